@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { startService } from '@alur/platform';
+import { GatewayModule } from './gateway.module';
+
+void startService(GatewayModule, 'gateway');

@@ -1,0 +1,31 @@
+import { Controller, Get, Param, ParseEnumPipe } from '@nestjs/common';
+import { RpcClient } from '@alur/messaging';
+import { SystemPong } from '@alur/platform';
+
+const DOMAIN_SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications'] as const;
+
+@Controller('api/v1/system')
+export class SystemStatusController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Asks each domain service over NATS request/reply; a service that does not answer shows why. */
+  @Get('status')
+  async status() {
+    const answers = await Promise.all(
+      DOMAIN_SERVICES.map(async (service) => {
+        try {
+          return { ...(await this.rpc.send<SystemPong>(`${service}.system.ping`, {}, { timeoutMs: 2000 })), up: true };
+        } catch (error) {
+          return { service, up: false, reason: (error as Error).message };
+        }
+      }),
+    );
+    return { services: answers };
+  }
+
+  /** One service's answer; a 503 when it is not running and a 504 when it does not answer in time. */
+  @Get('ping/:service')
+  ping(@Param('service', new ParseEnumPipe(DOMAIN_SERVICES)) service: (typeof DOMAIN_SERVICES)[number]) {
+    return this.rpc.send<SystemPong>(`${service}.system.ping`, {});
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** The five services and the port each listens on unless told otherwise. */
+export const SERVICE_PORTS = {
+  gateway: 3000,
+  proposals: 3001,
+  approvals: 3002,
+  disbursements: 3003,
+  notifications: 3004,
+} as const;
+export type ServiceName = keyof typeof SERVICE_PORTS;
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+const url = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+/** Names used for schemas, streams and queue prefixes: kept to characters all three accept. */
+const identifier = (fallback: string) =>
+  z.string().default(fallback).refine((v) => /^[A-Za-z0-9_]+$/.test(v), 'may hold only letters, digits and _');
+
+/** Environment every service reads. Defaults work on a developer machine with local servers. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/alur'),
+  /** Prepended to each service's schema name, so that test runs cannot see each other. */
+  DB_SCHEMA_PREFIX: z.string().default('').refine((v) => /^[a-z0-9_]*$/.test(v), 'may hold only a-z, 0-9 and _'),
+  NATS_URL: url(['nats:', 'tls:'], 'nats://127.0.0.1:4222'),
+  NATS_STREAM: identifier('ALUR'),
+  NATS_SUBJECT_PREFIX: identifier('alur'),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: identifier('alur'),
+  TIMEZONE: z.string().default('Asia/Jakarta'),
+  RPC_TIMEOUT_MS: int(5000, 100),
+  OUTBOX_RELAY_ENABLED: bool(true),
+  OUTBOX_POLL_INTERVAL_MS: int(1000, 10),
+  OUTBOX_BATCH_SIZE: int(500, 1),
+  /** Published events stay this long so that an operator can re-publish them (JetStream may lose acked data on an OS crash). */
+  OUTBOX_RETENTION_HOURS: int(168, 1),
+  CONSUMER_MAX_ATTEMPTS: int(5, 1),
+  CONSUMER_RETRY_BASE_MS: int(1000, 1),
+  CONSUMER_ACK_WAIT_MS: int(30000, 100),
+  CONSUMER_CONCURRENCY: int(64, 1),
+  GATEWAY_PORT: int(SERVICE_PORTS.gateway),
+  PROPOSALS_PORT: int(SERVICE_PORTS.proposals),
+  APPROVALS_PORT: int(SERVICE_PORTS.approvals),
+  DISBURSEMENTS_PORT: int(SERVICE_PORTS.disbursements),
+  NOTIFICATIONS_PORT: int(SERVICE_PORTS.notifications),
+});
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Validates the environment once at start-up. A bad or missing variable stops the service with a
+ * message naming the variable and the reason, instead of failing later somewhere deep.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function portOf(env: BaseEnv, service: ServiceName): number {
+  const key = `${service.toUpperCase()}_PORT` as keyof BaseEnv;
+  return env[key] as number;
+}

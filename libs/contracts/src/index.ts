@@ -1,0 +1,3 @@
+export * from './envelope/event-envelope';
+export * from './envelope/event-contract';
+export * from './envelope/contract-registry';

@@ -1,0 +1,73 @@
+import { Client } from 'pg';
+import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+
+type MigrationClass = new () => unknown;
+export interface ServiceDatabaseOptions {
+  url: string;
+  schema: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MigrationClass[];
+  applicationName: string;
+  poolSize?: number;
+}
+
+/** Creates the database named in the URL if it does not exist yet (a fresh machine has none). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // another service created it first
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export type ServiceDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }> & { url: string; schema: string };
+
+export function serviceDataSourceOptions(options: ServiceDatabaseOptions): ServiceDataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    // Never synchronize: the schema changes only through reviewed migrations.
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: options.applicationName,
+    poolSize: options.poolSize ?? 10,
+    // Unqualified names in migrations and raw SQL resolve to the service's own schema.
+    extra: { options: `-c search_path=${options.schema}` },
+  };
+}
+
+/**
+ * Opens the service's data source and brings its schema up to date. Replicas starting together
+ * serialise on an advisory lock so that each migration runs once.
+ */
+export async function openServiceDatabase(options: ServiceDataSourceOptions): Promise<DataSource> {
+  await ensureDatabase(options.url);
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`alur-migrate:${options.schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`alur-migrate:${options.schema}`]).catch(() => undefined);
+    await runner.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,2 @@
+export * from './database-bootstrap';
+export * from './database.module';

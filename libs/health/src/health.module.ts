@@ -1,0 +1,79 @@
+import { Controller, DynamicModule, Get, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorService,
+  TerminusModule,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { Redis } from 'ioredis';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { NatsClients } from '@alur/messaging';
+
+const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
+interface HealthOptions {
+  redis: boolean;
+}
+
+/** A lazily opened Redis connection used only to answer health checks. */
+@Injectable()
+class RedisProbe implements OnApplicationShutdown {
+  private client?: Redis;
+  constructor(@Inject(APP_ENV) private readonly env: BaseEnv) {}
+
+  async ping(): Promise<void> {
+    this.client ??= new Redis(this.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    if (this.client.status === 'wait') await this.client.connect();
+    await this.client.ping();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.client?.disconnect();
+  }
+}
+
+@Controller('health')
+class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly nats: NatsClients,
+    private readonly redis: RedisProbe,
+    @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    const checks: HealthIndicatorFunction[] = [
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () =>
+        this.indicators
+          .check('nats')
+          .attempt(async () => {
+            if (this.nats.nc.isClosed()) throw new Error('connection closed');
+            return { rttMs: await this.nats.nc.rtt() };
+          })
+          .withTimeout(1500),
+    ];
+    if (this.options.redis) {
+      checks.push(() => this.indicators.check('redis').attempt(() => this.redis.ping()).withTimeout(1500));
+    }
+    return this.health.check(checks);
+  }
+}
+
+/** `GET /health`: the service's database, NATS and (where it uses it) Redis; 503 when one is down. */
+@Module({})
+export class HealthModule {
+  static forService(options: HealthOptions): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController],
+      providers: [RedisProbe, { provide: HEALTH_OPTIONS, useValue: options }],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { EventConsumer } from './consumer/event-consumer.service';
+import { DeadLetterController } from './dead-letter/dead-letter.controller';
+import { DeadLetterService } from './dead-letter/dead-letter.service';
+import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.tokens';
+import { NatsClients, natsClientsProvider, NatsShutdown } from './nats/nats-connection';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { OutboxService } from './outbox/outbox.service';
+
+/**
+ * The event spine of one service: its outbox and relay, its durable consumer with inbox and
+ * dead letters, and its NATS connection. Import once, in the service's root module.
+ */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingModuleOptions = {}): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule],
+      controllers: [DeadLetterController],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        natsClientsProvider,
+        NatsShutdown,
+        OutboxService,
+        OutboxRelay,
+        EventConsumer,
+        DeadLetterService,
+      ],
+      exports: [NatsClients, OutboxService, OutboxRelay, EventConsumer, DeadLetterService],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+
+/** The service's one NATS connection with its JetStream handles. */
+export class NatsClients {
+  readonly js: JetStreamClient;
+  constructor(
+    readonly nc: NatsConnection,
+    readonly jsm: JetStreamManager,
+  ) {
+    this.js = jetstream(nc);
+  }
+}
+
+export async function connectNats(url: string, name: string): Promise<NatsClients> {
+  const nc = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  return new NatsClients(nc, await jetstreamManager(nc));
+}
+
+export const natsClientsProvider = {
+  provide: NatsClients,
+  inject: [APP_ENV, SERVICE_NAME],
+  useFactory: (env: BaseEnv, service: string) => connectNats(env.NATS_URL, `alur-${service}`),
+};
+
+@Injectable()
+export class NatsShutdown implements OnApplicationShutdown {
+  private readonly logger = new Logger(NatsShutdown.name);
+  constructor(@Inject(NatsClients) private readonly clients: NatsClients) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // Drain lets in-flight publishes and acks finish before the socket closes.
+    await this.clients.nc.drain().catch((error) => this.logger.warn(`NATS drain failed: ${error}`));
+  }
+}

@@ -1,0 +1,204 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+import { schemaFor } from '@alur/database';
+import { NatsClients } from '../nats/nats-connection';
+import { ensureEventStream } from '../nats/event-stream';
+import { outboxChannel } from './outbox-partition';
+
+interface PendingEvent {
+  seq: string;
+  id: string;
+  subject: string;
+  aggregate_id: string;
+  envelope: { correlationId: string; type: string };
+}
+
+export const HEADER_AGGREGATE_ID = 'Alur-Aggregate-Id';
+export const HEADER_EVENT_TYPE = 'Alur-Event-Type';
+export const HEADER_CORRELATION_ID = 'Alur-Correlation-Id';
+
+/**
+ * Publishes committed outbox events to JetStream. Woken by NOTIFY on commit, with polling as a fallback.
+ * Replicas share the work by partition: each partition is drained under a transaction-scoped advisory
+ * lock, so one aggregate's events are published by one relay at a time, in commit order.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly schema: string;
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private cleanupTimer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private wakeAgain = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly nats: NatsClients,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    @Inject(SERVICE_NAME) service: string,
+  ) {
+    this.schema = schemaFor(env, service);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureEventStream(this.nats.jsm, this.env.NATS_STREAM, this.env.NATS_SUBJECT_PREFIX);
+    if (!this.env.OUTBOX_RELAY_ENABLED) {
+      this.logger.warn('Outbox relay disabled by OUTBOX_RELAY_ENABLED=false: events wait in the outbox');
+      return;
+    }
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.env.OUTBOX_POLL_INTERVAL_MS);
+    this.cleanupTimer = setInterval(() => void this.removeExpired(), 60 * 60 * 1000);
+    void this.removeExpired();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.cleanupTimer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Starts a drain, or asks the running one to go round again, so no wake-up is lost. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drainUntilEmpty()
+      .catch((error) => this.logger.error({ err: error }, 'Outbox relay drain failed; the next poll retries'))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Resolves once everything committed before the call is published (used by tests and shutdown). */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.drainUntilEmpty();
+  }
+
+  private async drainUntilEmpty(): Promise<void> {
+    for (;;) {
+      this.wakeAgain = false;
+      const partitions: Array<{ partition: number }> = await this.dataSource.query(
+        'SELECT DISTINCT partition FROM outbox_event WHERE published_at IS NULL',
+      );
+      if (partitions.length === 0 || this.stopped) return;
+      let published = 0;
+      let failed = 0;
+      await Promise.all(
+        partitions.map(async ({ partition }) => {
+          const result = await this.drainPartition(partition);
+          published += result.published;
+          failed += result.failed;
+        }),
+      );
+      // Nothing moved (other replicas hold the partitions, or NATS is down): wait for the next wake-up.
+      if (published === 0 || failed > 0) return;
+    }
+  }
+
+  private drainPartition(partition: number): Promise<{ published: number; failed: number }> {
+    return this.dataSource.transaction(async (tx) => {
+      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS locked', [
+        this.schema,
+        partition,
+      ]);
+      if (!locked) return { published: 0, failed: 0 };
+      const pending: PendingEvent[] = await tx.query(
+        `SELECT seq, id, subject, aggregate_id, envelope FROM outbox_event
+          WHERE published_at IS NULL AND partition = $1 ORDER BY seq LIMIT $2`,
+        [partition, this.env.OUTBOX_BATCH_SIZE],
+      );
+      const sent = await this.publishInAggregateOrder(pending);
+      await this.markPublished(tx, sent);
+      return { published: sent.length, failed: pending.length - sent.length };
+    });
+  }
+
+  /** Aggregates are published in parallel; one aggregate's events one after another, stopping at a failure. */
+  private async publishInAggregateOrder(pending: PendingEvent[]): Promise<string[]> {
+    const byAggregate = new Map<string, PendingEvent[]>();
+    for (const event of pending) {
+      const queue = byAggregate.get(event.aggregate_id) ?? [];
+      queue.push(event);
+      byAggregate.set(event.aggregate_id, queue);
+    }
+    const sent: string[] = [];
+    await Promise.all(
+      [...byAggregate.values()].map(async (events) => {
+        for (const event of events) {
+          try {
+            await this.publish(event);
+            sent.push(event.id);
+          } catch (error) {
+            this.logger.warn({ err: error, eventId: event.id }, 'Publishing an outbox event failed; it will be retried');
+            return;
+          }
+        }
+      }),
+    );
+    return sent;
+  }
+
+  private async publish(event: PendingEvent): Promise<void> {
+    const h = natsHeaders();
+    h.set(HEADER_AGGREGATE_ID, event.aggregate_id);
+    h.set(HEADER_EVENT_TYPE, event.envelope.type);
+    h.set(HEADER_CORRELATION_ID, event.envelope.correlationId);
+    // The event id as Nats-Msg-Id: JetStream drops a second publish of it within the duplicate window.
+    await this.nats.js.publish(event.subject, JSON.stringify(event.envelope), { msgID: event.id, headers: h, timeout: 5000 });
+  }
+
+  private async markPublished(tx: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  private async removeExpired(): Promise<void> {
+    try {
+      const [, removed] = await this.dataSource.query(
+        `DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => $1)`,
+        [this.env.OUTBOX_RETENTION_HOURS],
+      );
+      if (removed) this.logger.log({ removed }, 'Removed published outbox events past their retention');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Outbox retention clean-up failed');
+    }
+  }
+
+  /** LISTEN on a dedicated connection; while it is down, polling carries the relay. */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.env.DATABASE_URL, application_name: `alur-relay-${this.schema}` });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'Outbox LISTEN connection lost; polling until it is back');
+      this.listener = undefined;
+      setTimeout(() => void this.listen(), 1000);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Outbox LISTEN failed; retrying');
+      await client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 1000);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
+import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+import { Actor, EventContract, EventEnvelope, PayloadOf, subjectFor } from '@alur/contracts';
+import { schemaFor } from '@alur/database';
+import { CLS_ACTOR, CLS_CORRELATION_ID } from '@alur/observability';
+import { outboxChannel, outboxPartition } from './outbox-partition';
+
+export interface EventDraft<C extends EventContract> {
+  aggregateId: string;
+  payload: PayloadOf<C>;
+  /** Defaults to the actor of the request or event being handled. */
+  actor?: Actor | null;
+}
+
+/**
+ * Records events in the caller's transaction: they become visible to the relay only if the change
+ * that caused them commits, and NOTIFY (delivered on commit) wakes the relay at once.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly channel: string;
+
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    @Inject(SERVICE_NAME) service: string,
+    @Optional() private readonly cls?: ClsService,
+  ) {
+    this.channel = outboxChannel(schemaFor(env, service));
+  }
+
+  async record<C extends EventContract>(tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope<PayloadOf<C>>> {
+    const [envelope] = await this.recordMany(tx, contract, [draft]);
+    return envelope;
+  }
+
+  async recordMany<C extends EventContract>(
+    tx: EntityManager,
+    contract: C,
+    drafts: EventDraft<C>[],
+  ): Promise<EventEnvelope<PayloadOf<C>>[]> {
+    if (!tx.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.record must run inside the transaction of the change it announces');
+    }
+    const subject = subjectFor(this.env.NATS_SUBJECT_PREFIX, contract);
+    const envelopes = drafts.map((draft) => this.envelope(contract, draft));
+    const params: unknown[] = [];
+    const rows = envelopes.map((e) => {
+      params.push(e.id, subject, e.aggregateId, outboxPartition(e.aggregateId), JSON.stringify(e));
+      const n = params.length;
+      return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await tx.query(`INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope) VALUES ${rows.join(', ')}`, params);
+    await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+    return envelopes;
+  }
+
+  private envelope<C extends EventContract>(contract: C, draft: EventDraft<C>): EventEnvelope<PayloadOf<C>> {
+    // A producer never publishes what its own contract would reject.
+    const payload = contract.schema.parse(draft.payload) as PayloadOf<C>;
+    return {
+      id: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      aggregateType: contract.aggregateType,
+      aggregateId: draft.aggregateId,
+      actor: draft.actor !== undefined ? draft.actor : (this.fromContext<Actor>(CLS_ACTOR) ?? null),
+      correlationId: this.fromContext<string>(CLS_CORRELATION_ID) ?? randomUUID(),
+      payload,
+    };
+  }
+
+  private fromContext<T>(key: string): T | undefined {
+    return this.cls?.isActive() ? (this.cls.get(key) as T | undefined) : undefined;
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  GatewayTimeoutException,
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ClientNats } from '@nestjs/microservices';
+import { ClsService } from 'nestjs-cls';
+import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { Actor } from '@alur/contracts';
+import { CLS_ACTOR, CLS_CORRELATION_ID } from '@alur/observability';
+import { isRpcErrorPayload } from './rpc-error';
+import { rpcSubject } from './rpc-subject';
+
+/** What every request carries besides its data: who asks, and the correlation id to log and pass on. */
+export interface RpcMeta {
+  correlationId?: string;
+  actor?: Actor | null;
+}
+export interface RpcRequest<T> {
+  meta: RpcMeta;
+  data: T;
+}
+
+/**
+ * Asks a service and waits for its answer, within RPC_TIMEOUT_MS. No answer in time is a 504, no
+ * service listening (or NATS unreachable) a 503, and a service's own refusal keeps its status.
+ */
+@Injectable()
+export class RpcClient implements OnApplicationShutdown {
+  private readonly logger = new Logger(RpcClient.name);
+  private readonly client: ClientNats;
+
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    private readonly cls: ClsService,
+  ) {
+    this.client = new ClientNats({ servers: env.NATS_URL, name: 'alur-rpc-client', maxReconnectAttempts: -1 });
+  }
+
+  async send<R, T = unknown>(pattern: string, data: T, options: { timeoutMs?: number } = {}): Promise<R> {
+    const request: RpcRequest<T> = {
+      meta: {
+        correlationId: this.cls.isActive() ? this.cls.get(CLS_CORRELATION_ID) : undefined,
+        actor: this.cls.isActive() ? this.cls.get(CLS_ACTOR) : undefined,
+      },
+      data,
+    };
+    const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
+    try {
+      return await lastValueFrom(
+        this.client.send<R>(rpcSubject(this.env.NATS_SUBJECT_PREFIX, pattern), request).pipe(timeout(waitMs)),
+      );
+    } catch (error) {
+      throw this.translate(pattern, error, waitMs);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+
+  private translate(pattern: string, error: unknown, waitMs: number): HttpException {
+    if (isRpcErrorPayload(error)) return new HttpException(error.body, error.status);
+    if (error instanceof TimeoutError) {
+      return new GatewayTimeoutException(`${serviceOf(pattern)} did not answer within ${waitMs} ms`);
+    }
+    this.logger.warn({ err: error, pattern }, 'Request failed');
+    return new ServiceUnavailableException(`${serviceOf(pattern)} is not available`);
+  }
+}
+
+function serviceOf(pattern: string): string {
+  return `the ${pattern.split('.')[0]} service`;
+}

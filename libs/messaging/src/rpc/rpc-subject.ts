@@ -1,0 +1,7 @@
+/**
+ * Request/reply subjects live outside the event stream's `<prefix>.>` space (JetStream would
+ * otherwise capture the request and answer it with a publish acknowledgement).
+ */
+export function rpcSubject(prefix: string, pattern: string): string {
+  return `rpc.${prefix}.${pattern}`;
+}

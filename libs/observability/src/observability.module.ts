@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, ExecutionContext, Module } from '@nestjs/common';
+import { ClsModule, ClsService } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+/** Context keys that carry the correlation id and actor from a request or event into new events. */
+export const CLS_CORRELATION_ID = 'correlationId';
+export const CLS_ACTOR = 'actor';
+
+/** Accepts a caller's correlation id only when it looks like one, so logs cannot be forged or flooded. */
+export function correlationFrom(value: unknown): string {
+  return typeof value === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(value) ? value : randomUUID();
+}
+
+/**
+ * Structured JSON logs (pino) and a request context (CLS) holding the correlation id: taken from
+ * the `x-correlation-id` header or an RPC request's meta, or made new, and carried into every log
+ * line, every event recorded, and every request passed on to another service.
+ */
+@Module({})
+export class ObservabilityModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      imports: [
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            setup: (cls: ClsService, req: { headers: Record<string, unknown> }) => {
+              cls.set(CLS_CORRELATION_ID, correlationFrom(req.headers[CORRELATION_HEADER]));
+            },
+          },
+          interceptor: {
+            mount: true,
+            setup: (cls: ClsService, context: ExecutionContext) => {
+              if (context.getType() !== 'rpc') return;
+              const meta = (context.switchToRpc().getData() as { meta?: { correlationId?: string; actor?: unknown } })?.meta;
+              cls.set(CLS_CORRELATION_ID, correlationFrom(meta?.correlationId));
+              cls.set(CLS_ACTOR, meta?.actor ?? null);
+            },
+          },
+        }),
+        LoggerModule.forRootAsync({
+          inject: [APP_ENV, SERVICE_NAME, ClsService],
+          useFactory: (env: BaseEnv, service: string, cls: ClsService) => ({
+            pinoHttp: {
+              level: env.LOG_LEVEL,
+              base: { service },
+              genReqId: (req) => correlationFrom(req.headers[CORRELATION_HEADER]),
+              customProps: () => ({ correlationId: cls.isActive() ? cls.get(CLS_CORRELATION_ID) : undefined }),
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (req) => req.url === '/health' },
+              mixin: () => (cls.isActive() && cls.get(CLS_CORRELATION_ID) ? { correlationId: cls.get(CLS_CORRELATION_ID) } : {}),
+            },
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './service-core.module';
+export * from './start-service';
+export * from './system-ping';

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EntitySchema, MixedList } from 'typeorm';
+import { AlurConfigModule, ServiceName } from '@alur/config';
+import { DatabaseModule } from '@alur/database';
+import { HealthModule } from '@alur/health';
+import { CreateMessagingTables1763900000000, MessagingModule, MessagingModuleOptions } from '@alur/messaging';
+import { ObservabilityModule } from '@alur/observability';
+
+export interface ServiceCoreOptions {
+  entities?: MixedList<Function | string | EntitySchema>;
+  /** The service's own migrations; the messaging tables' migration is added in front. */
+  migrations?: Array<new () => unknown>;
+  /** Whether the service uses Redis (BullMQ), so that /health checks it. */
+  usesRedis?: boolean;
+  messaging?: MessagingModuleOptions;
+  /** Overrides process.env (tests run several services in one process). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What every Alur service stands on: validated config, logs, its own schema, the event spine, health. */
+@Module({})
+export class ServiceCoreModule {
+  static forService(service: ServiceName, options: ServiceCoreOptions = {}): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      imports: [
+        AlurConfigModule.forService(service, { env: options.env }),
+        ObservabilityModule.forRoot(),
+        DatabaseModule.forService({
+          entities: options.entities ?? [],
+          migrations: [CreateMessagingTables1763900000000, ...(options.migrations ?? [])],
+        }),
+        MessagingModule.forService(options.messaging),
+        HealthModule.forService({ redis: options.usesRedis ?? false }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomStrategy } from '@nestjs/microservices';
+import { Logger } from 'nestjs-pino';
+import { APP_ENV, BaseEnv, ConfigValidationError, portOf, ServiceName } from '@alur/config';
+import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
+
+export interface StartOptions {
+  /** Whether the service answers requests from the gateway over NATS. */
+  rpc?: boolean;
+  configure?: (app: INestApplication) => void | Promise<void>;
+}
+
+/** Creates the application, wires logging, request/reply and shutdown, and listens. */
+export async function createServiceApp(module: Type<unknown>, service: ServiceName, options: StartOptions = {}) {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const env = app.get<BaseEnv>(APP_ENV);
+  if (options.rpc) {
+    app.connectMicroservice<CustomStrategy>(
+      { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX, { servers: env.NATS_URL, queue: service, name: `alur-${service}-rpc` }) },
+      { inheritAppConfig: true },
+    );
+    app.useGlobalFilters(new RpcExceptionFilter());
+  }
+  await options.configure?.(app);
+  if (options.rpc) await app.startAllMicroservices();
+  await app.listen(portOf(env, service), env.HTTP_HOST);
+  return app;
+}
+
+/** The `main.ts` of every service: a bad configuration ends the process with a message naming it. */
+export async function startService(module: Type<unknown>, service: ServiceName, options: StartOptions = {}): Promise<void> {
+  try {
+    const app = await createServiceApp(module, service, options);
+    app.get(Logger).log(`${service} listening on ${await app.getUrl()}`);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${service}: ${error.message}\n`);
+    } else {
+      process.stderr.write(`${service}: failed to start: ${(error as Error).stack ?? error}\n`);
+    }
+    process.exit(1);
+  }
+}

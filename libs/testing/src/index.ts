@@ -1,0 +1,3 @@
+export * from './test-isolation';
+export * from './expect-eventually';
+export * from './test-resources';

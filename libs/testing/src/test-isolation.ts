@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The names one test uses for its data: its own schemas, stream, subjects and queues, so that runs
+ * (and test files inside a run) cannot see each other.
+ */
+export interface TestIsolation {
+  id: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export const TEST_RUN_ENV = 'ALUR_TEST_RUN';
+
+export function createTestIsolation(overrides: NodeJS.ProcessEnv = {}): TestIsolation {
+  const run = process.env[TEST_RUN_ENV] ?? 'adhoc';
+  const id = `t${run}${randomBytes(3).toString('hex')}`;
+  return {
+    id,
+    env: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/alur_test',
+      NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      DB_SCHEMA_PREFIX: `${id}_`,
+      NATS_STREAM: id.toUpperCase(),
+      NATS_SUBJECT_PREFIX: id,
+      QUEUE_PREFIX: id,
+      CONSUMER_RETRY_BASE_MS: '50',
+      CONSUMER_ACK_WAIT_MS: '2000',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      ...overrides,
+    },
+  };
+}

@@ -1,0 +1,220 @@
+// Checks docker-compose.yml without a Docker engine: what `docker compose up` would trip over late.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const root = join(__dirname, '..', '..');
+
+/** Every environment variable the apps read: the configuration contract. */
+export const APP_ENV_VARS = [
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'NATS_URL',
+  'NATS_STREAM',
+  'NATS_SUBJECT_PREFIX',
+  'REDIS_URL',
+  'QUEUE_PREFIX',
+  'HTTP_HOST',
+  'GATEWAY_PORT',
+  'PROPOSALS_PORT',
+  'APPROVALS_PORT',
+  'DISBURSEMENTS_PORT',
+  'NOTIFICATIONS_PORT',
+  'JWT_SECRET',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TIMEZONE',
+] as const;
+
+/** Each app service and the variable holding its HTTP port. */
+export const APP_SERVICES = {
+  gateway: 'GATEWAY_PORT',
+  proposals: 'PROPOSALS_PORT',
+  approvals: 'APPROVALS_PORT',
+  disbursements: 'DISBURSEMENTS_PORT',
+  notifications: 'NOTIFICATIONS_PORT',
+} as const;
+
+type AppName = keyof typeof APP_SERVICES;
+const appNames = Object.keys(APP_SERVICES) as AppName[];
+const INFRA_SERVICES = ['postgres', 'nats', 'redis'] as const;
+
+interface ComposeService {
+  image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> | string[] };
+  command?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  ports?: Array<string | { target: number; published?: number | string }>;
+  volumes?: Array<string | { type?: string; source?: string; target: string }>;
+  healthcheck?: { test?: string | string[] };
+  depends_on?: string[] | Record<string, { condition?: string }>;
+}
+
+// merge: true resolves the `<<: *anchor` keys compose relies on (not part of YAML 1.2 core).
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const services = compose.services;
+
+function service(name: string): ComposeService {
+  const found = services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+}
+
+function environmentOf(name: string): Record<string, string> {
+  const env = service(name).environment ?? {};
+  const entries = Array.isArray(env)
+    ? env.map((line) => [line.split('=')[0], line.slice(line.indexOf('=') + 1)] as const)
+    : Object.entries(env).map(([key, value]) => [key, value == null ? '' : String(value)] as const);
+  return Object.fromEntries(entries);
+}
+
+function buildArgs(name: string): Record<string, string> {
+  const args = service(name).build?.args ?? {};
+  return Array.isArray(args) ? Object.fromEntries(args.map((a) => a.split('='))) : args;
+}
+
+function words(command: string | string[] | undefined): string[] {
+  if (command === undefined) return [];
+  return Array.isArray(command) ? command : command.split(/\s+/);
+}
+
+/** The value following `flag` in a command line, e.g. `--appendonly yes`. */
+function flagValue(command: string[], flag: string): string | undefined {
+  const at = command.indexOf(flag);
+  return at >= 0 ? command[at + 1] : undefined;
+}
+
+function volumeSource(name: string, target: string): string | undefined {
+  for (const volume of service(name).volumes ?? []) {
+    if (typeof volume === 'string') {
+      const [source, to] = volume.split(':');
+      if (to === target) return source;
+    } else if (volume.target === target) {
+      return volume.source;
+    }
+  }
+  return undefined;
+}
+
+function urlHost(url: string): string {
+  return new URL(url).hostname;
+}
+
+describe('docker-compose.yml', () => {
+  it('defines the infrastructure and the five app services', () => {
+    for (const name of [...INFRA_SERVICES, 'mailpit', ...appNames]) {
+      expect(services).toHaveProperty(name);
+    }
+  });
+
+  describe.each(appNames)('app service %s', (name) => {
+    const portVar = APP_SERVICES[name];
+
+    it('builds infra/Dockerfile from the repository root for an app folder that exists', () => {
+      const build = service(name).build;
+      expect(build?.context).toBe('.');
+      expect(build?.dockerfile).toBe('infra/Dockerfile');
+      expect(existsSync(join(root, build!.dockerfile!))).toBe(true);
+      expect(buildArgs(name).SERVICE).toBe(name);
+      const appDirs = readdirSync(join(root, 'apps'), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+      expect(appDirs).toContain(name);
+    });
+
+    it('sets only variables of the configuration contract', () => {
+      const unknown = Object.keys(environmentOf(name)).filter(
+        (key) => !(APP_ENV_VARS as readonly string[]).includes(key),
+      );
+      expect(unknown).toEqual([]);
+    });
+
+    it(`sets DATABASE_URL, NATS_URL, REDIS_URL and ${portVar}`, () => {
+      const env = environmentOf(name);
+      for (const key of ['DATABASE_URL', 'NATS_URL', 'REDIS_URL', portVar]) {
+        expect(env[key]).toBeTruthy();
+      }
+      expect(env[portVar]).toMatch(/^\d+$/);
+    });
+
+    it('listens on all interfaces inside its container', () => {
+      expect(environmentOf(name).HTTP_HOST).toBe('0.0.0.0');
+    });
+
+    it('points its connection URLs at compose services', () => {
+      const env = environmentOf(name);
+      expect(urlHost(env.DATABASE_URL)).toBe('postgres');
+      expect(urlHost(env.NATS_URL)).toBe('nats');
+      expect(urlHost(env.REDIS_URL)).toBe('redis');
+      expect(urlHost(env.SMTP_URL)).toBe('mailpit');
+    });
+
+    it(`health-checks /health on ${portVar}`, () => {
+      const test = words(service(name).healthcheck?.test).join(' ');
+      const port = /http:\/\/127\.0\.0\.1:(\d+)\/health\b/.exec(test)?.[1];
+      expect(port).toBe(environmentOf(name)[portVar]);
+    });
+
+    it('waits for healthy postgres, nats and redis', () => {
+      const dependsOn = service(name).depends_on;
+      expect(dependsOn).toBeDefined();
+      expect(Array.isArray(dependsOn)).toBe(false);
+      for (const infra of INFRA_SERVICES) {
+        expect((dependsOn as Record<string, { condition?: string }>)[infra]?.condition).toBe('service_healthy');
+        expect(service(infra).healthcheck?.test).toBeDefined();
+      }
+    });
+  });
+
+  it('publishes the gateway on its GATEWAY_PORT and no other app port', () => {
+    const gatewayPort = environmentOf('gateway').GATEWAY_PORT;
+    const ports = service('gateway').ports ?? [];
+    expect(ports).toHaveLength(1);
+    const [mapping] = ports;
+    const containerPort = typeof mapping === 'string' ? mapping.split(':').pop() : String(mapping.target);
+    expect(containerPort).toBe(gatewayPort);
+    for (const name of appNames.filter((n) => n !== 'gateway')) {
+      expect(service(name).ports ?? []).toEqual([]);
+    }
+  });
+
+  it('gives each app its own port', () => {
+    const ports = appNames.map((name) => environmentOf(name)[APP_SERVICES[name]]);
+    expect(new Set(ports).size).toBe(appNames.length);
+  });
+
+  it('uses the postgres password and database in DATABASE_URL', () => {
+    const pg = environmentOf('postgres');
+    const match = /^postgres:\/\/([^:@]+):(.+)@postgres:5432\/(\w+)$/.exec(environmentOf('gateway').DATABASE_URL);
+    expect(match).not.toBeNull();
+    const [, user, password, database] = match!;
+    expect(user).toBe(pg.POSTGRES_USER ?? 'postgres');
+    expect(password).toBe(pg.POSTGRES_PASSWORD);
+    expect(database).toBe(pg.POSTGRES_DB);
+  });
+
+  it('runs redis with noeviction and append-only persistence, as BullMQ needs', () => {
+    const command = words(service('redis').command);
+    expect(flagValue(command, '--maxmemory-policy')).toBe('noeviction');
+    expect(flagValue(command, '--appendonly')).toBe('yes');
+  });
+
+  it('starts nats from the mounted infra/nats/nats.conf with JetStream on the data volume', () => {
+    const command = words(service('nats').command);
+    const configPath = flagValue(command, '-c') ?? flagValue(command, '--config');
+    expect(configPath).toBeDefined();
+    const source = volumeSource('nats', configPath!);
+    expect(source).toBe('./infra/nats/nats.conf');
+    const config = readFileSync(join(root, source!), 'utf8');
+    const storeDir = /jetstream\s*\{[^}]*store_dir:\s*"?([^\s"]+)/.exec(config)?.[1];
+    expect(storeDir).toBeDefined();
+    expect(volumeSource('nats', storeDir!)).toBeDefined();
+  });
+
+  it('refuses to start without JWT_SECRET rather than use a default', () => {
+    expect(environmentOf('gateway').JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?.+\}$/);
+  });
+});
