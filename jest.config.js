@@ -21,6 +21,8 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Integration tests wait for real servers and redeliveries; a unit test finishes long before this.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test/infra}/**/*.spec.ts'] },
     {

@@ -2,7 +2,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { ensureDatabase } from '@alur/database';
+// Relative: Jest's global teardown runs without the @alur path mapping.
+import { ensureDatabase } from '../../database/src/database-bootstrap';
 
 /** Drops everything a test run (or one isolation) created: schemas, streams and queue keys with its prefix. */
 export async function removeTestResources(prefix: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -36,6 +36,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopped = false;
+  /** What this replica has published, and how many of those JetStream had already (a second publish). */
+  readonly stats = { published: 0, duplicates: 0 };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -161,7 +163,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     h.set(HEADER_EVENT_TYPE, event.envelope.type);
     h.set(HEADER_CORRELATION_ID, event.envelope.correlationId);
     // The event id as Nats-Msg-Id: JetStream drops a second publish of it within the duplicate window.
-    await this.nats.js.publish(event.subject, JSON.stringify(event.envelope), { msgID: event.id, headers: h, timeout: 5000 });
+    const ack = await this.nats.js.publish(event.subject, JSON.stringify(event.envelope), { msgID: event.id, headers: h, timeout: 5000 });
+    this.stats.published++;
+    if (ack.duplicate) this.stats.duplicates++;
   }
 
   private async markPublished(tx: EntityManager, ids: string[]): Promise<void> {

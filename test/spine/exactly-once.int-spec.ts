@@ -1,0 +1,81 @@
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { consumerInfo, RunningFixture, seenNotes, spawnFixture, startFixture, streamMessages } from './spine-harness';
+
+describe('an event committed by one service is handled exactly once by another', () => {
+  const isolation = createTestIsolation();
+  let producer: RunningFixture;
+  let consumer: RunningFixture;
+
+  beforeAll(async () => {
+    producer = await startFixture('proposals', isolation);
+    consumer = await startFixture('approvals', isolation);
+  });
+  afterAll(async () => {
+    await consumer?.close();
+    await producer?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('delivers each committed event once', async () => {
+    for (let seq = 1; seq <= 5; seq++) await producer.writer.write({ book: 'book-a', seq, text: `a${seq}` });
+    const seen = await expectEventually(async () => {
+      const notes = await seenNotes(consumer.db);
+      expect(notes).toHaveLength(5);
+      return notes;
+    });
+    expect(seen.map((n) => n.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('handles an event once when the relay publishes it twice', async () => {
+    await producer.writer.write({ book: 'book-b', seq: 1, text: 'twice' });
+    await expectEventually(async () => expect((await seenNotes(consumer.db)).filter((n) => n.text === 'twice')).toHaveLength(1));
+    const published = producer.relay.stats.published;
+
+    // The relay publishes it again (as after a crash between publish and mark): JetStream drops it by Nats-Msg-Id.
+    await producer.db.query(`UPDATE outbox_event SET published_at = NULL WHERE envelope->'payload'->>'text' = 'twice'`);
+    await producer.relay.flush();
+    expect(producer.relay.stats.published).toBe(published + 1);
+    expect(producer.relay.stats.duplicates).toBe(1);
+
+    // Past JetStream's duplicate window the same event arrives again; the consumer's inbox drops it.
+    const [{ envelope, subject }] = await producer.db.query(
+      `SELECT envelope, subject FROM outbox_event WHERE envelope->'payload'->>'text' = 'twice'`,
+    );
+    const nc = await connect({ servers: isolation.env.NATS_URL });
+    await jetstream(nc).publish(subject, JSON.stringify(envelope));
+    await producer.writer.write({ book: 'book-b', seq: 2, text: 'after-twice' });
+    await expectEventually(async () => expect((await seenNotes(consumer.db)).some((n) => n.text === 'after-twice')).toBe(true));
+    await nc.close();
+
+    expect((await streamMessages(isolation)).filter((m) => m.data.payload?.text === 'twice')).toHaveLength(2);
+    expect((await seenNotes(consumer.db)).filter((n) => n.text === 'twice')).toHaveLength(1);
+  });
+
+  it('handles an event once when the consumer dies after its effect but before its ack', async () => {
+    await consumer.close();
+    const crashing = await spawnFixture('approvals', isolation, { FIXTURE_CRASH_AFTER_COMMIT: '1' });
+    await producer.writer.write({ book: 'book-c', seq: 1, text: 'crash-before-ack' });
+    expect(await crashing.exited).toBe('SIGKILL');
+
+    consumer = await startFixture('approvals', isolation);
+    const seenBefore = await seenNotes(consumer.db);
+    expect(seenBefore.filter((n) => n.text === 'crash-before-ack')).toHaveLength(1);
+
+    // JetStream redelivers the unacknowledged event after ack_wait; the inbox makes it a no-op.
+    await producer.writer.write({ book: 'book-c', seq: 2, text: 'after-crash' });
+    await expectEventually(async () => expect((await seenNotes(consumer.db)).some((n) => n.text === 'after-crash')).toBe(true));
+    await expectEventually(
+      async () => {
+        const info = await consumerInfo(isolation, 'approvals');
+        // More deliveries than stream messages: the crashed delivery came again, and all are now acknowledged.
+        expect(info.delivered.consumer_seq).toBeGreaterThan(info.delivered.stream_seq);
+        expect(info.num_ack_pending).toBe(0);
+        expect(info.ack_floor.stream_seq).toBe(info.delivered.stream_seq);
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect((await seenNotes(consumer.db)).filter((n) => n.text === 'crash-before-ack')).toHaveLength(1);
+  });
+});
