@@ -1,0 +1,60 @@
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { RunningFixture, seenNotes, startFixture, streamMessages } from './spine-harness';
+
+describe('the outbox relay', () => {
+  const isolation = createTestIsolation();
+  const fixtures: RunningFixture[] = [];
+
+  afterAll(async () => {
+    for (const fixture of fixtures.reverse()) await fixture.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    const producer = await startFixture('proposals', isolation);
+    const consumer = await startFixture('approvals', isolation);
+    fixtures.push(producer, consumer);
+
+    await expect(
+      producer.writer.write({ book: 'rolled-back', seq: 1, text: 'never' }, { failAfterRecording: true }),
+    ).rejects.toThrow('the change failed');
+    await producer.writer.write({ book: 'committed', seq: 1, text: 'kept' });
+    await expectEventually(async () => expect((await seenNotes(consumer.db)).map((n) => n.text)).toContain('kept'));
+
+    expect(await producer.db.query(`SELECT 1 FROM note WHERE book = 'rolled-back'`)).toHaveLength(0);
+    expect(await producer.db.query(`SELECT 1 FROM outbox_event WHERE aggregate_id = 'rolled-back'`)).toHaveLength(0);
+    expect((await streamMessages(isolation)).map((m) => m.data.aggregateId)).toEqual(['committed']);
+    expect((await seenNotes(consumer.db)).map((n) => n.book)).toEqual(['committed']);
+  });
+
+  it('with two replicas running together, publishes each event once and in order per aggregate', async () => {
+    // With the first test's producer still running, three replicas of the service share one outbox.
+    const replicaA = await startFixture('proposals', isolation);
+    const replicaB = await startFixture('proposals', isolation);
+    fixtures.push(replicaA, replicaB);
+    const relays = [fixtures[0].relay, replicaA.relay, replicaB.relay];
+    const publishedBefore = relays.reduce((sum, relay) => sum + relay.stats.published, 0);
+    const books = Array.from({ length: 20 }, (_, i) => `replica-book-${i}`);
+    const writers = [replicaA.writer, replicaB.writer];
+    // Both replicas write and both relays are woken by every commit.
+    await Promise.all(
+      books.map(async (book, i) => {
+        for (let seq = 1; seq <= 25; seq++) await writers[(i + seq) % 2].write({ book, seq, text: `${book}/${seq}` });
+      }),
+    );
+    await Promise.all(relays.map((relay) => relay.flush()));
+
+    const published = relays.reduce((sum, relay) => sum + relay.stats.published, 0) - publishedBefore;
+    expect(published).toBe(500);
+    expect(relays.reduce((sum, relay) => sum + relay.stats.duplicates, 0)).toBe(0);
+    expect(relays.filter((relay) => relay.stats.published > 0).length).toBeGreaterThanOrEqual(2);
+
+    const inStream = (await streamMessages(isolation)).filter((m) => books.includes(m.data.aggregateId));
+    expect(inStream).toHaveLength(500);
+    expect(new Set(inStream.map((m) => m.data.id)).size).toBe(500);
+    for (const book of books) {
+      const seqs = inStream.filter((m) => m.data.aggregateId === book).map((m) => m.data.payload.seq);
+      expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    }
+  });
+});
