@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-/** Who caused an event; `actingFor` is set when a Plt/Plh acted in another official's place. */
-export const ActorSchema = z.object({
+const Principal = z.object({
   userId: z.string().min(1),
+  username: z.string().min(1),
   role: z.string().min(1),
-  actingFor: z.object({ userId: z.string().min(1), role: z.string().min(1) }).optional(),
+  /** Kemendagri code of the region the user's authority covers (a village, kecamatan or kabupaten). */
+  regionCode: z.string().min(1),
 });
+
+/** Who caused an event or asks a service; `actingFor` is set when a Plt/Plh acts in another official's place. */
+export const ActorSchema = Principal.extend({ actingFor: Principal.optional() });
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** The common envelope every event travels in; `payload` is checked against the event's own schema. */
