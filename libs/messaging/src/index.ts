@@ -14,3 +14,4 @@ export * from './rpc/rpc-server';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-error';
 export * from './rpc/rpc-exception.filter';
+export * from './outbox/outbox-republish';

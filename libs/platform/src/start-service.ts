@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomStrategy } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
@@ -12,8 +12,9 @@ export interface StartOptions {
 }
 
 /** Creates the application, wires logging, request/reply and shutdown, and listens. */
-export async function createServiceApp(module: Type<unknown>, service: ServiceName, options: StartOptions = {}) {
-  const app = await NestFactory.create(module, { bufferLogs: true });
+export async function createServiceApp(module: Type<unknown> | DynamicModule, service: ServiceName, options: StartOptions = {}) {
+  // abortOnError off: a failed start-up throws here, so startService can report it and exit cleanly.
+  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const env = app.get<BaseEnv>(APP_ENV);
@@ -31,7 +32,7 @@ export async function createServiceApp(module: Type<unknown>, service: ServiceNa
 }
 
 /** The `main.ts` of every service: a bad configuration ends the process with a message naming it. */
-export async function startService(module: Type<unknown>, service: ServiceName, options: StartOptions = {}): Promise<void> {
+export async function startService(module: Type<unknown> | DynamicModule, service: ServiceName, options: StartOptions = {}): Promise<void> {
   try {
     const app = await createServiceApp(module, service, options);
     app.get(Logger).log(`${service} listening on ${await app.getUrl()}`);

@@ -67,8 +67,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     this.discoverHandlers();
     if (this.handlers.size === 0) return;
-    await ensureEventStream(this.nats.jsm, this.env.NATS_STREAM, this.env.NATS_SUBJECT_PREFIX);
-    await this.ensureDurableConsumer();
+    await this.ensureStreamAndConsumer();
     this.loop = this.consume();
     this.logger.log({ patterns: [...this.handlers.keys()] }, `Consuming ${this.env.NATS_STREAM} as ${this.durableName}`);
   }
@@ -129,12 +128,20 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async consume(): Promise<void> {
-    const consumer = await this.nats.js.consumers.get(this.env.NATS_STREAM, this.durableName);
     while (!this.stopped) {
-      this.messages = await consumer.consume({ max_messages: Math.max(64, this.env.CONSUMER_CONCURRENCY * 2) });
-      for await (const message of this.messages) {
-        await this.gate.acquire();
-        this.handleInAggregateOrder(message);
+      try {
+        const consumer = await this.nats.js.consumers.get(this.env.NATS_STREAM, this.durableName);
+        this.messages = await consumer.consume({ max_messages: Math.max(64, this.env.CONSUMER_CONCURRENCY * 2) });
+        for await (const message of this.messages) {
+          await this.gate.acquire();
+          this.handleInAggregateOrder(message);
+        }
+      } catch (error) {
+        // NATS restarted or the consumer vanished: unacknowledged messages come again, so just resume.
+        this.logger.warn({ err: error }, 'Event consumer interrupted; resuming');
+        if (this.stopped) return;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await this.ensureStreamAndConsumer().catch(() => undefined);
       }
     }
   }
@@ -207,6 +214,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       this.cls!.set(CLS_CORRELATION_ID, envelope.correlationId);
       return fn();
     });
+  }
+
+  private async ensureStreamAndConsumer(): Promise<void> {
+    await ensureEventStream(this.nats.jsm, this.env.NATS_STREAM, this.env.NATS_SUBJECT_PREFIX);
+    await this.ensureDurableConsumer();
   }
 
   private async ensureDurableConsumer(): Promise<void> {

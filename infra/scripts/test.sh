@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm test: every test — unit, integration and end-to-end — against the real PostgreSQL, NATS and Redis.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+bash infra/scripts/install-deps.sh
+# Tests get their own database; each test file adds its own schemas, stream and queue prefix inside it.
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alur_test}"
+bash infra/scripts/ensure-services.sh
+# The build type-checks everything and produces the processes that tests start and SIGKILL.
+echo "build: tsc"
+npm run --silent build
+
+report="$(mktemp -d)/jest.json"
+status=0
+npx jest --ci --json --outputFile="$report" "$@" || status=$?
+# One closing line that any CI reader understands, whatever Jest printed above it.
+node -e '
+  const r = require(process.argv[1]);
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+' "$report" || true
+exit $status

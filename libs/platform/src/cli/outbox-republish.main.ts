@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { baseEnvSchema, parseEnv, SERVICE_PORTS, ServiceName } from '@alur/config';
+import { schemaFor, serviceDataSourceOptions } from '@alur/database';
+import { republishOutboxRange } from '@alur/messaging';
+
+const usage = `Re-publishes a service's outbox events committed in a time range.
+
+  npm run outbox:republish -- --service proposals --from 2026-11-23T00:00:00+07:00 --to 2026-11-23T12:00:00+07:00
+
+The service's relay publishes them again within a second if it runs, or when it next starts.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { service: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) return void console.log(usage);
+  const service = values.service as ServiceName;
+  if (!service || !(service in SERVICE_PORTS)) throw new Error(`--service must be one of ${Object.keys(SERVICE_PORTS).join(', ')}`);
+  const from = new Date(values.from ?? '');
+  const to = new Date(values.to ?? '');
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new Error('--from and --to must be ISO 8601 times');
+
+  const env = parseEnv(baseEnvSchema);
+  const schema = schemaFor(env, service);
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({ url: env.DATABASE_URL, schema, entities: [], migrations: [], applicationName: 'alur-outbox-republish' }),
+  );
+  await dataSource.initialize();
+  try {
+    const count = await republishOutboxRange(dataSource, schema, from, to);
+    console.log(`${count} ${service} event(s) from ${from.toISOString()} to ${to.toISOString()} queued for re-publishing`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`outbox:republish: ${error.message}\n\n${usage}`);
+  process.exit(1);
+});
