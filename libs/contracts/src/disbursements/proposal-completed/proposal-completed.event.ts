@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent } from '../../envelope/event-contract';
+import { Rupiah } from '../../money/rupiah';
+
+/** The last tranche is released and the final report accepted: the proposal is complete. Aggregate: the proposal id. */
+export const ProposalCompletedV1 = defineEvent({
+  context: 'disbursements',
+  name: 'proposal-completed',
+  version: 1,
+  aggregateType: 'proposal',
+  schema: z.object({
+    proposalId: z.uuid(),
+    disbursementId: z.uuid(),
+    villageCode: z.string().min(1),
+    totalReleased: Rupiah,
+    completedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+export type ProposalCompletedPayload = z.infer<typeof ProposalCompletedV1.schema>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ActorSchema } from '../../envelope/event-envelope';
+import { defineEvent } from '../../envelope/event-contract';
+import { Rupiah } from '../../money/rupiah';
+
+/** BPKAD released a tranche, recorded by its SP2D number; this happens once per tranche. Aggregate: the proposal id. */
+export const TrancheReleasedV1 = defineEvent({
+  context: 'disbursements',
+  name: 'tranche-released',
+  version: 1,
+  aggregateType: 'proposal',
+  schema: z.object({
+    proposalId: z.uuid(),
+    disbursementId: z.uuid(),
+    villageCode: z.string().min(1),
+    trancheNumber: z.number().int().positive(),
+    trancheCount: z.number().int().positive(),
+    amount: Rupiah,
+    sp2dNumber: z.string().min(1),
+    releasedAt: z.iso.datetime({ offset: true }),
+    releasedBy: ActorSchema,
+  }),
+});
+export type TrancheReleasedPayload = z.infer<typeof TrancheReleasedV1.schema>;
