@@ -12,6 +12,11 @@ import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
 
+interface HealthBody {
+  status: string;
+  details: Record<string, { status: string } | undefined>;
+}
+
 const ports = { GATEWAY_PORT: '0', PROPOSALS_PORT: '0', APPROVALS_PORT: '0', DISBURSEMENTS_PORT: '0', NOTIFICATIONS_PORT: '0' };
 
 describe('the five services', () => {
@@ -44,10 +49,10 @@ describe('the five services', () => {
     async (service) => {
       const response = await fetch(`${urls[service]}/health`);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = (await response.json()) as HealthBody;
       expect(body.status).toBe('ok');
-      expect(body.details.database.status).toBe('up');
-      expect(body.details.nats.status).toBe('up');
+      expect(body.details.database?.status).toBe('up');
+      expect(body.details.nats?.status).toBe('up');
       // Only the services that keep BullMQ queues depend on Redis.
       expect(body.details.redis?.status).toBe(['approvals', 'notifications'].includes(service) ? 'up' : undefined);
     },
@@ -56,7 +61,7 @@ describe('the five services', () => {
   it('lets the gateway reach every domain service by NATS request/reply', async () => {
     const response = await fetch(`${urls.gateway}/api/v1/system/status`);
     expect(response.status).toBe(200);
-    const { services } = await response.json();
+    const { services } = (await response.json()) as { services: Array<{ service: string; up: boolean }> };
     expect(services.map((s: { service: string; up: boolean }) => [s.service, s.up])).toEqual([
       ['proposals', true],
       ['approvals', true],
@@ -70,7 +75,7 @@ describe('the five services', () => {
     delete apps.disbursements;
     const response = await fetch(`${urls.gateway}/api/v1/system/ping/disbursements`);
     expect(response.status).toBe(503);
-    expect((await response.json()).message).toBe('the disbursements service is not available');
+    expect(((await response.json()) as { message: string }).message).toBe('the disbursements service is not available');
   });
 
   it('answers 504 when a service does not answer in time', async () => {
@@ -97,7 +102,7 @@ describe('the five services', () => {
       const started = Date.now();
       const response = await fetch(`${urls.gateway}/api/v1/system/ping/approvals`);
       expect(response.status).toBe(504);
-      expect((await response.json()).message).toBe('the approvals service did not answer within 700 ms');
+      expect(((await response.json()) as { message: string }).message).toBe('the approvals service did not answer within 700 ms');
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await slow.close();

@@ -1,11 +1,45 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { RpcClient } from '@alur/messaging';
 import { ServiceCoreModule } from '@alur/platform';
+import { ApprovalsGatewayModule } from './approvals/approvals-gateway.module';
+import { AuthModule } from './auth/auth.module';
+import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
+import { createValidationPipe } from './http/validation';
+import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { ProposalsController } from './proposals/proposals.controller';
 import { SystemStatusController } from './system/system-status.controller';
+import { UserEntity } from './users/user.entity';
+import { UsersModule } from './users/users.module';
 
-@Module({
-  imports: [ServiceCoreModule.forService('gateway')],
-  controllers: [SystemStatusController],
-  providers: [RpcClient],
-})
-export class GatewayModule {}
+/** The gateway's own tables: its users. */
+export const GATEWAY_ENTITIES = [UserEntity];
+
+function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
+  return {
+    imports: [
+      ServiceCoreModule.forService('gateway', { env, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+      AuthModule,
+      UsersModule,
+      DisbursementsGatewayModule,
+      ApprovalsGatewayModule,
+    ],
+    controllers: [SystemStatusController, ProposalsController, ProgrammesController],
+    providers: [RpcClient, { provide: APP_PIPE, useFactory: createValidationPipe }],
+    exports: [RpcClient],
+  };
+}
+
+/** Hosts the gateway when it is given its own environment (see GatewayModule.forRoot). */
+@Module({})
+class GatewayWithEnvModule {}
+
+/** The public HTTP face of Alur: login, and every route the BKM and officials use. Reads process.env. */
+@Module(gatewayMetadata())
+export class GatewayModule {
+  /** The same gateway with `env` in place of process.env: tests run it in-process against their own isolation. */
+  static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
+    return { module: GatewayWithEnvModule, ...gatewayMetadata(env) };
+  }
+}

@@ -25,7 +25,16 @@ describe('parseEnv', () => {
   });
 
   it('names a missing required variable', () => {
-    const schema = baseEnvSchema.extend({ JWT_SECRET: z.string().min(16) });
-    expect(() => parseEnv(schema, {})).toThrow(/JWT_SECRET/);
+    const schema = baseEnvSchema.extend({ SMS_GATEWAY_TOKEN: z.string().min(16) });
+    expect(() => parseEnv(schema, {})).toThrow(/SMS_GATEWAY_TOKEN/);
+  });
+
+  it('requires a JWT_SECRET of at least 32 characters in production, and only there', () => {
+    expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
+    expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
+    const secret = 'a'.repeat(32);
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
+    expect(parseEnv(baseEnvSchema, {}).JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(parseEnv(baseEnvSchema, {}).JWT_TTL_SECONDS).toBe(3600);
   });
 });

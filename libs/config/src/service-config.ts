@@ -31,6 +31,9 @@ const url = (protocols: string[], fallback: string) =>
 const identifier = (fallback: string) =>
   z.string().default(fallback).refine((v) => /^[A-Za-z0-9_]+$/.test(v), 'may hold only letters, digits and _');
 
+/** Known to everyone who reads this code: accepted outside production only. */
+const DEV_JWT_SECRET = 'alur-development-jwt-secret-not-for-production';
+
 /** Environment every service reads. Defaults work on a developer machine with local servers. */
 export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -45,6 +48,13 @@ export const baseEnvSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   QUEUE_PREFIX: identifier('alur'),
   TIMEZONE: z.string().default('Asia/Jakarta'),
+  /**
+   * Scaled clock for tests and demos: one working day (hari kerja) lasts this many seconds of real
+   * time, and weekends and holidays do not apply. 0 (the default) is the real calendar.
+   */
+  APPROVALS_WORKING_DAY_SECONDS: z.coerce.number().min(0).default(0),
+  /** How often the approvals service recreates stage timers that Redis lost. */
+  APPROVALS_RECONCILE_SECONDS: z.coerce.number().min(1).default(60),
   RPC_TIMEOUT_MS: int(5000, 100),
   OUTBOX_RELAY_ENABLED: bool(true),
   OUTBOX_POLL_INTERVAL_MS: int(1000, 10),
@@ -60,6 +70,24 @@ export const baseEnvSchema = z.object({
   APPROVALS_PORT: int(SERVICE_PORTS.approvals),
   DISBURSEMENTS_PORT: int(SERVICE_PORTS.disbursements),
   NOTIFICATIONS_PORT: int(SERVICE_PORTS.notifications),
+  /** Signs the gateway's access tokens (HS256). The default serves development and tests only. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+  JWT_TTL_SECONDS: int(3600, 60),
+  /** Notifications: e-mail through SMTP (the local mail catcher by default), SMS/WhatsApp off unless a gateway URL is set. */
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Alur <no-reply@alur.local>'),
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_SECRET: z.string().min(1).optional(),
+  /** Links in messages point into the web console, e.g. `<WEB_CONSOLE_URL>/proposals/<id>`. */
+  WEB_CONSOLE_URL: url(['http:', 'https:'], 'http://127.0.0.1:3000'),
+  NOTIFICATIONS_MAX_ATTEMPTS: int(5, 1),
+  NOTIFICATIONS_RETRY_BASE_MS: int(30_000, 1),
+  /** Local hour (in TIMEZONE) at which officials who chose a digest receive the day's reminders. */
+  NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (at least 32 random characters)' });
+  }
 });
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
 

@@ -19,11 +19,12 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
   app.enableShutdownHooks();
   const env = app.get<BaseEnv>(APP_ENV);
   if (options.rpc) {
+    // Before connecting: the microservice resolves its global filters when it registers its handlers.
+    app.useGlobalFilters(new RpcExceptionFilter());
     app.connectMicroservice<CustomStrategy>(
       { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX, { servers: env.NATS_URL, queue: service, name: `alur-${service}-rpc` }) },
       { inheritAppConfig: true },
     );
-    app.useGlobalFilters(new RpcExceptionFilter());
   }
   await options.configure?.(app);
   if (options.rpc) await app.startAllMicroservices();

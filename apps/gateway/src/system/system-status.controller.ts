@@ -1,9 +1,12 @@
 import { Controller, Get, Param, ParseEnumPipe } from '@nestjs/common';
 import { RpcClient } from '@alur/messaging';
 import { SystemPong } from '@alur/platform';
+import { Public } from '../auth/public.decorator';
 
 const DOMAIN_SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications'] as const;
 
+/** Public like /health: it tells only which services answer, for operators and the load balancer. */
+@Public()
 @Controller('api/v1/system')
 export class SystemStatusController {
   constructor(private readonly rpc: RpcClient) {}

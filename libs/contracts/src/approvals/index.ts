@@ -6,3 +6,4 @@ export * from './proposal-returned/proposal-returned.event';
 export * from './proposal-rejected/proposal-rejected.event';
 export * from './approval-reminder-due/approval-reminder-due.event';
 export * from './approval-stage-escalated/approval-stage-escalated.event';
+export * from './acting-appointment-made/acting-appointment-made.event';

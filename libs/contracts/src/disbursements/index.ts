@@ -1,3 +1,4 @@
+export * from './disbursement-ref.schema';
 export * from './budget-committed/budget-committed.event';
 export * from './proposal-awaiting-budget/proposal-awaiting-budget.event';
 export * from './tranche-ready/tranche-ready.event';

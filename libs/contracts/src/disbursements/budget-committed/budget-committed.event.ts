@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope/event-contract';
+import { DisbursementRefSchema } from '../disbursement-ref.schema';
 import { BasisPoints, Rupiah } from '../../money/rupiah';
 
 /**
@@ -11,14 +12,11 @@ export const BudgetCommittedV1 = defineEvent({
   name: 'budget-committed',
   version: 1,
   aggregateType: 'proposal',
-  schema: z.object({
-    proposalId: z.uuid(),
-    disbursementId: z.uuid(),
+  schema: DisbursementRefSchema.extend({
     programCode: z.string().min(1),
     fiscalYear: z.number().int(),
     /** The region whose ceiling carries the commitment (a kecamatan for KOTAKU-2026, a village for BK-DESA-2026). */
     ceilingRegionCode: z.string().min(1),
-    villageCode: z.string().min(1),
     amount: Rupiah,
     committedAt: z.iso.datetime({ offset: true }),
     tranches: z

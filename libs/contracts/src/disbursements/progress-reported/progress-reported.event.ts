@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope/event-contract';
+import { DisbursementRefSchema } from '../disbursement-ref.schema';
 import { Rupiah } from '../../money/rupiah';
 
 /** The BKM reported physical progress and money spent; `final` marks the 100% accountability report (LPJ). Aggregate: the proposal id. */
@@ -8,11 +9,8 @@ export const ProgressReportedV1 = defineEvent({
   name: 'progress-reported',
   version: 1,
   aggregateType: 'proposal',
-  schema: z.object({
-    proposalId: z.uuid(),
-    disbursementId: z.uuid(),
+  schema: DisbursementRefSchema.extend({
     reportId: z.uuid(),
-    villageCode: z.string().min(1),
     physicalProgressPercent: z.number().int().min(0).max(100),
     amountSpent: Rupiah,
     final: z.boolean(),

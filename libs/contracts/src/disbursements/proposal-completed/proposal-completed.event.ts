@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope/event-contract';
+import { DisbursementRefSchema } from '../disbursement-ref.schema';
 import { Rupiah } from '../../money/rupiah';
 
 /** The last tranche is released and the final report accepted: the proposal is complete. Aggregate: the proposal id. */
@@ -8,10 +9,7 @@ export const ProposalCompletedV1 = defineEvent({
   name: 'proposal-completed',
   version: 1,
   aggregateType: 'proposal',
-  schema: z.object({
-    proposalId: z.uuid(),
-    disbursementId: z.uuid(),
-    villageCode: z.string().min(1),
+  schema: DisbursementRefSchema.extend({
     totalReleased: Rupiah,
     completedAt: z.iso.datetime({ offset: true }),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope/event-contract';
+import { TrancheRefSchema } from '../disbursement-ref.schema';
 import { Rupiah } from '../../money/rupiah';
 
 /** A tranche (termin) may now be released by BPKAD. Aggregate: the proposal id. */
@@ -8,13 +9,6 @@ export const TrancheReadyV1 = defineEvent({
   name: 'tranche-ready',
   version: 1,
   aggregateType: 'proposal',
-  schema: z.object({
-    proposalId: z.uuid(),
-    disbursementId: z.uuid(),
-    villageCode: z.string().min(1),
-    trancheNumber: z.number().int().positive(),
-    trancheCount: z.number().int().positive(),
-    amount: Rupiah,
-  }),
+  schema: TrancheRefSchema.extend({ amount: Rupiah }),
 });
 export type TrancheReadyPayload = z.infer<typeof TrancheReadyV1.schema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActorSchema } from '../../envelope/event-envelope';
 import { defineEvent } from '../../envelope/event-contract';
+import { TrancheRefSchema } from '../disbursement-ref.schema';
 import { Rupiah } from '../../money/rupiah';
 
 /** BPKAD released a tranche, recorded by its SP2D number; this happens once per tranche. Aggregate: the proposal id. */
@@ -9,12 +10,7 @@ export const TrancheReleasedV1 = defineEvent({
   name: 'tranche-released',
   version: 1,
   aggregateType: 'proposal',
-  schema: z.object({
-    proposalId: z.uuid(),
-    disbursementId: z.uuid(),
-    villageCode: z.string().min(1),
-    trancheNumber: z.number().int().positive(),
-    trancheCount: z.number().int().positive(),
+  schema: TrancheRefSchema.extend({
     amount: Rupiah,
     sp2dNumber: z.string().min(1),
     releasedAt: z.iso.datetime({ offset: true }),

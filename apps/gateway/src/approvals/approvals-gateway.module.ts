@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { RpcClient } from '@alur/messaging';
+import { ActingAppointmentsController } from './acting-appointments.controller';
+import { ApprovalsController } from './approvals.controller';
+import { HolidaysController } from './holidays.controller';
+import { QueueBoardSessionController } from './queue-board-session.controller';
+import { QueueBoard } from './queue-board.service';
+import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
+
+/**
+ * The HTTP face of the approvals service, and the operators' view of its queues (Bull Board).
+ * Its own RpcClient, since the root module's is not visible to imported modules.
+ */
+@Module({
+  controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController, QueueBoardSessionController],
+  providers: [RpcClient, ResolveAppointmentUsers, QueueBoard],
+})
+export class ApprovalsGatewayModule {}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RpcClient } from '@alur/messaging';
+import { DecideStageDto } from './decide-stage.dto';
+import { InboxQuery } from './inbox.query';
+
+/** The officials' side of the approval chain; the approvals service checks role, region and acting appointments. */
+@ApiTags('approvals')
+@Controller('api/v1/approvals')
+export class ApprovalsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('inbox')
+  @ApiOperation({ summary: 'Stages waiting for me (and for officials I act for), oldest first' })
+  inbox(@Query() query: InboxQuery) {
+    return this.rpc.send('approvals.inbox', query);
+  }
+
+  @Post(':stageId/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve, return (with a note) or reject (with a reason) an open stage; 409 if it is no longer open' })
+  decide(@Param('stageId', new ParseUUIDPipe()) stageId: string, @Body() body: DecideStageDto) {
+    return this.rpc.send('approvals.decide', { stageId, decision: body.decision, note: body.note ?? null });
+  }
+
+  @Get('proposals/:proposalId/stages')
+  @ApiOperation({ summary: 'Every stage of a proposal, with who decided and for whom they acted' })
+  proposalStages(@Param('proposalId', new ParseUUIDPipe()) proposalId: string) {
+    return this.rpc.send('approvals.proposal-stages', { proposalId });
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { Queue } from 'bullmq';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { AccessTokenClaimsSchema } from '../auth/access-token-claims';
+import { BoardRequest, BoardResponse, QUEUE_BOARD_PATH, queueBoardToken } from './queue-board-session';
+
+/**
+ * The BullMQ queues operators watch, by name. The gateway reads them straight from Redis (same
+ * REDIS_URL and QUEUE_PREFIX as the services) so that the board needs no route into a service.
+ */
+const BOARD_QUEUES = ['approval-stage-timers'];
+
+/**
+ * Bull Board, mounted on the gateway's Express instance under /api/v1/admin/queues. It sits outside
+ * Nest's routing, so it checks the access token itself: ADMIN only, 401 without a valid token.
+ */
+@Injectable()
+export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
+  private readonly queues: Queue[];
+  private readonly jwt: JwtService;
+
+  constructor(
+    @Inject(APP_ENV) env: BaseEnv,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: { url: env.REDIS_URL }, prefix: env.QUEUE_PREFIX }));
+    this.jwt = new JwtService({ secret: env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } });
+  }
+
+  onModuleInit(): void {
+    const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
+    createBullBoard({ queues: this.queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
+    const express = this.adapterHost.httpAdapter?.getInstance<{ use: (...args: unknown[]) => void }>();
+    // A gateway built without HTTP (none today) simply has no board.
+    express?.use(QUEUE_BOARD_PATH, (req: BoardRequest, res: BoardResponse, next: () => void) => void this.admit(req, res, next), serverAdapter.getRouter());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.map((queue) => queue.close()));
+  }
+
+  private async admit(req: BoardRequest, res: BoardResponse, next: () => void): Promise<void> {
+    const token = queueBoardToken(req.headers);
+    if (!token) {
+      res.status(401).json({ statusCode: 401, message: `Login required: send Authorization: Bearer <token>, or POST ${QUEUE_BOARD_PATH}/session first` });
+      return;
+    }
+    const claims = AccessTokenClaimsSchema.safeParse(await this.jwt.verifyAsync(token).catch(() => undefined));
+    if (!claims.success) {
+      res.status(401).json({ statusCode: 401, message: 'Invalid or expired access token' });
+      return;
+    }
+    if (claims.data.role !== 'ADMIN') {
+      res.status(403).json({ statusCode: 403, message: 'Only ADMIN may see the queues' });
+      return;
+    }
+    next();
+  }
+}

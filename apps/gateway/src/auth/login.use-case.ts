@@ -1,0 +1,38 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { BaseEnv, InjectEnv } from '@alur/config';
+import { UserEntity } from '../users/user.entity';
+import { UserView } from '../users/user-view';
+import { AccessTokenClaims } from './access-token-claims';
+import { LoginResult } from './login-result';
+import { PasswordHasher } from './password-hasher.service';
+
+/** One answer for every failure, so that a caller cannot learn which usernames exist. */
+const LOGIN_FAILED = 'Invalid username or password';
+
+@Injectable()
+export class LoginUseCase {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    @InjectEnv() private readonly env: BaseEnv,
+  ) {}
+
+  async execute(username: string, password: string): Promise<LoginResult> {
+    const user = await this.users.findOneBy({ username: username.trim().toLowerCase() });
+    // An unknown user costs one argon2 verification too: the timing does not tell them apart.
+    const passwordMatches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyDecoy(password);
+    if (!user || !passwordMatches || !user.active) throw new UnauthorizedException(LOGIN_FAILED);
+
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, regionCode: user.regionCode };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_TTL_SECONDS,
+      user: UserView.of(user),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** `/budgets/:programCode/:fiscalYear/:regionCode`: one ceiling. */
+export class CeilingParams {
+  @ApiProperty({ example: 'BK-DESA-2026' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]*$/, { message: 'programCode must be a programme code such as BK-DESA-2026' })
+  @MaxLength(40)
+  programCode: string;
+
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear: number;
+
+  @ApiProperty({ example: '14.03.09.2001' })
+  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri region code such as 14.03.09.2001' })
+  regionCode: string;
+}

@@ -1,0 +1,22 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RpcClient } from '@alur/messaging';
+import { Roles } from '../auth/roles.decorator';
+import { ProposalParams } from './dto/proposal-params';
+import { ReportProgressDto } from './dto/report-progress.dto';
+
+/** Progress reports of a funded proposal, by its BKM. */
+@ApiTags('disbursements')
+@Controller('api/v1/proposals/:id/progress-reports')
+export class ProgressReportsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Roles('BKM')
+  @ApiOperation({
+    summary: 'Report physical progress and money spent; meeting the next tranche’s threshold makes it READY, and 100% is the final report (LPJ)',
+  })
+  create(@Param() params: ProposalParams, @Body() body: ReportProgressDto) {
+    return this.rpc.send('disbursements.progress-reports.create', { ...body, proposalId: params.id });
+  }
+}

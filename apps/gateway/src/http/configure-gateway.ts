@@ -1,0 +1,25 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+
+export const API_DOCS_PATH = 'api/docs';
+
+/**
+ * What the gateway adds to a service app: security headers on every answer, and the OpenAPI
+ * description at /api/docs (JSON at /api/docs-json). Also used by tests that build the app in-process.
+ */
+export function configureGateway(app: INestApplication): void {
+  app.use(helmet());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Alur API')
+      .setDescription('Community grant proposals (usulan) from the BKM to the regency treasury. Log in at POST /api/v1/auth/login.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      // Every route needs a token unless it says otherwise (login, health).
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
+}

@@ -1,0 +1,4 @@
+import { CreateUserAccounts1764000000000 } from './create-user-accounts.migration';
+
+/** The gateway's own migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
+export const GATEWAY_MIGRATIONS = [CreateUserAccounts1764000000000];

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RpcClient } from '@alur/messaging';
+import { Roles } from '../auth/roles.decorator';
+import { validationFailed } from '../http/validation';
+import { CreateProposalDto } from './dto/create-proposal.dto';
+import { ListProposalsQuery } from './dto/list-proposals.query';
+import { ProposalActionDto } from './dto/proposal-action.dto';
+import { UpdateProposalDto } from './dto/update-proposal.dto';
+
+interface VersionedProposal {
+  version: number;
+}
+interface HeaderSink {
+  setHeader(name: string, value: string): void;
+}
+
+/** `"3"` or `W/"3"` → 3. */
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  const match = header ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Proposals (usulan). The gateway checks the body and the role; the proposals service decides
+ * region scope (404 outside the caller's region) and the domain rules (400, 409).
+ */
+@ApiTags('proposals')
+@Controller('api/v1/proposals')
+export class ProposalsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Roles('BKM')
+  @ApiOperation({ summary: 'Start a draft proposal for the BKM’s village; the server computes the budget total and requested amount' })
+  create(@Body() body: CreateProposalDto) {
+    return this.rpc.send('proposals.create', body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Proposals within the caller’s region, newest change first' })
+  list(@Query() query: ListProposalsQuery) {
+    return this.rpc.send('proposals.list', query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One proposal with its status, current stage and timeline; ETag carries its version' })
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: HeaderSink) {
+    const proposal = await this.rpc.send<VersionedProposal>('proposals.get', { id });
+    response.setHeader('ETag', `"${proposal.version}"`);
+    return proposal;
+  }
+
+  @Patch(':id')
+  @Roles('BKM')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version last read (or send `version` in the body)' })
+  @ApiOperation({ summary: 'Edit a DRAFT or RETURNED proposal; a stale version answers 409' })
+  async update(
+    @Param('id') id: string,
+    @Body() body: UpdateProposalDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    const version = body.version ?? versionFromIfMatch(ifMatch);
+    if (version === undefined) {
+      throw validationFailed([{ field: 'version', reason: 'is required: send the version you last read in the body or as If-Match' }]);
+    }
+    const proposal = await this.rpc.send<VersionedProposal>('proposals.update', { ...body, id, version });
+    response.setHeader('ETag', `"${proposal.version}"`);
+    return proposal;
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('BKM')
+  @ApiOperation({ summary: 'Submit a draft, or resubmit a returned proposal, after checking it against its programme' })
+  submit(@Param('id') id: string, @Body() body: ProposalActionDto) {
+    return this.rpc.send('proposals.submit', { ...body, id });
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('BKM')
+  @ApiOperation({ summary: 'Withdraw a proposal that is not yet decided' })
+  withdraw(@Param('id') id: string, @Body() body: ProposalActionDto) {
+    return this.rpc.send('proposals.withdraw', { ...body, id });
+  }
+}

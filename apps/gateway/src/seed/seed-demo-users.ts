@@ -1,0 +1,41 @@
+import { DataSource, In } from 'typeorm';
+import { OutboxService } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { announceUsersSaved } from '../users/user-saved.announcement';
+import { UserEntity } from '../users/user.entity';
+import { DEMO_PASSWORD, demoUsers } from './demo-users';
+
+export interface DemoSeedResult {
+  users: number;
+}
+
+/**
+ * Creates or refreshes the demo users (upsert by username): running it again changes nothing a
+ * user would notice, and resets a demo password someone changed.
+ *
+ * All demo users share one password, so one argon2 hash (with its salt) serves them all: hashing
+ * it ~320 times would cost half a minute and buy nothing in a demo. Real users each get their own.
+ */
+export async function seedDemoUsers(
+  dataSource: DataSource,
+  regions: RegionDirectory,
+  outbox: OutboxService,
+): Promise<DemoSeedResult> {
+  const users = demoUsers(regions);
+  const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+  await dataSource.transaction(async (tx) => {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(users.map((user) => ({ ...user, passwordHash, language: 'id' as const, phone: null, active: true })))
+      .orUpdate(['password_hash', 'role', 'region_code', 'display_name', 'email', 'active', 'updated_at'], ['username'])
+      .execute();
+    // Other services (notifications) keep their own copy of who is who.
+    const saved = await tx.find(UserEntity, { where: { username: In(users.map((user) => user.username)) } });
+    await announceUsersSaved(outbox, tx, saved);
+  });
+  return { users: users.length };
+}
+

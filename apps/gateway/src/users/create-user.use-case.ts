@@ -1,0 +1,57 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { Actor } from '@alur/contracts';
+import { OutboxService } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { validationFailed } from '../http/validation';
+import { CreateUserDto } from './create-user.dto';
+import { roleRegionMismatch } from './role-region.policy';
+import { UserEntity } from './user.entity';
+import { announceUsersSaved } from './user-saved.announcement';
+import { UserView } from './user-view';
+
+/** An administrator adds a user to their own kabupaten, with a region that fits the role. */
+@Injectable()
+export class CreateUserUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly regions: RegionDirectory,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async execute(admin: Actor, command: CreateUserDto): Promise<UserView> {
+    const mismatch = roleRegionMismatch(this.regions, command.role, command.regionCode);
+    if (mismatch) throw validationFailed([{ field: 'regionCode', reason: mismatch }]);
+    if (!this.regions.covers(admin.regionCode, command.regionCode)) {
+      throw new ForbiddenException(`You may add users only within region ${admin.regionCode}`);
+    }
+    const passwordHash = await this.hasher.hash(command.password);
+    const user = this.dataSource.getRepository(UserEntity).create({
+      username: command.username,
+      passwordHash,
+      role: command.role,
+      regionCode: command.regionCode,
+      displayName: command.displayName,
+      language: command.language ?? 'id',
+      email: command.email ?? null,
+      phone: command.phone ?? null,
+      active: true,
+    });
+    try {
+      const saved = await this.dataSource.transaction(async (tx) => {
+        const row = await tx.save(user);
+        await announceUsersSaved(this.outbox, tx, [row]);
+        return row;
+      });
+      return UserView.of(saved);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ConflictException(`Username ${command.username} is taken`);
+      }
+      throw error;
+    }
+  }
+}

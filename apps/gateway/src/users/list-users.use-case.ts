@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor } from '@alur/contracts';
+import { ListUsersQuery } from './list-users.query';
+import { UserEntity } from './user.entity';
+import { UserView } from './user-view';
+
+/** Users within the administrator's region, by username; Kemendagri codes nest, so "within" is a code prefix. */
+@Injectable()
+export class ListUsersUseCase {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  async execute(admin: Actor, query: ListUsersQuery): Promise<{ items: UserView[]; total: number }> {
+    const builder = this.users.createQueryBuilder('u');
+    for (const [index, region] of [admin.regionCode, query.regionCode].entries()) {
+      if (region === undefined) continue;
+      builder.andWhere(`(u.region_code = :region${index} OR u.region_code LIKE :prefix${index})`, {
+        [`region${index}`]: region,
+        [`prefix${index}`]: `${escapeLike(region)}.%`,
+      });
+    }
+    if (query.role) builder.andWhere('u.role = :role', { role: query.role });
+    const [users, total] = await builder
+      .orderBy('u.username')
+      .take(query.limit ?? 100)
+      .skip(query.offset ?? 0)
+      .getManyAndCount();
+    return { items: users.map(UserView.of), total };
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

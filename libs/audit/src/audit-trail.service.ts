@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
+import { auditHash, GENESIS_HASH } from './audit-hash';
+
+interface AuditRow {
+  seq: string;
+  id: string;
+  occurred_at: Date;
+  actor: AuditRecord['actor'];
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  from_status: string | null;
+  to_status: string | null;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+const VERIFY_BATCH = 1000;
+
+/**
+ * The append-only, hash-chained audit trail of one service's schema. Records are written in the
+ * caller's transaction, so a change and its record commit together; writers serialise on a
+ * transaction-scoped advisory lock so the chain has one order. A trigger refuses UPDATE and DELETE.
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(tx: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
+    if (!tx.queryRunner?.isTransactionActive) {
+      throw new Error('AuditTrail.record must run inside the transaction of the change it records');
+    }
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('alur-audit:' || current_schema()))`);
+    const [last] = (await tx.query('SELECT hash FROM audit_record ORDER BY seq DESC LIMIT 1')) as Array<{ hash: string }>;
+    const unhashed: Omit<AuditRecord, 'seq' | 'hash'> = {
+      id: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const hash = auditHash(unhashed);
+    const [{ seq }] = (await tx.query(
+      `INSERT INTO audit_record
+         (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
+          from_status, to_status, before, after, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       RETURNING seq`,
+      [
+        unhashed.id,
+        unhashed.occurredAt,
+        json(unhashed.actor),
+        entry.actor?.userId ?? null,
+        entry.actor?.actingFor?.userId ?? null,
+        unhashed.action,
+        unhashed.entityType,
+        unhashed.entityId,
+        unhashed.fromStatus,
+        unhashed.toStatus,
+        json(unhashed.before),
+        json(unhashed.after),
+        unhashed.prevHash,
+        hash,
+      ],
+    )) as Array<{ seq: string }>;
+    return { ...unhashed, seq: Number(seq), hash };
+  }
+
+  /** The records of one entity, oldest first. */
+  async history(entityType: string, entityId: string, manager: EntityManager = this.dataSource.manager): Promise<AuditRecord[]> {
+    const rows = (await manager.query(
+      'SELECT * FROM audit_record WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq',
+      [entityType, entityId],
+    )) as AuditRow[];
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Re-hashes the chain from its first row and reports the first row whose content or link does not
+   * match. (Removing the newest rows leaves a shorter valid chain: keep the latest hash elsewhere to catch that.)
+   */
+  async verifyChain(manager: EntityManager = this.dataSource.manager): Promise<AuditChainVerification> {
+    let previous = GENESIS_HASH;
+    let afterSeq = '0';
+    let checked = 0;
+    for (;;) {
+      const rows = (await manager.query('SELECT * FROM audit_record WHERE seq > $1 ORDER BY seq LIMIT $2', [
+        afterSeq,
+        VERIFY_BATCH,
+      ])) as AuditRow[];
+      if (rows.length === 0) return { valid: true, checked };
+      for (const row of rows) {
+        const record = toRecord(row);
+        if (record.prevHash !== previous) {
+          return { valid: false, checked, firstBroken: { seq: record.seq, id: record.id, reason: 'chain-broken' } };
+        }
+        if (auditHash(record) !== record.hash) {
+          return { valid: false, checked, firstBroken: { seq: record.seq, id: record.id, reason: 'content-changed' } };
+        }
+        previous = record.hash;
+        checked++;
+      }
+      afterSeq = rows[rows.length - 1].seq;
+    }
+  }
+}
+
+function json(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    before: row.before,
+    after: row.after,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

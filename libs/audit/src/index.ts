@@ -1,0 +1,5 @@
+export * from './audit-entry';
+export * from './audit-hash';
+export * from './audit-trail.service';
+export * from './audit.module';
+export * from './migrations/create-audit-trail.migration';

@@ -1,0 +1,5 @@
+export * from '../money/rupiah';
+export * from './programme-definition/programme-definition.schema';
+export * from './programme-published/programme-published.event';
+export * from './proposal-submitted/proposal-submitted.event';
+export * from './proposal-withdrawn/proposal-withdrawn.event';

@@ -1,0 +1,281 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Controller, Get, Module, Type } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@alur/messaging';
+import { CLS_ACTOR } from '@alur/observability';
+import { RegionDirectory } from '@alur/regions';
+import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { Public } from '../../apps/gateway/src/auth/public.decorator';
+import { Roles } from '../../apps/gateway/src/auth/roles.decorator';
+import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
+import { RunningGateway, startGateway } from './gateway-harness';
+
+/** Routes that show what the guards decided: the actor a service would receive, and role checks. */
+@Controller('api/v1/test-probe')
+class ProbeController {
+  constructor(private readonly cls: ClsService) {}
+
+  @Get('actor')
+  actor() {
+    return this.cls.get(CLS_ACTOR);
+  }
+
+  @Get('bupati-only')
+  @Roles('BUPATI')
+  bupatiOnly() {
+    return { ok: true };
+  }
+
+  @Get('open')
+  @Public()
+  open() {
+    return { ok: true };
+  }
+}
+
+const SEED_MAIN = join(__dirname, '../../dist/apps/gateway/src/seed/seed-demo.main.js');
+const USERS_IN_DEMO = 155 * 2 + 11 + 5;
+
+describe('gateway identity and access', () => {
+  const isolation = createTestIsolation();
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    gateway = await startGateway(isolation, {
+      module: (root) => {
+        @Module({ imports: [root], controllers: [ProbeController] })
+        class GatewayWithProbe {}
+        return GatewayWithProbe as Type<unknown>;
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  const login = (username: unknown, password: unknown) => gateway.call('POST', '/api/v1/auth/login', { body: { username, password } });
+
+  describe('login', () => {
+    it('gives a demo BKM a token that /me accepts, and never shows the password hash', async () => {
+      const response = await login('bkm.14.03.09.1004', 'alur-demo');
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body).toMatchObject({
+        tokenType: 'Bearer',
+        expiresIn: 3600,
+        user: { username: 'bkm.14.03.09.1004', role: 'BKM', regionCode: '14.03.09.1004', displayName: 'BKM Balik Alam', language: 'id' },
+      });
+      expect(body.accessToken).toEqual(expect.any(String));
+
+      const me = await gateway.call('GET', '/api/v1/me', { token: body.accessToken });
+      expect(me.status).toBe(200);
+      const user = await me.json();
+      expect(user).toMatchObject({ username: 'bkm.14.03.09.1004', role: 'BKM', email: 'bkm.14.03.09.1004@demo.alur.test', active: true });
+      expect(JSON.stringify([body, user])).not.toMatch(/argon2|passwordHash|password_hash/);
+    });
+
+    it('accepts the username in any letter case', async () => {
+      expect((await login('Camat.14.03.09', 'alur-demo')).status).toBe(200);
+    });
+
+    it('answers a wrong password and an unknown username alike: 401 with the same message', async () => {
+      const wrongPassword = await login('lurah.14.03.09.1004', 'alur-demo-2');
+      const unknownUser = await login('lurah.99.99.99.9999', 'alur-demo');
+      expect(wrongPassword.status).toBe(401);
+      expect(unknownUser.status).toBe(401);
+      expect(await wrongPassword.json()).toEqual(await unknownUser.json());
+    });
+
+    it('refuses a deactivated user with the same 401, and stops their token at /me', async () => {
+      const token = await gateway.tokenOf('lurah.14.03.09.1001');
+      await gateway.app.get(DataSource).query(`UPDATE user_account SET active = false WHERE username = 'lurah.14.03.09.1001'`);
+      const response = await login('lurah.14.03.09.1001', 'alur-demo');
+      expect(response.status).toBe(401);
+      expect((await response.json()).message).toBe('Invalid username or password');
+      expect((await gateway.call('GET', '/api/v1/me', { token })).status).toBe(401);
+    });
+
+    it('answers 400 naming a missing field, a field of the wrong type and an unknown field', async () => {
+      const missing = await gateway.call('POST', '/api/v1/auth/login', { body: { username: 'bkm.14.03.09.1004' } });
+      expect(missing.status).toBe(400);
+      const missingBody = await missing.json();
+      expect(missingBody).toMatchObject({ statusCode: 400, message: 'Validation failed' });
+      expect(new Set(missingBody.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['password']));
+      expect(missingBody.errors).toContainEqual({ field: 'password', reason: 'password should not be empty' });
+
+      const wrongType = await login('bkm.14.03.09.1004', 12345);
+      expect((await wrongType.json()).errors).toContainEqual({ field: 'password', reason: 'password must be a string' });
+
+      const unknown = await gateway.call('POST', '/api/v1/auth/login', {
+        body: { username: 'bkm.14.03.09.1004', password: 'alur-demo', role: 'ADMIN' },
+      });
+      expect(unknown.status).toBe(400);
+      expect((await unknown.json()).errors).toEqual([{ field: 'role', reason: 'property role should not exist' }]);
+    });
+
+    it('answers 429 after ten attempts a minute for one username, while other usernames can still log in', async () => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 11; attempt++) statuses.push((await login('bkm.14.03.09.1006', 'guess')).status);
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+      // Blocked even with the right password: the limit is on attempts, not on failures.
+      const blocked = await login('BKM.14.03.09.1006', 'alur-demo');
+      expect(blocked.status).toBe(429);
+      expect((await blocked.json()).message).toBe('Too many login attempts: wait a minute and try again');
+      expect((await login('bkm.14.03.09.1007', 'alur-demo')).status).toBe(200);
+    });
+  });
+
+  describe('tokens', () => {
+    it('answers 401 to a request without a token or with a malformed header', async () => {
+      const none = await gateway.call('GET', '/api/v1/me');
+      expect(none.status).toBe(401);
+      expect((await none.json()).message).toMatch(/^Login required/);
+      const basic = await gateway.call('GET', '/api/v1/me', { headers: { authorization: 'Basic Ym9iOmJvYg==' } });
+      expect(basic.status).toBe(401);
+    });
+
+    it('answers 401 to a tampered token, one signed with another key, one with alg "none" and an expired one', async () => {
+      const token = await gateway.tokenOf('bkm.14.03.09.1004');
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const promoted = Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN', regionCode: '14.03' })).toString('base64url');
+      const unsigned = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+      const { sub, username, role, regionCode } = claims;
+      const otherKey = await new JwtService({ secret: 'x'.repeat(40) }).signAsync({ sub, username, role, regionCode });
+      const expired = await gateway.app.get(JwtService).signAsync({ sub, username, role, regionCode }, { expiresIn: -60 });
+
+      for (const bad of [`${header}.${promoted}.${signature}`, otherKey, `${unsigned}.${payload}.`, 'not-a-token']) {
+        const response = await gateway.call('GET', '/api/v1/me', { token: bad });
+        expect([bad, response.status, (await response.json()).message]).toEqual([bad, 401, 'Invalid access token']);
+      }
+      const late = await gateway.call('GET', '/api/v1/me', { token: expired });
+      expect(late.status).toBe(401);
+      expect((await late.json()).message).toBe('Access token expired: log in again');
+    });
+
+    it('puts the caller into the request context that RpcClient forwards to the services', async () => {
+      const response = await gateway.call('GET', '/api/v1/test-probe/actor', { token: await gateway.tokenOf('camat.14.03.09') });
+      expect(await response.json()).toEqual({ userId: expect.any(String), username: 'camat.14.03.09', role: 'CAMAT', regionCode: '14.03.09' });
+    });
+  });
+
+  describe('roles', () => {
+    it('answers 403 to a role a route does not name, and lets @Public() routes through without a token', async () => {
+      const bkm = await gateway.tokenOf('bkm.14.03.09.1004');
+      const forbidden = await gateway.call('GET', '/api/v1/test-probe/bupati-only', { token: bkm });
+      expect(forbidden.status).toBe(403);
+      expect((await forbidden.json()).message).toBe('Only BUPATI may do this');
+      expect((await gateway.call('GET', '/api/v1/test-probe/bupati-only', { token: await gateway.tokenOf('bupati') })).status).toBe(200);
+      expect((await gateway.call('GET', '/api/v1/test-probe/open')).status).toBe(200);
+    });
+
+    it('keeps the user list to administrators: 403 for a BKM, the regency’s users for the admin', async () => {
+      const asBkm = await gateway.call('GET', '/api/v1/users', { token: await gateway.tokenOf('bkm.14.03.09.1004') });
+      expect(asBkm.status).toBe(403);
+
+      const admin = await gateway.tokenOf('admin');
+      const all = await (await gateway.call('GET', '/api/v1/users?limit=1', { token: admin })).json();
+      expect(all.total).toBe(USERS_IN_DEMO);
+      const mandau = await (await gateway.call('GET', '/api/v1/users?regionCode=14.03.09&role=CAMAT', { token: admin })).json();
+      expect(mandau.items.map((u: { username: string }) => u.username)).toEqual(['camat.14.03.09']);
+    });
+
+    it('keeps the operators’ dead-letter routes to administrators', async () => {
+      expect((await gateway.call('GET', '/ops/dead-letters', { token: await gateway.tokenOf('sekda') })).status).toBe(403);
+      expect((await gateway.call('GET', '/ops/dead-letters', { token: await gateway.tokenOf('admin') })).status).toBe(200);
+    });
+  });
+
+  describe('users', () => {
+    it('lets an admin add a user whose region fits the role, who can then log in', async () => {
+      const admin = await gateway.tokenOf('admin');
+      const user = { username: 'camat.pinggir', password: 'pinggir-2026-aman', role: 'CAMAT', displayName: 'Camat Pinggir', language: 'en' };
+
+      const villageForCamat = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13.2007' } });
+      expect(villageForCamat.status).toBe(400);
+      expect((await villageForCamat.json()).errors).toEqual([
+        { field: 'regionCode', reason: 'a CAMAT acts on a kecamatan, but 14.03.13.2007 is a kelurahan/desa' },
+      ]);
+      const otherRegency = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.01.01' } });
+      expect(otherRegency.status).toBe(403);
+
+      const created = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13' } });
+      expect(created.status).toBe(201);
+      expect(await created.json()).toMatchObject({ username: 'camat.pinggir', role: 'CAMAT', regionCode: '14.03.13', language: 'en' });
+      expect((await login('camat.pinggir', 'pinggir-2026-aman')).status).toBe(200);
+
+      const again = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13' } });
+      expect(again.status).toBe(409);
+    });
+  });
+
+  describe('the demo seed', () => {
+    it('can run again without adding or changing anyone', async () => {
+      const db = gateway.app.get(DataSource);
+      const before = await db.query(`SELECT id, username, role, region_code FROM user_account WHERE username <> 'camat.pinggir' ORDER BY username`);
+      expect(await seedDemoUsers(db, RegionDirectory.shared(), gateway.app.get(OutboxService))).toEqual({ users: USERS_IN_DEMO });
+      const after = await db.query(`SELECT id, username, role, region_code FROM user_account WHERE username <> 'camat.pinggir' ORDER BY username`);
+      expect(after).toEqual(before);
+      expect(after).toHaveLength(USERS_IN_DEMO);
+      // Every user, demo or added by the admin, is announced to the services that keep a copy.
+      const [{ announced }] = await db.query(
+        `SELECT count(DISTINCT aggregate_id)::int AS announced FROM outbox_event WHERE subject LIKE '%.identity.user-saved.v1'`,
+      );
+      expect(announced).toBe(USERS_IN_DEMO + 1);
+    });
+
+    it('runs from the command line, printing how to log in, and refuses when NODE_ENV is production', async () => {
+      if (!existsSync(SEED_MAIN)) throw new Error(`${SEED_MAIN} is missing: run npm run build first (npm test does)`);
+      const run = (env: NodeJS.ProcessEnv) =>
+        new Promise<{ code: number | null; output: string }>((resolve) => {
+          const child = spawn(process.execPath, [SEED_MAIN], { env: { ...process.env, ...isolation.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+          let output = '';
+          child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+          child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+          child.once('exit', (code) => resolve({ code, output }));
+        });
+
+      const seeded = await run({});
+      expect(seeded.code).toBe(0);
+      expect(seeded.output).toContain('bkm.14.03.09.1004 / alur-demo');
+
+      const refused = await run({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('Refusing to seed demo users: NODE_ENV is production');
+    });
+  });
+
+  describe('the HTTP surface', () => {
+    it('serves the OpenAPI description at /api/docs-json with bearer auth declared, and the docs page at /api/docs', async () => {
+      const response = await gateway.call('GET', '/api/docs-json');
+      expect(response.status).toBe(200);
+      const document = await response.json();
+      expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users']));
+      expect(document.components.schemas.LoginDto.required).toEqual(['username', 'password']);
+      expect(document.security).toEqual([{ bearer: [] }]);
+      // Login needs no token; /me does (it inherits the document's requirement).
+      expect(document.paths['/api/v1/auth/login'].post.security).toEqual([{}]);
+      expect(document.paths['/api/v1/me'].get.security).toBeUndefined();
+      const page = await gateway.call('GET', '/api/docs');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('swagger');
+    });
+
+    it('sends security headers and does not announce its framework', async () => {
+      const response = await gateway.call('GET', '/health');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    });
+  });
+});

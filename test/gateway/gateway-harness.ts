@@ -1,0 +1,61 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { TestIsolation } from '@alur/testing';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { configureGateway } from '../../apps/gateway/src/http/configure-gateway';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
+
+/** A fetch Response whose JSON body tests may read without declaring its type. */
+export type GatewayResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
+export interface RunningGateway {
+  app: INestApplication;
+  url: string;
+  /** An HTTP call to the gateway; `token` becomes the bearer token. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<GatewayResponse>;
+  /** Logs a demo user in and gives their access token. */
+  tokenOf(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway in this process against the test's own schema, NATS prefix and queues, with the
+ * demo users seeded. `module` lets a test wrap GatewayModule.forRoot(env) with extra controllers.
+ */
+export async function startGateway(
+  isolation: TestIsolation,
+  options: { module?: (gateway: ReturnType<typeof GatewayModule.forRoot>) => Type<unknown> } = {},
+): Promise<RunningGateway> {
+  const gateway = GatewayModule.forRoot({ ...isolation.env, GATEWAY_PORT: '0' });
+  const app = await NestFactory.create(options.module ? options.module(gateway) : gateway, { logger: false });
+  configureGateway(app);
+  await app.listen(0, '127.0.0.1');
+  await seedDemoUsers(app.get(DataSource), RegionDirectory.shared(), app.get(OutboxService));
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const call: RunningGateway['call'] = (method, path, { token, body, headers = {} } = {}) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    app,
+    url,
+    call,
+    async tokenOf(username) {
+      const response = await call('POST', '/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } });
+      if (response.status !== 200) throw new Error(`login of ${username} answered ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    },
+    close: () => app.close(),
+  };
+}
