@@ -1,8 +1,29 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-schema';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { ProposalsFeatureModule } from './proposals/proposals-feature.module';
 
-@Module({
-  imports: [ServiceCoreModule.forService('proposals', { usesRedis: false })],
-  controllers: [systemPingController('proposals')],
-})
-export class ProposalsModule {}
+function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
+  return {
+    imports: [
+      ServiceCoreModule.forService('proposals', { env, usesRedis: false, entities: PROPOSALS_ENTITIES, migrations: PROPOSALS_MIGRATIONS }),
+      ProgrammesModule,
+      ProposalsFeatureModule,
+    ],
+    controllers: [systemPingController('proposals')],
+  };
+}
+
+/** Hosts the service when it is given its own environment (see ProposalsModule.forRoot). */
+@Module({})
+class ProposalsWithEnvModule {}
+
+/** The proposals service: programmes and the proposals written under them. Reads process.env. */
+@Module(proposalsMetadata())
+export class ProposalsModule {
+  /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */
+  static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
+    return { module: ProposalsWithEnvModule, ...proposalsMetadata(env) };
+  }
+}

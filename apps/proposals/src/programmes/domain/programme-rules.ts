@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ProgrammeDefinition, ProgrammeDefinitionSchema, ROLE_REGION_LEVEL } from '@alur/contracts';
+import { FieldError } from '../../common/field-error';
+
+/** A programme version as an admin drafts it; the service numbers the version. */
+export type ProgrammeDraftInput = Omit<ProgrammeDefinition, 'version'>;
+
+/** What the rules ask of the region hierarchy. */
+export interface RegionLookup {
+  get(code: string): { level: string } | undefined;
+}
+
+export type ProgrammeCheck = { ok: true; draft: ProgrammeDraftInput } | { ok: false; errors: FieldError[] };
+
+const DraftSchema = ProgrammeDefinitionSchema.omit({ version: true }).extend({
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'must be 2–40 capital letters, digits or dashes, e.g. KOTAKU-2026'),
+});
+
+/**
+ * The rules a programme version must meet before it can be saved: its shape, a chain whose stages
+ * are decided at the region level of their role, a tranche plan whose thresholds rise from 0, and
+ * eligible regions that exist as kecamatan or villages.
+ */
+export function checkProgrammeDraft(input: unknown, regions: RegionLookup): ProgrammeCheck {
+  const parsed = DraftSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message })),
+    };
+  }
+  const draft = parsed.data;
+  const errors: FieldError[] = [];
+  draft.approvalChain.forEach((stage, i) => {
+    if (stage.role === 'BKM' || stage.role === 'ADMIN') {
+      errors.push({ field: `approvalChain.${i}.role`, reason: `${stage.role} does not decide on proposals` });
+    } else if (ROLE_REGION_LEVEL[stage.role] !== stage.regionLevel) {
+      errors.push({
+        field: `approvalChain.${i}.regionLevel`,
+        reason: `a ${stage.role} decides at the ${ROLE_REGION_LEVEL[stage.role]} level`,
+      });
+    }
+  });
+  draft.tranchePlan.forEach((tranche, i) => {
+    if (i === 0 && tranche.unlockProgressPercent !== 0) {
+      errors.push({ field: 'tranchePlan.0.unlockProgressPercent', reason: 'the first tranche needs no progress: must be 0' });
+    }
+    if (i > 0 && tranche.unlockProgressPercent <= draft.tranchePlan[i - 1].unlockProgressPercent) {
+      errors.push({ field: `tranchePlan.${i}.unlockProgressPercent`, reason: 'must be higher than the previous tranche’s threshold' });
+    }
+    if (tranche.shareBp === 0) errors.push({ field: `tranchePlan.${i}.shareBp`, reason: 'must be more than 0' });
+  });
+  if (new Set(draft.categories).size !== draft.categories.length) {
+    errors.push({ field: 'categories', reason: 'must not repeat a category' });
+  }
+  if (draft.eligibleRegions.scope === 'LIST') {
+    draft.eligibleRegions.regionCodes.forEach((code, i) => {
+      const level = regions.get(code)?.level;
+      if (level !== 'district' && level !== 'village') {
+        errors.push({ field: `eligibleRegions.regionCodes.${i}`, reason: `${code} is not a known kecamatan or village code` });
+      }
+    });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, draft };
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { ApprovalStage, EligibleRegions, ProgrammeDefinition, ProposalCategory, ReminderSchedule, Tranche } from '@alur/contracts';
+import { rupiahColumn } from '../common/rupiah';
+
+export type ProgrammeVersionStatus = 'DRAFT' | 'PUBLISHED';
+
+/** One version of a programme; a PUBLISHED version never changes (a trigger guards it too). */
+@Entity('programme_version')
+export class ProgrammeVersionEntity {
+  @PrimaryColumn('text') code: string;
+  @PrimaryColumn('int') version: number;
+  @Column('text') status: ProgrammeVersionStatus;
+  @Column('text') name: string;
+  @Column('int', { name: 'fiscal_year' }) fiscalYear: number;
+  @Column('jsonb', { name: 'eligible_regions' }) eligibleRegions: EligibleRegions;
+  @Column('bigint', { name: 'max_requested_amount', transformer: rupiahColumn }) maxRequestedAmount: number;
+  @Column('int', { name: 'min_self_help_share_bp' }) minSelfHelpShareBp: number;
+  @Column('jsonb') categories: ProposalCategory[];
+  @Column('jsonb', { name: 'approval_chain' }) approvalChain: ApprovalStage[];
+  @Column('jsonb', { name: 'reminder_schedule' }) reminderSchedule: ReminderSchedule;
+  @Column('jsonb', { name: 'tranche_plan' }) tranchePlan: Tranche[];
+  @Column('text', { name: 'ceiling_region_level' }) ceilingRegionLevel: 'village' | 'district' | 'regency';
+  @Column('bigint', { name: 'ceiling_amount', transformer: rupiahColumn }) ceilingAmount: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('text', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
+  @Column('text', { name: 'published_by', nullable: true }) publishedBy: string | null;
+
+  definition(): ProgrammeDefinition {
+    return {
+      code: this.code,
+      version: this.version,
+      name: this.name,
+      fiscalYear: this.fiscalYear,
+      eligibleRegions: this.eligibleRegions,
+      maxRequestedAmount: this.maxRequestedAmount,
+      minSelfHelpShareBp: this.minSelfHelpShareBp,
+      categories: this.categories,
+      approvalChain: this.approvalChain,
+      reminderSchedule: this.reminderSchedule,
+      tranchePlan: this.tranchePlan,
+      budgetCeiling: { regionLevel: this.ceilingRegionLevel, amount: this.ceilingAmount },
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { ProposalEntity } from './proposal.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The service's authority on region scope: a proposal outside the caller's region is answered
+ * exactly like one that does not exist (404), so that no one learns of other villages' proposals.
+ */
+@Injectable()
+export class ProposalAccess {
+  constructor(private readonly regions: RegionDirectory) {}
+
+  async visible(tx: EntityManager, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<ProposalEntity> {
+    const proposal = UUID.test(id)
+      ? await tx.findOne(ProposalEntity, { where: { id }, ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
+    if (!proposal || !this.covers(actor, proposal.villageCode)) throw new NotFoundException(`No proposal ${id}`);
+    return proposal;
+  }
+
+  covers(actor: Actor, villageCode: string): boolean {
+    return this.regions.covers(actor.regionCode, villageCode);
+  }
+}

@@ -1,0 +1,61 @@
+import { hundredthsToQuantity } from './domain/budget';
+import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
+import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
+import { ProposalEntity } from './proposal.entity';
+
+/** A proposal in a list: no budget lines, no timeline. */
+export function proposalSummaryView(p: ProposalEntity) {
+  return {
+    id: p.id,
+    programCode: p.programCode,
+    programVersion: p.programVersion,
+    villageCode: p.villageCode,
+    districtCode: p.districtCode,
+    regencyCode: p.regencyCode,
+    title: p.title,
+    category: p.category,
+    budgetTotal: p.budgetTotal,
+    selfHelpAmount: p.selfHelpAmount,
+    requestedAmount: p.requestedAmount,
+    selfHelpShareBp: p.selfHelpShareBp,
+    status: p.status,
+    version: p.version,
+    submissionNumber: p.submissionNumber,
+    currentStage: p.currentStage ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    submittedAt: p.submittedAt?.toISOString() ?? null,
+  };
+}
+
+/** A proposal with everything: its RAB, beneficiaries and, when asked for, its timeline. */
+export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[], timeline?: ProposalTimelineEntryEntity[]) {
+  return {
+    ...proposalSummaryView(p),
+    description: p.description,
+    executorGroup: p.executorGroup,
+    beneficiaries: p.households === null ? null : { households: p.households, poorHouseholds: p.poorHouseholds ?? 0 },
+    budgetItems: items.map((item) => ({
+      description: item.description,
+      quantity: hundredthsToQuantity(item.quantityHundredths),
+      unit: item.unit,
+      unitPrice: item.unitPrice,
+      amount: item.amount,
+    })),
+    bkmUserId: p.bkmUserId,
+    ...(timeline
+      ? {
+          timeline: timeline.map((entry) => ({
+            at: entry.occurredAt.toISOString(),
+            kind: entry.kind,
+            actor: entry.actor ? { userId: entry.actor.userId, username: entry.actor.username, role: entry.actor.role, actingFor: entry.actor.actingFor ?? null } : null,
+            fromStatus: entry.fromStatus,
+            toStatus: entry.toStatus,
+            note: entry.note,
+            details: entry.details ?? null,
+          })),
+        }
+      : {}),
+  };
+}
+export type ProposalView = ReturnType<typeof proposalView>;

@@ -1,0 +1,54 @@
+import { ApprovalStage } from '@alur/contracts';
+import { ProgrammeDraftInput } from '../programmes/domain/programme-rules';
+
+/** Kelurahan/desa → kecamatan → dinas teknis → Sekda → Bupati, three working days (hari kerja) each. */
+const REGENCY_CHAIN: ApprovalStage[] = [
+  { role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 },
+  { role: 'CAMAT', regionLevel: 'district', serviceLevelWorkingDays: 3 },
+  { role: 'DINAS', regionLevel: 'regency', serviceLevelWorkingDays: 3 },
+  { role: 'SEKDA', regionLevel: 'regency', serviceLevelWorkingDays: 3 },
+  { role: 'BUPATI', regionLevel: 'regency', serviceLevelWorkingDays: 3 },
+];
+
+/** The officials are reminded one working day before a stage falls due and one after. */
+const REMINDERS = { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 };
+
+/** Mandau and Pinggir, the two kecamatan piloting Bengkalis's one-billion-per-village aid. */
+export const BK_DESA_PILOT_DISTRICTS = ['14.03.09', '14.03.13'];
+
+/** The two programmes of the demo regency, Kabupaten Bengkalis. */
+export const DEMO_PROGRAMMES: ProgrammeDraftInput[] = [
+  {
+    code: 'KOTAKU-2026',
+    name: 'KOTAKU (Kota Tanpa Kumuh) 2026',
+    fiscalYear: 2026,
+    eligibleRegions: { scope: 'ALL' },
+    maxRequestedAmount: 500_000_000,
+    minSelfHelpShareBp: 500,
+    categories: ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'],
+    approvalChain: REGENCY_CHAIN,
+    reminderSchedule: REMINDERS,
+    tranchePlan: [
+      { shareBp: 4000, unlockProgressPercent: 0 },
+      { shareBp: 3000, unlockProgressPercent: 30 },
+      { shareBp: 3000, unlockProgressPercent: 70 },
+    ],
+    budgetCeiling: { regionLevel: 'district', amount: 2_000_000_000 },
+  },
+  {
+    code: 'BK-DESA-2026',
+    name: 'Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan 2026',
+    fiscalYear: 2026,
+    eligibleRegions: { scope: 'LIST', regionCodes: BK_DESA_PILOT_DISTRICTS },
+    maxRequestedAmount: 1_000_000_000,
+    minSelfHelpShareBp: 0,
+    categories: ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'],
+    approvalChain: REGENCY_CHAIN,
+    reminderSchedule: REMINDERS,
+    tranchePlan: [
+      { shareBp: 5000, unlockProgressPercent: 0 },
+      { shareBp: 5000, unlockProgressPercent: 50 },
+    ],
+    budgetCeiling: { regionLevel: 'village', amount: 1_000_000_000 },
+  },
+];

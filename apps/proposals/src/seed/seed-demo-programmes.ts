@@ -1,0 +1,44 @@
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import { BaseEnv } from '@alur/config';
+import { OutboxService } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { ProgrammeVersionEntity } from '../programmes/programme-version.entity';
+import { CreateProgrammeDraftUseCase } from '../programmes/use-cases/create-programme-draft.use-case';
+import { PublishProgrammeVersionUseCase } from '../programmes/use-cases/publish-programme-version.use-case';
+import { DEMO_PROGRAMMES } from './demo-programmes';
+
+export interface ProgrammeSeedResult {
+  published: string[];
+  alreadyThere: string[];
+}
+
+/**
+ * Creates and publishes the demo programmes through the same use cases an admin uses, so each is
+ * audited and announced (ProgrammePublishedV1) like any other. A programme that already has a
+ * published version is left alone: running the seed again changes nothing.
+ */
+export async function seedDemoProgrammes(
+  dataSource: DataSource,
+  env: Pick<BaseEnv, 'NODE_ENV' | 'NATS_SUBJECT_PREFIX' | 'DB_SCHEMA_PREFIX'>,
+  regions: RegionDirectory = RegionDirectory.shared(),
+): Promise<ProgrammeSeedResult> {
+  if (env.NODE_ENV === 'production') throw new Error('The demo programmes are not seeded in production');
+  const audit = new AuditTrail(dataSource);
+  const outbox = new OutboxService(env as BaseEnv, 'proposals');
+  const createDraft = new CreateProgrammeDraftUseCase(dataSource, regions, audit);
+  const publish = new PublishProgrammeVersionUseCase(dataSource, audit, outbox);
+  const result: ProgrammeSeedResult = { published: [], alreadyThere: [] };
+  for (const programme of DEMO_PROGRAMMES) {
+    const versions = await dataSource.manager.find(ProgrammeVersionEntity, { where: { code: programme.code } });
+    if (versions.some((v) => v.status === 'PUBLISHED')) {
+      result.alreadyThere.push(programme.code);
+      continue;
+    }
+    // A draft left by an interrupted earlier run is published rather than duplicated.
+    const draft = versions.find((v) => v.status === 'DRAFT') ?? (await createDraft.execute(null, programme));
+    await publish.execute(null, draft.code, draft.version);
+    result.published.push(programme.code);
+  }
+  return result;
+}

@@ -1,0 +1,33 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomStrategy } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
+import { TestIsolation } from '@alur/testing';
+import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
+import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
+
+export interface RunningProposals {
+  app: INestApplication;
+  db: DataSource;
+  audit: AuditTrail;
+  close(): Promise<void>;
+}
+
+/** The proposals service in this process, answering the gateway over NATS, with the demo programmes seeded. */
+export async function startProposals(isolation: TestIsolation): Promise<RunningProposals> {
+  const env: NodeJS.ProcessEnv = { ...isolation.env, PROPOSALS_PORT: '0' };
+  const app = await NestFactory.create(ProposalsModule.forRoot(env), { logger: false });
+  // Before connecting: the microservice resolves its global filters when it registers its handlers.
+  app.useGlobalFilters(new RpcExceptionFilter());
+  app.connectMicroservice<CustomStrategy>(
+    { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX!, { servers: env.NATS_URL, queue: 'proposals', name: 'alur-proposals-rpc-test' }) },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.init();
+  const db = app.get(DataSource);
+  await seedDemoProgrammes(db, { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
+  return { app, db, audit: app.get(AuditTrail), close: () => app.close() };
+}
