@@ -31,6 +31,10 @@ for seed in dist/apps/*/src/seed/seed-demo.main.js; do
 done
 
 port_of() { local var="${1^^}_PORT" fallback=$2; echo "${!var:-$fallback}"; }
+# A local SMTP server that keeps demo e-mail, readable in the browser.
+node dist/apps/notifications/src/dev/mail-catcher.main.js >>"$LOG_DIR/mail-catcher.log" 2>&1 &
+pids+=($!)
+
 declare -A ports=([gateway]=3000 [proposals]=3001 [approvals]=3002 [disbursements]=3003 [notifications]=3004)
 for service in proposals approvals disbursements notifications gateway; do
   node "dist/apps/$service/src/main.js" >>"$LOG_DIR/$service.log" 2>&1 &
@@ -56,6 +60,7 @@ cat <<INFO
 
 Alur is running.
   API            $gateway/api/v1   (OpenAPI: $gateway/api/docs)
+  Demo e-mail    http://127.0.0.1:${MAIL_CATCHER_HTTP_PORT:-1080}/
   Demo logins    password alur-demo for every user, e.g.
                    bkm.14.03.09.1004   BKM of Balik Alam, Mandau
                    lurah.14.03.09.1004 camat.14.03.09  dinas  sekda  bupati  bpkad  admin

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
 import { createValidationPipe } from './http/validation';
 import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
+import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProposalsController } from './proposals/proposals.controller';
 import { SystemStatusController } from './system/system-status.controller';
@@ -24,6 +25,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       UsersModule,
       DisbursementsGatewayModule,
       ApprovalsGatewayModule,
+      NotificationsGatewayModule,
     ],
     controllers: [SystemStatusController, ProposalsController, ProgrammesController],
     providers: [RpcClient, { provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -1,8 +1,75 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { RegionDirectory, RegionsModule } from '@alur/regions';
+import { NOTIFICATIONS_MIGRATIONS } from './database/notifications-schema';
+import { AfterCommit } from './delivery/after-commit.service';
+import { EmailSender } from './delivery/channels/email.sender';
+import { SmsGatewaySender } from './delivery/channels/sms-gateway.sender';
+import { DeliverNotificationUseCase } from './delivery/deliver-notification.use-case';
+import { DeliveryLogRpcController } from './delivery/delivery-log.rpc-controller';
+import { DeliveryLogUseCase } from './delivery/delivery-log.use-case';
+import { DeliveryReconciler } from './delivery/delivery-reconciler.service';
+import { DeliveryRepository } from './delivery/delivery.repository';
+import { NotificationQueue } from './delivery/notification-queue';
+import { NotificationWorker } from './delivery/notification-worker.service';
+import { RunReminderDigestUseCase } from './digest/run-reminder-digest.use-case';
+import { DirectoryRepository } from './directory/directory.repository';
+import { NotificationEventHandlers } from './events/notification-event.handlers';
+import { NotifyRecipientsUseCase } from './events/notify-recipients.use-case';
+import { InboxRpcController } from './inbox/inbox.rpc-controller';
+import { ListInboxUseCase } from './inbox/list-inbox.use-case';
+import { MarkReadUseCase } from './inbox/mark-read.use-case';
+import { TemplateRenderer } from './messages/template-renderer';
+import { PreferencesReader } from './preferences/preferences-reader.service';
+import { PreferencesRepository } from './preferences/preferences.repository';
+import { PreferencesRpcController } from './preferences/preferences.rpc-controller';
+import { PreferencesUseCase } from './preferences/preferences.use-case';
 
-@Module({
-  imports: [ServiceCoreModule.forService('notifications', { usesRedis: true })],
-  controllers: [systemPingController('notifications')],
-})
-export class NotificationsModule {}
+function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
+  return {
+    imports: [ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }), RegionsModule],
+    controllers: [systemPingController('notifications'), InboxRpcController, PreferencesRpcController, DeliveryLogRpcController],
+    providers: [
+      {
+        provide: TemplateRenderer,
+        inject: [APP_ENV, RegionDirectory],
+        useFactory: (appEnv: BaseEnv, regions: RegionDirectory) => new TemplateRenderer(appEnv.TIMEZONE, regions),
+      },
+      AfterCommit,
+      DirectoryRepository,
+      PreferencesRepository,
+      PreferencesReader,
+      DeliveryRepository,
+      NotificationQueue,
+      EmailSender,
+      SmsGatewaySender,
+      NotifyRecipientsUseCase,
+      NotificationEventHandlers,
+      DeliverNotificationUseCase,
+      RunReminderDigestUseCase,
+      NotificationWorker,
+      DeliveryReconciler,
+      DeliveryLogUseCase,
+      ListInboxUseCase,
+      MarkReadUseCase,
+      PreferencesUseCase,
+    ],
+  };
+}
+
+/** Hosts the service when it is given its own environment (see NotificationsModule.forRoot). */
+@Module({})
+class NotificationsWithEnvModule {}
+
+/**
+ * Tells everyone concerned what happened, in their language and on their channels: the in-app inbox
+ * always, e-mail and SMS/WhatsApp as they choose, with every delivery logged. Reads process.env.
+ */
+@Module(notificationsMetadata())
+export class NotificationsModule {
+  /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */
+  static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
+    return { module: NotificationsWithEnvModule, ...notificationsMetadata(env) };
+  }
+}

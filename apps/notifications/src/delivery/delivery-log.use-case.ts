@@ -1,0 +1,122 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Actor } from '@alur/contracts';
+import { fieldErrorsOf, validationFailed } from '../common/validation-failed';
+import { AfterCommit } from './after-commit.service';
+import { DELIVERY_STATUSES } from './delivery.repository';
+import { NotificationQueue } from './notification-queue';
+
+export const ListDeliveriesSchema = z
+  .object({
+    status: z.enum(DELIVERY_STATUSES).default('failed'),
+    recipient: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export interface DeliveryView {
+  id: string;
+  recipient: { userId: string; username: string | null };
+  channel: string;
+  kind: string;
+  address: string;
+  subject: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  providerMessageId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  history?: Array<{ attempt: number; outcome: string; reason: string | null; at: string }>;
+}
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+const viewOf = (row: Record<string, any>): DeliveryView => ({
+  id: row.id,
+  recipient: { userId: row.recipient_user_id, username: row.username ?? null },
+  channel: row.channel,
+  kind: row.kind,
+  address: row.address,
+  subject: row.subject,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.last_error,
+  providerMessageId: row.provider_message_id,
+  createdAt: iso(row.created_at)!,
+  updatedAt: iso(row.updated_at)!,
+  sentAt: iso(row.sent_at),
+});
+
+const SELECT = `SELECT d.*, r.username FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id`;
+
+/** The operators' view of the delivery log ("was the Camat told?"), and their retry of a failed delivery. */
+@Injectable()
+export class DeliveryLogUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly afterCommit: AfterCommit,
+    private readonly queue: NotificationQueue,
+  ) {}
+
+  async list(input: unknown): Promise<{ items: DeliveryView[]; total: number; limit: number; offset: number }> {
+    const parsed = ListDeliveriesSchema.safeParse(input ?? {});
+    if (!parsed.success) throw validationFailed(fieldErrorsOf(parsed.error));
+    const { status, recipient, limit, offset } = parsed.data;
+    const where = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
+    const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.updated_at DESC, d.id LIMIT $3 OFFSET $4`, [status, recipient ?? null, limit, offset]);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*) FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id ${where}`,
+      [status, recipient ?? null],
+    );
+    return { items: rows.map(viewOf), total: Number(count), limit, offset };
+  }
+
+  async get(id: unknown): Promise<DeliveryView> {
+    const deliveryId = this.idOf(id);
+    const [row] = await this.dataSource.query(`${SELECT} WHERE d.id = $1`, [deliveryId]);
+    if (!row) throw new NotFoundException('No such delivery');
+    const attempts: Array<Record<string, any>> = await this.dataSource.query(
+      'SELECT attempt, outcome, reason, occurred_at FROM delivery_attempt WHERE delivery_id = $1 ORDER BY id',
+      [deliveryId],
+    );
+    return {
+      ...viewOf(row),
+      history: attempts.map((a) => ({ attempt: a.attempt, outcome: a.outcome, reason: a.reason, at: iso(a.occurred_at)! })),
+    };
+  }
+
+  /** Queues a failed delivery again, with a full set of attempts; anything not failed answers 409. */
+  async retry(admin: Actor, id: unknown): Promise<DeliveryView> {
+    const deliveryId = this.idOf(id);
+    await this.dataSource.transaction(async (tx) => {
+      const [rows] = await tx.query(
+        `UPDATE delivery SET status = 'queued', retry_round = retry_round + 1, updated_at = now()
+         WHERE id = $1 AND status = 'failed' RETURNING retry_round, attempts`,
+        [deliveryId],
+      );
+      const retried = (rows as Array<{ retry_round: number; attempts: number }>)[0];
+      if (!retried) {
+        const [current] = await tx.query('SELECT status FROM delivery WHERE id = $1', [deliveryId]);
+        if (!current) throw new NotFoundException('No such delivery');
+        throw new ConflictException(`Only a failed delivery can be retried; this one is ${current.status}`);
+      }
+      await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'queued', $3)`, [
+        deliveryId,
+        retried.attempts,
+        `retry requested by ${admin.username}`,
+      ]);
+      this.afterCommit.run(tx, () => this.queue.enqueueDeliveries([{ id: deliveryId, retryRound: retried.retry_round }]));
+    });
+    return this.get(deliveryId);
+  }
+
+  private idOf(id: unknown): string {
+    const parsed = z.uuid().safeParse(id);
+    if (!parsed.success) throw validationFailed([{ field: 'id', reason: 'must be a delivery id (UUID)' }]);
+    return parsed.data;
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DeliveryRepository } from './delivery.repository';
+import { NotificationQueue } from './notification-queue';
+
+/** A queued delivery without progress for this long has probably lost its job (Redis keeps nothing on disk here). */
+export const STALE_QUEUED_MS = 60_000;
+/** Longer than any send can take (SMTP socket and gateway timeouts are far shorter). */
+export const INTERRUPTED_SENDING_MS = 5 * 60_000;
+const INTERVAL_MS = 30_000;
+
+/**
+ * Keeps the queue in step with the delivery log, which is the truth: re-enqueues queued or retrying
+ * deliveries whose job Redis lost (a job id that still exists is ignored), and marks deliveries left
+ * `sending` by a worker that died as failed, for an operator to look at.
+ */
+@Injectable()
+export class DeliveryReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryReconciler.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly queue: NotificationQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.reconcile().catch((error) => this.logger.warn({ err: error }, 'Delivery reconciliation failed')), INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async reconcile(now: Date = new Date()): Promise<{ requeued: number; interrupted: number }> {
+    // Interrupted sends first: a delivery re-enqueued below may be claimed (and be `sending`) at once.
+    const interrupted = await this.deliveries.failInterrupted(INTERRUPTED_SENDING_MS, now);
+    const stale = await this.deliveries.stale(STALE_QUEUED_MS, now);
+    await this.queue.enqueueDeliveries(stale);
+    if (stale.length || interrupted) this.logger.log({ requeued: stale.length, interrupted }, 'Deliveries reconciled');
+    return { requeued: stale.length, interrupted };
+  }
+}

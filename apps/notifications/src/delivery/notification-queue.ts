@@ -1,0 +1,71 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { APP_ENV, BaseEnv } from '@alur/config';
+
+export const NOTIFICATIONS_QUEUE = 'notifications';
+
+/** Every job the notifications queue carries; the worker routes on these names and no others. */
+export const NOTIFICATION_JOBS = {
+  deliver: 'deliver',
+  digest: 'send-digest',
+} as const;
+
+export interface DeliverJobData {
+  deliveryId: string;
+}
+
+/** The scheduler id of the daily digest: upserted at start-up, so changing the hour replaces it. */
+const DIGEST_SCHEDULER = 'reminder-digest';
+
+/** A delivery's job id: the delivery id, versioned per operator retry (BullMQ ignores a re-added id). */
+export function deliveryJobId(deliveryId: string, retryRound: number): string {
+  return retryRound === 0 ? deliveryId : `${deliveryId}_r${retryRound}`;
+}
+
+/**
+ * The BullMQ queue of the notifications service. The database is the truth about what must be sent;
+ * the queue is only the timer that makes it happen, with retries and exponential back-off.
+ */
+@Injectable()
+export class NotificationQueue implements OnApplicationShutdown {
+  readonly connection: Redis;
+  readonly queue: Queue;
+
+  constructor(@Inject(APP_ENV) private readonly env: BaseEnv) {
+    this.connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    this.queue = new Queue(NOTIFICATIONS_QUEUE, { connection: this.connection, prefix: env.QUEUE_PREFIX });
+  }
+
+  async enqueueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number }>): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.queue.addBulk(
+      deliveries.map(({ id, retryRound }) => ({
+        name: NOTIFICATION_JOBS.deliver,
+        data: { deliveryId: id } satisfies DeliverJobData,
+        opts: {
+          jobId: deliveryJobId(id, retryRound),
+          attempts: this.env.NOTIFICATIONS_MAX_ATTEMPTS,
+          backoff: { type: 'exponential', delay: this.env.NOTIFICATIONS_RETRY_BASE_MS },
+          // Kept a while after finishing, so that a re-enqueue of the same id within that time is ignored.
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      })),
+    );
+  }
+
+  /** Sends the day's reminder digests at NOTIFICATIONS_DIGEST_HOUR, local time of the regency. */
+  async scheduleDigest(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      DIGEST_SCHEDULER,
+      { pattern: `0 ${this.env.NOTIFICATIONS_DIGEST_HOUR} * * *`, tz: this.env.TIMEZONE },
+      { name: NOTIFICATION_JOBS.digest, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { RunReminderDigestUseCase } from '../digest/run-reminder-digest.use-case';
+import { DeliverNotificationUseCase } from './deliver-notification.use-case';
+import { DeliverJobData, NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, NotificationQueue } from './notification-queue';
+
+const CONCURRENCY = 10;
+
+/** Works the notifications queue: deliveries, and the daily digest its scheduler starts. */
+@Injectable()
+export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationWorker.name);
+  private worker?: Worker;
+  private connection?: Redis;
+
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    private readonly queue: NotificationQueue,
+    private readonly deliver: DeliverNotificationUseCase,
+    private readonly digest: RunReminderDigestUseCase,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.scheduleDigest();
+    this.connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+    this.worker = new Worker(NOTIFICATIONS_QUEUE, (job) => this.process(job), {
+      connection: this.connection,
+      prefix: this.env.QUEUE_PREFIX,
+      concurrency: CONCURRENCY,
+    });
+    this.worker.on('error', (error) => this.logger.warn({ err: error }, 'Notification worker error'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    this.connection?.disconnect();
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case NOTIFICATION_JOBS.deliver: {
+        const { deliveryId } = job.data as DeliverJobData;
+        return this.deliver.execute(deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+      }
+      case NOTIFICATION_JOBS.digest:
+        return this.digest.run(new Date());
+      default:
+        throw new UnrecoverableError(`The notifications queue has no job named ${job.name}`);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { UserSavedPayload } from '@alur/contracts';
+import { Audience } from '../recipients/audience';
+import { ActingAppointment, DirectoryUser } from '../recipients/recipient-resolver';
+
+interface UserRow {
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: DirectoryUser['role'];
+  region_code: string;
+  language: DirectoryUser['language'];
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+const toUser = (row: UserRow): DirectoryUser => ({
+  userId: row.user_id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  regionCode: row.region_code,
+  language: row.language,
+  email: row.email,
+  phone: row.phone,
+  active: row.active,
+});
+
+/** The service's copy of who is who (from UserSaved), who acts for whom, and what it knows of each proposal. */
+@Injectable()
+export class DirectoryRepository {
+  async saveUser(tx: EntityManager, user: UserSavedPayload): Promise<void> {
+    await tx.query(
+      `INSERT INTO recipient (user_id, username, display_name, role, region_code, language, email, phone, active, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, display_name = EXCLUDED.display_name, role = EXCLUDED.role,
+         region_code = EXCLUDED.region_code, language = EXCLUDED.language, email = EXCLUDED.email, phone = EXCLUDED.phone,
+         active = EXCLUDED.active, updated_at = now()`,
+      [user.userId, user.username, user.displayName, user.role, user.regionCode, user.language, user.email, user.phone, user.active],
+    );
+  }
+
+  async saveAppointment(tx: EntityManager, appointment: ActingAppointment): Promise<void> {
+    await tx.query(
+      `INSERT INTO acting_appointment (appointment_id, acting_user_id, acting_for_user_id, role, region_code, valid_from, valid_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (appointment_id) DO UPDATE SET valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until`,
+      [
+        appointment.appointmentId,
+        appointment.actingUserId,
+        appointment.actingForUserId,
+        appointment.role,
+        appointment.regionCode,
+        appointment.validFrom,
+        appointment.validUntil,
+      ],
+    );
+  }
+
+  async findUser(tx: EntityManager, userId: string): Promise<DirectoryUser | null> {
+    const rows: UserRow[] = await tx.query('SELECT * FROM recipient WHERE user_id = $1', [userId]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** Everyone who could be in the audiences: the holders of each role and region, and the users appointed to act for them. */
+  async candidatesFor(tx: EntityManager, audiences: readonly Audience[]): Promise<{ users: DirectoryUser[]; appointments: ActingAppointment[] }> {
+    if (audiences.length === 0) return { users: [], appointments: [] };
+    const roles = audiences.map((a) => a.role);
+    const regions = audiences.map((a) => a.regionCode);
+    const appointmentRows: Array<Record<string, any>> = await tx.query(
+      `SELECT a.* FROM acting_appointment a JOIN unnest($1::text[], $2::text[]) AS x(role, region_code)
+         ON a.role = x.role AND a.region_code = x.region_code`,
+      [roles, regions],
+    );
+    const appointments: ActingAppointment[] = appointmentRows.map((row) => ({
+      appointmentId: row.appointment_id,
+      actingUserId: row.acting_user_id,
+      actingForUserId: row.acting_for_user_id,
+      role: row.role,
+      regionCode: row.region_code,
+      validFrom: new Date(row.valid_from),
+      validUntil: new Date(row.valid_until),
+    }));
+    const userRows: UserRow[] = await tx.query(
+      `SELECT r.* FROM recipient r JOIN unnest($1::text[], $2::text[]) AS x(role, region_code)
+         ON r.role = x.role AND r.region_code = x.region_code
+       UNION SELECT r.* FROM recipient r WHERE r.user_id = ANY($3::text[])`,
+      [roles, regions, appointments.map((a) => a.actingUserId)],
+    );
+    return { users: userRows.map(toUser), appointments };
+  }
+
+  /** Remembers a proposal's title (disbursement events do not carry it). */
+  async rememberProposal(tx: EntityManager, proposalId: string, title: string, villageCode: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO proposal_summary (proposal_id, title, village_code) VALUES ($1, $2, $3)
+       ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()`,
+      [proposalId, title, villageCode],
+    );
+  }
+
+  /** The stage now waiting for a decision (null once decided), so that its officials hear of a withdrawal. */
+  async setOpenStage(tx: EntityManager, proposalId: string, stage: Audience | null): Promise<void> {
+    await tx.query('UPDATE proposal_summary SET open_stage_role = $2, open_stage_region = $3, updated_at = now() WHERE proposal_id = $1', [
+      proposalId,
+      stage?.role ?? null,
+      stage?.regionCode ?? null,
+    ]);
+  }
+
+  async proposal(tx: EntityManager, proposalId: string): Promise<{ title: string; openStage: Audience | null } | null> {
+    const rows: Array<Record<string, any>> = await tx.query('SELECT * FROM proposal_summary WHERE proposal_id = $1', [proposalId]);
+    if (!rows[0]) return null;
+    const { title, open_stage_role: role, open_stage_region: regionCode } = rows[0];
+    return { title, openStage: role ? { role, regionCode } : null };
+  }
+}

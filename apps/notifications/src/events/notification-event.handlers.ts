@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  ActingAppointmentMadeV1,
+  ApprovalReminderDueV1,
+  ApprovalStageDecidedV1,
+  ApprovalStageEscalatedV1,
+  ApprovalStageOpenedV1,
+  BudgetCommittedV1,
+  EventContract,
+  EventEnvelope,
+  PayloadOf,
+  ProposalApprovedV1,
+  ProposalAwaitingBudgetV1,
+  ProposalCompletedV1,
+  ProposalRejectedV1,
+  ProposalReturnedV1,
+  ProposalSubmittedV1,
+  ProposalWithdrawnV1,
+  TrancheReadyV1,
+  TrancheReleasedV1,
+  UserSavedV1,
+} from '@alur/contracts';
+import { HandleEvent } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { DirectoryRepository } from '../directory/directory.repository';
+import * as plans from '../recipients/notification-plans';
+import { NotifyRecipientsUseCase } from './notify-recipients.use-case';
+
+type Event<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
+
+/**
+ * Every event the notifications service listens to. Each handler keeps the service's copies up to
+ * date (users, appointments, proposal titles and open stages) and hands the event's planned
+ * notifications to the notifier, all in the transaction its inbox record commits in.
+ */
+@Injectable()
+export class NotificationEventHandlers {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly notify: NotifyRecipientsUseCase,
+    private readonly regions: RegionDirectory,
+  ) {}
+
+  private readonly regencyOf = (villageCode: string): string =>
+    this.regions.regencyOf(villageCode)?.code ?? villageCode.split('.').slice(0, 2).join('.');
+
+  @HandleEvent(UserSavedV1)
+  async onUserSaved(event: Event<typeof UserSavedV1>, tx: EntityManager): Promise<void> {
+    await this.directory.saveUser(tx, event.payload);
+  }
+
+  @HandleEvent(ActingAppointmentMadeV1)
+  async onActingAppointmentMade(event: Event<typeof ActingAppointmentMadeV1>, tx: EntityManager): Promise<void> {
+    await this.directory.saveAppointment(tx, plans.actingAppointmentOf(event.payload));
+  }
+
+  @HandleEvent(ProposalSubmittedV1)
+  async onProposalSubmitted(event: Event<typeof ProposalSubmittedV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode);
+    await this.notify.execute(tx, event, plans.planProposalSubmitted(p));
+  }
+
+  @HandleEvent(ProposalWithdrawnV1)
+  async onProposalWithdrawn(event: Event<typeof ProposalWithdrawnV1>, tx: EntityManager): Promise<void> {
+    const openStage = (await this.directory.proposal(tx, event.payload.proposalId))?.openStage ?? null;
+    await this.notify.execute(tx, event, plans.planProposalWithdrawn(event.payload, openStage));
+    await this.directory.setOpenStage(tx, event.payload.proposalId, null);
+  }
+
+  @HandleEvent(ApprovalStageOpenedV1)
+  async onStageOpened(event: Event<typeof ApprovalStageOpenedV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode);
+    await this.directory.setOpenStage(tx, p.proposalId, { role: p.role, regionCode: p.regionCode });
+    await this.notify.execute(tx, event, plans.planStageOpened(p));
+  }
+
+  @HandleEvent(ApprovalStageDecidedV1)
+  async onStageDecided(event: Event<typeof ApprovalStageDecidedV1>, tx: EntityManager): Promise<void> {
+    await this.directory.setOpenStage(tx, event.payload.proposalId, null);
+    await this.notify.execute(tx, event, plans.planStageDecided(event.payload));
+  }
+
+  @HandleEvent(ProposalReturnedV1)
+  async onProposalReturned(event: Event<typeof ProposalReturnedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planProposalReturned(event.payload));
+  }
+
+  @HandleEvent(ProposalRejectedV1)
+  async onProposalRejected(event: Event<typeof ProposalRejectedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planProposalRejected(event.payload));
+  }
+
+  @HandleEvent(ProposalApprovedV1)
+  async onProposalApproved(event: Event<typeof ProposalApprovedV1>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode);
+    await this.notify.execute(tx, event, plans.planProposalApproved(p));
+  }
+
+  @HandleEvent(ApprovalReminderDueV1)
+  async onReminderDue(event: Event<typeof ApprovalReminderDueV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planReminderDue(event.payload));
+  }
+
+  @HandleEvent(ApprovalStageEscalatedV1)
+  async onStageEscalated(event: Event<typeof ApprovalStageEscalatedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planStageEscalated(event.payload));
+  }
+
+  @HandleEvent(BudgetCommittedV1)
+  async onBudgetCommitted(event: Event<typeof BudgetCommittedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planBudgetCommitted(event.payload));
+  }
+
+  @HandleEvent(ProposalAwaitingBudgetV1)
+  async onAwaitingBudget(event: Event<typeof ProposalAwaitingBudgetV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planAwaitingBudget(event.payload, this.regencyOf));
+  }
+
+  @HandleEvent(TrancheReadyV1)
+  async onTrancheReady(event: Event<typeof TrancheReadyV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planTrancheReady(event.payload, this.regencyOf));
+  }
+
+  @HandleEvent(TrancheReleasedV1)
+  async onTrancheReleased(event: Event<typeof TrancheReleasedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planTrancheReleased(event.payload));
+  }
+
+  @HandleEvent(ProposalCompletedV1)
+  async onProposalCompleted(event: Event<typeof ProposalCompletedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planProposalCompleted(event.payload));
+  }
+}

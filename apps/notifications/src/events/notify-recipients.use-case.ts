@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { EventEnvelope } from '@alur/contracts';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { AfterCommit } from '../delivery/after-commit.service';
+import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
+import { DeliveryDraft, DeliveryRepository } from '../delivery/delivery.repository';
+import { NotificationQueue } from '../delivery/notification-queue';
+import { categoryOf, EXTERNAL_CHANNELS, ExternalChannel } from '../messages/notification-kind';
+import { TemplateRenderer } from '../messages/template-renderer';
+import { effectivePreferences } from '../preferences/notification-preferences';
+import { PreferencesRepository } from '../preferences/preferences.repository';
+import { PlannedNotification } from '../recipients/planned-notification';
+import { DirectoryUser, resolveRecipients } from '../recipients/recipient-resolver';
+import { proposalLink, shortText } from './message-links';
+
+/**
+ * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
+ * transaction: a redelivered event (or a replayed dead letter) finds the unique keys taken and adds
+ * nothing. The delivery jobs are enqueued once that transaction has committed.
+ */
+@Injectable()
+export class NotifyRecipientsUseCase {
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    private readonly directory: DirectoryRepository,
+    private readonly preferences: PreferencesRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly renderer: TemplateRenderer,
+    private readonly sms: SmsGatewaySender,
+    private readonly afterCommit: AfterCommit,
+    private readonly queue: NotificationQueue,
+  ) {}
+
+  async execute(tx: EntityManager, event: EventEnvelope, plans: readonly PlannedNotification[]): Promise<void> {
+    const drafts: DeliveryDraft[] = [];
+    for (const plan of plans) {
+      const { users, appointments } = await this.directory.candidatesFor(tx, plan.audiences);
+      const recipients = resolveRecipients(plan.audiences, users, appointments, new Date(event.occurredAt));
+      if (recipients.length === 0) continue;
+      const title = plan.title ?? (await this.directory.proposal(tx, plan.proposalId))?.title ?? `#${plan.proposalId.slice(0, 8)}`;
+      const link = proposalLink(this.env.WEB_CONSOLE_URL, plan.proposalId);
+      const villageName = this.renderer.regionName(plan.villageCode);
+      const stored = await this.preferences.findMany(tx, recipients.map((r) => r.user.userId));
+
+      for (const { user, actingFor } of recipients) {
+        const values = { ...plan.facts, title, villageName, link, recipientName: user.displayName, actingFor };
+        const content = this.renderer.renderAll(plan.kind, values);
+        const inserted: Array<{ id: string }> = await tx.query(
+          `INSERT INTO notification (id, recipient_user_id, event_id, kind, proposal_id, content, link, acting_for)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (event_id, recipient_user_id, kind) DO NOTHING RETURNING id`,
+          [randomUUID(), user.userId, event.id, plan.kind, plan.proposalId, JSON.stringify(content), link, actingFor ? JSON.stringify(actingFor) : null],
+        );
+        if (inserted.length === 0) continue;
+        const notificationId = inserted[0].id;
+        const prefs = effectivePreferences(stored.get(user.userId) ?? null, user.language);
+        const category = categoryOf(plan.kind);
+
+        if (category === 'REMINDER' && prefs.digest) {
+          const line = { title, villageName, overdue: plan.facts.overdue ?? false, dueAt: plan.facts.dueAt, link };
+          await tx.query('INSERT INTO digest_item (notification_id, user_id, line) VALUES ($1, $2, $3)', [notificationId, user.userId, JSON.stringify(line)]);
+          continue;
+        }
+        const message = content[prefs.language];
+        for (const channel of this.channelsFor(user, prefs.channels[category])) {
+          drafts.push({
+            sourceId: event.id,
+            recipientUserId: user.userId,
+            channel,
+            kind: plan.kind,
+            notificationId,
+            address: channel === 'email' ? user.email! : user.phone!,
+            subject: message.title,
+            body: channel === 'email' ? message.body : shortText(message.title, link),
+          });
+        }
+      }
+    }
+    const created = await this.deliveries.create(tx, drafts);
+    if (created.length) this.afterCommit.run(tx, () => this.queue.enqueueDeliveries(created));
+  }
+
+  /** The channels the user switched on for this category, has an address for, and the regency has configured. */
+  channelsFor(user: DirectoryUser, toggles: Record<ExternalChannel, boolean>): ExternalChannel[] {
+    return EXTERNAL_CHANNELS.filter((channel) => {
+      if (!toggles[channel]) return false;
+      if (channel === 'email') return Boolean(user.email);
+      return Boolean(user.phone) && this.sms.configured;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { Region } from '@alur/regions';
+import { NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
+import { TemplateRenderer, TemplateValues } from './template-renderer';
+
+const REGIONS: Record<string, string> = { '14.03.09.1004': 'Balik Alam', '14.03.09': 'Mandau', '14.03': 'KABUPATEN BENGKALIS' };
+const regions = { get: (code: string) => (REGIONS[code] ? ({ code, name: REGIONS[code] } as Region) : undefined) };
+const renderer = new TemplateRenderer('Asia/Jakarta', regions);
+
+const common = {
+  title: 'Perbaikan drainase RT 03',
+  villageName: 'Balik Alam',
+  link: 'http://127.0.0.1:3000/proposals/6f1c2a34-0000-4000-8000-000000000001',
+  recipientName: 'Camat Mandau',
+  actingFor: null,
+};
+const stage = { role: 'LURAH', stageOrder: 1, stageCount: 5, programCode: 'BK-DESA-2026' };
+const at = '2026-03-12T07:30:00Z';
+
+/** A realistic set of values for every kind, as the notifier gives them. */
+const SAMPLES: Record<NotificationKind, TemplateValues> = {
+  PROPOSAL_SUBMITTED: { ...common, programCode: 'BK-DESA-2026', budgetTotal: 250_000_000, selfHelpAmount: 12_500_000, requestedAmount: 237_500_000, submissionNumber: 2, resubmitted: true },
+  PROPOSAL_WITHDRAWN: { ...common, reason: 'Lokasi berubah', fromStatus: 'IN_REVIEW' },
+  STAGE_OPENED: { ...common, ...stage, openedAt: at, dueAt: '2026-03-17T07:30:00Z', submissionNumber: 1, actingFor: { role: 'LURAH', regionCode: '14.03.09.1004' } },
+  STAGE_APPROVED: { ...common, ...stage, decidedAt: at, note: null },
+  PROPOSAL_RETURNED: { ...common, ...stage, note: 'Lengkapi foto lokasi', returnedAt: at },
+  PROPOSAL_REJECTED: { ...common, ...stage, reason: 'Di luar wilayah kumuh', rejectedAt: at },
+  PROPOSAL_APPROVED: { ...common, programCode: 'BK-DESA-2026', requestedAmount: 237_500_000, approvedAt: at },
+  APPROVAL_REMINDER: { ...common, ...stage, overdue: true, dueAt: at },
+  STAGE_ESCALATED: { ...common, ...stage, stageRegionCode: '14.03.09.1004', dueAt: at },
+  PROPOSAL_DELAYED: { ...common, ...stage, stageRegionCode: '14.03.09.1004', dueAt: at },
+  BUDGET_COMMITTED: { ...common, amount: 237_500_000, fiscalYear: 2026, trancheCount: 2, firstTrancheAmount: 118_750_000, committedAt: at },
+  AWAITING_BUDGET: { ...common, programCode: 'BK-DESA-2026', fiscalYear: 2026, requestedAmount: 237_500_000, available: 100_000_000 },
+  TRANCHE_READY: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000 },
+  TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
+  PROPOSAL_COMPLETED: { ...common, totalReleased: 237_500_000, completedAt: at },
+  REMINDER_DIGEST: {
+    recipientName: 'Lurah Balik Alam',
+    count: 2,
+    items: [
+      { title: 'Drainase RT 03', villageName: 'Balik Alam', overdue: false, dueAt: at, link: 'http://x/proposals/1' },
+      { title: 'Sumur bor', villageName: 'Balik Alam', overdue: true, dueAt: '2026-03-10T02:00:00Z', link: 'http://x/proposals/2' },
+    ],
+  },
+};
+
+describe('message templates', () => {
+  it.each(Object.keys(NOTIFICATION_KINDS) as NotificationKind[])('renders %s in Bahasa Indonesia and English with a title and a body', (kind) => {
+    const { id, en } = renderer.renderAll(kind, SAMPLES[kind]);
+    for (const message of [id, en]) {
+      expect(message.title.length).toBeGreaterThan(5);
+      expect(message.body.length).toBeGreaterThan(20);
+      expect(message.title).not.toContain('\n');
+      expect(`${message.title}\n${message.body}`).not.toMatch(/undefined|null|NaN|\{\{|\[object/);
+    }
+    expect(id.body).not.toEqual(en.body);
+  });
+
+  it('writes a released tranche with its rupiah amount, SP2D number and the time in WIB, in either language', () => {
+    const { id, en } = renderer.renderAll('TRANCHE_RELEASED', SAMPLES.TRANCHE_RELEASED);
+    expect(id.title).toBe('Termin 1 dicairkan: Perbaikan drainase RT 03');
+    expect(id.body).toContain('sebesar Rp\u00a0118.750.001 telah dicairkan pada 12 Maret 2026 pukul 14.30 WIB dengan SP2D nomor 0012/SP2D/LS/2026');
+    expect(en.title).toBe('Tranche 1 released: Perbaikan drainase RT 03');
+    expect(en.body).toContain('Rp\u00a0118.750.001, was released on 12 March 2026 at 14.30 WIB under SP2D number 0012/SP2D/LS/2026');
+    expect(id.body).toContain(common.link);
+  });
+
+  it('tells an acting official whose place they take, by role and region name', () => {
+    const { id, en } = renderer.renderAll('STAGE_OPENED', SAMPLES.STAGE_OPENED);
+    expect(id.body).toContain('sebagai pelaksana tugas Lurah/Kepala Desa Balik Alam');
+    expect(id.body).toContain('Batas waktu keputusan: 17 Maret 2026 pukul 14.30 WIB.');
+    expect(en.body).toContain('as acting official for Lurah/Village Head Balik Alam');
+  });
+
+  it('leaves out what is not there, such as a missing withdrawal reason', () => {
+    const { id } = renderer.renderAll('PROPOSAL_WITHDRAWN', { ...SAMPLES.PROPOSAL_WITHDRAWN, reason: null });
+    expect(id.body).toContain('telah ditarik oleh BKM.');
+  });
+
+  it('lists every reminder of the day in a digest', () => {
+    const { id, en } = renderer.renderAll('REMINDER_DIGEST', SAMPLES.REMINDER_DIGEST);
+    expect(id.title).toBe('Ringkasan harian: 2 usulan menunggu keputusan Anda');
+    expect(id.body).toContain('- Drainase RT 03 (Balik Alam), batas waktu 12 Maret 2026 pukul 14.30 WIB: http://x/proposals/1');
+    expect(id.body).toContain('- Sumur bor (Balik Alam), terlambat sejak 10 Maret 2026 pukul 09.00 WIB: http://x/proposals/2');
+    expect(en.body).toContain('- Sumur bor (Balik Alam), overdue since 10 March 2026 at 09.00 WIB');
+  });
+
+  it('fails loudly when a value a template needs is missing', () => {
+    expect(() => renderer.render('TRANCHE_RELEASED', 'id', { ...common })).toThrow();
+  });
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { Role } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { Audience } from '../recipients/audience';
+import { formatDateTime, formatRupiah } from './message-format';
+import { Language, LANGUAGES, NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
+import { templatesDirectory } from './templates-directory';
+
+export interface RenderedMessage {
+  title: string;
+  body: string;
+}
+
+/** What a template sees besides the helpers; `actingFor` becomes "<role> <region>" in the template's language. */
+export type TemplateValues = Record<string, unknown> & { actingFor?: Audience | null };
+
+const ROLE_NAMES: Record<Language, Record<Role, string>> = {
+  id: {
+    BKM: 'BKM',
+    LURAH: 'Lurah/Kepala Desa',
+    CAMAT: 'Camat',
+    DINAS: 'Dinas Teknis',
+    SEKDA: 'Sekretaris Daerah',
+    BUPATI: 'Bupati',
+    BPKAD: 'BPKAD',
+    ADMIN: 'Admin',
+  },
+  en: {
+    BKM: 'BKM',
+    LURAH: 'Lurah/Village Head',
+    CAMAT: 'Camat (district head)',
+    DINAS: 'technical agency (Dinas)',
+    SEKDA: 'Regional Secretary (Sekda)',
+    BUPATI: 'Bupati (regent)',
+    BPKAD: 'finance agency (BPKAD)',
+    ADMIN: 'administrator',
+  },
+};
+
+/**
+ * Renders the message templates: one Handlebars file per kind and language, whose first line is the
+ * title (the e-mail subject) and whose remaining lines, after a blank one, are the body. Plain text,
+ * so nothing is HTML-escaped; strict, so a template naming a value the code does not give fails
+ * loudly (the unit tests render every template) instead of sending a blank.
+ */
+export class TemplateRenderer {
+  private readonly templates = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor(
+    private readonly timeZone: string,
+    private readonly regions: Pick<RegionDirectory, 'get'>,
+    directory: string = templatesDirectory(),
+  ) {
+    const engine = Handlebars.create();
+    for (const language of LANGUAGES) {
+      for (const { template } of Object.values(NOTIFICATION_KINDS)) {
+        const source = readFileSync(join(directory, language, `${template}.hbs`), 'utf8');
+        this.templates.set(`${language}/${template}`, engine.compile(source, { noEscape: true, strict: true }));
+      }
+    }
+  }
+
+  render(kind: NotificationKind, language: Language, values: TemplateValues): RenderedMessage {
+    const template = this.templates.get(`${language}/${NOTIFICATION_KINDS[kind].template}`)!;
+    const text = template(
+      { ...values, actingFor: values.actingFor ? this.describe(values.actingFor, language) : null },
+      { helpers: this.helpers(language) },
+    );
+    const [title, ...rest] = text.replace(/\r\n/g, '\n').split('\n');
+    return { title: title.trim(), body: rest.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+  }
+
+  /** Both languages at once: the inbox shows whichever the user reads when they open it. */
+  renderAll(kind: NotificationKind, values: TemplateValues): Record<Language, RenderedMessage> {
+    return { id: this.render(kind, 'id', values), en: this.render(kind, 'en', values) };
+  }
+
+  regionName(code: string): string {
+    return this.regions.get(code)?.name ?? code;
+  }
+
+  private describe(audience: Audience, language: Language): string {
+    return `${ROLE_NAMES[language][audience.role]} ${this.regionName(audience.regionCode)}`;
+  }
+
+  private helpers(language: Language): Record<string, Handlebars.HelperDelegate> {
+    return {
+      rupiah: (amount: number) => formatRupiah(amount),
+      dateTime: (iso: string) => formatDateTime(iso, language, this.timeZone),
+      roleName: (role: Role) => ROLE_NAMES[language][role] ?? role,
+      regionName: (code: string) => this.regionName(code),
+    };
+  }
+}

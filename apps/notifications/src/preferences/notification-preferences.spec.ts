@@ -1,0 +1,50 @@
+import { BadRequestException } from '@nestjs/common';
+import { applyPreferencesUpdate, effectivePreferences } from './notification-preferences';
+
+function errorsOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestException);
+    return ((error as BadRequestException).getResponse() as { errors: unknown }).errors;
+  }
+  throw new Error('expected a 400');
+}
+
+describe('notification preferences', () => {
+  it('defaults to the user’s language, e-mail on and SMS/WhatsApp off, no digest', () => {
+    const prefs = effectivePreferences(null, 'id');
+    expect(prefs.language).toBe('id');
+    expect(prefs.digest).toBe(false);
+    expect(prefs.channels.TASK).toEqual({ email: true, sms: false, whatsapp: false });
+    expect(Object.keys(prefs.channels)).toEqual(['STATUS', 'TASK', 'REMINDER', 'FUNDS']);
+  });
+
+  it('merges a partial change into what was stored', () => {
+    const first = applyPreferencesUpdate(null, { language: 'en', channels: { TASK: { sms: true } } }, 'CAMAT');
+    const second = applyPreferencesUpdate(first, { channels: { TASK: { email: false }, FUNDS: { whatsapp: true, inApp: true } } }, 'CAMAT');
+    const prefs = effectivePreferences(second, 'id');
+    expect(prefs.language).toBe('en');
+    expect(prefs.channels.TASK).toEqual({ email: false, sms: true, whatsapp: false });
+    expect(prefs.channels.FUNDS).toEqual({ email: true, sms: false, whatsapp: true });
+    expect(prefs.channels.STATUS).toEqual({ email: true, sms: false, whatsapp: false });
+  });
+
+  it('refuses to switch the in-app inbox off, naming the field', () => {
+    expect(errorsOf(() => applyPreferencesUpdate(null, { channels: { STATUS: { inApp: false } } }, 'BKM'))).toEqual([
+      { field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off' },
+    ]);
+  });
+
+  it('refuses unknown languages, categories and fields', () => {
+    const errors = errorsOf(() => applyPreferencesUpdate(null, { language: 'jv', channels: { GOSSIP: { email: true } }, colour: 'red' }, 'BKM'));
+    expect(errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'language' }), expect.objectContaining({ field: 'channels' }), expect.objectContaining({ field: '(body)' })]),
+    );
+  });
+
+  it('lets officials, and only officials, choose a daily digest of reminders', () => {
+    expect(applyPreferencesUpdate(null, { digest: true }, 'LURAH').digest).toBe(true);
+    expect(errorsOf(() => applyPreferencesUpdate(null, { digest: true }, 'BKM'))).toEqual([expect.objectContaining({ field: 'digest' })]);
+  });
+});

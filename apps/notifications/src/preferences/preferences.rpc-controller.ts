@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { RpcRequest } from '@alur/messaging';
+import { actorOf } from '../common/rpc-request';
+import { PreferencesUseCase } from './preferences.use-case';
+
+@Controller()
+export class PreferencesRpcController {
+  constructor(private readonly preferences: PreferencesUseCase) {}
+
+  @MessagePattern('notifications.get-preferences')
+  get(@Payload() request: RpcRequest<unknown>) {
+    return this.preferences.get(actorOf(request));
+  }
+
+  @MessagePattern('notifications.update-preferences')
+  update(@Payload() request: RpcRequest<unknown>) {
+    return this.preferences.update(actorOf(request), request.data);
+  }
+}

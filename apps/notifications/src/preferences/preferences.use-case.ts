@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Role } from '@alur/contracts';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
+import { ExternalChannel } from '../messages/notification-kind';
+import { applyPreferencesUpdate } from './notification-preferences';
+import { PreferencesReader } from './preferences-reader.service';
+import { PreferencesRepository } from './preferences.repository';
+import { PreferencesView, preferencesViewOf } from './preferences-view';
+
+/** Reads and changes the caller's own notification preferences. */
+@Injectable()
+export class PreferencesUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: DirectoryRepository,
+    private readonly preferences: PreferencesRepository,
+    private readonly reader: PreferencesReader,
+    private readonly sms: SmsGatewaySender,
+  ) {}
+
+  get(actor: Actor): Promise<PreferencesView> {
+    return this.view(this.dataSource.manager, actor.userId);
+  }
+
+  update(actor: Actor, input: unknown): Promise<PreferencesView> {
+    return this.dataSource.transaction(async (tx) => {
+      const stored = await this.preferences.find(tx, actor.userId, true);
+      await this.preferences.save(tx, actor.userId, applyPreferencesUpdate(stored, input, actor.role as Role));
+      return this.view(tx, actor.userId);
+    });
+  }
+
+  private async view(tx: EntityManager, userId: string): Promise<PreferencesView> {
+    const user = await this.directory.findUser(tx, userId);
+    const available: Record<ExternalChannel, boolean> = {
+      email: Boolean(user?.email),
+      sms: Boolean(user?.phone) && this.sms.configured,
+      whatsapp: Boolean(user?.phone) && this.sms.configured,
+    };
+    return preferencesViewOf(await this.reader.of(tx, userId), available);
+  }
+}

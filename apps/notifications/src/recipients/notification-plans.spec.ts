@@ -1,0 +1,126 @@
+import { ApprovalStageRef } from '@alur/contracts';
+import {
+  planAwaitingBudget,
+  planBudgetCommitted,
+  planProposalApproved,
+  planProposalCompleted,
+  planProposalRejected,
+  planProposalReturned,
+  planProposalSubmitted,
+  planProposalWithdrawn,
+  planReminderDue,
+  planStageDecided,
+  planStageEscalated,
+  planStageOpened,
+  planTrancheReady,
+  planTrancheReleased,
+} from './notification-plans';
+import { PlannedNotification } from './planned-notification';
+
+const village = '14.03.09.1004';
+const proposalId = '6f1c2a34-0000-4000-8000-000000000001';
+const at = '2026-03-12T07:30:00Z';
+const regencyOf = (code: string) => code.split('.').slice(0, 2).join('.');
+const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef => ({
+  stageId: '6f1c2a34-0000-4000-8000-0000000000aa',
+  proposalId,
+  submissionNumber: 1,
+  stageOrder: 2,
+  stageCount: 5,
+  role: 'CAMAT',
+  regionLevel: 'district',
+  regionCode: '14.03.09',
+  villageCode: village,
+  programCode: 'BK-DESA-2026',
+  title: 'Drainase RT 03',
+  ...over,
+});
+const who = (plans: PlannedNotification[]) => plans.map((p) => [p.kind, p.audiences.map((a) => `${a.role}@${a.regionCode}`)]);
+
+describe('who hears of each event', () => {
+  it('tells the BKM of the village that its proposal was submitted', () => {
+    const plans = planProposalSubmitted({
+      proposalId, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03',
+      title: 'Drainase', category: 'INFRASTRUCTURE', budgetTotal: 100, selfHelpAmount: 0, requestedAmount: 100, bkmUserId: 'u1',
+      submissionNumber: 2, approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
+      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+    });
+    expect(who(plans)).toEqual([['PROPOSAL_SUBMITTED', [`BKM@${village}`]]]);
+    expect(plans[0].facts).toMatchObject({ requestedAmount: 100, resubmitted: true });
+  });
+
+  it('tells the BKM and the officials of the open stage that a proposal was withdrawn', () => {
+    const payload = { proposalId, programCode: 'P', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03', fromStatus: 'IN_REVIEW', submissionNumber: 1, reason: null };
+    expect(who(planProposalWithdrawn(payload, { role: 'CAMAT', regionCode: '14.03.09' }))).toEqual([['PROPOSAL_WITHDRAWN', [`BKM@${village}`, 'CAMAT@14.03.09']]]);
+    expect(who(planProposalWithdrawn(payload, null))).toEqual([['PROPOSAL_WITHDRAWN', [`BKM@${village}`]]]);
+  });
+
+  it('gives a newly opened stage to the officials of its role over its region', () => {
+    expect(who(planStageOpened({ ...stage(), openedAt: at, dueAt: at }))).toEqual([['STAGE_OPENED', ['CAMAT@14.03.09']]]);
+    expect(who(planStageOpened({ ...stage({ role: 'BUPATI', regionLevel: 'regency', regionCode: '14.03' }), openedAt: at, dueAt: at }))).toEqual([
+      ['STAGE_OPENED', ['BUPATI@14.03']],
+    ]);
+  });
+
+  it('tells the BKM of every approved stage but the last, and nothing of returns and rejections here', () => {
+    const decided = { decidedBy: { userId: 'c', username: 'camat.14.03.09', role: 'CAMAT', regionCode: '14.03.09' }, decidedAt: at, overdue: false, note: null };
+    expect(who(planStageDecided({ ...stage(), ...decided, decision: 'APPROVE' }))).toEqual([['STAGE_APPROVED', [`BKM@${village}`]]]);
+    expect(planStageDecided({ ...stage({ stageOrder: 5, role: 'BUPATI', regionCode: '14.03' }), ...decided, decision: 'APPROVE' })).toEqual([]);
+    expect(planStageDecided({ ...stage(), ...decided, decision: 'RETURN', note: 'x' })).toEqual([]);
+    expect(planStageDecided({ ...stage(), ...decided, decision: 'REJECT', note: 'x' })).toEqual([]);
+  });
+
+  it('tells the BKM of a return with the note, a rejection with the reason, and the final approval', () => {
+    const returned = planProposalReturned({ ...stage(), note: 'Lengkapi RAB', returnedAt: at });
+    expect(who(returned)).toEqual([['PROPOSAL_RETURNED', [`BKM@${village}`]]]);
+    expect(returned[0].facts.note).toBe('Lengkapi RAB');
+    const rejected = planProposalRejected({ ...stage(), reason: 'Tidak layak', rejectedAt: at });
+    expect(who(rejected)).toEqual([['PROPOSAL_REJECTED', [`BKM@${village}`]]]);
+    expect(rejected[0].facts.reason).toBe('Tidak layak');
+    const approved = planProposalApproved({
+      proposalId, submissionNumber: 1, programCode: 'P', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03',
+      title: 'Drainase', requestedAmount: 5, approvedAt: at,
+    });
+    expect(who(approved)).toEqual([['PROPOSAL_APPROVED', [`BKM@${village}`]]]);
+  });
+
+  it('reminds the officials who must decide', () => {
+    const plans = planReminderDue({ ...stage(), kind: 'OVERDUE', dueAt: at, remindedAt: at });
+    expect(who(plans)).toEqual([['APPROVAL_REMINDER', ['CAMAT@14.03.09']]]);
+    expect(plans[0].facts.overdue).toBe(true);
+  });
+
+  it('escalates an overdue stage to the official above and tells the BKM it is delayed', () => {
+    const escalated = { ...stage({ role: 'LURAH', regionLevel: 'village', regionCode: village, stageOrder: 1 }), dueAt: at, escalatedAt: at };
+    expect(who(planStageEscalated({ ...escalated, escalatedTo: { role: 'CAMAT', regionCode: '14.03.09' } }))).toEqual([
+      ['STAGE_ESCALATED', ['CAMAT@14.03.09']],
+      ['PROPOSAL_DELAYED', [`BKM@${village}`]],
+    ]);
+    expect(who(planStageEscalated({ ...escalated, escalatedTo: null }))).toEqual([['PROPOSAL_DELAYED', [`BKM@${village}`]]]);
+  });
+
+  it('tells the BKM about money, and BPKAD of the regency when a proposal waits for budget or a tranche is ready', () => {
+    const disbursementId = '6f1c2a34-0000-4000-8000-0000000000dd';
+    expect(
+      who(planBudgetCommitted({
+        proposalId, disbursementId, programCode: 'P', fiscalYear: 2026, ceilingRegionCode: village, villageCode: village, amount: 10, committedAt: at,
+        tranches: [{ number: 1, amount: 5, shareBp: 5000, unlockProgressPercent: 0 }, { number: 2, amount: 5, shareBp: 5000, unlockProgressPercent: 50 }],
+      })),
+    ).toEqual([['BUDGET_COMMITTED', [`BKM@${village}`]]]);
+    expect(
+      who(planAwaitingBudget({ proposalId, programCode: 'P', fiscalYear: 2026, ceilingRegionCode: village, villageCode: village, requestedAmount: 10, available: 3 }, regencyOf)),
+    ).toEqual([['AWAITING_BUDGET', [`BKM@${village}`, 'BPKAD@14.03']]]);
+    expect(who(planTrancheReady({ proposalId, disbursementId, villageCode: village, trancheNumber: 2, trancheCount: 2, amount: 5 }, regencyOf))).toEqual([
+      ['TRANCHE_READY', ['BPKAD@14.03']],
+    ]);
+    const released = planTrancheReleased({
+      proposalId, disbursementId, villageCode: village, trancheNumber: 1, trancheCount: 2, amount: 5, sp2dNumber: 'SP2D-1', releasedAt: at,
+      releasedBy: { userId: 'b', username: 'bpkad', role: 'BPKAD', regionCode: '14.03' },
+    });
+    expect(who(released)).toEqual([['TRANCHE_RELEASED', [`BKM@${village}`]]]);
+    expect(released[0].facts).toMatchObject({ amount: 5, sp2dNumber: 'SP2D-1' });
+    expect(who(planProposalCompleted({ proposalId, disbursementId, villageCode: village, totalReleased: 10, completedAt: at }))).toEqual([
+      ['PROPOSAL_COMPLETED', [`BKM@${village}`]],
+    ]);
+  });
+});

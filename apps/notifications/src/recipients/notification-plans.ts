@@ -1,0 +1,230 @@
+import {
+  ActingAppointmentMadePayload,
+  ApprovalReminderDuePayload,
+  ApprovalStageDecidedPayload,
+  ApprovalStageEscalatedPayload,
+  ApprovalStageOpenedPayload,
+  ApprovalStageRef,
+  BudgetCommittedPayload,
+  ProposalApprovedPayload,
+  ProposalAwaitingBudgetPayload,
+  ProposalCompletedPayload,
+  ProposalRejectedPayload,
+  ProposalReturnedPayload,
+  ProposalSubmittedPayload,
+  ProposalWithdrawnPayload,
+  TrancheReadyPayload,
+  TrancheReleasedPayload,
+} from '@alur/contracts';
+import { Audience } from './audience';
+import { PlannedNotification } from './planned-notification';
+
+/**
+ * Who hears what, one pure function per event: the BKM of the proposal's village, the officials who
+ * must decide (role and region of the stage), the official above on escalation, and BPKAD of the
+ * regency for money matters. Acting officials are added when audiences are resolved to users.
+ */
+const bkmOf = (villageCode: string): Audience => ({ role: 'BKM', regionCode: villageCode });
+const decidersOf = (stage: ApprovalStageRef): Audience => ({ role: stage.role, regionCode: stage.regionCode });
+const stageFacts = (stage: ApprovalStageRef) => ({
+  role: stage.role,
+  stageOrder: stage.stageOrder,
+  stageCount: stage.stageCount,
+  programCode: stage.programCode,
+});
+const aboutStage = (stage: ApprovalStageRef) => ({ proposalId: stage.proposalId, title: stage.title, villageCode: stage.villageCode });
+
+/** Finds a village's kabupaten, whose BPKAD releases its money. */
+export type RegencyOf = (villageCode: string) => string;
+
+export function planProposalSubmitted(p: ProposalSubmittedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'PROPOSAL_SUBMITTED',
+      audiences: [bkmOf(p.villageCode)],
+      proposalId: p.proposalId,
+      title: p.title,
+      villageCode: p.villageCode,
+      facts: {
+        programCode: p.programCode,
+        budgetTotal: p.budgetTotal,
+        selfHelpAmount: p.selfHelpAmount,
+        requestedAmount: p.requestedAmount,
+        submissionNumber: p.submissionNumber,
+        resubmitted: p.submissionNumber > 1,
+      },
+    },
+  ];
+}
+
+/** `openStage` is the stage that was waiting for a decision, if any: its officials no longer need to act. */
+export function planProposalWithdrawn(p: ProposalWithdrawnPayload, openStage: Audience | null): PlannedNotification[] {
+  return [
+    {
+      kind: 'PROPOSAL_WITHDRAWN',
+      audiences: openStage ? [bkmOf(p.villageCode), openStage] : [bkmOf(p.villageCode)],
+      proposalId: p.proposalId,
+      title: null,
+      villageCode: p.villageCode,
+      facts: { reason: p.reason, fromStatus: p.fromStatus },
+    },
+  ];
+}
+
+export function planStageOpened(p: ApprovalStageOpenedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'STAGE_OPENED',
+      audiences: [decidersOf(p)],
+      ...aboutStage(p),
+      facts: { ...stageFacts(p), openedAt: p.openedAt, dueAt: p.dueAt, submissionNumber: p.submissionNumber },
+    },
+  ];
+}
+
+/**
+ * The BKM hears of each approved stage but the last: ProposalApproved follows that one, and one
+ * message says it better than two. Returns and rejections have their own events.
+ */
+export function planStageDecided(p: ApprovalStageDecidedPayload): PlannedNotification[] {
+  if (p.decision !== 'APPROVE' || p.stageOrder >= p.stageCount) return [];
+  return [
+    {
+      kind: 'STAGE_APPROVED',
+      audiences: [bkmOf(p.villageCode)],
+      ...aboutStage(p),
+      facts: { ...stageFacts(p), decidedAt: p.decidedAt, note: p.note },
+    },
+  ];
+}
+
+export function planProposalReturned(p: ProposalReturnedPayload): PlannedNotification[] {
+  return [
+    { kind: 'PROPOSAL_RETURNED', audiences: [bkmOf(p.villageCode)], ...aboutStage(p), facts: { ...stageFacts(p), note: p.note, returnedAt: p.returnedAt } },
+  ];
+}
+
+export function planProposalRejected(p: ProposalRejectedPayload): PlannedNotification[] {
+  return [
+    { kind: 'PROPOSAL_REJECTED', audiences: [bkmOf(p.villageCode)], ...aboutStage(p), facts: { ...stageFacts(p), reason: p.reason, rejectedAt: p.rejectedAt } },
+  ];
+}
+
+export function planProposalApproved(p: ProposalApprovedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'PROPOSAL_APPROVED',
+      audiences: [bkmOf(p.villageCode)],
+      proposalId: p.proposalId,
+      title: p.title,
+      villageCode: p.villageCode,
+      facts: { programCode: p.programCode, requestedAmount: p.requestedAmount, approvedAt: p.approvedAt },
+    },
+  ];
+}
+
+export function planReminderDue(p: ApprovalReminderDuePayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'APPROVAL_REMINDER',
+      audiences: [decidersOf(p)],
+      ...aboutStage(p),
+      facts: { ...stageFacts(p), overdue: p.kind === 'OVERDUE', dueAt: p.dueAt },
+    },
+  ];
+}
+
+/** The official above is told of the overdue stage (none above the last stage); the BKM that it is delayed. */
+export function planStageEscalated(p: ApprovalStageEscalatedPayload): PlannedNotification[] {
+  const facts = { ...stageFacts(p), stageRegionCode: p.regionCode, dueAt: p.dueAt };
+  const plans: PlannedNotification[] = [];
+  if (p.escalatedTo) {
+    plans.push({ kind: 'STAGE_ESCALATED', audiences: [{ ...p.escalatedTo }], ...aboutStage(p), facts });
+  }
+  plans.push({ kind: 'PROPOSAL_DELAYED', audiences: [bkmOf(p.villageCode)], ...aboutStage(p), facts });
+  return plans;
+}
+
+export function planBudgetCommitted(p: BudgetCommittedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'BUDGET_COMMITTED',
+      audiences: [bkmOf(p.villageCode)],
+      proposalId: p.proposalId,
+      title: null,
+      villageCode: p.villageCode,
+      facts: {
+        amount: p.amount,
+        fiscalYear: p.fiscalYear,
+        trancheCount: p.tranches.length,
+        firstTrancheAmount: p.tranches[0].amount,
+        committedAt: p.committedAt,
+      },
+    },
+  ];
+}
+
+export function planAwaitingBudget(p: ProposalAwaitingBudgetPayload, regencyOf: RegencyOf): PlannedNotification[] {
+  return [
+    {
+      kind: 'AWAITING_BUDGET',
+      audiences: [bkmOf(p.villageCode), { role: 'BPKAD', regionCode: regencyOf(p.villageCode) }],
+      proposalId: p.proposalId,
+      title: null,
+      villageCode: p.villageCode,
+      facts: { programCode: p.programCode, fiscalYear: p.fiscalYear, requestedAmount: p.requestedAmount, available: p.available },
+    },
+  ];
+}
+
+export function planTrancheReady(p: TrancheReadyPayload, regencyOf: RegencyOf): PlannedNotification[] {
+  return [
+    {
+      kind: 'TRANCHE_READY',
+      audiences: [{ role: 'BPKAD', regionCode: regencyOf(p.villageCode) }],
+      proposalId: p.proposalId,
+      title: null,
+      villageCode: p.villageCode,
+      facts: { trancheNumber: p.trancheNumber, trancheCount: p.trancheCount, amount: p.amount },
+    },
+  ];
+}
+
+export function planTrancheReleased(p: TrancheReleasedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'TRANCHE_RELEASED',
+      audiences: [bkmOf(p.villageCode)],
+      proposalId: p.proposalId,
+      title: null,
+      villageCode: p.villageCode,
+      facts: { trancheNumber: p.trancheNumber, trancheCount: p.trancheCount, amount: p.amount, sp2dNumber: p.sp2dNumber, releasedAt: p.releasedAt },
+    },
+  ];
+}
+
+export function planProposalCompleted(p: ProposalCompletedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'PROPOSAL_COMPLETED',
+      audiences: [bkmOf(p.villageCode)],
+      proposalId: p.proposalId,
+      title: null,
+      villageCode: p.villageCode,
+      facts: { totalReleased: p.totalReleased, completedAt: p.completedAt },
+    },
+  ];
+}
+
+/** The appointment as the directory keeps it: the acting user receives what `role` over `regionCode` would. */
+export function actingAppointmentOf(p: ActingAppointmentMadePayload) {
+  return {
+    appointmentId: p.appointmentId,
+    actingUserId: p.acting.userId,
+    actingForUserId: p.actingFor.userId,
+    role: p.role,
+    regionCode: p.regionCode,
+    validFrom: new Date(p.validFrom),
+    validUntil: new Date(p.validUntil),
+  };
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ProposalApprovedV1, ProposalSubmittedV1, UserSavedPayload } from '@alur/contracts';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
+import { RunningGateway, startGateway } from '../gateway/gateway-harness';
+import { EventPublisher, RunningNotifications, startMailCatcher, startNotifications, waitForUsers } from './notifications-harness';
+
+const VILLAGE = '14.03.09.1004';
+const OTHER_VILLAGE = '14.03.09.1006';
+
+describe('the in-app inbox, preferences and delivery log through the gateway', () => {
+  const isolation = createTestIsolation();
+  let gateway: RunningGateway;
+  let service: RunningNotifications;
+  let events: EventPublisher;
+  let catcher: MailCatcher;
+  let bkm: string;
+  let otherBkm: string;
+  let adminToken: string;
+
+  /** Announces demo users as the gateway does on every save, with the ids it gave them. */
+  async function announce(usernames: string[]): Promise<UserSavedPayload[]> {
+    const rows: Array<Record<string, any>> = await gateway.app
+      .get(DataSource)
+      .query('SELECT id, username, display_name, role, region_code, language, email, phone, active FROM user_account WHERE username = ANY($1)', [usernames]);
+    const users = rows.map((r) => ({
+      userId: r.id, username: r.username, displayName: r.display_name, role: r.role, regionCode: r.region_code,
+      language: r.language, email: r.email, phone: r.phone, active: r.active,
+    }));
+    for (const u of users) await events.saveUser(u);
+    await waitForUsers(service.db, users);
+    return users;
+  }
+
+  async function submit(village: string, title: string): Promise<string> {
+    const proposalId = randomUUID();
+    await events.publish(ProposalSubmittedV1, proposalId, {
+      proposalId, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03', title,
+      category: 'SOCIAL', budgetTotal: 10_000_000, selfHelpAmount: 0, requestedAmount: 10_000_000, bkmUserId: 'x', submissionNumber: 1,
+      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }], reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+    });
+    return proposalId;
+  }
+
+  const inbox = async (token: string, query = '') => {
+    const response = await gateway.call('GET', `/api/v1/notifications${query}`, { token });
+    expect(response.status).toBe(200);
+    return response.json();
+  };
+
+  beforeAll(async () => {
+    const mail = await startMailCatcher();
+    catcher = mail.catcher;
+    // Mail is refused at first, so that deliveries fail and reach the operators' list.
+    catcher.refuseWith = 'mailbox temporarily unavailable';
+    gateway = await startGateway(isolation);
+    service = await startNotifications(isolation, { SMTP_URL: mail.smtpUrl, NOTIFICATIONS_MAX_ATTEMPTS: '2', NOTIFICATIONS_RETRY_BASE_MS: '50' });
+    events = await EventPublisher.connect(isolation);
+    await announce([`bkm.${VILLAGE}`, `bkm.${OTHER_VILLAGE}`]);
+    bkm = await gateway.tokenOf(`bkm.${VILLAGE}`);
+    otherBkm = await gateway.tokenOf(`bkm.${OTHER_VILLAGE}`);
+    adminToken = await gateway.tokenOf('admin');
+  });
+
+  afterAll(async () => {
+    await events?.close();
+    await service?.close();
+    await gateway?.close();
+    await catcher?.stop();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('lists the caller’s notifications newest first with the unread count, and marks them read', async () => {
+    const first = await submit(VILLAGE, 'Posyandu');
+    await expectEventually(async () => expect((await inbox(bkm)).total).toBe(1));
+    await events.publish(ProposalApprovedV1, first, {
+      proposalId: first, submissionNumber: 1, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: VILLAGE, districtCode: '14.03.09',
+      regencyCode: '14.03', title: 'Posyandu', requestedAmount: 10_000_000, approvedAt: new Date().toISOString(),
+    });
+    await submit(OTHER_VILLAGE, 'Balai warga');
+
+    const page = await expectEventually(async () => {
+      const body = await inbox(bkm);
+      expect(body.total).toBe(2);
+      return body;
+    });
+    expect(page.unreadCount).toBe(2);
+    expect(page.items.map((i: any) => i.title)).toEqual(['Usulan disetujui: Posyandu', 'Usulan diajukan: Posyandu']);
+    expect(page.items[0]).toMatchObject({ kind: 'PROPOSAL_APPROVED', proposalId: first, readAt: null, link: `http://127.0.0.1:3000/proposals/${first}` });
+    expect(page.items[0].body).toContain('dengan dana Rp\u00a010.000.000');
+
+    // Someone else's notification is not found, and not marked.
+    expect((await gateway.call('POST', `/api/v1/notifications/${page.items[1].id}/read`, { token: otherBkm })).status).toBe(404);
+    expect((await gateway.call('POST', '/api/v1/notifications/not-a-uuid/read', { token: bkm })).status).toBe(400);
+
+    const read = await gateway.call('POST', `/api/v1/notifications/${page.items[1].id}/read`, { token: bkm });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ id: page.items[1].id, readAt: expect.any(String), unreadCount: 1 });
+    expect((await inbox(bkm, '?unreadOnly=true')).items.map((i: any) => i.kind)).toEqual(['PROPOSAL_APPROVED']);
+
+    const all = await gateway.call('POST', '/api/v1/notifications/read-all', { token: bkm });
+    expect(await all.json()).toEqual({ marked: 1, unreadCount: 0 });
+    expect((await inbox(bkm)).unreadCount).toBe(0);
+    expect((await inbox(otherBkm)).items.map((i: any) => i.title)).toEqual(['Usulan diajukan: Balai warga']);
+  });
+
+  it('reads and changes preferences; in-app cannot be switched off; the inbox follows the chosen language', async () => {
+    const initial = await (await gateway.call('GET', '/api/v1/notifications/preferences', { token: bkm })).json();
+    expect(initial).toMatchObject({ language: 'id', digest: false, channels: { STATUS: { inApp: true, email: true, sms: false, whatsapp: false } } });
+    expect(initial.available).toEqual({ email: true, sms: false, whatsapp: false });
+
+    const off = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { channels: { STATUS: { inApp: false } } } });
+    expect(off.status).toBe(400);
+    expect((await off.json()).errors).toEqual([{ field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off' }]);
+
+    const digest = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { digest: true } });
+    expect(digest.status).toBe(400);
+    expect((await digest.json()).errors).toEqual([expect.objectContaining({ field: 'digest' })]);
+
+    const changed = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { language: 'en', channels: { FUNDS: { email: false } } } });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ language: 'en', channels: { FUNDS: { inApp: true, email: false }, STATUS: { email: true } } });
+    expect((await inbox(bkm)).items.map((i: any) => i.title)).toEqual(['Proposal approved: Posyandu', 'Proposal submitted: Posyandu']);
+  });
+
+  it('shows administrators the failed deliveries and lets them retry one; nobody else', async () => {
+    const failed = await expectEventually(async () => {
+      const response = await gateway.call('GET', `/api/v1/notifications/deliveries?recipient=bkm.${VILLAGE}`, { token: adminToken });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.items).toHaveLength(2);
+      return body.items;
+    });
+    expect(failed[0]).toMatchObject({ status: 'failed', channel: 'email', attempts: 2, recipient: { username: `bkm.${VILLAGE}` } });
+    expect(failed[0].lastError).toContain('mailbox temporarily unavailable');
+
+    expect((await gateway.call('GET', '/api/v1/notifications/deliveries', { token: bkm })).status).toBe(403);
+    expect((await gateway.call('POST', `/api/v1/notifications/deliveries/${failed[0].id}/retry`, { token: bkm })).status).toBe(403);
+    expect((await gateway.call('POST', `/api/v1/notifications/deliveries/${randomUUID()}/retry`, { token: adminToken })).status).toBe(404);
+
+    catcher.refuseWith = undefined;
+    const retry = await gateway.call('POST', `/api/v1/notifications/deliveries/${failed[0].id}/retry`, { token: adminToken });
+    expect(retry.status).toBe(200);
+    const detail = await expectEventually(async () => {
+      const body = await (await gateway.call('GET', `/api/v1/notifications/deliveries/${failed[0].id}`, { token: adminToken })).json();
+      expect(body.status).toBe('sent');
+      return body;
+    });
+    expect(detail.history.map((h: any) => h.outcome)).toEqual(['queued', 'failed', 'failed', 'queued', 'sent']);
+    expect(catcher.to(`bkm.${VILLAGE}@demo.alur.test`)).toHaveLength(1);
+    expect((await gateway.call('POST', `/api/v1/notifications/deliveries/${failed[0].id}/retry`, { token: adminToken })).status).toBe(409);
+  });
+});
