@@ -1,8 +1,54 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { AuditModule } from '@alur/audit';
 import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { RegionsModule } from '@alur/regions';
+import { BudgetCommitment } from './budgets/budget-commitment.service';
+import { BudgetsController } from './budgets/budgets.controller';
+import { ListBudgetsUseCase } from './budgets/list-budgets.use-case';
+import { ProposalApprovedHandler } from './budgets/proposal-approved.handler';
+import { SetCeilingUseCase } from './budgets/set-ceiling.use-case';
+import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
+import { DisbursementsController } from './disbursements/disbursements.controller';
+import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
+import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
+import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
+import { ProgressReportsController } from './progress/progress-reports.controller';
+import { ReportProgressUseCase } from './progress/report-progress.use-case';
+import { DisbursementsReportingModule } from './reporting/disbursements-reporting.module';
+import { TrancheProgression } from './tranches/tranche-progression.service';
 
-@Module({
-  imports: [ServiceCoreModule.forService('disbursements', { usesRedis: false })],
-  controllers: [systemPingController('disbursements')],
-})
-export class DisbursementsModule {}
+function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
+  return {
+    imports: [
+      ServiceCoreModule.forService('disbursements', { env, migrations: DISBURSEMENTS_MIGRATIONS, usesRedis: false }),
+      AuditModule,
+      RegionsModule,
+      DisbursementsReportingModule,
+    ],
+    controllers: [systemPingController('disbursements'), BudgetsController, DisbursementsController, ProgressReportsController],
+    providers: [
+      ProgrammePublishedHandler,
+      ProposalApprovedHandler,
+      BudgetCommitment,
+      ListBudgetsUseCase,
+      SetCeilingUseCase,
+      ListDisbursementsUseCase,
+      ReleaseTrancheUseCase,
+      ReportProgressUseCase,
+      TrancheProgression,
+    ],
+  };
+}
+
+/** Hosts the service when it is given its own environment (see DisbursementsModule.forRoot). */
+@Module({})
+class DisbursementsWithEnvModule {}
+
+/** Budget ceilings (pagu), commitments, tranches (termin), releases by BPKAD and progress reports. Reads process.env. */
+@Module(disbursementsMetadata())
+export class DisbursementsModule {
+  /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */
+  static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
+    return { module: DisbursementsWithEnvModule, ...disbursementsMetadata(env) };
+  }
+}

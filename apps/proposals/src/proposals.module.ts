@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { ServiceCoreModule, systemPingController } from '@alur/platform';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-schema';
+import { FundingModule } from './funding/funding.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProposalsFeatureModule } from './proposals/proposals-feature.module';
 
@@ -10,6 +11,7 @@ function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ServiceCoreModule.forService('proposals', { env, usesRedis: false, entities: PROPOSALS_ENTITIES, migrations: PROPOSALS_MIGRATIONS }),
       ProgrammesModule,
       ProposalsFeatureModule,
+      FundingModule,
     ],
     controllers: [systemPingController('proposals')],
   };

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, ProposalApprovedPayload, ProposalApprovedV1 } from '@alur/contracts';
+import { HandleEvent } from '@alur/messaging';
+import { findProgrammeVersion } from '../programmes/programme-version';
+import { BudgetCommitment } from './budget-commitment.service';
+
+/** A finally approved proposal is committed against its ceiling, or waits for budget. */
+@Injectable()
+export class ProposalApprovedHandler {
+  constructor(private readonly commitment: BudgetCommitment) {}
+
+  @HandleEvent(ProposalApprovedV1)
+  async onProposalApproved(event: EventEnvelope<ProposalApprovedPayload>, tx: EntityManager): Promise<void> {
+    const approval = event.payload;
+    const programme = await findProgrammeVersion(tx, approval.programCode, approval.programVersion);
+    // Programme events and approvals travel independently: retry until the version has been heard of.
+    if (!programme) throw new Error(`Programme ${approval.programCode} v${approval.programVersion} is not known here yet`);
+    await this.commitment.onApproved(tx, approval, programme);
+  }
+}

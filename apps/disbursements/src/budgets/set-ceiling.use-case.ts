@@ -1,0 +1,97 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { AuditTrail } from '@alur/audit';
+import { Actor, Rupiah } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { requireRole } from '../common/caller';
+import { parseRequest, validationFailed } from '../common/field-error';
+import { formatRupiah, rupiahOf } from '../common/rupiah';
+import { findLatestProgrammeVersion } from '../programmes/programme-version';
+import { BudgetCommitment } from './budget-commitment.service';
+import { BudgetView, toBudgetView } from './budget-view';
+import { CeilingKey } from './ceiling-key';
+
+export const SetCeilingRequestSchema = z.object({
+  programCode: z.string().min(1),
+  fiscalYear: z.number().int(),
+  regionCode: z.string().min(1),
+  amount: Rupiah,
+});
+
+export interface SetCeilingResult {
+  budget: BudgetView;
+  /** Waiting proposals the new amount made room for, committed in approval order. */
+  committedProposalIds: string[];
+}
+
+/**
+ * BPKAD sets a ceiling's amount (the treasury owns the pagu; ADMIN sets a programme's default through
+ * its versions). Raising it commits waiting proposals in approval order; it may be lowered, but
+ * never below what is already committed.
+ */
+@Injectable()
+export class SetCeilingUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+    private readonly commitment: BudgetCommitment,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(actor: Actor, data: unknown): Promise<SetCeilingResult> {
+    requireRole(actor, 'BPKAD');
+    const request = parseRequest(SetCeilingRequestSchema, data);
+    const region = this.regions.get(request.regionCode);
+    if (!region || !this.regions.covers(actor.regionCode, region.code)) {
+      throw new NotFoundException(`Region ${request.regionCode} is not in your kabupaten`);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const programme = await findLatestProgrammeVersion(tx, request.programCode, request.fiscalYear);
+      if (!programme) throw new NotFoundException(`Programme ${request.programCode} has no version for fiscal year ${request.fiscalYear}`);
+      if (region.level !== programme.ceilingRegionLevel) {
+        throw validationFailed([
+          { field: 'regionCode', reason: `${request.programCode} sets its ceiling per ${programme.ceilingRegionLevel}, and ${region.code} is a ${region.level}` },
+        ]);
+      }
+      const key: CeilingKey = { programCode: request.programCode, fiscalYear: request.fiscalYear, regionCode: region.code };
+      const regencyCode = this.regions.regencyOf(region.code)!.code;
+      await this.commitment.ensureCeiling(tx, key, programme, regencyCode);
+      const before = await this.commitment.lockCeiling(tx, key);
+      const committed = rupiahOf(before.committed);
+      if (request.amount < committed) {
+        throw new ConflictException(
+          `The ceiling cannot be set to ${formatRupiah(request.amount)}: ${formatRupiah(committed)} is already committed against it`,
+        );
+      }
+      await tx.query(
+        'UPDATE budget_ceiling SET amount = $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3',
+        [key.programCode, key.fiscalYear, key.regionCode, String(request.amount)],
+      );
+      await this.audit.record(tx, {
+        actor,
+        action: 'budget-ceiling.amount-set',
+        entityType: 'budget-ceiling',
+        entityId: `${key.programCode}/${key.fiscalYear}/${key.regionCode}`,
+        before: { amount: rupiahOf(before.amount), committed },
+        after: { amount: request.amount, committed },
+      });
+      const committedIds = await this.commitment.commitWaiting(tx, key, actor);
+      const proposals = committedIds.length
+        ? ((await tx.query('SELECT proposal_id FROM disbursement WHERE id = ANY($1) ORDER BY approved_at, arrival', [committedIds])) as Array<{
+            proposal_id: string;
+          }>)
+        : [];
+      const [after] = await tx.query(
+        `SELECT c.*, (SELECT count(*) FROM disbursement d WHERE d.status = 'AWAITING_BUDGET' AND d.program_code = c.program_code
+                        AND d.fiscal_year = c.fiscal_year AND d.ceiling_region_code = c.region_code) AS waiting_count,
+                     (SELECT coalesce(sum(amount), 0) FROM disbursement d WHERE d.status = 'AWAITING_BUDGET' AND d.program_code = c.program_code
+                        AND d.fiscal_year = c.fiscal_year AND d.ceiling_region_code = c.region_code) AS waiting_amount
+           FROM budget_ceiling c WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3`,
+        [key.programCode, key.fiscalYear, key.regionCode],
+      );
+      return { budget: toBudgetView(after, region.name), committedProposalIds: proposals.map((p) => p.proposal_id) };
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Actor, Role, ROLE_REGION_LEVEL } from '@alur/contracts';
+import { parseRequest } from '../common/field-error';
+import { DisbursementRow } from './disbursement-row';
+import { disbursementViews, DisbursementView } from './disbursement-view';
+
+export const ListDisbursementsRequestSchema = z.object({
+  status: z.enum(['AWAITING_BUDGET', 'FUNDING', 'COMPLETED']).optional(),
+  programCode: z.string().min(1).optional(),
+  fiscalYear: z.number().int().optional(),
+  /** Narrows to a village, kecamatan or kabupaten inside the caller's own region. */
+  regionCode: z.string().min(1).optional(),
+  proposalId: z.uuid().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export interface DisbursementPage {
+  items: DisbursementView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+const COLUMN_OF_LEVEL = { village: 'village_code', district: 'district_code', regency: 'regency_code' } as const;
+
+/** Disbursements with their tranches, within the caller's region: the kabupaten for regency officials, a kecamatan for a Camat, a village for its BKM and Lurah. */
+@Injectable()
+export class ListDisbursementsUseCase {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute(actor: Actor, data: unknown): Promise<DisbursementPage> {
+    const filter = parseRequest(ListDisbursementsRequestSchema, data);
+    const level = ROLE_REGION_LEVEL[actor.role as Role];
+    const params: unknown[] = [actor.regionCode];
+    const where = [`${COLUMN_OF_LEVEL[level ?? 'village']} = $1`];
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.programCode) where.push(`program_code = $${params.push(filter.programCode)}`);
+    if (filter.fiscalYear !== undefined) where.push(`fiscal_year = $${params.push(filter.fiscalYear)}`);
+    if (filter.proposalId) where.push(`proposal_id = $${params.push(filter.proposalId)}`);
+    if (filter.regionCode) {
+      const n = params.push(filter.regionCode);
+      where.push(`(village_code = $${n} OR district_code = $${n} OR regency_code = $${n})`);
+    }
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM disbursement WHERE ${where.join(' AND ')}`, params)) as Array<{
+      total: number;
+    }>;
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM disbursement WHERE ${where.join(' AND ')} ORDER BY approved_at DESC, arrival DESC
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    )) as DisbursementRow[];
+    return { items: await disbursementViews(this.dataSource.manager, rows), total, limit: filter.limit, offset: filter.offset };
+  }
+}

@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { RpcRequest } from '@alur/messaging';
+import { callerOf } from '../common/caller';
+import { ReportProgressUseCase } from './report-progress.use-case';
+
+/** Progress reports of the BKM, asked for by the gateway. */
+@Controller()
+export class ProgressReportsController {
+  constructor(private readonly reportProgress: ReportProgressUseCase) {}
+
+  @MessagePattern('disbursements.progress-reports.create')
+  create(@Payload() request: RpcRequest<unknown>) {
+    return this.reportProgress.execute(callerOf(request), request.data);
+  }
+}

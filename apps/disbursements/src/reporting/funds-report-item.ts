@@ -1,0 +1,24 @@
+import { DisbursementStatus } from '../disbursements/disbursement-row';
+
+/**
+ * One finally approved proposal and its money, as anyone may see it: no people, no SP2D numbers,
+ * only what the transparency page and the dashboard show. Rupiah are integers.
+ */
+export interface FundsReportItem {
+  proposalId: string;
+  title: string;
+  programCode: string;
+  fiscalYear: number;
+  villageCode: string;
+  districtCode: string;
+  regencyCode: string;
+  /** The approved amount. */
+  amount: number;
+  /** The approved amount once it is committed against its ceiling (pagu); 0 while it waits for budget. */
+  committed: number;
+  released: number;
+  status: DisbursementStatus;
+  /** The highest physical progress reported, in percent; null before the first report. */
+  progressPercent: number | null;
+  approvedAt: string;
+}

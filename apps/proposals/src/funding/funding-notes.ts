@@ -1,0 +1,23 @@
+import {
+  BudgetCommittedPayload,
+  ProgressReportedPayload,
+  ProposalAwaitingBudgetPayload,
+  ProposalCompletedPayload,
+  TrancheReadyPayload,
+  TrancheReleasedPayload,
+} from '@alur/contracts';
+import { formatRupiah } from './format-rupiah';
+
+/** What the timeline says of each disbursement event, in Bahasa Indonesia, with rupiah written out. */
+export const fundingNotes = {
+  budgetCommitted: (p: BudgetCommittedPayload) =>
+    `Dana ${formatRupiah(p.amount)} dialokasikan dari pagu ${p.ceilingRegionCode} tahun ${p.fiscalYear}, dicairkan dalam ${p.tranches.length} termin.`,
+  awaitingBudget: (p: ProposalAwaitingBudgetPayload) =>
+    `Menunggu pagu: diminta ${formatRupiah(p.requestedAmount)}, sisa pagu ${p.ceilingRegionCode} ${formatRupiah(p.available)}.`,
+  trancheReady: (p: TrancheReadyPayload) => `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} siap dicairkan.`,
+  trancheReleased: (p: TrancheReleasedPayload) =>
+    `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} dicairkan dengan SP2D ${p.sp2dNumber}.`,
+  progressReported: (p: ProgressReportedPayload) =>
+    `Laporan kemajuan fisik ${p.physicalProgressPercent}%, dana terpakai ${formatRupiah(p.amountSpent)}${p.final ? ' (laporan akhir / LPJ)' : ''}.`,
+  completed: (p: ProposalCompletedPayload) => `Selesai: seluruh dana ${formatRupiah(p.totalReleased)} telah dicairkan dan LPJ diterima.`,
+};

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomStrategy } from '@nestjs/microservices';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, headers, NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import {
+  EventContract,
+  EventEnvelope,
+  PayloadOf,
+  ProgrammePublishedPayload,
+  ProgrammePublishedV1,
+  ProposalApprovedPayload,
+  ProposalApprovedV1,
+  subjectFor,
+  Tranche,
+} from '@alur/contracts';
+import { ensureEventStream, HEADER_AGGREGATE_ID, PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { TestIsolation } from '@alur/testing';
+import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
+
+export interface RunningDisbursements {
+  app: INestApplication;
+  db: DataSource;
+  audit: AuditTrail;
+  close(): Promise<void>;
+}
+
+/** The disbursements service in this process, answering the gateway over NATS and consuming the test's stream. */
+export async function startDisbursements(isolation: TestIsolation): Promise<RunningDisbursements> {
+  const env: NodeJS.ProcessEnv = { ...isolation.env, DISBURSEMENTS_PORT: '0' };
+  const app = await NestFactory.create(DisbursementsModule.forRoot(env), { logger: false });
+  // Before connecting: the transport builds its handlers, filters included, when it is connected.
+  app.useGlobalFilters(new RpcExceptionFilter());
+  app.connectMicroservice<CustomStrategy>(
+    {
+      strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX!, { servers: env.NATS_URL, queue: 'disbursements', name: 'alur-disbursements-rpc-test' }),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.init();
+  return { app, db: app.get(DataSource), audit: app.get(AuditTrail), close: () => app.close() };
+}
+
+/** Publishes events into the test's stream as another service's outbox relay would. */
+export class EventPublisher {
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly prefix: string,
+  ) {}
+
+  static async open(isolation: TestIsolation): Promise<EventPublisher> {
+    const nc = await connect({ servers: isolation.env.NATS_URL });
+    await ensureEventStream(await jetstreamManager(nc), isolation.env.NATS_STREAM!, isolation.env.NATS_SUBJECT_PREFIX!);
+    return new EventPublisher(nc, isolation.env.NATS_SUBJECT_PREFIX!);
+  }
+
+  async publish<C extends EventContract>(contract: C, aggregateId: string, payload: PayloadOf<C>): Promise<void> {
+    const envelope: EventEnvelope<PayloadOf<C>> = {
+      id: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      aggregateType: contract.aggregateType,
+      aggregateId,
+      actor: null,
+      correlationId: randomUUID(),
+      payload: contract.schema.parse(payload) as PayloadOf<C>,
+    };
+    const h = headers();
+    h.set(HEADER_AGGREGATE_ID, aggregateId);
+    await jetstream(this.nc).publish(subjectFor(this.prefix, contract), JSON.stringify(envelope), { msgID: envelope.id, headers: h });
+  }
+
+  close(): Promise<void> {
+    return this.nc.close();
+  }
+}
+
+/** A published programme version, as the proposals service announces it; `code` keeps tests apart. */
+export function programme(
+  code: string,
+  options: { tranchePlan: Tranche[]; ceiling: ProgrammePublishedPayload['budgetCeiling']; version?: number },
+): ProgrammePublishedPayload {
+  return {
+    code,
+    version: options.version ?? 1,
+    name: `Programme ${code}`,
+    fiscalYear: 2026,
+    eligibleRegions: { scope: 'ALL' },
+    maxRequestedAmount: 2_000_000_000,
+    minSelfHelpShareBp: 0,
+    categories: ['INFRASTRUCTURE'],
+    approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
+    reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+    tranchePlan: options.tranchePlan,
+    budgetCeiling: options.ceiling,
+    publishedAt: new Date().toISOString(),
+  };
+}
+
+/** The final approval of a proposal of `villageCode`, as the approvals service announces it. */
+export function approval(
+  programCode: string,
+  villageCode: string,
+  requestedAmount: number,
+  approvedAt: Date,
+  options: { programVersion?: number; proposalId?: string } = {},
+): ProposalApprovedPayload {
+  const regions = RegionDirectory.shared();
+  return {
+    proposalId: options.proposalId ?? randomUUID(),
+    submissionNumber: 1,
+    programCode,
+    programVersion: options.programVersion ?? 1,
+    villageCode,
+    districtCode: regions.districtOf(villageCode)!.code,
+    regencyCode: regions.regencyOf(villageCode)!.code,
+    title: `Jalan lingkungan ${regions.get(villageCode)!.name}`,
+    requestedAmount,
+    approvedAt: approvedAt.toISOString(),
+  };
+}
+
+export { ProgrammePublishedV1, ProposalApprovedV1 };
