@@ -96,35 +96,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async drainUntilEmpty(): Promise<void> {
     for (;;) {
       this.wakeAgain = false;
-      const partitions: Array<{ partition: number }> = await this.dataSource.query(
-        'SELECT DISTINCT partition FROM outbox_event WHERE published_at IS NULL',
-      );
-      if (partitions.length === 0 || this.stopped) return;
-      let published = 0;
-      let failed = 0;
-      await Promise.all(
-        partitions.map(async ({ partition }) => {
-          const result = await this.drainPartition(partition);
-          published += result.published;
-          failed += result.failed;
-        }),
-      );
-      // Nothing moved (other replicas hold the partitions, or NATS is down): wait for the next wake-up.
+      if (this.stopped) return;
+      const { published, failed } = await this.drainBatch();
+      // Nothing moved (nothing pending, other replicas hold the partitions, or NATS is down): wait for the next wake-up.
       if (published === 0 || failed > 0) return;
     }
   }
 
-  private drainPartition(partition: number): Promise<{ published: number; failed: number }> {
+  /**
+   * One transaction claims every partition with pending events that no other replica holds and
+   * publishes their oldest events: a few round trips and one pooled connection per batch, however
+   * many partitions are busy, so the relay does not starve the service's own transactions.
+   */
+  private drainBatch(): Promise<{ published: number; failed: number }> {
     return this.dataSource.transaction(async (tx) => {
-      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS locked', [
-        this.schema,
-        partition,
-      ]);
-      if (!locked) return { published: 0, failed: 0 };
+      const claimed: Array<{ partition: number }> = await tx.query(
+        `SELECT partition FROM (SELECT DISTINCT partition FROM outbox_event WHERE published_at IS NULL) AS pending
+          WHERE pg_try_advisory_xact_lock(hashtext($1), partition)`,
+        [this.schema],
+      );
+      if (claimed.length === 0) return { published: 0, failed: 0 };
+      // The oldest events of the claimed partitions: for each aggregate a prefix of its pending events.
       const pending: PendingEvent[] = await tx.query(
         `SELECT seq, id, subject, aggregate_id, envelope FROM outbox_event
-          WHERE published_at IS NULL AND partition = $1 ORDER BY seq LIMIT $2`,
-        [partition, this.env.OUTBOX_BATCH_SIZE],
+          WHERE published_at IS NULL AND partition = ANY($1::smallint[]) ORDER BY seq LIMIT $2`,
+        [claimed.map((c) => c.partition), this.env.OUTBOX_BATCH_SIZE],
       );
       const sent = await this.publishInAggregateOrder(pending);
       await this.markPublished(tx, sent);

@@ -46,14 +46,18 @@ export class OutboxService {
     }
     const subject = subjectFor(this.env.NATS_SUBJECT_PREFIX, contract);
     const envelopes = drafts.map((draft) => this.envelope(contract, draft));
-    const params: unknown[] = [];
+    const params: unknown[] = [this.channel];
     const rows = envelopes.map((e) => {
       params.push(e.id, subject, e.aggregateId, outboxPartition(e.aggregateId), JSON.stringify(e));
       const n = params.length;
       return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    await tx.query(`INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope) VALUES ${rows.join(', ')}`, params);
-    await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+    // One round trip for the rows and the NOTIFY: a WITH clause's INSERT always runs to completion.
+    await tx.query(
+      `WITH recorded AS (INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope) VALUES ${rows.join(', ')})
+       SELECT pg_notify($1, '')`,
+      params,
+    );
     return envelopes;
   }
 
