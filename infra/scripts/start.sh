@@ -8,6 +8,8 @@ bash infra/scripts/install-deps.sh
 bash infra/scripts/ensure-services.sh
 echo "build: tsc"
 npm run --silent build
+echo "build: web console"
+npm run --silent build:web
 
 export NODE_ENV="${NODE_ENV:-development}"
 LOG_DIR="${LOG_DIR:-logs}"
@@ -59,6 +61,7 @@ gateway="http://$host:$(port_of gateway 3000)"
 cat <<INFO
 
 Alur is running.
+  Web console    $gateway/   (public transparency page: $gateway/transparansi)
   API            $gateway/api/v1   (OpenAPI: $gateway/api/docs)
   Demo e-mail    http://127.0.0.1:${MAIL_CATCHER_HTTP_PORT:-1080}/
   Demo logins    password alur-demo for every user, e.g.

@@ -10,6 +10,10 @@ bash infra/scripts/ensure-services.sh
 # The build type-checks everything and produces the processes that tests start and SIGKILL.
 echo "build: tsc"
 npm run --silent build
+# The browser tests (test/web) drive Debian's Chromium through the web console the gateway serves.
+command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+echo "build: web console"
+npm run --silent build:web
 
 report="$(mktemp -d)/jest.json"
 status=0

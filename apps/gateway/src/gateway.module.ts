@@ -4,6 +4,7 @@ import { RpcClient } from '@alur/messaging';
 import { ServiceCoreModule } from '@alur/platform';
 import { ApprovalsGatewayModule } from './approvals/approvals-gateway.module';
 import { AuthModule } from './auth/auth.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
 import { createValidationPipe } from './http/validation';
 import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
@@ -11,6 +12,7 @@ import { NotificationsGatewayModule } from './notifications/notifications-gatewa
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProposalsController } from './proposals/proposals.controller';
 import { SystemStatusController } from './system/system-status.controller';
+import { TransparencyModule } from './transparency/transparency.module';
 import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 
@@ -26,6 +28,8 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       DisbursementsGatewayModule,
       ApprovalsGatewayModule,
       NotificationsGatewayModule,
+      TransparencyModule,
+      DashboardModule,
     ],
     controllers: [SystemStatusController, ProposalsController, ProgrammesController],
     providers: [RpcClient, { provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { serveWebConsole } from './serve-web-console';
 
 export const API_DOCS_PATH = 'api/docs';
 
@@ -22,4 +23,6 @@ export function configureGateway(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
+  // The web console (apps/web), when it has been built.
+  serveWebConsole(app);
 }

@@ -1,0 +1,49 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@alur/contracts';
+import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { FundsReportItem } from '../transparency/funds-report-item';
+import { transparencyReport } from '../transparency/transparency-report';
+import { DashboardView } from './dashboard-view';
+
+interface StageReport {
+  perStage: DashboardView['perStage'];
+  overdueByDistrict: Array<{ districtCode: string; overdue: number }>;
+}
+
+/** Figures for regency officials, gathered from the approvals and disbursements services. Read-only. */
+@ApiTags('dashboard')
+@Controller('api/v1/dashboard')
+export class DashboardController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly regions: RegionDirectory,
+  ) {}
+
+  @Get()
+  @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
+  @ApiOperation({ summary: 'Proposals waiting and overdue per stage and kecamatan, median days per stage, funds per kecamatan' })
+  async dashboard(@CurrentActor() actor: Actor): Promise<DashboardView> {
+    const [stages, funds] = await Promise.all([
+      this.rpc.send<StageReport>('approvals.reporting.stages', {}),
+      this.rpc.send<{ items: FundsReportItem[] }>('disbursements.reporting.funds', { regionCode: actor.regionCode }),
+    ]);
+    const nameOf = (code: string) => this.regions.get(code)?.name ?? code;
+    return {
+      regencyCode: actor.regionCode,
+      perStage: stages.perStage,
+      overdueByDistrict: stages.overdueByDistrict.map((d) => ({ ...d, name: nameOf(d.districtCode) })),
+      fundsByDistrict: transparencyReport(funds.items, nameOf).districts.map((d) => ({
+        districtCode: d.code,
+        name: d.name,
+        proposals: d.proposals,
+        amount: d.amount,
+        committed: d.committed,
+        released: d.released,
+      })),
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { WebConsoleFallbackFilter } from './web-console-fallback.filter';
+
+/**
+ * The console's own policy, in place of helmet's default for its pages: the same 'self' sources, photos
+ * from https, and no upgrade-insecure-requests, which would break a console reached over plain HTTP on a LAN.
+ */
+const CONSOLE_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data: blob: https:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+].join('; ');
+
+interface HeaderSink {
+  setHeader(name: string, value: string): void;
+}
+
+/** `apps/web/dist` of the checkout this code runs from (from source under Jest, or from `dist/` when built); undefined before `npm run build:web`. */
+export function findWebConsoleDist(from = __dirname): string | undefined {
+  for (let dir = from, i = 0; i < 8; dir = dirname(dir), i++) {
+    const candidate = join(dir, 'apps', 'web', 'dist');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Serves the built web console: its files, and index.html for page paths no route answers, so the
+ * single-page app's own routes (e.g. /transparansi) load on a refresh. Nothing when it is not built.
+ */
+export function serveWebConsole(app: INestApplication, distDir = findWebConsoleDist()): boolean {
+  if (!distDir) return false;
+  const assets = `${sep}assets${sep}`;
+  (app as NestExpressApplication).useStaticAssets(distDir, {
+    index: false,
+    setHeaders: (res: HeaderSink, path: string) => {
+      res.setHeader('Content-Security-Policy', CONSOLE_CSP);
+      // Vite puts a content hash in every asset's name, so an asset never changes under its name.
+      res.setHeader('Cache-Control', path.includes(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.useGlobalFilters(
+    new WebConsoleFallbackFilter(app.getHttpAdapter(), join(distDir, 'index.html'), { 'Content-Security-Policy': CONSOLE_CSP, 'Cache-Control': 'no-cache' }),
+  );
+  return true;
+}

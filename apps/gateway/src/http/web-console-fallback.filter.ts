@@ -1,0 +1,41 @@
+import { ArgumentsHost, Catch, HttpServer, NotFoundException } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+
+/** Paths the console never answers: the API (and its docs) and the health check. */
+const NOT_THE_CONSOLE = /^\/(api|health)(\/|$)/;
+
+interface PageRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+interface PageResponse {
+  setHeader(name: string, value: string): void;
+  sendFile(path: string): void;
+}
+
+/**
+ * A browser asking for a page no route answers (e.g. /transparansi on a refresh) gets the console's
+ * index.html, and the single-page app shows the page. Anything else keeps Nest's own 404. As a filter
+ * it only sees what no route matched, so it never shadows a route of the gateway.
+ */
+@Catch(NotFoundException)
+export class WebConsoleFallbackFilter extends BaseExceptionFilter {
+  constructor(
+    adapter: HttpServer,
+    private readonly indexHtml: string,
+    private readonly headers: Record<string, string>,
+  ) {
+    super(adapter);
+  }
+
+  override catch(exception: NotFoundException, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<PageRequest>();
+    const accept = String(request.headers.accept ?? '');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && accept.includes('text/html') && !NOT_THE_CONSOLE.test(request.path);
+    if (!wantsPage) return super.catch(exception, host);
+    const response = host.switchToHttp().getResponse<PageResponse>();
+    for (const [name, value] of Object.entries(this.headers)) response.setHeader(name, value);
+    response.sendFile(this.indexHtml);
+  }
+}

@@ -1,0 +1,71 @@
+/** One field the API refused, and why: the body of every 400 is `{ errors: [{ field, reason }] }`. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** An answer other than 2xx, with the API's message and, for a 400, the fields it refused. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'alur.accessToken';
+
+/** The access token lives in sessionStorage: gone when the tab closes, never in a cookie the API would trust. */
+export const tokenStore = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+let onUnauthorized: () => void = () => undefined;
+/** What to do when the token is refused (expired): the session drops back to the login page. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+function messageOf(body: unknown, status: number): string {
+  if (body && typeof body === 'object' && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.join('; ');
+  }
+  return `HTTP ${status}`;
+}
+
+/** Calls the gateway's public API (`/api/v1/...`) as the logged-in user. */
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
+  const url = `/api/v1${path}${query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : ''}`;
+  const token = tokenStore.get();
+  const response = await fetch(url, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+  if (!response.ok) {
+    if (response.status === 401 && token) onUnauthorized();
+    const errors = body && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors) ? (body as { errors: FieldError[] }).errors : [];
+    throw new ApiError(response.status, messageOf(body, response.status), errors);
+  }
+  return body as T;
+}

@@ -1,0 +1,211 @@
+/** The shapes the gateway answers with, as far as the console reads them. Rupiah are integers. */
+export type Role = 'BKM' | 'LURAH' | 'CAMAT' | 'DINAS' | 'SEKDA' | 'BUPATI' | 'BPKAD' | 'ADMIN';
+
+export interface User {
+  id: string;
+  username: string;
+  role: Role;
+  regionCode: string;
+  displayName: string;
+  language: 'id' | 'en';
+}
+
+export interface LoginResult {
+  accessToken: string;
+  user: User;
+}
+
+export type ProposalStatus = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'FUNDING' | 'COMPLETED';
+export type Category = 'INFRASTRUCTURE' | 'LIVELIHOOD' | 'SOCIAL';
+
+export interface ProposalSummary {
+  id: string;
+  programCode: string;
+  programVersion: number;
+  villageCode: string;
+  districtCode: string;
+  title: string;
+  category: Category | null;
+  budgetTotal: number;
+  selfHelpAmount: number;
+  requestedAmount: number;
+  selfHelpShareBp: number;
+  status: ProposalStatus;
+  version: number;
+  submissionNumber: number;
+  currentStage: unknown;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  actor: { username: string; role: string; actingFor: unknown } | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
+
+export interface Proposal extends ProposalSummary {
+  description: string | null;
+  executorGroup: string | null;
+  beneficiaries: { households: number; poorHouseholds: number } | null;
+  budgetItems: Array<{ description: string; quantity: number; unit: string; unitPrice: number; amount: number }>;
+  timeline?: TimelineEntry[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Programme {
+  code: string;
+  latest: {
+    code: string;
+    version: number;
+    name: string;
+    fiscalYear: number;
+    maxRequestedAmount: number;
+    minSelfHelpShareBp: number;
+    categories: Category[];
+    approvalChain: Array<{ role: Role; serviceLevelWorkingDays: number }>;
+  } | null;
+}
+
+export interface Stage {
+  stageId: string;
+  proposalId: string;
+  submissionNumber: number;
+  stageOrder: number;
+  stageCount: number;
+  role: Role;
+  regionCode: string;
+  status: 'OPEN' | 'APPROVED' | 'RETURNED' | 'REJECTED' | 'CANCELLED';
+  openedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  decidedAt: string | null;
+  decidedBy: { username: string; role: string; actingFor?: { username: string } | null } | null;
+  note: string | null;
+}
+
+export interface InboxItem {
+  stageId: string;
+  proposal: {
+    proposalId: string;
+    title: string;
+    programCode: string;
+    category: string;
+    villageCode: string;
+    villageName: string | null;
+    requestedAmount: number;
+  };
+  stage: { order: number; count: number; role: Role };
+  openedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  actingFor: { username: string } | null;
+}
+
+export interface ActingAppointment {
+  id: string;
+  acting: { username: string };
+  actingFor: { username: string; role: string; regionCode: string };
+  validFrom: string;
+  validUntil: string;
+  active: boolean;
+}
+
+export interface Tranche {
+  number: number;
+  shareBp: number;
+  unlockProgressPercent: number;
+  amount: number;
+  status: 'LOCKED' | 'READY' | 'RELEASED';
+  sp2dNumber: string | null;
+  releasedAt: string | null;
+}
+
+export interface Disbursement {
+  id: string;
+  proposalId: string;
+  title: string;
+  programCode: string;
+  villageCode: string;
+  districtCode: string;
+  amount: number;
+  released: number;
+  status: 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
+  progressPercent: number | null;
+  tranches: Tranche[];
+}
+
+export interface Budget {
+  programCode: string;
+  fiscalYear: number;
+  regionCode: string;
+  regionName: string | null;
+  amount: number;
+  committed: number;
+  released: number;
+  available: number;
+  waiting: { count: number; amount: number };
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  proposalId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  unreadCount: number;
+  total: number;
+}
+
+export type ChannelToggles = { inApp: true; email: boolean; sms: boolean; whatsapp: boolean };
+export interface Preferences {
+  language: 'id' | 'en';
+  digest: boolean;
+  channels: Record<'STATUS' | 'TASK' | 'REMINDER' | 'FUNDS', ChannelToggles>;
+  available: { email: boolean; sms: boolean; whatsapp: boolean };
+}
+
+export interface MoneyTotals {
+  proposals: number;
+  amount: number;
+  committed: number;
+  released: number;
+}
+
+export interface TransparencyReport {
+  generatedAt: string;
+  totals: MoneyTotals;
+  districts: Array<
+    MoneyTotals & {
+      code: string;
+      name: string;
+      villages: Array<
+        MoneyTotals & {
+          code: string;
+          name: string;
+          items: Array<{ proposalId: string; title: string; programCode: string; fiscalYear: number; amount: number; committed: number; released: number; status: string; progressPercent: number | null }>;
+        }
+      >;
+    }
+  >;
+}
+
+export interface Dashboard {
+  perStage: Array<{ role: Role; open: number; overdue: number; decided: number; medianDays: number | null }>;
+  overdueByDistrict: Array<{ districtCode: string; name: string; overdue: number }>;
+  fundsByDistrict: Array<{ districtCode: string; name: string; proposals: number; amount: number; committed: number; released: number }>;
+}

@@ -1,0 +1,89 @@
+import { ReactNode } from 'react';
+import { Role } from '../api/types';
+import { DASHBOARD_ROLES, OFFICIAL_ROLES, useSession } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { Language } from '../i18n/messages';
+import { Link, navigate, useLocation } from '../router';
+import { NotificationBell } from './notification-bell';
+
+function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, string]> {
+  const items: Array<[string, string]> = [];
+  if (role === 'BKM') items.push(['/usulan', t.navProposals], ['/usulan/baru', t.navNewProposal]);
+  if ((OFFICIAL_ROLES as readonly string[]).includes(role)) items.push(['/kotak-masuk', t.navInbox]);
+  if (role === 'BPKAD') items.push(['/pencairan', t.navReleases], ['/pagu', t.navCeilings]);
+  if (role === 'ADMIN') items.push(['/pagu', t.navCeilings]);
+  if ((DASHBOARD_ROLES as readonly string[]).includes(role)) items.push(['/dasbor', t.navDashboard]);
+  items.push(['/notifikasi', t.navNotifications], ['/transparansi', t.navTransparency]);
+  return items;
+}
+
+export function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n();
+  return (
+    <div className="language-switch" role="group" aria-label={t.language}>
+      {(['id', 'en'] as Language[]).map((lang) => (
+        <button key={lang} type="button" aria-pressed={language === lang} onClick={() => setLanguage(lang)} lang={lang}>
+          {lang === 'id' ? 'ID' : 'EN'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The frame of every page: skip link, header with navigation, bell, language and logout; then the page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { user, logout } = useSession();
+  const { t } = useI18n();
+  const { path } = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="header-row">
+          <Link to="/" className="brand">
+            {t.appName}
+          </Link>
+          <div className="header-tools">
+            {user && <NotificationBell />}
+            <LanguageSwitch />
+            {user && (
+              <button
+                type="button"
+                className="button link"
+                onClick={() => {
+                  logout();
+                  navigate('/masuk');
+                }}
+              >
+                {t.logout}
+              </button>
+            )}
+          </div>
+        </div>
+        {user && (
+          <>
+            <p className="who">
+              {user.displayName} · {t.roles[user.role]}
+            </p>
+            <nav aria-label="Menu">
+              <ul>
+                {navOf(user.role, t).map(([to, label]) => (
+                  <li key={to}>
+                    <Link to={to} aria-current={path === to ? 'page' : undefined}>
+                      {label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

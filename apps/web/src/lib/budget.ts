@@ -1,0 +1,98 @@
+/** One RAB line as it is being typed: the text of each cell. */
+export interface BudgetRowInput {
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+}
+
+/** The programme rules the form checks while the BKM types. */
+export interface ProgrammeRules {
+  maxRequestedAmount: number;
+  /** Minimum swadaya share in basis points (500 = 5%). */
+  minSelfHelpShareBp: number;
+}
+
+export interface BudgetRowFigures {
+  /** Quantity in hundredths of a unit, when the cell holds a valid quantity. */
+  quantityHundredths?: number;
+  unitPrice?: number;
+  /** Quantity × unit price rounded half up to whole rupiah, as the proposals service computes it. */
+  amount?: number;
+}
+
+export interface BudgetSummary {
+  rows: BudgetRowFigures[];
+  total: number;
+  selfHelpAmount: number;
+  requestedAmount: number;
+  /** Swadaya ÷ total in basis points, rounded down, as the server does. */
+  selfHelpShareBp: number;
+  /** Swadaya share reaches the programme's minimum. */
+  shareMet: boolean;
+  /** Requested amount within the programme's maximum. */
+  withinMaximum: boolean;
+  swadayaExceedsTotal: boolean;
+}
+
+const QUANTITY = /^(0|[1-9]\d*)(?:[.,](\d{1,2}))?$/;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** `12,5` or `12.5` → 1250 hundredths, from the digits themselves (never by floating-point multiplication). */
+export function parseQuantity(text: string): number | undefined {
+  const match = QUANTITY.exec(text.trim());
+  if (!match) return undefined;
+  const hundredths = BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+  return hundredths > 0n && hundredths <= MAX_SAFE ? Number(hundredths) : undefined;
+}
+
+/** 1250 → 12.5, the number the API takes (a decimal with at most two places). */
+export function hundredthsToQuantity(hundredths: number): number {
+  return Number(`${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`);
+}
+
+/** A line's amount: quantity × unit price, rounded half up to whole rupiah, in BigInt. */
+export function lineAmount(quantityHundredths: number, unitPrice: number): bigint {
+  return (BigInt(quantityHundredths) * BigInt(unitPrice) + 50n) / 100n;
+}
+
+/** Parses a whole-rupiah cell: digits with optional thousands dots or spaces. */
+export function parseRupiahCell(text: string): number | undefined {
+  const compact = text.replace(/[.\s]/g, '');
+  if (!/^\d+$/.test(compact)) return undefined;
+  const value = BigInt(compact);
+  return value <= MAX_SAFE ? Number(value) : undefined;
+}
+
+/** The RAB's figures as the BKM types, with integer arithmetic only; invalid cells count as nothing. */
+export function summariseBudget(rows: BudgetRowInput[], selfHelpText: string, rules?: ProgrammeRules): BudgetSummary {
+  let total = 0n;
+  const figures = rows.map((row): BudgetRowFigures => {
+    const quantityHundredths = parseQuantity(row.quantity);
+    const unitPrice = parseRupiahCell(row.unitPrice);
+    if (quantityHundredths === undefined || unitPrice === undefined) return { quantityHundredths, unitPrice };
+    const amount = lineAmount(quantityHundredths, unitPrice);
+    total += amount;
+    return { quantityHundredths, unitPrice, amount: Number(amount) };
+  });
+  const selfHelp = BigInt(parseRupiahCell(selfHelpText) ?? 0);
+  const requested = total > selfHelp ? total - selfHelp : 0n;
+  const selfHelpShareBp = total === 0n ? 0 : Number((selfHelp * 10_000n) / total);
+  return {
+    rows: figures,
+    total: Number(total),
+    selfHelpAmount: Number(selfHelp),
+    requestedAmount: Number(requested),
+    selfHelpShareBp,
+    shareMet: rules ? total > 0n && selfHelpShareBp >= rules.minSelfHelpShareBp : true,
+    withinMaximum: rules ? requested <= BigInt(rules.maxRequestedAmount) : true,
+    swadayaExceedsTotal: selfHelp > total,
+  };
+}
+
+/** Basis points as a percentage with a decimal comma: 525 → `5,25%`, 500 → `5%`. */
+export function formatShareBp(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const rest = bp % 100;
+  return rest === 0 ? `${whole}%` : `${whole},${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+}

@@ -1,0 +1,26 @@
+import { formatRupiah, formatRupiahShort, parseRupiah } from './rupiah';
+
+describe('rupiah formatting', () => {
+  it('writes whole rupiah with thousands dots', () => {
+    expect(formatRupiah(0)).toBe('Rp 0');
+    expect(formatRupiah(1_500_000)).toBe('Rp 1.500.000');
+    expect(formatRupiah(Number.MAX_SAFE_INTEGER)).toBe('Rp 9.007.199.254.740.991');
+    expect(formatRupiah(-25_000)).toBe('-Rp 25.000');
+  });
+
+  it('shortens large amounts for chart axes without rounding up', () => {
+    expect(formatRupiahShort(1_500_000_000)).toBe('Rp 1,5 M');
+    expect(formatRupiahShort(399_999_999)).toBe('Rp 399,9 jt');
+    expect(formatRupiahShort(2_000_000_000)).toBe('Rp 2 M');
+    expect(formatRupiahShort(75_000)).toBe('Rp 75.000');
+  });
+
+  it('reads what people type, refusing fractions and amounts JSON cannot carry exactly', () => {
+    expect(parseRupiah('1.500.000')).toBe(1_500_000);
+    expect(parseRupiah('Rp 1 500 000')).toBe(1_500_000);
+    expect(parseRupiah('1500000')).toBe(1_500_000);
+    expect(parseRupiah('1,5')).toBeUndefined();
+    expect(parseRupiah('')).toBeUndefined();
+    expect(parseRupiah('9007199254740992')).toBeUndefined();
+  });
+});

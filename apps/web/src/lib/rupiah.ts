@@ -1,0 +1,34 @@
+const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/** Whole rupiah as an Indonesian reader writes it: `Rp 1.500.000`. Amounts are safe integers, never fractions. */
+export function formatRupiah(amount: number | bigint): string {
+  const negative = typeof amount === 'bigint' ? amount < 0n : amount < 0;
+  const text = ID_NUMBER.format(typeof amount === 'bigint' && negative ? -amount : negative ? -(amount as number) : amount);
+  return `${negative ? '-' : ''}Rp ${text}`;
+}
+
+/** A shorter figure for chart axes: `Rp 1,5 M` (miliar), `Rp 400 jt` (juta). Display only. */
+export function formatRupiahShort(amount: number): string {
+  if (amount >= 1_000_000_000) return `Rp ${trimmed(amount, 1_000_000_000)} M`;
+  if (amount >= 1_000_000) return `Rp ${trimmed(amount, 1_000_000)} jt`;
+  return formatRupiah(amount);
+}
+
+/** amount ÷ unit with one decimal, by integer arithmetic, written with a decimal comma. */
+function trimmed(amount: number, unit: number): string {
+  const tenths = Math.floor((amount * 10) / unit);
+  const whole = Math.floor(tenths / 10);
+  const rest = tenths % 10;
+  return rest === 0 ? ID_NUMBER.format(whole) : `${ID_NUMBER.format(whole)},${rest}`;
+}
+
+/**
+ * What a person typed into a rupiah field: digits with optional thousands dots or spaces
+ * (`1.500.000`, `1 500 000`), whole rupiah only. Undefined when it is not such an amount.
+ */
+export function parseRupiah(text: string): number | undefined {
+  const compact = text.replace(/^Rp\s*/i, '').replace(/[.\s]/g, '');
+  if (!/^\d+$/.test(compact)) return undefined;
+  const value = BigInt(compact);
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { api } from '../api/api-client';
+import { Stage } from '../api/types';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { Field } from '../components/field';
+import { useI18n } from '../i18n/i18n';
+
+type Decision = 'APPROVE' | 'RETURN' | 'REJECT';
+
+/** Approve, return or reject the open stage, with a note, after confirming. */
+export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided(): void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState<Decision | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const labels: Record<Decision, string> = { APPROVE: t.approve, RETURN: t.returnForRevision, REJECT: t.reject };
+
+  const decide = async () => {
+    if (!pending) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('POST', `/approvals/${stage.stageId}/decision`, { body: { decision: pending, ...(note.trim() ? { note: note.trim() } : {}) } });
+      setPending(null);
+      onDecided();
+    } catch (e) {
+      setPending(null);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t.decision}</h2>
+      <ErrorSummary error={error} fieldLabels={{ note: t.decisionNote, decision: t.decision }} />
+      <Field id="decision-note" label={t.decisionNote} error={reasonOf(error, 'note')}>
+        <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} />
+      </Field>
+      <div className="actions">
+        <button type="button" className="button primary" onClick={() => setPending('APPROVE')}>
+          {t.approve}
+        </button>
+        <button type="button" className="button secondary" onClick={() => setPending('RETURN')}>
+          {t.returnForRevision}
+        </button>
+        <button type="button" className="button danger" onClick={() => setPending('REJECT')}>
+          {t.reject}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? t.decisionConfirm(labels[pending]) : ''}
+        confirmLabel={pending ? labels[pending] : undefined}
+        busy={busy}
+        onConfirm={() => void decide()}
+        onCancel={() => setPending(null)}
+      >
+        {note.trim() && <p className="quote">{note.trim()}</p>}
+      </ConfirmDialog>
+    </section>
+  );
+}

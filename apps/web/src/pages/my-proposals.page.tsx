@@ -1,0 +1,81 @@
+import { api } from '../api/api-client';
+import { Page, ProposalSummary, Stage } from '../api/types';
+import { ErrorSummary } from '../components/error-summary';
+import { Money } from '../components/money';
+import { StatusBadge } from '../components/status-badge';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { openStageOf } from './waiting-stage';
+
+interface Row {
+  proposal: ProposalSummary;
+  waitingAt?: Stage;
+}
+
+/** Where a proposal in review waits; none for drafts and decided ones. */
+async function withWaitingStage(proposal: ProposalSummary): Promise<Row> {
+  if (!['SUBMITTED', 'IN_REVIEW'].includes(proposal.status)) return { proposal };
+  const stages = await api<Stage[]>('GET', `/approvals/proposals/${proposal.id}/stages`).catch(() => []);
+  return { proposal, waitingAt: openStageOf(stages) };
+}
+
+/** The BKM's home: its proposals, their status and where each waits. */
+export function MyProposalsPage() {
+  const { t, dateTime } = useI18n();
+  const { data, error, loading } = useLoad(async () => {
+    const page = await api<Page<ProposalSummary>>('GET', '/proposals', { query: { pageSize: 50 } });
+    return Promise.all(page.items.map(withWaitingStage));
+  }, []);
+
+  return (
+    <section>
+      <div className="page-title">
+        <h1>{t.myProposals}</h1>
+        <Link to="/usulan/baru" className="button primary">
+          {t.newProposal}
+        </Link>
+      </div>
+      <ErrorSummary error={error} />
+      {loading && !data && <p aria-live="polite">{t.loading}</p>}
+      {data && data.length === 0 && <p>{t.noProposals}</p>}
+      <ul className="cards" aria-label={t.myProposals}>
+        {data?.map(({ proposal: p, waitingAt }) => (
+          <li key={p.id} className="card proposal-card" data-testid="proposal-card">
+            <h2>
+              <Link to={`/usulan/${p.id}`}>{p.title}</Link>
+            </h2>
+            <dl className="facts">
+              <div>
+                <dt>{t.statusLabel}</dt>
+                <dd>
+                  <StatusBadge status={p.status} />
+                </dd>
+              </div>
+              {waitingAt && (
+                <div>
+                  <dt>{t.waitingAt}</dt>
+                  <dd data-testid="waiting-at">{t.waitingAtStage(t.roles[waitingAt.role], waitingAt.stageOrder, waitingAt.stageCount)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>{t.programme}</dt>
+                <dd>{p.programCode}</dd>
+              </div>
+              <div>
+                <dt>{t.requested}</dt>
+                <dd>
+                  <Money amount={p.requestedAmount} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t.updatedAt('')}</dt>
+                <dd>{dateTime(p.updatedAt)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { api } from '../api/api-client';
+import { NotificationPage } from '../api/types';
+import { ErrorSummary } from '../components/error-summary';
+import { NOTIFICATIONS_CHANGED } from '../components/notification-bell';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+
+/** A notification's link (`/proposals/<id>`) as the console's own page for it. */
+function consolePathOf(link: string | null, proposalId: string | null): string | null {
+  if (proposalId) return `/usulan/${proposalId}`;
+  return link && link.startsWith('/') ? link : null;
+}
+
+/** The in-app inbox, newest first, unread ones marked; read one or all. */
+export function NotificationsPage() {
+  const { t, dateTime } = useI18n();
+  const { data, error, reload } = useLoad(() => api<NotificationPage>('GET', '/notifications', { query: { limit: 50 } }), []);
+  const [actionError, setActionError] = useState<unknown>();
+  const changed = () => {
+    window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
+    reload();
+  };
+  const run = (work: Promise<unknown>) => work.then(changed, setActionError);
+
+  return (
+    <section>
+      <div className="page-title">
+        <h1>
+          {t.notificationsTitle} {data && data.unreadCount > 0 && <span className="badge badge-info">{t.unreadCount(data.unreadCount)}</span>}
+        </h1>
+        <div className="actions">
+          <Link to="/notifikasi/pengaturan" className="button secondary">
+            {t.navPreferences}
+          </Link>
+          {data && data.unreadCount > 0 && (
+            <button type="button" className="button secondary" onClick={() => void run(api('POST', '/notifications/read-all'))}>
+              {t.markAllRead}
+            </button>
+          )}
+        </div>
+      </div>
+      <ErrorSummary error={error ?? actionError} />
+      {data && data.items.length === 0 && <p>{t.notificationsEmpty}</p>}
+      <ul className="notifications" aria-label={t.notificationsTitle}>
+        {data?.items.map((n) => {
+          const path = consolePathOf(n.link, n.proposalId);
+          return (
+            <li key={n.id} className={`card notification${n.readAt ? '' : ' unread'}`} data-testid="notification">
+              <h2>
+                {!n.readAt && <span className="visually-hidden">{t.unread}: </span>}
+                {path ? <Link to={path}>{n.title}</Link> : n.title}
+              </h2>
+              <p>{n.body}</p>
+              <p className="muted">
+                <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
+              </p>
+              {!n.readAt && (
+                <button type="button" className="button link" onClick={() => void run(api('POST', `/notifications/${n.id}/read`))}>
+                  {t.markRead}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { ChangeEvent, FormEvent, useEffect, useState } from 'react';
+import { api } from '../api/api-client';
+import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { Field } from '../components/field';
+import { useI18n } from '../i18n/i18n';
+import { parseRupiah } from '../lib/rupiah';
+
+/**
+ * The BKM's progress report (physical %, money spent, note, photos). The API takes photos as https
+ * addresses; files chosen on the device are previewed so the BKM can check them before pasting addresses.
+ */
+export function ProgressReportForm({ proposalId, onSent }: { proposalId: string; onSent(): void }) {
+  const { t } = useI18n();
+  const [percent, setPercent] = useState('');
+  const [spent, setSpent] = useState('');
+  const [note, setNote] = useState('');
+  const [photoUrls, setPhotoUrls] = useState('');
+  const [previews, setPreviews] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
+
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    setPreviews(Array.from(event.target.files ?? []).slice(0, 10).map((file) => URL.createObjectURL(file)));
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSent(false);
+    try {
+      const photos = photoUrls
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((url) => ({ url }));
+      await api('POST', `/proposals/${proposalId}/progress-reports`, {
+        body: {
+          physicalProgressPercent: /^\d+$/.test(percent.trim()) ? Number(percent.trim()) : percent,
+          amountSpent: parseRupiah(spent) ?? spent,
+          note,
+          ...(photos.length ? { photos } : {}),
+        },
+      });
+      setSent(true);
+      setPercent('');
+      setSpent('');
+      setNote('');
+      setPhotoUrls('');
+      setPreviews([]);
+      onSent();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <h3>{t.progressReports}</h3>
+      <ErrorSummary
+        error={error}
+        fieldLabels={{ physicalProgressPercent: t.physicalProgress, amountSpent: t.amountSpent, note: t.progressNote, photos: t.photos }}
+      />
+      {sent && (
+        <p role="status" className="notice ok">
+          {t.reportSent}
+        </p>
+      )}
+      <div className="grid-2">
+        <Field id="physicalProgressPercent" label={t.physicalProgress} error={reasonOf(error, 'physicalProgressPercent')}>
+          <input inputMode="numeric" value={percent} onChange={(e) => setPercent(e.target.value)} />
+        </Field>
+        <Field id="amountSpent" label={t.amountSpent} error={reasonOf(error, 'amountSpent')}>
+          <input inputMode="numeric" value={spent} onChange={(e) => setSpent(e.target.value)} />
+        </Field>
+      </div>
+      <Field id="progressNote" label={t.progressNote} error={reasonOf(error, 'note')}>
+        <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+      <Field id="photoUrls" label={t.photos} error={reasonOf(error, 'photos')}>
+        <textarea rows={2} value={photoUrls} onChange={(e) => setPhotoUrls(e.target.value)} placeholder="https://…" />
+      </Field>
+      <Field id="photoFiles" label={t.photoFiles} hint={t.photoFilesHint}>
+        <input type="file" accept="image/*" multiple capture="environment" onChange={pick} />
+      </Field>
+      {previews.length > 0 && (
+        <ul className="photo-previews">
+          {previews.map((url) => (
+            <li key={url}>
+              <img src={url} alt="" />
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" className="button primary" disabled={busy}>
+        {t.sendReport}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,313 @@
+import { useState } from 'react';
+import { api } from '../api/api-client';
+import { Disbursement, Page, Proposal, Stage } from '../api/types';
+import { OFFICIAL_ROLES, useSession } from '../auth/session';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { Field } from '../components/field';
+import { Money } from '../components/money';
+import { DueBadge, StatusBadge } from '../components/status-badge';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { formatShareBp } from '../lib/budget';
+import { Link, useLocation } from '../router';
+import { DecisionPanel } from './decision-panel';
+import { ProgressReportForm } from './progress-report-form';
+import { openStageOf } from './waiting-stage';
+
+const EDITABLE = ['DRAFT', 'RETURNED'];
+const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
+
+interface Details {
+  proposal: Proposal;
+  stages: Stage[];
+  disbursement?: Disbursement;
+}
+
+async function loadDetails(id: string): Promise<Details> {
+  const [proposal, stages, disbursements] = await Promise.all([
+    api<Proposal>('GET', `/proposals/${id}`),
+    api<Stage[]>('GET', `/approvals/proposals/${id}/stages`).catch(() => [] as Stage[]),
+    api<Page<Disbursement>>('GET', '/disbursements', { query: { proposalId: id } }).catch(() => ({ items: [] as Disbursement[], total: 0 })),
+  ]);
+  return { proposal, stages, disbursement: disbursements.items[0] };
+}
+
+/** One proposal with its budget, stages, funds and history; the actions its reader may take on it. */
+export function ProposalDetailPage({ id }: { id: string }) {
+  const { t, dateTime } = useI18n();
+  const { user } = useSession();
+  const { search } = useLocation();
+  const { data, error, reload } = useLoad(() => loadDetails(id), [id]);
+  const [notice, setNotice] = useState<string | undefined>(() =>
+    search.get('pesan') === 'diajukan' ? t.submitted : search.get('pesan') === 'tersimpan' ? t.saved : undefined,
+  );
+  const [actionError, setActionError] = useState<unknown>();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (!data) {
+    return (
+      <section>
+        <ErrorSummary error={error} />
+        {!error && <p aria-live="polite">{t.loading}</p>}
+      </section>
+    );
+  }
+  const { proposal: p, stages, disbursement } = data;
+  const open = openStageOf(stages);
+  const isBkm = user?.role === 'BKM';
+  const mayDecide = open && user && (OFFICIAL_ROLES as readonly string[]).includes(user.role);
+  const lastReturn = [...stages].reverse().find((s) => s.status === 'RETURNED');
+
+  const act = async (work: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await work();
+      setNotice(message);
+      reload();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="proposal-detail">
+      <p>
+        <Link to={isBkm ? '/usulan' : '/kotak-masuk'}>← {t.back}</Link>
+      </p>
+      <div className="page-title">
+        <h1>{p.title}</h1>
+        <StatusBadge status={p.status} />
+      </div>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary error={actionError} fieldLabels={{ reason: t.withdrawReason }} />
+      {p.status === 'RETURNED' && lastReturn?.note && (
+        <div className="notice warn">
+          <strong>{t.returnedNote}:</strong> {lastReturn.note}
+        </div>
+      )}
+
+      <dl className="facts card">
+        <div>
+          <dt>{t.programme}</dt>
+          <dd>{p.programCode}</dd>
+        </div>
+        <div>
+          <dt>{t.category}</dt>
+          <dd>{p.category ? t.categories[p.category] : '—'}</dd>
+        </div>
+        {open && (
+          <div>
+            <dt>{t.waitingAt}</dt>
+            <dd data-testid="waiting-at">
+              {t.waitingAtStage(t.roles[open.role], open.stageOrder, open.stageCount)} <DueBadge dueAt={open.dueAt} overdue={open.overdue} />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.budgetTotal}</dt>
+          <dd>
+            <Money amount={p.budgetTotal} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.swadaya}</dt>
+          <dd>
+            <Money amount={p.selfHelpAmount} /> ({formatShareBp(p.selfHelpShareBp)})
+          </dd>
+        </div>
+        <div>
+          <dt>{t.requested}</dt>
+          <dd>
+            <Money amount={p.requestedAmount} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.executorGroup}</dt>
+          <dd>{p.executorGroup ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t.beneficiaries}</dt>
+          <dd>{p.beneficiaries ? `${p.beneficiaries.households} KK (${p.beneficiaries.poorHouseholds} ${t.poorHouseholds.toLowerCase()})` : '—'}</dd>
+        </div>
+      </dl>
+      {p.description && <p className="description">{p.description}</p>}
+
+      {mayDecide && (
+        <DecisionPanel
+          stage={open}
+          onDecided={() => {
+            setNotice(t.decided);
+            reload();
+          }}
+        />
+      )}
+
+      {isBkm && (
+        <div className="actions">
+          {EDITABLE.includes(p.status) && (
+            <>
+              <Link to={`/usulan/${p.id}/ubah`} className="button secondary">
+                {p.status === 'RETURNED' ? t.revise : t.editProposal}
+              </Link>
+              <button
+                type="button"
+                className="button primary"
+                disabled={busy}
+                onClick={() => void act(() => api('POST', `/proposals/${p.id}/submit`, { body: { version: p.version } }), t.submitted)}
+              >
+                {t.submit}
+              </button>
+            </>
+          )}
+          {WITHDRAWABLE.includes(p.status) && (
+            <button type="button" className="button danger" onClick={() => setWithdrawing(true)}>
+              {t.withdraw}
+            </button>
+          )}
+        </div>
+      )}
+      <ConfirmDialog
+        open={withdrawing}
+        title={t.withdraw}
+        busy={busy}
+        onCancel={() => setWithdrawing(false)}
+        onConfirm={() => {
+          setWithdrawing(false);
+          void act(() => api('POST', `/proposals/${p.id}/withdraw`, { body: { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } }), t.status.WITHDRAWN);
+        }}
+      >
+        <p>{t.withdrawConfirm}</p>
+        <Field id="withdraw-reason" label={t.withdrawReason} error={reasonOf(actionError, 'reason')}>
+          <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+      </ConfirmDialog>
+
+      <section className="card">
+        <h2>{t.rab}</h2>
+        <div className="table-scroll">
+          <table className="stack-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.rabDescription}</th>
+                <th scope="col">{t.rabQuantity}</th>
+                <th scope="col">{t.rabUnit}</th>
+                <th scope="col" className="amount">
+                  {t.rabUnitPrice}
+                </th>
+                <th scope="col" className="amount">
+                  {t.rabAmount}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.budgetItems.map((item, i) => (
+                <tr key={i}>
+                  <td data-label={t.rabDescription}>{item.description}</td>
+                  <td data-label={t.rabQuantity}>
+                    {String(item.quantity).replace('.', ',')} <span className="unit-inline">{item.unit}</span>
+                  </td>
+                  <td data-label={t.rabUnit} className="hide-narrow">
+                    {item.unit}
+                  </td>
+                  <td data-label={t.rabUnitPrice} className="amount">
+                    <Money amount={item.unitPrice} />
+                  </td>
+                  <td data-label={t.rabAmount} className="amount">
+                    <Money amount={item.amount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t.budgetTotal}
+                </th>
+                <td className="amount">
+                  <Money amount={p.budgetTotal} />
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t.documents}</h2>
+        <p>{t.noDocuments}</p>
+      </section>
+
+      {stages.length > 0 && (
+        <section className="card">
+          <h2>{t.approvalStages}</h2>
+          <ol className="stages">
+            {stages.map((s) => (
+              <li key={s.stageId} className={`stage stage-${s.status.toLowerCase()}`}>
+                <strong>{t.roles[s.role]}</strong> <StatusBadge status={s.status} />
+                {s.status === 'OPEN' ? (
+                  <> <DueBadge dueAt={s.dueAt} overdue={s.overdue} /></>
+                ) : (
+                  s.decidedAt && (
+                    <span className="muted">
+                      {' '}
+                      {dateTime(s.decidedAt)}
+                      {s.decidedBy && ` · ${t.decidedBy(s.decidedBy.username)}`}
+                      {s.decidedBy?.actingFor && ` (${t.actingFor(s.decidedBy.actingFor.username)})`}
+                    </span>
+                  )
+                )}
+                {s.note && <p className="quote">{s.note}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {disbursement && (
+        <section className="card" aria-labelledby="funds-title">
+          <h2 id="funds-title">
+            {t.funds} <StatusBadge status={disbursement.status} />
+          </h2>
+          <p>
+            {t.released}: <Money amount={disbursement.released} /> / <Money amount={disbursement.amount} />
+            {disbursement.progressPercent !== null && ` · ${t.progress} ${disbursement.progressPercent}%`}
+          </p>
+          <ul className="tranches">
+            {disbursement.tranches.map((tr) => (
+              <li key={tr.number}>
+                {t.tranche(tr.number)}: <Money amount={tr.amount} /> <StatusBadge status={tr.status} />
+                {tr.sp2dNumber && <span className="muted"> SP2D {tr.sp2dNumber}</span>}
+              </li>
+            ))}
+          </ul>
+          {isBkm && disbursement.status === 'FUNDING' && <ProgressReportForm proposalId={p.id} onSent={reload} />}
+        </section>
+      )}
+
+      {p.timeline && p.timeline.length > 0 && (
+        <section className="card">
+          <h2>{t.timeline}</h2>
+          <ol className="timeline">
+            {p.timeline.map((entry, i) => (
+              <li key={i}>
+                <time dateTime={entry.at}>{dateTime(entry.at)}</time> · {t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind)}
+                {entry.actor && <span className="muted"> · {entry.actor.username}</span>}
+                {entry.note && <p className="quote">{entry.note}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,313 @@
+import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { api } from '../api/api-client';
+import { Category, Programme, Proposal } from '../api/types';
+import { useSession } from '../auth/session';
+import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { Field } from '../components/field';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { BudgetRowInput, formatShareBp, hundredthsToQuantity, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
+import { formatRupiah } from '../lib/rupiah';
+import { navigate } from '../router';
+
+const EMPTY_ROW: BudgetRowInput = { description: '', quantity: '', unit: '', unitPrice: '' };
+
+interface FormState {
+  programCode: string;
+  title: string;
+  category: Category | '';
+  description: string;
+  executorGroup: string;
+  households: string;
+  poorHouseholds: string;
+  rows: BudgetRowInput[];
+  selfHelp: string;
+}
+
+const blankForm = (programCode = ''): FormState => ({
+  programCode,
+  title: '',
+  category: '',
+  description: '',
+  executorGroup: '',
+  households: '',
+  poorHouseholds: '',
+  rows: [{ ...EMPTY_ROW }],
+  selfHelp: '',
+});
+
+const quantityText = (quantity: number) => String(quantity).replace('.', ',');
+
+function formOf(p: Proposal): FormState {
+  return {
+    programCode: p.programCode,
+    title: p.title,
+    category: p.category ?? '',
+    description: p.description ?? '',
+    executorGroup: p.executorGroup ?? '',
+    households: p.beneficiaries ? String(p.beneficiaries.households) : '',
+    poorHouseholds: p.beneficiaries ? String(p.beneficiaries.poorHouseholds) : '',
+    rows: p.budgetItems.length
+      ? p.budgetItems.map((i) => ({ description: i.description, quantity: quantityText(i.quantity), unit: i.unit, unitPrice: String(i.unitPrice) }))
+      : [{ ...EMPTY_ROW }],
+    selfHelp: String(p.selfHelpAmount ?? ''),
+  };
+}
+
+/** The body the API takes: what is filled in; an unreadable cell is sent as typed, so the API names it. */
+function contentOf(form: FormState) {
+  const int = (text: string) => (text.trim() === '' ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
+  const households = int(form.households);
+  const poor = int(form.poorHouseholds);
+  return {
+    title: form.title,
+    category: form.category || undefined,
+    description: form.description || undefined,
+    executorGroup: form.executorGroup || undefined,
+    beneficiaries: households === undefined && poor === undefined ? undefined : { households: households ?? 0, poorHouseholds: poor ?? 0 },
+    budgetItems: form.rows
+      .filter((r) => r.description || r.quantity || r.unit || r.unitPrice)
+      .map((r) => {
+        const hundredths = parseQuantity(r.quantity);
+        return {
+          description: r.description,
+          quantity: hundredths === undefined ? r.quantity : hundredthsToQuantity(hundredths),
+          unit: r.unit,
+          unitPrice: parseRupiahCell(r.unitPrice) ?? r.unitPrice,
+        };
+      }),
+    selfHelpAmount: form.selfHelp.trim() === '' ? 0 : (parseRupiahCell(form.selfHelp) ?? form.selfHelp),
+  };
+}
+
+/** Writing or revising a proposal: the RAB totals itself and the swadaya share is checked against the programme as the BKM types. */
+export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
+  const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
+  const [form, setForm] = useState<FormState>(blankForm());
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (existing.data) setForm(formOf(existing.data));
+  }, [existing.data]);
+  useEffect(() => {
+    const first = programmes.data?.find((p) => p.latest);
+    if (!proposalId && first && !form.programCode) setForm((f) => ({ ...f, programCode: first.code }));
+  }, [programmes.data, proposalId, form.programCode]);
+
+  const programme = programmes.data?.find((p) => p.code === form.programCode)?.latest ?? null;
+  const summary = useMemo(
+    () => summariseBudget(form.rows, form.selfHelp, programme ? { maxRequestedAmount: programme.maxRequestedAmount, minSelfHelpShareBp: programme.minSelfHelpShareBp } : undefined),
+    [form.rows, form.selfHelp, programme],
+  );
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setRow = (index: number, key: keyof BudgetRowInput, value: string) =>
+    setForm((f) => ({ ...f, rows: f.rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)) }));
+
+  const save = async (andSubmit: boolean) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      let saved: Proposal;
+      if (existing.data) {
+        saved = await api<Proposal>('PATCH', `/proposals/${existing.data.id}`, { body: { ...contentOf(form), version: existing.data.version } });
+      } else {
+        saved = await api<Proposal>('POST', '/proposals', { body: { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode } });
+      }
+      if (andSubmit) await api('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version } });
+      navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
+    } catch (e) {
+      setError(e);
+      if (existing.data) existing.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(true);
+  };
+
+  const fieldLabels = {
+    programCode: t.programme,
+    title: t.title,
+    category: t.category,
+    description: t.description,
+    executorGroup: t.executorGroup,
+    beneficiaries: t.households,
+    'beneficiaries.households': t.households,
+    'beneficiaries.poorHouseholds': t.poorHouseholds,
+    budgetItems: t.rab,
+    selfHelpAmount: t.swadaya,
+    requestedAmount: t.requested,
+  };
+  const minShare = programme ? formatShareBp(programme.minSelfHelpShareBp) : undefined;
+
+  return (
+    <section>
+      <h1>{proposalId ? t.editProposal : t.newProposal}</h1>
+      <ErrorSummary error={error ?? programmes.error ?? existing.error} fieldLabels={fieldLabels} />
+      <form onSubmit={onSubmit} noValidate className="proposal-form">
+        <div className="grid-2">
+          <Field id="programCode" label={t.programme} error={reasonOf(error, 'programCode')}>
+            <select value={form.programCode} onChange={(e) => set('programCode', e.target.value)} disabled={Boolean(proposalId)}>
+              {programmes.data
+                ?.filter((p) => p.latest)
+                .map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.latest!.name}
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <Field id="category" label={t.category} error={reasonOf(error, 'category')}>
+            <select value={form.category} onChange={(e) => set('category', e.target.value as Category)}>
+              <option value="">—</option>
+              {(programme?.categories ?? ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL']).map((c) => (
+                <option key={c} value={c}>
+                  {t.categories[c]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field id="title" label={t.title} error={reasonOf(error, 'title')}>
+          <input value={form.title} onChange={(e) => set('title', e.target.value)} maxLength={200} required />
+        </Field>
+        <Field id="description" label={t.description} error={reasonOf(error, 'description')}>
+          <textarea value={form.description} onChange={(e) => set('description', e.target.value)} rows={4} />
+        </Field>
+        <div className="grid-3">
+          <Field id="executorGroup" label={t.executorGroup} error={reasonOf(error, 'executorGroup')}>
+            <input value={form.executorGroup} onChange={(e) => set('executorGroup', e.target.value)} />
+          </Field>
+          <Field id="households" label={t.households} error={reasonOf(error, 'beneficiaries.households') ?? (reasonOf(error, 'beneficiaries') && !reasonOf(error, 'beneficiaries.poorHouseholds') ? reasonOf(error, 'beneficiaries') : undefined)}>
+            <input inputMode="numeric" value={form.households} onChange={(e) => set('households', e.target.value)} />
+          </Field>
+          <Field id="poorHouseholds" label={t.poorHouseholds} error={reasonOf(error, 'beneficiaries.poorHouseholds')}>
+            <input inputMode="numeric" value={form.poorHouseholds} onChange={(e) => set('poorHouseholds', e.target.value)} />
+          </Field>
+        </div>
+
+        <fieldset className="rab">
+          <legend>{t.rab}</legend>
+          {reasonOf(error, 'budgetItems') && !form.rows.some((_, i) => reasonOf(error, `budgetItems.${i}`)) && (
+            <p className="field-error" id="budgetItems-error">
+              {reasonOf(error, 'budgetItems')}
+            </p>
+          )}
+          <table className="rab-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t.rabDescription}</th>
+                <th scope="col">{t.rabQuantity}</th>
+                <th scope="col">{t.rabUnit}</th>
+                <th scope="col">{t.rabUnitPrice}</th>
+                <th scope="col">{t.rabAmount}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.removeLine(0)}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {form.rows.map((row, i) => {
+                const figures = summary.rows[i];
+                const qtyError = reasonOf(error, `budgetItems.${i}.quantity`) ?? (row.quantity && figures.quantityHundredths === undefined ? t.invalidQuantity : undefined);
+                const priceError = reasonOf(error, `budgetItems.${i}.unitPrice`) ?? (row.unitPrice && figures.unitPrice === undefined ? t.invalidRupiah : undefined);
+                const descError = reasonOf(error, `budgetItems.${i}.description`);
+                const unitError = reasonOf(error, `budgetItems.${i}.unit`);
+                const cell = (key: keyof BudgetRowInput, label: string, cellError: string | undefined, props: Record<string, string> = {}) => (
+                  <td data-label={label}>
+                    <input
+                      id={`rab-${i}-${key}`}
+                      aria-label={`${label} ${i + 1}`}
+                      value={row[key]}
+                      onChange={(e) => setRow(i, key, e.target.value)}
+                      aria-invalid={cellError ? true : undefined}
+                      aria-describedby={cellError ? `rab-${i}-${key}-error` : undefined}
+                      {...props}
+                    />
+                    {cellError && (
+                      <span className="field-error" id={`rab-${i}-${key}-error`}>
+                        {cellError}
+                      </span>
+                    )}
+                  </td>
+                );
+                return (
+                  <tr key={i}>
+                    <td data-label="#">{i + 1}</td>
+                    {cell('description', t.rabDescription, descError)}
+                    {cell('quantity', t.rabQuantity, qtyError, { inputMode: 'decimal' })}
+                    {cell('unit', t.rabUnit, unitError)}
+                    {cell('unitPrice', t.rabUnitPrice, priceError, { inputMode: 'numeric' })}
+                    <td data-label={t.rabAmount} className="amount" data-testid={`rab-amount-${i}`}>
+                      {figures.amount === undefined ? '—' : formatRupiah(figures.amount)}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button link"
+                        aria-label={t.removeLine(i + 1)}
+                        onClick={() => setForm((f) => ({ ...f, rows: f.rows.length > 1 ? f.rows.filter((_, j) => j !== i) : [{ ...EMPTY_ROW }] }))}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <button type="button" className="button secondary" onClick={() => setForm((f) => ({ ...f, rows: [...f.rows, { ...EMPTY_ROW }] }))}>
+            {t.addLine}
+          </button>
+        </fieldset>
+
+        <Field id="selfHelp" label={t.swadaya} error={reasonOf(error, 'selfHelpAmount') ?? (form.selfHelp && parseRupiahCell(form.selfHelp) === undefined ? t.invalidRupiah : undefined)}>
+          <input inputMode="numeric" value={form.selfHelp} onChange={(e) => set('selfHelp', e.target.value)} />
+        </Field>
+
+        <div className="budget-summary" aria-live="polite" data-testid="budget-summary">
+          <dl className="facts">
+            <div>
+              <dt>{t.budgetTotal}</dt>
+              <dd data-testid="budget-total">{formatRupiah(summary.total)}</dd>
+            </div>
+            <div>
+              <dt>{t.swadayaShare}</dt>
+              <dd data-testid="swadaya-share" className={summary.shareMet ? 'ok' : 'bad'}>
+                {formatShareBp(summary.selfHelpShareBp)} {minShare && <small>({t.swadayaMinimum(minShare)})</small>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.requested}</dt>
+              <dd data-testid="requested-amount" className={summary.withinMaximum ? '' : 'bad'}>
+                {formatRupiah(summary.requestedAmount)}
+              </dd>
+            </div>
+          </dl>
+          <ul className="rule-warnings">
+            {summary.swadayaExceedsTotal && <li>{t.swadayaOverTotal}</li>}
+            {!summary.swadayaExceedsTotal && summary.total > 0 && !summary.shareMet && minShare && <li>{t.swadayaBelowMinimum(minShare)}</li>}
+            {!summary.withinMaximum && programme && <li>{t.overMaximum(formatRupiah(programme.maxRequestedAmount))}</li>}
+          </ul>
+        </div>
+
+        <div className="actions">
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void save(false)}>
+            {t.saveDraft}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {t.saveAndSubmit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { chromium, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@alur/messaging';
+import { createServiceApp } from '@alur/platform';
+import { RegionDirectory } from '@alur/regions';
+import { TestIsolation } from '@alur/testing';
+import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
+import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { configureGateway } from '../../apps/gateway/src/http/configure-gateway';
+import { findWebConsoleDist } from '../../apps/gateway/src/http/serve-web-console';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
+import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
+import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
+import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
+
+export const SCREENSHOTS_DIR = join(__dirname, '../../test-artifacts/web');
+
+export interface RunningSystem {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * All five services in this process against one isolation, with the demo users and programmes,
+ * and the gateway serving the built web console (`npm run build:web`; test.sh builds it first).
+ */
+export async function startSystem(isolation: TestIsolation): Promise<RunningSystem> {
+  if (!findWebConsoleDist()) throw new Error('apps/web/dist is missing: run `npm run build:web` first');
+  const env: NodeJS.ProcessEnv = { ...isolation.env, GATEWAY_PORT: '0', PROPOSALS_PORT: '0', APPROVALS_PORT: '0', DISBURSEMENTS_PORT: '0', NOTIFICATIONS_PORT: '0' };
+  const apps: INestApplication[] = [];
+  const proposals = await createServiceApp(ProposalsModule.forRoot(env), 'proposals', { rpc: true });
+  apps.push(proposals);
+  apps.push(await createServiceApp(ApprovalsModule.forRoot(env), 'approvals', { rpc: true }));
+  apps.push(await createServiceApp(DisbursementsModule.forRoot(env), 'disbursements', { rpc: true }));
+  apps.push(await createServiceApp(NotificationsModule.forRoot(env), 'notifications', { rpc: true }));
+  const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
+  apps.push(gateway);
+  await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
+  await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
+  return {
+    url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
+    async close() {
+      for (const app of apps.reverse()) await app.close();
+    },
+  };
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+export interface Browser {
+  context: BrowserContext;
+  /** A new tab: its own sessionStorage, so its own logged-in user. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, in a fresh profile. */
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'alur-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: DESKTOP,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  context.setDefaultTimeout(15_000);
+  return {
+    context,
+    async newPage(viewport = DESKTOP) {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Keeps a full-page screenshot of a step as a test artifact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Logs a demo user in through the login page, as a person would. */
+export async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+}
+
+/** Reloads the page until `locator()` shows: for what other services do after an event, not at once. */
+export async function reloadUntilVisible(page: Page, locator: () => ReturnType<Page['locator']>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await locator().first().waitFor({ state: 'visible', timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.reload();
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import { Page } from 'playwright-core';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { Browser, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, screenshot, startSystem } from './console-harness';
+
+const BKM = 'bkm.14.03.09.1004';
+const OFFICIALS = ['lurah.14.03.09.1004', 'camat.14.03.09', 'dinas', 'sekda', 'bupati'];
+const TITLE = 'Semenisasi Jalan Gang Damai RT 03';
+// RAB: 400 sak × Rp 75.000 + 12,5 m³ × Rp 250.000 + 60 HOK × Rp 150.000 = Rp 42.125.000.
+// Swadaya Rp 2.200.000 (5,22%, KOTAKU asks at least 5%): Rp 39.925.000 requested; tranche 1 is 40%.
+const FIRST_TRANCHE = 'Rp 15.970.000';
+
+describe('the web console, the whole story in a browser', () => {
+  const isolation = createTestIsolation();
+  let system: RunningSystem;
+  let browser: Browser;
+  let bkm: Page;
+
+  beforeAll(async () => {
+    system = await startSystem(isolation);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('is served by the gateway: page paths get the console, while the API and unknown API paths keep their own answers', async () => {
+    const page = await fetch(`${system.url}/transparansi`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const api = await fetch(`${system.url}/api/v1/no-such-route`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { statusCode: number }).statusCode).toBe(404);
+    expect((await fetch(`${system.url}/api/v1/me`, { headers: { accept: 'text/html' } })).status).toBe(401);
+  });
+
+  it('lets a BKM write a proposal on a phone, with the RAB totalling itself and the swadaya share checked as it types', async () => {
+    bkm = await browser.newPage(PHONE);
+    await logIn(bkm, system.url, BKM);
+    await bkm.getByRole('heading', { name: 'Usulan saya' }).waitFor();
+    await screenshot(bkm, '01-bkm-home-phone');
+
+    await bkm.getByRole('link', { name: 'Usulan baru' }).first().click();
+    await bkm.getByRole('heading', { name: 'Usulan baru' }).waitFor();
+    await bkm.getByLabel('Program').selectOption('KOTAKU-2026');
+
+    // Submitting without a title: the API's 400 names the field, and the form shows it.
+    await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
+    await bkm.getByRole('alert').getByText('title').first().waitFor();
+    await bkm.locator('#title[aria-invalid="true"]').waitFor();
+    await screenshot(bkm, '02-bkm-form-api-errors-phone');
+
+    await bkm.getByLabel('Judul usulan').fill(TITLE);
+    await bkm.getByLabel('Kategori').selectOption('INFRASTRUCTURE');
+    await bkm.getByLabel('Uraian kegiatan').fill('Pengecoran jalan lingkungan sepanjang 400 m di RT 03 yang rusak dan tergenang saat hujan.');
+    await bkm.getByLabel('KSM pelaksana').fill('KSM Maju Bersama');
+    await bkm.getByLabel('Jumlah KK penerima manfaat').fill('120');
+    await bkm.getByLabel('Di antaranya KK miskin').fill('45');
+    const lines: Array<[string, string, string, string]> = [
+      ['Semen 50 kg', '400', 'sak', '75.000'],
+      ['Pasir cor', '12,5', 'm3', '250.000'],
+      ['Upah tukang', '60', 'HOK', '150.000'],
+    ];
+    for (const [i, [description, quantity, unit, price]] of lines.entries()) {
+      if (i > 0) await bkm.getByRole('button', { name: 'Tambah baris' }).click();
+      await bkm.getByLabel(`Uraian ${i + 1}`, { exact: true }).fill(description);
+      await bkm.getByLabel(`Volume ${i + 1}`, { exact: true }).fill(quantity);
+      await bkm.getByLabel(`Satuan ${i + 1}`, { exact: true }).fill(unit);
+      await bkm.getByLabel(`Harga satuan (Rp) ${i + 1}`, { exact: true }).fill(price);
+    }
+    expect(await bkm.getByTestId('rab-amount-1').textContent()).toBe('Rp 3.125.000');
+    expect(await bkm.getByTestId('budget-total').textContent()).toBe('Rp 42.125.000');
+
+    await bkm.getByLabel('Swadaya masyarakat').fill('2.000.000');
+    expect(await bkm.getByTestId('swadaya-share').textContent()).toContain('4,74%');
+    await bkm.getByText('Porsi swadaya di bawah minimal program (5%)').waitFor();
+    await screenshot(bkm, '03-bkm-form-swadaya-below-minimum-phone');
+
+    await bkm.getByLabel('Swadaya masyarakat').fill('2.200.000');
+    expect(await bkm.getByTestId('swadaya-share').textContent()).toContain('5,22%');
+    expect(await bkm.getByTestId('requested-amount').textContent()).toBe('Rp 39.925.000');
+    expect(await bkm.getByText('Porsi swadaya di bawah minimal').count()).toBe(0);
+    await screenshot(bkm, '04-bkm-form-filled-phone');
+
+    await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
+    await bkm.getByRole('status').getByText('Usulan diajukan').waitFor();
+    // The approvals service opens the first stage once it hears of the submission.
+    await reloadUntilVisible(bkm, () => bkm.getByTestId('waiting-at').getByText('Lurah / Kepala Desa (tahap 1 dari 5)'));
+    await screenshot(bkm, '05-bkm-proposal-submitted-phone');
+  });
+
+  it('is approved by each official in turn from their inbox', async () => {
+    for (const [i, username] of OFFICIALS.entries()) {
+      const official = await browser.newPage(DESKTOP);
+      await logIn(official, system.url, username);
+      await official.getByRole('heading', { name: 'Menunggu keputusan Anda' }).waitFor();
+      await reloadUntilVisible(official, () => official.getByTestId('inbox-item').filter({ hasText: TITLE }));
+      const item = official.getByTestId('inbox-item').filter({ hasText: TITLE });
+      expect(await item.getByText(`tahap ${i + 1} dari 5`).count()).toBe(1);
+      await item.getByText(/Tepat waktu|Segera jatuh tempo/).waitFor();
+      await screenshot(official, `${String(6 + i * 2).padStart(2, '0')}-${username.split('.')[0]}-inbox-desktop`);
+
+      await item.getByRole('link', { name: TITLE }).click();
+      await official.getByRole('heading', { name: 'Keputusan' }).waitFor();
+      await official.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill(`Disetujui oleh ${username}.`);
+      await official.getByRole('button', { name: 'Setujui' }).click();
+      const dialog = official.getByRole('dialog');
+      await dialog.getByText('Setujui usulan ini?').waitFor();
+      await dialog.getByRole('button', { name: 'Setujui' }).click();
+      await official.getByRole('status').getByText('Keputusan tersimpan').waitFor();
+      await screenshot(official, `${String(7 + i * 2).padStart(2, '0')}-${username.split('.')[0]}-approved-desktop`);
+      await official.close();
+    }
+  });
+
+  it('lets BPKAD release the first tranche with its SP2D number, after confirming', async () => {
+    const bpkad = await browser.newPage(DESKTOP);
+    await logIn(bpkad, system.url, 'bpkad');
+    await bpkad.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
+    // The disbursements service commits the amount and readies tranche 1 once it hears of the final approval.
+    await reloadUntilVisible(bpkad, () => bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }));
+    const tranche = bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE });
+    await tranche.getByText(FIRST_TRANCHE).waitFor();
+    await screenshot(bpkad, '16-bpkad-ready-desktop');
+
+    await tranche.getByRole('button', { name: 'Cairkan Termin 1' }).click();
+    await bpkad.getByLabel('Nomor SP2D').fill('0042/SP2D/LS/BPKAD/2026');
+    await bpkad.getByRole('button', { name: 'Cairkan', exact: true }).click();
+    const dialog = bpkad.getByRole('dialog');
+    await dialog.getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D 0042/SP2D/LS/BPKAD/2026?`).waitFor();
+    await screenshot(bpkad, '17-bpkad-confirm-desktop');
+    await dialog.getByRole('button', { name: 'Cairkan' }).click();
+    await bpkad.getByRole('status').getByText(`Termin dicairkan: ${TITLE}, Termin 1`).waitFor();
+    await screenshot(bpkad, '18-bpkad-released-desktop');
+
+    await bpkad.getByRole('link', { name: 'Pagu anggaran' }).first().click();
+    await bpkad.getByTestId('ceilings').getByText('Rp 15.970.000').waitFor();
+    await screenshot(bpkad, '19-bpkad-ceilings-desktop');
+    await bpkad.close();
+  });
+
+  it('tells the BKM of the release in its notifications', async () => {
+    await bkm.goto(`${system.url}/usulan`);
+    await reloadUntilVisible(bkm, () => bkm.getByTestId('unread-count'));
+    await bkm.getByRole('link', { name: /notifikasi belum dibaca/ }).click();
+    await bkm.getByRole('heading', { name: /Notifikasi/ }).first().waitFor();
+    await reloadUntilVisible(bkm, () => bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` }));
+    const released = bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` });
+    expect(await released.textContent()).toContain('0042/SP2D/LS/BPKAD/2026');
+    await screenshot(bkm, '20-bkm-notifications-phone');
+
+    // From the message to the proposal: tranche 1 released, and the progress report the next tranche waits for.
+    await released.getByRole('link', { name: `Termin 1 dicairkan: ${TITLE}` }).click();
+    await bkm.getByRole('heading', { name: TITLE }).waitFor();
+    await bkm.locator('.tranches').getByText('SP2D 0042/SP2D/LS/BPKAD/2026').waitFor();
+    await bkm.getByLabel('Kemajuan fisik (%)').fill('150');
+    await bkm.getByLabel('Dana terpakai (Rp)').fill('12.000.000');
+    await bkm.getByLabel('Keterangan').fill('Pengecoran 150 m selesai.');
+    await bkm.getByRole('button', { name: 'Kirim laporan' }).click();
+    await bkm.locator('#physicalProgressPercent[aria-invalid="true"]').waitFor();
+    await screenshot(bkm, '20b-bkm-progress-report-error-phone');
+    await bkm.getByLabel('Kemajuan fisik (%)').fill('35');
+    await bkm.getByRole('button', { name: 'Kirim laporan' }).click();
+    await bkm.getByRole('status').getByText('Laporan terkirim').waitFor();
+    await screenshot(bkm, '20c-bkm-proposal-funded-phone');
+    await bkm.goto(`${system.url}/notifikasi`);
+    await released.waitFor();
+
+    const unreadBefore = Number(await bkm.getByTestId('unread-count').textContent());
+    await released.getByRole('button', { name: 'Tandai dibaca' }).click();
+    await expectEventually(async () => {
+      const now = await bkm.getByTestId('unread-count').count() ? Number(await bkm.getByTestId('unread-count').textContent()) : 0;
+      expect(now).toBe(unreadBefore - 1);
+    });
+  });
+
+  it('shows the amounts on the public transparency page, without logging in, on a phone and a desktop', async () => {
+    const visitor = await browser.newPage(PHONE);
+    await visitor.goto(`${system.url}/transparansi`);
+    await visitor.getByRole('heading', { name: 'Transparansi dana bantuan masyarakat' }).waitFor();
+    const row = visitor.getByTestId('transparency-row').filter({ hasText: TITLE });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Rp 39.925.000');
+    expect(await row.textContent()).toContain(FIRST_TRANCHE);
+    expect(await visitor.getByTestId('total-released').textContent()).toBe(FIRST_TRANCHE);
+    await visitor.getByRole('heading', { name: 'Kecamatan Mandau' }).waitFor();
+    await screenshot(visitor, '21-public-transparency-phone');
+    await visitor.setViewportSize(DESKTOP);
+    await screenshot(visitor, '22-public-transparency-desktop');
+
+    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    const csv = await download.createReadStream().then(async (stream) => {
+      let text = '';
+      for await (const chunk of stream) text += chunk.toString();
+      return text;
+    });
+    expect(csv.split('\r\n')[1]).toBe(`14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},KOTAKU-2026,2026,39925000,39925000,15970000,35,FUNDING`);
+    await visitor.close();
+  });
+
+  it('shows the regency dashboard to the Bupati, in English when switched', async () => {
+    const bupati = await browser.newPage(DESKTOP);
+    await logIn(bupati, system.url, 'bupati');
+    await bupati.getByRole('link', { name: 'Dasbor' }).click();
+    await bupati.getByRole('heading', { name: 'Dasbor kabupaten' }).waitFor();
+    await bupati.getByRole('region', { name: 'Dana per kecamatan' }).locator('.recharts-bar-rectangle').first().waitFor();
+    await screenshot(bupati, '23-bupati-dashboard-desktop');
+    await bupati.getByRole('button', { name: 'EN' }).click();
+    await bupati.getByRole('heading', { name: 'Regency dashboard' }).waitFor();
+    await bupati.setViewportSize(PHONE);
+    await screenshot(bupati, '24-bupati-dashboard-english-phone');
+    await bupati.close();
+  });
+});
