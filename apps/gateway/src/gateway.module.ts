@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { RpcClient } from '@alur/messaging';
+import { RpcClientModule } from '@alur/messaging';
 import { ServiceCoreModule } from '@alur/platform';
 import { ApprovalsGatewayModule } from './approvals/approvals-gateway.module';
 import { AuthModule } from './auth/auth.module';
@@ -23,6 +23,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('gateway', { env, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+      RpcClientModule,
       AuthModule,
       UsersModule,
       DisbursementsGatewayModule,
@@ -32,8 +33,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       DashboardModule,
     ],
     controllers: [SystemStatusController, ProposalsController, ProgrammesController],
-    providers: [RpcClient, { provide: APP_PIPE, useFactory: createValidationPipe }],
-    exports: [RpcClient],
+    providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
   };
 }
 

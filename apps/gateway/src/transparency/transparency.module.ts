@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RpcClient } from '@alur/messaging';
 import { RegionsModule } from '@alur/regions';
 import { TransparencyController } from './transparency.controller';
 
-/** The public transparency report. Its own RpcClient, since the root module's is not visible to imported modules. */
+/** The public transparency report. */
 @Module({
   imports: [RegionsModule],
   controllers: [TransparencyController],
-  providers: [RpcClient],
 })
 export class TransparencyModule {}

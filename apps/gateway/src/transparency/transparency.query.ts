@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsRegionCode } from '../http/is-region-code.decorator';
 
 export class TransparencyQuery {
   @ApiPropertyOptional({ example: '14.03', description: 'A kabupaten, kecamatan or village; everything when left out' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri region code such as 14.03.09' })
+  @IsRegionCode()
   regionCode?: string;
 
   @ApiPropertyOptional({ example: 2026 })

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { ROLES, type Role } from '@alur/contracts';
+import { PageQuery } from '../http/page.query';
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery({ defaultLimit: 100, maxLimit: 500 }) {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
@@ -13,19 +13,4 @@ export class ListUsersQuery {
   @IsOptional()
   @IsString()
   regionCode?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

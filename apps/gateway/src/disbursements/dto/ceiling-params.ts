@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsRegionCode } from '../../http/is-region-code.decorator';
 
 /** `/budgets/:programCode/:fiscalYear/:regionCode`: one ceiling. */
 export class CeilingParams {
@@ -17,6 +18,6 @@ export class CeilingParams {
   fiscalYear: number;
 
   @ApiProperty({ example: '14.03.09.2001' })
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri region code such as 14.03.09.2001' })
+  @IsRegionCode()
   regionCode: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsRegionCode } from '../../http/is-region-code.decorator';
 
 export class ListBudgetsQuery {
   @ApiPropertyOptional({ example: 'BK-DESA-2026' })
@@ -19,6 +20,6 @@ export class ListBudgetsQuery {
 
   @ApiPropertyOptional({ example: '14.03.09', description: 'The ceiling region, or a region above it (a kecamatan lists its villages’ ceilings)' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri region code such as 14.03.09' })
+  @IsRegionCode()
   regionCode?: string;
 }

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
+import { IsRegionCode } from '../../http/is-region-code.decorator';
 
 const STATUSES = ['AWAITING_BUDGET', 'FUNDING', 'COMPLETED'] as const;
 
-export class ListDisbursementsQuery {
+export class ListDisbursementsQuery extends PageQuery({ defaultLimit: 50, maxLimit: 200 }) {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)
@@ -26,26 +28,11 @@ export class ListDisbursementsQuery {
 
   @ApiPropertyOptional({ example: '14.03.09', description: 'Only disbursements of villages within this region' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri region code such as 14.03.09' })
+  @IsRegionCode()
   regionCode?: string;
 
   @ApiPropertyOptional({ description: 'The disbursement of one proposal' })
   @IsOptional()
   @IsUUID()
   proposalId?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
 
 const STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed'] as const;
 
-export class ListDeliveriesQuery {
+export class ListDeliveriesQuery extends PageQuery({ defaultLimit: 50, maxLimit: 200 }) {
   @ApiPropertyOptional({ enum: STATUSES, default: 'failed' })
   @IsOptional()
   @IsIn(STATUSES)
@@ -15,19 +15,4 @@ export class ListDeliveriesQuery {
   @IsString()
   @IsNotEmpty()
   recipient?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,23 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
 
-export class ListNotificationsQuery {
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-
+export class ListNotificationsQuery extends PageQuery({ defaultLimit: 20, maxLimit: 100 }) {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only notifications not read yet' })
   @IsOptional()
   @IsIn(['true', 'false'])

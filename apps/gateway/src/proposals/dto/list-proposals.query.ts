@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsRegionCode } from '../../http/is-region-code.decorator';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'FUNDING', 'COMPLETED'] as const;
 
@@ -18,7 +19,7 @@ export class ListProposalsQuery {
 
   @ApiPropertyOptional({ example: '14.03.09', description: 'Only proposals of villages within this region' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri region code such as 14.03.09' })
+  @IsRegionCode()
   regionCode?: string;
 
   @ApiPropertyOptional({ description: 'Text in the title, description or executor group' })
