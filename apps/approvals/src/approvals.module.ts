@@ -1,8 +1,83 @@
-import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { AuditModule } from '@alur/audit';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { RegionsModule } from '@alur/regions';
+import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
+import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
+import { ApprovalsController } from './approvals.controller';
+import { ProposalSubmissionsHandler } from './chain/proposal-submissions.handler';
+import { StartApprovalChainUseCase } from './chain/start-approval-chain.use-case';
+import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
+import { AfterCommit } from './common/after-commit.service';
+import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS } from './database/approvals-schema';
+import { DecideStageUseCase } from './decisions/decide-stage.use-case';
+import { ListInboxUseCase } from './inbox/list-inbox.use-case';
+import { ApprovalsReportingModule } from './reporting/approvals-reporting.module';
+import { ListProposalStagesUseCase } from './stages/list-proposal-stages.use-case';
+import { StageCloser } from './stages/stage-closer.service';
+import { StageOpener } from './stages/stage-opener.service';
+import { FireStageTimerUseCase } from './timers/fire-stage-timer.use-case';
+import { STAGE_TIMERS_QUEUE } from './timers/stage-timer-queue';
+import { StageTimerProcessor } from './timers/stage-timer.processor';
+import { StageTimerReconciler } from './timers/stage-timer-reconciler.service';
+import { StageTimerScheduler } from './timers/stage-timer-scheduler.service';
+import { AddHolidayUseCase } from './working-days/add-holiday.use-case';
+import { ListHolidaysUseCase } from './working-days/list-holidays.use-case';
+import { WorkingCalendar } from './working-days/working-calendar.service';
 
-@Module({
-  imports: [ServiceCoreModule.forService('approvals', { usesRedis: true })],
-  controllers: [systemPingController('approvals')],
-})
-export class ApprovalsModule {}
+function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
+  return {
+    imports: [
+      ServiceCoreModule.forService('approvals', { env, entities: APPROVALS_ENTITIES, migrations: APPROVALS_MIGRATIONS, usesRedis: true }),
+      // QUEUE_PREFIX as BullMQ's key prefix: each deployment (and test run) has its own queues in a shared Redis.
+      BullModule.forRootAsync({
+        inject: [APP_ENV],
+        // Workers block on Redis and must not give up on a command while it reconnects (maxRetriesPerRequest: null).
+        useFactory: (config: BaseEnv) => ({
+          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+          prefix: config.QUEUE_PREFIX,
+        }),
+      }),
+      BullModule.registerQueue({ name: STAGE_TIMERS_QUEUE }),
+      AuditModule,
+      RegionsModule,
+      ApprovalsReportingModule,
+    ],
+    controllers: [systemPingController('approvals'), ApprovalsController],
+    providers: [
+      AfterCommit,
+      WorkingCalendar,
+      StageTimerScheduler,
+      StageTimerProcessor,
+      StageTimerReconciler,
+      FireStageTimerUseCase,
+      StageOpener,
+      StageCloser,
+      StartApprovalChainUseCase,
+      WithdrawFromChainUseCase,
+      ProposalSubmissionsHandler,
+      DecideStageUseCase,
+      ListInboxUseCase,
+      ListProposalStagesUseCase,
+      AppointActingOfficialUseCase,
+      ListActingAppointmentsUseCase,
+      AddHolidayUseCase,
+      ListHolidaysUseCase,
+    ],
+  };
+}
+
+/** Hosts the approvals service when it is given its own environment (see ApprovalsModule.forRoot). */
+@Module({})
+class ApprovalsWithEnvModule {}
+
+/** Staged approval of proposals, with reminders and escalation on working-day deadlines. Reads process.env. */
+@Module(approvalsMetadata())
+export class ApprovalsModule {
+  /** The same service with `env` in place of process.env: tests and the benchmark run it in-process. */
+  static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
+    return { module: ApprovalsWithEnvModule, ...approvalsMetadata(env) };
+  }
+}

@@ -4,6 +4,7 @@ import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-s
 import { FundingModule } from './funding/funding.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProposalsFeatureModule } from './proposals/proposals-feature.module';
+import { ReviewModule } from './review/review.module';
 
 function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
@@ -11,6 +12,7 @@ function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ServiceCoreModule.forService('proposals', { env, usesRedis: false, entities: PROPOSALS_ENTITIES, migrations: PROPOSALS_MIGRATIONS }),
       ProgrammesModule,
       ProposalsFeatureModule,
+      ReviewModule,
       FundingModule,
     ],
     controllers: [systemPingController('proposals')],

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { APPROVAL_DECISIONS, type ApprovalDecision } from '@alur/contracts';
 
 export class DecideStageDto {
@@ -8,7 +8,7 @@ export class DecideStageDto {
   decision: ApprovalDecision;
 
   @ApiPropertyOptional({ description: 'Required to RETURN (what to revise) or REJECT (the reason)', maxLength: 4000 })
-  @ValidateIf((dto: DecideStageDto) => dto.decision !== 'APPROVE' || dto.note !== undefined)
+  @ValidateIf((dto: DecideStageDto) => dto.decision !== 'APPROVE' || Boolean(dto.note))
   @IsString()
   @IsNotEmpty({ message: 'note is required to return or reject a proposal' })
   @MaxLength(4000)

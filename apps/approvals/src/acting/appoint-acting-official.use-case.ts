@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import { Actor, Role } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { badRequest } from '../common/bad-request';
+import { requireRole } from '../common/rpc-actor';
+import { ActingAppointmentEntity } from './acting-appointment.entity';
+import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
+
+/** The officials who decide approval stages, and so may have a Plt/Plh. */
+export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
+
+/** Who acts for whom and when; the gateway looks both users up and passes what it found. */
+export interface AppointActingOfficialCommand {
+  acting: { userId: string; username: string; role: string };
+  actingFor: { userId: string; username: string; role: string; regionCode: string };
+  validFrom: string;
+  validUntil: string;
+}
+
+/** An admin appoints a Plt/Plh: for the period, the acting user sees and decides the other official's stages. */
+@Injectable()
+export class AppointActingOfficialUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(admin: Actor, command: AppointActingOfficialCommand): Promise<ActingAppointmentView> {
+    requireRole(admin, 'ADMIN');
+    const validFrom = new Date(command.validFrom);
+    const validUntil = new Date(command.validUntil);
+    if (Number.isNaN(validFrom.getTime())) throw badRequest('validFrom', 'validFrom must be an ISO 8601 date and time');
+    if (Number.isNaN(validUntil.getTime())) throw badRequest('validUntil', 'validUntil must be an ISO 8601 date and time');
+    if (validUntil.getTime() <= validFrom.getTime()) throw badRequest('validUntil', 'validUntil must be after validFrom');
+    if (!DECIDING_ROLES.includes(command.actingFor.role as Role)) {
+      throw badRequest('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
+    }
+    if (command.acting.userId === command.actingFor.userId) throw badRequest('actingUsername', 'an official cannot act for themself');
+    if (command.acting.role === 'BKM') throw badRequest('actingUsername', 'a BKM cannot act for an official');
+    if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
+
+    const appointment = this.dataSource.manager.create(ActingAppointmentEntity, {
+      id: randomUUID(),
+      actingUserId: command.acting.userId,
+      actingUsername: command.acting.username,
+      forUserId: command.actingFor.userId,
+      forUsername: command.actingFor.username,
+      role: command.actingFor.role as Role,
+      regionCode: command.actingFor.regionCode,
+      validFrom,
+      validUntil,
+      createdBy: admin,
+    });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.insert(ActingAppointmentEntity, appointment);
+      await this.audit.record(tx, {
+        actor: admin,
+        action: 'acting-appointment.created',
+        entityType: 'acting-appointment',
+        entityId: appointment.id,
+        after: toAppointmentView(appointment),
+      });
+    });
+    const saved = await this.dataSource.manager.findOneByOrFail(ActingAppointmentEntity, { id: appointment.id });
+    return toAppointmentView(saved);
+  }
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ApprovalStage, ProposalCategory, ReminderSchedule } from '@alur/contracts';
+import { rupiahColumn } from '../common/rupiah-column';
+
+export const CHAIN_STATUSES = ['IN_REVIEW', 'APPROVED', 'RETURNED', 'REJECTED', 'WITHDRAWN'] as const;
+export type ChainStatus = (typeof CHAIN_STATUSES)[number];
+
+/** One submission of a proposal going through the approval chain it was submitted under. */
+@Entity('approval_chain')
+export class ApprovalChainEntity {
+  @PrimaryColumn('uuid', { name: 'proposal_id' }) proposalId: string;
+  @PrimaryColumn('int', { name: 'submission_number' }) submissionNumber: number;
+  @Column('text', { name: 'program_code' }) programCode: string;
+  @Column('int', { name: 'program_version' }) programVersion: number;
+  @Column('text', { name: 'village_code' }) villageCode: string;
+  @Column('text', { name: 'district_code' }) districtCode: string;
+  @Column('text', { name: 'regency_code' }) regencyCode: string;
+  @Column('text') title: string;
+  @Column('text') category: ProposalCategory;
+  @Column('bigint', { name: 'requested_amount', transformer: rupiahColumn }) requestedAmount: number;
+  @Column('text', { name: 'bkm_user_id' }) bkmUserId: string;
+  @Column('jsonb') stages: ApprovalStage[];
+  @Column('jsonb', { name: 'reminder_schedule' }) reminderSchedule: ReminderSchedule;
+  @Column('text') status: ChainStatus;
+  @Column('timestamptz', { name: 'submitted_at' }) submittedAt: Date;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+}

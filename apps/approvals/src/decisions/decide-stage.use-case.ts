@@ -1,0 +1,168 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import {
+  Actor,
+  APPROVAL_DECISIONS,
+  ApprovalDecision,
+  ApprovalStageDecidedV1,
+  ProposalApprovedV1,
+  ProposalRejectedV1,
+  ProposalReturnedV1,
+} from '@alur/contracts';
+import { OutboxService } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { activeAppointmentsOf } from '../acting/active-appointments';
+import { ApprovalChainEntity, ChainStatus } from '../chain/approval-chain.entity';
+import { badRequest } from '../common/bad-request';
+import { isUuid } from '../common/is-uuid';
+import { ApprovalStageEntity, StageStatus, stageRefOf } from '../stages/approval-stage.entity';
+import { StageCloser } from '../stages/stage-closer.service';
+import { StageOpener } from '../stages/stage-opener.service';
+import { StageView, toStageView } from '../stages/stage-view';
+import { decisionAuthority } from './decision-authority';
+
+export interface DecideStageCommand {
+  stageId: string;
+  decision: ApprovalDecision;
+  note?: string | null;
+}
+
+export interface DecisionResult {
+  stage: StageView;
+  /** The stage opened by an approval, when one follows. */
+  nextStage: StageView | null;
+  /** Where the proposal stands after the decision. */
+  proposalStatus: ChainStatus;
+}
+
+const STAGE_STATUS_OF: Record<ApprovalDecision, StageStatus> = { APPROVE: 'APPROVED', RETURN: 'RETURNED', REJECT: 'REJECTED' };
+
+/**
+ * An official decides an open stage. The decision, what follows from it (the next stage, or the
+ * proposal approved, returned or rejected), the events and the audit records commit in one
+ * transaction. Of two officials deciding at once, the conditional update lets exactly one win.
+ */
+@Injectable()
+export class DecideStageUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+    private readonly opener: StageOpener,
+    private readonly closer: StageCloser,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(actor: Actor, command: DecideStageCommand): Promise<DecisionResult> {
+    if (!APPROVAL_DECISIONS.includes(command.decision)) {
+      throw badRequest('decision', `decision must be one of the following values: ${APPROVAL_DECISIONS.join(', ')}`);
+    }
+    const note = typeof command.note === 'string' && command.note.trim() ? command.note.trim() : null;
+    if (command.decision !== 'APPROVE' && !note) throw badRequest('note', `note is required to ${command.decision.toLowerCase()} a proposal`);
+    const notFound = new NotFoundException('Approval stage not found');
+    if (!isUuid(command.stageId)) throw notFound;
+    const stage = await this.dataSource.manager.findOneBy(ApprovalStageEntity, { id: command.stageId });
+    if (!stage) throw notFound;
+
+    const decidedAt = new Date();
+    const appointments = await activeAppointmentsOf(this.dataSource.manager, actor.userId, decidedAt);
+    const authority = decisionAuthority(actor, stage, appointments, (region, village) => this.regions.covers(region, village));
+    if (authority.kind === 'hidden') throw notFound;
+    if (authority.kind === 'forbidden') throw new ForbiddenException(`Only the ${stage.role} of ${stage.regionCode} (or whoever acts for them) may decide this stage`);
+    if (stage.status !== 'OPEN') throw new ConflictException(`This stage is already ${stage.status}`);
+
+    return this.dataSource.transaction(async (tx) => {
+      const status = STAGE_STATUS_OF[command.decision];
+      const [updated] = (await tx.query(
+        `UPDATE approval_stage SET status = $2, decided_at = $3, decided_by = $4, note = $5, version = version + 1
+          WHERE id = $1 AND status = 'OPEN' RETURNING id`,
+        [stage.id, status, decidedAt, JSON.stringify(authority.decidedBy), note],
+      )) as [unknown[], number];
+      if (updated.length === 0) throw new ConflictException('This stage was decided by someone else a moment ago');
+      const decided = await tx.findOneByOrFail(ApprovalStageEntity, { id: stage.id });
+      const decidedBy = authority.decidedBy;
+      const ref = stageRefOf(decided);
+      await this.outbox.record(tx, ApprovalStageDecidedV1, {
+        aggregateId: decided.proposalId,
+        actor: decidedBy,
+        payload: {
+          ...ref,
+          decision: command.decision,
+          note,
+          decidedBy,
+          decidedAt: decidedAt.toISOString(),
+          overdue: decidedAt.getTime() > decided.dueAt.getTime(),
+        },
+      });
+      await this.audit.record(tx, {
+        actor: decidedBy,
+        action: 'approval-stage.decided',
+        entityType: 'approval-stage',
+        entityId: decided.id,
+        fromStatus: 'OPEN',
+        toStatus: status,
+        before: { status: 'OPEN', version: stage.version },
+        after: { status, version: decided.version, decision: command.decision, note },
+      });
+      this.closer.clearAlarmsAfterCommit(tx, decided.id);
+
+      const chain = await tx.findOneByOrFail(ApprovalChainEntity, { proposalId: decided.proposalId, submissionNumber: decided.submissionNumber });
+      if (command.decision === 'APPROVE' && decided.stageOrder < decided.stageCount) {
+        const next = await this.opener.open(tx, chain, decided.stageOrder + 1, decidedBy, decidedAt);
+        return { stage: toStageView(decided, decidedAt), nextStage: toStageView(next, decidedAt), proposalStatus: chain.status };
+      }
+      const proposalStatus = await this.closeChain(tx, chain, command.decision, decided, decidedBy, note, decidedAt);
+      return { stage: toStageView(decided, decidedAt), nextStage: null, proposalStatus };
+    });
+  }
+
+  /** The chain ends: approved after its last stage, or returned or rejected at any stage. */
+  private async closeChain(
+    tx: EntityManager,
+    chain: ApprovalChainEntity,
+    decision: ApprovalDecision,
+    stage: ApprovalStageEntity,
+    actor: Actor,
+    note: string | null,
+    at: Date,
+  ): Promise<ChainStatus> {
+    const status: ChainStatus = STAGE_STATUS_OF[decision] as ChainStatus;
+    await tx.update(ApprovalChainEntity, { proposalId: chain.proposalId, submissionNumber: chain.submissionNumber }, { status, closedAt: at });
+    const ref = stageRefOf(stage);
+    const aggregateId = chain.proposalId;
+    if (decision === 'APPROVE') {
+      await this.outbox.record(tx, ProposalApprovedV1, {
+        aggregateId,
+        actor,
+        payload: {
+          proposalId: chain.proposalId,
+          submissionNumber: chain.submissionNumber,
+          programCode: chain.programCode,
+          programVersion: chain.programVersion,
+          villageCode: chain.villageCode,
+          districtCode: chain.districtCode,
+          regencyCode: chain.regencyCode,
+          title: chain.title,
+          requestedAmount: chain.requestedAmount,
+          approvedAt: at.toISOString(),
+        },
+      });
+    } else if (decision === 'RETURN') {
+      await this.outbox.record(tx, ProposalReturnedV1, { aggregateId, actor, payload: { ...ref, note: note!, returnedAt: at.toISOString() } });
+    } else {
+      await this.outbox.record(tx, ProposalRejectedV1, { aggregateId, actor, payload: { ...ref, reason: note!, rejectedAt: at.toISOString() } });
+    }
+    await this.audit.record(tx, {
+      actor,
+      action: `approval-chain.${status.toLowerCase()}`,
+      entityType: 'approval-chain',
+      entityId: `${chain.proposalId}#${chain.submissionNumber}`,
+      fromStatus: 'IN_REVIEW',
+      toStatus: status,
+      after: { decidedAtStage: stage.stageOrder, note },
+    });
+    return status;
+  }
+}

@@ -1,0 +1,34 @@
+/** A stage waiting for the caller, with what they need to pick it up. */
+export interface InboxItem {
+  stageId: string;
+  proposal: {
+    proposalId: string;
+    submissionNumber: number;
+    title: string;
+    programCode: string;
+    programVersion: number;
+    category: string;
+    villageCode: string;
+    villageName: string | null;
+    districtCode: string;
+    requestedAmount: number;
+  };
+  stage: { order: number; count: number; role: string; regionLevel: string; regionCode: string };
+  openedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  /** Set when the caller sees the stage as Plt/Plh of this official. */
+  actingFor: { userId: string; username: string } | null;
+}
+
+export interface InboxQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  page: number;
+  pageSize: number;
+  total: number;
+}

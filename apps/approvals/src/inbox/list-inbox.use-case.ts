@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { badRequest } from '../common/bad-request';
+import { rupiahOf } from '../common/rupiah-column';
+import { InboxPage, InboxQuery } from './inbox-item';
+
+const MAX_PAGE_SIZE = 100;
+
+interface InboxRow {
+  id: string;
+  proposal_id: string;
+  submission_number: number;
+  stage_order: number;
+  stage_count: number;
+  role: string;
+  region_level: string;
+  region_code: string;
+  village_code: string;
+  program_code: string;
+  title: string;
+  opened_at: Date;
+  due_at: Date;
+  program_version: number;
+  category: string;
+  district_code: string;
+  requested_amount: string;
+  acting_for: { for_user_id: string; for_username: string } | null;
+}
+
+/**
+ * The stages waiting for the caller, oldest first: those of their own role and region, and those of
+ * the officials they act for (Plt/Plh) under an appointment active now.
+ */
+@Injectable()
+export class ListInboxUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+  ) {}
+
+  async execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    if (!Number.isInteger(page) || page < 1) throw badRequest('page', 'page must not be less than 1');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw badRequest('pageSize', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    const waiting = `WITH acting AS (
+         SELECT role, region_code, for_user_id, for_username FROM acting_appointment
+          WHERE acting_user_id = $1 AND valid_from <= $4 AND valid_until > $4
+       )
+       SELECT s.*, (SELECT json_build_object('for_user_id', a.for_user_id, 'for_username', a.for_username) FROM acting a
+                     WHERE a.role = s.role AND a.region_code = s.region_code LIMIT 1) AS acting_for
+         FROM approval_stage s
+        WHERE s.status = 'OPEN'
+          AND ((s.role = $2 AND s.region_code = $3)
+               OR EXISTS (SELECT 1 FROM acting a WHERE a.role = s.role AND a.region_code = s.region_code))`;
+    const params = [actor.userId, actor.role, actor.regionCode, now];
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${waiting}) w`, params)) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT w.id, w.proposal_id, w.submission_number, w.stage_order, w.stage_count, w.role, w.region_level,
+              w.region_code, w.village_code, w.program_code, w.title, w.opened_at, w.due_at, w.acting_for,
+              c.program_version, c.category, c.district_code, c.requested_amount::text AS requested_amount
+         FROM (${waiting}) w
+         JOIN approval_chain c ON c.proposal_id = w.proposal_id AND c.submission_number = w.submission_number
+        ORDER BY w.opened_at, w.id
+        LIMIT $5 OFFSET $6`,
+      [...params, pageSize, (page - 1) * pageSize],
+    )) as InboxRow[];
+    const own = (row: InboxRow) => row.role === actor.role && row.region_code === actor.regionCode;
+    return {
+      page,
+      pageSize,
+      total,
+      items: rows.map((row) => ({
+        stageId: row.id,
+        proposal: {
+          proposalId: row.proposal_id,
+          submissionNumber: row.submission_number,
+          title: row.title,
+          programCode: row.program_code,
+          programVersion: row.program_version,
+          category: row.category,
+          villageCode: row.village_code,
+          villageName: this.regions.get(row.village_code)?.name ?? null,
+          districtCode: row.district_code,
+          requestedAmount: rupiahOf(row.requested_amount),
+        },
+        stage: { order: row.stage_order, count: row.stage_count, role: row.role, regionLevel: row.region_level, regionCode: row.region_code },
+        openedAt: row.opened_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        overdue: now.getTime() > row.due_at.getTime(),
+        actingFor: !own(row) && row.acting_for ? { userId: row.acting_for.for_user_id, username: row.acting_for.for_username } : null,
+      })),
+    };
+  }
+}

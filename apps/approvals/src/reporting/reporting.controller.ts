@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { RpcRequest } from '@alur/messaging';
+import { actorOf } from '../common/rpc-actor';
+import { StageReportUseCase } from './stage-report.use-case';
+
+/** Read-only figures about the approval chain, asked for by the gateway's dashboard. */
+@Controller()
+export class ReportingController {
+  constructor(private readonly stageReport: StageReportUseCase) {}
+
+  @MessagePattern('approvals.reporting.stages')
+  stages(@Payload() request: RpcRequest<unknown>) {
+    return this.stageReport.execute(actorOf(request));
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import { ApprovalReminderDueV1, ApprovalStageEscalatedV1 } from '@alur/contracts';
+import { OutboxService } from '@alur/messaging';
+import { ApprovalChainEntity } from '../chain/approval-chain.entity';
+import { ApprovalStageEntity, stageRefOf } from '../stages/approval-stage.entity';
+import { regionCodeAt } from '../stages/stage-region';
+import { TimerKind } from './stage-timer.entity';
+
+export type TimerOutcome = 'fired' | 'already-fired' | 'stage-closed' | 'unknown-timer';
+
+/**
+ * An alarm rang. Whether the timer still matters is read from the database under a row lock, and
+ * `fired_at` is set in the transaction that records the event: a timer fires once, however often
+ * its alarm rings, and never for a stage already decided.
+ */
+@Injectable()
+export class FireStageTimerUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  execute(timer: { stageId: string; kind: TimerKind; generation: number }, now = new Date()): Promise<TimerOutcome> {
+    return this.dataSource.transaction(async (tx) => {
+      // One statement claims the timer: the row lock makes a second alarm for it wait, then find it fired.
+      const [claimed] = (await tx.query(
+        `UPDATE stage_timer t SET fired_at = $4 FROM approval_stage s
+          WHERE t.stage_id = $1 AND t.kind = $2 AND t.generation = $3 AND t.fired_at IS NULL
+            AND s.id = t.stage_id AND s.status = 'OPEN'
+          RETURNING s.id`,
+        [timer.stageId, timer.kind, timer.generation, now],
+      )) as [Array<{ id: string }>, number];
+      if (claimed.length === 0) return this.whyNot(tx, timer);
+      const stage = await tx.findOneByOrFail(ApprovalStageEntity, { id: timer.stageId });
+      if (timer.kind === 'DEADLINE') await this.escalate(tx, stage, now);
+      else await this.remind(tx, stage, timer.kind === 'REMINDER_BEFORE' ? 'BEFORE_DUE' : 'OVERDUE', now);
+      return 'fired';
+    });
+  }
+
+  /** Why an alarm found nothing to do, for the job's result in Bull Board. */
+  private async whyNot(tx: EntityManager, timer: { stageId: string; kind: TimerKind; generation: number }): Promise<TimerOutcome> {
+    const [row] = (await tx.query(
+      `SELECT t.fired_at, s.status FROM stage_timer t JOIN approval_stage s ON s.id = t.stage_id
+        WHERE t.stage_id = $1 AND t.kind = $2 AND t.generation = $3`,
+      [timer.stageId, timer.kind, timer.generation],
+    )) as Array<{ fired_at: Date | null; status: string }>;
+    if (!row) return 'unknown-timer';
+    return row.fired_at ? 'already-fired' : 'stage-closed';
+  }
+
+  private async remind(tx: EntityManager, stage: ApprovalStageEntity, kind: 'BEFORE_DUE' | 'OVERDUE', now: Date): Promise<void> {
+    await this.outbox.record(tx, ApprovalReminderDueV1, {
+      aggregateId: stage.proposalId,
+      actor: null,
+      payload: { ...stageRefOf(stage), kind, dueAt: stage.dueAt.toISOString(), remindedAt: now.toISOString() },
+    });
+  }
+
+  /** Past the deadline: the next official up the chain is told, and (through the same event) the BKM. */
+  private async escalate(tx: EntityManager, stage: ApprovalStageEntity, now: Date): Promise<void> {
+    const chain = await tx.findOneByOrFail(ApprovalChainEntity, { proposalId: stage.proposalId, submissionNumber: stage.submissionNumber });
+    const above = chain.stages[stage.stageOrder];
+    const escalatedTo = above ? { role: above.role, regionCode: regionCodeAt(chain, above.regionLevel) } : null;
+    await this.outbox.record(tx, ApprovalStageEscalatedV1, {
+      aggregateId: stage.proposalId,
+      actor: null,
+      payload: { ...stageRefOf(stage), dueAt: stage.dueAt.toISOString(), escalatedAt: now.toISOString(), escalatedTo },
+    });
+    await this.audit.record(tx, {
+      actor: null,
+      action: 'approval-stage.escalated',
+      entityType: 'approval-stage',
+      entityId: stage.id,
+      fromStatus: 'OPEN',
+      toStatus: 'OPEN',
+      after: { dueAt: stage.dueAt, escalatedAt: now, escalatedTo },
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { TimerKind } from './stage-timer.entity';
+
+/** The one BullMQ queue of the approvals service: the alarms of stage timers (Bull Board shows it by this name). */
+export const STAGE_TIMERS_QUEUE = 'approval-stage-timers';
+
+/** Every job of the queue is named after its timer's kind, so none is unrouted. */
+export const STAGE_TIMER_JOB_NAMES: Readonly<Record<TimerKind, string>> = {
+  REMINDER_BEFORE: 'reminder-before',
+  DEADLINE: 'deadline',
+  REMINDER_AFTER: 'reminder-after',
+};
+
+export interface StageTimerJobData {
+  stageId: string;
+  kind: TimerKind;
+  generation: number;
+  /** ISO time the timer is due, for operators looking at the job. */
+  fireAt: string;
+}
+
+/** Deterministic (so an alarm is never set twice) and free of `:`, which BullMQ refuses in ids. */
+export function stageTimerJobId(timer: { stageId: string; kind: TimerKind; generation: number }): string {
+  return `stage_${timer.stageId}_${timer.kind.toLowerCase()}_${timer.generation}`;
+}

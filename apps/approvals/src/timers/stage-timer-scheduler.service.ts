@@ -1,0 +1,64 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { TimerAlarm } from './stage-timer.entity';
+import { STAGE_TIMER_JOB_NAMES, STAGE_TIMERS_QUEUE, StageTimerJobData, stageTimerJobId } from './stage-timer-queue';
+
+/** Kept for operators to look at in Bull Board; the database keeps the lasting record. */
+const KEEP_COMPLETED = { age: 24 * 3600, count: 10_000 };
+/** Enough retries to ride out a database restart; after that the job goes and the reconciler sets it again. */
+const ATTEMPTS = 8;
+
+/**
+ * Sets and clears the BullMQ alarms of stage timers. An alarm only wakes the service: what a timer
+ * does, and whether it still should, is decided from the database when it fires.
+ */
+@Injectable()
+export class StageTimerScheduler {
+  constructor(@InjectQueue(STAGE_TIMERS_QUEUE) private readonly queue: Queue<StageTimerJobData>) {}
+
+  /** Sets alarms; one whose job id already exists is left as it is (BullMQ ignores the second add). */
+  async schedule(alarms: readonly TimerAlarm[], now = Date.now()): Promise<void> {
+    if (alarms.length === 0) return;
+    await this.queue.addBulk(
+      alarms.map((alarm) => ({
+        name: STAGE_TIMER_JOB_NAMES[alarm.kind],
+        data: { stageId: alarm.stageId, kind: alarm.kind, generation: alarm.generation, fireAt: alarm.fireAt.toISOString() },
+        opts: this.optionsOf(alarm, now),
+      })),
+    );
+  }
+
+  /** Clears the alarms of a decided stage; one already running finds the stage closed and does nothing. */
+  async cancel(alarms: readonly Pick<TimerAlarm, 'stageId' | 'kind' | 'generation'>[]): Promise<void> {
+    await Promise.all(alarms.map((alarm) => this.queue.remove(stageTimerJobId(alarm))));
+  }
+
+  /** Sets again the alarms whose jobs Redis no longer holds; returns how many were missing. */
+  async restoreMissing(alarms: readonly TimerAlarm[]): Promise<number> {
+    if (alarms.length === 0) return 0;
+    const client = await this.queue.getBackend().client;
+    const pipeline = client.pipeline();
+    for (const alarm of alarms) pipeline.runCommand('exists', [this.queue.toKey(stageTimerJobId(alarm))]);
+    const answers = (await pipeline.exec()) ?? [];
+    const missing = alarms.filter((_, i) => {
+      const [error, exists] = answers[i] ?? [new Error('no answer'), 0];
+      if (error) throw error;
+      return exists === 0;
+    });
+    await this.schedule(missing);
+    return missing.length;
+  }
+
+  private optionsOf(alarm: TimerAlarm, now: number): JobsOptions {
+    return {
+      jobId: stageTimerJobId(alarm),
+      // A timer that came due while nobody was watching fires at once, late rather than never.
+      delay: Math.max(0, alarm.fireAt.getTime() - now),
+      attempts: ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: true,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { CalendarWorkingClock } from './calendar-working-clock';
+import { ScaledWorkingClock } from './scaled-working-clock';
+import { WorkingClock } from './working-clock';
+
+/**
+ * The service's working clock: the regency calendar (TIMEZONE, weekends, the holiday table), or the
+ * scaled clock when APPROVALS_WORKING_DAY_SECONDS is set. Holidays are read at start-up, after an
+ * operator adds one, and on every reconciler pass (so replicas pick up each other's additions).
+ */
+@Injectable()
+export class WorkingCalendar implements OnModuleInit {
+  private current: WorkingClock;
+
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.refresh();
+  }
+
+  get clock(): WorkingClock {
+    return this.current;
+  }
+
+  get scaled(): boolean {
+    return this.env.APPROVALS_WORKING_DAY_SECONDS > 0;
+  }
+
+  async refresh(): Promise<void> {
+    if (this.scaled) {
+      this.current ??= new ScaledWorkingClock(this.env.APPROVALS_WORKING_DAY_SECONDS);
+      return;
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT to_char(holiday_date, 'YYYY-MM-DD') AS date FROM working_calendar_holiday`,
+    )) as Array<{ date: string }>;
+    this.current = new CalendarWorkingClock(this.env.TIMEZONE, new Set(rows.map((row) => row.date)));
+  }
+}

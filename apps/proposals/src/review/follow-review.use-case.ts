@@ -1,0 +1,153 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  ApprovalStageDecidedPayload,
+  ApprovalStageEscalatedPayload,
+  ApprovalStageOpenedPayload,
+  EventEnvelope,
+  ProposalApprovedPayload,
+  ProposalRejectedPayload,
+  ProposalReturnedPayload,
+} from '@alur/contracts';
+import { FlatJson } from '../common/flat-json';
+import { canTransition, ProposalStatus } from '../proposals/domain/proposal-status';
+import { ProposalHistory } from '../proposals/proposal-history.service';
+import { ProposalEntity } from '../proposals/proposal.entity';
+
+/**
+ * Keeps a proposal's status, current stage and timeline in step with the approvals service's
+ * events. An event of an earlier submission (the proposal was returned and resubmitted since) only
+ * leaves a trace on the timeline; a move the status table does not allow (a withdrawal crossed a
+ * decision) is written to the timeline and logged, never forced.
+ */
+@Injectable()
+export class FollowReviewUseCase {
+  private readonly logger = new Logger(FollowReviewUseCase.name);
+
+  constructor(private readonly history: ProposalHistory) {}
+
+  async stageOpened(tx: EntityManager, event: EventEnvelope<ApprovalStageOpenedPayload>): Promise<void> {
+    const p = event.payload;
+    const currentStage: FlatJson = {
+      stageId: p.stageId,
+      order: p.stageOrder,
+      count: p.stageCount,
+      role: p.role,
+      regionLevel: p.regionLevel,
+      regionCode: p.regionCode,
+      openedAt: p.openedAt,
+      dueAt: p.dueAt,
+    };
+    const proposal = await this.current(tx, p.proposalId, p.submissionNumber);
+    if (proposal && (proposal.status === 'IN_REVIEW' || canTransition(proposal.status, 'IN_REVIEW'))) {
+      await this.move(tx, event, proposal, 'IN_REVIEW', 'approval.stage-opened', { currentStage, note: null, details: currentStage });
+      return;
+    }
+    await this.trace(tx, event, 'approval.stage-opened', null, currentStage);
+  }
+
+  async stageDecided(tx: EntityManager, event: EventEnvelope<ApprovalStageDecidedPayload>): Promise<void> {
+    const p = event.payload;
+    await this.trace(tx, event, 'approval.stage-decided', p.note, {
+      stageId: p.stageId,
+      order: p.stageOrder,
+      role: p.role,
+      decision: p.decision,
+      decidedBy: p.decidedBy.username,
+      actingFor: p.decidedBy.actingFor?.username ?? null,
+      overdue: p.overdue,
+    });
+  }
+
+  async stageEscalated(tx: EntityManager, event: EventEnvelope<ApprovalStageEscalatedPayload>): Promise<void> {
+    const p = event.payload;
+    await this.trace(tx, event, 'approval.stage-overdue', null, {
+      stageId: p.stageId,
+      order: p.stageOrder,
+      role: p.role,
+      dueAt: p.dueAt,
+      escalatedToRole: p.escalatedTo?.role ?? null,
+    });
+  }
+
+  approved(tx: EntityManager, event: EventEnvelope<ProposalApprovedPayload>): Promise<void> {
+    return this.close(tx, event, event.payload.proposalId, event.payload.submissionNumber, 'APPROVED', 'proposal.approved', null);
+  }
+
+  returned(tx: EntityManager, event: EventEnvelope<ProposalReturnedPayload>): Promise<void> {
+    return this.close(tx, event, event.payload.proposalId, event.payload.submissionNumber, 'RETURNED', 'proposal.returned', event.payload.note);
+  }
+
+  rejected(tx: EntityManager, event: EventEnvelope<ProposalRejectedPayload>): Promise<void> {
+    return this.close(tx, event, event.payload.proposalId, event.payload.submissionNumber, 'REJECTED', 'proposal.rejected', event.payload.reason);
+  }
+
+  /** The chain ended: the proposal leaves review, with no stage open. */
+  private async close(
+    tx: EntityManager,
+    event: EventEnvelope<{ proposalId: string }>,
+    proposalId: string,
+    submissionNumber: number,
+    to: ProposalStatus,
+    action: string,
+    note: string | null,
+  ): Promise<void> {
+    const proposal = await this.current(tx, proposalId, submissionNumber);
+    if (proposal && canTransition(proposal.status, to)) {
+      await this.move(tx, event, proposal, to, action, { currentStage: null, note, details: null });
+      return;
+    }
+    if (proposal) this.logger.warn({ proposalId, status: proposal.status, to }, 'Review outcome arrived for a proposal that can no longer take it');
+    await this.trace(tx, event, action, note, { applied: false });
+  }
+
+  /** The proposal, locked, if the event is about its current submission. */
+  private async current(tx: EntityManager, proposalId: string, submissionNumber: number): Promise<ProposalEntity | null> {
+    const proposal = await tx.findOne(ProposalEntity, { where: { id: proposalId }, lock: { mode: 'pessimistic_write' } });
+    return proposal && proposal.submissionNumber === submissionNumber ? proposal : null;
+  }
+
+  private async move(
+    tx: EntityManager,
+    event: EventEnvelope<{ proposalId: string }>,
+    proposal: ProposalEntity,
+    to: ProposalStatus,
+    action: string,
+    change: { currentStage: FlatJson | null; note: string | null; details: FlatJson | null },
+  ): Promise<void> {
+    const from = proposal.status;
+    await tx.update(
+      ProposalEntity,
+      { id: proposal.id },
+      { status: to, currentStage: change.currentStage, version: proposal.version + 1, updatedAt: new Date() },
+    );
+    if (from === to) {
+      await this.trace(tx, event, action, change.note, change.details);
+      return;
+    }
+    await this.history.record(tx, {
+      actor: event.actor,
+      action,
+      proposalId: proposal.id,
+      fromStatus: from,
+      toStatus: to,
+      before: { status: from, currentStage: proposal.currentStage },
+      after: { status: to, currentStage: change.currentStage },
+      note: change.note,
+      eventId: event.id,
+    });
+  }
+
+  /** A timeline entry without a status change. */
+  private trace(tx: EntityManager, event: EventEnvelope<{ proposalId: string }>, kind: string, note: string | null, details: FlatJson | null) {
+    return this.history.append(tx, {
+      proposalId: event.payload.proposalId,
+      sourceEventId: event.id,
+      occurredAt: new Date(event.occurredAt),
+      kind,
+      actor: event.actor,
+      note,
+      details,
+    });
+  }
+}

@@ -1,0 +1,211 @@
+import { RegionDirectory } from '@alur/regions';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { announced, ApprovalsWorld, BALIK_ALAM, MANDAU, openStageOf, startApprovalsWorld } from './approvals-harness';
+
+const regions = RegionDirectory.shared();
+const OTHER_VILLAGE = regions.villagesOf(MANDAU).find((v) => v.code !== BALIK_ALAM)!.code;
+const OFFICIALS = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
+
+describe('the staged approval chain, through the gateway', () => {
+  const isolation = createTestIsolation();
+  let world: ApprovalsWorld;
+  const tokens: Record<string, string> = {};
+  const token = async (username: string) => (tokens[username] ??= await world.gateway.tokenOf(username));
+  const decide = async (username: string, stageId: string, body: object) =>
+    world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token: await token(username), body });
+  const inbox = async (username: string) =>
+    (await (await world.gateway.call('GET', '/api/v1/approvals/inbox?pageSize=100', { token: await token(username) })).json()) as {
+      items: Array<{ stageId: string; proposal: { proposalId: string }; actingFor: unknown; overdue: boolean }>;
+      total: number;
+    };
+  const waitForOpenStage = (proposalId: string, order: number) =>
+    expectEventually(async () => {
+      const stage = await openStageOf(world.db, proposalId);
+      expect(stage?.stage_order).toBe(order);
+      return stage!;
+    });
+
+  beforeAll(async () => {
+    world = await startApprovalsWorld(isolation);
+  });
+
+  afterAll(async () => {
+    await world?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('is approved stage by stage by the Lurah, Camat, Dinas, Sekda and Bupati, and then announced approved', async () => {
+    const proposal = await world.submit();
+    for (const [index, official] of OFFICIALS.entries()) {
+      const stage = await waitForOpenStage(proposal.proposalId, index + 1);
+      const waiting = await inbox(official);
+      expect(waiting.items.map((item) => item.stageId)).toContain(stage.id);
+      const response = await decide(official, stage.id, { decision: 'APPROVE' });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.stage).toMatchObject({ status: 'APPROVED', stageOrder: index + 1, decidedBy: { username: official } });
+      expect(body.proposalStatus).toBe(index < 4 ? 'IN_REVIEW' : 'APPROVED');
+      expect((await inbox(official)).items.map((item) => item.stageId)).not.toContain(stage.id);
+    }
+
+    const events = await announced(world.db, proposal.proposalId);
+    expect(events.map((e) => e.type)).toEqual([
+      'approvals.approval-stage-opened',
+      ...Array.from({ length: 4 }, () => ['approvals.approval-stage-decided', 'approvals.approval-stage-opened']).flat(),
+      'approvals.approval-stage-decided',
+      'approvals.proposal-approved',
+    ]);
+    expect(events.filter((e) => e.type === 'approvals.approval-stage-opened').map((e) => [e.payload.role, e.payload.regionCode])).toEqual([
+      ['LURAH', BALIK_ALAM],
+      ['CAMAT', MANDAU],
+      ['DINAS', '14.03'],
+      ['SEKDA', '14.03'],
+      ['BUPATI', '14.03'],
+    ]);
+    expect(events.at(-1)!.payload).toMatchObject({ proposalId: proposal.proposalId, requestedAmount: 199_500_000, districtCode: MANDAU });
+    const stages = await (await world.gateway.call('GET', `/api/v1/approvals/proposals/${proposal.proposalId}/stages`, { token: await token('bupati') })).json();
+    expect(stages.map((s: { status: string }) => s.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'APPROVED']);
+    const audit = (await world.db.query(`SELECT action FROM audit_record WHERE entity_id = $1`, [`${proposal.proposalId}#1`])) as unknown[];
+    expect(audit).toEqual([{ action: 'approval-chain.approved' }]);
+  });
+
+  it('returns a proposal with a note, and its resubmission starts again at the first stage', async () => {
+    const proposal = await world.submit();
+    const first = await waitForOpenStage(proposal.proposalId, 1);
+    expect((await decide(OFFICIALS[0], first.id, { decision: 'APPROVE' })).status).toBe(200);
+    const second = await waitForOpenStage(proposal.proposalId, 2);
+
+    const withoutNote = await decide(OFFICIALS[1], second.id, { decision: 'RETURN' });
+    expect(withoutNote.status).toBe(400);
+    const { errors } = (await withoutNote.json()) as { errors: Array<{ field: string; reason: string }> };
+    expect(new Set(errors.map((e) => e.field))).toEqual(new Set(['note']));
+    expect(errors).toContainEqual({ field: 'note', reason: 'note is required to return or reject a proposal' });
+
+    const returned = await decide(OFFICIALS[1], second.id, { decision: 'RETURN', note: 'Lengkapi gambar DED dan RAB' });
+    expect(returned.status).toBe(200);
+    expect((await returned.json()).proposalStatus).toBe('RETURNED');
+    expect(await openStageOf(world.db, proposal.proposalId)).toBeUndefined();
+    const events = await announced(world.db, proposal.proposalId);
+    expect(events.at(-1)).toMatchObject({ type: 'approvals.proposal-returned', payload: { note: 'Lengkapi gambar DED dan RAB', stageOrder: 2 } });
+
+    await world.submit({ proposalId: proposal.proposalId, submissionNumber: 2 });
+    const restarted = await waitForOpenStage(proposal.proposalId, 1);
+    expect(restarted).toMatchObject({ role: 'LURAH', region_code: BALIK_ALAM });
+    expect((await inbox(OFFICIALS[0])).items.map((i) => i.stageId)).toContain(restarted.id);
+  });
+
+  it('rejects a proposal with a reason, finally: its stage answers 409 to any later decision', async () => {
+    const proposal = await world.submit();
+    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    const rejected = await decide(OFFICIALS[0], stage.id, { decision: 'REJECT', note: 'Lokasi bukan kawasan kumuh' });
+    expect(rejected.status).toBe(200);
+    expect((await announced(world.db, proposal.proposalId)).at(-1)).toMatchObject({
+      type: 'approvals.proposal-rejected',
+      payload: { reason: 'Lokasi bukan kawasan kumuh' },
+    });
+    expect((await decide(OFFICIALS[0], stage.id, { decision: 'APPROVE' })).status).toBe(409);
+  });
+
+  it('lets exactly one of two officials deciding the same stage at once win; the other gets 409', async () => {
+    const proposal = await world.submit();
+    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    await token(OFFICIALS[0]);
+    const answers = await Promise.all([
+      decide(OFFICIALS[0], stage.id, { decision: 'APPROVE' }),
+      decide(OFFICIALS[0], stage.id, { decision: 'REJECT', note: 'Tidak layak' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const decided = (await announced(world.db, proposal.proposalId)).filter((e) => e.type === 'approvals.approval-stage-decided');
+    expect(decided).toHaveLength(1);
+  });
+
+  it('hides a stage from an official of another village (404) and refuses a wrong role (403)', async () => {
+    const proposal = await world.submit();
+    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    expect((await decide(`lurah.${OTHER_VILLAGE}`, stage.id, { decision: 'APPROVE' })).status).toBe(404);
+    expect((await inbox(`lurah.${OTHER_VILLAGE}`)).items.map((i) => i.stageId)).not.toContain(stage.id);
+    expect((await decide(`bkm.${BALIK_ALAM}`, stage.id, { decision: 'APPROVE' })).status).toBe(403);
+    expect((await decide(`camat.${MANDAU}`, stage.id, { decision: 'APPROVE' })).status).toBe(403);
+    expect(await openStageOf(world.db, proposal.proposalId)).toMatchObject({ id: stage.id, status: 'OPEN' });
+  });
+
+  it('lets an acting official (Plt) decide within their period, recorded as acting for the official, and not outside it', async () => {
+    const admin = await token('admin');
+    const plt = `lurah.${OTHER_VILLAGE}`;
+    const appoint = (validFrom: Date, validUntil: Date) =>
+      world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
+        token: admin,
+        body: { actingUsername: plt, forUsername: OFFICIALS[0], validFrom: validFrom.toISOString(), validUntil: validUntil.toISOString() },
+      });
+    const hour = 3600_000;
+
+    // An appointment that starts tomorrow gives no authority today.
+    expect((await appoint(new Date(Date.now() + 24 * hour), new Date(Date.now() + 48 * hour))).status).toBe(201);
+    const early = await world.submit();
+    const earlyStage = await waitForOpenStage(early.proposalId, 1);
+    expect((await decide(plt, earlyStage.id, { decision: 'APPROVE' })).status).toBe(404);
+
+    const created = await appoint(new Date(Date.now() - hour), new Date(Date.now() + hour));
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ acting: { username: plt }, actingFor: { username: OFFICIALS[0], role: 'LURAH', regionCode: BALIK_ALAM }, active: true });
+    const seenByPlt = (await inbox(plt)).items.find((item) => item.stageId === earlyStage.id);
+    expect(seenByPlt).toMatchObject({ actingFor: { username: OFFICIALS[0] } });
+    const approved = await decide(plt, earlyStage.id, { decision: 'APPROVE' });
+    expect(approved.status).toBe(200);
+    expect((await approved.json()).stage.decidedBy).toMatchObject({ username: plt, actingFor: { username: OFFICIALS[0], role: 'LURAH' } });
+    const decided = (await announced(world.db, early.proposalId)).find((e) => e.type === 'approvals.approval-stage-decided')!;
+    expect(decided.payload.decidedBy).toMatchObject({ username: plt, actingFor: { username: OFFICIALS[0] } });
+    expect(decided.actor).toMatchObject({ username: plt, actingFor: { username: OFFICIALS[0] } });
+
+    // Both the acting user and the absent official see the appointment; a Plt-to-be who is a BKM is refused.
+    const listed = await (await world.gateway.call('GET', '/api/v1/approvals/acting-appointments', { token: await token(OFFICIALS[0]) })).json();
+    expect(listed.length).toBe(2);
+    const bkm = await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
+      token: admin,
+      body: { actingUsername: `bkm.${BALIK_ALAM}`, forUsername: OFFICIALS[0], validFrom: new Date().toISOString(), validUntil: new Date(Date.now() + hour).toISOString() },
+    });
+    expect(bkm.status).toBe(400);
+    expect((await bkm.json()).errors[0].field).toBe('actingUsername');
+    expect(
+      (await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', { token: await token(OFFICIALS[0]), body: {} })).status,
+    ).toBe(403);
+  });
+
+  it('ends the approval work of a withdrawn proposal', async () => {
+    const proposal = await world.submit();
+    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    await world.withdraw({ proposalId: proposal.proposalId });
+    await expectEventually(async () => expect(await openStageOf(world.db, proposal.proposalId)).toBeUndefined());
+    expect((await decide(OFFICIALS[0], stage.id, { decision: 'APPROVE' })).status).toBe(409);
+    await expectEventually(async () => expect(await world.queue.getJob(`stage_${stage.id}_deadline_1`)).toBeUndefined());
+  });
+
+  it('keeps a working calendar that admins extend', async () => {
+    const listed = await (await world.gateway.call('GET', '/api/v1/approvals/holidays?year=2026', { token: await token(OFFICIALS[0]) })).json();
+    expect(listed).toHaveLength(17);
+    expect(listed[0]).toEqual({ date: '2026-01-01', name: 'Tahun Baru 2026 Masehi' });
+    const body = { date: '2026-03-20', name: 'Cuti bersama Idul Fitri 1447 H' };
+    expect((await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token(OFFICIALS[0]), body })).status).toBe(403);
+    expect((await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body })).status).toBe(201);
+    expect((await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body })).status).toBe(409);
+    const bad = await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body: { date: '20-03-2026', name: 'x' } });
+    expect((await bad.json()).errors[0].field).toBe('date');
+  });
+
+  it('shows the queues in Bull Board to admins only', async () => {
+    const board = '/api/v1/admin/queues';
+    expect((await world.gateway.call('GET', `${board}/api/queues`)).status).toBe(401);
+    expect((await world.gateway.call('GET', `${board}/api/queues`, { token: await token(OFFICIALS[0]) })).status).toBe(403);
+    const queues = await world.gateway.call('GET', `${board}/api/queues`, { token: await token('admin') });
+    expect(queues.status).toBe(200);
+    expect((await queues.json()).queues.map((q: { name: string }) => q.name)).toContain('approval-stage-timers');
+
+    const session = await world.gateway.call('POST', `${board}/session`, { token: await token('admin') });
+    expect(session.status).toBe(204);
+    const cookie = session.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    const page = await world.gateway.call('GET', `${board}/`, { headers: { cookie: cookie.split(';')[0] } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('__UI_CONFIG__');
+  });
+});

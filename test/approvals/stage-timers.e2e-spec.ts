@@ -1,0 +1,125 @@
+import { Redis } from 'ioredis';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { announced, ApprovalsWorld, MANDAU, OutboxEvent, openStageOf, startApprovalsWorld } from './approvals-harness';
+
+/** One working day lasts 2 s: a stage of 2 working days is reminded at 2 s, escalated at 4 s and reminded again at 6 s. */
+const SCALED = { APPROVALS_WORKING_DAY_SECONDS: '2' };
+const SHORT_CHAIN = [
+  { role: 'LURAH' as const, regionLevel: 'village' as const, serviceLevelWorkingDays: 2 },
+  { role: 'CAMAT' as const, regionLevel: 'district' as const, serviceLevelWorkingDays: 2 },
+  { role: 'DINAS' as const, regionLevel: 'regency' as const, serviceLevelWorkingDays: 2 },
+];
+const TIMER_EVENTS = ['approvals.approval-reminder-due', 'approvals.approval-stage-escalated'];
+
+/** The timer events of one stage, as `kind` strings in the order they were announced. */
+function timerEventsOf(events: OutboxEvent[], stageId: string): string[] {
+  return events
+    .filter((e) => TIMER_EVENTS.includes(e.type) && e.payload.stageId === stageId)
+    .map((e) => (e.type === 'approvals.approval-stage-escalated' ? 'ESCALATED' : e.payload.kind));
+}
+
+describe('reminders and escalation on a scaled working-day clock', () => {
+  const isolation = createTestIsolation(SCALED);
+  let world: ApprovalsWorld;
+
+  beforeAll(async () => {
+    world = await startApprovalsWorld(isolation);
+  });
+
+  afterAll(async () => {
+    await world?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  const decide = async (username: string, stageId: string) =>
+    world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token: await world.gateway.tokenOf(username), body: { decision: 'APPROVE' } });
+  const waitForOpenStage = (proposalId: string, order: number) =>
+    expectEventually(async () => {
+      const stage = await openStageOf(world.db, proposalId);
+      expect(stage?.stage_order).toBe(order);
+      return stage!;
+    });
+
+  it('reminds before the deadline, escalates at it, reminds after it, and stops once the stage is decided', async () => {
+    const proposal = await world.submit({ approvalChain: SHORT_CHAIN });
+    const lurahStage = await waitForOpenStage(proposal.proposalId, 1);
+    expect(lurahStage.due_at.getTime() - lurahStage.opened_at.getTime()).toBe(4000);
+
+    await expectEventually(
+      async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), lurahStage.id)).toEqual(['BEFORE_DUE', 'ESCALATED', 'OVERDUE']),
+      { timeoutMs: 20_000 },
+    );
+    const events = await announced(world.db, proposal.proposalId);
+    const escalation = events.find((e) => e.type === 'approvals.approval-stage-escalated')!;
+    expect(escalation.payload.escalatedTo).toEqual({ role: 'CAMAT', regionCode: MANDAU });
+    const overdueInbox = await (await world.gateway.call('GET', '/api/v1/approvals/inbox', { token: await world.gateway.tokenOf(`lurah.${proposal.villageCode}`) })).json();
+    expect(overdueInbox.items.find((i: { stageId: string }) => i.stageId === lurahStage.id).overdue).toBe(true);
+
+    // The Lurah decides late; the Camat decides after the reminder but before the deadline.
+    expect((await decide(`lurah.${proposal.villageCode}`, lurahStage.id)).status).toBe(200);
+    const camatStage = await waitForOpenStage(proposal.proposalId, 2);
+    await expectEventually(async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), camatStage.id)).toEqual(['BEFORE_DUE']), {
+      timeoutMs: 20_000,
+    });
+    expect((await decide(`camat.${MANDAU}`, camatStage.id)).status).toBe(200);
+    expect(await world.queue.getJob(`stage_${camatStage.id}_deadline_1`)).toBeUndefined();
+    expect(await world.queue.getJob(`stage_${camatStage.id}_reminder_after_1`)).toBeUndefined();
+
+    // By the time the Dinas stage is escalated, the Camat's deadline and late reminder would long have come.
+    const dinasStage = await waitForOpenStage(proposal.proposalId, 3);
+    await expectEventually(
+      async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), dinasStage.id)).toEqual(['BEFORE_DUE', 'ESCALATED']),
+      { timeoutMs: 20_000 },
+    );
+    const finalEvents = await announced(world.db, proposal.proposalId);
+    expect(timerEventsOf(finalEvents, camatStage.id)).toEqual(['BEFORE_DUE']);
+    expect(timerEventsOf(finalEvents, lurahStage.id)).toEqual(['BEFORE_DUE', 'ESCALATED', 'OVERDUE']);
+    expect(finalEvents.find((e) => e.type === 'approvals.approval-stage-escalated' && e.payload.stageId === dinasStage.id)!.payload.escalatedTo).toBeNull();
+  });
+
+  it('recreates every timer after Redis lost them, and fires each exactly once (late when it came due meanwhile)', async () => {
+    const proposals = await Promise.all([1, 2, 3].map(() => world.submit({ approvalChain: SHORT_CHAIN.slice(0, 1) })));
+    const stages = await Promise.all(proposals.map((p) => waitForOpenStage(p.proposalId, 1)));
+    const jobIds = stages.flatMap((s) => ['reminder_before', 'deadline', 'reminder_after'].map((kind) => `stage_${s.id}_${kind}_1`));
+    await expectEventually(async () => {
+      for (const id of jobIds) expect(await world.queue.getJob(id)).toBeDefined();
+    });
+
+    // Redis loses this run's keys (only ours: the server is shared) while the stages are open.
+    const redis = new Redis(isolation.env.REDIS_URL!);
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${isolation.id}:*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+    for (const id of jobIds) expect(await world.queue.getJob(id)).toBeUndefined();
+
+    // While nothing rings, the first reminders come due.
+    const firstReminderAt = Math.max(...stages.map((s) => s.opened_at.getTime() + 2000));
+    await expectEventually(() => expect(Date.now()).toBeGreaterThan(firstReminderAt + 200), { timeoutMs: 10_000 });
+    // (The first test's last stage is still open: its lost timer is restored too.)
+    expect((await world.reconciler.reconcile()).restored).toBeGreaterThanOrEqual(9);
+    for (const id of jobIds) expect(await world.queue.getJob(id)).toBeDefined();
+    expect((await world.reconciler.reconcile()).restored).toBe(0);
+
+    await expectEventually(
+      async () => {
+        const events = await announced(world.db);
+        for (const stage of stages) expect(timerEventsOf(events, stage.id)).toEqual(['BEFORE_DUE', 'ESCALATED', 'OVERDUE']);
+      },
+      { timeoutMs: 20_000 },
+    );
+    const fired = (await world.db.query(
+      `SELECT count(*)::int AS n FROM stage_timer WHERE stage_id = ANY($1) AND fired_at IS NOT NULL`,
+      [stages.map((s) => s.id)],
+    )) as Array<{ n: number }>;
+    expect(fired[0].n).toBe(9);
+    // A reconciler pass after firing finds nothing to set again.
+    expect((await world.reconciler.reconcile()).restored).toBe(0);
+  });
+});
