@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
@@ -69,15 +69,11 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   };
 }
 
-/** Hosts the approvals service when it is given its own environment (see ApprovalsModule.forRoot). */
-@Module({})
-class ApprovalsWithEnvModule {}
-
 /** Staged approval of proposals, with reminders and escalation on working-day deadlines. Reads process.env. */
 @Module(approvalsMetadata())
 export class ApprovalsModule {
   /** The same service with `env` in place of process.env: tests and the benchmark run it in-process. */
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
-    return { module: ApprovalsWithEnvModule, ...approvalsMetadata(env) };
+    return withEnvironment(approvalsMetadata, env);
   }
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { BudgetCommitment } from './budgets/budget-commitment.service';
 import { BudgetsController } from './budgets/budgets.controller';
@@ -40,15 +40,11 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   };
 }
 
-/** Hosts the service when it is given its own environment (see DisbursementsModule.forRoot). */
-@Module({})
-class DisbursementsWithEnvModule {}
-
 /** Budget ceilings (pagu), commitments, tranches (termin), releases by BPKAD and progress reports. Reads process.env. */
 @Module(disbursementsMetadata())
 export class DisbursementsModule {
   /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
-    return { module: DisbursementsWithEnvModule, ...disbursementsMetadata(env) };
+    return withEnvironment(disbursementsMetadata, env);
   }
 }

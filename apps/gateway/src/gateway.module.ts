@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { RpcClientModule } from '@alur/messaging';
-import { ServiceCoreModule } from '@alur/platform';
+import { ServiceCoreModule, withEnvironment } from '@alur/platform';
 import { ApprovalsGatewayModule } from './approvals/approvals-gateway.module';
 import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -37,15 +37,11 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   };
 }
 
-/** Hosts the gateway when it is given its own environment (see GatewayModule.forRoot). */
-@Module({})
-class GatewayWithEnvModule {}
-
 /** The public HTTP face of Alur: login, and every route the BKM and officials use. Reads process.env. */
 @Module(gatewayMetadata())
 export class GatewayModule {
   /** The same gateway with `env` in place of process.env: tests run it in-process against their own isolation. */
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
-    return { module: GatewayWithEnvModule, ...gatewayMetadata(env) };
+    return withEnvironment(gatewayMetadata, env);
   }
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionDirectory, RegionsModule } from '@alur/regions';
 import { NOTIFICATIONS_MIGRATIONS } from './database/notifications-schema';
 import { AfterCommit } from './delivery/after-commit.service';
@@ -58,10 +58,6 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   };
 }
 
-/** Hosts the service when it is given its own environment (see NotificationsModule.forRoot). */
-@Module({})
-class NotificationsWithEnvModule {}
-
 /**
  * Tells everyone concerned what happened, in their language and on their channels: the in-app inbox
  * always, e-mail and SMS/WhatsApp as they choose, with every delivery logged. Reads process.env.
@@ -70,6 +66,6 @@ class NotificationsWithEnvModule {}
 export class NotificationsModule {
   /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
-    return { module: NotificationsWithEnvModule, ...notificationsMetadata(env) };
+    return withEnvironment(notificationsMetadata, env);
   }
 }

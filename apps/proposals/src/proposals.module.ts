@@ -1,5 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { ServiceCoreModule, systemPingController } from '@alur/platform';
+import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-schema';
 import { FundingModule } from './funding/funding.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -19,15 +19,11 @@ function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   };
 }
 
-/** Hosts the service when it is given its own environment (see ProposalsModule.forRoot). */
-@Module({})
-class ProposalsWithEnvModule {}
-
 /** The proposals service: programmes and the proposals written under them. Reads process.env. */
 @Module(proposalsMetadata())
 export class ProposalsModule {
   /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
-    return { module: ProposalsWithEnvModule, ...proposalsMetadata(env) };
+    return withEnvironment(proposalsMetadata, env);
   }
 }

@@ -1,3 +1,4 @@
 export * from './service-core.module';
 export * from './start-service';
 export * from './system-ping';
+export * from './with-environment';

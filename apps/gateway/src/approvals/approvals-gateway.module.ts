@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { RpcClient } from '@alur/messaging';
 import { ActingAppointmentsController } from './acting-appointments.controller';
 import { ApprovalsController } from './approvals.controller';
 import { HolidaysController } from './holidays.controller';
@@ -7,12 +6,9 @@ import { QueueBoardSessionController } from './queue-board-session.controller';
 import { QueueBoard } from './queue-board.service';
 import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
-/**
- * The HTTP face of the approvals service, and the operators' view of its queues (Bull Board).
- * Its own RpcClient, since the root module's is not visible to imported modules.
- */
+/** The HTTP face of the approvals service, and the operators' view of its queues (Bull Board). */
 @Module({
   controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController, QueueBoardSessionController],
-  providers: [RpcClient, ResolveAppointmentUsers, QueueBoard],
+  providers: [ResolveAppointmentUsers, QueueBoard],
 })
 export class ApprovalsGatewayModule {}
