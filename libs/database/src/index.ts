@@ -1,2 +1,3 @@
 export * from './database-bootstrap';
 export * from './database.module';
+export * from './rupiah-column';

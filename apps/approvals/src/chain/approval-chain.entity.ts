@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ApprovalStage, ProposalCategory, ReminderSchedule } from '@alur/contracts';
-import { rupiahColumn } from '../common/rupiah-column';
+import { rupiahColumn } from '@alur/database';
 
 export const CHAIN_STATUSES = ['IN_REVIEW', 'APPROVED', 'RETURNED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ChainStatus = (typeof CHAIN_STATUSES)[number];

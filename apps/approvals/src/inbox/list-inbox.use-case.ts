@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { badRequest } from '../common/bad-request';
-import { rupiahOf } from '../common/rupiah-column';
+import { rupiahOf } from '@alur/database';
 import { InboxPage, InboxQuery } from './inbox-item';
 
 const MAX_PAGE_SIZE = 100;

@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, BudgetCommittedV1, ProposalApprovedPayload, ProposalAwaitingBudgetV1, TrancheReadyV1 } from '@alur/contracts';
+import {
+  Actor,
+  BudgetCommittedV1,
+  formatRupiah,
+  ProposalApprovedPayload,
+  ProposalAwaitingBudgetV1,
+  TrancheReadyV1,
+} from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { formatRupiah, rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 import { updateReturning } from '../common/update-returning';
 import { DisbursementRow } from '../disbursements/disbursement-row';
 import { findProgrammeVersion, ProgrammeVersion } from '../programmes/programme-version';

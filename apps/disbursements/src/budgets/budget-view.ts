@@ -1,4 +1,4 @@
-import { rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 import { CeilingRow } from './budget-commitment.service';
 
 /** A ceiling (pagu) with what is committed and released against it, and what waits for it. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 import { DisbursementRow, DisbursementStatus, TrancheRow, TrancheStatus } from './disbursement-row';
 
 export interface TrancheView {

@@ -4,13 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, TrancheReleasedV1 } from '@alur/contracts';
+import { Actor, formatRupiah, TrancheReleasedV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { requireRole } from '../common/caller';
 import { parseRequest, validationFailed } from '../common/field-error';
 import { isUniqueViolation } from '../common/pg-error';
-import { formatRupiah, rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
 import { DisbursementRow, DisbursementStatus, TrancheRow } from './disbursement-row';
 

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Tranche } from '@alur/contracts';
-import { rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 
 export type CeilingRegionLevel = 'village' | 'district' | 'regency';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { parseRequest } from '../common/field-error';
-import { rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 import { DisbursementRow } from '../disbursements/disbursement-row';
 import { FundsReportItem } from './funds-report-item';
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ProposalCompletedV1, TrancheReadyV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { rupiahOf } from '../common/rupiah';
+import { rupiahOf } from '@alur/database';
 import { updateReturning } from '../common/update-returning';
 import { DisbursementRow, TrancheRow } from '../disbursements/disbursement-row';
 import { nextTrancheStep } from './next-tranche-step';

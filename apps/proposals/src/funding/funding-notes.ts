@@ -1,12 +1,12 @@
 import {
   BudgetCommittedPayload,
+  formatRupiah,
   ProgressReportedPayload,
   ProposalAwaitingBudgetPayload,
   ProposalCompletedPayload,
   TrancheReadyPayload,
   TrancheReleasedPayload,
 } from '@alur/contracts';
-import { formatRupiah } from './format-rupiah';
 
 /** What the timeline says of each disbursement event, in Bahasa Indonesia, with rupiah written out. */
 export const fundingNotes = {

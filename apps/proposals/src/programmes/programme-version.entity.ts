@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { ApprovalStage, EligibleRegions, ProgrammeDefinition, ProposalCategory, ReminderSchedule, Tranche } from '@alur/contracts';
-import { rupiahColumn } from '../common/rupiah';
+import { rupiahColumn } from '@alur/database';
 
 export type ProgrammeVersionStatus = 'DRAFT' | 'PUBLISHED';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { rupiahColumn } from '../common/rupiah';
+import { rupiahColumn } from '@alur/database';
 
 /** One line of a proposal's RAB; the quantity is kept in hundredths of a unit so that no float is stored. */
 @Entity('proposal_budget_item')

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { FlatJson } from '../common/flat-json';
-import { rupiahColumn } from '../common/rupiah';
+import { rupiahColumn } from '@alur/database';
 import { ProposalStatus } from './domain/proposal-status';
 
 /** A proposal (usulan) of a BKM for its village; the budget figures are always the server's own. */

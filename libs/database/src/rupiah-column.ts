@@ -1,8 +1,8 @@
 import { ValueTransformer } from 'typeorm';
 
 /**
- * Reads a bigint column (TypeORM hands it over as a string) as whole rupiah, refusing anything that
- * is not a safe integer rather than rounding it silently.
+ * Reads a bigint column (the pg driver hands it over as a string) as whole rupiah, refusing anything
+ * that is not a safe integer rather than rounding it silently.
  */
 export function rupiahOf(value: string | number | bigint): number {
   const amount = typeof value === 'number' ? value : Number(value);
