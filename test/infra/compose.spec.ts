@@ -2,30 +2,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { baseEnvSchema } from '@alur/config';
 
 const root = join(__dirname, '..', '..');
 
-/** Every environment variable the apps read: the configuration contract. */
-export const APP_ENV_VARS = [
-  'NODE_ENV',
-  'LOG_LEVEL',
-  'DATABASE_URL',
-  'NATS_URL',
-  'NATS_STREAM',
-  'NATS_SUBJECT_PREFIX',
-  'REDIS_URL',
-  'QUEUE_PREFIX',
-  'HTTP_HOST',
-  'GATEWAY_PORT',
-  'PROPOSALS_PORT',
-  'APPROVALS_PORT',
-  'DISBURSEMENTS_PORT',
-  'NOTIFICATIONS_PORT',
-  'JWT_SECRET',
-  'SMTP_URL',
-  'MAIL_FROM',
-  'TIMEZONE',
-] as const;
+/** Every environment variable the apps read: the validated configuration schema itself. */
+export const APP_ENV_VARS = Object.keys(baseEnvSchema.shape);
 
 /** Each app service and the variable holding its HTTP port. */
 export const APP_SERVICES = {
@@ -127,7 +109,7 @@ describe('docker-compose.yml', () => {
 
     it('sets only variables of the configuration contract', () => {
       const unknown = Object.keys(environmentOf(name)).filter(
-        (key) => !(APP_ENV_VARS as readonly string[]).includes(key),
+        (key) => !APP_ENV_VARS.includes(key),
       );
       expect(unknown).toEqual([]);
     });
