@@ -35,23 +35,26 @@ export class ListInboxUseCase {
     const parsed = ListInboxSchema.safeParse(input ?? {});
     if (!parsed.success) throw validationFailed(fieldErrorsOf(parsed.error));
     const { limit, offset, unreadOnly } = parsed.data;
-    const language = await this.preferences.languageOf(this.dataSource.manager, actor.userId);
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT id, kind, content, link, proposal_id, created_at, read_at FROM notification
-       WHERE recipient_user_id = $1 AND ($2::boolean = false OR read_at IS NULL)
-       ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
-      [actor.userId, unreadOnly, limit, offset],
-    );
-    const [counts]: Array<{ total: string; unread: string }> = await this.dataSource.query(
-      `SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notification WHERE recipient_user_id = $1`,
-      [actor.userId],
-    );
-    return {
-      items: rows.map((row) => inboxItemOf(row, language)),
-      unreadCount: Number(counts.unread),
-      total: Number(counts.total),
-      limit,
-      offset,
-    };
+    // One snapshot for the page and its counts, so the unread badge always agrees with the list.
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const language = await this.preferences.languageOf(tx, actor.userId);
+      const rows: NotificationRow[] = await tx.query(
+        `SELECT id, kind, content, link, proposal_id, created_at, read_at FROM notification
+         WHERE recipient_user_id = $1 AND ($2::boolean = false OR read_at IS NULL)
+         ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
+        [actor.userId, unreadOnly, limit, offset],
+      );
+      const [counts]: Array<{ total: string; unread: string }> = await tx.query(
+        `SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notification WHERE recipient_user_id = $1`,
+        [actor.userId],
+      );
+      return {
+        items: rows.map((row) => inboxItemOf(row, language)),
+        unreadCount: Number(counts.unread),
+        total: Number(counts.total),
+        limit,
+        offset,
+      };
+    });
   }
 }
