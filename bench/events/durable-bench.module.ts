@@ -3,6 +3,7 @@ import { now } from './latency-probe';
 import { BenchTables1763900000101 } from './bench-tables.migration';
 import { DurableNoteReader } from './durable-note-reader.service';
 import { DurableNoteWriter } from './durable-note-writer.service';
+import { HandledSink } from './handled-sink';
 import { ProbeHolder } from './probe-holder';
 import { ServiceCoreModule } from '@alur/platform';
 
@@ -20,7 +21,7 @@ export class DurableBenchModule {
     };
   }
 
-  static consumer(env: NodeJS.ProcessEnv, probes: ProbeHolder): DynamicModule {
+  static consumer(env: NodeJS.ProcessEnv, sink: HandledSink): DynamicModule {
     return {
       module: DurableBenchModule,
       imports: [
@@ -28,7 +29,7 @@ export class DurableBenchModule {
           env,
           migrations: [BenchTables1763900000101],
           // The hook runs after the handler's transaction committed and before the ack: the effect is durable.
-          messaging: { faults: { afterCommitBeforeAck: (eventId) => probes.current.handled(eventId, now()) } },
+          messaging: { faults: { afterCommitBeforeAck: (eventId) => sink.handled(eventId, now()) } },
         }),
       ],
       providers: [DurableNoteReader],

@@ -1,33 +1,36 @@
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClientNats, MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { ClientNats } from '@nestjs/microservices';
 import { Client } from 'pg';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { openServiceDatabase, schemaFor, serviceDataSourceOptions } from '@alur/database';
+import { schemaFor } from '@alur/database';
 import { NatsClients, OutboxRelay } from '@alur/messaging';
 import { createTestIsolation, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { BacklogSampler } from './backlog-sampler';
 import { PathName, PhaseResult, printRatios, printTable, ratiosOf, writeResults } from './bench-report';
-import { BenchTables1763900000101 } from './bench-tables.migration';
 import { DurableBenchModule } from './durable-bench.module';
 import { DurableNoteWriter } from './durable-note-writer.service';
 import { BenchNote, driveLoad, LoadShape, plainEnvelope } from './load-driver';
 import { LatencyProbe, now } from './latency-probe';
-import { plainSubjects, PlainBenchModule } from './plain-bench.module';
+import type { ConsumerMessage, ConsumerPath } from './consumer-process';
+import { plainSubjects } from './plain-bench.module';
+import { openPlainDatabase } from './plain-database';
 import { ProbeHolder } from './probe-holder';
 
 /*
  * npm run bench:events: the same notes through the durable spine (outbox → relay → JetStream → consumer
- * with inbox) and through plain @nestjs/microservices NATS emit (core NATS), in one process against the
- * real servers. Latency is handled − commit: the commit is stamped when the writer's transaction (or,
- * plain, its INSERT) resolved, the handled time once the handler's effect committed; both on the
- * process's one clock, in maps keyed by event id. Each path runs saturated (writers as fast as they
+ * with inbox) and through plain @nestjs/microservices NATS emit (core NATS), against the real servers,
+ * producers in this process and consumers in a child process, as services are deployed. Latency is
+ * handled − commit: the commit is stamped when the writer's transaction (or, plain, its INSERT)
+ * resolved, the handled time once the handler's effect committed; both on the wall clock, in maps
+ * keyed by event id. Each path runs saturated (writers as fast as they
  * can) and then paced (the same offered rate for every path).
  */
 const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -82,9 +85,10 @@ async function main(): Promise<void> {
     const producer = await NestFactory.create(DurableBenchModule.producer(env, durableProbes), { logger: false });
     closers.unshift(() => producer.close());
     await producer.init();
-    const consumer = await NestFactory.create(DurableBenchModule.consumer(env, durableProbes), { logger: false });
-    closers.unshift(() => consumer.close());
-    await consumer.init();
+    const plainProbes = new ProbeHolder();
+    // The consumers run in a process of their own, as a consuming service runs beside the producing one.
+    const consumers = await startConsumerProcess(env, { durable: durableProbes, plain: plainProbes });
+    closers.unshift(() => consumers.stop());
     const writer = producer.get(DurableNoteWriter);
     const baseEnv = producer.get<BaseEnv>(APP_ENV);
 
@@ -99,17 +103,8 @@ async function main(): Promise<void> {
       'approvals',
     );
 
-    const plainProbes = new ProbeHolder();
     const plainProducerDb = await openPlainDatabase(baseEnv, 'plain_producer');
     closers.push(() => plainProducerDb.destroy());
-    const plainConsumerDb = await openPlainDatabase(baseEnv, 'plain_consumer');
-    closers.push(() => plainConsumerDb.destroy());
-    const plainServer = await NestFactory.createMicroservice<MicroserviceOptions>(
-      PlainBenchModule.consumer(baseEnv.NATS_SUBJECT_PREFIX, plainConsumerDb, plainProbes),
-      { transport: Transport.NATS, options: { servers: baseEnv.NATS_URL, name: 'bench-plain-consumer' }, logger: false },
-    );
-    closers.unshift(() => plainServer.close());
-    await plainServer.listen();
     const plainClient = new ClientNats({ servers: baseEnv.NATS_URL, name: 'bench-plain-producer' });
     await plainClient.connect();
     closers.unshift(() => plainClient.close());
@@ -157,7 +152,7 @@ async function main(): Promise<void> {
       console.log(`  ${phase.path} paced at ${pacedRate}/s: p99 ${paced.latencyMs.p99} ms`);
     }
 
-    const consistency = await durableConsistency(producer, consumer);
+    const consistency = await durableConsistency(producer, schemaFor(baseEnv, 'approvals'));
     const ratios = ratiosOf(results);
     const durableSaturated = results.find((r) => r.path === 'durable' && r.phase === 'saturated')!;
     const aims = {
@@ -196,7 +191,7 @@ async function main(): Promise<void> {
           CONSUMER_CONCURRENCY: baseEnv.CONSUMER_CONCURRENCY,
           CONSUMER_ACK_WAIT_MS: baseEnv.CONSUMER_ACK_WAIT_MS,
         },
-        latencyClock: 'performance.timeOrigin + performance.now() in the one process; commit and handled times kept in maps keyed by event id',
+        latencyClock: 'performance.timeOrigin + performance.now() (wall clock) in the producing process and the consuming process; commit and handled times kept in maps keyed by event id',
         results,
         ratios,
         aims,
@@ -242,32 +237,39 @@ async function waitUntilSettled(probe: LatencyProbe): Promise<void> {
   }
 }
 
-async function openPlainDatabase(env: BaseEnv, name: string): Promise<DataSource> {
-  return openServiceDatabase(
-    serviceDataSourceOptions({
-      url: env.DATABASE_URL,
-      schema: schemaFor(env, name),
-      entities: [],
-      migrations: [BenchTables1763900000101],
-      applicationName: `bench-${name}`,
-    }),
-  );
-}
-
 /** Exactly once, checked after the fact: one consumer row per committed event, none twice. */
-async function durableConsistency(producer: INestApplication, consumer: INestApplication) {
-  const producerDb = producer.get(DataSource);
-  const consumerDb = consumer.get(DataSource);
+async function durableConsistency(producer: INestApplication, consumerSchema: string) {
+  const db = producer.get(DataSource);
   await producer.get(OutboxRelay).flush();
-  const [{ n: committedEvents }] = await producerDb.query('SELECT count(*)::int AS n FROM outbox_event');
-  const [{ n: handledRows, distinct }] = await consumerDb.query(
-    'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM note_seen',
+  const [{ n: committedEvents }] = await db.query('SELECT count(*)::int AS n FROM outbox_event');
+  const [{ n: handledRows, distinct }] = await db.query(
+    `SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM "${consumerSchema}".note_seen`,
   );
   return {
     committedEvents,
     handledRows,
     duplicateEffects: handledRows - distinct,
     relayDuplicates: producer.get(OutboxRelay).stats.duplicates,
+  };
+}
+
+/** Forks the consumers' process and routes the handled times it reports to the probe of the phase being measured. */
+async function startConsumerProcess(env: NodeJS.ProcessEnv, probes: Record<ConsumerPath, ProbeHolder>) {
+  const child = fork(resolve(__dirname, 'consumer-process.js'), [], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
+  await new Promise<void>((ready, fail) => {
+    child.on('message', (message: ConsumerMessage) => {
+      if ('ready' in message) return ready();
+      const probe = probes[message.path].current;
+      for (const [id, at] of message.handled) probe.handled(id, at);
+    });
+    void exited.then((code) => fail(new Error(`the consumer process exited (${code}) before it was ready`)));
+  });
+  return {
+    stop: async () => {
+      child.send('stop');
+      await exited;
+    },
   };
 }
 

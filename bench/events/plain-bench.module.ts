@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { EventEnvelope } from '@alur/contracts';
 import { BenchNote } from './load-driver';
 import { now } from './latency-probe';
-import { ProbeHolder } from './probe-holder';
+import { HandledSink } from './handled-sink';
 
 export const PLAIN_CONSUMER_DB = Symbol('PLAIN_CONSUMER_DB');
+const HANDLED_SINK = Symbol('HANDLED_SINK');
 
 /** Subjects of the plain path: one whose handler writes the same row as the durable consumer, one that only receives. */
 export function plainSubjects(prefix: string) {
@@ -21,19 +22,19 @@ function plainNoteController(prefix: string): Type<unknown> {
   class PlainNoteController {
     constructor(
       @Inject(PLAIN_CONSUMER_DB) private readonly db: DataSource,
-      private readonly probes: ProbeHolder,
+      @Inject(HANDLED_SINK) private readonly sink: HandledSink,
     ) {}
 
     @EventPattern<string>(subjects.withInsert)
     async onNoteRecorded(@Payload() event: EventEnvelope<BenchNote>): Promise<void> {
       const { book, seq, text } = event.payload;
       await this.db.query('INSERT INTO note_seen (event_id, book, seq, text) VALUES ($1, $2, $3, $4)', [event.id, book, seq, text]);
-      this.probes.current.handled(event.id, now());
+      this.sink.handled(event.id, now());
     }
 
     @EventPattern<string>(subjects.emitOnly)
     onNoteEmitted(@Payload() event: EventEnvelope<BenchNote>): void {
-      this.probes.current.handled(event.id, now());
+      this.sink.handled(event.id, now());
     }
   }
   return PlainNoteController;
@@ -42,13 +43,13 @@ function plainNoteController(prefix: string): Type<unknown> {
 /** The plain path's consumer: a Nest microservice on the built-in NATS transport. */
 @Module({})
 export class PlainBenchModule {
-  static consumer(prefix: string, db: DataSource, probes: ProbeHolder): DynamicModule {
+  static consumer(prefix: string, db: DataSource, sink: HandledSink): DynamicModule {
     return {
       module: PlainBenchModule,
       controllers: [plainNoteController(prefix)],
       providers: [
         { provide: PLAIN_CONSUMER_DB, useValue: db },
-        { provide: ProbeHolder, useValue: probes },
+        { provide: HANDLED_SINK, useValue: sink },
       ],
     };
   }
