@@ -22,3 +22,24 @@ export function PageQuery(options: { defaultLimit: number; maxLimit: number }) {
   }
   return Page;
 }
+
+/** `page` (from 1) and `pageSize` query parameters, validated, for lists paged by number. */
+export function NumberedPageQuery(options: { defaultPageSize: number; maxPageSize: number }) {
+  class NumberedPage {
+    @ApiPropertyOptional({ default: 1 })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    page?: number;
+
+    @ApiPropertyOptional({ default: options.defaultPageSize, maximum: options.maxPageSize })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(options.maxPageSize)
+    pageSize?: number;
+  }
+  return NumberedPage;
+}
