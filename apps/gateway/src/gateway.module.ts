@@ -13,6 +13,7 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ProposalsController } from './proposals/proposals.controller';
 import { SystemStatusController } from './system/system-status.controller';
 import { TransparencyModule } from './transparency/transparency.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 
@@ -31,6 +32,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       NotificationsGatewayModule,
       TransparencyModule,
       DashboardModule,
+      UploadsModule,
     ],
     controllers: [SystemStatusController, ProposalsController, ProgrammesController],
     providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, ProgressReportedV1, Rupiah } from '@alur/contracts';
+import { Actor, ProgressPhotoSchema, ProgressReportedV1, Rupiah } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { requireRole } from '../common/caller';
 import { parseRequest } from '../common/field-error';
@@ -12,13 +12,8 @@ import { DisbursementRow } from '../disbursements/disbursement-row';
 import { disbursementView, DisbursementView } from '../disbursements/disbursement-view';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
 
-/** At most this many photos per report; each is a reference to a file the client stored elsewhere. */
+/** At most this many photos per report; each is a reference to an uploaded photo or an https address. */
 export const MAX_REPORT_PHOTOS = 10;
-
-export const ProgressPhotoSchema = z.object({
-  url: z.url({ protocol: /^https$/ }).max(2048),
-  caption: z.string().max(200).optional(),
-});
 
 export const ReportProgressRequestSchema = z.object({
   proposalId: z.uuid(),

@@ -1,4 +1,5 @@
+import { CreateProgressPhotos1764100000000 } from './create-progress-photos.migration';
 import { CreateUserAccounts1764000000000 } from './create-user-accounts.migration';
 
 /** The gateway's own migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
-export const GATEWAY_MIGRATIONS = [CreateUserAccounts1764000000000];
+export const GATEWAY_MIGRATIONS = [CreateUserAccounts1764000000000, CreateProgressPhotos1764100000000];

@@ -5,3 +5,4 @@ export * from './tranche-ready/tranche-ready.event';
 export * from './tranche-released/tranche-released.event';
 export * from './progress-reported/progress-reported.event';
 export * from './proposal-completed/proposal-completed.event';
+export * from './progress-photo.schema';

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PHOTO_REFERENCE } from '@alur/contracts';
 
-/** A photo of the works, by reference: the file itself lives where the client uploaded it. */
+/** A photo of the works, by reference: one uploaded to `/api/v1/uploads/photos`, or an https address elsewhere. */
 export class ProgressPhotoDto {
-  @ApiProperty({ example: 'https://files.example.id/bkm/balik-alam/jalan-40persen.jpg' })
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'url must be an https URL' })
+  @ApiProperty({ example: '/api/v1/uploads/photos/0b9f6c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d' })
+  @Matches(PHOTO_REFERENCE, { message: 'url must be an https URL or the url of an uploaded photo' })
   @MaxLength(2048)
   url: string;
 
