@@ -1,12 +1,7 @@
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation, removeTestResources, TINY_PNG } from '@alur/testing';
 import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
 import { RunningGateway, startGateway } from './gateway-harness';
 
-// The smallest valid PNG: a 1×1 transparent pixel.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
 
 describe('photos for progress reports', () => {
   const isolation = createTestIsolation();
@@ -35,15 +30,15 @@ describe('photos for progress reports', () => {
     fetch(`${gateway.url}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('keeps a BKM’s photo and shows it to those who may see its village, and to nobody else', async () => {
-    const response = await upload(bkm, PNG, 'image/png');
+    const response = await upload(bkm, TINY_PNG, 'image/png');
     expect(response.status).toBe(201);
     const photo = (await response.json()) as { id: string; url: string; contentType: string; size: number };
-    expect(photo).toMatchObject({ url: `/api/v1/uploads/photos/${photo.id}`, contentType: 'image/png', size: PNG.length });
+    expect(photo).toMatchObject({ url: `/api/v1/uploads/photos/${photo.id}`, contentType: 'image/png', size: TINY_PNG.length });
 
     for (const username of [`bkm.${BALIK_ALAM}`, `lurah.${BALIK_ALAM}`, 'camat.14.03.09', 'bpkad']) {
       const seen = await read(await gateway.tokenOf(username), photo.url);
       expect([username, seen.status, seen.headers.get('content-type')]).toEqual([username, 200, 'image/png']);
-      expect(Buffer.from(await seen.arrayBuffer()).equals(PNG)).toBe(true);
+      expect(Buffer.from(await seen.arrayBuffer()).equals(TINY_PNG)).toBe(true);
     }
     for (const username of [`bkm.${OTHER_MANDAU_VILLAGE}`, 'camat.14.03.13']) {
       expect([username, (await read(await gateway.tokenOf(username), photo.url)).status]).toEqual([username, 404]);
@@ -59,7 +54,7 @@ describe('photos for progress reports', () => {
     // Declared as a JPEG, but the bytes say otherwise.
     expect((await upload(bkm, Buffer.from('plain text pretending'), 'image/jpeg', 'x.jpg')).status).toBe(400);
 
-    const tooLarge = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooLarge = Buffer.concat([TINY_PNG, Buffer.alloc(5 * 1024 * 1024)]);
     expect((await upload(bkm, tooLarge, 'image/png')).status).toBe(413);
 
     const missing = await fetch(`${gateway.url}/api/v1/uploads/photos`, {
@@ -70,8 +65,8 @@ describe('photos for progress reports', () => {
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'a photo file is required' }]);
 
-    expect((await upload(await gateway.tokenOf(`lurah.${BALIK_ALAM}`), PNG, 'image/png')).status).toBe(403);
-    expect((await upload(undefined, PNG, 'image/png')).status).toBe(401);
+    expect((await upload(await gateway.tokenOf(`lurah.${BALIK_ALAM}`), TINY_PNG, 'image/png')).status).toBe(403);
+    expect((await upload(undefined, TINY_PNG, 'image/png')).status).toBe(401);
     expect((await read(bkm, '/api/v1/uploads/photos/not-a-uuid')).status).toBe(400);
   });
 });

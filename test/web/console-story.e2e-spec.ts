@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { Client } from 'pg';
+import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
 import { Browser, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, screenshot, startSystem } from './console-harness';
 
 const BKM = 'bkm.14.03.09.1004';
@@ -11,6 +12,23 @@ const FIRST_TRANCHE = 'Rp 15.970.000';
 
 describe('the web console, the whole story in a browser', () => {
   const isolation = createTestIsolation();
+  const query = async <T>(sql: string): Promise<T[]> => {
+    const db = new Client({ connectionString: isolation.env.DATABASE_URL });
+    await db.connect();
+    try {
+      return (await db.query(sql)).rows as T[];
+    } finally {
+      await db.end();
+    }
+  };
+  const tokenOf = async (username: string): Promise<string> => {
+    const response = await fetch(`${system.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'alur-demo' }),
+    });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
   let system: RunningSystem;
   let browser: Browser;
   let bkm: Page;
@@ -163,8 +181,18 @@ describe('the web console, the whole story in a browser', () => {
     await bkm.locator('#physicalProgressPercent[aria-invalid="true"]').waitFor();
     await screenshot(bkm, '20b-bkm-progress-report-error-phone');
     await bkm.getByLabel('Kemajuan fisik (%)').fill('35');
+    await bkm.getByLabel('Pilih foto dari perangkat').setInputFiles({ name: 'cor-35.png', mimeType: 'image/png', buffer: TINY_PNG });
     await bkm.getByRole('button', { name: 'Kirim laporan' }).click();
     await bkm.getByRole('status').getByText('Laporan terkirim').waitFor();
+    // The photo went up with the report: the report refers to it, and the Camat of the kecamatan can see it.
+    const reports = await query<{ photos: Array<{ url: string }> }>(
+      `SELECT photos FROM "${isolation.env.DB_SCHEMA_PREFIX}disbursements".progress_report ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(reports[0].photos).toEqual([{ url: expect.stringMatching(/^\/api\/v1\/uploads\/photos\/[0-9a-f-]{36}$/) }]);
+    const seenByCamat = await fetch(`${system.url}${reports[0].photos[0].url}`, {
+      headers: { authorization: `Bearer ${await tokenOf('camat.14.03.09')}` },
+    });
+    expect([seenByCamat.status, seenByCamat.headers.get('content-type')]).toEqual([200, 'image/png']);
     await screenshot(bkm, '20c-bkm-proposal-funded-phone');
     await bkm.goto(`${system.url}/notifikasi`);
     await released.waitFor();

@@ -1,3 +1,4 @@
 export * from './test-isolation';
 export * from './expect-eventually';
 export * from './test-resources';
+export * from './tiny-png';

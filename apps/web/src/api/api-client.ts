@@ -50,15 +50,17 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
   const url = `/api/v1${path}${query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : ''}`;
   const token = tokenStore.get();
+  // A FormData body (a file upload) goes as multipart, with the boundary the browser sets.
+  const multipart = options.body instanceof FormData;
   const response = await fetch(url, {
     method,
     headers: {
       accept: 'application/json',
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.body === undefined || multipart ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...options.headers,
     },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
   });
   const text = await response.text();
   const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;

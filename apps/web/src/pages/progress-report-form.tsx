@@ -6,8 +6,9 @@ import { useI18n } from '../i18n/i18n';
 import { parseRupiah } from '../lib/rupiah';
 
 /**
- * The BKM's progress report (physical %, money spent, note, photos). The API takes photos as https
- * addresses; files chosen on the device are previewed so the BKM can check them before pasting addresses.
+ * The BKM's progress report (physical %, money spent, note, photos). Photos chosen on the device are
+ * previewed, uploaded when the report is sent, and referred to by the addresses the gateway gives
+ * them; photos kept elsewhere can be given by their https addresses.
  */
 export function ProgressReportForm({ proposalId, onSent }: { proposalId: string; onSent(): void }) {
   const { t } = useI18n();
@@ -15,6 +16,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
   const [spent, setSpent] = useState('');
   const [note, setNote] = useState('');
   const [photoUrls, setPhotoUrls] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [previews, setPreviews] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [sent, setSent] = useState(false);
@@ -22,7 +24,9 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    setPreviews(Array.from(event.target.files ?? []).slice(0, 10).map((file) => URL.createObjectURL(file)));
+    const chosen = Array.from(event.target.files ?? []).slice(0, 10);
+    setFiles(chosen);
+    setPreviews(chosen.map((file) => URL.createObjectURL(file)));
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,11 +34,22 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
     setError(undefined);
     setSent(false);
     try {
-      const photos = photoUrls
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((url) => ({ url }));
+      // One at a time: a phone on a slow connection sends one photo well rather than ten badly.
+      const uploaded: Array<{ url: string }> = [];
+      for (const file of files) {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        const photo = await api<{ url: string }>('POST', '/uploads/photos', { body: form });
+        uploaded.push({ url: photo.url });
+      }
+      const photos = [
+        ...uploaded,
+        ...photoUrls
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((url) => ({ url })),
+      ];
       await api('POST', `/proposals/${proposalId}/progress-reports`, {
         body: {
           physicalProgressPercent: /^\d+$/.test(percent.trim()) ? Number(percent.trim()) : percent,
@@ -48,6 +63,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
       setSpent('');
       setNote('');
       setPhotoUrls('');
+      setFiles([]);
       setPreviews([]);
       onSent();
     } catch (e) {
@@ -62,7 +78,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
       <h3>{t.progressReports}</h3>
       <ErrorSummary
         error={error}
-        fieldLabels={{ physicalProgressPercent: t.physicalProgress, amountSpent: t.amountSpent, note: t.progressNote, photos: t.photos }}
+        fieldLabels={{ physicalProgressPercent: t.physicalProgress, amountSpent: t.amountSpent, note: t.progressNote, photos: t.photos, file: t.photoFiles }}
       />
       {sent && (
         <p role="status" className="notice ok">
@@ -83,7 +99,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
       <Field id="photoUrls" label={t.photos} error={reasonOf(error, 'photos')}>
         <textarea rows={2} value={photoUrls} onChange={(e) => setPhotoUrls(e.target.value)} placeholder="https://…" />
       </Field>
-      <Field id="photoFiles" label={t.photoFiles} hint={t.photoFilesHint}>
+      <Field id="photoFiles" label={t.photoFiles} hint={t.photoFilesHint} error={reasonOf(error, 'file')}>
         <input type="file" accept="image/*" multiple capture="environment" onChange={pick} />
       </Field>
       {previews.length > 0 && (
