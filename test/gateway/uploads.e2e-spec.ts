@@ -3,7 +3,7 @@ import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures
 import { RunningGateway, startGateway } from './gateway-harness';
 
 
-describe('photos for progress reports', () => {
+describe('photos for progress reports and documents for proposals', () => {
   const isolation = createTestIsolation();
   let gateway: RunningGateway;
   let bkm: string;
@@ -17,10 +17,10 @@ describe('photos for progress reports', () => {
     await removeTestResources(isolation.id, isolation.env);
   });
 
-  const upload = (token: string | undefined, file: Buffer, type: string, name = 'foto.png') => {
+  const upload = (token: string | undefined, file: Buffer, type: string, name = 'foto.png', kind = 'photos') => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)], { type }), name);
-    return fetch(`${gateway.url}/api/v1/uploads/photos`, {
+    return fetch(`${gateway.url}/api/v1/uploads/${kind}`, {
       method: 'POST',
       headers: token ? { authorization: `Bearer ${token}` } : {},
       body: form,
@@ -63,10 +63,29 @@ describe('photos for progress reports', () => {
       body: new FormData(),
     });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'a photo file is required' }]);
+    expect(((await missing.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'a file is required' }]);
 
     expect((await upload(await gateway.tokenOf(`lurah.${BALIK_ALAM}`), TINY_PNG, 'image/png')).status).toBe(403);
     expect((await upload(undefined, TINY_PNG, 'image/png')).status).toBe(401);
     expect((await read(bkm, '/api/v1/uploads/photos/not-a-uuid')).status).toBe(400);
+  });
+
+  it('keeps a proposal’s documents (PDF) under their names, within the village’s region', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const response = await upload(bkm, pdf, 'application/pdf', 'DED jalan gang Damai.pdf', 'documents');
+    expect(response.status).toBe(201);
+    const document = (await response.json()) as { url: string; name: string };
+    expect(document).toMatchObject({ url: expect.stringMatching(/^\/api\/v1\/uploads\/documents\/[0-9a-f-]{36}$/), name: 'DED jalan gang Damai.pdf' });
+
+    const seen = await read(await gateway.tokenOf('camat.14.03.09'), document.url);
+    expect([seen.status, seen.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(seen.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''${encodeURIComponent('DED jalan gang Damai.pdf')}`);
+    expect((await read(await gateway.tokenOf('camat.14.03.13'), document.url)).status).toBe(404);
+    // A document is not a photo: each kind is read at its own address.
+    expect((await read(bkm, document.url.replace('documents', 'photos'))).status).toBe(404);
+
+    const script = await upload(bkm, Buffer.from('MZ\x90\x00 an executable'), 'application/pdf', 'rab.pdf', 'documents');
+    expect(script.status).toBe(400);
+    expect(((await script.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a PDF, JPEG or PNG file' }]);
   });
 });

@@ -191,6 +191,25 @@ describe('proposals through the gateway', () => {
     });
   });
 
+  it('keeps the documents a BKM attaches (DED, RAB) and refuses what is not an uploaded document', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')], { type: 'application/pdf' }), 'DED.pdf');
+    const uploaded = await fetch(`${gateway.url}/api/v1/uploads/documents`, { method: 'POST', headers: { authorization: `Bearer ${bkm}` }, body: form });
+    const { url } = (await uploaded.json()) as { url: string };
+    const documents = [{ url, name: 'DED jalan gang Damai', kind: 'DED' }];
+
+    const created = await create({ ...kotakuDraft(), documents });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect((await (await gateway.call('GET', `/api/v1/proposals/${id}`, { token: bkm })).json()).documents).toEqual(documents);
+
+    expect(await errorsOf(await create({ ...kotakuDraft(), documents: [{ url: 'https://elsewhere.example/ded.pdf', name: 'DED', kind: 'DED' }] }))).toEqual([
+      400,
+      ['documents.0.url'],
+    ]);
+    expect(await errorsOf(await create({ ...kotakuDraft(), documents: [{ url, name: 'DED', kind: 'SURAT' }] }))).toEqual([400, ['documents.0.kind']]);
+  });
+
   it('detects two concurrent edits of one draft: exactly one succeeds, the other gets 409', async () => {
     const { id } = await (await create(kotakuDraft())).json();
     const edit = (title: string) => gateway.call('PATCH', `/api/v1/proposals/${id}`, { token: bkm, body: { title, version: 1 } });

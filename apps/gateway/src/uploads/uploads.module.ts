@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '@alur/regions';
-import { ProgressPhotosController } from './progress-photos.controller';
+import { UploadedFiles } from './uploaded-files.service';
+import { UploadsController } from './uploads.controller';
 
-/** Files people attach: the photos of progress reports. */
-@Module({ imports: [RegionsModule], controllers: [ProgressPhotosController] })
+/** Files people attach: photos of progress reports and documents of proposals. */
+@Module({ imports: [RegionsModule], controllers: [UploadsController], providers: [UploadedFiles] })
 export class UploadsModule {}

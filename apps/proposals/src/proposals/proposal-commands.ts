@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROPOSAL_CATEGORIES } from '@alur/contracts';
+import { MAX_PROPOSAL_DOCUMENTS, PROPOSAL_CATEGORIES, ProposalDocumentSchema } from '@alur/contracts';
 import { FieldError, validationFailed } from '../common/field-error';
 import { PROPOSAL_STATUSES } from './domain/proposal-status';
 
@@ -21,6 +21,7 @@ const ProposalContent = z.object({
   beneficiaries: Beneficiaries.nullable(),
   budgetItems: z.array(BudgetItem).max(500),
   selfHelpAmount: z.number(),
+  documents: z.array(ProposalDocumentSchema).max(MAX_PROPOSAL_DOCUMENTS),
 });
 
 export const CreateProposalCommand = ProposalContent.partial().extend({

@@ -1,3 +1,4 @@
+import type { ProposalDocument } from '@alur/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { FlatJson } from '../common/flat-json';
 import { rupiahColumn } from '@alur/database';
@@ -26,6 +27,7 @@ export class ProposalEntity {
   @Column('int') version: number;
   @Column('int', { name: 'submission_number' }) submissionNumber: number;
   @Column('jsonb', { name: 'current_stage', nullable: true }) currentStage: FlatJson | null;
+  @Column('jsonb') documents: ProposalDocument[];
   @Column('text', { name: 'bkm_user_id' }) bkmUserId: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;

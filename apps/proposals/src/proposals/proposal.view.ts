@@ -34,6 +34,7 @@ export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[
     ...proposalSummaryView(p),
     description: p.description,
     executorGroup: p.executorGroup,
+    documents: p.documents,
     beneficiaries: p.households === null ? null : { households: p.households, poorHouseholds: p.poorHouseholds ?? 0 },
     budgetItems: items.map((item) => ({
       description: item.description,

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { PROPOSAL_CATEGORIES, type ProposalCategory } from '@alur/contracts';
+import { MAX_PROPOSAL_DOCUMENTS, PROPOSAL_CATEGORIES, type ProposalCategory } from '@alur/contracts';
 import { BeneficiariesDto } from './beneficiaries.dto';
 import { BudgetItemDto } from './budget-item.dto';
 import { IsRupiah } from './is-rupiah.decorator';
+import { ProposalDocumentDto } from './proposal-document.dto';
 
 /** What a BKM writes in a proposal besides its title; a draft may leave parts out until it is submitted. */
 export class ProposalContentDto {
@@ -43,4 +44,12 @@ export class ProposalContentDto {
   @IsOptional()
   @IsRupiah()
   selfHelpAmount?: number;
+
+  @ApiPropertyOptional({ type: [ProposalDocumentDto], description: 'DED, RAB sheet, site photos: all of them; it replaces the previous list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PROPOSAL_DOCUMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => ProposalDocumentDto)
+  documents?: ProposalDocumentDto[];
 }

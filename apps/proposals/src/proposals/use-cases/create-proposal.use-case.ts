@@ -52,6 +52,7 @@ export class CreateProposalUseCase {
         category: command.category ?? null,
         description: command.description ?? null,
         executorGroup: command.executorGroup ?? null,
+        documents: command.documents ?? [],
         households: command.beneficiaries?.households ?? null,
         poorHouseholds: command.beneficiaries?.poorHouseholds ?? null,
         budgetTotal: figures.budgetTotal,

@@ -44,6 +44,7 @@ export class UpdateProposalUseCase {
         ...(command.category !== undefined ? { category: command.category } : {}),
         ...(command.description !== undefined ? { description: command.description } : {}),
         ...(command.executorGroup !== undefined ? { executorGroup: command.executorGroup } : {}),
+        ...(command.documents !== undefined ? { documents: command.documents } : {}),
         ...(command.beneficiaries !== undefined
           ? { households: command.beneficiaries?.households ?? null, poorHouseholds: command.beneficiaries?.poorHouseholds ?? null }
           : {}),

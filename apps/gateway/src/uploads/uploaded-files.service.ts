@@ -1,0 +1,54 @@
+import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { validationFailed } from '../http/validation';
+import { contentMatches, UPLOAD_KINDS, UploadKind } from './uploaded-file-kinds';
+
+export interface ReceivedFile {
+  mimetype: string;
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/**
+ * Files people attach, kept in the gateway's own schema. A file belongs to its uploader's village
+ * and is seen by whoever may see that village's proposals; to anyone else it does not exist.
+ */
+@Injectable()
+export class UploadedFiles {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+  ) {}
+
+  async store(kind: UploadKind, actor: Actor, file: ReceivedFile | undefined) {
+    const rules = UPLOAD_KINDS[kind];
+    if (!file || file.size === 0) throw validationFailed([{ field: 'file', reason: 'a file is required' }]);
+    if (!(rules.contentTypes as readonly string[]).includes(file.mimetype) || !contentMatches(file.mimetype, file.buffer)) {
+      throw validationFailed([{ field: 'file', reason: rules.refusal }]);
+    }
+    const fileName = file.originalname.slice(0, 200);
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [kind, actor.userId, actor.regionCode, file.mimetype, file.size, file.buffer, fileName],
+    )) as Array<{ id: string }>;
+    return { id: row.id, url: `${rules.path}/${row.id}`, name: fileName, contentType: file.mimetype, size: file.size };
+  }
+
+  async read(kind: UploadKind, actor: Actor, id: string): Promise<StreamableFile> {
+    const [file] = (await this.dataSource.query(
+      'SELECT region_code, content_type, file_name, data FROM uploaded_file WHERE id = $1 AND kind = $2',
+      [id, kind],
+    )) as Array<{ region_code: string; content_type: string; file_name: string; data: Buffer }>;
+    if (!file || !this.regions.covers(actor.regionCode, file.region_code)) throw new NotFoundException(`File ${id} not found`);
+    return new StreamableFile(file.data, {
+      type: file.content_type,
+      length: file.data.length,
+      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.file_name || id)}`,
+    });
+  }
+}
