@@ -9,6 +9,7 @@ const TITLE = 'Semenisasi Jalan Gang Damai RT 03';
 // RAB: 400 sak × Rp 75.000 + 12,5 m³ × Rp 250.000 + 60 HOK × Rp 150.000 = Rp 42.125.000.
 // Swadaya Rp 2.200.000 (5,22%, KOTAKU asks at least 5%): Rp 39.925.000 requested; tranche 1 is 40%.
 const FIRST_TRANCHE = 'Rp 15.970.000';
+const DED_PDF = Buffer.from('%PDF-1.7\n% gambar rencana jalan gang Damai\n%%EOF\n');
 
 describe('the web console, the whole story in a browser', () => {
   const isolation = createTestIsolation();
@@ -97,6 +98,11 @@ describe('the web console, the whole story in a browser', () => {
     await bkm.getByText('Porsi swadaya di bawah minimal program (5%)').waitFor();
     await screenshot(bkm, '03-bkm-form-swadaya-below-minimum-phone');
 
+    // The design drawing goes with the proposal: uploaded as soon as it is chosen, listed in the form.
+    await bkm.getByLabel('Jenis dokumen').selectOption('DED');
+    await bkm.getByLabel(/Lampirkan dokumen/).setInputFiles({ name: 'DED Gang Damai.pdf', mimeType: 'application/pdf', buffer: DED_PDF });
+    await bkm.locator('.documents-editor .documents').getByText('DED Gang Damai.pdf').waitFor();
+
     await bkm.getByLabel('Swadaya masyarakat').fill('2.200.000');
     expect(await bkm.getByTestId('swadaya-share').textContent()).toContain('5,22%');
     expect(await bkm.getByTestId('requested-amount').textContent()).toBe('Rp 39.925.000');
@@ -123,6 +129,8 @@ describe('the web console, the whole story in a browser', () => {
 
       await item.getByRole('link', { name: TITLE }).click();
       await official.getByRole('heading', { name: 'Keputusan' }).waitFor();
+      // Each official sees the documents the BKM attached.
+      await official.getByTestId('documents').getByText('DED Gang Damai.pdf').waitFor();
       await official.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill(`Disetujui oleh ${username}.`);
       await official.getByRole('button', { name: 'Setujui' }).click();
       const dialog = official.getByRole('dialog');

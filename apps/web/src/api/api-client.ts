@@ -45,6 +45,14 @@ function messageOf(body: unknown, status: number): string {
   return `HTTP ${status}`;
 }
 
+/** Fetches a file the gateway keeps (an uploaded photo or document) as the logged-in user. */
+export async function fetchFile(url: string): Promise<Blob> {
+  const token = tokenStore.get();
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
+  return response.blob();
+}
+
 /** Calls the gateway's public API (`/api/v1/...`) as the logged-in user. */
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');

@@ -47,7 +47,18 @@ export interface TimelineEntry {
   note: string | null;
 }
 
+export type DocumentKind = 'DED' | 'RAB' | 'SITE_PHOTO' | 'OTHER';
+export const DOCUMENT_KINDS: DocumentKind[] = ['DED', 'RAB', 'SITE_PHOTO', 'OTHER'];
+
+/** A document attached to a proposal, uploaded to the gateway first. */
+export interface ProposalDocument {
+  url: string;
+  name: string;
+  kind: DocumentKind;
+}
+
 export interface Proposal extends ProposalSummary {
+  documents: ProposalDocument[];
   description: string | null;
   executorGroup: string | null;
   beneficiaries: { households: number; poorHouseholds: number } | null;

@@ -1,3 +1,5 @@
+import type { DocumentKind } from '../api/types';
+
 /** Every text the console shows, in Bahasa Indonesia first and in English; the keys are the same in both. */
 const id = {
   appName: 'Alur',
@@ -131,7 +133,13 @@ const id = {
   dueSoon: 'Segera jatuh tempo',
   onTime: 'Tepat waktu',
   documents: 'Dokumen',
-  noDocuments: 'Belum ada dokumen terlampir (DED/RAB disimpan di berkas fisik).',
+  noDocuments: 'Belum ada dokumen terlampir.',
+  attachDocument: 'Lampirkan dokumen (PDF, JPEG atau PNG, paling besar 10 MB)',
+  documentKind: 'Jenis dokumen',
+  documentKinds: { DED: 'DED (gambar rencana)', RAB: 'Lembar RAB', SITE_PHOTO: 'Foto lokasi', OTHER: 'Lainnya' } as Record<DocumentKind, string>,
+  openDocument: 'Buka',
+  removeDocument: (name: string) => `Hapus ${name}`,
+  uploading: 'Mengunggah…',
   beneficiaries: 'Penerima manfaat',
   // decision
   decision: 'Keputusan',
@@ -348,7 +356,13 @@ const en: Messages = {
   dueSoon: 'Due soon',
   onTime: 'On time',
   documents: 'Documents',
-  noDocuments: 'No documents attached (DED/RAB are kept on paper).',
+  noDocuments: 'No documents attached yet.',
+  attachDocument: 'Attach a document (PDF, JPEG or PNG, at most 10 MB)',
+  documentKind: 'Kind of document',
+  documentKinds: { DED: 'DED (design drawings)', RAB: 'RAB sheet', SITE_PHOTO: 'Site photo', OTHER: 'Other' },
+  openDocument: 'Open',
+  removeDocument: (name: string) => `Remove ${name}`,
+  uploading: 'Uploading…',
   beneficiaries: 'Beneficiaries',
   decision: 'Decision',
   decisionNote: 'Note (required to return or reject)',

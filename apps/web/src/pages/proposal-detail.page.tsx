@@ -14,6 +14,7 @@ import { Link, useLocation } from '../router';
 import { DecisionPanel } from './decision-panel';
 import { ProgressReportForm } from './progress-report-form';
 import { openStageOf } from './waiting-stage';
+import { DocumentList } from '../components/proposal-documents';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
 const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
@@ -244,7 +245,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
 
       <section className="card">
         <h2>{t.documents}</h2>
-        <p>{t.noDocuments}</p>
+        <DocumentList documents={p.documents ?? []} />
       </section>
 
       {stages.length > 0 && (

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/api-client';
-import { Category, Programme, Proposal } from '../api/types';
+import { Category, Programme, Proposal, ProposalDocument } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { BudgetRowInput, formatShareBp, hundredthsToQuantity, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
 import { formatRupiah } from '../lib/rupiah';
 import { navigate } from '../router';
+import { DocumentsEditor } from '../components/proposal-documents';
 
 const EMPTY_ROW: BudgetRowInput = { description: '', quantity: '', unit: '', unitPrice: '' };
 
@@ -22,6 +23,7 @@ interface FormState {
   poorHouseholds: string;
   rows: BudgetRowInput[];
   selfHelp: string;
+  documents: ProposalDocument[];
 }
 
 const blankForm = (programCode = ''): FormState => ({
@@ -34,6 +36,7 @@ const blankForm = (programCode = ''): FormState => ({
   poorHouseholds: '',
   rows: [{ ...EMPTY_ROW }],
   selfHelp: '',
+  documents: [],
 });
 
 const quantityText = (quantity: number) => String(quantity).replace('.', ',');
@@ -51,6 +54,7 @@ function formOf(p: Proposal): FormState {
       ? p.budgetItems.map((i) => ({ description: i.description, quantity: quantityText(i.quantity), unit: i.unit, unitPrice: String(i.unitPrice) }))
       : [{ ...EMPTY_ROW }],
     selfHelp: String(p.selfHelpAmount ?? ''),
+    documents: p.documents ?? [],
   };
 }
 
@@ -77,6 +81,7 @@ function contentOf(form: FormState) {
         };
       }),
     selfHelpAmount: form.selfHelp.trim() === '' ? 0 : (parseRupiahCell(form.selfHelp) ?? form.selfHelp),
+    documents: form.documents,
   };
 }
 
@@ -144,6 +149,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     budgetItems: t.rab,
     selfHelpAmount: t.swadaya,
     requestedAmount: t.requested,
+    documents: t.documents,
   };
   const minShare = programme ? formatShareBp(programme.minSelfHelpShareBp) : undefined;
 
@@ -268,6 +274,8 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
             {t.addLine}
           </button>
         </fieldset>
+
+        <DocumentsEditor documents={form.documents} onChange={(documents) => set('documents', documents)} />
 
         <Field id="selfHelp" label={t.swadaya} error={reasonOf(error, 'selfHelpAmount') ?? (form.selfHelp && parseRupiahCell(form.selfHelp) === undefined ? t.invalidRupiah : undefined)}>
           <input inputMode="numeric" value={form.selfHelp} onChange={(e) => set('selfHelp', e.target.value)} />

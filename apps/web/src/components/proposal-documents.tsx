@@ -1,0 +1,92 @@
+import { ChangeEvent, useState } from 'react';
+import { api, fetchFile } from '../api/api-client';
+import { DOCUMENT_KINDS, DocumentKind, ProposalDocument } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { reasonOf } from './error-summary';
+import { Field } from './field';
+
+/** Opens an uploaded document in a new tab: the file needs the caller's token, so it is fetched first. */
+async function openDocument(document: ProposalDocument): Promise<void> {
+  const url = URL.createObjectURL(await fetchFile(document.url));
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The documents of a proposal, each openable. */
+export function DocumentList({ documents }: { documents: ProposalDocument[] }) {
+  const { t } = useI18n();
+  if (documents.length === 0) return <p>{t.noDocuments}</p>;
+  return (
+    <ul className="documents" data-testid="documents">
+      {documents.map((document) => (
+        <li key={document.url}>
+          <span className="document-kind">{t.documentKinds[document.kind]}</span> {document.name}{' '}
+          <button type="button" className="button link" onClick={() => void openDocument(document)}>
+            {t.openDocument}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Attaching documents while writing a proposal: each file is uploaded as soon as it is chosen. */
+export function DocumentsEditor({ documents, onChange }: { documents: ProposalDocument[]; onChange(next: ProposalDocument[]): void }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<DocumentKind>('DED');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const attach = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const chosen = Array.from(input.files ?? []);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const added: ProposalDocument[] = [];
+      for (const file of chosen) {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        const uploaded = await api<{ url: string; name: string }>('POST', '/uploads/documents', { body: form });
+        added.push({ url: uploaded.url, name: uploaded.name, kind });
+      }
+      onChange([...documents, ...added]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <fieldset className="documents-editor">
+      <legend>{t.documents}</legend>
+      {documents.length > 0 && (
+        <ul className="documents">
+          {documents.map((document) => (
+            <li key={document.url}>
+              <span className="document-kind">{t.documentKinds[document.kind]}</span> {document.name}{' '}
+              <button type="button" className="button link" onClick={() => onChange(documents.filter((d) => d.url !== document.url))}>
+                {t.removeDocument(document.name)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Field id="documentKind" label={t.documentKind}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+          {DOCUMENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.documentKinds[k]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="documentFile" label={t.attachDocument} error={reasonOf(error, 'file') ?? (error ? String((error as Error).message) : undefined)}>
+        <input type="file" accept="application/pdf,image/jpeg,image/png" multiple disabled={busy} onChange={(e) => void attach(e)} />
+      </Field>
+      {busy && <p role="status">{t.uploading}</p>}
+    </fieldset>
+  );
+}
