@@ -1,19 +1,8 @@
-import type { Actor } from '@alur/contracts';
-import { ApprovalStageEntity, StageStatus } from './approval-stage.entity';
+import type { Actor, ApprovalStageRef } from '@alur/contracts';
+import { ApprovalStageEntity, StageStatus, stageRefOf } from './approval-stage.entity';
 
 /** A stage as the API shows it. */
-export interface StageView {
-  stageId: string;
-  proposalId: string;
-  submissionNumber: number;
-  stageOrder: number;
-  stageCount: number;
-  role: string;
-  regionLevel: string;
-  regionCode: string;
-  villageCode: string;
-  programCode: string;
-  title: string;
+export interface StageView extends ApprovalStageRef {
   status: StageStatus;
   openedAt: string;
   dueAt: string;
@@ -28,17 +17,7 @@ export interface StageView {
 export function toStageView(stage: ApprovalStageEntity, now = new Date()): StageView {
   const endedAt = stage.decidedAt ?? now;
   return {
-    stageId: stage.id,
-    proposalId: stage.proposalId,
-    submissionNumber: stage.submissionNumber,
-    stageOrder: stage.stageOrder,
-    stageCount: stage.stageCount,
-    role: stage.role,
-    regionLevel: stage.regionLevel,
-    regionCode: stage.regionCode,
-    villageCode: stage.villageCode,
-    programCode: stage.programCode,
-    title: stage.title,
+    ...stageRefOf(stage),
     status: stage.status,
     openedAt: stage.openedAt.toISOString(),
     dueAt: stage.dueAt.toISOString(),

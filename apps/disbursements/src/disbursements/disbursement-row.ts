@@ -1,4 +1,6 @@
-export type DisbursementStatus = 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
+import type { DisbursementStatus } from '@alur/contracts';
+
+export type { DisbursementStatus };
 export type TrancheStatus = 'LOCKED' | 'READY' | 'RELEASED';
 
 /** A `disbursement` row as the pg driver returns it (bigint columns as strings). */

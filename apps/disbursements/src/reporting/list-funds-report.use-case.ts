@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { parseRequest } from '../common/field-error';
 import { rupiahOf } from '@alur/database';
 import { DisbursementRow } from '../disbursements/disbursement-row';
-import { FundsReportItem } from './funds-report-item';
+import { parseRequest } from '@alur/messaging';
+import { FundsReportItem } from '@alur/contracts';
 
 export const FundsReportRequestSchema = z.object({
   /** A kabupaten, kecamatan or village; everything when left out. */

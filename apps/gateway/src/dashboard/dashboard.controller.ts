@@ -1,11 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@alur/contracts';
+import { Actor, FundsReportItem } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { FundsReportItem } from '../transparency/funds-report-item';
 import { transparencyReport } from '../transparency/transparency-report';
 import { DashboardView } from './dashboard-view';
 

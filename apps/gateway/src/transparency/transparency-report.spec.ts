@@ -1,6 +1,6 @@
-import { FundsReportItem } from './funds-report-item';
 import { transparencyCsv } from './transparency-csv';
 import { transparencyReport } from './transparency-report';
+import { FundsReportItem } from '@alur/contracts';
 
 const item = (overrides: Partial<FundsReportItem>): FundsReportItem => ({
   proposalId: 'p',

@@ -1,4 +1,4 @@
-import { FundsReportItem } from './funds-report-item';
+import { FundsReportItem } from '@alur/contracts';
 
 export interface MoneyTotals {
   proposals: number;

@@ -3,10 +3,10 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Public } from '../auth/public.decorator';
-import { FundsReportItem } from './funds-report-item';
 import { transparencyCsv } from './transparency-csv';
 import { TransparencyReport, transparencyReport } from './transparency-report';
 import { TransparencyQuery } from './transparency.query';
+import { FundsReportItem } from '@alur/contracts';
 
 /** Keterbukaan informasi: approved proposals and their money, for any citizen, without logging in. */
 @ApiTags('public')

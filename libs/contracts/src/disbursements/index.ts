@@ -6,3 +6,4 @@ export * from './tranche-released/tranche-released.event';
 export * from './progress-reported/progress-reported.event';
 export * from './proposal-completed/proposal-completed.event';
 export * from './progress-photo.schema';
+export * from './funds-report/funds-report-item';

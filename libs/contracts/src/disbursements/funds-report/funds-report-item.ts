@@ -1,8 +1,10 @@
-import { DisbursementStatus } from '../disbursements/disbursement-row';
+/** Where an approved proposal's money stands. */
+export type DisbursementStatus = 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
 
 /**
- * One finally approved proposal and its money, as anyone may see it: no people, no SP2D numbers,
- * only what the transparency page and the dashboard show. Rupiah are integers.
+ * One finally approved proposal and its money, as the disbursements service answers
+ * `disbursements.reporting.funds`: no people, no SP2D numbers, only what the transparency page and
+ * the dashboard show. Rupiah are integers.
  */
 export interface FundsReportItem {
   proposalId: string;
