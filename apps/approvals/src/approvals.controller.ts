@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { AppointActingOfficialCommand, AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
-import { actorOf } from './common/rpc-actor';
 import { DecideStageCommand, DecideStageUseCase } from './decisions/decide-stage.use-case';
 import { InboxQuery } from './inbox/inbox-item';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';

@@ -16,3 +16,4 @@ export * from './rpc/rpc-error';
 export * from './rpc/rpc-exception.filter';
 export * from './outbox/outbox-republish';
 export * from './rpc/rpc-client.module';
+export * from './rpc/rpc-request.util';

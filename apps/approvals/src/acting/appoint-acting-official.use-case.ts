@@ -5,10 +5,9 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { badRequest } from '../common/bad-request';
-import { requireRole } from '../common/rpc-actor';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
+import { fieldInvalid, requireRole } from '@alur/messaging';
 
 /** The officials who decide approval stages, and so may have a Plt/Plh. */
 export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
@@ -34,14 +33,14 @@ export class AppointActingOfficialUseCase {
     requireRole(admin, 'ADMIN');
     const validFrom = new Date(command.validFrom);
     const validUntil = new Date(command.validUntil);
-    if (Number.isNaN(validFrom.getTime())) throw badRequest('validFrom', 'validFrom must be an ISO 8601 date and time');
-    if (Number.isNaN(validUntil.getTime())) throw badRequest('validUntil', 'validUntil must be an ISO 8601 date and time');
-    if (validUntil.getTime() <= validFrom.getTime()) throw badRequest('validUntil', 'validUntil must be after validFrom');
+    if (Number.isNaN(validFrom.getTime())) throw fieldInvalid('validFrom', 'validFrom must be an ISO 8601 date and time');
+    if (Number.isNaN(validUntil.getTime())) throw fieldInvalid('validUntil', 'validUntil must be an ISO 8601 date and time');
+    if (validUntil.getTime() <= validFrom.getTime()) throw fieldInvalid('validUntil', 'validUntil must be after validFrom');
     if (!DECIDING_ROLES.includes(command.actingFor.role as Role)) {
-      throw badRequest('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
+      throw fieldInvalid('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
     }
-    if (command.acting.userId === command.actingFor.userId) throw badRequest('actingUsername', 'an official cannot act for themself');
-    if (command.acting.role === 'BKM') throw badRequest('actingUsername', 'a BKM cannot act for an official');
+    if (command.acting.userId === command.actingFor.userId) throw fieldInvalid('actingUsername', 'an official cannot act for themself');
+    if (command.acting.role === 'BKM') throw fieldInvalid('actingUsername', 'a BKM cannot act for an official');
     if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
 
     const appointment = this.dataSource.manager.create(ActingAppointmentEntity, {

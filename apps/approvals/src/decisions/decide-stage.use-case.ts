@@ -11,11 +11,10 @@ import {
   ProposalRejectedV1,
   ProposalReturnedV1,
 } from '@alur/contracts';
-import { OutboxService } from '@alur/messaging';
+import { fieldInvalid, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { activeAppointmentsOf } from '../acting/active-appointments';
 import { ApprovalChainEntity, ChainStatus } from '../chain/approval-chain.entity';
-import { badRequest } from '../common/bad-request';
 import { isUuid } from '../common/is-uuid';
 import { ApprovalStageEntity, StageStatus, stageRefOf } from '../stages/approval-stage.entity';
 import { StageCloser } from '../stages/stage-closer.service';
@@ -57,10 +56,10 @@ export class DecideStageUseCase {
 
   async execute(actor: Actor, command: DecideStageCommand): Promise<DecisionResult> {
     if (!APPROVAL_DECISIONS.includes(command.decision)) {
-      throw badRequest('decision', `decision must be one of the following values: ${APPROVAL_DECISIONS.join(', ')}`);
+      throw fieldInvalid('decision', `decision must be one of the following values: ${APPROVAL_DECISIONS.join(', ')}`);
     }
     const note = typeof command.note === 'string' && command.note.trim() ? command.note.trim() : null;
-    if (command.decision !== 'APPROVE' && !note) throw badRequest('note', `note is required to ${command.decision.toLowerCase()} a proposal`);
+    if (command.decision !== 'APPROVE' && !note) throw fieldInvalid('note', `note is required to ${command.decision.toLowerCase()} a proposal`);
     const notFound = new NotFoundException('Approval stage not found');
     if (!isUuid(command.stageId)) throw notFound;
     const stage = await this.dataSource.manager.findOneBy(ApprovalStageEntity, { id: command.stageId });

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { badRequest } from '../common/bad-request';
 import { rupiahOf } from '@alur/database';
 import { InboxPage, InboxQuery } from './inbox-item';
+import { fieldInvalid } from '@alur/messaging';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -44,9 +44,9 @@ export class ListInboxUseCase {
   async execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    if (!Number.isInteger(page) || page < 1) throw badRequest('page', 'page must not be less than 1');
+    if (!Number.isInteger(page) || page < 1) throw fieldInvalid('page', 'page must not be less than 1');
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw badRequest('pageSize', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+      throw fieldInvalid('pageSize', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
     }
     const waiting = `WITH acting AS (
          SELECT role, region_code, for_user_id, for_username FROM acting_appointment

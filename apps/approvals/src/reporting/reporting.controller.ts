@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { actorOf } from '../common/rpc-actor';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { StageReportUseCase } from './stage-report.use-case';
 
 /** Read-only figures about the approval chain, asked for by the gateway's dashboard. */

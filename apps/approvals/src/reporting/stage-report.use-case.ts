@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
-import { requireRole } from '../common/rpc-actor';
 import { medianDays } from './median-days';
 import { StageReport } from './stage-report';
+import { requireRole } from '@alur/messaging';
 
 /** The order of the roles in a chain, so the report reads as the chain does. */
 const CHAIN_ORDER = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];

@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { AuditTrail } from '@alur/audit';
-import { badRequest } from '../common/bad-request';
-import { requireRole } from '../common/rpc-actor';
 import { HolidayView } from './holiday-view';
 import { WorkingCalendar } from './working-calendar.service';
+import { fieldInvalid, requireRole } from '@alur/messaging';
 
 export interface AddHolidayCommand {
   date: string;
@@ -27,9 +26,9 @@ export class AddHolidayUseCase {
 
   async execute(actor: Actor, command: AddHolidayCommand): Promise<HolidayView> {
     requireRole(actor, 'ADMIN');
-    if (!isCalendarDate(command.date)) throw badRequest('date', 'date must be a calendar date written YYYY-MM-DD');
+    if (!isCalendarDate(command.date)) throw fieldInvalid('date', 'date must be a calendar date written YYYY-MM-DD');
     const name = command.name?.trim();
-    if (!name) throw badRequest('name', 'name should not be empty');
+    if (!name) throw fieldInvalid('name', 'name should not be empty');
     await this.dataSource.transaction(async (tx) => {
       const inserted = (await tx.query(
         `INSERT INTO working_calendar_holiday (holiday_date, name, created_by) VALUES ($1, $2, $3)

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { callerOf } from '../common/caller';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { ListBudgetsUseCase } from './list-budgets.use-case';
 import { SetCeilingUseCase } from './set-ceiling.use-case';
 
@@ -15,11 +14,11 @@ export class BudgetsController {
 
   @MessagePattern('disbursements.budgets.list')
   list(@Payload() request: RpcRequest<unknown>) {
-    return this.listBudgets.execute(callerOf(request), request.data);
+    return this.listBudgets.execute(actorOf(request), request.data);
   }
 
   @MessagePattern('disbursements.budgets.set-ceiling')
   set(@Payload() request: RpcRequest<unknown>) {
-    return this.setCeiling.execute(callerOf(request), request.data);
+    return this.setCeiling.execute(actorOf(request), request.data);
   }
 }

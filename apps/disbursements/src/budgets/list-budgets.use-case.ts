@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { requireRole } from '../common/caller';
-import { parseRequest } from '../common/field-error';
 import { CeilingRow } from './budget-commitment.service';
 import { BudgetView, toBudgetView } from './budget-view';
+import { parseRequest, requireRole } from '@alur/messaging';
 
 export const ListBudgetsRequestSchema = z.object({
   programCode: z.string().min(1).optional(),

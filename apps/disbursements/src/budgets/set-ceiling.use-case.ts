@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
 import { Actor, formatRupiah, Rupiah } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { requireRole } from '../common/caller';
-import { parseRequest, validationFailed } from '../common/field-error';
 import { rupiahOf } from '@alur/database';
 import { findLatestProgrammeVersion } from '../programmes/programme-version';
 import { BudgetCommitment } from './budget-commitment.service';
 import { BudgetView, toBudgetView } from './budget-view';
 import { CeilingKey } from './ceiling-key';
+import { parseRequest, requireRole, validationFailed } from '@alur/messaging';
 
 export const SetCeilingRequestSchema = z.object({
   programCode: z.string().min(1),

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { callerOf } from '../common/caller';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { ListDisbursementsUseCase } from './list-disbursements.use-case';
 import { ReleaseTrancheUseCase } from './release-tranche.use-case';
 
@@ -15,11 +14,11 @@ export class DisbursementsController {
 
   @MessagePattern('disbursements.list')
   list(@Payload() request: RpcRequest<unknown>) {
-    return this.listDisbursements.execute(callerOf(request), request.data);
+    return this.listDisbursements.execute(actorOf(request), request.data);
   }
 
   @MessagePattern('disbursements.tranches.release')
   release(@Payload() request: RpcRequest<unknown>) {
-    return this.releaseTranche.execute(callerOf(request), request.data);
+    return this.releaseTranche.execute(actorOf(request), request.data);
   }
 }

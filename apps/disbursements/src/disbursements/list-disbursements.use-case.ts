@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Actor, Role, ROLE_REGION_LEVEL } from '@alur/contracts';
-import { parseRequest } from '../common/field-error';
 import { DisbursementRow } from './disbursement-row';
 import { disbursementViews, DisbursementView } from './disbursement-view';
+import { parseRequest } from '@alur/messaging';
 
 export const ListDisbursementsRequestSchema = z.object({
   status: z.enum(['AWAITING_BUDGET', 'FUNDING', 'COMPLETED']).optional(),

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { callerOf } from '../common/caller';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { ReportProgressUseCase } from './report-progress.use-case';
 
 /** Progress reports of the BKM, asked for by the gateway. */
@@ -11,6 +10,6 @@ export class ProgressReportsController {
 
   @MessagePattern('disbursements.progress-reports.create')
   create(@Payload() request: RpcRequest<unknown>) {
-    return this.reportProgress.execute(callerOf(request), request.data);
+    return this.reportProgress.execute(actorOf(request), request.data);
   }
 }

@@ -1,15 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, validationFailed } from '@alur/messaging';
 
-/** One rejected field: its path in the body (`budgetItems.0.quantity`) and why. */
-export interface FieldError {
-  field: string;
-  reason: string;
-}
-
-/** The 400 every bad body gets: `{ statusCode, message: 'Validation failed', errors: [{ field, reason }] }`. */
-export function validationFailed(errors: FieldError[]): BadRequestException {
-  return new BadRequestException({ statusCode: 400, message: 'Validation failed', errors });
-}
+// The gateway answers bad bodies with the same 400 the services give: one shape for every client.
+export { validationFailed };
+export type { FieldError };
 
 /** class-validator's tree of errors, flattened to one entry per broken rule with a dotted path. */
 export function fieldErrorsOf(errors: ValidationError[], parentPath = ''): FieldError[] {

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { actorOf, requireRole } from '../common/rpc-request';
+import { actorOf, requireRole, RpcRequest } from '@alur/messaging';
 import { DeliveryLogUseCase } from './delivery-log.use-case';
 
 /** Operators' requests about the delivery log: administrators only. */

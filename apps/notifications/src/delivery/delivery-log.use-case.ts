@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Actor } from '@alur/contracts';
-import { fieldErrorsOf, validationFailed } from '../common/validation-failed';
 import { AfterCommit } from './after-commit.service';
 import { DELIVERY_STATUSES } from './delivery.repository';
 import { NotificationQueue } from './notification-queue';
+import { fieldErrorsOf, validationFailed } from '@alur/messaging';
 
 export const ListDeliveriesSchema = z
   .object({

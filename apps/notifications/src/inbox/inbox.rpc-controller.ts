@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { actorOf } from '../common/rpc-request';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { ListInboxUseCase } from './list-inbox.use-case';
 import { MarkReadUseCase } from './mark-read.use-case';
 

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Actor } from '@alur/contracts';
-import { fieldErrorsOf, validationFailed } from '../common/validation-failed';
 import { PreferencesReader } from '../preferences/preferences-reader.service';
 import { InboxItem, inboxItemOf, NotificationRow } from './inbox-item';
+import { fieldErrorsOf, validationFailed } from '@alur/messaging';
 
 export const ListInboxSchema = z
   .object({

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Actor } from '@alur/contracts';
-import { validationFailed } from '../common/validation-failed';
 import { PreferencesReader } from '../preferences/preferences-reader.service';
 import { InboxItem, inboxItemOf, NotificationRow } from './inbox-item';
+import { validationFailed } from '@alur/messaging';
 
 /** Marks the caller's notifications read; someone else's notification is not found (404), not forbidden. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from '@alur/contracts';
-import { fieldErrorsOf, validationFailed } from '../common/validation-failed';
 import { EXTERNAL_CHANNELS, ExternalChannel, Language, LANGUAGES, NOTIFICATION_CATEGORIES, NotificationCategory } from '../messages/notification-kind';
+import { fieldErrorsOf, validationFailed } from '@alur/messaging';
 
 export type ChannelToggles = Record<ExternalChannel, boolean>;
 

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { actorOf } from '../common/rpc-request';
+import { actorOf, RpcRequest } from '@alur/messaging';
 import { PreferencesUseCase } from './preferences.use-case';
 
 @Controller()

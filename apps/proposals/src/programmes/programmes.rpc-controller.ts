@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { actorOf, requireRole } from '../common/rpc-request';
+import { actorOf, requireRole, RpcRequest } from '@alur/messaging';
 import { CreateProgrammeDraftUseCase } from './use-cases/create-programme-draft.use-case';
 import { PublishProgrammeVersionUseCase } from './use-cases/publish-programme-version.use-case';
 import { ReadProgrammesUseCase } from './use-cases/read-programmes.use-case';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { MAX_PROPOSAL_DOCUMENTS, PROPOSAL_CATEGORIES, ProposalDocumentSchema } from '@alur/contracts';
-import { FieldError, validationFailed } from '../common/field-error';
 import { PROPOSAL_STATUSES } from './domain/proposal-status';
 
 // The gateway validates the HTTP body; these schemas make the service safe against any other caller.
@@ -54,11 +53,3 @@ export const ListProposalsQuery = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 export type ListProposalsQuery = z.infer<typeof ListProposalsQuery>;
-
-/** Parses a request's data, or refuses it with a 400 naming each field. */
-export function parseCommand<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const parsed = schema.safeParse(data ?? {});
-  if (parsed.success) return parsed.data;
-  const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message }));
-  throw validationFailed(errors);
-}

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
-import { actorOf } from '../common/rpc-request';
-import { CreateProposalCommand, ListProposalsQuery, parseCommand, ProposalActionCommand, UpdateProposalCommand } from './proposal-commands';
+import { actorOf, parseRequest, RpcRequest } from '@alur/messaging';
+import { CreateProposalCommand, ListProposalsQuery, ProposalActionCommand, UpdateProposalCommand } from './proposal-commands';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case';
 import { ReadProposalsUseCase } from './use-cases/read-proposals.use-case';
 import { SubmitProposalUseCase } from './use-cases/submit-proposal.use-case';
@@ -22,27 +21,27 @@ export class ProposalsRpcController {
 
   @MessagePattern('proposals.create')
   create(@Payload() request: RpcRequest<unknown>) {
-    return this.createProposal.execute(actorOf(request), parseCommand(CreateProposalCommand, request.data));
+    return this.createProposal.execute(actorOf(request), parseRequest(CreateProposalCommand, request.data));
   }
 
   @MessagePattern('proposals.update')
   update(@Payload() request: RpcRequest<unknown>) {
-    return this.updateProposal.execute(actorOf(request), parseCommand(UpdateProposalCommand, request.data));
+    return this.updateProposal.execute(actorOf(request), parseRequest(UpdateProposalCommand, request.data));
   }
 
   @MessagePattern('proposals.submit')
   submit(@Payload() request: RpcRequest<unknown>) {
-    return this.submitProposal.execute(actorOf(request), parseCommand(ProposalActionCommand, request.data));
+    return this.submitProposal.execute(actorOf(request), parseRequest(ProposalActionCommand, request.data));
   }
 
   @MessagePattern('proposals.withdraw')
   withdraw(@Payload() request: RpcRequest<unknown>) {
-    return this.withdrawProposal.execute(actorOf(request), parseCommand(ProposalActionCommand, request.data));
+    return this.withdrawProposal.execute(actorOf(request), parseRequest(ProposalActionCommand, request.data));
   }
 
   @MessagePattern('proposals.list')
   list(@Payload() request: RpcRequest<unknown>) {
-    return this.read.list(actorOf(request), parseCommand(ListProposalsQuery, request.data));
+    return this.read.list(actorOf(request), parseRequest(ListProposalsQuery, request.data));
   }
 
   @MessagePattern('proposals.get')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProgrammeDefinition, ProgrammeDefinitionSchema, ROLE_REGION_LEVEL } from '@alur/contracts';
-import { FieldError } from '../../common/field-error';
+import type { FieldError } from '@alur/messaging';
 
 /** A programme version as an admin drafts it; the service numbers the version. */
 export type ProgrammeDraftInput = Omit<ProgrammeDefinition, 'version'>;

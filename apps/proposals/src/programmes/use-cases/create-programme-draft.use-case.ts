@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { validationFailed } from '../../common/field-error';
 import { checkProgrammeDraft } from '../domain/programme-rules';
 import { ProgrammeVersionEntity } from '../programme-version.entity';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
+import { validationFailed } from '@alur/messaging';
 
 /** Saves a new draft version of a programme (version 1 for a new code), numbered after the last one. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { FieldError } from '../../common/field-error';
+import type { FieldError } from '@alur/messaging';
 
 /** One line of the RAB as the BKM writes it; quantity may have up to two decimals (e.g. 12.5 m³). */
 export interface BudgetItemInput {

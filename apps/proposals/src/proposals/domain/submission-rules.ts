@@ -1,6 +1,6 @@
 import { ProgrammeDefinition } from '@alur/contracts';
-import { FieldError } from '../../common/field-error';
 import { BudgetFigures, BudgetItemInput, computeBudget } from './budget';
+import type { FieldError } from '@alur/messaging';
 
 /** What the BKM wrote, as it stands when submitted. */
 export interface SubmissionCandidate {

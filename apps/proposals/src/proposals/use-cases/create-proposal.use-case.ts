@@ -4,8 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { validationFailed } from '../../common/field-error';
-import { requireRole } from '../../common/rpc-request';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
 import { computeBudget } from '../domain/budget';
 import { budgetLinesOf, replaceBudgetLines } from '../proposal-budget.store';
@@ -13,6 +11,7 @@ import { CreateProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
+import { requireRole, validationFailed } from '@alur/messaging';
 
 /** A BKM starts a draft proposal for its village under the latest published version of a programme. */
 @Injectable()

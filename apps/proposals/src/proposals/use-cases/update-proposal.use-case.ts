@@ -2,8 +2,6 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
-import { validationFailed } from '../../common/field-error';
-import { requireRole } from '../../common/rpc-request';
 import { computeBudget } from '../domain/budget';
 import { assertEditable } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
@@ -12,6 +10,7 @@ import { UpdateProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
+import { requireRole, validationFailed } from '@alur/messaging';
 
 /**
  * The BKM edits a draft or a returned proposal. The edit names the version it was made from: if

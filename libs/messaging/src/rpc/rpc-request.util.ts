@@ -1,0 +1,43 @@
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { z } from 'zod';
+import { Actor, ActorSchema, Role } from '@alur/contracts';
+import type { RpcRequest } from './rpc-client';
+
+/** One rejected field, named as the gateway names it (`budgetItems.0.quantity`), and why. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** The same 400 body the gateway's validation pipe gives, so a client reads one shape whoever refused. */
+export function validationFailed(errors: FieldError[]): BadRequestException {
+  return new BadRequestException({ statusCode: 400, message: 'Validation failed', errors });
+}
+
+/** A 400 for one field. */
+export function fieldInvalid(field: string, reason: string): BadRequestException {
+  return validationFailed([{ field, reason }]);
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message }));
+}
+
+/** Parses a request's data; a caller that went around the gateway's validation still gets a 400 naming the field. */
+export function parseRequest<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data ?? {});
+  if (!parsed.success) throw validationFailed(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** The caller of a request: every operation of a domain service is made on someone's behalf. */
+export function actorOf(request: RpcRequest<unknown> | undefined): Actor {
+  const actor = ActorSchema.safeParse(request?.meta?.actor);
+  if (!actor.success) throw new ForbiddenException('No caller on the request');
+  return actor.data;
+}
+
+/** Services check roles again, so that no caller other than the gateway can go around them. */
+export function requireRole(actor: Actor, ...roles: Role[]): void {
+  if (!roles.includes(actor.role as Role)) throw new ForbiddenException(`Only ${roles.join(', ')} may do this`);
+}
