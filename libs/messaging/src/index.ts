@@ -7,6 +7,7 @@ export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox-partition';
 export * from './consumer/handle-event.decorator';
 export * from './consumer/event-consumer.service';
+export * from './consumer/event-not-ready.error';
 export * from './dead-letter/dead-letter.service';
 export * from './migrations/create-messaging-tables.migration';
 export * from './rpc/rpc-subject';
