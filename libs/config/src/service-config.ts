@@ -61,10 +61,21 @@ export const baseEnvSchema = z.object({
   OUTBOX_BATCH_SIZE: int(500, 1),
   /** Published events stay this long so that an operator can re-publish them (JetStream may lose acked data on an OS crash). */
   OUTBOX_RETENTION_HOURS: int(168, 1),
+  /** A failing event is dead-lettered only once it has failed this many times AND kept failing for CONSUMER_RETRY_PERIOD_MS. */
   CONSUMER_MAX_ATTEMPTS: int(5, 1),
+  CONSUMER_RETRY_PERIOD_MS: int(6 * 60 * 60 * 1000),
   CONSUMER_RETRY_BASE_MS: int(1000, 1),
+  /** The back-off between attempts grows up to this cap. */
+  CONSUMER_RETRY_MAX_MS: int(5 * 60 * 1000, 1),
+  /** An event waiting for something that comes by itself (EventNotReadyError) waits this long before it is dead-lettered. */
+  CONSUMER_WAIT_LIMIT_MS: int(24 * 60 * 60 * 1000, 1),
   CONSUMER_ACK_WAIT_MS: int(30000, 100),
   CONSUMER_CONCURRENCY: int(64, 1),
+  /** Handled events are remembered this long (at least the stream's 30 days), so a redelivery or re-publish never applies twice. */
+  INBOX_RETENTION_HOURS: int(31 * 24, 1),
+  /** /health reports the spine degraded past these: unpublished outbox rows older than this, or this many events waiting to be handled. */
+  HEALTH_OUTBOX_MAX_AGE_SECONDS: int(60, 1),
+  HEALTH_CONSUMER_MAX_LAG: int(1000, 1),
   GATEWAY_PORT: int(SERVICE_PORTS.gateway),
   PROPOSALS_PORT: int(SERVICE_PORTS.proposals),
   APPROVALS_PORT: int(SERVICE_PORTS.approvals),
@@ -85,6 +96,10 @@ export const baseEnvSchema = z.object({
   /** Local hour (in TIMEZONE) at which officials who chose a digest receive the day's reminders. */
   NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 }).superRefine((env, ctx) => {
+  if (env.INBOX_RETENTION_HOURS <= env.OUTBOX_RETENTION_HOURS) {
+    // A re-published event must still find its inbox record, or it would take effect twice.
+    ctx.addIssue({ code: 'custom', path: ['INBOX_RETENTION_HOURS'], message: 'must be longer than OUTBOX_RETENTION_HOURS' });
+  }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (at least 32 random characters)' });
   }
