@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { Actor, Role, ROLE_REGION_LEVEL } from '@alur/contracts';
+import { Actor } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
 import { DisbursementRow } from './disbursement-row';
 import { disbursementViews, DisbursementView } from './disbursement-view';
 import { parseRequest } from '@alur/messaging';
@@ -27,16 +28,23 @@ export interface DisbursementPage {
 
 const COLUMN_OF_LEVEL = { village: 'village_code', district: 'district_code', regency: 'regency_code' } as const;
 
-/** Disbursements with their tranches, within the caller's region: the kabupaten for regency officials, a kecamatan for a Camat, a village for its BKM and Lurah. */
+/**
+ * Disbursements with their tranches, within the caller's region: the kabupaten for regency officials,
+ * a kecamatan for a Camat, a village for its BKM and Lurah, and for a Verifikator the kecamatan or
+ * kabupaten they hold.
+ */
 @Injectable()
 export class ListDisbursementsUseCase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+  ) {}
 
   async execute(actor: Actor, data: unknown): Promise<DisbursementPage> {
     const filter = parseRequest(ListDisbursementsRequestSchema, data);
-    const level = ROLE_REGION_LEVEL[actor.role as Role];
+    const level = this.regions.levelOf(actor.regionCode);
     const params: unknown[] = [actor.regionCode];
-    const where = [`${COLUMN_OF_LEVEL[level ?? 'village']} = $1`];
+    const where = [`${level && level !== 'province' ? COLUMN_OF_LEVEL[level] : 'village_code'} = $1`];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     if (filter.programCode) where.push(`program_code = $${params.push(filter.programCode)}`);
     if (filter.fiscalYear !== undefined) where.push(`fiscal_year = $${params.push(filter.fiscalYear)}`);

@@ -6,16 +6,21 @@ describe('the demo users of Kabupaten Bengkalis', () => {
   const regions = RegionDirectory.shared();
   const users = demoUsers(regions);
 
-  it('has a BKM and a Lurah for each of the 155 villages, a Camat for each of the 11 kecamatan and five regency officials', () => {
+  it('has a BKM and a Lurah for each of the 155 villages, a Camat and a Verifikator for each of the 11 kecamatan and six regency officials', () => {
     expect(users.filter((u) => u.role === 'BKM')).toHaveLength(155);
     expect(users.filter((u) => u.role === 'LURAH')).toHaveLength(155);
     expect(users.filter((u) => u.role === 'CAMAT')).toHaveLength(11);
-    expect(users.filter((u) => !['BKM', 'LURAH', 'CAMAT'].includes(u.role)).map((u) => [u.username, u.regionCode])).toEqual([
+    expect(users.filter((u) => u.role === 'VERIFIKATOR' && u.username.startsWith('verifikator.14.03.'))).toHaveLength(11);
+    expect(users.find((u) => u.username === 'verifikator.14.03.09')).toMatchObject({ regionCode: '14.03.09', role: 'VERIFIKATOR' });
+    expect(
+      users.filter((u) => !['BKM', 'LURAH', 'CAMAT'].includes(u.role) && !u.username.startsWith('verifikator.')).map((u) => [u.username, u.regionCode]),
+    ).toEqual([
       ['dinas', '14.03'],
       ['sekda', '14.03'],
       ['bupati', '14.03'],
       ['bpkad', '14.03'],
       ['admin', '14.03'],
+      ['verifikator', '14.03'],
     ]);
     expect(new Set(users.map((u) => u.username)).size).toBe(users.length);
   });

@@ -13,8 +13,9 @@ export interface DemoUser {
 }
 
 /**
- * The demo regency's officials: a BKM and a Lurah (or Kepala Desa) for each village, a Camat for
- * each kecamatan, and one each of the regency roles. Usernames carry the region code, so
+ * The demo regency's officials: a BKM and a Lurah (or Kepala Desa) for each village, a Camat and a
+ * field verifier (Verifikator) for each kecamatan, and one each of the regency roles, a regency-wide
+ * Verifikator among them. Usernames carry the region code, so
  * `bkm.14.03.09.1004` is the BKM of Balik Alam.
  */
 export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_CODE): DemoUser[] {
@@ -38,13 +39,17 @@ export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_C
   ]);
   const districts = regions
     .childrenOf(regencyCode)
-    .map((district) => user(`camat.${district.code}`, 'CAMAT', district.code, `Camat ${district.name}`));
+    .flatMap((district) => [
+      user(`camat.${district.code}`, 'CAMAT', district.code, `Camat ${district.name}`),
+      user(`verifikator.${district.code}`, 'VERIFIKATOR', district.code, `Verifikator Dinas Teknis Kecamatan ${district.name}`),
+    ]);
   const regencyRoles: Array<[string, Role, string]> = [
     ['dinas', 'DINAS', `Dinas Teknis Kabupaten ${regencyName}`],
     ['sekda', 'SEKDA', `Sekretaris Daerah Kabupaten ${regencyName}`],
     ['bupati', 'BUPATI', `Bupati ${regencyName}`],
     ['bpkad', 'BPKAD', `BPKAD Kabupaten ${regencyName}`],
     ['admin', 'ADMIN', `Administrator Alur ${regencyName}`],
+    ['verifikator', 'VERIFIKATOR', `Verifikator Dinas Teknis Kabupaten ${regencyName}`],
   ];
   return [...villages, ...districts, ...regencyRoles.map(([name, role, title]) => user(name, role, regencyCode, title))];
 }

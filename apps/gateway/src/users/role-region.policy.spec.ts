@@ -11,6 +11,8 @@ describe('which region a role may hold', () => {
     ['DINAS', '14.03'],
     ['BUPATI', '14.03'],
     ['ADMIN', '14.03'],
+    ['VERIFIKATOR', '14.03'],
+    ['VERIFIKATOR', '14.03.09'],
   ] as const)('lets a %s act on %s', (role, code) => {
     expect(roleRegionMismatch(regions, role, code)).toBeNull();
   });
@@ -19,6 +21,9 @@ describe('which region a role may hold', () => {
     expect(roleRegionMismatch(regions, 'LURAH', '14.03.09')).toBe('a LURAH acts on a kelurahan/desa, but 14.03.09 is a kecamatan');
     expect(roleRegionMismatch(regions, 'CAMAT', '14.03.09.1004')).toBe('a CAMAT acts on a kecamatan, but 14.03.09.1004 is a kelurahan/desa');
     expect(roleRegionMismatch(regions, 'SEKDA', '14')).toBe('a SEKDA acts on a kabupaten/kota, but 14 is a provinsi');
+    expect(roleRegionMismatch(regions, 'VERIFIKATOR', '14.03.09.1004')).toBe(
+      'a VERIFIKATOR acts on a kecamatan or a kabupaten/kota, but 14.03.09.1004 is a kelurahan/desa',
+    );
   });
 
   it('refuses a code that is not in the official list', () => {

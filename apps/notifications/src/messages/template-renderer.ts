@@ -26,6 +26,7 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
     BUPATI: 'Bupati',
     BPKAD: 'BPKAD',
     ADMIN: 'Admin',
+    VERIFIKATOR: 'Verifikator Dinas Teknis',
   },
   en: {
     BKM: 'BKM',
@@ -36,6 +37,7 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
     BUPATI: 'Bupati (regent)',
     BPKAD: 'finance agency (BPKAD)',
     ADMIN: 'administrator',
+    VERIFIKATOR: 'field verifier (Dinas)',
   },
 };
 
