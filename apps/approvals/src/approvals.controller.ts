@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { actorOf, RpcRequest } from '@alur/messaging';
 import { AppointActingOfficialCommand, AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
+import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
 import { DecideStageCommand, DecideStageUseCase } from './decisions/decide-stage.use-case';
 import { InboxQuery } from './inbox/inbox-item';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';
@@ -16,6 +17,7 @@ export class ApprovalsController {
   constructor(
     private readonly inbox: ListInboxUseCase,
     private readonly decide: DecideStageUseCase,
+    private readonly withdraw: WithdrawFromChainUseCase,
     private readonly proposalStages: ListProposalStagesUseCase,
     private readonly appoint: AppointActingOfficialUseCase,
     private readonly appointments: ListActingAppointmentsUseCase,
@@ -31,6 +33,12 @@ export class ApprovalsController {
   @MessagePattern('approvals.decide')
   decideStage(@Payload() request: RpcRequest<DecideStageCommand>) {
     return this.decide.execute(actorOf(request), request.data);
+  }
+
+  /** The BKM withdraws a proposal under review: decided here against the officials' decisions. */
+  @MessagePattern('approvals.withdraw')
+  withdrawFromReview(@Payload() request: RpcRequest<unknown>) {
+    return this.withdraw.execute(actorOf(request), request.data);
   }
 
   @MessagePattern('approvals.proposal-stages')

@@ -20,6 +20,6 @@ export class ProposalSubmissionsHandler {
 
   @HandleEvent(ProposalWithdrawnV1)
   onWithdrawn(event: EventEnvelope<ProposalWithdrawnPayload>, tx: EntityManager): Promise<void> {
-    return this.withdraw.execute(tx, event.payload, event.actor);
+    return this.withdraw.onProposalWithdrawn(tx, event.payload, event.actor);
   }
 }

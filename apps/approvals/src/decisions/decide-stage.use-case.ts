@@ -15,6 +15,7 @@ import { fieldInvalid, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { activeAppointmentsOf } from '../acting/active-appointments';
 import { ApprovalChainEntity, ChainStatus } from '../chain/approval-chain.entity';
+import { lockChain } from '../chain/lock-chain';
 import { isUuid } from '../common/is-uuid';
 import { ApprovalStageEntity, StageStatus, stageRefOf } from '../stages/approval-stage.entity';
 import { StageCloser } from '../stages/stage-closer.service';
@@ -41,7 +42,8 @@ const STAGE_STATUS_OF: Record<ApprovalDecision, StageStatus> = { APPROVE: 'APPRO
 /**
  * An official decides an open stage. The decision, what follows from it (the next stage, or the
  * proposal approved, returned or rejected), the events and the audit records commit in one
- * transaction. Of two officials deciding at once, the conditional update lets exactly one win.
+ * transaction. Of two officials deciding at once, the conditional update lets exactly one win; a
+ * decision and the BKM's withdrawal both lock the chain row first, so exactly one of them ends it.
  */
 @Injectable()
 export class DecideStageUseCase {
@@ -73,6 +75,11 @@ export class DecideStageUseCase {
     if (stage.status !== 'OPEN') throw new ConflictException(`This stage is already ${stage.status}`);
 
     return this.dataSource.transaction(async (tx) => {
+      // The chain's row lock first, as a withdrawal takes it: of a decision and a withdrawal, one ends the chain.
+      const current = await lockChain(tx, stage.proposalId, stage.submissionNumber);
+      if (current && current.status !== 'IN_REVIEW') {
+        throw new ConflictException(`The proposal was ${current.status.toLowerCase()} a moment ago: this stage can no longer be decided`);
+      }
       const status = STAGE_STATUS_OF[command.decision];
       const [updated] = (await tx.query(
         `UPDATE approval_stage SET status = $2, decided_at = $3, decided_by = $4, note = $5, version = version + 1

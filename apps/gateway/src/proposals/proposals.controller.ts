@@ -81,8 +81,19 @@ export class ProposalsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('BKM')
-  @ApiOperation({ summary: 'Withdraw a proposal that is not yet decided' })
-  withdraw(@Param('id') id: string, @Body() body: ProposalActionDto) {
-    return this.rpc.send('proposals.withdraw', { ...body, id });
+  @ApiOperation({ summary: 'Withdraw a proposal that is not yet decided; 409 if a decision ended its review first' })
+  async withdraw(@Param('id') id: string, @Body() body: ProposalActionDto) {
+    // Under review, the approvals service decides between this withdrawal and an official's decision.
+    const proposal = await this.rpc.send<VersionedProposal & { status: string; submissionNumber: number }>('proposals.get', { id });
+    let reviewWithdrawn: number | null = null;
+    if (proposal.status === 'SUBMITTED' || proposal.status === 'IN_REVIEW') {
+      const review = await this.rpc.send<{ submissionNumber: number | null }>('approvals.withdraw', {
+        proposalId: id,
+        submissionNumber: proposal.submissionNumber,
+        reason: body.reason ?? null,
+      });
+      reviewWithdrawn = review.submissionNumber;
+    }
+    return this.rpc.send('proposals.withdraw', { ...body, id, reviewWithdrawn });
   }
 }

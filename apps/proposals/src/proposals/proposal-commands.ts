@@ -41,6 +41,8 @@ export const ProposalActionCommand = z.object({
   id: z.string(),
   version: z.number().int().positive().optional(),
   reason: z.string().max(2000).optional(),
+  /** For a withdrawal: the submission whose review the approvals service closed for it (null when it held none). */
+  reviewWithdrawn: z.number().int().positive().nullish(),
 });
 export type ProposalActionCommand = z.infer<typeof ProposalActionCommand>;
 

@@ -24,6 +24,6 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
     WithdrawProposalUseCase,
     ReadProposalsUseCase,
   ],
-  exports: [ProposalHistory],
+  exports: [ProposalHistory, WithdrawProposalUseCase],
 })
 export class ProposalsFeatureModule {}

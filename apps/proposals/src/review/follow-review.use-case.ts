@@ -8,11 +8,13 @@ import {
   ProposalApprovedPayload,
   ProposalRejectedPayload,
   ProposalReturnedPayload,
+  ReviewWithdrawnPayload,
 } from '@alur/contracts';
 import { FlatJson } from '../common/flat-json';
 import { canTransition, ProposalStatus } from '../proposals/domain/proposal-status';
 import { ProposalHistory } from '../proposals/proposal-history.service';
 import { ProposalEntity } from '../proposals/proposal.entity';
+import { WithdrawProposalUseCase } from '../proposals/use-cases/withdraw-proposal.use-case';
 
 /**
  * Keeps a proposal's status, current stage and timeline in step with the approvals service's
@@ -24,7 +26,10 @@ import { ProposalEntity } from '../proposals/proposal.entity';
 export class FollowReviewUseCase {
   private readonly logger = new Logger(FollowReviewUseCase.name);
 
-  constructor(private readonly history: ProposalHistory) {}
+  constructor(
+    private readonly history: ProposalHistory,
+    private readonly withdrawal: WithdrawProposalUseCase,
+  ) {}
 
   async stageOpened(tx: EntityManager, event: EventEnvelope<ApprovalStageOpenedPayload>): Promise<void> {
     const p = event.payload;
@@ -80,6 +85,20 @@ export class FollowReviewUseCase {
 
   rejected(tx: EntityManager, event: EventEnvelope<ProposalRejectedPayload>): Promise<void> {
     return this.close(tx, event, event.payload.proposalId, event.payload.submissionNumber, 'REJECTED', 'proposal.rejected', event.payload.reason);
+  }
+
+  /**
+   * The approvals service accepted the BKM's withdrawal. The gateway usually withdrew the proposal
+   * already, right after; this completes it when that second step never came (a crash in between).
+   */
+  async withdrawn(tx: EntityManager, event: EventEnvelope<ReviewWithdrawnPayload>): Promise<void> {
+    const p = event.payload;
+    const proposal = await this.current(tx, p.proposalId, p.submissionNumber);
+    if (proposal && canTransition(proposal.status, 'WITHDRAWN')) {
+      await this.withdrawal.withdrawLocked(tx, proposal, event.actor, p.reason);
+      return;
+    }
+    await this.trace(tx, event, 'approval.review-withdrawn', p.reason, { submissionNumber: p.submissionNumber });
   }
 
   /** The chain ended: the proposal leaves review, with no stage open. */

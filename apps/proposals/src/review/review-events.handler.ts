@@ -14,6 +14,8 @@ import {
   ProposalRejectedV1,
   ProposalReturnedPayload,
   ProposalReturnedV1,
+  ReviewWithdrawnPayload,
+  ReviewWithdrawnV1,
 } from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
 import { FollowReviewUseCase } from './follow-review.use-case';
@@ -51,5 +53,10 @@ export class ReviewEventsHandler {
   @HandleEvent(ProposalRejectedV1)
   onRejected(event: EventEnvelope<ProposalRejectedPayload>, tx: EntityManager) {
     return this.review.rejected(tx, event);
+  }
+
+  @HandleEvent(ReviewWithdrawnV1)
+  onReviewWithdrawn(event: EventEnvelope<ReviewWithdrawnPayload>, tx: EntityManager) {
+    return this.review.withdrawn(tx, event);
   }
 }

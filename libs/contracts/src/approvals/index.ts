@@ -7,3 +7,4 @@ export * from './proposal-rejected/proposal-rejected.event';
 export * from './approval-reminder-due/approval-reminder-due.event';
 export * from './approval-stage-escalated/approval-stage-escalated.event';
 export * from './acting-appointment-made/acting-appointment-made.event';
+export * from './review-withdrawn/review-withdrawn.event';

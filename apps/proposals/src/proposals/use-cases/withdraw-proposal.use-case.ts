@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ProposalWithdrawnV1 } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { assertTransition } from '../domain/proposal-status';
@@ -11,7 +11,11 @@ import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
 
-/** The BKM withdraws its proposal before it is decided; announced as ProposalWithdrawnV1. */
+/**
+ * The BKM withdraws its proposal before it is decided; announced as ProposalWithdrawnV1. Under
+ * review, the approvals service decides first whether a withdrawal still comes before every decision
+ * (the gateway asks it): here an IN_REVIEW proposal is withdrawn only with its word for that submission.
+ */
 @Injectable()
 export class WithdrawProposalUseCase {
   constructor(
@@ -25,44 +29,55 @@ export class WithdrawProposalUseCase {
     return this.dataSource.transaction(async (tx) => {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');
-      if (command.version !== undefined && command.version !== proposal.version) {
+      const closedByReview = command.reviewWithdrawn != null && command.reviewWithdrawn === proposal.submissionNumber;
+      if (closedByReview && proposal.status === 'WITHDRAWN') return proposalView(proposal, await budgetLinesOf(tx, proposal.id));
+      if (proposal.status === 'IN_REVIEW' && !closedByReview) {
+        throw new ConflictException('The approval chain has just decided this proposal: reload it');
+      }
+      // Once the approvals service has ended the review for this withdrawal, a newer version (a stage opened) cannot undo it.
+      if (!closedByReview && command.version !== undefined && command.version !== proposal.version) {
         throw new ConflictException(`The proposal changed since version ${command.version}: reload it`);
       }
-      const fromStatus = proposal.status;
-      assertTransition(fromStatus, 'WITHDRAWN');
-      const items = await budgetLinesOf(tx, proposal.id);
-      const before = proposalView(proposal, items);
-      const changes: Partial<ProposalEntity> = { status: 'WITHDRAWN', version: proposal.version + 1, updatedAt: new Date() };
-      await tx.update(ProposalEntity, { id: proposal.id }, changes);
-      const withdrawn = Object.assign(proposal, changes);
-      const event = await this.outbox.record(tx, ProposalWithdrawnV1, {
-        aggregateId: withdrawn.id,
-        actor,
-        payload: {
-          proposalId: withdrawn.id,
-          programCode: withdrawn.programCode,
-          programVersion: withdrawn.programVersion,
-          villageCode: withdrawn.villageCode,
-          districtCode: withdrawn.districtCode,
-          regencyCode: withdrawn.regencyCode,
-          fromStatus,
-          submissionNumber: withdrawn.submissionNumber,
-          reason: command.reason ?? null,
-        },
-      });
-      const after = proposalView(withdrawn, items);
-      await this.history.record(tx, {
-        actor,
-        action: 'proposal.withdrawn',
-        proposalId: withdrawn.id,
-        fromStatus,
-        toStatus: 'WITHDRAWN',
-        before,
-        after,
-        note: command.reason ?? null,
-        eventId: event.id,
-      });
-      return after;
+      return this.withdrawLocked(tx, proposal, actor, command.reason ?? null);
     });
+  }
+
+  /** Withdraws a proposal the caller has locked; also used when the approvals service announces it closed the review. */
+  async withdrawLocked(tx: EntityManager, proposal: ProposalEntity, actor: Actor | null, reason: string | null): Promise<ProposalView> {
+    const fromStatus = proposal.status;
+    assertTransition(fromStatus, 'WITHDRAWN');
+    const items = await budgetLinesOf(tx, proposal.id);
+    const before = proposalView(proposal, items);
+    const changes: Partial<ProposalEntity> = { status: 'WITHDRAWN', currentStage: null, version: proposal.version + 1, updatedAt: new Date() };
+    await tx.update(ProposalEntity, { id: proposal.id }, changes);
+    const withdrawn = Object.assign(proposal, changes);
+    const event = await this.outbox.record(tx, ProposalWithdrawnV1, {
+      aggregateId: withdrawn.id,
+      actor,
+      payload: {
+        proposalId: withdrawn.id,
+        programCode: withdrawn.programCode,
+        programVersion: withdrawn.programVersion,
+        villageCode: withdrawn.villageCode,
+        districtCode: withdrawn.districtCode,
+        regencyCode: withdrawn.regencyCode,
+        fromStatus,
+        submissionNumber: withdrawn.submissionNumber,
+        reason,
+      },
+    });
+    const after = proposalView(withdrawn, items);
+    await this.history.record(tx, {
+      actor,
+      action: 'proposal.withdrawn',
+      proposalId: withdrawn.id,
+      fromStatus,
+      toStatus: 'WITHDRAWN',
+      before,
+      after,
+      note: reason,
+      eventId: event.id,
+    });
+    return after;
   }
 }
