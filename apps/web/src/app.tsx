@@ -1,77 +1,112 @@
-import { ReactElement, useEffect } from 'react';
+import { ComponentType, lazy, ReactNode, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Role } from './api/types';
 import { DASHBOARD_ROLES, homeOf, OFFICIAL_ROLES, useSession } from './auth/session';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
-import { CeilingsPage } from './pages/ceilings.page';
-import { DashboardPage } from './pages/dashboard.page';
-import { InboxPage } from './pages/inbox.page';
+import { afterLoginPath, loginPathFor } from './lib/return-path';
 import { LoginPage } from './pages/login.page';
-import { MyProposalsPage } from './pages/my-proposals.page';
-import { NotificationsPage } from './pages/notifications.page';
-import { PreferencesPage } from './pages/preferences.page';
-import { ProposalDetailPage } from './pages/proposal-detail.page';
-import { ProposalFormPage } from './pages/proposal-form.page';
-import { ReleasesPage } from './pages/releases.page';
-import { TransparencyPage } from './pages/transparency.page';
-import { navigate, useLocation } from './router';
+import { NotFoundPage } from './pages/not-found.page';
+
+/** A page loaded only when it is first shown, so the first visit downloads the shell and the login page alone. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+const CeilingsPage = page(() => import('./pages/ceilings.page'), 'CeilingsPage');
+const DashboardPage = page(() => import('./pages/dashboard.page'), 'DashboardPage');
+const InboxPage = page(() => import('./pages/inbox.page'), 'InboxPage');
+const MyProposalsPage = page(() => import('./pages/my-proposals.page'), 'MyProposalsPage');
+const NotificationsPage = page(() => import('./pages/notifications.page'), 'NotificationsPage');
+const PreferencesPage = page(() => import('./pages/preferences.page'), 'PreferencesPage');
+const ProposalDetailPage = page(() => import('./pages/proposal-detail.page'), 'ProposalDetailPage');
+const ProposalFormPage = page(() => import('./pages/proposal-form.page'), 'ProposalFormPage');
+const ReleasesPage = page(() => import('./pages/releases.page'), 'ReleasesPage');
+const TransparencyPage = page(() => import('./pages/transparency.page'), 'TransparencyPage');
 
 const EVERYONE: readonly Role[] = ['BKM', 'LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN'];
 
-interface Route {
-  pattern: RegExp;
-  roles: readonly Role[];
-  render(params: string[]): ReactElement;
-}
-
-/** The console's pages by path (Indonesian paths: the console speaks Indonesian first). */
-const ROUTES: Route[] = [
-  { pattern: /^\/usulan$/, roles: ['BKM'], render: () => <MyProposalsPage /> },
-  { pattern: /^\/usulan\/baru$/, roles: ['BKM'], render: () => <ProposalFormPage /> },
-  { pattern: /^\/usulan\/([0-9a-f-]{36})\/ubah$/, roles: ['BKM'], render: ([id]) => <ProposalFormPage key={id} proposalId={id} /> },
-  { pattern: /^\/usulan\/([0-9a-f-]{36})$/, roles: EVERYONE, render: ([id]) => <ProposalDetailPage key={id} id={id} /> },
-  { pattern: /^\/kotak-masuk$/, roles: OFFICIAL_ROLES, render: () => <InboxPage /> },
-  { pattern: /^\/pencairan$/, roles: ['BPKAD'], render: () => <ReleasesPage /> },
-  { pattern: /^\/pagu$/, roles: ['BPKAD', 'ADMIN'], render: () => <CeilingsPage /> },
-  { pattern: /^\/dasbor$/, roles: DASHBOARD_ROLES, render: () => <DashboardPage /> },
-  { pattern: /^\/notifikasi$/, roles: EVERYONE, render: () => <NotificationsPage /> },
-  { pattern: /^\/notifikasi\/pengaturan$/, roles: EVERYONE, render: () => <PreferencesPage /> },
-];
-
-function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return null;
-}
-
-export function App() {
-  const { path } = useLocation();
-  const { user, checking } = useSession();
+function Loading() {
   const { t } = useI18n();
+  return <p aria-live="polite">{t.loading}</p>;
+}
 
-  // Move focus to the page on navigation, so screen readers announce the new page.
+/**
+ * A page for logged-in users of some roles: anyone else is sent to log in first and brought back here
+ * afterwards; a user of another role is told the page is not theirs.
+ */
+function Restricted({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { user, checking } = useSession();
+  const location = useLocation();
+  if (checking) return <Loading />;
+  if (!user) return <Navigate to={loginPathFor(location)} replace />;
+  if (!roles.includes(user.role)) return <NotFoundPage />;
+  return <>{children}</>;
+}
+
+function LoginRoute() {
+  const { user, checking } = useSession();
+  const location = useLocation();
+  if (checking) return <Loading />;
+  if (user) return <Navigate to={afterLoginPath(location.search) ?? homeOf(user)} replace />;
+  return <LoginPage />;
+}
+
+function HomeRoute() {
+  const { user } = useSession();
+  return <Navigate to={user ? homeOf(user) : '/masuk'} replace />;
+}
+
+/** Links in e-mail, SMS and WhatsApp messages name a proposal's page in English (`/proposals/<id>`). */
+function MessageLink() {
+  const { id } = useParams();
+  return <Navigate to={`/usulan/${id}`} replace />;
+}
+
+function ProposalDetailRoute() {
+  const { id = '' } = useParams();
+  return <ProposalDetailPage key={id} id={id} />;
+}
+
+function ProposalEditRoute() {
+  const { id = '' } = useParams();
+  return <ProposalFormPage key={id} proposalId={id} />;
+}
+
+/** Moves focus to the page on navigation, so screen readers announce the new page. */
+function FocusOnNavigation() {
+  const { pathname } = useLocation();
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
-  }, [path]);
+  }, [pathname]);
+  return null;
+}
 
-  if (path === '/transparansi') {
-    return (
-      <Layout>
-        <TransparencyPage />
-      </Layout>
-    );
-  }
-  if (checking) return <p aria-live="polite">{t.loading}</p>;
-  if (!user) {
-    return <Layout>{path === '/masuk' ? <LoginPage /> : <Redirect to="/masuk" />}</Layout>;
-  }
-  if (path === '/' || path === '/masuk') return <Redirect to={homeOf(user)} />;
-  // Links in e-mail, SMS and WhatsApp messages name a proposal's page in English.
-  const messageLink = /^\/proposals\/([0-9a-f-]{36})$/.exec(path);
-  if (messageLink) return <Redirect to={`/usulan/${messageLink[1]}`} />;
-  for (const route of ROUTES) {
-    const match = route.pattern.exec(path);
-    if (match && route.roles.includes(user.role)) return <Layout>{route.render(match.slice(1))}</Layout>;
-  }
-  return <Redirect to={homeOf(user)} />;
+/** The console's pages by path (Indonesian paths: the console speaks Indonesian first). */
+export function App() {
+  const only = (roles: readonly Role[], element: ReactNode) => <Restricted roles={roles}>{element}</Restricted>;
+  return (
+    <Layout>
+      <FocusOnNavigation />
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<HomeRoute />} />
+          <Route path="/masuk" element={<LoginRoute />} />
+          <Route path="/transparansi" element={<TransparencyPage />} />
+          <Route path="/proposals/:id" element={<MessageLink />} />
+          <Route path="/usulan" element={only(['BKM'], <MyProposalsPage />)} />
+          <Route path="/usulan/baru" element={only(['BKM'], <ProposalFormPage />)} />
+          <Route path="/usulan/:id/ubah" element={only(['BKM'], <ProposalEditRoute />)} />
+          <Route path="/usulan/:id" element={only(EVERYONE, <ProposalDetailRoute />)} />
+          <Route path="/kotak-masuk" element={only(OFFICIAL_ROLES, <InboxPage />)} />
+          <Route path="/pencairan" element={only(['BPKAD'], <ReleasesPage />)} />
+          <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], <CeilingsPage />)} />
+          <Route path="/dasbor" element={only(DASHBOARD_ROLES, <DashboardPage />)} />
+          <Route path="/notifikasi" element={only(EVERYONE, <NotificationsPage />)} />
+          <Route path="/notifikasi/pengaturan" element={only(EVERYONE, <PreferencesPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
 }

@@ -17,11 +17,15 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'alur.accessToken';
 
-/** The access token lives in sessionStorage: gone when the tab closes, never in a cookie the API would trust. */
+/**
+ * The access token lives in localStorage, so a link opened in a new tab (from an e-mail, say) finds the
+ * session; never in a cookie the API would trust. It expires with the token (JWT_TTL_SECONDS).
+ */
 export const tokenStore = {
-  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  key: TOKEN_KEY,
+  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
 };
 
 let onUnauthorized: () => void = () => undefined;

@@ -20,14 +20,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  useEffect(() => {
-    setUnauthorizedHandler(logout);
+  const check = useCallback(() => {
     if (!tokenStore.get()) return;
+    setChecking(true);
     api<User>('GET', '/me')
       .then(setUser)
       .catch(logout)
       .finally(() => setChecking(false));
   }, [logout]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(logout);
+    check();
+    // Logging in or out in another tab does the same here.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== tokenStore.key) return;
+      if (event.newValue) check();
+      else setUser(null);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [logout, check]);
 
   const value = useMemo<Session>(
     () => ({

@@ -1,9 +1,9 @@
 import { ReactNode } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { Role } from '../api/types';
 import { DASHBOARD_ROLES, OFFICIAL_ROLES, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Language } from '../i18n/messages';
-import { Link, navigate, useLocation } from '../router';
 import { NotificationBell } from './notification-bell';
 
 function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, string]> {
@@ -34,7 +34,7 @@ export function LanguageSwitch() {
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const { t } = useI18n();
-  const { path } = useLocation();
+  const navigate = useNavigate();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -71,9 +71,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul>
                 {navOf(user.role, t).map(([to, label]) => (
                   <li key={to}>
-                    <Link to={to} aria-current={path === to ? 'page' : undefined}>
+                    <NavLink to={to} end>
                       {label}
-                    </Link>
+                    </NavLink>
                   </li>
                 ))}
               </ul>

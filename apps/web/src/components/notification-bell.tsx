@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/api-client';
 import { NotificationPage } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 /** Fired after the reader marks notifications read, so the bell counts again at once. */
 export const NOTIFICATIONS_CHANGED = 'alur:notifications-changed';

@@ -5,7 +5,7 @@ import { Money } from '../components/money';
 import { DueBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 /** The official's decisions waiting, oldest first, with due and overdue badges; and the Plt/Plh appointments that concern them. */
 export function InboxPage() {

@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api/api-client';
-import { homeOf, useSession } from '../auth/session';
+import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
-import { Link, navigate } from '../router';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -19,8 +19,8 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const user = await login(username.trim(), password);
-      navigate(homeOf(user), { replace: true });
+      // Logged in, the login route moves on to the page asked for, or the user's home.
+      await login(username.trim(), password);
     } catch (e) {
       setError(e instanceof ApiError && e.status === 401 ? new Error(t.loginFailed) : e);
     } finally {

@@ -5,7 +5,7 @@ import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { openStageOf } from './waiting-stage';
 
 interface Row {

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../components/error-summary';
 import { NOTIFICATIONS_CHANGED } from '../components/notification-bell';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 /** A notification's link (`/proposals/<id>`) as the console's own page for it. */
 function consolePathOf(link: string | null, proposalId: string | null): string | null {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import { Disbursement, Page, Proposal, Stage } from '../api/types';
 import { OFFICIAL_ROLES, useSession } from '../auth/session';
@@ -10,7 +11,6 @@ import { DueBadge, StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { formatShareBp } from '../lib/budget';
-import { Link, useLocation } from '../router';
 import { DecisionPanel } from './decision-panel';
 import { ProgressReportForm } from './progress-report-form';
 import { openStageOf } from './waiting-stage';
@@ -38,7 +38,7 @@ async function loadDetails(id: string): Promise<Details> {
 export function ProposalDetailPage({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
   const { user } = useSession();
-  const { search } = useLocation();
+  const [search] = useSearchParams();
   const { data, error, reload } = useLoad(() => loadDetails(id), [id]);
   const [notice, setNotice] = useState<string | undefined>(() =>
     search.get('pesan') === 'diajukan' ? t.submitted : search.get('pesan') === 'tersimpan' ? t.saved : undefined,

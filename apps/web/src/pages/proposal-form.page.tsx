@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../api/api-client';
 import { Category, Programme, Proposal, ProposalDocument } from '../api/types';
 import { useSession } from '../auth/session';
@@ -8,7 +9,6 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { BudgetRowInput, formatShareBp, hundredthsToQuantity, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
 import { formatRupiah } from '../lib/rupiah';
-import { navigate } from '../router';
 import { DocumentsEditor } from '../components/proposal-documents';
 
 const EMPTY_ROW: BudgetRowInput = { description: '', quantity: '', unit: '', unitPrice: '' };
@@ -89,6 +89,7 @@ function contentOf(form: FormState) {
 export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const { t } = useI18n();
   const { user } = useSession();
+  const navigate = useNavigate();
   const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
   const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
   const [form, setForm] = useState<FormState>(blankForm());

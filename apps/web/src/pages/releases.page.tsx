@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
-import { Link } from '../router';
+import { Link } from 'react-router';
 
 interface Pending {
   disbursement: Disbursement;

@@ -1,0 +1,16 @@
+import { afterLoginPath, loginPathFor } from './return-path';
+
+describe('the page to go on to after logging in', () => {
+  it('brings the visitor back to the page they asked for, query included', () => {
+    const login = loginPathFor({ pathname: '/usulan/0b5e2a52-3f9c-4d6f-9a51-2a8c1f1b6b01', search: '?pesan=diajukan' });
+    expect(login).toBe('/masuk?lanjut=%2Fusulan%2F0b5e2a52-3f9c-4d6f-9a51-2a8c1f1b6b01%3Fpesan%3Ddiajukan');
+    expect(afterLoginPath(login.slice('/masuk'.length))).toBe('/usulan/0b5e2a52-3f9c-4d6f-9a51-2a8c1f1b6b01?pesan=diajukan');
+  });
+
+  it('never leads to another site or back to the login page', () => {
+    for (const next of ['//evil.example/x', '/\\evil.example', 'https://evil.example', '/masuk', '']) {
+      expect(afterLoginPath(`?lanjut=${encodeURIComponent(next)}`)).toBeUndefined();
+    }
+    expect(afterLoginPath('')).toBeUndefined();
+  });
+});
