@@ -29,7 +29,7 @@ export class DurableBenchModule {
           env,
           migrations: [BenchTables1763900000101],
           // The hook runs after the handler's transaction committed and before the ack: the effect is durable.
-          messaging: { faults: { afterCommitBeforeAck: (eventId) => sink.handled(eventId, now()) } },
+          messaging: { faults: { afterHandled: (eventId) => sink.handled(eventId, now()) } },
         }),
       ],
       providers: [DurableNoteReader],

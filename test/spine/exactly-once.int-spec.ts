@@ -53,19 +53,21 @@ describe('an event committed by one service is handled exactly once by another',
     expect((await seenNotes(consumer.db)).filter((n) => n.text === 'twice')).toHaveLength(1);
   });
 
-  it('handles an event once when the consumer dies after its effect but before its ack', async () => {
+  it('handles an event once when the consumer dies after storing it but before its ack', async () => {
     await consumer.close();
-    const crashing = await spawnFixture('approvals', isolation, { FIXTURE_CRASH_AFTER_COMMIT: '1' });
+    const crashing = await spawnFixture('approvals', isolation, { FIXTURE_CRASH_AFTER_STORE: '1' });
     await producer.writer.write({ book: 'book-c', seq: 1, text: 'crash-before-ack' });
     expect(await crashing.exited).toBe('SIGKILL');
 
+    // JetStream redelivers the unacknowledged event after ack_wait; the stored copy drops the second one.
     consumer = await startFixture('approvals', isolation);
-    const seenBefore = await seenNotes(consumer.db);
-    expect(seenBefore.filter((n) => n.text === 'crash-before-ack')).toHaveLength(1);
-
-    // JetStream redelivers the unacknowledged event after ack_wait; the inbox makes it a no-op.
     await producer.writer.write({ book: 'book-c', seq: 2, text: 'after-crash' });
-    await expectEventually(async () => expect((await seenNotes(consumer.db)).some((n) => n.text === 'after-crash')).toBe(true));
+    const seen = await expectEventually(async () => {
+      const notes = (await seenNotes(consumer.db)).filter((n) => n.book === 'book-c');
+      expect(notes.map((n) => n.text)).toEqual(['crash-before-ack', 'after-crash']);
+      return notes;
+    });
+    expect(seen).toHaveLength(2);
     await expectEventually(
       async () => {
         const info = await consumerInfo(isolation, 'approvals');
@@ -77,5 +79,21 @@ describe('an event committed by one service is handled exactly once by another',
       { timeoutMs: 20_000 },
     );
     expect((await seenNotes(consumer.db)).filter((n) => n.text === 'crash-before-ack')).toHaveLength(1);
+  });
+
+  it('handles an event once when the consumer dies right after its effect committed', async () => {
+    await consumer.close();
+    const crashing = await spawnFixture('approvals', isolation, { FIXTURE_CRASH_AFTER_HANDLED: '1' });
+    await producer.writer.write({ book: 'book-d', seq: 1, text: 'crash-after-effect' });
+    expect(await crashing.exited).toBe('SIGKILL');
+
+    consumer = await startFixture('approvals', isolation);
+    await producer.writer.write({ book: 'book-d', seq: 2, text: 'after-effect-crash' });
+    await expectEventually(async () =>
+      expect((await seenNotes(consumer.db)).filter((n) => n.book === 'book-d').map((n) => n.text)).toEqual([
+        'crash-after-effect',
+        'after-effect-crash',
+      ]),
+    );
   });
 });

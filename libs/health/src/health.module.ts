@@ -9,7 +9,7 @@ import {
 } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { NatsClients } from '@alur/messaging';
+import { NatsClients, SpineHealth } from '@alur/messaging';
 
 const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
 interface HealthOptions {
@@ -41,6 +41,7 @@ class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly nats: NatsClients,
     private readonly redis: RedisProbe,
+    private readonly spine: SpineHealth,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
   ) {}
 
@@ -58,6 +59,19 @@ class HealthController {
           })
           .withTimeout(1500),
     ];
+    // The event spine: down when the service cannot receive events; degraded (still up, with figures and
+    // reasons) for dead letters, parked aggregates, a backlog or lag that an operator must look at.
+    checks.push(() =>
+      this.indicators
+        .check('spine')
+        .attempt(async () => {
+          const figures = await this.spine.figures();
+          if (figures.state === 'down') throw Object.assign(new Error(figures.reasons.join('; ')), { figures });
+          return { ...figures };
+        })
+        .withTimeout(3000)
+        .cacheFor(1000),
+    );
     if (this.options.redis) {
       checks.push(() => this.indicators.check('redis').attempt(() => this.redis.ping()).withTimeout(1500));
     }

@@ -1,16 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventConsumer } from './consumer/event-consumer.service';
+import { EventHandlerRegistry } from './consumer/event-handler-registry';
+import { InboundEventProcessor } from './consumer/inbound-event-processor.service';
+import { InboundEventStore } from './consumer/inbound-event.store';
+import { StreamCursor } from './consumer/stream-cursor';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.tokens';
 import { NatsClients, natsClientsProvider, NatsShutdown } from './nats/nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { SpineHealth } from './spine-health.service';
+import { SpineStatusController } from './spine-status.controller';
 
 /**
  * The event spine of one service: its outbox and relay, its durable consumer with inbox and
- * dead letters, and its NATS connection. Import once, in the service's root module.
+ * inbound queue (order per aggregate, retries, dead letters), and its NATS connection. Import once, in the service's root module.
  */
 @Module({})
 export class MessagingModule {
@@ -19,17 +25,22 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: [DeadLetterController],
+      controllers: [DeadLetterController, SpineStatusController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         natsClientsProvider,
         NatsShutdown,
         OutboxService,
         OutboxRelay,
+        EventHandlerRegistry,
+        InboundEventStore,
+        StreamCursor,
+        InboundEventProcessor,
         EventConsumer,
         DeadLetterService,
+        SpineHealth,
       ],
-      exports: [NatsClients, OutboxService, OutboxRelay, EventConsumer, DeadLetterService],
+      exports: [NatsClients, OutboxService, OutboxRelay, EventConsumer, InboundEventProcessor, DeadLetterService, SpineHealth],
     };
   }
 }

@@ -3,7 +3,7 @@ import { EntitySchema, MixedList } from 'typeorm';
 import { AlurConfigModule, ServiceName } from '@alur/config';
 import { DatabaseModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
-import { CreateMessagingTables1763900000000, MessagingModule, MessagingModuleOptions } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions } from '@alur/messaging';
 import { ObservabilityModule } from '@alur/observability';
 
 export interface ServiceCoreOptions {
@@ -28,7 +28,7 @@ export class ServiceCoreModule {
         ObservabilityModule.forRoot(),
         DatabaseModule.forService({
           entities: options.entities ?? [],
-          migrations: [CreateMessagingTables1763900000000, ...(options.migrations ?? [])],
+          migrations: [...MESSAGING_MIGRATIONS, ...(options.migrations ?? [])],
         }),
         MessagingModule.forService(options.messaging),
         HealthModule.forService({ redis: options.usesRedis ?? false }),

@@ -1,6 +1,6 @@
-import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { EventConsumer } from '../consumer/event-consumer.service';
-import { DeadLetterService } from './dead-letter.service';
+import { BadRequestException, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ReplayFailedError } from '../consumer/inbound-event-processor.service';
+import { DeadLetter, DeadLetterService } from './dead-letter.service';
 
 /**
  * Operator view of this service's dead letters. The services listen on loopback only (HTTP_HOST);
@@ -8,29 +8,41 @@ import { DeadLetterService } from './dead-letter.service';
  */
 @Controller('ops/dead-letters')
 export class DeadLetterController {
-  constructor(
-    private readonly deadLetters: DeadLetterService,
-    private readonly consumer: EventConsumer,
-  ) {}
+  constructor(private readonly deadLetters: DeadLetterService) {}
 
   @Get()
   async list(@Query('all') all?: string) {
-    const letters = await this.deadLetters.list({ includeReplayed: all === 'true' });
-    return letters.map(({ data, ...letter }) => ({ ...letter, data: data.toString('utf8') }));
+    const letters = await this.deadLetters.list({ includeResolved: all === 'true' });
+    return letters.map(({ data, ...letter }) => ({ ...letter, data: data?.toString('utf8') ?? null }));
   }
 
   @Post(':id/replay')
   @HttpCode(200)
-  async replay(@Param('id', ParseIntPipe) id: number) {
-    const letter = await this.deadLetters.get(String(id));
+  async replay(@Param('id') id: string) {
+    const letter = await this.open(id);
+    try {
+      await this.deadLetters.replay(letter.id);
+    } catch (error) {
+      if (!(error instanceof ReplayFailedError)) throw error;
+      throw new ConflictException(`dead letter ${id} still cannot be handled: ${error.message}`);
+    }
+    return { id: letter.id, replayed: true };
+  }
+
+  @Post(':id/skip')
+  @HttpCode(200)
+  async skip(@Param('id') id: string) {
+    const letter = await this.open(id);
+    if (!(await this.deadLetters.skip(letter.id))) throw new ConflictException(`dead letter ${id} is no longer dead`);
+    return { id: letter.id, skipped: true };
+  }
+
+  private async open(id: string): Promise<DeadLetter> {
+    if (!/^\d{1,18}$/.test(id)) throw new BadRequestException({ errors: [{ field: 'id', reason: 'must be a dead letter number' }] });
+    const letter = await this.deadLetters.get(id);
     if (!letter) throw new NotFoundException(`dead letter ${id} not found`);
     if (letter.replayedAt) throw new ConflictException(`dead letter ${id} was replayed at ${letter.replayedAt.toISOString()}`);
-    try {
-      await this.consumer.replay(letter.subject, letter.data);
-    } catch (error) {
-      throw new ConflictException(`dead letter ${id} still cannot be handled: ${(error as Error).message}`);
-    }
-    await this.deadLetters.markReplayed(letter.id);
-    return { id: letter.id, replayed: true };
+    if (letter.skippedAt) throw new ConflictException(`dead letter ${id} was skipped at ${letter.skippedAt.toISOString()}`);
+    return letter;
   }
 }

@@ -14,10 +14,11 @@ interface PendingEvent {
   id: string;
   subject: string;
   aggregate_id: string;
-  envelope: { correlationId: string; type: string };
+  envelope: { correlationId: string; type: string; aggregateType: string };
 }
 
 export const HEADER_AGGREGATE_ID = 'Alur-Aggregate-Id';
+export const HEADER_AGGREGATE_TYPE = 'Alur-Aggregate-Type';
 export const HEADER_EVENT_TYPE = 'Alur-Event-Type';
 export const HEADER_CORRELATION_ID = 'Alur-Correlation-Id';
 
@@ -98,6 +99,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.wakeAgain = false;
       if (this.stopped) return;
       const { published, failed } = await this.drainBatch();
+      // The stream may be gone (NATS restarted without its store, or deleted): recreate it; the events
+      // stay in the outbox and go out on the next wake-up.
+      if (failed > 0) await this.recreateStream();
       // Nothing moved (nothing pending, other replicas hold the partitions, or NATS is down): wait for the next wake-up.
       if (published === 0 || failed > 0) return;
     }
@@ -156,12 +160,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async publish(event: PendingEvent): Promise<void> {
     const h = natsHeaders();
     h.set(HEADER_AGGREGATE_ID, event.aggregate_id);
+    h.set(HEADER_AGGREGATE_TYPE, event.envelope.aggregateType);
     h.set(HEADER_EVENT_TYPE, event.envelope.type);
     h.set(HEADER_CORRELATION_ID, event.envelope.correlationId);
     // The event id as Nats-Msg-Id: JetStream drops a second publish of it within the duplicate window.
     const ack = await this.nats.js.publish(event.subject, JSON.stringify(event.envelope), { msgID: event.id, headers: h, timeout: 5000 });
     this.stats.published++;
     if (ack.duplicate) this.stats.duplicates++;
+  }
+
+  private async recreateStream(): Promise<void> {
+    try {
+      await ensureEventStream(this.nats.jsm, this.env.NATS_STREAM, this.env.NATS_SUBJECT_PREFIX);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Event stream unavailable; the outbox keeps the events until it is back');
+    }
+  }
+
+  /** Unpublished events and the age of the oldest, for /health. */
+  async backlog(): Promise<{ unpublished: number; oldestSeconds: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS unpublished, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+         FROM outbox_event WHERE published_at IS NULL`,
+    );
+    return { unpublished: row.unpublished, oldestSeconds: Math.round(row.oldest) };
   }
 
   private async markPublished(tx: EntityManager, ids: string[]): Promise<void> {

@@ -7,18 +7,24 @@ import {
   OnApplicationShutdown,
   ServiceUnavailableException,
 } from '@nestjs/common';
+import { KeyObject } from 'node:crypto';
 import { ClientNats } from '@nestjs/microservices';
 import { ClsService } from 'nestjs-cls';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor } from '@alur/contracts';
 import { CLS_ACTOR, CLS_CORRELATION_ID } from '@alur/observability';
+import { callerAssertionKey, signCallerAssertion } from './caller-assertion';
 import { isRpcErrorPayload } from './rpc-error';
 import { rpcSubject } from './rpc-subject';
 
-/** What every request carries besides its data: who asks, and the correlation id to log and pass on. */
+/**
+ * What every request carries besides its data: the correlation id to log and pass on, and who asks
+ * — as the gateway's signed `assertion`; services set `actor` from it once verified (RpcCallerGuard).
+ */
 export interface RpcMeta {
   correlationId?: string;
+  assertion?: string;
   actor?: Actor | null;
 }
 export interface RpcRequest<T> {
@@ -34,27 +40,29 @@ export interface RpcRequest<T> {
 export class RpcClient implements OnApplicationShutdown {
   private readonly logger = new Logger(RpcClient.name);
   private readonly client: ClientNats;
+  private readonly assertionKey: KeyObject;
 
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly cls: ClsService,
   ) {
     this.client = new ClientNats({ servers: env.NATS_URL, name: 'alur-rpc-client', maxReconnectAttempts: -1 });
+    this.assertionKey = callerAssertionKey(env);
   }
 
   async send<R, T = unknown>(pattern: string, data: T, options: { timeoutMs?: number } = {}): Promise<R> {
+    const subject = rpcSubject(this.env.NATS_SUBJECT_PREFIX, pattern);
+    const actor: Actor | null = (this.cls.isActive() ? this.cls.get(CLS_ACTOR) : null) ?? null;
     const request: RpcRequest<T> = {
       meta: {
         correlationId: this.cls.isActive() ? this.cls.get(CLS_CORRELATION_ID) : undefined,
-        actor: this.cls.isActive() ? this.cls.get(CLS_ACTOR) : undefined,
+        assertion: signCallerAssertion(this.assertionKey, subject, data, actor),
       },
       data,
     };
     const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
     try {
-      return await lastValueFrom(
-        this.client.send<R>(rpcSubject(this.env.NATS_SUBJECT_PREFIX, pattern), request).pipe(timeout(waitMs)),
-      );
+      return await lastValueFrom(this.client.send<R>(subject, request).pipe(timeout(waitMs)));
     } catch (error) {
       throw this.translate(pattern, error, waitMs);
     }

@@ -1,0 +1,217 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { EventEnvelope } from '@alur/contracts';
+import { CLS_CORRELATION_ID } from '@alur/observability';
+import { MESSAGING_OPTIONS, MessagingModuleOptions } from '../messaging.tokens';
+import { ConcurrencyGate } from './concurrency-gate';
+import { EventHandlerRegistry } from './event-handler-registry';
+import { EventNotReadyError } from './event-not-ready.error';
+import { ClaimedEvent, InboundEventStore } from './inbound-event.store';
+import { retryDelayMs } from './retry-policy';
+import { StreamCursor } from './stream-cursor';
+
+/** Why a dead letter could not be handled on replay. */
+export class ReplayFailedError extends Error {}
+
+/**
+ * Handles stored events: for each aggregate its oldest open event, one at a time, in stream order, under a
+ * row lock that any number of replicas respect. A failure keeps the event at the head of its aggregate (the
+ * later ones wait) and retries it with back-off; an event that must only wait is retried without spending
+ * attempts; one that keeps failing becomes a dead letter and parks its aggregate until an operator acts.
+ */
+@Injectable()
+export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InboundEventProcessor.name);
+  private readonly gate: ConcurrencyGate;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private pollTimer?: NodeJS.Timeout;
+  private pruneTimer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: EventHandlerRegistry,
+    private readonly store: InboundEventStore,
+    private readonly cursor: StreamCursor,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Optional() private readonly cls?: ClsService,
+  ) {
+    this.gate = new ConcurrencyGate(env.CONSUMER_CONCURRENCY);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.registry.isEmpty) return;
+    // Polling catches what another replica received and retries that came due.
+    this.pollTimer = setInterval(() => this.wake(), this.env.OUTBOX_POLL_INTERVAL_MS);
+    this.pruneTimer = setInterval(() => void this.prune(), 60 * 60 * 1000);
+    void this.prune();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.pruneTimer);
+    await this.running;
+  }
+
+  /** Starts a pass, or asks the running one to go round again, so no wake-up is lost. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.passUntilIdle()
+      .catch((error) => this.logger.error({ err: error }, 'Handling stored events failed; the next poll retries'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Resolves when every due event at or below the ack floor has been tried (used by tests and benches). */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    await this.passUntilIdle();
+  }
+
+  private async passUntilIdle(): Promise<void> {
+    for (;;) {
+      this.again = false;
+      if (this.stopped) return;
+      const position = await this.cursor.position();
+      if (!position) return;
+      const heads = await this.store.dueHeads(position, this.env.CONSUMER_CONCURRENCY * 2);
+      if (heads.length === 0) return;
+      let handled = 0;
+      await Promise.all(
+        heads.map(async (id) => {
+          await this.gate.acquire();
+          try {
+            if (await this.handle(id)) handled++;
+          } finally {
+            this.gate.release();
+          }
+        }),
+      );
+      // Nothing moved: the heads failed, wait, or another replica holds them; the next wake-up goes on.
+      if (handled === 0) return;
+    }
+  }
+
+  /** Handles one stored event if it is still the due head of its aggregate; true when its effect committed. */
+  private async handle(id: string): Promise<boolean> {
+    // Assigned inside the transaction's callback, read after it.
+    let claimed = undefined as ClaimedEvent | undefined;
+    let envelope = undefined as EventEnvelope | undefined;
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        claimed = await this.store.claim(tx, id);
+        if (!claimed) return;
+        envelope = await this.runHandlers(claimed, tx);
+        await this.store.markDone(tx, id);
+      });
+    } catch (error) {
+      if (claimed) await this.recordFailure(claimed, error as Error, envelope?.id);
+      return false;
+    }
+    if (!claimed || !envelope) return false;
+    await this.options.faults?.afterHandled?.(envelope.id);
+    return true;
+  }
+
+  /**
+   * An operator's replay of a dead letter: handled now, in its aggregate's order (an earlier dead letter of
+   * the same aggregate must go first). Throws ReplayFailedError with the reason if it still cannot be handled.
+   */
+  async replay(id: string): Promise<void> {
+    const earlier = await this.store.earlierDeadLetter(id);
+    if (earlier) throw new ReplayFailedError(`dead letter ${earlier} of the same aggregate comes first: replay or skip it first`);
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        const claimed = await this.store.claim(tx, id, { dead: true });
+        if (!claimed) throw new ReplayFailedError('it is being handled or no longer dead');
+        await this.runHandlers(claimed, tx);
+        await this.store.markDone(tx, id, 'replayed');
+      });
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (!(error instanceof ReplayFailedError)) await this.store.recordFailure(id, { error: reason, retryInMs: 0, dead: true, waiting: false });
+      throw new ReplayFailedError(reason);
+    }
+    this.wake(); // the events held behind it go on
+  }
+
+  private async runHandlers(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {
+    const pattern = this.registry.patternOf(event.subject);
+    const parsed = this.registry.parse(pattern, event.data ?? Buffer.alloc(0));
+    if (!parsed.ok) throw new MalformedEventError(parsed.reason);
+    for (const handler of this.registry.handlersOf(pattern)) {
+      await this.inEventContext(parsed.envelope, () => handler.fn(parsed.envelope, tx));
+    }
+    return parsed.envelope;
+  }
+
+  private async recordFailure(event: ClaimedEvent, error: Error, eventId?: string): Promise<void> {
+    const now = Date.now();
+    const env = this.env;
+    let outcome: { error: string; retryInMs: number; dead: boolean; waiting: boolean };
+    if (error instanceof MalformedEventError) {
+      outcome = { error: error.message, retryInMs: 0, dead: true, waiting: false };
+    } else if (error instanceof EventNotReadyError) {
+      const since = event.waitingSince?.getTime() ?? now;
+      const dead = now - since >= env.CONSUMER_WAIT_LIMIT_MS;
+      outcome = {
+        error: dead ? `waited ${Math.round((now - since) / 1000)} s, still ${error.message}` : error.message,
+        retryInMs: Math.min(retryDelayMs(event.waits + 1, env.CONSUMER_RETRY_BASE_MS), env.CONSUMER_RETRY_MAX_MS),
+        dead,
+        waiting: true,
+      };
+    } else {
+      const attempts = event.attempts + 1;
+      const failingFor = now - (event.firstFailedAt?.getTime() ?? now);
+      const dead = attempts >= env.CONSUMER_MAX_ATTEMPTS && failingFor >= env.CONSUMER_RETRY_PERIOD_MS;
+      outcome = {
+        error: dead ? `failed ${attempts} times: ${error.message}` : error.message,
+        retryInMs: Math.min(retryDelayMs(attempts, env.CONSUMER_RETRY_BASE_MS), env.CONSUMER_RETRY_MAX_MS),
+        dead,
+        waiting: false,
+      };
+    }
+    const log = { err: error, eventId, subject: event.subject, aggregate: event.aggregateKey, retryInMs: outcome.retryInMs };
+    if (outcome.dead) this.logger.error(log, 'Event dead-lettered; its aggregate is parked until an operator replays or skips it');
+    else if (outcome.waiting) this.logger.debug(log, 'Event waits');
+    else this.logger.warn(log, 'Event handler failed; retrying');
+    await this.store.recordFailure(event.id, outcome).catch((e) => this.logger.error({ err: e }, 'Could not record a failed attempt'));
+  }
+
+  private inEventContext(envelope: EventEnvelope, fn: () => Promise<void>): Promise<void> {
+    if (!this.cls) return fn();
+    return this.cls.run(() => {
+      // Events this handler records carry the same correlation id; their actor is the system.
+      this.cls!.set(CLS_CORRELATION_ID, envelope.correlationId);
+      return fn();
+    });
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      const removed = await this.store.prune(this.env.INBOX_RETENTION_HOURS);
+      if (removed) this.logger.log({ removed }, 'Forgot handled events past the inbox retention');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Inbox retention clean-up failed');
+    }
+  }
+}
+
+/** A stored event that no longer passes its contract (e.g. the contract changed under it): retrying cannot help. */
+class MalformedEventError extends Error {}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** A received message as the receiver stores it. */
+export interface InboundDraft {
+  dedupeKey: string;
+  eventId: string | null;
+  subject: string;
+  aggregateKey: string;
+  streamCreated: Date;
+  streamSeq: number;
+  data: Uint8Array;
+  /** Set when the message can never be handled (malformed, unknown version): it is dead on arrival. */
+  deadReason?: string;
+}
+
+/** The head of an aggregate's queue, locked by the transaction that handles it. */
+export interface ClaimedEvent {
+  id: string;
+  subject: string;
+  aggregateKey: string;
+  data: Buffer;
+  attempts: number;
+  waits: number;
+  firstFailedAt: Date | null;
+  waitingSince: Date | null;
+}
+
+export interface InboundDeadLetter {
+  id: string;
+  subject: string;
+  streamSeq: string;
+  eventId: string | null;
+  aggregateKey: string;
+  data: Buffer | null;
+  reason: string;
+  attempts: number;
+  createdAt: Date;
+  deadAt: Date | null;
+  replayedAt: Date | null;
+  skippedAt: Date | null;
+  /** Later events of the same aggregate held back until this one is replayed or skipped. */
+  heldBehind: number;
+}
+
+export interface InboundFigures {
+  pending: number;
+  waiting: number;
+  retrying: number;
+  deadLetters: number;
+  parkedAggregates: number;
+  heldBehindDeadLetters: number;
+  oldestPendingSeconds: number;
+}
+
+/** `(stream_created, stream_seq)`: the order in which the stream delivered the events. */
+const EARLIER_OPEN = `EXISTS (SELECT 1 FROM inbound_event p
+   WHERE p.aggregate_key = e.aggregate_key AND p.status IN ('pending', 'dead')
+     AND (p.stream_created, p.stream_seq) < (e.stream_created, e.stream_seq))`;
+
+/** All SQL on the consumer's `inbound_event` table. */
+@Injectable()
+export class InboundEventStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Stores a batch in one statement; a redelivered message (same dedupe key) is dropped. */
+  async insert(drafts: InboundDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    const params: unknown[] = [];
+    const rows = drafts.map((d) => {
+      params.push(d.dedupeKey, d.eventId, d.subject, d.aggregateKey, d.streamCreated, d.streamSeq, Buffer.from(d.data));
+      params.push(d.deadReason ? 'dead' : 'pending', d.deadReason ?? null);
+      const n = params.length;
+      const p = (i: number) => `$${n - 8 + i}`;
+      const dead = `${p(7)} = 'dead'`;
+      return `(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, CASE WHEN ${dead} THEN now() END, CASE WHEN ${dead} THEN 1 ELSE 0 END)`;
+    });
+    await this.dataSource.query(
+      `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, dead_at, attempts)
+       VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING`,
+      params,
+    );
+  }
+
+  /**
+   * Pending events that are the oldest open event of their aggregate and due. Only events at or below the
+   * consumer's ack floor qualify in the current stream: above it an earlier event may not have arrived yet.
+   */
+  async dueHeads(stream: { created: Date; ackFloor: number }, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM inbound_event e
+        WHERE status = 'pending' AND next_attempt_at <= now()
+          AND (stream_created < $1 OR stream_seq <= $2)
+          AND NOT ${EARLIER_OPEN}
+        ORDER BY stream_created, stream_seq LIMIT $3`,
+      [stream.created, stream.ackFloor, limit],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /** Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's lock skips it. */
+  async claim(tx: EntityManager, id: string, options: { dead?: boolean } = {}): Promise<ClaimedEvent | undefined> {
+    const rows = await tx.query(
+      `SELECT id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since FROM inbound_event e
+        WHERE id = $1 AND status = $2 AND ($3 OR next_attempt_at <= now()) AND NOT ${EARLIER_OPEN}
+        FOR UPDATE SKIP LOCKED`,
+      [id, options.dead ? 'dead' : 'pending', options.dead ?? false],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: String(row.id),
+      subject: row.subject,
+      aggregateKey: row.aggregate_key,
+      data: row.data,
+      attempts: row.attempts,
+      waits: row.waits,
+      firstFailedAt: row.first_failed_at,
+      waitingSince: row.waiting_since,
+    };
+  }
+
+  /** The effect committed with this: the event is handled; its body is no longer needed. */
+  async markDone(tx: EntityManager, id: string, resolution?: 'replayed'): Promise<void> {
+    await tx.query(`UPDATE inbound_event SET status = 'done', handled_at = now(), data = NULL, resolution = $2 WHERE id = $1`, [
+      id,
+      resolution ?? null,
+    ]);
+  }
+
+  async recordFailure(id: string, outcome: { error: string; retryInMs: number; dead: boolean; waiting: boolean }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE inbound_event SET
+          attempts = attempts + CASE WHEN $4 THEN 0 ELSE 1 END,
+          waits = waits + CASE WHEN $4 THEN 1 ELSE 0 END,
+          first_failed_at = CASE WHEN $4 THEN first_failed_at ELSE coalesce(first_failed_at, now()) END,
+          waiting_since = CASE WHEN $4 THEN coalesce(waiting_since, now()) ELSE waiting_since END,
+          next_attempt_at = now() + make_interval(secs => $3::float8 / 1000),
+          last_error = $2,
+          status = CASE WHEN $5 THEN 'dead' ELSE status END,
+          dead_at = CASE WHEN $5 THEN now() ELSE dead_at END
+        WHERE id = $1 AND status IN ('pending', 'dead')`,
+      [id, outcome.error.slice(0, 2000), outcome.retryInMs, outcome.waiting, outcome.dead],
+    );
+  }
+
+  async deadLetters(options: { includeResolved?: boolean; limit?: number } = {}): Promise<InboundDeadLetter[]> {
+    const rows = await this.dataSource.query(
+      `SELECT d.*, (SELECT count(*)::int FROM inbound_event h
+                     WHERE h.aggregate_key = d.aggregate_key AND h.status = 'pending'
+                       AND (h.stream_created, h.stream_seq) > (d.stream_created, d.stream_seq)) AS held_behind
+         FROM inbound_event d
+        WHERE d.status = 'dead' OR ($1 AND d.dead_at IS NOT NULL)
+        ORDER BY d.stream_created, d.stream_seq, d.id LIMIT $2`,
+      [options.includeResolved ?? false, options.limit ?? 100],
+    );
+    return rows.map(toDeadLetter);
+  }
+
+  async deadLetter(id: string): Promise<InboundDeadLetter | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const rows = await this.dataSource.query(`SELECT d.*, 0 AS held_behind FROM inbound_event d WHERE id = $1 AND dead_at IS NOT NULL`, [id]);
+    return rows.map(toDeadLetter)[0];
+  }
+
+  /** The oldest dead letter of the same aggregate before this one, which must be replayed or skipped first. */
+  async earlierDeadLetter(id: string): Promise<string | undefined> {
+    const rows = await this.dataSource.query(
+      `SELECT p.id FROM inbound_event e JOIN inbound_event p ON p.aggregate_key = e.aggregate_key
+        WHERE e.id = $1 AND p.status = 'dead' AND (p.stream_created, p.stream_seq) < (e.stream_created, e.stream_seq)
+        ORDER BY p.stream_created, p.stream_seq LIMIT 1`,
+      [id],
+    );
+    return rows[0] ? String(rows[0].id) : undefined;
+  }
+
+  async skip(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `UPDATE inbound_event SET status = 'skipped', resolution = 'skipped', handled_at = now() WHERE id = $1 AND status = 'dead' RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** The last stream position received from the stream created at `created`, to resume a recreated consumer after it. */
+  async lastReceivedSeq(created: Date): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT max(stream_seq)::text AS seq FROM inbound_event WHERE stream_created = $1`, [created]);
+    return Number(row?.seq ?? 0);
+  }
+
+  async figures(): Promise<InboundFigures> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'pending' AND waiting_since IS NOT NULL)::int AS waiting,
+              count(*) FILTER (WHERE status = 'pending' AND first_failed_at IS NOT NULL)::int AS retrying,
+              count(*) FILTER (WHERE status = 'dead')::int AS dead_letters,
+              count(DISTINCT aggregate_key) FILTER (WHERE status = 'dead')::int AS parked,
+              coalesce(extract(epoch FROM now() - min(received_at) FILTER (WHERE status = 'pending')), 0)::float8 AS oldest
+         FROM inbound_event WHERE status IN ('pending', 'dead')`,
+    );
+    const [held] = await this.dataSource.query(
+      `SELECT count(*)::int AS held FROM inbound_event h WHERE h.status = 'pending'
+          AND EXISTS (SELECT 1 FROM inbound_event d WHERE d.aggregate_key = h.aggregate_key AND d.status = 'dead'
+                        AND (d.stream_created, d.stream_seq) < (h.stream_created, h.stream_seq))`,
+    );
+    return {
+      pending: row.pending,
+      waiting: row.waiting,
+      retrying: row.retrying,
+      deadLetters: row.dead_letters,
+      parkedAggregates: row.parked,
+      heldBehindDeadLetters: held.held,
+      oldestPendingSeconds: Math.round(row.oldest),
+    };
+  }
+
+  /** Handled and skipped events are forgotten after the retention, which outlives the stream and the re-publish window. */
+  async prune(retentionHours: number): Promise<number> {
+    const [, removed] = await this.dataSource.query(
+      `DELETE FROM inbound_event WHERE status IN ('done', 'skipped') AND handled_at < now() - make_interval(hours => $1)`,
+      [retentionHours],
+    );
+    return removed ?? 0;
+  }
+}
+
+function toDeadLetter(row: Record<string, any>): InboundDeadLetter {
+  return {
+    id: String(row.id),
+    subject: row.subject,
+    streamSeq: String(row.stream_seq),
+    eventId: row.event_id,
+    aggregateKey: row.aggregate_key,
+    data: row.data,
+    reason: row.last_error,
+    attempts: row.attempts,
+    createdAt: row.received_at,
+    deadAt: row.dead_at,
+    replayedAt: row.resolution === 'replayed' ? row.handled_at : null,
+    skippedAt: row.resolution === 'skipped' ? row.handled_at : null,
+    heldBehind: row.held_behind,
+  };
+}

@@ -1,0 +1,5 @@
+import { CreateInboundEvents1764400000000 } from './create-inbound-events.migration';
+import { CreateMessagingTables1763900000000 } from './create-messaging-tables.migration';
+
+/** The spine's tables, migrated in every service's schema before the service's own migrations. */
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763900000000, CreateInboundEvents1764400000000];

@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { RunningFixture, seenNotes, startFixture } from './spine-harness';
+
+describe('the spine recreates what NATS lost and goes on', () => {
+  const isolation = createTestIsolation();
+  let producer: RunningFixture;
+  let consumer: RunningFixture;
+
+  beforeAll(async () => {
+    producer = await startFixture('proposals', isolation);
+    consumer = await startFixture('approvals', isolation);
+  });
+  afterAll(async () => {
+    await consumer?.close();
+    await producer?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  const texts = async () => (await seenNotes(consumer.db)).map((n) => n.text);
+
+  it('recreates the stream and the durable consumer deleted under running services', async () => {
+    await producer.writer.write({ book: 'lost', seq: 1, text: 'before-the-loss' });
+    await expectEventually(async () => expect(await texts()).toEqual(['before-the-loss']));
+
+    const nc = await connect({ servers: isolation.env.NATS_URL });
+    try {
+      await (await jetstreamManager(nc)).streams.delete(isolation.env.NATS_STREAM!);
+    } finally {
+      await nc.close();
+    }
+    // Committed while the stream is gone: the outbox keeps it until the relay has recreated the stream.
+    await producer.writer.write({ book: 'lost', seq: 2, text: 'during-the-loss' });
+    await producer.writer.write({ book: 'lost', seq: 3, text: 'after-the-loss' });
+    await expectEventually(async () => expect(await texts()).toEqual(['before-the-loss', 'during-the-loss', 'after-the-loss']), {
+      timeoutMs: 30_000,
+    });
+    const [{ unpublished }] = await producer.db.query('SELECT count(*)::int AS unpublished FROM outbox_event WHERE published_at IS NULL');
+    expect(unpublished).toBe(0);
+    await expectEventually(async () => {
+      const health = (await request(consumer.app.getHttpServer()).get('/health').expect(200)).body;
+      expect(health.info.spine).toMatchObject({ state: 'ok', consumer: { running: true, pending: 0 } });
+    });
+  });
+
+  it('recreates a durable consumer an operator deleted, resuming after what it had stored', async () => {
+    const nc = await connect({ servers: isolation.env.NATS_URL });
+    try {
+      await (await jetstreamManager(nc)).consumers.delete(isolation.env.NATS_STREAM!, 'approvals');
+    } finally {
+      await nc.close();
+    }
+    await producer.writer.write({ book: 'lost', seq: 4, text: 'after-the-consumer-loss' });
+    await expectEventually(async () => expect((await texts()).slice(-1)).toEqual(['after-the-consumer-loss']), { timeoutMs: 30_000 });
+    // Nothing before it was handled a second time.
+    expect(await texts()).toEqual(['before-the-loss', 'during-the-loss', 'after-the-loss', 'after-the-consumer-loss']);
+  });
+});
