@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sleep } from './bench-results';
+import { RunningSystem, Service } from './running-system';
+
+const DIST = resolve(__dirname, '../..');
+
+/**
+ * What a process supervisor (systemd, Kubernetes) does for the system `startSystem` started: kills a
+ * service and starts it again with the same environment and port, waiting until it is healthy.
+ * The running system's `pids` follow the restarts; `stop()` ends the processes started here.
+ */
+export class ServiceSupervisor {
+  private readonly respawned = new Map<Service, ChildProcess>();
+
+  constructor(private readonly system: RunningSystem) {}
+
+  port(service: Service): number {
+    return Number(this.system.env[`${service.toUpperCase()}_PORT`]);
+  }
+
+  /** Sends `signal` to the service, waits `downMs` as a supervisor's restart delay would, starts it again. */
+  async restart(service: Service, signal: NodeJS.Signals = 'SIGKILL', downMs = 3_000): Promise<void> {
+    const pid = this.system.pids[service];
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone: a restart is still what a supervisor would do.
+    }
+    await waitGone(pid);
+    await sleep(downMs);
+    const log = openSync(join(this.system.logDir, `${service}.log`), 'a');
+    const child = spawn(process.execPath, ['-r', join(__dirname, 'exit-on-term.js'), join(DIST, `apps/${service}/src/main.js`)], {
+      env: this.system.env,
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    this.respawned.set(service, child);
+    this.system.pids[service] = child.pid!;
+    await this.waitHealthy(service, child);
+  }
+
+  async waitHealthy(service: Service, child?: ChildProcess, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (child && child.exitCode !== null) throw new Error(`${service} exited on restart (${child.exitCode}); see ${this.system.logDir}/${service}.log`);
+      const ok = await fetch(`http://127.0.0.1:${this.port(service)}/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) return;
+      await sleep(250);
+    }
+    throw new Error(`${service} was not healthy within ${timeoutMs / 1000} s of its restart; see ${this.system.logDir}/${service}.log`);
+  }
+
+  /** Stops what was restarted here (SIGTERM, then SIGKILL after 20 s); the original processes are the system's. */
+  async stop(): Promise<void> {
+    for (const child of this.respawned.values()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    this.respawned.clear();
+  }
+}
+
+async function waitGone(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
