@@ -38,6 +38,8 @@ export class CreateInboundEvents1764400000000 implements MigrationInterface {
     // The processor's question, "the oldest open event of each aggregate", reads only open rows.
     await q.query(`CREATE INDEX inbound_event_open ON inbound_event (aggregate_key, stream_created, stream_seq) WHERE status IN ('pending', 'dead')`);
     await q.query(`CREATE INDEX inbound_event_closed ON inbound_event (handled_at) WHERE status IN ('done', 'skipped')`);
+    // The outbox's retention clean-up reads published rows by when they were published.
+    await q.query(`CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL`);
     // What was handled before stays handled; open dead letters stay open (without an aggregate to park).
     await q.query(`
       INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, status, handled_at)
@@ -58,6 +60,7 @@ export class CreateInboundEvents1764400000000 implements MigrationInterface {
       CREATE TABLE dead_letter (id bigserial PRIMARY KEY, subject text NOT NULL, stream_seq bigint, event_id text, data bytea NOT NULL,
         reason text NOT NULL, attempts int NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), replayed_at timestamptz)`);
     await q.query(`CREATE INDEX dead_letter_open ON dead_letter (created_at) WHERE replayed_at IS NULL`);
+    await q.query('DROP INDEX outbox_event_published');
     await q.query('DROP TABLE inbound_event');
   }
 }
