@@ -1,8 +1,9 @@
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { createServer, AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
-import { chromium, BrowserContext, Page } from 'playwright-core';
+import { chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
@@ -29,62 +30,90 @@ export interface RunningSystem {
 /**
  * All five services in this process against one isolation, with the demo users and programmes,
  * and the gateway serving the built web console (`npm run build:web`; test.sh builds it first).
+ * `overrides` change the environment, e.g. a fixed GATEWAY_PORT with the WEB_CONSOLE_URL that messages link to.
  */
-export async function startSystem(isolation: TestIsolation): Promise<RunningSystem> {
+export async function startSystem(isolation: TestIsolation, overrides: NodeJS.ProcessEnv = {}): Promise<RunningSystem> {
   if (!findWebConsoleDist()) throw new Error('apps/web/dist is missing: run `npm run build:web` first');
-  const env: NodeJS.ProcessEnv = { ...isolation.env, GATEWAY_PORT: '0', PROPOSALS_PORT: '0', APPROVALS_PORT: '0', DISBURSEMENTS_PORT: '0', NOTIFICATIONS_PORT: '0' };
-  const apps: INestApplication[] = [];
-  const proposals = await createServiceApp(ProposalsModule.forRoot(env), 'proposals', { rpc: true });
-  apps.push(proposals);
-  apps.push(await createServiceApp(ApprovalsModule.forRoot(env), 'approvals', { rpc: true }));
-  apps.push(await createServiceApp(DisbursementsModule.forRoot(env), 'disbursements', { rpc: true }));
-  apps.push(await createServiceApp(NotificationsModule.forRoot(env), 'notifications', { rpc: true }));
-  const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
-  apps.push(gateway);
-  await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
-  await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
-  return {
-    url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
-    async close() {
-      for (const app of apps.reverse()) await app.close();
-    },
+  const env: NodeJS.ProcessEnv = {
+    ...isolation.env,
+    GATEWAY_PORT: '0',
+    PROPOSALS_PORT: '0',
+    APPROVALS_PORT: '0',
+    DISBURSEMENTS_PORT: '0',
+    NOTIFICATIONS_PORT: '0',
+    ...overrides,
   };
+  const apps: INestApplication[] = [];
+  const closeAll = async () => {
+    for (const app of apps.reverse()) await app.close();
+  };
+  try {
+    const proposals = await createServiceApp(ProposalsModule.forRoot(env), 'proposals', { rpc: true });
+    apps.push(proposals);
+    apps.push(await createServiceApp(ApprovalsModule.forRoot(env), 'approvals', { rpc: true }));
+    apps.push(await createServiceApp(DisbursementsModule.forRoot(env), 'disbursements', { rpc: true }));
+    apps.push(await createServiceApp(NotificationsModule.forRoot(env), 'notifications', { rpc: true }));
+    const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
+    apps.push(gateway);
+    await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
+    await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
+    return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), close: closeAll };
+  } catch (error) {
+    // A system that did not come up whole is stopped, so the test fails instead of hanging on open services.
+    await closeAll();
+    throw error;
+  }
 }
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 860 };
 
 export interface Browser {
-  context: BrowserContext;
-  /** A new tab: its own sessionStorage, so its own logged-in user. */
+  /** A new person on their own device: a fresh browser context (own storage, so own session), with one tab open. */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, in a fresh profile. */
+/** Debian's Chromium, headless; each person gets a fresh context, as if on their own phone or laptop. */
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'alur-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: DESKTOP,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
   });
-  context.setDefaultTimeout(15_000);
   return {
-    context,
     async newPage(viewport = DESKTOP) {
+      const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      context.setDefaultTimeout(15_000);
       const page = await context.newPage();
-      await page.setViewportSize(viewport);
+      // Closing the tab ends the person's visit: their context goes with it.
+      page.on('close', () => void context.close().catch(() => undefined));
       return page;
     },
     async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close();
     },
   };
+}
+
+/** A free TCP port on the loopback interface, for a gateway whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Keeps a screenshot of a page as a test artifact and checks it with axe-core (WCAG 2.1 A and AA):
+ * a serious or critical violation fails the test, named with the elements it concerns.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Keeps a full-page screenshot of a step as a test artifact. */

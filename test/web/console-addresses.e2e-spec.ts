@@ -1,0 +1,137 @@
+import { Page } from 'playwright-core';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
+import { startMailCatcher } from '../notifications/notifications-harness';
+import { kotakuDraft } from '../proposals/proposal-fixtures';
+import { Browser, checkPage, DESKTOP, freePort, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+
+const BKM = 'bkm.14.03.09.1004';
+const LURAH = 'lurah.14.03.09.1004';
+const TITLE = 'Perbaikan Drainase Jalan Pattimura';
+
+/** Fills in the login form the console showed in place of the page asked for. */
+async function logInHere(page: Page, username: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+}
+
+describe('every address of the web console, opened cold, logged in or out', () => {
+  const isolation = createTestIsolation();
+  let system: RunningSystem;
+  let browser: Browser;
+  let catcher: MailCatcher;
+  let consoleUrl: string;
+
+  beforeAll(async () => {
+    const mail = await startMailCatcher();
+    catcher = mail.catcher;
+    // The gateway listens where messages link to, so the test opens each link exactly as it was sent.
+    const port = await freePort();
+    consoleUrl = `http://127.0.0.1:${port}`;
+    system = await startSystem(isolation, { GATEWAY_PORT: String(port), WEB_CONSOLE_URL: consoleUrl, SMTP_URL: mail.smtpUrl });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await catcher?.stop();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('greets a newcomer at / with the login page, not a blank one', async () => {
+    const visitor = await browser.newPage(PHONE);
+    await visitor.goto(`${system.url}/`);
+    await visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
+    expect(new URL(visitor.url()).pathname).toBe('/masuk');
+    await visitor.getByRole('link', { name: 'Lihat halaman transparansi publik' }).waitFor();
+    await checkPage(visitor, 'addr-01-login-from-root-phone');
+    await visitor.close();
+  });
+
+  it('asks for a login on any page opened logged out, then shows that very page; the session holds in a new tab and after a reload', async () => {
+    const bkm = await browser.newPage(PHONE);
+    await bkm.goto(`${system.url}/usulan`);
+    await logInHere(bkm, BKM);
+    await bkm.getByRole('heading', { name: 'Usulan saya' }).waitFor();
+    expect(new URL(bkm.url()).pathname).toBe('/usulan');
+    await checkPage(bkm, 'addr-02-bkm-proposals-after-login-phone');
+
+    const secondTab = await bkm.context().newPage();
+    await secondTab.goto(`${system.url}/usulan/baru`);
+    await secondTab.getByRole('heading', { name: 'Usulan baru' }).waitFor();
+    expect(await secondTab.getByRole('button', { name: 'Keluar' }).count()).toBe(1);
+    await secondTab.reload();
+    await secondTab.getByRole('heading', { name: 'Usulan baru' }).waitFor();
+
+    // At / a logged-in user lands on their role's home.
+    await secondTab.goto(`${system.url}/`);
+    await secondTab.getByRole('heading', { name: 'Usulan saya' }).waitFor();
+
+    // Logging out in one tab logs out the other too, which then asks for a login again.
+    await secondTab.getByRole('button', { name: 'Keluar' }).click();
+    await bkm.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
+    await bkm.close();
+  });
+
+  it('says so when a page does not exist, or is not for the reader’s role', async () => {
+    const visitor = await browser.newPage(DESKTOP);
+    await visitor.goto(`${system.url}/tidak-ada-halaman-ini`);
+    await visitor.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+    await checkPage(visitor, 'addr-03-not-found-desktop');
+    await visitor.getByRole('link', { name: 'Ke halaman awal' }).click();
+    await visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
+
+    await logInHere(visitor, BKM);
+    await visitor.goto(`${system.url}/pencairan`);
+    await visitor.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+    await visitor.close();
+  });
+
+  it('leads from the link in an e-mail, through the login, to the proposal it names', async () => {
+    const login = await fetch(`${system.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: BKM, password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${system.url}/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBeLessThan(300);
+      return (await response.json()) as { id: string };
+    };
+    const draft = await call('POST', '/proposals', kotakuDraft(undefined, { title: TITLE }));
+    await call('POST', `/proposals/${draft.id}/submit`, {});
+
+    // The Lurah is told by e-mail that a proposal waits for a decision, with a link to it.
+    const mail = await expectEventually(async () => {
+      const found = catcher.messages.find((m) => m.to.includes(`${LURAH}@demo.alur.test`) && m.text.includes(draft.id));
+      expect(found).toBeDefined();
+      return found!;
+    }, { timeoutMs: 30_000 });
+    const link = /https?:\/\/\S+\/proposals\/[0-9a-f-]{36}/.exec(mail.text)?.[0];
+    expect(link).toBe(`${consoleUrl}/proposals/${draft.id}`);
+
+    const lurah = await browser.newPage(DESKTOP);
+    await lurah.goto(link!);
+    await logInHere(lurah, LURAH);
+    await lurah.getByRole('heading', { name: TITLE }).waitFor();
+    expect(new URL(lurah.url()).pathname).toBe(`/usulan/${draft.id}`);
+    await lurah.getByRole('heading', { name: 'Keputusan' }).waitFor();
+    await checkPage(lurah, 'addr-04-lurah-from-email-link-desktop');
+
+    // The same link opened again, now logged in, goes straight to the proposal.
+    const again = await lurah.context().newPage();
+    await again.goto(link!);
+    await again.getByRole('heading', { name: TITLE }).waitFor();
+    await lurah.close();
+  });
+});
