@@ -3,11 +3,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, Role } from '@alur/contracts';
+import { ActingAppointmentMadeV1, Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
-import { fieldInvalid, requireRole } from '@alur/messaging';
+import { fieldInvalid, OutboxService, requireRole } from '@alur/messaging';
 
 /** The officials who decide approval stages, and so may have a Plt/Plh. */
 export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
@@ -20,13 +20,18 @@ export interface AppointActingOfficialCommand {
   validUntil: string;
 }
 
-/** An admin appoints a Plt/Plh: for the period, the acting user sees and decides the other official's stages. */
+/**
+ * An admin appoints a Plt/Plh: for the period, the acting user sees and decides the other official's
+ * stages. ActingAppointmentMade commits with the appointment, so the acting official is told and,
+ * while it is in force, receives the reminders in the absent official's place.
+ */
 @Injectable()
 export class AppointActingOfficialUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionDirectory,
     private readonly audit: AuditTrail,
+    private readonly outbox: OutboxService,
   ) {}
 
   async execute(admin: Actor, command: AppointActingOfficialCommand): Promise<ActingAppointmentView> {
@@ -57,6 +62,19 @@ export class AppointActingOfficialUseCase {
     });
     await this.dataSource.transaction(async (tx) => {
       await tx.insert(ActingAppointmentEntity, appointment);
+      await this.outbox.record(tx, ActingAppointmentMadeV1, {
+        aggregateId: appointment.id,
+        actor: admin,
+        payload: {
+          appointmentId: appointment.id,
+          acting: { userId: appointment.actingUserId, username: appointment.actingUsername },
+          actingFor: { userId: appointment.forUserId, username: appointment.forUsername },
+          role: appointment.role,
+          regionCode: appointment.regionCode,
+          validFrom: validFrom.toISOString(),
+          validUntil: validUntil.toISOString(),
+        },
+      });
       await this.audit.record(tx, {
         actor: admin,
         action: 'acting-appointment.created',

@@ -52,7 +52,10 @@ export class NotificationEventHandlers {
 
   @HandleEvent(ActingAppointmentMadeV1)
   async onActingAppointmentMade(event: Event<typeof ActingAppointmentMadeV1>, tx: EntityManager): Promise<void> {
-    await this.directory.saveAppointment(tx, plans.actingAppointmentOf(event.payload));
+    const p = event.payload;
+    await this.directory.saveAppointment(tx, plans.actingAppointmentOf(p));
+    const absent = await this.directory.findUser(tx, p.actingFor.userId);
+    await this.notify.execute(tx, event, plans.planActingAppointmentMade(p, absent?.displayName ?? p.actingFor.username));
   }
 
   @HandleEvent(ProposalSubmittedV1)

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventEnvelope } from '@alur/contracts';
+import { EventNotReadyError } from '@alur/messaging';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { AfterCommit } from '../delivery/after-commit.service';
 import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
@@ -13,8 +14,8 @@ import { TemplateRenderer } from '../messages/template-renderer';
 import { effectivePreferences } from '../preferences/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { PlannedNotification } from '../recipients/planned-notification';
-import { DirectoryUser, resolveRecipients } from '../recipients/recipient-resolver';
-import { proposalLink, shortText } from './message-links';
+import { DirectoryUser, Recipient, resolveRecipients } from '../recipients/recipient-resolver';
+import { consoleLink, proposalLink, shortText } from './message-links';
 
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
@@ -37,11 +38,11 @@ export class NotifyRecipientsUseCase {
   async execute(tx: EntityManager, event: EventEnvelope, plans: readonly PlannedNotification[]): Promise<void> {
     const drafts: DeliveryDraft[] = [];
     for (const plan of plans) {
-      const { users, appointments } = await this.directory.candidatesFor(tx, plan.audiences);
-      const recipients = resolveRecipients(plan.audiences, users, appointments, new Date(event.occurredAt));
+      const recipients = await this.recipientsOf(tx, plan, new Date(event.occurredAt));
       if (recipients.length === 0) continue;
-      const title = plan.title ?? (await this.directory.proposal(tx, plan.proposalId))?.title ?? `#${plan.proposalId.slice(0, 8)}`;
-      const link = proposalLink(this.env.WEB_CONSOLE_URL, plan.proposalId);
+      const { proposalId } = plan;
+      const title = plan.title ?? (proposalId ? ((await this.directory.proposal(tx, proposalId))?.title ?? `#${proposalId.slice(0, 8)}`) : '');
+      const link = proposalId ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId) : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
       const villageName = this.renderer.regionName(plan.villageCode);
       const stored = await this.preferences.findMany(tx, recipients.map((r) => r.user.userId));
 
@@ -81,6 +82,25 @@ export class NotifyRecipientsUseCase {
     }
     const created = await this.deliveries.create(tx, drafts);
     if (created.length) this.afterCommit.run(tx, () => this.queue.enqueueDeliveries(created));
+  }
+
+  /**
+   * The users a plan reaches: those named (waiting for their directory entry, which the gateway's
+   * UserSaved brings), or the audiences' officials, where reminders go to an acting official in place
+   * of the absent one.
+   */
+  private async recipientsOf(tx: EntityManager, plan: PlannedNotification, at: Date): Promise<Recipient[]> {
+    if (plan.userIds) {
+      const recipients: Recipient[] = [];
+      for (const userId of plan.userIds) {
+        const user = await this.directory.findUser(tx, userId);
+        if (!user) throw new EventNotReadyError(`user ${userId} in the directory`);
+        if (user.active) recipients.push({ user, actingFor: null });
+      }
+      return recipients;
+    }
+    const { users, appointments } = await this.directory.candidatesFor(tx, plan.audiences);
+    return resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent: categoryOf(plan.kind) === 'REMINDER' });
   }
 
   /** The channels the user switched on for this category, has an address for, and the regency has configured. */

@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = {
   TRANCHE_RELEASED: { category: 'FUNDS', template: 'tranche-released' },
   PROPOSAL_COMPLETED: { category: 'STATUS', template: 'proposal-completed' },
   REMINDER_DIGEST: { category: 'REMINDER', template: 'reminder-digest' },
+  ACTING_APPOINTMENT: { category: 'TASK', template: 'acting-appointment' },
 } as const satisfies Record<string, { category: NotificationCategory; template: string }>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -33,6 +33,7 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
   TRANCHE_READY: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000 },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
   PROPOSAL_COMPLETED: { ...common, totalReleased: 237_500_000, completedAt: at },
+  ACTING_APPOINTMENT: { ...common, role: 'CAMAT', regionCode: '14.03.09', actingForName: 'Camat Mandau', validFrom: at, validUntil: '2026-03-31T00:00:00Z' },
   REMINDER_DIGEST: {
     recipientName: 'Lurah Balik Alam',
     count: 2,

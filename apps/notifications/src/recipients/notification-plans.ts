@@ -216,6 +216,22 @@ export function planProposalCompleted(p: ProposalCompletedPayload): PlannedNotif
   ];
 }
 
+/** The official appointed to act is told, by name, for whom, over what and for how long; the link leads to their inbox. */
+export function planActingAppointmentMade(p: ActingAppointmentMadePayload, actingForName: string): PlannedNotification[] {
+  return [
+    {
+      kind: 'ACTING_APPOINTMENT',
+      audiences: [],
+      userIds: [p.acting.userId],
+      proposalId: null,
+      consolePath: '/kotak-masuk',
+      title: null,
+      villageCode: p.regionCode,
+      facts: { role: p.role, regionCode: p.regionCode, actingForName, validFrom: p.validFrom, validUntil: p.validUntil },
+    },
+  ];
+}
+
 /** The appointment as the directory keeps it: the acting user receives what `role` over `regionCode` would. */
 export function actingAppointmentOf(p: ActingAppointmentMadePayload) {
   return {

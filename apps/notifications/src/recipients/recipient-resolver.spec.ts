@@ -26,6 +26,13 @@ describe('resolving audiences to users', () => {
     ]);
   });
 
+  it('gives reminders to the acting official instead of the absent one, only while the appointment is in force', () => {
+    const during = resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-03-10T00:00:00Z'), { replaceAbsent: true });
+    expect(during).toEqual([{ user: sekcam, actingFor: { role: 'CAMAT', regionCode: '14.03.09' } }]);
+    const after = resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-03-31T00:00:00Z'), { replaceAbsent: true });
+    expect(after).toEqual([{ user: camat, actingFor: null }]);
+  });
+
   it('drops the acting official before and after the period (the end is exclusive)', () => {
     expect(resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-02-28T23:59:59Z')).map((r) => r.user.userId)).toEqual([camat.userId]);
     expect(resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-03-31T00:00:00Z')).map((r) => r.user.userId)).toEqual([camat.userId]);

@@ -35,13 +35,15 @@ export interface Recipient {
 /**
  * Turns audiences into users: every active holder of the role over the region, and every active user
  * appointed to act for it at `at` (the moment of the event). A user is told once even when they
- * belong to an audience both in their own right and as acting official.
+ * belong to an audience both in their own right and as acting official. With `replaceAbsent`
+ * (reminders), an official someone acts for at `at` is left out: the reminder is the acting one's.
  */
 export function resolveRecipients(
   audiences: readonly Audience[],
   users: readonly DirectoryUser[],
   appointments: readonly ActingAppointment[],
   at: Date,
+  options: { replaceAbsent?: boolean } = {},
 ): Recipient[] {
   const byId = new Map(users.map((user) => [user.userId, user]));
   const recipients = new Map<string, Recipient>();
@@ -54,7 +56,10 @@ export function resolveRecipients(
     for (const appointment of appointments) {
       if (!sameAudience(appointment, audience) || at < appointment.validFrom || at >= appointment.validUntil) continue;
       const acting = byId.get(appointment.actingUserId);
-      if (acting?.active && !recipients.has(acting.userId)) {
+      if (!acting?.active) continue;
+      const absent = appointment.actingForUserId;
+      if (options.replaceAbsent && absent !== acting.userId && recipients.get(absent)?.actingFor === null) recipients.delete(absent);
+      if (!recipients.has(acting.userId)) {
         recipients.set(acting.userId, { user: acting, actingFor: { role: appointment.role, regionCode: appointment.regionCode } });
       }
     }
