@@ -22,6 +22,7 @@ import { FireStageTimerUseCase } from './timers/fire-stage-timer.use-case';
 import { STAGE_TIMERS_QUEUE } from './timers/stage-timer-queue';
 import { StageTimerProcessor } from './timers/stage-timer.processor';
 import { StageTimerReconciler } from './timers/stage-timer-reconciler.service';
+import { APPROVAL_STAGE_FIGURES } from './stages/approval-stage-figures.providers';
 import { StageTimerScheduler } from './timers/stage-timer-scheduler.service';
 import { AddHolidayUseCase } from './working-days/add-holiday.use-case';
 import { ListHolidaysUseCase } from './working-days/list-holidays.use-case';
@@ -65,6 +66,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ListActingAppointmentsUseCase,
       AddHolidayUseCase,
       ListHolidaysUseCase,
+      ...APPROVAL_STAGE_FIGURES,
     ],
   };
 }

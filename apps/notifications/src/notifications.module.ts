@@ -22,6 +22,7 @@ import { ListInboxUseCase } from './inbox/list-inbox.use-case';
 import { MarkReadUseCase } from './inbox/mark-read.use-case';
 import { TemplateRenderer } from './messages/template-renderer';
 import { PreferencesReader } from './preferences/preferences-reader.service';
+import { DELIVERY_FIGURES } from './delivery/delivery-figures.providers';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { PreferencesRpcController } from './preferences/preferences.rpc-controller';
 import { PreferencesUseCase } from './preferences/preferences.use-case';
@@ -54,6 +55,7 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ListInboxUseCase,
       MarkReadUseCase,
       PreferencesUseCase,
+      ...DELIVERY_FIGURES,
     ],
   };
 }

@@ -1,9 +1,10 @@
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomStrategy } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { APP_ENV, BaseEnv, ConfigValidationError, portOf, ServiceName } from '@alur/config';
 import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
+import { HttpRequestMetrics, MetricsModule, MetricsServer, metricsPortOf } from '@alur/metrics';
 
 export interface StartOptions {
   /** Whether the service answers requests from the gateway over NATS. */
@@ -11,13 +12,19 @@ export interface StartOptions {
   configure?: (app: INestApplication) => void | Promise<void>;
 }
 
+/** The service's module with Prometheus metrics beside it. */
+@Module({})
+class ServiceWithMetrics {}
+
 /** Creates the application, wires logging, request/reply and shutdown, and listens. */
 export async function createServiceApp(module: Type<unknown> | DynamicModule, service: ServiceName, options: StartOptions = {}) {
   // abortOnError off: a failed start-up throws here, so startService can report it and exit cleanly.
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const root = { module: ServiceWithMetrics, imports: [module, MetricsModule.forService(service)] };
+  const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const env = app.get<BaseEnv>(APP_ENV);
+  app.use(app.get(HttpRequestMetrics).middleware);
   if (options.rpc) {
     // Before connecting: the microservice resolves its global filters when it registers its handlers.
     app.useGlobalFilters(new RpcExceptionFilter());
@@ -29,6 +36,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
   await options.configure?.(app);
   if (options.rpc) await app.startAllMicroservices();
   await app.listen(portOf(env, service), env.HTTP_HOST);
+  await app.get(MetricsServer).listen(metricsPortOf(env, service), env.HTTP_HOST);
   return app;
 }
 
@@ -36,7 +44,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
 export async function startService(module: Type<unknown> | DynamicModule, service: ServiceName, options: StartOptions = {}): Promise<void> {
   try {
     const app = await createServiceApp(module, service, options);
-    app.get(Logger).log(`${service} listening on ${await app.getUrl()}`);
+    app.get(Logger).log(`${service} listening on ${await app.getUrl()}, metrics on ${app.get(MetricsServer).url}`);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${service}: ${error.message}\n`);

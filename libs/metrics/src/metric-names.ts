@@ -1,0 +1,20 @@
+/**
+ * Every metric an Alur service exports under its own name, so that the alert rules and the dashboard
+ * in infra/ can be checked against what the services really serve. prom-client's default process
+ * and Node.js metrics (`process_*`, `nodejs_*`) come on top.
+ */
+export const METRICS = {
+  httpRequestDuration: 'alur_http_request_duration_seconds',
+  rpcHandlingDuration: 'alur_rpc_handling_duration_seconds',
+  outboxBacklog: 'alur_outbox_backlog',
+  outboxOldestAge: 'alur_outbox_oldest_unpublished_age_seconds',
+  deadLetters: 'alur_dead_letters_open',
+  consumerPending: 'alur_consumer_pending_messages',
+  consumerAckPending: 'alur_consumer_ack_pending_messages',
+  consumerDeliveredSeq: 'alur_consumer_delivered_stream_seq',
+  dbPoolConnections: 'alur_db_pool_connections',
+  dbPoolMax: 'alur_db_pool_max_connections',
+  approvalStagesOpen: 'alur_approval_stages_open',
+  approvalStagesOverdue: 'alur_approval_stages_overdue',
+  notificationDeliveries: 'alur_notification_deliveries',
+} as const;

@@ -1,0 +1,14 @@
+import { BaseEnv, portOf, ServiceName } from '@alur/config';
+
+/** A service's metrics port is its HTTP port plus this: gateway 3000 → 9000, notifications 3004 → 9004. */
+export const METRICS_PORT_OFFSET = 6000;
+
+/**
+ * The port of a service's `/metrics`, derived from its own port so that five services on one machine
+ * never collide and no further variable is needed; 0 (any free port) when the service itself listens
+ * on 0, as tests do.
+ */
+export function metricsPortOf(env: BaseEnv, service: ServiceName): number {
+  const port = portOf(env, service);
+  return port === 0 ? 0 : port + METRICS_PORT_OFFSET;
+}
