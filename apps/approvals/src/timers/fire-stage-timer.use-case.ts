@@ -12,9 +12,10 @@ import { TimerKind } from './stage-timer.entity';
 export type TimerOutcome = 'fired' | 'already-fired' | 'stage-closed' | 'unknown-timer';
 
 /**
- * An alarm rang. Whether the timer still matters is read from the database under a row lock, and
- * `fired_at` is set in the transaction that records the event: a timer fires once, however often
- * its alarm rings, and never for a stage already decided.
+ * An alarm rang. Whether the timer still matters is read from the database under the stage's row
+ * lock (SELECT … FOR UPDATE, the lock a decision's UPDATE takes), and `fired_at` is set in the
+ * transaction that records the event: a timer fires once, however often its alarm rings, never for
+ * a stage being decided at the same moment, and its event is never committed after the decision's.
  */
 @Injectable()
 export class FireStageTimerUseCase {
@@ -26,16 +27,19 @@ export class FireStageTimerUseCase {
 
   execute(timer: { stageId: string; kind: TimerKind; generation: number }, now = new Date()): Promise<TimerOutcome> {
     return this.dataSource.transaction(async (tx) => {
-      // One statement claims the timer: the row lock makes a second alarm for it wait, then find it fired.
+      // The stage's row lock first, as a decision takes it: a decision under way makes the alarm wait and
+      // then find the stage closed; a decision that comes later waits until this timer's event is committed.
+      const stage = await tx.findOne(ApprovalStageEntity, { where: { id: timer.stageId }, lock: { mode: 'pessimistic_write' } });
+      if (!stage) return 'unknown-timer';
+      if (stage.status !== 'OPEN') return this.whyNot(tx, timer);
+      // The timer's own row lock makes a second alarm for it wait, then find it fired.
       const [claimed] = (await tx.query(
-        `UPDATE stage_timer t SET fired_at = $4 FROM approval_stage s
-          WHERE t.stage_id = $1 AND t.kind = $2 AND t.generation = $3 AND t.fired_at IS NULL
-            AND s.id = t.stage_id AND s.status = 'OPEN'
-          RETURNING s.id`,
+        `UPDATE stage_timer SET fired_at = $4
+          WHERE stage_id = $1 AND kind = $2 AND generation = $3 AND fired_at IS NULL
+          RETURNING stage_id`,
         [timer.stageId, timer.kind, timer.generation, now],
-      )) as [Array<{ id: string }>, number];
+      )) as [Array<{ stage_id: string }>, number];
       if (claimed.length === 0) return this.whyNot(tx, timer);
-      const stage = await tx.findOneByOrFail(ApprovalStageEntity, { id: timer.stageId });
       if (timer.kind === 'DEADLINE') await this.escalate(tx, stage, now);
       else await this.remind(tx, stage, timer.kind === 'REMINDER_BEFORE' ? 'BEFORE_DUE' : 'OVERDUE', now);
       return 'fired';
