@@ -12,6 +12,23 @@ echo "build: web console"
 npm run --silent build:web
 
 export NODE_ENV="${NODE_ENV:-development}"
+
+# Secrets: generated once per machine into a git-ignored file, never a value known from the source.
+secrets_file=.alur/secrets.env
+if [[ ! -s $secrets_file ]]; then
+  mkdir -p "$(dirname "$secrets_file")"
+  (
+    umask 077
+    printf 'JWT_SECRET=%s\nRPC_ASSERTION_SECRET=%s\n' \
+      "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" \
+      "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$secrets_file"
+  )
+  echo "secrets: generated $secrets_file (kept for this machine; git ignores it)"
+fi
+# What the environment already sets wins over the file.
+while IFS='=' read -r name value; do
+  [[ -n $name && -z ${!name:-} ]] && export "$name=$value"
+done <"$secrets_file"
 LOG_DIR="${LOG_DIR:-logs}"
 mkdir -p "$LOG_DIR"
 

@@ -38,7 +38,8 @@ class ProbeController {
 }
 
 const SEED_MAIN = join(__dirname, '../../dist/apps/gateway/src/seed/seed-demo.main.js');
-const USERS_IN_DEMO = 155 * 2 + 11 + 5;
+// Per village a BKM and a lurah, per kecamatan a camat and a verifikator, and the regency officials.
+const USERS_IN_DEMO = 155 * 2 + 11 * 2 + 6;
 
 describe('gateway identity and access', () => {
   const isolation = createTestIsolation();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { baseEnvSchema, ConfigValidationError, parseEnv, portOf } from './service-config';
+import { baseEnvSchema, ConfigValidationError, jwtSecretOf, parseEnv, portOf } from './service-config';
 
 describe('parseEnv', () => {
   it('gives defaults that reach the local servers', () => {
-    const env = parseEnv(baseEnvSchema, {});
+    const env = parseEnv(baseEnvSchema, { NODE_ENV: 'test' });
     expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/alur');
     expect(env.NATS_URL).toBe('nats://127.0.0.1:4222');
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
@@ -12,7 +12,7 @@ describe('parseEnv', () => {
   });
 
   it('lets each port be overridden', () => {
-    expect(portOf(parseEnv(baseEnvSchema, { APPROVALS_PORT: '4102' }), 'approvals')).toBe(4102);
+    expect(portOf(parseEnv(baseEnvSchema, { NODE_ENV: 'test', APPROVALS_PORT: '4102' }), 'approvals')).toBe(4102);
   });
 
   it('names every bad variable and why', () => {
@@ -29,12 +29,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv(schema, {})).toThrow(/SMS_GATEWAY_TOKEN/);
   });
 
-  it('requires a JWT_SECRET of at least 32 characters in production, and only there', () => {
+  it('requires a JWT_SECRET of at least 32 characters everywhere but in tests, which alone have a known one', () => {
     expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
+    expect(() => parseEnv(baseEnvSchema, {})).toThrow(/JWT_SECRET: is required outside tests \(npm start generates one in \.alur\/secrets\.env\)/);
     expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
     const secret = 'a'.repeat(32);
     expect(parseEnv(baseEnvSchema, { NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
-    expect(parseEnv(baseEnvSchema, {}).JWT_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(parseEnv(baseEnvSchema, {}).JWT_TTL_SECONDS).toBe(3600);
+    const test = parseEnv(baseEnvSchema, { NODE_ENV: 'test' });
+    expect(jwtSecretOf(test).length).toBeGreaterThanOrEqual(32);
+    expect(jwtSecretOf(parseEnv(baseEnvSchema, { JWT_SECRET: secret }))).toBe(secret);
+    expect(test.JWT_TTL_SECONDS).toBe(3600);
   });
 });

@@ -31,8 +31,10 @@ const url = (protocols: string[], fallback: string) =>
 const identifier = (fallback: string) =>
   z.string().default(fallback).refine((v) => /^[A-Za-z0-9_]+$/.test(v), 'may hold only letters, digits and _');
 
-/** Known to everyone who reads this code: accepted outside production only. */
-const DEV_JWT_SECRET = 'alur-development-jwt-secret-not-for-production';
+/** Known to everyone who reads this code: used only when NODE_ENV is test. */
+const TEST_JWT_SECRET = 'alur-test-jwt-secret-known-to-everyone-who-reads-this';
+/** Where `npm start` keeps the secrets it generates once per machine (git-ignored). */
+export const LOCAL_SECRETS_FILE = '.alur/secrets.env';
 
 /** Environment every service reads. Defaults work on a developer machine with local servers. */
 export const baseEnvSchema = z.object({
@@ -81,8 +83,13 @@ export const baseEnvSchema = z.object({
   APPROVALS_PORT: int(SERVICE_PORTS.approvals),
   DISBURSEMENTS_PORT: int(SERVICE_PORTS.disbursements),
   NOTIFICATIONS_PORT: int(SERVICE_PORTS.notifications),
-  /** Signs the gateway's access tokens (HS256). The default serves development and tests only. */
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+  /** Signs the gateway's access tokens (HS256). Only tests have a default; `npm start` generates one per machine. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Signs the gateway's per-request caller assertions that the services verify. Unset, it is derived
+   * from JWT_SECRET (HKDF); set it apart so that a service never needs the key that signs user tokens.
+   */
+  RPC_ASSERTION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: int(3600, 60),
   /** Notifications: e-mail through SMTP (the local mail catcher by default), SMS/WhatsApp off unless a gateway URL is set. */
   SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025'),
@@ -100,11 +107,20 @@ export const baseEnvSchema = z.object({
     // A re-published event must still find its inbox record, or it would take effect twice.
     ctx.addIssue({ code: 'custom', path: ['INBOX_RETENTION_HOURS'], message: 'must be longer than OUTBOX_RETENTION_HOURS' });
   }
-  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (at least 32 random characters)' });
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'test') {
+    const message =
+      env.NODE_ENV === 'production'
+        ? 'is required in production (at least 32 random characters)'
+        : `is required outside tests (npm start generates one in ${LOCAL_SECRETS_FILE})`;
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message });
   }
 });
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+/** The access-token secret: the configured one, or (only possible when NODE_ENV is test) the tests' known one. */
+export function jwtSecretOf(env: Pick<BaseEnv, 'JWT_SECRET'>): string {
+  return env.JWT_SECRET ?? TEST_JWT_SECRET;
+}
 
 export class ConfigValidationError extends Error {}
 

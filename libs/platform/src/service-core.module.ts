@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { EntitySchema, MixedList } from 'typeorm';
 import { AlurConfigModule, ServiceName } from '@alur/config';
 import { DatabaseModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
-import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard } from '@alur/messaging';
 import { ObservabilityModule } from '@alur/observability';
 
 export interface ServiceCoreOptions {
@@ -33,6 +34,8 @@ export class ServiceCoreModule {
         MessagingModule.forService(options.messaging),
         HealthModule.forService({ redis: options.usesRedis ?? false }),
       ],
+      // Requests over NATS are answered only for a caller the gateway asserted (see RpcCallerGuard).
+      providers: [{ provide: APP_GUARD, useClass: RpcCallerGuard }],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ActingAppointmentsController } from './acting-appointments.controller';
 import { ApprovalsController } from './approvals.controller';
 import { HolidaysController } from './holidays.controller';
@@ -8,6 +9,7 @@ import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
 /** The HTTP face of the approvals service, and the operators' view of its queues (Bull Board). */
 @Module({
+  imports: [AuthModule],
   controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController, QueueBoardSessionController],
   providers: [ResolveAppointmentUsers, QueueBoard],
 })

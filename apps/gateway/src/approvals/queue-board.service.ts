@@ -1,12 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { AccessTokenClaimsSchema } from '../auth/access-token-claims';
+import { AccessTokens } from '../auth/access-tokens.service';
 import { BoardRequest, BoardResponse, QUEUE_BOARD_PATH, queueBoardToken } from './queue-board-session';
 
 /**
@@ -22,14 +21,13 @@ const BOARD_QUEUES = ['approval-stage-timers'];
 @Injectable()
 export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
   private readonly queues: Queue[];
-  private readonly jwt: JwtService;
 
   constructor(
     @Inject(APP_ENV) env: BaseEnv,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: AccessTokens,
   ) {
     this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: { url: env.REDIS_URL }, prefix: env.QUEUE_PREFIX }));
-    this.jwt = new JwtService({ secret: env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } });
   }
 
   onModuleInit(): void {
@@ -50,12 +48,12 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
       res.status(401).json({ statusCode: 401, message: `Login required: send Authorization: Bearer <token>, or POST ${QUEUE_BOARD_PATH}/session first` });
       return;
     }
-    const claims = AccessTokenClaimsSchema.safeParse(await this.jwt.verifyAsync(token).catch(() => undefined));
-    if (!claims.success) {
+    const claims = await this.tokens.claimsOf(token).catch(() => undefined);
+    if (!claims) {
       res.status(401).json({ statusCode: 401, message: 'Invalid or expired access token' });
       return;
     }
-    if (claims.data.role !== 'ADMIN') {
+    if (claims.role !== 'ADMIN') {
       res.status(403).json({ statusCode: 403, message: 'Only ADMIN may see the queues' });
       return;
     }

@@ -1,15 +1,21 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Actor } from '@alur/contracts';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { LoginDto } from './login.dto';
 import { LoginResult } from './login-result';
 import { LoginUseCase } from './login.use-case';
+import { LogoutUseCase } from './logout.use-case';
+import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly login: LoginUseCase) {}
+  constructor(
+    private readonly login: LoginUseCase,
+    private readonly logout: LogoutUseCase,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -20,5 +26,12 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this username from this address' })
   logIn(@Body() body: LoginDto): Promise<LoginResult> {
     return this.login.execute(body.username, body.password);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out (keluar): every access token of this user stops working within seconds' })
+  logOut(@CurrentActor() actor: Actor): Promise<void> {
+    return this.logout.execute(actor);
   }
 }

@@ -3,12 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV } from '@alur/config';
 import { UserEntity } from '../users/user.entity';
+import { accessTokenOptions } from './access-token.options';
+import { AccessTokens } from './access-tokens.service';
+import { AccountStanding } from './account-standing.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { loginThrottleOptions } from './login-throttle';
 import { LoginUseCase } from './login.use-case';
+import { LogoutUseCase } from './logout.use-case';
 import { PasswordHasher } from './password-hasher.service';
 import { RolesGuard } from './roles.guard';
 
@@ -21,22 +25,20 @@ import { RolesGuard } from './roles.guard';
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_ENV],
-      useFactory: (env: BaseEnv) => ({
-        secret: env.JWT_SECRET,
-        signOptions: { algorithm: 'HS256', expiresIn: env.JWT_TTL_SECONDS },
-        // Pinned, so that a token cannot choose its own algorithm (e.g. "none").
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
+      useFactory: accessTokenOptions,
     }),
     ThrottlerModule.forRoot(loginThrottleOptions),
   ],
   controllers: [AuthController],
   providers: [
     LoginUseCase,
+    LogoutUseCase,
     PasswordHasher,
+    AccessTokens,
+    AccountStanding,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, AccessTokens, AccountStanding],
 })
 export class AuthModule {}

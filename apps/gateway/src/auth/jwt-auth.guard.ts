@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { ClsService } from 'nestjs-cls';
 import { Actor } from '@alur/contracts';
 import { CLS_ACTOR } from '@alur/observability';
-import { AccessTokenClaimsSchema } from './access-token-claims';
+import { AccessTokens } from './access-tokens.service';
 import { REQUEST_ACTOR } from './current-actor.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -18,14 +17,15 @@ interface HttpRequest {
 }
 
 /**
- * Every route needs a valid access token unless marked @Public(). The caller becomes the request's
- * actor, and is put in the request context so that RpcClient passes it on to the services.
+ * Every route needs a valid access token of an account that still stands behind it (active, same
+ * role and region, not logged out) unless marked @Public(). The caller becomes the request's actor,
+ * and is put in the request context so that RpcClient asserts it to the services.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
     private readonly cls: ClsService,
   ) {}
 
@@ -35,24 +35,10 @@ export class JwtAuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic || OPEN_PATHS.has(request.path)) return true;
 
-    const actor = await this.actorOf(bearerToken(request));
+    const actor = await this.tokens.actorOf(bearerToken(request));
     request[REQUEST_ACTOR] = actor;
     this.cls.set(CLS_ACTOR, actor);
     return true;
-  }
-
-  private async actorOf(token: string): Promise<Actor> {
-    let payload: unknown;
-    try {
-      payload = await this.jwt.verifyAsync(token);
-    } catch (error) {
-      const expired = (error as Error).name === 'TokenExpiredError';
-      throw new UnauthorizedException(expired ? 'Access token expired: log in again' : 'Invalid access token');
-    }
-    const claims = AccessTokenClaimsSchema.safeParse(payload);
-    if (!claims.success) throw new UnauthorizedException('Invalid access token');
-    const { sub, username, role, regionCode } = claims.data;
-    return { userId: sub, username, role, regionCode };
   }
 }
 

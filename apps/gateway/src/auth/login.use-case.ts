@@ -1,11 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import { UserEntity } from '../users/user.entity';
 import { UserView } from '../users/user-view';
 import { AccessTokenClaims } from './access-token-claims';
+import { AccessTokens } from './access-tokens.service';
 import { LoginResult } from './login-result';
 import { PasswordHasher } from './password-hasher.service';
 
@@ -17,7 +17,7 @@ export class LoginUseCase {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
     @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
@@ -27,9 +27,9 @@ export class LoginUseCase {
     const passwordMatches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyDecoy(password);
     if (!user || !passwordMatches || !user.active) throw new UnauthorizedException(LOGIN_FAILED);
 
-    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, regionCode: user.regionCode };
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, regionCode: user.regionCode, ver: user.tokenVersion };
     return {
-      accessToken: await this.jwt.signAsync(claims),
+      accessToken: await this.tokens.issue(claims),
       tokenType: 'Bearer',
       expiresIn: this.env.JWT_TTL_SECONDS,
       user: UserView.of(user),

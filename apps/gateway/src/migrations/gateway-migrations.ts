@@ -1,6 +1,14 @@
+import { AddTokenVersion1764200000000 } from './add-token-version.migration';
+import { AllowVerifikatorRole1764200000001 } from './allow-verifikator-role.migration';
 import { CreateProgressPhotos1764100000000 } from './create-progress-photos.migration';
 import { CreateUserAccounts1764000000000 } from './create-user-accounts.migration';
 import { GeneraliseUploads1764100000001 } from './generalise-uploads.migration';
 
 /** The gateway's own migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
-export const GATEWAY_MIGRATIONS = [CreateUserAccounts1764000000000, CreateProgressPhotos1764100000000, GeneraliseUploads1764100000001];
+export const GATEWAY_MIGRATIONS = [
+  CreateUserAccounts1764000000000,
+  CreateProgressPhotos1764100000000,
+  GeneraliseUploads1764100000001,
+  AddTokenVersion1764200000000,
+  AllowVerifikatorRole1764200000001,
+];
