@@ -49,12 +49,15 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
  */
 export class TemplateRenderer {
   private readonly templates = new Map<string, Handlebars.TemplateDelegate>();
+  /** Per language, made once rather than for every message rendered. */
+  private readonly helpersOf: Record<Language, Record<string, Handlebars.HelperDelegate>>;
 
   constructor(
     private readonly timeZone: string,
     private readonly regions: Pick<RegionDirectory, 'get'>,
     directory: string = templatesDirectory(),
   ) {
+    this.helpersOf = { id: this.helpers('id'), en: this.helpers('en') };
     const engine = Handlebars.create();
     for (const language of LANGUAGES) {
       for (const { template } of Object.values(NOTIFICATION_KINDS)) {
@@ -68,7 +71,7 @@ export class TemplateRenderer {
     const template = this.templates.get(`${language}/${NOTIFICATION_KINDS[kind].template}`)!;
     const text = template(
       { ...values, actingFor: values.actingFor ? this.describe(values.actingFor, language) : null },
-      { helpers: this.helpers(language) },
+      { helpers: this.helpersOf[language] },
     );
     const [title, ...rest] = text.replace(/\r\n/g, '\n').split('\n');
     return { title: title.trim(), body: rest.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
