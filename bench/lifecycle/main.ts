@@ -1,0 +1,166 @@
+import 'reflect-metadata';
+import { loadavg } from 'node:os';
+import { AlurApi } from '../shared/alur-api';
+import { formatLoad, machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
+import { CostMeter, CostReport } from '../shared/cost-meter';
+import { LifecycleTracker } from '../shared/lifecycle-tracker';
+import { runPgbench } from '../shared/pgbench';
+import { ProgressBar } from '../shared/progress-bar';
+import { RegencyPeople } from '../shared/regency-people';
+import { startSystem } from '../shared/running-system';
+import { SpineBacklog, waitSettled } from '../shared/spine-backlog';
+
+/*
+ * npm run bench:lifecycle: whole grant lifecycles through the public HTTP API against the five
+ * services running as separate processes, each lifecycle a BKM creating and submitting a proposal,
+ * Lurah, Camat, Dinas, Sekda and Bupati approving it from their inboxes, and BPKAD releasing its
+ * first tranche. Every knob comes from the environment (BENCH_*).
+ */
+const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const LIFECYCLES = int('BENCH_LIFECYCLES', 400);
+/** Lifecycles in flight at once: BKMs waiting for their first tranche. */
+const CONCURRENCY = int('BENCH_CONCURRENCY', 200);
+const WARM_UP = int('BENCH_WARM_UP', 20);
+/** An official with an empty inbox looks again after this long: the web console's own polling interval. */
+const IDLE_POLL_MS = int('BENCH_POLL_MS', 15_000);
+const LIFECYCLE_TIMEOUT_MS = int('BENCH_LIFECYCLE_TIMEOUT_S', 600) * 1000;
+const PGBENCH_SECONDS = int('BENCH_PGBENCH_SECONDS', 15);
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = loadavg();
+  console.log(`lifecycle bench: ${LIFECYCLES} lifecycles at concurrency ${CONCURRENCY} (warm-up ${WARM_UP}), officials look again every ${IDLE_POLL_MS / 1000} s when idle`);
+  const system = await startSystem('lifecycle');
+  console.log(`services up (own database ${system.databaseName}; logs in ${system.logDir})`);
+  let meter: CostMeter | undefined;
+  let backlog: SpineBacklog | undefined;
+  try {
+    const api = new AlurApi(system.url);
+    const tracker = new LifecycleTracker();
+    const people = new RegencyPeople(api, tracker);
+    await people.prepare();
+    meter = await CostMeter.open(system);
+    backlog = await SpineBacklog.open(system);
+    const idle = await meter.start().then(() => meter!.stop(1));
+    people.startDesks(IDLE_POLL_MS);
+
+    const warm = new ProgressBar('warm-up   ', WARM_UP);
+    await runLifecycles(people, 0, WARM_UP, CONCURRENCY, warm);
+    warm.finish();
+    await waitSettled(backlog);
+    tracker.lifecycles.clear();
+    api.requests.clear();
+
+    await meter.start();
+    const backlogQueriesBefore = backlog.queries;
+    const measuredFrom = Date.now();
+    const bar = new ProgressBar('lifecycles', LIFECYCLES);
+    await runLifecycles(people, WARM_UP, LIFECYCLES, CONCURRENCY, bar);
+    const drivenSeconds = (Date.now() - measuredFrom) / 1000;
+    bar.finish();
+    await people.stopDesks();
+    // Notifications and deliveries finish after the release: their CPU belongs to the lifecycles too.
+    const settled = await waitSettled(backlog);
+    // PostgreSQL backends report their counters at most once a second and idle ones after 10 s.
+    await sleep(11_000);
+    const cost = await meter.stop(LIFECYCLES, backlog.queries - backlogQueriesBefore);
+    const requests = api.requestCounts();
+    await system.stop();
+
+    console.log(`pgbench -N for ${PGBENCH_SECONDS} s on a scratch database...`);
+    const pgbench = await runPgbench(system.databaseUrl, { clients: 8, seconds: PGBENCH_SECONDS, scale: 10 });
+
+    const lifecycles = [...tracker.lifecycles.values()];
+    const done = lifecycles.filter((l) => l.releasedAt !== undefined && !l.failure);
+    const durations = done.map((l) => l.releasedAt! - l.startedAt).sort((a, b) => a - b);
+    const lifecyclesPerSecond = round(done.length / drivenSeconds, 2);
+    const report = {
+      bench: 'lifecycle',
+      startedAt: startedAt.toISOString(),
+      machine: machineOf(loadBefore),
+      sharedMachineNote:
+        'a shared 2-core machine: other engineers build and test at the same time; machine.otherCores in cost is the CPU used outside the bench meanwhile',
+      shape: { lifecycles: LIFECYCLES, concurrency: CONCURRENCY, warmUp: WARM_UP, idlePollMs: IDLE_POLL_MS, officials: 'one inbox worker per Lurah/Kepala Desa (155), Camat (11), Dinas, Sekda, Bupati; one BPKAD' },
+      throughput: {
+        lifecyclesPerSecond,
+        seconds: round(drivenSeconds, 1),
+        completed: done.length,
+        failures: lifecycles.length - done.length + Math.max(0, LIFECYCLES - lifecycles.length),
+        conflicts: tracker.conflicts,
+        endToEndMs: { p50: round(percentile(durations, 50), 0), p99: round(percentile(durations, 99), 0), max: round(durations.at(-1) ?? 0, 0) },
+        firstFailures: lifecycles.filter((l) => l.failure).slice(0, 5).map((l) => l.failure),
+        otherErrors: tracker.errors,
+      },
+      requestsPerLifecycle: Object.fromEntries(Object.entries(requests).map(([label, n]) => [label, round(n / LIFECYCLES, 2)])),
+      settledAfterSeconds: settled,
+      cost,
+      idleRssMiB: idle.rssMiB,
+      pgbench,
+      ratio: { lifecyclesPerPgbenchTps: `1/${Math.round(pgbench.tps / Math.max(lifecyclesPerSecond, 0.001))}` },
+      targets: targetsOf(lifecyclesPerSecond, pgbench.tps, cost),
+    };
+    print(report);
+    console.log(`results: ${writeResults('lifecycle', report, startedAt)}`);
+  } finally {
+    await meter?.close();
+    await backlog?.close();
+    await system.stop();
+    if (!process.env.KEEP_BENCH_DATA) await system.remove();
+  }
+}
+
+/** Runs lifecycles n = from … from+count−1 with at most `concurrency` in flight, villages in turn. */
+async function runLifecycles(people: RegencyPeople, from: number, count: number, concurrency: number, bar: ProgressBar): Promise<void> {
+  let next = from;
+  let finished = 0;
+  const worker = async () => {
+    while (next < from + count) {
+      const n = next++;
+      await people.runLifecycle(people.villages[n % people.villages.length], n, LIFECYCLE_TIMEOUT_MS);
+      finished++;
+      bar.update(finished, `released ${people.tracker.releasedCount}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+function targetsOf(lifecyclesPerSecond: number, pgbenchTps: number, cost: CostReport) {
+  const verdict = (met: boolean) => (met ? 'met' : 'missed');
+  return {
+    'lifecycles/s ≥ pgbench TPS / 100': verdict(lifecyclesPerSecond >= pgbenchTps / 100),
+    'CPU ≤ 50 ms per lifecycle (mail catcher excluded)': verdict(cost.cpuMsPerLifecycle.total <= 50),
+    'PostgreSQL commits ≤ 40 per lifecycle': verdict(cost.postgresCommitsPerLifecycle <= 40),
+  };
+}
+
+function print(report: {
+  throughput: { lifecyclesPerSecond: number; completed: number; failures: number; endToEndMs: Record<string, number>; seconds: number };
+  cost: CostReport;
+  pgbench: { tps: number };
+  ratio: Record<string, string>;
+  requestsPerLifecycle: Record<string, number>;
+  targets: Record<string, string>;
+  machine: { loadBefore: number[]; loadAfter: number[] };
+}): void {
+  const { throughput: t, cost } = report;
+  console.log('');
+  console.log(`lifecycles/s ${t.lifecyclesPerSecond} (${t.completed} completed, ${t.failures} failed, ${t.seconds} s); end-to-end p50 ${t.endToEndMs.p50} ms, p99 ${t.endToEndMs.p99} ms`);
+  console.log(`pgbench -N ${report.pgbench.tps} TPS; lifecycles/s ÷ pgbench TPS = ${report.ratio.lifecyclesPerPgbenchTps}`);
+  console.log('CPU ms per lifecycle:');
+  for (const [name, ms] of Object.entries(cost.cpuMsPerLifecycle)) console.log(`  ${name.padEnd(20)} ${String(ms).padStart(8)}`);
+  console.log(`PostgreSQL commits per lifecycle ${cost.postgresCommitsPerLifecycle} (rollbacks ${cost.postgresRollbacksPerLifecycle})`);
+  console.log(`NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers)`);
+  console.log(`Redis commands per lifecycle ${cost.redisCommandsPerLifecycle} (whole server)`);
+  console.log(`requests per lifecycle: ${Object.entries(report.requestsPerLifecycle).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`RSS MiB: ${Object.entries(cost.rssMiB).map(([s, r]) => `${s} ${'peak' in r ? `${r.now} (peak ${r.peak})` : r.now}`).join(', ')}`);
+  console.log(`machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`);
+  console.log(`targets: ${Object.entries(report.targets).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`lifecycle bench failed: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly label: string,
+    body: string,
+  ) {
+    super(`${label} answered ${status}: ${body.slice(0, 300)}`);
+  }
+}
+
+interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** What the request is for, e.g. `inbox`; requests are counted by it. */
+  label: string;
+}
+
+/**
+ * The public HTTP API as the web console uses it, counting requests by what they are for so a
+ * report can say which share of the traffic was work and which was looking for work.
+ */
+export class AlurApi {
+  readonly requests = new Map<string, number>();
+
+  constructor(readonly baseUrl: string) {}
+
+  async call<T>(method: string, path: string, options: CallOptions): Promise<T> {
+    this.requests.set(options.label, (this.requests.get(options.label) ?? 0) + 1);
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, options.label, text);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async logIn(username: string): Promise<string> {
+    const { accessToken } = await this.call<{ accessToken: string }>('POST', '/auth/login', {
+      body: { username, password: DEMO_PASSWORD },
+      label: 'login',
+    });
+    return accessToken;
+  }
+
+  requestCounts(): Record<string, number> {
+    return Object.fromEntries([...this.requests].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

@@ -1,0 +1,206 @@
+import { JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { round } from './bench-results';
+import { cpuMsOf, machineBusyMs, memoryOf, pidsNamed } from './proc-stats';
+import { RunningSystem, Service, SERVICES } from './running-system';
+
+interface Snapshot {
+  services: Record<Service, number>;
+  mailCatcher: number;
+  benchDriver: number;
+  nats: number;
+  redis: number;
+  /** Every postgres process on the machine, by pid (other engineers' tests included). */
+  postgresAll: Map<number, number>;
+  machineBusy: number;
+  xactCommit: number;
+  xactRollback: number;
+  streamMessages: number;
+  consumerDeliveries: number;
+  redisCommands: number;
+}
+
+export interface CostReport {
+  lifecycles: number;
+  seconds: number;
+  /** CPU per lifecycle by process, from /proc; `total` leaves out the mail catcher and the bench itself. */
+  cpuMsPerLifecycle: Record<string, number>;
+  cpuMsPerLifecycleNotes: Record<string, string>;
+  postgresCommitsPerLifecycle: number;
+  postgresRollbacksPerLifecycle: number;
+  nats: { streamMessagesPerLifecycle: number; consumerDeliveriesPerLifecycle: number; consumers: number; note: string };
+  redisCommandsPerLifecycle: number;
+  /** Busy CPU of the whole machine over the window, and what processes outside the bench's used of it. */
+  machine: { busyCores: number; benchCores: number; otherCores: number };
+  rssMiB: Record<Service, { now: number; peak: number }> & { total: { now: number } };
+}
+
+/**
+ * What the system spends between start() and stop(), from the operating system and the servers'
+ * own counters. The bench's own database makes PostgreSQL's figures exact for it: commits from
+ * `pg_stat_database`, CPU of the backends connected to it (sampled each second, since pools open
+ * and close connections). NATS and Redis serve the whole machine, so their CPU includes whatever
+ * else runs meanwhile; `machine.otherCores` says how much that was.
+ */
+export class CostMeter {
+  private backends = new Map<number, { first: number; last: number }>();
+  private sampler?: NodeJS.Timeout;
+  private sampling?: Promise<void>;
+  private begin?: Snapshot;
+  private startedAt = 0;
+
+  private constructor(
+    private readonly system: RunningSystem,
+    private readonly pg: Client,
+    private readonly nc: NatsConnection,
+    private readonly jsm: JetStreamManager,
+    private readonly redis: Redis,
+  ) {}
+
+  static async open(system: RunningSystem): Promise<CostMeter> {
+    // Cluster-wide views read from the `postgres` database, so the meter's queries are not the bench database's commits.
+    const admin = new URL(system.databaseUrl);
+    admin.pathname = '/postgres';
+    const pg = new Client({ connectionString: admin.toString(), application_name: 'alur-bench-meter' });
+    await pg.connect();
+    const nc = await connect({ servers: system.env.NATS_URL, name: 'alur-bench-meter' });
+    const redis = new Redis(system.env.REDIS_URL!, { lazyConnect: false });
+    return new CostMeter(system, pg, nc, await jetstreamManager(nc), redis);
+  }
+
+  async start(): Promise<void> {
+    this.backends.clear();
+    await this.sampleBackends(true);
+    this.begin = await this.snapshot();
+    this.startedAt = Date.now();
+    this.sampler = setInterval(() => {
+      this.sampling ??= this.sampleBackends(false).finally(() => (this.sampling = undefined));
+    }, 1000);
+  }
+
+  /** `ownCommits`: statements the bench itself ran against its database meanwhile, left out of the commits. */
+  async stop(lifecycles: number, ownCommits = 0): Promise<CostReport> {
+    clearInterval(this.sampler);
+    await this.sampling;
+    await this.sampleBackends(false);
+    const end = await this.snapshot();
+    const begin = this.begin!;
+    const seconds = (Date.now() - this.startedAt) / 1000;
+    const per = (value: number) => round(value / Math.max(1, lifecycles), 1);
+
+    let backendsMs = 0;
+    for (const { first, last } of this.backends.values()) backendsMs += last - first;
+    let postgresAllMs = 0;
+    for (const [pid, cpu] of end.postgresAll) postgresAllMs += cpu - (begin.postgresAll.get(pid) ?? 0);
+
+    const services = Object.fromEntries(SERVICES.map((s) => [s, end.services[s] - begin.services[s]])) as Record<Service, number>;
+    const nats = end.nats - begin.nats;
+    const redis = end.redis - begin.redis;
+    const total = SERVICES.reduce((sum, s) => sum + services[s], 0) + backendsMs + nats + redis;
+    const mailCatcher = end.mailCatcher - begin.mailCatcher;
+    const benchDriver = end.benchDriver - begin.benchDriver;
+    const machineBusy = end.machineBusy - begin.machineBusy;
+    const rss = {} as CostReport['rssMiB'];
+    let rssTotal = 0;
+    for (const service of SERVICES) {
+      const memory = memoryOf(this.system.pids[service]);
+      rss[service] = { now: mib(memory?.rssBytes ?? 0), peak: mib(memory?.peakRssBytes ?? 0) };
+      rssTotal += memory?.rssBytes ?? 0;
+    }
+    rss.total = { now: mib(rssTotal) };
+
+    return {
+      lifecycles,
+      seconds: round(seconds, 1),
+      cpuMsPerLifecycle: {
+        ...Object.fromEntries(SERVICES.map((s) => [s, per(services[s])])),
+        postgres: per(backendsMs),
+        nats: per(nats),
+        redis: per(redis),
+        total: per(total),
+        mailCatcher: per(mailCatcher),
+        benchDriver: per(benchDriver),
+        postgresWholeServer: per(postgresAllMs),
+      },
+      cpuMsPerLifecycleNotes: {
+        postgres: 'backends connected to the bench database (its own), sampled every second; excludes the server’s background writers',
+        postgresWholeServer: 'every postgres process on the machine, other engineers’ test databases and WAL/background writers included',
+        nats: 'the whole nats-server process, shared with whatever else ran meanwhile',
+        redis: 'the whole redis-server process, shared with whatever else ran meanwhile',
+        total: 'services + postgres (bench database backends) + nats + redis; the mail catcher and the bench driver are left out',
+      },
+      postgresCommitsPerLifecycle: per(end.xactCommit - begin.xactCommit - ownCommits),
+      postgresRollbacksPerLifecycle: per(end.xactRollback - begin.xactRollback),
+      nats: {
+        streamMessagesPerLifecycle: per(end.streamMessages - begin.streamMessages),
+        consumerDeliveriesPerLifecycle: per(end.consumerDeliveries - begin.consumerDeliveries),
+        consumers: (await this.consumers()).length,
+        note: 'events stored in the bench stream, and deliveries to all its durable consumers (redeliveries included); the server has no monitoring port here, so request/reply messages (one request and one reply per gateway call to a service) are not counted',
+      },
+      redisCommandsPerLifecycle: per(end.redisCommands - begin.redisCommands),
+      machine: {
+        busyCores: round(machineBusy / 1000 / seconds, 2),
+        benchCores: round((total + mailCatcher + benchDriver) / 1000 / seconds, 2),
+        otherCores: round((machineBusy - total - mailCatcher - benchDriver) / 1000 / seconds, 2),
+      },
+      rssMiB: rss,
+    };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sampler);
+    await this.sampling;
+    await this.pg.end();
+    await this.nc.close();
+    this.redis.disconnect();
+  }
+
+  /** The bench stream's durable consumers (one per service, or more if the messaging library splits them). */
+  async consumers() {
+    const list = await this.jsm.consumers.list(this.system.env.NATS_STREAM!).next();
+    return list;
+  }
+
+  private async sampleBackends(baseline: boolean): Promise<void> {
+    const { rows } = await this.pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [this.system.databaseName]);
+    for (const { pid } of rows) {
+      const cpu = cpuMsOf(pid);
+      if (cpu === undefined) continue;
+      const known = this.backends.get(pid);
+      // A backend first seen after the start began after it: all its CPU counts.
+      if (known) known.last = cpu;
+      else this.backends.set(pid, { first: baseline ? cpu : 0, last: cpu });
+    }
+  }
+
+  private async snapshot(): Promise<Snapshot> {
+    const sum = (pids: number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
+    const services = Object.fromEntries(SERVICES.map((s) => [s, cpuMsOf(this.system.pids[s]) ?? 0])) as Record<Service, number>;
+    const { rows } = await this.pg.query<{ xact_commit: string; xact_rollback: string }>(
+      'SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = $1',
+      [this.system.databaseName],
+    );
+    const stream = await this.jsm.streams.info(this.system.env.NATS_STREAM!);
+    const consumers = await this.consumers();
+    const info = await this.redis.info('stats');
+    const usage = process.cpuUsage();
+    return {
+      services,
+      mailCatcher: cpuMsOf(this.system.mailCatcherPid) ?? 0,
+      benchDriver: (usage.user + usage.system) / 1000,
+      nats: sum(pidsNamed('nats-server')),
+      redis: sum(pidsNamed('redis-server')),
+      postgresAll: new Map(pidsNamed('postgres').map((pid) => [pid, cpuMsOf(pid) ?? 0])),
+      machineBusy: machineBusyMs(),
+      xactCommit: Number(rows[0]?.xact_commit ?? 0),
+      xactRollback: Number(rows[0]?.xact_rollback ?? 0),
+      streamMessages: stream.state.messages,
+      consumerDeliveries: consumers.reduce((total, c) => total + c.delivered.consumer_seq, 0),
+      redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
+    };
+  }
+}
+
+const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { AlurApi, ApiError } from './alur-api';
+import { LifecycleTracker } from './lifecycle-tracker';
+import { Shift } from './shift';
+
+/** As the web console shows them: an inbox page of 20, the BPKAD list of funded disbursements. */
+const INBOX_PAGE_SIZE = 20;
+const FUNDING_PAGE_SIZE = 50;
+
+interface InboxPage {
+  items: Array<{ stageId: string; proposal: { proposalId: string }; stage: { order: number; count: number } }>;
+}
+
+interface Tranche {
+  number: number;
+  status: 'LOCKED' | 'READY' | 'RELEASED';
+}
+
+export interface Disbursement {
+  id: string;
+  proposalId: string;
+  tranches: Tranche[];
+}
+
+/**
+ * An official working their inbox as a person does: look, approve every stage on the page, look
+ * again at once while there is work, and when it is empty come back after `idleMs`.
+ */
+export async function workInbox(api: AlurApi, token: string, shift: Shift, tracker: LifecycleTracker, idleMs: number): Promise<void> {
+  while (!shift.over) {
+    let page: InboxPage;
+    try {
+      page = await api.call<InboxPage>('GET', `/approvals/inbox?pageSize=${INBOX_PAGE_SIZE}`, { token, label: 'inbox' });
+    } catch (error) {
+      tracker.error(String(error));
+      await shift.pause(idleMs);
+      continue;
+    }
+    if (page.items.length === 0) {
+      await shift.pause(idleMs);
+      continue;
+    }
+    for (const item of page.items) {
+      if (shift.over) return;
+      try {
+        await api.call('POST', `/approvals/${item.stageId}/decision`, { token, body: { decision: 'APPROVE' }, label: 'decision' });
+        tracker.decided(item.proposal.proposalId, item.stage.order, item.stage.count);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) tracker.conflicts++;
+        else tracker.failed(item.proposal.proposalId, String(error));
+      }
+    }
+  }
+}
+
+/**
+ * BPKAD's release of one READY tranche, recording its SP2D number. The one place to adapt if a
+ * release becomes two steps (prepare, then authorise).
+ */
+export async function releaseTranche(api: AlurApi, token: string, disbursement: Disbursement, tranche: Tranche): Promise<void> {
+  await api.call('POST', `/disbursements/${disbursement.id}/tranches/${tranche.number}/release`, {
+    token,
+    body: { sp2dNumber: `${disbursement.id.slice(0, 8)}-${tranche.number}/SP2D/LS/2026`, releasedAt: new Date().toISOString() },
+    headers: { 'Idempotency-Key': randomUUID() },
+    label: 'release',
+  });
+}
+
+/**
+ * BPKAD going through funded disbursements, newest approval first as the console lists them,
+ * releasing each READY tranche 1; it pages on while a page still had READY tranches.
+ */
+export async function releaseReadyTranches(api: AlurApi, token: string, shift: Shift, tracker: LifecycleTracker, idleMs: number): Promise<void> {
+  while (!shift.over) {
+    let released = 0;
+    try {
+      for (let offset = 0; !shift.over; offset += FUNDING_PAGE_SIZE) {
+        const page = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?status=FUNDING&limit=${FUNDING_PAGE_SIZE}&offset=${offset}`, {
+          token,
+          label: 'funding list',
+        });
+        const ready = page.items.flatMap((d) => d.tranches.filter((t) => t.number === 1 && t.status === 'READY').map((t) => ({ d, t })));
+        for (const { d, t } of ready) {
+          try {
+            await releaseTranche(api, token, d, t);
+            tracker.released(d.proposalId);
+            released++;
+          } catch (error) {
+            tracker.failed(d.proposalId, String(error));
+          }
+        }
+        if (ready.length === 0 || page.items.length < FUNDING_PAGE_SIZE) break;
+      }
+    } catch (error) {
+      tracker.error(String(error));
+    }
+    if (released === 0) await shift.pause(idleMs);
+  }
+}

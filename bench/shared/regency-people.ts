@@ -1,0 +1,129 @@
+import { DEMO_REGENCY_CODE, RegionDirectory } from '@alur/regions';
+import { AlurApi } from './alur-api';
+import { sleep } from './bench-results';
+import { LifecycleTracker, now } from './lifecycle-tracker';
+import { releaseReadyTranches, workInbox } from './officials';
+import { Shift } from './shift';
+
+const PROGRAMME = 'KOTAKU-2026';
+/** Pagu per kecamatan the bench sets, so that no proposal waits for budget however many are run. */
+const BENCH_CEILING = 1_000_000_000_000_000;
+
+/** A KOTAKU proposal of Rp 95,000,000 (Rp 100,000,000 of works, 5% swadaya). */
+export function benchDraft(villageCode: string, n: number) {
+  return {
+    programCode: PROGRAMME,
+    villageCode,
+    title: `Rehabilitasi drainase lingkungan ${n}`,
+    category: 'INFRASTRUCTURE',
+    description: 'Rehabilitasi saluran drainase lingkungan sepanjang 150 m',
+    executorGroup: 'KSM Bina Lingkungan',
+    beneficiaries: { households: 80, poorHouseholds: 30 },
+    budgetItems: [
+      { description: 'Beton precast U-ditch', quantity: 150, unit: 'm', unitPrice: 500_000 },
+      { description: 'Upah tukang', quantity: 1, unit: 'ls', unitPrice: 25_000_000 },
+    ],
+    selfHelpAmount: 5_000_000,
+  };
+}
+
+/**
+ * Everyone of Kabupaten Bengkalis the benches need, logged in through the API: a BKM per village,
+ * the Lurah/Kepala Desa of each village, each Camat, Dinas, Sekda, Bupati and BPKAD.
+ */
+export class RegencyPeople {
+  readonly villages: string[];
+  readonly districts: string[];
+  private readonly tokens = new Map<string, string>();
+  private readonly desks: Array<Promise<void>> = [];
+  readonly shift = new Shift();
+
+  constructor(
+    readonly api: AlurApi,
+    readonly tracker: LifecycleTracker,
+    regions = RegionDirectory.shared(),
+  ) {
+    this.villages = regions.villagesOf(DEMO_REGENCY_CODE).map((v) => v.code);
+    this.districts = regions.childrenOf(DEMO_REGENCY_CODE).map((d) => d.code);
+  }
+
+  private get officials(): string[] {
+    return [
+      ...this.villages.map((v) => `lurah.${v}`),
+      ...this.districts.map((d) => `camat.${d}`),
+      'dinas',
+      'sekda',
+      'bupati',
+    ];
+  }
+
+  /** Logs everyone in (a few at a time: argon2 is meant to be slow) and raises every kecamatan's pagu. */
+  async prepare(): Promise<void> {
+    const usernames = [...this.villages.map((v) => `bkm.${v}`), ...this.officials, 'bpkad'];
+    for (let i = 0; i < usernames.length; i += 4) {
+      await Promise.all(usernames.slice(i, i + 4).map(async (u) => this.tokens.set(u, await this.api.logIn(u))));
+    }
+    // The disbursements service learns the programme from the stream: retry until it knows it.
+    for (const district of this.districts) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.api.call('PUT', `/budgets/${PROGRAMME}/2026/${district}`, {
+            token: this.token('bpkad'),
+            body: { amount: BENCH_CEILING },
+            label: 'set ceiling',
+          });
+          break;
+        } catch (error) {
+          if (attempt > 100) throw error;
+          await sleep(300);
+        }
+      }
+    }
+  }
+
+  token(username: string): string {
+    const token = this.tokens.get(username);
+    if (!token) throw new Error(`${username} is not logged in`);
+    return token;
+  }
+
+  /** Officials start working their inboxes and BPKAD its releases; each comes back after `idleMs` when there is nothing to do. */
+  startDesks(idleMs: number): void {
+    for (const official of this.officials) {
+      this.desks.push(workInbox(this.api, this.token(official), this.shift, this.tracker, idleMs));
+    }
+    this.desks.push(releaseReadyTranches(this.api, this.token('bpkad'), this.shift, this.tracker, idleMs));
+  }
+
+  async stopDesks(): Promise<void> {
+    this.shift.end();
+    await Promise.all(this.desks);
+    this.desks.length = 0;
+  }
+
+  /**
+   * One lifecycle from the BKM's side: create and submit a proposal, then wait until BPKAD has
+   * released its first tranche. Never throws: a failure is recorded on the tracker.
+   */
+  async runLifecycle(villageCode: string, n: number, timeoutMs: number): Promise<void> {
+    const token = this.token(`bkm.${villageCode}`);
+    const startedAt = now();
+    let proposalId: string | undefined;
+    try {
+      ({ id: proposalId } = await this.api.call<{ id: string }>('POST', '/proposals', { token, body: benchDraft(villageCode, n), label: 'create' }));
+      this.tracker.started(proposalId, villageCode, startedAt);
+      const released = this.tracker.waitReleased(proposalId, timeoutMs);
+      released.catch(() => undefined); // awaited below, unless submitting fails first
+      await this.api.call('POST', `/proposals/${proposalId}/submit`, { token, body: {}, label: 'submit' });
+      this.tracker.submitted(proposalId);
+      await released;
+    } catch (error) {
+      if (proposalId) this.tracker.failed(proposalId, String(error));
+      else {
+        const id = `unstarted-${n}`;
+        this.tracker.started(id, villageCode, startedAt);
+        this.tracker.failed(id, String(error));
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { createTestIsolation, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
+import { sleep } from './bench-results';
+
+export const SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export interface RunningSystem {
+  /** The gateway's base URL. */
+  url: string;
+  /** The environment every service runs with (own database, stream, subjects and queues). */
+  env: NodeJS.ProcessEnv;
+  databaseUrl: string;
+  databaseName: string;
+  pids: Record<Service, number>;
+  mailCatcherPid: number;
+  logDir: string;
+  /** Stops the services (gracefully, so `--cpu-prof` profiles are written), then the mail catcher. */
+  stop(): Promise<void>;
+  /** Drops the bench's database, stream and queue keys. */
+  remove(): Promise<void>;
+}
+
+const DIST = resolve(__dirname, '../..');
+
+/**
+ * The five services as separate processes, as they are deployed, with the development mail catcher,
+ * all against data of their own: a database created for this run (so `pg_stat_database` counts only
+ * its commits), and the stream, subject and queue prefixes of a test isolation. Production timings,
+ * not the tests' fast polling; OUTBOX_*, CONSUMER_* and NOTIFICATIONS_* from the caller's environment
+ * pass through so they can be tuned from the command line. BENCH_CPU_PROF=<dir> profiles every service.
+ */
+export async function startSystem(bench: string): Promise<RunningSystem> {
+  process.env[TEST_RUN_ENV] ??= 'bench';
+  const isolation = createTestIsolation();
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/alur');
+  const databaseName = `alur_bench_${bench.replace(/\W/g, '_')}_${isolation.id}`;
+  base.pathname = `/${databaseName}`;
+  const databaseUrl = base.toString();
+  const [gateway, proposals, approvals, disbursements, notifications, smtp, mailHttp] = await freePorts(7);
+  const tunables = Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC)_/.test(key)));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...isolation.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    OUTBOX_POLL_INTERVAL_MS: '1000',
+    CONSUMER_RETRY_BASE_MS: '1000',
+    CONSUMER_ACK_WAIT_MS: '30000',
+    ...tunables,
+    GATEWAY_PORT: String(gateway),
+    PROPOSALS_PORT: String(proposals),
+    APPROVALS_PORT: String(approvals),
+    DISBURSEMENTS_PORT: String(disbursements),
+    NOTIFICATIONS_PORT: String(notifications),
+    SMTP_URL: `smtp://127.0.0.1:${smtp}`,
+    MAIL_CATCHER_SMTP_PORT: String(smtp),
+    MAIL_CATCHER_HTTP_PORT: String(mailHttp),
+  };
+  const logDir = mkdtempSync(join(tmpdir(), `alur-bench-${bench}-`));
+  const children: ChildProcess[] = [];
+  const launch = (name: string, script: string, args: string[] = []) => {
+    const log = openSync(join(logDir, `${name}.log`), 'a');
+    const child = spawn(process.execPath, [...args, join(DIST, script)], { env, stdio: ['ignore', log, log] });
+    closeSync(log);
+    children.push(child);
+    return child;
+  };
+  const remove = async () => {
+    await removeTestResources(isolation.id, env);
+    await dropDatabase(databaseUrl, databaseName);
+  };
+
+  try {
+    // Demo data, as `npm start` seeds it: each seed migrates its service's schema first.
+    for (const service of ['gateway', 'proposals']) {
+      const seed = launch(`${service}-seed`, `apps/${service}/src/seed/seed-demo.main.js`);
+      const code = await new Promise<number | null>((done) => seed.once('exit', done));
+      if (code !== 0) throw new Error(`the ${service} seed exited with ${code}; see ${logDir}/${service}-seed.log`);
+    }
+    const mailCatcher = launch('mail-catcher', 'apps/notifications/src/dev/mail-catcher.main.js');
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const nodeArgs = (service: Service) => [
+      '-r',
+      join(__dirname, 'exit-on-term.js'),
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir), '--cpu-prof-name', `${service}.cpuprofile`] : []),
+    ];
+    const pids = {} as Record<Service, number>;
+    const processes = {} as Record<Service, ChildProcess>;
+    for (const service of SERVICES) {
+      processes[service] = launch(service, `apps/${service}/src/main.js`, nodeArgs(service));
+      pids[service] = processes[service].pid!;
+    }
+    const ports: Record<Service, number> = { gateway, proposals, approvals, disbursements, notifications };
+    for (const service of SERVICES) await waitHealthy(service, ports[service], processes[service], logDir);
+
+    return {
+      url: `http://127.0.0.1:${gateway}`,
+      env,
+      databaseUrl,
+      databaseName,
+      pids,
+      mailCatcherPid: mailCatcher.pid!,
+      logDir,
+      async stop() {
+        for (const service of [...SERVICES].reverse()) await terminate(processes[service]);
+        await terminate(mailCatcher);
+      },
+      remove,
+    };
+  } catch (error) {
+    for (const child of children) child.kill('SIGKILL');
+    await remove().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function waitHealthy(service: Service, port: number, child: ChildProcess, logDir: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${service} exited during start-up (${child.exitCode}); see ${logDir}/${service}.log`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(250);
+  }
+  throw new Error(`${service} did not become healthy within 120 s; see ${logDir}/${service}.log`);
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((done) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => done(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return ports;
+}
+
+async function dropDatabase(databaseUrl: string, name: string): Promise<void> {
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const pg = new Client({ connectionString: admin.toString() });
+  await pg.connect();
+  try {
+    await pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await pg.end();
+  }
+}
