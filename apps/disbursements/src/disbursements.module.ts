@@ -6,6 +6,7 @@ import { BudgetCommitment } from './budgets/budget-commitment.service';
 import { BudgetsController } from './budgets/budgets.controller';
 import { ListBudgetsUseCase } from './budgets/list-budgets.use-case';
 import { ProposalApprovedHandler } from './budgets/proposal-approved.handler';
+import { ProposalWithdrawnHandler } from './budgets/proposal-withdrawn.handler';
 import { SetCeilingUseCase } from './budgets/set-ceiling.use-case';
 import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
 import { DisbursementsController } from './disbursements/disbursements.controller';
@@ -29,6 +30,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
     providers: [
       ProgrammePublishedHandler,
       ProposalApprovedHandler,
+      ProposalWithdrawnHandler,
       BudgetCommitment,
       ListBudgetsUseCase,
       SetCeilingUseCase,

@@ -29,7 +29,13 @@ export interface CeilingRow {
   released: string;
 }
 
-export type ApprovalOutcome = 'COMMITTED' | 'AWAITING_BUDGET' | 'ALREADY_KNOWN';
+export type ApprovalOutcome = 'COMMITTED' | 'AWAITING_BUDGET' | 'ALREADY_KNOWN' | 'WITHDRAWN';
+export type WithdrawalOutcome = 'NOTHING_COMMITTED' | 'RELEASED' | 'ALREADY_PAID';
+
+/** Serialises the approval and the withdrawal of one proposal, whichever order they arrive in. */
+async function lockProposal(tx: EntityManager, proposalId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('disbursements.proposal:' || $1, 0))`, [proposalId]);
+}
 
 /**
  * Commits approved proposals against their ceiling (pagu). Everything that touches a ceiling's
@@ -48,6 +54,19 @@ export class BudgetCommitment {
 
   /** On final approval: records the disbursement and commits it at once if it is first in line and fits, else it waits. */
   async onApproved(tx: EntityManager, approval: ProposalApprovedPayload, programme: ProgrammeVersion): Promise<ApprovalOutcome> {
+    await lockProposal(tx, approval.proposalId);
+    // A proposal withdrawn before its approval was heard (they race in from two services) is never committed.
+    const [withdrawn] = (await tx.query('SELECT 1 FROM proposal_withdrawal WHERE proposal_id = $1', [approval.proposalId])) as unknown[];
+    if (withdrawn) {
+      await this.audit.record(tx, {
+        actor: null,
+        action: 'disbursement.approval-after-withdrawal',
+        entityType: 'proposal',
+        entityId: approval.proposalId,
+        after: { requestedAmount: approval.requestedAmount, approvedAt: approval.approvedAt, note: 'the proposal was withdrawn; nothing committed' },
+      });
+      return 'WITHDRAWN';
+    }
     const key: CeilingKey = {
       programCode: approval.programCode,
       fiscalYear: programme.fiscalYear,
@@ -112,6 +131,60 @@ export class BudgetCommitment {
       },
     });
     return 'AWAITING_BUDGET';
+  }
+
+  /**
+   * The proposal was withdrawn. It is remembered, so that an approval heard later commits nothing;
+   * what was committed or queued for it is released (WITHDRAWN, tranches CANCELLED, the ceiling's
+   * committed amount lowered) and proposals waiting behind it get their chance. Money already paid
+   * out cannot be taken back here: that disbursement stays as it is, for the treasury to settle.
+   */
+  async onWithdrawn(tx: EntityManager, proposalId: string, eventId: string, withdrawnAt: Date, actor: Actor | null): Promise<WithdrawalOutcome> {
+    await lockProposal(tx, proposalId);
+    await tx.query(
+      'INSERT INTO proposal_withdrawal (proposal_id, withdrawn_at, event_id) VALUES ($1, $2, $3) ON CONFLICT (proposal_id) DO NOTHING',
+      [proposalId, withdrawnAt, eventId],
+    );
+    const [seen] = (await tx.query('SELECT * FROM disbursement WHERE proposal_id = $1', [proposalId])) as DisbursementRow[];
+    if (!seen || seen.status === 'WITHDRAWN') return 'NOTHING_COMMITTED';
+    const key: CeilingKey = { programCode: seen.program_code, fiscalYear: seen.fiscal_year, regionCode: seen.ceiling_region_code };
+    // Lock order as the writers of each state: a waiting one is funded under the ceiling's lock, a funded one released under its own.
+    if (seen.status === 'AWAITING_BUDGET') await this.lockCeiling(tx, key);
+    const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE id = $1 FOR UPDATE', [seen.id])) as DisbursementRow[];
+    if (disbursement.status === 'COMPLETED' || rupiahOf(disbursement.released) > 0) {
+      await this.audit.record(tx, {
+        actor,
+        action: 'disbursement.withdrawal-after-release',
+        entityType: 'disbursement',
+        entityId: disbursement.id,
+        fromStatus: disbursement.status,
+        toStatus: disbursement.status,
+        after: { proposalId, released: rupiahOf(disbursement.released), note: 'withdrawn after money was released; left for the treasury to settle' },
+      });
+      return 'ALREADY_PAID';
+    }
+    const amount = rupiahOf(disbursement.amount);
+    if (disbursement.status === 'FUNDING') {
+      await tx.query(
+        `UPDATE budget_ceiling SET committed = committed - $4, updated_at = now()
+          WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3`,
+        [key.programCode, key.fiscalYear, key.regionCode, disbursement.amount],
+      );
+    }
+    await tx.query(`UPDATE disbursement SET status = 'WITHDRAWN' WHERE id = $1`, [disbursement.id]);
+    await tx.query(`UPDATE tranche SET status = 'CANCELLED' WHERE disbursement_id = $1`, [disbursement.id]);
+    await this.audit.record(tx, {
+      actor,
+      action: 'disbursement.withdrawn',
+      entityType: 'disbursement',
+      entityId: disbursement.id,
+      fromStatus: disbursement.status,
+      toStatus: 'WITHDRAWN',
+      after: { proposalId, releasedCommitment: disbursement.status === 'FUNDING' ? amount : 0, ceiling: key },
+    });
+    await this.lockCeiling(tx, key);
+    await this.commitWaiting(tx, key, null);
+    return 'RELEASED';
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { DisbursementStatus } from '@alur/contracts';
 
 export type { DisbursementStatus };
-export type TrancheStatus = 'LOCKED' | 'READY' | 'RELEASED';
+export type TrancheStatus = 'LOCKED' | 'READY' | 'RELEASED' | 'CANCELLED';
 
 /** A `disbursement` row as the pg driver returns it (bigint columns as strings). */
 export interface DisbursementRow {

@@ -93,6 +93,7 @@ export class ReleaseTrancheUseCase {
     if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.village_code)) {
       throw new NotFoundException(`Disbursement ${request.disbursementId} not found`);
     }
+    if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn: its commitment was released and nothing can be paid out');
     if (disbursement.status === 'AWAITING_BUDGET') {
       throw new ConflictException('This proposal is still waiting for budget: nothing can be released before it is committed');
     }

@@ -58,6 +58,7 @@ export class ReportProgressUseCase {
         throw new ConflictException('This proposal is still waiting for budget: report progress once it is funded');
       }
       if (disbursement.status === 'COMPLETED') throw new ConflictException('This proposal is already completed');
+      if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn');
 
       const id = randomUUID();
       const final = request.physicalProgressPercent === 100;

@@ -25,7 +25,8 @@ export class ListFundsReportUseCase {
   async execute(data: unknown): Promise<{ items: FundsReportItem[] }> {
     const filter = parseRequest(FundsReportRequestSchema, data ?? {});
     const params: unknown[] = [];
-    const where: string[] = [];
+    // A withdrawn proposal's released commitment is no longer public money at work.
+    const where: string[] = [`d.status <> 'WITHDRAWN'`];
     if (filter.regionCode) {
       const n = params.push(filter.regionCode);
       where.push(`(d.village_code = $${n} OR d.district_code = $${n} OR d.regency_code = $${n} OR d.regency_code LIKE $${n} || '.%')`);

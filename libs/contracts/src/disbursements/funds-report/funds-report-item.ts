@@ -1,5 +1,5 @@
 /** Where an approved proposal's money stands. */
-export type DisbursementStatus = 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
+export type DisbursementStatus = 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED' | 'WITHDRAWN';
 
 /**
  * One finally approved proposal and its money, as the disbursements service answers
