@@ -169,10 +169,24 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.ensureDurableConsumer(this.cursor.streamCreated);
   }
 
+  /**
+   * nats-server 2.10 filters a consumer on several subjects: the service then receives only the event types
+   * it handles. 2.9 allows one filter, so the service receives everything and drops the rest unread.
+   */
+  private subjectFilter(): { filter_subject?: string; filter_subjects?: string[] } {
+    const [major, minor] = (this.nats.nc.info?.version ?? '0.0').split('.').map(Number);
+    const several = major > 2 || (major === 2 && minor >= 10);
+    // The other key is cleared explicitly: an update merges into the consumer's existing configuration.
+    return several
+      ? { filter_subject: undefined, filter_subjects: this.registry.typeSubjects }
+      : { filter_subject: `${this.env.NATS_SUBJECT_PREFIX}.>`, filter_subjects: undefined };
+  }
+
   private async ensureDurableConsumer(streamCreated: Date): Promise<void> {
     const config = {
       ack_wait: nanos(this.env.CONSUMER_ACK_WAIT_MS),
       max_ack_pending: BATCH * 4,
+      ...this.subjectFilter(),
     };
     try {
       await this.nats.jsm.consumers.info(this.env.NATS_STREAM, this.durableName);
@@ -190,7 +204,6 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         ...resume,
         durable_name: this.durableName,
         ack_policy: AckPolicy.Explicit,
-        filter_subject: `${this.env.NATS_SUBJECT_PREFIX}.>`,
         // Attempts are counted in inbound_event; JetStream only redelivers what was never stored.
         max_deliver: -1,
       });

@@ -64,6 +64,11 @@ export class EventHandlerRegistry implements OnModuleInit {
     return [...this.byPattern.keys()];
   }
 
+  /** The handled event types, each with any version, so that an unknown version still arrives and is dead-lettered. */
+  get typeSubjects(): string[] {
+    return [...this.versionsByType.keys()].map((type) => `${this.env.NATS_SUBJECT_PREFIX}.${type}.*`);
+  }
+
   handlersOf(pattern: string): RegisteredHandler[] {
     return this.byPattern.get(pattern) ?? [];
   }
