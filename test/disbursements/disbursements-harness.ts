@@ -14,6 +14,8 @@ import {
   ProgrammePublishedV1,
   ProposalApprovedPayload,
   ProposalApprovedV1,
+  ProposalSubmittedPayload,
+  ProposalSubmittedV1,
   subjectFor,
   Tranche,
 } from '@alur/contracts';
@@ -84,7 +86,7 @@ export class EventPublisher {
 /** A published programme version, as the proposals service announces it; `code` keeps tests apart. */
 export function programme(
   code: string,
-  options: { tranchePlan: Tranche[]; ceiling: ProgrammePublishedPayload['budgetCeiling']; version?: number },
+  options: { tranchePlan: Tranche[]; ceiling: ProgrammePublishedPayload['budgetCeiling']; version?: number; progressPhotosRequired?: boolean },
 ): ProgrammePublishedPayload {
   return {
     code,
@@ -99,6 +101,7 @@ export function programme(
     reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
     tranchePlan: options.tranchePlan,
     budgetCeiling: options.ceiling,
+    progressPhotosRequired: options.progressPhotosRequired,
     publishedAt: new Date().toISOString(),
   };
 }
@@ -126,4 +129,31 @@ export function approval(
   };
 }
 
-export { ProgrammePublishedV1, ProposalApprovedV1 };
+/** The (first) submission of a proposal of `villageCode`, as the proposals service announces it: it carries the swadaya. */
+export function submission(
+  programCode: string,
+  villageCode: string,
+  amounts: { requestedAmount: number; selfHelpAmount: number },
+  proposalId: string,
+): ProposalSubmittedPayload {
+  const regions = RegionDirectory.shared();
+  return {
+    proposalId,
+    programCode,
+    programVersion: 1,
+    villageCode,
+    districtCode: regions.districtOf(villageCode)!.code,
+    regencyCode: regions.regencyOf(villageCode)!.code,
+    title: `Jalan lingkungan ${regions.get(villageCode)!.name}`,
+    category: 'INFRASTRUCTURE',
+    budgetTotal: amounts.requestedAmount + amounts.selfHelpAmount,
+    selfHelpAmount: amounts.selfHelpAmount,
+    requestedAmount: amounts.requestedAmount,
+    bkmUserId: `bkm.${villageCode}`,
+    submissionNumber: 1,
+    approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
+    reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+  };
+}
+
+export { ProgrammePublishedV1, ProposalApprovedV1, ProposalSubmittedV1 };

@@ -13,6 +13,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
   let events: EventPublisher;
   let bkm: string;
   let bpkad: string;
+  let verifier: string;
 
   beforeAll(async () => {
     disbursements = await startDisbursements(isolation);
@@ -22,6 +23,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
     events = await EventPublisher.open(isolation);
     bkm = await gateway.tokenOf(`bkm.${BALIK_ALAM}`);
     bpkad = await gateway.tokenOf('bpkad');
+    verifier = await gateway.tokenOf('verifikator.14.03.09');
   });
   afterAll(async () => {
     await events?.close();
@@ -55,12 +57,18 @@ describe('a proposal’s status and timeline follow its funding', () => {
       });
       expect(response.status).toBe(200);
     };
+    // KOTAKU-2026 asks for a photo with every report; the kecamatan's verifier accepts each one.
     const report = async (physicalProgressPercent: number, amountSpent: number) => {
       const response = await gateway.call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, {
         token: bkm,
-        body: { physicalProgressPercent, amountSpent, note: `Kemajuan ${physicalProgressPercent}%` },
+        body: { physicalProgressPercent, amountSpent, note: `Kemajuan ${physicalProgressPercent}%`, photos: [{ url: 'https://files.example.id/cor.jpg' }] },
       });
       expect(response.status).toBe(201);
+      const verified = await gateway.call('POST', `/api/v1/progress-reports/${(await response.json()).report.id}/verification`, {
+        token: verifier,
+        body: { decision: 'ACCEPTED' },
+      });
+      expect(verified.status).toBe(200);
     };
     await release(1);
     await report(30, 36_000_000);

@@ -38,6 +38,16 @@ describe('a proposal funded tranche by tranche', () => {
       token,
       body: { physicalProgressPercent, amountSpent, note: `Kemajuan fisik ${physicalProgressPercent}%` },
     });
+  /** The field verifier accepts the BKM's latest report; only then does it count. */
+  const acceptLatestReport = async () => {
+    const [latest] = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json()).items;
+    const response = await gateway.call('POST', `/api/v1/progress-reports/${latest.id}/verification`, {
+      token: tokens.verifier,
+      body: { decision: 'ACCEPTED' },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()).disbursement;
+  };
   const disbursementAs = async (token: string) => {
     const response = await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token });
     expect(response.status).toBe(200);
@@ -59,6 +69,7 @@ describe('a proposal funded tranche by tranche', () => {
       lurah: `lurah.${BALIK_ALAM}`,
       otherBkm: `bkm.${AIR_JAMBA}`,
       camat: 'camat.14.03.09',
+      verifier: 'verifikator.14.03.09',
     })) {
       tokens[name] = await gateway.tokenOf(username);
     }
@@ -165,7 +176,7 @@ describe('a proposal funded tranche by tranche', () => {
     expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(['amountSpent', 'photos.0.url', 'physicalProgressPercent']);
   });
 
-  it('makes the next tranche ready once reported progress meets its threshold', async () => {
+  it('makes the next tranche ready once verified progress meets its threshold', async () => {
     const low = await report(20, 100_000_000);
     expect(low.status).toBe(201);
     expect((await low.json()).disbursement.tranches[1].status).toBe('LOCKED');
@@ -181,8 +192,14 @@ describe('a proposal funded tranche by tranche', () => {
     });
     expect(enough.status).toBe(201);
     const body = await enough.json();
-    expect(body.report).toMatchObject({ physicalProgressPercent: 35, final: false, photos: [{ url: 'https://files.example.id/balik-alam/cor-1.jpg' }] });
-    expect(body.disbursement.tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'READY', 'LOCKED']);
+    expect(body.report).toMatchObject({
+      physicalProgressPercent: 35,
+      final: false,
+      verificationStatus: 'PENDING',
+      photos: [{ url: 'https://files.example.id/balik-alam/cor-1.jpg' }],
+    });
+    expect(body.disbursement.tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'LOCKED', 'LOCKED']);
+    expect((await acceptLatestReport()).tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'READY', 'LOCKED']);
     expect((await outboxEvents('disbursements.progress-reported')).map((p: { physicalProgressPercent: number }) => p.physicalProgressPercent)).toEqual([20, 35]);
   });
 
@@ -195,7 +212,8 @@ describe('a proposal funded tranche by tranche', () => {
 
   it('completes the proposal when the last tranche is released and the final report is in', async () => {
     expect((await release(2, { sp2dNumber: 'SP2D-T-0002', releasedAt: new Date().toISOString() })).status).toBe(200);
-    expect((await report(75, 300_000_000)).status).toBe(201);
+    expect((await report(75, 230_000_000)).status).toBe(201);
+    await acceptLatestReport();
     const last = await release(3, { sp2dNumber: 'SP2D-T-0003', releasedAt: new Date().toISOString() });
     expect(last.status).toBe(200);
     expect(await last.json()).toMatchObject({ trancheNumber: 3, amount: 100_000_001, disbursementStatus: 'FUNDING' });
@@ -204,6 +222,8 @@ describe('a proposal funded tranche by tranche', () => {
     const final = await report(100, AMOUNT);
     expect(final.status).toBe(201);
     expect((await final.json()).report.final).toBe(true);
+    expect((await disbursementAs(tokens.bkm)).status).toBe('FUNDING');
+    await acceptLatestReport();
     const item = await disbursementAs(tokens.bkm);
     expect(item).toMatchObject({ status: 'COMPLETED', released: AMOUNT, progressPercent: 100 });
     expect(item.tranches.reduce((sum: number, t: { amount: number }) => sum + t.amount, 0)).toBe(AMOUNT);
@@ -215,8 +235,11 @@ describe('a proposal funded tranche by tranche', () => {
       'disbursement.budget-committed',
       'progress.reported',
       'progress.reported',
+      'progress.accepted',
       'progress.reported',
+      'progress.accepted',
       'progress.final-reported',
+      'progress.accepted',
       'disbursement.completed',
     ]);
     expect(await disbursements.audit.verifyChain()).toMatchObject({ valid: true });

@@ -14,7 +14,10 @@ import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use
 import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
 import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
 import { ProgressReportsController } from './progress/progress-reports.controller';
+import { ListProgressReportsUseCase } from './progress/list-progress-reports.use-case';
+import { ProposalSubmittedHandler } from './progress/proposal-submitted.handler';
 import { ReportProgressUseCase } from './progress/report-progress.use-case';
+import { VerifyProgressReportUseCase } from './progress/verify-progress-report.use-case';
 import { DisbursementsReportingModule } from './reporting/disbursements-reporting.module';
 import { TrancheProgression } from './tranches/tranche-progression.service';
 
@@ -37,12 +40,15 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ListDisbursementsUseCase,
       ReleaseTrancheUseCase,
       ReportProgressUseCase,
+      ListProgressReportsUseCase,
+      VerifyProgressReportUseCase,
+      ProposalSubmittedHandler,
       TrancheProgression,
     ],
   };
 }
 
-/** Budget ceilings (pagu), commitments, tranches (termin), releases by BPKAD and progress reports. Reads process.env. */
+/** Budget ceilings (pagu), commitments, tranches (termin), releases by BPKAD, progress reports and their verification on site. Reads process.env. */
 @Module(disbursementsMetadata())
 export class DisbursementsModule {
   /** The same service with `env` in place of process.env: tests run it in-process against their own isolation. */

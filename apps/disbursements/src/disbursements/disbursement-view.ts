@@ -31,7 +31,7 @@ export interface DisbursementView {
   approvedAt: string;
   committedAt: string | null;
   completedAt: string | null;
-  /** The highest physical progress the BKM has reported, in percent; null before the first report. */
+  /** The highest physical progress the BKM reported and a Verifikator accepted, in percent; null before the first accepted report. */
   progressPercent: number | null;
   tranches: TrancheView[];
 }
@@ -55,7 +55,7 @@ export async function disbursementViews(tx: EntityManager, rows: DisbursementRow
   const ids = rows.map((r) => r.id);
   const tranches = (await tx.query('SELECT * FROM tranche WHERE disbursement_id = ANY($1) ORDER BY disbursement_id, number', [ids])) as TrancheRow[];
   const progress = (await tx.query(
-    'SELECT disbursement_id, max(physical_progress_percent) AS percent FROM progress_report WHERE disbursement_id = ANY($1) GROUP BY disbursement_id',
+    `SELECT disbursement_id, max(physical_progress_percent) AS percent FROM progress_report WHERE disbursement_id = ANY($1) AND verification_status = 'ACCEPTED' GROUP BY disbursement_id`,
     [ids],
   )) as Array<{ disbursement_id: string; percent: number }>;
   const progressOf = new Map(progress.map((p) => [p.disbursement_id, p.percent]));

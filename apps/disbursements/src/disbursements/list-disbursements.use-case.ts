@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
+import { regionScopeColumn } from '../common/region-scope';
 import { DisbursementRow } from './disbursement-row';
 import { disbursementViews, DisbursementView } from './disbursement-view';
 import { parseRequest } from '@alur/messaging';
@@ -26,8 +27,6 @@ export interface DisbursementPage {
   offset: number;
 }
 
-const COLUMN_OF_LEVEL = { village: 'village_code', district: 'district_code', regency: 'regency_code' } as const;
-
 /**
  * Disbursements with their tranches, within the caller's region: the kabupaten for regency officials,
  * a kecamatan for a Camat, a village for its BKM and Lurah, and for a Verifikator the kecamatan or
@@ -42,9 +41,8 @@ export class ListDisbursementsUseCase {
 
   async execute(actor: Actor, data: unknown): Promise<DisbursementPage> {
     const filter = parseRequest(ListDisbursementsRequestSchema, data);
-    const level = this.regions.levelOf(actor.regionCode);
     const params: unknown[] = [actor.regionCode];
-    const where = [`${level && level !== 'province' ? COLUMN_OF_LEVEL[level] : 'village_code'} = $1`];
+    const where = [`${regionScopeColumn(this.regions, actor.regionCode)} = $1`];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     if (filter.programCode) where.push(`program_code = $${params.push(filter.programCode)}`);
     if (filter.fiscalYear !== undefined) where.push(`fiscal_year = $${params.push(filter.fiscalYear)}`);

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ProgressPhotoSchema, ProgressReportedV1, Rupiah } from '@alur/contracts';
-import { OutboxService, parseRequest, requireRole } from '@alur/messaging';
+import { rupiahOf } from '@alur/database';
+import { OutboxService, parseRequest, requireRole, validationFailed } from '@alur/messaging';
 import { DisbursementRow } from '../disbursements/disbursement-row';
 import { disbursementView, DisbursementView } from '../disbursements/disbursement-view';
-import { TrancheProgression } from '../tranches/tranche-progression.service';
+import { progressReportView, ProgressReportRow, ProgressReportView } from './progress-report-view';
+import { progressClaimErrors, ProgressStanding } from './progress-rules';
 
 /** At most this many photos per report; each is a reference to an uploaded photo or an https address. */
 export const MAX_REPORT_PHOTOS = 10;
@@ -21,20 +23,10 @@ export const ReportProgressRequestSchema = z.object({
   photos: z.array(ProgressPhotoSchema).max(MAX_REPORT_PHOTOS).default([]),
 });
 
-export interface ProgressReportView {
-  id: string;
-  proposalId: string;
-  physicalProgressPercent: number;
-  amountSpent: number;
-  note: string;
-  photos: Array<z.infer<typeof ProgressPhotoSchema>>;
-  final: boolean;
-  reportedAt: string;
-}
-
 /**
  * The BKM of the proposal's village reports physical progress and money spent. A report at 100% is
- * the final accountability report (LPJ). A report may unlock the next tranche, or complete the proposal.
+ * the final accountability report (LPJ). It waits for a field verifier (VERIFIKATOR): only an
+ * accepted report unlocks the next tranche or completes the proposal (VerifyProgressReportUseCase).
  */
 @Injectable()
 export class ReportProgressUseCase {
@@ -42,7 +34,6 @@ export class ReportProgressUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
-    private readonly progression: TrancheProgression,
   ) {}
 
   async execute(actor: Actor, data: unknown): Promise<{ report: ProgressReportView; disbursement: DisbursementView }> {
@@ -60,11 +51,18 @@ export class ReportProgressUseCase {
       if (disbursement.status === 'COMPLETED') throw new ConflictException('This proposal is already completed');
       if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn');
 
+      // Checked under the disbursement's lock, so two reports sent at once are judged one after the other.
+      const errors = progressClaimErrors(
+        { physicalProgressPercent: request.physicalProgressPercent, amountSpent: request.amountSpent, photoCount: request.photos.length },
+        await this.standingOf(tx, disbursement),
+      );
+      if (errors.length) throw validationFailed(errors);
+
       const id = randomUUID();
       const final = request.physicalProgressPercent === 100;
-      const [{ reported_at: reportedAt }] = (await tx.query(
+      const [row] = (await tx.query(
         `INSERT INTO progress_report (id, disbursement_id, physical_progress_percent, amount_spent, note, photos, final, reported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING reported_at`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [
           id,
           disbursement.id,
@@ -75,17 +73,8 @@ export class ReportProgressUseCase {
           final,
           JSON.stringify(actor),
         ],
-      )) as Array<{ reported_at: Date }>;
-      const report: ProgressReportView = {
-        id,
-        proposalId: disbursement.proposal_id,
-        physicalProgressPercent: request.physicalProgressPercent,
-        amountSpent: request.amountSpent,
-        note: request.note,
-        photos: request.photos,
-        final,
-        reportedAt: reportedAt.toISOString(),
-      };
+      )) as ProgressReportRow[];
+      const report = progressReportView(row, disbursement.proposal_id);
       await this.outbox.record(tx, ProgressReportedV1, {
         aggregateId: disbursement.proposal_id,
         actor,
@@ -105,10 +94,32 @@ export class ReportProgressUseCase {
         action: final ? 'progress.final-reported' : 'progress.reported',
         entityType: 'disbursement',
         entityId: disbursement.id,
+        toStatus: 'PENDING',
         after: { reportId: id, physicalProgressPercent: request.physicalProgressPercent, amountSpent: request.amountSpent, photos: request.photos.length },
       });
-      await this.progression.advance(tx, disbursement, actor);
       return { report, disbursement: await disbursementView(tx, disbursement.id) };
     });
+  }
+
+  private async standingOf(tx: EntityManager, disbursement: DisbursementRow): Promise<ProgressStanding> {
+    const [previous] = (await tx.query(
+      `SELECT physical_progress_percent, amount_spent FROM progress_report
+        WHERE disbursement_id = $1 AND verification_status <> 'SENT_BACK' ORDER BY seq DESC LIMIT 1`,
+      [disbursement.id],
+    )) as Array<{ physical_progress_percent: number; amount_spent: string }>;
+    const [selfHelp] = (await tx.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [disbursement.proposal_id])) as Array<{
+      self_help_amount: string;
+    }>;
+    const [programme] = (await tx.query(
+      `SELECT coalesce((definition->>'progressPhotosRequired')::boolean, false) AS photos_required FROM programme_version WHERE code = $1 AND version = $2`,
+      [disbursement.program_code, disbursement.program_version],
+    )) as Array<{ photos_required: boolean }>;
+    return {
+      previous: previous ? { physicalProgressPercent: previous.physical_progress_percent, amountSpent: rupiahOf(previous.amount_spent) } : null,
+      released: rupiahOf(disbursement.released),
+      // Unknown only if the submission was never heard of here: then no swadaya is assumed, the stricter reading.
+      selfHelpAmount: selfHelp ? rupiahOf(selfHelp.self_help_amount) : 0,
+      photosRequired: programme?.photos_required ?? false,
+    };
   }
 }

@@ -35,7 +35,7 @@ export class ListFundsReportUseCase {
     const rows = (await this.dataSource.query(
       `SELECT d.*, p.percent
          FROM disbursement d
-         LEFT JOIN (SELECT disbursement_id, max(physical_progress_percent) AS percent FROM progress_report GROUP BY disbursement_id) p
+         LEFT JOIN (SELECT disbursement_id, max(physical_progress_percent) AS percent FROM progress_report WHERE verification_status = 'ACCEPTED' GROUP BY disbursement_id) p
            ON p.disbursement_id = d.id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY d.district_code, d.village_code, d.approved_at`,

@@ -9,8 +9,9 @@ import { DisbursementRow, TrancheRow } from '../disbursements/disbursement-row';
 import { nextTrancheStep } from './next-tranche-step';
 
 /**
- * Moves a disbursement on after a release or a progress report: the next tranche becomes READY, or
- * the proposal is complete. The caller holds the disbursement's row lock, so a release and a report
+ * Moves a disbursement on after a release or a verified progress report: the next tranche becomes
+ * READY, or the proposal is complete; only reports a Verifikator accepted count. The caller holds
+ * the disbursement's row lock, so a release and a report
  * arriving together cannot both miss the other.
  */
 @Injectable()
@@ -24,7 +25,7 @@ export class TrancheProgression {
     if (disbursement.status !== 'FUNDING') return;
     const tranches = (await tx.query('SELECT * FROM tranche WHERE disbursement_id = $1 ORDER BY number', [disbursement.id])) as TrancheRow[];
     const [progress] = (await tx.query(
-      'SELECT max(physical_progress_percent) AS highest, bool_or(final) AS has_final FROM progress_report WHERE disbursement_id = $1',
+      `SELECT max(physical_progress_percent) AS highest, bool_or(final) AS has_final FROM progress_report WHERE disbursement_id = $1 AND verification_status = 'ACCEPTED'`,
       [disbursement.id],
     )) as Array<{ highest: number | null; has_final: boolean | null }>;
     const step = nextTrancheStep(

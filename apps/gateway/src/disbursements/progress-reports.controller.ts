@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
@@ -14,9 +14,16 @@ export class ProgressReportsController {
   @Post()
   @Roles('BKM')
   @ApiOperation({
-    summary: 'Report physical progress and money spent; meeting the next tranche’s threshold makes it READY, and 100% is the final report (LPJ)',
+    summary:
+      'Report physical progress and money spent (never less than before, never more than released plus swadaya); once a Verifikator accepts it, meeting the next tranche’s threshold makes it READY, and 100% is the final report (LPJ)',
   })
   create(@Param() params: ProposalParams, @Body() body: ReportProgressDto) {
     return this.rpc.send('disbursements.progress-reports.create', { ...body, proposalId: params.id });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note)' })
+  list(@Param() params: ProposalParams) {
+    return this.rpc.send('disbursements.progress-reports.list', { proposalId: params.id });
   }
 }

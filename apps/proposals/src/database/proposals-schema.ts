@@ -3,6 +3,7 @@ import { ProgrammeVersionEntity } from '../programmes/programme-version.entity';
 import { ProposalBudgetItemEntity } from '../proposals/proposal-budget-item.entity';
 import { ProposalTimelineEntryEntity } from '../proposals/proposal-timeline-entry.entity';
 import { ProposalEntity } from '../proposals/proposal.entity';
+import { AddProgrammeChecklists1764200000014 } from './migrations/add-programme-checklists.migration';
 import { AddProposalDocuments1764100000002 } from './migrations/add-proposal-documents.migration';
 import { CreateProposalsTables1764000000001 } from './migrations/create-proposals-tables.migration';
 
@@ -10,4 +11,9 @@ import { CreateProposalsTables1764000000001 } from './migrations/create-proposal
 export const PROPOSALS_ENTITIES = [ProgrammeVersionEntity, ProposalEntity, ProposalBudgetItemEntity, ProposalTimelineEntryEntity];
 
 /** Its migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
-export const PROPOSALS_MIGRATIONS = [CreateAuditTrail1764000000000, CreateProposalsTables1764000000001, AddProposalDocuments1764100000002];
+export const PROPOSALS_MIGRATIONS = [
+  CreateAuditTrail1764000000000,
+  CreateProposalsTables1764000000001,
+  AddProposalDocuments1764100000002,
+  AddProgrammeChecklists1764200000014,
+];

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { ApprovalStage, EligibleRegions, ProgrammeDefinition, ProposalCategory, ReminderSchedule, Tranche } from '@alur/contracts';
+import type { ApprovalStage, EligibleRegions, ProgrammeDefinition, ProposalCategory, ReminderSchedule, RequiredDocument, Tranche } from '@alur/contracts';
 import { rupiahColumn } from '@alur/database';
 
 export type ProgrammeVersionStatus = 'DRAFT' | 'PUBLISHED';
@@ -21,6 +21,8 @@ export class ProgrammeVersionEntity {
   @Column('jsonb', { name: 'tranche_plan' }) tranchePlan: Tranche[];
   @Column('text', { name: 'ceiling_region_level' }) ceilingRegionLevel: 'village' | 'district' | 'regency';
   @Column('bigint', { name: 'ceiling_amount', transformer: rupiahColumn }) ceilingAmount: number;
+  @Column('jsonb', { name: 'required_documents' }) requiredDocuments: RequiredDocument[];
+  @Column('boolean', { name: 'progress_photos_required' }) progressPhotosRequired: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('text', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
@@ -40,6 +42,8 @@ export class ProgrammeVersionEntity {
       reminderSchedule: this.reminderSchedule,
       tranchePlan: this.tranchePlan,
       budgetCeiling: { regionLevel: this.ceilingRegionLevel, amount: this.ceilingAmount },
+      requiredDocuments: this.requiredDocuments,
+      progressPhotosRequired: this.progressPhotosRequired,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ApprovalStage } from '@alur/contracts';
+import { ApprovalStage, RequiredDocument } from '@alur/contracts';
 import { ProgrammeDraftInput } from '../programmes/domain/programme-rules';
 
 /** Kelurahan/desa → kecamatan → dinas teknis → Sekda → Bupati, three working days (hari kerja) each. */
@@ -12,6 +12,15 @@ const REGENCY_CHAIN: ApprovalStage[] = [
 
 /** The officials are reminded one working day before a stage falls due and one after. */
 const REMINDERS = { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 };
+
+/**
+ * The files a proposal carries before review: letter, SK KSM, KTP of its head, RAB, DED and site
+ * photos at 0%. Officials see the checklist; the demo asks for none of them yet, so that demo
+ * proposals (and the tests and benchmarks built on them) still go in without files.
+ */
+const DOCUMENTS_CHECKLIST: RequiredDocument[] = (['PROPOSAL_LETTER', 'SK_KSM', 'KTP_KSM_HEAD', 'RAB', 'DED', 'SITE_PHOTO'] as const).map(
+  (kind) => ({ kind, required: false }),
+);
 
 /** Mandau and Pinggir, the two kecamatan piloting Bengkalis's one-billion-per-village aid. */
 export const BK_DESA_PILOT_DISTRICTS = ['14.03.09', '14.03.13'];
@@ -34,6 +43,8 @@ export const DEMO_PROGRAMMES: ProgrammeDraftInput[] = [
       { shareBp: 3000, unlockProgressPercent: 70 },
     ],
     budgetCeiling: { regionLevel: 'district', amount: 2_000_000_000 },
+    requiredDocuments: DOCUMENTS_CHECKLIST,
+    progressPhotosRequired: true,
   },
   {
     code: 'BK-DESA-2026',
@@ -50,5 +61,7 @@ export const DEMO_PROGRAMMES: ProgrammeDraftInput[] = [
       { shareBp: 5000, unlockProgressPercent: 50 },
     ],
     budgetCeiling: { regionLevel: 'village', amount: 1_000_000_000 },
+    requiredDocuments: DOCUMENTS_CHECKLIST,
+    progressPhotosRequired: true,
   },
 ];

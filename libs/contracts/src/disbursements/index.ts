@@ -7,3 +7,4 @@ export * from './progress-reported/progress-reported.event';
 export * from './proposal-completed/proposal-completed.event';
 export * from './progress-photo.schema';
 export * from './funds-report/funds-report-item';
+export * from './progress-report-verified/progress-report-verified.event';

@@ -1,11 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,7 +17,7 @@ import {
 } from 'class-validator';
 import { PROPOSAL_CATEGORIES, type ProposalCategory } from '@alur/contracts';
 import { IsRupiah } from '../../proposals/dto/is-rupiah.decorator';
-import { ApprovalStageDto, BudgetCeilingDto, EligibleRegionsDto, ReminderScheduleDto, TrancheDto } from './programme-parts.dto';
+import { ApprovalStageDto, BudgetCeilingDto, EligibleRegionsDto, ReminderScheduleDto, RequiredDocumentDto, TrancheDto } from './programme-parts.dto';
 
 /** A new draft version of a programme (version 1 when the code is new). */
 export class CreateProgrammeDto {
@@ -79,4 +81,16 @@ export class CreateProgrammeDto {
   @ValidateNested()
   @Type(() => BudgetCeilingDto)
   budgetCeiling: BudgetCeilingDto;
+
+  @ApiPropertyOptional({ type: [RequiredDocumentDto], description: 'The documents checklist of a proposal; submitting without a required kind is refused' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RequiredDocumentDto)
+  requiredDocuments?: RequiredDocumentDto[];
+
+  @ApiPropertyOptional({ example: true, description: 'Whether every progress report must carry at least one photo of the works' })
+  @IsOptional()
+  @IsBoolean()
+  progressPhotosRequired?: boolean;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsString, Max, Min, ValidateIf } from 'class-validator';
-import { ROLES, type Role } from '@alur/contracts';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { PROPOSAL_DOCUMENT_KINDS, type ProposalDocumentKind, ROLES, type Role } from '@alur/contracts';
 import { IsRupiah } from '../../proposals/dto/is-rupiah.decorator';
 
 const LEVELS = ['village', 'district', 'regency'] as const;
@@ -71,4 +71,15 @@ export class BudgetCeilingDto {
   @ApiProperty({ example: 2_000_000_000, description: 'Pagu per region of that level per fiscal year, whole rupiah' })
   @IsRupiah()
   amount: number;
+}
+
+/** One line of a programme's documents checklist. */
+export class RequiredDocumentDto {
+  @ApiProperty({ enum: PROPOSAL_DOCUMENT_KINDS, example: 'DED' })
+  @IsIn(PROPOSAL_DOCUMENT_KINDS)
+  kind: ProposalDocumentKind;
+
+  @ApiProperty({ example: true, description: 'Whether a proposal may be submitted without a document of this kind' })
+  @IsBoolean()
+  required: boolean;
 }

@@ -32,7 +32,7 @@ export function checkProgrammeDraft(input: unknown, regions: RegionLookup): Prog
   const draft = parsed.data;
   const errors: FieldError[] = [];
   draft.approvalChain.forEach((stage, i) => {
-    if (stage.role === 'BKM' || stage.role === 'ADMIN') {
+    if (stage.role === 'BKM' || stage.role === 'ADMIN' || stage.role === 'VERIFIKATOR') {
       errors.push({ field: `approvalChain.${i}.role`, reason: `${stage.role} does not decide on proposals` });
     } else if (ROLE_REGION_LEVEL[stage.role] !== stage.regionLevel) {
       errors.push({

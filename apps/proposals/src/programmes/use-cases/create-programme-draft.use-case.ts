@@ -46,6 +46,8 @@ export class CreateProgrammeDraftUseCase {
           tranchePlan: draft.tranchePlan,
           ceilingRegionLevel: draft.budgetCeiling.regionLevel,
           ceilingAmount: draft.budgetCeiling.amount,
+          requiredDocuments: draft.requiredDocuments ?? [],
+          progressPhotosRequired: draft.progressPhotosRequired ?? false,
           createdBy: actor?.userId ?? null,
           publishedAt: null,
           publishedBy: null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BasisPoints, Rupiah } from '../../money/rupiah';
 import { ROLES } from '../../identity/role';
+import { PROPOSAL_DOCUMENT_KINDS } from '../proposal-document/proposal-document.schema';
 
 export const PROPOSAL_CATEGORIES = ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'] as const;
 export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
@@ -46,6 +47,13 @@ export const EligibleRegionsSchema = z.discriminatedUnion('scope', [
 ]);
 export type EligibleRegions = z.infer<typeof EligibleRegionsSchema>;
 
+/** A kind of document the proposals of a programme carry, and whether a proposal may be submitted without it. */
+export const RequiredDocumentSchema = z.object({
+  kind: z.enum(PROPOSAL_DOCUMENT_KINDS),
+  required: z.boolean(),
+});
+export type RequiredDocument = z.infer<typeof RequiredDocumentSchema>;
+
 /** Everything a programme version says about what may be proposed and how it is handled. */
 export const ProgrammeDefinitionSchema = z.object({
   code: z.string().min(1),
@@ -63,5 +71,13 @@ export const ProgrammeDefinitionSchema = z.object({
     .min(1)
     .refine((tranches) => tranches.reduce((sum, t) => sum + t.shareBp, 0) === 10_000, 'tranche shares must sum to 10000 bp'),
   budgetCeiling: BudgetCeilingSchema,
+  /** The documents checklist of a proposal (absent: none asked for). */
+  requiredDocuments: z
+    .array(RequiredDocumentSchema)
+    .max(PROPOSAL_DOCUMENT_KINDS.length)
+    .refine((documents) => new Set(documents.map((d) => d.kind)).size === documents.length, 'must not name a document kind twice')
+    .optional(),
+  /** Whether every progress report must carry at least one photo of the works (absent: no). */
+  progressPhotosRequired: z.boolean().optional(),
 });
 export type ProgrammeDefinition = z.infer<typeof ProgrammeDefinitionSchema>;

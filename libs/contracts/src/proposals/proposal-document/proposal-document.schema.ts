@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const PROPOSAL_DOCUMENT_KINDS = ['DED', 'RAB', 'SITE_PHOTO', 'OTHER'] as const;
+/**
+ * Proposal letter (surat usulan), the decree forming the KSM (SK KSM), the ID card of the KSM's head
+ * (KTP ketua KSM), design (DED), budget sheet (RAB), site photos at 0%, anything else.
+ */
+export const PROPOSAL_DOCUMENT_KINDS = ['PROPOSAL_LETTER', 'SK_KSM', 'KTP_KSM_HEAD', 'DED', 'RAB', 'SITE_PHOTO', 'OTHER'] as const;
+export type ProposalDocumentKind = (typeof PROPOSAL_DOCUMENT_KINDS)[number];
 
 /** The address of a document uploaded to the gateway, as a proposal refers to it. */
 export const DOCUMENT_REFERENCE = /^\/api\/v1\/uploads\/documents\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
