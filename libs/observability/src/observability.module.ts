@@ -3,8 +3,10 @@ import { DynamicModule, ExecutionContext, Module } from '@nestjs/common';
 import { ClsModule, ClsService } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+import { CORRELATION_HEADER, requestLogOptions } from './request-log';
 
-export const CORRELATION_HEADER = 'x-correlation-id';
+export { CORRELATION_HEADER } from './request-log';
+
 /** Context keys that carry the correlation id and actor from a request or event into new events. */
 export const CLS_CORRELATION_ID = 'correlationId';
 export const CLS_ACTOR = 'actor';
@@ -12,6 +14,16 @@ export const CLS_ACTOR = 'actor';
 /** Accepts a caller's correlation id only when it looks like one, so logs cannot be forged or flooded. */
 export function correlationFrom(value: unknown): string {
   return typeof value === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(value) ? value : randomUUID();
+}
+
+/**
+ * The request's correlation id, made once: the request context and the request log both ask, in
+ * either order, and must agree, so the first to ask leaves it in the header for the other.
+ */
+function correlationOfRequest(req: { headers: Record<string, unknown> }): string {
+  const id = correlationFrom(req.headers[CORRELATION_HEADER]);
+  req.headers[CORRELATION_HEADER] = id;
+  return id;
 }
 
 /**
@@ -30,7 +42,7 @@ export class ObservabilityModule {
           middleware: {
             mount: true,
             setup: (cls: ClsService, req: { headers: Record<string, unknown> }) => {
-              cls.set(CLS_CORRELATION_ID, correlationFrom(req.headers[CORRELATION_HEADER]));
+              cls.set(CLS_CORRELATION_ID, correlationOfRequest(req));
             },
           },
           interceptor: {
@@ -49,10 +61,8 @@ export class ObservabilityModule {
             pinoHttp: {
               level: env.LOG_LEVEL,
               base: { service },
-              genReqId: (req) => correlationFrom(req.headers[CORRELATION_HEADER]),
-              customProps: () => ({ correlationId: cls.isActive() ? cls.get(CLS_CORRELATION_ID) : undefined }),
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-              autoLogging: { ignore: (req) => req.url === '/health' },
+              // No headers or bodies are logged, so there is no token or cookie to redact.
+              ...requestLogOptions((req) => correlationOfRequest(req as { headers: Record<string, unknown> })),
               mixin: () => (cls.isActive() && cls.get(CLS_CORRELATION_ID) ? { correlationId: cls.get(CLS_CORRELATION_ID) } : {}),
             },
           }),
