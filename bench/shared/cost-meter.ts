@@ -12,8 +12,6 @@ interface Snapshot {
   benchDriver: number;
   nats: number;
   redis: number;
-  /** Every postgres process on the machine, by pid (other engineers' tests included). */
-  postgresAll: Map<number, number>;
   machineBusy: number;
   xactCommit: number;
   xactRollback: number;
@@ -92,8 +90,6 @@ export class CostMeter {
 
     let backendsMs = 0;
     for (const { first, last } of this.backends.values()) backendsMs += last - first;
-    let postgresAllMs = 0;
-    for (const [pid, cpu] of end.postgresAll) postgresAllMs += cpu - (begin.postgresAll.get(pid) ?? 0);
 
     const services = Object.fromEntries(SERVICES.map((s) => [s, end.services[s] - begin.services[s]])) as Record<Service, number>;
     const nats = end.nats - begin.nats;
@@ -122,11 +118,9 @@ export class CostMeter {
         total: per(total),
         mailCatcher: per(mailCatcher),
         benchDriver: per(benchDriver),
-        postgresWholeServer: per(postgresAllMs),
       },
       cpuMsPerLifecycleNotes: {
-        postgres: 'backends connected to the bench database (its own), sampled every second; excludes the server’s background writers',
-        postgresWholeServer: 'every postgres process on the machine, other engineers’ test databases and WAL/background writers included',
+        postgres: 'backends connected to the bench database (its own), sampled every second; the server’s WAL writer, checkpointer and background writer serve every database and are left out',
         nats: 'the whole nats-server process, shared with whatever else ran meanwhile',
         redis: 'the whole redis-server process, shared with whatever else ran meanwhile',
         total: 'services + postgres (bench database backends) + nats + redis; the mail catcher and the bench driver are left out',
@@ -192,7 +186,6 @@ export class CostMeter {
       benchDriver: (usage.user + usage.system) / 1000,
       nats: sum(pidsNamed('nats-server')),
       redis: sum(pidsNamed('redis-server')),
-      postgresAll: new Map(pidsNamed('postgres').map((pid) => [pid, cpuMsOf(pid) ?? 0])),
       machineBusy: machineBusyMs(),
       xactCommit: Number(rows[0]?.xact_commit ?? 0),
       xactRollback: Number(rows[0]?.xact_rollback ?? 0),

@@ -23,6 +23,8 @@ export class LifecycleTracker {
   readonly lifecycles = new Map<string, Lifecycle>();
   /** Decisions refused because the stage was no longer open (409): two people on one stage. */
   conflicts = 0;
+  /** Requests a person sent again after the gateway gave up waiting (504). */
+  retries = 0;
   readonly errors: string[] = [];
   private readonly waiting = new Map<string, () => void>();
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AlurApi, ApiError } from './alur-api';
+import { Desk } from './desk';
 import { LifecycleTracker } from './lifecycle-tracker';
 import { Shift } from './shift';
 
@@ -8,7 +9,7 @@ const INBOX_PAGE_SIZE = 20;
 const FUNDING_PAGE_SIZE = 50;
 
 interface InboxPage {
-  items: Array<{ stageId: string; proposal: { proposalId: string }; stage: { order: number; count: number } }>;
+  items: Array<{ stageId: string; proposal: { proposalId: string; villageCode: string }; stage: { order: number; count: number } }>;
 }
 
 interface Tranche {
@@ -22,33 +23,47 @@ export interface Disbursement {
   tranches: Tranche[];
 }
 
+export type InboxItem = InboxPage['items'][number];
+
 /**
- * An official working their inbox as a person does: look, approve every stage on the page, look
- * again at once while there is work, and when it is empty come back after `idleMs`.
+ * An official working their inbox as a person does once told of a new task: the console shows it
+ * at its next refresh (`lookMs`), they approve every stage on the page and look again at once
+ * while there is work, and go back to waiting when everything they were told of is dealt with.
  */
-export async function workInbox(api: AlurApi, token: string, shift: Shift, tracker: LifecycleTracker, idleMs: number): Promise<void> {
+export async function workInbox(
+  api: AlurApi,
+  token: string,
+  desk: Desk,
+  shift: Shift,
+  tracker: LifecycleTracker,
+  lookMs: number,
+  approved: (item: InboxItem) => void,
+): Promise<void> {
+  let lastLookFound = false;
   while (!shift.over) {
+    await desk.untilRung(shift);
+    if (!lastLookFound) await shift.pause(lookMs);
+    if (shift.over) return;
     let page: InboxPage;
     try {
       page = await api.call<InboxPage>('GET', `/approvals/inbox?pageSize=${INBOX_PAGE_SIZE}`, { token, label: 'inbox' });
     } catch (error) {
       tracker.error(String(error));
-      await shift.pause(idleMs);
+      lastLookFound = false;
       continue;
     }
-    if (page.items.length === 0) {
-      await shift.pause(idleMs);
-      continue;
-    }
+    lastLookFound = page.items.length > 0;
     for (const item of page.items) {
       if (shift.over) return;
       try {
         await api.call('POST', `/approvals/${item.stageId}/decision`, { token, body: { decision: 'APPROVE' }, label: 'decision' });
         tracker.decided(item.proposal.proposalId, item.stage.order, item.stage.count);
+        approved(item);
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) tracker.conflicts++;
         else tracker.failed(item.proposal.proposalId, String(error));
       }
+      desk.dealt();
     }
   }
 }
@@ -67,11 +82,15 @@ export async function releaseTranche(api: AlurApi, token: string, disbursement: 
 }
 
 /**
- * BPKAD going through funded disbursements, newest approval first as the console lists them,
- * releasing each READY tranche 1; it pages on while a page still had READY tranches.
+ * BPKAD going through funded disbursements once told approvals are coming, newest approval first as
+ * the console lists them, releasing each READY tranche 1; it pages on while a page still had READY
+ * tranches, and looks again after `lookMs` while releases it was told of have not appeared yet.
  */
-export async function releaseReadyTranches(api: AlurApi, token: string, shift: Shift, tracker: LifecycleTracker, idleMs: number): Promise<void> {
+export async function releaseReadyTranches(api: AlurApi, token: string, desk: Desk, shift: Shift, tracker: LifecycleTracker, lookMs: number): Promise<void> {
+  let lastLookFound = false;
   while (!shift.over) {
+    await desk.untilRung(shift);
+    if (!lastLookFound) await shift.pause(lookMs);
     let released = 0;
     try {
       for (let offset = 0; !shift.over; offset += FUNDING_PAGE_SIZE) {
@@ -84,16 +103,17 @@ export async function releaseReadyTranches(api: AlurApi, token: string, shift: S
           try {
             await releaseTranche(api, token, d, t);
             tracker.released(d.proposalId);
-            released++;
           } catch (error) {
             tracker.failed(d.proposalId, String(error));
           }
+          released++;
+          desk.dealt();
         }
         if (ready.length === 0 || page.items.length < FUNDING_PAGE_SIZE) break;
       }
     } catch (error) {
       tracker.error(String(error));
     }
-    if (released === 0) await shift.pause(idleMs);
+    lastLookFound = released > 0;
   }
 }

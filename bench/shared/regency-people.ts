@@ -1,13 +1,23 @@
 import { DEMO_REGENCY_CODE, RegionDirectory } from '@alur/regions';
-import { AlurApi } from './alur-api';
+import { AlurApi, ApiError } from './alur-api';
 import { sleep } from './bench-results';
 import { LifecycleTracker, now } from './lifecycle-tracker';
+import { Desk } from './desk';
 import { releaseReadyTranches, workInbox } from './officials';
 import { Shift } from './shift';
 
 const PROGRAMME = 'KOTAKU-2026';
 /** Pagu per kecamatan the bench sets, so that no proposal waits for budget however many are run. */
 const BENCH_CEILING = 1_000_000_000_000_000;
+
+/**
+ * Who acts after stage `order` of the demo programmes' chain (Lurah/Kepala Desa → Camat → Dinas →
+ * Sekda → Bupati) is approved: the next official, or BPKAD after the last.
+ */
+function nextInChain(order: number, count: number, villageCode: string): string {
+  if (order >= count) return 'bpkad';
+  return ['lurah', `camat.${villageCode.split('.').slice(0, 3).join('.')}`, 'dinas', 'sekda', 'bupati'][order];
+}
 
 /** A KOTAKU proposal of Rp 95,000,000 (Rp 100,000,000 of works, 5% swadaya). */
 export function benchDraft(villageCode: string, n: number) {
@@ -35,7 +45,8 @@ export class RegencyPeople {
   readonly villages: string[];
   readonly districts: string[];
   private readonly tokens = new Map<string, string>();
-  private readonly desks: Array<Promise<void>> = [];
+  private readonly desks = new Map<string, Desk>();
+  private readonly working: Array<Promise<void>> = [];
   readonly shift = new Shift();
 
   constructor(
@@ -87,18 +98,55 @@ export class RegencyPeople {
     return token;
   }
 
-  /** Officials start working their inboxes and BPKAD its releases; each comes back after `idleMs` when there is nothing to do. */
-  startDesks(idleMs: number): void {
+  /**
+   * Officials start working their inboxes and BPKAD its releases. Each is told of a task as the
+   * console's notification would tell them (the next official in the chain when a stage is approved,
+   * BPKAD when the last one is), and sees it at the console's next refresh, `lookMs` later.
+   */
+  startDesks(lookMs: number): void {
     for (const official of this.officials) {
-      this.desks.push(workInbox(this.api, this.token(official), this.shift, this.tracker, idleMs));
+      const desk = this.deskOf(official);
+      this.working.push(
+        workInbox(this.api, this.token(official), desk, this.shift, this.tracker, lookMs, (item) =>
+          this.deskOf(nextInChain(item.stage.order, item.stage.count, item.proposal.villageCode)).ring(),
+        ),
+      );
     }
-    this.desks.push(releaseReadyTranches(this.api, this.token('bpkad'), this.shift, this.tracker, idleMs));
+    this.working.push(releaseReadyTranches(this.api, this.token('bpkad'), this.deskOf('bpkad'), this.shift, this.tracker, lookMs));
   }
 
   async stopDesks(): Promise<void> {
     this.shift.end();
-    await Promise.all(this.desks);
-    this.desks.length = 0;
+    await Promise.all(this.working);
+    this.working.length = 0;
+  }
+
+  /**
+   * Submits as a person does: when the gateway gives up waiting (504), click again a little later;
+   * a 409 then means the first click went through after all.
+   */
+  private async submit(token: string, proposalId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.api.call('POST', `/proposals/${proposalId}/submit`, { token, body: {}, label: 'submit' });
+        return;
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (attempt > 1 && error.status === 409) return;
+        if (error.status !== 504 || attempt >= 3) throw error;
+        this.tracker.retries++;
+        await sleep(2_000);
+      }
+    }
+  }
+
+  private deskOf(username: string): Desk {
+    let desk = this.desks.get(username);
+    if (!desk) {
+      desk = new Desk(username);
+      this.desks.set(username, desk);
+    }
+    return desk;
   }
 
   /**
@@ -114,8 +162,9 @@ export class RegencyPeople {
       this.tracker.started(proposalId, villageCode, startedAt);
       const released = this.tracker.waitReleased(proposalId, timeoutMs);
       released.catch(() => undefined); // awaited below, unless submitting fails first
-      await this.api.call('POST', `/proposals/${proposalId}/submit`, { token, body: {}, label: 'submit' });
+      await this.submit(token, proposalId);
       this.tracker.submitted(proposalId);
+      this.deskOf(`lurah.${villageCode}`).ring();
       await released;
     } catch (error) {
       if (proposalId) this.tracker.failed(proposalId, String(error));

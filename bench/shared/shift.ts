@@ -2,6 +2,7 @@
 export class Shift {
   private ended = false;
   private wake: Array<() => void> = [];
+  private readonly enders: Array<() => void> = [];
 
   get over(): boolean {
     return this.ended;
@@ -24,8 +25,15 @@ export class Shift {
     });
   }
 
+  /** Calls `listener` when the shift ends (at once if it has). */
+  onEnd(listener: () => void): void {
+    if (this.ended) listener();
+    else this.enders.push(listener);
+  }
+
   end(): void {
     this.ended = true;
     for (const wake of [...this.wake]) wake();
+    for (const listener of this.enders.splice(0)) listener();
   }
 }
