@@ -10,8 +10,9 @@ const INTERVAL_MS = 30_000;
 
 /**
  * Keeps the queue in step with the delivery log, which is the truth: re-enqueues queued or retrying
- * deliveries whose job Redis lost (a job id that still exists is ignored), and marks deliveries left
- * `sending` by a worker that died as failed, for an operator to look at.
+ * deliveries whose job Redis lost (a job id that still exists is ignored), marks deliveries left
+ * `sending` by a worker that died as failed, for an operator to look at, and sets the daily digest's
+ * scheduler again if Redis lost it.
  */
 @Injectable()
 export class DeliveryReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,7 +25,10 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.reconcile().catch((error) => this.logger.warn({ err: error }, 'Delivery reconciliation failed')), INTERVAL_MS);
+    this.timer = setInterval(() => {
+      void this.reconcile().catch((error) => this.logger.warn({ err: error }, 'Delivery reconciliation failed'));
+      void this.restoreDigestSchedule().catch((error) => this.logger.warn({ err: error }, 'Digest scheduler check failed'));
+    }, INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -39,5 +43,12 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
     await this.queue.enqueueDeliveries(stale);
     if (stale.length || interrupted) this.logger.log({ requeued: stale.length, interrupted }, 'Deliveries reconciled');
     return { requeued: stale.length, interrupted };
+  }
+
+  /** Returns whether the digest's scheduler had to be set again. */
+  async restoreDigestSchedule(): Promise<boolean> {
+    const restored = await this.queue.ensureDigestScheduled();
+    if (restored) this.logger.warn('Set the reminder digest’s scheduler again: Redis had lost it');
+    return restored;
   }
 }

@@ -16,7 +16,10 @@ export interface DeliverJobData {
 }
 
 /** The scheduler id of the daily digest: upserted at start-up, so changing the hour replaces it. */
-const DIGEST_SCHEDULER = 'reminder-digest';
+export const DIGEST_SCHEDULER = 'reminder-digest';
+/** A failed digest run is tried again (it only picks up what is still undigested), over about an hour. */
+const DIGEST_ATTEMPTS = 6;
+const DIGEST_BACKOFF_MS = 60_000;
 
 /** A delivery's job id: the delivery id, versioned per operator retry (BullMQ ignores a re-added id). */
 export function deliveryJobId(deliveryId: string, retryRound: number): string {
@@ -60,8 +63,23 @@ export class NotificationQueue implements OnApplicationShutdown {
     await this.queue.upsertJobScheduler(
       DIGEST_SCHEDULER,
       { pattern: `0 ${this.env.NOTIFICATIONS_DIGEST_HOUR} * * *`, tz: this.env.TIMEZONE },
-      { name: NOTIFICATION_JOBS.digest, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      {
+        name: NOTIFICATION_JOBS.digest,
+        opts: { attempts: DIGEST_ATTEMPTS, backoff: { type: 'exponential', delay: DIGEST_BACKOFF_MS }, removeOnComplete: 100, removeOnFail: 100 },
+      },
     );
+  }
+
+  /**
+   * Sets the digest's scheduler again when Redis lost it, or lost the job it had set for the next
+   * run; returns whether it had to. Left alone otherwise: upserting would move a run already due.
+   */
+  async ensureDigestScheduled(): Promise<boolean> {
+    const scheduler = await this.queue.getJobScheduler(DIGEST_SCHEDULER);
+    const nextRun = scheduler?.next ? await this.queue.getJob(`repeat:${DIGEST_SCHEDULER}:${scheduler.next}`) : undefined;
+    if (nextRun) return false;
+    await this.scheduleDigest();
+    return true;
   }
 
   async onApplicationShutdown(): Promise<void> {
