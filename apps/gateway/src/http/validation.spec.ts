@@ -29,7 +29,7 @@ describe('the gateway validation pipe', () => {
     expect(response).toEqual({
       statusCode: 400,
       message: 'Validation failed',
-      errors: [{ field: 'budgetItems.1.quantity', reason: 'quantity must not be less than 1' }],
+      errors: [{ field: 'budgetItems.1.quantity', reason: 'quantity must not be less than 1', code: 'min' }],
     });
   });
 
@@ -37,8 +37,8 @@ describe('the gateway validation pipe', () => {
     const response = await rejectionOf({ title: 'Jalan', isAdmin: true, budgetItems: [{ description: 'Semen', quantity: 1, price: 5 }] });
     expect(response).toMatchObject({
       errors: expect.arrayContaining([
-        { field: 'isAdmin', reason: 'property isAdmin should not exist' },
-        { field: 'budgetItems.0.price', reason: 'property price should not exist' },
+        { field: 'isAdmin', reason: 'property isAdmin should not exist', code: 'whitelist_validation' },
+        { field: 'budgetItems.0.price', reason: 'property price should not exist', code: 'whitelist_validation' },
       ]),
     });
   });
@@ -46,5 +46,18 @@ describe('the gateway validation pipe', () => {
   it('reports every broken rule of a missing field', async () => {
     const response = (await rejectionOf({ budgetItems: [] })) as { errors: Array<{ field: string }> };
     expect(response.errors.map((e) => e.field)).toEqual(['title']);
+  });
+
+  it('refuses text no database stores and input nested too deep, naming the field, before any validator runs', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 1500; i++) deep = [deep];
+    expect(await rejectionOf({ title: 'a\u0000b', budgetItems: [] })).toMatchObject({ errors: [{ field: 'title', code: 'text_nul' }] });
+    expect(await rejectionOf({ title: 'a\ud800', budgetItems: [] })).toMatchObject({ errors: [{ field: 'title', code: 'text_lone_surrogate' }] });
+    expect(await rejectionOf({ title: 'Jalan', budgetItems: [{ description: 'Semen \udc00', quantity: 1 }] })).toMatchObject({
+      errors: [{ field: 'budgetItems.0.description', code: 'text_lone_surrogate' }],
+    });
+    expect(await rejectionOf({ title: 'Jalan', budgetItems: deep })).toMatchObject({ errors: [{ field: expect.stringMatching(/^budgetItems\.0\.0/), code: 'too_deep' }] });
+    // A well-formed pair (an emoji) is text like any other.
+    await expect(createValidationPipe().transform({ title: 'Jalan 🚧', budgetItems: [] }, { type: 'body', metatype: Draft })).resolves.toMatchObject({ title: 'Jalan 🚧' });
   });
 });

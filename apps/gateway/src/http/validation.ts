@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpException, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, validationFailed } from '@alur/messaging';
+import { unsafeInputErrors } from './unsafe-input';
 
 // The gateway answers bad bodies with the same 400 the services give: one shape for every client.
 export { validationFailed };
@@ -9,17 +10,41 @@ export type { FieldError };
 export function fieldErrorsOf(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({ field, reason, code: snakeCase(constraint) }));
     return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }
 
+/** class-validator's constraint names (`isString`, `whitelistValidation`) as stable codes: `is_string`. */
+function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
 /**
- * The gateway's pipe for every body, query and parameter: unknown fields are refused rather than
- * dropped silently, values are converted to the declared types, and errors name the field.
+ * The gateway's pipe for every body, query and parameter: input too deep or with text no database
+ * stores is refused first; then unknown fields are refused rather than dropped silently, values are
+ * converted to the declared types, and errors name the field. A validator that breaks on a strange
+ * value answers 400 for that input, not 500.
  */
+class RequestValidationPipe extends ValidationPipe {
+  private readonly log = new Logger('RequestValidation');
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    const unsafe = unsafeInputErrors(value, metadata.data ?? '');
+    if (unsafe.length) throw validationFailed(unsafe);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      this.log.warn({ err: error, in: metadata.type }, 'A validator failed on the input');
+      throw validationFailed([{ field: metadata.data ?? `(${metadata.type})`, reason: 'is not acceptable', code: 'unreadable' }]);
+    }
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,6 +1,7 @@
-import { BadRequestException, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ReplayFailedError } from '../consumer/inbound-event-processor.service';
 import { DeadLetter, DeadLetterService } from './dead-letter.service';
+import { fieldInvalid } from '../rpc/rpc-request.util';
 
 /**
  * Operator view of this service's dead letters. The services listen on loopback only (HTTP_HOST);
@@ -38,7 +39,7 @@ export class DeadLetterController {
   }
 
   private async open(id: string): Promise<DeadLetter> {
-    if (!/^\d{1,18}$/.test(id)) throw new BadRequestException({ errors: [{ field: 'id', reason: 'must be a dead letter number' }] });
+    if (!/^\d{1,18}$/.test(id)) throw fieldInvalid('id', 'must be a dead letter number');
     const letter = await this.deadLetters.get(id);
     if (!letter) throw new NotFoundException(`dead letter ${id} not found`);
     if (letter.replayedAt) throw new ConflictException(`dead letter ${id} was replayed at ${letter.replayedAt.toISOString()}`);

@@ -3,15 +3,26 @@ import { z } from 'zod';
 import { Actor, ActorSchema, Role } from '@alur/contracts';
 import type { RpcRequest } from './rpc-client';
 
-/** One rejected field, named as the gateway names it (`budgetItems.0.quantity`), and why. */
+/**
+ * One rejected field, named as the gateway names it (`budgetItems.0.quantity`), and why: `reason`
+ * for people (English), `code` stable for programs (the console shows it in the user's language).
+ */
 export interface FieldError {
   field: string;
   reason: string;
+  code?: string;
 }
+
+/** Refusals that name no code of their own: the field is not acceptable as given. */
+export const INVALID_FIELD_CODE = 'invalid';
 
 /** The same 400 body the gateway's validation pipe gives, so a client reads one shape whoever refused. */
 export function validationFailed(errors: FieldError[]): BadRequestException {
-  return new BadRequestException({ statusCode: 400, message: 'Validation failed', errors });
+  return new BadRequestException({
+    statusCode: 400,
+    message: 'Validation failed',
+    errors: errors.map(({ field, reason, code }) => ({ field, reason, code: code ?? INVALID_FIELD_CODE })),
+  });
 }
 
 /** A 400 for one field. */
@@ -20,7 +31,7 @@ export function fieldInvalid(field: string, reason: string): BadRequestException
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message }));
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message, code: issue.code }));
 }
 
 /** Parses a request's data; a caller that went around the gateway's validation still gets a 400 naming the field. */

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsNumber, IsString, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsQuantity } from './is-quantity.decorator';
 import { IsRupiah } from './is-rupiah.decorator';
 
 /** One line of the RAB (rencana anggaran biaya). */
@@ -11,8 +12,7 @@ export class BudgetItemDto {
   description: string;
 
   @ApiProperty({ example: 12.5, description: 'Up to two decimals; the line amount is rounded half up to whole rupiah' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'quantity must be a number with at most 2 decimals' })
-  @Min(0.01)
+  @IsQuantity()
   quantity: number;
 
   @ApiProperty({ example: 'sak' })
