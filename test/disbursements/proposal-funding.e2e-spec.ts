@@ -80,7 +80,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
     const completed = await expectEventually(async () => {
       const view = await proposal();
       expect(view.status).toBe('COMPLETED');
-      expect(view.timeline.filter((e: { kind: string }) => e.kind.startsWith('disbursement.'))).toHaveLength(11);
+      expect(view.timeline.filter((e: { kind: string }) => e.kind.startsWith('disbursement.'))).toHaveLength(14);
       return view;
     });
     const funding = completed.timeline.filter((e: { kind: string }) => e.kind.startsWith('disbursement.'));
@@ -89,19 +89,23 @@ describe('a proposal’s status and timeline follow its funding', () => {
       'disbursement.tranche-ready',
       'disbursement.tranche-released',
       'disbursement.progress-reported',
+      'disbursement.progress-accepted',
       'disbursement.tranche-ready',
       'disbursement.tranche-released',
       'disbursement.progress-reported',
+      'disbursement.progress-accepted',
       'disbursement.tranche-ready',
       'disbursement.tranche-released',
       'disbursement.progress-reported',
+      'disbursement.progress-accepted',
       'disbursement.completed',
     ]);
     expect(funding[0]).toMatchObject({ fromStatus: 'APPROVED', toStatus: 'FUNDING' });
     expect(funding[0].note).toBe('Dana Rp 95.000.000 dialokasikan dari pagu 14.03.09 tahun 2026, dicairkan dalam 3 termin.');
     expect(funding[2].note).toBe('Termin 1 dari 3 sebesar Rp 38.000.000 dicairkan dengan SP2D 01/SP2D/LS/2026.');
     expect(funding[2].actor).toMatchObject({ username: 'bpkad', role: 'BPKAD' });
-    expect(funding[10]).toMatchObject({ fromStatus: 'FUNDING', toStatus: 'COMPLETED' });
+    expect(funding[4].note).toBe('Laporan kemajuan fisik 30% diterima verifikator.');
+    expect(funding[13]).toMatchObject({ fromStatus: 'FUNDING', toStatus: 'COMPLETED' });
 
     const audit = await proposals.audit.history('proposal', proposalId);
     expect(audit.filter((r) => r.action.startsWith('disbursement.')).map((r) => [r.fromStatus, r.toStatus])).toEqual([

@@ -2,15 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { EventEnvelope } from '@alur/contracts';
+import { EventNotReadyError } from '@alur/messaging';
 import { FlatJson } from '../common/flat-json';
 import { canTransition, ProposalStatus } from '../proposals/domain/proposal-status';
 import { ProposalHistory } from '../proposals/proposal-history.service';
 import { ProposalEntity } from '../proposals/proposal.entity';
 
-/** Where a proposal waits for the event that would let it move on: a later event waits (is retried) rather than being lost. */
-const NOT_YET: Record<'FUNDING' | 'COMPLETED', readonly ProposalStatus[]> = {
+/** The statuses the disbursements service's events move a proposal to. */
+export type FundingStatus = 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
+
+/** Where a proposal waits for the event that would let it move on: a later event waits (without spending attempts) rather than being lost. */
+const NOT_YET: Record<FundingStatus, readonly ProposalStatus[]> = {
+  AWAITING_BUDGET: ['SUBMITTED', 'IN_REVIEW'],
   FUNDING: ['SUBMITTED', 'IN_REVIEW'],
-  COMPLETED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED'],
+  COMPLETED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'AWAITING_BUDGET'],
 };
 
 export interface FundingChange {
@@ -18,12 +23,12 @@ export interface FundingChange {
   note: string;
   details: FlatJson;
   /** The status the event moves the proposal to; none for events that only add to the timeline. */
-  toStatus?: 'FUNDING' | 'COMPLETED';
+  toStatus?: FundingStatus;
 }
 
 /**
- * Follows the disbursements service's events on a proposal: its status (FUNDING once the budget is
- * committed, COMPLETED at the end) and its timeline. Each event adds one timeline entry, keyed by the
+ * Follows the disbursements service's events on a proposal: its status (AWAITING_BUDGET when it does
+ * not fit its ceiling, FUNDING once the budget is committed, COMPLETED at the end) and its timeline. Each event adds one timeline entry, keyed by the
  * event id, so an event handled again adds nothing.
  */
 @Injectable()
@@ -44,7 +49,7 @@ export class FollowFundingUseCase {
     const toStatus = change.toStatus;
     if (!toStatus || proposal.status === toStatus || !canTransition(proposal.status, toStatus)) {
       if (toStatus && NOT_YET[toStatus].includes(proposal.status)) {
-        throw new Error(`Proposal ${proposal.id} is ${proposal.status}; ${change.kind} waits until it can become ${toStatus}`);
+        throw new EventNotReadyError(`proposal ${proposal.id}, now ${proposal.status}, to be able to become ${toStatus} (${change.kind})`);
       }
       if (toStatus && proposal.status !== toStatus) {
         this.logger.warn({ proposalId: proposal.id, status: proposal.status, kind: change.kind }, 'Funding event does not fit the proposal’s status');

@@ -6,6 +6,8 @@ import {
   EventEnvelope,
   ProgressReportedPayload,
   ProgressReportedV1,
+  ProgressReportVerifiedPayload,
+  ProgressReportVerifiedV1,
   ProposalAwaitingBudgetPayload,
   ProposalAwaitingBudgetV1,
   ProposalCompletedPayload,
@@ -40,6 +42,7 @@ export class FundingEventsHandler {
     const p = event.payload;
     return this.follow.execute(tx, event, {
       kind: 'disbursement.awaiting-budget',
+      toStatus: 'AWAITING_BUDGET',
       note: fundingNotes.awaitingBudget(p),
       details: { requestedAmount: p.requestedAmount, available: p.available, ceilingRegionCode: p.ceilingRegionCode },
     });
@@ -72,6 +75,16 @@ export class FundingEventsHandler {
       kind: 'disbursement.progress-reported',
       note: fundingNotes.progressReported(p),
       details: { physicalProgressPercent: p.physicalProgressPercent, amountSpent: p.amountSpent, final: p.final },
+    });
+  }
+
+  @HandleEvent(ProgressReportVerifiedV1)
+  onProgressReportVerified(event: EventEnvelope<ProgressReportVerifiedPayload>, tx: EntityManager): Promise<void> {
+    const p = event.payload;
+    return this.follow.execute(tx, event, {
+      kind: p.decision === 'ACCEPTED' ? 'disbursement.progress-accepted' : 'disbursement.progress-sent-back',
+      note: fundingNotes.progressVerified(p),
+      details: { reportId: p.reportId, physicalProgressPercent: p.physicalProgressPercent, decision: p.decision, verifiedBy: p.verifiedBy.username },
     });
   }
 

@@ -2,6 +2,7 @@ import {
   BudgetCommittedPayload,
   formatRupiah,
   ProgressReportedPayload,
+  ProgressReportVerifiedPayload,
   ProposalAwaitingBudgetPayload,
   ProposalCompletedPayload,
   TrancheReadyPayload,
@@ -19,5 +20,9 @@ export const fundingNotes = {
     `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} dicairkan dengan SP2D ${p.sp2dNumber}.`,
   progressReported: (p: ProgressReportedPayload) =>
     `Laporan kemajuan fisik ${p.physicalProgressPercent}%, dana terpakai ${formatRupiah(p.amountSpent)}${p.final ? ' (laporan akhir / LPJ)' : ''}.`,
+  progressVerified: (p: ProgressReportVerifiedPayload) =>
+    p.decision === 'ACCEPTED'
+      ? `Laporan kemajuan fisik ${p.physicalProgressPercent}% diterima verifikator.`
+      : `Laporan kemajuan fisik ${p.physicalProgressPercent}% dikembalikan verifikator: ${p.note ?? ''}`.trim(),
   completed: (p: ProposalCompletedPayload) => `Selesai: seluruh dana ${formatRupiah(p.totalReleased)} telah dicairkan dan LPJ diterima.`,
 };

@@ -43,6 +43,8 @@ export class ProposalHistory {
       note?: string | null;
       /** The event announcing the change, when there is one: the timeline is keyed by it. */
       eventId?: string;
+      /** When the change happened, if not now: a change made on another service's event happened when that event did. */
+      occurredAt?: Date;
     },
   ): Promise<void> {
     const record = await this.audit.record(tx, {
@@ -58,7 +60,7 @@ export class ProposalHistory {
     await this.append(tx, {
       proposalId: change.proposalId,
       sourceEventId: change.eventId ?? `audit:${record.id}`,
-      occurredAt: new Date(record.occurredAt),
+      occurredAt: change.occurredAt ?? new Date(record.occurredAt),
       kind: change.action,
       actor: change.actor,
       fromStatus: change.fromStatus,

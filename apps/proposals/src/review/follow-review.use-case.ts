@@ -154,6 +154,8 @@ export class FollowReviewUseCase {
       after: { status: to, currentStage: change.currentStage },
       note: change.note,
       eventId: event.id,
+      // The timeline keeps the order things happened in, not the order their events were handled in.
+      occurredAt: new Date(event.occurredAt),
     });
   }
 

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsRegionCode } from '../../http/is-region-code.decorator';
 import { NumberedPageQuery } from '../../http/page.query';
 
-const STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'FUNDING', 'COMPLETED'] as const;
+const STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'AWAITING_BUDGET', 'REJECTED', 'WITHDRAWN', 'FUNDING', 'COMPLETED'] as const;
 
 export class ListProposalsQuery extends NumberedPageQuery({ defaultPageSize: 20, maxPageSize: 100 }) {
   @ApiPropertyOptional({ enum: STATUSES })

@@ -16,7 +16,9 @@ describe('proposal status transitions', () => {
     ['IN_REVIEW', 'WITHDRAWN'],
     ['RETURNED', 'SUBMITTED'],
     ['RETURNED', 'WITHDRAWN'],
+    ['APPROVED', 'AWAITING_BUDGET'],
     ['APPROVED', 'FUNDING'],
+    ['AWAITING_BUDGET', 'FUNDING'],
     ['FUNDING', 'COMPLETED'],
   ];
 

@@ -6,6 +6,7 @@ export const PROPOSAL_STATUSES = [
   'IN_REVIEW',
   'RETURNED',
   'APPROVED',
+  'AWAITING_BUDGET',
   'REJECTED',
   'WITHDRAWN',
   'FUNDING',
@@ -16,14 +17,16 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 /**
  * Every move a proposal may make, in one place. The approval chain moves it through review
  * (SUBMITTED → IN_REVIEW → APPROVED / RETURNED / REJECTED); the BKM submits, resubmits a returned
- * proposal and may withdraw until it is decided; disbursement takes an approved one to COMPLETED.
+ * proposal and may withdraw until it is decided; disbursement takes an approved one to COMPLETED,
+ * through AWAITING_BUDGET when it did not fit its ceiling (pagu) at once.
  */
 export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalStatus, readonly ProposalStatus[]>> = {
   DRAFT: ['SUBMITTED', 'WITHDRAWN'],
   SUBMITTED: ['IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN'],
   IN_REVIEW: ['RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN'],
   RETURNED: ['SUBMITTED', 'WITHDRAWN'],
-  APPROVED: ['FUNDING'],
+  APPROVED: ['AWAITING_BUDGET', 'FUNDING'],
+  AWAITING_BUDGET: ['FUNDING'],
   FUNDING: ['COMPLETED'],
   REJECTED: [],
   WITHDRAWN: [],
