@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, ProposalApprovedPayload, ProposalApprovedV1 } from '@alur/contracts';
-import { HandleEvent } from '@alur/messaging';
+import { EventNotReadyError, HandleEvent } from '@alur/messaging';
 import { findProgrammeVersion } from '../programmes/programme-version';
 import { BudgetCommitment } from './budget-commitment.service';
 
@@ -14,8 +14,8 @@ export class ProposalApprovedHandler {
   async onProposalApproved(event: EventEnvelope<ProposalApprovedPayload>, tx: EntityManager): Promise<void> {
     const approval = event.payload;
     const programme = await findProgrammeVersion(tx, approval.programCode, approval.programVersion);
-    // Programme events and approvals travel independently: retry until the version has been heard of.
-    if (!programme) throw new Error(`Programme ${approval.programCode} v${approval.programVersion} is not known here yet`);
+    // Programme events and approvals travel independently: wait (without spending attempts) until the version has been heard of.
+    if (!programme) throw new EventNotReadyError(`programme ${approval.programCode} v${approval.programVersion} to be published here`);
     await this.commitment.onApproved(tx, approval, programme);
   }
 }
