@@ -33,21 +33,38 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export class DeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the deliveries that do not exist yet (the unique key drops repeats) and returns the new ones. */
+  /**
+   * Inserts the deliveries that do not exist yet (the unique key drops repeats), each with its
+   * `queued` attempt, and returns the new ones: one statement for all of an event's deliveries
+   * rather than two round trips per delivery.
+   */
   async create(tx: EntityManager, drafts: readonly DeliveryDraft[]): Promise<Array<{ id: string; retryRound: number }>> {
-    const created: Array<{ id: string; retryRound: number }> = [];
-    for (const d of drafts) {
-      const rows: Array<{ id: string }> = await tx.query(
-        `INSERT INTO delivery (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued')
-         ON CONFLICT (source_id, recipient_user_id, channel) DO NOTHING RETURNING id`,
-        [randomUUID(), d.sourceId, d.recipientUserId, d.channel, d.kind, d.notificationId, d.address, d.subject, d.body],
-      );
-      if (rows.length === 0) continue;
-      await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome) VALUES ($1, 0, 'queued')`, [rows[0].id]);
-      created.push({ id: rows[0].id, retryRound: 0 });
-    }
-    return created;
+    if (drafts.length === 0) return [];
+    const column = <K extends keyof DeliveryDraft>(key: K) => drafts.map((d) => d[key]);
+    const rows: Array<{ id: string }> = await tx.query(
+      `WITH created AS (
+         INSERT INTO delivery (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, status)
+         SELECT id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, 'queued'
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[])
+                AS d (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body)
+         ON CONFLICT (source_id, recipient_user_id, channel) DO NOTHING RETURNING id
+       ), attempts AS (
+         INSERT INTO delivery_attempt (delivery_id, attempt, outcome) SELECT id, 0, 'queued' FROM created
+       )
+       SELECT id FROM created`,
+      [
+        drafts.map(() => randomUUID()),
+        column('sourceId'),
+        column('recipientUserId'),
+        column('channel'),
+        column('kind'),
+        column('notificationId'),
+        column('address'),
+        column('subject'),
+        column('body'),
+      ],
+    );
+    return rows.map(({ id }) => ({ id, retryRound: 0 }));
   }
 
   /**
