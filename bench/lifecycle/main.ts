@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
-import { AlurApi } from '../shared/alur-api';
 import { formatLoad, machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
-import { CostMeter, CostReport } from '../shared/cost-meter';
-import { LifecycleTracker } from '../shared/lifecycle-tracker';
+import { CostReport } from '../shared/cost-meter';
 import { runPgbench } from '../shared/pgbench';
 import { ProgressBar } from '../shared/progress-bar';
 import { RegencyPeople } from '../shared/regency-people';
-import { startSystem } from '../shared/running-system';
-import { SpineBacklog, waitSettled } from '../shared/spine-backlog';
+import { withRegencyBench } from '../shared/regency-bench';
+import { waitSettled } from '../shared/spine-backlog';
 
 /*
  * npm run bench:lifecycle: whole grant lifecycles through the public HTTP API against the five
@@ -36,18 +34,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
   console.log(`lifecycle bench: ${LIFECYCLES} lifecycles at concurrency ${CONCURRENCY} (warm-up ${WARM_UP}), officials look again every ${LOOK_MS / 1000} s after being told of a task`);
-  const system = await startSystem('lifecycle');
-  console.log(`services up (own database ${system.databaseName}; logs in ${system.logDir})`);
-  let meter: CostMeter | undefined;
-  let backlog: SpineBacklog | undefined;
-  try {
-    const api = new AlurApi(system.url);
-    const tracker = new LifecycleTracker();
-    const people = new RegencyPeople(api, tracker);
-    await people.prepare();
-    meter = await CostMeter.open(system);
-    backlog = await SpineBacklog.open(system);
-    const idle = await meter.start().then(() => meter!.stop(1));
+  await withRegencyBench('lifecycle', async ({ system, api, tracker, people, meter, backlog }) => {
+    const idle = await meter.start().then(() => meter.stop(1));
     people.startDesks(LOOK_MS);
 
     const warm = new ProgressBar('warm-up   ', WARM_UP);
@@ -109,12 +97,7 @@ async function main(): Promise<void> {
     };
     print(report);
     console.log(`results: ${writeResults('lifecycle', report, startedAt)}`);
-  } finally {
-    await meter?.close();
-    await backlog?.close();
-    await system.stop();
-    if (!process.env.KEEP_BENCH_DATA) await system.remove();
-  }
+  });
 }
 
 /** Runs lifecycles n = from … from+count−1 with at most `concurrency` in flight, villages in turn. */
