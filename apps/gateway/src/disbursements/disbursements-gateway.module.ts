@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { UploadsModule } from '../uploads/uploads.module';
 import { BudgetsController } from './budgets.controller';
 import { DisbursementsController } from './disbursements.controller';
+import { FiscalYearsController } from './fiscal-years.controller';
 import { ProgressReportsController } from './progress-reports.controller';
 import { ProgressVerificationController } from './progress-verification.controller';
 
-/** The HTTP face of the disbursements service: ceilings, disbursements, releases, progress reports and their verification. */
+/** The HTTP face of the disbursements service: ceilings, disbursements, releases, progress reports and their verification, the fiscal calendar. */
 @Module({
-  controllers: [BudgetsController, DisbursementsController, ProgressReportsController, ProgressVerificationController],
+  imports: [UploadsModule],
+  controllers: [BudgetsController, DisbursementsController, ProgressReportsController, ProgressVerificationController, FiscalYearsController],
 })
 export class DisbursementsGatewayModule {}

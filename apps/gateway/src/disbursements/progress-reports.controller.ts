@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
+import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { ProposalParams } from './dto/proposal-params';
 import { ReportProgressDto } from './dto/report-progress.dto';
 
@@ -17,7 +18,7 @@ export class ProgressReportsController {
     summary:
       'Report physical progress and money spent (never less than before, never more than released plus swadaya); once a Verifikator accepts it, meeting the next tranche’s threshold makes it READY, and 100% is the final report (LPJ)',
   })
-  create(@Param() params: ProposalParams, @Body() body: ReportProgressDto) {
+  create(@Param() params: ProposalParams, @Body(OwnUploadsPipe) body: ReportProgressDto) {
     return this.rpc.send('disbursements.progress-reports.create', { ...body, proposalId: params.id });
   }
 

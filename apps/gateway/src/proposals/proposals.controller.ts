@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { validationFailed } from '../http/validation';
+import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ListProposalsQuery } from './dto/list-proposals.query';
 import { ProposalActionDto } from './dto/proposal-action.dto';
@@ -33,7 +34,7 @@ export class ProposalsController {
   @Post()
   @Roles('BKM')
   @ApiOperation({ summary: 'Start a draft proposal for the BKM’s village; the server computes the budget total and requested amount' })
-  create(@Body() body: CreateProposalDto) {
+  create(@Body(OwnUploadsPipe) body: CreateProposalDto) {
     return this.rpc.send('proposals.create', body);
   }
 
@@ -57,7 +58,7 @@ export class ProposalsController {
   @ApiOperation({ summary: 'Edit a DRAFT or RETURNED proposal; a stale version answers 409' })
   async update(
     @Param('id') id: string,
-    @Body() body: UpdateProposalDto,
+    @Body(OwnUploadsPipe) body: UpdateProposalDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {

@@ -6,6 +6,13 @@ import { RegionDirectory } from '@alur/regions';
 import { validationFailed } from '../http/validation';
 import { contentMatches, UPLOAD_KINDS, UploadKind } from './uploaded-file-kinds';
 
+/** A field of a request that refers to an uploaded file by its url (`documents.0.url`). */
+export interface UploadReference {
+  field: string;
+  kind: UploadKind;
+  url: string;
+}
+
 export interface ReceivedFile {
   mimetype: string;
   originalname: string;
@@ -51,4 +58,32 @@ export class UploadedFiles {
       disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.file_name || id)}`,
     });
   }
+
+  /**
+   * A proposal or report may refer only to files its own village uploaded: a reference to another
+   * village's file (which its reader would not even be shown) is refused, naming the field. Other
+   * addresses (an https photo elsewhere) are not uploads and pass.
+   */
+  async requireOwn(actor: Actor, references: UploadReference[]): Promise<void> {
+    const uploads = references
+      .map((reference) => ({ ...reference, id: uploadIdOf(reference) }))
+      .filter((reference): reference is UploadReference & { id: string } => reference.id !== undefined);
+    if (!uploads.length) return;
+    const rows = (await this.dataSource.query('SELECT id, kind, region_code FROM uploaded_file WHERE id = ANY($1::uuid[])', [
+      uploads.map((u) => u.id),
+    ])) as Array<{ id: string; kind: UploadKind; region_code: string }>;
+    const owned = new Set(rows.filter((row) => row.region_code === actor.regionCode).map((row) => `${row.kind}/${row.id}`));
+    const foreign = uploads.filter((u) => !owned.has(`${u.kind}/${u.id}`));
+    if (foreign.length) {
+      throw validationFailed(foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })));
+    }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function uploadIdOf({ kind, url }: UploadReference): string | undefined {
+  const prefix = `${UPLOAD_KINDS[kind].path}/`;
+  const id = url.startsWith(prefix) ? url.slice(prefix.length) : undefined;
+  return id && UUID.test(id) ? id : undefined;
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '@alur/regions';
+import { OwnUploadsPipe } from './own-uploads.pipe';
 import { UploadedFiles } from './uploaded-files.service';
 import { UploadsController } from './uploads.controller';
 
 /** Files people attach: photos of progress reports and documents of proposals. */
-@Module({ imports: [RegionsModule], controllers: [UploadsController], providers: [UploadedFiles] })
+@Module({ imports: [RegionsModule], controllers: [UploadsController], providers: [UploadedFiles, OwnUploadsPipe], exports: [UploadedFiles, OwnUploadsPipe] })
 export class UploadsModule {}
