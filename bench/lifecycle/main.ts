@@ -27,7 +27,7 @@ const WARM_UP = int('BENCH_WARM_UP', 20);
  * they were told of has not shown up yet.
  */
 const LOOK_MS = int('BENCH_LOOK_MS', 7_500);
-const LIFECYCLE_TIMEOUT_MS = int('BENCH_LIFECYCLE_TIMEOUT_S', 600) * 1000;
+const LIFECYCLE_TIMEOUT_MS = int('BENCH_LIFECYCLE_TIMEOUT_S', 300) * 1000;
 const PGBENCH_SECONDS = int('BENCH_PGBENCH_SECONDS', 15);
 
 async function main(): Promise<void> {

@@ -49,9 +49,12 @@ export class LifecycleTracker {
     this.waiting.get(proposalId)?.();
   }
 
+  /** A step of the lifecycle was refused or timed out: it ends here, and its BKM stops waiting. */
   failed(proposalId: string, reason: string): void {
     const lifecycle = this.lifecycles.get(proposalId);
-    if (lifecycle && !lifecycle.releasedAt) lifecycle.failure ??= reason;
+    if (!lifecycle || lifecycle.releasedAt) return;
+    lifecycle.failure ??= reason;
+    this.waiting.get(proposalId)?.();
   }
 
   /** An error outside one lifecycle (an official's look at the inbox, a release); the first ones are kept. */
