@@ -39,6 +39,7 @@ export interface ChaosReport {
   passed: boolean;
   checks: CheckResult[];
   shape: Omit<ChaosOptions, 'log'>;
+  crashes: ServiceSupervisor['crashes'];
   faults: { injected: number; byKind: Record<string, number>; list: FaultInjector['injected']; notInjected: string };
   lifecycles: { started: number; submitted: number; releasedSeenByClient: number; clientFailures: number; firstFailures: string[]; conflicts: number };
   clientErrors: RetryingApi['clientErrors'];
@@ -93,6 +94,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const people = new RegencyPeople(api, tracker, regionsOf(options.villages));
     await people.prepare();
     backlog = await SpineBacklog.open(system);
+    supervisor.watch(options.downMs, (service, error) => log(`  ${service} ${error ? `did not come back: ${error}` : 'died by itself; restarting it'}`));
     const faults = new FaultInjector(system, supervisor, natsLink, options.downMs);
     log(`driving ${options.lifecycles} lifecycles (${options.concurrency} at once) while injecting ${FAULT_KINDS.length} fault kinds × ${options.faultRounds}`);
 
@@ -135,8 +137,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         ...results,
         {
           name: 'faults injected, client errors, quiescence',
-          passed: faultsOk && quiescence !== null,
-          summary: `${faults.injected.length} faults (${FAULT_KINDS.length} kinds × ≥ ${options.faultRounds}: ${faultsOk ? 'yes' : 'no'}); clients saw ${api.clientErrors.status5xx} 5xx, ${api.clientErrors.timeouts} time-outs, ${api.clientErrors.network} network errors (${api.clientErrors.retries} retries, ${api.clientErrors.gaveUp} given up); quiet ${quiescence === null ? 'never' : `${round(quiescence, 1)} s`} after the load`,
+          passed: faultsOk && quiescence !== null && supervisor.crashes.length === 0,
+          summary: `${faults.injected.length} faults (${FAULT_KINDS.length} kinds × ≥ ${options.faultRounds}: ${faultsOk ? 'yes' : 'no'}); clients saw ${api.clientErrors.status5xx} 5xx, ${api.clientErrors.timeouts} time-outs, ${api.clientErrors.network} network errors (${api.clientErrors.retries} retries, ${api.clientErrors.gaveUp} given up); quiet ${quiescence === null ? 'never' : `${round(quiescence, 1)} s`} after the load; ${supervisor.crashes.length} services died by themselves${supervisor.crashes.length ? ` (${supervisor.crashes.map((c) => c.service).join(', ')})` : ''}`,
         },
       ],
       shape,
@@ -154,6 +156,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         firstFailures: failures.slice(0, 5).map((l) => l.failure!),
         conflicts: tracker.conflicts,
       },
+      crashes: supervisor.crashes,
       clientErrors: api.clientErrors,
       requests: api.requestCounts(),
       seconds: { load: round(loadSeconds, 1), quiescence: quiescence === null ? null : round(quiescence, 1), total: round((Date.now() - startedAt.getTime()) / 1000, 1) },

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sleep } from './bench-results';
-import { RunningSystem, Service } from './running-system';
+import { RunningSystem, Service, SERVICES } from './running-system';
 
 const DIST = resolve(__dirname, '../..');
 
@@ -13,6 +13,10 @@ const DIST = resolve(__dirname, '../..');
  */
 export class ServiceSupervisor {
   private readonly respawned = new Map<Service, ChildProcess>();
+  private readonly restarting = new Set<Service>();
+  private watcher?: NodeJS.Timeout;
+  /** Services that died without being killed here, each restarted as a supervisor would. */
+  readonly crashes: Array<{ service: Service; at: string }> = [];
 
   constructor(private readonly system: RunningSystem) {}
 
@@ -22,6 +26,27 @@ export class ServiceSupervisor {
 
   /** Sends `signal` to the service, waits `downMs` as a supervisor's restart delay would, starts it again. */
   async restart(service: Service, signal: NodeJS.Signals = 'SIGKILL', downMs = 3_000): Promise<void> {
+    this.restarting.add(service);
+    try {
+      await this.restartNow(service, signal, downMs);
+    } finally {
+      this.restarting.delete(service);
+    }
+  }
+
+  /** From now on, a service that dies by itself is recorded in `crashes` and restarted after `downMs`. */
+  watch(downMs = 3_000, onCrash: (service: Service, error?: unknown) => void = () => undefined): void {
+    this.watcher = setInterval(() => {
+      for (const service of SERVICES) {
+        if (this.restarting.has(service) || alive(this.system.pids[service])) continue;
+        this.crashes.push({ service, at: new Date().toISOString() });
+        onCrash(service);
+        this.restart(service, 'SIGKILL', downMs).catch((error: unknown) => onCrash(service, error));
+      }
+    }, 1_000);
+  }
+
+  private async restartNow(service: Service, signal: NodeJS.Signals, downMs: number): Promise<void> {
     const pid = this.system.pids[service];
     try {
       process.kill(pid, signal);
@@ -57,6 +82,7 @@ export class ServiceSupervisor {
 
   /** Stops what was restarted here (SIGTERM, then SIGKILL after 20 s); the original processes are the system's. */
   async stop(): Promise<void> {
+    clearInterval(this.watcher);
     for (const child of this.respawned.values()) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
       const exited = new Promise((done) => child.once('exit', done));
@@ -69,13 +95,15 @@ export class ServiceSupervisor {
   }
 }
 
-async function waitGone(pid: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await sleep(50);
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+async function waitGone(pid: number): Promise<void> {
+  for (let i = 0; i < 200 && alive(pid); i++) await sleep(50);
 }
