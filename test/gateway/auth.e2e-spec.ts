@@ -108,16 +108,16 @@ describe('gateway identity and access', () => {
       const missingBody = await missing.json();
       expect(missingBody).toMatchObject({ statusCode: 400, message: 'Validation failed' });
       expect(new Set(missingBody.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['password']));
-      expect(missingBody.errors).toContainEqual({ field: 'password', reason: 'password should not be empty' });
+      expect(missingBody.errors).toContainEqual({ field: 'password', reason: 'password should not be empty', code: 'is_not_empty' });
 
       const wrongType = await login('bkm.14.03.09.1004', 12345);
-      expect((await wrongType.json()).errors).toContainEqual({ field: 'password', reason: 'password must be a string' });
+      expect((await wrongType.json()).errors).toContainEqual({ field: 'password', reason: 'password must be a string', code: 'is_string' });
 
       const unknown = await gateway.call('POST', '/api/v1/auth/login', {
         body: { username: 'bkm.14.03.09.1004', password: 'alur-demo', role: 'ADMIN' },
       });
       expect(unknown.status).toBe(400);
-      expect((await unknown.json()).errors).toEqual([{ field: 'role', reason: 'property role should not exist' }]);
+      expect((await unknown.json()).errors).toEqual([{ field: 'role', reason: 'property role should not exist', code: 'whitelist_validation' }]);
     });
 
     it('answers 429 after ten attempts a minute for one username, while other usernames can still log in', async () => {
@@ -201,7 +201,7 @@ describe('gateway identity and access', () => {
       const villageForCamat = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13.2007' } });
       expect(villageForCamat.status).toBe(400);
       expect((await villageForCamat.json()).errors).toEqual([
-        { field: 'regionCode', reason: 'a CAMAT acts on a kecamatan, but 14.03.13.2007 is a kelurahan/desa' },
+        { field: 'regionCode', reason: 'a CAMAT acts on a kecamatan, but 14.03.13.2007 is a kelurahan/desa', code: 'invalid' },
       ]);
       const otherRegency = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.01.01' } });
       expect(otherRegency.status).toBe(403);

@@ -49,7 +49,7 @@ describe('photos for progress reports and documents for proposals', () => {
   it('refuses what is not a photo, a file too large, a missing file, and uploads by other roles', async () => {
     const notImage = await upload(bkm, Buffer.from('%PDF-1.7 not a photo'), 'application/pdf', 'rab.pdf');
     expect(notImage.status).toBe(400);
-    expect(((await notImage.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a JPEG, PNG or WebP photo' }]);
+    expect(((await notImage.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a JPEG, PNG or WebP photo', code: 'invalid' }]);
 
     // Declared as a JPEG, but the bytes say otherwise.
     expect((await upload(bkm, Buffer.from('plain text pretending'), 'image/jpeg', 'x.jpg')).status).toBe(400);
@@ -63,7 +63,7 @@ describe('photos for progress reports and documents for proposals', () => {
       body: new FormData(),
     });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'a file is required' }]);
+    expect(((await missing.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'a file is required', code: 'invalid' }]);
 
     expect((await upload(await gateway.tokenOf(`lurah.${BALIK_ALAM}`), TINY_PNG, 'image/png')).status).toBe(403);
     expect((await upload(undefined, TINY_PNG, 'image/png')).status).toBe(401);
@@ -86,6 +86,6 @@ describe('photos for progress reports and documents for proposals', () => {
 
     const script = await upload(bkm, Buffer.from('MZ\x90\x00 an executable'), 'application/pdf', 'rab.pdf', 'documents');
     expect(script.status).toBe(400);
-    expect(((await script.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a PDF, JPEG or PNG file' }]);
+    expect(((await script.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a PDF, JPEG or PNG file', code: 'invalid' }]);
   });
 });
