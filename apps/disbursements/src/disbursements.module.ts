@@ -12,6 +12,7 @@ import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
 import { DisbursementsController } from './disbursements/disbursements.controller';
 import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
 import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
+import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
 import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
 import { ProgressReportsController } from './progress/progress-reports.controller';
 import { ListProgressReportsUseCase } from './progress/list-progress-reports.use-case';
@@ -28,6 +29,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       AuditModule,
       RegionsModule,
       DisbursementsReportingModule,
+      FiscalCalendarModule,
     ],
     controllers: [systemPingController('disbursements'), BudgetsController, DisbursementsController, ProgressReportsController],
     providers: [

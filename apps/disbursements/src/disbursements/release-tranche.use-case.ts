@@ -9,6 +9,7 @@ import { OutboxService, parseRequest, requireRole, validationFailed } from '@alu
 import { RegionDirectory } from '@alur/regions';
 import { isUniqueViolation } from '../common/pg-error';
 import { rupiahOf } from '@alur/database';
+import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
 import { DisbursementRow, DisbursementStatus, TrancheRow } from './disbursement-row';
 
@@ -53,6 +54,7 @@ export class ReleaseTrancheUseCase {
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
     private readonly progression: TrancheProgression,
+    private readonly calendar: FiscalCalendar,
   ) {}
 
   async execute(actor: Actor, data: unknown): Promise<TrancheReleaseResult> {
@@ -117,6 +119,14 @@ export class ReleaseTrancheUseCase {
     if (tranche.status === 'LOCKED') {
       throw new ConflictException(
         `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlock_progress_percent}% reported`,
+      );
+    }
+    // Releases stop at the fiscal year's closing: neither an SP2D dated after it nor one recorded after it counts.
+    const closing = await this.calendar.closingOf(tx, disbursement.regency_code, disbursement.fiscal_year);
+    if (releasedAt >= closing.releasesCloseAt || new Date() >= closing.releasesCloseAt) {
+      throw new ConflictException(
+        `Releases for fiscal year ${disbursement.fiscal_year} closed on ${this.calendar.describe(closing)}: tranche ${tranche.number} ` +
+          `(${formatRupiah(rupiahOf(tranche.amount))}) was not released in time and carries over as SiLPA`,
       );
     }
     const [taken] = (await tx.query('SELECT disbursement_id, number FROM tranche WHERE regency_code = $1 AND sp2d_number = $2', [

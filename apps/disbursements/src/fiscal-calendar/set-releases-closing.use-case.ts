@@ -1,0 +1,51 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { AuditTrail } from '@alur/audit';
+import { Actor } from '@alur/contracts';
+import { parseRequest, requireRole } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
+import { FiscalCalendar } from './fiscal-calendar.service';
+import { releasesClosingView, ReleasesClosingView } from './releases-closing.view';
+
+export const SetReleasesClosingRequestSchema = z.object({
+  fiscalYear: z.number().int().min(2000).max(2100),
+  releasesCloseAt: z.iso.datetime({ offset: true }),
+});
+
+/** BPKAD sets (or moves) the date its kabupaten's fiscal year closes for releases. Audited. */
+@Injectable()
+export class SetReleasesClosingUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionDirectory,
+    private readonly calendar: FiscalCalendar,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(actor: Actor, data: unknown): Promise<ReleasesClosingView> {
+    requireRole(actor, 'BPKAD');
+    const request = parseRequest(SetReleasesClosingRequestSchema, data);
+    const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
+    if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
+    return this.dataSource.transaction(async (tx) => {
+      const before = await this.calendar.closingOf(tx, regencyCode, request.fiscalYear);
+      await tx.query(
+        `INSERT INTO fiscal_year_closing (regency_code, fiscal_year, releases_close_at, set_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (regency_code, fiscal_year) DO UPDATE SET releases_close_at = EXCLUDED.releases_close_at, set_by = EXCLUDED.set_by, updated_at = now()`,
+        [regencyCode, request.fiscalYear, new Date(request.releasesCloseAt), JSON.stringify(actor)],
+      );
+      const after = await this.calendar.closingOf(tx, regencyCode, request.fiscalYear);
+      await this.audit.record(tx, {
+        actor,
+        action: 'fiscal-year.releases-closing-set',
+        entityType: 'fiscal-year',
+        entityId: `${regencyCode}/${request.fiscalYear}`,
+        before: { releasesCloseAt: before.releasesCloseAt.toISOString(), isDefault: before.isDefault },
+        after: { releasesCloseAt: after.releasesCloseAt.toISOString() },
+      });
+      return releasesClosingView(after);
+    });
+  }
+}
