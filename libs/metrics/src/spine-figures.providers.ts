@@ -1,37 +1,22 @@
 import { Injectable, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
-import { NatsClients } from '@alur/messaging';
-import { makeFigureProvider } from './figure.provider';
+import { SpineFigures, SpineHealth } from '@alur/messaging';
+import { FigureRow, makeFigureProvider } from './figure.provider';
 import { METRICS } from './metric-names';
 
-interface ConsumerFigures {
-  pending: number;
-  ackPending: number;
-  deliveredSeq: number;
-}
-
-/** Reads the service's durable consumer once per scrape, for the three figures taken from it. */
+/**
+ * Reads the spine's figures (libs/messaging) once per scrape for the several gauges taken from them:
+ * a scrape collects every gauge at once, so they share the read in flight; the next scrape reads anew.
+ */
 @Injectable()
-export class ConsumerProbe {
-  private last?: { at: number; figures: Promise<ConsumerFigures | null> };
+export class SpineProbe {
+  private inFlight?: Promise<SpineFigures>;
 
-  constructor(
-    private readonly nats: NatsClients,
-    private readonly env: BaseEnv,
-    private readonly durableName: string,
-  ) {}
+  constructor(private readonly spine: SpineHealth) {}
 
-  read(): Promise<ConsumerFigures | null> {
-    if (!this.last || Date.now() - this.last.at > 1000) {
-      const figures = this.nats.jsm.consumers
-        .info(this.env.NATS_STREAM, this.durableName)
-        .then((info) => ({ pending: info.num_pending, ackPending: info.num_ack_pending, deliveredSeq: info.delivered.stream_seq }))
-        // A service without a consumer (the gateway) has no such figures.
-        .catch(() => null);
-      this.last = { at: Date.now(), figures };
-    }
-    return this.last.figures;
+  read(): Promise<SpineFigures> {
+    this.inFlight ??= this.spine.figures().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
   }
 }
 
@@ -44,57 +29,39 @@ interface PgPool {
 }
 
 const poolOf = (dataSource: DataSource) => (dataSource.driver as unknown as { master?: PgPool }).master;
-const one = (value: number | null | undefined) => (value === null || value === undefined ? [] : [{ value }]);
+const one = (value: number | null | undefined): FigureRow[] => (value === null || value === undefined ? [] : [{ value }]);
 
-/** A figure that one SQL query over the service's own schema gives as `value`. */
-const scalarFigure = (name: string, help: string, sql: string) =>
-  makeFigureProvider({
-    name,
-    help,
-    inject: [DataSource],
-    read: async (db: DataSource) => one(((await db.query(sql)) as Array<{ value: number }>)[0]?.value),
-  });
+/** A gauge read from the spine's figures; a service without a consumer (the gateway) has no consumer figures. */
+const spineFigure = (name: string, help: string, pick: (figures: SpineFigures) => FigureRow[], labelNames?: string[]) =>
+  makeFigureProvider({ name, help, labelNames: labelNames ?? [], inject: [SpineProbe], read: async (probe: SpineProbe) => pick(await probe.read()) });
 
 /** Figures of the event spine and the database that every service has. */
 export const SPINE_FIGURE_PROVIDERS: Provider[] = [
-  {
-    provide: ConsumerProbe,
-    inject: [NatsClients, APP_ENV, SERVICE_NAME],
-    useFactory: (nats: NatsClients, env: BaseEnv, service: string) => new ConsumerProbe(nats, env, service),
-  },
-  scalarFigure(
-    METRICS.outboxBacklog,
-    'Events recorded in the outbox and not yet published to JetStream',
-    'SELECT count(*)::int AS value FROM outbox_event WHERE published_at IS NULL',
+  SpineProbe,
+  spineFigure(METRICS.outboxBacklog, 'Events recorded in the outbox and not yet published to JetStream', (f) => one(f.outbox.unpublished)),
+  spineFigure(METRICS.outboxOldestAge, 'Age of the oldest unpublished outbox event (0 when none waits)', (f) => one(f.outbox.oldestSeconds)),
+  spineFigure(METRICS.deadLetters, 'Events this service could not handle, neither replayed nor skipped', (f) => one(f.consumer?.deadLetters)),
+  spineFigure(METRICS.parkedAggregates, 'Aggregates whose later events wait behind a dead letter', (f) => one(f.consumer?.parkedAggregates)),
+  spineFigure(
+    METRICS.inboundEvents,
+    'Received events not yet handled, by state (pending, waiting, retrying, held behind a dead letter)',
+    (f) =>
+      f.consumer
+        ? [
+            { labels: { state: 'pending' }, value: f.consumer.pending },
+            { labels: { state: 'waiting' }, value: f.consumer.waiting },
+            { labels: { state: 'retrying' }, value: f.consumer.retrying },
+            { labels: { state: 'held' }, value: f.consumer.heldBehindDeadLetters },
+          ]
+        : [],
+    ['state'],
   ),
-  scalarFigure(
-    METRICS.outboxOldestAge,
-    'Age of the oldest unpublished outbox event (0 when none waits)',
-    'SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS value FROM outbox_event WHERE published_at IS NULL',
+  spineFigure(METRICS.inboundOldestAge, 'Age of the oldest received event not yet handled', (f) => one(f.consumer?.oldestPendingSeconds)),
+  spineFigure(METRICS.consumerRunning, '1 while the JetStream consumer loop runs and its durable consumer exists', (f) =>
+    f.consumer ? one(f.consumer.running ? 1 : 0) : [],
   ),
-  scalarFigure(
-    METRICS.deadLetters,
-    'Events this service could not handle, not yet replayed',
-    'SELECT count(*)::int AS value FROM dead_letter WHERE replayed_at IS NULL',
-  ),
-  makeFigureProvider({
-    name: METRICS.consumerPending,
-    help: "Stream messages not yet delivered to the service's durable consumer (its lag)",
-    inject: [ConsumerProbe],
-    read: async (probe: ConsumerProbe) => one((await probe.read())?.pending),
-  }),
-  makeFigureProvider({
-    name: METRICS.consumerAckPending,
-    help: 'Messages delivered to the consumer and not yet acknowledged',
-    inject: [ConsumerProbe],
-    read: async (probe: ConsumerProbe) => one((await probe.read())?.ackPending),
-  }),
-  makeFigureProvider({
-    name: METRICS.consumerDeliveredSeq,
-    help: 'Stream sequence last delivered to the consumer: flat while messages are pending means it stopped',
-    inject: [ConsumerProbe],
-    read: async (probe: ConsumerProbe) => one((await probe.read())?.deliveredSeq),
-  }),
+  spineFigure(METRICS.consumerPending, "Stream messages not yet delivered to the service's durable consumer", (f) => one(f.consumer?.undelivered)),
+  spineFigure(METRICS.consumerAckPending, 'Messages delivered to the consumer and not yet acknowledged', (f) => one(f.consumer?.ackPending)),
   makeFigureProvider({
     name: METRICS.dbPoolConnections,
     help: 'Connections of the PostgreSQL pool by state (total, idle, waiting clients)',
