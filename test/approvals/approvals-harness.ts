@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { ApprovalStage, ProposalSubmittedPayload, ProposalSubmittedV1, ProposalWithdrawnPayload, ProposalWithdrawnV1, subjectFor, EventContract } from '@alur/contracts';
 import { HEADER_AGGREGATE_ID, NatsClients } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
@@ -141,4 +141,17 @@ export interface OpenStage {
 export async function openStageOf(db: DataSource, proposalId: string): Promise<OpenStage | undefined> {
   const [stage] = (await db.query(`SELECT * FROM approval_stage WHERE proposal_id = $1 AND status = 'OPEN'`, [proposalId])) as OpenStage[];
   return stage;
+}
+
+/** How many sessions wait, directly or behind another waiter, for a lock that `holder` holds. */
+export async function waitingOn(db: DataSource, holder: QueryRunner): Promise<number> {
+  const [{ pid }] = (await holder.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>;
+  const [{ count }] = (await db.query(
+    `WITH RECURSIVE waiting(pid) AS (
+       SELECT a.pid FROM pg_stat_activity a WHERE $1 = ANY(pg_blocking_pids(a.pid))
+       UNION SELECT a.pid FROM pg_stat_activity a JOIN waiting w ON w.pid = ANY(pg_blocking_pids(a.pid)))
+     SELECT count(*)::int AS count FROM waiting`,
+    [pid],
+  )) as Array<{ count: number }>;
+  return count;
 }

@@ -1,17 +1,7 @@
-import { DataSource, QueryRunner } from 'typeorm';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { FireStageTimerUseCase, TimerOutcome } from '../../apps/approvals/src/timers/fire-stage-timer.use-case';
 import { TimerKind } from '../../apps/approvals/src/timers/stage-timer.entity';
-import { announced, ApprovalsWorld, openStageOf, startApprovalsWorld } from './approvals-harness';
-
-/** How many sessions wait for a lock that `holder` holds. */
-async function waitingOn(db: DataSource, holder: QueryRunner): Promise<number> {
-  const [{ pid }] = (await holder.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>;
-  const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid])) as Array<{
-    count: number;
-  }>;
-  return count;
-}
+import { announced, ApprovalsWorld, openStageOf, startApprovalsWorld, waitingOn } from './approvals-harness';
 
 describe('a reminder or escalation racing a decision on the same stage', () => {
   const isolation = createTestIsolation();

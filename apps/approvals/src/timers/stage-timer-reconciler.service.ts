@@ -8,11 +8,16 @@ import { StageTimerScheduler } from './stage-timer-scheduler.service';
 
 const BATCH = 1000;
 
+/** The session advisory lock a pass holds, one per schema: of all replicas, one pass runs at a time. */
+export const RECONCILER_LOCK_KEY_SQL = `hashtextextended('approvals.stage-timer-reconciler:' || current_schema(), 0)`;
+
 export interface ReconcileResult {
   /** Unfired timers of open stages looked at. */
   checked: number;
   /** Of those, alarms Redis had lost and that were set again. */
   restored: number;
+  /** Another replica's pass was running: this one did nothing (that pass does the work). */
+  skipped: boolean;
 }
 
 /**
@@ -43,7 +48,7 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
     await this.running;
   }
 
-  /** One pass; passes never overlap (a slow one makes the next tick wait for it). */
+  /** One pass; passes never overlap, here (a slow one makes the next tick wait for it) nor across replicas (advisory lock). */
   reconcile(): Promise<ReconcileResult> {
     const pass = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.pass());
     this.running = pass;
@@ -60,8 +65,26 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
   }
 
   private async pass(): Promise<ReconcileResult> {
+    // A session lock on a connection of its own, held through the pass and released even if the pass fails.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`)) as Array<{ locked: boolean }>;
+      if (!locked) return { checked: 0, restored: 0, skipped: true };
+      try {
+        return await this.restoreAll();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(${RECONCILER_LOCK_KEY_SQL})`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Pages through the unfired timers of open stages, BATCH at a time, in key order. */
+  private async restoreAll(): Promise<ReconcileResult> {
     await this.calendar.refresh();
-    const result: ReconcileResult = { checked: 0, restored: 0 };
+    const result: ReconcileResult = { checked: 0, restored: 0, skipped: false };
     let after: [string, string, number] = ['00000000-0000-0000-0000-000000000000', '', 0];
     for (;;) {
       const rows = (await this.dataSource.query(

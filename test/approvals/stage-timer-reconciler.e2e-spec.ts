@@ -1,0 +1,37 @@
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { RECONCILER_LOCK_KEY_SQL } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
+import { ApprovalsWorld, openStageOf, startApprovalsWorld } from './approvals-harness';
+
+describe('the stage-timer reconciler across replicas', () => {
+  const isolation = createTestIsolation();
+  let world: ApprovalsWorld;
+
+  beforeAll(async () => {
+    world = await startApprovalsWorld(isolation);
+  });
+
+  afterAll(async () => {
+    await world?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('skips its pass while another replica’s pass holds the lock, and runs once it is free', async () => {
+    const proposal = await world.submit();
+    await expectEventually(async () => expect(await openStageOf(world.db, proposal.proposalId)).toBeDefined());
+
+    // Another replica in the middle of its pass, as far as this one can tell.
+    const otherReplica = world.db.createQueryRunner();
+    await otherReplica.connect();
+    try {
+      const [{ locked }] = await otherReplica.query(`SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`);
+      expect(locked).toBe(true);
+      expect(await world.reconciler.reconcile()).toEqual({ checked: 0, restored: 0, skipped: true });
+      await otherReplica.query(`SELECT pg_advisory_unlock(${RECONCILER_LOCK_KEY_SQL})`);
+    } finally {
+      await otherReplica.release();
+    }
+    const pass = await world.reconciler.reconcile();
+    expect(pass).toMatchObject({ skipped: false, restored: 0 });
+    expect(pass.checked).toBeGreaterThanOrEqual(3);
+  });
+});
