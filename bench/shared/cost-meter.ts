@@ -197,3 +197,18 @@ export class CostMeter {
 }
 
 const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+/**
+ * CPU per lifecycle less what the processes spend when nothing happens (timers, relay polls,
+ * keep-alives), measured over an idle window: on a slow run the idle share would otherwise be
+ * charged to the few lifecycles that finished.
+ */
+export function netOfIdle(cost: CostReport, idle: CostReport): Record<string, number> {
+  const idlePerSecond = (process: string) => (idle.cpuMsPerLifecycle[process] ?? 0) / Math.max(idle.seconds, 0.001);
+  return Object.fromEntries(
+    Object.entries(cost.cpuMsPerLifecycle).map(([process, ms]) => [
+      process,
+      round(Math.max(0, ms - (idlePerSecond(process) * cost.seconds) / Math.max(1, cost.lifecycles)), 1),
+    ]),
+  );
+}
