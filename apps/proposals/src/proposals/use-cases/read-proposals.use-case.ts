@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
+import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
+import { documentChecklist } from '../domain/document-checklist';
 import { ProposalAccess } from '../proposal-access.service';
 import { budgetLinesOf } from '../proposal-budget.store';
 import { ListProposalsQuery } from '../proposal-commands';
@@ -18,6 +20,7 @@ export class ReadProposalsUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProposalAccess,
     private readonly history: ProposalHistory,
+    private readonly programmes: ProgrammeCatalogue,
   ) {}
 
   async list(actor: Actor, query: ListProposalsQuery) {
@@ -52,6 +55,11 @@ export class ReadProposalsUseCase {
   async get(actor: Actor, id: string) {
     const manager = this.dataSource.manager;
     const proposal = await this.access.visible(manager, actor, id);
-    return proposalView(proposal, await budgetLinesOf(manager, id), await this.history.timeline(id, manager));
+    const programme = await this.programmes.version(proposal.programCode, proposal.programVersion, manager);
+    return {
+      ...proposalView(proposal, await budgetLinesOf(manager, id), await this.history.timeline(id, manager)),
+      // What the programme asks for beside what the proposal carries, for officials to check the files.
+      documentChecklist: documentChecklist(programme?.requiredDocuments ?? [], proposal.documents),
+    };
   }
 }

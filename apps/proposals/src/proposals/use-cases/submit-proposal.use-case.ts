@@ -6,6 +6,7 @@ import { OutboxService, requireRole, validationFailed } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
 import { assertTransition } from '../domain/proposal-status';
+import { documentChecklist, missingDocumentErrors } from '../domain/document-checklist';
 import { checkSubmission } from '../domain/submission-rules';
 import { ProposalAccess } from '../proposal-access.service';
 import { asBudgetInput, budgetLinesOf } from '../proposal-budget.store';
@@ -15,7 +16,8 @@ import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
 
 /**
- * Submits a draft, or resubmits a returned proposal, after checking it against its programme. A
+ * Submits a draft, or resubmits a returned proposal, after checking it against its programme (its
+ * rules and its documents checklist). A
  * first submission binds the proposal to the programme's latest published version; a resubmission
  * keeps the version (and so the chain) it was first submitted under. Announced as ProposalSubmittedV1.
  */
@@ -60,7 +62,9 @@ export class SubmitProposalUseCase {
         definition,
         this.regions,
       );
-      if (!check.ok) throw validationFailed(check.errors);
+      // Complete files before review: every kind the programme requires, reported together with any other refusal.
+      const missingDocuments = missingDocumentErrors(documentChecklist(definition.requiredDocuments ?? [], proposal.documents));
+      if (!check.ok || missingDocuments.length) throw validationFailed([...(check.ok ? [] : check.errors), ...missingDocuments]);
 
       const before = proposalView(proposal, items);
       const now = new Date();
