@@ -1,17 +1,28 @@
+import { networkInterfaces } from 'node:os';
 import { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@alur/platform';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
 
-describe('a service’s own HTTP port answers errors in JSON, without internals', () => {
+/** An address of this machine that is not loopback: how another machine would reach the service. */
+function outsideAddress(): string {
+  const address = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  if (!address) throw new Error('this test needs a non-loopback IPv4 interface');
+  return address;
+}
+
+describe('a service’s own HTTP port: errors in JSON without internals, operator routes on loopback only', () => {
   const isolation = createTestIsolation();
   let app: INestApplication;
   let url: string;
+  let port: number;
 
   beforeAll(async () => {
-    const env = { ...isolation.env, PROPOSALS_PORT: '0', METRICS_PORT: '0' };
+    // Listening on every interface, as in a container.
+    const env = { ...isolation.env, PROPOSALS_PORT: '0', METRICS_PORT: '0', HTTP_HOST: '0.0.0.0' };
     app = await createServiceApp(ProposalsModule.forRoot(env), 'proposals', { rpc: true });
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    port = Number(new URL(await app.getUrl()).port);
+    url = `http://127.0.0.1:${port}`;
   });
 
   afterAll(async () => {
@@ -34,5 +45,14 @@ describe('a service’s own HTTP port answers errors in JSON, without internals'
     expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status, type: expect.stringMatching(/^application\/json/) });
     expect(JSON.parse(text)).toMatchObject({ statusCode: status, message: expect.anything() });
     expect(text).not.toMatch(/<html|\s+at |node_modules|\/work\/|Exception:/);
+  });
+
+  it('answers /ops/dead-letters on loopback, and 403 to a caller from the network, whatever the letter case', async () => {
+    expect((await fetch(`${url}/ops/dead-letters`)).status).toBe(200);
+    for (const path of ['/ops/dead-letters', '/OPS/dead-letters', '/ops/dead-letters/1/replay']) {
+      const response = await fetch(`http://${outsideAddress()}:${port}${path}`, { method: path.endsWith('replay') ? 'POST' : 'GET' });
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 403, expect.stringMatching(/^application\/json/)]);
+    }
+    expect((await fetch(`http://${outsideAddress()}:${port}/health`)).status).toBe(200);
   });
 });

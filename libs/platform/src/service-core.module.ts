@@ -6,6 +6,7 @@ import { DatabaseModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
 import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard } from '@alur/messaging';
 import { ObservabilityModule } from '@alur/observability';
+import { OpsLoopbackGuard } from './ops-loopback.guard';
 
 export interface ServiceCoreOptions {
   entities?: MixedList<Function | string | EntitySchema>;
@@ -34,8 +35,12 @@ export class ServiceCoreModule {
         MessagingModule.forService(options.messaging),
         HealthModule.forService({ redis: options.usesRedis ?? false }),
       ],
-      // Requests over NATS are answered only for a caller the gateway asserted (see RpcCallerGuard).
-      providers: [{ provide: APP_GUARD, useClass: RpcCallerGuard }],
+      providers: [
+        // Requests over NATS are answered only for a caller the gateway asserted (see RpcCallerGuard).
+        { provide: APP_GUARD, useClass: RpcCallerGuard },
+        // A domain service's /ops/ is for its own machine; the gateway's is for ADMIN (its RolesGuard).
+        ...(service === 'gateway' ? [] : [{ provide: APP_GUARD, useClass: OpsLoopbackGuard }]),
+      ],
     };
   }
 }
