@@ -59,6 +59,7 @@ export async function openServiceDatabase(options: ServiceDataSourceOptions): Pr
   await ensureDatabase(options.url);
   const dataSource = new DataSource(options);
   await dataSource.initialize();
+  survivePoolErrors(dataSource);
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
@@ -70,4 +71,23 @@ export async function openServiceDatabase(options: ServiceDataSourceOptions): Pr
     await runner.release();
   }
   return dataSource;
+}
+
+/**
+ * pg emits 'error' on a connection the server ends (a restart, pg_terminate_backend). pg-pool listens
+ * only while a connection sits idle in the pool; one that is checked out between queries (a session
+ * lock held across other work) would crash the process with an unhandled 'error'. Every connection
+ * gets a listener: the failure then surfaces in the next query on it, as a rejected promise.
+ */
+function survivePoolErrors(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: PoolLike }).master;
+  if (!pool) return;
+  const ignore = () => undefined;
+  pool.on('connect', (client) => client.on('error', ignore));
+  for (const client of pool._clients ?? []) client.on('error', ignore);
+}
+
+interface PoolLike {
+  on(event: 'connect', listener: (client: { on(event: 'error', listener: () => void): void }) => void): void;
+  _clients?: Array<{ on(event: 'error', listener: () => void): void }>;
 }

@@ -1,0 +1,44 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { openServiceDatabase, serviceDataSourceOptions } from './database-bootstrap';
+
+describe('a service database', () => {
+  const isolation = createTestIsolation();
+  const applicationName = `alur-${isolation.id}-terminated`;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await openServiceDatabase(
+      serviceDataSourceOptions({ url: isolation.env.DATABASE_URL!, schema: `${isolation.env.DB_SCHEMA_PREFIX}db`, entities: [], migrations: [], applicationName }),
+    );
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('survives the server ending a connection that is checked out between queries, and goes on', async () => {
+    // A session lock held across other work: the connection is out of the pool, with no query running.
+    const held = dataSource.createQueryRunner();
+    await held.connect();
+    await held.query('SELECT 1');
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const admin = new Client({ connectionString: isolation.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+      expect(rowCount).toBeGreaterThan(0);
+      // The ended connection fails its next query instead of crashing the process.
+      await expect(held.query('SELECT 1')).rejects.toThrow(/terminat|Connection/i);
+      await held.release().catch(() => undefined);
+      await expectEventually(async () => expect(await dataSource.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await admin.end();
+    }
+  });
+});
