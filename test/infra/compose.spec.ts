@@ -31,6 +31,7 @@ interface ComposeService {
   volumes?: Array<string | { type?: string; source?: string; target: string }>;
   healthcheck?: { test?: string | string[] };
   depends_on?: string[] | Record<string, { condition?: string }>;
+  profiles?: string[];
 }
 
 // merge: true resolves the `<<: *anchor` keys compose relies on (not part of YAML 1.2 core).
@@ -198,5 +199,31 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without JWT_SECRET rather than use a default', () => {
     expect(environmentOf('gateway').JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?.+\}$/);
+  });
+});
+
+describe('docker-compose.yml profile "replicas"', () => {
+  const twinOf = (name: AppName) => `${name}-2`;
+
+  it('leaves one replica of each service in a plain `docker compose up`', () => {
+    for (const name of [...INFRA_SERVICES, ...appNames]) expect(service(name).profiles).toBeUndefined();
+  });
+
+  it.each(appNames)('adds a second %s, built and configured as the first', (name) => {
+    const twin = service(twinOf(name));
+    expect(twin.profiles).toEqual(['replicas']);
+    expect(twin.build).toEqual(service(name).build);
+    expect(twin.image).toBe(service(name).image);
+    expect(environmentOf(twinOf(name))).toEqual(environmentOf(name));
+    expect(twin.healthcheck?.test).toEqual(service(name).healthcheck?.test);
+    expect(twin.depends_on).toEqual(service(name).depends_on);
+  });
+
+  it('publishes the second gateway on a host port of its own and no other replica', () => {
+    const hostPorts = (name: string) => (service(name).ports ?? []).map((p) => (typeof p === 'string' ? p.split(':')[0] : String(p.published)));
+    const [published] = hostPorts('gateway-2');
+    expect(hostPorts('gateway-2')).toHaveLength(1);
+    expect(published).not.toBe(hostPorts('gateway')[0]);
+    for (const name of appNames.filter((n) => n !== 'gateway')) expect(service(twinOf(name)).ports ?? []).toEqual([]);
   });
 });
