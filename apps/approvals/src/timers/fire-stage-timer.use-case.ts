@@ -7,7 +7,7 @@ import { OutboxService } from '@alur/messaging';
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { ApprovalStageEntity, stageRefOf } from '../stages/approval-stage.entity';
 import { regionCodeAt } from '../stages/stage-region';
-import { TimerKind } from './stage-timer.entity';
+import { TIMER_KINDS, TimerKind } from './stage-timer.entity';
 
 export type TimerOutcome = 'fired' | 'already-fired' | 'stage-closed' | 'unknown-timer';
 
@@ -32,16 +32,22 @@ export class FireStageTimerUseCase {
       const stage = await tx.findOne(ApprovalStageEntity, { where: { id: timer.stageId }, lock: { mode: 'pessimistic_write' } });
       if (!stage) return 'unknown-timer';
       if (stage.status !== 'OPEN') return this.whyNot(tx, timer);
-      // The timer's own row lock makes a second alarm for it wait, then find it fired.
+      // Claims this timer and any earlier one of the stage still unfired (alarms set again after Redis lost
+      // them ring together), so that a stage's timers announce in the order they were due; a later alarm
+      // for one of them finds it fired.
       const [claimed] = (await tx.query(
         `UPDATE stage_timer SET fired_at = $4
-          WHERE stage_id = $1 AND kind = $2 AND generation = $3 AND fired_at IS NULL
-          RETURNING stage_id`,
+          WHERE stage_id = $1 AND generation = $3 AND fired_at IS NULL
+            AND fire_at <= (SELECT fire_at FROM stage_timer WHERE stage_id = $1 AND kind = $2 AND generation = $3 AND fired_at IS NULL)
+          RETURNING kind, fire_at`,
         [timer.stageId, timer.kind, timer.generation, now],
-      )) as [Array<{ stage_id: string }>, number];
+      )) as [Array<{ kind: TimerKind; fire_at: Date }>, number];
       if (claimed.length === 0) return this.whyNot(tx, timer);
-      if (timer.kind === 'DEADLINE') await this.escalate(tx, stage, now);
-      else await this.remind(tx, stage, timer.kind === 'REMINDER_BEFORE' ? 'BEFORE_DUE' : 'OVERDUE', now);
+      claimed.sort((a, b) => a.fire_at.getTime() - b.fire_at.getTime() || TIMER_KINDS.indexOf(a.kind) - TIMER_KINDS.indexOf(b.kind));
+      for (const { kind } of claimed) {
+        if (kind === 'DEADLINE') await this.escalate(tx, stage, now);
+        else await this.remind(tx, stage, kind === 'REMINDER_BEFORE' ? 'BEFORE_DUE' : 'OVERDUE', now);
+      }
       return 'fired';
     });
   }
