@@ -56,7 +56,8 @@ pids+=($!)
 
 declare -A ports=([gateway]=3000 [proposals]=3001 [approvals]=3002 [disbursements]=3003 [notifications]=3004)
 for service in proposals approvals disbursements notifications gateway; do
-  node "dist/apps/$service/src/main.js" >>"$LOG_DIR/$service.log" 2>&1 &
+  # Restarted with back-off when it crashes, instead of stopping everything (infra/scripts/supervise.sh).
+  bash infra/scripts/supervise.sh "$service" "$LOG_DIR/$service.log" -- node "dist/apps/$service/src/main.js" &
   pids+=($!)
 done
 
