@@ -111,7 +111,12 @@ start_postgres() {
 }
 
 start_redis() {
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no >/dev/null
+  # BullMQ keeps timers and deliveries only in Redis: persist them (AOF) and never evict a key.
+  local dir=/var/lib/redis
+  [[ $REDIS_PORT == 6379 ]] || dir=/var/lib/redis-$REDIS_PORT
+  mkdir -p "$dir"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$dir" \
+    --appendonly yes --appendfsync everysec --maxmemory-policy noeviction >/dev/null
 }
 
 start_nats() {
