@@ -16,6 +16,10 @@ export class EmailSender implements OnApplicationShutdown {
   constructor(@Inject(APP_ENV) private readonly env: BaseEnv) {
     this.transport = createTransport({
       url: env.SMTP_URL,
+      // Connections kept open and reused: a connection (and its TLS and greeting) per message cost
+      // more than the message itself, on our side and the relay's.
+      pool: true,
+      maxConnections: 5,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
