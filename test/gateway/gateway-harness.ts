@@ -28,14 +28,18 @@ export interface RunningGateway {
  */
 export async function startGateway(
   isolation: TestIsolation,
-  options: { module?: (gateway: ReturnType<typeof GatewayModule.forRoot>) => Type<unknown> } = {},
+  options: {
+    module?: (gateway: ReturnType<typeof GatewayModule.forRoot>) => Type<unknown>;
+    /** The interface to listen on; `url` is on loopback either way. */
+    host?: string;
+  } = {},
 ): Promise<RunningGateway> {
   const gateway = GatewayModule.forRoot({ ...isolation.env, GATEWAY_PORT: '0' });
   const app = await NestFactory.create(options.module ? options.module(gateway) : gateway, { logger: false });
   configureGateway(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(0, options.host ?? '127.0.0.1');
   await seedDemoUsers(app.get(DataSource), RegionDirectory.shared(), app.get(OutboxService));
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const url = `http://127.0.0.1:${new URL(await app.getUrl()).port}`;
 
   const call: RunningGateway['call'] = (method, path, { token, body, headers = {} } = {}) =>
     fetch(`${url}${path}`, {

@@ -1,15 +1,8 @@
-import { networkInterfaces } from 'node:os';
 import { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@alur/platform';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
-
-/** An address of this machine that is not loopback: how another machine would reach the service. */
-function outsideAddress(): string {
-  const address = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4')?.address;
-  if (!address) throw new Error('this test needs a non-loopback IPv4 interface');
-  return address;
-}
+import { outsideAddress } from './outside-address';
 
 describe('a service’s own HTTP port: errors in JSON without internals, operator routes on loopback only', () => {
   const isolation = createTestIsolation();

@@ -3,6 +3,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { RpcClientModule } from '@alur/messaging';
 import { ServiceCoreModule, withEnvironment } from '@alur/platform';
 import { ApprovalsGatewayModule } from './approvals/approvals-gateway.module';
+import { SecurityAuditModule } from './audit/security-audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
@@ -25,6 +26,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
     imports: [
       ServiceCoreModule.forService('gateway', { env, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
       RpcClientModule,
+      SecurityAuditModule,
       AuthModule,
       UsersModule,
       DisbursementsGatewayModule,

@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { Actor } from '@alur/contracts';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { LoginDto } from './login.dto';
 import { LoginResult } from './login-result';
 import { LoginUseCase } from './login.use-case';
@@ -20,12 +19,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Log in (masuk) and receive a short-lived access token' })
   @ApiUnauthorizedResponse({ description: 'Unknown username or wrong password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this username from this address' })
-  logIn(@Body() body: LoginDto): Promise<LoginResult> {
-    return this.login.execute(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this username (from this address) or from this address: wait the seconds given' })
+  logIn(@Body() body: LoginDto, @Ip() address: string): Promise<LoginResult> {
+    return this.login.execute(body.username, body.password, address);
   }
 
   @Post('logout')

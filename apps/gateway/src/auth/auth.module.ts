@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV } from '@alur/config';
 import { UserEntity } from '../users/user.entity';
@@ -10,7 +9,7 @@ import { AccessTokens } from './access-tokens.service';
 import { AccountStanding } from './account-standing.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { loginThrottleOptions } from './login-throttle';
+import { LoginThrottle } from './login-throttle.service';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
 import { PasswordHasher } from './password-hasher.service';
@@ -27,12 +26,12 @@ import { RolesGuard } from './roles.guard';
       inject: [APP_ENV],
       useFactory: accessTokenOptions,
     }),
-    ThrottlerModule.forRoot(loginThrottleOptions),
   ],
   controllers: [AuthController],
   providers: [
     LoginUseCase,
     LogoutUseCase,
+    LoginThrottle,
     PasswordHasher,
     AccessTokens,
     AccountStanding,

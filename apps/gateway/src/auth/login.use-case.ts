@@ -6,6 +6,8 @@ import { UserEntity } from '../users/user.entity';
 import { UserView } from '../users/user-view';
 import { AccessTokenClaims } from './access-token-claims';
 import { AccessTokens } from './access-tokens.service';
+import { LoginThrottle } from './login-throttle.service';
+import { SecurityAudit } from '../audit/security-audit.service';
 import { LoginResult } from './login-result';
 import { PasswordHasher } from './password-hasher.service';
 
@@ -19,13 +21,30 @@ export class LoginUseCase {
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokens,
     @InjectEnv() private readonly env: BaseEnv,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: SecurityAudit,
   ) {}
 
-  async execute(username: string, password: string): Promise<LoginResult> {
-    const user = await this.users.findOneBy({ username: username.trim().toLowerCase() });
+  async execute(typed: string, password: string, address: string): Promise<LoginResult> {
+    const username = typed.trim().toLowerCase();
+    await this.throttle.admit(username, address);
+    const user = await this.users.findOneBy({ username });
     // An unknown user costs one argon2 verification too: the timing does not tell them apart.
     const passwordMatches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyDecoy(password);
-    if (!user || !passwordMatches || !user.active) throw new UnauthorizedException(LOGIN_FAILED);
+    if (!user || !passwordMatches || !user.active) {
+      await this.throttle.failed(username, address);
+      const reason = !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'inactive';
+      await this.audit.record({ actor: null, action: 'login.failed', entityType: 'user_account', entityId: user?.id ?? username, after: { username, address, reason } });
+      throw new UnauthorizedException(LOGIN_FAILED);
+    }
+    await this.throttle.succeeded(username, address);
+    await this.audit.record({
+      actor: { userId: user.id, username: user.username, role: user.role, regionCode: user.regionCode },
+      action: 'login.succeeded',
+      entityType: 'user_account',
+      entityId: user.id,
+      after: { address },
+    });
 
     const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, regionCode: user.regionCode, ver: user.tokenVersion };
     return {

@@ -1,3 +1,4 @@
+import { CreateAuditTrail1764000000000 } from '@alur/audit';
 import { AddTokenVersion1764200000000 } from './add-token-version.migration';
 import { AllowVerifikatorRole1764200000001 } from './allow-verifikator-role.migration';
 import { CreateProgressPhotos1764100000000 } from './create-progress-photos.migration';
@@ -11,4 +12,6 @@ export const GATEWAY_MIGRATIONS = [
   GeneraliseUploads1764100000001,
   AddTokenVersion1764200000000,
   AllowVerifikatorRole1764200000001,
+  // Security-relevant actions (logins, new users, uploads, queue-board sessions).
+  CreateAuditTrail1764000000000,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
+import { SecurityAudit } from '../audit/security-audit.service';
 import { validationFailed } from '../http/validation';
 import { contentMatches, UPLOAD_KINDS, UploadKind } from './uploaded-file-kinds';
 
@@ -29,6 +30,7 @@ export class UploadedFiles {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionDirectory,
+    private readonly audit: SecurityAudit,
   ) {}
 
   async store(kind: UploadKind, actor: Actor, file: ReceivedFile | undefined) {
@@ -38,11 +40,16 @@ export class UploadedFiles {
       throw validationFailed([{ field: 'file', reason: rules.refusal }]);
     }
     const fileName = file.originalname.slice(0, 200);
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [kind, actor.userId, actor.regionCode, file.mimetype, file.size, file.buffer, fileName],
-    )) as Array<{ id: string }>;
+    const row = await this.dataSource.transaction(async (tx) => {
+      const [stored] = (await tx.query(
+        `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [kind, actor.userId, actor.regionCode, file.mimetype, file.size, file.buffer, fileName],
+      )) as Array<{ id: string }>;
+      const after = { kind, contentType: file.mimetype, size: file.size, fileName, regionCode: actor.regionCode };
+      await this.audit.record({ actor, action: 'upload.stored', entityType: 'uploaded_file', entityId: stored.id, after }, tx);
+      return stored;
+    });
     return { id: row.id, url: `${rules.path}/${row.id}`, name: fileName, contentType: file.mimetype, size: file.size };
   }
 

@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { SecurityAudit } from '../audit/security-audit.service';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { validationFailed } from '../http/validation';
 import { CreateUserDto } from './create-user.dto';
@@ -20,6 +21,7 @@ export class CreateUserUseCase {
     private readonly outbox: OutboxService,
     private readonly regions: RegionDirectory,
     private readonly hasher: PasswordHasher,
+    private readonly audit: SecurityAudit,
   ) {}
 
   async execute(admin: Actor, command: CreateUserDto): Promise<UserView> {
@@ -44,6 +46,8 @@ export class CreateUserUseCase {
       const saved = await this.dataSource.transaction(async (tx) => {
         const row = await tx.save(user);
         await announceUsersSaved(this.outbox, tx, [row]);
+        const after = { username: row.username, role: row.role, regionCode: row.regionCode, active: row.active };
+        await this.audit.record({ actor: admin, action: 'user.created', entityType: 'user_account', entityId: row.id, after }, tx);
         return row;
       });
       return UserView.of(saved);

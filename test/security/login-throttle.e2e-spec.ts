@@ -1,0 +1,97 @@
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createTestIsolation, removeTestResources, TINY_PNG } from '@alur/testing';
+import { RunningGateway, startGateway } from '../gateway/gateway-harness';
+import { BALIK_ALAM } from '../proposals/proposal-fixtures';
+import { outsideAddress } from './outside-address';
+
+describe('login throttling in Redis, and the audit trail of security-relevant actions', () => {
+  const isolation = createTestIsolation();
+  let gateway: RunningGateway;
+  let redis: Redis;
+  let elsewhere: string;
+
+  beforeAll(async () => {
+    gateway = await startGateway(isolation, { host: '0.0.0.0' });
+    elsewhere = `http://${outsideAddress()}:${new URL(gateway.url).port}`;
+    redis = new Redis(isolation.env.REDIS_URL!);
+  });
+
+  afterAll(async () => {
+    redis?.disconnect();
+    await gateway?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  const login = async (username: string, password: string, base = gateway.url) => {
+    const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return { status: response.status, body: await response.json() };
+  };
+  /** The clock moves on: the last failure of every count of this account happened `seconds` earlier. */
+  const age = async (username: string, seconds: number) => {
+    for (const key of await redis.keys(`${isolation.env.QUEUE_PREFIX}:login-failures:*${username}*`)) {
+      await redis.hset(key, 'lastAt', Number(await redis.hget(key, 'lastAt')) - seconds * 1000);
+    }
+  };
+  const audit = async (action: string) =>
+    (await gateway.app.get(DataSource).query('SELECT entity_id, actor, after FROM audit_record WHERE action = $1 ORDER BY seq', [action])) as Array<{
+      entity_id: string;
+      actor: { username: string } | null;
+      after: Record<string, unknown> | null;
+    }>;
+
+  it('delays one account from one address more with every failure, while its holder logs in from elsewhere', async () => {
+    const statuses = [];
+    for (let attempt = 0; attempt < 5; attempt++) statuses.push((await login('bpkad', 'guess')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const waits = [];
+    for (let round = 0; round < 3; round++) {
+      const refused = await login('bpkad', 'alur-demo');
+      expect(refused).toMatchObject({ status: 429, body: { retryAfterSeconds: expect.any(Number) } });
+      waits.push(refused.body.retryAfterSeconds);
+      await age('bpkad', refused.body.retryAfterSeconds);
+      expect((await login('bpkad', 'guess')).status).toBe(401);
+    }
+    expect(waits).toEqual([1, 2, 4]);
+    // The real BPKAD, at another address, is not locked out by the attacker.
+    expect((await login('bpkad', 'alur-demo', elsewhere)).status).toBe(200);
+  });
+
+  it('stops one address spraying a password across the predictable usernames, not the others', async () => {
+    const villages = ['1004', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012', '1013'];
+    const usernames = villages.flatMap((v) => [`bkm.14.03.09.${v}`, `lurah.14.03.09.${v}`, `x.${v}`]);
+    const statuses = [];
+    for (const username of usernames) statuses.push((await login(username, 'password123', elsewhere)).status);
+    expect(statuses).toEqual(usernames.map(() => 401));
+    expect((await login('camat.14.03.09', 'alur-demo', elsewhere)).status).toBe(429);
+    expect((await login('camat.14.03.09', 'alur-demo')).status).toBe(200);
+  });
+
+  it('records logins, failed and not, logout, a new user, an upload and a queue-board session', async () => {
+    const failed = await audit('login.failed');
+    expect(failed).toEqual(expect.arrayContaining([expect.objectContaining({ actor: null, after: expect.objectContaining({ username: 'bpkad', reason: 'wrong-password' }) })]));
+    expect(failed).toEqual(expect.arrayContaining([expect.objectContaining({ entity_id: 'x.1004', after: expect.objectContaining({ reason: 'unknown-user' }) })]));
+    expect((await audit('login.succeeded')).map((r) => r.actor?.username)).toEqual(expect.arrayContaining(['bpkad', 'camat.14.03.09']));
+
+    const admin = await gateway.tokenOf('admin');
+    const created = await gateway.call('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'verifikator.audit', password: 'kata-sandi-panjang-1', role: 'VERIFIKATOR', regionCode: '14.03.09', displayName: 'Verifikator Audit' },
+    });
+    expect(created.status).toBe(201);
+    expect(await audit('user.created')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ username: 'admin' }), after: expect.objectContaining({ username: 'verifikator.audit', role: 'VERIFIKATOR' }) })]);
+
+    expect((await gateway.call('POST', '/api/v1/admin/queues/session', { token: admin })).status).toBe(204);
+    expect(await audit('queue-board.session-opened')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ username: 'admin' }) })]);
+
+    const bkm = await gateway.tokenOf(`bkm.${BALIK_ALAM}`);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(TINY_PNG)], { type: 'image/png' }), 'foto.png');
+    const uploaded = await fetch(`${gateway.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${bkm}` }, body: form });
+    const { id } = await uploaded.json();
+    expect(await audit('upload.stored')).toEqual([expect.objectContaining({ entity_id: id, after: expect.objectContaining({ kind: 'photo', regionCode: BALIK_ALAM }) })]);
+
+    expect((await gateway.call('POST', '/api/v1/auth/logout', { token: bkm })).status).toBe(204);
+    expect((await audit('logout')).map((r) => r.actor?.username)).toEqual([`bkm.${BALIK_ALAM}`]);
+  });
+});
