@@ -12,6 +12,7 @@ import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
 import { DisbursementsController } from './disbursements/disbursements.controller';
 import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
 import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
 import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
 import { ProgressReportsController } from './progress/progress-reports.controller';
@@ -30,6 +31,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       RegionsModule,
       DisbursementsReportingModule,
       FiscalCalendarModule,
+      EvaluationModule,
     ],
     controllers: [systemPingController('disbursements'), BudgetsController, DisbursementsController, ProgressReportsController],
     providers: [

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvaluationsController } from '../evaluation/evaluations.controller';
 import { UploadsModule } from '../uploads/uploads.module';
 import { BudgetsController } from './budgets.controller';
 import { DisbursementsController } from './disbursements.controller';
@@ -6,9 +7,16 @@ import { FiscalYearsController } from './fiscal-years.controller';
 import { ProgressReportsController } from './progress-reports.controller';
 import { ProgressVerificationController } from './progress-verification.controller';
 
-/** The HTTP face of the disbursements service: ceilings, disbursements, releases, progress reports and their verification, the fiscal calendar. */
+/** The HTTP face of the disbursements service: ceilings, disbursements, releases, progress reports and their verification, the fiscal calendar, the pilot evaluation. */
 @Module({
   imports: [UploadsModule],
-  controllers: [BudgetsController, DisbursementsController, ProgressReportsController, ProgressVerificationController, FiscalYearsController],
+  controllers: [
+    BudgetsController,
+    DisbursementsController,
+    ProgressReportsController,
+    ProgressVerificationController,
+    FiscalYearsController,
+    EvaluationsController,
+  ],
 })
 export class DisbursementsGatewayModule {}

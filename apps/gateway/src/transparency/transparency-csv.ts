@@ -16,7 +16,7 @@ const HEADER = [
 ];
 
 /** RFC 4180: quote a field when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
-function field(value: string | number | null): string {
+export function field(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;

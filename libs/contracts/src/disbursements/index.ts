@@ -8,3 +8,4 @@ export * from './proposal-completed/proposal-completed.event';
 export * from './progress-photo.schema';
 export * from './funds-report/funds-report-item';
 export * from './progress-report-verified/progress-report-verified.event';
+export * from './programme-evaluation/programme-evaluation';
