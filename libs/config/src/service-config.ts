@@ -73,6 +73,8 @@ export const baseEnvSchema = z.object({
   CONSUMER_WAIT_LIMIT_MS: int(24 * 60 * 60 * 1000, 1),
   CONSUMER_ACK_WAIT_MS: int(30000, 100),
   CONSUMER_CONCURRENCY: int(64, 1),
+  /** At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is redone event by event. */
+  CONSUMER_BATCH_SIZE: int(16, 1),
   /** Handled events are remembered this long (at least the stream's 30 days), so a redelivery or re-publish never applies twice. */
   INBOX_RETENTION_HOURS: int(31 * 24, 1),
   /** /health reports the spine degraded past these: unpublished outbox rows older than this, or this many events waiting to be handled. */

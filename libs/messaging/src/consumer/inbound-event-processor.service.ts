@@ -27,6 +27,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(InboundEventProcessor.name);
   private readonly gate: ConcurrencyGate;
   private running?: Promise<void>;
+  /** Events this replica is handling now, each with the batch it is in. */
+  private readonly inFlight = new Map<string, Promise<void>>();
   private again = false;
   private stopped = false;
   private pollTimer?: NodeJS.Timeout;
@@ -58,6 +60,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
     await this.running;
+    await Promise.all(this.inFlight.values());
   }
 
   /** Starts a pass, or asks the running one to go round again, so no wake-up is lost. */
@@ -78,34 +81,66 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       });
   }
 
-  /** Resolves when every due event at or below the ack floor has been tried (used by tests and benches). */
-  async drain(): Promise<void> {
-    while (this.running) await this.running;
-    await this.passUntilIdle();
-  }
-
+  /**
+   * Starts batches for the runs of due events this replica is not already handling, without waiting for
+   * them: a slow event holds up only its own aggregate (and its batch). A batch that handled something wakes
+   * the next pass; the rest (retries coming due, what another replica held) is found by the poll.
+   */
   private async passUntilIdle(): Promise<void> {
+    const tried = new Set<string>();
+    const batchSize = this.env.CONSUMER_BATCH_SIZE;
     for (;;) {
       this.again = false;
       if (this.stopped) return;
       const position = await this.cursor.position();
       if (!position) return;
-      const heads = await this.store.dueHeads(position, this.env.CONSUMER_CONCURRENCY * 2);
-      if (heads.length === 0) return;
-      let handled = 0;
-      await Promise.all(
-        heads.map(async (id) => {
-          await this.gate.acquire();
-          try {
-            if (await this.handle(id)) handled++;
-          } finally {
+      const due = await this.store.dueRuns(position, this.env.CONSUMER_CONCURRENCY * 2, batchSize);
+      const runs = due.filter((run) => !this.inFlight.has(run[0]) && !tried.has(run[0]));
+      if (runs.length === 0) return;
+      for (const batch of batchesOf(runs, batchSize)) {
+        await this.gate.acquire();
+        if (this.stopped) {
+          this.gate.release();
+          return;
+        }
+        const ids = batch.flat();
+        for (const run of batch) tried.add(run[0]);
+        const done: Promise<void> = this.handleBatch(batch)
+          .then((handled) => {
+            if (handled > 0) this.wake();
+          })
+          .catch((error) => this.logger.error({ err: error }, 'Handling a batch of events failed; the next poll retries'))
+          .finally(() => {
             this.gate.release();
-          }
-        }),
-      );
-      // Nothing moved: the heads failed, wait, or another replica holds them; the next wake-up goes on.
-      if (handled === 0) return;
+            for (const id of ids) if (this.inFlight.get(id) === done) this.inFlight.delete(id);
+          });
+        for (const id of ids) this.inFlight.set(id, done);
+      }
     }
+  }
+
+  /**
+   * Handles runs of different aggregates in one transaction, each run's events in order: one commit for
+   * the batch. If any of them fails, the whole batch rolls back and each run's head is handled on its own,
+   * so one failure costs no one else more than a retry.
+   */
+  private async handleBatch(runs: string[][]): Promise<number> {
+    if (runs.length === 1 && runs[0].length === 1) return (await this.handle(runs[0][0])) ? 1 : 0;
+    let envelopes: EventEnvelope[] = [];
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        envelopes = [];
+        const claimed = (await this.store.claimRuns(tx, runs)).flat();
+        for (const event of claimed) envelopes.push(await this.runHandlers(event, tx));
+        if (claimed.length > 0) await this.store.markDone(tx, claimed.map((e) => e.id));
+      });
+    } catch {
+      let handled = 0;
+      for (const run of runs) if (await this.handle(run[0])) handled++;
+      return handled;
+    }
+    for (const envelope of envelopes) await this.options.faults?.afterHandled?.(envelope.id);
+    return envelopes.length;
   }
 
   /** Handles one stored event if it is still the due head of its aggregate; true when its effect committed. */
@@ -118,7 +153,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         claimed = await this.store.claim(tx, id);
         if (!claimed) return;
         envelope = await this.runHandlers(claimed, tx);
-        await this.store.markDone(tx, id);
+        await this.store.markDone(tx, [id]);
       });
     } catch (error) {
       if (claimed) await this.recordFailure(claimed, error as Error, envelope?.id);
@@ -141,7 +176,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         const claimed = await this.store.claim(tx, id, { dead: true });
         if (!claimed) throw new ReplayFailedError('it is being handled or no longer dead');
         await this.runHandlers(claimed, tx);
-        await this.store.markDone(tx, id, 'replayed');
+        await this.store.markDone(tx, [id], 'replayed');
       });
     } catch (error) {
       const reason = (error as Error).message;
@@ -211,6 +246,24 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       this.logger.warn({ err: error }, 'Inbox retention clean-up failed');
     }
   }
+}
+
+/** Groups runs into batches of about `size` events (a run is never split). */
+function batchesOf(runs: string[][], size: number): string[][][] {
+  const batches: string[][][] = [];
+  let current: string[][] = [];
+  let events = 0;
+  for (const run of runs) {
+    current.push(run);
+    events += run.length;
+    if (events >= size) {
+      batches.push(current);
+      current = [];
+      events = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** A stored event that no longer passes its contract (e.g. the contract changed under it): retrying cannot help. */

@@ -84,19 +84,27 @@ export class InboundEventStore {
   }
 
   /**
-   * Pending events that are the oldest open event of their aggregate and due. Only events at or below the
-   * consumer's ack floor qualify in the current stream: above it an earlier event may not have arrived yet.
+   * Runs of events ready to be handled: each starts at the oldest open event of an aggregate, when that one
+   * is pending and due, and goes on with the pending events after it (up to `runLength`). Only events at or
+   * below the consumer's ack floor qualify in the current stream: above it an earlier one may not have arrived.
    */
-  async dueHeads(stream: { created: Date; ackFloor: number }, limit: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM inbound_event e
-        WHERE status = 'pending' AND next_attempt_at <= now()
-          AND (stream_created < $1 OR stream_seq <= $2)
-          AND NOT ${EARLIER_OPEN}
-        ORDER BY stream_created, stream_seq LIMIT $3`,
-      [stream.created, stream.ackFloor, limit],
+  async dueRuns(stream: { created: Date; ackFloor: number }, heads: number, runLength: number): Promise<string[][]> {
+    const rows: Array<{ head: string; ids: string[] }> = await this.dataSource.query(
+      `WITH heads AS (
+         SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event e
+          WHERE status = 'pending' AND next_attempt_at <= now() AND (stream_created < $1 OR stream_seq <= $2) AND NOT ${EARLIER_OPEN}
+          ORDER BY stream_created, stream_seq LIMIT $3)
+       SELECT h.id AS head, run.ids FROM heads h CROSS JOIN LATERAL (
+         SELECT array_agg(f.id::text ORDER BY f.stream_created, f.stream_seq) AS ids FROM (
+           SELECT id, stream_created, stream_seq FROM inbound_event f
+            WHERE f.aggregate_key = h.aggregate_key AND f.status = 'pending'
+              AND (f.stream_created, f.stream_seq) >= (h.stream_created, h.stream_seq)
+              AND (f.stream_created < $1 OR f.stream_seq <= $2)
+            ORDER BY f.stream_created, f.stream_seq LIMIT $4) f) run
+       ORDER BY h.stream_created, h.stream_seq`,
+      [stream.created, stream.ackFloor, heads, runLength],
     );
-    return rows.map((r) => String(r.id));
+    return rows.map((r) => r.ids);
   }
 
   /** Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's lock skips it. */
@@ -107,26 +115,52 @@ export class InboundEventStore {
         FOR UPDATE SKIP LOCKED`,
       [id, options.dead ? 'dead' : 'pending', options.dead ?? false],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      id: String(row.id),
-      subject: row.subject,
-      aggregateKey: row.aggregate_key,
-      data: row.data,
-      attempts: row.attempts,
-      waits: row.waits,
-      firstFailedAt: row.first_failed_at,
-      waitingSince: row.waiting_since,
-    };
+    return rows[0] ? toClaimed(rows[0]) : undefined;
   }
 
-  /** The effect committed with this: the event is handled; its body is no longer needed. */
-  async markDone(tx: EntityManager, id: string, resolution?: 'replayed'): Promise<void> {
-    await tx.query(`UPDATE inbound_event SET status = 'done', handled_at = now(), data = NULL, resolution = $2 WHERE id = $1`, [
-      id,
-      resolution ?? null,
-    ]);
+  /**
+   * Locks runs (see dueRuns): each head as `claim` does, then the events after it, which nobody else can
+   * take while their head is open. A run whose head another replica holds is left out; a run stops at a gap.
+   */
+  async claimRuns(tx: EntityManager, runs: string[][]): Promise<ClaimedEvent[][]> {
+    const heads: ClaimedEvent[] = (
+      await tx.query(
+        `SELECT id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since FROM inbound_event e
+          WHERE id = ANY($1::bigint[]) AND status = 'pending' AND next_attempt_at <= now() AND NOT ${EARLIER_OPEN}
+          FOR UPDATE SKIP LOCKED`,
+        [runs.map((run) => run[0])],
+      )
+    ).map(toClaimed);
+    const claimedHeads = new Map(heads.map((event) => [event.id, event]));
+    const followerIds = runs.filter((run) => claimedHeads.has(run[0])).flatMap((run) => run.slice(1));
+    const followers = new Map<string, ClaimedEvent>();
+    if (followerIds.length > 0) {
+      const rows = await tx.query(
+        `SELECT id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since FROM inbound_event
+          WHERE id = ANY($1::bigint[]) AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+        [followerIds],
+      );
+      for (const row of rows) followers.set(String(row.id), toClaimed(row));
+    }
+    return runs
+      .filter((run) => claimedHeads.has(run[0]))
+      .map((run) => {
+        const claimed = [claimedHeads.get(run[0])!];
+        for (const id of run.slice(1)) {
+          const next = followers.get(id);
+          if (!next) break;
+          claimed.push(next);
+        }
+        return claimed;
+      });
+  }
+
+  /** The effect committed with this: the events are handled; their bodies are no longer needed. */
+  async markDone(tx: EntityManager, ids: string[], resolution?: 'replayed'): Promise<void> {
+    await tx.query(
+      `UPDATE inbound_event SET status = 'done', handled_at = now(), data = NULL, resolution = $2 WHERE id = ANY($1::bigint[])`,
+      [ids, resolution ?? null],
+    );
   }
 
   async recordFailure(id: string, outcome: { error: string; retryInMs: number; dead: boolean; waiting: boolean }): Promise<void> {
@@ -223,6 +257,19 @@ export class InboundEventStore {
     );
     return removed ?? 0;
   }
+}
+
+function toClaimed(row: Record<string, any>): ClaimedEvent {
+  return {
+    id: String(row.id),
+    subject: row.subject,
+    aggregateKey: row.aggregate_key,
+    data: row.data,
+    attempts: row.attempts,
+    waits: row.waits,
+    firstFailedAt: row.first_failed_at,
+    waitingSince: row.waiting_since,
+  };
 }
 
 function toDeadLetter(row: Record<string, any>): InboundDeadLetter {
