@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   console.log(`lifecycle bench: ${LIFECYCLES} lifecycles at concurrency ${CONCURRENCY} (warm-up ${WARM_UP}), officials look again every ${LOOK_MS / 1000} s after being told of a task`);
   await withRegencyBench('lifecycle', async ({ system, api, tracker, people, meter, backlog }) => {
-    // What the services spend doing nothing, so that it can be told apart from what lifecycles cost.
+    // What the services spend doing nothing, so that it can be told apart from what lifecycles cost;
+    // after the seeds' events (users, programmes) have been handled, which is set-up, not idle.
+    await waitSettled(backlog);
     await meter.start();
     await sleep(IDLE_SECONDS * 1000);
     const idle = await meter.stop(1);
