@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
@@ -11,7 +12,7 @@ import { ProposalSubmissionsHandler } from './chain/proposal-submissions.handler
 import { StartApprovalChainUseCase } from './chain/start-approval-chain.use-case';
 import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
 import { AfterCommit } from './common/after-commit.service';
-import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS } from './database/approvals-schema';
+import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION } from './database/approvals-schema';
 import { DecideStageUseCase } from './decisions/decide-stage.use-case';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';
 import { ApprovalsReportingModule } from './reporting/approvals-reporting.module';
@@ -32,6 +33,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('approvals', { env, entities: APPROVALS_ENTITIES, migrations: APPROVALS_MIGRATIONS, usesRedis: true }),
+      RetentionModule.forRules(APPROVALS_RETENTION),
       // QUEUE_PREFIX as BullMQ's key prefix: each deployment (and test run) has its own queues in a shared Redis.
       BullModule.forRootAsync({
         inject: [APP_ENV],
