@@ -19,6 +19,9 @@ async function logInHere(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
+// A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
+jest.setTimeout(180_000);
+
 describe('every address of the web console, opened cold, logged in or out', () => {
   const isolation = createTestIsolation();
   let system: RunningSystem;

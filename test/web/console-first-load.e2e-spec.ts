@@ -44,6 +44,9 @@ async function throttledFirstLoad(page: Page, url: string, ready: () => Promise<
   return Date.now() - started;
 }
 
+// A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
+jest.setTimeout(180_000);
+
 describe('the web console’s first load on a weak phone', () => {
   const isolation = createTestIsolation();
   let system: RunningSystem;

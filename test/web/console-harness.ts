@@ -84,7 +84,7 @@ export async function launchBrowser(): Promise<Browser> {
   return {
     async newPage(viewport = DESKTOP) {
       const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(30_000);
       const page = await context.newPage();
       // Closing the tab ends the person's visit: their context goes with it.
       page.on('close', () => void context.close().catch(() => undefined));

@@ -1,4 +1,4 @@
-import { ComponentType, lazy, ReactNode, Suspense, useEffect } from 'react';
+import { ComponentType, createElement, lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Role } from './api/types';
 import { DASHBOARD_ROLES, homeOf, OFFICIAL_ROLES, useSession } from './auth/session';
@@ -8,9 +8,16 @@ import { afterLoginPath, loginPathFor } from './lib/return-path';
 import { LoginPage } from './pages/login.page';
 import { NotFoundPage } from './pages/not-found.page';
 
-/** A page loaded only when it is first shown, so the first visit downloads the shell and the login page alone. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+type LazyPage = ReturnType<typeof lazy<ComponentType<any>>> & { preload(): void };
+
+/**
+ * A page loaded only when it is first shown, so the first visit downloads the shell and the login page
+ * alone. `preload` fetches it early, e.g. while the kept session is still being checked.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K): LazyPage {
+  let loading: Promise<{ default: ComponentType<any> }> | undefined;
+  const start = () => (loading ??= load().then((module) => ({ default: module[name] })));
+  return Object.assign(lazy(start), { preload: () => void start() });
 }
 const CeilingsPage = page(() => import('./pages/ceilings.page'), 'CeilingsPage');
 const DashboardPage = page(() => import('./pages/dashboard.page'), 'DashboardPage');
@@ -34,9 +41,11 @@ function Loading() {
  * A page for logged-in users of some roles: anyone else is sent to log in first and brought back here
  * afterwards; a user of another role is told the page is not theirs.
  */
-function Restricted({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+function Restricted({ roles, page, children }: { roles: readonly Role[]; page: LazyPage; children: ReactNode }) {
   const { user, checking } = useSession();
   const location = useLocation();
+  // On a slow link the page's code comes while the session is checked, not after.
+  if (checking) page.preload();
   if (checking) return <Loading />;
   if (!user) return <Navigate to={loginPathFor(location)} replace />;
   if (!roles.includes(user.role)) return <NotFoundPage />;
@@ -52,7 +61,8 @@ function LoginRoute() {
 }
 
 function HomeRoute() {
-  const { user } = useSession();
+  const { user, checking } = useSession();
+  if (checking) return <Loading />;
   return <Navigate to={user ? homeOf(user) : '/masuk'} replace />;
 }
 
@@ -84,7 +94,11 @@ function FocusOnNavigation() {
 
 /** The console's pages by path (Indonesian paths: the console speaks Indonesian first). */
 export function App() {
-  const only = (roles: readonly Role[], element: ReactNode) => <Restricted roles={roles}>{element}</Restricted>;
+  const only = (roles: readonly Role[], page: LazyPage, element: ReactNode = createElement(page)) => (
+    <Restricted roles={roles} page={page}>
+      {element}
+    </Restricted>
+  );
   return (
     <Layout>
       <FocusOnNavigation />
@@ -94,16 +108,16 @@ export function App() {
           <Route path="/masuk" element={<LoginRoute />} />
           <Route path="/transparansi" element={<TransparencyPage />} />
           <Route path="/proposals/:id" element={<MessageLink />} />
-          <Route path="/usulan" element={only(['BKM'], <MyProposalsPage />)} />
-          <Route path="/usulan/baru" element={only(['BKM'], <ProposalFormPage />)} />
-          <Route path="/usulan/:id/ubah" element={only(['BKM'], <ProposalEditRoute />)} />
-          <Route path="/usulan/:id" element={only(EVERYONE, <ProposalDetailRoute />)} />
-          <Route path="/kotak-masuk" element={only(OFFICIAL_ROLES, <InboxPage />)} />
-          <Route path="/pencairan" element={only(['BPKAD'], <ReleasesPage />)} />
-          <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], <CeilingsPage />)} />
-          <Route path="/dasbor" element={only(DASHBOARD_ROLES, <DashboardPage />)} />
-          <Route path="/notifikasi" element={only(EVERYONE, <NotificationsPage />)} />
-          <Route path="/notifikasi/pengaturan" element={only(EVERYONE, <PreferencesPage />)} />
+          <Route path="/usulan" element={only(['BKM'], MyProposalsPage)} />
+          <Route path="/usulan/baru" element={only(['BKM'], ProposalFormPage)} />
+          <Route path="/usulan/:id/ubah" element={only(['BKM'], ProposalFormPage, <ProposalEditRoute />)} />
+          <Route path="/usulan/:id" element={only(EVERYONE, ProposalDetailPage, <ProposalDetailRoute />)} />
+          <Route path="/kotak-masuk" element={only(OFFICIAL_ROLES, InboxPage)} />
+          <Route path="/pencairan" element={only(['BPKAD'], ReleasesPage)} />
+          <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], CeilingsPage)} />
+          <Route path="/dasbor" element={only(DASHBOARD_ROLES, DashboardPage)} />
+          <Route path="/notifikasi" element={only(EVERYONE, NotificationsPage)} />
+          <Route path="/notifikasi/pengaturan" element={only(EVERYONE, PreferencesPage)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,17 +1,34 @@
-/** One field the API refused, and why: the body of every 400 is `{ errors: [{ field, reason }] }`. */
+/**
+ * One field the API refused, and why: the body of every 400 is `{ errors: [{ field, code, reason }] }`.
+ * The console shows the stable `code` in the reader's language; `reason` is English for developers.
+ */
 export interface FieldError {
   field: string;
   reason: string;
+  code?: string;
 }
 
-/** An answer other than 2xx, with the API's message and, for a 400, the fields it refused. */
+/** Status 0: the server could not be reached at all (offline, dropped connection). */
+export const NETWORK_FAILURE = 0;
+
+/** An answer other than 2xx (or none at all), with the API's stable code and, for a 400, the fields it refused. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    readonly code?: string,
   ) {
     super(message);
+  }
+}
+
+/** fetch, with "no answer at all" (offline, dropped connection) as an ApiError the console can put in words. */
+async function send(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new ApiError(NETWORK_FAILURE, error instanceof Error ? error.message : 'network');
   }
 }
 
@@ -40,6 +57,11 @@ interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
 }
 
+function codeOf(body: unknown): string | undefined {
+  const code = body && typeof body === 'object' && 'code' in body ? (body as { code: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 function messageOf(body: unknown, status: number): string {
   if (body && typeof body === 'object' && 'message' in body) {
     const message = (body as { message: unknown }).message;
@@ -52,7 +74,7 @@ function messageOf(body: unknown, status: number): string {
 /** Fetches a file the gateway keeps (an uploaded photo or document) as the logged-in user. */
 export async function fetchFile(url: string): Promise<Blob> {
   const token = tokenStore.get();
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await send(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
   return response.blob();
 }
@@ -64,7 +86,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   const token = tokenStore.get();
   // A FormData body (a file upload) goes as multipart, with the boundary the browser sets.
   const multipart = options.body instanceof FormData;
-  const response = await fetch(url, {
+  const response = await send(url, {
     method,
     headers: {
       accept: 'application/json',
@@ -79,7 +101,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   if (!response.ok) {
     if (response.status === 401 && token) onUnauthorized();
     const errors = body && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors) ? (body as { errors: FieldError[] }).errors : [];
-    throw new ApiError(response.status, messageOf(body, response.status), errors);
+    throw new ApiError(response.status, messageOf(body, response.status), errors, codeOf(body));
   }
   return body as T;
 }

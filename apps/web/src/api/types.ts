@@ -1,5 +1,5 @@
 /** The shapes the gateway answers with, as far as the console reads them. Rupiah are integers. */
-export type Role = 'BKM' | 'LURAH' | 'CAMAT' | 'DINAS' | 'SEKDA' | 'BUPATI' | 'BPKAD' | 'ADMIN';
+export type Role = 'BKM' | 'LURAH' | 'CAMAT' | 'DINAS' | 'SEKDA' | 'BUPATI' | 'BPKAD' | 'ADMIN' | 'VERIFIKATOR';
 
 export interface User {
   id: string;

@@ -4,33 +4,55 @@ import { LoginResult, User } from '../api/types';
 
 interface Session {
   user: User | null;
-  /** True until a token kept from before has been checked with GET /me. */
+  /** True until a token kept from before (without its user) has been checked with GET /me. */
   checking: boolean;
   login(username: string, password: string): Promise<User>;
+  /** Ends the session here and, on the server, every token of the user. */
   logout(): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
+const USER_KEY = 'alur.user';
+
+/** The logged-in user kept beside the token: a page opened with a kept session shows at once, not after GET /me. */
+const userStore = {
+  get(): User | null {
+    if (!tokenStore.get()) return null;
+    try {
+      return JSON.parse(localStorage.getItem(USER_KEY) ?? 'null') as User | null;
+    } catch {
+      return null;
+    }
+  },
+  set: (user: User) => localStorage.setItem(USER_KEY, JSON.stringify(user)),
+  clear: () => localStorage.removeItem(USER_KEY),
+};
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null>(null);
-  const [checking, setChecking] = useState(() => tokenStore.get() !== null);
-  const logout = useCallback(() => {
+  const [user, setUser] = useState<User | null>(userStore.get);
+  const [checking, setChecking] = useState(() => tokenStore.get() !== null && userStore.get() === null);
+  const forget = useCallback(() => {
     tokenStore.clear();
+    userStore.clear();
     setUser(null);
   }, []);
 
+  // The kept token is checked in the background. A refused one (401) ends the session through the
+  // unauthorized handler; no answer at all (offline) keeps it, so a dropped connection logs nobody out.
   const check = useCallback(() => {
     if (!tokenStore.get()) return;
-    setChecking(true);
     api<User>('GET', '/me')
-      .then(setUser)
-      .catch(logout)
+      .then((me) => {
+        userStore.set(me);
+        setUser(me);
+      })
+      .catch(() => undefined)
       .finally(() => setChecking(false));
-  }, [logout]);
+  }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(logout);
+    setUnauthorizedHandler(forget);
     check();
     // Logging in or out in another tab does the same here.
     const onStorage = (event: StorageEvent) => {
@@ -40,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
-  }, [logout, check]);
+  }, [forget, check]);
 
   const value = useMemo<Session>(
     () => ({
@@ -49,12 +71,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async login(username, password) {
         const result = await api<LoginResult>('POST', '/auth/login', { body: { username, password } });
         tokenStore.set(result.accessToken);
+        userStore.set(result.user);
         setUser(result.user);
         return result.user;
       },
-      logout,
+      logout() {
+        // Best effort: the session ends here whatever the server answers.
+        void api('POST', '/auth/logout').catch(() => undefined);
+        forget();
+      },
     }),
-    [user, checking, logout],
+    [user, checking, forget],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -74,6 +101,8 @@ export function homeOf(user: User): string {
       return '/pencairan';
     case 'ADMIN':
       return '/dasbor';
+    case 'VERIFIKATOR':
+      return '/notifikasi';
     default:
       return '/kotak-masuk';
   }

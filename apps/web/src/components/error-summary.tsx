@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ApiError, FieldError } from '../api/api-client';
-import { useI18n } from '../i18n/i18n';
+import { messagesNow, useI18n } from '../i18n/i18n';
+import { errorMessageOf, fieldReasonOf } from '../i18n/server-errors';
 
 /** The field errors of an API answer whose field is `name` or lies under it (`budgetItems.0` → `budgetItems.0.quantity`). */
 export function errorsFor(error: unknown, name: string): FieldError[] {
@@ -8,14 +9,16 @@ export function errorsFor(error: unknown, name: string): FieldError[] {
   return error.fieldErrors.filter((e) => e.field === name || e.field.startsWith(`${name}.`));
 }
 
-/** The reasons for one field, for its aria-describedby text; undefined when the field is fine. */
+/** The reasons for one field in the reader's language, for its aria-describedby text; undefined when the field is fine. */
 export function reasonOf(error: unknown, name: string): string | undefined {
-  const errors = errorsFor(error, name);
-  return errors.length ? errors.map((e) => e.reason).join('; ') : undefined;
+  const t = messagesNow();
+  const reasons = [...new Set(errorsFor(error, name).map((e) => fieldReasonOf(e, t)))];
+  return reasons.length ? reasons.join(' ') : undefined;
 }
 
 /**
- * What went wrong, at the top of a form: the API's message and every refused field with its reason.
+ * What went wrong, at the top of a form, in the reader's language: each refused field by its label
+ * (a budget line by its number) with the reason; otherwise the message for the API's code or status.
  * It takes the focus when it appears, so a screen reader and a keyboard user land on it.
  */
 export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fieldLabels?: Record<string, string> }) {
@@ -26,7 +29,12 @@ export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fiel
   }, [error]);
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : undefined;
-  const labelOf = (field: string) => fieldLabels[field] ?? fieldLabels[field.replace(/\.\d+\..*$/, '')] ?? field;
+  const labelOf = (field: string): string => {
+    if (fieldLabels[field]) return fieldLabels[field];
+    const line = /^([^.]+)\.(\d+)(\.|$)/.exec(field);
+    if (line && fieldLabels[line[1]]) return `${fieldLabels[line[1]]} ${Number(line[2]) + 1}`;
+    return fieldLabels[field.split('.')[0]] ?? t.otherField;
+  };
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       {apiError?.fieldErrors.length ? (
@@ -37,13 +45,13 @@ export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fiel
           <ul>
             {apiError.fieldErrors.map((e, i) => (
               <li key={i}>
-                <span className="field-name">{labelOf(e.field)}</span> ({e.field}): {e.reason}
+                <span className="field-name">{labelOf(e.field)}</span>: {fieldReasonOf(e, t)}
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p>{apiError?.message ?? (error instanceof Error ? error.message : t.genericError)}</p>
+        <p>{errorMessageOf(error, t)}</p>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { ChangeEvent, useState } from 'react';
 import { api, fetchFile } from '../api/api-client';
 import { DOCUMENT_KINDS, DocumentKind, ProposalDocument } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { errorMessageOf } from '../i18n/server-errors';
 import { reasonOf } from './error-summary';
 import { Field } from './field';
 
@@ -83,7 +84,7 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
           ))}
         </select>
       </Field>
-      <Field id="documentFile" label={t.attachDocument} error={reasonOf(error, 'file') ?? (error ? String((error as Error).message) : undefined)}>
+      <Field id="documentFile" label={t.attachDocument} error={reasonOf(error, 'file') ?? (error ? errorMessageOf(error, t) : undefined)}>
         <input type="file" accept="application/pdf,image/jpeg,image/png" multiple disabled={busy} onChange={(e) => void attach(e)} />
       </Field>
       {busy && <p role="status">{t.uploading}</p>}

@@ -14,6 +14,10 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+let currentMessages: Messages = MESSAGES.id;
+/** The texts of the language shown now, for helpers called outside a component's render (e.g. reasonOf). */
+export const messagesNow = (): Messages => currentMessages;
+
 /** Bahasa Indonesia unless the reader chose English on this device. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() => (localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'id'));
@@ -24,6 +28,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const locale = language === 'en' ? 'en-GB' : 'id-ID';
     const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Jakarta' });
+    currentMessages = MESSAGES[language];
     return {
       language,
       t: MESSAGES[language],

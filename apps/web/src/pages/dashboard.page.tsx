@@ -69,7 +69,7 @@ export function DashboardPage() {
           }
         >
           <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={stages}>
+            <BarChart accessibilityLayer={false} data={stages}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="axis" fontSize={12} interval={0} />
               <YAxis allowDecimals={false} fontSize={12} />
@@ -97,7 +97,7 @@ export function DashboardPage() {
           }
         >
           <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={stages.map((s) => ({ ...s, medianDays: s.medianDays ?? 0 }))}>
+            <BarChart accessibilityLayer={false} data={stages.map((s) => ({ ...s, medianDays: s.medianDays ?? 0 }))}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="axis" fontSize={12} interval={0} />
               <YAxis fontSize={12} />
@@ -126,7 +126,7 @@ export function DashboardPage() {
             <p>{t.noData}</p>
           ) : (
             <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={data.overdueByDistrict}>
+              <BarChart accessibilityLayer={false} data={data.overdueByDistrict}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" fontSize={12} interval={0} />
                 <YAxis allowDecimals={false} fontSize={12} />
@@ -166,7 +166,7 @@ export function DashboardPage() {
             <p>{t.noData}</p>
           ) : (
             <ResponsiveContainer width="100%" height={260}>
-              <BarChart data={data.fundsByDistrict}>
+              <BarChart accessibilityLayer={false} data={data.fundsByDistrict}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" fontSize={12} interval={0} />
                 <YAxis tickFormatter={formatRupiahShort} width={80} fontSize={11} />

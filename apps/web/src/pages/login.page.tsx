@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
+import { consoleMessage } from '../i18n/server-errors';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function LoginPage() {
       // Logged in, the login route moves on to the page asked for, or the user's home.
       await login(username.trim(), password);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? new Error(t.loginFailed) : e);
+      setError(e instanceof ApiError && e.status === 401 ? consoleMessage(t.loginFailed) : e);
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,7 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
   return link && link.startsWith('/') ? link : null;
 }
 
-/** The in-app inbox, newest first, unread ones marked; read one or all. */
+/** The in-app inbox, newest first, unread ones marked; opening one (or marking it) reads it; read all at once. */
 export function NotificationsPage() {
   const { t, dateTime } = useI18n();
   const { data, error, reload } = useLoad(() => api<NotificationPage>('GET', '/notifications', { query: { limit: 50 } }), []);
@@ -50,7 +50,13 @@ export function NotificationsPage() {
             <li key={n.id} className={`card notification${n.readAt ? '' : ' unread'}`} data-testid="notification">
               <h2>
                 {!n.readAt && <span className="visually-hidden">{t.unread}: </span>}
-                {path ? <Link to={path}>{n.title}</Link> : n.title}
+                {path ? (
+                  <Link to={path} onClick={() => !n.readAt && void run(api('POST', `/notifications/${n.id}/read`))}>
+                    {n.title}
+                  </Link>
+                ) : (
+                  n.title
+                )}
               </h2>
               <p>{n.body}</p>
               <p className="muted">

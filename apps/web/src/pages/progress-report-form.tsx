@@ -1,9 +1,18 @@
-import { ChangeEvent, FormEvent, useEffect, useState } from 'react';
+import { ChangeEvent, FormEvent, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/api-client';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../auth/session';
+import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { parseRupiah } from '../lib/rupiah';
+
+interface KeptReport {
+  percent: string;
+  spent: string;
+  note: string;
+  photoUrls: string;
+}
 
 /**
  * The BKM's progress report (physical %, money spent, note, photos). Photos chosen on the device are
@@ -12,10 +21,16 @@ import { parseRupiah } from '../lib/rupiah';
  */
 export function ProgressReportForm({ proposalId, onSent }: { proposalId: string; onSent(): void }) {
   const { t } = useI18n();
-  const [percent, setPercent] = useState('');
-  const [spent, setSpent] = useState('');
-  const [note, setNote] = useState('');
-  const [photoUrls, setPhotoUrls] = useState('');
+  const { user } = useSession();
+  // The typed fields are kept on the device until the report is sent (chosen photos must be chosen again).
+  const draftKey = user ? `progress.${user.id}.${proposalId}` : undefined;
+  const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptReport>(draftKey) : undefined));
+  const [percent, setPercent] = useState(kept?.percent ?? '');
+  const [spent, setSpent] = useState(kept?.spent ?? '');
+  const [note, setNote] = useState(kept?.note ?? '');
+  const [photoUrls, setPhotoUrls] = useState(kept?.photoUrls ?? '');
+  const keptNow = useMemo<KeptReport>(() => ({ percent, spent, note, photoUrls }), [percent, spent, note, photoUrls]);
+  useDeviceDraft(draftKey, keptNow, true);
   const [files, setFiles] = useState<File[]>([]);
   const [previews, setPreviews] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
@@ -58,6 +73,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
           ...(photos.length ? { photos } : {}),
         },
       });
+      if (draftKey) deviceDrafts.remove(draftKey);
       setSent(true);
       setPercent('');
       setSpent('');

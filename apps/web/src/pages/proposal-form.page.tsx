@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/api-client';
 import { Category, Programme, Proposal, ProposalDocument } from '../api/types';
@@ -8,8 +8,15 @@ import { Field } from '../components/field';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { BudgetRowInput, formatShareBp, hundredthsToQuantity, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
+import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { formatRupiah } from '../lib/rupiah';
 import { DocumentsEditor } from '../components/proposal-documents';
+
+/** What the device keeps of a form being written; `proposalId` once the server has it as a draft. */
+interface KeptDraft {
+  form: FormState;
+  proposalId?: string;
+}
 
 const EMPTY_ROW: BudgetRowInput = { description: '', quantity: '', unit: '', unitPrice: '' };
 
@@ -92,12 +99,25 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const navigate = useNavigate();
   const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
   const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
-  const [form, setForm] = useState<FormState>(blankForm());
+  // What was being written here before (a reload, an expired session, a dropped connection) comes back.
+  const draftKey = user ? `proposal.${user.id}.${proposalId ?? 'new'}` : undefined;
+  const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptDraft>(draftKey) : undefined));
+  const [form, setForm] = useState<FormState>(() => kept?.form ?? blankForm());
+  // A new proposal the server already has as a draft (its first submit was refused): saved again, not created twice.
+  const [created, setCreated] = useState<{ id: string; version?: number } | undefined>(kept?.proposalId ? { id: kept.proposalId } : undefined);
+  const [restored, setRestored] = useState(Boolean(kept));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const filledFromServer = useRef(Boolean(kept));
+  const keptNow = useMemo<KeptDraft>(() => ({ form, proposalId: created?.id }), [form, created?.id]);
+  const forgetDraft = useDeviceDraft(draftKey, keptNow, filledFromServer.current || !proposalId);
 
   useEffect(() => {
-    if (existing.data) setForm(formOf(existing.data));
+    // The server's content fills the form once; reloading it later (for a new version) keeps what was typed.
+    if (existing.data && !filledFromServer.current) {
+      filledFromServer.current = true;
+      setForm(formOf(existing.data));
+    }
   }, [existing.data]);
   useEffect(() => {
     const first = programmes.data?.find((p) => p.latest);
@@ -121,10 +141,15 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
       let saved: Proposal;
       if (existing.data) {
         saved = await api<Proposal>('PATCH', `/proposals/${existing.data.id}`, { body: { ...contentOf(form), version: existing.data.version } });
+      } else if (created) {
+        const version = created.version ?? (await api<Proposal>('GET', `/proposals/${created.id}`)).version;
+        saved = await api<Proposal>('PATCH', `/proposals/${created.id}`, { body: { ...contentOf(form), version } });
       } else {
         saved = await api<Proposal>('POST', '/proposals', { body: { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode } });
       }
+      setCreated(existing.data ? undefined : { id: saved.id, version: saved.version });
       if (andSubmit) await api('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version } });
+      forgetDraft();
       navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
     } catch (e) {
       setError(e);
@@ -132,6 +157,11 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     } finally {
       setBusy(false);
     }
+  };
+  const discardKept = () => {
+    forgetDraft();
+    setRestored(false);
+    navigate(proposalId ? `/usulan/${proposalId}` : created ? `/usulan/${created.id}` : '/usulan', { replace: true });
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -157,6 +187,14 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   return (
     <section>
       <h1>{proposalId ? t.editProposal : t.newProposal}</h1>
+      {restored && (
+        <div className="notice ok" role="status">
+          <p>{t.draftRestored}</p>
+          <button type="button" className="button secondary" onClick={discardKept}>
+            {t.discardDraft}
+          </button>
+        </div>
+      )}
       <ErrorSummary error={error ?? programmes.error ?? existing.error} fieldLabels={fieldLabels} />
       <form onSubmit={onSubmit} noValidate className="proposal-form">
         <div className="grid-2">
