@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
+import { BodyRefusalFilter } from './body-refusal.filter';
 import { serveWebConsole } from './serve-web-console';
 
 export const API_DOCS_PATH = 'api/docs';
@@ -14,6 +15,7 @@ export const API_DOCS_PATH = 'api/docs';
 export function configureGateway(app: INestApplication): void {
   app.use(compression());
   app.use(helmet());
+  app.useGlobalFilters(new BodyRefusalFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
