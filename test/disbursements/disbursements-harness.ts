@@ -21,8 +21,9 @@ import {
 } from '@alur/contracts';
 import { ensureEventStream, HEADER_AGGREGATE_ID, PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { TestIsolation } from '@alur/testing';
+import { expectEventually, TestIsolation } from '@alur/testing';
 import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
+import type { RunningGateway } from '../gateway/gateway-harness';
 
 export interface RunningDisbursements {
   app: INestApplication;
@@ -46,6 +47,19 @@ export async function startDisbursements(isolation: TestIsolation): Promise<Runn
   await app.startAllMicroservices();
   await app.init();
   return { app, db: app.get(DataSource), audit: app.get(AuditTrail), close: () => app.close() };
+}
+
+/** Waits until each proposal's approval is committed (FUNDING) and gives its disbursement id, by proposal id. */
+export async function fundedDisbursements(gateway: RunningGateway, token: string, proposalIds: string[]): Promise<Record<string, string>> {
+  return expectEventually(async () => {
+    const ids: Record<string, string> = {};
+    for (const proposalId of proposalIds) {
+      const [item] = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token })).json()).items;
+      expect(item?.status).toBe('FUNDING');
+      ids[proposalId] = item.id;
+    }
+    return ids;
+  });
 }
 
 /** Publishes events into the test's stream as another service's outbox relay would. */

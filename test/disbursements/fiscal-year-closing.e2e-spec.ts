@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
   EventPublisher,
+  fundedDisbursements,
   programme,
   ProgrammePublishedV1,
   ProposalApprovedV1,
@@ -59,12 +60,7 @@ describe('the fiscal year closes for releases, and what was not released carries
     );
     await events.publish(ProposalApprovedV1, first, approval(PROGRAMME, BALIK_ALAM, 100_000_000, new Date(), { proposalId: first }));
     await events.publish(ProposalApprovedV1, second, approval(PROGRAMME, AIR_JAMBA, 60_000_000, new Date(), { proposalId: second }));
-    await expectEventually(async () => {
-      const response = await gateway.call('GET', `/api/v1/disbursements?programCode=${PROGRAMME}&status=FUNDING`, { token: tokens.bpkad });
-      const { items } = await response.json();
-      expect(items).toHaveLength(2);
-      for (const item of items) disbursementOf[item.proposalId] = item.id;
-    });
+    Object.assign(disbursementOf, await fundedDisbursements(gateway, tokens.bpkad, [first, second]));
   });
 
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
   EventPublisher,
+  fundedDisbursements,
   programme,
   ProgrammePublishedV1,
   ProposalApprovedV1,
@@ -37,11 +38,9 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
   const airJamba = randomUUID();
   const pinggir = randomUUID();
 
-  const disbursementOf = async (proposalId: string) =>
-    (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token: tokens.bpkad })).json()).items[0];
+  let disbursementIds: Record<string, string>;
   const releaseFirstTranche = async (proposalId: string) => {
-    const { id } = await disbursementOf(proposalId);
-    const response = await gateway.call('POST', `/api/v1/disbursements/${id}/tranches/1/release`, {
+    const response = await gateway.call('POST', `/api/v1/disbursements/${disbursementIds[proposalId]}/tranches/1/release`, {
       token: tokens.bpkad,
       body: { sp2dNumber: `SP2D-E-${proposalId.slice(0, 8)}`, releasedAt: new Date().toISOString() },
       headers: { 'Idempotency-Key': randomUUID() },
@@ -69,9 +68,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     await events.publish(ProposalApprovedV1, balikAlam, approval(PROGRAMME, BALIK_ALAM, 60_000_000, new Date(), { proposalId: balikAlam }));
     await events.publish(ProposalApprovedV1, airJamba, approval(PROGRAMME, AIR_JAMBA, 40_000_000, new Date(), { proposalId: airJamba }));
     await events.publish(ProposalApprovedV1, pinggir, approval(PROGRAMME, PINGGIR_VILLAGE, 50_000_000, new Date(), { proposalId: pinggir }));
-    await expectEventually(async () => {
-      for (const id of [balikAlam, airJamba, pinggir]) expect((await disbursementOf(id))?.status).toBe('FUNDING');
-    });
+    disbursementIds = await fundedDisbursements(gateway, tokens.bpkad, [balikAlam, airJamba, pinggir]);
     await releaseFirstTranche(balikAlam);
     await releaseFirstTranche(pinggir);
     const reported = await gateway.call('POST', `/api/v1/proposals/${balikAlam}/progress-reports`, {

@@ -4,6 +4,7 @@ import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
   EventPublisher,
+  fundedDisbursements,
   programme,
   ProgrammePublishedV1,
   ProposalApprovedV1,
@@ -75,13 +76,10 @@ describe('progress reports are checked, then verified on site before money moves
     );
     await events.publish(ProposalSubmittedV1, proposalId, submission(PROGRAMME, BALIK_ALAM, { requestedAmount: REQUESTED, selfHelpAmount: SWADAYA }, proposalId));
     await events.publish(ProposalApprovedV1, proposalId, approval(PROGRAMME, BALIK_ALAM, REQUESTED, new Date(), { proposalId }));
-    disbursementId = await expectEventually(async () => {
-      const response = await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token: tokens.bpkad });
-      const [item] = (await response.json()).items;
-      expect(item?.status).toBe('FUNDING');
+    ({ [proposalId]: disbursementId } = await fundedDisbursements(gateway, tokens.bpkad, [proposalId]));
+    await expectEventually(async () => {
       const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [proposalId]);
       expect(swadaya?.self_help_amount).toBe(String(SWADAYA));
-      return item.id as string;
     });
     const released = await gateway.call('POST', `/api/v1/disbursements/${disbursementId}/tranches/1/release`, {
       token: tokens.bpkad,
@@ -174,7 +172,7 @@ describe('progress reports are checked, then verified on site before money moves
       ['ACCEPTED', null],
     ]);
     expect(
-      (await outboxPayloads('disbursements.progress-report-verified')).map((p) => [p.reportId, p.decision, p.note, (p.verifiedBy as { username: string }).username]),
+      (await outboxPayloads('disbursements.progress-report-verified')).map((p: Record<string, unknown>) => [p.reportId, p.decision, p.note, (p.verifiedBy as { username: string }).username]),
     ).toEqual([
       [attack.id, 'SENT_BACK', 'Di lokasi baru 35%: laporkan sesuai kondisi lapangan.', 'verifikator.14.03.09'],
       [real.id, 'ACCEPTED', null, 'verifikator.14.03.09'],
