@@ -9,7 +9,9 @@ export type { FieldError };
 /** class-validator's tree of errors, flattened to one entry per broken rule with a dotted path. */
 export function fieldErrorsOf(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    // A key may be empty ({"": 1}): the field is still named, as "".
+    const property = error.property === '' ? '""' : error.property;
+    const field = parentPath ? `${parentPath}.${property}` : property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({ field, reason, code: snakeCase(constraint) }));
     return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
