@@ -3,12 +3,14 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { startMailCatcher } from '../notifications/notifications-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, freePort, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, checkPage, DESKTOP, freePort, launchBrowser, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 
 const BKM = 'bkm.14.03.09.1004';
 const LURAH = 'lurah.14.03.09.1004';
 const TITLE = 'Perbaikan Drainase Jalan Pattimura';
+const CAMAT = 'camat.14.03.09';
+const RETURN_NOTE = 'Lengkapi foto lokasi saluran di RT 03.';
 
 /** Fills in the login form the console showed in place of the page asked for. */
 async function logInHere(page: Page, username: string): Promise<void> {
@@ -28,6 +30,7 @@ describe('every address of the web console, opened cold, logged in or out', () =
   let browser: Browser;
   let catcher: MailCatcher;
   let consoleUrl: string;
+  let proposalId: string;
 
   beforeAll(async () => {
     const mail = await startMailCatcher();
@@ -135,6 +138,33 @@ describe('every address of the web console, opened cold, logged in or out', () =
     const again = await lurah.context().newPage();
     await again.goto(link!);
     await again.getByRole('heading', { name: TITLE }).waitFor();
+    proposalId = draft.id;
+
+    // The Camat may read it, but it does not wait for the Camat yet: no decision panel there.
+    const camat = await browser.newPage(DESKTOP);
+    await camat.goto(`${system.url}/usulan/${draft.id}`);
+    await logInHere(camat, CAMAT);
+    await camat.getByRole('heading', { name: TITLE, exact: true }).waitFor();
+    await camat.getByTestId('waiting-at').waitFor();
+    expect(await camat.getByRole('heading', { name: 'Keputusan' }).count()).toBe(0);
+    await camat.close();
+
+    // The Lurah returns it with a note; the panel is gone once decided.
+    await again.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill(RETURN_NOTE);
+    await again.getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
+    await again.getByRole('dialog').getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
+    await again.getByRole('status').getByText('Keputusan tersimpan').waitFor();
+    await expectEventually(async () => expect(await again.getByRole('heading', { name: 'Keputusan' }).count()).toBe(0));
     await lurah.close();
+  });
+
+  it('shows the BKM the official’s return note on the revise form', async () => {
+    const bkm = await browser.newPage(PHONE);
+    await bkm.goto(`${system.url}/usulan/${proposalId}/ubah`);
+    await logInHere(bkm, BKM);
+    await reloadUntilVisible(bkm, () => bkm.getByTestId('return-note').getByText(RETURN_NOTE));
+    expect(await bkm.getByTestId('return-note').textContent()).toContain('Lurah / Kepala Desa');
+    await checkPage(bkm, 'addr-05-bkm-revise-with-return-note-phone');
+    await bkm.close();
   });
 });

@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
+import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
 import { Link } from 'react-router';
 import { openStageOf } from './waiting-stage';
@@ -60,7 +61,9 @@ export function MyProposalsPage() {
               )}
               <div>
                 <dt>{t.programme}</dt>
-                <dd>{p.programCode}</dd>
+                <dd>
+                  <ProgrammeName code={p.programCode} />
+                </dd>
               </div>
               <div>
                 <dt>{t.requested}</dt>

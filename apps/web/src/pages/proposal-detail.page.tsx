@@ -9,6 +9,7 @@ import { Field } from '../components/field';
 import { Money } from '../components/money';
 import { DueBadge, StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
+import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
 import { formatShareBp } from '../lib/budget';
 import { DecisionPanel } from './decision-panel';
@@ -59,7 +60,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const { proposal: p, stages, disbursement } = data;
   const open = openStageOf(stages);
   const isBkm = user?.role === 'BKM';
-  const mayDecide = open && user && (OFFICIAL_ROLES as readonly string[]).includes(user.role);
+  // Only the official the open stage waits for (by role, in their region) sees the decision panel.
+  const mayDecide = open && user && (OFFICIAL_ROLES as readonly string[]).includes(user.role) && open.role === user.role && (open.regionCode === user.regionCode || open.regionCode.startsWith(`${user.regionCode}.`));
   const lastReturn = [...stages].reverse().find((s) => s.status === 'RETURNED');
 
   const act = async (work: () => Promise<unknown>, message: string) => {
@@ -100,7 +102,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
       <dl className="facts card">
         <div>
           <dt>{t.programme}</dt>
-          <dd>{p.programCode}</dd>
+          <dd>
+            <ProgrammeName code={p.programCode} />
+          </dd>
         </div>
         <div>
           <dt>{t.category}</dt>

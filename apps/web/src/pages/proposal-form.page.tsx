@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/api-client';
-import { Category, Programme, Proposal, ProposalDocument } from '../api/types';
+import { Category, Programme, Proposal, ProposalDocument, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -99,6 +99,14 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const navigate = useNavigate();
   const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
   const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
+  // Revising a returned proposal: the official's note says what to change.
+  const returnNote = useLoad(
+    async () =>
+      proposalId
+        ? [...(await api<Stage[]>('GET', `/approvals/proposals/${proposalId}/stages`).catch(() => [] as Stage[]))].reverse().find((s) => s.status === 'RETURNED')
+        : undefined,
+    [proposalId],
+  );
   // What was being written here before (a reload, an expired session, a dropped connection) comes back.
   const draftKey = user ? `proposal.${user.id}.${proposalId ?? 'new'}` : undefined;
   const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptDraft>(draftKey) : undefined));
@@ -193,6 +201,14 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           <button type="button" className="button secondary" onClick={discardKept}>
             {t.discardDraft}
           </button>
+        </div>
+      )}
+      {existing.data?.status === 'RETURNED' && returnNote.data?.note && (
+        <div className="notice warn" data-testid="return-note">
+          <strong>
+            {t.returnedNote} ({t.roles[returnNote.data.role]}):
+          </strong>{' '}
+          {returnNote.data.note}
         </div>
       )}
       <ErrorSummary error={error ?? programmes.error ?? existing.error} fieldLabels={fieldLabels} />

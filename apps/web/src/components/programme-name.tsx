@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/api-client';
+import { Programme } from '../api/types';
+
+let names: Promise<Map<string, string>> | undefined;
+
+/** Programme names by code, asked once per visit (the list rarely changes while a page is open). */
+function programmeNames(): Promise<Map<string, string>> {
+  names ??= api<Programme[]>('GET', '/programmes')
+    .then((list) => new Map(list.filter((p) => p.latest).map((p) => [p.code, p.latest!.name])))
+    .catch(() => {
+      names = undefined;
+      return new Map<string, string>();
+    });
+  return names;
+}
+
+/** A programme by its name (e.g. "KOTAKU (Kota Tanpa Kumuh) 2026"), its code until the name is known. */
+export function ProgrammeName({ code }: { code: string }) {
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    let alive = true;
+    void programmeNames().then((map) => alive && setName(map.get(code)));
+    return () => {
+      alive = false;
+    };
+  }, [code]);
+  return <>{name ?? code}</>;
+}
