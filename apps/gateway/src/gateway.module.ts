@@ -12,6 +12,7 @@ import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
 import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProposalsController } from './proposals/proposals.controller';
+import { SystemSpineController } from './system/system-spine.controller';
 import { SystemStatusController } from './system/system-status.controller';
 import { TransparencyModule } from './transparency/transparency.module';
 import { UploadsModule } from './uploads/uploads.module';
@@ -36,7 +37,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       DashboardModule,
       UploadsModule,
     ],
-    controllers: [SystemStatusController, ProposalsController, ProgrammesController],
+    controllers: [SystemStatusController, SystemSpineController, ProposalsController, ProgrammesController],
     providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
   };
 }

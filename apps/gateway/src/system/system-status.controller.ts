@@ -3,7 +3,7 @@ import { RpcClient } from '@alur/messaging';
 import { SystemPong } from '@alur/platform';
 import { Public } from '../auth/public.decorator';
 
-const DOMAIN_SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications'] as const;
+export const DOMAIN_SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications'] as const;
 
 /** Public like /health: it tells only which services answer, for operators and the load balancer. */
 @Public()

@@ -135,9 +135,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private draftOf(message: JsMsg): InboundDraft | undefined {
     const verdict = this.registry.judge(message.subject);
     if (verdict.kind === 'ignored') return undefined;
+    const typeOnSubject = verdict.kind === 'handled' ? this.registry.aggregateTypeOf(verdict.pattern) : undefined;
     const fromHeaders = {
       id: message.headers?.get('Nats-Msg-Id') || null,
-      aggregate: aggregateKeyOf(message.headers?.get(HEADER_AGGREGATE_TYPE), message.headers?.get(HEADER_AGGREGATE_ID)),
+      aggregate: aggregateKeyOf(message.headers?.get(HEADER_AGGREGATE_TYPE) || typeOnSubject, message.headers?.get(HEADER_AGGREGATE_ID)),
     };
     const draft: InboundDraft = {
       dedupeKey: fromHeaders.id ?? `seq:${message.info.stream}:${message.seq}`,
@@ -152,7 +153,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (verdict.kind === 'unknown-version') return { ...draft, deadReason: verdict.reason };
     const parsed = this.registry.parse(verdict.pattern, message.data);
     // Retrying cannot fix a malformed event: it is dead on arrival and parks its aggregate if it names one.
-    if (!parsed.ok) return { ...draft, deadReason: parsed.reason };
+    if (!parsed.ok) {
+      const aggregate = parsed.aggregate ? aggregateKeyOf(parsed.aggregate.type, parsed.aggregate.id) : undefined;
+      return { ...draft, ...(aggregate ? { aggregateKey: aggregate } : {}), deadReason: parsed.reason };
+    }
     const { envelope } = parsed;
     return {
       ...draft,

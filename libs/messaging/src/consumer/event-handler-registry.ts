@@ -12,7 +12,10 @@ export interface RegisteredHandler {
   fn: EventHandlerFn<EventContract>;
 }
 
-export type ParsedEvent = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
+export type ParsedEvent =
+  | { ok: true; envelope: EventEnvelope }
+  /** `aggregate` is known when the envelope was sound and only its payload was not. */
+  | { ok: false; reason: string; aggregate?: { type: string; id: string } };
 
 /** What the consumer should do with a message, judged from its subject alone (no parsing). */
 export type SubjectVerdict = { kind: 'handled'; pattern: string } | { kind: 'ignored' } | { kind: 'unknown-version'; reason: string };
@@ -69,6 +72,11 @@ export class EventHandlerRegistry implements OnModuleInit {
     return [...this.versionsByType.keys()].map((type) => `${this.env.NATS_SUBJECT_PREFIX}.${type}.*`);
   }
 
+  /** The aggregate type of the events on a handled subject, e.g. `proposal`. */
+  aggregateTypeOf(pattern: string): string | undefined {
+    return this.byPattern.get(pattern)?.[0]?.contract.aggregateType;
+  }
+
   handlersOf(pattern: string): RegisteredHandler[] {
     return this.byPattern.get(pattern) ?? [];
   }
@@ -103,11 +111,12 @@ export class EventHandlerRegistry implements OnModuleInit {
     }
     const envelope = EventEnvelopeSchema.safeParse(raw);
     if (!envelope.success) return { ok: false, reason: `envelope: ${describeIssues(envelope.error)}` };
+    const aggregate = { type: envelope.data.aggregateType, id: envelope.data.aggregateId };
     if (envelope.data.type !== contract.type || envelope.data.version !== contract.version) {
-      return { ok: false, reason: `envelope: ${envelope.data.type} v${envelope.data.version} on the subject of ${contract.pattern}` };
+      return { ok: false, reason: `envelope: ${envelope.data.type} v${envelope.data.version} on the subject of ${contract.pattern}`, aggregate };
     }
     const payload = contract.schema.safeParse(envelope.data.payload);
-    if (!payload.success) return { ok: false, reason: `payload: ${describeIssues(payload.error)}` };
+    if (!payload.success) return { ok: false, reason: `payload: ${describeIssues(payload.error)}`, aggregate };
     return { ok: true, envelope: { ...envelope.data, payload: payload.data } };
   }
 }
