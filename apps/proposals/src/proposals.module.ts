@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-schema';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { FundingModule } from './funding/funding.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProposalsFeatureModule } from './proposals/proposals-feature.module';
@@ -14,6 +15,7 @@ function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ProposalsFeatureModule,
       ReviewModule,
       FundingModule,
+      EvaluationModule,
     ],
     controllers: [systemPingController('proposals')],
   };

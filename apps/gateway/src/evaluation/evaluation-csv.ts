@@ -1,10 +1,14 @@
-import { ProgrammeEvaluation } from '@alur/contracts';
+import { PilotEvaluation } from '@alur/contracts';
 import { field } from '../transparency/transparency-csv';
 
 const HEADER = [
   'program',
   'tahun_anggaran',
   'kelompok',
+  'usulan_diajukan',
+  'usulan_disetujui',
+  'usulan_dikembalikan',
+  'usulan_ditolak',
   'usulan_didanai',
   'menunggu_pagu',
   'pagu_rp',
@@ -18,7 +22,7 @@ const HEADER = [
 ];
 
 /** The evaluation as CSV for a Bappeda analyst's report: one line per group (pilot, others), rupiah as plain integers. */
-export function evaluationCsv(evaluation: ProgrammeEvaluation): string {
+export function evaluationCsv(evaluation: PilotEvaluation): string {
   const lines = [HEADER.join(',')];
   for (const g of evaluation.groups) {
     lines.push(
@@ -26,6 +30,10 @@ export function evaluationCsv(evaluation: ProgrammeEvaluation): string {
         evaluation.programCode,
         evaluation.fiscalYear,
         g.group === 'PILOT' ? 'pilot' : 'lainnya',
+        g.submitted,
+        g.approved,
+        g.returned,
+        g.rejected,
         g.funded,
         g.awaitingBudget,
         g.ceiling,

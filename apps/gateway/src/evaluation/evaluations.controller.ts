@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ProgrammeEvaluation } from '@alur/contracts';
+import { EvaluationCounts, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { evaluationCsv } from './evaluation-csv';
@@ -15,8 +15,8 @@ export class EvaluationsController {
 
   @Get()
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
-  @ApiOperation({ summary: 'Funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest' })
-  evaluate(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<ProgrammeEvaluation> {
+  @ApiOperation({ summary: 'Submitted, approved, returned and rejected proposals; funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest' })
+  evaluate(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<PilotEvaluation> {
     return this.load(params, query);
   }
 
@@ -30,11 +30,13 @@ export class EvaluationsController {
     return evaluationCsv(await this.load(params, query));
   }
 
-  private load(params: ProgrammeYearParams, query: EvaluationQuery): Promise<ProgrammeEvaluation> {
-    return this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', {
-      programCode: params.programCode,
-      fiscalYear: params.fiscalYear,
-      pilotRegionCodes: query.pilot,
-    });
+  /** The proposals service counts the proposals, the disbursements service the money; one answer per group. */
+  private async load(params: ProgrammeYearParams, query: EvaluationQuery): Promise<PilotEvaluation> {
+    const request = { programCode: params.programCode, fiscalYear: params.fiscalYear, pilotRegionCodes: query.pilot };
+    const [counts, money] = await Promise.all([
+      this.rpc.send<{ groups: EvaluationCounts[] }>('proposals.evaluation.counts', request),
+      this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', request),
+    ]);
+    return { ...money, groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...group })) };
   }
 }

@@ -16,10 +16,27 @@ export interface EvaluationGroup {
   completedOnTime: number;
 }
 
+/** The proposals side of one group: submitted, finally approved, returned at least once, rejected. */
+export interface EvaluationCounts {
+  group: 'PILOT' | 'OTHERS';
+  submitted: number;
+  approved: number;
+  returned: number;
+  rejected: number;
+}
+
 /** The pilot evaluation of a programme's year, as the disbursements service gives it to the gateway. */
 export interface ProgrammeEvaluation {
   programCode: string;
   fiscalYear: number;
   pilotRegionCodes: string[];
   groups: EvaluationGroup[];
+}
+
+/** The whole evaluation the gateway answers: each group's proposal counts beside its money figures. */
+export interface PilotEvaluation {
+  programCode: string;
+  fiscalYear: number;
+  pilotRegionCodes: string[];
+  groups: Array<EvaluationCounts & EvaluationGroup>;
 }
