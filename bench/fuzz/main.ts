@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       seconds: round(seconds),
       requestsPerSecond: round(report.requests / seconds),
       serverErrors: report.serverErrors,
+      noAnswer: report.noAnswer,
       badRequestsWithoutField: report.badRequestsWithoutField,
       partialWrites: report.partialWrites,
     };

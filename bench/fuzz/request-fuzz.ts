@@ -176,6 +176,8 @@ export interface FuzzReport {
   byStatus: Record<string, number>;
   byOperation: Record<string, number>;
   serverErrors: number;
+  /** Requests the server closed the connection on without answering. */
+  noAnswer: number;
   badRequestsWithoutField: number;
   partialWrites: number;
   failures: FuzzFailure[];
@@ -197,7 +199,7 @@ async function proposalTotal(target: FuzzTarget): Promise<number> {
  * (its version) and the number of proposals as they were.
  */
 export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?: (done: number) => void): Promise<FuzzReport> {
-  const report: FuzzReport = { requests: 0, byStatus: {}, byOperation: {}, serverErrors: 0, badRequestsWithoutField: 0, partialWrites: 0, failures: [] };
+  const report: FuzzReport = { requests: 0, byStatus: {}, byOperation: {}, serverErrors: 0, noAnswer: 0, badRequestsWithoutField: 0, partialWrites: 0, failures: [] };
   const fail = (c: FuzzCase, status: number, why: string, answer: string) =>
     report.failures.length < 50 && report.failures.push({ operation: c.operation, mutation: c.mutation, request: `${c.method} ${c.path.slice(0, 200)}`, status, why, answer: answer.slice(0, 300) });
   for (const c of cases) {
@@ -205,13 +207,25 @@ export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?
     const watchesDraft = c.operation === 'update proposal';
     const watchesCount = c.operation === 'create proposal';
     const before = watchesDraft ? await draftVersion(target) : watchesCount ? await proposalTotal(target) : undefined;
-    const response = await fetch(`${target.url}${c.path}`, {
-      method: c.method,
-      headers: { ...c.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      // GET carries no body: its mutations are in the path and the query.
-      body: c.method === 'GET' ? undefined : c.body,
-    });
-    const text = await response.text();
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${target.url}${c.path}`, {
+        method: c.method,
+        headers: { ...c.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        // GET carries no body: its mutations are in the path and the query.
+        body: c.method === 'GET' ? undefined : c.body,
+      });
+      text = await response.text();
+    } catch (error) {
+      // No answer at all (the server closed the connection): as bad for a client as a 5xx.
+      report.requests++;
+      report.noAnswer++;
+      report.byStatus.none = (report.byStatus.none ?? 0) + 1;
+      fail(c, 0, `no answer: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`, '');
+      onProgress?.(report.requests);
+      continue;
+    }
     report.requests++;
     report.byStatus[response.status] = (report.byStatus[response.status] ?? 0) + 1;
     report.byOperation[c.operation] = (report.byOperation[c.operation] ?? 0) + 1;

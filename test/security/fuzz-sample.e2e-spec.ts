@@ -31,9 +31,10 @@ describe('a seeded sample of generated bad requests', () => {
     const target = { url: gateway.url, bkmToken, adminToken, draftId: draft.id, validProposal: kotakuDraft() };
     const report = await runFuzz(target, fuzzCases(target, SAMPLE, SEED));
     expect(report.failures).toEqual([]);
-    expect({ requests: report.requests, serverErrors: report.serverErrors, badRequestsWithoutField: report.badRequestsWithoutField, partialWrites: report.partialWrites }).toEqual({
+    expect({ requests: report.requests, serverErrors: report.serverErrors, noAnswer: report.noAnswer, badRequestsWithoutField: report.badRequestsWithoutField, partialWrites: report.partialWrites }).toEqual({
       requests: SAMPLE,
       serverErrors: 0,
+      noAnswer: 0,
       badRequestsWithoutField: 0,
       partialWrites: 0,
     });
