@@ -163,6 +163,9 @@ describe('the web console, the whole story in a browser', () => {
     await reloadUntilVisible(bpkad, () => bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }));
     const tranche = bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE });
     await tranche.getByText(FIRST_TRANCHE).waitFor();
+    // The village by its name, with a link to the proposal.
+    await tranche.getByText('Balik Alam, Kec. Mandau').waitFor();
+    expect(await tranche.getByRole('link', { name: TITLE }).getAttribute('href')).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
     await checkPage(bpkad, '16-bpkad-ready-desktop');
 
     await tranche.getByRole('button', { name: 'Cairkan Termin 1' }).click();
@@ -247,7 +250,8 @@ describe('the web console, the whole story in a browser', () => {
       for await (const chunk of stream) text += chunk.toString();
       return text;
     });
-    expect(csv.split('\r\n')[1]).toBe(`14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},KOTAKU-2026,2026,39925000,39925000,15970000,35,FUNDING`);
+    // The progress column stays empty: the BKM's 35% counts once a verifier has checked it on site.
+    expect(csv.split('\r\n')[1]).toBe(`14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},KOTAKU-2026,2026,39925000,39925000,15970000,,FUNDING`);
     await visitor.close();
   });
 

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/api-client';
-import { Disbursement, Page, Tranche } from '../api/types';
+import { Disbursement, Page, Tranche, TransparencyReport } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -95,6 +95,11 @@ function ReleaseForm({ pending, onDone, onCancel }: { pending: Pending; onDone(m
 export function ReleasesPage() {
   const { t } = useI18n();
   const { data, error, reload } = useLoad(() => api<Page<Disbursement>>('GET', '/disbursements', { query: { status: 'FUNDING', limit: 200 } }), []);
+  // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
+  const villages = useLoad(async () => {
+    const report = await api<TransparencyReport>('GET', '/public/transparency');
+    return new Map(report.districts.flatMap((district) => district.villages.map((v) => [v.code, `${v.name}, Kec. ${district.name}`] as const)));
+  }, []);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string>();
   const ready = (data?.items ?? []).flatMap((d) => d.tranches.filter((tr) => tr.status === 'READY').map((tranche) => ({ disbursement: d, tranche })));
@@ -129,7 +134,9 @@ export function ReleasesPage() {
       <ul className="cards" aria-label={t.releasesTitle}>
         {ready.map(({ disbursement: d, tranche }) => (
           <li key={`${d.id}-${tranche.number}`} className="card" data-testid="ready-tranche">
-            <h2>{d.title}</h2>
+            <h2>
+              <Link to={`/usulan/${d.proposalId}`}>{d.title}</Link>
+            </h2>
             <dl className="facts">
               <div>
                 <dt>{t.tranche(tranche.number)}</dt>
@@ -139,7 +146,7 @@ export function ReleasesPage() {
               </div>
               <div>
                 <dt>{t.village}</dt>
-                <dd>{d.villageCode}</dd>
+                <dd>{villages.data?.get(d.villageCode) ?? d.villageCode}</dd>
               </div>
               <div>
                 <dt>{t.released}</dt>
