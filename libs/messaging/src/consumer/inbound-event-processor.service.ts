@@ -31,7 +31,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   private readonly inFlight = new Map<string, Promise<void>>();
   private again = false;
   private stopped = false;
-  private pollTimer?: NodeJS.Timeout;
+  /** The next pass: when a retry or wait comes due, at the latest after the safety poll. */
+  private nextPass?: NodeJS.Timeout;
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(
@@ -48,8 +49,6 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     if (this.registry.isEmpty) return;
-    // Polling catches what another replica received and retries that came due.
-    this.pollTimer = setInterval(() => this.wake(), this.env.OUTBOX_POLL_INTERVAL_MS);
     this.pruneTimer = setInterval(() => void this.prune(), 60 * 60 * 1000);
     void this.prune();
     this.wake();
@@ -57,7 +56,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.pollTimer);
+    clearTimeout(this.nextPass);
     clearInterval(this.pruneTimer);
     await this.running;
     await Promise.all(this.inFlight.values());
@@ -95,7 +94,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       const position = await this.cursor.position();
       if (!position) return;
       const due = await this.store.dueRuns(position, this.env.CONSUMER_CONCURRENCY * 2, batchSize);
-      const runs = due.filter((run) => !this.inFlight.has(run[0]) && !tried.has(run[0]));
+      this.scheduleNextPass(due.nextDueInMs);
+      const runs = due.runs.filter((run) => !this.inFlight.has(run[0]) && !tried.has(run[0]));
       if (runs.length === 0) return;
       for (const batch of batchesOf(runs, batchSize)) {
         await this.gate.acquire();
@@ -117,6 +117,18 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         for (const id of ids) this.inFlight.set(id, done);
       }
     }
+  }
+
+  /**
+   * Nothing polls while nothing is due: the receiver wakes the processor for what it stored, a batch that
+   * handled something wakes it for what waited behind, and this timer for the next retry coming due. The
+   * safety poll finds what only another replica could have woken it for (that replica died meanwhile).
+   */
+  private scheduleNextPass(nextDueInMs: number | null): void {
+    if (this.stopped) return;
+    const safetyPollMs = this.env.OUTBOX_POLL_INTERVAL_MS * 30;
+    clearTimeout(this.nextPass);
+    this.nextPass = setTimeout(() => this.wake(), Math.min(nextDueInMs ?? safetyPollMs, safetyPollMs));
   }
 
   /**

@@ -88,23 +88,27 @@ export class InboundEventStore {
    * is pending and due, and goes on with the pending events after it (up to `runLength`). Only events at or
    * below the consumer's ack floor qualify in the current stream: above it an earlier one may not have arrived.
    */
-  async dueRuns(stream: { created: Date; ackFloor: number }, heads: number, runLength: number): Promise<string[][]> {
-    const rows: Array<{ head: string; ids: string[] }> = await this.dataSource.query(
+  async dueRuns(stream: { created: Date; ackFloor: number }, heads: number, runLength: number): Promise<{ runs: string[][]; nextDueInMs: number | null }> {
+    const [row]: Array<{ runs: string[][]; next_due_ms: number | null }> = await this.dataSource.query(
       `WITH heads AS (
          SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event e
           WHERE status = 'pending' AND next_attempt_at <= now() AND (stream_created < $1 OR stream_seq <= $2) AND NOT ${EARLIER_OPEN}
-          ORDER BY stream_created, stream_seq LIMIT $3)
-       SELECT h.id AS head, run.ids FROM heads h CROSS JOIN LATERAL (
-         SELECT array_agg(f.id::text ORDER BY f.stream_created, f.stream_seq) AS ids FROM (
-           SELECT id, stream_created, stream_seq FROM inbound_event f
-            WHERE f.aggregate_key = h.aggregate_key AND f.status = 'pending'
-              AND (f.stream_created, f.stream_seq) >= (h.stream_created, h.stream_seq)
-              AND (f.stream_created < $1 OR f.stream_seq <= $2)
-            ORDER BY f.stream_created, f.stream_seq LIMIT $4) f) run
-       ORDER BY h.stream_created, h.stream_seq`,
+          ORDER BY stream_created, stream_seq LIMIT $3),
+       runs AS (
+         SELECT h.stream_created, h.stream_seq, run.ids FROM heads h CROSS JOIN LATERAL (
+           SELECT array_agg(f.id::text ORDER BY f.stream_created, f.stream_seq) AS ids FROM (
+             SELECT id, stream_created, stream_seq FROM inbound_event f
+              WHERE f.aggregate_key = h.aggregate_key AND f.status = 'pending'
+                AND (f.stream_created, f.stream_seq) >= (h.stream_created, h.stream_seq)
+                AND (f.stream_created < $1 OR f.stream_seq <= $2)
+              ORDER BY f.stream_created, f.stream_seq LIMIT $4) f) run)
+       SELECT coalesce((SELECT json_agg(ids ORDER BY stream_created, stream_seq) FROM runs), '[]') AS runs,
+              -- when the next retry or wait of a head comes due, so the processor can sleep until then
+              (SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 FROM inbound_event e
+                WHERE status = 'pending' AND next_attempt_at > now() AND NOT ${EARLIER_OPEN})::float8 AS next_due_ms`,
       [stream.created, stream.ackFloor, heads, runLength],
     );
-    return rows.map((r) => r.ids);
+    return { runs: row.runs, nextDueInMs: row.next_due_ms === null ? null : Math.max(0, Math.ceil(row.next_due_ms)) };
   }
 
   /** Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's lock skips it. */

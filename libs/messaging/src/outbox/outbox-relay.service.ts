@@ -36,6 +36,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private cleanupTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
+  private ticks = 0;
+  private lastDrainClean = true;
   private stopped = false;
   /** What this replica has published, and how many of those JetStream had already (a second publish). */
   readonly stats = { published: 0, duplicates: 0 };
@@ -56,7 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     await this.listen();
-    this.pollTimer = setInterval(() => this.wake(), this.env.OUTBOX_POLL_INTERVAL_MS);
+    this.pollTimer = setInterval(() => this.poll(), this.env.OUTBOX_POLL_INTERVAL_MS);
     this.cleanupTimer = setInterval(() => void this.removeExpired(), 60 * 60 * 1000);
     void this.removeExpired();
     this.wake();
@@ -70,6 +72,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.listener?.end().catch(() => undefined);
   }
 
+  /**
+   * The fallback for a lost NOTIFY: every interval while the LISTEN connection is down or the last drain
+   * could not publish, and only every tenth while NOTIFY carries the relay, so an idle service costs
+   * almost no transactions.
+   */
+  private poll(): void {
+    this.ticks++;
+    const trusted = this.listener !== undefined && this.lastDrainClean;
+    if (!trusted || this.ticks % 10 === 0) this.wake();
+  }
+
   /** Starts a drain, or asks the running one to go round again, so no wake-up is lost. */
   wake(): void {
     if (this.stopped) return;
@@ -78,7 +91,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.draining = this.drainUntilEmpty()
-      .catch((error) => this.logger.error({ err: error }, 'Outbox relay drain failed; the next poll retries'))
+      .catch((error) => {
+        this.lastDrainClean = false;
+        this.logger.error({ err: error }, 'Outbox relay drain failed; the next poll retries');
+      })
       .finally(() => {
         this.draining = undefined;
         if (this.wakeAgain) {
@@ -99,6 +115,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.wakeAgain = false;
       if (this.stopped) return;
       const { published, failed } = await this.drainBatch();
+      this.lastDrainClean = failed === 0;
       // The stream may be gone (NATS restarted without its store, or deleted): recreate it; the events
       // stay in the outbox and go out on the next wake-up.
       if (failed > 0) await this.recreateStream();
