@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
+import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { BudgetCommitment } from './budgets/budget-commitment.service';
@@ -8,7 +9,7 @@ import { ListBudgetsUseCase } from './budgets/list-budgets.use-case';
 import { ProposalApprovedHandler } from './budgets/proposal-approved.handler';
 import { ProposalWithdrawnHandler } from './budgets/proposal-withdrawn.handler';
 import { SetCeilingUseCase } from './budgets/set-ceiling.use-case';
-import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
+import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_RETENTION } from './database/disbursements-schema';
 import { DisbursementsController } from './disbursements/disbursements.controller';
 import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
 import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
@@ -27,6 +28,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('disbursements', { env, migrations: DISBURSEMENTS_MIGRATIONS, usesRedis: false }),
+      RetentionModule.forRules(DISBURSEMENTS_RETENTION),
       AuditModule,
       RegionsModule,
       DisbursementsReportingModule,

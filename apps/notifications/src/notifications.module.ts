@@ -1,8 +1,9 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionDirectory, RegionsModule } from '@alur/regions';
-import { NOTIFICATIONS_MIGRATIONS } from './database/notifications-schema';
+import { NOTIFICATIONS_MIGRATIONS, NOTIFICATIONS_RETENTION } from './database/notifications-schema';
 import { AfterCommit } from './delivery/after-commit.service';
 import { EmailSender } from './delivery/channels/email.sender';
 import { SmsGatewaySender } from './delivery/channels/sms-gateway.sender';
@@ -29,7 +30,11 @@ import { PreferencesUseCase } from './preferences/preferences.use-case';
 
 function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
-    imports: [ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }), RegionsModule],
+    imports: [
+      ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }),
+      RegionsModule,
+      RetentionModule.forRules(NOTIFICATIONS_RETENTION),
+    ],
     controllers: [systemPingController('notifications'), InboxRpcController, PreferencesRpcController, DeliveryLogRpcController],
     providers: [
       {

@@ -1,4 +1,6 @@
 import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { RetentionRule } from '@alur/database';
+import { AddIdempotencyKeyRetentionIndex1764500000001 } from './migrations/add-idempotency-key-retention-index.migration';
 import { AddProgressVerification1764200000014 } from './migrations/add-progress-verification.migration';
 import { AddProposalWithdrawals1764200000001 } from './migrations/add-proposal-withdrawals.migration';
 import { CreateDisbursementsTables1764100000001 } from './migrations/create-disbursements-tables.migration';
@@ -9,4 +11,11 @@ export const DISBURSEMENTS_MIGRATIONS = [
   CreateDisbursementsTables1764100000001,
   AddProposalWithdrawals1764200000001,
   AddProgressVerification1764200000014,
+  AddIdempotencyKeyRetentionIndex1764500000001,
 ];
+
+/**
+ * An Idempotency-Key answers a client's retry of the same request: days at most. A release can never
+ * happen twice without it anyway (a tranche is released once, an SP2D number is unique).
+ */
+export const DISBURSEMENTS_RETENTION: RetentionRule[] = [{ table: 'idempotency_key', olderThan: 'created_at', hours: 30 * 24 }];
