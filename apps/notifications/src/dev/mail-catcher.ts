@@ -78,6 +78,9 @@ export class MailCatcher {
       smtp.once('error', reject);
       smtp.listen(this.options.smtpPort ?? 1025, host, () => resolve((smtp.server.address() as AddressInfo).port));
     });
+    // A sender killed mid-session resets its connection: that ends the session, not the catcher.
+    smtp.removeAllListeners('error');
+    smtp.on('error', () => undefined);
     let httpPort: number | null = null;
     if (this.options.httpPort !== null) {
       const http = createServer((req, res) => this.serve(req, res));
