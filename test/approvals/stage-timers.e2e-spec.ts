@@ -62,8 +62,11 @@ describe('reminders and escalation on a scaled working-day clock', () => {
       timeoutMs: 20_000,
     });
     expect((await decide(`camat.${MANDAU}`, camatStage.id)).status).toBe(200);
-    expect(await world.queue.getJob(`stage_${camatStage.id}_deadline_1`)).toBeUndefined();
-    expect(await world.queue.getJob(`stage_${camatStage.id}_reminder_after_1`)).toBeUndefined();
+    // The decided stage's alarms are removed once its transaction has committed, just after the answer.
+    await expectEventually(async () => {
+      expect(await world.queue.getJob(`stage_${camatStage.id}_deadline_1`)).toBeUndefined();
+      expect(await world.queue.getJob(`stage_${camatStage.id}_reminder_after_1`)).toBeUndefined();
+    });
 
     // By the time the Dinas stage is escalated, the Camat's deadline and late reminder would long have come.
     const dinasStage = await waitForOpenStage(proposal.proposalId, 3);
