@@ -41,7 +41,7 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
     await this.running;
   }
 
-  /** Runs every rule once; resolves with how many rows each removed. */
+  /** Runs every rule once (a sweep already running is joined, not repeated). */
   sweep(): Promise<void> {
     this.running ??= this.sweepAll().finally(() => (this.running = undefined));
     return this.running;
