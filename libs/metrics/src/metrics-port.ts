@@ -5,10 +5,11 @@ export const METRICS_PORT_OFFSET = 6000;
 
 /**
  * The port of a service's `/metrics`, derived from its own port so that five services on one machine
- * never collide and no further variable is needed; 0 (any free port) when the service itself listens
- * on 0, as tests do.
+ * never collide and no further variable is needed. Any free port (0) when the service itself listens on
+ * 0, as tests do, or on a port too high to add the offset to (benches take their ports from the OS's
+ * ephemeral range, where port + 6000 may not exist).
  */
 export function metricsPortOf(env: BaseEnv, service: ServiceName): number {
   const port = portOf(env, service);
-  return port === 0 ? 0 : port + METRICS_PORT_OFFSET;
+  return port === 0 || port + METRICS_PORT_OFFSET > 65_535 ? 0 : port + METRICS_PORT_OFFSET;
 }
