@@ -32,7 +32,7 @@ describe('notification preferences', () => {
 
   it('refuses to switch the in-app inbox off, naming the field', () => {
     expect(errorsOf(() => applyPreferencesUpdate(null, { channels: { STATUS: { inApp: false } } }, 'BKM'))).toEqual([
-      { field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off' },
+      { field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off', code: 'invalid_value' },
     ]);
   });
 
