@@ -54,6 +54,9 @@ export interface InboundFigures {
   oldestPendingSeconds: number;
 }
 
+/** What a handler's claim reads of an event (see toClaimed). */
+const CLAIMED_COLUMNS = 'id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since';
+
 /** `(stream_created, stream_seq)`: the order in which the stream delivered the events. */
 const EARLIER_OPEN = `EXISTS (SELECT 1 FROM inbound_event p
    WHERE p.aggregate_key = e.aggregate_key AND p.status IN ('pending', 'dead')
@@ -114,7 +117,7 @@ export class InboundEventStore {
   /** Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's lock skips it. */
   async claim(tx: EntityManager, id: string, options: { dead?: boolean } = {}): Promise<ClaimedEvent | undefined> {
     const rows = await tx.query(
-      `SELECT id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since FROM inbound_event e
+      `SELECT ${CLAIMED_COLUMNS} FROM inbound_event e
         WHERE id = $1 AND status = $2 AND ($3 OR next_attempt_at <= now()) AND NOT ${EARLIER_OPEN}
         FOR UPDATE SKIP LOCKED`,
       [id, options.dead ? 'dead' : 'pending', options.dead ?? false],
@@ -129,7 +132,7 @@ export class InboundEventStore {
   async claimRuns(tx: EntityManager, runs: string[][]): Promise<ClaimedEvent[][]> {
     const heads: ClaimedEvent[] = (
       await tx.query(
-        `SELECT id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since FROM inbound_event e
+        `SELECT ${CLAIMED_COLUMNS} FROM inbound_event e
           WHERE id = ANY($1::bigint[]) AND status = 'pending' AND next_attempt_at <= now() AND NOT ${EARLIER_OPEN}
           FOR UPDATE SKIP LOCKED`,
         [runs.map((run) => run[0])],
@@ -140,7 +143,7 @@ export class InboundEventStore {
     const followers = new Map<string, ClaimedEvent>();
     if (followerIds.length > 0) {
       const rows = await tx.query(
-        `SELECT id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since FROM inbound_event
+        `SELECT ${CLAIMED_COLUMNS} FROM inbound_event
           WHERE id = ANY($1::bigint[]) AND status = 'pending' FOR UPDATE SKIP LOCKED`,
         [followerIds],
       );
