@@ -119,12 +119,31 @@ describe('approvals /metrics', () => {
     });
   });
 
+  it('counts the handled event by type and version, what the handler recorded, and the timers it set and fired', async () => {
+    const submitted = { type: ProposalSubmittedV1.type, version: String(ProposalSubmittedV1.version) };
+    const samples = await expectEventually(async () => {
+      const samples = await scrape(metricsUrl);
+      // Stage timers run on a 1 s working day: the stage's reminder and deadline alarms are due within seconds.
+      expect(valueOf(samples, METRICS.timersFired, { queue: 'approval-stage-timers', job: 'deadline' })).toBeGreaterThanOrEqual(1);
+      return samples;
+    });
+    expect(valueOf(samples, METRICS.eventsHandled, submitted)).toBe(1);
+    expect(samples.filter((s) => s.name === METRICS.eventsRecorded).reduce((sum, s) => sum + s.value, 0)).toBeGreaterThanOrEqual(1);
+    expect(valueOf(samples, METRICS.timersScheduled, { queue: 'approval-stage-timers', job: 'deadline' })).toBeGreaterThanOrEqual(1);
+    const lateness = { queue: 'approval-stage-timers', job: 'deadline' };
+    expect(valueOf(samples, `${METRICS.timerLateness}_count`, lateness)).toBeGreaterThanOrEqual(1);
+    // Fired about when due (BullMQ's delayed jobs): none more than 30 s late, even on a loaded machine.
+    expect(valueOf(samples, `${METRICS.timerLateness}_bucket`, { ...lateness, le: '30' })).toBe(valueOf(samples, `${METRICS.timerLateness}_count`, lateness));
+    expect(valueOf(samples, METRICS.eventsFailed, submitted)).toBeUndefined();
+  });
+
   it('counts a malformed event as a dead letter that parks its aggregate', async () => {
     await world.publish(ProposalSubmittedV1, randomUUID(), { title: 'no programme, no chain' });
     await expectEventually(async () => {
       const samples = await scrape(metricsUrl);
       expect(valueOf(samples, METRICS.deadLetters)).toBe(1);
       expect(valueOf(samples, METRICS.parkedAggregates)).toBe(1);
+      expect(valueOf(samples, METRICS.eventsFailed, { type: ProposalSubmittedV1.type, outcome: 'dead' })).toBe(1);
     });
   });
 

@@ -23,3 +23,4 @@ export * from './rpc/rpc-client.module';
 export * from './rpc/rpc-request.util';
 export * from './rpc/caller-assertion';
 export * from './rpc/rpc-caller.guard';
+export * from './spine-event-counters';

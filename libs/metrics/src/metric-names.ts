@@ -20,4 +20,11 @@ export const METRICS = {
   approvalStagesOpen: 'alur_approval_stages_open',
   approvalStagesOverdue: 'alur_approval_stages_overdue',
   notificationDeliveries: 'alur_notification_deliveries',
+  eventsRecorded: 'alur_events_recorded_total',
+  eventsPublished: 'alur_events_published_total',
+  eventsHandled: 'alur_events_handled_total',
+  eventsFailed: 'alur_events_failed_total',
+  timersScheduled: 'alur_timers_scheduled_total',
+  timersFired: 'alur_timers_fired_total',
+  timerLateness: 'alur_timer_lateness_seconds',
 } as const;

@@ -3,9 +3,12 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { ServiceName } from '@alur/config';
+import { SPINE_EVENT_COUNTERS } from '@alur/messaging';
 import { MetricsServer } from './metrics-server';
 import { HttpRequestMetrics, REQUEST_METRIC_PROVIDERS, RpcMetricsInterceptor } from './request-metrics';
+import { SPINE_EVENT_METRIC_PROVIDERS } from './spine-event-metrics';
 import { SPINE_FIGURE_PROVIDERS } from './spine-figures.providers';
+import { TIMER_METRIC_PROVIDERS, TimerMetrics } from './timer-metrics';
 
 /** Takes the place of the module's own controller: /metrics is served on its own port (MetricsServer), not in the app. */
 @Controller()
@@ -23,7 +26,8 @@ class DefaultMetrics implements OnModuleInit {
 
 /**
  * Prometheus metrics of a service: HTTP and request/reply latency, the event spine's figures (outbox
- * backlog and age, dead letters, consumer lag) and the database pool. A service adds figures of its
+ * backlog and age, dead letters, consumer lag), the events and timers counted as they pass (spine
+ * event counters, TimerMetrics for the services' BullMQ timers) and the database pool. A service adds figures of its
  * own domain (open and overdue stages, deliveries) as providers made with makeFigureProvider.
  */
 @Module({})
@@ -37,11 +41,13 @@ export class MetricsModule {
         { provide: DefaultMetrics, useFactory: () => new DefaultMetrics(service) },
         ...REQUEST_METRIC_PROVIDERS,
         ...SPINE_FIGURE_PROVIDERS,
+        ...SPINE_EVENT_METRIC_PROVIDERS,
+        ...TIMER_METRIC_PROVIDERS,
         HttpRequestMetrics,
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
         MetricsServer,
       ],
-      exports: [HttpRequestMetrics, MetricsServer],
+      exports: [HttpRequestMetrics, MetricsServer, SPINE_EVENT_COUNTERS, TimerMetrics],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
+import { TimerMetrics } from '@alur/metrics';
 import { TimerAlarm } from './stage-timer.entity';
 import { STAGE_TIMER_JOB_NAMES, STAGE_TIMERS_QUEUE, StageTimerJobData, stageTimerJobId } from './stage-timer-queue';
 
@@ -15,7 +16,10 @@ const ATTEMPTS = 8;
  */
 @Injectable()
 export class StageTimerScheduler {
-  constructor(@InjectQueue(STAGE_TIMERS_QUEUE) private readonly queue: Queue<StageTimerJobData>) {}
+  constructor(
+    @InjectQueue(STAGE_TIMERS_QUEUE) private readonly queue: Queue<StageTimerJobData>,
+    @Optional() private readonly metrics?: TimerMetrics,
+  ) {}
 
   /** Sets alarms; one whose job id already exists is left as it is (BullMQ ignores the second add). */
   async schedule(alarms: readonly TimerAlarm[], now = Date.now()): Promise<void> {
@@ -27,6 +31,7 @@ export class StageTimerScheduler {
         opts: this.optionsOf(alarm, now),
       })),
     );
+    for (const alarm of alarms) this.metrics?.scheduled(STAGE_TIMERS_QUEUE, STAGE_TIMER_JOB_NAMES[alarm.kind]);
   }
 
   /** Clears the alarms of a decided stage; one already running finds the stage closed and does nothing. */

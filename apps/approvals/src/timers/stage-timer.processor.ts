@@ -1,5 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Optional } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { TimerMetrics } from '@alur/metrics';
 import { FireStageTimerUseCase, TimerOutcome } from './fire-stage-timer.use-case';
 import { STAGE_TIMERS_QUEUE, StageTimerJobData } from './stage-timer-queue';
 
@@ -9,11 +11,16 @@ const CONCURRENCY = 16;
 /** Wakes up for each stage-timer alarm and lets the use case decide, from the database, what it means. */
 @Processor(STAGE_TIMERS_QUEUE, { concurrency: CONCURRENCY })
 export class StageTimerProcessor extends WorkerHost {
-  constructor(private readonly fireTimer: FireStageTimerUseCase) {
+  constructor(
+    private readonly fireTimer: FireStageTimerUseCase,
+    @Optional() private readonly metrics?: TimerMetrics,
+  ) {
     super();
   }
 
   process(job: Job<StageTimerJobData>): Promise<TimerOutcome> {
+    // Due when the stage's timer says, not when the job was set (a reconciled alarm is set late).
+    this.metrics?.fired(STAGE_TIMERS_QUEUE, job, Date.parse(job.data.fireAt));
     return this.fireTimer.execute(job.data);
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { TimerMetrics } from '@alur/metrics';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 
@@ -35,7 +36,10 @@ export class NotificationQueue implements OnApplicationShutdown {
   readonly connection: Redis;
   readonly queue: Queue;
 
-  constructor(@Inject(APP_ENV) private readonly env: BaseEnv) {
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    @Optional() private readonly metrics?: TimerMetrics,
+  ) {
     this.connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
     this.queue = new Queue(NOTIFICATIONS_QUEUE, { connection: this.connection, prefix: env.QUEUE_PREFIX });
   }
@@ -68,6 +72,7 @@ export class NotificationQueue implements OnApplicationShutdown {
         opts: { attempts: DIGEST_ATTEMPTS, backoff: { type: 'exponential', delay: DIGEST_BACKOFF_MS }, removeOnComplete: 100, removeOnFail: 100 },
       },
     );
+    this.metrics?.scheduled(NOTIFICATIONS_QUEUE, NOTIFICATION_JOBS.digest);
   }
 
   /**

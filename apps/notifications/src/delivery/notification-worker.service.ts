@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { TimerMetrics } from '@alur/metrics';
 import { RunReminderDigestUseCase } from '../digest/run-reminder-digest.use-case';
 import { DeliverNotificationUseCase } from './deliver-notification.use-case';
 import { DeliverJobData, NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, NotificationQueue } from './notification-queue';
@@ -20,6 +21,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     private readonly queue: NotificationQueue,
     private readonly deliver: DeliverNotificationUseCase,
     private readonly digest: RunReminderDigestUseCase,
+    @Optional() private readonly metrics?: TimerMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +47,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
         return this.deliver.execute(deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
       }
       case NOTIFICATION_JOBS.digest:
+        this.metrics?.fired(NOTIFICATIONS_QUEUE, job);
         return this.digest.run(new Date());
       default:
         throw new UnrecoverableError(`The notifications queue has no job named ${job.name}`);

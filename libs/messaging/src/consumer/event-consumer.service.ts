@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
@@ -6,6 +6,7 @@ import { MESSAGING_OPTIONS, MessagingModuleOptions } from '../messaging.tokens';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
 import { HEADER_AGGREGATE_ID, HEADER_AGGREGATE_TYPE } from '../outbox/outbox-relay.service';
+import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../spine-event-counters';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { InboundDraft, InboundEventStore } from './inbound-event.store';
 import { InboundEventProcessor } from './inbound-event-processor.service';
@@ -44,6 +45,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(SERVICE_NAME) private readonly durableName: string,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
   ) {}
 
   get consumes(): boolean {
@@ -120,6 +122,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
             await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, 200)));
           }
         }
+        this.countDeadOnArrival(drafts);
         await this.options.faults?.afterReceivedBeforeAck?.(drafts.map((d) => d.eventId));
         // Acks go out in order on one connection: once the last is confirmed, the ack floor covers the batch.
         for (const m of batch.slice(0, -1)) m.ack();
@@ -128,6 +131,16 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       }
     } finally {
       this.storing = undefined;
+    }
+  }
+
+  /** A malformed event or an unknown version is dead as it is stored, without an attempt to handle it. */
+  private countDeadOnArrival(drafts: InboundDraft[]): void {
+    if (!this.counters) return;
+    for (const draft of drafts) {
+      if (!draft.deadReason) continue;
+      const { type, version } = typeAndVersionOf(this.registry.patternOf(draft.subject));
+      this.counters.failed(type, version, 'dead');
     }
   }
 

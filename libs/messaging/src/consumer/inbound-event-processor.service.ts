@@ -6,6 +6,7 @@ import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventEnvelope } from '@alur/contracts';
 import { CLS_CORRELATION_ID } from '@alur/observability';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from '../messaging.tokens';
+import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../spine-event-counters';
 import { ConcurrencyGate } from './concurrency-gate';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { EventNotReadyError } from './event-not-ready.error';
@@ -43,6 +44,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Optional() private readonly cls?: ClsService,
+    @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
   ) {
     this.gate = new ConcurrencyGate(env.CONSUMER_CONCURRENCY);
   }
@@ -151,7 +153,10 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       for (const run of runs) if (await this.handle(run[0])) handled++;
       return handled;
     }
-    for (const envelope of envelopes) await this.options.faults?.afterHandled?.(envelope.id);
+    for (const envelope of envelopes) {
+      this.counters?.handled(envelope.type, envelope.version);
+      await this.options.faults?.afterHandled?.(envelope.id);
+    }
     return envelopes.length;
   }
 
@@ -172,6 +177,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       return false;
     }
     if (!claimed || !envelope) return false;
+    this.counters?.handled(envelope.type, envelope.version);
     await this.options.faults?.afterHandled?.(envelope.id);
     return true;
   }
@@ -183,11 +189,12 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   async replay(id: string): Promise<void> {
     const earlier = await this.store.earlierDeadLetter(id);
     if (earlier) throw new ReplayFailedError(`dead letter ${earlier} of the same aggregate comes first: replay or skip it first`);
+    let handled = undefined as EventEnvelope | undefined;
     try {
       await this.dataSource.transaction(async (tx) => {
         const claimed = await this.store.claim(tx, id, { dead: true });
         if (!claimed) throw new ReplayFailedError('it is being handled or no longer dead');
-        await this.runHandlers(claimed, tx);
+        handled = await this.runHandlers(claimed, tx);
         await this.store.markDone(tx, [id], 'replayed');
       });
     } catch (error) {
@@ -195,6 +202,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       if (!(error instanceof ReplayFailedError)) await this.store.recordFailure(id, { error: reason, retryInMs: 0, dead: true, waiting: false });
       throw new ReplayFailedError(reason);
     }
+    if (handled) this.counters?.handled(handled.type, handled.version);
     this.wake(); // the events held behind it go on
   }
 
@@ -233,6 +241,10 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         dead,
         waiting: false,
       };
+    }
+    if (this.counters) {
+      const { type, version } = typeAndVersionOf(this.registry.patternOf(event.subject));
+      this.counters.failed(type, version, outcome.dead ? 'dead' : outcome.waiting ? 'waiting' : 'retry');
     }
     const log = { err: error, eventId, subject: event.subject, aggregate: event.aggregateKey, retryInMs: outcome.retryInMs };
     if (outcome.dead) this.logger.error(log, 'Event dead-lettered; its aggregate is parked until an operator replays or skips it');

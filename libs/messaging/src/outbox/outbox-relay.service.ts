@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { Client } from 'pg';
@@ -7,6 +7,7 @@ import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { schemaFor } from '@alur/database';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
+import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
 import { outboxChannel } from './outbox-partition';
 
 interface PendingEvent {
@@ -14,7 +15,7 @@ interface PendingEvent {
   id: string;
   subject: string;
   aggregate_id: string;
-  envelope: { correlationId: string; type: string; aggregateType: string };
+  envelope: { correlationId: string; type: string; version: number; aggregateType: string };
 }
 
 export const HEADER_AGGREGATE_ID = 'Alur-Aggregate-Id';
@@ -47,6 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly nats: NatsClients,
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(SERVICE_NAME) service: string,
+    @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
   ) {
     this.schema = schemaFor(env, service);
   }
@@ -183,6 +185,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     // The event id as Nats-Msg-Id: JetStream drops a second publish of it within the duplicate window.
     const ack = await this.nats.js.publish(event.subject, JSON.stringify(event.envelope), { msgID: event.id, headers: h, timeout: 5000 });
     this.stats.published++;
+    this.counters?.published(event.envelope.type, event.envelope.version);
     if (ack.duplicate) this.stats.duplicates++;
   }
 

@@ -6,6 +6,7 @@ import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { Actor, EventContract, EventEnvelope, PayloadOf, subjectFor } from '@alur/contracts';
 import { schemaFor } from '@alur/database';
 import { CLS_ACTOR, CLS_CORRELATION_ID } from '@alur/observability';
+import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
 import { outboxChannel, outboxPartition } from './outbox-partition';
 
 export interface EventDraft<C extends EventContract> {
@@ -27,6 +28,7 @@ export class OutboxService {
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(SERVICE_NAME) service: string,
     @Optional() private readonly cls?: ClsService,
+    @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
   ) {
     this.channel = outboxChannel(schemaFor(env, service));
   }
@@ -58,6 +60,7 @@ export class OutboxService {
        SELECT pg_notify($1, '')`,
       params,
     );
+    this.counters?.recorded(contract.type, contract.version, envelopes.length);
     return envelopes;
   }
 

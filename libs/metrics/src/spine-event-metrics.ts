@@ -1,0 +1,51 @@
+import { Injectable, Provider } from '@nestjs/common';
+import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
+import { Counter } from 'prom-client';
+import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '@alur/messaging';
+import { METRICS } from './metric-names';
+
+const BY_EVENT = ['type', 'version'];
+
+/**
+ * The spine's event counters in Prometheus: what the outbox recorded, the relay published and the
+ * consumer handled or failed, by event type and version. Counted in memory (a restart starts at zero;
+ * Prometheus' rate() and increase() read through resets), beside the gauges read from the database.
+ */
+@Injectable()
+export class SpineEventMetrics implements SpineEventCounters {
+  constructor(
+    @InjectMetric(METRICS.eventsRecorded) private readonly recordedTotal: Counter<string>,
+    @InjectMetric(METRICS.eventsPublished) private readonly publishedTotal: Counter<string>,
+    @InjectMetric(METRICS.eventsHandled) private readonly handledTotal: Counter<string>,
+    @InjectMetric(METRICS.eventsFailed) private readonly failedTotal: Counter<string>,
+  ) {}
+
+  recorded(type: string, version: number, count: number): void {
+    this.recordedTotal.inc({ type, version }, count);
+  }
+
+  published(type: string, version: number): void {
+    this.publishedTotal.inc({ type, version });
+  }
+
+  handled(type: string, version: number): void {
+    this.handledTotal.inc({ type, version });
+  }
+
+  failed(type: string, version: string, outcome: 'retry' | 'waiting' | 'dead'): void {
+    this.failedTotal.inc({ type, version, outcome });
+  }
+}
+
+export const SPINE_EVENT_METRIC_PROVIDERS: Provider[] = [
+  makeCounterProvider({ name: METRICS.eventsRecorded, help: 'Events written to the outbox (counted when written, a rolled-back transaction included)', labelNames: BY_EVENT }),
+  makeCounterProvider({ name: METRICS.eventsPublished, help: 'Outbox events the relay published to JetStream', labelNames: BY_EVENT }),
+  makeCounterProvider({ name: METRICS.eventsHandled, help: 'Received events whose handlers committed their effect', labelNames: BY_EVENT }),
+  makeCounterProvider({
+    name: METRICS.eventsFailed,
+    help: 'Failed attempts to handle a received event, by outcome (retry, waiting, dead)',
+    labelNames: [...BY_EVENT, 'outcome'],
+  }),
+  SpineEventMetrics,
+  { provide: SPINE_EVENT_COUNTERS, useExisting: SpineEventMetrics },
+];
