@@ -31,6 +31,14 @@ const url = (protocols: string[], fallback: string) =>
 const identifier = (fallback: string) =>
   z.string().default(fallback).refine((v) => /^[A-Za-z0-9_]+$/.test(v), 'may hold only letters, digits and _');
 
+/** `host:port` (a bracketed IPv6 host allowed), or undefined when it is not one. */
+export function parseHostPort(entry: string): { host: string; port: number } | undefined {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$/.exec(entry);
+  const port = match ? Number(match[2]) : 0;
+  if (!match || port < 1 || port > 65535) return undefined;
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
+
 /** Known to everyone who reads this code: used only when NODE_ENV is test. */
 const TEST_JWT_SECRET = 'alur-test-jwt-secret-known-to-everyone-who-reads-this';
 /** Where `npm start` keeps the secrets it generates once per machine (git-ignored). */
@@ -48,6 +56,18 @@ export const baseEnvSchema = z.object({
   NATS_STREAM: identifier('ALUR'),
   NATS_SUBJECT_PREFIX: identifier('alur'),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+  /**
+   * Redis through Sentinel: the sentinels' `host:port`, comma-separated. Set, the services ask them for
+   * the master named REDIS_SENTINEL_NAME (and follow a failover); REDIS_URL then gives only the master's
+   * user, password, database and TLS, not its address.
+   */
+  REDIS_SENTINELS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.split(',').every((entry) => parseHostPort(entry.trim()) !== undefined), 'must be host:port[,host:port...]'),
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  /** The sentinels' own password (`requirepass` of sentinel.conf), when they have one. */
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
   QUEUE_PREFIX: identifier('alur'),
   TIMEZONE: z.string().default('Asia/Jakarta'),
   /**
@@ -104,7 +124,17 @@ export const baseEnvSchema = z.object({
   NOTIFICATIONS_RETRY_BASE_MS: int(30_000, 1),
   /** Local hour (in TIMEZONE) at which officials who chose a digest receive the day's reminders. */
   NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Tracing: set, each service sends its spans over OTLP/HTTP to `<endpoint>/v1/traces` (a collector,
+   * e.g. http://127.0.0.1:4318); unset, tracing is off and costs nothing beyond the no-op API.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The share of new traces kept (0–1); a trace begun by a caller keeps the caller's decision. */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
 }).superRefine((env, ctx) => {
+  if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+    ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'is required with REDIS_SENTINELS (the master name the sentinels monitor)' });
+  }
   if (env.INBOX_RETENTION_HOURS <= env.OUTBOX_RETENTION_HOURS) {
     // A re-published event must still find its inbox record, or it would take effect twice.
     ctx.addIssue({ code: 'custom', path: ['INBOX_RETENTION_HOURS'], message: 'must be longer than OUTBOX_RETENTION_HOURS' });

@@ -4,6 +4,7 @@ import { ClsModule, ClsService } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { CORRELATION_HEADER, requestLogOptions } from './request-log';
+import { TracingLifecycle } from './tracing.lifecycle';
 
 export { CORRELATION_HEADER } from './request-log';
 
@@ -29,13 +30,15 @@ function correlationOfRequest(req: { headers: Record<string, unknown> }): string
 /**
  * Structured JSON logs (pino) and a request context (CLS) holding the correlation id: taken from
  * the `x-correlation-id` header or an RPC request's meta, or made new, and carried into every log
- * line, every event recorded, and every request passed on to another service.
+ * line, every event recorded, and every request passed on to another service. With
+ * OTEL_EXPORTER_OTLP_ENDPOINT set, also OpenTelemetry traces (TracingLifecycle).
  */
 @Module({})
 export class ObservabilityModule {
   static forRoot(): DynamicModule {
     return {
       module: ObservabilityModule,
+      providers: [TracingLifecycle],
       imports: [
         ClsModule.forRoot({
           global: true,

@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EntitySchema, MixedList } from 'typeorm';
 import { AlurConfigModule, ServiceName } from '@alur/config';
 import { DatabaseModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
-import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard, RpcTracingInterceptor } from '@alur/messaging';
 import { ObservabilityModule } from '@alur/observability';
 import { OpsLoopbackGuard } from './ops-loopback.guard';
 
@@ -38,6 +38,8 @@ export class ServiceCoreModule {
       providers: [
         // Requests over NATS are answered only for a caller the gateway asserted (see RpcCallerGuard).
         { provide: APP_GUARD, useClass: RpcCallerGuard },
+        // A span per request answered, continuing the caller's trace (only while tracing is on).
+        { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
         // A domain service's /ops/ is for its own machine; the gateway's is for ADMIN (its RolesGuard).
         ...(service === 'gateway' ? [] : [{ provide: APP_GUARD, useClass: OpsLoopbackGuard }]),
       ],

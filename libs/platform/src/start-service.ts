@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { APP_ENV, BaseEnv, ConfigValidationError, portOf, ServiceName } from '@alur/config';
 import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
 import { HttpRequestMetrics, MetricsModule, MetricsServer, metricsPortOf } from '@alur/metrics';
+import { httpTracingMiddleware, tracingEnabled } from '@alur/observability';
 
 export interface StartOptions {
   /** Whether the service answers requests from the gateway over NATS. */
@@ -24,6 +25,8 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const env = app.get<BaseEnv>(APP_ENV);
+  // A server span per request, only while tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT).
+  if (tracingEnabled()) app.use(httpTracingMiddleware);
   app.use(app.get(HttpRequestMetrics).middleware);
   if (options.rpc) {
     // Before connecting: the microservice resolves its global filters when it registers its handlers.

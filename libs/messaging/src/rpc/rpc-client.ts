@@ -8,12 +8,13 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { ClientNats } from '@nestjs/microservices';
+import { ClientNats, NatsRecord, NatsRecordBuilder } from '@nestjs/microservices';
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import { ClsService } from 'nestjs-cls';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor } from '@alur/contracts';
-import { CLS_ACTOR, CLS_CORRELATION_ID } from '@alur/observability';
+import { CLS_ACTOR, CLS_CORRELATION_ID, inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '@alur/observability';
 import { callerAssertionKey, signCallerAssertion } from './caller-assertion';
 import { isRpcErrorPayload } from './rpc-error';
 import { rpcSubject } from './rpc-subject';
@@ -61,11 +62,23 @@ export class RpcClient implements OnApplicationShutdown {
       data,
     };
     const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
-    try {
-      return await lastValueFrom(this.client.send<R>(subject, request).pipe(timeout(waitMs)));
-    } catch (error) {
-      throw this.translate(pattern, error, waitMs);
-    }
+    const ask = async (): Promise<R> => {
+      try {
+        return await lastValueFrom(this.client.send<R>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));
+      } catch (error) {
+        throw this.translate(pattern, error, waitMs);
+      }
+    };
+    if (!tracingEnabled()) return ask();
+    return inSpan(`rpc ${pattern}`, { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'rpc.method': pattern } }, ask);
+  }
+
+  /** The request with the current W3C trace context in its NATS headers, where the service's span continues it. */
+  private withTraceHeaders<T>(request: RpcRequest<T>): RpcRequest<T> | NatsRecord<RpcRequest<T>> {
+    if (!tracingEnabled()) return request;
+    const headers = natsHeaders();
+    injectTraceHeaders(headers);
+    return new NatsRecordBuilder(request).setHeaders(headers).build();
   }
 
   async onApplicationShutdown(): Promise<void> {
