@@ -21,7 +21,7 @@ import {
 } from '@alur/contracts';
 import { ensureEventStream, HEADER_AGGREGATE_ID, PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { expectEventually, TestIsolation } from '@alur/testing';
+import { expectEventually, TestIsolation, THIS_FISCAL_YEAR } from '@alur/testing';
 import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
 import type { RunningGateway } from '../gateway/gateway-harness';
 
@@ -106,7 +106,7 @@ export function programme(
     code,
     version: options.version ?? 1,
     name: `Programme ${code}`,
-    fiscalYear: 2026,
+    fiscalYear: THIS_FISCAL_YEAR,
     eligibleRegions: { scope: 'ALL' },
     maxRequestedAmount: 2_000_000_000,
     minSelfHelpShareBp: 0,

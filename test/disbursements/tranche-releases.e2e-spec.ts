@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, removeTestResources, THIS_FISCAL_YEAR } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
@@ -14,6 +14,8 @@ import {
 const BALIK_ALAM = '14.03.09.1004';
 const AIR_JAMBA = '14.03.09.1001';
 const KOTAKU = 'KOTAKU-T';
+/** The SP2D is dated at the very start of this fiscal year, in WIB: 17:00 UTC of the last day of the year before. */
+const SP2D_DATE = `${THIS_FISCAL_YEAR}-01-01T00:00:00+07:00`;
 /** An awkward amount: 40/30/30 of it does not divide into whole rupiah. */
 const AMOUNT = 333_333_333;
 
@@ -113,7 +115,7 @@ describe('a proposal funded tranche by tranche', () => {
     expect(committed).toMatchObject({ proposalId, amount: AMOUNT, ceilingRegionCode: '14.03.09' });
     expect((await outboxEvents('disbursements.tranche-ready')).map((p: { trancheNumber: number }) => p.trancheNumber)).toEqual([1]);
 
-    const budgets = await gateway.call('GET', `/api/v1/budgets?programCode=${KOTAKU}&year=2026&regionCode=14.03.09`, { token: tokens.bpkad });
+    const budgets = await gateway.call('GET', `/api/v1/budgets?programCode=${KOTAKU}&year=${THIS_FISCAL_YEAR}&regionCode=14.03.09`, { token: tokens.bpkad });
     expect((await budgets.json()).items).toEqual([
       expect.objectContaining({ regionCode: '14.03.09', amount: 2_000_000_000, committed: AMOUNT, released: 0, available: 2_000_000_000 - AMOUNT }),
     ]);
@@ -137,7 +139,7 @@ describe('a proposal funded tranche by tranche', () => {
 
   it('releases a tranche once when the same request is sent 20 times at once, answering all 20 alike', async () => {
     const key = randomUUID();
-    const body = { sp2dNumber: 'SP2D-T-0001', releasedAt: '2026-03-02T09:00:00+07:00' };
+    const body = { sp2dNumber: 'SP2D-T-0001', releasedAt: SP2D_DATE };
     const responses = await Promise.all(Array.from({ length: 20 }, () => release(1, body, key)));
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
     const answers = await Promise.all(responses.map((r) => r.text()));
@@ -147,7 +149,7 @@ describe('a proposal funded tranche by tranche', () => {
       amount: 133_333_333,
       sp2dNumber: 'SP2D-T-0001',
       status: 'RELEASED',
-      releasedAt: '2026-03-02T02:00:00.000Z',
+      releasedAt: `${THIS_FISCAL_YEAR - 1}-12-31T17:00:00.000Z`,
       message: 'Termin 1 dari 3 sebesar Rp 133.333.333 telah dicairkan dengan SP2D SP2D-T-0001.',
     });
 
@@ -160,7 +162,7 @@ describe('a proposal funded tranche by tranche', () => {
 
     // The same key with another body is refused; another request for the released tranche conflicts.
     expect((await release(1, { ...body, sp2dNumber: 'SP2D-T-9999' }, key)).status).toBe(422);
-    const again = await release(1, { sp2dNumber: 'SP2D-T-0002', releasedAt: '2026-03-02T09:00:00+07:00' });
+    const again = await release(1, { sp2dNumber: 'SP2D-T-0002', releasedAt: SP2D_DATE });
     expect(again.status).toBe(409);
     expect((await again.json()).message).toContain('already released with SP2D SP2D-T-0001');
   });

@@ -48,8 +48,9 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
     for (let round = 0; round < 3; round++) {
       const refused = await login('bpkad', 'alur-demo');
       expect(refused).toMatchObject({ status: 429, body: { retryAfterSeconds: expect.any(Number) } });
-      waits.push(refused.body.retryAfterSeconds);
-      await age('bpkad', refused.body.retryAfterSeconds);
+      const { retryAfterSeconds } = refused.body as { retryAfterSeconds: number };
+      waits.push(retryAfterSeconds);
+      await age('bpkad', retryAfterSeconds);
       expect((await login('bpkad', 'guess')).status).toBe(401);
     }
     expect(waits).toEqual([1, 2, 4]);
@@ -88,7 +89,7 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(TINY_PNG)], { type: 'image/png' }), 'foto.png');
     const uploaded = await fetch(`${gateway.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${bkm}` }, body: form });
-    const { id } = await uploaded.json();
+    const { id } = (await uploaded.json()) as { id: string };
     expect(await audit('upload.stored')).toEqual([expect.objectContaining({ entity_id: id, after: expect.objectContaining({ kind: 'photo', regionCode: BALIK_ALAM }) })]);
 
     expect((await gateway.call('POST', '/api/v1/auth/logout', { token: bkm })).status).toBe(204);
