@@ -11,6 +11,7 @@ import { configureGateway } from '../../apps/gateway/src/http/configure-gateway'
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
+import { DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
 import { machineOf, round, writeResults } from '../shared/bench-results';
 import { fuzzCases, runFuzz } from './request-fuzz';
@@ -24,7 +25,7 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 const VALID_PROPOSAL = {
-  programCode: 'KOTAKU-2026',
+  programCode: DEMO_KOTAKU,
   villageCode: '14.03.09.1004',
   title: 'Semenisasi Jalan Gang Damai',
   category: 'INFRASTRUCTURE',

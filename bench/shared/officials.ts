@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { AlurApi, ApiError } from './alur-api';
 import { Desk } from './desk';
 import { LifecycleTracker } from './lifecycle-tracker';
@@ -75,7 +76,7 @@ export async function workInbox(
 export async function releaseTranche(api: AlurApi, token: string, disbursement: Disbursement, tranche: Tranche): Promise<void> {
   await api.call('POST', `/disbursements/${disbursement.id}/tranches/${tranche.number}/release`, {
     token,
-    body: { sp2dNumber: `${disbursement.id.slice(0, 8)}-${tranche.number}/SP2D/LS/2026`, releasedAt: new Date().toISOString() },
+    body: { sp2dNumber: `${disbursement.id.slice(0, 8)}-${tranche.number}/SP2D/LS/${DEMO_FISCAL_YEAR}`, releasedAt: new Date().toISOString() },
     headers: { 'Idempotency-Key': randomUUID() },
     label: 'release',
   });

@@ -1,4 +1,5 @@
 import { DEMO_REGENCY_CODE, RegionDirectory } from '@alur/regions';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { AlurApi, ApiError } from './alur-api';
 import { sleep } from './bench-results';
 import { LifecycleTracker, now } from './lifecycle-tracker';
@@ -6,7 +7,7 @@ import { Desk } from './desk';
 import { releaseReadyTranches, workInbox } from './officials';
 import { Shift } from './shift';
 
-const PROGRAMME = 'KOTAKU-2026';
+const PROGRAMME = DEMO_KOTAKU;
 /** Pagu per kecamatan the bench sets, so that no proposal waits for budget however many are run. */
 const BENCH_CEILING = 1_000_000_000_000_000;
 
@@ -78,7 +79,7 @@ export class RegencyPeople {
     for (const district of this.districts) {
       for (let attempt = 0; ; attempt++) {
         try {
-          await this.api.call('PUT', `/budgets/${PROGRAMME}/2026/${district}`, {
+          await this.api.call('PUT', `/budgets/${PROGRAMME}/${DEMO_FISCAL_YEAR}/${district}`, {
             token: this.token('bpkad'),
             body: { amount: BENCH_CEILING },
             label: 'set ceiling',

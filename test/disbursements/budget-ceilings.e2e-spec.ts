@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, removeTestResources, THIS_FISCAL_YEAR } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
@@ -39,13 +39,13 @@ describe('commitments against a budget ceiling (pagu)', () => {
     return (await response.json()).items;
   };
   const budgetOf = async (programCode: string, regionCode: string) => {
-    const response = await gateway.call('GET', `/api/v1/budgets?programCode=${programCode}&year=2026&regionCode=${regionCode}`, { token: bpkad });
+    const response = await gateway.call('GET', `/api/v1/budgets?programCode=${programCode}&year=${THIS_FISCAL_YEAR}&regionCode=${regionCode}`, { token: bpkad });
     expect(response.status).toBe(200);
     const { items } = await response.json();
     return items.find((b: { regionCode: string }) => b.regionCode === regionCode);
   };
   const setCeiling = (programCode: string, regionCode: string, amount: number, token = bpkad) =>
-    gateway.call('PUT', `/api/v1/budgets/${programCode}/2026/${regionCode}`, { token, body: { amount } });
+    gateway.call('PUT', `/api/v1/budgets/${programCode}/${THIS_FISCAL_YEAR}/${regionCode}`, { token, body: { amount } });
   const committedSum = async (programCode: string, regionCode: string) => {
     const [row] = await disbursements.db.query(
       `SELECT c.committed, c.amount, (SELECT coalesce(sum(amount), 0) FROM disbursement d
@@ -84,7 +84,7 @@ describe('commitments against a budget ceiling (pagu)', () => {
       programme('KOTA-C', { tranchePlan: HALF_AND_HALF, ceiling: { regionLevel: 'district', amount: 2_000_000_000 } }),
     );
     const villages = RegionDirectory.shared().childrenOf(MANDAU).slice(0, 10);
-    const start = Date.parse('2026-02-02T01:00:00Z');
+    const start = Date.parse(`${THIS_FISCAL_YEAR}-01-01T01:00:00Z`);
     // 10 × Rp 300.000.000 against Rp 2.000.000.000: six fit, four must wait.
     const approvals = villages.map((village, i) => approval('KOTA-C', village.code, 300_000_000, new Date(start + i * 60_000)));
     await Promise.all(approvals.map((a) => events.publish(ProposalApprovedV1, a.proposalId, a)));
@@ -147,7 +147,7 @@ describe('commitments against a budget ceiling (pagu)', () => {
       programme('DESA-C', { tranchePlan: HALF_AND_HALF, ceiling: { regionLevel: 'village', amount: 1_000_000_000 } }),
     );
     const village = RegionDirectory.shared().childrenOf(PINGGIR)[0].code;
-    const t = Date.parse('2026-03-02T01:00:00Z');
+    const t = Date.parse(`${THIS_FISCAL_YEAR}-01-01T02:00:00Z`);
     const first = await approveAndWait('DESA-C', village, 600_000_000, new Date(t));
     const big = await approveAndWait('DESA-C', village, 500_000_000, new Date(t + 60_000));
     const small = await approveAndWait('DESA-C', village, 100_000_000, new Date(t + 120_000));
@@ -161,7 +161,7 @@ describe('commitments against a budget ceiling (pagu)', () => {
     expect((await enough.json()).committedProposalIds).toEqual([big, small]);
     expect(await committedSum('DESA-C', village)).toEqual({ committed: 1_200_000_000, amount: 1_200_000_000, funded: 1_200_000_000 });
 
-    const history = await disbursements.audit.history('budget-ceiling', `DESA-C/2026/${village}`);
+    const history = await disbursements.audit.history('budget-ceiling', `DESA-C/${THIS_FISCAL_YEAR}/${village}`);
     expect(history.map((r) => [r.action, (r.after as { amount: number }).amount])).toEqual([
       ['budget-ceiling.amount-set', 1_050_000_000],
       ['budget-ceiling.amount-set', 1_200_000_000],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation, removeTestResources, THIS_FISCAL_YEAR } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
@@ -33,12 +33,12 @@ describe('the fiscal year closes for releases, and what was not released carries
       headers: { 'Idempotency-Key': randomUUID() },
     });
   const carryOver = async (token = tokens.bpkad) => {
-    const response = await gateway.call('GET', `/api/v1/fiscal-years/2026/carry-over?programCode=${PROGRAMME}`, { token });
+    const response = await gateway.call('GET', `/api/v1/fiscal-years/${THIS_FISCAL_YEAR}/carry-over?programCode=${PROGRAMME}`, { token });
     expect(response.status).toBe(200);
     return response.json();
   };
   const setClosing = (releasesCloseAt: unknown, token = tokens.bpkad) =>
-    gateway.call('PUT', '/api/v1/fiscal-years/2026/closing', { token, body: { releasesCloseAt } });
+    gateway.call('PUT', `/api/v1/fiscal-years/${THIS_FISCAL_YEAR}/closing`, { token, body: { releasesCloseAt } });
 
   beforeAll(async () => {
     disbursements = await startDisbursements(isolation);
@@ -72,15 +72,15 @@ describe('the fiscal year closes for releases, and what was not released carries
 
   it('closes a year at its end in the regency’s time zone when BPKAD set no date, and releases until then', async () => {
     const report = await carryOver();
-    expect(report).toMatchObject({ fiscalYear: 2026, regencyCode: '14.03', releasesCloseAt: '2026-12-31T17:00:00.000Z', isDefault: true, closed: false });
+    expect(report).toMatchObject({ fiscalYear: THIS_FISCAL_YEAR, regencyCode: '14.03', releasesCloseAt: `${THIS_FISCAL_YEAR}-12-31T17:00:00.000Z`, isDefault: true, closed: false });
     expect(report.total).toBe(160_000_000);
     expect((await release(first, 1)).status).toBe(200);
   });
 
   it('lets only BPKAD set the closing date, as a date-time with offset', async () => {
-    expect((await setClosing('2026-12-20T23:59:59+07:00', tokens.admin)).status).toBe(403);
-    expect((await setClosing('2026-12-20T23:59:59+07:00', tokens.bkm)).status).toBe(403);
-    const bad = await setClosing('20 Desember 2026');
+    expect((await setClosing(`${THIS_FISCAL_YEAR}-12-20T23:59:59+07:00`, tokens.admin)).status).toBe(403);
+    expect((await setClosing(`${THIS_FISCAL_YEAR}-12-20T23:59:59+07:00`, tokens.bkm)).status).toBe(403);
+    const bad = await setClosing(`20 Desember ${THIS_FISCAL_YEAR}`);
     expect(bad.status).toBe(400);
     expect(new Set((await bad.json()).errors.map((e: { field: string }) => e.field))).toEqual(new Set(['releasesCloseAt']));
   });
@@ -88,12 +88,12 @@ describe('the fiscal year closes for releases, and what was not released carries
   it('refuses a release after the closing date with a 409 that says so, and releases nothing', async () => {
     const closed = await setClosing(new Date(Date.now() - 60_000).toISOString());
     expect(closed.status).toBe(200);
-    expect(await closed.json()).toMatchObject({ fiscalYear: 2026, isDefault: false, closed: true });
+    expect(await closed.json()).toMatchObject({ fiscalYear: THIS_FISCAL_YEAR, isDefault: false, closed: true });
 
     const late = await release(second, 1);
     expect(late.status).toBe(409);
     const { message } = await late.json();
-    expect(message).toMatch(/^Releases for fiscal year 2026 closed on .+ \(Asia\/Jakarta\): tranche 1 \(Rp 30\.000\.000\) was not released in time and carries over as SiLPA$/);
+    expect(message).toMatch(new RegExp(`^Releases for fiscal year ${THIS_FISCAL_YEAR} closed on .+ \\(Asia/Jakarta\\): tranche 1 \\(Rp 30\\.000\\.000\\) was not released in time and carries over as SiLPA$`));
     const [ceiling] = await disbursements.db.query('SELECT released FROM budget_ceiling WHERE program_code = $1', [PROGRAMME]);
     expect(ceiling.released).toBe('50000000');
   });
@@ -109,8 +109,8 @@ describe('the fiscal year closes for releases, and what was not released carries
       ]),
     );
     expect(report.items).toHaveLength(3);
-    expect((await gateway.call('GET', '/api/v1/fiscal-years/2026/carry-over', { token: tokens.bkm })).status).toBe(403);
-    const history = await disbursements.audit.history('fiscal-year', '14.03/2026');
+    expect((await gateway.call('GET', `/api/v1/fiscal-years/${THIS_FISCAL_YEAR}/carry-over`, { token: tokens.bkm })).status).toBe(403);
+    const history = await disbursements.audit.history('fiscal-year', `14.03/${THIS_FISCAL_YEAR}`);
     expect(history.map((r) => r.action)).toEqual(['fiscal-year.releases-closing-set']);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApprovalStageRef, ProposalRejectedV1, ProposalReturnedV1 } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
 import { RunningProposals, startProposals } from '../proposals/proposals-harness';
@@ -14,7 +14,7 @@ const BALIK_ALAM = '14.03.09.1004';
 const AIR_JAMBA = '14.03.09.1001';
 const MANDAU_THIRD = RegionDirectory.shared().villagesOf(MANDAU).find((v) => v.code !== BALIK_ALAM && v.code !== AIR_JAMBA)!.code;
 const [PINGGIR_FIRST, PINGGIR_SECOND] = RegionDirectory.shared().villagesOf(PINGGIR).map((v) => v.code);
-const PROGRAMME = 'EVAL-2026';
+const PROGRAMME = `EVAL-${DEMO_FISCAL_YEAR}`;
 /** kotakuDraft: a budget of Rp 100,000,000 of which Rp 5,000,000 swadaya, so Rp 95,000,000 requested. */
 const REQUESTED = 95_000_000;
 
@@ -76,7 +76,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
       tokens[name] = await gateway.tokenOf(username);
     }
     const programme = {
-      ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === 'KOTAKU-2026')!),
+      ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!),
       code: PROGRAMME,
       eligibleRegions: { scope: 'LIST', regionCodes: [MANDAU, PINGGIR] },
       tranchePlan: [
@@ -152,14 +152,14 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     completed: 0,
     completedOnTime: 0,
   };
-  const evaluation = (query = '', token = tokens.bappeda) => gateway.call('GET', `/api/v1/evaluations/${PROGRAMME}/2026${query}`, { token });
+  const evaluation = (query = '', token = tokens.bappeda) => gateway.call('GET', `/api/v1/evaluations/${PROGRAMME}/${DEMO_FISCAL_YEAR}${query}`, { token });
 
   it('compares the pilot kecamatan named by the analyst with the rest, figures as computed by hand', async () => {
     const response = await evaluation(`?pilot=${MANDAU}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       programCode: PROGRAMME,
-      fiscalYear: 2026,
+      fiscalYear: DEMO_FISCAL_YEAR,
       pilotRegionCodes: [MANDAU],
       groups: [
         { group: 'PILOT', ...MANDAU_FIGURES },
@@ -185,8 +185,8 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect((await response.text()).split('\r\n')).toEqual([
       'program,tahun_anggaran,kelompok,usulan_diajukan,usulan_disetujui,usulan_dikembalikan,usulan_ditolak,usulan_didanai,menunggu_pagu,pagu_rp,dikomitmenkan_rp,dicairkan_rp,serapan_cair_per_komitmen_bp,serapan_komitmen_per_pagu_bp,rata_rata_progres_fisik_persen,selesai,selesai_tepat_waktu',
-      `${PROGRAMME},2026,pilot,3,2,0,1,2,0,200000000,190000000,47500000,2500,9500,30,0,0`,
-      `${PROGRAMME},2026,lainnya,2,1,1,0,1,0,100000000,95000000,47500000,5000,9500,0,0,0`,
+      `${PROGRAMME},${DEMO_FISCAL_YEAR},pilot,3,2,0,1,2,0,200000000,190000000,47500000,2500,9500,30,0,0`,
+      `${PROGRAMME},${DEMO_FISCAL_YEAR},lainnya,2,1,1,0,1,0,100000000,95000000,47500000,5000,9500,0,0,0`,
       '',
     ]);
     for (const who of ['bkm', 'lurah']) expect((await evaluation('', tokens[who])).status).toBe(403);

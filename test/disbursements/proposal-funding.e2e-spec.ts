@@ -3,6 +3,7 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
 import { RunningProposals, startProposals } from '../proposals/proposals-harness';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { approval, EventPublisher, ProposalApprovedV1, RunningDisbursements, startDisbursements } from './disbursements-harness';
 
 describe('a proposal’s status and timeline follow its funding', () => {
@@ -17,7 +18,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
 
   beforeAll(async () => {
     disbursements = await startDisbursements(isolation);
-    // Seeds KOTAKU-2026 and BK-DESA-2026 and announces them: the disbursements service learns them from the stream.
+    // Seeds this year's KOTAKU and BK-DESA and announces them: the disbursements service learns them from the stream.
     proposals = await startProposals(isolation);
     gateway = await startGateway(isolation);
     events = await EventPublisher.open(isolation);
@@ -42,7 +43,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
 
     // Stand-in for the approval chain (another service): the proposal is approved and the approval announced.
     await proposals.db.query(`UPDATE proposal SET status = 'APPROVED' WHERE id = $1`, [proposalId]);
-    await events.publish(ProposalApprovedV1, proposalId, approval('KOTAKU-2026', BALIK_ALAM, requestedAmount, new Date(), { proposalId }));
+    await events.publish(ProposalApprovedV1, proposalId, approval(DEMO_KOTAKU, BALIK_ALAM, requestedAmount, new Date(), { proposalId }));
 
     const proposal = async () => (await gateway.call('GET', `/api/v1/proposals/${proposalId}`, { token: bkm })).json();
     await expectEventually(async () => expect((await proposal()).status).toBe('FUNDING'));
@@ -52,12 +53,12 @@ describe('a proposal’s status and timeline follow its funding', () => {
     const release = async (n: number) => {
       const response = await gateway.call('POST', `/api/v1/disbursements/${disbursement.id}/tranches/${n}/release`, {
         token: bpkad,
-        body: { sp2dNumber: `0${n}/SP2D/LS/2026`, releasedAt: new Date().toISOString() },
+        body: { sp2dNumber: `0${n}/SP2D/LS/${DEMO_FISCAL_YEAR}`, releasedAt: new Date().toISOString() },
         headers: { 'Idempotency-Key': randomUUID() },
       });
       expect(response.status).toBe(200);
     };
-    // KOTAKU-2026 asks for a photo with every report; the kecamatan's verifier accepts each one.
+    // KOTAKU asks for a photo with every report; the kecamatan's verifier accepts each one.
     const report = async (physicalProgressPercent: number, amountSpent: number) => {
       const response = await gateway.call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, {
         token: bkm,
@@ -101,8 +102,8 @@ describe('a proposal’s status and timeline follow its funding', () => {
       'disbursement.completed',
     ]);
     expect(funding[0]).toMatchObject({ fromStatus: 'APPROVED', toStatus: 'FUNDING' });
-    expect(funding[0].note).toBe('Dana Rp 95.000.000 dialokasikan dari pagu 14.03.09 tahun 2026, dicairkan dalam 3 termin.');
-    expect(funding[2].note).toBe('Termin 1 dari 3 sebesar Rp 38.000.000 dicairkan dengan SP2D 01/SP2D/LS/2026.');
+    expect(funding[0].note).toBe(`Dana Rp 95.000.000 dialokasikan dari pagu 14.03.09 tahun ${DEMO_FISCAL_YEAR}, dicairkan dalam 3 termin.`);
+    expect(funding[2].note).toBe(`Termin 1 dari 3 sebesar Rp 38.000.000 dicairkan dengan SP2D 01/SP2D/LS/${DEMO_FISCAL_YEAR}.`);
     expect(funding[2].actor).toMatchObject({ username: 'bpkad', role: 'BPKAD' });
     expect(funding[4].note).toBe('Laporan kemajuan fisik 30% diterima verifikator.');
     expect(funding[13]).toMatchObject({ fromStatus: 'FUNDING', toStatus: 'COMPLETED' });

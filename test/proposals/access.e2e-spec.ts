@@ -1,9 +1,12 @@
 import { JwtService } from '@nestjs/jwt';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE, PINGGIR } from './proposal-fixtures';
 import { RunningProposals, startProposals } from './proposals-harness';
+
+/** A programme of next year, which nobody has made yet. */
+const NEXT_YEAR_KOTAKU = `KOTAKU-${DEMO_FISCAL_YEAR + 1}`;
 
 describe('who may see and do what with proposals', () => {
   const isolation = createTestIsolation();
@@ -61,8 +64,8 @@ describe('who may see and do what with proposals', () => {
     const lurah = await gateway.tokenOf(`lurah.${BALIK_ALAM}`);
     expect((await gateway.call('POST', '/api/v1/proposals', { token: lurah, body: kotakuDraft() })).status).toBe(403);
     expect((await gateway.call('POST', `/api/v1/proposals/${proposalId}/submit`, { token: lurah, body: {} })).status).toBe(403);
-    expect((await gateway.call('POST', '/api/v1/programmes/KOTAKU-2026/versions/1/publish', { token: bkm })).status).toBe(403);
-    const programme = { ...kotakuDraftProgramme(), code: 'KOTAKU-2027' };
+    expect((await gateway.call('POST', `/api/v1/programmes/${DEMO_KOTAKU}/versions/1/publish`, { token: bkm })).status).toBe(403);
+    const programme = { ...kotakuDraftProgramme(), code: NEXT_YEAR_KOTAKU };
     expect((await gateway.call('POST', '/api/v1/programmes', { token: bkm, body: programme })).status).toBe(403);
     // A BKM writes only for its own village.
     const elsewhere = await gateway.call('POST', '/api/v1/proposals', { token: bkm, body: kotakuDraft(OTHER_MANDAU_VILLAGE) });
@@ -83,28 +86,28 @@ describe('who may see and do what with proposals', () => {
     const admin = await gateway.tokenOf('admin');
     const draft = await gateway.call('POST', '/api/v1/programmes', { token: admin, body: { ...kotakuDraftProgramme(), maxRequestedAmount: 750_000_000 } });
     expect(draft.status).toBe(201);
-    expect(await draft.json()).toMatchObject({ code: 'KOTAKU-2026', version: 2, status: 'DRAFT' });
+    expect(await draft.json()).toMatchObject({ code: DEMO_KOTAKU, version: 2, status: 'DRAFT' });
     const second = await gateway.call('POST', '/api/v1/programmes', { token: admin, body: kotakuDraftProgramme() });
     expect(second.status).toBe(409);
-    const published = await gateway.call('POST', '/api/v1/programmes/KOTAKU-2026/versions/2/publish', { token: admin });
+    const published = await gateway.call('POST', `/api/v1/programmes/${DEMO_KOTAKU}/versions/2/publish`, { token: admin });
     expect(published.status).toBe(200);
-    expect((await gateway.call('POST', '/api/v1/programmes/KOTAKU-2026/versions/2/publish', { token: admin })).status).toBe(409);
+    expect((await gateway.call('POST', `/api/v1/programmes/${DEMO_KOTAKU}/versions/2/publish`, { token: admin })).status).toBe(409);
 
-    const seenByBkm = await (await gateway.call('GET', '/api/v1/programmes/KOTAKU-2026', { token: bkm })).json();
+    const seenByBkm = await (await gateway.call('GET', `/api/v1/programmes/${DEMO_KOTAKU}`, { token: bkm })).json();
     expect(seenByBkm.latest).toMatchObject({ version: 2, maxRequestedAmount: 750_000_000 });
     expect(seenByBkm.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
       [1, 'PUBLISHED'],
       [2, 'PUBLISHED'],
     ]);
     // Version 1 stays as it was, and so does the proposal written against it.
-    const [v1] = await proposals.db.query(`SELECT max_requested_amount FROM programme_version WHERE code = 'KOTAKU-2026' AND version = 1`);
+    const [v1] = await proposals.db.query('SELECT max_requested_amount FROM programme_version WHERE code = $1 AND version = 1', [DEMO_KOTAKU]);
     expect(v1.max_requested_amount).toBe('500000000');
     await expect(proposals.db.query(`UPDATE programme_version SET name = 'x' WHERE version = 1`)).rejects.toThrow(/published/);
     expect((await (await show(bkm)).json()).programVersion).toBe(1);
 
     const invalid = await gateway.call('POST', '/api/v1/programmes', {
       token: admin,
-      body: { ...kotakuDraftProgramme(), code: 'KOTAKU-2027', tranchePlan: [{ shareBp: 4000, unlockProgressPercent: 0 }] },
+      body: { ...kotakuDraftProgramme(), code: NEXT_YEAR_KOTAKU, tranchePlan: [{ shareBp: 4000, unlockProgressPercent: 0 }] },
     });
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).errors.map((e: { field: string }) => e.field)).toEqual(['tranchePlan']);
@@ -112,5 +115,5 @@ describe('who may see and do what with proposals', () => {
 });
 
 function kotakuDraftProgramme() {
-  return structuredClone(DEMO_PROGRAMMES.find((p) => p.code === 'KOTAKU-2026')!);
+  return structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!);
 }

@@ -1,5 +1,6 @@
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { approval, EventPublisher, ProposalApprovedV1, RunningDisbursements, startDisbursements } from '../disbursements/disbursements-harness';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, MANDAU, kotakuDraft } from './proposal-fixtures';
 import { RunningProposals, startProposals } from './proposals-harness';
@@ -23,7 +24,7 @@ describe('a proposal that does not fit its ceiling shows that it waits for budge
   let proposalId: string;
 
   const setCeiling = (amount: number) =>
-    gateway.call('PUT', `/api/v1/budgets/KOTAKU-2026/2026/${MANDAU}`, { token: bpkad, body: { amount } });
+    gateway.call('PUT', `/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${MANDAU}`, { token: bpkad, body: { amount } });
   const proposal = async () => (await gateway.call('GET', `/api/v1/proposals/${proposalId}`, { token: bkm })).json();
 
   beforeAll(async () => {
@@ -52,7 +53,7 @@ describe('a proposal that does not fit its ceiling shows that it waits for budge
     // The proposals service is down while the approval is decided and the disbursements service finds no room;
     // it hears both events afterwards, the approval last.
     await proposals.close();
-    await events.publish(ProposalApprovedV1, proposalId, approval('KOTAKU-2026', BALIK_ALAM, 95_000_000, new Date(), { proposalId }));
+    await events.publish(ProposalApprovedV1, proposalId, approval(DEMO_KOTAKU, BALIK_ALAM, 95_000_000, new Date(), { proposalId }));
     await expectEventually(async () => {
       const response = await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token: bpkad });
       expect((await response.json()).items[0]?.status).toBe('AWAITING_BUDGET');

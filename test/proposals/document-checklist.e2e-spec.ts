@@ -1,5 +1,5 @@
 import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
+import { DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, kotakuDraft, OTHER_MANDAU_VILLAGE } from './proposal-fixtures';
 import { RunningProposals, startProposals } from './proposals-harness';
@@ -33,7 +33,7 @@ describe('complete files before review: a programme’s documents checklist', ()
       tokens[name] = await gateway.tokenOf(username);
     }
     const programme = {
-      ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === 'KOTAKU-2026')!),
+      ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!),
       code: PROGRAMME,
       requiredDocuments: [
         { kind: 'DED', required: true },

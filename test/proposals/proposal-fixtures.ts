@@ -1,4 +1,5 @@
 import { RegionDirectory } from '@alur/regions';
+import { DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 
 const regions = RegionDirectory.shared();
 
@@ -14,7 +15,7 @@ export const OUTSIDE_PILOT_VILLAGE = regions.villagesOf('14.03.01')[0].code;
 /** A complete KOTAKU draft: Rp 100,000,000 budget total, 5% swadaya. */
 export function kotakuDraft(villageCode = BALIK_ALAM, overrides: Record<string, unknown> = {}) {
   return {
-    programCode: 'KOTAKU-2026',
+    programCode: DEMO_KOTAKU,
     villageCode,
     title: 'Semenisasi Jalan Gang Damai',
     category: 'INFRASTRUCTURE',

@@ -4,6 +4,7 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { streamMessages } from '../spine/spine-harness';
+import { DEMO_BK_DESA, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, OUTSIDE_PILOT_VILLAGE } from './proposal-fixtures';
 import { RunningProposals, startProposals } from './proposals-harness';
 
@@ -41,7 +42,7 @@ describe('proposals through the gateway', () => {
     expect(draft).toMatchObject({
       status: 'DRAFT',
       version: 1,
-      programCode: 'KOTAKU-2026',
+      programCode: DEMO_KOTAKU,
       programVersion: 1,
       villageCode: BALIK_ALAM,
       districtCode: '14.03.09',
@@ -87,7 +88,7 @@ describe('proposals through the gateway', () => {
     expect(event.actor).toMatchObject({ username: `bkm.${BALIK_ALAM}` });
     expect(event.payload).toMatchObject({
       proposalId: draft.id,
-      programCode: 'KOTAKU-2026',
+      programCode: DEMO_KOTAKU,
       programVersion: 1,
       villageCode: BALIK_ALAM,
       districtCode: '14.03.09',
@@ -118,8 +119,8 @@ describe('proposals through the gateway', () => {
   it('announces each seeded programme version with its whole definition', async () => {
     await expectEventually(async () => {
       const published = (await streamMessages(isolation)).filter((m) => m.subject.endsWith('.proposals.programme-published.v1'));
-      expect(published.map((m) => m.data.aggregateId).sort()).toEqual(['BK-DESA-2026', 'KOTAKU-2026']);
-      const bkDesa = published.find((m) => m.data.aggregateId === 'BK-DESA-2026')!.data.payload;
+      expect(published.map((m) => m.data.aggregateId).sort()).toEqual([DEMO_BK_DESA, DEMO_KOTAKU]);
+      const bkDesa = published.find((m) => m.data.aggregateId === DEMO_BK_DESA)!.data.payload;
       expect(bkDesa).toMatchObject({
         version: 1,
         eligibleRegions: { scope: 'LIST', regionCodes: ['14.03.09', '14.03.13'] },
@@ -160,7 +161,7 @@ describe('proposals through the gateway', () => {
     };
 
     it('refuses to submit without the required fields', async () => {
-      const bare = { programCode: 'KOTAKU-2026', villageCode: BALIK_ALAM, title: 'Drainase' };
+      const bare = { programCode: DEMO_KOTAKU, villageCode: BALIK_ALAM, title: 'Drainase' };
       expect(await errorsOf(await submitDraft(bare))).toEqual([
         400,
         ['description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems'],
@@ -175,7 +176,7 @@ describe('proposals through the gateway', () => {
       const response = await submitDraft(body);
       expect(response.status).toBe(400);
       expect((await response.json()).errors).toEqual([
-        { field: 'requestedAmount', reason: 'Rp 540.000.000 exceeds the maximum of Rp 500.000.000 for KOTAKU-2026', code: 'invalid' },
+        { field: 'requestedAmount', reason: `Rp 540.000.000 exceeds the maximum of Rp 500.000.000 for ${DEMO_KOTAKU}`, code: 'invalid' },
       ]);
     });
 
@@ -185,7 +186,7 @@ describe('proposals through the gateway', () => {
 
     it('refuses a village outside a pilot programme’s kecamatan', async () => {
       const outsider = await gateway.tokenOf(`bkm.${OUTSIDE_PILOT_VILLAGE}`);
-      const body = kotakuDraft(OUTSIDE_PILOT_VILLAGE, { programCode: 'BK-DESA-2026', selfHelpAmount: 0 });
+      const body = kotakuDraft(OUTSIDE_PILOT_VILLAGE, { programCode: DEMO_BK_DESA, selfHelpAmount: 0 });
       expect(await errorsOf(await submitDraft(body, outsider))).toEqual([400, ['villageCode']]);
     });
 
@@ -237,7 +238,7 @@ describe('proposals through the gateway', () => {
     expect(paged.items).toHaveLength(2);
     expect((await list('status=WITHDRAWN')).items.map((p: { status: string }) => p.status)).toEqual(['WITHDRAWN']);
     expect((await list('q=drainase')).items.map((p: { title: string }) => p.title)).toEqual(['Drainase']);
-    expect((await list('programCode=BK-DESA-2026')).total).toBe(0);
+    expect((await list(`programCode=${DEMO_BK_DESA}`)).total).toBe(0);
     expect((await list('regionCode=14.03.13')).total).toBe(0);
     const bad = await gateway.call('GET', '/api/v1/proposals?pageSize=1000&status=LOST', { token: bkm });
     expect(await errorsOf(bad)).toEqual([400, ['status', 'pageSize']]);

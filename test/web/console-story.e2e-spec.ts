@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
 import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, screenshot, startSystem } from './console-harness';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 
 const BKM = 'bkm.14.03.09.1004';
 const OFFICIALS = ['lurah.14.03.09.1004', 'camat.14.03.09', 'dinas', 'sekda', 'bupati'];
@@ -9,6 +10,7 @@ const TITLE = 'Semenisasi Jalan Gang Damai RT 03';
 // RAB: 400 sak × Rp 75.000 + 12,5 m³ × Rp 250.000 + 60 HOK × Rp 150.000 = Rp 42.125.000.
 // Swadaya Rp 2.200.000 (5,22%, KOTAKU asks at least 5%): Rp 39.925.000 requested; tranche 1 is 40%.
 const FIRST_TRANCHE = 'Rp 15.970.000';
+const SP2D = `0042/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`;
 const DED_PDF = Buffer.from('%PDF-1.7\n% gambar rencana jalan gang Damai\n%%EOF\n');
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
@@ -67,7 +69,7 @@ describe('the web console, the whole story in a browser', () => {
 
     await bkm.getByRole('link', { name: 'Usulan baru' }).first().click();
     await bkm.getByRole('heading', { name: 'Usulan baru' }).waitFor();
-    await bkm.getByLabel('Program').selectOption('KOTAKU-2026');
+    await bkm.getByLabel('Program').selectOption(DEMO_KOTAKU);
 
     // Submitting without a title: the API's 400 names the field, and the form shows it in Indonesian, by its label.
     await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
@@ -169,10 +171,10 @@ describe('the web console, the whole story in a browser', () => {
     await checkPage(bpkad, '16-bpkad-ready-desktop');
 
     await tranche.getByRole('button', { name: 'Cairkan Termin 1' }).click();
-    await bpkad.getByLabel('Nomor SP2D').fill('0042/SP2D/LS/BPKAD/2026');
+    await bpkad.getByLabel('Nomor SP2D').fill(SP2D);
     await bpkad.getByRole('button', { name: 'Cairkan', exact: true }).click();
     const dialog = bpkad.getByRole('dialog');
-    await dialog.getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D 0042/SP2D/LS/BPKAD/2026?`).waitFor();
+    await dialog.getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D ${SP2D}?`).waitFor();
     await checkPage(bpkad, '17-bpkad-confirm-desktop');
     await dialog.getByRole('button', { name: 'Cairkan' }).click();
     await bpkad.getByRole('status').getByText(`Termin dicairkan: ${TITLE}, Termin 1`).waitFor();
@@ -191,7 +193,7 @@ describe('the web console, the whole story in a browser', () => {
     await bkm.getByRole('heading', { name: /Notifikasi/ }).first().waitFor();
     await reloadUntilVisible(bkm, () => bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` }));
     const released = bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` });
-    expect(await released.textContent()).toContain('0042/SP2D/LS/BPKAD/2026');
+    expect(await released.textContent()).toContain(SP2D);
     await checkPage(bkm, '20-bkm-notifications-phone');
 
     // From the message to the proposal: tranche 1 released, and the progress report the next tranche waits for.
@@ -199,7 +201,7 @@ describe('the web console, the whole story in a browser', () => {
     const unreadBefore = Number(await bkm.getByTestId('unread-count').textContent());
     await released.getByRole('link', { name: `Termin 1 dicairkan: ${TITLE}` }).click();
     await bkm.getByRole('heading', { name: TITLE, exact: true }).waitFor();
-    await bkm.locator('.tranches').getByText('SP2D 0042/SP2D/LS/BPKAD/2026').waitFor();
+    await bkm.locator('.tranches').getByText(`SP2D ${SP2D}`).waitFor();
     await bkm.getByLabel('Kemajuan fisik (%)').fill('150');
     await bkm.getByLabel('Dana terpakai (Rp)').fill('12.000.000');
     await bkm.getByLabel('Keterangan').fill('Pengecoran 150 m selesai.');
@@ -251,7 +253,7 @@ describe('the web console, the whole story in a browser', () => {
       return text;
     });
     // The progress column stays empty: the BKM's 35% counts once a verifier has checked it on site.
-    expect(csv.split('\r\n')[1]).toBe(`14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},KOTAKU-2026,2026,39925000,39925000,15970000,,FUNDING`);
+    expect(csv.split('\r\n')[1]).toBe(`14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},${DEMO_KOTAKU},${DEMO_FISCAL_YEAR},39925000,39925000,15970000,,FUNDING`);
     await visitor.close();
   });
 

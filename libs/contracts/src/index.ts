@@ -5,4 +5,5 @@ export * from './identity/role';
 export * from './proposals';
 export * from './approvals';
 export * from './disbursements';
+export * from './money/fiscal-year';
 export * from './identity/user-saved/user-saved.event';

@@ -2,3 +2,4 @@ export * from './test-isolation';
 export * from './expect-eventually';
 export * from './test-resources';
 export * from './tiny-png';
+export * from './fiscal-year';

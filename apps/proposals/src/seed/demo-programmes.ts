@@ -1,4 +1,4 @@
-import { ApprovalStage, RequiredDocument } from '@alur/contracts';
+import { ApprovalStage, fiscalYearAt, RequiredDocument } from '@alur/contracts';
 import { ProgrammeDraftInput } from '../programmes/domain/programme-rules';
 
 /** Kelurahan/desa → kecamatan → dinas teknis → Sekda → Bupati, three working days (hari kerja) each. */
@@ -25,43 +25,56 @@ const DOCUMENTS_CHECKLIST: RequiredDocument[] = (['PROPOSAL_LETTER', 'SK_KSM', '
 /** Mandau and Pinggir, the two kecamatan piloting Bengkalis's one-billion-per-village aid. */
 export const BK_DESA_PILOT_DISTRICTS = ['14.03.09', '14.03.13'];
 
-/** The two programmes of the demo regency, Kabupaten Bengkalis. */
-export const DEMO_PROGRAMMES: ProgrammeDraftInput[] = [
-  {
-    code: 'KOTAKU-2026',
-    name: 'KOTAKU (Kota Tanpa Kumuh) 2026',
-    fiscalYear: 2026,
-    eligibleRegions: { scope: 'ALL' },
-    maxRequestedAmount: 500_000_000,
-    minSelfHelpShareBp: 500,
-    categories: ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'],
-    approvalChain: REGENCY_CHAIN,
-    reminderSchedule: REMINDERS,
-    tranchePlan: [
-      { shareBp: 4000, unlockProgressPercent: 0 },
-      { shareBp: 3000, unlockProgressPercent: 30 },
-      { shareBp: 3000, unlockProgressPercent: 70 },
-    ],
-    budgetCeiling: { regionLevel: 'district', amount: 2_000_000_000 },
-    requiredDocuments: DOCUMENTS_CHECKLIST,
-    progressPhotosRequired: true,
-  },
-  {
-    code: 'BK-DESA-2026',
-    name: 'Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan 2026',
-    fiscalYear: 2026,
-    eligibleRegions: { scope: 'LIST', regionCodes: BK_DESA_PILOT_DISTRICTS },
-    maxRequestedAmount: 1_000_000_000,
-    minSelfHelpShareBp: 0,
-    categories: ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'],
-    approvalChain: REGENCY_CHAIN,
-    reminderSchedule: REMINDERS,
-    tranchePlan: [
-      { shareBp: 5000, unlockProgressPercent: 0 },
-      { shareBp: 5000, unlockProgressPercent: 50 },
-    ],
-    budgetCeiling: { regionLevel: 'village', amount: 1_000_000_000 },
-    requiredDocuments: DOCUMENTS_CHECKLIST,
-    progressPhotosRequired: true,
-  },
-];
+/**
+ * The two programmes of the demo regency, Kabupaten Bengkalis, for one fiscal year. The demo runs in
+ * the current year: a programme of a closed year can no longer release money.
+ */
+export function demoProgrammes(fiscalYear: number): ProgrammeDraftInput[] {
+  return [
+    {
+      code: `KOTAKU-${fiscalYear}`,
+      name: `KOTAKU (Kota Tanpa Kumuh) ${fiscalYear}`,
+      fiscalYear,
+      eligibleRegions: { scope: 'ALL' },
+      maxRequestedAmount: 500_000_000,
+      minSelfHelpShareBp: 500,
+      categories: ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'],
+      approvalChain: REGENCY_CHAIN,
+      reminderSchedule: REMINDERS,
+      tranchePlan: [
+        { shareBp: 4000, unlockProgressPercent: 0 },
+        { shareBp: 3000, unlockProgressPercent: 30 },
+        { shareBp: 3000, unlockProgressPercent: 70 },
+      ],
+      budgetCeiling: { regionLevel: 'district', amount: 2_000_000_000 },
+      requiredDocuments: DOCUMENTS_CHECKLIST,
+      progressPhotosRequired: true,
+    },
+    {
+      code: `BK-DESA-${fiscalYear}`,
+      name: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${fiscalYear}`,
+      fiscalYear,
+      eligibleRegions: { scope: 'LIST', regionCodes: BK_DESA_PILOT_DISTRICTS },
+      maxRequestedAmount: 1_000_000_000,
+      minSelfHelpShareBp: 0,
+      categories: ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'],
+      approvalChain: REGENCY_CHAIN,
+      reminderSchedule: REMINDERS,
+      tranchePlan: [
+        { shareBp: 5000, unlockProgressPercent: 0 },
+        { shareBp: 5000, unlockProgressPercent: 50 },
+      ],
+      budgetCeiling: { regionLevel: 'village', amount: 1_000_000_000 },
+      requiredDocuments: DOCUMENTS_CHECKLIST,
+      progressPhotosRequired: true,
+    },
+  ];
+}
+
+/** The fiscal year the demo (and the tests built on it) runs in: this year, in the regency's time zone. */
+export const DEMO_FISCAL_YEAR = fiscalYearAt(new Date());
+export const DEMO_PROGRAMMES = demoProgrammes(DEMO_FISCAL_YEAR);
+/** KOTAKU: a district (kecamatan) ceiling, open to every village, asking at least 5% swadaya. */
+export const DEMO_KOTAKU = `KOTAKU-${DEMO_FISCAL_YEAR}`;
+/** BK-DESA: a village ceiling, piloted in Mandau and Pinggir only, no swadaya asked. */
+export const DEMO_BK_DESA = `BK-DESA-${DEMO_FISCAL_YEAR}`;

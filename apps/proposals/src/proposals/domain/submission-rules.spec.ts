@@ -1,12 +1,12 @@
 import { ProgrammeDefinition } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { DEMO_PROGRAMMES } from '../../seed/demo-programmes';
+import { DEMO_BK_DESA, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../seed/demo-programmes';
 import { checkSubmission, SubmissionCandidate } from './submission-rules';
 
 const regions = RegionDirectory.shared();
 const programme = (code: string): ProgrammeDefinition => ({ ...DEMO_PROGRAMMES.find((p) => p.code === code)!, version: 1 });
-const KOTAKU = programme('KOTAKU-2026');
-const BK_DESA = programme('BK-DESA-2026');
+const KOTAKU = programme(DEMO_KOTAKU);
+const BK_DESA = programme(DEMO_BK_DESA);
 const BALIK_ALAM = '14.03.09.1004'; // Mandau
 const BENGKALIS_TOWN_VILLAGE = regions.villagesOf('14.03.01')[0].code; // kecamatan Bengkalis, not in the pilot
 
