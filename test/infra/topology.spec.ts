@@ -236,4 +236,11 @@ describe('infra/k8s Redis', () => {
     const redisUrl = new URL(appConfig.REDIS_URL);
     expect(`${redisUrl.hostname}:${redisUrl.port}`).toBe(`${host}:${port}`);
   });
+
+  it('points the services at the three sentinels and the master name they monitor', () => {
+    const [, master] = /^sentinel monitor (\S+) /m.exec(sentinelConf)!;
+    expect(appConfig.REDIS_SENTINEL_NAME).toBe(master);
+    const sentinelPort = find('Service', 'redis')!.spec.ports.find((p: any) => p.name === 'sentinel').port;
+    expect(appConfig.REDIS_SENTINELS.split(',')).toEqual([0, 1, 2].map((i) => `redis-${i}.redis:${sentinelPort}`));
+  });
 });

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
@@ -39,7 +39,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
         inject: [APP_ENV],
         // Workers block on Redis and must not give up on a command while it reconnects (maxRetriesPerRequest: null).
         useFactory: (config: BaseEnv) => ({
-          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+          connection: redisOptionsOf(config, { maxRetriesPerRequest: null }),
           prefix: config.QUEUE_PREFIX,
         }),
       }),

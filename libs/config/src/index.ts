@@ -1,2 +1,3 @@
 export * from './service-config';
 export * from './config.module';
+export * from './redis-options';

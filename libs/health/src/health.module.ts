@@ -8,7 +8,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { NatsClients, SpineHealth } from '@alur/messaging';
 
 const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
@@ -23,7 +23,7 @@ class RedisProbe implements OnApplicationShutdown {
   constructor(@Inject(APP_ENV) private readonly env: BaseEnv) {}
 
   async ping(): Promise<void> {
-    this.client ??= new Redis(this.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.client ??= new Redis(redisOptionsOf(this.env, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }));
     if (this.client.status === 'wait') await this.client.connect();
     await this.client.ping();
   }

@@ -4,13 +4,13 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { AccessTokens } from '../auth/access-tokens.service';
 import { BoardRequest, BoardResponse, QUEUE_BOARD_PATH, queueBoardToken } from './queue-board-session';
 
 /**
  * The BullMQ queues operators watch, by name. The gateway reads them straight from Redis (same
- * REDIS_URL and QUEUE_PREFIX as the services) so that the board needs no route into a service.
+ * Redis connection and QUEUE_PREFIX as the services) so that the board needs no route into a service.
  */
 const BOARD_QUEUES = ['approval-stage-timers'];
 
@@ -27,7 +27,7 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: AccessTokens,
   ) {
-    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: { url: env.REDIS_URL }, prefix: env.QUEUE_PREFIX }));
+    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: redisOptionsOf(env), prefix: env.QUEUE_PREFIX }));
   }
 
   onModuleInit(): void {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 
 /** Failures are remembered this long after the last one. */
 const WINDOW_SECONDS = 15 * 60;
@@ -38,7 +38,7 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly prefix: string;
 
   constructor(@Inject(APP_ENV) env: BaseEnv) {
-    this.redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.redis = new Redis(redisOptionsOf(env, { lazyConnect: true, maxRetriesPerRequest: 2 }));
     this.prefix = `${env.QUEUE_PREFIX}:login-failures`;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { TimerMetrics } from '@alur/metrics';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
@@ -40,7 +40,7 @@ export class NotificationQueue implements OnApplicationShutdown {
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Optional() private readonly metrics?: TimerMetrics,
   ) {
-    this.connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection = new Redis(redisOptionsOf(env, { maxRetriesPerRequest: null }));
     this.queue = new Queue(NOTIFICATIONS_QUEUE, { connection: this.connection, prefix: env.QUEUE_PREFIX });
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { TimerMetrics } from '@alur/metrics';
 import { RunReminderDigestUseCase } from '../digest/run-reminder-digest.use-case';
 import { DeliverNotificationUseCase } from './deliver-notification.use-case';
@@ -26,7 +26,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.scheduleDigest();
-    this.connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection = new Redis(redisOptionsOf(this.env, { maxRetriesPerRequest: null }));
     this.worker = new Worker(NOTIFICATIONS_QUEUE, (job) => this.process(job), {
       connection: this.connection,
       prefix: this.env.QUEUE_PREFIX,
