@@ -29,6 +29,9 @@ export function createTestIsolation(overrides: NodeJS.ProcessEnv = {}): TestIsol
       CONSUMER_RETRY_BASE_MS: '50',
       CONSUMER_ACK_WAIT_MS: '2000',
       OUTBOX_POLL_INTERVAL_MS: '200',
+      // Tests check what the system does, not how fast: on a loaded 2-core CI machine a service can take
+      // longer than production's 5 s to answer, and a 504 there would fail a test for the wrong reason.
+      RPC_TIMEOUT_MS: '20000',
       ...overrides,
     },
   };

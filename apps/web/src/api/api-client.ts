@@ -79,8 +79,27 @@ export async function fetchFile(url: string): Promise<Blob> {
   return response.blob();
 }
 
-/** Calls the gateway's public API (`/api/v1/...`) as the logged-in user. */
+/** A reading that met no answer or a busy server is asked again after these pauses: a weak phone's signal drops, a busy service answers 504. */
+const READ_RETRY_PAUSES_MS = [500, 1_500, 4_000];
+const TRANSIENT = new Set([NETWORK_FAILURE, 502, 503, 504]);
+
+/**
+ * Calls the gateway's public API (`/api/v1/...`) as the logged-in user. Reads (GET) are retried on a
+ * transient failure; writes are not, since only the release carries an Idempotency-Key today.
+ */
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  for (const pause of method === 'GET' ? READ_RETRY_PAUSES_MS : []) {
+    try {
+      return await callOnce<T>(method, path, options);
+    } catch (error) {
+      if (!(error instanceof ApiError) || !TRANSIENT.has(error.status)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+  return callOnce<T>(method, path, options);
+}
+
+async function callOnce<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
   const url = `/api/v1${path}${query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : ''}`;
   const token = tokenStore.get();
