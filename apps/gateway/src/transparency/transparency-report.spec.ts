@@ -46,11 +46,18 @@ describe('transparencyCsv', () => {
     const csv = transparencyCsv(
       transparencyReport([item({ title: 'Jalan "Damai", RT 03', progressPercent: 40 }), item({ title: '=HYPERLINK("x")' })], nameOf),
     );
-    const lines = csv.trimEnd().split('\r\n');
+    expect(csv.startsWith('\uFEFFkode_kecamatan,')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'kode_kecamatan,kecamatan,kode_desa_kelurahan,desa_kelurahan,judul_usulan,program,tahun_anggaran,disetujui_rp,dikomitmenkan_rp,dicairkan_rp,progres_fisik_persen,status',
+      'kode_kecamatan,kecamatan,kode_desa_kelurahan,desa_kelurahan,judul_usulan,program,tahun_anggaran,disetujui_rp,dikomitmenkan_rp,dicairkan_rp,progres_fisik_persen,status,kode_status',
     );
-    expect(lines[1]).toBe('14.03.09,Mandau,14.03.09.1004,Balik Alam,"Jalan ""Damai"", RT 03",KOTAKU-2026,2026,100,100,40,40,FUNDING');
+    expect(lines[1]).toBe('14.03.09,Mandau,14.03.09.1004,Balik Alam,"Jalan ""Damai"", RT 03",KOTAKU-2026,2026,100,100,40,40,Pencairan berjalan,FUNDING');
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('writes every status in words, followed by its code', () => {
+    const csv = transparencyCsv(transparencyReport([item({ status: 'AWAITING_BUDGET' }), item({ status: 'COMPLETED', proposalId: 'p-2' })], nameOf));
+    const statuses = csv.trimEnd().split('\r\n').slice(1).map((line) => line.split(',').slice(-2).join(','));
+    expect(statuses).toEqual(['Menunggu anggaran,AWAITING_BUDGET', 'Selesai,COMPLETED']);
   });
 });
