@@ -118,7 +118,7 @@ describe('notifications reach people on their channels, once', () => {
     await events.redeliver(ProposalSubmittedV1, event);
     // Events of one proposal are handled in order: once the stage's e-mail is out, the redelivery was handled.
     await events.publish(ApprovalStageOpenedV1, proposalId, { ...stage(proposalId, 'Sumur bor'), openedAt: new Date().toISOString(), dueAt: new Date().toISOString() });
-    await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Sumur bor'))).toHaveLength(1));
+    await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Sumur bor (Balik Alam)'))).toHaveLength(1));
 
     const [delivery] = (await deliveriesOf(bkm.userId)).filter((d) => d.source_id === event.id);
     expect(await service.app.get(DeliverNotificationUseCase).execute(delivery.id, false)).toBe('skipped');
@@ -138,12 +138,12 @@ describe('notifications reach people on their channels, once', () => {
     const proposalId = randomUUID();
     await events.publish(ApprovalStageOpenedV1, proposalId, { ...stage(proposalId, 'Jalan setapak'), openedAt: new Date().toISOString(), dueAt: '2026-03-17T07:30:00Z' });
     const [toPlt] = await expectEventually(() => {
-      expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Jalan setapak'))).toHaveLength(1);
-      const received = catcher.to(plt.email!).filter((m) => m.subject.endsWith('Jalan setapak'));
+      expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Jalan setapak (Balik Alam)'))).toHaveLength(1);
+      const received = catcher.to(plt.email!).filter((m) => m.subject.endsWith('Jalan setapak (Balik Alam)'));
       expect(received).toHaveLength(1);
       return received;
     });
-    expect(toPlt.subject).toBe('Usulan menunggu keputusan Anda: Jalan setapak');
+    expect(toPlt.subject).toBe('Usulan menunggu keputusan Anda: Jalan setapak (Balik Alam)');
     expect(toPlt.text).toContain('yang Anda jalankan sebagai pelaksana tugas Lurah/Kepala Desa Balik Alam');
     expect(toPlt.text).toContain('Batas waktu keputusan: 17 Maret 2026 pukul 14.30 WIB.');
   });

@@ -56,6 +56,22 @@ describe('message templates', () => {
     expect(id.body).not.toEqual(en.body);
   });
 
+  it.each((Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((kind) => kind !== 'REMINDER_DIGEST' && kind !== 'ACTING_APPOINTMENT'))(
+    'names the proposal in the title of %s, which is also the e-mail subject and the SMS text',
+    (kind) => {
+      for (const message of Object.values(renderer.renderAll(kind, SAMPLES[kind]))) expect(message.title).toContain('Perbaikan drainase RT 03');
+    },
+  );
+
+  it.each(['STAGE_OPENED', 'APPROVAL_REMINDER', 'STAGE_ESCALATED', 'TRANCHE_READY', 'AWAITING_BUDGET', 'PROPOSAL_WITHDRAWN'] as NotificationKind[])(
+    'adds the village to the title of %s, which officials receive for many villages',
+    (kind) => {
+      const { id, en } = renderer.renderAll(kind, SAMPLES[kind]);
+      expect(id.title).toMatch(/: Perbaikan drainase RT 03 \(Balik Alam\)$/);
+      expect(en.title).toMatch(/: Perbaikan drainase RT 03 \(Balik Alam\)$/);
+    },
+  );
+
   it('writes a released tranche with its rupiah amount, SP2D number and the time in WIB, in either language', () => {
     const { id, en } = renderer.renderAll('TRANCHE_RELEASED', SAMPLES.TRANCHE_RELEASED);
     expect(id.title).toBe('Termin 1 dicairkan: Perbaikan drainase RT 03');
