@@ -8,6 +8,7 @@ import {
   SpanKind,
   SpanStatusCode,
   trace,
+  type Link,
   type TextMapGetter,
 } from '@opentelemetry/api';
 
@@ -62,11 +63,26 @@ export function contextOfHeaders(headers: { get(name: string): string } | undefi
   return propagation.extract(ROOT_CONTEXT, headers, headerGetter);
 }
 
+/** `fn`, to run later (after a commit, on a timer), in the trace context that is current now. */
+export function keepTraceContext<F extends (...args: never[]) => unknown>(fn: F): F {
+  return context.bind(context.active(), fn);
+}
+
+/** The trace a job continues: its parent when it runs at once, linked to it when it is an alarm set for later. */
+export function jobSpanOptions(carrier: TraceCarrier | undefined, mode: 'child' | 'link', attributes: Attributes = {}): SpanOptions {
+  const caused = contextOfCarrier(carrier);
+  const cause = trace.getSpanContext(caused);
+  if (mode === 'child' || !cause) return { kind: SpanKind.CONSUMER, parent: caused, attributes };
+  return { kind: SpanKind.CONSUMER, parent: ROOT_CONTEXT, links: [{ context: cause }], attributes };
+}
+
 export interface SpanOptions {
   kind?: SpanKind;
   attributes?: Attributes;
   /** Where the work was caused: a stored or received trace context. Default: the current context. */
   parent?: Context;
+  /** Spans that caused this one without being its parent (an alarm set days before). */
+  links?: Link[];
 }
 
 /**
@@ -75,7 +91,7 @@ export interface SpanOptions {
  */
 export function inSpan<T>(name: string, options: SpanOptions, fn: (span: Span) => Promise<T>): Promise<T> {
   const tracer = trace.getTracer(TRACER);
-  return tracer.startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, options.parent ?? context.active(), async (span) => {
+  return tracer.startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links: options.links }, options.parent ?? context.active(), async (span) => {
     try {
       return await fn(span);
     } catch (error) {
@@ -90,7 +106,7 @@ export function inSpan<T>(name: string, options: SpanOptions, fn: (span: Span) =
 /** Starts a span that the caller ends (for work that ends in a callback or an Observable). */
 export function startSpan(name: string, options: SpanOptions): { span: Span; context: Context } {
   const parent = options.parent ?? context.active();
-  const span = trace.getTracer(TRACER).startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent);
+  const span = trace.getTracer(TRACER).startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links: options.links }, parent);
   return { span, context: trace.setSpan(parent, span) };
 }
 

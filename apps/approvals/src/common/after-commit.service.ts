@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { keepTraceContext } from '@alur/observability';
 
 type Callback = () => Promise<unknown>;
 
@@ -24,7 +25,8 @@ export class AfterCommit implements OnModuleInit, EntitySubscriberInterface {
     const runner = tx.queryRunner;
     if (!runner?.isTransactionActive) throw new Error('AfterCommit.run needs the transaction it should wait for');
     const callbacks = this.pending.get(runner) ?? [];
-    callbacks.push(callback);
+    // Run in the trace of who asked (an event's handling), not of whoever committed the transaction.
+    callbacks.push(keepTraceContext(callback));
     this.pending.set(runner, callbacks);
   }
 

@@ -1,3 +1,4 @@
+import type { TraceCarrier } from '@alur/observability';
 import { TimerKind } from './stage-timer.entity';
 
 /** The one BullMQ queue of the approvals service: the alarms of stage timers (Bull Board shows it by this name). */
@@ -16,6 +17,8 @@ export interface StageTimerJobData {
   generation: number;
   /** ISO time the timer is due, for operators looking at the job. */
   fireAt: string;
+  /** W3C trace context of what set the alarm, when tracing is on: the firing links to it. */
+  trace?: TraceCarrier;
 }
 
 /** Deterministic (so an alarm is never set twice) and free of `:`, which BullMQ refuses in ids. */

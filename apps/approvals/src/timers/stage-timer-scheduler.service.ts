@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Optional } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
+import { currentTraceCarrier } from '@alur/observability';
 import { TimerMetrics } from '@alur/metrics';
 import { TimerAlarm } from './stage-timer.entity';
 import { STAGE_TIMER_JOB_NAMES, STAGE_TIMERS_QUEUE, StageTimerJobData, stageTimerJobId } from './stage-timer-queue';
@@ -24,10 +25,11 @@ export class StageTimerScheduler {
   /** Sets alarms; one whose job id already exists is left as it is (BullMQ ignores the second add). */
   async schedule(alarms: readonly TimerAlarm[], now = Date.now()): Promise<void> {
     if (alarms.length === 0) return;
+    const trace = currentTraceCarrier();
     await this.queue.addBulk(
       alarms.map((alarm) => ({
         name: STAGE_TIMER_JOB_NAMES[alarm.kind],
-        data: { stageId: alarm.stageId, kind: alarm.kind, generation: alarm.generation, fireAt: alarm.fireAt.toISOString() },
+        data: { stageId: alarm.stageId, kind: alarm.kind, generation: alarm.generation, fireAt: alarm.fireAt.toISOString(), ...(trace ? { trace } : {}) },
         opts: this.optionsOf(alarm, now),
       })),
     );

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Optional } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { TimerMetrics } from '@alur/metrics';
+import { inSpan, jobSpanOptions, tracingEnabled } from '@alur/observability';
 import { FireStageTimerUseCase, TimerOutcome } from './fire-stage-timer.use-case';
 import { STAGE_TIMERS_QUEUE, StageTimerJobData } from './stage-timer-queue';
 
@@ -21,6 +22,9 @@ export class StageTimerProcessor extends WorkerHost {
   process(job: Job<StageTimerJobData>): Promise<TimerOutcome> {
     // Due when the stage's timer says, not when the job was set (a reconciled alarm is set late).
     this.metrics?.fired(STAGE_TIMERS_QUEUE, job, Date.parse(job.data.fireAt));
-    return this.fireTimer.execute(job.data);
+    if (!tracingEnabled()) return this.fireTimer.execute(job.data);
+    // A trace of its own, linked to the one that set the alarm (perhaps days before).
+    const span = jobSpanOptions(job.data.trace, 'link', { 'alur.stage': job.data.stageId, 'alur.timer': job.data.kind });
+    return inSpan(`job ${job.name}`, span, () => this.fireTimer.execute(job.data));
   }
 }

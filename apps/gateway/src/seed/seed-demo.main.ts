@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { BaseEnv, baseEnvSchema, parseEnv } from '@alur/config';
 import { openServiceDatabase, schemaFor, serviceDataSourceOptions } from '@alur/database';
-import { CreateMessagingTables1763900000000, OutboxService } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { GATEWAY_MIGRATIONS } from '../migrations/gateway-migrations';
 import { UserEntity } from '../users/user.entity';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       schema: schemaFor(env, 'gateway'),
       entities: [UserEntity],
       // The same list, in the same order, as the gateway's ServiceCoreModule runs.
-      migrations: [CreateMessagingTables1763900000000, ...GATEWAY_MIGRATIONS],
+      migrations: [...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS],
       applicationName: 'alur-gateway-seed',
       poolSize: 2,
     }),

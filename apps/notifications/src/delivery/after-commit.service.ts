@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { keepTraceContext } from '@alur/observability';
 
 type Task = () => Promise<unknown>;
 
@@ -24,7 +25,8 @@ export class AfterCommit implements EntitySubscriberInterface, OnModuleInit {
     const runner = tx.queryRunner;
     if (!runner?.isTransactionActive) throw new Error('AfterCommit.run needs the transaction whose commit it waits for');
     const tasks = this.pending.get(runner) ?? [];
-    tasks.push(task);
+    // Run in the trace of who asked (an event's handling), not of whoever committed the transaction.
+    tasks.push(keepTraceContext(task));
     this.pending.set(runner, tasks);
   }
 

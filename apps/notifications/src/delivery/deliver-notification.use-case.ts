@@ -3,6 +3,7 @@ import { EmailSender } from './channels/email.sender';
 import { DeliveryFailedError, OutgoingMessage, SentMessage } from './channels/channel-sender';
 import { SmsGatewaySender } from './channels/sms-gateway.sender';
 import { DeliveryRepository } from './delivery.repository';
+import { inSpan, SpanKind } from '@alur/observability';
 
 export type DeliveryOutcome = 'sent' | 'skipped';
 
@@ -33,7 +34,9 @@ export class DeliverNotificationUseCase {
     };
     let sent: SentMessage;
     try {
-      sent = claimed.channel === 'email' ? await this.email.send(message) : await this.sms.send(message);
+      sent = await inSpan(`${claimed.channel} send`, { kind: SpanKind.CLIENT, attributes: { 'alur.delivery': claimed.id } }, () =>
+        claimed.channel === 'email' ? this.email.send(message) : this.sms.send(message),
+      );
     } catch (error) {
       const reason = (error as Error).message || String(error);
       await this.deliveries.markAttemptFailed(claimed.id, claimed.attempts, reason, lastAttempt);

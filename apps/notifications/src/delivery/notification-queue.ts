@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { TimerMetrics } from '@alur/metrics';
+import { currentTraceCarrier, TraceCarrier } from '@alur/observability';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 
@@ -14,6 +15,8 @@ export const NOTIFICATION_JOBS = {
 
 export interface DeliverJobData {
   deliveryId: string;
+  /** W3C trace context of what caused the delivery, when tracing is on: the job's span continues it. */
+  trace?: TraceCarrier;
 }
 
 /** The scheduler id of the daily digest: upserted at start-up, so changing the hour replaces it. */
@@ -46,10 +49,11 @@ export class NotificationQueue implements OnApplicationShutdown {
 
   async enqueueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number }>): Promise<void> {
     if (deliveries.length === 0) return;
+    const trace = currentTraceCarrier();
     await this.queue.addBulk(
       deliveries.map(({ id, retryRound }) => ({
         name: NOTIFICATION_JOBS.deliver,
-        data: { deliveryId: id } satisfies DeliverJobData,
+        data: (trace ? { deliveryId: id, trace } : { deliveryId: id }) satisfies DeliverJobData,
         opts: {
           jobId: deliveryJobId(id, retryRound),
           attempts: this.env.NOTIFICATIONS_MAX_ATTEMPTS,

@@ -3,6 +3,7 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { TimerMetrics } from '@alur/metrics';
+import { inSpan, jobSpanOptions, tracingEnabled } from '@alur/observability';
 import { RunReminderDigestUseCase } from '../digest/run-reminder-digest.use-case';
 import { DeliverNotificationUseCase } from './deliver-notification.use-case';
 import { DeliverJobData, NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, NotificationQueue } from './notification-queue';
@@ -43,8 +44,11 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   private async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case NOTIFICATION_JOBS.deliver: {
-        const { deliveryId } = job.data as DeliverJobData;
-        return this.deliver.execute(deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+        const { deliveryId, trace } = job.data as DeliverJobData;
+        const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (!tracingEnabled()) return this.deliver.execute(deliveryId, last);
+        const span = jobSpanOptions(trace, 'child', { 'alur.delivery': deliveryId, 'alur.attempt': job.attemptsMade + 1 });
+        return inSpan(`job ${job.name}`, span, () => this.deliver.execute(deliveryId, last));
       }
       case NOTIFICATION_JOBS.digest:
         this.metrics?.fired(NOTIFICATIONS_QUEUE, job);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CreateMessagingTables1763900000000 } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS } from '@alur/messaging';
 import { baseEnvSchema, parseEnv } from '@alur/config';
 import { openServiceDatabase, schemaFor, serviceDataSourceOptions } from '@alur/database';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '../database/proposals-schema';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       url: env.DATABASE_URL,
       schema: schemaFor(env, 'proposals'),
       entities: PROPOSALS_ENTITIES,
-      migrations: [CreateMessagingTables1763900000000, ...PROPOSALS_MIGRATIONS],
+      migrations: [...MESSAGING_MIGRATIONS, ...PROPOSALS_MIGRATIONS],
       applicationName: 'alur-proposals-seed',
       poolSize: 2,
     }),

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+import { traceCarrierOfHeaders } from '@alur/observability';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from '../messaging.tokens';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
@@ -162,6 +163,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       streamCreated: this.cursor.streamCreated!,
       streamSeq: message.seq,
       data: message.data,
+      // Kept with the row: the handler runs later, perhaps in another replica, and continues the trace from it.
+      traceContext: traceCarrierOfHeaders(message.headers),
     };
     if (verdict.kind === 'unknown-version') return { ...draft, deadReason: verdict.reason };
     const parsed = this.registry.parse(verdict.pattern, message.data);

@@ -4,7 +4,7 @@ import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventEnvelope } from '@alur/contracts';
-import { CLS_CORRELATION_ID } from '@alur/observability';
+import { CLS_CORRELATION_ID, contextOfCarrier, inSpan, SpanKind, tracingEnabled } from '@alur/observability';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from '../messaging.tokens';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../spine-event-counters';
 import { ConcurrencyGate } from './concurrency-gate';
@@ -206,7 +206,18 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     this.wake(); // the events held behind it go on
   }
 
-  private async runHandlers(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {
+  /**
+   * With tracing on, a span per event under the publish span whose trace context came with the message
+   * (stored in inbound_event): handled later, in a batch or by another replica, it stays in its trace.
+   */
+  private runHandlers(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {
+    if (!tracingEnabled()) return this.runHandlersNow(event, tx);
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': event.subject, 'alur.aggregate': event.aggregateKey, 'alur.attempt': event.attempts + 1 };
+    const name = `event ${this.registry.patternOf(event.subject)} handle`;
+    return inSpan(name, { kind: SpanKind.CONSUMER, parent: contextOfCarrier(event.traceContext), attributes }, () => this.runHandlersNow(event, tx));
+  }
+
+  private async runHandlersNow(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {
     const pattern = this.registry.patternOf(event.subject);
     const parsed = this.registry.parse(pattern, event.data ?? Buffer.alloc(0));
     if (!parsed.ok) throw new MalformedEventError(parsed.reason);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { TraceCarrier } from '@alur/observability';
 
 /** A received message as the receiver stores it. */
 export interface InboundDraft {
@@ -11,6 +12,8 @@ export interface InboundDraft {
   streamCreated: Date;
   streamSeq: number;
   data: Uint8Array;
+  /** The W3C trace context the message carried in its headers, when its producer traced. */
+  traceContext?: TraceCarrier;
   /** Set when the message can never be handled (malformed, unknown version): it is dead on arrival. */
   deadReason?: string;
 }
@@ -25,6 +28,7 @@ export interface ClaimedEvent {
   waits: number;
   firstFailedAt: Date | null;
   waitingSince: Date | null;
+  traceContext: TraceCarrier | null;
 }
 
 export interface InboundDeadLetter {
@@ -55,7 +59,7 @@ export interface InboundFigures {
 }
 
 /** What a handler's claim reads of an event (see toClaimed). */
-const CLAIMED_COLUMNS = 'id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since';
+const CLAIMED_COLUMNS = 'id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since, trace_context';
 
 /** `(stream_created, stream_seq)`: the order in which the stream delivered the events. */
 const EARLIER_OPEN = `EXISTS (SELECT 1 FROM inbound_event p
@@ -73,14 +77,14 @@ export class InboundEventStore {
     const params: unknown[] = [];
     const rows = drafts.map((d) => {
       params.push(d.dedupeKey, d.eventId, d.subject, d.aggregateKey, d.streamCreated, d.streamSeq, Buffer.from(d.data));
-      params.push(d.deadReason ? 'dead' : 'pending', d.deadReason ?? null);
+      params.push(d.deadReason ? 'dead' : 'pending', d.deadReason ?? null, d.traceContext ? JSON.stringify(d.traceContext) : null);
       const n = params.length;
-      const p = (i: number) => `$${n - 8 + i}`;
+      const p = (i: number) => `$${n - 9 + i}`;
       const dead = `${p(7)} = 'dead'`;
-      return `(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, CASE WHEN ${dead} THEN now() END, CASE WHEN ${dead} THEN 1 ELSE 0 END)`;
+      return `(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, CASE WHEN ${dead} THEN now() END, CASE WHEN ${dead} THEN 1 ELSE 0 END)`;
     });
     await this.dataSource.query(
-      `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, dead_at, attempts)
+      `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context, dead_at, attempts)
        VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING`,
       params,
     );
@@ -276,6 +280,7 @@ function toClaimed(row: Record<string, any>): ClaimedEvent {
     waits: row.waits,
     firstFailedAt: row.first_failed_at,
     waitingSince: row.waiting_since,
+    traceContext: row.trace_context ?? null,
   };
 }
 

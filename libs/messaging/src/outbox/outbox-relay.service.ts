@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { schemaFor } from '@alur/database';
+import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
@@ -16,6 +17,8 @@ interface PendingEvent {
   subject: string;
   aggregate_id: string;
   envelope: { correlationId: string; type: string; version: number; aggregateType: string };
+  /** The trace context of the change that recorded it, when tracing was on. */
+  trace_context: TraceCarrier | null;
 }
 
 export const HEADER_AGGREGATE_ID = 'Alur-Aggregate-Id';
@@ -141,7 +144,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (claimed.length === 0) return { published: 0, failed: 0 };
       // The oldest events of the claimed partitions: for each aggregate a prefix of its pending events.
       const pending: PendingEvent[] = await tx.query(
-        `SELECT seq, id, subject, aggregate_id, envelope FROM outbox_event
+        `SELECT seq, id, subject, aggregate_id, envelope, trace_context FROM outbox_event
           WHERE published_at IS NULL AND partition = ANY($1::smallint[]) ORDER BY seq LIMIT $2`,
         [claimed.map((c) => c.partition), this.env.OUTBOX_BATCH_SIZE],
       );
@@ -176,8 +179,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return sent;
   }
 
-  private async publish(event: PendingEvent): Promise<void> {
+  /**
+   * With tracing on, a publish span continues the trace of the change that recorded the event, and its
+   * W3C trace context travels in the message headers to every consumer.
+   */
+  private publish(event: PendingEvent): Promise<void> {
+    if (!tracingEnabled()) return this.publishNow(event);
+    const name = `publish ${event.envelope.type}.v${event.envelope.version}`;
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': event.subject, 'messaging.message.id': event.id };
+    return inSpan(name, { kind: SpanKind.PRODUCER, parent: contextOfCarrier(event.trace_context), attributes }, () => this.publishNow(event));
+  }
+
+  private async publishNow(event: PendingEvent): Promise<void> {
     const h = natsHeaders();
+    injectTraceHeaders(h);
     h.set(HEADER_AGGREGATE_ID, event.aggregate_id);
     h.set(HEADER_AGGREGATE_TYPE, event.envelope.aggregateType);
     h.set(HEADER_EVENT_TYPE, event.envelope.type);

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { Actor, EventContract, EventEnvelope, PayloadOf, subjectFor } from '@alur/contracts';
 import { schemaFor } from '@alur/database';
-import { CLS_ACTOR, CLS_CORRELATION_ID } from '@alur/observability';
+import { CLS_ACTOR, CLS_CORRELATION_ID, currentTraceCarrier, inSpan, SpanKind, tracingEnabled } from '@alur/observability';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
 import { outboxChannel, outboxPartition } from './outbox-partition';
 
@@ -48,18 +48,29 @@ export class OutboxService {
     }
     const subject = subjectFor(this.env.NATS_SUBJECT_PREFIX, contract);
     const envelopes = drafts.map((draft) => this.envelope(contract, draft));
-    const params: unknown[] = [this.channel];
-    const rows = envelopes.map((e) => {
-      params.push(e.id, subject, e.aggregateId, outboxPartition(e.aggregateId), JSON.stringify(e));
-      const n = params.length;
-      return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
-    });
-    // One round trip for the rows and the NOTIFY: a WITH clause's INSERT always runs to completion.
-    await tx.query(
-      `WITH recorded AS (INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope) VALUES ${rows.join(', ')})
-       SELECT pg_notify($1, '')`,
-      params,
-    );
+    const write = async (): Promise<void> => {
+      // The trace goes on from here when the relay publishes, whenever that is (see OutboxRelay.publish).
+      const trace = currentTraceCarrier();
+      const traceContext = trace ? JSON.stringify(trace) : null;
+      const params: unknown[] = [this.channel];
+      const rows = envelopes.map((e) => {
+        params.push(e.id, subject, e.aggregateId, outboxPartition(e.aggregateId), JSON.stringify(e), traceContext);
+        const n = params.length;
+        return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+      });
+      // One round trip for the rows and the NOTIFY: a WITH clause's INSERT always runs to completion.
+      await tx.query(
+        `WITH recorded AS (INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope, trace_context) VALUES ${rows.join(', ')})
+         SELECT pg_notify($1, '')`,
+        params,
+      );
+    };
+    if (tracingEnabled()) {
+      const attributes = { 'messaging.destination.name': subject, 'messaging.batch.message_count': envelopes.length };
+      await inSpan(`outbox record ${contract.pattern}`, { kind: SpanKind.PRODUCER, attributes }, write);
+    } else {
+      await write();
+    }
     this.counters?.recorded(contract.type, contract.version, envelopes.length);
     return envelopes;
   }
