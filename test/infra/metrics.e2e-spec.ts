@@ -5,12 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProposalSubmittedV1 } from '@alur/contracts';
+import { ProposalSubmittedV1, UserSavedV1 } from '@alur/contracts';
+import { OutboxService } from '@alur/messaging';
 import { MetricsServer, METRICS } from '@alur/metrics';
 import { createServiceApp } from '@alur/platform';
+import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { configureGateway } from '../../apps/gateway/src/http/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
 import { ApprovalsWorld, startApprovalsWorld } from '../approvals/approvals-harness';
 
@@ -201,6 +204,16 @@ describe('the gateway /metrics', () => {
     expect((await fetch(`${publicUrl}/health`)).status).toBe(200);
     const samples = await scrape(metricsUrl);
     expect(valueOf(samples, `${METRICS.httpRequestDuration}_count`, { service: 'gateway', route: '/health' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts the events it records and its relay publishes, by type and version', async () => {
+    const userSaved = { type: UserSavedV1.type, version: String(UserSavedV1.version) };
+    const { users } = await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
+    await expectEventually(async () => {
+      const samples = await scrape(metricsUrlOf(gateway));
+      expect(valueOf(samples, METRICS.eventsRecorded, userSaved)).toBe(users);
+      expect(valueOf(samples, METRICS.eventsPublished, userSaved)).toBe(users);
+    });
   });
 
   it('has, across the services scraped above, every metric the alert rules read', () => {
