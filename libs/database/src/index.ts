@@ -2,3 +2,4 @@ export * from './database-bootstrap';
 export * from './database.module';
 export * from './rupiah-column';
 export * from './retention-sweeper';
+export * from './like-pattern';

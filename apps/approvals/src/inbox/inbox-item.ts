@@ -24,6 +24,11 @@ export interface InboxItem {
 export interface InboxQuery {
   page?: number;
   pageSize?: number;
+  /** Text in the proposal's title or its village's name. */
+  q?: string;
+  programCode?: string;
+  /** true: only stages past their deadline; false: only those still on time. */
+  overdue?: boolean;
 }
 
 export interface InboxPage {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { rupiahOf } from '@alur/database';
+import { containsPattern, rupiahOf } from '@alur/database';
 import { InboxPage, InboxQuery } from './inbox-item';
 import { fieldInvalid } from '@alur/messaging';
 
@@ -32,7 +32,8 @@ interface InboxRow {
 
 /**
  * The stages waiting for the caller, oldest first: those of their own role and region, and those of
- * the officials they act for (Plt/Plh) under an appointment active now.
+ * the officials they act for (Plt/Plh) under an appointment active now. Searchable by title or
+ * village name, filterable by programme and by being overdue, paged by number.
  */
 @Injectable()
 export class ListInboxUseCase {
@@ -58,16 +59,32 @@ export class ListInboxUseCase {
         WHERE s.status = 'OPEN'
           AND ((s.role = $2 AND s.region_code = $3)
                OR EXISTS (SELECT 1 FROM acting a WHERE a.role = s.role AND a.region_code = s.region_code))`;
-    const params = [actor.userId, actor.role, actor.regionCode, now];
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${waiting}) w`, params)) as Array<{ total: number }>;
+    const params: unknown[] = [actor.userId, actor.role, actor.regionCode, now];
+    const filters: string[] = [];
+    const q = query.q?.trim();
+    if (q) {
+      // Village names live in the region directory, not in the table: match them among the villages waiting here.
+      const villages = (await this.dataSource.query(`SELECT DISTINCT village_code FROM (${waiting}) w`, params)) as Array<{ village_code: string }>;
+      const needle = q.toLocaleLowerCase('id');
+      const named = villages.map((v) => v.village_code).filter((code) => this.regions.get(code)?.name.toLocaleLowerCase('id').includes(needle));
+      params.push(containsPattern(q), named);
+      filters.push(`(w.title ILIKE $${params.length - 1} OR w.village_code = ANY($${params.length}::text[]))`);
+    }
+    if (query.programCode) {
+      params.push(query.programCode);
+      filters.push(`w.program_code = $${params.length}`);
+    }
+    if (query.overdue !== undefined) filters.push(query.overdue ? 'w.due_at < $4' : 'w.due_at >= $4');
+    const filtered = `SELECT * FROM (${waiting}) w${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''}`;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) f`, params)) as Array<{ total: number }>;
     const rows = (await this.dataSource.query(
       `SELECT w.id, w.proposal_id, w.submission_number, w.stage_order, w.stage_count, w.role, w.region_level,
               w.region_code, w.village_code, w.program_code, w.title, w.opened_at, w.due_at, w.acting_for,
               c.program_version, c.category, c.district_code, c.requested_amount::text AS requested_amount
-         FROM (${waiting}) w
+         FROM (${filtered}) w
          JOIN approval_chain c ON c.proposal_id = w.proposal_id AND c.submission_number = w.submission_number
         ORDER BY w.opened_at, w.id
-        LIMIT $5 OFFSET $6`,
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     )) as InboxRow[];
     const own = (row: InboxRow) => row.role === actor.role && row.region_code === actor.regionCode;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '@alur/contracts';
+import { escapeLike } from '@alur/database';
 import { ListUsersQuery } from './list-users.query';
 import { UserEntity } from './user.entity';
 import { UserView } from './user-view';
@@ -28,8 +29,4 @@ export class ListUsersUseCase {
       .getManyAndCount();
     return { items: users.map(UserView.of), total };
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -5,7 +5,7 @@ import { Programme } from '../api/types';
 let names: Promise<Map<string, string>> | undefined;
 
 /** Programme names by code, asked once per visit (the list rarely changes while a page is open). */
-function programmeNames(): Promise<Map<string, string>> {
+export function programmeNames(): Promise<Map<string, string>> {
   names ??= api<Programme[]>('GET', '/programmes')
     .then((list) => new Map(list.filter((p) => p.latest).map((p) => [p.code, p.latest!.name])))
     .catch(() => {

@@ -1,25 +1,95 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
-import { ActingAppointment, InboxItem } from '../api/types';
+import { ActingAppointment, InboxItem, Page } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
+import { Field } from '../components/field';
 import { Money } from '../components/money';
+import { programmeNames } from '../components/programme-name';
 import { DueBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { Link } from 'react-router';
+import { inboxQueryOf, InboxSearch, inboxSearchOf, NO_INBOX_SEARCH, searchParamsOf } from '../lib/inbox-search';
 
-/** The official's decisions waiting, oldest first, with due and overdue badges; and the Plt/Plh appointments that concern them. */
+const INBOX_PAGE_SIZE = 10;
+
+/**
+ * The official's decisions waiting, oldest first, with due and overdue badges, searchable by title or
+ * village and filtered by programme and deadline, ten to a page; the search lives in the address, so
+ * the back button and a shared link keep it. Also the Plt/Plh appointments that concern them.
+ */
 export function InboxPage() {
   const { t, dateTime, date } = useI18n();
-  const inbox = useLoad(() => api<{ items: InboxItem[]; total: number }>('GET', '/approvals/inbox', { query: { pageSize: 100 } }), []);
+  const [params, setParams] = useSearchParams();
+  const search = inboxSearchOf(params);
+  const inbox = useLoad(
+    () => api<Page<InboxItem>>('GET', '/approvals/inbox', { query: inboxQueryOf(search, INBOX_PAGE_SIZE) }),
+    [params.toString()],
+  );
   const appointments = useLoad(() => api<ActingAppointment[] | { items: ActingAppointment[] }>('GET', '/approvals/acting-appointments'), []);
   const appointmentList = Array.isArray(appointments.data) ? appointments.data : (appointments.data?.items ?? []);
+  const [programmes, setProgrammes] = useState<Array<[string, string]>>([]);
+  useEffect(() => {
+    let alive = true;
+    void programmeNames().then((names) => alive && setProgrammes([...names.entries()]));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const [text, setText] = useState(search.q);
+  useEffect(() => setText(search.q), [search.q]);
+  const go = (next: InboxSearch) => setParams(searchParamsOf(next));
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    go({ ...search, q: text.trim(), page: 1 });
+  };
+  const total = inbox.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const filtered = search.q !== '' || search.programCode !== '' || search.due !== '';
 
   return (
     <section>
       <h1>{t.inboxTitle}</h1>
+      <form className="card filters" role="search" aria-label={t.inboxFilters} onSubmit={onSearch}>
+        <Field id="inbox-q" label={t.inboxSearch}>
+          <input type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} />
+        </Field>
+        <Field id="inbox-programme" label={t.programme}>
+          <select name="programCode" value={search.programCode} onChange={(e) => go({ ...search, programCode: e.target.value, page: 1 })}>
+            <option value="">{t.allProgrammes}</option>
+            {programmes.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="inbox-due" label={t.deadline}>
+          <select name="due" value={search.due} onChange={(e) => go({ ...search, due: e.target.value as InboxSearch['due'], page: 1 })}>
+            <option value="">{t.anyDeadline}</option>
+            <option value="overdue">{t.overdue}</option>
+            <option value="on-time">{t.onTime}</option>
+          </select>
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button primary">
+            {t.search}
+          </button>
+          {filtered && (
+            <button type="button" className="button secondary" onClick={() => go(NO_INBOX_SEARCH)}>
+              {t.clearFilters}
+            </button>
+          )}
+        </div>
+      </form>
       <ErrorSummary error={inbox.error} />
       {inbox.loading && !inbox.data && <p aria-live="polite">{t.loading}</p>}
-      {inbox.data && inbox.data.items.length === 0 && <p>{t.inboxEmpty}</p>}
+      {inbox.data && (
+        <p className="muted" aria-live="polite" data-testid="inbox-count">
+          {inbox.data.items.length === 0 ? (filtered ? t.inboxNoMatch : t.inboxEmpty) : `${t.resultCount(total)} · ${t.pageOf(search.page, pages)}`}
+        </p>
+      )}
       <ul className="cards" aria-label={t.inboxTitle}>
         {inbox.data?.items.map((item) => (
           <li key={item.stageId} className={`card inbox-item${item.overdue ? ' overdue' : ''}`} data-testid="inbox-item">
@@ -53,6 +123,21 @@ export function InboxPage() {
           </li>
         ))}
       </ul>
+      {pages > 1 && (
+        <nav className="pager" aria-label={t.pages}>
+          {search.page > 1 && (
+            <Link className="button secondary" to={`?${searchParamsOf({ ...search, page: search.page - 1 })}`} rel="prev">
+              {t.previousPage}
+            </Link>
+          )}
+          <span>{t.pageOf(search.page, pages)}</span>
+          {search.page < pages && (
+            <Link className="button secondary" to={`?${searchParamsOf({ ...search, page: search.page + 1 })}`} rel="next">
+              {t.nextPage}
+            </Link>
+          )}
+        </nav>
+      )}
 
       <section className="card">
         <h2>{t.actingAppointments}</h2>

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
+import { escapeLike } from '@alur/database';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
 import { documentChecklist } from '../domain/document-checklist';
 import { ProposalAccess } from '../proposal-access.service';
@@ -11,7 +12,6 @@ import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalSummaryView, proposalView } from '../proposal.view';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Lists and shows proposals, only ever those inside the caller's region. */
 @Injectable()

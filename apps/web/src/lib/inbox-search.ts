@@ -1,0 +1,46 @@
+/** The officials' inbox search as the address keeps it (`/kotak-masuk?q=drainase&tenggat=terlambat&halaman=2`). */
+export interface InboxSearch {
+  /** Text in the title or the village's name. */
+  q: string;
+  programCode: string;
+  due: '' | 'overdue' | 'on-time';
+  /** From 1. */
+  page: number;
+}
+
+export const NO_INBOX_SEARCH: InboxSearch = { q: '', programCode: '', due: '', page: 1 };
+
+const DUE_WORDS: Record<Exclude<InboxSearch['due'], ''>, string> = { overdue: 'terlambat', 'on-time': 'tepat-waktu' };
+
+/** Reads the search from the address; anything unreadable falls back to no filter and the first page. */
+export function inboxSearchOf(params: URLSearchParams): InboxSearch {
+  const due = (Object.keys(DUE_WORDS) as Array<keyof typeof DUE_WORDS>).find((key) => DUE_WORDS[key] === params.get('tenggat')) ?? '';
+  const page = Number(params.get('halaman'));
+  return {
+    q: params.get('q')?.trim() ?? '',
+    programCode: params.get('program') ?? '',
+    due,
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The address's query for a search, leaving out what is not set (the first page included). */
+export function searchParamsOf(search: InboxSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.q) params.set('q', search.q);
+  if (search.programCode) params.set('program', search.programCode);
+  if (search.due) params.set('tenggat', DUE_WORDS[search.due]);
+  if (search.page > 1) params.set('halaman', String(search.page));
+  return params;
+}
+
+/** The query of `GET /approvals/inbox` for a search: paged by number, `pageSize` to a page. */
+export function inboxQueryOf(search: InboxSearch, pageSize: number): Record<string, string | number | boolean | undefined> {
+  return {
+    q: search.q || undefined,
+    programCode: search.programCode || undefined,
+    overdue: search.due === '' ? undefined : search.due === 'overdue',
+    page: search.page,
+    pageSize,
+  };
+}

@@ -1,0 +1,131 @@
+import { Page } from 'playwright-core';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { DEMO_BK_DESA } from '../../apps/proposals/src/seed/demo-programmes';
+import { BALIK_ALAM, kotakuDraft, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
+import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { RegionDirectory } from '@alur/regions';
+
+const CAMAT = 'camat.14.03.09';
+const OTHER_VILLAGE_NAME = RegionDirectory.shared().get(OTHER_MANDAU_VILLAGE)!.name;
+const DRAINS = Array.from({ length: 9 }, (_, i) => `Drainase RT 0${i + 1}`);
+const OTHER_TITLES = ['Sumur bor warga', 'Pos ronda'];
+
+type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+
+// A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
+jest.setTimeout(240_000);
+
+describe('the officials’ inbox: search, filters and paging in a browser', () => {
+  const isolation = createTestIsolation();
+  let system: RunningSystem;
+  let browser: Browser;
+
+  async function as(username: string): Promise<Call> {
+    const login = await fetch(`${system.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    return async <T>(method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${system.url}/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const answer = await response.json();
+      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+      return answer as T;
+    };
+  }
+
+  /** The BKM submits each proposal, and the village's Lurah approves it, so that it waits for the Camat. */
+  async function sendToCamat(village: string, drafts: Array<Record<string, unknown>>): Promise<void> {
+    const bkm = await as(`bkm.${village}`);
+    for (const draft of drafts) {
+      const { id } = await bkm<{ id: string }>('POST', '/proposals', draft);
+      await bkm('POST', `/proposals/${id}/submit`, {});
+    }
+    const lurah = await as(`lurah.${village}`);
+    const waiting = await expectEventually(async () => {
+      const inbox = await lurah<{ items: Array<{ stageId: string }>; total: number }>('GET', '/approvals/inbox?pageSize=100');
+      expect(inbox.total).toBe(drafts.length);
+      return inbox.items;
+    }, { timeoutMs: 60_000 });
+    for (const { stageId } of waiting) await lurah('POST', `/approvals/${stageId}/decision`, { decision: 'APPROVE' });
+  }
+
+  const items = (page: Page) => page.getByTestId('inbox-item');
+  const count = (page: Page) => page.getByTestId('inbox-count');
+  async function shows(page: Page, text: string): Promise<void> {
+    await count(page).getByText(text, { exact: true }).waitFor();
+  }
+
+  beforeAll(async () => {
+    system = await startSystem(isolation);
+    browser = await launchBrowser();
+    await sendToCamat(BALIK_ALAM, DRAINS.map((title) => kotakuDraft(BALIK_ALAM, { title })));
+    await sendToCamat(OTHER_MANDAU_VILLAGE, OTHER_TITLES.map((title) => kotakuDraft(OTHER_MANDAU_VILLAGE, { title, programCode: DEMO_BK_DESA })));
+    const camat = await as(CAMAT);
+    await expectEventually(async () => expect((await camat<{ total: number }>('GET', '/approvals/inbox')).total).toBe(11), { timeoutMs: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('pages eleven waiting decisions ten at a time, oldest first', async () => {
+    const camat = await browser.newPage(DESKTOP);
+    await logIn(camat, system.url, CAMAT);
+    await camat.getByRole('link', { name: 'Kotak masuk' }).first().click();
+    await shows(camat, '11 usulan · Halaman 1 dari 2');
+    expect(await items(camat).count()).toBe(10);
+    expect(await items(camat).first().getByRole('heading').textContent()).toBe(DRAINS[0]);
+    await checkPage(camat, 'inbox-01-camat-first-page-desktop');
+
+    await camat.getByRole('navigation', { name: 'Halaman' }).getByRole('link', { name: 'Berikutnya' }).click();
+    await shows(camat, '11 usulan · Halaman 2 dari 2');
+    expect(await items(camat).count()).toBe(1);
+    expect(new URL(camat.url()).searchParams.get('halaman')).toBe('2');
+    await camat.getByRole('link', { name: 'Sebelumnya' }).click();
+    await shows(camat, '11 usulan · Halaman 1 dari 2');
+    await camat.close();
+  });
+
+  it('finds proposals by title or by village name, filters by programme and deadline, and keeps the search on reload', async () => {
+    const camat = await browser.newPage(PHONE);
+    await logIn(camat, system.url, CAMAT);
+    await camat.goto(`${system.url}/kotak-masuk`);
+    await shows(camat, '11 usulan · Halaman 1 dari 2');
+
+    const search = camat.getByRole('search', { name: 'Cari dan saring' });
+    await search.getByLabel('Cari judul atau desa/kelurahan').fill('sumur');
+    await search.getByRole('button', { name: 'Cari', exact: true }).click();
+    await shows(camat, '1 usulan · Halaman 1 dari 1');
+    expect(await items(camat).first().getByRole('heading').textContent()).toBe(OTHER_TITLES[0]);
+
+    await search.getByLabel('Cari judul atau desa/kelurahan').fill(OTHER_VILLAGE_NAME.toLowerCase());
+    await search.getByRole('button', { name: 'Cari', exact: true }).click();
+    await shows(camat, '2 usulan · Halaman 1 dari 1');
+    expect(await items(camat).allTextContents()).toEqual(OTHER_TITLES.map((title) => expect.stringContaining(title)));
+    await checkPage(camat, 'inbox-02-camat-village-search-phone');
+
+    await search.getByRole('button', { name: 'Hapus pencarian' }).click();
+    await shows(camat, '11 usulan · Halaman 1 dari 2');
+    await search.getByLabel('Program').selectOption({ label: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${DEMO_BK_DESA.slice(-4)}` });
+    await shows(camat, '2 usulan · Halaman 1 dari 1');
+    await search.getByLabel('Batas waktu').selectOption({ label: 'Terlambat' });
+    await camat.getByText('Tidak ada usulan yang cocok dengan pencarian ini.').waitFor();
+    expect(await items(camat).count()).toBe(0);
+    await search.getByLabel('Batas waktu').selectOption({ label: 'Tepat waktu' });
+    await shows(camat, '2 usulan · Halaman 1 dari 1');
+
+    await camat.reload();
+    await shows(camat, '2 usulan · Halaman 1 dari 1');
+    expect(await camat.getByLabel('Batas waktu').inputValue()).toBe('on-time');
+    await camat.close();
+  });
+});
