@@ -63,6 +63,11 @@ describe('the staged approval chain, through the gateway', () => {
       ['BUPATI', '14.03'],
     ]);
     expect(events.at(-1)!.payload).toMatchObject({ proposalId: proposal.proposalId, requestedAmount: 199_500_000, districtCode: MANDAU });
+    // Who decided each stage travels with the approval, so that none of them can release its money.
+    const decisions = (events.at(-1)!.payload as { stageDecisions: Array<{ stageOrder: number; role: string; decidedBy: { username: string } }> }).stageDecisions;
+    expect(decisions.map((d) => [d.stageOrder, d.role, d.decidedBy.username])).toEqual(
+      OFFICIALS.map((official, index) => [index + 1, ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'][index], official]),
+    );
     const stages = await (await world.gateway.call('GET', `/api/v1/approvals/proposals/${proposal.proposalId}/stages`, { token: await token('bupati') })).json();
     expect(stages.map((s: { status: string }) => s.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'APPROVED']);
     const audit = (await world.db.query(`SELECT action FROM audit_record WHERE entity_id = $1`, [`${proposal.proposalId}#1`])) as unknown[];
@@ -92,6 +97,21 @@ describe('the staged approval chain, through the gateway', () => {
     const restarted = await waitForOpenStage(proposal.proposalId, 1);
     expect(restarted).toMatchObject({ role: 'LURAH', region_code: BALIK_ALAM });
     expect((await inbox(OFFICIALS[0])).items.map((i) => i.stageId)).toContain(restarted.id);
+
+    // Approved on resubmission: the approval names the deciders of the returned submission too.
+    for (const [index, official] of OFFICIALS.entries()) {
+      const stage = index === 0 ? restarted : await waitForOpenStage(proposal.proposalId, index + 1);
+      expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
+    }
+    const approved = (await announced(world.db, proposal.proposalId)).at(-1)!;
+    expect(approved.type).toBe('approvals.proposal-approved');
+    const decisions = (approved.payload as { stageDecisions: Array<{ submissionNumber: number; stageOrder: number; decidedBy: { username: string } }> })
+      .stageDecisions;
+    expect(decisions.map((d) => [d.submissionNumber, d.stageOrder, d.decidedBy.username])).toEqual([
+      [1, 1, OFFICIALS[0]],
+      [1, 2, OFFICIALS[1]],
+      ...OFFICIALS.map((official, index) => [2, index + 1, official]),
+    ]);
   });
 
   it('rejects a proposal with a reason, finally: its stage answers 409 to any later decision', async () => {

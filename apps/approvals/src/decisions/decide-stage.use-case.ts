@@ -10,6 +10,7 @@ import {
   ProposalApprovedV1,
   ProposalRejectedV1,
   ProposalReturnedV1,
+  StageDecision,
 } from '@alur/contracts';
 import { fieldInvalid, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -153,6 +154,7 @@ export class DecideStageUseCase {
           title: chain.title,
           requestedAmount: chain.requestedAmount,
           approvedAt: at.toISOString(),
+          stageDecisions: await stageDecisionsOf(tx, chain.proposalId),
         },
       });
     } else if (decision === 'RETURN') {
@@ -171,4 +173,14 @@ export class DecideStageUseCase {
     });
     return status;
   }
+}
+
+/** Who decided each stage of the proposal, over all its submissions (returned ones included), in the order decided. */
+async function stageDecisionsOf(tx: EntityManager, proposalId: string): Promise<StageDecision[]> {
+  const stages = (await tx.query(
+    `SELECT submission_number, stage_order, role, decided_by FROM approval_stage
+      WHERE proposal_id = $1 AND decided_by IS NOT NULL ORDER BY submission_number, stage_order`,
+    [proposalId],
+  )) as Array<{ submission_number: number; stage_order: number; role: StageDecision['role']; decided_by: StageDecision['decidedBy'] }>;
+  return stages.map((s) => ({ submissionNumber: s.submission_number, stageOrder: s.stage_order, role: s.role, decidedBy: s.decided_by }));
 }
