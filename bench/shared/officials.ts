@@ -15,7 +15,14 @@ interface InboxPage {
 
 interface Tranche {
   number: number;
-  status: 'LOCKED' | 'READY' | 'RELEASED';
+  status: 'LOCKED' | 'READY' | 'PREPARED' | 'RELEASED';
+  spm: { sp2dNumber: string } | null;
+}
+
+/** BPKAD's two officials of a release: one prepares the SPM, the other authorises it. */
+export interface ReleasingOfficials {
+  preparer: string;
+  authoriser: string;
 }
 
 export interface Disbursement {
@@ -70,13 +77,25 @@ export async function workInbox(
 }
 
 /**
- * BPKAD's release of one READY tranche, recording its SP2D number. The one place to adapt if a
- * release becomes two steps (prepare, then authorise).
+ * BPKAD's release of one tranche by two officials: the preparer prepares the SPM of a READY tranche
+ * (recording its SP2D number to be), the authoriser authorises it. A tranche found PREPARED (an
+ * earlier attempt's authorisation never came through) is only authorised.
  */
-export async function releaseTranche(api: AlurApi, token: string, disbursement: Disbursement, tranche: Tranche): Promise<void> {
-  await api.call('POST', `/disbursements/${disbursement.id}/tranches/${tranche.number}/release`, {
-    token,
-    body: { sp2dNumber: `${disbursement.id.slice(0, 8)}-${tranche.number}/SP2D/LS/${DEMO_FISCAL_YEAR}`, releasedAt: new Date().toISOString() },
+export async function releaseTranche(api: AlurApi, officials: ReleasingOfficials, disbursement: Disbursement, tranche: Tranche): Promise<void> {
+  const path = `/disbursements/${disbursement.id}/tranches/${tranche.number}`;
+  let sp2dNumber = tranche.spm?.sp2dNumber;
+  if (!sp2dNumber) {
+    sp2dNumber = `${disbursement.id.slice(0, 8)}-${tranche.number}/SP2D/LS/${DEMO_FISCAL_YEAR}`;
+    await api.call('POST', `${path}/spm`, {
+      token: officials.preparer,
+      body: { sp2dNumber, bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM' } },
+      headers: { 'Idempotency-Key': randomUUID() },
+      label: 'prepare',
+    });
+  }
+  await api.call('POST', `${path}/release`, {
+    token: officials.authoriser,
+    body: { sp2dNumber, releasedAt: new Date().toISOString() },
     headers: { 'Idempotency-Key': randomUUID() },
     label: 'release',
   });
@@ -84,10 +103,17 @@ export async function releaseTranche(api: AlurApi, token: string, disbursement: 
 
 /**
  * BPKAD going through funded disbursements once told approvals are coming, newest approval first as
- * the console lists them, releasing each READY tranche 1; it pages on while a page still had READY
- * tranches, and looks again after `lookMs` while releases it was told of have not appeared yet.
+ * the console lists them, releasing each READY tranche 1 (one official prepares, the other authorises;
+ * one left PREPARED is authorised); it pages on while a page still had such tranches, and looks again after `lookMs` while releases it was told of have not appeared yet.
  */
-export async function releaseReadyTranches(api: AlurApi, token: string, desk: Desk, shift: Shift, tracker: LifecycleTracker, lookMs: number): Promise<void> {
+export async function releaseReadyTranches(
+  api: AlurApi,
+  officials: ReleasingOfficials,
+  desk: Desk,
+  shift: Shift,
+  tracker: LifecycleTracker,
+  lookMs: number,
+): Promise<void> {
   let lastLookFound = false;
   while (!shift.over) {
     await desk.untilRung(shift);
@@ -96,13 +122,15 @@ export async function releaseReadyTranches(api: AlurApi, token: string, desk: De
     try {
       for (let offset = 0; !shift.over; offset += FUNDING_PAGE_SIZE) {
         const page = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?status=FUNDING&limit=${FUNDING_PAGE_SIZE}&offset=${offset}`, {
-          token,
+          token: officials.preparer,
           label: 'funding list',
         });
-        const ready = page.items.flatMap((d) => d.tranches.filter((t) => t.number === 1 && t.status === 'READY').map((t) => ({ d, t })));
+        const ready = page.items.flatMap((d) =>
+          d.tranches.filter((t) => t.number === 1 && (t.status === 'READY' || t.status === 'PREPARED')).map((t) => ({ d, t })),
+        );
         for (const { d, t } of ready) {
           try {
-            await releaseTranche(api, token, d, t);
+            await releaseTranche(api, officials, d, t);
             tracker.released(d.proposalId);
           } catch (error) {
             tracker.failed(d.proposalId, String(error));

@@ -71,7 +71,7 @@ export class RegencyPeople {
 
   /** Logs everyone in (a few at a time: argon2 is meant to be slow) and raises every kecamatan's pagu. */
   async prepare(): Promise<void> {
-    const usernames = [...this.villages.map((v) => `bkm.${v}`), ...this.officials, 'bpkad'];
+    const usernames = [...this.villages.map((v) => `bkm.${v}`), ...this.officials, 'bpkad', 'bpkad.kuasa-bud'];
     for (let i = 0; i < usernames.length; i += 4) {
       await Promise.all(usernames.slice(i, i + 4).map(async (u) => this.tokens.set(u, await this.api.logIn(u))));
     }
@@ -113,7 +113,8 @@ export class RegencyPeople {
         ),
       );
     }
-    this.working.push(releaseReadyTranches(this.api, this.token('bpkad'), this.deskOf('bpkad'), this.shift, this.tracker, lookMs));
+    const bpkad = { preparer: this.token('bpkad'), authoriser: this.token('bpkad.kuasa-bud') };
+    this.working.push(releaseReadyTranches(this.api, bpkad, this.deskOf('bpkad'), this.shift, this.tracker, lookMs));
   }
 
   async stopDesks(): Promise<void> {

@@ -85,6 +85,7 @@ Alur is running.
   Demo logins    password alur-demo for every user, e.g.
                    bkm.14.03.09.1004   BKM of Balik Alam, Mandau
                    lurah.14.03.09.1004 camat.14.03.09  dinas  sekda  bupati  bpkad  admin
+                   bpkad prepares a tranche's SPM, bpkad.kuasa-bud (Kuasa BUD) authorises its SP2D
   Try            curl -s $gateway/api/v1/auth/login -H 'content-type: application/json' \\
                    -d '{"username":"bkm.14.03.09.1004","password":"alur-demo"}'
 

@@ -23,7 +23,7 @@ import { ensureEventStream, HEADER_AGGREGATE_ID, PrefixedNatsServer, RpcExceptio
 import { RegionDirectory } from '@alur/regions';
 import { expectEventually, TestIsolation, THIS_FISCAL_YEAR } from '@alur/testing';
 import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
-import type { RunningGateway } from '../gateway/gateway-harness';
+import type { GatewayResponse, RunningGateway } from '../gateway/gateway-harness';
 
 export interface RunningDisbursements {
   app: INestApplication;
@@ -60,6 +60,30 @@ export async function fundedDisbursements(gateway: RunningGateway, token: string
     }
     return ids;
   });
+}
+
+/** The account the tests' SPMs pay into. */
+export const BKM_ACCOUNT = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+
+/**
+ * A tranche released as BPKAD does it, by two officials: `preparer` prepares the SPM, `authoriser`
+ * (another one) authorises it. Gives the authorisation's answer, or the preparation's if that was refused.
+ */
+export async function releaseByTwo(
+  gateway: RunningGateway,
+  officials: { preparer: string; authoriser: string },
+  disbursementId: string,
+  trancheNumber: number,
+  body: { sp2dNumber: string; releasedAt: string },
+): Promise<GatewayResponse> {
+  const tranche = `/api/v1/disbursements/${disbursementId}/tranches/${trancheNumber}`;
+  const prepared = await gateway.call('POST', `${tranche}/spm`, {
+    token: officials.preparer,
+    body: { sp2dNumber: body.sp2dNumber, bankAccount: BKM_ACCOUNT },
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
+  if (prepared.status !== 200) return prepared;
+  return gateway.call('POST', `${tranche}/release`, { token: officials.authoriser, body, headers: { 'Idempotency-Key': randomUUID() } });
 }
 
 /** Publishes events into the test's stream as another service's outbox relay would. */

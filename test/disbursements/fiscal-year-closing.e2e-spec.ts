@@ -8,6 +8,7 @@ import {
   programme,
   ProgrammePublishedV1,
   ProposalApprovedV1,
+  releaseByTwo,
   RunningDisbursements,
   startDisbursements,
 } from './disbursements-harness';
@@ -27,10 +28,9 @@ describe('the fiscal year closes for releases, and what was not released carries
   const disbursementOf: Record<string, string> = {};
 
   const release = (proposalId: string, n: number) =>
-    gateway.call('POST', `/api/v1/disbursements/${disbursementOf[proposalId]}/tranches/${n}/release`, {
-      token: tokens.bpkad,
-      body: { sp2dNumber: `SP2D-F-${randomUUID().slice(0, 8)}`, releasedAt: new Date().toISOString() },
-      headers: { 'Idempotency-Key': randomUUID() },
+    releaseByTwo(gateway, { preparer: tokens.bpkad, authoriser: tokens.kuasaBud }, disbursementOf[proposalId], n, {
+      sp2dNumber: `SP2D-F-${randomUUID().slice(0, 8)}`,
+      releasedAt: new Date().toISOString(),
     });
   const carryOver = async (token = tokens.bpkad) => {
     const response = await gateway.call('GET', `/api/v1/fiscal-years/${THIS_FISCAL_YEAR}/carry-over?programCode=${PROGRAMME}`, { token });
@@ -45,6 +45,7 @@ describe('the fiscal year closes for releases, and what was not released carries
     gateway = await startGateway(isolation);
     events = await EventPublisher.open(isolation);
     tokens.bpkad = await gateway.tokenOf('bpkad');
+    tokens.kuasaBud = await gateway.tokenOf('bpkad.kuasa-bud');
     tokens.admin = await gateway.tokenOf('admin');
     tokens.bkm = await gateway.tokenOf(`bkm.${BALIK_ALAM}`);
     await events.publish(

@@ -6,7 +6,15 @@ import { DEMO_FISCAL_YEAR, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/propo
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
 import { RunningProposals, startProposals } from '../proposals/proposals-harness';
-import { approval, EventPublisher, fundedDisbursements, ProposalApprovedV1, RunningDisbursements, startDisbursements } from './disbursements-harness';
+import {
+  approval,
+  EventPublisher,
+  fundedDisbursements,
+  ProposalApprovedV1,
+  releaseByTwo,
+  RunningDisbursements,
+  startDisbursements,
+} from './disbursements-harness';
 
 const MANDAU = '14.03.09';
 const PINGGIR = '14.03.13';
@@ -59,10 +67,9 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     title: 'Semenisasi Jalan Gang Damai',
   });
   const releaseFirstTranche = async (proposalId: string) => {
-    const response = await gateway.call('POST', `/api/v1/disbursements/${disbursementIds[proposalId]}/tranches/1/release`, {
-      token: tokens.bpkad,
-      body: { sp2dNumber: `SP2D-E-${proposalId.slice(0, 8)}`, releasedAt: new Date().toISOString() },
-      headers: { 'Idempotency-Key': randomUUID() },
+    const response = await releaseByTwo(gateway, { preparer: tokens.bpkad, authoriser: tokens.kuasaBud }, disbursementIds[proposalId], 1, {
+      sp2dNumber: `SP2D-E-${proposalId.slice(0, 8)}`,
+      releasedAt: new Date().toISOString(),
     });
     expect(response.status).toBe(200);
   };
@@ -72,7 +79,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     proposals = await startProposals(isolation);
     gateway = await startGateway(isolation);
     events = await EventPublisher.open(isolation);
-    for (const [name, username] of Object.entries({ admin: 'admin', bpkad: 'bpkad', bappeda: 'dinas', bkm: `bkm.${BALIK_ALAM}`, lurah: `lurah.${BALIK_ALAM}`, verifier: 'verifikator' })) {
+    for (const [name, username] of Object.entries({ admin: 'admin', bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', bappeda: 'dinas', bkm: `bkm.${BALIK_ALAM}`, lurah: `lurah.${BALIK_ALAM}`, verifier: 'verifikator' })) {
       tokens[name] = await gateway.tokenOf(username);
     }
     const programme = {

@@ -9,6 +9,7 @@ import {
   ProgrammePublishedV1,
   ProposalApprovedV1,
   ProposalSubmittedV1,
+  releaseByTwo,
   RunningDisbursements,
   startDisbursements,
   submission,
@@ -54,6 +55,7 @@ describe('progress reports are checked, then verified on site before money moves
     for (const [name, username] of Object.entries({
       bkm: `bkm.${BALIK_ALAM}`,
       bpkad: 'bpkad',
+      kuasaBud: 'bpkad.kuasa-bud',
       camat: 'camat.14.03.09',
       verifier: 'verifikator.14.03.09',
       regencyVerifier: 'verifikator',
@@ -81,10 +83,9 @@ describe('progress reports are checked, then verified on site before money moves
       const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [proposalId]);
       expect(swadaya?.self_help_amount).toBe(String(SWADAYA));
     });
-    const released = await gateway.call('POST', `/api/v1/disbursements/${disbursementId}/tranches/1/release`, {
-      token: tokens.bpkad,
-      body: { sp2dNumber: 'SP2D-V-0001', releasedAt: new Date().toISOString() },
-      headers: { 'Idempotency-Key': randomUUID() },
+    const released = await releaseByTwo(gateway, { preparer: tokens.bpkad, authoriser: tokens.kuasaBud }, disbursementId, 1, {
+      sp2dNumber: 'SP2D-V-0001',
+      releasedAt: new Date().toISOString(),
     });
     expect(released.status).toBe(200);
   });

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
 import { RunningProposals, startProposals } from '../proposals/proposals-harness';
+import { approval, EventPublisher, ProposalApprovedV1, releaseByTwo, RunningDisbursements, startDisbursements } from './disbursements-harness';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
-import { approval, EventPublisher, ProposalApprovedV1, RunningDisbursements, startDisbursements } from './disbursements-harness';
 
 describe('a proposal’s status and timeline follow its funding', () => {
   const isolation = createTestIsolation();
@@ -14,6 +13,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
   let events: EventPublisher;
   let bkm: string;
   let bpkad: string;
+  let kuasaBud: string;
   let verifier: string;
 
   beforeAll(async () => {
@@ -24,6 +24,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
     events = await EventPublisher.open(isolation);
     bkm = await gateway.tokenOf(`bkm.${BALIK_ALAM}`);
     bpkad = await gateway.tokenOf('bpkad');
+    kuasaBud = await gateway.tokenOf('bpkad.kuasa-bud');
     verifier = await gateway.tokenOf('verifikator.14.03.09');
   });
   afterAll(async () => {
@@ -51,10 +52,9 @@ describe('a proposal’s status and timeline follow its funding', () => {
     const disbursement = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token: bpkad })).json()).items[0];
     expect(disbursement.tranches.map((t: { amount: number }) => t.amount)).toEqual([38_000_000, 28_500_000, 28_500_000]);
     const release = async (n: number) => {
-      const response = await gateway.call('POST', `/api/v1/disbursements/${disbursement.id}/tranches/${n}/release`, {
-        token: bpkad,
-        body: { sp2dNumber: `0${n}/SP2D/LS/${DEMO_FISCAL_YEAR}`, releasedAt: new Date().toISOString() },
-        headers: { 'Idempotency-Key': randomUUID() },
+      const response = await releaseByTwo(gateway, { preparer: bpkad, authoriser: kuasaBud }, disbursement.id, n, {
+        sp2dNumber: `0${n}/SP2D/LS/${DEMO_FISCAL_YEAR}`,
+        releasedAt: new Date().toISOString(),
       });
       expect(response.status).toBe(200);
     };
@@ -104,7 +104,7 @@ describe('a proposal’s status and timeline follow its funding', () => {
     expect(funding[0]).toMatchObject({ fromStatus: 'APPROVED', toStatus: 'FUNDING' });
     expect(funding[0].note).toBe(`Dana Rp 95.000.000 dialokasikan dari pagu 14.03.09 tahun ${DEMO_FISCAL_YEAR}, dicairkan dalam 3 termin.`);
     expect(funding[2].note).toBe(`Termin 1 dari 3 sebesar Rp 38.000.000 dicairkan dengan SP2D 01/SP2D/LS/${DEMO_FISCAL_YEAR}.`);
-    expect(funding[2].actor).toMatchObject({ username: 'bpkad', role: 'BPKAD' });
+    expect(funding[2].actor).toMatchObject({ username: 'bpkad.kuasa-bud', role: 'BPKAD' });
     expect(funding[4].note).toBe('Laporan kemajuan fisik 30% diterima verifikator.');
     expect(funding[13]).toMatchObject({ fromStatus: 'FUNDING', toStatus: 'COMPLETED' });
 

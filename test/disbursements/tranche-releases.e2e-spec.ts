@@ -3,10 +3,13 @@ import { createTestIsolation, expectEventually, removeTestResources, THIS_FISCAL
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import {
   approval,
+  BKM_ACCOUNT,
   EventPublisher,
+  fundedDisbursements,
   programme,
   ProgrammePublishedV1,
   ProposalApprovedV1,
+  releaseByTwo,
   RunningDisbursements,
   startDisbursements,
 } from './disbursements-harness';
@@ -28,13 +31,17 @@ describe('a proposal funded tranche by tranche', () => {
   const proposalId = randomUUID();
   let disbursementId: string;
 
-  /** `key: null` sends no Idempotency-Key header. */
-  const release = (n: number, body: object, key: string | null = randomUUID(), token = tokens.bpkad) =>
-    gateway.call('POST', `/api/v1/disbursements/${disbursementId}/tranches/${n}/release`, {
+  /** Two BPKAD officials release a tranche: `bpkad` prepares the SPM, `bpkad.kuasa-bud` authorises it. `key: null` sends no Idempotency-Key header. */
+  const prepare = (n: number, body: object, key: string | null = randomUUID(), token = tokens.bpkad, id = disbursementId) =>
+    gateway.call('POST', `/api/v1/disbursements/${id}/tranches/${n}/spm`, { token, body, headers: key === null ? {} : { 'Idempotency-Key': key } });
+  const release = (n: number, body: object, key: string | null = randomUUID(), token = tokens.kuasaBud, id = disbursementId) =>
+    gateway.call('POST', `/api/v1/disbursements/${id}/tranches/${n}/release`, {
       token,
       body,
       headers: key === null ? {} : { 'Idempotency-Key': key },
     });
+  const returnSpm = (n: number, reason: string, token = tokens.kuasaBud) =>
+    gateway.call('POST', `/api/v1/disbursements/${disbursementId}/tranches/${n}/spm/return`, { token, body: { reason } });
   const report = (physicalProgressPercent: number, amountSpent: number, token = tokens.bkm) =>
     gateway.call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, {
       token,
@@ -66,6 +73,7 @@ describe('a proposal funded tranche by tranche', () => {
     events = await EventPublisher.open(isolation);
     for (const [name, username] of Object.entries({
       bpkad: 'bpkad',
+      kuasaBud: 'bpkad.kuasa-bud',
       admin: 'admin',
       bkm: `bkm.${BALIK_ALAM}`,
       lurah: `lurah.${BALIK_ALAM}`,
@@ -130,19 +138,101 @@ describe('a proposal funded tranche by tranche', () => {
 
   it('refuses a release by anyone but BPKAD, and a release without an Idempotency-Key', async () => {
     const body = { sp2dNumber: 'SP2D-T-0001', releasedAt: new Date().toISOString() };
-    for (const who of ['bkm', 'lurah', 'camat', 'admin']) expect((await release(1, body, randomUUID(), tokens[who])).status).toBe(403);
-    const missing = await release(1, body, null);
-    expect(missing.status).toBe(400);
-    expect((await missing.json()).errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
-    expect((await release(2, { sp2dNumber: 'SP2D-T-0001', releasedAt: new Date().toISOString() })).status).toBe(409);
+    const spm = { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT };
+    for (const who of ['bkm', 'lurah', 'camat', 'admin']) {
+      expect((await prepare(1, spm, randomUUID(), tokens[who])).status).toBe(403);
+      expect((await release(1, body, randomUUID(), tokens[who])).status).toBe(403);
+    }
+    for (const missing of [await prepare(1, spm, null), await release(1, body, null)]) {
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    }
+    const badAccount = await prepare(1, { sp2dNumber: 'SP2D-T-0001', bankAccount: { ...BKM_ACCOUNT, accountNumber: '12-34' } });
+    expect(badAccount.status).toBe(400);
+    expect((await badAccount.json()).errors).toEqual([expect.objectContaining({ field: 'bankAccount.accountNumber' })]);
+    expect((await prepare(2, spm)).status).toBe(409);
+    expect((await release(2, body)).status).toBe(409);
   });
 
-  it('releases a tranche once when the same request is sent 20 times at once, answering all 20 alike', async () => {
-    const key = randomUUID();
+  it('takes two BPKAD officials: one prepares the SPM, and the same one can neither authorise nor return it', async () => {
+    const sp2dDate = { releasedAt: SP2D_DATE };
+    const unprepared = await release(1, { sp2dNumber: 'SP2D-T-0001', ...sp2dDate });
+    expect(unprepared.status).toBe(409);
+    expect((await unprepared.json()).message).toBe('Tranche 1 has no SPM to authorise: one BPKAD official prepares it first, then another authorises it');
+
+    const prepared = await prepare(1, { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT });
+    expect(prepared.status).toBe(200);
+    expect(await prepared.json()).toMatchObject({
+      trancheNumber: 1,
+      amount: 133_333_333,
+      sp2dNumber: 'SP2D-T-0001',
+      bankAccount: BKM_ACCOUNT,
+      status: 'PREPARED',
+      preparedBy: { username: 'bpkad' },
+      message: 'SPM termin 1 dari 3 sebesar Rp 133.333.333 disiapkan untuk SP2D SP2D-T-0001; menunggu otorisasi pejabat BPKAD lain.',
+    });
+    expect((await disbursementAs(tokens.kuasaBud)).tranches[0]).toMatchObject({
+      status: 'PREPARED',
+      sp2dNumber: null,
+      spm: { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT, preparedBy: { username: 'bpkad' } },
+    });
+    // Preparing twice is refused, by whoever tries.
+    for (const token of [tokens.bpkad, tokens.kuasaBud]) {
+      const twice = await prepare(1, { sp2dNumber: 'SP2D-T-0002', bankAccount: BKM_ACCOUNT }, randomUUID(), token);
+      expect(twice.status).toBe(409);
+      expect((await twice.json()).message).toContain('already has an SPM (SP2D SP2D-T-0001) prepared by bpkad');
+    }
+
+    // The attack: the official who prepared the SPM authorises it too. Refused, and nothing is paid.
+    const ownAuthorisation = await release(1, { sp2dNumber: 'SP2D-T-0001', ...sp2dDate }, randomUUID(), tokens.bpkad);
+    expect(ownAuthorisation.status).toBe(403);
+    expect(await ownAuthorisation.json()).toMatchObject({
+      message: 'You prepared this SPM yourself: authorising it must be done by another BPKAD official',
+      code: 'SAME_OFFICIAL',
+    });
+    expect((await returnSpm(1, 'Saya sendiri yang menyiapkan', tokens.bpkad)).status).toBe(403);
+    expect(await outboxEvents('disbursements.tranche-released')).toEqual([]);
+    expect((await disbursementAs(tokens.bpkad)).tranches[0].status).toBe('PREPARED');
+    const [unpaid] = await disbursements.db.query(`SELECT released FROM budget_ceiling WHERE program_code = $1`, [KOTAKU]);
+    expect(unpaid.released).toBe('0');
+
+    // The second official authorises only the SPM they saw, and may send it back with a reason.
+    const otherNumber = await release(1, { sp2dNumber: 'SP2D-T-0002', ...sp2dDate });
+    expect(otherNumber.status).toBe(409);
+    expect(await otherNumber.json()).toMatchObject({ errors: [{ field: 'sp2dNumber' }] });
+    expect((await returnSpm(1, '  ')).status).toBe(400);
+    const returned = await returnSpm(1, 'Rekening belum dicocokkan dengan SK penetapan BKM');
+    expect(returned.status).toBe(200);
+    expect(await returned.json()).toMatchObject({ number: 1, status: 'READY', spm: null });
+    expect((await returnSpm(1, 'Sekali lagi')).status).toBe(409);
+    expect(await outboxEvents('disbursements.spm-returned')).toEqual([
+      expect.objectContaining({ trancheNumber: 1, sp2dNumber: 'SP2D-T-0001', reason: 'Rekening belum dicocokkan dengan SK penetapan BKM' }),
+    ]);
+
+    // Prepared again (the SP2D number is free once more), it waits for the second official.
+    expect((await prepare(1, { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT })).status).toBe(200);
+    expect((await outboxEvents('disbursements.tranche-prepared')).map((p: { preparedBy: { username: string } }) => p.preparedBy.username)).toEqual([
+      'bpkad',
+      'bpkad',
+    ]);
+    const history = await disbursements.audit.history('tranche', `${disbursementId}/1`);
+    expect(history.map((r) => [r.action, r.actor?.username])).toEqual([
+      ['tranche.prepared', 'bpkad'],
+      ['tranche.spm-returned', 'bpkad.kuasa-bud'],
+      ['tranche.prepared', 'bpkad'],
+    ]);
+  });
+
+  it('releases a tranche once when two authorisations race, each sent 10 times at once: one key’s answers all alike, the other’s 409', async () => {
+    const [key, rival] = [randomUUID(), randomUUID()];
     const body = { sp2dNumber: 'SP2D-T-0001', releasedAt: SP2D_DATE };
-    const responses = await Promise.all(Array.from({ length: 20 }, () => release(1, body, key)));
-    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
-    const answers = await Promise.all(responses.map((r) => r.text()));
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => release(1, body, i % 2 === 0 ? key : rival)));
+    const byKey = [0, 1].map((parity) => responses.filter((_, i) => i % 2 === parity).map((r) => r.status));
+    expect(byKey.map((statuses) => [...new Set(statuses)]).sort()).toEqual([[200], [409]]);
+    const winningKey = byKey[0][0] === 200 ? key : rival;
+    const winner = responses.filter((r) => r.status === 200);
+    const answers = await Promise.all(winner.map((r) => r.text()));
+    expect(answers).toHaveLength(10);
     expect(new Set(answers).size).toBe(1);
     expect(JSON.parse(answers[0])).toMatchObject({
       trancheNumber: 1,
@@ -150,18 +240,30 @@ describe('a proposal funded tranche by tranche', () => {
       sp2dNumber: 'SP2D-T-0001',
       status: 'RELEASED',
       releasedAt: `${THIS_FISCAL_YEAR - 1}-12-31T17:00:00.000Z`,
+      preparedBy: { username: 'bpkad' },
+      authorisedBy: { username: 'bpkad.kuasa-bud' },
       message: 'Termin 1 dari 3 sebesar Rp 133.333.333 telah dicairkan dengan SP2D SP2D-T-0001.',
     });
+    const losers = responses.filter((r) => r.status === 409);
+    expect((await losers[0].json()).message).toBe('Tranche 1 was already released with SP2D SP2D-T-0001');
 
-    expect(await outboxEvents('disbursements.tranche-released')).toHaveLength(1);
+    expect(await outboxEvents('disbursements.tranche-released')).toEqual([
+      expect.objectContaining({ sp2dNumber: 'SP2D-T-0001', releasedBy: expect.objectContaining({ username: 'bpkad.kuasa-bud' }), preparedBy: expect.objectContaining({ username: 'bpkad' }) }),
+    ]);
     const item = await disbursementAs(tokens.bpkad);
     expect(item.released).toBe(133_333_333);
-    expect(item.tranches[0]).toMatchObject({ status: 'RELEASED', sp2dNumber: 'SP2D-T-0001' });
+    expect(item.tranches[0]).toMatchObject({
+      status: 'RELEASED',
+      sp2dNumber: 'SP2D-T-0001',
+      spm: { preparedBy: { username: 'bpkad' } },
+      authorisedBy: { username: 'bpkad.kuasa-bud' },
+    });
     const [ceiling] = await disbursements.db.query(`SELECT released FROM budget_ceiling WHERE program_code = $1`, [KOTAKU]);
     expect(ceiling.released).toBe('133333333');
 
     // The same key with another body is refused; another request for the released tranche conflicts.
-    expect((await release(1, { ...body, sp2dNumber: 'SP2D-T-9999' }, key)).status).toBe(422);
+    expect(await (await release(1, body, winningKey)).text()).toBe(answers[0]);
+    expect((await release(1, { ...body, sp2dNumber: 'SP2D-T-9999' }, winningKey)).status).toBe(422);
     const again = await release(1, { sp2dNumber: 'SP2D-T-0002', releasedAt: SP2D_DATE });
     expect(again.status).toBe(409);
     expect((await again.json()).message).toContain('already released with SP2D SP2D-T-0001');
@@ -206,17 +308,18 @@ describe('a proposal funded tranche by tranche', () => {
   });
 
   it('refuses an SP2D number that was already used, naming the field', async () => {
-    const reused = await release(2, { sp2dNumber: 'SP2D-T-0001', releasedAt: new Date().toISOString() });
+    const reused = await prepare(2, { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT });
     expect(reused.status).toBe(409);
     expect(await reused.json()).toMatchObject({ errors: [{ field: 'sp2dNumber' }] });
     expect((await disbursementAs(tokens.bpkad)).tranches[1].status).toBe('READY');
   });
 
   it('completes the proposal when the last tranche is released and the final report is in', async () => {
-    expect((await release(2, { sp2dNumber: 'SP2D-T-0002', releasedAt: new Date().toISOString() })).status).toBe(200);
+    const twoOfficials = { preparer: tokens.bpkad, authoriser: tokens.kuasaBud };
+    expect((await releaseByTwo(gateway, twoOfficials, disbursementId, 2, { sp2dNumber: 'SP2D-T-0002', releasedAt: new Date().toISOString() })).status).toBe(200);
     expect((await report(75, 230_000_000)).status).toBe(201);
     await acceptLatestReport();
-    const last = await release(3, { sp2dNumber: 'SP2D-T-0003', releasedAt: new Date().toISOString() });
+    const last = await releaseByTwo(gateway, twoOfficials, disbursementId, 3, { sp2dNumber: 'SP2D-T-0003', releasedAt: new Date().toISOString() });
     expect(last.status).toBe(200);
     expect(await last.json()).toMatchObject({ trancheNumber: 3, amount: 100_000_001, disbursementStatus: 'FUNDING' });
     expect(await outboxEvents('disbursements.proposal-completed')).toEqual([]);
@@ -245,5 +348,42 @@ describe('a proposal funded tranche by tranche', () => {
       'disbursement.completed',
     ]);
     expect(await disbursements.audit.verifyChain()).toMatchObject({ valid: true });
+  });
+
+  it('refuses preparing or authorising to anyone who decided an approval stage of the proposal, as acting official too', async () => {
+    const other = randomUUID();
+    const userIdOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+    const principal = (username: string, role: string, userId: string = randomUUID()) => ({ userId, username, role, regionCode: '14.03' });
+    // The Kuasa BUD sat in as Plt Sekda while the Sekda was away, and approved stage 4 of this proposal.
+    await events.publish(ProposalApprovedV1, other, {
+      ...approval(KOTAKU, AIR_JAMBA, 10_000_000, new Date(), { proposalId: other }),
+      stageDecisions: [
+        { submissionNumber: 1, stageOrder: 1, role: 'LURAH', decidedBy: { ...principal(`lurah.${AIR_JAMBA}`, 'LURAH'), regionCode: AIR_JAMBA } },
+        {
+          submissionNumber: 1,
+          stageOrder: 4,
+          role: 'SEKDA',
+          decidedBy: { ...principal('bpkad.kuasa-bud', 'BPKAD', userIdOf(tokens.kuasaBud)), actingFor: principal('sekda', 'SEKDA') },
+        },
+      ],
+    });
+    const { [other]: otherId } = await fundedDisbursements(gateway, tokens.bpkad, [other]);
+    const spm = { sp2dNumber: 'SP2D-T-0101', bankAccount: { ...BKM_ACCOUNT, accountHolder: 'BKM Air Jamba' } };
+
+    const ownPreparation = await prepare(1, spm, randomUUID(), tokens.kuasaBud, otherId);
+    expect(ownPreparation.status).toBe(403);
+    expect((await ownPreparation.json()).message).toBe(
+      'You decided stage 4 (SEKDA, as acting official for sekda) of this proposal: someone who approved it may not prepare its release',
+    );
+    expect((await prepare(1, spm, randomUUID(), tokens.bpkad, otherId)).status).toBe(200);
+    const ownAuthorisation = await release(1, { sp2dNumber: 'SP2D-T-0101', releasedAt: new Date().toISOString() }, randomUUID(), tokens.kuasaBud, otherId);
+    expect(ownAuthorisation.status).toBe(403);
+    expect((await ownAuthorisation.json()).message).toBe(
+      'You decided stage 4 (SEKDA, as acting official for sekda) of this proposal: someone who approved it may not authorise its release',
+    );
+    expect((await outboxEvents('disbursements.tranche-released')).filter((p: { proposalId: string }) => p.proposalId === other)).toEqual([]);
+    const [waiting] = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${other}`, { token: tokens.bpkad })).json()).items;
+    expect(waiting.released).toBe(0);
+    expect(waiting.tranches[0]).toMatchObject({ status: 'PREPARED', spm: { sp2dNumber: 'SP2D-T-0101', preparedBy: { username: 'bpkad' } } });
   });
 });

@@ -157,7 +157,7 @@ describe('the web console, the whole story in a browser', () => {
     }
   });
 
-  it('lets BPKAD release the first tranche with its SP2D number, after confirming', async () => {
+  it('lets one BPKAD official prepare the first tranche’s SPM and another authorise its SP2D, after confirming', async () => {
     const bpkad = await browser.newPage(DESKTOP);
     await logIn(bpkad, system.url, 'bpkad');
     await bpkad.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
@@ -170,20 +170,40 @@ describe('the web console, the whole story in a browser', () => {
     expect(await tranche.getByRole('link', { name: TITLE }).getAttribute('href')).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
     await checkPage(bpkad, '16-bpkad-ready-desktop');
 
-    await tranche.getByRole('button', { name: 'Cairkan Termin 1' }).click();
+    await tranche.getByRole('button', { name: 'Siapkan SPM Termin 1' }).click();
     await bpkad.getByLabel('Nomor SP2D').fill(SP2D);
-    await bpkad.getByRole('button', { name: 'Cairkan', exact: true }).click();
-    const dialog = bpkad.getByRole('dialog');
-    await dialog.getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D ${SP2D}?`).waitFor();
-    await checkPage(bpkad, '17-bpkad-confirm-desktop');
-    await dialog.getByRole('button', { name: 'Cairkan' }).click();
-    await bpkad.getByRole('status').getByText(`Termin dicairkan: ${TITLE}, Termin 1`).waitFor();
-    await screenshot(bpkad, '18-bpkad-released-desktop');
-
-    await bpkad.getByRole('link', { name: 'Pagu anggaran' }).first().click();
-    await bpkad.getByTestId('ceilings').getByText('Rp 15.970.000').waitFor();
-    await checkPage(bpkad, '19-bpkad-ceilings-desktop');
+    await bpkad.getByLabel('Nama bank').fill('Bank Riau Kepri Syariah');
+    await bpkad.getByLabel('Nomor rekening').fill('1230045678');
+    await bpkad.getByLabel('Atas nama').fill('BKM Balik Alam');
+    await bpkad.getByRole('button', { name: 'Siapkan SPM', exact: true }).click();
+    await bpkad.getByRole('status').getByText(`SPM disiapkan, menunggu otorisasi: ${TITLE}, Termin 1`).waitFor();
+    // Whoever prepared the SPM sees it waiting for someone else, with nothing to authorise.
+    await tranche.getByText('Menunggu otorisasi').waitFor();
+    await tranche.getByText('Anda yang menyiapkan SPM ini; otorisasinya oleh pejabat BPKAD lain.').waitFor();
+    expect(await tranche.getByRole('button', { name: /Otorisasi/ }).count()).toBe(0);
     await bpkad.close();
+
+    const kuasaBud = await browser.newPage(DESKTOP);
+    await logIn(kuasaBud, system.url, 'bpkad.kuasa-bud');
+    await kuasaBud.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
+    const waiting = kuasaBud.getByTestId('ready-tranche').filter({ hasText: TITLE });
+    await waiting.getByText('Menunggu otorisasi').waitFor();
+    await waiting.getByText('Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam').waitFor();
+    await waiting.getByText('bpkad,', { exact: false }).waitFor();
+    await checkPage(kuasaBud, '16b-bpkad-spm-waiting-desktop');
+    await waiting.getByRole('button', { name: 'Otorisasi SP2D Termin 1' }).click();
+    await kuasaBud.getByRole('button', { name: 'Cairkan', exact: true }).click();
+    const dialog = kuasaBud.getByRole('dialog');
+    await dialog.getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D ${SP2D}?`).waitFor();
+    await checkPage(kuasaBud, '17-bpkad-confirm-desktop');
+    await dialog.getByRole('button', { name: 'Cairkan' }).click();
+    await kuasaBud.getByRole('status').getByText(`Termin dicairkan: ${TITLE}, Termin 1`).waitFor();
+    await screenshot(kuasaBud, '18-bpkad-released-desktop');
+
+    await kuasaBud.getByRole('link', { name: 'Pagu anggaran' }).first().click();
+    await kuasaBud.getByTestId('ceilings').getByText('Rp 15.970.000').waitFor();
+    await checkPage(kuasaBud, '19-bpkad-ceilings-desktop');
+    await kuasaBud.close();
   });
 
   it('tells the BKM of the release in its notifications', async () => {

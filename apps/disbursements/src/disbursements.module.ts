@@ -12,7 +12,9 @@ import { SetCeilingUseCase } from './budgets/set-ceiling.use-case';
 import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_RETENTION } from './database/disbursements-schema';
 import { DisbursementsController } from './disbursements/disbursements.controller';
 import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
+import { PrepareSpmUseCase } from './disbursements/prepare-spm.use-case';
 import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
+import { ReturnSpmUseCase } from './disbursements/return-spm.use-case';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
 import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
@@ -44,7 +46,9 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ListBudgetsUseCase,
       SetCeilingUseCase,
       ListDisbursementsUseCase,
+      PrepareSpmUseCase,
       ReleaseTrancheUseCase,
+      ReturnSpmUseCase,
       ReportProgressUseCase,
       ListProgressReportsUseCase,
       VerifyProgressReportUseCase,

@@ -77,8 +77,8 @@ export class BudgetCommitment {
     const id = randomUUID();
     const inserted = (await tx.query(
       `INSERT INTO disbursement (id, proposal_id, program_code, program_version, fiscal_year, ceiling_region_code,
-                                 village_code, district_code, regency_code, title, amount, status, approved_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'AWAITING_BUDGET', $12)
+                                 village_code, district_code, regency_code, title, amount, status, approved_at, stage_decisions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'AWAITING_BUDGET', $12, $13)
        ON CONFLICT (proposal_id) DO NOTHING RETURNING id`,
       [
         id,
@@ -93,6 +93,8 @@ export class BudgetCommitment {
         approval.title,
         String(approval.requestedAmount),
         approval.approvedAt,
+        // Who approved it may not pay it out (four eyes at BPKAD); an approval announced without them leaves only the second-person rule.
+        JSON.stringify(approval.stageDecisions ?? []),
       ],
     )) as Array<{ id: string }>;
     // A proposal is approved once; an approval heard again changes nothing.

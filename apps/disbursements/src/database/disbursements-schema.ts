@@ -3,6 +3,7 @@ import { RetentionRule } from '@alur/database';
 import { AddIdempotencyKeyRetentionIndex1764500000001 } from './migrations/add-idempotency-key-retention-index.migration';
 import { AddProgressVerification1764200000014 } from './migrations/add-progress-verification.migration';
 import { AddProposalWithdrawals1764200000001 } from './migrations/add-proposal-withdrawals.migration';
+import { AddTwoPersonReleases1764600000001 } from './migrations/add-two-person-releases.migration';
 import { CreateDisbursementsTables1764100000001 } from './migrations/create-disbursements-tables.migration';
 
 /** The disbursements service's migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
@@ -12,6 +13,7 @@ export const DISBURSEMENTS_MIGRATIONS = [
   AddProposalWithdrawals1764200000001,
   AddProgressVerification1764200000014,
   AddIdempotencyKeyRetentionIndex1764500000001,
+  AddTwoPersonReleases1764600000001,
 ];
 
 /**

@@ -1,7 +1,7 @@
-import type { DisbursementStatus } from '@alur/contracts';
+import type { Actor, BankAccount, DisbursementStatus, StageDecision } from '@alur/contracts';
 
 export type { DisbursementStatus };
-export type TrancheStatus = 'LOCKED' | 'READY' | 'RELEASED' | 'CANCELLED';
+export type TrancheStatus = 'LOCKED' | 'READY' | 'PREPARED' | 'RELEASED' | 'CANCELLED';
 
 /** A `disbursement` row as the pg driver returns it (bigint columns as strings). */
 export interface DisbursementRow {
@@ -22,6 +22,8 @@ export interface DisbursementRow {
   arrival: string;
   committed_at: Date | null;
   completed_at: Date | null;
+  /** Who decided the proposal's approval stages; empty if the approval was announced without them. */
+  stage_decisions: StageDecision[];
 }
 
 /** A `tranche` row as the pg driver returns it. */
@@ -36,4 +38,10 @@ export interface TrancheRow {
   ready_at: Date | null;
   sp2d_number: string | null;
   released_at: Date | null;
+  released_by: Actor | null;
+  recorded_at: Date | null;
+  spm_sp2d_number: string | null;
+  spm_bank_account: BankAccount | null;
+  prepared_by: Actor | null;
+  prepared_at: Date | null;
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { Actor, BankAccount } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { DisbursementRow, DisbursementStatus, TrancheRow, TrancheStatus } from './disbursement-row';
 
@@ -11,6 +12,23 @@ export interface TrancheView {
   readyAt: string | null;
   sp2dNumber: string | null;
   releasedAt: string | null;
+  /** The SPM: prepared by one BPKAD official, waiting (PREPARED) for a second to authorise it, and kept once RELEASED. */
+  spm: SpmView | null;
+  /** The BPKAD official who authorised the release, and when it was recorded; null until RELEASED. */
+  authorisedBy: OfficialRef | null;
+  authorisedAt: string | null;
+}
+
+export interface OfficialRef {
+  userId: string;
+  username: string;
+}
+
+export interface SpmView {
+  sp2dNumber: string;
+  bankAccount: BankAccount;
+  preparedBy: OfficialRef;
+  preparedAt: string;
 }
 
 /** A disbursement as callers see it; rupiah are integers. */
@@ -46,7 +64,17 @@ export function toTrancheView(row: TrancheRow): TrancheView {
     readyAt: row.ready_at?.toISOString() ?? null,
     sp2dNumber: row.sp2d_number,
     releasedAt: row.released_at?.toISOString() ?? null,
+    spm:
+      row.spm_sp2d_number && row.spm_bank_account && row.prepared_by && row.prepared_at
+        ? { sp2dNumber: row.spm_sp2d_number, bankAccount: row.spm_bank_account, preparedBy: officialRef(row.prepared_by), preparedAt: row.prepared_at.toISOString() }
+        : null,
+    authorisedBy: row.status === 'RELEASED' && row.released_by ? officialRef(row.released_by) : null,
+    authorisedAt: row.status === 'RELEASED' ? (row.recorded_at?.toISOString() ?? null) : null,
   };
+}
+
+function officialRef(actor: Actor): OfficialRef {
+  return { userId: actor.userId, username: actor.username };
 }
 
 /** Loads the views of the given disbursement rows, with their tranches and progress, keeping the rows' order. */

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { ConflictException, HttpException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -7,11 +6,13 @@ import { AuditTrail } from '@alur/audit';
 import { Actor, formatRupiah, TrancheReleasedV1 } from '@alur/contracts';
 import { OutboxService, parseRequest, requireRole, validationFailed } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { isUniqueViolation } from '../common/pg-error';
 import { rupiahOf } from '@alur/database';
+import { inIdempotentTransaction, replayOf, requestHashOf, storeAnswer } from '../common/idempotency';
 import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
-import { DisbursementRow, DisbursementStatus, TrancheRow } from './disbursement-row';
+import { DisbursementStatus } from './disbursement-row';
+import { OfficialRef } from './disbursement-view';
+import { lockTranche, refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken, trancheCountOf } from './locked-tranche';
 
 export const ReleaseTrancheRequestSchema = z.object({
   disbursementId: z.uuid(),
@@ -31,6 +32,8 @@ export interface TrancheReleaseResult {
   amount: number;
   sp2dNumber: string;
   releasedAt: string;
+  preparedBy: OfficialRef;
+  authorisedBy: OfficialRef;
   status: 'RELEASED';
   disbursementStatus: DisbursementStatus;
   message: string;
@@ -41,7 +44,9 @@ const OPERATION = 'tranche.release';
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
- * BPKAD releases a READY tranche, recording its SP2D number, exactly once. The disbursement and
+ * The second of a release's two steps: a BPKAD official other than the one who prepared the SPM
+ * authorises it (the SP2D), confirming its SP2D number, and the tranche is released exactly once.
+ * Nobody who decided an approval stage of the proposal may authorise it. The disbursement and
  * tranche rows are locked (SELECT … FOR UPDATE), so concurrent requests for one tranche run one after
  * another; the idempotency key and the answer are stored in the same transaction as the release, so a
  * repeated request (same key, same content) gets the stored answer and releases nothing more.
@@ -64,24 +69,20 @@ export class ReleaseTrancheUseCase {
     if (releasedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
       throw validationFailed([{ field: 'releasedAt', reason: 'must not be in the future' }]);
     }
-    const requestHash = hashOf({
+    const requestHash = requestHashOf({
       operation: OPERATION,
       disbursementId: request.disbursementId,
       trancheNumber: request.trancheNumber,
       sp2dNumber: request.sp2dNumber,
       releasedAt: releasedAt.toISOString(),
     });
-    try {
-      return await this.dataSource.transaction((tx) => this.release(tx, actor, request, releasedAt, requestHash));
-    } catch (error) {
-      if (isUniqueViolation(error, 'tranche_sp2d_number')) throw sp2dTaken(request.sp2dNumber);
-      // The same key raced in for another tranche: the first one's answer decides.
-      if (isUniqueViolation(error, 'idempotency_key_pkey')) {
-        const replay = await this.replay(this.dataSource.manager, request.idempotencyKey, requestHash);
-        if (replay) return replay;
-      }
-      throw error;
-    }
+    return inIdempotentTransaction(
+      this.dataSource,
+      request.idempotencyKey,
+      requestHash,
+      (tx) => this.release(tx, actor, request, releasedAt, requestHash),
+      { tranche_sp2d_number: () => sp2dTaken(request.sp2dNumber) },
+    );
   }
 
   private async release(
@@ -91,35 +92,31 @@ export class ReleaseTrancheUseCase {
     releasedAt: Date,
     requestHash: string,
   ): Promise<TrancheReleaseResult> {
-    const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE id = $1 FOR UPDATE', [request.disbursementId])) as DisbursementRow[];
-    if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.village_code)) {
-      throw new NotFoundException(`Disbursement ${request.disbursementId} not found`);
-    }
-    if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn: its commitment was released and nothing can be paid out');
-    if (disbursement.status === 'AWAITING_BUDGET') {
-      throw new ConflictException('This proposal is still waiting for budget: nothing can be released before it is committed');
-    }
-    const [tranche] = (await tx.query('SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [
-      disbursement.id,
-      request.trancheNumber,
-    ])) as TrancheRow[];
-    if (!tranche) throw new NotFoundException(`Disbursement ${disbursement.id} has no tranche ${request.trancheNumber}`);
-
+    const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);
     // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
-    const replay = await this.replay(tx, request.idempotencyKey, requestHash);
+    const replay = await replayOf<TrancheReleaseResult>(tx, request.idempotencyKey, requestHash);
     if (replay) return replay;
 
-    if (tranche.status === 'RELEASED') {
+    refuseStageDeciders(actor, disbursement, 'authorise');
+    refuseFinishedOrLocked(tranche);
+    if (tranche.status !== 'PREPARED' || !tranche.prepared_by) {
       throw new ConflictException({
         statusCode: 409,
-        message: `Tranche ${tranche.number} was already released with SP2D ${tranche.sp2d_number}`,
+        message: `Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`,
         error: 'Conflict',
+        code: 'SPM_NOT_PREPARED',
       });
     }
-    if (tranche.status === 'LOCKED') {
-      throw new ConflictException(
-        `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlock_progress_percent}% reported`,
-      );
+    refuseSamePerson(actor, tranche.prepared_by, 'authorising it');
+    // The authoriser confirms the SP2D number they saw: an SPM returned and prepared again meanwhile is not authorised unseen.
+    if (request.sp2dNumber !== tranche.spm_sp2d_number) {
+      throw new ConflictException({
+        statusCode: 409,
+        message: `The SPM waiting for authorisation is for SP2D ${tranche.spm_sp2d_number}, not ${request.sp2dNumber}: look at it again`,
+        error: 'Conflict',
+        code: 'SPM_CHANGED',
+        errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spm_sp2d_number}` }],
+      });
     }
     // Releases stop at the fiscal year's closing: neither an SP2D dated after it nor one recorded after it counts.
     const closing = await this.calendar.closingOf(tx, disbursement.regency_code, disbursement.fiscal_year);
@@ -129,11 +126,7 @@ export class ReleaseTrancheUseCase {
           `(${formatRupiah(rupiahOf(tranche.amount))}) was not released in time and carries over as SiLPA`,
       );
     }
-    const [taken] = (await tx.query('SELECT disbursement_id, number FROM tranche WHERE regency_code = $1 AND sp2d_number = $2', [
-      tranche.regency_code,
-      request.sp2dNumber,
-    ])) as unknown[];
-    if (taken) throw sp2dTaken(request.sp2dNumber);
+    const preparedBy = tranche.prepared_by;
 
     const amount = rupiahOf(tranche.amount);
     await tx.query(
@@ -146,9 +139,7 @@ export class ReleaseTrancheUseCase {
       'UPDATE budget_ceiling SET released = released + $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3',
       [disbursement.program_code, disbursement.fiscal_year, disbursement.ceiling_region_code, tranche.amount],
     );
-    const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1', [disbursement.id])) as Array<{
-      count: number;
-    }>;
+    const count = await trancheCountOf(tx, disbursement.id);
     await this.outbox.record(tx, TrancheReleasedV1, {
       aggregateId: disbursement.proposal_id,
       actor,
@@ -162,6 +153,7 @@ export class ReleaseTrancheUseCase {
         sp2dNumber: request.sp2dNumber,
         releasedAt: releasedAt.toISOString(),
         releasedBy: actor,
+        preparedBy,
       },
     });
     await this.audit.record(tx, {
@@ -169,9 +161,15 @@ export class ReleaseTrancheUseCase {
       action: 'tranche.released',
       entityType: 'tranche',
       entityId: `${disbursement.id}/${tranche.number}`,
-      fromStatus: 'READY',
+      fromStatus: 'PREPARED',
       toStatus: 'RELEASED',
-      after: { amount, sp2dNumber: request.sp2dNumber, releasedAt: releasedAt.toISOString(), idempotencyKey: request.idempotencyKey },
+      after: {
+        amount,
+        sp2dNumber: request.sp2dNumber,
+        releasedAt: releasedAt.toISOString(),
+        preparedBy: preparedBy.username,
+        idempotencyKey: request.idempotencyKey,
+      },
     });
     await this.progression.advance(tx, disbursement, actor);
     const [{ status }] = (await tx.query('SELECT status FROM disbursement WHERE id = $1', [disbursement.id])) as Array<{ status: DisbursementStatus }>;
@@ -184,45 +182,12 @@ export class ReleaseTrancheUseCase {
       amount,
       sp2dNumber: request.sp2dNumber,
       releasedAt: releasedAt.toISOString(),
+      preparedBy: { userId: preparedBy.userId, username: preparedBy.username },
+      authorisedBy: { userId: actor.userId, username: actor.username },
       status: 'RELEASED',
       disbursementStatus: status,
       message: `Termin ${tranche.number} dari ${count} sebesar ${formatRupiah(amount)} telah dicairkan dengan SP2D ${request.sp2dNumber}.`,
     };
-    const stored = JSON.stringify(result);
-    await tx.query(
-      'INSERT INTO idempotency_key (key, operation, request_hash, response, actor_user_id) VALUES ($1, $2, $3, $4, $5)',
-      [request.idempotencyKey, OPERATION, requestHash, stored, actor.userId],
-    );
-    return JSON.parse(stored) as TrancheReleaseResult;
+    return storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
   }
-
-  /** The stored answer of an earlier request with this key; 422 if the key was used for a different request. */
-  private async replay(manager: EntityManager, key: string, requestHash: string): Promise<TrancheReleaseResult | undefined> {
-    const [prior] = (await manager.query('SELECT request_hash, response FROM idempotency_key WHERE key = $1', [key])) as Array<{
-      request_hash: string;
-      response: string;
-    }>;
-    if (!prior) return undefined;
-    if (prior.request_hash !== requestHash) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        message: 'This Idempotency-Key was already used for a different request; use a new key for a new request',
-        error: 'Unprocessable Entity',
-      });
-    }
-    return JSON.parse(prior.response) as TrancheReleaseResult;
-  }
-}
-
-function hashOf(value: object): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
-
-function sp2dTaken(sp2dNumber: string): HttpException {
-  return new ConflictException({
-    statusCode: 409,
-    message: `SP2D number ${sp2dNumber} was already used for another release`,
-    error: 'Conflict',
-    errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
-  });
 }

@@ -58,7 +58,7 @@ export class ReportCarryOverUseCase {
     const rows = (await this.dataSource.query(
       `SELECT d.proposal_id, d.id AS disbursement_id, d.title, d.program_code, d.village_code, d.district_code, t.number, t.status, t.amount
          FROM disbursement d JOIN tranche t ON t.disbursement_id = d.id
-        WHERE d.regency_code = $1 AND d.fiscal_year = $2 AND d.status = 'FUNDING' AND t.status IN ('LOCKED', 'READY') ${byProgramme}
+        WHERE d.regency_code = $1 AND d.fiscal_year = $2 AND d.status = 'FUNDING' AND t.status IN ('LOCKED', 'READY', 'PREPARED') ${byProgramme}
         ORDER BY d.program_code, d.district_code, d.village_code, d.approved_at, t.number`,
       params,
     )) as Array<{

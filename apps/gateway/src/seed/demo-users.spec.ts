@@ -6,7 +6,7 @@ describe('the demo users of Kabupaten Bengkalis', () => {
   const regions = RegionDirectory.shared();
   const users = demoUsers(regions);
 
-  it('has a BKM and a Lurah for each of the 155 villages, a Camat and a Verifikator for each of the 11 kecamatan and six regency officials', () => {
+  it('has a BKM and a Lurah for each of the 155 villages, a Camat and a Verifikator for each of the 11 kecamatan and seven regency officials (two of BPKAD)', () => {
     expect(users.filter((u) => u.role === 'BKM')).toHaveLength(155);
     expect(users.filter((u) => u.role === 'LURAH')).toHaveLength(155);
     expect(users.filter((u) => u.role === 'CAMAT')).toHaveLength(11);
@@ -19,6 +19,7 @@ describe('the demo users of Kabupaten Bengkalis', () => {
       ['sekda', '14.03'],
       ['bupati', '14.03'],
       ['bpkad', '14.03'],
+      ['bpkad.kuasa-bud', '14.03'],
       ['admin', '14.03'],
       ['verifikator', '14.03'],
     ]);

@@ -15,7 +15,8 @@ export interface DemoUser {
 /**
  * The demo regency's officials: a BKM and a Lurah (or Kepala Desa) for each village, a Camat and a
  * field verifier (Verifikator) for each kecamatan, and one each of the regency roles, a regency-wide
- * Verifikator among them. Usernames carry the region code, so
+ * Verifikator among them; BPKAD twice, since a release takes two people: `bpkad` prepares the SPM
+ * (as PPK-SKPD) and `bpkad.kuasa-bud` authorises the SP2D (as Kuasa BUD). Usernames carry the region code, so
  * `bkm.14.03.09.1004` is the BKM of Balik Alam.
  */
 export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_CODE): DemoUser[] {
@@ -47,7 +48,8 @@ export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_C
     ['dinas', 'DINAS', `Dinas Teknis Kabupaten ${regencyName}`],
     ['sekda', 'SEKDA', `Sekretaris Daerah Kabupaten ${regencyName}`],
     ['bupati', 'BUPATI', `Bupati ${regencyName}`],
-    ['bpkad', 'BPKAD', `BPKAD Kabupaten ${regencyName}`],
+    ['bpkad', 'BPKAD', `PPK-SKPD BPKAD Kabupaten ${regencyName}`],
+    ['bpkad.kuasa-bud', 'BPKAD', `Kuasa BUD BPKAD Kabupaten ${regencyName}`],
     ['admin', 'ADMIN', `Administrator Alur ${regencyName}`],
     ['verifikator', 'VERIFIKATOR', `Verifikator Dinas Teknis Kabupaten ${regencyName}`],
   ];

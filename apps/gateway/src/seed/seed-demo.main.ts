@@ -38,6 +38,7 @@ async function main(): Promise<void> {
         '  lurah.14.03.09.1004 / alur-demo  Lurah of Balik Alam',
         '  camat.14.03.09 / alur-demo       Camat of Mandau',
         '  dinas, sekda, bupati, bpkad, admin / alur-demo   regency officials',
+        '  bpkad.kuasa-bud / alur-demo      the second BPKAD official: bpkad prepares an SPM, bpkad.kuasa-bud authorises it',
         '',
       ].join('\n'),
     );

@@ -24,6 +24,9 @@ export interface ProposalSummary {
   programVersion: number;
   villageCode: string;
   districtCode: string;
+  /** Added by the gateway from the region directory; null for a code it does not know. */
+  villageName?: string | null;
+  districtName?: string | null;
   title: string;
   category: Category | null;
   budgetTotal: number;
@@ -41,7 +44,7 @@ export interface ProposalSummary {
 export interface TimelineEntry {
   at: string;
   kind: string;
-  actor: { username: string; role: string; actingFor: unknown } | null;
+  actor: { username: string; displayName?: string; role: string; actingFor: { username: string; displayName?: string } | null } | null;
   fromStatus: string | null;
   toStatus: string | null;
   note: string | null;
@@ -98,7 +101,7 @@ export interface Stage {
   dueAt: string;
   overdue: boolean;
   decidedAt: string | null;
-  decidedBy: { username: string; role: string; actingFor?: { username: string } | null } | null;
+  decidedBy: { username: string; displayName?: string; role: string; actingFor?: { username: string; displayName?: string } | null } | null;
   note: string | null;
 }
 
@@ -134,9 +137,17 @@ export interface Tranche {
   shareBp: number;
   unlockProgressPercent: number;
   amount: number;
-  status: 'LOCKED' | 'READY' | 'RELEASED';
+  status: 'LOCKED' | 'READY' | 'PREPARED' | 'RELEASED' | 'CANCELLED';
   sp2dNumber: string | null;
   releasedAt: string | null;
+  /** The SPM one BPKAD official prepared: waiting for another's authorisation while PREPARED. */
+  spm: {
+    sp2dNumber: string;
+    bankAccount: { bankName: string; accountNumber: string; accountHolder: string };
+    preparedBy: { userId: string; username: string };
+    preparedAt: string;
+  } | null;
+  authorisedBy: { userId: string; username: string } | null;
 }
 
 export interface Disbursement {

@@ -8,6 +8,7 @@ const TONE: Record<string, string> = {
   RETURNED: 'warn',
   AWAITING_BUDGET: 'warn',
   READY: 'warn',
+  PREPARED: 'info',
   APPROVED: 'ok',
   FUNDING: 'ok',
   RELEASED: 'ok',

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/api-client';
 import { Disbursement, Page, Tranche, TransparencyReport } from '../api/types';
+import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -11,11 +12,19 @@ import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
 import { Link } from 'react-router';
 
+/** One step of a release under way: preparing the SPM, authorising it, or returning it. */
 interface Pending {
+  step: 'prepare' | 'authorise' | 'return';
   disbursement: Disbursement;
   tranche: Tranche;
-  /** One key per release attempt: asking again (a double click, a retry) releases once. */
+  /** One key per attempt: asking again (a double click, a retry) prepares or releases once. */
   idempotencyKey: string;
+}
+
+interface StepProps {
+  pending: Pending;
+  onDone(message: string): void;
+  onCancel(): void;
 }
 
 /** Now in Jakarta as `YYYY-MM-DDTHH:mm`, for a datetime-local input. */
@@ -24,14 +33,94 @@ function jakartaNow(): string {
   return parts.replace(' ', 'T');
 }
 
-function ReleaseForm({ pending, onDone, onCancel }: { pending: Pending; onDone(message: string): void; onCancel(): void }) {
+function trancheUrl({ disbursement, tranche }: Pending): string {
+  return `/disbursements/${disbursement.id}/tranches/${tranche.number}`;
+}
+
+function FormActions({ label, busy, onCancel }: { label: string; busy?: boolean; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="button" className="button secondary" onClick={onCancel}>
+        {t.cancel}
+      </button>
+      <button type="submit" className="button primary" disabled={busy}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
+/** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
+function PrepareForm({ pending, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
   const [sp2d, setSp2d] = useState('');
+  const [bankName, setBankName] = useState('');
+  const [accountNumber, setAccountNumber] = useState('');
+  const [accountHolder, setAccountHolder] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const { disbursement, tranche } = pending;
+
+  const prepare = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('POST', `${trancheUrl(pending)}/spm`, {
+        body: { sp2dNumber: sp2d.trim(), bankAccount: { bankName: bankName.trim(), accountNumber: accountNumber.trim(), accountHolder: accountHolder.trim() } },
+        headers: { 'Idempotency-Key': pending.idempotencyKey },
+      });
+      onDone(`${t.spmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card release-form" onSubmit={(e) => void prepare(e)} noValidate aria-labelledby="release-title">
+      <h2 id="release-title">
+        {t.prepareSpm}: {disbursement.title} · {t.tranche(tranche.number)} · <Money amount={tranche.amount} />
+      </h2>
+      <ErrorSummary
+        error={error}
+        fieldLabels={{
+          sp2dNumber: t.sp2dNumber,
+          'bankAccount.bankName': t.bankName,
+          'bankAccount.accountNumber': t.accountNumber,
+          'bankAccount.accountHolder': t.accountHolder,
+        }}
+      />
+      <div className="grid-2">
+        <Field id="sp2dNumber" label={t.sp2dNumber} error={reasonOf(error, 'sp2dNumber')}>
+          <input value={sp2d} onChange={(e) => setSp2d(e.target.value)} placeholder="0042/SP2D/LS/BPKAD/2026" required />
+        </Field>
+        <Field id="bankName" label={t.bankName} error={reasonOf(error, 'bankAccount.bankName')}>
+          <input value={bankName} onChange={(e) => setBankName(e.target.value)} required />
+        </Field>
+        <Field id="accountNumber" label={t.accountNumber} error={reasonOf(error, 'bankAccount.accountNumber')}>
+          <input value={accountNumber} onChange={(e) => setAccountNumber(e.target.value)} inputMode="numeric" required />
+        </Field>
+        <Field id="accountHolder" label={t.accountHolder} error={reasonOf(error, 'bankAccount.accountHolder')}>
+          <input value={accountHolder} onChange={(e) => setAccountHolder(e.target.value)} required />
+        </Field>
+      </div>
+      <FormActions label={t.prepareSpm} busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** The second official's step: the SP2D date, then a confirmation naming the amount and SP2D number. */
+function AuthoriseForm({ pending, onDone, onCancel }: StepProps) {
+  const { t } = useI18n();
   const [at, setAt] = useState(jakartaNow);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const { disbursement, tranche } = pending;
+  const sp2d = tranche.spm?.sp2dNumber ?? '';
 
   const ask = (event: FormEvent) => {
     event.preventDefault();
@@ -41,8 +130,8 @@ function ReleaseForm({ pending, onDone, onCancel }: { pending: Pending; onDone(m
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `/disbursements/${disbursement.id}/tranches/${tranche.number}/release`, {
-        body: { sp2dNumber: sp2d.trim(), releasedAt: `${at}:00+07:00` },
+      await api('POST', `${trancheUrl(pending)}/release`, {
+        body: { sp2dNumber: sp2d, releasedAt: `${at}:00+07:00` },
         headers: { 'Idempotency-Key': pending.idempotencyKey },
       });
       setConfirming(false);
@@ -58,25 +147,15 @@ function ReleaseForm({ pending, onDone, onCancel }: { pending: Pending; onDone(m
   return (
     <form className="card release-form" onSubmit={ask} noValidate aria-labelledby="release-title">
       <h2 id="release-title">
-        {t.release}: {disbursement.title} · {t.tranche(tranche.number)} · <Money amount={tranche.amount} />
+        {t.authorise}: {disbursement.title} · {t.tranche(tranche.number)} · <Money amount={tranche.amount} />
       </h2>
       <ErrorSummary error={error} fieldLabels={{ sp2dNumber: t.sp2dNumber, releasedAt: t.releasedAt }} />
       <div className="grid-2">
-        <Field id="sp2dNumber" label={t.sp2dNumber} error={reasonOf(error, 'sp2dNumber')}>
-          <input value={sp2d} onChange={(e) => setSp2d(e.target.value)} placeholder="0042/SP2D/LS/BPKAD/2026" required />
-        </Field>
         <Field id="releasedAt" label={t.releasedAt} error={reasonOf(error, 'releasedAt')}>
           <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
         </Field>
       </div>
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t.cancel}
-        </button>
-        <button type="submit" className="button primary">
-          {t.release}
-        </button>
-      </div>
+      <FormActions label={t.release} onCancel={onCancel} />
       <ConfirmDialog
         open={confirming}
         title={t.release}
@@ -85,15 +164,57 @@ function ReleaseForm({ pending, onDone, onCancel }: { pending: Pending; onDone(m
         onConfirm={() => void release()}
         onCancel={() => setConfirming(false)}
       >
-        <p>{t.releaseConfirm(formatRupiah(tranche.amount), sp2d.trim())}</p>
+        <p>{t.releaseConfirm(formatRupiah(tranche.amount), sp2d)}</p>
       </ConfirmDialog>
     </form>
   );
 }
 
-/** BPKAD's work: tranches ready to release, released by recording the SP2D number after confirming. */
-export function ReleasesPage() {
+/** The second official sends the SPM back, saying why; the tranche is ready for a new SPM. */
+function ReturnForm({ pending, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const { disbursement, tranche } = pending;
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('POST', `${trancheUrl(pending)}/spm/return`, { body: { reason: reason.trim() } });
+      onDone(`${t.returnSpmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card release-form" onSubmit={(e) => void send(e)} noValidate aria-labelledby="release-title">
+      <h2 id="release-title">
+        {t.returnSpm}: {disbursement.title} · {t.tranche(tranche.number)}
+      </h2>
+      <ErrorSummary error={error} fieldLabels={{ reason: t.returnReason }} />
+      <Field id="reason" label={t.returnReason} error={reasonOf(error, 'reason')}>
+        <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} required />
+      </Field>
+      <FormActions label={t.returnSpm} busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+const STEP_FORMS = { prepare: PrepareForm, authorise: AuthoriseForm, return: ReturnForm };
+
+/**
+ * BPKAD's work, with four eyes: one official prepares the SPM of a ready tranche, another authorises
+ * it (the SP2D, after confirming) or returns it. Whoever prepared an SPM sees it waiting, not its buttons.
+ */
+export function ReleasesPage() {
+  const { t, dateTime } = useI18n();
+  const { user } = useSession();
   const { data, error, reload } = useLoad(() => api<Page<Disbursement>>('GET', '/disbursements', { query: { status: 'FUNDING', limit: 200 } }), []);
   // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
   const villages = useLoad(async () => {
@@ -102,7 +223,14 @@ export function ReleasesPage() {
   }, []);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string>();
-  const ready = (data?.items ?? []).flatMap((d) => d.tranches.filter((tr) => tr.status === 'READY').map((tranche) => ({ disbursement: d, tranche })));
+  const open = (data?.items ?? []).flatMap((d) =>
+    d.tranches.filter((tr) => tr.status === 'READY' || tr.status === 'PREPARED').map((tranche) => ({ disbursement: d, tranche })),
+  );
+  const start = (step: Pending['step'], disbursement: Disbursement, tranche: Tranche) => {
+    setNotice(undefined);
+    setPending({ step, disbursement, tranche, idempotencyKey: crypto.randomUUID() });
+  };
+  const StepForm = pending ? STEP_FORMS[pending.step] : null;
 
   return (
     <section>
@@ -118,8 +246,8 @@ export function ReleasesPage() {
         </p>
       )}
       <ErrorSummary error={error} />
-      {pending && (
-        <ReleaseForm
+      {pending && StepForm && (
+        <StepForm
           key={pending.idempotencyKey}
           pending={pending}
           onCancel={() => setPending(null)}
@@ -130,43 +258,71 @@ export function ReleasesPage() {
           }}
         />
       )}
-      {data && ready.length === 0 && <p>{t.releasesEmpty}</p>}
+      {data && open.length === 0 && <p>{t.releasesEmpty}</p>}
       <ul className="cards" aria-label={t.releasesTitle}>
-        {ready.map(({ disbursement: d, tranche }) => (
-          <li key={`${d.id}-${tranche.number}`} className="card" data-testid="ready-tranche">
-            <h2>
-              <Link to={`/usulan/${d.proposalId}`}>{d.title}</Link>
-            </h2>
-            <dl className="facts">
-              <div>
-                <dt>{t.tranche(tranche.number)}</dt>
-                <dd>
-                  <Money amount={tranche.amount} /> <StatusBadge status={tranche.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t.village}</dt>
-                <dd>{villages.data?.get(d.villageCode) ?? d.villageCode}</dd>
-              </div>
-              <div>
-                <dt>{t.released}</dt>
-                <dd>
-                  <Money amount={d.released} /> / <Money amount={d.amount} />
-                </dd>
-              </div>
-            </dl>
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => {
-                setNotice(undefined);
-                setPending({ disbursement: d, tranche, idempotencyKey: crypto.randomUUID() });
-              }}
-            >
-              {t.release} {t.tranche(tranche.number)}
-            </button>
-          </li>
-        ))}
+        {open.map(({ disbursement: d, tranche }) => {
+          const spm = tranche.spm;
+          const mine = spm !== null && spm.preparedBy.userId === user?.id;
+          return (
+            <li key={`${d.id}-${tranche.number}`} className="card" data-testid="ready-tranche">
+              <h2>
+                <Link to={`/usulan/${d.proposalId}`}>{d.title}</Link>
+              </h2>
+              <dl className="facts">
+                <div>
+                  <dt>{t.tranche(tranche.number)}</dt>
+                  <dd>
+                    <Money amount={tranche.amount} /> <StatusBadge status={tranche.status} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.village}</dt>
+                  <dd>{villages.data?.get(d.villageCode) ?? d.villageCode}</dd>
+                </div>
+                <div>
+                  <dt>{t.released}</dt>
+                  <dd>
+                    <Money amount={d.released} /> / <Money amount={d.amount} />
+                  </dd>
+                </div>
+                {spm && (
+                  <>
+                    <div>
+                      <dt>{t.sp2dNumber}</dt>
+                      <dd>{spm.sp2dNumber}</dd>
+                    </div>
+                    <div>
+                      <dt>{t.bankAccount}</dt>
+                      <dd>{t.bankAccountLine(spm.bankAccount.bankName, spm.bankAccount.accountNumber, spm.bankAccount.accountHolder)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t.spmPreparedBy}</dt>
+                      <dd>
+                        {spm.preparedBy.username}, {dateTime(spm.preparedAt)}
+                      </dd>
+                    </div>
+                  </>
+                )}
+              </dl>
+              {!spm && (
+                <button type="button" className="button primary" onClick={() => start('prepare', d, tranche)}>
+                  {t.prepareSpm} {t.tranche(tranche.number)}
+                </button>
+              )}
+              {spm && mine && <p className="muted">{t.spmOwn}</p>}
+              {spm && !mine && (
+                <div className="actions">
+                  <button type="button" className="button secondary" onClick={() => start('return', d, tranche)}>
+                    {t.returnSpm}
+                  </button>
+                  <button type="button" className="button primary" onClick={() => start('authorise', d, tranche)}>
+                    {t.authorise} {t.tranche(tranche.number)}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

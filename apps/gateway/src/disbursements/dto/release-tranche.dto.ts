@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class ReleaseTrancheDto {
-  @ApiProperty({ example: '0042/SP2D/LS/BPKAD/2026', description: 'The fund-disbursement order (SP2D) number; used once only' })
+  @ApiProperty({
+    example: '0042/SP2D/LS/BPKAD/2026',
+    description: 'The SP2D number of the prepared SPM, as the authoriser saw it; another number than the one waiting is refused (409)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -4,7 +4,11 @@ import { defineEvent } from '../../envelope/event-contract';
 import { TrancheRefSchema } from '../disbursement-ref.schema';
 import { Rupiah } from '../../money/rupiah';
 
-/** BPKAD released a tranche, recorded by its SP2D number; this happens once per tranche. Aggregate: the proposal id. */
+/**
+ * A second BPKAD official authorised a prepared SPM and the tranche is released, recorded by its SP2D
+ * number; this happens once per tranche. `releasedBy` is the authoriser; `preparedBy` (added later,
+ * absent from older events) the official who prepared the SPM. Aggregate: the proposal id.
+ */
 export const TrancheReleasedV1 = defineEvent({
   context: 'disbursements',
   name: 'tranche-released',
@@ -15,6 +19,7 @@ export const TrancheReleasedV1 = defineEvent({
     sp2dNumber: z.string().min(1),
     releasedAt: z.iso.datetime({ offset: true }),
     releasedBy: ActorSchema,
+    preparedBy: ActorSchema.optional(),
   }),
 });
 export type TrancheReleasedPayload = z.infer<typeof TrancheReleasedV1.schema>;

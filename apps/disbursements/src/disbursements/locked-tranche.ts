@@ -1,0 +1,105 @@
+import { ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
+import { DisbursementRow, TrancheRow } from './disbursement-row';
+
+export interface LockedTranche {
+  disbursement: DisbursementRow;
+  tranche: TrancheRow;
+}
+
+/**
+ * The disbursement and one of its tranches, row-locked (disbursement first, as every writer of a
+ * release takes them), so that the steps of one tranche's release run one after another. 404 outside
+ * the caller's region; 409 for a withdrawn proposal or one still waiting for budget.
+ */
+export async function lockTranche(
+  tx: EntityManager,
+  regions: RegionDirectory,
+  actor: Actor,
+  disbursementId: string,
+  trancheNumber: number,
+): Promise<LockedTranche> {
+  const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE id = $1 FOR UPDATE', [disbursementId])) as DisbursementRow[];
+  if (!disbursement || !regions.covers(actor.regionCode, disbursement.village_code)) {
+    throw new NotFoundException(`Disbursement ${disbursementId} not found`);
+  }
+  if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn: its commitment was released and nothing can be paid out');
+  if (disbursement.status === 'AWAITING_BUDGET') {
+    throw new ConflictException('This proposal is still waiting for budget: nothing can be released before it is committed');
+  }
+  const [tranche] = (await tx.query('SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [
+    disbursement.id,
+    trancheNumber,
+  ])) as TrancheRow[];
+  if (!tranche) throw new NotFoundException(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
+  return { disbursement, tranche };
+}
+
+/** The people behind an actor: the user, and the official a Plt/Plh acts for. */
+function peopleOf(actor: Actor): string[] {
+  return actor.actingFor ? [actor.userId, actor.actingFor.userId] : [actor.userId];
+}
+
+/**
+ * 403 when the caller, or the official they act for, decided an approval stage of this proposal
+ * (in their own name or as a Plt/Plh): who approved a proposal does not pay it out.
+ */
+export function refuseStageDeciders(actor: Actor, disbursement: DisbursementRow, step: 'prepare' | 'authorise'): void {
+  const mine = new Set(peopleOf(actor));
+  const decided = disbursement.stage_decisions.find((d) => peopleOf(d.decidedBy).some((id) => mine.has(id)));
+  if (!decided) return;
+  const acting = decided.decidedBy.actingFor ? `, as acting official for ${decided.decidedBy.actingFor.username}` : '';
+  throw new ForbiddenException({
+    statusCode: 403,
+    message: `You decided stage ${decided.stageOrder} (${decided.role}${acting}) of this proposal: someone who approved it may not ${step} its release`,
+    error: 'Forbidden',
+    code: 'STAGE_DECIDER',
+  });
+}
+
+/** 403 when the caller (or the official they act for) prepared the SPM in question: the second pair of eyes must be another person's. */
+export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string): void {
+  const mine = new Set(peopleOf(actor));
+  if (peopleOf(preparedBy).some((id) => mine.has(id))) {
+    throw new ForbiddenException({
+      statusCode: 403,
+      message: `You prepared this SPM yourself: ${what} must be done by another BPKAD official`,
+      error: 'Forbidden',
+      code: 'SAME_OFFICIAL',
+    });
+  }
+}
+
+/** 409 for a tranche that cannot take this step: already released, not yet ready, or cancelled. */
+export function refuseFinishedOrLocked(tranche: TrancheRow): void {
+  if (tranche.status === 'RELEASED') {
+    throw new ConflictException({
+      statusCode: 409,
+      message: `Tranche ${tranche.number} was already released with SP2D ${tranche.sp2d_number}`,
+      error: 'Conflict',
+    });
+  }
+  if (tranche.status === 'LOCKED') {
+    throw new ConflictException(
+      `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlock_progress_percent}% reported`,
+    );
+  }
+  if (tranche.status === 'CANCELLED') throw new ConflictException(`Tranche ${tranche.number} was cancelled: nothing can be paid out`);
+}
+
+export function sp2dTaken(sp2dNumber: string): HttpException {
+  return new ConflictException({
+    statusCode: 409,
+    message: `SP2D number ${sp2dNumber} was already used for another release`,
+    error: 'Conflict',
+    errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
+  });
+}
+
+/** How many tranches the disbursement has, as events and answers name them ("termin 1 dari 3"). */
+export async function trancheCountOf(tx: EntityManager, disbursementId: string): Promise<number> {
+  const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1', [disbursementId])) as Array<{ count: number }>;
+  return count;
+}
