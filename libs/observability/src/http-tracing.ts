@@ -13,6 +13,8 @@ interface RoutedRequest extends IncomingMessage {
  * requests to services, events — belongs to the same trace. Mounted only while tracing is on.
  */
 export function httpTracingMiddleware(req: RoutedRequest, res: ServerResponse, next: () => void): void {
+  // Probes every few seconds would bury the traces people look for (the request log skips them too).
+  if (req.url === '/health') return next();
   const { span, context: active } = startSpan(`HTTP ${req.method}`, {
     kind: SpanKind.SERVER,
     parent: contextOfCarrier(req.headers),
