@@ -24,6 +24,8 @@ export const SCREENSHOTS_DIR = join(__dirname, '../../test-artifacts/web');
 
 export interface RunningSystem {
   url: string;
+  /** The gateway's application, for tests that look at its routes. */
+  gateway: INestApplication;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
     apps.push(gateway);
     await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
     await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
-    return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), close: closeAll };
+    return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), gateway, close: closeAll };
   } catch (error) {
     // A system that did not come up whole is stopped, so the test fails instead of hanging on open services.
     await closeAll();

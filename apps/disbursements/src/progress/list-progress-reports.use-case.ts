@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -38,6 +38,20 @@ export class ListProgressReportsUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionDirectory,
   ) {}
+
+  /**
+   * One proposal's reports. A proposal the caller does not see funded (another region's, or one
+   * without a disbursement) answers 404, as reporting on it does, so its existence is not revealed.
+   */
+  async ofProposal(actor: Actor, data: unknown): Promise<{ items: ProgressReportListItem[]; total: number; limit: number; offset: number }> {
+    const { proposalId } = parseRequest(ListProgressReportsRequestSchema.required({ proposalId: true }), data);
+    const [visible] = (await this.dataSource.query(
+      `SELECT 1 FROM disbursement WHERE proposal_id = $1 AND ${regionScopeColumn(this.regions, actor.regionCode)} = $2`,
+      [proposalId, actor.regionCode],
+    )) as unknown[];
+    if (!visible) throw new NotFoundException(`Proposal ${proposalId} has no disbursement to report on`);
+    return this.execute(actor, data);
+  }
 
   async execute(actor: Actor, data: unknown): Promise<{ items: ProgressReportListItem[]; total: number; limit: number; offset: number }> {
     const filter = parseRequest(ListProgressReportsRequestSchema, data);

@@ -24,6 +24,11 @@ export class ProgressReportsController {
     return this.listReports.execute(actorOf(request), request.data);
   }
 
+  @MessagePattern('disbursements.progress-reports.of-proposal')
+  ofProposal(@Payload() request: RpcRequest<unknown>) {
+    return this.listReports.ofProposal(actorOf(request), request.data);
+  }
+
   @MessagePattern('disbursements.progress-reports.verify')
   verify(@Payload() request: RpcRequest<unknown>) {
     return this.verifyReport.execute(actorOf(request), request.data);

@@ -23,8 +23,8 @@ export class ProgressReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note)' })
+  @ApiOperation({ summary: 'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note); 404 for a proposal the caller does not see funded' })
   list(@Param() params: ProposalParams) {
-    return this.rpc.send('disbursements.progress-reports.list', { proposalId: params.id });
+    return this.rpc.send('disbursements.progress-reports.of-proposal', { proposalId: params.id });
   }
 }
