@@ -16,7 +16,7 @@ type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promi
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
 
-describe('the officials’ inbox: search, filters and paging in a browser', () => {
+describe('the officials’ inbox: search, filters and paging, and names rather than codes, in a browser', () => {
   const isolation = createTestIsolation();
   let system: RunningSystem;
   let browser: Browser;
@@ -127,5 +127,28 @@ describe('the officials’ inbox: search, filters and paging in a browser', () =
     await shows(camat, '2 usulan · Halaman 1 dari 1');
     expect(await camat.getByLabel('Batas waktu').inputValue()).toBe('on-time');
     await camat.close();
+  });
+
+  it('names the village, the kecamatan and the officials who decided, rather than their codes and usernames', async () => {
+    const camat = await browser.newPage(DESKTOP);
+    await logIn(camat, system.url, CAMAT);
+    await camat.goto(`${system.url}/kotak-masuk`);
+    await items(camat).first().getByRole('link', { name: DRAINS[0] }).click();
+    await camat.getByRole('heading', { name: DRAINS[0] }).waitFor();
+    expect(await camat.getByTestId('village').textContent()).toBe('Balik Alam');
+    await camat.getByText('Mandau', { exact: true }).waitFor();
+    // The Lurah's approval, on the stage list and in the timeline, by the name the gateway knows them by.
+    await camat.locator('.stages').getByText('oleh Lurah Balik Alam', { exact: false }).waitFor();
+    await camat.locator('.timeline').getByText('· BKM Balik Alam', { exact: false }).first().waitFor();
+    expect(await camat.locator('main').textContent()).not.toContain('lurah.14.03.09.1004');
+    await checkPage(camat, 'inbox-03-camat-proposal-names-desktop');
+    await camat.close();
+
+    const bkm = await browser.newPage(PHONE);
+    await logIn(bkm, system.url, `bkm.${BALIK_ALAM}`);
+    const card = bkm.getByTestId('proposal-card').filter({ hasText: DRAINS[0] });
+    await card.getByText('Balik Alam, Kecamatan Mandau').waitFor();
+    await checkPage(bkm, 'inbox-04-bkm-proposals-village-names-phone');
+    await bkm.close();
   });
 });

@@ -2,6 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { RpcClientModule } from '@alur/messaging';
 import { ServiceCoreModule, withEnvironment } from '@alur/platform';
+import { RegionsModule } from '@alur/regions';
 import { ApprovalsGatewayModule } from './approvals/approvals-gateway.module';
 import { SecurityAuditModule } from './audit/security-audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -30,6 +31,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       SecurityAuditModule,
       AuthModule,
       UsersModule,
+      RegionsModule,
       DisbursementsGatewayModule,
       ApprovalsGatewayModule,
       NotificationsGatewayModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { UsersModule } from '../users/users.module';
 import { ActingAppointmentsController } from './acting-appointments.controller';
 import { ApprovalsController } from './approvals.controller';
 import { HolidaysController } from './holidays.controller';
@@ -9,7 +10,7 @@ import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
 /** The HTTP face of the approvals service, and the operators' view of its queues (Bull Board). */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, UsersModule],
   controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController, QueueBoardSessionController],
   providers: [ResolveAppointmentUsers, QueueBoard],
 })

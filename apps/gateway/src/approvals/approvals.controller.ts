@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
+import { NamedPerson } from '../users/official-names';
+import { OfficialNames } from '../users/official-names.service';
 import { DecideStageDto } from './decide-stage.dto';
 import { InboxQuery } from './inbox.query';
 
@@ -8,7 +10,10 @@ import { InboxQuery } from './inbox.query';
 @ApiTags('approvals')
 @Controller('api/v1/approvals')
 export class ApprovalsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly names: OfficialNames,
+  ) {}
 
   @Get('inbox')
   @ApiOperation({ summary: 'Stages waiting for me (and for officials I act for), oldest first' })
@@ -24,8 +29,10 @@ export class ApprovalsController {
   }
 
   @Get('proposals/:proposalId/stages')
-  @ApiOperation({ summary: 'Every stage of a proposal, with who decided and for whom they acted' })
-  proposalStages(@Param('proposalId', new ParseUUIDPipe()) proposalId: string) {
-    return this.rpc.send('approvals.proposal-stages', { proposalId });
+  @ApiOperation({ summary: 'Every stage of a proposal, with who decided (by name) and for whom they acted' })
+  async proposalStages(@Param('proposalId', new ParseUUIDPipe()) proposalId: string) {
+    const stages = await this.rpc.send<Array<{ decidedBy: NamedPerson | null }>>('approvals.proposal-stages', { proposalId });
+    const deciders = await this.names.name(stages.map((stage) => stage.decidedBy));
+    return stages.map((stage, i) => ({ ...stage, decidedBy: deciders[i] }));
   }
 }

@@ -1,16 +1,25 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
 import { validationFailed } from '../http/validation';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
+import { NamedPerson } from '../users/official-names';
+import { OfficialNames } from '../users/official-names.service';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ListProposalsQuery } from './dto/list-proposals.query';
 import { ProposalActionDto } from './dto/proposal-action.dto';
 import { UpdateProposalDto } from './dto/update-proposal.dto';
+import { withRegionNames } from './proposal-region-names';
 
 interface VersionedProposal {
   version: number;
+}
+interface ProposalAnswer extends VersionedProposal {
+  villageCode: string;
+  districtCode: string;
+  timeline?: Array<{ actor: NamedPerson | null }>;
 }
 interface HeaderSink {
   setHeader(name: string, value: string): void;
@@ -29,7 +38,11 @@ function versionFromIfMatch(header: string | undefined): number | undefined {
 @ApiTags('proposals')
 @Controller('api/v1/proposals')
 export class ProposalsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly regions: RegionDirectory,
+    private readonly names: OfficialNames,
+  ) {}
 
   @Post()
   @Roles('BKM')
@@ -39,17 +52,20 @@ export class ProposalsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Proposals within the caller’s region, newest change first' })
-  list(@Query() query: ListProposalsQuery) {
-    return this.rpc.send('proposals.list', query);
+  @ApiOperation({ summary: 'Proposals within the caller’s region, newest change first, with their village’s and kecamatan’s names' })
+  async list(@Query() query: ListProposalsQuery) {
+    const page = await this.rpc.send<{ items: ProposalAnswer[] }>('proposals.list', query);
+    return { ...page, items: page.items.map((p) => withRegionNames(p, this.regions)) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One proposal with its status, current stage and timeline; ETag carries its version' })
+  @ApiOperation({ summary: 'One proposal with its status, current stage and timeline (who acted, by name); ETag carries its version' })
   async get(@Param('id') id: string, @Res({ passthrough: true }) response: HeaderSink) {
-    const proposal = await this.rpc.send<VersionedProposal>('proposals.get', { id });
+    const proposal = await this.rpc.send<ProposalAnswer>('proposals.get', { id });
     response.setHeader('ETag', `"${proposal.version}"`);
-    return proposal;
+    if (!proposal.timeline) return withRegionNames(proposal, this.regions);
+    const actors = await this.names.name(proposal.timeline.map((entry) => entry.actor));
+    return withRegionNames({ ...proposal, timeline: proposal.timeline.map((entry, i) => ({ ...entry, actor: actors[i] })) }, this.regions);
   }
 
   @Patch(':id')

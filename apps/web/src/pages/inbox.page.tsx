@@ -23,7 +23,7 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const search = inboxSearchOf(params);
   const inbox = useLoad(
-    () => api<Page<InboxItem>>('GET', '/approvals/inbox', { query: inboxQueryOf(search, INBOX_PAGE_SIZE) }),
+    () => api<Page<InboxItem> & { page: number }>('GET', '/approvals/inbox', { query: inboxQueryOf(search, INBOX_PAGE_SIZE) }),
     [params.toString()],
   );
   const appointments = useLoad(() => api<ActingAppointment[] | { items: ActingAppointment[] }>('GET', '/approvals/acting-appointments'), []);
@@ -44,6 +44,7 @@ export function InboxPage() {
     event.preventDefault();
     go({ ...search, q: text.trim(), page: 1 });
   };
+  // The count and the page number come with the answer, so they never describe the page before it.
   const total = inbox.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const filtered = search.q !== '' || search.programCode !== '' || search.due !== '';
@@ -87,7 +88,7 @@ export function InboxPage() {
       {inbox.loading && !inbox.data && <p aria-live="polite">{t.loading}</p>}
       {inbox.data && (
         <p className="muted" aria-live="polite" data-testid="inbox-count">
-          {inbox.data.items.length === 0 ? (filtered ? t.inboxNoMatch : t.inboxEmpty) : `${t.resultCount(total)} · ${t.pageOf(search.page, pages)}`}
+          {inbox.data.items.length === 0 ? (filtered ? t.inboxNoMatch : t.inboxEmpty) : `${t.resultCount(total)} · ${t.pageOf(inbox.data.page, pages)}`}
         </p>
       )}
       <ul className="cards" aria-label={t.inboxTitle}>

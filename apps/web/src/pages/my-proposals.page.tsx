@@ -60,6 +60,12 @@ export function MyProposalsPage() {
                 </div>
               )}
               <div>
+                <dt>{t.village}</dt>
+                <dd>
+                  {p.villageName ?? p.villageCode}, {t.district} {p.districtName ?? p.districtCode}
+                </dd>
+              </div>
+              <div>
                 <dt>{t.programme}</dt>
                 <dd>
                   <ProgrammeName code={p.programCode} />

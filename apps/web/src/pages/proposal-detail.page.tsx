@@ -18,6 +18,8 @@ import { openStageOf } from './waiting-stage';
 import { DocumentList } from '../components/proposal-documents';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
+/** An official by the name the gateway knows them by, their username only when it knows none. */
+const nameOf = (person: { username: string; displayName?: string }) => person.displayName ?? person.username;
 const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
 
 interface Details {
@@ -105,6 +107,14 @@ export function ProposalDetailPage({ id }: { id: string }) {
           <dd>
             <ProgrammeName code={p.programCode} />
           </dd>
+        </div>
+        <div>
+          <dt>{t.village}</dt>
+          <dd data-testid="village">{p.villageName ?? p.villageCode}</dd>
+        </div>
+        <div>
+          <dt>{t.district}</dt>
+          <dd>{p.districtName ?? p.districtCode}</dd>
         </div>
         <div>
           <dt>{t.category}</dt>
@@ -266,8 +276,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
                     <span className="muted">
                       {' '}
                       {dateTime(s.decidedAt)}
-                      {s.decidedBy && ` · ${t.decidedBy(s.decidedBy.username)}`}
-                      {s.decidedBy?.actingFor && ` (${t.actingFor(s.decidedBy.actingFor.username)})`}
+                      {s.decidedBy && ` · ${t.decidedBy(nameOf(s.decidedBy))}`}
+                      {s.decidedBy?.actingFor && ` (${t.actingFor(nameOf(s.decidedBy.actingFor))})`}
                     </span>
                   )
                 )}
@@ -306,7 +316,13 @@ export function ProposalDetailPage({ id }: { id: string }) {
             {p.timeline.map((entry, i) => (
               <li key={i}>
                 <time dateTime={entry.at}>{dateTime(entry.at)}</time> · {t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind)}
-                {entry.actor && <span className="muted"> · {entry.actor.username}</span>}
+                {entry.actor && (
+                  <span className="muted">
+                    {' '}
+                    · {nameOf(entry.actor)}
+                    {entry.actor.actingFor && ` (${t.actingFor(nameOf(entry.actor.actingFor))})`}
+                  </span>
+                )}
                 {entry.note && <p className="quote">{entry.note}</p>}
               </li>
             ))}
