@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
 import { ProposalApprovedV1, ProposalSubmittedV1, UserSavedPayload } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
@@ -122,6 +123,18 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ language: 'en', channels: { FUNDS: { inApp: true, email: false }, STATUS: { email: true } } });
     expect((await inbox(bkm)).items.map((i: any) => i.title)).toEqual(['Proposal approved: Posyandu', 'Proposal submitted: Posyandu']);
+
+    // The change is on the audit trail with who made it, before and after; the refused ones are not.
+    const me = await (await gateway.call('GET', '/api/v1/me', { token: bkm })).json();
+    const history = await service.app.get(AuditTrail).history('notification-preferences', me.id);
+    expect(history).toEqual([
+      expect.objectContaining({
+        action: 'notification-preferences.changed',
+        actor: expect.objectContaining({ userId: me.id, username: `bkm.${VILLAGE}`, role: 'BKM' }),
+        before: null,
+        after: expect.objectContaining({ language: 'en', channels: expect.objectContaining({ FUNDS: expect.objectContaining({ email: false }) }) }),
+      }),
+    ]);
   });
 
   it('shows administrators the failed deliveries and lets them retry one; nobody else', async () => {
@@ -150,5 +163,11 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     expect(detail.history.map((h: any) => h.outcome)).toEqual(['queued', 'failed', 'failed', 'queued', 'sent']);
     expect(catcher.to(`bkm.${VILLAGE}@demo.alur.test`)).toHaveLength(1);
     expect((await gateway.call('POST', `/api/v1/notifications/deliveries/${failed[0].id}/retry`, { token: adminToken })).status).toBe(409);
+
+    // One retry on the audit trail, by the administrator; the refused ones (BKM, not failed any more) left none.
+    const history = await service.app.get(AuditTrail).history('notification-delivery', failed[0].id);
+    expect(history).toEqual([
+      expect.objectContaining({ action: 'notification-delivery.retried', actor: expect.objectContaining({ username: 'admin', role: 'ADMIN' }), fromStatus: 'failed', toStatus: 'queued' }),
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
+import { AuditTrail } from '@alur/audit';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { NoteReader } from '../fixtures/spine/spine-fixture.module';
 import { RunningFixture, seenNotes, startFixture } from './spine-harness';
@@ -61,6 +62,16 @@ describe('events a consumer cannot handle are dead-lettered, and it goes on', ()
     // Replaying a malformed event cannot succeed: the operator is told why.
     const replay = await request(consumer.app.getHttpServer()).post(`/ops/dead-letters/${letters[0].id}/replay`).expect(409);
     expect(replay.body.message).toMatch(/still cannot be handled/);
+    // The attempt is on the service's audit trail, with why it failed and where the operator asked from.
+    expect(await consumer.app.get(AuditTrail).history('dead-letter', letters[0].id)).toEqual([
+      expect.objectContaining({
+        action: 'dead-letter.replay-failed',
+        actor: null,
+        fromStatus: 'dead',
+        toStatus: 'dead',
+        after: expect.objectContaining({ failure: expect.stringMatching(/^not JSON/), address: expect.stringMatching(/127\.0\.0\.1|::1/) }),
+      }),
+    ]);
   });
 
   it('retries a failing handler with back-off, dead-letters it after the last attempt, and replays it once fixed', async () => {
@@ -86,5 +97,9 @@ describe('events a consumer cannot handle are dead-lettered, and it goes on', ()
     expect((await seenNotes(consumer.db)).filter((n) => n.text === 'flaky')).toHaveLength(1);
     await request(consumer.app.getHttpServer()).post(`/ops/dead-letters/${letter.id}/replay`).expect(409);
     expect((await deadLetters()).find((l: { id: string }) => l.id === letter.id)).toBeUndefined();
+    // One replay on the audit trail (the refused second one changed nothing, so it left nothing).
+    const history = await consumer.app.get(AuditTrail).history('dead-letter', letter.id);
+    expect(history.map((r) => [r.action, r.fromStatus, r.toStatus])).toEqual([['dead-letter.replayed', 'dead', 'replayed']]);
+    expect(history[0].after).toMatchObject({ eventId: letter.eventId, aggregateKey: 'note-book:flaky-book', reason: 'failed 3 times: cannot handle flaky' });
   });
 });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { headers as natsHeaders, connect, NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
+import { AuditTrail } from '@alur/audit';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { NoteReader } from '../fixtures/spine/spine-fixture.module';
 import { RunningFixture, seenNotes, startFixture } from './spine-harness';
@@ -114,6 +115,10 @@ describe('events of one aggregate take effect in commit order', () => {
     await expectEventually(async () => expect(await texts('broken')).toEqual(['broken-3']));
     await ops().post(`/ops/dead-letters/${letters[1].id}/replay`).expect(409);
     expect((await ops().get('/ops/dead-letters?all=true').expect(200)).body.filter((l: any) => l.skippedAt).length).toBeGreaterThanOrEqual(2);
+    // Both skips, and the replay refused out of order, are on the audit trail.
+    const audit = consumer.app.get(AuditTrail);
+    expect((await audit.history('dead-letter', letters[0].id)).map((r) => r.action)).toEqual(['dead-letter.skipped']);
+    expect((await audit.history('dead-letter', letters[1].id)).map((r) => r.action)).toEqual(['dead-letter.replay-failed', 'dead-letter.skipped']);
   });
 
   it('dead-letters an unknown version of an event it handles instead of dropping it', async () => {

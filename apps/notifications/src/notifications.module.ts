@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { AuditModule } from '@alur/audit';
 import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionDirectory, RegionsModule } from '@alur/regions';
@@ -34,6 +35,7 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }),
       RegionsModule,
       RetentionModule.forRules(NOTIFICATIONS_RETENTION),
+      AuditModule,
     ],
     controllers: [systemPingController('notifications'), InboxRpcController, PreferencesRpcController, DeliveryLogRpcController],
     providers: [

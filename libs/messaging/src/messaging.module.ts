@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@alur/audit';
 import { EventConsumer } from './consumer/event-consumer.service';
 import { EventHandlerRegistry } from './consumer/event-handler-registry';
 import { InboundEventProcessor } from './consumer/inbound-event-processor.service';
@@ -24,7 +25,8 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: [DiscoveryModule],
+      // The audit trail records operators' replays and skips of dead letters (every service has its table).
+      imports: [DiscoveryModule, AuditModule],
       controllers: [DeadLetterController, SpineStatusController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EntitySchema, MixedList } from 'typeorm';
+import { CreateAuditTrail1764000000000 } from '@alur/audit';
 import { AlurConfigModule, ServiceName } from '@alur/config';
 import { DatabaseModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
@@ -30,7 +31,7 @@ export class ServiceCoreModule {
         ObservabilityModule.forRoot(),
         DatabaseModule.forService({
           entities: options.entities ?? [],
-          migrations: [...MESSAGING_MIGRATIONS, ...(options.migrations ?? [])],
+          migrations: [...MESSAGING_MIGRATIONS, ...withAuditTrail(options.migrations ?? [])],
         }),
         MessagingModule.forService(options.messaging),
         HealthModule.forService({ redis: options.usesRedis ?? false }),
@@ -45,4 +46,9 @@ export class ServiceCoreModule {
       ],
     };
   }
+}
+
+/** Every service keeps an audit trail (the spine records operators' dead-letter replays and skips in it). */
+function withAuditTrail(migrations: Array<new () => unknown>): Array<new () => unknown> {
+  return migrations.includes(CreateAuditTrail1764000000000) ? migrations : [CreateAuditTrail1764000000000, ...migrations];
 }

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
 import { AfterCommit } from './after-commit.service';
 import { DELIVERY_STATUSES } from './delivery.repository';
@@ -60,6 +61,7 @@ export class DeliveryLogUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly afterCommit: AfterCommit,
     private readonly queue: NotificationQueue,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(input: unknown): Promise<{ items: DeliveryView[]; total: number; limit: number; offset: number }> {
@@ -89,7 +91,7 @@ export class DeliveryLogUseCase {
     };
   }
 
-  /** Queues a failed delivery again, with a full set of attempts; anything not failed answers 409. */
+  /** Queues a failed delivery again, with a full set of attempts, on the audit trail; anything not failed answers 409. */
   async retry(admin: Actor, id: unknown): Promise<DeliveryView> {
     const deliveryId = this.idOf(id);
     await this.dataSource.transaction(async (tx) => {
@@ -109,6 +111,15 @@ export class DeliveryLogUseCase {
         retried.attempts,
         `retry requested by ${admin.username}`,
       ]);
+      await this.audit.record(tx, {
+        actor: admin,
+        action: 'notification-delivery.retried',
+        entityType: 'notification-delivery',
+        entityId: deliveryId,
+        fromStatus: 'failed',
+        toStatus: 'queued',
+        after: { retryRound: retried.retry_round, attempts: retried.attempts },
+      });
       this.afterCommit.run(tx, () => this.queue.enqueueDeliveries([{ id: deliveryId, retryRound: retried.retry_round }]));
     });
     return this.get(deliveryId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
 import { Actor, Role } from '@alur/contracts';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
@@ -10,7 +11,7 @@ import { PreferencesReader } from './preferences-reader.service';
 import { PreferencesRepository } from './preferences.repository';
 import { PreferencesView, preferencesViewOf } from './preferences-view';
 
-/** Reads and changes the caller's own notification preferences. */
+/** Reads and changes the caller's own notification preferences; each change is in the audit trail, before and after. */
 @Injectable()
 export class PreferencesUseCase {
   constructor(
@@ -19,6 +20,7 @@ export class PreferencesUseCase {
     private readonly preferences: PreferencesRepository,
     private readonly reader: PreferencesReader,
     private readonly sms: SmsGatewaySender,
+    private readonly audit: AuditTrail,
   ) {}
 
   get(actor: Actor): Promise<PreferencesView> {
@@ -28,7 +30,10 @@ export class PreferencesUseCase {
   update(actor: Actor, input: unknown): Promise<PreferencesView> {
     return this.dataSource.transaction(async (tx) => {
       const stored = await this.preferences.find(tx, actor.userId, true);
-      await this.preferences.save(tx, actor.userId, applyPreferencesUpdate(stored, input, actor.role as Role));
+      const updated = applyPreferencesUpdate(stored, input, actor.role as Role);
+      await this.preferences.save(tx, actor.userId, updated);
+      // Switching someone's e-mail or SMS off silences what officials are told: who did it stays on record.
+      await this.audit.record(tx, { actor, action: 'notification-preferences.changed', entityType: 'notification-preferences', entityId: actor.userId, before: stored, after: updated });
       return this.view(tx, actor.userId);
     });
   }

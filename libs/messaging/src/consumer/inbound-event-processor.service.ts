@@ -185,8 +185,9 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   /**
    * An operator's replay of a dead letter: handled now, in its aggregate's order (an earlier dead letter of
    * the same aggregate must go first). Throws ReplayFailedError with the reason if it still cannot be handled.
+   * `alsoInTransaction` commits with the replay (the operator's audit record).
    */
-  async replay(id: string): Promise<void> {
+  async replay(id: string, alsoInTransaction?: (tx: EntityManager) => Promise<unknown>): Promise<void> {
     const earlier = await this.store.earlierDeadLetter(id);
     if (earlier) throw new ReplayFailedError(`dead letter ${earlier} of the same aggregate comes first: replay or skip it first`);
     let handled = undefined as EventEnvelope | undefined;
@@ -196,6 +197,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         if (!claimed) throw new ReplayFailedError('it is being handled or no longer dead');
         handled = await this.runHandlers(claimed, tx);
         await this.store.markDone(tx, [id], 'replayed');
+        await alsoInTransaction?.(tx);
       });
     } catch (error) {
       const reason = (error as Error).message;

@@ -220,8 +220,8 @@ export class InboundEventStore {
     return rows[0] ? String(rows[0].id) : undefined;
   }
 
-  async skip(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+  async skip(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = await manager.query(
       `UPDATE inbound_event SET status = 'skipped', resolution = 'skipped', handled_at = now() WHERE id = $1 AND status = 'dead' RETURNING id`,
       [id],
     );

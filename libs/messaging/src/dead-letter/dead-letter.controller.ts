@@ -1,7 +1,14 @@
-import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { Actor } from '@alur/contracts';
+import { CLS_ACTOR } from '@alur/observability';
 import { ReplayFailedError } from '../consumer/inbound-event-processor.service';
-import { DeadLetter, DeadLetterService } from './dead-letter.service';
+import { DeadLetter, DeadLetterOperator, DeadLetterService } from './dead-letter.service';
 import { fieldInvalid } from '../rpc/rpc-request.util';
+
+interface SocketRequest {
+  socket?: { remoteAddress?: string };
+}
 
 /**
  * Operator view of this service's dead letters. The services listen on loopback only (HTTP_HOST);
@@ -9,7 +16,10 @@ import { fieldInvalid } from '../rpc/rpc-request.util';
  */
 @Controller('ops/dead-letters')
 export class DeadLetterController {
-  constructor(private readonly deadLetters: DeadLetterService) {}
+  constructor(
+    private readonly deadLetters: DeadLetterService,
+    private readonly cls: ClsService,
+  ) {}
 
   @Get()
   async list(@Query('all') all?: string) {
@@ -19,10 +29,10 @@ export class DeadLetterController {
 
   @Post(':id/replay')
   @HttpCode(200)
-  async replay(@Param('id') id: string) {
+  async replay(@Param('id') id: string, @Req() request: SocketRequest) {
     const letter = await this.open(id);
     try {
-      await this.deadLetters.replay(letter.id);
+      await this.deadLetters.replay(letter, this.operatorOf(request));
     } catch (error) {
       if (!(error instanceof ReplayFailedError)) throw error;
       throw new ConflictException(`dead letter ${id} still cannot be handled: ${error.message}`);
@@ -32,10 +42,16 @@ export class DeadLetterController {
 
   @Post(':id/skip')
   @HttpCode(200)
-  async skip(@Param('id') id: string) {
+  async skip(@Param('id') id: string, @Req() request: SocketRequest) {
     const letter = await this.open(id);
-    if (!(await this.deadLetters.skip(letter.id))) throw new ConflictException(`dead letter ${id} is no longer dead`);
+    if (!(await this.deadLetters.skip(letter, this.operatorOf(request)))) throw new ConflictException(`dead letter ${id} is no longer dead`);
     return { id: letter.id, skipped: true };
+  }
+
+  /** The gateway's logged-in ADMIN (its guard put them in the request context), or no one on a service's loopback port. */
+  private operatorOf(request: SocketRequest): DeadLetterOperator {
+    const actor = this.cls.isActive() ? (this.cls.get<Actor | null>(CLS_ACTOR) ?? null) : null;
+    return { actor, address: request.socket?.remoteAddress ?? null };
   }
 
   private async open(id: string): Promise<DeadLetter> {
