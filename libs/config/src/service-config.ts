@@ -55,6 +55,12 @@ export const baseEnvSchema = z.object({
   NATS_URL: url(['nats:', 'tls:'], 'nats://127.0.0.1:4222'),
   NATS_STREAM: identifier('ALUR'),
   NATS_SUBJECT_PREFIX: identifier('alur'),
+  /**
+   * The service's own NATS user and password (`authorization.users` of the server's configuration,
+   * which grants each user only its subjects); both or neither. Unset, it connects without credentials.
+   */
+  NATS_USER: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a NATS user name (letters, digits, - and _)').optional(),
+  NATS_PASSWORD: z.string().min(1).optional(),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   /**
    * Redis through Sentinel: the sentinels' `host:port`, comma-separated. Set, the services ask them for
@@ -139,6 +145,9 @@ export const baseEnvSchema = z.object({
     // A re-published event must still find its inbox record, or it would take effect twice.
     ctx.addIssue({ code: 'custom', path: ['INBOX_RETENTION_HOURS'], message: 'must be longer than OUTBOX_RETENTION_HOURS' });
   }
+  if (Boolean(env.NATS_USER) !== Boolean(env.NATS_PASSWORD)) {
+    ctx.addIssue({ code: 'custom', path: [env.NATS_USER ? 'NATS_PASSWORD' : 'NATS_USER'], message: 'is required with the other of NATS_USER and NATS_PASSWORD' });
+  }
   if (!env.JWT_SECRET && env.NODE_ENV !== 'test') {
     const message =
       env.NODE_ENV === 'production'
@@ -152,6 +161,11 @@ export type BaseEnv = z.infer<typeof baseEnvSchema>;
 /** The access-token secret: the configured one, or (only possible when NODE_ENV is test) the tests' known one. */
 export function jwtSecretOf(env: Pick<BaseEnv, 'JWT_SECRET'>): string {
   return env.JWT_SECRET ?? TEST_JWT_SECRET;
+}
+
+/** The NATS connection options for the service's credentials: its user and password when configured. */
+export function natsAuthOf(env: Pick<BaseEnv, 'NATS_USER' | 'NATS_PASSWORD'>): { user?: string; pass?: string } {
+  return env.NATS_USER && env.NATS_PASSWORD ? { user: env.NATS_USER, pass: env.NATS_PASSWORD } : {};
 }
 
 export class ConfigValidationError extends Error {}

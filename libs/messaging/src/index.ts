@@ -2,6 +2,7 @@ export * from './messaging.module';
 export * from './messaging.tokens';
 export * from './nats/nats-connection';
 export * from './nats/event-stream';
+export * from './nats/nats-permissions';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox-partition';

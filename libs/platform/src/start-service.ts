@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomStrategy } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
-import { APP_ENV, BaseEnv, ConfigValidationError, portOf, ServiceName } from '@alur/config';
+import { APP_ENV, BaseEnv, ConfigValidationError, natsAuthOf, portOf, ServiceName } from '@alur/config';
 import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
 import { HttpRequestMetrics, MetricsModule, MetricsServer, metricsPortOf } from '@alur/metrics';
 import { httpTracingMiddleware, tracingEnabled } from '@alur/observability';
@@ -32,7 +32,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
     // Before connecting: the microservice resolves its global filters when it registers its handlers.
     app.useGlobalFilters(new RpcExceptionFilter());
     app.connectMicroservice<CustomStrategy>(
-      { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX, { servers: env.NATS_URL, queue: service, name: `alur-${service}-rpc` }) },
+      { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX, { servers: env.NATS_URL, queue: service, name: `alur-${service}-rpc`, ...natsAuthOf(env) }) },
       { inheritAppConfig: true },
     );
   }

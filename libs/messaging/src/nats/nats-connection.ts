@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+import { APP_ENV, BaseEnv, natsAuthOf, SERVICE_NAME } from '@alur/config';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -16,15 +16,15 @@ export class NatsClients {
   }
 }
 
-export async function connectNats(url: string, name: string): Promise<NatsClients> {
-  const nc = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+export async function connectNats(url: string, name: string, auth: { user?: string; pass?: string } = {}): Promise<NatsClients> {
+  const nc = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, ...auth });
   return new NatsClients(nc, await jetstreamManager(nc));
 }
 
 export const natsClientsProvider = {
   provide: NatsClients,
   inject: [APP_ENV, SERVICE_NAME],
-  useFactory: (env: BaseEnv, service: string) => connectNats(env.NATS_URL, `alur-${service}`),
+  useFactory: (env: BaseEnv, service: string) => connectNats(env.NATS_URL, `alur-${service}`, natsAuthOf(env)),
 };
 
 @Injectable()

@@ -12,7 +12,7 @@ import { ClientNats, NatsRecord, NatsRecordBuilder } from '@nestjs/microservices
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { ClsService } from 'nestjs-cls';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
-import { APP_ENV, BaseEnv } from '@alur/config';
+import { APP_ENV, BaseEnv, natsAuthOf } from '@alur/config';
 import { Actor } from '@alur/contracts';
 import { CLS_ACTOR, CLS_CORRELATION_ID, inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '@alur/observability';
 import { callerAssertionKey, signCallerAssertion } from './caller-assertion';
@@ -47,7 +47,7 @@ export class RpcClient implements OnApplicationShutdown {
     @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly cls: ClsService,
   ) {
-    this.client = new ClientNats({ servers: env.NATS_URL, name: 'alur-rpc-client', maxReconnectAttempts: -1 });
+    this.client = new ClientNats({ servers: env.NATS_URL, name: 'alur-rpc-client', maxReconnectAttempts: -1, ...natsAuthOf(env) });
     this.assertionKey = callerAssertionKey(env);
   }
 
