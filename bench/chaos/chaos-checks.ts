@@ -194,7 +194,137 @@ export class ChaosChecks {
     };
   }
 
+  /**
+   * 6. Order per aggregate, read from what the services recorded: every consumer received each producer's
+   * events of one aggregate in the order the producer committed them (outbox seq → stream seq), the
+   * proposals service applied them in that stream order (its timeline is appended as it handles them),
+   * and every proposal's timeline follows its approval chain: stage k opened, escalated at most then,
+   * decided, before stage k + 1 opened; approval, then funding, then the release.
+   */
+  async orderPerAggregate(): Promise<CheckResult> {
+    const consumers = await this.schemasWith('inbound_event');
+    const producers = await this.schemasWith('outbox_event');
+    const published: Array<Record<string, unknown>> = [];
+    let comparedPublished = 0;
+    for (const consumer of consumers) {
+      for (const producer of producers) {
+        const [row] = await this.rows<{ pairs: string; wrong: Array<Record<string, unknown>> | null }>(
+          `WITH r AS (SELECT i.aggregate_key, i.stream_created, i.stream_seq, o.seq AS outbox_seq, o.envelope->>'type' AS type
+                        FROM "${consumer}".inbound_event i JOIN "${producer}".outbox_event o ON o.id::text = i.event_id)
+           SELECT count(*) AS pairs,
+                  json_agg(json_build_object('consumer', $1::text, 'aggregate', a.aggregate_key, 'committedFirst', a.type, 'streamedFirst', b.type))
+                    FILTER (WHERE a.stream_seq > b.stream_seq) AS wrong
+             FROM r a JOIN r b ON b.aggregate_key = a.aggregate_key AND b.stream_created = a.stream_created AND a.outbox_seq < b.outbox_seq`,
+          [consumer],
+        );
+        comparedPublished += Number(row.pairs);
+        published.push(...(row.wrong ?? []));
+      }
+    }
+    const proposals = this.schema('proposals');
+    const [handled] = await this.rows<{ pairs: string; wrong: Array<Record<string, unknown>> | null }>(
+      `WITH t AS (SELECT t.id, t.proposal_id, t.kind, i.stream_created, i.stream_seq
+                    FROM ${proposals}.proposal_timeline_entry t JOIN ${proposals}.inbound_event i ON i.event_id = t.source_event_id)
+       SELECT count(*) AS pairs,
+              json_agg(json_build_object('proposalId', a.proposal_id, 'appliedFirst', a.kind, 'streamedFirst', b.kind))
+                FILTER (WHERE (a.stream_created, a.stream_seq) > (b.stream_created, b.stream_seq)) AS wrong
+         FROM t a JOIN t b ON b.proposal_id = a.proposal_id AND a.id < b.id`,
+    );
+    const timelines = await this.rows<{ proposal_id: string; steps: Array<{ kind: string; order: number | null }> }>(
+      `SELECT proposal_id, json_agg(json_build_object('kind', kind, 'order', (details->>'order')::int) ORDER BY id) AS steps
+         FROM ${proposals}.proposal_timeline_entry GROUP BY proposal_id`,
+    );
+    const offChain = timelines.flatMap(({ proposal_id, steps }) => {
+      const ranked = steps.map((step) => ({ step: `${step.kind}${step.order ? ` ${step.order}` : ''}`, rank: chainRank(step.kind, step.order) })).filter((s) => s.rank !== null);
+      const wrong = ranked.findIndex((s, i) => i > 0 && s.rank! < ranked[i - 1].rank!);
+      return wrong < 0 ? [] : [{ problem: 'timeline off the chain', proposalId: proposal_id, step: `${ranked[wrong].step} after ${ranked[wrong - 1].step}` }];
+    });
+    const problems = [
+      ...published.map((p) => ({ ...p, problem: 'received out of commit order' })),
+      ...(handled.wrong ?? []).map((p) => ({ problem: 'applied out of stream order', ...p })),
+      ...offChain,
+    ];
+    return {
+      name: 'order per aggregate held',
+      passed: problems.length === 0 && comparedPublished > 0 && Number(handled.pairs) > 0 && timelines.length > 0,
+      summary: `${comparedPublished} event pairs of one aggregate: ${published.length} received out of commit order; ${handled.pairs} timeline pairs: ${(handled.wrong ?? []).length} applied out of stream order; ${timelines.length - offChain.length}/${timelines.length} timelines follow the chain`,
+      examples: problems.slice(0, EXAMPLES),
+    };
+  }
+
+  /**
+   * 7. Every reminder and escalation fired at most once, each fired timer announced by exactly one event,
+   * and none lost: a timer not fired although its stage stayed open `lateSeconds` past its time (time
+   * for BullMQ to notice that the replica running its alarm died and run it elsewhere) was dropped.
+   */
+  async timersFiredOnce(lateSeconds = 60): Promise<CheckResult> {
+    const a = this.schema('approvals');
+    const timers = await this.rows<{ stage_id: string; kind: string; fired: string; events: string; lost: string }>(
+      `SELECT t.stage_id, t.kind, count(t.fired_at) AS fired,
+              count(*) FILTER (WHERE t.fired_at IS NULL AND coalesce(s.decided_at, now()) > t.fire_at + make_interval(secs => $1)) AS lost,
+              (SELECT count(*) FROM ${a}.outbox_event o
+                WHERE o.envelope->'payload'->>'stageId' = t.stage_id::text
+                  AND o.envelope->>'type' = CASE t.kind WHEN 'DEADLINE' THEN 'approvals.approval-stage-escalated' ELSE 'approvals.approval-reminder-due' END
+                  AND (t.kind = 'DEADLINE' OR o.envelope->'payload'->>'kind' = CASE t.kind WHEN 'REMINDER_BEFORE' THEN 'BEFORE_DUE' ELSE 'OVERDUE' END)) AS events
+         FROM ${a}.stage_timer t JOIN ${a}.approval_stage s ON s.id = t.stage_id
+        GROUP BY t.stage_id, t.kind`,
+      [lateSeconds],
+    );
+    const fired = timers.reduce((n, t) => n + Number(t.fired), 0);
+    const twice = timers.filter((t) => Number(t.fired) > 1 || t.events !== t.fired);
+    const lost = timers.filter((t) => Number(t.lost) > 0);
+    const kinds = [...new Set(timers.filter((t) => Number(t.fired) > 0).map((t) => t.kind))].sort();
+    return {
+      name: 'timers fired once',
+      passed: twice.length === 0 && lost.length === 0 && fired > 0,
+      summary: `${timers.length} stage timers, ${fired} fired (${kinds.join(', ') || 'none'}): ${twice.length} announced other than once, ${lost.length} lost`,
+      examples: [...twice, ...lost].slice(0, EXAMPLES),
+    };
+  }
+
+  /**
+   * 8. Every e-mail delivery sent, and received exactly once by the mail server (told apart by the
+   * X-Alur-Delivery-Id header); the mail catcher keeps its latest 500 messages, so more cannot be checked.
+   * A delivery whose worker was killed mid-send (`sending`, last touched before `killedAt`) may have gone
+   * out or not: it must not have been received twice, and is left for an operator, as designed.
+   */
+  async deliveredOnce(mailCatcherUrl: string, killedAt?: Date): Promise<CheckResult> {
+    const deliveries = await this.rows<{ id: string; status: string; updated_at: Date }>(
+      `SELECT id, status, updated_at FROM ${this.schema('notifications')}.delivery WHERE channel = 'email'`,
+    );
+    const mails = (await (await fetch(`${mailCatcherUrl}/messages`)).json()) as Array<{ headers: Record<string, string> }>;
+    const received = new Map<string, number>();
+    for (const mail of mails) {
+      const id = mail.headers['x-alur-delivery-id'];
+      received.set(id, (received.get(id) ?? 0) + 1);
+    }
+    const interrupted = deliveries.filter((d) => d.status === 'sending' && killedAt !== undefined && d.updated_at <= killedAt && (received.get(d.id) ?? 0) <= 1);
+    const known = new Set(deliveries.map((d) => d.id));
+    const problems = [
+      ...deliveries.filter((d) => d.status !== 'sent' && !interrupted.includes(d)).map((d) => ({ deliveryId: d.id, problem: `delivery is ${d.status}` })),
+      ...deliveries.filter((d) => d.status === 'sent' && received.get(d.id) !== 1).map((d) => ({ deliveryId: d.id, problem: `received ${received.get(d.id) ?? 0} times` })),
+      ...[...received].filter(([id]) => !known.has(id)).map(([id]) => ({ deliveryId: id, problem: 'received without a delivery' })),
+    ];
+    return {
+      name: 'e-mail delivered once',
+      passed: problems.length === 0 && deliveries.length > 0 && mails.length < 500,
+      summary: `${deliveries.length} e-mail deliveries, ${mails.length} messages received: ${problems.length} not sent or not received exactly once, ${interrupted.length} interrupted mid-send by a kill (left for an operator)`,
+      examples: [...problems, ...interrupted.map((d) => ({ deliveryId: d.id, problem: 'interrupted mid-send', received: received.get(d.id) ?? 0 }))].slice(0, EXAMPLES),
+    };
+  }
+
   async close(): Promise<void> {
     await this.pg.end();
   }
+}
+
+/**
+ * Where a timeline entry stands in the approval chain: stage k opened, overdue (escalated), decided;
+ * then approval, funding, release. Null for entries outside the chain (the BKM's own, reminders).
+ */
+function chainRank(kind: string, order: number | null): number | null {
+  const stage = { 'approval.stage-opened': 0, 'approval.stage-overdue': 1, 'approval.stage-decided': 2 }[kind];
+  if (stage !== undefined) return order === null ? null : order * 10 + stage;
+  const after = ['proposal.approved', 'disbursement.budget-committed', 'disbursement.tranche-ready', 'disbursement.tranche-released'].indexOf(kind);
+  return after < 0 ? null : 1000 + after;
 }

@@ -21,7 +21,7 @@ export class RetryingApi extends AlurApi {
   readonly clientErrors: ClientErrors = { status5xx: 0, network: 0, timeouts: 0, retries: 0, gaveUp: 0 };
 
   constructor(
-    baseUrl: string,
+    baseUrl: string | readonly string[],
     private readonly timeoutMs: number,
     private readonly giveUpAfterMs: number,
   ) {

@@ -178,14 +178,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 }
 
 /** The first `count` villages of the demo regency (all when 0), with all its kecamatan. */
-function regionsOf(count: number): RegionDirectory {
+export function regionsOf(count: number): RegionDirectory {
   const regions = RegionDirectory.shared();
   if (count <= 0) return regions;
   const villages = regions.villagesOf(DEMO_REGENCY_CODE).slice(0, count);
   return { villagesOf: () => villages, childrenOf: (code: string) => regions.childrenOf(code) } as unknown as RegionDirectory;
 }
 
-async function runLifecycles(people: RegencyPeople, options: ChaosOptions, onFinished: () => void): Promise<void> {
+export async function runLifecycles(
+  people: RegencyPeople,
+  options: Pick<ChaosOptions, 'lifecycles' | 'concurrency' | 'lifecycleTimeoutMs'>,
+  onFinished: () => void = () => undefined,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < options.lifecycles) {
@@ -201,7 +205,12 @@ async function runLifecycles(people: RegencyPeople, options: ChaosOptions, onFin
  * Quiet: nothing to publish, handle or deliver, and no received event still waiting in any inbound
  * queue. Returns the seconds it took, or null when it did not settle in time.
  */
-async function waitQuiet(backlog: SpineBacklog, system: { databaseUrl: string; env: NodeJS.ProcessEnv }, timeoutMs: number): Promise<number | null> {
+export async function waitQuiet(
+  backlog: SpineBacklog,
+  system: { databaseUrl: string; env: NodeJS.ProcessEnv },
+  timeoutMs: number,
+  options: Parameters<typeof waitSettled>[2] = {},
+): Promise<number | null> {
   const started = Date.now();
   const pg = new Client({ connectionString: system.databaseUrl, application_name: `${FaultInjector.OWN_APPLICATION}-quiet` });
   await pg.connect();
@@ -212,7 +221,7 @@ async function waitQuiet(backlog: SpineBacklog, system: { databaseUrl: string; e
     );
     const pending = rows.map((r) => `(SELECT count(*) FROM "${r.schema}".inbound_event WHERE status = 'pending')`).join(' + ') || '0';
     while (Date.now() - started < timeoutMs) {
-      const settled = await waitSettled(backlog, timeoutMs - (Date.now() - started));
+      const settled = await waitSettled(backlog, timeoutMs - (Date.now() - started), options);
       if (settled === null) return null;
       const { rows: [row] } = await pg.query<{ n: string }>(`SELECT ${pending} AS n`);
       if (Number(row.n) === 0) return (Date.now() - started) / 1000;

@@ -20,16 +20,22 @@ interface CallOptions {
 
 /**
  * The public HTTP API as the web console uses it, counting requests by what they are for so a
- * report can say which share of the traffic was work and which was looking for work.
+ * report can say which share of the traffic was work and which was looking for work. Given several
+ * gateways, requests go to each in turn, as a round-robin load balancer sends them.
  */
 export class AlurApi {
   readonly requests = new Map<string, number>();
+  readonly baseUrls: readonly string[];
+  private turn = 0;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(baseUrl: string | readonly string[]) {
+    this.baseUrls = typeof baseUrl === 'string' ? [baseUrl] : baseUrl;
+  }
 
   async call<T>(method: string, path: string, options: CallOptions): Promise<T> {
     this.requests.set(options.label, (this.requests.get(options.label) ?? 0) + 1);
-    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+    const gateway = this.baseUrls[this.turn++ % this.baseUrls.length];
+    const response = await fetch(`${gateway}/api/v1${path}`, {
       method,
       headers: {
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createTestIsolation, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { sleep } from './bench-results';
@@ -11,14 +11,37 @@ import { sleep } from './bench-results';
 export const SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'] as const;
 export type Service = (typeof SERVICES)[number];
 
+/**
+ * One process of a service. Replica 1 is named after its service (`gateway`), the others as Compose
+ * names them (`gateway-2`). Replicas share everything but their HTTP (and so metrics) port: the same
+ * schemas, stream, durable consumer and queue prefix.
+ */
+export interface ServiceInstance {
+  name: string;
+  service: Service;
+  replica: number;
+  port: number;
+}
+
+export interface StartOptions {
+  /** Processes per service (gateway included), each on its own port. */
+  replicas?: number;
+  /** Set for every service, over the run's defaults (e.g. shorter timings for a test). */
+  env?: NodeJS.ProcessEnv;
+}
+
 export interface RunningSystem {
-  /** The gateway's base URL. */
+  /** The (first) gateway's base URL. */
   url: string;
-  /** The environment every service runs with (own database, stream, subjects and queues). */
+  /** Every gateway's base URL, replica 1 first. */
+  urls: string[];
+  /** The environment every service runs with (own database, stream, subjects and queues); replica 1's ports. */
   env: NodeJS.ProcessEnv;
   databaseUrl: string;
   databaseName: string;
-  pids: Record<Service, number>;
+  instances: ServiceInstance[];
+  /** By instance name; replica 1 is keyed by its service. */
+  pids: Record<string, number>;
   mailCatcherPid: number;
   logDir: string;
   /** Stops the services (gracefully, so `--cpu-prof` profiles are written), then the mail catcher. */
@@ -27,7 +50,10 @@ export interface RunningSystem {
   remove(): Promise<void>;
 }
 
-const DIST = resolve(__dirname, '../..');
+/** The build's root: this file runs from dist/bench/shared once built, or from bench/shared under Jest. */
+export const DIST = basename(resolve(__dirname, '../..')) === 'dist' ? resolve(__dirname, '../..') : resolve(__dirname, '../../dist');
+/** Preloaded into every service (see exit-on-term.ts). */
+export const EXIT_ON_TERM = join(DIST, 'bench/shared/exit-on-term.js');
 
 /**
  * The five services as separate processes, as they are deployed, with the development mail catcher,
@@ -35,15 +61,21 @@ const DIST = resolve(__dirname, '../..');
  * its commits), and the stream, subject and queue prefixes of a test isolation. Production timings,
  * not the tests' fast polling; OUTBOX_*, CONSUMER_* and NOTIFICATIONS_* from the caller's environment
  * pass through so they can be tuned from the command line. BENCH_CPU_PROF=<dir> profiles every service.
+ * With `replicas` > 1 each service (gateway too) runs as that many processes, as in production.
  */
-export async function startSystem(bench: string): Promise<RunningSystem> {
+export async function startSystem(bench: string, options: StartOptions = {}): Promise<RunningSystem> {
+  const replicas = options.replicas ?? 1;
   process.env[TEST_RUN_ENV] ??= 'bench';
   const isolation = createTestIsolation();
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/alur');
   const databaseName = `alur_bench_${bench.replace(/\W/g, '_')}_${isolation.id}`;
   base.pathname = `/${databaseName}`;
   const databaseUrl = base.toString();
-  const [gateway, proposals, approvals, disbursements, notifications, smtp, mailHttp] = await freePorts(7);
+  const [smtp, mailHttp, ...servicePorts] = await freePorts(2 + SERVICES.length * replicas);
+  const instances: ServiceInstance[] = SERVICES.flatMap((service, s) =>
+    Array.from({ length: replicas }, (_, r) => ({ name: instanceName(service, r + 1), service, replica: r + 1, port: servicePorts[s * replicas + r] })),
+  );
+  const portOf = (service: Service) => instances.find((i) => i.service === service && i.replica === 1)!.port;
   const tunables = Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC)_/.test(key)));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,20 +88,17 @@ export async function startSystem(bench: string): Promise<RunningSystem> {
     CONSUMER_RETRY_BASE_MS: '1000',
     CONSUMER_ACK_WAIT_MS: '30000',
     ...tunables,
-    GATEWAY_PORT: String(gateway),
-    PROPOSALS_PORT: String(proposals),
-    APPROVALS_PORT: String(approvals),
-    DISBURSEMENTS_PORT: String(disbursements),
-    NOTIFICATIONS_PORT: String(notifications),
+    ...options.env,
+    ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), String(portOf(service))])),
     SMTP_URL: `smtp://127.0.0.1:${smtp}`,
     MAIL_CATCHER_SMTP_PORT: String(smtp),
     MAIL_CATCHER_HTTP_PORT: String(mailHttp),
   };
   const logDir = mkdtempSync(join(tmpdir(), `alur-bench-${bench}-`));
   const children: ChildProcess[] = [];
-  const launch = (name: string, script: string, args: string[] = []) => {
+  const launch = (name: string, script: string, args: string[] = [], childEnv = env) => {
     const log = openSync(join(logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [...args, join(DIST, script)], { env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [...args, join(DIST, script)], { env: childEnv, stdio: ['ignore', log, log] });
     closeSync(log);
     children.push(child);
     return child;
@@ -89,30 +118,33 @@ export async function startSystem(bench: string): Promise<RunningSystem> {
     const mailCatcher = launch('mail-catcher', 'apps/notifications/src/dev/mail-catcher.main.js');
     const profileDir = process.env.BENCH_CPU_PROF;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const nodeArgs = (service: Service) => [
+    const nodeArgs = (name: string) => [
       '-r',
-      join(__dirname, 'exit-on-term.js'),
-      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir), '--cpu-prof-name', `${service}.cpuprofile`] : []),
+      EXIT_ON_TERM,
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir), '--cpu-prof-name', `${name}.cpuprofile`] : []),
     ];
-    const pids = {} as Record<Service, number>;
-    const processes = {} as Record<Service, ChildProcess>;
-    for (const service of SERVICES) {
-      processes[service] = launch(service, `apps/${service}/src/main.js`, nodeArgs(service));
-      pids[service] = processes[service].pid!;
+    const pids: Record<string, number> = {};
+    const processes = new Map<string, ChildProcess>();
+    for (const instance of instances) {
+      const child = launch(instance.name, `apps/${instance.service}/src/main.js`, nodeArgs(instance.name), instanceEnv(env, instance));
+      processes.set(instance.name, child);
+      pids[instance.name] = child.pid!;
     }
-    const ports: Record<Service, number> = { gateway, proposals, approvals, disbursements, notifications };
-    for (const service of SERVICES) await waitHealthy(service, ports[service], processes[service], logDir);
+    for (const instance of instances) await waitHealthy(instance.name, instance.port, processes.get(instance.name)!, logDir);
 
+    const gateways = instances.filter((i) => i.service === 'gateway').map((i) => `http://127.0.0.1:${i.port}`);
     return {
-      url: `http://127.0.0.1:${gateway}`,
+      url: gateways[0],
+      urls: gateways,
       env,
       databaseUrl,
       databaseName,
+      instances,
       pids,
       mailCatcherPid: mailCatcher.pid!,
       logDir,
       async stop() {
-        for (const service of [...SERVICES].reverse()) await terminate(processes[service]);
+        for (const instance of [...instances].reverse()) await terminate(processes.get(instance.name)!);
         await terminate(mailCatcher);
       },
       remove,
@@ -124,7 +156,21 @@ export async function startSystem(bench: string): Promise<RunningSystem> {
   }
 }
 
-async function waitHealthy(service: Service, port: number, child: ChildProcess, logDir: string): Promise<void> {
+/** `gateway` for replica 1, `gateway-2` for the second: the names Compose gives them. */
+export function instanceName(service: Service, replica: number): string {
+  return replica === 1 ? service : `${service}-${replica}`;
+}
+
+export function portVariable(service: Service): string {
+  return `${service.toUpperCase()}_PORT`;
+}
+
+/** The system's environment with the instance's own port: the only thing replicas do not share. */
+export function instanceEnv(env: NodeJS.ProcessEnv, instance: ServiceInstance): NodeJS.ProcessEnv {
+  return { ...env, [portVariable(instance.service)]: String(instance.port) };
+}
+
+async function waitHealthy(service: string, port: number, child: ChildProcess, logDir: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${service} exited during start-up (${child.exitCode}); see ${logDir}/${service}.log`);

@@ -1,31 +1,55 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sleep } from './bench-results';
-import { RunningSystem, Service, SERVICES } from './running-system';
-
-const DIST = resolve(__dirname, '../..');
+import { DIST, EXIT_ON_TERM, instanceEnv, RunningSystem, ServiceInstance } from './running-system';
 
 /**
  * What a process supervisor (systemd, Kubernetes) does for the system `startSystem` started: kills a
  * service and starts it again with the same environment and port, waiting until it is healthy.
+ * Services are named by instance: `gateway` is replica 1, `gateway-2` the second (see ServiceInstance).
  * The running system's `pids` follow the restarts; `stop()` ends the processes started here.
  */
 export class ServiceSupervisor {
-  private readonly respawned = new Map<Service, ChildProcess>();
-  private readonly restarting = new Set<Service>();
+  private readonly respawned = new Map<string, ChildProcess>();
+  private readonly restarting = new Set<string>();
+  /** Killed on purpose and left down: neither restarted nor counted as crashed. */
+  private readonly down = new Set<string>();
   private watcher?: NodeJS.Timeout;
   /** Services that died without being killed here, each restarted as a supervisor would. */
-  readonly crashes: Array<{ service: Service; at: string }> = [];
+  readonly crashes: Array<{ service: string; at: string }> = [];
 
   constructor(private readonly system: RunningSystem) {}
 
-  port(service: Service): number {
-    return Number(this.system.env[`${service.toUpperCase()}_PORT`]);
+  private instance(name: string): ServiceInstance {
+    const instance = this.system.instances.find((i) => i.name === name);
+    if (!instance) throw new Error(`no service instance named ${name}`);
+    return instance;
+  }
+
+  port(service: string): number {
+    return this.instance(service).port;
+  }
+
+  /** Sends `signal` to the service and waits until it is gone; it stays down (a node lost for good). */
+  async kill(service: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    this.down.add(service);
+    const pid = this.system.pids[service];
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+    await waitGone(pid);
+  }
+
+  /** Whether the service's process is running. */
+  alive(service: string): boolean {
+    return alive(this.system.pids[service]);
   }
 
   /** Sends `signal` to the service, waits `downMs` as a supervisor's restart delay would, starts it again. */
-  async restart(service: Service, signal: NodeJS.Signals = 'SIGKILL', downMs = 3_000): Promise<void> {
+  async restart(service: string, signal: NodeJS.Signals = 'SIGKILL', downMs = 3_000): Promise<void> {
     this.restarting.add(service);
     try {
       await this.restartNow(service, signal, downMs);
@@ -35,10 +59,10 @@ export class ServiceSupervisor {
   }
 
   /** From now on, a service that dies by itself is recorded in `crashes` and restarted after `downMs`. */
-  watch(downMs = 3_000, onCrash: (service: Service, error?: unknown) => void = () => undefined): void {
+  watch(downMs = 3_000, onCrash: (service: string, error?: unknown) => void = () => undefined): void {
     this.watcher = setInterval(() => {
-      for (const service of SERVICES) {
-        if (this.restarting.has(service) || alive(this.system.pids[service])) continue;
+      for (const { name: service } of this.system.instances) {
+        if (this.restarting.has(service) || this.down.has(service) || alive(this.system.pids[service])) continue;
         this.crashes.push({ service, at: new Date().toISOString() });
         onCrash(service);
         this.restart(service, 'SIGKILL', downMs).catch((error: unknown) => onCrash(service, error));
@@ -46,7 +70,9 @@ export class ServiceSupervisor {
     }, 1_000);
   }
 
-  private async restartNow(service: Service, signal: NodeJS.Signals, downMs: number): Promise<void> {
+  private async restartNow(service: string, signal: NodeJS.Signals, downMs: number): Promise<void> {
+    this.down.delete(service);
+    const instance = this.instance(service);
     const pid = this.system.pids[service];
     try {
       process.kill(pid, signal);
@@ -56,8 +82,8 @@ export class ServiceSupervisor {
     await waitGone(pid);
     await sleep(downMs);
     const log = openSync(join(this.system.logDir, `${service}.log`), 'a');
-    const child = spawn(process.execPath, ['-r', join(__dirname, 'exit-on-term.js'), join(DIST, `apps/${service}/src/main.js`)], {
-      env: this.system.env,
+    const child = spawn(process.execPath, ['-r', EXIT_ON_TERM, join(DIST, `apps/${instance.service}/src/main.js`)], {
+      env: instanceEnv(this.system.env, instance),
       stdio: ['ignore', log, log],
     });
     closeSync(log);
@@ -66,7 +92,7 @@ export class ServiceSupervisor {
     await this.waitHealthy(service, child);
   }
 
-  async waitHealthy(service: Service, child?: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  async waitHealthy(service: string, child?: ChildProcess, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child && child.exitCode !== null) throw new Error(`${service} exited on restart (${child.exitCode}); see ${this.system.logDir}/${service}.log`);

@@ -13,7 +13,16 @@ export interface Backlog {
   openStages: number;
   /** E-mail/SMS deliveries queued, sending or waiting to retry. */
   deliveriesUnfinished: number;
+  /**
+   * Of those, deliveries `sending` for longer than any send here takes: the worker died mid-send. Whether
+   * the message went out is unknown, so it is never sent again automatically (DeliveryReconciler marks
+   * it failed for an operator after 5 minutes).
+   */
+  deliveriesInterrupted: number;
 }
+
+/** Far longer than a send to the local mail catcher takes, even on a loaded machine. */
+const INTERRUPTED_SEND_SECONDS = 10;
 
 /**
  * Where work waits in the running system, read from its database and stream. Each read is one
@@ -47,10 +56,13 @@ export class SpineBacklog {
     const env = { DB_SCHEMA_PREFIX: this.system.env.DB_SCHEMA_PREFIX ?? '' };
     const outbox = this.outboxSchemas.map((s) => `(SELECT count(*) FROM "${s}".outbox_event WHERE published_at IS NULL)`).join(' + ');
     this.queries++;
-    const { rows } = await this.pg.query<{ outbox: string; stages: string; deliveries: string }>(
+    const deliveries = `"${schemaFor(env, 'notifications')}".delivery`;
+    const { rows } = await this.pg.query<{ outbox: string; stages: string; deliveries: string; interrupted: string }>(
       `SELECT ${outbox || '0'} AS outbox,
               (SELECT count(*) FROM "${schemaFor(env, 'approvals')}".approval_stage WHERE status = 'OPEN') AS stages,
-              (SELECT count(*) FROM "${schemaFor(env, 'notifications')}".delivery WHERE status IN ('queued', 'sending', 'retrying')) AS deliveries`,
+              (SELECT count(*) FROM ${deliveries} WHERE status IN ('queued', 'sending', 'retrying')) AS deliveries,
+              (SELECT count(*) FROM ${deliveries} WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)) AS interrupted`,
+      [INTERRUPTED_SEND_SECONDS],
     );
     const consumers = await this.jsm.consumers.list(this.system.env.NATS_STREAM!).next();
     return {
@@ -58,6 +70,7 @@ export class SpineBacklog {
       consumerLag: consumers.reduce((lag, c) => lag + c.num_pending + c.num_ack_pending, 0),
       openStages: Number(rows[0].stages),
       deliveriesUnfinished: Number(rows[0].deliveries),
+      deliveriesInterrupted: Number(rows[0].interrupted),
     };
   }
 
@@ -69,13 +82,15 @@ export class SpineBacklog {
 
 /**
  * Waits until nothing is left to publish, handle or deliver (up to `timeoutMs`); returns the seconds
- * it took, or null when it did not settle.
+ * it took, or null when it did not settle. With `interruptedSends`, deliveries left `sending` by a
+ * killed worker do not count: they wait for an operator, not for the system.
  */
-export async function waitSettled(backlog: SpineBacklog, timeoutMs = 120_000): Promise<number | null> {
+export async function waitSettled(backlog: SpineBacklog, timeoutMs = 120_000, options: { interruptedSends?: boolean } = {}): Promise<number | null> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const b = await backlog.read();
-    if (b.outboxUnpublished === 0 && b.consumerLag === 0 && b.deliveriesUnfinished === 0) return (Date.now() - started) / 1000;
+    const deliveries = b.deliveriesUnfinished - (options.interruptedSends ? b.deliveriesInterrupted : 0);
+    if (b.outboxUnpublished === 0 && b.consumerLag === 0 && deliveries === 0) return (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return null;
