@@ -23,7 +23,8 @@ let started: { provider: NodeTracerProvider; users: number } | undefined;
  * OTLP/HTTP to `<endpoint>/v1/traces`, named by service, with W3C trace context as the propagation
  * format. Unset, nothing is registered and the OpenTelemetry API stays its no-op self: spans cost a
  * function call and no trace context is written anywhere. One provider per process: services started
- * together in one process (tests) share the first one's.
+ * together in one process (tests) share the first one's. `processors` replace the OTLP export (a test's
+ * in-memory exporter) and turn tracing on without an endpoint.
  */
 export function startTracing(service: string, env: Pick<BaseEnv, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_TRACES_SAMPLER_ARG'>, processors?: SpanProcessor[]): Tracing | undefined {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !processors) return undefined;
