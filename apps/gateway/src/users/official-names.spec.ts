@@ -1,6 +1,6 @@
-import { userIdsOf, withDisplayName } from './official-names';
+import { NamedPerson, userIdsOf, withDisplayName } from './official-names';
 
-const camat = { userId: 'u-camat', username: 'camat.14.03.09', role: 'CAMAT' };
+const camat: NamedPerson & { role: string } = { userId: 'u-camat', username: 'camat.14.03.09', role: 'CAMAT' };
 const plt = { userId: 'u-plt', username: 'budi', role: 'CAMAT', actingFor: camat };
 
 describe('officials’ names beside their usernames', () => {
