@@ -7,13 +7,17 @@ bash infra/scripts/install-deps.sh
 # Tests get their own database; each test file adds its own schemas, stream and queue prefix inside it.
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alur_test}"
 bash infra/scripts/ensure-services.sh
-# The build type-checks everything and produces the processes that tests start and SIGKILL.
+# The build type-checks the services and produces the processes that tests start and SIGKILL.
 echo "build: tsc"
 npm run --silent build
 # The browser tests (test/web) drive Debian's Chromium through the web console the gateway serves.
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-echo "build: web console"
+# The build leaves tests out of dist; they are type-checked too, beside the web console's build.
+echo "build: web console; type-check: everything, tests included"
+npm run --silent typecheck &
+typecheck=$!
 npm run --silent build:web
+wait "$typecheck"
 
 report="$(mktemp -d)/jest.json"
 status=0
