@@ -1,12 +1,16 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { Public } from '../auth/public.decorator';
-import { transparencyCsv } from './transparency-csv';
-import { TransparencyReport, transparencyReport } from './transparency-report';
-import { TransparencyQuery } from './transparency.query';
 import { FundsReportItem } from '@alur/contracts';
+import { Public } from '../auth/public.decorator';
+import { ProposalParams } from '../disbursements/dto/proposal-params';
+import { UploadedFiles } from '../uploads/uploaded-files.service';
+import { transparencyCsv } from './transparency-csv';
+import { TransparencyPage, transparencyPage } from './transparency-page';
+import { transparencyReport } from './transparency-report';
+import { TransparencyQuery } from './transparency.query';
+import { PublicProgress, publicProgress } from './public-progress';
 
 /** Keterbukaan informasi: approved proposals and their money, for any citizen, without logging in. */
 @ApiTags('public')
@@ -16,25 +20,54 @@ export class TransparencyController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly regions: RegionDirectory,
+    private readonly files: UploadedFiles,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Per kecamatan and village: approved proposals, amounts committed and released, physical progress' })
-  report(@Query() query: TransparencyQuery): Promise<TransparencyReport> {
-    return this.load(query);
+  @ApiOperation({
+    summary:
+      'Approved proposals by kecamatan and village, searched by title or village name and filtered by region, a page at a time (page/pageSize); totals over all that matched; the map of every village with funded proposals',
+  })
+  async report(@Query() query: TransparencyQuery): Promise<TransparencyPage> {
+    const items = await this.items(query.fiscalYear);
+    return transparencyPage(
+      items,
+      { q: query.q, regionCode: query.regionCode, page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+      this.nameOf,
+      (code) => this.regions.villagesOf(code),
+    );
   }
 
   @Get('csv')
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="transparansi.csv"')
-  @ApiOperation({ summary: 'The same report as CSV, one line per approved proposal' })
+  @ApiOperation({ summary: 'The same report as CSV, one line per approved proposal that matches (all pages)' })
   async csv(@Query() query: TransparencyQuery): Promise<string> {
-    return transparencyCsv(await this.load(query));
+    const page = transparencyPage(await this.items(query.fiscalYear), { q: query.q, regionCode: query.regionCode, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, this.nameOf, () => []);
+    return transparencyCsv(page);
   }
 
-  private async load(query: TransparencyQuery): Promise<TransparencyReport> {
-    const { items } = await this.rpc.send<{ items: FundsReportItem[] }>('disbursements.reporting.funds', query);
-    return transparencyReport(items, (code) => this.regions.get(code)?.name ?? code);
+  @Get('proposals/:id/progress')
+  @ApiOperation({ summary: 'A funded proposal’s progress reports that a Verifikator accepted, newest first, with their photos; 404 for any other proposal' })
+  async progress(@Param() params: ProposalParams): Promise<PublicProgress> {
+    const { items } = await this.rpc.send<PublicProgress>('disbursements.reporting.public-progress', { proposalId: params.id });
+    return publicProgress(items);
+  }
+
+  @Get('photos/:id')
+  @Header('cache-control', 'public, max-age=3600')
+  @ApiOperation({ summary: 'A photo of an accepted progress report of a funded proposal; 404 for any other upload' })
+  async photo(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+    const answer = await this.rpc.send<{ public: boolean }>('disbursements.reporting.public-photo', { photoId: id });
+    if (!answer.public) throw new NotFoundException(`Photo ${id} not found`);
+    return this.files.readPublished('photo', id);
+  }
+
+  private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
+
+  private async items(fiscalYear: number | undefined): Promise<FundsReportItem[]> {
+    const { items } = await this.rpc.send<{ items: FundsReportItem[] }>('disbursements.reporting.funds', { fiscalYear });
+    return items;
   }
 }

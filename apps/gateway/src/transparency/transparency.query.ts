@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsRegionCode } from '../http/is-region-code.decorator';
+import { NumberedPageQuery } from '../http/page.query';
 
-export class TransparencyQuery {
+export class TransparencyQuery extends NumberedPageQuery({ defaultPageSize: 20, maxPageSize: 100 }) {
   @ApiPropertyOptional({ example: '14.03', description: 'A kabupaten, kecamatan or village; everything when left out' })
   @IsOptional()
   @IsRegionCode()
@@ -16,4 +17,10 @@ export class TransparencyQuery {
   @Min(2000)
   @Max(2100)
   fiscalYear?: number;
+
+  @ApiPropertyOptional({ description: 'Text in the proposal’s title or its village’s name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }

@@ -54,16 +54,24 @@ export class UploadedFiles {
   }
 
   async read(kind: UploadKind, actor: Actor, id: string): Promise<StreamableFile> {
-    const [file] = (await this.dataSource.query(
-      'SELECT region_code, content_type, file_name, data FROM uploaded_file WHERE id = $1 AND kind = $2',
-      [id, kind],
-    )) as Array<{ region_code: string; content_type: string; file_name: string; data: Buffer }>;
+    const file = await this.find(kind, id);
     if (!file || !this.regions.covers(actor.regionCode, file.region_code)) throw new NotFoundException(`File ${id} not found`);
-    return new StreamableFile(file.data, {
-      type: file.content_type,
-      length: file.data.length,
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.file_name || id)}`,
-    });
+    return streamOf(file, id);
+  }
+
+  /** A file the caller has established is published (a photo of an accepted progress report), for anyone. */
+  async readPublished(kind: UploadKind, id: string): Promise<StreamableFile> {
+    const file = await this.find(kind, id);
+    if (!file) throw new NotFoundException(`File ${id} not found`);
+    return streamOf(file, id);
+  }
+
+  private async find(kind: UploadKind, id: string): Promise<StoredFile | undefined> {
+    const [file] = (await this.dataSource.query('SELECT region_code, content_type, file_name, data FROM uploaded_file WHERE id = $1 AND kind = $2', [
+      id,
+      kind,
+    ])) as StoredFile[];
+    return file;
   }
 
   /**
@@ -85,6 +93,21 @@ export class UploadedFiles {
       throw validationFailed(foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })));
     }
   }
+}
+
+interface StoredFile {
+  region_code: string;
+  content_type: string;
+  file_name: string;
+  data: Buffer;
+}
+
+function streamOf(file: StoredFile, id: string): StreamableFile {
+  return new StreamableFile(file.data, {
+    type: file.content_type,
+    length: file.data.length,
+    disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.file_name || id)}`,
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

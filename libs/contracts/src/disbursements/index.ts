@@ -9,5 +9,6 @@ export * from './progress-reported/progress-reported.event';
 export * from './proposal-completed/proposal-completed.event';
 export * from './progress-photo.schema';
 export * from './funds-report/funds-report-item';
+export * from './funds-report/public-progress-report';
 export * from './progress-report-verified/progress-report-verified.event';
 export * from './programme-evaluation/programme-evaluation';
