@@ -66,6 +66,8 @@ interface Fixtures {
   documentId: string;
   lurahNotificationId: string;
   deliveryId: string;
+  /** A BKM account the administrator may change. */
+  userId: string;
 }
 
 interface Request {
@@ -125,6 +127,9 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/v1/public/transparency', who: 'public', request: () => json(`/api/v1/public/transparency?fiscalYear=${DEMO_FISCAL_YEAR}`) },
   { route: 'GET /api/v1/public/transparency/csv', who: 'public', request: () => json(`/api/v1/public/transparency/csv?fiscalYear=${DEMO_FISCAL_YEAR}`) },
+  { route: 'GET /api/v1/public/transparency/proposals/{id}/progress', who: 'public', request: (f) => json(`/api/v1/public/transparency/proposals/${f.fundedId}/progress`) },
+  // Reads run before the verification row accepts the fixture's report: a photo of a report not yet accepted is not public.
+  { route: 'GET /api/v1/public/transparency/photos/{id}', who: 'public', request: (f) => json(`/api/v1/public/transparency/photos/${f.photoId}`), allowedAnswer: 404 },
 
   // Anyone logged in, for themselves or filtered to their region.
   { route: 'GET /api/v1/me', who: EVERYONE, request: () => json('/api/v1/me') },
@@ -244,6 +249,7 @@ const ROWS: Row[] = [
     request: () =>
       json('/api/v1/users', { username: `bkm.matrix.${randomUUID().slice(0, 8)}`, password: 'matrix-password-1', role: 'BKM', regionCode: BALIK_ALAM, displayName: 'BKM Matriks', email: 'matrix@demo.alur.test' }),
   },
+  { route: 'PATCH /api/v1/users/{id}', who: ['ADMIN'], request: (f) => json(`/api/v1/users/${f.userId}`, { role: 'BKM', regionCode: BALIK_ALAM, active: true }) },
   {
     route: 'POST /api/v1/programmes',
     who: ['ADMIN'],
@@ -423,6 +429,15 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
       documentId: (await uploadAs('documents')).id,
       lurahNotificationId,
       deliveryId,
+      userId: (
+        await ok('POST', '/api/v1/users', tokens.admin, {
+          username: `bkm.matrix.patch.${randomUUID().slice(0, 8)}`,
+          password: 'matrix-password-1',
+          role: 'BKM',
+          regionCode: BALIK_ALAM,
+          displayName: 'BKM Matriks (diubah)',
+        })
+      ).id,
     };
   }
 

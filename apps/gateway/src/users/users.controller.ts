@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -7,6 +7,9 @@ import { CreateUserDto } from './create-user.dto';
 import { CreateUserUseCase } from './create-user.use-case';
 import { ListUsersQuery } from './list-users.query';
 import { ListUsersUseCase } from './list-users.use-case';
+import { UpdateUserDto } from './update-user.dto';
+import { UpdateUserUseCase } from './update-user.use-case';
+import { UserIdParams } from './user-id.params';
 import { UserView } from './user-view';
 
 @ApiTags('users')
@@ -16,6 +19,7 @@ export class UsersController {
   constructor(
     private readonly listUsers: ListUsersUseCase,
     private readonly createUser: CreateUserUseCase,
+    private readonly updateUser: UpdateUserUseCase,
   ) {}
 
   @Get()
@@ -28,5 +32,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Add a user; the region must fit the role (a village for BKM/LURAH, a kecamatan for CAMAT)' })
   create(@CurrentActor() admin: Actor, @Body() body: CreateUserDto): Promise<UserView> {
     return this.createUser.execute(admin, body);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s role or region (which must fit each other), or deactivate the account; its tokens stop working at once' })
+  update(@CurrentActor() admin: Actor, @Param() params: UserIdParams, @Body() body: UpdateUserDto): Promise<UserView> {
+    return this.updateUser.execute(admin, params.id, body);
   }
 }
