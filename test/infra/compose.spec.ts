@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { baseEnvSchema } from '@alur/config';
+import { baseEnvSchema, parseEnv } from '@alur/config';
+import { natsAuthorizationConf, NATS_SERVICE_USERS } from '@alur/messaging';
 
 const root = join(__dirname, '..', '..');
 
@@ -83,7 +84,20 @@ function volumeSource(name: string, target: string): string | undefined {
 }
 
 function urlHost(url: string): string {
-  return new URL(url).hostname;
+  return new URL(interpolated(url)).hostname;
+}
+
+/** A sample value of a variable, URL-safe and as long as a generated secret, as `openssl rand -hex 32` would give. */
+const sampleOf = (name: string) => `${name.toLowerCase()}-${'0'.repeat(64)}`;
+
+/** A value as compose would pass it with every variable it names set to its sample. */
+function interpolated(value: string): string {
+  return value.replace(/\$\{(\w+)(?::[?-][^}]*)?\}/g, (_, name: string) => sampleOf(name));
+}
+
+/** The variable a value requires (`${NAME:?message}`), if it is exactly that. */
+function requiredVariable(value: string | undefined): string | undefined {
+  return /^\$\{(\w+):\?[^}]+\}$/.exec(value ?? '')?.[1];
 }
 
 describe('docker-compose.yml', () => {
@@ -195,6 +209,36 @@ describe('docker-compose.yml', () => {
     const storeDir = /jetstream\s*\{[^}]*store_dir:\s*"?([^\s"]+)/.exec(config)?.[1];
     expect(storeDir).toBeDefined();
     expect(volumeSource('nats', storeDir!)).toBeDefined();
+  });
+
+  it.each(appNames)('connects %s to NATS as its own user, with a password compose requires and nats.conf reads', (name) => {
+    const env = environmentOf(name);
+    expect(env.NATS_USER).toBe(name);
+    const variable = requiredVariable(env.NATS_PASSWORD);
+    expect(variable).toBe(`NATS_${name.toUpperCase()}_PASSWORD`);
+    expect(requiredVariable(environmentOf('nats')[variable!])).toBe(variable);
+    // The apps' configuration accepts what compose gives them.
+    expect(parseEnv(baseEnvSchema, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolated(v)])))).toMatchObject({ NATS_USER: name });
+  });
+
+  it('gives each NATS user in nats.conf exactly the subjects natsPermissionsOf grants it', () => {
+    const config = readFileSync(join(root, 'infra/nats/nats.conf'), 'utf8');
+    const { NATS_SUBJECT_PREFIX: prefix, NATS_STREAM: stream } = environmentOf('gateway');
+    const expected = natsAuthorizationConf(prefix, stream, (user) => `$NATS_${user.toUpperCase()}_PASSWORD`);
+    expect(config.slice(config.indexOf('authorization {'))).toBe(expected);
+    expect(config.match(/authorization\s*\{/g)).toHaveLength(1);
+    for (const user of NATS_SERVICE_USERS) expect(expected).toContain(`user: "${user}"`);
+  });
+
+  it('runs redis with a required password that the apps and the healthcheck use', () => {
+    const command = words(service('redis').command);
+    const variable = requiredVariable(flagValue(command, '--requirepass'));
+    expect(variable).toBe('REDIS_PASSWORD');
+    expect(requiredVariable(environmentOf('redis').REDISCLI_AUTH)).toBe(variable);
+    for (const name of appNames) {
+      const url = new URL(interpolated(environmentOf(name).REDIS_URL));
+      expect(url.password).toBe(sampleOf(variable!));
+    }
   });
 
   it('refuses to start without JWT_SECRET rather than use a default', () => {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { baseEnvSchema, parseEnv, portOf, SERVICE_PORTS, ServiceName } from '@alur/config';
-import { DUPLICATE_WINDOW_MS } from '@alur/messaging';
+import { DUPLICATE_WINDOW_MS, NATS_SERVICE_USERS, NATS_STREAM_ADMIN_USER, natsAuthorizationConf } from '@alur/messaging';
 import { METRICS_PORT_OFFSET } from '@alur/metrics';
 
 const root = join(__dirname, '..', '..');
@@ -213,6 +213,37 @@ describe('infra/k8s NATS', () => {
   it('is what the services connect to', () => {
     expect(new URL(appConfig.NATS_URL).hostname).toBe('nats');
     expect(find('Service', 'nats')!.spec.ports[0].port).toBe(4222);
+  });
+
+  /** Where a container's variable comes from: `secret/key` for a Secret's key, else its value. */
+  const sourceOf = (container: any, name: string) => {
+    const variable = (container.env ?? []).find((e: any) => e.name === name);
+    const ref = variable?.valueFrom?.secretKeyRef;
+    return ref ? `${ref.name}/${ref.key}` : variable?.value;
+  };
+  const passwordVariable = (user: string) => `NATS_${user.toUpperCase().replace(/-/g, '_')}_PASSWORD`;
+
+  it('gives each NATS user exactly the subjects natsPermissionsOf grants it, with a password from the Secret', () => {
+    const reference = (user: string) => `$${passwordVariable(user)}`;
+    const expected = natsAuthorizationConf(appConfig.NATS_SUBJECT_PREFIX, appConfig.NATS_STREAM, reference, reference(NATS_STREAM_ADMIN_USER));
+    expect(config.slice(config.indexOf('authorization {'))).toBe(expected);
+    const nats = statefulSet.spec.template.spec.containers[0];
+    for (const user of [...NATS_SERVICE_USERS, NATS_STREAM_ADMIN_USER]) {
+      expect([user, sourceOf(nats, passwordVariable(user))]).toEqual([user, `alur-nats-users/${user}`]);
+    }
+  });
+
+  it.each(appNames)('connects %s as its own NATS user', (name) => {
+    const container = find('Deployment', name)!.spec.template.spec.containers[0];
+    expect(sourceOf(container, 'NATS_USER')).toBe(name);
+    expect(sourceOf(container, 'NATS_PASSWORD')).toBe(`alur-nats-users/${name}`);
+  });
+
+  it('creates the stream as the stream-admin user, not as a service', () => {
+    const container = find('Job', 'nats-stream-alur')!.spec.template.spec.containers[0];
+    expect(sourceOf(container, 'NATS_USER')).toBe(NATS_STREAM_ADMIN_USER);
+    expect(sourceOf(container, 'NATS_PASSWORD')).toBe(`alur-nats-users/${NATS_STREAM_ADMIN_USER}`);
+    expect(sourceOf(container, 'NATS_URL')).toBe(appConfig.NATS_URL);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnvSchema, ConfigValidationError, jwtSecretOf, parseEnv, portOf } from './service-config';
+import { baseEnvSchema, ConfigValidationError, jwtSecretOf, natsAuthOf, parseEnv, portOf } from './service-config';
 
 describe('parseEnv', () => {
   it('gives defaults that reach the local servers', () => {
@@ -39,5 +39,14 @@ describe('parseEnv', () => {
     expect(jwtSecretOf(test).length).toBeGreaterThanOrEqual(32);
     expect(jwtSecretOf(parseEnv(baseEnvSchema, { JWT_SECRET: secret }))).toBe(secret);
     expect(test.JWT_TTL_SECONDS).toBe(3600);
+  });
+
+  it('takes a NATS user and password together or not at all, and connects with them', () => {
+    const test = { NODE_ENV: 'test' };
+    expect(() => parseEnv(baseEnvSchema, { ...test, NATS_USER: 'proposals' })).toThrow(/NATS_PASSWORD: is required with the other/);
+    expect(() => parseEnv(baseEnvSchema, { ...test, NATS_PASSWORD: 'secret' })).toThrow(/NATS_USER: is required with the other/);
+    expect(() => parseEnv(baseEnvSchema, { ...test, NATS_USER: 'a b', NATS_PASSWORD: 'secret' })).toThrow(/NATS_USER: must be a NATS user name/);
+    expect(natsAuthOf(parseEnv(baseEnvSchema, { ...test, NATS_USER: 'proposals', NATS_PASSWORD: 'secret' }))).toEqual({ user: 'proposals', pass: 'secret' });
+    expect(natsAuthOf(parseEnv(baseEnvSchema, test))).toEqual({});
   });
 });

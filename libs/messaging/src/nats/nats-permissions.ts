@@ -57,22 +57,38 @@ export function natsPermissionsOf(service: NatsServiceUser, prefix: string, stre
   };
 }
 
-/** The `authorization` block of a nats-server configuration: a user per service, its password from `passwordOf`. */
-export function natsAuthorizationConf(prefix: string, stream: string, passwordOf: (service: NatsServiceUser) => string): string {
+/** The user of a deployment's job that creates or updates the event stream (its replicas, limits): the stream's API and nothing else. */
+export const NATS_STREAM_ADMIN_USER = 'stream-admin';
+
+export function natsStreamAdminPermissionsOf(stream: string): NatsPermissions {
+  return { publish: ['$JS.API.INFO', `$JS.API.STREAM.*.${stream}`, '$JS.API.STREAM.NAMES', '_INBOX.>'], subscribe: ['_INBOX.>'] };
+}
+
+/**
+ * The `authorization` block of a nats-server configuration: a user per service (and, with
+ * `streamAdminPassword`, the stream job's), each password as `passwordOf` writes it (a `$VARIABLE`
+ * the server reads from its environment, in the deployments).
+ */
+export function natsAuthorizationConf(
+  prefix: string,
+  stream: string,
+  passwordOf: (service: NatsServiceUser) => string,
+  streamAdminPassword?: string,
+): string {
   const list = (subjects: string[]) => `[${subjects.map((s) => JSON.stringify(s)).join(', ')}]`;
-  const users = NATS_SERVICE_USERS.map((service) => {
-    const { publish, subscribe } = natsPermissionsOf(service, prefix, stream);
-    return [
+  const user = (name: string, password: string, { publish, subscribe }: NatsPermissions, allowResponses: boolean) =>
+    [
       `    {`,
-      `      user: ${service}`,
-      `      password: ${passwordOf(service)}`,
+      `      user: ${JSON.stringify(name)}`,
+      `      password: ${password}`,
       `      permissions: {`,
       `        publish: { allow: ${list(publish)} }`,
       `        subscribe: { allow: ${list(subscribe)} }`,
-      ...(service === 'gateway' ? [] : [`        allow_responses: true`]),
+      ...(allowResponses ? [`        allow_responses: true`] : []),
       `      }`,
       `    }`,
     ].join('\n');
-  });
+  const users = NATS_SERVICE_USERS.map((service) => user(service, passwordOf(service), natsPermissionsOf(service, prefix, stream), service !== 'gateway'));
+  if (streamAdminPassword) users.push(user(NATS_STREAM_ADMIN_USER, streamAdminPassword, natsStreamAdminPermissionsOf(stream), false));
   return `authorization {\n  users: [\n${users.join('\n')}\n  ]\n}\n`;
 }
