@@ -16,6 +16,8 @@ import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION } from '.
 import { DecideStageUseCase } from './decisions/decide-stage.use-case';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';
 import { ApprovalsReportingModule } from './reporting/approvals-reporting.module';
+import { EvaluateStagesUseCase } from './reporting/evaluate-stages.use-case';
+import { EvaluationController } from './reporting/evaluation.controller';
 import { ListProposalStagesUseCase } from './stages/list-proposal-stages.use-case';
 import { StageCloser } from './stages/stage-closer.service';
 import { StageOpener } from './stages/stage-opener.service';
@@ -48,7 +50,8 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       RegionsModule,
       ApprovalsReportingModule,
     ],
-    controllers: [systemPingController('approvals'), ApprovalsController],
+    // The evaluation is here, not in the reporting module, because it counts on the service's one working calendar.
+    controllers: [systemPingController('approvals'), ApprovalsController, EvaluationController],
     providers: [
       AfterCommit,
       WorkingCalendar,
@@ -68,6 +71,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ListActingAppointmentsUseCase,
       AddHolidayUseCase,
       ListHolidaysUseCase,
+      EvaluateStagesUseCase,
       ...APPROVAL_STAGE_FIGURES,
     ],
   };

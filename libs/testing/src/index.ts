@@ -3,3 +3,4 @@ export * from './expect-eventually';
 export * from './test-resources';
 export * from './tiny-png';
 export * from './fiscal-year';
+export * from './pdf-text';

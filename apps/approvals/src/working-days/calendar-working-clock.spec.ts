@@ -84,6 +84,37 @@ describe('working days in the regency calendar (hari kerja)', () => {
   });
 });
 
+describe('working days spent between two instants (a stage’s duration in hari kerja)', () => {
+  it('counts Monday 10:00 to Thursday 10:00 as three, and Friday 15:00 to Monday 15:00 as one', () => {
+    expect(jakarta.workingDaysBetween(wib('2026-02-02 10:00'), wib('2026-02-05 10:00'))).toBe(3);
+    expect(jakarta.workingDaysBetween(wib('2026-02-06 15:00'), wib('2026-02-09 15:00'))).toBe(1);
+  });
+
+  it('leaves out the holiday: Monday 10:00 before Imlek to Wednesday 10:00 is one working day', () => {
+    expect(jakarta.workingDaysBetween(wib('2026-02-16 10:00'), wib('2026-02-18 10:00'))).toBe(1);
+  });
+
+  it('counts part of a day: Monday 08:00 to 14:00 is a quarter, and a weekend alone is nothing', () => {
+    expect(jakarta.workingDaysBetween(wib('2026-02-02 08:00'), wib('2026-02-02 14:00'))).toBe(0.25);
+    expect(jakarta.workingDaysBetween(wib('2026-02-07 09:00'), wib('2026-02-08 20:00'))).toBe(0);
+    expect(jakarta.workingDaysBetween(wib('2026-02-05 10:00'), wib('2026-02-02 10:00'))).toBe(0);
+  });
+
+  it('is the inverse of adding working days, whatever the start and the count', () => {
+    const start = new Date('2026-01-01T00:00:00Z').getTime();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 86_400_000 }), fc.integer({ min: 0, max: 40 }), (offset, days) => {
+        const from = new Date(start + offset);
+        expect(jakarta.workingDaysBetween(from, jakarta.addWorkingDays(from, days))).toBeCloseTo(days, 9);
+      }),
+    );
+  });
+
+  it('on the scaled clock, is the elapsed time over the length of a working day', () => {
+    expect(new ScaledWorkingClock(2).workingDaysBetween(wib('2026-02-07 09:00'), new Date(wib('2026-02-07 09:00').getTime() + 5000))).toBe(2.5);
+  });
+});
+
 describe('the scaled clock for tests and demos', () => {
   it('makes every working day last the configured seconds, weekends included', () => {
     const clock = new ScaledWorkingClock(2);

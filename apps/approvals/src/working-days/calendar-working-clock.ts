@@ -46,6 +46,28 @@ export class CalendarWorkingClock implements WorkingClock {
     return this.step(from, workingDays, -1);
   }
 
+  /**
+   * Each working day in the interval counts for the share of it that the interval covers (Friday
+   * 15:00 to Monday 15:00 is 9/24 + 15/24 = 1); weekends and holidays count for nothing.
+   */
+  workingDaysBetween(from: Date, to: Date): number {
+    if (to.getTime() <= from.getTime()) return 0;
+    const last = dateOf(toLocal(to, this.timeZone));
+    let total = 0;
+    for (let date = dateOf(toLocal(from, this.timeZone)); date.getTime() <= last.getTime(); date = new Date(date.getTime() + 86_400_000)) {
+      if (!this.isWorkingDay(date)) continue;
+      const start = this.midnightOf(date);
+      const end = this.midnightOf(new Date(date.getTime() + 86_400_000));
+      const covered = Math.min(end, to.getTime()) - Math.max(start, from.getTime());
+      if (covered > 0) total += covered / (end - start);
+    }
+    return total;
+  }
+
+  private midnightOf(date: CalendarDate): number {
+    return fromLocal({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 }, this.timeZone).getTime();
+  }
+
   private step(from: Date, workingDays: number, direction: 1 | -1): Date {
     if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
     const local = toLocal(from, this.timeZone);

@@ -19,4 +19,8 @@ export class ScaledWorkingClock implements WorkingClock {
   subtractWorkingDays(from: Date, workingDays: number): Date {
     return new Date(from.getTime() - workingDays * this.dayMs);
   }
+
+  workingDaysBetween(from: Date, to: Date): number {
+    return Math.max(0, to.getTime() - from.getTime()) / this.dayMs;
+  }
 }

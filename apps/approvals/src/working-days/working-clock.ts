@@ -7,4 +7,9 @@ export interface WorkingClock {
   addWorkingDays(from: Date, workingDays: number): Date;
   /** The instant `workingDays` working days before `from`. */
   subtractWorkingDays(from: Date, workingDays: number): Date;
+  /**
+   * The working days that passed from `from` to `to` (0 when `to` is not later): the inverse of
+   * `addWorkingDays`, so a stage decided exactly at its deadline of N working days took N.
+   */
+  workingDaysBetween(from: Date, to: Date): number;
 }

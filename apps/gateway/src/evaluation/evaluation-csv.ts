@@ -1,53 +1,32 @@
 import { PilotEvaluation } from '@alur/contracts';
 import { field } from '../transparency/transparency-csv';
+import { GROUP_FIGURES, rolesOf, STAGE_FIGURES, stageOf, yearsOf } from './evaluation-figures';
 
-const HEADER = [
-  'program',
-  'tahun_anggaran',
-  'kelompok',
-  'usulan_diajukan',
-  'usulan_disetujui',
-  'usulan_dikembalikan',
-  'usulan_ditolak',
-  'usulan_didanai',
-  'menunggu_pagu',
-  'pagu_rp',
-  'dikomitmenkan_rp',
-  'dicairkan_rp',
-  'serapan_cair_per_komitmen_bp',
-  'serapan_komitmen_per_pagu_bp',
-  'rata_rata_progres_fisik_persen',
-  'selesai',
-  'selesai_tepat_waktu',
-];
-
-/** The evaluation as CSV for a Bappeda analyst's report: one line per group (pilot, others), rupiah as plain integers. */
+/**
+ * The evaluation as CSV for a Bappeda analyst's report: one line per group (pilot, others) and year,
+ * rupiah as plain integers, then per role of the chain its decided stages, median and p90 working
+ * days, overdue and escalated stages (`tahap_lurah_median_hari_kerja`, …; empty where none was decided).
+ */
 export function evaluationCsv(evaluation: PilotEvaluation): string {
-  const lines = [HEADER.join(',')];
-  for (const g of evaluation.groups) {
-    lines.push(
-      [
-        evaluation.programCode,
-        evaluation.fiscalYear,
-        g.group === 'PILOT' ? 'pilot' : 'lainnya',
-        g.submitted,
-        g.approved,
-        g.returned,
-        g.rejected,
-        g.funded,
-        g.awaitingBudget,
-        g.ceiling,
-        g.committed,
-        g.released,
-        g.releasedOfCommittedBp,
-        g.committedOfCeilingBp,
-        g.averageProgressPercent,
-        g.completed,
-        g.completedOnTime,
-      ]
-        .map(field)
-        .join(','),
-    );
+  const roles = rolesOf(evaluation);
+  const header = [
+    'program',
+    'tahun_anggaran',
+    'kelompok',
+    ...GROUP_FIGURES.map((f) => f.csv),
+    ...roles.flatMap((role) => STAGE_FIGURES.map((f) => `tahap_${role.toLowerCase()}_${f.csv}`)),
+  ];
+  const lines = [header.join(',')];
+  for (const year of yearsOf(evaluation)) {
+    for (const g of year.groups) {
+      const stageValues = roles.flatMap((role) => {
+        const stage = stageOf(g, role);
+        return STAGE_FIGURES.map((f) => (stage ? f.value(stage) : null));
+      });
+      lines.push(
+        [year.programCode, year.fiscalYear, g.group === 'PILOT' ? 'pilot' : 'lainnya', ...GROUP_FIGURES.map((f) => f.value(g)), ...stageValues].map(field).join(','),
+      );
+    }
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,21 +1,31 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { EvaluationCounts, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
+import type { Response } from 'express';
+import { EvaluationCounts, EvaluationStages, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
 import { evaluationCsv } from './evaluation-csv';
+import { evaluationPdf } from './evaluation-pdf';
 import { EvaluationQuery } from './evaluation.query';
+import { previousProgrammeCode } from './previous-programme-code';
 import { ProgrammeYearParams } from '../disbursements/dto/programme-year.params';
 
-/** The pilot evaluation of a programme's year: the pilot regions against the others. */
+/** The pilot evaluation of a programme's year: the pilot regions against the others (and, if asked, the previous year). */
 @ApiTags('evaluation')
 @Controller('api/v1/evaluations/:programCode/:fiscalYear')
 export class EvaluationsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly regions: RegionDirectory,
+  ) {}
 
   @Get()
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
-  @ApiOperation({ summary: 'Submitted, approved, returned and rejected proposals; funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest' })
+  @ApiOperation({
+    summary:
+      'Submitted, approved, returned and rejected proposals; working days per stage (median, p90), overdue and escalated stages; funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest',
+  })
   evaluate(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<PilotEvaluation> {
     return this.load(params, query);
   }
@@ -23,20 +33,54 @@ export class EvaluationsController {
   @Get('csv')
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
   @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="evaluasi.csv"')
-  @ApiOperation({ summary: 'The same evaluation as CSV, one line per group' })
-  async csv(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<string> {
-    return evaluationCsv(await this.load(params, query));
+  @ApiOperation({ summary: 'The same evaluation as CSV, one line per group (and year)' })
+  async csv(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const evaluation = await this.load(params, query);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName(evaluation, 'csv')}"`);
+    return evaluationCsv(evaluation);
   }
 
-  /** The proposals service counts the proposals, the disbursements service the money; one answer per group. */
-  private async load(params: ProgrammeYearParams, query: EvaluationQuery): Promise<PilotEvaluation> {
-    const request = { programCode: params.programCode, fiscalYear: params.fiscalYear, pilotRegionCodes: query.pilot };
-    const [counts, money] = await Promise.all([
-      this.rpc.send<{ groups: EvaluationCounts[] }>('proposals.evaluation.counts', request),
-      this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', request),
-    ]);
-    return { ...money, groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...group })) };
+  @Get('pdf')
+  @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
+  async pdf(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<StreamableFile> {
+    const evaluation = await this.load(params, query);
+    const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf });
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`, length: pdf.length });
   }
+
+  private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
+
+  private async load(params: ProgrammeYearParams, query: EvaluationQuery): Promise<PilotEvaluation> {
+    const evaluation = await this.loadYear(params.programCode, params.fiscalYear, query.pilot);
+    if (query.compareWith !== 'previous-year') return evaluation;
+    // The same regions as this year's pilot, so that a year is compared with itself.
+    const previousYear = await this.loadYear(previousProgrammeCode(params.programCode, params.fiscalYear), params.fiscalYear - 1, evaluation.pilotRegionCodes);
+    return { ...evaluation, previousYear };
+  }
+
+  /**
+   * The proposals service counts the proposals, the approvals service times the stages (on its working
+   * calendar) and the disbursements service gives the money; one answer per group. The approvals service
+   * keeps no programme definitions, so it is asked once the pilot regions are known.
+   */
+  private async loadYear(programCode: string, fiscalYear: number, pilot: string[] | undefined): Promise<PilotEvaluation> {
+    const request = { programCode, fiscalYear, pilotRegionCodes: pilot };
+    const counting = this.rpc.send<{ groups: EvaluationCounts[] }>('proposals.evaluation.counts', request);
+    counting.catch(() => undefined); // awaited below; not an unhandled rejection while the money is asked for
+    const money = await this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', request);
+    const [counts, stages] = await Promise.all([
+      counting,
+      this.rpc.send<{ groups: EvaluationStages[] }>('approvals.evaluation.stages', { programCode, pilotRegionCodes: money.pilotRegionCodes }),
+    ]);
+    return { ...money, groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...stages.groups[i], ...group })) };
+  }
+}
+
+/** evaluasi-KOTAKU-2026.pdf; with the previous year, evaluasi-KOTAKU-2026-banding-2025.pdf. */
+function fileName(evaluation: PilotEvaluation, extension: string): string {
+  const compared = evaluation.previousYear ? `-banding-${evaluation.previousYear.fiscalYear}` : '';
+  return `evaluasi-${evaluation.programCode}${compared}.${extension}`;
 }
