@@ -240,6 +240,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/dashboard', who: REGENCY_READERS, request: () => json('/api/v1/dashboard') },
   { route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}', who: REGENCY_READERS, request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}`) },
   { route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/csv', who: REGENCY_READERS, request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/csv`) },
+  { route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/pdf', who: REGENCY_READERS, request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/pdf`) },
 
   // Administration.
   { route: 'GET /api/v1/users', who: ['ADMIN'], request: () => json('/api/v1/users') },

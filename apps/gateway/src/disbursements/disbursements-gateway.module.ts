@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RegionsModule } from '@alur/regions';
 import { EvaluationsController } from '../evaluation/evaluations.controller';
 import { UploadsModule } from '../uploads/uploads.module';
 import { BudgetsController } from './budgets.controller';
@@ -9,7 +10,7 @@ import { ProgressVerificationController } from './progress-verification.controll
 
 /** The HTTP face of the disbursements service: ceilings, disbursements, releases, progress reports and their verification, the fiscal calendar, the pilot evaluation. */
 @Module({
-  imports: [UploadsModule],
+  imports: [UploadsModule, RegionsModule],
   controllers: [
     BudgetsController,
     DisbursementsController,

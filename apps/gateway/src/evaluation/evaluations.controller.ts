@@ -54,10 +54,11 @@ export class EvaluationsController {
   private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
 
   private async load(params: ProgrammeYearParams, query: EvaluationQuery): Promise<PilotEvaluation> {
+    const previousCode = query.compareWith === 'previous-year' ? previousProgrammeCode(params.programCode, params.fiscalYear) : undefined;
     const evaluation = await this.loadYear(params.programCode, params.fiscalYear, query.pilot);
-    if (query.compareWith !== 'previous-year') return evaluation;
+    if (!previousCode) return evaluation;
     // The same regions as this year's pilot, so that a year is compared with itself.
-    const previousYear = await this.loadYear(previousProgrammeCode(params.programCode, params.fiscalYear), params.fiscalYear - 1, evaluation.pilotRegionCodes);
+    const previousYear = await this.loadYear(previousCode, params.fiscalYear - 1, evaluation.pilotRegionCodes);
     return { ...evaluation, previousYear };
   }
 
