@@ -21,6 +21,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>
 }
 const CeilingsPage = page(() => import('./pages/ceilings.page'), 'CeilingsPage');
 const DashboardPage = page(() => import('./pages/dashboard.page'), 'DashboardPage');
+const EvaluationPage = page(() => import('./pages/evaluation.page'), 'EvaluationPage');
 const InboxPage = page(() => import('./pages/inbox.page'), 'InboxPage');
 const MyProposalsPage = page(() => import('./pages/my-proposals.page'), 'MyProposalsPage');
 const NotificationsPage = page(() => import('./pages/notifications.page'), 'NotificationsPage');
@@ -116,6 +117,7 @@ export function App() {
           <Route path="/pencairan" element={only(['BPKAD'], ReleasesPage)} />
           <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], CeilingsPage)} />
           <Route path="/dasbor" element={only(DASHBOARD_ROLES, DashboardPage)} />
+          <Route path="/evaluasi" element={only(DASHBOARD_ROLES, EvaluationPage)} />
           <Route path="/notifikasi" element={only(EVERYONE, NotificationsPage)} />
           <Route path="/notifikasi/pengaturan" element={only(EVERYONE, PreferencesPage)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,427 @@
+import { MouseEvent, ReactNode, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { api, fetchFile } from '../api/api-client';
+import { Programme } from '../api/types';
+import { ErrorSummary } from '../components/error-summary';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { formatRupiah } from '../lib/rupiah';
+
+interface StageFigures {
+  role: string;
+  decided: number;
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
+  overdue: number;
+  escalated: number;
+}
+interface GroupFigures {
+  group: 'PILOT' | 'OTHERS';
+  submitted: number;
+  approved: number;
+  returned: number;
+  rejected: number;
+  funded: number;
+  awaitingBudget: number;
+  ceiling: number;
+  committed: number;
+  released: number;
+  releasedOfCommittedBp: number;
+  committedOfCeilingBp: number;
+  averageProgressPercent: number;
+  completed: number;
+  completedOnTime: number;
+  stages: StageFigures[];
+  overdueStages: number;
+  escalatedStages: number;
+}
+/** GET /evaluations/:programCode/:fiscalYear */
+interface PilotEvaluation {
+  programCode: string;
+  fiscalYear: number;
+  pilotRegionCodes: string[];
+  groups: GroupFigures[];
+  previousYear?: PilotEvaluation;
+}
+
+/** This page's texts, Indonesian first; kept here so that they load with the page only. */
+const TEXTS = {
+  id: {
+    title: 'Evaluasi pilot',
+    intro: 'Wilayah pilot dibandingkan dengan wilayah lain kabupaten: usulan, waktu per tahap dalam hari kerja, serapan dana, progres fisik dan penyelesaian.',
+    programme: 'Program',
+    pilot: 'Wilayah pilot (kode kecamatan/desa, pisahkan dengan koma)',
+    pilotHint: 'Kosongkan untuk memakai daftar wilayah program.',
+    compare: 'Bandingkan dengan tahun sebelumnya',
+    show: 'Tampilkan',
+    pilotGroup: 'Pilot',
+    others: 'Lainnya',
+    downloadCsv: 'Unduh CSV',
+    downloadPdf: 'Unduh PDF',
+    proposals: 'Usulan',
+    submitted: 'Diajukan',
+    approved: 'Disetujui',
+    returned: 'Dikembalikan',
+    rejected: 'Ditolak',
+    stageDays: 'Hari kerja per tahap (median dan p90)',
+    median: 'Median',
+    p90: 'p90',
+    decided: 'Diputus',
+    overdue: 'Terlambat',
+    escalated: 'Dieskalasi',
+    absorption: 'Serapan dana',
+    releasedOfCommitted: 'Cair / komitmen',
+    committedOfCeiling: 'Komitmen / pagu',
+    figure: 'Angka',
+    funded: 'Didanai',
+    awaitingBudget: 'Menunggu pagu',
+    ceiling: 'Pagu',
+    committed: 'Dikomitmenkan',
+    released: 'Dicairkan',
+    progress: 'Rata-rata progres fisik terverifikasi',
+    completed: 'Selesai',
+    completedOnTime: 'Selesai sebelum tutup tahun',
+    overdueStages: 'Tahap melewati tenggat',
+    escalatedStages: 'Tahap dieskalasi',
+    pilotRegions: 'Wilayah pilot',
+    definitions:
+      'Hari kerja: Senin–Jumat di luar hari libur kalender kabupaten, dari tahap dibuka sampai diputus. Median dan p90 dengan peringkat terdekat. Terlambat: diputus setelah tenggat atau masih terbuka melewatinya.',
+  },
+  en: {
+    title: 'Pilot evaluation',
+    intro: 'The pilot regions against the rest of the regency: proposals, working days per stage, absorption of funds, physical progress and completion.',
+    programme: 'Programme',
+    pilot: 'Pilot regions (kecamatan/village codes, comma-separated)',
+    pilotHint: 'Leave empty for the programme’s own list.',
+    compare: 'Compare with the previous year',
+    show: 'Show',
+    pilotGroup: 'Pilot',
+    others: 'Others',
+    downloadCsv: 'Download CSV',
+    downloadPdf: 'Download PDF',
+    proposals: 'Proposals',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    returned: 'Returned',
+    rejected: 'Rejected',
+    stageDays: 'Working days per stage (median and p90)',
+    median: 'Median',
+    p90: 'p90',
+    decided: 'Decided',
+    overdue: 'Late',
+    escalated: 'Escalated',
+    absorption: 'Absorption of funds',
+    releasedOfCommitted: 'Released / committed',
+    committedOfCeiling: 'Committed / ceiling',
+    figure: 'Figure',
+    funded: 'Funded',
+    awaitingBudget: 'Awaiting budget',
+    ceiling: 'Ceiling',
+    committed: 'Committed',
+    released: 'Released',
+    progress: 'Mean verified physical progress',
+    completed: 'Completed',
+    completedOnTime: 'Completed before year-end closing',
+    overdueStages: 'Stages past their deadline',
+    escalatedStages: 'Stages escalated',
+    pilotRegions: 'Pilot regions',
+    definitions:
+      'Working days: Monday to Friday except the regency calendar’s holidays, from a stage’s opening to its decision. Median and p90 by nearest rank. Late: decided after the deadline, or still open past it.',
+  },
+};
+type Texts = (typeof TEXTS)['id'];
+
+const COLORS = { PILOT: '#0f5f4a', OTHERS: '#2f6fb3', PILOT_PREVIOUS: '#7fb3a3', OTHERS_PREVIOUS: '#9dbbe0' };
+const decimal = (value: number | null, language: string) => (value === null ? '—' : value.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB'));
+
+/** A column of the tables: one group of one year. */
+interface Column {
+  key: string;
+  title: string;
+  group: GroupFigures;
+  color: string;
+}
+
+function columnsOf(evaluation: PilotEvaluation, x: Texts): Column[] {
+  const years = evaluation.previousYear ? [evaluation, evaluation.previousYear] : [evaluation];
+  return years.flatMap((year, y) =>
+    year.groups.map((group) => ({
+      key: `${group.group}-${year.fiscalYear}`,
+      title: `${group.group === 'PILOT' ? x.pilotGroup : x.others} ${year.fiscalYear}`,
+      group,
+      color: COLORS[`${group.group}${y ? '_PREVIOUS' : ''}` as keyof typeof COLORS],
+    })),
+  );
+}
+
+/** A chart, hidden from screen readers, whose figures are in the table beside it. */
+function ChartCard({ title, children, table }: { title: string; children: ReactNode; table: ReactNode }) {
+  return (
+    <section className="card chart-card" aria-label={title}>
+      <h2>{title}</h2>
+      <div className="chart" aria-hidden="true">
+        {children}
+      </div>
+      <div className="table-scroll">{table}</div>
+    </section>
+  );
+}
+
+/** A download of an export as the logged-in user (the API wants the bearer token, which a plain link does not send). */
+function DownloadLink({ href, fileName, children }: { href: string; fileName: string; children: ReactNode }) {
+  const [error, setError] = useState<unknown>();
+  const download = async (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    try {
+      const url = URL.createObjectURL(await fetchFile(href));
+      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <>
+      <a className="button secondary" href={href} download={fileName} onClick={(event) => void download(event)}>
+        {children}
+      </a>
+      <ErrorSummary error={error} />
+    </>
+  );
+}
+
+/** For regency officials and Bappeda's analysts: a programme's pilot evaluation, with charts and its CSV and PDF. */
+export function EvaluationPage() {
+  const { t, language } = useI18n();
+  const x = TEXTS[language];
+  const [search, setSearch] = useSearchParams();
+  const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
+  const list = (programmes.data ?? []).filter((p) => p.latest);
+  const code = search.get('program') ?? list[0]?.code ?? '';
+  const programme = list.find((p) => p.code === code);
+  const pilot = search.get('pilot') ?? '';
+  const compare = search.get('banding') === '1';
+  const query = new URLSearchParams([...(pilot ? [['pilot', pilot]] : []), ...(compare ? [['compareWith', 'previous-year']] : [])]).toString();
+  const base = programme ? `/evaluations/${programme.code}/${programme.latest!.fiscalYear}` : '';
+  const evaluation = useLoad(() => (base ? api<PilotEvaluation>('GET', `${base}${query ? `?${query}` : ''}`) : Promise.resolve(undefined)), [base, query]);
+  const data = evaluation.data;
+
+  const [pilotDraft, setPilotDraft] = useState(pilot);
+  const submit = (form: HTMLFormElement) => {
+    const fields = new FormData(form);
+    const next = new URLSearchParams();
+    next.set('program', String(fields.get('program') ?? ''));
+    if (pilotDraft.trim()) next.set('pilot', pilotDraft.replace(/\s+/g, ''));
+    if (fields.get('banding')) next.set('banding', '1');
+    setSearch(next);
+  };
+
+  const columns = data ? columnsOf(data, x) : [];
+  const roles = data ? [...new Set(columnsOf(data, x).flatMap((c) => c.group.stages.map((s) => s.role)))] : [];
+  const roleName = (role: string) => t.roles[role as keyof typeof t.roles] ?? role;
+  const fileBase = data ? `evaluasi-${data.programCode}${data.previousYear ? `-banding-${data.previousYear.fiscalYear}` : ''}` : '';
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">{x.figure}</th>
+        {columns.map((c) => (
+          <th scope="col" key={c.key} className="amount">
+            {c.title}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+  const row = (label: string, cell: (g: GroupFigures) => string) => (
+    <tr key={label}>
+      <th scope="row">{label}</th>
+      {columns.map((c) => (
+        <td key={c.key} className="amount">
+          {cell(c.group)}
+        </td>
+      ))}
+    </tr>
+  );
+  const percent = (bp: number) => `${decimal(bp / 100, language)}%`;
+
+  return (
+    <section>
+      <h1>{x.title}</h1>
+      <p>{x.intro}</p>
+      <form
+        className="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit(event.currentTarget);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="evaluation-programme">{x.programme}</label>
+          <select id="evaluation-programme" name="program" defaultValue={code} key={code}>
+            {list.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.latest!.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="evaluation-pilot">{x.pilot}</label>
+          <input id="evaluation-pilot" name="pilot" value={pilotDraft} onChange={(event) => setPilotDraft(event.target.value)} aria-describedby="evaluation-pilot-hint" />
+          <p id="evaluation-pilot-hint" className="hint">
+            {x.pilotHint}
+          </p>
+        </div>
+        <div className="field checkbox">
+          <input id="evaluation-compare" name="banding" type="checkbox" defaultChecked={compare} key={String(compare)} />
+          <label htmlFor="evaluation-compare">{x.compare}</label>
+        </div>
+        <button type="submit" className="button">
+          {x.show}
+        </button>
+      </form>
+
+      <ErrorSummary error={programmes.error ?? evaluation.error} />
+      {(programmes.loading || evaluation.loading) && <p aria-live="polite">{t.loading}</p>}
+
+      {data && (
+        <>
+          <p>
+            {x.pilotRegions}: {data.pilotRegionCodes.join(', ') || t.none}
+          </p>
+          <div className="actions">
+            <DownloadLink href={`/api/v1${base}/csv${query ? `?${query}` : ''}`} fileName={`${fileBase}.csv`}>
+              {x.downloadCsv}
+            </DownloadLink>{' '}
+            <DownloadLink href={`/api/v1${base}/pdf${query ? `?${query}` : ''}`} fileName={`${fileBase}.pdf`}>
+              {x.downloadPdf}
+            </DownloadLink>
+          </div>
+          <div className="dashboard-grid">
+            <ChartCard
+              title={x.proposals}
+              table={
+                <table>
+                  {head}
+                  <tbody>
+                    {row(x.submitted, (g) => String(g.submitted))}
+                    {row(x.approved, (g) => String(g.approved))}
+                    {row(x.returned, (g) => String(g.returned))}
+                    {row(x.rejected, (g) => String(g.rejected))}
+                  </tbody>
+                </table>
+              }
+            >
+              <ResponsiveContainer width="100%" height={240}>
+                <BarChart
+                  accessibilityLayer={false}
+                  data={(['submitted', 'approved', 'returned', 'rejected'] as const).map((key) => ({ name: x[key], ...Object.fromEntries(columns.map((c) => [c.key, c.group[key]])) }))}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" fontSize={12} interval={0} />
+                  <YAxis allowDecimals={false} fontSize={12} />
+                  <Tooltip />
+                  <Legend />
+                  {columns.map((c) => (
+                    <Bar key={c.key} isAnimationActive={false} dataKey={c.key} name={c.title} fill={c.color} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+
+            <ChartCard
+              title={x.stageDays}
+              table={
+                <table>
+                  {head}
+                  <tbody>
+                    {roles.flatMap((role) => [
+                      row(`${roleName(role)}: ${x.median}`, (g) => decimal(g.stages.find((s) => s.role === role)?.medianWorkingDays ?? null, language)),
+                      row(`${roleName(role)}: ${x.p90}`, (g) => decimal(g.stages.find((s) => s.role === role)?.p90WorkingDays ?? null, language)),
+                      row(`${roleName(role)}: ${x.overdue}`, (g) => String(g.stages.find((s) => s.role === role)?.overdue ?? 0)),
+                      row(`${roleName(role)}: ${x.escalated}`, (g) => String(g.stages.find((s) => s.role === role)?.escalated ?? 0)),
+                    ])}
+                    {row(x.overdueStages, (g) => String(g.overdueStages))}
+                    {row(x.escalatedStages, (g) => String(g.escalatedStages))}
+                  </tbody>
+                </table>
+              }
+            >
+              <ResponsiveContainer width="100%" height={240}>
+                <BarChart
+                  accessibilityLayer={false}
+                  data={roles.map((role) => ({
+                    name: roleName(role),
+                    ...Object.fromEntries(
+                      columns.flatMap((c) => {
+                        const stage = c.group.stages.find((s) => s.role === role);
+                        return [
+                          [`${c.key}-median`, stage?.medianWorkingDays ?? 0],
+                          [`${c.key}-p90`, stage?.p90WorkingDays ?? 0],
+                        ];
+                      }),
+                    ),
+                  }))}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" fontSize={12} interval={0} />
+                  <YAxis fontSize={12} />
+                  <Tooltip />
+                  <Legend />
+                  {columns.flatMap((c) => [
+                    <Bar key={`${c.key}-median`} isAnimationActive={false} dataKey={`${c.key}-median`} name={`${c.title} ${x.median}`} fill={c.color} />,
+                    <Bar key={`${c.key}-p90`} isAnimationActive={false} dataKey={`${c.key}-p90`} name={`${c.title} ${x.p90}`} fill={c.color} fillOpacity={0.5} />,
+                  ])}
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+
+            <ChartCard
+              title={x.absorption}
+              table={
+                <table>
+                  {head}
+                  <tbody>
+                    {row(x.funded, (g) => String(g.funded))}
+                    {row(x.awaitingBudget, (g) => String(g.awaitingBudget))}
+                    {row(x.ceiling, (g) => formatRupiah(g.ceiling))}
+                    {row(x.committed, (g) => formatRupiah(g.committed))}
+                    {row(x.released, (g) => formatRupiah(g.released))}
+                    {row(x.releasedOfCommitted, (g) => percent(g.releasedOfCommittedBp))}
+                    {row(x.committedOfCeiling, (g) => percent(g.committedOfCeilingBp))}
+                    {row(x.progress, (g) => `${decimal(g.averageProgressPercent, language)}%`)}
+                    {row(x.completed, (g) => String(g.completed))}
+                    {row(x.completedOnTime, (g) => String(g.completedOnTime))}
+                  </tbody>
+                </table>
+              }
+            >
+              <ResponsiveContainer width="100%" height={240}>
+                <BarChart
+                  accessibilityLayer={false}
+                  data={[
+                    { name: x.releasedOfCommitted, ...Object.fromEntries(columns.map((c) => [c.key, c.group.releasedOfCommittedBp / 100])) },
+                    { name: x.committedOfCeiling, ...Object.fromEntries(columns.map((c) => [c.key, c.group.committedOfCeilingBp / 100])) },
+                  ]}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" fontSize={12} interval={0} />
+                  <YAxis fontSize={12} unit="%" domain={[0, 100]} />
+                  <Tooltip />
+                  <Legend />
+                  {columns.map((c) => (
+                    <Bar key={c.key} isAnimationActive={false} dataKey={c.key} name={c.title} fill={c.color} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+          </div>
+          <p className="hint">{x.definitions}</p>
+        </>
+      )}
+    </section>
+  );
+}
