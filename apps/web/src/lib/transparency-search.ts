@@ -1,0 +1,47 @@
+/** The public page's search as the address keeps it (`/transparansi?q=jalan&kecamatan=14.03.09&desa=14.03.09.1004&halaman=2`). */
+export interface TransparencySearch {
+  q: string;
+  districtCode: string;
+  villageCode: string;
+  /** From 1. */
+  page: number;
+}
+
+const REGION = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
+
+/** Reads the search from the address; anything unreadable falls back to no filter and the first page. */
+export function transparencySearchOf(params: URLSearchParams): TransparencySearch {
+  const page = Number(params.get('halaman'));
+  const districtCode = REGION.test(params.get('kecamatan') ?? '') ? params.get('kecamatan')! : '';
+  const village = params.get('desa') ?? '';
+  return {
+    q: params.get('q')?.trim() ?? '',
+    districtCode,
+    villageCode: REGION.test(village) && village.startsWith(`${districtCode}.`) ? village : '',
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The address's query for a search, leaving out what is not set (the first page included). */
+export function transparencySearchParams(search: TransparencySearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.q) params.set('q', search.q);
+  if (search.districtCode) params.set('kecamatan', search.districtCode);
+  if (search.villageCode) params.set('desa', search.villageCode);
+  if (search.page > 1) params.set('halaman', String(search.page));
+  return params;
+}
+
+/** The query of `GET /public/transparency` for a search. */
+export function transparencyQueryOf(search: TransparencySearch, pageSize: number): Record<string, string | number | undefined> {
+  return { q: search.q || undefined, regionCode: search.villageCode || search.districtCode || undefined, page: search.page, pageSize };
+}
+
+/** The CSV of everything the search matches (all pages). */
+export function transparencyCsvHref(search: TransparencySearch): string {
+  const { q, regionCode } = transparencyQueryOf(search, 1);
+  const params = new URLSearchParams();
+  if (q) params.set('q', String(q));
+  if (regionCode) params.set('regionCode', String(regionCode));
+  return `/api/v1/public/transparency/csv${params.size ? `?${params}` : ''}`;
+}
