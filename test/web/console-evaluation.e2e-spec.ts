@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { createTestIsolation, expectEventually, pdfText, removeTestResources } from '@alur/testing';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { DEMO_BK_DESA, DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
+import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
+import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+
+// A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
+jest.setTimeout(240_000);
+
+/**
+ * The data set: two BK-DESA proposals of Balik Alam (Mandau, a pilot kecamatan of the programme), one
+ * rejected by the Lurah and one waiting for him; none elsewhere. Pilot: 2 submitted, 0 approved, 1
+ * rejected; the Lurah decided 1 stage; the others: nothing.
+ */
+describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, in a browser', () => {
+  const isolation = createTestIsolation();
+  let system: RunningSystem;
+  let browser: Browser;
+
+  async function as(username: string) {
+    const login = await fetch(`${system.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    return async (method: string, path: string, body?: unknown): Promise<any> => {
+      const response = await fetch(`${system.url}/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const answer = await response.json();
+      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+      return answer;
+    };
+  }
+
+  beforeAll(async () => {
+    system = await startSystem(isolation);
+    browser = await launchBrowser();
+    const bkm = await as(`bkm.${BALIK_ALAM}`);
+    for (const title of ['Jalan usaha tani', 'Balai warga']) {
+      const { id } = await bkm('POST', '/proposals', { ...kotakuDraft(BALIK_ALAM, { programCode: DEMO_BK_DESA }), title });
+      await bkm('POST', `/proposals/${id}/submit`, {});
+    }
+    const lurah = await as(`lurah.${BALIK_ALAM}`);
+    const [first] = await expectEventually(async () => {
+      const inbox = await lurah('GET', '/approvals/inbox?pageSize=100');
+      expect(inbox.total).toBe(2);
+      return inbox.items as Array<{ stageId: string }>;
+    }, { timeoutMs: 60_000 });
+    await lurah('POST', `/approvals/${first.stageId}/decision`, { decision: 'REJECT', note: 'Di luar RPJMDes' });
+    const dinas = await as('dinas');
+    await expectEventually(async () => expect((await dinas('GET', `/evaluations/${DEMO_BK_DESA}/${DEMO_FISCAL_YEAR}`)).groups[0]).toMatchObject({ submitted: 2, rejected: 1 }), {
+      timeoutMs: 60_000,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('shows the pilot against the others, with charts, the figures in tables, and CSV and PDF downloads', async () => {
+    const page = await browser.newPage(DESKTOP);
+    await logIn(page, system.url, 'dinas');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Evaluasi pilot' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Evaluasi pilot' }).waitFor();
+    await page.getByLabel('Program', { exact: true }).selectOption({ label: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${DEMO_FISCAL_YEAR}` });
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const proposals = page.getByRole('region', { name: 'Usulan' });
+    await expect(proposals.getByRole('row', { name: /Diajukan/ }).innerText()).resolves.toMatch(/Diajukan\s+2\s+0/);
+    await expect(proposals.getByRole('row', { name: /Ditolak/ }).innerText()).resolves.toMatch(/Ditolak\s+1\s+0/);
+    await expect(proposals.getByRole('row', { name: /Disetujui/ }).innerText()).resolves.toMatch(/Disetujui\s+0\s+0/);
+    const stages = page.getByRole('region', { name: 'Hari kerja per tahap (median dan p90)' });
+    await expect(stages.getByRole('row', { name: /Dieskalasi/ }).first().innerText()).resolves.toMatch(/\s0\s+0$/);
+    await page.getByText('Wilayah pilot: 14.03.09, 14.03.13').waitFor();
+    expect(await page.locator('.recharts-wrapper').count()).toBe(3);
+    await checkPage(page, 'evaluation-01-dinas-desktop');
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`evaluasi-${DEMO_BK_DESA}.pdf`);
+    const text = await pdfText(readFileSync((await pdf.path())!));
+    expect(text).toContain(`Evaluasi pilot ${DEMO_BK_DESA}`);
+    expect(text).toMatch(/Usulan diajukan\s+2\s+0/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`evaluasi-${DEMO_BK_DESA}.csv`);
+    expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[1]).toMatch(new RegExp(`^${DEMO_BK_DESA},${DEMO_FISCAL_YEAR},pilot,2,0,0,1,`));
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByLabel('Nama pengguna').waitFor();
+    await page.close();
+  });
+
+  it('is not offered to a BKM, and fits a phone for a Bupati', async () => {
+    const bkm = await browser.newPage(PHONE);
+    await logIn(bkm, system.url, `bkm.${BALIK_ALAM}`);
+    expect(await bkm.getByRole('link', { name: 'Evaluasi pilot' }).count()).toBe(0);
+    await bkm.goto(`${system.url}/evaluasi`);
+    await bkm.getByRole('heading', { level: 1 }).waitFor();
+    expect(await bkm.getByRole('heading', { name: 'Evaluasi pilot' }).count()).toBe(0);
+    await bkm.getByRole('button', { name: 'Keluar' }).click();
+    await bkm.getByLabel('Nama pengguna').waitFor();
+    await bkm.close();
+
+    const bupati = await browser.newPage(PHONE);
+    await logIn(bupati, system.url, 'bupati');
+    await bupati.goto(`${system.url}/evaluasi?program=${DEMO_BK_DESA}`);
+    await bupati.getByRole('link', { name: 'Unduh PDF' }).waitFor();
+    await checkPage(bupati, 'evaluation-02-bupati-phone');
+    await bupati.close();
+  });
+});
