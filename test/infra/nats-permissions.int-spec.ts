@@ -2,9 +2,22 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
-import { natsAuthorizationConf, NatsServiceUser } from '@alur/messaging';
+import { DataSource } from 'typeorm';
+import { natsAuthorizationConf, NatsServiceUser, OutboxService } from '@alur/messaging';
+import { createServiceApp } from '@alur/platform';
+import { RegionDirectory } from '@alur/regions';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { configureGateway } from '../../apps/gateway/src/http/configure-gateway';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
+import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
+import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
+import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
 import { createServer, AddressInfo } from 'node:net';
 
 /**
@@ -20,6 +33,10 @@ async function freePort(): Promise<number> {
 }
 
 describe('NATS users and per-service permissions', () => {
+  // The isolation's own subject prefix and stream, so the services below run on them as usual.
+  const isolation = createTestIsolation();
+  const prefix = isolation.env.NATS_SUBJECT_PREFIX!;
+  const stream = isolation.env.NATS_STREAM!;
   const dir = mkdtempSync(join(tmpdir(), 'alur-nats-'));
   const password = (service: NatsServiceUser) => `pw-${service}-secret`;
   let server: ChildProcess;
@@ -35,7 +52,7 @@ describe('NATS users and per-service permissions', () => {
     const port = await freePort();
     url = `nats://127.0.0.1:${port}`;
     const conf = join(dir, 'nats.conf');
-    writeFileSync(conf, `port: ${port}\nhost: 127.0.0.1\njetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }\n${natsAuthorizationConf('alur', 'ALUR', password)}`);
+    writeFileSync(conf, `port: ${port}\nhost: 127.0.0.1\njetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }\n${natsAuthorizationConf(prefix, stream, password)}`);
     server = spawn('/usr/sbin/nats-server', ['-c', conf, '-js'], { stdio: 'ignore' });
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -48,10 +65,14 @@ describe('NATS users and per-service permissions', () => {
       }
     }
   });
+  // Each test's clients go with it: a raw responder left subscribed would answer the next test's requests.
+  afterEach(async () => {
+    for (const nc of open.splice(0)) await nc.close().catch(() => undefined);
+  });
   afterAll(async () => {
-    for (const nc of open) await nc.close().catch(() => undefined);
     server?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+    await removeTestResources(isolation.id, isolation.env);
   });
 
   it('refuses a client without credentials or with another service’s password', async () => {
@@ -63,26 +84,26 @@ describe('NATS users and per-service permissions', () => {
     const proposals = await as('proposals');
     const approvals = await as('approvals');
     const gateway = await as('gateway');
-    proposals.subscribe('rpc.alur.proposals.>', { queue: 'proposals', callback: (err, msg) => void (err || msg.respond('from proposals')) });
+    proposals.subscribe(`rpc.${prefix}.proposals.>`, { queue: 'proposals', callback: (err, msg) => void (err || msg.respond('from proposals')) });
     const toApprovals: string[] = [];
-    approvals.subscribe('rpc.alur.approvals.>', { queue: 'approvals', callback: (err, msg) => void (err || toApprovals.push(msg.string())) });
+    approvals.subscribe(`rpc.${prefix}.approvals.>`, { queue: 'approvals', callback: (err, msg) => void (err || toApprovals.push(msg.string())) });
     await proposals.flush();
     await approvals.flush();
 
-    expect((await gateway.request('rpc.alur.proposals.list', 'list', { timeout: 5000 })).string()).toBe('from proposals');
+    expect((await gateway.request(`rpc.${prefix}.proposals.list`, 'list', { timeout: 5000 })).string()).toBe('from proposals');
 
     // proposals cannot call approvals, nor listen to its requests: refused by the server, it reaches no one.
-    proposals.publish('rpc.alur.approvals.decide', 'forged by proposals');
+    proposals.publish(`rpc.${prefix}.approvals.decide`, 'forged by proposals');
     await proposals.flush();
-    gateway.publish('rpc.alur.approvals.decide', 'from the gateway');
+    gateway.publish(`rpc.${prefix}.approvals.decide`, 'from the gateway');
     await gateway.flush();
     await approvals.flush();
     expect(toApprovals).toEqual(['from the gateway']);
     const eavesdropper = await as('proposals');
     const overheard: string[] = [];
-    eavesdropper.subscribe('rpc.alur.approvals.>', { callback: (err, msg) => void (err || overheard.push(msg.string())) });
+    eavesdropper.subscribe(`rpc.${prefix}.approvals.>`, { callback: (err, msg) => void (err || overheard.push(msg.string())) });
     await eavesdropper.flush().catch(() => undefined);
-    gateway.publish('rpc.alur.approvals.decide', 'second');
+    gateway.publish(`rpc.${prefix}.approvals.decide`, 'second');
     await gateway.flush();
     await approvals.flush();
     expect(toApprovals).toEqual(['from the gateway', 'second']);
@@ -92,14 +113,59 @@ describe('NATS users and per-service permissions', () => {
   it('lets a service publish its own events through JetStream, and no other context’s', async () => {
     const proposals = await as('proposals');
     const jsm = await jetstreamManager(proposals);
-    await jsm.streams.add({ name: 'ALUR', subjects: ['alur.>'] });
+    await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`] });
     const js = jetstream(proposals);
-    await expect(js.publish('alur.proposals.proposal-submitted.v1', '{}')).resolves.toMatchObject({ stream: 'ALUR' });
-    await expect(js.publish('alur.approvals.stage-approved.v1', '{}', { timeout: 2000 })).rejects.toThrow();
+    await expect(js.publish(`${prefix}.proposals.proposal-submitted.v1`, '{}')).resolves.toMatchObject({ stream });
+    await expect(js.publish(`${prefix}.approvals.stage-approved.v1`, '{}', { timeout: 2000 })).rejects.toThrow();
     // The gateway publishes only the user directory's events.
     const gateway = jetstream(await as('gateway'));
-    await expect(gateway.publish('alur.identity.user-saved.v1', '{}')).resolves.toMatchObject({ stream: 'ALUR' });
-    await expect(gateway.publish('alur.proposals.proposal-submitted.v1', '{}', { timeout: 2000 })).rejects.toThrow();
-    expect((await jsm.streams.info('ALUR')).state.messages).toBe(2);
+    await expect(gateway.publish(`${prefix}.identity.user-saved.v1`, '{}')).resolves.toMatchObject({ stream });
+    await expect(gateway.publish(`${prefix}.proposals.proposal-submitted.v1`, '{}', { timeout: 2000 })).rejects.toThrow();
+    expect((await jsm.streams.info(stream)).state.messages).toBe(2);
+  });
+
+  it('runs the real services as their own users: a proposal submitted through the gateway opens its first stage', async () => {
+    // The stream the test above made stays (no service may delete it); the services find it and go on.
+    const apps: INestApplication[] = [];
+    const envOf = (service: NatsServiceUser): NodeJS.ProcessEnv => ({
+      ...isolation.env,
+      NATS_URL: url,
+      NATS_USER: service,
+      NATS_PASSWORD: password(service),
+      GATEWAY_PORT: '0',
+      PROPOSALS_PORT: '0',
+      APPROVALS_PORT: '0',
+    });
+    try {
+      const proposals = await createServiceApp(ProposalsModule.forRoot(envOf('proposals')), 'proposals', { rpc: true });
+      apps.push(proposals);
+      apps.push(await createServiceApp(ApprovalsModule.forRoot(envOf('approvals')), 'approvals', { rpc: true }));
+      const gateway = await createServiceApp(GatewayModule.forRoot(envOf('gateway')), 'gateway', { configure: configureGateway });
+      apps.push(gateway);
+      await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
+      await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: prefix, DB_SCHEMA_PREFIX: isolation.env.DB_SCHEMA_PREFIX! });
+      const base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+      const call = async (method: string, path: string, token?: string, body?: unknown) => {
+        const response = await fetch(`${base}${path}`, {
+          method,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as any };
+      };
+      const login = async (username: string) => (await call('POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD })).body.accessToken as string;
+      const bkm = await login(`bkm.${BALIK_ALAM}`);
+      const draft = await call('POST', '/api/v1/proposals', bkm, kotakuDraft());
+      expect(draft.status).toBe(201);
+      expect((await call('POST', `/api/v1/proposals/${draft.body.id}/submit`, bkm, {})).status).toBe(200);
+      // proposals published its event as its own user; approvals consumed it as its own.
+      const lurah = await login(`lurah.${BALIK_ALAM}`);
+      await expectEventually(async () => {
+        const stages = await call('GET', `/api/v1/approvals/proposals/${draft.body.id}/stages`, lurah);
+        expect(stages.body).toMatchObject([{ role: 'LURAH', status: 'OPEN' }]);
+      });
+    } finally {
+      for (const app of apps.reverse()) await app.close();
+    }
   });
 });
