@@ -1,6 +1,6 @@
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { announced, ApprovalsWorld, BALIK_ALAM, MANDAU, openStageOf, startApprovalsWorld } from './approvals-harness';
+import { announced, ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, openStageOf, startApprovalsWorld } from './approvals-harness';
 
 const regions = RegionDirectory.shared();
 const OTHER_VILLAGE = regions.villagesOf(MANDAU).find((v) => v.code !== BALIK_ALAM)!.code;
@@ -189,6 +189,82 @@ describe('the staged approval chain, through the gateway', () => {
     expect(
       (await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', { token: await token(OFFICIALS[0]), body: {} })).status,
     ).toBe(403);
+  });
+
+  it('appoints acting officials only within limits: deciding officials, never the admin itself, for at most the configured period', async () => {
+    const admin = await token('admin');
+    const day = 24 * 3600_000;
+    const appoint = (actingUsername: string, forUsername: string, days = 14) => {
+      const from = Date.now();
+      return world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
+        token: admin,
+        body: { actingUsername, forUsername, validFrom: new Date(from).toISOString(), validUntil: new Date(from + days * day).toISOString() },
+      });
+    };
+    const refusal = async (response: Response) => {
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { errors: Array<{ field: string; reason: string }> }).errors[0];
+    };
+
+    // The attack: an ADMIN appointing itself acting Bupati would hold the last signature of every proposal.
+    expect(await refusal(await appoint('admin', 'bupati'))).toMatchObject({ field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official' });
+    // Whoever acts must decide stages themself: no BPKAD (who pays out), VERIFIKATOR or BKM.
+    for (const outsider of ['bpkad', `verifikator.${MANDAU}`, `bkm.${BALIK_ALAM}`]) {
+      const refused = await refusal(await appoint(outsider, 'bupati'));
+      expect(refused.field).toBe('actingUsername');
+      expect(refused.reason).toContain('only an official who decides approval stages (LURAH, CAMAT, DINAS, SEKDA, BUPATI) may act for one');
+    }
+    // Nobody acts for an official who decides no stage.
+    expect((await refusal(await appoint('sekda', 'bpkad'))).field).toBe('forUsername');
+    // At most ACTING_APPOINTMENT_MAX_DAYS (90 unless configured): a Plt/Plh serves up to three months.
+    expect(await refusal(await appoint('sekda', 'bupati', 91))).toMatchObject({ field: 'validUntil', reason: 'an acting appointment lasts at most 90 days: make a new one when it ends' });
+    expect((await appoint('sekda', 'bupati', 90)).status).toBe(201);
+    const made = (await world.db.query(`SELECT acting_username FROM acting_appointment WHERE for_username = 'bupati'`)) as Array<{ acting_username: string }>;
+    expect(made).toEqual([{ acting_username: 'sekda' }]);
+  });
+
+  it('lets nobody decide two stages of one submission: the Camat, acting as Plt Sekda, may not decide the Sekda stage it approved as Camat', async () => {
+    const camat = `camat.${MANDAU}`;
+    const hour = 3600_000;
+    const created = await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
+      token: await token('admin'),
+      body: { actingUsername: camat, forUsername: 'sekda', validFrom: new Date(Date.now() - hour).toISOString(), validUntil: new Date(Date.now() + hour).toISOString() },
+    });
+    expect(created.status).toBe(201);
+
+    const proposal = await world.submit();
+    for (const [order, official] of [[1, OFFICIALS[0]], [2, camat], [3, 'dinas']] as const) {
+      const stage = await waitForOpenStage(proposal.proposalId, order);
+      expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
+    }
+    const sekdaStage = await waitForOpenStage(proposal.proposalId, 4);
+    // The Plt Sekda sees the stage in its inbox, as acting official …
+    expect((await inbox(camat)).items.find((item) => item.stageId === sekdaStage.id)).toMatchObject({ actingFor: { username: 'sekda' } });
+    // … but approving it would put the same eyes on two stages.
+    const refused = await decide(camat, sekdaStage.id, { decision: 'APPROVE' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      code: 'DECIDED_ANOTHER_STAGE',
+      message: 'You decided stage 2 (CAMAT) of this submission: nobody decides two stages of one submission (now as acting official for sekda)',
+    });
+    // Nor may it return or reject it; the stage stays open, nothing is announced, and the Sekda decides it in person.
+    expect((await decide(camat, sekdaStage.id, { decision: 'RETURN', note: 'Perbaiki RAB' })).status).toBe(403);
+    expect(await openStageOf(world.db, proposal.proposalId)).toMatchObject({ id: sekdaStage.id, status: 'OPEN', decided_by: null });
+    expect((await announced(world.db, proposal.proposalId)).filter((e) => e.type === 'approvals.approval-stage-decided')).toHaveLength(3);
+    expect((await decide('sekda', sekdaStage.id, { decision: 'APPROVE' })).status).toBe(200);
+
+    // The same Plt Sekda decides the Sekda stage of a proposal from another kecamatan, whose stages it never saw.
+    const elsewhere = regions.childrenOf(BENGKALIS).find((d) => d.code !== MANDAU)!.code;
+    const village = regions.villagesOf(elsewhere)[0].code;
+    const other = await world.submit({ villageCode: village, districtCode: elsewhere });
+    for (const [order, official] of [[1, `lurah.${village}`], [2, `camat.${elsewhere}`], [3, 'dinas']] as const) {
+      const stage = await waitForOpenStage(other.proposalId, order);
+      expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
+    }
+    const otherSekdaStage = await waitForOpenStage(other.proposalId, 4);
+    const approved = await decide(camat, otherSekdaStage.id, { decision: 'APPROVE' });
+    expect(approved.status).toBe(200);
+    expect((await approved.json()).stage.decidedBy).toMatchObject({ username: camat, actingFor: { username: 'sekda', role: 'SEKDA' } });
   });
 
   it('ends the approval work of a withdrawn proposal', async () => {

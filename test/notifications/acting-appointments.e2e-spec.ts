@@ -51,7 +51,7 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
   it('records ActingAppointmentMade with the appointment, tells the Plt, and sends the stage’s reminder to the Plt only', async () => {
     const now = Date.now();
     const appointment = await approvals.get(AppointActingOfficialUseCase).execute(admin, {
-      acting: { userId: plt.userId, username: plt.username, role: 'LURAH' },
+      acting: { userId: plt.userId, username: plt.username, role: 'LURAH', regionCode: '14.03.09.1006' },
       actingFor: { userId: lurah.userId, username: lurah.username, role: 'LURAH', regionCode: VILLAGE },
       validFrom: new Date(now - 3600_000).toISOString(),
       validUntil: new Date(now + 7 * 24 * 3600_000).toISOString(),

@@ -83,6 +83,15 @@ export const baseEnvSchema = z.object({
   APPROVALS_WORKING_DAY_SECONDS: z.coerce.number().min(0).default(0),
   /** How often the approvals service recreates stage timers that Redis lost. */
   APPROVALS_RECONCILE_SECONDS: z.coerce.number().min(1).default(60),
+  /**
+   * The longest period of one Plt/Plh appointment, in days. 90 by default: a Plh or Plt serves up to
+   * three months at a time (BKN circular 1/SE/I/2021), after which a new appointment is made.
+   */
+  ACTING_APPOINTMENT_MAX_DAYS: int(90, 1),
+  /** A progress photo whose EXIF position lies farther than this from its village's location is flagged to the verifier. */
+  PHOTO_MAX_DISTANCE_KM: z.coerce.number().positive().default(25),
+  /** A progress photo captured (EXIF time) more than this many days before its report is flagged to the verifier. */
+  PHOTO_MAX_AGE_DAYS: int(30, 1),
   RPC_TIMEOUT_MS: int(5000, 100),
   OUTBOX_RELAY_ENABLED: bool(true),
   OUTBOX_POLL_INTERVAL_MS: int(1000, 10),

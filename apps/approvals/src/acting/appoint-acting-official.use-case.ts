@@ -1,28 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { ActingAppointmentMadeV1, Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
 import { fieldInvalid, OutboxService, requireRole } from '@alur/messaging';
 
-/** The officials who decide approval stages, and so may have a Plt/Plh. */
+/** The officials who decide approval stages: only they may have a Plt/Plh, and only they may be one. */
 export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
 
 /** Who acts for whom and when; the gateway looks both users up and passes what it found. */
 export interface AppointActingOfficialCommand {
-  acting: { userId: string; username: string; role: string };
+  acting: { userId: string; username: string; role: string; regionCode: string };
   actingFor: { userId: string; username: string; role: string; regionCode: string };
   validFrom: string;
   validUntil: string;
 }
 
+const DAY_MS = 24 * 3600_000;
+
 /**
  * An admin appoints a Plt/Plh: for the period, the acting user sees and decides the other official's
- * stages. ActingAppointmentMade commits with the appointment, so the acting official is told and,
+ * stages. Within limits: both are officials who decide stages (never an ADMIN, BPKAD, BKM or
+ * VERIFIKATOR, so an admin cannot hand itself a Bupati's authority), both within the admin's region,
+ * and for at most ACTING_APPOINTMENT_MAX_DAYS. ActingAppointmentMade commits with the appointment, so the acting official is told and,
  * while it is in force, receives the reminders in the absent official's place.
  */
 @Injectable()
@@ -32,6 +37,7 @@ export class AppointActingOfficialUseCase {
     private readonly regions: RegionDirectory,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxService,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
   async execute(admin: Actor, command: AppointActingOfficialCommand): Promise<ActingAppointmentView> {
@@ -41,12 +47,23 @@ export class AppointActingOfficialUseCase {
     if (Number.isNaN(validFrom.getTime())) throw fieldInvalid('validFrom', 'validFrom must be an ISO 8601 date and time');
     if (Number.isNaN(validUntil.getTime())) throw fieldInvalid('validUntil', 'validUntil must be an ISO 8601 date and time');
     if (validUntil.getTime() <= validFrom.getTime()) throw fieldInvalid('validUntil', 'validUntil must be after validFrom');
+    const maxDays = this.env.ACTING_APPOINTMENT_MAX_DAYS;
+    if (validUntil.getTime() - validFrom.getTime() > maxDays * DAY_MS) {
+      throw fieldInvalid('validUntil', `an acting appointment lasts at most ${maxDays} days: make a new one when it ends`);
+    }
+    if (command.acting.userId === admin.userId) throw fieldInvalid('actingUsername', 'an admin cannot appoint themself as acting official');
     if (!DECIDING_ROLES.includes(command.actingFor.role as Role)) {
       throw fieldInvalid('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
     }
     if (command.acting.userId === command.actingFor.userId) throw fieldInvalid('actingUsername', 'an official cannot act for themself');
-    if (command.acting.role === 'BKM') throw fieldInvalid('actingUsername', 'a BKM cannot act for an official');
+    if (!DECIDING_ROLES.includes(command.acting.role as Role)) {
+      throw fieldInvalid(
+        'actingUsername',
+        `${command.acting.username} is a ${command.acting.role}: only an official who decides approval stages (${DECIDING_ROLES.join(', ')}) may act for one`,
+      );
+    }
     if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
+    if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundException(`No official ${command.acting.username} in your region`);
 
     const appointment = this.dataSource.manager.create(ActingAppointmentEntity, {
       id: randomUUID(),

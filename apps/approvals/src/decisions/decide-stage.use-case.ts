@@ -23,6 +23,7 @@ import { StageCloser } from '../stages/stage-closer.service';
 import { StageOpener } from '../stages/stage-opener.service';
 import { StageView, toStageView } from '../stages/stage-view';
 import { decisionAuthority } from './decision-authority';
+import { DecidedStage, stageAlreadyDecidedBy } from './separation-of-stages';
 
 export interface DecideStageCommand {
   stageId: string;
@@ -81,6 +82,7 @@ export class DecideStageUseCase {
       if (current && current.status !== 'IN_REVIEW') {
         throw new ConflictException(`The proposal was ${current.status.toLowerCase()} a moment ago: this stage can no longer be decided`);
       }
+      await refuseSecondStage(tx, stage, authority.decidedBy);
       const status = STAGE_STATUS_OF[command.decision];
       const [updated] = (await tx.query(
         `UPDATE approval_stage SET status = $2, decided_at = $3, decided_by = $4, note = $5, version = version + 1
@@ -173,6 +175,28 @@ export class DecideStageUseCase {
     });
     return status;
   }
+}
+
+/**
+ * 403 (code DECIDED_ANOTHER_STAGE) when the decider, in person or as a Plt/Plh, already decided another
+ * stage of this submission: each stage must be another official's eyes. Read under the chain's lock.
+ */
+async function refuseSecondStage(tx: EntityManager, stage: ApprovalStageEntity, decidedBy: Actor): Promise<void> {
+  const decided = (await tx.query(
+    `SELECT stage_order AS "stageOrder", role, decided_by AS "decidedBy" FROM approval_stage
+      WHERE proposal_id = $1 AND submission_number = $2 AND id <> $3 AND decided_by IS NOT NULL ORDER BY stage_order`,
+    [stage.proposalId, stage.submissionNumber, stage.id],
+  )) as DecidedStage[];
+  const earlier = stageAlreadyDecidedBy(decidedBy, decided);
+  if (!earlier) return;
+  const how = earlier.decidedBy.actingFor ? ` as acting official for ${earlier.decidedBy.actingFor.username}` : '';
+  const now = decidedBy.actingFor ? ` (now as acting official for ${decidedBy.actingFor.username})` : '';
+  throw new ForbiddenException({
+    statusCode: 403,
+    message: `You decided stage ${earlier.stageOrder} (${earlier.role}${how}) of this submission: nobody decides two stages of one submission${now}`,
+    error: 'Forbidden',
+    code: 'DECIDED_ANOTHER_STAGE',
+  });
 }
 
 /** Who decided each stage of the proposal, over all its submissions (returned ones included), in the order decided. */

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, peopleBehind } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { DisbursementRow, TrancheRow } from './disbursement-row';
 
@@ -37,18 +37,13 @@ export async function lockTranche(
   return { disbursement, tranche };
 }
 
-/** The people behind an actor: the user, and the official a Plt/Plh acts for. */
-function peopleOf(actor: Actor): string[] {
-  return actor.actingFor ? [actor.userId, actor.actingFor.userId] : [actor.userId];
-}
-
 /**
  * 403 when the caller, or the official they act for, decided an approval stage of this proposal
  * (in their own name or as a Plt/Plh): who approved a proposal does not pay it out.
  */
 export function refuseStageDeciders(actor: Actor, disbursement: DisbursementRow, step: 'prepare' | 'authorise'): void {
-  const mine = new Set(peopleOf(actor));
-  const decided = disbursement.stage_decisions.find((d) => peopleOf(d.decidedBy).some((id) => mine.has(id)));
+  const mine = new Set(peopleBehind(actor));
+  const decided = disbursement.stage_decisions.find((d) => peopleBehind(d.decidedBy).some((id) => mine.has(id)));
   if (!decided) return;
   const acting = decided.decidedBy.actingFor ? `, as acting official for ${decided.decidedBy.actingFor.username}` : '';
   throw new ForbiddenException({
@@ -61,8 +56,8 @@ export function refuseStageDeciders(actor: Actor, disbursement: DisbursementRow,
 
 /** 403 when the caller (or the official they act for) prepared the SPM in question: the second pair of eyes must be another person's. */
 export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string): void {
-  const mine = new Set(peopleOf(actor));
-  if (peopleOf(preparedBy).some((id) => mine.has(id))) {
+  const mine = new Set(peopleBehind(actor));
+  if (peopleBehind(preparedBy).some((id) => mine.has(id))) {
     throw new ForbiddenException({
       statusCode: 403,
       message: `You prepared this SPM yourself: ${what} must be done by another BPKAD official`,

@@ -21,7 +21,7 @@ export class ResolveAppointmentUsers {
     ];
     if (!acting || !actingFor) throw validationFailed(errors);
     return {
-      acting: { userId: acting.id, username: acting.username, role: acting.role },
+      acting: { userId: acting.id, username: acting.username, role: acting.role, regionCode: acting.regionCode },
       actingFor: { userId: actingFor.id, username: actingFor.username, role: actingFor.role, regionCode: actingFor.regionCode },
     };
   }
