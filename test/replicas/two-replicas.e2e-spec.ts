@@ -1,6 +1,9 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { schemaFor } from '@alur/database';
 import { expectEventually } from '@alur/testing';
+import { DIGEST_SCHEDULER, NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE } from '../../apps/notifications/src/delivery/notification-queue';
 import { ChaosChecks, CheckResult } from '../../bench/chaos/chaos-checks';
 import { RetryingApi } from '../../bench/chaos/retrying-api';
 import { regionsOf, runLifecycles, waitQuiet } from '../../bench/chaos/run-chaos';
@@ -56,8 +59,13 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
       env: {
         // A stage of 3 working days is reminded at 2 s, escalated at 3 s and reminded again at 4 s.
         APPROVALS_WORKING_DAY_SECONDS: '1',
-        // Messages a killed replica had received but not stored come again within seconds, not 30 s.
+        // Both replicas' stage-timer reconcilers run during the lifecycles (one pass at a time, under an advisory lock).
+        APPROVALS_RECONCILE_SECONDS: '2',
+        // Messages a killed replica had received but not acknowledged come again within seconds, not 30 s: until
+        // then the other replica handles nothing after them in the stream (the ack floor does not move).
         CONSUMER_ACK_WAIT_MS: '5000',
+        // An event the killed replica was handling is taken up by the other at its safety poll (30 × this: 9 s, not 30 s).
+        OUTBOX_POLL_INTERVAL_MS: '300',
         NOTIFICATIONS_RETRY_BASE_MS: '1000',
       },
     });
@@ -119,6 +127,16 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
       'timers fired once',
       'e-mail delivered once',
     ]);
+    // Both notifications replicas set the daily digest's scheduler at start-up: it is there once, with one next run.
+    const redis = new Redis(system.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: redis, prefix: system.env.QUEUE_PREFIX });
+    try {
+      expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([DIGEST_SCHEDULER]);
+      expect((await queue.getDelayed()).filter((job) => job.name === NOTIFICATION_JOBS.digest)).toHaveLength(1);
+    } finally {
+      await queue.close();
+      redis.disconnect();
+    }
     // Requests went to both gateways in turn: after gateway-2 died, those sent to it failed and went to the other.
     expect(api.clientErrors.network).toBeGreaterThan(0);
     expect(api.clientErrors.gaveUp).toBe(0);
