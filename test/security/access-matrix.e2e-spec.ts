@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
 import { ROLES, Role } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
@@ -276,9 +278,9 @@ const ROWS: Row[] = [
   { route: 'POST /api/v1/admin/queues/session', who: ['ADMIN'], request: () => json('/api/v1/admin/queues/session', {}) },
   { route: 'GET /ops/spine', who: ['ADMIN'], request: () => json('/ops/spine') },
   { route: 'GET /ops/dead-letters', who: ['ADMIN'], request: () => json('/ops/dead-letters') },
-  // The gateway handles no events, so it has no dead letter: the administrator reaches the handler, which finds none.
-  { route: 'POST /ops/dead-letters/{id}/replay', who: ['ADMIN'], request: () => json('/ops/dead-letters/1/replay', {}), allowedAnswer: 404 },
-  { route: 'POST /ops/dead-letters/{id}/skip', who: ['ADMIN'], request: () => json('/ops/dead-letters/1/skip', {}), allowedAnswer: 404 },
+  // Replayed first (it still cannot be read: 409), then skipped.
+  { route: 'POST /ops/dead-letters/{id}/replay', who: ['ADMIN'], request: (f) => json(`/ops/dead-letters/${f.deadLetterId}/replay`, {}) },
+  { route: 'POST /ops/dead-letters/{id}/skip', who: ['ADMIN'], request: (f) => json(`/ops/dead-letters/${f.deadLetterId}/skip`, {}) },
 ];
 
 type Expected = 'granted' | 401 | 403 | 404;
@@ -414,7 +416,14 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
       expect(items.length).toBeGreaterThan(0);
       return items[0].id;
     });
+    // The gateway consumes few events; a dead letter of its own is made as the spine makes one of an unreadable message.
+    const [deadLetter] = (await system.gateway.get(DataSource).query(
+      `INSERT INTO inbound_event (dedupe_key, subject, aggregate_key, stream_created, stream_seq, data, status, attempts, last_error, dead_at)
+       VALUES ($1, $2, 'unknown:matrix', now(), 1, $3, 'dead', 1, 'not JSON', now()) RETURNING id`,
+      [`matrix-${randomUUID()}`, `${isolation.env.NATS_SUBJECT_PREFIX}.identity.unreadable.v1`, Buffer.from('not json')],
+    )) as Array<{ id: string }>;
     return {
+      deadLetterId: String(deadLetter.id),
       draftId: draft.id,
       draftVersion: draft.version,
       toSubmitId: toSubmit.id,
@@ -496,5 +505,13 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
     expect(wrong).toEqual([]);
     expect(results.length).toBe(ROWS.length * callers.length);
     expect(results.filter((r) => r.expected === 'granted').length).toBeGreaterThan(ROWS.length);
+  });
+
+  it('keeps the administrator’s replay and skip of a dead letter on the gateway’s audit trail', async () => {
+    const history = await system.gateway.get(AuditTrail).history('dead-letter', fixtures.deadLetterId);
+    expect(history.map((r) => [r.action, r.actor?.username, r.actor?.role])).toEqual([
+      ['dead-letter.replay-failed', 'admin', 'ADMIN'],
+      ['dead-letter.skipped', 'admin', 'ADMIN'],
+    ]);
   });
 });
