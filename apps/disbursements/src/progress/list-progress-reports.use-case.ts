@@ -79,7 +79,7 @@ export class ListProgressReportsUseCase {
       }
     >;
     const items = rows.map((row) => ({
-      ...progressReportView(row, row.proposal_id),
+      ...progressReportView(row, row.proposal_id, row.village_code),
       disbursementId: row.disbursement_id,
       title: row.title,
       programCode: row.program_code,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Actor, ProgressPhotoSchema, ProgressVerificationDecision } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
+import { VillageLocation, villageLocationOf } from '@alur/regions';
+import { PhotoCheck, PhotoFlag, WARNING_FLAGS } from './photo-flags';
+
+/** A photo of a report as kept: the reference, its EXIF capture (uploads only) and what was found checking it when reported. */
+export type ReportedPhoto = z.infer<typeof ProgressPhotoSchema> & { check?: PhotoCheck };
 
 export type ProgressVerificationStatus = 'PENDING' | ProgressVerificationDecision;
 
@@ -11,7 +16,7 @@ export interface ProgressReportRow {
   physical_progress_percent: number;
   amount_spent: string;
   note: string;
-  photos: Array<z.infer<typeof ProgressPhotoSchema>>;
+  photos: ReportedPhoto[];
   final: boolean;
   reported_by: Actor;
   reported_at: Date;
@@ -28,7 +33,12 @@ export interface ProgressReportView {
   physicalProgressPercent: number;
   amountSpent: number;
   note: string;
-  photos: Array<z.infer<typeof ProgressPhotoSchema>>;
+  /** Each with its EXIF capture time and position where the phone recorded them, and the flags found. */
+  photos: ReportedPhoto[];
+  /** Where the village lies, to show beside the photos' positions; null where unknown. */
+  villageLocation: VillageLocation | null;
+  /** The warnings (FAR_FROM_VILLAGE, TAKEN_LONG_BEFORE) raised by any of its photos, for the verifier's queue. */
+  photoWarnings: PhotoFlag[];
   final: boolean;
   reportedAt: string;
   reportedBy: string;
@@ -39,7 +49,8 @@ export interface ProgressReportView {
   verifiedAt: string | null;
 }
 
-export function progressReportView(row: ProgressReportRow, proposalId: string): ProgressReportView {
+export function progressReportView(row: ProgressReportRow, proposalId: string, villageCode: string): ProgressReportView {
+  const raised = new Set(row.photos.flatMap((photo) => photo.check?.flags ?? []));
   return {
     id: row.id,
     proposalId,
@@ -47,6 +58,8 @@ export function progressReportView(row: ProgressReportRow, proposalId: string): 
     amountSpent: rupiahOf(row.amount_spent),
     note: row.note,
     photos: row.photos,
+    villageLocation: villageLocationOf(villageCode),
+    photoWarnings: WARNING_FLAGS.filter((flag) => raised.has(flag)),
     final: row.final,
     reportedAt: row.reported_at.toISOString(),
     reportedBy: row.reported_by.username,

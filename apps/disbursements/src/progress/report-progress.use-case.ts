@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor, ProgressPhotoSchema, ProgressReportedV1, Rupiah } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { OutboxService, parseRequest, requireRole, validationFailed } from '@alur/messaging';
+import { villageLocationOf } from '@alur/regions';
 import { DisbursementRow } from '../disbursements/disbursement-row';
 import { disbursementView, DisbursementView } from '../disbursements/disbursement-view';
-import { progressReportView, ProgressReportRow, ProgressReportView } from './progress-report-view';
+import { checkPhoto } from './photo-flags';
+import { progressReportView, ProgressReportRow, ProgressReportView, ReportedPhoto } from './progress-report-view';
 import { progressClaimErrors, ProgressStanding } from './progress-rules';
 
 /** At most this many photos per report; each is a reference to an uploaded photo or an https address. */
@@ -34,6 +37,7 @@ export class ReportProgressUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
   async execute(actor: Actor, data: unknown): Promise<{ report: ProgressReportView; disbursement: DisbursementView }> {
@@ -59,22 +63,28 @@ export class ReportProgressUseCase {
       if (errors.length) throw validationFailed(errors);
 
       const id = randomUUID();
+      // Flagged for the verifier, never refused: a photo far from the village or long before the report.
+      const reportedAt = new Date();
+      const village = villageLocationOf(disbursement.village_code);
+      const limits = { maxDistanceKm: this.env.PHOTO_MAX_DISTANCE_KM, maxAgeDays: this.env.PHOTO_MAX_AGE_DAYS };
+      const photos: ReportedPhoto[] = request.photos.map((photo) => ({ ...photo, check: checkPhoto(photo.capture, village, reportedAt, limits) }));
       const final = request.physicalProgressPercent === 100;
       const [row] = (await tx.query(
-        `INSERT INTO progress_report (id, disbursement_id, physical_progress_percent, amount_spent, note, photos, final, reported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        `INSERT INTO progress_report (id, disbursement_id, physical_progress_percent, amount_spent, note, photos, final, reported_by, reported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
         [
           id,
           disbursement.id,
           request.physicalProgressPercent,
           String(request.amountSpent),
           request.note,
-          JSON.stringify(request.photos),
+          JSON.stringify(photos),
           final,
           JSON.stringify(actor),
+          reportedAt,
         ],
       )) as ProgressReportRow[];
-      const report = progressReportView(row, disbursement.proposal_id);
+      const report = progressReportView(row, disbursement.proposal_id, disbursement.village_code);
       await this.outbox.record(tx, ProgressReportedV1, {
         aggregateId: disbursement.proposal_id,
         actor,

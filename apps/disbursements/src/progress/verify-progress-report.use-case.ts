@@ -61,7 +61,7 @@ export class VerifyProgressReportUseCase {
           WHERE id = $1 RETURNING *`,
         [request.reportId, request.decision, request.note ?? null, JSON.stringify(actor)],
       );
-      const report = progressReportView(row, disbursement.proposal_id);
+      const report = progressReportView(row, disbursement.proposal_id, disbursement.village_code);
       await this.outbox.record(tx, ProgressReportVerifiedV1, {
         aggregateId: disbursement.proposal_id,
         actor,

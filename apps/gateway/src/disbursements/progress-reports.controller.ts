@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
+import { PhotoCaptures } from '../uploads/photo-captures.service';
 import { ProposalParams } from './dto/proposal-params';
 import { ReportProgressDto } from './dto/report-progress.dto';
 
@@ -10,7 +11,10 @@ import { ReportProgressDto } from './dto/report-progress.dto';
 @ApiTags('disbursements')
 @Controller('api/v1/proposals/:id/progress-reports')
 export class ProgressReportsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly captures: PhotoCaptures,
+  ) {}
 
   @Post()
   @Roles('BKM')
@@ -18,8 +22,8 @@ export class ProgressReportsController {
     summary:
       'Report physical progress and money spent (never less than before, never more than released plus swadaya); once a Verifikator accepts it, meeting the next tranche’s threshold makes it READY, and 100% is the final report (LPJ)',
   })
-  create(@Param() params: ProposalParams, @Body(OwnUploadsPipe) body: ReportProgressDto) {
-    return this.rpc.send('disbursements.progress-reports.create', { ...body, proposalId: params.id });
+  async create(@Param() params: ProposalParams, @Body(OwnUploadsPipe) body: ReportProgressDto) {
+    return this.rpc.send('disbursements.progress-reports.create', { ...(await this.captures.attachTo(body)), proposalId: params.id });
   }
 
   @Get()

@@ -1,5 +1,6 @@
 import { CreateAuditTrail1764000000000 } from '@alur/audit';
 import { AddTokenVersion1764200000000 } from './add-token-version.migration';
+import { AddPhotoCapture1764300000000 } from './add-photo-capture.migration';
 import { AllowVerifikatorRole1764200000001 } from './allow-verifikator-role.migration';
 import { CreateProgressPhotos1764100000000 } from './create-progress-photos.migration';
 import { CreateUserAccounts1764000000000 } from './create-user-accounts.migration';
@@ -12,6 +13,7 @@ export const GATEWAY_MIGRATIONS = [
   GeneraliseUploads1764100000001,
   AddTokenVersion1764200000000,
   AllowVerifikatorRole1764200000001,
+  AddPhotoCapture1764300000000,
   // Security-relevant actions (logins, new users, uploads, queue-board sessions).
   CreateAuditTrail1764000000000,
 ];

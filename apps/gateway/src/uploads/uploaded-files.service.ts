@@ -1,10 +1,12 @@
-import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
 import { validationFailed } from '../http/validation';
+import { captureView, PhotoCapture, readPhotoCapture } from './photo-capture';
 import { contentMatches, UPLOAD_KINDS, UploadKind } from './uploaded-file-kinds';
 
 /** A field of a request that refers to an uploaded file by its url (`documents.0.url`). */
@@ -31,6 +33,7 @@ export class UploadedFiles {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionDirectory,
     private readonly audit: SecurityAudit,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
   async store(kind: UploadKind, actor: Actor, file: ReceivedFile | undefined) {
@@ -40,17 +43,20 @@ export class UploadedFiles {
       throw validationFailed([{ field: 'file', reason: rules.refusal }]);
     }
     const fileName = file.originalname.slice(0, 200);
+    // A photo keeps when and where the phone took it, for the verifier to compare with the village and the report.
+    const capture: PhotoCapture | null = kind === 'photo' ? await readPhotoCapture(file.buffer, this.env.TIMEZONE) : null;
     const row = await this.dataSource.transaction(async (tx) => {
       const [stored] = (await tx.query(
-        `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [kind, actor.userId, actor.regionCode, file.mimetype, file.size, file.buffer, fileName],
+        `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name, captured_at, latitude, longitude)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [kind, actor.userId, actor.regionCode, file.mimetype, file.size, file.buffer, fileName, capture?.capturedAt ?? null, capture?.latitude ?? null, capture?.longitude ?? null],
       )) as Array<{ id: string }>;
       const after = { kind, contentType: file.mimetype, size: file.size, fileName, regionCode: actor.regionCode };
       await this.audit.record({ actor, action: 'upload.stored', entityType: 'uploaded_file', entityId: stored.id, after }, tx);
       return stored;
     });
-    return { id: row.id, url: `${rules.path}/${row.id}`, name: fileName, contentType: file.mimetype, size: file.size };
+    const stored = { id: row.id, url: `${rules.path}/${row.id}`, name: fileName, contentType: file.mimetype, size: file.size };
+    return capture ? { ...stored, capture: captureView(capture) } : stored;
   }
 
   async read(kind: UploadKind, actor: Actor, id: string): Promise<StreamableFile> {
