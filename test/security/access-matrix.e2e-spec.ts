@@ -70,6 +70,8 @@ interface Fixtures {
   deliveryId: string;
   /** A BKM account the administrator may change. */
   userId: string;
+  /** A dead letter of the gateway's own spine (an event it could not read). */
+  deadLetterId: string;
 }
 
 interface Request {
