@@ -11,8 +11,8 @@ interface SocketRequest {
 }
 
 /**
- * Operator view of this service's dead letters. The services listen on loopback only (HTTP_HOST);
- * operators reach them from the host, and the gateway never routes to /ops.
+ * Operator view of this service's dead letters. A domain service answers /ops only on loopback
+ * (OpsLoopbackGuard); the gateway's own /ops is for its ADMIN. Replays and skips go on the audit trail.
  */
 @Controller('ops/dead-letters')
 export class DeadLetterController {
