@@ -24,6 +24,19 @@ describe('parseEnv', () => {
     expect(attempt).toThrow(/NATS_STREAM: may hold only letters, digits and _/);
   });
 
+  it('limits acting appointments to 90 days and flags photos beyond 25 km or 30 days unless told otherwise, refusing nonsense at start-up', () => {
+    const env = parseEnv(baseEnvSchema, { NODE_ENV: 'test' });
+    expect([env.ACTING_APPOINTMENT_MAX_DAYS, env.PHOTO_MAX_DISTANCE_KM, env.PHOTO_MAX_AGE_DAYS]).toEqual([90, 25, 30]);
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test', ACTING_APPOINTMENT_MAX_DAYS: '30', PHOTO_MAX_DISTANCE_KM: '7.5' })).toMatchObject({
+      ACTING_APPOINTMENT_MAX_DAYS: 30,
+      PHOTO_MAX_DISTANCE_KM: 7.5,
+    });
+    const attempt = () => parseEnv(baseEnvSchema, { NODE_ENV: 'test', ACTING_APPOINTMENT_MAX_DAYS: '0', PHOTO_MAX_DISTANCE_KM: '-1', PHOTO_MAX_AGE_DAYS: 'lama' });
+    expect(attempt).toThrow(/ACTING_APPOINTMENT_MAX_DAYS/);
+    expect(attempt).toThrow(/PHOTO_MAX_DISTANCE_KM/);
+    expect(attempt).toThrow(/PHOTO_MAX_AGE_DAYS/);
+  });
+
   it('names a missing required variable', () => {
     const schema = baseEnvSchema.extend({ SMS_GATEWAY_TOKEN: z.string().min(16) });
     expect(() => parseEnv(schema, {})).toThrow(/SMS_GATEWAY_TOKEN/);
