@@ -196,7 +196,8 @@ export class ChaosChecks {
 
   /**
    * 6. Order per aggregate, read from what the services recorded: every consumer received each producer's
-   * events of one aggregate in the order the producer committed them (outbox seq → stream seq), the
+   * events of one aggregate in the producer's outbox order (its writes of one aggregate are serialised, so
+   * that is their commit order; outbox seq → stream seq), the
    * proposals service applied them in that stream order (its timeline is appended as it handles them),
    * and every proposal's timeline follows its approval chain: stage k opened, escalated at most then,
    * decided, before stage k + 1 opened; approval, then funding, then the release.
@@ -212,7 +213,7 @@ export class ChaosChecks {
           `WITH r AS (SELECT i.aggregate_key, i.stream_created, i.stream_seq, o.seq AS outbox_seq, o.envelope->>'type' AS type
                         FROM "${consumer}".inbound_event i JOIN "${producer}".outbox_event o ON o.id::text = i.event_id)
            SELECT count(*) AS pairs,
-                  json_agg(json_build_object('consumer', $1::text, 'aggregate', a.aggregate_key, 'committedFirst', a.type, 'streamedFirst', b.type))
+                  json_agg(json_build_object('consumer', $1::text, 'aggregate', a.aggregate_key, 'recordedFirst', a.type, 'streamedFirst', b.type))
                     FILTER (WHERE a.stream_seq > b.stream_seq) AS wrong
              FROM r a JOIN r b ON b.aggregate_key = a.aggregate_key AND b.stream_created = a.stream_created AND a.outbox_seq < b.outbox_seq`,
           [consumer],
@@ -223,12 +224,12 @@ export class ChaosChecks {
     }
     const proposals = this.schema('proposals');
     const [handled] = await this.rows<{ pairs: string; wrong: Array<Record<string, unknown>> | null }>(
-      `WITH t AS (SELECT t.id, t.proposal_id, t.kind, i.stream_created, i.stream_seq
+      `WITH t AS (SELECT t.id, t.proposal_id, t.kind, i.aggregate_key, i.stream_created, i.stream_seq
                     FROM ${proposals}.proposal_timeline_entry t JOIN ${proposals}.inbound_event i ON i.event_id = t.source_event_id)
        SELECT count(*) AS pairs,
               json_agg(json_build_object('proposalId', a.proposal_id, 'appliedFirst', a.kind, 'streamedFirst', b.kind))
                 FILTER (WHERE (a.stream_created, a.stream_seq) > (b.stream_created, b.stream_seq)) AS wrong
-         FROM t a JOIN t b ON b.proposal_id = a.proposal_id AND a.id < b.id`,
+         FROM t a JOIN t b ON b.proposal_id = a.proposal_id AND b.aggregate_key = a.aggregate_key AND a.id < b.id`,
     );
     const timelines = await this.rows<{ proposal_id: string; steps: Array<{ kind: string; order: number | null }> }>(
       `SELECT proposal_id, json_agg(json_build_object('kind', kind, 'order', (details->>'order')::int) ORDER BY id) AS steps
@@ -240,14 +241,14 @@ export class ChaosChecks {
       return wrong < 0 ? [] : [{ problem: 'timeline off the chain', proposalId: proposal_id, step: `${ranked[wrong].step} after ${ranked[wrong - 1].step}` }];
     });
     const problems = [
-      ...published.map((p) => ({ ...p, problem: 'received out of commit order' })),
+      ...published.map((p) => ({ ...p, problem: 'received out of outbox order' })),
       ...(handled.wrong ?? []).map((p) => ({ problem: 'applied out of stream order', ...p })),
       ...offChain,
     ];
     return {
       name: 'order per aggregate held',
       passed: problems.length === 0 && comparedPublished > 0 && Number(handled.pairs) > 0 && timelines.length > 0,
-      summary: `${comparedPublished} event pairs of one aggregate: ${published.length} received out of commit order; ${handled.pairs} timeline pairs: ${(handled.wrong ?? []).length} applied out of stream order; ${timelines.length - offChain.length}/${timelines.length} timelines follow the chain`,
+      summary: `${comparedPublished} event pairs of one aggregate: ${published.length} received out of outbox order; ${handled.pairs} timeline pairs: ${(handled.wrong ?? []).length} applied out of stream order; ${timelines.length - offChain.length}/${timelines.length} timelines follow the chain`,
       examples: problems.slice(0, EXAMPLES),
     };
   }
