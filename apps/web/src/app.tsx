@@ -30,6 +30,11 @@ const ProposalDetailPage = page(() => import('./pages/proposal-detail.page'), 'P
 const ProposalFormPage = page(() => import('./pages/proposal-form.page'), 'ProposalFormPage');
 const ReleasesPage = page(() => import('./pages/releases.page'), 'ReleasesPage');
 const TransparencyPage = page(() => import('./pages/transparency.page'), 'TransparencyPage');
+const AdminUsersPage = page(() => import('./pages/admin/admin-users.page'), 'AdminUsersPage');
+const AdminProgrammesPage = page(() => import('./pages/admin/admin-programmes.page'), 'AdminProgrammesPage');
+const AdminActingPage = page(() => import('./pages/admin/admin-acting.page'), 'AdminActingPage');
+const AdminHolidaysPage = page(() => import('./pages/admin/admin-holidays.page'), 'AdminHolidaysPage');
+const AdminDeliveriesPage = page(() => import('./pages/admin/admin-deliveries.page'), 'AdminDeliveriesPage');
 
 const EVERYONE: readonly Role[] = ['BKM', 'LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN'];
 
@@ -120,6 +125,11 @@ export function App() {
           <Route path="/evaluasi" element={only(DASHBOARD_ROLES, EvaluationPage)} />
           <Route path="/notifikasi" element={only(EVERYONE, NotificationsPage)} />
           <Route path="/notifikasi/pengaturan" element={only(EVERYONE, PreferencesPage)} />
+          <Route path="/admin/pengguna" element={only(['ADMIN'], AdminUsersPage)} />
+          <Route path="/admin/program" element={only(['ADMIN'], AdminProgrammesPage)} />
+          <Route path="/admin/plt-plh" element={only(['ADMIN'], AdminActingPage)} />
+          <Route path="/admin/hari-libur" element={only(['ADMIN'], AdminHolidaysPage)} />
+          <Route path="/admin/pengiriman" element={only(['ADMIN'], AdminDeliveriesPage)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

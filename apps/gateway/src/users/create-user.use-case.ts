@@ -26,7 +26,7 @@ export class CreateUserUseCase {
 
   async execute(admin: Actor, command: CreateUserDto): Promise<UserView> {
     const mismatch = roleRegionMismatch(this.regions, command.role, command.regionCode);
-    if (mismatch) throw validationFailed([{ field: 'regionCode', reason: mismatch }]);
+    if (mismatch) throw validationFailed([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
     if (!this.regions.covers(admin.regionCode, command.regionCode)) {
       throw new ForbiddenException(`You may add users only within region ${admin.regionCode}`);
     }

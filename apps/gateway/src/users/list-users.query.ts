@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@alur/contracts';
 import { PageQuery } from '../http/page.query';
 
@@ -13,4 +13,10 @@ export class ListUsersQuery extends PageQuery({ defaultLimit: 100, maxLimit: 500
   @IsOptional()
   @IsString()
   regionCode?: string;
+
+  @ApiPropertyOptional({ description: 'Text in the username or the display name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

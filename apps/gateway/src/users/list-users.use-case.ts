@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '@alur/contracts';
-import { escapeLike } from '@alur/database';
+import { containsPattern, escapeLike } from '@alur/database';
 import { ListUsersQuery } from './list-users.query';
 import { UserEntity } from './user.entity';
 import { UserView } from './user-view';
@@ -22,6 +22,8 @@ export class ListUsersUseCase {
       });
     }
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
+    const q = query.q?.trim();
+    if (q) builder.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q) });
     const [users, total] = await builder
       .orderBy('u.username')
       .take(query.limit ?? 100)

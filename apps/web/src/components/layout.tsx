@@ -11,7 +11,16 @@ function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, s
   if (role === 'BKM') items.push(['/usulan', t.navProposals], ['/usulan/baru', t.navNewProposal]);
   if ((OFFICIAL_ROLES as readonly string[]).includes(role)) items.push(['/kotak-masuk', t.navInbox]);
   if (role === 'BPKAD') items.push(['/pencairan', t.navReleases], ['/pagu', t.navCeilings]);
-  if (role === 'ADMIN') items.push(['/pagu', t.navCeilings]);
+  if (role === 'ADMIN') {
+    items.push(
+      ['/admin/pengguna', t.navUsers],
+      ['/admin/program', t.navProgrammes],
+      ['/admin/plt-plh', t.navActing],
+      ['/admin/hari-libur', t.navHolidays],
+      ['/admin/pengiriman', t.navDeliveries],
+      ['/pagu', t.navCeilings],
+    );
+  }
   if ((DASHBOARD_ROLES as readonly string[]).includes(role)) items.push(['/dasbor', t.navDashboard], ['/evaluasi', t.navEvaluation]);
   items.push(['/notifikasi', t.navNotifications], ['/transparansi', t.navTransparency]);
   return items;

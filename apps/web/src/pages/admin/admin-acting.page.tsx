@@ -1,0 +1,108 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import { ErrorSummary, reasonOf } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { useLoad } from '../../components/use-load';
+import { useAdminTexts } from '../../i18n/admin-messages';
+import { useI18n } from '../../i18n/i18n';
+import { ActingAppointment } from './admin-types';
+
+/** A date and time typed in a datetime-local field, read in the regency's time (WIB). */
+const wib = (local: string) => (local ? `${local}:00+07:00` : '');
+
+/** ADMIN: Plt/Plh appointments of their region, and appointing one (the API holds the limits). */
+export function AdminActingPage() {
+  const { t, dateTime } = useI18n();
+  const a = useAdminTexts();
+  const appointments = useLoad(() => api<ActingAppointment[]>('GET', '/approvals/acting-appointments'), []);
+  const list = appointments.data ?? [];
+  const [form, setForm] = useState({ actingUsername: '', forUsername: '', validFrom: '', validUntil: '' });
+  const [formError, setFormError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  const appoint = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFormError(undefined);
+    setNotice(undefined);
+    try {
+      await api('POST', '/approvals/acting-appointments', { body: { ...form, validFrom: wib(form.validFrom), validUntil: wib(form.validUntil) } });
+      setNotice(a.appointed);
+      setForm({ actingUsername: '', forUsername: '', validFrom: '', validUntil: '' });
+      appointments.reload();
+    } catch (error) {
+      setFormError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+
+  return (
+    <section>
+      <h1>{a.actingTitle}</h1>
+      <p className="lead">{a.actingIntro}</p>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary error={appointments.error} />
+      {appointments.loading && !appointments.data && <p aria-live="polite">{t.loading}</p>}
+      {appointments.data && list.length === 0 && <p>{t.noData}</p>}
+      {list.length > 0 && (
+        <div className="table-scroll card">
+          <table className="stack-table" data-testid="acting-appointments">
+            <thead>
+              <tr>
+                <th scope="col">{a.actingUser}</th>
+                <th scope="col">{a.forUser}</th>
+                <th scope="col">{a.validFrom}</th>
+                <th scope="col">{a.validUntil}</th>
+                <th scope="col">{a.state}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((appointment) => (
+                <tr key={appointment.id}>
+                  <td data-label={a.actingUser}>{appointment.acting.username}</td>
+                  <td data-label={a.forUser}>
+                    {appointment.actingFor.username} <span className="muted">{t.roles[appointment.actingFor.role] ?? appointment.actingFor.role}</span>
+                  </td>
+                  <td data-label={a.validFrom}>{dateTime(appointment.validFrom)}</td>
+                  <td data-label={a.validUntil}>{dateTime(appointment.validUntil)}</td>
+                  <td data-label={a.state}>
+                    <span className={`badge ${appointment.active ? 'badge-ok' : 'badge-neutral'}`}>{appointment.active ? a.inForce : a.notInForce}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="muted">{a.noEndApi}</p>
+      <form className="card" onSubmit={appoint} aria-labelledby="appoint" noValidate>
+        <h2 id="appoint">{a.appoint}</h2>
+        <ErrorSummary error={formError} fieldLabels={{ actingUsername: a.actingUser, forUsername: a.forUser, validFrom: a.validFrom, validUntil: a.validUntil }} />
+        <Field id="actingUsername" label={a.actingUser} error={reasonOf(formError, 'actingUsername')}>
+          <input value={form.actingUsername} onChange={set('actingUsername')} autoComplete="off" required />
+        </Field>
+        <Field id="forUsername" label={a.forUser} error={reasonOf(formError, 'forUsername')}>
+          <input value={form.forUsername} onChange={set('forUsername')} autoComplete="off" required />
+        </Field>
+        <Field id="validFrom" label={`${a.validFrom} (WIB)`} error={reasonOf(formError, 'validFrom')}>
+          <input type="datetime-local" value={form.validFrom} onChange={set('validFrom')} required />
+        </Field>
+        <Field id="validUntil" label={`${a.validUntil} (WIB)`} error={reasonOf(formError, 'validUntil')}>
+          <input type="datetime-local" value={form.validUntil} onChange={set('validUntil')} required />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {a.appoint}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import { ErrorSummary, reasonOf } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { useLoad } from '../../components/use-load';
+import { useAdminTexts } from '../../i18n/admin-messages';
+import { useI18n } from '../../i18n/i18n';
+import { Holiday } from './admin-types';
+
+const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+
+/** ADMIN: the non-working days of a year (national holidays and those added here), and adding one. */
+export function AdminHolidaysPage() {
+  const { t, date } = useI18n();
+  const a = useAdminTexts();
+  const [year, setYear] = useState(thisYear);
+  const holidays = useLoad(() => api<Holiday[]>('GET', '/approvals/holidays', { query: { year } }), [year]);
+  const [form, setForm] = useState({ date: '', name: '' });
+  const [formError, setFormError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFormError(undefined);
+    setNotice(undefined);
+    try {
+      await api('POST', '/approvals/holidays', { body: form });
+      setNotice(a.holidayAdded(date(`${form.date}T12:00:00+07:00`)));
+      const added = Number(form.date.slice(0, 4));
+      setForm({ date: '', name: '' });
+      if (added === year) holidays.reload();
+      else setYear(added);
+    } catch (error) {
+      setFormError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>{a.holidaysTitle}</h1>
+      <p className="lead">{a.holidaysIntro}</p>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="holiday-year">{a.year}</label>
+        <select id="holiday-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[thisYear() - 1, thisYear(), thisYear() + 1, ...(year > thisYear() + 1 ? [year] : [])].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorSummary error={holidays.error} />
+      {holidays.loading && !holidays.data && <p aria-live="polite">{t.loading}</p>}
+      {holidays.data && holidays.data.length === 0 && <p>{t.noData}</p>}
+      {holidays.data && holidays.data.length > 0 && (
+        <div className="table-scroll card">
+          <table data-testid="holidays">
+            <thead>
+              <tr>
+                <th scope="col">{a.date}</th>
+                <th scope="col">{a.holidayName}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {holidays.data.map((holiday) => (
+                <tr key={`${holiday.date}-${holiday.name}`}>
+                  <td>{date(`${holiday.date}T12:00:00+07:00`)}</td>
+                  <td>{holiday.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form className="card" onSubmit={add} aria-labelledby="add-holiday" noValidate>
+        <h2 id="add-holiday">{a.addHoliday}</h2>
+        <ErrorSummary error={formError} fieldLabels={{ date: a.date, name: a.holidayName }} />
+        <Field id="holiday-date" label={a.date} error={reasonOf(formError, 'date')}>
+          <input type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} required />
+        </Field>
+        <Field id="holiday-name" label={a.holidayName} error={reasonOf(formError, 'name')}>
+          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {a.addHoliday}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

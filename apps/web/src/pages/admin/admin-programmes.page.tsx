@@ -1,0 +1,209 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/api-client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorSummary, reasonOf } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { useLoad } from '../../components/use-load';
+import { useAdminTexts } from '../../i18n/admin-messages';
+import { useI18n } from '../../i18n/i18n';
+import { ProgrammeSummary } from './admin-types';
+
+/** The fields of a programme version that a draft is written with (CreateProgrammeDto); the rest of a view is its state. */
+const DEFINITION_FIELDS = [
+  'eligibleRegions',
+  'categories',
+  'approvalChain',
+  'reminderSchedule',
+  'tranchePlan',
+  'budgetCeiling',
+  'requiredDocuments',
+  'progressPhotosRequired',
+] as const;
+
+interface DraftForm {
+  basedOn: string;
+  code: string;
+  name: string;
+  fiscalYear: string;
+  maxRequestedAmount: string;
+  minSelfHelpPercent: string;
+}
+
+const formFrom = (programme: ProgrammeSummary | undefined): DraftForm => ({
+  basedOn: programme?.code ?? '',
+  code: programme?.code ?? '',
+  name: programme?.latest?.name ?? '',
+  fiscalYear: String(programme?.latest?.fiscalYear ?? ''),
+  maxRequestedAmount: String(programme?.latest?.maxRequestedAmount ?? ''),
+  minSelfHelpPercent: programme?.latest ? String(programme.latest.minSelfHelpShareBp / 100) : '',
+});
+
+/**
+ * ADMIN: programmes with their versions; publishing a draft; and a new draft version copied from a
+ * published one with its name, year and money rules changed (the chain, tranches and documents as they were).
+ */
+export function AdminProgrammesPage() {
+  const { t, dateTime } = useI18n();
+  const a = useAdminTexts();
+  const programmes = useLoad(() => api<ProgrammeSummary[]>('GET', '/programmes'), []);
+  const [form, setForm] = useState<DraftForm>();
+  const [formError, setFormError] = useState<unknown>();
+  const [toPublish, setToPublish] = useState<{ code: string; version: number }>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [actionError, setActionError] = useState<unknown>();
+  const withLatest = (programmes.data ?? []).filter((p) => p.latest);
+  const draft = form ?? formFrom(withLatest[0]);
+
+  const publish = async () => {
+    if (!toPublish) return;
+    setBusy(true);
+    setActionError(undefined);
+    setNotice(undefined);
+    try {
+      await api('POST', `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`, { body: {} });
+      setNotice(a.published_(toPublish.code, toPublish.version));
+      programmes.reload();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(false);
+      setToPublish(undefined);
+    }
+  };
+
+  const createDraft = async (event: FormEvent) => {
+    event.preventDefault();
+    const source = withLatest.find((p) => p.code === draft.basedOn)?.latest;
+    if (!source) return;
+    setBusy(true);
+    setFormError(undefined);
+    setNotice(undefined);
+    try {
+      const copied = Object.fromEntries(DEFINITION_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
+      const body = {
+        ...copied,
+        code: draft.code.trim(),
+        name: draft.name,
+        fiscalYear: Number(draft.fiscalYear),
+        maxRequestedAmount: Number(draft.maxRequestedAmount),
+        minSelfHelpShareBp: Math.round(Number(draft.minSelfHelpPercent) * 100),
+      };
+      const created = await api<{ code: string; version: number }>('POST', '/programmes', { body });
+      setNotice(a.draftCreated(created.code, created.version));
+      setForm(undefined);
+      programmes.reload();
+    } catch (error) {
+      setFormError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (name: keyof DraftForm) => (event: { target: { value: string } }) => setForm({ ...draft, [name]: event.target.value });
+
+  return (
+    <section>
+      <h1>{a.programmesTitle}</h1>
+      <p className="lead">{a.programmesIntro}</p>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary error={actionError ?? programmes.error} />
+      {programmes.loading && !programmes.data && <p aria-live="polite">{t.loading}</p>}
+      {programmes.data?.map((programme) => (
+        <section key={programme.code} className="card" aria-labelledby={`programme-${programme.code}`} data-testid="programme">
+          <h2 id={`programme-${programme.code}`}>
+            {programme.latest?.name ?? programme.code} <span className="muted">{programme.code}</span>
+          </h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{a.version}</th>
+                  <th scope="col">{a.state}</th>
+                  <th scope="col">{a.date}</th>
+                  <th scope="col">{a.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {programme.versions.map((version) => (
+                  <tr key={version.version}>
+                    <td>{version.version}</td>
+                    <td>
+                      <span className={`badge ${version.status === 'PUBLISHED' ? 'badge-ok' : 'badge-warn'}`}>{version.status === 'PUBLISHED' ? a.published : a.draft}</span>
+                    </td>
+                    <td>{dateTime(version.publishedAt ?? version.createdAt)}</td>
+                    <td>
+                      {version.status === 'DRAFT' && (
+                        <button
+                          type="button"
+                          className="button secondary"
+                          onClick={() => setToPublish({ code: programme.code, version: version.version })}
+                          aria-label={`${a.publish} ${programme.code} ${a.version.toLowerCase()} ${version.version}`}
+                        >
+                          {a.publish}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <ConfirmDialog
+        open={toPublish !== undefined}
+        title={toPublish ? a.publishQuestion(toPublish.code, toPublish.version) : ''}
+        confirmLabel={a.publish}
+        busy={busy}
+        onConfirm={() => void publish()}
+        onCancel={() => setToPublish(undefined)}
+      >
+        <p>{a.publishWarning}</p>
+      </ConfirmDialog>
+
+      {withLatest.length > 0 && (
+        <form className="card" onSubmit={createDraft} aria-labelledby="new-draft" noValidate>
+          <h2 id="new-draft">{a.newDraft}</h2>
+          <p className="muted">{a.newDraftIntro}</p>
+          <ErrorSummary
+            error={formError}
+            fieldLabels={{ code: a.programmeCode, name: a.programmeName, fiscalYear: a.fiscalYear, maxRequestedAmount: a.maxRequested, minSelfHelpShareBp: a.minSelfHelp }}
+          />
+          <Field id="basedOn" label={a.basedOn}>
+            <select value={draft.basedOn} onChange={(e) => setForm(formFrom(withLatest.find((p) => p.code === e.target.value)))}>
+              {withLatest.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.latest!.name} ({p.code})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="programme-code" label={a.programmeCode} error={reasonOf(formError, 'code')}>
+            <input value={draft.code} onChange={set('code')} autoComplete="off" required />
+          </Field>
+          <Field id="programme-name" label={a.programmeName} error={reasonOf(formError, 'name')}>
+            <input value={draft.name} onChange={set('name')} required />
+          </Field>
+          <Field id="programme-year" label={a.fiscalYear} error={reasonOf(formError, 'fiscalYear')}>
+            <input type="number" inputMode="numeric" value={draft.fiscalYear} onChange={set('fiscalYear')} required />
+          </Field>
+          <Field id="programme-max" label={a.maxRequested} error={reasonOf(formError, 'maxRequestedAmount')}>
+            <input type="number" inputMode="numeric" min={0} step={1} value={draft.maxRequestedAmount} onChange={set('maxRequestedAmount')} required />
+          </Field>
+          <Field id="programme-self-help" label={a.minSelfHelp} error={reasonOf(formError, 'minSelfHelpShareBp')}>
+            <input type="number" inputMode="decimal" min={0} max={100} step={0.01} value={draft.minSelfHelpPercent} onChange={set('minSelfHelpPercent')} required />
+          </Field>
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={busy}>
+              {a.createDraft}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

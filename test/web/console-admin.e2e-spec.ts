@@ -1,0 +1,155 @@
+import { Page } from 'playwright-core';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
+import { BALIK_ALAM } from '../proposals/proposal-fixtures';
+import { Browser, checkPage, DESKTOP, launchBrowser, logIn, RunningSystem, startSystem } from './console-harness';
+
+const NEW_USER = 'lurah.plt.uji';
+const NEW_PASSWORD = 'kata-sandi-uji-1';
+
+// A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
+jest.setTimeout(240_000);
+
+describe('the ADMIN’s pages: users, programmes, acting officials, holidays and failed deliveries, in a browser', () => {
+  const isolation = createTestIsolation();
+  let system: RunningSystem;
+  let browser: Browser;
+  let admin: Page;
+
+  const logInStatus = async (username: string, password: string) =>
+    (
+      await fetch(`${system.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
+    ).status;
+
+  beforeAll(async () => {
+    system = await startSystem(isolation);
+    browser = await launchBrowser();
+    admin = await browser.newPage(DESKTOP);
+    await logIn(admin, system.url, 'admin');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
+
+  it('shows the administration pages in the menu of an ADMIN only', async () => {
+    for (const entry of ['Pengguna', 'Program', 'Plt/Plh', 'Hari libur', 'Pengiriman pesan']) await menu(admin).getByRole('link', { name: entry, exact: true }).waitFor();
+    const lurah = await browser.newPage(DESKTOP);
+    await logIn(lurah, system.url, `lurah.${BALIK_ALAM}`);
+    expect(await menu(lurah).getByRole('link', { name: 'Pengguna', exact: true }).count()).toBe(0);
+    await lurah.goto(`${system.url}/admin/pengguna`);
+    await lurah.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+    await lurah.close();
+  });
+
+  it('creates a user, who can then log in, and deactivates them, who then cannot', async () => {
+    await menu(admin).getByRole('link', { name: 'Pengguna', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Pengguna', level: 1 }).waitFor();
+    await admin.getByTestId('users').waitFor();
+    await checkPage(admin, '50-admin-users');
+
+    const form = admin.getByRole('form', { name: 'Tambah pengguna' });
+    await form.getByLabel('Nama pengguna').fill(NEW_USER);
+    await form.getByLabel('Nama tampilan').fill('Plt Lurah Balik Alam');
+    await form.getByLabel('Peran').selectOption({ label: 'Lurah / Kepala Desa' });
+    // A kecamatan does not fit a Lurah: refused, in words, on the field.
+    await form.getByLabel('Kode wilayah').fill('14.03.09');
+    await form.getByLabel('Kata sandi awal').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await form.getByText('Wilayah ini tidak sesuai dengan perannya', { exact: false }).first().waitFor();
+    await checkPage(admin, '51-admin-user-refused');
+    await form.getByLabel('Kode wilayah').fill(BALIK_ALAM);
+    await form.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await admin.getByRole('status').getByText(`Pengguna ${NEW_USER} ditambahkan.`).waitFor();
+    const row = admin.locator(`[data-testid="user-row"][data-username="${NEW_USER}"]`);
+    await row.getByText('Aktif', { exact: true }).waitFor();
+    expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(200);
+
+    await row.getByRole('button', { name: `Nonaktifkan ${NEW_USER}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Nonaktifkan akun ${NEW_USER}?` });
+    await dialog.waitFor();
+    await checkPage(admin, '52-admin-user-deactivate-dialog');
+    await dialog.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await row.getByText('Nonaktif', { exact: true }).waitFor();
+    expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(401);
+  });
+
+  it('adds a holiday to the working calendar', async () => {
+    await menu(admin).getByRole('link', { name: 'Hari libur', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Hari libur', level: 1 }).waitFor();
+    const year = DEMO_FISCAL_YEAR + 1;
+    await admin.getByLabel('Tanggal', { exact: true }).fill(`${year}-03-20`);
+    await admin.getByLabel('Keterangan').fill('Cuti bersama (uji konsol)');
+    await admin.getByRole('button', { name: 'Tambah hari libur' }).click();
+    await admin.getByRole('status').waitFor();
+    // The list turns to the holiday's year and shows it.
+    await admin.getByTestId('holidays').getByText('Cuti bersama (uji konsol)').waitFor();
+    expect(await admin.getByLabel('Tahun').inputValue()).toBe(String(year));
+    await checkPage(admin, '53-admin-holidays');
+  });
+
+  it('lists failed deliveries and sends one again, or says there are none', async () => {
+    await menu(admin).getByRole('link', { name: 'Pengiriman pesan', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Pengiriman pesan', level: 1 }).waitFor();
+    await admin.getByRole('button', { name: 'Buka papan antrean (Bull Board)' }).waitFor();
+    const failed = admin.getByTestId('delivery-row');
+    await failed.first().or(admin.getByTestId('no-deliveries')).waitFor();
+    await checkPage(admin, '54-admin-deliveries');
+    if ((await failed.count()) > 0) {
+      await failed.first().getByRole('button', { name: /^Kirim ulang/ }).click();
+      await admin.getByRole('status').getByText('Pengiriman diantrekan lagi.').waitFor();
+    } else {
+      await admin.getByText('Tidak ada pengiriman dengan status ini.').waitFor();
+    }
+    // The other statuses are a choice away: sent ones (the demo users' e-mails) are listed without a retry button.
+    await admin.getByLabel('Tampilkan').selectOption({ label: 'Terkirim' });
+    await admin.getByTestId('delivery-row').first().or(admin.getByTestId('no-deliveries')).waitFor();
+    expect(await admin.getByRole('button', { name: /^Kirim ulang/ }).count()).toBe(0);
+  });
+
+  it('drafts a new version of a programme and publishes it', async () => {
+    await menu(admin).getByRole('link', { name: 'Program', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Program', level: 1 }).waitFor();
+    const kotaku = admin.getByTestId('programme').filter({ hasText: DEMO_KOTAKU });
+    await kotaku.waitFor();
+    await checkPage(admin, '55-admin-programmes');
+    const form = admin.getByRole('form', { name: 'Draf versi baru' });
+    await form.getByLabel('Salin dari program').selectOption({ value: DEMO_KOTAKU });
+    await form.getByLabel('Nama program').fill('KOTAKU (perubahan uji konsol)');
+    await form.getByLabel('Dana maksimal per usulan (Rp)').fill('400000000');
+    await form.getByRole('button', { name: 'Buat draf' }).click();
+    await admin.getByRole('status').getByText(`Draf ${DEMO_KOTAKU} versi 2 dibuat.`).waitFor();
+    await kotaku.getByRole('button', { name: `Terbitkan ${DEMO_KOTAKU} versi 2` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Terbitkan ${DEMO_KOTAKU} versi 2?` });
+    await dialog.getByRole('button', { name: 'Terbitkan' }).click();
+    await admin.getByRole('status').getByText(`${DEMO_KOTAKU} versi 2 diterbitkan.`).waitFor();
+    await expectEventually(async () => expect(await kotaku.getByText('Draf', { exact: true }).count()).toBe(0));
+    await kotaku.getByRole('heading', { name: /KOTAKU \(perubahan uji konsol\)/ }).waitFor();
+  });
+
+  it('lists acting officials and appoints one', async () => {
+    await menu(admin).getByRole('link', { name: 'Plt/Plh', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Pelaksana tugas (Plt/Plh)', level: 1 }).waitFor();
+    await admin.getByText('Belum ada data.').waitFor();
+    await checkPage(admin, '56-admin-acting-empty');
+    const form = admin.getByRole('form', { name: 'Tunjuk Plt/Plh' });
+    await form.getByLabel('Nama pengguna Plt/Plh').fill('sekda');
+    await form.getByLabel('Menggantikan (nama pengguna pejabat)').fill('bupati');
+    await form.getByLabel('Mulai (WIB)').fill(`${DEMO_FISCAL_YEAR + 1}-03-02T08:00`);
+    await form.getByLabel('Berakhir (WIB)').fill(`${DEMO_FISCAL_YEAR + 1}-03-09T08:00`);
+    await form.getByRole('button', { name: 'Tunjuk Plt/Plh' }).click();
+    await admin.getByRole('status').getByText('Penunjukan disimpan.').waitFor();
+    const table = admin.getByTestId('acting-appointments');
+    await table.getByText('sekda', { exact: true }).waitFor();
+    await table.getByText('Tidak berlaku').waitFor();
+    await checkPage(admin, '57-admin-acting');
+  });
+});
