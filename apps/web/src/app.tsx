@@ -30,13 +30,15 @@ const ProposalDetailPage = page(() => import('./pages/proposal-detail.page'), 'P
 const ProposalFormPage = page(() => import('./pages/proposal-form.page'), 'ProposalFormPage');
 const ReleasesPage = page(() => import('./pages/releases.page'), 'ReleasesPage');
 const TransparencyPage = page(() => import('./pages/transparency.page'), 'TransparencyPage');
+const VerificationPage = page(() => import('./pages/verification.page'), 'VerificationPage');
+const FiscalYearPage = page(() => import('./pages/fiscal-year.page'), 'FiscalYearPage');
 const AdminUsersPage = page(() => import('./pages/admin/admin-users.page'), 'AdminUsersPage');
 const AdminProgrammesPage = page(() => import('./pages/admin/admin-programmes.page'), 'AdminProgrammesPage');
 const AdminActingPage = page(() => import('./pages/admin/admin-acting.page'), 'AdminActingPage');
 const AdminHolidaysPage = page(() => import('./pages/admin/admin-holidays.page'), 'AdminHolidaysPage');
 const AdminDeliveriesPage = page(() => import('./pages/admin/admin-deliveries.page'), 'AdminDeliveriesPage');
 
-const EVERYONE: readonly Role[] = ['BKM', 'LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN'];
+const EVERYONE: readonly Role[] = ['BKM', 'LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN', 'VERIFIKATOR'];
 
 function Loading() {
   const { t } = useI18n();
@@ -121,6 +123,8 @@ export function App() {
           <Route path="/kotak-masuk" element={only(OFFICIAL_ROLES, InboxPage)} />
           <Route path="/pencairan" element={only(['BPKAD'], ReleasesPage)} />
           <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], CeilingsPage)} />
+          <Route path="/tahun-anggaran" element={only(['BPKAD', 'ADMIN'], FiscalYearPage)} />
+          <Route path="/verifikasi" element={only(['VERIFIKATOR'], VerificationPage)} />
           <Route path="/dasbor" element={only(DASHBOARD_ROLES, DashboardPage)} />
           <Route path="/evaluasi" element={only(DASHBOARD_ROLES, EvaluationPage)} />
           <Route path="/notifikasi" element={only(EVERYONE, NotificationsPage)} />

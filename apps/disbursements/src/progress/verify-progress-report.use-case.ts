@@ -39,7 +39,7 @@ export class VerifyProgressReportUseCase {
     requireRole(actor, 'VERIFIKATOR');
     const request = parseRequest(VerifyProgressReportRequestSchema, data);
     if (request.decision === 'SENT_BACK' && !request.note) {
-      throw validationFailed([{ field: 'note', reason: 'is required when sending a report back: tell the BKM what to correct' }]);
+      throw validationFailed([{ field: 'note', reason: 'is required when sending a report back: tell the BKM what to correct', code: 'required' }]);
     }
     return this.dataSource.transaction(async (tx) => {
       // The disbursement's lock first, as reports and releases take it: one decision at a time per proposal.

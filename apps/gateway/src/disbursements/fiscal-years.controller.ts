@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
+import { withRegionNames } from '../proposals/proposal-region-names';
 import { CarryOverQuery } from './dto/carry-over.query';
 import { FiscalYearParams } from './dto/fiscal-year-params';
 import { SetReleasesClosingDto } from './dto/set-releases-closing.dto';
@@ -10,7 +12,10 @@ import { SetReleasesClosingDto } from './dto/set-releases-closing.dto';
 @ApiTags('disbursements')
 @Controller('api/v1/fiscal-years')
 export class FiscalYearsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly regions: RegionDirectory,
+  ) {}
 
   @Put(':fiscalYear/closing')
   @Roles('BPKAD')
@@ -21,8 +26,14 @@ export class FiscalYearsController {
 
   @Get(':fiscalYear/carry-over')
   @Roles('BPKAD', 'ADMIN')
-  @ApiOperation({ summary: 'The closing date and the carry-over (SiLPA): every committed tranche of the year not released, with totals per programme' })
-  carryOver(@Param() params: FiscalYearParams, @Query() query: CarryOverQuery) {
-    return this.rpc.send('disbursements.fiscal-years.carry-over', { fiscalYear: params.fiscalYear, ...query });
+  @ApiOperation({
+    summary: 'The closing date and the carry-over (SiLPA): every committed tranche of the year not released (with its village’s and kecamatan’s names), with totals per programme',
+  })
+  async carryOver(@Param() params: FiscalYearParams, @Query() query: CarryOverQuery) {
+    const report = await this.rpc.send<{ items: Array<{ villageCode: string; districtCode: string }> }>('disbursements.fiscal-years.carry-over', {
+      fiscalYear: params.fiscalYear,
+      ...query,
+    });
+    return { ...report, items: report.items.map((item) => withRegionNames(item, this.regions)) };
   }
 }

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
+import { withRegionNames } from '../proposals/proposal-region-names';
 import { ListProgressReportsQuery } from './dto/list-progress-reports.query';
 import { ReportParams } from './dto/report-params';
 import { VerifyProgressReportDto } from './dto/verify-progress-report.dto';
@@ -10,12 +12,18 @@ import { VerifyProgressReportDto } from './dto/verify-progress-report.dto';
 @ApiTags('disbursements')
 @Controller('api/v1/progress-reports')
 export class ProgressVerificationController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly regions: RegionDirectory,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Progress reports within the caller’s region with their photos and figures; `verificationStatus=PENDING` is a Verifikator’s queue' })
-  list(@Query() query: ListProgressReportsQuery) {
-    return this.rpc.send('disbursements.progress-reports.list', query);
+  @ApiOperation({
+    summary: 'Progress reports within the caller’s region with their photos and figures, and their village’s and kecamatan’s names; `verificationStatus=PENDING` is a Verifikator’s queue',
+  })
+  async list(@Query() query: ListProgressReportsQuery) {
+    const page = await this.rpc.send<{ items: Array<{ villageCode: string; districtCode: string }> }>('disbursements.progress-reports.list', query);
+    return { ...page, items: page.items.map((report) => withRegionNames(report, this.regions)) };
   }
 
   @Post(':reportId/verification')

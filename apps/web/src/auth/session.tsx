@@ -102,7 +102,7 @@ export function homeOf(user: User): string {
     case 'ADMIN':
       return '/dasbor';
     case 'VERIFIKATOR':
-      return '/notifikasi';
+      return '/verifikasi';
     default:
       return '/kotak-masuk';
   }

@@ -10,7 +10,8 @@ function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, s
   const items: Array<[string, string]> = [];
   if (role === 'BKM') items.push(['/usulan', t.navProposals], ['/usulan/baru', t.navNewProposal]);
   if ((OFFICIAL_ROLES as readonly string[]).includes(role)) items.push(['/kotak-masuk', t.navInbox]);
-  if (role === 'BPKAD') items.push(['/pencairan', t.navReleases], ['/pagu', t.navCeilings]);
+  if (role === 'BPKAD') items.push(['/pencairan', t.navReleases], ['/pagu', t.navCeilings], ['/tahun-anggaran', t.navFiscalYear]);
+  if (role === 'VERIFIKATOR') items.push(['/verifikasi', t.navVerification]);
   if (role === 'ADMIN') {
     items.push(
       ['/admin/pengguna', t.navUsers],
@@ -19,6 +20,7 @@ function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, s
       ['/admin/hari-libur', t.navHolidays],
       ['/admin/pengiriman', t.navDeliveries],
       ['/pagu', t.navCeilings],
+      ['/tahun-anggaran', t.navFiscalYear],
     );
   }
   if ((DASHBOARD_ROLES as readonly string[]).includes(role)) items.push(['/dasbor', t.navDashboard], ['/evaluasi', t.navEvaluation]);

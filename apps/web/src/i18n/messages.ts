@@ -112,6 +112,8 @@ const id = {
   navActing: 'Plt/Plh',
   navHolidays: 'Hari libur',
   navDeliveries: 'Pengiriman pesan',
+  navVerification: 'Verifikasi laporan',
+  navFiscalYear: 'Tahun anggaran',
   unreadCount: (n: number) => `${n} notifikasi belum dibaca`,
   // statuses
   status: {
@@ -443,6 +445,8 @@ const en: Messages = {
   navActing: 'Acting officials',
   navHolidays: 'Holidays',
   navDeliveries: 'Message deliveries',
+  navVerification: 'Verify reports',
+  navFiscalYear: 'Fiscal year',
   unreadCount: (n: number) => `${n} unread notifications`,
   status: {
     DRAFT: 'Draft',

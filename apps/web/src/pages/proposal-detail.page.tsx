@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import { Disbursement, Page, Proposal, Stage } from '../api/types';
-import { OFFICIAL_ROLES, useSession } from '../auth/session';
+import { homeOf, OFFICIAL_ROLES, useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -16,6 +16,7 @@ import { DecisionPanel } from './decision-panel';
 import { ProgressReportForm } from './progress-report-form';
 import { openStageOf } from './waiting-stage';
 import { DocumentList } from '../components/proposal-documents';
+import { ProgressReportList } from '../components/progress-report-list';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
 /** An official by the name the gateway knows them by, their username only when it knows none. */
@@ -83,7 +84,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   return (
     <article className="proposal-detail">
       <p>
-        <Link to={isBkm ? '/usulan' : '/kotak-masuk'}>← {t.back}</Link>
+        <Link to={user ? homeOf(user) : '/'}>← {t.back}</Link>
       </p>
       <div className="page-title">
         <h1>{p.title}</h1>
@@ -308,6 +309,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
           {isBkm && disbursement.status === 'FUNDING' && <ProgressReportForm proposalId={p.id} onSent={reload} />}
         </section>
       )}
+      {disbursement && <ProgressReportList proposalId={p.id} title={p.title} refresh={data} />}
 
       {p.timeline && p.timeline.length > 0 && (
         <section className="card">

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/api-client';
+import { ProgressReportItem } from '../api/progress-types';
+import { Page } from '../api/types';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { Field } from '../components/field';
+import { Money } from '../components/money';
+import { ProgressPhotos } from '../components/progress-photos';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { useProgressTexts } from '../i18n/progress-messages';
+
+type Decision = 'ACCEPTED' | 'SENT_BACK';
+
+/** One pending report: what the BKM claims, weighed against the money, its photos, and the verifier's decision. */
+function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDecided(message: string): void }) {
+  const { dateTime } = useI18n();
+  const x = useProgressTexts();
+  const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const noteId = `note-${report.id}`;
+  const village = x.villageOf(report.villageName ?? report.villageCode, report.districtName ?? report.districtCode);
+
+  const decide = async (decision: Decision) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('POST', `/progress-reports/${report.id}/verification`, { body: { decision, ...(note.trim() ? { note: note.trim() } : {}) } });
+      setConfirming(false);
+      onDecided(decision === 'ACCEPTED' ? x.accepted(report.title, report.physicalProgressPercent) : x.sentBack(report.title, report.physicalProgressPercent));
+    } catch (e) {
+      setConfirming(false);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="card" data-testid="verification-item">
+      <h2 id={`report-${report.id}`}>
+        <Link to={`/usulan/${report.proposalId}`}>{report.title}</Link>
+      </h2>
+      <p data-testid="report-village">{village}</p>
+      <dl className="facts">
+        <div>
+          <dt>{x.physical}</dt>
+          <dd data-testid="report-percent">
+            {report.physicalProgressPercent}%{report.final && ` · ${x.finalReport}`}
+          </dd>
+        </div>
+        <div>
+          <dt>{x.spent}</dt>
+          <dd>
+            <Money amount={report.amountSpent} />
+          </dd>
+        </div>
+        <div>
+          <dt>{x.releasedOf}</dt>
+          <dd>
+            <Money amount={report.released} /> / <Money amount={report.amount} />
+          </dd>
+        </div>
+        {report.selfHelpAmount !== null && (
+          <div>
+            <dt>{x.releasedPlusSwadaya}</dt>
+            <dd>
+              <Money amount={report.released} /> + <Money amount={report.selfHelpAmount} /> = <Money amount={report.released + report.selfHelpAmount} />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{x.reported}</dt>
+          <dd>{x.reportedBy(dateTime(report.reportedAt), report.reportedBy)}</dd>
+        </div>
+      </dl>
+      {report.note && (
+        <>
+          <h3>{x.reportNote}</h3>
+          <p className="quote">{report.note}</p>
+        </>
+      )}
+      <h3>{x.photos}</h3>
+      <ProgressPhotos report={report} title={report.title} />
+      <ErrorSummary error={error} fieldLabels={{ note: x.verifierNote, decision: x.accept }} />
+      <Field id={noteId} label={x.verifierNote} error={reasonOf(error, 'note')}>
+        <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+      </Field>
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={() => setConfirming(true)} disabled={busy}>
+          {x.sendBack}
+        </button>
+        <button type="button" className="button primary" onClick={() => void decide('ACCEPTED')} disabled={busy}>
+          {x.accept}
+        </button>
+      </div>
+      {/* Only while asked: one dialog (and one confirm-title) on the page at a time. */}
+      {confirming && (
+        <ConfirmDialog open title={x.sendBackQuestion} confirmLabel={x.sendBack} busy={busy} onConfirm={() => void decide('SENT_BACK')} onCancel={() => setConfirming(false)}>
+          <p>
+            {report.title} · {village} · {report.physicalProgressPercent}%
+          </p>
+          {note.trim() && <p className="quote">{note.trim()}</p>}
+          <p>{x.sendBackWarning}</p>
+        </ConfirmDialog>
+      )}
+    </li>
+  );
+}
+
+/** The verifier's queue: pending progress reports of their kecamatan (or the whole regency), newest first. */
+export function VerificationPage() {
+  const x = useProgressTexts();
+  const { t } = useI18n();
+  const { data, error, loading, reload } = useLoad(
+    () => api<Page<ProgressReportItem>>('GET', '/progress-reports', { query: { verificationStatus: 'PENDING', limit: 200 } }),
+    [],
+  );
+  const [notice, setNotice] = useState<string>();
+  return (
+    <section>
+      <div className="page-title">
+        <h1>{x.verificationTitle}</h1>
+      </div>
+      <p>{x.verificationIntro}</p>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary error={error} />
+      {loading && !data && <p aria-live="polite">{t.loading}</p>}
+      {data && data.items.length === 0 && <p>{x.queueEmpty}</p>}
+      {data && data.items.length > 0 && <p className="muted">{x.queueCount(data.total)}</p>}
+      <ul className="cards" aria-label={x.verificationTitle}>
+        {(data?.items ?? []).map((report) => (
+          <QueuedReport
+            key={report.id}
+            report={report}
+            onDecided={(message) => {
+              setNotice(message);
+              reload();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
