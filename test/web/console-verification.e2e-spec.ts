@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Page } from 'playwright-core';
+import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
+import { jpegWithExif, wibExifTime } from '../disbursements/jpeg-with-exif';
+import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
+import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
+
+/**
+ * The verifier's work and BPKAD's fiscal year in the console. A KOTAKU proposal of Balik Alam
+ * (Rp 100.000.000 RAB, Rp 5.000.000 swadaya: Rp 95.000.000 funded in tranches of 40/30/30%, the
+ * second unlocked at 30% verified progress) is approved and its first tranche released through the
+ * API; the BKM reports 20% with a photo taken in Pekanbaru, then 35% with one taken on site.
+ */
+const TITLE = 'Semenisasi Jalan Gang Damai RT 05';
+const VERIFIER = `verifikator.${MANDAU}`;
+const SEND_BACK_NOTE = 'Foto diambil di luar Balik Alam: kirim foto dari lokasi pekerjaan.';
+/** Balik Alam is a kelurahan of Duri; Pekanbaru lies about 90 km to the south-east. */
+const IN_DURI = { latitude: 1.2702, longitude: 101.2114 };
+const IN_PEKANBARU = { latitude: 0.5071, longitude: 101.4478 };
+
+// A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
+jest.setTimeout(240_000);
+
+describe('the console for the verifier and for BPKAD’s fiscal year', () => {
+  const isolation = createTestIsolation();
+  let system: RunningSystem;
+  let browser: Browser;
+  const tokens: Record<string, string> = {};
+  let proposalId: string;
+
+  const call = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${system.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  const uploadPhoto = async (jpeg: Buffer, name: string): Promise<string> => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), name);
+    const response = await fetch(`${system.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${tokens.bkm}` }, body: form });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { url: string }).url;
+  };
+
+  beforeAll(async () => {
+    system = await startSystem(isolation);
+    browser = await launchBrowser();
+    const users: Record<string, string> = { bkm: `bkm.${BALIK_ALAM}`, bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', verifier: VERIFIER };
+    const chain = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
+    for (const [name, username] of [...Object.entries(users), ...chain.map((u) => [u, u])]) {
+      const response = await fetch(`${system.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      tokens[name] = ((await response.json()) as { accessToken: string }).accessToken;
+    }
+
+    // Approved by the whole chain, then tranche 1 released by two BPKAD officials.
+    const proposal = await call('POST', '/api/v1/proposals', tokens.bkm, kotakuDraft(BALIK_ALAM, { title: TITLE }));
+    proposalId = proposal.id;
+    await call('POST', `/api/v1/proposals/${proposalId}/submit`, tokens.bkm, {});
+    await call('PUT', `/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${MANDAU}`, tokens.bpkad, { amount: 1_000_000_000 });
+    for (const username of chain) {
+      const stageId = await expectEventually(async () => {
+        const stages = await call('GET', `/api/v1/approvals/proposals/${proposalId}/stages`, tokens.bkm);
+        const open = stages.find((s: { status: string }) => s.status === 'OPEN');
+        expect(open).toBeDefined();
+        return open.stageId as string;
+      });
+      await call('POST', `/api/v1/approvals/${stageId}/decision`, tokens[username], { decision: 'APPROVE' });
+    }
+    const disbursement = await expectEventually(
+      async () => {
+        const { items } = await call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, tokens.bpkad);
+        expect(items).toMatchObject([{ tranches: [{ status: 'READY' }, { status: 'LOCKED' }, { status: 'LOCKED' }] }]);
+        return items[0] as { id: string };
+      },
+      { timeoutMs: 30_000 },
+    );
+    const tranche1 = `/api/v1/disbursements/${disbursement.id}/tranches/1`;
+    const sp2dNumber = `0077/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`;
+    const bankAccount = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+    await call('POST', `${tranche1}/spm`, tokens.bpkad, { sp2dNumber, bankAccount }, { 'Idempotency-Key': randomUUID() });
+    await call('POST', `${tranche1}/release`, tokens.kuasaBud, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
+
+    // Two claims, both waiting for the verifier: 20% with a photo from elsewhere, 35% with one from the site.
+    const yesterday = wibExifTime(new Date(Date.now() - 24 * 3600_000));
+    const elsewhere = await uploadPhoto(jpegWithExif({ dateTimeOriginal: yesterday, ...IN_PEKANBARU }), 'jalan.jpg');
+    const onSite = await uploadPhoto(jpegWithExif({ dateTimeOriginal: yesterday, ...IN_DURI }), 'cor-rt05.jpg');
+    await call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, tokens.bkm, {
+      physicalProgressPercent: 20,
+      amountSpent: 9_000_000,
+      note: 'Galian dan pemadatan selesai.',
+      photos: [{ url: elsewhere, caption: 'Pemadatan' }],
+    });
+    await call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, tokens.bkm, {
+      physicalProgressPercent: 35,
+      amountSpent: 14_000_000,
+      note: 'Pengecoran 140 m selesai.',
+      photos: [{ url: onSite, caption: 'Pengecoran RT 05' }],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  /** Every photo of the page shows a picture: the uploaded file was read with the user's token. */
+  const photosShown = (page: Page) =>
+    expectEventually(async () => {
+      const widths = await page.getByTestId('report-photo').evaluateAll((images) => images.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth));
+      expect(widths.length).toBeGreaterThan(0);
+      expect(widths.every((width) => width > 0)).toBe(true);
+    });
+
+  it('takes the verifier of Mandau from / to the queue on a phone, where a claim is sent back with a note and another accepted', async () => {
+    const verifier = await browser.newPage(PHONE);
+    await verifier.goto(`${system.url}/`);
+    await verifier.waitForURL(/\/masuk/);
+    await verifier.getByLabel('Nama pengguna').fill(VERIFIER);
+    await verifier.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await verifier.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await verifier.getByRole('heading', { name: 'Verifikasi laporan kemajuan' }).waitFor();
+    expect(new URL(verifier.url()).pathname).toBe('/verifikasi');
+    expect(await verifier.getByRole('navigation').getByRole('link', { name: 'Verifikasi laporan' }).count()).toBe(1);
+
+    const items = verifier.getByTestId('verification-item');
+    await expectEventually(async () => expect(await items.count()).toBe(2));
+    const claim20 = items.filter({ has: verifier.getByTestId('report-percent').getByText('20%', { exact: true }) });
+    const claim35 = items.filter({ has: verifier.getByTestId('report-percent').getByText('35%', { exact: true }) });
+    // The proposal by its title (a link to it), the village and kecamatan by name, the money against what was released.
+    for (const claim of [claim20, claim35]) {
+      expect(await claim.getByRole('link', { name: TITLE }).getAttribute('href')).toBe(`/usulan/${proposalId}`);
+      expect(await claim.getByTestId('report-village').textContent()).toBe('Balik Alam, Kec. Mandau');
+      // Tranche 1 is 40% of Rp 95.000.000; the BKM may have spent that plus its Rp 5.000.000 swadaya.
+      await claim.getByText('Rp 38.000.000 / Rp 95.000.000').waitFor();
+      await claim.getByText('Rp 38.000.000 + Rp 5.000.000 = Rp 43.000.000').waitFor();
+    }
+    await claim35.getByText('Rp 14.000.000').waitFor();
+    await claim35.getByText('Pengecoran 140 m selesai.').waitFor();
+    await photosShown(verifier);
+    // The photo from Pekanbaru is flagged beside it; the one from the site is not.
+    expect(await claim20.getByTestId('photo-warning').allTextContents()).toEqual(['⚠ Diambil jauh dari desa/kelurahan']);
+    await claim20.getByTestId('report-warnings').waitFor();
+    expect(await claim35.getByTestId('photo-warning').count()).toBe(0);
+    await claim35.getByText(/km dari Duri/).waitFor();
+    await checkPage(verifier, 'verification-01-queue-phone');
+
+    // Sending back without a note: the refusal in Indonesian, from the API's code, by the field's label.
+    await claim20.getByRole('button', { name: 'Kembalikan ke BKM' }).click();
+    let dialog = verifier.getByRole('dialog');
+    await dialog.getByText('Kembalikan laporan ini ke BKM?').waitFor();
+    await dialog.getByRole('button', { name: 'Kembalikan ke BKM' }).click();
+    const refusal = claim20.getByRole('alert');
+    await refusal.getByText('Catatan untuk BKM (wajib bila dikembalikan): Wajib diisi.').waitFor();
+    await claim20.locator('textarea[aria-invalid="true"]').waitFor();
+    await checkPage(verifier, 'verification-02-note-required-phone');
+
+    await claim20.getByLabel('Catatan untuk BKM (wajib bila dikembalikan)').fill(SEND_BACK_NOTE);
+    await claim20.getByRole('button', { name: 'Kembalikan ke BKM' }).click();
+    dialog = verifier.getByRole('dialog');
+    await dialog.getByText(SEND_BACK_NOTE).waitFor();
+    await checkPage(verifier, 'verification-03-send-back-confirm-phone');
+    await dialog.getByRole('button', { name: 'Kembalikan ke BKM' }).click();
+    await verifier.getByRole('status').getByText(`Laporan 20% dikembalikan ke BKM: ${TITLE}`).waitFor();
+    await expectEventually(async () => expect(await items.count()).toBe(1));
+
+    await claim35.getByRole('button', { name: 'Terima laporan' }).click();
+    await verifier.getByRole('status').getByText(`Laporan 35% diterima: ${TITLE}`).waitFor();
+    await verifier.getByText('Tidak ada laporan yang menunggu verifikasi.').waitFor();
+    await checkPage(verifier, 'verification-04-queue-empty-phone');
+
+    // Decided once: both reports left the queue, as the API says too.
+    const { items: reports } = await call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, tokens.verifier);
+    expect(reports.map((r: { physicalProgressPercent: number; verificationStatus: string; verificationNote: string | null }) => [r.physicalProgressPercent, r.verificationStatus, r.verificationNote])).toEqual([
+      [35, 'ACCEPTED', null],
+      [20, 'SENT_BACK', SEND_BACK_NOTE],
+    ]);
+    await verifier.close();
+  });
+
+  it('shows BPKAD tranche 2 ready, and the reports with their photos and verification on the proposal', async () => {
+    const bpkad = await browser.newPage(DESKTOP);
+    await logIn(bpkad, system.url, 'bpkad');
+    await bpkad.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
+    const ready = () => bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }).filter({ hasText: 'Termin 2' });
+    await reloadUntilVisible(bpkad, ready);
+    await ready().getByText('Rp 28.500.000').waitFor();
+
+    await ready().getByRole('link', { name: TITLE }).click();
+    await bpkad.getByRole('heading', { name: TITLE, exact: true }).waitFor();
+    const reports = bpkad.getByTestId('progress-report');
+    await expectEventually(async () => expect(await reports.count()).toBe(2));
+    expect(await reports.getByTestId('verification-status').allTextContents()).toEqual(['Diterima verifikator', 'Dikembalikan verifikator']);
+    await reports.nth(1).getByText(SEND_BACK_NOTE).waitFor();
+    expect(await reports.nth(1).getByTestId('photo-warning').allTextContents()).toEqual(['⚠ Diambil jauh dari desa/kelurahan']);
+    await photosShown(bpkad);
+    await checkPage(bpkad, 'verification-05-bpkad-proposal-reports-desktop');
+    await bpkad.close();
+  });
+
+  it('lets BPKAD set the closing date of the fiscal year in WIB and see the carry-over', async () => {
+    const bpkad = await browser.newPage(DESKTOP);
+    await logIn(bpkad, system.url, 'bpkad');
+    await bpkad.getByRole('navigation').getByRole('link', { name: 'Tahun anggaran' }).click();
+    await bpkad.getByRole('heading', { name: `Tahun anggaran ${DEMO_FISCAL_YEAR}` }).waitFor();
+    // No date set yet: the year closes at its end (31 December, 23.59 WIB at the latest).
+    await bpkad.getByTestId('closing-at').getByText('(bawaan: akhir tahun anggaran)').waitFor();
+    // Tranches 2 (ready) and 3 (locked) are committed and not released: 60% of Rp 95.000.000.
+    expect(await bpkad.getByTestId('carry-over-total').textContent()).toBe('Rp 57.000.000');
+    const rows = bpkad.getByTestId('carry-over-item');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().getByRole('link', { name: TITLE }).getAttribute('href')).toBe(`/usulan/${proposalId}`);
+    await rows.first().getByText('Balik Alam, Kec. Mandau').waitFor();
+    expect(await bpkad.getByTestId('carry-over-programmes').locator('tbody tr').count()).toBe(1);
+    await checkPage(bpkad, 'verification-06-bpkad-fiscal-year-desktop');
+
+    await bpkad.getByLabel('Tanggal dan jam penutupan (WIB)').fill(`${DEMO_FISCAL_YEAR}-12-20T23:59`);
+    await bpkad.getByRole('button', { name: 'Tetapkan penutupan' }).click();
+    await bpkad.getByRole('status').getByText(/^Penutupan pencairan ditetapkan: 20 Des \d{4}, 23\.59 WIB$/).waitFor();
+    await expectEventually(async () => expect(await bpkad.getByTestId('closing-at').textContent()).toBe(`20 Des ${DEMO_FISCAL_YEAR}, 23.59 WIB`));
+    expect(await bpkad.getByTestId('carry-over-total').textContent()).toBe('Rp 57.000.000');
+    // Kept as the instant it is in WIB (UTC+7).
+    const report = await call('GET', `/api/v1/fiscal-years/${DEMO_FISCAL_YEAR}/carry-over`, tokens.bpkad);
+    expect([report.releasesCloseAt, report.isDefault]).toEqual([`${DEMO_FISCAL_YEAR}-12-20T16:59:00.000Z`, false]);
+    await checkPage(bpkad, 'verification-07-bpkad-closing-set-desktop');
+    await bpkad.close();
+  });
+});
