@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { AppointActingOfficialUseCase } from '../../apps/approvals/src/acting/appoint-acting-official.use-case';
 import { announced, ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, openStageOf, startApprovalsWorld } from './approvals-harness';
 
 const regions = RegionDirectory.shared();
@@ -15,7 +17,7 @@ describe('the staged approval chain, through the gateway', () => {
     world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token: await token(username), body });
   const inbox = async (username: string) =>
     (await (await world.gateway.call('GET', '/api/v1/approvals/inbox?pageSize=100', { token: await token(username) })).json()) as {
-      items: Array<{ stageId: string; proposal: { proposalId: string }; actingFor: unknown; overdue: boolean }>;
+      items: Array<{ stageId: string; proposal: { proposalId: string }; actingFor: unknown; overdue: boolean; decidedEarlierStage: unknown }>;
       total: number;
     };
   const waitForOpenStage = (proposalId: string, order: number) =>
@@ -218,6 +220,17 @@ describe('the staged approval chain, through the gateway', () => {
     expect((await refusal(await appoint('sekda', 'bpkad'))).field).toBe('forUsername');
     // At most ACTING_APPOINTMENT_MAX_DAYS (90 unless configured): a Plt/Plh serves up to three months.
     expect(await refusal(await appoint('sekda', 'bupati', 91))).toMatchObject({ field: 'validUntil', reason: 'an acting appointment lasts at most 90 days: make a new one when it ends' });
+    // Both must be within the admin's regency: a Camat of Pekanbaru (no user here, so asked of the service itself) is not in it.
+    const fromElsewhere = world.approvals.get(AppointActingOfficialUseCase).execute(
+      { userId: randomUUID(), username: 'admin', role: 'ADMIN', regionCode: BENGKALIS },
+      {
+        acting: { userId: randomUUID(), username: 'camat.14.71.01', role: 'CAMAT', regionCode: '14.71.01' },
+        actingFor: { userId: randomUUID(), username: 'sekda', role: 'SEKDA', regionCode: BENGKALIS },
+        validFrom: new Date().toISOString(),
+        validUntil: new Date(Date.now() + day).toISOString(),
+      },
+    );
+    await expect(fromElsewhere).rejects.toThrow('No official camat.14.71.01 in your region');
     expect((await appoint('sekda', 'bupati', 90)).status).toBe(201);
     const made = (await world.db.query(`SELECT acting_username FROM acting_appointment WHERE for_username = 'bupati'`)) as Array<{ acting_username: string }>;
     expect(made).toEqual([{ acting_username: 'sekda' }]);
@@ -238,8 +251,11 @@ describe('the staged approval chain, through the gateway', () => {
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
     const sekdaStage = await waitForOpenStage(proposal.proposalId, 4);
-    // The Plt Sekda sees the stage in its inbox, as acting official …
-    expect((await inbox(camat)).items.find((item) => item.stageId === sekdaStage.id)).toMatchObject({ actingFor: { username: 'sekda' } });
+    // The Plt Sekda sees the stage in its inbox, as acting official, marked as one it may not decide …
+    expect((await inbox(camat)).items.find((item) => item.stageId === sekdaStage.id)).toMatchObject({
+      actingFor: { username: 'sekda' },
+      decidedEarlierStage: { order: 2, role: 'CAMAT' },
+    });
     // … but approving it would put the same eyes on two stages.
     const refused = await decide(camat, sekdaStage.id, { decision: 'APPROVE' });
     expect(refused.status).toBe(403);
@@ -262,6 +278,7 @@ describe('the staged approval chain, through the gateway', () => {
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
     const otherSekdaStage = await waitForOpenStage(other.proposalId, 4);
+    expect((await inbox(camat)).items.find((item) => item.stageId === otherSekdaStage.id)).toMatchObject({ decidedEarlierStage: null });
     const approved = await decide(camat, otherSekdaStage.id, { decision: 'APPROVE' });
     expect(approved.status).toBe(200);
     expect((await approved.json()).stage.decidedBy).toMatchObject({ username: camat, actingFor: { username: 'sekda', role: 'SEKDA' } });

@@ -26,9 +26,10 @@ const DAY_MS = 24 * 3600_000;
 /**
  * An admin appoints a Plt/Plh: for the period, the acting user sees and decides the other official's
  * stages. Within limits: both are officials who decide stages (never an ADMIN, BPKAD, BKM or
- * VERIFIKATOR, so an admin cannot hand itself a Bupati's authority), both within the admin's region,
- * and for at most ACTING_APPOINTMENT_MAX_DAYS. ActingAppointmentMade commits with the appointment, so the acting official is told and,
- * while it is in force, receives the reminders in the absent official's place.
+ * VERIFIKATOR, so an admin cannot hand itself a Bupati's authority), both within the admin's region
+ * (404 otherwise, before anything about them is said), and for at most ACTING_APPOINTMENT_MAX_DAYS.
+ * ActingAppointmentMade commits with the appointment, so the acting official is told and, while it
+ * is in force, receives the reminders in the absent official's place.
  */
 @Injectable()
 export class AppointActingOfficialUseCase {
@@ -51,6 +52,8 @@ export class AppointActingOfficialUseCase {
     if (validUntil.getTime() - validFrom.getTime() > maxDays * DAY_MS) {
       throw fieldInvalid('validUntil', `an acting appointment lasts at most ${maxDays} days: make a new one when it ends`);
     }
+    if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
+    if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundException(`No official ${command.acting.username} in your region`);
     if (command.acting.userId === admin.userId) throw fieldInvalid('actingUsername', 'an admin cannot appoint themself as acting official');
     if (!DECIDING_ROLES.includes(command.actingFor.role as Role)) {
       throw fieldInvalid('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
@@ -62,8 +65,6 @@ export class AppointActingOfficialUseCase {
         `${command.acting.username} is a ${command.acting.role}: only an official who decides approval stages (${DECIDING_ROLES.join(', ')}) may act for one`,
       );
     }
-    if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
-    if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundException(`No official ${command.acting.username} in your region`);
 
     const appointment = this.dataSource.manager.create(ActingAppointmentEntity, {
       id: randomUUID(),

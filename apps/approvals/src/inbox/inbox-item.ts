@@ -19,6 +19,11 @@ export interface InboxItem {
   overdue: boolean;
   /** Set when the caller sees the stage as Plt/Plh of this official. */
   actingFor: { userId: string; username: string } | null;
+  /**
+   * The stage of this submission the caller (or the official they act for) already decided: nobody
+   * decides two stages of one submission, so deciding this one is refused (DECIDED_ANOTHER_STAGE).
+   */
+  decidedEarlierStage: { order: number; role: string } | null;
 }
 
 export interface InboxQuery {

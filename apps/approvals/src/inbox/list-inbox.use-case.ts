@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { containsPattern, rupiahOf } from '@alur/database';
+import { DecidedStage, stageAlreadyDecidedBy } from '../decisions/separation-of-stages';
 import { InboxPage, InboxQuery } from './inbox-item';
 import { fieldInvalid } from '@alur/messaging';
 
@@ -88,6 +89,12 @@ export class ListInboxUseCase {
       [...params, pageSize, (page - 1) * pageSize],
     )) as InboxRow[];
     const own = (row: InboxRow) => row.role === actor.role && row.region_code === actor.regionCode;
+    const decided = await this.decidedStagesOf(rows);
+    const earlierOf = (row: InboxRow) => {
+      const actingFor = !own(row) && row.acting_for ? { userId: row.acting_for.for_user_id, username: row.acting_for.for_username, role: row.role, regionCode: row.region_code } : undefined;
+      const earlier = stageAlreadyDecidedBy({ ...actor, actingFor }, decided.get(`${row.proposal_id}#${row.submission_number}`) ?? []);
+      return earlier ? { order: earlier.stageOrder, role: earlier.role } : null;
+    };
     return {
       page,
       pageSize,
@@ -111,7 +118,24 @@ export class ListInboxUseCase {
         dueAt: row.due_at.toISOString(),
         overdue: now.getTime() > row.due_at.getTime(),
         actingFor: !own(row) && row.acting_for ? { userId: row.acting_for.for_user_id, username: row.acting_for.for_username } : null,
+        decidedEarlierStage: earlierOf(row),
       })),
     };
+  }
+
+  /** The decided stages of the page's submissions, by `proposalId#submissionNumber`. */
+  private async decidedStagesOf(rows: InboxRow[]): Promise<Map<string, DecidedStage[]>> {
+    const byKey = new Map<string, DecidedStage[]>();
+    if (!rows.length) return byKey;
+    const decided = (await this.dataSource.query(
+      `SELECT proposal_id, submission_number, stage_order AS "stageOrder", role, decided_by AS "decidedBy" FROM approval_stage
+        WHERE proposal_id = ANY($1::uuid[]) AND decided_by IS NOT NULL ORDER BY stage_order`,
+      [[...new Set(rows.map((row) => row.proposal_id))]],
+    )) as Array<DecidedStage & { proposal_id: string; submission_number: number }>;
+    for (const { proposal_id, submission_number, ...stage } of decided) {
+      const key = `${proposal_id}#${submission_number}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), stage]);
+    }
+    return byKey;
   }
 }
