@@ -272,6 +272,8 @@ const ROWS: Row[] = [
         validUntil: `${DEMO_FISCAL_YEAR + 1}-03-16T00:00:00+07:00`,
       }),
   },
+  // The fixtures hold no appointment in force: the administrator reaches the service, which finds none to end.
+  { route: 'POST /api/v1/approvals/acting-appointments/{id}/end', who: ['ADMIN'], request: () => json(`/api/v1/approvals/acting-appointments/${randomUUID()}/end`, {}), allowedAnswer: 404 },
   { route: 'POST /api/v1/approvals/holidays', who: ['ADMIN'], request: () => json('/api/v1/approvals/holidays', { date: `${DEMO_FISCAL_YEAR + 1}-03-20`, name: 'Cuti bersama (uji matriks)' }) },
   { route: 'GET /api/v1/notifications/deliveries', who: ['ADMIN'], request: () => json('/api/v1/notifications/deliveries?status=sent') },
   { route: 'GET /api/v1/notifications/deliveries/{id}', who: ['ADMIN'], request: (f) => json(`/api/v1/notifications/deliveries/${f.deliveryId}`) },

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
-import { BALIK_ALAM } from '../proposals/proposal-fixtures';
+import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
 import { Browser, checkPage, DESKTOP, launchBrowser, logIn, RunningSystem, startSystem } from './console-harness';
 
 const NEW_USER = 'lurah.plt.uji';
@@ -73,6 +73,13 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await row.getByText('Aktif', { exact: true }).waitFor();
     expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(200);
 
+    // Moved to the neighbouring village: the row shows the new region.
+    await row.getByRole('button', { name: 'Ubah peran/wilayah' }).click();
+    await row.getByLabel('Kode wilayah').fill(OTHER_MANDAU_VILLAGE);
+    await row.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await admin.getByRole('status').getByText(`Akun ${NEW_USER} diperbarui.`).waitFor();
+    await row.getByText(OTHER_MANDAU_VILLAGE, { exact: true }).waitFor();
+
     await row.getByRole('button', { name: `Nonaktifkan ${NEW_USER}` }).click();
     const dialog = admin.getByRole('dialog', { name: `Nonaktifkan akun ${NEW_USER}?` });
     await dialog.waitFor();
@@ -135,21 +142,30 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await kotaku.getByRole('heading', { name: /KOTAKU \(perubahan uji konsol\)/ }).waitFor();
   });
 
-  it('lists acting officials and appoints one', async () => {
+  it('lists acting officials, appoints one in force from an hour ago, and ends it', async () => {
     await menu(admin).getByRole('link', { name: 'Plt/Plh', exact: true }).click();
     await admin.getByRole('heading', { name: 'Pelaksana tugas (Plt/Plh)', level: 1 }).waitFor();
     await admin.getByText('Belum ada data.').waitFor();
     await checkPage(admin, '56-admin-acting-empty');
+    // datetime-local fields hold the regency's time (WIB, UTC+7).
+    const wib = (offsetMs: number) => new Date(Date.now() + 7 * 3600_000 + offsetMs).toISOString().slice(0, 16);
     const form = admin.getByRole('form', { name: 'Tunjuk Plt/Plh' });
     await form.getByLabel('Nama pengguna Plt/Plh').fill('sekda');
     await form.getByLabel('Menggantikan (nama pengguna pejabat)').fill('bupati');
-    await form.getByLabel('Mulai (WIB)').fill(`${DEMO_FISCAL_YEAR + 1}-03-02T08:00`);
-    await form.getByLabel('Berakhir (WIB)').fill(`${DEMO_FISCAL_YEAR + 1}-03-09T08:00`);
+    await form.getByLabel('Mulai (WIB)').fill(wib(-3600_000));
+    await form.getByLabel('Berakhir (WIB)').fill(wib(3 * 24 * 3600_000));
     await form.getByRole('button', { name: 'Tunjuk Plt/Plh' }).click();
     await admin.getByRole('status').getByText('Penunjukan disimpan.').waitFor();
     const table = admin.getByTestId('acting-appointments');
     await table.getByText('sekda', { exact: true }).waitFor();
-    await table.getByText('Tidak berlaku').waitFor();
+    await table.getByText('Berlaku', { exact: true }).waitFor();
     await checkPage(admin, '57-admin-acting');
+
+    await table.getByRole('button', { name: 'Akhiri: sekda → bupati' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Akhiri penunjukan sekda sebagai Plt/Plh bupati sekarang?' });
+    await dialog.getByRole('button', { name: 'Akhiri' }).click();
+    await admin.getByRole('status').getByText('Penunjukan diakhiri.').waitFor();
+    await table.getByText('Tidak berlaku', { exact: true }).waitFor();
+    expect(await table.getByRole('button', { name: /^Akhiri/ }).count()).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { actorOf, RpcRequest } from '@alur/messaging';
 import { AppointActingOfficialCommand, AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
+import { EndActingAppointmentUseCase } from './acting/end-acting-appointment.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
 import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
 import { DecideStageCommand, DecideStageUseCase } from './decisions/decide-stage.use-case';
@@ -21,6 +22,7 @@ export class ApprovalsController {
     private readonly proposalStages: ListProposalStagesUseCase,
     private readonly appoint: AppointActingOfficialUseCase,
     private readonly appointments: ListActingAppointmentsUseCase,
+    private readonly endAppointment: EndActingAppointmentUseCase,
     private readonly addHoliday: AddHolidayUseCase,
     private readonly holidays: ListHolidaysUseCase,
   ) {}
@@ -54,6 +56,11 @@ export class ApprovalsController {
   @MessagePattern('approvals.acting-appointments.list')
   listActingAppointments(@Payload() request: RpcRequest<unknown>) {
     return this.appointments.execute(actorOf(request));
+  }
+
+  @MessagePattern('approvals.acting-appointments.end')
+  endActingAppointment(@Payload() request: RpcRequest<unknown>) {
+    return this.endAppointment.execute(actorOf(request), request.data);
   }
 
   @MessagePattern('approvals.holidays.add')

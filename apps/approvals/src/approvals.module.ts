@@ -6,6 +6,7 @@ import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
+import { EndActingAppointmentUseCase } from './acting/end-acting-appointment.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
 import { ApprovalsController } from './approvals.controller';
 import { ProposalSubmissionsHandler } from './chain/proposal-submissions.handler';
@@ -69,6 +70,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ListProposalStagesUseCase,
       AppointActingOfficialUseCase,
       ListActingAppointmentsUseCase,
+      EndActingAppointmentUseCase,
       AddHolidayUseCase,
       ListHolidaysUseCase,
       EvaluateStagesUseCase,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { CreateActingAppointmentDto } from './create-acting-appointment.dto';
 import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
-/** Plt/Plh appointments: admins create them; the acting and the absent official both see theirs. */
+/** Plt/Plh appointments: admins create and end them; the acting and the absent official both see theirs. */
 @ApiTags('approvals')
 @Controller('api/v1/approvals/acting-appointments')
 export class ActingAppointmentsController {
@@ -26,5 +26,13 @@ export class ActingAppointmentsController {
   @ApiOperation({ summary: 'Admins: the appointments of their region; others: where they act or are acted for' })
   list() {
     return this.rpc.send('approvals.acting-appointments.list', {});
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'End an appointment in force now (the official is back early); 409 for one not in force' })
+  end(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.rpc.send('approvals.acting-appointments.end', { appointmentId: id });
   }
 }

@@ -59,6 +59,11 @@ export class DirectoryRepository {
     );
   }
 
+  /** An appointment ended early holds only until then; one never recorded here has nothing to end. */
+  async endAppointment(tx: EntityManager, appointmentId: string, validUntil: string): Promise<void> {
+    await tx.query('UPDATE acting_appointment SET valid_until = $2 WHERE appointment_id = $1 AND valid_until > $2 AND valid_from < $2', [appointmentId, validUntil]);
+  }
+
   async findUser(tx: EntityManager, userId: string): Promise<DirectoryUser | null> {
     const rows: UserRow[] = await tx.query('SELECT * FROM recipient WHERE user_id = $1', [userId]);
     return rows[0] ? toUser(rows[0]) : null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  ActingAppointmentEndedV1,
   ActingAppointmentMadeV1,
   ApprovalReminderDueV1,
   ApprovalStageDecidedV1,
@@ -56,6 +57,11 @@ export class NotificationEventHandlers {
     await this.directory.saveAppointment(tx, plans.actingAppointmentOf(p));
     const absent = await this.directory.findUser(tx, p.actingFor.userId);
     await this.notify.execute(tx, event, plans.planActingAppointmentMade(p, absent?.displayName ?? p.actingFor.username));
+  }
+
+  @HandleEvent(ActingAppointmentEndedV1)
+  async onActingAppointmentEnded(event: Event<typeof ActingAppointmentEndedV1>, tx: EntityManager): Promise<void> {
+    await this.directory.endAppointment(tx, event.payload.appointmentId, event.payload.validUntil);
   }
 
   @HandleEvent(ProposalSubmittedV1)

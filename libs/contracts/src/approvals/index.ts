@@ -7,4 +7,5 @@ export * from './proposal-rejected/proposal-rejected.event';
 export * from './approval-reminder-due/approval-reminder-due.event';
 export * from './approval-stage-escalated/approval-stage-escalated.event';
 export * from './acting-appointment-made/acting-appointment-made.event';
+export * from './acting-appointment-ended/acting-appointment-ended.event';
 export * from './review-withdrawn/review-withdrawn.event';

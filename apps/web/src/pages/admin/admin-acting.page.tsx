@@ -1,16 +1,18 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/api-client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
+import { adminError } from './admin-error';
 import { ActingAppointment } from './admin-types';
 
 /** A date and time typed in a datetime-local field, read in the regency's time (WIB). */
 const wib = (local: string) => (local ? `${local}:00+07:00` : '');
 
-/** ADMIN: Plt/Plh appointments of their region, and appointing one (the API holds the limits). */
+/** ADMIN: Plt/Plh appointments of their region, appointing one (the API holds the limits), and ending one in force. */
 export function AdminActingPage() {
   const { t, dateTime } = useI18n();
   const a = useAdminTexts();
@@ -20,6 +22,25 @@ export function AdminActingPage() {
   const [formError, setFormError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
+
+  const [toEnd, setToEnd] = useState<ActingAppointment>();
+  const [endError, setEndError] = useState<unknown>();
+
+  const end = async (appointment: ActingAppointment) => {
+    setBusy(true);
+    setEndError(undefined);
+    setNotice(undefined);
+    try {
+      await api('POST', `/approvals/acting-appointments/${appointment.id}/end`, { body: {} });
+      setNotice(a.ended);
+      appointments.reload();
+    } catch (error) {
+      setEndError(adminError(error, { byCode: { appointment_not_in_force: a.notInForceAnymore } }));
+    } finally {
+      setBusy(false);
+      setToEnd(undefined);
+    }
+  };
 
   const appoint = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +69,7 @@ export function AdminActingPage() {
           {notice}
         </p>
       )}
-      <ErrorSummary error={appointments.error} />
+      <ErrorSummary error={endError ?? appointments.error} />
       {appointments.loading && !appointments.data && <p aria-live="polite">{t.loading}</p>}
       {appointments.data && list.length === 0 && <p>{t.noData}</p>}
       {list.length > 0 && (
@@ -61,6 +82,7 @@ export function AdminActingPage() {
                 <th scope="col">{a.validFrom}</th>
                 <th scope="col">{a.validUntil}</th>
                 <th scope="col">{a.state}</th>
+                <th scope="col">{a.actions}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,13 +97,29 @@ export function AdminActingPage() {
                   <td data-label={a.state}>
                     <span className={`badge ${appointment.active ? 'badge-ok' : 'badge-neutral'}`}>{appointment.active ? a.inForce : a.notInForce}</span>
                   </td>
+                  <td data-label={a.actions}>
+                    {appointment.active && (
+                      <button type="button" className="button danger" onClick={() => setToEnd(appointment)} aria-label={`${a.end}: ${appointment.acting.username} → ${appointment.actingFor.username}`}>
+                        {a.end}
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <p className="muted">{a.noEndApi}</p>
+      <ConfirmDialog
+        open={toEnd !== undefined}
+        title={toEnd ? a.endQuestion(toEnd.acting.username, toEnd.actingFor.username) : ''}
+        confirmLabel={a.end}
+        busy={busy}
+        onConfirm={() => toEnd && void end(toEnd)}
+        onCancel={() => setToEnd(undefined)}
+      >
+        <p>{a.endWarning}</p>
+      </ConfirmDialog>
       <form className="card" onSubmit={appoint} aria-labelledby="appoint" noValidate>
         <h2 id="appoint">{a.appoint}</h2>
         <ErrorSummary error={formError} fieldLabels={{ actingUsername: a.actingUser, forUsername: a.forUser, validFrom: a.validFrom, validUntil: a.validUntil }} />
