@@ -1,5 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { RpcClientModule } from '@alur/messaging';
 import { ServiceCoreModule, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
@@ -8,6 +8,7 @@ import { SecurityAuditModule } from './audit/security-audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
+import { IdempotencyKeyInterceptor } from './http/idempotency-key';
 import { createValidationPipe } from './http/validation';
 import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
 import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
@@ -40,7 +41,11 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       UploadsModule,
     ],
     controllers: [SystemStatusController, SystemSpineController, ProposalsController, ProgrammesController],
-    providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    providers: [
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      // Any write may carry an Idempotency-Key; it travels to the service that carries the write out.
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyKeyInterceptor },
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { claimIdempotencyKeyIn } from '@alur/database';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 
@@ -36,6 +37,8 @@ export class AuditTrail {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record must run inside the transaction of the change it records');
     }
+    // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
+    await claimIdempotencyKeyIn(tx);
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('alur-audit:' || current_schema()))`);
     const [last] = (await tx.query('SELECT hash FROM audit_record ORDER BY seq DESC LIMIT 1')) as Array<{ hash: string }>;
     const unhashed: Omit<AuditRecord, 'seq' | 'hash'> = {

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './rupiah-column';
 export * from './retention-sweeper';
 export * from './like-pattern';
+export * from './idempotency';

@@ -25,4 +25,5 @@ export * from './rpc/rpc-request.util';
 export * from './rpc/caller-assertion';
 export * from './rpc/rpc-caller.guard';
 export * from './rpc/rpc-tracing.interceptor';
+export * from './rpc/rpc-idempotency.interceptor';
 export * from './spine-event-counters';

@@ -11,6 +11,8 @@ export { CORRELATION_HEADER } from './request-log';
 /** Context keys that carry the correlation id and actor from a request or event into new events. */
 export const CLS_CORRELATION_ID = 'correlationId';
 export const CLS_ACTOR = 'actor';
+/** The client's Idempotency-Key of the HTTP request being served (the gateway), passed on to the service that carries it out. */
+export const CLS_IDEMPOTENCY_KEY = 'idempotencyKey';
 
 /** Accepts a caller's correlation id only when it looks like one, so logs cannot be forged or flooded. */
 export function correlationFrom(value: unknown): string {

@@ -3,9 +3,9 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EntitySchema, MixedList } from 'typeorm';
 import { CreateAuditTrail1764000000000 } from '@alur/audit';
 import { AlurConfigModule, ServiceName } from '@alur/config';
-import { DatabaseModule } from '@alur/database';
+import { CreateIdempotentRequests1765200000000, DatabaseModule, RetentionModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
-import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard, RpcTracingInterceptor } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard, RpcIdempotencyInterceptor, RpcTracingInterceptor } from '@alur/messaging';
 import { ObservabilityModule } from '@alur/observability';
 import { OpsLoopbackGuard } from './ops-loopback.guard';
 
@@ -31,16 +31,20 @@ export class ServiceCoreModule {
         ObservabilityModule.forRoot(),
         DatabaseModule.forService({
           entities: options.entities ?? [],
-          migrations: [...MESSAGING_MIGRATIONS, ...withAuditTrail(options.migrations ?? [])],
+          migrations: [...MESSAGING_MIGRATIONS, CreateIdempotentRequests1765200000000, ...withAuditTrail(options.migrations ?? [])],
         }),
         MessagingModule.forService(options.messaging),
         HealthModule.forService({ redis: options.usesRedis ?? false }),
+        // A retry comes within minutes or hours; a month of keys is plenty.
+        RetentionModule.forRules([{ table: 'idempotent_request', olderThan: 'created_at', hours: 30 * 24 }]),
       ],
       providers: [
         // Requests over NATS are answered only for a caller the gateway asserted (see RpcCallerGuard).
         { provide: APP_GUARD, useClass: RpcCallerGuard },
         // A span per request answered, continuing the caller's trace (only while tracing is on).
         { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
+        // Past the gateway's deadline a request is not started; with an Idempotency-Key it is carried out once.
+        { provide: APP_INTERCEPTOR, useClass: RpcIdempotencyInterceptor },
         // A domain service's /ops/ is for its own machine; the gateway's is for ADMIN (its RolesGuard).
         ...(service === 'gateway' ? [] : [{ provide: APP_GUARD, useClass: OpsLoopbackGuard }]),
       ],

@@ -2,15 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
-import { validationFailed } from '../http/validation';
+import { checkedIdempotencyKey } from '../http/idempotency-key';
 import { ListDisbursementsQuery } from './dto/list-disbursements.query';
 import { PrepareSpmDto } from './dto/prepare-spm.dto';
 import { ReleaseTrancheDto } from './dto/release-tranche.dto';
 import { ReturnSpmDto } from './dto/return-spm.dto';
 import { TrancheParams } from './dto/tranche-params';
-
-/** Visible ASCII, as the IETF Idempotency-Key draft expects of a key (a UUID fits). */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * Disbursements with their tranches (termin), and their release by two BPKAD officials: one prepares
@@ -79,14 +76,4 @@ export class DisbursementsController {
       idempotencyKey: checkedIdempotencyKey(idempotencyKey),
     });
   }
-}
-
-function checkedIdempotencyKey(idempotencyKey: string | undefined): string {
-  if (idempotencyKey === undefined || idempotencyKey === '') {
-    throw validationFailed([{ field: 'Idempotency-Key', reason: 'header is required: send one unique key per request, e.g. a UUID' }]);
-  }
-  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw validationFailed([{ field: 'Idempotency-Key', reason: 'must be 1 to 255 visible ASCII characters' }]);
-  }
-  return idempotencyKey;
 }

@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { IdempotentRoute } from '../http/idempotency-key';
 import { Roles } from '../auth/roles.decorator';
 import { UPLOAD_KINDS } from './uploaded-file-kinds';
 import { ReceivedFile, UploadedFiles } from './uploaded-files.service';
@@ -26,7 +27,7 @@ export class UploadsController {
   @Roles('BKM')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_KINDS.photo.maxBytes, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_KINDS.photo.maxBytes, files: 1 } }), IdempotentRoute)
   uploadPhoto(@CurrentActor() actor: Actor, @UploadedFile() file: ReceivedFile | undefined) {
     return this.files.store('photo', actor, file);
   }
@@ -42,7 +43,7 @@ export class UploadsController {
   @Roles('BKM')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_KINDS.document.maxBytes, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_KINDS.document.maxBytes, files: 1 } }), IdempotentRoute)
   uploadDocument(@CurrentActor() actor: Actor, @UploadedFile() file: ReceivedFile | undefined) {
     return this.files.store('document', actor, file);
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { IdempotentRoute } from '../http/idempotency-key';
 import { CreateUserDto } from './create-user.dto';
 import { CreateUserUseCase } from './create-user.use-case';
 import { ListUsersQuery } from './list-users.query';
@@ -15,6 +16,8 @@ import { UserView } from './user-view';
 @ApiTags('users')
 @Controller('api/v1/users')
 @Roles('ADMIN')
+// The gateway carries out these writes itself: an Idempotency-Key is kept here (reads pass through).
+@UseInterceptors(IdempotentRoute)
 export class UsersController {
   constructor(
     private readonly listUsers: ListUsersUseCase,

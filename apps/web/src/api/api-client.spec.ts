@@ -4,7 +4,8 @@ import { api, ApiError } from './api-client';
 function gatewayAnswering(...answers: Array<number | 'offline'>) {
   const calls: string[] = [];
   globalThis.fetch = (async (url: string, init?: RequestInit) => {
-    calls.push(`${init?.method} ${url}`);
+    const key = (init?.headers as Record<string, string> | undefined)?.['Idempotency-Key'];
+    calls.push(`${init?.method} ${url}${key ? ` key ${key}` : ''}`);
     const next = answers.shift();
     if (next === 'offline' || next === undefined) throw new TypeError('Failed to fetch');
     return new Response(next === 200 ? JSON.stringify({ ok: true }) : JSON.stringify({ statusCode: next, message: 'busy' }), {
@@ -42,8 +43,24 @@ describe('the console API client', () => {
     expect(calls).toHaveLength(4);
   });
 
-  it('sends a write once, whatever happens, and asks nothing again after a refusal', async () => {
-    const writes = gatewayAnswering(504);
+  it('sends a write again after a dropped answer with the same Idempotency-Key, so the gateway does it once', async () => {
+    const writes = gatewayAnswering(504, 'offline', 200);
+    const answer = api('POST', '/proposals', { body: {} });
+    await jest.advanceTimersByTimeAsync(2_000);
+    await expect(answer).resolves.toEqual({ ok: true });
+    expect(writes).toHaveLength(3);
+    expect(new Set(writes).size).toBe(1);
+    expect(writes[0]).toMatch(/^POST \/api\/v1\/proposals key [0-9a-f]{32}$/);
+    // Another action is another key.
+    gatewayAnswering(200);
+    await api('POST', '/proposals', { body: {} });
+    const next = gatewayAnswering(200);
+    await api('POST', '/proposals', { body: {}, idempotencyKey: 'simpan-1' });
+    expect(next).toEqual(['POST /api/v1/proposals key simpan-1']);
+  });
+
+  it('asks nothing again after a refusal', async () => {
+    const writes = gatewayAnswering(409);
     await expect(api('POST', '/proposals', { body: {} })).rejects.toBeInstanceOf(ApiError);
     expect(writes).toHaveLength(1);
     const reads = gatewayAnswering(404);

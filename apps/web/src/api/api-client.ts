@@ -55,6 +55,14 @@ interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
+  /** One key per user action (a write): kept across retries, so the action happens once. Made here when not given. */
+  idempotencyKey?: string;
+}
+
+/** A fresh Idempotency-Key: random, from getRandomValues (randomUUID needs https, a village office may use http). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function codeOf(body: unknown): string | undefined {
@@ -79,16 +87,21 @@ export async function fetchFile(url: string): Promise<Blob> {
   return response.blob();
 }
 
-/** A reading that met no answer or a busy server is asked again after these pauses: a weak phone's signal drops, a busy service answers 504. */
-const READ_RETRY_PAUSES_MS = [500, 1_500, 4_000];
+/** A request that met no answer or a busy server is sent again after these pauses: a weak phone's signal drops, a busy service answers 504. */
+const RETRY_PAUSES_MS = [500, 1_500, 4_000];
 const TRANSIENT = new Set([NETWORK_FAILURE, 502, 503, 504]);
 
 /**
- * Calls the gateway's public API (`/api/v1/...`) as the logged-in user. Reads (GET) are retried on a
- * transient failure; writes are not, since only the release carries an Idempotency-Key today.
+ * Calls the gateway's public API (`/api/v1/...`) as the logged-in user. A request that met a transient
+ * failure is sent again: a read as it is, a write with the same Idempotency-Key, so that the gateway
+ * answers a repeat with the first answer instead of doing it twice.
  */
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  for (const pause of method === 'GET' ? READ_RETRY_PAUSES_MS : []) {
+  if (method !== 'GET') {
+    const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
+    options = { ...options, idempotencyKey, headers: { 'Idempotency-Key': idempotencyKey, ...options.headers } };
+  }
+  for (const pause of RETRY_PAUSES_MS) {
     try {
       return await callOnce<T>(method, path, options);
     } catch (error) {

@@ -23,6 +23,17 @@ interface AssertionClaims {
   dh: string;
   /** The caller, or null for an anonymous (public) request. */
   act: Actor | null;
+  /** The client's Idempotency-Key for this request, if it sent one. */
+  idk?: string;
+  /** When the gateway stops waiting for the answer (epoch ms): work that starts later is for nobody. */
+  dl?: number;
+}
+
+/** What the gateway vouches for on one request: who asks, with which Idempotency-Key, until when. */
+export interface VerifiedCaller {
+  actor: Actor | null;
+  idempotencyKey?: string;
+  deadline?: number;
 }
 
 export class CallerAssertionError extends Error {}
@@ -48,7 +59,14 @@ function signature(key: KeyObject, unsigned: string): Buffer {
  * The gateway's word, per request, of who is calling: a compact HS256 JWT bound to the subject and
  * the data of that one request and valid for seconds. Services believe no other statement of the caller.
  */
-export function signCallerAssertion(key: KeyObject, subject: string, data: unknown, actor: Actor | null, now = Date.now()): string {
+export function signCallerAssertion(
+  key: KeyObject,
+  subject: string,
+  data: unknown,
+  actor: Actor | null,
+  now = Date.now(),
+  request: { idempotencyKey?: string; deadline?: number } = {},
+): string {
   const iat = Math.floor(now / 1000);
   const claims: AssertionClaims = {
     iss: CALLER_ASSERTION_ISSUER,
@@ -58,6 +76,8 @@ export function signCallerAssertion(key: KeyObject, subject: string, data: unkno
     sub: subject,
     dh: dataHash(data),
     act: actor,
+    ...(request.idempotencyKey ? { idk: request.idempotencyKey } : {}),
+    ...(request.deadline ? { dl: request.deadline } : {}),
   };
   const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   return `${unsigned}.${signature(key, unsigned).toString('base64url')}`;
@@ -65,6 +85,11 @@ export function signCallerAssertion(key: KeyObject, subject: string, data: unkno
 
 /** The caller the gateway asserted for this subject and data; throws CallerAssertionError otherwise. */
 export function verifyCallerAssertion(key: KeyObject, token: unknown, subject: string, data: unknown, now = Date.now()): Actor | null {
+  return verifiedCallerOf(key, token, subject, data, now).actor;
+}
+
+/** Everything the gateway asserted for this subject and data; throws CallerAssertionError otherwise. */
+export function verifiedCallerOf(key: KeyObject, token: unknown, subject: string, data: unknown, now = Date.now()): VerifiedCaller {
   if (typeof token !== 'string' || token.length > 8192) throw new CallerAssertionError('No caller assertion on the request');
   const [header, payload, signed, ...rest] = token.split('.');
   if (rest.length || header !== HEADER || !payload || !signed) throw new CallerAssertionError('Malformed caller assertion');
@@ -83,8 +108,12 @@ export function verifyCallerAssertion(key: KeyObject, token: unknown, subject: s
   if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_SECONDS < seconds) throw new CallerAssertionError('Caller assertion expired');
   if (typeof claims.iat !== 'number' || claims.iat - CLOCK_SKEW_SECONDS > seconds) throw new CallerAssertionError('Caller assertion from the future');
   if (claims.sub !== subject || claims.dh !== dataHash(data)) throw new CallerAssertionError('Caller assertion made for another request');
-  if (claims.act === null) return null;
+  if ((claims.idk !== undefined && typeof claims.idk !== 'string') || (claims.dl !== undefined && typeof claims.dl !== 'number')) {
+    throw new CallerAssertionError('Malformed request terms in the assertion');
+  }
+  const request = { idempotencyKey: claims.idk, deadline: claims.dl };
+  if (claims.act === null) return { actor: null, ...request };
   const actor = ActorSchema.safeParse(claims.act);
   if (!actor.success) throw new CallerAssertionError('Malformed caller in the assertion');
-  return actor.data;
+  return { actor: actor.data, ...request };
 }

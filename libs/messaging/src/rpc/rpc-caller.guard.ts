@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import { NatsContext } from '@nestjs/microservices';
 import { KeyObject } from 'node:crypto';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { CallerAssertionError, callerAssertionKey, verifyCallerAssertion } from './caller-assertion';
+import { CallerAssertionError, callerAssertionKey, verifiedCallerOf } from './caller-assertion';
 import type { RpcRequest } from './rpc-client';
 
 /**
@@ -27,7 +27,9 @@ export class RpcCallerGuard implements CanActivate {
       throw new UnauthorizedException('No caller assertion on the request');
     }
     try {
-      request.meta.actor = verifyCallerAssertion(this.key, request.meta.assertion, subject, request.data);
+      // Only what the assertion says counts: whatever else meta claims is replaced.
+      const { actor, idempotencyKey, deadline } = verifiedCallerOf(this.key, request.meta.assertion, subject, request.data);
+      Object.assign(request.meta, { actor, idempotencyKey, deadline });
     } catch (error) {
       if (error instanceof CallerAssertionError) throw new UnauthorizedException(error.message);
       throw error;

@@ -14,7 +14,7 @@ import { ClsService } from 'nestjs-cls';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { APP_ENV, BaseEnv, natsAuthOf } from '@alur/config';
 import { Actor } from '@alur/contracts';
-import { CLS_ACTOR, CLS_CORRELATION_ID, inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '@alur/observability';
+import { CLS_ACTOR, CLS_CORRELATION_ID, CLS_IDEMPOTENCY_KEY, inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '@alur/observability';
 import { callerAssertionKey, signCallerAssertion } from './caller-assertion';
 import { isRpcErrorPayload } from './rpc-error';
 import { rpcSubject } from './rpc-subject';
@@ -27,6 +27,10 @@ export interface RpcMeta {
   correlationId?: string;
   assertion?: string;
   actor?: Actor | null;
+  /** Set by RpcCallerGuard from the assertion: the client's Idempotency-Key, if it sent one. */
+  idempotencyKey?: string;
+  /** Set by RpcCallerGuard from the assertion: when the gateway stops waiting (epoch ms). */
+  deadline?: number;
 }
 export interface RpcRequest<T> {
   meta: RpcMeta;
@@ -54,14 +58,20 @@ export class RpcClient implements OnApplicationShutdown {
   async send<R, T = unknown>(pattern: string, data: T, options: { timeoutMs?: number } = {}): Promise<R> {
     const subject = rpcSubject(this.env.NATS_SUBJECT_PREFIX, pattern);
     const actor: Actor | null = (this.cls.isActive() ? this.cls.get(CLS_ACTOR) : null) ?? null;
+    const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
+    const now = Date.now();
+    const terms = {
+      idempotencyKey: this.cls.isActive() ? this.cls.get<string | undefined>(CLS_IDEMPOTENCY_KEY) : undefined,
+      // The service is told when this caller gives up, so it does not start work nobody will hear of.
+      deadline: now + waitMs,
+    };
     const request: RpcRequest<T> = {
       meta: {
         correlationId: this.cls.isActive() ? this.cls.get(CLS_CORRELATION_ID) : undefined,
-        assertion: signCallerAssertion(this.assertionKey, subject, data, actor),
+        assertion: signCallerAssertion(this.assertionKey, subject, data, actor, now, terms),
       },
       data,
     };
-    const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
     const ask = async (): Promise<R> => {
       try {
         return await lastValueFrom(this.client.send<R>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));

@@ -1,0 +1,2 @@
+export * from './create-idempotent-requests.migration';
+export * from './idempotent-execution';
