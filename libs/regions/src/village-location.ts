@@ -2,9 +2,9 @@
  * Where a village lies, for checking the position of its progress photos. idn-area-data carries no
  * coordinates, so the demo regency's villages take their kecamatan's seat (ibu kota kecamatan):
  * `basis` says so, and the distance allowed (PHOTO_MAX_DISTANCE_KM) is sized to a kecamatan, not to
- * a village. The positions are approximate (to about 0.01°, a kilometre): only Bengkalis town's is
- * the regency seat's published position (1°29′23″N 102°04′47″E); the others are the seats' positions
- * rounded from general maps. A regency in production replaces this table with its villages' surveyed
+ * a village. Only Bengkalis town's is a published position (the regency seat, 1°29′23″N 102°04′47″E);
+ * the other ten are rough estimates for the demo, checked against no source, and may be off by
+ * several kilometres. A regency in production replaces this table with its villages' surveyed
  * points (BIG / Kemendagri), basis VILLAGE.
  */
 export interface VillageLocation {
