@@ -7,7 +7,7 @@ const piexif = require('piexifjs') as {
   GPSIFD: { GPSLatitudeRef: number; GPSLatitude: number; GPSLongitudeRef: number; GPSLongitude: number };
 };
 
-/** A 1×1 baseline JPEG without any EXIF. */
+/** A 1×1 baseline JPEG without any EXIF (the picture jpegWithExif writes into unless given another). */
 export const TINY_JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',
@@ -33,7 +33,7 @@ function rationals(degrees: number): Array<[number, number]> {
   ];
 }
 
-export function jpegWithExif(exif: ExifOf): Buffer {
+export function jpegWithExif(exif: ExifOf, jpeg: Buffer = TINY_JPEG): Buffer {
   const exifIfd: Record<number, unknown> = {};
   if (exif.dateTimeOriginal) exifIfd[piexif.ExifIFD.DateTimeOriginal] = exif.dateTimeOriginal;
   const gps: Record<number, unknown> = {};
@@ -44,7 +44,7 @@ export function jpegWithExif(exif: ExifOf): Buffer {
     gps[piexif.GPSIFD.GPSLongitude] = rationals(exif.longitude);
   }
   const bytes = piexif.dump({ '0th': {}, Exif: exifIfd, GPS: gps });
-  return Buffer.from(piexif.insert(bytes, TINY_JPEG.toString('binary')), 'binary');
+  return Buffer.from(piexif.insert(bytes, jpeg.toString('binary')), 'binary');
 }
 
 /** The wall-clock time of `instant` in Western Indonesia (WIB, UTC+7, no summer time), as EXIF writes it. */

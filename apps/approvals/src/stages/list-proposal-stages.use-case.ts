@@ -3,11 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
+import { activeAppointmentsOf } from '../acting/active-appointments';
 import { isUuid } from '../common/is-uuid';
+import { decisionAuthority } from '../decisions/decision-authority';
+import { stageAlreadyDecidedBy } from '../decisions/separation-of-stages';
 import { ApprovalStageEntity } from './approval-stage.entity';
 import { StageView, toStageView } from './stage-view';
 
-/** Every stage of a proposal, all submissions, in order: who decided what, when, and for whom. */
+/**
+ * Every stage of a proposal, all submissions, in order: who decided what, when, and for whom. An open
+ * stage the caller may decide says so (`yourDecision`), with the official they would act for as Plt/Plh,
+ * by the same rules the decision itself is checked against.
+ */
 @Injectable()
 export class ListProposalStagesUseCase {
   constructor(
@@ -15,7 +22,7 @@ export class ListProposalStagesUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  async execute(actor: Actor, proposalId: string): Promise<StageView[]> {
+  async execute(actor: Actor, proposalId: string): Promise<Array<StageView & { yourDecision?: YourDecision }>> {
     const notFound = new NotFoundException('Proposal not found');
     if (!isUuid(proposalId)) throw notFound;
     const stages = await this.dataSource.manager.find(ApprovalStageEntity, {
@@ -24,6 +31,22 @@ export class ListProposalStagesUseCase {
     });
     if (stages.length === 0 || !this.regions.covers(actor.regionCode, stages[0].villageCode)) throw notFound;
     const now = new Date();
-    return stages.map((stage) => toStageView(stage, now));
+    const appointments = stages.some((s) => s.status === 'OPEN') ? await activeAppointmentsOf(this.dataSource.manager, actor.userId, now) : [];
+    return stages.map((stage) => {
+      const view = toStageView(stage, now);
+      if (stage.status !== 'OPEN') return view;
+      const authority = decisionAuthority(actor, stage, appointments, (region, village) => this.regions.covers(region, village));
+      if (authority.kind !== 'own' && authority.kind !== 'acting') return view;
+      const decided = stages
+        .filter((s) => s.submissionNumber === stage.submissionNumber && s.decidedBy && s.status !== 'OPEN')
+        .map((s) => ({ stageOrder: s.stageOrder, role: s.role, decidedBy: s.decidedBy! }));
+      if (stageAlreadyDecidedBy(authority.decidedBy, decided)) return view;
+      return { ...view, yourDecision: { actingFor: authority.decidedBy.actingFor ?? null } };
+    });
   }
+}
+
+/** The caller may decide this open stage: in person (`actingFor` null) or as Plt/Plh of that official. */
+export interface YourDecision {
+  actingFor: Actor['actingFor'] | null;
 }

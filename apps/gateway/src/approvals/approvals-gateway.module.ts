@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RegionsModule } from '@alur/regions';
 import { AuthModule } from '../auth/auth.module';
 import { UsersModule } from '../users/users.module';
 import { ActingAppointmentsController } from './acting-appointments.controller';
@@ -10,7 +11,7 @@ import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
 /** The HTTP face of the approvals service, and the operators' view of its queues (Bull Board). */
 @Module({
-  imports: [AuthModule, UsersModule],
+  imports: [AuthModule, UsersModule, RegionsModule],
   controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController, QueueBoardSessionController],
   providers: [ResolveAppointmentUsers, QueueBoard],
 })

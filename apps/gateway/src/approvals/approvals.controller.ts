@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { NamedPerson } from '../users/official-names';
 import { OfficialNames } from '../users/official-names.service';
 import { DecideStageDto } from './decide-stage.dto';
@@ -13,6 +14,7 @@ export class ApprovalsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly names: OfficialNames,
+    private readonly regions: RegionDirectory,
   ) {}
 
   @Get('inbox')
@@ -29,10 +31,27 @@ export class ApprovalsController {
   }
 
   @Get('proposals/:proposalId/stages')
-  @ApiOperation({ summary: 'Every stage of a proposal, with who decided (by name) and for whom they acted' })
+  @ApiOperation({
+    summary: 'Every stage of a proposal, with who decided (by name) and for whom they acted; an open stage the caller may decide carries `yourDecision` (with the official and region they would act for as Plt/Plh)',
+  })
   async proposalStages(@Param('proposalId', new ParseUUIDPipe()) proposalId: string) {
-    const stages = await this.rpc.send<Array<{ decidedBy: NamedPerson | null }>>('approvals.proposal-stages', { proposalId });
+    const stages = await this.rpc.send<StageAnswer[]>('approvals.proposal-stages', { proposalId });
     const deciders = await this.names.name(stages.map((stage) => stage.decidedBy));
-    return stages.map((stage, i) => ({ ...stage, decidedBy: deciders[i] }));
+    const actedFor = await this.names.name(stages.map((stage) => stage.yourDecision?.actingFor ?? null));
+    return stages.map((stage, i) => {
+      const actingFor = actedFor[i] as (NamedPerson & { regionCode: string }) | null;
+      return {
+        ...stage,
+        decidedBy: deciders[i],
+        ...(stage.yourDecision
+          ? { yourDecision: { actingFor: actingFor ? { ...actingFor, regionName: this.regions.get(actingFor.regionCode)?.name ?? null } : null } }
+          : {}),
+      };
+    });
   }
+}
+
+interface StageAnswer {
+  decidedBy: NamedPerson | null;
+  yourDecision?: { actingFor: (NamedPerson & { role: string; regionCode: string }) | null };
 }

@@ -128,12 +128,45 @@ async function callOnce<T>(method: string, path: string, options: RequestOptions
     },
     body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
   });
-  const text = await response.text();
-  const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-  if (!response.ok) {
-    if (response.status === 401 && token) onUnauthorized();
+  return answerOf<T>(response.status, await response.text(), response.headers.get('content-type'), token);
+}
+
+/** The body of an answer, or the ApiError it stands for (a refused token first drops the session). */
+function answerOf<T>(status: number, text: string, contentType: string | null, token: string | null): T {
+  const body: unknown = text && contentType?.includes('json') ? JSON.parse(text) : text;
+  if (status < 200 || status >= 300) {
+    if (status === 401 && token) onUnauthorized();
     const errors = body && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors) ? (body as { errors: FieldError[] }).errors : [];
-    throw new ApiError(response.status, messageOf(body, response.status), errors, codeOf(body));
+    throw new ApiError(status, messageOf(body, status), errors, codeOf(body));
   }
   return body as T;
+}
+
+/**
+ * Uploads one file (multipart field `file`) to `/api/v1/uploads/<kind>` as the logged-in user,
+ * telling `onProgress` the share sent so far (0–1). XMLHttpRequest, since fetch reports no upload progress.
+ */
+export function uploadFile<T>(kind: 'photos' | 'documents', file: Blob, name: string, onProgress: (sent: number) => void): Promise<T> {
+  const token = tokenStore.get();
+  const form = new FormData();
+  form.append('file', file, name);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/uploads/${kind}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve(answerOf<T>(xhr.status, xhr.responseText, xhr.getResponseHeader('content-type'), token));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(NETWORK_FAILURE, 'network'));
+    xhr.ontimeout = xhr.onerror;
+    xhr.send(form);
+  });
 }

@@ -67,6 +67,24 @@ export interface Proposal extends ProposalSummary {
   beneficiaries: { households: number; poorHouseholds: number } | null;
   budgetItems: Array<{ description: string; quantity: number; unit: string; unitPrice: number; amount: number }>;
   timeline?: TimelineEntry[];
+  /** To officials, when the proposal was submitted more than once: what the previous submission said. */
+  previousSubmission?: PreviousSubmissionContent | null;
+}
+
+/** A proposal's content as a previous submission carried it. */
+export interface PreviousSubmissionContent {
+  submissionNumber: number;
+  submittedAt: string | null;
+  title: string;
+  category: string | null;
+  description: string | null;
+  executorGroup: string | null;
+  beneficiaries: { households: number; poorHouseholds: number } | null;
+  budgetItems: Array<{ description: string; quantity: number; unit: string; unitPrice: number; amount: number }>;
+  budgetTotal: number;
+  selfHelpAmount: number;
+  requestedAmount: number;
+  documents: ProposalDocument[];
 }
 
 export interface Page<T> {
@@ -103,6 +121,10 @@ export interface Stage {
   decidedAt: string | null;
   decidedBy: { username: string; displayName?: string; role: string; actingFor?: { username: string; displayName?: string } | null } | null;
   note: string | null;
+  /** On an open stage the caller may decide: in person (`actingFor` null) or as Plt/Plh of that official. */
+  yourDecision?: {
+    actingFor: { username: string; displayName?: string; role: Role; regionCode: string; regionName: string | null } | null;
+  };
 }
 
 export interface InboxItem {

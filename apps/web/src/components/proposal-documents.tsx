@@ -1,10 +1,13 @@
 import { ChangeEvent, useState } from 'react';
-import { api, fetchFile } from '../api/api-client';
+import { fetchFile, uploadFile } from '../api/api-client';
 import { DOCUMENT_KINDS, DocumentKind, ProposalDocument } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { useOfficialsTexts } from '../i18n/officials-messages';
 import { errorMessageOf } from '../i18n/server-errors';
+import { shrinkPhoto } from '../lib/shrink-photo';
 import { reasonOf } from './error-summary';
 import { Field } from './field';
+import { UploadProgress } from './upload-progress';
 
 /** Opens an uploaded document in a new tab: the file needs the caller's token, so it is fetched first. */
 async function openDocument(document: ProposalDocument): Promise<void> {
@@ -31,11 +34,17 @@ export function DocumentList({ documents }: { documents: ProposalDocument[] }) {
   );
 }
 
-/** Attaching documents while writing a proposal: each file is uploaded as soon as it is chosen. */
+/**
+ * Attaching documents while writing a proposal: each file is uploaded as soon as it is chosen, with its
+ * progress shown. A site photo is made smaller on the phone first; drawings (DED) and sheets are sent as
+ * they are, since their detail is what they are for.
+ */
 export function DocumentsEditor({ documents, onChange }: { documents: ProposalDocument[]; onChange(next: ProposalDocument[]): void }) {
   const { t } = useI18n();
+  const texts = useOfficialsTexts();
   const [kind, setKind] = useState<DocumentKind>('DED');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; sent: number; preparing?: boolean } | null>(null);
   const [error, setError] = useState<unknown>();
 
   const attach = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -45,10 +54,11 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
     setError(undefined);
     try {
       const added: ProposalDocument[] = [];
-      for (const file of chosen) {
-        const form = new FormData();
-        form.append('file', file, file.name);
-        const uploaded = await api<{ url: string; name: string }>('POST', '/uploads/documents', { body: form });
+      for (const chosenFile of chosen) {
+        setProgress({ name: chosenFile.name, sent: 0, preparing: kind === 'SITE_PHOTO' });
+        const file = kind === 'SITE_PHOTO' ? await shrinkPhoto(chosenFile) : chosenFile;
+        setProgress({ name: file.name, sent: 0 });
+        const uploaded = await uploadFile<{ url: string; name: string }>('documents', file, file.name, (sent) => setProgress({ name: file.name, sent }));
         added.push({ url: uploaded.url, name: uploaded.name, kind });
       }
       onChange([...documents, ...added]);
@@ -57,6 +67,7 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
     } finally {
       input.value = '';
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -87,7 +98,8 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
       <Field id="documentFile" label={t.attachDocument} error={reasonOf(error, 'file') ?? (error ? errorMessageOf(error, t) : undefined)}>
         <input type="file" accept="application/pdf,image/jpeg,image/png" multiple disabled={busy} onChange={(e) => void attach(e)} />
       </Field>
-      {busy && <p role="status">{t.uploading}</p>}
+      {busy && <p role="status">{progress?.preparing ? texts.preparingPhoto(progress.name) : t.uploading}</p>}
+      {progress && !progress.preparing && <UploadProgress name={progress.name} sent={progress.sent} />}
     </fieldset>
   );
 }

@@ -5,12 +5,19 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
+import { useOfficialsTexts } from '../i18n/officials-messages';
 
 type Decision = 'APPROVE' | 'RETURN' | 'REJECT';
 
-/** Approve, return or reject the open stage, with a note, after confirming. */
+/**
+ * Approve, return or reject the open stage, with a note, after confirming; a rejection in warning
+ * colours naming its consequence. A Plt/Plh sees whose place they decide in: the API records the
+ * decision as acting (it finds the appointment itself; the panel only says so).
+ */
 export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided(): void }) {
   const { t } = useI18n();
+  const texts = useOfficialsTexts();
+  const actingFor = stage.yourDecision?.actingFor;
   const [note, setNote] = useState('');
   const [pending, setPending] = useState<Decision | null>(null);
   const [error, setError] = useState<unknown>();
@@ -35,7 +42,15 @@ export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided():
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t.decision}</h2>
+      <h2 id="decision-title">
+        {t.decision}
+        {actingFor && <span className="acting-as"> {texts.actingAs(t.roles[actingFor.role], actingFor.regionName ?? actingFor.regionCode)}</span>}
+      </h2>
+      {actingFor && (
+        <p className="notice info" data-testid="acting-note">
+          {texts.actingNote(actingFor.displayName ?? actingFor.username)}
+        </p>
+      )}
       <ErrorSummary error={error} fieldLabels={{ note: t.decisionNote, decision: t.decision }} />
       <Field id="decision-note" label={t.decisionNote} error={reasonOf(error, 'note')}>
         <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} />
@@ -56,9 +71,11 @@ export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided():
         title={pending ? t.decisionConfirm(labels[pending]) : ''}
         confirmLabel={pending ? labels[pending] : undefined}
         busy={busy}
+        tone={pending === 'REJECT' ? 'danger' : undefined}
         onConfirm={() => void decide()}
         onCancel={() => setPending(null)}
       >
+        {pending === 'REJECT' && <p className="notice bad">{texts.rejectConsequence}</p>}
         {note.trim() && <p className="quote">{note.trim()}</p>}
       </ConfirmDialog>
     </section>

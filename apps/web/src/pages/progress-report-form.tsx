@@ -1,11 +1,14 @@
 import { ChangeEvent, FormEvent, useEffect, useMemo, useState } from 'react';
-import { api } from '../api/api-client';
+import { api, uploadFile } from '../api/api-client';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
+import { UploadProgress } from '../components/upload-progress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../auth/session';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { parseRupiah } from '../lib/rupiah';
+import { shrinkPhoto } from '../lib/shrink-photo';
+import { useOfficialsTexts } from '../i18n/officials-messages';
 
 interface KeptReport {
   percent: string;
@@ -36,6 +39,8 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
   const [error, setError] = useState<unknown>();
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; sent: number; preparing?: boolean } | null>(null);
+  const texts = useOfficialsTexts();
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
@@ -51,10 +56,12 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
     try {
       // One at a time: a phone on a slow connection sends one photo well rather than ten badly.
       const uploaded: Array<{ url: string }> = [];
-      for (const file of files) {
-        const form = new FormData();
-        form.append('file', file, file.name);
-        const photo = await api<{ url: string }>('POST', '/uploads/photos', { body: form });
+      // Each photo made smaller on the phone first (its EXIF capture time and GPS kept for the verifier).
+      for (const chosen of files) {
+        setProgress({ name: chosen.name, sent: 0, preparing: true });
+        const file = await shrinkPhoto(chosen);
+        setProgress({ name: file.name, sent: 0 });
+        const photo = await uploadFile<{ url: string }>('photos', file, file.name, (sent) => setProgress({ name: file.name, sent }));
         uploaded.push({ url: photo.url });
       }
       const photos = [
@@ -86,6 +93,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
       setError(e);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -127,6 +135,8 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
           ))}
         </ul>
       )}
+      {progress?.preparing && <p role="status">{texts.preparingPhoto(progress.name)}</p>}
+      {progress && !progress.preparing && <UploadProgress name={progress.name} sent={progress.sent} />}
       <button type="submit" className="button primary" disabled={busy}>
         {t.sendReport}
       </button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import { Disbursement, Page, Proposal, Stage } from '../api/types';
-import { homeOf, OFFICIAL_ROLES, useSession } from '../auth/session';
+import { homeOf, useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -13,6 +13,7 @@ import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
 import { formatShareBp } from '../lib/budget';
 import { DecisionPanel } from './decision-panel';
+import { SubmissionChanges } from './submission-changes';
 import { ProgressReportForm } from './progress-report-form';
 import { openStageOf } from './waiting-stage';
 import { DocumentList } from '../components/proposal-documents';
@@ -63,8 +64,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const { proposal: p, stages, disbursement } = data;
   const open = openStageOf(stages);
   const isBkm = user?.role === 'BKM';
-  // Only the official the open stage waits for (by role, in their region) sees the decision panel.
-  const mayDecide = open && user && (OFFICIAL_ROLES as readonly string[]).includes(user.role) && open.role === user.role && (open.regionCode === user.regionCode || open.regionCode.startsWith(`${user.regionCode}.`));
+  // Only whoever may decide the open stage sees the decision panel: its own official, or the Plt/Plh
+  // acting for them, and nobody who already decided another stage of this submission (the API says which).
+  const mayDecide = open?.yourDecision !== undefined;
   const lastReturn = [...stages].reverse().find((s) => s.status === 'RETURNED');
 
   const act = async (work: () => Promise<unknown>, message: string) => {
@@ -158,7 +160,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
       </dl>
       {p.description && <p className="description">{p.description}</p>}
 
-      {mayDecide && (
+      {p.previousSubmission && <SubmissionChanges previous={p.previousSubmission} current={p} />}
+
+      {open && mayDecide && (
         <DecisionPanel
           stage={open}
           onDecided={() => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
 import { escapeLike } from '@alur/database';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
@@ -10,8 +11,7 @@ import { budgetLinesOf } from '../proposal-budget.store';
 import { ListProposalsQuery } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
-import { proposalSummaryView, proposalView } from '../proposal.view';
-
+import { proposalSummaryView, proposalView, ProposalView } from '../proposal.view';
 
 /** Lists and shows proposals, only ever those inside the caller's region. */
 @Injectable()
@@ -21,6 +21,7 @@ export class ReadProposalsUseCase {
     private readonly access: ProposalAccess,
     private readonly history: ProposalHistory,
     private readonly programmes: ProgrammeCatalogue,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(actor: Actor, query: ListProposalsQuery) {
@@ -60,6 +61,57 @@ export class ReadProposalsUseCase {
       ...proposalView(proposal, await budgetLinesOf(manager, id), await this.history.timeline(id, manager)),
       // What the programme asks for beside what the proposal carries, for officials to check the files.
       documentChecklist: documentChecklist(programme?.requiredDocuments ?? [], proposal.documents),
+      // For the officials who review a resubmission: what the previous submission said, to see what changed.
+      ...(actor.role !== 'BKM' && proposal.submissionNumber > 1
+        ? { previousSubmission: await this.submitted(manager, id, proposal.submissionNumber - 1) }
+        : {}),
+    };
+  }
+
+  /**
+   * A proposal as it was submitted the `n`th time: the append-only audit trail keeps every submission's
+   * content (the `after` of its submitted/resubmitted record), so nothing else needs to store it.
+   */
+  private async submitted(manager: EntityManager, id: string, n: number): Promise<SubmittedContent | null> {
+    const records = await this.audit.history('proposal', id, manager);
+    const record = records.find(
+      (r) => SUBMISSION_ACTIONS.includes(r.action) && (r.after as ProposalView | null)?.submissionNumber === n,
+    );
+    if (!record) return null;
+    const view = record.after as ProposalView;
+    return {
+      submissionNumber: n,
+      submittedAt: view.submittedAt,
+      title: view.title,
+      category: view.category,
+      description: view.description,
+      executorGroup: view.executorGroup,
+      beneficiaries: view.beneficiaries,
+      budgetItems: view.budgetItems,
+      budgetTotal: view.budgetTotal,
+      selfHelpAmount: view.selfHelpAmount,
+      requestedAmount: view.requestedAmount,
+      selfHelpShareBp: view.selfHelpShareBp,
+      documents: view.documents,
     };
   }
 }
+
+const SUBMISSION_ACTIONS = ['proposal.submitted', 'proposal.resubmitted'];
+
+type SubmittedContent = Pick<
+  ProposalView,
+  | 'submissionNumber'
+  | 'submittedAt'
+  | 'title'
+  | 'category'
+  | 'description'
+  | 'executorGroup'
+  | 'beneficiaries'
+  | 'budgetItems'
+  | 'budgetTotal'
+  | 'selfHelpAmount'
+  | 'requestedAmount'
+  | 'selfHelpShareBp'
+  | 'documents'
+>;
