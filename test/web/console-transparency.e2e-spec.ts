@@ -160,6 +160,12 @@ describe('the public transparency page: search, filters, paging, the village pla
     await found(visitor, 2);
     expect(visitor.url()).toContain(`desa=${OTHER_MANDAU_VILLAGE}`);
 
+    // The regency map: Mandau's seat (Duri) leads to the kecamatan's list, the other seats are there without a link.
+    await visitor.getByTestId('seat-map').getByRole('link', { name: 'Kecamatan Mandau (Duri): 11 usulan didanai' }).click();
+    await visitor.waitForURL(/kecamatan=14\.03\.09$/);
+    await found(visitor, 11);
+    expect(await visitor.getByTestId('seat-map').locator('circle').count()).toBeGreaterThan(1);
+
     const map = visitor.getByTestId('village-map');
     await map.getByRole('link', { name: `${BALIK_ALAM_NAME}: 9 usulan didanai` }).click();
     await found(visitor, 9);

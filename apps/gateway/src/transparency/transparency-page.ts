@@ -17,6 +17,16 @@ export interface TransparencyMapDistrict {
   villages: TransparencyMapVillage[];
 }
 
+/** A kecamatan's seat (ibu kota kecamatan) on the regency map, with its funded proposals (0 for the others). */
+export interface TransparencySeat {
+  code: string;
+  name: string;
+  place: string;
+  latitude: number;
+  longitude: number;
+  proposals: number;
+}
+
 /** One page of the report: totals over everything that matched, the page's proposals grouped, and the map of all. */
 export interface TransparencyPage extends TransparencyReport {
   page: number;
@@ -24,6 +34,8 @@ export interface TransparencyPage extends TransparencyReport {
   /** Proposals that matched the search and filter, over all pages. */
   total: number;
   map: TransparencyMapDistrict[];
+  /** Every kecamatan seat with a known position in the regencies with funded proposals. */
+  seats: TransparencySeat[];
 }
 
 export interface TransparencyFilter {
@@ -36,6 +48,9 @@ export interface TransparencyFilter {
 /** The villages of a kecamatan, by code, from the region directory. */
 export type VillagesOf = (districtCode: string) => ReadonlyArray<{ code: string; name: string }>;
 
+/** The kecamatan seats of a regency whose position is known. */
+export type SeatsOf = (regencyCode: string) => ReadonlyArray<Omit<TransparencySeat, 'proposals'>>;
+
 const within = (regionCode: string, item: FundsReportItem) =>
   item.villageCode === regionCode || item.districtCode === regionCode || item.regencyCode === regionCode || item.villageCode.startsWith(`${regionCode}.`);
 
@@ -44,7 +59,14 @@ const within = (regionCode: string, item: FundsReportItem) =>
  * report, pages it by number, and draws the map from every proposal, so the map and the filters'
  * choices stay whole while the list narrows.
  */
-export function transparencyPage(items: FundsReportItem[], filter: TransparencyFilter, nameOf: NameOf, villagesOf: VillagesOf, now = new Date()): TransparencyPage {
+export function transparencyPage(
+  items: FundsReportItem[],
+  filter: TransparencyFilter,
+  nameOf: NameOf,
+  villagesOf: VillagesOf,
+  seatsOf: SeatsOf = () => [],
+  now = new Date(),
+): TransparencyPage {
   const needle = filter.q?.trim().toLocaleLowerCase('id');
   const matched = items.filter(
     (item) =>
@@ -54,7 +76,11 @@ export function transparencyPage(items: FundsReportItem[], filter: TransparencyF
   const whole = transparencyReport(matched, nameOf, now);
   const start = (filter.page - 1) * filter.pageSize;
   const { districts } = transparencyReport(matched.slice(start, start + filter.pageSize), nameOf, now);
-  return { ...whole, districts, page: filter.page, pageSize: filter.pageSize, total: matched.length, map: transparencyMap(items, nameOf, villagesOf) };
+  const seats = [...new Set(items.map((item) => item.regencyCode))]
+    .sort()
+    .flatMap(seatsOf)
+    .map((seat) => ({ ...seat, proposals: items.filter((item) => item.districtCode === seat.code).length }));
+  return { ...whole, districts, page: filter.page, pageSize: filter.pageSize, total: matched.length, map: transparencyMap(items, nameOf, villagesOf), seats };
 }
 
 function transparencyMap(items: FundsReportItem[], nameOf: NameOf, villagesOf: VillagesOf): TransparencyMapDistrict[] {

@@ -96,6 +96,21 @@ describe('transparencyPage', () => {
     expect(second.totals.proposals).toBe(3);
   });
 
+  it('places every kecamatan seat of the regency, with its funded proposals', () => {
+    const seatsOf = (regency: string) =>
+      regency === '14.03'
+        ? [
+            { code: '14.03.09', name: 'Mandau', place: 'Duri', latitude: 1.2667, longitude: 101.2 },
+            { code: '14.03.01', name: 'Bengkalis', place: 'Bengkalis', latitude: 1.4897, longitude: 102.0797 },
+          ]
+        : [];
+    const { seats } = transparencyPage(ITEMS, { q: 'sumur', page: 1, pageSize: 20 }, nameOf, villagesOf, seatsOf);
+    expect(seats.map((s) => [s.place, s.proposals])).toEqual([
+      ['Duri', 2],
+      ['Bengkalis', 0],
+    ]);
+  });
+
   it('maps every village of a kecamatan with funded proposals, whatever the filter', () => {
     const { map } = transparencyPage(ITEMS, { q: 'nothing matches this', page: 1, pageSize: 20 }, nameOf, villagesOf);
     expect(map.map((d) => d.name)).toEqual(['Mandau', 'Pinggir']);

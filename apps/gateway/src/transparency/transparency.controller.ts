@@ -1,7 +1,7 @@
 import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
-import { RegionDirectory } from '@alur/regions';
+import { RegionDirectory, villageLocationOf } from '@alur/regions';
 import { FundsReportItem } from '@alur/contracts';
 import { Public } from '../auth/public.decorator';
 import { ProposalParams } from '../disbursements/dto/proposal-params';
@@ -35,6 +35,11 @@ export class TransparencyController {
       { q: query.q, regionCode: query.regionCode, page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
       this.nameOf,
       (code) => this.regions.villagesOf(code),
+      (regencyCode) =>
+        this.regions.childrenOf(regencyCode).flatMap((district) => {
+          const seat = villageLocationOf(district.code);
+          return seat ? [{ code: district.code, name: district.name, place: seat.place, latitude: seat.latitude, longitude: seat.longitude }] : [];
+        }),
     );
   }
 

@@ -8,13 +8,13 @@ import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { transparencyCsvHref, TransparencySearch, transparencyQueryOf, transparencySearchOf, transparencySearchParams } from '../lib/transparency-search';
-import { MapDistrict, TransparencyMap } from './transparency-map';
+import { MapDistrict, MapSeat, TransparencyMap } from './transparency-map';
 import { TransparencyProgress } from './transparency-progress';
 import { useTransparencyTexts } from './transparency-texts';
 
 const PAGE_SIZE = 10;
 
-type TransparencyPageAnswer = TransparencyReport & { page: number; pageSize: number; total: number; map: MapDistrict[] };
+type TransparencyPageAnswer = TransparencyReport & { page: number; pageSize: number; total: number; map: MapDistrict[]; seats: MapSeat[] };
 
 /**
  * Keterbukaan informasi publik: no login. The approved proposals and their money, searched by title or
@@ -209,7 +209,7 @@ export function TransparencyPage() {
               )}
             </nav>
           )}
-          <TransparencyMap districts={data.map} selected={search.villageCode} />
+          <TransparencyMap districts={data.map} seats={data.seats} selected={search.villageCode || search.districtCode} />
         </>
       )}
     </section>
