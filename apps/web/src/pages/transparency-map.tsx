@@ -73,7 +73,6 @@ function SeatMap({ seats, selected }: { seats: MapSeat[]; selected: string }) {
  * region list has no village coordinates), filled for a village with funded proposals and linking to its list.
  */
 export function TransparencyMap({ districts, seats, selected }: { districts: MapDistrict[]; seats: MapSeat[]; selected: string }) {
-  const { t } = useI18n();
   const x = useTransparencyTexts();
   if (districts.length === 0) return null;
   return (
@@ -83,9 +82,8 @@ export function TransparencyMap({ districts, seats, selected }: { districts: Map
       <p className="muted">{x.mapIntro}</p>
       {districts.map((district) => (
         <div key={district.code} className="map-district">
-          <h3 id={`map-${district.code}`}>
-            {t.district} {district.name}
-          </h3>
+          {/* The kecamatan's name alone: the list above already has its "Kecamatan …" heading. */}
+          <h3 id={`map-${district.code}`}>{district.name}</h3>
           <ul className="village-map" aria-labelledby={`map-${district.code}`}>
             {district.villages.map((village) => {
               const label = `${village.name}: ${village.proposals ? x.funded(village.proposals) : x.notFunded}`;
