@@ -38,8 +38,9 @@ class ProbeController {
 }
 
 const SEED_MAIN = join(__dirname, '../../dist/apps/gateway/src/seed/seed-demo.main.js');
-// Per village a BKM and a lurah, per kecamatan a camat and a verifikator, and the regency officials.
-const USERS_IN_DEMO = 155 * 2 + 11 * 2 + 6;
+// Per village a BKM and a lurah, per kecamatan a camat and a verifikator, and the regency's seven:
+// dinas, sekda, bupati, the regency's verifikator, admin, and BPKAD's two (bpkad prepares, bpkad.kuasa-bud authorises).
+const USERS_IN_DEMO = 155 * 2 + 11 * 2 + 7;
 
 describe('gateway identity and access', () => {
   const isolation = createTestIsolation();
@@ -190,7 +191,7 @@ describe('gateway identity and access', () => {
       const villageForCamat = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13.2007' } });
       expect(villageForCamat.status).toBe(400);
       expect((await villageForCamat.json()).errors).toEqual([
-        { field: 'regionCode', reason: 'a CAMAT acts on a kecamatan, but 14.03.13.2007 is a kelurahan/desa', code: 'invalid' },
+        { field: 'regionCode', reason: 'a CAMAT acts on a kecamatan, but 14.03.13.2007 is a kelurahan/desa', code: 'region_not_for_role' },
       ]);
       const otherRegency = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.01.01' } });
       expect(otherRegency.status).toBe(403);

@@ -129,7 +129,8 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   }, [existing.data]);
   useEffect(() => {
     const first = programmes.data?.find((p) => p.latest);
-    if (!proposalId && first && !form.programCode) setForm((f) => ({ ...f, programCode: first.code }));
+    // Only while nothing is chosen: on a slow phone the person may pick a programme before this runs.
+    if (!proposalId && first && !form.programCode) setForm((f) => (f.programCode ? f : { ...f, programCode: first.code }));
   }, [programmes.data, proposalId, form.programCode]);
 
   const programme = programmes.data?.find((p) => p.code === form.programCode)?.latest ?? null;
