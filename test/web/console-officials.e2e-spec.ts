@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The functions handed to page.evaluate run in the browser, with its DOM.
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
