@@ -1,13 +1,7 @@
-import { createHash } from 'node:crypto';
 import { HttpException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { isUniqueViolation } from './pg-error';
-
-/** What identifies a request under an Idempotency-Key: the same key must come with the same content. */
-export function requestHashOf(value: object): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
 
 /** The stored answer of an earlier request with this key; 422 if the key was used for a different request. */
 export async function replayOf<T>(manager: EntityManager, key: string, requestHash: string): Promise<T | undefined> {

@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
 import { Actor, BankAccount, formatRupiah, TranchePreparedV1 } from '@alur/contracts';
-import { rupiahOf } from '@alur/database';
+import { requestHashOf, rupiahOf } from '@alur/database';
 import { OutboxService, parseRequest, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { inIdempotentTransaction, replayOf, requestHashOf, storeAnswer } from '../common/idempotency';
+import { inIdempotentTransaction, replayOf, storeAnswer } from '../common/idempotency';
 import { OfficialRef } from './disbursement-view';
 import { lockTranche, refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken, trancheCountOf } from './locked-tranche';
 
