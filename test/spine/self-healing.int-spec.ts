@@ -32,10 +32,11 @@ describe('the spine recreates what NATS lost and goes on', () => {
       await nc.close();
     }
     // Committed while the stream is gone: the outbox keeps it until the relay has recreated the stream.
+    // The consumer notices a deletion made while no pull was waiting only after two missed heartbeats (30 s).
     await producer.writer.write({ book: 'lost', seq: 2, text: 'during-the-loss' });
     await producer.writer.write({ book: 'lost', seq: 3, text: 'after-the-loss' });
     await expectEventually(async () => expect(await texts()).toEqual(['before-the-loss', 'during-the-loss', 'after-the-loss']), {
-      timeoutMs: 30_000,
+      timeoutMs: 75_000,
     });
     const [{ unpublished }] = await producer.db.query('SELECT count(*)::int AS unpublished FROM outbox_event WHERE published_at IS NULL');
     expect(unpublished).toBe(0);
@@ -53,7 +54,7 @@ describe('the spine recreates what NATS lost and goes on', () => {
       await nc.close();
     }
     await producer.writer.write({ book: 'lost', seq: 4, text: 'after-the-consumer-loss' });
-    await expectEventually(async () => expect((await texts()).slice(-1)).toEqual(['after-the-consumer-loss']), { timeoutMs: 30_000 });
+    await expectEventually(async () => expect((await texts()).slice(-1)).toEqual(['after-the-consumer-loss']), { timeoutMs: 75_000 });
     // Nothing before it was handled a second time.
     expect(await texts()).toEqual(['before-the-loss', 'during-the-loss', 'after-the-loss', 'after-the-consumer-loss']);
   });

@@ -16,7 +16,6 @@ import { StreamCursor } from './stream-cursor';
 
 /** JetStream notifications after which the bound consumer is gone and must be recreated. */
 const CONSUMER_LOST = new Set(['consumer_deleted', 'consumer_not_found', 'stream_not_found']);
-const PULL_EXPIRES_MS = 10_000;
 const BATCH = 256;
 
 /**
@@ -73,9 +72,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     while (!this.stopped) {
       try {
         const consumer = await this.nats.js.consumers.get(this.env.NATS_STREAM, this.durableName);
-        // Pulls expire after 10 s (heartbeat every 5 s): a stream or consumer deleted while no pull was
-        // waiting is noticed after two missed heartbeats, 10 s, instead of the default 30 s.
-        const messages = await consumer.consume({ max_messages: BATCH * 2, expires: PULL_EXPIRES_MS });
+        const messages = await consumer.consume({ max_messages: BATCH * 2 });
         this.messages = messages;
         this.connected = true;
         void this.watch(messages);
