@@ -4,6 +4,9 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { RunningFixture, seenNotes, startFixture } from './spine-harness';
 
+// Recovery may wait for two missed consumer heartbeats (30 s), more than Jest's default per test here.
+jest.setTimeout(120_000);
+
 describe('the spine recreates what NATS lost and goes on', () => {
   const isolation = createTestIsolation();
   let producer: RunningFixture;
