@@ -127,8 +127,12 @@ describe('the officials’ console: changes since the last submission, the actin
   });
 
   it('shows officials what changed since the returned submission: fields, amounts, RAB lines and documents', async () => {
-    const before = await bkm<{ version: number; status: string }>('GET', `/proposals/${proposalId}`);
-    expect(before.status).toBe('RETURNED');
+    // The proposals service hears of the return from the approvals service's event, moments later.
+    const before = await expectEventually(async () => {
+      const proposal = await bkm<{ version: number; status: string }>('GET', `/proposals/${proposalId}`);
+      expect(proposal.status).toBe('RETURNED');
+      return proposal;
+    });
     const site = await uploadPdf('Denah lokasi.pdf', SITE_PDF);
     const ded = (await bkm<{ documents: Array<{ url: string; name: string; kind: string }> }>('GET', `/proposals/${proposalId}`)).documents;
     await bkm('PATCH', `/proposals/${proposalId}`, {
