@@ -86,7 +86,7 @@ describe('the staged approval chain, through the gateway', () => {
     expect(withoutNote.status).toBe(400);
     const { errors } = (await withoutNote.json()) as { errors: Array<{ field: string; reason: string }> };
     expect(new Set(errors.map((e) => e.field))).toEqual(new Set(['note']));
-    expect(errors).toContainEqual({ field: 'note', reason: 'note is required to return or reject a proposal', code: 'is_not_empty' });
+    expect(errors).toContainEqual({ field: 'note', reason: 'note is required to return or reject a proposal', code: 'required' });
 
     const returned = await decide(OFFICIALS[1], second.id, { decision: 'RETURN', note: 'Lengkapi gambar DED dan RAB' });
     expect(returned.status).toBe(200);

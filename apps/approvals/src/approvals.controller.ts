@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { DecideStage, ListInbox } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { AppointActingOfficialCommand, AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
 import { EndActingAppointmentUseCase } from './acting/end-acting-appointment.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
@@ -27,12 +28,12 @@ export class ApprovalsController {
     private readonly holidays: ListHolidaysUseCase,
   ) {}
 
-  @MessagePattern('approvals.inbox')
+  @AnswersRequest(ListInbox)
   listInbox(@Payload() request: RpcRequest<InboxQuery>) {
-    return this.inbox.execute(actorOf(request), request.data ?? {});
+    return this.inbox.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('approvals.decide')
+  @AnswersRequest(DecideStage)
   decideStage(@Payload() request: RpcRequest<DecideStageCommand>) {
     return this.decide.execute(actorOf(request), request.data);
   }

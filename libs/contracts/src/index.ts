@@ -8,3 +8,4 @@ export * from './approvals';
 export * from './disbursements';
 export * from './money/fiscal-year';
 export * from './identity/user-saved/user-saved.event';
+export * from './requests';

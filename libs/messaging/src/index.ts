@@ -27,3 +27,4 @@ export * from './rpc/rpc-caller.guard';
 export * from './rpc/rpc-tracing.interceptor';
 export * from './rpc/rpc-idempotency.interceptor';
 export * from './spine-event-counters';
+export * from './rpc/answers-request.decorator';

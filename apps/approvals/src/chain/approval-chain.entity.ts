@@ -2,8 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ApprovalStage, ProposalCategory, ReminderSchedule } from '@alur/contracts';
 import { rupiahColumn } from '@alur/database';
 
-export const CHAIN_STATUSES = ['IN_REVIEW', 'APPROVED', 'RETURNED', 'REJECTED', 'WITHDRAWN'] as const;
-export type ChainStatus = (typeof CHAIN_STATUSES)[number];
+import type { ChainStatus } from '@alur/contracts';
+
+export { CHAIN_STATUSES, type ChainStatus } from '@alur/contracts';
 
 /** One submission of a proposal going through the approval chain it was submitted under. */
 @Entity('approval_chain')

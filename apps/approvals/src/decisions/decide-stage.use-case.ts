@@ -4,40 +4,30 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import {
   Actor,
-  APPROVAL_DECISIONS,
+  AnswerOf,
   ApprovalDecision,
   ApprovalStageDecidedV1,
+  DecideStage,
   ProposalApprovedV1,
   ProposalRejectedV1,
   ProposalReturnedV1,
+  RequestOf,
   StageDecision,
 } from '@alur/contracts';
-import { fieldInvalid, OutboxService } from '@alur/messaging';
+import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { activeAppointmentsOf } from '../acting/active-appointments';
 import { ApprovalChainEntity, ChainStatus } from '../chain/approval-chain.entity';
 import { lockChain } from '../chain/lock-chain';
-import { isUuid } from '../common/is-uuid';
 import { ApprovalStageEntity, StageStatus, stageRefOf } from '../stages/approval-stage.entity';
 import { StageCloser } from '../stages/stage-closer.service';
 import { StageOpener } from '../stages/stage-opener.service';
-import { StageView, toStageView } from '../stages/stage-view';
+import { toStageView } from '../stages/stage-view';
 import { decisionAuthority } from './decision-authority';
 import { DecidedStage, stageAlreadyDecidedBy } from './separation-of-stages';
 
-export interface DecideStageCommand {
-  stageId: string;
-  decision: ApprovalDecision;
-  note?: string | null;
-}
-
-export interface DecisionResult {
-  stage: StageView;
-  /** The stage opened by an approval, when one follows. */
-  nextStage: StageView | null;
-  /** Where the proposal stands after the decision. */
-  proposalStatus: ChainStatus;
-}
+export type DecideStageCommand = RequestOf<typeof DecideStage>;
+export type DecisionResult = AnswerOf<typeof DecideStage>;
 
 const STAGE_STATUS_OF: Record<ApprovalDecision, StageStatus> = { APPROVE: 'APPROVED', RETURN: 'RETURNED', REJECT: 'REJECTED' };
 
@@ -59,13 +49,9 @@ export class DecideStageUseCase {
   ) {}
 
   async execute(actor: Actor, command: DecideStageCommand): Promise<DecisionResult> {
-    if (!APPROVAL_DECISIONS.includes(command.decision)) {
-      throw fieldInvalid('decision', `decision must be one of the following values: ${APPROVAL_DECISIONS.join(', ')}`);
-    }
-    const note = typeof command.note === 'string' && command.note.trim() ? command.note.trim() : null;
-    if (command.decision !== 'APPROVE' && !note) throw fieldInvalid('note', `note is required to ${command.decision.toLowerCase()} a proposal`);
+    // The decision's shape (a known decision, a note to return or reject) is the contract's, checked before this runs.
+    const note = command.note || null;
     const notFound = new NotFoundException('Approval stage not found');
-    if (!isUuid(command.stageId)) throw notFound;
     const stage = await this.dataSource.manager.findOneBy(ApprovalStageEntity, { id: command.stageId });
     if (!stage) throw notFound;
 

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { containsPattern, rupiahOf } from '@alur/database';
 import { DecidedStage, stageAlreadyDecidedBy } from '../decisions/separation-of-stages';
 import { InboxPage, InboxQuery } from './inbox-item';
-import { fieldInvalid } from '@alur/messaging';
-
-const MAX_PAGE_SIZE = 100;
 
 interface InboxRow {
   id: string;
@@ -16,7 +13,7 @@ interface InboxRow {
   submission_number: number;
   stage_order: number;
   stage_count: number;
-  role: string;
+  role: Role;
   region_level: string;
   region_code: string;
   village_code: string;
@@ -44,12 +41,8 @@ export class ListInboxUseCase {
   ) {}
 
   async execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    if (!Number.isInteger(page) || page < 1) throw fieldInvalid('page', 'page must not be less than 1');
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw fieldInvalid('pageSize', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    }
+    // Page limits and the filters' shapes are the contract's (ListInbox), checked before this runs.
+    const { page, pageSize } = query;
     const waiting = `WITH acting AS (
          SELECT role, region_code, for_user_id, for_username FROM acting_appointment
           WHERE acting_user_id = $1 AND valid_from <= $4 AND valid_until > $4

@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Actor, ApprovalStageRef, Role } from '@alur/contracts';
+import type { Actor, ApprovalStageRef, Role, StageStatus } from '@alur/contracts';
 
-export const STAGE_STATUSES = ['OPEN', 'APPROVED', 'RETURNED', 'REJECTED', 'CANCELLED'] as const;
-export type StageStatus = (typeof STAGE_STATUSES)[number];
+export { STAGE_STATUSES, type StageStatus } from '@alur/contracts';
 export type RegionScopeLevel = ApprovalStageRef['regionLevel'];
 
 /** One step of a chain, waiting for (or decided by) the official of `role` over `regionCode`. */

@@ -1,18 +1,8 @@
-import type { Actor, ApprovalStageRef } from '@alur/contracts';
-import { ApprovalStageEntity, StageStatus, stageRefOf } from './approval-stage.entity';
+import type { ApprovalStageView } from '@alur/contracts';
+import { ApprovalStageEntity, stageRefOf } from './approval-stage.entity';
 
-/** A stage as the API shows it. */
-export interface StageView extends ApprovalStageRef {
-  status: StageStatus;
-  openedAt: string;
-  dueAt: string;
-  /** Still open past its deadline, or decided after it. */
-  overdue: boolean;
-  decidedAt: string | null;
-  decidedBy: Actor | null;
-  note: string | null;
-  version: number;
-}
+/** A stage as the API shows it (the contracts' ApprovalStageView). */
+export type StageView = ApprovalStageView;
 
 export function toStageView(stage: ApprovalStageEntity, now = new Date()): StageView {
   const endedAt = stage.decidedAt ?? now;

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DecideStage, ListInbox, RequestOf } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { NamedPerson } from '../users/official-names';
 import { OfficialNames } from '../users/official-names.service';
-import { DecideStageDto } from './decide-stage.dto';
-import { InboxQuery } from './inbox.query';
+import { ContractInput } from '../http/contract-input';
 
 /** The officials' side of the approval chain; the approvals service checks role, region and acting appointments. */
 @ApiTags('approvals')
@@ -19,15 +19,15 @@ export class ApprovalsController {
 
   @Get('inbox')
   @ApiOperation({ summary: 'Stages waiting for me (and for officials I act for), oldest first' })
-  inbox(@Query() query: InboxQuery) {
-    return this.rpc.send('approvals.inbox', query);
+  inbox(@ContractInput(ListInbox, { from: 'query' }) query: RequestOf<typeof ListInbox>) {
+    return this.rpc.send(ListInbox, query);
   }
 
   @Post(':stageId/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve, return (with a note) or reject (with a reason) an open stage; 409 if it is no longer open' })
-  decide(@Param('stageId', new ParseUUIDPipe()) stageId: string, @Body() body: DecideStageDto) {
-    return this.rpc.send('approvals.decide', { stageId, decision: body.decision, note: body.note ?? null });
+  decide(@ContractInput(DecideStage, { from: 'body', params: ['stageId'] }) command: RequestOf<typeof DecideStage>) {
+    return this.rpc.send(DecideStage, command);
   }
 
   @Get('proposals/:proposalId/stages')

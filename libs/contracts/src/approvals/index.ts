@@ -9,3 +9,4 @@ export * from './approval-stage-escalated/approval-stage-escalated.event';
 export * from './acting-appointment-made/acting-appointment-made.event';
 export * from './acting-appointment-ended/acting-appointment-ended.event';
 export * from './review-withdrawn/review-withdrawn.event';
+export * from './requests';

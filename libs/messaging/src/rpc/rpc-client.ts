@@ -13,7 +13,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { ClsService } from 'nestjs-cls';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { APP_ENV, BaseEnv, natsAuthOf } from '@alur/config';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, RequestContract, RequestInputOf } from '@alur/contracts';
 import { CLS_ACTOR, CLS_CORRELATION_ID, CLS_IDEMPOTENCY_KEY, inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '@alur/observability';
 import { callerAssertionKey, signCallerAssertion } from './caller-assertion';
 import { isRpcErrorPayload } from './rpc-error';
@@ -55,7 +55,11 @@ export class RpcClient implements OnApplicationShutdown {
     this.assertionKey = callerAssertionKey(env);
   }
 
-  async send<R, T = unknown>(pattern: string, data: T, options: { timeoutMs?: number } = {}): Promise<R> {
+  /** Asks the service that answers `contract`, with data of the contract's request; the answer is typed by it. */
+  send<C extends RequestContract>(contract: C, data: RequestInputOf<C>, options?: { timeoutMs?: number }): Promise<AnswerOf<C>>;
+  send<R, T = unknown>(pattern: string, data: T, options?: { timeoutMs?: number }): Promise<R>;
+  async send(patternOrContract: string | RequestContract, data: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
+    const pattern = typeof patternOrContract === 'string' ? patternOrContract : patternOrContract.pattern;
     const subject = rpcSubject(this.env.NATS_SUBJECT_PREFIX, pattern);
     const actor: Actor | null = (this.cls.isActive() ? this.cls.get(CLS_ACTOR) : null) ?? null;
     const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
@@ -65,16 +69,16 @@ export class RpcClient implements OnApplicationShutdown {
       // The service is told when this caller gives up, so it does not start work nobody will hear of.
       deadline: now + waitMs,
     };
-    const request: RpcRequest<T> = {
+    const request: RpcRequest<unknown> = {
       meta: {
         correlationId: this.cls.isActive() ? this.cls.get(CLS_CORRELATION_ID) : undefined,
         assertion: signCallerAssertion(this.assertionKey, subject, data, actor, now, terms),
       },
       data,
     };
-    const ask = async (): Promise<R> => {
+    const ask = async (): Promise<unknown> => {
       try {
-        return await lastValueFrom(this.client.send<R>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));
+        return await lastValueFrom(this.client.send<unknown>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));
       } catch (error) {
         throw this.translate(pattern, error, waitMs);
       }

@@ -1,0 +1,3 @@
+export * from './approval-stage-view.schema';
+export * from './decide-stage.request';
+export * from './list-inbox.request';

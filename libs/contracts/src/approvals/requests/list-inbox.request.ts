@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ROLES } from '../../identity/role';
+import { defineRequest } from '../../requests/request-contract';
+import { pageQuery, ProgrammeCode, queryBoolean } from '../../requests/request-fields';
+
+/** A stage waiting for the caller, with what they need to pick it up. */
+export const InboxItemSchema = z.object({
+  stageId: z.string(),
+  proposal: z.object({
+    proposalId: z.string(),
+    submissionNumber: z.number().int(),
+    title: z.string(),
+    programCode: z.string(),
+    programVersion: z.number().int(),
+    category: z.string(),
+    villageCode: z.string(),
+    villageName: z.string().nullable(),
+    districtCode: z.string(),
+    requestedAmount: z.number().int(),
+  }),
+  stage: z.object({ order: z.number().int(), count: z.number().int(), role: z.enum(ROLES), regionLevel: z.string(), regionCode: z.string() }),
+  openedAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  /** Set when the caller sees the stage as Plt/Plh of this official. */
+  actingFor: z.object({ userId: z.string(), username: z.string() }).nullable(),
+  /**
+   * The stage of this submission the caller (or the official they act for) already decided: nobody
+   * decides two stages of one submission, so deciding this one is refused (DECIDED_ANOTHER_STAGE).
+   */
+  decidedEarlierStage: z.object({ order: z.number().int(), role: z.string() }).nullable(),
+});
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+
+/** The stages waiting for the caller (and for officials they act for), oldest first. */
+export const ListInbox = defineRequest('approvals.inbox', {
+  request: z.strictObject({
+    ...pageQuery({ defaultPageSize: 20, maxPageSize: 100 }),
+    /** Text in the proposal's title or its village's name. */
+    q: z.string().max(200).optional(),
+    programCode: ProgrammeCode.optional(),
+    /** true: only stages past their deadline; false: only those still on time. */
+    overdue: queryBoolean.optional(),
+  }),
+  answer: z.object({ items: z.array(InboxItemSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }),
+});

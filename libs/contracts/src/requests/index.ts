@@ -1,0 +1,2 @@
+export * from './request-contract';
+export * from './request-fields';
