@@ -14,17 +14,18 @@ npm run --silent build:web
 export NODE_ENV="${NODE_ENV:-development}"
 
 # Secrets: generated once per machine into a git-ignored file, never a value known from the source.
+# A secret added by a later version is appended to an existing file.
 secrets_file=.alur/secrets.env
-if [[ ! -s $secrets_file ]]; then
-  mkdir -p "$(dirname "$secrets_file")"
-  (
-    umask 077
-    printf 'JWT_SECRET=%s\nRPC_ASSERTION_SECRET=%s\n' \
-      "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" \
-      "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$secrets_file"
-  )
-  echo "secrets: generated $secrets_file (kept for this machine; git ignores it)"
-fi
+mkdir -p "$(dirname "$secrets_file")"
+touch "$secrets_file"
+chmod 600 "$secrets_file"
+for name in JWT_SECRET RPC_ASSERTION_SECRET NATS_GATEWAY_PASSWORD NATS_PROPOSALS_PASSWORD NATS_APPROVALS_PASSWORD \
+  NATS_DISBURSEMENTS_PASSWORD NATS_NOTIFICATIONS_PASSWORD; do
+  if ! grep -q "^$name=" "$secrets_file"; then
+    printf '%s=%s\n' "$name" "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >>"$secrets_file"
+    echo "secrets: generated $name in $secrets_file (kept for this machine; git ignores it)"
+  fi
+done
 # What the environment already sets wins over the file.
 while IFS='=' read -r name value; do
   [[ -n $name && -z ${!name:-} ]] && export "$name=$value"
@@ -44,9 +45,47 @@ stop() {
 trap 'stop; exit 130' INT TERM
 trap stop EXIT
 
+# NATS as the deployments run it: a server of this run's own (on ALUR_NATS_PORT, 4223) with a user per
+# service that may publish only its own events and answer only its own requests. A NATS_URL set by
+# the caller is used as it is (then NATS_USER/NATS_PASSWORD are the caller's to give).
+nats_auth=0
+if [[ -z ${NATS_URL:-} ]]; then
+  nats_bin=$(command -v nats-server || echo /usr/sbin/nats-server)
+  [[ -x $nats_bin ]] || { echo "nats: nats-server not found (install Debian's nats-server, or set NATS_URL)" >&2; exit 1; }
+  nats_port=${ALUR_NATS_PORT:-4223}
+  if timeout 1 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$nats_port" 2>/dev/null; then
+    echo "nats: port $nats_port is taken (another npm start?); stop it or set ALUR_NATS_PORT" >&2
+    exit 1
+  fi
+  mkdir -p .alur/nats
+  node dist/libs/messaging/src/nats/local-nats-conf.main.js .alur/nats/nats.conf "$nats_port" "$PWD/.alur/nats/jetstream"
+  "$nats_bin" -c .alur/nats/nats.conf >>"$LOG_DIR/nats.log" 2>&1 &
+  pids+=($!)
+  for ((i = 0; i < 150; i++)); do
+    timeout 1 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$nats_port" 2>/dev/null && break
+    sleep 0.2
+  done
+  export NATS_URL="nats://127.0.0.1:$nats_port"
+  nats_auth=1
+  echo "nats: $NATS_URL with a user per service (config .alur/nats/nats.conf, log $LOG_DIR/nats.log)"
+fi
+# Runs a command as SERVICE's NATS user, when this run has users.
+as_service() {
+  local service=$1
+  shift
+  if ((nats_auth)); then
+    local password_var="NATS_${service^^}_PASSWORD"
+    NATS_USER=$service NATS_PASSWORD=${!password_var} "$@"
+  else
+    "$@"
+  fi
+}
+
 # Demo data: each seed migrates its service's schema first; every seed refuses NODE_ENV=production.
 for seed in dist/apps/*/src/seed/seed-demo.main.js; do
-  [[ -f $seed ]] && node "$seed"
+  service=${seed#dist/apps/}
+  service=${service%%/*}
+  [[ -f $seed ]] && as_service "$service" node "$seed"
 done
 
 port_of() { local var="${1^^}_PORT" fallback=$2; echo "${!var:-$fallback}"; }
@@ -57,7 +96,7 @@ pids+=($!)
 declare -A ports=([gateway]=3000 [proposals]=3001 [approvals]=3002 [disbursements]=3003 [notifications]=3004)
 for service in proposals approvals disbursements notifications gateway; do
   # Restarted with back-off when it crashes, instead of stopping everything (infra/scripts/supervise.sh).
-  bash infra/scripts/supervise.sh "$service" "$LOG_DIR/$service.log" -- node "dist/apps/$service/src/main.js" &
+  as_service "$service" bash infra/scripts/supervise.sh "$service" "$LOG_DIR/$service.log" -- node "dist/apps/$service/src/main.js" &
   pids+=($!)
 done
 

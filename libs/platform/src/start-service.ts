@@ -25,6 +25,11 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const env = app.get<BaseEnv>(APP_ENV);
+  if (env.NODE_ENV === 'production' && !env.NATS_USER) {
+    // Without its own user a service could act as any other on the bus: production runs NATS with users.
+    await app.close();
+    throw new ConfigValidationError('Invalid configuration:\n  NATS_USER: is required in production, with NATS_PASSWORD (the service’s own NATS user)');
+  }
   // A server span per request, only while tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT).
   if (tracingEnabled()) app.use(httpTracingMiddleware);
   app.use(app.get(HttpRequestMetrics).middleware);

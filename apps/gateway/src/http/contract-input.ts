@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { RequestContract } from '@alur/contracts';
@@ -90,5 +91,5 @@ function documentInput(
   const body = openApiSchemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   for (const name of params) delete body.properties?.[name];
   if (body.required) body.required = body.required.filter((name) => !params.includes(name));
-  ApiBody({ schema: body })(target, key, descriptor);
+  ApiBody({ schema: body as SchemaObject })(target, key, descriptor);
 }
