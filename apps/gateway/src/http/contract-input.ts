@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
-type SchemaObject = NonNullable<Parameters<typeof ApiBody>[0]['schema']>;
+import type { SchemaObject } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { RequestContract } from '@alur/contracts';
