@@ -34,12 +34,18 @@ LOG_DIR="${LOG_DIR:-logs}"
 mkdir -p "$LOG_DIR"
 
 pids=()
+nats_pid=''
 stop() {
   trap - INT TERM EXIT
   echo
   echo "stopping: ${#pids[@]} service(s)"
   kill -TERM "${pids[@]}" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
+  # NATS last: the services drain their connections to it as they stop.
+  if [[ -n $nats_pid ]]; then
+    kill -TERM "$nats_pid" 2>/dev/null || true
+    wait "$nats_pid" 2>/dev/null || true
+  fi
   echo "stopped"
 }
 trap 'stop; exit 130' INT TERM
@@ -60,7 +66,7 @@ if [[ -z ${NATS_URL:-} ]]; then
   mkdir -p .alur/nats
   node dist/libs/messaging/src/nats/local-nats-conf.main.js .alur/nats/nats.conf "$nats_port" "$PWD/.alur/nats/jetstream"
   "$nats_bin" -c .alur/nats/nats.conf >>"$LOG_DIR/nats.log" 2>&1 &
-  pids+=($!)
+  nats_pid=$!
   for ((i = 0; i < 150; i++)); do
     timeout 1 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$nats_port" 2>/dev/null && break
     sleep 0.2
@@ -69,15 +75,13 @@ if [[ -z ${NATS_URL:-} ]]; then
   nats_auth=1
   echo "nats: $NATS_URL with a user per service (config .alur/nats/nats.conf, log $LOG_DIR/nats.log)"
 fi
-# Runs a command as SERVICE's NATS user, when this run has users.
-as_service() {
-  local service=$1
-  shift
+# The environment that runs a command as SERVICE's NATS user (`env NATS_USER=… NATS_PASSWORD=…`), when
+# this run has users: `env` execs the command, so a background job's pid stays the command's own.
+service_env() {
+  service_env_=()
   if ((nats_auth)); then
-    local password_var="NATS_${service^^}_PASSWORD"
-    NATS_USER=$service NATS_PASSWORD=${!password_var} "$@"
-  else
-    "$@"
+    local password_var="NATS_${1^^}_PASSWORD"
+    service_env_=(env "NATS_USER=$1" "NATS_PASSWORD=${!password_var}")
   fi
 }
 
@@ -85,7 +89,8 @@ as_service() {
 for seed in dist/apps/*/src/seed/seed-demo.main.js; do
   service=${seed#dist/apps/}
   service=${service%%/*}
-  [[ -f $seed ]] && as_service "$service" node "$seed"
+  service_env "$service"
+  [[ -f $seed ]] && "${service_env_[@]}" node "$seed"
 done
 
 port_of() { local var="${1^^}_PORT" fallback=$2; echo "${!var:-$fallback}"; }
@@ -96,7 +101,8 @@ pids+=($!)
 declare -A ports=([gateway]=3000 [proposals]=3001 [approvals]=3002 [disbursements]=3003 [notifications]=3004)
 for service in proposals approvals disbursements notifications gateway; do
   # Restarted with back-off when it crashes, instead of stopping everything (infra/scripts/supervise.sh).
-  as_service "$service" bash infra/scripts/supervise.sh "$service" "$LOG_DIR/$service.log" -- node "dist/apps/$service/src/main.js" &
+  service_env "$service"
+  "${service_env_[@]}" bash infra/scripts/supervise.sh "$service" "$LOG_DIR/$service.log" -- node "dist/apps/$service/src/main.js" &
   pids+=($!)
 done
 
@@ -130,6 +136,6 @@ Alur is running.
 
 Press Ctrl-C to stop.
 INFO
-wait -n "${pids[@]}" || true
+wait -n "${pids[@]}" ${nats_pid:+"$nats_pid"} || true
 echo "a service stopped unexpectedly; see $LOG_DIR/*.log" >&2
 exit 1
