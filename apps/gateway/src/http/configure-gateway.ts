@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
 import { BodyRefusalFilter } from './body-refusal.filter';
+import { BodyTooLargeFilter } from './body-too-large.filter';
 import { serveWebConsole } from './serve-web-console';
 
 export const API_DOCS_PATH = 'api/docs';
@@ -15,7 +16,8 @@ export const API_DOCS_PATH = 'api/docs';
 export function configureGateway(app: INestApplication): void {
   app.use(compression());
   app.use(helmet());
-  app.useGlobalFilters(new BodyRefusalFilter());
+  // Nest tries global filters last-registered first: the catch-all goes first so the 400 filter is asked before it.
+  app.useGlobalFilters(new BodyTooLargeFilter(app.getHttpAdapter()), new BodyRefusalFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
