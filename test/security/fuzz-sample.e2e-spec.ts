@@ -1,35 +1,39 @@
 import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { fuzzCases, runFuzz } from '../../bench/fuzz/request-fuzz';
-import { RunningGateway, startGateway } from '../gateway/gateway-harness';
+import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
+import { assignCallers, CALLER_ORDER, fuzzCases, loginCallers, Operation, operationsOf, runFuzz } from '../../bench/fuzz/request-fuzz';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
-import { RunningProposals, startProposals } from '../proposals/proposals-harness';
+import { RunningSystem, startSystem } from '../web/console-harness';
 
 /** A fixed seed: the same few hundred bad requests every run (`npm run fuzz` sends ten thousand and more). */
 const SEED = 20261130;
-const SAMPLE = 200;
+const SAMPLE = 600;
 
-describe('a seeded sample of generated bad requests', () => {
+describe('a seeded sample of bad requests generated from the request contracts', () => {
   const isolation = createTestIsolation();
-  let proposals: RunningProposals;
-  let gateway: RunningGateway;
+  let system: RunningSystem;
 
   beforeAll(async () => {
-    proposals = await startProposals(isolation);
-    gateway = await startGateway(isolation);
+    system = await startSystem(isolation);
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await proposals?.close();
+    await system?.close();
     await removeTestResources(isolation.id, isolation.env);
   });
 
-  it('gets no 5xx, a field named in every 400, and no partial write', async () => {
-    const bkmToken = await gateway.tokenOf('bkm.14.03.09.1004');
-    const adminToken = await gateway.tokenOf('admin');
-    const draft = await (await gateway.call('POST', '/api/v1/proposals', { token: bkmToken, body: kotakuDraft() })).json();
-    const target = { url: gateway.url, bkmToken, adminToken, draftId: draft.id, validProposal: kotakuDraft() };
-    const report = await runFuzz(target, fuzzCases(target, SAMPLE, SEED));
+  it('reaches every operation of the OpenAPI document, each by a caller it lets in', async () => {
+    const operations = await operationsOf(system.url);
+    // The document lists the API's operations: the proposal's own and the finance's among them.
+    expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['POST /api/v1/proposals', 'GET /api/v1/approvals/inbox', 'POST /api/v1/approvals/{stageId}/decision']));
+    expect(operations.length).toBeGreaterThan(50);
+  });
+
+  it('gets an answer, no 5xx, a field named in every 400, and no partial write', async () => {
+    const tokens = await loginCallers(system.url, DEMO_PASSWORD);
+    const draft = await (await fetch(`${system.url}/api/v1/proposals`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.bkm}` }, body: JSON.stringify(kotakuDraft()) })).json();
+    const target = { url: system.url, tokens, ids: { default: draft.id }, draftId: draft.id, validBodies: { 'POST /api/v1/proposals': kotakuDraft() } };
+    const operations: Operation[] = await assignCallers(target, await operationsOf(system.url), CALLER_ORDER);
+    const report = await runFuzz(target, fuzzCases(target, operations, SAMPLE, SEED));
     expect(report.failures).toEqual([]);
     expect({ requests: report.requests, serverErrors: report.serverErrors, noAnswer: report.noAnswer, badRequestsWithoutField: report.badRequestsWithoutField, partialWrites: report.partialWrites }).toEqual({
       requests: SAMPLE,
@@ -38,5 +42,7 @@ describe('a seeded sample of generated bad requests', () => {
       badRequestsWithoutField: 0,
       partialWrites: 0,
     });
+    // The sample spread over the API, not one route.
+    expect(report.operations).toBeGreaterThan(operations.length / 2);
   });
 });
