@@ -1,19 +1,9 @@
+import type { BudgetView } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { CeilingRow } from './budget-commitment.service';
 
-/** A ceiling (pagu) with what is committed and released against it, and what waits for it. */
-export interface BudgetView {
-  programCode: string;
-  fiscalYear: number;
-  regionCode: string;
-  regionName: string | null;
-  regionLevel: string;
-  amount: number;
-  committed: number;
-  released: number;
-  available: number;
-  waiting: { count: number; amount: number };
-}
+/** A ceiling (pagu) with what is committed and released against it, and what waits for it (the contracts' BudgetView). */
+export type { BudgetView };
 
 export function toBudgetView(row: CeilingRow & { waiting_count?: string; waiting_amount?: string | null }, regionName: string | null): BudgetView {
   const amount = rupiahOf(row.amount);

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { ListBudgets, RequestOf, SetCeiling } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { ListBudgetsUseCase } from './list-budgets.use-case';
 import { SetCeilingUseCase } from './set-ceiling.use-case';
 
@@ -12,13 +13,13 @@ export class BudgetsController {
     private readonly setCeiling: SetCeilingUseCase,
   ) {}
 
-  @MessagePattern('disbursements.budgets.list')
-  list(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListBudgets)
+  list(@Payload() request: RpcRequest<RequestOf<typeof ListBudgets>>) {
     return this.listBudgets.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.budgets.set-ceiling')
-  set(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(SetCeiling)
+  set(@Payload() request: RpcRequest<RequestOf<typeof SetCeiling>>) {
     return this.setCeiling.execute(actorOf(request), request.data);
   }
 }

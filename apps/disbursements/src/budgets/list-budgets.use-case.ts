@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, ListBudgets, RequestOf } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { CeilingRow } from './budget-commitment.service';
-import { BudgetView, toBudgetView } from './budget-view';
-import { parseRequest, requireRole } from '@alur/messaging';
+import { toBudgetView } from './budget-view';
+import { requireRole } from '@alur/messaging';
 
-export const ListBudgetsRequestSchema = z.object({
-  programCode: z.string().min(1).optional(),
-  year: z.number().int().optional(),
-  /** A ceiling region, or any region above it: a kecamatan lists its own ceiling and its villages'. */
-  regionCode: z.string().min(1).optional(),
-});
-export type ListBudgetsRequest = z.infer<typeof ListBudgetsRequestSchema>;
+export type ListBudgetsRequest = RequestOf<typeof ListBudgets>;
 
 /** Ceilings of the caller's kabupaten, for ADMIN and BPKAD. */
 @Injectable()
@@ -24,9 +17,8 @@ export class ListBudgetsUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<{ items: BudgetView[] }> {
+  async execute(actor: Actor, filter: ListBudgetsRequest): Promise<AnswerOf<typeof ListBudgets>> {
     requireRole(actor, 'ADMIN', 'BPKAD');
-    const filter = parseRequest(ListBudgetsRequestSchema, data);
     const params: unknown[] = [actor.regionCode];
     const where = ['c.regency_code = $1'];
     if (filter.programCode) where.push(`c.program_code = $${params.push(filter.programCode)}`);

@@ -1,29 +1,18 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, formatRupiah, Rupiah } from '@alur/contracts';
+import { Actor, AnswerOf, formatRupiah, RequestOf, SetCeiling } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { rupiahOf } from '@alur/database';
 import { findLatestProgrammeVersion } from '../programmes/programme-version';
 import { BudgetCommitment } from './budget-commitment.service';
-import { BudgetView, toBudgetView } from './budget-view';
+import { toBudgetView } from './budget-view';
 import { CeilingKey } from './ceiling-key';
-import { parseRequest, requireRole, validationFailed } from '@alur/messaging';
+import { requireRole, validationFailed } from '@alur/messaging';
 
-export const SetCeilingRequestSchema = z.object({
-  programCode: z.string().min(1),
-  fiscalYear: z.number().int(),
-  regionCode: z.string().min(1),
-  amount: Rupiah,
-});
-
-export interface SetCeilingResult {
-  budget: BudgetView;
-  /** Waiting proposals the new amount made room for, committed in approval order. */
-  committedProposalIds: string[];
-}
+export type SetCeilingRequest = RequestOf<typeof SetCeiling>;
+export type SetCeilingResult = AnswerOf<typeof SetCeiling>;
 
 /**
  * BPKAD sets a ceiling's amount (the treasury owns the pagu; ADMIN sets a programme's default through
@@ -39,9 +28,8 @@ export class SetCeilingUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<SetCeilingResult> {
+  async execute(actor: Actor, request: SetCeilingRequest): Promise<SetCeilingResult> {
     requireRole(actor, 'BPKAD');
-    const request = parseRequest(SetCeilingRequestSchema, data);
     const region = this.regions.get(request.regionCode);
     if (!region || !this.regions.covers(actor.regionCode, region.code)) {
       throw new NotFoundException(`Region ${request.regionCode} is not in your kabupaten`);

@@ -1,7 +1,6 @@
-import type { Actor, BankAccount, DisbursementStatus, StageDecision } from '@alur/contracts';
+import type { Actor, BankAccount, DisbursementStatus, StageDecision, TrancheStatus } from '@alur/contracts';
 
-export type { DisbursementStatus };
-export type TrancheStatus = 'LOCKED' | 'READY' | 'PREPARED' | 'RELEASED' | 'CANCELLED';
+export type { DisbursementStatus, TrancheStatus };
 
 /** A `disbursement` row as the pg driver returns it (bigint columns as strings). */
 export interface DisbursementRow {

@@ -1,58 +1,9 @@
 import { EntityManager } from 'typeorm';
-import type { Actor, BankAccount } from '@alur/contracts';
+import type { Actor, DisbursementView, OfficialRef, SpmView, TrancheView } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { DisbursementRow, DisbursementStatus, TrancheRow, TrancheStatus } from './disbursement-row';
+import { DisbursementRow, TrancheRow } from './disbursement-row';
 
-export interface TrancheView {
-  number: number;
-  shareBp: number;
-  unlockProgressPercent: number;
-  amount: number;
-  status: TrancheStatus;
-  readyAt: string | null;
-  sp2dNumber: string | null;
-  releasedAt: string | null;
-  /** The SPM: prepared by one BPKAD official, waiting (PREPARED) for a second to authorise it, and kept once RELEASED. */
-  spm: SpmView | null;
-  /** The BPKAD official who authorised the release, and when it was recorded; null until RELEASED. */
-  authorisedBy: OfficialRef | null;
-  authorisedAt: string | null;
-}
-
-export interface OfficialRef {
-  userId: string;
-  username: string;
-}
-
-export interface SpmView {
-  sp2dNumber: string;
-  bankAccount: BankAccount;
-  preparedBy: OfficialRef;
-  preparedAt: string;
-}
-
-/** A disbursement as callers see it; rupiah are integers. */
-export interface DisbursementView {
-  id: string;
-  proposalId: string;
-  title: string;
-  programCode: string;
-  programVersion: number;
-  fiscalYear: number;
-  villageCode: string;
-  districtCode: string;
-  regencyCode: string;
-  ceilingRegionCode: string;
-  amount: number;
-  released: number;
-  status: DisbursementStatus;
-  approvedAt: string;
-  committedAt: string | null;
-  completedAt: string | null;
-  /** The highest physical progress the BKM reported and a Verifikator accepted, in percent; null before the first accepted report. */
-  progressPercent: number | null;
-  tranches: TrancheView[];
-}
+export type { DisbursementView, OfficialRef, SpmView, TrancheView };
 
 export function toTrancheView(row: TrancheRow): TrancheView {
   return {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { ListDisbursements, PrepareSpm, ReleaseTranche, RequestOf, ReturnSpm } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { ListDisbursementsUseCase } from './list-disbursements.use-case';
 import { PrepareSpmUseCase } from './prepare-spm.use-case';
 import { ReleaseTrancheUseCase } from './release-tranche.use-case';
@@ -16,23 +17,23 @@ export class DisbursementsController {
     private readonly returnSpm: ReturnSpmUseCase,
   ) {}
 
-  @MessagePattern('disbursements.list')
-  list(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListDisbursements)
+  list(@Payload() request: RpcRequest<RequestOf<typeof ListDisbursements>>) {
     return this.listDisbursements.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.tranches.prepare')
-  prepare(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(PrepareSpm)
+  prepare(@Payload() request: RpcRequest<RequestOf<typeof PrepareSpm>>) {
     return this.prepareSpm.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.tranches.return-spm')
-  returnPrepared(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ReturnSpm)
+  returnPrepared(@Payload() request: RpcRequest<RequestOf<typeof ReturnSpm>>) {
     return this.returnSpm.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.tranches.release')
-  release(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ReleaseTranche)
+  release(@Payload() request: RpcRequest<RequestOf<typeof ReleaseTranche>>) {
     return this.releaseTranche.execute(actorOf(request), request.data);
   }
 }

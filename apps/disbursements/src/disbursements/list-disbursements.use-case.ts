@@ -1,31 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, ListDisbursements, RequestOf } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { regionScopeColumn } from '../common/region-scope';
 import { DisbursementRow } from './disbursement-row';
-import { disbursementViews, DisbursementView } from './disbursement-view';
-import { parseRequest } from '@alur/messaging';
+import { disbursementViews } from './disbursement-view';
 
-export const ListDisbursementsRequestSchema = z.object({
-  status: z.enum(['AWAITING_BUDGET', 'FUNDING', 'COMPLETED']).optional(),
-  programCode: z.string().min(1).optional(),
-  fiscalYear: z.number().int().optional(),
-  /** Narrows to a village, kecamatan or kabupaten inside the caller's own region. */
-  regionCode: z.string().min(1).optional(),
-  proposalId: z.uuid().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
-});
-
-export interface DisbursementPage {
-  items: DisbursementView[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type ListDisbursementsRequest = RequestOf<typeof ListDisbursements>;
+export type DisbursementPage = AnswerOf<typeof ListDisbursements>;
 
 /**
  * Disbursements with their tranches, within the caller's region: the kabupaten for regency officials,
@@ -39,8 +22,8 @@ export class ListDisbursementsUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<DisbursementPage> {
-    const filter = parseRequest(ListDisbursementsRequestSchema, data);
+  async execute(actor: Actor, filter: ListDisbursementsRequest): Promise<DisbursementPage> {
+    // The filters' shapes and the paging limits are the contract's (ListDisbursements), checked before this runs.
     const params: unknown[] = [actor.regionCode];
     const where = [`${regionScopeColumn(this.regions, actor.regionCode)} = $1`];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);

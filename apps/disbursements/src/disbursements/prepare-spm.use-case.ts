@@ -1,42 +1,17 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, BankAccount, formatRupiah, TranchePreparedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
 import { requestHashOf, rupiahOf } from '@alur/database';
-import { OutboxService, parseRequest, requireRole } from '@alur/messaging';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { inIdempotentTransaction, replayOf, storeAnswer } from '../common/idempotency';
-import { OfficialRef } from './disbursement-view';
 import { lockTranche, refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken, trancheCountOf } from './locked-tranche';
 
-export const PrepareSpmRequestSchema = z.object({
-  disbursementId: z.uuid(),
-  trancheNumber: z.number().int().positive(),
-  sp2dNumber: z.string().trim().min(1).max(100),
-  bankAccount: z.object({
-    bankName: z.string().trim().min(1).max(100),
-    accountNumber: z.string().regex(/^\d{5,30}$/, 'digits only, 5 to 30 of them'),
-    accountHolder: z.string().trim().min(1).max(200),
-  }),
-  idempotencyKey: z.string().min(1).max(255),
-});
-
+export type PrepareSpmRequest = RequestOf<typeof PrepareSpm>;
 /** What preparing an SPM answers, the first time and every time the same request comes again. */
-export interface SpmPreparationResult {
-  disbursementId: string;
-  proposalId: string;
-  trancheNumber: number;
-  trancheCount: number;
-  amount: number;
-  sp2dNumber: string;
-  bankAccount: BankAccount;
-  preparedBy: OfficialRef;
-  preparedAt: string;
-  status: 'PREPARED';
-  message: string;
-}
+export type SpmPreparationResult = AnswerOf<typeof PrepareSpm>;
 
 const OPERATION = 'tranche.prepare';
 
@@ -55,9 +30,8 @@ export class PrepareSpmUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<SpmPreparationResult> {
+  async execute(actor: Actor, request: PrepareSpmRequest): Promise<SpmPreparationResult> {
     requireRole(actor, 'BPKAD');
-    const request = parseRequest(PrepareSpmRequestSchema, data);
     const requestHash = requestHashOf({
       operation: OPERATION,
       disbursementId: request.disbursementId,
@@ -73,7 +47,7 @@ export class PrepareSpmUseCase {
   private async prepare(
     tx: EntityManager,
     actor: Actor,
-    request: z.infer<typeof PrepareSpmRequestSchema>,
+    request: PrepareSpmRequest,
     requestHash: string,
   ): Promise<SpmPreparationResult> {
     const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);

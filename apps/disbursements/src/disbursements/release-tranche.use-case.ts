@@ -1,43 +1,20 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, formatRupiah, TrancheReleasedV1 } from '@alur/contracts';
-import { OutboxService, parseRequest, requireRole, validationFailed } from '@alur/messaging';
+import { Actor, AnswerOf, formatRupiah, ReleaseTranche, RequestOf, TrancheReleasedV1 } from '@alur/contracts';
+import { OutboxService, requireRole, validationFailed } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { requestHashOf, rupiahOf } from '@alur/database';
 import { inIdempotentTransaction, replayOf, storeAnswer } from '../common/idempotency';
 import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
 import { DisbursementStatus } from './disbursement-row';
-import { OfficialRef } from './disbursement-view';
 import { lockTranche, refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken, trancheCountOf } from './locked-tranche';
 
-export const ReleaseTrancheRequestSchema = z.object({
-  disbursementId: z.uuid(),
-  trancheNumber: z.number().int().positive(),
-  sp2dNumber: z.string().trim().min(1).max(100),
-  releasedAt: z.iso.datetime({ offset: true }),
-  idempotencyKey: z.string().min(1).max(255),
-});
-export type ReleaseTrancheRequest = z.infer<typeof ReleaseTrancheRequestSchema>;
-
+export type ReleaseTrancheRequest = RequestOf<typeof ReleaseTranche>;
 /** What a release answers, the first time and every time the same request comes again. */
-export interface TrancheReleaseResult {
-  disbursementId: string;
-  proposalId: string;
-  trancheNumber: number;
-  trancheCount: number;
-  amount: number;
-  sp2dNumber: string;
-  releasedAt: string;
-  preparedBy: OfficialRef;
-  authorisedBy: OfficialRef;
-  status: 'RELEASED';
-  disbursementStatus: DisbursementStatus;
-  message: string;
-}
+export type TrancheReleaseResult = AnswerOf<typeof ReleaseTranche>;
 
 const OPERATION = 'tranche.release';
 /** SP2D dates come from the treasury's own clock; a few minutes ahead of ours is not "the future". */
@@ -62,9 +39,9 @@ export class ReleaseTrancheUseCase {
     private readonly calendar: FiscalCalendar,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<TrancheReleaseResult> {
+  async execute(actor: Actor, request: ReleaseTrancheRequest): Promise<TrancheReleaseResult> {
     requireRole(actor, 'BPKAD');
-    const request = parseRequest(ReleaseTrancheRequestSchema, data);
+    // The shape is the contract's (ReleaseTranche); whether the SP2D date lies ahead of our clock is checked here.
     const releasedAt = new Date(request.releasedAt);
     if (releasedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
       throw validationFailed([{ field: 'releasedAt', reason: 'must not be in the future' }]);

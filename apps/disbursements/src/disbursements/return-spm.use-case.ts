@@ -1,19 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, SpmReturnedV1 } from '@alur/contracts';
-import { OutboxService, parseRequest, requireRole } from '@alur/messaging';
+import { Actor, AnswerOf, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { disbursementView, TrancheView } from './disbursement-view';
+import { disbursementView } from './disbursement-view';
 import { lockTranche, refuseFinishedOrLocked, refuseSamePerson, trancheCountOf } from './locked-tranche';
-
-export const ReturnSpmRequestSchema = z.object({
-  disbursementId: z.uuid(),
-  trancheNumber: z.number().int().positive(),
-  reason: z.string().trim().min(1).max(1000),
-});
 
 /**
  * The authoriser sends a prepared SPM back instead of authorising it, saying why: the tranche is READY
@@ -30,9 +23,8 @@ export class ReturnSpmUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<TrancheView> {
+  async execute(actor: Actor, request: RequestOf<typeof ReturnSpm>): Promise<AnswerOf<typeof ReturnSpm>> {
     requireRole(actor, 'BPKAD');
-    const request = parseRequest(ReturnSpmRequestSchema, data);
     return this.dataSource.transaction(async (tx) => {
       const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);
       refuseFinishedOrLocked(tranche);

@@ -1,19 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor, EligibleRegions, EvaluationGroup, ProgrammeEvaluation } from '@alur/contracts';
+import { Actor, EligibleRegions, EvaluateProgrammeFunds, EvaluationGroup, ProgrammeEvaluation, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { parseRequest, requireRole } from '@alur/messaging';
+import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
-
-export const EvaluateProgrammeRequestSchema = z.object({
-  programCode: z.string().min(1),
-  fiscalYear: z.number().int().min(2000).max(2100),
-  /** The pilot's kecamatan or villages; the programme's own eligible list when left out. */
-  pilotRegionCodes: z.array(z.string().min(1)).max(200).optional(),
-});
 
 const basisPoints = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((part * 10_000) / whole));
 
@@ -30,9 +22,8 @@ export class EvaluateProgrammeUseCase {
     private readonly calendar: FiscalCalendar,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<ProgrammeEvaluation> {
+  async execute(actor: Actor, request: RequestOf<typeof EvaluateProgrammeFunds>): Promise<ProgrammeEvaluation> {
     requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
-    const request = parseRequest(EvaluateProgrammeRequestSchema, data);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
     const manager = this.dataSource.manager;

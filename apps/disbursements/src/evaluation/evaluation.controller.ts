@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { EvaluateProgrammeFunds, RequestOf } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { EvaluateProgrammeUseCase } from './evaluate-programme.use-case';
 
 /** The pilot evaluation's money figures, asked for by the gateway. */
@@ -8,8 +9,8 @@ import { EvaluateProgrammeUseCase } from './evaluate-programme.use-case';
 export class EvaluationController {
   constructor(private readonly evaluate: EvaluateProgrammeUseCase) {}
 
-  @MessagePattern('disbursements.evaluation.programme')
-  programme(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(EvaluateProgrammeFunds)
+  programme(@Payload() request: RpcRequest<RequestOf<typeof EvaluateProgrammeFunds>>) {
     return this.evaluate.execute(actorOf(request), request.data);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { ReportCarryOver, RequestOf, SetReleasesClosing } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { ReportCarryOverUseCase } from './report-carry-over.use-case';
 import { SetReleasesClosingUseCase } from './set-releases-closing.use-case';
 
@@ -12,13 +13,13 @@ export class FiscalCalendarController {
     private readonly carryOver: ReportCarryOverUseCase,
   ) {}
 
-  @MessagePattern('disbursements.fiscal-years.set-closing')
-  set(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(SetReleasesClosing)
+  set(@Payload() request: RpcRequest<RequestOf<typeof SetReleasesClosing>>) {
     return this.setClosing.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.fiscal-years.carry-over')
-  report(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ReportCarryOver)
+  report(@Payload() request: RpcRequest<RequestOf<typeof ReportCarryOver>>) {
     return this.carryOver.execute(actorOf(request), request.data);
   }
 }

@@ -1,13 +1,8 @@
+import type { ReleasesClosingView } from '@alur/contracts';
 import { ReleasesClosing } from './fiscal-calendar.service';
 
-/** A fiscal year's closing for releases as callers see it. */
-export interface ReleasesClosingView {
-  regencyCode: string;
-  fiscalYear: number;
-  releasesCloseAt: string;
-  isDefault: boolean;
-  closed: boolean;
-}
+/** A fiscal year's closing for releases as callers see it (the contracts' ReleasesClosingView). */
+export type { ReleasesClosingView };
 
 export function releasesClosingView(closing: ReleasesClosing, now = new Date()): ReleasesClosingView {
   return {

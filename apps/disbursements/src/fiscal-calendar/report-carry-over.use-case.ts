@@ -1,39 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, CarryOverItem, ReportCarryOver, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { parseRequest, requireRole } from '@alur/messaging';
+import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { TrancheStatus } from '../disbursements/disbursement-row';
 import { FiscalCalendar } from './fiscal-calendar.service';
-import { releasesClosingView, ReleasesClosingView } from './releases-closing.view';
+import { releasesClosingView } from './releases-closing.view';
 
-export const ReportCarryOverRequestSchema = z.object({
-  fiscalYear: z.number().int().min(2000).max(2100),
-  programCode: z.string().min(1).optional(),
-});
-
-/** One committed tranche not released in its fiscal year. */
-export interface CarryOverItem {
-  proposalId: string;
-  disbursementId: string;
-  title: string;
-  programCode: string;
-  villageCode: string;
-  districtCode: string;
-  trancheNumber: number;
-  trancheStatus: TrancheStatus;
-  amount: number;
-}
-
-export interface CarryOverReport extends ReleasesClosingView {
-  /** Rupiah committed in the year and not released: the SiLPA once the year is closed, what would be now if it is still open. */
-  total: number;
-  byProgramme: Array<{ programCode: string; amount: number; tranches: number }>;
-  items: CarryOverItem[];
-}
+export type { CarryOverItem };
+export type CarryOverReport = AnswerOf<typeof ReportCarryOver>;
 
 /**
  * The carry-over (SiLPA) of a fiscal year in the caller's kabupaten: every committed tranche of a
@@ -47,9 +24,8 @@ export class ReportCarryOverUseCase {
     private readonly calendar: FiscalCalendar,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<CarryOverReport> {
+  async execute(actor: Actor, request: RequestOf<typeof ReportCarryOver>): Promise<CarryOverReport> {
     requireRole(actor, 'BPKAD', 'ADMIN');
-    const request = parseRequest(ReportCarryOverRequestSchema, data);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
     const closing = await this.calendar.closingOf(this.dataSource.manager, regencyCode, request.fiscalYear);

@@ -1,18 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor } from '@alur/contracts';
-import { parseRequest, requireRole } from '@alur/messaging';
+import { Actor, AnswerOf, RequestOf, SetReleasesClosing } from '@alur/contracts';
+import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { FiscalCalendar } from './fiscal-calendar.service';
-import { releasesClosingView, ReleasesClosingView } from './releases-closing.view';
-
-export const SetReleasesClosingRequestSchema = z.object({
-  fiscalYear: z.number().int().min(2000).max(2100),
-  releasesCloseAt: z.iso.datetime({ offset: true }),
-});
+import { releasesClosingView } from './releases-closing.view';
 
 /** BPKAD sets (or moves) the date its kabupaten's fiscal year closes for releases. Audited. */
 @Injectable()
@@ -24,9 +18,8 @@ export class SetReleasesClosingUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<ReleasesClosingView> {
+  async execute(actor: Actor, request: RequestOf<typeof SetReleasesClosing>): Promise<AnswerOf<typeof SetReleasesClosing>> {
     requireRole(actor, 'BPKAD');
-    const request = parseRequest(SetReleasesClosingRequestSchema, data);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
     return this.dataSource.transaction(async (tx) => {

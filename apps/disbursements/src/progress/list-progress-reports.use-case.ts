@@ -1,32 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, ListProgressReports, ListProposalProgressReports, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { parseRequest } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { regionScopeColumn } from '../common/region-scope';
-import { progressReportView, ProgressReportRow, ProgressReportView } from './progress-report-view';
+import { progressReportView, ProgressReportRow } from './progress-report-view';
 
-export const ListProgressReportsRequestSchema = z.object({
-  proposalId: z.uuid().optional(),
-  verificationStatus: z.enum(['PENDING', 'ACCEPTED', 'SENT_BACK']).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
-});
-
-/** A report with what a verifier weighs it against: the proposal, what was released and the swadaya. */
-export interface ProgressReportListItem extends ProgressReportView {
-  disbursementId: string;
-  title: string;
-  programCode: string;
-  villageCode: string;
-  districtCode: string;
-  amount: number;
-  released: number;
-  selfHelpAmount: number | null;
-}
+export type ProgressReportPage = AnswerOf<typeof ListProgressReports>;
 
 /**
  * Progress reports within the caller's region, newest first: a Verifikator's queue (PENDING), and a
@@ -43,18 +24,17 @@ export class ListProgressReportsUseCase {
    * One proposal's reports. A proposal the caller does not see funded (another region's, or one
    * without a disbursement) answers 404, as reporting on it does, so its existence is not revealed.
    */
-  async ofProposal(actor: Actor, data: unknown): Promise<{ items: ProgressReportListItem[]; total: number; limit: number; offset: number }> {
-    const { proposalId } = parseRequest(ListProgressReportsRequestSchema.required({ proposalId: true }), data);
+  async ofProposal(actor: Actor, filter: RequestOf<typeof ListProposalProgressReports>): Promise<ProgressReportPage> {
+    const { proposalId } = filter;
     const [visible] = (await this.dataSource.query(
       `SELECT 1 FROM disbursement WHERE proposal_id = $1 AND ${regionScopeColumn(this.regions, actor.regionCode)} = $2`,
       [proposalId, actor.regionCode],
     )) as unknown[];
     if (!visible) throw new NotFoundException(`Proposal ${proposalId} has no disbursement to report on`);
-    return this.execute(actor, data);
+    return this.execute(actor, filter);
   }
 
-  async execute(actor: Actor, data: unknown): Promise<{ items: ProgressReportListItem[]; total: number; limit: number; offset: number }> {
-    const filter = parseRequest(ListProgressReportsRequestSchema, data);
+  async execute(actor: Actor, filter: RequestOf<typeof ListProgressReports>): Promise<ProgressReportPage> {
     const params: unknown[] = [actor.regionCode];
     const where = [`d.${regionScopeColumn(this.regions, actor.regionCode)} = $1`];
     if (filter.proposalId) where.push(`d.proposal_id = $${params.push(filter.proposalId)}`);

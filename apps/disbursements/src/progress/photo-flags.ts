@@ -1,25 +1,11 @@
-import { PhotoCapture } from '@alur/contracts';
+import type { PhotoCapture, PhotoCheck, PhotoFlag } from '@alur/contracts';
 
-/**
- * What the verifier should look at twice in a progress photo. FAR_FROM_VILLAGE and TAKEN_LONG_BEFORE
- * are warnings (the photo may show other works, or old ones); NO_LOCATION and NO_CAPTURE_TIME are
- * information (many phones or apps strip EXIF): none of them refuses the report.
- */
-export const PHOTO_FLAGS = ['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE', 'NO_LOCATION', 'NO_CAPTURE_TIME'] as const;
-export type PhotoFlag = (typeof PHOTO_FLAGS)[number];
+export { PHOTO_FLAGS, type PhotoCheck, type PhotoFlag } from '@alur/contracts';
 export const WARNING_FLAGS: readonly PhotoFlag[] = ['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE'];
 
 export interface PhotoFlagLimits {
   maxDistanceKm: number;
   maxAgeDays: number;
-}
-
-export interface PhotoCheck {
-  flags: PhotoFlag[];
-  /** From the village's location to where the photo was taken; null without both points. */
-  distanceKm: number | null;
-  /** Whole days from capture to the report; null without a capture time. */
-  daysBeforeReport: number | null;
 }
 
 const DAY_MS = 24 * 3600_000;

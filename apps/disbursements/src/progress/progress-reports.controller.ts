@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { ListProgressReports, ListProposalProgressReports, ReportProgress, RequestOf, VerifyProgressReport } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { ListProgressReportsUseCase } from './list-progress-reports.use-case';
 import { ReportProgressUseCase } from './report-progress.use-case';
 import { VerifyProgressReportUseCase } from './verify-progress-report.use-case';
@@ -14,23 +15,23 @@ export class ProgressReportsController {
     private readonly verifyReport: VerifyProgressReportUseCase,
   ) {}
 
-  @MessagePattern('disbursements.progress-reports.create')
-  create(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ReportProgress)
+  create(@Payload() request: RpcRequest<RequestOf<typeof ReportProgress>>) {
     return this.reportProgress.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.progress-reports.list')
-  list(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListProgressReports)
+  list(@Payload() request: RpcRequest<RequestOf<typeof ListProgressReports>>) {
     return this.listReports.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.progress-reports.of-proposal')
-  ofProposal(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListProposalProgressReports)
+  ofProposal(@Payload() request: RpcRequest<RequestOf<typeof ListProposalProgressReports>>) {
     return this.listReports.ofProposal(actorOf(request), request.data);
   }
 
-  @MessagePattern('disbursements.progress-reports.verify')
-  verify(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(VerifyProgressReport)
+  verify(@Payload() request: RpcRequest<RequestOf<typeof VerifyProgressReport>>) {
     return this.verifyReport.execute(actorOf(request), request.data);
   }
 }

@@ -2,29 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { Actor, ProgressPhotoSchema, ProgressReportedV1, Rupiah } from '@alur/contracts';
+import { Actor, AnswerOf, ProgressReportedV1, ReportProgress, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { OutboxService, parseRequest, requireRole, validationFailed } from '@alur/messaging';
+import { OutboxService, requireRole, validationFailed } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
 import { DisbursementRow } from '../disbursements/disbursement-row';
-import { disbursementView, DisbursementView } from '../disbursements/disbursement-view';
+import { disbursementView } from '../disbursements/disbursement-view';
 import { checkPhoto } from './photo-flags';
-import { progressReportView, ProgressReportRow, ProgressReportView, ReportedPhoto } from './progress-report-view';
+import { progressReportView, ProgressReportRow, ReportedPhoto } from './progress-report-view';
 import { progressClaimErrors, ProgressStanding } from './progress-rules';
 
-/** At most this many photos per report; each is a reference to an uploaded photo or an https address. */
-export const MAX_REPORT_PHOTOS = 10;
-
-export const ReportProgressRequestSchema = z.object({
-  proposalId: z.uuid(),
-  physicalProgressPercent: z.number().int().min(0).max(100),
-  amountSpent: Rupiah,
-  note: z.string().trim().min(1).max(2000),
-  photos: z.array(ProgressPhotoSchema).max(MAX_REPORT_PHOTOS).default([]),
-});
+export { MAX_REPORT_PHOTOS } from '@alur/contracts';
 
 /**
  * The BKM of the proposal's village reports physical progress and money spent. A report at 100% is
@@ -40,9 +30,9 @@ export class ReportProgressUseCase {
     @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<{ report: ProgressReportView; disbursement: DisbursementView }> {
+  async execute(actor: Actor, request: RequestOf<typeof ReportProgress>): Promise<AnswerOf<typeof ReportProgress>> {
     requireRole(actor, 'BKM');
-    const request = parseRequest(ReportProgressRequestSchema, data);
+    // The report's shape (percent, whole rupiah, up to 10 photo references) is the contract's; what needs the earlier reports is checked below.
     return this.dataSource.transaction(async (tx) => {
       const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE proposal_id = $1 FOR UPDATE', [request.proposalId])) as DisbursementRow[];
       // Another village's proposal is as good as absent: its existence is not revealed.

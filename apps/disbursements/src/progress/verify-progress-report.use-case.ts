@@ -1,23 +1,16 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, PROGRESS_VERIFICATION_DECISIONS, ProgressReportVerifiedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, ProgressReportVerifiedV1, RequestOf, VerifyProgressReport } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { OutboxService, parseRequest, requireRole, validationFailed } from '@alur/messaging';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { updateReturning } from '../common/update-returning';
 import { DisbursementRow } from '../disbursements/disbursement-row';
-import { disbursementView, DisbursementView } from '../disbursements/disbursement-view';
+import { disbursementView } from '../disbursements/disbursement-view';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
-import { progressReportView, ProgressReportRow, ProgressReportView } from './progress-report-view';
-
-export const VerifyProgressReportRequestSchema = z.object({
-  reportId: z.uuid(),
-  decision: z.enum(PROGRESS_VERIFICATION_DECISIONS),
-  note: z.string().trim().max(2000).optional(),
-});
+import { progressReportView, ProgressReportRow } from './progress-report-view';
 
 /**
  * A field verifier (VERIFIKATOR) whose kecamatan or kabupaten covers the village checks a pending
@@ -35,12 +28,9 @@ export class VerifyProgressReportUseCase {
     private readonly progression: TrancheProgression,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<{ report: ProgressReportView; disbursement: DisbursementView }> {
+  async execute(actor: Actor, request: RequestOf<typeof VerifyProgressReport>): Promise<AnswerOf<typeof VerifyProgressReport>> {
     requireRole(actor, 'VERIFIKATOR');
-    const request = parseRequest(VerifyProgressReportRequestSchema, data);
-    if (request.decision === 'SENT_BACK' && !request.note) {
-      throw validationFailed([{ field: 'note', reason: 'is required when sending a report back: tell the BKM what to correct', code: 'required' }]);
-    }
+    // A known decision, and a note to send a report back, are the contract's (VerifyProgressReport).
     return this.dataSource.transaction(async (tx) => {
       // The disbursement's lock first, as reports and releases take it: one decision at a time per proposal.
       const [disbursement] = (await tx.query(

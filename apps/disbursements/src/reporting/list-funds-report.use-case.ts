@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { rupiahOf } from '@alur/database';
 import { DisbursementRow } from '../disbursements/disbursement-row';
-import { parseRequest } from '@alur/messaging';
-import { FundsReportItem } from '@alur/contracts';
-
-export const FundsReportRequestSchema = z.object({
-  /** A kabupaten, kecamatan or village; everything when left out. */
-  regionCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/).optional(),
-  fiscalYear: z.number().int().optional(),
-});
+import { AnswerOf, ListFundsReport, RequestOf } from '@alur/contracts';
 
 /**
  * Every finally approved proposal with what is committed, released and built, for the public
@@ -22,8 +14,7 @@ export const FundsReportRequestSchema = z.object({
 export class ListFundsReportUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(data: unknown): Promise<{ items: FundsReportItem[] }> {
-    const filter = parseRequest(FundsReportRequestSchema, data ?? {});
+  async execute(filter: RequestOf<typeof ListFundsReport>): Promise<AnswerOf<typeof ListFundsReport>> {
     const params: unknown[] = [];
     // A withdrawn proposal's released commitment is no longer public money at work.
     const where: string[] = [`d.status <> 'WITHDRAWN'`];

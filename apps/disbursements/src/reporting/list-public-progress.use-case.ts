@@ -1,12 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { PublicProgressReport } from '@alur/contracts';
-import { parseRequest } from '@alur/messaging';
-
-export const PublicProgressRequestSchema = z.object({ proposalId: z.uuid() });
-export const PublicPhotoRequestSchema = z.object({ photoId: z.uuid() });
+import { AnswerOf, CheckPublicPhoto, ListPublicProgress, PublicProgressReport, RequestOf } from '@alur/contracts';
 
 /**
  * What the transparency page shows of a funded proposal's progress: its ACCEPTED reports only (a report
@@ -17,8 +12,7 @@ export const PublicPhotoRequestSchema = z.object({ photoId: z.uuid() });
 export class ListPublicProgressUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async ofProposal(data: unknown): Promise<{ items: PublicProgressReport[] }> {
-    const { proposalId } = parseRequest(PublicProgressRequestSchema, data);
+  async ofProposal({ proposalId }: RequestOf<typeof ListPublicProgress>): Promise<AnswerOf<typeof ListPublicProgress>> {
     const [funded] = (await this.dataSource.query(`SELECT id FROM disbursement WHERE proposal_id = $1 AND status <> 'WITHDRAWN'`, [proposalId])) as Array<{
       id: string;
     }>;
@@ -41,8 +35,7 @@ export class ListPublicProgressUseCase {
   }
 
   /** Whether an uploaded photo belongs to an accepted report of a proposal still funded: only such a photo is public. */
-  async isPublicPhoto(data: unknown): Promise<{ public: boolean }> {
-    const { photoId } = parseRequest(PublicPhotoRequestSchema, data);
+  async isPublicPhoto({ photoId }: RequestOf<typeof CheckPublicPhoto>): Promise<AnswerOf<typeof CheckPublicPhoto>> {
     const [row] = (await this.dataSource.query(
       `SELECT 1 FROM progress_report r JOIN disbursement d ON d.id = r.disbursement_id
         WHERE r.verification_status = 'ACCEPTED' AND d.status <> 'WITHDRAWN' AND r.photos @> $1::jsonb LIMIT 1`,

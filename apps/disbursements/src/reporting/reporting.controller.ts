@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { CheckPublicPhoto, ListFundsReport, ListPublicProgress, RequestOf } from '@alur/contracts';
+import { AnswersRequest, RpcRequest } from '@alur/messaging';
 import { ListFundsReportUseCase } from './list-funds-report.use-case';
 import { ListPublicProgressUseCase } from './list-public-progress.use-case';
 
@@ -12,18 +13,18 @@ export class ReportingController {
     private readonly publicProgress: ListPublicProgressUseCase,
   ) {}
 
-  @MessagePattern('disbursements.reporting.funds')
-  funds(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListFundsReport)
+  funds(@Payload() request: RpcRequest<RequestOf<typeof ListFundsReport>>) {
     return this.fundsReport.execute(request.data);
   }
 
-  @MessagePattern('disbursements.reporting.public-progress')
-  progress(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListPublicProgress)
+  progress(@Payload() request: RpcRequest<RequestOf<typeof ListPublicProgress>>) {
     return this.publicProgress.ofProposal(request.data);
   }
 
-  @MessagePattern('disbursements.reporting.public-photo')
-  photo(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(CheckPublicPhoto)
+  photo(@Payload() request: RpcRequest<RequestOf<typeof CheckPublicPhoto>>) {
     return this.publicProgress.isPublicPhoto(request.data);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, FundsReportItem } from '@alur/contracts';
+import { Actor, ListFundsReport } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -28,7 +28,7 @@ export class DashboardController {
   async dashboard(@CurrentActor() actor: Actor): Promise<DashboardView> {
     const [stages, funds] = await Promise.all([
       this.rpc.send<StageReport>('approvals.reporting.stages', {}),
-      this.rpc.send<{ items: FundsReportItem[] }>('disbursements.reporting.funds', { regionCode: actor.regionCode }),
+      this.rpc.send(ListFundsReport, { regionCode: actor.regionCode }),
     ]);
     const nameOf = (code: string) => this.regions.get(code)?.name ?? code;
     return {

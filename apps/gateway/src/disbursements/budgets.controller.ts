@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListBudgets, RequestOf, SetCeiling } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
-import { CeilingParams } from './dto/ceiling-params';
-import { ListBudgetsQuery } from './dto/list-budgets.query';
-import { SetCeilingDto } from './dto/set-ceiling.dto';
+import { ContractInput } from '../http/contract-input';
 
 /** Budget ceilings (pagu) per programme, fiscal year and region, with what is committed and released. */
 @ApiTags('disbursements')
@@ -15,8 +14,8 @@ export class BudgetsController {
   @Get()
   @Roles('ADMIN', 'BPKAD')
   @ApiOperation({ summary: 'Ceilings of the caller’s kabupaten: amount, committed, released, available and what waits for budget' })
-  list(@Query() query: ListBudgetsQuery) {
-    return this.rpc.send('disbursements.budgets.list', query);
+  list(@ContractInput(ListBudgets, { from: 'query' }) query: RequestOf<typeof ListBudgets>) {
+    return this.rpc.send(ListBudgets, query);
   }
 
   @Put(':programCode/:fiscalYear/:regionCode')
@@ -24,7 +23,7 @@ export class BudgetsController {
   @ApiOperation({
     summary: 'Set a ceiling’s amount (BPKAD); raising it commits waiting proposals in approval order, lowering stops at what is committed',
   })
-  set(@Param() params: CeilingParams, @Body() body: SetCeilingDto) {
-    return this.rpc.send('disbursements.budgets.set-ceiling', { ...params, amount: body.amount });
+  set(@ContractInput(SetCeiling, { from: 'body', params: ['programCode', 'fiscalYear', 'regionCode'] }) command: RequestOf<typeof SetCeiling>) {
+    return this.rpc.send(SetCeiling, command);
   }
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ListDisbursements, PrepareSpm, ReleaseTranche, RequestOf, ReturnSpm } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
+import { ContractInput } from '../http/contract-input';
 import { checkedIdempotencyKey } from '../http/idempotency-key';
-import { ListDisbursementsQuery } from './dto/list-disbursements.query';
-import { PrepareSpmDto } from './dto/prepare-spm.dto';
-import { ReleaseTrancheDto } from './dto/release-tranche.dto';
-import { ReturnSpmDto } from './dto/return-spm.dto';
-import { TrancheParams } from './dto/tranche-params';
+import { PrepareSpmInput, ReleaseTrancheInput, ReturnSpmInput } from './http-inputs';
 
 /**
  * Disbursements with their tranches (termin), and their release by two BPKAD officials: one prepares
@@ -20,8 +19,8 @@ export class DisbursementsController {
 
   @Get()
   @ApiOperation({ summary: 'Disbursements within the caller’s region, with their tranches (LOCKED, READY, RELEASED)' })
-  list(@Query() query: ListDisbursementsQuery) {
-    return this.rpc.send('disbursements.list', query);
+  list(@ContractInput(ListDisbursements, { from: 'query' }) query: RequestOf<typeof ListDisbursements>) {
+    return this.rpc.send(ListDisbursements, query);
   }
 
   @Post(':id/tranches/:n/spm')
@@ -36,22 +35,21 @@ export class DisbursementsController {
     summary: 'Prepare the SPM of a READY tranche (SP2D number to be, bank account): it waits, PREPARED, for another BPKAD official to authorise it',
     description: 'Refused (403) to anyone who decided an approval stage of the proposal, in their own name or as acting official; 409 when an SPM already waits.',
   })
-  prepare(@Param() params: TrancheParams, @Body() body: PrepareSpmDto, @Headers('idempotency-key') idempotencyKey: string | undefined) {
-    return this.rpc.send('disbursements.tranches.prepare', {
-      disbursementId: params.id,
-      trancheNumber: params.n,
-      sp2dNumber: body.sp2dNumber,
-      bankAccount: { bankName: body.bankAccount.bankName, accountNumber: body.bankAccount.accountNumber, accountHolder: body.bankAccount.accountHolder },
-      idempotencyKey: checkedIdempotencyKey(idempotencyKey),
-    });
+  prepare(
+    @ContractInput(PrepareSpm, { from: 'body', params: ['id', 'n'], schema: PrepareSpmInput }) input: z.output<typeof PrepareSpmInput>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    const { id, n, ...spm } = input;
+    return this.rpc.send(PrepareSpm, { disbursementId: id, trancheNumber: n, ...spm, idempotencyKey: checkedIdempotencyKey(idempotencyKey) });
   }
 
   @Post(':id/tranches/:n/spm/return')
   @HttpCode(200)
   @Roles('BPKAD')
   @ApiOperation({ summary: 'Return a prepared SPM with a reason instead of authorising it; by a BPKAD official other than its preparer. The tranche is READY again' })
-  returnSpm(@Param() params: TrancheParams, @Body() body: ReturnSpmDto) {
-    return this.rpc.send('disbursements.tranches.return-spm', { disbursementId: params.id, trancheNumber: params.n, reason: body.reason });
+  returnSpm(@ContractInput(ReturnSpm, { from: 'body', params: ['id', 'n'], schema: ReturnSpmInput }) input: z.output<typeof ReturnSpmInput>) {
+    const { id, n, ...returned } = input;
+    return this.rpc.send(ReturnSpm, { disbursementId: id, trancheNumber: n, ...returned });
   }
 
   @Post(':id/tranches/:n/release')
@@ -67,13 +65,11 @@ export class DisbursementsController {
     description:
       'Refused (403) to the official who prepared the SPM and to anyone who decided an approval stage of the proposal; 409 for a tranche without a prepared SPM.',
   })
-  release(@Param() params: TrancheParams, @Body() body: ReleaseTrancheDto, @Headers('idempotency-key') idempotencyKey: string | undefined) {
-    return this.rpc.send('disbursements.tranches.release', {
-      disbursementId: params.id,
-      trancheNumber: params.n,
-      sp2dNumber: body.sp2dNumber,
-      releasedAt: body.releasedAt,
-      idempotencyKey: checkedIdempotencyKey(idempotencyKey),
-    });
+  release(
+    @ContractInput(ReleaseTranche, { from: 'body', params: ['id', 'n'], schema: ReleaseTrancheInput }) input: z.output<typeof ReleaseTrancheInput>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    const { id, n, ...release } = input;
+    return this.rpc.send(ReleaseTranche, { disbursementId: id, trancheNumber: n, ...release, idempotencyKey: checkedIdempotencyKey(idempotencyKey) });
   }
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ListProposalProgressReports, ReportProgress } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
+import { ContractInput } from '../http/contract-input';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { PhotoCaptures } from '../uploads/photo-captures.service';
-import { ProposalParams } from './dto/proposal-params';
-import { ReportProgressDto } from './dto/report-progress.dto';
+import { ProposalPath, ReportProgressInput } from './http-inputs';
 
 /** Progress reports of a funded proposal, by its BKM. */
 @ApiTags('disbursements')
@@ -13,6 +15,7 @@ import { ReportProgressDto } from './dto/report-progress.dto';
 export class ProgressReportsController {
   constructor(
     private readonly rpc: RpcClient,
+    private readonly ownUploads: OwnUploadsPipe,
     private readonly captures: PhotoCaptures,
   ) {}
 
@@ -22,13 +25,15 @@ export class ProgressReportsController {
     summary:
       'Report physical progress and money spent (never less than before, never more than released plus swadaya); once a Verifikator accepts it, meeting the next tranche’s threshold makes it READY, and 100% is the final report (LPJ)',
   })
-  async create(@Param() params: ProposalParams, @Body(OwnUploadsPipe) body: ReportProgressDto) {
-    return this.rpc.send('disbursements.progress-reports.create', { ...(await this.captures.attachTo(body)), proposalId: params.id });
+  async create(@ContractInput(ReportProgress, { from: 'body', params: ['id'], schema: ReportProgressInput }) input: z.output<typeof ReportProgressInput>) {
+    // Once the shape is valid: every uploaded photo must be the caller's village's own, and its EXIF capture is the gateway's to add.
+    const { id, ...report } = await this.ownUploads.transform(input);
+    return this.rpc.send(ReportProgress, { ...(await this.captures.attachTo(report)), proposalId: id });
   }
 
   @Get()
   @ApiOperation({ summary: 'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note); 404 for a proposal the caller does not see funded' })
-  list(@Param() params: ProposalParams) {
-    return this.rpc.send('disbursements.progress-reports.of-proposal', { proposalId: params.id });
+  list(@ContractInput(ListProposalProgressReports, { from: 'path', params: ['id'], schema: ProposalPath }) params: z.output<typeof ProposalPath>) {
+    return this.rpc.send(ListProposalProgressReports, { proposalId: params.id });
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListProgressReports, RequestOf, VerifyProgressReport } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
+import { ContractInput } from '../http/contract-input';
 import { withRegionNames } from '../proposals/proposal-region-names';
-import { ListProgressReportsQuery } from './dto/list-progress-reports.query';
-import { ReportParams } from './dto/report-params';
-import { VerifyProgressReportDto } from './dto/verify-progress-report.dto';
 
 /** Verification of progress reports on site by the dinas teknis (tim verifikasi). */
 @ApiTags('disbursements')
@@ -21,8 +20,8 @@ export class ProgressVerificationController {
   @ApiOperation({
     summary: 'Progress reports within the caller’s region with their photos and figures, and their village’s and kecamatan’s names; `verificationStatus=PENDING` is a Verifikator’s queue',
   })
-  async list(@Query() query: ListProgressReportsQuery) {
-    const page = await this.rpc.send<{ items: Array<{ villageCode: string; districtCode: string }> }>('disbursements.progress-reports.list', query);
+  async list(@ContractInput(ListProgressReports, { from: 'query', ownAnswer: true }) query: RequestOf<typeof ListProgressReports>) {
+    const page = await this.rpc.send(ListProgressReports, query);
     return { ...page, items: page.items.map((report) => withRegionNames(report, this.regions)) };
   }
 
@@ -30,7 +29,7 @@ export class ProgressVerificationController {
   @HttpCode(200)
   @Roles('VERIFIKATOR')
   @ApiOperation({ summary: 'Accept a pending report (it counts toward the next tranche) or send it back to the BKM with a note' })
-  verify(@Param() params: ReportParams, @Body() body: VerifyProgressReportDto) {
-    return this.rpc.send('disbursements.progress-reports.verify', { ...body, reportId: params.reportId });
+  verify(@ContractInput(VerifyProgressReport, { from: 'body', params: ['reportId'] }) command: RequestOf<typeof VerifyProgressReport>) {
+    return this.rpc.send(VerifyProgressReport, command);
   }
 }

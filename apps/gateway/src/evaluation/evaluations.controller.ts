@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EvaluationCounts, EvaluationStages, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
+import { EvaluateProgrammeFunds, EvaluationCounts, EvaluationStages, PilotEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -9,7 +9,8 @@ import { evaluationCsv } from './evaluation-csv';
 import { evaluationPdf } from './evaluation-pdf';
 import { EvaluationQuery } from './evaluation.query';
 import { previousProgrammeCode } from './previous-programme-code';
-import { ProgrammeYearParams } from '../disbursements/dto/programme-year.params';
+import { ProgrammeYear, ProgrammeYearPath } from '../disbursements/http-inputs';
+import { ContractInput } from '../http/contract-input';
 
 /** The pilot evaluation of a programme's year: the pilot regions against the others (and, if asked, the previous year). */
 @ApiTags('evaluation')
@@ -26,7 +27,7 @@ export class EvaluationsController {
     summary:
       'Submitted, approved, returned and rejected proposals; working days per stage (median, p90), overdue and escalated stages; funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest',
   })
-  evaluate(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<PilotEvaluation> {
+  evaluate(@ContractInput(null, { from: 'path', params: ['programCode', 'fiscalYear'], schema: ProgrammeYearPath }) params: ProgrammeYear, @Query() query: EvaluationQuery): Promise<PilotEvaluation> {
     return this.load(params, query);
   }
 
@@ -34,7 +35,7 @@ export class EvaluationsController {
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same evaluation as CSV, one line per group (and year)' })
-  async csv(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async csv(@ContractInput(null, { from: 'path', params: ['programCode', 'fiscalYear'], schema: ProgrammeYearPath }) params: ProgrammeYear, @Query() query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     const evaluation = await this.load(params, query);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(evaluation, 'csv')}"`);
@@ -45,7 +46,7 @@ export class EvaluationsController {
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
-  async pdf(@Param() params: ProgrammeYearParams, @Query() query: EvaluationQuery): Promise<StreamableFile> {
+  async pdf(@ContractInput(null, { from: 'path', params: ['programCode', 'fiscalYear'], schema: ProgrammeYearPath }) params: ProgrammeYear, @Query() query: EvaluationQuery): Promise<StreamableFile> {
     const evaluation = await this.load(params, query);
     const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf });
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`, length: pdf.length });
@@ -53,7 +54,7 @@ export class EvaluationsController {
 
   private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
 
-  private async load(params: ProgrammeYearParams, query: EvaluationQuery): Promise<PilotEvaluation> {
+  private async load(params: ProgrammeYear, query: EvaluationQuery): Promise<PilotEvaluation> {
     const previousCode = query.compareWith === 'previous-year' ? previousProgrammeCode(params.programCode, params.fiscalYear) : undefined;
     const evaluation = await this.loadYear(params.programCode, params.fiscalYear, query.pilot);
     if (!previousCode) return evaluation;
@@ -71,7 +72,7 @@ export class EvaluationsController {
     const request = { programCode, fiscalYear, pilotRegionCodes: pilot };
     const counting = this.rpc.send<{ groups: EvaluationCounts[] }>('proposals.evaluation.counts', request);
     counting.catch(() => undefined); // awaited below; not an unhandled rejection while the money is asked for
-    const money = await this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', request);
+    const money = await this.rpc.send(EvaluateProgrammeFunds, request);
     const [counts, stages] = await Promise.all([
       counting,
       this.rpc.send<{ groups: EvaluationStages[] }>('approvals.evaluation.stages', { programCode, pilotRegionCodes: money.pilotRegionCodes }),

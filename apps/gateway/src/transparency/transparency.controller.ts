@@ -2,9 +2,10 @@ import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory, villageLocationOf } from '@alur/regions';
-import { FundsReportItem } from '@alur/contracts';
+import { CheckPublicPhoto, FundsReportItem, ListFundsReport, ListPublicProgress } from '@alur/contracts';
 import { Public } from '../auth/public.decorator';
-import { ProposalParams } from '../disbursements/dto/proposal-params';
+import { ProposalPath } from '../disbursements/http-inputs';
+import { ContractInput } from '../http/contract-input';
 import { UploadedFiles } from '../uploads/uploaded-files.service';
 import { transparencyCsv } from './transparency-csv';
 import { TransparencyPage, transparencyPage } from './transparency-page';
@@ -55,8 +56,8 @@ export class TransparencyController {
 
   @Get('proposals/:id/progress')
   @ApiOperation({ summary: 'A funded proposal’s progress reports that a Verifikator accepted, newest first, with their photos; 404 for any other proposal' })
-  async progress(@Param() params: ProposalParams): Promise<PublicProgress> {
-    const { items } = await this.rpc.send<PublicProgress>('disbursements.reporting.public-progress', { proposalId: params.id });
+  async progress(@ContractInput(ListPublicProgress, { from: 'path', params: ['id'], schema: ProposalPath, ownAnswer: true }) params: { id: string }): Promise<PublicProgress> {
+    const { items } = await this.rpc.send(ListPublicProgress, { proposalId: params.id });
     return publicProgress(items);
   }
 
@@ -64,7 +65,7 @@ export class TransparencyController {
   @Header('cache-control', 'public, max-age=3600')
   @ApiOperation({ summary: 'A photo of an accepted progress report of a funded proposal; 404 for any other upload' })
   async photo(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
-    const answer = await this.rpc.send<{ public: boolean }>('disbursements.reporting.public-photo', { photoId: id });
+    const answer = await this.rpc.send(CheckPublicPhoto, { photoId: id });
     if (!answer.public) throw new NotFoundException(`Photo ${id} not found`);
     return this.files.readPublished('photo', id);
   }
@@ -72,7 +73,7 @@ export class TransparencyController {
   private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
 
   private async items(fiscalYear: number | undefined): Promise<FundsReportItem[]> {
-    const { items } = await this.rpc.send<{ items: FundsReportItem[] }>('disbursements.reporting.funds', { fiscalYear });
+    const { items } = await this.rpc.send(ListFundsReport, { fiscalYear });
     return items;
   }
 }

@@ -12,3 +12,4 @@ export * from './funds-report/funds-report-item';
 export * from './funds-report/public-progress-report';
 export * from './progress-report-verified/progress-report-verified.event';
 export * from './programme-evaluation/programme-evaluation';
+export * from './requests';

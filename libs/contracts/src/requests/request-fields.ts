@@ -39,3 +39,14 @@ export function pageQuery(options: { defaultPageSize: number; maxPageSize: numbe
 
 /** One page of a list and how many there are in all. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** A fiscal year (tahun anggaran) in a path, a query string or JSON. */
+export const FiscalYear = queryInt({ min: 2000, max: 2100 });
+
+/** `limit` (at most `maxLimit` rows) and `offset`, the paging of lists read a slice at a time. */
+export function limitOffsetQuery(options: { defaultLimit: number; maxLimit: number }) {
+  return {
+    limit: queryInt({ min: 1, max: options.maxLimit }).default(options.defaultLimit),
+    offset: queryInt({ min: 0 }).default(0),
+  };
+}

@@ -1,20 +1,23 @@
+import { z } from 'zod';
+
 /** The money side of one group of regions (the pilot, or the rest) of a programme's year. */
-export interface EvaluationGroup {
-  group: 'PILOT' | 'OTHERS';
-  funded: number;
-  awaitingBudget: number;
-  ceiling: number;
-  committed: number;
-  released: number;
+export const EvaluationGroupSchema = z.object({
+  group: z.enum(['PILOT', 'OTHERS']),
+  funded: z.number().int(),
+  awaitingBudget: z.number().int(),
+  ceiling: z.number().int(),
+  committed: z.number().int(),
+  released: z.number().int(),
   /** Absorption: released ÷ committed and committed ÷ ceiling, in basis points (10000 = 100%), rounded down. */
-  releasedOfCommittedBp: number;
-  committedOfCeilingBp: number;
+  releasedOfCommittedBp: z.number().int(),
+  committedOfCeilingBp: z.number().int(),
   /** The mean of each funded proposal's verified physical progress (none reported counts as 0), to one decimal. */
-  averageProgressPercent: number;
-  completed: number;
+  averageProgressPercent: z.number(),
+  completed: z.number().int(),
   /** Completed before the year closed for releases. */
-  completedOnTime: number;
-}
+  completedOnTime: z.number().int(),
+});
+export type EvaluationGroup = z.infer<typeof EvaluationGroupSchema>;
 
 /** The proposals side of one group: submitted, finally approved, returned at least once, rejected. */
 export interface EvaluationCounts {
@@ -51,12 +54,13 @@ export interface EvaluationStages {
 }
 
 /** The pilot evaluation of a programme's year, as the disbursements service gives it to the gateway. */
-export interface ProgrammeEvaluation {
-  programCode: string;
-  fiscalYear: number;
-  pilotRegionCodes: string[];
-  groups: EvaluationGroup[];
-}
+export const ProgrammeEvaluationSchema = z.object({
+  programCode: z.string(),
+  fiscalYear: z.number().int(),
+  pilotRegionCodes: z.array(z.string()),
+  groups: z.array(EvaluationGroupSchema),
+});
+export type ProgrammeEvaluation = z.infer<typeof ProgrammeEvaluationSchema>;
 
 /** The whole evaluation the gateway answers: each group's proposal counts, stage figures and money figures. */
 export interface PilotEvaluation {

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** A ceiling (pagu) with what is committed and released against it, and what waits for it; rupiah are integers. */
+export const BudgetViewSchema = z.object({
+  programCode: z.string(),
+  fiscalYear: z.number().int(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  regionLevel: z.string(),
+  amount: z.number().int(),
+  committed: z.number().int(),
+  released: z.number().int(),
+  available: z.number().int(),
+  /** Approved proposals waiting for room under the ceiling. */
+  waiting: z.object({ count: z.number().int(), amount: z.number().int() }),
+});
+export type BudgetView = z.infer<typeof BudgetViewSchema>;

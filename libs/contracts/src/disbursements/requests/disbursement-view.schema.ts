@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { BankAccountSchema } from '../tranche-prepared/tranche-prepared.event';
+import { DISBURSEMENT_STATUSES } from '../funds-report/funds-report-item';
+
+export const TRANCHE_STATUSES = ['LOCKED', 'READY', 'PREPARED', 'RELEASED', 'CANCELLED'] as const;
+export type TrancheStatus = (typeof TRANCHE_STATUSES)[number];
+
+/** An official named in an answer: who prepared or authorised an SPM. */
+export const OfficialRefSchema = z.object({ userId: z.string(), username: z.string() });
+export type OfficialRef = z.infer<typeof OfficialRefSchema>;
+
+/** An SPM: prepared by one BPKAD official, waiting (PREPARED) for a second to authorise it, and kept once RELEASED. */
+export const SpmViewSchema = z.object({
+  sp2dNumber: z.string(),
+  bankAccount: BankAccountSchema,
+  preparedBy: OfficialRefSchema,
+  preparedAt: z.iso.datetime(),
+});
+export type SpmView = z.infer<typeof SpmViewSchema>;
+
+/** A tranche (termin) as callers see it; rupiah are integers. */
+export const TrancheViewSchema = z.object({
+  number: z.number().int(),
+  shareBp: z.number().int(),
+  unlockProgressPercent: z.number().int(),
+  amount: z.number().int(),
+  status: z.enum(TRANCHE_STATUSES),
+  readyAt: z.iso.datetime().nullable(),
+  sp2dNumber: z.string().nullable(),
+  releasedAt: z.iso.datetime().nullable(),
+  spm: SpmViewSchema.nullable(),
+  /** The BPKAD official who authorised the release, and when it was recorded; null until RELEASED. */
+  authorisedBy: OfficialRefSchema.nullable(),
+  authorisedAt: z.iso.datetime().nullable(),
+});
+export type TrancheView = z.infer<typeof TrancheViewSchema>;
+
+/** A disbursement as callers see it, with its tranches; rupiah are integers. */
+export const DisbursementViewSchema = z.object({
+  id: z.string(),
+  proposalId: z.string(),
+  title: z.string(),
+  programCode: z.string(),
+  programVersion: z.number().int(),
+  fiscalYear: z.number().int(),
+  villageCode: z.string(),
+  districtCode: z.string(),
+  regencyCode: z.string(),
+  ceilingRegionCode: z.string(),
+  amount: z.number().int(),
+  released: z.number().int(),
+  status: z.enum(DISBURSEMENT_STATUSES),
+  approvedAt: z.iso.datetime(),
+  committedAt: z.iso.datetime().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  /** The highest physical progress the BKM reported and a Verifikator accepted, in percent; null before the first accepted report. */
+  progressPercent: z.number().int().nullable(),
+  tranches: z.array(TrancheViewSchema),
+});
+export type DisbursementView = z.infer<typeof DisbursementViewSchema>;

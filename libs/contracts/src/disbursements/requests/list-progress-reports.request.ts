@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineRequest } from '../../requests/request-contract';
+import { limitOffsetQuery, Uuid } from '../../requests/request-fields';
+import { PROGRESS_VERIFICATION_STATUSES, ProgressReportListItemSchema } from './progress-report-view.schema';
+
+const ProgressReportsFilter = {
+  ...limitOffsetQuery({ defaultLimit: 50, maxLimit: 200 }),
+  /** PENDING is a Verifikator's queue. */
+  verificationStatus: z.enum(PROGRESS_VERIFICATION_STATUSES).optional(),
+};
+
+const ProgressReportPage = z.object({ items: z.array(ProgressReportListItemSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+/** Progress reports within the caller's region, newest first, with the proposal's figures. */
+export const ListProgressReports = defineRequest('disbursements.progress-reports.list', {
+  request: z.strictObject({
+    ...ProgressReportsFilter,
+    /** The reports of one proposal. */
+    proposalId: Uuid.optional(),
+  }),
+  answer: ProgressReportPage,
+});
+
+/** One proposal's reports, newest first; 404 for a proposal the caller does not see funded. */
+export const ListProposalProgressReports = defineRequest('disbursements.progress-reports.of-proposal', {
+  request: z.strictObject({ ...ProgressReportsFilter, proposalId: Uuid }),
+  answer: ProgressReportPage,
+});
