@@ -80,7 +80,7 @@ describe('hostile input answered with 400 naming the field', () => {
 
   it('refuses ids beyond the integer range', async () => {
     const admin = await gateway.tokenOf('admin');
-    await expectRefusal(await gateway.call('POST', '/ops/dead-letters/99999999999999999999/replay', { token: admin }), 'id', 'invalid');
+    await expectRefusal(await gateway.call('POST', '/ops/dead-letters/99999999999999999999/replay', { token: admin }), 'id', 'invalid_format');
     await expectRefusal(await gateway.call('GET', '/api/v1/proposals?page=99999999999999999999', { token: bkm }), 'page');
     await expectRefusal(await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: 99999999999999999999, title: 'x' } }), 'version');
   });

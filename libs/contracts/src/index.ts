@@ -8,4 +8,6 @@ export * from './approvals';
 export * from './disbursements';
 export * from './money/fiscal-year';
 export * from './identity/user-saved/user-saved.event';
+export * from './identity/requests';
 export * from './requests';
+export * from './transparency';

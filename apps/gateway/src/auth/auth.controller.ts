@@ -1,8 +1,7 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { Actor } from '@alur/contracts';
-import { ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { LoginDto } from './login.dto';
-import { LoginResult } from './login-result';
+import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Actor, type LoginRequest, type LoginResult, LoginRequestSchema, LoginResultSchema } from '@alur/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ContractInput, openApiSchemaOf } from '../http/contract-input';
 import { LoginUseCase } from './login.use-case';
 import { LogoutUseCase } from './logout.use-case';
 import { CurrentActor } from './current-actor.decorator';
@@ -20,9 +19,10 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: 'Log in (masuk) and receive a short-lived access token' })
+  @ApiOkResponse({ schema: openApiSchemaOf(LoginResultSchema, 'output') })
   @ApiUnauthorizedResponse({ description: 'Unknown username or wrong password (the same answer for both)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this username (from this address) or from this address: wait the seconds given' })
-  logIn(@Body() body: LoginDto, @Ip() address: string): Promise<LoginResult> {
+  logIn(@ContractInput(null, { from: 'body', schema: LoginRequestSchema }) body: LoginRequest, @Ip() address: string): Promise<LoginResult> {
     return this.login.execute(body.username, body.password, address);
   }
 

@@ -2,13 +2,13 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BaseEnv, InjectEnv } from '@alur/config';
+import type { LoginResult } from '@alur/contracts';
 import { UserEntity } from '../users/user.entity';
-import { UserView } from '../users/user-view';
+import { userViewOf } from '../users/user-view';
 import { AccessTokenClaims } from './access-token-claims';
 import { AccessTokens } from './access-tokens.service';
 import { LoginThrottle } from './login-throttle.service';
 import { SecurityAudit } from '../audit/security-audit.service';
-import { LoginResult } from './login-result';
 import { PasswordHasher } from './password-hasher.service';
 
 /** One answer for every failure, so that a caller cannot learn which usernames exist. */
@@ -51,7 +51,7 @@ export class LoginUseCase {
       accessToken: await this.tokens.issue(claims),
       tokenType: 'Bearer',
       expiresIn: this.env.JWT_TTL_SECONDS,
-      user: UserView.of(user),
+      user: userViewOf(user),
     };
   }
 }

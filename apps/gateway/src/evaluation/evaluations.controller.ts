@@ -1,16 +1,17 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EvaluateProgrammeFunds, EvaluationCounts, EvaluationStages, PilotEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
+import { ContractInput } from '../http/contract-input';
 import { evaluationCsv } from './evaluation-csv';
 import { evaluationPdf } from './evaluation-pdf';
 import { EvaluationQuery } from './evaluation.query';
 import { previousProgrammeCode } from './previous-programme-code';
-import { ProgrammeYear, ProgrammeYearPath } from '../disbursements/http-inputs';
-import { ContractInput } from '../http/contract-input';
+
+const EVALUATION_INPUT = { from: 'query', params: ['programCode', 'fiscalYear'], schema: EvaluationQuery } as const;
 
 /** The pilot evaluation of a programme's year: the pilot regions against the others (and, if asked, the previous year). */
 @ApiTags('evaluation')
@@ -27,16 +28,16 @@ export class EvaluationsController {
     summary:
       'Submitted, approved, returned and rejected proposals; working days per stage (median, p90), overdue and escalated stages; funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest',
   })
-  evaluate(@ContractInput(null, { from: 'path', params: ['programCode', 'fiscalYear'], schema: ProgrammeYearPath }) params: ProgrammeYear, @Query() query: EvaluationQuery): Promise<PilotEvaluation> {
-    return this.load(params, query);
+  evaluate(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<PilotEvaluation> {
+    return this.load(query);
   }
 
   @Get('csv')
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same evaluation as CSV, one line per group (and year)' })
-  async csv(@ContractInput(null, { from: 'path', params: ['programCode', 'fiscalYear'], schema: ProgrammeYearPath }) params: ProgrammeYear, @Query() query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const evaluation = await this.load(params, query);
+  async csv(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const evaluation = await this.load(query);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(evaluation, 'csv')}"`);
     return evaluationCsv(evaluation);
@@ -46,20 +47,20 @@ export class EvaluationsController {
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
-  async pdf(@ContractInput(null, { from: 'path', params: ['programCode', 'fiscalYear'], schema: ProgrammeYearPath }) params: ProgrammeYear, @Query() query: EvaluationQuery): Promise<StreamableFile> {
-    const evaluation = await this.load(params, query);
+  async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<StreamableFile> {
+    const evaluation = await this.load(query);
     const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf });
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`, length: pdf.length });
   }
 
   private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
 
-  private async load(params: ProgrammeYear, query: EvaluationQuery): Promise<PilotEvaluation> {
-    const previousCode = query.compareWith === 'previous-year' ? previousProgrammeCode(params.programCode, params.fiscalYear) : undefined;
-    const evaluation = await this.loadYear(params.programCode, params.fiscalYear, query.pilot);
+  private async load(query: EvaluationQuery): Promise<PilotEvaluation> {
+    const previousCode = query.compareWith === 'previous-year' ? previousProgrammeCode(query.programCode, query.fiscalYear) : undefined;
+    const evaluation = await this.loadYear(query.programCode, query.fiscalYear, query.pilot);
     if (!previousCode) return evaluation;
     // The same regions as this year's pilot, so that a year is compared with itself.
-    const previousYear = await this.loadYear(previousCode, params.fiscalYear - 1, evaluation.pilotRegionCodes);
+    const previousYear = await this.loadYear(previousCode, query.fiscalYear - 1, evaluation.pilotRegionCodes);
     return { ...evaluation, previousYear };
   }
 

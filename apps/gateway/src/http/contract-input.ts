@@ -88,7 +88,7 @@ function documentInput(
     return;
   }
   // The body is the request without its path parameters (cut from the JSON schema: refinements forbid zod's omit).
-  const body = openApiSchemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  const body = openApiSchemaOf(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
   for (const name of params) delete body.properties?.[name];
   if (body.required) body.required = body.required.filter((name) => !params.includes(name));
   ApiBody({ schema: body as SchemaObject })(target, key, descriptor);

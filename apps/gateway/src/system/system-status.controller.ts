@@ -1,9 +1,14 @@
-import { Controller, Get, Param, ParseEnumPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { z } from 'zod';
 import { RpcClient } from '@alur/messaging';
 import { SystemPong } from '@alur/platform';
 import { Public } from '../auth/public.decorator';
+import { ContractInput } from '../http/contract-input';
 
 export const DOMAIN_SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications'] as const;
+
+/** `/system/ping/:service`: one of the domain services. */
+const PingPath = z.strictObject({ service: z.enum(DOMAIN_SERVICES) });
 
 /** Public like /health: it tells only which services answer, for operators and the load balancer. */
 @Public()
@@ -28,7 +33,7 @@ export class SystemStatusController {
 
   /** One service's answer; a 503 when it is not running and a 504 when it does not answer in time. */
   @Get('ping/:service')
-  ping(@Param('service', new ParseEnumPipe(DOMAIN_SERVICES)) service: (typeof DOMAIN_SERVICES)[number]) {
+  ping(@ContractInput(null, { from: 'path', params: ['service'], schema: PingPath }) { service }: z.infer<typeof PingPath>) {
     return this.rpc.send<SystemPong>(`${service}.system.ping`, {});
   }
 }

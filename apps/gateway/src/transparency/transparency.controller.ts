@@ -1,16 +1,15 @@
-import { Controller, Get, Header, NotFoundException, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory, villageLocationOf } from '@alur/regions';
-import { CheckPublicPhoto, FundsReportItem, ListFundsReport, ListPublicProgress } from '@alur/contracts';
+import { CheckPublicPhoto, FundsReportItem, ListFundsReport, ListPublicProgress, type TransparencyReportQuery, TransparencyReportQuerySchema } from '@alur/contracts';
 import { Public } from '../auth/public.decorator';
-import { ProposalPath } from '../disbursements/http-inputs';
 import { ContractInput } from '../http/contract-input';
+import { IdPath } from '../http/id-path';
 import { UploadedFiles } from '../uploads/uploaded-files.service';
 import { transparencyCsv } from './transparency-csv';
 import { TransparencyPage, transparencyPage } from './transparency-page';
 import { transparencyReport } from './transparency-report';
-import { TransparencyQuery } from './transparency.query';
 import { PublicProgress, publicProgress } from './public-progress';
 
 /** Keterbukaan informasi: approved proposals and their money, for any citizen, without logging in. */
@@ -29,11 +28,11 @@ export class TransparencyController {
     summary:
       'Approved proposals by kecamatan and village, searched by title or village name and filtered by region, a page at a time (page/pageSize); totals over all that matched; the map of every village with funded proposals',
   })
-  async report(@Query() query: TransparencyQuery): Promise<TransparencyPage> {
+  async report(@ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery): Promise<TransparencyPage> {
     const items = await this.items(query.fiscalYear);
     return transparencyPage(
       items,
-      { q: query.q, regionCode: query.regionCode, page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+      { q: query.q, regionCode: query.regionCode, page: query.page, pageSize: query.pageSize },
       this.nameOf,
       (code) => this.regions.villagesOf(code),
       (regencyCode) =>
@@ -49,14 +48,14 @@ export class TransparencyController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="transparansi.csv"')
   @ApiOperation({ summary: 'The same report as CSV, one line per approved proposal that matches (all pages)' })
-  async csv(@Query() query: TransparencyQuery): Promise<string> {
+  async csv(@ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery): Promise<string> {
     const page = transparencyPage(await this.items(query.fiscalYear), { q: query.q, regionCode: query.regionCode, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, this.nameOf, () => []);
     return transparencyCsv(page);
   }
 
   @Get('proposals/:id/progress')
   @ApiOperation({ summary: 'A funded proposal’s progress reports that a Verifikator accepted, newest first, with their photos; 404 for any other proposal' })
-  async progress(@ContractInput(ListPublicProgress, { from: 'path', params: ['id'], schema: ProposalPath, ownAnswer: true }) params: { id: string }): Promise<PublicProgress> {
+  async progress(@ContractInput(ListPublicProgress, { from: 'path', params: ['id'], schema: IdPath, ownAnswer: true }) params: IdPath): Promise<PublicProgress> {
     const { items } = await this.rpc.send(ListPublicProgress, { proposalId: params.id });
     return publicProgress(items);
   }
@@ -64,7 +63,7 @@ export class TransparencyController {
   @Get('photos/:id')
   @Header('cache-control', 'public, max-age=3600')
   @ApiOperation({ summary: 'A photo of an accepted progress report of a funded proposal; 404 for any other upload' })
-  async photo(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  async photo(@ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath): Promise<StreamableFile> {
     const answer = await this.rpc.send(CheckPublicPhoto, { photoId: id });
     if (!answer.public) throw new NotFoundException(`Photo ${id} not found`);
     return this.files.readPublished('photo', id);

@@ -1,8 +1,10 @@
-import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ContractInput } from '../http/contract-input';
+import { IdPath } from '../http/id-path';
 import { IdempotentRoute } from '../http/idempotency-key';
 import { Roles } from '../auth/roles.decorator';
 import { UPLOAD_KINDS } from './uploaded-file-kinds';
@@ -34,7 +36,7 @@ export class UploadsController {
 
   @Get('photos/:id')
   @Header('cache-control', CACHE)
-  readPhoto(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  readPhoto(@CurrentActor() actor: Actor, @ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath): Promise<StreamableFile> {
     return this.files.read('photo', actor, id);
   }
 
@@ -50,7 +52,7 @@ export class UploadsController {
 
   @Get('documents/:id')
   @Header('cache-control', CACHE)
-  readDocument(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  readDocument(@CurrentActor() actor: Actor, @ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath): Promise<StreamableFile> {
     return this.files.read('document', actor, id);
   }
 }

@@ -1,17 +1,16 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, type CreateUserRequest, type UserView } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { validationFailed } from '../http/validation';
-import { CreateUserDto } from './create-user.dto';
 import { roleRegionMismatch } from './role-region.policy';
 import { UserEntity } from './user.entity';
 import { announceUsersSaved } from './user-saved.announcement';
-import { UserView } from './user-view';
+import { userViewOf } from './user-view';
 
 /** An administrator adds a user to their own kabupaten, with a region that fits the role. */
 @Injectable()
@@ -24,7 +23,7 @@ export class CreateUserUseCase {
     private readonly audit: SecurityAudit,
   ) {}
 
-  async execute(admin: Actor, command: CreateUserDto): Promise<UserView> {
+  async execute(admin: Actor, command: CreateUserRequest): Promise<UserView> {
     const mismatch = roleRegionMismatch(this.regions, command.role, command.regionCode);
     if (mismatch) throw validationFailed([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
     if (!this.regions.covers(admin.regionCode, command.regionCode)) {
@@ -37,7 +36,7 @@ export class CreateUserUseCase {
       role: command.role,
       regionCode: command.regionCode,
       displayName: command.displayName,
-      language: command.language ?? 'id',
+      language: command.language,
       email: command.email ?? null,
       phone: command.phone ?? null,
       active: true,
@@ -50,7 +49,7 @@ export class CreateUserUseCase {
         await this.audit.record({ actor: admin, action: 'user.created', entityType: 'user_account', entityId: row.id, after }, tx);
         return row;
       });
-      return UserView.of(saved);
+      return userViewOf(saved);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw new ConflictException(`Username ${command.username} is taken`);

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, type ListUsersRequest, type UserList } from '@alur/contracts';
 import { containsPattern, escapeLike } from '@alur/database';
-import { ListUsersQuery } from './list-users.query';
 import { UserEntity } from './user.entity';
-import { UserView } from './user-view';
+import { userViewOf } from './user-view';
 
 /** Users within the administrator's region, by username; Kemendagri codes nest, so "within" is a code prefix. */
 @Injectable()
 export class ListUsersUseCase {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  async execute(admin: Actor, query: ListUsersQuery): Promise<{ items: UserView[]; total: number }> {
+  async execute(admin: Actor, query: ListUsersRequest): Promise<UserList> {
     const builder = this.users.createQueryBuilder('u');
     for (const [index, region] of [admin.regionCode, query.regionCode].entries()) {
       if (region === undefined) continue;
@@ -26,9 +25,9 @@ export class ListUsersUseCase {
     if (q) builder.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q) });
     const [users, total] = await builder
       .orderBy('u.username')
-      .take(query.limit ?? 100)
-      .skip(query.offset ?? 0)
+      .take(query.limit)
+      .skip(query.offset)
       .getManyAndCount();
-    return { items: users.map(UserView.of), total };
+    return { items: users.map(userViewOf), total };
   }
 }

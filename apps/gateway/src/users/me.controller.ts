@@ -2,10 +2,11 @@ import { Controller, Get, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, type UserView, UserViewSchema } from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UserEntity } from './user.entity';
-import { UserView } from './user-view';
+import { openApiSchemaOf } from '../http/contract-input';
+import { userViewOf } from './user-view';
 
 @ApiTags('auth')
 @Controller('api/v1/me')
@@ -14,11 +15,11 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The logged-in user' })
-  @ApiOkResponse({ type: UserView })
+  @ApiOkResponse({ schema: openApiSchemaOf(UserViewSchema, 'output') })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
     const user = await this.users.findOneBy({ id: actor.userId });
     // Deactivated or removed since the token was issued.
     if (!user?.active) throw new UnauthorizedException('This account is no longer active');
-    return UserView.of(user);
+    return userViewOf(user);
   }
 }

@@ -1,17 +1,16 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, type UpdateUserRequest, type UserView } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
 import { AccountStanding } from '../auth/account-standing.service';
 import { validationFailed } from '../http/validation';
 import { roleRegionMismatch } from './role-region.policy';
-import { UpdateUserDto } from './update-user.dto';
 import { UserEntity } from './user.entity';
 import { announceUsersSaved } from './user-saved.announcement';
-import { UserView } from './user-view';
+import { userViewOf } from './user-view';
 
 const standingOf = (user: UserEntity) => ({ role: user.role, regionCode: user.regionCode, active: user.active });
 
@@ -30,7 +29,7 @@ export class UpdateUserUseCase {
     private readonly standing: AccountStanding,
   ) {}
 
-  async execute(admin: Actor, id: string, command: UpdateUserDto): Promise<UserView> {
+  async execute(admin: Actor, id: string, command: UpdateUserRequest): Promise<UserView> {
     const saved = await this.dataSource.transaction(async (tx) => {
       const user = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       // Another kabupaten's user does not exist for this administrator.
@@ -51,6 +50,6 @@ export class UpdateUserUseCase {
       return row;
     });
     this.standing.forget(saved.id);
-    return UserView.of(saved);
+    return userViewOf(saved);
   }
 }

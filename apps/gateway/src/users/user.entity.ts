@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@alur/contracts';
-import type { UserLanguage } from './user-language';
+import type { Role, UserLanguage } from '@alur/contracts';
 
 /** A person who logs in to Alur, with the one role and region their authority is scoped to. */
 @Entity({ name: 'user_account' })

@@ -1,17 +1,29 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@alur/contracts';
+import { Controller, Get, Patch, Post, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  Actor,
+  type CreateUserRequest,
+  CreateUserRequestSchema,
+  type ListUsersRequest,
+  ListUsersRequestSchema,
+  UpdateUserRequestSchema,
+  type UserList,
+  UserListSchema,
+  type UserView,
+  UserViewSchema,
+  Uuid,
+} from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ContractInput, openApiSchemaOf } from '../http/contract-input';
 import { IdempotentRoute } from '../http/idempotency-key';
-import { CreateUserDto } from './create-user.dto';
 import { CreateUserUseCase } from './create-user.use-case';
-import { ListUsersQuery } from './list-users.query';
 import { ListUsersUseCase } from './list-users.use-case';
-import { UpdateUserDto } from './update-user.dto';
 import { UpdateUserUseCase } from './update-user.use-case';
-import { UserIdParams } from './user-id.params';
-import { UserView } from './user-view';
+
+/** `PATCH /users/:id`: the user named in the path, and the change in the body. */
+const UpdateUserInput = UpdateUserRequestSchema.extend({ id: Uuid });
 
 @ApiTags('users')
 @Controller('api/v1/users')
@@ -27,19 +39,26 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Users within the administrator’s region' })
-  list(@CurrentActor() admin: Actor, @Query() query: ListUsersQuery) {
+  @ApiOkResponse({ schema: openApiSchemaOf(UserListSchema, 'output') })
+  list(@CurrentActor() admin: Actor, @ContractInput(null, { from: 'query', schema: ListUsersRequestSchema }) query: ListUsersRequest): Promise<UserList> {
     return this.listUsers.execute(admin, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add a user; the region must fit the role (a village for BKM/LURAH, a kecamatan for CAMAT)' })
-  create(@CurrentActor() admin: Actor, @Body() body: CreateUserDto): Promise<UserView> {
+  @ApiCreatedResponse({ schema: openApiSchemaOf(UserViewSchema, 'output') })
+  create(@CurrentActor() admin: Actor, @ContractInput(null, { from: 'body', schema: CreateUserRequestSchema }) body: CreateUserRequest): Promise<UserView> {
     return this.createUser.execute(admin, body);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role or region (which must fit each other), or deactivate the account; its tokens stop working at once' })
-  update(@CurrentActor() admin: Actor, @Param() params: UserIdParams, @Body() body: UpdateUserDto): Promise<UserView> {
-    return this.updateUser.execute(admin, params.id, body);
+  @ApiOkResponse({ schema: openApiSchemaOf(UserViewSchema, 'output') })
+  update(
+    @CurrentActor() admin: Actor,
+    @ContractInput(null, { from: 'body', params: ['id'], schema: UpdateUserInput }) input: z.infer<typeof UpdateUserInput>,
+  ): Promise<UserView> {
+    const { id, ...change } = input;
+    return this.updateUser.execute(admin, id, change);
   }
 }

@@ -1,10 +1,25 @@
-import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, PipeTransform, Post, Query, Req } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
-import { Actor } from '@alur/contracts';
+import { z } from 'zod';
+import { Actor, queryBoolean } from '@alur/contracts';
 import { CLS_ACTOR } from '@alur/observability';
 import { ReplayFailedError } from '../consumer/inbound-event-processor.service';
 import { DeadLetter, DeadLetterOperator, DeadLetterService } from './dead-letter.service';
-import { fieldInvalid } from '../rpc/rpc-request.util';
+import { parseRequest } from '../rpc/rpc-request.util';
+
+/** `/ops/dead-letters/:id/…`: a dead letter by its number (a bigint, so at most 18 digits here). */
+const DeadLetterPath = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, { message: 'must be a dead letter number' }) });
+/** `?all=true` lists the replayed and skipped letters too. */
+const DeadLetterListQuery = z.strictObject({ all: queryBoolean.optional() });
+
+/** These routes serve a domain service's loopback port as well as the gateway, so they parse their own input (400 naming the field). */
+class ParsedBy implements PipeTransform {
+  constructor(private readonly schema: z.ZodType) {}
+
+  transform(value: unknown): unknown {
+    return parseRequest(this.schema, value);
+  }
+}
 
 interface SocketRequest {
   socket?: { remoteAddress?: string };
@@ -22,14 +37,14 @@ export class DeadLetterController {
   ) {}
 
   @Get()
-  async list(@Query('all') all?: string) {
-    const letters = await this.deadLetters.list({ includeResolved: all === 'true' });
+  async list(@Query(new ParsedBy(DeadLetterListQuery)) { all }: z.infer<typeof DeadLetterListQuery>) {
+    const letters = await this.deadLetters.list({ includeResolved: all === true });
     return letters.map(({ data, ...letter }) => ({ ...letter, data: data?.toString('utf8') ?? null }));
   }
 
   @Post(':id/replay')
   @HttpCode(200)
-  async replay(@Param('id') id: string, @Req() request: SocketRequest) {
+  async replay(@Param(new ParsedBy(DeadLetterPath)) { id }: z.infer<typeof DeadLetterPath>, @Req() request: SocketRequest) {
     const letter = await this.open(id);
     try {
       await this.deadLetters.replay(letter, this.operatorOf(request));
@@ -42,7 +57,7 @@ export class DeadLetterController {
 
   @Post(':id/skip')
   @HttpCode(200)
-  async skip(@Param('id') id: string, @Req() request: SocketRequest) {
+  async skip(@Param(new ParsedBy(DeadLetterPath)) { id }: z.infer<typeof DeadLetterPath>, @Req() request: SocketRequest) {
     const letter = await this.open(id);
     if (!(await this.deadLetters.skip(letter, this.operatorOf(request)))) throw new ConflictException(`dead letter ${id} is no longer dead`);
     return { id: letter.id, skipped: true };
@@ -55,7 +70,6 @@ export class DeadLetterController {
   }
 
   private async open(id: string): Promise<DeadLetter> {
-    if (!/^\d{1,18}$/.test(id)) throw fieldInvalid('id', 'must be a dead letter number');
     const letter = await this.deadLetters.get(id);
     if (!letter) throw new NotFoundException(`dead letter ${id} not found`);
     if (letter.replayedAt) throw new ConflictException(`dead letter ${id} was replayed at ${letter.replayedAt.toISOString()}`);

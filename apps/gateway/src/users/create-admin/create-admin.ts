@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
+import { USERNAME_PATTERN } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { PasswordHasher } from '../../auth/password-hasher.service';
@@ -19,7 +20,6 @@ export interface CreateAdminCommand {
 /** Why the command refuses, in words for the operator at the terminal. */
 export class AdminRefusedError extends Error {}
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const MIN_PASSWORD = 12;
 
 /**
@@ -34,7 +34,7 @@ export async function createAdmin(
   outbox: OutboxService,
   command: CreateAdminCommand,
 ): Promise<UserEntity> {
-  if (!USERNAME.test(command.username)) throw new AdminRefusedError('--username must be 3 to 64 lower-case letters, digits, ".", "_" or "-"');
+  if (!USERNAME_PATTERN.test(command.username)) throw new AdminRefusedError('--username must be 3 to 64 lower-case letters, digits, ".", "_" or "-"');
   const mismatch = roleRegionMismatch(regions, 'ADMIN', command.regionCode);
   if (mismatch) throw new AdminRefusedError(`--region: ${mismatch}`);
   if (command.password.length < MIN_PASSWORD) throw new AdminRefusedError(`the password must have at least ${MIN_PASSWORD} characters`);

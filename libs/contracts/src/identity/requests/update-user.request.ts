@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { ROLES } from '../role';
+import { UserRegionCode } from './create-user.request';
+
+/**
+ * `PATCH /api/v1/users/:id` (the body): what an administrator changes of a user: the role, the region
+ * (which must fit each other, as when adding), or whether the account may log in.
+ */
+export const UpdateUserRequestSchema = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  /** Must fit the (new) role, as when the user was added. */
+  regionCode: UserRegionCode.optional(),
+  /** false deactivates the account: it cannot log in and its tokens stop working. */
+  active: z.boolean().optional(),
+});
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
