@@ -39,3 +39,14 @@ export function pageQuery(options: { defaultPageSize: number; maxPageSize: numbe
 
 /** One page of a list and how many there are in all. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/**
+ * `limit` and `offset` (from 0): the paging of the lists that had it before `pageQuery`, kept as the
+ * API accepts it (the notifications inbox and delivery log, and others).
+ */
+export function limitOffsetQuery(options: { defaultLimit: number; maxLimit: number }) {
+  return {
+    limit: queryInt({ min: 1, max: options.maxLimit }).default(options.defaultLimit),
+    offset: queryInt({ min: 0 }).default(0),
+  };
+}
