@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EvaluationCounts, EvaluationStages, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
+import { EvaluateStages, EvaluationCounts, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -74,7 +74,7 @@ export class EvaluationsController {
     const money = await this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', request);
     const [counts, stages] = await Promise.all([
       counting,
-      this.rpc.send<{ groups: EvaluationStages[] }>('approvals.evaluation.stages', { programCode, pilotRegionCodes: money.pilotRegionCodes }),
+      this.rpc.send(EvaluateStages, { programCode, pilotRegionCodes: money.pilotRegionCodes }),
     ]);
     return { ...money, groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...stages.groups[i], ...group })) };
   }
