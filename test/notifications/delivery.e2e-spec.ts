@@ -4,6 +4,7 @@ import {
   ApprovalReminderDueV1,
   ApprovalStageOpenedV1,
   ApprovalStageRef,
+  ListDeliveries,
   ProposalReturnedV1,
   ProposalSubmittedV1,
   TrancheReleasedV1,
@@ -178,7 +179,7 @@ describe('notifications reach people on their channels, once', () => {
     });
     const log = service.app.get(DeliveryLogUseCase);
     const failed = await expectEventually(async () => {
-      const page = await log.list({ status: 'failed', recipient: bkm.username });
+      const page = await log.list(ListDeliveries.request.parse({ status: 'failed', recipient: bkm.username }));
       expect(page.items).toHaveLength(1);
       return page.items[0];
     });

@@ -113,7 +113,7 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
 
     const off = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { channels: { STATUS: { inApp: false } } } });
     expect(off.status).toBe(400);
-    expect((await off.json()).errors).toEqual([{ field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off', code: 'equals' }]);
+    expect((await off.json()).errors).toEqual([{ field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off', code: 'invalid_value' }]);
 
     const digest = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { digest: true } });
     expect(digest.status).toBe(400);

@@ -1,8 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DecideStage, ListInbox } from '@alur/contracts';
+import { Payload } from '@nestjs/microservices';
+import {
+  AddHoliday,
+  AppointActingOfficial,
+  DecideStage,
+  EndActingAppointment,
+  ListActingAppointments,
+  ListHolidays,
+  ListInbox,
+  ListProposalStages,
+  RequestOf,
+  WithdrawFromReview,
+} from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { AppointActingOfficialCommand, AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
+import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
 import { EndActingAppointmentUseCase } from './acting/end-acting-appointment.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
 import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
@@ -10,7 +21,7 @@ import { DecideStageCommand, DecideStageUseCase } from './decisions/decide-stage
 import { InboxQuery } from './inbox/inbox-item';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';
 import { ListProposalStagesUseCase } from './stages/list-proposal-stages.use-case';
-import { AddHolidayCommand, AddHolidayUseCase } from './working-days/add-holiday.use-case';
+import { AddHolidayUseCase } from './working-days/add-holiday.use-case';
 import { ListHolidaysUseCase } from './working-days/list-holidays.use-case';
 
 /** The approvals service's answers to the gateway (`approvals.<op>` over NATS request/reply). */
@@ -39,38 +50,38 @@ export class ApprovalsController {
   }
 
   /** The BKM withdraws a proposal under review: decided here against the officials' decisions. */
-  @MessagePattern('approvals.withdraw')
-  withdrawFromReview(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(WithdrawFromReview)
+  withdrawFromReview(@Payload() request: RpcRequest<RequestOf<typeof WithdrawFromReview>>) {
     return this.withdraw.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('approvals.proposal-stages')
-  listProposalStages(@Payload() request: RpcRequest<{ proposalId: string }>) {
+  @AnswersRequest(ListProposalStages)
+  listProposalStages(@Payload() request: RpcRequest<RequestOf<typeof ListProposalStages>>) {
     return this.proposalStages.execute(actorOf(request), request.data.proposalId);
   }
 
-  @MessagePattern('approvals.acting-appointments.create')
-  appointActingOfficial(@Payload() request: RpcRequest<AppointActingOfficialCommand>) {
+  @AnswersRequest(AppointActingOfficial)
+  appointActingOfficial(@Payload() request: RpcRequest<RequestOf<typeof AppointActingOfficial>>) {
     return this.appoint.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('approvals.acting-appointments.list')
-  listActingAppointments(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListActingAppointments)
+  listActingAppointments(@Payload() request: RpcRequest<RequestOf<typeof ListActingAppointments>>) {
     return this.appointments.execute(actorOf(request));
   }
 
-  @MessagePattern('approvals.acting-appointments.end')
-  endActingAppointment(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(EndActingAppointment)
+  endActingAppointment(@Payload() request: RpcRequest<RequestOf<typeof EndActingAppointment>>) {
     return this.endAppointment.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('approvals.holidays.add')
-  addWorkingCalendarHoliday(@Payload() request: RpcRequest<AddHolidayCommand>) {
+  @AnswersRequest(AddHoliday)
+  addWorkingCalendarHoliday(@Payload() request: RpcRequest<RequestOf<typeof AddHoliday>>) {
     return this.addHoliday.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('approvals.holidays.list')
-  listHolidays(@Payload() request: RpcRequest<{ year?: number }>) {
-    return this.holidays.execute(request.data ?? {});
+  @AnswersRequest(ListHolidays)
+  listHolidays(@Payload() request: RpcRequest<RequestOf<typeof ListHolidays>>) {
+    return this.holidays.execute(request.data);
   }
 }

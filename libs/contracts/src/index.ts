@@ -6,6 +6,7 @@ export * from './identity/people-behind';
 export * from './proposals';
 export * from './approvals';
 export * from './disbursements';
+export * from './notifications';
 export * from './money/fiscal-year';
 export * from './identity/user-saved/user-saved.event';
 export * from './identity/requests';

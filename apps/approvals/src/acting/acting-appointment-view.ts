@@ -1,15 +1,8 @@
+import type { ActingAppointmentView } from '@alur/contracts';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 
-/** An appointment as the API shows it, with whether it is in force now. */
-export interface ActingAppointmentView {
-  id: string;
-  acting: { userId: string; username: string };
-  actingFor: { userId: string; username: string; role: string; regionCode: string };
-  validFrom: string;
-  validUntil: string;
-  active: boolean;
-  createdBy: { userId: string; username: string };
-}
+/** An appointment as the API shows it (the contracts' ActingAppointmentView), with whether it is in force now. */
+export type { ActingAppointmentView };
 
 export function toAppointmentView(a: ActingAppointmentEntity, now = new Date()): ActingAppointmentView {
   return {

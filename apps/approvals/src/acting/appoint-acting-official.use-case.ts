@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { ActingAppointmentMadeV1, Actor, Role } from '@alur/contracts';
+import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, RequestOf, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
@@ -14,12 +14,7 @@ import { fieldInvalid, OutboxService, requireRole } from '@alur/messaging';
 export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
 
 /** Who acts for whom and when; the gateway looks both users up and passes what it found. */
-export interface AppointActingOfficialCommand {
-  acting: { userId: string; username: string; role: string; regionCode: string };
-  actingFor: { userId: string; username: string; role: string; regionCode: string };
-  validFrom: string;
-  validUntil: string;
-}
+export type AppointActingOfficialCommand = RequestOf<typeof AppointActingOfficial>;
 
 const DAY_MS = 24 * 3600_000;
 
@@ -43,11 +38,9 @@ export class AppointActingOfficialUseCase {
 
   async execute(admin: Actor, command: AppointActingOfficialCommand): Promise<ActingAppointmentView> {
     requireRole(admin, 'ADMIN');
+    // Dates with their offsets, the period ending after it begins: the contract's (AppointActingOfficial), checked before this runs.
     const validFrom = new Date(command.validFrom);
     const validUntil = new Date(command.validUntil);
-    if (Number.isNaN(validFrom.getTime())) throw fieldInvalid('validFrom', 'validFrom must be an ISO 8601 date and time');
-    if (Number.isNaN(validUntil.getTime())) throw fieldInvalid('validUntil', 'validUntil must be an ISO 8601 date and time');
-    if (validUntil.getTime() <= validFrom.getTime()) throw fieldInvalid('validUntil', 'validUntil must be after validFrom');
     const maxDays = this.env.ACTING_APPOINTMENT_MAX_DAYS;
     if (validUntil.getTime() - validFrom.getTime() > maxDays * DAY_MS) {
       throw fieldInvalid('validUntil', `an acting appointment lasts at most ${maxDays} days: make a new one when it ends`);
@@ -55,11 +48,11 @@ export class AppointActingOfficialUseCase {
     if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
     if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundException(`No official ${command.acting.username} in your region`);
     if (command.acting.userId === admin.userId) throw fieldInvalid('actingUsername', 'an admin cannot appoint themself as acting official');
-    if (!DECIDING_ROLES.includes(command.actingFor.role as Role)) {
+    if (!DECIDING_ROLES.includes(command.actingFor.role)) {
       throw fieldInvalid('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
     }
     if (command.acting.userId === command.actingFor.userId) throw fieldInvalid('actingUsername', 'an official cannot act for themself');
-    if (!DECIDING_ROLES.includes(command.acting.role as Role)) {
+    if (!DECIDING_ROLES.includes(command.acting.role)) {
       throw fieldInvalid(
         'actingUsername',
         `${command.acting.username} is a ${command.acting.role}: only an official who decides approval stages (${DECIDING_ROLES.join(', ')}) may act for one`,
@@ -72,7 +65,7 @@ export class AppointActingOfficialUseCase {
       actingUsername: command.acting.username,
       forUserId: command.actingFor.userId,
       forUsername: command.actingFor.username,
-      role: command.actingFor.role as Role,
+      role: command.actingFor.role,
       regionCode: command.actingFor.regionCode,
       validFrom,
       validUntil,

@@ -1,15 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { ActingAppointmentEndedV1, Actor } from '@alur/contracts';
-import { OutboxService, parseRequest, requireRole } from '@alur/messaging';
+import { ActingAppointmentEndedV1, Actor, EndActingAppointment, RequestOf } from '@alur/contracts';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
-
-export const EndActingAppointmentRequestSchema = z.object({ appointmentId: z.uuid() });
 
 /**
  * An admin ends a Plt/Plh in force now (the absent official is back early): it holds until this moment.
@@ -25,9 +22,8 @@ export class EndActingAppointmentUseCase {
     private readonly outbox: OutboxService,
   ) {}
 
-  async execute(admin: Actor, data: unknown, now = new Date()): Promise<ActingAppointmentView> {
+  async execute(admin: Actor, { appointmentId }: RequestOf<typeof EndActingAppointment>, now = new Date()): Promise<ActingAppointmentView> {
     requireRole(admin, 'ADMIN');
-    const { appointmentId } = parseRequest(EndActingAppointmentRequestSchema, data);
     const ended = await this.dataSource.transaction(async (tx) => {
       const appointment = await tx.findOne(ActingAppointmentEntity, { where: { id: appointmentId }, lock: { mode: 'pessimistic_write' } });
       // Another region's appointment does not exist for this admin.

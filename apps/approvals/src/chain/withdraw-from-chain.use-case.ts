@@ -1,28 +1,17 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor, ProposalWithdrawnPayload, ReviewWithdrawnV1 } from '@alur/contracts';
-import { OutboxService, parseRequest, requireRole } from '@alur/messaging';
+import { Actor, AnswerOf, ProposalWithdrawnPayload, RequestOf, ReviewWithdrawnV1, WithdrawFromReview } from '@alur/contracts';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { stageRefOf } from '../stages/approval-stage.entity';
 import { StageCloser } from '../stages/stage-closer.service';
 import { ApprovalChainEntity } from './approval-chain.entity';
 import { lockChain } from './lock-chain';
 
-export const WithdrawFromReviewCommand = z.object({
-  proposalId: z.uuid(),
-  /** The submission the BKM sees under review (the proposal's current one). */
-  submissionNumber: z.number().int().positive(),
-  reason: z.string().max(2000).nullish(),
-});
-export type WithdrawFromReviewCommand = z.infer<typeof WithdrawFromReviewCommand>;
-
-export interface WithdrawFromReviewResult {
-  /** The submission whose review this service closed for the withdrawal; null when it holds no review of it (not heard of yet). */
-  submissionNumber: number | null;
-}
+export type WithdrawFromReviewCommand = RequestOf<typeof WithdrawFromReview>;
+export type WithdrawFromReviewResult = AnswerOf<typeof WithdrawFromReview>;
 
 /**
  * Withdrawal against decision is decided here, by the service that owns the open stage: the BKM's
@@ -43,9 +32,8 @@ export class WithdrawFromChainUseCase {
   ) {}
 
   /** The BKM asks (through the gateway, before the proposals service records the withdrawal). */
-  async execute(actor: Actor, data: unknown): Promise<WithdrawFromReviewResult> {
+  async execute(actor: Actor, command: WithdrawFromReviewCommand): Promise<WithdrawFromReviewResult> {
     requireRole(actor, 'BKM');
-    const command = parseRequest(WithdrawFromReviewCommand, data);
     return this.dataSource.transaction(async (tx) => {
       const chain = await lockChain(tx, command.proposalId, command.submissionNumber);
       if (!chain) return { submissionNumber: null };

@@ -1,19 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor, EvaluationStages, StageFigures } from '@alur/contracts';
-import { parseRequest, requireRole } from '@alur/messaging';
+import { Actor, AnswerOf, EvaluateStages, EvaluationStages, RequestOf, StageFigures } from '@alur/contracts';
+import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { WorkingCalendar } from '../working-days/working-calendar.service';
 import { nearestRank } from './nearest-rank';
-
-export const EvaluateStagesRequestSchema = z.object({
-  /** Programme codes carry their year (KOTAKU-2026), so the code alone names the programme's year. */
-  programCode: z.string().min(1),
-  /** The pilot's kecamatan or villages, as the gateway resolved them. */
-  pilotRegionCodes: z.array(z.string().min(1)).max(200),
-});
 
 interface StageRow {
   role: string;
@@ -43,9 +35,8 @@ export class EvaluateStagesUseCase {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async execute(actor: Actor, data: unknown, now = new Date()): Promise<{ groups: EvaluationStages[] }> {
+  async execute(actor: Actor, request: RequestOf<typeof EvaluateStages>, now = new Date()): Promise<AnswerOf<typeof EvaluateStages>> {
     requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
-    const request = parseRequest(EvaluateStagesRequestSchema, data);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
     // Another replica may have added a holiday since this one last read the table.

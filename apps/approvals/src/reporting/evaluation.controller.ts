@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { EvaluateStages, RequestOf } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { EvaluateStagesUseCase } from './evaluate-stages.use-case';
 
 /** The pilot evaluation's stage figures (working days, overdue, escalated), asked for by the gateway. */
@@ -8,8 +9,8 @@ import { EvaluateStagesUseCase } from './evaluate-stages.use-case';
 export class EvaluationController {
   constructor(private readonly evaluateStages: EvaluateStagesUseCase) {}
 
-  @MessagePattern('approvals.evaluation.stages')
-  stages(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(EvaluateStages)
+  stages(@Payload() request: RpcRequest<RequestOf<typeof EvaluateStages>>) {
     return this.evaluateStages.execute(actorOf(request), request.data);
   }
 }

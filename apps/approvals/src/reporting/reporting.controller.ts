@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { ReportApprovalStages, RequestOf } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { StageReportUseCase } from './stage-report.use-case';
 
 /** Read-only figures about the approval chain, asked for by the gateway's dashboard. */
@@ -8,8 +9,8 @@ import { StageReportUseCase } from './stage-report.use-case';
 export class ReportingController {
   constructor(private readonly stageReport: StageReportUseCase) {}
 
-  @MessagePattern('approvals.reporting.stages')
-  stages(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ReportApprovalStages)
+  stages(@Payload() request: RpcRequest<RequestOf<typeof ReportApprovalStages>>) {
     return this.stageReport.execute(actorOf(request));
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, ReportApprovalStages } from '@alur/contracts';
 import { medianDays } from './median-days';
-import { StageReport } from './stage-report';
 import { requireRole } from '@alur/messaging';
 
 /** The order of the roles in a chain, so the report reads as the chain does. */
@@ -14,7 +13,7 @@ const CHAIN_ORDER = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
 export class StageReportUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(actor: Actor, now = new Date()): Promise<StageReport> {
+  async execute(actor: Actor, now = new Date()): Promise<AnswerOf<typeof ReportApprovalStages>> {
     requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
     const regency = actor.regionCode;
     const open = (await this.dataSource.query(

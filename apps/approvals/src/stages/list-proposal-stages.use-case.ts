@@ -1,14 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, ListProposalStages } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { activeAppointmentsOf } from '../acting/active-appointments';
-import { isUuid } from '../common/is-uuid';
 import { decisionAuthority } from '../decisions/decision-authority';
 import { stageAlreadyDecidedBy } from '../decisions/separation-of-stages';
 import { ApprovalStageEntity } from './approval-stage.entity';
-import { StageView, toStageView } from './stage-view';
+import { toStageView } from './stage-view';
 
 /**
  * Every stage of a proposal, all submissions, in order: who decided what, when, and for whom. An open
@@ -22,9 +21,9 @@ export class ListProposalStagesUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  async execute(actor: Actor, proposalId: string): Promise<Array<StageView & { yourDecision?: YourDecision }>> {
+  async execute(actor: Actor, proposalId: string): Promise<AnswerOf<typeof ListProposalStages>> {
+    // proposalId is a UUID: the contract (ListProposalStages) checked it before this runs.
     const notFound = new NotFoundException('Proposal not found');
-    if (!isUuid(proposalId)) throw notFound;
     const stages = await this.dataSource.manager.find(ApprovalStageEntity, {
       where: { proposalId },
       order: { submissionNumber: 'ASC', stageOrder: 'ASC' },
@@ -44,9 +43,4 @@ export class ListProposalStagesUseCase {
       return { ...view, yourDecision: { actingFor: authority.decidedBy.actingFor ?? null } };
     });
   }
-}
-
-/** The caller may decide this open stage: in person (`actingFor` null) or as Plt/Plh of that official. */
-export interface YourDecision {
-  actingFor: Actor['actingFor'] | null;
 }

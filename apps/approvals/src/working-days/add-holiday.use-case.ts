@@ -1,16 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, AddHoliday, AnswerOf, RequestOf } from '@alur/contracts';
 import { AuditTrail } from '@alur/audit';
-import { HolidayView } from './holiday-view';
 import { WorkingCalendar } from './working-calendar.service';
-import { fieldInvalid, requireRole } from '@alur/messaging';
+import { requireRole } from '@alur/messaging';
 
-export interface AddHolidayCommand {
-  date: string;
-  name: string;
-}
+export type AddHolidayCommand = RequestOf<typeof AddHoliday>;
 
 /**
  * An operator adds a non-working day (a cuti bersama, a regional holiday). Stages already open keep
@@ -24,11 +20,10 @@ export class AddHolidayUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor, command: AddHolidayCommand): Promise<HolidayView> {
+  async execute(actor: Actor, command: AddHolidayCommand): Promise<AnswerOf<typeof AddHoliday>> {
     requireRole(actor, 'ADMIN');
-    if (!isCalendarDate(command.date)) throw fieldInvalid('date', 'date must be a calendar date written YYYY-MM-DD');
-    const name = command.name?.trim();
-    if (!name) throw fieldInvalid('name', 'name should not be empty');
+    // A real calendar date and a name, trimmed and not empty: the contract's (AddHoliday), checked before this runs.
+    const { name } = command;
     await this.dataSource.transaction(async (tx) => {
       const inserted = (await tx.query(
         `INSERT INTO working_calendar_holiday (holiday_date, name, created_by) VALUES ($1, $2, $3)
@@ -47,10 +42,4 @@ export class AddHolidayUseCase {
     await this.calendar.refresh();
     return { date: command.date, name };
   }
-}
-
-function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

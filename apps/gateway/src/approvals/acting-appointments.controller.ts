@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { AppointActingOfficial, EndActingAppointment, ListActingAppointments, RequestOf, Uuid } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
-import { CreateActingAppointmentDto } from './create-acting-appointment.dto';
+import { ContractInput } from '../http/contract-input';
+import { CreateActingAppointmentInput } from './create-acting-appointment.input';
 import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
 /** Plt/Plh appointments: admins create and end them; the acting and the absent official both see theirs. */
@@ -17,22 +20,23 @@ export class ActingAppointmentsController {
   @Post()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Appoint a user to act for an official (role and region) for a period' })
-  async create(@Body() body: CreateActingAppointmentDto) {
+  async create(@ContractInput(AppointActingOfficial, { from: 'body', schema: CreateActingAppointmentInput }) body: CreateActingAppointmentInput) {
     const { acting, actingFor } = await this.users.resolve(body.actingUsername, body.forUsername);
-    return this.rpc.send('approvals.acting-appointments.create', { acting, actingFor, validFrom: body.validFrom, validUntil: body.validUntil });
+    return this.rpc.send(AppointActingOfficial, { acting, actingFor, validFrom: body.validFrom, validUntil: body.validUntil });
   }
 
   @Get()
   @ApiOperation({ summary: 'Admins: the appointments of their region; others: where they act or are acted for' })
-  list() {
-    return this.rpc.send('approvals.acting-appointments.list', {});
+  list(@ContractInput(ListActingAppointments, { from: 'path' }) request: RequestOf<typeof ListActingAppointments>) {
+    return this.rpc.send(ListActingAppointments, request);
   }
 
   @Post(':id/end')
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'End an appointment in force now (the official is back early); 409 for one not in force' })
-  end(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.rpc.send('approvals.acting-appointments.end', { appointmentId: id });
+  // The path names the appointment `id`, the service's request `appointmentId`.
+  end(@ContractInput(EndActingAppointment, { from: 'path', params: ['id'], schema: z.strictObject({ id: Uuid }) }) params: { id: string }) {
+    return this.rpc.send(EndActingAppointment, { appointmentId: params.id });
   }
 }

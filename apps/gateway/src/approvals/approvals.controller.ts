@@ -1,11 +1,26 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DecideStage, ListInbox, RequestOf } from '@alur/contracts';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ActorSchema, DecideStage, ListInbox, ListProposalStages, ProposalStageSchema, RequestOf } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { NamedPerson } from '../users/official-names';
 import { OfficialNames } from '../users/official-names.service';
-import { ContractInput } from '../http/contract-input';
+import { ContractInput, openApiSchemaOf } from '../http/contract-input';
+
+/** An official as the route shows them: the service's record with the person's display name. */
+const NamedOfficial = ActorSchema.shape.actingFor.unwrap().extend({ displayName: z.string() });
+
+/**
+ * What `GET proposals/:proposalId/stages` answers: the service's stages (ListProposalStages) with the
+ * names the gateway knows, who decided (and for whom), and the official and region a Plt/Plh would act for.
+ */
+export const NamedProposalStagesSchema = z.array(
+  ProposalStageSchema.extend({
+    decidedBy: ActorSchema.extend({ displayName: z.string(), actingFor: NamedOfficial.optional() }).nullable(),
+    yourDecision: z.object({ actingFor: NamedOfficial.extend({ regionName: z.string().nullable() }).nullable() }).optional(),
+  }),
+);
+type NamedProposalStage = z.output<typeof NamedProposalStagesSchema>[number];
 
 /** The officials' side of the approval chain; the approvals service checks role, region and acting appointments. */
 @ApiTags('approvals')
@@ -34,24 +49,21 @@ export class ApprovalsController {
   @ApiOperation({
     summary: 'Every stage of a proposal, with who decided (by name) and for whom they acted; an open stage the caller may decide carries `yourDecision` (with the official and region they would act for as Plt/Plh)',
   })
-  async proposalStages(@Param('proposalId', new ParseUUIDPipe()) proposalId: string) {
-    const stages = await this.rpc.send<StageAnswer[]>('approvals.proposal-stages', { proposalId });
+  @ApiOkResponse({ schema: openApiSchemaOf(NamedProposalStagesSchema, 'output') })
+  async proposalStages(
+    @ContractInput(ListProposalStages, { from: 'path', params: ['proposalId'], ownAnswer: true }) request: RequestOf<typeof ListProposalStages>,
+  ): Promise<NamedProposalStage[]> {
+    const stages = await this.rpc.send(ListProposalStages, request);
     const deciders = await this.names.name(stages.map((stage) => stage.decidedBy));
     const actedFor = await this.names.name(stages.map((stage) => stage.yourDecision?.actingFor ?? null));
-    return stages.map((stage, i) => {
-      const actingFor = actedFor[i] as (NamedPerson & { regionCode: string }) | null;
+    // The names service answers the people it was given, each with a displayName.
+    return stages.map(({ yourDecision, ...stage }, i): NamedProposalStage => {
+      const actingFor = actedFor[i] as z.output<typeof NamedOfficial> | null;
       return {
         ...stage,
-        decidedBy: deciders[i],
-        ...(stage.yourDecision
-          ? { yourDecision: { actingFor: actingFor ? { ...actingFor, regionName: this.regions.get(actingFor.regionCode)?.name ?? null } : null } }
-          : {}),
+        decidedBy: deciders[i] as NamedProposalStage['decidedBy'],
+        ...(yourDecision ? { yourDecision: { actingFor: actingFor ? { ...actingFor, regionName: this.regions.get(actingFor.regionCode)?.name ?? null } : null } } : {}),
       };
     });
   }
-}
-
-interface StageAnswer {
-  decidedBy: NamedPerson | null;
-  yourDecision?: { actingFor: (NamedPerson & { role: string; regionCode: string }) | null };
 }

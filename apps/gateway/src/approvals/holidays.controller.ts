@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AddHoliday, ListHolidays, RequestOf } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
-import { AddHolidayDto } from './add-holiday.dto';
-import { ListHolidaysQuery } from './list-holidays.query';
+import { ContractInput } from '../http/contract-input';
 
 /** The working calendar (hari kerja) that approval deadlines are counted in. */
 @ApiTags('approvals')
@@ -13,14 +13,14 @@ export class HolidaysController {
 
   @Get()
   @ApiOperation({ summary: 'The non-working weekdays of a year (national holidays and those the operator added)' })
-  list(@Query() query: ListHolidaysQuery) {
-    return this.rpc.send('approvals.holidays.list', query);
+  list(@ContractInput(ListHolidays, { from: 'query' }) query: RequestOf<typeof ListHolidays>) {
+    return this.rpc.send(ListHolidays, query);
   }
 
   @Post()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Add a non-working day (e.g. cuti bersama); stages opened afterwards skip it' })
-  add(@Body() body: AddHolidayDto) {
-    return this.rpc.send('approvals.holidays.add', body);
+  add(@ContractInput(AddHoliday, { from: 'body' }) body: RequestOf<typeof AddHoliday>) {
+    return this.rpc.send(AddHoliday, body);
   }
 }

@@ -1,17 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ListFundsReport } from '@alur/contracts';
+import { Actor, ListFundsReport, ReportApprovalStages } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { transparencyReport } from '../transparency/transparency-report';
 import { DashboardView } from './dashboard-view';
-
-interface StageReport {
-  perStage: DashboardView['perStage'];
-  overdueByDistrict: Array<{ districtCode: string; overdue: number }>;
-}
 
 /** Figures for regency officials, gathered from the approvals and disbursements services. Read-only. */
 @ApiTags('dashboard')
@@ -27,7 +22,7 @@ export class DashboardController {
   @ApiOperation({ summary: 'Proposals waiting and overdue per stage and kecamatan, median days per stage, funds per kecamatan' })
   async dashboard(@CurrentActor() actor: Actor): Promise<DashboardView> {
     const [stages, funds] = await Promise.all([
-      this.rpc.send<StageReport>('approvals.reporting.stages', {}),
+      this.rpc.send(ReportApprovalStages, {}),
       this.rpc.send(ListFundsReport, { regionCode: actor.regionCode }),
     ]);
     const nameOf = (code: string) => this.regions.get(code)?.name ?? code;

@@ -1,7 +1,7 @@
 import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EvaluateProgrammeFunds, EvaluationCounts, EvaluationStages, PilotEvaluation } from '@alur/contracts';
+import { EvaluateProgrammeFunds, EvaluateStages, EvaluationCounts, PilotEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -76,7 +76,7 @@ export class EvaluationsController {
     const money = await this.rpc.send(EvaluateProgrammeFunds, request);
     const [counts, stages] = await Promise.all([
       counting,
-      this.rpc.send<{ groups: EvaluationStages[] }>('approvals.evaluation.stages', { programCode, pilotRegionCodes: money.pilotRegionCodes }),
+      this.rpc.send(EvaluateStages, { programCode, pilotRegionCodes: money.pilotRegionCodes }),
     ]);
     return { ...money, groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...stages.groups[i], ...group })) };
   }

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetDelivery, ListDeliveries, RequestOf, RetryDelivery } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
-import { ListDeliveriesQuery } from './dto/list-deliveries.query';
-import { NotificationIdParams } from './dto/notification-id.params';
+import { ContractInput } from '../http/contract-input';
 
 /** The delivery log for operators: who was told what, on which channel, and what failed. */
 @ApiTags('notifications')
@@ -14,20 +14,20 @@ export class NotificationDeliveriesController {
 
   @Get()
   @ApiOperation({ summary: 'Deliveries by status (failed unless asked otherwise), newest first, optionally for one recipient' })
-  list(@Query() query: ListDeliveriesQuery) {
-    return this.rpc.send('notifications.list-deliveries', query);
+  list(@ContractInput(ListDeliveries, { from: 'query' }) query: RequestOf<typeof ListDeliveries>) {
+    return this.rpc.send(ListDeliveries, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One delivery with every attempt: queued, sent, or failed with the reason' })
-  get(@Param() params: NotificationIdParams) {
-    return this.rpc.send('notifications.get-delivery', { id: params.id });
+  get(@ContractInput(GetDelivery, { from: 'path', params: ['id'] }) request: RequestOf<typeof GetDelivery>) {
+    return this.rpc.send(GetDelivery, request);
   }
 
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Queue a failed delivery again (409 unless it failed)' })
-  retry(@Param() params: NotificationIdParams) {
-    return this.rpc.send('notifications.retry-delivery', { id: params.id });
+  retry(@ContractInput(RetryDelivery, { from: 'path', params: ['id'] }) request: RequestOf<typeof RetryDelivery>) {
+    return this.rpc.send(RetryDelivery, request);
   }
 }

@@ -1,9 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  GetNotificationPreferences,
+  ListNotifications,
+  MarkAllNotificationsRead,
+  MarkNotificationRead,
+  RequestOf,
+  UpdateNotificationPreferences,
+} from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
-import { ListNotificationsQuery } from './dto/list-notifications.query';
-import { NotificationIdParams } from './dto/notification-id.params';
-import { UpdatePreferencesDto } from './dto/update-preferences.dto';
+import { ContractInput } from '../http/contract-input';
 
 /** The caller's own in-app inbox and notification preferences. */
 @ApiTags('notifications')
@@ -13,33 +19,33 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'Your notifications, newest first, in your language, with the number still unread' })
-  list(@Query() query: ListNotificationsQuery) {
-    return this.rpc.send('notifications.list-inbox', query);
+  list(@ContractInput(ListNotifications, { from: 'query' }) query: RequestOf<typeof ListNotifications>) {
+    return this.rpc.send(ListNotifications, query);
   }
 
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all your notifications read' })
-  readAll() {
-    return this.rpc.send('notifications.mark-all-read', {});
+  readAll(@ContractInput(MarkAllNotificationsRead, { from: 'path' }) request: RequestOf<typeof MarkAllNotificationsRead>) {
+    return this.rpc.send(MarkAllNotificationsRead, request);
   }
 
   @Get('preferences')
   @ApiOperation({ summary: 'Your language, digest choice and channels per kind of message' })
-  preferences() {
-    return this.rpc.send('notifications.get-preferences', {});
+  preferences(@ContractInput(GetNotificationPreferences, { from: 'path' }) request: RequestOf<typeof GetNotificationPreferences>) {
+    return this.rpc.send(GetNotificationPreferences, request);
   }
 
   @Put('preferences')
   @ApiOperation({ summary: 'Change your language, digest choice or channels; the in-app inbox cannot be switched off (400)' })
-  updatePreferences(@Body() body: UpdatePreferencesDto) {
-    return this.rpc.send('notifications.update-preferences', body);
+  updatePreferences(@ContractInput(UpdateNotificationPreferences, { from: 'body' }) change: RequestOf<typeof UpdateNotificationPreferences>) {
+    return this.rpc.send(UpdateNotificationPreferences, change);
   }
 
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of your notifications read (404 for anyone else’s)' })
-  read(@Param() params: NotificationIdParams) {
-    return this.rpc.send('notifications.mark-read', { id: params.id });
+  read(@ContractInput(MarkNotificationRead, { from: 'path', params: ['id'] }) request: RequestOf<typeof MarkNotificationRead>) {
+    return this.rpc.send(MarkNotificationRead, request);
   }
 }

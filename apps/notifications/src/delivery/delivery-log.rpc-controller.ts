@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, requireRole, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { GetDelivery, ListDeliveries, RequestOf, RetryDelivery } from '@alur/contracts';
+import { actorOf, AnswersRequest, requireRole, RpcRequest } from '@alur/messaging';
 import { DeliveryLogUseCase } from './delivery-log.use-case';
 
 /** Operators' requests about the delivery log: administrators only. */
@@ -8,22 +9,22 @@ import { DeliveryLogUseCase } from './delivery-log.use-case';
 export class DeliveryLogRpcController {
   constructor(private readonly log: DeliveryLogUseCase) {}
 
-  @MessagePattern('notifications.list-deliveries')
-  list(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListDeliveries)
+  list(@Payload() request: RpcRequest<RequestOf<typeof ListDeliveries>>) {
     requireRole(actorOf(request), 'ADMIN');
     return this.log.list(request.data);
   }
 
-  @MessagePattern('notifications.get-delivery')
-  get(@Payload() request: RpcRequest<{ id: string }>) {
+  @AnswersRequest(GetDelivery)
+  get(@Payload() request: RpcRequest<RequestOf<typeof GetDelivery>>) {
     requireRole(actorOf(request), 'ADMIN');
-    return this.log.get(request.data?.id);
+    return this.log.get(request.data.id);
   }
 
-  @MessagePattern('notifications.retry-delivery')
-  retry(@Payload() request: RpcRequest<{ id: string }>) {
+  @AnswersRequest(RetryDelivery)
+  retry(@Payload() request: RpcRequest<RequestOf<typeof RetryDelivery>>) {
     const admin = actorOf(request);
     requireRole(admin, 'ADMIN');
-    return this.log.retry(admin, request.data?.id);
+    return this.log.retry(admin, request.data.id);
   }
 }

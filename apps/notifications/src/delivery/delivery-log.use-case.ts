@@ -1,39 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, DeliveryDetail, DeliveryView, ListDeliveries, RequestOf } from '@alur/contracts';
 import { AfterCommit } from './after-commit.service';
-import { DELIVERY_STATUSES } from './delivery.repository';
 import { NotificationQueue } from './notification-queue';
-import { fieldErrorsOf, validationFailed } from '@alur/messaging';
-
-export const ListDeliveriesSchema = z
-  .object({
-    status: z.enum(DELIVERY_STATUSES).default('failed'),
-    recipient: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-
-export interface DeliveryView {
-  id: string;
-  recipient: { userId: string; username: string | null };
-  channel: string;
-  kind: string;
-  address: string;
-  subject: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  providerMessageId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
-  history?: Array<{ attempt: number; outcome: string; reason: string | null; at: string }>;
-}
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 const viewOf = (row: Record<string, any>): DeliveryView => ({
@@ -64,10 +35,9 @@ export class DeliveryLogUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(input: unknown): Promise<{ items: DeliveryView[]; total: number; limit: number; offset: number }> {
-    const parsed = ListDeliveriesSchema.safeParse(input ?? {});
-    if (!parsed.success) throw validationFailed(fieldErrorsOf(parsed.error));
-    const { status, recipient, limit, offset } = parsed.data;
+  /** The query's shape and limits (a known status, limit 1 to 200) are the contract's (ListDeliveries), checked before this runs. */
+  async list(query: RequestOf<typeof ListDeliveries>): Promise<AnswerOf<typeof ListDeliveries>> {
+    const { status, recipient, limit, offset } = query;
     const where = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
     const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.updated_at DESC, d.id LIMIT $3 OFFSET $4`, [status, recipient ?? null, limit, offset]);
     const [{ count }] = await this.dataSource.query(
@@ -77,8 +47,7 @@ export class DeliveryLogUseCase {
     return { items: rows.map(viewOf), total: Number(count), limit, offset };
   }
 
-  async get(id: unknown): Promise<DeliveryView> {
-    const deliveryId = this.idOf(id);
+  async get(deliveryId: string): Promise<DeliveryDetail> {
     const [row] = await this.dataSource.query(`${SELECT} WHERE d.id = $1`, [deliveryId]);
     if (!row) throw new NotFoundException('No such delivery');
     const attempts: Array<Record<string, any>> = await this.dataSource.query(
@@ -92,8 +61,7 @@ export class DeliveryLogUseCase {
   }
 
   /** Queues a failed delivery again, with a full set of attempts, on the audit trail; anything not failed answers 409. */
-  async retry(admin: Actor, id: unknown): Promise<DeliveryView> {
-    const deliveryId = this.idOf(id);
+  async retry(admin: Actor, deliveryId: string): Promise<DeliveryDetail> {
     await this.dataSource.transaction(async (tx) => {
       const [rows] = await tx.query(
         `UPDATE delivery SET status = 'queued', retry_round = retry_round + 1, updated_at = now()
@@ -123,11 +91,5 @@ export class DeliveryLogUseCase {
       this.afterCommit.run(tx, () => this.queue.enqueueDeliveries([{ id: deliveryId, retryRound: retried.retry_round }]));
     });
     return this.get(deliveryId);
-  }
-
-  private idOf(id: unknown): string {
-    const parsed = z.uuid().safeParse(id);
-    if (!parsed.success) throw validationFailed([{ field: 'id', reason: 'must be a delivery id (UUID)' }]);
-    return parsed.data;
   }
 }

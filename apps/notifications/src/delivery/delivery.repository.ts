@@ -25,9 +25,6 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
 /** The delivery log: one row per (source, recipient, channel), with every attempt beside it. */
 @Injectable()
 export class DeliveryRepository {

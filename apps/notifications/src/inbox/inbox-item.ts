@@ -1,17 +1,9 @@
+import type { NotificationItem } from '@alur/contracts';
 import { Language } from '../messages/notification-kind';
 import { RenderedMessage } from '../messages/template-renderer';
 
-/** One inbox entry as its reader sees it, in their language. */
-export interface InboxItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  proposalId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+/** One inbox entry as its reader sees it, in their language (the contracts' NotificationItem). */
+export type InboxItem = NotificationItem;
 
 export interface NotificationRow {
   id: string;

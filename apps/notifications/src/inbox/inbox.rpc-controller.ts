@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { ListNotifications, MarkAllNotificationsRead, MarkNotificationRead, RequestOf } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { ListInboxUseCase } from './list-inbox.use-case';
 import { MarkReadUseCase } from './mark-read.use-case';
 
@@ -12,18 +13,18 @@ export class InboxRpcController {
     private readonly markRead: MarkReadUseCase,
   ) {}
 
-  @MessagePattern('notifications.list-inbox')
-  listInbox(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListNotifications)
+  listInbox(@Payload() request: RpcRequest<RequestOf<typeof ListNotifications>>) {
     return this.list.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('notifications.mark-read')
-  markOneRead(@Payload() request: RpcRequest<{ id: string }>) {
-    return this.markRead.one(actorOf(request), request.data?.id);
+  @AnswersRequest(MarkNotificationRead)
+  markOneRead(@Payload() request: RpcRequest<RequestOf<typeof MarkNotificationRead>>) {
+    return this.markRead.one(actorOf(request), request.data.id);
   }
 
-  @MessagePattern('notifications.mark-all-read')
-  markAllRead(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(MarkAllNotificationsRead)
+  markAllRead(@Payload() request: RpcRequest<RequestOf<typeof MarkAllNotificationsRead>>) {
     return this.markRead.all(actorOf(request));
   }
 }

@@ -1,27 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, ListNotifications, RequestOf } from '@alur/contracts';
 import { PreferencesReader } from '../preferences/preferences-reader.service';
-import { InboxItem, inboxItemOf, NotificationRow } from './inbox-item';
-import { fieldErrorsOf, validationFailed } from '@alur/messaging';
+import { inboxItemOf, NotificationRow } from './inbox-item';
 
-export const ListInboxSchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
-    unreadOnly: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
-  })
-  .strict();
-
-export interface InboxPage {
-  items: InboxItem[];
-  unreadCount: number;
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type InboxPage = AnswerOf<typeof ListNotifications>;
 
 /** The caller's in-app notifications, newest first, with how many are unread. */
 @Injectable()
@@ -31,10 +15,9 @@ export class ListInboxUseCase {
     private readonly preferences: PreferencesReader,
   ) {}
 
-  async execute(actor: Actor, input: unknown): Promise<InboxPage> {
-    const parsed = ListInboxSchema.safeParse(input ?? {});
-    if (!parsed.success) throw validationFailed(fieldErrorsOf(parsed.error));
-    const { limit, offset, unreadOnly } = parsed.data;
+  /** Paging limits (limit 1 to 100) are the contract's (ListNotifications), checked before this runs. */
+  async execute(actor: Actor, query: RequestOf<typeof ListNotifications>): Promise<InboxPage> {
+    const { limit, offset, unreadOnly } = query;
     // One snapshot for the page and its counts, so the unread badge always agrees with the list.
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const language = await this.preferences.languageOf(tx, actor.userId);

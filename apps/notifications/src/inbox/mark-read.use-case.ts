@@ -1,11 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, MarkAllNotificationsRead, MarkNotificationRead } from '@alur/contracts';
 import { PreferencesReader } from '../preferences/preferences-reader.service';
-import { InboxItem, inboxItemOf, NotificationRow } from './inbox-item';
-import { validationFailed } from '@alur/messaging';
+import { inboxItemOf, NotificationRow } from './inbox-item';
 
 /** Marks the caller's notifications read; someone else's notification is not found (404), not forbidden. */
 @Injectable()
@@ -15,14 +13,13 @@ export class MarkReadUseCase {
     private readonly preferences: PreferencesReader,
   ) {}
 
-  async one(actor: Actor, id: unknown): Promise<InboxItem & { unreadCount: number }> {
-    const parsed = z.uuid().safeParse(id);
-    if (!parsed.success) throw validationFailed([{ field: 'id', reason: 'must be a notification id (UUID)' }]);
+  /** `id` is a UUID: the contract (MarkNotificationRead) checked it before this runs. */
+  async one(actor: Actor, id: string): Promise<AnswerOf<typeof MarkNotificationRead>> {
     // Reading twice keeps the first time it was read.
     const [rows] = await this.dataSource.query(
       `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_user_id = $2
        RETURNING id, kind, content, link, proposal_id, created_at, read_at`,
-      [parsed.data, actor.userId],
+      [id, actor.userId],
     );
     const row = (rows as NotificationRow[])[0];
     if (!row) throw new NotFoundException('No such notification');
@@ -30,7 +27,7 @@ export class MarkReadUseCase {
     return { ...inboxItemOf(row, language), unreadCount: await this.unread(actor.userId) };
   }
 
-  async all(actor: Actor): Promise<{ marked: number; unreadCount: number }> {
+  async all(actor: Actor): Promise<AnswerOf<typeof MarkAllNotificationsRead>> {
     const [, marked] = await this.dataSource.query(
       'UPDATE notification SET read_at = now() WHERE recipient_user_id = $1 AND read_at IS NULL',
       [actor.userId],

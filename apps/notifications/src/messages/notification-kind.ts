@@ -1,10 +1,20 @@
+import type { NotificationCategory } from '@alur/contracts';
+
+// The categories, languages and external channels are part of the API (preferences), so the contracts declare them.
+export {
+  EXTERNAL_CHANNELS,
+  type ExternalChannel,
+  NOTIFICATION_CATEGORIES,
+  type NotificationCategory,
+  NOTIFICATION_LANGUAGES as LANGUAGES,
+  type NotificationLanguage as Language,
+} from '@alur/contracts';
+
 /**
  * What a notification is about. Each kind has one template per language
  * (`apps/notifications/templates/<language>/<file>.hbs`) and belongs to one category, the unit in
  * which users switch channels on and off.
  */
-export const NOTIFICATION_CATEGORIES = ['STATUS', 'TASK', 'REMINDER', 'FUNDS'] as const;
-export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 export const NOTIFICATION_KINDS = {
   PROPOSAL_SUBMITTED: { category: 'STATUS', template: 'proposal-submitted' },
@@ -26,13 +36,6 @@ export const NOTIFICATION_KINDS = {
   ACTING_APPOINTMENT: { category: 'TASK', template: 'acting-appointment' },
 } as const satisfies Record<string, { category: NotificationCategory; template: string }>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
-
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** Channels besides the in-app inbox, which every notification reaches. */
-export const EXTERNAL_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
-export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
 
 export function categoryOf(kind: NotificationKind): NotificationCategory {
   return NOTIFICATION_KINDS[kind].category;

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { Role } from '@alur/contracts';
-import { EXTERNAL_CHANNELS, ExternalChannel, Language, LANGUAGES, NOTIFICATION_CATEGORIES, NotificationCategory } from '../messages/notification-kind';
-import { fieldErrorsOf, validationFailed } from '@alur/messaging';
+import { NotificationPreferencesUpdate, Role } from '@alur/contracts';
+import { validationFailed } from '@alur/messaging';
+import { ExternalChannel, Language, NOTIFICATION_CATEGORIES, NotificationCategory } from '../messages/notification-kind';
 
 export type ChannelToggles = Record<ExternalChannel, boolean>;
 
@@ -33,33 +32,18 @@ export function effectivePreferences(stored: StoredPreferences | null, userLangu
   return { language: stored?.language ?? userLanguage, digest: stored?.digest ?? false, channels };
 }
 
-const toggles = z
-  .object({
-    inApp: z.literal(true, { error: 'in-app notifications cannot be switched off' }).optional(),
-    ...Object.fromEntries(EXTERNAL_CHANNELS.map((channel) => [channel, z.boolean().optional()])),
-  })
-  .strict();
-
-export const PreferencesUpdateSchema = z
-  .object({
-    language: z.enum(LANGUAGES).optional(),
-    digest: z.boolean().optional(),
-    channels: z.object(Object.fromEntries(NOTIFICATION_CATEGORIES.map((category) => [category, toggles.optional()]))).strict().optional(),
-  })
-  .strict();
-export type PreferencesUpdate = z.infer<typeof PreferencesUpdateSchema>;
-
-/** Validates a change (400 naming the field) and merges it into what was stored. */
-export function applyPreferencesUpdate(stored: StoredPreferences | null, input: unknown, role: Role): StoredPreferences {
-  const parsed = PreferencesUpdateSchema.safeParse(input ?? {});
-  if (!parsed.success) throw validationFailed(fieldErrorsOf(parsed.error));
-  const update = parsed.data;
+/**
+ * Merges a change into what was stored. The change's shape (known languages, categories and channels,
+ * in-app never off) is the contract's (UpdateNotificationPreferences), checked before this runs; the
+ * rule that needs the caller's role is checked here (400 naming the field).
+ */
+export function applyPreferencesUpdate(stored: StoredPreferences | null, update: NotificationPreferencesUpdate, role: Role): StoredPreferences {
   if (update.digest && !DIGEST_ROLES.includes(role)) {
     throw validationFailed([{ field: 'digest', reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest` }]);
   }
   const channels: StoredPreferences['channels'] = { ...(stored?.channels ?? {}) };
   for (const category of NOTIFICATION_CATEGORIES) {
-    const change = update.channels?.[category] as Partial<ChannelToggles & { inApp: true }> | undefined;
+    const change = update.channels?.[category];
     if (!change) continue;
     const { inApp: _alwaysOn, ...external } = change;
     channels[category] = { ...(channels[category] ?? {}), ...external };

@@ -1,13 +1,9 @@
-import { ExternalChannel, NotificationCategory } from '../messages/notification-kind';
+import type { NotificationPreferencesView } from '@alur/contracts';
+import { ExternalChannel } from '../messages/notification-kind';
 import { NotificationPreferences } from './notification-preferences';
 
-/** Preferences as the client sees them: in-app shown as always on, and which channels can reach the user at all. */
-export interface PreferencesView {
-  language: NotificationPreferences['language'];
-  digest: boolean;
-  channels: Record<NotificationCategory, { inApp: true } & Record<ExternalChannel, boolean>>;
-  available: Record<ExternalChannel, boolean>;
-}
+/** Preferences as the client sees them: in-app shown as always on, and which channels can reach the user at all (the contracts' NotificationPreferencesView). */
+export type PreferencesView = NotificationPreferencesView;
 
 export function preferencesViewOf(prefs: NotificationPreferences, available: Record<ExternalChannel, boolean>): PreferencesView {
   const channels = Object.fromEntries(

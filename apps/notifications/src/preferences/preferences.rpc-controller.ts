@@ -1,19 +1,20 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { GetNotificationPreferences, RequestOf, UpdateNotificationPreferences } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { PreferencesUseCase } from './preferences.use-case';
 
 @Controller()
 export class PreferencesRpcController {
   constructor(private readonly preferences: PreferencesUseCase) {}
 
-  @MessagePattern('notifications.get-preferences')
-  get(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(GetNotificationPreferences)
+  get(@Payload() request: RpcRequest<RequestOf<typeof GetNotificationPreferences>>) {
     return this.preferences.get(actorOf(request));
   }
 
-  @MessagePattern('notifications.update-preferences')
-  update(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(UpdateNotificationPreferences)
+  update(@Payload() request: RpcRequest<RequestOf<typeof UpdateNotificationPreferences>>) {
     return this.preferences.update(actorOf(request), request.data);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, Role } from '@alur/contracts';
+import { Actor, NotificationPreferencesUpdate, Role } from '@alur/contracts';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
 import { ExternalChannel } from '../messages/notification-kind';
@@ -27,10 +27,10 @@ export class PreferencesUseCase {
     return this.view(this.dataSource.manager, actor.userId);
   }
 
-  update(actor: Actor, input: unknown): Promise<PreferencesView> {
+  update(actor: Actor, change: NotificationPreferencesUpdate): Promise<PreferencesView> {
     return this.dataSource.transaction(async (tx) => {
       const stored = await this.preferences.find(tx, actor.userId, true);
-      const updated = applyPreferencesUpdate(stored, input, actor.role as Role);
+      const updated = applyPreferencesUpdate(stored, change, actor.role as Role);
       await this.preferences.save(tx, actor.userId, updated);
       // Switching someone's e-mail or SMS off silences what officials are told: who did it stays on record.
       await this.audit.record(tx, { actor, action: 'notification-preferences.changed', entityType: 'notification-preferences', entityId: actor.userId, before: stored, after: updated });

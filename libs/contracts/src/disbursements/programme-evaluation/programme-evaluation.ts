@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { EvaluationStages } from '../../approvals/requests/evaluate-stages.request';
+
+// StageFigures and EvaluationStages, the approvals side of a group, are declared by the approvals contract EvaluateStages.
 
 /** The money side of one group of regions (the pilot, or the rest) of a programme's year. */
 export const EvaluationGroupSchema = z.object({
@@ -26,31 +29,6 @@ export interface EvaluationCounts {
   approved: number;
   returned: number;
   rejected: number;
-}
-
-/**
- * One role's stages of a programme's year in one group, from the approvals service. Durations are
- * working days (hari kerja) of the regency calendar that sets the deadlines, from opening to decision,
- * to one decimal; median and p90 by nearest rank (the value at rank ⌈p/100 × n⌉ of the sorted
- * durations), null when no stage of the role was decided.
- */
-export interface StageFigures {
-  role: string;
-  decided: number;
-  medianWorkingDays: number | null;
-  p90WorkingDays: number | null;
-  /** Decided after their due time, or still open past it. */
-  overdue: number;
-  /** Whose escalation up the chain was announced at the deadline. */
-  escalated: number;
-}
-
-/** The approvals side of one group: each role of the chain (in chain order), and the overdue and escalated stages of all roles. */
-export interface EvaluationStages {
-  group: 'PILOT' | 'OTHERS';
-  stages: StageFigures[];
-  overdueStages: number;
-  escalatedStages: number;
 }
 
 /** The pilot evaluation of a programme's year, as the disbursements service gives it to the gateway. */
