@@ -251,6 +251,16 @@ describe('gateway identity and access', () => {
       expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users']));
       // The login body is documented from its schema (LoginRequestSchema in @alur/contracts), inline.
       expect(document.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+      // A request's body and answer come from its contract, the answer under the route's own success status.
+      const decide = document.paths['/api/v1/approvals/{stageId}/decision'].post;
+      expect(decide.requestBody.content['application/json'].schema.properties.decision.enum).toEqual(['APPROVE', 'RETURN', 'REJECT']);
+      expect(decide.parameters).toContainEqual(expect.objectContaining({ name: 'stageId', in: 'path' }));
+      expect(Object.keys(decide.responses)).toEqual(['200']);
+      expect(decide.responses['200'].content['application/json'].schema.required).toEqual(expect.arrayContaining(['stage', 'nextStage', 'proposalStatus']));
+      const create = document.paths['/api/v1/proposals'].post;
+      expect(Object.keys(create.responses)).toEqual(['201']);
+      expect(create.responses['201'].content['application/json'].schema.properties).toHaveProperty('budgetTotal');
+      expect(document.paths['/api/v1/approvals/inbox'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'q', 'overdue']));
       expect(document.security).toEqual([{ bearer: [] }]);
       // Login needs no token; /me does (it inherits the document's requirement).
       expect(document.paths['/api/v1/auth/login'].post.security).toEqual([{}]);

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -67,7 +67,7 @@ export function ContractInput(contract: RequestContract | null, options: Contrac
     if (key === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
     documentInput(schema, options.from, params, target, key, descriptor);
-    if (contract && !options.ownAnswer) ApiOkResponse({ schema: openApiSchemaOf(contract.answer, 'output') })(target, key, descriptor);
+    if (contract && !options.ownAnswer) documentAnswer(target, key, contract.answer);
   };
 }
 
@@ -92,4 +92,21 @@ function documentInput(
   for (const name of params) delete body.properties?.[name];
   if (body.required) body.required = body.required.filter((name) => !params.includes(name));
   ApiBody({ schema: body as SchemaObject })(target, key, descriptor);
+}
+
+/**
+ * Swagger's metadata factory, the hook its compiler plugin uses: read when the document is built,
+ * after every decorator has run, so the answer is filed under the route's real success status
+ * (201 for a POST, or its @HttpCode) instead of a guess made before the method's decorators apply.
+ */
+const METADATA_FACTORY = '_OPENAPI_METADATA_FACTORY';
+
+function documentAnswer(target: object, key: string | symbol, answer: z.ZodType): void {
+  const controller = target.constructor as unknown as Record<string, (() => Record<string | symbol, object>) | undefined>;
+  const earlier = Object.prototype.hasOwnProperty.call(controller, METADATA_FACTORY) ? controller[METADATA_FACTORY] : undefined;
+  const schema = openApiSchemaOf(answer, 'output');
+  controller[METADATA_FACTORY] = () => {
+    const metadata = earlier?.() ?? {};
+    return { ...metadata, [key]: { ...(metadata[key] ?? {}), schema } };
+  };
 }
