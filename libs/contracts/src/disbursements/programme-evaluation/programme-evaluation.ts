@@ -1,3 +1,5 @@
+import type { EvaluationCounts } from '../../proposals/requests/count-proposals.request';
+
 /** The money side of one group of regions (the pilot, or the rest) of a programme's year. */
 export interface EvaluationGroup {
   group: 'PILOT' | 'OTHERS';
@@ -16,14 +18,8 @@ export interface EvaluationGroup {
   completedOnTime: number;
 }
 
-/** The proposals side of one group: submitted, finally approved, returned at least once, rejected. */
-export interface EvaluationCounts {
-  group: 'PILOT' | 'OTHERS';
-  submitted: number;
-  approved: number;
-  returned: number;
-  rejected: number;
-}
+/** The proposals side of one group: declared with the request that answers it (proposals.evaluation.counts). */
+export type { EvaluationCounts };
 
 /**
  * One role's stages of a programme's year in one group, from the approvals service. Durations are
