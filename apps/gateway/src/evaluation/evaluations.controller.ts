@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EvaluationCounts, EvaluationStages, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
+import { CountProposals, EvaluationStages, PilotEvaluation, ProgrammeEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -69,7 +69,7 @@ export class EvaluationsController {
    */
   private async loadYear(programCode: string, fiscalYear: number, pilot: string[] | undefined): Promise<PilotEvaluation> {
     const request = { programCode, fiscalYear, pilotRegionCodes: pilot };
-    const counting = this.rpc.send<{ groups: EvaluationCounts[] }>('proposals.evaluation.counts', request);
+    const counting = this.rpc.send(CountProposals, request);
     counting.catch(() => undefined); // awaited below; not an unhandled rejection while the money is asked for
     const money = await this.rpc.send<ProgrammeEvaluation>('disbursements.evaluation.programme', request);
     const [counts, stages] = await Promise.all([
