@@ -39,3 +39,15 @@ export function pageQuery(options: { defaultPageSize: number; maxPageSize: numbe
 
 /** One page of a list and how many there are in all. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/**
+ * Text a person must fill in: trimmed, and blank refused as `required` (what it means to the person
+ * filling the form, as class-validator's `is_not_empty` said before; `text()` says `too_small`).
+ */
+export const filledText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value.length > 0, { message: 'must not be empty', params: { code: 'required' }, abort: true })
+    .min(1)
+    .max(max);

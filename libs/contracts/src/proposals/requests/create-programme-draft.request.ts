@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../../identity/role';
 import { Rupiah } from '../../money/rupiah';
 import { defineRequest } from '../../requests/request-contract';
-import { text } from '../../requests/request-fields';
+import { filledText } from '../../requests/request-fields';
 import { PROPOSAL_CATEGORIES, ProgrammeDefinitionSchema, REGION_SCOPE_LEVELS } from '../programme-definition/programme-definition.schema';
 import { PROPOSAL_DOCUMENT_KINDS } from '../proposal-document/proposal-document.schema';
 import { ProgrammeVersionViewSchema } from './programme-view.schema';
@@ -17,7 +17,7 @@ const definition = ProgrammeDefinitionSchema.shape;
 export const CreateProgrammeDraft = defineRequest('proposals.create-programme-draft', {
   request: z.strictObject({
     code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'must be 2–40 capital letters, digits or dashes, e.g. KOTAKU-2026' }),
-    name: text(200),
+    name: filledText(200),
     fiscalYear: definition.fiscalYear,
     /** All villages, or a pilot list of kecamatan and village codes. */
     eligibleRegions: z.discriminatedUnion('scope', [

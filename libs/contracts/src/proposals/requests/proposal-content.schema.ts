@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Rupiah } from '../../money/rupiah';
-import { text } from '../../requests/request-fields';
+import { filledText } from '../../requests/request-fields';
 import { PROPOSAL_CATEGORIES } from '../programme-definition/programme-definition.schema';
 import { MAX_PROPOSAL_DOCUMENTS, ProposalDocumentSchema } from '../proposal-document/proposal-document.schema';
 
@@ -43,15 +43,15 @@ export const BudgetQuantity = z
   .refine((value) => !inQuantityRange(value) || quantityToHundredths(value) !== undefined, {
     message: 'must have at most 2 decimals',
     params: { code: 'too_many_decimals' },
-  });
+  })
+  .meta({ description: 'Up to two decimals (12.5 m³); the line amount is rounded half up to whole rupiah', examples: [12.5] });
 
 /** One line of the RAB (rencana anggaran biaya) as the BKM writes it; the amount is the server's. */
 export const BudgetItemInputSchema = z.strictObject({
-  description: text(500),
+  description: filledText(500),
   quantity: BudgetQuantity,
-  unit: text(50),
-  /** Whole rupiah. */
-  unitPrice: Rupiah,
+  unit: filledText(50),
+  unitPrice: Rupiah.meta({ description: 'Whole rupiah', examples: [75_000] }),
 });
 export type BudgetItemInput = z.infer<typeof BudgetItemInputSchema>;
 
@@ -70,7 +70,8 @@ export const BudgetItemsInputSchema = z
     if (total > MAX_SAFE) {
       ctx.addIssue({ code: 'custom', message: 'the budget total is beyond the largest amount the system carries', params: { code: 'too_big' } });
     }
-  });
+  })
+  .meta({ description: 'The whole RAB; it replaces the previous one' });
 
 /** Who benefits: households, of which poor households (rumah tangga miskin). */
 export const BeneficiariesSchema = z.strictObject({
@@ -93,11 +94,13 @@ export const ProposalContentFields = {
   executorGroup: z.string().max(200).nullable().optional(),
   beneficiaries: BeneficiariesSchema.nullable().optional(),
   budgetItems: BudgetItemsInputSchema.optional(),
-  /** Swadaya: the community's own contribution, whole rupiah. */
-  selfHelpAmount: Rupiah.optional(),
-  /** DED, RAB sheet, site photos: all of them; it replaces the previous list. */
-  documents: z.array(ProposalDocumentInputSchema).max(MAX_PROPOSAL_DOCUMENTS).optional(),
+  selfHelpAmount: Rupiah.meta({ description: 'Swadaya: the community’s own contribution, whole rupiah' }).optional(),
+  documents: z
+    .array(ProposalDocumentInputSchema)
+    .max(MAX_PROPOSAL_DOCUMENTS)
+    .meta({ description: 'DED, RAB sheet, site photos (uploaded first to /api/v1/uploads/documents): all of them; it replaces the previous list' })
+    .optional(),
 };
 
 /** A proposal's title. */
-export const ProposalTitle = text(200);
+export const ProposalTitle = filledText(200);

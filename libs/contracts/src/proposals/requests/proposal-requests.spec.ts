@@ -30,6 +30,14 @@ describe('proposal requests', () => {
     expect(refusals(draft([line(1_000_000_000, Number.MAX_SAFE_INTEGER)]))).toEqual([['budgetItems', 'too_big']]);
   });
 
+  it('refuses a blank title or line as required (what the form says), and a long one as too big', () => {
+    expect(refusals({ ...draft([{ ...line(1), description: ' ', unit: 'x'.repeat(51) }]), title: '   ' })).toEqual([
+      ['title', 'required'],
+      ['budgetItems.0.description', 'required'],
+      ['budgetItems.0.unit', 'too_big'],
+    ]);
+  });
+
   it('refuses fields it does not know, at any depth', () => {
     expect(refusals({ ...draft([{ ...line(1), amount: 80_000 }]), budgetTotal: 1 }).map(([, code]) => code)).toEqual(['unrecognized_keys', 'unrecognized_keys']);
   });
