@@ -1,7 +1,7 @@
 import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EvaluateProgrammeFunds, EvaluateStages, EvaluationCounts, PilotEvaluation } from '@alur/contracts';
+import { CountProposals, EvaluateProgrammeFunds, EvaluateStages, PilotEvaluation } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -71,7 +71,7 @@ export class EvaluationsController {
    */
   private async loadYear(programCode: string, fiscalYear: number, pilot: string[] | undefined): Promise<PilotEvaluation> {
     const request = { programCode, fiscalYear, pilotRegionCodes: pilot };
-    const counting = this.rpc.send<{ groups: EvaluationCounts[] }>('proposals.evaluation.counts', request);
+    const counting = this.rpc.send(CountProposals, request);
     counting.catch(() => undefined); // awaited below; not an unhandled rejection while the money is asked for
     const money = await this.rpc.send(EvaluateProgrammeFunds, request);
     const [counts, stages] = await Promise.all([

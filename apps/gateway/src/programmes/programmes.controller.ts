@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateProgrammeDraft, GetProgramme, ListProgrammes, PublishProgramme, RequestOf } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
-import { CreateProgrammeDto } from './dto/create-programme.dto';
+import { ContractInput } from '../http/contract-input';
 
 /**
  * Programmes and their versions, held by the proposals service. Admins draft and publish; every
@@ -15,28 +16,28 @@ export class ProgrammesController {
 
   @Get()
   @ApiOperation({ summary: 'Programmes with their latest published version (admins also see drafts)' })
-  list() {
-    return this.rpc.send('proposals.list-programmes', {});
+  list(@ContractInput(ListProgrammes, { from: 'path' }) request: RequestOf<typeof ListProgrammes>) {
+    return this.rpc.send(ListProgrammes, request);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'One programme: its latest published version and all versions' })
-  get(@Param('code') code: string) {
-    return this.rpc.send('proposals.get-programme', { code });
+  get(@ContractInput(GetProgramme, { from: 'path', params: ['code'] }) request: RequestOf<typeof GetProgramme>) {
+    return this.rpc.send(GetProgramme, request);
   }
 
   @Post()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Create a draft version of a programme' })
-  create(@Body() body: CreateProgrammeDto) {
-    return this.rpc.send('proposals.create-programme-draft', body);
+  create(@ContractInput(CreateProgrammeDraft, { from: 'body' }) draft: RequestOf<typeof CreateProgrammeDraft>) {
+    return this.rpc.send(CreateProgrammeDraft, draft);
   }
 
   @Post(':code/versions/:version/publish')
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Publish a draft version; it becomes final and proposals are written against it' })
-  publish(@Param('code') code: string, @Param('version', ParseIntPipe) version: number) {
-    return this.rpc.send('proposals.publish-programme', { code, version });
+  publish(@ContractInput(PublishProgramme, { from: 'path', params: ['code', 'version'] }) request: RequestOf<typeof PublishProgramme>) {
+    return this.rpc.send(PublishProgramme, request);
   }
 }

@@ -1,29 +1,27 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CreateProposal, GetProposal, ListProposals, RequestOf, SubmitProposal, UpdateProposal, WithdrawProposal } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
+import { ContractInput } from '../http/contract-input';
 import { validationFailed } from '../http/validation';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
-import { NamedPerson } from '../users/official-names';
 import { OfficialNames } from '../users/official-names.service';
-import { CreateProposalDto } from './dto/create-proposal.dto';
-import { ListProposalsQuery } from './dto/list-proposals.query';
-import { ProposalActionDto } from './dto/proposal-action.dto';
-import { UpdateProposalDto } from './dto/update-proposal.dto';
 import { withRegionNames } from './proposal-region-names';
 
-interface VersionedProposal {
-  version: number;
-}
-interface ProposalAnswer extends VersionedProposal {
-  villageCode: string;
-  districtCode: string;
-  timeline?: Array<{ actor: NamedPerson | null }>;
-}
 interface HeaderSink {
   setHeader(name: string, value: string): void;
 }
+
+/** An edit as a client sends it: the version may come as If-Match instead of in the body. */
+const UpdateProposalInput = UpdateProposal.request.extend({ version: UpdateProposal.request.shape.version.optional() });
+type UpdateProposalInput = z.output<typeof UpdateProposalInput>;
+
+/** A withdrawal as a client sends it: whether a review was closed for it is the gateway's to find out. */
+const WithdrawProposalInput = WithdrawProposal.request.omit({ reviewWithdrawn: true });
+type WithdrawProposalInput = z.output<typeof WithdrawProposalInput>;
 
 /** `"3"` or `W/"3"` → 3. */
 function versionFromIfMatch(header: string | undefined): number | undefined {
@@ -32,8 +30,8 @@ function versionFromIfMatch(header: string | undefined): number | undefined {
 }
 
 /**
- * Proposals (usulan). The gateway checks the body and the role; the proposals service decides
- * region scope (404 outside the caller's region) and the domain rules (400, 409).
+ * Proposals (usulan). The gateway checks the request (its contract) and the role; the proposals
+ * service decides region scope (404 outside the caller's region) and the domain rules (400, 409).
  */
 @ApiTags('proposals')
 @Controller('api/v1/proposals')
@@ -42,26 +40,28 @@ export class ProposalsController {
     private readonly rpc: RpcClient,
     private readonly regions: RegionDirectory,
     private readonly names: OfficialNames,
+    private readonly ownUploads: OwnUploadsPipe,
   ) {}
 
   @Post()
   @Roles('BKM')
   @ApiOperation({ summary: 'Start a draft proposal for the BKM’s village; the server computes the budget total and requested amount' })
-  create(@Body(OwnUploadsPipe) body: CreateProposalDto) {
-    return this.rpc.send('proposals.create', body);
+  async create(@ContractInput(CreateProposal, { from: 'body' }) command: RequestOf<typeof CreateProposal>) {
+    await this.ownUploads.transform(command);
+    return this.rpc.send(CreateProposal, command);
   }
 
   @Get()
   @ApiOperation({ summary: 'Proposals within the caller’s region, newest change first, with their village’s and kecamatan’s names' })
-  async list(@Query() query: ListProposalsQuery) {
-    const page = await this.rpc.send<{ items: ProposalAnswer[] }>('proposals.list', query);
+  async list(@ContractInput(ListProposals, { from: 'query', ownAnswer: true }) query: RequestOf<typeof ListProposals>) {
+    const page = await this.rpc.send(ListProposals, query);
     return { ...page, items: page.items.map((p) => withRegionNames(p, this.regions)) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One proposal with its status, current stage and timeline (who acted, by name); ETag carries its version' })
-  async get(@Param('id') id: string, @Res({ passthrough: true }) response: HeaderSink) {
-    const proposal = await this.rpc.send<ProposalAnswer>('proposals.get', { id });
+  async get(@ContractInput(GetProposal, { from: 'path', params: ['id'], ownAnswer: true }) request: RequestOf<typeof GetProposal>, @Res({ passthrough: true }) response: HeaderSink) {
+    const proposal = await this.rpc.send(GetProposal, request);
     response.setHeader('ETag', `"${proposal.version}"`);
     if (!proposal.timeline) return withRegionNames(proposal, this.regions);
     const actors = await this.names.name(proposal.timeline.map((entry) => entry.actor));
@@ -73,16 +73,16 @@ export class ProposalsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version last read (or send `version` in the body)' })
   @ApiOperation({ summary: 'Edit a DRAFT or RETURNED proposal; a stale version answers 409' })
   async update(
-    @Param('id') id: string,
-    @Body(OwnUploadsPipe) body: UpdateProposalDto,
+    @ContractInput(UpdateProposal, { from: 'body', params: ['id'], schema: UpdateProposalInput }) input: UpdateProposalInput,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    const version = body.version ?? versionFromIfMatch(ifMatch);
+    await this.ownUploads.transform(input);
+    const version = input.version ?? versionFromIfMatch(ifMatch);
     if (version === undefined) {
-      throw validationFailed([{ field: 'version', reason: 'is required: send the version you last read in the body or as If-Match' }]);
+      throw validationFailed([{ field: 'version', reason: 'is required: send the version you last read in the body or as If-Match', code: 'required' }]);
     }
-    const proposal = await this.rpc.send<VersionedProposal>('proposals.update', { ...body, id, version });
+    const proposal = await this.rpc.send(UpdateProposal, { ...input, version });
     response.setHeader('ETag', `"${proposal.version}"`);
     return proposal;
   }
@@ -91,26 +91,26 @@ export class ProposalsController {
   @HttpCode(200)
   @Roles('BKM')
   @ApiOperation({ summary: 'Submit a draft, or resubmit a returned proposal, after checking it against its programme' })
-  submit(@Param('id') id: string, @Body() body: ProposalActionDto) {
-    return this.rpc.send('proposals.submit', { ...body, id });
+  submit(@ContractInput(SubmitProposal, { from: 'body', params: ['id'] }) command: RequestOf<typeof SubmitProposal>) {
+    return this.rpc.send(SubmitProposal, command);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('BKM')
   @ApiOperation({ summary: 'Withdraw a proposal that is not yet decided; 409 if a decision ended its review first' })
-  async withdraw(@Param('id') id: string, @Body() body: ProposalActionDto) {
+  async withdraw(@ContractInput(WithdrawProposal, { from: 'body', params: ['id'], schema: WithdrawProposalInput }) input: WithdrawProposalInput) {
     // Under review, the approvals service decides between this withdrawal and an official's decision.
-    const proposal = await this.rpc.send<VersionedProposal & { status: string; submissionNumber: number }>('proposals.get', { id });
+    const proposal = await this.rpc.send(GetProposal, { id: input.id });
     let reviewWithdrawn: number | null = null;
     if (proposal.status === 'SUBMITTED' || proposal.status === 'IN_REVIEW') {
       const review = await this.rpc.send<{ submissionNumber: number | null }>('approvals.withdraw', {
-        proposalId: id,
+        proposalId: input.id,
         submissionNumber: proposal.submissionNumber,
-        reason: body.reason ?? null,
+        reason: input.reason ?? null,
       });
       reviewWithdrawn = review.submissionNumber;
     }
-    return this.rpc.send('proposals.withdraw', { ...body, id, reviewWithdrawn });
+    return this.rpc.send(WithdrawProposal, { ...input, reviewWithdrawn });
   }
 }

@@ -1,16 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { Actor, EligibleRegions, EvaluationCounts } from '@alur/contracts';
-import { parseRequest, requireRole } from '@alur/messaging';
+import { Actor, AnswerOf, CountProposals, EligibleRegions, EvaluationCounts, RequestOf } from '@alur/contracts';
+import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-
-export const CountProposalsRequestSchema = z.object({
-  programCode: z.string().min(1),
-  fiscalYear: z.number().int().min(2000).max(2100),
-  pilotRegionCodes: z.array(z.string().min(1)).max(200).optional(),
-});
 
 /** Statuses a proposal reaches only once finally approved. */
 const APPROVED = ['APPROVED', 'AWAITING_BUDGET', 'FUNDING', 'COMPLETED'];
@@ -26,9 +19,8 @@ export class CountProposalsUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  async execute(actor: Actor, data: unknown): Promise<{ pilotRegionCodes: string[]; groups: EvaluationCounts[] }> {
+  async execute(actor: Actor, request: RequestOf<typeof CountProposals>): Promise<AnswerOf<typeof CountProposals>> {
     requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
-    const request = parseRequest(CountProposalsRequestSchema, data);
     const [programme] = (await this.dataSource.query(
       `SELECT eligible_regions FROM programme_version WHERE code = $1 AND fiscal_year = $2 AND status = 'PUBLISHED' ORDER BY version DESC LIMIT 1`,
       [request.programCode, request.fiscalYear],

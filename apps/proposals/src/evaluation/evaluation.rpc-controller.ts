@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { CountProposals, RequestOf } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { CountProposalsUseCase } from './count-proposals.use-case';
 
 /** The pilot evaluation's proposal counts, asked for by the gateway. */
@@ -8,8 +9,8 @@ import { CountProposalsUseCase } from './count-proposals.use-case';
 export class EvaluationRpcController {
   constructor(private readonly countProposals: CountProposalsUseCase) {}
 
-  @MessagePattern('proposals.evaluation.counts')
-  counts(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(CountProposals)
+  counts(@Payload() request: RpcRequest<RequestOf<typeof CountProposals>>) {
     return this.countProposals.execute(actorOf(request), request.data);
   }
 }

@@ -1,8 +1,17 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { ApprovalStage, EligibleRegions, ProgrammeDefinition, ProposalCategory, ReminderSchedule, RequiredDocument, Tranche } from '@alur/contracts';
+import type {
+  ApprovalStage,
+  EligibleRegions,
+  ProgrammeDefinition,
+  ProgrammeVersionStatus,
+  ProposalCategory,
+  ReminderSchedule,
+  RequiredDocument,
+  Tranche,
+} from '@alur/contracts';
 import { rupiahColumn } from '@alur/database';
 
-export type ProgrammeVersionStatus = 'DRAFT' | 'PUBLISHED';
+export type { ProgrammeVersionStatus };
 
 /** One version of a programme; a PUBLISHED version never changes (a trigger guards it too). */
 @Entity('programme_version')

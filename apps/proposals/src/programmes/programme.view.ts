@@ -1,11 +1,8 @@
-import { ProgrammeDefinition } from '@alur/contracts';
-import { ProgrammeVersionEntity, ProgrammeVersionStatus } from './programme-version.entity';
+import type { ProgrammeVersionView } from '@alur/contracts';
+import { ProgrammeVersionEntity } from './programme-version.entity';
 
-export type ProgrammeVersionView = ProgrammeDefinition & {
-  status: ProgrammeVersionStatus;
-  createdAt: string;
-  publishedAt: string | null;
-};
+/** A programme version as the API shows it (the contracts' ProgrammeVersionView). */
+export type { ProgrammeVersionView };
 
 export function programmeVersionView(entity: ProgrammeVersionEntity): ProgrammeVersionView {
   return {

@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, requireRole, RpcRequest } from '@alur/messaging';
+import { Payload } from '@nestjs/microservices';
+import { CreateProgrammeDraft, GetProgramme, ListProgrammes, PublishProgramme, RequestOf } from '@alur/contracts';
+import { actorOf, AnswersRequest, requireRole, RpcRequest } from '@alur/messaging';
 import { CreateProgrammeDraftUseCase } from './use-cases/create-programme-draft.use-case';
 import { PublishProgrammeVersionUseCase } from './use-cases/publish-programme-version.use-case';
 import { ReadProgrammesUseCase } from './use-cases/read-programmes.use-case';
 
-/** The gateway's requests about programmes. */
+/** The gateway's requests about programmes, each parsed by its contract. */
 @Controller()
 export class ProgrammesRpcController {
   constructor(
@@ -14,27 +15,27 @@ export class ProgrammesRpcController {
     private readonly publish: PublishProgrammeVersionUseCase,
   ) {}
 
-  @MessagePattern('proposals.list-programmes')
-  list(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(ListProgrammes)
+  list(@Payload() request: RpcRequest<RequestOf<typeof ListProgrammes>>) {
     return this.read.list(actorOf(request));
   }
 
-  @MessagePattern('proposals.get-programme')
-  get(@Payload() request: RpcRequest<{ code: string }>) {
-    return this.read.get(actorOf(request), String(request.data?.code));
+  @AnswersRequest(GetProgramme)
+  get(@Payload() request: RpcRequest<RequestOf<typeof GetProgramme>>) {
+    return this.read.get(actorOf(request), request.data.code);
   }
 
-  @MessagePattern('proposals.create-programme-draft')
-  create(@Payload() request: RpcRequest<unknown>) {
+  @AnswersRequest(CreateProgrammeDraft)
+  create(@Payload() request: RpcRequest<RequestOf<typeof CreateProgrammeDraft>>) {
     const actor = actorOf(request);
     requireRole(actor, 'ADMIN');
     return this.createDraft.execute(actor, request.data);
   }
 
-  @MessagePattern('proposals.publish-programme')
-  publishVersion(@Payload() request: RpcRequest<{ code: string; version: number }>) {
+  @AnswersRequest(PublishProgramme)
+  publishVersion(@Payload() request: RpcRequest<RequestOf<typeof PublishProgramme>>) {
     const actor = actorOf(request);
     requireRole(actor, 'ADMIN');
-    return this.publish.execute(actor, String(request.data?.code), Number(request.data?.version));
+    return this.publish.execute(actor, request.data.code, request.data.version);
   }
 }

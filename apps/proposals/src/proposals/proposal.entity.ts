@@ -1,4 +1,4 @@
-import type { ProposalDocument } from '@alur/contracts';
+import type { ProposalCategory, ProposalDocument } from '@alur/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { FlatJson } from '../common/flat-json';
 import { rupiahColumn } from '@alur/database';
@@ -14,7 +14,7 @@ export class ProposalEntity {
   @Column('text', { name: 'district_code' }) districtCode: string;
   @Column('text', { name: 'regency_code' }) regencyCode: string;
   @Column('text') title: string;
-  @Column('text', { nullable: true }) category: string | null;
+  @Column('text', { nullable: true }) category: ProposalCategory | null;
   @Column('text', { nullable: true }) description: string | null;
   @Column('text', { name: 'executor_group', nullable: true }) executorGroup: string | null;
   @Column('int', { nullable: true }) households: number | null;

@@ -1,10 +1,11 @@
+import type { ProposalSummaryView, ProposalView } from '@alur/contracts';
 import { hundredthsToQuantity } from './domain/budget';
 import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
 import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
 import { ProposalEntity } from './proposal.entity';
 
 /** A proposal in a list: no budget lines, no timeline. */
-export function proposalSummaryView(p: ProposalEntity) {
+export function proposalSummaryView(p: ProposalEntity): ProposalSummaryView {
   return {
     id: p.id,
     programCode: p.programCode,
@@ -29,7 +30,7 @@ export function proposalSummaryView(p: ProposalEntity) {
 }
 
 /** A proposal with everything: its RAB, beneficiaries and, when asked for, its timeline. */
-export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[], timeline?: ProposalTimelineEntryEntity[]) {
+export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[], timeline?: ProposalTimelineEntryEntity[]): ProposalView {
   return {
     ...proposalSummaryView(p),
     description: p.description,
@@ -59,4 +60,5 @@ export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[
       : {}),
   };
 }
-export type ProposalView = ReturnType<typeof proposalView>;
+/** A proposal as the API shows it (the contracts' ProposalView). */
+export type { ProposalView };

@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, parseRequest, RpcRequest } from '@alur/messaging';
-import { CreateProposalCommand, ListProposalsQuery, ProposalActionCommand, UpdateProposalCommand } from './proposal-commands';
+import { Payload } from '@nestjs/microservices';
+import { CreateProposal, GetProposal, ListProposals, RequestOf, SubmitProposal, UpdateProposal, WithdrawProposal } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case';
 import { ReadProposalsUseCase } from './use-cases/read-proposals.use-case';
 import { SubmitProposalUseCase } from './use-cases/submit-proposal.use-case';
 import { UpdateProposalUseCase } from './use-cases/update-proposal.use-case';
 import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case';
 
-/** The gateway's requests about proposals: each parses its command and hands it to a use case. */
+/** The gateway's requests about proposals: each arrives parsed by its contract and goes to a use case. */
 @Controller()
 export class ProposalsRpcController {
   constructor(
@@ -19,33 +19,33 @@ export class ProposalsRpcController {
     private readonly read: ReadProposalsUseCase,
   ) {}
 
-  @MessagePattern('proposals.create')
-  create(@Payload() request: RpcRequest<unknown>) {
-    return this.createProposal.execute(actorOf(request), parseRequest(CreateProposalCommand, request.data));
+  @AnswersRequest(CreateProposal)
+  create(@Payload() request: RpcRequest<RequestOf<typeof CreateProposal>>) {
+    return this.createProposal.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('proposals.update')
-  update(@Payload() request: RpcRequest<unknown>) {
-    return this.updateProposal.execute(actorOf(request), parseRequest(UpdateProposalCommand, request.data));
+  @AnswersRequest(UpdateProposal)
+  update(@Payload() request: RpcRequest<RequestOf<typeof UpdateProposal>>) {
+    return this.updateProposal.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('proposals.submit')
-  submit(@Payload() request: RpcRequest<unknown>) {
-    return this.submitProposal.execute(actorOf(request), parseRequest(ProposalActionCommand, request.data));
+  @AnswersRequest(SubmitProposal)
+  submit(@Payload() request: RpcRequest<RequestOf<typeof SubmitProposal>>) {
+    return this.submitProposal.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('proposals.withdraw')
-  withdraw(@Payload() request: RpcRequest<unknown>) {
-    return this.withdrawProposal.execute(actorOf(request), parseRequest(ProposalActionCommand, request.data));
+  @AnswersRequest(WithdrawProposal)
+  withdraw(@Payload() request: RpcRequest<RequestOf<typeof WithdrawProposal>>) {
+    return this.withdrawProposal.execute(actorOf(request), request.data);
   }
 
-  @MessagePattern('proposals.list')
-  list(@Payload() request: RpcRequest<unknown>) {
-    return this.read.list(actorOf(request), parseRequest(ListProposalsQuery, request.data));
+  @AnswersRequest(ListProposals)
+  list(@Payload() request: RpcRequest<RequestOf<typeof ListProposals>>) {
+    return this.read.list(actorOf(request), request.data);
   }
 
-  @MessagePattern('proposals.get')
-  get(@Payload() request: RpcRequest<{ id: string }>) {
-    return this.read.get(actorOf(request), String(request.data?.id));
+  @AnswersRequest(GetProposal)
+  get(@Payload() request: RpcRequest<RequestOf<typeof GetProposal>>) {
+    return this.read.get(actorOf(request), request.data.id);
   }
 }

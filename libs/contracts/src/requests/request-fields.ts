@@ -13,8 +13,16 @@ export const VillageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { me
 /** A programme's code, e.g. `KOTAKU-2026`. */
 export const ProgrammeCode = z.string().trim().min(1).max(40);
 
-/** Text a person typed: trimmed, not empty, at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
+/**
+ * Text a person typed: trimmed, at most `max` characters, and not blank — refused as `required`,
+ * which is what a blank field means to the person filling the form.
+ */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value.length > 0, { message: 'must not be empty', params: { code: 'required' }, abort: true })
+    .max(max);
 
 /** A whole number in a query string (`?page=2`) or in JSON. */
 export const queryInt = (limits: { min?: number; max?: number } = {}) => {

@@ -1,11 +1,15 @@
+import { CreateProgrammeDraft } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { DEMO_PROGRAMMES } from '../../seed/demo-programmes';
 import { checkProgrammeDraft } from './programme-rules';
 
 const regions = RegionDirectory.shared();
 const kotaku = () => structuredClone(DEMO_PROGRAMMES[0]);
+/** As a request goes: its shape by the contract first, then the rules. */
 const fields = (input: unknown) => {
-  const check = checkProgrammeDraft(input, regions);
+  const parsed = CreateProgrammeDraft.request.safeParse(input);
+  if (!parsed.success) return parsed.error.issues.map((issue) => issue.path.join('.'));
+  const check = checkProgrammeDraft(parsed.data, regions);
   return check.ok ? [] : check.errors.map((e) => e.field);
 };
 

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { ProgrammeDefinition, ProgrammeDefinitionSchema, ROLE_REGION_LEVEL } from '@alur/contracts';
+import { CreateProgrammeDraft, RequestOf, ROLE_REGION_LEVEL } from '@alur/contracts';
 import type { FieldError } from '@alur/messaging';
 
-/** A programme version as an admin drafts it; the service numbers the version. */
-export type ProgrammeDraftInput = Omit<ProgrammeDefinition, 'version'>;
+/** A programme version as an admin drafts it (its shape is the request's contract); the service numbers the version. */
+export type ProgrammeDraftInput = RequestOf<typeof CreateProgrammeDraft>;
 
 /** What the rules ask of the region hierarchy. */
 export interface RegionLookup {
@@ -12,24 +11,12 @@ export interface RegionLookup {
 
 export type ProgrammeCheck = { ok: true; draft: ProgrammeDraftInput } | { ok: false; errors: FieldError[] };
 
-const DraftSchema = ProgrammeDefinitionSchema.omit({ version: true }).extend({
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'must be 2–40 capital letters, digits or dashes, e.g. KOTAKU-2026'),
-});
-
 /**
- * The rules a programme version must meet before it can be saved: its shape, a chain whose stages
- * are decided at the region level of their role, a tranche plan whose thresholds rise from 0, and
- * eligible regions that exist as kecamatan or villages.
+ * The rules a programme version must meet before it can be saved, beyond its shape (the contract's,
+ * CreateProgrammeDraft): a chain whose stages are decided at the region level of their role, a
+ * tranche plan whose thresholds rise from 0, and eligible regions that exist as kecamatan or villages.
  */
-export function checkProgrammeDraft(input: unknown, regions: RegionLookup): ProgrammeCheck {
-  const parsed = DraftSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message })),
-    };
-  }
-  const draft = parsed.data;
+export function checkProgrammeDraft(draft: ProgrammeDraftInput, regions: RegionLookup): ProgrammeCheck {
   const errors: FieldError[] = [];
   draft.approvalChain.forEach((stage, i) => {
     if (stage.role === 'BKM' || stage.role === 'ADMIN' || stage.role === 'VERIFIKATOR') {
@@ -48,7 +35,6 @@ export function checkProgrammeDraft(input: unknown, regions: RegionLookup): Prog
     if (i > 0 && tranche.unlockProgressPercent <= draft.tranchePlan[i - 1].unlockProgressPercent) {
       errors.push({ field: `tranchePlan.${i}.unlockProgressPercent`, reason: 'must be higher than the previous tranche’s threshold' });
     }
-    if (tranche.shareBp === 0) errors.push({ field: `tranchePlan.${i}.shareBp`, reason: 'must be more than 0' });
   });
   if (new Set(draft.categories).size !== draft.categories.length) {
     errors.push({ field: 'categories', reason: 'must not repeat a category' });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { checkProgrammeDraft } from '../domain/programme-rules';
+import { checkProgrammeDraft, ProgrammeDraftInput } from '../domain/programme-rules';
 import { ProgrammeVersionEntity } from '../programme-version.entity';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
 import { validationFailed } from '@alur/messaging';
@@ -18,7 +18,7 @@ export class CreateProgrammeDraftUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor | null, input: unknown): Promise<ProgrammeVersionView> {
+  async execute(actor: Actor | null, input: ProgrammeDraftInput): Promise<ProgrammeVersionView> {
     const check = checkProgrammeDraft(input, this.regions);
     if (!check.ok) throw validationFailed(check.errors);
     const { draft } = check;

@@ -1,15 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Actor } from '@alur/contracts';
+import type { Actor, ProgrammeSummary } from '@alur/contracts';
 import { ProgrammeCatalogue } from '../programme-catalogue.service';
 import { ProgrammeVersionEntity } from '../programme-version.entity';
-import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
+import { programmeVersionView } from '../programme.view';
 
-export interface ProgrammeSummary {
-  code: string;
-  /** The version new proposals are written against; null while only a draft exists. */
-  latest: ProgrammeVersionView | null;
-  versions: Array<{ version: number; status: string; createdAt: string; publishedAt: string | null }>;
-}
+export type { ProgrammeSummary };
 
 /** Programmes as admins and BKMs see them: drafts only for admins, who are the ones writing them. */
 @Injectable()

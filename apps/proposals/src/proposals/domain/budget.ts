@@ -1,12 +1,10 @@
+import { budgetLineAmount, quantityToHundredths, type BudgetItemInput } from '@alur/contracts';
 import type { FieldError } from '@alur/messaging';
 
 /** One line of the RAB as the BKM writes it; quantity may have up to two decimals (e.g. 12.5 m³). */
-export interface BudgetItemInput {
-  description: string;
-  quantity: number;
-  unit: string;
-  unitPrice: number;
-}
+export type { BudgetItemInput };
+// The quantity's reading is the contract's (the requests are refused by the same rule), so both agree.
+export { quantityToHundredths };
 
 /** A line as stored: quantity in hundredths of a unit, amount in whole rupiah. */
 export interface BudgetLine {
@@ -29,33 +27,22 @@ export interface BudgetFigures {
 
 export type BudgetResult = { ok: true; figures: BudgetFigures } | { ok: false; errors: FieldError[] };
 
-const QUANTITY = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** 12.5 → 1250, from the number's own decimal digits (never through floating-point multiplication). */
-export function quantityToHundredths(quantity: number): number | undefined {
-  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return undefined;
-  const text = String(quantity);
-  const match = QUANTITY.exec(text);
-  if (!match) return undefined;
-  const hundredths = BigInt(match[1]) * 100n + BigInt((match[2] ?? '.').slice(1).padEnd(2, '0'));
-  return hundredths <= MAX_SAFE ? Number(hundredths) : undefined;
-}
 
 export function hundredthsToQuantity(hundredths: number): number {
   return Number(`${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`);
 }
 
 /** A line's amount, quantity × unit price rounded half up to whole rupiah, as a RAB spreadsheet rounds. */
-export function lineAmount(quantityHundredths: number, unitPrice: number): bigint {
-  return (BigInt(quantityHundredths) * BigInt(unitPrice) + 50n) / 100n;
-}
+export const lineAmount = budgetLineAmount;
 
 const isRupiah = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
  * The budget figures the system computes itself, never taking them from the client: all in integer
- * (BigInt) arithmetic, refusing a total beyond what JSON can carry exactly.
+ * (BigInt) arithmetic, refusing a total beyond what JSON can carry exactly. A request's lines were
+ * already held to these limits by its contract; the checks stay for the lines read back from storage
+ * (a submission recomputes them) and for a swadaya against lines it did not carry.
  */
 export function computeBudget(items: BudgetItemInput[], selfHelpAmount: number): BudgetResult {
   const errors: FieldError[] = [];

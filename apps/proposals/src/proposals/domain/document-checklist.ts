@@ -1,13 +1,8 @@
-import type { ProposalDocument, ProposalDocumentKind, RequiredDocument } from '@alur/contracts';
+import type { DocumentChecklistItem, ProposalDocument, RequiredDocument } from '@alur/contracts';
 import type { FieldError } from '@alur/messaging';
 
 /** One line of a proposal's documents checklist: what the programme asks for and what the proposal carries. */
-export interface DocumentChecklistItem {
-  kind: ProposalDocumentKind;
-  required: boolean;
-  present: boolean;
-  documents: ProposalDocument[];
-}
+export type { DocumentChecklistItem };
 
 /** The programme's checklist against the proposal's documents, in the programme's order. */
 export function documentChecklist(asked: readonly RequiredDocument[], documents: readonly ProposalDocument[]): DocumentChecklistItem[] {

@@ -1,18 +1,8 @@
 import { ConflictException } from '@nestjs/common';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
 
-export const PROPOSAL_STATUSES = [
-  'DRAFT',
-  'SUBMITTED',
-  'IN_REVIEW',
-  'RETURNED',
-  'APPROVED',
-  'AWAITING_BUDGET',
-  'REJECTED',
-  'WITHDRAWN',
-  'FUNDING',
-  'COMPLETED',
-] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+// The statuses are declared with the answers that carry them (@alur/contracts).
+export { PROPOSAL_STATUSES, type ProposalStatus };
 
 /**
  * Every move a proposal may make, in one place. The approval chain moves it through review

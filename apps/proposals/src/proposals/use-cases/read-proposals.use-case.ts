@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor } from '@alur/contracts';
+import { Actor, AnswerOf, GetProposal, ListProposals, SubmittedContent } from '@alur/contracts';
 import { escapeLike } from '@alur/database';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
 import { documentChecklist } from '../domain/document-checklist';
@@ -24,7 +24,7 @@ export class ReadProposalsUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(actor: Actor, query: ListProposalsQuery) {
+  async list(actor: Actor, query: ListProposalsQuery): Promise<AnswerOf<typeof ListProposals>> {
     // Kemendagri codes nest by prefix (14.03 ⊃ 14.03.09 ⊃ 14.03.09.1004), so a region is a code prefix.
     const within = (alias: string, param: string) =>
       new Brackets((q) => q.where(`p.village_code = :${param}`).orWhere(`p.village_code LIKE :${alias}`));
@@ -53,7 +53,7 @@ export class ReadProposalsUseCase {
     return { items: rows.map(proposalSummaryView), page: query.page, pageSize: query.pageSize, total };
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<AnswerOf<typeof GetProposal>> {
     const manager = this.dataSource.manager;
     const proposal = await this.access.visible(manager, actor, id);
     const programme = await this.programmes.version(proposal.programCode, proposal.programVersion, manager);
@@ -98,20 +98,3 @@ export class ReadProposalsUseCase {
 }
 
 const SUBMISSION_ACTIONS = ['proposal.submitted', 'proposal.resubmitted'];
-
-type SubmittedContent = Pick<
-  ProposalView,
-  | 'submissionNumber'
-  | 'submittedAt'
-  | 'title'
-  | 'category'
-  | 'description'
-  | 'executorGroup'
-  | 'beneficiaries'
-  | 'budgetItems'
-  | 'budgetTotal'
-  | 'selfHelpAmount'
-  | 'requestedAmount'
-  | 'selfHelpShareBp'
-  | 'documents'
->;

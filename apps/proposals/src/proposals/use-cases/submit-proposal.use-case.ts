@@ -10,7 +10,7 @@ import { documentChecklist, missingDocumentErrors } from '../domain/document-che
 import { checkSubmission } from '../domain/submission-rules';
 import { ProposalAccess } from '../proposal-access.service';
 import { asBudgetInput, budgetLinesOf } from '../proposal-budget.store';
-import { ProposalActionCommand } from '../proposal-commands';
+import { SubmitProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
@@ -32,7 +32,7 @@ export class SubmitProposalUseCase {
     private readonly outbox: OutboxService,
   ) {}
 
-  async execute(actor: Actor, command: ProposalActionCommand): Promise<ProposalView> {
+  async execute(actor: Actor, command: SubmitProposalCommand): Promise<ProposalView> {
     return this.dataSource.transaction(async (tx) => {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');

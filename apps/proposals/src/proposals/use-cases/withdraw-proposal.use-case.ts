@@ -6,7 +6,7 @@ import { OutboxService, requireRole } from '@alur/messaging';
 import { assertTransition } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
 import { budgetLinesOf } from '../proposal-budget.store';
-import { ProposalActionCommand } from '../proposal-commands';
+import { WithdrawProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
@@ -25,7 +25,7 @@ export class WithdrawProposalUseCase {
     private readonly outbox: OutboxService,
   ) {}
 
-  async execute(actor: Actor, command: ProposalActionCommand): Promise<ProposalView> {
+  async execute(actor: Actor, command: WithdrawProposalCommand): Promise<ProposalView> {
     return this.dataSource.transaction(async (tx) => {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EvaluationStages } from '../../approvals/requests/evaluate-stages.request';
 
 // StageFigures and EvaluationStages, the approvals side of a group, are declared by the approvals contract EvaluateStages.
+import type { EvaluationCounts } from '../../proposals/requests/count-proposals.request';
 
 /** The money side of one group of regions (the pilot, or the rest) of a programme's year. */
 export const EvaluationGroupSchema = z.object({
@@ -22,14 +23,8 @@ export const EvaluationGroupSchema = z.object({
 });
 export type EvaluationGroup = z.infer<typeof EvaluationGroupSchema>;
 
-/** The proposals side of one group: submitted, finally approved, returned at least once, rejected. */
-export interface EvaluationCounts {
-  group: 'PILOT' | 'OTHERS';
-  submitted: number;
-  approved: number;
-  returned: number;
-  rejected: number;
-}
+/** The proposals side of one group: declared with the request that answers it (proposals.evaluation.counts). */
+export type { EvaluationCounts };
 
 /** The pilot evaluation of a programme's year, as the disbursements service gives it to the gateway. */
 export const ProgrammeEvaluationSchema = z.object({
