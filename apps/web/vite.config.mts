@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The shared declarations (roles, statuses, request contracts, pure rules): they import only zod, so the browser can run them. */
+const contracts = fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url));
 
 /**
  * The web console: built into apps/web/dist, which the gateway serves. In development (`npx vite
@@ -11,6 +13,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
+  resolve: { alias: { '@alur/contracts': contracts } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1200 },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

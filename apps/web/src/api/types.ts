@@ -127,24 +127,6 @@ export interface Stage {
   };
 }
 
-export interface InboxItem {
-  stageId: string;
-  proposal: {
-    proposalId: string;
-    title: string;
-    programCode: string;
-    category: string;
-    villageCode: string;
-    villageName: string | null;
-    requestedAmount: number;
-  };
-  stage: { order: number; count: number; role: Role };
-  openedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  actingFor: { username: string } | null;
-}
-
 export interface ActingAppointment {
   id: string;
   acting: { username: string };
