@@ -4,3 +4,4 @@ export * from './programme-published/programme-published.event';
 export * from './proposal-submitted/proposal-submitted.event';
 export * from './proposal-withdrawn/proposal-withdrawn.event';
 export * from './proposal-document/proposal-document.schema';
+export * from './budget-rules';
