@@ -1,13 +1,14 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { hundredthsToQuantity, PROPOSAL_CATEGORIES, type ProposalCategory } from '@alur/contracts';
 import { api } from '../api/api-client';
-import { Category, Programme, Proposal, ProposalDocument, Stage } from '../api/types';
+import { Programme, Proposal, ProposalDocument, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { BudgetRowInput, formatShareBp, hundredthsToQuantity, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
+import { BudgetRowInput, formatShareBp, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { formatRupiah } from '../lib/rupiah';
 import { DocumentsEditor } from '../components/proposal-documents';
@@ -23,7 +24,7 @@ const EMPTY_ROW: BudgetRowInput = { description: '', quantity: '', unit: '', uni
 interface FormState {
   programCode: string;
   title: string;
-  category: Category | '';
+  category: ProposalCategory | '';
   description: string;
   executorGroup: string;
   households: string;
@@ -227,9 +228,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
             </select>
           </Field>
           <Field id="category" label={t.category} error={reasonOf(error, 'category')}>
-            <select value={form.category} onChange={(e) => set('category', e.target.value as Category)}>
+            <select value={form.category} onChange={(e) => set('category', e.target.value as ProposalCategory)}>
               <option value="">—</option>
-              {(programme?.categories ?? ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL']).map((c) => (
+              {(programme?.categories ?? PROPOSAL_CATEGORIES).map((c) => (
                 <option key={c} value={c}>
                   {t.categories[c]}
                 </option>

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/api-client';
-import { Role } from '../../api/types';
+import { ROLE_REGION_LEVELS, type Role } from '@alur/contracts';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
@@ -235,7 +235,7 @@ export function AdminUsersPage() {
             ))}
           </select>
         </Field>
-        <Field id="regionCode" label={a.regionCode} hint={a.regionHint} error={reasonOf(formError, 'regionCode')}>
+        <Field id="regionCode" label={a.regionCode} hint={a.regionHint([...ROLE_REGION_LEVELS[form.role]])} error={reasonOf(formError, 'regionCode')}>
           <input value={form.regionCode} onChange={set('regionCode')} inputMode="decimal" required />
         </Field>
         <Field id="password" label={a.password} hint={a.passwordHint} error={reasonOf(formError, 'password')}>
