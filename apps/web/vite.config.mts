@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The shared declarations (roles, statuses, request contracts, pure rules): they import only zod, so the browser can run them. */
+const contracts = fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url));
 
 /**
  * The web console: built into apps/web/dist, which the gateway serves. In development (`npx vite
@@ -11,7 +13,19 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
+  resolve: { alias: { '@alur/contracts': contracts } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1200 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // The contracts only declare (constants, zod schemas, pure functions; nothing registers itself on
+      // loading), so a page takes what it uses: ROLES does not bring every event's schema and zod along.
+      // A constant the console uses is kept apart from schemas (a module's schemas stay with it).
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/](libs[\\/]contracts[\\/]src|node_modules[\\/]zod)[\\/]/.test(id) },
+    },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

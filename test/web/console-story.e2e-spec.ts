@@ -123,9 +123,27 @@ describe('the web console, the whole story in a browser', () => {
     expect(await bkm.getByText('Porsi swadaya di bawah minimal').count()).toBe(0);
     await checkPage(bkm, '04-bkm-form-filled-phone');
 
+    // The phone's connection drops every answer to the first click (the gateway makes the draft all the
+    // same, then hears the console's retries, four in all, with the same key): the console gives up.
+    const creations: string[] = [];
+    await bkm.route('**/api/v1/proposals', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      creations.push(route.request().headers()['idempotency-key']);
+      if (creations.length > 4) return route.continue();
+      await route.fetch();
+      return route.fulfill({ status: 504, contentType: 'application/json', body: JSON.stringify({ statusCode: 504, message: 'Gateway Timeout' }) });
+    });
+    await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
+    await expectEventually(async () => expect(creations).toHaveLength(4));
+    await bkm.getByRole('alert').waitFor();
+    await expectEventually(async () => expect(await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).isEnabled()).toBe(true));
+    // The second click is the same action: the same key, so the gateway answers with the draft it made.
     await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     await bkm.getByRole('status').getByText('Usulan diajukan').waitFor();
-    // The refused first submit and this one made one proposal, not two drafts.
+    await bkm.unroute('**/api/v1/proposals');
+    expect(creations).toHaveLength(5);
+    expect(new Set(creations).size).toBe(1);
+    // The refused first submit, the click that met no answer and this one made one proposal, not two drafts.
     const proposals = await query<{ title: string }>(`SELECT title FROM "${isolation.env.DB_SCHEMA_PREFIX}proposals".proposal`);
     expect(proposals).toEqual([{ title: TITLE }]);
     // The approvals service opens the first stage once it hears of the submission.

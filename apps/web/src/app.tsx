@@ -1,6 +1,6 @@
 import { ComponentType, createElement, lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
-import { Role } from './api/types';
+import { ROLES, type Role } from '@alur/contracts';
 import { DASHBOARD_ROLES, homeOf, OFFICIAL_ROLES, useSession } from './auth/session';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
@@ -38,7 +38,7 @@ const AdminActingPage = page(() => import('./pages/admin/admin-acting.page'), 'A
 const AdminHolidaysPage = page(() => import('./pages/admin/admin-holidays.page'), 'AdminHolidaysPage');
 const AdminDeliveriesPage = page(() => import('./pages/admin/admin-deliveries.page'), 'AdminDeliveriesPage');
 
-const EVERYONE: readonly Role[] = ['BKM', 'LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN', 'VERIFIKATOR'];
+const EVERYONE: readonly Role[] = ROLES;
 
 function Loading() {
   const { t } = useI18n();

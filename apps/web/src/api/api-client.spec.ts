@@ -1,4 +1,5 @@
-import { api, ApiError } from './api-client';
+import { ActionKeys } from '../lib/action-key';
+import { api, ApiError, isTransient } from './api-client';
 
 /** The gateway as the phone meets it: answers queued one per request. */
 function gatewayAnswering(...answers: Array<number | 'offline'>) {
@@ -66,5 +67,29 @@ describe('the console API client', () => {
     const reads = gatewayAnswering(404);
     await expect(api('GET', '/proposals/x')).rejects.toMatchObject({ status: 404 });
     expect(reads).toHaveLength(1);
+  });
+
+  it("sends a person's second click, after the client gave up, with the first click's key", async () => {
+    const keys = new ActionKeys();
+    const body = { title: 'Drainase RT 03' };
+    const first = gatewayAnswering(504, 504, 504, 504);
+    const click = api('POST', '/proposals', { body, idempotencyKey: keys.keyFor(body) });
+    const gaveUp = expect(click).rejects.toMatchObject({ status: 504 });
+    await jest.advanceTimersByTimeAsync(6_000);
+    await gaveUp;
+    const second = gatewayAnswering(200);
+    await api('POST', '/proposals', { body, idempotencyKey: keys.keyFor(body) });
+    expect(new Set([...first, ...second]).size).toBe(1);
+    // Done: the same content again is a new proposal, with a new key.
+    keys.succeeded();
+    const third = gatewayAnswering(200);
+    await api('POST', '/proposals', { body, idempotencyKey: keys.keyFor(body) });
+    expect(third[0]).not.toBe(first[0]);
+  });
+
+  it('tells a failure that may have been carried out (no answer, busy) from an answer', () => {
+    expect([0, 502, 503, 504].map((status) => isTransient(new ApiError(status, '')))).toEqual([true, true, true, true]);
+    expect([400, 409, 422, 500].map((status) => isTransient(new ApiError(status, '')))).toEqual([false, false, false, false]);
+    expect(isTransient(new Error('x'))).toBe(false);
   });
 });

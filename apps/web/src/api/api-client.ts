@@ -92,6 +92,14 @@ const RETRY_PAUSES_MS = [500, 1_500, 4_000];
 const TRANSIENT = new Set([NETWORK_FAILURE, 502, 503, 504]);
 
 /**
+ * A failure that says nothing of whether the request was carried out (no answer, a busy gateway):
+ * the same action may be tried again with the same key (see ActionKeys). Any other failure is an answer.
+ */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && TRANSIENT.has(error.status);
+}
+
+/**
  * Calls the gateway's public API (`/api/v1/...`) as the logged-in user. A request that met a transient
  * failure is sent again: a read as it is, a write with the same Idempotency-Key, so that the gateway
  * answers a repeat with the first answer instead of doing it twice.
@@ -105,7 +113,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
     try {
       return await callOnce<T>(method, path, options);
     } catch (error) {
-      if (!(error instanceof ApiError) || !TRANSIENT.has(error.status)) throw error;
+      if (!isTransient(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
@@ -145,8 +153,9 @@ function answerOf<T>(status: number, text: string, contentType: string | null, t
 /**
  * Uploads one file (multipart field `file`) to `/api/v1/uploads/<kind>` as the logged-in user,
  * telling `onProgress` the share sent so far (0–1). XMLHttpRequest, since fetch reports no upload progress.
+ * With an Idempotency-Key, the same file sent again under it is kept once (the gateway answers the first upload).
  */
-export function uploadFile<T>(kind: 'photos' | 'documents', file: Blob, name: string, onProgress: (sent: number) => void): Promise<T> {
+export function uploadFile<T>(kind: 'photos' | 'documents', file: Blob, name: string, onProgress: (sent: number) => void, idempotencyKey?: string): Promise<T> {
   const token = tokenStore.get();
   const form = new FormData();
   form.append('file', file, name);
@@ -155,6 +164,7 @@ export function uploadFile<T>(kind: 'photos' | 'documents', file: Blob, name: st
     xhr.open('POST', `/api/v1/uploads/${kind}`);
     xhr.setRequestHeader('accept', 'application/json');
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    if (idempotencyKey) xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };

@@ -1,5 +1,10 @@
-/** The shapes the gateway answers with, as far as the console reads them. Rupiah are integers. */
-export type Role = 'BKM' | 'LURAH' | 'CAMAT' | 'DINAS' | 'SEKDA' | 'BUPATI' | 'BPKAD' | 'ADMIN' | 'VERIFIKATOR';
+import type { ProposalCategory, Role, StageStatus } from '@alur/contracts';
+
+/**
+ * The shapes the gateway answers with, as far as the console reads them. Rupiah are integers. Roles,
+ * categories and statuses are the services' own (@alur/contracts); so will the views be, once each
+ * request's answer is declared there.
+ */
 
 export interface User {
   id: string;
@@ -16,7 +21,6 @@ export interface LoginResult {
 }
 
 export type ProposalStatus = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'FUNDING' | 'COMPLETED';
-export type Category = 'INFRASTRUCTURE' | 'LIVELIHOOD' | 'SOCIAL';
 
 export interface ProposalSummary {
   id: string;
@@ -28,7 +32,7 @@ export interface ProposalSummary {
   villageName?: string | null;
   districtName?: string | null;
   title: string;
-  category: Category | null;
+  category: ProposalCategory | null;
   budgetTotal: number;
   selfHelpAmount: number;
   requestedAmount: number;
@@ -101,7 +105,7 @@ export interface Programme {
     fiscalYear: number;
     maxRequestedAmount: number;
     minSelfHelpShareBp: number;
-    categories: Category[];
+    categories: ProposalCategory[];
     approvalChain: Array<{ role: Role; serviceLevelWorkingDays: number }>;
   } | null;
 }
@@ -114,7 +118,7 @@ export interface Stage {
   stageCount: number;
   role: Role;
   regionCode: string;
-  status: 'OPEN' | 'APPROVED' | 'RETURNED' | 'REJECTED' | 'CANCELLED';
+  status: StageStatus;
   openedAt: string;
   dueAt: string;
   overdue: boolean;
@@ -125,24 +129,6 @@ export interface Stage {
   yourDecision?: {
     actingFor: { username: string; displayName?: string; role: Role; regionCode: string; regionName: string | null } | null;
   };
-}
-
-export interface InboxItem {
-  stageId: string;
-  proposal: {
-    proposalId: string;
-    title: string;
-    programCode: string;
-    category: string;
-    villageCode: string;
-    villageName: string | null;
-    requestedAmount: number;
-  };
-  stage: { order: number; count: number; role: Role };
-  openedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  actingFor: { username: string } | null;
 }
 
 export interface ActingAppointment {

@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { Role } from '../api/types';
+import type { Role } from '@alur/contracts';
 import { DASHBOARD_ROLES, OFFICIAL_ROLES, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Language } from '../i18n/messages';

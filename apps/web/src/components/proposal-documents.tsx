@@ -1,5 +1,6 @@
 import { ChangeEvent, useState } from 'react';
 import { fetchFile, uploadFile } from '../api/api-client';
+import { uploadContentOf, useActionKeys } from '../lib/action-key';
 import { DOCUMENT_KINDS, DocumentKind, ProposalDocument } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
@@ -46,6 +47,8 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ name: string; sent: number; preparing?: boolean } | null>(null);
   const [error, setError] = useState<unknown>();
+  // The same file chosen again after a failed upload is kept once (see ActionKeys).
+  const keys = useActionKeys();
 
   const attach = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
@@ -58,10 +61,13 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
         setProgress({ name: chosenFile.name, sent: 0, preparing: kind === 'SITE_PHOTO' });
         const file = kind === 'SITE_PHOTO' ? await shrinkPhoto(chosenFile) : chosenFile;
         setProgress({ name: file.name, sent: 0 });
-        const uploaded = await uploadFile<{ url: string; name: string }>('documents', file, file.name, (sent) => setProgress({ name: file.name, sent }));
+        const content = uploadContentOf('documents', file, file.name);
+        const uploaded = await uploadFile<{ url: string; name: string }>('documents', file, file.name, (sent) => setProgress({ name: file.name, sent }), keys.keyFor(content));
         added.push({ url: uploaded.url, name: uploaded.name, kind });
       }
       onChange([...documents, ...added]);
+      // Attached: choosing the same file again now attaches it again. Until then, a failed batch chosen again sends each file under its key.
+      keys.succeeded();
     } catch (e) {
       setError(e);
     } finally {

@@ -1,4 +1,8 @@
+import type { RoleRegionLevel } from '@alur/contracts';
 import { useI18n } from './i18n';
+
+const ID_LEVELS: Record<RoleRegionLevel, string> = { village: 'desa/kelurahan', district: 'kecamatan', regency: 'kabupaten' };
+const EN_LEVELS: Record<RoleRegionLevel, string> = { village: 'a village', district: 'a kecamatan', regency: 'the regency' };
 
 /**
  * The administration pages' texts, Indonesian first. Kept apart from messages.ts so that they load
@@ -15,7 +19,8 @@ const id = {
   displayName: 'Nama tampilan',
   role: 'Peran',
   regionCode: 'Kode wilayah',
-  regionHint: 'Kode Kemendagri: desa/kelurahan untuk BKM dan Lurah, kecamatan untuk Camat, kabupaten untuk peran lainnya.',
+  /** The region levels a role may hold come from @alur/contracts (ROLE_REGION_LEVELS); their names are the reader's. */
+  regionHint: (levels: RoleRegionLevel[]) => `Kode Kemendagri ${levels.map((l) => ID_LEVELS[l]).join(' atau ')} untuk peran ini.`,
   email: 'E-mail',
   phone: 'Nomor telepon',
   optional: '(boleh kosong)',
@@ -112,7 +117,7 @@ const en: AdminMessages = {
   displayName: 'Display name',
   role: 'Role',
   regionCode: 'Region code',
-  regionHint: 'Kemendagri code: a village for BKM and Lurah, a kecamatan for Camat, the regency for the other roles.',
+  regionHint: (levels: RoleRegionLevel[]) => `Kemendagri code of ${levels.map((l) => EN_LEVELS[l]).join(' or ')} for this role.`,
   email: 'E-mail',
   phone: 'Phone number',
   optional: '(optional)',

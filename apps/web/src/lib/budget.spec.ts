@@ -1,4 +1,5 @@
-import { formatShareBp, hundredthsToQuantity, parseQuantity, summariseBudget } from './budget';
+import { hundredthsToQuantity } from '@alur/contracts';
+import { formatShareBp, parseQuantity, summariseBudget } from './budget';
 
 const row = (quantity: string, unitPrice: string) => ({ description: 'x', quantity, unit: 'm', unitPrice });
 const KOTAKU = { maxRequestedAmount: 500_000_000, minSelfHelpShareBp: 500 };

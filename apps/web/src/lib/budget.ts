@@ -1,3 +1,5 @@
+import { budgetLineAmount, quantityTextToHundredths, selfHelpShareBpOf } from '@alur/contracts';
+
 /** One RAB line as it is being typed: the text of each cell. */
 export interface BudgetRowInput {
   description: string;
@@ -17,7 +19,7 @@ export interface BudgetRowFigures {
   /** Quantity in hundredths of a unit, when the cell holds a valid quantity. */
   quantityHundredths?: number;
   unitPrice?: number;
-  /** Quantity × unit price rounded half up to whole rupiah, as the proposals service computes it. */
+  /** Quantity × unit price rounded half up to whole rupiah, by the proposals service's own rule (budgetLineAmount). */
   amount?: number;
 }
 
@@ -26,7 +28,7 @@ export interface BudgetSummary {
   total: number;
   selfHelpAmount: number;
   requestedAmount: number;
-  /** Swadaya ÷ total in basis points, rounded down, as the server does. */
+  /** Swadaya ÷ total in basis points, rounded down, by the server's own rule. */
   selfHelpShareBp: number;
   /** Swadaya share reaches the programme's minimum. */
   shareMet: boolean;
@@ -35,25 +37,15 @@ export interface BudgetSummary {
   swadayaExceedsTotal: boolean;
 }
 
-const QUANTITY = /^(0|[1-9]\d*)(?:[.,](\d{1,2}))?$/;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** `12,5` or `12.5` → 1250 hundredths, from the digits themselves (never by floating-point multiplication). */
+/**
+ * What the BKM typed as a quantity, `12,5` or `12.5` → 1250 hundredths (the decimal comma is how the
+ * reader writes it; the reading itself is the proposals service's). Zero is no quantity.
+ */
 export function parseQuantity(text: string): number | undefined {
-  const match = QUANTITY.exec(text.trim());
-  if (!match) return undefined;
-  const hundredths = BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
-  return hundredths > 0n && hundredths <= MAX_SAFE ? Number(hundredths) : undefined;
-}
-
-/** 1250 → 12.5, the number the API takes (a decimal with at most two places). */
-export function hundredthsToQuantity(hundredths: number): number {
-  return Number(`${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`);
-}
-
-/** A line's amount: quantity × unit price, rounded half up to whole rupiah, in BigInt. */
-export function lineAmount(quantityHundredths: number, unitPrice: number): bigint {
-  return (BigInt(quantityHundredths) * BigInt(unitPrice) + 50n) / 100n;
+  const hundredths = quantityTextToHundredths(text.trim().replace(',', '.'));
+  return hundredths === undefined || hundredths === 0 ? undefined : hundredths;
 }
 
 /** Parses a whole-rupiah cell: digits with optional thousands dots or spaces. */
@@ -64,20 +56,23 @@ export function parseRupiahCell(text: string): number | undefined {
   return value <= MAX_SAFE ? Number(value) : undefined;
 }
 
-/** The RAB's figures as the BKM types, with integer arithmetic only; invalid cells count as nothing. */
+/**
+ * The RAB's figures as the BKM types, with the proposals service's arithmetic (`@alur/contracts`
+ * budget rules); invalid cells count as nothing, and a swadaya beyond the total asks for nothing.
+ */
 export function summariseBudget(rows: BudgetRowInput[], selfHelpText: string, rules?: ProgrammeRules): BudgetSummary {
   let total = 0n;
   const figures = rows.map((row): BudgetRowFigures => {
     const quantityHundredths = parseQuantity(row.quantity);
     const unitPrice = parseRupiahCell(row.unitPrice);
     if (quantityHundredths === undefined || unitPrice === undefined) return { quantityHundredths, unitPrice };
-    const amount = lineAmount(quantityHundredths, unitPrice);
+    const amount = budgetLineAmount(quantityHundredths, unitPrice);
     total += amount;
     return { quantityHundredths, unitPrice, amount: Number(amount) };
   });
   const selfHelp = BigInt(parseRupiahCell(selfHelpText) ?? 0);
   const requested = total > selfHelp ? total - selfHelp : 0n;
-  const selfHelpShareBp = total === 0n ? 0 : Number((selfHelp * 10_000n) / total);
+  const selfHelpShareBp = selfHelpShareBpOf(selfHelp, total);
   return {
     rows: figures,
     total: Number(total),

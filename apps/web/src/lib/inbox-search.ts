@@ -1,3 +1,5 @@
+import type { ListInbox, RequestInputOf } from '@alur/contracts';
+
 /** The officials' inbox search as the address keeps it (`/kotak-masuk?q=drainase&tenggat=terlambat&halaman=2`). */
 export interface InboxSearch {
   /** Text in the title or the village's name. */
@@ -35,7 +37,7 @@ export function searchParamsOf(search: InboxSearch): URLSearchParams {
 }
 
 /** The query of `GET /approvals/inbox` for a search: paged by number, `pageSize` to a page. */
-export function inboxQueryOf(search: InboxSearch, pageSize: number): Record<string, string | number | boolean | undefined> {
+export function inboxQueryOf(search: InboxSearch, pageSize: number): RequestInputOf<typeof ListInbox> {
   return {
     q: search.q || undefined,
     programCode: search.programCode || undefined,

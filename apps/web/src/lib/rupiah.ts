@@ -1,11 +1,9 @@
+import { formatRupiah } from '@alur/contracts';
+
 const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 
-/** Whole rupiah as an Indonesian reader writes it: `Rp 1.500.000`. Amounts are safe integers, never fractions. */
-export function formatRupiah(amount: number | bigint): string {
-  const negative = typeof amount === 'bigint' ? amount < 0n : amount < 0;
-  const text = ID_NUMBER.format(typeof amount === 'bigint' && negative ? -amount : negative ? -(amount as number) : amount);
-  return `${negative ? '-' : ''}Rp ${text}`;
-}
+/** Whole rupiah as an Indonesian reader writes it (`Rp 1.500.000`): the services' own formatting, in both languages. */
+export { formatRupiah };
 
 /** A shorter figure for chart axes: `Rp 1,5 M` (miliar), `Rp 400 jt` (juta). Display only. */
 export function formatRupiahShort(amount: number): string {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { api } from '../api/api-client';
 import { Stage } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
+import { useActionKeys } from '../lib/action-key';
 
 type Decision = 'APPROVE' | 'RETURN' | 'REJECT';
 
@@ -22,6 +22,7 @@ export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided():
   const [pending, setPending] = useState<Decision | null>(null);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const keys = useActionKeys();
   const labels: Record<Decision, string> = { APPROVE: t.approve, RETURN: t.returnForRevision, REJECT: t.reject };
 
   const decide = async () => {
@@ -29,7 +30,7 @@ export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided():
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `/approvals/${stage.stageId}/decision`, { body: { decision: pending, ...(note.trim() ? { note: note.trim() } : {}) } });
+      await keys.send('POST', `/approvals/${stage.stageId}/decision`, { decision: pending, ...(note.trim() ? { note: note.trim() } : {}) });
       setPending(null);
       onDecided();
     } catch (e) {

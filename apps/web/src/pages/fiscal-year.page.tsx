@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
+import { useActionKeys } from '../lib/action-key';
 
 const WIB = 'Asia/Jakarta';
 
@@ -30,12 +31,13 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
   const [at, setAt] = useState(() => wibInputValue(closing.releasesCloseAt));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const keys = useActionKeys();
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      onSaved(await api<ReleasesClosing>('PUT', `/fiscal-years/${closing.fiscalYear}/closing`, { body: { releasesCloseAt: at ? `${at}:00+07:00` : '' } }));
+      onSaved(await keys.send<ReleasesClosing>('PUT', `/fiscal-years/${closing.fiscalYear}/closing`, { releasesCloseAt: at ? `${at}:00+07:00` : '' }));
     } catch (e) {
       setError(e);
     } finally {

@@ -1,7 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
-import { ActingAppointment, InboxItem, Page } from '../api/types';
+import type { AnswerOf, ListInbox } from '@alur/contracts';
+import { ActingAppointment } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
@@ -23,7 +24,7 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const search = inboxSearchOf(params);
   const inbox = useLoad(
-    () => api<Page<InboxItem> & { page: number }>('GET', '/approvals/inbox', { query: inboxQueryOf(search, INBOX_PAGE_SIZE) }),
+    () => api<AnswerOf<typeof ListInbox>>('GET', '/approvals/inbox', { query: inboxQueryOf(search, INBOX_PAGE_SIZE) }),
     [params.toString()],
   );
   const appointments = useLoad(() => api<ActingAppointment[] | { items: ActingAppointment[] }>('GET', '/approvals/acting-appointments'), []);

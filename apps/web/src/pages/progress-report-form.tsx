@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { parseRupiah } from '../lib/rupiah';
 import { shrinkPhoto } from '../lib/shrink-photo';
+import { uploadContentOf, useActionKeys } from '../lib/action-key';
 import { useOfficialsTexts } from '../i18n/officials-messages';
 
 interface KeptReport {
@@ -38,6 +39,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
   const [previews, setPreviews] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [sent, setSent] = useState(false);
+  const keys = useActionKeys();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ name: string; sent: number; preparing?: boolean } | null>(null);
   const texts = useOfficialsTexts();
@@ -61,7 +63,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
         setProgress({ name: chosen.name, sent: 0, preparing: true });
         const file = await shrinkPhoto(chosen);
         setProgress({ name: file.name, sent: 0 });
-        const photo = await uploadFile<{ url: string }>('photos', file, file.name, (sent) => setProgress({ name: file.name, sent }));
+        const photo = await uploadFile<{ url: string }>('photos', file, file.name, (sent) => setProgress({ name: file.name, sent }), keys.keyFor(uploadContentOf('photos', file, file.name)));
         uploaded.push({ url: photo.url });
       }
       const photos = [
@@ -72,14 +74,16 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
           .filter(Boolean)
           .map((url) => ({ url })),
       ];
-      await api('POST', `/proposals/${proposalId}/progress-reports`, {
-        body: {
-          physicalProgressPercent: /^\d+$/.test(percent.trim()) ? Number(percent.trim()) : percent,
-          amountSpent: parseRupiah(spent) ?? spent,
-          note,
-          ...(photos.length ? { photos } : {}),
-        },
-      });
+      const path = `/proposals/${proposalId}/progress-reports`;
+      const body = {
+        physicalProgressPercent: /^\d+$/.test(percent.trim()) ? Number(percent.trim()) : percent,
+        amountSpent: parseRupiah(spent) ?? spent,
+        note,
+        ...(photos.length ? { photos } : {}),
+      };
+      // Sent again after a click that met no answer: the same report (and photos), under the same keys.
+      await api('POST', path, { body, idempotencyKey: keys.keyFor({ path, body }) });
+      keys.succeeded();
       if (draftKey) deviceDrafts.remove(draftKey);
       setSent(true);
       setPercent('');

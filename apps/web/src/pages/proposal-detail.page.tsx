@@ -18,6 +18,7 @@ import { ProgressReportForm } from './progress-report-form';
 import { openStageOf } from './waiting-stage';
 import { DocumentList } from '../components/proposal-documents';
 import { ProgressReportList } from '../components/progress-report-list';
+import { useActionKeys } from '../lib/action-key';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
 /** An official by the name the gateway knows them by, their username only when it knows none. */
@@ -52,6 +53,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const keys = useActionKeys();
 
   if (!data) {
     return (
@@ -183,7 +185,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
                 type="button"
                 className="button primary"
                 disabled={busy}
-                onClick={() => void act(() => api('POST', `/proposals/${p.id}/submit`, { body: { version: p.version } }), t.submitted)}
+                onClick={() => void act(() => keys.send('POST', `/proposals/${p.id}/submit`, { version: p.version }), t.submitted)}
               >
                 {t.submit}
               </button>
@@ -203,7 +205,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
         onCancel={() => setWithdrawing(false)}
         onConfirm={() => {
           setWithdrawing(false);
-          void act(() => api('POST', `/proposals/${p.id}/withdraw`, { body: { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } }), t.status.WITHDRAWN);
+          void act(() => keys.send('POST', `/proposals/${p.id}/withdraw`, { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) }), t.status.WITHDRAWN);
         }}
       >
         <p>{t.withdrawConfirm}</p>

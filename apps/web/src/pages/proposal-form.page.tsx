@@ -1,13 +1,15 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/api-client';
-import { Category, Programme, Proposal, ProposalDocument, Stage } from '../api/types';
+import { hundredthsToQuantity, PROPOSAL_CATEGORIES, type ProposalCategory } from '@alur/contracts';
+import { api, isTransient } from '../api/api-client';
+import { Programme, Proposal, ProposalDocument, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { BudgetRowInput, formatShareBp, hundredthsToQuantity, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
+import { BudgetRowInput, formatShareBp, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
+import { fingerprintOf, useActionKeys } from '../lib/action-key';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { formatRupiah } from '../lib/rupiah';
 import { DocumentsEditor } from '../components/proposal-documents';
@@ -23,7 +25,7 @@ const EMPTY_ROW: BudgetRowInput = { description: '', quantity: '', unit: '', uni
 interface FormState {
   programCode: string;
   title: string;
-  category: Category | '';
+  category: ProposalCategory | '';
   description: string;
   executorGroup: string;
   households: string;
@@ -116,6 +118,10 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const [restored, setRestored] = useState(Boolean(kept));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // Saving (and submitting) this content is one action, with one Idempotency-Key across clicks (ActionKeys);
+  // `savedAs` is the content the server has already saved in it, so a click after a failed submit only submits.
+  const keys = useActionKeys();
+  const [savedAs, setSavedAs] = useState<{ content: string; proposal: { id: string; version: number } }>();
   const filledFromServer = useRef(Boolean(kept));
   const keptNow = useMemo<KeptDraft>(() => ({ form, proposalId: created?.id }), [form, created?.id]);
   const forgetDraft = useDeviceDraft(draftKey, keptNow, filledFromServer.current || !proposalId);
@@ -146,23 +152,37 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const save = async (andSubmit: boolean) => {
     setBusy(true);
     setError(undefined);
+    // The action: this content, on this proposal as the form read it. A click after one that met no
+    // answer sends each step again under the same key, and the gateway answers a step already done
+    // with its first answer: no second draft, no second submission.
+    const action = { form, proposal: existing.data ? { id: existing.data.id, version: existing.data.version } : null };
+    const idempotencyKey = keys.keyFor(action);
+    const content = fingerprintOf(action);
     try {
-      let saved: Proposal;
-      if (existing.data) {
-        saved = await api<Proposal>('PATCH', `/proposals/${existing.data.id}`, { body: { ...contentOf(form), version: existing.data.version } });
-      } else if (created) {
-        const version = created.version ?? (await api<Proposal>('GET', `/proposals/${created.id}`)).version;
-        saved = await api<Proposal>('PATCH', `/proposals/${created.id}`, { body: { ...contentOf(form), version } });
+      let saved: { id: string; version: number };
+      if (savedAs?.content === content) {
+        saved = savedAs.proposal;
       } else {
-        saved = await api<Proposal>('POST', '/proposals', { body: { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode } });
+        if (existing.data) {
+          saved = await api<Proposal>('PATCH', `/proposals/${existing.data.id}`, { body: { ...contentOf(form), version: existing.data.version }, idempotencyKey });
+        } else if (created) {
+          const version = created.version ?? (await api<Proposal>('GET', `/proposals/${created.id}`)).version;
+          saved = await api<Proposal>('PATCH', `/proposals/${created.id}`, { body: { ...contentOf(form), version }, idempotencyKey });
+        } else {
+          saved = await api<Proposal>('POST', '/proposals', { body: { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode }, idempotencyKey });
+        }
+        setSavedAs({ content, proposal: { id: saved.id, version: saved.version } });
+        setCreated(existing.data ? undefined : { id: saved.id, version: saved.version });
       }
-      setCreated(existing.data ? undefined : { id: saved.id, version: saved.version });
-      if (andSubmit) await api('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version } });
+      if (andSubmit) await api('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version }, idempotencyKey });
+      keys.succeeded();
       forgetDraft();
       navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
     } catch (e) {
       setError(e);
-      if (existing.data) existing.reload();
+      // A refusal is an answer: read the proposal again (its version may have moved on). After no answer
+      // the form stays as it was, so that clicking again is the same action with the same requests.
+      if (existing.data && !isTransient(e)) existing.reload();
     } finally {
       setBusy(false);
     }
@@ -227,9 +247,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
             </select>
           </Field>
           <Field id="category" label={t.category} error={reasonOf(error, 'category')}>
-            <select value={form.category} onChange={(e) => set('category', e.target.value as Category)}>
+            <select value={form.category} onChange={(e) => set('category', e.target.value as ProposalCategory)}>
               <option value="">—</option>
-              {(programme?.categories ?? ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL']).map((c) => (
+              {(programme?.categories ?? PROPOSAL_CATEGORIES).map((c) => (
                 <option key={c} value={c}>
                   {t.categories[c]}
                 </option>

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { api } from '../api/api-client';
 import { Disbursement, Page, Tranche, TransparencyReport } from '../api/types';
 import { useSession } from '../auth/session';
@@ -10,6 +10,7 @@ import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
+import { ActionKeys, useActionKeys } from '../lib/action-key';
 import { Link } from 'react-router';
 
 /** One step of a release under way: preparing the SPM, authorising it, or returning it. */
@@ -17,12 +18,14 @@ interface Pending {
   step: 'prepare' | 'authorise' | 'return';
   disbursement: Disbursement;
   tranche: Tranche;
-  /** One key per attempt: asking again (a double click, a retry) prepares or releases once. */
-  idempotencyKey: string;
+  /** Which opening of a step form this is: a new one starts blank. */
+  opening: number;
 }
 
 interface StepProps {
   pending: Pending;
+  /** The page's action keys: asking again (a double click, a retry, the dialog opened anew) prepares or releases once. */
+  keys: ActionKeys;
   onDone(message: string): void;
   onCancel(): void;
 }
@@ -52,7 +55,7 @@ function FormActions({ label, busy, onCancel }: { label: string; busy?: boolean;
 }
 
 /** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
-function PrepareForm({ pending, onDone, onCancel }: StepProps) {
+function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
   const [sp2d, setSp2d] = useState('');
   const [bankName, setBankName] = useState('');
@@ -67,9 +70,9 @@ function PrepareForm({ pending, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `${trancheUrl(pending)}/spm`, {
-        body: { sp2dNumber: sp2d.trim(), bankAccount: { bankName: bankName.trim(), accountNumber: accountNumber.trim(), accountHolder: accountHolder.trim() } },
-        headers: { 'Idempotency-Key': pending.idempotencyKey },
+      await keys.send('POST', `${trancheUrl(pending)}/spm`, {
+        sp2dNumber: sp2d.trim(),
+        bankAccount: { bankName: bankName.trim(), accountNumber: accountNumber.trim(), accountHolder: accountHolder.trim() },
       });
       onDone(`${t.spmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
@@ -113,7 +116,7 @@ function PrepareForm({ pending, onDone, onCancel }: StepProps) {
 }
 
 /** The second official's step: the SP2D date, then a confirmation naming the amount and SP2D number. */
-function AuthoriseForm({ pending, onDone, onCancel }: StepProps) {
+function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
   const [at, setAt] = useState(jakartaNow);
   const [confirming, setConfirming] = useState(false);
@@ -130,10 +133,7 @@ function AuthoriseForm({ pending, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `${trancheUrl(pending)}/release`, {
-        body: { sp2dNumber: sp2d, releasedAt: `${at}:00+07:00` },
-        headers: { 'Idempotency-Key': pending.idempotencyKey },
-      });
+      await keys.send('POST', `${trancheUrl(pending)}/release`, { sp2dNumber: sp2d, releasedAt: `${at}:00+07:00` });
       setConfirming(false);
       onDone(`${t.releaseDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
@@ -171,7 +171,7 @@ function AuthoriseForm({ pending, onDone, onCancel }: StepProps) {
 }
 
 /** The second official sends the SPM back, saying why; the tranche is ready for a new SPM. */
-function ReturnForm({ pending, onDone, onCancel }: StepProps) {
+function ReturnForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
@@ -183,7 +183,7 @@ function ReturnForm({ pending, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `${trancheUrl(pending)}/spm/return`, { body: { reason: reason.trim() } });
+      await keys.send('POST', `${trancheUrl(pending)}/spm/return`, { reason: reason.trim() });
       onDone(`${t.returnSpmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
       setError(e);
@@ -222,13 +222,15 @@ export function ReleasesPage() {
     return new Map(report.districts.flatMap((district) => district.villages.map((v) => [v.code, `${v.name}, Kec. ${district.name}`] as const)));
   }, []);
   const [pending, setPending] = useState<Pending | null>(null);
+  const keys = useActionKeys();
+  const openings = useRef(0);
   const [notice, setNotice] = useState<string>();
   const open = (data?.items ?? []).flatMap((d) =>
     d.tranches.filter((tr) => tr.status === 'READY' || tr.status === 'PREPARED').map((tranche) => ({ disbursement: d, tranche })),
   );
   const start = (step: Pending['step'], disbursement: Disbursement, tranche: Tranche) => {
     setNotice(undefined);
-    setPending({ step, disbursement, tranche, idempotencyKey: crypto.randomUUID() });
+    setPending({ step, disbursement, tranche, opening: ++openings.current });
   };
   const StepForm = pending ? STEP_FORMS[pending.step] : null;
 
@@ -248,8 +250,9 @@ export function ReleasesPage() {
       <ErrorSummary error={error} />
       {pending && StepForm && (
         <StepForm
-          key={pending.idempotencyKey}
+          key={pending.opening}
           pending={pending}
+          keys={keys}
           onCancel={() => setPending(null)}
           onDone={(message) => {
             setPending(null);

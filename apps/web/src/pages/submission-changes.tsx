@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
-import { Category, PreviousSubmissionContent } from '../api/types';
+import type { ProposalCategory } from '@alur/contracts';
+import { PreviousSubmissionContent } from '../api/types';
 import { Money } from '../components/money';
 import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
@@ -15,7 +16,7 @@ export function SubmissionChanges({ previous, current }: { previous: PreviousSub
   const diff = diffSubmissions(previous, current);
   const textOf = (field: TextField, value: SubmissionContent[TextField]): ReactNode => {
     if (value === null || value === '') return '—';
-    if (field === 'category') return t.categories[value as Category] ?? String(value);
+    if (field === 'category') return t.categories[value as ProposalCategory] ?? String(value);
     if (field === 'beneficiaries' && typeof value === 'object') return texts.households(value.households, value.poorHouseholds);
     return String(value);
   };

@@ -11,6 +11,7 @@ import { ProgressPhotos } from '../components/progress-photos';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
+import { useActionKeys } from '../lib/action-key';
 
 type Decision = 'ACCEPTED' | 'SENT_BACK';
 
@@ -21,6 +22,7 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const keys = useActionKeys();
   const [error, setError] = useState<unknown>();
   const noteId = `note-${report.id}`;
   const village = x.villageOf(report.villageName ?? report.villageCode, report.districtName ?? report.districtCode);
@@ -29,7 +31,7 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `/progress-reports/${report.id}/verification`, { body: { decision, ...(note.trim() ? { note: note.trim() } : {}) } });
+      await keys.send('POST', `/progress-reports/${report.id}/verification`, { decision, ...(note.trim() ? { note: note.trim() } : {}) });
       setConfirming(false);
       onDecided(decision === 'ACCEPTED' ? x.accepted(report.title, report.physicalProgressPercent) : x.sentBack(report.title, report.physicalProgressPercent));
     } catch (e) {

@@ -13,5 +13,7 @@ describe('rupiah', () => {
     expect(formatRupiah(1_000_000_000)).toBe('Rp 1.000.000.000');
     expect(formatRupiah(0)).toBe('Rp 0');
     expect(formatRupiah(333_333_334n)).toBe('Rp 333.333.334');
+    expect(formatRupiah(-25_000)).toBe('-Rp 25.000');
+    expect(formatRupiah(-25_000n)).toBe('-Rp 25.000');
   });
 });

@@ -11,9 +11,5 @@ export type Rupiah = z.infer<typeof Rupiah>;
 /** A share in basis points: 500 = 5%, 10000 = 100%. */
 export const BasisPoints = z.number().int().min(0).max(10_000);
 
-const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
-
-/** Rupiah as an Indonesian reader writes it: `Rp 1.000.000.000`. For people only; JSON carries integers. */
-export function formatRupiah(amount: number | bigint): string {
-  return `Rp ${ID_NUMBER.format(amount)}`;
-}
+// Apart from the schemas above, so that a page formatting amounts does not bring zod along.
+export { formatRupiah } from './format-rupiah';

@@ -5,3 +5,4 @@ export * from './proposal-submitted/proposal-submitted.event';
 export * from './proposal-withdrawn/proposal-withdrawn.event';
 export * from './proposal-document/proposal-document.schema';
 export * from './requests';
+export * from './budget-rules';

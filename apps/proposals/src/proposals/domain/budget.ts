@@ -1,4 +1,4 @@
-import { budgetLineAmount, quantityToHundredths, type BudgetItemInput } from '@alur/contracts';
+import { budgetLineAmount, budgetTotalOf, MAX_BUDGET_TOTAL, quantityToHundredths, selfHelpShareBpOf, type BudgetItemInput } from '@alur/contracts';
 import type { FieldError } from '@alur/messaging';
 
 /** One line of the RAB as the BKM writes it; quantity may have up to two decimals (e.g. 12.5 m³). */
@@ -27,14 +27,8 @@ export interface BudgetFigures {
 
 export type BudgetResult = { ok: true; figures: BudgetFigures } | { ok: false; errors: FieldError[] };
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-export function hundredthsToQuantity(hundredths: number): number {
-  return Number(`${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`);
-}
-
-/** A line's amount, quantity × unit price rounded half up to whole rupiah, as a RAB spreadsheet rounds. */
-export const lineAmount = budgetLineAmount;
+// The arithmetic itself is shared with the console, which shows the same figures while the BKM types.
+export { budgetLineAmount as lineAmount, hundredthsToQuantity } from '@alur/contracts';
 
 const isRupiah = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
@@ -47,7 +41,6 @@ const isRupiah = (value: unknown): value is number => typeof value === 'number' 
 export function computeBudget(items: BudgetItemInput[], selfHelpAmount: number): BudgetResult {
   const errors: FieldError[] = [];
   const lines: BudgetLine[] = [];
-  let total = 0n;
   items.forEach((item, i) => {
     const quantityHundredths = quantityToHundredths(item.quantity);
     if (quantityHundredths === undefined || quantityHundredths === 0) {
@@ -57,21 +50,22 @@ export function computeBudget(items: BudgetItemInput[], selfHelpAmount: number):
       errors.push({ field: `budgetItems.${i}.unitPrice`, reason: 'must be whole rupiah: a non-negative safe integer' });
     }
     if (quantityHundredths === undefined || quantityHundredths === 0 || !isRupiah(item.unitPrice)) return;
-    const amount = lineAmount(quantityHundredths, item.unitPrice);
-    total += amount;
+    const amount = budgetLineAmount(quantityHundredths, item.unitPrice);
     lines.push({ description: item.description, quantityHundredths, unit: item.unit, unitPrice: item.unitPrice, amount: Number(amount) });
   });
   if (!isRupiah(selfHelpAmount)) {
     errors.push({ field: 'selfHelpAmount', reason: 'must be whole rupiah: a non-negative safe integer' });
   }
   if (errors.length) return { ok: false, errors };
-  if (total > MAX_SAFE) {
+  // From the lines' own figures, in BigInt: a total beyond 2^53 − 1 is seen before it is rounded.
+  const total = budgetTotalOf(lines);
+  if (total > MAX_BUDGET_TOTAL) {
     return { ok: false, errors: [{ field: 'budgetItems', reason: 'the budget total is beyond the largest amount the system carries' }] };
   }
   if (BigInt(selfHelpAmount) > total) {
     return { ok: false, errors: [{ field: 'selfHelpAmount', reason: 'swadaya cannot exceed the budget total' }] };
   }
-  const selfHelpShareBp = total === 0n ? 0 : Number((BigInt(selfHelpAmount) * 10_000n) / total);
+  const selfHelpShareBp = selfHelpShareBpOf(selfHelpAmount, total);
   return {
     ok: true,
     figures: {

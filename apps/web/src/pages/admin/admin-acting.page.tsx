@@ -8,6 +8,7 @@ import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { adminError } from './admin-error';
 import { ActingAppointment } from './admin-types';
+import { useActionKeys } from '../../lib/action-key';
 
 /** A date and time typed in a datetime-local field, read in the regency's time (WIB). */
 const wib = (local: string) => (local ? `${local}:00+07:00` : '');
@@ -25,13 +26,14 @@ export function AdminActingPage() {
 
   const [toEnd, setToEnd] = useState<ActingAppointment>();
   const [endError, setEndError] = useState<unknown>();
+  const keys = useActionKeys();
 
   const end = async (appointment: ActingAppointment) => {
     setBusy(true);
     setEndError(undefined);
     setNotice(undefined);
     try {
-      await api('POST', `/approvals/acting-appointments/${appointment.id}/end`, { body: {} });
+      await keys.send('POST', `/approvals/acting-appointments/${appointment.id}/end`, {});
       setNotice(a.ended);
       appointments.reload();
     } catch (error) {
@@ -48,7 +50,7 @@ export function AdminActingPage() {
     setFormError(undefined);
     setNotice(undefined);
     try {
-      await api('POST', '/approvals/acting-appointments', { body: { ...form, validFrom: wib(form.validFrom), validUntil: wib(form.validUntil) } });
+      await keys.send('POST', '/approvals/acting-appointments', { ...form, validFrom: wib(form.validFrom), validUntil: wib(form.validUntil) });
       setNotice(a.appointed);
       setForm({ actingUsername: '', forUsername: '', validFrom: '', validUntil: '' });
       appointments.reload();

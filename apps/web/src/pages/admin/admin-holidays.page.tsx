@@ -6,6 +6,7 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { Holiday } from './admin-types';
+import { useActionKeys } from '../../lib/action-key';
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
 
@@ -19,6 +20,7 @@ export function AdminHolidaysPage() {
   const [formError, setFormError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const keys = useActionKeys();
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,7 +28,7 @@ export function AdminHolidaysPage() {
     setFormError(undefined);
     setNotice(undefined);
     try {
-      await api('POST', '/approvals/holidays', { body: form });
+      await keys.send('POST', '/approvals/holidays', form);
       setNotice(a.holidayAdded(date(`${form.date}T12:00:00+07:00`)));
       const added = Number(form.date.slice(0, 4));
       setForm({ date: '', name: '' });

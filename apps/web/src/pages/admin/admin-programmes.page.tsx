@@ -7,6 +7,7 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { ProgrammeSummary } from './admin-types';
+import { useActionKeys } from '../../lib/action-key';
 
 /** The fields of a programme version that a draft is written with (CreateProgrammeDto); the rest of a view is its state. */
 const DEFINITION_FIELDS = [
@@ -52,6 +53,7 @@ export function AdminProgrammesPage() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
+  const keys = useActionKeys();
   const withLatest = (programmes.data ?? []).filter((p) => p.latest);
   const draft = form ?? formFrom(withLatest[0]);
 
@@ -61,7 +63,7 @@ export function AdminProgrammesPage() {
     setActionError(undefined);
     setNotice(undefined);
     try {
-      await api('POST', `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`, { body: {} });
+      await keys.send('POST', `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`, {});
       setNotice(a.published_(toPublish.code, toPublish.version));
       programmes.reload();
     } catch (error) {
@@ -89,7 +91,7 @@ export function AdminProgrammesPage() {
         maxRequestedAmount: Number(draft.maxRequestedAmount),
         minSelfHelpShareBp: Math.round(Number(draft.minSelfHelpPercent) * 100),
       };
-      const created = await api<{ code: string; version: number }>('POST', '/programmes', { body });
+      const created = await keys.send<{ code: string; version: number }>('POST', '/programmes', body);
       setNotice(a.draftCreated(created.code, created.version));
       setForm(undefined);
       programmes.reload();

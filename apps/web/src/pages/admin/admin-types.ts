@@ -1,4 +1,4 @@
-import { Role } from '../../api/types';
+import type { Role } from '@alur/contracts';
 
 /** The API's answers the administration pages read (gateway: users, programmes, approvals, notifications). */
 export interface UserAccount {

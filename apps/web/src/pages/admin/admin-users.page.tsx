@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/api-client';
-import { Role } from '../../api/types';
+import { ROLE_REGION_LEVELS, type Role } from '@alur/contracts';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { adminError } from './admin-error';
 import { AdminPager } from './admin-pager';
 import { ALL_ROLES, UserAccount } from './admin-types';
+import { useActionKeys } from '../../lib/action-key';
 
 const PAGE_SIZE = 25;
 const EMPTY = { username: '', password: '', displayName: '', role: 'BKM' as Role, regionCode: '', email: '', phone: '' };
@@ -39,6 +40,7 @@ export function AdminUsersPage() {
   const [toDeactivate, setToDeactivate] = useState<UserAccount>();
   const [editing, setEditing] = useState<{ user: UserAccount; role: Role; regionCode: string }>();
   const [rowError, setRowError] = useState<unknown>();
+  const keys = useActionKeys();
   const words = { conflict: a.usernameTaken, byCode: { own_account: a.ownAccount } };
 
   const create = async (event: FormEvent) => {
@@ -48,7 +50,7 @@ export function AdminUsersPage() {
     setNotice(undefined);
     try {
       const body = { ...form, email: form.email || undefined, phone: form.phone || undefined };
-      const created = await api<UserAccount>('POST', '/users', { body });
+      const created = await keys.send<UserAccount>('POST', '/users', body);
       setForm(EMPTY);
       setNotice(a.userCreated(created.username));
       // The new account is shown at once, whichever page it would fall on.
@@ -67,7 +69,7 @@ export function AdminUsersPage() {
     setRowError(undefined);
     setNotice(undefined);
     try {
-      await api<UserAccount>('PATCH', `/users/${user.id}`, { body: change });
+      await keys.send<UserAccount>('PATCH', `/users/${user.id}`, change);
       setNotice(a.userUpdated(user.username));
       setEditing(undefined);
       users.reload();
@@ -235,7 +237,7 @@ export function AdminUsersPage() {
             ))}
           </select>
         </Field>
-        <Field id="regionCode" label={a.regionCode} hint={a.regionHint} error={reasonOf(formError, 'regionCode')}>
+        <Field id="regionCode" label={a.regionCode} hint={a.regionHint([...ROLE_REGION_LEVELS[form.role]])} error={reasonOf(formError, 'regionCode')}>
           <input value={form.regionCode} onChange={set('regionCode')} inputMode="decimal" required />
         </Field>
         <Field id="password" label={a.password} hint={a.passwordHint} error={reasonOf(formError, 'password')}>

@@ -3,8 +3,9 @@ import { BasisPoints, Rupiah } from '../../money/rupiah';
 import { ROLES } from '../../identity/role';
 import { PROPOSAL_DOCUMENT_KINDS } from '../proposal-document/proposal-document.schema';
 
-export const PROPOSAL_CATEGORIES = ['INFRASTRUCTURE', 'LIVELIHOOD', 'SOCIAL'] as const;
-export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
+import { PROPOSAL_CATEGORIES } from '../proposal-category';
+
+export { PROPOSAL_CATEGORIES, type ProposalCategory } from '../proposal-category';
 
 export const REGION_SCOPE_LEVELS = ['village', 'district', 'regency'] as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Rupiah } from '../../money/rupiah';
 import { text } from '../../requests/request-fields';
+import { budgetLineAmount, MAX_BUDGET_TOTAL, quantityToHundredths } from '../budget-rules';
 import { PROPOSAL_CATEGORIES } from '../programme-definition/programme-definition.schema';
 import { MAX_PROPOSAL_DOCUMENTS, ProposalDocumentSchema } from '../proposal-document/proposal-document.schema';
 
@@ -8,26 +9,6 @@ import { MAX_PROPOSAL_DOCUMENTS, ProposalDocumentSchema } from '../proposal-docu
 export const MAX_BUDGET_QUANTITY = 1_000_000_000;
 /** A RAB has at most this many lines. */
 export const MAX_BUDGET_ITEMS = 500;
-
-const QUANTITY_DIGITS = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/**
- * 12.5 → 1250, from the number's own decimal digits (never through floating-point multiplication):
- * undefined when the number has more than two decimals or is written with an exponent (1e-7).
- */
-export function quantityToHundredths(quantity: number): number | undefined {
-  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return undefined;
-  const match = QUANTITY_DIGITS.exec(String(quantity));
-  if (!match) return undefined;
-  const hundredths = BigInt(match[1]) * 100n + BigInt((match[2] ?? '.').slice(1).padEnd(2, '0'));
-  return hundredths <= MAX_SAFE ? Number(hundredths) : undefined;
-}
-
-/** A line's amount, quantity × unit price rounded half up to whole rupiah, as a RAB spreadsheet rounds. */
-export function budgetLineAmount(quantityHundredths: number, unitPrice: number): bigint {
-  return (BigInt(quantityHundredths) * BigInt(unitPrice) + 50n) / 100n;
-}
 
 const inQuantityRange = (value: number) => value >= 0.01 && value <= MAX_BUDGET_QUANTITY;
 
@@ -67,7 +48,7 @@ export const BudgetItemsInputSchema = z
       if (hundredths === undefined || !Number.isSafeInteger(item.unitPrice) || item.unitPrice < 0) return;
       total += budgetLineAmount(hundredths, item.unitPrice);
     }
-    if (total > MAX_SAFE) {
+    if (total > MAX_BUDGET_TOTAL) {
       ctx.addIssue({ code: 'custom', message: 'the budget total is beyond the largest amount the system carries', params: { code: 'too_big' } });
     }
   })
