@@ -12,3 +12,4 @@ export * from './identity/user-saved/user-saved.event';
 export * from './identity/requests';
 export * from './requests';
 export * from './transparency';
+export * from './system/system-requests';

@@ -1,3 +1,4 @@
+import type { SpineFigures } from '@alur/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { EventConsumer } from './consumer/event-consumer.service';
@@ -5,14 +6,8 @@ import { InboundEventStore, InboundFigures } from './consumer/inbound-event.stor
 import { NatsClients } from './nats/nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 
-export interface SpineFigures {
-  /** `down`: the service cannot receive events; `degraded`: it works, but something needs an operator. */
-  state: 'ok' | 'degraded' | 'down';
-  reasons: string[];
-  outbox: { unpublished: number; oldestSeconds: number };
-  /** Absent for a service that handles no events. */
-  consumer?: InboundFigures & { running: boolean; undelivered: number | null; ackPending: number | null };
-}
+/** The spine's figures: the contract's shape (`<service>.system.spine` answers them). */
+export type { SpineFigures };
 
 /** A consumer loop that has not run for this long (while NATS is up) has stopped. */
 const STOPPED_AFTER_MS = 60_000;

@@ -1,19 +1,8 @@
 import { Controller, Type } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ServiceName } from '@alur/config';
-import { actorOf, RpcRequest, requireRole, SpineFigures, SpineHealth } from '@alur/messaging';
-
-/** The answer to `<service>.system.ping`: proves that request/reply reaches the service. */
-export interface SystemPong {
-  service: ServiceName;
-  startedAt: string;
-  uptimeSeconds: number;
-}
-
-/** The answer to `<service>.system.spine`: the service's event spine in figures, for administrators. */
-export interface SystemSpine extends SpineFigures {
-  service: ServiceName;
-}
+import { SystemPing, SystemPong, SystemSpine, SystemSpineRequest } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest, requireRole, SpineHealth } from '@alur/messaging';
 
 const startedAt = new Date();
 
@@ -26,12 +15,12 @@ export function systemPingController(service: ServiceName): Type<unknown> {
   class SystemPingController {
     constructor(private readonly spineHealth: SpineHealth) {}
 
-    @MessagePattern(`${service}.system.ping`)
+    @AnswersRequest(SystemPing(service))
     ping(): SystemPong {
       return { service, startedAt: startedAt.toISOString(), uptimeSeconds: Math.round(process.uptime()) };
     }
 
-    @MessagePattern(`${service}.system.spine`)
+    @AnswersRequest(SystemSpineRequest(service))
     async spine(@Payload() request: RpcRequest<unknown>): Promise<SystemSpine> {
       requireRole(actorOf(request), 'ADMIN');
       return { service, ...(await this.spineHealth.figures()) };

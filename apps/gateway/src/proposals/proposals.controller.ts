@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CreateProposal, GetProposal, ListProposals, RequestOf, SubmitProposal, UpdateProposal, WithdrawProposal } from '@alur/contracts';
+import { CreateProposal, GetProposal, ListProposals, RequestOf, SubmitProposal, UpdateProposal, WithdrawFromReview, WithdrawProposal } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -104,7 +104,7 @@ export class ProposalsController {
     const proposal = await this.rpc.send(GetProposal, { id: input.id });
     let reviewWithdrawn: number | null = null;
     if (proposal.status === 'SUBMITTED' || proposal.status === 'IN_REVIEW') {
-      const review = await this.rpc.send<{ submissionNumber: number | null }>('approvals.withdraw', {
+      const review = await this.rpc.send(WithdrawFromReview, {
         proposalId: input.id,
         submissionNumber: proposal.submissionNumber,
         reason: input.reason ?? null,

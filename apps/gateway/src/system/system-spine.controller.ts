@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { RpcClient } from '@alur/messaging';
-import { SystemSpine } from '@alur/platform';
+import { SystemSpineRequest } from '@alur/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { DOMAIN_SERVICES } from './system-status.controller';
 
@@ -18,7 +18,7 @@ export class SystemSpineController {
     const services = await Promise.all(
       DOMAIN_SERVICES.map(async (service) => {
         try {
-          return await this.rpc.send<SystemSpine>(`${service}.system.spine`, {}, { timeoutMs: 5000 });
+          return await this.rpc.send(SystemSpineRequest(service), {}, { timeoutMs: 5000 });
         } catch (error) {
           return { service, state: 'unknown', reasons: [(error as Error).message] };
         }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { z } from 'zod';
 import { RpcClient } from '@alur/messaging';
-import { SystemPong } from '@alur/platform';
+import { SystemPing } from '@alur/contracts';
 import { Public } from '../auth/public.decorator';
 import { ContractInput } from '../http/contract-input';
 
@@ -22,7 +22,7 @@ export class SystemStatusController {
     const answers = await Promise.all(
       DOMAIN_SERVICES.map(async (service) => {
         try {
-          return { ...(await this.rpc.send<SystemPong>(`${service}.system.ping`, {}, { timeoutMs: 2000 })), up: true };
+          return { ...(await this.rpc.send(SystemPing(service), {}, { timeoutMs: 2000 })), up: true };
         } catch (error) {
           return { service, up: false, reason: (error as Error).message };
         }
@@ -34,6 +34,6 @@ export class SystemStatusController {
   /** One service's answer; a 503 when it is not running and a 504 when it does not answer in time. */
   @Get('ping/:service')
   ping(@ContractInput(null, { from: 'path', params: ['service'], schema: PingPath }) { service }: z.infer<typeof PingPath>) {
-    return this.rpc.send<SystemPong>(`${service}.system.ping`, {});
+    return this.rpc.send(SystemPing(service), {});
   }
 }

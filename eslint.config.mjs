@@ -1,0 +1,36 @@
+// ESLint (typescript-eslint), run by `npm test` through `npm run lint`: the conventions the tools keep.
+import tseslint from 'typescript-eslint';
+
+const APPS = ['gateway', 'proposals', 'approvals', 'disbursements', 'notifications', 'web'];
+
+/** Apps never import each other: what they share lives in libs/ and crosses the wire as contracts. */
+const otherApps = (app) => ({
+  group: APPS.filter((other) => other !== app).flatMap((other) => [`**/apps/${other}/**`, `**/${other}/src/**`]),
+  message: 'Apps never import each other: share through libs/ (contracts cross the wire).',
+});
+/** Domain code is plain TypeScript: no framework, no HTTP, no database. */
+const framework = { group: ['@nestjs/*', 'typeorm', 'express', 'pg', 'ioredis', 'bullmq'], message: 'Domain code imports no framework, HTTP or database.' };
+/** The console runs in a browser: of the libs, only the browser-safe contracts. */
+const serverLibs = { group: ['@alur/*', '!@alur/contracts', '**/libs/**', '!**/libs/contracts/**'], message: 'The console imports only browser-safe libs (@alur/contracts).' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'bench/results/**', 'test-artifacts/**', 'logs/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // A promise nobody awaits loses its failure: await it, or say `void` where that is the intent.
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  ...APPS.map((app) => ({
+    files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherApps(app), ...(app === 'web' ? [serverLibs] : [])] }] },
+  })),
+  ...APPS.map((app) => ({
+    files: [`apps/${app}/src/**/domain/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherApps(app), framework] }] },
+  })),
+);
