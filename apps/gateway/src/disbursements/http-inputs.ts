@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import {
-  FiscalYear,
   MAX_REPORT_PHOTOS,
-  ProgrammeCodeParam,
   ProgressPhotoReference,
   ProgressReportFields,
   SpmPreparationFields,
@@ -28,9 +26,6 @@ export const ReturnSpmInput = z.strictObject({ ...TranchePath, ...SpmReturnField
 /** Authorising a prepared SPM: the tranche, its SP2D number and date (the Idempotency-Key comes as a header). */
 export const ReleaseTrancheInput = z.strictObject({ ...TranchePath, ...TrancheReleaseFields });
 
-/** `/proposals/:id/...`: one proposal. */
-export const ProposalPath = z.strictObject({ id: Uuid });
-
 /** A progress report as the BKM sends it: photos by reference only, since their capture is the gateway's to add from its uploads. */
 export const ReportProgressInput = z.strictObject({
   id: Uuid,
@@ -38,7 +33,3 @@ export const ReportProgressInput = z.strictObject({
   /** Up to 10 photo references: uploads of the BKM's own village, or https addresses. */
   photos: z.array(ProgressPhotoReference).max(MAX_REPORT_PHOTOS).optional(),
 });
-
-/** `/…/:programCode/:fiscalYear`: one programme's year. */
-export const ProgrammeYearPath = z.strictObject({ programCode: ProgrammeCodeParam, fiscalYear: FiscalYear });
-export type ProgrammeYear = z.output<typeof ProgrammeYearPath>;

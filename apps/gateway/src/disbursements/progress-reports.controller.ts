@@ -7,7 +7,8 @@ import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { PhotoCaptures } from '../uploads/photo-captures.service';
-import { ProposalPath, ReportProgressInput } from './http-inputs';
+import { IdPath } from '../http/id-path';
+import { ReportProgressInput } from './http-inputs';
 
 /** Progress reports of a funded proposal, by its BKM. */
 @ApiTags('disbursements')
@@ -33,7 +34,7 @@ export class ProgressReportsController {
 
   @Get()
   @ApiOperation({ summary: 'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note); 404 for a proposal the caller does not see funded' })
-  list(@ContractInput(ListProposalProgressReports, { from: 'path', params: ['id'], schema: ProposalPath }) params: z.output<typeof ProposalPath>) {
+  list(@ContractInput(ListProposalProgressReports, { from: 'path', params: ['id'], schema: IdPath }) params: IdPath) {
     return this.rpc.send(ListProposalProgressReports, { proposalId: params.id });
   }
 }
