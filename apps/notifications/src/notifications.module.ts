@@ -1,11 +1,10 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { AuditModule } from '@alur/audit';
-import { RetentionModule } from '@alur/database';
+import { AfterCommit, RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionDirectory, RegionsModule } from '@alur/regions';
 import { NOTIFICATIONS_MIGRATIONS, NOTIFICATIONS_RETENTION } from './database/notifications-schema';
-import { AfterCommit } from './delivery/after-commit.service';
 import { EmailSender } from './delivery/channels/email.sender';
 import { SmsGatewaySender } from './delivery/channels/sms-gateway.sender';
 import { DeliverNotificationUseCase } from './delivery/deliver-notification.use-case';
