@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DECLARED_QUEUES } from '@alur/jobs';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { AppointActingOfficialUseCase } from '../../apps/approvals/src/acting/appoint-acting-official.use-case';
@@ -305,13 +306,16 @@ describe('the staged approval chain, through the gateway', () => {
     expect((await bad.json()).errors[0].field).toBe('date');
   });
 
-  it('shows the queues in Bull Board to admins only', async () => {
+  it('shows every declared queue in Bull Board, the notifications queue too, to admins only', async () => {
     const board = '/api/v1/admin/queues';
     expect((await world.gateway.call('GET', `${board}/api/queues`)).status).toBe(401);
     expect((await world.gateway.call('GET', `${board}/api/queues`, { token: await token(OFFICIALS[0]) })).status).toBe(403);
     const queues = await world.gateway.call('GET', `${board}/api/queues`, { token: await token('admin') });
     expect(queues.status).toBe(200);
-    expect((await queues.json()).queues.map((q: { name: string }) => q.name)).toContain('approval-stage-timers');
+    const shown = (await queues.json()).queues as Array<{ name: string; description: string }>;
+    expect(shown.map((q) => q.name).sort()).toEqual(DECLARED_QUEUES.map((q) => q.name).sort());
+    expect(shown.map((q) => q.name)).toEqual(expect.arrayContaining(['approval-stage-timers', 'notifications']));
+    expect(shown.find((q) => q.name === 'notifications')?.description).toContain('(notifications)');
 
     const session = await world.gateway.call('POST', `${board}/session`, { token: await token('admin') });
     expect(session.status).toBe(204);

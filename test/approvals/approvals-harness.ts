@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { Queue } from 'bullmq';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ApprovalStage, ProposalSubmittedPayload, ProposalSubmittedV1, ProposalWithdrawnPayload, ProposalWithdrawnV1, subjectFor, EventContract } from '@alur/contracts';
+import { jobQueueToken, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { HEADER_AGGREGATE_ID, NatsClients } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { TestIsolation } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
-import { STAGE_TIMERS_QUEUE } from '../../apps/approvals/src/timers/stage-timer-queue';
 import { StageTimerReconciler } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 
@@ -65,7 +64,7 @@ export async function startApprovalsWorld(isolation: TestIsolation): Promise<App
     approvals,
     gateway,
     db: approvals.get(DataSource),
-    queue: approvals.get<Queue>(getQueueToken(STAGE_TIMERS_QUEUE)),
+    queue: approvals.get<Queue>(jobQueueToken(STAGE_TIMERS_QUEUE)),
     reconciler: approvals.get(StageTimerReconciler),
     publish,
     async submit(overrides = {}) {

@@ -2,8 +2,9 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { schemaFor } from '@alur/database';
+import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { expectEventually } from '@alur/testing';
-import { DIGEST_SCHEDULER, NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE } from '../../apps/notifications/src/delivery/notification-queue';
+import { DIGEST_SCHEDULER, NOTIFICATION_JOBS } from '../../apps/notifications/src/delivery/notification-queue';
 import { ChaosChecks, CheckResult } from '../../bench/chaos/chaos-checks';
 import { RetryingApi } from '../../bench/chaos/retrying-api';
 import { regionsOf, runLifecycles, waitQuiet } from '../../bench/chaos/run-chaos';
@@ -130,7 +131,7 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
     ]);
     // Both notifications replicas set the daily digest's scheduler at start-up: it is there once, with one next run.
     const redis = new Redis(system.env.REDIS_URL!, { maxRetriesPerRequest: null });
-    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: redis, prefix: system.env.QUEUE_PREFIX });
+    const queue = new Queue(NOTIFICATIONS_QUEUE.name, { connection: redis, prefix: system.env.QUEUE_PREFIX });
     try {
       expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([DIGEST_SCHEDULER]);
       expect((await queue.getDelayed()).filter((job) => job.name === NOTIFICATION_JOBS.digest)).toHaveLength(1);

@@ -1,8 +1,7 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
-import { RetentionModule } from '@alur/database';
+import { AfterCommit, RetentionModule } from '@alur/database';
+import { JobsModule, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
@@ -12,7 +11,6 @@ import { ApprovalsController } from './approvals.controller';
 import { ProposalSubmissionsHandler } from './chain/proposal-submissions.handler';
 import { StartApprovalChainUseCase } from './chain/start-approval-chain.use-case';
 import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
-import { AfterCommit } from './common/after-commit.service';
 import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION } from './database/approvals-schema';
 import { DecideStageUseCase } from './decisions/decide-stage.use-case';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';
@@ -23,7 +21,6 @@ import { ListProposalStagesUseCase } from './stages/list-proposal-stages.use-cas
 import { StageCloser } from './stages/stage-closer.service';
 import { StageOpener } from './stages/stage-opener.service';
 import { FireStageTimerUseCase } from './timers/fire-stage-timer.use-case';
-import { STAGE_TIMERS_QUEUE } from './timers/stage-timer-queue';
 import { StageTimerProcessor } from './timers/stage-timer.processor';
 import { StageTimerReconciler } from './timers/stage-timer-reconciler.service';
 import { APPROVAL_STAGE_FIGURES } from './stages/approval-stage-figures.providers';
@@ -37,16 +34,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
     imports: [
       ServiceCoreModule.forService('approvals', { env, entities: APPROVALS_ENTITIES, migrations: APPROVALS_MIGRATIONS, usesRedis: true }),
       RetentionModule.forRules(APPROVALS_RETENTION),
-      // QUEUE_PREFIX as BullMQ's key prefix: each deployment (and test run) has its own queues in a shared Redis.
-      BullModule.forRootAsync({
-        inject: [APP_ENV],
-        // Workers block on Redis and must not give up on a command while it reconnects (maxRetriesPerRequest: null).
-        useFactory: (config: BaseEnv) => ({
-          connection: redisOptionsOf(config, { maxRetriesPerRequest: null }),
-          prefix: config.QUEUE_PREFIX,
-        }),
-      }),
-      BullModule.registerQueue({ name: STAGE_TIMERS_QUEUE }),
+      JobsModule.forQueues(STAGE_TIMERS_QUEUE),
       AuditModule,
       RegionsModule,
       ApprovalsReportingModule,

@@ -14,6 +14,7 @@ import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
 import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProposalsController } from './proposals/proposals.controller';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { SystemSpineController } from './system/system-spine.controller';
 import { SystemStatusController } from './system/system-status.controller';
 import { TransparencyModule } from './transparency/transparency.module';
@@ -36,6 +37,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       DisbursementsGatewayModule,
       ApprovalsGatewayModule,
       NotificationsGatewayModule,
+      QueueBoardModule,
       TransparencyModule,
       DashboardModule,
       UploadsModule,

@@ -1,11 +1,11 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { AuditModule } from '@alur/audit';
-import { RetentionModule } from '@alur/database';
+import { AfterCommit, RetentionModule } from '@alur/database';
+import { JobsModule, NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionDirectory, RegionsModule } from '@alur/regions';
 import { NOTIFICATIONS_MIGRATIONS, NOTIFICATIONS_RETENTION } from './database/notifications-schema';
-import { AfterCommit } from './delivery/after-commit.service';
 import { EmailSender } from './delivery/channels/email.sender';
 import { SmsGatewaySender } from './delivery/channels/sms-gateway.sender';
 import { DeliverNotificationUseCase } from './delivery/deliver-notification.use-case';
@@ -14,7 +14,7 @@ import { DeliveryLogUseCase } from './delivery/delivery-log.use-case';
 import { DeliveryReconciler } from './delivery/delivery-reconciler.service';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { NotificationQueue } from './delivery/notification-queue';
-import { NotificationWorker } from './delivery/notification-worker.service';
+import { NotificationProcessor } from './delivery/notification.processor';
 import { RunReminderDigestUseCase } from './digest/run-reminder-digest.use-case';
 import { DirectoryRepository } from './directory/directory.repository';
 import { NotificationEventHandlers } from './events/notification-event.handlers';
@@ -35,6 +35,7 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }),
       RegionsModule,
       RetentionModule.forRules(NOTIFICATIONS_RETENTION),
+      JobsModule.forQueues(NOTIFICATIONS_QUEUE),
       AuditModule,
     ],
     controllers: [systemPingController('notifications'), InboxRpcController, PreferencesRpcController, DeliveryLogRpcController],
@@ -56,7 +57,7 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       NotificationEventHandlers,
       DeliverNotificationUseCase,
       RunReminderDigestUseCase,
-      NotificationWorker,
+      NotificationProcessor,
       DeliveryReconciler,
       DeliveryLogUseCase,
       ListInboxUseCase,

@@ -4,3 +4,4 @@ export * from './rupiah-column';
 export * from './retention-sweeper';
 export * from './like-pattern';
 export * from './idempotency';
+export * from './after-commit.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
-import { AfterCommit } from '../common/after-commit.service';
+import { AfterCommit } from '@alur/database';
 import { StageTimerEntity } from '../timers/stage-timer.entity';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';
 import { ApprovalStageEntity } from './approval-stage.entity';

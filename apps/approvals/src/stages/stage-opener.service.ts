@@ -5,7 +5,7 @@ import { AuditTrail } from '@alur/audit';
 import { Actor, ApprovalStageOpenedV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
-import { AfterCommit } from '../common/after-commit.service';
+import { AfterCommit } from '@alur/database';
 import { planStageTimers } from '../timers/plan-stage-timers';
 import { StageTimerEntity, TimerAlarm } from '../timers/stage-timer.entity';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';

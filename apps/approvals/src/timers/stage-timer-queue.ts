@@ -1,15 +1,9 @@
+import { STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import type { TraceCarrier } from '@alur/observability';
 import { TimerKind } from './stage-timer.entity';
 
-/** The one BullMQ queue of the approvals service: the alarms of stage timers (Bull Board shows it by this name). */
-export const STAGE_TIMERS_QUEUE = 'approval-stage-timers';
-
-/** Every job of the queue is named after its timer's kind, so none is unrouted. */
-export const STAGE_TIMER_JOB_NAMES: Readonly<Record<TimerKind, string>> = {
-  REMINDER_BEFORE: 'reminder-before',
-  DEADLINE: 'deadline',
-  REMINDER_AFTER: 'reminder-after',
-};
+/** Every job of the stage-timers queue (declared in @alur/jobs) is named after its timer's kind, so none is unrouted. */
+export const STAGE_TIMER_JOB_NAMES: Readonly<Record<TimerKind, string>> = STAGE_TIMERS_QUEUE.jobs;
 
 export interface StageTimerJobData {
   stageId: string;

@@ -1,15 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Optional } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
+import { InjectJobQueue, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { currentTraceCarrier } from '@alur/observability';
 import { TimerMetrics } from '@alur/metrics';
 import { TimerAlarm } from './stage-timer.entity';
-import { STAGE_TIMER_JOB_NAMES, STAGE_TIMERS_QUEUE, StageTimerJobData, stageTimerJobId } from './stage-timer-queue';
-
-/** Kept for operators to look at in Bull Board; the database keeps the lasting record. */
-const KEEP_COMPLETED = { age: 24 * 3600, count: 10_000 };
-/** Enough retries to ride out a database restart; after that the job goes and the reconciler sets it again. */
-const ATTEMPTS = 8;
+import { STAGE_TIMER_JOB_NAMES, StageTimerJobData, stageTimerJobId } from './stage-timer-queue';
 
 /**
  * Sets and clears the BullMQ alarms of stage timers. An alarm only wakes the service: what a timer
@@ -18,7 +13,7 @@ const ATTEMPTS = 8;
 @Injectable()
 export class StageTimerScheduler {
   constructor(
-    @InjectQueue(STAGE_TIMERS_QUEUE) private readonly queue: Queue<StageTimerJobData>,
+    @InjectJobQueue(STAGE_TIMERS_QUEUE) private readonly queue: Queue<StageTimerJobData>,
     @Optional() private readonly metrics?: TimerMetrics,
   ) {}
 
@@ -33,7 +28,7 @@ export class StageTimerScheduler {
         opts: this.optionsOf(alarm, now),
       })),
     );
-    for (const alarm of alarms) this.metrics?.scheduled(STAGE_TIMERS_QUEUE, STAGE_TIMER_JOB_NAMES[alarm.kind]);
+    for (const alarm of alarms) this.metrics?.scheduled(STAGE_TIMERS_QUEUE.name, STAGE_TIMER_JOB_NAMES[alarm.kind]);
   }
 
   /** Clears the alarms of a decided stage; one already running finds the stage closed and does nothing. */
@@ -62,10 +57,7 @@ export class StageTimerScheduler {
       jobId: stageTimerJobId(alarm),
       // A timer that came due while nobody was watching fires at once, late rather than never.
       delay: Math.max(0, alarm.fireAt.getTime() - now),
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: KEEP_COMPLETED,
-      removeOnFail: true,
+      // Attempts, back-off and removal: the queue's defaults (STAGE_TIMERS_QUEUE).
     };
   }
 }

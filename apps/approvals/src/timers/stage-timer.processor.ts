@@ -1,27 +1,22 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Optional } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { ProcessJobs, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { TimerMetrics } from '@alur/metrics';
 import { inSpan, jobSpanOptions, tracingEnabled } from '@alur/observability';
 import { FireStageTimerUseCase, TimerOutcome } from './fire-stage-timer.use-case';
-import { STAGE_TIMERS_QUEUE, StageTimerJobData } from './stage-timer-queue';
-
-/** Enough to keep many due alarms within a second of their time; each holds a database connection briefly. */
-const CONCURRENCY = 16;
+import { StageTimerJobData } from './stage-timer-queue';
 
 /** Wakes up for each stage-timer alarm and lets the use case decide, from the database, what it means. */
-@Processor(STAGE_TIMERS_QUEUE, { concurrency: CONCURRENCY })
-export class StageTimerProcessor extends WorkerHost {
+@ProcessJobs(STAGE_TIMERS_QUEUE)
+export class StageTimerProcessor {
   constructor(
     private readonly fireTimer: FireStageTimerUseCase,
     @Optional() private readonly metrics?: TimerMetrics,
-  ) {
-    super();
-  }
+  ) {}
 
   process(job: Job<StageTimerJobData>): Promise<TimerOutcome> {
     // Due when the stage's timer says, not when the job was set (a reconciled alarm is set late).
-    this.metrics?.fired(STAGE_TIMERS_QUEUE, job, Date.parse(job.data.fireAt));
+    this.metrics?.fired(STAGE_TIMERS_QUEUE.name, job, Date.parse(job.data.fireAt));
     if (!tracingEnabled()) return this.fireTimer.execute(job.data);
     // A trace of its own, linked to the one that set the alarm (perhaps days before).
     const span = jobSpanOptions(job.data.trace, 'link', { 'alur.stage': job.data.stageId, 'alur.timer': job.data.kind });

@@ -5,14 +5,12 @@ import { UsersModule } from '../users/users.module';
 import { ActingAppointmentsController } from './acting-appointments.controller';
 import { ApprovalsController } from './approvals.controller';
 import { HolidaysController } from './holidays.controller';
-import { QueueBoardSessionController } from './queue-board-session.controller';
-import { QueueBoard } from './queue-board.service';
 import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
-/** The HTTP face of the approvals service, and the operators' view of its queues (Bull Board). */
+/** The HTTP face of the approvals service. */
 @Module({
   imports: [AuthModule, UsersModule, RegionsModule],
-  controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController, QueueBoardSessionController],
-  providers: [ResolveAppointmentUsers, QueueBoard],
+  controllers: [ApprovalsController, ActingAppointmentsController, HolidaysController],
+  providers: [ResolveAppointmentUsers],
 })
 export class ApprovalsGatewayModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, DeliveryDetail, DeliveryView, ListDeliveries, RequestOf } from '@alur/contracts';
-import { AfterCommit } from './after-commit.service';
+import { AfterCommit } from '@alur/database';
 import { NotificationQueue } from './notification-queue';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);

@@ -1,17 +1,12 @@
-import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { InjectJobQueue, NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { TimerMetrics } from '@alur/metrics';
 import { currentTraceCarrier, TraceCarrier } from '@alur/observability';
 
-export const NOTIFICATIONS_QUEUE = 'notifications';
-
-/** Every job the notifications queue carries; the worker routes on these names and no others. */
-export const NOTIFICATION_JOBS = {
-  deliver: 'deliver',
-  digest: 'send-digest',
-} as const;
+/** Every job the notifications queue (declared in @alur/jobs) carries; the processor routes on these names and no others. */
+export const NOTIFICATION_JOBS = NOTIFICATIONS_QUEUE.jobs;
 
 export interface DeliverJobData {
   deliveryId: string;
@@ -31,20 +26,19 @@ export function deliveryJobId(deliveryId: string, retryRound: number): string {
 }
 
 /**
- * The BullMQ queue of the notifications service. The database is the truth about what must be sent;
+ * Adds the jobs of the notifications service. The database is the truth about what must be sent;
  * the queue is only the timer that makes it happen, with retries and exponential back-off.
  */
 @Injectable()
-export class NotificationQueue implements OnApplicationShutdown {
-  readonly connection: Redis;
-  readonly queue: Queue;
-
+export class NotificationQueue implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
+    @InjectJobQueue(NOTIFICATIONS_QUEUE) readonly queue: Queue,
     @Optional() private readonly metrics?: TimerMetrics,
-  ) {
-    this.connection = new Redis(redisOptionsOf(env, { maxRetriesPerRequest: null }));
-    this.queue = new Queue(NOTIFICATIONS_QUEUE, { connection: this.connection, prefix: env.QUEUE_PREFIX });
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.scheduleDigest();
   }
 
   async enqueueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number }>): Promise<void> {
@@ -54,14 +48,8 @@ export class NotificationQueue implements OnApplicationShutdown {
       deliveries.map(({ id, retryRound }) => ({
         name: NOTIFICATION_JOBS.deliver,
         data: (trace ? { deliveryId: id, trace } : { deliveryId: id }) satisfies DeliverJobData,
-        opts: {
-          jobId: deliveryJobId(id, retryRound),
-          attempts: this.env.NOTIFICATIONS_MAX_ATTEMPTS,
-          backoff: { type: 'exponential', delay: this.env.NOTIFICATIONS_RETRY_BASE_MS },
-          // Kept a while after finishing, so that a re-enqueue of the same id within that time is ignored.
-          removeOnComplete: { age: 24 * 3600 },
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
+        // Attempts, back-off and removal: the queue's defaults (NOTIFICATIONS_QUEUE).
+        opts: { jobId: deliveryJobId(id, retryRound) },
       })),
     );
   }
@@ -76,7 +64,7 @@ export class NotificationQueue implements OnApplicationShutdown {
         opts: { attempts: DIGEST_ATTEMPTS, backoff: { type: 'exponential', delay: DIGEST_BACKOFF_MS }, removeOnComplete: 100, removeOnFail: 100 },
       },
     );
-    this.metrics?.scheduled(NOTIFICATIONS_QUEUE, NOTIFICATION_JOBS.digest);
+    this.metrics?.scheduled(NOTIFICATIONS_QUEUE.name, NOTIFICATION_JOBS.digest);
   }
 
   /**
@@ -89,10 +77,5 @@ export class NotificationQueue implements OnApplicationShutdown {
     if (nextRun) return false;
     await this.scheduleDigest();
     return true;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-    this.connection.disconnect();
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { AfterCommit } from '../delivery/after-commit.service';
+import { AfterCommit } from '@alur/database';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { NotificationQueue } from '../delivery/notification-queue';
 import { NotifyRecipientsUseCase } from '../events/notify-recipients.use-case';

@@ -5,7 +5,7 @@ import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventEnvelope } from '@alur/contracts';
 import { EventNotReadyError } from '@alur/messaging';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { AfterCommit } from '../delivery/after-commit.service';
+import { AfterCommit } from '@alur/database';
 import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
 import { DeliveryDraft, DeliveryRepository } from '../delivery/delivery.repository';
 import { NotificationQueue } from '../delivery/notification-queue';

@@ -24,7 +24,7 @@ export class QueueBoardSessionController {
   @Roles('ADMIN')
   @ApiOperation({ summary: `Open a Bull Board session; then browse ${QUEUE_BOARD_PATH}/` })
   async open(@CurrentActor() admin: Actor, @Req() req: BoardRequest, @Res({ passthrough: true }) res: BoardResponse): Promise<void> {
-    await this.audit.record({ actor: admin, action: 'queue-board.session-opened', entityType: 'queue_board', entityId: 'approvals' });
+    await this.audit.record({ actor: admin, action: 'queue-board.session-opened', entityType: 'queue_board', entityId: 'all-queues' });
     res.cookie(QUEUE_BOARD_COOKIE, queueBoardToken(req.headers) ?? '', {
       httpOnly: true,
       sameSite: 'strict',

@@ -5,41 +5,41 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
+import { DECLARED_QUEUES } from '@alur/jobs';
 import { AccessTokens } from '../auth/access-tokens.service';
 import { BoardRequest, BoardResponse, QUEUE_BOARD_PATH, queueBoardToken } from './queue-board-session';
 
 /**
- * The BullMQ queues operators watch, by name. The gateway reads them straight from Redis (same
- * Redis connection and QUEUE_PREFIX as the services) so that the board needs no route into a service.
- */
-const BOARD_QUEUES = ['approval-stage-timers'];
-
-/**
- * Bull Board, mounted on the gateway's Express instance under /api/v1/admin/queues. It sits outside
- * Nest's routing, so it checks the access token itself: ADMIN only, 401 without a valid token.
+ * Bull Board, mounted on the gateway's Express instance under /api/v1/admin/queues, showing every
+ * queue declared in @alur/jobs. The gateway reads them straight from Redis (same Redis and QUEUE_PREFIX
+ * as the services) so that the board needs no route into a service. It sits outside Nest's routing,
+ * so it checks the access token itself: ADMIN only, 401 without a valid token.
  */
 @Injectable()
 export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
-  private readonly queues: Queue[];
+  private readonly queues: Array<{ queue: Queue; description: string }>;
 
   constructor(
     @Inject(APP_ENV) env: BaseEnv,
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: AccessTokens,
   ) {
-    this.queues = BOARD_QUEUES.map((name) => new Queue(name, { connection: redisOptionsOf(env), prefix: env.QUEUE_PREFIX }));
+    this.queues = DECLARED_QUEUES.map((declared) => ({
+      queue: new Queue(declared.name, { connection: redisOptionsOf(env), prefix: env.QUEUE_PREFIX }),
+      description: `${declared.description} (${declared.owner})`,
+    }));
   }
 
   onModuleInit(): void {
     const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
-    createBullBoard({ queues: this.queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
+    createBullBoard({ queues: this.queues.map(({ queue, description }) => new BullMQAdapter(queue, { description })), serverAdapter });
     const express = this.adapterHost.httpAdapter?.getInstance<{ use: (...args: unknown[]) => void }>();
     // A gateway built without HTTP (none today) simply has no board.
     express?.use(QUEUE_BOARD_PATH, (req: BoardRequest, res: BoardResponse, next: () => void) => void this.admit(req, res, next), serverAdapter.getRouter());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.queues.map((queue) => queue.close()));
+    await Promise.all(this.queues.map(({ queue }) => queue.close()));
   }
 
   private async admit(req: BoardRequest, res: BoardResponse, next: () => void): Promise<void> {
