@@ -1,5 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { RpcClientModule } from '@alur/messaging';
 import { ServiceCoreModule, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
@@ -8,6 +8,7 @@ import { SecurityAuditModule } from './audit/security-audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
+import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdempotencyKeyInterceptor } from './http/idempotency-key';
 import { createValidationPipe } from './http/validation';
 import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
@@ -47,6 +48,8 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       { provide: APP_PIPE, useFactory: createValidationPipe },
       // Any write may carry an Idempotency-Key; it travels to the service that carries the write out.
       { provide: APP_INTERCEPTOR, useClass: IdempotencyKeyInterceptor },
+      // Registered with the module, not in configureGateway, so every way of starting the gateway answers refusals alike.
+      { provide: APP_FILTER, useClass: DomainErrorFilter },
     ],
   };
 }

@@ -13,3 +13,4 @@ export * from './identity/requests';
 export * from './requests';
 export * from './transparency';
 export * from './system/system-requests';
+export * from './errors';

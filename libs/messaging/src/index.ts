@@ -18,6 +18,7 @@ export * from './rpc/rpc-subject';
 export * from './rpc/rpc-server';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-error';
+export * from './rpc/refusal-answer';
 export * from './rpc/rpc-exception.filter';
 export * from './outbox/outbox-republish';
 export * from './rpc/rpc-client.module';

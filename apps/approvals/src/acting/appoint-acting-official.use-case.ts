@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, RequestOf, Role } from '@alur/contracts';
+import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, InvalidInputError, NotFoundError, RequestOf, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
 import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
-import { fieldInvalid, OutboxService, requireRole } from '@alur/messaging';
+import { OutboxService, requireRole } from '@alur/messaging';
 
 /** The officials who decide approval stages: only they may have a Plt/Plh, and only they may be one. */
 export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
@@ -43,20 +43,30 @@ export class AppointActingOfficialUseCase {
     const validUntil = new Date(command.validUntil);
     const maxDays = this.env.ACTING_APPOINTMENT_MAX_DAYS;
     if (validUntil.getTime() - validFrom.getTime() > maxDays * DAY_MS) {
-      throw fieldInvalid('validUntil', `an acting appointment lasts at most ${maxDays} days: make a new one when it ends`);
+      throw new InvalidInputError([{ field: 'validUntil', reason: `an acting appointment lasts at most ${maxDays} days: make a new one when it ends` }]);
     }
-    if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) throw new NotFoundException(`No official ${command.actingFor.username} in your region`);
-    if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundException(`No official ${command.acting.username} in your region`);
-    if (command.acting.userId === admin.userId) throw fieldInvalid('actingUsername', 'an admin cannot appoint themself as acting official');
+    if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) {
+      throw new NotFoundError(`No official ${command.actingFor.username} in your region`);
+    }
+    if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundError(`No official ${command.acting.username} in your region`);
+    if (command.acting.userId === admin.userId) {
+      throw new InvalidInputError([{ field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official' }]);
+    }
     if (!DECIDING_ROLES.includes(command.actingFor.role)) {
-      throw fieldInvalid('forUsername', `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`);
+      throw new InvalidInputError([
+        { field: 'forUsername', reason: `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages` },
+      ]);
     }
-    if (command.acting.userId === command.actingFor.userId) throw fieldInvalid('actingUsername', 'an official cannot act for themself');
+    if (command.acting.userId === command.actingFor.userId) {
+      throw new InvalidInputError([{ field: 'actingUsername', reason: 'an official cannot act for themself' }]);
+    }
     if (!DECIDING_ROLES.includes(command.acting.role)) {
-      throw fieldInvalid(
-        'actingUsername',
-        `${command.acting.username} is a ${command.acting.role}: only an official who decides approval stages (${DECIDING_ROLES.join(', ')}) may act for one`,
-      );
+      throw new InvalidInputError([
+        {
+          field: 'actingUsername',
+          reason: `${command.acting.username} is a ${command.acting.role}: only an official who decides approval stages (${DECIDING_ROLES.join(', ')}) may act for one`,
+        },
+      ]);
     }
 
     const appointment = this.dataSource.manager.create(ActingAppointmentEntity, {

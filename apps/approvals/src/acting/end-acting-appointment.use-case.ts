@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { ActingAppointmentEndedV1, Actor, EndActingAppointment, RequestOf } from '@alur/contracts';
+import { ActingAppointmentEndedV1, Actor, ConflictError, EndActingAppointment, NotFoundError, RequestOf } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentEntity } from './acting-appointment.entity';
@@ -27,10 +27,10 @@ export class EndActingAppointmentUseCase {
     const ended = await this.dataSource.transaction(async (tx) => {
       const appointment = await tx.findOne(ActingAppointmentEntity, { where: { id: appointmentId }, lock: { mode: 'pessimistic_write' } });
       // Another region's appointment does not exist for this admin.
-      if (!appointment || !this.regions.covers(admin.regionCode, appointment.regionCode)) throw new NotFoundException(`No acting appointment ${appointmentId}`);
+      if (!appointment || !this.regions.covers(admin.regionCode, appointment.regionCode)) throw new NotFoundError(`No acting appointment ${appointmentId}`);
       const before = toAppointmentView(appointment, now);
       if (!before.active) {
-        throw new ConflictException({ message: 'Only an appointment in force can be ended', code: 'appointment_not_in_force' });
+        throw new ConflictError('Only an appointment in force can be ended', { code: 'appointment_not_in_force' });
       }
       appointment.validUntil = now;
       await tx.update(ActingAppointmentEntity, { id: appointment.id }, { validUntil: now });

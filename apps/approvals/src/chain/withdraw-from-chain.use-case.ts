@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, ProposalWithdrawnPayload, RequestOf, ReviewWithdrawnV1, WithdrawFromReview } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, NotFoundError, ProposalWithdrawnPayload, RequestOf, ReviewWithdrawnV1, WithdrawFromReview } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { stageRefOf } from '../stages/approval-stage.entity';
@@ -37,7 +37,7 @@ export class WithdrawFromChainUseCase {
     return this.dataSource.transaction(async (tx) => {
       const chain = await lockChain(tx, command.proposalId, command.submissionNumber);
       if (!chain) return { submissionNumber: null };
-      if (!this.regions.covers(actor.regionCode, chain.villageCode)) throw new NotFoundException(`No proposal ${command.proposalId}`);
+      if (!this.regions.covers(actor.regionCode, chain.villageCode)) throw new NotFoundError(`No proposal ${command.proposalId}`);
       switch (chain.status) {
         case 'IN_REVIEW':
           await this.close(tx, chain, actor, command.reason ?? null);
@@ -48,7 +48,7 @@ export class WithdrawFromChainUseCase {
           // Back in the BKM's hands: the proposals service alone decides, once it has heard of the return.
           return { submissionNumber: null };
         default:
-          throw new ConflictException(`The proposal was already ${chain.status.toLowerCase()} and can no longer be withdrawn`);
+          throw new ConflictError(`The proposal was already ${chain.status.toLowerCase()} and can no longer be withdrawn`);
       }
     });
   }

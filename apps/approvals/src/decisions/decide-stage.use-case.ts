@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
@@ -7,7 +7,10 @@ import {
   AnswerOf,
   ApprovalDecision,
   ApprovalStageDecidedV1,
+  ConflictError,
   DecideStage,
+  ForbiddenError,
+  NotFoundError,
   ProposalApprovedV1,
   ProposalRejectedV1,
   ProposalReturnedV1,
@@ -51,7 +54,7 @@ export class DecideStageUseCase {
   async execute(actor: Actor, command: DecideStageCommand): Promise<DecisionResult> {
     // The decision's shape (a known decision, a note to return or reject) is the contract's, checked before this runs.
     const note = command.note || null;
-    const notFound = new NotFoundException('Approval stage not found');
+    const notFound = new NotFoundError('Approval stage not found');
     const stage = await this.dataSource.manager.findOneBy(ApprovalStageEntity, { id: command.stageId });
     if (!stage) throw notFound;
 
@@ -59,14 +62,16 @@ export class DecideStageUseCase {
     const appointments = await activeAppointmentsOf(this.dataSource.manager, actor.userId, decidedAt);
     const authority = decisionAuthority(actor, stage, appointments, (region, village) => this.regions.covers(region, village));
     if (authority.kind === 'hidden') throw notFound;
-    if (authority.kind === 'forbidden') throw new ForbiddenException(`Only the ${stage.role} of ${stage.regionCode} (or whoever acts for them) may decide this stage`);
-    if (stage.status !== 'OPEN') throw new ConflictException(`This stage is already ${stage.status}`);
+    if (authority.kind === 'forbidden') {
+      throw new ForbiddenError(`Only the ${stage.role} of ${stage.regionCode} (or whoever acts for them) may decide this stage`);
+    }
+    if (stage.status !== 'OPEN') throw new ConflictError(`This stage is already ${stage.status}`);
 
     return this.dataSource.transaction(async (tx) => {
       // The chain's row lock first, as a withdrawal takes it: of a decision and a withdrawal, one ends the chain.
       const current = await lockChain(tx, stage.proposalId, stage.submissionNumber);
       if (current && current.status !== 'IN_REVIEW') {
-        throw new ConflictException(`The proposal was ${current.status.toLowerCase()} a moment ago: this stage can no longer be decided`);
+        throw new ConflictError(`The proposal was ${current.status.toLowerCase()} a moment ago: this stage can no longer be decided`);
       }
       await refuseSecondStage(tx, stage, authority.decidedBy);
       const status = STAGE_STATUS_OF[command.decision];
@@ -75,7 +80,7 @@ export class DecideStageUseCase {
           WHERE id = $1 AND status = 'OPEN' RETURNING id`,
         [stage.id, status, decidedAt, JSON.stringify(authority.decidedBy), note],
       )) as [unknown[], number];
-      if (updated.length === 0) throw new ConflictException('This stage was decided by someone else a moment ago');
+      if (updated.length === 0) throw new ConflictError('This stage was decided by someone else a moment ago');
       const decided = await tx.findOneByOrFail(ApprovalStageEntity, { id: stage.id });
       const decidedBy = authority.decidedBy;
       const ref = stageRefOf(decided);
@@ -177,12 +182,10 @@ async function refuseSecondStage(tx: EntityManager, stage: ApprovalStageEntity, 
   if (!earlier) return;
   const how = earlier.decidedBy.actingFor ? ` as acting official for ${earlier.decidedBy.actingFor.username}` : '';
   const now = decidedBy.actingFor ? ` (now as acting official for ${decidedBy.actingFor.username})` : '';
-  throw new ForbiddenException({
-    statusCode: 403,
-    message: `You decided stage ${earlier.stageOrder} (${earlier.role}${how}) of this submission: nobody decides two stages of one submission${now}`,
-    error: 'Forbidden',
-    code: 'DECIDED_ANOTHER_STAGE',
-  });
+  throw new ForbiddenError(
+    `You decided stage ${earlier.stageOrder} (${earlier.role}${how}) of this submission: nobody decides two stages of one submission${now}`,
+    { code: 'DECIDED_ANOTHER_STAGE' },
+  );
 }
 
 /** Who decided each stage of the proposal, over all its submissions (returned ones included), in the order decided. */

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AnswerOf, EvaluateStages, EvaluationStages, RequestOf, StageFigures } from '@alur/contracts';
+import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, RequestOf, StageFigures } from '@alur/contracts';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { WorkingCalendar } from '../working-days/working-calendar.service';
@@ -38,7 +38,7 @@ export class EvaluateStagesUseCase {
   async execute(actor: Actor, request: RequestOf<typeof EvaluateStages>, now = new Date()): Promise<AnswerOf<typeof EvaluateStages>> {
     requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
-    if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
+    if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     // Another replica may have added a holiday since this one last read the table.
     await this.calendar.refresh();
     const clock = this.calendar.clock;

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AnswerOf, ListProposalStages } from '@alur/contracts';
+import { Actor, AnswerOf, ListProposalStages, NotFoundError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { activeAppointmentsOf } from '../acting/active-appointments';
 import { decisionAuthority } from '../decisions/decision-authority';
@@ -23,7 +23,7 @@ export class ListProposalStagesUseCase {
 
   async execute(actor: Actor, proposalId: string): Promise<AnswerOf<typeof ListProposalStages>> {
     // proposalId is a UUID: the contract (ListProposalStages) checked it before this runs.
-    const notFound = new NotFoundException('Proposal not found');
+    const notFound = new NotFoundError('Proposal not found');
     const stages = await this.dataSource.manager.find(ApprovalStageEntity, {
       where: { proposalId },
       order: { submissionNumber: 'ASC', stageOrder: 'ASC' },

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AddHoliday, AnswerOf, RequestOf } from '@alur/contracts';
+import { Actor, AddHoliday, AnswerOf, ConflictError, RequestOf } from '@alur/contracts';
 import { AuditTrail } from '@alur/audit';
 import { WorkingCalendar } from './working-calendar.service';
 import { requireRole } from '@alur/messaging';
@@ -30,7 +30,7 @@ export class AddHolidayUseCase {
          ON CONFLICT (holiday_date) DO NOTHING RETURNING 1`,
         [command.date, name, JSON.stringify(actor)],
       )) as unknown[];
-      if (inserted.length === 0) throw new ConflictException(`${command.date} is already a holiday`);
+      if (inserted.length === 0) throw new ConflictError(`${command.date} is already a holiday`);
       await this.audit.record(tx, {
         actor,
         action: 'working-calendar.holiday-added',

@@ -1,15 +1,15 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, formatRupiah, RequestOf, SetCeiling } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, formatRupiah, InvalidInputError, NotFoundError, RequestOf, SetCeiling } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { rupiahOf } from '@alur/database';
 import { findLatestProgrammeVersion } from '../programmes/programme-version';
 import { BudgetCommitment } from './budget-commitment.service';
 import { toBudgetView } from './budget-view';
 import { CeilingKey } from './ceiling-key';
-import { requireRole, validationFailed } from '@alur/messaging';
+import { requireRole } from '@alur/messaging';
 
 export type SetCeilingRequest = RequestOf<typeof SetCeiling>;
 export type SetCeilingResult = AnswerOf<typeof SetCeiling>;
@@ -32,13 +32,13 @@ export class SetCeilingUseCase {
     requireRole(actor, 'BPKAD');
     const region = this.regions.get(request.regionCode);
     if (!region || !this.regions.covers(actor.regionCode, region.code)) {
-      throw new NotFoundException(`Region ${request.regionCode} is not in your kabupaten`);
+      throw new NotFoundError(`Region ${request.regionCode} is not in your kabupaten`);
     }
     return this.dataSource.transaction(async (tx) => {
       const programme = await findLatestProgrammeVersion(tx, request.programCode, request.fiscalYear);
-      if (!programme) throw new NotFoundException(`Programme ${request.programCode} has no version for fiscal year ${request.fiscalYear}`);
+      if (!programme) throw new NotFoundError(`Programme ${request.programCode} has no version for fiscal year ${request.fiscalYear}`);
       if (region.level !== programme.ceilingRegionLevel) {
-        throw validationFailed([
+        throw new InvalidInputError([
           { field: 'regionCode', reason: `${request.programCode} sets its ceiling per ${programme.ceilingRegionLevel}, and ${region.code} is a ${region.level}` },
         ]);
       }
@@ -48,7 +48,7 @@ export class SetCeilingUseCase {
       const before = await this.commitment.lockCeiling(tx, key);
       const committed = rupiahOf(before.committed);
       if (request.amount < committed) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The ceiling cannot be set to ${formatRupiah(request.amount)}: ${formatRupiah(committed)} is already committed against it`,
         );
       }

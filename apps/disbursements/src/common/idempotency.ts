@@ -1,6 +1,6 @@
-import { HttpException, UnprocessableEntityException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, DomainError } from '@alur/contracts';
 import { isUniqueViolation } from './pg-error';
 
 /** The stored answer of an earlier request with this key; 422 if the key was used for a different request. */
@@ -30,7 +30,7 @@ export async function inIdempotentTransaction<T>(
   key: string,
   requestHash: string,
   work: (tx: EntityManager) => Promise<T>,
-  refusals: Record<string, () => HttpException> = {},
+  refusals: Record<string, () => DomainError> = {},
 ): Promise<T> {
   try {
     return await dataSource.transaction(work);

@@ -1,6 +1,5 @@
-import { ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, peopleBehind } from '@alur/contracts';
+import { Actor, ConflictError, ForbiddenError, NotFoundError, peopleBehind } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { DisbursementRow, TrancheRow } from './disbursement-row';
 
@@ -23,17 +22,17 @@ export async function lockTranche(
 ): Promise<LockedTranche> {
   const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE id = $1 FOR UPDATE', [disbursementId])) as DisbursementRow[];
   if (!disbursement || !regions.covers(actor.regionCode, disbursement.village_code)) {
-    throw new NotFoundException(`Disbursement ${disbursementId} not found`);
+    throw new NotFoundError(`Disbursement ${disbursementId} not found`);
   }
-  if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn: its commitment was released and nothing can be paid out');
+  if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn: its commitment was released and nothing can be paid out');
   if (disbursement.status === 'AWAITING_BUDGET') {
-    throw new ConflictException('This proposal is still waiting for budget: nothing can be released before it is committed');
+    throw new ConflictError('This proposal is still waiting for budget: nothing can be released before it is committed');
   }
   const [tranche] = (await tx.query('SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [
     disbursement.id,
     trancheNumber,
   ])) as TrancheRow[];
-  if (!tranche) throw new NotFoundException(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
+  if (!tranche) throw new NotFoundError(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
   return { disbursement, tranche };
 }
 
@@ -46,49 +45,35 @@ export function refuseStageDeciders(actor: Actor, disbursement: DisbursementRow,
   const decided = disbursement.stage_decisions.find((d) => peopleBehind(d.decidedBy).some((id) => mine.has(id)));
   if (!decided) return;
   const acting = decided.decidedBy.actingFor ? `, as acting official for ${decided.decidedBy.actingFor.username}` : '';
-  throw new ForbiddenException({
-    statusCode: 403,
-    message: `You decided stage ${decided.stageOrder} (${decided.role}${acting}) of this proposal: someone who approved it may not ${step} its release`,
-    error: 'Forbidden',
-    code: 'STAGE_DECIDER',
-  });
+  throw new ForbiddenError(
+    `You decided stage ${decided.stageOrder} (${decided.role}${acting}) of this proposal: someone who approved it may not ${step} its release`,
+    { code: 'STAGE_DECIDER' },
+  );
 }
 
 /** 403 when the caller (or the official they act for) prepared the SPM in question: the second pair of eyes must be another person's. */
 export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string): void {
   const mine = new Set(peopleBehind(actor));
   if (peopleBehind(preparedBy).some((id) => mine.has(id))) {
-    throw new ForbiddenException({
-      statusCode: 403,
-      message: `You prepared this SPM yourself: ${what} must be done by another BPKAD official`,
-      error: 'Forbidden',
-      code: 'SAME_OFFICIAL',
-    });
+    throw new ForbiddenError(`You prepared this SPM yourself: ${what} must be done by another BPKAD official`, { code: 'SAME_OFFICIAL' });
   }
 }
 
 /** 409 for a tranche that cannot take this step: already released, not yet ready, or cancelled. */
 export function refuseFinishedOrLocked(tranche: TrancheRow): void {
   if (tranche.status === 'RELEASED') {
-    throw new ConflictException({
-      statusCode: 409,
-      message: `Tranche ${tranche.number} was already released with SP2D ${tranche.sp2d_number}`,
-      error: 'Conflict',
-    });
+    throw new ConflictError(`Tranche ${tranche.number} was already released with SP2D ${tranche.sp2d_number}`);
   }
   if (tranche.status === 'LOCKED') {
-    throw new ConflictException(
+    throw new ConflictError(
       `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlock_progress_percent}% reported`,
     );
   }
-  if (tranche.status === 'CANCELLED') throw new ConflictException(`Tranche ${tranche.number} was cancelled: nothing can be paid out`);
+  if (tranche.status === 'CANCELLED') throw new ConflictError(`Tranche ${tranche.number} was cancelled: nothing can be paid out`);
 }
 
-export function sp2dTaken(sp2dNumber: string): HttpException {
-  return new ConflictException({
-    statusCode: 409,
-    message: `SP2D number ${sp2dNumber} was already used for another release`,
-    error: 'Conflict',
+export function sp2dTaken(sp2dNumber: string): ConflictError {
+  return new ConflictError(`SP2D number ${sp2dNumber} was already used for another release`, {
     errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
   });
 }

@@ -1,8 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
 import { requestHashOf, rupiahOf } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -58,14 +58,11 @@ export class PrepareSpmUseCase {
     refuseStageDeciders(actor, disbursement, 'prepare');
     refuseFinishedOrLocked(tranche);
     if (tranche.status === 'PREPARED') {
-      throw new ConflictException({
-        statusCode: 409,
-        message:
-          `Tranche ${tranche.number} already has an SPM (SP2D ${tranche.spm_sp2d_number}) prepared by ${tranche.prepared_by?.username}, ` +
+      throw new ConflictError(
+        `Tranche ${tranche.number} already has an SPM (SP2D ${tranche.spm_sp2d_number}) prepared by ${tranche.prepared_by?.username}, ` +
           'waiting for authorisation: it must be authorised or returned before another is prepared',
-        error: 'Conflict',
-        code: 'SPM_ALREADY_PREPARED',
-      });
+        { code: 'SPM_ALREADY_PREPARED' },
+      );
     }
     const [taken] = (await tx.query(
       `SELECT 1 FROM tranche WHERE regency_code = $1 AND (sp2d_number = $2 OR (status = 'PREPARED' AND spm_sp2d_number = $2))`,

@@ -1,9 +1,9 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, formatRupiah, ReleaseTranche, RequestOf, TrancheReleasedV1 } from '@alur/contracts';
-import { OutboxService, requireRole, validationFailed } from '@alur/messaging';
+import { Actor, AnswerOf, ConflictError, formatRupiah, InvalidInputError, ReleaseTranche, RequestOf, TrancheReleasedV1 } from '@alur/contracts';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { requestHashOf, rupiahOf } from '@alur/database';
 import { inIdempotentTransaction, replayOf, storeAnswer } from '../common/idempotency';
@@ -44,7 +44,7 @@ export class ReleaseTrancheUseCase {
     // The shape is the contract's (ReleaseTranche); whether the SP2D date lies ahead of our clock is checked here.
     const releasedAt = new Date(request.releasedAt);
     if (releasedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      throw validationFailed([{ field: 'releasedAt', reason: 'must not be in the future' }]);
+      throw new InvalidInputError([{ field: 'releasedAt', reason: 'must not be in the future' }]);
     }
     const requestHash = requestHashOf({
       operation: OPERATION,
@@ -77,20 +77,14 @@ export class ReleaseTrancheUseCase {
     refuseStageDeciders(actor, disbursement, 'authorise');
     refuseFinishedOrLocked(tranche);
     if (tranche.status !== 'PREPARED' || !tranche.prepared_by) {
-      throw new ConflictException({
-        statusCode: 409,
-        message: `Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`,
-        error: 'Conflict',
+      throw new ConflictError(`Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`, {
         code: 'SPM_NOT_PREPARED',
       });
     }
     refuseSamePerson(actor, tranche.prepared_by, 'authorising it');
     // The authoriser confirms the SP2D number they saw: an SPM returned and prepared again meanwhile is not authorised unseen.
     if (request.sp2dNumber !== tranche.spm_sp2d_number) {
-      throw new ConflictException({
-        statusCode: 409,
-        message: `The SPM waiting for authorisation is for SP2D ${tranche.spm_sp2d_number}, not ${request.sp2dNumber}: look at it again`,
-        error: 'Conflict',
+      throw new ConflictError(`The SPM waiting for authorisation is for SP2D ${tranche.spm_sp2d_number}, not ${request.sp2dNumber}: look at it again`, {
         code: 'SPM_CHANGED',
         errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spm_sp2d_number}` }],
       });
@@ -98,7 +92,7 @@ export class ReleaseTrancheUseCase {
     // Releases stop at the fiscal year's closing: neither an SP2D dated after it nor one recorded after it counts.
     const closing = await this.calendar.closingOf(tx, disbursement.regency_code, disbursement.fiscal_year);
     if (releasedAt >= closing.releasesCloseAt || new Date() >= closing.releasesCloseAt) {
-      throw new ConflictException(
+      throw new ConflictError(
         `Releases for fiscal year ${disbursement.fiscal_year} closed on ${this.calendar.describe(closing)}: tranche ${tranche.number} ` +
           `(${formatRupiah(rupiahOf(tranche.amount))}) was not released in time and carries over as SiLPA`,
       );

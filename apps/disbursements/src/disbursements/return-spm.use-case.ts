@@ -1,8 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { disbursementView } from './disbursement-view';
@@ -29,7 +29,7 @@ export class ReturnSpmUseCase {
       const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);
       refuseFinishedOrLocked(tranche);
       if (tranche.status !== 'PREPARED' || !tranche.prepared_by || !tranche.spm_sp2d_number) {
-        throw new ConflictException(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
+        throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
       }
       refuseSamePerson(actor, tranche.prepared_by, 'returning it');
       await tx.query(

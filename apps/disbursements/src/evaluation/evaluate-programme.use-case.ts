@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, EligibleRegions, EvaluateProgrammeFunds, EvaluationGroup, ProgrammeEvaluation, RequestOf } from '@alur/contracts';
+import { Actor, EligibleRegions, EvaluateProgrammeFunds, EvaluationGroup, NotFoundError, ProgrammeEvaluation, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -25,13 +25,13 @@ export class EvaluateProgrammeUseCase {
   async execute(actor: Actor, request: RequestOf<typeof EvaluateProgrammeFunds>): Promise<ProgrammeEvaluation> {
     requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
-    if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
+    if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     const manager = this.dataSource.manager;
     const [programme] = (await manager.query(
       'SELECT definition FROM programme_version WHERE code = $1 AND fiscal_year = $2 ORDER BY version DESC LIMIT 1',
       [request.programCode, request.fiscalYear],
     )) as Array<{ definition: { eligibleRegions: EligibleRegions } }>;
-    if (!programme) throw new NotFoundException(`Programme ${request.programCode} has no version for fiscal year ${request.fiscalYear}`);
+    if (!programme) throw new NotFoundError(`Programme ${request.programCode} has no version for fiscal year ${request.fiscalYear}`);
     const eligible = programme.definition.eligibleRegions;
     const pilot = request.pilotRegionCodes ?? (eligible.scope === 'LIST' ? eligible.regionCodes : []);
     const inPilot = (code: string) => pilot.some((p) => this.regions.covers(p, code));

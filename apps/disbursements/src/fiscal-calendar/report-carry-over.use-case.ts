@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AnswerOf, CarryOverItem, ReportCarryOver, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, CarryOverItem, NotFoundError, ReportCarryOver, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -27,7 +27,7 @@ export class ReportCarryOverUseCase {
   async execute(actor: Actor, request: RequestOf<typeof ReportCarryOver>): Promise<CarryOverReport> {
     requireRole(actor, 'BPKAD', 'ADMIN');
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
-    if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
+    if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     const closing = await this.calendar.closingOf(this.dataSource.manager, regencyCode, request.fiscalYear);
     const params: unknown[] = [regencyCode, request.fiscalYear];
     const byProgramme = request.programCode ? `AND d.program_code = $${params.push(request.programCode)}` : '';

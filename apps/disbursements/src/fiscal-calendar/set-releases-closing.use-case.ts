@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, RequestOf, SetReleasesClosing } from '@alur/contracts';
+import { Actor, AnswerOf, NotFoundError, RequestOf, SetReleasesClosing } from '@alur/contracts';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { FiscalCalendar } from './fiscal-calendar.service';
@@ -21,7 +21,7 @@ export class SetReleasesClosingUseCase {
   async execute(actor: Actor, request: RequestOf<typeof SetReleasesClosing>): Promise<AnswerOf<typeof SetReleasesClosing>> {
     requireRole(actor, 'BPKAD');
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
-    if (!regencyCode) throw new NotFoundException(`${actor.regionCode} is not in a kabupaten`);
+    if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     return this.dataSource.transaction(async (tx) => {
       const before = await this.calendar.closingOf(tx, regencyCode, request.fiscalYear);
       await tx.query(

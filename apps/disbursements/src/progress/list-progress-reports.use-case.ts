@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AnswerOf, ListProgressReports, ListProposalProgressReports, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, ListProgressReports, ListProposalProgressReports, NotFoundError, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { regionScopeColumn } from '../common/region-scope';
@@ -30,7 +30,7 @@ export class ListProgressReportsUseCase {
       `SELECT 1 FROM disbursement WHERE proposal_id = $1 AND ${regionScopeColumn(this.regions, actor.regionCode)} = $2`,
       [proposalId, actor.regionCode],
     )) as unknown[];
-    if (!visible) throw new NotFoundException(`Proposal ${proposalId} has no disbursement to report on`);
+    if (!visible) throw new NotFoundError(`Proposal ${proposalId} has no disbursement to report on`);
     return this.execute(actor, filter);
   }
 

@@ -1,4 +1,4 @@
-import type { FieldError } from '@alur/messaging';
+import type { FieldError } from '@alur/contracts';
 import { formatRupiah } from '@alur/contracts';
 
 export interface ProgressClaim {

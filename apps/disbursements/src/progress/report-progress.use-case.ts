@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { Actor, AnswerOf, ProgressReportedV1, ReportProgress, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, InvalidInputError, NotFoundError, ProgressReportedV1, ReportProgress, RequestOf } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
-import { OutboxService, requireRole, validationFailed } from '@alur/messaging';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
 import { DisbursementRow } from '../disbursements/disbursement-row';
 import { disbursementView } from '../disbursements/disbursement-view';
@@ -37,20 +37,20 @@ export class ReportProgressUseCase {
       const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE proposal_id = $1 FOR UPDATE', [request.proposalId])) as DisbursementRow[];
       // Another village's proposal is as good as absent: its existence is not revealed.
       if (!disbursement || disbursement.village_code !== actor.regionCode) {
-        throw new NotFoundException(`Proposal ${request.proposalId} has no disbursement to report on`);
+        throw new NotFoundError(`Proposal ${request.proposalId} has no disbursement to report on`);
       }
       if (disbursement.status === 'AWAITING_BUDGET') {
-        throw new ConflictException('This proposal is still waiting for budget: report progress once it is funded');
+        throw new ConflictError('This proposal is still waiting for budget: report progress once it is funded');
       }
-      if (disbursement.status === 'COMPLETED') throw new ConflictException('This proposal is already completed');
-      if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn');
+      if (disbursement.status === 'COMPLETED') throw new ConflictError('This proposal is already completed');
+      if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn');
 
       // Checked under the disbursement's lock, so two reports sent at once are judged one after the other.
       const errors = progressClaimErrors(
         { physicalProgressPercent: request.physicalProgressPercent, amountSpent: request.amountSpent, photoCount: request.photos.length },
         await this.standingOf(tx, disbursement),
       );
-      if (errors.length) throw validationFailed(errors);
+      if (errors.length) throw new InvalidInputError(errors);
 
       const id = randomUUID();
       // Flagged for the verifier, never refused: a photo far from the village or long before the report.

@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, ProgressReportVerifiedV1, RequestOf, VerifyProgressReport } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, NotFoundError, ProgressReportVerifiedV1, RequestOf, VerifyProgressReport } from '@alur/contracts';
 import { rupiahOf } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -38,12 +38,12 @@ export class VerifyProgressReportUseCase {
         [request.reportId],
       )) as DisbursementRow[];
       if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.village_code)) {
-        throw new NotFoundException(`Progress report ${request.reportId} not found`);
+        throw new NotFoundError(`Progress report ${request.reportId} not found`);
       }
-      if (disbursement.status === 'WITHDRAWN') throw new ConflictException('This proposal was withdrawn');
+      if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn');
       const [pending] = (await tx.query('SELECT * FROM progress_report WHERE id = $1', [request.reportId])) as ProgressReportRow[];
       if (pending.verification_status !== 'PENDING') {
-        throw new ConflictException(`This progress report was already ${pending.verification_status === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
+        throw new ConflictError(`This progress report was already ${pending.verification_status === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
       }
       const [row] = await updateReturning<ProgressReportRow>(
         tx,

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AnswerOf, CheckPublicPhoto, ListPublicProgress, PublicProgressReport, RequestOf } from '@alur/contracts';
+import { AnswerOf, CheckPublicPhoto, ListPublicProgress, NotFoundError, PublicProgressReport, RequestOf } from '@alur/contracts';
 
 /**
  * What the transparency page shows of a funded proposal's progress: its ACCEPTED reports only (a report
@@ -16,7 +16,7 @@ export class ListPublicProgressUseCase {
     const [funded] = (await this.dataSource.query(`SELECT id FROM disbursement WHERE proposal_id = $1 AND status <> 'WITHDRAWN'`, [proposalId])) as Array<{
       id: string;
     }>;
-    if (!funded) throw new NotFoundException(`Proposal ${proposalId} is not a funded proposal`);
+    if (!funded) throw new NotFoundError(`Proposal ${proposalId} is not a funded proposal`);
     const rows = (await this.dataSource.query(
       `SELECT physical_progress_percent, note, reported_at, verified_at, final, photos
          FROM progress_report WHERE disbursement_id = $1 AND verification_status = 'ACCEPTED' ORDER BY seq DESC`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { validationFailed } from '../http/validation';
+import { InvalidInputError } from '@alur/contracts';
 import { UserEntity } from '../users/user.entity';
 
 /** The gateway owns the users: it turns the usernames of an appointment into ids, roles and regions. */
@@ -19,7 +19,7 @@ export class ResolveAppointmentUsers {
       ...(acting ? [] : [{ field: 'actingUsername', reason: `no active user ${actingUsername}` }]),
       ...(actingFor ? [] : [{ field: 'forUsername', reason: `no active user ${forUsername}` }]),
     ];
-    if (!acting || !actingFor) throw validationFailed(errors);
+    if (!acting || !actingFor) throw new InvalidInputError(errors);
     return {
       acting: { userId: acting.id, username: acting.username, role: acting.role, regionCode: acting.regionCode },
       actingFor: { userId: actingFor.id, username: actingFor.username, role: actingFor.role, regionCode: actingFor.regionCode },

@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter } from '@nestjs/common';
-import { FieldError, validationFailed } from '@alur/messaging';
+import { FieldError, InvalidInputError } from '@alur/contracts';
+import { refusalAnswerOf } from '@alur/messaging';
 
 /**
  * A 400 decided before validation (the JSON parser refused the body, multer a multipart field)
@@ -16,7 +17,7 @@ export class BodyRefusalFilter implements ExceptionFilter {
       return;
     }
     const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-    response.status(400).json(validationFailed([refusalOf(message)]).getResponse());
+    response.status(400).json(refusalAnswerOf(new InvalidInputError([refusalOf(message)])).body);
   }
 }
 

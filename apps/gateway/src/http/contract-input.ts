@@ -3,8 +3,8 @@ import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { RequestContract } from '@alur/contracts';
-import { parseRequest, validationFailed } from '@alur/messaging';
+import { InvalidInputError, RequestContract } from '@alur/contracts';
+import { parseRequest } from '@alur/messaging';
 import { unsafeInputErrors } from './unsafe-input';
 
 /** How a route takes a request: which fields come from the path, and where the rest come from. */
@@ -25,7 +25,7 @@ const RawRequestInput = createParamDecorator((from: Pick<ContractInputOptions, '
   const params = from.params ?? [];
   const source: unknown = from.from === 'query' ? request.query : from.from === 'body' ? (request.body ?? {}) : {};
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw validationFailed([{ field: '(body)', reason: 'must be a JSON object', code: 'invalid_type' }]);
+    throw new InvalidInputError([{ field: '(body)', reason: 'must be a JSON object', code: 'invalid_type' }]);
   }
   const fromPath = Object.fromEntries(params.filter((name) => request.params[name] !== undefined).map((name) => [name, request.params[name]]));
   return { ...source, ...fromPath };
@@ -37,7 +37,7 @@ class ContractInputPipe implements PipeTransform {
 
   transform(value: unknown): unknown {
     const unsafe = unsafeInputErrors(value);
-    if (unsafe.length) throw validationFailed(unsafe);
+    if (unsafe.length) throw new InvalidInputError(unsafe);
     return parseRequest(this.schema, value);
   }
 }

@@ -4,10 +4,9 @@ import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, InvalidInputError } from '@alur/contracts';
 import { requestHashOf, runIdempotent } from '@alur/database';
 import { CLS_ACTOR, CLS_IDEMPOTENCY_KEY } from '@alur/observability';
-import { validationFailed } from './validation';
 
 /** Visible ASCII, as the IETF Idempotency-Key draft expects of a key (a UUID fits). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -17,7 +16,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function checkedIdempotencyKey(idempotencyKey: string | undefined): string {
   const key = optionalIdempotencyKey(idempotencyKey);
   if (key === undefined) {
-    throw validationFailed([{ field: 'Idempotency-Key', reason: 'header is required: send one unique key per request, e.g. a UUID' }]);
+    throw new InvalidInputError([{ field: 'Idempotency-Key', reason: 'header is required: send one unique key per request, e.g. a UUID' }]);
   }
   return key;
 }
@@ -26,7 +25,7 @@ export function checkedIdempotencyKey(idempotencyKey: string | undefined): strin
 export function optionalIdempotencyKey(idempotencyKey: string | undefined): string | undefined {
   if (idempotencyKey === undefined || idempotencyKey === '') return undefined;
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw validationFailed([{ field: 'Idempotency-Key', reason: 'must be 1 to 255 visible ASCII characters' }]);
+    throw new InvalidInputError([{ field: 'Idempotency-Key', reason: 'must be 1 to 255 visible ASCII characters' }]);
   }
   return idempotencyKey;
 }

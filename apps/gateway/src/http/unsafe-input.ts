@@ -1,4 +1,4 @@
-import { FieldError } from '@alur/messaging';
+import type { FieldError } from '@alur/contracts';
 
 /** Deeper than any request body of the API needs; deeper still is an attack on the parsers behind. */
 export const MAX_INPUT_DEPTH = 32;

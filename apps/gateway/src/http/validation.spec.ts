@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
+import { ArgumentMetadata } from '@nestjs/common';
+import { InvalidInputError } from '@alur/contracts';
 import { createValidationPipe } from './validation';
 
 /** A body as a route without ContractInput would read it. */
@@ -9,8 +10,8 @@ async function rejectionOf(body: unknown, metadata: ArgumentMetadata = PLAIN_BOD
   try {
     await createValidationPipe().transform(body, metadata);
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    return (error as BadRequestException).getResponse();
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return { errors: (error as InvalidInputError).errors };
   }
   throw new Error('the body was accepted');
 }

@@ -1,10 +1,6 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { FieldError, validationFailed } from '@alur/messaging';
+import { InvalidInputError } from '@alur/contracts';
 import { unsafeInputErrors } from './unsafe-input';
-
-// The gateway answers bad bodies with the same 400 the services give: one shape for every client.
-export { validationFailed };
-export type { FieldError };
 
 /**
  * The gateway's pipe for any plain body, query or parameter (`@Body()`, `@Query()`, `@Param()`): input
@@ -16,7 +12,7 @@ class UnsafeInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
     const unsafe = unsafeInputErrors(value, metadata.data ?? '');
-    if (unsafe.length) throw validationFailed(unsafe);
+    if (unsafe.length) throw new InvalidInputError(unsafe);
     return value;
   }
 }

@@ -1,12 +1,21 @@
 import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CreateProposal, GetProposal, ListProposals, RequestOf, SubmitProposal, UpdateProposal, WithdrawFromReview, WithdrawProposal } from '@alur/contracts';
+import {
+  CreateProposal,
+  GetProposal,
+  InvalidInputError,
+  ListProposals,
+  RequestOf,
+  SubmitProposal,
+  UpdateProposal,
+  WithdrawFromReview,
+  WithdrawProposal,
+} from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
-import { validationFailed } from '../http/validation';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { OfficialNames } from '../users/official-names.service';
 import { withRegionNames } from './proposal-region-names';
@@ -80,7 +89,7 @@ export class ProposalsController {
     await this.ownUploads.transform(input);
     const version = input.version ?? versionFromIfMatch(ifMatch);
     if (version === undefined) {
-      throw validationFailed([{ field: 'version', reason: 'is required: send the version you last read in the body or as If-Match', code: 'required' }]);
+      throw new InvalidInputError([{ field: 'version', reason: 'is required: send the version you last read in the body or as If-Match', code: 'required' }]);
     }
     const proposal = await this.rpc.send(UpdateProposal, { ...input, version });
     response.setHeader('ETag', `"${proposal.version}"`);

@@ -1,11 +1,10 @@
-import { Inject, Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { Actor } from '@alur/contracts';
+import { Actor, InvalidInputError, NotFoundError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
-import { validationFailed } from '../http/validation';
 import { captureView, PhotoCapture, readPhotoCapture } from './photo-capture';
 import { contentMatches, UPLOAD_KINDS, UploadKind } from './uploaded-file-kinds';
 
@@ -38,9 +37,9 @@ export class UploadedFiles {
 
   async store(kind: UploadKind, actor: Actor, file: ReceivedFile | undefined) {
     const rules = UPLOAD_KINDS[kind];
-    if (!file || file.size === 0) throw validationFailed([{ field: 'file', reason: 'a file is required' }]);
+    if (!file || file.size === 0) throw new InvalidInputError([{ field: 'file', reason: 'a file is required' }]);
     if (!(rules.contentTypes as readonly string[]).includes(file.mimetype) || !contentMatches(file.mimetype, file.buffer)) {
-      throw validationFailed([{ field: 'file', reason: rules.refusal }]);
+      throw new InvalidInputError([{ field: 'file', reason: rules.refusal }]);
     }
     const fileName = file.originalname.slice(0, 200);
     // A photo keeps when and where the phone took it, for the verifier to compare with the village and the report.
@@ -61,14 +60,14 @@ export class UploadedFiles {
 
   async read(kind: UploadKind, actor: Actor, id: string): Promise<StreamableFile> {
     const file = await this.find(kind, id);
-    if (!file || !this.regions.covers(actor.regionCode, file.region_code)) throw new NotFoundException(`File ${id} not found`);
+    if (!file || !this.regions.covers(actor.regionCode, file.region_code)) throw new NotFoundError(`File ${id} not found`);
     return streamOf(file, id);
   }
 
   /** A file the caller has established is published (a photo of an accepted progress report), for anyone. */
   async readPublished(kind: UploadKind, id: string): Promise<StreamableFile> {
     const file = await this.find(kind, id);
-    if (!file) throw new NotFoundException(`File ${id} not found`);
+    if (!file) throw new NotFoundError(`File ${id} not found`);
     return streamOf(file, id);
   }
 
@@ -96,7 +95,7 @@ export class UploadedFiles {
     const owned = new Set(rows.filter((row) => row.region_code === actor.regionCode).map((row) => `${row.kind}/${row.id}`));
     const foreign = uploads.filter((u) => !owned.has(`${u.kind}/${u.id}`));
     if (foreign.length) {
-      throw validationFailed(foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })));
+      throw new InvalidInputError(foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })));
     }
   }
 }

@@ -1,12 +1,11 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { Actor, type CreateUserRequest, type UserView } from '@alur/contracts';
+import { Actor, ConflictError, ForbiddenError, InvalidInputError, type CreateUserRequest, type UserView } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
 import { PasswordHasher } from '../auth/password-hasher.service';
-import { validationFailed } from '../http/validation';
 import { roleRegionMismatch } from './role-region.policy';
 import { UserEntity } from './user.entity';
 import { announceUsersSaved } from './user-saved.announcement';
@@ -25,9 +24,9 @@ export class CreateUserUseCase {
 
   async execute(admin: Actor, command: CreateUserRequest): Promise<UserView> {
     const mismatch = roleRegionMismatch(this.regions, command.role, command.regionCode);
-    if (mismatch) throw validationFailed([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
+    if (mismatch) throw new InvalidInputError([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
     if (!this.regions.covers(admin.regionCode, command.regionCode)) {
-      throw new ForbiddenException(`You may add users only within region ${admin.regionCode}`);
+      throw new ForbiddenError(`You may add users only within region ${admin.regionCode}`);
     }
     const passwordHash = await this.hasher.hash(command.password);
     const user = this.dataSource.getRepository(UserEntity).create({
@@ -52,7 +51,7 @@ export class CreateUserUseCase {
       return userViewOf(saved);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new ConflictException(`Username ${command.username} is taken`);
+        throw new ConflictError(`Username ${command.username} is taken`);
       }
       throw error;
     }

@@ -1,12 +1,11 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, type UpdateUserRequest, type UserView } from '@alur/contracts';
+import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type UpdateUserRequest, type UserView } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
 import { AccountStanding } from '../auth/account-standing.service';
-import { validationFailed } from '../http/validation';
 import { roleRegionMismatch } from './role-region.policy';
 import { UserEntity } from './user.entity';
 import { announceUsersSaved } from './user-saved.announcement';
@@ -33,16 +32,16 @@ export class UpdateUserUseCase {
     const saved = await this.dataSource.transaction(async (tx) => {
       const user = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       // Another kabupaten's user does not exist for this administrator.
-      if (!user || !this.regions.covers(admin.regionCode, user.regionCode)) throw new NotFoundException(`User ${id} not found`);
+      if (!user || !this.regions.covers(admin.regionCode, user.regionCode)) throw new NotFoundError(`User ${id} not found`);
       if (user.id === admin.userId && (command.active === false || (command.role !== undefined && command.role !== user.role))) {
-        throw new ConflictException({ message: 'An administrator cannot deactivate or demote their own account', code: 'own_account' });
+        throw new ConflictError('An administrator cannot deactivate or demote their own account', { code: 'own_account' });
       }
       const before = standingOf(user);
       const role = command.role ?? user.role;
       const regionCode = command.regionCode ?? user.regionCode;
       const mismatch = roleRegionMismatch(this.regions, role, regionCode);
-      if (mismatch) throw validationFailed([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
-      if (!this.regions.covers(admin.regionCode, regionCode)) throw new ForbiddenException(`You may place users only within region ${admin.regionCode}`);
+      if (mismatch) throw new InvalidInputError([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
+      if (!this.regions.covers(admin.regionCode, regionCode)) throw new ForbiddenError(`You may place users only within region ${admin.regionCode}`);
       Object.assign(user, { role, regionCode, active: command.active ?? user.active });
       const row = await tx.save(user);
       await announceUsersSaved(this.outbox, tx, [row]);

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AnswerOf, MarkAllNotificationsRead, MarkNotificationRead } from '@alur/contracts';
+import { Actor, AnswerOf, MarkAllNotificationsRead, MarkNotificationRead, NotFoundError } from '@alur/contracts';
 import { PreferencesReader } from '../preferences/preferences-reader.service';
 import { inboxItemOf, NotificationRow } from './inbox-item';
 
@@ -22,7 +22,7 @@ export class MarkReadUseCase {
       [id, actor.userId],
     );
     const row = (rows as NotificationRow[])[0];
-    if (!row) throw new NotFoundException('No such notification');
+    if (!row) throw new NotFoundError('No such notification');
     const language = await this.preferences.languageOf(this.dataSource.manager, actor.userId);
     return { ...inboxItemOf(row, language), unreadCount: await this.unread(actor.userId) };
   }

@@ -1,5 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
-import { UpdateNotificationPreferences } from '@alur/contracts';
+import { InvalidInputError, UpdateNotificationPreferences } from '@alur/contracts';
 import { parseRequest } from '@alur/messaging';
 import { applyPreferencesUpdate, effectivePreferences } from './notification-preferences';
 
@@ -10,8 +9,8 @@ function errorsOf(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    return ((error as BadRequestException).getResponse() as { errors: unknown }).errors;
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return (error as InvalidInputError).errors;
   }
   throw new Error('expected a 400');
 }

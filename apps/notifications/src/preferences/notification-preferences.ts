@@ -1,5 +1,4 @@
-import { NotificationPreferencesUpdate, Role } from '@alur/contracts';
-import { validationFailed } from '@alur/messaging';
+import { InvalidInputError, NotificationPreferencesUpdate, Role } from '@alur/contracts';
 import { ExternalChannel, Language, NOTIFICATION_CATEGORIES, NotificationCategory } from '../messages/notification-kind';
 
 export type ChannelToggles = Record<ExternalChannel, boolean>;
@@ -39,7 +38,7 @@ export function effectivePreferences(stored: StoredPreferences | null, userLangu
  */
 export function applyPreferencesUpdate(stored: StoredPreferences | null, update: NotificationPreferencesUpdate, role: Role): StoredPreferences {
   if (update.digest && !DIGEST_ROLES.includes(role)) {
-    throw validationFailed([{ field: 'digest', reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest` }]);
+    throw new InvalidInputError([{ field: 'digest', reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest` }]);
   }
   const channels: StoredPreferences['channels'] = { ...(stored?.channels ?? {}) };
   for (const category of NOTIFICATION_CATEGORIES) {

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, NotFoundError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { ProposalEntity } from './proposal.entity';
 
@@ -18,7 +18,7 @@ export class ProposalAccess {
     const proposal = UUID.test(id)
       ? await tx.findOne(ProposalEntity, { where: { id }, ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!proposal || !this.covers(actor, proposal.villageCode)) throw new NotFoundException(`No proposal ${id}`);
+    if (!proposal || !this.covers(actor, proposal.villageCode)) throw new NotFoundError(`No proposal ${id}`);
     return proposal;
   }
 

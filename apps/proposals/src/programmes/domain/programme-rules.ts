@@ -1,5 +1,5 @@
 import { CreateProgrammeDraft, RequestOf, ROLE_REGION_LEVEL } from '@alur/contracts';
-import type { FieldError } from '@alur/messaging';
+import type { FieldError } from '@alur/contracts';
 
 /** A programme version as an admin drafts it (its shape is the request's contract); the service numbers the version. */
 export type ProgrammeDraftInput = RequestOf<typeof CreateProgrammeDraft>;

@@ -1,13 +1,12 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor } from '@alur/contracts';
+import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { checkProgrammeDraft, ProgrammeDraftInput } from '../domain/programme-rules';
 import { ProgrammeVersionEntity } from '../programme-version.entity';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
-import { validationFailed } from '@alur/messaging';
 
 /** Saves a new draft version of a programme (version 1 for a new code), numbered after the last one. */
 @Injectable()
@@ -20,14 +19,14 @@ export class CreateProgrammeDraftUseCase {
 
   async execute(actor: Actor | null, input: ProgrammeDraftInput): Promise<ProgrammeVersionView> {
     const check = checkProgrammeDraft(input, this.regions);
-    if (!check.ok) throw validationFailed(check.errors);
+    if (!check.ok) throw new InvalidInputError(check.errors);
     const { draft } = check;
     try {
       return await this.dataSource.transaction(async (tx) => {
         // Serialises drafts of one code, so that two admins cannot take the same version number.
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`programme:${draft.code}`]);
         const open = await tx.findOne(ProgrammeVersionEntity, { where: { code: draft.code, status: 'DRAFT' } });
-        if (open) throw new ConflictException(`${draft.code} already has an unpublished draft (version ${open.version}); publish it first`);
+        if (open) throw new ConflictError(`${draft.code} already has an unpublished draft (version ${open.version}); publish it first`);
         const [{ last }] = (await tx.query('SELECT coalesce(max(version), 0) AS last FROM programme_version WHERE code = $1', [
           draft.code,
         ])) as Array<{ last: number }>;
@@ -65,7 +64,7 @@ export class CreateProgrammeDraftUseCase {
         return programmeVersionView(saved);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictException(`${draft.code} already has an unpublished draft`);
+      if ((error as { code?: string }).code === '23505') throw new ConflictError(`${draft.code} already has an unpublished draft`);
       throw error;
     }
   }

@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, ProgrammePublishedV1 } from '@alur/contracts';
+import { Actor, ConflictError, NotFoundError, ProgrammePublishedV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { ProgrammeVersionEntity } from '../programme-version.entity';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
@@ -22,8 +22,8 @@ export class PublishProgrammeVersionUseCase {
   async execute(actor: Actor | null, code: string, version: number): Promise<ProgrammeVersionView> {
     return this.dataSource.transaction(async (tx) => {
       const entity = await tx.findOne(ProgrammeVersionEntity, { where: { code, version }, lock: { mode: 'pessimistic_write' } });
-      if (!entity) throw new NotFoundException(`Programme ${code} has no version ${version}`);
-      if (entity.status !== 'DRAFT') throw new ConflictException(`${code} version ${version} is already published`);
+      if (!entity) throw new NotFoundError(`Programme ${code} has no version ${version}`);
+      if (entity.status !== 'DRAFT') throw new ConflictError(`${code} version ${version} is already published`);
       const publishedAt = new Date();
       await tx.update(
         ProgrammeVersionEntity,

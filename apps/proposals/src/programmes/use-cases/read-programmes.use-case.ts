@@ -1,5 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Actor, ProgrammeSummary } from '@alur/contracts';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, type Actor, type ProgrammeSummary } from '@alur/contracts';
 import { ProgrammeCatalogue } from '../programme-catalogue.service';
 import { ProgrammeVersionEntity } from '../programme-version.entity';
 import { programmeVersionView } from '../programme.view';
@@ -21,7 +21,7 @@ export class ReadProgrammesUseCase {
 
   async get(actor: Actor | null, code: string): Promise<ProgrammeSummary> {
     const summary = summarise(actor, await this.catalogue.versions(code));
-    if (!summary) throw new NotFoundException(`No programme ${code}`);
+    if (!summary) throw new NotFoundError(`No programme ${code}`);
     return summary;
   }
 }

@@ -1,5 +1,5 @@
 import type { DocumentChecklistItem, ProposalDocument, RequiredDocument } from '@alur/contracts';
-import type { FieldError } from '@alur/messaging';
+import type { FieldError } from '@alur/contracts';
 
 /** One line of a proposal's documents checklist: what the programme asks for and what the proposal carries. */
 export type { DocumentChecklistItem };

@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { ConflictError } from '@alur/contracts';
 import { assertEditable, assertTransition, canTransition, PROPOSAL_STATUSES, PROPOSAL_TRANSITIONS } from './proposal-status';
 
 describe('proposal status transitions', () => {
@@ -27,7 +27,7 @@ describe('proposal status transitions', () => {
       for (const to of PROPOSAL_STATUSES) {
         const expected = allowed.some(([f, t]) => f === from && t === to);
         expect([from, to, canTransition(from, to)]).toEqual([from, to, expected]);
-        if (!expected) expect(() => assertTransition(from, to)).toThrow(ConflictException);
+        if (!expected) expect(() => assertTransition(from, to)).toThrow(ConflictError);
       }
     }
   });
@@ -42,7 +42,7 @@ describe('proposal status transitions', () => {
     expect(() => assertEditable('DRAFT')).not.toThrow();
     expect(() => assertEditable('RETURNED')).not.toThrow();
     for (const status of PROPOSAL_STATUSES.filter((s) => s !== 'DRAFT' && s !== 'RETURNED')) {
-      expect(() => assertEditable(status)).toThrow(ConflictException);
+      expect(() => assertEditable(status)).toThrow(ConflictError);
     }
   });
 });

@@ -1,5 +1,4 @@
-import { ConflictException } from '@nestjs/common';
-import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
+import { ConflictError, PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
 
 // The statuses are declared with the answers that carry them (@alur/contracts).
 export { PROPOSAL_STATUSES, type ProposalStatus };
@@ -32,12 +31,12 @@ export function canTransition(from: ProposalStatus, to: ProposalStatus): boolean
 
 export function assertTransition(from: ProposalStatus, to: ProposalStatus): void {
   if (!canTransition(from, to)) {
-    throw new ConflictException(`A proposal in status ${from} cannot become ${to}`);
+    throw new ConflictError(`A proposal in status ${from} cannot become ${to}`);
   }
 }
 
 export function assertEditable(status: ProposalStatus): void {
   if (!EDITABLE_STATUSES.includes(status)) {
-    throw new ConflictException(`A proposal in status ${status} cannot be edited; only DRAFT or RETURNED`);
+    throw new ConflictError(`A proposal in status ${status} cannot be edited; only DRAFT or RETURNED`);
   }
 }

@@ -1,6 +1,6 @@
 import { ProgrammeDefinition } from '@alur/contracts';
 import { BudgetFigures, BudgetItemInput, computeBudget } from './budget';
-import type { FieldError } from '@alur/messaging';
+import type { FieldError } from '@alur/contracts';
 
 /** What the BKM wrote, as it stands when submitted. */
 export interface SubmissionCandidate {

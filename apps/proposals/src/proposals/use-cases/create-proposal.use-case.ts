@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, ForbiddenError, InvalidInputError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
 import { computeBudget } from '../domain/budget';
@@ -11,7 +11,7 @@ import { CreateProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
-import { requireRole, validationFailed } from '@alur/messaging';
+import { requireRole } from '@alur/messaging';
 
 /** A BKM starts a draft proposal for its village under the latest published version of a programme. */
 @Injectable()
@@ -27,15 +27,15 @@ export class CreateProposalUseCase {
     requireRole(actor, 'BKM');
     const village = this.regions.get(command.villageCode);
     if (village?.level !== 'village') {
-      throw validationFailed([{ field: 'villageCode', reason: 'is not a known kelurahan or desa code' }]);
+      throw new InvalidInputError([{ field: 'villageCode', reason: 'is not a known kelurahan or desa code' }]);
     }
     if (!this.regions.covers(actor.regionCode, village.code)) {
-      throw new ForbiddenException('A BKM writes proposals only for its own village');
+      throw new ForbiddenError('A BKM writes proposals only for its own village');
     }
     const programme = await this.programmes.latestPublished(command.programCode);
-    if (!programme) throw validationFailed([{ field: 'programCode', reason: 'has no published programme of this code' }]);
+    if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
     const budget = computeBudget(command.budgetItems ?? [], command.selfHelpAmount ?? 0);
-    if (!budget.ok) throw validationFailed(budget.errors);
+    if (!budget.ok) throw new InvalidInputError(budget.errors);
     const { figures } = budget;
 
     return this.dataSource.transaction(async (tx) => {

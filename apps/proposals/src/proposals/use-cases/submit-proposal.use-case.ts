@@ -1,8 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, ProposalCategory, ProposalSubmittedV1 } from '@alur/contracts';
-import { OutboxService, requireRole, validationFailed } from '@alur/messaging';
+import { Actor, ConflictError, InvalidInputError, ProposalCategory, ProposalSubmittedV1 } from '@alur/contracts';
+import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
 import { assertTransition } from '../domain/proposal-status';
@@ -37,14 +37,14 @@ export class SubmitProposalUseCase {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');
       if (command.version !== undefined && command.version !== proposal.version) {
-        throw new ConflictException(`The proposal changed since version ${command.version}: reload it`);
+        throw new ConflictError(`The proposal changed since version ${command.version}: reload it`);
       }
       assertTransition(proposal.status, 'SUBMITTED');
       const programme =
         proposal.status === 'DRAFT'
           ? await this.programmes.latestPublished(proposal.programCode, tx)
           : await this.programmes.version(proposal.programCode, proposal.programVersion, tx);
-      if (!programme) throw validationFailed([{ field: 'programCode', reason: 'has no published programme of this code' }]);
+      if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
       const definition = programme.definition();
 
       const items = await budgetLinesOf(tx, proposal.id);
@@ -64,7 +64,7 @@ export class SubmitProposalUseCase {
       );
       // Complete files before review: every kind the programme requires, reported together with any other refusal.
       const missingDocuments = missingDocumentErrors(documentChecklist(definition.requiredDocuments ?? [], proposal.documents));
-      if (!check.ok || missingDocuments.length) throw validationFailed([...(check.ok ? [] : check.errors), ...missingDocuments]);
+      if (!check.ok || missingDocuments.length) throw new InvalidInputError([...(check.ok ? [] : check.errors), ...missingDocuments]);
 
       const before = proposalView(proposal, items);
       const now = new Date();

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@alur/contracts';
+import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
 import { computeBudget } from '../domain/budget';
 import { assertEditable } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
@@ -10,7 +10,7 @@ import { UpdateProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
 import { ProposalEntity } from '../proposal.entity';
 import { proposalView, ProposalView } from '../proposal.view';
-import { requireRole, validationFailed } from '@alur/messaging';
+import { requireRole } from '@alur/messaging';
 
 /**
  * The BKM edits a draft or a returned proposal. The edit names the version it was made from: if
@@ -29,13 +29,13 @@ export class UpdateProposalUseCase {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');
       if (proposal.version !== command.version) {
-        throw new ConflictException(`The proposal changed since version ${command.version} (it is now version ${proposal.version}): reload it`);
+        throw new ConflictError(`The proposal changed since version ${command.version} (it is now version ${proposal.version}): reload it`);
       }
       assertEditable(proposal.status);
       const items = await budgetLinesOf(tx, proposal.id);
       const before = proposalView(proposal, items);
       const budget = computeBudget(command.budgetItems ?? asBudgetInput(items), command.selfHelpAmount ?? proposal.selfHelpAmount);
-      if (!budget.ok) throw validationFailed(budget.errors);
+      if (!budget.ok) throw new InvalidInputError(budget.errors);
       const { figures } = budget;
 
       const changes: Partial<ProposalEntity> = {

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, ProposalWithdrawnV1 } from '@alur/contracts';
+import { Actor, ConflictError, ProposalWithdrawnV1 } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { assertTransition } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
@@ -32,11 +32,11 @@ export class WithdrawProposalUseCase {
       const closedByReview = command.reviewWithdrawn != null && command.reviewWithdrawn === proposal.submissionNumber;
       if (closedByReview && proposal.status === 'WITHDRAWN') return proposalView(proposal, await budgetLinesOf(tx, proposal.id));
       if (proposal.status === 'IN_REVIEW' && !closedByReview) {
-        throw new ConflictException('The approval chain has just decided this proposal: reload it');
+        throw new ConflictError('The approval chain has just decided this proposal: reload it');
       }
       // Once the approvals service has ended the review for this withdrawal, a newer version (a stage opened) cannot undo it.
       if (!closedByReview && command.version !== undefined && command.version !== proposal.version) {
-        throw new ConflictException(`The proposal changed since version ${command.version}: reload it`);
+        throw new ConflictError(`The proposal changed since version ${command.version}: reload it`);
       }
       return this.withdrawLocked(tx, proposal, actor, command.reason ?? null);
     });
