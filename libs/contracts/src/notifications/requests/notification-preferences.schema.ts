@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXTERNAL_CHANNELS, NOTIFICATION_CATEGORIES, NOTIFICATION_LANGUAGES, type NotificationCategory } from './notification-channels';
+import { NOTIFICATION_CATEGORIES, NOTIFICATION_LANGUAGES, type NotificationCategory } from './notification-channels';
 
 // Apart from the schemas, so that the console's preferences form does not bring zod along.
 export * from './notification-channels';
