@@ -1,26 +1,10 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { ActorSchema, DecideStage, ListInbox, ListProposalStages, ProposalStageSchema, RequestOf } from '@alur/contracts';
+import { DecideStage, ListInbox, ListProposalStages, type NamedOfficial, type NamedProposalStage, NamedProposalStagesSchema, RequestOf } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { OfficialNames } from '../users/official-names.service';
 import { ContractInput, openApiSchemaOf } from '../http/contract-input';
-
-/** An official as the route shows them: the service's record with the person's display name. */
-const NamedOfficial = ActorSchema.shape.actingFor.unwrap().extend({ displayName: z.string() });
-
-/**
- * What `GET proposals/:proposalId/stages` answers: the service's stages (ListProposalStages) with the
- * names the gateway knows, who decided (and for whom), and the official and region a Plt/Plh would act for.
- */
-export const NamedProposalStagesSchema = z.array(
-  ProposalStageSchema.extend({
-    decidedBy: ActorSchema.extend({ displayName: z.string(), actingFor: NamedOfficial.optional() }).nullable(),
-    yourDecision: z.object({ actingFor: NamedOfficial.extend({ regionName: z.string().nullable() }).nullable() }).optional(),
-  }),
-);
-type NamedProposalStage = z.output<typeof NamedProposalStagesSchema>[number];
 
 /** The officials' side of the approval chain; the approvals service checks role, region and acting appointments. */
 @ApiTags('approvals')
@@ -58,7 +42,7 @@ export class ApprovalsController {
     const actedFor = await this.names.name(stages.map((stage) => stage.yourDecision?.actingFor ?? null));
     // The names service answers the people it was given, each with a displayName.
     return stages.map(({ yourDecision, ...stage }, i): NamedProposalStage => {
-      const actingFor = actedFor[i] as z.output<typeof NamedOfficial> | null;
+      const actingFor = actedFor[i] as NamedOfficial | null;
       return {
         ...stage,
         decidedBy: deciders[i] as NamedProposalStage['decidedBy'],

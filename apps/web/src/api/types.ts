@@ -1,214 +1,66 @@
-import type { ProposalCategory, Role, StageStatus } from '@alur/contracts';
+import type {
+  AnswerOf,
+  ApprovalStageReport,
+  CarryOverItem,
+  DisbursementStatus,
+  FundsReportItem,
+  GetProposal,
+  ListProgressReports,
+  ListProposals,
+  ProgressReportListItem,
+  ProposalStatus,
+  ReportCarryOver,
+  StageStatus,
+  TrancheStatus,
+} from '@alur/contracts';
 
 /**
- * The shapes the gateway answers with, as far as the console reads them. Rupiah are integers. Roles,
- * categories and statuses are the services' own (@alur/contracts); so will the views be, once each
- * request's answer is declared there.
+ * What the gateway adds to the services' answers before the console reads them: region names and the
+ * names of people. Everything else the console reads is the contracts' own answer (`AnswerOf<typeof X>`
+ * or the view type), imported where it is read. Rupiah are integers.
  */
 
-export interface User {
-  id: string;
-  username: string;
-  role: Role;
-  regionCode: string;
-  displayName: string;
-  language: 'id' | 'en';
+/** The statuses a badge shows (each needs a label and a tone): a proposal's, a stage's, a disbursement's and a tranche's. */
+export type ShownStatus = ProposalStatus | StageStatus | DisbursementStatus | TrancheStatus;
+
+/**
+ * A request body as a form sends it: a number the console could not read from what was typed goes as
+ * the text, so that the API names the field it refuses (in the person's words, not the console's).
+ */
+export type AsTyped<T> = T extends number ? T | string : T extends ReadonlyArray<infer U> ? AsTyped<U>[] : T extends object ? { [K in keyof T]: AsTyped<T[K]> } : T;
+
+/** Added by the gateway from the region directory; null for a code it does not know. */
+export interface RegionNames {
+  villageName: string | null;
+  districtName: string | null;
 }
 
-export interface LoginResult {
-  accessToken: string;
-  user: User;
-}
+/** A person the gateway named (`displayName`), as a timeline entry records them. */
+type Named<T> = T & { displayName: string };
 
-export type ProposalStatus = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'FUNDING' | 'COMPLETED';
+type TimelineEntry = NonNullable<AnswerOf<typeof GetProposal>['timeline']>[number];
+type TimelineActor = NonNullable<TimelineEntry['actor']>;
 
-export interface ProposalSummary {
-  id: string;
-  programCode: string;
-  programVersion: number;
-  villageCode: string;
-  districtCode: string;
-  /** Added by the gateway from the region directory; null for a code it does not know. */
-  villageName?: string | null;
-  districtName?: string | null;
-  title: string;
-  category: ProposalCategory | null;
-  budgetTotal: number;
-  selfHelpAmount: number;
-  requestedAmount: number;
-  selfHelpShareBp: number;
-  status: ProposalStatus;
-  version: number;
-  submissionNumber: number;
-  currentStage: unknown;
-  updatedAt: string;
-  submittedAt: string | null;
-}
+/** A timeline entry with its actor (and whom they acted for) named. */
+export type NamedTimelineEntry = Omit<TimelineEntry, 'actor'> & {
+  actor: (Named<Omit<TimelineActor, 'actingFor'>> & { actingFor: Named<NonNullable<TimelineActor['actingFor']>> | null }) | null;
+};
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  actor: { username: string; displayName?: string; role: string; actingFor: { username: string; displayName?: string } | null } | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  note: string | null;
-}
+/** `GET /proposals/:id`: the proposal with its region names and a named timeline. */
+export type Proposal = Omit<AnswerOf<typeof GetProposal>, 'timeline'> & RegionNames & { timeline?: NamedTimelineEntry[] };
 
-export type DocumentKind = 'DED' | 'RAB' | 'SITE_PHOTO' | 'OTHER';
-export const DOCUMENT_KINDS: DocumentKind[] = ['DED', 'RAB', 'SITE_PHOTO', 'OTHER'];
+/** `GET /proposals`: a page of proposals with their region names. */
+export type ProposalSummary = AnswerOf<typeof ListProposals>['items'][number] & RegionNames;
+export type ProposalPage = Omit<AnswerOf<typeof ListProposals>, 'items'> & { items: ProposalSummary[] };
 
-/** A document attached to a proposal, uploaded to the gateway first. */
-export interface ProposalDocument {
-  url: string;
-  name: string;
-  kind: DocumentKind;
-}
+/** `GET /progress-reports`: a report of the caller's region, with its proposal's region names. */
+export type ProgressReportItem = ProgressReportListItem & RegionNames;
+export type ProgressReportPage = Omit<AnswerOf<typeof ListProgressReports>, 'items'> & { items: ProgressReportItem[] };
 
-export interface Proposal extends ProposalSummary {
-  documents: ProposalDocument[];
-  description: string | null;
-  executorGroup: string | null;
-  beneficiaries: { households: number; poorHouseholds: number } | null;
-  budgetItems: Array<{ description: string; quantity: number; unit: string; unitPrice: number; amount: number }>;
-  timeline?: TimelineEntry[];
-  /** To officials, when the proposal was submitted more than once: what the previous submission said. */
-  previousSubmission?: PreviousSubmissionContent | null;
-}
+/** `GET /fiscal-years/:year/carry-over`: the carry-over with its proposals' region names. */
+export type CarryOverReport = Omit<AnswerOf<typeof ReportCarryOver>, 'items'> & { items: Array<CarryOverItem & RegionNames> };
 
-/** A proposal's content as a previous submission carried it. */
-export interface PreviousSubmissionContent {
-  submissionNumber: number;
-  submittedAt: string | null;
-  title: string;
-  category: string | null;
-  description: string | null;
-  executorGroup: string | null;
-  beneficiaries: { households: number; poorHouseholds: number } | null;
-  budgetItems: Array<{ description: string; quantity: number; unit: string; unitPrice: number; amount: number }>;
-  budgetTotal: number;
-  selfHelpAmount: number;
-  requestedAmount: number;
-  documents: ProposalDocument[];
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface Programme {
-  code: string;
-  latest: {
-    code: string;
-    version: number;
-    name: string;
-    fiscalYear: number;
-    maxRequestedAmount: number;
-    minSelfHelpShareBp: number;
-    categories: ProposalCategory[];
-    approvalChain: Array<{ role: Role; serviceLevelWorkingDays: number }>;
-  } | null;
-}
-
-export interface Stage {
-  stageId: string;
-  proposalId: string;
-  submissionNumber: number;
-  stageOrder: number;
-  stageCount: number;
-  role: Role;
-  regionCode: string;
-  status: StageStatus;
-  openedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  decidedAt: string | null;
-  decidedBy: { username: string; displayName?: string; role: string; actingFor?: { username: string; displayName?: string } | null } | null;
-  note: string | null;
-  /** On an open stage the caller may decide: in person (`actingFor` null) or as Plt/Plh of that official. */
-  yourDecision?: {
-    actingFor: { username: string; displayName?: string; role: Role; regionCode: string; regionName: string | null } | null;
-  };
-}
-
-export interface ActingAppointment {
-  id: string;
-  acting: { username: string };
-  actingFor: { username: string; role: string; regionCode: string };
-  validFrom: string;
-  validUntil: string;
-  active: boolean;
-}
-
-export interface Tranche {
-  number: number;
-  shareBp: number;
-  unlockProgressPercent: number;
-  amount: number;
-  status: 'LOCKED' | 'READY' | 'PREPARED' | 'RELEASED' | 'CANCELLED';
-  sp2dNumber: string | null;
-  releasedAt: string | null;
-  /** The SPM one BPKAD official prepared: waiting for another's authorisation while PREPARED. */
-  spm: {
-    sp2dNumber: string;
-    bankAccount: { bankName: string; accountNumber: string; accountHolder: string };
-    preparedBy: { userId: string; username: string };
-    preparedAt: string;
-  } | null;
-  authorisedBy: { userId: string; username: string } | null;
-}
-
-export interface Disbursement {
-  id: string;
-  proposalId: string;
-  title: string;
-  programCode: string;
-  villageCode: string;
-  districtCode: string;
-  amount: number;
-  released: number;
-  status: 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
-  progressPercent: number | null;
-  tranches: Tranche[];
-}
-
-export interface Budget {
-  programCode: string;
-  fiscalYear: number;
-  regionCode: string;
-  regionName: string | null;
-  amount: number;
-  committed: number;
-  released: number;
-  available: number;
-  waiting: { count: number; amount: number };
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  proposalId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage {
-  items: Notification[];
-  unreadCount: number;
-  total: number;
-}
-
-export type ChannelToggles = { inApp: true; email: boolean; sms: boolean; whatsapp: boolean };
-export interface Preferences {
-  language: 'id' | 'en';
-  digest: boolean;
-  channels: Record<'STATUS' | 'TASK' | 'REMINDER' | 'FUNDS', ChannelToggles>;
-  available: { email: boolean; sms: boolean; whatsapp: boolean };
-}
-
+/** Money added up over proposals, as the gateway's transparency report and dashboard total it. */
 export interface MoneyTotals {
   proposals: number;
   amount: number;
@@ -216,6 +68,10 @@ export interface MoneyTotals {
   released: number;
 }
 
+/**
+ * `GET /public/transparency`: the gateway groups the disbursements service's funds report
+ * (ListFundsReport) by kecamatan and village and names them; a proposal keeps everything but its codes.
+ */
 export interface TransparencyReport {
   generatedAt: string;
   totals: MoneyTotals;
@@ -223,19 +79,31 @@ export interface TransparencyReport {
     MoneyTotals & {
       code: string;
       name: string;
-      villages: Array<
-        MoneyTotals & {
-          code: string;
-          name: string;
-          items: Array<{ proposalId: string; title: string; programCode: string; fiscalYear: number; amount: number; committed: number; released: number; status: string; progressPercent: number | null }>;
-        }
-      >;
+      villages: Array<MoneyTotals & { code: string; name: string; items: Array<Omit<FundsReportItem, 'villageCode' | 'districtCode' | 'regencyCode'>> }>;
     }
   >;
 }
 
+/**
+ * `GET /public/transparency` as the console reads it: one page of the report (totals over all that
+ * matched), and the map of every village with funded proposals and the kecamatan seats.
+ */
+export interface TransparencyPage extends TransparencyReport {
+  page: number;
+  pageSize: number;
+  /** Proposals that matched, over all pages. */
+  total: number;
+  map: Array<{ code: string; name: string; villages: Array<{ code: string; name: string; proposals: number; amount: number; released: number }> }>;
+  seats: Array<{ code: string; name: string; place: string; latitude: number; longitude: number; proposals: number }>;
+}
+
+/**
+ * `GET /dashboard`: the approvals service's stage report (ReportApprovalStages) with the kecamatan
+ * named, and the funds report totalled per kecamatan.
+ */
 export interface Dashboard {
-  perStage: Array<{ role: Role; open: number; overdue: number; decided: number; medianDays: number | null }>;
-  overdueByDistrict: Array<{ districtCode: string; name: string; overdue: number }>;
-  fundsByDistrict: Array<{ districtCode: string; name: string; proposals: number; amount: number; committed: number; released: number }>;
+  regencyCode: string;
+  perStage: ApprovalStageReport['perStage'];
+  overdueByDistrict: Array<ApprovalStageReport['overdueByDistrict'][number] & { name: string }>;
+  fundsByDistrict: Array<MoneyTotals & { districtCode: string; name: string }>;
 }

@@ -1,6 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/api-client';
-import { LoginResult, User } from '../api/types';
+import type { LoginRequest, LoginResult, UserView as User } from '@alur/contracts';
 
 interface Session {
   user: User | null;
@@ -69,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       checking,
       async login(username, password) {
-        const result = await api<LoginResult>('POST', '/auth/login', { body: { username, password } });
+        const result = await api<LoginResult>('POST', '/auth/login', { body: { username, password } satisfies LoginRequest });
         tokenStore.set(result.accessToken);
         userStore.set(result.user);
         setUser(result.user);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/api-client';
-import { NotificationPage } from '../api/types';
+import type { AnswerOf, ListNotifications } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from 'react-router';
 
@@ -15,7 +15,7 @@ export function NotificationBell() {
   useEffect(() => {
     let alive = true;
     const refresh = () =>
-      api<NotificationPage>('GET', '/notifications', { query: { limit: 1 } })
+      api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { limit: 1 } })
         .then((page) => alive && setUnread(page.unreadCount))
         .catch(() => undefined);
     void refresh();

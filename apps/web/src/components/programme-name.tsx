@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/api-client';
-import { Programme } from '../api/types';
+import type { AnswerOf, ListProgrammes } from '@alur/contracts';
 
 let names: Promise<Map<string, string>> | undefined;
 
 /** Programme names by code, asked once per visit (the list rarely changes while a page is open). */
 export function programmeNames(): Promise<Map<string, string>> {
-  names ??= api<Programme[]>('GET', '/programmes')
+  names ??= api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes')
     .then((list) => new Map(list.filter((p) => p.latest).map((p) => [p.code, p.latest!.name])))
     .catch(() => {
       names = undefined;

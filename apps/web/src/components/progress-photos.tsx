@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fetchFile } from '../api/api-client';
-import { PhotoFlag, ProgressReport, VerificationStatus, WARNING_FLAGS } from '../api/progress-types';
+import { PHOTO_WARNING_FLAGS, type PhotoFlag, type ProgressReportView, type ProgressVerificationStatus } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 
@@ -33,7 +33,7 @@ function ReportPhoto({ url, alt }: { url: string; alt: string }) {
 
 function FlagBadge({ flag }: { flag: PhotoFlag }) {
   const x = useProgressTexts();
-  const warning = WARNING_FLAGS.includes(flag);
+  const warning = (PHOTO_WARNING_FLAGS as readonly PhotoFlag[]).includes(flag);
   return (
     <span className={`badge ${warning ? 'badge-warn' : 'badge-neutral'}`} data-testid={warning ? 'photo-warning' : 'photo-info'}>
       {warning ? '⚠ ' : ''}
@@ -43,14 +43,14 @@ function FlagBadge({ flag }: { flag: PhotoFlag }) {
 }
 
 /** A report's photos, each with when and where it was taken (from its EXIF) and the flags raised on it beside it. */
-export function ProgressPhotos({ report, title }: { report: ProgressReport; title: string }) {
+export function ProgressPhotos({ report, title }: { report: ProgressReportView; title: string }) {
   const { dateTime } = useI18n();
   const x = useProgressTexts();
   if (report.photos.length === 0) return <p className="muted">{x.noPhotos}</p>;
   const place = report.villageLocation?.place;
   return (
     <>
-      {report.photoWarnings && report.photoWarnings.length > 0 && (
+      {report.photoWarnings.length > 0 && (
         <p className="notice warn" data-testid="report-warnings">
           {x.reportWarnings}
         </p>
@@ -81,10 +81,10 @@ export function ProgressPhotos({ report, title }: { report: ProgressReport; titl
   );
 }
 
-const TONE: Record<VerificationStatus, string> = { PENDING: 'info', ACCEPTED: 'ok', SENT_BACK: 'warn' };
+const TONE: Record<ProgressVerificationStatus, string> = { PENDING: 'info', ACCEPTED: 'ok', SENT_BACK: 'warn' };
 
 /** Where a report's verification stands. */
-export function VerificationBadge({ status }: { status: VerificationStatus }) {
+export function VerificationBadge({ status }: { status: ProgressVerificationStatus }) {
   const x = useProgressTexts();
   return (
     <span className={`badge badge-${TONE[status]}`} data-testid="verification-status">

@@ -1,6 +1,5 @@
 import { api } from '../api/api-client';
-import { ProgressReport } from '../api/progress-types';
-import { Page } from '../api/types';
+import type { AnswerOf, ListProposalProgressReports } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { ErrorSummary } from './error-summary';
@@ -15,7 +14,7 @@ import { useLoad } from './use-load';
 export function ProgressReportList({ proposalId, title, refresh }: { proposalId: string; title: string; refresh?: unknown }) {
   const { t, dateTime } = useI18n();
   const x = useProgressTexts();
-  const { data, error } = useLoad(() => api<Page<ProgressReport>>('GET', `/proposals/${proposalId}/progress-reports`), [proposalId, refresh]);
+  const { data, error } = useLoad(() => api<AnswerOf<typeof ListProposalProgressReports>>('GET', `/proposals/${proposalId}/progress-reports`), [proposalId, refresh]);
   return (
     <section className="card" aria-labelledby="progress-reports-title" data-testid="progress-reports">
       <h2 id="progress-reports-title">{x.reportsTitle}</h2>

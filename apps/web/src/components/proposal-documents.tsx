@@ -1,7 +1,7 @@
 import { ChangeEvent, useState } from 'react';
 import { fetchFile, uploadFile } from '../api/api-client';
 import { uploadContentOf, useActionKeys } from '../lib/action-key';
-import { DOCUMENT_KINDS, DocumentKind, ProposalDocument } from '../api/types';
+import type { ProposalDocument, ProposalDocumentKind } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
 import { errorMessageOf } from '../i18n/server-errors';
@@ -9,6 +9,9 @@ import { shrinkPhoto } from '../lib/shrink-photo';
 import { reasonOf } from './error-summary';
 import { Field } from './field';
 import { UploadProgress } from './upload-progress';
+
+/** The kinds a BKM attaches from the console, in the order offered. */
+const OFFERED_KINDS: readonly ProposalDocumentKind[] = ['DED', 'RAB', 'SITE_PHOTO', 'OTHER'];
 
 /** Opens an uploaded document in a new tab: the file needs the caller's token, so it is fetched first. */
 async function openDocument(document: ProposalDocument): Promise<void> {
@@ -43,7 +46,7 @@ export function DocumentList({ documents }: { documents: ProposalDocument[] }) {
 export function DocumentsEditor({ documents, onChange }: { documents: ProposalDocument[]; onChange(next: ProposalDocument[]): void }) {
   const { t } = useI18n();
   const texts = useOfficialsTexts();
-  const [kind, setKind] = useState<DocumentKind>('DED');
+  const [kind, setKind] = useState<ProposalDocumentKind>('DED');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ name: string; sent: number; preparing?: boolean } | null>(null);
   const [error, setError] = useState<unknown>();
@@ -93,8 +96,8 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
         </ul>
       )}
       <Field id="documentKind" label={t.documentKind}>
-        <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-          {DOCUMENT_KINDS.map((k) => (
+        <select value={kind} onChange={(e) => setKind(e.target.value as ProposalDocumentKind)}>
+          {OFFERED_KINDS.map((k) => (
             <option key={k} value={k}>
               {t.documentKinds[k]}
             </option>

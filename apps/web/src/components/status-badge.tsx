@@ -1,3 +1,4 @@
+import type { ShownStatus } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 const TONE: Record<string, string> = {
@@ -17,7 +18,7 @@ const TONE: Record<string, string> = {
   WITHDRAWN: 'neutral',
   CANCELLED: 'neutral',
   LOCKED: 'neutral',
-};
+} satisfies Record<ShownStatus, string>;
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();

@@ -1,4 +1,5 @@
-import type { DocumentKind } from '../api/types';
+import type { ProposalDocumentKind } from '@alur/contracts';
+import type { ShownStatus } from '../api/types';
 
 /** Every text the console shows, in Bahasa Indonesia first and in English; the keys are the same in both. */
 const id = {
@@ -119,7 +120,7 @@ const id = {
   navFiscalYear: 'Tahun anggaran',
   unreadCount: (n: number) => `${n} notifikasi belum dibaca`,
   // statuses
-  status: {
+  status: ({
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
     IN_REVIEW: 'Dalam penilaian',
@@ -136,7 +137,7 @@ const id = {
     READY: 'Siap dicairkan',
     PREPARED: 'Menunggu otorisasi',
     RELEASED: 'Sudah dicairkan',
-  } as Record<string, string>,
+  } satisfies Record<ShownStatus, string>) as Record<string, string>,
   roles: {
     BKM: 'BKM',
     LURAH: 'Lurah / Kepala Desa',
@@ -223,7 +224,15 @@ const id = {
   noDocuments: 'Belum ada dokumen terlampir.',
   attachDocument: 'Lampirkan dokumen (PDF, JPEG atau PNG, paling besar 10 MB)',
   documentKind: 'Jenis dokumen',
-  documentKinds: { DED: 'DED (gambar rencana)', RAB: 'Lembar RAB', SITE_PHOTO: 'Foto lokasi', OTHER: 'Lainnya' } as Record<DocumentKind, string>,
+  documentKinds: {
+    PROPOSAL_LETTER: 'Surat usulan',
+    SK_KSM: 'SK KSM',
+    KTP_KSM_HEAD: 'KTP ketua KSM',
+    DED: 'DED (gambar rencana)',
+    RAB: 'Lembar RAB',
+    SITE_PHOTO: 'Foto lokasi',
+    OTHER: 'Lainnya',
+  } satisfies Record<ProposalDocumentKind, string>,
   openDocument: 'Buka',
   removeDocument: (name: string) => `Hapus ${name}`,
   uploading: 'Mengunggah…',
@@ -557,7 +566,15 @@ const en: Messages = {
   noDocuments: 'No documents attached yet.',
   attachDocument: 'Attach a document (PDF, JPEG or PNG, at most 10 MB)',
   documentKind: 'Kind of document',
-  documentKinds: { DED: 'DED (design drawings)', RAB: 'RAB sheet', SITE_PHOTO: 'Site photo', OTHER: 'Other' },
+  documentKinds: {
+    PROPOSAL_LETTER: 'Proposal letter',
+    SK_KSM: 'Decree forming the KSM (SK KSM)',
+    KTP_KSM_HEAD: 'ID card of the KSM head',
+    DED: 'DED (design drawings)',
+    RAB: 'RAB sheet',
+    SITE_PHOTO: 'Site photo',
+    OTHER: 'Other',
+  },
   openDocument: 'Open',
   removeDocument: (name: string) => `Remove ${name}`,
   uploading: 'Uploading…',

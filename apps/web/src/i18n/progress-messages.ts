@@ -1,4 +1,4 @@
-import type { PhotoFlag, VerificationStatus } from '../api/progress-types';
+import type { PhotoFlag, ProgressVerificationStatus } from '@alur/contracts';
 import { useI18n } from './i18n';
 
 /**
@@ -32,7 +32,7 @@ const id = {
     TAKEN_LONG_BEFORE: 'Diambil jauh sebelum laporan',
     NO_LOCATION: 'Tanpa lokasi GPS',
     NO_CAPTURE_TIME: 'Tanpa waktu pengambilan',
-  } as Record<PhotoFlag, string>,
+  } satisfies Record<PhotoFlag, string>,
   reportWarnings: 'Perhatian: periksa foto berikut dengan teliti.',
   verifierNote: 'Catatan untuk BKM (wajib bila dikembalikan)',
   accept: 'Terima laporan',
@@ -49,7 +49,7 @@ const id = {
     PENDING: 'Menunggu verifikasi',
     ACCEPTED: 'Diterima verifikator',
     SENT_BACK: 'Dikembalikan verifikator',
-  } as Record<VerificationStatus, string>,
+  } satisfies Record<ProgressVerificationStatus, string>,
   verifiedBy: (who: string, at: string) => `oleh ${who}, ${at}`,
   verifierSaid: 'Catatan verifikator',
   // the fiscal year

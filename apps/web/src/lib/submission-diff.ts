@@ -1,26 +1,13 @@
-import type { ProposalDocument } from '../api/types';
+import type { ProposalDocument, SubmittedContent } from '@alur/contracts';
 
-export interface BudgetLine {
-  description: string;
-  quantity: number;
-  unit: string;
-  unitPrice: number;
-  amount: number;
-}
+/** A RAB line as a submission carries it. */
+export type BudgetLine = SubmittedContent['budgetItems'][number];
 
 /** What a submission said: the content officials weigh, as the proposal view and `previousSubmission` carry it. */
-export interface SubmissionContent {
-  title: string;
-  category: string | null;
-  description: string | null;
-  executorGroup: string | null;
-  beneficiaries: { households: number; poorHouseholds: number } | null;
-  budgetItems: BudgetLine[];
-  budgetTotal: number;
-  selfHelpAmount: number;
-  requestedAmount: number;
-  documents: ProposalDocument[];
-}
+export type SubmissionContent = Pick<
+  SubmittedContent,
+  'title' | 'category' | 'description' | 'executorGroup' | 'beneficiaries' | 'budgetItems' | 'budgetTotal' | 'selfHelpAmount' | 'requestedAmount' | 'documents'
+>;
 
 export type TextField = 'title' | 'category' | 'description' | 'executorGroup' | 'beneficiaries';
 export type AmountField = 'budgetTotal' | 'selfHelpAmount' | 'requestedAmount';

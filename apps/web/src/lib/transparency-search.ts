@@ -1,3 +1,6 @@
+import type { TransparencyReportQuerySchema } from '@alur/contracts';
+import type { z } from 'zod';
+
 /** The public page's search as the address keeps it (`/transparansi?q=jalan&kecamatan=14.03.09&desa=14.03.09.1004&halaman=2`). */
 export interface TransparencySearch {
   q: string;
@@ -33,7 +36,7 @@ export function transparencySearchParams(search: TransparencySearch): URLSearchP
 }
 
 /** The query of `GET /public/transparency` for a search. */
-export function transparencyQueryOf(search: TransparencySearch, pageSize: number): Record<string, string | number | undefined> {
+export function transparencyQueryOf(search: TransparencySearch, pageSize: number): z.input<typeof TransparencyReportQuerySchema> {
   return { q: search.q || undefined, regionCode: search.villageCode || search.districtCode || undefined, page: search.page, pageSize };
 }
 

@@ -1,5 +1,5 @@
 import { api } from '../api/api-client';
-import { Budget } from '../api/types';
+import type { AnswerOf, ListBudgets } from '@alur/contracts';
 import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { useLoad } from '../components/use-load';
@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 /** Ceilings (pagu) with what is committed, released, left, and waiting for budget. */
 export function CeilingsPage() {
   const { t } = useI18n();
-  const { data, error, loading } = useLoad(() => api<{ items: Budget[] }>('GET', '/budgets'), []);
+  const { data, error, loading } = useLoad(() => api<AnswerOf<typeof ListBudgets>>('GET', '/budgets'), []);
   return (
     <section>
       <h1>{t.ceilingsTitle}</h1>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Stage } from '../api/types';
+import type { AnswerOf, DecideStage, NamedProposalStage, RequestInputOf } from '@alur/contracts';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -7,14 +7,16 @@ import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
 import { useActionKeys } from '../lib/action-key';
 
-type Decision = 'APPROVE' | 'RETURN' | 'REJECT';
+/** What the official sends: the stage is named in the path. */
+type StageDecision = Omit<RequestInputOf<typeof DecideStage>, 'stageId'>;
+type Decision = StageDecision['decision'];
 
 /**
  * Approve, return or reject the open stage, with a note, after confirming; a rejection in warning
  * colours naming its consequence. A Plt/Plh sees whose place they decide in: the API records the
  * decision as acting (it finds the appointment itself; the panel only says so).
  */
-export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided(): void }) {
+export function DecisionPanel({ stage, onDecided }: { stage: NamedProposalStage; onDecided(): void }) {
   const { t } = useI18n();
   const texts = useOfficialsTexts();
   const actingFor = stage.yourDecision?.actingFor;
@@ -30,7 +32,10 @@ export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided():
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send('POST', `/approvals/${stage.stageId}/decision`, { decision: pending, ...(note.trim() ? { note: note.trim() } : {}) });
+      await keys.send<AnswerOf<typeof DecideStage>>('POST', `/approvals/${stage.stageId}/decision`, {
+        decision: pending,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      } satisfies StageDecision);
       setPending(null);
       onDecided();
     } catch (e) {
@@ -49,7 +54,7 @@ export function DecisionPanel({ stage, onDecided }: { stage: Stage; onDecided():
       </h2>
       {actingFor && (
         <p className="notice info" data-testid="acting-note">
-          {texts.actingNote(actingFor.displayName ?? actingFor.username)}
+          {texts.actingNote(actingFor.displayName)}
         </p>
       )}
       <ErrorSummary error={error} fieldLabels={{ note: t.decisionNote, decision: t.decision }} />

@@ -2,48 +2,14 @@ import { MouseEvent, ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, fetchFile } from '../api/api-client';
-import { Programme } from '../api/types';
+import type { AnswerOf, ListProgrammes, PilotEvaluation } from '@alur/contracts';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
 
-interface StageFigures {
-  role: string;
-  decided: number;
-  medianWorkingDays: number | null;
-  p90WorkingDays: number | null;
-  overdue: number;
-  escalated: number;
-}
-interface GroupFigures {
-  group: 'PILOT' | 'OTHERS';
-  submitted: number;
-  approved: number;
-  returned: number;
-  rejected: number;
-  funded: number;
-  awaitingBudget: number;
-  ceiling: number;
-  committed: number;
-  released: number;
-  releasedOfCommittedBp: number;
-  committedOfCeilingBp: number;
-  averageProgressPercent: number;
-  completed: number;
-  completedOnTime: number;
-  stages: StageFigures[];
-  overdueStages: number;
-  escalatedStages: number;
-}
-/** GET /evaluations/:programCode/:fiscalYear */
-interface PilotEvaluation {
-  programCode: string;
-  fiscalYear: number;
-  pilotRegionCodes: string[];
-  groups: GroupFigures[];
-  previousYear?: PilotEvaluation;
-}
+/** One group's figures: the proposals', the stages' and the money's side of it. */
+type GroupFigures = PilotEvaluation['groups'][number];
 
 /** This page's texts, Indonesian first; kept here so that they load with the page only. */
 const TEXTS = {
@@ -198,7 +164,7 @@ export function EvaluationPage() {
   const { t, language } = useI18n();
   const x = TEXTS[language];
   const [search, setSearch] = useSearchParams();
-  const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
+  const programmes = useLoad(() => api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes'), []);
   const list = (programmes.data ?? []).filter((p) => p.latest);
   const code = search.get('program') ?? list[0]?.code ?? '';
   const programme = list.find((p) => p.code === code);

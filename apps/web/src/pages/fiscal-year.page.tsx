@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/api-client';
-import { CarryOverReport, ReleasesClosing } from '../api/progress-types';
+import type { ReleasesClosingView as ReleasesClosing, RequestInputOf, SetReleasesClosing } from '@alur/contracts';
+import type { CarryOverReport } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -37,7 +38,8 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
     setBusy(true);
     setError(undefined);
     try {
-      onSaved(await keys.send<ReleasesClosing>('PUT', `/fiscal-years/${closing.fiscalYear}/closing`, { releasesCloseAt: at ? `${at}:00+07:00` : '' }));
+      const change = { releasesCloseAt: at ? `${at}:00+07:00` : '' } satisfies Omit<RequestInputOf<typeof SetReleasesClosing>, 'fiscalYear'>;
+      onSaved(await keys.send<ReleasesClosing>('PUT', `/fiscal-years/${closing.fiscalYear}/closing`, change));
     } catch (e) {
       setError(e);
     } finally {

@@ -1,8 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
-import type { AnswerOf, ListInbox } from '@alur/contracts';
-import { ActingAppointment } from '../api/types';
+import type { AnswerOf, ListActingAppointments, ListInbox } from '@alur/contracts';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
@@ -27,8 +26,8 @@ export function InboxPage() {
     () => api<AnswerOf<typeof ListInbox>>('GET', '/approvals/inbox', { query: inboxQueryOf(search, INBOX_PAGE_SIZE) }),
     [params.toString()],
   );
-  const appointments = useLoad(() => api<ActingAppointment[] | { items: ActingAppointment[] }>('GET', '/approvals/acting-appointments'), []);
-  const appointmentList = Array.isArray(appointments.data) ? appointments.data : (appointments.data?.items ?? []);
+  const appointments = useLoad(() => api<AnswerOf<typeof ListActingAppointments>>('GET', '/approvals/acting-appointments'), []);
+  const appointmentList = appointments.data ?? [];
   const [programmes, setProgrammes] = useState<Array<[string, string]>>([]);
   useEffect(() => {
     let alive = true;

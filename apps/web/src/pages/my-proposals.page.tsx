@@ -1,5 +1,6 @@
 import { api } from '../api/api-client';
-import { Page, ProposalSummary, Stage } from '../api/types';
+import type { NamedProposalStage } from '@alur/contracts';
+import type { ProposalPage, ProposalSummary } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
@@ -11,13 +12,13 @@ import { openStageOf } from './waiting-stage';
 
 interface Row {
   proposal: ProposalSummary;
-  waitingAt?: Stage;
+  waitingAt?: NamedProposalStage;
 }
 
 /** Where a proposal in review waits; none for drafts and decided ones. */
 async function withWaitingStage(proposal: ProposalSummary): Promise<Row> {
   if (!['SUBMITTED', 'IN_REVIEW'].includes(proposal.status)) return { proposal };
-  const stages = await api<Stage[]>('GET', `/approvals/proposals/${proposal.id}/stages`).catch(() => []);
+  const stages = await api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposal.id}/stages`).catch(() => []);
   return { proposal, waitingAt: openStageOf(stages) };
 }
 
@@ -25,7 +26,7 @@ async function withWaitingStage(proposal: ProposalSummary): Promise<Row> {
 export function MyProposalsPage() {
   const { t, dateTime } = useI18n();
   const { data, error, loading } = useLoad(async () => {
-    const page = await api<Page<ProposalSummary>>('GET', '/proposals', { query: { pageSize: 50 } });
+    const page = await api<ProposalPage>('GET', '/proposals', { query: { pageSize: 50 } });
     return Promise.all(page.items.map(withWaitingStage));
   }, []);
 

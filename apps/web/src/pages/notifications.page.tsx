@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/api-client';
-import { NotificationPage } from '../api/types';
+import type { AnswerOf, ListNotifications } from '@alur/contracts';
 import { ErrorSummary } from '../components/error-summary';
 import { NOTIFICATIONS_CHANGED } from '../components/notification-bell';
 import { useLoad } from '../components/use-load';
@@ -16,7 +16,7 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
 /** The in-app inbox, newest first, unread ones marked; opening one (or marking it) reads it; read all at once. */
 export function NotificationsPage() {
   const { t, dateTime } = useI18n();
-  const { data, error, reload } = useLoad(() => api<NotificationPage>('GET', '/notifications', { query: { limit: 50 } }), []);
+  const { data, error, reload } = useLoad(() => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { limit: 50 } }), []);
   const [actionError, setActionError] = useState<unknown>();
   const changed = () => {
     window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));

@@ -1,12 +1,17 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/api-client';
-import { Preferences } from '../api/types';
+import {
+  EXTERNAL_CHANNELS,
+  NOTIFICATION_CATEGORIES,
+  type NotificationLanguage,
+  type NotificationPreferencesView as Preferences,
+  type RequestInputOf,
+  type UpdateNotificationPreferences,
+} from '@alur/contracts';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 
-const CATEGORIES = ['STATUS', 'TASK', 'REMINDER', 'FUNDS'] as const;
-const CHANNELS = ['email', 'sms', 'whatsapp'] as const;
 
 /** Language, daily digest and channels per kind of message; the in-app inbox is always on. */
 export function PreferencesPage() {
@@ -24,8 +29,9 @@ export function PreferencesPage() {
     setSaved(false);
     setSaveError(undefined);
     try {
-      const channels = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(CHANNELS.map((ch) => [ch, prefs.channels[c][ch]]))]));
-      setPrefs(await api<Preferences>('PUT', '/notifications/preferences', { body: { language: prefs.language, digest: prefs.digest, channels } }));
+      const channels = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, Object.fromEntries(EXTERNAL_CHANNELS.map((ch) => [ch, prefs.channels[c][ch]]))]));
+      const change: RequestInputOf<typeof UpdateNotificationPreferences> = { language: prefs.language, digest: prefs.digest, channels };
+      setPrefs(await api<Preferences>('PUT', '/notifications/preferences', { body: change }));
       setSaved(true);
     } catch (e) {
       setSaveError(e);
@@ -45,7 +51,7 @@ export function PreferencesPage() {
         <form onSubmit={save} className="card">
           <div className="field">
             <label htmlFor="pref-language">{t.prefLanguage}</label>
-            <select id="pref-language" value={prefs.language} onChange={(e) => setPrefs({ ...prefs, language: e.target.value as 'id' | 'en' })}>
+            <select id="pref-language" value={prefs.language} onChange={(e) => setPrefs({ ...prefs, language: e.target.value as NotificationLanguage })}>
               <option value="id">Bahasa Indonesia</option>
               <option value="en">English</option>
             </select>
@@ -60,7 +66,7 @@ export function PreferencesPage() {
                 <tr>
                   <th scope="col" />
                   <th scope="col">{t.channelInApp}</th>
-                  {CHANNELS.map((ch) => (
+                  {EXTERNAL_CHANNELS.map((ch) => (
                     <th scope="col" key={ch}>
                       {channelLabel[ch]} {!prefs.available[ch] && <small className="muted">{t.notAvailable}</small>}
                     </th>
@@ -68,13 +74,13 @@ export function PreferencesPage() {
                 </tr>
               </thead>
               <tbody>
-                {CATEGORIES.map((c) => (
+                {NOTIFICATION_CATEGORIES.map((c) => (
                   <tr key={c}>
                     <th scope="row">{t.prefCategory[c]}</th>
                     <td>
                       <input type="checkbox" checked disabled aria-label={`${t.prefCategory[c]} · ${t.channelInApp}`} />
                     </td>
-                    {CHANNELS.map((ch) => (
+                    {EXTERNAL_CHANNELS.map((ch) => (
                       <td key={ch}>
                         <input
                           type="checkbox"

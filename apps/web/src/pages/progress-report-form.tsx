@@ -1,5 +1,7 @@
 import { ChangeEvent, FormEvent, useEffect, useMemo, useState } from 'react';
+import type { AnswerOf, ReportProgress, RequestInputOf } from '@alur/contracts';
 import { api, uploadFile } from '../api/api-client';
+import type { AsTyped } from '../api/types';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { UploadProgress } from '../components/upload-progress';
@@ -10,6 +12,14 @@ import { parseRupiah } from '../lib/rupiah';
 import { shrinkPhoto } from '../lib/shrink-photo';
 import { uploadContentOf, useActionKeys } from '../lib/action-key';
 import { useOfficialsTexts } from '../i18n/officials-messages';
+
+/**
+ * What the BKM sends: the proposal is named in the path, and the photos go by reference only (the
+ * gateway adds the EXIF capture of its own uploads).
+ */
+type ProgressReportInput = AsTyped<Omit<RequestInputOf<typeof ReportProgress>, 'proposalId' | 'photos'>> & {
+  photos?: Array<Omit<NonNullable<RequestInputOf<typeof ReportProgress>['photos']>[number], 'capture'>>;
+};
 
 interface KeptReport {
   percent: string;
@@ -75,14 +85,14 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
           .map((url) => ({ url })),
       ];
       const path = `/proposals/${proposalId}/progress-reports`;
-      const body = {
+      const body: ProgressReportInput = {
         physicalProgressPercent: /^\d+$/.test(percent.trim()) ? Number(percent.trim()) : percent,
         amountSpent: parseRupiah(spent) ?? spent,
         note,
         ...(photos.length ? { photos } : {}),
       };
       // Sent again after a click that met no answer: the same report (and photos), under the same keys.
-      await api('POST', path, { body, idempotencyKey: keys.keyFor({ path, body }) });
+      await api<AnswerOf<typeof ReportProgress>>('POST', path, { body, idempotencyKey: keys.keyFor({ path, body }) });
       keys.succeeded();
       if (draftKey) deviceDrafts.remove(draftKey);
       setSent(true);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
-import { Disbursement, Page, Proposal, Stage } from '../api/types';
+import type { AnswerOf, DisbursementView, ListDisbursements, NamedProposalStage, ProposalStatus, RequestInputOf, SubmitProposal, WithdrawProposal } from '@alur/contracts';
+import type { Proposal } from '../api/types';
 import { homeOf, useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -20,22 +21,24 @@ import { DocumentList } from '../components/proposal-documents';
 import { ProgressReportList } from '../components/progress-report-list';
 import { useActionKeys } from '../lib/action-key';
 
-const EDITABLE = ['DRAFT', 'RETURNED'];
+const EDITABLE: readonly ProposalStatus[] = ['DRAFT', 'RETURNED'];
 /** An official by the name the gateway knows them by, their username only when it knows none. */
 const nameOf = (person: { username: string; displayName?: string }) => person.displayName ?? person.username;
-const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
+const WITHDRAWABLE: readonly ProposalStatus[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
+/** What the BKM sends to act on a proposal: the proposal itself is named in the path. */
+type ProposalAction<C extends typeof SubmitProposal | typeof WithdrawProposal> = Omit<RequestInputOf<C>, 'id'>;
 
 interface Details {
   proposal: Proposal;
-  stages: Stage[];
-  disbursement?: Disbursement;
+  stages: NamedProposalStage[];
+  disbursement?: DisbursementView;
 }
 
 async function loadDetails(id: string): Promise<Details> {
   const [proposal, stages, disbursements] = await Promise.all([
     api<Proposal>('GET', `/proposals/${id}`),
-    api<Stage[]>('GET', `/approvals/proposals/${id}/stages`).catch(() => [] as Stage[]),
-    api<Page<Disbursement>>('GET', '/disbursements', { query: { proposalId: id } }).catch(() => ({ items: [] as Disbursement[], total: 0 })),
+    api<NamedProposalStage[]>('GET', `/approvals/proposals/${id}/stages`).catch(() => [] as NamedProposalStage[]),
+    api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).catch(() => ({ items: [] as DisbursementView[] })),
   ]);
   return { proposal, stages, disbursement: disbursements.items[0] };
 }
@@ -185,7 +188,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
                 type="button"
                 className="button primary"
                 disabled={busy}
-                onClick={() => void act(() => keys.send('POST', `/proposals/${p.id}/submit`, { version: p.version }), t.submitted)}
+                onClick={() => void act(() => keys.send<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${p.id}/submit`, { version: p.version } satisfies ProposalAction<typeof SubmitProposal>), t.submitted)}
               >
                 {t.submit}
               </button>
@@ -205,7 +208,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
         onCancel={() => setWithdrawing(false)}
         onConfirm={() => {
           setWithdrawing(false);
-          void act(() => keys.send('POST', `/proposals/${p.id}/withdraw`, { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) }), t.status.WITHDRAWN);
+          const withdrawal = { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } satisfies Omit<ProposalAction<typeof WithdrawProposal>, 'reviewWithdrawn'>;
+          void act(() => keys.send<AnswerOf<typeof WithdrawProposal>>('POST', `/proposals/${p.id}/withdraw`, withdrawal), t.status.WITHDRAWN);
         }}
       >
         <p>{t.withdrawConfirm}</p>

@@ -1,8 +1,20 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { hundredthsToQuantity, PROPOSAL_CATEGORIES, type ProposalCategory } from '@alur/contracts';
+import {
+  type AnswerOf,
+  type CreateProposal,
+  hundredthsToQuantity,
+  type ListProgrammes,
+  type NamedProposalStage,
+  PROPOSAL_CATEGORIES,
+  type ProposalCategory,
+  type ProposalDocument,
+  type RequestInputOf,
+  type SubmitProposal,
+  type UpdateProposal,
+} from '@alur/contracts';
 import { api, isTransient } from '../api/api-client';
-import { Programme, Proposal, ProposalDocument, Stage } from '../api/types';
+import type { AsTyped, Proposal } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -67,8 +79,14 @@ function formOf(p: Proposal): FormState {
   };
 }
 
+/** What a proposal says besides its programme and village (CreateProposal, UpdateProposal). */
+type ProposalContent = AsTyped<Omit<RequestInputOf<typeof UpdateProposal>, 'id' | 'version'>>;
+/** The proposal is named in the path. */
+type ProposalEdit = AsTyped<Omit<RequestInputOf<typeof UpdateProposal>, 'id'>>;
+type Submission = Omit<RequestInputOf<typeof SubmitProposal>, 'id'>;
+
 /** The body the API takes: what is filled in; an unreadable cell is sent as typed, so the API names it. */
-function contentOf(form: FormState) {
+function contentOf(form: FormState): ProposalContent & { title: string } {
   const int = (text: string) => (text.trim() === '' ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
   const households = int(form.households);
   const poor = int(form.poorHouseholds);
@@ -99,13 +117,13 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const { t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
-  const programmes = useLoad(() => api<Programme[]>('GET', '/programmes'), []);
+  const programmes = useLoad(() => api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes'), []);
   const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
   // Revising a returned proposal: the official's note says what to change.
   const returnNote = useLoad(
     async () =>
       proposalId
-        ? [...(await api<Stage[]>('GET', `/approvals/proposals/${proposalId}/stages`).catch(() => [] as Stage[]))].reverse().find((s) => s.status === 'RETURNED')
+        ? [...(await api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposalId}/stages`).catch(() => [] as NamedProposalStage[]))].reverse().find((s) => s.status === 'RETURNED')
         : undefined,
     [proposalId],
   );
@@ -164,17 +182,20 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
         saved = savedAs.proposal;
       } else {
         if (existing.data) {
-          saved = await api<Proposal>('PATCH', `/proposals/${existing.data.id}`, { body: { ...contentOf(form), version: existing.data.version }, idempotencyKey });
+          const edit: ProposalEdit = { ...contentOf(form), version: existing.data.version };
+          saved = await api<AnswerOf<typeof UpdateProposal>>('PATCH', `/proposals/${existing.data.id}`, { body: edit, idempotencyKey });
         } else if (created) {
           const version = created.version ?? (await api<Proposal>('GET', `/proposals/${created.id}`)).version;
-          saved = await api<Proposal>('PATCH', `/proposals/${created.id}`, { body: { ...contentOf(form), version }, idempotencyKey });
+          const edit: ProposalEdit = { ...contentOf(form), version };
+          saved = await api<AnswerOf<typeof UpdateProposal>>('PATCH', `/proposals/${created.id}`, { body: edit, idempotencyKey });
         } else {
-          saved = await api<Proposal>('POST', '/proposals', { body: { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode }, idempotencyKey });
+          const draft: AsTyped<RequestInputOf<typeof CreateProposal>> = { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode };
+          saved = await api<AnswerOf<typeof CreateProposal>>('POST', '/proposals', { body: draft, idempotencyKey });
         }
         setSavedAs({ content, proposal: { id: saved.id, version: saved.version } });
         setCreated(existing.data ? undefined : { id: saved.id, version: saved.version });
       }
-      if (andSubmit) await api('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version }, idempotencyKey });
+      if (andSubmit) await api<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version } satisfies Submission, idempotencyKey });
       keys.succeeded();
       forgetDraft();
       navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);

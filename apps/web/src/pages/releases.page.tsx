@@ -1,6 +1,16 @@
 import { FormEvent, useRef, useState } from 'react';
 import { api } from '../api/api-client';
-import { Disbursement, Page, Tranche, TransparencyReport } from '../api/types';
+import type {
+  AnswerOf,
+  DisbursementView as Disbursement,
+  ListDisbursements,
+  PrepareSpm,
+  ReleaseTranche,
+  RequestInputOf,
+  ReturnSpm,
+  TrancheView as Tranche,
+} from '@alur/contracts';
+import type { TransparencyReport } from '../api/types';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -21,6 +31,11 @@ interface Pending {
   /** Which opening of a step form this is: a new one starts blank. */
   opening: number;
 }
+
+/** What each step sends: the tranche is named in the path, the Idempotency-Key goes as a header. */
+type SpmPreparation = Pick<RequestInputOf<typeof PrepareSpm>, 'sp2dNumber' | 'bankAccount'>;
+type TrancheRelease = Pick<RequestInputOf<typeof ReleaseTranche>, 'sp2dNumber' | 'releasedAt'>;
+type SpmReturn = Pick<RequestInputOf<typeof ReturnSpm>, 'reason'>;
 
 interface StepProps {
   pending: Pending;
@@ -70,10 +85,10 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send('POST', `${trancheUrl(pending)}/spm`, {
+      await keys.send<AnswerOf<typeof PrepareSpm>>('POST', `${trancheUrl(pending)}/spm`, {
         sp2dNumber: sp2d.trim(),
         bankAccount: { bankName: bankName.trim(), accountNumber: accountNumber.trim(), accountHolder: accountHolder.trim() },
-      });
+      } satisfies SpmPreparation);
       onDone(`${t.spmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
       setError(e);
@@ -133,7 +148,7 @@ function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send('POST', `${trancheUrl(pending)}/release`, { sp2dNumber: sp2d, releasedAt: `${at}:00+07:00` });
+      await keys.send<AnswerOf<typeof ReleaseTranche>>('POST', `${trancheUrl(pending)}/release`, { sp2dNumber: sp2d, releasedAt: `${at}:00+07:00` } satisfies TrancheRelease);
       setConfirming(false);
       onDone(`${t.releaseDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
@@ -183,7 +198,7 @@ function ReturnForm({ pending, keys, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send('POST', `${trancheUrl(pending)}/spm/return`, { reason: reason.trim() });
+      await keys.send<AnswerOf<typeof ReturnSpm>>('POST', `${trancheUrl(pending)}/spm/return`, { reason: reason.trim() } satisfies SpmReturn);
       onDone(`${t.returnSpmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
       setError(e);
@@ -215,7 +230,7 @@ const STEP_FORMS = { prepare: PrepareForm, authorise: AuthoriseForm, return: Ret
 export function ReleasesPage() {
   const { t, dateTime } = useI18n();
   const { user } = useSession();
-  const { data, error, reload } = useLoad(() => api<Page<Disbursement>>('GET', '/disbursements', { query: { status: 'FUNDING', limit: 200 } }), []);
+  const { data, error, reload } = useLoad(() => api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { status: 'FUNDING', limit: 200 } satisfies RequestInputOf<typeof ListDisbursements> }), []);
   // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
   const villages = useLoad(async () => {
     const report = await api<TransparencyReport>('GET', '/public/transparency');

@@ -1,6 +1,5 @@
 import { ReactNode } from 'react';
-import type { ProposalCategory } from '@alur/contracts';
-import { PreviousSubmissionContent } from '../api/types';
+import type { ProposalCategory, SubmittedContent } from '@alur/contracts';
 import { Money } from '../components/money';
 import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
@@ -10,7 +9,7 @@ import { BudgetLine, diffSubmissions, isUnchanged, SubmissionContent, TextField 
  * For the officials who review a resubmitted proposal: what changed since the submission they (or their
  * predecessors) returned, field by field, with the RAB lines and documents added, removed and changed.
  */
-export function SubmissionChanges({ previous, current }: { previous: PreviousSubmissionContent; current: SubmissionContent }) {
+export function SubmissionChanges({ previous, current }: { previous: SubmittedContent; current: SubmissionContent }) {
   const { t } = useI18n();
   const texts = useOfficialsTexts();
   const diff = diffSubmissions(previous, current);

@@ -2,22 +2,11 @@ import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { transparencySearchParams } from '../lib/transparency-search';
+import type { TransparencyPage } from '../api/types';
 import { useTransparencyTexts } from './transparency-texts';
 
-export interface MapDistrict {
-  code: string;
-  name: string;
-  villages: Array<{ code: string; name: string; proposals: number; amount: number; released: number }>;
-}
-
-export interface MapSeat {
-  code: string;
-  name: string;
-  place: string;
-  latitude: number;
-  longitude: number;
-  proposals: number;
-}
+export type MapDistrict = TransparencyPage['map'][number];
+export type MapSeat = TransparencyPage['seats'][number];
 
 const WIDTH = 320;
 const PAD = 24;

@@ -1,23 +1,15 @@
+import type { AnswerOf, ListPublicProgress } from '@alur/contracts';
 import { api } from '../api/api-client';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useTransparencyTexts } from './transparency-texts';
 
-interface PublicProgressReport {
-  physicalProgressPercent: number;
-  note: string;
-  reportedAt: string;
-  verifiedAt: string | null;
-  final: boolean;
-  photos: Array<{ url: string; caption?: string }>;
-}
-
 /** A funded proposal's verified progress reports, newest first, with their photos (served publicly only for accepted reports). */
 export function TransparencyProgress({ proposalId, title }: { proposalId: string; title: string }) {
   const { t, date } = useI18n();
   const x = useTransparencyTexts();
-  const { data, error, loading } = useLoad(() => api<{ items: PublicProgressReport[] }>('GET', `/public/transparency/proposals/${proposalId}/progress`), [proposalId]);
+  const { data, error, loading } = useLoad(() => api<AnswerOf<typeof ListPublicProgress>>('GET', `/public/transparency/proposals/${proposalId}/progress`), [proposalId]);
   return (
     <div className="public-progress" data-testid="public-progress">
       <h4>{x.progressOf(title)}</h4>

@@ -1,20 +1,18 @@
 import { FormEvent, Fragment, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
-import { TransparencyReport } from '../api/types';
+import type { TransparencyPage as TransparencyPageAnswer } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { transparencyCsvHref, TransparencySearch, transparencyQueryOf, transparencySearchOf, transparencySearchParams } from '../lib/transparency-search';
-import { MapDistrict, MapSeat, TransparencyMap } from './transparency-map';
+import { TransparencyMap } from './transparency-map';
 import { TransparencyProgress } from './transparency-progress';
 import { useTransparencyTexts } from './transparency-texts';
 
 const PAGE_SIZE = 10;
-
-type TransparencyPageAnswer = TransparencyReport & { page: number; pageSize: number; total: number; map: MapDistrict[]; seats: MapSeat[] };
 
 /**
  * Keterbukaan informasi publik: no login. The approved proposals and their money, searched by title or

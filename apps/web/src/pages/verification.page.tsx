@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/api-client';
-import { ProgressReportItem } from '../api/progress-types';
-import { Page } from '../api/types';
+import type { AnswerOf, ListProgressReports, RequestInputOf, VerifyProgressReport } from '@alur/contracts';
+import type { ProgressReportItem, ProgressReportPage } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -13,7 +13,9 @@ import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { useActionKeys } from '../lib/action-key';
 
-type Decision = 'ACCEPTED' | 'SENT_BACK';
+/** What the verifier sends: the report is named in the path. */
+type Verification = Omit<RequestInputOf<typeof VerifyProgressReport>, 'reportId'>;
+type Decision = Verification['decision'];
 
 /** One pending report: what the BKM claims, weighed against the money, its photos, and the verifier's decision. */
 function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDecided(message: string): void }) {
@@ -31,7 +33,10 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send('POST', `/progress-reports/${report.id}/verification`, { decision, ...(note.trim() ? { note: note.trim() } : {}) });
+      await keys.send<AnswerOf<typeof VerifyProgressReport>>('POST', `/progress-reports/${report.id}/verification`, {
+        decision,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      } satisfies Verification);
       setConfirming(false);
       onDecided(decision === 'ACCEPTED' ? x.accepted(report.title, report.physicalProgressPercent) : x.sentBack(report.title, report.physicalProgressPercent));
     } catch (e) {
@@ -119,7 +124,7 @@ export function VerificationPage() {
   const x = useProgressTexts();
   const { t } = useI18n();
   const { data, error, loading, reload } = useLoad(
-    () => api<Page<ProgressReportItem>>('GET', '/progress-reports', { query: { verificationStatus: 'PENDING', limit: 200 } }),
+    () => api<ProgressReportPage>('GET', '/progress-reports', { query: { verificationStatus: 'PENDING', limit: 200 } satisfies RequestInputOf<typeof ListProgressReports> }),
     [],
   );
   const [notice, setNotice] = useState<string>();

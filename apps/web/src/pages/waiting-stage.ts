@@ -1,6 +1,6 @@
-import { Stage } from '../api/types';
+import type { ProposalStage } from '@alur/contracts';
 
 /** The stage a proposal waits at now: the open one of its latest submission. */
-export function openStageOf(stages: Stage[]): Stage | undefined {
+export function openStageOf<S extends Pick<ProposalStage, 'status'>>(stages: S[]): S | undefined {
   return stages.find((s) => s.status === 'OPEN');
 }

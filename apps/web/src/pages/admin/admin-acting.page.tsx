@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import type { ActingAppointmentByUsernames, ActingAppointmentView, AnswerOf, AppointActingOfficial, EndActingAppointment, ListActingAppointments } from '@alur/contracts';
 import { api } from '../../api/api-client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
@@ -7,7 +8,6 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { adminError } from './admin-error';
-import { ActingAppointment } from './admin-types';
 import { useActionKeys } from '../../lib/action-key';
 
 /** A date and time typed in a datetime-local field, read in the regency's time (WIB). */
@@ -17,23 +17,23 @@ const wib = (local: string) => (local ? `${local}:00+07:00` : '');
 export function AdminActingPage() {
   const { t, dateTime } = useI18n();
   const a = useAdminTexts();
-  const appointments = useLoad(() => api<ActingAppointment[]>('GET', '/approvals/acting-appointments'), []);
+  const appointments = useLoad(() => api<AnswerOf<typeof ListActingAppointments>>('GET', '/approvals/acting-appointments'), []);
   const list = appointments.data ?? [];
   const [form, setForm] = useState({ actingUsername: '', forUsername: '', validFrom: '', validUntil: '' });
   const [formError, setFormError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
 
-  const [toEnd, setToEnd] = useState<ActingAppointment>();
+  const [toEnd, setToEnd] = useState<ActingAppointmentView>();
   const [endError, setEndError] = useState<unknown>();
   const keys = useActionKeys();
 
-  const end = async (appointment: ActingAppointment) => {
+  const end = async (appointment: ActingAppointmentView) => {
     setBusy(true);
     setEndError(undefined);
     setNotice(undefined);
     try {
-      await keys.send('POST', `/approvals/acting-appointments/${appointment.id}/end`, {});
+      await keys.send<AnswerOf<typeof EndActingAppointment>>('POST', `/approvals/acting-appointments/${appointment.id}/end`, {});
       setNotice(a.ended);
       appointments.reload();
     } catch (error) {
@@ -50,7 +50,11 @@ export function AdminActingPage() {
     setFormError(undefined);
     setNotice(undefined);
     try {
-      await keys.send('POST', '/approvals/acting-appointments', { ...form, validFrom: wib(form.validFrom), validUntil: wib(form.validUntil) });
+      await keys.send<AnswerOf<typeof AppointActingOfficial>>('POST', '/approvals/acting-appointments', {
+        ...form,
+        validFrom: wib(form.validFrom),
+        validUntil: wib(form.validUntil),
+      } satisfies ActingAppointmentByUsernames);
       setNotice(a.appointed);
       setForm({ actingUsername: '', forUsername: '', validFrom: '', validUntil: '' });
       appointments.reload();

@@ -1,13 +1,14 @@
 import { useState } from 'react';
+import type { AnswerOf, DeliveryView as Delivery, ListDeliveries, NotificationDeliveryStatus, RetryDelivery } from '@alur/contracts';
 import { api } from '../../api/api-client';
 import { ErrorSummary } from '../../components/error-summary';
 import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { AdminPager } from './admin-pager';
-import { Delivery } from './admin-types';
 
-const STATUSES = ['failed', 'retrying', 'queued', 'sending', 'sent'] as const;
+/** In the order an operator looks at them: failed first. */
+const STATUSES = ['failed', 'retrying', 'queued', 'sending', 'sent'] as const satisfies readonly NotificationDeliveryStatus[];
 const PAGE_SIZE = 20;
 /** Bull Board, served by the gateway; the session call puts the admin's token in a cookie only that path receives. */
 const QUEUE_BOARD = '/api/v1/admin/queues';
@@ -19,7 +20,7 @@ export function AdminDeliveriesPage() {
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('failed');
   const [page, setPage] = useState(1);
   const deliveries = useLoad(
-    () => api<{ items: Delivery[]; total: number }>('GET', '/notifications/deliveries', { query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    () => api<AnswerOf<typeof ListDeliveries>>('GET', '/notifications/deliveries', { query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
     [status, page],
   );
   const [busy, setBusy] = useState<string>();
@@ -32,7 +33,7 @@ export function AdminDeliveriesPage() {
     setActionError(undefined);
     setNotice(undefined);
     try {
-      await api('POST', `/notifications/deliveries/${delivery.id}/retry`, { body: {} });
+      await api<AnswerOf<typeof RetryDelivery>>('POST', `/notifications/deliveries/${delivery.id}/retry`, { body: {} });
       setNotice(a.retried);
       deliveries.reload();
     } catch (error) {

@@ -1,11 +1,11 @@
 import { FormEvent, useState } from 'react';
+import type { AddHoliday, AnswerOf, ListHolidays, RequestInputOf } from '@alur/contracts';
 import { api } from '../../api/api-client';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
-import { Holiday } from './admin-types';
 import { useActionKeys } from '../../lib/action-key';
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
@@ -15,8 +15,8 @@ export function AdminHolidaysPage() {
   const { t, date } = useI18n();
   const a = useAdminTexts();
   const [year, setYear] = useState(thisYear);
-  const holidays = useLoad(() => api<Holiday[]>('GET', '/approvals/holidays', { query: { year } }), [year]);
-  const [form, setForm] = useState({ date: '', name: '' });
+  const holidays = useLoad(() => api<AnswerOf<typeof ListHolidays>>('GET', '/approvals/holidays', { query: { year } satisfies RequestInputOf<typeof ListHolidays> }), [year]);
+  const [form, setForm] = useState<RequestInputOf<typeof AddHoliday>>({ date: '', name: '' });
   const [formError, setFormError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -28,7 +28,7 @@ export function AdminHolidaysPage() {
     setFormError(undefined);
     setNotice(undefined);
     try {
-      await keys.send('POST', '/approvals/holidays', form);
+      await keys.send<AnswerOf<typeof AddHoliday>>('POST', '/approvals/holidays', form);
       setNotice(a.holidayAdded(date(`${form.date}T12:00:00+07:00`)));
       const added = Number(form.date.slice(0, 4));
       setForm({ date: '', name: '' });

@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import type { AnswerOf, CreateProgrammeDraft, ProgrammeSummary, PublishProgramme, RequestInputOf } from '@alur/contracts';
 import { api } from '../../api/api-client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
@@ -6,10 +7,9 @@ import { Field } from '../../components/field';
 import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
-import { ProgrammeSummary } from './admin-types';
 import { useActionKeys } from '../../lib/action-key';
 
-/** The fields of a programme version that a draft is written with (CreateProgrammeDto); the rest of a view is its state. */
+/** The fields of a programme version that a draft is written with (CreateProgrammeDraft); the rest of a view is its state. */
 const DEFINITION_FIELDS = [
   'eligibleRegions',
   'categories',
@@ -19,7 +19,8 @@ const DEFINITION_FIELDS = [
   'budgetCeiling',
   'requiredDocuments',
   'progressPhotosRequired',
-] as const;
+] as const satisfies ReadonlyArray<keyof RequestInputOf<typeof CreateProgrammeDraft>>;
+type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
 interface DraftForm {
   basedOn: string;
@@ -63,7 +64,7 @@ export function AdminProgrammesPage() {
     setActionError(undefined);
     setNotice(undefined);
     try {
-      await keys.send('POST', `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`, {});
+      await keys.send<AnswerOf<typeof PublishProgramme>>('POST', `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`, {});
       setNotice(a.published_(toPublish.code, toPublish.version));
       programmes.reload();
     } catch (error) {
@@ -82,8 +83,9 @@ export function AdminProgrammesPage() {
     setFormError(undefined);
     setNotice(undefined);
     try {
-      const copied = Object.fromEntries(DEFINITION_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
-      const body = {
+      // The source version's own definition, field by field as it reads it.
+      const copied = Object.fromEntries(DEFINITION_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]])) as Pick<RequestInputOf<typeof CreateProgrammeDraft>, DefinitionField>;
+      const body: RequestInputOf<typeof CreateProgrammeDraft> = {
         ...copied,
         code: draft.code.trim(),
         name: draft.name,
@@ -91,7 +93,7 @@ export function AdminProgrammesPage() {
         maxRequestedAmount: Number(draft.maxRequestedAmount),
         minSelfHelpShareBp: Math.round(Number(draft.minSelfHelpPercent) * 100),
       };
-      const created = await keys.send<{ code: string; version: number }>('POST', '/programmes', body);
+      const created = await keys.send<AnswerOf<typeof CreateProgrammeDraft>>('POST', '/programmes', body);
       setNotice(a.draftCreated(created.code, created.version));
       setForm(undefined);
       programmes.reload();

@@ -1,6 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/api-client';
-import { ROLE_REGION_LEVELS, type Role } from '@alur/contracts';
+import {
+  type CreateUserRequestInput,
+  type ListUsersRequest,
+  ROLE_REGION_LEVELS,
+  type Role,
+  type UpdateUserRequest,
+  type UserList,
+  type UserView as UserAccount,
+} from '@alur/contracts';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
@@ -9,7 +17,7 @@ import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { adminError } from './admin-error';
 import { AdminPager } from './admin-pager';
-import { ALL_ROLES, UserAccount } from './admin-types';
+import { ALL_ROLES } from './admin-roles';
 import { useActionKeys } from '../../lib/action-key';
 
 const PAGE_SIZE = 25;
@@ -24,7 +32,9 @@ export function AdminUsersPage() {
   const [searchText, setSearchText] = useState('');
   const [page, setPage] = useState(1);
   const users = useLoad(
-    () => api<{ items: UserAccount[]; total: number }>('GET', '/users', { query: { role: roleFilter || undefined, q: query || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    () => api<UserList>('GET', '/users', {
+        query: { role: roleFilter || undefined, q: query || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } satisfies Partial<ListUsersRequest>,
+      }),
     [roleFilter, query, page],
   );
   const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
@@ -49,7 +59,7 @@ export function AdminUsersPage() {
     setFormError(undefined);
     setNotice(undefined);
     try {
-      const body = { ...form, email: form.email || undefined, phone: form.phone || undefined };
+      const body: CreateUserRequestInput = { ...form, email: form.email || undefined, phone: form.phone || undefined };
       const created = await keys.send<UserAccount>('POST', '/users', body);
       setForm(EMPTY);
       setNotice(a.userCreated(created.username));
@@ -64,7 +74,7 @@ export function AdminUsersPage() {
     }
   };
 
-  const update = async (user: UserAccount, change: { role?: Role; regionCode?: string; active?: boolean }) => {
+  const update = async (user: UserAccount, change: UpdateUserRequest) => {
     setBusy(true);
     setRowError(undefined);
     setNotice(undefined);

@@ -17,3 +17,21 @@ export const ListProposalStages = defineRequest('approvals.proposal-stages', {
   request: z.strictObject({ proposalId: Uuid }),
   answer: z.array(ProposalStageSchema),
 });
+
+/** An official as the gateway shows them: the service's record with the person's display name. */
+const NamedOfficialSchema = ActorSchema.shape.actingFor.unwrap().extend({ displayName: z.string() });
+
+/**
+ * What the gateway's `GET /api/v1/approvals/proposals/:proposalId/stages` answers: the service's stages
+ * (ListProposalStages) with the names the gateway knows, who decided (and for whom), and the official and
+ * region a Plt/Plh would act for.
+ */
+export const NamedProposalStagesSchema = z.array(
+  ProposalStageSchema.extend({
+    decidedBy: ActorSchema.extend({ displayName: z.string(), actingFor: NamedOfficialSchema.optional() }).nullable(),
+    yourDecision: z.object({ actingFor: NamedOfficialSchema.extend({ regionName: z.string().nullable() }).nullable() }).optional(),
+  }),
+);
+export type NamedProposalStage = z.output<typeof NamedProposalStagesSchema>[number];
+/** An official the gateway named: who decided a stage, or whom a Plt/Plh acts for. */
+export type NamedOfficial = z.output<typeof NamedOfficialSchema>;

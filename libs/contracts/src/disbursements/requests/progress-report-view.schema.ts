@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { ProgressPhotoSchema } from '../progress-photo.schema';
 import { PROGRESS_VERIFICATION_DECISIONS } from '../progress-report-verified/progress-report-verified.event';
+import { PHOTO_FLAGS } from './photo-flags';
 
-/**
- * What the verifier should look at twice in a progress photo. FAR_FROM_VILLAGE and TAKEN_LONG_BEFORE
- * are warnings (the photo may show other works, or old ones); NO_LOCATION and NO_CAPTURE_TIME are
- * information (many phones or apps strip EXIF): none of them refuses the report.
- */
-export const PHOTO_FLAGS = ['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE', 'NO_LOCATION', 'NO_CAPTURE_TIME'] as const;
-export type PhotoFlag = (typeof PHOTO_FLAGS)[number];
+// Apart from the schemas, so that the console's badges do not bring zod along.
+export { PHOTO_FLAGS, PHOTO_WARNING_FLAGS, type PhotoFlag } from './photo-flags';
 
 /** What was found checking a photo's EXIF capture when it was reported. */
 export const PhotoCheckSchema = z.object({
