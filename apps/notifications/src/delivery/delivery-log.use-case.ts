@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, DeliveryDetail, DeliveryView, ListDeliveries, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, DeliveryDetail, DeliveryView, ListDeliveries, NotFoundError, RequestOf } from '@alur/contracts';
 import { AfterCommit } from '@alur/database';
 import { NotificationQueue } from './notification-queue';
 
@@ -49,7 +49,7 @@ export class DeliveryLogUseCase {
 
   async get(deliveryId: string): Promise<DeliveryDetail> {
     const [row] = await this.dataSource.query(`${SELECT} WHERE d.id = $1`, [deliveryId]);
-    if (!row) throw new NotFoundException('No such delivery');
+    if (!row) throw new NotFoundError('No such delivery');
     const attempts: Array<Record<string, any>> = await this.dataSource.query(
       'SELECT attempt, outcome, reason, occurred_at FROM delivery_attempt WHERE delivery_id = $1 ORDER BY id',
       [deliveryId],
@@ -71,8 +71,8 @@ export class DeliveryLogUseCase {
       const retried = (rows as Array<{ retry_round: number; attempts: number }>)[0];
       if (!retried) {
         const [current] = await tx.query('SELECT status FROM delivery WHERE id = $1', [deliveryId]);
-        if (!current) throw new NotFoundException('No such delivery');
-        throw new ConflictException(`Only a failed delivery can be retried; this one is ${current.status}`);
+        if (!current) throw new NotFoundError('No such delivery');
+        throw new ConflictError(`Only a failed delivery can be retried; this one is ${current.status}`);
       }
       await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'queued', $3)`, [
         deliveryId,
