@@ -3,7 +3,7 @@ import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 
 /** Sends a body of `size` bytes and reads the answer, or reports how the connection ended without one. */
-function post(url: string, path: string, size: number): Promise<{ status: number; body: string } | { error: string }> {
+function post(url: string, path: string, size: number, pauseMs = 0): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const target = new URL(path, url);
     const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': size } }, (res) => {
@@ -20,7 +20,10 @@ function post(url: string, path: string, size: number): Promise<{ status: number
     const next = () => {
       while (offset < text.length) {
         const piece = text.slice(offset, (offset += chunk));
-        if (!req.write(piece)) return void req.once('drain', next);
+        const flushed = req.write(piece);
+        // A slow link: the server has long refused the body when the last pieces leave.
+        if (pauseMs) return void setTimeout(next, pauseMs);
+        if (!flushed) return void req.once('drain', next);
       }
       req.end();
     };
@@ -45,6 +48,11 @@ describe('a request body larger than the gateway takes', () => {
     expect(answer).toMatchObject({ status: 413 });
     const { body } = answer as { body: string };
     expect(JSON.parse(body)).toMatchObject({ errors: [{ field: '(body)', code: 'too_large' }] });
+  });
+
+  it('lets a slow sender finish, then answers it the 413 (not a connection closed under it)', async () => {
+    const answer = await post(gateway.url, '/api/v1/auth/login', 512 * 1024, 10);
+    expect(answer).toMatchObject({ status: 413 });
   });
 
   it('answers a browser-style request (fetch) with the same 413', async () => {
