@@ -367,13 +367,20 @@ export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?
     report.byOperation[c.operation] = (report.byOperation[c.operation] ?? 0) + 1;
     let response: Response;
     let text: string;
-    try {
-      response = await fetch(`${target.url}${c.path}`, {
+    const attempt = async () => {
+      const answer = await fetch(`${target.url}${c.path}`, {
         method: c.method,
         headers: { ...c.headers, ...(c.who && target.tokens[c.who] ? { authorization: `Bearer ${target.tokens[c.who]}` } : {}) },
         body: writes ? c.body : undefined,
       });
-      text = await response.text();
+      return { answer, body: await answer.text() };
+    };
+    try {
+      // A kept-alive connection the server closed as idle fails before the request leaves; a browser
+      // sends it again on a new connection, and so does this. A request that itself ends the connection fails twice.
+      const { answer, body } = await attempt().catch(attempt);
+      response = answer;
+      text = body;
     } catch (error) {
       // No answer at all (the server closed the connection): as bad for a client as a 5xx.
       report.noAnswer++;

@@ -34,6 +34,7 @@ describe('a seeded sample of bad requests generated from the request contracts',
     const target = { url: system.url, tokens, ids: { default: draft.id }, draftId: draft.id, validBodies: { 'POST /api/v1/proposals': kotakuDraft() } };
     const operations: Operation[] = await assignCallers(target, await operationsOf(system.url), CALLER_ORDER);
     const report = await runFuzz(target, fuzzCases(target, operations, SAMPLE, SEED));
+    // Each failure names the operation, the mutation, the request and the answer.
     expect(report.failures).toEqual([]);
     expect({ requests: report.requests, serverErrors: report.serverErrors, noAnswer: report.noAnswer, badRequestsWithoutField: report.badRequestsWithoutField, partialWrites: report.partialWrites }).toEqual({
       requests: SAMPLE,
