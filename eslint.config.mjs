@@ -1,4 +1,5 @@
 // ESLint (typescript-eslint), run by `npm test` through `npm run lint`: the conventions the tools keep.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const APPS = ['gateway', 'proposals', 'approvals', 'disbursements', 'notifications', 'web'];
@@ -24,6 +25,12 @@ export default tseslint.config(
       // A promise nobody awaits loses its failure: await it, or say `void` where that is the intent.
       '@typescript-eslint/no-floating-promises': 'error',
     },
+  },
+  {
+    // The console's hooks: called in the same order every render, and effects that list what they read.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   ...APPS.map((app) => ({
     files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],

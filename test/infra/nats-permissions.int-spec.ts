@@ -57,7 +57,7 @@ describe('NATS users and per-service permissions', () => {
     const deadline = Date.now() + 15_000;
     for (;;) {
       try {
-        (await connect({ servers: url, user: 'gateway', pass: password('gateway') })).close();
+        await (await connect({ servers: url, user: 'gateway', pass: password('gateway') })).close();
         break;
       } catch (error) {
         if (Date.now() > deadline) throw error;

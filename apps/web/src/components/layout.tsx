@@ -65,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 className="button link"
                 onClick={() => {
                   logout();
-                  navigate('/masuk');
+                  void navigate('/masuk');
                 }}
               >
                 {t.logout}

@@ -198,7 +198,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
       if (andSubmit) await api<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version } satisfies Submission, idempotencyKey });
       keys.succeeded();
       forgetDraft();
-      navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
+      void navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
     } catch (e) {
       setError(e);
       // A refusal is an answer: read the proposal again (its version may have moved on). After no answer
@@ -211,7 +211,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const discardKept = () => {
     forgetDraft();
     setRestored(false);
-    navigate(proposalId ? `/usulan/${proposalId}` : created ? `/usulan/${created.id}` : '/usulan', { replace: true });
+    void navigate(proposalId ? `/usulan/${proposalId}` : created ? `/usulan/${created.id}` : '/usulan', { replace: true });
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -34,7 +34,7 @@ export function TransparencyPage() {
   const go = (next: TransparencySearch) => navigate(`?${transparencySearchParams(next)}`);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    go({ ...draft, q: draft.q.trim(), page: 1 });
+    void go({ ...draft, q: draft.q.trim(), page: 1 });
   };
   const districts = data?.map ?? [];
   const villages = districts.find((d) => d.code === draft.districtCode)?.villages.filter((v) => v.proposals > 0) ?? [];
