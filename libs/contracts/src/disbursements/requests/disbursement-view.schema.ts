@@ -58,3 +58,13 @@ export const DisbursementViewSchema = z.object({
   tranches: z.array(TrancheViewSchema),
 });
 export type DisbursementView = z.infer<typeof DisbursementViewSchema>;
+
+/** Which tranche (termin) of which proposal an SPM step acted on, and for how much: the head of its answer. */
+export const TrancheStepFields = {
+  disbursementId: z.string(),
+  proposalId: z.string(),
+  trancheNumber: z.number().int(),
+  trancheCount: z.number().int(),
+  amount: z.number().int(),
+  sp2dNumber: z.string(),
+};

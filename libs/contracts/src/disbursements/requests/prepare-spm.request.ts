@@ -3,7 +3,7 @@ import { defineRequest } from '../../requests/request-contract';
 import { text, Uuid } from '../../requests/request-fields';
 import { BankAccountSchema } from '../tranche-prepared/tranche-prepared.event';
 import { IdempotencyKey, Sp2dNumber, TrancheNumber } from './disbursement-fields';
-import { OfficialRefSchema } from './disbursement-view.schema';
+import { OfficialRefSchema, TrancheStepFields } from './disbursement-view.schema';
 
 /** The account a tranche is paid into (the BKM's), as BPKAD enters it. */
 export const BankAccountInput = z.strictObject({
@@ -32,12 +32,7 @@ export const PrepareSpm = defineRequest('disbursements.tranches.prepare', {
     idempotencyKey: IdempotencyKey,
   }),
   answer: z.object({
-    disbursementId: z.string(),
-    proposalId: z.string(),
-    trancheNumber: z.number().int(),
-    trancheCount: z.number().int(),
-    amount: z.number().int(),
-    sp2dNumber: z.string(),
+    ...TrancheStepFields,
     bankAccount: BankAccountSchema,
     preparedBy: OfficialRefSchema,
     preparedAt: z.iso.datetime(),

@@ -3,7 +3,7 @@ import { defineRequest } from '../../requests/request-contract';
 import { Uuid } from '../../requests/request-fields';
 import { DISBURSEMENT_STATUSES } from '../funds-report/funds-report-item';
 import { IdempotencyKey, OffsetDateTime, Sp2dNumber, TrancheNumber } from './disbursement-fields';
-import { OfficialRefSchema } from './disbursement-view.schema';
+import { OfficialRefSchema, TrancheStepFields } from './disbursement-view.schema';
 
 /** What the authoriser sends to release a tranche, besides the tranche it is for. */
 export const TrancheReleaseFields = {
@@ -20,12 +20,7 @@ export const TrancheReleaseFields = {
 export const ReleaseTranche = defineRequest('disbursements.tranches.release', {
   request: z.strictObject({ disbursementId: Uuid, trancheNumber: TrancheNumber, ...TrancheReleaseFields, idempotencyKey: IdempotencyKey }),
   answer: z.object({
-    disbursementId: z.string(),
-    proposalId: z.string(),
-    trancheNumber: z.number().int(),
-    trancheCount: z.number().int(),
-    amount: z.number().int(),
-    sp2dNumber: z.string(),
+    ...TrancheStepFields,
     releasedAt: z.iso.datetime(),
     preparedBy: OfficialRefSchema,
     authorisedBy: OfficialRefSchema,
