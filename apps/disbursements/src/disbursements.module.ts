@@ -9,9 +9,13 @@ import { ListBudgetsUseCase } from './budgets/list-budgets.use-case';
 import { ProposalApprovedHandler } from './budgets/proposal-approved.handler';
 import { ProposalWithdrawnHandler } from './budgets/proposal-withdrawn.handler';
 import { SetCeilingUseCase } from './budgets/set-ceiling.use-case';
+import { IdempotencyKeys } from './common/idempotency';
+import { DisbursementsPersistenceModule } from './database/disbursements-persistence.module';
 import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_RETENTION } from './database/disbursements-schema';
+import { DisbursementViews } from './disbursements/disbursement-view';
 import { DisbursementsController } from './disbursements/disbursements.controller';
 import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
+import { TrancheLocks } from './disbursements/locked-tranche';
 import { PrepareSpmUseCase } from './disbursements/prepare-spm.use-case';
 import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
 import { ReturnSpmUseCase } from './disbursements/return-spm.use-case';
@@ -33,6 +37,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       RetentionModule.forRules(DISBURSEMENTS_RETENTION),
       AuditModule,
       RegionsModule,
+      DisbursementsPersistenceModule,
       DisbursementsReportingModule,
       FiscalCalendarModule,
       EvaluationModule,
@@ -54,6 +59,9 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       VerifyProgressReportUseCase,
       ProposalSubmittedHandler,
       TrancheProgression,
+      TrancheLocks,
+      DisbursementViews,
+      IdempotencyKeys,
     ],
   };
 }

@@ -5,3 +5,5 @@ export * from './retention-sweeper';
 export * from './like-pattern';
 export * from './idempotency';
 export * from './after-commit.service';
+export * from './row-schema';
+export * from './transactions.service';

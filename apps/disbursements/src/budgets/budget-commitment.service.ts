@@ -11,31 +11,17 @@ import {
   TrancheReadyV1,
 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { rupiahOf } from '@alur/database';
-import { updateReturning } from '../common/update-returning';
-import { DisbursementRow } from '../disbursements/disbursement-row';
-import { findProgrammeVersion, ProgrammeVersion } from '../programmes/programme-version';
+import { Disbursement } from '../disbursements/disbursement';
+import { DisbursementRepository } from '../disbursements/disbursement.repository';
+import { ProgrammeVersion } from '../programmes/programme-version';
+import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
 import { splitIntoTranches } from '../tranches/split-into-tranches';
+import { TrancheRepository } from '../tranches/tranche.repository';
+import { BudgetCeilingRepository } from './budget-ceiling.repository';
 import { CeilingKey, ceilingRegionOf } from './ceiling-key';
-
-export interface CeilingRow {
-  program_code: string;
-  fiscal_year: number;
-  region_code: string;
-  region_level: string;
-  regency_code: string;
-  amount: string;
-  committed: string;
-  released: string;
-}
 
 export type ApprovalOutcome = 'COMMITTED' | 'AWAITING_BUDGET' | 'ALREADY_KNOWN' | 'WITHDRAWN';
 export type WithdrawalOutcome = 'NOTHING_COMMITTED' | 'RELEASED' | 'ALREADY_PAID';
-
-/** Serialises the approval and the withdrawal of one proposal, whichever order they arrive in. */
-async function lockProposal(tx: EntityManager, proposalId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('disbursements.proposal:' || $1, 0))`, [proposalId]);
-}
 
 /**
  * Commits approved proposals against their ceiling (pagu). Everything that touches a ceiling's
@@ -48,16 +34,19 @@ async function lockProposal(tx: EntityManager, proposalId: string): Promise<void
 @Injectable()
 export class BudgetCommitment {
   constructor(
+    private readonly disbursements: DisbursementRepository,
+    private readonly ceilings: BudgetCeilingRepository,
+    private readonly tranches: TrancheRepository,
+    private readonly programmes: ProgrammeVersionRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
   ) {}
 
   /** On final approval: records the disbursement and commits it at once if it is first in line and fits, else it waits. */
   async onApproved(tx: EntityManager, approval: ProposalApprovedPayload, programme: ProgrammeVersion): Promise<ApprovalOutcome> {
-    await lockProposal(tx, approval.proposalId);
+    await this.disbursements.lockProposal(tx, approval.proposalId);
     // A proposal withdrawn before its approval was heard (they race in from two services) is never committed.
-    const [withdrawn] = (await tx.query('SELECT 1 FROM proposal_withdrawal WHERE proposal_id = $1', [approval.proposalId])) as unknown[];
-    if (withdrawn) {
+    if (await this.disbursements.isWithdrawn(tx, approval.proposalId)) {
       await this.audit.record(tx, {
         actor: null,
         action: 'disbursement.approval-after-withdrawal',
@@ -73,38 +62,31 @@ export class BudgetCommitment {
       regionCode: ceilingRegionOf(programme.ceilingRegionLevel, approval),
     };
     await this.ensureCeiling(tx, key, programme, approval.regencyCode);
-    await this.lockCeiling(tx, key);
+    await this.ceilings.lock(tx, key);
     const id = randomUUID();
-    const inserted = (await tx.query(
-      `INSERT INTO disbursement (id, proposal_id, program_code, program_version, fiscal_year, ceiling_region_code,
-                                 village_code, district_code, regency_code, title, amount, status, approved_at, stage_decisions)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'AWAITING_BUDGET', $12, $13)
-       ON CONFLICT (proposal_id) DO NOTHING RETURNING id`,
-      [
-        id,
-        approval.proposalId,
-        approval.programCode,
-        approval.programVersion,
-        key.fiscalYear,
-        key.regionCode,
-        approval.villageCode,
-        approval.districtCode,
-        approval.regencyCode,
-        approval.title,
-        String(approval.requestedAmount),
-        approval.approvedAt,
-        // Who approved it may not pay it out (four eyes at BPKAD); an approval announced without them leaves only the second-person rule.
-        JSON.stringify(approval.stageDecisions ?? []),
-      ],
-    )) as Array<{ id: string }>;
+    const inserted = await this.disbursements.addAwaitingBudget(tx, {
+      id,
+      proposalId: approval.proposalId,
+      programCode: approval.programCode,
+      programVersion: approval.programVersion,
+      ceiling: key,
+      villageCode: approval.villageCode,
+      districtCode: approval.districtCode,
+      regencyCode: approval.regencyCode,
+      title: approval.title,
+      amount: approval.requestedAmount,
+      approvedAt: approval.approvedAt,
+      // Who approved it may not pay it out (four eyes at BPKAD); an approval announced without them leaves only the second-person rule.
+      stageDecisions: approval.stageDecisions ?? [],
+    });
     // A proposal is approved once; an approval heard again changes nothing.
-    if (inserted.length === 0) return 'ALREADY_KNOWN';
+    if (!inserted) return 'ALREADY_KNOWN';
 
     const committed = await this.commitWaiting(tx, key, null);
     if (committed.includes(id)) return 'COMMITTED';
 
-    const ceiling = await this.lockCeiling(tx, key);
-    const available = rupiahOf(ceiling.amount) - rupiahOf(ceiling.committed);
+    const ceiling = await this.ceilings.lock(tx, key);
+    const available = ceiling.amount - ceiling.committed;
     await this.outbox.record(tx, ProposalAwaitingBudgetV1, {
       aggregateId: approval.proposalId,
       actor: null,
@@ -142,18 +124,15 @@ export class BudgetCommitment {
    * out cannot be taken back here: that disbursement stays as it is, for the treasury to settle.
    */
   async onWithdrawn(tx: EntityManager, proposalId: string, eventId: string, withdrawnAt: Date, actor: Actor | null): Promise<WithdrawalOutcome> {
-    await lockProposal(tx, proposalId);
-    await tx.query(
-      'INSERT INTO proposal_withdrawal (proposal_id, withdrawn_at, event_id) VALUES ($1, $2, $3) ON CONFLICT (proposal_id) DO NOTHING',
-      [proposalId, withdrawnAt, eventId],
-    );
-    const [seen] = (await tx.query('SELECT * FROM disbursement WHERE proposal_id = $1', [proposalId])) as DisbursementRow[];
+    await this.disbursements.lockProposal(tx, proposalId);
+    await this.disbursements.recordWithdrawal(tx, proposalId, withdrawnAt, eventId);
+    const seen = await this.disbursements.findByProposal(tx, proposalId);
     if (!seen || seen.status === 'WITHDRAWN') return 'NOTHING_COMMITTED';
-    const key: CeilingKey = { programCode: seen.program_code, fiscalYear: seen.fiscal_year, regionCode: seen.ceiling_region_code };
+    const key: CeilingKey = { programCode: seen.programCode, fiscalYear: seen.fiscalYear, regionCode: seen.ceilingRegionCode };
     // Lock order as the writers of each state: a waiting one is funded under the ceiling's lock, a funded one released under its own.
-    if (seen.status === 'AWAITING_BUDGET') await this.lockCeiling(tx, key);
-    const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE id = $1 FOR UPDATE', [seen.id])) as DisbursementRow[];
-    if (disbursement.status === 'COMPLETED' || rupiahOf(disbursement.released) > 0) {
+    if (seen.status === 'AWAITING_BUDGET') await this.ceilings.lock(tx, key);
+    const disbursement = (await this.disbursements.lock(tx, seen.id))!;
+    if (disbursement.status === 'COMPLETED' || disbursement.released > 0) {
       await this.audit.record(tx, {
         actor,
         action: 'disbursement.withdrawal-after-release',
@@ -161,20 +140,14 @@ export class BudgetCommitment {
         entityId: disbursement.id,
         fromStatus: disbursement.status,
         toStatus: disbursement.status,
-        after: { proposalId, released: rupiahOf(disbursement.released), note: 'withdrawn after money was released; left for the treasury to settle' },
+        after: { proposalId, released: disbursement.released, note: 'withdrawn after money was released; left for the treasury to settle' },
       });
       return 'ALREADY_PAID';
     }
-    const amount = rupiahOf(disbursement.amount);
-    if (disbursement.status === 'FUNDING') {
-      await tx.query(
-        `UPDATE budget_ceiling SET committed = committed - $4, updated_at = now()
-          WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3`,
-        [key.programCode, key.fiscalYear, key.regionCode, disbursement.amount],
-      );
-    }
-    await tx.query(`UPDATE disbursement SET status = 'WITHDRAWN' WHERE id = $1`, [disbursement.id]);
-    await tx.query(`UPDATE tranche SET status = 'CANCELLED' WHERE disbursement_id = $1`, [disbursement.id]);
+    const amount = disbursement.amount;
+    if (disbursement.status === 'FUNDING') await this.ceilings.releaseCommitment(tx, key, disbursement.amount);
+    await this.disbursements.markWithdrawn(tx, disbursement.id);
+    await this.tranches.cancelAll(tx, disbursement.id);
     await this.audit.record(tx, {
       actor,
       action: 'disbursement.withdrawn',
@@ -184,7 +157,7 @@ export class BudgetCommitment {
       toStatus: 'WITHDRAWN',
       after: { proposalId, releasedCommitment: disbursement.status === 'FUNDING' ? amount : 0, ceiling: key },
     });
-    await this.lockCeiling(tx, key);
+    await this.ceilings.lock(tx, key);
     await this.commitWaiting(tx, key, null);
     return 'RELEASED';
   }
@@ -196,21 +169,9 @@ export class BudgetCommitment {
   async commitWaiting(tx: EntityManager, key: CeilingKey, actor: Actor | null): Promise<string[]> {
     const committed: string[] = [];
     for (;;) {
-      const [head] = (await tx.query(
-        `SELECT * FROM disbursement
-          WHERE program_code = $1 AND fiscal_year = $2 AND ceiling_region_code = $3 AND status = 'AWAITING_BUDGET'
-          ORDER BY approved_at, arrival LIMIT 1`,
-        [key.programCode, key.fiscalYear, key.regionCode],
-      )) as DisbursementRow[];
+      const head = await this.disbursements.firstWaiting(tx, key);
       if (!head) return committed;
-      const fits = await updateReturning<{ committed: string }>(
-        tx,
-        `UPDATE budget_ceiling SET committed = committed + $4, updated_at = now()
-          WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3 AND committed + $4 <= amount
-          RETURNING committed`,
-        [key.programCode, key.fiscalYear, key.regionCode, head.amount],
-      );
-      if (fits.length === 0) return committed;
+      if (!(await this.ceilings.commitIfFits(tx, key, head.amount))) return committed;
       await this.fund(tx, head, actor);
       committed.push(head.id);
     }
@@ -218,60 +179,37 @@ export class BudgetCommitment {
 
   /** Creates the ceiling from the programme's pagu the first time a region of it is used. */
   async ensureCeiling(tx: EntityManager, key: CeilingKey, programme: ProgrammeVersion, regencyCode: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO budget_ceiling (program_code, fiscal_year, region_code, region_level, regency_code, amount)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (program_code, fiscal_year, region_code) DO NOTHING`,
-      [key.programCode, key.fiscalYear, key.regionCode, programme.ceilingRegionLevel, regencyCode, String(programme.ceilingAmount)],
-    );
-  }
-
-  async lockCeiling(tx: EntityManager, key: CeilingKey): Promise<CeilingRow> {
-    const [row] = (await tx.query(
-      'SELECT * FROM budget_ceiling WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3 FOR UPDATE',
-      [key.programCode, key.fiscalYear, key.regionCode],
-    )) as CeilingRow[];
-    return row;
+    await this.ceilings.ensure(tx, key, programme.ceilingRegionLevel, regencyCode, programme.ceilingAmount);
   }
 
   /** The amount is committed: split it into tranches, the first ready at once, and tell everyone. */
-  private async fund(tx: EntityManager, disbursement: DisbursementRow, actor: Actor | null): Promise<void> {
-    const programme = await findProgrammeVersion(tx, disbursement.program_code, disbursement.program_version);
-    if (!programme) throw new Error(`Programme ${disbursement.program_code} v${disbursement.program_version} is not known here`);
-    const amount = rupiahOf(disbursement.amount);
+  private async fund(tx: EntityManager, disbursement: Disbursement, actor: Actor | null): Promise<void> {
+    const programme = await this.programmes.find(tx, disbursement.programCode, disbursement.programVersion);
+    if (!programme) throw new Error(`Programme ${disbursement.programCode} v${disbursement.programVersion} is not known here`);
+    const amount = disbursement.amount;
     const tranches = splitIntoTranches(amount, programme.tranchePlan);
-    const [{ committed_at: committedAt }] = await updateReturning<{ committed_at: Date }>(
-      tx,
-      `UPDATE disbursement SET status = 'FUNDING', committed_at = now() WHERE id = $1 RETURNING committed_at`,
-      [disbursement.id],
-    );
+    const committedAt = await this.disbursements.markFunding(tx, disbursement.id);
     for (const t of tranches) {
-      await tx.query(
-        `INSERT INTO tranche (disbursement_id, number, share_bp, unlock_progress_percent, amount, status, regency_code, ready_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          disbursement.id,
-          t.number,
-          t.shareBp,
-          t.unlockProgressPercent,
-          String(t.amount),
-          t.number === 1 ? 'READY' : 'LOCKED',
-          disbursement.regency_code,
-          t.number === 1 ? committedAt : null,
-        ],
-      );
+      await this.tranches.add(tx, disbursement.id, disbursement.regencyCode, {
+        number: t.number,
+        shareBp: t.shareBp,
+        unlockProgressPercent: t.unlockProgressPercent,
+        amount: t.amount,
+        status: t.number === 1 ? 'READY' : 'LOCKED',
+        readyAt: t.number === 1 ? committedAt : null,
+      });
     }
-    const proposalId = disbursement.proposal_id;
+    const proposalId = disbursement.proposalId;
     await this.outbox.record(tx, BudgetCommittedV1, {
       aggregateId: proposalId,
       actor,
       payload: {
         proposalId,
         disbursementId: disbursement.id,
-        programCode: disbursement.program_code,
-        fiscalYear: disbursement.fiscal_year,
-        ceilingRegionCode: disbursement.ceiling_region_code,
-        villageCode: disbursement.village_code,
+        programCode: disbursement.programCode,
+        fiscalYear: disbursement.fiscalYear,
+        ceilingRegionCode: disbursement.ceilingRegionCode,
+        villageCode: disbursement.villageCode,
         amount,
         committedAt: committedAt.toISOString(),
         tranches: tranches.map(({ number, amount: a, shareBp, unlockProgressPercent }) => ({ number, amount: a, shareBp, unlockProgressPercent })),
@@ -283,7 +221,7 @@ export class BudgetCommitment {
       payload: {
         proposalId,
         disbursementId: disbursement.id,
-        villageCode: disbursement.village_code,
+        villageCode: disbursement.villageCode,
         trancheNumber: 1,
         trancheCount: tranches.length,
         amount: tranches[0].amount,
@@ -296,7 +234,7 @@ export class BudgetCommitment {
       entityId: disbursement.id,
       fromStatus: 'AWAITING_BUDGET',
       toStatus: 'FUNDING',
-      after: { proposalId, amount, ceilingRegionCode: disbursement.ceiling_region_code, tranches },
+      after: { proposalId, amount, ceilingRegionCode: disbursement.ceilingRegionCode, tranches },
     });
   }
 }

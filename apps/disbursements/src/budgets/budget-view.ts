@@ -1,23 +1,20 @@
 import type { BudgetView } from '@alur/contracts';
-import { rupiahOf } from '@alur/database';
-import { CeilingRow } from './budget-commitment.service';
+import { BudgetCeilingStanding } from './budget-ceiling';
 
 /** A ceiling (pagu) with what is committed and released against it, and what waits for it (the contracts' BudgetView). */
 export type { BudgetView };
 
-export function toBudgetView(row: CeilingRow & { waiting_count?: string; waiting_amount?: string | null }, regionName: string | null): BudgetView {
-  const amount = rupiahOf(row.amount);
-  const committed = rupiahOf(row.committed);
+export function toBudgetView(ceiling: BudgetCeilingStanding, regionName: string | null): BudgetView {
   return {
-    programCode: row.program_code,
-    fiscalYear: row.fiscal_year,
-    regionCode: row.region_code,
+    programCode: ceiling.programCode,
+    fiscalYear: ceiling.fiscalYear,
+    regionCode: ceiling.regionCode,
     regionName,
-    regionLevel: row.region_level,
-    amount,
-    committed,
-    released: rupiahOf(row.released),
-    available: amount - committed,
-    waiting: { count: Number(row.waiting_count ?? 0), amount: rupiahOf(row.waiting_amount ?? '0') },
+    regionLevel: ceiling.regionLevel,
+    amount: ceiling.amount,
+    committed: ceiling.committed,
+    released: ceiling.released,
+    available: ceiling.amount - ceiling.committed,
+    waiting: ceiling.waiting,
   };
 }

@@ -1,11 +1,15 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, ConflictError, ForbiddenError, NotFoundError, peopleBehind } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { DisbursementRow, TrancheRow } from './disbursement-row';
+import { Tranche } from '../tranches/tranche';
+import { TrancheRepository } from '../tranches/tranche.repository';
+import { Disbursement } from './disbursement';
+import { DisbursementRepository } from './disbursement.repository';
 
 export interface LockedTranche {
-  disbursement: DisbursementRow;
-  tranche: TrancheRow;
+  disbursement: Disbursement;
+  tranche: Tranche;
 }
 
 /**
@@ -13,36 +17,36 @@ export interface LockedTranche {
  * release takes them), so that the steps of one tranche's release run one after another. 404 outside
  * the caller's region; 409 for a withdrawn proposal or one still waiting for budget.
  */
-export async function lockTranche(
-  tx: EntityManager,
-  regions: RegionDirectory,
-  actor: Actor,
-  disbursementId: string,
-  trancheNumber: number,
-): Promise<LockedTranche> {
-  const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE id = $1 FOR UPDATE', [disbursementId])) as DisbursementRow[];
-  if (!disbursement || !regions.covers(actor.regionCode, disbursement.village_code)) {
-    throw new NotFoundError(`Disbursement ${disbursementId} not found`);
+@Injectable()
+export class TrancheLocks {
+  constructor(
+    private readonly disbursements: DisbursementRepository,
+    private readonly tranches: TrancheRepository,
+    private readonly regions: RegionDirectory,
+  ) {}
+
+  async lock(tx: EntityManager, actor: Actor, disbursementId: string, trancheNumber: number): Promise<LockedTranche> {
+    const disbursement = await this.disbursements.lock(tx, disbursementId);
+    if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.villageCode)) {
+      throw new NotFoundError(`Disbursement ${disbursementId} not found`);
+    }
+    if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn: its commitment was released and nothing can be paid out');
+    if (disbursement.status === 'AWAITING_BUDGET') {
+      throw new ConflictError('This proposal is still waiting for budget: nothing can be released before it is committed');
+    }
+    const tranche = await this.tranches.lock(tx, disbursement.id, trancheNumber);
+    if (!tranche) throw new NotFoundError(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
+    return { disbursement, tranche };
   }
-  if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn: its commitment was released and nothing can be paid out');
-  if (disbursement.status === 'AWAITING_BUDGET') {
-    throw new ConflictError('This proposal is still waiting for budget: nothing can be released before it is committed');
-  }
-  const [tranche] = (await tx.query('SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [
-    disbursement.id,
-    trancheNumber,
-  ])) as TrancheRow[];
-  if (!tranche) throw new NotFoundError(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
-  return { disbursement, tranche };
 }
 
 /**
  * 403 when the caller, or the official they act for, decided an approval stage of this proposal
  * (in their own name or as a Plt/Plh): who approved a proposal does not pay it out.
  */
-export function refuseStageDeciders(actor: Actor, disbursement: DisbursementRow, step: 'prepare' | 'authorise'): void {
+export function refuseStageDeciders(actor: Actor, disbursement: Disbursement, step: 'prepare' | 'authorise'): void {
   const mine = new Set(peopleBehind(actor));
-  const decided = disbursement.stage_decisions.find((d) => peopleBehind(d.decidedBy).some((id) => mine.has(id)));
+  const decided = disbursement.stageDecisions.find((d) => peopleBehind(d.decidedBy).some((id) => mine.has(id)));
   if (!decided) return;
   const acting = decided.decidedBy.actingFor ? `, as acting official for ${decided.decidedBy.actingFor.username}` : '';
   throw new ForbiddenError(
@@ -60,13 +64,13 @@ export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string):
 }
 
 /** 409 for a tranche that cannot take this step: already released, not yet ready, or cancelled. */
-export function refuseFinishedOrLocked(tranche: TrancheRow): void {
+export function refuseFinishedOrLocked(tranche: Tranche): void {
   if (tranche.status === 'RELEASED') {
-    throw new ConflictError(`Tranche ${tranche.number} was already released with SP2D ${tranche.sp2d_number}`);
+    throw new ConflictError(`Tranche ${tranche.number} was already released with SP2D ${tranche.sp2dNumber}`);
   }
   if (tranche.status === 'LOCKED') {
     throw new ConflictError(
-      `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlock_progress_percent}% reported`,
+      `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlockProgressPercent}% reported`,
     );
   }
   if (tranche.status === 'CANCELLED') throw new ConflictError(`Tranche ${tranche.number} was cancelled: nothing can be paid out`);
@@ -76,10 +80,4 @@ export function sp2dTaken(sp2dNumber: string): ConflictError {
   return new ConflictError(`SP2D number ${sp2dNumber} was already used for another release`, {
     errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
   });
-}
-
-/** How many tranches the disbursement has, as events and answers name them ("termin 1 dari 3"). */
-export async function trancheCountOf(tx: EntityManager, disbursementId: string): Promise<number> {
-  const [{ count }] = (await tx.query('SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1', [disbursementId])) as Array<{ count: number }>;
-  return count;
 }

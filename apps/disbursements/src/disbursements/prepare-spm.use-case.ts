@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
-import { requestHashOf, rupiahOf } from '@alur/database';
+import { requestHashOf } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
-import { RegionDirectory } from '@alur/regions';
-import { inIdempotentTransaction, replayOf, storeAnswer } from '../common/idempotency';
-import { lockTranche, refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken, trancheCountOf } from './locked-tranche';
+import { IdempotencyKeys } from '../common/idempotency';
+import { TrancheRepository } from '../tranches/tranche.repository';
+import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken, TrancheLocks } from './locked-tranche';
 
 export type PrepareSpmRequest = RequestOf<typeof PrepareSpm>;
 /** What preparing an SPM answers, the first time and every time the same request comes again. */
@@ -24,8 +23,9 @@ const OPERATION = 'tranche.prepare';
 @Injectable()
 export class PrepareSpmUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly regions: RegionDirectory,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly locks: TrancheLocks,
+    private readonly tranches: TrancheRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
   ) {}
@@ -39,7 +39,7 @@ export class PrepareSpmUseCase {
       sp2dNumber: request.sp2dNumber,
       bankAccount: request.bankAccount,
     });
-    return inIdempotentTransaction(this.dataSource, request.idempotencyKey, requestHash, (tx) => this.prepare(tx, actor, request, requestHash), {
+    return this.idempotency.inTransaction(request.idempotencyKey, requestHash, (tx) => this.prepare(tx, actor, request, requestHash), {
       tranche_spm_sp2d_number: () => sp2dTaken(request.sp2dNumber),
     });
   }
@@ -50,41 +50,33 @@ export class PrepareSpmUseCase {
     request: PrepareSpmRequest,
     requestHash: string,
   ): Promise<SpmPreparationResult> {
-    const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);
+    const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
     // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
-    const replay = await replayOf<SpmPreparationResult>(tx, request.idempotencyKey, requestHash);
+    const replay = await this.idempotency.replayOf<SpmPreparationResult>(tx, request.idempotencyKey, requestHash);
     if (replay) return replay;
 
     refuseStageDeciders(actor, disbursement, 'prepare');
     refuseFinishedOrLocked(tranche);
     if (tranche.status === 'PREPARED') {
       throw new ConflictError(
-        `Tranche ${tranche.number} already has an SPM (SP2D ${tranche.spm_sp2d_number}) prepared by ${tranche.prepared_by?.username}, ` +
+        `Tranche ${tranche.number} already has an SPM (SP2D ${tranche.spmSp2dNumber}) prepared by ${tranche.preparedBy?.username}, ` +
           'waiting for authorisation: it must be authorised or returned before another is prepared',
         { code: 'SPM_ALREADY_PREPARED' },
       );
     }
-    const [taken] = (await tx.query(
-      `SELECT 1 FROM tranche WHERE regency_code = $1 AND (sp2d_number = $2 OR (status = 'PREPARED' AND spm_sp2d_number = $2))`,
-      [tranche.regency_code, request.sp2dNumber],
-    )) as unknown[];
-    if (taken) throw sp2dTaken(request.sp2dNumber);
+    if (await this.tranches.isSp2dTaken(tx, tranche.regencyCode, request.sp2dNumber)) throw sp2dTaken(request.sp2dNumber);
 
     const preparedAt = new Date();
-    await tx.query(
-      `UPDATE tranche SET status = 'PREPARED', spm_sp2d_number = $3, spm_bank_account = $4, prepared_by = $5, prepared_at = $6
-        WHERE disbursement_id = $1 AND number = $2`,
-      [disbursement.id, tranche.number, request.sp2dNumber, JSON.stringify(request.bankAccount), JSON.stringify(actor), preparedAt],
-    );
-    const count = await trancheCountOf(tx, disbursement.id);
-    const amount = rupiahOf(tranche.amount);
+    await this.tranches.markPrepared(tx, disbursement.id, tranche.number, { sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, preparedBy: actor, preparedAt });
+    const count = await this.tranches.countOf(tx, disbursement.id);
+    const amount = tranche.amount;
     await this.outbox.record(tx, TranchePreparedV1, {
-      aggregateId: disbursement.proposal_id,
+      aggregateId: disbursement.proposalId,
       actor,
       payload: {
-        proposalId: disbursement.proposal_id,
+        proposalId: disbursement.proposalId,
         disbursementId: disbursement.id,
-        villageCode: disbursement.village_code,
+        villageCode: disbursement.villageCode,
         trancheNumber: tranche.number,
         trancheCount: count,
         amount,
@@ -105,7 +97,7 @@ export class PrepareSpmUseCase {
     });
     const result: SpmPreparationResult = {
       disbursementId: disbursement.id,
-      proposalId: disbursement.proposal_id,
+      proposalId: disbursement.proposalId,
       trancheNumber: tranche.number,
       trancheCount: count,
       amount,
@@ -118,6 +110,6 @@ export class PrepareSpmUseCase {
         `SPM termin ${tranche.number} dari ${count} sebesar ${formatRupiah(amount)} disiapkan untuk SP2D ${request.sp2dNumber}; ` +
         'menunggu otorisasi pejabat BPKAD lain.',
     };
-    return storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
+    return this.idempotency.storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
   }
 }

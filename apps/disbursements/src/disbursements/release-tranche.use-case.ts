@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, formatRupiah, InvalidInputError, ReleaseTranche, RequestOf, TrancheReleasedV1 } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
-import { RegionDirectory } from '@alur/regions';
-import { requestHashOf, rupiahOf } from '@alur/database';
-import { inIdempotentTransaction, replayOf, storeAnswer } from '../common/idempotency';
+import { requestHashOf } from '@alur/database';
+import { BudgetCeilingRepository } from '../budgets/budget-ceiling.repository';
+import { IdempotencyKeys } from '../common/idempotency';
 import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
-import { DisbursementStatus } from './disbursement-row';
-import { lockTranche, refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken, trancheCountOf } from './locked-tranche';
+import { TrancheRepository } from '../tranches/tranche.repository';
+import { DisbursementRepository } from './disbursement.repository';
+import { refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken, TrancheLocks } from './locked-tranche';
 
 export type ReleaseTrancheRequest = RequestOf<typeof ReleaseTranche>;
 /** What a release answers, the first time and every time the same request comes again. */
@@ -31,8 +31,11 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 @Injectable()
 export class ReleaseTrancheUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly regions: RegionDirectory,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly locks: TrancheLocks,
+    private readonly disbursements: DisbursementRepository,
+    private readonly tranches: TrancheRepository,
+    private readonly ceilings: BudgetCeilingRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
     private readonly progression: TrancheProgression,
@@ -53,8 +56,7 @@ export class ReleaseTrancheUseCase {
       sp2dNumber: request.sp2dNumber,
       releasedAt: releasedAt.toISOString(),
     });
-    return inIdempotentTransaction(
-      this.dataSource,
+    return this.idempotency.inTransaction(
       request.idempotencyKey,
       requestHash,
       (tx) => this.release(tx, actor, request, releasedAt, requestHash),
@@ -69,55 +71,52 @@ export class ReleaseTrancheUseCase {
     releasedAt: Date,
     requestHash: string,
   ): Promise<TrancheReleaseResult> {
-    const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);
+    const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
     // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
-    const replay = await replayOf<TrancheReleaseResult>(tx, request.idempotencyKey, requestHash);
+    const replay = await this.idempotency.replayOf<TrancheReleaseResult>(tx, request.idempotencyKey, requestHash);
     if (replay) return replay;
 
     refuseStageDeciders(actor, disbursement, 'authorise');
     refuseFinishedOrLocked(tranche);
-    if (tranche.status !== 'PREPARED' || !tranche.prepared_by) {
+    if (tranche.status !== 'PREPARED' || !tranche.preparedBy) {
       throw new ConflictError(`Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`, {
         code: 'SPM_NOT_PREPARED',
       });
     }
-    refuseSamePerson(actor, tranche.prepared_by, 'authorising it');
+    refuseSamePerson(actor, tranche.preparedBy, 'authorising it');
     // The authoriser confirms the SP2D number they saw: an SPM returned and prepared again meanwhile is not authorised unseen.
-    if (request.sp2dNumber !== tranche.spm_sp2d_number) {
-      throw new ConflictError(`The SPM waiting for authorisation is for SP2D ${tranche.spm_sp2d_number}, not ${request.sp2dNumber}: look at it again`, {
+    if (request.sp2dNumber !== tranche.spmSp2dNumber) {
+      throw new ConflictError(`The SPM waiting for authorisation is for SP2D ${tranche.spmSp2dNumber}, not ${request.sp2dNumber}: look at it again`, {
         code: 'SPM_CHANGED',
-        errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spm_sp2d_number}` }],
+        errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spmSp2dNumber}` }],
       });
     }
     // Releases stop at the fiscal year's closing: neither an SP2D dated after it nor one recorded after it counts.
-    const closing = await this.calendar.closingOf(tx, disbursement.regency_code, disbursement.fiscal_year);
+    const closing = await this.calendar.closingOf(tx, disbursement.regencyCode, disbursement.fiscalYear);
     if (releasedAt >= closing.releasesCloseAt || new Date() >= closing.releasesCloseAt) {
       throw new ConflictError(
-        `Releases for fiscal year ${disbursement.fiscal_year} closed on ${this.calendar.describe(closing)}: tranche ${tranche.number} ` +
-          `(${formatRupiah(rupiahOf(tranche.amount))}) was not released in time and carries over as SiLPA`,
+        `Releases for fiscal year ${disbursement.fiscalYear} closed on ${this.calendar.describe(closing)}: tranche ${tranche.number} ` +
+          `(${formatRupiah(tranche.amount)}) was not released in time and carries over as SiLPA`,
       );
     }
-    const preparedBy = tranche.prepared_by;
+    const preparedBy = tranche.preparedBy;
 
-    const amount = rupiahOf(tranche.amount);
-    await tx.query(
-      `UPDATE tranche SET status = 'RELEASED', sp2d_number = $3, released_at = $4, released_by = $5, recorded_at = now()
-        WHERE disbursement_id = $1 AND number = $2`,
-      [disbursement.id, tranche.number, request.sp2dNumber, releasedAt, JSON.stringify(actor)],
+    const amount = tranche.amount;
+    await this.tranches.markReleased(tx, disbursement.id, tranche.number, { sp2dNumber: request.sp2dNumber, releasedAt, releasedBy: actor });
+    await this.disbursements.addReleased(tx, disbursement.id, amount);
+    await this.ceilings.addReleased(
+      tx,
+      { programCode: disbursement.programCode, fiscalYear: disbursement.fiscalYear, regionCode: disbursement.ceilingRegionCode },
+      amount,
     );
-    await tx.query('UPDATE disbursement SET released = released + $2 WHERE id = $1', [disbursement.id, tranche.amount]);
-    await tx.query(
-      'UPDATE budget_ceiling SET released = released + $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3',
-      [disbursement.program_code, disbursement.fiscal_year, disbursement.ceiling_region_code, tranche.amount],
-    );
-    const count = await trancheCountOf(tx, disbursement.id);
+    const count = await this.tranches.countOf(tx, disbursement.id);
     await this.outbox.record(tx, TrancheReleasedV1, {
-      aggregateId: disbursement.proposal_id,
+      aggregateId: disbursement.proposalId,
       actor,
       payload: {
-        proposalId: disbursement.proposal_id,
+        proposalId: disbursement.proposalId,
         disbursementId: disbursement.id,
-        villageCode: disbursement.village_code,
+        villageCode: disbursement.villageCode,
         trancheNumber: tranche.number,
         trancheCount: count,
         amount,
@@ -143,11 +142,11 @@ export class ReleaseTrancheUseCase {
       },
     });
     await this.progression.advance(tx, disbursement, actor);
-    const [{ status }] = (await tx.query('SELECT status FROM disbursement WHERE id = $1', [disbursement.id])) as Array<{ status: DisbursementStatus }>;
+    const status = await this.disbursements.statusOf(tx, disbursement.id);
 
     const result: TrancheReleaseResult = {
       disbursementId: disbursement.id,
-      proposalId: disbursement.proposal_id,
+      proposalId: disbursement.proposalId,
       trancheNumber: tranche.number,
       trancheCount: count,
       amount,
@@ -159,6 +158,6 @@ export class ReleaseTrancheUseCase {
       disbursementStatus: status,
       message: `Termin ${tranche.number} dari ${count} sebesar ${formatRupiah(amount)} telah dicairkan dengan SP2D ${request.sp2dNumber}.`,
     };
-    return storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
+    return this.idempotency.storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
-import { RegionDirectory } from '@alur/regions';
-import { disbursementView } from './disbursement-view';
-import { lockTranche, refuseFinishedOrLocked, refuseSamePerson, trancheCountOf } from './locked-tranche';
+import { TrancheRepository } from '../tranches/tranche.repository';
+import { DisbursementViews } from './disbursement-view';
+import { refuseFinishedOrLocked, refuseSamePerson, TrancheLocks } from './locked-tranche';
 
 /**
  * The authoriser sends a prepared SPM back instead of authorising it, saying why: the tranche is READY
@@ -17,40 +16,38 @@ import { lockTranche, refuseFinishedOrLocked, refuseSamePerson, trancheCountOf }
 @Injectable()
 export class ReturnSpmUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly regions: RegionDirectory,
+    private readonly transactions: Transactions,
+    private readonly locks: TrancheLocks,
+    private readonly tranches: TrancheRepository,
+    private readonly views: DisbursementViews,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
   ) {}
 
   async execute(actor: Actor, request: RequestOf<typeof ReturnSpm>): Promise<AnswerOf<typeof ReturnSpm>> {
     requireRole(actor, 'BPKAD');
-    return this.dataSource.transaction(async (tx) => {
-      const { disbursement, tranche } = await lockTranche(tx, this.regions, actor, request.disbursementId, request.trancheNumber);
+    return this.transactions.run(async (tx) => {
+      const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
       refuseFinishedOrLocked(tranche);
-      if (tranche.status !== 'PREPARED' || !tranche.prepared_by || !tranche.spm_sp2d_number) {
+      if (tranche.status !== 'PREPARED' || !tranche.preparedBy || !tranche.spmSp2dNumber) {
         throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
       }
-      refuseSamePerson(actor, tranche.prepared_by, 'returning it');
-      await tx.query(
-        `UPDATE tranche SET status = 'READY', spm_sp2d_number = NULL, spm_bank_account = NULL, prepared_by = NULL, prepared_at = NULL
-          WHERE disbursement_id = $1 AND number = $2`,
-        [disbursement.id, tranche.number],
-      );
-      const count = await trancheCountOf(tx, disbursement.id);
+      refuseSamePerson(actor, tranche.preparedBy, 'returning it');
+      await this.tranches.clearSpm(tx, disbursement.id, tranche.number);
+      const count = await this.tranches.countOf(tx, disbursement.id);
       const returnedAt = new Date();
       await this.outbox.record(tx, SpmReturnedV1, {
-        aggregateId: disbursement.proposal_id,
+        aggregateId: disbursement.proposalId,
         actor,
         payload: {
-          proposalId: disbursement.proposal_id,
+          proposalId: disbursement.proposalId,
           disbursementId: disbursement.id,
-          villageCode: disbursement.village_code,
+          villageCode: disbursement.villageCode,
           trancheNumber: tranche.number,
           trancheCount: count,
-          sp2dNumber: tranche.spm_sp2d_number,
+          sp2dNumber: tranche.spmSp2dNumber,
           reason: request.reason,
-          preparedBy: tranche.prepared_by,
+          preparedBy: tranche.preparedBy,
           returnedBy: actor,
           returnedAt: returnedAt.toISOString(),
         },
@@ -63,14 +60,14 @@ export class ReturnSpmUseCase {
         fromStatus: 'PREPARED',
         toStatus: 'READY',
         before: {
-          sp2dNumber: tranche.spm_sp2d_number,
-          bankAccount: tranche.spm_bank_account,
-          preparedBy: tranche.prepared_by.username,
-          preparedAt: tranche.prepared_at?.toISOString(),
+          sp2dNumber: tranche.spmSp2dNumber,
+          bankAccount: tranche.spmBankAccount,
+          preparedBy: tranche.preparedBy.username,
+          preparedAt: tranche.preparedAt?.toISOString(),
         },
         after: { reason: request.reason },
       });
-      const view = await disbursementView(tx, disbursement.id);
+      const view = await this.views.byId(tx, disbursement.id);
       return view.tranches.find((t) => t.number === tranche.number)!;
     });
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { RegionsModule } from '@alur/regions';
+import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { FiscalCalendar } from './fiscal-calendar.service';
 import { FiscalCalendarController } from './fiscal-calendar.controller';
 import { ReportCarryOverUseCase } from './report-carry-over.use-case';
@@ -8,7 +9,7 @@ import { SetReleasesClosingUseCase } from './set-releases-closing.use-case';
 
 /** Each fiscal year's closing date for releases, and what it carries over (SiLPA). */
 @Module({
-  imports: [AuditModule, RegionsModule],
+  imports: [AuditModule, RegionsModule, DisbursementsPersistenceModule],
   controllers: [FiscalCalendarController],
   providers: [FiscalCalendar, SetReleasesClosingUseCase, ReportCarryOverUseCase],
   exports: [FiscalCalendar],

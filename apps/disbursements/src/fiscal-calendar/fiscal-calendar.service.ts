@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BaseEnv, InjectEnv } from '@alur/config';
+import { FiscalYearClosingRepository } from './fiscal-year-closing.repository';
 
 export interface ReleasesClosing {
   regencyCode: string;
@@ -19,7 +20,10 @@ export interface ReleasesClosing {
 export class FiscalCalendar {
   private readonly localTime: Intl.DateTimeFormat;
 
-  constructor(@InjectEnv() private readonly env: BaseEnv) {
+  constructor(
+    @InjectEnv() private readonly env: BaseEnv,
+    private readonly closings: FiscalYearClosingRepository,
+  ) {
     this.localTime = new Intl.DateTimeFormat('en-GB', { timeZone: env.TIMEZONE, dateStyle: 'long', timeStyle: 'short' });
   }
 
@@ -28,12 +32,8 @@ export class FiscalCalendar {
     return `${this.localTime.format(closing.releasesCloseAt)} (${this.env.TIMEZONE})`;
   }
 
-  async closingOf(tx: EntityManager, regencyCode: string, fiscalYear: number): Promise<ReleasesClosing> {
-    const [row] = (await tx.query(
-      `SELECT c.releases_close_at AS set_at, (make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE $3) AS year_end
-         FROM (SELECT 1) one LEFT JOIN fiscal_year_closing c ON c.regency_code = $1 AND c.fiscal_year = $2`,
-      [regencyCode, fiscalYear, this.env.TIMEZONE],
-    )) as Array<{ set_at: Date | null; year_end: Date }>;
-    return { regencyCode, fiscalYear, releasesCloseAt: row.set_at ?? row.year_end, isDefault: row.set_at === null };
+  async closingOf(db: EntityManager, regencyCode: string, fiscalYear: number): Promise<ReleasesClosing> {
+    const stored = await this.closings.find(db, regencyCode, fiscalYear, this.env.TIMEZONE);
+    return { regencyCode, fiscalYear, releasesCloseAt: stored.setAt ?? stored.yearEnd, isDefault: stored.setAt === null };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, ProgrammePublishedPayload, ProgrammePublishedV1 } from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
+import { ProgrammeVersionRepository } from './programme-version.repository';
 
 /**
  * Keeps a local copy of every published programme version: a proposal is funded by the tranche plan
@@ -9,23 +10,10 @@ import { HandleEvent } from '@alur/messaging';
  */
 @Injectable()
 export class ProgrammePublishedHandler {
+  constructor(private readonly programmes: ProgrammeVersionRepository) {}
+
   @HandleEvent(ProgrammePublishedV1)
   async onProgrammePublished(event: EventEnvelope<ProgrammePublishedPayload>, tx: EntityManager): Promise<void> {
-    const p = event.payload;
-    await tx.query(
-      `INSERT INTO programme_version (code, version, fiscal_year, tranche_plan, ceiling_region_level, ceiling_amount, definition, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (code, version) DO NOTHING`,
-      [
-        p.code,
-        p.version,
-        p.fiscalYear,
-        JSON.stringify(p.tranchePlan),
-        p.budgetCeiling.regionLevel,
-        String(p.budgetCeiling.amount),
-        JSON.stringify(p),
-        p.publishedAt,
-      ],
-    );
+    await this.programmes.add(tx, event.payload);
   }
 }

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor, AnswerOf, ConflictError, InvalidInputError, NotFoundError, ProgressReportedV1, ReportProgress, RequestOf } from '@alur/contracts';
-import { rupiahOf } from '@alur/database';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
-import { DisbursementRow } from '../disbursements/disbursement-row';
-import { disbursementView } from '../disbursements/disbursement-view';
+import { Disbursement } from '../disbursements/disbursement';
+import { DisbursementViews } from '../disbursements/disbursement-view';
+import { DisbursementRepository } from '../disbursements/disbursement.repository';
+import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
 import { checkPhoto } from './photo-flags';
-import { progressReportView, ProgressReportRow, ReportedPhoto } from './progress-report-view';
+import { progressReportView, ReportedPhoto } from './progress-report-view';
+import { ProgressReportRepository } from './progress-report.repository';
 import { progressClaimErrors, ProgressStanding } from './progress-rules';
+import { SelfHelpRepository } from './self-help.repository';
 
 export { MAX_REPORT_PHOTOS } from '@alur/contracts';
 
@@ -24,7 +27,12 @@ export { MAX_REPORT_PHOTOS } from '@alur/contracts';
 @Injectable()
 export class ReportProgressUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly disbursements: DisbursementRepository,
+    private readonly reports: ProgressReportRepository,
+    private readonly selfHelp: SelfHelpRepository,
+    private readonly programmes: ProgrammeVersionRepository,
+    private readonly views: DisbursementViews,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
     @Inject(APP_ENV) private readonly env: BaseEnv,
@@ -33,10 +41,10 @@ export class ReportProgressUseCase {
   async execute(actor: Actor, request: RequestOf<typeof ReportProgress>): Promise<AnswerOf<typeof ReportProgress>> {
     requireRole(actor, 'BKM');
     // The report's shape (percent, whole rupiah, up to 10 photo references) is the contract's; what needs the earlier reports is checked below.
-    return this.dataSource.transaction(async (tx) => {
-      const [disbursement] = (await tx.query('SELECT * FROM disbursement WHERE proposal_id = $1 FOR UPDATE', [request.proposalId])) as DisbursementRow[];
+    return this.transactions.run(async (tx) => {
+      const disbursement = await this.disbursements.lockByProposal(tx, request.proposalId);
       // Another village's proposal is as good as absent: its existence is not revealed.
-      if (!disbursement || disbursement.village_code !== actor.regionCode) {
+      if (!disbursement || disbursement.villageCode !== actor.regionCode) {
         throw new NotFoundError(`Proposal ${request.proposalId} has no disbursement to report on`);
       }
       if (disbursement.status === 'AWAITING_BUDGET') {
@@ -55,34 +63,30 @@ export class ReportProgressUseCase {
       const id = randomUUID();
       // Flagged for the verifier, never refused: a photo far from the village or long before the report.
       const reportedAt = new Date();
-      const village = villageLocationOf(disbursement.village_code);
+      const village = villageLocationOf(disbursement.villageCode);
       const limits = { maxDistanceKm: this.env.PHOTO_MAX_DISTANCE_KM, maxAgeDays: this.env.PHOTO_MAX_AGE_DAYS };
       const photos: ReportedPhoto[] = request.photos.map((photo) => ({ ...photo, check: checkPhoto(photo.capture, village, reportedAt, limits) }));
       const final = request.physicalProgressPercent === 100;
-      const [row] = (await tx.query(
-        `INSERT INTO progress_report (id, disbursement_id, physical_progress_percent, amount_spent, note, photos, final, reported_by, reported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [
-          id,
-          disbursement.id,
-          request.physicalProgressPercent,
-          String(request.amountSpent),
-          request.note,
-          JSON.stringify(photos),
-          final,
-          JSON.stringify(actor),
-          reportedAt,
-        ],
-      )) as ProgressReportRow[];
-      const report = progressReportView(row, disbursement.proposal_id, disbursement.village_code);
+      const added = await this.reports.add(tx, {
+        id,
+        disbursementId: disbursement.id,
+        physicalProgressPercent: request.physicalProgressPercent,
+        amountSpent: request.amountSpent,
+        note: request.note,
+        photos,
+        final,
+        reportedBy: actor,
+        reportedAt,
+      });
+      const report = progressReportView(added, disbursement.proposalId, disbursement.villageCode);
       await this.outbox.record(tx, ProgressReportedV1, {
-        aggregateId: disbursement.proposal_id,
+        aggregateId: disbursement.proposalId,
         actor,
         payload: {
-          proposalId: disbursement.proposal_id,
+          proposalId: disbursement.proposalId,
           disbursementId: disbursement.id,
           reportId: id,
-          villageCode: disbursement.village_code,
+          villageCode: disbursement.villageCode,
           physicalProgressPercent: request.physicalProgressPercent,
           amountSpent: request.amountSpent,
           final,
@@ -97,29 +101,20 @@ export class ReportProgressUseCase {
         toStatus: 'PENDING',
         after: { reportId: id, physicalProgressPercent: request.physicalProgressPercent, amountSpent: request.amountSpent, photos: request.photos.length },
       });
-      return { report, disbursement: await disbursementView(tx, disbursement.id) };
+      return { report, disbursement: await this.views.byId(tx, disbursement.id) };
     });
   }
 
-  private async standingOf(tx: EntityManager, disbursement: DisbursementRow): Promise<ProgressStanding> {
-    const [previous] = (await tx.query(
-      `SELECT physical_progress_percent, amount_spent FROM progress_report
-        WHERE disbursement_id = $1 AND verification_status <> 'SENT_BACK' ORDER BY seq DESC LIMIT 1`,
-      [disbursement.id],
-    )) as Array<{ physical_progress_percent: number; amount_spent: string }>;
-    const [selfHelp] = (await tx.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [disbursement.proposal_id])) as Array<{
-      self_help_amount: string;
-    }>;
-    const [programme] = (await tx.query(
-      `SELECT coalesce((definition->>'progressPhotosRequired')::boolean, false) AS photos_required FROM programme_version WHERE code = $1 AND version = $2`,
-      [disbursement.program_code, disbursement.program_version],
-    )) as Array<{ photos_required: boolean }>;
+  private async standingOf(tx: EntityManager, disbursement: Disbursement): Promise<ProgressStanding> {
+    const previous = await this.reports.latestCounting(tx, disbursement.id);
+    const selfHelpAmount = await this.selfHelp.amountOf(tx, disbursement.proposalId);
+    const photosRequired = await this.programmes.photosRequired(tx, disbursement.programCode, disbursement.programVersion);
     return {
-      previous: previous ? { physicalProgressPercent: previous.physical_progress_percent, amountSpent: rupiahOf(previous.amount_spent) } : null,
-      released: rupiahOf(disbursement.released),
+      previous: previous ?? null,
+      released: disbursement.released,
       // Unknown only if the submission was never heard of here: then no swadaya is assumed, the stricter reading.
-      selfHelpAmount: selfHelp ? rupiahOf(selfHelp.self_help_amount) : 0,
-      photosRequired: programme?.photos_required ?? false,
+      selfHelpAmount: selfHelpAmount ?? 0,
+      photosRequired,
     };
   }
 }

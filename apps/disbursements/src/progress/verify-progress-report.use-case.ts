@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, NotFoundError, ProgressReportVerifiedV1, RequestOf, VerifyProgressReport } from '@alur/contracts';
-import { rupiahOf } from '@alur/database';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { updateReturning } from '../common/update-returning';
-import { DisbursementRow } from '../disbursements/disbursement-row';
-import { disbursementView } from '../disbursements/disbursement-view';
+import { DisbursementViews } from '../disbursements/disbursement-view';
+import { DisbursementRepository } from '../disbursements/disbursement.repository';
 import { TrancheProgression } from '../tranches/tranche-progression.service';
-import { progressReportView, ProgressReportRow } from './progress-report-view';
+import { progressReportView } from './progress-report-view';
+import { ProgressReportRepository } from './progress-report.repository';
 
 /**
  * A field verifier (VERIFIKATOR) whose kecamatan or kabupaten covers the village checks a pending
@@ -21,7 +19,10 @@ import { progressReportView, ProgressReportRow } from './progress-report-view';
 @Injectable()
 export class VerifyProgressReportUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly disbursements: DisbursementRepository,
+    private readonly reports: ProgressReportRepository,
+    private readonly views: DisbursementViews,
     private readonly regions: RegionDirectory,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
@@ -31,39 +32,31 @@ export class VerifyProgressReportUseCase {
   async execute(actor: Actor, request: RequestOf<typeof VerifyProgressReport>): Promise<AnswerOf<typeof VerifyProgressReport>> {
     requireRole(actor, 'VERIFIKATOR');
     // A known decision, and a note to send a report back, are the contract's (VerifyProgressReport).
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       // The disbursement's lock first, as reports and releases take it: one decision at a time per proposal.
-      const [disbursement] = (await tx.query(
-        `SELECT d.* FROM disbursement d JOIN progress_report r ON r.disbursement_id = d.id WHERE r.id = $1 FOR UPDATE OF d`,
-        [request.reportId],
-      )) as DisbursementRow[];
-      if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.village_code)) {
+      const disbursement = await this.disbursements.lockByProgressReport(tx, request.reportId);
+      if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.villageCode)) {
         throw new NotFoundError(`Progress report ${request.reportId} not found`);
       }
       if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn');
-      const [pending] = (await tx.query('SELECT * FROM progress_report WHERE id = $1', [request.reportId])) as ProgressReportRow[];
-      if (pending.verification_status !== 'PENDING') {
-        throw new ConflictError(`This progress report was already ${pending.verification_status === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
+      const pending = (await this.reports.find(tx, request.reportId))!;
+      if (pending.verificationStatus !== 'PENDING') {
+        throw new ConflictError(`This progress report was already ${pending.verificationStatus === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
       }
-      const [row] = await updateReturning<ProgressReportRow>(
-        tx,
-        `UPDATE progress_report SET verification_status = $2, verification_note = $3, verified_by = $4, verified_at = now()
-          WHERE id = $1 RETURNING *`,
-        [request.reportId, request.decision, request.note ?? null, JSON.stringify(actor)],
-      );
-      const report = progressReportView(row, disbursement.proposal_id, disbursement.village_code);
+      const row = await this.reports.recordVerification(tx, request.reportId, request.decision, request.note ?? null, actor);
+      const report = progressReportView(row, disbursement.proposalId, disbursement.villageCode);
       await this.outbox.record(tx, ProgressReportVerifiedV1, {
-        aggregateId: disbursement.proposal_id,
+        aggregateId: disbursement.proposalId,
         actor,
         payload: {
-          proposalId: disbursement.proposal_id,
+          proposalId: disbursement.proposalId,
           disbursementId: disbursement.id,
-          villageCode: disbursement.village_code,
+          villageCode: disbursement.villageCode,
           reportId: row.id,
           decision: request.decision,
           note: request.note ?? null,
-          physicalProgressPercent: row.physical_progress_percent,
-          amountSpent: rupiahOf(row.amount_spent),
+          physicalProgressPercent: row.physicalProgressPercent,
+          amountSpent: row.amountSpent,
           final: row.final,
           verifiedBy: actor,
           verifiedAt: report.verifiedAt!,
@@ -76,10 +69,10 @@ export class VerifyProgressReportUseCase {
         entityId: disbursement.id,
         fromStatus: 'PENDING',
         toStatus: request.decision,
-        after: { reportId: row.id, physicalProgressPercent: row.physical_progress_percent, note: request.note ?? null },
+        after: { reportId: row.id, physicalProgressPercent: row.physicalProgressPercent, note: request.note ?? null },
       });
       if (request.decision === 'ACCEPTED') await this.progression.advance(tx, disbursement, actor);
-      return { report, disbursement: await disbursementView(tx, disbursement.id) };
+      return { report, disbursement: await this.views.byId(tx, disbursement.id) };
     });
   }
 }

@@ -1,4 +1,4 @@
-import { TrancheStatus } from '../disbursements/disbursement-row';
+import { TrancheStatus } from './tranche';
 
 export interface TrancheState {
   number: number;

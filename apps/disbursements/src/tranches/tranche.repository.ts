@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { Actor, ActorSchema, BankAccount, BankAccountSchema, TRANCHE_STATUSES } from '@alur/contracts';
+import { jsonField, queryRows, rupiahField } from '@alur/database';
+import { Tranche } from './tranche';
+
+/** A `tranche` row, checked, as a Tranche. */
+export const TrancheRow = z
+  .object({
+    disbursement_id: z.string(),
+    number: z.number().int(),
+    share_bp: z.number().int(),
+    unlock_progress_percent: z.number().int(),
+    amount: rupiahField,
+    status: z.enum(TRANCHE_STATUSES),
+    regency_code: z.string(),
+    ready_at: z.date().nullable(),
+    sp2d_number: z.string().nullable(),
+    released_at: z.date().nullable(),
+    released_by: jsonField(ActorSchema).nullable(),
+    recorded_at: z.date().nullable(),
+    spm_sp2d_number: z.string().nullable(),
+    spm_bank_account: jsonField(BankAccountSchema).nullable(),
+    prepared_by: jsonField(ActorSchema).nullable(),
+    prepared_at: z.date().nullable(),
+  })
+  .transform(
+    (row): Tranche => ({
+      disbursementId: row.disbursement_id,
+      number: row.number,
+      shareBp: row.share_bp,
+      unlockProgressPercent: row.unlock_progress_percent,
+      amount: row.amount,
+      status: row.status,
+      regencyCode: row.regency_code,
+      readyAt: row.ready_at,
+      sp2dNumber: row.sp2d_number,
+      releasedAt: row.released_at,
+      releasedBy: row.released_by,
+      recordedAt: row.recorded_at,
+      spmSp2dNumber: row.spm_sp2d_number,
+      spmBankAccount: row.spm_bank_account,
+      preparedBy: row.prepared_by,
+      preparedAt: row.prepared_at,
+    }),
+  );
+
+/** A tranche as the funding plan makes it: the first READY at once, the others LOCKED until their turn. */
+export interface PlannedTranche {
+  number: number;
+  shareBp: number;
+  unlockProgressPercent: number;
+  amount: number;
+  status: 'READY' | 'LOCKED';
+  readyAt: Date | null;
+}
+
+/** The termin of disbursements, and the SPM of each while it waits for authorisation. */
+@Injectable()
+export class TrancheRepository {
+  /** One tranche, row-locked (FOR UPDATE); the caller holds its disbursement's lock first. */
+  async lock(tx: EntityManager, disbursementId: string, number: number): Promise<Tranche | undefined> {
+    const [tranche] = await queryRows(tx, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [disbursementId, number]);
+    return tranche;
+  }
+
+  /** The disbursement's tranches, in order. */
+  async ofDisbursement(tx: EntityManager, disbursementId: string): Promise<Tranche[]> {
+    return queryRows(tx, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = $1 ORDER BY number', [disbursementId]);
+  }
+
+  /** The tranches of several disbursements, by disbursement and then in order. */
+  async ofDisbursements(db: EntityManager, disbursementIds: readonly string[]): Promise<Tranche[]> {
+    return queryRows(db, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = ANY($1) ORDER BY disbursement_id, number', [disbursementIds]);
+  }
+
+  /** How many tranches the disbursement has, as events and answers name them ("termin 1 dari 3"). */
+  async countOf(tx: EntityManager, disbursementId: string): Promise<number> {
+    const [{ count }] = await queryRows(tx, z.object({ count: z.number().int() }), 'SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1', [
+      disbursementId,
+    ]);
+    return count;
+  }
+
+  async add(tx: EntityManager, disbursementId: string, regencyCode: string, t: PlannedTranche): Promise<void> {
+    await tx.query(
+      `INSERT INTO tranche (disbursement_id, number, share_bp, unlock_progress_percent, amount, status, regency_code, ready_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [disbursementId, t.number, t.shareBp, t.unlockProgressPercent, String(t.amount), t.status, regencyCode, t.readyAt],
+    );
+  }
+
+  async markReady(tx: EntityManager, disbursementId: string, number: number): Promise<void> {
+    await tx.query(`UPDATE tranche SET status = 'READY', ready_at = now() WHERE disbursement_id = $1 AND number = $2`, [disbursementId, number]);
+  }
+
+  /** Whether the regency's treasury already used the SP2D number: paid with it, or an SPM waits with it. */
+  async isSp2dTaken(tx: EntityManager, regencyCode: string, sp2dNumber: string): Promise<boolean> {
+    const [taken] = await queryRows(
+      tx,
+      z.object({}),
+      `SELECT 1 FROM tranche WHERE regency_code = $1 AND (sp2d_number = $2 OR (status = 'PREPARED' AND spm_sp2d_number = $2))`,
+      [regencyCode, sp2dNumber],
+    );
+    return taken !== undefined;
+  }
+
+  async markPrepared(
+    tx: EntityManager,
+    disbursementId: string,
+    number: number,
+    spm: { sp2dNumber: string; bankAccount: BankAccount; preparedBy: Actor; preparedAt: Date },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE tranche SET status = 'PREPARED', spm_sp2d_number = $3, spm_bank_account = $4, prepared_by = $5, prepared_at = $6
+        WHERE disbursement_id = $1 AND number = $2`,
+      [disbursementId, number, spm.sp2dNumber, JSON.stringify(spm.bankAccount), JSON.stringify(spm.preparedBy), spm.preparedAt],
+    );
+  }
+
+  /** READY again, its SPM gone: the SPM was returned. */
+  async clearSpm(tx: EntityManager, disbursementId: string, number: number): Promise<void> {
+    await tx.query(
+      `UPDATE tranche SET status = 'READY', spm_sp2d_number = NULL, spm_bank_account = NULL, prepared_by = NULL, prepared_at = NULL
+          WHERE disbursement_id = $1 AND number = $2`,
+      [disbursementId, number],
+    );
+  }
+
+  async markReleased(tx: EntityManager, disbursementId: string, number: number, release: { sp2dNumber: string; releasedAt: Date; releasedBy: Actor }): Promise<void> {
+    await tx.query(
+      `UPDATE tranche SET status = 'RELEASED', sp2d_number = $3, released_at = $4, released_by = $5, recorded_at = now()
+        WHERE disbursement_id = $1 AND number = $2`,
+      [disbursementId, number, release.sp2dNumber, release.releasedAt, JSON.stringify(release.releasedBy)],
+    );
+  }
+
+  async cancelAll(tx: EntityManager, disbursementId: string): Promise<void> {
+    await tx.query(`UPDATE tranche SET status = 'CANCELLED' WHERE disbursement_id = $1`, [disbursementId]);
+  }
+}
