@@ -7,7 +7,7 @@ import { RegionsModule } from '@alur/regions';
 import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
 import { EndActingAppointmentUseCase } from './acting/end-acting-appointment.use-case';
 import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
-import { ApprovalsController } from './approvals.controller';
+import { ApprovalsRpcController } from './approvals.rpc-controller';
 import { ProposalSubmissionsHandler } from './chain/proposal-submissions.handler';
 import { StartApprovalChainUseCase } from './chain/start-approval-chain.use-case';
 import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
@@ -16,7 +16,7 @@ import { DecideStageUseCase } from './decisions/decide-stage.use-case';
 import { ListInboxUseCase } from './inbox/list-inbox.use-case';
 import { ApprovalsReportingModule } from './reporting/approvals-reporting.module';
 import { EvaluateStagesUseCase } from './reporting/evaluate-stages.use-case';
-import { EvaluationController } from './reporting/evaluation.controller';
+import { EvaluationRpcController } from './reporting/evaluation.rpc-controller';
 import { ListProposalStagesUseCase } from './stages/list-proposal-stages.use-case';
 import { StageCloser } from './stages/stage-closer.service';
 import { StageOpener } from './stages/stage-opener.service';
@@ -40,7 +40,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       ApprovalsReportingModule,
     ],
     // The evaluation is here, not in the reporting module, because it counts on the service's one working calendar.
-    controllers: [systemPingController('approvals'), ApprovalsController, EvaluationController],
+    controllers: [systemPingController('approvals'), ApprovalsRpcController, EvaluationRpcController],
     providers: [
       AfterCommit,
       WorkingCalendar,

@@ -6,7 +6,7 @@ import { EvaluateStagesUseCase } from './evaluate-stages.use-case';
 
 /** The pilot evaluation's stage figures (working days, overdue, escalated), asked for by the gateway. */
 @Controller()
-export class EvaluationController {
+export class EvaluationRpcController {
   constructor(private readonly evaluateStages: EvaluateStagesUseCase) {}
 
   @AnswersRequest(EvaluateStages)

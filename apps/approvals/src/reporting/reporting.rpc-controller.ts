@@ -6,7 +6,7 @@ import { StageReportUseCase } from './stage-report.use-case';
 
 /** Read-only figures about the approval chain, asked for by the gateway's dashboard. */
 @Controller()
-export class ReportingController {
+export class ReportingRpcController {
   constructor(private readonly stageReport: StageReportUseCase) {}
 
   @AnswersRequest(ReportApprovalStages)

@@ -7,7 +7,7 @@ import { SetCeilingUseCase } from './set-ceiling.use-case';
 
 /** Ceilings (pagu), asked for by the gateway. */
 @Controller()
-export class BudgetsController {
+export class BudgetsRpcController {
   constructor(
     private readonly listBudgets: ListBudgetsUseCase,
     private readonly setCeiling: SetCeilingUseCase,

@@ -7,7 +7,7 @@ import { ListPublicProgressUseCase } from './list-public-progress.use-case';
 
 /** Read-only figures for the transparency page and the dashboard, asked for by the gateway. */
 @Controller()
-export class ReportingController {
+export class ReportingRpcController {
   constructor(
     private readonly fundsReport: ListFundsReportUseCase,
     private readonly publicProgress: ListPublicProgressUseCase,

@@ -8,7 +8,7 @@ import { VerifyProgressReportUseCase } from './verify-progress-report.use-case';
 
 /** Progress reports of the BKM and their verification on site, asked for by the gateway. */
 @Controller()
-export class ProgressReportsController {
+export class ProgressRpcController {
   constructor(
     private readonly reportProgress: ReportProgressUseCase,
     private readonly listReports: ListProgressReportsUseCase,

@@ -9,7 +9,7 @@ import { ReturnSpmUseCase } from './return-spm.use-case';
 
 /** Disbursements and tranche releases (an SPM prepared, then authorised or returned by another BPKAD official), asked for by the gateway. */
 @Controller()
-export class DisbursementsController {
+export class DisbursementsRpcController {
   constructor(
     private readonly listDisbursements: ListDisbursementsUseCase,
     private readonly prepareSpm: PrepareSpmUseCase,

@@ -26,7 +26,7 @@ import { ListHolidaysUseCase } from './working-days/list-holidays.use-case';
 
 /** The approvals service's answers to the gateway (`approvals.<op>` over NATS request/reply). */
 @Controller()
-export class ApprovalsController {
+export class ApprovalsRpcController {
   constructor(
     private readonly inbox: ListInboxUseCase,
     private readonly decide: DecideStageUseCase,

@@ -6,7 +6,7 @@ import { EvaluateProgrammeUseCase } from './evaluate-programme.use-case';
 
 /** The pilot evaluation's money figures, asked for by the gateway. */
 @Controller()
-export class EvaluationController {
+export class EvaluationRpcController {
   constructor(private readonly evaluate: EvaluateProgrammeUseCase) {}
 
   @AnswersRequest(EvaluateProgrammeFunds)

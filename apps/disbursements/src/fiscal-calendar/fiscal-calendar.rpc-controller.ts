@@ -7,7 +7,7 @@ import { SetReleasesClosingUseCase } from './set-releases-closing.use-case';
 
 /** The fiscal calendar: closing dates for releases and the carry-over (SiLPA), asked for by the gateway. */
 @Controller()
-export class FiscalCalendarController {
+export class FiscalCalendarRpcController {
   constructor(
     private readonly setClosing: SetReleasesClosingUseCase,
     private readonly carryOver: ReportCarryOverUseCase,
