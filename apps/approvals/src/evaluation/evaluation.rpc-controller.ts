@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { EvaluateStages, RequestOf } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { EvaluateStagesUseCase } from './evaluate-stages.use-case';
+import { EvaluateStagesUseCase } from './use-cases/evaluate-stages.use-case';
 
 /** The pilot evaluation's stage figures (working days, overdue, escalated), asked for by the gateway. */
 @Controller()

@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { ApprovalReminderDueV1, ApprovalStageEscalatedV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { ApprovalChainEntity } from '../chain/approval-chain.entity';
-import { ApprovalStageEntity, stageRefOf } from '../stages/approval-stage.entity';
-import { regionCodeAt } from '../stages/stage-region';
-import { TIMER_KINDS, TimerKind } from './stage-timer.entity';
+import { ApprovalChainEntity } from '../../chain/approval-chain.entity';
+import { ApprovalStageEntity, stageRefOf } from '../../stages/approval-stage.entity';
+import { regionCodeAt } from '../../stages/stage-region';
+import { TIMER_KINDS, TimerKind } from '../stage-timer.entity';
 
 export type TimerOutcome = 'fired' | 'already-fired' | 'stage-closed' | 'unknown-timer';
 

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { ActingAppointmentEntity } from './acting-appointment.entity';
-import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
+import { ActingAppointmentEntity } from '../acting-appointment.entity';
+import { ActingAppointmentView, toAppointmentView } from '../acting-appointment-view';
 
 /** Admins see the appointments of their region; anyone else those where they act or are acted for. Newest first. */
 @Injectable()

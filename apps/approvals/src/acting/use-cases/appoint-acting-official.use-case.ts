@@ -6,8 +6,8 @@ import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, InvalidInputError, NotFoundError, RequestOf, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { ActingAppointmentEntity } from './acting-appointment.entity';
-import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
+import { ActingAppointmentEntity } from '../acting-appointment.entity';
+import { ActingAppointmentView, toAppointmentView } from '../acting-appointment-view';
 import { OutboxService, requireRole } from '@alur/messaging';
 
 /** The officials who decide approval stages: only they may have a Plt/Plh, and only they may be one. */

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, RequestOf, StageFigures } from '@alur/contracts';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { WorkingCalendar } from '../working-days/working-calendar.service';
-import { nearestRank } from './nearest-rank';
+import { WorkingCalendar } from '../../working-days/working-calendar.service';
+import { nearestRank } from '../nearest-rank';
 
 interface StageRow {
   role: string;

@@ -19,15 +19,15 @@ import {
 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { activeAppointmentsOf } from '../acting/active-appointments';
-import { ApprovalChainEntity, ChainStatus } from '../chain/approval-chain.entity';
-import { lockChain } from '../chain/lock-chain';
-import { ApprovalStageEntity, StageStatus, stageRefOf } from '../stages/approval-stage.entity';
-import { StageCloser } from '../stages/stage-closer.service';
-import { StageOpener } from '../stages/stage-opener.service';
-import { toStageView } from '../stages/stage-view';
-import { decisionAuthority } from './decision-authority';
-import { DecidedStage, stageAlreadyDecidedBy } from './separation-of-stages';
+import { activeAppointmentsOf } from '../../acting/active-appointments';
+import { ApprovalChainEntity, ChainStatus } from '../../chain/approval-chain.entity';
+import { lockChain } from '../../chain/lock-chain';
+import { ApprovalStageEntity, StageStatus, stageRefOf } from '../../stages/approval-stage.entity';
+import { StageCloser } from '../../stages/stage-closer.service';
+import { StageOpener } from '../../stages/stage-opener.service';
+import { toStageView } from '../../stages/stage-view';
+import { decisionAuthority } from '../decision-authority';
+import { DecidedStage, stageAlreadyDecidedBy } from '../separation-of-stages';
 
 export type DecideStageCommand = RequestOf<typeof DecideStage>;
 export type DecisionResult = AnswerOf<typeof DecideStage>;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AddHoliday, AnswerOf, ConflictError, RequestOf } from '@alur/contracts';
 import { AuditTrail } from '@alur/audit';
-import { WorkingCalendar } from './working-calendar.service';
+import { WorkingCalendar } from '../working-calendar.service';
 import { requireRole } from '@alur/messaging';
 
 export type AddHolidayCommand = RequestOf<typeof AddHoliday>;

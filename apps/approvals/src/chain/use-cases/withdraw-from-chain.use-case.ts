@@ -5,10 +5,10 @@ import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, NotFoundError, ProposalWithdrawnPayload, RequestOf, ReviewWithdrawnV1, WithdrawFromReview } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { stageRefOf } from '../stages/approval-stage.entity';
-import { StageCloser } from '../stages/stage-closer.service';
-import { ApprovalChainEntity } from './approval-chain.entity';
-import { lockChain } from './lock-chain';
+import { stageRefOf } from '../../stages/approval-stage.entity';
+import { StageCloser } from '../../stages/stage-closer.service';
+import { ApprovalChainEntity } from '../approval-chain.entity';
+import { lockChain } from '../lock-chain';
 
 export type WithdrawFromReviewCommand = RequestOf<typeof WithdrawFromReview>;
 export type WithdrawFromReviewResult = AnswerOf<typeof WithdrawFromReview>;

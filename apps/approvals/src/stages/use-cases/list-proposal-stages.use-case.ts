@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AnswerOf, ListProposalStages, NotFoundError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { activeAppointmentsOf } from '../acting/active-appointments';
-import { decisionAuthority } from '../decisions/decision-authority';
-import { stageAlreadyDecidedBy } from '../decisions/separation-of-stages';
-import { ApprovalStageEntity } from './approval-stage.entity';
-import { toStageView } from './stage-view';
+import { activeAppointmentsOf } from '../../acting/active-appointments';
+import { decisionAuthority } from '../../decisions/decision-authority';
+import { stageAlreadyDecidedBy } from '../../decisions/separation-of-stages';
+import { ApprovalStageEntity } from '../approval-stage.entity';
+import { toStageView } from '../stage-view';
 
 /**
  * Every stage of a proposal, all submissions, in order: who decided what, when, and for whom. An open

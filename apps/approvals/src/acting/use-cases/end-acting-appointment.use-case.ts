@@ -5,8 +5,8 @@ import { AuditTrail } from '@alur/audit';
 import { ActingAppointmentEndedV1, Actor, ConflictError, EndActingAppointment, NotFoundError, RequestOf } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { ActingAppointmentEntity } from './acting-appointment.entity';
-import { ActingAppointmentView, toAppointmentView } from './acting-appointment-view';
+import { ActingAppointmentEntity } from '../acting-appointment.entity';
+import { ActingAppointmentView, toAppointmentView } from '../acting-appointment-view';
 
 /**
  * An admin ends a Plt/Plh in force now (the absent official is back early): it holds until this moment.

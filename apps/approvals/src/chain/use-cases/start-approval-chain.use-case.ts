@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, ProposalSubmittedPayload } from '@alur/contracts';
-import { StageCloser } from '../stages/stage-closer.service';
-import { StageOpener } from '../stages/stage-opener.service';
-import { ApprovalChainEntity } from './approval-chain.entity';
+import { StageCloser } from '../../stages/stage-closer.service';
+import { StageOpener } from '../../stages/stage-opener.service';
+import { ApprovalChainEntity } from '../approval-chain.entity';
 
 /**
  * A submitted (or resubmitted) proposal enters the chain it was submitted under, at the first stage.

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { containsPattern, rupiahOf } from '@alur/database';
-import { DecidedStage, stageAlreadyDecidedBy } from '../decisions/separation-of-stages';
-import { InboxPage, InboxQuery } from './inbox-item';
+import { DecidedStage, stageAlreadyDecidedBy } from '../../decisions/separation-of-stages';
+import { InboxPage, InboxQuery } from '../inbox-item';
 
 interface InboxRow {
   id: string;
