@@ -26,8 +26,8 @@ import { ApprovalStageEntity, StageStatus, stageRefOf } from '../../stages/appro
 import { StageCloser } from '../../stages/stage-closer.service';
 import { StageOpener } from '../../stages/stage-opener.service';
 import { toStageView } from '../../stages/stage-view';
-import { decisionAuthority } from '../decision-authority';
-import { DecidedStage, stageAlreadyDecidedBy } from '../separation-of-stages';
+import { decisionAuthority } from '../domain/decision-authority';
+import { DecidedStage, stageAlreadyDecidedBy } from '../domain/separation-of-stages';
 
 export type DecideStageCommand = RequestOf<typeof DecideStage>;
 export type DecisionResult = AnswerOf<typeof DecideStage>;

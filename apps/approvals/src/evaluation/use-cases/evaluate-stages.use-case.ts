@@ -5,7 +5,7 @@ import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, Reque
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { WorkingCalendar } from '../../working-days/working-calendar.service';
-import { nearestRank } from '../nearest-rank';
+import { nearestRank } from '../domain/nearest-rank';
 
 interface StageRow {
   role: string;

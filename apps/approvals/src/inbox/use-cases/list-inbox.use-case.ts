@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { containsPattern, rupiahOf } from '@alur/database';
-import { DecidedStage, stageAlreadyDecidedBy } from '../../decisions/separation-of-stages';
+import { DecidedStage, stageAlreadyDecidedBy } from '../../decisions/domain/separation-of-stages';
 import { InboxPage, InboxQuery } from '../inbox-item';
 
 interface InboxRow {

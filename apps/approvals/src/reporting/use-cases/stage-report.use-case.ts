@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AnswerOf, ReportApprovalStages } from '@alur/contracts';
-import { medianDays } from '../median-days';
+import { medianDays } from '../domain/median-days';
 import { requireRole } from '@alur/messaging';
 
 /** The order of the roles in a chain, so the report reads as the chain does. */

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor, AnswerOf, ListProposalStages, NotFoundError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { activeAppointmentsOf } from '../../acting/active-appointments';
-import { decisionAuthority } from '../../decisions/decision-authority';
-import { stageAlreadyDecidedBy } from '../../decisions/separation-of-stages';
+import { decisionAuthority } from '../../decisions/domain/decision-authority';
+import { stageAlreadyDecidedBy } from '../../decisions/domain/separation-of-stages';
 import { ApprovalStageEntity } from '../approval-stage.entity';
 import { toStageView } from '../stage-view';
 

@@ -6,7 +6,7 @@ import { ApprovalReminderDueV1, ApprovalStageEscalatedV1 } from '@alur/contracts
 import { OutboxService } from '@alur/messaging';
 import { ApprovalChainEntity } from '../../chain/approval-chain.entity';
 import { ApprovalStageEntity, stageRefOf } from '../../stages/approval-stage.entity';
-import { regionCodeAt } from '../../stages/stage-region';
+import { regionCodeAt } from '../../stages/domain/stage-region';
 import { TIMER_KINDS, TimerKind } from '../stage-timer.entity';
 
 export type TimerOutcome = 'fired' | 'already-fired' | 'stage-closed' | 'unknown-timer';

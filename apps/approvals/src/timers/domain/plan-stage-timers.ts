@@ -1,6 +1,6 @@
 import type { ReminderSchedule } from '@alur/contracts';
-import { WorkingClock } from '../working-days/working-clock';
-import { TimerKind } from './stage-timer.entity';
+import { WorkingClock } from '../../working-days/domain/working-clock';
+import type { TimerKind } from '../stage-timer.entity';
 
 export interface PlannedTimer {
   kind: TimerKind;

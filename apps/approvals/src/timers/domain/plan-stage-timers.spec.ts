@@ -1,6 +1,6 @@
-import { ScaledWorkingClock } from '../working-days/scaled-working-clock';
+import { ScaledWorkingClock } from '../../working-days/domain/scaled-working-clock';
 import { planStageTimers } from './plan-stage-timers';
-import { stageTimerJobId } from './stage-timer-queue';
+import { stageTimerJobId } from '../stage-timer-queue';
 
 const clock = new ScaledWorkingClock(2);
 const openedAt = new Date('2026-02-02T03:00:00Z');
