@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DECLARED_QUEUES } from '@alur/jobs';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { AppointActingOfficialUseCase } from '../../apps/approvals/src/acting/appoint-acting-official.use-case';
+import { AppointActingOfficialUseCase } from '../../apps/approvals/src/acting/use-cases/appoint-acting-official.use-case';
 import { announced, ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, openStageOf, startApprovalsWorld } from './approvals-harness';
 
 const regions = RegionDirectory.shared();

@@ -1,5 +1,5 @@
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { FireStageTimerUseCase, TimerOutcome } from '../../apps/approvals/src/timers/fire-stage-timer.use-case';
+import { FireStageTimerUseCase, TimerOutcome } from '../../apps/approvals/src/timers/use-cases/fire-stage-timer.use-case';
 import { TimerKind } from '../../apps/approvals/src/timers/stage-timer.entity';
 import { announced, ApprovalsWorld, openStageOf, startApprovalsWorld, waitingOn } from './approvals-harness';
 

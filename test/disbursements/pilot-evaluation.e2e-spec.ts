@@ -4,7 +4,7 @@ import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, pdfText, removeTestResources } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
-import { FireStageTimerUseCase } from '../../apps/approvals/src/timers/fire-stage-timer.use-case';
+import { FireStageTimerUseCase } from '../../apps/approvals/src/timers/use-cases/fire-stage-timer.use-case';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';

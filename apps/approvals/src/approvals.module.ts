@@ -1,69 +1,33 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { AuditModule } from '@alur/audit';
-import { AfterCommit, RetentionModule } from '@alur/database';
-import { JobsModule, STAGE_TIMERS_QUEUE } from '@alur/jobs';
+import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
-import { RegionsModule } from '@alur/regions';
-import { AppointActingOfficialUseCase } from './acting/appoint-acting-official.use-case';
-import { EndActingAppointmentUseCase } from './acting/end-acting-appointment.use-case';
-import { ListActingAppointmentsUseCase } from './acting/list-acting-appointments.use-case';
-import { ApprovalsController } from './approvals.controller';
-import { ProposalSubmissionsHandler } from './chain/proposal-submissions.handler';
-import { StartApprovalChainUseCase } from './chain/start-approval-chain.use-case';
-import { WithdrawFromChainUseCase } from './chain/withdraw-from-chain.use-case';
+import { ActingModule } from './acting/acting.module';
+import { ChainModule } from './chain/chain.module';
 import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION } from './database/approvals-schema';
-import { DecideStageUseCase } from './decisions/decide-stage.use-case';
-import { ListInboxUseCase } from './inbox/list-inbox.use-case';
-import { ApprovalsReportingModule } from './reporting/approvals-reporting.module';
-import { EvaluateStagesUseCase } from './reporting/evaluate-stages.use-case';
-import { EvaluationController } from './reporting/evaluation.controller';
-import { ListProposalStagesUseCase } from './stages/list-proposal-stages.use-case';
-import { StageCloser } from './stages/stage-closer.service';
-import { StageOpener } from './stages/stage-opener.service';
-import { FireStageTimerUseCase } from './timers/fire-stage-timer.use-case';
-import { StageTimerProcessor } from './timers/stage-timer.processor';
-import { StageTimerReconciler } from './timers/stage-timer-reconciler.service';
-import { APPROVAL_STAGE_FIGURES } from './stages/approval-stage-figures.providers';
-import { StageTimerScheduler } from './timers/stage-timer-scheduler.service';
-import { AddHolidayUseCase } from './working-days/add-holiday.use-case';
-import { ListHolidaysUseCase } from './working-days/list-holidays.use-case';
-import { WorkingCalendar } from './working-days/working-calendar.service';
+import { DecisionsModule } from './decisions/decisions.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
+import { InboxModule } from './inbox/inbox.module';
+import { ReportingModule } from './reporting/reporting.module';
+import { StagesModule } from './stages/stages.module';
+import { TimersModule } from './timers/timers.module';
+import { WorkingDaysModule } from './working-days/working-days.module';
 
 function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('approvals', { env, entities: APPROVALS_ENTITIES, migrations: APPROVALS_MIGRATIONS, usesRedis: true }),
       RetentionModule.forRules(APPROVALS_RETENTION),
-      JobsModule.forQueues(STAGE_TIMERS_QUEUE),
-      AuditModule,
-      RegionsModule,
-      ApprovalsReportingModule,
+      WorkingDaysModule,
+      TimersModule,
+      StagesModule,
+      ChainModule,
+      DecisionsModule,
+      InboxModule,
+      ActingModule,
+      ReportingModule,
+      EvaluationModule,
     ],
-    // The evaluation is here, not in the reporting module, because it counts on the service's one working calendar.
-    controllers: [systemPingController('approvals'), ApprovalsController, EvaluationController],
-    providers: [
-      AfterCommit,
-      WorkingCalendar,
-      StageTimerScheduler,
-      StageTimerProcessor,
-      StageTimerReconciler,
-      FireStageTimerUseCase,
-      StageOpener,
-      StageCloser,
-      StartApprovalChainUseCase,
-      WithdrawFromChainUseCase,
-      ProposalSubmissionsHandler,
-      DecideStageUseCase,
-      ListInboxUseCase,
-      ListProposalStagesUseCase,
-      AppointActingOfficialUseCase,
-      ListActingAppointmentsUseCase,
-      EndActingAppointmentUseCase,
-      AddHolidayUseCase,
-      ListHolidaysUseCase,
-      EvaluateStagesUseCase,
-      ...APPROVAL_STAGE_FIGURES,
-    ],
+    controllers: [systemPingController('approvals')],
   };
 }
 

@@ -4,7 +4,7 @@ import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { RegionsModule } from '@alur/regions';
 import { BudgetCommitment } from './budgets/budget-commitment.service';
-import { BudgetsController } from './budgets/budgets.controller';
+import { BudgetsRpcController } from './budgets/budgets.rpc-controller';
 import { ListBudgetsUseCase } from './budgets/list-budgets.use-case';
 import { ProposalApprovedHandler } from './budgets/proposal-approved.handler';
 import { ProposalWithdrawnHandler } from './budgets/proposal-withdrawn.handler';
@@ -13,7 +13,7 @@ import { IdempotencyKeys } from './common/idempotency';
 import { DisbursementsPersistenceModule } from './database/disbursements-persistence.module';
 import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_RETENTION } from './database/disbursements-schema';
 import { DisbursementViews } from './disbursements/disbursement-view';
-import { DisbursementsController } from './disbursements/disbursements.controller';
+import { DisbursementsRpcController } from './disbursements/disbursements.rpc-controller';
 import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
 import { TrancheLocks } from './disbursements/locked-tranche';
 import { PrepareSpmUseCase } from './disbursements/prepare-spm.use-case';
@@ -22,7 +22,7 @@ import { ReturnSpmUseCase } from './disbursements/return-spm.use-case';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
 import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
-import { ProgressReportsController } from './progress/progress-reports.controller';
+import { ProgressRpcController } from './progress/progress.rpc-controller';
 import { ListProgressReportsUseCase } from './progress/list-progress-reports.use-case';
 import { ProposalSubmittedHandler } from './progress/proposal-submitted.handler';
 import { ReportProgressUseCase } from './progress/report-progress.use-case';
@@ -42,7 +42,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       FiscalCalendarModule,
       EvaluationModule,
     ],
-    controllers: [systemPingController('disbursements'), BudgetsController, DisbursementsController, ProgressReportsController],
+    controllers: [systemPingController('disbursements'), BudgetsRpcController, DisbursementsRpcController, ProgressRpcController],
     providers: [
       ProgrammePublishedHandler,
       ProposalApprovedHandler,

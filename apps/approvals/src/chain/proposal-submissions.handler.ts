@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, ProposalSubmittedPayload, ProposalSubmittedV1, ProposalWithdrawnPayload, ProposalWithdrawnV1 } from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
-import { StartApprovalChainUseCase } from './start-approval-chain.use-case';
-import { WithdrawFromChainUseCase } from './withdraw-from-chain.use-case';
+import { StartApprovalChainUseCase } from './use-cases/start-approval-chain.use-case';
+import { WithdrawFromChainUseCase } from './use-cases/withdraw-from-chain.use-case';
 
 /** What the proposals service announces that starts or ends approval work. */
 @Injectable()

@@ -6,12 +6,12 @@ import { Actor, ApprovalStageOpenedV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { AfterCommit } from '@alur/database';
-import { planStageTimers } from '../timers/plan-stage-timers';
+import { planStageTimers } from '../timers/domain/plan-stage-timers';
 import { StageTimerEntity, TimerAlarm } from '../timers/stage-timer.entity';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';
 import { WorkingCalendar } from '../working-days/working-calendar.service';
 import { ApprovalStageEntity, stageRefOf } from './approval-stage.entity';
-import { regionCodeAt } from './stage-region';
+import { regionCodeAt } from './domain/stage-region';
 
 /**
  * Opens stage `order` (1-based) of a chain inside the caller's transaction: the stage, its timers,

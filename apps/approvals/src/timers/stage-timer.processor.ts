@@ -3,7 +3,7 @@ import { Job } from 'bullmq';
 import { ProcessJobs, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { TimerMetrics } from '@alur/metrics';
 import { inSpan, jobSpanOptions, tracingEnabled } from '@alur/observability';
-import { FireStageTimerUseCase, TimerOutcome } from './fire-stage-timer.use-case';
+import { FireStageTimerUseCase, TimerOutcome } from './use-cases/fire-stage-timer.use-case';
 import { StageTimerJobData } from './stage-timer-queue';
 
 /** Wakes up for each stage-timer alarm and lets the use case decide, from the database, what it means. */

@@ -2,9 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { CalendarWorkingClock } from './calendar-working-clock';
-import { ScaledWorkingClock } from './scaled-working-clock';
-import { WorkingClock } from './working-clock';
+import { CalendarWorkingClock } from './domain/calendar-working-clock';
+import { ScaledWorkingClock } from './domain/scaled-working-clock';
+import { WorkingClock } from './domain/working-clock';
 
 /**
  * The service's working clock: the regency calendar (TIMEZONE, weekends, the holiday table), or the

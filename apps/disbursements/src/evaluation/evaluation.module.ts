@@ -3,12 +3,12 @@ import { RegionsModule } from '@alur/regions';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { FiscalCalendarModule } from '../fiscal-calendar/fiscal-calendar.module';
 import { EvaluateProgrammeUseCase } from './evaluate-programme.use-case';
-import { EvaluationController } from './evaluation.controller';
+import { EvaluationRpcController } from './evaluation.rpc-controller';
 
 /** The pilot evaluation: a programme's pilot regions against the others. Read-only. */
 @Module({
   imports: [RegionsModule, FiscalCalendarModule, DisbursementsPersistenceModule],
-  controllers: [EvaluationController],
+  controllers: [EvaluationRpcController],
   providers: [EvaluateProgrammeUseCase],
 })
 export class EvaluationModule {}

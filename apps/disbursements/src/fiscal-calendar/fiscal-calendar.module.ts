@@ -3,14 +3,14 @@ import { AuditModule } from '@alur/audit';
 import { RegionsModule } from '@alur/regions';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { FiscalCalendar } from './fiscal-calendar.service';
-import { FiscalCalendarController } from './fiscal-calendar.controller';
+import { FiscalCalendarRpcController } from './fiscal-calendar.rpc-controller';
 import { ReportCarryOverUseCase } from './report-carry-over.use-case';
 import { SetReleasesClosingUseCase } from './set-releases-closing.use-case';
 
 /** Each fiscal year's closing date for releases, and what it carries over (SiLPA). */
 @Module({
   imports: [AuditModule, RegionsModule, DisbursementsPersistenceModule],
-  controllers: [FiscalCalendarController],
+  controllers: [FiscalCalendarRpcController],
   providers: [FiscalCalendar, SetReleasesClosingUseCase, ReportCarryOverUseCase],
   exports: [FiscalCalendar],
 })

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { ListFundsReportUseCase } from './list-funds-report.use-case';
 import { ListPublicProgressUseCase } from './list-public-progress.use-case';
-import { ReportingController } from './reporting.controller';
+import { ReportingRpcController } from './reporting.rpc-controller';
 
 /** Read-only reports over disbursements: the public funds report and the accepted progress (with its photos) the public may see. */
 @Module({
   imports: [DisbursementsPersistenceModule],
-  controllers: [ReportingController],
+  controllers: [ReportingRpcController],
   providers: [ListFundsReportUseCase, ListPublicProgressUseCase],
 })
 export class DisbursementsReportingModule {}

@@ -10,7 +10,7 @@ import { NotificationQueue } from '../delivery/notification-queue';
 import { NotifyRecipientsUseCase } from '../events/notify-recipients.use-case';
 import { localDate } from '../messages/message-format';
 import { TemplateRenderer } from '../messages/template-renderer';
-import { effectivePreferences } from '../preferences/notification-preferences';
+import { effectivePreferences } from '../preferences/domain/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 
 export interface DigestRunResult {

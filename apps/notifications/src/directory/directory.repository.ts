@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UserSavedPayload } from '@alur/contracts';
-import { Audience } from '../recipients/audience';
-import { ActingAppointment, DirectoryUser } from '../recipients/recipient-resolver';
+import { Audience } from '../recipients/domain/audience';
+import { ActingAppointment, DirectoryUser } from '../recipients/domain/recipient-resolver';
 
 interface UserRow {
   user_id: string;

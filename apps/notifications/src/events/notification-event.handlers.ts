@@ -25,7 +25,7 @@ import {
 import { HandleEvent } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { DirectoryRepository } from '../directory/directory.repository';
-import * as plans from '../recipients/notification-plans';
+import * as plans from '../recipients/domain/notification-plans';
 import { NotifyRecipientsUseCase } from './notify-recipients.use-case';
 
 type Event<C extends EventContract> = EventEnvelope<PayloadOf<C>>;

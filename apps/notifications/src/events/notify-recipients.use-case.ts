@@ -11,10 +11,10 @@ import { DeliveryDraft, DeliveryRepository } from '../delivery/delivery.reposito
 import { NotificationQueue } from '../delivery/notification-queue';
 import { categoryOf, EXTERNAL_CHANNELS, ExternalChannel } from '../messages/notification-kind';
 import { TemplateRenderer } from '../messages/template-renderer';
-import { effectivePreferences } from '../preferences/notification-preferences';
+import { effectivePreferences } from '../preferences/domain/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
-import { PlannedNotification } from '../recipients/planned-notification';
-import { DirectoryUser, Recipient, resolveRecipients } from '../recipients/recipient-resolver';
+import { PlannedNotification } from '../recipients/domain/planned-notification';
+import { DirectoryUser, Recipient, resolveRecipients } from '../recipients/domain/recipient-resolver';
 import { consoleLink, proposalLink, shortText } from './message-links';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { Audience } from '../recipients/audience';
+import { Audience } from '../recipients/domain/audience';
 import { formatDateTime, formatRupiah } from './message-format';
 import { Language, LANGUAGES, NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
 import { templatesDirectory } from './templates-directory';

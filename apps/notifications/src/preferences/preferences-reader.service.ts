@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { Language } from '../messages/notification-kind';
-import { effectivePreferences, NotificationPreferences } from './notification-preferences';
+import { effectivePreferences, NotificationPreferences } from './domain/notification-preferences';
 import { PreferencesRepository } from './preferences.repository';
 
 /** A user's effective preferences: what they stored, over the gateway's language for them, over Bahasa Indonesia. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { StoredPreferences } from './notification-preferences';
+import { StoredPreferences } from './domain/notification-preferences';
 
 @Injectable()
 export class PreferencesRepository {

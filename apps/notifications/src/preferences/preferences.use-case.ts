@@ -6,7 +6,7 @@ import { Actor, NotificationPreferencesUpdate, Role } from '@alur/contracts';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
 import { ExternalChannel } from '../messages/notification-kind';
-import { applyPreferencesUpdate } from './notification-preferences';
+import { applyPreferencesUpdate } from './domain/notification-preferences';
 import { PreferencesReader } from './preferences-reader.service';
 import { PreferencesRepository } from './preferences.repository';
 import { PreferencesView, preferencesViewOf } from './preferences-view';

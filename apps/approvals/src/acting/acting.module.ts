@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@alur/audit';
+import { RegionsModule } from '@alur/regions';
+import { ActingRpcController } from './acting.rpc-controller';
+import { AppointActingOfficialUseCase } from './use-cases/appoint-acting-official.use-case';
+import { EndActingAppointmentUseCase } from './use-cases/end-acting-appointment.use-case';
+import { ListActingAppointmentsUseCase } from './use-cases/list-acting-appointments.use-case';
+
+/** Acting appointments: who decides in an official's place, where and until when. */
+@Module({
+  imports: [AuditModule, RegionsModule],
+  controllers: [ActingRpcController],
+  providers: [AppointActingOfficialUseCase, ListActingAppointmentsUseCase, EndActingAppointmentUseCase],
+})
+export class ActingModule {}

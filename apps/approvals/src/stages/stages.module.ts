@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@alur/audit';
+import { AfterCommit } from '@alur/database';
+import { RegionsModule } from '@alur/regions';
+import { TimersModule } from '../timers/timers.module';
+import { WorkingDaysModule } from '../working-days/working-days.module';
+import { APPROVAL_STAGE_FIGURES } from './approval-stage-figures.providers';
+import { StageCloser } from './stage-closer.service';
+import { StageOpener } from './stage-opener.service';
+import { StagesRpcController } from './stages.rpc-controller';
+import { ListProposalStagesUseCase } from './use-cases/list-proposal-stages.use-case';
+
+/** Approval stages: opening and closing them (with their timers), listing a proposal's, and their figures. */
+@Module({
+  imports: [AuditModule, RegionsModule, TimersModule, WorkingDaysModule],
+  controllers: [StagesRpcController],
+  // AfterCommit once for the service: the opener and closer are its only users.
+  providers: [AfterCommit, StageOpener, StageCloser, ListProposalStagesUseCase, ...APPROVAL_STAGE_FIGURES],
+  exports: [StageOpener, StageCloser],
+})
+export class StagesModule {}

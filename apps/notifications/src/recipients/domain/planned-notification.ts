@@ -1,0 +1,19 @@
+import { NotificationKind } from '../../messages/notification-kind';
+import { Audience } from './audience';
+
+/** One kind of message an event calls for, and to whom: decided from the event alone. */
+export interface PlannedNotification {
+  kind: NotificationKind;
+  audiences: Audience[];
+  /** Users told by name rather than by role and region (the official appointed to act). */
+  userIds?: string[];
+  /** The proposal it is about; null for news about the recipient (an appointment), which links to `consolePath`. */
+  proposalId: string | null;
+  consolePath?: string;
+  /** The proposal's title when the event carries it; otherwise the service's own copy is used. */
+  title: string | null;
+  /** The village of the proposal, or the region the news is about. */
+  villageCode: string;
+  /** Kind-specific values the templates use (amounts in whole rupiah, moments as ISO strings). */
+  facts: Record<string, string | number | boolean | null>;
+}

@@ -1,0 +1,68 @@
+import { Role } from '@alur/contracts';
+import { Language } from '../../messages/notification-kind';
+import { Audience, sameAudience } from './audience';
+
+/** A user as the notifications service knows them (copied from the gateway's UserSaved events). */
+export interface DirectoryUser {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  language: Language;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+/** A Plt/Plh appointment: `actingUserId` receives what `role` over `regionCode` would, within the period. */
+export interface ActingAppointment {
+  appointmentId: string;
+  actingUserId: string;
+  actingForUserId: string;
+  role: Role;
+  regionCode: string;
+  validFrom: Date;
+  validUntil: Date;
+}
+
+export interface Recipient {
+  user: DirectoryUser;
+  /** Set when the user receives this only as acting official for that role and region. */
+  actingFor: Audience | null;
+}
+
+/**
+ * Turns audiences into users: every active holder of the role over the region, and every active user
+ * appointed to act for it at `at` (the moment of the event). A user is told once even when they
+ * belong to an audience both in their own right and as acting official. With `replaceAbsent`
+ * (reminders), an official someone acts for at `at` is left out: the reminder is the acting one's.
+ */
+export function resolveRecipients(
+  audiences: readonly Audience[],
+  users: readonly DirectoryUser[],
+  appointments: readonly ActingAppointment[],
+  at: Date,
+  options: { replaceAbsent?: boolean } = {},
+): Recipient[] {
+  const byId = new Map(users.map((user) => [user.userId, user]));
+  const recipients = new Map<string, Recipient>();
+  for (const audience of audiences) {
+    for (const user of users) {
+      if (user.active && sameAudience(user, audience)) recipients.set(user.userId, { user, actingFor: null });
+    }
+  }
+  for (const audience of audiences) {
+    for (const appointment of appointments) {
+      if (!sameAudience(appointment, audience) || at < appointment.validFrom || at >= appointment.validUntil) continue;
+      const acting = byId.get(appointment.actingUserId);
+      if (!acting?.active) continue;
+      const absent = appointment.actingForUserId;
+      if (options.replaceAbsent && absent !== acting.userId && recipients.get(absent)?.actingFor === null) recipients.delete(absent);
+      if (!recipients.has(acting.userId)) {
+        recipients.set(acting.userId, { user: acting, actingFor: { role: appointment.role, regionCode: appointment.regionCode } });
+      }
+    }
+  }
+  return [...recipients.values()];
+}
