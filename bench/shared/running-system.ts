@@ -1,11 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { createTestIsolation, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
+import { createTestIsolation, freePorts, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { sleep } from './bench-results';
 
 export const SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'] as const;
@@ -191,18 +190,6 @@ async function terminate(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(timer);
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((done) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => done(server));
-    })),
-  );
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
-  return ports;
 }
 
 async function dropDatabase(databaseUrl: string, name: string): Promise<void> {

@@ -33,8 +33,9 @@ describe('the system under faults (npm run chaos, short)', () => {
       NOTIFICATIONS_RETRY_BASE_MS: '1000',
       BENCH_RESULTS_DIR: resultsDir,
     });
-    // A run that ended before its report says why in its output.
-    expect({ code, report: existsSync(join(resultsDir, 'chaos-latest.json')), output: code === 0 ? '' : output }).toMatchObject({ report: true });
+    // A run that ended before its report says why in its output, shown here.
+    const reported = existsSync(join(resultsDir, 'chaos-latest.json'));
+    expect(reported ? 'report written' : `no report (exit ${code}):\n${output.slice(-4000)}`).toBe('report written');
     const report = JSON.parse(readFileSync(join(resultsDir, 'chaos-latest.json'), 'utf8')) as {
       checks: Array<{ name: string; passed: boolean; summary: string }>;
       faults: { byKind: Record<string, number> };

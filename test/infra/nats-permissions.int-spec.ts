@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { natsAuthorizationConf, NatsServiceUser, OutboxService } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, freePort, removeTestResources } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { configureGateway } from '../../apps/gateway/src/http/configure-gateway';
@@ -18,19 +18,11 @@ import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
 import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
-import { createServer, AddressInfo } from 'node:net';
 
 /**
  * A real nats-server of its own (never the shared one on 4222), configured with the users and
  * permissions the deployments use: a service's user answers and publishes only its own subjects.
  */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('NATS users and per-service permissions', () => {
   // The isolation's own subject prefix and stream, so the services below run on them as usual.

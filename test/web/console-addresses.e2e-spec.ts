@@ -3,7 +3,8 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { startMailCatcher } from '../notifications/notifications-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, freePort, launchBrowser, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
+import { freePort } from '@alur/testing';
+import { Browser, checkPage, DESKTOP, launchBrowser, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 
 const BKM = 'bkm.14.03.09.1004';

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
@@ -98,14 +97,6 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** A free TCP port on the loopback interface, for a gateway whose address must be known before it starts. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Keeps a screenshot of a page as a test artifact and checks it with axe-core (WCAG 2.1 A and AA):

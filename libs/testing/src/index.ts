@@ -4,3 +4,4 @@ export * from './test-resources';
 export * from './tiny-png';
 export * from './fiscal-year';
 export * from './pdf-text';
+export * from './free-port';
