@@ -4,6 +4,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { METRICS_PORT_OFFSET } from '@alur/metrics';
 import { createTestIsolation, freePorts, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { sleep } from './bench-results';
 
@@ -70,7 +71,9 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
   const databaseName = `alur_bench_${bench.replace(/\W/g, '_')}_${isolation.id}`;
   base.pathname = `/${databaseName}`;
   const databaseUrl = base.toString();
-  const [smtp, mailHttp, ...servicePorts] = await freePorts(2 + SERVICES.length * replicas);
+  const turn = await takeTurn(base);
+  // Each service also serves its metrics at its port + METRICS_PORT_OFFSET.
+  const [smtp, mailHttp, ...servicePorts] = await freePorts(2 + SERVICES.length * replicas, { twins: [METRICS_PORT_OFFSET] });
   const instances: ServiceInstance[] = SERVICES.flatMap((service, s) =>
     Array.from({ length: replicas }, (_, r) => ({ name: instanceName(service, r + 1), service, replica: r + 1, port: servicePorts[s * replicas + r] })),
   );
@@ -145,14 +148,33 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
       async stop() {
         for (const instance of [...instances].reverse()) await terminate(processes.get(instance.name)!);
         await terminate(mailCatcher);
+        await turn.end().catch(() => undefined);
       },
       remove,
     };
   } catch (error) {
     for (const child of children) child.kill('SIGKILL');
     await remove().catch(() => undefined);
+    await turn.end().catch(() => undefined);
     throw error;
   }
+}
+
+/** Any number: the advisory lock that systems of separate processes on one PostgreSQL take in turn. */
+const SYSTEM_TURN_LOCK = 0x616c7572;
+
+/**
+ * Whole systems of separate processes take turns on a machine (a test's and a bench's, or two tests
+ * run side by side): two at once load its cores past what either measures, or than its timings allow.
+ * The turn is a session advisory lock, let go at stop() or when the process ends.
+ */
+async function takeTurn(base: URL): Promise<Client> {
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const turn = new Client({ connectionString: admin.toString() });
+  await turn.connect();
+  await turn.query('SELECT pg_advisory_lock($1)', [SYSTEM_TURN_LOCK]);
+  return turn;
 }
 
 /** `gateway` for replica 1, `gateway-2` for the second: the names Compose gives them. */

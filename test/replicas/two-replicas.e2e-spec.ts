@@ -52,6 +52,7 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
     if (!process.env.KEEP_BENCH_DATA) await system?.remove();
   }, 180_000);
 
+  // Up to 600 s: the system may first wait its turn behind another of separate processes (the chaos test's).
   it('loses no lifecycle, does nothing twice, keeps order per aggregate, fires each timer and delivers each e-mail once', async () => {
     const started = Date.now();
     // Progress as it happens (Jest shows console output only at the end): where a slow run spent its time.
@@ -143,5 +144,5 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
     expect(api.clientErrors.network).toBeGreaterThan(0);
     expect(api.clientErrors.gaveUp).toBe(0);
     console.log(JSON.stringify({ killed, quietAfter, clientErrors: api.clientErrors, checks: results.map((r) => `${r.name}: ${r.summary}`) }, null, 2));
-  }, 300_000);
+  }, 600_000);
 });

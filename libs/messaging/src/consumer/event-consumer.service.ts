@@ -57,6 +57,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (this.registry.isEmpty) return;
     await this.ensureStreamAndConsumer();
     this.loop = this.consume();
+    // What was stored before a restart (received and acknowledged, not yet handled) is handled now.
+    this.processor.wake();
     this.logger.log({ patterns: this.registry.patterns }, `Consuming ${this.env.NATS_STREAM} as ${this.durableName}`);
   }
 

@@ -94,7 +94,12 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       this.again = false;
       if (this.stopped) return;
       const position = await this.cursor.position();
-      if (!position) return;
+      if (!position) {
+        // Not bound to the stream yet (the receiver starts after this): look again shortly, or events
+        // stored before a restart would wait for the next event to arrive, however long that takes.
+        this.scheduleNextPass(this.env.OUTBOX_POLL_INTERVAL_MS);
+        return;
+      }
       const due = await this.store.dueRuns(position, this.env.CONSUMER_CONCURRENCY * 2, batchSize);
       this.scheduleNextPass(due.nextDueInMs);
       const runs = due.runs.filter((run) => !this.inFlight.has(run[0]) && !tried.has(run[0]));
