@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { Actor, ActorSchema, PROGRESS_VERIFICATION_STATUSES, ProgressVerificationStatus, PublicProgressReport, ReportedPhoto, ReportedPhotoSchema } from '@alur/contracts';
+import { Actor, ActorSchema, PROGRESS_VERIFICATION_STATUSES, ProgressVerificationStatus, PublicProgressReport, ReportedPhotoSchema } from '@alur/contracts';
 import { jsonField, queryRows, rupiahField, updateRows } from '@alur/database';
 import { RegionScope } from '../disbursements/disbursement.repository';
 import { ProgressReport } from './progress-report';
@@ -75,17 +75,8 @@ const ListedRow = ReportColumns.extend({
   }),
 );
 
-export interface NewProgressReport {
-  id: string;
-  disbursementId: string;
-  physicalProgressPercent: number;
-  amountSpent: number;
-  note: string;
-  photos: ReportedPhoto[];
-  final: boolean;
-  reportedBy: Actor;
-  reportedAt: Date;
-}
+/** A report as the BKM sends it: the verifier's part comes later. */
+export type NewProgressReport = Omit<ProgressReport, 'verificationStatus' | 'verificationNote' | 'verifiedBy' | 'verifiedAt'>;
 
 export interface ProgressReportFilter {
   proposalId?: string;
