@@ -56,10 +56,8 @@ export class RpcClient implements OnApplicationShutdown {
   }
 
   /** Asks the service that answers `contract`, with data of the contract's request; the answer is typed by it. */
-  send<C extends RequestContract>(contract: C, data: RequestInputOf<C>, options?: { timeoutMs?: number }): Promise<AnswerOf<C>>;
-  send<R, T = unknown>(pattern: string, data: T, options?: { timeoutMs?: number }): Promise<R>;
-  async send(patternOrContract: string | RequestContract, data: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
-    const pattern = typeof patternOrContract === 'string' ? patternOrContract : patternOrContract.pattern;
+  async send<C extends RequestContract>(contract: C, data: RequestInputOf<C>, options: { timeoutMs?: number } = {}): Promise<AnswerOf<C>> {
+    const { pattern } = contract;
     const subject = rpcSubject(this.env.NATS_SUBJECT_PREFIX, pattern);
     const actor: Actor | null = (this.cls.isActive() ? this.cls.get(CLS_ACTOR) : null) ?? null;
     const waitMs = options.timeoutMs ?? this.env.RPC_TIMEOUT_MS;
@@ -76,9 +74,9 @@ export class RpcClient implements OnApplicationShutdown {
       },
       data,
     };
-    const ask = async (): Promise<unknown> => {
+    const ask = async (): Promise<AnswerOf<C>> => {
       try {
-        return await lastValueFrom(this.client.send<unknown>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));
+        return await lastValueFrom(this.client.send<AnswerOf<C>>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));
       } catch (error) {
         throw this.translate(pattern, error, waitMs);
       }
