@@ -150,7 +150,7 @@ export async function assignCallers(target: FuzzTarget, operations: Operation[],
   for (const operation of operations) {
     let who: string | undefined;
     for (const caller of order) {
-      const response = await send(target, operation, baseCase(target, { ...operation, who: caller }));
+      const response = await send(target, baseCase(target, { ...operation, who: caller })).catch(() => undefined);
       if (response && response.status !== 401 && response.status !== 403) {
         who = caller;
         break;
@@ -329,14 +329,16 @@ export interface FuzzReport {
   failures: FuzzFailure[];
 }
 
-async function send(target: FuzzTarget, operation: Pick<Operation, 'method'>, c: FuzzCase): Promise<Response | undefined> {
+const writes = (c: Pick<FuzzCase, 'method'>) => c.method !== 'GET' && c.method !== 'HEAD';
+
+/** Sends a case as its caller; a GET carries no body (its mutations are in the path and the query). */
+function send(target: FuzzTarget, c: FuzzCase): Promise<Response> {
   const token = c.who ? target.tokens[c.who] : undefined;
   return fetch(`${target.url}${c.path}`, {
     method: c.method,
     headers: { ...c.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    // GET carries no body: its mutations are in the path and the query.
-    body: operation.method === 'GET' || operation.method === 'HEAD' ? undefined : c.body,
-  }).catch(() => undefined);
+    body: writes(c) ? c.body : undefined,
+  });
 }
 
 async function draftVersion(target: FuzzTarget): Promise<number> {
@@ -359,8 +361,7 @@ export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?
   const fail = (c: FuzzCase, status: number, why: string, answer: string) =>
     report.failures.length < 50 && report.failures.push({ operation: c.operation, mutation: c.mutation, request: `${c.method} ${c.path.slice(0, 200)}`, status, why, answer: answer.slice(0, 300) });
   for (const c of cases) {
-    const writes = c.method !== 'GET' && c.method !== 'HEAD';
-    const watchesDraft = writes && c.path.includes(target.draftId);
+    const watchesDraft = writes(c) && c.path.includes(target.draftId);
     const watchesCount = c.method === 'POST' && c.path.split('?')[0] === '/api/v1/proposals';
     const before = watchesDraft ? await draftVersion(target) : watchesCount ? await proposalTotal(target) : undefined;
     report.requests++;
@@ -368,11 +369,7 @@ export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?
     let response: Response;
     let text: string;
     const attempt = async () => {
-      const answer = await fetch(`${target.url}${c.path}`, {
-        method: c.method,
-        headers: { ...c.headers, ...(c.who && target.tokens[c.who] ? { authorization: `Bearer ${target.tokens[c.who]}` } : {}) },
-        body: writes ? c.body : undefined,
-      });
+      const answer = await send(target, c);
       return { answer, body: await answer.text() };
     };
     try {
