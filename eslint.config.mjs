@@ -10,12 +10,30 @@ const otherApps = (app) => ({
   message: 'Apps never import each other: share through libs/ (contracts cross the wire).',
 });
 /** Domain code is plain TypeScript: no framework, no HTTP, no database. */
-const framework = { group: ['@nestjs/*', 'typeorm', 'express', 'pg', 'ioredis', 'bullmq'], message: 'Domain code imports no framework, HTTP or database.' };
+const framework = {
+  group: ['@nestjs/*', 'typeorm', 'express', 'pg', 'ioredis', 'bullmq'],
+  message: 'Domain code imports no framework, HTTP or database.',
+};
 /** The console runs in a browser: of the libs, only the browser-safe contracts. */
-const serverLibs = { group: ['@alur/*', '!@alur/contracts', '**/libs/**', '!**/libs/contracts/**'], message: 'The console imports only browser-safe libs (@alur/contracts).' };
+const serverLibs = {
+  group: ['@alur/*', '!@alur/contracts', '**/libs/**', '!**/libs/contracts/**'],
+  message: 'The console imports only browser-safe libs (@alur/contracts).',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'bench/results/**', 'test-artifacts/**', 'logs/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'apps/web/dist/**',
+      'bench/results/**',
+      'test-artifacts/**',
+      'logs/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -11,7 +11,8 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@alur/(config|contracts|database|messaging|observability|health|testing|platform|regions|audit|metrics|jobs)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@alur/(config|contracts|database|messaging|observability|health|testing|platform|regions|audit|metrics|jobs)$':
+    '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

@@ -48,12 +48,20 @@ export class ChaosChecks {
   }
 
   async all(): Promise<CheckResult[]> {
-    return [await this.noLifecycleLost(), await this.stagesDecidedOnceInOrder(), await this.ceilingsExact(), await this.notificationsOnce(), await this.nothingLeftBehind()];
+    return [
+      await this.noLifecycleLost(),
+      await this.stagesDecidedOnceInOrder(),
+      await this.ceilingsExact(),
+      await this.notificationsOnce(),
+      await this.nothingLeftBehind(),
+    ];
   }
 
   /** 1. Every submitted proposal reached FUNDING with tranche 1 released exactly once. */
   async noLifecycleLost(): Promise<CheckResult> {
-    const submitted = await this.rows<{ id: string; status: string }>(`SELECT id, status FROM ${this.schema('proposals')}.proposal WHERE status <> 'DRAFT'`);
+    const submitted = await this.rows<{ id: string; status: string }>(
+      `SELECT id, status FROM ${this.schema('proposals')}.proposal WHERE status <> 'DRAFT'`,
+    );
     const tranches = await this.rows<{ proposal_id: string; status: string; released: string; amount: string; releases: string }>(
       `SELECT d.proposal_id, t.status, d.released, t.amount,
               (SELECT count(*) FROM ${this.schema('disbursements')}.outbox_event o
@@ -68,7 +76,8 @@ export class ChaosChecks {
       if (p.status !== 'FUNDING') return [{ proposalId: p.id, problem: `proposal is ${p.status}` }];
       if (!t) return [{ proposalId: p.id, problem: 'no disbursement' }];
       if (t.status !== 'RELEASED') return [{ proposalId: p.id, problem: `tranche 1 is ${t.status}` }];
-      if (t.released !== t.amount || t.releases !== '1') return [{ proposalId: p.id, problem: `released ${t.released} of tranche ${t.amount} in ${t.releases} TrancheReleased events` }];
+      if (t.released !== t.amount || t.releases !== '1')
+        return [{ proposalId: p.id, problem: `released ${t.released} of tranche ${t.amount} in ${t.releases} TrancheReleased events` }];
       return [];
     });
     return {
@@ -90,7 +99,9 @@ export class ChaosChecks {
       `SELECT entity_id, count(*) AS decisions FROM ${stages}.audit_record
         WHERE action = 'approval-stage.decided' GROUP BY 1 HAVING count(*) > 1`,
     );
-    const twoOpen = await this.rows(`SELECT proposal_id, count(*) AS open FROM ${stages}.approval_stage WHERE status = 'OPEN' GROUP BY 1 HAVING count(*) > 1`);
+    const twoOpen = await this.rows(
+      `SELECT proposal_id, count(*) AS open FROM ${stages}.approval_stage WHERE status = 'OPEN' GROUP BY 1 HAVING count(*) > 1`,
+    );
     // A stage opens only after the one before it was decided, and is decided after it opened.
     const outOfOrder = await this.rows(
       `SELECT s.proposal_id, s.stage_order FROM ${stages}.approval_stage s
@@ -118,7 +129,15 @@ export class ChaosChecks {
   /** 3. For every ceiling Σ released ≤ Σ committed ≤ amount, and the ceiling's sums agree with its disbursements. */
   async ceilingsExact(): Promise<CheckResult> {
     const d = this.schema('disbursements');
-    const ceilings = await this.rows<{ program_code: string; region_code: string; amount: string; committed: string; released: string; sum_committed: string; sum_released: string }>(
+    const ceilings = await this.rows<{
+      program_code: string;
+      region_code: string;
+      amount: string;
+      committed: string;
+      released: string;
+      sum_committed: string;
+      sum_released: string;
+    }>(
       `SELECT c.program_code, c.region_code, c.amount, c.committed, c.released,
               coalesce((SELECT sum(x.amount) FROM ${d}.disbursement x WHERE x.program_code = c.program_code AND x.fiscal_year = c.fiscal_year
                           AND x.ceiling_region_code = c.region_code AND x.committed_at IS NOT NULL), 0) AS sum_committed,
@@ -128,7 +147,9 @@ export class ChaosChecks {
     );
     const broken = ceilings.filter((c) => {
       const [amount, committed, released] = [BigInt(c.amount), BigInt(c.committed), BigInt(c.released)];
-      return !(released <= committed && committed <= amount) || BigInt(c.sum_committed) !== committed || BigInt(c.sum_released) !== released;
+      return (
+        !(released <= committed && committed <= amount) || BigInt(c.sum_committed) !== committed || BigInt(c.sum_released) !== released
+      );
     });
     return {
       name: 'ceilings exact',
@@ -142,7 +163,9 @@ export class ChaosChecks {
   async notificationsOnce(): Promise<CheckResult> {
     const n = this.schema('notifications');
     const inApp = await this.rows(`SELECT event_id, recipient_user_id, count(*) FROM ${n}.notification GROUP BY 1, 2 HAVING count(*) > 1`);
-    const sent = await this.rows(`SELECT source_id, recipient_user_id, channel, count(*) FROM ${n}.delivery GROUP BY 1, 2, 3 HAVING count(*) > 1`);
+    const sent = await this.rows(
+      `SELECT source_id, recipient_user_id, channel, count(*) FROM ${n}.delivery GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+    );
     const untold = await this.rows<{ proposal_id: string }>(
       `SELECT d.proposal_id FROM ${this.schema('disbursements')}.disbursement d
          JOIN ${this.schema('disbursements')}.tranche t ON t.disbursement_id = d.id AND t.number = 1 AND t.status = 'RELEASED'
@@ -181,7 +204,9 @@ export class ChaosChecks {
     const trail = new AuditTrail(undefined as never);
     for (const schema of await this.schemasWith('audit_record')) {
       // AuditTrail's own verification, over this run's connection: it only asks `query`.
-      const manager = { query: (sql: string, params: unknown[]) => this.rows(sql.replace('FROM audit_record', `FROM "${schema}".audit_record`), params) };
+      const manager = {
+        query: (sql: string, params: unknown[]) => this.rows(sql.replace('FROM audit_record', `FROM "${schema}".audit_record`), params),
+      };
       const result = await trail.verifyChain(manager as unknown as EntityManager);
       chains.push({ schema, valid: result.valid, checked: result.checked });
     }
@@ -236,9 +261,13 @@ export class ChaosChecks {
          FROM ${proposals}.proposal_timeline_entry GROUP BY proposal_id`,
     );
     const offChain = timelines.flatMap(({ proposal_id, steps }) => {
-      const ranked = steps.map((step) => ({ step: `${step.kind}${step.order ? ` ${step.order}` : ''}`, rank: chainRank(step.kind, step.order) })).filter((s) => s.rank !== null);
+      const ranked = steps
+        .map((step) => ({ step: `${step.kind}${step.order ? ` ${step.order}` : ''}`, rank: chainRank(step.kind, step.order) }))
+        .filter((s) => s.rank !== null);
       const wrong = ranked.findIndex((s, i) => i > 0 && s.rank! < ranked[i - 1].rank!);
-      return wrong < 0 ? [] : [{ problem: 'timeline off the chain', proposalId: proposal_id, step: `${ranked[wrong].step} after ${ranked[wrong - 1].step}` }];
+      return wrong < 0
+        ? []
+        : [{ problem: 'timeline off the chain', proposalId: proposal_id, step: `${ranked[wrong].step} after ${ranked[wrong - 1].step}` }];
     });
     const problems = [
       ...published.map((p) => ({ ...p, problem: 'received out of outbox order' })),
@@ -299,18 +328,27 @@ export class ChaosChecks {
       const id = mail.headers['x-alur-delivery-id'];
       received.set(id, (received.get(id) ?? 0) + 1);
     }
-    const interrupted = deliveries.filter((d) => d.status === 'sending' && killedAt !== undefined && d.updated_at <= killedAt && (received.get(d.id) ?? 0) <= 1);
+    const interrupted = deliveries.filter(
+      (d) => d.status === 'sending' && killedAt !== undefined && d.updated_at <= killedAt && (received.get(d.id) ?? 0) <= 1,
+    );
     const known = new Set(deliveries.map((d) => d.id));
     const problems = [
-      ...deliveries.filter((d) => d.status !== 'sent' && !interrupted.includes(d)).map((d) => ({ deliveryId: d.id, problem: `delivery is ${d.status}` })),
-      ...deliveries.filter((d) => d.status === 'sent' && received.get(d.id) !== 1).map((d) => ({ deliveryId: d.id, problem: `received ${received.get(d.id) ?? 0} times` })),
+      ...deliveries
+        .filter((d) => d.status !== 'sent' && !interrupted.includes(d))
+        .map((d) => ({ deliveryId: d.id, problem: `delivery is ${d.status}` })),
+      ...deliveries
+        .filter((d) => d.status === 'sent' && received.get(d.id) !== 1)
+        .map((d) => ({ deliveryId: d.id, problem: `received ${received.get(d.id) ?? 0} times` })),
       ...[...received].filter(([id]) => !known.has(id)).map(([id]) => ({ deliveryId: id, problem: 'received without a delivery' })),
     ];
     return {
       name: 'e-mail delivered once',
       passed: problems.length === 0 && deliveries.length > 0 && mails.length < 500,
       summary: `${deliveries.length} e-mail deliveries, ${mails.length} messages received: ${problems.length} not sent or not received exactly once, ${interrupted.length} interrupted mid-send by a kill (left for an operator)`,
-      examples: [...problems, ...interrupted.map((d) => ({ deliveryId: d.id, problem: 'interrupted mid-send', received: received.get(d.id) ?? 0 }))].slice(0, EXAMPLES),
+      examples: [
+        ...problems,
+        ...interrupted.map((d) => ({ deliveryId: d.id, problem: 'interrupted mid-send', received: received.get(d.id) ?? 0 })),
+      ].slice(0, EXAMPLES),
     };
   }
 
@@ -326,6 +364,11 @@ export class ChaosChecks {
 function chainRank(kind: string, order: number | null): number | null {
   const stage = { 'approval.stage-opened': 0, 'approval.stage-overdue': 1, 'approval.stage-decided': 2 }[kind];
   if (stage !== undefined) return order === null ? null : order * 10 + stage;
-  const after = ['proposal.approved', 'disbursement.budget-committed', 'disbursement.tranche-ready', 'disbursement.tranche-released'].indexOf(kind);
+  const after = [
+    'proposal.approved',
+    'disbursement.budget-committed',
+    'disbursement.tranche-ready',
+    'disbursement.tranche-released',
+  ].indexOf(kind);
   return after < 0 ? null : 1000 + after;
 }

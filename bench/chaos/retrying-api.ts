@@ -34,7 +34,12 @@ export class RetryingApi extends AlurApi {
       try {
         return await this.once<T>(method, path, options);
       } catch (error) {
-        if (attempt > 0 && error instanceof ApiError && error.status === 409 && (options.label === 'submit' || options.label === 'decision')) {
+        if (
+          attempt > 0 &&
+          error instanceof ApiError &&
+          error.status === 409 &&
+          (options.label === 'submit' || options.label === 'decision')
+        ) {
           return undefined as T;
         }
         if (!this.retryable(error)) throw error;

@@ -41,7 +41,14 @@ export interface ChaosReport {
   shape: Omit<ChaosOptions, 'log'>;
   crashes: ServiceSupervisor['crashes'];
   faults: { injected: number; byKind: Record<string, number>; list: FaultInjector['injected']; notInjected: string };
-  lifecycles: { started: number; submitted: number; releasedSeenByClient: number; clientFailures: number; firstFailures: string[]; conflicts: number };
+  lifecycles: {
+    started: number;
+    submitted: number;
+    releasedSeenByClient: number;
+    clientFailures: number;
+    firstFailures: string[];
+    conflicts: number;
+  };
   clientErrors: RetryingApi['clientErrors'];
   requests: Record<string, number>;
   seconds: { load: number; quiescence: number | null; total: number };
@@ -88,22 +95,29 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   try {
     system = await startSystem('chaos');
     supervisor = new ServiceSupervisor(system);
-    log(`services up (own database ${system.databaseName}, stream ${system.env.NATS_STREAM}, queue prefix ${system.env.QUEUE_PREFIX}; logs in ${system.logDir})`);
+    log(
+      `services up (own database ${system.databaseName}, stream ${system.env.NATS_STREAM}, queue prefix ${system.env.QUEUE_PREFIX}; logs in ${system.logDir})`,
+    );
     const api = new RetryingApi(system.url, options.clientTimeoutMs, options.clientGiveUpMs);
     const tracker = new LifecycleTracker();
     const people = new RegencyPeople(api, tracker, regionsOf(options.villages));
     await people.prepare();
     backlog = await SpineBacklog.open(system);
-    supervisor.watch(options.downMs, (service, error) => log(`  ${service} ${error ? `did not come back: ${error}` : 'died by itself; restarting it'}`));
+    supervisor.watch(options.downMs, (service, error) =>
+      log(`  ${service} ${error ? `did not come back: ${error}` : 'died by itself; restarting it'}`),
+    );
     const faults = new FaultInjector(system, supervisor, natsLink, options.downMs);
-    log(`driving ${options.lifecycles} lifecycles (${options.concurrency} at once) while injecting ${FAULT_KINDS.length} fault kinds × ${options.faultRounds}`);
+    log(
+      `driving ${options.lifecycles} lifecycles (${options.concurrency} at once) while injecting ${FAULT_KINDS.length} fault kinds × ${options.faultRounds}`,
+    );
 
     const loadStarted = Date.now();
     people.startDesks(options.idlePollMs);
     let finished = 0;
     const load = runLifecycles(people, options, () => {
       finished++;
-      if (finished % 10 === 0 || finished === options.lifecycles) log(`  lifecycles ${finished}/${options.lifecycles} done, ${tracker.releasedCount} released`);
+      if (finished % 10 === 0 || finished === options.lifecycles)
+        log(`  lifecycles ${finished}/${options.lifecycles} done, ${tracker.releasedCount} released`);
     });
     const injecting = (async () => {
       for (let round = 0; round < options.faultRounds; round++) {
@@ -146,7 +160,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         injected: faults.injected.length,
         byKind,
         list: faults.injected,
-        notInjected: 'nats-server restart: the machine\'s NATS is shared, so the run cuts its own services\' connections through a relay instead',
+        notInjected:
+          "nats-server restart: the machine's NATS is shared, so the run cuts its own services' connections through a relay instead",
       },
       lifecycles: {
         started: lifecycles.length,
@@ -159,7 +174,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       crashes: supervisor.crashes,
       clientErrors: api.clientErrors,
       requests: api.requestCounts(),
-      seconds: { load: round(loadSeconds, 1), quiescence: quiescence === null ? null : round(quiescence, 1), total: round((Date.now() - startedAt.getTime()) / 1000, 1) },
+      seconds: {
+        load: round(loadSeconds, 1),
+        quiescence: quiescence === null ? null : round(quiescence, 1),
+        total: round((Date.now() - startedAt.getTime()) / 1000, 1),
+      },
       logDir: system.logDir,
       machine: machineOf(loadBefore),
     };
@@ -223,7 +242,9 @@ export async function waitQuiet(
     while (Date.now() - started < timeoutMs) {
       const settled = await waitSettled(backlog, timeoutMs - (Date.now() - started), options);
       if (settled === null) return null;
-      const { rows: [row] } = await pg.query<{ n: string }>(`SELECT ${pending} AS n`);
+      const {
+        rows: [row],
+      } = await pg.query<{ n: string }>(`SELECT ${pending} AS n`);
       if (Number(row.n) === 0) return (Date.now() - started) / 1000;
       await sleep(500);
     }

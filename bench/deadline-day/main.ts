@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   await withRegencyBench('deadline-day', async ({ system, tracker, people, meter, backlog }) => {
     people.startDesks(LOOK_MS);
     const villages = people.villages;
-    console.log(`deadline day: ${villages.length} villages submit within ${SUBMIT_WINDOW_MS / 1000} s; officials see a task ${LOOK_MS / 1000} s after being told`);
+    console.log(
+      `deadline day: ${villages.length} villages submit within ${SUBMIT_WINDOW_MS / 1000} s; officials see a task ${LOOK_MS / 1000} s after being told`,
+    );
 
     await meter.start();
     const backlogQueriesBefore = backlog.queries;
@@ -69,7 +71,8 @@ async function main(): Promise<void> {
     const cost = await meter.stop(done.length, backlog.queries - backlogQueriesBefore);
     const lag = await notificationLag(system);
     const at = (t: number | undefined) => (t === undefined ? null : round((t - dayStart) / 1000, 1));
-    const last = (pick: (l: (typeof lifecycles)[number]) => number | undefined) => at(Math.max(...lifecycles.map(pick).filter((t): t is number => t !== undefined)));
+    const last = (pick: (l: (typeof lifecycles)[number]) => number | undefined) =>
+      at(Math.max(...lifecycles.map(pick).filter((t): t is number => t !== undefined)));
 
     const report = {
       bench: 'deadline-day',
@@ -82,7 +85,10 @@ async function main(): Promise<void> {
         completed: done.length,
         failures: lifecycles.length - done.length + Math.max(0, villages.length - lifecycles.length),
         retriedAfter504: tracker.retries,
-        firstFailures: lifecycles.filter((l) => l.failure).slice(0, 5).map((l) => l.failure),
+        firstFailures: lifecycles
+          .filter((l) => l.failure)
+          .slice(0, 5)
+          .map((l) => l.failure),
         otherErrors: tracker.errors,
         secondsAfterDayStart: {
           lastSubmitted: last((l) => l.submittedAt),
@@ -143,22 +149,46 @@ function print(report: {
   const { outcome, cost } = report;
   console.log('');
   console.log(`${outcome.completed} villages completed, ${outcome.failures} failed`);
-  console.log(`seconds after the day started: ${Object.entries(outcome.secondsAfterDayStart).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`backlog peaks: ${Object.entries(report.backlogPeaks).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `seconds after the day started: ${Object.entries(outcome.secondsAfterDayStart)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `backlog peaks: ${Object.entries(report.backlogPeaks)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log('backlog over time (s: outbox / consumer lag / open stages / deliveries unfinished / released):');
   const every = Math.max(1, Math.floor(report.backlogOverTime.length / 15));
   for (const s of report.backlogOverTime.filter((_, i) => i % every === 0)) {
-    console.log(`  ${String(s.atSeconds).padStart(6)}: ${s.outboxUnpublished} / ${s.consumerLag} / ${s.openStages} / ${s.deliveriesUnfinished} / ${s.released}`);
+    console.log(
+      `  ${String(s.atSeconds).padStart(6)}: ${s.outboxUnpublished} / ${s.consumerLag} / ${s.openStages} / ${s.deliveriesUnfinished} / ${s.released}`,
+    );
   }
   const l = report.notificationLag;
-  console.log(`notification lag (event recorded → in-app): p50 ${l.inbox.p50Ms} ms, p99 ${l.inbox.p99Ms} ms, max ${l.inbox.maxMs} ms (${l.inbox.count})`);
-  console.log(`e-mail lag (event recorded → sent): p50 ${l.email.p50Ms} ms, p99 ${l.email.p99Ms} ms, max ${l.email.maxMs} ms (${l.email.count})`);
-  console.log(`CPU ms per lifecycle: ${Object.entries(cost.cpuMsPerLifecycle).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`PostgreSQL commits per lifecycle ${cost.postgresCommitsPerLifecycle}; events per lifecycle ${cost.nats.streamMessagesPerLifecycle}`);
+  console.log(
+    `notification lag (event recorded → in-app): p50 ${l.inbox.p50Ms} ms, p99 ${l.inbox.p99Ms} ms, max ${l.inbox.maxMs} ms (${l.inbox.count})`,
+  );
+  console.log(
+    `e-mail lag (event recorded → sent): p50 ${l.email.p50Ms} ms, p99 ${l.email.p99Ms} ms, max ${l.email.maxMs} ms (${l.email.count})`,
+  );
+  console.log(
+    `CPU ms per lifecycle: ${Object.entries(cost.cpuMsPerLifecycle)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `PostgreSQL commits per lifecycle ${cost.postgresCommitsPerLifecycle}; events per lifecycle ${cost.nats.streamMessagesPerLifecycle}`,
+  );
   for (const [name, e] of Object.entries(report.estimate)) {
-    console.log(`  ${name} (${e.villages} villages) in 15 min: ${e.cores} cores, ${e.postgresCommitsPerSecond} commits/s, ${e.streamEventsPerSecond} events/s`);
+    console.log(
+      `  ${name} (${e.villages} villages) in 15 min: ${e.cores} cores, ${e.postgresCommitsPerSecond} commits/s, ${e.streamEventsPerSecond} events/s`,
+    );
   }
-  console.log(`machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`);
+  console.log(
+    `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
+  );
 }
 
 main().then(

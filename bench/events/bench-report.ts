@@ -41,7 +41,21 @@ export function ratiosOf(results: PhaseResult[]) {
 }
 
 export function printTable(results: PhaseResult[]): void {
-  const header = ['path', 'phase', 'events', 'lost', 'seconds', 'commits/s', 'events/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'ELU', 'CPU'];
+  const header = [
+    'path',
+    'phase',
+    'events',
+    'lost',
+    'seconds',
+    'commits/s',
+    'events/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'ELU',
+    'CPU',
+  ];
   const rows = results.map((r) => [
     r.path,
     r.offeredPerSecond ? `paced ${r.offeredPerSecond}/s` : r.phase,
@@ -73,7 +87,9 @@ export function printTable(results: PhaseResult[]): void {
 }
 
 export function printRatios(ratios: ReturnType<typeof ratiosOf>): void {
-  console.log('\nratios, durable ÷ plain (latency above 1× means the durable hop is slower; throughput below 1× means it moves fewer events/s)');
+  console.log(
+    '\nratios, durable ÷ plain (latency above 1× means the durable hop is slower; throughput below 1× means it moves fewer events/s)',
+  );
   for (const [name, r] of Object.entries(ratios)) {
     console.log(`  ${name.padEnd(38)} p50 ${r.p50}×  p95 ${r.p95}×  p99 ${r.p99}×  throughput ${r.throughput}×`);
   }

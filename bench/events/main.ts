@@ -191,7 +191,8 @@ async function main(): Promise<void> {
           CONSUMER_CONCURRENCY: baseEnv.CONSUMER_CONCURRENCY,
           CONSUMER_ACK_WAIT_MS: baseEnv.CONSUMER_ACK_WAIT_MS,
         },
-        latencyClock: 'performance.timeOrigin + performance.now() (wall clock) in the producing process and the consuming process; commit and handled times kept in maps keyed by event id',
+        latencyClock:
+          'performance.timeOrigin + performance.now() (wall clock) in the producing process and the consuming process; commit and handled times kept in maps keyed by event id',
         results,
         ratios,
         aims,

@@ -47,7 +47,13 @@ async function main(): Promise<void> {
       body: JSON.stringify(VALID_PROPOSAL),
     });
     const draft = (await created.json()) as { id: string };
-    const target = { url, tokens, ids: { default: draft.id }, draftId: draft.id, validBodies: { 'POST /api/v1/proposals': VALID_PROPOSAL } };
+    const target = {
+      url,
+      tokens,
+      ids: { default: draft.id },
+      draftId: draft.id,
+      validBodies: { 'POST /api/v1/proposals': VALID_PROPOSAL },
+    };
     const operations = await assignCallers(target, await operationsOf(url), CALLER_ORDER);
 
     console.log(`fuzz: ${REQUESTS} generated bad requests over ${operations.length} operations, seed ${SEED}`);
@@ -72,7 +78,15 @@ async function main(): Promise<void> {
     for (const failure of report.failures.slice(0, 10)) console.log('FAILED', failure);
     const file = writeResults(
       'fuzz',
-      { startedAt: startedAt.toISOString(), ...summary, byStatus: report.byStatus, byOperation: report.byOperation, callers: Object.fromEntries(operations.map((o) => [o.name, o.who ?? 'anonymous'])), failures: report.failures, machine: machineOf(loadBefore) },
+      {
+        startedAt: startedAt.toISOString(),
+        ...summary,
+        byStatus: report.byStatus,
+        byOperation: report.byOperation,
+        callers: Object.fromEntries(operations.map((o) => [o.name, o.who ?? 'anonymous'])),
+        failures: report.failures,
+        machine: machineOf(loadBefore),
+      },
       startedAt,
     );
     console.log(`results: ${file}`);

@@ -56,7 +56,16 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: JsonSchema }>; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ name: string; in: string; schema?: JsonSchema }>;
+        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+      }
+    >
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -89,12 +98,18 @@ export async function operationsOf(url: string): Promise<Operation[]> {
   return operations;
 }
 
-function resolveDeep(schema: JsonSchema | undefined, resolve: (s: JsonSchema | undefined) => JsonSchema | undefined, depth = 0): JsonSchema | undefined {
+function resolveDeep(
+  schema: JsonSchema | undefined,
+  resolve: (s: JsonSchema | undefined) => JsonSchema | undefined,
+  depth = 0,
+): JsonSchema | undefined {
   const own = resolve(schema);
   if (!own || depth > 8) return own;
   return {
     ...own,
-    ...(own.properties ? { properties: Object.fromEntries(Object.entries(own.properties).map(([k, v]) => [k, resolveDeep(v, resolve, depth + 1)!])) } : {}),
+    ...(own.properties
+      ? { properties: Object.fromEntries(Object.entries(own.properties).map(([k, v]) => [k, resolveDeep(v, resolve, depth + 1)!])) }
+      : {}),
     ...(own.items ? { items: resolveDeep(own.items, resolve, depth + 1) } : {}),
   };
 }
@@ -119,7 +134,8 @@ export function exampleOf(schema: JsonSchema | undefined, ids: Record<string, st
       return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => exampleOf(schema.items, ids, depth + 1));
     case 'integer':
     case 'number': {
-      const low = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 1;
+      const low =
+        typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 1;
       return Math.min(Math.max(low, 1), schema.maximum ?? Number.MAX_SAFE_INTEGER);
     }
     case 'boolean':
@@ -209,7 +225,18 @@ const deep = (depth: number, inArray: boolean): unknown => {
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`),
-  fc.constantFrom('x'.repeat(100_000), '\ud800', 'a\udc00b', '🚧'.repeat(5000), '', ' ', '14.03.09.1004\u0000', '../../etc/passwd', '<script>alert(1)</script>', "' OR 1=1 --"),
+  fc.constantFrom(
+    'x'.repeat(100_000),
+    '\ud800',
+    'a\udc00b',
+    '🚧'.repeat(5000),
+    '',
+    ' ',
+    '14.03.09.1004\u0000',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+  ),
   fc.integer(),
   fc.double(),
   fc.constantFrom(1e-7, -1, -0, 1e308, Number.MAX_SAFE_INTEGER + 2, 99999999999999999999, 0.001, 12.345),
@@ -221,11 +248,26 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 /** Id-like path segments: wrong shapes, out of range, encoded NUL and slashes. */
 const hostileId = fc.oneof(
-  fc.constantFrom('99999999999999999999', '-1', '0', '1e5', 'null', '%00', 'a%00b', '%2e%2e%2f', '%ED%A0%80', '00000000-0000-0000-0000-000000000000', 'ABC'),
+  fc.constantFrom(
+    '99999999999999999999',
+    '-1',
+    '0',
+    '1e5',
+    'null',
+    '%00',
+    'a%00b',
+    '%2e%2e%2f',
+    '%ED%A0%80',
+    '00000000-0000-0000-0000-000000000000',
+    'ABC',
+  ),
   fc.uuid(),
   fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
 );
-const hostileQueryValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('99999999999999999999', '-5', 'NaN', '1e999', '\u0000', 'x'.repeat(5000), '', 'true', '2026-13-45'));
+const hostileQueryValue = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('99999999999999999999', '-5', 'NaN', '1e999', '\u0000', 'x'.repeat(5000), '', 'true', '2026-13-45'),
+);
 /** Text standing in for a number that JSON.stringify cannot write: parsed to Infinity, or not JSON at all. */
 const rawNumber = fc.constantFrom('1e999', '-1e999', 'NaN', '99999999999999999999999999', '0x10', '1e-7', '.5');
 
@@ -255,26 +297,45 @@ export function fuzzCaseArbitrary(target: FuzzTarget, operations: Operation[]): 
     const make = (mutation: string, parts: Partial<FuzzCase>): FuzzCase => ({ ...valid, mutation, ...parts });
     const query = validQuery(op, target);
     const mutations: Array<fc.Arbitrary<FuzzCase>> = [
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=klingon', 'application/xml')
+      fc
+        .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=klingon', 'application/xml')
         .map((type) => make('wrong content type', { headers: { 'content-type': type }, body: valid.body ?? 'x=1', unparsable: true })),
-      fc.constantFrom('{', '{"a":', '[1,]', 'null', '"text"', '12', '{"__proto__":{"admin":true}}', '\u0000')
-        .map((raw) => make('malformed JSON', { headers: json, body: raw, unparsable: !['null', '"text"', '12', '{"__proto__":{"admin":true}}'].includes(raw) })),
-      fc.tuple(fc.constantFrom(...op.query.map((q) => q.name), 'page', 'pageSize', 'unknownParameter'), hostileQueryValue)
-        .map(([key, value]) => make(`query ${key} = hostile value`, { path: `${pathOf(op, target)}?${new URLSearchParams({ ...query, [key]: value })}` })),
+      fc.constantFrom('{', '{"a":', '[1,]', 'null', '"text"', '12', '{"__proto__":{"admin":true}}', '\u0000').map((raw) =>
+        make('malformed JSON', {
+          headers: json,
+          body: raw,
+          unparsable: !['null', '"text"', '12', '{"__proto__":{"admin":true}}'].includes(raw),
+        }),
+      ),
+      fc
+        .tuple(fc.constantFrom(...op.query.map((q) => q.name), 'page', 'pageSize', 'unknownParameter'), hostileQueryValue)
+        .map(([key, value]) =>
+          make(`query ${key} = hostile value`, { path: `${pathOf(op, target)}?${new URLSearchParams({ ...query, [key]: value })}` }),
+        ),
     ];
     if (op.params.length) {
-      mutations.push(fc.tuple(fc.constantFrom(...op.params), hostileId).map(([param, id]) => make(`${param} = hostile id`, { path: pathOf(op, target, { [param]: id }) })));
+      mutations.push(
+        fc
+          .tuple(fc.constantFrom(...op.params), hostileId)
+          .map(([param, id]) => make(`${param} = hostile id`, { path: pathOf(op, target, { [param]: id }) })),
+      );
     }
     if (base !== undefined) {
       const paths = pathsOf(base);
       mutations.push(
-        fc.tuple(fc.string({ maxLength: 12 }), hostileValue).map(([key, value]) => make('extra field', { body: JSON.stringify(setPath(base, [key || 'extra'], value)) })),
+        fc
+          .tuple(fc.string({ maxLength: 12 }), hostileValue)
+          .map(([key, value]) => make('extra field', { body: JSON.stringify(setPath(base, [key || 'extra'], value)) })),
         hostileValue.map((value) => make('whole body hostile', { body: JSON.stringify(value) ?? 'null' })),
       );
       if (paths.length) {
         mutations.push(
-          fc.tuple(fc.constantFrom(...paths), hostileValue).map(([path, value]) => make(`${path.join('.')} = hostile value`, { body: JSON.stringify(setPath(base, path, value)) })),
-          fc.constantFrom(...paths).map((path) => make(`${path.join('.')} missing`, { body: JSON.stringify(setPath(base, path, undefined)) })),
+          fc
+            .tuple(fc.constantFrom(...paths), hostileValue)
+            .map(([path, value]) => make(`${path.join('.')} = hostile value`, { body: JSON.stringify(setPath(base, path, value)) })),
+          fc
+            .constantFrom(...paths)
+            .map((path) => make(`${path.join('.')} missing`, { body: JSON.stringify(setPath(base, path, undefined)) })),
         );
       }
       const numeric = paths.filter((p) => typeof p.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], base) === 'number');
@@ -295,7 +356,12 @@ export function fuzzCaseArbitrary(target: FuzzTarget, operations: Operation[]): 
     }
     if (op.multipart) {
       mutations.push(
-        fc.tuple(fc.constantFrom('image/png', 'image/jpeg', 'application/pdf', 'text/html', 'image/svg+xml'), fc.constantFrom('<svg onload=alert(1)>', '%PDF-1.4', 'GIF89a', '\u0000\u0000', 'MZ\u0090'), fc.constantFrom('file', 'photo', 'files[]'))
+        fc
+          .tuple(
+            fc.constantFrom('image/png', 'image/jpeg', 'application/pdf', 'text/html', 'image/svg+xml'),
+            fc.constantFrom('<svg onload=alert(1)>', '%PDF-1.4', 'GIF89a', '\u0000\u0000', 'MZ\u0090'),
+            fc.constantFrom('file', 'photo', 'files[]'),
+          )
           .map(([type, content, field]) => {
             const form = new FormData();
             form.append(field, new Blob([content], { type }), 'foto.png');
@@ -342,7 +408,9 @@ function send(target: FuzzTarget, c: FuzzCase): Promise<Response> {
 }
 
 async function draftVersion(target: FuzzTarget): Promise<number> {
-  const response = await fetch(`${target.url}/api/v1/proposals/${target.draftId}`, { headers: { authorization: `Bearer ${target.tokens.bkm}` } });
+  const response = await fetch(`${target.url}/api/v1/proposals/${target.draftId}`, {
+    headers: { authorization: `Bearer ${target.tokens.bkm}` },
+  });
   return ((await response.json()) as { version: number }).version;
 }
 
@@ -357,9 +425,27 @@ async function proposalTotal(target: FuzzTarget): Promise<number> {
  * draft (its version) and the number of proposals as they were.
  */
 export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?: (done: number) => void): Promise<FuzzReport> {
-  const report: FuzzReport = { requests: 0, operations: new Set(cases.map((c) => c.operation)).size, byStatus: {}, byOperation: {}, serverErrors: 0, noAnswer: 0, badRequestsWithoutField: 0, partialWrites: 0, failures: [] };
+  const report: FuzzReport = {
+    requests: 0,
+    operations: new Set(cases.map((c) => c.operation)).size,
+    byStatus: {},
+    byOperation: {},
+    serverErrors: 0,
+    noAnswer: 0,
+    badRequestsWithoutField: 0,
+    partialWrites: 0,
+    failures: [],
+  };
   const fail = (c: FuzzCase, status: number, why: string, answer: string) =>
-    report.failures.length < 50 && report.failures.push({ operation: c.operation, mutation: c.mutation, request: `${c.method} ${c.path.slice(0, 200)}`, status, why, answer: answer.slice(0, 300) });
+    report.failures.length < 50 &&
+    report.failures.push({
+      operation: c.operation,
+      mutation: c.mutation,
+      request: `${c.method} ${c.path.slice(0, 200)}`,
+      status,
+      why,
+      answer: answer.slice(0, 300),
+    });
   for (const c of cases) {
     const watchesDraft = writes(c) && c.path.includes(target.draftId);
     const watchesCount = c.method === 'POST' && c.path.split('?')[0] === '/api/v1/proposals';
@@ -401,7 +487,10 @@ export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?
       const named =
         Array.isArray(errors) &&
         errors.length > 0 &&
-        errors.every((e: { field?: unknown; reason?: unknown; code?: unknown }) => typeof e.field === 'string' && e.field.length > 0 && typeof e.reason === 'string' && typeof e.code === 'string');
+        errors.every(
+          (e: { field?: unknown; reason?: unknown; code?: unknown }) =>
+            typeof e.field === 'string' && e.field.length > 0 && typeof e.reason === 'string' && typeof e.code === 'string',
+        );
       if (!named) {
         report.badRequestsWithoutField++;
         fail(c, 400, 'a 400 that does not name the field', text);
@@ -411,7 +500,12 @@ export async function runFuzz(target: FuzzTarget, cases: FuzzCase[], onProgress?
       const after = watchesDraft ? await draftVersion(target) : await proposalTotal(target);
       if (after !== before) {
         report.partialWrites++;
-        fail(c, response.status, `refused, yet ${watchesDraft ? 'the draft version' : 'the number of proposals'} went from ${before} to ${after}`, text);
+        fail(
+          c,
+          response.status,
+          `refused, yet ${watchesDraft ? 'the draft version' : 'the number of proposals'} went from ${before} to ${after}`,
+          text,
+        );
       }
     }
     onProgress?.(report.requests);
@@ -440,7 +534,11 @@ export async function loginCallers(url: string, password: string): Promise<Recor
   };
   const tokens: Record<string, string> = {};
   for (const [caller, username] of Object.entries(usernames)) {
-    const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const response = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (!response.ok) throw new Error(`cannot log ${username} in: ${response.status}`);
     tokens[caller] = ((await response.json()) as { accessToken: string }).accessToken;
   }

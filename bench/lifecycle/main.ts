@@ -34,7 +34,9 @@ const IDLE_SECONDS = int('BENCH_IDLE_S', 15);
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
-  console.log(`lifecycle bench: ${LIFECYCLES} lifecycles at concurrency ${CONCURRENCY} (warm-up ${WARM_UP}), officials look again every ${LOOK_MS / 1000} s after being told of a task`);
+  console.log(
+    `lifecycle bench: ${LIFECYCLES} lifecycles at concurrency ${CONCURRENCY} (warm-up ${WARM_UP}), officials look again every ${LOOK_MS / 1000} s after being told of a task`,
+  );
   await withRegencyBench('lifecycle', async ({ system, api, tracker, people, meter, backlog }) => {
     // What the services spend doing nothing, so that it can be told apart from what lifecycles cost;
     // after the seeds' events (users, programmes) have been handled, which is set-up, not idle.
@@ -81,7 +83,15 @@ async function main(): Promise<void> {
       machine: machineOf(loadBefore),
       sharedMachineNote:
         'a shared 2-core machine: other engineers build and test at the same time; machine.otherCores in cost is the CPU used outside the bench meanwhile',
-      shape: { lifecycles: LIFECYCLES, concurrency: CONCURRENCY, rampSeconds: RAMP_MS / 1000, warmUp: WARM_UP, lookMs: LOOK_MS, officials: 'one desk per Lurah/Kepala Desa (155), Camat (11), Dinas, Sekda, Bupati and BPKAD; each looks at its inbox lookMs (±20%) after being told of a task, as the console’s 15 s notification refresh would show it, and keeps working while its page is full' },
+      shape: {
+        lifecycles: LIFECYCLES,
+        concurrency: CONCURRENCY,
+        rampSeconds: RAMP_MS / 1000,
+        warmUp: WARM_UP,
+        lookMs: LOOK_MS,
+        officials:
+          'one desk per Lurah/Kepala Desa (155), Camat (11), Dinas, Sekda, Bupati and BPKAD; each looks at its inbox lookMs (±20%) after being told of a task, as the console’s 15 s notification refresh would show it, and keeps working while its page is full',
+      },
       throughput: {
         lifecyclesPerSecond,
         seconds: round(drivenSeconds, 1),
@@ -89,11 +99,20 @@ async function main(): Promise<void> {
         failures: lifecycles.length - done.length + Math.max(0, LIFECYCLES - lifecycles.length),
         conflicts: tracker.conflicts,
         retriedAfter504: tracker.retries,
-        endToEndMs: { p50: round(percentile(durations, 50), 0), p99: round(percentile(durations, 99), 0), max: round(durations.at(-1) ?? 0, 0) },
-        firstFailures: lifecycles.filter((l) => l.failure).slice(0, 5).map((l) => l.failure),
+        endToEndMs: {
+          p50: round(percentile(durations, 50), 0),
+          p99: round(percentile(durations, 99), 0),
+          max: round(durations.at(-1) ?? 0, 0),
+        },
+        firstFailures: lifecycles
+          .filter((l) => l.failure)
+          .slice(0, 5)
+          .map((l) => l.failure),
         otherErrors: tracker.errors,
       },
-      requestsPerLifecycle: Object.fromEntries(Object.entries(requests).map(([label, n]) => [label, round(n / Math.max(1, done.length), 2)])),
+      requestsPerLifecycle: Object.fromEntries(
+        Object.entries(requests).map(([label, n]) => [label, round(n / Math.max(1, done.length), 2)]),
+      ),
       settledAfterSeconds: settled,
       cost,
       cpuMsPerLifecycleNetOfIdle: netOfIdle(cost, idle),
@@ -147,7 +166,9 @@ function print(report: {
 }): void {
   const { throughput: t, cost } = report;
   console.log('');
-  console.log(`lifecycles/s ${t.lifecyclesPerSecond} (${t.completed} completed, ${t.failures} failed, ${t.seconds} s); end-to-end p50 ${t.endToEndMs.p50} ms, p99 ${t.endToEndMs.p99} ms`);
+  console.log(
+    `lifecycles/s ${t.lifecyclesPerSecond} (${t.completed} completed, ${t.failures} failed, ${t.seconds} s); end-to-end p50 ${t.endToEndMs.p50} ms, p99 ${t.endToEndMs.p99} ms`,
+  );
   console.log(`pgbench -N ${report.pgbench.tps} TPS; lifecycles/s ÷ pgbench TPS = ${report.ratio.lifecyclesPerPgbenchTps}`);
   console.log('CPU ms per lifecycle:');
   console.log(`  ${'process'.padEnd(16)} ${'measured'.padStart(9)} ${'net of idle'.padStart(12)}`);
@@ -155,12 +176,28 @@ function print(report: {
     console.log(`  ${name.padEnd(16)} ${String(ms).padStart(9)} ${String(report.cpuMsPerLifecycleNetOfIdle[name]).padStart(12)}`);
   }
   console.log(`PostgreSQL commits per lifecycle ${cost.postgresCommitsPerLifecycle} (rollbacks ${cost.postgresRollbacksPerLifecycle})`);
-  console.log(`NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers)`);
+  console.log(
+    `NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers)`,
+  );
   console.log(`Redis commands per lifecycle ${cost.redisCommandsPerLifecycle} (whole server)`);
-  console.log(`requests per lifecycle: ${Object.entries(report.requestsPerLifecycle).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`RSS MiB: ${Object.entries(cost.rssMiB).map(([s, r]) => `${s} ${'peak' in r ? `${r.now} (peak ${r.peak})` : r.now}`).join(', ')}`);
-  console.log(`machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`);
-  console.log(`targets: ${Object.entries(report.targets).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+  console.log(
+    `requests per lifecycle: ${Object.entries(report.requestsPerLifecycle)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `RSS MiB: ${Object.entries(cost.rssMiB)
+      .map(([s, r]) => `${s} ${'peak' in r ? `${r.now} (peak ${r.peak})` : r.now}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
+  );
+  console.log(
+    `targets: ${Object.entries(report.targets)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')}`,
+  );
 }
 
 main().then(

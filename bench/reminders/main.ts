@@ -85,14 +85,18 @@ async function main(): Promise<void> {
     const scheduleSeconds = (performance.now() - scheduleStarted) / 1000;
     const memoryAfter = await usedMemory(redis);
     const scheduledBy = Date.now();
-    console.log(`set ${alarms} alarms in ${scheduleSeconds.toFixed(1)} s; Redis +${((memoryAfter - memoryBefore) / 1048576).toFixed(1)} MiB`);
+    console.log(
+      `set ${alarms} alarms in ${scheduleSeconds.toFixed(1)} s; Redis +${((memoryAfter - memoryBefore) / 1048576).toFixed(1)} MiB`,
+    );
 
     console.log(`waiting for ${DUE} reminders due within ${WINDOW_SECONDS} s...`);
     let fired = 0;
     let lastProgress = Date.now();
     while (fired < DUE && Date.now() - lastProgress < STALL_MS + Math.max(0, windowStart + WINDOW_SECONDS * 1000 - Date.now())) {
       await new Promise((done) => setTimeout(done, 1000));
-      const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM stage_timer WHERE kind = 'REMINDER_BEFORE' AND fired_at IS NOT NULL`)) as Array<{ n: number }>;
+      const [{ n }] = (await db.query(
+        `SELECT count(*)::int AS n FROM stage_timer WHERE kind = 'REMINDER_BEFORE' AND fired_at IS NOT NULL`,
+      )) as Array<{ n: number }>;
       if (n > fired) lastProgress = Date.now();
       fired = n;
     }
@@ -102,12 +106,16 @@ async function main(): Promise<void> {
          FROM (SELECT fired_at, extract(epoch FROM fired_at - fire_at) * 1000 AS ms FROM stage_timer
                 WHERE kind = 'REMINDER_BEFORE' AND fired_at IS NOT NULL) s`,
     )) as Array<{ p50: number; p99: number; max: number; min: number; n: number; span: number }>;
-    const [announced] = (await db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE envelope->>'type' = 'approvals.approval-reminder-due'`)) as Array<{ n: number }>;
+    const [announced] = (await db.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE envelope->>'type' = 'approvals.approval-reminder-due'`,
+    )) as Array<{ n: number }>;
 
     const reconcileStarted = performance.now();
     const pass = await reconciler.reconcile();
     const reconcileSeconds = (performance.now() - reconcileStarted) / 1000;
-    console.log(`a reconciler pass over ${pass.checked} unfired timers (their alarms all present) took ${reconcileSeconds.toFixed(1)} s (restored ${pass.restored})`);
+    console.log(
+      `a reconciler pass over ${pass.checked} unfired timers (their alarms all present) took ${reconcileSeconds.toFixed(1)} s (restored ${pass.restored})`,
+    );
 
     const report = {
       benchmark: 'reminders',
@@ -156,8 +164,11 @@ async function main(): Promise<void> {
  */
 async function seedStages(db: DataSource, count: number, due: number, windowStart: Date, windowMs: number, farAway: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(`CREATE TEMP TABLE bench_stage ON COMMIT DROP AS
-      SELECT i, gen_random_uuid() AS proposal_id, gen_random_uuid() AS stage_id FROM generate_series(1, $1) i`, [count]);
+    await tx.query(
+      `CREATE TEMP TABLE bench_stage ON COMMIT DROP AS
+      SELECT i, gen_random_uuid() AS proposal_id, gen_random_uuid() AS stage_id FROM generate_series(1, $1) i`,
+      [count],
+    );
     await tx.query(
       `INSERT INTO approval_chain (proposal_id, submission_number, program_code, program_version, village_code, district_code,
          regency_code, title, category, requested_amount, bkm_user_id, stages, reminder_schedule, status, submitted_at)

@@ -120,7 +120,8 @@ export class CostMeter {
         benchDriver: per(benchDriver),
       },
       cpuMsPerLifecycleNotes: {
-        postgres: 'backends connected to the bench database (its own), sampled every second; the server’s WAL writer, checkpointer and background writer serve every database and are left out',
+        postgres:
+          'backends connected to the bench database (its own), sampled every second; the server’s WAL writer, checkpointer and background writer serve every database and are left out',
         nats: 'the whole nats-server process, shared with whatever else ran meanwhile',
         redis: 'the whole redis-server process, shared with whatever else ran meanwhile',
         total: 'services + postgres (bench database backends) + nats + redis; the mail catcher and the bench driver are left out',
@@ -158,7 +159,9 @@ export class CostMeter {
   }
 
   private async sampleBackends(baseline: boolean): Promise<void> {
-    const { rows } = await this.pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [this.system.databaseName]);
+    const { rows } = await this.pg.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+      this.system.databaseName,
+    ]);
     for (const { pid } of rows) {
       const cpu = cpuMsOf(pid);
       if (cpu === undefined) continue;

@@ -81,7 +81,12 @@ export async function workInbox(
  * (recording its SP2D number to be), the authoriser authorises it. A tranche found PREPARED (an
  * earlier attempt's authorisation never came through) is only authorised.
  */
-export async function releaseTranche(api: AlurApi, officials: ReleasingOfficials, disbursement: Disbursement, tranche: Tranche): Promise<void> {
+export async function releaseTranche(
+  api: AlurApi,
+  officials: ReleasingOfficials,
+  disbursement: Disbursement,
+  tranche: Tranche,
+): Promise<void> {
   const path = `/disbursements/${disbursement.id}/tranches/${tranche.number}`;
   let sp2dNumber = tranche.spm?.sp2dNumber;
   if (!sp2dNumber) {
@@ -121,10 +126,14 @@ export async function releaseReadyTranches(
     let released = 0;
     try {
       for (let offset = 0; !shift.over; offset += FUNDING_PAGE_SIZE) {
-        const page = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?status=FUNDING&limit=${FUNDING_PAGE_SIZE}&offset=${offset}`, {
-          token: officials.preparer,
-          label: 'funding list',
-        });
+        const page = await api.call<{ items: Disbursement[] }>(
+          'GET',
+          `/disbursements?status=FUNDING&limit=${FUNDING_PAGE_SIZE}&offset=${offset}`,
+          {
+            token: officials.preparer,
+            label: 'funding list',
+          },
+        );
         const ready = page.items.flatMap((d) =>
           d.tranches.filter((t) => t.number === 1 && (t.status === 'READY' || t.status === 'PREPARED')).map((t) => ({ d, t })),
         );

@@ -36,7 +36,13 @@ export async function runPgbench(databaseUrl: string, options = { clients: 8, se
     const { stdout } = await run(pgbench, args, { env });
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1] ?? /tps = ([\d.]+)/.exec(stdout)?.[1]);
     if (!Number.isFinite(tps)) throw new Error(`could not read pgbench's TPS from:\n${stdout}`);
-    return { tps: Math.round(tps), clients: options.clients, seconds: options.seconds, scale: options.scale, command: `pgbench ${args.slice(6).join(' ')}` };
+    return {
+      tps: Math.round(tps),
+      clients: options.clients,
+      seconds: options.seconds,
+      scale: options.scale,
+      command: `pgbench ${args.slice(6).join(' ')}`,
+    };
   } finally {
     await pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     await pg.end();
@@ -45,7 +51,13 @@ export async function runPgbench(databaseUrl: string, options = { clients: 8, se
 
 async function findPgbench(): Promise<string> {
   for (const candidate of ['pgbench', ...(await versionedPgbench())]) {
-    if (await run(candidate, ['--version']).then(() => true, () => false)) return candidate;
+    if (
+      await run(candidate, ['--version']).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   if (process.getuid?.() !== 0) throw new Error('pgbench is missing: install postgresql-contrib (apt-get install postgresql-contrib)');
   await run('apt-get', ['install', '-y', '-qq', 'postgresql-contrib']);

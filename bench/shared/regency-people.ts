@@ -60,13 +60,7 @@ export class RegencyPeople {
   }
 
   private get officials(): string[] {
-    return [
-      ...this.villages.map((v) => `lurah.${v}`),
-      ...this.districts.map((d) => `camat.${d}`),
-      'dinas',
-      'sekda',
-      'bupati',
-    ];
+    return [...this.villages.map((v) => `lurah.${v}`), ...this.districts.map((d) => `camat.${d}`), 'dinas', 'sekda', 'bupati'];
   }
 
   /** Logs everyone in (a few at a time: argon2 is meant to be slow) and raises every kecamatan's pagu. */
@@ -160,7 +154,11 @@ export class RegencyPeople {
     const startedAt = now();
     let proposalId: string | undefined;
     try {
-      ({ id: proposalId } = await this.api.call<{ id: string }>('POST', '/proposals', { token, body: benchDraft(villageCode, n), label: 'create' }));
+      ({ id: proposalId } = await this.api.call<{ id: string }>('POST', '/proposals', {
+        token,
+        body: benchDraft(villageCode, n),
+        label: 'create',
+      }));
       this.tracker.started(proposalId, villageCode, startedAt);
       const released = this.tracker.waitReleased(proposalId, timeoutMs);
       released.catch(() => undefined); // awaited below, unless submitting fails first

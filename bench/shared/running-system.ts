@@ -75,7 +75,12 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
   // Each service also serves its metrics at its port + METRICS_PORT_OFFSET.
   const [smtp, mailHttp, ...servicePorts] = await freePorts(2 + SERVICES.length * replicas, { twins: [METRICS_PORT_OFFSET] });
   const instances: ServiceInstance[] = SERVICES.flatMap((service, s) =>
-    Array.from({ length: replicas }, (_, r) => ({ name: instanceName(service, r + 1), service, replica: r + 1, port: servicePorts[s * replicas + r] })),
+    Array.from({ length: replicas }, (_, r) => ({
+      name: instanceName(service, r + 1),
+      service,
+      replica: r + 1,
+      port: servicePorts[s * replicas + r],
+    })),
   );
   const portOf = (service: Service) => instances.find((i) => i.service === service && i.replica === 1)!.port;
   const tunables = Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC)_/.test(key)));

@@ -95,7 +95,8 @@ export class ServiceSupervisor {
   async waitHealthy(service: string, child?: ChildProcess, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (child && child.exitCode !== null) throw new Error(`${service} exited on restart (${child.exitCode}); see ${this.system.logDir}/${service}.log`);
+      if (child && child.exitCode !== null)
+        throw new Error(`${service} exited on restart (${child.exitCode}); see ${this.system.logDir}/${service}.log`);
       const ok = await fetch(`http://127.0.0.1:${this.port(service)}/health`).then(
         (response) => response.ok,
         () => false,

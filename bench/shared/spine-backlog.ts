@@ -47,7 +47,13 @@ export class SpineBacklog {
       [`${system.env.DB_SCHEMA_PREFIX}%`],
     );
     const nc = await connect({ servers: system.env.NATS_URL, name: 'alur-bench-backlog' });
-    const backlog = new SpineBacklog(system, pg, nc, await jetstreamManager(nc), rows.map((r) => r.schema));
+    const backlog = new SpineBacklog(
+      system,
+      pg,
+      nc,
+      await jetstreamManager(nc),
+      rows.map((r) => r.schema),
+    );
     backlog.queries = 1;
     return backlog;
   }
@@ -85,7 +91,11 @@ export class SpineBacklog {
  * it took, or null when it did not settle. With `interruptedSends`, deliveries left `sending` by a
  * killed worker do not count: they wait for an operator, not for the system.
  */
-export async function waitSettled(backlog: SpineBacklog, timeoutMs = 120_000, options: { interruptedSends?: boolean } = {}): Promise<number | null> {
+export async function waitSettled(
+  backlog: SpineBacklog,
+  timeoutMs = 120_000,
+  options: { interruptedSends?: boolean } = {},
+): Promise<number | null> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const b = await backlog.read();

@@ -12,7 +12,8 @@ echo "build: tsc"
 npm run --silent build
 # The browser tests (test/web) drive Debian's Chromium through the web console the gateway serves.
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-# The build leaves tests out of dist; they are type-checked too, and linted (eslint.config.mjs: no
+# The build leaves tests out of dist; they are type-checked too, linted and format-checked (Prettier,
+# .prettierrc.json; `npm run format` fixes it; eslint.config.mjs: no
 # floating promises, apps never import each other, domain code imports no framework, the console only
 # browser-safe libs), beside the web console's build (which type-checks the console and its tests).
 echo "build: web console; type-check and lint: everything, tests included"

@@ -18,7 +18,13 @@ describe('the staged approval chain, through the gateway', () => {
     world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token: await token(username), body });
   const inbox = async (username: string) =>
     (await (await world.gateway.call('GET', '/api/v1/approvals/inbox?pageSize=100', { token: await token(username) })).json()) as {
-      items: Array<{ stageId: string; proposal: { proposalId: string }; actingFor: unknown; overdue: boolean; decidedEarlierStage: unknown }>;
+      items: Array<{
+        stageId: string;
+        proposal: { proposalId: string };
+        actingFor: unknown;
+        overdue: boolean;
+        decidedEarlierStage: unknown;
+      }>;
       total: number;
     };
   const waitForOpenStage = (proposalId: string, order: number) =>
@@ -67,11 +73,15 @@ describe('the staged approval chain, through the gateway', () => {
     ]);
     expect(events.at(-1)!.payload).toMatchObject({ proposalId: proposal.proposalId, requestedAmount: 199_500_000, districtCode: MANDAU });
     // Who decided each stage travels with the approval, so that none of them can release its money.
-    const decisions = (events.at(-1)!.payload as { stageDecisions: Array<{ stageOrder: number; role: string; decidedBy: { username: string } }> }).stageDecisions;
+    const decisions = (
+      events.at(-1)!.payload as { stageDecisions: Array<{ stageOrder: number; role: string; decidedBy: { username: string } }> }
+    ).stageDecisions;
     expect(decisions.map((d) => [d.stageOrder, d.role, d.decidedBy.username])).toEqual(
       OFFICIALS.map((official, index) => [index + 1, ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'][index], official]),
     );
-    const stages = await (await world.gateway.call('GET', `/api/v1/approvals/proposals/${proposal.proposalId}/stages`, { token: await token('bupati') })).json();
+    const stages = await (
+      await world.gateway.call('GET', `/api/v1/approvals/proposals/${proposal.proposalId}/stages`, { token: await token('bupati') })
+    ).json();
     expect(stages.map((s: { status: string }) => s.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'APPROVED']);
     const audit = (await world.db.query(`SELECT action FROM audit_record WHERE entity_id = $1`, [`${proposal.proposalId}#1`])) as unknown[];
     expect(audit).toEqual([{ action: 'approval-chain.approved' }]);
@@ -94,7 +104,10 @@ describe('the staged approval chain, through the gateway', () => {
     expect((await returned.json()).proposalStatus).toBe('RETURNED');
     expect(await openStageOf(world.db, proposal.proposalId)).toBeUndefined();
     const events = await announced(world.db, proposal.proposalId);
-    expect(events.at(-1)).toMatchObject({ type: 'approvals.proposal-returned', payload: { note: 'Lengkapi gambar DED dan RAB', stageOrder: 2 } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'approvals.proposal-returned',
+      payload: { note: 'Lengkapi gambar DED dan RAB', stageOrder: 2 },
+    });
 
     await world.submit({ proposalId: proposal.proposalId, submissionNumber: 2 });
     const restarted = await waitForOpenStage(proposal.proposalId, 1);
@@ -108,8 +121,9 @@ describe('the staged approval chain, through the gateway', () => {
     }
     const approved = (await announced(world.db, proposal.proposalId)).at(-1)!;
     expect(approved.type).toBe('approvals.proposal-approved');
-    const decisions = (approved.payload as { stageDecisions: Array<{ submissionNumber: number; stageOrder: number; decidedBy: { username: string } }> })
-      .stageDecisions;
+    const decisions = (
+      approved.payload as { stageDecisions: Array<{ submissionNumber: number; stageOrder: number; decidedBy: { username: string } }> }
+    ).stageDecisions;
     expect(decisions.map((d) => [d.submissionNumber, d.stageOrder, d.decidedBy.username])).toEqual([
       [1, 1, OFFICIALS[0]],
       [1, 2, OFFICIALS[1]],
@@ -170,7 +184,11 @@ describe('the staged approval chain, through the gateway', () => {
 
     const created = await appoint(new Date(Date.now() - hour), new Date(Date.now() + hour));
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ acting: { username: plt }, actingFor: { username: OFFICIALS[0], role: 'LURAH', regionCode: BALIK_ALAM }, active: true });
+    expect(await created.json()).toMatchObject({
+      acting: { username: plt },
+      actingFor: { username: OFFICIALS[0], role: 'LURAH', regionCode: BALIK_ALAM },
+      active: true,
+    });
     const seenByPlt = (await inbox(plt)).items.find((item) => item.stageId === earlyStage.id);
     expect(seenByPlt).toMatchObject({ actingFor: { username: OFFICIALS[0] } });
     const approved = await decide(plt, earlyStage.id, { decision: 'APPROVE' });
@@ -181,11 +199,18 @@ describe('the staged approval chain, through the gateway', () => {
     expect(decided.actor).toMatchObject({ username: plt, actingFor: { username: OFFICIALS[0] } });
 
     // Both the acting user and the absent official see the appointment; a Plt-to-be who is a BKM is refused.
-    const listed = await (await world.gateway.call('GET', '/api/v1/approvals/acting-appointments', { token: await token(OFFICIALS[0]) })).json();
+    const listed = await (
+      await world.gateway.call('GET', '/api/v1/approvals/acting-appointments', { token: await token(OFFICIALS[0]) })
+    ).json();
     expect(listed.length).toBe(2);
     const bkm = await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
       token: admin,
-      body: { actingUsername: `bkm.${BALIK_ALAM}`, forUsername: OFFICIALS[0], validFrom: new Date().toISOString(), validUntil: new Date(Date.now() + hour).toISOString() },
+      body: {
+        actingUsername: `bkm.${BALIK_ALAM}`,
+        forUsername: OFFICIALS[0],
+        validFrom: new Date().toISOString(),
+        validUntil: new Date(Date.now() + hour).toISOString(),
+      },
     });
     expect(bkm.status).toBe(400);
     expect((await bkm.json()).errors[0].field).toBe('actingUsername');
@@ -201,7 +226,12 @@ describe('the staged approval chain, through the gateway', () => {
       const from = Date.now();
       return world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
         token: admin,
-        body: { actingUsername, forUsername, validFrom: new Date(from).toISOString(), validUntil: new Date(from + days * day).toISOString() },
+        body: {
+          actingUsername,
+          forUsername,
+          validFrom: new Date(from).toISOString(),
+          validUntil: new Date(from + days * day).toISOString(),
+        },
       });
     };
     const refusal = async (response: Response) => {
@@ -210,7 +240,10 @@ describe('the staged approval chain, through the gateway', () => {
     };
 
     // The attack: an ADMIN appointing itself acting Bupati would hold the last signature of every proposal.
-    expect(await refusal(await appoint('admin', 'bupati'))).toMatchObject({ field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official' });
+    expect(await refusal(await appoint('admin', 'bupati'))).toMatchObject({
+      field: 'actingUsername',
+      reason: 'an admin cannot appoint themself as acting official',
+    });
     // Whoever acts must decide stages themself: no BPKAD (who pays out), VERIFIKATOR or BKM.
     for (const outsider of ['bpkad', `verifikator.${MANDAU}`, `bkm.${BALIK_ALAM}`]) {
       const refused = await refusal(await appoint(outsider, 'bupati'));
@@ -220,7 +253,10 @@ describe('the staged approval chain, through the gateway', () => {
     // Nobody acts for an official who decides no stage.
     expect((await refusal(await appoint('sekda', 'bpkad'))).field).toBe('forUsername');
     // At most ACTING_APPOINTMENT_MAX_DAYS (90 unless configured): a Plt/Plh serves up to three months.
-    expect(await refusal(await appoint('sekda', 'bupati', 91))).toMatchObject({ field: 'validUntil', reason: 'an acting appointment lasts at most 90 days: make a new one when it ends' });
+    expect(await refusal(await appoint('sekda', 'bupati', 91))).toMatchObject({
+      field: 'validUntil',
+      reason: 'an acting appointment lasts at most 90 days: make a new one when it ends',
+    });
     // Both must be within the admin's regency: a Camat of Pekanbaru (no user here, so asked of the service itself) is not in it.
     const fromElsewhere = world.approvals.get(AppointActingOfficialUseCase).execute(
       { userId: randomUUID(), username: 'admin', role: 'ADMIN', regionCode: BENGKALIS },
@@ -233,7 +269,9 @@ describe('the staged approval chain, through the gateway', () => {
     );
     await expect(fromElsewhere).rejects.toThrow('No official camat.14.71.01 in your region');
     expect((await appoint('sekda', 'bupati', 90)).status).toBe(201);
-    const made = (await world.db.query(`SELECT acting_username FROM acting_appointment WHERE for_username = 'bupati'`)) as Array<{ acting_username: string }>;
+    const made = (await world.db.query(`SELECT acting_username FROM acting_appointment WHERE for_username = 'bupati'`)) as Array<{
+      acting_username: string;
+    }>;
     expect(made).toEqual([{ acting_username: 'sekda' }]);
   });
 
@@ -242,12 +280,21 @@ describe('the staged approval chain, through the gateway', () => {
     const hour = 3600_000;
     const created = await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
       token: await token('admin'),
-      body: { actingUsername: camat, forUsername: 'sekda', validFrom: new Date(Date.now() - hour).toISOString(), validUntil: new Date(Date.now() + hour).toISOString() },
+      body: {
+        actingUsername: camat,
+        forUsername: 'sekda',
+        validFrom: new Date(Date.now() - hour).toISOString(),
+        validUntil: new Date(Date.now() + hour).toISOString(),
+      },
     });
     expect(created.status).toBe(201);
 
     const proposal = await world.submit();
-    for (const [order, official] of [[1, OFFICIALS[0]], [2, camat], [3, 'dinas']] as const) {
+    for (const [order, official] of [
+      [1, OFFICIALS[0]],
+      [2, camat],
+      [3, 'dinas'],
+    ] as const) {
       const stage = await waitForOpenStage(proposal.proposalId, order);
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
@@ -262,7 +309,8 @@ describe('the staged approval chain, through the gateway', () => {
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({
       code: 'DECIDED_ANOTHER_STAGE',
-      message: 'You decided stage 2 (CAMAT) of this submission: nobody decides two stages of one submission (now as acting official for sekda)',
+      message:
+        'You decided stage 2 (CAMAT) of this submission: nobody decides two stages of one submission (now as acting official for sekda)',
     });
     // Nor may it return or reject it; the stage stays open, nothing is announced, and the Sekda decides it in person.
     expect((await decide(camat, sekdaStage.id, { decision: 'RETURN', note: 'Perbaiki RAB' })).status).toBe(403);
@@ -274,7 +322,11 @@ describe('the staged approval chain, through the gateway', () => {
     const elsewhere = regions.childrenOf(BENGKALIS).find((d) => d.code !== MANDAU)!.code;
     const village = regions.villagesOf(elsewhere)[0].code;
     const other = await world.submit({ villageCode: village, districtCode: elsewhere });
-    for (const [order, official] of [[1, `lurah.${village}`], [2, `camat.${elsewhere}`], [3, 'dinas']] as const) {
+    for (const [order, official] of [
+      [1, `lurah.${village}`],
+      [2, `camat.${elsewhere}`],
+      [3, 'dinas'],
+    ] as const) {
       const stage = await waitForOpenStage(other.proposalId, order);
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
@@ -295,14 +347,19 @@ describe('the staged approval chain, through the gateway', () => {
   });
 
   it('keeps a working calendar that admins extend', async () => {
-    const listed = await (await world.gateway.call('GET', '/api/v1/approvals/holidays?year=2026', { token: await token(OFFICIALS[0]) })).json();
+    const listed = await (
+      await world.gateway.call('GET', '/api/v1/approvals/holidays?year=2026', { token: await token(OFFICIALS[0]) })
+    ).json();
     expect(listed).toHaveLength(17);
     expect(listed[0]).toEqual({ date: '2026-01-01', name: 'Tahun Baru 2026 Masehi' });
     const body = { date: '2026-03-20', name: 'Cuti bersama Idul Fitri 1447 H' };
     expect((await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token(OFFICIALS[0]), body })).status).toBe(403);
     expect((await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body })).status).toBe(201);
     expect((await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body })).status).toBe(409);
-    const bad = await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body: { date: '20-03-2026', name: 'x' } });
+    const bad = await world.gateway.call('POST', '/api/v1/approvals/holidays', {
+      token: await token('admin'),
+      body: { date: '20-03-2026', name: 'x' },
+    });
     expect((await bad.json()).errors[0].field).toBe('date');
   });
 

@@ -3,7 +3,15 @@ import { INestApplication } from '@nestjs/common';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { Queue } from 'bullmq';
 import { DataSource, QueryRunner } from 'typeorm';
-import { ApprovalStage, ProposalSubmittedPayload, ProposalSubmittedV1, ProposalWithdrawnPayload, ProposalWithdrawnV1, subjectFor, EventContract } from '@alur/contracts';
+import {
+  ApprovalStage,
+  ProposalSubmittedPayload,
+  ProposalSubmittedV1,
+  ProposalWithdrawnPayload,
+  ProposalWithdrawnV1,
+  subjectFor,
+  EventContract,
+} from '@alur/contracts';
 import { jobQueueToken, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { HEADER_AGGREGATE_ID, NatsClients } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';

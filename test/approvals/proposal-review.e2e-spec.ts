@@ -17,7 +17,8 @@ describe('a proposal followed through review, with the proposals and approvals s
   let gateway: RunningGateway;
   const tokens: Record<string, string> = {};
   const token = async (username: string) => (tokens[username] ??= await gateway.tokenOf(username));
-  const show = async (id: string) => (await gateway.call('GET', `/api/v1/proposals/${id}`, { token: await token(`bkm.${BALIK_ALAM}`) })).json();
+  const show = async (id: string) =>
+    (await gateway.call('GET', `/api/v1/proposals/${id}`, { token: await token(`bkm.${BALIK_ALAM}`) })).json();
 
   beforeAll(async () => {
     proposals = await startProposals(isolation);
@@ -80,7 +81,11 @@ describe('a proposal followed through review, with the proposals and approvals s
     await expectEventually(async () =>
       expect(await show(draft.id)).toMatchObject({ status: 'IN_REVIEW', submissionNumber: 2, currentStage: { order: 1, role: 'LURAH' } }),
     );
-    const stages = (await approvals.get(DataSource).query(`SELECT submission_number, stage_order, status FROM approval_stage WHERE proposal_id = $1 ORDER BY opened_at`, [draft.id])) as unknown[];
+    const stages = (await approvals
+      .get(DataSource)
+      .query(`SELECT submission_number, stage_order, status FROM approval_stage WHERE proposal_id = $1 ORDER BY opened_at`, [
+        draft.id,
+      ])) as unknown[];
     expect(stages).toEqual([
       { submission_number: 1, stage_order: 1, status: 'APPROVED' },
       { submission_number: 1, stage_order: 2, status: 'RETURNED' },

@@ -32,7 +32,10 @@ describe('reminders and escalation on a scaled working-day clock', () => {
   });
 
   const decide = async (username: string, stageId: string) =>
-    world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token: await world.gateway.tokenOf(username), body: { decision: 'APPROVE' } });
+    world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, {
+      token: await world.gateway.tokenOf(username),
+      body: { decision: 'APPROVE' },
+    });
   const waitForOpenStage = (proposalId: string, order: number) =>
     expectEventually(async () => {
       const stage = await openStageOf(world.db, proposalId);
@@ -46,21 +49,31 @@ describe('reminders and escalation on a scaled working-day clock', () => {
     expect(lurahStage.due_at.getTime() - lurahStage.opened_at.getTime()).toBe(4000);
 
     await expectEventually(
-      async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), lurahStage.id)).toEqual(['BEFORE_DUE', 'ESCALATED', 'OVERDUE']),
+      async () =>
+        expect(timerEventsOf(await announced(world.db, proposal.proposalId), lurahStage.id)).toEqual([
+          'BEFORE_DUE',
+          'ESCALATED',
+          'OVERDUE',
+        ]),
       { timeoutMs: 20_000 },
     );
     const events = await announced(world.db, proposal.proposalId);
     const escalation = events.find((e) => e.type === 'approvals.approval-stage-escalated')!;
     expect(escalation.payload.escalatedTo).toEqual({ role: 'CAMAT', regionCode: MANDAU });
-    const overdueInbox = await (await world.gateway.call('GET', '/api/v1/approvals/inbox', { token: await world.gateway.tokenOf(`lurah.${proposal.villageCode}`) })).json();
+    const overdueInbox = await (
+      await world.gateway.call('GET', '/api/v1/approvals/inbox', { token: await world.gateway.tokenOf(`lurah.${proposal.villageCode}`) })
+    ).json();
     expect(overdueInbox.items.find((i: { stageId: string }) => i.stageId === lurahStage.id).overdue).toBe(true);
 
     // The Lurah decides late; the Camat decides after the reminder but before the deadline.
     expect((await decide(`lurah.${proposal.villageCode}`, lurahStage.id)).status).toBe(200);
     const camatStage = await waitForOpenStage(proposal.proposalId, 2);
-    await expectEventually(async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), camatStage.id)).toEqual(['BEFORE_DUE']), {
-      timeoutMs: 20_000,
-    });
+    await expectEventually(
+      async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), camatStage.id)).toEqual(['BEFORE_DUE']),
+      {
+        timeoutMs: 20_000,
+      },
+    );
     expect((await decide(`camat.${MANDAU}`, camatStage.id)).status).toBe(200);
     // The decided stage's alarms are removed once its transaction has committed, just after the answer.
     await expectEventually(async () => {
@@ -77,7 +90,9 @@ describe('reminders and escalation on a scaled working-day clock', () => {
     const finalEvents = await announced(world.db, proposal.proposalId);
     expect(timerEventsOf(finalEvents, camatStage.id)).toEqual(['BEFORE_DUE']);
     expect(timerEventsOf(finalEvents, lurahStage.id)).toEqual(['BEFORE_DUE', 'ESCALATED', 'OVERDUE']);
-    expect(finalEvents.find((e) => e.type === 'approvals.approval-stage-escalated' && e.payload.stageId === dinasStage.id)!.payload.escalatedTo).toBeNull();
+    expect(
+      finalEvents.find((e) => e.type === 'approvals.approval-stage-escalated' && e.payload.stageId === dinasStage.id)!.payload.escalatedTo,
+    ).toBeNull();
   });
 
   it('recreates every timer after Redis lost them, and fires each exactly once (late when it came due meanwhile)', async () => {
@@ -117,10 +132,9 @@ describe('reminders and escalation on a scaled working-day clock', () => {
       },
       { timeoutMs: 20_000 },
     );
-    const fired = (await world.db.query(
-      `SELECT count(*)::int AS n FROM stage_timer WHERE stage_id = ANY($1) AND fired_at IS NOT NULL`,
-      [stages.map((s) => s.id)],
-    )) as Array<{ n: number }>;
+    const fired = (await world.db.query(`SELECT count(*)::int AS n FROM stage_timer WHERE stage_id = ANY($1) AND fired_at IS NOT NULL`, [
+      stages.map((s) => s.id),
+    ])) as Array<{ n: number }>;
     expect(fired[0].n).toBe(9);
     // A reconciler pass after firing finds nothing to set again.
     expect((await world.reconciler.reconcile()).restored).toBe(0);

@@ -39,7 +39,11 @@ describe('commitments against a budget ceiling (pagu)', () => {
     return (await response.json()).items;
   };
   const budgetOf = async (programCode: string, regionCode: string) => {
-    const response = await gateway.call('GET', `/api/v1/budgets?programCode=${programCode}&year=${THIS_FISCAL_YEAR}&regionCode=${regionCode}`, { token: bpkad });
+    const response = await gateway.call(
+      'GET',
+      `/api/v1/budgets?programCode=${programCode}&year=${THIS_FISCAL_YEAR}&regionCode=${regionCode}`,
+      { token: bpkad },
+    );
     expect(response.status).toBe(200);
     const { items } = await response.json();
     return items.find((b: { regionCode: string }) => b.regionCode === regionCode);
@@ -125,7 +129,12 @@ describe('commitments against a budget ceiling (pagu)', () => {
     expect(body.budget).toMatchObject({ amount: 2_400_000_000, committed: 2_400_000_000, available: 0, waiting: { count: 2 } });
 
     const after = await listed('KOTA-C');
-    expect(waiting.map((id) => after.find((i) => i.proposalId === id)!.status)).toEqual(['FUNDING', 'FUNDING', 'AWAITING_BUDGET', 'AWAITING_BUDGET']);
+    expect(waiting.map((id) => after.find((i) => i.proposalId === id)!.status)).toEqual([
+      'FUNDING',
+      'FUNDING',
+      'AWAITING_BUDGET',
+      'AWAITING_BUDGET',
+    ]);
     expect(await committedSum('KOTA-C', MANDAU)).toEqual({ committed: 2_400_000_000, amount: 2_400_000_000, funded: 2_400_000_000 });
   });
 
@@ -170,7 +179,9 @@ describe('commitments against a budget ceiling (pagu)', () => {
 
   it('keeps the database from over-committing even if the code were to try', async () => {
     await expect(
-      disbursements.db.query(`UPDATE budget_ceiling SET committed = amount + 1 WHERE program_code = 'KOTA-C' AND region_code = $1`, [MANDAU]),
+      disbursements.db.query(`UPDATE budget_ceiling SET committed = amount + 1 WHERE program_code = 'KOTA-C' AND region_code = $1`, [
+        MANDAU,
+      ]),
     ).rejects.toThrow(/budget_ceiling_committed_within_amount/);
   });
 
@@ -181,7 +192,9 @@ describe('commitments against a budget ceiling (pagu)', () => {
     await expectEventually(async () => expect((await listed('KOTA-C')).filter((i) => i.proposalId === payload.proposalId)).toHaveLength(1));
     // Both deliveries are handled (the second may finish after the first is listed), and only one commits.
     await expectEventually(async () => {
-      const [{ count }] = await disbursements.db.query(`SELECT count(*)::int AS count FROM inbound_event WHERE subject LIKE '%.approvals.proposal-approved.v1' AND status = 'done'`);
+      const [{ count }] = await disbursements.db.query(
+        `SELECT count(*)::int AS count FROM inbound_event WHERE subject LIKE '%.approvals.proposal-approved.v1' AND status = 'done'`,
+      );
       expect(count).toBe(10 + 3 + 2);
     });
     expect((await listed('KOTA-C')).filter((i) => i.proposalId === payload.proposalId)).toHaveLength(1);

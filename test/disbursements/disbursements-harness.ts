@@ -40,7 +40,11 @@ export async function startDisbursements(isolation: TestIsolation): Promise<Runn
   app.useGlobalFilters(new RpcExceptionFilter());
   app.connectMicroservice<CustomStrategy>(
     {
-      strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX!, { servers: env.NATS_URL, queue: 'disbursements', name: 'alur-disbursements-rpc-test' }),
+      strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX!, {
+        servers: env.NATS_URL,
+        queue: 'disbursements',
+        name: 'alur-disbursements-rpc-test',
+      }),
     },
     { inheritAppConfig: true },
   );
@@ -124,7 +128,12 @@ export class EventPublisher {
 /** A published programme version, as the proposals service announces it; `code` keeps tests apart. */
 export function programme(
   code: string,
-  options: { tranchePlan: Tranche[]; ceiling: ProgrammePublishedPayload['budgetCeiling']; version?: number; progressPhotosRequired?: boolean },
+  options: {
+    tranchePlan: Tranche[];
+    ceiling: ProgrammePublishedPayload['budgetCeiling'];
+    version?: number;
+    progressPhotosRequired?: boolean;
+  },
 ): ProgrammePublishedPayload {
   return {
     code,

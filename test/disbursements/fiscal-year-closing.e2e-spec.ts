@@ -73,7 +73,13 @@ describe('the fiscal year closes for releases, and what was not released carries
 
   it('closes a year at its end in the regency’s time zone when BPKAD set no date, and releases until then', async () => {
     const report = await carryOver();
-    expect(report).toMatchObject({ fiscalYear: THIS_FISCAL_YEAR, regencyCode: '14.03', releasesCloseAt: `${THIS_FISCAL_YEAR}-12-31T17:00:00.000Z`, isDefault: true, closed: false });
+    expect(report).toMatchObject({
+      fiscalYear: THIS_FISCAL_YEAR,
+      regencyCode: '14.03',
+      releasesCloseAt: `${THIS_FISCAL_YEAR}-12-31T17:00:00.000Z`,
+      isDefault: true,
+      closed: false,
+    });
     expect(report.total).toBe(160_000_000);
     expect((await release(first, 1)).status).toBe(200);
   });
@@ -94,15 +100,25 @@ describe('the fiscal year closes for releases, and what was not released carries
     const late = await release(second, 1);
     expect(late.status).toBe(409);
     const { message } = await late.json();
-    expect(message).toMatch(new RegExp(`^Releases for fiscal year ${THIS_FISCAL_YEAR} closed on .+ \\(Asia/Jakarta\\): tranche 1 \\(Rp 30\\.000\\.000\\) was not released in time and carries over as SiLPA$`));
+    expect(message).toMatch(
+      new RegExp(
+        `^Releases for fiscal year ${THIS_FISCAL_YEAR} closed on .+ \\(Asia/Jakarta\\): tranche 1 \\(Rp 30\\.000\\.000\\) was not released in time and carries over as SiLPA$`,
+      ),
+    );
     const [ceiling] = await disbursements.db.query('SELECT released FROM budget_ceiling WHERE program_code = $1', [PROGRAMME]);
     expect(ceiling.released).toBe('50000000');
   });
 
   it('reports every committed tranche not released as carry-over (SiLPA), with totals', async () => {
     const report = await carryOver(tokens.admin);
-    expect(report).toMatchObject({ closed: true, total: 110_000_000, byProgramme: [{ programCode: PROGRAMME, amount: 110_000_000, tranches: 3 }] });
-    expect(report.items.map((i: { proposalId: string; trancheNumber: number; amount: number }) => [i.proposalId, i.trancheNumber, i.amount])).toEqual(
+    expect(report).toMatchObject({
+      closed: true,
+      total: 110_000_000,
+      byProgramme: [{ programCode: PROGRAMME, amount: 110_000_000, tranches: 3 }],
+    });
+    expect(
+      report.items.map((i: { proposalId: string; trancheNumber: number; amount: number }) => [i.proposalId, i.trancheNumber, i.amount]),
+    ).toEqual(
       expect.arrayContaining([
         [first, 2, 50_000_000],
         [second, 1, 30_000_000],

@@ -15,8 +15,12 @@ const MANDAU = '14.03.09';
 const PINGGIR = '14.03.13';
 const BALIK_ALAM = '14.03.09.1004';
 const AIR_JAMBA = '14.03.09.1001';
-const MANDAU_THIRD = RegionDirectory.shared().villagesOf(MANDAU).find((v) => v.code !== BALIK_ALAM && v.code !== AIR_JAMBA)!.code;
-const [PINGGIR_FIRST, PINGGIR_SECOND] = RegionDirectory.shared().villagesOf(PINGGIR).map((v) => v.code);
+const MANDAU_THIRD = RegionDirectory.shared()
+  .villagesOf(MANDAU)
+  .find((v) => v.code !== BALIK_ALAM && v.code !== AIR_JAMBA)!.code;
+const [PINGGIR_FIRST, PINGGIR_SECOND] = RegionDirectory.shared()
+  .villagesOf(PINGGIR)
+  .map((v) => v.code);
 const PROGRAMME = `EVAL-${DEMO_FISCAL_YEAR}`;
 /** Western Indonesian Time (the regency's TIMEZONE): `wib('2026-03-16 10:00')` is Monday 10:00 in Bengkalis. */
 const wib = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -92,10 +96,10 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
   /** The proposal's stage of `order` once it is open, as the approvals service opened it. */
   const openStage = (proposalId: string, order: number) =>
     expectEventually(async () => {
-      const [stage] = (await approvalsDb.query(`SELECT id FROM approval_stage WHERE proposal_id = $1 AND stage_order = $2 AND status = 'OPEN'`, [
-        proposalId,
-        order,
-      ])) as Array<{ id: string }>;
+      const [stage] = (await approvalsDb.query(
+        `SELECT id FROM approval_stage WHERE proposal_id = $1 AND stage_order = $2 AND status = 'OPEN'`,
+        [proposalId, order],
+      )) as Array<{ id: string }>;
       expect(stage).toBeDefined();
       return stage.id;
     });
@@ -103,7 +107,9 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
   const decide = async (village: string, order: number, username: string, body: { decision: string; note?: string }, escalate = false) => {
     const stageId = await openStage(ids[village], order);
     if (escalate) {
-      const [timer] = (await approvalsDb.query(`SELECT generation FROM stage_timer WHERE stage_id = $1 AND kind = 'DEADLINE'`, [stageId])) as Array<{ generation: number }>;
+      const [timer] = (await approvalsDb.query(`SELECT generation FROM stage_timer WHERE stage_id = $1 AND kind = 'DEADLINE'`, [
+        stageId,
+      ])) as Array<{ generation: number }>;
       expect(await approvals.get(FireStageTimerUseCase).execute({ stageId, kind: 'DEADLINE', generation: timer.generation })).toBe('fired');
     }
     const decided = await gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token: await gateway.tokenOf(username), body });
@@ -123,7 +129,15 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     approvals = await createServiceApp(ApprovalsModule.forRoot({ ...isolation.env, APPROVALS_PORT: '0' }), 'approvals', { rpc: true });
     approvalsDb = approvals.get(DataSource);
     gateway = await startGateway(isolation);
-    for (const [name, username] of Object.entries({ admin: 'admin', bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', bappeda: 'dinas', bkm: `bkm.${BALIK_ALAM}`, lurah: `lurah.${BALIK_ALAM}`, verifier: 'verifikator' })) {
+    for (const [name, username] of Object.entries({
+      admin: 'admin',
+      bpkad: 'bpkad',
+      kuasaBud: 'bpkad.kuasa-bud',
+      bappeda: 'dinas',
+      bkm: `bkm.${BALIK_ALAM}`,
+      lurah: `lurah.${BALIK_ALAM}`,
+      verifier: 'verifikator',
+    })) {
       tokens[name] = await gateway.tokenOf(username);
     }
     const programme = {
@@ -143,7 +157,14 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
 
     for (const village of [BALIK_ALAM, AIR_JAMBA, MANDAU_THIRD, PINGGIR_FIRST, PINGGIR_SECOND]) ids[village] = await submitted(village);
     // The operator's cuti bersama after Nyepi: a holiday of the calendar the deadlines are counted in.
-    expect((await gateway.call('POST', '/api/v1/approvals/holidays', { token: tokens.admin, body: { date: '2026-03-20', name: 'Cuti bersama Nyepi' } })).status).toBe(201);
+    expect(
+      (
+        await gateway.call('POST', '/api/v1/approvals/holidays', {
+          token: tokens.admin,
+          body: { date: '2026-03-20', name: 'Cuti bersama Nyepi' },
+        })
+      ).status,
+    ).toBe(201);
     const mandauCamat = `camat.${MANDAU}`;
     const pinggirCamat = `camat.${PINGGIR}`;
     const approve = { decision: 'APPROVE' };
@@ -233,7 +254,8 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     overdueStages: 0,
     escalatedStages: 0,
   };
-  const evaluation = (query = '', token = tokens.bappeda) => gateway.call('GET', `/api/v1/evaluations/${PROGRAMME}/${DEMO_FISCAL_YEAR}${query}`, { token });
+  const evaluation = (query = '', token = tokens.bappeda) =>
+    gateway.call('GET', `/api/v1/evaluations/${PROGRAMME}/${DEMO_FISCAL_YEAR}${query}`, { token });
 
   it('compares the pilot kecamatan named by the analyst with the rest, figures as computed by hand', async () => {
     const response = await evaluation(`?pilot=${MANDAU}`);
@@ -256,7 +278,15 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
   it('takes the programme’s own pilot list when none is named', async () => {
     const whole = await (await evaluation()).json();
     expect(whole.pilotRegionCodes).toEqual([MANDAU, PINGGIR]);
-    expect(whole.groups[0]).toMatchObject({ group: 'PILOT', submitted: 5, approved: 3, funded: 3, committed: 285_000_000, released: 95_000_000, ceiling: 300_000_000 });
+    expect(whole.groups[0]).toMatchObject({
+      group: 'PILOT',
+      submitted: 5,
+      approved: 3,
+      funded: 3,
+      committed: 285_000_000,
+      released: 95_000_000,
+      ceiling: 300_000_000,
+    });
     expect(whole.groups[1]).toMatchObject({ group: 'OTHERS', submitted: 0, funded: 0, committed: 0, releasedOfCommittedBp: 0 });
   });
 
@@ -298,11 +328,19 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
   it('compares with the programme family’s previous year, same regions, and refuses a code without its year', async () => {
     // EVAL-<next year> is this family's next year, with nothing submitted yet: its previous year is the data set above.
     const next = DEMO_FISCAL_YEAR + 1;
-    const programme = { ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!), code: `EVAL-${next}`, fiscalYear: next, eligibleRegions: { scope: 'LIST', regionCodes: [MANDAU] }, approvalChain: TWO_STAGE_CHAIN };
+    const programme = {
+      ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!),
+      code: `EVAL-${next}`,
+      fiscalYear: next,
+      eligibleRegions: { scope: 'LIST', regionCodes: [MANDAU] },
+      approvalChain: TWO_STAGE_CHAIN,
+    };
     expect((await gateway.call('POST', '/api/v1/programmes', { token: tokens.admin, body: programme })).status).toBe(201);
     expect((await gateway.call('POST', `/api/v1/programmes/EVAL-${next}/versions/1/publish`, { token: tokens.admin })).status).toBe(200);
     const compared = await expectEventually(async () => {
-      const response = await gateway.call('GET', `/api/v1/evaluations/EVAL-${next}/${next}?compareWith=previous-year`, { token: tokens.bappeda });
+      const response = await gateway.call('GET', `/api/v1/evaluations/EVAL-${next}/${next}?compareWith=previous-year`, {
+        token: tokens.bappeda,
+      });
       expect(response.status).toBe(200);
       return response.json();
     });
@@ -317,7 +355,9 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
         { group: 'OTHERS', ...PINGGIR_FIGURES },
       ],
     });
-    const csv = await gateway.call('GET', `/api/v1/evaluations/EVAL-${next}/${next}/csv?compareWith=previous-year`, { token: tokens.bappeda });
+    const csv = await gateway.call('GET', `/api/v1/evaluations/EVAL-${next}/${next}/csv?compareWith=previous-year`, {
+      token: tokens.bappeda,
+    });
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="evaluasi-EVAL-${next}-banding-${DEMO_FISCAL_YEAR}.csv"`);
     expect((await csv.text()).split('\r\n').map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
       'program,tahun_anggaran,kelompok',
@@ -328,6 +368,12 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
       '',
     ]);
     expect((await evaluation('?compareWith=last-decade')).status).toBe(400);
-    expect((await gateway.call('GET', `/api/v1/evaluations/${PROGRAMME}-X/${DEMO_FISCAL_YEAR}?compareWith=previous-year`, { token: tokens.bappeda })).status).toBe(400);
+    expect(
+      (
+        await gateway.call('GET', `/api/v1/evaluations/${PROGRAMME}-X/${DEMO_FISCAL_YEAR}?compareWith=previous-year`, {
+          token: tokens.bappeda,
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -42,7 +42,11 @@ describe('progress photos keep when and where they were taken, and the verifier 
   const upload = async (file: Buffer, type: string, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)], { type }), name);
-    const response = await fetch(`${gateway.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${tokens.bkm}` }, body: form });
+    const response = await fetch(`${gateway.url}/api/v1/uploads/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.bkm}` },
+      body: form,
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { url: string; capture?: ReportedPhoto['capture'] };
   };
@@ -51,7 +55,12 @@ describe('progress photos keep when and where they were taken, and the verifier 
     disbursements = await startDisbursements(isolation);
     gateway = await startGateway(isolation);
     events = await EventPublisher.open(isolation);
-    for (const [name, username] of Object.entries({ bkm: `bkm.${BALIK_ALAM}`, bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', verifier: 'verifikator.14.03.09' })) {
+    for (const [name, username] of Object.entries({
+      bkm: `bkm.${BALIK_ALAM}`,
+      bpkad: 'bpkad',
+      kuasaBud: 'bpkad.kuasa-bud',
+      verifier: 'verifikator.14.03.09',
+    })) {
       tokens[name] = await gateway.tokenOf(username);
     }
     await events.publish(
@@ -66,11 +75,17 @@ describe('progress photos keep when and where they were taken, and the verifier 
         progressPhotosRequired: true,
       }),
     );
-    await events.publish(ProposalSubmittedV1, proposalId, submission(PROGRAMME, BALIK_ALAM, { requestedAmount: 1_000_000, selfHelpAmount: 100_000 }, proposalId));
+    await events.publish(
+      ProposalSubmittedV1,
+      proposalId,
+      submission(PROGRAMME, BALIK_ALAM, { requestedAmount: 1_000_000, selfHelpAmount: 100_000 }, proposalId),
+    );
     await events.publish(ProposalApprovedV1, proposalId, approval(PROGRAMME, BALIK_ALAM, 1_000_000, new Date(), { proposalId }));
     const { [proposalId]: disbursementId } = await fundedDisbursements(gateway, tokens.bpkad, [proposalId]);
     await expectEventually(async () => {
-      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [proposalId]);
+      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [
+        proposalId,
+      ]);
       expect(swadaya?.self_help_amount).toBe('100000');
     });
     const released = await releaseByTwo(gateway, { preparer: tokens.bpkad, authoriser: tokens.kuasaBud }, disbursementId, 1, {
@@ -91,12 +106,22 @@ describe('progress photos keep when and where they were taken, and the verifier 
     const twoDaysAgo = new Date(Math.floor((Date.now() - 2 * DAY) / 1000) * 1000);
     // The phone writes WIB wall-clock time; the gateway keeps the instant.
     const onSite = await upload(jpegWithExif({ dateTimeOriginal: wibExifTime(twoDaysAgo), ...IN_DURI }), 'image/jpeg', 'cor-rt03.jpg');
-    expect(onSite.capture).toEqual({ capturedAt: twoDaysAgo.toISOString(), latitude: expect.closeTo(IN_DURI.latitude, 4), longitude: expect.closeTo(IN_DURI.longitude, 4) });
+    expect(onSite.capture).toEqual({
+      capturedAt: twoDaysAgo.toISOString(),
+      latitude: expect.closeTo(IN_DURI.latitude, 4),
+      longitude: expect.closeTo(IN_DURI.longitude, 4),
+    });
     const elsewhere = await upload(jpegWithExif({ dateTimeOriginal: wibExifTime(twoDaysAgo), ...IN_PEKANBARU }), 'image/jpeg', 'jalan.jpg');
-    const old = await upload(jpegWithExif({ dateTimeOriginal: wibExifTime(new Date(Date.now() - 200 * DAY)), ...IN_DURI }), 'image/jpeg', 'lama.jpg');
+    const old = await upload(
+      jpegWithExif({ dateTimeOriginal: wibExifTime(new Date(Date.now() - 200 * DAY)), ...IN_DURI }),
+      'image/jpeg',
+      'lama.jpg',
+    );
     const stripped = await upload(TINY_PNG, 'image/png', 'tangkapan-layar.png');
     expect(stripped.capture).toEqual({ capturedAt: null, latitude: null, longitude: null });
-    const kept = (await gateway.app.get(DataSource).query('SELECT captured_at, latitude, longitude FROM uploaded_file WHERE id = $1', [onSite.url.split('/').pop()])) as Array<{
+    const kept = (await gateway.app
+      .get(DataSource)
+      .query('SELECT captured_at, latitude, longitude FROM uploaded_file WHERE id = $1', [onSite.url.split('/').pop()])) as Array<{
       captured_at: Date;
       latitude: number;
       longitude: number;
@@ -106,7 +131,12 @@ describe('progress photos keep when and where they were taken, and the verifier 
     // What the request says of a photo's capture is not taken: only what the gateway read at upload.
     const forged = await gateway.call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, {
       token: tokens.bkm,
-      body: { physicalProgressPercent: 40, amountSpent: 300_000, note: 'x', photos: [{ url: elsewhere.url, capture: { ...IN_DURI, capturedAt: null } }] },
+      body: {
+        physicalProgressPercent: 40,
+        amountSpent: 300_000,
+        note: 'x',
+        photos: [{ url: elsewhere.url, capture: { ...IN_DURI, capturedAt: null } }],
+      },
     });
     expect(forged.status).toBe(400);
 
@@ -121,23 +151,36 @@ describe('progress photos keep when and where they were taken, and the verifier 
     });
     expect(response.status).toBe(201);
     const reported = (await response.json()).report as { id: string; photos: ReportedPhoto[]; photoWarnings: string[] };
-    expect(reported.photos.map((p) => p.check.flags)).toEqual([[], ['FAR_FROM_VILLAGE'], ['TAKEN_LONG_BEFORE'], ['NO_LOCATION', 'NO_CAPTURE_TIME']]);
+    expect(reported.photos.map((p) => p.check.flags)).toEqual([
+      [],
+      ['FAR_FROM_VILLAGE'],
+      ['TAKEN_LONG_BEFORE'],
+      ['NO_LOCATION', 'NO_CAPTURE_TIME'],
+    ]);
 
     // The verifier's queue carries each photo's capture and flags, beside the village's own location.
     const queue = await gateway.call('GET', '/api/v1/progress-reports?verificationStatus=PENDING', { token: tokens.verifier });
     expect(queue.status).toBe(200);
-    const item = ((await queue.json()).items as Array<{ id: string; photos: ReportedPhoto[]; photoWarnings: string[]; villageLocation: unknown }>).find(
-      (i) => i.id === reported.id,
-    )!;
+    const item = (
+      (await queue.json()).items as Array<{ id: string; photos: ReportedPhoto[]; photoWarnings: string[]; villageLocation: unknown }>
+    ).find((i) => i.id === reported.id)!;
     expect(item.photoWarnings).toEqual(['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE']);
     expect(item.villageLocation).toEqual({ place: 'Duri', latitude: 1.2667, longitude: 101.2, basis: 'KECAMATAN_SEAT' });
     const [first, far, early, none] = item.photos;
-    expect(first).toMatchObject({ url: onSite.url, caption: 'Pengecoran RT 03', capture: { capturedAt: twoDaysAgo.toISOString() }, check: { flags: [], daysBeforeReport: 2 } });
+    expect(first).toMatchObject({
+      url: onSite.url,
+      caption: 'Pengecoran RT 03',
+      capture: { capturedAt: twoDaysAgo.toISOString() },
+      check: { flags: [], daysBeforeReport: 2 },
+    });
     expect(first.check.distanceKm).toBeLessThan(3);
     expect(far.check.distanceKm).toBeGreaterThan(85);
     expect(far.check.distanceKm).toBeLessThan(95);
     expect(early.check).toMatchObject({ flags: ['TAKEN_LONG_BEFORE'], daysBeforeReport: 200 });
-    expect(none).toMatchObject({ capture: { capturedAt: null, latitude: null, longitude: null }, check: { distanceKm: null, daysBeforeReport: null } });
+    expect(none).toMatchObject({
+      capture: { capturedAt: null, latitude: null, longitude: null },
+      check: { distanceKm: null, daysBeforeReport: null },
+    });
 
     // Flags inform; the verifier still decides.
     const sentBack = await gateway.call('POST', `/api/v1/progress-reports/${reported.id}/verification`, {
@@ -145,6 +188,9 @@ describe('progress photos keep when and where they were taken, and the verifier 
       body: { decision: 'SENT_BACK', note: 'Foto kedua diambil di Pekanbaru, foto ketiga sudah lama: kirim foto lokasi terbaru' },
     });
     expect(sentBack.status).toBe(200);
-    expect((await sentBack.json()).report).toMatchObject({ verificationStatus: 'SENT_BACK', photoWarnings: ['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE'] });
+    expect((await sentBack.json()).report).toMatchObject({
+      verificationStatus: 'SENT_BACK',
+      photoWarnings: ['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE'],
+    });
   });
 });

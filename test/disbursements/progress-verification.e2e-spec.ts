@@ -76,11 +76,17 @@ describe('progress reports are checked, then verified on site before money moves
         progressPhotosRequired: true,
       }),
     );
-    await events.publish(ProposalSubmittedV1, proposalId, submission(PROGRAMME, BALIK_ALAM, { requestedAmount: REQUESTED, selfHelpAmount: SWADAYA }, proposalId));
+    await events.publish(
+      ProposalSubmittedV1,
+      proposalId,
+      submission(PROGRAMME, BALIK_ALAM, { requestedAmount: REQUESTED, selfHelpAmount: SWADAYA }, proposalId),
+    );
     await events.publish(ProposalApprovedV1, proposalId, approval(PROGRAMME, BALIK_ALAM, REQUESTED, new Date(), { proposalId }));
     ({ [proposalId]: disbursementId } = await fundedDisbursements(gateway, tokens.bpkad, [proposalId]));
     await expectEventually(async () => {
-      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [proposalId]);
+      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [
+        proposalId,
+      ]);
       expect(swadaya?.self_help_amount).toBe(String(SWADAYA));
     });
     const released = await releaseByTwo(gateway, { preparer: tokens.bpkad, authoriser: tokens.kuasaBud }, disbursementId, 1, {
@@ -107,7 +113,10 @@ describe('progress reports are checked, then verified on site before money moves
     const response = await report(35, 5_000_000);
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual([
-      expect.objectContaining({ field: 'amountSpent', reason: 'must not exceed what was released (Rp 400.000) plus the swadaya (Rp 100.000): Rp 500.000' }),
+      expect.objectContaining({
+        field: 'amountSpent',
+        reason: 'must not exceed what was released (Rp 400.000) plus the swadaya (Rp 100.000): Rp 500.000',
+      }),
     ]);
   });
 
@@ -145,7 +154,8 @@ describe('progress reports are checked, then verified on site before money moves
   });
 
   it('lets only a Verifikator of the proposal’s region decide, and asks for a note when sending back', async () => {
-    const [attack] = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json()).items;
+    const [attack] = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json())
+      .items;
     expect((await verify(attack.id, { decision: 'ACCEPTED' }, tokens.bkm)).status).toBe(403);
     expect((await verify(attack.id, { decision: 'ACCEPTED' }, tokens.camat)).status).toBe(403);
     expect((await verify(attack.id, { decision: 'ACCEPTED' }, tokens.otherVerifier)).status).toBe(404);
@@ -155,7 +165,9 @@ describe('progress reports are checked, then verified on site before money moves
   });
 
   it('sends the 100% claim back with a note the BKM reads, and unlocks tranche 2 only on the accepted 35% report', async () => {
-    const [attack, real] = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json()).items;
+    const [attack, real] = (
+      await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json()
+    ).items;
     const sentBack = await verify(attack.id, { decision: 'SENT_BACK', note: 'Di lokasi baru 35%: laporkan sesuai kondisi lapangan.' });
     expect(sentBack.status).toBe(200);
     expect((await sentBack.json()).report).toMatchObject({ verificationStatus: 'SENT_BACK', verifiedBy: 'verifikator.14.03.09' });
@@ -167,13 +179,21 @@ describe('progress reports are checked, then verified on site before money moves
     expect((await accepted.json()).disbursement).toMatchObject({ progressPercent: 35 });
     expect(await trancheStatuses()).toEqual(['RELEASED', 'READY', 'LOCKED']);
 
-    const seenByBkm = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json()).items;
-    expect(seenByBkm.map((r: { verificationStatus: string; verificationNote: string | null }) => [r.verificationStatus, r.verificationNote])).toEqual([
+    const seenByBkm = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json())
+      .items;
+    expect(
+      seenByBkm.map((r: { verificationStatus: string; verificationNote: string | null }) => [r.verificationStatus, r.verificationNote]),
+    ).toEqual([
       ['SENT_BACK', 'Di lokasi baru 35%: laporkan sesuai kondisi lapangan.'],
       ['ACCEPTED', null],
     ]);
     expect(
-      (await outboxPayloads('disbursements.progress-report-verified')).map((p: Record<string, unknown>) => [p.reportId, p.decision, p.note, (p.verifiedBy as { username: string }).username]),
+      (await outboxPayloads('disbursements.progress-report-verified')).map((p: Record<string, unknown>) => [
+        p.reportId,
+        p.decision,
+        p.note,
+        (p.verifiedBy as { username: string }).username,
+      ]),
     ).toEqual([
       [attack.id, 'SENT_BACK', 'Di lokasi baru 35%: laporkan sesuai kondisi lapangan.', 'verifikator.14.03.09'],
       [real.id, 'ACCEPTED', null, 'verifikator.14.03.09'],

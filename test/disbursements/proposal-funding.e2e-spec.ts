@@ -2,7 +2,14 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
 import { RunningProposals, startProposals } from '../proposals/proposals-harness';
-import { approval, EventPublisher, ProposalApprovedV1, releaseByTwo, RunningDisbursements, startDisbursements } from './disbursements-harness';
+import {
+  approval,
+  EventPublisher,
+  ProposalApprovedV1,
+  releaseByTwo,
+  RunningDisbursements,
+  startDisbursements,
+} from './disbursements-harness';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 
 describe('a proposal’s status and timeline follow its funding', () => {
@@ -49,7 +56,8 @@ describe('a proposal’s status and timeline follow its funding', () => {
     const proposal = async () => (await gateway.call('GET', `/api/v1/proposals/${proposalId}`, { token: bkm })).json();
     await expectEventually(async () => expect((await proposal()).status).toBe('FUNDING'));
 
-    const disbursement = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token: bpkad })).json()).items[0];
+    const disbursement = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, { token: bpkad })).json())
+      .items[0];
     expect(disbursement.tranches.map((t: { amount: number }) => t.amount)).toEqual([38_000_000, 28_500_000, 28_500_000]);
     const release = async (n: number) => {
       const response = await releaseByTwo(gateway, { preparer: bpkad, authoriser: kuasaBud }, disbursement.id, n, {
@@ -62,7 +70,12 @@ describe('a proposal’s status and timeline follow its funding', () => {
     const report = async (physicalProgressPercent: number, amountSpent: number) => {
       const response = await gateway.call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, {
         token: bkm,
-        body: { physicalProgressPercent, amountSpent, note: `Kemajuan ${physicalProgressPercent}%`, photos: [{ url: 'https://files.example.id/cor.jpg' }] },
+        body: {
+          physicalProgressPercent,
+          amountSpent,
+          note: `Kemajuan ${physicalProgressPercent}%`,
+          photos: [{ url: 'https://files.example.id/cor.jpg' }],
+        },
       });
       expect(response.status).toBe(201);
       const verified = await gateway.call('POST', `/api/v1/progress-reports/${(await response.json()).report.id}/verification`, {

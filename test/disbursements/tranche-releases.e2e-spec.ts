@@ -33,7 +33,11 @@ describe('a proposal funded tranche by tranche', () => {
 
   /** Two BPKAD officials release a tranche: `bpkad` prepares the SPM, `bpkad.kuasa-bud` authorises it. `key: null` sends no Idempotency-Key header. */
   const prepare = (n: number, body: object, key: string | null = randomUUID(), token = tokens.bpkad, id = disbursementId) =>
-    gateway.call('POST', `/api/v1/disbursements/${id}/tranches/${n}/spm`, { token, body, headers: key === null ? {} : { 'Idempotency-Key': key } });
+    gateway.call('POST', `/api/v1/disbursements/${id}/tranches/${n}/spm`, {
+      token,
+      body,
+      headers: key === null ? {} : { 'Idempotency-Key': key },
+    });
   const release = (n: number, body: object, key: string | null = randomUUID(), token = tokens.kuasaBud, id = disbursementId) =>
     gateway.call('POST', `/api/v1/disbursements/${id}/tranches/${n}/release`, {
       token,
@@ -49,7 +53,8 @@ describe('a proposal funded tranche by tranche', () => {
     });
   /** The field verifier accepts the BKM's latest report; only then does it count. */
   const acceptLatestReport = async () => {
-    const [latest] = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json()).items;
+    const [latest] = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json())
+      .items;
     const response = await gateway.call('POST', `/api/v1/progress-reports/${latest.id}/verification`, {
       token: tokens.verifier,
       body: { decision: 'ACCEPTED' },
@@ -123,9 +128,17 @@ describe('a proposal funded tranche by tranche', () => {
     expect(committed).toMatchObject({ proposalId, amount: AMOUNT, ceilingRegionCode: '14.03.09' });
     expect((await outboxEvents('disbursements.tranche-ready')).map((p: { trancheNumber: number }) => p.trancheNumber)).toEqual([1]);
 
-    const budgets = await gateway.call('GET', `/api/v1/budgets?programCode=${KOTAKU}&year=${THIS_FISCAL_YEAR}&regionCode=14.03.09`, { token: tokens.bpkad });
+    const budgets = await gateway.call('GET', `/api/v1/budgets?programCode=${KOTAKU}&year=${THIS_FISCAL_YEAR}&regionCode=14.03.09`, {
+      token: tokens.bpkad,
+    });
     expect((await budgets.json()).items).toEqual([
-      expect.objectContaining({ regionCode: '14.03.09', amount: 2_000_000_000, committed: AMOUNT, released: 0, available: 2_000_000_000 - AMOUNT }),
+      expect.objectContaining({
+        regionCode: '14.03.09',
+        amount: 2_000_000_000,
+        committed: AMOUNT,
+        released: 0,
+        available: 2_000_000_000 - AMOUNT,
+      }),
     ]);
   });
 
@@ -158,7 +171,9 @@ describe('a proposal funded tranche by tranche', () => {
     const sp2dDate = { releasedAt: SP2D_DATE };
     const unprepared = await release(1, { sp2dNumber: 'SP2D-T-0001', ...sp2dDate });
     expect(unprepared.status).toBe(409);
-    expect((await unprepared.json()).message).toBe('Tranche 1 has no SPM to authorise: one BPKAD official prepares it first, then another authorises it');
+    expect((await unprepared.json()).message).toBe(
+      'Tranche 1 has no SPM to authorise: one BPKAD official prepares it first, then another authorises it',
+    );
 
     const prepared = await prepare(1, { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT });
     expect(prepared.status).toBe(200);
@@ -211,10 +226,9 @@ describe('a proposal funded tranche by tranche', () => {
 
     // Prepared again (the SP2D number is free once more), it waits for the second official.
     expect((await prepare(1, { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT })).status).toBe(200);
-    expect((await outboxEvents('disbursements.tranche-prepared')).map((p: { preparedBy: { username: string } }) => p.preparedBy.username)).toEqual([
-      'bpkad',
-      'bpkad',
-    ]);
+    expect(
+      (await outboxEvents('disbursements.tranche-prepared')).map((p: { preparedBy: { username: string } }) => p.preparedBy.username),
+    ).toEqual(['bpkad', 'bpkad']);
     const history = await disbursements.audit.history('tranche', `${disbursementId}/1`);
     expect(history.map((r) => [r.action, r.actor?.username])).toEqual([
       ['tranche.prepared', 'bpkad'],
@@ -248,7 +262,11 @@ describe('a proposal funded tranche by tranche', () => {
     expect((await losers[0].json()).message).toBe('Tranche 1 was already released with SP2D SP2D-T-0001');
 
     expect(await outboxEvents('disbursements.tranche-released')).toEqual([
-      expect.objectContaining({ sp2dNumber: 'SP2D-T-0001', releasedBy: expect.objectContaining({ username: 'bpkad.kuasa-bud' }), preparedBy: expect.objectContaining({ username: 'bpkad' }) }),
+      expect.objectContaining({
+        sp2dNumber: 'SP2D-T-0001',
+        releasedBy: expect.objectContaining({ username: 'bpkad.kuasa-bud' }),
+        preparedBy: expect.objectContaining({ username: 'bpkad' }),
+      }),
     ]);
     const item = await disbursementAs(tokens.bpkad);
     expect(item.released).toBe(133_333_333);
@@ -277,7 +295,11 @@ describe('a proposal funded tranche by tranche', () => {
       body: { physicalProgressPercent: 101, amountSpent: 1.5, note: 'x', photos: [{ url: 'http://insecure.example/a.jpg' }] },
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(['amountSpent', 'photos.0.url', 'physicalProgressPercent']);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'amountSpent',
+      'photos.0.url',
+      'physicalProgressPercent',
+    ]);
   });
 
   it('makes the next tranche ready once verified progress meets its threshold', async () => {
@@ -304,7 +326,9 @@ describe('a proposal funded tranche by tranche', () => {
     });
     expect(body.disbursement.tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'LOCKED', 'LOCKED']);
     expect((await acceptLatestReport()).tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'READY', 'LOCKED']);
-    expect((await outboxEvents('disbursements.progress-reported')).map((p: { physicalProgressPercent: number }) => p.physicalProgressPercent)).toEqual([20, 35]);
+    expect(
+      (await outboxEvents('disbursements.progress-reported')).map((p: { physicalProgressPercent: number }) => p.physicalProgressPercent),
+    ).toEqual([20, 35]);
   });
 
   it('refuses an SP2D number that was already used, naming the field', async () => {
@@ -316,10 +340,16 @@ describe('a proposal funded tranche by tranche', () => {
 
   it('completes the proposal when the last tranche is released and the final report is in', async () => {
     const twoOfficials = { preparer: tokens.bpkad, authoriser: tokens.kuasaBud };
-    expect((await releaseByTwo(gateway, twoOfficials, disbursementId, 2, { sp2dNumber: 'SP2D-T-0002', releasedAt: new Date().toISOString() })).status).toBe(200);
+    expect(
+      (await releaseByTwo(gateway, twoOfficials, disbursementId, 2, { sp2dNumber: 'SP2D-T-0002', releasedAt: new Date().toISOString() }))
+        .status,
+    ).toBe(200);
     expect((await report(75, 230_000_000)).status).toBe(201);
     await acceptLatestReport();
-    const last = await releaseByTwo(gateway, twoOfficials, disbursementId, 3, { sp2dNumber: 'SP2D-T-0003', releasedAt: new Date().toISOString() });
+    const last = await releaseByTwo(gateway, twoOfficials, disbursementId, 3, {
+      sp2dNumber: 'SP2D-T-0003',
+      releasedAt: new Date().toISOString(),
+    });
     expect(last.status).toBe(200);
     expect(await last.json()).toMatchObject({ trancheNumber: 3, amount: 100_000_001, disbursementStatus: 'FUNDING' });
     expect(await outboxEvents('disbursements.proposal-completed')).toEqual([]);
@@ -332,7 +362,9 @@ describe('a proposal funded tranche by tranche', () => {
     const item = await disbursementAs(tokens.bkm);
     expect(item).toMatchObject({ status: 'COMPLETED', released: AMOUNT, progressPercent: 100 });
     expect(item.tranches.reduce((sum: number, t: { amount: number }) => sum + t.amount, 0)).toBe(AMOUNT);
-    expect(await outboxEvents('disbursements.proposal-completed')).toEqual([expect.objectContaining({ proposalId, totalReleased: AMOUNT })]);
+    expect(await outboxEvents('disbursements.proposal-completed')).toEqual([
+      expect.objectContaining({ proposalId, totalReleased: AMOUNT }),
+    ]);
     expect((await report(100, AMOUNT)).status).toBe(409);
 
     const history = await disbursements.audit.history('disbursement', disbursementId);
@@ -358,7 +390,12 @@ describe('a proposal funded tranche by tranche', () => {
     await events.publish(ProposalApprovedV1, other, {
       ...approval(KOTAKU, AIR_JAMBA, 10_000_000, new Date(), { proposalId: other }),
       stageDecisions: [
-        { submissionNumber: 1, stageOrder: 1, role: 'LURAH', decidedBy: { ...principal(`lurah.${AIR_JAMBA}`, 'LURAH'), regionCode: AIR_JAMBA } },
+        {
+          submissionNumber: 1,
+          stageOrder: 1,
+          role: 'LURAH',
+          decidedBy: { ...principal(`lurah.${AIR_JAMBA}`, 'LURAH'), regionCode: AIR_JAMBA },
+        },
         {
           submissionNumber: 1,
           stageOrder: 4,
@@ -376,14 +413,26 @@ describe('a proposal funded tranche by tranche', () => {
       'You decided stage 4 (SEKDA, as acting official for sekda) of this proposal: someone who approved it may not prepare its release',
     );
     expect((await prepare(1, spm, randomUUID(), tokens.bpkad, otherId)).status).toBe(200);
-    const ownAuthorisation = await release(1, { sp2dNumber: 'SP2D-T-0101', releasedAt: new Date().toISOString() }, randomUUID(), tokens.kuasaBud, otherId);
+    const ownAuthorisation = await release(
+      1,
+      { sp2dNumber: 'SP2D-T-0101', releasedAt: new Date().toISOString() },
+      randomUUID(),
+      tokens.kuasaBud,
+      otherId,
+    );
     expect(ownAuthorisation.status).toBe(403);
     expect((await ownAuthorisation.json()).message).toBe(
       'You decided stage 4 (SEKDA, as acting official for sekda) of this proposal: someone who approved it may not authorise its release',
     );
-    expect((await outboxEvents('disbursements.tranche-released')).filter((p: { proposalId: string }) => p.proposalId === other)).toEqual([]);
-    const [waiting] = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${other}`, { token: tokens.bpkad })).json()).items;
+    expect((await outboxEvents('disbursements.tranche-released')).filter((p: { proposalId: string }) => p.proposalId === other)).toEqual(
+      [],
+    );
+    const [waiting] = (await (await gateway.call('GET', `/api/v1/disbursements?proposalId=${other}`, { token: tokens.bpkad })).json())
+      .items;
     expect(waiting.released).toBe(0);
-    expect(waiting.tranches[0]).toMatchObject({ status: 'PREPARED', spm: { sp2dNumber: 'SP2D-T-0101', preparedBy: { username: 'bpkad' } } });
+    expect(waiting.tranches[0]).toMatchObject({
+      status: 'PREPARED',
+      spm: { sp2dNumber: 'SP2D-T-0101', preparedBy: { username: 'bpkad' } },
+    });
   });
 });

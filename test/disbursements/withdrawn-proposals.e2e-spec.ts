@@ -33,10 +33,10 @@ describe('a withdrawn proposal is never funded', () => {
     return (await response.json()).items[0];
   };
   const ceiling = async () => {
-    const [row] = await disbursements.db.query(`SELECT committed, released FROM budget_ceiling WHERE program_code = $1 AND region_code = $2`, [
-      PROGRAMME,
-      BALIK_ALAM,
-    ]);
+    const [row] = await disbursements.db.query(
+      `SELECT committed, released FROM budget_ceiling WHERE program_code = $1 AND region_code = $2`,
+      [PROGRAMME, BALIK_ALAM],
+    );
     return { committed: Number(row.committed), released: Number(row.released) };
   };
   const withdraw = (proposalId: string) => {

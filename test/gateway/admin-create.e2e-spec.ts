@@ -61,13 +61,23 @@ describe('npm run admin:create', () => {
     const [user] = await db.query(`SELECT id, password_hash FROM "${schema}".user_account WHERE username = 'admin.diskominfo'`);
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     expect(await argon2.verify(user.password_hash, PASSWORD)).toBe(true);
-    const audit = await db.query(`SELECT actor, action, after FROM "${schema}".audit_record WHERE entity_id = $1 AND action = 'user.created'`, [user.id]);
-    expect(audit).toEqual([{ actor: null, action: 'user.created', after: expect.objectContaining({ username: 'admin.diskominfo', role: 'ADMIN', by: expect.stringMatching(/^admin:create \(/) }) }]);
+    const audit = await db.query(
+      `SELECT actor, action, after FROM "${schema}".audit_record WHERE entity_id = $1 AND action = 'user.created'`,
+      [user.id],
+    );
+    expect(audit).toEqual([
+      {
+        actor: null,
+        action: 'user.created',
+        after: expect.objectContaining({ username: 'admin.diskominfo', role: 'ADMIN', by: expect.stringMatching(/^admin:create \(/) }),
+      },
+    ]);
   });
 
   it('refuses an existing username and leaves its account as it was', async () => {
     const db = gateway.app.get(DataSource);
-    const hashOf = async () => (await db.query(`SELECT password_hash FROM "${schema}".user_account WHERE username = 'admin.diskominfo'`))[0].password_hash;
+    const hashOf = async () =>
+      (await db.query(`SELECT password_hash FROM "${schema}".user_account WHERE username = 'admin.diskominfo'`))[0].password_hash;
     const before = await hashOf();
     const again = await run(['--username', 'admin.diskominfo', '--region', '14.03'], 'another-password-123\n');
     expect(again.code).toBe(2);
@@ -82,8 +92,12 @@ describe('npm run admin:create', () => {
     expect(argv.code).not.toBe(0);
     expect(argv.stderr).toMatch(/Unknown option '--password'/);
     expect((await run(['--username', 'admin.two', '--region', '14.03'], 'short\n')).stderr).toMatch(/at least 12 characters/);
-    expect((await run(['--username', 'admin.two', '--region', '14.03.09'], `${PASSWORD}\n`)).stderr).toMatch(/--region: a ADMIN acts on a kabupaten\/kota/);
-    const [{ count }] = await gateway.app.get(DataSource).query(`SELECT count(*)::int AS count FROM "${schema}".user_account WHERE username = 'admin.two'`);
+    expect((await run(['--username', 'admin.two', '--region', '14.03.09'], `${PASSWORD}\n`)).stderr).toMatch(
+      /--region: a ADMIN acts on a kabupaten\/kota/,
+    );
+    const [{ count }] = await gateway.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS count FROM "${schema}".user_account WHERE username = 'admin.two'`);
     expect(count).toBe(0);
   });
 });

@@ -112,7 +112,11 @@ describe('gateway identity and access', () => {
       expect(missingBody.errors).toContainEqual({ field: 'password', reason: 'is required', code: 'required' });
 
       const wrongType = await login('bkm.14.03.09.1004', 12345);
-      expect((await wrongType.json()).errors).toContainEqual({ field: 'password', reason: 'Invalid input: expected string, received number', code: 'invalid_type' });
+      expect((await wrongType.json()).errors).toContainEqual({
+        field: 'password',
+        reason: 'Invalid input: expected string, received number',
+        code: 'invalid_type',
+      });
 
       const unknown = await gateway.call('POST', '/api/v1/auth/login', {
         body: { username: 'bkm.14.03.09.1004', password: 'alur-demo', role: 'ADMIN' },
@@ -152,7 +156,12 @@ describe('gateway identity and access', () => {
 
     it('puts the caller into the request context that RpcClient forwards to the services', async () => {
       const response = await gateway.call('GET', '/api/v1/test-probe/actor', { token: await gateway.tokenOf('camat.14.03.09') });
-      expect(await response.json()).toEqual({ userId: expect.any(String), username: 'camat.14.03.09', role: 'CAMAT', regionCode: '14.03.09' });
+      expect(await response.json()).toEqual({
+        userId: expect.any(String),
+        username: 'camat.14.03.09',
+        role: 'CAMAT',
+        regionCode: '14.03.09',
+      });
     });
   });
 
@@ -186,7 +195,13 @@ describe('gateway identity and access', () => {
   describe('users', () => {
     it('lets an admin add a user whose region fits the role, who can then log in', async () => {
       const admin = await gateway.tokenOf('admin');
-      const user = { username: 'camat.pinggir', password: 'pinggir-2026-aman', role: 'CAMAT', displayName: 'Camat Pinggir', language: 'en' };
+      const user = {
+        username: 'camat.pinggir',
+        password: 'pinggir-2026-aman',
+        role: 'CAMAT',
+        displayName: 'Camat Pinggir',
+        language: 'en',
+      };
 
       const villageForCamat = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13.2007' } });
       expect(villageForCamat.status).toBe(400);
@@ -209,9 +224,13 @@ describe('gateway identity and access', () => {
   describe('the demo seed', () => {
     it('can run again without adding or changing anyone', async () => {
       const db = gateway.app.get(DataSource);
-      const before = await db.query(`SELECT id, username, role, region_code FROM user_account WHERE username <> 'camat.pinggir' ORDER BY username`);
+      const before = await db.query(
+        `SELECT id, username, role, region_code FROM user_account WHERE username <> 'camat.pinggir' ORDER BY username`,
+      );
       expect(await seedDemoUsers(db, RegionDirectory.shared(), gateway.app.get(OutboxService))).toEqual({ users: USERS_IN_DEMO });
-      const after = await db.query(`SELECT id, username, role, region_code FROM user_account WHERE username <> 'camat.pinggir' ORDER BY username`);
+      const after = await db.query(
+        `SELECT id, username, role, region_code FROM user_account WHERE username <> 'camat.pinggir' ORDER BY username`,
+      );
       expect(after).toEqual(before);
       expect(after).toHaveLength(USERS_IN_DEMO);
       // Every user, demo or added by the admin, is announced to the services that keep a copy.
@@ -225,7 +244,10 @@ describe('gateway identity and access', () => {
       if (!existsSync(SEED_MAIN)) throw new Error(`${SEED_MAIN} is missing: run npm run build first (npm test does)`);
       const run = (env: NodeJS.ProcessEnv) =>
         new Promise<{ code: number | null; output: string }>((resolve) => {
-          const child = spawn(process.execPath, [SEED_MAIN], { env: { ...process.env, ...isolation.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(process.execPath, [SEED_MAIN], {
+            env: { ...process.env, ...isolation.env, ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -250,17 +272,24 @@ describe('gateway identity and access', () => {
       expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users']));
       // The login body is documented from its schema (LoginRequestSchema in @alur/contracts), inline.
-      expect(document.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+      expect(document.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
+        'username',
+        'password',
+      ]);
       // A request's body and answer come from its contract, the answer under the route's own success status.
       const decide = document.paths['/api/v1/approvals/{stageId}/decision'].post;
       expect(decide.requestBody.content['application/json'].schema.properties.decision.enum).toEqual(['APPROVE', 'RETURN', 'REJECT']);
       expect(decide.parameters).toContainEqual(expect.objectContaining({ name: 'stageId', in: 'path' }));
       expect(Object.keys(decide.responses)).toEqual(['200']);
-      expect(decide.responses['200'].content['application/json'].schema.required).toEqual(expect.arrayContaining(['stage', 'nextStage', 'proposalStatus']));
+      expect(decide.responses['200'].content['application/json'].schema.required).toEqual(
+        expect.arrayContaining(['stage', 'nextStage', 'proposalStatus']),
+      );
       const create = document.paths['/api/v1/proposals'].post;
       expect(Object.keys(create.responses)).toEqual(['201']);
       expect(create.responses['201'].content['application/json'].schema.properties).toHaveProperty('budgetTotal');
-      expect(document.paths['/api/v1/approvals/inbox'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'q', 'overdue']));
+      expect(document.paths['/api/v1/approvals/inbox'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['page', 'pageSize', 'q', 'overdue']),
+      );
       expect(document.security).toEqual([{ bearer: [] }]);
       // Login needs no token; /me does (it inherits the document's requirement).
       expect(document.paths['/api/v1/auth/login'].post.security).toEqual([{}]);

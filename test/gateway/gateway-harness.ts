@@ -16,7 +16,11 @@ export interface RunningGateway {
   app: INestApplication;
   url: string;
   /** An HTTP call to the gateway; `token` becomes the bearer token. */
-  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<GatewayResponse>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<GatewayResponse>;
   /** Logs a demo user in and gives their access token. */
   tokenOf(username: string): Promise<string>;
   close(): Promise<void>;

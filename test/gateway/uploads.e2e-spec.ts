@@ -2,7 +2,6 @@ import { createTestIsolation, removeTestResources, TINY_PNG } from '@alur/testin
 import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
 import { RunningGateway, startGateway } from './gateway-harness';
 
-
 describe('photos for progress reports and documents for proposals', () => {
   const isolation = createTestIsolation();
   let gateway: RunningGateway;
@@ -49,7 +48,9 @@ describe('photos for progress reports and documents for proposals', () => {
   it('refuses what is not a photo, a file too large, a missing file, and uploads by other roles', async () => {
     const notImage = await upload(bkm, Buffer.from('%PDF-1.7 not a photo'), 'application/pdf', 'rab.pdf');
     expect(notImage.status).toBe(400);
-    expect(((await notImage.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a JPEG, PNG or WebP photo', code: 'invalid' }]);
+    expect(((await notImage.json()) as { errors: unknown }).errors).toEqual([
+      { field: 'file', reason: 'must be a JPEG, PNG or WebP photo', code: 'invalid' },
+    ]);
 
     // Declared as a JPEG, but the bytes say otherwise.
     expect((await upload(bkm, Buffer.from('plain text pretending'), 'image/jpeg', 'x.jpg')).status).toBe(400);
@@ -63,7 +64,9 @@ describe('photos for progress reports and documents for proposals', () => {
       body: new FormData(),
     });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'a file is required', code: 'invalid' }]);
+    expect(((await missing.json()) as { errors: unknown }).errors).toEqual([
+      { field: 'file', reason: 'a file is required', code: 'invalid' },
+    ]);
 
     expect((await upload(await gateway.tokenOf(`lurah.${BALIK_ALAM}`), TINY_PNG, 'image/png')).status).toBe(403);
     expect((await upload(undefined, TINY_PNG, 'image/png')).status).toBe(401);
@@ -75,7 +78,10 @@ describe('photos for progress reports and documents for proposals', () => {
     const response = await upload(bkm, pdf, 'application/pdf', 'DED jalan gang Damai.pdf', 'documents');
     expect(response.status).toBe(201);
     const document = (await response.json()) as { url: string; name: string };
-    expect(document).toMatchObject({ url: expect.stringMatching(/^\/api\/v1\/uploads\/documents\/[0-9a-f-]{36}$/), name: 'DED jalan gang Damai.pdf' });
+    expect(document).toMatchObject({
+      url: expect.stringMatching(/^\/api\/v1\/uploads\/documents\/[0-9a-f-]{36}$/),
+      name: 'DED jalan gang Damai.pdf',
+    });
 
     const seen = await read(await gateway.tokenOf('camat.14.03.09'), document.url);
     expect([seen.status, seen.headers.get('content-type')]).toEqual([200, 'application/pdf']);
@@ -86,6 +92,8 @@ describe('photos for progress reports and documents for proposals', () => {
 
     const script = await upload(bkm, Buffer.from('MZ\x90\x00 an executable'), 'application/pdf', 'rab.pdf', 'documents');
     expect(script.status).toBe(400);
-    expect(((await script.json()) as { errors: unknown }).errors).toEqual([{ field: 'file', reason: 'must be a PDF, JPEG or PNG file', code: 'invalid' }]);
+    expect(((await script.json()) as { errors: unknown }).errors).toEqual([
+      { field: 'file', reason: 'must be a PDF, JPEG or PNG file', code: 'invalid' },
+    ]);
   });
 });

@@ -68,14 +68,17 @@ describe('runbook: back up PostgreSQL, restore it, re-publish from the outboxes'
   const settled = async (s: System) => {
     const jsm = s.world.approvals.get(NatsClients).jsm;
     const open = (service: string) => `SELECT count(*) FROM "${prefix}${service}".inbound_event WHERE status IN ('pending', 'dead')`;
-    await expectEventually(async () => {
-      expect(await count(s.world.db, open('approvals'), [])).toBe(0);
-      expect(await count(s.world.db, `SELECT count(*) FROM "${prefix}approvals".outbox_event WHERE published_at IS NULL`, [])).toBe(0);
-      const last = (await jsm.streams.info(isolation.env.NATS_STREAM!)).state.last_seq;
-      const consumer = await jsm.consumers.info(isolation.env.NATS_STREAM!, 'notifications');
-      expect(consumer.ack_floor.stream_seq).toBe(last);
-      expect(await count(s.notifications.db, open('notifications'), [])).toBe(0);
-    }, { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => {
+        expect(await count(s.world.db, open('approvals'), [])).toBe(0);
+        expect(await count(s.world.db, `SELECT count(*) FROM "${prefix}approvals".outbox_event WHERE published_at IS NULL`, [])).toBe(0);
+        const last = (await jsm.streams.info(isolation.env.NATS_STREAM!)).state.last_seq;
+        const consumer = await jsm.consumers.info(isolation.env.NATS_STREAM!, 'notifications');
+        expect(consumer.ack_floor.stream_seq).toBe(last);
+        expect(await count(s.notifications.db, open('notifications'), [])).toBe(0);
+      },
+      { timeoutMs: 30_000 },
+    );
   };
 
   afterAll(async () => {
@@ -105,11 +108,19 @@ describe('runbook: back up PostgreSQL, restore it, re-publish from the outboxes'
     await expectEventually(async () => expect(await notificationsOf(system!.notifications.db, after.proposalId)).toBeGreaterThan(0));
     await settled(system);
     const expected = {
-      before: { stages: await stagesOf(system.world.db, before.proposalId), notifications: await notificationsOf(system.notifications.db, before.proposalId) },
-      after: { stages: await stagesOf(system.world.db, after.proposalId), notifications: await notificationsOf(system.notifications.db, after.proposalId) },
+      before: {
+        stages: await stagesOf(system.world.db, before.proposalId),
+        notifications: await notificationsOf(system.notifications.db, before.proposalId),
+      },
+      after: {
+        stages: await stagesOf(system.world.db, after.proposalId),
+        notifications: await notificationsOf(system.notifications.db, after.proposalId),
+      },
     };
     // The submission of the proposal made after the backup, as the proposals service's outbox holds it.
-    const submitted = (await jsm.streams.getMessage(stream, { last_by_subj: subjectFor(isolation.env.NATS_SUBJECT_PREFIX!, ProposalSubmittedV1) }))!;
+    const submitted = (await jsm.streams.getMessage(stream, {
+      last_by_subj: subjectFor(isolation.env.NATS_SUBJECT_PREFIX!, ProposalSubmittedV1),
+    }))!;
     expect(submitted.json<{ aggregateId: string }>().aggregateId).toBe(after.proposalId);
     await system.notifications.close();
     await system.world.close();
@@ -138,9 +149,14 @@ describe('runbook: back up PostgreSQL, restore it, re-publish from the outboxes'
 
     // Its source re-publishes it (the proposals service's outbox, same event id): it is redone, once.
     const h = natsHeaders();
-    for (const key of submitted.header.keys()) if (key !== 'Nats-Msg-Id') for (const value of submitted.header.values(key)) h.append(key, value);
-    await system.world.approvals.get(NatsClients).js.publish(submitted.subject, submitted.data, { msgID: submitted.header.get('Nats-Msg-Id'), headers: h });
-    await expectEventually(async () => expect(await notificationsOf(system!.notifications.db, after.proposalId)).toBe(expected.after.notifications));
+    for (const key of submitted.header.keys())
+      if (key !== 'Nats-Msg-Id') for (const value of submitted.header.values(key)) h.append(key, value);
+    await system.world.approvals
+      .get(NatsClients)
+      .js.publish(submitted.subject, submitted.data, { msgID: submitted.header.get('Nats-Msg-Id'), headers: h });
+    await expectEventually(async () =>
+      expect(await notificationsOf(system!.notifications.db, after.proposalId)).toBe(expected.after.notifications),
+    );
     await settled(system);
     expect(await stagesOf(system.world.db, after.proposalId)).toBe(expected.after.stages);
     expect(await notificationsOf(system.notifications.db, after.proposalId)).toBe(expected.after.notifications);

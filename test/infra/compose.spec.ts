@@ -123,9 +123,7 @@ describe('docker-compose.yml', () => {
     });
 
     it('sets only variables of the configuration contract', () => {
-      const unknown = Object.keys(environmentOf(name)).filter(
-        (key) => !APP_ENV_VARS.includes(key),
-      );
+      const unknown = Object.keys(environmentOf(name)).filter((key) => !APP_ENV_VARS.includes(key));
       expect(unknown).toEqual([]);
     });
 
@@ -218,7 +216,9 @@ describe('docker-compose.yml', () => {
     expect(variable).toBe(`NATS_${name.toUpperCase()}_PASSWORD`);
     expect(requiredVariable(environmentOf('nats')[variable!])).toBe(variable);
     // The apps' configuration accepts what compose gives them.
-    expect(parseEnv(baseEnvSchema, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolated(v)])))).toMatchObject({ NATS_USER: name });
+    expect(parseEnv(baseEnvSchema, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolated(v)])))).toMatchObject({
+      NATS_USER: name,
+    });
   });
 
   it('gives each NATS user in nats.conf exactly the subjects natsPermissionsOf grants it', () => {
@@ -264,7 +264,8 @@ describe('docker-compose.yml profile "replicas"', () => {
   });
 
   it('publishes the second gateway on a host port of its own and no other replica', () => {
-    const hostPorts = (name: string) => (service(name).ports ?? []).map((p) => (typeof p === 'string' ? p.split(':')[0] : String(p.published)));
+    const hostPorts = (name: string) =>
+      (service(name).ports ?? []).map((p) => (typeof p === 'string' ? p.split(':')[0] : String(p.published)));
     const [published] = hostPorts('gateway-2');
     expect(hostPorts('gateway-2')).toHaveLength(1);
     expect(published).not.toBe(hostPorts('gateway')[0]);

@@ -44,7 +44,10 @@ describe('NATS users and per-service permissions', () => {
     const port = await freePort();
     url = `nats://127.0.0.1:${port}`;
     const conf = join(dir, 'nats.conf');
-    writeFileSync(conf, `port: ${port}\nhost: 127.0.0.1\njetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }\n${natsAuthorizationConf(prefix, stream, password)}`);
+    writeFileSync(
+      conf,
+      `port: ${port}\nhost: 127.0.0.1\njetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }\n${natsAuthorizationConf(prefix, stream, password)}`,
+    );
     server = spawn('/usr/sbin/nats-server', ['-c', conf, '-js'], { stdio: 'ignore' });
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -69,16 +72,24 @@ describe('NATS users and per-service permissions', () => {
 
   it('refuses a client without credentials or with another service’s password', async () => {
     await expect(connect({ servers: url, reconnect: false })).rejects.toThrow(/Authorization/i);
-    await expect(connect({ servers: url, user: 'proposals', pass: password('gateway'), reconnect: false })).rejects.toThrow(/Authorization/i);
+    await expect(connect({ servers: url, user: 'proposals', pass: password('gateway'), reconnect: false })).rejects.toThrow(
+      /Authorization/i,
+    );
   });
 
   it('lets the gateway call a service, and a service answer only its own requests', async () => {
     const proposals = await as('proposals');
     const approvals = await as('approvals');
     const gateway = await as('gateway');
-    proposals.subscribe(`rpc.${prefix}.proposals.>`, { queue: 'proposals', callback: (err, msg) => void (err || msg.respond('from proposals')) });
+    proposals.subscribe(`rpc.${prefix}.proposals.>`, {
+      queue: 'proposals',
+      callback: (err, msg) => void (err || msg.respond('from proposals')),
+    });
     const toApprovals: string[] = [];
-    approvals.subscribe(`rpc.${prefix}.approvals.>`, { queue: 'approvals', callback: (err, msg) => void (err || toApprovals.push(msg.string())) });
+    approvals.subscribe(`rpc.${prefix}.approvals.>`, {
+      queue: 'approvals',
+      callback: (err, msg) => void (err || toApprovals.push(msg.string())),
+    });
     await proposals.flush();
     await approvals.flush();
 
@@ -135,17 +146,25 @@ describe('NATS users and per-service permissions', () => {
       const gateway = await createServiceApp(GatewayModule.forRoot(envOf('gateway')), 'gateway', { configure: configureGateway });
       apps.push(gateway);
       await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
-      await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: prefix, DB_SCHEMA_PREFIX: isolation.env.DB_SCHEMA_PREFIX! });
+      await seedDemoProgrammes(proposals.get(DataSource), {
+        NODE_ENV: 'test',
+        NATS_SUBJECT_PREFIX: prefix,
+        DB_SCHEMA_PREFIX: isolation.env.DB_SCHEMA_PREFIX!,
+      });
       const base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
       const call = async (method: string, path: string, token?: string, body?: unknown) => {
         const response = await fetch(`${base}${path}`, {
           method,
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         return { status: response.status, body: (await response.json()) as any };
       };
-      const login = async (username: string) => (await call('POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD })).body.accessToken as string;
+      const login = async (username: string) =>
+        (await call('POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD })).body.accessToken as string;
       const bkm = await login(`bkm.${BALIK_ALAM}`);
       const draft = await call('POST', '/api/v1/proposals', bkm, kotakuDraft());
       expect(draft.status).toBe(201);

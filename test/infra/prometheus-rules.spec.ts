@@ -45,7 +45,12 @@ function metricNamesIn(expr: string): string[] {
 }
 
 /** GitHub's anchor for a Markdown heading. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s/g, '-');
 const runbookAnchors = new Set(
   read('docs/runbook.md')
     .split('\n')
@@ -103,13 +108,18 @@ describe('infra/prometheus/alerts.rules.yml', () => {
   it('is loaded by infra/prometheus/prometheus.yml, which scrapes the job the rules name', () => {
     const config = parse(read('infra/prometheus/prometheus.yml')) as {
       rule_files: string[];
-      scrape_configs: Array<{ job_name: string; relabel_configs: Array<{ source_labels?: string[]; regex?: string; target_label?: string }> }>;
+      scrape_configs: Array<{
+        job_name: string;
+        relabel_configs: Array<{ source_labels?: string[]; regex?: string; target_label?: string }>;
+      }>;
     };
     expect(config.rule_files).toContain('alerts.rules.yml');
     const job = config.scrape_configs.find((scrape) => scrape.job_name === 'alur');
     expect(job).toBeDefined();
     // Only the container port named `metrics` is scraped, and `service` comes from the pod's name label.
-    expect(job!.relabel_configs).toContainEqual(expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_container_port_name'], regex: 'metrics' }));
+    expect(job!.relabel_configs).toContainEqual(
+      expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_container_port_name'], regex: 'metrics' }),
+    );
     expect(job!.relabel_configs).toContainEqual(expect.objectContaining({ target_label: 'service' }));
     for (const rule of rules) {
       for (const job of rule.expr.match(/job="([^"]+)"/g) ?? []) expect(job).toBe('job="alur"');

@@ -35,7 +35,14 @@ describe('Redis through Sentinel (REDIS_SENTINELS)', () => {
     const config = join(dir, 'sentinel.conf');
     writeFileSync(
       config,
-      [`port ${sentinelPort}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor ${masterName} 127.0.0.1 6379 1`, `sentinel down-after-milliseconds ${masterName} 60000`, ''].join('\n'),
+      [
+        `port ${sentinelPort}`,
+        'bind 127.0.0.1',
+        `dir ${dir}`,
+        `sentinel monitor ${masterName} 127.0.0.1 6379 1`,
+        `sentinel down-after-milliseconds ${masterName} 60000`,
+        '',
+      ].join('\n'),
     );
     sentinel = spawn('redis-server', [config, '--sentinel'], { stdio: 'ignore' });
     const probe = new Redis({ host: '127.0.0.1', port: sentinelPort, lazyConnect: true, retryStrategy: () => 100 });

@@ -36,10 +36,14 @@ describe('infra/scripts/supervise.sh', () => {
   });
 
   function start(crashes: number, env: Record<string, string> = {}) {
-    supervisor = spawn('bash', [supervise, 'demo', join(dir, 'demo.log'), '--', process.execPath, join(dir, 'service.js'), join(dir, 'runs'), String(crashes)], {
-      env: { ...process.env, SUPERVISE_BACKOFF_BASE_S: '0.05', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    supervisor = spawn(
+      'bash',
+      [supervise, 'demo', join(dir, 'demo.log'), '--', process.execPath, join(dir, 'service.js'), join(dir, 'runs'), String(crashes)],
+      {
+        env: { ...process.env, SUPERVISE_BACKOFF_BASE_S: '0.05', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => supervisor!.once('exit', (code) => resolve(code)));
     return { supervisor, exited };
   }

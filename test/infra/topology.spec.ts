@@ -92,8 +92,12 @@ describe('infra/k8s kustomization', () => {
       const pod = manifest.spec?.template?.spec;
       if (!pod) continue;
       const volumes = (pod.volumes ?? []).filter((v: any) => v.configMap).map((v: any) => v.configMap.name);
-      const envFrom = (pod.containers ?? []).flatMap((c: any) => c.envFrom ?? []).filter((e: any) => e.configMapRef).map((e: any) => e.configMapRef.name);
-      for (const name of [...volumes, ...envFrom]) expect([manifest.metadata.name, name, defined.has(name)]).toEqual([manifest.metadata.name, name, true]);
+      const envFrom = (pod.containers ?? [])
+        .flatMap((c: any) => c.envFrom ?? [])
+        .filter((e: any) => e.configMapRef)
+        .map((e: any) => e.configMapRef.name);
+      for (const name of [...volumes, ...envFrom])
+        expect([manifest.metadata.name, name, defined.has(name)]).toEqual([manifest.metadata.name, name, true]);
     }
   });
 
@@ -111,7 +115,8 @@ describe('infra/k8s app configuration', () => {
   });
 
   it('keeps secrets out of the ConfigMap', () => {
-    for (const key of ['JWT_SECRET', 'RPC_ASSERTION_SECRET', 'SMS_GATEWAY_SECRET', 'DATABASE_URL']) expect(appConfig).not.toHaveProperty(key);
+    for (const key of ['JWT_SECRET', 'RPC_ASSERTION_SECRET', 'SMS_GATEWAY_SECRET', 'DATABASE_URL'])
+      expect(appConfig).not.toHaveProperty(key);
   });
 });
 
@@ -225,7 +230,12 @@ describe('infra/k8s NATS', () => {
 
   it('gives each NATS user exactly the subjects natsPermissionsOf grants it, with a password from the Secret', () => {
     const reference = (user: string) => `$${passwordVariable(user)}`;
-    const expected = natsAuthorizationConf(appConfig.NATS_SUBJECT_PREFIX, appConfig.NATS_STREAM, reference, reference(NATS_STREAM_ADMIN_USER));
+    const expected = natsAuthorizationConf(
+      appConfig.NATS_SUBJECT_PREFIX,
+      appConfig.NATS_STREAM,
+      reference,
+      reference(NATS_STREAM_ADMIN_USER),
+    );
     expect(config.slice(config.indexOf('authorization {'))).toBe(expected);
     const nats = statefulSet.spec.template.spec.containers[0];
     for (const user of [...NATS_SERVICE_USERS, NATS_STREAM_ADMIN_USER]) {

@@ -25,9 +25,9 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
   let catcher: MailCatcher;
   let events: EventPublisher;
   const inboxOf = (userId: string) =>
-    notifications.db.query('SELECT kind, content, link, acting_for FROM notification WHERE recipient_user_id = $1 ORDER BY created_at', [userId]) as Promise<
-      Array<Record<string, any>>
-    >;
+    notifications.db.query('SELECT kind, content, link, acting_for FROM notification WHERE recipient_user_id = $1 ORDER BY created_at', [
+      userId,
+    ]) as Promise<Array<Record<string, any>>>;
 
   beforeAll(async () => {
     const mail = await startMailCatcher();
@@ -57,7 +57,13 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
       validUntil: new Date(now + 7 * 24 * 3600_000).toISOString(),
     });
     const [made] = (await announced(approvalsDb, appointment.id)).filter((e) => e.type === 'approvals.acting-appointment-made');
-    expect(made.payload).toMatchObject({ appointmentId: appointment.id, acting: { userId: plt.userId }, actingFor: { userId: lurah.userId }, role: 'LURAH', regionCode: VILLAGE });
+    expect(made.payload).toMatchObject({
+      appointmentId: appointment.id,
+      acting: { userId: plt.userId },
+      actingFor: { userId: lurah.userId },
+      role: 'LURAH',
+      regionCode: VILLAGE,
+    });
 
     // The Plt hears of it on their channels (e-mail, in English as they chose) and in the in-app inbox in both languages.
     const [mail] = await expectEventually(() => {
@@ -77,9 +83,21 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
     // A proposal reaches the Lurah's stage while the appointment is in force; its reminder goes to the Plt, not the absent Lurah.
     const proposalId = randomUUID();
     await events.publish(ProposalSubmittedV1, proposalId, {
-      proposalId, programCode: 'KOTAKU-2026', programVersion: 1, villageCode: VILLAGE, districtCode: MANDAU, regencyCode: BENGKALIS,
-      title: 'Sumur bor RT 02', category: 'INFRASTRUCTURE', budgetTotal: 100_000_000, selfHelpAmount: 5_000_000, requestedAmount: 95_000_000,
-      bkmUserId: randomUUID(), submissionNumber: 1, approvalChain: FIVE_STAGE_CHAIN, reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+      proposalId,
+      programCode: 'KOTAKU-2026',
+      programVersion: 1,
+      villageCode: VILLAGE,
+      districtCode: MANDAU,
+      regencyCode: BENGKALIS,
+      title: 'Sumur bor RT 02',
+      category: 'INFRASTRUCTURE',
+      budgetTotal: 100_000_000,
+      selfHelpAmount: 5_000_000,
+      requestedAmount: 95_000_000,
+      bkmUserId: randomUUID(),
+      submissionNumber: 1,
+      approvalChain: FIVE_STAGE_CHAIN,
+      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
     });
     const stage = await expectEventually(async () => {
       const open = await openStageOf(approvalsDb, proposalId);

@@ -19,7 +19,15 @@ import { DeliveryRepository } from '../../apps/notifications/src/delivery/delive
 import { NotificationQueue } from '../../apps/notifications/src/delivery/notification-queue';
 import { RunReminderDigestUseCase } from '../../apps/notifications/src/digest/run-reminder-digest.use-case';
 import { PreferencesUseCase } from '../../apps/notifications/src/preferences/preferences.use-case';
-import { EventPublisher, FakeSmsGateway, RunningNotifications, startMailCatcher, startNotifications, user, waitForUsers } from './notifications-harness';
+import {
+  EventPublisher,
+  FakeSmsGateway,
+  RunningNotifications,
+  startMailCatcher,
+  startNotifications,
+  user,
+  waitForUsers,
+} from './notifications-harness';
 
 const VILLAGE = '14.03.09.1004'; // Balik Alam, Mandau
 const DISTRICT = '14.03.09';
@@ -35,16 +43,37 @@ const actorOf = (u: typeof bkm) => ({ userId: u.userId, username: u.username, ro
 
 function submitted(proposalId: string, title: string) {
   return {
-    proposalId, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: VILLAGE, districtCode: DISTRICT, regencyCode: '14.03', title,
-    category: 'INFRASTRUCTURE' as const, budgetTotal: 250_000_000, selfHelpAmount: 12_500_000, requestedAmount: 237_500_000, bkmUserId: bkm.userId,
-    submissionNumber: 1, approvalChain: [{ role: 'LURAH' as const, regionLevel: 'village' as const, serviceLevelWorkingDays: 3 }],
+    proposalId,
+    programCode: 'BK-DESA-2026',
+    programVersion: 1,
+    villageCode: VILLAGE,
+    districtCode: DISTRICT,
+    regencyCode: '14.03',
+    title,
+    category: 'INFRASTRUCTURE' as const,
+    budgetTotal: 250_000_000,
+    selfHelpAmount: 12_500_000,
+    requestedAmount: 237_500_000,
+    bkmUserId: bkm.userId,
+    submissionNumber: 1,
+    approvalChain: [{ role: 'LURAH' as const, regionLevel: 'village' as const, serviceLevelWorkingDays: 3 }],
     reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
   };
 }
 function stage(proposalId: string, title: string, over: Partial<ApprovalStageRef> = {}): ApprovalStageRef {
   return {
-    stageId: randomUUID(), proposalId, submissionNumber: 1, stageOrder: 1, stageCount: 5, role: 'LURAH', regionLevel: 'village',
-    regionCode: VILLAGE, villageCode: VILLAGE, programCode: 'BK-DESA-2026', title, ...over,
+    stageId: randomUUID(),
+    proposalId,
+    submissionNumber: 1,
+    stageOrder: 1,
+    stageCount: 5,
+    role: 'LURAH',
+    regionLevel: 'village',
+    regionCode: VILLAGE,
+    villageCode: VILLAGE,
+    programCode: 'BK-DESA-2026',
+    title,
+    ...over,
   };
 }
 
@@ -55,9 +84,13 @@ describe('notifications reach people on their channels, once', () => {
   let service: RunningNotifications;
   let events: EventPublisher;
   const deliveriesOf = (userId: string) =>
-    service.db.query('SELECT * FROM delivery WHERE recipient_user_id = $1 ORDER BY created_at', [userId]) as Promise<Array<Record<string, any>>>;
+    service.db.query('SELECT * FROM delivery WHERE recipient_user_id = $1 ORDER BY created_at', [userId]) as Promise<
+      Array<Record<string, any>>
+    >;
   const inboxOf = (userId: string) =>
-    service.db.query('SELECT * FROM notification WHERE recipient_user_id = $1 ORDER BY created_at', [userId]) as Promise<Array<Record<string, any>>>;
+    service.db.query('SELECT * FROM notification WHERE recipient_user_id = $1 ORDER BY created_at', [userId]) as Promise<
+      Array<Record<string, any>>
+    >;
 
   beforeAll(async () => {
     await sms.start();
@@ -119,8 +152,14 @@ describe('notifications reach people on their channels, once', () => {
 
     await events.redeliver(ProposalSubmittedV1, event);
     // Events of one proposal are handled in order: once the stage's e-mail is out, the redelivery was handled.
-    await events.publish(ApprovalStageOpenedV1, proposalId, { ...stage(proposalId, 'Sumur bor'), openedAt: new Date().toISOString(), dueAt: new Date().toISOString() });
-    await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Sumur bor (Balik Alam)'))).toHaveLength(1));
+    await events.publish(ApprovalStageOpenedV1, proposalId, {
+      ...stage(proposalId, 'Sumur bor'),
+      openedAt: new Date().toISOString(),
+      dueAt: new Date().toISOString(),
+    });
+    await expectEventually(() =>
+      expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Sumur bor (Balik Alam)'))).toHaveLength(1),
+    );
 
     const [delivery] = (await deliveriesOf(bkm.userId)).filter((d) => d.source_id === event.id);
     expect(await service.app.get(DeliverNotificationUseCase).execute(delivery.id, false)).toBe('skipped');
@@ -132,13 +171,22 @@ describe('notifications reach people on their channels, once', () => {
   it('also tells the acting official (Plt) of a stage they decide for, within the appointment', async () => {
     const now = Date.now();
     await events.publish(ActingAppointmentMadeV1, randomUUID(), {
-      appointmentId: randomUUID(), acting: { userId: plt.userId, username: plt.username }, actingFor: { userId: lurah.userId, username: lurah.username },
-      role: 'LURAH', regionCode: VILLAGE, validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 3600_000).toISOString(),
+      appointmentId: randomUUID(),
+      acting: { userId: plt.userId, username: plt.username },
+      actingFor: { userId: lurah.userId, username: lurah.username },
+      role: 'LURAH',
+      regionCode: VILLAGE,
+      validFrom: new Date(now - 3600_000).toISOString(),
+      validUntil: new Date(now + 3600_000).toISOString(),
     });
     await expectEventually(async () => expect(await service.db.query('SELECT 1 FROM acting_appointment')).toHaveLength(1));
 
     const proposalId = randomUUID();
-    await events.publish(ApprovalStageOpenedV1, proposalId, { ...stage(proposalId, 'Jalan setapak'), openedAt: new Date().toISOString(), dueAt: '2026-03-17T07:30:00Z' });
+    await events.publish(ApprovalStageOpenedV1, proposalId, {
+      ...stage(proposalId, 'Jalan setapak'),
+      openedAt: new Date().toISOString(),
+      dueAt: '2026-03-17T07:30:00Z',
+    });
     const [toPlt] = await expectEventually(() => {
       expect(catcher.to(lurah.email!).filter((m) => m.subject.endsWith('Jalan setapak (Balik Alam)'))).toHaveLength(1);
       const received = catcher.to(plt.email!).filter((m) => m.subject.endsWith('Jalan setapak (Balik Alam)'));
@@ -154,17 +202,27 @@ describe('notifications reach people on their channels, once', () => {
     await service.app.get(PreferencesUseCase).update(actorOf(bkm), { language: 'en', channels: { STATUS: { email: false, sms: true } } });
     const proposalId = randomUUID();
     const sent = catcher.to(bkm.email!).length;
-    await events.publish(ProposalReturnedV1, proposalId, { ...stage(proposalId, 'Pos ronda'), note: 'Lengkapi foto lokasi', returnedAt: '2026-03-12T07:30:00Z' });
+    await events.publish(ProposalReturnedV1, proposalId, {
+      ...stage(proposalId, 'Pos ronda'),
+      note: 'Lengkapi foto lokasi',
+      returnedAt: '2026-03-12T07:30:00Z',
+    });
 
     const [call] = await expectEventually(() => {
       const calls = sms.calls.filter((c) => c.body.text.includes('Pos ronda'));
       expect(calls).toHaveLength(1);
       return calls;
     });
-    expect(call.body).toEqual({ to: bkm.phone, channel: 'sms', text: `Proposal returned for revision: Pos ronda ${CONSOLE}/proposals/${proposalId}` });
+    expect(call.body).toEqual({
+      to: bkm.phone,
+      channel: 'sms',
+      text: `Proposal returned for revision: Pos ronda ${CONSOLE}/proposals/${proposalId}`,
+    });
     expect(call.headers.authorization).toBe('Bearer gateway-secret');
     expect(call.headers['idempotency-key']).toEqual(expect.any(String));
-    await expectEventually(async () => expect((await deliveriesOf(bkm.userId)).filter((d) => d.status === 'sent' && d.channel === 'sms')).toHaveLength(1));
+    await expectEventually(async () =>
+      expect((await deliveriesOf(bkm.userId)).filter((d) => d.status === 'sent' && d.channel === 'sms')).toHaveLength(1),
+    );
     expect(catcher.to(bkm.email!)).toHaveLength(sent);
     const [entry] = (await inboxOf(bkm.userId)).filter((n) => n.kind === 'PROPOSAL_RETURNED');
     expect(entry.content.en.body).toContain('Note: Lengkapi foto lokasi');
@@ -175,8 +233,15 @@ describe('notifications reach people on their channels, once', () => {
     sms.status = 503;
     const proposalId = randomUUID();
     await events.publish(TrancheReleasedV1, proposalId, {
-      proposalId, disbursementId: randomUUID(), villageCode: VILLAGE, trancheNumber: 1, trancheCount: 2, amount: 118_750_001,
-      sp2dNumber: '0012/SP2D/LS/2026', releasedAt: '2026-03-12T07:30:00Z', releasedBy: { userId: 'b', username: 'bpkad', role: 'BPKAD', regionCode: '14.03' },
+      proposalId,
+      disbursementId: randomUUID(),
+      villageCode: VILLAGE,
+      trancheNumber: 1,
+      trancheCount: 2,
+      amount: 118_750_001,
+      sp2dNumber: '0012/SP2D/LS/2026',
+      releasedAt: '2026-03-12T07:30:00Z',
+      releasedBy: { userId: 'b', username: 'bpkad', role: 'BPKAD', regionCode: '14.03' },
     });
     const log = service.app.get(DeliveryLogUseCase);
     const failed = await expectEventually(async () => {
@@ -185,7 +250,12 @@ describe('notifications reach people on their channels, once', () => {
       return page.items[0];
     });
     expect(sms.calls.filter((c) => c.body.text.startsWith('Tranche 1 released'))).toHaveLength(3);
-    expect(failed).toMatchObject({ channel: 'sms', kind: 'TRANCHE_RELEASED', attempts: 3, lastError: 'SMS gateway answered 503: {"error":"provider unavailable"}' });
+    expect(failed).toMatchObject({
+      channel: 'sms',
+      kind: 'TRANCHE_RELEASED',
+      attempts: 3,
+      lastError: 'SMS gateway answered 503: {"error":"provider unavailable"}',
+    });
     expect((await log.get(failed.id)).history!.map((h) => h.outcome)).toEqual(['queued', 'failed', 'failed', 'failed']);
 
     sms.status = 200;
@@ -206,7 +276,9 @@ describe('notifications reach people on their channels, once', () => {
       const proposalId = randomUUID();
       await events.publish(ApprovalReminderDueV1, proposalId, {
         ...stage(proposalId, title, { stageOrder: 2, role: 'CAMAT', regionLevel: 'district', regionCode: DISTRICT }),
-        kind: 'BEFORE_DUE', dueAt: '2026-03-12T07:30:00Z', remindedAt: new Date().toISOString(),
+        kind: 'BEFORE_DUE',
+        dueAt: '2026-03-12T07:30:00Z',
+        remindedAt: new Date().toISOString(),
       });
     }
     await expectEventually(async () => expect((await inboxOf(camat.userId)).filter((n) => n.kind === 'APPROVAL_REMINDER')).toHaveLength(3));
@@ -234,9 +306,17 @@ describe('notifications reach people on their channels, once', () => {
   });
 
   it('re-enqueues a delivery whose job was lost, and hands one interrupted mid-send to the operators', async () => {
-    await expectEventually(async () => expect(await service.db.query(`SELECT id FROM delivery WHERE status NOT IN ('sent', 'failed')`)).toEqual([]));
+    await expectEventually(async () =>
+      expect(await service.db.query(`SELECT id FROM delivery WHERE status NOT IN ('sent', 'failed')`)).toEqual([]),
+    );
     const repository = service.app.get(DeliveryRepository);
-    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null, address: lurah.email! };
+    const draft = {
+      recipientUserId: lurah.userId,
+      channel: 'email' as const,
+      kind: 'PROPOSAL_APPROVED' as const,
+      notificationId: null,
+      address: lurah.email!,
+    };
     // Committed without a job, as when the process dies between commit and enqueue (or Redis loses the job).
     const [lost, interrupted] = await service.db.transaction(async (tx) => [
       ...(await repository.create(tx, [{ ...draft, sourceId: randomUUID(), subject: 'Lost job', body: 'x' }])),
@@ -250,7 +330,10 @@ describe('notifications reach people on their channels, once', () => {
     await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Lost job')).toHaveLength(1));
     const log = service.app.get(DeliveryLogUseCase);
     await expectEventually(async () => expect(await log.get(lost.id)).toMatchObject({ status: 'sent' }));
-    expect(await log.get(interrupted.id)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('interrupted while sending') });
+    expect(await log.get(interrupted.id)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('interrupted while sending'),
+    });
     expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Interrupted')).toHaveLength(0);
   });
 });

@@ -33,7 +33,11 @@ describe('the daily reminder digest’s scheduler', () => {
     // Redis loses this run's keys (only ours: the server is shared).
     const redis = new Redis(isolation.env.REDIS_URL!);
     try {
-      await redis.eval(`for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end`, 0, `${isolation.env.QUEUE_PREFIX}:*`);
+      await redis.eval(
+        `for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end`,
+        0,
+        `${isolation.env.QUEUE_PREFIX}:*`,
+      );
     } finally {
       redis.disconnect();
     }

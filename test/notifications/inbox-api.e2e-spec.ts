@@ -24,10 +24,20 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
   async function announce(usernames: string[]): Promise<UserSavedPayload[]> {
     const rows: Array<Record<string, any>> = await gateway.app
       .get(DataSource)
-      .query('SELECT id, username, display_name, role, region_code, language, email, phone, active FROM user_account WHERE username = ANY($1)', [usernames]);
+      .query(
+        'SELECT id, username, display_name, role, region_code, language, email, phone, active FROM user_account WHERE username = ANY($1)',
+        [usernames],
+      );
     const users = rows.map((r) => ({
-      userId: r.id, username: r.username, displayName: r.display_name, role: r.role, regionCode: r.region_code,
-      language: r.language, email: r.email, phone: r.phone, active: r.active,
+      userId: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role,
+      regionCode: r.region_code,
+      language: r.language,
+      email: r.email,
+      phone: r.phone,
+      active: r.active,
     }));
     for (const u of users) await events.saveUser(u);
     await waitForUsers(service.db, users);
@@ -37,9 +47,21 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
   async function submit(village: string, title: string): Promise<string> {
     const proposalId = randomUUID();
     await events.publish(ProposalSubmittedV1, proposalId, {
-      proposalId, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03', title,
-      category: 'SOCIAL', budgetTotal: 10_000_000, selfHelpAmount: 0, requestedAmount: 10_000_000, bkmUserId: 'x', submissionNumber: 1,
-      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }], reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+      proposalId,
+      programCode: 'BK-DESA-2026',
+      programVersion: 1,
+      villageCode: village,
+      districtCode: '14.03.09',
+      regencyCode: '14.03',
+      title,
+      category: 'SOCIAL',
+      budgetTotal: 10_000_000,
+      selfHelpAmount: 0,
+      requestedAmount: 10_000_000,
+      bkmUserId: 'x',
+      submissionNumber: 1,
+      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
+      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
     });
     return proposalId;
   }
@@ -56,7 +78,11 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     // Mail is refused at first, so that deliveries fail and reach the operators' list.
     catcher.refuseWith = 'mailbox temporarily unavailable';
     gateway = await startGateway(isolation);
-    service = await startNotifications(isolation, { SMTP_URL: mail.smtpUrl, NOTIFICATIONS_MAX_ATTEMPTS: '2', NOTIFICATIONS_RETRY_BASE_MS: '50' });
+    service = await startNotifications(isolation, {
+      SMTP_URL: mail.smtpUrl,
+      NOTIFICATIONS_MAX_ATTEMPTS: '2',
+      NOTIFICATIONS_RETRY_BASE_MS: '50',
+    });
     events = await EventPublisher.connect(isolation);
     await announce([`bkm.${VILLAGE}`, `bkm.${OTHER_VILLAGE}`]);
     bkm = await gateway.tokenOf(`bkm.${VILLAGE}`);
@@ -76,8 +102,16 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     const first = await submit(VILLAGE, 'Posyandu');
     await expectEventually(async () => expect((await inbox(bkm)).total).toBe(1));
     await events.publish(ProposalApprovedV1, first, {
-      proposalId: first, submissionNumber: 1, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: VILLAGE, districtCode: '14.03.09',
-      regencyCode: '14.03', title: 'Posyandu', requestedAmount: 10_000_000, approvedAt: new Date().toISOString(),
+      proposalId: first,
+      submissionNumber: 1,
+      programCode: 'BK-DESA-2026',
+      programVersion: 1,
+      villageCode: VILLAGE,
+      districtCode: '14.03.09',
+      regencyCode: '14.03',
+      title: 'Posyandu',
+      requestedAmount: 10_000_000,
+      approvedAt: new Date().toISOString(),
     });
     await submit(OTHER_VILLAGE, 'Balai warga');
 
@@ -88,7 +122,12 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     });
     expect(page.unreadCount).toBe(2);
     expect(page.items.map((i: any) => i.title)).toEqual(['Usulan disetujui: Posyandu', 'Usulan diajukan: Posyandu']);
-    expect(page.items[0]).toMatchObject({ kind: 'PROPOSAL_APPROVED', proposalId: first, readAt: null, link: `http://127.0.0.1:3000/proposals/${first}` });
+    expect(page.items[0]).toMatchObject({
+      kind: 'PROPOSAL_APPROVED',
+      proposalId: first,
+      readAt: null,
+      link: `http://127.0.0.1:3000/proposals/${first}`,
+    });
     expect(page.items[0].body).toContain('dengan dana Rp\u00a010.000.000');
 
     // Someone else's notification is not found, and not marked.
@@ -108,20 +147,35 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
 
   it('reads and changes preferences; in-app cannot be switched off; the inbox follows the chosen language', async () => {
     const initial = await (await gateway.call('GET', '/api/v1/notifications/preferences', { token: bkm })).json();
-    expect(initial).toMatchObject({ language: 'id', digest: false, channels: { STATUS: { inApp: true, email: true, sms: false, whatsapp: false } } });
+    expect(initial).toMatchObject({
+      language: 'id',
+      digest: false,
+      channels: { STATUS: { inApp: true, email: true, sms: false, whatsapp: false } },
+    });
     expect(initial.available).toEqual({ email: true, sms: false, whatsapp: false });
 
-    const off = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { channels: { STATUS: { inApp: false } } } });
+    const off = await gateway.call('PUT', '/api/v1/notifications/preferences', {
+      token: bkm,
+      body: { channels: { STATUS: { inApp: false } } },
+    });
     expect(off.status).toBe(400);
-    expect((await off.json()).errors).toEqual([{ field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off', code: 'invalid_value' }]);
+    expect((await off.json()).errors).toEqual([
+      { field: 'channels.STATUS.inApp', reason: 'in-app notifications cannot be switched off', code: 'invalid_value' },
+    ]);
 
     const digest = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { digest: true } });
     expect(digest.status).toBe(400);
     expect((await digest.json()).errors).toEqual([expect.objectContaining({ field: 'digest' })]);
 
-    const changed = await gateway.call('PUT', '/api/v1/notifications/preferences', { token: bkm, body: { language: 'en', channels: { FUNDS: { email: false } } } });
+    const changed = await gateway.call('PUT', '/api/v1/notifications/preferences', {
+      token: bkm,
+      body: { language: 'en', channels: { FUNDS: { email: false } } },
+    });
     expect(changed.status).toBe(200);
-    expect(await changed.json()).toMatchObject({ language: 'en', channels: { FUNDS: { inApp: true, email: false }, STATUS: { email: true } } });
+    expect(await changed.json()).toMatchObject({
+      language: 'en',
+      channels: { FUNDS: { inApp: true, email: false }, STATUS: { email: true } },
+    });
     expect((await inbox(bkm)).items.map((i: any) => i.title)).toEqual(['Proposal approved: Posyandu', 'Proposal submitted: Posyandu']);
 
     // The change is on the audit trail with who made it, before and after; the refused ones are not.
@@ -132,7 +186,10 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
         action: 'notification-preferences.changed',
         actor: expect.objectContaining({ userId: me.id, username: `bkm.${VILLAGE}`, role: 'BKM' }),
         before: null,
-        after: expect.objectContaining({ language: 'en', channels: expect.objectContaining({ FUNDS: expect.objectContaining({ email: false }) }) }),
+        after: expect.objectContaining({
+          language: 'en',
+          channels: expect.objectContaining({ FUNDS: expect.objectContaining({ email: false }) }),
+        }),
       }),
     ]);
   });
@@ -167,7 +224,12 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     // One retry on the audit trail, by the administrator; the refused ones (BKM, not failed any more) left none.
     const history = await service.app.get(AuditTrail).history('notification-delivery', failed[0].id);
     expect(history).toEqual([
-      expect.objectContaining({ action: 'notification-delivery.retried', actor: expect.objectContaining({ username: 'admin', role: 'ADMIN' }), fromStatus: 'failed', toStatus: 'queued' }),
+      expect.objectContaining({
+        action: 'notification-delivery.retried',
+        actor: expect.objectContaining({ username: 'admin', role: 'ADMIN' }),
+        fromStatus: 'failed',
+        toStatus: 'queued',
+      }),
     ]);
   });
 });

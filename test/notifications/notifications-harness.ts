@@ -20,7 +20,9 @@ export interface RunningNotifications {
 
 /** The notifications service in this process against the test's isolation, answering requests over NATS too. */
 export async function startNotifications(isolation: TestIsolation, env: NodeJS.ProcessEnv = {}): Promise<RunningNotifications> {
-  const app = await createServiceApp(NotificationsModule.forRoot({ ...isolation.env, NOTIFICATIONS_PORT: '0', ...env }), 'notifications', { rpc: true });
+  const app = await createServiceApp(NotificationsModule.forRoot({ ...isolation.env, NOTIFICATIONS_PORT: '0', ...env }), 'notifications', {
+    rpc: true,
+  });
   return { app, db: app.get(DataSource), close: () => app.close() };
 }
 
@@ -112,7 +114,12 @@ export async function startMailCatcher(): Promise<{ catcher: MailCatcher; smtpUr
 }
 
 /** A user as the gateway announces it. */
-export function user(username: string, role: UserSavedPayload['role'], regionCode: string, over: Partial<UserSavedPayload> = {}): UserSavedPayload {
+export function user(
+  username: string,
+  role: UserSavedPayload['role'],
+  regionCode: string,
+  over: Partial<UserSavedPayload> = {},
+): UserSavedPayload {
   return {
     userId: randomUUID(),
     username,

@@ -76,12 +76,16 @@ interface OtlpAttribute {
 interface OtlpTraceRequest {
   resourceSpans?: Array<{
     resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: Array<{ spans?: Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[] }> }>;
+    scopeSpans?: Array<{
+      spans?: Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[] }>;
+    }>;
   }>;
 }
 
 function valuesOf(attributes: OtlpAttribute[] = []): Record<string, unknown> {
-  return Object.fromEntries(attributes.map(({ key, value }) => [key, value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue]));
+  return Object.fromEntries(
+    attributes.map(({ key, value }) => [key, value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue]),
+  );
 }
 
 /** Runs a built entry point to its end (the demo seeds). */
@@ -169,7 +173,10 @@ describe('a submission traced across the services (OpenTelemetry, OTLP)', () => 
     expect(login.status).toBe(200);
     const token = login.body.accessToken as string;
     // The notifications service must know the BKM (announced by the gateway's seed) to write to them.
-    await expectEventually(async () => expect(await recipientsKnown(isolation.env, bkmUser)).toBe(true), { timeoutMs: 60_000, intervalMs: 250 });
+    await expectEventually(async () => expect(await recipientsKnown(isolation.env, bkmUser)).toBe(true), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
 
     const draft = await call('POST', '/proposals', kotakuDraft(), token);
     expect(draft.status).toBe(201);
@@ -194,7 +201,9 @@ describe('a submission traced across the services (OpenTelemetry, OTLP)', () => 
         expect(http).toBeDefined();
         const spans = collector.spans.filter((s) => s.traceId === http!.traceId);
         expect(spans.find((s) => s.name === 'email send' && s.attributes['alur.delivery'] === deliveryId)).toBeDefined();
-        expect(spans.find((s) => s.service === 'notifications' && s.name === 'event approvals.approval-stage-opened.v1 handle')).toBeDefined();
+        expect(
+          spans.find((s) => s.service === 'notifications' && s.name === 'event approvals.approval-stage-opened.v1 handle'),
+        ).toBeDefined();
         return { http: http!, spans };
       },
       { timeoutMs: 30_000 },

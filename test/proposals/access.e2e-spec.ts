@@ -84,7 +84,10 @@ describe('who may see and do what with proposals', () => {
 
   it('lets an admin draft and publish a new programme version without touching proposals already written', async () => {
     const admin = await gateway.tokenOf('admin');
-    const draft = await gateway.call('POST', '/api/v1/programmes', { token: admin, body: { ...kotakuDraftProgramme(), maxRequestedAmount: 750_000_000 } });
+    const draft = await gateway.call('POST', '/api/v1/programmes', {
+      token: admin,
+      body: { ...kotakuDraftProgramme(), maxRequestedAmount: 750_000_000 },
+    });
     expect(draft.status).toBe(201);
     expect(await draft.json()).toMatchObject({ code: DEMO_KOTAKU, version: 2, status: 'DRAFT' });
     const second = await gateway.call('POST', '/api/v1/programmes', { token: admin, body: kotakuDraftProgramme() });
@@ -100,7 +103,9 @@ describe('who may see and do what with proposals', () => {
       [2, 'PUBLISHED'],
     ]);
     // Version 1 stays as it was, and so does the proposal written against it.
-    const [v1] = await proposals.db.query('SELECT max_requested_amount FROM programme_version WHERE code = $1 AND version = 1', [DEMO_KOTAKU]);
+    const [v1] = await proposals.db.query('SELECT max_requested_amount FROM programme_version WHERE code = $1 AND version = 1', [
+      DEMO_KOTAKU,
+    ]);
     expect(v1.max_requested_amount).toBe('500000000');
     await expect(proposals.db.query(`UPDATE programme_version SET name = 'x' WHERE version = 1`)).rejects.toThrow(/published/);
     expect((await (await show(bkm)).json()).programVersion).toBe(1);

@@ -1,5 +1,11 @@
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { approval, EventPublisher, ProposalApprovedV1, RunningDisbursements, startDisbursements } from '../disbursements/disbursements-harness';
+import {
+  approval,
+  EventPublisher,
+  ProposalApprovedV1,
+  RunningDisbursements,
+  startDisbursements,
+} from '../disbursements/disbursements-harness';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, MANDAU, kotakuDraft } from './proposal-fixtures';

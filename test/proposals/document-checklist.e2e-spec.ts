@@ -16,7 +16,11 @@ describe('complete files before review: a programme’s documents checklist', ()
   const upload = async (token: string, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new TextEncoder().encode(`%PDF-1.7\n% ${name}\n%%EOF\n`)], { type: 'application/pdf' }), name);
-    const response = await fetch(`${gateway.url}/api/v1/uploads/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${gateway.url}/api/v1/uploads/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(response.status).toBe(201);
     return ((await response.json()) as { url: string }).url;
   };
@@ -29,7 +33,12 @@ describe('complete files before review: a programme’s documents checklist', ()
   beforeAll(async () => {
     proposals = await startProposals(isolation);
     gateway = await startGateway(isolation);
-    for (const [name, username] of Object.entries({ admin: 'admin', bkm: `bkm.${BALIK_ALAM}`, otherBkm: `bkm.${OTHER_MANDAU_VILLAGE}`, lurah: `lurah.${BALIK_ALAM}` })) {
+    for (const [name, username] of Object.entries({
+      admin: 'admin',
+      bkm: `bkm.${BALIK_ALAM}`,
+      otherBkm: `bkm.${OTHER_MANDAU_VILLAGE}`,
+      lurah: `lurah.${BALIK_ALAM}`,
+    })) {
       tokens[name] = await gateway.tokenOf(username);
     }
     const programme = {
@@ -52,7 +61,10 @@ describe('complete files before review: a programme’s documents checklist', ()
   });
 
   it('refuses to submit a proposal without documents, naming every missing required kind', async () => {
-    const created = await gateway.call('POST', '/api/v1/proposals', { token: tokens.bkm, body: kotakuDraft(BALIK_ALAM, { programCode: PROGRAMME }) });
+    const created = await gateway.call('POST', '/api/v1/proposals', {
+      token: tokens.bkm,
+      body: kotakuDraft(BALIK_ALAM, { programCode: PROGRAMME }),
+    });
     expect(created.status).toBe(201);
     proposalId = (await created.json()).id;
     const refused = await submit();
@@ -68,7 +80,9 @@ describe('complete files before review: a programme’s documents checklist', ()
     expect((await attach([{ url: ded, name: 'DED gang Damai', kind: 'DED' }])).status).toBe(200);
     const refused = await submit();
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors).toEqual([expect.objectContaining({ field: 'documents', reason: 'a RAB document is required before submitting' })]);
+    expect((await refused.json()).errors).toEqual([
+      expect.objectContaining({ field: 'documents', reason: 'a RAB document is required before submitting' }),
+    ]);
 
     const foreignRab = await upload(tokens.otherBkm, 'RAB desa lain.pdf');
     const foreign = await attach([

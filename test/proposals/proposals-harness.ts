@@ -22,12 +22,22 @@ export async function startProposals(isolation: TestIsolation): Promise<RunningP
   // Before connecting: the microservice resolves its global filters when it registers its handlers.
   app.useGlobalFilters(new RpcExceptionFilter());
   app.connectMicroservice<CustomStrategy>(
-    { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX!, { servers: env.NATS_URL, queue: 'proposals', name: 'alur-proposals-rpc-test' }) },
+    {
+      strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX!, {
+        servers: env.NATS_URL,
+        queue: 'proposals',
+        name: 'alur-proposals-rpc-test',
+      }),
+    },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
   await app.init();
   const db = app.get(DataSource);
-  await seedDemoProgrammes(db, { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
+  await seedDemoProgrammes(db, {
+    NODE_ENV: 'test',
+    NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!,
+    DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX!,
+  });
   return { app, db, audit: app.get(AuditTrail), close: () => app.close() };
 }

@@ -72,15 +72,25 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
         NOTIFICATIONS_RETRY_BASE_MS: '1000',
       },
     });
-    expect(system.instances.map((i) => i.name).sort()).toEqual(
-      ['approvals', 'approvals-2', 'disbursements', 'disbursements-2', 'gateway', 'gateway-2', 'notifications', 'notifications-2', 'proposals', 'proposals-2'],
-    );
+    expect(system.instances.map((i) => i.name).sort()).toEqual([
+      'approvals',
+      'approvals-2',
+      'disbursements',
+      'disbursements-2',
+      'gateway',
+      'gateway-2',
+      'notifications',
+      'notifications-2',
+      'proposals',
+      'proposals-2',
+    ]);
     supervisor = new ServiceSupervisor(system);
     log(`10 processes up (logs in ${system.logDir})`);
     pg = new Client({ connectionString: system.databaseUrl, application_name: 'alur-replicas-test' });
     await pg.connect();
     const stages = `"${schemaFor({ DB_SCHEMA_PREFIX: system.env.DB_SCHEMA_PREFIX ?? '' }, 'approvals')}".approval_stage`;
-    const decidedStages = async () => Number((await pg!.query(`SELECT count(*) AS n FROM ${stages} WHERE decided_at IS NOT NULL`)).rows[0].n);
+    const decidedStages = async () =>
+      Number((await pg!.query(`SELECT count(*) AS n FROM ${stages} WHERE decided_at IS NOT NULL`)).rows[0].n);
 
     const api = new RetryingApi(system.urls, 20_000, 120_000);
     const tracker = new LifecycleTracker();
@@ -93,7 +103,10 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
 
     const killed: Array<{ instance: string; at: Date; decided: number; released: number }> = [];
     for (const kill of KILLS) {
-      await expectEventually(async () => expect(await decidedStages()).toBeGreaterThanOrEqual(kill.afterDecisions), { timeoutMs: 120_000, intervalMs: 200 });
+      await expectEventually(async () => expect(await decidedStages()).toBeGreaterThanOrEqual(kill.afterDecisions), {
+        timeoutMs: 120_000,
+        intervalMs: 200,
+      });
       await supervisor.kill(kill.instance);
       killed.push({ instance: kill.instance, at: new Date(), decided: await decidedStages(), released: tracker.releasedCount });
       log(`SIGKILL ${kill.instance} (${killed.at(-1)!.decided} stages decided, ${tracker.releasedCount} released)`);
@@ -109,7 +122,10 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
       ...(await checks.all()),
       await checks.orderPerAggregate(),
       await checks.timersFiredOnce(),
-      await checks.deliveredOnce(`http://127.0.0.1:${system.env.MAIL_CATCHER_HTTP_PORT}`, killed.find((k) => k.instance.startsWith('notifications'))!.at),
+      await checks.deliveredOnce(
+        `http://127.0.0.1:${system.env.MAIL_CATCHER_HTTP_PORT}`,
+        killed.find((k) => k.instance.startsWith('notifications'))!.at,
+      ),
     ];
 
     // Every kill struck while lifecycles were still under way, and the other replica of each carried on.
@@ -117,7 +133,10 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
     const survivors = system.instances.filter((i) => !KILLS.some((k) => k.instance === i.name));
     expect(survivors.filter((i) => !supervisor!.alive(i.name)).map((i) => i.name)).toEqual([]);
     expect(new Set(survivors.map((i) => i.service)).size).toBe(5);
-    expect({ quiet: quietAfter !== null, failures: [...tracker.lifecycles.values()].filter((l) => l.failure).map((l) => l.failure) }).toEqual({ quiet: true, failures: [] });
+    expect({
+      quiet: quietAfter !== null,
+      failures: [...tracker.lifecycles.values()].filter((l) => l.failure).map((l) => l.failure),
+    }).toEqual({ quiet: true, failures: [] });
     expect(tracker.releasedCount).toBe(LIFECYCLES);
     expect(results.filter((r) => !r.passed)).toEqual([]);
     expect(results.map((r) => r.name)).toEqual([
@@ -143,6 +162,12 @@ describe('every service as two replicas, one of each SIGKILLed', () => {
     // Requests went to both gateways in turn: after gateway-2 died, those sent to it failed and went to the other.
     expect(api.clientErrors.network).toBeGreaterThan(0);
     expect(api.clientErrors.gaveUp).toBe(0);
-    console.log(JSON.stringify({ killed, quietAfter, clientErrors: api.clientErrors, checks: results.map((r) => `${r.name}: ${r.summary}`) }, null, 2));
+    console.log(
+      JSON.stringify(
+        { killed, quietAfter, clientErrors: api.clientErrors, checks: results.map((r) => `${r.name}: ${r.summary}`) },
+        null,
+        2,
+      ),
+    );
   }, 600_000);
 });

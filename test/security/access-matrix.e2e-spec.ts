@@ -31,24 +31,28 @@ interface Caller {
 
 /** Every role of the fixtures' region (Balik Alam, kecamatan Mandau, the regency), and the regional roles of elsewhere. */
 const CALLERS: Caller[] = [
-  ...([
-    [`bkm.${BALIK_ALAM}`, 'BKM'],
-    [`lurah.${BALIK_ALAM}`, 'LURAH'],
-    [`camat.${MANDAU}`, 'CAMAT'],
-    [`verifikator.${MANDAU}`, 'VERIFIKATOR'],
-    ['verifikator', 'VERIFIKATOR'],
-    ['dinas', 'DINAS'],
-    ['sekda', 'SEKDA'],
-    ['bupati', 'BUPATI'],
-    ['bpkad', 'BPKAD'],
-    ['admin', 'ADMIN'],
-  ] as const).map(([username, role]) => ({ username, role, foreign: false })),
-  ...([
-    [`bkm.${OTHER_MANDAU_VILLAGE}`, 'BKM'],
-    [`lurah.${OTHER_MANDAU_VILLAGE}`, 'LURAH'],
-    [`camat.${PINGGIR}`, 'CAMAT'],
-    [`verifikator.${PINGGIR}`, 'VERIFIKATOR'],
-  ] as const).map(([username, role]) => ({ username, role, foreign: true })),
+  ...(
+    [
+      [`bkm.${BALIK_ALAM}`, 'BKM'],
+      [`lurah.${BALIK_ALAM}`, 'LURAH'],
+      [`camat.${MANDAU}`, 'CAMAT'],
+      [`verifikator.${MANDAU}`, 'VERIFIKATOR'],
+      ['verifikator', 'VERIFIKATOR'],
+      ['dinas', 'DINAS'],
+      ['sekda', 'SEKDA'],
+      ['bupati', 'BUPATI'],
+      ['bpkad', 'BPKAD'],
+      ['admin', 'ADMIN'],
+    ] as const
+  ).map(([username, role]) => ({ username, role, foreign: false })),
+  ...(
+    [
+      [`bkm.${OTHER_MANDAU_VILLAGE}`, 'BKM'],
+      [`lurah.${OTHER_MANDAU_VILLAGE}`, 'LURAH'],
+      [`camat.${PINGGIR}`, 'CAMAT'],
+      [`verifikator.${PINGGIR}`, 'VERIFIKATOR'],
+    ] as const
+  ).map(([username, role]) => ({ username, role, foreign: true })),
 ];
 
 interface Fixtures {
@@ -129,11 +133,28 @@ const ROWS: Row[] = [
     who: 'public',
     request: (f, caller) => json('/api/v1/auth/login', { username: caller?.username ?? `bkm.${BALIK_ALAM}`, password: DEMO_PASSWORD }),
   },
-  { route: 'GET /api/v1/public/transparency', who: 'public', request: () => json(`/api/v1/public/transparency?fiscalYear=${DEMO_FISCAL_YEAR}`) },
-  { route: 'GET /api/v1/public/transparency/csv', who: 'public', request: () => json(`/api/v1/public/transparency/csv?fiscalYear=${DEMO_FISCAL_YEAR}`) },
-  { route: 'GET /api/v1/public/transparency/proposals/{id}/progress', who: 'public', request: (f) => json(`/api/v1/public/transparency/proposals/${f.fundedId}/progress`) },
+  {
+    route: 'GET /api/v1/public/transparency',
+    who: 'public',
+    request: () => json(`/api/v1/public/transparency?fiscalYear=${DEMO_FISCAL_YEAR}`),
+  },
+  {
+    route: 'GET /api/v1/public/transparency/csv',
+    who: 'public',
+    request: () => json(`/api/v1/public/transparency/csv?fiscalYear=${DEMO_FISCAL_YEAR}`),
+  },
+  {
+    route: 'GET /api/v1/public/transparency/proposals/{id}/progress',
+    who: 'public',
+    request: (f) => json(`/api/v1/public/transparency/proposals/${f.fundedId}/progress`),
+  },
   // Reads run before the verification row accepts the fixture's report: a photo of a report not yet accepted is not public.
-  { route: 'GET /api/v1/public/transparency/photos/{id}', who: 'public', request: (f) => json(`/api/v1/public/transparency/photos/${f.photoId}`), allowedAnswer: 404 },
+  {
+    route: 'GET /api/v1/public/transparency/photos/{id}',
+    who: 'public',
+    request: (f) => json(`/api/v1/public/transparency/photos/${f.photoId}`),
+    allowedAnswer: 404,
+  },
 
   // Anyone logged in, for themselves or filtered to their region.
   { route: 'GET /api/v1/me', who: EVERYONE, request: () => json('/api/v1/me') },
@@ -149,7 +170,11 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/notifications', who: EVERYONE, request: () => json('/api/v1/notifications') },
   { route: 'POST /api/v1/notifications/read-all', who: EVERYONE, request: () => json('/api/v1/notifications/read-all', {}) },
   { route: 'GET /api/v1/notifications/preferences', who: EVERYONE, request: () => json('/api/v1/notifications/preferences') },
-  { route: 'PUT /api/v1/notifications/preferences', who: EVERYONE, request: () => json('/api/v1/notifications/preferences', { channels: { STATUS: { email: true } } }) },
+  {
+    route: 'PUT /api/v1/notifications/preferences',
+    who: EVERYONE,
+    request: () => json('/api/v1/notifications/preferences', { channels: { STATUS: { email: true } } }),
+  },
 
   // One notification: its recipient's only.
   {
@@ -160,7 +185,13 @@ const ROWS: Row[] = [
   },
 
   // Proposals of a village.
-  { route: 'POST /api/v1/proposals', who: ['BKM'], scope: 'region', foreignRefusal: 403, request: () => json('/api/v1/proposals', kotakuDraft()) },
+  {
+    route: 'POST /api/v1/proposals',
+    who: ['BKM'],
+    scope: 'region',
+    foreignRefusal: 403,
+    request: () => json('/api/v1/proposals', kotakuDraft()),
+  },
   { route: 'GET /api/v1/proposals/{id}', who: EVERYONE, scope: 'region', request: (f) => json(`/api/v1/proposals/${f.draftId}`) },
   {
     route: 'PATCH /api/v1/proposals/{id}',
@@ -168,8 +199,18 @@ const ROWS: Row[] = [
     scope: 'region',
     request: (f) => json(`/api/v1/proposals/${f.draftId}`, { title: 'Semenisasi Jalan Gang Damai II', version: f.draftVersion }),
   },
-  { route: 'POST /api/v1/proposals/{id}/submit', who: ['BKM'], scope: 'region', request: (f) => json(`/api/v1/proposals/${f.toSubmitId}/submit`, {}) },
-  { route: 'POST /api/v1/proposals/{id}/withdraw', who: ['BKM'], scope: 'region', request: (f) => json(`/api/v1/proposals/${f.toWithdrawId}/withdraw`, {}) },
+  {
+    route: 'POST /api/v1/proposals/{id}/submit',
+    who: ['BKM'],
+    scope: 'region',
+    request: (f) => json(`/api/v1/proposals/${f.toSubmitId}/submit`, {}),
+  },
+  {
+    route: 'POST /api/v1/proposals/{id}/withdraw',
+    who: ['BKM'],
+    scope: 'region',
+    request: (f) => json(`/api/v1/proposals/${f.toWithdrawId}/withdraw`, {}),
+  },
   {
     route: 'GET /api/v1/approvals/proposals/{proposalId}/stages',
     who: EVERYONE,
@@ -197,17 +238,35 @@ const ROWS: Row[] = [
         photos: [{ url: caller?.foreign ? f.foreignPhotoUrl : f.photoUrl }],
       }),
   },
-  { route: 'GET /api/v1/proposals/{id}/progress-reports', who: EVERYONE, scope: 'region', request: (f) => json(`/api/v1/proposals/${f.fundedId}/progress-reports`) },
+  {
+    route: 'GET /api/v1/proposals/{id}/progress-reports',
+    who: EVERYONE,
+    scope: 'region',
+    request: (f) => json(`/api/v1/proposals/${f.fundedId}/progress-reports`),
+  },
   {
     route: 'POST /api/v1/progress-reports/{reportId}/verification',
     who: ['VERIFIKATOR'],
     scope: 'region',
     request: (f) => json(`/api/v1/progress-reports/${f.reportId}/verification`, { decision: 'ACCEPTED' }),
   },
-  { route: 'POST /api/v1/uploads/photos', who: ['BKM'], request: () => ({ path: '/api/v1/uploads/photos', form: upload('foto.png', TINY_PNG, 'image/png') }) },
+  {
+    route: 'POST /api/v1/uploads/photos',
+    who: ['BKM'],
+    request: () => ({ path: '/api/v1/uploads/photos', form: upload('foto.png', TINY_PNG, 'image/png') }),
+  },
   { route: 'GET /api/v1/uploads/photos/{id}', who: EVERYONE, scope: 'region', request: (f) => json(`/api/v1/uploads/photos/${f.photoId}`) },
-  { route: 'POST /api/v1/uploads/documents', who: ['BKM'], request: () => ({ path: '/api/v1/uploads/documents', form: upload('ded.pdf', PDF, 'application/pdf') }) },
-  { route: 'GET /api/v1/uploads/documents/{id}', who: EVERYONE, scope: 'region', request: (f) => json(`/api/v1/uploads/documents/${f.documentId}`) },
+  {
+    route: 'POST /api/v1/uploads/documents',
+    who: ['BKM'],
+    request: () => ({ path: '/api/v1/uploads/documents', form: upload('ded.pdf', PDF, 'application/pdf') }),
+  },
+  {
+    route: 'GET /api/v1/uploads/documents/{id}',
+    who: EVERYONE,
+    scope: 'region',
+    request: (f) => json(`/api/v1/uploads/documents/${f.documentId}`),
+  },
 
   // BPKAD's treasury work (regency-wide).
   { route: 'GET /api/v1/budgets', who: ['ADMIN', 'BPKAD'], request: () => json(`/api/v1/budgets?year=${DEMO_FISCAL_YEAR}`) },
@@ -230,21 +289,42 @@ const ROWS: Row[] = [
     route: 'POST /api/v1/disbursements/{id}/tranches/{n}/release',
     who: ['BPKAD'],
     request: (f) =>
-      json(`/api/v1/disbursements/${f.disbursementId}/tranches/2/release`, { sp2dNumber: spmBody(f).sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() }),
+      json(
+        `/api/v1/disbursements/${f.disbursementId}/tranches/2/release`,
+        { sp2dNumber: spmBody(f).sp2dNumber, releasedAt: new Date().toISOString() },
+        { 'Idempotency-Key': randomUUID() },
+      ),
   },
   // Next year, so that this year's releases stay open.
   {
     route: 'PUT /api/v1/fiscal-years/{fiscalYear}/closing',
     who: ['BPKAD'],
-    request: () => json(`/api/v1/fiscal-years/${DEMO_FISCAL_YEAR + 1}/closing`, { releasesCloseAt: `${DEMO_FISCAL_YEAR + 1}-12-20T23:59:59+07:00` }),
+    request: () =>
+      json(`/api/v1/fiscal-years/${DEMO_FISCAL_YEAR + 1}/closing`, { releasesCloseAt: `${DEMO_FISCAL_YEAR + 1}-12-20T23:59:59+07:00` }),
   },
-  { route: 'GET /api/v1/fiscal-years/{fiscalYear}/carry-over', who: ['BPKAD', 'ADMIN'], request: () => json(`/api/v1/fiscal-years/${DEMO_FISCAL_YEAR}/carry-over`) },
+  {
+    route: 'GET /api/v1/fiscal-years/{fiscalYear}/carry-over',
+    who: ['BPKAD', 'ADMIN'],
+    request: () => json(`/api/v1/fiscal-years/${DEMO_FISCAL_YEAR}/carry-over`),
+  },
 
   // The regency's overview.
   { route: 'GET /api/v1/dashboard', who: REGENCY_READERS, request: () => json('/api/v1/dashboard') },
-  { route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}', who: REGENCY_READERS, request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}`) },
-  { route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/csv', who: REGENCY_READERS, request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/csv`) },
-  { route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/pdf', who: REGENCY_READERS, request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/pdf`) },
+  {
+    route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}',
+    who: REGENCY_READERS,
+    request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}`),
+  },
+  {
+    route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/csv',
+    who: REGENCY_READERS,
+    request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/csv`),
+  },
+  {
+    route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/pdf',
+    who: REGENCY_READERS,
+    request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/pdf`),
+  },
 
   // Administration.
   { route: 'GET /api/v1/users', who: ['ADMIN'], request: () => json('/api/v1/users') },
@@ -252,15 +332,34 @@ const ROWS: Row[] = [
     route: 'POST /api/v1/users',
     who: ['ADMIN'],
     request: () =>
-      json('/api/v1/users', { username: `bkm.matrix.${randomUUID().slice(0, 8)}`, password: 'matrix-password-1', role: 'BKM', regionCode: BALIK_ALAM, displayName: 'BKM Matriks', email: 'matrix@demo.alur.test' }),
+      json('/api/v1/users', {
+        username: `bkm.matrix.${randomUUID().slice(0, 8)}`,
+        password: 'matrix-password-1',
+        role: 'BKM',
+        regionCode: BALIK_ALAM,
+        displayName: 'BKM Matriks',
+        email: 'matrix@demo.alur.test',
+      }),
   },
-  { route: 'PATCH /api/v1/users/{id}', who: ['ADMIN'], request: (f) => json(`/api/v1/users/${f.userId}`, { role: 'BKM', regionCode: BALIK_ALAM, active: true }) },
+  {
+    route: 'PATCH /api/v1/users/{id}',
+    who: ['ADMIN'],
+    request: (f) => json(`/api/v1/users/${f.userId}`, { role: 'BKM', regionCode: BALIK_ALAM, active: true }),
+  },
   {
     route: 'POST /api/v1/programmes',
     who: ['ADMIN'],
-    request: () => json('/api/v1/programmes', { ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!), code: `KOTAKU-${DEMO_FISCAL_YEAR + 1}` }),
+    request: () =>
+      json('/api/v1/programmes', {
+        ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!),
+        code: `KOTAKU-${DEMO_FISCAL_YEAR + 1}`,
+      }),
   },
-  { route: 'POST /api/v1/programmes/{code}/versions/{version}/publish', who: ['ADMIN'], request: () => json(`/api/v1/programmes/${DEMO_KOTAKU}/versions/1/publish`, {}) },
+  {
+    route: 'POST /api/v1/programmes/{code}/versions/{version}/publish',
+    who: ['ADMIN'],
+    request: () => json(`/api/v1/programmes/${DEMO_KOTAKU}/versions/1/publish`, {}),
+  },
   {
     route: 'POST /api/v1/approvals/acting-appointments',
     who: ['ADMIN'],
@@ -273,11 +372,28 @@ const ROWS: Row[] = [
       }),
   },
   // The fixtures hold no appointment in force: the administrator reaches the service, which finds none to end.
-  { route: 'POST /api/v1/approvals/acting-appointments/{id}/end', who: ['ADMIN'], request: () => json(`/api/v1/approvals/acting-appointments/${randomUUID()}/end`, {}), allowedAnswer: 404 },
-  { route: 'POST /api/v1/approvals/holidays', who: ['ADMIN'], request: () => json('/api/v1/approvals/holidays', { date: `${DEMO_FISCAL_YEAR + 1}-03-20`, name: 'Cuti bersama (uji matriks)' }) },
+  {
+    route: 'POST /api/v1/approvals/acting-appointments/{id}/end',
+    who: ['ADMIN'],
+    request: () => json(`/api/v1/approvals/acting-appointments/${randomUUID()}/end`, {}),
+    allowedAnswer: 404,
+  },
+  {
+    route: 'POST /api/v1/approvals/holidays',
+    who: ['ADMIN'],
+    request: () => json('/api/v1/approvals/holidays', { date: `${DEMO_FISCAL_YEAR + 1}-03-20`, name: 'Cuti bersama (uji matriks)' }),
+  },
   { route: 'GET /api/v1/notifications/deliveries', who: ['ADMIN'], request: () => json('/api/v1/notifications/deliveries?status=sent') },
-  { route: 'GET /api/v1/notifications/deliveries/{id}', who: ['ADMIN'], request: (f) => json(`/api/v1/notifications/deliveries/${f.deliveryId}`) },
-  { route: 'POST /api/v1/notifications/deliveries/{id}/retry', who: ['ADMIN'], request: (f) => json(`/api/v1/notifications/deliveries/${f.deliveryId}/retry`, {}) },
+  {
+    route: 'GET /api/v1/notifications/deliveries/{id}',
+    who: ['ADMIN'],
+    request: (f) => json(`/api/v1/notifications/deliveries/${f.deliveryId}`),
+  },
+  {
+    route: 'POST /api/v1/notifications/deliveries/{id}/retry',
+    who: ['ADMIN'],
+    request: (f) => json(`/api/v1/notifications/deliveries/${f.deliveryId}/retry`, {}),
+  },
   { route: 'GET /api/v1/system/spine', who: ['ADMIN'], request: () => json('/api/v1/system/spine') },
   { route: 'POST /api/v1/admin/queues/session', who: ['ADMIN'], request: () => json('/api/v1/admin/queues/session', {}) },
   { route: 'GET /ops/spine', who: ['ADMIN'], request: () => json('/ops/spine') },
@@ -343,7 +459,9 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
     for (const { username } of CALLERS) {
       tokens[username] = (await ok('POST', '/api/v1/auth/login', '', { username, password: DEMO_PASSWORD })).accessToken;
     }
-    tokens['bpkad.kuasa-bud'] = (await ok('POST', '/api/v1/auth/login', '', { username: 'bpkad.kuasa-bud', password: DEMO_PASSWORD })).accessToken;
+    tokens['bpkad.kuasa-bud'] = (
+      await ok('POST', '/api/v1/auth/login', '', { username: 'bpkad.kuasa-bud', password: DEMO_PASSWORD })
+    ).accessToken;
     fixtures = await makeFixtures();
   });
   afterAll(async () => {
@@ -392,15 +510,31 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
     );
     const uploadAs = async (kind: 'photos' | 'documents', token = bkm) => {
       const form = kind === 'photos' ? upload('foto.png', TINY_PNG, 'image/png')() : upload('ded.pdf', PDF, 'application/pdf')();
-      const response = await fetch(`${system.url}/api/v1/uploads/${kind}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const response = await fetch(`${system.url}/api/v1/uploads/${kind}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       expect(response.status).toBe(201);
       return (await response.json()) as { id: string; url: string };
     };
     const photo = await uploadAs('photos');
     const sp2dNumber = `${disbursement.id.slice(0, 8)}-1/SP2D/LS/${DEMO_FISCAL_YEAR}`;
     const tranche1 = `/api/v1/disbursements/${disbursement.id}/tranches/1`;
-    await ok('POST', `${tranche1}/spm`, tokens.bpkad, { ...spmBody({ disbursementId: disbursement.id } as Fixtures), sp2dNumber }, { 'Idempotency-Key': randomUUID() });
-    await ok('POST', `${tranche1}/release`, tokens['bpkad.kuasa-bud'], { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
+    await ok(
+      'POST',
+      `${tranche1}/spm`,
+      tokens.bpkad,
+      { ...spmBody({ disbursementId: disbursement.id } as Fixtures), sp2dNumber },
+      { 'Idempotency-Key': randomUUID() },
+    );
+    await ok(
+      'POST',
+      `${tranche1}/release`,
+      tokens['bpkad.kuasa-bud'],
+      { sp2dNumber, releasedAt: new Date().toISOString() },
+      { 'Idempotency-Key': randomUUID() },
+    );
     const report = await ok('POST', `/api/v1/proposals/${funded}/progress-reports`, bkm, {
       physicalProgressPercent: 10,
       amountSpent: 10_000_000,
@@ -415,7 +549,9 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
     });
     const deliveryId = await expectEventually(async () => {
       // Sent when a mail catcher listens on SMTP_URL, retrying when none does: either is an e-mail delivery.
-      const pages = await Promise.all(['sent', 'retrying', 'failed'].map((status) => ok('GET', `/api/v1/notifications/deliveries?status=${status}`, tokens.admin)));
+      const pages = await Promise.all(
+        ['sent', 'retrying', 'failed'].map((status) => ok('GET', `/api/v1/notifications/deliveries?status=${status}`, tokens.admin)),
+      );
       const items = pages.flatMap((page: { items: Array<{ id: string }> }) => page.items);
       expect(items.length).toBeGreaterThan(0);
       return items[0].id;
@@ -457,9 +593,15 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
 
   it('has a row for every route the gateway serves, and none for a route it does not', async () => {
     const document = JSON.parse((await call('GET', { path: '/api/docs-json' })).text) as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     // Nest's router as Express holds it: a route left out of the OpenAPI document is still found.
-    const router = (system.gateway.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const router = (
+      system.gateway.getHttpAdapter().getInstance() as {
+        router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+      }
+    ).router;
     const served = router.stack
       .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
       .flatMap(({ route }) => {
@@ -483,12 +625,21 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
       const { status, text } = await call(method(row), request, caller ? tokens[caller.username] : undefined);
       const expected = expectedFor(row, caller);
       const answered: Expected | number =
-        expected === 'granted' && (status === row.allowedAnswer || (status < 500 && ![401, 403, 404].includes(status))) ? 'granted' : status;
+        expected === 'granted' && (status === row.allowedAnswer || (status < 500 && ![401, 403, 404].includes(status)))
+          ? 'granted'
+          : status;
       // Whatever another region's caller is answered, it names none of the fixtures but those it asked
       // about (public rows are public by design).
       const asked = JSON.stringify(request);
       const leaked = caller?.foreign && row.who !== 'public' ? fixtureIds.filter((id) => text.includes(id) && !asked.includes(id)) : [];
-      return { route: row.route, caller: caller?.username ?? 'anonymous', expected, answered, leaked, ...(answered === expected ? {} : { text: text.slice(0, 200) }) };
+      return {
+        route: row.route,
+        caller: caller?.username ?? 'anonymous',
+        expected,
+        answered,
+        leaked,
+        ...(answered === expected ? {} : { text: text.slice(0, 200) }),
+      };
     };
     const callers: Array<Caller | null> = [null, ...CALLERS];
     const cells = ROWS.filter((row) => !row.last).flatMap((row) => callers.map((caller) => ({ row, caller })));
@@ -498,14 +649,21 @@ describe('who may call which route, for which region (BOLA/BFLA matrix)', () => 
     // Reads granted in parallel too; writes one after another, in the rows' order.
     const results = [
       ...(await inBatches(refused, 6, ({ row, caller }) => run(row, caller))),
-      ...(await inBatches(granted.filter(({ row }) => method(row) === 'GET'), 6, ({ row, caller }) => run(row, caller))),
+      ...(await inBatches(
+        granted.filter(({ row }) => method(row) === 'GET'),
+        6,
+        ({ row, caller }) => run(row, caller),
+      )),
     ];
     for (const { row, caller } of granted.filter(({ row }) => method(row) !== 'GET')) results.push(await run(row, caller));
     for (const row of ROWS.filter((r) => r.last)) for (const caller of callers) results.push(await run(row, caller));
 
     const wrong = results
       .filter((r) => r.answered !== r.expected || r.leaked.length > 0)
-      .map((r) => `${r.route} as ${r.caller}: expected ${r.expected}, answered ${r.answered}${r.leaked.length ? ` naming ${r.leaked.join(', ')}` : ''} ${r.text ?? ''}`);
+      .map(
+        (r) =>
+          `${r.route} as ${r.caller}: expected ${r.expected}, answered ${r.answered}${r.leaked.length ? ` naming ${r.leaked.join(', ')}` : ''} ${r.text ?? ''}`,
+      );
     expect(wrong).toEqual([]);
     expect(results.length).toBe(ROWS.length * callers.length);
     expect(results.filter((r) => r.expected === 'granted').length).toBeGreaterThan(ROWS.length);

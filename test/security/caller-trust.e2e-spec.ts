@@ -59,7 +59,11 @@ describe('a caller the services can trust', () => {
     ];
     for (const [label, assertion, data] of cases) {
       const answer = await ask(nc, subject, { assertion, actor: bupati }, data);
-      expect({ label, status: answer.err?.status, answered: answer.response !== undefined }).toEqual({ label, status: 401, answered: false });
+      expect({ label, status: answer.err?.status, answered: answer.response !== undefined }).toEqual({
+        label,
+        status: 401,
+        answered: false,
+      });
     }
   });
 

@@ -29,7 +29,11 @@ describe('a proposal and a progress report refer only to their own village’s u
   const upload = async (token: string, kind: 'photos' | 'documents', file: Buffer, type: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)], { type }), kind === 'photos' ? 'foto.png' : 'ded.pdf');
-    const response = await fetch(`${gateway.url}/api/v1/uploads/${kind}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${gateway.url}/api/v1/uploads/${kind}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(response.status).toBe(201);
     return ((await response.json()) as { url: string }).url;
   };
@@ -45,17 +49,27 @@ describe('a proposal and a progress report refer only to their own village’s u
     const before = await proposalCount(own);
     const created = await gateway.call('POST', '/api/v1/proposals', { token: own, body: kotakuDraft(BALIK_ALAM, { documents }) });
     expect(created.status).toBe(400);
-    expect((await created.json()).errors).toEqual([{ field: 'documents.1.url', reason: 'must be a file uploaded by your own village', code: 'upload_not_own' }]);
+    expect((await created.json()).errors).toEqual([
+      { field: 'documents.1.url', reason: 'must be a file uploaded by your own village', code: 'upload_not_own' },
+    ]);
     expect(await proposalCount(own)).toBe(before);
 
-    const draft = await (await gateway.call('POST', '/api/v1/proposals', { token: own, body: kotakuDraft(BALIK_ALAM, { documents: [documents[0]] }) })).json();
+    const draft = await (
+      await gateway.call('POST', '/api/v1/proposals', { token: own, body: kotakuDraft(BALIK_ALAM, { documents: [documents[0]] }) })
+    ).json();
     expect(draft.documents).toEqual([documents[0]]);
-    const edited = await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: own, body: { version: draft.version, documents } });
+    const edited = await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, {
+      token: own,
+      body: { version: draft.version, documents },
+    });
     expect(edited.status).toBe(400);
     expect((await edited.json()).errors).toMatchObject([{ field: 'documents.1.url', code: 'upload_not_own' }]);
     // A reference to no upload at all is refused the same way, without telling the two apart.
     const ghost = { url: `/api/v1/uploads/documents/${randomUUID()}`, name: 'x.pdf', kind: 'DED' };
-    const missing = await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: own, body: { version: draft.version, documents: [ghost] } });
+    const missing = await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, {
+      token: own,
+      body: { version: draft.version, documents: [ghost] },
+    });
     expect((await missing.json()).errors).toMatchObject([{ field: 'documents.0.url', code: 'upload_not_own' }]);
     const after = await (await gateway.call('GET', `/api/v1/proposals/${draft.id}`, { token: own })).json();
     expect({ version: after.version, documents: after.documents }).toEqual({ version: draft.version, documents: [documents[0]] });
@@ -65,9 +79,16 @@ describe('a proposal and a progress report refer only to their own village’s u
     const theirs = await upload(neighbour, 'photos', TINY_PNG, 'image/png');
     const report = await gateway.call('POST', `/api/v1/proposals/${randomUUID()}/progress-reports`, {
       token: own,
-      body: { physicalProgressPercent: 40, amountSpent: 1_000_000, note: 'Pengecoran selesai', photos: [{ url: 'https://example.org/a.jpg' }, { url: theirs }] },
+      body: {
+        physicalProgressPercent: 40,
+        amountSpent: 1_000_000,
+        note: 'Pengecoran selesai',
+        photos: [{ url: 'https://example.org/a.jpg' }, { url: theirs }],
+      },
     });
     expect(report.status).toBe(400);
-    expect((await report.json()).errors).toEqual([{ field: 'photos.1.url', reason: 'must be a file uploaded by your own village', code: 'upload_not_own' }]);
+    expect((await report.json()).errors).toEqual([
+      { field: 'photos.1.url', reason: 'must be a file uploaded by your own village', code: 'upload_not_own' },
+    ]);
   });
 });

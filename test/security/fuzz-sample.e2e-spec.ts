@@ -24,19 +24,39 @@ describe('a seeded sample of bad requests generated from the request contracts',
   it('reaches every operation of the OpenAPI document, each by a caller it lets in', async () => {
     const operations = await operationsOf(system.url);
     // The document lists the API's operations: the proposal's own and the finance's among them.
-    expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['POST /api/v1/proposals', 'GET /api/v1/approvals/inbox', 'POST /api/v1/approvals/{stageId}/decision']));
+    expect(operations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['POST /api/v1/proposals', 'GET /api/v1/approvals/inbox', 'POST /api/v1/approvals/{stageId}/decision']),
+    );
     expect(operations.length).toBeGreaterThan(50);
   });
 
   it('gets an answer, no 5xx, a field named in every 400, and no partial write', async () => {
     const tokens = await loginCallers(system.url, DEMO_PASSWORD);
-    const draft = await (await fetch(`${system.url}/api/v1/proposals`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.bkm}` }, body: JSON.stringify(kotakuDraft()) })).json();
-    const target = { url: system.url, tokens, ids: { default: draft.id }, draftId: draft.id, validBodies: { 'POST /api/v1/proposals': kotakuDraft() } };
+    const draft = await (
+      await fetch(`${system.url}/api/v1/proposals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.bkm}` },
+        body: JSON.stringify(kotakuDraft()),
+      })
+    ).json();
+    const target = {
+      url: system.url,
+      tokens,
+      ids: { default: draft.id },
+      draftId: draft.id,
+      validBodies: { 'POST /api/v1/proposals': kotakuDraft() },
+    };
     const operations: Operation[] = await assignCallers(target, await operationsOf(system.url), CALLER_ORDER);
     const report = await runFuzz(target, fuzzCases(target, operations, SAMPLE, SEED));
     // Each failure names the operation, the mutation, the request and the answer.
     expect(report.failures).toEqual([]);
-    expect({ requests: report.requests, serverErrors: report.serverErrors, noAnswer: report.noAnswer, badRequestsWithoutField: report.badRequestsWithoutField, partialWrites: report.partialWrites }).toEqual({
+    expect({
+      requests: report.requests,
+      serverErrors: report.serverErrors,
+      noAnswer: report.noAnswer,
+      badRequestsWithoutField: report.badRequestsWithoutField,
+      partialWrites: report.partialWrites,
+    }).toEqual({
       requests: SAMPLE,
       serverErrors: 0,
       noAnswer: 0,

@@ -8,7 +8,15 @@ async function expectRefusal(response: GatewayResponse, field: string | RegExp, 
   const body = await response.json();
   expect({ status: response.status, body }).toMatchObject({
     status: 400,
-    body: { errors: expect.arrayContaining([expect.objectContaining({ field: typeof field === 'string' ? field : expect.stringMatching(field), code, reason: expect.any(String) })]) },
+    body: {
+      errors: expect.arrayContaining([
+        expect.objectContaining({
+          field: typeof field === 'string' ? field : expect.stringMatching(field),
+          code,
+          reason: expect.any(String),
+        }),
+      ]),
+    },
   });
 }
 
@@ -42,25 +50,47 @@ describe('hostile input answered with 400 naming the field', () => {
     const before = await proposalsOfBkm();
     // A body that is not an object is refused as such, before anything reads into it.
     await expectRefusal(await gateway.call('POST', '/api/v1/proposals', { token: bkm, body: array }), '(body)', 'invalid_type');
-    await expectRefusal(await gateway.call('POST', '/api/v1/proposals', { token: bkm, body: { ...kotakuDraft(), budgetItems: array } }), /^budgetItems\.0\.0/, 'too_deep');
-    await expectRefusal(await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: draft.version, beneficiaries: object } }), /^beneficiaries\.a\.a/, 'too_deep');
+    await expectRefusal(
+      await gateway.call('POST', '/api/v1/proposals', { token: bkm, body: { ...kotakuDraft(), budgetItems: array } }),
+      /^budgetItems\.0\.0/,
+      'too_deep',
+    );
+    await expectRefusal(
+      await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: draft.version, beneficiaries: object } }),
+      /^beneficiaries\.a\.a/,
+      'too_deep',
+    );
     expect(await proposalsOfBkm()).toBe(before);
   });
 
   it('refuses a NUL character in a text, a query value, a route parameter and at login', async () => {
-    await expectRefusal(await gateway.call('POST', '/api/v1/proposals', { token: bkm, body: kotakuDraft(undefined, { title: 'Jalan\u0000' }) }), 'title', 'text_nul');
+    await expectRefusal(
+      await gateway.call('POST', '/api/v1/proposals', { token: bkm, body: kotakuDraft(undefined, { title: 'Jalan\u0000' }) }),
+      'title',
+      'text_nul',
+    );
     await expectRefusal(await gateway.call('GET', '/api/v1/proposals?status=DRAFT%00', { token: bkm }), 'status', 'text_nul');
     await expectRefusal(await gateway.call('GET', '/api/v1/proposals/a%00b', { token: bkm }), 'id', 'text_nul');
-    await expectRefusal(await gateway.call('POST', '/api/v1/auth/login', { body: { username: 'admin\u0000', password: 'x' } }), 'username', 'text_nul');
+    await expectRefusal(
+      await gateway.call('POST', '/api/v1/auth/login', { body: { username: 'admin\u0000', password: 'x' } }),
+      'username',
+      'text_nul',
+    );
   });
 
   it('refuses a lone UTF-16 surrogate in a text, and keeps a real emoji', async () => {
     await expectRefusal(
-      await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: draft.version, description: 'Jalan \ud83d rusak' } }),
+      await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, {
+        token: bkm,
+        body: { version: draft.version, description: 'Jalan \ud83d rusak' },
+      }),
       'description',
       'text_lone_surrogate',
     );
-    const kept = await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: draft.version, description: 'Jalan 🚧 rusak' } });
+    const kept = await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, {
+      token: bkm,
+      body: { version: draft.version, description: 'Jalan 🚧 rusak' },
+    });
     expect(kept.status).toBe(200);
     draft = await kept.json();
     expect(draft).toMatchObject({ description: 'Jalan 🚧 rusak' });
@@ -81,9 +111,16 @@ describe('hostile input answered with 400 naming the field', () => {
 
   it('refuses ids beyond the integer range', async () => {
     const admin = await gateway.tokenOf('admin');
-    await expectRefusal(await gateway.call('POST', '/ops/dead-letters/99999999999999999999/replay', { token: admin }), 'id', 'invalid_format');
+    await expectRefusal(
+      await gateway.call('POST', '/ops/dead-letters/99999999999999999999/replay', { token: admin }),
+      'id',
+      'invalid_format',
+    );
     await expectRefusal(await gateway.call('GET', '/api/v1/proposals?page=99999999999999999999', { token: bkm }), 'page');
-    await expectRefusal(await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: 99999999999999999999, title: 'x' } }), 'version');
+    await expectRefusal(
+      await gateway.call('PATCH', `/api/v1/proposals/${draft.id}`, { token: bkm, body: { version: 99999999999999999999, title: 'x' } }),
+      'version',
+    );
   });
 
   it('keeps /ops/ to administrators whatever the letter case of the path', async () => {

@@ -6,12 +6,21 @@ import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 function post(url: string, path: string, size: number, pauseMs = 0): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const target = new URL(path, url);
-    const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': size } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-      res.on('error', (error) => resolve({ error: error.message }));
-    });
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': size },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+        res.on('error', (error) => resolve({ error: error.message }));
+      },
+    );
     req.on('error', (error) => resolve({ error: error.message }));
     const text = `{"username":"${'x'.repeat(size - 15)}"}`;
     // Written in pieces, as a phone on a slow link sends it: the server may answer before the last one.

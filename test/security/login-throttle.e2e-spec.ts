@@ -24,7 +24,11 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
   });
 
   const login = async (username: string, password: string, base = gateway.url) => {
-    const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const response = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     return { status: response.status, body: await response.json() };
   };
   /** The clock moves on: the last failure of every count of this account happened `seconds` earlier. */
@@ -34,7 +38,9 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
     }
   };
   const audit = async (action: string) =>
-    (await gateway.app.get(DataSource).query('SELECT entity_id, actor, after FROM audit_record WHERE action = $1 ORDER BY seq', [action])) as Array<{
+    (await gateway.app
+      .get(DataSource)
+      .query('SELECT entity_id, actor, after FROM audit_record WHERE action = $1 ORDER BY seq', [action])) as Array<{
       entity_id: string;
       actor: { username: string } | null;
       after: Record<string, unknown> | null;
@@ -70,27 +76,54 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
 
   it('records logins, failed and not, logout, a new user, an upload and a queue-board session', async () => {
     const failed = await audit('login.failed');
-    expect(failed).toEqual(expect.arrayContaining([expect.objectContaining({ actor: null, after: expect.objectContaining({ username: 'bpkad', reason: 'wrong-password' }) })]));
-    expect(failed).toEqual(expect.arrayContaining([expect.objectContaining({ entity_id: 'x.1004', after: expect.objectContaining({ reason: 'unknown-user' }) })]));
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: null, after: expect.objectContaining({ username: 'bpkad', reason: 'wrong-password' }) }),
+      ]),
+    );
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entity_id: 'x.1004', after: expect.objectContaining({ reason: 'unknown-user' }) }),
+      ]),
+    );
     expect((await audit('login.succeeded')).map((r) => r.actor?.username)).toEqual(expect.arrayContaining(['bpkad', 'camat.14.03.09']));
 
     const admin = await gateway.tokenOf('admin');
     const created = await gateway.call('POST', '/api/v1/users', {
       token: admin,
-      body: { username: 'verifikator.audit', password: 'kata-sandi-panjang-1', role: 'VERIFIKATOR', regionCode: '14.03.09', displayName: 'Verifikator Audit' },
+      body: {
+        username: 'verifikator.audit',
+        password: 'kata-sandi-panjang-1',
+        role: 'VERIFIKATOR',
+        regionCode: '14.03.09',
+        displayName: 'Verifikator Audit',
+      },
     });
     expect(created.status).toBe(201);
-    expect(await audit('user.created')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ username: 'admin' }), after: expect.objectContaining({ username: 'verifikator.audit', role: 'VERIFIKATOR' }) })]);
+    expect(await audit('user.created')).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ username: 'admin' }),
+        after: expect.objectContaining({ username: 'verifikator.audit', role: 'VERIFIKATOR' }),
+      }),
+    ]);
 
     expect((await gateway.call('POST', '/api/v1/admin/queues/session', { token: admin })).status).toBe(204);
-    expect(await audit('queue-board.session-opened')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ username: 'admin' }) })]);
+    expect(await audit('queue-board.session-opened')).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ username: 'admin' }) }),
+    ]);
 
     const bkm = await gateway.tokenOf(`bkm.${BALIK_ALAM}`);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(TINY_PNG)], { type: 'image/png' }), 'foto.png');
-    const uploaded = await fetch(`${gateway.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${bkm}` }, body: form });
+    const uploaded = await fetch(`${gateway.url}/api/v1/uploads/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bkm}` },
+      body: form,
+    });
     const { id } = (await uploaded.json()) as { id: string };
-    expect(await audit('upload.stored')).toEqual([expect.objectContaining({ entity_id: id, after: expect.objectContaining({ kind: 'photo', regionCode: BALIK_ALAM }) })]);
+    expect(await audit('upload.stored')).toEqual([
+      expect.objectContaining({ entity_id: id, after: expect.objectContaining({ kind: 'photo', regionCode: BALIK_ALAM }) }),
+    ]);
 
     expect((await gateway.call('POST', '/api/v1/auth/logout', { token: bkm })).status).toBe(204);
     expect((await audit('logout')).map((r) => r.actor?.username)).toEqual([`bkm.${BALIK_ALAM}`]);

@@ -26,7 +26,11 @@ describe('every write safe to retry: an Idempotency-Key makes a repeated request
   const tokens: Record<string, string> = {};
 
   /** One HTTP request; a 504 is sent again with the same key, as a client that lost its answer does. */
-  const send = async (method: string, path: string, options: { token: string; key?: string; body?: unknown; form?: FormData; retry504?: boolean }): Promise<Answer> => {
+  const send = async (
+    method: string,
+    path: string,
+    options: { token: string; key?: string; body?: unknown; form?: FormData; retry504?: boolean },
+  ): Promise<Answer> => {
     for (;;) {
       const response = await fetch(`${system.url}/api/v1${path}`, {
         method,
@@ -62,7 +66,8 @@ describe('every write safe to retry: an Idempotency-Key makes a repeated request
     system = await startSystem(isolation);
     db = new Client({ connectionString: isolation.env.DATABASE_URL });
     await db.connect();
-    for (const username of [`bkm.${BALIK_ALAM}`, `bkm.${OTHER_MANDAU_VILLAGE}`, `lurah.${BALIK_ALAM}`]) tokens[username] = await login(username);
+    for (const username of [`bkm.${BALIK_ALAM}`, `bkm.${OTHER_MANDAU_VILLAGE}`, `lurah.${BALIK_ALAM}`])
+      tokens[username] = await login(username);
   });
 
   afterAll(async () => {
@@ -76,14 +81,18 @@ describe('every write safe to retry: an Idempotency-Key makes a repeated request
     const body = kotakuDraft(BALIK_ALAM, { title: 'Drainase RT 01' });
     const first = await send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body });
     expect(first.status).toBe(201);
-    const again = await Promise.all(Array.from({ length: 8 }, () => send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body })));
+    const again = await Promise.all(
+      Array.from({ length: 8 }, () => send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body })),
+    );
     expect(again.map((a) => a.status)).toEqual(Array(8).fill(201));
     expect(new Set(again.map((a) => JSON.stringify(a.body)))).toEqual(new Set([JSON.stringify(first.body)]));
     expect(await proposalsTitled('Drainase RT 01')).toBe(1);
 
     const racing = randomUUID();
     const raced = await Promise.all(
-      Array.from({ length: 6 }, () => send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key: racing, body: { ...body, title: 'Drainase RT 02' } })),
+      Array.from({ length: 6 }, () =>
+        send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key: racing, body: { ...body, title: 'Drainase RT 02' } }),
+      ),
     );
     expect(raced.map((a) => a.status)).toEqual(Array(6).fill(201));
     expect(new Set(raced.map((a) => a.body.id)).size).toBe(1);
@@ -94,47 +103,76 @@ describe('every write safe to retry: an Idempotency-Key makes a repeated request
     const key = randomUUID();
     const body = kotakuDraft(BALIK_ALAM, { title: 'Pos ronda RT 04' });
     expect((await send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body })).status).toBe(201);
-    const other = await send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body: { ...body, title: 'Pos ronda RT 05' } });
+    const other = await send('POST', '/proposals', {
+      token: tokens[`bkm.${BALIK_ALAM}`],
+      key,
+      body: { ...body, title: 'Pos ronda RT 05' },
+    });
     expect(other).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
     expect(await proposalsTitled('Pos ronda RT 05')).toBe(0);
     // Another village's BKM happening to send the same key acts for itself.
-    const neighbour = await send('POST', '/proposals', { token: tokens[`bkm.${OTHER_MANDAU_VILLAGE}`], key, body: kotakuDraft(OTHER_MANDAU_VILLAGE, { title: 'Pos ronda RT 04' }) });
+    const neighbour = await send('POST', '/proposals', {
+      token: tokens[`bkm.${OTHER_MANDAU_VILLAGE}`],
+      key,
+      body: kotakuDraft(OTHER_MANDAU_VILLAGE, { title: 'Pos ronda RT 04' }),
+    });
     expect(neighbour.status).toBe(201);
     expect(await proposalsTitled('Pos ronda RT 04')).toBe(2);
   });
 
   it('answers a refused request again as refused, and lets the corrected one through under the same key', async () => {
     const key = randomUUID();
-    const refused = await send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body: kotakuDraft(BALIK_ALAM, { title: '' }) });
+    const refused = await send('POST', '/proposals', {
+      token: tokens[`bkm.${BALIK_ALAM}`],
+      key,
+      body: kotakuDraft(BALIK_ALAM, { title: '' }),
+    });
     expect(refused.status).toBe(400);
-    const corrected = await send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body: kotakuDraft(BALIK_ALAM, { title: 'Jembatan kayu' }) });
+    const corrected = await send('POST', '/proposals', {
+      token: tokens[`bkm.${BALIK_ALAM}`],
+      key,
+      body: kotakuDraft(BALIK_ALAM, { title: 'Jembatan kayu' }),
+    });
     expect(corrected.status).toBe(201);
     expect(await proposalsTitled('Jembatan kayu')).toBe(1);
   });
 
   it('submits once and decides a stage once when the same request comes twice, instead of a 409 for the repeat', async () => {
     const bkm = tokens[`bkm.${BALIK_ALAM}`];
-    const created = await send('POST', '/proposals', { token: bkm, key: randomUUID(), body: kotakuDraft(BALIK_ALAM, { title: 'Sumur bor' }) });
+    const created = await send('POST', '/proposals', {
+      token: bkm,
+      key: randomUUID(),
+      body: kotakuDraft(BALIK_ALAM, { title: 'Sumur bor' }),
+    });
     const submitKey = randomUUID();
-    const submit = () => send('POST', `/proposals/${created.body.id}/submit`, { token: bkm, key: submitKey, body: { version: created.body.version } });
+    const submit = () =>
+      send('POST', `/proposals/${created.body.id}/submit`, { token: bkm, key: submitKey, body: { version: created.body.version } });
     const [first, second] = [await submit(), await submit()];
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toEqual(first.body);
     // Without a key the repeat is what it always was: the proposal has moved on.
-    expect((await send('POST', `/proposals/${created.body.id}/submit`, { token: bkm, body: { version: created.body.version } })).status).toBe(409);
+    expect(
+      (await send('POST', `/proposals/${created.body.id}/submit`, { token: bkm, body: { version: created.body.version } })).status,
+    ).toBe(409);
 
     const lurah = tokens[`lurah.${BALIK_ALAM}`];
     const stage = await expectEventually(async () => {
       const inbox = await send('GET', '/approvals/inbox?pageSize=100', { token: lurah });
-      const item = (inbox.body.items as Array<{ stageId: string; proposal: { proposalId: string } }>).find((i) => i.proposal.proposalId === created.body.id);
+      const item = (inbox.body.items as Array<{ stageId: string; proposal: { proposalId: string } }>).find(
+        (i) => i.proposal.proposalId === created.body.id,
+      );
       expect(item).toBeDefined();
       return item!;
     });
     const decisionKey = randomUUID();
-    const decide = () => send('POST', `/approvals/${stage.stageId}/decision`, { token: lurah, key: decisionKey, body: { decision: 'APPROVE' } });
+    const decide = () =>
+      send('POST', `/approvals/${stage.stageId}/decision`, { token: lurah, key: decisionKey, body: { decision: 'APPROVE' } });
     const decisions = await Promise.all([decide(), decide(), decide()]);
     expect(decisions.map((d) => d.status)).toEqual([200, 200, 200]);
-    const decided = await db.query(`SELECT count(*) AS n FROM "${schema('approvals')}".audit_record WHERE action = 'approval-stage.decided' AND entity_id = $1`, [stage.stageId]);
+    const decided = await db.query(
+      `SELECT count(*) AS n FROM "${schema('approvals')}".audit_record WHERE action = 'approval-stage.decided' AND entity_id = $1`,
+      [stage.stageId],
+    );
     expect(Number(decided.rows[0].n)).toBe(1);
   });
 
@@ -179,11 +217,17 @@ describe('every write safe to retry: an Idempotency-Key makes a repeated request
     const nc: NatsConnection = await connect({ servers: env.NATS_URL });
     try {
       const subject = rpcSubject(env.NATS_SUBJECT_PREFIX, 'proposals.create');
-      const [row] = (await db.query(`SELECT id, username, role, region_code FROM "${schema('gateway')}".user_account WHERE username = $1`, [`bkm.${BALIK_ALAM}`])).rows;
+      const [row] = (
+        await db.query(`SELECT id, username, role, region_code FROM "${schema('gateway')}".user_account WHERE username = $1`, [
+          `bkm.${BALIK_ALAM}`,
+        ])
+      ).rows;
       const actor: Actor = { userId: row.id, username: row.username, role: row.role, regionCode: row.region_code };
       const data = kotakuDraft(BALIK_ALAM, { title: 'Terlambat' });
       const assertion = signCallerAssertion(callerAssertionKey(env), subject, data, actor, Date.now(), { deadline: Date.now() - 1 });
-      const reply = await nc.request(subject, JSON.stringify({ pattern: subject, id: randomUUID(), data: { meta: { assertion }, data } }), { timeout: 10_000 });
+      const reply = await nc.request(subject, JSON.stringify({ pattern: subject, id: randomUUID(), data: { meta: { assertion }, data } }), {
+        timeout: 10_000,
+      });
       expect(JSON.parse(reply.string())).toMatchObject({ err: { status: 504 } });
       expect(await proposalsTitled('Terlambat')).toBe(0);
     } finally {

@@ -29,13 +29,21 @@ describe('a service’s own HTTP port: errors in JSON without internals, operato
     ['a path that does not decode', '/ops/dead-letters/%E0%A4%A/replay', { method: 'POST' }, 400],
     ['a refused id', '/ops/dead-letters/x/replay', { method: 'POST' }, 400],
     ['malformed JSON', '/ops/dead-letters/1/replay', { method: 'POST', headers: json, body: '{"a":' }, 400],
-    ['an unknown charset', '/ops/dead-letters/1/replay', { method: 'POST', headers: { 'content-type': 'application/json; charset=klingon' }, body: '{}' }, 415],
+    [
+      'an unknown charset',
+      '/ops/dead-letters/1/replay',
+      { method: 'POST', headers: { 'content-type': 'application/json; charset=klingon' }, body: '{}' },
+      415,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, path, init, status) => {
     const response = await fetch(`${url}${path}`, init);
     const text = await response.text();
-    expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status, type: expect.stringMatching(/^application\/json/) });
+    expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({
+      status,
+      type: expect.stringMatching(/^application\/json/),
+    });
     expect(JSON.parse(text)).toMatchObject({ statusCode: status, message: expect.anything() });
     expect(text).not.toMatch(/<html|\s+at |node_modules|\/work\/|Exception:/);
   });
@@ -44,7 +52,11 @@ describe('a service’s own HTTP port: errors in JSON without internals, operato
     expect((await fetch(`${url}/ops/dead-letters`)).status).toBe(200);
     for (const path of ['/ops/dead-letters', '/OPS/dead-letters', '/ops/dead-letters/1/replay']) {
       const response = await fetch(`http://${outsideAddress()}:${port}${path}`, { method: path.endsWith('replay') ? 'POST' : 'GET' });
-      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 403, expect.stringMatching(/^application\/json/)]);
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([
+        path,
+        403,
+        expect.stringMatching(/^application\/json/),
+      ]);
     }
     expect((await fetch(`http://${outsideAddress()}:${port}/health`)).status).toBe(200);
   });

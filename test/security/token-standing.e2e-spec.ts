@@ -78,7 +78,9 @@ describe('an access token speaks for its holder only while the account stands be
       expect((await gateway.call('GET', '/api/v1/me', { token })).status).toBe(200);
       // Another gateway replica (or an operator) changes the account: this one learns of it by itself.
       await db.query(change, [username]);
-      await expectEventually(async () => expect((await gateway.call('GET', '/api/v1/me', { token })).status).toBe(401), { timeoutMs: 10_000 });
+      await expectEventually(async () => expect((await gateway.call('GET', '/api/v1/me', { token })).status).toBe(401), {
+        timeoutMs: 10_000,
+      });
     }
     expect((await listUsers(admin)).status).toBe(200);
   });

@@ -100,6 +100,10 @@ describe('events a consumer cannot handle are dead-lettered, and it goes on', ()
     // One replay on the audit trail (the refused second one changed nothing, so it left nothing).
     const history = await consumer.app.get(AuditTrail).history('dead-letter', letter.id);
     expect(history.map((r) => [r.action, r.fromStatus, r.toStatus])).toEqual([['dead-letter.replayed', 'dead', 'replayed']]);
-    expect(history[0].after).toMatchObject({ eventId: letter.eventId, aggregateKey: 'note-book:flaky-book', reason: 'failed 3 times: cannot handle flaky' });
+    expect(history[0].after).toMatchObject({
+      eventId: letter.eventId,
+      aggregateKey: 'note-book:flaky-book',
+      reason: 'failed 3 times: cannot handle flaky',
+    });
   });
 });

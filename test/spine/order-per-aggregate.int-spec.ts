@@ -47,7 +47,9 @@ describe('events of one aggregate take effect in commit order', () => {
     await expectEventually(async () => expect(await texts('bystander')).toEqual(['bystander-1']));
     // Far more tries than CONSUMER_MAX_ATTEMPTS (2) went by: waiting is not failing.
     await expectEventually(async () => {
-      const [row] = await consumer.db.query(`SELECT waits, attempts, status FROM inbound_event WHERE data IS NOT NULL AND subject LIKE '%note-recorded%' AND status = 'pending' ORDER BY stream_seq LIMIT 1`);
+      const [row] = await consumer.db.query(
+        `SELECT waits, attempts, status FROM inbound_event WHERE data IS NOT NULL AND subject LIKE '%note-recorded%' AND status = 'pending' ORDER BY stream_seq LIMIT 1`,
+      );
       expect(row).toMatchObject({ attempts: 0, status: 'pending' });
       expect(row.waits).toBeGreaterThan(3);
     });
@@ -68,7 +70,11 @@ describe('events of one aggregate take effect in commit order', () => {
     const [letter] = await expectEventually(async () => {
       const letters = await deadLetters();
       expect(letters).toHaveLength(1);
-      expect(letters[0]).toMatchObject({ aggregateKey: 'note-book:parked', heldBehind: 2, reason: 'failed 2 times: cannot handle parked-1' });
+      expect(letters[0]).toMatchObject({
+        aggregateKey: 'note-book:parked',
+        heldBehind: 2,
+        reason: 'failed 2 times: cannot handle parked-1',
+      });
       return letters;
     });
     await expectEventually(async () => expect(await texts('unparked')).toEqual(['unparked-1']));
@@ -89,7 +95,7 @@ describe('events of one aggregate take effect in commit order', () => {
     expect(await deadLetters()).toEqual([]);
   });
 
-  it('replays one aggregate\'s dead letters in stream order, and lets an operator skip one', async () => {
+  it("replays one aggregate's dead letters in stream order, and lets an operator skip one", async () => {
     const js = jetstream(nc);
     const subject = `${isolation.env.NATS_SUBJECT_PREFIX}.spine.note-recorded.v1`;
     const broken = async (text: string) => {
@@ -114,11 +120,16 @@ describe('events of one aggregate take effect in commit order', () => {
     await ops().post(`/ops/dead-letters/${letters[1].id}/skip`).expect(200);
     await expectEventually(async () => expect(await texts('broken')).toEqual(['broken-3']));
     await ops().post(`/ops/dead-letters/${letters[1].id}/replay`).expect(409);
-    expect((await ops().get('/ops/dead-letters?all=true').expect(200)).body.filter((l: any) => l.skippedAt).length).toBeGreaterThanOrEqual(2);
+    expect((await ops().get('/ops/dead-letters?all=true').expect(200)).body.filter((l: any) => l.skippedAt).length).toBeGreaterThanOrEqual(
+      2,
+    );
     // Both skips, and the replay refused out of order, are on the audit trail.
     const audit = consumer.app.get(AuditTrail);
     expect((await audit.history('dead-letter', letters[0].id)).map((r) => r.action)).toEqual(['dead-letter.skipped']);
-    expect((await audit.history('dead-letter', letters[1].id)).map((r) => r.action)).toEqual(['dead-letter.replay-failed', 'dead-letter.skipped']);
+    expect((await audit.history('dead-letter', letters[1].id)).map((r) => r.action)).toEqual([
+      'dead-letter.replay-failed',
+      'dead-letter.skipped',
+    ]);
   });
 
   it('dead-letters an unknown version of an event it handles instead of dropping it', async () => {
@@ -142,9 +153,7 @@ describe('events of one aggregate take effect in commit order', () => {
     // While one replica holds shared-1 open, the next of its aggregate must wait; other aggregates go on.
     await producer.writer.write({ book: 'shared', seq: 2, text: 'shared-2' });
     for (let i = 1; i <= 10; i++) await producer.writer.write({ book: `other-${i}`, seq: 1, text: `other-${i}` });
-    await expectEventually(async () =>
-      expect((await seenNotes(consumer.db)).filter((n) => n.book.startsWith('other-'))).toHaveLength(10),
-    );
+    await expectEventually(async () => expect((await seenNotes(consumer.db)).filter((n) => n.book.startsWith('other-'))).toHaveLength(10));
     expect(NoteReader.started.has('shared-2')).toBe(false);
     release();
     await expectEventually(async () => expect(await texts('shared')).toEqual(['shared-1', 'shared-2']));

@@ -15,9 +15,9 @@ describe('the outbox relay', () => {
     const consumer = await startFixture('approvals', isolation);
     fixtures.push(producer, consumer);
 
-    await expect(
-      producer.writer.write({ book: 'rolled-back', seq: 1, text: 'never' }, { failAfterRecording: true }),
-    ).rejects.toThrow('the change failed');
+    await expect(producer.writer.write({ book: 'rolled-back', seq: 1, text: 'never' }, { failAfterRecording: true })).rejects.toThrow(
+      'the change failed',
+    );
     await producer.writer.write({ book: 'committed', seq: 1, text: 'kept' });
     await expectEventually(async () => expect((await seenNotes(consumer.db)).map((n) => n.text)).toContain('kept'));
 

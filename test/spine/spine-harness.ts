@@ -24,10 +24,9 @@ export async function startFixture(
   isolation: TestIsolation,
   options: { env?: NodeJS.ProcessEnv; faults?: MessagingFaults } = {},
 ): Promise<RunningFixture> {
-  const app = await NestFactory.create(
-    SpineFixtureModule.forService(service, { ...isolation.env, ...options.env }, options.faults),
-    { logger: false },
-  );
+  const app = await NestFactory.create(SpineFixtureModule.forService(service, { ...isolation.env, ...options.env }, options.faults), {
+    logger: false,
+  });
   await app.init();
   return {
     app,

@@ -119,11 +119,14 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await call('POST', `/proposals/${draft.id}/submit`, {});
 
     // The Lurah is told by e-mail that a proposal waits for a decision, with a link to it.
-    const mail = await expectEventually(async () => {
-      const found = catcher.messages.find((m) => m.to.includes(`${LURAH}@demo.alur.test`) && m.text.includes(draft.id));
-      expect(found).toBeDefined();
-      return found!;
-    }, { timeoutMs: 30_000 });
+    const mail = await expectEventually(
+      async () => {
+        const found = catcher.messages.find((m) => m.to.includes(`${LURAH}@demo.alur.test`) && m.text.includes(draft.id));
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeoutMs: 30_000 },
+    );
     const link = /https?:\/\/\S+\/proposals\/[0-9a-f-]{36}/.exec(mail.text)?.[0];
     expect(link).toBe(`${consoleUrl}/proposals/${draft.id}`);
 

@@ -41,7 +41,8 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
   const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
 
   it('shows the administration pages in the menu of an ADMIN only', async () => {
-    for (const entry of ['Pengguna', 'Program', 'Plt/Plh', 'Hari libur', 'Pengiriman pesan']) await menu(admin).getByRole('link', { name: entry, exact: true }).waitFor();
+    for (const entry of ['Pengguna', 'Program', 'Plt/Plh', 'Hari libur', 'Pengiriman pesan'])
+      await menu(admin).getByRole('link', { name: entry, exact: true }).waitFor();
     const lurah = await browser.newPage(DESKTOP);
     await logIn(lurah, system.url, `lurah.${BALIK_ALAM}`);
     expect(await menu(lurah).getByRole('link', { name: 'Pengguna', exact: true }).count()).toBe(0);
@@ -111,7 +112,10 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await failed.first().or(admin.getByTestId('no-deliveries')).waitFor();
     await checkPage(admin, '54-admin-deliveries');
     if ((await failed.count()) > 0) {
-      await failed.first().getByRole('button', { name: /^Kirim ulang/ }).click();
+      await failed
+        .first()
+        .getByRole('button', { name: /^Kirim ulang/ })
+        .click();
       await admin.getByRole('status').getByText('Pengiriman diantrekan lagi.').waitFor();
     } else {
       await admin.getByText('Tidak ada pengiriman dengan status ini.').waitFor();

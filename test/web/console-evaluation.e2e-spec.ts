@@ -46,16 +46,26 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
       await bkm('POST', `/proposals/${id}/submit`, {});
     }
     const lurah = await as(`lurah.${BALIK_ALAM}`);
-    const [first] = await expectEventually(async () => {
-      const inbox = await lurah('GET', '/approvals/inbox?pageSize=100');
-      expect(inbox.total).toBe(2);
-      return inbox.items as Array<{ stageId: string }>;
-    }, { timeoutMs: 60_000 });
+    const [first] = await expectEventually(
+      async () => {
+        const inbox = await lurah('GET', '/approvals/inbox?pageSize=100');
+        expect(inbox.total).toBe(2);
+        return inbox.items as Array<{ stageId: string }>;
+      },
+      { timeoutMs: 60_000 },
+    );
     await lurah('POST', `/approvals/${first.stageId}/decision`, { decision: 'REJECT', note: 'Di luar RPJMDes' });
     const dinas = await as('dinas');
-    await expectEventually(async () => expect((await dinas('GET', `/evaluations/${DEMO_BK_DESA}/${DEMO_FISCAL_YEAR}`)).groups[0]).toMatchObject({ submitted: 2, rejected: 1 }), {
-      timeoutMs: 60_000,
-    });
+    await expectEventually(
+      async () =>
+        expect((await dinas('GET', `/evaluations/${DEMO_BK_DESA}/${DEMO_FISCAL_YEAR}`)).groups[0]).toMatchObject({
+          submitted: 2,
+          rejected: 1,
+        }),
+      {
+        timeoutMs: 60_000,
+      },
+    );
   });
 
   afterAll(async () => {
@@ -69,14 +79,21 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     await logIn(page, system.url, 'dinas');
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Evaluasi pilot' }).click();
     await page.getByRole('heading', { level: 1, name: 'Evaluasi pilot' }).waitFor();
-    await page.getByLabel('Program', { exact: true }).selectOption({ label: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${DEMO_FISCAL_YEAR}` });
+    await page
+      .getByLabel('Program', { exact: true })
+      .selectOption({ label: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${DEMO_FISCAL_YEAR}` });
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     const proposals = page.getByRole('region', { name: 'Usulan' });
     await expect(proposals.getByRole('row', { name: /Diajukan/ }).innerText()).resolves.toMatch(/Diajukan\s+2\s+0/);
     await expect(proposals.getByRole('row', { name: /Ditolak/ }).innerText()).resolves.toMatch(/Ditolak\s+1\s+0/);
     await expect(proposals.getByRole('row', { name: /Disetujui/ }).innerText()).resolves.toMatch(/Disetujui\s+0\s+0/);
     const stages = page.getByRole('region', { name: 'Hari kerja per tahap (median dan p90)' });
-    await expect(stages.getByRole('row', { name: /Dieskalasi/ }).first().innerText()).resolves.toMatch(/\s0\s+0$/);
+    await expect(
+      stages
+        .getByRole('row', { name: /Dieskalasi/ })
+        .first()
+        .innerText(),
+    ).resolves.toMatch(/\s0\s+0$/);
     await page.getByText('Wilayah pilot: 14.03.09, 14.03.13').waitFor();
     expect(await page.locator('.recharts-wrapper').count()).toBe(3);
     await checkPage(page, 'evaluation-01-dinas-desktop');
@@ -88,7 +105,9 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     expect(text).toMatch(/Usulan diajukan\s+2\s+0/);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe(`evaluasi-${DEMO_BK_DESA}.csv`);
-    expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[1]).toMatch(new RegExp(`^${DEMO_BK_DESA},${DEMO_FISCAL_YEAR},pilot,2,0,0,1,`));
+    expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[1]).toMatch(
+      new RegExp(`^${DEMO_BK_DESA},${DEMO_FISCAL_YEAR},pilot,2,0,0,1,`),
+    );
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByLabel('Nama pengguna').waitFor();
     await page.close();

@@ -26,7 +26,9 @@ async function scriptsLoadedBy(page: Page, url: string, ready: () => Promise<unk
   const bodies: Array<Promise<LoadedScript>> = [];
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
-    bodies.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body).length })));
+    bodies.push(
+      response.body().then((body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body).length })),
+    );
   });
   await page.goto(url);
   await ready();
@@ -84,9 +86,17 @@ describe('the web console’s first load on a weak phone', () => {
 
   it('loads at / only the shell and the login page, within the script budget; the charts come with the dashboard alone', async () => {
     const visitor = await browser.newPage(PHONE);
-    const scripts = await scriptsLoadedBy(visitor, `${system.url}/`, () => visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor());
+    const scripts = await scriptsLoadedBy(visitor, `${system.url}/`, () =>
+      visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor(),
+    );
     const gzipTotal = scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
-    figures.initialScripts = { files: scripts.length, bytes: scripts.reduce((sum, s) => sum + s.bytes, 0), gzipBytes: gzipTotal, budgetGzipBytes: INITIAL_SCRIPT_BUDGET_GZIP, scripts };
+    figures.initialScripts = {
+      files: scripts.length,
+      bytes: scripts.reduce((sum, s) => sum + s.bytes, 0),
+      gzipBytes: gzipTotal,
+      budgetGzipBytes: INITIAL_SCRIPT_BUDGET_GZIP,
+      scripts,
+    };
     expect(scripts.some((s) => s.url.includes('dashboard'))).toBe(false);
     expect(gzipTotal).toBeLessThanOrEqual(INITIAL_SCRIPT_BUDGET_GZIP);
     await visitor.close();
@@ -105,7 +115,9 @@ describe('the web console’s first load on a weak phone', () => {
 
   it('measures the first load over a 400 kbit/s, 400 ms link: a newcomer at /, and a BKM opening its home with a session kept', async () => {
     const visitor = await browser.newPage(PHONE);
-    figures.newcomerAtRootMs = await throttledFirstLoad(visitor, `${system.url}/`, () => visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor({ timeout: 60_000 }));
+    figures.newcomerAtRootMs = await throttledFirstLoad(visitor, `${system.url}/`, () =>
+      visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor({ timeout: 60_000 }),
+    );
     await visitor.close();
 
     // A BKM who logged in on this phone before: the session is kept on it, but nothing else is cached.
@@ -117,10 +129,14 @@ describe('the web console’s first load on a weak phone', () => {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const bkm = await browser.newPage(PHONE);
     await bkm.addInitScript({ content: `localStorage.setItem('alur.accessToken', ${JSON.stringify(accessToken)})` });
-    figures.bkmHomeWithSessionMs = await throttledFirstLoad(bkm, `${system.url}/`, () => bkm.getByRole('heading', { name: 'Usulan saya' }).waitFor({ timeout: 60_000 }));
+    figures.bkmHomeWithSessionMs = await throttledFirstLoad(bkm, `${system.url}/`, () =>
+      bkm.getByRole('heading', { name: 'Usulan saya' }).waitFor({ timeout: 60_000 }),
+    );
     figures.link = SLOW_PHONE_LINK;
     // The time is reported (test-artifacts/web/first-load.json), not asserted: it depends on the machine.
-    process.stdout.write(`first load at 400 kbit/s, 400 ms RTT: ${JSON.stringify({ newcomerAtRootMs: figures.newcomerAtRootMs, bkmHomeWithSessionMs: figures.bkmHomeWithSessionMs })}\n`);
+    process.stdout.write(
+      `first load at 400 kbit/s, 400 ms RTT: ${JSON.stringify({ newcomerAtRootMs: figures.newcomerAtRootMs, bkmHomeWithSessionMs: figures.bkmHomeWithSessionMs })}\n`,
+    );
     await bkm.close();
   });
 });

@@ -57,7 +57,11 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
     const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
     apps.push(gateway);
     await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
-    await seedDemoProgrammes(proposals.get(DataSource), { NODE_ENV: 'test', NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!, DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX! });
+    await seedDemoProgrammes(proposals.get(DataSource), {
+      NODE_ENV: 'test',
+      NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!,
+      DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX!,
+    });
     return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), gateway, close: closeAll };
   } catch (error) {
     // A system that did not come up whole is stopped, so the test fails instead of hanging on open services.
@@ -80,7 +84,16 @@ export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     async newPage(viewport = DESKTOP) {
@@ -96,7 +109,6 @@ export async function launchBrowser(): Promise<Browser> {
     },
   };
 }
-
 
 /**
  * Keeps a screenshot of a page as a test artifact and checks it with axe-core (WCAG 2.1 A and AA):

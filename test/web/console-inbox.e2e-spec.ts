@@ -48,11 +48,14 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
       await bkm('POST', `/proposals/${id}/submit`, {});
     }
     const lurah = await as(`lurah.${village}`);
-    const waiting = await expectEventually(async () => {
-      const inbox = await lurah<{ items: Array<{ stageId: string }>; total: number }>('GET', '/approvals/inbox?pageSize=100');
-      expect(inbox.total).toBe(drafts.length);
-      return inbox.items;
-    }, { timeoutMs: 60_000 });
+    const waiting = await expectEventually(
+      async () => {
+        const inbox = await lurah<{ items: Array<{ stageId: string }>; total: number }>('GET', '/approvals/inbox?pageSize=100');
+        expect(inbox.total).toBe(drafts.length);
+        return inbox.items;
+      },
+      { timeoutMs: 60_000 },
+    );
     for (const { stageId } of waiting) await lurah('POST', `/approvals/${stageId}/decision`, { decision: 'APPROVE' });
   }
 
@@ -65,10 +68,18 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
   beforeAll(async () => {
     system = await startSystem(isolation);
     browser = await launchBrowser();
-    await sendToCamat(BALIK_ALAM, DRAINS.map((title) => kotakuDraft(BALIK_ALAM, { title })));
-    await sendToCamat(OTHER_MANDAU_VILLAGE, OTHER_TITLES.map((title) => kotakuDraft(OTHER_MANDAU_VILLAGE, { title, programCode: DEMO_BK_DESA })));
+    await sendToCamat(
+      BALIK_ALAM,
+      DRAINS.map((title) => kotakuDraft(BALIK_ALAM, { title })),
+    );
+    await sendToCamat(
+      OTHER_MANDAU_VILLAGE,
+      OTHER_TITLES.map((title) => kotakuDraft(OTHER_MANDAU_VILLAGE, { title, programCode: DEMO_BK_DESA })),
+    );
     const camat = await as(CAMAT);
-    await expectEventually(async () => expect((await camat<{ total: number }>('GET', '/approvals/inbox')).total).toBe(11), { timeoutMs: 60_000 });
+    await expectEventually(async () => expect((await camat<{ total: number }>('GET', '/approvals/inbox')).total).toBe(11), {
+      timeoutMs: 60_000,
+    });
   });
 
   afterAll(async () => {
@@ -115,7 +126,9 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
 
     await search.getByRole('button', { name: 'Hapus pencarian' }).click();
     await shows(camat, '11 usulan · Halaman 1 dari 2');
-    await search.getByLabel('Program').selectOption({ label: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${DEMO_BK_DESA.slice(-4)}` });
+    await search
+      .getByLabel('Program')
+      .selectOption({ label: `Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan ${DEMO_BK_DESA.slice(-4)}` });
     await shows(camat, '2 usulan · Halaman 1 dari 1');
     await search.getByLabel('Batas waktu').selectOption({ label: 'Terlambat' });
     await camat.getByText('Tidak ada usulan yang cocok dengan pencarian ini.').waitFor();

@@ -7,7 +7,18 @@ import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { readPhotoCapture } from '../../apps/gateway/src/uploads/photo-capture';
 import { jpegWithExif } from '../disbursements/jpeg-with-exif';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, screenshot, startSystem } from './console-harness';
+import {
+  Browser,
+  checkPage,
+  DESKTOP,
+  launchBrowser,
+  logIn,
+  PHONE,
+  reloadUntilVisible,
+  RunningSystem,
+  screenshot,
+  startSystem,
+} from './console-harness';
 
 const BKM = `bkm.${BALIK_ALAM}`;
 const LURAH = `lurah.${BALIK_ALAM}`;
@@ -64,7 +75,9 @@ describe('the officials’ console: changes since the last submission, the actin
   const stagesOf = (call: Call) => call<StageAnswer[]>('GET', `/approvals/proposals/${proposalId}/stages`);
   const stored = async (url: string) =>
     (
-      (await system.gateway.get(DataSource).query('SELECT content_type, size_bytes, data FROM uploaded_file WHERE id = $1', [url.split('/').pop()])) as Array<{
+      (await system.gateway
+        .get(DataSource)
+        .query('SELECT content_type, size_bytes, data FROM uploaded_file WHERE id = $1', [url.split('/').pop()])) as Array<{
         content_type: string;
         size_bytes: number;
         data: Buffer;
@@ -76,7 +89,10 @@ describe('the officials’ console: changes since the last submission, the actin
     browser = await launchBrowser();
     bkm = await as(BKM);
     const ded = await uploadPdf('DED Gang Damai.pdf', DED_PDF);
-    ({ id: proposalId } = await bkm<{ id: string }>('POST', '/proposals', { ...kotakuDraft(BALIK_ALAM), documents: [{ url: ded.url, name: ded.name, kind: 'DED' }] }));
+    ({ id: proposalId } = await bkm<{ id: string }>('POST', '/proposals', {
+      ...kotakuDraft(BALIK_ALAM),
+      documents: [{ url: ded.url, name: ded.name, kind: 'DED' }],
+    }));
     await bkm('POST', `/proposals/${proposalId}/submit`, {});
     // The Camat is appointed Plt of the village's Lurah (who is away) for a day, by the regency's administrator.
     const admin = await as('admin');
@@ -102,10 +118,15 @@ describe('the officials’ console: changes since the last submission, the actin
     await reloadUntilVisible(camat, () => camat.getByRole('heading', { name: /Keputusan/ }));
     const panel = camat.locator('section.decision');
     await panel.getByRole('heading', { name: 'Keputusan sebagai Plt Lurah / Kepala Desa Balik Alam' }).waitFor();
-    await panel.getByTestId('acting-note').getByText(/atas nama/).waitFor();
+    await panel
+      .getByTestId('acting-note')
+      .getByText(/atas nama/)
+      .waitFor();
 
     // A reject asks first, in warning colours, and names what follows; the safe choice has the focus.
-    await panel.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill('Harga semen terlalu tinggi; sesuaikan dengan HSPK dan lengkapi foto lokasi.');
+    await panel
+      .getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)')
+      .fill('Harga semen terlalu tinggi; sesuaikan dengan HSPK dan lengkapi foto lokasi.');
     await panel.getByRole('button', { name: 'Tolak' }).click();
     const dialog = camat.getByRole('dialog');
     await dialog.getByText('Tolak usulan ini?').waitFor();
@@ -156,7 +177,9 @@ describe('the officials’ console: changes since the last submission, the actin
     await reloadUntilVisible(lurah, () => lurah.getByRole('heading', { name: 'Keputusan', exact: true }));
     const changes = lurah.getByTestId('submission-changes');
     await changes.getByRole('heading', { name: 'Perubahan sejak pengajuan ke-1' }).waitFor();
-    expect(await changes.getByTestId('changed-title').innerText()).toMatch(/Judul\s+Semenisasi Jalan Gang Damai\s+Semenisasi Jalan Gang Damai RT 03/);
+    expect(await changes.getByTestId('changed-title').innerText()).toMatch(
+      /Judul\s+Semenisasi Jalan Gang Damai\s+Semenisasi Jalan Gang Damai RT 03/,
+    );
     // 500 × 80.000 + 120,5 × 400.000 + 11.800.000 = 100.000.000 before; 500 × 72.000 + 11.800.000 + 40 × 95.000 = 51.600.000 now.
     expect(await changes.getByTestId('changed-budgetTotal').innerText()).toMatch(/Rp 100\.000\.000\s+Rp 51\.600\.000/);
     expect(await changes.getByTestId('changed-selfHelpAmount').innerText()).toMatch(/Rp 5\.000\.000\s+Rp 3\.000\.000/);
@@ -165,7 +188,9 @@ describe('the officials’ console: changes since the last submission, the actin
     await rab.getByText('Besi beton 10 mm: 40 batang × Rp 95.000 = Rp 3.800.000').waitFor();
     expect(await rab.locator('.change-added').innerText()).toContain('Besi beton 10 mm');
     expect(await rab.locator('.change-removed').innerText()).toContain('Pasir: 120,5 m3 × Rp 400.000 = Rp 48.200.000');
-    expect(await rab.locator('.change-changed').innerText()).toMatch(/Semen 50 kg: 500 sak × Rp 80\.000 = Rp 40\.000\.000\s*→\s*Semen 50 kg: 500 sak × Rp 72\.000 = Rp 36\.000\.000/);
+    expect(await rab.locator('.change-changed').innerText()).toMatch(
+      /Semen 50 kg: 500 sak × Rp 80\.000 = Rp 40\.000\.000\s*→\s*Semen 50 kg: 500 sak × Rp 72\.000 = Rp 36\.000\.000/,
+    );
     expect(await changes.getByTestId('document-changes').innerText()).toBe('Dokumen ditambahkan: Lainnya Denah lokasi.pdf');
     await checkPage(lurah, 'officials-02-changes-since-last-submission-desktop');
     await lurah.close();
@@ -202,14 +227,22 @@ describe('the officials’ console: changes since the last submission, the actin
     });
     const bigPng = Buffer.from(png, 'base64');
     // The JPEG as a phone writes it: capture time and GPS (on the Balik Alam road) in its EXIF.
-    const bigJpeg = jpegWithExif({ dateTimeOriginal: '2026:03:02 09:15:00', latitude: 1.2851, longitude: 101.1562 }, Buffer.from(jpeg, 'base64'));
+    const bigJpeg = jpegWithExif(
+      { dateTimeOriginal: '2026:03:02 09:15:00', latitude: 1.2851, longitude: 101.1562 },
+      Buffer.from(jpeg, 'base64'),
+    );
     expect(bigPng.length).toBeGreaterThan(1024 * 1024);
     expect(bigJpeg.length).toBeGreaterThan(1024 * 1024);
 
     // A weak phone connection (256 KB/s up), so that the upload takes long enough to be watched.
     const cdp = await phone.context().newCDPSession(phone);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 100,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
     await phone.evaluate(() => {
       const seen: number[] = [];
       (window as unknown as { progressSeen: number[] }).progressSeen = seen;
@@ -234,7 +267,9 @@ describe('the officials’ console: changes since the last submission, the actin
     await checkPage(phone, 'officials-04-photos-uploaded-phone');
 
     // What the gateway keeps: smaller JPEGs, and the JPEG's capture time and position still readable from its EXIF.
-    const uploads = (await system.gateway.get(DataSource).query(`SELECT id, file_name FROM uploaded_file WHERE file_name IN ('lokasi.jpg', 'jalan.jpg')`)) as Array<{
+    const uploads = (await system.gateway
+      .get(DataSource)
+      .query(`SELECT id, file_name FROM uploaded_file WHERE file_name IN ('lokasi.jpg', 'jalan.jpg')`)) as Array<{
       id: string;
       file_name: string;
     }>;

@@ -1,7 +1,18 @@
 import { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, screenshot, startSystem } from './console-harness';
+import {
+  Browser,
+  checkPage,
+  DESKTOP,
+  launchBrowser,
+  logIn,
+  PHONE,
+  reloadUntilVisible,
+  RunningSystem,
+  screenshot,
+  startSystem,
+} from './console-harness';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 
 const BKM = 'bkm.14.03.09.1004';
@@ -81,7 +92,9 @@ describe('the web console, the whole story in a browser', () => {
 
     await bkm.getByLabel('Judul usulan').fill(TITLE);
     await bkm.getByLabel('Kategori').selectOption('INFRASTRUCTURE');
-    await bkm.getByLabel('Uraian kegiatan').fill('Pengecoran jalan lingkungan sepanjang 400 m di RT 03 yang rusak dan tergenang saat hujan.');
+    await bkm
+      .getByLabel('Uraian kegiatan')
+      .fill('Pengecoran jalan lingkungan sepanjang 400 m di RT 03 yang rusak dan tergenang saat hujan.');
     await bkm.getByLabel('KSM pelaksana').fill('KSM Maju Bersama');
     await bkm.getByLabel('Jumlah KK penerima manfaat').fill('120');
     await bkm.getByLabel('Di antaranya KK miskin').fill('45');
@@ -131,7 +144,11 @@ describe('the web console, the whole story in a browser', () => {
       creations.push(route.request().headers()['idempotency-key']);
       if (creations.length > 4) return route.continue();
       await route.fetch();
-      return route.fulfill({ status: 504, contentType: 'application/json', body: JSON.stringify({ statusCode: 504, message: 'Gateway Timeout' }) });
+      return route.fulfill({
+        status: 504,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 504, message: 'Gateway Timeout' }),
+      });
     });
     await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     await expectEventually(async () => expect(creations).toHaveLength(4));
@@ -172,7 +189,10 @@ describe('the web console, the whole story in a browser', () => {
       await dialog.getByText('Setujui usulan ini?').waitFor();
       await dialog.getByRole('button', { name: 'Setujui' }).click();
       await official.getByRole('status').getByText('Keputusan tersimpan').waitFor();
-      await (i === 0 ? checkPage : screenshot)(official, `${String(7 + i * 2).padStart(2, '0')}-${username.split('.')[0]}-approved-desktop`);
+      await (i === 0 ? checkPage : screenshot)(
+        official,
+        `${String(7 + i * 2).padStart(2, '0')}-${username.split('.')[0]}-approved-desktop`,
+      );
       await official.close();
     }
   });
@@ -230,7 +250,10 @@ describe('the web console, the whole story in a browser', () => {
     await bkm.goto(`${system.url}/usulan`);
     await reloadUntilVisible(bkm, () => bkm.getByTestId('unread-count'));
     await bkm.getByRole('link', { name: /notifikasi belum dibaca/ }).click();
-    await bkm.getByRole('heading', { name: /Notifikasi/ }).first().waitFor();
+    await bkm
+      .getByRole('heading', { name: /Notifikasi/ })
+      .first()
+      .waitFor();
     await reloadUntilVisible(bkm, () => bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` }));
     const released = bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` });
     expect(await released.textContent()).toContain(SP2D);
@@ -256,7 +279,9 @@ describe('the web console, the whole story in a browser', () => {
     const reports = await query<{ photos: Array<{ url: string }> }>(
       `SELECT photos FROM "${isolation.env.DB_SCHEMA_PREFIX}disbursements".progress_report ORDER BY seq DESC LIMIT 1`,
     );
-    expect(reports[0].photos).toEqual([expect.objectContaining({ url: expect.stringMatching(/^\/api\/v1\/uploads\/photos\/[0-9a-f-]{36}$/) })]);
+    expect(reports[0].photos).toEqual([
+      expect.objectContaining({ url: expect.stringMatching(/^\/api\/v1\/uploads\/photos\/[0-9a-f-]{36}$/) }),
+    ]);
     const seenByCamat = await fetch(`${system.url}${reports[0].photos[0].url}`, {
       headers: { authorization: `Bearer ${await tokenOf('camat.14.03.09')}` },
     });

@@ -52,7 +52,12 @@ describe('the public transparency page: search, filters, paging, the village pla
       const callers = await Promise.all(officials.map(as));
       const waiting = await expectEventually(
         async () => {
-          const inboxes = await Promise.all(callers.map(async (call) => ({ call, inbox: await call<{ items: Array<{ stageId: string }>; total: number }>('GET', '/approvals/inbox?pageSize=100') })));
+          const inboxes = await Promise.all(
+            callers.map(async (call) => ({
+              call,
+              inbox: await call<{ items: Array<{ stageId: string }>; total: number }>('GET', '/approvals/inbox?pageSize=100'),
+            })),
+          );
           expect(inboxes.reduce((sum, { inbox }) => sum + inbox.total, 0)).toBe(count);
           return inboxes.flatMap(({ call, inbox }) => inbox.items.map(({ stageId }) => ({ call, stageId })));
         },
@@ -65,7 +70,11 @@ describe('the public transparency page: search, filters, paging, the village pla
   async function uploadPhoto(token: string): Promise<{ id: string; url: string }> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(TINY_PNG)], { type: 'image/png' }), 'foto.png');
-    const response = await fetch(`${system.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${system.url}/api/v1/uploads/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string; url: string };
   }
@@ -76,7 +85,10 @@ describe('the public transparency page: search, filters, paging, the village pla
     const bpkad = await as('bpkad');
     await bpkad('PUT', `/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${MANDAU}`, { amount: 20_000_000_000 });
     const ids: Record<string, string> = {};
-    for (const [village, titles] of [[BALIK_ALAM, ROADS], [OTHER_MANDAU_VILLAGE, WELLS]] as const) {
+    for (const [village, titles] of [
+      [BALIK_ALAM, ROADS],
+      [OTHER_MANDAU_VILLAGE, WELLS],
+    ] as const) {
       const bkm = await as(`bkm.${village}`);
       for (const title of titles) {
         const { id } = await bkm<{ id: string }>('POST', '/proposals', kotakuDraft(village, { title }));
@@ -89,7 +101,10 @@ describe('the public transparency page: search, filters, paging, the village pla
     // The first road's first tranche is released; its BKM reports twice; the Verifikator accepts the first report only.
     const disbursement = await expectEventually(
       async () => {
-        const { items } = await bpkad<{ items: Array<{ id: string; tranches: Array<{ status: string }> }> }>('GET', `/disbursements?proposalId=${ids[REPORTED]}`);
+        const { items } = await bpkad<{ items: Array<{ id: string; tranches: Array<{ status: string }> }> }>(
+          'GET',
+          `/disbursements?proposalId=${ids[REPORTED]}`,
+        );
         expect(items).toMatchObject([{ tranches: [{ status: 'READY' }, {}, {}] }]);
         return items[0];
       },
@@ -99,7 +114,9 @@ describe('the public transparency page: search, filters, paging, the village pla
     const tranche = `/disbursements/${disbursement.id}/tranches/1`;
     const bankAccount = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
     await bpkad('POST', `${tranche}/spm`, { sp2dNumber, bankAccount }, { 'Idempotency-Key': randomUUID() });
-    await (await as('bpkad.kuasa-bud'))('POST', `${tranche}/release`, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
+    await (
+      await as('bpkad.kuasa-bud')
+    )('POST', `${tranche}/release`, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
     const bkm = await as(`bkm.${BALIK_ALAM}`);
     const accepted = await uploadPhoto(bkm.token);
     acceptedPhotoUrl = `/api/v1/public/transparency/photos/${accepted.id}`;
@@ -109,13 +126,23 @@ describe('the public transparency page: search, filters, paging, the village pla
       note: 'Pengecoran 80 m jalan selesai',
       photos: [{ url: accepted.url, caption: 'Pengecoran RT 01' }],
     });
-    await (await as(`verifikator.${MANDAU}`))('POST', `/progress-reports/${report.id ?? report.report?.id}/verification`, { decision: 'ACCEPTED' });
+    await (
+      await as(`verifikator.${MANDAU}`)
+    )('POST', `/progress-reports/${report.id ?? report.report?.id}/verification`, { decision: 'ACCEPTED' });
     const pending = await uploadPhoto(bkm.token);
     pendingPhotoId = pending.id;
-    await bkm('POST', `/proposals/${ids[REPORTED]}/progress-reports`, { physicalProgressPercent: 60, amountSpent: 12_000_000, note: 'Belum diperiksa', photos: [{ url: pending.url }] });
+    await bkm('POST', `/proposals/${ids[REPORTED]}/progress-reports`, {
+      physicalProgressPercent: 60,
+      amountSpent: 12_000_000,
+      note: 'Belum diperiksa',
+      photos: [{ url: pending.url }],
+    });
     await expectEventually(
       async () => {
-        const answer = (await (await fetch(`${system.url}/api/v1/public/transparency?q=${encodeURIComponent(REPORTED)}`)).json()) as { total: number; totals: { released: number } };
+        const answer = (await (await fetch(`${system.url}/api/v1/public/transparency?q=${encodeURIComponent(REPORTED)}`)).json()) as {
+          total: number;
+          totals: { released: number };
+        };
         expect(answer.totals.released).toBeGreaterThan(0);
       },
       { timeoutMs: 60_000 },
@@ -129,7 +156,8 @@ describe('the public transparency page: search, filters, paging, the village pla
   });
 
   const rows = (page: Page) => page.getByTestId('transparency-row');
-  const found = (page: Page, n: number) => page.getByTestId('transparency-found').getByText(`${n} usulan ditemukan`, { exact: true }).waitFor();
+  const found = (page: Page, n: number) =>
+    page.getByTestId('transparency-found').getByText(`${n} usulan ditemukan`, { exact: true }).waitFor();
 
   it('pages the eleven funded proposals ten at a time, and searches them by title', async () => {
     const visitor = await browser.newPage(PHONE);
@@ -187,7 +215,15 @@ describe('the public transparency page: search, filters, paging, the village pla
     expect(await progress.getByText('Belum diperiksa').count()).toBe(0);
     const photo = progress.getByRole('img', { name: 'Pengecoran RT 01' });
     expect(await photo.getAttribute('src')).toBe(acceptedPhotoUrl);
-    await expectEventually(async () => expect(await photo.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true));
+    await expectEventually(async () =>
+      expect(
+        await photo.evaluate(
+          (img) =>
+            (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+            (img as unknown as { naturalWidth: number }).naturalWidth > 0,
+        ),
+      ).toBe(true),
+    );
     await checkPage(visitor, '42-transparency-progress-photo-phone');
     await visitor.close();
 

@@ -5,7 +5,17 @@ import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { jpegWithExif, wibExifTime } from '../disbursements/jpeg-with-exif';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
+import {
+  Browser,
+  checkPage,
+  DESKTOP,
+  launchBrowser,
+  logIn,
+  PHONE,
+  reloadUntilVisible,
+  RunningSystem,
+  startSystem,
+} from './console-harness';
 
 /**
  * The verifier's work and BPKAD's fiscal year in the console. A KOTAKU proposal of Balik Alam
@@ -43,7 +53,11 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
   const uploadPhoto = async (jpeg: Buffer, name: string): Promise<string> => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), name);
-    const response = await fetch(`${system.url}/api/v1/uploads/photos`, { method: 'POST', headers: { authorization: `Bearer ${tokens.bkm}` }, body: form });
+    const response = await fetch(`${system.url}/api/v1/uploads/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.bkm}` },
+      body: form,
+    });
     expect(response.status).toBe(201);
     return ((await response.json()) as { url: string }).url;
   };
@@ -88,7 +102,13 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     const sp2dNumber = `0077/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`;
     const bankAccount = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
     await call('POST', `${tranche1}/spm`, tokens.bpkad, { sp2dNumber, bankAccount }, { 'Idempotency-Key': randomUUID() });
-    await call('POST', `${tranche1}/release`, tokens.kuasaBud, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
+    await call(
+      'POST',
+      `${tranche1}/release`,
+      tokens.kuasaBud,
+      { sp2dNumber, releasedAt: new Date().toISOString() },
+      { 'Idempotency-Key': randomUUID() },
+    );
 
     // Two claims, both waiting for the verifier: 20% with a photo from elsewhere, 35% with one from the site.
     const yesterday = wibExifTime(new Date(Date.now() - 24 * 3600_000));
@@ -117,7 +137,9 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
   /** Every photo of the page shows a picture: the uploaded file was read with the user's token. */
   const photosShown = (page: Page) =>
     expectEventually(async () => {
-      const widths = await page.getByTestId('report-photo').evaluateAll((images) => images.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth));
+      const widths = await page
+        .getByTestId('report-photo')
+        .evaluateAll((images) => images.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth));
       expect(widths.length).toBeGreaterThan(0);
       expect(widths.every((width) => width > 0)).toBe(true);
     });
@@ -181,7 +203,13 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
 
     // Decided once: both reports left the queue, as the API says too.
     const { items: reports } = await call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, tokens.verifier);
-    expect(reports.map((r: { physicalProgressPercent: number; verificationStatus: string; verificationNote: string | null }) => [r.physicalProgressPercent, r.verificationStatus, r.verificationNote])).toEqual([
+    expect(
+      reports.map((r: { physicalProgressPercent: number; verificationStatus: string; verificationNote: string | null }) => [
+        r.physicalProgressPercent,
+        r.verificationStatus,
+        r.verificationNote,
+      ]),
+    ).toEqual([
       [35, 'ACCEPTED', null],
       [20, 'SENT_BACK', SEND_BACK_NOTE],
     ]);
@@ -200,7 +228,10 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await bpkad.getByRole('heading', { name: TITLE, exact: true }).waitFor();
     const reports = bpkad.getByTestId('progress-report');
     await expectEventually(async () => expect(await reports.count()).toBe(2));
-    expect(await reports.getByTestId('verification-status').allTextContents()).toEqual(['Diterima verifikator', 'Dikembalikan verifikator']);
+    expect(await reports.getByTestId('verification-status').allTextContents()).toEqual([
+      'Diterima verifikator',
+      'Dikembalikan verifikator',
+    ]);
     await reports.nth(1).getByText(SEND_BACK_NOTE).waitFor();
     expect(await reports.nth(1).getByTestId('photo-warning').allTextContents()).toEqual(['⚠ Diambil jauh dari desa/kelurahan']);
     await photosShown(bpkad);
@@ -226,8 +257,13 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
 
     await bpkad.getByLabel('Tanggal dan jam penutupan (WIB)').fill(`${DEMO_FISCAL_YEAR}-12-20T23:59`);
     await bpkad.getByRole('button', { name: 'Tetapkan penutupan' }).click();
-    await bpkad.getByRole('status').getByText(/^Penutupan pencairan ditetapkan: 20 Des \d{4}, 23\.59 WIB$/).waitFor();
-    await expectEventually(async () => expect(await bpkad.getByTestId('closing-at').textContent()).toBe(`20 Des ${DEMO_FISCAL_YEAR}, 23.59 WIB`));
+    await bpkad
+      .getByRole('status')
+      .getByText(/^Penutupan pencairan ditetapkan: 20 Des \d{4}, 23\.59 WIB$/)
+      .waitFor();
+    await expectEventually(async () =>
+      expect(await bpkad.getByTestId('closing-at').textContent()).toBe(`20 Des ${DEMO_FISCAL_YEAR}, 23.59 WIB`),
+    );
     expect(await bpkad.getByTestId('carry-over-total').textContent()).toBe('Rp 57.000.000');
     // Kept as the instant it is in WIB (UTC+7).
     const report = await call('GET', `/api/v1/fiscal-years/${DEMO_FISCAL_YEAR}/carry-over`, tokens.bpkad);

@@ -9,7 +9,13 @@ describe('the audit trail', () => {
   let dataSource: DataSource;
   let audit: AuditTrail;
   const actor = { userId: 'u-admin', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
-  const plt = { ...actor, userId: 'u-sekda', username: 'sekda', role: 'SEKDA', actingFor: { ...actor, userId: 'u-bupati', username: 'bupati', role: 'BUPATI' } };
+  const plt = {
+    ...actor,
+    userId: 'u-sekda',
+    username: 'sekda',
+    role: 'SEKDA',
+    actingFor: { ...actor, userId: 'u-bupati', username: 'bupati', role: 'BUPATI' },
+  };
 
   beforeAll(async () => {
     dataSource = await openServiceDatabase(

@@ -83,10 +83,10 @@ export class AuditTrail {
 
   /** The records of one entity, oldest first. */
   async history(entityType: string, entityId: string, manager: EntityManager = this.dataSource.manager): Promise<AuditRecord[]> {
-    const rows = (await manager.query(
-      'SELECT * FROM audit_record WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq',
-      [entityType, entityId],
-    )) as AuditRow[];
+    const rows = (await manager.query('SELECT * FROM audit_record WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq', [
+      entityType,
+      entityId,
+    ])) as AuditRow[];
     return rows.map(toRecord);
   }
 

@@ -17,7 +17,7 @@ describe('redisOptionsOf', () => {
     expect(redisOptionsOf(envOf({ REDIS_URL: 'redis://[::1]:6379' })).host).toBe('::1');
   });
 
-  it('asks the sentinels for the named master, with the credentials of REDIS_URL and the sentinels\' own password', () => {
+  it("asks the sentinels for the named master, with the credentials of REDIS_URL and the sentinels' own password", () => {
     const env = envOf({
       REDIS_URL: 'redis://:master-pass@ignored-host:6379/1',
       REDIS_SENTINELS: 'redis-0.redis:26379, redis-1.redis:26379,[fd00::3]:26380',

@@ -16,8 +16,7 @@ describe('parseEnv', () => {
   });
 
   it('names every bad variable and why', () => {
-    const attempt = () =>
-      parseEnv(baseEnvSchema, { DATABASE_URL: 'mysql://x', PROPOSALS_PORT: 'abc', NATS_STREAM: 'a.b' });
+    const attempt = () => parseEnv(baseEnvSchema, { DATABASE_URL: 'mysql://x', PROPOSALS_PORT: 'abc', NATS_STREAM: 'a.b' });
     expect(attempt).toThrow(ConfigValidationError);
     expect(attempt).toThrow(/DATABASE_URL: must be a URL starting with postgres:\/\/ or postgresql:\/\//);
     expect(attempt).toThrow(/PROPOSALS_PORT/);
@@ -31,7 +30,13 @@ describe('parseEnv', () => {
       ACTING_APPOINTMENT_MAX_DAYS: 30,
       PHOTO_MAX_DISTANCE_KM: 7.5,
     });
-    const attempt = () => parseEnv(baseEnvSchema, { NODE_ENV: 'test', ACTING_APPOINTMENT_MAX_DAYS: '0', PHOTO_MAX_DISTANCE_KM: '-1', PHOTO_MAX_AGE_DAYS: 'lama' });
+    const attempt = () =>
+      parseEnv(baseEnvSchema, {
+        NODE_ENV: 'test',
+        ACTING_APPOINTMENT_MAX_DAYS: '0',
+        PHOTO_MAX_DISTANCE_KM: '-1',
+        PHOTO_MAX_AGE_DAYS: 'lama',
+      });
     expect(attempt).toThrow(/ACTING_APPOINTMENT_MAX_DAYS/);
     expect(attempt).toThrow(/PHOTO_MAX_DISTANCE_KM/);
     expect(attempt).toThrow(/PHOTO_MAX_AGE_DAYS/);
@@ -44,7 +49,9 @@ describe('parseEnv', () => {
 
   it('requires a JWT_SECRET of at least 32 characters everywhere but in tests, which alone have a known one', () => {
     expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
-    expect(() => parseEnv(baseEnvSchema, {})).toThrow(/JWT_SECRET: is required outside tests \(npm start generates one in \.alur\/secrets\.env\)/);
+    expect(() => parseEnv(baseEnvSchema, {})).toThrow(
+      /JWT_SECRET: is required outside tests \(npm start generates one in \.alur\/secrets\.env\)/,
+    );
     expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
     const secret = 'a'.repeat(32);
     expect(parseEnv(baseEnvSchema, { NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
@@ -58,8 +65,13 @@ describe('parseEnv', () => {
     const test = { NODE_ENV: 'test' };
     expect(() => parseEnv(baseEnvSchema, { ...test, NATS_USER: 'proposals' })).toThrow(/NATS_PASSWORD: is required with the other/);
     expect(() => parseEnv(baseEnvSchema, { ...test, NATS_PASSWORD: 'secret' })).toThrow(/NATS_USER: is required with the other/);
-    expect(() => parseEnv(baseEnvSchema, { ...test, NATS_USER: 'a b', NATS_PASSWORD: 'secret' })).toThrow(/NATS_USER: must be a NATS user name/);
-    expect(natsAuthOf(parseEnv(baseEnvSchema, { ...test, NATS_USER: 'proposals', NATS_PASSWORD: 'secret' }))).toEqual({ user: 'proposals', pass: 'secret' });
+    expect(() => parseEnv(baseEnvSchema, { ...test, NATS_USER: 'a b', NATS_PASSWORD: 'secret' })).toThrow(
+      /NATS_USER: must be a NATS user name/,
+    );
+    expect(natsAuthOf(parseEnv(baseEnvSchema, { ...test, NATS_USER: 'proposals', NATS_PASSWORD: 'secret' }))).toEqual({
+      user: 'proposals',
+      pass: 'secret',
+    });
     expect(natsAuthOf(parseEnv(baseEnvSchema, test))).toEqual({});
   });
 });

@@ -20,16 +20,22 @@ const url = (protocols: string[], fallback: string) =>
   z
     .string()
     .default(fallback)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 /** Names used for schemas, streams and queue prefixes: kept to characters all three accept. */
 const identifier = (fallback: string) =>
-  z.string().default(fallback).refine((v) => /^[A-Za-z0-9_]+$/.test(v), 'may hold only letters, digits and _');
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^[A-Za-z0-9_]+$/.test(v), 'may hold only letters, digits and _');
 
 /** `host:port` (a bracketed IPv6 host allowed), or undefined when it is not one. */
 export function parseHostPort(entry: string): { host: string; port: number } | undefined {
@@ -45,126 +51,145 @@ const TEST_JWT_SECRET = 'alur-test-jwt-secret-known-to-everyone-who-reads-this';
 export const LOCAL_SECRETS_FILE = '.alur/secrets.env';
 
 /** Environment every service reads. Defaults work on a developer machine with local servers. */
-export const baseEnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HTTP_HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/alur'),
-  /** Prepended to each service's schema name, so that test runs cannot see each other. */
-  DB_SCHEMA_PREFIX: z.string().default('').refine((v) => /^[a-z0-9_]*$/.test(v), 'may hold only a-z, 0-9 and _'),
-  NATS_URL: url(['nats:', 'tls:'], 'nats://127.0.0.1:4222'),
-  NATS_STREAM: identifier('ALUR'),
-  NATS_SUBJECT_PREFIX: identifier('alur'),
-  /**
-   * The service's own NATS user and password (`authorization.users` of the server's configuration,
-   * which grants each user only its subjects); both or neither. Unset, it connects without credentials.
-   */
-  NATS_USER: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a NATS user name (letters, digits, - and _)').optional(),
-  NATS_PASSWORD: z.string().min(1).optional(),
-  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
-  /**
-   * Redis through Sentinel: the sentinels' `host:port`, comma-separated. Set, the services ask them for
-   * the master named REDIS_SENTINEL_NAME (and follow a failover); REDIS_URL then gives only the master's
-   * user, password, database and TLS, not its address.
-   */
-  REDIS_SENTINELS: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || v.split(',').every((entry) => parseHostPort(entry.trim()) !== undefined), 'must be host:port[,host:port...]'),
-  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
-  /** The sentinels' own password (`requirepass` of sentinel.conf), when they have one. */
-  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
-  QUEUE_PREFIX: identifier('alur'),
-  TIMEZONE: z.string().default('Asia/Jakarta'),
-  /**
-   * Scaled clock for tests and demos: one working day (hari kerja) lasts this many seconds of real
-   * time, and weekends and holidays do not apply. 0 (the default) is the real calendar.
-   */
-  APPROVALS_WORKING_DAY_SECONDS: z.coerce.number().min(0).default(0),
-  /** How often the approvals service recreates stage timers that Redis lost. */
-  APPROVALS_RECONCILE_SECONDS: z.coerce.number().min(1).default(60),
-  /**
-   * The longest period of one Plt/Plh appointment, in days. 90 by default: a Plh or Plt serves up to
-   * three months at a time (BKN circular 1/SE/I/2021), after which a new appointment is made.
-   */
-  ACTING_APPOINTMENT_MAX_DAYS: int(90, 1),
-  /** A progress photo whose EXIF position lies farther than this from its village's location is flagged to the verifier. */
-  PHOTO_MAX_DISTANCE_KM: z.coerce.number().positive().default(25),
-  /** A progress photo captured (EXIF time) more than this many days before its report is flagged to the verifier. */
-  PHOTO_MAX_AGE_DAYS: int(30, 1),
-  RPC_TIMEOUT_MS: int(5000, 100),
-  OUTBOX_RELAY_ENABLED: bool(true),
-  OUTBOX_POLL_INTERVAL_MS: int(1000, 10),
-  OUTBOX_BATCH_SIZE: int(500, 1),
-  /** Published events stay this long so that an operator can re-publish them (JetStream may lose acked data on an OS crash). */
-  OUTBOX_RETENTION_HOURS: int(168, 1),
-  /** A failing event is dead-lettered only once it has failed this many times AND kept failing for CONSUMER_RETRY_PERIOD_MS. */
-  CONSUMER_MAX_ATTEMPTS: int(5, 1),
-  CONSUMER_RETRY_PERIOD_MS: int(6 * 60 * 60 * 1000),
-  CONSUMER_RETRY_BASE_MS: int(1000, 1),
-  /** The back-off between attempts grows up to this cap. */
-  CONSUMER_RETRY_MAX_MS: int(5 * 60 * 1000, 1),
-  /** An event waiting for something that comes by itself (EventNotReadyError) waits this long before it is dead-lettered. */
-  CONSUMER_WAIT_LIMIT_MS: int(24 * 60 * 60 * 1000, 1),
-  CONSUMER_ACK_WAIT_MS: int(30000, 100),
-  CONSUMER_CONCURRENCY: int(64, 1),
-  /** At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is redone event by event. */
-  CONSUMER_BATCH_SIZE: int(16, 1),
-  /** Handled events are remembered this long (at least the stream's 30 days), so a redelivery or re-publish never applies twice. */
-  INBOX_RETENTION_HOURS: int(31 * 24, 1),
-  /** /health reports the spine degraded past these: unpublished outbox rows older than this, or this many events waiting to be handled. */
-  HEALTH_OUTBOX_MAX_AGE_SECONDS: int(60, 1),
-  HEALTH_CONSUMER_MAX_LAG: int(1000, 1),
-  GATEWAY_PORT: int(SERVICE_PORTS.gateway),
-  PROPOSALS_PORT: int(SERVICE_PORTS.proposals),
-  APPROVALS_PORT: int(SERVICE_PORTS.approvals),
-  DISBURSEMENTS_PORT: int(SERVICE_PORTS.disbursements),
-  NOTIFICATIONS_PORT: int(SERVICE_PORTS.notifications),
-  /** Signs the gateway's access tokens (HS256). Only tests have a default; `npm start` generates one per machine. */
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /**
-   * Signs the gateway's per-request caller assertions that the services verify. Unset, it is derived
-   * from JWT_SECRET (HKDF); set it apart so that a service never needs the key that signs user tokens.
-   */
-  RPC_ASSERTION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: int(3600, 60),
-  /** Notifications: e-mail through SMTP (the local mail catcher by default), SMS/WhatsApp off unless a gateway URL is set. */
-  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025'),
-  MAIL_FROM: z.string().min(3).default('Alur <no-reply@alur.local>'),
-  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SMS_GATEWAY_SECRET: z.string().min(1).optional(),
-  /** Links in messages point into the web console, e.g. `<WEB_CONSOLE_URL>/proposals/<id>`. */
-  WEB_CONSOLE_URL: url(['http:', 'https:'], 'http://127.0.0.1:3000'),
-  NOTIFICATIONS_MAX_ATTEMPTS: int(5, 1),
-  NOTIFICATIONS_RETRY_BASE_MS: int(30_000, 1),
-  /** Local hour (in TIMEZONE) at which officials who chose a digest receive the day's reminders. */
-  NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
-  /**
-   * Tracing: set, each service sends its spans over OTLP/HTTP to `<endpoint>/v1/traces` (a collector,
-   * e.g. http://127.0.0.1:4318); unset, tracing is off and costs nothing beyond the no-op API.
-   */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  /** The share of new traces kept (0–1); a trace begun by a caller keeps the caller's decision. */
-  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
-}).superRefine((env, ctx) => {
-  if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
-    ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'is required with REDIS_SENTINELS (the master name the sentinels monitor)' });
-  }
-  if (env.INBOX_RETENTION_HOURS <= env.OUTBOX_RETENTION_HOURS) {
-    // A re-published event must still find its inbox record, or it would take effect twice.
-    ctx.addIssue({ code: 'custom', path: ['INBOX_RETENTION_HOURS'], message: 'must be longer than OUTBOX_RETENTION_HOURS' });
-  }
-  if (Boolean(env.NATS_USER) !== Boolean(env.NATS_PASSWORD)) {
-    ctx.addIssue({ code: 'custom', path: [env.NATS_USER ? 'NATS_PASSWORD' : 'NATS_USER'], message: 'is required with the other of NATS_USER and NATS_PASSWORD' });
-  }
-  if (!env.JWT_SECRET && env.NODE_ENV !== 'test') {
-    const message =
-      env.NODE_ENV === 'production'
-        ? 'is required in production (at least 32 random characters)'
-        : `is required outside tests (npm start generates one in ${LOCAL_SECRETS_FILE})`;
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message });
-  }
-});
+export const baseEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HTTP_HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/alur'),
+    /** Prepended to each service's schema name, so that test runs cannot see each other. */
+    DB_SCHEMA_PREFIX: z
+      .string()
+      .default('')
+      .refine((v) => /^[a-z0-9_]*$/.test(v), 'may hold only a-z, 0-9 and _'),
+    NATS_URL: url(['nats:', 'tls:'], 'nats://127.0.0.1:4222'),
+    NATS_STREAM: identifier('ALUR'),
+    NATS_SUBJECT_PREFIX: identifier('alur'),
+    /**
+     * The service's own NATS user and password (`authorization.users` of the server's configuration,
+     * which grants each user only its subjects); both or neither. Unset, it connects without credentials.
+     */
+    NATS_USER: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'must be a NATS user name (letters, digits, - and _)')
+      .optional(),
+    NATS_PASSWORD: z.string().min(1).optional(),
+    REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    /**
+     * Redis through Sentinel: the sentinels' `host:port`, comma-separated. Set, the services ask them for
+     * the master named REDIS_SENTINEL_NAME (and follow a failover); REDIS_URL then gives only the master's
+     * user, password, database and TLS, not its address.
+     */
+    REDIS_SENTINELS: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || v.split(',').every((entry) => parseHostPort(entry.trim()) !== undefined),
+        'must be host:port[,host:port...]',
+      ),
+    REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+    /** The sentinels' own password (`requirepass` of sentinel.conf), when they have one. */
+    REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+    QUEUE_PREFIX: identifier('alur'),
+    TIMEZONE: z.string().default('Asia/Jakarta'),
+    /**
+     * Scaled clock for tests and demos: one working day (hari kerja) lasts this many seconds of real
+     * time, and weekends and holidays do not apply. 0 (the default) is the real calendar.
+     */
+    APPROVALS_WORKING_DAY_SECONDS: z.coerce.number().min(0).default(0),
+    /** How often the approvals service recreates stage timers that Redis lost. */
+    APPROVALS_RECONCILE_SECONDS: z.coerce.number().min(1).default(60),
+    /**
+     * The longest period of one Plt/Plh appointment, in days. 90 by default: a Plh or Plt serves up to
+     * three months at a time (BKN circular 1/SE/I/2021), after which a new appointment is made.
+     */
+    ACTING_APPOINTMENT_MAX_DAYS: int(90, 1),
+    /** A progress photo whose EXIF position lies farther than this from its village's location is flagged to the verifier. */
+    PHOTO_MAX_DISTANCE_KM: z.coerce.number().positive().default(25),
+    /** A progress photo captured (EXIF time) more than this many days before its report is flagged to the verifier. */
+    PHOTO_MAX_AGE_DAYS: int(30, 1),
+    RPC_TIMEOUT_MS: int(5000, 100),
+    OUTBOX_RELAY_ENABLED: bool(true),
+    OUTBOX_POLL_INTERVAL_MS: int(1000, 10),
+    OUTBOX_BATCH_SIZE: int(500, 1),
+    /** Published events stay this long so that an operator can re-publish them (JetStream may lose acked data on an OS crash). */
+    OUTBOX_RETENTION_HOURS: int(168, 1),
+    /** A failing event is dead-lettered only once it has failed this many times AND kept failing for CONSUMER_RETRY_PERIOD_MS. */
+    CONSUMER_MAX_ATTEMPTS: int(5, 1),
+    CONSUMER_RETRY_PERIOD_MS: int(6 * 60 * 60 * 1000),
+    CONSUMER_RETRY_BASE_MS: int(1000, 1),
+    /** The back-off between attempts grows up to this cap. */
+    CONSUMER_RETRY_MAX_MS: int(5 * 60 * 1000, 1),
+    /** An event waiting for something that comes by itself (EventNotReadyError) waits this long before it is dead-lettered. */
+    CONSUMER_WAIT_LIMIT_MS: int(24 * 60 * 60 * 1000, 1),
+    CONSUMER_ACK_WAIT_MS: int(30000, 100),
+    CONSUMER_CONCURRENCY: int(64, 1),
+    /** At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is redone event by event. */
+    CONSUMER_BATCH_SIZE: int(16, 1),
+    /** Handled events are remembered this long (at least the stream's 30 days), so a redelivery or re-publish never applies twice. */
+    INBOX_RETENTION_HOURS: int(31 * 24, 1),
+    /** /health reports the spine degraded past these: unpublished outbox rows older than this, or this many events waiting to be handled. */
+    HEALTH_OUTBOX_MAX_AGE_SECONDS: int(60, 1),
+    HEALTH_CONSUMER_MAX_LAG: int(1000, 1),
+    GATEWAY_PORT: int(SERVICE_PORTS.gateway),
+    PROPOSALS_PORT: int(SERVICE_PORTS.proposals),
+    APPROVALS_PORT: int(SERVICE_PORTS.approvals),
+    DISBURSEMENTS_PORT: int(SERVICE_PORTS.disbursements),
+    NOTIFICATIONS_PORT: int(SERVICE_PORTS.notifications),
+    /** Signs the gateway's access tokens (HS256). Only tests have a default; `npm start` generates one per machine. */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Signs the gateway's per-request caller assertions that the services verify. Unset, it is derived
+     * from JWT_SECRET (HKDF); set it apart so that a service never needs the key that signs user tokens.
+     */
+    RPC_ASSERTION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: int(3600, 60),
+    /** Notifications: e-mail through SMTP (the local mail catcher by default), SMS/WhatsApp off unless a gateway URL is set. */
+    SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('Alur <no-reply@alur.local>'),
+    SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SMS_GATEWAY_SECRET: z.string().min(1).optional(),
+    /** Links in messages point into the web console, e.g. `<WEB_CONSOLE_URL>/proposals/<id>`. */
+    WEB_CONSOLE_URL: url(['http:', 'https:'], 'http://127.0.0.1:3000'),
+    NOTIFICATIONS_MAX_ATTEMPTS: int(5, 1),
+    NOTIFICATIONS_RETRY_BASE_MS: int(30_000, 1),
+    /** Local hour (in TIMEZONE) at which officials who chose a digest receive the day's reminders. */
+    NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    /**
+     * Tracing: set, each service sends its spans over OTLP/HTTP to `<endpoint>/v1/traces` (a collector,
+     * e.g. http://127.0.0.1:4318); unset, tracing is off and costs nothing beyond the no-op API.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /** The share of new traces kept (0–1); a trace begun by a caller keeps the caller's decision. */
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  })
+  .superRefine((env, ctx) => {
+    if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_SENTINEL_NAME'],
+        message: 'is required with REDIS_SENTINELS (the master name the sentinels monitor)',
+      });
+    }
+    if (env.INBOX_RETENTION_HOURS <= env.OUTBOX_RETENTION_HOURS) {
+      // A re-published event must still find its inbox record, or it would take effect twice.
+      ctx.addIssue({ code: 'custom', path: ['INBOX_RETENTION_HOURS'], message: 'must be longer than OUTBOX_RETENTION_HOURS' });
+    }
+    if (Boolean(env.NATS_USER) !== Boolean(env.NATS_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.NATS_USER ? 'NATS_PASSWORD' : 'NATS_USER'],
+        message: 'is required with the other of NATS_USER and NATS_PASSWORD',
+      });
+    }
+    if (!env.JWT_SECRET && env.NODE_ENV !== 'test') {
+      const message =
+        env.NODE_ENV === 'production'
+          ? 'is required in production (at least 32 random characters)'
+          : `is required outside tests (npm start generates one in ${LOCAL_SECRETS_FILE})`;
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message });
+    }
+  });
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
 
 /** The access-token secret: the configured one, or (only possible when NODE_ENV is test) the tests' known one. */

@@ -18,7 +18,11 @@ function sourceFiles(dir: string): string[] {
 
 /** Every module a file names: static imports and re-exports, dynamic imports, require calls. */
 function specifiersOf(source: string): string[] {
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]/g,
+  ];
   return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]));
 }
 
@@ -51,7 +55,9 @@ describe('@alur/contracts stays browser-safe', () => {
   });
 
   it("uses none of Node's globals", () => {
-    const offending = files.filter((file) => NODE_GLOBALS.test(withoutComments(readFileSync(file, 'utf8')))).map((file) => relative(ROOT, file));
+    const offending = files
+      .filter((file) => NODE_GLOBALS.test(withoutComments(readFileSync(file, 'utf8'))))
+      .map((file) => relative(ROOT, file));
     expect(offending).toEqual([]);
   });
 });

@@ -83,6 +83,8 @@ describe('AfterCommit', () => {
   });
 
   it('refuses work outside a transaction', () => {
-    expect(() => afterCommit.run(dataSource.manager, note('never'))).toThrow('AfterCommit.run needs the transaction whose commit it waits for');
+    expect(() => afterCommit.run(dataSource.manager, note('never'))).toThrow(
+      'AfterCommit.run needs the transaction whose commit it waits for',
+    );
   });
 });

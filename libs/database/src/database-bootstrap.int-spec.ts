@@ -10,7 +10,13 @@ describe('a service database', () => {
 
   beforeAll(async () => {
     dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({ url: isolation.env.DATABASE_URL!, schema: `${isolation.env.DB_SCHEMA_PREFIX}db`, entities: [], migrations: [], applicationName }),
+      serviceDataSourceOptions({
+        url: isolation.env.DATABASE_URL!,
+        schema: `${isolation.env.DB_SCHEMA_PREFIX}db`,
+        entities: [],
+        migrations: [],
+        applicationName,
+      }),
     );
   });
   afterAll(async () => {
@@ -29,7 +35,9 @@ describe('a service database', () => {
     const admin = new Client({ connectionString: isolation.env.DATABASE_URL });
     await admin.connect();
     try {
-      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        applicationName,
+      ]);
       expect(rowCount).toBeGreaterThan(0);
       // The ended connection fails its next query instead of crashing the process: with the server's
       // error if the query goes first, or as released if the connection's error event came first.

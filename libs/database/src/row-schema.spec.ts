@@ -21,9 +21,9 @@ describe('checked row reads', () => {
     await expect(queryRows(answering([{ id: 'a', amount: '1', owner: { name: 'x' } }]), Row, 'SELECT 1')).rejects.toThrow(/owner/);
   });
 
-  it('reads the rows of an UPDATE … RETURNING from TypeORM\'s [rows, count]', async () => {
-    await expect(updateRows(answering([[{ id: 'a', amount: '5', owner: null }], 1]), Row, 'UPDATE t SET x = 1 RETURNING *')).resolves.toEqual([
-      { id: 'a', amount: 5, owner: null },
-    ]);
+  it("reads the rows of an UPDATE … RETURNING from TypeORM's [rows, count]", async () => {
+    await expect(
+      updateRows(answering([[{ id: 'a', amount: '5', owner: null }], 1]), Row, 'UPDATE t SET x = 1 RETURNING *'),
+    ).resolves.toEqual([{ id: 'a', amount: 5, owner: null }]);
   });
 });

@@ -36,12 +36,22 @@ function checkedRows<S extends z.ZodType>(schema: S, rows: unknown, sql: string)
 }
 
 /** Runs a statement that answers rows (SELECT, INSERT … RETURNING) and reads them through `schema`. */
-export async function queryRows<S extends z.ZodType>(db: EntityManager, schema: S, sql: string, params: unknown[] = []): Promise<Array<z.output<S>>> {
+export async function queryRows<S extends z.ZodType>(
+  db: EntityManager,
+  schema: S,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Array<z.output<S>>> {
   return checkedRows(schema, await db.query(sql, params), sql);
 }
 
 /** Runs an UPDATE or DELETE … RETURNING (TypeORM answers those with `[rows, affectedCount]`) and reads its rows through `schema`. */
-export async function updateRows<S extends z.ZodType>(db: EntityManager, schema: S, sql: string, params: unknown[] = []): Promise<Array<z.output<S>>> {
+export async function updateRows<S extends z.ZodType>(
+  db: EntityManager,
+  schema: S,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Array<z.output<S>>> {
   const [rows] = (await db.query(sql, params)) as [unknown, number];
   return checkedRows(schema, rows, sql);
 }

@@ -73,7 +73,12 @@ class HealthController {
         .cacheFor(1000),
     );
     if (this.options.redis) {
-      checks.push(() => this.indicators.check('redis').attempt(() => this.redis.ping()).withTimeout(1500));
+      checks.push(() =>
+        this.indicators
+          .check('redis')
+          .attempt(() => this.redis.ping())
+          .withTimeout(1500),
+      );
     }
     return this.health.check(checks);
   }

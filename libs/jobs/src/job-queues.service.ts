@@ -67,7 +67,11 @@ export class JobQueues implements OnModuleInit, OnApplicationBootstrap, OnApplic
           if (!jobNames.has(job.name)) throw new UnrecoverableError(`The ${declaration.name} queue has no job named ${job.name}`);
           return processor.process(job);
         },
-        { connection: redisOptionsOf(this.env, { maxRetriesPerRequest: null }), prefix: this.env.QUEUE_PREFIX, concurrency: declaration.concurrency },
+        {
+          connection: redisOptionsOf(this.env, { maxRetriesPerRequest: null }),
+          prefix: this.env.QUEUE_PREFIX,
+          concurrency: declaration.concurrency,
+        },
       );
       worker.on('error', (error) => this.logger.warn({ err: error, queue: declaration.name }, 'Queue worker error'));
       this.workers.push(worker);
@@ -89,7 +93,9 @@ export class JobQueues implements OnModuleInit, OnApplicationBootstrap, OnApplic
       const instance = wrapper.instance as Partial<JobProcessor> | undefined;
       if (!declaration || !instance) continue;
       if (!this.declarations.some((registered) => registered.name === declaration.name)) {
-        problems.push(`${wrapper.name} processes the ${declaration.name} queue, which this service does not register (JobsModule.forQueues)`);
+        problems.push(
+          `${wrapper.name} processes the ${declaration.name} queue, which this service does not register (JobsModule.forQueues)`,
+        );
         continue;
       }
       if (typeof instance.process !== 'function') {
@@ -105,7 +111,9 @@ export class JobQueues implements OnModuleInit, OnApplicationBootstrap, OnApplic
         problems.push(`the ${declaration.name} queue belongs to ${declaration.owner}, not ${this.service}`);
       }
       if (names.length === 0) {
-        problems.push(`the ${declaration.name} queue has no processor: add a provider decorated @ProcessJobs(<its declaration>) with a process(job) method`);
+        problems.push(
+          `the ${declaration.name} queue has no processor: add a provider decorated @ProcessJobs(<its declaration>) with a process(job) method`,
+        );
       } else if (names.length > 1) {
         problems.push(`the ${declaration.name} queue has ${names.length} processors (${names.join(', ')}); it takes exactly one`);
       }

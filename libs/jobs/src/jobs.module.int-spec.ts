@@ -64,7 +64,9 @@ describe('JobsModule', () => {
     await expect(start([CHECK_QUEUE], [CheckProcessor, StrayProcessor])).rejects.toThrow(
       /StrayProcessor processes the notifications queue, which this service does not register/,
     );
-    await expect(start([NOTIFICATIONS_QUEUE], [StrayProcessor])).rejects.toThrow(/the notifications queue belongs to notifications, not approvals/);
+    await expect(start([NOTIFICATIONS_QUEUE], [StrayProcessor])).rejects.toThrow(
+      /the notifications queue belongs to notifications, not approvals/,
+    );
   });
 
   it('hands every job of a registered queue to its processor, with the declared defaults, under the isolation’s prefix', async () => {
@@ -100,7 +102,9 @@ describe('JobsModule', () => {
   });
 
   it('declares the stage timers’ and deliveries’ options as the services set them before', () => {
-    const env = { NOTIFICATIONS_MAX_ATTEMPTS: 5, NOTIFICATIONS_RETRY_BASE_MS: 30_000 } as Parameters<QueueDeclaration['defaultJobOptions']>[0];
+    const env = { NOTIFICATIONS_MAX_ATTEMPTS: 5, NOTIFICATIONS_RETRY_BASE_MS: 30_000 } as Parameters<
+      QueueDeclaration['defaultJobOptions']
+    >[0];
     expect(STAGE_TIMERS_QUEUE.defaultJobOptions(env)).toEqual({
       attempts: 8,
       backoff: { type: 'exponential', delay: 1000 },

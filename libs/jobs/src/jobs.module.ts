@@ -17,7 +17,11 @@ export class JobsModule {
       providers: [
         { provide: REGISTERED_QUEUES, useValue: queues },
         JobQueues,
-        ...queues.map((queue) => ({ provide: jobQueueToken(queue), inject: [JobQueues], useFactory: (jobs: JobQueues) => jobs.queueOf(queue) })),
+        ...queues.map((queue) => ({
+          provide: jobQueueToken(queue),
+          inject: [JobQueues],
+          useFactory: (jobs: JobQueues) => jobs.queueOf(queue),
+        })),
       ],
       exports: [JobQueues, ...queues.map(jobQueueToken)],
     };

@@ -21,6 +21,8 @@ export interface QueueDeclaration<Jobs extends Readonly<Record<string, string>> 
 }
 
 /** Declares a queue; typed so that `queue.jobs.<key>` is a known job name. */
-export function declareQueue<const Jobs extends Readonly<Record<string, string>>>(declaration: QueueDeclaration<Jobs>): QueueDeclaration<Jobs> {
+export function declareQueue<const Jobs extends Readonly<Record<string, string>>>(
+  declaration: QueueDeclaration<Jobs>,
+): QueueDeclaration<Jobs> {
   return Object.freeze(declaration);
 }

@@ -43,7 +43,9 @@ export class SpineHealth {
         down = true;
       }
       if (inbound.deadLetters > 0) {
-        reasons.push(`${inbound.deadLetters} dead letter(s), ${inbound.parkedAggregates} aggregate(s) parked, ${inbound.heldBehindDeadLetters} event(s) held`);
+        reasons.push(
+          `${inbound.deadLetters} dead letter(s), ${inbound.parkedAggregates} aggregate(s) parked, ${inbound.heldBehindDeadLetters} event(s) held`,
+        );
       }
       const lag = inbound.pending + (info?.num_pending ?? 0);
       if (lag > this.env.HEALTH_CONSUMER_MAX_LAG) reasons.push(`consumer lagging: ${lag} events not yet handled`);

@@ -52,8 +52,6 @@ export class RpcMetricsInterceptor implements NestInterceptor {
     // rpc.<prefix>.<pattern>: the prefix differs per installation and test, the pattern is what matters.
     const pattern = subject.replace(/^rpc\.[^.]+\./, '');
     const end = this.histogram.startTimer({ pattern });
-    return next.handle().pipe(
-      tap({ complete: () => end({ outcome: 'ok' }), error: () => end({ outcome: 'error' }) }),
-    );
+    return next.handle().pipe(tap({ complete: () => end({ outcome: 'ok' }), error: () => end({ outcome: 'error' }) }));
   }
 }

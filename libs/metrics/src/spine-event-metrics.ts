@@ -38,7 +38,11 @@ export class SpineEventMetrics implements SpineEventCounters {
 }
 
 export const SPINE_EVENT_METRIC_PROVIDERS: Provider[] = [
-  makeCounterProvider({ name: METRICS.eventsRecorded, help: 'Events written to the outbox (counted when written, a rolled-back transaction included)', labelNames: BY_EVENT }),
+  makeCounterProvider({
+    name: METRICS.eventsRecorded,
+    help: 'Events written to the outbox (counted when written, a rolled-back transaction included)',
+    labelNames: BY_EVENT,
+  }),
   makeCounterProvider({ name: METRICS.eventsPublished, help: 'Outbox events the relay published to JetStream', labelNames: BY_EVENT }),
   makeCounterProvider({ name: METRICS.eventsHandled, help: 'Received events whose handlers committed their effect', labelNames: BY_EVENT }),
   makeCounterProvider({

@@ -33,15 +33,27 @@ const one = (value: number | null | undefined): FigureRow[] => (value === null |
 
 /** A gauge read from the spine's figures; a service without a consumer (the gateway) has no consumer figures. */
 const spineFigure = (name: string, help: string, pick: (figures: SpineFigures) => FigureRow[], labelNames?: string[]) =>
-  makeFigureProvider({ name, help, labelNames: labelNames ?? [], inject: [SpineProbe], read: async (probe: SpineProbe) => pick(await probe.read()) });
+  makeFigureProvider({
+    name,
+    help,
+    labelNames: labelNames ?? [],
+    inject: [SpineProbe],
+    read: async (probe: SpineProbe) => pick(await probe.read()),
+  });
 
 /** Figures of the event spine and the database that every service has. */
 export const SPINE_FIGURE_PROVIDERS: Provider[] = [
   SpineProbe,
   spineFigure(METRICS.outboxBacklog, 'Events recorded in the outbox and not yet published to JetStream', (f) => one(f.outbox.unpublished)),
-  spineFigure(METRICS.outboxOldestAge, 'Age of the oldest unpublished outbox event (0 when none waits)', (f) => one(f.outbox.oldestSeconds)),
-  spineFigure(METRICS.deadLetters, 'Events this service could not handle, neither replayed nor skipped', (f) => one(f.consumer?.deadLetters)),
-  spineFigure(METRICS.parkedAggregates, 'Aggregates whose later events wait behind a dead letter', (f) => one(f.consumer?.parkedAggregates)),
+  spineFigure(METRICS.outboxOldestAge, 'Age of the oldest unpublished outbox event (0 when none waits)', (f) =>
+    one(f.outbox.oldestSeconds),
+  ),
+  spineFigure(METRICS.deadLetters, 'Events this service could not handle, neither replayed nor skipped', (f) =>
+    one(f.consumer?.deadLetters),
+  ),
+  spineFigure(METRICS.parkedAggregates, 'Aggregates whose later events wait behind a dead letter', (f) =>
+    one(f.consumer?.parkedAggregates),
+  ),
   spineFigure(
     METRICS.inboundEvents,
     'Received events not yet handled, by state (pending, waiting, retrying, held behind a dead letter)',
@@ -60,8 +72,12 @@ export const SPINE_FIGURE_PROVIDERS: Provider[] = [
   spineFigure(METRICS.consumerRunning, '1 while the JetStream consumer loop runs and its durable consumer exists', (f) =>
     f.consumer ? one(f.consumer.running ? 1 : 0) : [],
   ),
-  spineFigure(METRICS.consumerPending, "Stream messages not yet delivered to the service's durable consumer", (f) => one(f.consumer?.undelivered)),
-  spineFigure(METRICS.consumerAckPending, 'Messages delivered to the consumer and not yet acknowledged', (f) => one(f.consumer?.ackPending)),
+  spineFigure(METRICS.consumerPending, "Stream messages not yet delivered to the service's durable consumer", (f) =>
+    one(f.consumer?.undelivered),
+  ),
+  spineFigure(METRICS.consumerAckPending, 'Messages delivered to the consumer and not yet acknowledged', (f) =>
+    one(f.consumer?.ackPending),
+  ),
   makeFigureProvider({
     name: METRICS.dbPoolConnections,
     help: 'Connections of the PostgreSQL pool by state (total, idle, waiting clients)',

@@ -6,7 +6,13 @@ describe('TimerMetrics', () => {
   const registry = new Registry();
   const scheduled = new Counter({ name: METRICS.timersScheduled, help: '-', labelNames: ['queue', 'job'], registers: [registry] });
   const fired = new Counter({ name: METRICS.timersFired, help: '-', labelNames: ['queue', 'job'], registers: [registry] });
-  const lateness = new Histogram({ name: METRICS.timerLateness, help: '-', labelNames: ['queue', 'job'], buckets: [1, 10], registers: [registry] });
+  const lateness = new Histogram({
+    name: METRICS.timerLateness,
+    help: '-',
+    labelNames: ['queue', 'job'],
+    buckets: [1, 10],
+    registers: [registry],
+  });
   const metrics = new TimerMetrics(scheduled, fired, lateness);
   const sum = async () => (await lateness.get()).values.find((v) => v.metricName === `${METRICS.timerLateness}_sum`)?.value;
 

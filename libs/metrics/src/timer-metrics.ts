@@ -43,7 +43,11 @@ export class TimerMetrics {
 
 export const TIMER_METRIC_PROVIDERS: Provider[] = [
   makeCounterProvider({ name: METRICS.timersScheduled, help: 'Timers set in BullMQ, by queue and job name', labelNames: ['queue', 'job'] }),
-  makeCounterProvider({ name: METRICS.timersFired, help: 'Timers that fired (first attempt), by queue and job name', labelNames: ['queue', 'job'] }),
+  makeCounterProvider({
+    name: METRICS.timersFired,
+    help: 'Timers that fired (first attempt), by queue and job name',
+    labelNames: ['queue', 'job'],
+  }),
   makeHistogramProvider({
     name: METRICS.timerLateness,
     help: 'How late a timer fired: its first attempt started minus when it was due',

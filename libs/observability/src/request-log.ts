@@ -51,6 +51,9 @@ export function requestLogOptions(correlationOf: (req: IncomingMessage) => strin
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
     customSuccessObject: (req, res, value: { responseTime: number }) => requestLineOf(req, res, value.responseTime),
-    customErrorObject: (req, res, error, value: { responseTime: number }) => ({ ...requestLineOf(req, res, value.responseTime), err: error }),
+    customErrorObject: (req, res, error, value: { responseTime: number }) => ({
+      ...requestLineOf(req, res, value.responseTime),
+      err: error,
+    }),
   };
 }

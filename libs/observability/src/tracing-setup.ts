@@ -26,7 +26,11 @@ let started: { provider: NodeTracerProvider; users: number } | undefined;
  * together in one process (tests) share the first one's. `processors` replace the OTLP export (a test's
  * in-memory exporter) and turn tracing on without an endpoint.
  */
-export function startTracing(service: string, env: Pick<BaseEnv, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_TRACES_SAMPLER_ARG'>, processors?: SpanProcessor[]): Tracing | undefined {
+export function startTracing(
+  service: string,
+  env: Pick<BaseEnv, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_TRACES_SAMPLER_ARG'>,
+  processors?: SpanProcessor[],
+): Tracing | undefined {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !processors) return undefined;
   if (!started) {
     const exporter = () => new OTLPTraceExporter({ url: `${env.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/+$/, '')}/v1/traces` });

@@ -15,7 +15,10 @@ describe('tracing', () => {
   });
 
   it('takes an http(s) endpoint and a sampling ratio between 0 and 1', () => {
-    expect(env({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_SAMPLER_ARG: 1 });
+    expect(env({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_SAMPLER_ARG: 1,
+    });
     expect(() => env({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
     expect(() => env({ OTEL_TRACES_SAMPLER_ARG: '1.5' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
   });
@@ -31,7 +34,9 @@ describe('tracing', () => {
     beforeEach(() => exporter.reset());
 
     it('continues a stored trace context where the work is done later, and marks a failure', async () => {
-      const stored = await inSpan('outbox record proposals.proposal-submitted.v1', { kind: SpanKind.PRODUCER }, async () => currentTraceCarrier());
+      const stored = await inSpan('outbox record proposals.proposal-submitted.v1', { kind: SpanKind.PRODUCER }, async () =>
+        currentTraceCarrier(),
+      );
       expect(stored?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
 
       await expect(

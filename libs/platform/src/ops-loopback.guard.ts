@@ -15,7 +15,8 @@ export class OpsLoopbackGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<{ path: string; socket?: { remoteAddress?: string } }>();
     if (!request.path.toLowerCase().startsWith(OPS_PATH_PREFIX)) return true;
-    if (!LOOPBACK.test(request.socket?.remoteAddress ?? '')) throw new ForbiddenException('Operator routes answer only on this machine (loopback)');
+    if (!LOOPBACK.test(request.socket?.remoteAddress ?? ''))
+      throw new ForbiddenException('Operator routes answer only on this machine (loopback)');
     return true;
   }
 }

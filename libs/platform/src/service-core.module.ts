@@ -5,7 +5,14 @@ import { CreateAuditTrail1764000000000 } from '@alur/audit';
 import { AlurConfigModule, ServiceName } from '@alur/config';
 import { CreateIdempotentRequests1765200000000, DatabaseModule, RetentionModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
-import { MESSAGING_MIGRATIONS, MessagingModule, MessagingModuleOptions, RpcCallerGuard, RpcIdempotencyInterceptor, RpcTracingInterceptor } from '@alur/messaging';
+import {
+  MESSAGING_MIGRATIONS,
+  MessagingModule,
+  MessagingModuleOptions,
+  RpcCallerGuard,
+  RpcIdempotencyInterceptor,
+  RpcTracingInterceptor,
+} from '@alur/messaging';
 import { ObservabilityModule } from '@alur/observability';
 import { OpsLoopbackGuard } from './ops-loopback.guard';
 

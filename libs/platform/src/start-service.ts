@@ -28,7 +28,9 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
   if (env.NODE_ENV === 'production' && !env.NATS_USER) {
     // Without its own user a service could act as any other on the bus: production runs NATS with users.
     await app.close();
-    throw new ConfigValidationError('Invalid configuration:\n  NATS_USER: is required in production, with NATS_PASSWORD (the service’s own NATS user)');
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  NATS_USER: is required in production, with NATS_PASSWORD (the service’s own NATS user)',
+    );
   }
   // A server span per request, only while tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT).
   if (tracingEnabled()) app.use(httpTracingMiddleware);
@@ -37,7 +39,14 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, se
     // Before connecting: the microservice resolves its global filters when it registers its handlers.
     app.useGlobalFilters(new RpcExceptionFilter());
     app.connectMicroservice<CustomStrategy>(
-      { strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX, { servers: env.NATS_URL, queue: service, name: `alur-${service}-rpc`, ...natsAuthOf(env) }) },
+      {
+        strategy: new PrefixedNatsServer(env.NATS_SUBJECT_PREFIX, {
+          servers: env.NATS_URL,
+          queue: service,
+          name: `alur-${service}-rpc`,
+          ...natsAuthOf(env),
+        }),
+      },
       { inheritAppConfig: true },
     );
   }

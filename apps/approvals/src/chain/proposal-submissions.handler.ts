@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, ProposalSubmittedPayload, ProposalSubmittedV1, ProposalWithdrawnPayload, ProposalWithdrawnV1 } from '@alur/contracts';
+import {
+  EventEnvelope,
+  ProposalSubmittedPayload,
+  ProposalSubmittedV1,
+  ProposalWithdrawnPayload,
+  ProposalWithdrawnV1,
+} from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
 import { StartApprovalChainUseCase } from './use-cases/start-approval-chain.use-case';
 import { WithdrawFromChainUseCase } from './use-cases/withdraw-from-chain.use-case';

@@ -18,7 +18,11 @@ export const APPROVALS_ENTITIES = [
 ];
 
 /** Its migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
-export const APPROVALS_MIGRATIONS = [CreateAuditTrail1764000000000, CreateApprovalsTables1764100000000, AddStageTimerRetentionIndex1764500000000];
+export const APPROVALS_MIGRATIONS = [
+  CreateAuditTrail1764000000000,
+  CreateApprovalsTables1764100000000,
+  AddStageTimerRetentionIndex1764500000000,
+];
 
 /**
  * A closed stage's timers matter only while it is open; its history is in the stage row and the audit

@@ -27,7 +27,13 @@ export class StageOpener {
     private readonly scheduler: StageTimerScheduler,
   ) {}
 
-  async open(tx: EntityManager, chain: ApprovalChainEntity, order: number, actor: Actor | null, openedAt = new Date()): Promise<ApprovalStageEntity> {
+  async open(
+    tx: EntityManager,
+    chain: ApprovalChainEntity,
+    order: number,
+    actor: Actor | null,
+    openedAt = new Date(),
+  ): Promise<ApprovalStageEntity> {
     const definition = chain.stages[order - 1];
     const clock = this.calendar.clock;
     const stage = tx.create(ApprovalStageEntity, {
@@ -57,7 +63,10 @@ export class StageOpener {
       generation: 1,
       fireAt: timer.fireAt,
     }));
-    await tx.insert(StageTimerEntity, alarms.map((alarm) => ({ ...alarm, firedAt: null })));
+    await tx.insert(
+      StageTimerEntity,
+      alarms.map((alarm) => ({ ...alarm, firedAt: null })),
+    );
     await this.outbox.record(tx, ApprovalStageOpenedV1, {
       aggregateId: stage.proposalId,
       actor,

@@ -69,7 +69,9 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`)) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`)) as Array<{
+        locked: boolean;
+      }>;
       if (!locked) return { checked: 0, restored: 0, skipped: true };
       try {
         return await this.restoreAll();
@@ -98,7 +100,12 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
         after,
       )) as Array<{ stage_id: string; kind: TimerKind; generation: number; fire_at: Date }>;
       if (rows.length === 0) return result;
-      const alarms: TimerAlarm[] = rows.map((row) => ({ stageId: row.stage_id, kind: row.kind, generation: row.generation, fireAt: row.fire_at }));
+      const alarms: TimerAlarm[] = rows.map((row) => ({
+        stageId: row.stage_id,
+        kind: row.kind,
+        generation: row.generation,
+        fireAt: row.fire_at,
+      }));
       result.checked += alarms.length;
       result.restored += await this.scheduler.restoreMissing(alarms);
       const last = rows[rows.length - 1];

@@ -24,7 +24,13 @@ export class StageTimerScheduler {
     await this.queue.addBulk(
       alarms.map((alarm) => ({
         name: STAGE_TIMER_JOB_NAMES[alarm.kind],
-        data: { stageId: alarm.stageId, kind: alarm.kind, generation: alarm.generation, fireAt: alarm.fireAt.toISOString(), ...(trace ? { trace } : {}) },
+        data: {
+          stageId: alarm.stageId,
+          kind: alarm.kind,
+          generation: alarm.generation,
+          fireAt: alarm.fireAt.toISOString(),
+          ...(trace ? { trace } : {}),
+        },
         opts: this.optionsOf(alarm, now),
       })),
     );

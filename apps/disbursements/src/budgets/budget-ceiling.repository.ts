@@ -61,7 +61,12 @@ export class BudgetCeilingRepository {
 
   /** The ceiling, row-locked (FOR UPDATE). */
   async lock(tx: EntityManager, key: CeilingKey): Promise<BudgetCeiling> {
-    const [ceiling] = await queryRows(tx, CeilingRow, 'SELECT * FROM budget_ceiling WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3 FOR UPDATE', keyParams(key));
+    const [ceiling] = await queryRows(
+      tx,
+      CeilingRow,
+      'SELECT * FROM budget_ceiling WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3 FOR UPDATE',
+      keyParams(key),
+    );
     return ceiling;
   }
 
@@ -88,17 +93,17 @@ export class BudgetCeilingRepository {
   }
 
   async addReleased(tx: EntityManager, key: CeilingKey, amount: number): Promise<void> {
-    await tx.query('UPDATE budget_ceiling SET released = released + $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3', [
-      ...keyParams(key),
-      String(amount),
-    ]);
+    await tx.query(
+      'UPDATE budget_ceiling SET released = released + $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3',
+      [...keyParams(key), String(amount)],
+    );
   }
 
   async setAmount(tx: EntityManager, key: CeilingKey, amount: number): Promise<void> {
-    await tx.query('UPDATE budget_ceiling SET amount = $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3', [
-      ...keyParams(key),
-      String(amount),
-    ]);
+    await tx.query(
+      'UPDATE budget_ceiling SET amount = $4, updated_at = now() WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3',
+      [...keyParams(key), String(amount)],
+    );
   }
 
   /** The ceiling with the proposals waiting for it. */
@@ -142,7 +147,12 @@ export class BudgetCeilingRepository {
   }
 
   /** Each ceiling's region and amount, of one programme and year in the regency. */
-  async amountsInRegency(db: EntityManager, programCode: string, fiscalYear: number, regencyCode: string): Promise<Array<{ regionCode: string; amount: number }>> {
+  async amountsInRegency(
+    db: EntityManager,
+    programCode: string,
+    fiscalYear: number,
+    regencyCode: string,
+  ): Promise<Array<{ regionCode: string; amount: number }>> {
     const rows = await queryRows(
       db,
       z.object({ region_code: z.string(), amount: rupiahField }),

@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import {
-  Actor,
-  BudgetCommittedV1,
-  formatRupiah,
-  ProposalApprovedPayload,
-  ProposalAwaitingBudgetV1,
-  TrancheReadyV1,
-} from '@alur/contracts';
+import { Actor, BudgetCommittedV1, formatRupiah, ProposalApprovedPayload, ProposalAwaitingBudgetV1, TrancheReadyV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { Disbursement } from '../disbursements/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
@@ -52,7 +45,11 @@ export class BudgetCommitment {
         action: 'disbursement.approval-after-withdrawal',
         entityType: 'proposal',
         entityId: approval.proposalId,
-        after: { requestedAmount: approval.requestedAmount, approvedAt: approval.approvedAt, note: 'the proposal was withdrawn; nothing committed' },
+        after: {
+          requestedAmount: approval.requestedAmount,
+          approvedAt: approval.approvedAt,
+          note: 'the proposal was withdrawn; nothing committed',
+        },
       });
       return 'WITHDRAWN';
     }
@@ -123,7 +120,13 @@ export class BudgetCommitment {
    * committed amount lowered) and proposals waiting behind it get their chance. Money already paid
    * out cannot be taken back here: that disbursement stays as it is, for the treasury to settle.
    */
-  async onWithdrawn(tx: EntityManager, proposalId: string, eventId: string, withdrawnAt: Date, actor: Actor | null): Promise<WithdrawalOutcome> {
+  async onWithdrawn(
+    tx: EntityManager,
+    proposalId: string,
+    eventId: string,
+    withdrawnAt: Date,
+    actor: Actor | null,
+  ): Promise<WithdrawalOutcome> {
     await this.disbursements.lockProposal(tx, proposalId);
     await this.disbursements.recordWithdrawal(tx, proposalId, withdrawnAt, eventId);
     const seen = await this.disbursements.findByProposal(tx, proposalId);
@@ -212,7 +215,12 @@ export class BudgetCommitment {
         villageCode: disbursement.villageCode,
         amount,
         committedAt: committedAt.toISOString(),
-        tranches: tranches.map(({ number, amount: a, shareBp, unlockProgressPercent }) => ({ number, amount: a, shareBp, unlockProgressPercent })),
+        tranches: tranches.map(({ number, amount: a, shareBp, unlockProgressPercent }) => ({
+          number,
+          amount: a,
+          shareBp,
+          unlockProgressPercent,
+        })),
       },
     });
     await this.outbox.record(tx, TrancheReadyV1, {

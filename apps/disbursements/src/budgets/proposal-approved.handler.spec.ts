@@ -10,7 +10,10 @@ describe('an approval heard before its programme version', () => {
     const commitment = { onApproved: jest.fn() };
     const handler = new ProposalApprovedHandler(commitment as unknown as BudgetCommitment, new ProgrammeVersionRepository());
     const noProgrammeYet = { query: async () => [] } as unknown as EntityManager;
-    const event = { id: 'e1', payload: { proposalId: 'p1', programCode: 'KOTAKU-2026', programVersion: 3 } } as EventEnvelope<ProposalApprovedPayload>;
+    const event = {
+      id: 'e1',
+      payload: { proposalId: 'p1', programCode: 'KOTAKU-2026', programVersion: 3 },
+    } as EventEnvelope<ProposalApprovedPayload>;
 
     const waiting = handler.onProposalApproved(event, noProgrammeYet);
     await expect(waiting).rejects.toBeInstanceOf(EventNotReadyError);

@@ -6,7 +6,13 @@ import { RegionDirectory } from '@alur/regions';
 import { Disbursement } from '../disbursements/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
 import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
-import { InMemoryBudgetCeilings, InMemoryDisbursements, InMemoryProgrammes, InMemoryTranches, inMemoryTransactions } from '../testing/in-memory-repositories';
+import {
+  InMemoryBudgetCeilings,
+  InMemoryDisbursements,
+  InMemoryProgrammes,
+  InMemoryTranches,
+  inMemoryTransactions,
+} from '../testing/in-memory-repositories';
 import { TrancheRepository } from '../tranches/tranche.repository';
 import { BudgetCommitment } from './budget-commitment.service';
 import { SetCeilingUseCase } from './set-ceiling.use-case';
@@ -53,7 +59,13 @@ function waiting(proposalId: string, amount: number, approvedAt: string): Disbur
 function setUp(ceiling: { amount: number; committed: number }) {
   const disbursements = new InMemoryDisbursements();
   const ceilings = new InMemoryBudgetCeilings(disbursements);
-  ceilings.rows.set(`${KEY.programCode}/${KEY.fiscalYear}/${VILLAGE}`, { ...KEY, regionLevel: 'village', regencyCode: '14.03', released: 0, ...ceiling });
+  ceilings.rows.set(`${KEY.programCode}/${KEY.fiscalYear}/${VILLAGE}`, {
+    ...KEY,
+    regionLevel: 'village',
+    regencyCode: '14.03',
+    released: 0,
+    ...ceiling,
+  });
   const tranches = new InMemoryTranches();
   const programmes = new InMemoryProgrammes([
     {
@@ -101,13 +113,22 @@ describe('setting a ceiling (pagu)', () => {
 
   it('commits the waiting proposals in approval order once raised: a later, smaller one does not overtake one that still does not fit', async () => {
     const { useCase, disbursements, tranches, outbox } = setUp({ amount: 100_000_000, committed: 80_000_000 });
-    disbursements.rows.push(waiting('first', 30_000_000, '2026-02-01T08:00:00Z'), waiting('second', 5_000_000, '2026-02-02T08:00:00Z'), waiting('third', 40_000_000, '2026-02-03T08:00:00Z'));
+    disbursements.rows.push(
+      waiting('first', 30_000_000, '2026-02-01T08:00:00Z'),
+      waiting('second', 5_000_000, '2026-02-02T08:00:00Z'),
+      waiting('third', 40_000_000, '2026-02-03T08:00:00Z'),
+    );
 
     const result = await useCase.execute(BPKAD, { ...KEY, amount: 120_000_000 });
 
     // 80 + 30 + 5 fits in 120; 40 more does not, so the third waits.
     expect(result.committedProposalIds).toEqual(['first', 'second']);
-    expect(result.budget).toMatchObject({ amount: 120_000_000, committed: 115_000_000, available: 5_000_000, waiting: { count: 1, amount: 40_000_000 } });
+    expect(result.budget).toMatchObject({
+      amount: 120_000_000,
+      committed: 115_000_000,
+      available: 5_000_000,
+      waiting: { count: 1, amount: 40_000_000 },
+    });
     expect(tranches.rows.map((t) => [t.disbursementId, t.number, t.amount, t.status])).toEqual([
       ['d-first', 1, 30_000_000, 'READY'],
       ['d-second', 1, 5_000_000, 'READY'],

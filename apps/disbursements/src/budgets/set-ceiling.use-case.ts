@@ -42,7 +42,10 @@ export class SetCeilingUseCase {
       if (!programme) throw new NotFoundError(`Programme ${request.programCode} has no version for fiscal year ${request.fiscalYear}`);
       if (region.level !== programme.ceilingRegionLevel) {
         throw new InvalidInputError([
-          { field: 'regionCode', reason: `${request.programCode} sets its ceiling per ${programme.ceilingRegionLevel}, and ${region.code} is a ${region.level}` },
+          {
+            field: 'regionCode',
+            reason: `${request.programCode} sets its ceiling per ${programme.ceilingRegionLevel}, and ${region.code} is a ${region.level}`,
+          },
         ]);
       }
       const key: CeilingKey = { programCode: request.programCode, fiscalYear: request.fiscalYear, regionCode: region.code };

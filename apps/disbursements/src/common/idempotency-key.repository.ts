@@ -9,7 +9,9 @@ export interface StoredAnswer {
   response: string;
 }
 
-const StoredAnswerRow = z.object({ request_hash: z.string(), response: z.string() }).transform((row): StoredAnswer => ({ requestHash: row.request_hash, response: row.response }));
+const StoredAnswerRow = z
+  .object({ request_hash: z.string(), response: z.string() })
+  .transform((row): StoredAnswer => ({ requestHash: row.request_hash, response: row.response }));
 
 /** The Idempotency-Keys of releases and their answers (idempotency_key). */
 @Injectable()

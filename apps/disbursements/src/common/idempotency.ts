@@ -32,7 +32,12 @@ export class IdempotencyKeys {
    * (for another tranche, so no row lock kept them apart), its stored answer decides; a unique index
    * named in `refusals` that the work ran into becomes that refusal.
    */
-  async inTransaction<T>(key: string, requestHash: string, work: (tx: EntityManager) => Promise<T>, refusals: Record<string, () => DomainError> = {}): Promise<T> {
+  async inTransaction<T>(
+    key: string,
+    requestHash: string,
+    work: (tx: EntityManager) => Promise<T>,
+    refusals: Record<string, () => DomainError> = {},
+  ): Promise<T> {
     try {
       return await this.transactions.run(work);
     } catch (error) {

@@ -27,27 +27,25 @@ export const DisbursementRow = z
     completed_at: z.date().nullable(),
     stage_decisions: jsonField(z.array(StageDecisionSchema)),
   })
-  .transform(
-    (row): Disbursement => ({
-      id: row.id,
-      proposalId: row.proposal_id,
-      programCode: row.program_code,
-      programVersion: row.program_version,
-      fiscalYear: row.fiscal_year,
-      ceilingRegionCode: row.ceiling_region_code,
-      villageCode: row.village_code,
-      districtCode: row.district_code,
-      regencyCode: row.regency_code,
-      title: row.title,
-      amount: row.amount,
-      released: row.released,
-      status: row.status,
-      approvedAt: row.approved_at,
-      committedAt: row.committed_at,
-      completedAt: row.completed_at,
-      stageDecisions: row.stage_decisions,
-    }),
-  );
+  .transform((row): Disbursement => ({
+    id: row.id,
+    proposalId: row.proposal_id,
+    programCode: row.program_code,
+    programVersion: row.program_version,
+    fiscalYear: row.fiscal_year,
+    ceilingRegionCode: row.ceiling_region_code,
+    villageCode: row.village_code,
+    districtCode: row.district_code,
+    regencyCode: row.regency_code,
+    title: row.title,
+    amount: row.amount,
+    released: row.released,
+    status: row.status,
+    approvedAt: row.approved_at,
+    committedAt: row.committed_at,
+    completedAt: row.completed_at,
+    stageDecisions: row.stage_decisions,
+  }));
 
 /** A finally approved proposal as it arrives, before it is committed against its ceiling. */
 export interface ApprovedProposal {
@@ -102,11 +100,10 @@ export class DisbursementRepository {
 
   /** Remembers a withdrawal; one heard again changes nothing. */
   async recordWithdrawal(tx: EntityManager, proposalId: string, withdrawnAt: Date, eventId: string): Promise<void> {
-    await tx.query('INSERT INTO proposal_withdrawal (proposal_id, withdrawn_at, event_id) VALUES ($1, $2, $3) ON CONFLICT (proposal_id) DO NOTHING', [
-      proposalId,
-      withdrawnAt,
-      eventId,
-    ]);
+    await tx.query(
+      'INSERT INTO proposal_withdrawal (proposal_id, withdrawn_at, event_id) VALUES ($1, $2, $3) ON CONFLICT (proposal_id) DO NOTHING',
+      [proposalId, withdrawnAt, eventId],
+    );
   }
 
   /** Records the approved proposal as AWAITING_BUDGET; false if its proposal already has a disbursement. */
@@ -155,7 +152,9 @@ export class DisbursementRepository {
 
   /** The proposal's disbursement, row-locked (FOR UPDATE). */
   async lockByProposal(tx: EntityManager, proposalId: string): Promise<Disbursement | undefined> {
-    const [disbursement] = await queryRows(tx, DisbursementRow, 'SELECT * FROM disbursement WHERE proposal_id = $1 FOR UPDATE', [proposalId]);
+    const [disbursement] = await queryRows(tx, DisbursementRow, 'SELECT * FROM disbursement WHERE proposal_id = $1 FOR UPDATE', [
+      proposalId,
+    ]);
     return disbursement;
   }
 
@@ -214,19 +213,32 @@ export class DisbursementRepository {
   }
 
   async statusOf(tx: EntityManager, id: string): Promise<DisbursementStatus> {
-    const [{ status }] = await queryRows(tx, z.object({ status: z.enum(DISBURSEMENT_STATUSES) }), 'SELECT status FROM disbursement WHERE id = $1', [id]);
+    const [{ status }] = await queryRows(
+      tx,
+      z.object({ status: z.enum(DISBURSEMENT_STATUSES) }),
+      'SELECT status FROM disbursement WHERE id = $1',
+      [id],
+    );
     return status;
   }
 
   /** The proposals of these disbursements, in approval order. */
   async proposalIdsOf(tx: EntityManager, ids: readonly string[]): Promise<string[]> {
-    const rows = await queryRows(tx, z.object({ proposal_id: z.string() }), 'SELECT proposal_id FROM disbursement WHERE id = ANY($1) ORDER BY approved_at, arrival', [ids]);
+    const rows = await queryRows(
+      tx,
+      z.object({ proposal_id: z.string() }),
+      'SELECT proposal_id FROM disbursement WHERE id = ANY($1) ORDER BY approved_at, arrival',
+      [ids],
+    );
     return rows.map((row) => row.proposal_id);
   }
 
   /** Whether the proposal has a disbursement within the scope. */
   async isVisible(db: EntityManager, proposalId: string, scope: RegionScope): Promise<boolean> {
-    const [visible] = await queryRows(db, Found, `SELECT 1 FROM disbursement WHERE proposal_id = $1 AND ${scope.column} = $2`, [proposalId, scope.regionCode]);
+    const [visible] = await queryRows(db, Found, `SELECT 1 FROM disbursement WHERE proposal_id = $1 AND ${scope.column} = $2`, [
+      proposalId,
+      scope.regionCode,
+    ]);
     return visible !== undefined;
   }
 
@@ -255,7 +267,12 @@ export class DisbursementRepository {
 
   /** The id of the proposal's disbursement unless it was withdrawn. */
   async fundedIdOf(db: EntityManager, proposalId: string): Promise<string | undefined> {
-    const [funded] = await queryRows(db, z.object({ id: z.string() }), `SELECT id FROM disbursement WHERE proposal_id = $1 AND status <> 'WITHDRAWN'`, [proposalId]);
+    const [funded] = await queryRows(
+      db,
+      z.object({ id: z.string() }),
+      `SELECT id FROM disbursement WHERE proposal_id = $1 AND status <> 'WITHDRAWN'`,
+      [proposalId],
+    );
     return funded?.id;
   }
 }

@@ -30,7 +30,8 @@ export class TrancheLocks {
     if (!disbursement || !this.regions.covers(actor.regionCode, disbursement.villageCode)) {
       throw new NotFoundError(`Disbursement ${disbursementId} not found`);
     }
-    if (disbursement.status === 'WITHDRAWN') throw new ConflictError('This proposal was withdrawn: its commitment was released and nothing can be paid out');
+    if (disbursement.status === 'WITHDRAWN')
+      throw new ConflictError('This proposal was withdrawn: its commitment was released and nothing can be paid out');
     if (disbursement.status === 'AWAITING_BUDGET') {
       throw new ConflictError('This proposal is still waiting for budget: nothing can be released before it is committed');
     }

@@ -44,12 +44,7 @@ export class PrepareSpmUseCase {
     });
   }
 
-  private async prepare(
-    tx: EntityManager,
-    actor: Actor,
-    request: PrepareSpmRequest,
-    requestHash: string,
-  ): Promise<SpmPreparationResult> {
+  private async prepare(tx: EntityManager, actor: Actor, request: PrepareSpmRequest, requestHash: string): Promise<SpmPreparationResult> {
     const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
     // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
     const replay = await this.idempotency.replayOf<SpmPreparationResult>(tx, request.idempotencyKey, requestHash);
@@ -67,7 +62,12 @@ export class PrepareSpmUseCase {
     if (await this.tranches.isSp2dTaken(tx, tranche.regencyCode, request.sp2dNumber)) throw sp2dTaken(request.sp2dNumber);
 
     const preparedAt = new Date();
-    await this.tranches.markPrepared(tx, disbursement.id, tranche.number, { sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, preparedBy: actor, preparedAt });
+    await this.tranches.markPrepared(tx, disbursement.id, tranche.number, {
+      sp2dNumber: request.sp2dNumber,
+      bankAccount: request.bankAccount,
+      preparedBy: actor,
+      preparedAt,
+    });
     const count = await this.tranches.countOf(tx, disbursement.id);
     const amount = tranche.amount;
     await this.outbox.record(tx, TranchePreparedV1, {

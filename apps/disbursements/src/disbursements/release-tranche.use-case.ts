@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, ConflictError, formatRupiah, InvalidInputError, ReleaseTranche, RequestOf, TrancheReleasedV1 } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  formatRupiah,
+  InvalidInputError,
+  ReleaseTranche,
+  RequestOf,
+  TrancheReleasedV1,
+} from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { requestHashOf } from '@alur/database';
 import { BudgetCeilingRepository } from '../budgets/budget-ceiling.repository';
@@ -79,17 +88,23 @@ export class ReleaseTrancheUseCase {
     refuseStageDeciders(actor, disbursement, 'authorise');
     refuseFinishedOrLocked(tranche);
     if (tranche.status !== 'PREPARED' || !tranche.preparedBy) {
-      throw new ConflictError(`Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`, {
-        code: 'SPM_NOT_PREPARED',
-      });
+      throw new ConflictError(
+        `Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`,
+        {
+          code: 'SPM_NOT_PREPARED',
+        },
+      );
     }
     refuseSamePerson(actor, tranche.preparedBy, 'authorising it');
     // The authoriser confirms the SP2D number they saw: an SPM returned and prepared again meanwhile is not authorised unseen.
     if (request.sp2dNumber !== tranche.spmSp2dNumber) {
-      throw new ConflictError(`The SPM waiting for authorisation is for SP2D ${tranche.spmSp2dNumber}, not ${request.sp2dNumber}: look at it again`, {
-        code: 'SPM_CHANGED',
-        errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spmSp2dNumber}` }],
-      });
+      throw new ConflictError(
+        `The SPM waiting for authorisation is for SP2D ${tranche.spmSp2dNumber}, not ${request.sp2dNumber}: look at it again`,
+        {
+          code: 'SPM_CHANGED',
+          errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spmSp2dNumber}` }],
+        },
+      );
     }
     // Releases stop at the fiscal year's closing: neither an SP2D dated after it nor one recorded after it counts.
     const closing = await this.calendar.closingOf(tx, disbursement.regencyCode, disbursement.fiscalYear);
@@ -102,7 +117,11 @@ export class ReleaseTrancheUseCase {
     const preparedBy = tranche.preparedBy;
 
     const amount = tranche.amount;
-    await this.tranches.markReleased(tx, disbursement.id, tranche.number, { sp2dNumber: request.sp2dNumber, releasedAt, releasedBy: actor });
+    await this.tranches.markReleased(tx, disbursement.id, tranche.number, {
+      sp2dNumber: request.sp2dNumber,
+      releasedAt,
+      releasedBy: actor,
+    });
     await this.disbursements.addReleased(tx, disbursement.id, amount);
     await this.ceilings.addReleased(
       tx,

@@ -10,7 +10,9 @@ export interface StoredClosing {
   yearEnd: Date;
 }
 
-const StoredClosingRow = z.object({ set_at: z.date().nullable(), year_end: z.date() }).transform((row): StoredClosing => ({ setAt: row.set_at, yearEnd: row.year_end }));
+const StoredClosingRow = z
+  .object({ set_at: z.date().nullable(), year_end: z.date() })
+  .transform((row): StoredClosing => ({ setAt: row.set_at, yearEnd: row.year_end }));
 
 /** Each regency's closing dates for releases (fiscal_year_closing). */
 @Injectable()

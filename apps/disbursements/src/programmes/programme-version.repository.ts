@@ -14,31 +14,34 @@ const ProgrammeVersionRow = z
     ceiling_region_level: z.enum(['village', 'district', 'regency']),
     ceiling_amount: rupiahField,
   })
-  .transform(
-    (row): ProgrammeVersion => ({
-      code: row.code,
-      version: row.version,
-      fiscalYear: row.fiscal_year,
-      tranchePlan: row.tranche_plan,
-      ceilingRegionLevel: row.ceiling_region_level,
-      ceilingAmount: row.ceiling_amount,
-    }),
-  );
+  .transform((row): ProgrammeVersion => ({
+    code: row.code,
+    version: row.version,
+    fiscalYear: row.fiscal_year,
+    tranchePlan: row.tranche_plan,
+    ceilingRegionLevel: row.ceiling_region_level,
+    ceilingAmount: row.ceiling_amount,
+  }));
 
 /** The published programme versions this service keeps (programme_version): read-only once written. */
 @Injectable()
 export class ProgrammeVersionRepository {
   async find(db: EntityManager, code: string, version: number): Promise<ProgrammeVersion | undefined> {
-    const [programme] = await queryRows(db, ProgrammeVersionRow, 'SELECT * FROM programme_version WHERE code = $1 AND version = $2', [code, version]);
+    const [programme] = await queryRows(db, ProgrammeVersionRow, 'SELECT * FROM programme_version WHERE code = $1 AND version = $2', [
+      code,
+      version,
+    ]);
     return programme;
   }
 
   /** The newest version of a programme for a fiscal year: it says what a new ceiling of that year starts at. */
   async findLatest(db: EntityManager, code: string, fiscalYear: number): Promise<ProgrammeVersion | undefined> {
-    const [programme] = await queryRows(db, ProgrammeVersionRow, 'SELECT * FROM programme_version WHERE code = $1 AND fiscal_year = $2 ORDER BY version DESC LIMIT 1', [
-      code,
-      fiscalYear,
-    ]);
+    const [programme] = await queryRows(
+      db,
+      ProgrammeVersionRow,
+      'SELECT * FROM programme_version WHERE code = $1 AND fiscal_year = $2 ORDER BY version DESC LIMIT 1',
+      [code, fiscalYear],
+    );
     return programme;
   }
 

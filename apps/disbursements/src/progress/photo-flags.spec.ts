@@ -23,11 +23,12 @@ describe('flags on a progress photo for the verifier', () => {
 
   it('flags at the limits only beyond them: 25 km and 30 days are still accepted', () => {
     // 0.2248° of latitude is 25.0 km.
-    expect(checkPhoto(capture('2026-10-21T03:00:00.000Z', DURI.latitude + 0.2248, DURI.longitude), DURI, reportedAt, limits).flags).toEqual([]);
-    expect(checkPhoto(capture('2026-10-21T02:59:59.000Z', DURI.latitude + 0.2258, DURI.longitude), DURI, reportedAt, limits).flags).toEqual([
-      'FAR_FROM_VILLAGE',
-      'TAKEN_LONG_BEFORE',
-    ]);
+    expect(checkPhoto(capture('2026-10-21T03:00:00.000Z', DURI.latitude + 0.2248, DURI.longitude), DURI, reportedAt, limits).flags).toEqual(
+      [],
+    );
+    expect(checkPhoto(capture('2026-10-21T02:59:59.000Z', DURI.latitude + 0.2258, DURI.longitude), DURI, reportedAt, limits).flags).toEqual(
+      ['FAR_FROM_VILLAGE', 'TAKEN_LONG_BEFORE'],
+    );
   });
 
   it('flags a photo taken long before the report, even in the village', () => {
@@ -38,11 +39,19 @@ describe('flags on a progress photo for the verifier', () => {
   });
 
   it('only notes a photo without EXIF (or an https photo kept elsewhere): no location, no capture time', () => {
-    expect(checkPhoto(undefined, DURI, reportedAt, limits)).toEqual({ flags: ['NO_LOCATION', 'NO_CAPTURE_TIME'], distanceKm: null, daysBeforeReport: null });
+    expect(checkPhoto(undefined, DURI, reportedAt, limits)).toEqual({
+      flags: ['NO_LOCATION', 'NO_CAPTURE_TIME'],
+      distanceKm: null,
+      daysBeforeReport: null,
+    });
     expect(checkPhoto(capture('2026-11-19T02:00:00.000Z', null, null), DURI, reportedAt, limits).flags).toEqual(['NO_LOCATION']);
   });
 
   it('judges no distance where the village’s location is unknown', () => {
-    expect(checkPhoto(capture('2026-11-19T02:00:00.000Z', -6.2, 106.8), null, reportedAt, limits)).toEqual({ flags: [], distanceKm: null, daysBeforeReport: 1 });
+    expect(checkPhoto(capture('2026-11-19T02:00:00.000Z', -6.2, 106.8), null, reportedAt, limits)).toEqual({
+      flags: [],
+      distanceKm: null,
+      daysBeforeReport: 1,
+    });
   });
 });

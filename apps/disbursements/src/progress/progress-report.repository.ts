@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { Actor, ActorSchema, PROGRESS_VERIFICATION_STATUSES, ProgressVerificationStatus, PublicProgressReport, ReportedPhotoSchema } from '@alur/contracts';
+import {
+  Actor,
+  ActorSchema,
+  PROGRESS_VERIFICATION_STATUSES,
+  ProgressVerificationStatus,
+  PublicProgressReport,
+  ReportedPhotoSchema,
+} from '@alur/contracts';
 import { jsonField, queryRows, rupiahField, updateRows } from '@alur/database';
 import { RegionScope } from '../disbursements/disbursement.repository';
 import { ProgressReport } from './progress-report';
@@ -61,19 +68,17 @@ const ListedRow = ReportColumns.extend({
   amount: rupiahField,
   released: rupiahField,
   self_help_amount: rupiahField.nullable(),
-}).transform(
-  (row): ListedProgressReport => ({
-    ...toReport(row),
-    proposalId: row.proposal_id,
-    title: row.title,
-    programCode: row.program_code,
-    villageCode: row.village_code,
-    districtCode: row.district_code,
-    amount: row.amount,
-    released: row.released,
-    selfHelpAmount: row.self_help_amount,
-  }),
-);
+}).transform((row): ListedProgressReport => ({
+  ...toReport(row),
+  proposalId: row.proposal_id,
+  title: row.title,
+  programCode: row.program_code,
+  villageCode: row.village_code,
+  districtCode: row.district_code,
+  amount: row.amount,
+  released: row.released,
+  selfHelpAmount: row.self_help_amount,
+}));
 
 /** A report as the BKM sends it: the verifier's part comes later. */
 export type NewProgressReport = Omit<ProgressReport, 'verificationStatus' | 'verificationNote' | 'verifiedBy' | 'verifiedAt'>;
@@ -94,16 +99,14 @@ const PublicRow = z
     final: z.boolean(),
     photos: jsonField(z.array(ReportedPhotoSchema)),
   })
-  .transform(
-    (row): PublicProgressReport => ({
-      physicalProgressPercent: row.physical_progress_percent,
-      note: row.note,
-      reportedAt: row.reported_at.toISOString(),
-      verifiedAt: row.verified_at?.toISOString() ?? null,
-      final: row.final,
-      photos: row.photos,
-    }),
-  );
+  .transform((row): PublicProgressReport => ({
+    physicalProgressPercent: row.physical_progress_percent,
+    note: row.note,
+    reportedAt: row.reported_at.toISOString(),
+    verifiedAt: row.verified_at?.toISOString() ?? null,
+    final: row.final,
+    photos: row.photos,
+  }));
 
 /** Progress reports of disbursements and their verification. Only ACCEPTED reports count toward tranches and are public. */
 @Injectable()
@@ -134,7 +137,13 @@ export class ProgressReportRepository {
     return report;
   }
 
-  async recordVerification(tx: EntityManager, id: string, decision: ProgressVerificationStatus, note: string | null, verifiedBy: Actor): Promise<ProgressReport> {
+  async recordVerification(
+    tx: EntityManager,
+    id: string,
+    decision: ProgressVerificationStatus,
+    note: string | null,
+    verifiedBy: Actor,
+  ): Promise<ProgressReport> {
     const [verified] = await updateRows(
       tx,
       ReportRow,
@@ -146,7 +155,10 @@ export class ProgressReportRepository {
   }
 
   /** The newest report that still counts (not sent back): a new claim may not go below it. */
-  async latestCounting(tx: EntityManager, disbursementId: string): Promise<{ physicalProgressPercent: number; amountSpent: number } | undefined> {
+  async latestCounting(
+    tx: EntityManager,
+    disbursementId: string,
+  ): Promise<{ physicalProgressPercent: number; amountSpent: number } | undefined> {
     const [previous] = await queryRows(
       tx,
       z.object({ physical_progress_percent: z.number().int(), amount_spent: rupiahField }),
@@ -180,7 +192,11 @@ export class ProgressReportRepository {
   }
 
   /** A page of the reports within the scope, newest first, and how many match in all. */
-  async page(db: EntityManager, scope: RegionScope, filter: ProgressReportFilter): Promise<{ items: ListedProgressReport[]; total: number }> {
+  async page(
+    db: EntityManager,
+    scope: RegionScope,
+    filter: ProgressReportFilter,
+  ): Promise<{ items: ListedProgressReport[]; total: number }> {
     const params: unknown[] = [scope.regionCode];
     const where = [`d.${scope.column} = $1`];
     if (filter.proposalId) where.push(`d.proposal_id = $${params.push(filter.proposalId)}`);

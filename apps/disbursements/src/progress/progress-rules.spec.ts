@@ -1,7 +1,12 @@
 import { progressClaimErrors } from './progress-rules';
 
 describe('what a progress report may claim', () => {
-  const standing = { previous: { physicalProgressPercent: 35, amountSpent: 300_000 }, released: 400_000, selfHelpAmount: 100_000, photosRequired: true };
+  const standing = {
+    previous: { physicalProgressPercent: 35, amountSpent: 300_000 },
+    released: 400_000,
+    selfHelpAmount: 100_000,
+    photosRequired: true,
+  };
 
   it('accepts progress and spending that rise within the release plus the swadaya, with a photo', () => {
     expect(progressClaimErrors({ physicalProgressPercent: 35, amountSpent: 500_000, photoCount: 1 }, standing)).toEqual([]);
@@ -24,6 +29,11 @@ describe('what a progress report may claim', () => {
     expect(progressClaimErrors({ physicalProgressPercent: 40, amountSpent: 0, photoCount: 0 }, { ...standing, previous: null })).toEqual([
       { field: 'photos', reason: 'this programme needs at least one photo of the works with every report' },
     ]);
-    expect(progressClaimErrors({ physicalProgressPercent: 40, amountSpent: 0, photoCount: 0 }, { ...standing, previous: null, photosRequired: false })).toEqual([]);
+    expect(
+      progressClaimErrors(
+        { physicalProgressPercent: 40, amountSpent: 0, photoCount: 0 },
+        { ...standing, previous: null, photosRequired: false },
+      ),
+    ).toEqual([]);
   });
 });

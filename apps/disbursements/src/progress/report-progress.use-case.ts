@@ -3,7 +3,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { Actor, AnswerOf, ConflictError, InvalidInputError, NotFoundError, ProgressReportedV1, ReportProgress, RequestOf } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  ProgressReportedV1,
+  ReportProgress,
+  RequestOf,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
@@ -65,7 +74,10 @@ export class ReportProgressUseCase {
       const reportedAt = new Date();
       const village = villageLocationOf(disbursement.villageCode);
       const limits = { maxDistanceKm: this.env.PHOTO_MAX_DISTANCE_KM, maxAgeDays: this.env.PHOTO_MAX_AGE_DAYS };
-      const photos: ReportedPhoto[] = request.photos.map((photo) => ({ ...photo, check: checkPhoto(photo.capture, village, reportedAt, limits) }));
+      const photos: ReportedPhoto[] = request.photos.map((photo) => ({
+        ...photo,
+        check: checkPhoto(photo.capture, village, reportedAt, limits),
+      }));
       const final = request.physicalProgressPercent === 100;
       const added = await this.reports.add(tx, {
         id,
@@ -99,7 +111,12 @@ export class ReportProgressUseCase {
         entityType: 'disbursement',
         entityId: disbursement.id,
         toStatus: 'PENDING',
-        after: { reportId: id, physicalProgressPercent: request.physicalProgressPercent, amountSpent: request.amountSpent, photos: request.photos.length },
+        after: {
+          reportId: id,
+          physicalProgressPercent: request.physicalProgressPercent,
+          amountSpent: request.amountSpent,
+          photos: request.photos.length,
+        },
       });
       return { report, disbursement: await this.views.byId(tx, disbursement.id) };
     });

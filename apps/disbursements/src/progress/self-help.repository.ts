@@ -18,9 +18,12 @@ export class SelfHelpRepository {
 
   /** The proposal's swadaya in whole rupiah; undefined if its submission was never heard of here. */
   async amountOf(tx: EntityManager, proposalId: string): Promise<number | undefined> {
-    const [selfHelp] = await queryRows(tx, z.object({ self_help_amount: rupiahField }), 'SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [
-      proposalId,
-    ]);
+    const [selfHelp] = await queryRows(
+      tx,
+      z.object({ self_help_amount: rupiahField }),
+      'SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1',
+      [proposalId],
+    );
     return selfHelp?.self_help_amount;
   }
 }

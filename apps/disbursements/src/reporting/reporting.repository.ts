@@ -37,23 +37,21 @@ const FundsReportRow = z
     committed_at: z.date().nullable(),
     percent: z.number().int().nullable(),
   })
-  .transform(
-    (row): FundsReportItem => ({
-      proposalId: row.proposal_id,
-      title: row.title,
-      programCode: row.program_code,
-      fiscalYear: row.fiscal_year,
-      villageCode: row.village_code,
-      districtCode: row.district_code,
-      regencyCode: row.regency_code,
-      amount: row.amount,
-      committed: row.committed_at ? row.amount : 0,
-      released: row.released,
-      status: row.status,
-      progressPercent: row.percent ?? null,
-      approvedAt: row.approved_at.toISOString(),
-    }),
-  );
+  .transform((row): FundsReportItem => ({
+    proposalId: row.proposal_id,
+    title: row.title,
+    programCode: row.program_code,
+    fiscalYear: row.fiscal_year,
+    villageCode: row.village_code,
+    districtCode: row.district_code,
+    regencyCode: row.regency_code,
+    amount: row.amount,
+    committed: row.committed_at ? row.amount : 0,
+    released: row.released,
+    status: row.status,
+    progressPercent: row.percent ?? null,
+    approvedAt: row.approved_at.toISOString(),
+  }));
 
 const CarryOverRow = z
   .object({
@@ -67,19 +65,17 @@ const CarryOverRow = z
     status: z.enum(TRANCHE_STATUSES),
     amount: rupiahField,
   })
-  .transform(
-    (row): CarryOverItem => ({
-      proposalId: row.proposal_id,
-      disbursementId: row.disbursement_id,
-      title: row.title,
-      programCode: row.program_code,
-      villageCode: row.village_code,
-      districtCode: row.district_code,
-      trancheNumber: row.number,
-      trancheStatus: row.status,
-      amount: row.amount,
-    }),
-  );
+  .transform((row): CarryOverItem => ({
+    proposalId: row.proposal_id,
+    disbursementId: row.disbursement_id,
+    title: row.title,
+    programCode: row.program_code,
+    villageCode: row.village_code,
+    districtCode: row.district_code,
+    trancheNumber: row.number,
+    trancheStatus: row.status,
+    amount: row.amount,
+  }));
 
 const OutcomeRow = z
   .object({
@@ -91,17 +87,15 @@ const OutcomeRow = z
     completed_at: z.date().nullable(),
     percent: z.number().int(),
   })
-  .transform(
-    (row): DisbursementOutcome => ({
-      villageCode: row.village_code,
-      status: row.status,
-      amount: row.amount,
-      released: row.released,
-      committedAt: row.committed_at,
-      completedAt: row.completed_at,
-      percent: row.percent,
-    }),
-  );
+  .transform((row): DisbursementOutcome => ({
+    villageCode: row.village_code,
+    status: row.status,
+    amount: row.amount,
+    released: row.released,
+    committedAt: row.committed_at,
+    completedAt: row.completed_at,
+    percent: row.percent,
+  }));
 
 /** Read-only figures over disbursements, tranches and accepted progress: the public funds report, the carry-over and the pilot evaluation. */
 @Injectable()

@@ -16,7 +16,10 @@ import { PlannedTranche, TrancheRepository } from '../tranches/tranche.repositor
  */
 
 /** A transaction runner that runs the work at once, on a manager nobody reads. */
-export const inMemoryTransactions = { run: <T>(work: (tx: EntityManager) => Promise<T>) => work({} as EntityManager), manager: {} as EntityManager };
+export const inMemoryTransactions = {
+  run: <T>(work: (tx: EntityManager) => Promise<T>) => work({} as EntityManager),
+  manager: {} as EntityManager,
+};
 
 const keyOf = (key: CeilingKey) => `${key.programCode}/${key.fiscalYear}/${key.regionCode}`;
 
@@ -29,7 +32,11 @@ export class InMemoryDisbursements implements Partial<Public<DisbursementReposit
   async firstWaiting(_tx: EntityManager, key: CeilingKey): Promise<Disbursement | undefined> {
     return [...this.rows]
       .sort((a, b) => a.approvedAt.getTime() - b.approvedAt.getTime())
-      .find((d) => d.status === 'AWAITING_BUDGET' && keyOf({ programCode: d.programCode, fiscalYear: d.fiscalYear, regionCode: d.ceilingRegionCode }) === keyOf(key));
+      .find(
+        (d) =>
+          d.status === 'AWAITING_BUDGET' &&
+          keyOf({ programCode: d.programCode, fiscalYear: d.fiscalYear, regionCode: d.ceilingRegionCode }) === keyOf(key),
+      );
   }
 
   async markFunding(_tx: EntityManager, id: string): Promise<Date> {
@@ -81,7 +88,9 @@ export class InMemoryBudgetCeilings implements Public<BudgetCeilingRepository> {
 
   async standing(_tx: EntityManager, key: CeilingKey): Promise<BudgetCeilingStanding> {
     const waiting = this.disbursements.rows.filter(
-      (d) => d.status === 'AWAITING_BUDGET' && keyOf({ programCode: d.programCode, fiscalYear: d.fiscalYear, regionCode: d.ceilingRegionCode }) === keyOf(key),
+      (d) =>
+        d.status === 'AWAITING_BUDGET' &&
+        keyOf({ programCode: d.programCode, fiscalYear: d.fiscalYear, regionCode: d.ceilingRegionCode }) === keyOf(key),
     );
     return { ...this.rows.get(keyOf(key))!, waiting: { count: waiting.length, amount: waiting.reduce((sum, d) => sum + d.amount, 0) } };
   }
@@ -97,7 +106,12 @@ export class InMemoryBudgetCeilings implements Public<BudgetCeilingRepository> {
     return Promise.all(matching.map((c) => this.standing(_db, c)));
   }
 
-  async amountsInRegency(_db: EntityManager, programCode: string, fiscalYear: number, regencyCode: string): Promise<Array<{ regionCode: string; amount: number }>> {
+  async amountsInRegency(
+    _db: EntityManager,
+    programCode: string,
+    fiscalYear: number,
+    regencyCode: string,
+  ): Promise<Array<{ regionCode: string; amount: number }>> {
     return [...this.rows.values()]
       .filter((c) => c.programCode === programCode && c.fiscalYear === fiscalYear && c.regencyCode === regencyCode)
       .map((c) => ({ regionCode: c.regionCode, amount: c.amount }));

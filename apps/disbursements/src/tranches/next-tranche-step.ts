@@ -18,11 +18,19 @@ export interface TrancheStep {
  * LOCKED one becomes READY once the one before it is RELEASED and the highest reported physical
  * progress meets its threshold. Completion needs both the last release and the final report, in either order.
  */
-export function nextTrancheStep(tranches: readonly TrancheState[], highestProgressPercent: number | null, hasFinalReport: boolean): TrancheStep {
+export function nextTrancheStep(
+  tranches: readonly TrancheState[],
+  highestProgressPercent: number | null,
+  hasFinalReport: boolean,
+): TrancheStep {
   const ordered = [...tranches].sort((a, b) => a.number - b.number);
   const nextLocked = ordered.findIndex((t) => t.status === 'LOCKED');
   let ready: number | undefined;
-  if (nextLocked > 0 && ordered[nextLocked - 1].status === 'RELEASED' && (highestProgressPercent ?? 0) >= ordered[nextLocked].unlockProgressPercent) {
+  if (
+    nextLocked > 0 &&
+    ordered[nextLocked - 1].status === 'RELEASED' &&
+    (highestProgressPercent ?? 0) >= ordered[nextLocked].unlockProgressPercent
+  ) {
     ready = ordered[nextLocked].number;
   }
   const complete = ordered.length > 0 && ordered[ordered.length - 1].status === 'RELEASED' && hasFinalReport;

@@ -5,12 +5,10 @@ import { splitIntoTranches } from './split-into-tranches';
 const plan = (...shares: number[]): Tranche[] => shares.map((shareBp, i) => ({ shareBp, unlockProgressPercent: i === 0 ? 0 : i * 30 }));
 
 /** Tranche plans whose shares sum to 10000 bp, with 1 to 6 tranches (zero shares allowed: they are legal in the contract). */
-const tranchePlans = fc
-  .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 0, maxLength: 5 })
-  .map((cuts) => {
-    const points = [0, ...[...cuts].sort((a, b) => a - b), 10_000];
-    return plan(...points.slice(1).map((p, i) => p - points[i]));
-  });
+const tranchePlans = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 0, maxLength: 5 }).map((cuts) => {
+  const points = [0, ...[...cuts].sort((a, b) => a - b), 10_000];
+  return plan(...points.slice(1).map((p, i) => p - points[i]));
+});
 
 describe('splitting a committed amount into tranches', () => {
   it('splits 40/30/30 of an awkward amount, the remainder going to the last tranche', () => {
@@ -32,7 +30,12 @@ describe('splitting a committed amount into tranches', () => {
   });
 
   it('numbers the tranches and carries the plan’s shares and thresholds', () => {
-    expect(splitIntoTranches(1_000_000_000, [{ shareBp: 5000, unlockProgressPercent: 0 }, { shareBp: 5000, unlockProgressPercent: 50 }])).toEqual([
+    expect(
+      splitIntoTranches(1_000_000_000, [
+        { shareBp: 5000, unlockProgressPercent: 0 },
+        { shareBp: 5000, unlockProgressPercent: 50 },
+      ]),
+    ).toEqual([
       { number: 1, shareBp: 5000, unlockProgressPercent: 0, amount: 500_000_000 },
       { number: 2, shareBp: 5000, unlockProgressPercent: 50, amount: 500_000_000 },
     ]);

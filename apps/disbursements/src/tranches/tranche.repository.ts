@@ -25,26 +25,24 @@ export const TrancheRow = z
     prepared_by: jsonField(ActorSchema).nullable(),
     prepared_at: z.date().nullable(),
   })
-  .transform(
-    (row): Tranche => ({
-      disbursementId: row.disbursement_id,
-      number: row.number,
-      shareBp: row.share_bp,
-      unlockProgressPercent: row.unlock_progress_percent,
-      amount: row.amount,
-      status: row.status,
-      regencyCode: row.regency_code,
-      readyAt: row.ready_at,
-      sp2dNumber: row.sp2d_number,
-      releasedAt: row.released_at,
-      releasedBy: row.released_by,
-      recordedAt: row.recorded_at,
-      spmSp2dNumber: row.spm_sp2d_number,
-      spmBankAccount: row.spm_bank_account,
-      preparedBy: row.prepared_by,
-      preparedAt: row.prepared_at,
-    }),
-  );
+  .transform((row): Tranche => ({
+    disbursementId: row.disbursement_id,
+    number: row.number,
+    shareBp: row.share_bp,
+    unlockProgressPercent: row.unlock_progress_percent,
+    amount: row.amount,
+    status: row.status,
+    regencyCode: row.regency_code,
+    readyAt: row.ready_at,
+    sp2dNumber: row.sp2d_number,
+    releasedAt: row.released_at,
+    releasedBy: row.released_by,
+    recordedAt: row.recorded_at,
+    spmSp2dNumber: row.spm_sp2d_number,
+    spmBankAccount: row.spm_bank_account,
+    preparedBy: row.prepared_by,
+    preparedAt: row.prepared_at,
+  }));
 
 /** A tranche as the funding plan makes it: the first READY at once, the others LOCKED until their turn. */
 export interface PlannedTranche {
@@ -61,7 +59,10 @@ export interface PlannedTranche {
 export class TrancheRepository {
   /** One tranche, row-locked (FOR UPDATE); the caller holds its disbursement's lock first. */
   async lock(tx: EntityManager, disbursementId: string, number: number): Promise<Tranche | undefined> {
-    const [tranche] = await queryRows(tx, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [disbursementId, number]);
+    const [tranche] = await queryRows(tx, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [
+      disbursementId,
+      number,
+    ]);
     return tranche;
   }
 
@@ -72,14 +73,19 @@ export class TrancheRepository {
 
   /** The tranches of several disbursements, by disbursement and then in order. */
   async ofDisbursements(db: EntityManager, disbursementIds: readonly string[]): Promise<Tranche[]> {
-    return queryRows(db, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = ANY($1) ORDER BY disbursement_id, number', [disbursementIds]);
+    return queryRows(db, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = ANY($1) ORDER BY disbursement_id, number', [
+      disbursementIds,
+    ]);
   }
 
   /** How many tranches the disbursement has, as events and answers name them ("termin 1 dari 3"). */
   async countOf(tx: EntityManager, disbursementId: string): Promise<number> {
-    const [{ count }] = await queryRows(tx, z.object({ count: z.number().int() }), 'SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1', [
-      disbursementId,
-    ]);
+    const [{ count }] = await queryRows(
+      tx,
+      z.object({ count: z.number().int() }),
+      'SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1',
+      [disbursementId],
+    );
     return count;
   }
 
@@ -92,7 +98,10 @@ export class TrancheRepository {
   }
 
   async markReady(tx: EntityManager, disbursementId: string, number: number): Promise<void> {
-    await tx.query(`UPDATE tranche SET status = 'READY', ready_at = now() WHERE disbursement_id = $1 AND number = $2`, [disbursementId, number]);
+    await tx.query(`UPDATE tranche SET status = 'READY', ready_at = now() WHERE disbursement_id = $1 AND number = $2`, [
+      disbursementId,
+      number,
+    ]);
   }
 
   /** Whether the regency's treasury already used the SP2D number: paid with it, or an SPM waits with it. */
@@ -128,7 +137,12 @@ export class TrancheRepository {
     );
   }
 
-  async markReleased(tx: EntityManager, disbursementId: string, number: number, release: { sp2dNumber: string; releasedAt: Date; releasedBy: Actor }): Promise<void> {
+  async markReleased(
+    tx: EntityManager,
+    disbursementId: string,
+    number: number,
+    release: { sp2dNumber: string; releasedAt: Date; releasedBy: Actor },
+  ): Promise<void> {
     await tx.query(
       `UPDATE tranche SET status = 'RELEASED', sp2d_number = $3, released_at = $4, released_by = $5, recorded_at = now()
         WHERE disbursement_id = $1 AND number = $2`,

@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { type ActingAppointmentByUsernames, ActingAppointmentByUsernamesSchema, AppointActingOfficial, EndActingAppointment, ListActingAppointments, RequestOf, Uuid } from '@alur/contracts';
+import {
+  type ActingAppointmentByUsernames,
+  ActingAppointmentByUsernamesSchema,
+  AppointActingOfficial,
+  EndActingAppointment,
+  ListActingAppointments,
+  RequestOf,
+  Uuid,
+} from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
@@ -19,7 +27,9 @@ export class ActingAppointmentsController {
   @Post()
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Appoint a user to act for an official (role and region) for a period' })
-  async create(@ContractInput(AppointActingOfficial, { from: 'body', schema: ActingAppointmentByUsernamesSchema }) body: ActingAppointmentByUsernames) {
+  async create(
+    @ContractInput(AppointActingOfficial, { from: 'body', schema: ActingAppointmentByUsernamesSchema }) body: ActingAppointmentByUsernames,
+  ) {
     const { acting, actingFor } = await this.users.resolve(body.actingUsername, body.forUsername);
     return this.rpc.send(AppointActingOfficial, { acting, actingFor, validFrom: body.validFrom, validUntil: body.validUntil });
   }

@@ -1,6 +1,14 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DecideStage, ListInbox, ListProposalStages, type NamedOfficial, type NamedProposalStage, NamedProposalStagesSchema, RequestOf } from '@alur/contracts';
+import {
+  DecideStage,
+  ListInbox,
+  ListProposalStages,
+  type NamedOfficial,
+  type NamedProposalStage,
+  NamedProposalStagesSchema,
+  RequestOf,
+} from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { OfficialNames } from '../users/official-names.service';
@@ -31,11 +39,13 @@ export class ApprovalsController {
 
   @Get('proposals/:proposalId/stages')
   @ApiOperation({
-    summary: 'Every stage of a proposal, with who decided (by name) and for whom they acted; an open stage the caller may decide carries `yourDecision` (with the official and region they would act for as Plt/Plh)',
+    summary:
+      'Every stage of a proposal, with who decided (by name) and for whom they acted; an open stage the caller may decide carries `yourDecision` (with the official and region they would act for as Plt/Plh)',
   })
   @ApiOkResponse({ schema: openApiSchemaOf(NamedProposalStagesSchema, 'output') })
   async proposalStages(
-    @ContractInput(ListProposalStages, { from: 'path', params: ['proposalId'], ownAnswer: true }) request: RequestOf<typeof ListProposalStages>,
+    @ContractInput(ListProposalStages, { from: 'path', params: ['proposalId'], ownAnswer: true })
+    request: RequestOf<typeof ListProposalStages>,
   ): Promise<NamedProposalStage[]> {
     const stages = await this.rpc.send(ListProposalStages, request);
     const deciders = await this.names.name(stages.map((stage) => stage.decidedBy));
@@ -46,7 +56,13 @@ export class ApprovalsController {
       return {
         ...stage,
         decidedBy: deciders[i] as NamedProposalStage['decidedBy'],
-        ...(yourDecision ? { yourDecision: { actingFor: actingFor ? { ...actingFor, regionName: this.regions.get(actingFor.regionCode)?.name ?? null } : null } } : {}),
+        ...(yourDecision
+          ? {
+              yourDecision: {
+                actingFor: actingFor ? { ...actingFor, regionName: this.regions.get(actingFor.regionCode)?.name ?? null } : null,
+              },
+            }
+          : {}),
       };
     });
   }

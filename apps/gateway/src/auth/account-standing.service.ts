@@ -40,7 +40,10 @@ export class AccountStanding {
     const now = Date.now();
     const cached = this.cache.get(userId);
     if (cached && cached.until > now) return cached.standing;
-    const user = await this.users.findOne({ where: { id: userId }, select: { id: true, active: true, role: true, regionCode: true, tokenVersion: true } });
+    const user = await this.users.findOne({
+      where: { id: userId },
+      select: { id: true, active: true, role: true, regionCode: true, tokenVersion: true },
+    });
     const standing = user ? { active: user.active, role: user.role, regionCode: user.regionCode, tokenVersion: user.tokenVersion } : null;
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(userId, { standing, until: now + ACCOUNT_STANDING_TTL_MS });

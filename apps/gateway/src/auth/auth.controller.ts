@@ -21,8 +21,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in (masuk) and receive a short-lived access token' })
   @ApiOkResponse({ schema: openApiSchemaOf(LoginResultSchema, 'output') })
   @ApiUnauthorizedResponse({ description: 'Unknown username or wrong password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this username (from this address) or from this address: wait the seconds given' })
-  logIn(@ContractInput(null, { from: 'body', schema: LoginRequestSchema }) body: LoginRequest, @Ip() address: string): Promise<LoginResult> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed logins for this username (from this address) or from this address: wait the seconds given',
+  })
+  logIn(
+    @ContractInput(null, { from: 'body', schema: LoginRequestSchema }) body: LoginRequest,
+    @Ip() address: string,
+  ): Promise<LoginResult> {
     return this.login.execute(body.username, body.password, address);
   }
 

@@ -34,7 +34,13 @@ export class LoginUseCase {
     if (!user || !passwordMatches || !user.active) {
       await this.throttle.failed(username, address);
       const reason = !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'inactive';
-      await this.audit.record({ actor: null, action: 'login.failed', entityType: 'user_account', entityId: user?.id ?? username, after: { username, address, reason } });
+      await this.audit.record({
+        actor: null,
+        action: 'login.failed',
+        entityType: 'user_account',
+        entityId: user?.id ?? username,
+        after: { username, address, reason },
+      });
       throw new UnauthorizedException(LOGIN_FAILED);
     }
     await this.throttle.succeeded(username, address);
@@ -46,7 +52,13 @@ export class LoginUseCase {
       after: { address },
     });
 
-    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, regionCode: user.regionCode, ver: user.tokenVersion };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      regionCode: user.regionCode,
+      ver: user.tokenVersion,
+    };
     return {
       accessToken: await this.tokens.issue(claims),
       tokenType: 'Bearer',

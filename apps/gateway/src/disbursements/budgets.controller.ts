@@ -23,7 +23,9 @@ export class BudgetsController {
   @ApiOperation({
     summary: 'Set a ceiling’s amount (BPKAD); raising it commits waiting proposals in approval order, lowering stops at what is committed',
   })
-  set(@ContractInput(SetCeiling, { from: 'body', params: ['programCode', 'fiscalYear', 'regionCode'] }) command: RequestOf<typeof SetCeiling>) {
+  set(
+    @ContractInput(SetCeiling, { from: 'body', params: ['programCode', 'fiscalYear', 'regionCode'] }) command: RequestOf<typeof SetCeiling>,
+  ) {
     return this.rpc.send(SetCeiling, command);
   }
 }

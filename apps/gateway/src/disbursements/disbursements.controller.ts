@@ -32,22 +32,34 @@ export class DisbursementsController {
     description: 'One key per SPM (e.g. a UUID). The same key with the same body answers the first result again; with another body, 422',
   })
   @ApiOperation({
-    summary: 'Prepare the SPM of a READY tranche (SP2D number to be, bank account): it waits, PREPARED, for another BPKAD official to authorise it',
-    description: 'Refused (403) to anyone who decided an approval stage of the proposal, in their own name or as acting official; 409 when an SPM already waits.',
+    summary:
+      'Prepare the SPM of a READY tranche (SP2D number to be, bank account): it waits, PREPARED, for another BPKAD official to authorise it',
+    description:
+      'Refused (403) to anyone who decided an approval stage of the proposal, in their own name or as acting official; 409 when an SPM already waits.',
   })
   prepare(
     @ContractInput(PrepareSpm, { from: 'body', params: ['id', 'n'], schema: PrepareSpmInput }) input: z.output<typeof PrepareSpmInput>,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ) {
     const { id, n, ...spm } = input;
-    return this.rpc.send(PrepareSpm, { disbursementId: id, trancheNumber: n, ...spm, idempotencyKey: checkedIdempotencyKey(idempotencyKey) });
+    return this.rpc.send(PrepareSpm, {
+      disbursementId: id,
+      trancheNumber: n,
+      ...spm,
+      idempotencyKey: checkedIdempotencyKey(idempotencyKey),
+    });
   }
 
   @Post(':id/tranches/:n/spm/return')
   @HttpCode(200)
   @Roles('BPKAD')
-  @ApiOperation({ summary: 'Return a prepared SPM with a reason instead of authorising it; by a BPKAD official other than its preparer. The tranche is READY again' })
-  returnSpm(@ContractInput(ReturnSpm, { from: 'body', params: ['id', 'n'], schema: ReturnSpmInput }) input: z.output<typeof ReturnSpmInput>) {
+  @ApiOperation({
+    summary:
+      'Return a prepared SPM with a reason instead of authorising it; by a BPKAD official other than its preparer. The tranche is READY again',
+  })
+  returnSpm(
+    @ContractInput(ReturnSpm, { from: 'body', params: ['id', 'n'], schema: ReturnSpmInput }) input: z.output<typeof ReturnSpmInput>,
+  ) {
     const { id, n, ...returned } = input;
     return this.rpc.send(ReturnSpm, { disbursementId: id, trancheNumber: n, ...returned });
   }
@@ -58,7 +70,8 @@ export class DisbursementsController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
-    description: 'One key per release (e.g. a UUID). The same key with the same body answers the first result again; with another body, 422',
+    description:
+      'One key per release (e.g. a UUID). The same key with the same body answers the first result again; with another body, 422',
   })
   @ApiOperation({
     summary: 'Authorise a prepared SPM (the SP2D): the tranche is released; happens once however often it is asked',
@@ -66,10 +79,16 @@ export class DisbursementsController {
       'Refused (403) to the official who prepared the SPM and to anyone who decided an approval stage of the proposal; 409 for a tranche without a prepared SPM.',
   })
   release(
-    @ContractInput(ReleaseTranche, { from: 'body', params: ['id', 'n'], schema: ReleaseTrancheInput }) input: z.output<typeof ReleaseTrancheInput>,
+    @ContractInput(ReleaseTranche, { from: 'body', params: ['id', 'n'], schema: ReleaseTrancheInput })
+    input: z.output<typeof ReleaseTrancheInput>,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ) {
     const { id, n, ...release } = input;
-    return this.rpc.send(ReleaseTranche, { disbursementId: id, trancheNumber: n, ...release, idempotencyKey: checkedIdempotencyKey(idempotencyKey) });
+    return this.rpc.send(ReleaseTranche, {
+      disbursementId: id,
+      trancheNumber: n,
+      ...release,
+      idempotencyKey: checkedIdempotencyKey(idempotencyKey),
+    });
   }
 }

@@ -18,7 +18,10 @@ export class FiscalYearsController {
 
   @Put(':fiscalYear/closing')
   @Roles('BPKAD')
-  @ApiOperation({ summary: 'Set when the fiscal year closes for releases (BPKAD); a release after it is refused with 409. Without one, the year closes at its end' })
+  @ApiOperation({
+    summary:
+      'Set when the fiscal year closes for releases (BPKAD); a release after it is refused with 409. Without one, the year closes at its end',
+  })
   setClosing(@ContractInput(SetReleasesClosing, { from: 'body', params: ['fiscalYear'] }) command: RequestOf<typeof SetReleasesClosing>) {
     return this.rpc.send(SetReleasesClosing, command);
   }
@@ -26,9 +29,12 @@ export class FiscalYearsController {
   @Get(':fiscalYear/carry-over')
   @Roles('BPKAD', 'ADMIN')
   @ApiOperation({
-    summary: 'The closing date and the carry-over (SiLPA): every committed tranche of the year not released (with its village’s and kecamatan’s names), with totals per programme',
+    summary:
+      'The closing date and the carry-over (SiLPA): every committed tranche of the year not released (with its village’s and kecamatan’s names), with totals per programme',
   })
-  async carryOver(@ContractInput(ReportCarryOver, { from: 'query', params: ['fiscalYear'], ownAnswer: true }) query: RequestOf<typeof ReportCarryOver>) {
+  async carryOver(
+    @ContractInput(ReportCarryOver, { from: 'query', params: ['fiscalYear'], ownAnswer: true }) query: RequestOf<typeof ReportCarryOver>,
+  ) {
     const report = await this.rpc.send(ReportCarryOver, query);
     return { ...report, items: report.items.map((item) => withRegionNames(item, this.regions)) };
   }

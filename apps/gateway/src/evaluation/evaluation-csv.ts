@@ -24,7 +24,15 @@ export function evaluationCsv(evaluation: PilotEvaluation): string {
         return STAGE_FIGURES.map((f) => (stage ? f.value(stage) : null));
       });
       lines.push(
-        [year.programCode, year.fiscalYear, g.group === 'PILOT' ? 'pilot' : 'lainnya', ...GROUP_FIGURES.map((f) => f.value(g)), ...stageValues].map(field).join(','),
+        [
+          year.programCode,
+          year.fiscalYear,
+          g.group === 'PILOT' ? 'pilot' : 'lainnya',
+          ...GROUP_FIGURES.map((f) => f.value(g)),
+          ...stageValues,
+        ]
+          .map(field)
+          .join(','),
       );
     }
   }

@@ -26,7 +26,12 @@ export const GROUP_FIGURES: Figure[] = [
   { csv: 'dicairkan_rp', label: 'Dicairkan', kind: 'rupiah', value: (g) => g.released },
   { csv: 'serapan_cair_per_komitmen_bp', label: 'Serapan: cair / komitmen', kind: 'bp', value: (g) => g.releasedOfCommittedBp },
   { csv: 'serapan_komitmen_per_pagu_bp', label: 'Serapan: komitmen / pagu', kind: 'bp', value: (g) => g.committedOfCeilingBp },
-  { csv: 'rata_rata_progres_fisik_persen', label: 'Rata-rata progres fisik terverifikasi', kind: 'percent', value: (g) => g.averageProgressPercent },
+  {
+    csv: 'rata_rata_progres_fisik_persen',
+    label: 'Rata-rata progres fisik terverifikasi',
+    kind: 'percent',
+    value: (g) => g.averageProgressPercent,
+  },
   { csv: 'selesai', label: 'Selesai', kind: 'count', value: (g) => g.completed },
   { csv: 'selesai_tepat_waktu', label: 'Selesai sebelum tutup tahun', kind: 'count', value: (g) => g.completedOnTime },
   { csv: 'tahap_terlambat', label: 'Tahap melewati tenggat', kind: 'count', value: (g) => g.overdueStages },

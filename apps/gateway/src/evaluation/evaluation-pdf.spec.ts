@@ -34,7 +34,12 @@ describe('the evaluation as PDF', () => {
   });
 
   it('is a PDF whose text names the programme, the pilot regions, the groups, the money and the stage figures', async () => {
-    const evaluation: PilotEvaluation = { programCode: 'EVAL-2026', fiscalYear: 2026, pilotRegionCodes: ['14.03.09'], groups: [group('PILOT', 47_500_000), group('OTHERS', 12_000_000)] };
+    const evaluation: PilotEvaluation = {
+      programCode: 'EVAL-2026',
+      fiscalYear: 2026,
+      pilotRegionCodes: ['14.03.09'],
+      groups: [group('PILOT', 47_500_000), group('OTHERS', 12_000_000)],
+    };
     const pdf = await evaluationPdf(evaluation, { nameOf: () => 'Mandau', generatedAt: new Date('2026-11-30T03:00:00Z') });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await textOf(pdf);
@@ -47,8 +52,19 @@ describe('the evaluation as PDF', () => {
   });
 
   it('puts the previous year’s columns beside this year’s', async () => {
-    const previousYear: PilotEvaluation = { programCode: 'EVAL-2025', fiscalYear: 2025, pilotRegionCodes: ['14.03.09'], groups: [group('PILOT', 1_000_000), group('OTHERS', 2_000_000)] };
-    const evaluation: PilotEvaluation = { ...previousYear, programCode: 'EVAL-2026', fiscalYear: 2026, groups: [group('PILOT', 47_500_000), group('OTHERS', 12_000_000)], previousYear };
+    const previousYear: PilotEvaluation = {
+      programCode: 'EVAL-2025',
+      fiscalYear: 2025,
+      pilotRegionCodes: ['14.03.09'],
+      groups: [group('PILOT', 1_000_000), group('OTHERS', 2_000_000)],
+    };
+    const evaluation: PilotEvaluation = {
+      ...previousYear,
+      programCode: 'EVAL-2026',
+      fiscalYear: 2026,
+      groups: [group('PILOT', 47_500_000), group('OTHERS', 12_000_000)],
+      previousYear,
+    };
     const text = await textOf(await evaluationPdf(evaluation, { nameOf: (code) => code }));
     expect(text).toMatch(/Pilot 2026\s+Lainnya 2026\s+Pilot 2025\s+Lainnya 2025/);
     expect(text).toMatch(/Dicairkan\s+Rp 47\.500\.000\s+Rp 12\.000\.000\s+Rp 1\.000\.000\s+Rp 2\.000\.000/);

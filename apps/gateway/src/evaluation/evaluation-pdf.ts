@@ -60,14 +60,23 @@ export function evaluationPdf(evaluation: PilotEvaluation, options: EvaluationPd
       columnStyles: [200, ...columns.map(() => '*')],
       defaultStyle: { padding: 3 },
       rowStyles: (row) => (row === 0 ? { backgroundColor: '#e8eeec' } : undefined),
-      data: [header, ...rows.map(([label, ...cells]) => [{ text: label, type: 'TH' as const }, ...cells.map((text) => ({ text, align: { x: 'right' as const } }))])],
+      data: [
+        header,
+        ...rows.map(([label, ...cells]) => [
+          { text: label, type: 'TH' as const },
+          ...cells.map((text) => ({ text, align: { x: 'right' as const } })),
+        ]),
+      ],
     });
 
   doc.font('Helvetica-Bold').fontSize(16).text(`Evaluasi pilot ${evaluation.programCode} — tahun anggaran ${evaluation.fiscalYear}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(10);
   const pilot = evaluation.pilotRegionCodes.map((code) => `${options.nameOf(code)} (${code})`).join(', ');
   doc.text(`Wilayah pilot: ${pilot || 'tidak ada'}. Lainnya: wilayah lain kabupaten yang sama.`);
-  if (evaluation.previousYear) doc.text(`Dibandingkan dengan ${evaluation.previousYear.programCode} (tahun anggaran ${evaluation.previousYear.fiscalYear}), wilayah yang sama.`);
+  if (evaluation.previousYear)
+    doc.text(
+      `Dibandingkan dengan ${evaluation.previousYear.programCode} (tahun anggaran ${evaluation.previousYear.fiscalYear}), wilayah yang sama.`,
+    );
   doc.text(`Dibuat ${dateTime.format(options.generatedAt ?? new Date())} WIB.`);
   doc.moveDown();
 
@@ -91,12 +100,14 @@ export function evaluationPdf(evaluation: PilotEvaluation, options: EvaluationPd
     ),
   );
   doc.moveDown();
-  doc.fontSize(8).text(
-    'Hari kerja: Senin–Jumat di luar hari libur kalender kabupaten (kalender yang sama dengan tenggat tahap), dihitung dari tahap dibuka sampai diputus. ' +
-      'Median dan p90 dengan metode peringkat terdekat: nilai pada peringkat p/100 × n (dibulatkan ke atas) dari durasi yang diurutkan. ' +
-      'Terlambat: diputus setelah tenggat, atau masih terbuka melewati tenggat. Dieskalasi: eskalasi ke atasan diumumkan saat tenggat. ' +
-      'Serapan dalam persen: cair ÷ komitmen dan komitmen ÷ pagu.',
-  );
+  doc
+    .fontSize(8)
+    .text(
+      'Hari kerja: Senin–Jumat di luar hari libur kalender kabupaten (kalender yang sama dengan tenggat tahap), dihitung dari tahap dibuka sampai diputus. ' +
+        'Median dan p90 dengan metode peringkat terdekat: nilai pada peringkat p/100 × n (dibulatkan ke atas) dari durasi yang diurutkan. ' +
+        'Terlambat: diputus setelah tenggat, atau masih terbuka melewati tenggat. Dieskalasi: eskalasi ke atasan diumumkan saat tenggat. ' +
+        'Serapan dalam persen: cair ÷ komitmen dan komitmen ÷ pagu.',
+    );
   doc.end();
   return done;
 }

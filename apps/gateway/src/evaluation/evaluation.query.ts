@@ -15,7 +15,15 @@ export const EvaluationQuery = z.strictObject({
   fiscalYear: queryInt({ min: 2000, max: 2100 }),
   /** Comma-separated kecamatan or village codes of the pilot (`?pilot=14.03.09,14.03.13`, or the parameter repeated); the programme's own eligible list when left out. */
   pilot: z
-    .union([z.string().transform((codes) => codes.split(',').map((code) => code.trim()).filter(Boolean)), z.array(z.string())])
+    .union([
+      z.string().transform((codes) =>
+        codes
+          .split(',')
+          .map((code) => code.trim())
+          .filter(Boolean),
+      ),
+      z.array(z.string()),
+    ])
     .pipe(z.array(z.string().regex(PILOT_REGION, { message: 'pilot must list kecamatan or village codes such as 14.03.09' })).max(200))
     .optional(),
   /** Adds `previousYear`: the same regions in the programme family's previous year (KOTAKU-2026 → KOTAKU-2025: the code's trailing year, one less). */

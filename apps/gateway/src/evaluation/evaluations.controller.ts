@@ -50,7 +50,11 @@ export class EvaluationsController {
   async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<StreamableFile> {
     const evaluation = await this.load(query);
     const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf });
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`,
+      length: pdf.length,
+    });
   }
 
   private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;

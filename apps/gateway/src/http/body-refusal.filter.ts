@@ -22,6 +22,7 @@ export class BodyRefusalFilter implements ExceptionFilter {
 }
 
 function refusalOf(message: string): FieldError {
-  if (/^(Unexpected file field|Multipart|Unexpected end of form|Too many)/i.test(message)) return { field: 'file', reason: message, code: 'malformed_upload' };
+  if (/^(Unexpected file field|Multipart|Unexpected end of form|Too many)/i.test(message))
+    return { field: 'file', reason: message, code: 'malformed_upload' };
   return { field: '(body)', reason: `is not a JSON object or array: ${message}`.slice(0, 300), code: 'malformed_body' };
 }

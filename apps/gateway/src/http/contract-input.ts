@@ -27,7 +27,9 @@ const RawRequestInput = createParamDecorator((from: Pick<ContractInputOptions, '
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new InvalidInputError([{ field: '(body)', reason: 'must be a JSON object', code: 'invalid_type' }]);
   }
-  const fromPath = Object.fromEntries(params.filter((name) => request.params[name] !== undefined).map((name) => [name, request.params[name]]));
+  const fromPath = Object.fromEntries(
+    params.filter((name) => request.params[name] !== undefined).map((name) => [name, request.params[name]]),
+  );
   return { ...source, ...fromPath };
 });
 
@@ -44,7 +46,10 @@ class ContractInputPipe implements PipeTransform {
 
 /** A schema as OpenAPI 3.0 describes it; what JSON cannot show (a transform's output) is left open. */
 export function openApiSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _, ...described } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...described } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return described;
 }
 
@@ -80,11 +85,17 @@ function documentInput(
   descriptor: PropertyDescriptor,
 ): void {
   const shape = shapeOf(schema);
-  for (const name of params) ApiParam({ name, required: true, schema: shape[name] ? openApiSchemaOf(shape[name], 'input') : { type: 'string' } })(target, key, descriptor);
+  for (const name of params)
+    ApiParam({ name, required: true, schema: shape[name] ? openApiSchemaOf(shape[name], 'input') : { type: 'string' } })(
+      target,
+      key,
+      descriptor,
+    );
   if (from === 'path') return;
   const rest = Object.entries(shape).filter(([name]) => !params.includes(name));
   if (from === 'query') {
-    for (const [name, field] of rest) ApiQuery({ name, required: !field.safeParse(undefined).success, schema: openApiSchemaOf(field, 'input') })(target, key, descriptor);
+    for (const [name, field] of rest)
+      ApiQuery({ name, required: !field.safeParse(undefined).success, schema: openApiSchemaOf(field, 'input') })(target, key, descriptor);
     return;
   }
   // The body is the request without its path parameters (cut from the JSON schema: refinements forbid zod's omit).

@@ -77,7 +77,11 @@ export class IdempotentRoute implements NestInterceptor {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const actor = this.cls.get<Actor | null>(CLS_ACTOR);
     const file = request.file?.buffer
-      ? { name: request.file.originalname, type: request.file.mimetype, sha256: createHash('sha256').update(request.file.buffer).digest('hex') }
+      ? {
+          name: request.file.originalname,
+          type: request.file.mimetype,
+          sha256: createHash('sha256').update(request.file.buffer).digest('hex'),
+        }
       : undefined;
     const idempotent = {
       callerKey: actor?.userId ?? 'anonymous',

@@ -50,7 +50,10 @@ export function serveWebConsole(app: INestApplication, distDir = findWebConsoleD
     },
   });
   app.useGlobalFilters(
-    new WebConsoleFallbackFilter(app.getHttpAdapter(), join(distDir, 'index.html'), { 'Content-Security-Policy': CONSOLE_CSP, 'Cache-Control': 'no-cache' }),
+    new WebConsoleFallbackFilter(app.getHttpAdapter(), join(distDir, 'index.html'), {
+      'Content-Security-Policy': CONSOLE_CSP,
+      'Cache-Control': 'no-cache',
+    }),
   );
   return true;
 }

@@ -35,7 +35,11 @@ export function unsafeInputErrors(value: unknown, rootField = ''): FieldError[] 
       const childPath = path ? `${path}.${key}` : key;
       const keyProblem = textProblem(key);
       if (keyProblem) {
-        errors.push({ ...keyProblem, field: childPath.replace(/[\u0000\uD800-\uDFFF]/g, '\uFFFD'), reason: `has a name that ${keyProblem.reason}` });
+        errors.push({
+          ...keyProblem,
+          field: childPath.replace(/[\u0000\uD800-\uDFFF]/g, '\uFFFD'),
+          reason: `has a name that ${keyProblem.reason}`,
+        });
         continue;
       }
       pending.push({ value: child, path: childPath, depth: depth + 1 });

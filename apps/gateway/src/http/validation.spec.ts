@@ -21,19 +21,27 @@ describe('the gateway validation pipe', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 1500; i++) deep = [deep];
     for (const metadata of [PLAIN_BODY, { type: 'query', metatype: Object } as const]) {
-      expect(await rejectionOf({ title: 'a\u0000b', budgetItems: [] }, metadata)).toMatchObject({ errors: [{ field: 'title', code: 'text_nul' }] });
-      expect(await rejectionOf({ title: 'a\ud800', budgetItems: [] }, metadata)).toMatchObject({ errors: [{ field: 'title', code: 'text_lone_surrogate' }] });
+      expect(await rejectionOf({ title: 'a\u0000b', budgetItems: [] }, metadata)).toMatchObject({
+        errors: [{ field: 'title', code: 'text_nul' }],
+      });
+      expect(await rejectionOf({ title: 'a\ud800', budgetItems: [] }, metadata)).toMatchObject({
+        errors: [{ field: 'title', code: 'text_lone_surrogate' }],
+      });
       expect(await rejectionOf({ title: 'Jalan', budgetItems: [{ description: 'Semen \udc00', quantity: 1 }] }, metadata)).toMatchObject({
         errors: [{ field: 'budgetItems.0.description', code: 'text_lone_surrogate' }],
       });
-      expect(await rejectionOf({ title: 'Jalan', budgetItems: deep }, metadata)).toMatchObject({ errors: [{ field: expect.stringMatching(/^budgetItems\.0\.0/), code: 'too_deep' }] });
+      expect(await rejectionOf({ title: 'Jalan', budgetItems: deep }, metadata)).toMatchObject({
+        errors: [{ field: expect.stringMatching(/^budgetItems\.0\.0/), code: 'too_deep' }],
+      });
       // A well-formed pair (an emoji) is text like any other.
       expect(createValidationPipe().transform({ title: 'Jalan 🚧', budgetItems: [] }, metadata)).toMatchObject({ title: 'Jalan 🚧' });
     }
   });
 
   it('names a refused route parameter by its name', async () => {
-    expect(await rejectionOf('a\u0000b', { type: 'param', metatype: String, data: 'id' })).toMatchObject({ errors: [{ field: 'id', code: 'text_nul' }] });
+    expect(await rejectionOf('a\u0000b', { type: 'param', metatype: String, data: 'id' })).toMatchObject({
+      errors: [{ field: 'id', code: 'text_nul' }],
+    });
   });
 
   it('leaves custom parameters (ContractInput, the current actor) to their own pipes', async () => {

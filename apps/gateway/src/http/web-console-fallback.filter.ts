@@ -32,7 +32,8 @@ export class WebConsoleFallbackFilter extends BaseExceptionFilter {
   override catch(exception: NotFoundException, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<PageRequest>();
     const accept = String(request.headers.accept ?? '');
-    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && accept.includes('text/html') && !NOT_THE_CONSOLE.test(request.path);
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && accept.includes('text/html') && !NOT_THE_CONSOLE.test(request.path);
     if (!wantsPage) return super.catch(exception, host);
     const response = host.switchToHttp().getResponse<PageResponse>();
     for (const [name, value] of Object.entries(this.headers)) response.setHeader(name, value);

@@ -38,7 +38,9 @@ export class NotificationsController {
 
   @Put('preferences')
   @ApiOperation({ summary: 'Change your language, digest choice or channels; the in-app inbox cannot be switched off (400)' })
-  updatePreferences(@ContractInput(UpdateNotificationPreferences, { from: 'body' }) change: RequestOf<typeof UpdateNotificationPreferences>) {
+  updatePreferences(
+    @ContractInput(UpdateNotificationPreferences, { from: 'body' }) change: RequestOf<typeof UpdateNotificationPreferences>,
+  ) {
     return this.rpc.send(UpdateNotificationPreferences, change);
   }
 

@@ -69,7 +69,10 @@ export class ProposalsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One proposal with its status, current stage and timeline (who acted, by name); ETag carries its version' })
-  async get(@ContractInput(GetProposal, { from: 'path', params: ['id'], ownAnswer: true }) request: RequestOf<typeof GetProposal>, @Res({ passthrough: true }) response: HeaderSink) {
+  async get(
+    @ContractInput(GetProposal, { from: 'path', params: ['id'], ownAnswer: true }) request: RequestOf<typeof GetProposal>,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     const proposal = await this.rpc.send(GetProposal, request);
     response.setHeader('ETag', `"${proposal.version}"`);
     if (!proposal.timeline) return withRegionNames(proposal, this.regions);
@@ -89,7 +92,9 @@ export class ProposalsController {
     await this.ownUploads.transform(input);
     const version = input.version ?? versionFromIfMatch(ifMatch);
     if (version === undefined) {
-      throw new InvalidInputError([{ field: 'version', reason: 'is required: send the version you last read in the body or as If-Match', code: 'required' }]);
+      throw new InvalidInputError([
+        { field: 'version', reason: 'is required: send the version you last read in the body or as If-Match', code: 'required' },
+      ]);
     }
     const proposal = await this.rpc.send(UpdateProposal, { ...input, version });
     response.setHeader('ETag', `"${proposal.version}"`);
@@ -108,7 +113,9 @@ export class ProposalsController {
   @HttpCode(200)
   @Roles('BKM')
   @ApiOperation({ summary: 'Withdraw a proposal that is not yet decided; 409 if a decision ended its review first' })
-  async withdraw(@ContractInput(WithdrawProposal, { from: 'body', params: ['id'], schema: WithdrawProposalInput }) input: WithdrawProposalInput) {
+  async withdraw(
+    @ContractInput(WithdrawProposal, { from: 'body', params: ['id'], schema: WithdrawProposalInput }) input: WithdrawProposalInput,
+  ) {
     // Under review, the approvals service decides between this withdrawal and an official's decision.
     const proposal = await this.rpc.send(GetProposal, { id: input.id });
     let reviewWithdrawn: number | null = null;

@@ -24,5 +24,9 @@ export interface BoardRequest {
 export interface BoardResponse {
   status(code: number): BoardResponse;
   json(body: unknown): void;
-  cookie(name: string, value: string, options: { httpOnly: boolean; sameSite: 'strict'; secure: boolean; path: string; maxAge: number }): void;
+  cookie(
+    name: string,
+    value: string,
+    options: { httpOnly: boolean; sameSite: 'strict'; secure: boolean; path: string; maxAge: number },
+  ): void;
 }

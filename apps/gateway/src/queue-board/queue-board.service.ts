@@ -35,7 +35,11 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
     createBullBoard({ queues: this.queues.map(({ queue, description }) => new BullMQAdapter(queue, { description })), serverAdapter });
     const express = this.adapterHost.httpAdapter?.getInstance<{ use: (...args: unknown[]) => void }>();
     // A gateway built without HTTP (none today) simply has no board.
-    express?.use(QUEUE_BOARD_PATH, (req: BoardRequest, res: BoardResponse, next: () => void) => void this.admit(req, res, next), serverAdapter.getRouter());
+    express?.use(
+      QUEUE_BOARD_PATH,
+      (req: BoardRequest, res: BoardResponse, next: () => void) => void this.admit(req, res, next),
+      serverAdapter.getRouter(),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -45,7 +49,10 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
   private async admit(req: BoardRequest, res: BoardResponse, next: () => void): Promise<void> {
     const token = queueBoardToken(req.headers);
     if (!token) {
-      res.status(401).json({ statusCode: 401, message: `Login required: send Authorization: Bearer <token>, or POST ${QUEUE_BOARD_PATH}/session first` });
+      res.status(401).json({
+        statusCode: 401,
+        message: `Login required: send Authorization: Bearer <token>, or POST ${QUEUE_BOARD_PATH}/session first`,
+      });
       return;
     }
     const claims = await this.tokens.claimsOf(token).catch(() => undefined);

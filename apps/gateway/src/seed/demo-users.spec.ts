@@ -13,7 +13,9 @@ describe('the demo users of Kabupaten Bengkalis', () => {
     expect(users.filter((u) => u.role === 'VERIFIKATOR' && u.username.startsWith('verifikator.14.03.'))).toHaveLength(11);
     expect(users.find((u) => u.username === 'verifikator.14.03.09')).toMatchObject({ regionCode: '14.03.09', role: 'VERIFIKATOR' });
     expect(
-      users.filter((u) => !['BKM', 'LURAH', 'CAMAT'].includes(u.role) && !u.username.startsWith('verifikator.')).map((u) => [u.username, u.regionCode]),
+      users
+        .filter((u) => !['BKM', 'LURAH', 'CAMAT'].includes(u.role) && !u.username.startsWith('verifikator.'))
+        .map((u) => [u.username, u.regionCode]),
     ).toEqual([
       ['dinas', '14.03'],
       ['sekda', '14.03'],

@@ -29,15 +29,12 @@ export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_C
     displayName,
     email: `${username}@demo.alur.test`,
   });
-  const villages = regions.villagesOf(regencyCode).flatMap((village) => [
-    user(`bkm.${village.code}`, 'BKM', village.code, `BKM ${village.name}`),
-    user(
-      `lurah.${village.code}`,
-      'LURAH',
-      village.code,
-      `${village.villageKind === 'DESA' ? 'Kepala Desa' : 'Lurah'} ${village.name}`,
-    ),
-  ]);
+  const villages = regions
+    .villagesOf(regencyCode)
+    .flatMap((village) => [
+      user(`bkm.${village.code}`, 'BKM', village.code, `BKM ${village.name}`),
+      user(`lurah.${village.code}`, 'LURAH', village.code, `${village.villageKind === 'DESA' ? 'Kepala Desa' : 'Lurah'} ${village.name}`),
+    ]);
   const districts = regions
     .childrenOf(regencyCode)
     .flatMap((district) => [

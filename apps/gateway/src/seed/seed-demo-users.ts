@@ -17,11 +17,7 @@ export interface DemoSeedResult {
  * All demo users share one password, so one argon2 hash (with its salt) serves them all: hashing
  * it ~320 times would cost half a minute and buy nothing in a demo. Real users each get their own.
  */
-export async function seedDemoUsers(
-  dataSource: DataSource,
-  regions: RegionDirectory,
-  outbox: OutboxService,
-): Promise<DemoSeedResult> {
+export async function seedDemoUsers(dataSource: DataSource, regions: RegionDirectory, outbox: OutboxService): Promise<DemoSeedResult> {
   const users = demoUsers(regions);
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   await dataSource.transaction(async (tx) => {
@@ -38,4 +34,3 @@ export async function seedDemoUsers(
   });
   return { users: users.length };
 }
-

@@ -16,7 +16,9 @@ export function publicProgress(items: PublicProgressReport[]): PublicProgress {
   return {
     items: items.map((report) => ({
       ...report,
-      photos: report.photos.map((photo) => (photo.url.startsWith(uploaded) ? { ...photo, url: `${PUBLIC_PHOTO_PATH}/${photo.url.slice(uploaded.length)}` } : photo)),
+      photos: report.photos.map((photo) =>
+        photo.url.startsWith(uploaded) ? { ...photo, url: `${PUBLIC_PHOTO_PATH}/${photo.url.slice(uploaded.length)}` } : photo,
+      ),
     })),
   };
 }

@@ -43,7 +43,21 @@ export function transparencyCsv(report: TransparencyReport): string {
     for (const village of district.villages) {
       for (const p of village.items) {
         lines.push(
-          [district.code, district.name, village.code, village.name, p.title, p.programCode, p.fiscalYear, p.amount, p.committed, p.released, p.progressPercent, STATUS_WORDS[p.status] ?? p.status, p.status]
+          [
+            district.code,
+            district.name,
+            village.code,
+            village.name,
+            p.title,
+            p.programCode,
+            p.fiscalYear,
+            p.amount,
+            p.committed,
+            p.released,
+            p.progressPercent,
+            STATUS_WORDS[p.status] ?? p.status,
+            p.status,
+          ]
             .map(field)
             .join(','),
         );

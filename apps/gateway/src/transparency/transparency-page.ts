@@ -52,7 +52,10 @@ export type VillagesOf = (districtCode: string) => ReadonlyArray<{ code: string;
 export type SeatsOf = (regencyCode: string) => ReadonlyArray<Omit<TransparencySeat, 'proposals'>>;
 
 const within = (regionCode: string, item: FundsReportItem) =>
-  item.villageCode === regionCode || item.districtCode === regionCode || item.regencyCode === regionCode || item.villageCode.startsWith(`${regionCode}.`);
+  item.villageCode === regionCode ||
+  item.districtCode === regionCode ||
+  item.regencyCode === regionCode ||
+  item.villageCode.startsWith(`${regionCode}.`);
 
 /**
  * Searches (title or village name, case-insensitive) and filters (a kecamatan or village) the funds
@@ -80,7 +83,15 @@ export function transparencyPage(
     .sort()
     .flatMap(seatsOf)
     .map((seat) => ({ ...seat, proposals: items.filter((item) => item.districtCode === seat.code).length }));
-  return { ...whole, districts, page: filter.page, pageSize: filter.pageSize, total: matched.length, map: transparencyMap(items, nameOf, villagesOf), seats };
+  return {
+    ...whole,
+    districts,
+    page: filter.page,
+    pageSize: filter.pageSize,
+    total: matched.length,
+    map: transparencyMap(items, nameOf, villagesOf),
+    seats,
+  };
 }
 
 function transparencyMap(items: FundsReportItem[], nameOf: NameOf, villagesOf: VillagesOf): TransparencyMapDistrict[] {
@@ -90,7 +101,12 @@ function transparencyMap(items: FundsReportItem[], nameOf: NameOf, villagesOf: V
   return districtCodes.map((code) => {
     const known = villagesOf(code);
     // A village the directory does not list still shows, so no funded proposal falls off the map.
-    const villages = [...known, ...[...funded.keys()].filter((v) => v.startsWith(`${code}.`) && !known.some((k) => k.code === v)).map((v) => ({ code: v, name: nameOf(v) }))];
+    const villages = [
+      ...known,
+      ...[...funded.keys()]
+        .filter((v) => v.startsWith(`${code}.`) && !known.some((k) => k.code === v))
+        .map((v) => ({ code: v, name: nameOf(v) })),
+    ];
     return {
       code,
       name: nameOf(code),

@@ -20,7 +20,13 @@ const item = (overrides: Partial<FundsReportItem>): FundsReportItem => ({
   approvedAt: '2026-03-02T02:00:00.000Z',
   ...overrides,
 });
-const names: Record<string, string> = { '14.03.09': 'Mandau', '14.03.09.1004': 'Balik Alam', '14.03.09.1005': 'Air Jamban', '14.03.13': 'Pinggir', '14.03.13.2001': 'Desa X' };
+const names: Record<string, string> = {
+  '14.03.09': 'Mandau',
+  '14.03.09.1004': 'Balik Alam',
+  '14.03.09.1005': 'Air Jamban',
+  '14.03.13': 'Pinggir',
+  '14.03.13.2001': 'Desa X',
+};
 const nameOf = (code: string) => names[code] ?? code;
 
 describe('transparencyReport', () => {
@@ -53,13 +59,21 @@ describe('transparencyCsv', () => {
     expect(lines[0]).toBe(
       'kode_kecamatan,kecamatan,kode_desa_kelurahan,desa_kelurahan,judul_usulan,program,tahun_anggaran,disetujui_rp,dikomitmenkan_rp,dicairkan_rp,progres_fisik_persen,status,kode_status',
     );
-    expect(lines[1]).toBe('14.03.09,Mandau,14.03.09.1004,Balik Alam,"Jalan ""Damai"", RT 03",KOTAKU-2026,2026,100,100,40,40,Pencairan berjalan,FUNDING');
+    expect(lines[1]).toBe(
+      '14.03.09,Mandau,14.03.09.1004,Balik Alam,"Jalan ""Damai"", RT 03",KOTAKU-2026,2026,100,100,40,40,Pencairan berjalan,FUNDING',
+    );
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
   it('writes every status in words, followed by its code', () => {
-    const csv = transparencyCsv(transparencyReport([item({ status: 'AWAITING_BUDGET' }), item({ status: 'COMPLETED', proposalId: 'p-2' })], nameOf));
-    const statuses = csv.trimEnd().split('\r\n').slice(1).map((line) => line.split(',').slice(-2).join(','));
+    const csv = transparencyCsv(
+      transparencyReport([item({ status: 'AWAITING_BUDGET' }), item({ status: 'COMPLETED', proposalId: 'p-2' })], nameOf),
+    );
+    const statuses = csv
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(-2).join(','));
     expect(statuses).toEqual(['Menunggu anggaran,AWAITING_BUDGET', 'Selesai,COMPLETED']);
   });
 });
@@ -74,7 +88,8 @@ const ITEMS = [
   item({ proposalId: 'b', title: 'Semenisasi jalan RT 03' }),
   item({ proposalId: 'c', title: 'Sumur bor', districtCode: '14.03.13', villageCode: '14.03.13.2001', amount: 7, released: 0 }),
 ];
-const titles = (page: ReturnType<typeof transparencyPage>) => page.districts.flatMap((d) => d.villages.flatMap((v) => v.items.map((i) => i.title)));
+const titles = (page: ReturnType<typeof transparencyPage>) =>
+  page.districts.flatMap((d) => d.villages.flatMap((v) => v.items.map((i) => i.title)));
 
 describe('transparencyPage', () => {
   it('searches titles and village names regardless of case', () => {
@@ -125,7 +140,14 @@ describe('publicProgress', () => {
   it('gives uploaded photos their public address and leaves https photos as they are', () => {
     const id = '0b9f6c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d';
     const { items } = publicProgress([
-      { physicalProgressPercent: 40, note: 'n', reportedAt: 'r', verifiedAt: 'v', final: false, photos: [{ url: `/api/v1/uploads/photos/${id}` }, { url: 'https://example.org/a.jpg' }] },
+      {
+        physicalProgressPercent: 40,
+        note: 'n',
+        reportedAt: 'r',
+        verifiedAt: 'v',
+        final: false,
+        photos: [{ url: `/api/v1/uploads/photos/${id}` }, { url: 'https://example.org/a.jpg' }],
+      },
     ]);
     expect(items[0].photos.map((p) => p.url)).toEqual([`/api/v1/public/transparency/photos/${id}`, 'https://example.org/a.jpg']);
   });

@@ -2,7 +2,14 @@ import { Controller, Get, Header, NotFoundException, StreamableFile } from '@nes
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory, villageLocationOf } from '@alur/regions';
-import { CheckPublicPhoto, FundsReportItem, ListFundsReport, ListPublicProgress, type TransparencyReportQuery, TransparencyReportQuerySchema } from '@alur/contracts';
+import {
+  CheckPublicPhoto,
+  FundsReportItem,
+  ListFundsReport,
+  ListPublicProgress,
+  type TransparencyReportQuery,
+  TransparencyReportQuerySchema,
+} from '@alur/contracts';
 import { Public } from '../auth/public.decorator';
 import { ContractInput } from '../http/contract-input';
 import { IdPath } from '../http/id-path';
@@ -28,7 +35,9 @@ export class TransparencyController {
     summary:
       'Approved proposals by kecamatan and village, searched by title or village name and filtered by region, a page at a time (page/pageSize); totals over all that matched; the map of every village with funded proposals',
   })
-  async report(@ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery): Promise<TransparencyPage> {
+  async report(
+    @ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery,
+  ): Promise<TransparencyPage> {
     const items = await this.items(query.fiscalYear);
     return transparencyPage(
       items,
@@ -38,7 +47,9 @@ export class TransparencyController {
       (regencyCode) =>
         this.regions.childrenOf(regencyCode).flatMap((district) => {
           const seat = villageLocationOf(district.code);
-          return seat ? [{ code: district.code, name: district.name, place: seat.place, latitude: seat.latitude, longitude: seat.longitude }] : [];
+          return seat
+            ? [{ code: district.code, name: district.name, place: seat.place, latitude: seat.latitude, longitude: seat.longitude }]
+            : [];
         }),
     );
   }
@@ -48,14 +59,26 @@ export class TransparencyController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="transparansi.csv"')
   @ApiOperation({ summary: 'The same report as CSV, one line per approved proposal that matches (all pages)' })
-  async csv(@ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery): Promise<string> {
-    const page = transparencyPage(await this.items(query.fiscalYear), { q: query.q, regionCode: query.regionCode, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, this.nameOf, () => []);
+  async csv(
+    @ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery,
+  ): Promise<string> {
+    const page = transparencyPage(
+      await this.items(query.fiscalYear),
+      { q: query.q, regionCode: query.regionCode, page: 1, pageSize: Number.MAX_SAFE_INTEGER },
+      this.nameOf,
+      () => [],
+    );
     return transparencyCsv(page);
   }
 
   @Get('proposals/:id/progress')
-  @ApiOperation({ summary: 'A funded proposal’s progress reports that a Verifikator accepted, newest first, with their photos; 404 for any other proposal' })
-  async progress(@ContractInput(ListPublicProgress, { from: 'path', params: ['id'], schema: IdPath, ownAnswer: true }) params: IdPath): Promise<PublicProgress> {
+  @ApiOperation({
+    summary:
+      'A funded proposal’s progress reports that a Verifikator accepted, newest first, with their photos; 404 for any other proposal',
+  })
+  async progress(
+    @ContractInput(ListPublicProgress, { from: 'path', params: ['id'], schema: IdPath, ownAnswer: true }) params: IdPath,
+  ): Promise<PublicProgress> {
     const { items } = await this.rpc.send(ListPublicProgress, { proposalId: params.id });
     return publicProgress(items);
   }

@@ -26,7 +26,10 @@ describe('reading when and where a photo was taken (EXIF, with exifr)', () => {
   });
 
   it('ignores an unset capture time (zeros) and a GPS position of 0,0 that some phones write before a fix', async () => {
-    const capture = await readPhotoCapture(jpegWithExif({ dateTimeOriginal: '0000:00:00 00:00:00', latitude: 0, longitude: 0 }), 'Asia/Jakarta');
+    const capture = await readPhotoCapture(
+      jpegWithExif({ dateTimeOriginal: '0000:00:00 00:00:00', latitude: 0, longitude: 0 }),
+      'Asia/Jakarta',
+    );
     expect(capture).toEqual({ capturedAt: null, latitude: null, longitude: null });
   });
 });

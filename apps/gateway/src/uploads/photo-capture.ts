@@ -32,7 +32,9 @@ export async function readPhotoCapture(data: Buffer, timeZone: string): Promise<
   if (!tags) return NOTHING;
   const { latitude, longitude } = tags as { latitude?: unknown; longitude?: unknown };
   const position =
-    isCoordinate(latitude, 90) && isCoordinate(longitude, 180) && !(latitude === 0 && longitude === 0) ? { latitude, longitude } : { latitude: null, longitude: null };
+    isCoordinate(latitude, 90) && isCoordinate(longitude, 180) && !(latitude === 0 && longitude === 0)
+      ? { latitude, longitude }
+      : { latitude: null, longitude: null };
   return { capturedAt: instantOf(tags.DateTimeOriginal, tags.OffsetTimeOriginal, timeZone), ...position };
 }
 
@@ -61,7 +63,16 @@ function instantOf(wallClock: unknown, offset: unknown, timeZone: string): Date 
 /** The zone's offset from UTC around `instant` (Indonesia's zones keep one offset all year). */
 function offsetOf(timeZone: string, instant: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, Number(p.value)]),
   );

@@ -25,7 +25,9 @@ export class PhotoCaptures {
       `SELECT id, captured_at, latitude, longitude FROM uploaded_file WHERE kind = 'photo' AND id = ANY($1::uuid[])`,
       [ids],
     )) as Array<{ id: string; captured_at: Date | null; latitude: number | null; longitude: number | null }>;
-    const byId = new Map(rows.map((row) => [row.id, captureView({ capturedAt: row.captured_at, latitude: row.latitude, longitude: row.longitude })]));
+    const byId = new Map(
+      rows.map((row) => [row.id, captureView({ capturedAt: row.captured_at, latitude: row.latitude, longitude: row.longitude })]),
+    );
     const photos = body.photos!.map(({ url, caption }) => {
       const capture = url.startsWith(prefix) ? byId.get(url.slice(prefix.length)) : undefined;
       return { url, ...(caption !== undefined ? { caption } : {}), ...(capture ? { capture } : {}) };

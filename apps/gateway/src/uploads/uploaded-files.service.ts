@@ -48,7 +48,18 @@ export class UploadedFiles {
       const [stored] = (await tx.query(
         `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name, captured_at, latitude, longitude)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [kind, actor.userId, actor.regionCode, file.mimetype, file.size, file.buffer, fileName, capture?.capturedAt ?? null, capture?.latitude ?? null, capture?.longitude ?? null],
+        [
+          kind,
+          actor.userId,
+          actor.regionCode,
+          file.mimetype,
+          file.size,
+          file.buffer,
+          fileName,
+          capture?.capturedAt ?? null,
+          capture?.latitude ?? null,
+          capture?.longitude ?? null,
+        ],
       )) as Array<{ id: string }>;
       const after = { kind, contentType: file.mimetype, size: file.size, fileName, regionCode: actor.regionCode };
       await this.audit.record({ actor, action: 'upload.stored', entityType: 'uploaded_file', entityId: stored.id, after }, tx);
@@ -72,10 +83,10 @@ export class UploadedFiles {
   }
 
   private async find(kind: UploadKind, id: string): Promise<StoredFile | undefined> {
-    const [file] = (await this.dataSource.query('SELECT region_code, content_type, file_name, data FROM uploaded_file WHERE id = $1 AND kind = $2', [
-      id,
-      kind,
-    ])) as StoredFile[];
+    const [file] = (await this.dataSource.query(
+      'SELECT region_code, content_type, file_name, data FROM uploaded_file WHERE id = $1 AND kind = $2',
+      [id, kind],
+    )) as StoredFile[];
     return file;
   }
 
@@ -95,7 +106,9 @@ export class UploadedFiles {
     const owned = new Set(rows.filter((row) => row.region_code === actor.regionCode).map((row) => `${row.kind}/${row.id}`));
     const foreign = uploads.filter((u) => !owned.has(`${u.kind}/${u.id}`));
     if (foreign.length) {
-      throw new InvalidInputError(foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })));
+      throw new InvalidInputError(
+        foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })),
+      );
     }
   }
 }

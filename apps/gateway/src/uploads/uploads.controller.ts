@@ -36,7 +36,10 @@ export class UploadsController {
 
   @Get('photos/:id')
   @Header('cache-control', CACHE)
-  readPhoto(@CurrentActor() actor: Actor, @ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath): Promise<StreamableFile> {
+  readPhoto(
+    @CurrentActor() actor: Actor,
+    @ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath,
+  ): Promise<StreamableFile> {
     return this.files.read('photo', actor, id);
   }
 
@@ -52,7 +55,10 @@ export class UploadsController {
 
   @Get('documents/:id')
   @Header('cache-control', CACHE)
-  readDocument(@CurrentActor() actor: Actor, @ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath): Promise<StreamableFile> {
+  readDocument(
+    @CurrentActor() actor: Actor,
+    @ContractInput(null, { from: 'path', params: ['id'], schema: IdPath }) { id }: IdPath,
+  ): Promise<StreamableFile> {
     return this.files.read('document', actor, id);
   }
 }

@@ -6,5 +6,10 @@ import { UploadedFiles } from './uploaded-files.service';
 import { UploadsController } from './uploads.controller';
 
 /** Files people attach: photos of progress reports and documents of proposals. */
-@Module({ imports: [RegionsModule], controllers: [UploadsController], providers: [UploadedFiles, OwnUploadsPipe, PhotoCaptures], exports: [UploadedFiles, OwnUploadsPipe, PhotoCaptures] })
+@Module({
+  imports: [RegionsModule],
+  controllers: [UploadsController],
+  providers: [UploadedFiles, OwnUploadsPipe, PhotoCaptures],
+  exports: [UploadedFiles, OwnUploadsPipe, PhotoCaptures],
+})
 export class UploadsModule {}

@@ -23,11 +23,7 @@ export class ListUsersUseCase {
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
     const q = query.q?.trim();
     if (q) builder.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q) });
-    const [users, total] = await builder
-      .orderBy('u.username')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    const [users, total] = await builder.orderBy('u.username').take(query.limit).skip(query.offset).getManyAndCount();
     return { items: users.map(userViewOf), total };
   }
 }

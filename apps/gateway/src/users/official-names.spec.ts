@@ -13,7 +13,11 @@ describe('officials’ names beside their usernames', () => {
       ['u-camat', 'Camat Mandau'],
       ['u-plt', 'Budi Santoso'],
     ]);
-    expect(withDisplayName(plt, names)).toEqual({ ...plt, displayName: 'Budi Santoso', actingFor: { ...camat, displayName: 'Camat Mandau' } });
+    expect(withDisplayName(plt, names)).toEqual({
+      ...plt,
+      displayName: 'Budi Santoso',
+      actingFor: { ...camat, displayName: 'Camat Mandau' },
+    });
   });
 
   it('falls back to the username of someone the gateway no longer knows', () => {

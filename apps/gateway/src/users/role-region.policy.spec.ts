@@ -19,7 +19,9 @@ describe('which region a role may hold', () => {
 
   it('refuses a region of the wrong level, saying which level the role needs', () => {
     expect(roleRegionMismatch(regions, 'LURAH', '14.03.09')).toBe('a LURAH acts on a kelurahan/desa, but 14.03.09 is a kecamatan');
-    expect(roleRegionMismatch(regions, 'CAMAT', '14.03.09.1004')).toBe('a CAMAT acts on a kecamatan, but 14.03.09.1004 is a kelurahan/desa');
+    expect(roleRegionMismatch(regions, 'CAMAT', '14.03.09.1004')).toBe(
+      'a CAMAT acts on a kecamatan, but 14.03.09.1004 is a kelurahan/desa',
+    );
     expect(roleRegionMismatch(regions, 'SEKDA', '14')).toBe('a SEKDA acts on a kabupaten/kota, but 14 is a provinsi');
     expect(roleRegionMismatch(regions, 'VERIFIKATOR', '14.03.09.1004')).toBe(
       'a VERIFIKATOR acts on a kecamatan or a kabupaten/kota, but 14.03.09.1004 is a kelurahan/desa',

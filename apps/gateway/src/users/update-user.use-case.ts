@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type UpdateUserRequest, type UserView } from '@alur/contracts';
+import {
+  Actor,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  type UpdateUserRequest,
+  type UserView,
+} from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
@@ -41,11 +49,15 @@ export class UpdateUserUseCase {
       const regionCode = command.regionCode ?? user.regionCode;
       const mismatch = roleRegionMismatch(this.regions, role, regionCode);
       if (mismatch) throw new InvalidInputError([{ field: 'regionCode', reason: mismatch, code: 'region_not_for_role' }]);
-      if (!this.regions.covers(admin.regionCode, regionCode)) throw new ForbiddenError(`You may place users only within region ${admin.regionCode}`);
+      if (!this.regions.covers(admin.regionCode, regionCode))
+        throw new ForbiddenError(`You may place users only within region ${admin.regionCode}`);
       Object.assign(user, { role, regionCode, active: command.active ?? user.active });
       const row = await tx.save(user);
       await announceUsersSaved(this.outbox, tx, [row]);
-      await this.audit.record({ actor: admin, action: 'user.updated', entityType: 'user_account', entityId: row.id, before, after: standingOf(row) }, tx);
+      await this.audit.record(
+        { actor: admin, action: 'user.updated', entityType: 'user_account', entityId: row.id, before, after: standingOf(row) },
+        tx,
+      );
       return row;
     });
     this.standing.forget(saved.id);

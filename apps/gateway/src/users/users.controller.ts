@@ -40,19 +40,27 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Users within the administrator’s region' })
   @ApiOkResponse({ schema: openApiSchemaOf(UserListSchema, 'output') })
-  list(@CurrentActor() admin: Actor, @ContractInput(null, { from: 'query', schema: ListUsersRequestSchema }) query: ListUsersRequest): Promise<UserList> {
+  list(
+    @CurrentActor() admin: Actor,
+    @ContractInput(null, { from: 'query', schema: ListUsersRequestSchema }) query: ListUsersRequest,
+  ): Promise<UserList> {
     return this.listUsers.execute(admin, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add a user; the region must fit the role (a village for BKM/LURAH, a kecamatan for CAMAT)' })
   @ApiCreatedResponse({ schema: openApiSchemaOf(UserViewSchema, 'output') })
-  create(@CurrentActor() admin: Actor, @ContractInput(null, { from: 'body', schema: CreateUserRequestSchema }) body: CreateUserRequest): Promise<UserView> {
+  create(
+    @CurrentActor() admin: Actor,
+    @ContractInput(null, { from: 'body', schema: CreateUserRequestSchema }) body: CreateUserRequest,
+  ): Promise<UserView> {
     return this.createUser.execute(admin, body);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user’s role or region (which must fit each other), or deactivate the account; its tokens stop working at once' })
+  @ApiOperation({
+    summary: 'Change a user’s role or region (which must fit each other), or deactivate the account; its tokens stop working at once',
+  })
   @ApiOkResponse({ schema: openApiSchemaOf(UserViewSchema, 'output') })
   update(
     @CurrentActor() admin: Actor,

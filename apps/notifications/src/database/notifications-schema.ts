@@ -4,7 +4,11 @@ import { AddDeliveryAttemptRetentionIndex1765000000002 } from './migrations/add-
 import { CreateNotificationsTables1765000000001 } from './migrations/create-notifications-tables.migration';
 
 /** The notifications service's migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
-export const NOTIFICATIONS_MIGRATIONS = [CreateAuditTrail1764000000000, CreateNotificationsTables1765000000001, AddDeliveryAttemptRetentionIndex1765000000002];
+export const NOTIFICATIONS_MIGRATIONS = [
+  CreateAuditTrail1764000000000,
+  CreateNotificationsTables1765000000001,
+  AddDeliveryAttemptRetentionIndex1765000000002,
+];
 
 /** The attempt log of a delivery that went out is kept half a year; failed ones stay for the operators. */
 export const NOTIFICATIONS_RETENTION: RetentionRule[] = [

@@ -39,7 +39,12 @@ export class DeliveryLogUseCase {
   async list(query: RequestOf<typeof ListDeliveries>): Promise<AnswerOf<typeof ListDeliveries>> {
     const { status, recipient, limit, offset } = query;
     const where = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
-    const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.updated_at DESC, d.id LIMIT $3 OFFSET $4`, [status, recipient ?? null, limit, offset]);
+    const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.updated_at DESC, d.id LIMIT $3 OFFSET $4`, [
+      status,
+      recipient ?? null,
+      limit,
+      offset,
+    ]);
     const [{ count }] = await this.dataSource.query(
       `SELECT count(*) FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id ${where}`,
       [status, recipient ?? null],

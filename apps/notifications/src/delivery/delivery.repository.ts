@@ -92,8 +92,16 @@ export class DeliveryRepository {
   /** Records a failed attempt; the delivery is `failed` after the last one, `retrying` before. */
   async markAttemptFailed(id: string, attempt: number, reason: string, final: boolean): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [id, final ? 'failed' : 'retrying', reason]);
-      await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'failed', $3)`, [id, attempt, reason]);
+      await tx.query(`UPDATE delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [
+        id,
+        final ? 'failed' : 'retrying',
+        reason,
+      ]);
+      await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'failed', $3)`, [
+        id,
+        attempt,
+        reason,
+      ]);
     });
   }
 
@@ -119,7 +127,11 @@ export class DeliveryRepository {
       const reason = 'interrupted while sending: the message may have gone out; check with the recipient before retrying';
       for (const row of rows) {
         await tx.query(`UPDATE delivery SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [row.id, reason]);
-        await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'failed', $3)`, [row.id, row.attempts, reason]);
+        await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'failed', $3)`, [
+          row.id,
+          row.attempts,
+          reason,
+        ]);
       }
       return rows.length;
     });

@@ -61,7 +61,12 @@ export class NotificationQueue implements OnApplicationBootstrap {
       { pattern: `0 ${this.env.NOTIFICATIONS_DIGEST_HOUR} * * *`, tz: this.env.TIMEZONE },
       {
         name: NOTIFICATION_JOBS.digest,
-        opts: { attempts: DIGEST_ATTEMPTS, backoff: { type: 'exponential', delay: DIGEST_BACKOFF_MS }, removeOnComplete: 100, removeOnFail: 100 },
+        opts: {
+          attempts: DIGEST_ATTEMPTS,
+          backoff: { type: 'exponential', delay: DIGEST_BACKOFF_MS },
+          removeOnComplete: 100,
+          removeOnFail: 100,
+        },
       },
     );
     this.metrics?.scheduled(NOTIFICATIONS_QUEUE.name, NOTIFICATION_JOBS.digest);

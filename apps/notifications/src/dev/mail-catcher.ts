@@ -127,7 +127,10 @@ export class MailCatcher {
     if (url.pathname !== '/') return json(404, { error: 'not found' });
     const rows = [...this.messages]
       .reverse()
-      .map((m) => `<article><h2>${escape(m.subject)}</h2><p><b>${escape(m.to.join(', '))}</b> · ${escape(m.receivedAt)}</p><pre>${escape(m.text)}</pre></article>`)
+      .map(
+        (m) =>
+          `<article><h2>${escape(m.subject)}</h2><p><b>${escape(m.to.join(', '))}</b> · ${escape(m.receivedAt)}</p><pre>${escape(m.text)}</pre></article>`,
+      )
       .join('\n');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(

@@ -41,7 +41,9 @@ export class RunReminderDigestUseCase {
 
   async run(now: Date): Promise<DigestRunResult> {
     const digestDate = localDate(now, this.env.TIMEZONE);
-    const users: Array<{ user_id: string }> = await this.dataSource.query('SELECT DISTINCT user_id FROM digest_item WHERE digest_id IS NULL');
+    const users: Array<{ user_id: string }> = await this.dataSource.query(
+      'SELECT DISTINCT user_id FROM digest_item WHERE digest_id IS NULL',
+    );
     const result: DigestRunResult = { digests: 0, reminders: 0 };
     for (const { user_id: userId } of users) {
       const count = await this.digestFor(userId, digestDate);
@@ -68,7 +70,10 @@ export class RunReminderDigestUseCase {
       );
       if (digest.length === 0) return 0;
       const digestId = digest[0].id;
-      await tx.query('UPDATE digest_item SET digest_id = $1 WHERE notification_id = ANY($2::uuid[])', [digestId, items.map((i) => i.notification_id)]);
+      await tx.query('UPDATE digest_item SET digest_id = $1 WHERE notification_id = ANY($2::uuid[])', [
+        digestId,
+        items.map((i) => i.notification_id),
+      ]);
 
       const user = await this.directory.findUser(tx, userId);
       if (!user?.active) return items.length;

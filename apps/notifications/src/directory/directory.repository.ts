@@ -61,7 +61,10 @@ export class DirectoryRepository {
 
   /** An appointment ended early holds only until then; one never recorded here has nothing to end. */
   async endAppointment(tx: EntityManager, appointmentId: string, validUntil: string): Promise<void> {
-    await tx.query('UPDATE acting_appointment SET valid_until = $2 WHERE appointment_id = $1 AND valid_until > $2 AND valid_from < $2', [appointmentId, validUntil]);
+    await tx.query('UPDATE acting_appointment SET valid_until = $2 WHERE appointment_id = $1 AND valid_until > $2 AND valid_from < $2', [
+      appointmentId,
+      validUntil,
+    ]);
   }
 
   async findUser(tx: EntityManager, userId: string): Promise<DirectoryUser | null> {
@@ -70,7 +73,10 @@ export class DirectoryRepository {
   }
 
   /** Everyone who could be in the audiences: the holders of each role and region, and the users appointed to act for them. */
-  async candidatesFor(tx: EntityManager, audiences: readonly Audience[]): Promise<{ users: DirectoryUser[]; appointments: ActingAppointment[] }> {
+  async candidatesFor(
+    tx: EntityManager,
+    audiences: readonly Audience[],
+  ): Promise<{ users: DirectoryUser[]; appointments: ActingAppointment[] }> {
     if (audiences.length === 0) return { users: [], appointments: [] };
     const roles = audiences.map((a) => a.role);
     const regions = audiences.map((a) => a.regionCode);

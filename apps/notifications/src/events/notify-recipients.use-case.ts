@@ -41,10 +41,16 @@ export class NotifyRecipientsUseCase {
       const recipients = await this.recipientsOf(tx, plan, new Date(event.occurredAt));
       if (recipients.length === 0) continue;
       const { proposalId } = plan;
-      const title = plan.title ?? (proposalId ? ((await this.directory.proposal(tx, proposalId))?.title ?? `#${proposalId.slice(0, 8)}`) : '');
-      const link = proposalId ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId) : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
+      const title =
+        plan.title ?? (proposalId ? ((await this.directory.proposal(tx, proposalId))?.title ?? `#${proposalId.slice(0, 8)}`) : '');
+      const link = proposalId
+        ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId)
+        : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
       const villageName = this.renderer.regionName(plan.villageCode);
-      const stored = await this.preferences.findMany(tx, recipients.map((r) => r.user.userId));
+      const stored = await this.preferences.findMany(
+        tx,
+        recipients.map((r) => r.user.userId),
+      );
 
       for (const { user, actingFor } of recipients) {
         const values = { ...plan.facts, title, villageName, link, recipientName: user.displayName, actingFor };
@@ -53,7 +59,16 @@ export class NotifyRecipientsUseCase {
           `INSERT INTO notification (id, recipient_user_id, event_id, kind, proposal_id, content, link, acting_for)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (event_id, recipient_user_id, kind) DO NOTHING RETURNING id`,
-          [randomUUID(), user.userId, event.id, plan.kind, plan.proposalId, JSON.stringify(content), link, actingFor ? JSON.stringify(actingFor) : null],
+          [
+            randomUUID(),
+            user.userId,
+            event.id,
+            plan.kind,
+            plan.proposalId,
+            JSON.stringify(content),
+            link,
+            actingFor ? JSON.stringify(actingFor) : null,
+          ],
         );
         if (inserted.length === 0) continue;
         const notificationId = inserted[0].id;
@@ -62,7 +77,11 @@ export class NotifyRecipientsUseCase {
 
         if (category === 'REMINDER' && prefs.digest) {
           const line = { title, villageName, overdue: plan.facts.overdue ?? false, dueAt: plan.facts.dueAt, link };
-          await tx.query('INSERT INTO digest_item (notification_id, user_id, line) VALUES ($1, $2, $3)', [notificationId, user.userId, JSON.stringify(line)]);
+          await tx.query('INSERT INTO digest_item (notification_id, user_id, line) VALUES ($1, $2, $3)', [
+            notificationId,
+            user.userId,
+            JSON.stringify(line),
+          ]);
           continue;
         }
         const message = content[prefs.language];

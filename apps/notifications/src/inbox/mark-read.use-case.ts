@@ -36,7 +36,9 @@ export class MarkReadUseCase {
   }
 
   private async unread(userId: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query('SELECT count(*) FROM notification WHERE recipient_user_id = $1 AND read_at IS NULL', [userId]);
+    const [{ count }] = await this.dataSource.query('SELECT count(*) FROM notification WHERE recipient_user_id = $1 AND read_at IS NULL', [
+      userId,
+    ]);
     return Number(count);
   }
 }

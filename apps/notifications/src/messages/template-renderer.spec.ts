@@ -18,9 +18,24 @@ const at = '2026-03-12T07:30:00Z';
 
 /** A realistic set of values for every kind, as the notifier gives them. */
 const SAMPLES: Record<NotificationKind, TemplateValues> = {
-  PROPOSAL_SUBMITTED: { ...common, programCode: 'BK-DESA-2026', budgetTotal: 250_000_000, selfHelpAmount: 12_500_000, requestedAmount: 237_500_000, submissionNumber: 2, resubmitted: true },
+  PROPOSAL_SUBMITTED: {
+    ...common,
+    programCode: 'BK-DESA-2026',
+    budgetTotal: 250_000_000,
+    selfHelpAmount: 12_500_000,
+    requestedAmount: 237_500_000,
+    submissionNumber: 2,
+    resubmitted: true,
+  },
   PROPOSAL_WITHDRAWN: { ...common, reason: 'Lokasi berubah', fromStatus: 'IN_REVIEW' },
-  STAGE_OPENED: { ...common, ...stage, openedAt: at, dueAt: '2026-03-17T07:30:00Z', submissionNumber: 1, actingFor: { role: 'LURAH', regionCode: '14.03.09.1004' } },
+  STAGE_OPENED: {
+    ...common,
+    ...stage,
+    openedAt: at,
+    dueAt: '2026-03-17T07:30:00Z',
+    submissionNumber: 1,
+    actingFor: { role: 'LURAH', regionCode: '14.03.09.1004' },
+  },
   STAGE_APPROVED: { ...common, ...stage, decidedAt: at, note: null },
   PROPOSAL_RETURNED: { ...common, ...stage, note: 'Lengkapi foto lokasi', returnedAt: at },
   PROPOSAL_REJECTED: { ...common, ...stage, reason: 'Di luar wilayah kumuh', rejectedAt: at },
@@ -33,7 +48,14 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
   TRANCHE_READY: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000 },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
   PROPOSAL_COMPLETED: { ...common, totalReleased: 237_500_000, completedAt: at },
-  ACTING_APPOINTMENT: { ...common, role: 'CAMAT', regionCode: '14.03.09', actingForName: 'Camat Mandau', validFrom: at, validUntil: '2026-03-31T00:00:00Z' },
+  ACTING_APPOINTMENT: {
+    ...common,
+    role: 'CAMAT',
+    regionCode: '14.03.09',
+    actingForName: 'Camat Mandau',
+    validFrom: at,
+    validUntil: '2026-03-31T00:00:00Z',
+  },
   REMINDER_DIGEST: {
     recipientName: 'Lurah Balik Alam',
     count: 2,
@@ -45,37 +67,46 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
 };
 
 describe('message templates', () => {
-  it.each(Object.keys(NOTIFICATION_KINDS) as NotificationKind[])('renders %s in Bahasa Indonesia and English with a title and a body', (kind) => {
-    const { id, en } = renderer.renderAll(kind, SAMPLES[kind]);
-    for (const message of [id, en]) {
-      expect(message.title.length).toBeGreaterThan(5);
-      expect(message.body.length).toBeGreaterThan(20);
-      expect(message.title).not.toContain('\n');
-      expect(`${message.title}\n${message.body}`).not.toMatch(/undefined|null|NaN|\{\{|\[object/);
-    }
-    expect(id.body).not.toEqual(en.body);
-  });
-
-  it.each((Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((kind) => kind !== 'REMINDER_DIGEST' && kind !== 'ACTING_APPOINTMENT'))(
-    'names the proposal in the title of %s, which is also the e-mail subject and the SMS text',
-    (kind) => {
-      for (const message of Object.values(renderer.renderAll(kind, SAMPLES[kind]))) expect(message.title).toContain('Perbaikan drainase RT 03');
-    },
-  );
-
-  it.each(['STAGE_OPENED', 'APPROVAL_REMINDER', 'STAGE_ESCALATED', 'TRANCHE_READY', 'AWAITING_BUDGET', 'PROPOSAL_WITHDRAWN'] as NotificationKind[])(
-    'adds the village to the title of %s, which officials receive for many villages',
+  it.each(Object.keys(NOTIFICATION_KINDS) as NotificationKind[])(
+    'renders %s in Bahasa Indonesia and English with a title and a body',
     (kind) => {
       const { id, en } = renderer.renderAll(kind, SAMPLES[kind]);
-      expect(id.title).toMatch(/: Perbaikan drainase RT 03 \(Balik Alam\)$/);
-      expect(en.title).toMatch(/: Perbaikan drainase RT 03 \(Balik Alam\)$/);
+      for (const message of [id, en]) {
+        expect(message.title.length).toBeGreaterThan(5);
+        expect(message.body.length).toBeGreaterThan(20);
+        expect(message.title).not.toContain('\n');
+        expect(`${message.title}\n${message.body}`).not.toMatch(/undefined|null|NaN|\{\{|\[object/);
+      }
+      expect(id.body).not.toEqual(en.body);
     },
   );
+
+  it.each(
+    (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((kind) => kind !== 'REMINDER_DIGEST' && kind !== 'ACTING_APPOINTMENT'),
+  )('names the proposal in the title of %s, which is also the e-mail subject and the SMS text', (kind) => {
+    for (const message of Object.values(renderer.renderAll(kind, SAMPLES[kind])))
+      expect(message.title).toContain('Perbaikan drainase RT 03');
+  });
+
+  it.each([
+    'STAGE_OPENED',
+    'APPROVAL_REMINDER',
+    'STAGE_ESCALATED',
+    'TRANCHE_READY',
+    'AWAITING_BUDGET',
+    'PROPOSAL_WITHDRAWN',
+  ] as NotificationKind[])('adds the village to the title of %s, which officials receive for many villages', (kind) => {
+    const { id, en } = renderer.renderAll(kind, SAMPLES[kind]);
+    expect(id.title).toMatch(/: Perbaikan drainase RT 03 \(Balik Alam\)$/);
+    expect(en.title).toMatch(/: Perbaikan drainase RT 03 \(Balik Alam\)$/);
+  });
 
   it('writes a released tranche with its rupiah amount, SP2D number and the time in WIB, in either language', () => {
     const { id, en } = renderer.renderAll('TRANCHE_RELEASED', SAMPLES.TRANCHE_RELEASED);
     expect(id.title).toBe('Termin 1 dicairkan: Perbaikan drainase RT 03');
-    expect(id.body).toContain('sebesar Rp\u00a0118.750.001 telah dicairkan pada 12 Maret 2026 pukul 14.30 WIB dengan SP2D nomor 0012/SP2D/LS/2026');
+    expect(id.body).toContain(
+      'sebesar Rp\u00a0118.750.001 telah dicairkan pada 12 Maret 2026 pukul 14.30 WIB dengan SP2D nomor 0012/SP2D/LS/2026',
+    );
     expect(en.title).toBe('Tranche 1 released: Perbaikan drainase RT 03');
     expect(en.body).toContain('Rp\u00a0118.750.001, was released on 12 March 2026 at 14.30 WIB under SP2D number 0012/SP2D/LS/2026');
     expect(id.body).toContain(common.link);

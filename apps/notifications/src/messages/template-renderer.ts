@@ -74,7 +74,13 @@ export class TemplateRenderer {
       { helpers: this.helpersOf[language] },
     );
     const [title, ...rest] = text.replace(/\r\n/g, '\n').split('\n');
-    return { title: title.trim(), body: rest.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+    return {
+      title: title.trim(),
+      body: rest
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    };
   }
 
   /** Both languages at once: the inbox shows whichever the user reads when they open it. */

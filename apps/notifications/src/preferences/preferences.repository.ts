@@ -10,10 +10,15 @@ export class PreferencesRepository {
 
   async findMany(tx: EntityManager, userIds: readonly string[], lock = false): Promise<Map<string, StoredPreferences>> {
     if (userIds.length === 0) return new Map();
-    const rows: Array<{ user_id: string; language: StoredPreferences['language']; digest: boolean; channels: StoredPreferences['channels'] }> =
-      await tx.query(`SELECT user_id, language, digest, channels FROM preference WHERE user_id = ANY($1::text[])${lock ? ' FOR UPDATE' : ''}`, [
-        userIds,
-      ]);
+    const rows: Array<{
+      user_id: string;
+      language: StoredPreferences['language'];
+      digest: boolean;
+      channels: StoredPreferences['channels'];
+    }> = await tx.query(
+      `SELECT user_id, language, digest, channels FROM preference WHERE user_id = ANY($1::text[])${lock ? ' FOR UPDATE' : ''}`,
+      [userIds],
+    );
     return new Map(rows.map((row) => [row.user_id, { language: row.language, digest: row.digest, channels: row.channels }]));
   }
 

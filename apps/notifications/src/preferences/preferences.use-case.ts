@@ -33,7 +33,14 @@ export class PreferencesUseCase {
       const updated = applyPreferencesUpdate(stored, change, actor.role as Role);
       await this.preferences.save(tx, actor.userId, updated);
       // Switching someone's e-mail or SMS off silences what officials are told: who did it stays on record.
-      await this.audit.record(tx, { actor, action: 'notification-preferences.changed', entityType: 'notification-preferences', entityId: actor.userId, before: stored, after: updated });
+      await this.audit.record(tx, {
+        actor,
+        action: 'notification-preferences.changed',
+        entityType: 'notification-preferences',
+        entityId: actor.userId,
+        before: stored,
+        after: updated,
+      });
       return this.view(tx, actor.userId);
     });
   }

@@ -25,7 +25,8 @@ export class CountProposalsUseCase {
       `SELECT eligible_regions FROM programme_version WHERE code = $1 AND fiscal_year = $2 AND status = 'PUBLISHED' ORDER BY version DESC LIMIT 1`,
       [request.programCode, request.fiscalYear],
     )) as Array<{ eligible_regions: EligibleRegions }>;
-    if (!programme) throw new NotFoundError(`Programme ${request.programCode} has no published version for fiscal year ${request.fiscalYear}`);
+    if (!programme)
+      throw new NotFoundError(`Programme ${request.programCode} has no published version for fiscal year ${request.fiscalYear}`);
     const eligible = programme.eligible_regions;
     const pilot = request.pilotRegionCodes ?? (eligible.scope === 'LIST' ? eligible.regionCodes : []);
     const rows = (await this.dataSource.query(

@@ -12,9 +12,19 @@ describe('a funding event heard before the approval it follows', () => {
     const follow = new FollowFundingUseCase(history as unknown as ProposalHistory, audit as unknown as AuditTrail);
     const update = jest.fn();
     const tx = { findOne: async () => ({ id: 'p1', status: 'IN_REVIEW', version: 4 }), update } as unknown as EntityManager;
-    const event = { id: 'e1', occurredAt: new Date().toISOString(), actor: null, payload: { proposalId: 'p1' } } as unknown as EventEnvelope<{ proposalId: string }>;
+    const event = {
+      id: 'e1',
+      occurredAt: new Date().toISOString(),
+      actor: null,
+      payload: { proposalId: 'p1' },
+    } as unknown as EventEnvelope<{ proposalId: string }>;
 
-    const waiting = follow.execute(tx, event, { kind: 'disbursement.budget-committed', toStatus: 'FUNDING', note: 'Dana dialokasikan', details: {} });
+    const waiting = follow.execute(tx, event, {
+      kind: 'disbursement.budget-committed',
+      toStatus: 'FUNDING',
+      note: 'Dana dialokasikan',
+      details: {},
+    });
     await expect(waiting).rejects.toBeInstanceOf(EventNotReadyError);
     expect(update).not.toHaveBeenCalled();
     expect(history.append).not.toHaveBeenCalled();

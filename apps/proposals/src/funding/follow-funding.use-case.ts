@@ -43,7 +43,10 @@ export class FollowFundingUseCase {
   async execute(tx: EntityManager, event: EventEnvelope<{ proposalId: string }>, change: FundingChange): Promise<void> {
     const proposal = await tx.findOne(ProposalEntity, { where: { id: event.payload.proposalId }, lock: { mode: 'pessimistic_write' } });
     if (!proposal) {
-      this.logger.warn({ eventId: event.id, proposalId: event.payload.proposalId, kind: change.kind }, 'Funding event for an unknown proposal');
+      this.logger.warn(
+        { eventId: event.id, proposalId: event.payload.proposalId, kind: change.kind },
+        'Funding event for an unknown proposal',
+      );
       return;
     }
     const toStatus = change.toStatus;
@@ -52,7 +55,10 @@ export class FollowFundingUseCase {
         throw new EventNotReadyError(`proposal ${proposal.id}, now ${proposal.status}, to be able to become ${toStatus} (${change.kind})`);
       }
       if (toStatus && proposal.status !== toStatus) {
-        this.logger.warn({ proposalId: proposal.id, status: proposal.status, kind: change.kind }, 'Funding event does not fit the proposal’s status');
+        this.logger.warn(
+          { proposalId: proposal.id, status: proposal.status, kind: change.kind },
+          'Funding event does not fit the proposal’s status',
+        );
       }
       await this.appendToTimeline(tx, event, change);
       return;

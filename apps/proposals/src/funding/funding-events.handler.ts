@@ -64,7 +64,13 @@ export class FundingEventsHandler {
     return this.follow.execute(tx, event, {
       kind: 'disbursement.tranche-released',
       note: fundingNotes.trancheReleased(p),
-      details: { trancheNumber: p.trancheNumber, trancheCount: p.trancheCount, amount: p.amount, sp2dNumber: p.sp2dNumber, releasedAt: p.releasedAt },
+      details: {
+        trancheNumber: p.trancheNumber,
+        trancheCount: p.trancheCount,
+        amount: p.amount,
+        sp2dNumber: p.sp2dNumber,
+        releasedAt: p.releasedAt,
+      },
     });
   }
 
@@ -84,7 +90,12 @@ export class FundingEventsHandler {
     return this.follow.execute(tx, event, {
       kind: p.decision === 'ACCEPTED' ? 'disbursement.progress-accepted' : 'disbursement.progress-sent-back',
       note: fundingNotes.progressVerified(p),
-      details: { reportId: p.reportId, physicalProgressPercent: p.physicalProgressPercent, decision: p.decision, verifiedBy: p.verifiedBy.username },
+      details: {
+        reportId: p.reportId,
+        physicalProgressPercent: p.physicalProgressPercent,
+        decision: p.decision,
+        verifiedBy: p.verifiedBy.username,
+      },
     });
   }
 

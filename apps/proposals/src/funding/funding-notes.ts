@@ -15,7 +15,8 @@ export const fundingNotes = {
     `Dana ${formatRupiah(p.amount)} dialokasikan dari pagu ${p.ceilingRegionCode} tahun ${p.fiscalYear}, dicairkan dalam ${p.tranches.length} termin.`,
   awaitingBudget: (p: ProposalAwaitingBudgetPayload) =>
     `Menunggu pagu: diminta ${formatRupiah(p.requestedAmount)}, sisa pagu ${p.ceilingRegionCode} ${formatRupiah(p.available)}.`,
-  trancheReady: (p: TrancheReadyPayload) => `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} siap dicairkan.`,
+  trancheReady: (p: TrancheReadyPayload) =>
+    `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} siap dicairkan.`,
   trancheReleased: (p: TrancheReleasedPayload) =>
     `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} dicairkan dengan SP2D ${p.sp2dNumber}.`,
   progressReported: (p: ProgressReportedPayload) =>

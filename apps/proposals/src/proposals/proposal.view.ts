@@ -50,7 +50,14 @@ export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[
           timeline: timeline.map((entry) => ({
             at: entry.occurredAt.toISOString(),
             kind: entry.kind,
-            actor: entry.actor ? { userId: entry.actor.userId, username: entry.actor.username, role: entry.actor.role, actingFor: entry.actor.actingFor ?? null } : null,
+            actor: entry.actor
+              ? {
+                  userId: entry.actor.userId,
+                  username: entry.actor.username,
+                  role: entry.actor.role,
+                  actingFor: entry.actor.actingFor ?? null,
+                }
+              : null,
             fromStatus: entry.fromStatus,
             toStatus: entry.toStatus,
             note: entry.note,

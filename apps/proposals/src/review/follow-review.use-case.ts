@@ -80,11 +80,27 @@ export class FollowReviewUseCase {
   }
 
   returned(tx: EntityManager, event: EventEnvelope<ProposalReturnedPayload>): Promise<void> {
-    return this.close(tx, event, event.payload.proposalId, event.payload.submissionNumber, 'RETURNED', 'proposal.returned', event.payload.note);
+    return this.close(
+      tx,
+      event,
+      event.payload.proposalId,
+      event.payload.submissionNumber,
+      'RETURNED',
+      'proposal.returned',
+      event.payload.note,
+    );
   }
 
   rejected(tx: EntityManager, event: EventEnvelope<ProposalRejectedPayload>): Promise<void> {
-    return this.close(tx, event, event.payload.proposalId, event.payload.submissionNumber, 'REJECTED', 'proposal.rejected', event.payload.reason);
+    return this.close(
+      tx,
+      event,
+      event.payload.proposalId,
+      event.payload.submissionNumber,
+      'REJECTED',
+      'proposal.rejected',
+      event.payload.reason,
+    );
   }
 
   /**
@@ -116,7 +132,8 @@ export class FollowReviewUseCase {
       await this.move(tx, event, proposal, to, action, { currentStage: null, note, details: null });
       return;
     }
-    if (proposal) this.logger.warn({ proposalId, status: proposal.status, to }, 'Review outcome arrived for a proposal that can no longer take it');
+    if (proposal)
+      this.logger.warn({ proposalId, status: proposal.status, to }, 'Review outcome arrived for a proposal that can no longer take it');
     await this.trace(tx, event, action, note, { applied: false });
   }
 
@@ -160,7 +177,13 @@ export class FollowReviewUseCase {
   }
 
   /** A timeline entry without a status change. */
-  private trace(tx: EntityManager, event: EventEnvelope<{ proposalId: string }>, kind: string, note: string | null, details: FlatJson | null) {
+  private trace(
+    tx: EntityManager,
+    event: EventEnvelope<{ proposalId: string }>,
+    kind: string,
+    note: string | null,
+    details: FlatJson | null,
+  ) {
     return this.history.append(tx, {
       proposalId: event.payload.proposalId,
       sourceEventId: event.id,

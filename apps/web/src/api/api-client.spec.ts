@@ -21,7 +21,11 @@ describe('the console API client', () => {
   beforeAll(() => {
     const store = new Map<string, string>();
     Object.assign(globalThis, {
-      localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) },
+      localStorage: {
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: (k: string, v: string) => store.set(k, v),
+        removeItem: (k: string) => store.delete(k),
+      },
     });
   });
   beforeEach(() => jest.useFakeTimers());

@@ -144,7 +144,10 @@ function answerOf<T>(status: number, text: string, contentType: string | null, t
   const body: unknown = text && contentType?.includes('json') ? JSON.parse(text) : text;
   if (status < 200 || status >= 300) {
     if (status === 401 && token) onUnauthorized();
-    const errors = body && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors) ? (body as { errors: FieldError[] }).errors : [];
+    const errors =
+      body && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors)
+        ? (body as { errors: FieldError[] }).errors
+        : [];
     throw new ApiError(status, messageOf(body, status), errors, codeOf(body));
   }
   return body as T;
@@ -155,7 +158,13 @@ function answerOf<T>(status: number, text: string, contentType: string | null, t
  * telling `onProgress` the share sent so far (0–1). XMLHttpRequest, since fetch reports no upload progress.
  * With an Idempotency-Key, the same file sent again under it is kept once (the gateway answers the first upload).
  */
-export function uploadFile<T>(kind: 'photos' | 'documents', file: Blob, name: string, onProgress: (sent: number) => void, idempotencyKey?: string): Promise<T> {
+export function uploadFile<T>(
+  kind: 'photos' | 'documents',
+  file: Blob,
+  name: string,
+  onProgress: (sent: number) => void,
+  idempotencyKey?: string,
+): Promise<T> {
   const token = tokenStore.get();
   const form = new FormData();
   form.append('file', file, name);

@@ -27,7 +27,13 @@ export type ShownStatus = ProposalStatus | StageStatus | DisbursementStatus | Tr
  * A request body as a form sends it: a number the console could not read from what was typed goes as
  * the text, so that the API names the field it refuses (in the person's words, not the console's).
  */
-export type AsTyped<T> = T extends number ? T | string : T extends ReadonlyArray<infer U> ? AsTyped<U>[] : T extends object ? { [K in keyof T]: AsTyped<T[K]> } : T;
+export type AsTyped<T> = T extends number
+  ? T | string
+  : T extends ReadonlyArray<infer U>
+    ? AsTyped<U>[]
+    : T extends object
+      ? { [K in keyof T]: AsTyped<T[K]> }
+      : T;
 
 /** Added by the gateway from the region directory; null for a code it does not know. */
 export interface RegionNames {
@@ -79,7 +85,9 @@ export interface TransparencyReport {
     MoneyTotals & {
       code: string;
       name: string;
-      villages: Array<MoneyTotals & { code: string; name: string; items: Array<Omit<FundsReportItem, 'villageCode' | 'districtCode' | 'regencyCode'>> }>;
+      villages: Array<
+        MoneyTotals & { code: string; name: string; items: Array<Omit<FundsReportItem, 'villageCode' | 'districtCode' | 'regencyCode'>> }
+      >;
     }
   >;
 }
@@ -93,7 +101,11 @@ export interface TransparencyPage extends TransparencyReport {
   pageSize: number;
   /** Proposals that matched, over all pages. */
   total: number;
-  map: Array<{ code: string; name: string; villages: Array<{ code: string; name: string; proposals: number; amount: number; released: number }> }>;
+  map: Array<{
+    code: string;
+    name: string;
+    villages: Array<{ code: string; name: string; proposals: number; amount: number; released: number }>;
+  }>;
   seats: Array<{ code: string; name: string; place: string; latitude: number; longitude: number; proposals: number }>;
 }
 

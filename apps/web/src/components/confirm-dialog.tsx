@@ -35,7 +35,13 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, tone,
         <button type="button" className="button secondary" onClick={onCancel} disabled={busy} autoFocus={tone === 'danger'}>
           {t.cancel}
         </button>
-        <button type="button" className={tone === 'danger' ? 'button danger-solid' : 'button primary'} onClick={onConfirm} disabled={busy} autoFocus={tone !== 'danger'}>
+        <button
+          type="button"
+          className={tone === 'danger' ? 'button danger-solid' : 'button primary'}
+          onClick={onConfirm}
+          disabled={busy}
+          autoFocus={tone !== 'danger'}
+        >
           {confirmLabel ?? t.confirm}
         </button>
       </div>

@@ -14,7 +14,10 @@ import { useLoad } from './use-load';
 export function ProgressReportList({ proposalId, title, refresh }: { proposalId: string; title: string; refresh?: unknown }) {
   const { t, dateTime } = useI18n();
   const x = useProgressTexts();
-  const { data, error } = useLoad(() => api<AnswerOf<typeof ListProposalProgressReports>>('GET', `/proposals/${proposalId}/progress-reports`), [proposalId, refresh]);
+  const { data, error } = useLoad(
+    () => api<AnswerOf<typeof ListProposalProgressReports>>('GET', `/proposals/${proposalId}/progress-reports`),
+    [proposalId, refresh],
+  );
   return (
     <section className="card" aria-labelledby="progress-reports-title" data-testid="progress-reports">
       <h2 id="progress-reports-title">{x.reportsTitle}</h2>
@@ -26,11 +29,14 @@ export function ProgressReportList({ proposalId, title, refresh }: { proposalId:
           {data.items.map((report) => (
             <li key={report.id} data-testid="progress-report">
               <h3>
-                {report.physicalProgressPercent}% · <Money amount={report.amountSpent} /> <VerificationBadge status={report.verificationStatus} />
+                {report.physicalProgressPercent}% · <Money amount={report.amountSpent} />{' '}
+                <VerificationBadge status={report.verificationStatus} />
               </h3>
               <p className="muted">
                 {x.reported} {x.reportedBy(dateTime(report.reportedAt), report.reportedBy)}
-                {report.verifiedBy && report.verifiedAt && ` · ${x.verification[report.verificationStatus]} ${x.verifiedBy(report.verifiedBy, dateTime(report.verifiedAt))}`}
+                {report.verifiedBy &&
+                  report.verifiedAt &&
+                  ` · ${x.verification[report.verificationStatus]} ${x.verifiedBy(report.verifiedBy, dateTime(report.verifiedAt))}`}
               </p>
               {report.final && <p>{x.finalReport}</p>}
               {report.note && <p className="quote">{report.note}</p>}

@@ -65,7 +65,13 @@ export function DocumentsEditor({ documents, onChange }: { documents: ProposalDo
         const file = kind === 'SITE_PHOTO' ? await shrinkPhoto(chosenFile) : chosenFile;
         setProgress({ name: file.name, sent: 0 });
         const content = uploadContentOf('documents', file, file.name);
-        const uploaded = await uploadFile<{ url: string; name: string }>('documents', file, file.name, (sent) => setProgress({ name: file.name, sent }), keys.keyFor(content));
+        const uploaded = await uploadFile<{ url: string; name: string }>(
+          'documents',
+          file,
+          file.name,
+          (sent) => setProgress({ name: file.name, sent }),
+          keys.keyFor(content),
+        );
         added.push({ url: uploaded.url, name: uploaded.name, kind });
       }
       onChange([...documents, ...added]);

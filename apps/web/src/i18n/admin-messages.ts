@@ -54,7 +54,8 @@ const id = {
   publishWarning: 'Versi yang diterbitkan tidak bisa diubah lagi; usulan baru ditulis menurut versi ini.',
   published_: (code: string, version: number) => `${code} versi ${version} diterbitkan.`,
   newDraft: 'Draf versi baru',
-  newDraftIntro: 'Draf disalin dari versi terbit program yang dipilih (tahapan persetujuan, termin, dokumen); ubah isian di bawah ini. Kode yang sama membuat versi berikutnya, kode baru membuat program baru.',
+  newDraftIntro:
+    'Draf disalin dari versi terbit program yang dipilih (tahapan persetujuan, termin, dokumen); ubah isian di bawah ini. Kode yang sama membuat versi berikutnya, kode baru membuat program baru.',
   basedOn: 'Salin dari program',
   programmeCode: 'Kode program',
   programmeName: 'Nama program',
@@ -141,7 +142,8 @@ const en: AdminMessages = {
   filterRole: 'Show role',
   allRoles: 'All roles',
   programmesTitle: 'Programmes',
-  programmesIntro: 'Every change to a programme is made as a draft version, then published. New proposals use the latest published version.',
+  programmesIntro:
+    'Every change to a programme is made as a draft version, then published. New proposals use the latest published version.',
   version: 'Version',
   published: 'Published',
   draft: 'Draft',
@@ -150,7 +152,8 @@ const en: AdminMessages = {
   publishWarning: 'A published version cannot be changed; new proposals are written against it.',
   published_: (code, version) => `${code} version ${version} published.`,
   newDraft: 'New draft version',
-  newDraftIntro: 'The draft is copied from the chosen programme’s published version (approval stages, tranches, documents); change the fields below. The same code makes the next version, a new code a new programme.',
+  newDraftIntro:
+    'The draft is copied from the chosen programme’s published version (approval stages, tranches, documents); change the fields below. The same code makes the next version, a new code a new programme.',
   basedOn: 'Copy from programme',
   programmeCode: 'Programme code',
   programmeName: 'Programme name',

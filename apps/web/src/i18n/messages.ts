@@ -72,7 +72,8 @@ const id = {
       proposalnotfound: 'Usulan tidak ditemukan.',
       forbidden: 'Anda tidak berwenang melakukan ini.',
       outofregion: 'Di luar wilayah Anda.',
-      regionnotforrole: 'Wilayah ini tidak sesuai dengan perannya (desa/kelurahan untuk BKM dan Lurah, kecamatan untuk Camat, kabupaten untuk lainnya).',
+      regionnotforrole:
+        'Wilayah ini tidak sesuai dengan perannya (desa/kelurahan untuk BKM dan Lurah, kecamatan untuk Camat, kabupaten untuk lainnya).',
       budgetmismatch: 'Jumlah RAB tidak sesuai.',
       selfhelpbelowminimum: 'Porsi swadaya di bawah minimal program.',
       requestedabovemaximum: 'Dana yang diminta melebihi batas program.',
@@ -120,7 +121,7 @@ const id = {
   navFiscalYear: 'Tahun anggaran',
   unreadCount: (n: number) => `${n} notifikasi belum dibaca`,
   // statuses
-  status: ({
+  status: {
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
     IN_REVIEW: 'Dalam penilaian',
@@ -137,7 +138,7 @@ const id = {
     READY: 'Siap dicairkan',
     PREPARED: 'Menunggu otorisasi',
     RELEASED: 'Sudah dicairkan',
-  } satisfies Record<ShownStatus, string>) as Record<string, string>,
+  } satisfies Record<ShownStatus, string> as Record<string, string>,
   roles: {
     BKM: 'BKM',
     LURAH: 'Lurah / Kepala Desa',
@@ -337,7 +338,8 @@ const id = {
   dataTable: 'Tabel data',
   // transparency
   transparencyTitle: 'Transparansi dana bantuan masyarakat',
-  transparencyIntro: 'Usulan yang telah disetujui Bupati, dana yang dikomitmenkan dan dicairkan, serta kemajuan pekerjaan, per kecamatan dan desa/kelurahan.',
+  transparencyIntro:
+    'Usulan yang telah disetujui Bupati, dana yang dikomitmenkan dan dicairkan, serta kemajuan pekerjaan, per kecamatan dan desa/kelurahan.',
   downloadCsv: 'Unduh CSV',
   district: 'Kecamatan',
   village: 'Desa/Kelurahan',
@@ -419,7 +421,8 @@ const en: Messages = {
       proposalnotfound: 'Proposal not found.',
       forbidden: 'You may not do this.',
       outofregion: 'Outside your region.',
-      regionnotforrole: 'This region does not fit the role (a village for BKM and Lurah, a kecamatan for Camat, the regency for the others).',
+      regionnotforrole:
+        'This region does not fit the role (a village for BKM and Lurah, a kecamatan for Camat, the regency for the others).',
       budgetmismatch: 'The RAB does not add up.',
       selfhelpbelowminimum: 'The swadaya share is below the programme minimum.',
       requestedabovemaximum: 'The amount requested is above the programme maximum.',
@@ -672,7 +675,8 @@ const en: Messages = {
   noData: 'No data yet.',
   dataTable: 'Data table',
   transparencyTitle: 'Transparency of community grants',
-  transparencyIntro: 'Proposals approved by the Bupati, the funds committed and released, and the progress of the works, per kecamatan and village.',
+  transparencyIntro:
+    'Proposals approved by the Bupati, the funds committed and released, and the progress of the works, per kecamatan and village.',
   downloadCsv: 'Download CSV',
   district: 'Kecamatan',
   village: 'Village',

@@ -8,7 +8,8 @@ import { useI18n } from './i18n';
 const id = {
   // the verifier's queue
   verificationTitle: 'Verifikasi laporan kemajuan',
-  verificationIntro: 'Laporan kemajuan BKM di wilayah Anda yang menunggu pemeriksaan lapangan. Laporan yang diterima dihitung untuk pencairan termin berikutnya; laporan yang dikembalikan harus dilaporkan ulang oleh BKM.',
+  verificationIntro:
+    'Laporan kemajuan BKM di wilayah Anda yang menunggu pemeriksaan lapangan. Laporan yang diterima dihitung untuk pencairan termin berikutnya; laporan yang dikembalikan harus dilaporkan ulang oleh BKM.',
   queueEmpty: 'Tidak ada laporan yang menunggu verifikasi.',
   queueCount: (n: number) => `${n} laporan menunggu`,
   villageOf: (village: string, district: string) => `${village}, Kec. ${district}`,
@@ -55,7 +56,8 @@ const id = {
   // the fiscal year
   fiscalYearTitle: (year: number) => `Tahun anggaran ${year}`,
   closingTitle: 'Penutupan pencairan',
-  closingIntro: 'Setelah waktu ini, pencairan termin tahun anggaran ini ditolak. Tanpa tanggal yang ditetapkan, tahun anggaran ditutup pada akhir tahun.',
+  closingIntro:
+    'Setelah waktu ini, pencairan termin tahun anggaran ini ditolak. Tanpa tanggal yang ditetapkan, tahun anggaran ditutup pada akhir tahun.',
   closingAt: 'Pencairan ditutup',
   closingDefault: '(bawaan: akhir tahun anggaran)',
   closingOpen: 'Pencairan masih dibuka',
@@ -64,7 +66,8 @@ const id = {
   setClosing: 'Tetapkan penutupan',
   closingSaved: (at: string) => `Penutupan pencairan ditetapkan: ${at} WIB`,
   carryOverTitle: 'Sisa lebih anggaran (SiLPA)',
-  carryOverIntro: 'Termin yang sudah dikomitmenkan tetapi belum dicairkan. Setelah tahun anggaran ditutup, jumlah ini menjadi SiLPA yang dianggarkan kembali pada tahun berikutnya.',
+  carryOverIntro:
+    'Termin yang sudah dikomitmenkan tetapi belum dicairkan. Setelah tahun anggaran ditutup, jumlah ini menjadi SiLPA yang dianggarkan kembali pada tahun berikutnya.',
   carryOverTotal: 'Total belum dicairkan',
   byProgramme: 'Per program',
   programme: 'Program',
@@ -82,7 +85,8 @@ type ProgressMessages = typeof id;
 
 const en: ProgressMessages = {
   verificationTitle: 'Verifying progress reports',
-  verificationIntro: 'Progress reports of the BKMs in your region waiting for a check on site. An accepted report counts toward the next tranche; a report sent back must be reported again by the BKM.',
+  verificationIntro:
+    'Progress reports of the BKMs in your region waiting for a check on site. An accepted report counts toward the next tranche; a report sent back must be reported again by the BKM.',
   queueEmpty: 'No reports are waiting for verification.',
   queueCount: (n) => `${n} reports waiting`,
   villageOf: (village, district) => `${village}, Kec. ${district}`,
@@ -127,7 +131,8 @@ const en: ProgressMessages = {
   verifierSaid: 'Verifier’s note',
   fiscalYearTitle: (year) => `Fiscal year ${year}`,
   closingTitle: 'Closing for releases',
-  closingIntro: 'After this time, releases of this fiscal year’s tranches are refused. Without a date set, the fiscal year closes at its end.',
+  closingIntro:
+    'After this time, releases of this fiscal year’s tranches are refused. Without a date set, the fiscal year closes at its end.',
   closingAt: 'Releases close',
   closingDefault: '(default: end of the fiscal year)',
   closingOpen: 'Releases are open',

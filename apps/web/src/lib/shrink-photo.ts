@@ -24,7 +24,10 @@ export async function shrinkPhoto(file: File): Promise<File> {
       useWebWorker: false,
     });
     if (shrunk.size >= file.size) return file;
-    return new File([shrunk], file.name.replace(/\.(png|webp|jpe?g)$/i, '') + '.jpg', { type: 'image/jpeg', lastModified: file.lastModified });
+    return new File([shrunk], file.name.replace(/\.(png|webp|jpe?g)$/i, '') + '.jpg', {
+      type: 'image/jpeg',
+      lastModified: file.lastModified,
+    });
   } catch {
     // A photo the browser cannot decode is the gateway's to judge (it answers in the user's language).
     return file;

@@ -6,7 +6,16 @@ export type BudgetLine = SubmittedContent['budgetItems'][number];
 /** What a submission said: the content officials weigh, as the proposal view and `previousSubmission` carry it. */
 export type SubmissionContent = Pick<
   SubmittedContent,
-  'title' | 'category' | 'description' | 'executorGroup' | 'beneficiaries' | 'budgetItems' | 'budgetTotal' | 'selfHelpAmount' | 'requestedAmount' | 'documents'
+  | 'title'
+  | 'category'
+  | 'description'
+  | 'executorGroup'
+  | 'beneficiaries'
+  | 'budgetItems'
+  | 'budgetTotal'
+  | 'selfHelpAmount'
+  | 'requestedAmount'
+  | 'documents'
 >;
 
 export type TextField = 'title' | 'category' | 'description' | 'executorGroup' | 'beneficiaries';
@@ -66,5 +75,7 @@ export function diffSubmissions(before: SubmissionContent, after: SubmissionCont
 /** Nothing the officials would see differs. */
 export function isUnchanged(diff: SubmissionDiff): boolean {
   const { texts, amounts, budgetLines: b, documents: d } = diff;
-  return !texts.length && !amounts.length && !b.added.length && !b.removed.length && !b.changed.length && !d.added.length && !d.removed.length;
+  return (
+    !texts.length && !amounts.length && !b.added.length && !b.removed.length && !b.changed.length && !d.added.length && !d.removed.length
+  );
 }

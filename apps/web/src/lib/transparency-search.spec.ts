@@ -9,12 +9,19 @@ describe('the public page’s search in the address', () => {
   });
 
   it('drops what it cannot read: a village outside the kecamatan, a page that is no number', () => {
-    expect(transparencySearchOf(new URLSearchParams('kecamatan=14.03.13&desa=14.03.09.1004&halaman=x'))).toEqual({ q: '', districtCode: '14.03.13', villageCode: '', page: 1 });
+    expect(transparencySearchOf(new URLSearchParams('kecamatan=14.03.13&desa=14.03.09.1004&halaman=x'))).toEqual({
+      q: '',
+      districtCode: '14.03.13',
+      villageCode: '',
+      page: 1,
+    });
     expect(transparencySearchOf(new URLSearchParams('kecamatan=DROP TABLE'))).toMatchObject({ districtCode: '' });
   });
 
   it('downloads the CSV of what matched, over all pages', () => {
-    expect(transparencyCsvHref({ q: 'jalan', districtCode: '14.03.09', villageCode: '', page: 3 })).toBe('/api/v1/public/transparency/csv?q=jalan&regionCode=14.03.09');
+    expect(transparencyCsvHref({ q: 'jalan', districtCode: '14.03.09', villageCode: '', page: 3 })).toBe(
+      '/api/v1/public/transparency/csv?q=jalan&regionCode=14.03.09',
+    );
     expect(transparencyCsvHref({ q: '', districtCode: '', villageCode: '', page: 1 })).toBe('/api/v1/public/transparency/csv');
   });
 });

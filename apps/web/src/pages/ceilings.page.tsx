@@ -23,11 +23,21 @@ export function CeilingsPage() {
                 <th scope="col">{t.programme}</th>
                 <th scope="col">{t.year}</th>
                 <th scope="col">{t.region}</th>
-                <th scope="col" className="amount">{t.ceiling}</th>
-                <th scope="col" className="amount">{t.committed}</th>
-                <th scope="col" className="amount">{t.released}</th>
-                <th scope="col" className="amount">{t.available}</th>
-                <th scope="col" className="amount">{t.waitingBudget}</th>
+                <th scope="col" className="amount">
+                  {t.ceiling}
+                </th>
+                <th scope="col" className="amount">
+                  {t.committed}
+                </th>
+                <th scope="col" className="amount">
+                  {t.released}
+                </th>
+                <th scope="col" className="amount">
+                  {t.available}
+                </th>
+                <th scope="col" className="amount">
+                  {t.waitingBudget}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -38,10 +48,18 @@ export function CeilingsPage() {
                   <td>
                     {b.regionName ?? b.regionCode} <span className="muted">{b.regionCode}</span>
                   </td>
-                  <td className="amount"><Money amount={b.amount} /></td>
-                  <td className="amount"><Money amount={b.committed} /></td>
-                  <td className="amount"><Money amount={b.released} /></td>
-                  <td className="amount"><Money amount={b.available} /></td>
+                  <td className="amount">
+                    <Money amount={b.amount} />
+                  </td>
+                  <td className="amount">
+                    <Money amount={b.committed} />
+                  </td>
+                  <td className="amount">
+                    <Money amount={b.released} />
+                  </td>
+                  <td className="amount">
+                    <Money amount={b.available} />
+                  </td>
                   <td className="amount">
                     {b.waiting.count > 0 ? (
                       <>

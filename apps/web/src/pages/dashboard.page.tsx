@@ -7,7 +7,14 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { formatRupiah, formatRupiahShort } from '../lib/rupiah';
 
-const COLORS = { waiting: '#2f6fb3', overdue: '#c0392b', median: '#7b5ea7', committed: '#0f5f4a', released: '#e0a100', approved: '#8aa39b' };
+const COLORS = {
+  waiting: '#2f6fb3',
+  overdue: '#c0392b',
+  median: '#7b5ea7',
+  committed: '#0f5f4a',
+  released: '#e0a100',
+  approved: '#8aa39b',
+};
 
 /** A chart with its figures as a table underneath, for screen readers and for reading exact numbers. */
 function ChartCard({ title, table, children }: { title: string; table: ReactNode; children: ReactNode }) {
@@ -40,7 +47,11 @@ export function DashboardPage() {
     );
   }
   // Axis labels stay short enough for a phone: the role's own word (Lurah, Camat, Dinas, Sekda, Bupati).
-  const stages = data.perStage.map((s) => ({ ...s, name: t.roles[s.role] ?? s.role, axis: s.role.charAt(0) + s.role.slice(1).toLowerCase() }));
+  const stages = data.perStage.map((s) => ({
+    ...s,
+    name: t.roles[s.role] ?? s.role,
+    axis: s.role.charAt(0) + s.role.slice(1).toLowerCase(),
+  }));
   return (
     <section>
       <h1>{t.dashboardTitle}</h1>
@@ -144,9 +155,15 @@ export function DashboardPage() {
               <thead>
                 <tr>
                   <th scope="col">{t.district}</th>
-                  <th scope="col" className="amount">{t.approvedAmount}</th>
-                  <th scope="col" className="amount">{t.committed}</th>
-                  <th scope="col" className="amount">{t.released}</th>
+                  <th scope="col" className="amount">
+                    {t.approvedAmount}
+                  </th>
+                  <th scope="col" className="amount">
+                    {t.committed}
+                  </th>
+                  <th scope="col" className="amount">
+                    {t.released}
+                  </th>
                 </tr>
               </thead>
               <tbody>

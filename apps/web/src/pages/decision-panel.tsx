@@ -50,7 +50,9 @@ export function DecisionPanel({ stage, onDecided }: { stage: NamedProposalStage;
     <section className="card decision" aria-labelledby="decision-title">
       <h2 id="decision-title">
         {t.decision}
-        {actingFor && <span className="acting-as"> {texts.actingAs(t.roles[actingFor.role], actingFor.regionName ?? actingFor.regionCode)}</span>}
+        {actingFor && (
+          <span className="acting-as"> {texts.actingAs(t.roles[actingFor.role], actingFor.regionName ?? actingFor.regionCode)}</span>
+        )}
       </h2>
       {actingFor && (
         <p className="notice info" data-testid="acting-note">

@@ -15,7 +15,8 @@ type GroupFigures = PilotEvaluation['groups'][number];
 const TEXTS = {
   id: {
     title: 'Evaluasi pilot',
-    intro: 'Wilayah pilot dibandingkan dengan wilayah lain kabupaten: usulan, waktu per tahap dalam hari kerja, serapan dana, progres fisik dan penyelesaian.',
+    intro:
+      'Wilayah pilot dibandingkan dengan wilayah lain kabupaten: usulan, waktu per tahap dalam hari kerja, serapan dana, progres fisik dan penyelesaian.',
     programme: 'Program',
     pilot: 'Wilayah pilot (kode kecamatan/desa, pisahkan dengan koma)',
     pilotHint: 'Kosongkan untuk memakai daftar wilayah program.',
@@ -56,7 +57,8 @@ const TEXTS = {
   },
   en: {
     title: 'Pilot evaluation',
-    intro: 'The pilot regions against the rest of the regency: proposals, working days per stage, absorption of funds, physical progress and completion.',
+    intro:
+      'The pilot regions against the rest of the regency: proposals, working days per stage, absorption of funds, physical progress and completion.',
     programme: 'Programme',
     pilot: 'Pilot regions (kecamatan/village codes, comma-separated)',
     pilotHint: 'Leave empty for the programme’s own list.',
@@ -99,7 +101,8 @@ const TEXTS = {
 type Texts = (typeof TEXTS)['id'];
 
 const COLORS = { PILOT: '#0f5f4a', OTHERS: '#2f6fb3', PILOT_PREVIOUS: '#7fb3a3', OTHERS_PREVIOUS: '#9dbbe0' };
-const decimal = (value: number | null, language: string) => (value === null ? '—' : value.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB'));
+const decimal = (value: number | null, language: string) =>
+  value === null ? '—' : value.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
 
 /** A column of the tables: one group of one year. */
 interface Column {
@@ -170,9 +173,15 @@ export function EvaluationPage() {
   const programme = list.find((p) => p.code === code);
   const pilot = search.get('pilot') ?? '';
   const compare = search.get('banding') === '1';
-  const query = new URLSearchParams([...(pilot ? [['pilot', pilot]] : []), ...(compare ? [['compareWith', 'previous-year']] : [])]).toString();
+  const query = new URLSearchParams([
+    ...(pilot ? [['pilot', pilot]] : []),
+    ...(compare ? [['compareWith', 'previous-year']] : []),
+  ]).toString();
   const base = programme ? `/evaluations/${programme.code}/${programme.latest!.fiscalYear}` : '';
-  const evaluation = useLoad(() => (base ? api<PilotEvaluation>('GET', `${base}${query ? `?${query}` : ''}`) : Promise.resolve(undefined)), [base, query]);
+  const evaluation = useLoad(
+    () => (base ? api<PilotEvaluation>('GET', `${base}${query ? `?${query}` : ''}`) : Promise.resolve(undefined)),
+    [base, query],
+  );
   const data = evaluation.data;
 
   const [pilotDraft, setPilotDraft] = useState(pilot);
@@ -236,7 +245,13 @@ export function EvaluationPage() {
         </div>
         <div className="field">
           <label htmlFor="evaluation-pilot">{x.pilot}</label>
-          <input id="evaluation-pilot" name="pilot" value={pilotDraft} onChange={(event) => setPilotDraft(event.target.value)} aria-describedby="evaluation-pilot-hint" />
+          <input
+            id="evaluation-pilot"
+            name="pilot"
+            value={pilotDraft}
+            onChange={(event) => setPilotDraft(event.target.value)}
+            aria-describedby="evaluation-pilot-hint"
+          />
           <p id="evaluation-pilot-hint" className="hint">
             {x.pilotHint}
           </p>
@@ -284,7 +299,10 @@ export function EvaluationPage() {
               <ResponsiveContainer width="100%" height={240}>
                 <BarChart
                   accessibilityLayer={false}
-                  data={(['submitted', 'approved', 'returned', 'rejected'] as const).map((key) => ({ name: x[key], ...Object.fromEntries(columns.map((c) => [c.key, c.group[key]])) }))}
+                  data={(['submitted', 'approved', 'returned', 'rejected'] as const).map((key) => ({
+                    name: x[key],
+                    ...Object.fromEntries(columns.map((c) => [c.key, c.group[key]])),
+                  }))}
                 >
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="name" fontSize={12} interval={0} />
@@ -305,8 +323,12 @@ export function EvaluationPage() {
                   {head}
                   <tbody>
                     {roles.flatMap((role) => [
-                      row(`${roleName(role)}: ${x.median}`, (g) => decimal(g.stages.find((s) => s.role === role)?.medianWorkingDays ?? null, language)),
-                      row(`${roleName(role)}: ${x.p90}`, (g) => decimal(g.stages.find((s) => s.role === role)?.p90WorkingDays ?? null, language)),
+                      row(`${roleName(role)}: ${x.median}`, (g) =>
+                        decimal(g.stages.find((s) => s.role === role)?.medianWorkingDays ?? null, language),
+                      ),
+                      row(`${roleName(role)}: ${x.p90}`, (g) =>
+                        decimal(g.stages.find((s) => s.role === role)?.p90WorkingDays ?? null, language),
+                      ),
                       row(`${roleName(role)}: ${x.overdue}`, (g) => String(g.stages.find((s) => s.role === role)?.overdue ?? 0)),
                       row(`${roleName(role)}: ${x.escalated}`, (g) => String(g.stages.find((s) => s.role === role)?.escalated ?? 0)),
                     ])}
@@ -338,8 +360,21 @@ export function EvaluationPage() {
                   <Tooltip />
                   <Legend />
                   {columns.flatMap((c) => [
-                    <Bar key={`${c.key}-median`} isAnimationActive={false} dataKey={`${c.key}-median`} name={`${c.title} ${x.median}`} fill={c.color} />,
-                    <Bar key={`${c.key}-p90`} isAnimationActive={false} dataKey={`${c.key}-p90`} name={`${c.title} ${x.p90}`} fill={c.color} fillOpacity={0.5} />,
+                    <Bar
+                      key={`${c.key}-median`}
+                      isAnimationActive={false}
+                      dataKey={`${c.key}-median`}
+                      name={`${c.title} ${x.median}`}
+                      fill={c.color}
+                    />,
+                    <Bar
+                      key={`${c.key}-p90`}
+                      isAnimationActive={false}
+                      dataKey={`${c.key}-p90`}
+                      name={`${c.title} ${x.p90}`}
+                      fill={c.color}
+                      fillOpacity={0.5}
+                    />,
                   ])}
                 </BarChart>
               </ResponsiveContainer>
@@ -369,7 +404,10 @@ export function EvaluationPage() {
                 <BarChart
                   accessibilityLayer={false}
                   data={[
-                    { name: x.releasedOfCommitted, ...Object.fromEntries(columns.map((c) => [c.key, c.group.releasedOfCommittedBp / 100])) },
+                    {
+                      name: x.releasedOfCommitted,
+                      ...Object.fromEntries(columns.map((c) => [c.key, c.group.releasedOfCommittedBp / 100])),
+                    },
                     { name: x.committedOfCeiling, ...Object.fromEntries(columns.map((c) => [c.key, c.group.committedOfCeilingBp / 100])) },
                   ]}
                 >

@@ -23,7 +23,9 @@ function currentFiscalYear(): number {
 
 /** An instant as `YYYY-MM-DDTHH:mm` in WIB, for a datetime-local input. */
 function wibInputValue(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: WIB, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)).replace(' ', 'T');
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: WIB, dateStyle: 'short', timeStyle: 'short' })
+    .format(new Date(iso))
+    .replace(' ', 'T');
 }
 
 /** BPKAD moves the date its fiscal year closes for releases: entered in WIB, sent with its offset. */
@@ -38,7 +40,10 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
     setBusy(true);
     setError(undefined);
     try {
-      const change = { releasesCloseAt: at ? `${at}:00+07:00` : '' } satisfies Omit<RequestInputOf<typeof SetReleasesClosing>, 'fiscalYear'>;
+      const change = { releasesCloseAt: at ? `${at}:00+07:00` : '' } satisfies Omit<
+        RequestInputOf<typeof SetReleasesClosing>,
+        'fiscalYear'
+      >;
       onSaved(await keys.send<ReleasesClosing>('PUT', `/fiscal-years/${closing.fiscalYear}/closing`, change));
     } catch (e) {
       setError(e);

@@ -88,7 +88,11 @@ export function InboxPage() {
       {inbox.loading && !inbox.data && <p aria-live="polite">{t.loading}</p>}
       {inbox.data && (
         <p className="muted" aria-live="polite" data-testid="inbox-count">
-          {inbox.data.items.length === 0 ? (filtered ? t.inboxNoMatch : t.inboxEmpty) : `${t.resultCount(total)} · ${t.pageOf(inbox.data.page, pages)}`}
+          {inbox.data.items.length === 0
+            ? filtered
+              ? t.inboxNoMatch
+              : t.inboxEmpty
+            : `${t.resultCount(total)} · ${t.pageOf(inbox.data.page, pages)}`}
         </p>
       )}
       <ul className="cards" aria-label={t.inboxTitle}>
@@ -148,7 +152,8 @@ export function InboxPage() {
           <ul>
             {appointmentList.map((a) => (
               <li key={a.id}>
-                {t.actingAppointmentLine(a.acting.username, `${t.roles[a.actingFor.role] ?? a.actingFor.role} (${a.actingFor.username})`)} · {date(a.validFrom)} – {date(a.validUntil)}{' '}
+                {t.actingAppointmentLine(a.acting.username, `${t.roles[a.actingFor.role] ?? a.actingFor.role} (${a.actingFor.username})`)} ·{' '}
+                {date(a.validFrom)} – {date(a.validUntil)}{' '}
                 <span className={`badge badge-${a.active ? 'ok' : 'neutral'}`}>{a.active ? t.active : t.inactive}</span>
               </li>
             ))}

@@ -39,7 +39,14 @@ export function LoginPage() {
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
         </Field>
         <Field id="password" label={t.password} error={reasonOf(error, 'password')}>
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </Field>
         <button type="submit" className="button primary" disabled={busy}>
           {t.loginButton}

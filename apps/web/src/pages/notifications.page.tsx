@@ -16,7 +16,10 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
 /** The in-app inbox, newest first, unread ones marked; opening one (or marking it) reads it; read all at once. */
 export function NotificationsPage() {
   const { t, dateTime } = useI18n();
-  const { data, error, reload } = useLoad(() => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { limit: 50 } }), []);
+  const { data, error, reload } = useLoad(
+    () => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { limit: 50 } }),
+    [],
+  );
   const [actionError, setActionError] = useState<unknown>();
   const changed = () => {
     window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
@@ -28,7 +31,8 @@ export function NotificationsPage() {
     <section>
       <div className="page-title">
         <h1>
-          {t.notificationsTitle} {data && data.unreadCount > 0 && <span className="badge badge-info">{t.unreadCount(data.unreadCount)}</span>}
+          {t.notificationsTitle}{' '}
+          {data && data.unreadCount > 0 && <span className="badge badge-info">{t.unreadCount(data.unreadCount)}</span>}
         </h1>
         <div className="actions">
           <Link to="/notifikasi/pengaturan" className="button secondary">

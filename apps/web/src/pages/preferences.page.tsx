@@ -12,7 +12,6 @@ import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 
-
 /** Language, daily digest and channels per kind of message; the in-app inbox is always on. */
 export function PreferencesPage() {
   const { t } = useI18n();
@@ -29,7 +28,9 @@ export function PreferencesPage() {
     setSaved(false);
     setSaveError(undefined);
     try {
-      const channels = Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, Object.fromEntries(EXTERNAL_CHANNELS.map((ch) => [ch, prefs.channels[c][ch]]))]));
+      const channels = Object.fromEntries(
+        NOTIFICATION_CATEGORIES.map((c) => [c, Object.fromEntries(EXTERNAL_CHANNELS.map((ch) => [ch, prefs.channels[c][ch]]))]),
+      );
       const change: RequestInputOf<typeof UpdateNotificationPreferences> = { language: prefs.language, digest: prefs.digest, channels };
       setPrefs(await api<Preferences>('PUT', '/notifications/preferences', { body: change }));
       setSaved(true);
@@ -51,13 +52,22 @@ export function PreferencesPage() {
         <form onSubmit={save} className="card">
           <div className="field">
             <label htmlFor="pref-language">{t.prefLanguage}</label>
-            <select id="pref-language" value={prefs.language} onChange={(e) => setPrefs({ ...prefs, language: e.target.value as NotificationLanguage })}>
+            <select
+              id="pref-language"
+              value={prefs.language}
+              onChange={(e) => setPrefs({ ...prefs, language: e.target.value as NotificationLanguage })}
+            >
               <option value="id">Bahasa Indonesia</option>
               <option value="en">English</option>
             </select>
           </div>
           <div className="field checkbox">
-            <input id="pref-digest" type="checkbox" checked={prefs.digest} onChange={(e) => setPrefs({ ...prefs, digest: e.target.checked })} />
+            <input
+              id="pref-digest"
+              type="checkbox"
+              checked={prefs.digest}
+              onChange={(e) => setPrefs({ ...prefs, digest: e.target.checked })}
+            />
             <label htmlFor="pref-digest">{t.prefDigest}</label>
           </div>
           <div className="table-scroll">
@@ -87,7 +97,9 @@ export function PreferencesPage() {
                           aria-label={`${t.prefCategory[c]} · ${channelLabel[ch]}`}
                           checked={prefs.channels[c][ch]}
                           disabled={!prefs.available[ch]}
-                          onChange={(e) => setPrefs({ ...prefs, channels: { ...prefs.channels, [c]: { ...prefs.channels[c], [ch]: e.target.checked } } })}
+                          onChange={(e) =>
+                            setPrefs({ ...prefs, channels: { ...prefs.channels, [c]: { ...prefs.channels[c], [ch]: e.target.checked } } })
+                          }
                         />
                       </td>
                     ))}

@@ -73,7 +73,13 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
         setProgress({ name: chosen.name, sent: 0, preparing: true });
         const file = await shrinkPhoto(chosen);
         setProgress({ name: file.name, sent: 0 });
-        const photo = await uploadFile<{ url: string }>('photos', file, file.name, (sent) => setProgress({ name: file.name, sent }), keys.keyFor(uploadContentOf('photos', file, file.name)));
+        const photo = await uploadFile<{ url: string }>(
+          'photos',
+          file,
+          file.name,
+          (sent) => setProgress({ name: file.name, sent }),
+          keys.keyFor(uploadContentOf('photos', file, file.name)),
+        );
         uploaded.push({ url: photo.url });
       }
       const photos = [
@@ -116,7 +122,13 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
       <h3>{t.progressReports}</h3>
       <ErrorSummary
         error={error}
-        fieldLabels={{ physicalProgressPercent: t.physicalProgress, amountSpent: t.amountSpent, note: t.progressNote, photos: t.photos, file: t.photoFiles }}
+        fieldLabels={{
+          physicalProgressPercent: t.physicalProgress,
+          amountSpent: t.amountSpent,
+          note: t.progressNote,
+          photos: t.photos,
+          file: t.photoFiles,
+        }}
       />
       {sent && (
         <p role="status" className="notice ok">

@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
-import type { AnswerOf, DisbursementView, ListDisbursements, NamedProposalStage, ProposalStatus, RequestInputOf, SubmitProposal, WithdrawProposal } from '@alur/contracts';
+import type {
+  AnswerOf,
+  DisbursementView,
+  ListDisbursements,
+  NamedProposalStage,
+  ProposalStatus,
+  RequestInputOf,
+  SubmitProposal,
+  WithdrawProposal,
+} from '@alur/contracts';
 import type { Proposal } from '../api/types';
 import { homeOf, useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -38,7 +47,9 @@ async function loadDetails(id: string): Promise<Details> {
   const [proposal, stages, disbursements] = await Promise.all([
     api<Proposal>('GET', `/proposals/${id}`),
     api<NamedProposalStage[]>('GET', `/approvals/proposals/${id}/stages`).catch(() => [] as NamedProposalStage[]),
-    api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).catch(() => ({ items: [] as DisbursementView[] })),
+    api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).catch(() => ({
+      items: [] as DisbursementView[],
+    })),
   ]);
   return { proposal, stages, disbursement: disbursements.items[0] };
 }
@@ -132,7 +143,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
           <div>
             <dt>{t.waitingAt}</dt>
             <dd data-testid="waiting-at">
-              {t.waitingAtStage(t.roles[open.role], open.stageOrder, open.stageCount)} <DueBadge dueAt={open.dueAt} overdue={open.overdue} />
+              {t.waitingAtStage(t.roles[open.role], open.stageOrder, open.stageCount)}{' '}
+              <DueBadge dueAt={open.dueAt} overdue={open.overdue} />
             </dd>
           </div>
         )}
@@ -160,7 +172,11 @@ export function ProposalDetailPage({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t.beneficiaries}</dt>
-          <dd>{p.beneficiaries ? `${p.beneficiaries.households} KK (${p.beneficiaries.poorHouseholds} ${t.poorHouseholds.toLowerCase()})` : '—'}</dd>
+          <dd>
+            {p.beneficiaries
+              ? `${p.beneficiaries.households} KK (${p.beneficiaries.poorHouseholds} ${t.poorHouseholds.toLowerCase()})`
+              : '—'}
+          </dd>
         </div>
       </dl>
       {p.description && <p className="description">{p.description}</p>}
@@ -188,7 +204,15 @@ export function ProposalDetailPage({ id }: { id: string }) {
                 type="button"
                 className="button primary"
                 disabled={busy}
-                onClick={() => void act(() => keys.send<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${p.id}/submit`, { version: p.version } satisfies ProposalAction<typeof SubmitProposal>), t.submitted)}
+                onClick={() =>
+                  void act(
+                    () =>
+                      keys.send<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${p.id}/submit`, {
+                        version: p.version,
+                      } satisfies ProposalAction<typeof SubmitProposal>),
+                    t.submitted,
+                  )
+                }
               >
                 {t.submit}
               </button>
@@ -208,8 +232,14 @@ export function ProposalDetailPage({ id }: { id: string }) {
         onCancel={() => setWithdrawing(false)}
         onConfirm={() => {
           setWithdrawing(false);
-          const withdrawal = { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } satisfies Omit<ProposalAction<typeof WithdrawProposal>, 'reviewWithdrawn'>;
-          void act(() => keys.send<AnswerOf<typeof WithdrawProposal>>('POST', `/proposals/${p.id}/withdraw`, withdrawal), t.status.WITHDRAWN);
+          const withdrawal = { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } satisfies Omit<
+            ProposalAction<typeof WithdrawProposal>,
+            'reviewWithdrawn'
+          >;
+          void act(
+            () => keys.send<AnswerOf<typeof WithdrawProposal>>('POST', `/proposals/${p.id}/withdraw`, withdrawal),
+            t.status.WITHDRAWN,
+          );
         }}
       >
         <p>{t.withdrawConfirm}</p>
@@ -281,7 +311,10 @@ export function ProposalDetailPage({ id }: { id: string }) {
               <li key={s.stageId} className={`stage stage-${s.status.toLowerCase()}`}>
                 <strong>{t.roles[s.role]}</strong> <StatusBadge status={s.status} />
                 {s.status === 'OPEN' ? (
-                  <> <DueBadge dueAt={s.dueAt} overdue={s.overdue} /></>
+                  <>
+                    {' '}
+                    <DueBadge dueAt={s.dueAt} overdue={s.overdue} />
+                  </>
                 ) : (
                   s.decidedAt && (
                     <span className="muted">
@@ -327,7 +360,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
           <ol className="timeline">
             {p.timeline.map((entry, i) => (
               <li key={i}>
-                <time dateTime={entry.at}>{dateTime(entry.at)}</time> · {t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind)}
+                <time dateTime={entry.at}>{dateTime(entry.at)}</time> ·{' '}
+                {t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind)}
                 {entry.actor && (
                   <span className="muted">
                     {' '}

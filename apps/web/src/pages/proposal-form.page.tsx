@@ -72,7 +72,12 @@ function formOf(p: Proposal): FormState {
     households: p.beneficiaries ? String(p.beneficiaries.households) : '',
     poorHouseholds: p.beneficiaries ? String(p.beneficiaries.poorHouseholds) : '',
     rows: p.budgetItems.length
-      ? p.budgetItems.map((i) => ({ description: i.description, quantity: quantityText(i.quantity), unit: i.unit, unitPrice: String(i.unitPrice) }))
+      ? p.budgetItems.map((i) => ({
+          description: i.description,
+          quantity: quantityText(i.quantity),
+          unit: i.unit,
+          unitPrice: String(i.unitPrice),
+        }))
       : [{ ...EMPTY_ROW }],
     selfHelp: String(p.selfHelpAmount ?? ''),
     documents: p.documents ?? [],
@@ -123,7 +128,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const returnNote = useLoad(
     async () =>
       proposalId
-        ? [...(await api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposalId}/stages`).catch(() => [] as NamedProposalStage[]))].reverse().find((s) => s.status === 'RETURNED')
+        ? [...(await api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposalId}/stages`).catch(() => [] as NamedProposalStage[]))]
+            .reverse()
+            .find((s) => s.status === 'RETURNED')
         : undefined,
     [proposalId],
   );
@@ -132,7 +139,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptDraft>(draftKey) : undefined));
   const [form, setForm] = useState<FormState>(() => kept?.form ?? blankForm());
   // A new proposal the server already has as a draft (its first submit was refused): saved again, not created twice.
-  const [created, setCreated] = useState<{ id: string; version?: number } | undefined>(kept?.proposalId ? { id: kept.proposalId } : undefined);
+  const [created, setCreated] = useState<{ id: string; version?: number } | undefined>(
+    kept?.proposalId ? { id: kept.proposalId } : undefined,
+  );
   const [restored, setRestored] = useState(Boolean(kept));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -159,7 +168,12 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
 
   const programme = programmes.data?.find((p) => p.code === form.programCode)?.latest ?? null;
   const summary = useMemo(
-    () => summariseBudget(form.rows, form.selfHelp, programme ? { maxRequestedAmount: programme.maxRequestedAmount, minSelfHelpShareBp: programme.minSelfHelpShareBp } : undefined),
+    () =>
+      summariseBudget(
+        form.rows,
+        form.selfHelp,
+        programme ? { maxRequestedAmount: programme.maxRequestedAmount, minSelfHelpShareBp: programme.minSelfHelpShareBp } : undefined,
+      ),
     [form.rows, form.selfHelp, programme],
   );
 
@@ -189,13 +203,21 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           const edit: ProposalEdit = { ...contentOf(form), version };
           saved = await api<AnswerOf<typeof UpdateProposal>>('PATCH', `/proposals/${created.id}`, { body: edit, idempotencyKey });
         } else {
-          const draft: AsTyped<RequestInputOf<typeof CreateProposal>> = { ...contentOf(form), programCode: form.programCode, villageCode: user!.regionCode };
+          const draft: AsTyped<RequestInputOf<typeof CreateProposal>> = {
+            ...contentOf(form),
+            programCode: form.programCode,
+            villageCode: user!.regionCode,
+          };
           saved = await api<AnswerOf<typeof CreateProposal>>('POST', '/proposals', { body: draft, idempotencyKey });
         }
         setSavedAs({ content, proposal: { id: saved.id, version: saved.version } });
         setCreated(existing.data ? undefined : { id: saved.id, version: saved.version });
       }
-      if (andSubmit) await api<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${saved.id}/submit`, { body: { version: saved.version } satisfies Submission, idempotencyKey });
+      if (andSubmit)
+        await api<AnswerOf<typeof SubmitProposal>>('POST', `/proposals/${saved.id}/submit`, {
+          body: { version: saved.version } satisfies Submission,
+          idempotencyKey,
+        });
       keys.succeeded();
       forgetDraft();
       void navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
@@ -288,7 +310,16 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           <Field id="executorGroup" label={t.executorGroup} error={reasonOf(error, 'executorGroup')}>
             <input value={form.executorGroup} onChange={(e) => set('executorGroup', e.target.value)} />
           </Field>
-          <Field id="households" label={t.households} error={reasonOf(error, 'beneficiaries.households') ?? (reasonOf(error, 'beneficiaries') && !reasonOf(error, 'beneficiaries.poorHouseholds') ? reasonOf(error, 'beneficiaries') : undefined)}>
+          <Field
+            id="households"
+            label={t.households}
+            error={
+              reasonOf(error, 'beneficiaries.households') ??
+              (reasonOf(error, 'beneficiaries') && !reasonOf(error, 'beneficiaries.poorHouseholds')
+                ? reasonOf(error, 'beneficiaries')
+                : undefined)
+            }
+          >
             <input inputMode="numeric" value={form.households} onChange={(e) => set('households', e.target.value)} />
           </Field>
           <Field id="poorHouseholds" label={t.poorHouseholds} error={reasonOf(error, 'beneficiaries.poorHouseholds')}>
@@ -320,11 +351,20 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
             <tbody>
               {form.rows.map((row, i) => {
                 const figures = summary.rows[i];
-                const qtyError = reasonOf(error, `budgetItems.${i}.quantity`) ?? (row.quantity && figures.quantityHundredths === undefined ? t.invalidQuantity : undefined);
-                const priceError = reasonOf(error, `budgetItems.${i}.unitPrice`) ?? (row.unitPrice && figures.unitPrice === undefined ? t.invalidRupiah : undefined);
+                const qtyError =
+                  reasonOf(error, `budgetItems.${i}.quantity`) ??
+                  (row.quantity && figures.quantityHundredths === undefined ? t.invalidQuantity : undefined);
+                const priceError =
+                  reasonOf(error, `budgetItems.${i}.unitPrice`) ??
+                  (row.unitPrice && figures.unitPrice === undefined ? t.invalidRupiah : undefined);
                 const descError = reasonOf(error, `budgetItems.${i}.description`);
                 const unitError = reasonOf(error, `budgetItems.${i}.unit`);
-                const cell = (key: keyof BudgetRowInput, label: string, cellError: string | undefined, props: Record<string, string> = {}) => (
+                const cell = (
+                  key: keyof BudgetRowInput,
+                  label: string,
+                  cellError: string | undefined,
+                  props: Record<string, string> = {},
+                ) => (
                   <td data-label={label}>
                     <input
                       id={`rab-${i}-${key}`}
@@ -357,7 +397,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
                         type="button"
                         className="button link"
                         aria-label={t.removeLine(i + 1)}
-                        onClick={() => setForm((f) => ({ ...f, rows: f.rows.length > 1 ? f.rows.filter((_, j) => j !== i) : [{ ...EMPTY_ROW }] }))}
+                        onClick={() =>
+                          setForm((f) => ({ ...f, rows: f.rows.length > 1 ? f.rows.filter((_, j) => j !== i) : [{ ...EMPTY_ROW }] }))
+                        }
                       >
                         ✕
                       </button>
@@ -367,14 +409,25 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
               })}
             </tbody>
           </table>
-          <button type="button" className="button secondary" onClick={() => setForm((f) => ({ ...f, rows: [...f.rows, { ...EMPTY_ROW }] }))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setForm((f) => ({ ...f, rows: [...f.rows, { ...EMPTY_ROW }] }))}
+          >
             {t.addLine}
           </button>
         </fieldset>
 
         <DocumentsEditor documents={form.documents} onChange={(documents) => set('documents', documents)} />
 
-        <Field id="selfHelp" label={t.swadaya} error={reasonOf(error, 'selfHelpAmount') ?? (form.selfHelp && parseRupiahCell(form.selfHelp) === undefined ? t.invalidRupiah : undefined)}>
+        <Field
+          id="selfHelp"
+          label={t.swadaya}
+          error={
+            reasonOf(error, 'selfHelpAmount') ??
+            (form.selfHelp && parseRupiahCell(form.selfHelp) === undefined ? t.invalidRupiah : undefined)
+          }
+        >
           <input inputMode="numeric" value={form.selfHelp} onChange={(e) => set('selfHelp', e.target.value)} />
         </Field>
 
@@ -399,7 +452,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           </dl>
           <ul className="rule-warnings">
             {summary.swadayaExceedsTotal && <li>{t.swadayaOverTotal}</li>}
-            {!summary.swadayaExceedsTotal && summary.total > 0 && !summary.shareMet && minShare && <li>{t.swadayaBelowMinimum(minShare)}</li>}
+            {!summary.swadayaExceedsTotal && summary.total > 0 && !summary.shareMet && minShare && (
+              <li>{t.swadayaBelowMinimum(minShare)}</li>
+            )}
             {!summary.withinMaximum && programme && <li>{t.overMaximum(formatRupiah(programme.maxRequestedAmount))}</li>}
           </ul>
         </div>

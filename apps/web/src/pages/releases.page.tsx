@@ -148,7 +148,10 @@ function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send<AnswerOf<typeof ReleaseTranche>>('POST', `${trancheUrl(pending)}/release`, { sp2dNumber: sp2d, releasedAt: `${at}:00+07:00` } satisfies TrancheRelease);
+      await keys.send<AnswerOf<typeof ReleaseTranche>>('POST', `${trancheUrl(pending)}/release`, {
+        sp2dNumber: sp2d,
+        releasedAt: `${at}:00+07:00`,
+      } satisfies TrancheRelease);
       setConfirming(false);
       onDone(`${t.releaseDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
@@ -198,7 +201,9 @@ function ReturnForm({ pending, keys, onDone, onCancel }: StepProps) {
     setBusy(true);
     setError(undefined);
     try {
-      await keys.send<AnswerOf<typeof ReturnSpm>>('POST', `${trancheUrl(pending)}/spm/return`, { reason: reason.trim() } satisfies SpmReturn);
+      await keys.send<AnswerOf<typeof ReturnSpm>>('POST', `${trancheUrl(pending)}/spm/return`, {
+        reason: reason.trim(),
+      } satisfies SpmReturn);
       onDone(`${t.returnSpmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
       setError(e);
@@ -230,11 +235,19 @@ const STEP_FORMS = { prepare: PrepareForm, authorise: AuthoriseForm, return: Ret
 export function ReleasesPage() {
   const { t, dateTime } = useI18n();
   const { user } = useSession();
-  const { data, error, reload } = useLoad(() => api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { status: 'FUNDING', limit: 200 } satisfies RequestInputOf<typeof ListDisbursements> }), []);
+  const { data, error, reload } = useLoad(
+    () =>
+      api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', {
+        query: { status: 'FUNDING', limit: 200 } satisfies RequestInputOf<typeof ListDisbursements>,
+      }),
+    [],
+  );
   // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
   const villages = useLoad(async () => {
     const report = await api<TransparencyReport>('GET', '/public/transparency');
-    return new Map(report.districts.flatMap((district) => district.villages.map((v) => [v.code, `${v.name}, Kec. ${district.name}`] as const)));
+    return new Map(
+      report.districts.flatMap((district) => district.villages.map((v) => [v.code, `${v.name}, Kec. ${district.name}`] as const)),
+    );
   }, []);
   const [pending, setPending] = useState<Pending | null>(null);
   const keys = useActionKeys();

@@ -99,12 +99,18 @@ export function SubmissionChanges({ previous, current }: { previous: SubmittedCo
             <ul className="changes" data-testid="document-changes">
               {diff.documents.added.map((d) => (
                 <li key={d.url} className="change-added">
-                  <strong>{texts.documentsAdded}:</strong> <ins>{t.documentKinds[d.kind]} {d.name}</ins>
+                  <strong>{texts.documentsAdded}:</strong>{' '}
+                  <ins>
+                    {t.documentKinds[d.kind]} {d.name}
+                  </ins>
                 </li>
               ))}
               {diff.documents.removed.map((d) => (
                 <li key={d.url} className="change-removed">
-                  <strong>{texts.documentsRemoved}:</strong> <del>{t.documentKinds[d.kind]} {d.name}</del>
+                  <strong>{texts.documentsRemoved}:</strong>{' '}
+                  <del>
+                    {t.documentKinds[d.kind]} {d.name}
+                  </del>
                 </li>
               ))}
             </ul>

@@ -25,7 +25,13 @@ function SeatMap({ seats, selected }: { seats: MapSeat[]; selected: string }) {
   const height = Math.round((maxLat - minLat) * scale + 2 * PAD);
   const at = (seat: MapSeat) => ({ cx: PAD + (seat.longitude - minLon) * scale, cy: PAD + (maxLat - seat.latitude) * scale });
   return (
-    <svg style={{ width: '100%', maxWidth: 480, height: 'auto', display: 'block' }} viewBox={`0 0 ${WIDTH} ${height}`} role="group" aria-labelledby="seat-map-title" data-testid="seat-map">
+    <svg
+      style={{ width: '100%', maxWidth: 480, height: 'auto', display: 'block' }}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="group"
+      aria-labelledby="seat-map-title"
+      data-testid="seat-map"
+    >
       <title id="seat-map-title">{x.seatMapTitle}</title>
       {seats
         .filter((seat) => seat.proposals === 0)
@@ -45,7 +51,12 @@ function SeatMap({ seats, selected }: { seats: MapSeat[]; selected: string }) {
                 aria-current={selected === seat.code ? 'true' : undefined}
                 data-testid="map-seat"
               >
-                <circle cx={cx} cy={cy} r={6 + 2 * Math.sqrt(seat.proposals)} style={{ fill: 'var(--green)', stroke: 'var(--green-dark)', strokeWidth: selected === seat.code ? 3 : 1 }} />
+                <circle
+                  cx={cx}
+                  cy={cy}
+                  r={6 + 2 * Math.sqrt(seat.proposals)}
+                  style={{ fill: 'var(--green)', stroke: 'var(--green-dark)', strokeWidth: selected === seat.code ? 3 : 1 }}
+                />
               </Link>
               <text x={cx + 10 + 2 * Math.sqrt(seat.proposals)} y={cy + 4} style={{ fontSize: 11, fill: 'var(--ink)' }} aria-hidden="true">
                 {seat.place}

@@ -9,7 +9,10 @@ import { useTransparencyTexts } from './transparency-texts';
 export function TransparencyProgress({ proposalId, title }: { proposalId: string; title: string }) {
   const { t, date } = useI18n();
   const x = useTransparencyTexts();
-  const { data, error, loading } = useLoad(() => api<AnswerOf<typeof ListPublicProgress>>('GET', `/public/transparency/proposals/${proposalId}/progress`), [proposalId]);
+  const { data, error, loading } = useLoad(
+    () => api<AnswerOf<typeof ListPublicProgress>>('GET', `/public/transparency/proposals/${proposalId}/progress`),
+    [proposalId],
+  );
   return (
     <div className="public-progress" data-testid="public-progress">
       <h4>{x.progressOf(title)}</h4>
@@ -34,7 +37,14 @@ export function TransparencyProgress({ proposalId, title }: { proposalId: string
                   {report.photos.map((photo, n) => (
                     <li key={photo.url}>
                       <figure>
-                        <img src={photo.url} alt={photo.caption || x.photoOf(n + 1, title)} loading="lazy" width={160} height={120} data-testid="public-photo" />
+                        <img
+                          src={photo.url}
+                          alt={photo.caption || x.photoOf(n + 1, title)}
+                          loading="lazy"
+                          width={160}
+                          height={120}
+                          data-testid="public-photo"
+                        />
                         {photo.caption && <figcaption>{photo.caption}</figcaption>}
                       </figure>
                     </li>

@@ -11,7 +11,8 @@ const id = {
   found: (n: number) => `${n} usulan ditemukan`,
   mapTitle: 'Sebaran desa/kelurahan penerima dana',
   seatMapTitle: 'Peta ibu kota kecamatan; titik hijau: kecamatan dengan usulan didanai',
-  mapIntro: 'Di bawah ini denah skematis, bukan peta berskala: satu kotak per desa/kelurahan di kecamatan yang menerima dana; kotak berwarna menunjukkan desa/kelurahan dengan usulan yang didanai. Pilih kotak untuk melihat usulannya.',
+  mapIntro:
+    'Di bawah ini denah skematis, bukan peta berskala: satu kotak per desa/kelurahan di kecamatan yang menerima dana; kotak berwarna menunjukkan desa/kelurahan dengan usulan yang didanai. Pilih kotak untuk melihat usulannya.',
   funded: (n: number) => `${n} usulan didanai`,
   notFunded: 'belum ada usulan didanai',
   showProgress: 'Lihat kemajuan dan foto',
@@ -37,7 +38,8 @@ const en: TransparencyTexts = {
   found: (n) => `${n} proposals found`,
   mapTitle: 'Villages receiving funds',
   seatMapTitle: 'Map of the kecamatan seats; green dots: kecamatan with funded proposals',
-  mapIntro: 'Below, a schematic plan, not a map to scale: one square per village of the kecamatan that receive funds; a coloured square is a village with funded proposals. Choose a square to see its proposals.',
+  mapIntro:
+    'Below, a schematic plan, not a map to scale: one square per village of the kecamatan that receive funds; a coloured square is a village with funded proposals. Choose a square to see its proposals.',
   funded: (n) => `${n} funded proposals`,
   notFunded: 'no funded proposal yet',
   showProgress: 'Show progress and photos',

@@ -7,7 +7,13 @@ import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { transparencyCsvHref, TransparencySearch, transparencyQueryOf, transparencySearchOf, transparencySearchParams } from '../lib/transparency-search';
+import {
+  transparencyCsvHref,
+  TransparencySearch,
+  transparencyQueryOf,
+  transparencySearchOf,
+  transparencySearchParams,
+} from '../lib/transparency-search';
 import { TransparencyMap } from './transparency-map';
 import { TransparencyProgress } from './transparency-progress';
 import { useTransparencyTexts } from './transparency-texts';
@@ -26,7 +32,10 @@ export function TransparencyPage() {
   const navigate = useNavigate();
   const search = transparencySearchOf(params);
   const key = transparencySearchParams(search).toString();
-  const { data, error, loading } = useLoad(() => api<TransparencyPageAnswer>('GET', '/public/transparency', { query: transparencyQueryOf(search, PAGE_SIZE) }), [key]);
+  const { data, error, loading } = useLoad(
+    () => api<TransparencyPageAnswer>('GET', '/public/transparency', { query: transparencyQueryOf(search, PAGE_SIZE) }),
+    [key],
+  );
   const [draft, setDraft] = useState(search);
   const [open, setOpen] = useState<string>();
   useEffect(() => setDraft(search), [key]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -57,11 +66,21 @@ export function TransparencyPage() {
           <p className="hint" id="transparency-q-hint">
             {x.searchHint}
           </p>
-          <input id="transparency-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} aria-describedby="transparency-q-hint" />
+          <input
+            id="transparency-q"
+            type="search"
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            aria-describedby="transparency-q-hint"
+          />
         </div>
         <div className="field">
           <label htmlFor="transparency-district">{t.district}</label>
-          <select id="transparency-district" value={draft.districtCode} onChange={(e) => setDraft({ ...draft, districtCode: e.target.value, villageCode: '' })}>
+          <select
+            id="transparency-district"
+            value={draft.districtCode}
+            onChange={(e) => setDraft({ ...draft, districtCode: e.target.value, villageCode: '' })}
+          >
             <option value="">{x.allDistricts}</option>
             {districts.map((d) => (
               <option key={d.code} value={d.code}>
@@ -72,7 +91,12 @@ export function TransparencyPage() {
         </div>
         <div className="field">
           <label htmlFor="transparency-village">{t.village}</label>
-          <select id="transparency-village" value={draft.villageCode} disabled={!draft.districtCode} onChange={(e) => setDraft({ ...draft, villageCode: e.target.value })}>
+          <select
+            id="transparency-village"
+            value={draft.villageCode}
+            disabled={!draft.districtCode}
+            onChange={(e) => setDraft({ ...draft, villageCode: e.target.value })}
+          >
             <option value="">{x.allVillages}</option>
             {villages.map((v) => (
               <option key={v.code} value={v.code}>
@@ -139,9 +163,15 @@ export function TransparencyPage() {
                       <thead>
                         <tr>
                           <th scope="col">{t.title}</th>
-                          <th scope="col" className="amount">{t.approvedAmount}</th>
-                          <th scope="col" className="amount">{t.committed}</th>
-                          <th scope="col" className="amount">{t.released}</th>
+                          <th scope="col" className="amount">
+                            {t.approvedAmount}
+                          </th>
+                          <th scope="col" className="amount">
+                            {t.committed}
+                          </th>
+                          <th scope="col" className="amount">
+                            {t.released}
+                          </th>
                           <th scope="col">{t.progress}</th>
                           <th scope="col">{t.statusLabel}</th>
                         </tr>
@@ -153,11 +183,19 @@ export function TransparencyPage() {
                               <td data-label={t.title}>
                                 {item.title} <span className="muted">{item.programCode}</span>
                               </td>
-                              <td data-label={t.approvedAmount} className="amount"><Money amount={item.amount} /></td>
-                              <td data-label={t.committed} className="amount"><Money amount={item.committed} /></td>
-                              <td data-label={t.released} className="amount"><Money amount={item.released} /></td>
+                              <td data-label={t.approvedAmount} className="amount">
+                                <Money amount={item.amount} />
+                              </td>
+                              <td data-label={t.committed} className="amount">
+                                <Money amount={item.committed} />
+                              </td>
+                              <td data-label={t.released} className="amount">
+                                <Money amount={item.released} />
+                              </td>
                               <td data-label={t.progress}>
-                                {item.progressPercent === null ? '—' : (
+                                {item.progressPercent === null ? (
+                                  '—'
+                                ) : (
                                   <progress max={100} value={item.progressPercent} aria-label={`${t.progress} ${item.progressPercent}%`}>
                                     {item.progressPercent}%
                                   </progress>

@@ -38,7 +38,11 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
         ...(note.trim() ? { note: note.trim() } : {}),
       } satisfies Verification);
       setConfirming(false);
-      onDecided(decision === 'ACCEPTED' ? x.accepted(report.title, report.physicalProgressPercent) : x.sentBack(report.title, report.physicalProgressPercent));
+      onDecided(
+        decision === 'ACCEPTED'
+          ? x.accepted(report.title, report.physicalProgressPercent)
+          : x.sentBack(report.title, report.physicalProgressPercent),
+      );
     } catch (e) {
       setConfirming(false);
       setError(e);
@@ -76,7 +80,8 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
           <div>
             <dt>{x.releasedPlusSwadaya}</dt>
             <dd>
-              <Money amount={report.released} /> + <Money amount={report.selfHelpAmount} /> = <Money amount={report.released + report.selfHelpAmount} />
+              <Money amount={report.released} /> + <Money amount={report.selfHelpAmount} /> ={' '}
+              <Money amount={report.released + report.selfHelpAmount} />
             </dd>
           </div>
         )}
@@ -107,7 +112,14 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
       </div>
       {/* Only while asked: one dialog (and one confirm-title) on the page at a time. */}
       {confirming && (
-        <ConfirmDialog open title={x.sendBackQuestion} confirmLabel={x.sendBack} busy={busy} onConfirm={() => void decide('SENT_BACK')} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog
+          open
+          title={x.sendBackQuestion}
+          confirmLabel={x.sendBack}
+          busy={busy}
+          onConfirm={() => void decide('SENT_BACK')}
+          onCancel={() => setConfirming(false)}
+        >
           <p>
             {report.title} · {village} · {report.physicalProgressPercent}%
           </p>
@@ -124,7 +136,10 @@ export function VerificationPage() {
   const x = useProgressTexts();
   const { t } = useI18n();
   const { data, error, loading, reload } = useLoad(
-    () => api<ProgressReportPage>('GET', '/progress-reports', { query: { verificationStatus: 'PENDING', limit: 200 } satisfies RequestInputOf<typeof ListProgressReports> }),
+    () =>
+      api<ProgressReportPage>('GET', '/progress-reports', {
+        query: { verificationStatus: 'PENDING', limit: 200 } satisfies RequestInputOf<typeof ListProgressReports>,
+      }),
     [],
   );
   const [notice, setNotice] = useState<string>();

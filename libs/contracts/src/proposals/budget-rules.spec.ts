@@ -1,4 +1,11 @@
-import { budgetLineAmount, budgetTotalOf, hundredthsToQuantity, quantityTextToHundredths, quantityToHundredths, selfHelpShareBpOf } from './budget-rules';
+import {
+  budgetLineAmount,
+  budgetTotalOf,
+  hundredthsToQuantity,
+  quantityTextToHundredths,
+  quantityToHundredths,
+  selfHelpShareBpOf,
+} from './budget-rules';
 
 describe('the RAB arithmetic the service and the console share', () => {
   it('reads quantities from their digits, never by float multiplication', () => {
@@ -17,7 +24,12 @@ describe('the RAB arithmetic the service and the console share', () => {
   it('rounds each line half up to whole rupiah and totals the rounded lines', () => {
     expect(budgetLineAmount(33, 1001)).toBe(330n); // 330.33
     expect(budgetLineAmount(50, 1001)).toBe(501n); // 500.5
-    expect(budgetTotalOf([{ quantityHundredths: 33, unitPrice: 1001 }, { quantityHundredths: 50, unitPrice: 1001 }])).toBe(831n);
+    expect(
+      budgetTotalOf([
+        { quantityHundredths: 33, unitPrice: 1001 },
+        { quantityHundredths: 50, unitPrice: 1001 },
+      ]),
+    ).toBe(831n);
     expect(budgetTotalOf([])).toBe(0n);
   });
 

@@ -7,7 +7,9 @@ import { z } from 'zod';
 export const Uuid = z.guid({ message: 'must be a UUID' });
 
 /** A Kemendagri region code at any level: `14`, `14.03`, `14.03.09` or `14.03.09.1004`. */
-export const RegionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'must be a Kemendagri region code such as 14.03.09' });
+export const RegionCode = z
+  .string()
+  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'must be a Kemendagri region code such as 14.03.09' });
 /** The code of one kelurahan/desa: `14.03.09.1004`. */
 export const VillageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'must be a village code such as 14.03.09.1004' });
 /** A programme's code, e.g. `KOTAKU-2026`. */
@@ -33,9 +35,7 @@ export const queryInt = (limits: { min?: number; max?: number } = {}) => {
 };
 
 /** `true`/`false` in a query string, or a JSON boolean; anything else is refused. */
-export const queryBoolean = z
-  .union([z.boolean(), z.enum(['true', 'false'])])
-  .transform((value) => value === true || value === 'true');
+export const queryBoolean = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');
 
 /** `page` (from 1) and `pageSize`, the one paging style of the API's lists. */
 export function pageQuery(options: { defaultPageSize: number; maxPageSize: number }) {
@@ -46,7 +46,8 @@ export function pageQuery(options: { defaultPageSize: number; maxPageSize: numbe
 }
 
 /** One page of a list and how many there are in all. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 /** A fiscal year (tahun anggaran) in a path, a query string or JSON. */
 export const FiscalYear = queryInt({ min: 2000, max: 2100 });

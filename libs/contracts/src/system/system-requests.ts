@@ -32,5 +32,7 @@ export const SystemSpineSchema = SpineFiguresSchema.extend({ service: z.string()
 export type SystemSpine = z.infer<typeof SystemSpineSchema>;
 
 /** Every service answers the same two system requests, each on its own pattern. */
-export const SystemPing = (service: string) => defineRequest(`${service}.system.ping`, { request: z.strictObject({}), answer: SystemPongSchema });
-export const SystemSpineRequest = (service: string) => defineRequest(`${service}.system.spine`, { request: z.strictObject({}), answer: SystemSpineSchema });
+export const SystemPing = (service: string) =>
+  defineRequest(`${service}.system.ping`, { request: z.strictObject({}), answer: SystemPongSchema });
+export const SystemSpineRequest = (service: string) =>
+  defineRequest(`${service}.system.spine`, { request: z.strictObject({}), answer: SystemSpineSchema });

@@ -219,7 +219,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
     // A consumer recreated on a stream this service had read resumes after what it stored, not from the start.
     const lastStored = await this.store.lastReceivedSeq(streamCreated);
-    const resume = lastStored > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: lastStored + 1 } : { deliver_policy: DeliverPolicy.All };
+    const resume =
+      lastStored > 0
+        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: lastStored + 1 }
+        : { deliver_policy: DeliverPolicy.All };
     try {
       await this.nats.jsm.consumers.add(this.env.NATS_STREAM, {
         ...config,

@@ -113,7 +113,11 @@ export class EventHandlerRegistry implements OnModuleInit {
     if (!envelope.success) return { ok: false, reason: `envelope: ${describeIssues(envelope.error)}` };
     const aggregate = { type: envelope.data.aggregateType, id: envelope.data.aggregateId };
     if (envelope.data.type !== contract.type || envelope.data.version !== contract.version) {
-      return { ok: false, reason: `envelope: ${envelope.data.type} v${envelope.data.version} on the subject of ${contract.pattern}`, aggregate };
+      return {
+        ok: false,
+        reason: `envelope: ${envelope.data.type} v${envelope.data.version} on the subject of ${contract.pattern}`,
+        aggregate,
+      };
     }
     const payload = contract.schema.safeParse(envelope.data.payload);
     if (!payload.success) return { ok: false, reason: `payload: ${describeIssues(payload.error)}`, aggregate };

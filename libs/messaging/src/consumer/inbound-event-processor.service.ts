@@ -151,7 +151,11 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         envelopes = [];
         const claimed = (await this.store.claimRuns(tx, runs)).flat();
         for (const event of claimed) envelopes.push(await this.runHandlers(event, tx));
-        if (claimed.length > 0) await this.store.markDone(tx, claimed.map((e) => e.id));
+        if (claimed.length > 0)
+          await this.store.markDone(
+            tx,
+            claimed.map((e) => e.id),
+          );
       });
     } catch {
       let handled = 0;
@@ -206,7 +210,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       });
     } catch (error) {
       const reason = (error as Error).message;
-      if (!(error instanceof ReplayFailedError)) await this.store.recordFailure(id, { error: reason, retryInMs: 0, dead: true, waiting: false });
+      if (!(error instanceof ReplayFailedError))
+        await this.store.recordFailure(id, { error: reason, retryInMs: 0, dead: true, waiting: false });
       throw new ReplayFailedError(reason);
     }
     if (handled) this.counters?.handled(handled.type, handled.version);
@@ -219,9 +224,16 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
    */
   private runHandlers(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {
     if (!tracingEnabled()) return this.runHandlersNow(event, tx);
-    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': event.subject, 'alur.aggregate': event.aggregateKey, 'alur.attempt': event.attempts + 1 };
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.destination.name': event.subject,
+      'alur.aggregate': event.aggregateKey,
+      'alur.attempt': event.attempts + 1,
+    };
     const name = `event ${this.registry.patternOf(event.subject)} handle`;
-    return inSpan(name, { kind: SpanKind.CONSUMER, parent: contextOfCarrier(event.traceContext), attributes }, () => this.runHandlersNow(event, tx));
+    return inSpan(name, { kind: SpanKind.CONSUMER, parent: contextOfCarrier(event.traceContext), attributes }, () =>
+      this.runHandlersNow(event, tx),
+    );
   }
 
   private async runHandlersNow(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {

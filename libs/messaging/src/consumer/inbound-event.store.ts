@@ -95,7 +95,11 @@ export class InboundEventStore {
    * is pending and due, and goes on with the pending events after it (up to `runLength`). Only events at or
    * below the consumer's ack floor qualify in the current stream: above it an earlier one may not have arrived.
    */
-  async dueRuns(stream: { created: Date; ackFloor: number }, heads: number, runLength: number): Promise<{ runs: string[][]; nextDueInMs: number | null }> {
+  async dueRuns(
+    stream: { created: Date; ackFloor: number },
+    heads: number,
+    runLength: number,
+  ): Promise<{ runs: string[][]; nextDueInMs: number | null }> {
     const [row]: Array<{ runs: string[][]; next_due_ms: number | null }> = await this.dataSource.query(
       `WITH heads AS (
          SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event e
@@ -205,7 +209,9 @@ export class InboundEventStore {
 
   async deadLetter(id: string): Promise<InboundDeadLetter | undefined> {
     if (!/^\d{1,18}$/.test(id)) return undefined;
-    const rows = await this.dataSource.query(`SELECT d.*, 0 AS held_behind FROM inbound_event d WHERE id = $1 AND dead_at IS NOT NULL`, [id]);
+    const rows = await this.dataSource.query(`SELECT d.*, 0 AS held_behind FROM inbound_event d WHERE id = $1 AND dead_at IS NOT NULL`, [
+      id,
+    ]);
     return rows.map(toDeadLetter)[0];
   }
 
@@ -230,7 +236,9 @@ export class InboundEventStore {
 
   /** The last stream position received from the stream created at `created`, to resume a recreated consumer after it. */
   async lastReceivedSeq(created: Date): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT max(stream_seq)::text AS seq FROM inbound_event WHERE stream_created = $1`, [created]);
+    const [row] = await this.dataSource.query(`SELECT max(stream_seq)::text AS seq FROM inbound_event WHERE stream_created = $1`, [
+      created,
+    ]);
     return Number(row?.seq ?? 0);
   }
 

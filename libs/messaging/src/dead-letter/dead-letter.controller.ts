@@ -59,7 +59,8 @@ export class DeadLetterController {
   @HttpCode(200)
   async skip(@Param(new ParsedBy(DeadLetterPath)) { id }: z.infer<typeof DeadLetterPath>, @Req() request: SocketRequest) {
     const letter = await this.open(id);
-    if (!(await this.deadLetters.skip(letter, this.operatorOf(request)))) throw new ConflictException(`dead letter ${id} is no longer dead`);
+    if (!(await this.deadLetters.skip(letter, this.operatorOf(request))))
+      throw new ConflictException(`dead letter ${id} is no longer dead`);
     return { id: letter.id, skipped: true };
   }
 

@@ -71,7 +71,14 @@ export class DeadLetterService {
       entityId: letter.id,
       fromStatus: 'dead',
       toStatus: action === 'dead-letter.replayed' ? 'replayed' : action === 'dead-letter.skipped' ? 'skipped' : 'dead',
-      after: { eventId: letter.eventId, subject: letter.subject, aggregateKey: letter.aggregateKey, reason: letter.reason, address: operator.address, ...(failure ? { failure } : {}) },
+      after: {
+        eventId: letter.eventId,
+        subject: letter.subject,
+        aggregateKey: letter.aggregateKey,
+        reason: letter.reason,
+        address: operator.address,
+        ...(failure ? { failure } : {}),
+      },
     });
   }
 }

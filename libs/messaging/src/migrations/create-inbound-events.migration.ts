@@ -36,7 +36,9 @@ export class CreateInboundEvents1764400000000 implements MigrationInterface {
         resolution      text CHECK (resolution IN ('replayed', 'skipped'))
       )`);
     // The processor's question, "the oldest open event of each aggregate", reads only open rows.
-    await q.query(`CREATE INDEX inbound_event_open ON inbound_event (aggregate_key, stream_created, stream_seq) WHERE status IN ('pending', 'dead')`);
+    await q.query(
+      `CREATE INDEX inbound_event_open ON inbound_event (aggregate_key, stream_created, stream_seq) WHERE status IN ('pending', 'dead')`,
+    );
     await q.query(`CREATE INDEX inbound_event_closed ON inbound_event (handled_at) WHERE status IN ('done', 'skipped')`);
     // The outbox's retention clean-up reads published rows by when they were published.
     await q.query(`CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL`);
@@ -55,7 +57,9 @@ export class CreateInboundEvents1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE inbox_entry (event_id uuid NOT NULL, handler text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (event_id, handler))`);
+    await q.query(
+      `CREATE TABLE inbox_entry (event_id uuid NOT NULL, handler text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (event_id, handler))`,
+    );
     await q.query(`
       CREATE TABLE dead_letter (id bigserial PRIMARY KEY, subject text NOT NULL, stream_seq bigint, event_id text, data bytea NOT NULL,
         reason text NOT NULL, attempts int NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), replayed_at timestamptz)`);

@@ -88,7 +88,9 @@ export function natsAuthorizationConf(
       `      }`,
       `    }`,
     ].join('\n');
-  const users = NATS_SERVICE_USERS.map((service) => user(service, passwordOf(service), natsPermissionsOf(service, prefix, stream), service !== 'gateway'));
+  const users = NATS_SERVICE_USERS.map((service) =>
+    user(service, passwordOf(service), natsPermissionsOf(service, prefix, stream), service !== 'gateway'),
+  );
   if (streamAdminPassword) users.push(user(NATS_STREAM_ADMIN_USER, streamAdminPassword, natsStreamAdminPermissionsOf(stream), false));
   return `authorization {\n  users: [\n${users.join('\n')}\n  ]\n}\n`;
 }

@@ -187,7 +187,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!tracingEnabled()) return this.publishNow(event);
     const name = `publish ${event.envelope.type}.v${event.envelope.version}`;
     const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': event.subject, 'messaging.message.id': event.id };
-    return inSpan(name, { kind: SpanKind.PRODUCER, parent: contextOfCarrier(event.trace_context), attributes }, () => this.publishNow(event));
+    return inSpan(name, { kind: SpanKind.PRODUCER, parent: contextOfCarrier(event.trace_context), attributes }, () =>
+      this.publishNow(event),
+    );
   }
 
   private async publishNow(event: PendingEvent): Promise<void> {
@@ -228,10 +230,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async removeExpired(): Promise<void> {
     try {
-      const [, removed] = await this.dataSource.query(
-        `DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => $1)`,
-        [this.env.OUTBOX_RETENTION_HOURS],
-      );
+      const [, removed] = await this.dataSource.query(`DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => $1)`, [
+        this.env.OUTBOX_RETENTION_HOURS,
+      ]);
       if (removed) this.logger.log({ removed }, 'Removed published outbox events past their retention');
     } catch (error) {
       this.logger.warn({ err: error }, 'Outbox retention clean-up failed');

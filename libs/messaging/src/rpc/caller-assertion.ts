@@ -48,7 +48,9 @@ export function callerAssertionKey(env: Pick<BaseEnv, 'JWT_SECRET' | 'RPC_ASSERT
 
 /** Hashes data the way it crosses the wire (JSON), so both sides hash the same bytes. */
 function dataHash(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data ?? null) ?? 'null').digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(data ?? null) ?? 'null')
+    .digest('base64url');
 }
 
 function signature(key: KeyObject, unsigned: string): Buffer {
@@ -95,7 +97,8 @@ export function verifiedCallerOf(key: KeyObject, token: unknown, subject: string
   if (rest.length || header !== HEADER || !payload || !signed) throw new CallerAssertionError('Malformed caller assertion');
   const expected = signature(key, `${header}.${payload}`);
   const given = Buffer.from(signed, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new CallerAssertionError('Caller assertion not signed by the gateway');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new CallerAssertionError('Caller assertion not signed by the gateway');
 
   let claims: AssertionClaims;
   try {
@@ -104,9 +107,12 @@ export function verifiedCallerOf(key: KeyObject, token: unknown, subject: string
     throw new CallerAssertionError('Malformed caller assertion');
   }
   const seconds = now / 1000;
-  if (claims.iss !== CALLER_ASSERTION_ISSUER || claims.aud !== CALLER_ASSERTION_AUDIENCE) throw new CallerAssertionError('Caller assertion for another audience');
-  if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_SECONDS < seconds) throw new CallerAssertionError('Caller assertion expired');
-  if (typeof claims.iat !== 'number' || claims.iat - CLOCK_SKEW_SECONDS > seconds) throw new CallerAssertionError('Caller assertion from the future');
+  if (claims.iss !== CALLER_ASSERTION_ISSUER || claims.aud !== CALLER_ASSERTION_AUDIENCE)
+    throw new CallerAssertionError('Caller assertion for another audience');
+  if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_SECONDS < seconds)
+    throw new CallerAssertionError('Caller assertion expired');
+  if (typeof claims.iat !== 'number' || claims.iat - CLOCK_SKEW_SECONDS > seconds)
+    throw new CallerAssertionError('Caller assertion from the future');
   if (claims.sub !== subject || claims.dh !== dataHash(data)) throw new CallerAssertionError('Caller assertion made for another request');
   if ((claims.idk !== undefined && typeof claims.idk !== 'string') || (claims.dl !== undefined && typeof claims.dl !== 'number')) {
     throw new CallerAssertionError('Malformed request terms in the assertion');

@@ -11,7 +11,11 @@ describe('refusalAnswerOf: each domain refusal as a status and a body', () => {
   it('answers a plain refusal as NestJS answered an exception made from its message', () => {
     const cases: Array<[DomainError, number, unknown]> = [
       [new NotFoundError('No proposal p-1'), 404, new NotFoundException('No proposal p-1').getResponse()],
-      [new ConflictError('A proposal in status DRAFT cannot become APPROVED'), 409, new ConflictException('A proposal in status DRAFT cannot become APPROVED').getResponse()],
+      [
+        new ConflictError('A proposal in status DRAFT cannot become APPROVED'),
+        409,
+        new ConflictException('A proposal in status DRAFT cannot become APPROVED').getResponse(),
+      ],
       [new ForbiddenError('Only BKM may do this'), 403, new ForbiddenException('Only BKM may do this').getResponse()],
     ];
     for (const [refusal, status, before] of cases) {
@@ -19,20 +23,35 @@ describe('refusalAnswerOf: each domain refusal as a status and a body', () => {
       expect(answer.status).toBe(status);
       expect(bytesOf(answer.body)).toBe(bytesOf(before));
     }
-    expect(refusalAnswerOf(new NotFoundError('No proposal p-1')).body).toEqual({ message: 'No proposal p-1', error: 'Not Found', statusCode: 404 });
+    expect(refusalAnswerOf(new NotFoundError('No proposal p-1')).body).toEqual({
+      message: 'No proposal p-1',
+      error: 'Not Found',
+      statusCode: 404,
+    });
   });
 
   it('answers a refusal with a code, and fields, with the code first named after the reason phrase', () => {
     expect(bytesOf(refusalAnswerOf(new ForbiddenError('You prepared this SPM yourself', { code: 'SAME_OFFICIAL' })).body)).toBe(
       bytesOf({ statusCode: 403, message: 'You prepared this SPM yourself', error: 'Forbidden', code: 'SAME_OFFICIAL' }),
     );
-    const changed = new ConflictError('The SPM changed', { code: 'SPM_CHANGED', errors: [{ field: 'sp2dNumber', reason: 'the prepared SPM is for X' }] });
+    const changed = new ConflictError('The SPM changed', {
+      code: 'SPM_CHANGED',
+      errors: [{ field: 'sp2dNumber', reason: 'the prepared SPM is for X' }],
+    });
     expect(refusalAnswerOf(changed).status).toBe(409);
     expect(bytesOf(refusalAnswerOf(changed).body)).toBe(
-      bytesOf({ statusCode: 409, message: 'The SPM changed', error: 'Conflict', code: 'SPM_CHANGED', errors: [{ field: 'sp2dNumber', reason: 'the prepared SPM is for X' }] }),
+      bytesOf({
+        statusCode: 409,
+        message: 'The SPM changed',
+        error: 'Conflict',
+        code: 'SPM_CHANGED',
+        errors: [{ field: 'sp2dNumber', reason: 'the prepared SPM is for X' }],
+      }),
     );
     // Fields of a conflict are passed on as given: no code is made up for them.
-    expect(bytesOf(refusalAnswerOf(new ConflictError('SP2D taken', { errors: [{ field: 'sp2dNumber', reason: 'was already used' }] })).body)).toBe(
+    expect(
+      bytesOf(refusalAnswerOf(new ConflictError('SP2D taken', { errors: [{ field: 'sp2dNumber', reason: 'was already used' }] })).body),
+    ).toBe(
       bytesOf({ statusCode: 409, message: 'SP2D taken', error: 'Conflict', errors: [{ field: 'sp2dNumber', reason: 'was already used' }] }),
     );
   });
@@ -72,8 +91,14 @@ describe('RpcExceptionFilter', () => {
   });
 
   it('sends an HttpException of the transport as NestJS shapes it, and anything else as a bare 500', async () => {
-    expect(await payloadOf(new ConflictException('x'))).toEqual({ status: 409, body: { message: 'x', error: 'Conflict', statusCode: 409 } });
-    expect(await payloadOf(new Error('secret detail'))).toEqual({ status: 500, body: { statusCode: 500, message: 'Internal server error' } });
+    expect(await payloadOf(new ConflictException('x'))).toEqual({
+      status: 409,
+      body: { message: 'x', error: 'Conflict', statusCode: 409 },
+    });
+    expect(await payloadOf(new Error('secret detail'))).toEqual({
+      status: 500,
+      body: { statusCode: 500, message: 'Internal server error' },
+    });
   });
 
   it('answers a domain refusal on the service’s own HTTP port the same way', () => {

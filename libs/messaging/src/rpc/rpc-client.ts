@@ -14,7 +14,15 @@ import { ClsService } from 'nestjs-cls';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { APP_ENV, BaseEnv, natsAuthOf } from '@alur/config';
 import { Actor, AnswerOf, RequestContract, RequestInputOf } from '@alur/contracts';
-import { CLS_ACTOR, CLS_CORRELATION_ID, CLS_IDEMPOTENCY_KEY, inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '@alur/observability';
+import {
+  CLS_ACTOR,
+  CLS_CORRELATION_ID,
+  CLS_IDEMPOTENCY_KEY,
+  inSpan,
+  injectTraceHeaders,
+  SpanKind,
+  tracingEnabled,
+} from '@alur/observability';
 import { callerAssertionKey, signCallerAssertion } from './caller-assertion';
 import { isRpcErrorPayload } from './rpc-error';
 import { rpcSubject } from './rpc-subject';

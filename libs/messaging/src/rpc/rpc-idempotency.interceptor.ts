@@ -27,7 +27,12 @@ export class RpcIdempotencyInterceptor implements NestInterceptor {
       throw new GatewayTimeoutException(`The caller stopped waiting before ${pattern} could start; nothing was done`);
     }
     if (!idempotencyKey) return next.handle();
-    const idempotent = { callerKey: actor?.userId ?? 'anonymous', key: idempotencyKey, operation: pattern, requestHash: requestHashOf(request.data) };
+    const idempotent = {
+      callerKey: actor?.userId ?? 'anonymous',
+      key: idempotencyKey,
+      operation: pattern,
+      requestHash: requestHashOf(request.data),
+    };
     return from(runIdempotent(this.dataSource, idempotent, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }

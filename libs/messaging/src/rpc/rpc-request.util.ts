@@ -10,10 +10,15 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...path, key === '' ? '""' : key].join('.'), reason: 'is not a field of this request', code: 'unknown_field' }));
+      return issue.keys.map((key) => ({
+        field: [...path, key === '' ? '""' : key].join('.'),
+        reason: 'is not a field of this request',
+        code: 'unknown_field',
+      }));
     }
     const field = path.join('.') || '(body)';
-    if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) return [{ field, reason: 'is required', code: 'required' }];
+    if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined)
+      return [{ field, reason: 'is required', code: 'required' }];
     const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : issue.code;
     return [{ field, reason: issue.message, code }];
   });

@@ -11,7 +11,9 @@ const usage = `Re-publishes a service's outbox events committed in a time range.
 The service's relay publishes them again within a second if it runs, or when it next starts.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { service: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { service: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help) return void console.log(usage);
   const service = values.service as ServiceName;
   if (!service || !(service in SERVICE_PORTS)) throw new Error(`--service must be one of ${Object.keys(SERVICE_PORTS).join(', ')}`);

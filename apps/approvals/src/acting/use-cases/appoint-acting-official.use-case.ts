@@ -43,18 +43,24 @@ export class AppointActingOfficialUseCase {
     const validUntil = new Date(command.validUntil);
     const maxDays = this.env.ACTING_APPOINTMENT_MAX_DAYS;
     if (validUntil.getTime() - validFrom.getTime() > maxDays * DAY_MS) {
-      throw new InvalidInputError([{ field: 'validUntil', reason: `an acting appointment lasts at most ${maxDays} days: make a new one when it ends` }]);
+      throw new InvalidInputError([
+        { field: 'validUntil', reason: `an acting appointment lasts at most ${maxDays} days: make a new one when it ends` },
+      ]);
     }
     if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) {
       throw new NotFoundError(`No official ${command.actingFor.username} in your region`);
     }
-    if (!this.regions.covers(admin.regionCode, command.acting.regionCode)) throw new NotFoundError(`No official ${command.acting.username} in your region`);
+    if (!this.regions.covers(admin.regionCode, command.acting.regionCode))
+      throw new NotFoundError(`No official ${command.acting.username} in your region`);
     if (command.acting.userId === admin.userId) {
       throw new InvalidInputError([{ field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official' }]);
     }
     if (!DECIDING_ROLES.includes(command.actingFor.role)) {
       throw new InvalidInputError([
-        { field: 'forUsername', reason: `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages` },
+        {
+          field: 'forUsername',
+          reason: `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`,
+        },
       ]);
     }
     if (command.acting.userId === command.actingFor.userId) {

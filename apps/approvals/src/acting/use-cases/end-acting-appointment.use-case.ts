@@ -27,7 +27,8 @@ export class EndActingAppointmentUseCase {
     const ended = await this.dataSource.transaction(async (tx) => {
       const appointment = await tx.findOne(ActingAppointmentEntity, { where: { id: appointmentId }, lock: { mode: 'pessimistic_write' } });
       // Another region's appointment does not exist for this admin.
-      if (!appointment || !this.regions.covers(admin.regionCode, appointment.regionCode)) throw new NotFoundError(`No acting appointment ${appointmentId}`);
+      if (!appointment || !this.regions.covers(admin.regionCode, appointment.regionCode))
+        throw new NotFoundError(`No acting appointment ${appointmentId}`);
       const before = toAppointmentView(appointment, now);
       if (!before.active) {
         throw new ConflictError('Only an appointment in force can be ended', { code: 'appointment_not_in_force' });
@@ -40,7 +41,14 @@ export class EndActingAppointmentUseCase {
         payload: { appointmentId: appointment.id, validUntil: now.toISOString() },
       });
       const after = toAppointmentView(appointment, now);
-      await this.audit.record(tx, { actor: admin, action: 'acting-appointment.ended', entityType: 'acting-appointment', entityId: appointment.id, before, after });
+      await this.audit.record(tx, {
+        actor: admin,
+        action: 'acting-appointment.ended',
+        entityType: 'acting-appointment',
+        entityId: appointment.id,
+        before,
+        after,
+      });
       return after;
     });
     return ended;

@@ -2,7 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, ConflictError, NotFoundError, ProposalWithdrawnPayload, RequestOf, ReviewWithdrawnV1, WithdrawFromReview } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  NotFoundError,
+  ProposalWithdrawnPayload,
+  RequestOf,
+  ReviewWithdrawnV1,
+  WithdrawFromReview,
+} from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { stageRefOf } from '../../stages/approval-stage.entity';
@@ -71,7 +80,11 @@ export class WithdrawFromChainUseCase {
   private async close(tx: EntityManager, chain: ApprovalChainEntity, actor: Actor | null, reason: string | null): Promise<void> {
     const withdrawnAt = new Date();
     const [cancelled] = await this.closer.cancelOpenStages(tx, chain.proposalId, actor, reason ?? 'withdrawn by the BKM');
-    await tx.update(ApprovalChainEntity, { proposalId: chain.proposalId, submissionNumber: chain.submissionNumber }, { status: 'WITHDRAWN', closedAt: withdrawnAt });
+    await tx.update(
+      ApprovalChainEntity,
+      { proposalId: chain.proposalId, submissionNumber: chain.submissionNumber },
+      { status: 'WITHDRAWN', closedAt: withdrawnAt },
+    );
     await this.outbox.record(tx, ReviewWithdrawnV1, {
       aggregateId: chain.proposalId,
       actor,

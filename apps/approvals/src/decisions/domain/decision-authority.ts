@@ -21,10 +21,7 @@ export interface ActiveAppointment {
  * (403); to everyone else the stage is `hidden` (404).
  */
 export type DecisionAuthority =
-  | { kind: 'own'; decidedBy: Actor }
-  | { kind: 'acting'; decidedBy: Actor }
-  | { kind: 'forbidden' }
-  | { kind: 'hidden' };
+  { kind: 'own'; decidedBy: Actor } | { kind: 'acting'; decidedBy: Actor } | { kind: 'forbidden' } | { kind: 'hidden' };
 
 export function decisionAuthority(
   actor: Actor,
@@ -40,7 +37,12 @@ export function decisionAuthority(
       kind: 'acting',
       decidedBy: {
         ...principal,
-        actingFor: { userId: appointment.forUserId, username: appointment.forUsername, role: appointment.role, regionCode: appointment.regionCode },
+        actingFor: {
+          userId: appointment.forUserId,
+          username: appointment.forUsername,
+          role: appointment.role,
+          regionCode: appointment.regionCode,
+        },
       },
     };
   }

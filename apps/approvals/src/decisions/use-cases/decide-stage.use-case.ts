@@ -108,7 +108,10 @@ export class DecideStageUseCase {
       });
       this.closer.clearAlarmsAfterCommit(tx, decided.id);
 
-      const chain = await tx.findOneByOrFail(ApprovalChainEntity, { proposalId: decided.proposalId, submissionNumber: decided.submissionNumber });
+      const chain = await tx.findOneByOrFail(ApprovalChainEntity, {
+        proposalId: decided.proposalId,
+        submissionNumber: decided.submissionNumber,
+      });
       if (command.decision === 'APPROVE' && decided.stageOrder < decided.stageCount) {
         const next = await this.opener.open(tx, chain, decided.stageOrder + 1, decidedBy, decidedAt);
         return { stage: toStageView(decided, decidedAt), nextStage: toStageView(next, decidedAt), proposalStatus: chain.status };
@@ -129,7 +132,11 @@ export class DecideStageUseCase {
     at: Date,
   ): Promise<ChainStatus> {
     const status: ChainStatus = STAGE_STATUS_OF[decision] as ChainStatus;
-    await tx.update(ApprovalChainEntity, { proposalId: chain.proposalId, submissionNumber: chain.submissionNumber }, { status, closedAt: at });
+    await tx.update(
+      ApprovalChainEntity,
+      { proposalId: chain.proposalId, submissionNumber: chain.submissionNumber },
+      { status, closedAt: at },
+    );
     const ref = stageRefOf(stage);
     const aggregateId = chain.proposalId;
     if (decision === 'APPROVE') {
@@ -151,9 +158,17 @@ export class DecideStageUseCase {
         },
       });
     } else if (decision === 'RETURN') {
-      await this.outbox.record(tx, ProposalReturnedV1, { aggregateId, actor, payload: { ...ref, note: note!, returnedAt: at.toISOString() } });
+      await this.outbox.record(tx, ProposalReturnedV1, {
+        aggregateId,
+        actor,
+        payload: { ...ref, note: note!, returnedAt: at.toISOString() },
+      });
     } else {
-      await this.outbox.record(tx, ProposalRejectedV1, { aggregateId, actor, payload: { ...ref, reason: note!, rejectedAt: at.toISOString() } });
+      await this.outbox.record(tx, ProposalRejectedV1, {
+        aggregateId,
+        actor,
+        payload: { ...ref, reason: note!, rejectedAt: at.toISOString() },
+      });
     }
     await this.audit.record(tx, {
       actor,

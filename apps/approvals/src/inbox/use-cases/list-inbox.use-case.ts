@@ -58,9 +58,13 @@ export class ListInboxUseCase {
     const q = query.q?.trim();
     if (q) {
       // Village names live in the region directory, not in the table: match them among the villages waiting here.
-      const villages = (await this.dataSource.query(`SELECT DISTINCT village_code FROM (${waiting}) w`, params)) as Array<{ village_code: string }>;
+      const villages = (await this.dataSource.query(`SELECT DISTINCT village_code FROM (${waiting}) w`, params)) as Array<{
+        village_code: string;
+      }>;
       const needle = q.toLocaleLowerCase('id');
-      const named = villages.map((v) => v.village_code).filter((code) => this.regions.get(code)?.name.toLocaleLowerCase('id').includes(needle));
+      const named = villages
+        .map((v) => v.village_code)
+        .filter((code) => this.regions.get(code)?.name.toLocaleLowerCase('id').includes(needle));
       params.push(containsPattern(q), named);
       filters.push(`(w.title ILIKE $${params.length - 1} OR w.village_code = ANY($${params.length}::text[]))`);
     }
@@ -70,7 +74,9 @@ export class ListInboxUseCase {
     }
     if (query.overdue !== undefined) filters.push(query.overdue ? 'w.due_at < $4' : 'w.due_at >= $4');
     const filtered = `SELECT * FROM (${waiting}) w${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''}`;
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) f`, params)) as Array<{ total: number }>;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) f`, params)) as Array<{
+      total: number;
+    }>;
     const rows = (await this.dataSource.query(
       `SELECT w.id, w.proposal_id, w.submission_number, w.stage_order, w.stage_count, w.role, w.region_level,
               w.region_code, w.village_code, w.program_code, w.title, w.opened_at, w.due_at, w.acting_for,
@@ -84,7 +90,10 @@ export class ListInboxUseCase {
     const own = (row: InboxRow) => row.role === actor.role && row.region_code === actor.regionCode;
     const decided = await this.decidedStagesOf(rows);
     const earlierOf = (row: InboxRow) => {
-      const actingFor = !own(row) && row.acting_for ? { userId: row.acting_for.for_user_id, username: row.acting_for.for_username, role: row.role, regionCode: row.region_code } : undefined;
+      const actingFor =
+        !own(row) && row.acting_for
+          ? { userId: row.acting_for.for_user_id, username: row.acting_for.for_username, role: row.role, regionCode: row.region_code }
+          : undefined;
       const earlier = stageAlreadyDecidedBy({ ...actor, actingFor }, decided.get(`${row.proposal_id}#${row.submission_number}`) ?? []);
       return earlier ? { order: earlier.stageOrder, role: earlier.role } : null;
     };
@@ -106,7 +115,13 @@ export class ListInboxUseCase {
           districtCode: row.district_code,
           requestedAmount: rupiahOf(row.requested_amount),
         },
-        stage: { order: row.stage_order, count: row.stage_count, role: row.role, regionLevel: row.region_level, regionCode: row.region_code },
+        stage: {
+          order: row.stage_order,
+          count: row.stage_count,
+          role: row.role,
+          regionLevel: row.region_level,
+          regionCode: row.region_code,
+        },
         openedAt: row.opened_at.toISOString(),
         dueAt: row.due_at.toISOString(),
         overdue: now.getTime() > row.due_at.getTime(),

@@ -38,7 +38,13 @@ export class StageReportUseCase {
       perStage: roles.map((role) => {
         const waiting = open.find((r) => r.role === role);
         const durations = decided.filter((r) => r.role === role).map((r) => Number(r.ms));
-        return { role, open: waiting?.open ?? 0, overdue: waiting?.overdue ?? 0, decided: durations.length, medianDays: medianDays(durations) };
+        return {
+          role,
+          open: waiting?.open ?? 0,
+          overdue: waiting?.overdue ?? 0,
+          decided: durations.length,
+          medianDays: medianDays(durations),
+        };
       }),
       overdueByDistrict: byDistrict,
     };

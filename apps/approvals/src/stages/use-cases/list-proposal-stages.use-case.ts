@@ -30,7 +30,9 @@ export class ListProposalStagesUseCase {
     });
     if (stages.length === 0 || !this.regions.covers(actor.regionCode, stages[0].villageCode)) throw notFound;
     const now = new Date();
-    const appointments = stages.some((s) => s.status === 'OPEN') ? await activeAppointmentsOf(this.dataSource.manager, actor.userId, now) : [];
+    const appointments = stages.some((s) => s.status === 'OPEN')
+      ? await activeAppointmentsOf(this.dataSource.manager, actor.userId, now)
+      : [];
     return stages.map((stage) => {
       const view = toStageView(stage, now);
       if (stage.status !== 'OPEN') return view;

@@ -111,7 +111,9 @@ describe('working days spent between two instants (a stage’s duration in hari 
   });
 
   it('on the scaled clock, is the elapsed time over the length of a working day', () => {
-    expect(new ScaledWorkingClock(2).workingDaysBetween(wib('2026-02-07 09:00'), new Date(wib('2026-02-07 09:00').getTime() + 5000))).toBe(2.5);
+    expect(new ScaledWorkingClock(2).workingDaysBetween(wib('2026-02-07 09:00'), new Date(wib('2026-02-07 09:00').getTime() + 5000))).toBe(
+      2.5,
+    );
   });
 });
 

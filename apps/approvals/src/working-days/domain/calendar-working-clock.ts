@@ -65,11 +65,15 @@ export class CalendarWorkingClock implements WorkingClock {
   }
 
   private midnightOf(date: CalendarDate): number {
-    return fromLocal({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 }, this.timeZone).getTime();
+    return fromLocal(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 },
+      this.timeZone,
+    ).getTime();
   }
 
   private step(from: Date, workingDays: number, direction: 1 | -1): Date {
-    if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
+    if (!Number.isInteger(workingDays) || workingDays < 0)
+      throw new RangeError(`workingDays must be a whole number ≥ 0, got ${workingDays}`);
     const local = toLocal(from, this.timeZone);
     let date = dateOf(local);
     let time: Omit<LocalDateTime, 'year' | 'month' | 'day'> = local;

@@ -16,7 +16,9 @@ export class AddProposalWithdrawals1764200000001 implements MigrationInterface {
         event_id      uuid NOT NULL
       )`);
     await q.query('ALTER TABLE disbursement DROP CONSTRAINT disbursement_status_check');
-    await q.query(`ALTER TABLE disbursement ADD CONSTRAINT disbursement_status_check CHECK (status IN ('AWAITING_BUDGET', 'FUNDING', 'COMPLETED', 'WITHDRAWN'))`);
+    await q.query(
+      `ALTER TABLE disbursement ADD CONSTRAINT disbursement_status_check CHECK (status IN ('AWAITING_BUDGET', 'FUNDING', 'COMPLETED', 'WITHDRAWN'))`,
+    );
     await q.query('ALTER TABLE tranche DROP CONSTRAINT tranche_status_check');
     await q.query(`ALTER TABLE tranche ADD CONSTRAINT tranche_status_check CHECK (status IN ('LOCKED', 'READY', 'RELEASED', 'CANCELLED'))`);
   }
@@ -25,7 +27,9 @@ export class AddProposalWithdrawals1764200000001 implements MigrationInterface {
     await q.query('ALTER TABLE tranche DROP CONSTRAINT tranche_status_check');
     await q.query(`ALTER TABLE tranche ADD CONSTRAINT tranche_status_check CHECK (status IN ('LOCKED', 'READY', 'RELEASED'))`);
     await q.query('ALTER TABLE disbursement DROP CONSTRAINT disbursement_status_check');
-    await q.query(`ALTER TABLE disbursement ADD CONSTRAINT disbursement_status_check CHECK (status IN ('AWAITING_BUDGET', 'FUNDING', 'COMPLETED'))`);
+    await q.query(
+      `ALTER TABLE disbursement ADD CONSTRAINT disbursement_status_check CHECK (status IN ('AWAITING_BUDGET', 'FUNDING', 'COMPLETED'))`,
+    );
     await q.query('DROP TABLE proposal_withdrawal');
   }
 }

@@ -17,7 +17,9 @@ export class AddTwoPersonReleases1764600000001 implements MigrationInterface {
         ADD COLUMN prepared_by      jsonb,
         ADD COLUMN prepared_at      timestamptz`);
     await q.query('ALTER TABLE tranche DROP CONSTRAINT tranche_status_check');
-    await q.query(`ALTER TABLE tranche ADD CONSTRAINT tranche_status_check CHECK (status IN ('LOCKED', 'READY', 'PREPARED', 'RELEASED', 'CANCELLED'))`);
+    await q.query(
+      `ALTER TABLE tranche ADD CONSTRAINT tranche_status_check CHECK (status IN ('LOCKED', 'READY', 'PREPARED', 'RELEASED', 'CANCELLED'))`,
+    );
     await q.query(`
       ALTER TABLE tranche ADD CONSTRAINT tranche_prepared_has_spm CHECK (
         status <> 'PREPARED' OR (spm_sp2d_number IS NOT NULL AND spm_bank_account IS NOT NULL AND prepared_by IS NOT NULL AND prepared_at IS NOT NULL))`);
@@ -31,7 +33,9 @@ export class AddTwoPersonReleases1764600000001 implements MigrationInterface {
     await q.query(`UPDATE tranche SET status = 'READY' WHERE status = 'PREPARED'`);
     await q.query('ALTER TABLE tranche DROP CONSTRAINT tranche_status_check');
     await q.query(`ALTER TABLE tranche ADD CONSTRAINT tranche_status_check CHECK (status IN ('LOCKED', 'READY', 'RELEASED', 'CANCELLED'))`);
-    await q.query('ALTER TABLE tranche DROP COLUMN spm_sp2d_number, DROP COLUMN spm_bank_account, DROP COLUMN prepared_by, DROP COLUMN prepared_at');
+    await q.query(
+      'ALTER TABLE tranche DROP COLUMN spm_sp2d_number, DROP COLUMN spm_bank_account, DROP COLUMN prepared_by, DROP COLUMN prepared_at',
+    );
     await q.query('ALTER TABLE disbursement DROP COLUMN stage_decisions');
   }
 }

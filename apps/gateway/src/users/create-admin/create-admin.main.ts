@@ -51,7 +51,9 @@ async function main(): Promise<void> {
       password,
       email: values.email,
     });
-    process.stdout.write(`ADMIN ${user.username} created for region ${user.regionCode} (id ${user.id}); log in with POST /api/v1/auth/login\n`);
+    process.stdout.write(
+      `ADMIN ${user.username} created for region ${user.regionCode} (id ${user.id}); log in with POST /api/v1/auth/login\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

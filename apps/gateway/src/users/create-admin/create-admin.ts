@@ -34,7 +34,8 @@ export async function createAdmin(
   outbox: OutboxService,
   command: CreateAdminCommand,
 ): Promise<UserEntity> {
-  if (!USERNAME_PATTERN.test(command.username)) throw new AdminRefusedError('--username must be 3 to 64 lower-case letters, digits, ".", "_" or "-"');
+  if (!USERNAME_PATTERN.test(command.username))
+    throw new AdminRefusedError('--username must be 3 to 64 lower-case letters, digits, ".", "_" or "-"');
   const mismatch = roleRegionMismatch(regions, 'ADMIN', command.regionCode);
   if (mismatch) throw new AdminRefusedError(`--region: ${mismatch}`);
   if (command.password.length < MIN_PASSWORD) throw new AdminRefusedError(`the password must have at least ${MIN_PASSWORD} characters`);
@@ -64,7 +65,13 @@ export async function createAdmin(
       action: 'user.created',
       entityType: 'user_account',
       entityId: user.id,
-      after: { username: user.username, role: user.role, regionCode: user.regionCode, active: user.active, by: `admin:create (${osUser()})` },
+      after: {
+        username: user.username,
+        role: user.role,
+        regionCode: user.regionCode,
+        active: user.active,
+        by: `admin:create (${osUser()})`,
+      },
     });
     return user;
   });

@@ -121,7 +121,17 @@ export class CreateNotificationsTables1765000000001 implements MigrationInterfac
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['delivery_attempt', 'delivery', 'digest_item', 'reminder_digest', 'notification', 'preference', 'proposal_summary', 'acting_appointment', 'recipient']) {
+    for (const table of [
+      'delivery_attempt',
+      'delivery',
+      'digest_item',
+      'reminder_digest',
+      'notification',
+      'preference',
+      'proposal_summary',
+      'acting_appointment',
+      'recipient',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -36,9 +36,15 @@ export function effectivePreferences(stored: StoredPreferences | null, userLangu
  * in-app never off) is the contract's (UpdateNotificationPreferences), checked before this runs; the
  * rule that needs the caller's role is checked here (400 naming the field).
  */
-export function applyPreferencesUpdate(stored: StoredPreferences | null, update: NotificationPreferencesUpdate, role: Role): StoredPreferences {
+export function applyPreferencesUpdate(
+  stored: StoredPreferences | null,
+  update: NotificationPreferencesUpdate,
+  role: Role,
+): StoredPreferences {
   if (update.digest && !DIGEST_ROLES.includes(role)) {
-    throw new InvalidInputError([{ field: 'digest', reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest` }]);
+    throw new InvalidInputError([
+      { field: 'digest', reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest` },
+    ]);
   }
   const channels: StoredPreferences['channels'] = { ...(stored?.channels ?? {}) };
   for (const category of NOTIFICATION_CATEGORIES) {

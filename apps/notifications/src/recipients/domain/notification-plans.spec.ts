@@ -40,9 +40,20 @@ const who = (plans: PlannedNotification[]) => plans.map((p) => [p.kind, p.audien
 describe('who hears of each event', () => {
   it('tells the BKM of the village that its proposal was submitted', () => {
     const plans = planProposalSubmitted({
-      proposalId, programCode: 'BK-DESA-2026', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03',
-      title: 'Drainase', category: 'INFRASTRUCTURE', budgetTotal: 100, selfHelpAmount: 0, requestedAmount: 100, bkmUserId: 'u1',
-      submissionNumber: 2, approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
+      proposalId,
+      programCode: 'BK-DESA-2026',
+      programVersion: 1,
+      villageCode: village,
+      districtCode: '14.03.09',
+      regencyCode: '14.03',
+      title: 'Drainase',
+      category: 'INFRASTRUCTURE',
+      budgetTotal: 100,
+      selfHelpAmount: 0,
+      requestedAmount: 100,
+      bkmUserId: 'u1',
+      submissionNumber: 2,
+      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
       reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
     });
     expect(who(plans)).toEqual([['PROPOSAL_SUBMITTED', [`BKM@${village}`]]]);
@@ -50,22 +61,41 @@ describe('who hears of each event', () => {
   });
 
   it('tells the BKM and the officials of the open stage that a proposal was withdrawn', () => {
-    const payload = { proposalId, programCode: 'P', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03', fromStatus: 'IN_REVIEW', submissionNumber: 1, reason: null };
-    expect(who(planProposalWithdrawn(payload, { role: 'CAMAT', regionCode: '14.03.09' }))).toEqual([['PROPOSAL_WITHDRAWN', [`BKM@${village}`, 'CAMAT@14.03.09']]]);
+    const payload = {
+      proposalId,
+      programCode: 'P',
+      programVersion: 1,
+      villageCode: village,
+      districtCode: '14.03.09',
+      regencyCode: '14.03',
+      fromStatus: 'IN_REVIEW',
+      submissionNumber: 1,
+      reason: null,
+    };
+    expect(who(planProposalWithdrawn(payload, { role: 'CAMAT', regionCode: '14.03.09' }))).toEqual([
+      ['PROPOSAL_WITHDRAWN', [`BKM@${village}`, 'CAMAT@14.03.09']],
+    ]);
     expect(who(planProposalWithdrawn(payload, null))).toEqual([['PROPOSAL_WITHDRAWN', [`BKM@${village}`]]]);
   });
 
   it('gives a newly opened stage to the officials of its role over its region', () => {
     expect(who(planStageOpened({ ...stage(), openedAt: at, dueAt: at }))).toEqual([['STAGE_OPENED', ['CAMAT@14.03.09']]]);
-    expect(who(planStageOpened({ ...stage({ role: 'BUPATI', regionLevel: 'regency', regionCode: '14.03' }), openedAt: at, dueAt: at }))).toEqual([
-      ['STAGE_OPENED', ['BUPATI@14.03']],
-    ]);
+    expect(
+      who(planStageOpened({ ...stage({ role: 'BUPATI', regionLevel: 'regency', regionCode: '14.03' }), openedAt: at, dueAt: at })),
+    ).toEqual([['STAGE_OPENED', ['BUPATI@14.03']]]);
   });
 
   it('tells the BKM of every approved stage but the last, and nothing of returns and rejections here', () => {
-    const decided = { decidedBy: { userId: 'c', username: 'camat.14.03.09', role: 'CAMAT', regionCode: '14.03.09' }, decidedAt: at, overdue: false, note: null };
+    const decided = {
+      decidedBy: { userId: 'c', username: 'camat.14.03.09', role: 'CAMAT', regionCode: '14.03.09' },
+      decidedAt: at,
+      overdue: false,
+      note: null,
+    };
     expect(who(planStageDecided({ ...stage(), ...decided, decision: 'APPROVE' }))).toEqual([['STAGE_APPROVED', [`BKM@${village}`]]]);
-    expect(planStageDecided({ ...stage({ stageOrder: 5, role: 'BUPATI', regionCode: '14.03' }), ...decided, decision: 'APPROVE' })).toEqual([]);
+    expect(planStageDecided({ ...stage({ stageOrder: 5, role: 'BUPATI', regionCode: '14.03' }), ...decided, decision: 'APPROVE' })).toEqual(
+      [],
+    );
     expect(planStageDecided({ ...stage(), ...decided, decision: 'RETURN', note: 'x' })).toEqual([]);
     expect(planStageDecided({ ...stage(), ...decided, decision: 'REJECT', note: 'x' })).toEqual([]);
   });
@@ -78,8 +108,16 @@ describe('who hears of each event', () => {
     expect(who(rejected)).toEqual([['PROPOSAL_REJECTED', [`BKM@${village}`]]]);
     expect(rejected[0].facts.reason).toBe('Tidak layak');
     const approved = planProposalApproved({
-      proposalId, submissionNumber: 1, programCode: 'P', programVersion: 1, villageCode: village, districtCode: '14.03.09', regencyCode: '14.03',
-      title: 'Drainase', requestedAmount: 5, approvedAt: at,
+      proposalId,
+      submissionNumber: 1,
+      programCode: 'P',
+      programVersion: 1,
+      villageCode: village,
+      districtCode: '14.03.09',
+      regencyCode: '14.03',
+      title: 'Drainase',
+      requestedAmount: 5,
+      approvedAt: at,
     });
     expect(who(approved)).toEqual([['PROPOSAL_APPROVED', [`BKM@${village}`]]]);
   });
@@ -91,7 +129,11 @@ describe('who hears of each event', () => {
   });
 
   it('escalates an overdue stage to the official above and tells the BKM it is delayed', () => {
-    const escalated = { ...stage({ role: 'LURAH', regionLevel: 'village', regionCode: village, stageOrder: 1 }), dueAt: at, escalatedAt: at };
+    const escalated = {
+      ...stage({ role: 'LURAH', regionLevel: 'village', regionCode: village, stageOrder: 1 }),
+      dueAt: at,
+      escalatedAt: at,
+    };
     expect(who(planStageEscalated({ ...escalated, escalatedTo: { role: 'CAMAT', regionCode: '14.03.09' } }))).toEqual([
       ['STAGE_ESCALATED', ['CAMAT@14.03.09']],
       ['PROPOSAL_DELAYED', [`BKM@${village}`]],
@@ -102,19 +144,51 @@ describe('who hears of each event', () => {
   it('tells the BKM about money, and BPKAD of the regency when a proposal waits for budget or a tranche is ready', () => {
     const disbursementId = '6f1c2a34-0000-4000-8000-0000000000dd';
     expect(
-      who(planBudgetCommitted({
-        proposalId, disbursementId, programCode: 'P', fiscalYear: 2026, ceilingRegionCode: village, villageCode: village, amount: 10, committedAt: at,
-        tranches: [{ number: 1, amount: 5, shareBp: 5000, unlockProgressPercent: 0 }, { number: 2, amount: 5, shareBp: 5000, unlockProgressPercent: 50 }],
-      })),
+      who(
+        planBudgetCommitted({
+          proposalId,
+          disbursementId,
+          programCode: 'P',
+          fiscalYear: 2026,
+          ceilingRegionCode: village,
+          villageCode: village,
+          amount: 10,
+          committedAt: at,
+          tranches: [
+            { number: 1, amount: 5, shareBp: 5000, unlockProgressPercent: 0 },
+            { number: 2, amount: 5, shareBp: 5000, unlockProgressPercent: 50 },
+          ],
+        }),
+      ),
     ).toEqual([['BUDGET_COMMITTED', [`BKM@${village}`]]]);
     expect(
-      who(planAwaitingBudget({ proposalId, programCode: 'P', fiscalYear: 2026, ceilingRegionCode: village, villageCode: village, requestedAmount: 10, available: 3 }, regencyOf)),
+      who(
+        planAwaitingBudget(
+          {
+            proposalId,
+            programCode: 'P',
+            fiscalYear: 2026,
+            ceilingRegionCode: village,
+            villageCode: village,
+            requestedAmount: 10,
+            available: 3,
+          },
+          regencyOf,
+        ),
+      ),
     ).toEqual([['AWAITING_BUDGET', [`BKM@${village}`, 'BPKAD@14.03']]]);
-    expect(who(planTrancheReady({ proposalId, disbursementId, villageCode: village, trancheNumber: 2, trancheCount: 2, amount: 5 }, regencyOf))).toEqual([
-      ['TRANCHE_READY', ['BPKAD@14.03']],
-    ]);
+    expect(
+      who(planTrancheReady({ proposalId, disbursementId, villageCode: village, trancheNumber: 2, trancheCount: 2, amount: 5 }, regencyOf)),
+    ).toEqual([['TRANCHE_READY', ['BPKAD@14.03']]]);
     const released = planTrancheReleased({
-      proposalId, disbursementId, villageCode: village, trancheNumber: 1, trancheCount: 2, amount: 5, sp2dNumber: 'SP2D-1', releasedAt: at,
+      proposalId,
+      disbursementId,
+      villageCode: village,
+      trancheNumber: 1,
+      trancheCount: 2,
+      amount: 5,
+      sp2dNumber: 'SP2D-1',
+      releasedAt: at,
       releasedBy: { userId: 'b', username: 'bpkad', role: 'BPKAD', regionCode: '14.03' },
     });
     expect(who(released)).toEqual([['TRANCHE_RELEASED', [`BKM@${village}`]]]);

@@ -100,13 +100,23 @@ export function planStageDecided(p: ApprovalStageDecidedPayload): PlannedNotific
 
 export function planProposalReturned(p: ProposalReturnedPayload): PlannedNotification[] {
   return [
-    { kind: 'PROPOSAL_RETURNED', audiences: [bkmOf(p.villageCode)], ...aboutStage(p), facts: { ...stageFacts(p), note: p.note, returnedAt: p.returnedAt } },
+    {
+      kind: 'PROPOSAL_RETURNED',
+      audiences: [bkmOf(p.villageCode)],
+      ...aboutStage(p),
+      facts: { ...stageFacts(p), note: p.note, returnedAt: p.returnedAt },
+    },
   ];
 }
 
 export function planProposalRejected(p: ProposalRejectedPayload): PlannedNotification[] {
   return [
-    { kind: 'PROPOSAL_REJECTED', audiences: [bkmOf(p.villageCode)], ...aboutStage(p), facts: { ...stageFacts(p), reason: p.reason, rejectedAt: p.rejectedAt } },
+    {
+      kind: 'PROPOSAL_REJECTED',
+      audiences: [bkmOf(p.villageCode)],
+      ...aboutStage(p),
+      facts: { ...stageFacts(p), reason: p.reason, rejectedAt: p.rejectedAt },
+    },
   ];
 }
 
@@ -198,7 +208,13 @@ export function planTrancheReleased(p: TrancheReleasedPayload): PlannedNotificat
       proposalId: p.proposalId,
       title: null,
       villageCode: p.villageCode,
-      facts: { trancheNumber: p.trancheNumber, trancheCount: p.trancheCount, amount: p.amount, sp2dNumber: p.sp2dNumber, releasedAt: p.releasedAt },
+      facts: {
+        trancheNumber: p.trancheNumber,
+        trancheCount: p.trancheCount,
+        amount: p.amount,
+        sp2dNumber: p.sp2dNumber,
+        releasedAt: p.releasedAt,
+      },
     },
   ];
 }

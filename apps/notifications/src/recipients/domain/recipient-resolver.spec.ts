@@ -1,14 +1,28 @@
 import { ActingAppointment, DirectoryUser, resolveRecipients } from './recipient-resolver';
 
 const user = (userId: string, role: DirectoryUser['role'], regionCode: string, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
-  userId, username: userId, displayName: userId, role, regionCode, language: 'id', email: null, phone: null, active: true, ...over,
+  userId,
+  username: userId,
+  displayName: userId,
+  role,
+  regionCode,
+  language: 'id',
+  email: null,
+  phone: null,
+  active: true,
+  ...over,
 });
 const camat = user('camat-mandau', 'CAMAT', '14.03.09');
 const otherCamat = user('camat-pinggir', 'CAMAT', '14.03.13');
 const sekcam = user('sekcam-mandau', 'LURAH', '14.03.09.1004');
 const plt: ActingAppointment = {
-  appointmentId: 'a1', actingUserId: sekcam.userId, actingForUserId: camat.userId, role: 'CAMAT', regionCode: '14.03.09',
-  validFrom: new Date('2026-03-01T00:00:00Z'), validUntil: new Date('2026-03-31T00:00:00Z'),
+  appointmentId: 'a1',
+  actingUserId: sekcam.userId,
+  actingForUserId: camat.userId,
+  role: 'CAMAT',
+  regionCode: '14.03.09',
+  validFrom: new Date('2026-03-01T00:00:00Z'),
+  validUntil: new Date('2026-03-31T00:00:00Z'),
 };
 const mandau = [{ role: 'CAMAT' as const, regionCode: '14.03.09' }];
 
@@ -34,8 +48,12 @@ describe('resolving audiences to users', () => {
   });
 
   it('drops the acting official before and after the period (the end is exclusive)', () => {
-    expect(resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-02-28T23:59:59Z')).map((r) => r.user.userId)).toEqual([camat.userId]);
-    expect(resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-03-31T00:00:00Z')).map((r) => r.user.userId)).toEqual([camat.userId]);
+    expect(resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-02-28T23:59:59Z')).map((r) => r.user.userId)).toEqual([
+      camat.userId,
+    ]);
+    expect(resolveRecipients(mandau, [camat, sekcam], [plt], new Date('2026-03-31T00:00:00Z')).map((r) => r.user.userId)).toEqual([
+      camat.userId,
+    ]);
   });
 
   it('reaches an acting official even when the position is vacant or its holder inactive', () => {

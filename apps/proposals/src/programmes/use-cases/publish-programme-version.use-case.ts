@@ -25,11 +25,7 @@ export class PublishProgrammeVersionUseCase {
       if (!entity) throw new NotFoundError(`Programme ${code} has no version ${version}`);
       if (entity.status !== 'DRAFT') throw new ConflictError(`${code} version ${version} is already published`);
       const publishedAt = new Date();
-      await tx.update(
-        ProgrammeVersionEntity,
-        { code, version },
-        { status: 'PUBLISHED', publishedAt, publishedBy: actor?.userId ?? null },
-      );
+      await tx.update(ProgrammeVersionEntity, { code, version }, { status: 'PUBLISHED', publishedAt, publishedBy: actor?.userId ?? null });
       const published = await tx.findOneOrFail(ProgrammeVersionEntity, { where: { code, version } });
       await this.audit.record(tx, {
         actor,

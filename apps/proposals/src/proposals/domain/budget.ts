@@ -1,4 +1,11 @@
-import { budgetLineAmount, budgetTotalOf, MAX_BUDGET_TOTAL, quantityToHundredths, selfHelpShareBpOf, type BudgetItemInput } from '@alur/contracts';
+import {
+  budgetLineAmount,
+  budgetTotalOf,
+  MAX_BUDGET_TOTAL,
+  quantityToHundredths,
+  selfHelpShareBpOf,
+  type BudgetItemInput,
+} from '@alur/contracts';
 import type { FieldError } from '@alur/contracts';
 
 /** One line of the RAB as the BKM writes it; quantity may have up to two decimals (e.g. 12.5 m³). */

@@ -35,9 +35,9 @@ describe('submission rules', () => {
   });
 
   it('requires title, description, executor group, category, beneficiaries and a budget line', () => {
-    expect(fields(valid({ title: ' ', description: null, executorGroup: '', category: null, beneficiaries: null, budgetItems: [] }))).toEqual(
-      expect.arrayContaining(['title', 'description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems']),
-    );
+    expect(
+      fields(valid({ title: ' ', description: null, executorGroup: '', category: null, beneficiaries: null, budgetItems: [] })),
+    ).toEqual(expect.arrayContaining(['title', 'description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems']));
   });
 
   it('requires a category the programme offers and sensible beneficiaries', () => {
@@ -54,9 +54,15 @@ describe('submission rules', () => {
 
   it('caps the requested amount (budget total − swadaya), not the budget total', () => {
     // Rp 526,315,800 total with Rp 26,315,800 swadaya (5%): Rp 500,000,000 requested is exactly the maximum.
-    const atMax = valid({ budgetItems: [{ description: 'Paving', quantity: 1, unit: 'ls', unitPrice: 526_315_800 }], selfHelpAmount: 26_315_800 });
+    const atMax = valid({
+      budgetItems: [{ description: 'Paving', quantity: 1, unit: 'ls', unitPrice: 526_315_800 }],
+      selfHelpAmount: 26_315_800,
+    });
     expect(checkSubmission(atMax, KOTAKU, regions)).toMatchObject({ ok: true, figures: { requestedAmount: 500_000_000 } });
-    const over = valid({ budgetItems: [{ description: 'Paving', quantity: 1, unit: 'ls', unitPrice: 600_000_000 }], selfHelpAmount: 30_000_000 });
+    const over = valid({
+      budgetItems: [{ description: 'Paving', quantity: 1, unit: 'ls', unitPrice: 600_000_000 }],
+      selfHelpAmount: 30_000_000,
+    });
     const check = checkSubmission(over, KOTAKU, regions);
     expect(check).toEqual({ ok: false, errors: [{ field: 'requestedAmount', reason: expect.stringMatching(/exceeds the maximum/) }] });
   });

@@ -38,9 +38,7 @@ export class ReadProposalsUseCase {
     if (query.programCode) qb.andWhere('p.program_code = :programCode', { programCode: query.programCode });
     if (query.q) {
       qb.andWhere(
-        new Brackets((q) =>
-          q.where('p.title ILIKE :text').orWhere('p.description ILIKE :text').orWhere('p.executor_group ILIKE :text'),
-        ),
+        new Brackets((q) => q.where('p.title ILIKE :text').orWhere('p.description ILIKE :text').orWhere('p.executor_group ILIKE :text')),
         { text: `%${escapeLike(query.q)}%` },
       );
     }
@@ -74,9 +72,7 @@ export class ReadProposalsUseCase {
    */
   private async submitted(manager: EntityManager, id: string, n: number): Promise<SubmittedContent | null> {
     const records = await this.audit.history('proposal', id, manager);
-    const record = records.find(
-      (r) => SUBMISSION_ACTIONS.includes(r.action) && (r.after as ProposalView | null)?.submissionNumber === n,
-    );
+    const record = records.find((r) => SUBMISSION_ACTIONS.includes(r.action) && (r.after as ProposalView | null)?.submissionNumber === n);
     if (!record) return null;
     const view = record.after as ProposalView;
     return {

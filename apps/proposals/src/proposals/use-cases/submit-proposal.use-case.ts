@@ -55,7 +55,8 @@ export class SubmitProposalUseCase {
           category: proposal.category,
           description: proposal.description,
           executorGroup: proposal.executorGroup,
-          beneficiaries: proposal.households === null ? null : { households: proposal.households, poorHouseholds: proposal.poorHouseholds ?? 0 },
+          beneficiaries:
+            proposal.households === null ? null : { households: proposal.households, poorHouseholds: proposal.poorHouseholds ?? 0 },
           budgetItems: asBudgetInput(items),
           selfHelpAmount: proposal.selfHelpAmount,
         },

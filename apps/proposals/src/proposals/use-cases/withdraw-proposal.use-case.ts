@@ -48,7 +48,12 @@ export class WithdrawProposalUseCase {
     assertTransition(fromStatus, 'WITHDRAWN');
     const items = await budgetLinesOf(tx, proposal.id);
     const before = proposalView(proposal, items);
-    const changes: Partial<ProposalEntity> = { status: 'WITHDRAWN', currentStage: null, version: proposal.version + 1, updatedAt: new Date() };
+    const changes: Partial<ProposalEntity> = {
+      status: 'WITHDRAWN',
+      currentStage: null,
+      version: proposal.version + 1,
+      updatedAt: new Date(),
+    };
     await tx.update(ProposalEntity, { id: proposal.id }, changes);
     const withdrawn = Object.assign(proposal, changes);
     const event = await this.outbox.record(tx, ProposalWithdrawnV1, {

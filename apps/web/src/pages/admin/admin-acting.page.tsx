@@ -1,5 +1,12 @@
 import { FormEvent, useState } from 'react';
-import type { ActingAppointmentByUsernames, ActingAppointmentView, AnswerOf, AppointActingOfficial, EndActingAppointment, ListActingAppointments } from '@alur/contracts';
+import type {
+  ActingAppointmentByUsernames,
+  ActingAppointmentView,
+  AnswerOf,
+  AppointActingOfficial,
+  EndActingAppointment,
+  ListActingAppointments,
+} from '@alur/contracts';
 import { api } from '../../api/api-client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
@@ -96,16 +103,24 @@ export function AdminActingPage() {
                 <tr key={appointment.id}>
                   <td data-label={a.actingUser}>{appointment.acting.username}</td>
                   <td data-label={a.forUser}>
-                    {appointment.actingFor.username} <span className="muted">{t.roles[appointment.actingFor.role] ?? appointment.actingFor.role}</span>
+                    {appointment.actingFor.username}{' '}
+                    <span className="muted">{t.roles[appointment.actingFor.role] ?? appointment.actingFor.role}</span>
                   </td>
                   <td data-label={a.validFrom}>{dateTime(appointment.validFrom)}</td>
                   <td data-label={a.validUntil}>{dateTime(appointment.validUntil)}</td>
                   <td data-label={a.state}>
-                    <span className={`badge ${appointment.active ? 'badge-ok' : 'badge-neutral'}`}>{appointment.active ? a.inForce : a.notInForce}</span>
+                    <span className={`badge ${appointment.active ? 'badge-ok' : 'badge-neutral'}`}>
+                      {appointment.active ? a.inForce : a.notInForce}
+                    </span>
                   </td>
                   <td data-label={a.actions}>
                     {appointment.active && (
-                      <button type="button" className="button danger" onClick={() => setToEnd(appointment)} aria-label={`${a.end}: ${appointment.acting.username} → ${appointment.actingFor.username}`}>
+                      <button
+                        type="button"
+                        className="button danger"
+                        onClick={() => setToEnd(appointment)}
+                        aria-label={`${a.end}: ${appointment.acting.username} → ${appointment.actingFor.username}`}
+                      >
                         {a.end}
                       </button>
                     )}
@@ -128,7 +143,10 @@ export function AdminActingPage() {
       </ConfirmDialog>
       <form className="card" onSubmit={appoint} aria-labelledby="appoint" noValidate>
         <h2 id="appoint">{a.appoint}</h2>
-        <ErrorSummary error={formError} fieldLabels={{ actingUsername: a.actingUser, forUsername: a.forUser, validFrom: a.validFrom, validUntil: a.validUntil }} />
+        <ErrorSummary
+          error={formError}
+          fieldLabels={{ actingUsername: a.actingUser, forUsername: a.forUser, validFrom: a.validFrom, validUntil: a.validUntil }}
+        />
         <Field id="actingUsername" label={a.actingUser} error={reasonOf(formError, 'actingUsername')}>
           <input value={form.actingUsername} onChange={set('actingUsername')} autoComplete="off" required />
         </Field>

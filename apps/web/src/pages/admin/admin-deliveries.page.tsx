@@ -20,7 +20,10 @@ export function AdminDeliveriesPage() {
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('failed');
   const [page, setPage] = useState(1);
   const deliveries = useLoad(
-    () => api<AnswerOf<typeof ListDeliveries>>('GET', '/notifications/deliveries', { query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    () =>
+      api<AnswerOf<typeof ListDeliveries>>('GET', '/notifications/deliveries', {
+        query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      }),
     [status, page],
   );
   const [busy, setBusy] = useState<string>();
@@ -124,7 +127,13 @@ export function AdminDeliveriesPage() {
                   <td data-label={a.lastError}>{delivery.lastError ?? '—'}</td>
                   <td data-label={a.actions}>
                     {delivery.status === 'failed' && (
-                      <button type="button" className="button secondary" disabled={busy === delivery.id} onClick={() => void retry(delivery)} aria-label={`${a.retry}: ${delivery.subject}`}>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={busy === delivery.id}
+                        onClick={() => void retry(delivery)}
+                        aria-label={`${a.retry}: ${delivery.subject}`}
+                      >
                         {a.retry}
                       </button>
                     )}

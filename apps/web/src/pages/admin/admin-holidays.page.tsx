@@ -15,7 +15,11 @@ export function AdminHolidaysPage() {
   const { t, date } = useI18n();
   const a = useAdminTexts();
   const [year, setYear] = useState(thisYear);
-  const holidays = useLoad(() => api<AnswerOf<typeof ListHolidays>>('GET', '/approvals/holidays', { query: { year } satisfies RequestInputOf<typeof ListHolidays> }), [year]);
+  const holidays = useLoad(
+    () =>
+      api<AnswerOf<typeof ListHolidays>>('GET', '/approvals/holidays', { query: { year } satisfies RequestInputOf<typeof ListHolidays> }),
+    [year],
+  );
   const [form, setForm] = useState<RequestInputOf<typeof AddHoliday>>({ date: '', name: '' });
   const [formError, setFormError] = useState<unknown>();
   const [busy, setBusy] = useState(false);

@@ -64,7 +64,11 @@ export function AdminProgrammesPage() {
     setActionError(undefined);
     setNotice(undefined);
     try {
-      await keys.send<AnswerOf<typeof PublishProgramme>>('POST', `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`, {});
+      await keys.send<AnswerOf<typeof PublishProgramme>>(
+        'POST',
+        `/programmes/${encodeURIComponent(toPublish.code)}/versions/${toPublish.version}/publish`,
+        {},
+      );
       setNotice(a.published_(toPublish.code, toPublish.version));
       programmes.reload();
     } catch (error) {
@@ -84,7 +88,10 @@ export function AdminProgrammesPage() {
     setNotice(undefined);
     try {
       // The source version's own definition, field by field as it reads it.
-      const copied = Object.fromEntries(DEFINITION_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]])) as Pick<RequestInputOf<typeof CreateProgrammeDraft>, DefinitionField>;
+      const copied = Object.fromEntries(DEFINITION_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]])) as Pick<
+        RequestInputOf<typeof CreateProgrammeDraft>,
+        DefinitionField
+      >;
       const body: RequestInputOf<typeof CreateProgrammeDraft> = {
         ...copied,
         code: draft.code.trim(),
@@ -136,7 +143,9 @@ export function AdminProgrammesPage() {
                   <tr key={version.version}>
                     <td>{version.version}</td>
                     <td>
-                      <span className={`badge ${version.status === 'PUBLISHED' ? 'badge-ok' : 'badge-warn'}`}>{version.status === 'PUBLISHED' ? a.published : a.draft}</span>
+                      <span className={`badge ${version.status === 'PUBLISHED' ? 'badge-ok' : 'badge-warn'}`}>
+                        {version.status === 'PUBLISHED' ? a.published : a.draft}
+                      </span>
                     </td>
                     <td>{dateTime(version.publishedAt ?? version.createdAt)}</td>
                     <td>
@@ -175,7 +184,13 @@ export function AdminProgrammesPage() {
           <p className="muted">{a.newDraftIntro}</p>
           <ErrorSummary
             error={formError}
-            fieldLabels={{ code: a.programmeCode, name: a.programmeName, fiscalYear: a.fiscalYear, maxRequestedAmount: a.maxRequested, minSelfHelpShareBp: a.minSelfHelp }}
+            fieldLabels={{
+              code: a.programmeCode,
+              name: a.programmeName,
+              fiscalYear: a.fiscalYear,
+              maxRequestedAmount: a.maxRequested,
+              minSelfHelpShareBp: a.minSelfHelp,
+            }}
           />
           <Field id="basedOn" label={a.basedOn}>
             <select value={draft.basedOn} onChange={(e) => setForm(formFrom(withLatest.find((p) => p.code === e.target.value)))}>
@@ -196,10 +211,27 @@ export function AdminProgrammesPage() {
             <input type="number" inputMode="numeric" value={draft.fiscalYear} onChange={set('fiscalYear')} required />
           </Field>
           <Field id="programme-max" label={a.maxRequested} error={reasonOf(formError, 'maxRequestedAmount')}>
-            <input type="number" inputMode="numeric" min={0} step={1} value={draft.maxRequestedAmount} onChange={set('maxRequestedAmount')} required />
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              value={draft.maxRequestedAmount}
+              onChange={set('maxRequestedAmount')}
+              required
+            />
           </Field>
           <Field id="programme-self-help" label={a.minSelfHelp} error={reasonOf(formError, 'minSelfHelpShareBp')}>
-            <input type="number" inputMode="decimal" min={0} max={100} step={0.01} value={draft.minSelfHelpPercent} onChange={set('minSelfHelpPercent')} required />
+            <input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              step={0.01}
+              value={draft.minSelfHelpPercent}
+              onChange={set('minSelfHelpPercent')}
+              required
+            />
           </Field>
           <div className="actions">
             <button type="submit" className="button primary" disabled={busy}>

@@ -32,8 +32,14 @@ export function AdminUsersPage() {
   const [searchText, setSearchText] = useState('');
   const [page, setPage] = useState(1);
   const users = useLoad(
-    () => api<UserList>('GET', '/users', {
-        query: { role: roleFilter || undefined, q: query || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } satisfies Partial<ListUsersRequest>,
+    () =>
+      api<UserList>('GET', '/users', {
+        query: {
+          role: roleFilter || undefined,
+          q: query || undefined,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        } satisfies Partial<ListUsersRequest>,
       }),
     [roleFilter, query, page],
   );
@@ -92,7 +98,15 @@ export function AdminUsersPage() {
   };
 
   const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
-  const labels = { username: a.username, password: a.password, displayName: a.displayName, role: a.role, regionCode: a.regionCode, email: a.email, phone: a.phone };
+  const labels = {
+    username: a.username,
+    password: a.password,
+    displayName: a.displayName,
+    role: a.role,
+    regionCode: a.regionCode,
+    email: a.email,
+    phone: a.phone,
+  };
 
   return (
     <section>
@@ -146,7 +160,9 @@ export function AdminUsersPage() {
       {users.data && (
         <div className="table-scroll card">
           <table className="stack-table" data-testid="users">
-            <caption className="muted">{users.data.total} {a.usersTitle.toLowerCase()}</caption>
+            <caption className="muted">
+              {users.data.total} {a.usersTitle.toLowerCase()}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{a.username}</th>
@@ -178,7 +194,11 @@ export function AdminUsersPage() {
                         }}
                       >
                         <label htmlFor={`role-${user.id}`}>{a.role}</label>
-                        <select id={`role-${user.id}`} value={editing.role} onChange={(e) => setEditing({ ...editing, role: e.target.value as Role })}>
+                        <select
+                          id={`role-${user.id}`}
+                          value={editing.role}
+                          onChange={(e) => setEditing({ ...editing, role: e.target.value as Role })}
+                        >
                           {ALL_ROLES.map((role) => (
                             <option key={role} value={role}>
                               {t.roles[role]}
@@ -186,7 +206,11 @@ export function AdminUsersPage() {
                           ))}
                         </select>
                         <label htmlFor={`region-${user.id}`}>{a.regionCode}</label>
-                        <input id={`region-${user.id}`} value={editing.regionCode} onChange={(e) => setEditing({ ...editing, regionCode: e.target.value })} />
+                        <input
+                          id={`region-${user.id}`}
+                          value={editing.regionCode}
+                          onChange={(e) => setEditing({ ...editing, regionCode: e.target.value })}
+                        />
                         <button type="submit" className="button primary" disabled={busy}>
                           {a.saveChange}
                         </button>
@@ -196,15 +220,29 @@ export function AdminUsersPage() {
                       </form>
                     ) : (
                       <div className="actions">
-                        <button type="button" className="button secondary" onClick={() => setEditing({ user, role: user.role, regionCode: user.regionCode })}>
+                        <button
+                          type="button"
+                          className="button secondary"
+                          onClick={() => setEditing({ user, role: user.role, regionCode: user.regionCode })}
+                        >
                           {a.change}
                         </button>
                         {user.active ? (
-                          <button type="button" className="button danger" onClick={() => setToDeactivate(user)} aria-label={`${a.deactivate} ${user.username}`}>
+                          <button
+                            type="button"
+                            className="button danger"
+                            onClick={() => setToDeactivate(user)}
+                            aria-label={`${a.deactivate} ${user.username}`}
+                          >
                             {a.deactivate}
                           </button>
                         ) : (
-                          <button type="button" className="button secondary" onClick={() => void update(user, { active: true })} aria-label={`${a.activate} ${user.username}`}>
+                          <button
+                            type="button"
+                            className="button secondary"
+                            onClick={() => void update(user, { active: true })}
+                            aria-label={`${a.activate} ${user.username}`}
+                          >
                             {a.activate}
                           </button>
                         )}
@@ -247,7 +285,12 @@ export function AdminUsersPage() {
             ))}
           </select>
         </Field>
-        <Field id="regionCode" label={a.regionCode} hint={a.regionHint([...ROLE_REGION_LEVELS[form.role]])} error={reasonOf(formError, 'regionCode')}>
+        <Field
+          id="regionCode"
+          label={a.regionCode}
+          hint={a.regionHint([...ROLE_REGION_LEVELS[form.role]])}
+          error={reasonOf(formError, 'regionCode')}
+        >
           <input value={form.regionCode} onChange={set('regionCode')} inputMode="decimal" required />
         </Field>
         <Field id="password" label={a.password} hint={a.passwordHint} error={reasonOf(formError, 'password')}>

@@ -22,12 +22,22 @@ export const actingMoment = (field: 'validFrom' | 'validUntil') =>
   z.iso.datetime({ offset: true, message: `${field} must be an ISO 8601 date and time` });
 
 /** One user of an appointment, as the gateway found them by username. */
-export const AppointedUserSchema = z.strictObject({ userId: Uuid, username: z.string().min(1).max(64), role: z.enum(ROLES), regionCode: RegionCode });
+export const AppointedUserSchema = z.strictObject({
+  userId: Uuid,
+  username: z.string().min(1).max(64),
+  role: z.enum(ROLES),
+  regionCode: RegionCode,
+});
 export type AppointedUser = z.infer<typeof AppointedUserSchema>;
 
 /** The period's own rule, checked wherever a period is read: it ends after it begins. */
 export function checkActingPeriod(period: { validFrom: string; validUntil: string }, ctx: z.RefinementCtx): void {
   if (new Date(period.validUntil).getTime() <= new Date(period.validFrom).getTime()) {
-    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom', params: { code: 'not_after_start' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['validUntil'],
+      message: 'validUntil must be after validFrom',
+      params: { code: 'not_after_start' },
+    });
   }
 }

@@ -20,7 +20,11 @@ export const AppointActingOfficial = defineRequest('approvals.acting-appointment
 });
 
 /** A username as a client types it (the gateway looks it up lower-cased); usernames are at most 64 characters. */
-const typedUsername = (field: string) => z.string().regex(/^\S+$/, { message: `${field} must be a username` }).max(64);
+const typedUsername = (field: string) =>
+  z
+    .string()
+    .regex(/^\S+$/, { message: `${field} must be a username` })
+    .max(64);
 
 /**
  * What an admin sends the gateway (`POST /api/v1/approvals/acting-appointments`) to appoint a Plt/Plh:
@@ -35,7 +39,10 @@ export const ActingAppointmentByUsernamesSchema = z
       example: 'lurah.14.03.09.1004',
     }),
     validFrom: actingMoment('validFrom').meta({ example: '2026-03-02T00:00:00+07:00' }),
-    validUntil: actingMoment('validUntil').meta({ description: 'The first moment the appointment no longer holds', example: '2026-03-16T00:00:00+07:00' }),
+    validUntil: actingMoment('validUntil').meta({
+      description: 'The first moment the appointment no longer holds',
+      example: '2026-03-16T00:00:00+07:00',
+    }),
   })
   .superRefine(checkActingPeriod);
 export type ActingAppointmentByUsernames = z.output<typeof ActingAppointmentByUsernamesSchema>;

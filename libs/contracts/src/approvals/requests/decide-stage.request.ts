@@ -15,7 +15,12 @@ export const DecideStage = defineRequest('approvals.decide', {
     })
     .superRefine((command, ctx) => {
       if (command.decision !== 'APPROVE' && !command.note) {
-        ctx.addIssue({ code: 'custom', path: ['note'], message: 'note is required to return or reject a proposal', params: { code: 'required' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['note'],
+          message: 'note is required to return or reject a proposal',
+          params: { code: 'required' },
+        });
       }
     }),
   answer: z.object({

@@ -5,7 +5,13 @@ import { defineRequest } from '../../requests/request-contract';
 export const ApprovalStageReportSchema = z.object({
   /** Open stages (proposals waiting) per role, how many are overdue, and the median days a decision took. */
   perStage: z.array(
-    z.object({ role: z.string(), open: z.number().int(), overdue: z.number().int(), decided: z.number().int(), medianDays: z.number().nullable() }),
+    z.object({
+      role: z.string(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      decided: z.number().int(),
+      medianDays: z.number().nullable(),
+    }),
   ),
   /** Overdue open stages by the kecamatan of the proposal's village. */
   overdueByDistrict: z.array(z.object({ districtCode: z.string(), overdue: z.number().int() })),

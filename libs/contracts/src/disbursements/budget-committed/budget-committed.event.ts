@@ -20,7 +20,14 @@ export const BudgetCommittedV1 = defineEvent({
     amount: Rupiah,
     committedAt: z.iso.datetime({ offset: true }),
     tranches: z
-      .array(z.object({ number: z.number().int().positive(), amount: Rupiah, shareBp: BasisPoints, unlockProgressPercent: z.number().int().min(0).max(100) }))
+      .array(
+        z.object({
+          number: z.number().int().positive(),
+          amount: Rupiah,
+          shareBp: BasisPoints,
+          unlockProgressPercent: z.number().int().min(0).max(100),
+        }),
+      )
       .min(1),
   }),
 });

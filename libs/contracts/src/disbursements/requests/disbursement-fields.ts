@@ -12,7 +12,10 @@ export const Sp2dNumber = z
   .regex(/^\S(.*\S)?$/, { message: 'must not start or end with spaces' });
 
 /** An instant with its time zone offset, e.g. `2026-03-02T09:00:00+07:00` (or `Z`). */
-export const OffsetDateTime = z.iso.datetime({ offset: true, message: 'must be a date-time with a time zone offset, e.g. 2026-03-02T09:00:00+07:00' });
+export const OffsetDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be a date-time with a time zone offset, e.g. 2026-03-02T09:00:00+07:00',
+});
 
 /** A programme's code where it names a resource (a path): capital letters, digits and dashes. */
 export const ProgrammeCodeParam = z

@@ -9,7 +9,12 @@ const ProgressReportsFilter = {
   verificationStatus: z.enum(PROGRESS_VERIFICATION_STATUSES).optional(),
 };
 
-const ProgressReportPage = z.object({ items: z.array(ProgressReportListItemSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+const ProgressReportPage = z.object({
+  items: z.array(ProgressReportListItemSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 
 /** Progress reports within the caller's region, newest first, with the proposal's figures. */
 export const ListProgressReports = defineRequest('disbursements.progress-reports.list', {

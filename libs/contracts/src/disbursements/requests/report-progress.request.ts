@@ -29,7 +29,10 @@ export const ReportProgress = defineRequest('disbursements.progress-reports.crea
   request: z.strictObject({
     proposalId: Uuid,
     ...ProgressReportFields,
-    photos: z.array(ProgressPhotoReference.extend({ capture: ProgressPhotoSchema.shape.capture })).max(MAX_REPORT_PHOTOS).default([]),
+    photos: z
+      .array(ProgressPhotoReference.extend({ capture: ProgressPhotoSchema.shape.capture }))
+      .max(MAX_REPORT_PHOTOS)
+      .default([]),
   }),
   answer: z.object({ report: ProgressReportViewSchema, disbursement: DisbursementViewSchema }),
 });

@@ -13,7 +13,10 @@ const CATEGORY_DESCRIPTIONS: Record<NotificationCategory, string> = {
 
 /** One category's channels as a change: any of them, in-app only as `true` (it cannot be switched off). */
 export const ChannelTogglesUpdateSchema = z.strictObject({
-  inApp: z.literal(true, { error: 'in-app notifications cannot be switched off' }).optional().describe('The in-app inbox cannot be switched off'),
+  inApp: z
+    .literal(true, { error: 'in-app notifications cannot be switched off' })
+    .optional()
+    .describe('The in-app inbox cannot be switched off'),
   email: z.boolean().optional(),
   sms: z.boolean().optional().describe('Needs a phone number and an SMS gateway configured by the operator'),
   whatsapp: z.boolean().optional().describe('Needs a phone number and an SMS/WhatsApp gateway configured by the operator'),
@@ -30,7 +33,9 @@ export const NotificationPreferencesUpdateSchema = z.strictObject({
   language: z.enum(NOTIFICATION_LANGUAGES).optional(),
   /** Officials only (checked by the service, which knows the caller's role). */
   digest: z.boolean().optional().describe('Officials only: reminders by e-mail/SMS once a day instead of one message each'),
-  channels: z.strictObject(perCategory((category) => ChannelTogglesUpdateSchema.optional().describe(CATEGORY_DESCRIPTIONS[category]))).optional(),
+  channels: z
+    .strictObject(perCategory((category) => ChannelTogglesUpdateSchema.optional().describe(CATEGORY_DESCRIPTIONS[category])))
+    .optional(),
 });
 export type NotificationPreferencesUpdate = z.infer<typeof NotificationPreferencesUpdateSchema>;
 

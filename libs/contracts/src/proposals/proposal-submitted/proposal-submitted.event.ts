@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope/event-contract';
 import { Rupiah } from '../../money/rupiah';
-import {
-  ApprovalStageSchema,
-  PROPOSAL_CATEGORIES,
-  ReminderScheduleSchema,
-} from '../programme-definition/programme-definition.schema';
+import { ApprovalStageSchema, PROPOSAL_CATEGORIES, ReminderScheduleSchema } from '../programme-definition/programme-definition.schema';
 
 /**
  * A BKM submitted a proposal (submissionNumber 1) or resubmitted it after a return (2, 3, …). It

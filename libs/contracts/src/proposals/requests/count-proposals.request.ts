@@ -3,7 +3,9 @@ import { defineRequest } from '../../requests/request-contract';
 import { ProgrammeCode } from '../../requests/request-fields';
 
 /** A kecamatan or village code of a pilot: `14.03.09` or `14.03.09.1004`. */
-export const PilotRegionCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/, { message: 'must be a kecamatan or village code such as 14.03.09' });
+export const PilotRegionCode = z
+  .string()
+  .regex(/^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/, { message: 'must be a kecamatan or village code such as 14.03.09' });
 
 /** The proposals side of one group of the pilot evaluation: submitted, finally approved, returned at least once, rejected. */
 export const EvaluationCountsSchema = z.object({

@@ -18,7 +18,12 @@ export const ProgrammeSummarySchema = z.object({
   /** The version new proposals are written against; null while only a draft exists. */
   latest: ProgrammeVersionViewSchema.nullable(),
   versions: z.array(
-    z.object({ version: z.number().int(), status: z.enum(PROGRAMME_VERSION_STATUSES), createdAt: z.iso.datetime(), publishedAt: z.iso.datetime().nullable() }),
+    z.object({
+      version: z.number().int(),
+      status: z.enum(PROGRAMME_VERSION_STATUSES),
+      createdAt: z.iso.datetime(),
+      publishedAt: z.iso.datetime().nullable(),
+    }),
   ),
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummarySchema>;

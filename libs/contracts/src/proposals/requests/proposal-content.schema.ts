@@ -49,7 +49,11 @@ export const BudgetItemsInputSchema = z
       total += budgetLineAmount(hundredths, item.unitPrice);
     }
     if (total > MAX_BUDGET_TOTAL) {
-      ctx.addIssue({ code: 'custom', message: 'the budget total is beyond the largest amount the system carries', params: { code: 'too_big' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the budget total is beyond the largest amount the system carries',
+        params: { code: 'too_big' },
+      });
     }
   })
   .meta({ description: 'The whole RAB; it replaces the previous one' });
@@ -79,7 +83,9 @@ export const ProposalContentFields = {
   documents: z
     .array(ProposalDocumentInputSchema)
     .max(MAX_PROPOSAL_DOCUMENTS)
-    .meta({ description: 'DED, RAB sheet, site photos (uploaded first to /api/v1/uploads/documents): all of them; it replaces the previous list' })
+    .meta({
+      description: 'DED, RAB sheet, site photos (uploaded first to /api/v1/uploads/documents): all of them; it replaces the previous list',
+    })
     .optional(),
 };
 

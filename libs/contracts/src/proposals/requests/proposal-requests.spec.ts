@@ -6,7 +6,9 @@ const line = (quantity: unknown, unitPrice: unknown = 80_000) => ({ description:
 const draft = (budgetItems: unknown[]) => ({ programCode: 'KOTAKU-2026', villageCode: '14.03.09.1004', title: 'Jalan', budgetItems });
 const refusals = (input: unknown) => {
   const parsed = CreateProposal.request.safeParse(input);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.code === 'custom' ? issue.params?.code : issue.code]);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.code === 'custom' ? issue.params?.code : issue.code]);
 };
 
 describe('proposal requests', () => {
@@ -39,11 +41,20 @@ describe('proposal requests', () => {
   });
 
   it('refuses fields it does not know, at any depth', () => {
-    expect(refusals({ ...draft([{ ...line(1), amount: 80_000 }]), budgetTotal: 1 }).map(([, code]) => code)).toEqual(['unrecognized_keys', 'unrecognized_keys']);
+    expect(refusals({ ...draft([{ ...line(1), amount: 80_000 }]), budgetTotal: 1 }).map(([, code]) => code)).toEqual([
+      'unrecognized_keys',
+      'unrecognized_keys',
+    ]);
   });
 
   it('parses its own output to the same value (the service parses what the gateway sent)', () => {
-    const edit = { id: '0b9f6c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d', version: 2, title: '  Jalan  ', budgetItems: [line(12.5)], beneficiaries: null };
+    const edit = {
+      id: '0b9f6c1e-3d2a-4f5b-9c8d-7e6f5a4b3c2d',
+      version: 2,
+      title: '  Jalan  ',
+      budgetItems: [line(12.5)],
+      beneficiaries: null,
+    };
     const once = UpdateProposal.request.parse(edit);
     expect(UpdateProposal.request.parse(once)).toEqual(once);
     const query = ListProposals.request.parse({ page: '2', status: 'DRAFT' });
