@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { ProposalsFeatureModule } from '../proposals/proposals-feature.module';
-import { FollowFundingUseCase } from './follow-funding.use-case';
+import { ProposalsFeatureModule } from '../proposals/proposals.module';
+import { FollowFundingUseCase } from './use-cases/follow-funding.use-case';
 import { FundingEventsHandler } from './funding-events.handler';
 
 /** Funding: the proposal's status and timeline follow the disbursements service's events. */

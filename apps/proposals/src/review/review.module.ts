@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ProposalsFeatureModule } from '../proposals/proposals-feature.module';
-import { FollowReviewUseCase } from './follow-review.use-case';
+import { ProposalsFeatureModule } from '../proposals/proposals.module';
 import { ReviewEventsHandler } from './review-events.handler';
+import { FollowReviewUseCase } from './use-cases/follow-review.use-case';
 
 /** The proposal's side of the approval chain: status, current stage and timeline follow the approvals service. */
 @Module({

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
+import { Transactions } from '@alur/database';
 import { RegionsModule } from '@alur/regions';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ProposalAccess } from './proposal-access.service';
 import { ProposalHistory } from './proposal-history.service';
+import { ProposalRepository } from './proposal.repository';
 import { ProposalsRpcController } from './proposals.rpc-controller';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case';
 import { ReadProposalsUseCase } from './use-cases/read-proposals.use-case';
@@ -16,6 +18,8 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
   imports: [AuditModule, RegionsModule, ProgrammesModule],
   controllers: [ProposalsRpcController],
   providers: [
+    Transactions,
+    ProposalRepository,
     ProposalAccess,
     ProposalHistory,
     CreateProposalUseCase,
@@ -24,6 +28,6 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
     WithdrawProposalUseCase,
     ReadProposalsUseCase,
   ],
-  exports: [ProposalHistory, WithdrawProposalUseCase],
+  exports: [ProposalRepository, ProposalHistory, WithdrawProposalUseCase],
 })
 export class ProposalsFeatureModule {}
