@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ListDisbursements, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, ListDisbursements, pageFields, RequestOf, sliceOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { regionScopeColumn } from '../common/region-scope';
@@ -27,7 +27,8 @@ export class ListDisbursementsUseCase {
     // The filters' shapes and the paging limits are the contract's (ListDisbursements), checked before this runs.
     const db = this.transactions.manager;
     const scope = { column: regionScopeColumn(this.regions, actor.regionCode), regionCode: actor.regionCode };
-    const { items, total } = await this.disbursements.page(db, scope, filter);
-    return { items: await this.views.of(db, items), total, limit: filter.limit, offset: filter.offset };
+    const slice = sliceOf(filter);
+    const { items, total } = await this.disbursements.page(db, scope, { ...filter, ...slice });
+    return { items: await this.views.of(db, items), total, ...pageFields(slice) };
   }
 }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ListProgressReports, ListProposalProgressReports, NotFoundError, RequestOf } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ListProgressReports,
+  ListProposalProgressReports,
+  NotFoundError,
+  pageFields,
+  RequestOf,
+  sliceOf,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { regionScopeColumn } from '../common/region-scope';
@@ -35,7 +44,8 @@ export class ListProgressReportsUseCase {
   }
 
   async execute(actor: Actor, filter: RequestOf<typeof ListProgressReports>): Promise<ProgressReportPage> {
-    const { items, total } = await this.reports.page(this.transactions.manager, this.scopeOf(actor), filter);
+    const slice = sliceOf(filter);
+    const { items, total } = await this.reports.page(this.transactions.manager, this.scopeOf(actor), { ...filter, ...slice });
     return {
       items: items.map((listed) => ({
         ...progressReportView(listed, listed.proposalId, listed.villageCode),
@@ -49,8 +59,7 @@ export class ListProgressReportsUseCase {
         selfHelpAmount: listed.selfHelpAmount,
       })),
       total,
-      limit: filter.limit,
-      offset: filter.offset,
+      ...pageFields(slice),
     };
   }
 

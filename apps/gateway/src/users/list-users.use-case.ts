@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, type ListUsersRequest, type UserList } from '@alur/contracts';
+import { Actor, type ListUsersRequest, pageFields, sliceOf, type UserList } from '@alur/contracts';
 import { containsPattern, escapeLike } from '@alur/database';
 import { UserEntity } from './user.entity';
 import { userViewOf } from './user-view';
@@ -23,7 +23,8 @@ export class ListUsersUseCase {
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
     const q = query.q?.trim();
     if (q) builder.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(q) });
-    const [users, total] = await builder.orderBy('u.username').take(query.limit).skip(query.offset).getManyAndCount();
-    return { items: users.map(userViewOf), total };
+    const slice = sliceOf(query);
+    const [users, total] = await builder.orderBy('u.username').take(slice.limit).skip(slice.offset).getManyAndCount();
+    return { items: users.map(userViewOf), total, ...pageFields(slice) };
   }
 }

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, ConflictError, DeliveryDetail, DeliveryView, ListDeliveries, NotFoundError, RequestOf } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  DeliveryDetail,
+  DeliveryView,
+  ListDeliveries,
+  NotFoundError,
+  pageFields,
+  RequestOf,
+  sliceOf,
+} from '@alur/contracts';
 import { AfterCommit } from '@alur/database';
 import { NotificationQueue } from './notification-queue';
 
@@ -37,7 +48,8 @@ export class DeliveryLogUseCase {
 
   /** The query's shape and limits (a known status, limit 1 to 200) are the contract's (ListDeliveries), checked before this runs. */
   async list(query: RequestOf<typeof ListDeliveries>): Promise<AnswerOf<typeof ListDeliveries>> {
-    const { status, recipient, limit, offset } = query;
+    const { status, recipient } = query;
+    const { limit, offset } = sliceOf(query);
     const where = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
     const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.updated_at DESC, d.id LIMIT $3 OFFSET $4`, [
       status,
@@ -49,7 +61,7 @@ export class DeliveryLogUseCase {
       `SELECT count(*) FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id ${where}`,
       [status, recipient ?? null],
     );
-    return { items: rows.map(viewOf), total: Number(count), limit, offset };
+    return { items: rows.map(viewOf), total: Number(count), ...pageFields({ limit, offset }) };
   }
 
   async get(deliveryId: string): Promise<DeliveryDetail> {

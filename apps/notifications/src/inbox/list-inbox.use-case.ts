@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AnswerOf, ListNotifications, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, ListNotifications, pageFields, RequestOf, sliceOf } from '@alur/contracts';
 import { PreferencesReader } from '../preferences/preferences-reader.service';
 import { inboxItemOf, NotificationRow } from './inbox-item';
 
@@ -17,7 +17,8 @@ export class ListInboxUseCase {
 
   /** Paging limits (limit 1 to 100) are the contract's (ListNotifications), checked before this runs. */
   async execute(actor: Actor, query: RequestOf<typeof ListNotifications>): Promise<InboxPage> {
-    const { limit, offset, unreadOnly } = query;
+    const { limit, offset } = sliceOf(query);
+    const { unreadOnly } = query;
     // One snapshot for the page and its counts, so the unread badge always agrees with the list.
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const language = await this.preferences.languageOf(tx, actor.userId);
@@ -35,8 +36,7 @@ export class ListInboxUseCase {
         items: rows.map((row) => inboxItemOf(row, language)),
         unreadCount: Number(counts.unread),
         total: Number(counts.total),
-        limit,
-        offset,
+        ...pageFields({ limit, offset }),
       };
     });
   }
