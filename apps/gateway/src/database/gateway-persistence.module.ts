@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { Transactions } from '@alur/database';
+import { UploadedFileRepository } from '../uploads/uploaded-file.repository';
 import { UserAccountRepository } from '../users/user-account.repository';
 
-const REPOSITORIES = [Transactions, UserAccountRepository];
+const REPOSITORIES = [Transactions, UserAccountRepository, UploadedFileRepository];
 
 /**
  * The gateway's repositories (each owns its table's SQL) and its transactions, for every feature
