@@ -20,16 +20,13 @@ import { SystemSpineController } from './system/system-spine.controller';
 import { SystemStatusController } from './system/system-status.controller';
 import { TransparencyModule } from './transparency/transparency.module';
 import { UploadsModule } from './uploads/uploads.module';
-import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
-
-/** The gateway's own tables: its users. */
-export const GATEWAY_ENTITIES = [UserEntity];
 
 function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
-      ServiceCoreModule.forService('gateway', { env, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+      // No TypeORM entities: each of the gateway's tables has its repository (GatewayPersistenceModule).
+      ServiceCoreModule.forService('gateway', { env, migrations: GATEWAY_MIGRATIONS }),
       RpcClientModule,
       SecurityAuditModule,
       AuthModule,
