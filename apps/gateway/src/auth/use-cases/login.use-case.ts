@@ -1,15 +1,14 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import type { LoginResult } from '@alur/contracts';
-import { UserEntity } from '../users/user.entity';
-import { userViewOf } from '../users/user-view';
-import { AccessTokenClaims } from './access-token-claims';
-import { AccessTokens } from './access-tokens.service';
-import { LoginThrottle } from './login-throttle.service';
-import { SecurityAudit } from '../audit/security-audit.service';
-import { PasswordHasher } from './password-hasher.service';
+import { Transactions } from '@alur/database';
+import { SecurityAudit } from '../../audit/security-audit.service';
+import { UserAccountRepository } from '../../users/user-account.repository';
+import { userViewOf } from '../../users/user-view';
+import { AccessTokenClaims } from '../access-token-claims';
+import { AccessTokens } from '../access-tokens.service';
+import { LoginThrottle } from '../login-throttle.service';
+import { PasswordHasher } from '../password-hasher.service';
 
 /** One answer for every failure, so that a caller cannot learn which usernames exist. */
 const LOGIN_FAILED = 'Invalid username or password';
@@ -17,7 +16,8 @@ const LOGIN_FAILED = 'Invalid username or password';
 @Injectable()
 export class LoginUseCase {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly transactions: Transactions,
+    private readonly users: UserAccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokens,
     @InjectEnv() private readonly env: BaseEnv,
@@ -28,7 +28,7 @@ export class LoginUseCase {
   async execute(typed: string, password: string, address: string): Promise<LoginResult> {
     const username = typed.trim().toLowerCase();
     await this.throttle.admit(username, address);
-    const user = await this.users.findOneBy({ username });
+    const user = await this.users.findByUsername(this.transactions.manager, username);
     // An unknown user costs one argon2 verification too: the timing does not tell them apart.
     const passwordMatches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyDecoy(password);
     if (!user || !passwordMatches || !user.active) {

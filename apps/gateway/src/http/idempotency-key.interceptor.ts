@@ -1,11 +1,9 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { Actor, InvalidInputError } from '@alur/contracts';
-import { requestHashOf, runIdempotent } from '@alur/database';
+import { requestHashOf, runIdempotent, Transactions } from '@alur/database';
 import { CLS_ACTOR, CLS_IDEMPOTENCY_KEY } from '@alur/observability';
 
 /** Visible ASCII, as the IETF Idempotency-Key draft expects of a key (a UUID fits). */
@@ -61,13 +59,14 @@ export class IdempotencyKeyInterceptor implements NestInterceptor {
 }
 
 /**
- * For the gateway's own writes (uploads, users): the same promise as the services keep for theirs.
+ * For the gateway's own writes (uploads, users): the same promise as the services keep for theirs, in the
+ * same idempotent_request table (libs/database owns its SQL).
  * Put it after any FileInterceptor, so that the file is part of what the key stands for.
  */
 @Injectable()
 export class IdempotentRoute implements NestInterceptor {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly cls: ClsService,
   ) {}
 
@@ -89,6 +88,6 @@ export class IdempotentRoute implements NestInterceptor {
       operation: `${request.method} ${request.route?.path ?? ''}`,
       requestHash: requestHashOf({ params: request.params, query: request.query, body: request.body, file }),
     };
-    return from(runIdempotent(this.dataSource, idempotent, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(runIdempotent(this.transactions.manager, idempotent, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }
