@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, ConflictError, ForbiddenError, NotFoundError, peopleBehind } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { Tranche } from '../tranches/tranche';
+import { Tranche } from '../tranches/domain/tranche';
 import { TrancheRepository } from '../tranches/tranche.repository';
-import { Disbursement } from './disbursement';
+import { Disbursement } from './domain/disbursement';
 import { DisbursementRepository } from './disbursement.repository';
 
 export interface LockedTranche {
