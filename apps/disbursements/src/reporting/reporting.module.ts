@@ -10,4 +10,4 @@ import { ReportingRpcController } from './reporting.rpc-controller';
   controllers: [ReportingRpcController],
   providers: [ListFundsReportUseCase, ListPublicProgressUseCase],
 })
-export class DisbursementsReportingModule {}
+export class ReportingModule {}
