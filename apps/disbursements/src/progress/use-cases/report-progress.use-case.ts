@@ -16,15 +16,15 @@ import {
 import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
-import { Disbursement } from '../disbursements/disbursement';
-import { DisbursementViews } from '../disbursements/disbursement-view';
-import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
-import { checkPhoto } from './photo-flags';
-import { progressReportView, ReportedPhoto } from './progress-report-view';
-import { ProgressReportRepository } from './progress-report.repository';
-import { progressClaimErrors, ProgressStanding } from './progress-rules';
-import { SelfHelpRepository } from './self-help.repository';
+import { Disbursement } from '../../disbursements/domain/disbursement';
+import { DisbursementViews } from '../../disbursements/disbursement-view';
+import { DisbursementRepository } from '../../disbursements/disbursement.repository';
+import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';
+import { checkPhoto } from '../domain/photo-flags';
+import { progressReportView, ReportedPhoto } from '../progress-report-view';
+import { ProgressReportRepository } from '../progress-report.repository';
+import { progressClaimErrors, ProgressStanding } from '../domain/progress-rules';
+import { SelfHelpRepository } from '../self-help.repository';
 
 export { MAX_REPORT_PHOTOS } from '@alur/contracts';
 

@@ -3,18 +3,18 @@ import { Actor, ConflictError } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { Disbursement } from '../disbursements/disbursement';
-import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
+import { Disbursement } from '../../disbursements/domain/disbursement';
+import { DisbursementRepository } from '../../disbursements/disbursement.repository';
+import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';
 import {
   InMemoryBudgetCeilings,
   InMemoryDisbursements,
   InMemoryProgrammes,
   InMemoryTranches,
   inMemoryTransactions,
-} from '../testing/in-memory-repositories';
-import { TrancheRepository } from '../tranches/tranche.repository';
-import { BudgetCommitment } from './budget-commitment.service';
+} from '../../testing/in-memory-repositories';
+import { TrancheRepository } from '../../tranches/tranche.repository';
+import { BudgetCommitment } from '../budget-commitment.service';
 import { SetCeilingUseCase } from './set-ceiling.use-case';
 
 // The use case's rules against in-memory repositories: no database, so a broken rule fails in milliseconds.

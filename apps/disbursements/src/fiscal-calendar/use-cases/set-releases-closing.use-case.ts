@@ -4,9 +4,9 @@ import { Actor, AnswerOf, NotFoundError, RequestOf, SetReleasesClosing } from '@
 import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { FiscalCalendar } from './fiscal-calendar.service';
-import { FiscalYearClosingRepository } from './fiscal-year-closing.repository';
-import { releasesClosingView } from './releases-closing.view';
+import { FiscalCalendar } from '../fiscal-calendar.service';
+import { FiscalYearClosingRepository } from '../fiscal-year-closing.repository';
+import { releasesClosingView } from '../releases-closing.view';
 
 /** BPKAD sets (or moves) the date its kabupaten's fiscal year closes for releases. Audited. */
 @Injectable()

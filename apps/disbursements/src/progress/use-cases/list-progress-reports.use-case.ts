@@ -11,10 +11,10 @@ import {
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
-import { regionScopeColumn } from '../common/region-scope';
-import { DisbursementRepository, RegionScope } from '../disbursements/disbursement.repository';
-import { progressReportView } from './progress-report-view';
-import { ProgressReportRepository } from './progress-report.repository';
+import { regionScopeColumn } from '../../common/region-scope';
+import { DisbursementRepository, RegionScope } from '../../disbursements/disbursement.repository';
+import { progressReportView } from '../progress-report-view';
+import { ProgressReportRepository } from '../progress-report.repository';
 
 export type ProgressReportPage = AnswerOf<typeof ListProgressReports>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnswerOf, ListFundsReport, RequestOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ReportingRepository } from './reporting.repository';
+import { ReportingRepository } from '../reporting.repository';
 
 /**
  * Every finally approved proposal with what is committed, released and built, for the public

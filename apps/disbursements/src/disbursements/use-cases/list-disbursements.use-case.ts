@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AnswerOf, ListDisbursements, pageFields, RequestOf, sliceOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
-import { regionScopeColumn } from '../common/region-scope';
-import { DisbursementViews } from './disbursement-view';
-import { DisbursementRepository } from './disbursement.repository';
+import { regionScopeColumn } from '../../common/region-scope';
+import { DisbursementViews } from '../disbursement-view';
+import { DisbursementRepository } from '../disbursement.repository';
 
 export type ListDisbursementsRequest = RequestOf<typeof ListDisbursements>;
 export type DisbursementPage = AnswerOf<typeof ListDisbursements>;

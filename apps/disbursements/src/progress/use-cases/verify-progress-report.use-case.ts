@@ -4,11 +4,11 @@ import { Actor, AnswerOf, ConflictError, NotFoundError, ProgressReportVerifiedV1
 import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { DisbursementViews } from '../disbursements/disbursement-view';
-import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { TrancheProgression } from '../tranches/tranche-progression.service';
-import { progressReportView } from './progress-report-view';
-import { ProgressReportRepository } from './progress-report.repository';
+import { DisbursementViews } from '../../disbursements/disbursement-view';
+import { DisbursementRepository } from '../../disbursements/disbursement.repository';
+import { TrancheProgression } from '../../tranches/tranche-progression.service';
+import { progressReportView } from '../progress-report-view';
+import { ProgressReportRepository } from '../progress-report.repository';
 
 /**
  * A field verifier (VERIFIKATOR) whose kecamatan or kabupaten covers the village checks a pending

@@ -3,10 +3,10 @@ import { Actor, EvaluateProgrammeFunds, EvaluationGroup, NotFoundError, Programm
 import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { BudgetCeilingRepository } from '../budgets/budget-ceiling.repository';
-import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
-import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
-import { ReportingRepository } from '../reporting/reporting.repository';
+import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
+import { FiscalCalendar } from '../../fiscal-calendar/fiscal-calendar.service';
+import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';
+import { ReportingRepository } from '../../reporting/reporting.repository';
 
 const basisPoints = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((part * 10_000) / whole));
 

@@ -13,13 +13,14 @@ import {
 } from '@alur/contracts';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { requestHashOf } from '@alur/database';
-import { BudgetCeilingRepository } from '../budgets/budget-ceiling.repository';
-import { IdempotencyKeys } from '../common/idempotency';
-import { FiscalCalendar } from '../fiscal-calendar/fiscal-calendar.service';
-import { TrancheProgression } from '../tranches/tranche-progression.service';
-import { TrancheRepository } from '../tranches/tranche.repository';
-import { DisbursementRepository } from './disbursement.repository';
-import { refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken, TrancheLocks } from './locked-tranche';
+import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
+import { IdempotencyKeys } from '../../common/idempotency';
+import { FiscalCalendar } from '../../fiscal-calendar/fiscal-calendar.service';
+import { TrancheProgression } from '../../tranches/tranche-progression.service';
+import { TrancheRepository } from '../../tranches/tranche.repository';
+import { DisbursementRepository } from '../disbursement.repository';
+import { refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';
+import { TrancheLocks } from '../locked-tranche';
 
 export type ReleaseTrancheRequest = RequestOf<typeof ReleaseTranche>;
 /** What a release answers, the first time and every time the same request comes again. */

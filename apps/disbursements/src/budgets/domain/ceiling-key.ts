@@ -1,4 +1,4 @@
-import { CeilingRegionLevel } from '../programmes/programme-version';
+import { CeilingRegionLevel } from '../../programmes/domain/programme-version';
 
 /** A ceiling (pagu) is per programme, fiscal year and region. */
 export interface CeilingKey {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AnswerOf, CheckPublicPhoto, ListPublicProgress, NotFoundError, RequestOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { ProgressReportRepository } from '../progress/progress-report.repository';
+import { DisbursementRepository } from '../../disbursements/disbursement.repository';
+import { ProgressReportRepository } from '../../progress/progress-report.repository';
 
 /**
  * What the transparency page shows of a funded proposal's progress: its ACCEPTED reports only (a report

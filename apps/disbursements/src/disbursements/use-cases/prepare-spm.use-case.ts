@@ -4,9 +4,10 @@ import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
 import { requestHashOf } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
-import { IdempotencyKeys } from '../common/idempotency';
-import { TrancheRepository } from '../tranches/tranche.repository';
-import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken, TrancheLocks } from './locked-tranche';
+import { IdempotencyKeys } from '../../common/idempotency';
+import { TrancheRepository } from '../../tranches/tranche.repository';
+import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';
+import { TrancheLocks } from '../locked-tranche';
 
 export type PrepareSpmRequest = RequestOf<typeof PrepareSpm>;
 /** What preparing an SPM answers, the first time and every time the same request comes again. */

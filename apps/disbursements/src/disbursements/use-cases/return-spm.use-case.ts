@@ -3,9 +3,10 @@ import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
-import { TrancheRepository } from '../tranches/tranche.repository';
-import { DisbursementViews } from './disbursement-view';
-import { refuseFinishedOrLocked, refuseSamePerson, TrancheLocks } from './locked-tranche';
+import { TrancheRepository } from '../../tranches/tranche.repository';
+import { DisbursementViews } from '../disbursement-view';
+import { refuseFinishedOrLocked, refuseSamePerson } from '../domain/release-rules';
+import { TrancheLocks } from '../locked-tranche';
 
 /**
  * The authoriser sends a prepared SPM back instead of authorising it, saying why: the tranche is READY

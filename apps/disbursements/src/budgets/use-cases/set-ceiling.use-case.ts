@@ -4,12 +4,12 @@ import { Actor, AnswerOf, ConflictError, formatRupiah, InvalidInputError, NotFou
 import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
-import { BudgetCeilingRepository } from './budget-ceiling.repository';
-import { BudgetCommitment } from './budget-commitment.service';
-import { toBudgetView } from './budget-view';
-import { CeilingKey } from './ceiling-key';
+import { DisbursementRepository } from '../../disbursements/disbursement.repository';
+import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';
+import { BudgetCeilingRepository } from '../budget-ceiling.repository';
+import { BudgetCommitment } from '../budget-commitment.service';
+import { toBudgetView } from '../budget-view';
+import { CeilingKey } from '../domain/ceiling-key';
 
 export type SetCeilingRequest = RequestOf<typeof SetCeiling>;
 export type SetCeilingResult = AnswerOf<typeof SetCeiling>;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
-import { ListFundsReportUseCase } from './list-funds-report.use-case';
-import { ListPublicProgressUseCase } from './list-public-progress.use-case';
+import { ListFundsReportUseCase } from './use-cases/list-funds-report.use-case';
+import { ListPublicProgressUseCase } from './use-cases/list-public-progress.use-case';
 import { ReportingRpcController } from './reporting.rpc-controller';
 
 /** Read-only reports over disbursements: the public funds report and the accepted progress (with its photos) the public may see. */
@@ -10,4 +10,4 @@ import { ReportingRpcController } from './reporting.rpc-controller';
   controllers: [ReportingRpcController],
   providers: [ListFundsReportUseCase, ListPublicProgressUseCase],
 })
-export class DisbursementsReportingModule {}
+export class ReportingModule {}

@@ -3,8 +3,8 @@ import { Actor, AnswerOf, ListBudgets, RequestOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { BudgetCeilingRepository } from './budget-ceiling.repository';
-import { toBudgetView } from './budget-view';
+import { BudgetCeilingRepository } from '../budget-ceiling.repository';
+import { toBudgetView } from '../budget-view';
 
 export type ListBudgetsRequest = RequestOf<typeof ListBudgets>;
 

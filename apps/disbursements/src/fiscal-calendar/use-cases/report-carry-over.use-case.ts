@@ -3,9 +3,9 @@ import { Actor, AnswerOf, CarryOverItem, NotFoundError, ReportCarryOver, Request
 import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { ReportingRepository } from '../reporting/reporting.repository';
-import { FiscalCalendar } from './fiscal-calendar.service';
-import { releasesClosingView } from './releases-closing.view';
+import { ReportingRepository } from '../../reporting/reporting.repository';
+import { FiscalCalendar } from '../fiscal-calendar.service';
+import { releasesClosingView } from '../releases-closing.view';
 
 export type { CarryOverItem };
 export type CarryOverReport = AnswerOf<typeof ReportCarryOver>;
