@@ -1,30 +1,31 @@
 import type { NotificationItem } from '@alur/contracts';
-import { Language } from '../messages/notification-kind';
-import { RenderedMessage } from '../messages/template-renderer';
+import { Language } from '../../messages/domain/notification-kind';
+import { RenderedMessage } from '../../messages/domain/rendered-message';
 
 /** One inbox entry as its reader sees it, in their language (the contracts' NotificationItem). */
 export type InboxItem = NotificationItem;
 
-export interface NotificationRow {
+/** A notification in someone's inbox, rendered in every language when it was made. */
+export interface StoredNotification {
   id: string;
   kind: string;
-  content: Record<Language, RenderedMessage>;
+  content: { id: RenderedMessage } & Partial<Record<Language, RenderedMessage>>;
   link: string | null;
-  proposal_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
+  proposalId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
 }
 
-export function inboxItemOf(row: NotificationRow, language: Language): InboxItem {
-  const message = row.content[language] ?? row.content.id;
+export function inboxItemOf(notification: StoredNotification, language: Language): InboxItem {
+  const message = notification.content[language] ?? notification.content.id;
   return {
-    id: row.id,
-    kind: row.kind,
+    id: notification.id,
+    kind: notification.kind,
     title: message.title,
     body: message.body,
-    link: row.link,
-    proposalId: row.proposal_id,
-    createdAt: new Date(row.created_at).toISOString(),
-    readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
+    link: notification.link,
+    proposalId: notification.proposalId,
+    createdAt: notification.createdAt.toISOString(),
+    readAt: notification.readAt ? notification.readAt.toISOString() : null,
   };
 }
