@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EmailSender } from './channels/email.sender';
-import { DeliveryFailedError, OutgoingMessage, SentMessage } from './channels/channel-sender';
-import { SmsGatewaySender } from './channels/sms-gateway.sender';
-import { DeliveryRepository } from './delivery.repository';
+import { Transactions } from '@alur/database';
 import { inSpan, SpanKind } from '@alur/observability';
+import { DeliveryFailedError, OutgoingMessage, SentMessage } from '../channels/channel-sender';
+import { EmailSender } from '../channels/email.sender';
+import { SmsGatewaySender } from '../channels/sms-gateway.sender';
+import { DeliveryRepository } from '../delivery.repository';
 
 export type DeliveryOutcome = 'sent' | 'skipped';
 
@@ -17,13 +18,14 @@ export class DeliverNotificationUseCase {
   private readonly logger = new Logger(DeliverNotificationUseCase.name);
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly deliveries: DeliveryRepository,
     private readonly email: EmailSender,
     private readonly sms: SmsGatewaySender,
   ) {}
 
   async execute(deliveryId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
-    const claimed = await this.deliveries.claim(deliveryId);
+    const claimed = await this.deliveries.claim(this.transactions.manager, deliveryId);
     if (!claimed) return 'skipped';
     const message: OutgoingMessage = {
       deliveryId: claimed.id,
@@ -39,11 +41,11 @@ export class DeliverNotificationUseCase {
       );
     } catch (error) {
       const reason = (error as Error).message || String(error);
-      await this.deliveries.markAttemptFailed(claimed.id, claimed.attempts, reason, lastAttempt);
+      await this.transactions.run((tx) => this.deliveries.markAttemptFailed(tx, claimed.id, claimed.attempts, reason, lastAttempt));
       this.logger.warn({ deliveryId, channel: claimed.channel, attempt: claimed.attempts, lastAttempt, reason }, 'Delivery attempt failed');
       throw error instanceof DeliveryFailedError ? error : new DeliveryFailedError(reason);
     }
-    await this.deliveries.markSent(claimed.id, claimed.attempts, sent.providerMessageId);
+    await this.transactions.run((tx) => this.deliveries.markSent(tx, claimed.id, claimed.attempts, sent.providerMessageId));
     return 'sent';
   }
 }

@@ -1,17 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { AfterCommit } from '@alur/database';
-import { DeliveryRepository } from '../delivery/delivery.repository';
-import { NotificationQueue } from '../delivery/notification-queue';
-import { NotifyRecipientsUseCase } from '../events/notify-recipients.use-case';
-import { localDate } from '../messages/message-format';
-import { TemplateRenderer } from '../messages/template-renderer';
-import { effectivePreferences } from '../preferences/domain/notification-preferences';
-import { PreferencesRepository } from '../preferences/preferences.repository';
+import { AfterCommit, Transactions } from '@alur/database';
+import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
+import { DeliveryRepository } from '../../delivery/delivery.repository';
+import { reachableChannels } from '../../delivery/domain/reachable-channels';
+import { NotificationQueue } from '../../delivery/notification-queue';
+import { DirectoryRepository } from '../../directory/directory.repository';
+import { localDate } from '../../messages/domain/message-format';
+import { TemplateRenderer } from '../../messages/template-renderer';
+import { effectivePreferences } from '../../preferences/domain/notification-preferences';
+import { PreferencesRepository } from '../../preferences/preferences.repository';
+import { DigestRepository } from '../digest.repository';
 
 export interface DigestRunResult {
   digests: number;
@@ -29,23 +28,22 @@ export class RunReminderDigestUseCase {
 
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly digests: DigestRepository,
     private readonly directory: DirectoryRepository,
     private readonly preferences: PreferencesRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly renderer: TemplateRenderer,
-    private readonly notifier: NotifyRecipientsUseCase,
+    private readonly sms: SmsGatewaySender,
     private readonly afterCommit: AfterCommit,
     private readonly queue: NotificationQueue,
   ) {}
 
   async run(now: Date): Promise<DigestRunResult> {
     const digestDate = localDate(now, this.env.TIMEZONE);
-    const users: Array<{ user_id: string }> = await this.dataSource.query(
-      'SELECT DISTINCT user_id FROM digest_item WHERE digest_id IS NULL',
-    );
+    const users = await this.digests.usersWithPendingItems(this.transactions.manager);
     const result: DigestRunResult = { digests: 0, reminders: 0 };
-    for (const { user_id: userId } of users) {
+    for (const userId of users) {
       const count = await this.digestFor(userId, digestDate);
       if (count > 0) {
         result.digests++;
@@ -57,23 +55,16 @@ export class RunReminderDigestUseCase {
   }
 
   private digestFor(userId: string, digestDate: string): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const items: Array<{ notification_id: string; line: Record<string, unknown> }> = await tx.query(
-        `SELECT notification_id, line FROM digest_item WHERE user_id = $1 AND digest_id IS NULL ORDER BY created_at, notification_id FOR UPDATE SKIP LOCKED`,
-        [userId],
-      );
+    return this.transactions.run(async (tx) => {
+      const items = await this.digests.lockPendingItems(tx, userId);
       if (items.length === 0) return 0;
-      const digest: Array<{ id: string }> = await tx.query(
-        `INSERT INTO reminder_digest (id, user_id, digest_date, item_count) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, digest_date) DO NOTHING RETURNING id`,
-        [randomUUID(), userId, digestDate, items.length],
-      );
-      if (digest.length === 0) return 0;
-      const digestId = digest[0].id;
-      await tx.query('UPDATE digest_item SET digest_id = $1 WHERE notification_id = ANY($2::uuid[])', [
+      const digestId = await this.digests.createDigest(tx, userId, digestDate, items.length);
+      if (!digestId) return 0;
+      await this.digests.assign(
+        tx,
         digestId,
-        items.map((i) => i.notification_id),
-      ]);
+        items.map((i) => i.notificationId),
+      );
 
       const user = await this.directory.findUser(tx, userId);
       if (!user?.active) return items.length;
@@ -85,7 +76,7 @@ export class RunReminderDigestUseCase {
       });
       const created = await this.deliveries.create(
         tx,
-        this.notifier.channelsFor(user, prefs.channels.REMINDER).map((channel) => ({
+        reachableChannels(user, prefs.channels.REMINDER, this.sms.configured).map((channel) => ({
           sourceId: digestId,
           recipientUserId: userId,
           channel,

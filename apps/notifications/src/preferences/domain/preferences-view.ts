@@ -1,6 +1,6 @@
 import type { NotificationPreferencesView } from '@alur/contracts';
-import { ExternalChannel } from '../messages/notification-kind';
-import { NotificationPreferences } from './domain/notification-preferences';
+import { ExternalChannel } from '../../messages/domain/notification-kind';
+import { NotificationPreferences } from './notification-preferences';
 
 /** Preferences as the client sees them: in-app shown as always on, and which channels can reach the user at all (the contracts' NotificationPreferencesView). */
 export type PreferencesView = NotificationPreferencesView;

@@ -1,21 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventEnvelope } from '@alur/contracts';
-import { EventNotReadyError } from '@alur/messaging';
-import { DirectoryRepository } from '../directory/directory.repository';
 import { AfterCommit } from '@alur/database';
-import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
-import { DeliveryDraft, DeliveryRepository } from '../delivery/delivery.repository';
-import { NotificationQueue } from '../delivery/notification-queue';
-import { categoryOf, EXTERNAL_CHANNELS, ExternalChannel } from '../messages/notification-kind';
-import { TemplateRenderer } from '../messages/template-renderer';
-import { effectivePreferences } from '../preferences/domain/notification-preferences';
-import { PreferencesRepository } from '../preferences/preferences.repository';
-import { PlannedNotification } from '../recipients/domain/planned-notification';
-import { DirectoryUser, Recipient, resolveRecipients } from '../recipients/domain/recipient-resolver';
-import { consoleLink, proposalLink, shortText } from './message-links';
+import { EventNotReadyError } from '@alur/messaging';
+import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
+import { DeliveryDraft, DeliveryRepository } from '../../delivery/delivery.repository';
+import { reachableChannels } from '../../delivery/domain/reachable-channels';
+import { NotificationQueue } from '../../delivery/notification-queue';
+import { DigestRepository } from '../../digest/digest.repository';
+import { DirectoryRepository } from '../../directory/directory.repository';
+import { NotificationRepository } from '../../inbox/notification.repository';
+import { consoleLink, proposalLink, shortText } from '../../messages/domain/message-links';
+import { categoryOf } from '../../messages/domain/notification-kind';
+import { TemplateRenderer } from '../../messages/template-renderer';
+import { effectivePreferences } from '../../preferences/domain/notification-preferences';
+import { PreferencesRepository } from '../../preferences/preferences.repository';
+import { PlannedNotification } from '../../recipients/domain/planned-notification';
+import { Recipient, resolveRecipients } from '../../recipients/domain/recipient-resolver';
 
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
@@ -28,6 +30,8 @@ export class NotifyRecipientsUseCase {
     @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly directory: DirectoryRepository,
     private readonly preferences: PreferencesRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly digests: DigestRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly renderer: TemplateRenderer,
     private readonly sms: SmsGatewaySender,
@@ -55,37 +59,26 @@ export class NotifyRecipientsUseCase {
       for (const { user, actingFor } of recipients) {
         const values = { ...plan.facts, title, villageName, link, recipientName: user.displayName, actingFor };
         const content = this.renderer.renderAll(plan.kind, values);
-        const inserted: Array<{ id: string }> = await tx.query(
-          `INSERT INTO notification (id, recipient_user_id, event_id, kind, proposal_id, content, link, acting_for)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (event_id, recipient_user_id, kind) DO NOTHING RETURNING id`,
-          [
-            randomUUID(),
-            user.userId,
-            event.id,
-            plan.kind,
-            plan.proposalId,
-            JSON.stringify(content),
-            link,
-            actingFor ? JSON.stringify(actingFor) : null,
-          ],
-        );
-        if (inserted.length === 0) continue;
-        const notificationId = inserted[0].id;
+        const notificationId = await this.notifications.add(tx, {
+          recipientUserId: user.userId,
+          eventId: event.id,
+          kind: plan.kind,
+          proposalId: plan.proposalId,
+          content,
+          link,
+          actingFor,
+        });
+        if (!notificationId) continue;
         const prefs = effectivePreferences(stored.get(user.userId) ?? null, user.language);
         const category = categoryOf(plan.kind);
 
         if (category === 'REMINDER' && prefs.digest) {
           const line = { title, villageName, overdue: plan.facts.overdue ?? false, dueAt: plan.facts.dueAt, link };
-          await tx.query('INSERT INTO digest_item (notification_id, user_id, line) VALUES ($1, $2, $3)', [
-            notificationId,
-            user.userId,
-            JSON.stringify(line),
-          ]);
+          await this.digests.addItem(tx, notificationId, user.userId, line);
           continue;
         }
         const message = content[prefs.language];
-        for (const channel of this.channelsFor(user, prefs.channels[category])) {
+        for (const channel of reachableChannels(user, prefs.channels[category], this.sms.configured)) {
           drafts.push({
             sourceId: event.id,
             recipientUserId: user.userId,
@@ -120,14 +113,5 @@ export class NotifyRecipientsUseCase {
     }
     const { users, appointments } = await this.directory.candidatesFor(tx, plan.audiences);
     return resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent: categoryOf(plan.kind) === 'REMINDER' });
-  }
-
-  /** The channels the user switched on for this category, has an address for, and the regency has configured. */
-  channelsFor(user: DirectoryUser, toggles: Record<ExternalChannel, boolean>): ExternalChannel[] {
-    return EXTERNAL_CHANNELS.filter((channel) => {
-      if (!toggles[channel]) return false;
-      if (channel === 'email') return Boolean(user.email);
-      return Boolean(user.phone) && this.sms.configured;
-    });
   }
 }

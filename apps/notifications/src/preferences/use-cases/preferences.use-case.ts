@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, NotificationPreferencesUpdate, Role } from '@alur/contracts';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { SmsGatewaySender } from '../delivery/channels/sms-gateway.sender';
-import { ExternalChannel } from '../messages/notification-kind';
-import { applyPreferencesUpdate } from './domain/notification-preferences';
-import { PreferencesReader } from './preferences-reader.service';
-import { PreferencesRepository } from './preferences.repository';
-import { PreferencesView, preferencesViewOf } from './preferences-view';
+import { Transactions } from '@alur/database';
+import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
+import { DirectoryRepository } from '../../directory/directory.repository';
+import { ExternalChannel } from '../../messages/domain/notification-kind';
+import { applyPreferencesUpdate } from '../domain/notification-preferences';
+import { PreferencesView, preferencesViewOf } from '../domain/preferences-view';
+import { PreferencesReader } from '../preferences-reader.service';
+import { PreferencesRepository } from '../preferences.repository';
 
 /** Reads and changes the caller's own notification preferences; each change is in the audit trail, before and after. */
 @Injectable()
 export class PreferencesUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly directory: DirectoryRepository,
     private readonly preferences: PreferencesRepository,
     private readonly reader: PreferencesReader,
@@ -24,11 +24,11 @@ export class PreferencesUseCase {
   ) {}
 
   get(actor: Actor): Promise<PreferencesView> {
-    return this.view(this.dataSource.manager, actor.userId);
+    return this.view(this.transactions.manager, actor.userId);
   }
 
   update(actor: Actor, change: NotificationPreferencesUpdate): Promise<PreferencesView> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const stored = await this.preferences.find(tx, actor.userId, true);
       const updated = applyPreferencesUpdate(stored, change, actor.role as Role);
       await this.preferences.save(tx, actor.userId, updated);
