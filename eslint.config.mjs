@@ -1,6 +1,7 @@
 // ESLint (typescript-eslint), run by `npm test` through `npm run lint`: the conventions the tools keep.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import fileNames from './infra/eslint/file-names.mjs';
 
 const APPS = ['gateway', 'proposals', 'approvals', 'disbursements', 'notifications', 'web'];
 
@@ -54,6 +55,14 @@ export default tseslint.config(
     files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherApps(app), ...(app === 'web' ? [serverLibs] : [])] }] },
   })),
+  {
+    // A file's name says what it holds: kebab-case, and modules, controllers (HTTP or RPC), entities,
+    // migrations, use cases, repositories, guards, interceptors and pipes in files of their suffix.
+    files: ['apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**'],
+    plugins: { alur: fileNames },
+    rules: { 'alur/file-names': 'error' },
+  },
   ...APPS.map((app) => ({
     files: [`apps/${app}/src/**/domain/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherApps(app), framework] }] },

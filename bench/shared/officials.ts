@@ -125,10 +125,10 @@ export async function releaseReadyTranches(
     if (!lastLookFound) await shift.pause(lookMs);
     let released = 0;
     try {
-      for (let offset = 0; !shift.over; offset += FUNDING_PAGE_SIZE) {
+      for (let pageNumber = 1; !shift.over; pageNumber += 1) {
         const page = await api.call<{ items: Disbursement[] }>(
           'GET',
-          `/disbursements?status=FUNDING&limit=${FUNDING_PAGE_SIZE}&offset=${offset}`,
+          `/disbursements?status=FUNDING&page=${pageNumber}&pageSize=${FUNDING_PAGE_SIZE}`,
           {
             token: officials.preparer,
             label: 'funding list',

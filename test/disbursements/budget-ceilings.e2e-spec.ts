@@ -34,7 +34,7 @@ describe('commitments against a budget ceiling (pagu)', () => {
   let bpkad: string;
 
   const listed = async (programCode: string): Promise<Item[]> => {
-    const response = await gateway.call('GET', `/api/v1/disbursements?programCode=${programCode}&limit=200`, { token: bpkad });
+    const response = await gateway.call('GET', `/api/v1/disbursements?programCode=${programCode}&pageSize=200`, { token: bpkad });
     expect(response.status).toBe(200);
     return (await response.json()).items;
   };

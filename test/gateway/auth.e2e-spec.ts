@@ -180,8 +180,15 @@ describe('gateway identity and access', () => {
       expect(asBkm.status).toBe(403);
 
       const admin = await gateway.tokenOf('admin');
-      const all = await (await gateway.call('GET', '/api/v1/users?limit=1', { token: admin })).json();
-      expect(all.total).toBe(USERS_IN_DEMO);
+      const all = await (await gateway.call('GET', '/api/v1/users?pageSize=1', { token: admin })).json();
+      expect(all).toMatchObject({ total: USERS_IN_DEMO, page: 1, pageSize: 1 });
+      expect(all.items).toHaveLength(1);
+      // The second page, asked the one way and the deprecated way an older client still uses.
+      const second = await (await gateway.call('GET', '/api/v1/users?page=2&pageSize=1', { token: admin })).json();
+      const legacy = await (await gateway.call('GET', '/api/v1/users?limit=1&offset=1', { token: admin })).json();
+      expect(second).toEqual(legacy);
+      expect(second).toMatchObject({ page: 2, pageSize: 1, limit: 1, offset: 1 });
+      expect(second.items[0].username).not.toBe(all.items[0].username);
       const mandau = await (await gateway.call('GET', '/api/v1/users?regionCode=14.03.09&role=CAMAT', { token: admin })).json();
       expect(mandau.items.map((u: { username: string }) => u.username)).toEqual(['camat.14.03.09']);
     });

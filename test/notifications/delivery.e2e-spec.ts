@@ -12,13 +12,13 @@ import {
 } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
-import { DeliverNotificationUseCase } from '../../apps/notifications/src/delivery/deliver-notification.use-case';
-import { DeliveryLogUseCase } from '../../apps/notifications/src/delivery/delivery-log.use-case';
+import { DeliverNotificationUseCase } from '../../apps/notifications/src/delivery/use-cases/deliver-notification.use-case';
+import { DeliveryLogUseCase } from '../../apps/notifications/src/delivery/use-cases/delivery-log.use-case';
 import { DeliveryReconciler } from '../../apps/notifications/src/delivery/delivery-reconciler.service';
 import { DeliveryRepository } from '../../apps/notifications/src/delivery/delivery.repository';
 import { NotificationQueue } from '../../apps/notifications/src/delivery/notification-queue';
-import { RunReminderDigestUseCase } from '../../apps/notifications/src/digest/run-reminder-digest.use-case';
-import { PreferencesUseCase } from '../../apps/notifications/src/preferences/preferences.use-case';
+import { RunReminderDigestUseCase } from '../../apps/notifications/src/digest/use-cases/run-reminder-digest.use-case';
+import { PreferencesUseCase } from '../../apps/notifications/src/preferences/use-cases/preferences.use-case';
 import {
   EventPublisher,
   FakeSmsGateway,

@@ -1,68 +1,31 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { AuditModule } from '@alur/audit';
 import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
-import { RegionsModule } from '@alur/regions';
-import { BudgetCommitment } from './budgets/budget-commitment.service';
-import { BudgetsRpcController } from './budgets/budgets.rpc-controller';
-import { ListBudgetsUseCase } from './budgets/list-budgets.use-case';
-import { ProposalApprovedHandler } from './budgets/proposal-approved.handler';
-import { ProposalWithdrawnHandler } from './budgets/proposal-withdrawn.handler';
-import { SetCeilingUseCase } from './budgets/set-ceiling.use-case';
-import { IdempotencyKeys } from './common/idempotency';
-import { DisbursementsPersistenceModule } from './database/disbursements-persistence.module';
+import { BudgetsModule } from './budgets/budgets.module';
 import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_RETENTION } from './database/disbursements-schema';
-import { DisbursementViews } from './disbursements/disbursement-view';
-import { DisbursementsRpcController } from './disbursements/disbursements.rpc-controller';
-import { ListDisbursementsUseCase } from './disbursements/list-disbursements.use-case';
-import { TrancheLocks } from './disbursements/locked-tranche';
-import { PrepareSpmUseCase } from './disbursements/prepare-spm.use-case';
-import { ReleaseTrancheUseCase } from './disbursements/release-tranche.use-case';
-import { ReturnSpmUseCase } from './disbursements/return-spm.use-case';
+import { DisbursementsFeatureModule } from './disbursements/disbursements-feature.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
-import { ProgrammePublishedHandler } from './programmes/programme-published.handler';
-import { ProgressRpcController } from './progress/progress.rpc-controller';
-import { ListProgressReportsUseCase } from './progress/list-progress-reports.use-case';
-import { ProposalSubmittedHandler } from './progress/proposal-submitted.handler';
-import { ReportProgressUseCase } from './progress/report-progress.use-case';
-import { VerifyProgressReportUseCase } from './progress/verify-progress-report.use-case';
-import { DisbursementsReportingModule } from './reporting/disbursements-reporting.module';
-import { TrancheProgression } from './tranches/tranche-progression.service';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { ProgressModule } from './progress/progress.module';
+import { ReportingModule } from './reporting/reporting.module';
+import { TranchesModule } from './tranches/tranches.module';
 
 function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('disbursements', { env, migrations: DISBURSEMENTS_MIGRATIONS, usesRedis: false }),
       RetentionModule.forRules(DISBURSEMENTS_RETENTION),
-      AuditModule,
-      RegionsModule,
-      DisbursementsPersistenceModule,
-      DisbursementsReportingModule,
+      ProgrammesModule,
+      BudgetsModule,
+      TranchesModule,
       FiscalCalendarModule,
+      DisbursementsFeatureModule,
+      ProgressModule,
+      ReportingModule,
       EvaluationModule,
     ],
-    controllers: [systemPingController('disbursements'), BudgetsRpcController, DisbursementsRpcController, ProgressRpcController],
-    providers: [
-      ProgrammePublishedHandler,
-      ProposalApprovedHandler,
-      ProposalWithdrawnHandler,
-      BudgetCommitment,
-      ListBudgetsUseCase,
-      SetCeilingUseCase,
-      ListDisbursementsUseCase,
-      PrepareSpmUseCase,
-      ReleaseTrancheUseCase,
-      ReturnSpmUseCase,
-      ReportProgressUseCase,
-      ListProgressReportsUseCase,
-      VerifyProgressReportUseCase,
-      ProposalSubmittedHandler,
-      TrancheProgression,
-      TrancheLocks,
-      DisbursementViews,
-      IdempotencyKeys,
-    ],
+    controllers: [systemPingController('disbursements')],
   };
 }
 

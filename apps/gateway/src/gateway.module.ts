@@ -9,7 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DisbursementsGatewayModule } from './disbursements/disbursements-gateway.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
-import { IdempotencyKeyInterceptor } from './http/idempotency-key';
+import { IdempotencyKeyInterceptor } from './http/idempotency-key.interceptor';
 import { createValidationPipe } from './http/validation';
 import { GATEWAY_MIGRATIONS } from './migrations/gateway-migrations';
 import { NotificationsGatewayModule } from './notifications/notifications-gateway.module';
@@ -20,16 +20,13 @@ import { SystemSpineController } from './system/system-spine.controller';
 import { SystemStatusController } from './system/system-status.controller';
 import { TransparencyModule } from './transparency/transparency.module';
 import { UploadsModule } from './uploads/uploads.module';
-import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
-
-/** The gateway's own tables: its users. */
-export const GATEWAY_ENTITIES = [UserEntity];
 
 function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
-      ServiceCoreModule.forService('gateway', { env, entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+      // No TypeORM entities: each of the gateway's tables has its repository (GatewayPersistenceModule).
+      ServiceCoreModule.forService('gateway', { env, migrations: GATEWAY_MIGRATIONS }),
       RpcClientModule,
       SecurityAuditModule,
       AuthModule,

@@ -2,6 +2,7 @@ export * from './database-bootstrap';
 export * from './database.module';
 export * from './rupiah-column';
 export * from './retention-sweeper';
+export * from './retention.module';
 export * from './like-pattern';
 export * from './idempotency';
 export * from './after-commit.service';

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -11,7 +11,7 @@ export interface RetentionRule {
   where?: string;
 }
 
-const RETENTION_RULES = Symbol('RETENTION_RULES');
+export const RETENTION_RULES = Symbol('RETENTION_RULES');
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Deleted per statement, so a large first sweep never holds long locks or one huge transaction. */
 const BATCH = 5000;
@@ -74,17 +74,5 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
         this.logger.warn({ err: error, table: rule.table }, 'Retention sweep failed; the next one retries');
       }
     }
-  }
-}
-
-/** Registers a service's retention rules; see RetentionSweeper. */
-@Module({})
-export class RetentionModule {
-  static forRules(rules: RetentionRule[]): DynamicModule {
-    return {
-      module: RetentionModule,
-      providers: [{ provide: RETENTION_RULES, useValue: rules }, RetentionSweeper],
-      exports: [RetentionSweeper],
-    };
   }
 }

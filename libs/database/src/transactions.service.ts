@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+/** The isolation levels PostgreSQL gives a transaction (TypeORM's own type is not exported from its root). */
+export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
 /**
  * Where use cases get their transaction (and, for reads that need none, the plain manager), so that
  * they talk to repositories rather than to the DataSource, and a unit test can run them against
@@ -11,9 +14,12 @@ import { DataSource, EntityManager } from 'typeorm';
 export class Transactions {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in one transaction: committed if it returns, rolled back if it throws. */
-  run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * Runs `work` in one transaction: committed if it returns, rolled back if it throws; at the
+   * database's default isolation unless `isolation` asks for another (e.g. one snapshot for a page and its counts).
+   */
+  run<T>(work: (tx: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    return isolation ? this.dataSource.transaction(isolation, work) : this.dataSource.transaction(work);
   }
 
   /** The manager for reads outside any transaction (each statement on its own). */

@@ -4,5 +4,6 @@ export * from './metrics-port';
 export * from './metrics-server';
 export * from './metrics.module';
 export * from './request-metrics';
+export * from './rpc-metrics.interceptor';
 export * from './spine-event-metrics';
 export * from './timer-metrics';

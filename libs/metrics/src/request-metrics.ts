@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectMetric, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram } from 'prom-client';
-import { Observable, tap } from 'rxjs';
 import { METRICS } from './metric-names';
 
 /** From a 5 ms cache hit to a 10 s timeout, in seconds. */
@@ -39,19 +38,4 @@ export class HttpRequestMetrics {
     });
     next();
   };
-}
-
-/** Times each request/reply handler by its pattern (`proposals.proposal.submit`); HTTP is timed above. */
-@Injectable()
-export class RpcMetricsInterceptor implements NestInterceptor {
-  constructor(@InjectMetric(METRICS.rpcHandlingDuration) private readonly histogram: Histogram<string>) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'rpc') return next.handle();
-    const subject = (context.switchToRpc().getContext() as { getSubject?: () => string }).getSubject?.() ?? 'unknown';
-    // rpc.<prefix>.<pattern>: the prefix differs per installation and test, the pattern is what matters.
-    const pattern = subject.replace(/^rpc\.[^.]+\./, '');
-    const end = this.histogram.startTimer({ pattern });
-    return next.handle().pipe(tap({ complete: () => end({ outcome: 'ok' }), error: () => end({ outcome: 'error' }) }));
-  }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { queryRows, rupiahField, updateRows } from '@alur/database';
-import { BudgetCeiling, BudgetCeilingStanding } from './budget-ceiling';
-import { CeilingKey } from './ceiling-key';
+import { BudgetCeiling, BudgetCeilingStanding } from './domain/budget-ceiling';
+import { CeilingKey } from './domain/ceiling-key';
 
 const CeilingColumns = z.object({
   program_code: z.string(),

@@ -4,14 +4,14 @@ import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, BudgetCommittedV1, formatRupiah, ProposalApprovedPayload, ProposalAwaitingBudgetV1, TrancheReadyV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { Disbursement } from '../disbursements/disbursement';
+import { Disbursement } from '../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { ProgrammeVersion } from '../programmes/programme-version';
+import { ProgrammeVersion } from '../programmes/domain/programme-version';
 import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
-import { splitIntoTranches } from '../tranches/split-into-tranches';
+import { splitIntoTranches } from '../tranches/domain/split-into-tranches';
 import { TrancheRepository } from '../tranches/tranche.repository';
 import { BudgetCeilingRepository } from './budget-ceiling.repository';
-import { CeilingKey, ceilingRegionOf } from './ceiling-key';
+import { CeilingKey, ceilingRegionOf } from './domain/ceiling-key';
 
 export type ApprovalOutcome = 'COMMITTED' | 'AWAITING_BUDGET' | 'ALREADY_KNOWN' | 'WITHDRAWN';
 export type WithdrawalOutcome = 'NOTHING_COMMITTED' | 'RELEASED' | 'ALREADY_PAID';

@@ -1,5 +1,5 @@
 import type { BudgetView } from '@alur/contracts';
-import { BudgetCeilingStanding } from './budget-ceiling';
+import { BudgetCeilingStanding } from './domain/budget-ceiling';
 
 /** A ceiling (pagu) with what is committed and released against it, and what waits for it (the contracts' BudgetView). */
 export type { BudgetView };

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ListBudgets, RequestOf, SetCeiling } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { ListBudgetsUseCase } from './list-budgets.use-case';
-import { SetCeilingUseCase } from './set-ceiling.use-case';
+import { ListBudgetsUseCase } from './use-cases/list-budgets.use-case';
+import { SetCeilingUseCase } from './use-cases/set-ceiling.use-case';
 
 /** Ceilings (pagu), asked for by the gateway. */
 @Controller()

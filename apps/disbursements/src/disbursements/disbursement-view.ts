@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor, DisbursementView, OfficialRef, SpmView, TrancheView } from '@alur/contracts';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
-import { Tranche } from '../tranches/tranche';
+import { Tranche } from '../tranches/domain/tranche';
 import { TrancheRepository } from '../tranches/tranche.repository';
-import { Disbursement } from './disbursement';
+import { Disbursement } from './domain/disbursement';
 import { DisbursementRepository } from './disbursement.repository';
 
 export type { DisbursementView, OfficialRef, SpmView, TrancheView };

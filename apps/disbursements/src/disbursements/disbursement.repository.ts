@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { DISBURSEMENT_STATUSES, StageDecision, StageDecisionSchema } from '@alur/contracts';
 import { jsonField, queryRows, rupiahField, updateRows } from '@alur/database';
-import { CeilingKey } from '../budgets/ceiling-key';
-import { Disbursement, DisbursementStatus } from './disbursement';
+import { CeilingKey } from '../budgets/domain/ceiling-key';
+import { Disbursement, DisbursementStatus } from './domain/disbursement';
 
 /** A `disbursement` row, checked, as a Disbursement. */
 export const DisbursementRow = z

@@ -2,10 +2,10 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ListDisbursements, PrepareSpm, ReleaseTranche, RequestOf, ReturnSpm } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { ListDisbursementsUseCase } from './list-disbursements.use-case';
-import { PrepareSpmUseCase } from './prepare-spm.use-case';
-import { ReleaseTrancheUseCase } from './release-tranche.use-case';
-import { ReturnSpmUseCase } from './return-spm.use-case';
+import { ListDisbursementsUseCase } from './use-cases/list-disbursements.use-case';
+import { PrepareSpmUseCase } from './use-cases/prepare-spm.use-case';
+import { ReleaseTrancheUseCase } from './use-cases/release-tranche.use-case';
+import { ReturnSpmUseCase } from './use-cases/return-spm.use-case';
 
 /** Disbursements and tranche releases (an SPM prepared, then authorised or returned by another BPKAD official), asked for by the gateway. */
 @Controller()

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegionsModule } from '@alur/regions';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { FiscalCalendarModule } from '../fiscal-calendar/fiscal-calendar.module';
-import { EvaluateProgrammeUseCase } from './evaluate-programme.use-case';
+import { EvaluateProgrammeUseCase } from './use-cases/evaluate-programme.use-case';
 import { EvaluationRpcController } from './evaluation.rpc-controller';
 
 /** The pilot evaluation: a programme's pilot regions against the others. Read-only. */

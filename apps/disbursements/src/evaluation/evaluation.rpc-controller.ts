@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { EvaluateProgrammeFunds, RequestOf } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { EvaluateProgrammeUseCase } from './evaluate-programme.use-case';
+import { EvaluateProgrammeUseCase } from './use-cases/evaluate-programme.use-case';
 
 /** The pilot evaluation's money figures, asked for by the gateway. */
 @Controller()

@@ -4,8 +4,8 @@ import { RegionsModule } from '@alur/regions';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { FiscalCalendar } from './fiscal-calendar.service';
 import { FiscalCalendarRpcController } from './fiscal-calendar.rpc-controller';
-import { ReportCarryOverUseCase } from './report-carry-over.use-case';
-import { SetReleasesClosingUseCase } from './set-releases-closing.use-case';
+import { ReportCarryOverUseCase } from './use-cases/report-carry-over.use-case';
+import { SetReleasesClosingUseCase } from './use-cases/set-releases-closing.use-case';
 
 /** Each fiscal year's closing date for releases, and what it carries over (SiLPA). */
 @Module({

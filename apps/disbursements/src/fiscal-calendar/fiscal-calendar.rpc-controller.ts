@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ReportCarryOver, RequestOf, SetReleasesClosing } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { ReportCarryOverUseCase } from './report-carry-over.use-case';
-import { SetReleasesClosingUseCase } from './set-releases-closing.use-case';
+import { ReportCarryOverUseCase } from './use-cases/report-carry-over.use-case';
+import { SetReleasesClosingUseCase } from './use-cases/set-releases-closing.use-case';
 
 /** The fiscal calendar: closing dates for releases and the carry-over (SiLPA), asked for by the gateway. */
 @Controller()

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BaseEnv, InjectEnv } from '@alur/config';
+import { ReleasesClosing } from './domain/releases-closing';
 import { FiscalYearClosingRepository } from './fiscal-year-closing.repository';
-
-export interface ReleasesClosing {
-  regencyCode: string;
-  fiscalYear: number;
-  /** The instant after which no tranche of that year may be released. */
-  releasesCloseAt: Date;
-  /** True when BPKAD set no date: the year then closes at its very end, midnight of 1 January in the regency's time zone. */
-  isDefault: boolean;
-}
 
 /**
  * The regency's fiscal calendar: each fiscal year closes for releases on a date BPKAD sets (the

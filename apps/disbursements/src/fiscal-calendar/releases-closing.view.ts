@@ -1,5 +1,5 @@
 import type { ReleasesClosingView } from '@alur/contracts';
-import { ReleasesClosing } from './fiscal-calendar.service';
+import { ReleasesClosing } from './domain/releases-closing';
 
 /** A fiscal year's closing for releases as callers see it (the contracts' ReleasesClosingView). */
 export type { ReleasesClosingView };

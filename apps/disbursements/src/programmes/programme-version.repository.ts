@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { EligibleRegions, EligibleRegionsSchema, ProgrammePublishedPayload, TrancheSchema } from '@alur/contracts';
 import { jsonField, queryRows, rupiahField } from '@alur/database';
-import { ProgrammeVersion } from './programme-version';
+import { ProgrammeVersion } from './domain/programme-version';
 
 const ProgrammeVersionRow = z
   .object({

@@ -1,7 +1,7 @@
 import type { ProgressReportView, ProgressVerificationStatus, ReportedPhoto } from '@alur/contracts';
 import { villageLocationOf } from '@alur/regions';
-import { WARNING_FLAGS } from './photo-flags';
-import { ProgressReport } from './progress-report';
+import { WARNING_FLAGS } from './domain/photo-flags';
+import { ProgressReport } from './domain/progress-report';
 
 export type { ProgressReportView, ProgressVerificationStatus, ReportedPhoto };
 

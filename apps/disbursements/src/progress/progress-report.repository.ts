@@ -11,7 +11,7 @@ import {
 } from '@alur/contracts';
 import { jsonField, queryRows, rupiahField, updateRows } from '@alur/database';
 import { RegionScope } from '../disbursements/disbursement.repository';
-import { ProgressReport } from './progress-report';
+import { ProgressReport } from './domain/progress-report';
 
 const ReportColumns = z.object({
   id: z.string(),

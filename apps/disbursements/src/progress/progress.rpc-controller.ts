@@ -2,9 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ListProgressReports, ListProposalProgressReports, ReportProgress, RequestOf, VerifyProgressReport } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { ListProgressReportsUseCase } from './list-progress-reports.use-case';
-import { ReportProgressUseCase } from './report-progress.use-case';
-import { VerifyProgressReportUseCase } from './verify-progress-report.use-case';
+import { ListProgressReportsUseCase } from './use-cases/list-progress-reports.use-case';
+import { ReportProgressUseCase } from './use-cases/report-progress.use-case';
+import { VerifyProgressReportUseCase } from './use-cases/verify-progress-report.use-case';
 
 /** Progress reports of the BKM and their verification on site, asked for by the gateway. */
 @Controller()

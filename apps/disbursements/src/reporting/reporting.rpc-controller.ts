@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CheckPublicPhoto, ListFundsReport, ListPublicProgress, RequestOf } from '@alur/contracts';
 import { AnswersRequest, RpcRequest } from '@alur/messaging';
-import { ListFundsReportUseCase } from './list-funds-report.use-case';
-import { ListPublicProgressUseCase } from './list-public-progress.use-case';
+import { ListFundsReportUseCase } from './use-cases/list-funds-report.use-case';
+import { ListPublicProgressUseCase } from './use-cases/list-public-progress.use-case';
 
 /** Read-only figures for the transparency page and the dashboard, asked for by the gateway. */
 @Controller()

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
-import { BudgetCeiling, BudgetCeilingStanding } from '../budgets/budget-ceiling';
+import { BudgetCeiling, BudgetCeilingStanding } from '../budgets/domain/budget-ceiling';
 import { BudgetCeilingRepository, CeilingFilter } from '../budgets/budget-ceiling.repository';
-import { CeilingKey } from '../budgets/ceiling-key';
-import { Disbursement } from '../disbursements/disbursement';
+import { CeilingKey } from '../budgets/domain/ceiling-key';
+import { Disbursement } from '../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
-import { ProgrammeVersion } from '../programmes/programme-version';
+import { ProgrammeVersion } from '../programmes/domain/programme-version';
 import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
-import { Tranche } from '../tranches/tranche';
+import { Tranche } from '../tranches/domain/tranche';
 import { PlannedTranche, TrancheRepository } from '../tranches/tranche.repository';
 
 /**

@@ -3,10 +3,10 @@ import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ProposalCompletedV1, TrancheReadyV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { Disbursement } from '../disbursements/disbursement';
+import { Disbursement } from '../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
-import { nextTrancheStep } from './next-tranche-step';
+import { nextTrancheStep } from './domain/next-tranche-step';
 import { TrancheRepository } from './tranche.repository';
 
 /**

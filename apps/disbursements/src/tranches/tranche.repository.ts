@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, BankAccount, BankAccountSchema, TRANCHE_STATUSES } from '@alur/contracts';
 import { jsonField, queryRows, rupiahField } from '@alur/database';
-import { Tranche } from './tranche';
+import { Tranche } from './domain/tranche';
 
 /** A `tranche` row, checked, as a Tranche. */
 export const TrancheRow = z

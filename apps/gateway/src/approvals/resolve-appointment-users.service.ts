@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { InvalidInputError } from '@alur/contracts';
-import { UserEntity } from '../users/user.entity';
+import { Transactions } from '@alur/database';
+import { UserAccountRepository } from '../users/user-account.repository';
 
 /** The gateway owns the users: it turns the usernames of an appointment into ids, roles and regions. */
 @Injectable()
 export class ResolveAppointmentUsers {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly users: UserAccountRepository,
+  ) {}
 
   async resolve(actingUsername: string, forUsername: string) {
-    const repository = this.dataSource.getRepository(UserEntity);
+    const db = this.transactions.manager;
     const [acting, actingFor] = await Promise.all([
-      repository.findOneBy({ username: actingUsername.toLowerCase(), active: true }),
-      repository.findOneBy({ username: forUsername.toLowerCase(), active: true }),
+      this.users.findActiveByUsername(db, actingUsername.toLowerCase()),
+      this.users.findActiveByUsername(db, forUsername.toLowerCase()),
     ]);
     const errors = [
       ...(acting ? [] : [{ field: 'actingUsername', reason: `no active user ${actingUsername}` }]),

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditEntry, AuditTrail } from '@alur/audit';
+import { Transactions } from '@alur/database';
 
 /**
  * The gateway's security-relevant actions (logins, logouts, new users, uploads, queue-board
- * sessions) in its hash-chained audit trail: in the transaction of the change when there is one,
- * in a transaction of their own when the action changes nothing else (a login, a refusal).
+ * sessions) in its hash-chained audit trail (libs/audit owns its SQL): in the transaction of the
+ * change when there is one, in a transaction of their own when the action changes nothing else (a login, a refusal).
  */
 @Injectable()
 export class SecurityAudit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly trail: AuditTrail,
   ) {}
 
@@ -20,6 +20,6 @@ export class SecurityAudit {
       await this.trail.record(tx, entry);
       return;
     }
-    await this.dataSource.transaction((own) => this.trail.record(own, entry));
+    await this.transactions.run((own) => this.trail.record(own, entry));
   }
 }

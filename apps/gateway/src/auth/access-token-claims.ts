@@ -7,7 +7,7 @@ export const AccessTokenClaimsSchema = z.object({
   username: z.string().min(1),
   role: z.enum(ROLES),
   regionCode: z.string().min(1),
-  /** The holder's token version when it was issued (see UserEntity.tokenVersion). */
+  /** The holder's token version when it was issued (see UserAccount.tokenVersion). */
   ver: z.number().int().min(0),
 });
 export type AccessTokenClaims = z.infer<typeof AccessTokenClaimsSchema>;

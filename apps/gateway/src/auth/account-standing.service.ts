@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
+import { Transactions } from '@alur/database';
+import { TokenStanding } from '../users/domain/user-account';
+import { UserAccountRepository } from '../users/user-account.repository';
 import { AccessTokenClaims } from './access-token-claims';
+import { standsBehind } from './domain/token-standing.policy';
 
 /** How long a looked-up account is believed: logout, deactivation or a new role reach every replica within this. */
 export const ACCOUNT_STANDING_TTL_MS = 3000;
-
-type Standing = Pick<UserEntity, 'active' | 'role' | 'regionCode' | 'tokenVersion'>;
 
 /**
  * Whether a validly signed access token still speaks for its holder: the account exists, is active,
@@ -16,19 +15,15 @@ type Standing = Pick<UserEntity, 'active' | 'role' | 'regionCode' | 'tokenVersio
  */
 @Injectable()
 export class AccountStanding {
-  private readonly cache = new Map<string, { standing: Standing | null; until: number }>();
+  private readonly cache = new Map<string, { standing: TokenStanding | null; until: number }>();
 
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly users: UserAccountRepository,
+  ) {}
 
   async honours(claims: AccessTokenClaims): Promise<boolean> {
-    const standing = await this.standingOf(claims.sub);
-    return (
-      standing !== null &&
-      standing.active &&
-      standing.role === claims.role &&
-      standing.regionCode === claims.regionCode &&
-      standing.tokenVersion === claims.ver
-    );
+    return standsBehind(await this.standingOf(claims.sub), claims);
   }
 
   /** Forgets what this gateway knew of the account, after a change made here. */
@@ -36,15 +31,11 @@ export class AccountStanding {
     this.cache.delete(userId);
   }
 
-  private async standingOf(userId: string): Promise<Standing | null> {
+  private async standingOf(userId: string): Promise<TokenStanding | null> {
     const now = Date.now();
     const cached = this.cache.get(userId);
     if (cached && cached.until > now) return cached.standing;
-    const user = await this.users.findOne({
-      where: { id: userId },
-      select: { id: true, active: true, role: true, regionCode: true, tokenVersion: true },
-    });
-    const standing = user ? { active: user.active, role: user.role, regionCode: user.regionCode, tokenVersion: user.tokenVersion } : null;
+    const standing = (await this.users.tokenStandingOf(this.transactions.manager, userId)) ?? null;
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(userId, { standing, until: now + ACCOUNT_STANDING_TTL_MS });
     return standing;

@@ -2,8 +2,8 @@ import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { Actor, type LoginRequest, type LoginResult, LoginRequestSchema, LoginResultSchema } from '@alur/contracts';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ContractInput, openApiSchemaOf } from '../http/contract-input';
-import { LoginUseCase } from './login.use-case';
-import { LogoutUseCase } from './logout.use-case';
+import { LoginUseCase } from './use-cases/login.use-case';
+import { LogoutUseCase } from './use-cases/logout.use-case';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 

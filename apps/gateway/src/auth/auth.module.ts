@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV } from '@alur/config';
-import { UserEntity } from '../users/user.entity';
+import { GatewayPersistenceModule } from '../database/gateway-persistence.module';
 import { accessTokenOptions } from './access-token.options';
 import { AccessTokens } from './access-tokens.service';
 import { AccountStanding } from './account-standing.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle.service';
-import { LoginUseCase } from './login.use-case';
-import { LogoutUseCase } from './logout.use-case';
+import { LoginUseCase } from './use-cases/login.use-case';
+import { LogoutUseCase } from './use-cases/logout.use-case';
 import { PasswordHasher } from './password-hasher.service';
 import { RolesGuard } from './roles.guard';
 
@@ -21,7 +20,7 @@ import { RolesGuard } from './roles.guard';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    GatewayPersistenceModule,
     JwtModule.registerAsync({
       inject: [APP_ENV],
       useFactory: accessTokenOptions,

@@ -1,31 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
-
-/** Failures are remembered this long after the last one. */
-const WINDOW_SECONDS = 15 * 60;
-/** One account from one address: a few slips are free, then each failure doubles the wait, up to 15 minutes. */
-const ACCOUNT_ADDRESS_FREE_FAILURES = 5;
-const ACCOUNT_ADDRESS_MAX_DELAY_SECONDS = 15 * 60;
-/**
- * One account from everywhere (guessing spread over many addresses): more slips are free, and the
- * wait stays short, so that an attacker cannot lock the real holder (the BPKAD) out for long.
- */
-const ACCOUNT_FREE_FAILURES = 20;
-const ACCOUNT_MAX_DELAY_SECONDS = 30;
-/** One address over every account: spraying one password across the predictable usernames stops here. */
-const ADDRESS_MAX_FAILURES = 30;
-
-interface Failures {
-  count: number;
-  lastAt: number;
-}
-
-function waitSeconds(failures: Failures, free: number, maxDelay: number, now: number): number {
-  if (failures.count < free) return 0;
-  const delay = Math.min(maxDelay, 2 ** (failures.count - free));
-  return Math.max(0, Math.ceil(failures.lastAt / 1000 + delay - now / 1000));
-}
+import { Failures, FAILURE_WINDOW_SECONDS, loginWaitSeconds } from './domain/login-throttle.policy';
 
 /**
  * Login throttling kept in Redis, so that every gateway replica counts the same failures: per
@@ -49,11 +25,7 @@ export class LoginThrottle implements OnApplicationShutdown {
       this.read(this.accountKey(username)),
       this.read(this.addressKey(address)),
     ]);
-    const wait = Math.max(
-      waitSeconds(pair, ACCOUNT_ADDRESS_FREE_FAILURES, ACCOUNT_ADDRESS_MAX_DELAY_SECONDS, now),
-      waitSeconds(account, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_SECONDS, now),
-      fromAddress.count >= ADDRESS_MAX_FAILURES ? Math.ceil(fromAddress.lastAt / 1000 + WINDOW_SECONDS - now / 1000) : 0,
-    );
+    const wait = loginWaitSeconds({ pair, account, address: fromAddress }, now);
     if (wait > 0) {
       throw new HttpException(
         { statusCode: 429, message: `Too many failed logins: wait ${wait} seconds and try again`, retryAfterSeconds: wait },
@@ -65,7 +37,7 @@ export class LoginThrottle implements OnApplicationShutdown {
   async failed(username: string, address: string, now = Date.now()): Promise<void> {
     const multi = this.redis.multi();
     for (const key of [this.pairKey(username, address), this.accountKey(username), this.addressKey(address)]) {
-      multi.hincrby(key, 'count', 1).hset(key, 'lastAt', now).expire(key, WINDOW_SECONDS);
+      multi.hincrby(key, 'count', 1).hset(key, 'lastAt', now).expire(key, FAILURE_WINDOW_SECONDS);
     }
     await multi.exec();
   }

@@ -5,7 +5,7 @@ import { ListDisbursements, PrepareSpm, ReleaseTranche, RequestOf, ReturnSpm } f
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
-import { checkedIdempotencyKey } from '../http/idempotency-key';
+import { checkedIdempotencyKey } from '../http/idempotency-key.interceptor';
 import { PrepareSpmInput, ReleaseTrancheInput, ReturnSpmInput } from './http-inputs';
 
 /**

@@ -1,5 +1,5 @@
 import { RegionDirectory } from '@alur/regions';
-import { roleRegionMismatch } from '../users/role-region.policy';
+import { roleRegionMismatch } from '../users/domain/role-region.policy';
 import { demoUsers } from './demo-users';
 
 describe('the demo users of Kabupaten Bengkalis', () => {

@@ -1,9 +1,9 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { announceUsersSaved } from '../users/user-saved.announcement';
-import { UserEntity } from '../users/user.entity';
+import { UserAccountRepository } from '../users/user-account.repository';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
 
 export interface DemoSeedResult {
@@ -21,15 +21,11 @@ export async function seedDemoUsers(dataSource: DataSource, regions: RegionDirec
   const users = demoUsers(regions);
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   await dataSource.transaction(async (tx) => {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values(users.map((user) => ({ ...user, passwordHash, language: 'id' as const, phone: null, active: true })))
-      .orUpdate(['password_hash', 'role', 'region_code', 'display_name', 'email', 'active', 'updated_at'], ['username'])
-      .execute();
+    const saved = await new UserAccountRepository().upsertMany(
+      tx,
+      users.map((user) => ({ ...user, passwordHash, language: 'id' as const, phone: null, active: true })),
+    );
     // Other services (notifications) keep their own copy of who is who.
-    const saved = await tx.find(UserEntity, { where: { username: In(users.map((user) => user.username)) } });
     await announceUsersSaved(outbox, tx, saved);
   });
   return { users: users.length };

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ProgressPhotoSchema } from '@alur/contracts';
 import { z } from 'zod';
+import { ProgressPhotoSchema } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { captureView } from './photo-capture';
+import { UploadedFileRepository } from './uploaded-file.repository';
 import { UPLOAD_KINDS } from './uploaded-file-kinds';
 
 type ProgressPhoto = z.infer<typeof ProgressPhotoSchema>;
@@ -15,22 +15,19 @@ type ProgressPhoto = z.infer<typeof ProgressPhotoSchema>;
  */
 @Injectable()
 export class PhotoCaptures {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly uploads: UploadedFileRepository,
+  ) {}
 
   async attachTo<T extends { photos?: ProgressPhoto[] }>(body: T): Promise<T> {
     const prefix = `${UPLOAD_KINDS.photo.path}/`;
     const ids = (body.photos ?? []).filter((p) => p.url.startsWith(prefix)).map((p) => p.url.slice(prefix.length));
     if (!ids.length) return body;
-    const rows = (await this.dataSource.query(
-      `SELECT id, captured_at, latitude, longitude FROM uploaded_file WHERE kind = 'photo' AND id = ANY($1::uuid[])`,
-      [ids],
-    )) as Array<{ id: string; captured_at: Date | null; latitude: number | null; longitude: number | null }>;
-    const byId = new Map(
-      rows.map((row) => [row.id, captureView({ capturedAt: row.captured_at, latitude: row.latitude, longitude: row.longitude })]),
-    );
+    const captures = await this.uploads.capturesOf(this.transactions.manager, ids);
     const photos = body.photos!.map(({ url, caption }) => {
-      const capture = url.startsWith(prefix) ? byId.get(url.slice(prefix.length)) : undefined;
-      return { url, ...(caption !== undefined ? { caption } : {}), ...(capture ? { capture } : {}) };
+      const capture = url.startsWith(prefix) ? captures.get(url.slice(prefix.length)) : undefined;
+      return { url, ...(caption !== undefined ? { caption } : {}), ...(capture ? { capture: captureView(capture) } : {}) };
     });
     return { ...body, photos };
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor, InvalidInputError, NotFoundError } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
 import { captureView, PhotoCapture, readPhotoCapture } from './photo-capture';
+import { StoredFile, UploadedFileRepository } from './uploaded-file.repository';
 import { contentMatches, UPLOAD_KINDS, UploadKind } from './uploaded-file-kinds';
 
 /** A field of a request that refers to an uploaded file by its url (`documents.0.url`). */
@@ -29,7 +29,8 @@ export interface ReceivedFile {
 @Injectable()
 export class UploadedFiles {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly uploads: UploadedFileRepository,
     private readonly regions: RegionDirectory,
     private readonly audit: SecurityAudit,
     @Inject(APP_ENV) private readonly env: BaseEnv,
@@ -44,50 +45,36 @@ export class UploadedFiles {
     const fileName = file.originalname.slice(0, 200);
     // A photo keeps when and where the phone took it, for the verifier to compare with the village and the report.
     const capture: PhotoCapture | null = kind === 'photo' ? await readPhotoCapture(file.buffer, this.env.TIMEZONE) : null;
-    const row = await this.dataSource.transaction(async (tx) => {
-      const [stored] = (await tx.query(
-        `INSERT INTO uploaded_file (kind, uploaded_by, region_code, content_type, size_bytes, data, file_name, captured_at, latitude, longitude)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          kind,
-          actor.userId,
-          actor.regionCode,
-          file.mimetype,
-          file.size,
-          file.buffer,
-          fileName,
-          capture?.capturedAt ?? null,
-          capture?.latitude ?? null,
-          capture?.longitude ?? null,
-        ],
-      )) as Array<{ id: string }>;
+    const id = await this.transactions.run(async (tx) => {
+      const stored = await this.uploads.add(tx, {
+        kind,
+        uploadedBy: actor.userId,
+        regionCode: actor.regionCode,
+        contentType: file.mimetype,
+        sizeBytes: file.size,
+        data: file.buffer,
+        fileName,
+        capture,
+      });
       const after = { kind, contentType: file.mimetype, size: file.size, fileName, regionCode: actor.regionCode };
-      await this.audit.record({ actor, action: 'upload.stored', entityType: 'uploaded_file', entityId: stored.id, after }, tx);
+      await this.audit.record({ actor, action: 'upload.stored', entityType: 'uploaded_file', entityId: stored, after }, tx);
       return stored;
     });
-    const stored = { id: row.id, url: `${rules.path}/${row.id}`, name: fileName, contentType: file.mimetype, size: file.size };
+    const stored = { id, url: `${rules.path}/${id}`, name: fileName, contentType: file.mimetype, size: file.size };
     return capture ? { ...stored, capture: captureView(capture) } : stored;
   }
 
   async read(kind: UploadKind, actor: Actor, id: string): Promise<StreamableFile> {
-    const file = await this.find(kind, id);
-    if (!file || !this.regions.covers(actor.regionCode, file.region_code)) throw new NotFoundError(`File ${id} not found`);
+    const file = await this.uploads.find(this.transactions.manager, kind, id);
+    if (!file || !this.regions.covers(actor.regionCode, file.regionCode)) throw new NotFoundError(`File ${id} not found`);
     return streamOf(file, id);
   }
 
   /** A file the caller has established is published (a photo of an accepted progress report), for anyone. */
   async readPublished(kind: UploadKind, id: string): Promise<StreamableFile> {
-    const file = await this.find(kind, id);
+    const file = await this.uploads.find(this.transactions.manager, kind, id);
     if (!file) throw new NotFoundError(`File ${id} not found`);
     return streamOf(file, id);
-  }
-
-  private async find(kind: UploadKind, id: string): Promise<StoredFile | undefined> {
-    const [file] = (await this.dataSource.query(
-      'SELECT region_code, content_type, file_name, data FROM uploaded_file WHERE id = $1 AND kind = $2',
-      [id, kind],
-    )) as StoredFile[];
-    return file;
   }
 
   /**
@@ -96,15 +83,16 @@ export class UploadedFiles {
    * addresses (an https photo elsewhere) are not uploads and pass.
    */
   async requireOwn(actor: Actor, references: UploadReference[]): Promise<void> {
-    const uploads = references
+    const referenced = references
       .map((reference) => ({ ...reference, id: uploadIdOf(reference) }))
       .filter((reference): reference is UploadReference & { id: string } => reference.id !== undefined);
-    if (!uploads.length) return;
-    const rows = (await this.dataSource.query('SELECT id, kind, region_code FROM uploaded_file WHERE id = ANY($1::uuid[])', [
-      uploads.map((u) => u.id),
-    ])) as Array<{ id: string; kind: UploadKind; region_code: string }>;
-    const owned = new Set(rows.filter((row) => row.region_code === actor.regionCode).map((row) => `${row.kind}/${row.id}`));
-    const foreign = uploads.filter((u) => !owned.has(`${u.kind}/${u.id}`));
+    if (!referenced.length) return;
+    const found = await this.uploads.ownershipOf(
+      this.transactions.manager,
+      referenced.map((u) => u.id),
+    );
+    const owned = new Set(found.filter((upload) => upload.regionCode === actor.regionCode).map((upload) => `${upload.kind}/${upload.id}`));
+    const foreign = referenced.filter((u) => !owned.has(`${u.kind}/${u.id}`));
     if (foreign.length) {
       throw new InvalidInputError(
         foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })),
@@ -113,18 +101,11 @@ export class UploadedFiles {
   }
 }
 
-interface StoredFile {
-  region_code: string;
-  content_type: string;
-  file_name: string;
-  data: Buffer;
-}
-
 function streamOf(file: StoredFile, id: string): StreamableFile {
   return new StreamableFile(file.data, {
-    type: file.content_type,
+    type: file.contentType,
     length: file.data.length,
-    disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.file_name || id)}`,
+    disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.fileName || id)}`,
   });
 }
 

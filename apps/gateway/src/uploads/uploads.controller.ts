@@ -5,7 +5,7 @@ import { Actor } from '@alur/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ContractInput } from '../http/contract-input';
 import { IdPath } from '../http/id-path';
-import { IdempotentRoute } from '../http/idempotency-key';
+import { IdempotentRoute } from '../http/idempotency-key.interceptor';
 import { Roles } from '../auth/roles.decorator';
 import { UPLOAD_KINDS } from './uploaded-file-kinds';
 import { ReceivedFile, UploadedFiles } from './uploaded-files.service';

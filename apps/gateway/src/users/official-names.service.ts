@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { NamedPerson, userIdsOf, withDisplayName } from './official-names';
-import { UserEntity } from './user.entity';
+import { Transactions } from '@alur/database';
+import { NamedPerson, userIdsOf, withDisplayName } from './domain/official-names';
+import { UserAccountRepository } from './user-account.repository';
 
 /**
  * The gateway owns the users: it puts officials' names (e.g. "Camat Mandau", or the person's own
@@ -10,13 +9,15 @@ import { UserEntity } from './user.entity';
  */
 @Injectable()
 export class OfficialNames {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly users: UserAccountRepository,
+  ) {}
 
   async name<T extends NamedPerson>(people: ReadonlyArray<T | null>): Promise<Array<T | null>> {
     const ids = userIdsOf(people);
     if (ids.length === 0) return [...people];
-    const users = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, displayName: true }, where: { id: In(ids) } });
-    const names = new Map(users.map((user) => [user.id, user.displayName]));
+    const names = await this.users.displayNamesOf(this.transactions.manager, ids);
     return people.map((person) => (person ? withDisplayName(person, names) : null));
   }
 }

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { UserSavedV1 } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
-import { UserEntity } from './user.entity';
+import { UserAccount } from './domain/user-account';
 
 /** Announces created or changed users, in the transaction that saved them, to the services that keep a copy. */
-export async function announceUsersSaved(outbox: OutboxService, tx: EntityManager, users: UserEntity[]): Promise<void> {
+export async function announceUsersSaved(outbox: OutboxService, tx: EntityManager, users: readonly UserAccount[]): Promise<void> {
   if (users.length === 0) return;
   await outbox.recordMany(
     tx,

@@ -1,8 +1,8 @@
 import type { UserView } from '@alur/contracts';
-import { UserEntity } from './user.entity';
+import { UserAccount } from './domain/user-account';
 
 /** A user as the API shows them (UserViewSchema): everything but the password hash. */
-export function userViewOf(user: UserEntity): UserView {
+export function userViewOf(user: UserAccount): UserView {
   return {
     id: user.id,
     username: user.username,

@@ -17,10 +17,10 @@ import {
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput, openApiSchemaOf } from '../http/contract-input';
-import { IdempotentRoute } from '../http/idempotency-key';
-import { CreateUserUseCase } from './create-user.use-case';
-import { ListUsersUseCase } from './list-users.use-case';
-import { UpdateUserUseCase } from './update-user.use-case';
+import { IdempotentRoute } from '../http/idempotency-key.interceptor';
+import { CreateUserUseCase } from './use-cases/create-user.use-case';
+import { ListUsersUseCase } from './use-cases/list-users.use-case';
+import { UpdateUserUseCase } from './use-cases/update-user.use-case';
 
 /** `PATCH /users/:id`: the user named in the path, and the change in the body. */
 const UpdateUserInput = UpdateUserRequestSchema.extend({ id: Uuid });

@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@alur/database';
 import { makeFigureProvider, METRICS } from '@alur/metrics';
+import { DeliveryRepository } from './delivery.repository';
 
 /** E-mail, SMS and WhatsApp deliveries by channel and status: `failed` rising is the "deliveries failing" alert. */
 export const DELIVERY_FIGURES: Provider[] = [
@@ -8,12 +9,10 @@ export const DELIVERY_FIGURES: Provider[] = [
     name: METRICS.notificationDeliveries,
     help: 'Deliveries by channel and status (queued, sending, retrying, sent, failed)',
     labelNames: ['channel', 'status'],
-    inject: [DataSource],
-    read: async (db: DataSource) => {
-      const rows: Array<{ channel: string; status: string; n: number }> = await db.query(
-        'SELECT channel, status, count(*)::int AS n FROM delivery GROUP BY channel, status',
-      );
-      return rows.map((row) => ({ labels: { channel: row.channel, status: row.status }, value: row.n }));
+    inject: [Transactions, DeliveryRepository],
+    read: async (transactions: Transactions, deliveries: DeliveryRepository) => {
+      const counts = await deliveries.countsByChannelAndStatus(transactions.manager);
+      return counts.map((row) => ({ labels: { channel: row.channel, status: row.status }, value: row.count }));
     },
   }),
 ];

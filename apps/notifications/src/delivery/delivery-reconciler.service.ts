@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Transactions } from '@alur/database';
 import { DeliveryRepository } from './delivery.repository';
 import { NotificationQueue } from './notification-queue';
 
@@ -7,6 +8,7 @@ export const STALE_QUEUED_MS = 60_000;
 /** Longer than any send can take (SMTP socket and gateway timeouts are far shorter). */
 export const INTERRUPTED_SENDING_MS = 5 * 60_000;
 const INTERVAL_MS = 30_000;
+const INTERRUPTED_REASON = 'interrupted while sending: the message may have gone out; check with the recipient before retrying';
 
 /**
  * Keeps the queue in step with the delivery log, which is the truth: re-enqueues queued or retrying
@@ -20,6 +22,7 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
   ) {}
@@ -38,8 +41,10 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
 
   async reconcile(now: Date = new Date()): Promise<{ requeued: number; interrupted: number }> {
     // Interrupted sends first: a delivery re-enqueued below may be claimed (and be `sending`) at once.
-    const interrupted = await this.deliveries.failInterrupted(INTERRUPTED_SENDING_MS, now);
-    const stale = await this.deliveries.stale(STALE_QUEUED_MS, now);
+    const interrupted = await this.transactions.run((tx) =>
+      this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
+    );
+    const stale = await this.deliveries.stale(this.transactions.manager, STALE_QUEUED_MS, now);
     await this.queue.enqueueDeliveries(stale);
     if (stale.length || interrupted) this.logger.log({ requeued: stale.length, interrupted }, 'Deliveries reconciled');
     return { requeued: stale.length, interrupted };

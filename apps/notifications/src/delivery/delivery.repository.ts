@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ExternalChannel, NotificationKind } from '../messages/notification-kind';
+import { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { EXTERNAL_CHANNELS, NOTIFICATION_DELIVERY_STATUSES } from '@alur/contracts';
+import { queryRows, updateRows } from '@alur/database';
+import { ExternalChannel, NotificationKind } from '../messages/domain/notification-kind';
+import { DeliveryAttempt, DeliveryLogEntry } from './domain/delivery-log-entry';
 
 /** A message for one recipient on one channel, about one source (an event, or a digest). */
 export interface DeliveryDraft {
@@ -25,20 +28,92 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
+/** A delivery whose job is (or must be) on the queue: the job id is versioned by the operator's retry round. */
+export interface QueuedDelivery {
+  id: string;
+  retryRound: number;
+}
+
+/** Which deliveries of the log to list: by status, and optionally by recipient (username or user id). */
+export interface DeliveryFilter {
+  status: string;
+  recipient: string | null;
+  limit: number;
+  offset: number;
+}
+
+const Channel = z.enum(EXTERNAL_CHANNELS);
+
+/** A `delivery` row with its recipient's username, checked, as a DeliveryLogEntry. */
+const LogEntryRow = z
+  .object({
+    id: z.string(),
+    recipient_user_id: z.string(),
+    username: z.string().nullable(),
+    channel: Channel,
+    kind: z.string(),
+    address: z.string(),
+    subject: z.string(),
+    status: z.enum(NOTIFICATION_DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    last_error: z.string().nullable(),
+    provider_message_id: z.string().nullable(),
+    created_at: z.date(),
+    updated_at: z.date(),
+    sent_at: z.date().nullable(),
+  })
+  .transform((row): DeliveryLogEntry => ({
+    id: row.id,
+    recipientUserId: row.recipient_user_id,
+    username: row.username,
+    channel: row.channel,
+    kind: row.kind,
+    address: row.address,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    providerMessageId: row.provider_message_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    sentAt: row.sent_at,
+  }));
+
+const AttemptRow = z
+  .object({ attempt: z.number().int(), outcome: z.string(), reason: z.string().nullable(), occurred_at: z.date() })
+  .transform((row): DeliveryAttempt => ({ attempt: row.attempt, outcome: row.outcome, reason: row.reason, at: row.occurred_at }));
+
+const ClaimedRow = z.object({
+  id: z.string(),
+  channel: Channel,
+  address: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  attempts: z.number().int(),
+});
+
+const QueuedRow = z.object({ id: z.string(), retry_round: z.number().int() }).transform((row): QueuedDelivery => ({
+  id: row.id,
+  retryRound: row.retry_round,
+}));
+
+const LOG_ENTRY = `SELECT d.*, r.username FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id`;
+const FILTER = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
+
 /** The delivery log: one row per (source, recipient, channel), with every attempt beside it. */
 @Injectable()
 export class DeliveryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /**
    * Inserts the deliveries that do not exist yet (the unique key drops repeats), each with its
    * `queued` attempt, and returns the new ones: one statement for all of an event's deliveries
    * rather than two round trips per delivery.
    */
-  async create(tx: EntityManager, drafts: readonly DeliveryDraft[]): Promise<Array<{ id: string; retryRound: number }>> {
+  async create(tx: EntityManager, drafts: readonly DeliveryDraft[]): Promise<QueuedDelivery[]> {
     if (drafts.length === 0) return [];
     const column = <K extends keyof DeliveryDraft>(key: K) => drafts.map((d) => d[key]);
-    const rows: Array<{ id: string }> = await tx.query(
+    const rows = await queryRows(
+      tx,
+      z.object({ id: z.string() }),
       `WITH created AS (
          INSERT INTO delivery (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, status)
          SELECT id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, 'queued'
@@ -69,71 +144,145 @@ export class DeliveryRepository {
    * update lets exactly one worker win it. A row left `sending` by a worker that died is never sent
    * again automatically (see DeliveryReconciler).
    */
-  async claim(id: string): Promise<ClaimedDelivery | null> {
-    const [rows] = await this.dataSource.query(
+  async claim(db: EntityManager, id: string): Promise<ClaimedDelivery | null> {
+    const [claimed] = await updateRows(
+      db,
+      ClaimedRow,
       `UPDATE delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
        WHERE id = $1 AND status IN ('queued', 'retrying')
        RETURNING id, channel, address, subject, body, attempts`,
       [id],
     );
-    return (rows as ClaimedDelivery[])[0] ?? null;
+    return claimed ?? null;
   }
 
-  async markSent(id: string, attempt: number, providerMessageId: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE delivery SET status = 'sent', provider_message_id = $2, last_error = NULL, sent_at = now(), updated_at = now() WHERE id = $1`,
-        [id, providerMessageId],
-      );
-      await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome) VALUES ($1, $2, 'sent')`, [id, attempt]);
-    });
+  /** Records the sent attempt; the caller's transaction holds the two writes together. */
+  async markSent(tx: EntityManager, id: string, attempt: number, providerMessageId: string): Promise<void> {
+    await tx.query(
+      `UPDATE delivery SET status = 'sent', provider_message_id = $2, last_error = NULL, sent_at = now(), updated_at = now() WHERE id = $1`,
+      [id, providerMessageId],
+    );
+    await this.recordAttempt(tx, id, attempt, 'sent', null);
   }
 
   /** Records a failed attempt; the delivery is `failed` after the last one, `retrying` before. */
-  async markAttemptFailed(id: string, attempt: number, reason: string, final: boolean): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [
-        id,
-        final ? 'failed' : 'retrying',
-        reason,
-      ]);
-      await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'failed', $3)`, [
-        id,
-        attempt,
-        reason,
-      ]);
-    });
+  async markAttemptFailed(tx: EntityManager, id: string, attempt: number, reason: string, final: boolean): Promise<void> {
+    await tx.query(`UPDATE delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      final ? 'failed' : 'retrying',
+      reason,
+    ]);
+    await this.recordAttempt(tx, id, attempt, 'failed', reason);
   }
 
   /** Queued or retrying deliveries untouched for `olderThanMs`: their job may have been lost with Redis. */
-  async stale(olderThanMs: number, now: Date): Promise<Array<{ id: string; retryRound: number }>> {
-    const rows: Array<{ id: string; retry_round: number }> = await this.dataSource.query(
+  async stale(db: EntityManager, olderThanMs: number, now: Date): Promise<QueuedDelivery[]> {
+    return queryRows(
+      db,
+      QueuedRow,
       `SELECT id, retry_round FROM delivery WHERE status IN ('queued', 'retrying') AND updated_at < $1 ORDER BY updated_at LIMIT 1000`,
       [new Date(now.getTime() - olderThanMs)],
     );
-    return rows.map((row) => ({ id: row.id, retryRound: row.retry_round }));
   }
 
   /**
    * A delivery `sending` for longer than any send can take was interrupted between claim and record:
-   * the message may or may not have gone out, so it is marked failed for an operator to decide.
+   * the message may or may not have gone out, so it is marked failed (with `reason`) for an operator
+   * to decide. Rows another replica holds are skipped. Answers how many; run it in a transaction.
    */
-  async failInterrupted(olderThanMs: number, now: Date): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows: Array<{ id: string; attempts: number }> = await tx.query(
-        `SELECT id, attempts FROM delivery WHERE status = 'sending' AND updated_at < $1 FOR UPDATE SKIP LOCKED`,
-        [new Date(now.getTime() - olderThanMs)],
-      );
-      const reason = 'interrupted while sending: the message may have gone out; check with the recipient before retrying';
-      for (const row of rows) {
-        await tx.query(`UPDATE delivery SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [row.id, reason]);
-        await tx.query(`INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, 'failed', $3)`, [
-          row.id,
-          row.attempts,
-          reason,
-        ]);
-      }
-      return rows.length;
-    });
+  async failInterrupted(tx: EntityManager, olderThanMs: number, now: Date, reason: string): Promise<number> {
+    const rows = await queryRows(
+      tx,
+      z.object({ id: z.string(), attempts: z.number().int() }),
+      `SELECT id, attempts FROM delivery WHERE status = 'sending' AND updated_at < $1 FOR UPDATE SKIP LOCKED`,
+      [new Date(now.getTime() - olderThanMs)],
+    );
+    for (const row of rows) {
+      await tx.query(`UPDATE delivery SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [row.id, reason]);
+      await this.recordAttempt(tx, row.id, row.attempts, 'failed', reason);
+    }
+    return rows.length;
+  }
+
+  /** One page of the log, most recently changed first. */
+  async list(db: EntityManager, filter: DeliveryFilter): Promise<DeliveryLogEntry[]> {
+    return queryRows(db, LogEntryRow, `${LOG_ENTRY} ${FILTER} ORDER BY d.updated_at DESC, d.id LIMIT $3 OFFSET $4`, [
+      filter.status,
+      filter.recipient,
+      filter.limit,
+      filter.offset,
+    ]);
+  }
+
+  /** How many deliveries the filter matches, all pages together. */
+  async count(db: EntityManager, filter: Pick<DeliveryFilter, 'status' | 'recipient'>): Promise<number> {
+    const [{ count }] = await queryRows(
+      db,
+      z.object({ count: z.coerce.number().int() }),
+      `SELECT count(*) FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id ${FILTER}`,
+      [filter.status, filter.recipient],
+    );
+    return count;
+  }
+
+  async find(db: EntityManager, id: string): Promise<DeliveryLogEntry | undefined> {
+    const [entry] = await queryRows(db, LogEntryRow, `${LOG_ENTRY} WHERE d.id = $1`, [id]);
+    return entry;
+  }
+
+  /** The delivery's attempts, in the order they happened. */
+  async attemptsOf(db: EntityManager, id: string): Promise<DeliveryAttempt[]> {
+    return queryRows(
+      db,
+      AttemptRow,
+      'SELECT attempt, outcome, reason, occurred_at FROM delivery_attempt WHERE delivery_id = $1 ORDER BY id',
+      [id],
+    );
+  }
+
+  /**
+   * Queues a failed delivery again for another full set of attempts, in the next retry round; answers
+   * the round and the attempts so far, or undefined when the delivery is not failed (or does not exist).
+   */
+  async requeueFailed(tx: EntityManager, id: string): Promise<{ retryRound: number; attempts: number } | undefined> {
+    const [retried] = await updateRows(
+      tx,
+      z.object({ retry_round: z.number().int(), attempts: z.number().int() }),
+      `UPDATE delivery SET status = 'queued', retry_round = retry_round + 1, updated_at = now()
+       WHERE id = $1 AND status = 'failed' RETURNING retry_round, attempts`,
+      [id],
+    );
+    return retried && { retryRound: retried.retry_round, attempts: retried.attempts };
+  }
+
+  /** The delivery's status, or undefined when there is no such delivery. */
+  async statusOf(tx: EntityManager, id: string): Promise<string | undefined> {
+    const [current] = await queryRows(tx, z.object({ status: z.string() }), 'SELECT status FROM delivery WHERE id = $1', [id]);
+    return current?.status;
+  }
+
+  /** Adds an attempt to the delivery's history: queued (first, or again by an operator), sent, or failed with the reason. */
+  async recordAttempt(
+    tx: EntityManager,
+    id: string,
+    attempt: number,
+    outcome: 'queued' | 'sent' | 'failed',
+    reason: string | null,
+  ): Promise<void> {
+    await tx.query('INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason) VALUES ($1, $2, $3, $4)', [
+      id,
+      attempt,
+      outcome,
+      reason,
+    ]);
+  }
+
+  /** How many deliveries there are per channel and status (the deliveries figure). */
+  async countsByChannelAndStatus(db: EntityManager): Promise<Array<{ channel: string; status: string; count: number }>> {
+    return queryRows(
+      db,
+      z.object({ channel: z.string(), status: z.string(), count: z.number().int() }),
+      'SELECT channel, status, count(*)::int AS count FROM delivery GROUP BY channel, status',
+    );
   }
 }

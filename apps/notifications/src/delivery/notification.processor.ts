@@ -3,8 +3,8 @@ import { Job } from 'bullmq';
 import { NOTIFICATIONS_QUEUE, ProcessJobs } from '@alur/jobs';
 import { TimerMetrics } from '@alur/metrics';
 import { inSpan, jobSpanOptions, tracingEnabled } from '@alur/observability';
-import { RunReminderDigestUseCase } from '../digest/run-reminder-digest.use-case';
-import { DeliverNotificationUseCase } from './deliver-notification.use-case';
+import { RunReminderDigestUseCase } from '../digest/use-cases/run-reminder-digest.use-case';
+import { DeliverNotificationUseCase } from './use-cases/deliver-notification.use-case';
 import { DeliverJobData, NOTIFICATION_JOBS } from './notification-queue';
 
 /** Works the notifications queue: deliveries, and the daily digest its scheduler starts. */

@@ -1,32 +1,70 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { UserSavedPayload } from '@alur/contracts';
+import { z } from 'zod';
+import { NOTIFICATION_LANGUAGES, ROLES, UserSavedPayload } from '@alur/contracts';
+import { queryRows } from '@alur/database';
 import { Audience } from '../recipients/domain/audience';
 import { ActingAppointment, DirectoryUser } from '../recipients/domain/recipient-resolver';
 
-interface UserRow {
-  user_id: string;
-  username: string;
-  display_name: string;
-  role: DirectoryUser['role'];
-  region_code: string;
-  language: DirectoryUser['language'];
-  email: string | null;
-  phone: string | null;
-  active: boolean;
+/** A `recipient` row, checked, as a DirectoryUser. */
+const UserRow = z
+  .object({
+    user_id: z.string(),
+    username: z.string(),
+    display_name: z.string(),
+    role: z.enum(ROLES),
+    region_code: z.string(),
+    language: z.enum(NOTIFICATION_LANGUAGES),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    active: z.boolean(),
+  })
+  .transform((row): DirectoryUser => ({
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    regionCode: row.region_code,
+    language: row.language,
+    email: row.email,
+    phone: row.phone,
+    active: row.active,
+  }));
+
+/** An `acting_appointment` row, checked, as an ActingAppointment. */
+const AppointmentRow = z
+  .object({
+    appointment_id: z.string(),
+    acting_user_id: z.string(),
+    acting_for_user_id: z.string(),
+    role: z.enum(ROLES),
+    region_code: z.string(),
+    valid_from: z.date(),
+    valid_until: z.date(),
+  })
+  .transform((row): ActingAppointment => ({
+    appointmentId: row.appointment_id,
+    actingUserId: row.acting_user_id,
+    actingForUserId: row.acting_for_user_id,
+    role: row.role,
+    regionCode: row.region_code,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+  }));
+
+/** What the service knows of a proposal: its title, and the stage waiting for a decision (null once decided). */
+export interface ProposalSummary {
+  title: string;
+  openStage: Audience | null;
 }
 
-const toUser = (row: UserRow): DirectoryUser => ({
-  userId: row.user_id,
-  username: row.username,
-  displayName: row.display_name,
-  role: row.role,
-  regionCode: row.region_code,
-  language: row.language,
-  email: row.email,
-  phone: row.phone,
-  active: row.active,
-});
+/** A `proposal_summary` row, checked, as a ProposalSummary. */
+const ProposalRow = z
+  .object({ title: z.string(), open_stage_role: z.enum(ROLES).nullable(), open_stage_region: z.string().nullable() })
+  .transform((row): ProposalSummary => ({
+    title: row.title,
+    openStage: row.open_stage_role ? { role: row.open_stage_role, regionCode: row.open_stage_region! } : null,
+  }));
 
 /** The service's copy of who is who (from UserSaved), who acts for whom, and what it knows of each proposal. */
 @Injectable()
@@ -68,8 +106,8 @@ export class DirectoryRepository {
   }
 
   async findUser(tx: EntityManager, userId: string): Promise<DirectoryUser | null> {
-    const rows: UserRow[] = await tx.query('SELECT * FROM recipient WHERE user_id = $1', [userId]);
-    return rows[0] ? toUser(rows[0]) : null;
+    const [user] = await queryRows(tx, UserRow, 'SELECT * FROM recipient WHERE user_id = $1', [userId]);
+    return user ?? null;
   }
 
   /** Everyone who could be in the audiences: the holders of each role and region, and the users appointed to act for them. */
@@ -80,27 +118,22 @@ export class DirectoryRepository {
     if (audiences.length === 0) return { users: [], appointments: [] };
     const roles = audiences.map((a) => a.role);
     const regions = audiences.map((a) => a.regionCode);
-    const appointmentRows: Array<Record<string, any>> = await tx.query(
+    const appointments = await queryRows(
+      tx,
+      AppointmentRow,
       `SELECT a.* FROM acting_appointment a JOIN unnest($1::text[], $2::text[]) AS x(role, region_code)
          ON a.role = x.role AND a.region_code = x.region_code`,
       [roles, regions],
     );
-    const appointments: ActingAppointment[] = appointmentRows.map((row) => ({
-      appointmentId: row.appointment_id,
-      actingUserId: row.acting_user_id,
-      actingForUserId: row.acting_for_user_id,
-      role: row.role,
-      regionCode: row.region_code,
-      validFrom: new Date(row.valid_from),
-      validUntil: new Date(row.valid_until),
-    }));
-    const userRows: UserRow[] = await tx.query(
+    const users = await queryRows(
+      tx,
+      UserRow,
       `SELECT r.* FROM recipient r JOIN unnest($1::text[], $2::text[]) AS x(role, region_code)
          ON r.role = x.role AND r.region_code = x.region_code
        UNION SELECT r.* FROM recipient r WHERE r.user_id = ANY($3::text[])`,
       [roles, regions, appointments.map((a) => a.actingUserId)],
     );
-    return { users: userRows.map(toUser), appointments };
+    return { users, appointments };
   }
 
   /** Remembers a proposal's title (disbursement events do not carry it). */
@@ -121,10 +154,13 @@ export class DirectoryRepository {
     ]);
   }
 
-  async proposal(tx: EntityManager, proposalId: string): Promise<{ title: string; openStage: Audience | null } | null> {
-    const rows: Array<Record<string, any>> = await tx.query('SELECT * FROM proposal_summary WHERE proposal_id = $1', [proposalId]);
-    if (!rows[0]) return null;
-    const { title, open_stage_role: role, open_stage_region: regionCode } = rows[0];
-    return { title, openStage: role ? { role, regionCode } : null };
+  async proposal(tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {
+    const [proposal] = await queryRows(
+      tx,
+      ProposalRow,
+      'SELECT title, open_stage_role, open_stage_region FROM proposal_summary WHERE proposal_id = $1',
+      [proposalId],
+    );
+    return proposal ?? null;
   }
 }

@@ -26,7 +26,7 @@ import { HandleEvent } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { DirectoryRepository } from '../directory/directory.repository';
 import * as plans from '../recipients/domain/notification-plans';
-import { NotifyRecipientsUseCase } from './notify-recipients.use-case';
+import { NotifyRecipientsUseCase } from './use-cases/notify-recipients.use-case';
 
 type Event<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
 

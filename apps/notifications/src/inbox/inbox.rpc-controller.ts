@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ListNotifications, MarkAllNotificationsRead, MarkNotificationRead, RequestOf } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { ListInboxUseCase } from './list-inbox.use-case';
-import { MarkReadUseCase } from './mark-read.use-case';
+import { ListInboxUseCase } from './use-cases/list-inbox.use-case';
+import { MarkReadUseCase } from './use-cases/mark-read.use-case';
 
 /** The gateway's requests about the caller's own inbox. */
 @Controller()

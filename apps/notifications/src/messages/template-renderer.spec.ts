@@ -1,5 +1,5 @@
 import { Region } from '@alur/regions';
-import { NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
+import { NOTIFICATION_KINDS, NotificationKind } from './domain/notification-kind';
 import { TemplateRenderer, TemplateValues } from './template-renderer';
 
 const REGIONS: Record<string, string> = { '14.03.09.1004': 'Balik Alam', '14.03.09': 'Mandau', '14.03': 'KABUPATEN BENGKALIS' };

@@ -4,14 +4,12 @@ import Handlebars from 'handlebars';
 import { Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { Audience } from '../recipients/domain/audience';
-import { formatDateTime, formatRupiah } from './message-format';
-import { Language, LANGUAGES, NOTIFICATION_KINDS, NotificationKind } from './notification-kind';
+import { formatDateTime, formatRupiah } from './domain/message-format';
+import { Language, LANGUAGES, NOTIFICATION_KINDS, NotificationKind } from './domain/notification-kind';
+import { RenderedMessage } from './domain/rendered-message';
 import { templatesDirectory } from './templates-directory';
 
-export interface RenderedMessage {
-  title: string;
-  body: string;
-}
+export type { RenderedMessage } from './domain/rendered-message';
 
 /** What a template sees besides the helpers; `actingFor` becomes "<role> <region>" in the template's language. */
 export type TemplateValues = Record<string, unknown> & { actingFor?: Audience | null };

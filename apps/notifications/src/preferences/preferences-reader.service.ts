@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { Language } from '../messages/notification-kind';
+import { Language } from '../messages/domain/notification-kind';
 import { effectivePreferences, NotificationPreferences } from './domain/notification-preferences';
 import { PreferencesRepository } from './preferences.repository';
 

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { EXTERNAL_CHANNELS, NOTIFICATION_CATEGORIES, NOTIFICATION_LANGUAGES } from '@alur/contracts';
+import { jsonField, queryRows } from '@alur/database';
 import { StoredPreferences } from './domain/notification-preferences';
 
+/** What a user switched, per category and channel: only what they changed is stored. */
+const StoredChannels = z.partialRecord(z.enum(NOTIFICATION_CATEGORIES), z.partialRecord(z.enum(EXTERNAL_CHANNELS), z.boolean()));
+
+/** A `preference` row, checked, as the user's StoredPreferences. */
+const PreferenceRow = z.object({
+  user_id: z.string(),
+  language: z.enum(NOTIFICATION_LANGUAGES).nullable(),
+  digest: z.boolean(),
+  channels: jsonField(StoredChannels),
+});
+
+/** Each user's stored notification preferences. */
 @Injectable()
 export class PreferencesRepository {
   async find(tx: EntityManager, userId: string, lock = false): Promise<StoredPreferences | null> {
@@ -10,12 +25,9 @@ export class PreferencesRepository {
 
   async findMany(tx: EntityManager, userIds: readonly string[], lock = false): Promise<Map<string, StoredPreferences>> {
     if (userIds.length === 0) return new Map();
-    const rows: Array<{
-      user_id: string;
-      language: StoredPreferences['language'];
-      digest: boolean;
-      channels: StoredPreferences['channels'];
-    }> = await tx.query(
+    const rows = await queryRows(
+      tx,
+      PreferenceRow,
       `SELECT user_id, language, digest, channels FROM preference WHERE user_id = ANY($1::text[])${lock ? ' FOR UPDATE' : ''}`,
       [userIds],
     );

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { GetNotificationPreferences, RequestOf, UpdateNotificationPreferences } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { PreferencesUseCase } from './preferences.use-case';
+import { PreferencesUseCase } from './use-cases/preferences.use-case';
 
 @Controller()
 export class PreferencesRpcController {

@@ -15,7 +15,7 @@ export function NotificationBell() {
   useEffect(() => {
     let alive = true;
     const refresh = () =>
-      api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { limit: 1 } })
+      api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { pageSize: 1 } })
         .then((page) => alive && setUnread(page.unreadCount))
         .catch(() => undefined);
     void refresh();

@@ -17,7 +17,7 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
 export function NotificationsPage() {
   const { t, dateTime } = useI18n();
   const { data, error, reload } = useLoad(
-    () => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { limit: 50 } }),
+    () => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { pageSize: 50 } }),
     [],
   );
   const [actionError, setActionError] = useState<unknown>();

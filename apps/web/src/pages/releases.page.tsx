@@ -238,7 +238,7 @@ export function ReleasesPage() {
   const { data, error, reload } = useLoad(
     () =>
       api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', {
-        query: { status: 'FUNDING', limit: 200 } satisfies RequestInputOf<typeof ListDisbursements>,
+        query: { status: 'FUNDING', pageSize: 200 } satisfies RequestInputOf<typeof ListDisbursements>,
       }),
     [],
   );

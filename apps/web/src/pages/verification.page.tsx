@@ -138,7 +138,7 @@ export function VerificationPage() {
   const { data, error, loading, reload } = useLoad(
     () =>
       api<ProgressReportPage>('GET', '/progress-reports', {
-        query: { verificationStatus: 'PENDING', limit: 200 } satisfies RequestInputOf<typeof ListProgressReports>,
+        query: { verificationStatus: 'PENDING', pageSize: 200 } satisfies RequestInputOf<typeof ListProgressReports>,
       }),
     [],
   );

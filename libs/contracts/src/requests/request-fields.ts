@@ -37,25 +37,55 @@ export const queryInt = (limits: { min?: number; max?: number } = {}) => {
 /** `true`/`false` in a query string, or a JSON boolean; anything else is refused. */
 export const queryBoolean = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');
 
-/** `page` (from 1) and `pageSize`, the one paging style of the API's lists. */
-export function pageQuery(options: { defaultPageSize: number; maxPageSize: number }) {
-  return {
+/**
+ * `page` (from 1) and `pageSize`: the one paging style of the API's lists. Lists that were paged by
+ * `limit`/`offset` before still take them (`acceptsLimitOffset`), deprecated: an older client keeps
+ * working, and `sliceOf` reads whichever style the caller used.
+ */
+export function pageQuery(options: { defaultPageSize: number; maxPageSize: number; acceptsLimitOffset?: true }) {
+  const page = {
     page: queryInt({ min: 1 }).default(1),
     pageSize: queryInt({ min: 1, max: options.maxPageSize }).default(options.defaultPageSize),
   };
+  if (!options.acceptsLimitOffset) return page;
+  return {
+    ...page,
+    /** Deprecated: use `pageSize`. When `limit` or `offset` is given, they take the place of `page`/`pageSize`. */
+    limit: queryInt({ min: 1, max: options.maxPageSize }).optional().meta({ deprecated: true }),
+    /** Deprecated: use `page`. */
+    offset: queryInt({ min: 0 }).optional().meta({ deprecated: true }),
+  };
+}
+
+/** Which rows of a list a page is: what a repository reads (LIMIT/OFFSET). */
+export interface Slice {
+  limit: number;
+  offset: number;
+}
+
+/** The rows a parsed `pageQuery` asks for, in whichever of its two styles it came. */
+export function sliceOf(query: { page: number; pageSize: number; limit?: number; offset?: number }): Slice {
+  if (query.limit !== undefined || query.offset !== undefined) return { limit: query.limit ?? query.pageSize, offset: query.offset ?? 0 };
+  return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
 }
 
 /** One page of a list and how many there are in all. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
+/** A page of a list once paged by `limit`/`offset`: the page, and the slice as older clients read it (deprecated). */
+export const pageWithSliceOf = <T extends z.ZodType>(item: T) =>
+  pageOf(item).extend({
+    /** Deprecated: `pageSize`. */
+    limit: z.number().int().meta({ deprecated: true }),
+    /** Deprecated: `(page - 1) × pageSize` when paged by page. */
+    offset: z.number().int().meta({ deprecated: true }),
+  });
+
+/** The answer's paging fields for `slice`: the page it is (or falls in), and the slice itself. */
+export function pageFields(slice: Slice): { page: number; pageSize: number; limit: number; offset: number } {
+  return { page: Math.floor(slice.offset / slice.limit) + 1, pageSize: slice.limit, ...slice };
+}
+
 /** A fiscal year (tahun anggaran) in a path, a query string or JSON. */
 export const FiscalYear = queryInt({ min: 2000, max: 2100 });
-
-/** `limit` (at most `maxLimit` rows) and `offset`, the paging of lists read a slice at a time. */
-export function limitOffsetQuery(options: { defaultLimit: number; maxLimit: number }) {
-  return {
-    limit: queryInt({ min: 1, max: options.maxLimit }).default(options.defaultLimit),
-    offset: queryInt({ min: 0 }).default(0),
-  };
-}

@@ -78,7 +78,11 @@ export class IdempotencyKeyTaken extends Error {
  * change without its key, nor a key without its change. Refusals are not stored: they changed nothing,
  * and the request may be retried.
  */
-export async function runIdempotent<T>(dataSource: DataSource, request: IdempotentRequest, work: () => Promise<T>): Promise<T> {
+export async function runIdempotent<T>(
+  dataSource: DataSource | EntityManager,
+  request: IdempotentRequest,
+  work: () => Promise<T>,
+): Promise<T> {
   const earlier = await storedRequest(dataSource, request);
   if (earlier) return answerOf<T>(dataSource, request, earlier);
 
@@ -104,7 +108,7 @@ export async function runIdempotent<T>(dataSource: DataSource, request: Idempote
   return JSON.parse(stored) as T;
 }
 
-async function storedRequest(dataSource: DataSource, request: IdempotentRequest): Promise<StoredRequest | undefined> {
+async function storedRequest(dataSource: DataSource | EntityManager, request: IdempotentRequest): Promise<StoredRequest | undefined> {
   const [row] = (await dataSource.query(
     'SELECT request_hash, execution_id, answer FROM idempotent_request WHERE caller_key = $1 AND idempotency_key = $2 AND operation = $3',
     [request.callerKey, request.key, request.operation],
@@ -112,7 +116,7 @@ async function storedRequest(dataSource: DataSource, request: IdempotentRequest)
   return row;
 }
 
-async function answerOf<T>(dataSource: DataSource, request: IdempotentRequest, stored: StoredRequest): Promise<T> {
+async function answerOf<T>(dataSource: DataSource | EntityManager, request: IdempotentRequest, stored: StoredRequest): Promise<T> {
   if (stored.request_hash !== request.requestHash) {
     throw new UnprocessableEntityException({
       statusCode: 422,

@@ -5,7 +5,6 @@ import { openServiceDatabase, schemaFor, serviceDataSourceOptions } from '@alur/
 import { MESSAGING_MIGRATIONS, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { GATEWAY_MIGRATIONS } from '../../migrations/gateway-migrations';
-import { UserEntity } from '../user.entity';
 import { AdminRefusedError, createAdmin } from './create-admin';
 import { readPassword } from './read-password';
 
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
     serviceDataSourceOptions({
       url: env.DATABASE_URL,
       schema: schemaFor(env, 'gateway'),
-      entities: [UserEntity],
+      entities: [],
       // The same list, in the same order, as the gateway's ServiceCoreModule runs.
       migrations: [...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS],
       applicationName: 'alur-admin-create',

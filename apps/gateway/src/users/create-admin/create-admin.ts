@@ -5,9 +5,10 @@ import { USERNAME_PATTERN } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { PasswordHasher } from '../../auth/password-hasher.service';
-import { roleRegionMismatch } from '../role-region.policy';
+import { UserAccount } from '../domain/user-account';
+import { roleRegionMismatch } from '../domain/role-region.policy';
+import { UserAccountRepository } from '../user-account.repository';
 import { announceUsersSaved } from '../user-saved.announcement';
-import { UserEntity } from '../user.entity';
 
 export interface CreateAdminCommand {
   username: string;
@@ -33,7 +34,7 @@ export async function createAdmin(
   regions: RegionDirectory,
   outbox: OutboxService,
   command: CreateAdminCommand,
-): Promise<UserEntity> {
+): Promise<UserAccount> {
   if (!USERNAME_PATTERN.test(command.username))
     throw new AdminRefusedError('--username must be 3 to 64 lower-case letters, digits, ".", "_" or "-"');
   const mismatch = roleRegionMismatch(regions, 'ADMIN', command.regionCode);
@@ -41,24 +42,19 @@ export async function createAdmin(
   if (command.password.length < MIN_PASSWORD) throw new AdminRefusedError(`the password must have at least ${MIN_PASSWORD} characters`);
   const passwordHash = await new PasswordHasher().hash(command.password);
   return dataSource.transaction(async (tx) => {
-    // Locked like the unique index would, but with a message instead of a constraint violation.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('alur-admin-create:' || $1))`, [command.username]);
-    if (await tx.exists(UserEntity, { where: { username: command.username } })) {
-      throw new AdminRefusedError(`user ${command.username} exists already; nothing was changed`);
-    }
-    const user = await tx.save(
-      tx.create(UserEntity, {
-        username: command.username,
-        passwordHash,
-        role: 'ADMIN',
-        regionCode: command.regionCode,
-        displayName: command.displayName,
-        language: 'id',
-        email: command.email ?? null,
-        phone: null,
-        active: true,
-      }),
-    );
+    // An existing username is refused with a message, not a constraint violation, and left as it was.
+    const user = await new UserAccountRepository().add(tx, {
+      username: command.username,
+      passwordHash,
+      role: 'ADMIN',
+      regionCode: command.regionCode,
+      displayName: command.displayName,
+      language: 'id',
+      email: command.email ?? null,
+      phone: null,
+      active: true,
+    });
+    if (!user) throw new AdminRefusedError(`user ${command.username} exists already; nothing was changed`);
     await announceUsersSaved(outbox, tx, [user]);
     await new AuditTrail(dataSource).record(tx, {
       actor: null,

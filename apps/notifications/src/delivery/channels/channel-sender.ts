@@ -1,4 +1,4 @@
-import { ExternalChannel } from '../../messages/notification-kind';
+import { ExternalChannel } from '../../messages/domain/notification-kind';
 
 /** One message on its way out, as stored on its delivery row. */
 export interface OutgoingMessage {

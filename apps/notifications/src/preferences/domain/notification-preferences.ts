@@ -1,5 +1,5 @@
 import { InvalidInputError, NotificationPreferencesUpdate, Role } from '@alur/contracts';
-import { ExternalChannel, Language, NOTIFICATION_CATEGORIES, NotificationCategory } from '../../messages/notification-kind';
+import { ExternalChannel, Language, NOTIFICATION_CATEGORIES, NotificationCategory } from '../../messages/domain/notification-kind';
 
 export type ChannelToggles = Record<ExternalChannel, boolean>;
 

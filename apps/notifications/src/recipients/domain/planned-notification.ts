@@ -1,4 +1,4 @@
-import { NotificationKind } from '../../messages/notification-kind';
+import { NotificationKind } from '../../messages/domain/notification-kind';
 import { Audience } from './audience';
 
 /** One kind of message an event calls for, and to whom: decided from the event alone. */

@@ -1,5 +1,5 @@
 import { Role } from '@alur/contracts';
-import { Language } from '../../messages/notification-kind';
+import { Language } from '../../messages/domain/notification-kind';
 import { Audience, sameAudience } from './audience';
 
 /** A user as the notifications service knows them (copied from the gateway's UserSaved events). */

@@ -22,7 +22,7 @@ export function AdminDeliveriesPage() {
   const deliveries = useLoad(
     () =>
       api<AnswerOf<typeof ListDeliveries>>('GET', '/notifications/deliveries', {
-        query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        query: { status, page, pageSize: PAGE_SIZE },
       }),
     [status, page],
   );

@@ -37,8 +37,8 @@ export function AdminUsersPage() {
         query: {
           role: roleFilter || undefined,
           q: query || undefined,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
+          page,
+          pageSize: PAGE_SIZE,
         } satisfies Partial<ListUsersRequest>,
       }),
     [roleFilter, query, page],

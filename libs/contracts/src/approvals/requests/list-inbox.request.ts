@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../identity/role';
 import { defineRequest } from '../../requests/request-contract';
-import { pageQuery, ProgrammeCode, queryBoolean } from '../../requests/request-fields';
+import { pageOf, pageQuery, ProgrammeCode, queryBoolean } from '../../requests/request-fields';
 
 /** A stage waiting for the caller, with what they need to pick it up. */
 export const InboxItemSchema = z.object({
@@ -48,5 +48,5 @@ export const ListInbox = defineRequest('approvals.inbox', {
     /** true: only stages past their deadline; false: only those still on time. */
     overdue: queryBoolean.optional(),
   }),
-  answer: z.object({ items: z.array(InboxItemSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }),
+  answer: pageOf(InboxItemSchema),
 });

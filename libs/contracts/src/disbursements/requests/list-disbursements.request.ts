@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from '../../requests/request-contract';
-import { FiscalYear, limitOffsetQuery, ProgrammeCode, RegionCode, Uuid } from '../../requests/request-fields';
+import { FiscalYear, pageQuery, pageWithSliceOf, ProgrammeCode, RegionCode, Uuid } from '../../requests/request-fields';
 import { DisbursementViewSchema } from './disbursement-view.schema';
 
 /**
@@ -9,7 +9,7 @@ import { DisbursementViewSchema } from './disbursement-view.schema';
  */
 export const ListDisbursements = defineRequest('disbursements.list', {
   request: z.strictObject({
-    ...limitOffsetQuery({ defaultLimit: 50, maxLimit: 200 }),
+    ...pageQuery({ defaultPageSize: 50, maxPageSize: 200, acceptsLimitOffset: true }),
     status: z.enum(['AWAITING_BUDGET', 'FUNDING', 'COMPLETED']).optional(),
     programCode: ProgrammeCode.optional(),
     fiscalYear: FiscalYear.optional(),
@@ -18,5 +18,5 @@ export const ListDisbursements = defineRequest('disbursements.list', {
     /** The disbursement of one proposal. */
     proposalId: Uuid.optional(),
   }),
-  answer: z.object({ items: z.array(DisbursementViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+  answer: pageWithSliceOf(DisbursementViewSchema),
 });

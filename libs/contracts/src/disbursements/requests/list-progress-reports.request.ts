@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { defineRequest } from '../../requests/request-contract';
-import { limitOffsetQuery, Uuid } from '../../requests/request-fields';
+import { pageQuery, pageWithSliceOf, Uuid } from '../../requests/request-fields';
 import { PROGRESS_VERIFICATION_STATUSES, ProgressReportListItemSchema } from './progress-report-view.schema';
 
 const ProgressReportsFilter = {
-  ...limitOffsetQuery({ defaultLimit: 50, maxLimit: 200 }),
+  ...pageQuery({ defaultPageSize: 50, maxPageSize: 200, acceptsLimitOffset: true }),
   /** PENDING is a Verifikator's queue. */
   verificationStatus: z.enum(PROGRESS_VERIFICATION_STATUSES).optional(),
 };
 
-const ProgressReportPage = z.object({
-  items: z.array(ProgressReportListItemSchema),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+const ProgressReportPage = pageWithSliceOf(ProgressReportListItemSchema);
 
 /** Progress reports within the caller's region, newest first, with the proposal's figures. */
 export const ListProgressReports = defineRequest('disbursements.progress-reports.list', {

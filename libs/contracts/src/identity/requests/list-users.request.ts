@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { limitOffsetQuery, RegionCode } from '../../requests/request-fields';
+import { pageQuery, pageWithSliceOf, RegionCode } from '../../requests/request-fields';
 import { ROLES } from '../role';
 import { UserViewSchema } from './user-view.schema';
 
 /** `GET /api/v1/users`: users within the administrator's region, by username. */
 export const ListUsersRequestSchema = z.strictObject({
-  ...limitOffsetQuery({ defaultLimit: 100, maxLimit: 500 }),
+  ...pageQuery({ defaultPageSize: 100, maxPageSize: 500, acceptsLimitOffset: true }),
   role: z.enum(ROLES).optional(),
   /** Users whose region lies within this one (e.g. a kecamatan code). */
   regionCode: RegionCode.optional(),
@@ -15,5 +15,5 @@ export const ListUsersRequestSchema = z.strictObject({
 export type ListUsersRequest = z.infer<typeof ListUsersRequestSchema>;
 
 /** One page of users and how many match in all. */
-export const UserListSchema = z.object({ items: z.array(UserViewSchema), total: z.number().int() });
+export const UserListSchema = pageWithSliceOf(UserViewSchema);
 export type UserList = z.infer<typeof UserListSchema>;

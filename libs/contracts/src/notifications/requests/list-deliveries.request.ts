@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineRequest } from '../../requests/request-contract';
-import { limitOffsetQuery } from '../../requests/request-fields';
+import { pageQuery, pageWithSliceOf } from '../../requests/request-fields';
 import { DeliveryViewSchema, NOTIFICATION_DELIVERY_STATUSES } from './delivery-view.schema';
 
-/** Administrators: deliveries by status (failed unless asked otherwise), newest first, optionally for one recipient. Paged by `limit`/`offset`. */
+/** Administrators: deliveries by status (failed unless asked otherwise), newest first, optionally for one recipient. */
 export const ListDeliveries = defineRequest('notifications.list-deliveries', {
   request: z.strictObject({
     status: z.enum(NOTIFICATION_DELIVERY_STATUSES).default('failed'),
     /** Username or user id of the recipient, e.g. camat.14.03.09. */
     recipient: z.string().min(1).optional(),
-    ...limitOffsetQuery({ defaultLimit: 50, maxLimit: 200 }),
+    ...pageQuery({ defaultPageSize: 50, maxPageSize: 200, acceptsLimitOffset: true }),
   }),
-  answer: z.object({ items: z.array(DeliveryViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+  answer: pageWithSliceOf(DeliveryViewSchema),
 });

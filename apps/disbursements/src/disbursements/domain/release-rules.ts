@@ -1,0 +1,45 @@
+import { Actor, ConflictError, ForbiddenError, peopleBehind } from '@alur/contracts';
+import { Tranche } from '../../tranches/domain/tranche';
+import { Disbursement } from './disbursement';
+
+/**
+ * 403 when the caller, or the official they act for, decided an approval stage of this proposal
+ * (in their own name or as a Plt/Plh): who approved a proposal does not pay it out.
+ */
+export function refuseStageDeciders(actor: Actor, disbursement: Disbursement, step: 'prepare' | 'authorise'): void {
+  const mine = new Set(peopleBehind(actor));
+  const decided = disbursement.stageDecisions.find((d) => peopleBehind(d.decidedBy).some((id) => mine.has(id)));
+  if (!decided) return;
+  const acting = decided.decidedBy.actingFor ? `, as acting official for ${decided.decidedBy.actingFor.username}` : '';
+  throw new ForbiddenError(
+    `You decided stage ${decided.stageOrder} (${decided.role}${acting}) of this proposal: someone who approved it may not ${step} its release`,
+    { code: 'STAGE_DECIDER' },
+  );
+}
+
+/** 403 when the caller (or the official they act for) prepared the SPM in question: the second pair of eyes must be another person's. */
+export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string): void {
+  const mine = new Set(peopleBehind(actor));
+  if (peopleBehind(preparedBy).some((id) => mine.has(id))) {
+    throw new ForbiddenError(`You prepared this SPM yourself: ${what} must be done by another BPKAD official`, { code: 'SAME_OFFICIAL' });
+  }
+}
+
+/** 409 for a tranche that cannot take this step: already released, not yet ready, or cancelled. */
+export function refuseFinishedOrLocked(tranche: Tranche): void {
+  if (tranche.status === 'RELEASED') {
+    throw new ConflictError(`Tranche ${tranche.number} was already released with SP2D ${tranche.sp2dNumber}`);
+  }
+  if (tranche.status === 'LOCKED') {
+    throw new ConflictError(
+      `Tranche ${tranche.number} is not ready: the tranche before it must be released and progress of at least ${tranche.unlockProgressPercent}% reported`,
+    );
+  }
+  if (tranche.status === 'CANCELLED') throw new ConflictError(`Tranche ${tranche.number} was cancelled: nothing can be paid out`);
+}
+
+export function sp2dTaken(sp2dNumber: string): ConflictError {
+  return new ConflictError(`SP2D number ${sp2dNumber} was already used for another release`, {
+    errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
+  });
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
+import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
+import { requestHashOf } from '@alur/database';
+import { OutboxService, requireRole } from '@alur/messaging';
+import { IdempotencyKeys } from '../../common/idempotency';
+import { TrancheRepository } from '../../tranches/tranche.repository';
+import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';
+import { TrancheLocks } from '../locked-tranche';
+
+export type PrepareSpmRequest = RequestOf<typeof PrepareSpm>;
+/** What preparing an SPM answers, the first time and every time the same request comes again. */
+export type SpmPreparationResult = AnswerOf<typeof PrepareSpm>;
+
+const OPERATION = 'tranche.prepare';
+
+/**
+ * The first of a release's two steps: a BPKAD official prepares the SPM of a READY tranche (its
+ * amount, the account it is paid into, the SP2D number it is to carry). The tranche waits, PREPARED,
+ * for a second BPKAD official to authorise it. Nobody who decided an approval stage of the proposal
+ * may prepare it. Locks and the Idempotency-Key work as for the authorisation.
+ */
+@Injectable()
+export class PrepareSpmUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyKeys,
+    private readonly locks: TrancheLocks,
+    private readonly tranches: TrancheRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(actor: Actor, request: PrepareSpmRequest): Promise<SpmPreparationResult> {
+    requireRole(actor, 'BPKAD');
+    const requestHash = requestHashOf({
+      operation: OPERATION,
+      disbursementId: request.disbursementId,
+      trancheNumber: request.trancheNumber,
+      sp2dNumber: request.sp2dNumber,
+      bankAccount: request.bankAccount,
+    });
+    return this.idempotency.inTransaction(request.idempotencyKey, requestHash, (tx) => this.prepare(tx, actor, request, requestHash), {
+      tranche_spm_sp2d_number: () => sp2dTaken(request.sp2dNumber),
+    });
+  }
+
+  private async prepare(tx: EntityManager, actor: Actor, request: PrepareSpmRequest, requestHash: string): Promise<SpmPreparationResult> {
+    const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
+    // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
+    const replay = await this.idempotency.replayOf<SpmPreparationResult>(tx, request.idempotencyKey, requestHash);
+    if (replay) return replay;
+
+    refuseStageDeciders(actor, disbursement, 'prepare');
+    refuseFinishedOrLocked(tranche);
+    if (tranche.status === 'PREPARED') {
+      throw new ConflictError(
+        `Tranche ${tranche.number} already has an SPM (SP2D ${tranche.spmSp2dNumber}) prepared by ${tranche.preparedBy?.username}, ` +
+          'waiting for authorisation: it must be authorised or returned before another is prepared',
+        { code: 'SPM_ALREADY_PREPARED' },
+      );
+    }
+    if (await this.tranches.isSp2dTaken(tx, tranche.regencyCode, request.sp2dNumber)) throw sp2dTaken(request.sp2dNumber);
+
+    const preparedAt = new Date();
+    await this.tranches.markPrepared(tx, disbursement.id, tranche.number, {
+      sp2dNumber: request.sp2dNumber,
+      bankAccount: request.bankAccount,
+      preparedBy: actor,
+      preparedAt,
+    });
+    const count = await this.tranches.countOf(tx, disbursement.id);
+    const amount = tranche.amount;
+    await this.outbox.record(tx, TranchePreparedV1, {
+      aggregateId: disbursement.proposalId,
+      actor,
+      payload: {
+        proposalId: disbursement.proposalId,
+        disbursementId: disbursement.id,
+        villageCode: disbursement.villageCode,
+        trancheNumber: tranche.number,
+        trancheCount: count,
+        amount,
+        sp2dNumber: request.sp2dNumber,
+        bankAccount: request.bankAccount,
+        preparedBy: actor,
+        preparedAt: preparedAt.toISOString(),
+      },
+    });
+    await this.audit.record(tx, {
+      actor,
+      action: 'tranche.prepared',
+      entityType: 'tranche',
+      entityId: `${disbursement.id}/${tranche.number}`,
+      fromStatus: 'READY',
+      toStatus: 'PREPARED',
+      after: { amount, sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, idempotencyKey: request.idempotencyKey },
+    });
+    const result: SpmPreparationResult = {
+      disbursementId: disbursement.id,
+      proposalId: disbursement.proposalId,
+      trancheNumber: tranche.number,
+      trancheCount: count,
+      amount,
+      sp2dNumber: request.sp2dNumber,
+      bankAccount: request.bankAccount,
+      preparedBy: { userId: actor.userId, username: actor.username },
+      preparedAt: preparedAt.toISOString(),
+      status: 'PREPARED',
+      message:
+        `SPM termin ${tranche.number} dari ${count} sebesar ${formatRupiah(amount)} disiapkan untuk SP2D ${request.sp2dNumber}; ` +
+        'menunggu otorisasi pejabat BPKAD lain.',
+    };
+    return this.idempotency.storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
+  }
+}

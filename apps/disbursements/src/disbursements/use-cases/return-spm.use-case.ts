@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@alur/audit';
+import { Actor, AnswerOf, ConflictError, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
+import { Transactions } from '@alur/database';
+import { OutboxService, requireRole } from '@alur/messaging';
+import { TrancheRepository } from '../../tranches/tranche.repository';
+import { DisbursementViews } from '../disbursement-view';
+import { refuseFinishedOrLocked, refuseSamePerson } from '../domain/release-rules';
+import { TrancheLocks } from '../locked-tranche';
+
+/**
+ * The authoriser sends a prepared SPM back instead of authorising it, saying why: the tranche is READY
+ * again, its SP2D number free, and a BPKAD official prepares a new SPM. Whoever prepared it cannot
+ * return it (that would be a second look by the same eyes); nothing is paid, so no Idempotency-Key:
+ * a second return finds nothing PREPARED and is refused.
+ */
+@Injectable()
+export class ReturnSpmUseCase {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly locks: TrancheLocks,
+    private readonly tranches: TrancheRepository,
+    private readonly views: DisbursementViews,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(actor: Actor, request: RequestOf<typeof ReturnSpm>): Promise<AnswerOf<typeof ReturnSpm>> {
+    requireRole(actor, 'BPKAD');
+    return this.transactions.run(async (tx) => {
+      const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
+      refuseFinishedOrLocked(tranche);
+      if (tranche.status !== 'PREPARED' || !tranche.preparedBy || !tranche.spmSp2dNumber) {
+        throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
+      }
+      refuseSamePerson(actor, tranche.preparedBy, 'returning it');
+      await this.tranches.clearSpm(tx, disbursement.id, tranche.number);
+      const count = await this.tranches.countOf(tx, disbursement.id);
+      const returnedAt = new Date();
+      await this.outbox.record(tx, SpmReturnedV1, {
+        aggregateId: disbursement.proposalId,
+        actor,
+        payload: {
+          proposalId: disbursement.proposalId,
+          disbursementId: disbursement.id,
+          villageCode: disbursement.villageCode,
+          trancheNumber: tranche.number,
+          trancheCount: count,
+          sp2dNumber: tranche.spmSp2dNumber,
+          reason: request.reason,
+          preparedBy: tranche.preparedBy,
+          returnedBy: actor,
+          returnedAt: returnedAt.toISOString(),
+        },
+      });
+      await this.audit.record(tx, {
+        actor,
+        action: 'tranche.spm-returned',
+        entityType: 'tranche',
+        entityId: `${disbursement.id}/${tranche.number}`,
+        fromStatus: 'PREPARED',
+        toStatus: 'READY',
+        before: {
+          sp2dNumber: tranche.spmSp2dNumber,
+          bankAccount: tranche.spmBankAccount,
+          preparedBy: tranche.preparedBy.username,
+          preparedAt: tranche.preparedAt?.toISOString(),
+        },
+        after: { reason: request.reason },
+      });
+      const view = await this.views.byId(tx, disbursement.id);
+      return view.tranches.find((t) => t.number === tranche.number)!;
+    });
+  }
+}

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { BaseEnv } from '@alur/config';
+import { ApprovalStageRef, EventEnvelope } from '@alur/contracts';
+import { AfterCommit } from '@alur/database';
+import { EventNotReadyError } from '@alur/messaging';
+import { Region } from '@alur/regions';
+import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
+import { DeliveryRepository } from '../../delivery/delivery.repository';
+import { NotificationQueue } from '../../delivery/notification-queue';
+import { DigestRepository } from '../../digest/digest.repository';
+import { TemplateRenderer } from '../../messages/template-renderer';
+import { planProposalReturned, planProposalWithdrawn, planReminderDue, planStageOpened } from '../../recipients/domain/notification-plans';
+import { DirectoryUser } from '../../recipients/domain/recipient-resolver';
+import {
+  InMemoryDeliveries,
+  InMemoryDigests,
+  InMemoryDirectory,
+  InMemoryNotifications,
+  InMemoryPreferences,
+} from '../../testing/in-memory-repositories';
+import { NotifyRecipientsUseCase } from './notify-recipients.use-case';
+
+// Who is told what of an event, against in-memory repositories: no database, so a broken rule fails in milliseconds.
+// The SQL, the consumer's transaction and the real sends are the end-to-end tests' (test/notifications/delivery.e2e-spec.ts).
+
+const as = <T>(fake: Partial<T>) => fake as T;
+const tx = {} as never;
+
+const VILLAGE = '14.03.09.1004';
+const OTHER_VILLAGE = '14.03.09.1006';
+const DISTRICT = '14.03.09';
+const CONSOLE = 'http://console.alur.test';
+const AT = '2026-03-12T07:30:00Z';
+const REGIONS: Record<string, string> = { [VILLAGE]: 'Balik Alam', [OTHER_VILLAGE]: 'Air Jamban', [DISTRICT]: 'Mandau' };
+const regions = { get: (code: string) => (REGIONS[code] ? ({ code, name: REGIONS[code] } as Region) : undefined) };
+
+const person = (userId: string, role: DirectoryUser['role'], regionCode: string, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
+  userId,
+  username: userId,
+  displayName: `Pak ${userId}`,
+  role,
+  regionCode,
+  language: 'id',
+  email: `${userId}@bengkalis.test`,
+  phone: '+6281200000001',
+  active: true,
+  ...over,
+});
+const bkm = person('bkm', 'BKM', VILLAGE);
+const lurah = person('lurah', 'LURAH', VILLAGE);
+const formerLurah = person('former-lurah', 'LURAH', VILLAGE, { active: false });
+const otherLurah = person('other-lurah', 'LURAH', OTHER_VILLAGE);
+const camat = person('camat', 'CAMAT', DISTRICT);
+const sekcam = person('sekcam', 'LURAH', OTHER_VILLAGE, { displayName: 'Plt Camat', email: 'plt@bengkalis.test' });
+
+const proposalId = '6f1c2a34-0000-4000-8000-000000000001';
+const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef => ({
+  stageId: randomUUID(),
+  proposalId,
+  submissionNumber: 1,
+  stageOrder: 1,
+  stageCount: 5,
+  role: 'LURAH',
+  regionLevel: 'village',
+  regionCode: VILLAGE,
+  villageCode: VILLAGE,
+  programCode: 'BK-DESA-2026',
+  title: 'Drainase RT 03',
+  ...over,
+});
+const envelope = (id: string = randomUUID()): EventEnvelope =>
+  as<EventEnvelope>({ id, occurredAt: AT, type: 'approvals.test', version: 1, payload: {} });
+
+function setUp({ smsConfigured = false } = {}) {
+  const directory = new InMemoryDirectory().add(bkm, lurah, formerLurah, otherLurah, camat, sekcam);
+  const preferences = new InMemoryPreferences();
+  const notifications = new InMemoryNotifications();
+  const digests = new InMemoryDigests();
+  const deliveries = new InMemoryDeliveries();
+  const afterCommit = { run: jest.fn((_tx: unknown, task: () => Promise<unknown>) => void task()) };
+  const queue = { enqueueDeliveries: jest.fn(async () => undefined) };
+  const useCase = new NotifyRecipientsUseCase(
+    as<BaseEnv>({ WEB_CONSOLE_URL: `${CONSOLE}/` }),
+    directory,
+    preferences,
+    notifications,
+    as<DigestRepository>(digests),
+    as<DeliveryRepository>(deliveries),
+    new TemplateRenderer('Asia/Jakarta', regions),
+    as<SmsGatewaySender>({ configured: smsConfigured }),
+    as<AfterCommit>(afterCommit),
+    as<NotificationQueue>(queue),
+  );
+  const inboxOf = (user: DirectoryUser) => notifications.rows.filter((n) => n.recipientUserId === user.userId);
+  const deliveriesTo = (user: DirectoryUser) => deliveries.rows.filter((d) => d.recipientUserId === user.userId);
+  return { useCase, directory, preferences, notifications, digests, deliveries, afterCommit, queue, inboxOf, deliveriesTo };
+}
+
+describe('telling everyone concerned of an event', () => {
+  it('gives the officials who must decide one inbox notification each, in both languages, and e-mails them by default', async () => {
+    const { useCase, notifications, deliveries, inboxOf, queue } = setUp();
+    const event = envelope();
+
+    await useCase.execute(tx, event, planStageOpened({ ...stage(), openedAt: AT, dueAt: '2026-03-17T07:30:00Z' }));
+
+    // The Lurah of the village, and no one else: not the one no longer active, not the Lurah of another village, not the BKM.
+    expect(notifications.rows.map((n) => [n.recipientUserId, n.kind, n.eventId])).toEqual([['lurah', 'STAGE_OPENED', event.id]]);
+    const [notification] = inboxOf(lurah);
+    expect(notification).toMatchObject({ proposalId, link: `${CONSOLE}/proposals/${proposalId}`, actingFor: null, readAt: null });
+    expect(notification.content.id.title).toBe('Usulan menunggu keputusan Anda: Drainase RT 03 (Balik Alam)');
+    expect(notification.content.en!.title).toBe('A proposal awaits your decision: Drainase RT 03 (Balik Alam)');
+    // E-mail only: SMS and WhatsApp are off until the user asks for them.
+    expect(deliveries.rows).toEqual([
+      expect.objectContaining({
+        sourceId: event.id,
+        recipientUserId: 'lurah',
+        channel: 'email',
+        kind: 'STAGE_OPENED',
+        notificationId: notification.id,
+        address: lurah.email,
+        subject: notification.content.id.title,
+        body: notification.content.id.body,
+      }),
+    ]);
+    expect(queue.enqueueDeliveries).toHaveBeenCalledWith([{ id: deliveries.rows[0].id, retryRound: 0 }]);
+  });
+
+  it('adds nothing when the same event comes again (a redelivery, a replayed dead letter), and enqueues nothing more', async () => {
+    const { useCase, notifications, deliveries, afterCommit } = setUp();
+    const event = envelope();
+    const plans = planStageOpened({ ...stage(), openedAt: AT, dueAt: AT });
+
+    await useCase.execute(tx, event, plans);
+    await useCase.execute(tx, event, plans);
+
+    expect(notifications.rows).toHaveLength(1);
+    expect(deliveries.rows).toHaveLength(1);
+    expect(afterCommit.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a user once of a new event of the same kind: one notification per event, recipient and kind', async () => {
+    const { useCase, inboxOf } = setUp();
+    const plans = planStageOpened({ ...stage(), openedAt: AT, dueAt: AT });
+
+    await useCase.execute(tx, envelope(), plans);
+    await useCase.execute(tx, envelope(), plans);
+
+    expect(inboxOf(lurah)).toHaveLength(2);
+  });
+
+  it('sends on the channels the user chose, in their language; SMS carries the title and the link only', async () => {
+    const { useCase, preferences, deliveriesTo } = setUp({ smsConfigured: true });
+    await preferences.save(tx, bkm.userId, {
+      language: 'en',
+      digest: false,
+      channels: { STATUS: { email: false, sms: true, whatsapp: true } },
+    });
+
+    await useCase.execute(tx, envelope(), planProposalReturned({ ...stage(), note: 'Lengkapi RAB', returnedAt: AT }));
+
+    const sent = deliveriesTo(bkm);
+    expect(sent.map((d) => [d.channel, d.address])).toEqual([
+      ['sms', bkm.phone],
+      ['whatsapp', bkm.phone],
+    ]);
+    expect(sent[0].subject).toBe('Proposal returned for revision: Drainase RT 03');
+    expect(sent[0].body).toBe(`Proposal returned for revision: Drainase RT 03 ${CONSOLE}/proposals/${proposalId}`);
+  });
+
+  it('sends no SMS or WhatsApp while the regency has no SMS gateway, nor to a user without the address', async () => {
+    const { useCase, preferences, deliveriesTo } = setUp({ smsConfigured: false });
+    await preferences.save(tx, bkm.userId, { language: null, digest: false, channels: { STATUS: { sms: true } } });
+
+    await useCase.execute(tx, envelope(), planProposalReturned({ ...stage(), note: 'Lengkapi RAB', returnedAt: AT }));
+
+    expect(deliveriesTo(bkm).map((d) => d.channel)).toEqual(['email']);
+  });
+
+  it('names a proposal by the service’s own copy of its title when the event does not carry it', async () => {
+    const { useCase, directory, inboxOf } = setUp();
+    await directory.rememberProposal(tx, proposalId, 'Sumur bor', VILLAGE);
+
+    const withdrawn = {
+      proposalId,
+      programCode: 'BK-DESA-2026',
+      programVersion: 1,
+      villageCode: VILLAGE,
+      districtCode: DISTRICT,
+      regencyCode: '14.03',
+      fromStatus: 'IN_REVIEW',
+      submissionNumber: 1,
+      reason: null,
+    };
+    await useCase.execute(tx, envelope(), planProposalWithdrawn(withdrawn, { role: 'LURAH', regionCode: VILLAGE }));
+
+    expect(inboxOf(bkm)[0].content.id.title).toBe('Usulan ditarik: Sumur bor (Balik Alam)');
+    expect(inboxOf(lurah)).toHaveLength(1);
+  });
+
+  it('keeps a reminder for the daily digest of an official who chose one, instead of sending it', async () => {
+    const { useCase, preferences, digests, inboxOf, deliveriesTo, afterCommit } = setUp();
+    await preferences.save(tx, lurah.userId, { language: null, digest: true, channels: {} });
+
+    await useCase.execute(tx, envelope(), planReminderDue({ ...stage(), kind: 'OVERDUE', dueAt: AT, remindedAt: AT }));
+
+    const [reminder] = inboxOf(lurah);
+    expect(reminder.kind).toBe('APPROVAL_REMINDER');
+    expect(deliveriesTo(lurah)).toEqual([]);
+    expect(digests.items).toEqual([
+      {
+        notificationId: reminder.id,
+        userId: lurah.userId,
+        line: { title: 'Drainase RT 03', villageName: 'Balik Alam', overdue: true, dueAt: AT, link: `${CONSOLE}/proposals/${proposalId}` },
+        digestId: null,
+      },
+    ]);
+    expect(afterCommit.run).not.toHaveBeenCalled();
+  });
+
+  it('reminds the acting official (Plt) in place of the absent one, saying for whom they act', async () => {
+    const { useCase, directory, inboxOf } = setUp();
+    await directory.saveAppointment(tx, {
+      appointmentId: randomUUID(),
+      actingUserId: sekcam.userId,
+      actingForUserId: camat.userId,
+      role: 'CAMAT',
+      regionCode: DISTRICT,
+      validFrom: new Date('2026-03-01T00:00:00Z'),
+      validUntil: new Date('2026-03-31T00:00:00Z'),
+    });
+    const camatStage = stage({ stageOrder: 2, role: 'CAMAT', regionLevel: 'district', regionCode: DISTRICT });
+
+    await useCase.execute(tx, envelope(), planReminderDue({ ...camatStage, kind: 'BEFORE_DUE', dueAt: AT, remindedAt: AT }));
+
+    expect(inboxOf(camat)).toEqual([]);
+    expect(inboxOf(sekcam)).toEqual([
+      expect.objectContaining({ kind: 'APPROVAL_REMINDER', actingFor: { role: 'CAMAT', regionCode: DISTRICT } }),
+    ]);
+    expect(inboxOf(sekcam)[0].content.id.body).toContain('pelaksana tugas Camat Mandau');
+  });
+
+  it('waits for a user named by the event who is not in the directory yet (the gateway’s UserSaved brings them)', async () => {
+    const { useCase, notifications } = setUp();
+
+    const notifying = useCase.execute(tx, envelope(), [
+      {
+        kind: 'ACTING_APPOINTMENT',
+        audiences: [],
+        userIds: ['not-yet-known'],
+        proposalId: null,
+        consolePath: '/kotak-masuk',
+        title: '',
+        villageCode: DISTRICT,
+        facts: {},
+      },
+    ]);
+
+    await expect(notifying).rejects.toBeInstanceOf(EventNotReadyError);
+    expect(notifications.rows).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { UserSavedPayload } from '@alur/contracts';
+import { DeliveryDraft, DeliveryRepository, QueuedDelivery } from '../delivery/delivery.repository';
+import { DigestLine, DigestRepository } from '../digest/digest.repository';
+import { DirectoryRepository, ProposalSummary } from '../directory/directory.repository';
+import { StoredNotification } from '../inbox/domain/inbox-item';
+import { NewNotification, NotificationRepository } from '../inbox/notification.repository';
+import { StoredPreferences } from '../preferences/domain/notification-preferences';
+import { PreferencesRepository } from '../preferences/preferences.repository';
+import { Audience, sameAudience } from '../recipients/domain/audience';
+import { ActingAppointment, DirectoryUser } from '../recipients/domain/recipient-resolver';
+
+/**
+ * Repositories kept in memory, for unit tests of use cases: the rules run in milliseconds, without
+ * PostgreSQL. They keep what the SQL keeps (the unique keys that make a redelivered event add
+ * nothing, "someone else's notification is not found") but no locks or transactions: those are the
+ * end-to-end tests' to prove. The EntityManager they are given is ignored.
+ */
+
+/** A transaction runner that runs the work at once, on a manager nobody reads. */
+export const inMemoryTransactions = {
+  run: <T>(work: (tx: EntityManager) => Promise<T>) => work({} as EntityManager),
+  manager: {} as EntityManager,
+};
+
+type Public<T> = { [K in keyof T]: T[K] };
+
+export class InMemoryDirectory implements Public<DirectoryRepository> {
+  readonly users = new Map<string, DirectoryUser>();
+  readonly appointments: ActingAppointment[] = [];
+  readonly proposals = new Map<string, ProposalSummary>();
+
+  /** Puts users in the directory, as their UserSaved events would. */
+  add(...users: DirectoryUser[]): this {
+    for (const user of users) this.users.set(user.userId, user);
+    return this;
+  }
+
+  async saveUser(_tx: EntityManager, user: UserSavedPayload): Promise<void> {
+    const { userId, username, displayName, role, regionCode, language, email, phone, active } = user;
+    this.users.set(userId, { userId, username, displayName, role, regionCode, language, email, phone, active });
+  }
+
+  async saveAppointment(_tx: EntityManager, appointment: ActingAppointment): Promise<void> {
+    const index = this.appointments.findIndex((a) => a.appointmentId === appointment.appointmentId);
+    if (index >= 0) this.appointments[index] = { ...appointment };
+    else this.appointments.push({ ...appointment });
+  }
+
+  async endAppointment(_tx: EntityManager, appointmentId: string, validUntil: string): Promise<void> {
+    const end = new Date(validUntil);
+    const appointment = this.appointments.find((a) => a.appointmentId === appointmentId);
+    if (appointment && appointment.validUntil > end && appointment.validFrom < end) appointment.validUntil = end;
+  }
+
+  async findUser(_tx: EntityManager, userId: string): Promise<DirectoryUser | null> {
+    return this.users.get(userId) ?? null;
+  }
+
+  async candidatesFor(
+    _tx: EntityManager,
+    audiences: readonly Audience[],
+  ): Promise<{ users: DirectoryUser[]; appointments: ActingAppointment[] }> {
+    const appointments = this.appointments.filter((a) => audiences.some((audience) => sameAudience(a, audience)));
+    const users = [...this.users.values()].filter(
+      (u) => audiences.some((audience) => sameAudience(u, audience)) || appointments.some((a) => a.actingUserId === u.userId),
+    );
+    return { users, appointments };
+  }
+
+  async rememberProposal(_tx: EntityManager, proposalId: string, title: string, _villageCode: string): Promise<void> {
+    this.proposals.set(proposalId, { title, openStage: this.proposals.get(proposalId)?.openStage ?? null });
+  }
+
+  async setOpenStage(_tx: EntityManager, proposalId: string, stage: Audience | null): Promise<void> {
+    const proposal = this.proposals.get(proposalId);
+    if (proposal) proposal.openStage = stage;
+  }
+
+  async proposal(_tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {
+    return this.proposals.get(proposalId) ?? null;
+  }
+}
+
+export class InMemoryPreferences implements Public<PreferencesRepository> {
+  readonly rows = new Map<string, StoredPreferences>();
+
+  async find(_tx: EntityManager, userId: string): Promise<StoredPreferences | null> {
+    return this.rows.get(userId) ?? null;
+  }
+
+  async findMany(_tx: EntityManager, userIds: readonly string[]): Promise<Map<string, StoredPreferences>> {
+    return new Map(userIds.filter((id) => this.rows.has(id)).map((id) => [id, this.rows.get(id)!]));
+  }
+
+  async save(_tx: EntityManager, userId: string, preferences: StoredPreferences): Promise<void> {
+    // Stored as JSON is: a copy, so that what the caller keeps changing is not what was saved.
+    this.rows.set(userId, structuredClone(preferences));
+  }
+}
+
+/** A notification row: what the inbox shows, with whom it is for and which event made it. */
+export type NotificationRecord = StoredNotification & { recipientUserId: string; eventId: string; actingFor: Audience | null };
+
+export class InMemoryNotifications implements Public<NotificationRepository> {
+  readonly rows: NotificationRecord[] = [];
+
+  async add(_tx: EntityManager, n: NewNotification): Promise<string | null> {
+    // UNIQUE (event_id, recipient_user_id, kind)
+    if (this.rows.some((r) => r.eventId === n.eventId && r.recipientUserId === n.recipientUserId && r.kind === n.kind)) return null;
+    const id = randomUUID();
+    this.rows.push({
+      id,
+      kind: n.kind,
+      content: n.content,
+      link: n.link,
+      proposalId: n.proposalId,
+      createdAt: new Date(),
+      readAt: null,
+      recipientUserId: n.recipientUserId,
+      eventId: n.eventId,
+      actingFor: n.actingFor,
+    });
+    return id;
+  }
+
+  /** Someone's notification, as the inbox repository answers it (without whose it is). */
+  private stored({ recipientUserId: _r, eventId: _e, actingFor: _a, ...notification }: NotificationRecord): StoredNotification {
+    return { ...notification };
+  }
+
+  private of(userId: string): NotificationRecord[] {
+    return this.rows
+      .filter((r) => r.recipientUserId === userId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  }
+
+  async page(
+    _db: EntityManager,
+    userId: string,
+    page: { unreadOnly: boolean; limit: number; offset: number },
+  ): Promise<StoredNotification[]> {
+    return this.of(userId)
+      .filter((r) => !page.unreadOnly || r.readAt === null)
+      .slice(page.offset, page.offset + page.limit)
+      .map((r) => this.stored(r));
+  }
+
+  async counts(_db: EntityManager, userId: string): Promise<{ total: number; unread: number }> {
+    const mine = this.of(userId);
+    return { total: mine.length, unread: mine.filter((r) => r.readAt === null).length };
+  }
+
+  async unreadCount(_db: EntityManager, userId: string): Promise<number> {
+    return this.of(userId).filter((r) => r.readAt === null).length;
+  }
+
+  async markRead(_db: EntityManager, id: string, userId: string): Promise<StoredNotification | undefined> {
+    const row = this.rows.find((r) => r.id === id && r.recipientUserId === userId);
+    if (!row) return undefined;
+    row.readAt ??= new Date();
+    return this.stored(row);
+  }
+
+  async markAllRead(_db: EntityManager, userId: string): Promise<number> {
+    const unread = this.of(userId).filter((r) => r.readAt === null);
+    const now = new Date();
+    for (const row of unread) row.readAt = now;
+    return unread.length;
+  }
+}
+
+export class InMemoryDigests implements Partial<Public<DigestRepository>> {
+  readonly items: Array<{ notificationId: string; userId: string; line: DigestLine; digestId: string | null }> = [];
+
+  async addItem(_tx: EntityManager, notificationId: string, userId: string, line: DigestLine): Promise<void> {
+    // PRIMARY KEY (notification_id)
+    if (this.items.some((i) => i.notificationId === notificationId)) throw new Error('duplicate key value violates digest_item_pkey');
+    this.items.push({ notificationId, userId, line: structuredClone(line), digestId: null });
+  }
+}
+
+/** A delivery row as the log keeps it: the draft, with its id and status. */
+export type DeliveryRecord = DeliveryDraft & { id: string; status: string; retryRound: number };
+
+export class InMemoryDeliveries implements Partial<Public<DeliveryRepository>> {
+  readonly rows: DeliveryRecord[] = [];
+
+  async create(_tx: EntityManager, drafts: readonly DeliveryDraft[]): Promise<QueuedDelivery[]> {
+    const created: QueuedDelivery[] = [];
+    for (const draft of drafts) {
+      // UNIQUE (source_id, recipient_user_id, channel): a repeat is dropped.
+      const taken = this.rows.some(
+        (r) => r.sourceId === draft.sourceId && r.recipientUserId === draft.recipientUserId && r.channel === draft.channel,
+      );
+      if (taken) continue;
+      const row = { ...draft, id: randomUUID(), status: 'queued', retryRound: 0 };
+      this.rows.push(row);
+      created.push({ id: row.id, retryRound: 0 });
+    }
+    return created;
+  }
+}
