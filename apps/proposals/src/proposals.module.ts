@@ -4,7 +4,7 @@ import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-s
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FundingModule } from './funding/funding.module';
 import { ProgrammesModule } from './programmes/programmes.module';
-import { ProposalsFeatureModule } from './proposals/proposals.module';
+import { ProposalsFeatureModule } from './proposals/proposals-feature.module';
 import { ReviewModule } from './review/review.module';
 
 function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {

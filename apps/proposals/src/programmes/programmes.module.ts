@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { Transactions } from '@alur/database';
 import { RegionsModule } from '@alur/regions';
-import { ProgrammeRepository } from './programme.repository';
+import { ProposalsPersistenceModule } from '../database/proposals-persistence.module';
 import { ProgrammesRpcController } from './programmes.rpc-controller';
 import { CreateProgrammeDraftUseCase } from './use-cases/create-programme-draft.use-case';
 import { PublishProgrammeVersionUseCase } from './use-cases/publish-programme-version.use-case';
@@ -10,9 +9,9 @@ import { ReadProgrammesUseCase } from './use-cases/read-programmes.use-case';
 
 /** Programmes: versions drafted and published by admins, read by everyone who writes or reviews proposals. */
 @Module({
-  imports: [AuditModule, RegionsModule],
+  imports: [AuditModule, RegionsModule, ProposalsPersistenceModule],
   controllers: [ProgrammesRpcController],
-  providers: [Transactions, ProgrammeRepository, ReadProgrammesUseCase, CreateProgrammeDraftUseCase, PublishProgrammeVersionUseCase],
-  exports: [ProgrammeRepository, CreateProgrammeDraftUseCase, PublishProgrammeVersionUseCase],
+  providers: [ReadProgrammesUseCase, CreateProgrammeDraftUseCase, PublishProgrammeVersionUseCase],
+  exports: [CreateProgrammeDraftUseCase, PublishProgrammeVersionUseCase],
 })
 export class ProgrammesModule {}

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { Transactions } from '@alur/database';
 import { RegionsModule } from '@alur/regions';
-import { ProgrammesModule } from '../programmes/programmes.module';
+import { ProposalsPersistenceModule } from '../database/proposals-persistence.module';
 import { ProposalAccess } from './proposal-access.service';
 import { ProposalHistory } from './proposal-history.service';
-import { ProposalRepository } from './proposal.repository';
 import { ProposalsRpcController } from './proposals.rpc-controller';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case';
 import { ReadProposalsUseCase } from './use-cases/read-proposals.use-case';
@@ -15,11 +13,9 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
 
 /** Proposals: drafting, editing, submitting, withdrawing and reading, scoped by region. */
 @Module({
-  imports: [AuditModule, RegionsModule, ProgrammesModule],
+  imports: [AuditModule, RegionsModule, ProposalsPersistenceModule],
   controllers: [ProposalsRpcController],
   providers: [
-    Transactions,
-    ProposalRepository,
     ProposalAccess,
     ProposalHistory,
     CreateProposalUseCase,
@@ -28,6 +24,6 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
     WithdrawProposalUseCase,
     ReadProposalsUseCase,
   ],
-  exports: [ProposalRepository, ProposalHistory, WithdrawProposalUseCase],
+  exports: [ProposalHistory, WithdrawProposalUseCase],
 })
 export class ProposalsFeatureModule {}
