@@ -4,7 +4,9 @@ import { Transactions } from '@alur/database';
 import { OutboxService, refusalAnswerOf, RpcErrorPayload } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeDraftInput } from '../programmes/domain/programme-rules';
-import { ProgrammeVersion } from '../programmes/domain/programme-version';
+import { draftVersionOf, ProgrammeVersion } from '../programmes/domain/programme-version';
+import { CreateProgrammeDraftUseCase } from '../programmes/use-cases/create-programme-draft.use-case';
+import { PublishProgrammeVersionUseCase } from '../programmes/use-cases/publish-programme-version.use-case';
 import { ProposalStatus } from '../proposals/domain/proposal-status';
 import { CreateProposalCommand } from '../proposals/proposal-commands';
 import { ProposalAccess } from '../proposals/proposal-access.service';
@@ -59,43 +61,30 @@ export const bkmOf = (villageCode: string): Actor => ({
 export const BKM = bkmOf(BALIK_ALAM);
 /** Balik Alam's lurah: sees its proposals, but does not write them. */
 export const LURAH: Actor = { userId: 'user-lurah', username: `lurah.${BALIK_ALAM}`, role: 'LURAH', regionCode: BALIK_ALAM };
+/** The regency's administrator: drafts and publishes programmes. */
+export const ADMIN: Actor = { userId: 'user-admin', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
 
 const FISCAL_YEAR = 2026;
-const [KOTAKU_DRAFT, BK_DESA_DRAFT] = demoProgrammes(FISCAL_YEAR);
+/** The demo programmes as an admin drafts them. */
+export const [KOTAKU_DRAFT, BK_DESA_DRAFT] = demoProgrammes(FISCAL_YEAR);
 /** KOTAKU: open to every village, asking at least 5% swadaya, at most Rp 500,000,000 requested. */
 export const KOTAKU = KOTAKU_DRAFT.code;
 /** BK-DESA: piloted in Mandau and Pinggir only. */
 export const BK_DESA = BK_DESA_DRAFT.code;
 
-/** A programme version as stored, from the draft an admin wrote. */
-function programmeVersion(draft: ProgrammeDraftInput, overrides: Partial<ProgrammeVersion> = {}): ProgrammeVersion {
+/** A programme version as stored once published, from the draft an admin wrote. */
+function publishedVersion(draft: ProgrammeDraftInput): ProgrammeVersion {
   return {
-    code: draft.code,
-    version: 1,
+    ...draftVersionOf(draft, 1, 'user-admin'),
     status: 'PUBLISHED',
-    name: draft.name,
-    fiscalYear: draft.fiscalYear,
-    eligibleRegions: draft.eligibleRegions,
-    maxRequestedAmount: draft.maxRequestedAmount,
-    minSelfHelpShareBp: draft.minSelfHelpShareBp,
-    categories: draft.categories,
-    approvalChain: draft.approvalChain,
-    reminderSchedule: draft.reminderSchedule,
-    tranchePlan: draft.tranchePlan,
-    ceilingRegionLevel: draft.budgetCeiling.regionLevel,
-    ceilingAmount: draft.budgetCeiling.amount,
-    requiredDocuments: draft.requiredDocuments ?? [],
-    progressPhotosRequired: draft.progressPhotosRequired ?? false,
     createdAt: new Date('2026-01-05T02:00:00Z'),
-    createdBy: 'user-admin',
     publishedAt: new Date('2026-01-06T02:00:00Z'),
     publishedBy: 'user-admin',
-    ...overrides,
   };
 }
 
-export const PUBLISHED_KOTAKU = programmeVersion(KOTAKU_DRAFT);
-export const PUBLISHED_BK_DESA = programmeVersion(BK_DESA_DRAFT);
+export const PUBLISHED_KOTAKU = publishedVersion(KOTAKU_DRAFT);
+export const PUBLISHED_BK_DESA = publishedVersion(BK_DESA_DRAFT);
 
 /** Another version of KOTAKU: published version 1 with what `changes` says. */
 export const kotakuVersion = (changes: Partial<ProgrammeVersion>): ProgrammeVersion => ({ ...PUBLISHED_KOTAKU, ...changes });
@@ -140,6 +129,8 @@ export function proposalsTestBed(programmeVersions: ProgrammeVersion[] = [PUBLIS
     outbox,
     /** The collaborators as the use cases take them, for a test that wires one of its own. */
     wiring: { transactions, auditTrail, history, outbox: as<OutboxService>(outbox) },
+    createProgrammeDraft: new CreateProgrammeDraftUseCase(transactions, programmes, regions, auditTrail),
+    publishProgramme: new PublishProgrammeVersionUseCase(transactions, programmes, auditTrail, as<OutboxService>(outbox)),
     create: new CreateProposalUseCase(transactions, proposals, programmes, regions, history),
     update: new UpdateProposalUseCase(transactions, proposals, access, history),
     submit: new SubmitProposalUseCase(transactions, proposals, programmes, access, regions, history, as<OutboxService>(outbox)),

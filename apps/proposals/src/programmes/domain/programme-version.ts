@@ -8,6 +8,7 @@ import type {
   RequiredDocument,
   Tranche,
 } from '@alur/contracts';
+import type { ProgrammeDraftInput } from './programme-rules';
 
 export type { ProgrammeVersionStatus };
 
@@ -37,6 +38,31 @@ export interface ProgrammeVersion {
 
 /** A version not yet stored: the database numbers nothing, but stamps its creation time. */
 export type NewProgrammeVersion = Omit<ProgrammeVersion, 'createdAt'>;
+
+/** A checked draft as its version is first stored: numbered after the programme's last one, not yet published. */
+export function draftVersionOf(draft: ProgrammeDraftInput, version: number, createdBy: string | null): NewProgrammeVersion {
+  return {
+    code: draft.code,
+    version,
+    status: 'DRAFT',
+    name: draft.name,
+    fiscalYear: draft.fiscalYear,
+    eligibleRegions: draft.eligibleRegions,
+    maxRequestedAmount: draft.maxRequestedAmount,
+    minSelfHelpShareBp: draft.minSelfHelpShareBp,
+    categories: draft.categories,
+    approvalChain: draft.approvalChain,
+    reminderSchedule: draft.reminderSchedule,
+    tranchePlan: draft.tranchePlan,
+    ceilingRegionLevel: draft.budgetCeiling.regionLevel,
+    ceilingAmount: draft.budgetCeiling.amount,
+    requiredDocuments: draft.requiredDocuments ?? [],
+    progressPhotosRequired: draft.progressPhotosRequired ?? false,
+    createdBy,
+    publishedAt: null,
+    publishedBy: null,
+  };
+}
 
 /** The rules a version sets for the proposals written under it, as the other services learn them. */
 export function programmeDefinition(programme: ProgrammeVersion): ProgrammeDefinition {

@@ -4,7 +4,7 @@ import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { checkProgrammeDraft, ProgrammeDraftInput } from '../domain/programme-rules';
-import { programmeDefinition } from '../domain/programme-version';
+import { draftVersionOf, programmeDefinition } from '../domain/programme-version';
 import { ProgrammeRepository } from '../programme.repository';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
 
@@ -27,27 +27,8 @@ export class CreateProgrammeDraftUseCase {
         await this.programmes.lockDrafting(tx, draft.code);
         const open = await this.programmes.openDraft(tx, draft.code);
         if (open) throw new ConflictError(`${draft.code} already has an unpublished draft (version ${open.version}); publish it first`);
-        const saved = await this.programmes.insert(tx, {
-          code: draft.code,
-          version: (await this.programmes.lastVersionNumber(tx, draft.code)) + 1,
-          status: 'DRAFT',
-          name: draft.name,
-          fiscalYear: draft.fiscalYear,
-          eligibleRegions: draft.eligibleRegions,
-          maxRequestedAmount: draft.maxRequestedAmount,
-          minSelfHelpShareBp: draft.minSelfHelpShareBp,
-          categories: draft.categories,
-          approvalChain: draft.approvalChain,
-          reminderSchedule: draft.reminderSchedule,
-          tranchePlan: draft.tranchePlan,
-          ceilingRegionLevel: draft.budgetCeiling.regionLevel,
-          ceilingAmount: draft.budgetCeiling.amount,
-          requiredDocuments: draft.requiredDocuments ?? [],
-          progressPhotosRequired: draft.progressPhotosRequired ?? false,
-          createdBy: actor?.userId ?? null,
-          publishedAt: null,
-          publishedBy: null,
-        });
+        const version = (await this.programmes.lastVersionNumber(tx, draft.code)) + 1;
+        const saved = await this.programmes.insert(tx, draftVersionOf(draft, version, actor?.userId ?? null));
         await this.audit.record(tx, {
           actor,
           action: 'programme.draft-created',
