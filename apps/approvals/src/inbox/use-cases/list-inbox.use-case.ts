@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { containsPattern, rupiahOf } from '@alur/database';
@@ -40,7 +40,12 @@ export class ListInboxUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  async execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
+  /** Its reads in one transaction: one commit per page rather than one per read, and a count that agrees with the page. */
+  execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
+    return this.dataSource.transaction('REPEATABLE READ', (tx) => this.read(tx, actor, query, now));
+  }
+
+  private async read(tx: EntityManager, actor: Actor, query: InboxQuery, now: Date): Promise<InboxPage> {
     // Page limits and the filters' shapes are the contract's (ListInbox), checked before this runs.
     const { page, pageSize } = query;
     const waiting = `WITH acting AS (
@@ -58,7 +63,7 @@ export class ListInboxUseCase {
     const q = query.q?.trim();
     if (q) {
       // Village names live in the region directory, not in the table: match them among the villages waiting here.
-      const villages = (await this.dataSource.query(`SELECT DISTINCT village_code FROM (${waiting}) w`, params)) as Array<{
+      const villages = (await tx.query(`SELECT DISTINCT village_code FROM (${waiting}) w`, params)) as Array<{
         village_code: string;
       }>;
       const needle = q.toLocaleLowerCase('id');
@@ -74,10 +79,10 @@ export class ListInboxUseCase {
     }
     if (query.overdue !== undefined) filters.push(query.overdue ? 'w.due_at < $4' : 'w.due_at >= $4');
     const filtered = `SELECT * FROM (${waiting}) w${filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : ''}`;
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) f`, params)) as Array<{
+    const [{ total }] = (await tx.query(`SELECT count(*)::int AS total FROM (${filtered}) f`, params)) as Array<{
       total: number;
     }>;
-    const rows = (await this.dataSource.query(
+    const rows = (await tx.query(
       `SELECT w.id, w.proposal_id, w.submission_number, w.stage_order, w.stage_count, w.role, w.region_level,
               w.region_code, w.village_code, w.program_code, w.title, w.opened_at, w.due_at, w.acting_for,
               c.program_version, c.category, c.district_code, c.requested_amount::text AS requested_amount
@@ -88,7 +93,7 @@ export class ListInboxUseCase {
       [...params, pageSize, (page - 1) * pageSize],
     )) as InboxRow[];
     const own = (row: InboxRow) => row.role === actor.role && row.region_code === actor.regionCode;
-    const decided = await this.decidedStagesOf(rows);
+    const decided = await this.decidedStagesOf(tx, rows);
     const earlierOf = (row: InboxRow) => {
       const actingFor =
         !own(row) && row.acting_for
@@ -132,10 +137,10 @@ export class ListInboxUseCase {
   }
 
   /** The decided stages of the page's submissions, by `proposalId#submissionNumber`. */
-  private async decidedStagesOf(rows: InboxRow[]): Promise<Map<string, DecidedStage[]>> {
+  private async decidedStagesOf(tx: EntityManager, rows: InboxRow[]): Promise<Map<string, DecidedStage[]>> {
     const byKey = new Map<string, DecidedStage[]>();
     if (!rows.length) return byKey;
-    const decided = (await this.dataSource.query(
+    const decided = (await tx.query(
       `SELECT proposal_id, submission_number, stage_order AS "stageOrder", role, decided_by AS "decidedBy" FROM approval_stage
         WHERE proposal_id = ANY($1::uuid[]) AND decided_by IS NOT NULL ORDER BY stage_order`,
       [[...new Set(rows.map((row) => row.proposal_id))]],
