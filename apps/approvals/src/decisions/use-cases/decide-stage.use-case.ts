@@ -60,19 +60,20 @@ export class DecideStageUseCase {
     // The decision's shape (a known decision, a note to return or reject) is the contract's, checked before this runs.
     const note = command.note || null;
     const notFound = new NotFoundError('Approval stage not found');
-    const stage = await this.stages.find(this.transactions.manager, command.stageId);
-    if (!stage) throw notFound;
-
-    const decidedAt = new Date();
-    const appointments = await this.appointments.activeFor(this.transactions.manager, actor.userId, decidedAt);
-    const authority = decisionAuthority(actor, stage, appointments, (region, village) => this.regions.covers(region, village));
-    if (authority.kind === 'hidden') throw notFound;
-    if (authority.kind === 'forbidden') {
-      throw new ForbiddenError(`Only the ${stage.role} of ${stage.regionCode} (or whoever acts for them) may decide this stage`);
-    }
-    if (stage.status !== 'OPEN') throw new ConflictError(`This stage is already ${stage.status}`);
-
+    // The checks read in the decision's transaction: one commit per decision rather than one per read.
     return this.transactions.run(async (tx) => {
+      const stage = await this.stages.find(tx, command.stageId);
+      if (!stage) throw notFound;
+
+      const decidedAt = new Date();
+      const appointments = await this.appointments.activeFor(tx, actor.userId, decidedAt);
+      const authority = decisionAuthority(actor, stage, appointments, (region, village) => this.regions.covers(region, village));
+      if (authority.kind === 'hidden') throw notFound;
+      if (authority.kind === 'forbidden') {
+        throw new ForbiddenError(`Only the ${stage.role} of ${stage.regionCode} (or whoever acts for them) may decide this stage`);
+      }
+      if (stage.status !== 'OPEN') throw new ConflictError(`This stage is already ${stage.status}`);
+
       // The chain's row lock first, as a withdrawal takes it: of a decision and a withdrawal, one ends the chain.
       const current = await this.chains.lock(tx, stage.proposalId, stage.submissionNumber);
       if (current && current.status !== 'IN_REVIEW') {
