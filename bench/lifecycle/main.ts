@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     api.requests.clear();
 
     await meter.start();
+    // With BENCH_PG_TRACE each service counts its transactions by code path from here on (see pg-trace.ts).
+    if (process.env.BENCH_PG_TRACE) for (const pid of Object.values(system.pids)) process.kill(pid, 'SIGWINCH');
     const backlogQueriesBefore = backlog.queries;
     const measuredFrom = Date.now();
     const bar = new ProgressBar('lifecycles', LIFECYCLES);

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createTestIsolation, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
-import { TimerAlarm, TimerKind } from '../../apps/approvals/src/timers/stage-timer.entity';
+import { TimerAlarm, TimerKind } from '../../apps/approvals/src/timers/domain/stage-timer';
 import { StageTimerReconciler } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
 import { StageTimerScheduler } from '../../apps/approvals/src/timers/stage-timer-scheduler.service';
 

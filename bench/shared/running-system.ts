@@ -54,6 +54,8 @@ export interface RunningSystem {
 export const DIST = basename(resolve(__dirname, '../..')) === 'dist' ? resolve(__dirname, '../..') : resolve(__dirname, '../../dist');
 /** Preloaded into every service (see exit-on-term.ts). */
 export const EXIT_ON_TERM = join(DIST, 'bench/shared/exit-on-term.js');
+/** Preloaded into every service when BENCH_PG_TRACE=<dir> (see pg-trace.ts). */
+export const PG_TRACE = join(DIST, 'bench/shared/pg-trace.js');
 
 /**
  * The five services as separate processes, as they are deployed, with the development mail catcher,
@@ -125,15 +127,19 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
     const mailCatcher = launch('mail-catcher', 'apps/notifications/src/dev/mail-catcher.main.js');
     const profileDir = process.env.BENCH_CPU_PROF;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const traceDir = process.env.BENCH_PG_TRACE;
+    if (traceDir) mkdirSync(traceDir, { recursive: true });
     const nodeArgs = (name: string) => [
       '-r',
       EXIT_ON_TERM,
+      ...(traceDir ? ['-r', PG_TRACE] : []),
       ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir), '--cpu-prof-name', `${name}.cpuprofile`] : []),
     ];
     const pids: Record<string, number> = {};
     const processes = new Map<string, ChildProcess>();
     for (const instance of instances) {
-      const child = launch(instance.name, `apps/${instance.service}/src/main.js`, nodeArgs(instance.name), instanceEnv(env, instance));
+      const childEnv = { ...instanceEnv(env, instance), BENCH_PG_TRACE_NAME: instance.name };
+      const child = launch(instance.name, `apps/${instance.service}/src/main.js`, nodeArgs(instance.name), childEnv);
       processes.set(instance.name, child);
       pids[instance.name] = child.pid!;
     }

@@ -1,6 +1,6 @@
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { FireStageTimerUseCase, TimerOutcome } from '../../apps/approvals/src/timers/use-cases/fire-stage-timer.use-case';
-import { TimerKind } from '../../apps/approvals/src/timers/stage-timer.entity';
+import { TimerKind } from '../../apps/approvals/src/timers/domain/stage-timer';
 import { announced, ApprovalsWorld, openStageOf, startApprovalsWorld, waitingOn } from './approvals-harness';
 
 describe('a reminder or escalation racing a decision on the same stage', () => {

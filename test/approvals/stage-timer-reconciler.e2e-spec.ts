@@ -1,5 +1,5 @@
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { RECONCILER_LOCK_KEY_SQL } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
+import { RECONCILER_LOCK_KEY_SQL } from '../../apps/approvals/src/timers/stage-timer.repository';
 import { ApprovalsWorld, openStageOf, startApprovalsWorld } from './approvals-harness';
 
 describe('the stage-timer reconciler across replicas', () => {

@@ -8,3 +8,4 @@ export * from './idempotency';
 export * from './after-commit.service';
 export * from './row-schema';
 export * from './transactions.service';
+export * from './unique-violation';

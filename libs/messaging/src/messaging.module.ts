@@ -12,6 +12,7 @@ import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.tokens';
 import { NatsClients, natsClientsProvider, NatsShutdown } from './nats/nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { ChangeRecorder } from './outbox/change-recorder.service';
 import { SpineHealth } from './spine-health.service';
 import { SpineStatusController } from './spine-status.controller';
 
@@ -33,6 +34,7 @@ export class MessagingModule {
         natsClientsProvider,
         NatsShutdown,
         OutboxService,
+        ChangeRecorder,
         OutboxRelay,
         EventHandlerRegistry,
         InboundEventStore,
@@ -42,7 +44,16 @@ export class MessagingModule {
         DeadLetterService,
         SpineHealth,
       ],
-      exports: [NatsClients, OutboxService, OutboxRelay, EventConsumer, InboundEventProcessor, DeadLetterService, SpineHealth],
+      exports: [
+        NatsClients,
+        OutboxService,
+        ChangeRecorder,
+        OutboxRelay,
+        EventConsumer,
+        InboundEventProcessor,
+        DeadLetterService,
+        SpineHealth,
+      ],
     };
   }
 }

@@ -1,12 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Actor, Role } from '@alur/contracts';
+import { ActingAppointment } from './domain/acting-appointment';
 
-/**
- * A Plt/Plh: `actingUserId` may decide, from `validFrom` until (not including) `validUntil`, the
- * stages of `role` over `regionCode` that belong to the official `forUserId`.
- */
+/** The `acting_appointment` table; ActingAppointmentRepository reads and writes it. */
 @Entity('acting_appointment')
-export class ActingAppointmentEntity {
+export class ActingAppointmentEntity implements ActingAppointment {
   @PrimaryColumn('uuid') id: string;
   @Column('text', { name: 'acting_user_id' }) actingUserId: string;
   @Column('text', { name: 'acting_username' }) actingUsername: string;
@@ -17,5 +15,6 @@ export class ActingAppointmentEntity {
   @Column('timestamptz', { name: 'valid_from' }) validFrom: Date;
   @Column('timestamptz', { name: 'valid_until' }) validUntil: Date;
   @Column('jsonb', { name: 'created_by' }) createdBy: Actor;
+  /** Orders appointments of the same start; set by the database. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

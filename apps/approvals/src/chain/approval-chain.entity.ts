@@ -1,14 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ApprovalStage, ProposalCategory, ReminderSchedule } from '@alur/contracts';
+import type { ApprovalStage, ChainStatus, ProposalCategory, ReminderSchedule } from '@alur/contracts';
 import { rupiahColumn } from '@alur/database';
+import { ApprovalChain } from './domain/approval-chain';
 
-import type { ChainStatus } from '@alur/contracts';
-
-export { CHAIN_STATUSES, type ChainStatus } from '@alur/contracts';
-
-/** One submission of a proposal going through the approval chain it was submitted under. */
+/** The `approval_chain` table; ApprovalChainRepository reads and writes it. */
 @Entity('approval_chain')
-export class ApprovalChainEntity {
+export class ApprovalChainEntity implements ApprovalChain {
   @PrimaryColumn('uuid', { name: 'proposal_id' }) proposalId: string;
   @PrimaryColumn('int', { name: 'submission_number' }) submissionNumber: number;
   @Column('text', { name: 'program_code' }) programCode: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { RegionsModule } from '@alur/regions';
+import { ApprovalsPersistenceModule } from '../database/approvals-persistence.module';
 import { StagesModule } from '../stages/stages.module';
 import { ChainRpcController } from './chain.rpc-controller';
 import { ProposalSubmissionsHandler } from './proposal-submissions.handler';
@@ -9,7 +10,7 @@ import { WithdrawFromChainUseCase } from './use-cases/withdraw-from-chain.use-ca
 
 /** The approval chain: opened when a proposal is submitted, closed when it is withdrawn. */
 @Module({
-  imports: [AuditModule, RegionsModule, StagesModule],
+  imports: [AuditModule, RegionsModule, ApprovalsPersistenceModule, StagesModule],
   controllers: [ChainRpcController],
   providers: [StartApprovalChainUseCase, WithdrawFromChainUseCase, ProposalSubmissionsHandler],
 })

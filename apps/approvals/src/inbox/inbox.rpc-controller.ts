@@ -2,8 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ListInbox } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { InboxQuery } from './inbox-item';
-import { ListInboxUseCase } from './use-cases/list-inbox.use-case';
+import { InboxQuery, ListInboxUseCase } from './use-cases/list-inbox.use-case';
 
 /** An official's inbox: the stages waiting for their decision. */
 @Controller()

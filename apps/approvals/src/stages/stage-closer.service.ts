@@ -2,30 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
-import { AfterCommit } from '@alur/database';
-import { StageTimerEntity } from '../timers/stage-timer.entity';
+import { AfterCommit, Transactions } from '@alur/database';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';
-import { ApprovalStageEntity } from './approval-stage.entity';
+import { StageTimerRepository } from '../timers/stage-timer.repository';
+import { ApprovalStageRepository } from './approval-stage.repository';
+import { ApprovalStage } from './domain/approval-stage';
 
 /** Cancels a proposal's open stage (withdrawal, superseded submission) and, after commit, its alarms. */
 @Injectable()
 export class StageCloser {
   constructor(
+    private readonly transactions: Transactions,
+    private readonly stages: ApprovalStageRepository,
+    private readonly timers: StageTimerRepository,
     private readonly audit: AuditTrail,
     private readonly afterCommit: AfterCommit,
     private readonly scheduler: StageTimerScheduler,
   ) {}
 
-  async cancelOpenStages(tx: EntityManager, proposalId: string, actor: Actor | null, reason: string): Promise<ApprovalStageEntity[]> {
-    const [rows] = (await tx.query(
-      `UPDATE approval_stage SET status = 'CANCELLED', decided_at = now(), note = $2, version = version + 1
-        WHERE proposal_id = $1 AND status = 'OPEN' RETURNING id`,
-      [proposalId, reason],
-    )) as [Array<{ id: string }>, number];
-    const cancelled: ApprovalStageEntity[] = [];
-    for (const { id } of rows) {
-      const stage = await tx.findOneByOrFail(ApprovalStageEntity, { id });
-      cancelled.push(stage);
+  async cancelOpenStages(tx: EntityManager, proposalId: string, actor: Actor | null, reason: string): Promise<ApprovalStage[]> {
+    const cancelled: ApprovalStage[] = [];
+    for (const id of await this.stages.cancelOpen(tx, proposalId, reason)) {
+      cancelled.push(await this.stages.get(tx, id));
       await this.audit.record(tx, {
         actor,
         action: 'approval-stage.cancelled',
@@ -43,7 +41,7 @@ export class StageCloser {
   /** Clears the alarms of a stage that is no longer open, once that is committed. */
   clearAlarmsAfterCommit(tx: EntityManager, stageId: string): void {
     this.afterCommit.run(tx, async () => {
-      const timers = await tx.connection.getRepository(StageTimerEntity).findBy({ stageId });
+      const timers = await this.timers.ofStage(this.transactions.manager, stageId);
       await this.scheduler.cancel(timers);
     });
   }

@@ -3,14 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ApprovalStageOpenedV1 } from '@alur/contracts';
-import { OutboxService } from '@alur/messaging';
-import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { AfterCommit } from '@alur/database';
+import { OutboxService } from '@alur/messaging';
+import { ApprovalChain } from '../chain/domain/approval-chain';
 import { planStageTimers } from '../timers/domain/plan-stage-timers';
-import { StageTimerEntity, TimerAlarm } from '../timers/stage-timer.entity';
+import { TimerAlarm } from '../timers/domain/stage-timer';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';
+import { StageTimerRepository } from '../timers/stage-timer.repository';
 import { WorkingCalendar } from '../working-days/working-calendar.service';
-import { ApprovalStageEntity, stageRefOf } from './approval-stage.entity';
+import { ApprovalStageRepository } from './approval-stage.repository';
+import { ApprovalStage, stageRefOf } from './domain/approval-stage';
 import { regionCodeAt } from './domain/stage-region';
 
 /**
@@ -21,22 +23,18 @@ import { regionCodeAt } from './domain/stage-region';
 export class StageOpener {
   constructor(
     private readonly calendar: WorkingCalendar,
+    private readonly stages: ApprovalStageRepository,
+    private readonly timers: StageTimerRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
     private readonly afterCommit: AfterCommit,
     private readonly scheduler: StageTimerScheduler,
   ) {}
 
-  async open(
-    tx: EntityManager,
-    chain: ApprovalChainEntity,
-    order: number,
-    actor: Actor | null,
-    openedAt = new Date(),
-  ): Promise<ApprovalStageEntity> {
+  async open(tx: EntityManager, chain: ApprovalChain, order: number, actor: Actor | null, openedAt = new Date()): Promise<ApprovalStage> {
     const definition = chain.stages[order - 1];
     const clock = this.calendar.clock;
-    const stage = tx.create(ApprovalStageEntity, {
+    const stage: ApprovalStage = {
       id: randomUUID(),
       proposalId: chain.proposalId,
       submissionNumber: chain.submissionNumber,
@@ -55,18 +53,15 @@ export class StageOpener {
       decidedBy: null,
       note: null,
       version: 1,
-    });
-    await tx.insert(ApprovalStageEntity, stage);
+    };
+    await this.stages.insert(tx, stage);
     const alarms: TimerAlarm[] = planStageTimers(stage.openedAt, stage.dueAt, chain.reminderSchedule, clock).map((timer) => ({
       stageId: stage.id,
       kind: timer.kind,
       generation: 1,
       fireAt: timer.fireAt,
     }));
-    await tx.insert(
-      StageTimerEntity,
-      alarms.map((alarm) => ({ ...alarm, firedAt: null })),
-    );
+    await this.timers.insert(tx, alarms);
     await this.outbox.record(tx, ApprovalStageOpenedV1, {
       aggregateId: stage.proposalId,
       actor,

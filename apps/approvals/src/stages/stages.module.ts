@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { AfterCommit } from '@alur/database';
 import { RegionsModule } from '@alur/regions';
+import { ApprovalsPersistenceModule } from '../database/approvals-persistence.module';
 import { TimersModule } from '../timers/timers.module';
 import { WorkingDaysModule } from '../working-days/working-days.module';
 import { APPROVAL_STAGE_FIGURES } from './approval-stage-figures.providers';
@@ -12,7 +13,7 @@ import { ListProposalStagesUseCase } from './use-cases/list-proposal-stages.use-
 
 /** Approval stages: opening and closing them (with their timers), listing a proposal's, and their figures. */
 @Module({
-  imports: [AuditModule, RegionsModule, TimersModule, WorkingDaysModule],
+  imports: [AuditModule, RegionsModule, ApprovalsPersistenceModule, TimersModule, WorkingDaysModule],
   controllers: [StagesRpcController],
   // AfterCommit once for the service: the opener and closer are its only users.
   providers: [AfterCommit, StageOpener, StageCloser, ListProposalStagesUseCase, ...APPROVAL_STAGE_FIGURES],

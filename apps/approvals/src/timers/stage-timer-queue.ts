@@ -1,6 +1,6 @@
 import { STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import type { TraceCarrier } from '@alur/observability';
-import { TimerKind } from './stage-timer.entity';
+import { TimerKind } from './domain/stage-timer';
 
 /** Every job of the stage-timers queue (declared in @alur/jobs) is named after its timer's kind, so none is unrouted. */
 export const STAGE_TIMER_JOB_NAMES: Readonly<Record<TimerKind, string>> = STAGE_TIMERS_QUEUE.jobs;

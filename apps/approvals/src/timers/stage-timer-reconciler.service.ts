@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { Transactions } from '@alur/database';
 import { WorkingCalendar } from '../working-days/working-calendar.service';
-import { TimerAlarm, TimerKind } from './stage-timer.entity';
+import { TimerKey } from './domain/stage-timer';
 import { StageTimerScheduler } from './stage-timer-scheduler.service';
+import { StageTimerRepository } from './stage-timer.repository';
 
 const BATCH = 1000;
-
-/** The session advisory lock a pass holds, one per schema: of all replicas, one pass runs at a time. */
-export const RECONCILER_LOCK_KEY_SQL = `hashtextextended('approvals.stage-timer-reconciler:' || current_schema(), 0)`;
 
 export interface ReconcileResult {
   /** Unfired timers of open stages looked at. */
@@ -33,7 +30,8 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly timers: StageTimerRepository,
     private readonly scheduler: StageTimerScheduler,
     private readonly calendar: WorkingCalendar,
   ) {}
@@ -65,51 +63,22 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
   }
 
   private async pass(): Promise<ReconcileResult> {
-    // A session lock on a connection of its own, held through the pass and released even if the pass fails.
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`)) as Array<{
-        locked: boolean;
-      }>;
-      if (!locked) return { checked: 0, restored: 0, skipped: true };
-      try {
-        return await this.restoreAll();
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(${RECONCILER_LOCK_KEY_SQL})`);
-      }
-    } finally {
-      await runner.release();
-    }
+    // Of all replicas, one pass at a time: the others skip, since that pass does the work.
+    const pass = await this.timers.whileHoldingReconcilerLock(() => this.restoreAll());
+    return pass.held ? pass.result : { checked: 0, restored: 0, skipped: true };
   }
 
   /** Pages through the unfired timers of open stages, BATCH at a time, in key order. */
   private async restoreAll(): Promise<ReconcileResult> {
     await this.calendar.refresh();
     const result: ReconcileResult = { checked: 0, restored: 0, skipped: false };
-    let after: [string, string, number] = ['00000000-0000-0000-0000-000000000000', '', 0];
+    let after: TimerKey | null = null;
     for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT t.stage_id, t.kind, t.generation, t.fire_at
-           FROM stage_timer t JOIN approval_stage s ON s.id = t.stage_id
-          WHERE t.fired_at IS NULL AND s.status = 'OPEN' AND (t.stage_id, t.kind, t.generation) > ($1::uuid, $2, $3)
-            -- lets the join start at the keyset position too, instead of walking every stage before it
-            AND s.id >= $1::uuid
-          ORDER BY t.stage_id, t.kind, t.generation
-          LIMIT ${BATCH}`,
-        after,
-      )) as Array<{ stage_id: string; kind: TimerKind; generation: number; fire_at: Date }>;
-      if (rows.length === 0) return result;
-      const alarms: TimerAlarm[] = rows.map((row) => ({
-        stageId: row.stage_id,
-        kind: row.kind,
-        generation: row.generation,
-        fireAt: row.fire_at,
-      }));
+      const alarms = await this.timers.unfiredOfOpenStages(this.transactions.manager, after, BATCH);
+      if (alarms.length === 0) return result;
       result.checked += alarms.length;
       result.restored += await this.scheduler.restoreMissing(alarms);
-      const last = rows[rows.length - 1];
-      after = [last.stage_id, last.kind, last.generation];
+      after = alarms[alarms.length - 1];
     }
   }
 }

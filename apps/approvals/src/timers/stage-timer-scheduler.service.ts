@@ -3,7 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import { InjectJobQueue, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { currentTraceCarrier } from '@alur/observability';
 import { TimerMetrics } from '@alur/metrics';
-import { TimerAlarm } from './stage-timer.entity';
+import { TimerAlarm } from './domain/stage-timer';
 import { STAGE_TIMER_JOB_NAMES, StageTimerJobData, stageTimerJobId } from './stage-timer-queue';
 
 /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { JobsModule, STAGE_TIMERS_QUEUE } from '@alur/jobs';
+import { ApprovalsPersistenceModule } from '../database/approvals-persistence.module';
 import { WorkingDaysModule } from '../working-days/working-days.module';
 import { StageTimerProcessor } from './stage-timer.processor';
 import { StageTimerReconciler } from './stage-timer-reconciler.service';
@@ -12,7 +13,7 @@ import { FireStageTimerUseCase } from './use-cases/fire-stage-timer.use-case';
  * registered here, beside its only user and its processor (JobsModule is not global).
  */
 @Module({
-  imports: [JobsModule.forQueues(STAGE_TIMERS_QUEUE), AuditModule, WorkingDaysModule],
+  imports: [JobsModule.forQueues(STAGE_TIMERS_QUEUE), AuditModule, ApprovalsPersistenceModule, WorkingDaysModule],
   providers: [StageTimerScheduler, StageTimerProcessor, StageTimerReconciler, FireStageTimerUseCase],
   exports: [StageTimerScheduler],
 })

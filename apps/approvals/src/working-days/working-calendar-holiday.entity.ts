@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Actor } from '@alur/contracts';
+import { Holiday } from './domain/holiday';
 
-/** A day that is not a working day although it falls on Monday to Friday (a national holiday, cuti bersama…). */
+/** The `working_calendar_holiday` table; HolidayRepository reads and writes it. */
 @Entity('working_calendar_holiday')
-export class WorkingCalendarHolidayEntity {
-  /** `YYYY-MM-DD` in the regency's time zone. */
+export class WorkingCalendarHolidayEntity implements Holiday {
   @PrimaryColumn('date', { name: 'holiday_date' }) date: string;
   @Column('text') name: string;
   /** Null for the holidays the service ships with. */

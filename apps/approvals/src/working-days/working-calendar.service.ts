@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
+import { Transactions } from '@alur/database';
 import { CalendarWorkingClock } from './domain/calendar-working-clock';
 import { ScaledWorkingClock } from './domain/scaled-working-clock';
 import { WorkingClock } from './domain/working-clock';
+import { HolidayRepository } from './holiday.repository';
 
 /**
  * The service's working clock: the regency calendar (TIMEZONE, weekends, the holiday table), or the
@@ -17,7 +17,8 @@ export class WorkingCalendar implements OnModuleInit {
 
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly holidays: HolidayRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -37,9 +38,7 @@ export class WorkingCalendar implements OnModuleInit {
       this.current ??= new ScaledWorkingClock(this.env.APPROVALS_WORKING_DAY_SECONDS);
       return;
     }
-    const rows = (await this.dataSource.query(
-      `SELECT to_char(holiday_date, 'YYYY-MM-DD') AS date FROM working_calendar_holiday`,
-    )) as Array<{ date: string }>;
-    this.current = new CalendarWorkingClock(this.env.TIMEZONE, new Set(rows.map((row) => row.date)));
+    const dates = await this.holidays.dates(this.transactions.manager);
+    this.current = new CalendarWorkingClock(this.env.TIMEZONE, new Set(dates));
   }
 }

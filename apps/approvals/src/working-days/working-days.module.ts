@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
+import { ApprovalsPersistenceModule } from '../database/approvals-persistence.module';
 import { AddHolidayUseCase } from './use-cases/add-holiday.use-case';
 import { ListHolidaysUseCase } from './use-cases/list-holidays.use-case';
 import { WorkingCalendar } from './working-calendar.service';
@@ -7,7 +8,7 @@ import { WorkingDaysRpcController } from './working-days.rpc-controller';
 
 /** Working days: the service's one working calendar (weekends, holidays) that every deadline counts on. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, ApprovalsPersistenceModule],
   controllers: [WorkingDaysRpcController],
   providers: [WorkingCalendar, AddHolidayUseCase, ListHolidaysUseCase],
   exports: [WorkingCalendar],

@@ -1,9 +1,9 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, DomainError } from '@alur/contracts';
+import { Actor, DomainError, UnprocessableError } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
-import { isUniqueViolation } from './pg-error';
+import { isUniqueViolation } from '@alur/database';
 
 /** Idempotency-Keys of releases: each key's work runs once, and a repeat gets the stored answer. */
 @Injectable()
@@ -18,10 +18,8 @@ export class IdempotencyKeys {
     const prior = await this.keys.find(db, key);
     if (!prior) return undefined;
     if (prior.requestHash !== requestHash) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        message: 'This Idempotency-Key was already used for a different request; use a new key for a new request',
-        error: 'Unprocessable Entity',
+      throw new UnprocessableError('This Idempotency-Key was already used for a different request; use a new key for a new request', {
+        code: 'idempotency_key_reused',
       });
     }
     return JSON.parse(prior.response) as T;

@@ -1,7 +1,7 @@
 import type { FieldError } from './field-error';
 
 /** What kind of refusal a domain decision is; the transport (HTTP, RPC) gives each its status in one place. */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid-input';
+export type DomainErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid-input' | 'unprocessable';
 
 /**
  * A refusal decided by the domain: code that decides it throws one of these and knows nothing of

@@ -4,3 +4,4 @@ export * from './not-found.error';
 export * from './conflict.error';
 export * from './forbidden.error';
 export * from './invalid-input.error';
+export * from './unprocessable.error';

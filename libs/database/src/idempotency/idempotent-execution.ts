@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictError, UnprocessableError } from '@alur/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** One request under an Idempotency-Key, as the service that carries it out sees it. */
@@ -118,11 +118,8 @@ async function storedRequest(dataSource: DataSource | EntityManager, request: Id
 
 async function answerOf<T>(dataSource: DataSource | EntityManager, request: IdempotentRequest, stored: StoredRequest): Promise<T> {
   if (stored.request_hash !== request.requestHash) {
-    throw new UnprocessableEntityException({
-      statusCode: 422,
+    throw new UnprocessableError('This Idempotency-Key was already used for a different request; use a new key for a new request', {
       code: 'idempotency_key_reused',
-      message: 'This Idempotency-Key was already used for a different request; use a new key for a new request',
-      error: 'Unprocessable Entity',
     });
   }
   // Committed, answer on its way: the first request is still writing it down.
@@ -131,12 +128,12 @@ async function answerOf<T>(dataSource: DataSource | EntityManager, request: Idem
     stored = (await storedRequest(dataSource, request)) ?? stored;
   }
   if (stored.answer === null) {
-    throw new ConflictException({
-      statusCode: 409,
-      code: 'idempotent_request_unanswered',
-      message: 'A request with this Idempotency-Key was carried out, but its answer is not available: reload to see the result',
-      error: 'Conflict',
-    });
+    throw new ConflictError(
+      'A request with this Idempotency-Key was carried out, but its answer is not available: reload to see the result',
+      {
+        code: 'idempotent_request_unanswered',
+      },
+    );
   }
   return JSON.parse(stored.answer) as T;
 }

@@ -9,7 +9,7 @@ import { ensureEventStream } from '../nats/event-stream';
 import { HEADER_AGGREGATE_ID, HEADER_AGGREGATE_TYPE } from '../outbox/outbox-relay.service';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../spine-event-counters';
 import { EventHandlerRegistry } from './event-handler-registry';
-import { InboundDraft, InboundEventStore } from './inbound-event.store';
+import { InboundDraft, InboundEventStore, StoredEvent } from './inbound-event.store';
 import { InboundEventProcessor } from './inbound-event-processor.service';
 import { retryDelayMs } from './retry-policy';
 import { StreamCursor } from './stream-cursor';
@@ -114,9 +114,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       while (this.received.length > 0) {
         const batch = this.received.splice(0, BATCH);
         const drafts = batch.map((m) => this.draftOf(m)).filter((d): d is InboundDraft => d !== undefined);
+        let stored: StoredEvent[] | undefined;
         for (let attempt = 1; ; attempt++) {
           try {
-            await this.store.insert(drafts);
+            const inserted = await this.store.insert(drafts);
+            // After a failed attempt the rows may have been stored by it after all: the processor looks them up.
+            stored = attempt === 1 ? inserted : undefined;
             break;
           } catch (error) {
             if (this.stopped) return; // unacknowledged: JetStream delivers them again
@@ -130,7 +133,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         // Acks go out in order on one connection: once the last is confirmed, the ack floor covers the batch.
         for (const m of batch.slice(0, -1)) m.ack();
         await batch[batch.length - 1]!.ackAck().catch(() => false);
-        if (drafts.length > 0) this.processor.wake();
+        if (stored) this.processor.stored(stored);
+        else if (drafts.length > 0) this.processor.wake();
       }
     } finally {
       this.storing = undefined;

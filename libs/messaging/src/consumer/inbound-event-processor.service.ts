@@ -10,7 +10,7 @@ import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../s
 import { ConcurrencyGate } from './concurrency-gate';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { EventNotReadyError } from './event-not-ready.error';
-import { ClaimedEvent, InboundEventStore } from './inbound-event.store';
+import { ClaimedEvent, InboundEventStore, StoredEvent } from './inbound-event.store';
 import { retryDelayMs } from './retry-policy';
 import { StreamCursor } from './stream-cursor';
 
@@ -34,7 +34,13 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   private stopped = false;
   /** The next pass: when a retry or wait comes due, at the latest after the safety poll. */
   private nextPass?: NodeJS.Timeout;
+  private nextPassAt = Infinity;
   private pruneTimer?: NodeJS.Timeout;
+  /**
+   * Counts the receiver's stores: a batch that finds it moved on since its runs were chosen looks again
+   * when it is done, since an event stored meanwhile may have been waiting behind it.
+   */
+  private storedGeneration = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,7 +77,27 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       this.again = true;
       return;
     }
-    this.running = this.passUntilIdle()
+    this.start(() => this.passUntilIdle());
+  }
+
+  /**
+   * The receiver stored these events (and has acknowledged them). When nothing else is going on, they are
+   * handled as they are, without a query for what is due: each is tried as the head of its aggregate, and
+   * the claim takes it only if it is (pending, due, no earlier open event). Anything less simple (a pass
+   * running, an event above the ack floor, two of one aggregate) is left to an ordinary pass.
+   */
+  stored(events: StoredEvent[]): void {
+    this.storedGeneration++;
+    if (this.stopped || events.length === 0) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.start(() => this.handleStored(events));
+  }
+
+  private start(pass: () => Promise<void>): void {
+    this.running = pass()
       .catch((error) => this.logger.error({ err: error }, 'Handling stored events failed; the next poll retries'))
       .finally(() => {
         this.running = undefined;
@@ -93,6 +119,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     for (;;) {
       this.again = false;
       if (this.stopped) return;
+      const generation = this.storedGeneration;
       const position = await this.cursor.position();
       if (!position) {
         // Not bound to the stream yet (the receiver starts after this): look again shortly, or events
@@ -100,30 +127,76 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         this.scheduleNextPass(this.env.OUTBOX_POLL_INTERVAL_MS);
         return;
       }
-      const due = await this.store.dueRuns(position, this.env.CONSUMER_CONCURRENCY * 2, batchSize);
+      const heads = this.env.CONSUMER_CONCURRENCY * 2;
+      const due = await this.store.dueRuns(position, heads, batchSize);
       this.scheduleNextPass(due.nextDueInMs);
       const runs = due.runs.filter((run) => !this.inFlight.has(run[0]) && !tried.has(run[0]));
       if (runs.length === 0) return;
-      for (const batch of batchesOf(runs, batchSize)) {
-        await this.gate.acquire();
-        if (this.stopped) {
-          this.gate.release();
-          return;
-        }
-        const ids = batch.flat();
-        for (const run of batch) tried.add(run[0]);
-        const done: Promise<void> = this.handleBatch(batch)
-          .then((handled) => {
-            if (handled > 0) this.wake();
-          })
-          .catch((error) => this.logger.error({ err: error }, 'Handling a batch of events failed; the next poll retries'))
-          .finally(() => {
-            this.gate.release();
-            for (const id of ids) if (this.inFlight.get(id) === done) this.inFlight.delete(id);
-          });
-        for (const id of ids) this.inFlight.set(id, done);
-      }
+      // Every due run was listed: looking again at once would find only the ones now in flight, whose
+      // batches wake the processor when they finish; what was stored meanwhile woke it already (`again`).
+      const complete = due.runs.length < heads;
+      for (const run of runs) tried.add(run[0]);
+      if (!(await this.dispatch(batchesOf(runs, batchSize), generation))) return;
+      if (complete && !this.again) return;
     }
+  }
+
+  /** See stored(): the receiver's events handled without a query for what is due, when that is safe. */
+  private async handleStored(events: StoredEvent[]): Promise<void> {
+    const generation = this.storedGeneration;
+    const position = await this.cursor.position();
+    const aggregates = new Set(events.map((e) => e.aggregateKey));
+    const simple =
+      position !== undefined &&
+      aggregates.size === events.length &&
+      events.every(
+        (e) =>
+          !this.inFlight.has(e.id) &&
+          (e.streamCreated.getTime() < position.created.getTime() ||
+            (e.streamCreated.getTime() === position.created.getTime() && e.streamSeq <= position.ackFloor)),
+      );
+    if (!simple) return this.passUntilIdle();
+    const ordered = [...events].sort((a, b) => a.streamSeq - b.streamSeq);
+    await this.dispatch(
+      batchesOf(
+        ordered.map((e) => [e.id]),
+        this.env.CONSUMER_BATCH_SIZE,
+      ),
+      generation,
+      true,
+    );
+  }
+
+  /**
+   * Starts the batches without waiting for them (at most CONSUMER_CONCURRENCY at once). A batch that
+   * handled something makes the processor look again if events may wait behind it: some were still
+   * pending in its transaction, or the receiver stored something since its runs were chosen (`generation`).
+   * `unlisted`: the runs were not chosen by a query for what is due (see stored()); one that was not taken
+   * (its head held by another replica's transaction, which saw nothing behind it when it checked, say)
+   * brings the next pass forward to the poll interval, not the safety poll's.
+   * False when the processor stopped meanwhile.
+   */
+  private async dispatch(batches: string[][][], generation: number, unlisted = false): Promise<boolean> {
+    for (const batch of batches) {
+      await this.gate.acquire();
+      if (this.stopped) {
+        this.gate.release();
+        return false;
+      }
+      const ids = batch.flat();
+      const done: Promise<void> = this.handleBatch(batch)
+        .then(({ handled, pendingBehind }) => {
+          if (handled > 0 && (pendingBehind || this.storedGeneration !== generation)) this.wake();
+          if (unlisted && handled < ids.length) this.passWithin(this.env.OUTBOX_POLL_INTERVAL_MS);
+        })
+        .catch((error) => this.logger.error({ err: error }, 'Handling a batch of events failed; the next poll retries'))
+        .finally(() => {
+          this.gate.release();
+          for (const id of ids) if (this.inFlight.get(id) === done) this.inFlight.delete(id);
+        });
+      for (const id of ids) this.inFlight.set(id, done);
+    }
+    return true;
   }
 
   /**
@@ -134,8 +207,18 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   private scheduleNextPass(nextDueInMs: number | null): void {
     if (this.stopped) return;
     const safetyPollMs = this.env.OUTBOX_POLL_INTERVAL_MS * 30;
+    const delay = Math.min(nextDueInMs ?? safetyPollMs, safetyPollMs);
     clearTimeout(this.nextPass);
-    this.nextPass = setTimeout(() => this.wake(), Math.min(nextDueInMs ?? safetyPollMs, safetyPollMs));
+    this.nextPassAt = Date.now() + delay;
+    this.nextPass = setTimeout(() => this.wake(), delay);
+  }
+
+  /** Brings the next pass forward to within `ms`, unless it comes sooner anyway. */
+  private passWithin(ms: number): void {
+    if (this.stopped || Date.now() + ms >= this.nextPassAt) return;
+    clearTimeout(this.nextPass);
+    this.nextPassAt = Date.now() + ms;
+    this.nextPass = setTimeout(() => this.wake(), ms);
   }
 
   /**
@@ -143,52 +226,64 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
    * the batch. If any of them fails, the whole batch rolls back and each run's head is handled on its own,
    * so one failure costs no one else more than a retry.
    */
-  private async handleBatch(runs: string[][]): Promise<number> {
-    if (runs.length === 1 && runs[0].length === 1) return (await this.handle(runs[0][0])) ? 1 : 0;
+  private async handleBatch(runs: string[][]): Promise<{ handled: number; pendingBehind: boolean }> {
+    if (runs.length === 1 && runs[0].length === 1) return this.handle(runs[0][0]);
     let envelopes: EventEnvelope[] = [];
+    let pendingBehind = false;
     try {
       await this.dataSource.transaction(async (tx) => {
         envelopes = [];
         const claimed = (await this.store.claimRuns(tx, runs)).flat();
         for (const event of claimed) envelopes.push(await this.runHandlers(event, tx));
-        if (claimed.length > 0)
+        if (claimed.length > 0) {
           await this.store.markDone(
             tx,
             claimed.map((e) => e.id),
           );
+          pendingBehind = await this.store.anyPending(tx);
+        }
       });
     } catch {
       let handled = 0;
-      for (const run of runs) if (await this.handle(run[0])) handled++;
-      return handled;
+      for (const run of runs) {
+        const outcome = await this.handle(run[0]);
+        handled += outcome.handled;
+        pendingBehind ||= outcome.pendingBehind;
+      }
+      return { handled, pendingBehind };
     }
     for (const envelope of envelopes) {
       this.counters?.handled(envelope.type, envelope.version);
       await this.options.faults?.afterHandled?.(envelope.id);
     }
-    return envelopes.length;
+    return { handled: envelopes.length, pendingBehind };
   }
 
-  /** Handles one stored event if it is still the due head of its aggregate; true when its effect committed. */
-  private async handle(id: string): Promise<boolean> {
+  /**
+   * Handles one stored event if it is still the due head of its aggregate: `handled` 1 when its effect
+   * committed, `pendingBehind` when other events were still pending as it did.
+   */
+  private async handle(id: string): Promise<{ handled: number; pendingBehind: boolean }> {
     // Assigned inside the transaction's callback, read after it.
     let claimed = undefined as ClaimedEvent | undefined;
     let envelope = undefined as EventEnvelope | undefined;
+    let pendingBehind = false;
     try {
       await this.dataSource.transaction(async (tx) => {
         claimed = await this.store.claim(tx, id);
         if (!claimed) return;
         envelope = await this.runHandlers(claimed, tx);
         await this.store.markDone(tx, [id]);
+        pendingBehind = await this.store.anyPending(tx);
       });
     } catch (error) {
       if (claimed) await this.recordFailure(claimed, error as Error, envelope?.id);
-      return false;
+      return { handled: 0, pendingBehind: false };
     }
-    if (!claimed || !envelope) return false;
+    if (!claimed || !envelope) return { handled: 0, pendingBehind: false };
     this.counters?.handled(envelope.type, envelope.version);
     await this.options.faults?.afterHandled?.(envelope.id);
-    return true;
+    return { handled: 1, pendingBehind };
   }
 
   /**

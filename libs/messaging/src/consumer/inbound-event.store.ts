@@ -18,6 +18,14 @@ export interface InboundDraft {
   deadReason?: string;
 }
 
+/** A received event as stored: pending, new to the table (a redelivered one is not returned again). */
+export interface StoredEvent {
+  id: string;
+  aggregateKey: string;
+  streamCreated: Date;
+  streamSeq: number;
+}
+
 /** The head of an aggregate's queue, locked by the transaction that handles it. */
 export interface ClaimedEvent {
   id: string;
@@ -71,9 +79,12 @@ const EARLIER_OPEN = `EXISTS (SELECT 1 FROM inbound_event p
 export class InboundEventStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Stores a batch in one statement; a redelivered message (same dedupe key) is dropped. */
-  async insert(drafts: InboundDraft[]): Promise<void> {
-    if (drafts.length === 0) return;
+  /**
+   * Stores a batch in one statement; a redelivered message (same dedupe key) is dropped. Returns the
+   * pending events it added, so that the processor can handle them without looking them up.
+   */
+  async insert(drafts: InboundDraft[]): Promise<StoredEvent[]> {
+    if (drafts.length === 0) return [];
     const params: unknown[] = [];
     const rows = drafts.map((d) => {
       params.push(d.dedupeKey, d.eventId, d.subject, d.aggregateKey, d.streamCreated, d.streamSeq, Buffer.from(d.data));
@@ -83,11 +94,31 @@ export class InboundEventStore {
       const dead = `${p(7)} = 'dead'`;
       return `(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, CASE WHEN ${dead} THEN now() END, CASE WHEN ${dead} THEN 1 ELSE 0 END)`;
     });
-    await this.dataSource.query(
-      `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context, dead_at, attempts)
-       VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING`,
-      params,
+    const inserted: Array<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string; status: string }> =
+      await this.dataSource.query(
+        `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context, dead_at, attempts)
+         VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, aggregate_key, stream_created, stream_seq, status`,
+        params,
+      );
+    return inserted
+      .filter((row) => row.status === 'pending')
+      .map((row) => ({
+        id: String(row.id),
+        aggregateKey: row.aggregate_key,
+        streamCreated: row.stream_created,
+        streamSeq: Number(row.stream_seq),
+      }));
+  }
+
+  /**
+   * Whether any event is still pending, read in the transaction that handled some: if none is, nothing
+   * waits behind them (nor anything the ack floor held back), and the processor need not look again.
+   */
+  async anyPending(tx: EntityManager): Promise<boolean> {
+    const [row]: Array<{ pending: boolean }> = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM inbound_event WHERE status = 'pending') AS pending`,
     );
+    return row.pending;
   }
 
   /**

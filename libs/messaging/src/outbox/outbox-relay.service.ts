@@ -119,13 +119,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     for (;;) {
       this.wakeAgain = false;
       if (this.stopped) return;
-      const { published, failed } = await this.drainBatch();
+      const { published, failed, more } = await this.drainBatch();
       this.lastDrainClean = failed === 0;
       // The stream may be gone (NATS restarted without its store, or deleted): recreate it; the events
       // stay in the outbox and go out on the next wake-up.
       if (failed > 0) await this.recreateStream();
       // Nothing moved (nothing pending, other replicas hold the partitions, or NATS is down): wait for the next wake-up.
       if (published === 0 || failed > 0) return;
+      // The batch took everything pending in the partitions it claimed: an event committed since then
+      // came with its NOTIFY, which woke the relay again (see wake), so looking once more would only cost
+      // an empty transaction per drain.
+      if (!more) return;
     }
   }
 
@@ -134,14 +138,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * publishes their oldest events: a few round trips and one pooled connection per batch, however
    * many partitions are busy, so the relay does not starve the service's own transactions.
    */
-  private drainBatch(): Promise<{ published: number; failed: number }> {
+  private drainBatch(): Promise<{ published: number; failed: number; more: boolean }> {
     return this.dataSource.transaction(async (tx) => {
       const claimed: Array<{ partition: number }> = await tx.query(
         `SELECT partition FROM (SELECT DISTINCT partition FROM outbox_event WHERE published_at IS NULL) AS pending
           WHERE pg_try_advisory_xact_lock(hashtext($1), partition)`,
         [this.schema],
       );
-      if (claimed.length === 0) return { published: 0, failed: 0 };
+      if (claimed.length === 0) return { published: 0, failed: 0, more: false };
       // The oldest events of the claimed partitions: for each aggregate a prefix of its pending events.
       const pending: PendingEvent[] = await tx.query(
         `SELECT seq, id, subject, aggregate_id, envelope, trace_context FROM outbox_event
@@ -150,7 +154,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       const sent = await this.publishInAggregateOrder(pending);
       await this.markPublished(tx, sent);
-      return { published: sent.length, failed: pending.length - sent.length };
+      // A full batch may have left events behind in the claimed partitions.
+      return { published: sent.length, failed: pending.length - sent.length, more: pending.length >= this.env.OUTBOX_BATCH_SIZE };
     });
   }
 

@@ -7,6 +7,7 @@ const STATUS_OF: Record<DomainErrorKind, { status: number; error: string }> = {
   forbidden: { status: 403, error: 'Forbidden' },
   'not-found': { status: 404, error: 'Not Found' },
   conflict: { status: 409, error: 'Conflict' },
+  unprocessable: { status: 422, error: 'Unprocessable Entity' },
 };
 
 /**

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, InvalidInputError, NotFoundError, RequestOf, Role } from '@alur/contracts';
-import { RegionDirectory } from '@alur/regions';
-import { ActingAppointmentEntity } from '../acting-appointment.entity';
-import { ActingAppointmentView, toAppointmentView } from '../acting-appointment-view';
+import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, InvalidInputError, NotFoundError, RequestOf } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
-
-/** The officials who decide approval stages: only they may have a Plt/Plh, and only they may be one. */
-export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
+import { RegionDirectory } from '@alur/regions';
+import { ActingAppointmentRepository } from '../acting-appointment.repository';
+import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';
+import { ActingAppointment, DECIDING_ROLES } from '../domain/acting-appointment';
 
 /** Who acts for whom and when; the gateway looks both users up and passes what it found. */
 export type AppointActingOfficialCommand = RequestOf<typeof AppointActingOfficial>;
@@ -29,7 +26,8 @@ const DAY_MS = 24 * 3600_000;
 @Injectable()
 export class AppointActingOfficialUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly appointments: ActingAppointmentRepository,
     private readonly regions: RegionDirectory,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxService,
@@ -75,7 +73,7 @@ export class AppointActingOfficialUseCase {
       ]);
     }
 
-    const appointment = this.dataSource.manager.create(ActingAppointmentEntity, {
+    const appointment: ActingAppointment = {
       id: randomUUID(),
       actingUserId: command.acting.userId,
       actingUsername: command.acting.username,
@@ -86,9 +84,9 @@ export class AppointActingOfficialUseCase {
       validFrom,
       validUntil,
       createdBy: admin,
-    });
-    await this.dataSource.transaction(async (tx) => {
-      await tx.insert(ActingAppointmentEntity, appointment);
+    };
+    await this.transactions.run(async (tx) => {
+      await this.appointments.insert(tx, appointment);
       await this.outbox.record(tx, ActingAppointmentMadeV1, {
         aggregateId: appointment.id,
         actor: admin,
@@ -110,7 +108,6 @@ export class AppointActingOfficialUseCase {
         after: toAppointmentView(appointment),
       });
     });
-    const saved = await this.dataSource.manager.findOneByOrFail(ActingAppointmentEntity, { id: appointment.id });
-    return toAppointmentView(saved);
+    return toAppointmentView(await this.appointments.get(this.transactions.manager, appointment.id));
   }
 }

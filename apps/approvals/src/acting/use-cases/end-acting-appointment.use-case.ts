@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { ActingAppointmentEndedV1, Actor, ConflictError, EndActingAppointment, NotFoundError, RequestOf } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { ActingAppointmentEntity } from '../acting-appointment.entity';
-import { ActingAppointmentView, toAppointmentView } from '../acting-appointment-view';
+import { ActingAppointmentRepository } from '../acting-appointment.repository';
+import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';
 
 /**
  * An admin ends a Plt/Plh in force now (the absent official is back early): it holds until this moment.
@@ -16,7 +15,8 @@ import { ActingAppointmentView, toAppointmentView } from '../acting-appointment-
 @Injectable()
 export class EndActingAppointmentUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly appointments: ActingAppointmentRepository,
     private readonly regions: RegionDirectory,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxService,
@@ -24,8 +24,8 @@ export class EndActingAppointmentUseCase {
 
   async execute(admin: Actor, { appointmentId }: RequestOf<typeof EndActingAppointment>, now = new Date()): Promise<ActingAppointmentView> {
     requireRole(admin, 'ADMIN');
-    const ended = await this.dataSource.transaction(async (tx) => {
-      const appointment = await tx.findOne(ActingAppointmentEntity, { where: { id: appointmentId }, lock: { mode: 'pessimistic_write' } });
+    const ended = await this.transactions.run(async (tx) => {
+      const appointment = await this.appointments.lock(tx, appointmentId);
       // Another region's appointment does not exist for this admin.
       if (!appointment || !this.regions.covers(admin.regionCode, appointment.regionCode))
         throw new NotFoundError(`No acting appointment ${appointmentId}`);
@@ -34,7 +34,7 @@ export class EndActingAppointmentUseCase {
         throw new ConflictError('Only an appointment in force can be ended', { code: 'appointment_not_in_force' });
       }
       appointment.validUntil = now;
-      await tx.update(ActingAppointmentEntity, { id: appointment.id }, { validUntil: now });
+      await this.appointments.endAt(tx, appointment.id, now);
       await this.outbox.record(tx, ActingAppointmentEndedV1, {
         aggregateId: appointment.id,
         actor: admin,

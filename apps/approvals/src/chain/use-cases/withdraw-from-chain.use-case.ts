@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import {
   Actor,
@@ -12,12 +11,13 @@ import {
   ReviewWithdrawnV1,
   WithdrawFromReview,
 } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { stageRefOf } from '../../stages/approval-stage.entity';
+import { stageRefOf } from '../../stages/domain/approval-stage';
 import { StageCloser } from '../../stages/stage-closer.service';
-import { ApprovalChainEntity } from '../approval-chain.entity';
-import { lockChain } from '../lock-chain';
+import { ApprovalChainRepository } from '../approval-chain.repository';
+import { ApprovalChain } from '../domain/approval-chain';
 
 export type WithdrawFromReviewCommand = RequestOf<typeof WithdrawFromReview>;
 export type WithdrawFromReviewResult = AnswerOf<typeof WithdrawFromReview>;
@@ -33,7 +33,8 @@ export class WithdrawFromChainUseCase {
   private readonly logger = new Logger(WithdrawFromChainUseCase.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly chains: ApprovalChainRepository,
     private readonly regions: RegionDirectory,
     private readonly closer: StageCloser,
     private readonly outbox: OutboxService,
@@ -43,8 +44,8 @@ export class WithdrawFromChainUseCase {
   /** The BKM asks (through the gateway, before the proposals service records the withdrawal). */
   async execute(actor: Actor, command: WithdrawFromReviewCommand): Promise<WithdrawFromReviewResult> {
     requireRole(actor, 'BKM');
-    return this.dataSource.transaction(async (tx) => {
-      const chain = await lockChain(tx, command.proposalId, command.submissionNumber);
+    return this.transactions.run(async (tx) => {
+      const chain = await this.chains.lock(tx, command.proposalId, command.submissionNumber);
       if (!chain) return { submissionNumber: null };
       if (!this.regions.covers(actor.regionCode, chain.villageCode)) throw new NotFoundError(`No proposal ${command.proposalId}`);
       switch (chain.status) {
@@ -68,7 +69,7 @@ export class WithdrawFromChainUseCase {
    */
   async onProposalWithdrawn(tx: EntityManager, withdrawal: ProposalWithdrawnPayload, actor: Actor | null): Promise<void> {
     if (withdrawal.submissionNumber < 1) return;
-    const chain = await lockChain(tx, withdrawal.proposalId, withdrawal.submissionNumber);
+    const chain = await this.chains.lock(tx, withdrawal.proposalId, withdrawal.submissionNumber);
     if (chain?.status === 'IN_REVIEW') {
       await this.close(tx, chain, actor, withdrawal.reason ?? 'withdrawn by the BKM');
     } else if (chain && chain.status !== 'WITHDRAWN' && chain.status !== 'RETURNED') {
@@ -77,14 +78,10 @@ export class WithdrawFromChainUseCase {
     }
   }
 
-  private async close(tx: EntityManager, chain: ApprovalChainEntity, actor: Actor | null, reason: string | null): Promise<void> {
+  private async close(tx: EntityManager, chain: ApprovalChain, actor: Actor | null, reason: string | null): Promise<void> {
     const withdrawnAt = new Date();
     const [cancelled] = await this.closer.cancelOpenStages(tx, chain.proposalId, actor, reason ?? 'withdrawn by the BKM');
-    await tx.update(
-      ApprovalChainEntity,
-      { proposalId: chain.proposalId, submissionNumber: chain.submissionNumber },
-      { status: 'WITHDRAWN', closedAt: withdrawnAt },
-    );
+    await this.chains.close(tx, chain.proposalId, chain.submissionNumber, 'WITHDRAWN', withdrawnAt);
     await this.outbox.record(tx, ReviewWithdrawnV1, {
       aggregateId: chain.proposalId,
       actor,

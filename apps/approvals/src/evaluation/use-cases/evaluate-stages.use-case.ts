@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, RequestOf, StageFigures } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { WorkingCalendar } from '../../working-days/working-calendar.service';
 import { nearestRank } from '../domain/nearest-rank';
-
-interface StageRow {
-  role: string;
-  stage_order: number;
-  village_code: string;
-  status: string;
-  opened_at: Date;
-  due_at: Date;
-  decided_at: Date | null;
-  escalated: boolean;
-}
+import { EvaluatedStage, StageEvaluationRepository } from '../stage-evaluation.repository';
 
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -30,7 +19,8 @@ const oneDecimal = (value: number | null) => (value === null ? null : Math.round
 @Injectable()
 export class EvaluateStagesUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly evaluation: StageEvaluationRepository,
     private readonly regions: RegionDirectory,
     private readonly calendar: WorkingCalendar,
   ) {}
@@ -42,27 +32,20 @@ export class EvaluateStagesUseCase {
     // Another replica may have added a holiday since this one last read the table.
     await this.calendar.refresh();
     const clock = this.calendar.clock;
-    const rows = (await this.dataSource.query(
-      `SELECT s.role, s.stage_order, s.village_code, s.status, s.opened_at, s.due_at, s.decided_at,
-              EXISTS (SELECT 1 FROM audit_record a
-                       WHERE a.entity_type = 'approval-stage' AND a.entity_id = s.id::text AND a.action = 'approval-stage.escalated') AS escalated
-         FROM approval_stage s
-        WHERE s.program_code = $1 AND s.village_code LIKE $2 || '.%' AND s.status <> 'CANCELLED'`,
-      [request.programCode, regencyCode],
-    )) as StageRow[];
+    const rows = await this.evaluation.stagesOf(this.transactions.manager, request.programCode, regencyCode);
 
     // Every group lists the same roles, in the chain's order, so that the groups line up in a table.
     const order = new Map<string, number>();
-    for (const row of rows) order.set(row.role, Math.min(order.get(row.role) ?? Infinity, row.stage_order));
+    for (const row of rows) order.set(row.role, Math.min(order.get(row.role) ?? Infinity, row.stageOrder));
     const roles = [...order.keys()].sort((a, b) => order.get(a)! - order.get(b)! || a.localeCompare(b));
     const inPilot = (code: string) => request.pilotRegionCodes.some((p) => this.regions.covers(p, code));
-    const isOverdue = (row: StageRow) => (row.decided_at ?? (row.status === 'OPEN' ? now : row.due_at)).getTime() > row.due_at.getTime();
+    const isOverdue = (row: EvaluatedStage) => (row.decidedAt ?? (row.status === 'OPEN' ? now : row.dueAt)).getTime() > row.dueAt.getTime();
 
     const groups = (['PILOT', 'OTHERS'] as const).map((group): EvaluationStages => {
-      const members = rows.filter((row) => inPilot(row.village_code) === (group === 'PILOT'));
+      const members = rows.filter((row) => inPilot(row.villageCode) === (group === 'PILOT'));
       const stages = roles.map((role): StageFigures => {
         const ofRole = members.filter((row) => row.role === role);
-        const durations = ofRole.filter((row) => row.decided_at).map((row) => clock.workingDaysBetween(row.opened_at, row.decided_at!));
+        const durations = ofRole.flatMap((row) => (row.decidedAt ? [clock.workingDaysBetween(row.openedAt, row.decidedAt)] : []));
         return {
           role,
           decided: durations.length,

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AnswerOf, ListProposalStages, NotFoundError } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
-import { activeAppointmentsOf } from '../../acting/active-appointments';
+import { ActingAppointmentRepository } from '../../acting/acting-appointment.repository';
 import { decisionAuthority } from '../../decisions/domain/decision-authority';
 import { stageAlreadyDecidedBy } from '../../decisions/domain/separation-of-stages';
-import { ApprovalStageEntity } from '../approval-stage.entity';
-import { toStageView } from '../stage-view';
+import { ApprovalStageRepository } from '../approval-stage.repository';
+import { toStageView } from '../approval-stage.view';
 
 /**
  * Every stage of a proposal, all submissions, in order: who decided what, when, and for whom. An open
@@ -17,22 +16,20 @@ import { toStageView } from '../stage-view';
 @Injectable()
 export class ListProposalStagesUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly stages: ApprovalStageRepository,
+    private readonly appointments: ActingAppointmentRepository,
     private readonly regions: RegionDirectory,
   ) {}
 
   async execute(actor: Actor, proposalId: string): Promise<AnswerOf<typeof ListProposalStages>> {
     // proposalId is a UUID: the contract (ListProposalStages) checked it before this runs.
     const notFound = new NotFoundError('Proposal not found');
-    const stages = await this.dataSource.manager.find(ApprovalStageEntity, {
-      where: { proposalId },
-      order: { submissionNumber: 'ASC', stageOrder: 'ASC' },
-    });
+    const db = this.transactions.manager;
+    const stages = await this.stages.ofProposal(db, proposalId);
     if (stages.length === 0 || !this.regions.covers(actor.regionCode, stages[0].villageCode)) throw notFound;
     const now = new Date();
-    const appointments = stages.some((s) => s.status === 'OPEN')
-      ? await activeAppointmentsOf(this.dataSource.manager, actor.userId, now)
-      : [];
+    const appointments = stages.some((s) => s.status === 'OPEN') ? await this.appointments.activeFor(db, actor.userId, now) : [];
     return stages.map((stage) => {
       const view = toStageView(stage, now);
       if (stage.status !== 'OPEN') return view;

@@ -1,6 +1,6 @@
 import type { ReminderSchedule } from '@alur/contracts';
 import { WorkingClock } from '../../working-days/domain/working-clock';
-import type { TimerKind } from '../stage-timer.entity';
+import type { TimerKind } from './stage-timer';
 
 export interface PlannedTimer {
   kind: TimerKind;

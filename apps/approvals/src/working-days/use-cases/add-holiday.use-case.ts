@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Actor, AddHoliday, AnswerOf, ConflictError, RequestOf } from '@alur/contracts';
 import { AuditTrail } from '@alur/audit';
-import { WorkingCalendar } from '../working-calendar.service';
+import { Actor, AddHoliday, AnswerOf, ConflictError, RequestOf } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { requireRole } from '@alur/messaging';
+import { HolidayRepository } from '../holiday.repository';
+import { WorkingCalendar } from '../working-calendar.service';
 
 export type AddHolidayCommand = RequestOf<typeof AddHoliday>;
 
@@ -15,7 +15,8 @@ export type AddHolidayCommand = RequestOf<typeof AddHoliday>;
 @Injectable()
 export class AddHolidayUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly holidays: HolidayRepository,
     private readonly calendar: WorkingCalendar,
     private readonly audit: AuditTrail,
   ) {}
@@ -23,23 +24,18 @@ export class AddHolidayUseCase {
   async execute(actor: Actor, command: AddHolidayCommand): Promise<AnswerOf<typeof AddHoliday>> {
     requireRole(actor, 'ADMIN');
     // A real calendar date and a name, trimmed and not empty: the contract's (AddHoliday), checked before this runs.
-    const { name } = command;
-    await this.dataSource.transaction(async (tx) => {
-      const inserted = (await tx.query(
-        `INSERT INTO working_calendar_holiday (holiday_date, name, created_by) VALUES ($1, $2, $3)
-         ON CONFLICT (holiday_date) DO NOTHING RETURNING 1`,
-        [command.date, name, JSON.stringify(actor)],
-      )) as unknown[];
-      if (inserted.length === 0) throw new ConflictError(`${command.date} is already a holiday`);
+    const holiday = { date: command.date, name: command.name };
+    await this.transactions.run(async (tx) => {
+      if (!(await this.holidays.addIfNew(tx, holiday, actor))) throw new ConflictError(`${holiday.date} is already a holiday`);
       await this.audit.record(tx, {
         actor,
         action: 'working-calendar.holiday-added',
         entityType: 'working-calendar-holiday',
-        entityId: command.date,
-        after: { date: command.date, name },
+        entityId: holiday.date,
+        after: { date: holiday.date, name: holiday.name },
       });
     });
     await this.calendar.refresh();
-    return { date: command.date, name };
+    return holiday;
   }
 }

@@ -1,10 +1,10 @@
 import type { ApprovalStageView } from '@alur/contracts';
-import { ApprovalStageEntity, stageRefOf } from './approval-stage.entity';
+import { ApprovalStage, stageRefOf } from './domain/approval-stage';
 
 /** A stage as the API shows it (the contracts' ApprovalStageView). */
 export type StageView = ApprovalStageView;
 
-export function toStageView(stage: ApprovalStageEntity, now = new Date()): StageView {
+export function toStageView(stage: ApprovalStage, now = new Date()): StageView {
   const endedAt = stage.decidedAt ?? now;
   return {
     ...stageRefOf(stage),

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { STAGE_STATUSES, StageStatus } from '@alur/contracts';
+import { queryRows, updateRows } from '@alur/database';
+import { StageTimer, TIMER_KINDS, TimerAlarm, TimerKey, TimerKind } from './domain/stage-timer';
+import { StageTimerEntity } from './stage-timer.entity';
+
+/** The session advisory lock a reconciler pass holds, one per schema: of all replicas, one pass runs at a time. */
+export const RECONCILER_LOCK_KEY_SQL = `hashtextextended('approvals.stage-timer-reconciler:' || current_schema(), 0)`;
+
+const ClaimedRow = z
+  .object({ kind: z.enum(TIMER_KINDS), fire_at: z.date() })
+  .transform((row): { kind: TimerKind; fireAt: Date } => ({ kind: row.kind, fireAt: row.fire_at }));
+
+const AlarmRow = z
+  .object({ stage_id: z.string(), kind: z.enum(TIMER_KINDS), generation: z.number().int(), fire_at: z.date() })
+  .transform((row): TimerAlarm => ({ stageId: row.stage_id, kind: row.kind, generation: row.generation, fireAt: row.fire_at }));
+
+const StateRow = z
+  .object({ fired_at: z.date().nullable(), status: z.enum(STAGE_STATUSES) })
+  .transform((row): TimerState => ({ firedAt: row.fired_at, stageStatus: row.status }));
+
+/** A timer's state beside its stage's, for telling why an alarm found nothing to do. */
+export interface TimerState {
+  firedAt: Date | null;
+  stageStatus: StageStatus;
+}
+
+/** The first key of the keyset: below every real timer. */
+const BEFORE_ALL: readonly [string, string, number] = ['00000000-0000-0000-0000-000000000000', '', 0];
+
+/** Stage timers: the truth about reminders and deadlines, which the BullMQ alarms only echo. */
+@Injectable()
+export class StageTimerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A newly opened stage's timers, none fired yet. */
+  async insert(tx: EntityManager, alarms: readonly TimerAlarm[]): Promise<void> {
+    await tx.insert(
+      StageTimerEntity,
+      alarms.map((alarm) => ({ ...alarm, firedAt: null })),
+    );
+  }
+
+  ofStage(db: EntityManager, stageId: string): Promise<StageTimer[]> {
+    return db.findBy(StageTimerEntity, { stageId });
+  }
+
+  /**
+   * Marks fired, at `now`, this timer and any earlier one of the stage's generation still unfired
+   * (alarms set again after Redis lost them ring together), and answers those it marked, in no
+   * particular order; none when this timer had fired already.
+   */
+  claimDue(tx: EntityManager, timer: TimerKey, now: Date): Promise<Array<{ kind: TimerKind; fireAt: Date }>> {
+    return updateRows(
+      tx,
+      ClaimedRow,
+      `UPDATE stage_timer SET fired_at = $4
+        WHERE stage_id = $1 AND generation = $3 AND fired_at IS NULL
+          AND fire_at <= (SELECT fire_at FROM stage_timer WHERE stage_id = $1 AND kind = $2 AND generation = $3 AND fired_at IS NULL)
+        RETURNING kind, fire_at`,
+      [timer.stageId, timer.kind, timer.generation, now],
+    );
+  }
+
+  /** Whether the timer fired, and where its stage stands; undefined when there is no such timer. */
+  async stateOf(tx: EntityManager, timer: TimerKey): Promise<TimerState | undefined> {
+    const [state] = await queryRows(
+      tx,
+      StateRow,
+      `SELECT t.fired_at, s.status FROM stage_timer t JOIN approval_stage s ON s.id = t.stage_id
+        WHERE t.stage_id = $1 AND t.kind = $2 AND t.generation = $3`,
+      [timer.stageId, timer.kind, timer.generation],
+    );
+    return state;
+  }
+
+  /** Up to `limit` unfired timers of open stages, in key order, after the timer `after` (from the first when none). */
+  unfiredOfOpenStages(db: EntityManager, after: TimerKey | null, limit: number): Promise<TimerAlarm[]> {
+    return queryRows(
+      db,
+      AlarmRow,
+      `SELECT t.stage_id, t.kind, t.generation, t.fire_at
+         FROM stage_timer t JOIN approval_stage s ON s.id = t.stage_id
+        WHERE t.fired_at IS NULL AND s.status = 'OPEN' AND (t.stage_id, t.kind, t.generation) > ($1::uuid, $2, $3)
+          -- lets the join start at the keyset position too, instead of walking every stage before it
+          AND s.id >= $1::uuid
+        ORDER BY t.stage_id, t.kind, t.generation
+        LIMIT ${Math.trunc(limit)}`,
+      after ? [after.stageId, after.kind, after.generation] : [...BEFORE_ALL],
+    );
+  }
+
+  /**
+   * Runs `work` holding the reconciler's session advisory lock, on a connection of its own, and
+   * releases it even if the work fails; `held: false` (and nothing run) when another replica holds it.
+   */
+  async whileHoldingReconcilerLock<T>(work: () => Promise<T>): Promise<{ held: true; result: T } | { held: false }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await queryRows(
+        runner.manager,
+        z.object({ locked: z.boolean() }),
+        `SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`,
+      );
+      if (!locked) return { held: false };
+      try {
+        return { held: true, result: await work() };
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(${RECONCILER_LOCK_KEY_SQL})`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

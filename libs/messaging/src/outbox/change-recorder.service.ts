@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditEntry, AuditTrail } from '@alur/audit';
+import { EventContract, EventEnvelope, PayloadOf } from '@alur/contracts';
+import { EventDraft, OutboxService } from './outbox.service';
+
+/** A committed change as the rest of the system must hear of it, and as the audit trail keeps it. */
+export interface RecordedChange<C extends EventContract> {
+  /** The event that announces it, through the outbox. */
+  announce: EventDraft<C> & { contract: C };
+  /** Its audit entry; the actor is the announcement's unless given. */
+  audit: Omit<AuditEntry, 'actor'> & { actor?: AuditEntry['actor'] };
+}
+
+/**
+ * "Record the change's event and its audit entry" in one call, in the change's own transaction: both
+ * are written with the change or not at all, and no use case can announce a change it forgot to audit.
+ */
+@Injectable()
+export class ChangeRecorder {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async record<C extends EventContract>(tx: EntityManager, change: RecordedChange<C>): Promise<EventEnvelope<PayloadOf<C>>> {
+    const { contract, ...draft } = change.announce;
+    const event = await this.outbox.record(tx, contract, draft);
+    await this.audit.record(tx, { ...change.audit, actor: change.audit.actor !== undefined ? change.audit.actor : event.actor });
+    return event;
+  }
+}
