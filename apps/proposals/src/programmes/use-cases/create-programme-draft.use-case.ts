@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
-import { Transactions } from '@alur/database';
+import { isUniqueViolation, Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { checkProgrammeDraft, ProgrammeDraftInput } from '../domain/programme-rules';
 import { draftVersionOf, programmeDefinition } from '../domain/programme-version';
@@ -41,7 +41,7 @@ export class CreateProgrammeDraftUseCase {
       });
     } catch (error) {
       // The one-open-draft index (programme_version_one_draft) refuses a second draft that raced past the check.
-      if ((error as { code?: string }).code === '23505') throw new ConflictError(`${draft.code} already has an unpublished draft`);
+      if (isUniqueViolation(error)) throw new ConflictError(`${draft.code} already has an unpublished draft`);
       throw error;
     }
   }
