@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import { Actor, ApprovalStageOpenedV1 } from '@alur/contracts';
 import { AfterCommit } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { ApprovalChain } from '../chain/domain/approval-chain';
 import { planStageTimers } from '../timers/domain/plan-stage-timers';
 import { TimerAlarm } from '../timers/domain/stage-timer';
@@ -25,8 +24,7 @@ export class StageOpener {
     private readonly calendar: WorkingCalendar,
     private readonly stages: ApprovalStageRepository,
     private readonly timers: StageTimerRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
     private readonly afterCommit: AfterCommit,
     private readonly scheduler: StageTimerScheduler,
   ) {}
@@ -62,19 +60,21 @@ export class StageOpener {
       fireAt: timer.fireAt,
     }));
     await this.timers.insert(tx, alarms);
-    await this.outbox.record(tx, ApprovalStageOpenedV1, {
-      aggregateId: stage.proposalId,
-      actor,
-      payload: { ...stageRefOf(stage), openedAt: stage.openedAt.toISOString(), dueAt: stage.dueAt.toISOString() },
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: 'approval-stage.opened',
-      entityType: 'approval-stage',
-      entityId: stage.id,
-      fromStatus: null,
-      toStatus: 'OPEN',
-      after: { ...stageRefOf(stage), openedAt: stage.openedAt, dueAt: stage.dueAt, timers: alarms },
+    await this.changes.record(tx, {
+      announce: {
+        contract: ApprovalStageOpenedV1,
+        aggregateId: stage.proposalId,
+        actor,
+        payload: { ...stageRefOf(stage), openedAt: stage.openedAt.toISOString(), dueAt: stage.dueAt.toISOString() },
+      },
+      audit: {
+        action: 'approval-stage.opened',
+        entityType: 'approval-stage',
+        entityId: stage.id,
+        fromStatus: null,
+        toStatus: 'OPEN',
+        after: { ...stageRefOf(stage), openedAt: stage.openedAt, dueAt: stage.dueAt, timers: alarms },
+      },
     });
     this.afterCommit.run(tx, () => this.scheduler.schedule(alarms));
     return stage;

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { AuditEntry } from '@alur/audit';
-import type { Actor, EventContract } from '@alur/contracts';
+import type { Actor, EventContract, EventEnvelope, PayloadOf } from '@alur/contracts';
 import type { EventDraft } from '@alur/messaging';
 import { TimerAlarm, TimerKey } from '../timers/domain/stage-timer';
 
@@ -21,13 +22,28 @@ export interface AnnouncedEvent {
   payload: unknown;
 }
 
-/** The outbox: keeps the events announced, each checked against its contract as the real outbox checks it. */
+/**
+ * The outbox: keeps the events announced, each checked against its contract as the real outbox checks it,
+ * and answers with the event's envelope as the real outbox does (ChangeRecorder audits under its actor;
+ * there is no request context here, so an event announced without one is the system's).
+ */
 export class RecordingOutbox {
   readonly events: AnnouncedEvent[] = [];
 
-  async record<C extends EventContract>(_tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<void> {
-    const payload: unknown = contract.schema.parse(draft.payload);
+  async record<C extends EventContract>(_tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope<PayloadOf<C>>> {
+    const payload = contract.schema.parse(draft.payload) as PayloadOf<C>;
     this.events.push({ type: contract.type, aggregateId: draft.aggregateId, actor: draft.actor, payload });
+    return {
+      id: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      aggregateType: contract.aggregateType,
+      aggregateId: draft.aggregateId,
+      actor: draft.actor !== undefined ? draft.actor : null,
+      correlationId: randomUUID(),
+      payload,
+    };
   }
 
   /** What was announced about one aggregate, in order. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, BudgetCommittedV1, formatRupiah, ProposalApprovedPayload, ProposalAwaitingBudgetV1, TrancheReadyV1 } from '@alur/contracts';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { Disbursement } from '../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
 import { ProgrammeVersion } from '../programmes/domain/programme-version';
@@ -33,6 +33,7 @@ export class BudgetCommitment {
     private readonly programmes: ProgrammeVersionRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** On final approval: records the disbursement and commits it at once if it is first in line and fits, else it waits. */
@@ -84,31 +85,33 @@ export class BudgetCommitment {
 
     const ceiling = await this.ceilings.lock(tx, key);
     const available = ceiling.amount - ceiling.committed;
-    await this.outbox.record(tx, ProposalAwaitingBudgetV1, {
-      aggregateId: approval.proposalId,
-      actor: null,
-      payload: {
-        proposalId: approval.proposalId,
-        programCode: key.programCode,
-        fiscalYear: key.fiscalYear,
-        ceilingRegionCode: key.regionCode,
-        villageCode: approval.villageCode,
-        requestedAmount: approval.requestedAmount,
-        available,
+    await this.changes.record(tx, {
+      announce: {
+        contract: ProposalAwaitingBudgetV1,
+        aggregateId: approval.proposalId,
+        actor: null,
+        payload: {
+          proposalId: approval.proposalId,
+          programCode: key.programCode,
+          fiscalYear: key.fiscalYear,
+          ceilingRegionCode: key.regionCode,
+          villageCode: approval.villageCode,
+          requestedAmount: approval.requestedAmount,
+          available,
+        },
       },
-    });
-    await this.audit.record(tx, {
-      actor: null,
-      action: 'disbursement.awaiting-budget',
-      entityType: 'disbursement',
-      entityId: id,
-      toStatus: 'AWAITING_BUDGET',
-      after: {
-        proposalId: approval.proposalId,
-        ceiling: key,
-        requestedAmount: approval.requestedAmount,
-        available,
-        reason: `${formatRupiah(approval.requestedAmount)} requested, ${formatRupiah(available)} left under the ceiling or earlier proposals waiting`,
+      audit: {
+        action: 'disbursement.awaiting-budget',
+        entityType: 'disbursement',
+        entityId: id,
+        toStatus: 'AWAITING_BUDGET',
+        after: {
+          proposalId: approval.proposalId,
+          ceiling: key,
+          requestedAmount: approval.requestedAmount,
+          available,
+          reason: `${formatRupiah(approval.requestedAmount)} requested, ${formatRupiah(available)} left under the ceiling or earlier proposals waiting`,
+        },
       },
     });
     return 'AWAITING_BUDGET';

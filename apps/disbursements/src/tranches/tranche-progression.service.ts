@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import { Actor, ProposalCompletedV1, TrancheReadyV1 } from '@alur/contracts';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { Disbursement } from '../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
@@ -21,8 +20,7 @@ export class TrancheProgression {
     private readonly disbursements: DisbursementRepository,
     private readonly tranches: TrancheRepository,
     private readonly reports: ProgressReportRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async advance(tx: EntityManager, disbursement: Disbursement, actor: Actor): Promise<void> {
@@ -33,49 +31,53 @@ export class TrancheProgression {
     if (step.ready !== undefined) {
       const tranche = tranches.find((t) => t.number === step.ready)!;
       await this.tranches.markReady(tx, disbursement.id, tranche.number);
-      await this.outbox.record(tx, TrancheReadyV1, {
-        aggregateId: disbursement.proposalId,
-        actor,
-        payload: {
-          proposalId: disbursement.proposalId,
-          disbursementId: disbursement.id,
-          villageCode: disbursement.villageCode,
-          trancheNumber: tranche.number,
-          trancheCount: tranches.length,
-          amount: tranche.amount,
+      await this.changes.record(tx, {
+        announce: {
+          contract: TrancheReadyV1,
+          aggregateId: disbursement.proposalId,
+          actor,
+          payload: {
+            proposalId: disbursement.proposalId,
+            disbursementId: disbursement.id,
+            villageCode: disbursement.villageCode,
+            trancheNumber: tranche.number,
+            trancheCount: tranches.length,
+            amount: tranche.amount,
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'tranche.ready',
-        entityType: 'tranche',
-        entityId: `${disbursement.id}/${tranche.number}`,
-        fromStatus: 'LOCKED',
-        toStatus: 'READY',
-        after: { progressPercent: progress.highest, unlockProgressPercent: tranche.unlockProgressPercent },
+        audit: {
+          action: 'tranche.ready',
+          entityType: 'tranche',
+          entityId: `${disbursement.id}/${tranche.number}`,
+          fromStatus: 'LOCKED',
+          toStatus: 'READY',
+          after: { progressPercent: progress.highest, unlockProgressPercent: tranche.unlockProgressPercent },
+        },
       });
     }
     if (step.complete) {
       const done = await this.disbursements.markCompleted(tx, disbursement.id);
-      await this.outbox.record(tx, ProposalCompletedV1, {
-        aggregateId: disbursement.proposalId,
-        actor,
-        payload: {
-          proposalId: disbursement.proposalId,
-          disbursementId: disbursement.id,
-          villageCode: disbursement.villageCode,
-          totalReleased: done.released,
-          completedAt: done.completedAt.toISOString(),
+      await this.changes.record(tx, {
+        announce: {
+          contract: ProposalCompletedV1,
+          aggregateId: disbursement.proposalId,
+          actor,
+          payload: {
+            proposalId: disbursement.proposalId,
+            disbursementId: disbursement.id,
+            villageCode: disbursement.villageCode,
+            totalReleased: done.released,
+            completedAt: done.completedAt.toISOString(),
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'disbursement.completed',
-        entityType: 'disbursement',
-        entityId: disbursement.id,
-        fromStatus: 'FUNDING',
-        toStatus: 'COMPLETED',
-        after: { totalReleased: done.released },
+        audit: {
+          action: 'disbursement.completed',
+          entityType: 'disbursement',
+          entityId: disbursement.id,
+          fromStatus: 'FUNDING',
+          toStatus: 'COMPLETED',
+          after: { totalReleased: done.released },
+        },
       });
     }
   }

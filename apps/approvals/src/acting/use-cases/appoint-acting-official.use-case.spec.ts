@@ -11,7 +11,7 @@ import {
   RequestInputOf,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { InMemoryActingAppointments, inMemoryTransactions } from '../../testing/in-memory-repositories';
 import { RecordingAudit, RecordingOutbox, standIn } from '../../testing/recording-stand-ins';
 import { answerToRefusal, refusalOf } from '../../testing/refusals';
@@ -47,8 +47,7 @@ function setUp() {
     transactions,
     appointments,
     regions,
-    standIn<AuditTrail>(audit),
-    standIn<OutboxService>(outbox),
+    new ChangeRecorder(standIn<OutboxService>(outbox), standIn<AuditTrail>(audit)),
     standIn<BaseEnv>({ ACTING_APPOINTMENT_MAX_DAYS: 90 }),
   );
   const list = new ListActingAppointmentsUseCase(transactions, appointments, regions);

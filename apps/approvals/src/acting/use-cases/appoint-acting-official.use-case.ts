@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, InvalidInputError, NotFoundError, RequestOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentRepository } from '../acting-appointment.repository';
 import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';
@@ -29,8 +28,7 @@ export class AppointActingOfficialUseCase {
     private readonly transactions: Transactions,
     private readonly appointments: ActingAppointmentRepository,
     private readonly regions: RegionDirectory,
-    private readonly audit: AuditTrail,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
     @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
@@ -87,25 +85,27 @@ export class AppointActingOfficialUseCase {
     };
     await this.transactions.run(async (tx) => {
       await this.appointments.insert(tx, appointment);
-      await this.outbox.record(tx, ActingAppointmentMadeV1, {
-        aggregateId: appointment.id,
-        actor: admin,
-        payload: {
-          appointmentId: appointment.id,
-          acting: { userId: appointment.actingUserId, username: appointment.actingUsername },
-          actingFor: { userId: appointment.forUserId, username: appointment.forUsername },
-          role: appointment.role,
-          regionCode: appointment.regionCode,
-          validFrom: validFrom.toISOString(),
-          validUntil: validUntil.toISOString(),
+      await this.changes.record(tx, {
+        announce: {
+          contract: ActingAppointmentMadeV1,
+          aggregateId: appointment.id,
+          actor: admin,
+          payload: {
+            appointmentId: appointment.id,
+            acting: { userId: appointment.actingUserId, username: appointment.actingUsername },
+            actingFor: { userId: appointment.forUserId, username: appointment.forUsername },
+            role: appointment.role,
+            regionCode: appointment.regionCode,
+            validFrom: validFrom.toISOString(),
+            validUntil: validUntil.toISOString(),
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor: admin,
-        action: 'acting-appointment.created',
-        entityType: 'acting-appointment',
-        entityId: appointment.id,
-        after: toAppointmentView(appointment),
+        audit: {
+          action: 'acting-appointment.created',
+          entityType: 'acting-appointment',
+          entityId: appointment.id,
+          after: toAppointmentView(appointment),
+        },
       });
     });
     return toAppointmentView(await this.appointments.get(this.transactions.manager, appointment.id));

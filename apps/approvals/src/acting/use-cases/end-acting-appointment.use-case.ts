@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@alur/audit';
 import { ActingAppointmentEndedV1, Actor, ConflictError, EndActingAppointment, NotFoundError, RequestOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentRepository } from '../acting-appointment.repository';
 import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';
@@ -18,8 +17,7 @@ export class EndActingAppointmentUseCase {
     private readonly transactions: Transactions,
     private readonly appointments: ActingAppointmentRepository,
     private readonly regions: RegionDirectory,
-    private readonly audit: AuditTrail,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async execute(admin: Actor, { appointmentId }: RequestOf<typeof EndActingAppointment>, now = new Date()): Promise<ActingAppointmentView> {
@@ -35,19 +33,15 @@ export class EndActingAppointmentUseCase {
       }
       appointment.validUntil = now;
       await this.appointments.endAt(tx, appointment.id, now);
-      await this.outbox.record(tx, ActingAppointmentEndedV1, {
-        aggregateId: appointment.id,
-        actor: admin,
-        payload: { appointmentId: appointment.id, validUntil: now.toISOString() },
-      });
       const after = toAppointmentView(appointment, now);
-      await this.audit.record(tx, {
-        actor: admin,
-        action: 'acting-appointment.ended',
-        entityType: 'acting-appointment',
-        entityId: appointment.id,
-        before,
-        after,
+      await this.changes.record(tx, {
+        announce: {
+          contract: ActingAppointmentEndedV1,
+          aggregateId: appointment.id,
+          actor: admin,
+          payload: { appointmentId: appointment.id, validUntil: now.toISOString() },
+        },
+        audit: { action: 'acting-appointment.ended', entityType: 'acting-appointment', entityId: appointment.id, before, after },
       });
       return after;
     });

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import {
   Actor,
   AnswerOf,
@@ -12,7 +11,7 @@ import {
   WithdrawFromReview,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { stageRefOf } from '../../stages/domain/approval-stage';
 import { StageCloser } from '../../stages/stage-closer.service';
@@ -37,8 +36,7 @@ export class WithdrawFromChainUseCase {
     private readonly chains: ApprovalChainRepository,
     private readonly regions: RegionDirectory,
     private readonly closer: StageCloser,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** The BKM asks (through the gateway, before the proposals service records the withdrawal). */
@@ -82,26 +80,28 @@ export class WithdrawFromChainUseCase {
     const withdrawnAt = new Date();
     const [cancelled] = await this.closer.cancelOpenStages(tx, chain.proposalId, actor, reason ?? 'withdrawn by the BKM');
     await this.chains.close(tx, chain.proposalId, chain.submissionNumber, 'WITHDRAWN', withdrawnAt);
-    await this.outbox.record(tx, ReviewWithdrawnV1, {
-      aggregateId: chain.proposalId,
-      actor,
-      payload: {
-        proposalId: chain.proposalId,
-        submissionNumber: chain.submissionNumber,
-        villageCode: chain.villageCode,
-        cancelledStage: cancelled ? stageRefOf(cancelled) : null,
-        reason,
-        withdrawnAt: withdrawnAt.toISOString(),
+    await this.changes.record(tx, {
+      announce: {
+        contract: ReviewWithdrawnV1,
+        aggregateId: chain.proposalId,
+        actor,
+        payload: {
+          proposalId: chain.proposalId,
+          submissionNumber: chain.submissionNumber,
+          villageCode: chain.villageCode,
+          cancelledStage: cancelled ? stageRefOf(cancelled) : null,
+          reason,
+          withdrawnAt: withdrawnAt.toISOString(),
+        },
       },
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: 'approval-chain.withdrawn',
-      entityType: 'approval-chain',
-      entityId: `${chain.proposalId}#${chain.submissionNumber}`,
-      fromStatus: 'IN_REVIEW',
-      toStatus: 'WITHDRAWN',
-      after: { cancelledStage: cancelled?.stageOrder ?? null, reason },
+      audit: {
+        action: 'approval-chain.withdrawn',
+        entityType: 'approval-chain',
+        entityId: `${chain.proposalId}#${chain.submissionNumber}`,
+        fromStatus: 'IN_REVIEW',
+        toStatus: 'WITHDRAWN',
+        after: { cancelledStage: cancelled?.stageOrder ?? null, reason },
+      },
     });
   }
 }

@@ -11,7 +11,7 @@ import {
   Role,
 } from '@alur/contracts';
 import { AfterCommit, Transactions } from '@alur/database';
-import { OutboxService, refusalAnswerOf } from '@alur/messaging';
+import { ChangeRecorder, OutboxService, refusalAnswerOf } from '@alur/messaging';
 import { StartApprovalChainUseCase } from '../../chain/use-cases/start-approval-chain.use-case';
 import { StageCloser } from '../../stages/stage-closer.service';
 import { StageOpener } from '../../stages/stage-opener.service';
@@ -72,10 +72,11 @@ function setUp() {
   const asAudit = standIn<AuditTrail>(audit);
   const asAfterCommit = standIn<AfterCommit>(afterCommit);
   const asScheduler = standIn<StageTimerScheduler>(scheduler);
-  const opener = new StageOpener(calendar, stages, timers, asOutbox, asAudit, asAfterCommit, asScheduler);
+  const changes = new ChangeRecorder(asOutbox, asAudit);
+  const opener = new StageOpener(calendar, stages, timers, changes, asAfterCommit, asScheduler);
   const closer = new StageCloser(transactions, stages, timers, asAudit, asAfterCommit, asScheduler);
   const startChain = new StartApprovalChainUseCase(chains, opener, closer);
-  const useCase = new DecideStageUseCase(transactions, stages, chains, appointments, regions, opener, closer, asOutbox, asAudit);
+  const useCase = new DecideStageUseCase(transactions, stages, chains, appointments, regions, opener, closer, changes);
 
   /** The BKM of Balik Alam submits (ProposalSubmitted arrives, and its transaction commits). */
   const submit = async (overrides: Partial<ProposalSubmittedPayload> = {}) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
+import { AuditEntry } from '@alur/audit';
 import {
   Actor,
   AnswerOf,
@@ -18,7 +18,7 @@ import {
   StageStatus,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentRepository } from '../../acting/acting-appointment.repository';
 import { ApprovalChainRepository } from '../../chain/approval-chain.repository';
@@ -52,8 +52,7 @@ export class DecideStageUseCase {
     private readonly regions: RegionDirectory,
     private readonly opener: StageOpener,
     private readonly closer: StageCloser,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async execute(actor: Actor, command: DecideStageCommand): Promise<DecisionResult> {
@@ -86,27 +85,29 @@ export class DecideStageUseCase {
       const decided = await this.stages.get(tx, stage.id);
       const decidedBy = authority.decidedBy;
       const ref = stageRefOf(decided);
-      await this.outbox.record(tx, ApprovalStageDecidedV1, {
-        aggregateId: decided.proposalId,
-        actor: decidedBy,
-        payload: {
-          ...ref,
-          decision: command.decision,
-          note,
-          decidedBy,
-          decidedAt: decidedAt.toISOString(),
-          overdue: decidedAt.getTime() > decided.dueAt.getTime(),
+      await this.changes.record(tx, {
+        announce: {
+          contract: ApprovalStageDecidedV1,
+          aggregateId: decided.proposalId,
+          actor: decidedBy,
+          payload: {
+            ...ref,
+            decision: command.decision,
+            note,
+            decidedBy,
+            decidedAt: decidedAt.toISOString(),
+            overdue: decidedAt.getTime() > decided.dueAt.getTime(),
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor: decidedBy,
-        action: 'approval-stage.decided',
-        entityType: 'approval-stage',
-        entityId: decided.id,
-        fromStatus: 'OPEN',
-        toStatus: status,
-        before: { status: 'OPEN', version: stage.version },
-        after: { status, version: decided.version, decision: command.decision, note },
+        audit: {
+          action: 'approval-stage.decided',
+          entityType: 'approval-stage',
+          entityId: decided.id,
+          fromStatus: 'OPEN',
+          toStatus: status,
+          before: { status: 'OPEN', version: stage.version },
+          after: { status, version: decided.version, decision: command.decision, note },
+        },
       });
       this.closer.clearAlarmsAfterCommit(tx, decided.id);
 
@@ -134,46 +135,48 @@ export class DecideStageUseCase {
     await this.chains.close(tx, chain.proposalId, chain.submissionNumber, status, at);
     const ref = stageRefOf(stage);
     const aggregateId = chain.proposalId;
-    if (decision === 'APPROVE') {
-      await this.outbox.record(tx, ProposalApprovedV1, {
-        aggregateId,
-        actor,
-        payload: {
-          proposalId: chain.proposalId,
-          submissionNumber: chain.submissionNumber,
-          programCode: chain.programCode,
-          programVersion: chain.programVersion,
-          villageCode: chain.villageCode,
-          districtCode: chain.districtCode,
-          regencyCode: chain.regencyCode,
-          title: chain.title,
-          requestedAmount: chain.requestedAmount,
-          approvedAt: at.toISOString(),
-          stageDecisions: await this.stages.decisionsOfProposal(tx, chain.proposalId),
-        },
-      });
-    } else if (decision === 'RETURN') {
-      await this.outbox.record(tx, ProposalReturnedV1, {
-        aggregateId,
-        actor,
-        payload: { ...ref, note: note!, returnedAt: at.toISOString() },
-      });
-    } else {
-      await this.outbox.record(tx, ProposalRejectedV1, {
-        aggregateId,
-        actor,
-        payload: { ...ref, reason: note!, rejectedAt: at.toISOString() },
-      });
-    }
-    await this.audit.record(tx, {
-      actor,
+    // One event for the chain's end, whichever it is, and its audit entry.
+    const audit: Omit<AuditEntry, 'actor'> = {
       action: `approval-chain.${status.toLowerCase()}`,
       entityType: 'approval-chain',
       entityId: `${chain.proposalId}#${chain.submissionNumber}`,
       fromStatus: 'IN_REVIEW',
       toStatus: status,
       after: { decidedAtStage: stage.stageOrder, note },
-    });
+    };
+    if (decision === 'APPROVE') {
+      await this.changes.record(tx, {
+        announce: {
+          contract: ProposalApprovedV1,
+          aggregateId,
+          actor,
+          payload: {
+            proposalId: chain.proposalId,
+            submissionNumber: chain.submissionNumber,
+            programCode: chain.programCode,
+            programVersion: chain.programVersion,
+            villageCode: chain.villageCode,
+            districtCode: chain.districtCode,
+            regencyCode: chain.regencyCode,
+            title: chain.title,
+            requestedAmount: chain.requestedAmount,
+            approvedAt: at.toISOString(),
+            stageDecisions: await this.stages.decisionsOfProposal(tx, chain.proposalId),
+          },
+        },
+        audit,
+      });
+    } else if (decision === 'RETURN') {
+      await this.changes.record(tx, {
+        announce: { contract: ProposalReturnedV1, aggregateId, actor, payload: { ...ref, note: note!, returnedAt: at.toISOString() } },
+        audit,
+      });
+    } else {
+      await this.changes.record(tx, {
+        announce: { contract: ProposalRejectedV1, aggregateId, actor, payload: { ...ref, reason: note!, rejectedAt: at.toISOString() } },
+        audit,
+      });
+    }
     return status;
   }
 

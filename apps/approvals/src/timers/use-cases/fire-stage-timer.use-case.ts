@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import { ApprovalReminderDueV1, ApprovalStageEscalatedV1 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { ApprovalChainRepository } from '../../chain/approval-chain.repository';
 import { ApprovalStageRepository } from '../../stages/approval-stage.repository';
 import { ApprovalStage, stageRefOf } from '../../stages/domain/approval-stage';
@@ -27,7 +26,7 @@ export class FireStageTimerUseCase {
     private readonly timers: StageTimerRepository,
     private readonly chains: ApprovalChainRepository,
     private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   execute(timer: TimerKey, now = new Date()): Promise<TimerOutcome> {
@@ -71,19 +70,21 @@ export class FireStageTimerUseCase {
     const chain = await this.chains.get(tx, stage.proposalId, stage.submissionNumber);
     const above = chain.stages[stage.stageOrder];
     const escalatedTo = above ? { role: above.role, regionCode: regionCodeAt(chain, above.regionLevel) } : null;
-    await this.outbox.record(tx, ApprovalStageEscalatedV1, {
-      aggregateId: stage.proposalId,
-      actor: null,
-      payload: { ...stageRefOf(stage), dueAt: stage.dueAt.toISOString(), escalatedAt: now.toISOString(), escalatedTo },
-    });
-    await this.audit.record(tx, {
-      actor: null,
-      action: 'approval-stage.escalated',
-      entityType: 'approval-stage',
-      entityId: stage.id,
-      fromStatus: 'OPEN',
-      toStatus: 'OPEN',
-      after: { dueAt: stage.dueAt, escalatedAt: now, escalatedTo },
+    await this.changes.record(tx, {
+      announce: {
+        contract: ApprovalStageEscalatedV1,
+        aggregateId: stage.proposalId,
+        actor: null,
+        payload: { ...stageRefOf(stage), dueAt: stage.dueAt.toISOString(), escalatedAt: now.toISOString(), escalatedTo },
+      },
+      audit: {
+        action: 'approval-stage.escalated',
+        entityType: 'approval-stage',
+        entityId: stage.id,
+        fromStatus: 'OPEN',
+        toStatus: 'OPEN',
+        after: { dueAt: stage.dueAt, escalatedAt: now, escalatedTo },
+      },
     });
   }
 }

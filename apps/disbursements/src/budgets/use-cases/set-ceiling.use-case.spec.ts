@@ -1,7 +1,7 @@
 import { AuditTrail } from '@alur/audit';
 import { Actor, ConflictError } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Disbursement } from '../../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../../disbursements/disbursement.repository';
@@ -86,6 +86,7 @@ function setUp(ceiling: { amount: number; committed: number }) {
     as<ProgrammeVersionRepository>(programmes),
     as<OutboxService>(outbox),
     as<AuditTrail>(audit),
+    new ChangeRecorder(as<OutboxService>(outbox), as<AuditTrail>(audit)),
   );
   const useCase = new SetCeilingUseCase(
     as<Transactions>(inMemoryTransactions),

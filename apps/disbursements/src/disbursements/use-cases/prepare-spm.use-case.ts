@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
 import { requestHashOf } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { IdempotencyKeys } from '../../common/idempotency';
 import { TrancheRepository } from '../../tranches/tranche.repository';
 import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';
@@ -27,8 +26,7 @@ export class PrepareSpmUseCase {
     private readonly idempotency: IdempotencyKeys,
     private readonly locks: TrancheLocks,
     private readonly tranches: TrancheRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async execute(actor: Actor, request: PrepareSpmRequest): Promise<SpmPreparationResult> {
@@ -71,30 +69,32 @@ export class PrepareSpmUseCase {
     });
     const count = await this.tranches.countOf(tx, disbursement.id);
     const amount = tranche.amount;
-    await this.outbox.record(tx, TranchePreparedV1, {
-      aggregateId: disbursement.proposalId,
-      actor,
-      payload: {
-        proposalId: disbursement.proposalId,
-        disbursementId: disbursement.id,
-        villageCode: disbursement.villageCode,
-        trancheNumber: tranche.number,
-        trancheCount: count,
-        amount,
-        sp2dNumber: request.sp2dNumber,
-        bankAccount: request.bankAccount,
-        preparedBy: actor,
-        preparedAt: preparedAt.toISOString(),
+    await this.changes.record(tx, {
+      announce: {
+        contract: TranchePreparedV1,
+        aggregateId: disbursement.proposalId,
+        actor,
+        payload: {
+          proposalId: disbursement.proposalId,
+          disbursementId: disbursement.id,
+          villageCode: disbursement.villageCode,
+          trancheNumber: tranche.number,
+          trancheCount: count,
+          amount,
+          sp2dNumber: request.sp2dNumber,
+          bankAccount: request.bankAccount,
+          preparedBy: actor,
+          preparedAt: preparedAt.toISOString(),
+        },
       },
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: 'tranche.prepared',
-      entityType: 'tranche',
-      entityId: `${disbursement.id}/${tranche.number}`,
-      fromStatus: 'READY',
-      toStatus: 'PREPARED',
-      after: { amount, sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, idempotencyKey: request.idempotencyKey },
+      audit: {
+        action: 'tranche.prepared',
+        entityType: 'tranche',
+        entityId: `${disbursement.id}/${tranche.number}`,
+        fromStatus: 'READY',
+        toStatus: 'PREPARED',
+        after: { amount, sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, idempotencyKey: request.idempotencyKey },
+      },
     });
     const result: SpmPreparationResult = {
       disbursementId: disbursement.id,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import {
   Actor,
   AnswerOf,
@@ -11,7 +10,7 @@ import {
   RequestOf,
   TrancheReleasedV1,
 } from '@alur/contracts';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { requestHashOf } from '@alur/database';
 import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
 import { IdempotencyKeys } from '../../common/idempotency';
@@ -46,8 +45,7 @@ export class ReleaseTrancheUseCase {
     private readonly disbursements: DisbursementRepository,
     private readonly tranches: TrancheRepository,
     private readonly ceilings: BudgetCeilingRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
     private readonly progression: TrancheProgression,
     private readonly calendar: FiscalCalendar,
   ) {}
@@ -130,35 +128,37 @@ export class ReleaseTrancheUseCase {
       amount,
     );
     const count = await this.tranches.countOf(tx, disbursement.id);
-    await this.outbox.record(tx, TrancheReleasedV1, {
-      aggregateId: disbursement.proposalId,
-      actor,
-      payload: {
-        proposalId: disbursement.proposalId,
-        disbursementId: disbursement.id,
-        villageCode: disbursement.villageCode,
-        trancheNumber: tranche.number,
-        trancheCount: count,
-        amount,
-        sp2dNumber: request.sp2dNumber,
-        releasedAt: releasedAt.toISOString(),
-        releasedBy: actor,
-        preparedBy,
+    await this.changes.record(tx, {
+      announce: {
+        contract: TrancheReleasedV1,
+        aggregateId: disbursement.proposalId,
+        actor,
+        payload: {
+          proposalId: disbursement.proposalId,
+          disbursementId: disbursement.id,
+          villageCode: disbursement.villageCode,
+          trancheNumber: tranche.number,
+          trancheCount: count,
+          amount,
+          sp2dNumber: request.sp2dNumber,
+          releasedAt: releasedAt.toISOString(),
+          releasedBy: actor,
+          preparedBy,
+        },
       },
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: 'tranche.released',
-      entityType: 'tranche',
-      entityId: `${disbursement.id}/${tranche.number}`,
-      fromStatus: 'PREPARED',
-      toStatus: 'RELEASED',
-      after: {
-        amount,
-        sp2dNumber: request.sp2dNumber,
-        releasedAt: releasedAt.toISOString(),
-        preparedBy: preparedBy.username,
-        idempotencyKey: request.idempotencyKey,
+      audit: {
+        action: 'tranche.released',
+        entityType: 'tranche',
+        entityId: `${disbursement.id}/${tranche.number}`,
+        fromStatus: 'PREPARED',
+        toStatus: 'RELEASED',
+        after: {
+          amount,
+          sp2dNumber: request.sp2dNumber,
+          releasedAt: releasedAt.toISOString(),
+          preparedBy: preparedBy.username,
+          idempotencyKey: request.idempotencyKey,
+        },
       },
     });
     await this.progression.advance(tx, disbursement, actor);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { TrancheRepository } from '../../tranches/tranche.repository';
 import { DisbursementViews } from '../disbursement-view';
 import { refuseFinishedOrLocked, refuseSamePerson } from '../domain/release-rules';
@@ -21,8 +20,7 @@ export class ReturnSpmUseCase {
     private readonly locks: TrancheLocks,
     private readonly tranches: TrancheRepository,
     private readonly views: DisbursementViews,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async execute(actor: Actor, request: RequestOf<typeof ReturnSpm>): Promise<AnswerOf<typeof ReturnSpm>> {
@@ -37,36 +35,38 @@ export class ReturnSpmUseCase {
       await this.tranches.clearSpm(tx, disbursement.id, tranche.number);
       const count = await this.tranches.countOf(tx, disbursement.id);
       const returnedAt = new Date();
-      await this.outbox.record(tx, SpmReturnedV1, {
-        aggregateId: disbursement.proposalId,
-        actor,
-        payload: {
-          proposalId: disbursement.proposalId,
-          disbursementId: disbursement.id,
-          villageCode: disbursement.villageCode,
-          trancheNumber: tranche.number,
-          trancheCount: count,
-          sp2dNumber: tranche.spmSp2dNumber,
-          reason: request.reason,
-          preparedBy: tranche.preparedBy,
-          returnedBy: actor,
-          returnedAt: returnedAt.toISOString(),
+      await this.changes.record(tx, {
+        announce: {
+          contract: SpmReturnedV1,
+          aggregateId: disbursement.proposalId,
+          actor,
+          payload: {
+            proposalId: disbursement.proposalId,
+            disbursementId: disbursement.id,
+            villageCode: disbursement.villageCode,
+            trancheNumber: tranche.number,
+            trancheCount: count,
+            sp2dNumber: tranche.spmSp2dNumber,
+            reason: request.reason,
+            preparedBy: tranche.preparedBy,
+            returnedBy: actor,
+            returnedAt: returnedAt.toISOString(),
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: 'tranche.spm-returned',
-        entityType: 'tranche',
-        entityId: `${disbursement.id}/${tranche.number}`,
-        fromStatus: 'PREPARED',
-        toStatus: 'READY',
-        before: {
-          sp2dNumber: tranche.spmSp2dNumber,
-          bankAccount: tranche.spmBankAccount,
-          preparedBy: tranche.preparedBy.username,
-          preparedAt: tranche.preparedAt?.toISOString(),
+        audit: {
+          action: 'tranche.spm-returned',
+          entityType: 'tranche',
+          entityId: `${disbursement.id}/${tranche.number}`,
+          fromStatus: 'PREPARED',
+          toStatus: 'READY',
+          before: {
+            sp2dNumber: tranche.spmSp2dNumber,
+            bankAccount: tranche.spmBankAccount,
+            preparedBy: tranche.preparedBy.username,
+            preparedAt: tranche.preparedAt?.toISOString(),
+          },
+          after: { reason: request.reason },
         },
-        after: { reason: request.reason },
       });
       const view = await this.views.byId(tx, disbursement.id);
       return view.tranches.find((t) => t.number === tranche.number)!;

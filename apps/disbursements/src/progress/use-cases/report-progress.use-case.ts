@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditTrail } from '@alur/audit';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import {
   Actor,
@@ -14,7 +13,7 @@ import {
   RequestOf,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
 import { Disbursement } from '../../disbursements/domain/disbursement';
 import { DisbursementViews } from '../../disbursements/disbursement-view';
@@ -42,8 +41,7 @@ export class ReportProgressUseCase {
     private readonly selfHelp: SelfHelpRepository,
     private readonly programmes: ProgrammeVersionRepository,
     private readonly views: DisbursementViews,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
     @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
@@ -91,31 +89,33 @@ export class ReportProgressUseCase {
         reportedAt,
       });
       const report = progressReportView(added, disbursement.proposalId, disbursement.villageCode);
-      await this.outbox.record(tx, ProgressReportedV1, {
-        aggregateId: disbursement.proposalId,
-        actor,
-        payload: {
-          proposalId: disbursement.proposalId,
-          disbursementId: disbursement.id,
-          reportId: id,
-          villageCode: disbursement.villageCode,
-          physicalProgressPercent: request.physicalProgressPercent,
-          amountSpent: request.amountSpent,
-          final,
-          reportedAt: report.reportedAt,
+      await this.changes.record(tx, {
+        announce: {
+          contract: ProgressReportedV1,
+          aggregateId: disbursement.proposalId,
+          actor,
+          payload: {
+            proposalId: disbursement.proposalId,
+            disbursementId: disbursement.id,
+            reportId: id,
+            villageCode: disbursement.villageCode,
+            physicalProgressPercent: request.physicalProgressPercent,
+            amountSpent: request.amountSpent,
+            final,
+            reportedAt: report.reportedAt,
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: final ? 'progress.final-reported' : 'progress.reported',
-        entityType: 'disbursement',
-        entityId: disbursement.id,
-        toStatus: 'PENDING',
-        after: {
-          reportId: id,
-          physicalProgressPercent: request.physicalProgressPercent,
-          amountSpent: request.amountSpent,
-          photos: request.photos.length,
+        audit: {
+          action: final ? 'progress.final-reported' : 'progress.reported',
+          entityType: 'disbursement',
+          entityId: disbursement.id,
+          toStatus: 'PENDING',
+          after: {
+            reportId: id,
+            physicalProgressPercent: request.physicalProgressPercent,
+            amountSpent: request.amountSpent,
+            photos: request.photos.length,
+          },
         },
       });
       return { report, disbursement: await this.views.byId(tx, disbursement.id) };

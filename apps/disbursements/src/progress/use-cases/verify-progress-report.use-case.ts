@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@alur/audit';
 import { Actor, AnswerOf, ConflictError, NotFoundError, ProgressReportVerifiedV1, RequestOf, VerifyProgressReport } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { ChangeRecorder, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { DisbursementViews } from '../../disbursements/disbursement-view';
 import { DisbursementRepository } from '../../disbursements/disbursement.repository';
@@ -24,8 +23,7 @@ export class VerifyProgressReportUseCase {
     private readonly reports: ProgressReportRepository,
     private readonly views: DisbursementViews,
     private readonly regions: RegionDirectory,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly changes: ChangeRecorder,
     private readonly progression: TrancheProgression,
   ) {}
 
@@ -45,31 +43,33 @@ export class VerifyProgressReportUseCase {
       }
       const row = await this.reports.recordVerification(tx, request.reportId, request.decision, request.note ?? null, actor);
       const report = progressReportView(row, disbursement.proposalId, disbursement.villageCode);
-      await this.outbox.record(tx, ProgressReportVerifiedV1, {
-        aggregateId: disbursement.proposalId,
-        actor,
-        payload: {
-          proposalId: disbursement.proposalId,
-          disbursementId: disbursement.id,
-          villageCode: disbursement.villageCode,
-          reportId: row.id,
-          decision: request.decision,
-          note: request.note ?? null,
-          physicalProgressPercent: row.physicalProgressPercent,
-          amountSpent: row.amountSpent,
-          final: row.final,
-          verifiedBy: actor,
-          verifiedAt: report.verifiedAt!,
+      await this.changes.record(tx, {
+        announce: {
+          contract: ProgressReportVerifiedV1,
+          aggregateId: disbursement.proposalId,
+          actor,
+          payload: {
+            proposalId: disbursement.proposalId,
+            disbursementId: disbursement.id,
+            villageCode: disbursement.villageCode,
+            reportId: row.id,
+            decision: request.decision,
+            note: request.note ?? null,
+            physicalProgressPercent: row.physicalProgressPercent,
+            amountSpent: row.amountSpent,
+            final: row.final,
+            verifiedBy: actor,
+            verifiedAt: report.verifiedAt!,
+          },
         },
-      });
-      await this.audit.record(tx, {
-        actor,
-        action: request.decision === 'ACCEPTED' ? 'progress.accepted' : 'progress.sent-back',
-        entityType: 'disbursement',
-        entityId: disbursement.id,
-        fromStatus: 'PENDING',
-        toStatus: request.decision,
-        after: { reportId: row.id, physicalProgressPercent: row.physicalProgressPercent, note: request.note ?? null },
+        audit: {
+          action: request.decision === 'ACCEPTED' ? 'progress.accepted' : 'progress.sent-back',
+          entityType: 'disbursement',
+          entityId: disbursement.id,
+          fromStatus: 'PENDING',
+          toStatus: request.decision,
+          after: { reportId: row.id, physicalProgressPercent: row.physicalProgressPercent, note: request.note ?? null },
+        },
       });
       if (request.decision === 'ACCEPTED') await this.progression.advance(tx, disbursement, actor);
       return { report, disbursement: await this.views.byId(tx, disbursement.id) };
