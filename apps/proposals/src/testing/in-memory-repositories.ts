@@ -235,7 +235,7 @@ export class RecordingAuditTrail implements Pick<AuditTrail, 'record'>, Rollback
   }
 }
 
-/** The outbox, kept in a list: the events a use case announced, for a test to read. */
+/** The outbox, kept in a list: the events a use case announced, each checked against its contract as the real outbox checks it. */
 export class RecordingOutbox implements Pick<OutboxService, 'record'>, Rollbackable {
   events: Array<EventEnvelope<unknown>> = [];
 
@@ -256,7 +256,7 @@ export class RecordingOutbox implements Pick<OutboxService, 'record'>, Rollbacka
       aggregateId: draft.aggregateId,
       actor: draft.actor ?? null,
       correlationId: randomUUID(),
-      payload: copy(draft.payload),
+      payload: contract.schema.parse(draft.payload) as PayloadOf<C>,
     };
     this.events.push(envelope);
     return envelope;
