@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CountProposals, RequestOf } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
-import { CountProposalsUseCase } from './count-proposals.use-case';
+import { CountProposalsUseCase } from './use-cases/count-proposals.use-case';
 
 /** The pilot evaluation's proposal counts, asked for by the gateway. */
 @Controller()

@@ -18,8 +18,8 @@ import {
   TrancheReleasedV1,
 } from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
-import { FollowFundingUseCase } from './follow-funding.use-case';
-import { fundingNotes } from './funding-notes';
+import { FollowFundingUseCase } from './use-cases/follow-funding.use-case';
+import { fundingNotes } from './domain/funding-notes';
 
 /** The disbursements service's events, as they change a proposal's status and timeline. */
 @Injectable()

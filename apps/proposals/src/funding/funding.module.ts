@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
+import { ProposalsPersistenceModule } from '../database/proposals-persistence.module';
 import { ProposalsFeatureModule } from '../proposals/proposals-feature.module';
-import { FollowFundingUseCase } from './follow-funding.use-case';
+import { FollowFundingUseCase } from './use-cases/follow-funding.use-case';
 import { FundingEventsHandler } from './funding-events.handler';
 
 /** Funding: the proposal's status and timeline follow the disbursements service's events. */
 @Module({
-  imports: [AuditModule, ProposalsFeatureModule],
+  imports: [AuditModule, ProposalsPersistenceModule, ProposalsFeatureModule],
   providers: [FundingEventsHandler, FollowFundingUseCase],
 })
 export class FundingModule {}

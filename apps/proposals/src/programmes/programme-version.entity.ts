@@ -1,21 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type {
-  ApprovalStage,
-  EligibleRegions,
-  ProgrammeDefinition,
-  ProgrammeVersionStatus,
-  ProposalCategory,
-  ReminderSchedule,
-  RequiredDocument,
-  Tranche,
-} from '@alur/contracts';
+import type { ApprovalStage, EligibleRegions, ProposalCategory, ReminderSchedule, RequiredDocument, Tranche } from '@alur/contracts';
 import { rupiahColumn } from '@alur/database';
-
-export type { ProgrammeVersionStatus };
+import type { ProgrammeVersion, ProgrammeVersionStatus } from './domain/programme-version';
 
 /** One version of a programme; a PUBLISHED version never changes (a trigger guards it too). */
 @Entity('programme_version')
-export class ProgrammeVersionEntity {
+export class ProgrammeVersionEntity implements ProgrammeVersion {
   @PrimaryColumn('text') code: string;
   @PrimaryColumn('int') version: number;
   @Column('text') status: ProgrammeVersionStatus;
@@ -36,23 +26,4 @@ export class ProgrammeVersionEntity {
   @Column('text', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
   @Column('text', { name: 'published_by', nullable: true }) publishedBy: string | null;
-
-  definition(): ProgrammeDefinition {
-    return {
-      code: this.code,
-      version: this.version,
-      name: this.name,
-      fiscalYear: this.fiscalYear,
-      eligibleRegions: this.eligibleRegions,
-      maxRequestedAmount: this.maxRequestedAmount,
-      minSelfHelpShareBp: this.minSelfHelpShareBp,
-      categories: this.categories,
-      approvalChain: this.approvalChain,
-      reminderSchedule: this.reminderSchedule,
-      tranchePlan: this.tranchePlan,
-      budgetCeiling: { regionLevel: this.ceilingRegionLevel, amount: this.ceilingAmount },
-      requiredDocuments: this.requiredDocuments,
-      progressPhotosRequired: this.progressPhotosRequired,
-    };
-  }
 }

@@ -1,14 +1,14 @@
 import type { ProgrammeVersionView } from '@alur/contracts';
-import { ProgrammeVersionEntity } from './programme-version.entity';
+import { programmeDefinition, ProgrammeVersion } from './domain/programme-version';
 
 /** A programme version as the API shows it (the contracts' ProgrammeVersionView). */
 export type { ProgrammeVersionView };
 
-export function programmeVersionView(entity: ProgrammeVersionEntity): ProgrammeVersionView {
+export function programmeVersionView(programme: ProgrammeVersion): ProgrammeVersionView {
   return {
-    ...entity.definition(),
-    status: entity.status,
-    createdAt: entity.createdAt.toISOString(),
-    publishedAt: entity.publishedAt?.toISOString() ?? null,
+    ...programmeDefinition(programme),
+    status: programme.status,
+    createdAt: programme.createdAt.toISOString(),
+    publishedAt: programme.publishedAt?.toISOString() ?? null,
   };
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, NotFoundError } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
-import { ProposalEntity } from './proposal.entity';
+import { Proposal } from './domain/proposal';
+import { ProposalRepository } from './proposal.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,12 +13,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class ProposalAccess {
-  constructor(private readonly regions: RegionDirectory) {}
+  constructor(
+    private readonly regions: RegionDirectory,
+    private readonly proposals: ProposalRepository,
+  ) {}
 
-  async visible(tx: EntityManager, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<ProposalEntity> {
-    const proposal = UUID.test(id)
-      ? await tx.findOne(ProposalEntity, { where: { id }, ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
+  async visible(db: EntityManager, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<Proposal> {
+    const proposal = UUID.test(id) ? await this.proposals.find(db, id, options) : null;
     if (!proposal || !this.covers(actor, proposal.villageCode)) throw new NotFoundError(`No proposal ${id}`);
     return proposal;
   }

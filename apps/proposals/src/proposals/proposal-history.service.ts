@@ -1,23 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
-import { FlatJson } from '../common/flat-json';
-import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
-
-export interface TimelineEntryDraft {
-  proposalId: string;
-  /** The event (or audit record) the entry comes from; appending the same one twice adds nothing. */
-  sourceEventId: string;
-  occurredAt: Date;
-  kind: string;
-  actor: Actor | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  note?: string | null;
-  details?: FlatJson | null;
-}
+import { TimelineEntryDraft } from './domain/proposal';
+import { ProposalRepository } from './proposal.repository';
 
 /**
  * A proposal's history: every change is written to the audit trail and shown on its timeline, in the
@@ -26,7 +12,7 @@ export interface TimelineEntryDraft {
 @Injectable()
 export class ProposalHistory {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalRepository,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -69,27 +55,8 @@ export class ProposalHistory {
     });
   }
 
-  async append(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(ProposalTimelineEntryEntity)
-      .values({
-        proposalId: entry.proposalId,
-        sourceEventId: entry.sourceEventId,
-        occurredAt: entry.occurredAt,
-        kind: entry.kind,
-        actor: entry.actor,
-        fromStatus: entry.fromStatus ?? null,
-        toStatus: entry.toStatus ?? null,
-        note: entry.note ?? null,
-        details: entry.details ?? null,
-      })
-      .orIgnore()
-      .execute();
-  }
-
-  timeline(proposalId: string, manager: EntityManager = this.dataSource.manager): Promise<ProposalTimelineEntryEntity[]> {
-    return manager.find(ProposalTimelineEntryEntity, { where: { proposalId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  /** A timeline entry without an audit record: what another service's event shows of a proposal it did not change here. */
+  append(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
+    return this.proposals.appendTimelineEntry(tx, entry);
   }
 }

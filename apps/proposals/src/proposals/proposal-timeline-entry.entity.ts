@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Actor } from '@alur/contracts';
-import { FlatJson } from '../common/flat-json';
+import { FlatJson } from './domain/flat-json';
 
 /** One thing that happened to a proposal, from its own changes or from another service's event. */
 @Entity('proposal_timeline_entry')

@@ -1,12 +1,13 @@
 import type { ProposalCategory, ProposalDocument } from '@alur/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { FlatJson } from '../common/flat-json';
+import { FlatJson } from './domain/flat-json';
 import { rupiahColumn } from '@alur/database';
+import type { Proposal } from './domain/proposal';
 import { ProposalStatus } from './domain/proposal-status';
 
 /** A proposal (usulan) of a BKM for its village; the budget figures are always the server's own. */
 @Entity('proposal')
-export class ProposalEntity {
+export class ProposalEntity implements Proposal {
   @PrimaryColumn('uuid') id: string;
   @Column('text', { name: 'program_code' }) programCode: string;
   @Column('int', { name: 'program_version' }) programVersion: number;

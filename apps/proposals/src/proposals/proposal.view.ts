@@ -1,11 +1,9 @@
 import type { ProposalSummaryView, ProposalView } from '@alur/contracts';
-import { hundredthsToQuantity } from './domain/budget';
-import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
-import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
-import { ProposalEntity } from './proposal.entity';
+import { BudgetLine, hundredthsToQuantity } from './domain/budget';
+import type { Proposal, TimelineEntry } from './domain/proposal';
 
 /** A proposal in a list: no budget lines, no timeline. */
-export function proposalSummaryView(p: ProposalEntity): ProposalSummaryView {
+export function proposalSummaryView(p: Proposal): ProposalSummaryView {
   return {
     id: p.id,
     programCode: p.programCode,
@@ -30,7 +28,7 @@ export function proposalSummaryView(p: ProposalEntity): ProposalSummaryView {
 }
 
 /** A proposal with everything: its RAB, beneficiaries and, when asked for, its timeline. */
-export function proposalView(p: ProposalEntity, items: ProposalBudgetItemEntity[], timeline?: ProposalTimelineEntryEntity[]): ProposalView {
+export function proposalView(p: Proposal, items: readonly BudgetLine[], timeline?: readonly TimelineEntry[]): ProposalView {
   return {
     ...proposalSummaryView(p),
     description: p.description,

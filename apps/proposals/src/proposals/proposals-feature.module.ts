@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { RegionsModule } from '@alur/regions';
-import { ProgrammesModule } from '../programmes/programmes.module';
+import { ProposalsPersistenceModule } from '../database/proposals-persistence.module';
 import { ProposalAccess } from './proposal-access.service';
 import { ProposalHistory } from './proposal-history.service';
 import { ProposalsRpcController } from './proposals.rpc-controller';
@@ -13,7 +13,7 @@ import { WithdrawProposalUseCase } from './use-cases/withdraw-proposal.use-case'
 
 /** Proposals: drafting, editing, submitting, withdrawing and reading, scoped by region. */
 @Module({
-  imports: [AuditModule, RegionsModule, ProgrammesModule],
+  imports: [AuditModule, RegionsModule, ProposalsPersistenceModule],
   controllers: [ProposalsRpcController],
   providers: [
     ProposalAccess,

@@ -18,7 +18,7 @@ import {
   ReviewWithdrawnV1,
 } from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
-import { FollowReviewUseCase } from './follow-review.use-case';
+import { FollowReviewUseCase } from './use-cases/follow-review.use-case';
 
 /** The approvals service's events that change what a proposal shows: its status, current stage and timeline. */
 @Injectable()

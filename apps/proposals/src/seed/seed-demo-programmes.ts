@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { BaseEnv } from '@alur/config';
+import { Transactions } from '@alur/database';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { ProgrammeVersionEntity } from '../programmes/programme-version.entity';
+import { ProgrammeRepository } from '../programmes/programme.repository';
 import { CreateProgrammeDraftUseCase } from '../programmes/use-cases/create-programme-draft.use-case';
 import { PublishProgrammeVersionUseCase } from '../programmes/use-cases/publish-programme-version.use-case';
 import { DEMO_PROGRAMMES } from './demo-programmes';
@@ -26,11 +27,13 @@ export async function seedDemoProgrammes(
   if (env.NODE_ENV === 'production') throw new Error('The demo programmes are not seeded in production');
   const audit = new AuditTrail(dataSource);
   const outbox = new OutboxService(env as BaseEnv, 'proposals');
-  const createDraft = new CreateProgrammeDraftUseCase(dataSource, regions, audit);
-  const publish = new PublishProgrammeVersionUseCase(dataSource, audit, outbox);
+  const transactions = new Transactions(dataSource);
+  const programmes = new ProgrammeRepository();
+  const createDraft = new CreateProgrammeDraftUseCase(transactions, programmes, regions, audit);
+  const publish = new PublishProgrammeVersionUseCase(transactions, programmes, audit, outbox);
   const result: ProgrammeSeedResult = { published: [], alreadyThere: [] };
   for (const programme of DEMO_PROGRAMMES) {
-    const versions = await dataSource.manager.find(ProgrammeVersionEntity, { where: { code: programme.code } });
+    const versions = await programmes.versionsOf(dataSource.manager, programme.code);
     if (versions.some((v) => v.status === 'PUBLISHED')) {
       result.alreadyThere.push(programme.code);
       continue;

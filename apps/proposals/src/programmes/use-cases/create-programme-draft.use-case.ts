@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
+import { isUniqueViolation, Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { checkProgrammeDraft, ProgrammeDraftInput } from '../domain/programme-rules';
-import { ProgrammeVersionEntity } from '../programme-version.entity';
+import { draftVersionOf, programmeDefinition } from '../domain/programme-version';
+import { ProgrammeRepository } from '../programme.repository';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
 
 /** Saves a new draft version of a programme (version 1 for a new code), numbered after the last one. */
 @Injectable()
 export class CreateProgrammeDraftUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly programmes: ProgrammeRepository,
     private readonly regions: RegionDirectory,
     private readonly audit: AuditTrail,
   ) {}
@@ -22,49 +23,25 @@ export class CreateProgrammeDraftUseCase {
     if (!check.ok) throw new InvalidInputError(check.errors);
     const { draft } = check;
     try {
-      return await this.dataSource.transaction(async (tx) => {
-        // Serialises drafts of one code, so that two admins cannot take the same version number.
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`programme:${draft.code}`]);
-        const open = await tx.findOne(ProgrammeVersionEntity, { where: { code: draft.code, status: 'DRAFT' } });
+      return await this.transactions.run(async (tx) => {
+        await this.programmes.lockDrafting(tx, draft.code);
+        const open = await this.programmes.openDraft(tx, draft.code);
         if (open) throw new ConflictError(`${draft.code} already has an unpublished draft (version ${open.version}); publish it first`);
-        const [{ last }] = (await tx.query('SELECT coalesce(max(version), 0) AS last FROM programme_version WHERE code = $1', [
-          draft.code,
-        ])) as Array<{ last: number }>;
-        const entity = tx.create(ProgrammeVersionEntity, {
-          code: draft.code,
-          version: Number(last) + 1,
-          status: 'DRAFT',
-          name: draft.name,
-          fiscalYear: draft.fiscalYear,
-          eligibleRegions: draft.eligibleRegions,
-          maxRequestedAmount: draft.maxRequestedAmount,
-          minSelfHelpShareBp: draft.minSelfHelpShareBp,
-          categories: draft.categories,
-          approvalChain: draft.approvalChain,
-          reminderSchedule: draft.reminderSchedule,
-          tranchePlan: draft.tranchePlan,
-          ceilingRegionLevel: draft.budgetCeiling.regionLevel,
-          ceilingAmount: draft.budgetCeiling.amount,
-          requiredDocuments: draft.requiredDocuments ?? [],
-          progressPhotosRequired: draft.progressPhotosRequired ?? false,
-          createdBy: actor?.userId ?? null,
-          publishedAt: null,
-          publishedBy: null,
-        });
-        await tx.save(entity);
-        const saved = await tx.findOneOrFail(ProgrammeVersionEntity, { where: { code: entity.code, version: entity.version } });
+        const version = (await this.programmes.lastVersionNumber(tx, draft.code)) + 1;
+        const saved = await this.programmes.insert(tx, draftVersionOf(draft, version, actor?.userId ?? null));
         await this.audit.record(tx, {
           actor,
           action: 'programme.draft-created',
           entityType: 'programme',
           entityId: `${saved.code}@${saved.version}`,
           toStatus: 'DRAFT',
-          after: saved.definition(),
+          after: programmeDefinition(saved),
         });
         return programmeVersionView(saved);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictError(`${draft.code} already has an unpublished draft`);
+      // The one-open-draft index (programme_version_one_draft) refuses a second draft that raced past the check.
+      if (isUniqueViolation(error)) throw new ConflictError(`${draft.code} already has an unpublished draft`);
       throw error;
     }
   }

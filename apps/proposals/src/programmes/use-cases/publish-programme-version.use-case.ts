@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor, ConflictError, NotFoundError, ProgrammePublishedV1 } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService } from '@alur/messaging';
-import { ProgrammeVersionEntity } from '../programme-version.entity';
+import { programmeDefinition, ProgrammeVersion } from '../domain/programme-version';
+import { ProgrammeRepository } from '../programme.repository';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
 
 /**
@@ -14,19 +14,22 @@ import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
 @Injectable()
 export class PublishProgrammeVersionUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly programmes: ProgrammeRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxService,
   ) {}
 
   async execute(actor: Actor | null, code: string, version: number): Promise<ProgrammeVersionView> {
-    return this.dataSource.transaction(async (tx) => {
-      const entity = await tx.findOne(ProgrammeVersionEntity, { where: { code, version }, lock: { mode: 'pessimistic_write' } });
-      if (!entity) throw new NotFoundError(`Programme ${code} has no version ${version}`);
-      if (entity.status !== 'DRAFT') throw new ConflictError(`${code} version ${version} is already published`);
+    return this.transactions.run(async (tx) => {
+      const draft = await this.programmes.lock(tx, code, version);
+      if (!draft) throw new NotFoundError(`Programme ${code} has no version ${version}`);
+      if (draft.status !== 'DRAFT') throw new ConflictError(`${code} version ${version} is already published`);
       const publishedAt = new Date();
-      await tx.update(ProgrammeVersionEntity, { code, version }, { status: 'PUBLISHED', publishedAt, publishedBy: actor?.userId ?? null });
-      const published = await tx.findOneOrFail(ProgrammeVersionEntity, { where: { code, version } });
+      const publishedBy = actor?.userId ?? null;
+      await this.programmes.markPublished(tx, code, version, publishedAt, publishedBy);
+      const published: ProgrammeVersion = { ...draft, status: 'PUBLISHED', publishedAt, publishedBy };
+      const definition = programmeDefinition(published);
       await this.audit.record(tx, {
         actor,
         action: 'programme.published',
@@ -34,12 +37,12 @@ export class PublishProgrammeVersionUseCase {
         entityId: `${code}@${version}`,
         fromStatus: 'DRAFT',
         toStatus: 'PUBLISHED',
-        after: published.definition(),
+        after: definition,
       });
       await this.outbox.record(tx, ProgrammePublishedV1, {
         aggregateId: code,
         actor,
-        payload: { ...published.definition(), publishedAt: publishedAt.toISOString() },
+        payload: { ...definition, publishedAt: publishedAt.toISOString() },
       });
       return programmeVersionView(published);
     });

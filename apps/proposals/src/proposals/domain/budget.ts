@@ -1,6 +1,7 @@
 import {
   budgetLineAmount,
   budgetTotalOf,
+  hundredthsToQuantity,
   MAX_BUDGET_TOTAL,
   quantityToHundredths,
   selfHelpShareBpOf,
@@ -83,4 +84,14 @@ export function computeBudget(items: BudgetItemInput[], selfHelpAmount: number):
       selfHelpShareBp,
     },
   };
+}
+
+/** Stored lines back in the shape the BKM wrote them, for recomputing and checking. */
+export function budgetInputOf(lines: readonly BudgetLine[]): BudgetItemInput[] {
+  return lines.map((line) => ({
+    description: line.description,
+    quantity: hundredthsToQuantity(line.quantityHundredths),
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+  }));
 }

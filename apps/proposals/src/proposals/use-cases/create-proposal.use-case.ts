@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, ForbiddenError, InvalidInputError } from '@alur/contracts';
+import { Transactions } from '@alur/database';
+import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
+import { ProgrammeRepository } from '../../programmes/programme.repository';
 import { computeBudget } from '../domain/budget';
-import { budgetLinesOf, replaceBudgetLines } from '../proposal-budget.store';
+import { Proposal } from '../domain/proposal';
 import { CreateProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
-import { ProposalEntity } from '../proposal.entity';
+import { ProposalRepository } from '../proposal.repository';
 import { proposalView, ProposalView } from '../proposal.view';
-import { requireRole } from '@alur/messaging';
 
 /** A BKM starts a draft proposal for its village under the latest published version of a programme. */
 @Injectable()
 export class CreateProposalUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly proposals: ProposalRepository,
+    private readonly programmes: ProgrammeRepository,
     private readonly regions: RegionDirectory,
-    private readonly programmes: ProgrammeCatalogue,
     private readonly history: ProposalHistory,
   ) {}
 
@@ -32,15 +32,15 @@ export class CreateProposalUseCase {
     if (!this.regions.covers(actor.regionCode, village.code)) {
       throw new ForbiddenError('A BKM writes proposals only for its own village');
     }
-    const programme = await this.programmes.latestPublished(command.programCode);
+    const programme = await this.programmes.latestPublished(this.transactions.manager, command.programCode);
     if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
     const budget = computeBudget(command.budgetItems ?? [], command.selfHelpAmount ?? 0);
     if (!budget.ok) throw new InvalidInputError(budget.errors);
     const { figures } = budget;
 
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const now = new Date();
-      const proposal = tx.create(ProposalEntity, {
+      const proposal: Proposal = {
         id: randomUUID(),
         programCode: programme.code,
         programVersion: programme.version,
@@ -66,10 +66,10 @@ export class CreateProposalUseCase {
         createdAt: now,
         updatedAt: now,
         submittedAt: null,
-      });
-      await tx.insert(ProposalEntity, proposal);
-      await replaceBudgetLines(tx, proposal.id, figures.lines);
-      const view = proposalView(proposal, await budgetLinesOf(tx, proposal.id));
+      };
+      await this.proposals.insert(tx, proposal);
+      await this.proposals.replaceBudgetLines(tx, proposal.id, figures.lines);
+      const view = proposalView(proposal, figures.lines);
       await this.history.record(tx, { actor, action: 'proposal.created', proposalId: proposal.id, toStatus: 'DRAFT', after: view });
       return view;
     });

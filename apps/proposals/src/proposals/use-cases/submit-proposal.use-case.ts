@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, ConflictError, InvalidInputError, ProposalCategory, ProposalSubmittedV1 } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
-import { ProgrammeCatalogue } from '../../programmes/programme-catalogue.service';
-import { assertTransition } from '../domain/proposal-status';
+import { programmeDefinition } from '../../programmes/domain/programme-version';
+import { ProgrammeRepository } from '../../programmes/programme.repository';
+import { budgetInputOf } from '../domain/budget';
 import { documentChecklist, missingDocumentErrors } from '../domain/document-checklist';
+import { Proposal, ProposalChanges } from '../domain/proposal';
+import { assertTransition } from '../domain/proposal-status';
 import { checkSubmission } from '../domain/submission-rules';
 import { ProposalAccess } from '../proposal-access.service';
-import { asBudgetInput, budgetLinesOf } from '../proposal-budget.store';
 import { SubmitProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
-import { ProposalEntity } from '../proposal.entity';
+import { ProposalRepository } from '../proposal.repository';
 import { proposalView, ProposalView } from '../proposal.view';
 
 /**
@@ -24,16 +25,17 @@ import { proposalView, ProposalView } from '../proposal.view';
 @Injectable()
 export class SubmitProposalUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly proposals: ProposalRepository,
+    private readonly programmes: ProgrammeRepository,
     private readonly access: ProposalAccess,
-    private readonly programmes: ProgrammeCatalogue,
     private readonly regions: RegionDirectory,
     private readonly history: ProposalHistory,
     private readonly outbox: OutboxService,
   ) {}
 
   async execute(actor: Actor, command: SubmitProposalCommand): Promise<ProposalView> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');
       if (command.version !== undefined && command.version !== proposal.version) {
@@ -42,12 +44,12 @@ export class SubmitProposalUseCase {
       assertTransition(proposal.status, 'SUBMITTED');
       const programme =
         proposal.status === 'DRAFT'
-          ? await this.programmes.latestPublished(proposal.programCode, tx)
-          : await this.programmes.version(proposal.programCode, proposal.programVersion, tx);
+          ? await this.programmes.latestPublished(tx, proposal.programCode)
+          : await this.programmes.find(tx, proposal.programCode, proposal.programVersion);
       if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
-      const definition = programme.definition();
+      const definition = programmeDefinition(programme);
 
-      const items = await budgetLinesOf(tx, proposal.id);
+      const lines = await this.proposals.budgetLines(tx, proposal.id);
       const check = checkSubmission(
         {
           villageCode: proposal.villageCode,
@@ -57,7 +59,7 @@ export class SubmitProposalUseCase {
           executorGroup: proposal.executorGroup,
           beneficiaries:
             proposal.households === null ? null : { households: proposal.households, poorHouseholds: proposal.poorHouseholds ?? 0 },
-          budgetItems: asBudgetInput(items),
+          budgetItems: budgetInputOf(lines),
           selfHelpAmount: proposal.selfHelpAmount,
         },
         definition,
@@ -67,9 +69,9 @@ export class SubmitProposalUseCase {
       const missingDocuments = missingDocumentErrors(documentChecklist(definition.requiredDocuments ?? [], proposal.documents));
       if (!check.ok || missingDocuments.length) throw new InvalidInputError([...(check.ok ? [] : check.errors), ...missingDocuments]);
 
-      const before = proposalView(proposal, items);
+      const before = proposalView(proposal, lines);
       const now = new Date();
-      const changes: Partial<ProposalEntity> = {
+      const changes: ProposalChanges = {
         status: 'SUBMITTED',
         programVersion: programme.version,
         budgetTotal: check.figures.budgetTotal,
@@ -81,8 +83,8 @@ export class SubmitProposalUseCase {
         submittedAt: now,
         updatedAt: now,
       };
-      await tx.update(ProposalEntity, { id: proposal.id }, changes);
-      const submitted = Object.assign(proposal, changes);
+      await this.proposals.update(tx, proposal.id, changes);
+      const submitted: Proposal = { ...proposal, ...changes };
       const event = await this.outbox.record(tx, ProposalSubmittedV1, {
         aggregateId: submitted.id,
         actor,
@@ -104,7 +106,7 @@ export class SubmitProposalUseCase {
           reminderSchedule: definition.reminderSchedule,
         },
       });
-      const after = proposalView(submitted, items);
+      const after = proposalView(submitted, lines);
       await this.history.record(tx, {
         actor,
         action: submitted.submissionNumber > 1 ? 'proposal.resubmitted' : 'proposal.submitted',

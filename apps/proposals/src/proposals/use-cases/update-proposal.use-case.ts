@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
-import { computeBudget } from '../domain/budget';
+import { Transactions } from '@alur/database';
+import { requireRole } from '@alur/messaging';
+import { budgetInputOf, computeBudget } from '../domain/budget';
+import { ProposalChanges } from '../domain/proposal';
 import { assertEditable } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
-import { asBudgetInput, budgetLinesOf, replaceBudgetLines } from '../proposal-budget.store';
 import { UpdateProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
-import { ProposalEntity } from '../proposal.entity';
+import { ProposalRepository } from '../proposal.repository';
 import { proposalView, ProposalView } from '../proposal.view';
-import { requireRole } from '@alur/messaging';
 
 /**
  * The BKM edits a draft or a returned proposal. The edit names the version it was made from: if
@@ -19,26 +18,27 @@ import { requireRole } from '@alur/messaging';
 @Injectable()
 export class UpdateProposalUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly proposals: ProposalRepository,
     private readonly access: ProposalAccess,
     private readonly history: ProposalHistory,
   ) {}
 
   async execute(actor: Actor, command: UpdateProposalCommand): Promise<ProposalView> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');
       if (proposal.version !== command.version) {
         throw new ConflictError(`The proposal changed since version ${command.version} (it is now version ${proposal.version}): reload it`);
       }
       assertEditable(proposal.status);
-      const items = await budgetLinesOf(tx, proposal.id);
-      const before = proposalView(proposal, items);
-      const budget = computeBudget(command.budgetItems ?? asBudgetInput(items), command.selfHelpAmount ?? proposal.selfHelpAmount);
+      const lines = await this.proposals.budgetLines(tx, proposal.id);
+      const before = proposalView(proposal, lines);
+      const budget = computeBudget(command.budgetItems ?? budgetInputOf(lines), command.selfHelpAmount ?? proposal.selfHelpAmount);
       if (!budget.ok) throw new InvalidInputError(budget.errors);
       const { figures } = budget;
 
-      const changes: Partial<ProposalEntity> = {
+      const changes: ProposalChanges = {
         ...(command.title !== undefined ? { title: command.title } : {}),
         ...(command.category !== undefined ? { category: command.category } : {}),
         ...(command.description !== undefined ? { description: command.description } : {}),
@@ -54,10 +54,9 @@ export class UpdateProposalUseCase {
         version: proposal.version + 1,
         updatedAt: new Date(),
       };
-      await tx.update(ProposalEntity, { id: proposal.id }, changes);
-      if (command.budgetItems !== undefined) await replaceBudgetLines(tx, proposal.id, figures.lines);
-      const updated = Object.assign(proposal, changes);
-      const after = proposalView(updated, await budgetLinesOf(tx, proposal.id));
+      await this.proposals.update(tx, proposal.id, changes);
+      if (command.budgetItems !== undefined) await this.proposals.replaceBudgetLines(tx, proposal.id, figures.lines);
+      const after = proposalView({ ...proposal, ...changes }, command.budgetItems !== undefined ? figures.lines : lines);
       await this.history.record(tx, { actor, action: 'proposal.updated', proposalId: proposal.id, before, after });
       return after;
     });

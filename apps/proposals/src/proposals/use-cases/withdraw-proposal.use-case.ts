@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, ConflictError, ProposalWithdrawnV1 } from '@alur/contracts';
+import { Transactions } from '@alur/database';
 import { OutboxService, requireRole } from '@alur/messaging';
+import { Proposal, ProposalChanges } from '../domain/proposal';
 import { assertTransition } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
-import { budgetLinesOf } from '../proposal-budget.store';
 import { WithdrawProposalCommand } from '../proposal-commands';
 import { ProposalHistory } from '../proposal-history.service';
-import { ProposalEntity } from '../proposal.entity';
+import { ProposalRepository } from '../proposal.repository';
 import { proposalView, ProposalView } from '../proposal.view';
 
 /**
@@ -19,18 +19,20 @@ import { proposalView, ProposalView } from '../proposal.view';
 @Injectable()
 export class WithdrawProposalUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly proposals: ProposalRepository,
     private readonly access: ProposalAccess,
     private readonly history: ProposalHistory,
     private readonly outbox: OutboxService,
   ) {}
 
   async execute(actor: Actor, command: WithdrawProposalCommand): Promise<ProposalView> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const proposal = await this.access.visible(tx, actor, command.id, { forUpdate: true });
       requireRole(actor, 'BKM');
       const closedByReview = command.reviewWithdrawn != null && command.reviewWithdrawn === proposal.submissionNumber;
-      if (closedByReview && proposal.status === 'WITHDRAWN') return proposalView(proposal, await budgetLinesOf(tx, proposal.id));
+      if (closedByReview && proposal.status === 'WITHDRAWN')
+        return proposalView(proposal, await this.proposals.budgetLines(tx, proposal.id));
       if (proposal.status === 'IN_REVIEW' && !closedByReview) {
         throw new ConflictError('The approval chain has just decided this proposal: reload it');
       }
@@ -43,19 +45,19 @@ export class WithdrawProposalUseCase {
   }
 
   /** Withdraws a proposal the caller has locked; also used when the approvals service announces it closed the review. */
-  async withdrawLocked(tx: EntityManager, proposal: ProposalEntity, actor: Actor | null, reason: string | null): Promise<ProposalView> {
+  async withdrawLocked(tx: EntityManager, proposal: Proposal, actor: Actor | null, reason: string | null): Promise<ProposalView> {
     const fromStatus = proposal.status;
     assertTransition(fromStatus, 'WITHDRAWN');
-    const items = await budgetLinesOf(tx, proposal.id);
-    const before = proposalView(proposal, items);
-    const changes: Partial<ProposalEntity> = {
+    const lines = await this.proposals.budgetLines(tx, proposal.id);
+    const before = proposalView(proposal, lines);
+    const changes: ProposalChanges = {
       status: 'WITHDRAWN',
       currentStage: null,
       version: proposal.version + 1,
       updatedAt: new Date(),
     };
-    await tx.update(ProposalEntity, { id: proposal.id }, changes);
-    const withdrawn = Object.assign(proposal, changes);
+    await this.proposals.update(tx, proposal.id, changes);
+    const withdrawn: Proposal = { ...proposal, ...changes };
     const event = await this.outbox.record(tx, ProposalWithdrawnV1, {
       aggregateId: withdrawn.id,
       actor,
@@ -71,7 +73,7 @@ export class WithdrawProposalUseCase {
         reason,
       },
     });
-    const after = proposalView(withdrawn, items);
+    const after = proposalView(withdrawn, lines);
     await this.history.record(tx, {
       actor,
       action: 'proposal.withdrawn',

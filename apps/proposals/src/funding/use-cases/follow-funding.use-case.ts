@@ -3,20 +3,11 @@ import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { EventEnvelope } from '@alur/contracts';
 import { EventNotReadyError } from '@alur/messaging';
-import { FlatJson } from '../common/flat-json';
-import { canTransition, ProposalStatus } from '../proposals/domain/proposal-status';
-import { ProposalHistory } from '../proposals/proposal-history.service';
-import { ProposalEntity } from '../proposals/proposal.entity';
-
-/** The statuses the disbursements service's events move a proposal to. */
-export type FundingStatus = 'AWAITING_BUDGET' | 'FUNDING' | 'COMPLETED';
-
-/** Where a proposal waits for the event that would let it move on: a later event waits (without spending attempts) rather than being lost. */
-const NOT_YET: Record<FundingStatus, readonly ProposalStatus[]> = {
-  AWAITING_BUDGET: ['SUBMITTED', 'IN_REVIEW'],
-  FUNDING: ['SUBMITTED', 'IN_REVIEW'],
-  COMPLETED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'AWAITING_BUDGET'],
-};
+import { FlatJson } from '../../proposals/domain/flat-json';
+import { canTransition, ProposalStatus } from '../../proposals/domain/proposal-status';
+import { ProposalHistory } from '../../proposals/proposal-history.service';
+import { ProposalRepository } from '../../proposals/proposal.repository';
+import { FundingStatus, isTooEarlyFor } from '../domain/funding-status';
 
 export interface FundingChange {
   kind: string;
@@ -36,12 +27,13 @@ export class FollowFundingUseCase {
   private readonly logger = new Logger(FollowFundingUseCase.name);
 
   constructor(
+    private readonly proposals: ProposalRepository,
     private readonly history: ProposalHistory,
     private readonly audit: AuditTrail,
   ) {}
 
   async execute(tx: EntityManager, event: EventEnvelope<{ proposalId: string }>, change: FundingChange): Promise<void> {
-    const proposal = await tx.findOne(ProposalEntity, { where: { id: event.payload.proposalId }, lock: { mode: 'pessimistic_write' } });
+    const proposal = await this.proposals.find(tx, event.payload.proposalId, { forUpdate: true });
     if (!proposal) {
       this.logger.warn(
         { eventId: event.id, proposalId: event.payload.proposalId, kind: change.kind },
@@ -51,7 +43,7 @@ export class FollowFundingUseCase {
     }
     const toStatus = change.toStatus;
     if (!toStatus || proposal.status === toStatus || !canTransition(proposal.status, toStatus)) {
-      if (toStatus && NOT_YET[toStatus].includes(proposal.status)) {
+      if (toStatus && isTooEarlyFor(toStatus, proposal.status)) {
         throw new EventNotReadyError(`proposal ${proposal.id}, now ${proposal.status}, to be able to become ${toStatus} (${change.kind})`);
       }
       if (toStatus && proposal.status !== toStatus) {
@@ -64,7 +56,7 @@ export class FollowFundingUseCase {
       return;
     }
     const fromStatus = proposal.status;
-    await tx.update(ProposalEntity, { id: proposal.id }, { status: toStatus, version: proposal.version + 1, updatedAt: new Date() });
+    await this.proposals.update(tx, proposal.id, { status: toStatus, version: proposal.version + 1, updatedAt: new Date() });
     await this.audit.record(tx, {
       actor: event.actor,
       action: change.kind,

@@ -10,11 +10,12 @@ import {
   ProposalReturnedPayload,
   ReviewWithdrawnPayload,
 } from '@alur/contracts';
-import { FlatJson } from '../common/flat-json';
-import { canTransition, ProposalStatus } from '../proposals/domain/proposal-status';
-import { ProposalHistory } from '../proposals/proposal-history.service';
-import { ProposalEntity } from '../proposals/proposal.entity';
-import { WithdrawProposalUseCase } from '../proposals/use-cases/withdraw-proposal.use-case';
+import { FlatJson } from '../../proposals/domain/flat-json';
+import { Proposal } from '../../proposals/domain/proposal';
+import { canTransition, ProposalStatus } from '../../proposals/domain/proposal-status';
+import { ProposalHistory } from '../../proposals/proposal-history.service';
+import { ProposalRepository } from '../../proposals/proposal.repository';
+import { WithdrawProposalUseCase } from '../../proposals/use-cases/withdraw-proposal.use-case';
 
 /**
  * Keeps a proposal's status, current stage and timeline in step with the approvals service's
@@ -27,6 +28,7 @@ export class FollowReviewUseCase {
   private readonly logger = new Logger(FollowReviewUseCase.name);
 
   constructor(
+    private readonly proposals: ProposalRepository,
     private readonly history: ProposalHistory,
     private readonly withdrawal: WithdrawProposalUseCase,
   ) {}
@@ -138,25 +140,26 @@ export class FollowReviewUseCase {
   }
 
   /** The proposal, locked, if the event is about its current submission. */
-  private async current(tx: EntityManager, proposalId: string, submissionNumber: number): Promise<ProposalEntity | null> {
-    const proposal = await tx.findOne(ProposalEntity, { where: { id: proposalId }, lock: { mode: 'pessimistic_write' } });
+  private async current(tx: EntityManager, proposalId: string, submissionNumber: number): Promise<Proposal | null> {
+    const proposal = await this.proposals.find(tx, proposalId, { forUpdate: true });
     return proposal && proposal.submissionNumber === submissionNumber ? proposal : null;
   }
 
   private async move(
     tx: EntityManager,
     event: EventEnvelope<{ proposalId: string }>,
-    proposal: ProposalEntity,
+    proposal: Proposal,
     to: ProposalStatus,
     action: string,
     change: { currentStage: FlatJson | null; note: string | null; details: FlatJson | null },
   ): Promise<void> {
     const from = proposal.status;
-    await tx.update(
-      ProposalEntity,
-      { id: proposal.id },
-      { status: to, currentStage: change.currentStage, version: proposal.version + 1, updatedAt: new Date() },
-    );
+    await this.proposals.update(tx, proposal.id, {
+      status: to,
+      currentStage: change.currentStage,
+      version: proposal.version + 1,
+      updatedAt: new Date(),
+    });
     if (from === to) {
       await this.trace(tx, event, action, change.note, change.details);
       return;

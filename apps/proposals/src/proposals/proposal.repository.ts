@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
+import { escapeLike, queryRows } from '@alur/database';
+import type { BudgetLine } from './domain/budget';
+import type { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from './domain/proposal';
+import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
+import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
+import { ProposalEntity } from './proposal.entity';
+
+/** Which proposals a list shows: always within `scopeRegionCode` (the caller's region), narrowed by the rest. */
+export interface ProposalListFilter {
+  scopeRegionCode: string;
+  regionCode?: string;
+  status?: ProposalStatus;
+  programCode?: string;
+  /** Words in the title, description or executing group. */
+  text?: string;
+  page: number;
+  pageSize: number;
+}
+
+const OutcomeRow = z
+  .object({ village_code: z.string(), status: z.enum(PROPOSAL_STATUSES), returned: z.boolean() })
+  .transform((row): SubmittedProposalOutcome => ({ villageCode: row.village_code, status: row.status, returnedOnce: row.returned }));
+
+function toProposal(entity: ProposalEntity): Proposal {
+  return {
+    id: entity.id,
+    programCode: entity.programCode,
+    programVersion: entity.programVersion,
+    villageCode: entity.villageCode,
+    districtCode: entity.districtCode,
+    regencyCode: entity.regencyCode,
+    title: entity.title,
+    category: entity.category,
+    description: entity.description,
+    executorGroup: entity.executorGroup,
+    households: entity.households,
+    poorHouseholds: entity.poorHouseholds,
+    budgetTotal: entity.budgetTotal,
+    selfHelpAmount: entity.selfHelpAmount,
+    requestedAmount: entity.requestedAmount,
+    selfHelpShareBp: entity.selfHelpShareBp,
+    status: entity.status,
+    version: entity.version,
+    submissionNumber: entity.submissionNumber,
+    currentStage: entity.currentStage,
+    documents: entity.documents,
+    bkmUserId: entity.bkmUserId,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+    submittedAt: entity.submittedAt,
+  };
+}
+
+function toBudgetLine(item: ProposalBudgetItemEntity): BudgetLine {
+  return {
+    description: item.description,
+    quantityHundredths: item.quantityHundredths,
+    unit: item.unit,
+    unitPrice: item.unitPrice,
+    amount: item.amount,
+  };
+}
+
+function toTimelineEntry(entry: ProposalTimelineEntryEntity): TimelineEntry {
+  return {
+    occurredAt: entry.occurredAt,
+    kind: entry.kind,
+    actor: entry.actor,
+    fromStatus: entry.fromStatus,
+    toStatus: entry.toStatus,
+    note: entry.note,
+    details: entry.details,
+  };
+}
+
+/**
+ * Proposals with their budget lines (RAB) and timelines: every query on the `proposal`,
+ * `proposal_budget_item` and `proposal_timeline_entry` tables is here, answered as domain objects.
+ */
+@Injectable()
+export class ProposalRepository {
+  /** The proposal, or null; `forUpdate` row-locks it (FOR UPDATE) until the transaction ends. */
+  async find(db: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<Proposal | null> {
+    const entity = await db.findOne(ProposalEntity, {
+      where: { id },
+      ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return entity ? toProposal(entity) : null;
+  }
+
+  async insert(tx: EntityManager, proposal: Proposal): Promise<void> {
+    await tx.insert(ProposalEntity, proposal);
+  }
+
+  async update(tx: EntityManager, id: string, changes: ProposalChanges): Promise<void> {
+    await tx.update(ProposalEntity, { id }, changes);
+  }
+
+  /** One page of the proposals a filter selects, the most recently changed first, and how many it selects in all. */
+  async list(db: EntityManager, filter: ProposalListFilter): Promise<{ proposals: Proposal[]; total: number }> {
+    // Kemendagri codes nest by prefix (14.03 ⊃ 14.03.09 ⊃ 14.03.09.1004), so a region is a code prefix.
+    const within = (alias: string, param: string) =>
+      new Brackets((q) => q.where(`p.village_code = :${param}`).orWhere(`p.village_code LIKE :${alias}`));
+    const qb = db
+      .createQueryBuilder(ProposalEntity, 'p')
+      .where(within('scopePrefix', 'scope'), { scope: filter.scopeRegionCode, scopePrefix: `${escapeLike(filter.scopeRegionCode)}.%` });
+    if (filter.regionCode) {
+      qb.andWhere(within('regionPrefix', 'region'), { region: filter.regionCode, regionPrefix: `${escapeLike(filter.regionCode)}.%` });
+    }
+    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
+    if (filter.programCode) qb.andWhere('p.program_code = :programCode', { programCode: filter.programCode });
+    if (filter.text) {
+      qb.andWhere(
+        new Brackets((q) => q.where('p.title ILIKE :text').orWhere('p.description ILIKE :text').orWhere('p.executor_group ILIKE :text')),
+        { text: `%${escapeLike(filter.text)}%` },
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('p.updated_at', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { proposals: rows.map(toProposal), total };
+  }
+
+  /** The programme's submitted proposals in a regency, with whether each was ever returned. */
+  submittedInRegency(db: EntityManager, programCode: string, regencyCode: string): Promise<SubmittedProposalOutcome[]> {
+    return queryRows(
+      db,
+      OutcomeRow,
+      `SELECT p.village_code, p.status,
+              EXISTS (SELECT 1 FROM proposal_timeline_entry t WHERE t.proposal_id = p.id AND t.to_status = 'RETURNED') AS returned
+         FROM proposal p
+        WHERE p.program_code = $1 AND p.submission_number > 0 AND p.regency_code = $2`,
+      [programCode, regencyCode],
+    );
+  }
+
+  /** The proposal's RAB, in the BKM's order. */
+  async budgetLines(db: EntityManager, proposalId: string): Promise<BudgetLine[]> {
+    const items = await db.find(ProposalBudgetItemEntity, { where: { proposalId }, order: { position: 'ASC' } });
+    return items.map(toBudgetLine);
+  }
+
+  /** A proposal's RAB lines are replaced as a whole: the BKM edits the plan, not single cells. */
+  async replaceBudgetLines(tx: EntityManager, proposalId: string, lines: readonly BudgetLine[]): Promise<void> {
+    await tx.delete(ProposalBudgetItemEntity, { proposalId });
+    if (lines.length === 0) return;
+    await tx.insert(
+      ProposalBudgetItemEntity,
+      lines.map((line, position) => ({ proposalId, position, ...line })),
+    );
+  }
+
+  /** Adds an entry to the timeline; one whose source event is there already adds nothing. */
+  async appendTimelineEntry(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(ProposalTimelineEntryEntity)
+      .values({
+        proposalId: entry.proposalId,
+        sourceEventId: entry.sourceEventId,
+        occurredAt: entry.occurredAt,
+        kind: entry.kind,
+        actor: entry.actor,
+        fromStatus: entry.fromStatus ?? null,
+        toStatus: entry.toStatus ?? null,
+        note: entry.note ?? null,
+        details: entry.details ?? null,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The proposal's timeline, in the order things happened. */
+  async timeline(db: EntityManager, proposalId: string): Promise<TimelineEntry[]> {
+    const entries = await db.find(ProposalTimelineEntryEntity, { where: { proposalId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    return entries.map(toTimelineEntry);
+  }
+}

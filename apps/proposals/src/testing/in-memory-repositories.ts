@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditEntry, AuditRecord, AuditTrail } from '@alur/audit';
+import { EligibleRegions, EventContract, EventEnvelope, PayloadOf } from '@alur/contracts';
+import { Transactions } from '@alur/database';
+import { EventDraft, OutboxService } from '@alur/messaging';
+import { NewProgrammeVersion, ProgrammeVersion } from '../programmes/domain/programme-version';
+import { ProgrammeRepository } from '../programmes/programme.repository';
+import { BudgetLine } from '../proposals/domain/budget';
+import { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from '../proposals/domain/proposal';
+import { ProposalListFilter, ProposalRepository } from '../proposals/proposal.repository';
+
+/**
+ * Repositories kept in memory, for unit tests of use cases: the rules run in milliseconds, without
+ * PostgreSQL. They keep what the SQL keeps (the one-entry-per-source timeline, the list's order and
+ * region scope) and a transaction's all-or-nothing, but no locks: those are the end-to-end tests' to
+ * prove. The EntityManager they are given is ignored.
+ */
+
+type Public<T> = { [K in keyof T]: T[K] };
+
+/** A store a transaction can put back as it was when the work began. */
+interface Rollbackable {
+  snapshot(): () => void;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Runs the work at once, on a manager nobody reads; if it throws, every store it was given is put back as it was. */
+export class InMemoryTransactions implements Public<Transactions> {
+  readonly manager = {} as EntityManager;
+  private readonly stores: Rollbackable[];
+
+  constructor(...stores: Rollbackable[]) {
+    this.stores = stores;
+  }
+
+  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const restores = this.stores.map((store) => store.snapshot());
+    try {
+      return await work(this.manager);
+    } catch (error) {
+      restores.forEach((restore) => restore());
+      throw error;
+    }
+  }
+}
+
+const within = (regionCode: string, villageCode: string) => villageCode === regionCode || villageCode.startsWith(`${regionCode}.`);
+
+export class InMemoryProposals implements Public<ProposalRepository>, Rollbackable {
+  rows = new Map<string, Proposal>();
+  lines = new Map<string, BudgetLine[]>();
+  /** Every proposal's timeline entries, in the order they were appended. */
+  entries: TimelineEntryDraft[] = [];
+
+  snapshot(): () => void {
+    const [rows, lines, entries] = [copy(this.rows), copy(this.lines), copy(this.entries)];
+    return () => {
+      [this.rows, this.lines, this.entries] = [rows, lines, entries];
+    };
+  }
+
+  /** The proposal as stored, for a test to look at (a copy: changing it changes nothing). */
+  stored(id: string): Proposal | undefined {
+    const proposal = this.rows.get(id);
+    return proposal && copy(proposal);
+  }
+
+  async find(_db: EntityManager, id: string): Promise<Proposal | null> {
+    return this.stored(id) ?? null;
+  }
+
+  async insert(_tx: EntityManager, proposal: Proposal): Promise<void> {
+    if (this.rows.has(proposal.id)) throw new Error(`duplicate key value violates unique constraint "proposal_pkey"`);
+    this.rows.set(proposal.id, copy(proposal));
+  }
+
+  async update(_tx: EntityManager, id: string, changes: ProposalChanges): Promise<void> {
+    const proposal = this.rows.get(id);
+    if (proposal) Object.assign(proposal, copy(changes));
+  }
+
+  async list(_db: EntityManager, filter: ProposalListFilter): Promise<{ proposals: Proposal[]; total: number }> {
+    const text = filter.text?.toLowerCase();
+    const matching = [...this.rows.values()]
+      .filter(
+        (p) =>
+          within(filter.scopeRegionCode, p.villageCode) &&
+          (!filter.regionCode || within(filter.regionCode, p.villageCode)) &&
+          (!filter.status || p.status === filter.status) &&
+          (!filter.programCode || p.programCode === filter.programCode) &&
+          (!text || [p.title, p.description, p.executorGroup].some((field) => field?.toLowerCase().includes(text))),
+      )
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id));
+    const start = (filter.page - 1) * filter.pageSize;
+    return { proposals: copy(matching.slice(start, start + filter.pageSize)), total: matching.length };
+  }
+
+  async submittedInRegency(_db: EntityManager, programCode: string, regencyCode: string): Promise<SubmittedProposalOutcome[]> {
+    return [...this.rows.values()]
+      .filter((p) => p.programCode === programCode && p.submissionNumber > 0 && p.regencyCode === regencyCode)
+      .map((p) => ({
+        villageCode: p.villageCode,
+        status: p.status,
+        returnedOnce: this.entries.some((entry) => entry.proposalId === p.id && entry.toStatus === 'RETURNED'),
+      }));
+  }
+
+  async budgetLines(_db: EntityManager, proposalId: string): Promise<BudgetLine[]> {
+    return copy(this.lines.get(proposalId) ?? []);
+  }
+
+  async replaceBudgetLines(_tx: EntityManager, proposalId: string, lines: readonly BudgetLine[]): Promise<void> {
+    this.lines.set(proposalId, copy([...lines]));
+  }
+
+  async appendTimelineEntry(_tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
+    // The source event id is UNIQUE, and the insert ignores a conflict.
+    if (this.entries.some((e) => e.sourceEventId === entry.sourceEventId)) return;
+    this.entries.push(copy(entry));
+  }
+
+  async timeline(_db: EntityManager, proposalId: string): Promise<TimelineEntry[]> {
+    return this.entries
+      .map((entry, position) => ({ entry, position }))
+      .filter(({ entry }) => entry.proposalId === proposalId)
+      .sort((a, b) => a.entry.occurredAt.getTime() - b.entry.occurredAt.getTime() || a.position - b.position)
+      .map(({ entry }) => ({
+        occurredAt: entry.occurredAt,
+        kind: entry.kind,
+        actor: entry.actor,
+        fromStatus: entry.fromStatus ?? null,
+        toStatus: entry.toStatus ?? null,
+        note: entry.note ?? null,
+        details: entry.details ?? null,
+      }));
+  }
+}
+
+export class InMemoryProgrammes implements Public<ProgrammeRepository>, Rollbackable {
+  versions: ProgrammeVersion[];
+
+  constructor(versions: ProgrammeVersion[] = []) {
+    this.versions = copy(versions);
+  }
+
+  snapshot(): () => void {
+    const versions = copy(this.versions);
+    return () => {
+      this.versions = versions;
+    };
+  }
+
+  private one(predicate: (v: ProgrammeVersion) => boolean, newestFirst = false): ProgrammeVersion | null {
+    const found = [...this.versions].sort((a, b) => (newestFirst ? b.version - a.version : a.version - b.version)).find(predicate);
+    return found ? copy(found) : null;
+  }
+
+  async latestPublished(_db: EntityManager, code: string): Promise<ProgrammeVersion | null> {
+    return this.one((v) => v.code === code && v.status === 'PUBLISHED', true);
+  }
+
+  async find(_db: EntityManager, code: string, version: number): Promise<ProgrammeVersion | null> {
+    return this.one((v) => v.code === code && v.version === version);
+  }
+
+  async lock(_tx: EntityManager, code: string, version: number): Promise<ProgrammeVersion | null> {
+    return this.find(_tx, code, version);
+  }
+
+  async versionsOf(_db: EntityManager, code: string): Promise<ProgrammeVersion[]> {
+    return copy(this.versions.filter((v) => v.code === code).sort((a, b) => a.version - b.version));
+  }
+
+  async all(): Promise<ProgrammeVersion[]> {
+    return copy([...this.versions].sort((a, b) => a.code.localeCompare(b.code) || a.version - b.version));
+  }
+
+  async lockDrafting(): Promise<void> {}
+
+  async openDraft(_tx: EntityManager, code: string): Promise<ProgrammeVersion | null> {
+    return this.one((v) => v.code === code && v.status === 'DRAFT');
+  }
+
+  async lastVersionNumber(_tx: EntityManager, code: string): Promise<number> {
+    return Math.max(0, ...this.versions.filter((v) => v.code === code).map((v) => v.version));
+  }
+
+  async insert(_tx: EntityManager, programme: NewProgrammeVersion): Promise<ProgrammeVersion> {
+    const stored = { ...copy(programme), createdAt: new Date() };
+    this.versions.push(stored);
+    return copy(stored);
+  }
+
+  async markPublished(_tx: EntityManager, code: string, version: number, publishedAt: Date, publishedBy: string | null): Promise<void> {
+    const programme = this.versions.find((v) => v.code === code && v.version === version);
+    if (programme) Object.assign(programme, { status: 'PUBLISHED', publishedAt, publishedBy });
+  }
+
+  async publishedEligibility(_db: EntityManager, code: string, fiscalYear: number): Promise<EligibleRegions | undefined> {
+    return this.one((v) => v.code === code && v.fiscalYear === fiscalYear && v.status === 'PUBLISHED', true)?.eligibleRegions;
+  }
+}
+
+/** The audit trail, kept in a list: what a use case recorded, for a test to read. */
+export class RecordingAuditTrail implements Pick<AuditTrail, 'record'>, Rollbackable {
+  records: AuditRecord[] = [];
+
+  snapshot(): () => void {
+    const records = [...this.records];
+    return () => {
+      this.records = records;
+    };
+  }
+
+  async record(_tx: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
+    const record: AuditRecord = {
+      seq: this.records.length + 1,
+      id: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+      before: copy(entry.before ?? null),
+      after: copy(entry.after ?? null),
+      prevHash: '',
+      hash: '',
+    };
+    this.records.push(record);
+    return record;
+  }
+}
+
+/** The outbox, kept in a list: the events a use case announced, each checked against its contract as the real outbox checks it. */
+export class RecordingOutbox implements Pick<OutboxService, 'record'>, Rollbackable {
+  events: Array<EventEnvelope<unknown>> = [];
+
+  snapshot(): () => void {
+    const events = [...this.events];
+    return () => {
+      this.events = events;
+    };
+  }
+
+  async record<C extends EventContract>(_tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope<PayloadOf<C>>> {
+    const envelope: EventEnvelope<PayloadOf<C>> = {
+      id: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      aggregateType: contract.aggregateType,
+      aggregateId: draft.aggregateId,
+      actor: draft.actor ?? null,
+      correlationId: randomUUID(),
+      payload: contract.schema.parse(draft.payload) as PayloadOf<C>,
+    };
+    this.events.push(envelope);
+    return envelope;
+  }
+
+  /** The events of one type, oldest first. */
+  ofType(contract: EventContract): Array<EventEnvelope<unknown>> {
+    return this.events.filter((event) => event.type === contract.type);
+  }
+}
