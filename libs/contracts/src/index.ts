@@ -2,6 +2,7 @@ export * from './envelope/event-envelope';
 export * from './envelope/event-contract';
 export * from './envelope/contract-registry';
 export * from './identity/role';
+export * from './identity/require-role';
 export * from './identity/people-behind';
 export * from './proposals';
 export * from './approvals';

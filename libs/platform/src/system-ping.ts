@@ -1,8 +1,8 @@
 import { Controller, Type } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ServiceName } from '@alur/config';
-import { SystemPing, SystemPong, SystemSpine, SystemSpineRequest } from '@alur/contracts';
-import { actorOf, AnswersRequest, RpcRequest, requireRole, SpineHealth } from '@alur/messaging';
+import { requireRole, SystemPing, SystemPong, SystemSpine, SystemSpineRequest } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest, SpineHealth } from '@alur/messaging';
 
 const startedAt = new Date();
 

@@ -3,8 +3,7 @@ import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { InvalidInputError, RequestContract } from '@alur/contracts';
-import { parseRequest } from '@alur/messaging';
+import { InvalidInputError, parseRequest, RequestContract } from '@alur/contracts';
 import { unsafeInputErrors } from './unsafe-input';
 
 /** How a route takes a request: which fields come from the path, and where the rest come from. */

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { GetDelivery, ListDeliveries, RequestOf, RetryDelivery } from '@alur/contracts';
-import { actorOf, AnswersRequest, requireRole, RpcRequest } from '@alur/messaging';
+import { GetDelivery, ListDeliveries, RequestOf, requireRole, RetryDelivery } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { DeliveryLogUseCase } from './use-cases/delivery-log.use-case';
 
 /** Operators' requests about the delivery log: administrators only. */

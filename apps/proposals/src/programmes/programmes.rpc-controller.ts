@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateProgrammeDraft, GetProgramme, ListProgrammes, PublishProgramme, RequestOf } from '@alur/contracts';
-import { actorOf, AnswersRequest, requireRole, RpcRequest } from '@alur/messaging';
+import { CreateProgrammeDraft, GetProgramme, ListProgrammes, PublishProgramme, RequestOf, requireRole } from '@alur/contracts';
+import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 import { CreateProgrammeDraftUseCase } from './use-cases/create-programme-draft.use-case';
 import { PublishProgrammeVersionUseCase } from './use-cases/publish-programme-version.use-case';
 import { ReadProgrammesUseCase } from './use-cases/read-programmes.use-case';

@@ -1,2 +1,3 @@
 export * from './request-contract';
 export * from './request-fields';
+export * from './parse-request';

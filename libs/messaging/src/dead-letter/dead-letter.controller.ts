@@ -5,7 +5,7 @@ import { Actor, queryBoolean } from '@alur/contracts';
 import { CLS_ACTOR } from '@alur/observability';
 import { ReplayFailedError } from '../consumer/inbound-event-processor.service';
 import { DeadLetter, DeadLetterOperator, DeadLetterService } from './dead-letter.service';
-import { parseRequest } from '../rpc/rpc-request.util';
+import { parseRequest } from '@alur/contracts';
 
 /** `/ops/dead-letters/:id/…`: a dead letter by its number (a bigint, so at most 18 digits here). */
 const DeadLetterPath = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, { message: 'must be a dead letter number' }) });

@@ -3,7 +3,7 @@ import { MessagePattern } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { RequestContract } from '@alur/contracts';
 import type { RpcRequest } from './rpc-client';
-import { parseRequest } from './rpc-request.util';
+import { parseRequest } from '@alur/contracts';
 
 /** Parses the request's data with its contract before the handler sees it: a 400 naming the field otherwise. */
 class ContractDataInterceptor implements NestInterceptor {

@@ -1,44 +1,9 @@
-import { z } from 'zod';
-import { Actor, ActorSchema, FieldError, ForbiddenError, InvalidInputError, Role } from '@alur/contracts';
+import { Actor, ActorSchema, ForbiddenError } from '@alur/contracts';
 import type { RpcRequest } from './rpc-client';
-
-/**
- * zod's issues as field errors: one per unknown field (named, as it would be if it were known), and
- * a missing field as `required` rather than a wrong type. Parse with `reportInput` to tell them apart.
- */
-export function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue): FieldError[] => {
-    const path = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: [...path, key === '' ? '""' : key].join('.'),
-        reason: 'is not a field of this request',
-        code: 'unknown_field',
-      }));
-    }
-    const field = path.join('.') || '(body)';
-    if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined)
-      return [{ field, reason: 'is required', code: 'required' }];
-    const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : issue.code;
-    return [{ field, reason: issue.message, code }];
-  });
-}
-
-/** Parses a request's data; a caller that went around the gateway's validation still gets a 400 naming the field. */
-export function parseRequest<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const parsed = schema.safeParse(data ?? {}, { reportInput: true });
-  if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 /** The caller of a request: every operation of a domain service is made on someone's behalf. */
 export function actorOf(request: RpcRequest<unknown> | undefined): Actor {
   const actor = ActorSchema.safeParse(request?.meta?.actor);
   if (!actor.success) throw new ForbiddenError('No caller on the request');
   return actor.data;
-}
-
-/** Services check roles again, so that no caller other than the gateway can go around them. */
-export function requireRole(actor: Actor, ...roles: Role[]): void {
-  if (!roles.includes(actor.role as Role)) throw new ForbiddenError(`Only ${roles.join(', ')} may do this`);
 }

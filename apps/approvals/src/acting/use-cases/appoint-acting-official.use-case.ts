@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { ActingAppointmentMadeV1, Actor, AppointActingOfficial, InvalidInputError, NotFoundError, RequestOf } from '@alur/contracts';
+import {
+  ActingAppointmentMadeV1,
+  Actor,
+  AppointActingOfficial,
+  InvalidInputError,
+  NotFoundError,
+  RequestOf,
+  requireRole,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentRepository } from '../acting-appointment.repository';
 import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';

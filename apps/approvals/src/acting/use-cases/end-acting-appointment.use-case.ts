@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ActingAppointmentEndedV1, Actor, ConflictError, EndActingAppointment, NotFoundError, RequestOf } from '@alur/contracts';
+import {
+  ActingAppointmentEndedV1,
+  Actor,
+  ConflictError,
+  EndActingAppointment,
+  NotFoundError,
+  RequestOf,
+  requireRole,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentRepository } from '../acting-appointment.repository';
 import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';

@@ -7,11 +7,12 @@ import {
   NotFoundError,
   ProposalWithdrawnPayload,
   RequestOf,
+  requireRole,
   ReviewWithdrawnV1,
   WithdrawFromReview,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { stageRefOf } from '../../stages/domain/approval-stage';
 import { StageCloser } from '../../stages/stage-closer.service';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, RequestOf, StageFigures } from '@alur/contracts';
+import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, RequestOf, requireRole, StageFigures } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { WorkingCalendar } from '../../working-days/working-calendar.service';
 import { nearestRank } from '../domain/nearest-rank';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ReportApprovalStages } from '@alur/contracts';
+import { Actor, AnswerOf, ReportApprovalStages, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { medianDays } from '../domain/median-days';
 import { StageReportRepository } from '../stage-report.repository';
 

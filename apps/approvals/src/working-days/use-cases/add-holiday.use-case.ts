@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AddHoliday, AnswerOf, ConflictError, RequestOf } from '@alur/contracts';
+import { Actor, AddHoliday, AnswerOf, ConflictError, RequestOf, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { HolidayRepository } from '../holiday.repository';
 import { WorkingCalendar } from '../working-calendar.service';
 

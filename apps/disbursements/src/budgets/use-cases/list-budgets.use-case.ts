@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ListBudgets, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, ListBudgets, RequestOf, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { BudgetCeilingRepository } from '../budget-ceiling.repository';
 import { toBudgetView } from '../budget-view';

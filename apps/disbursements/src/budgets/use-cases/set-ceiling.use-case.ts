@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, ConflictError, formatRupiah, InvalidInputError, NotFoundError, RequestOf, SetCeiling } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  formatRupiah,
+  InvalidInputError,
+  NotFoundError,
+  RequestOf,
+  requireRole,
+  SetCeiling,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { DisbursementRepository } from '../../disbursements/disbursement.repository';
 import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';

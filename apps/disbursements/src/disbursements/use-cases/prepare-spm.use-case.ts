@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, TranchePreparedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, requireRole, TranchePreparedV1 } from '@alur/contracts';
 import { requestHashOf } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { IdempotencyKeys } from '../../common/idempotency';
 import { TrancheRepository } from '../../tranches/tranche.repository';
 import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';

@@ -8,9 +8,10 @@ import {
   InvalidInputError,
   ReleaseTranche,
   RequestOf,
+  requireRole,
   TrancheReleasedV1,
 } from '@alur/contracts';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { requestHashOf } from '@alur/database';
 import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
 import { IdempotencyKeys } from '../../common/idempotency';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ConflictError, RequestOf, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, RequestOf, requireRole, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { TrancheRepository } from '../../tranches/tranche.repository';
 import { DisbursementViews } from '../disbursement-view';
 import { refuseFinishedOrLocked, refuseSamePerson } from '../domain/release-rules';

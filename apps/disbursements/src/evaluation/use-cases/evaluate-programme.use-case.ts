@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, EvaluateProgrammeFunds, EvaluationGroup, NotFoundError, ProgrammeEvaluation, RequestOf } from '@alur/contracts';
+import {
+  Actor,
+  EvaluateProgrammeFunds,
+  EvaluationGroup,
+  NotFoundError,
+  ProgrammeEvaluation,
+  RequestOf,
+  requireRole,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
 import { FiscalCalendar } from '../../fiscal-calendar/fiscal-calendar.service';

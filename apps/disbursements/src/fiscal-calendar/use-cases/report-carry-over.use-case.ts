@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, CarryOverItem, NotFoundError, ReportCarryOver, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, CarryOverItem, NotFoundError, ReportCarryOver, RequestOf, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ReportingRepository } from '../../reporting/reporting.repository';
 import { FiscalCalendar } from '../fiscal-calendar.service';

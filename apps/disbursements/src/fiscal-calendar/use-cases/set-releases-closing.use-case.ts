@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@alur/audit';
-import { Actor, AnswerOf, NotFoundError, RequestOf, SetReleasesClosing } from '@alur/contracts';
+import { Actor, AnswerOf, NotFoundError, RequestOf, requireRole, SetReleasesClosing } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { FiscalCalendar } from '../fiscal-calendar.service';
 import { FiscalYearClosingRepository } from '../fiscal-year-closing.repository';

@@ -11,9 +11,10 @@ import {
   ProgressReportedV1,
   ReportProgress,
   RequestOf,
+  requireRole,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { villageLocationOf } from '@alur/regions';
 import { Disbursement } from '../../disbursements/domain/disbursement';
 import { DisbursementViews } from '../../disbursements/disbursement-view';

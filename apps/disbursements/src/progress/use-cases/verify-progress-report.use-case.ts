@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ConflictError, NotFoundError, ProgressReportVerifiedV1, RequestOf, VerifyProgressReport } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  NotFoundError,
+  ProgressReportVerifiedV1,
+  RequestOf,
+  requireRole,
+  VerifyProgressReport,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, requireRole } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { DisbursementViews } from '../../disbursements/disbursement-view';
 import { DisbursementRepository } from '../../disbursements/disbursement.repository';

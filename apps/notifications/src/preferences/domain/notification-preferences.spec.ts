@@ -1,5 +1,4 @@
-import { InvalidInputError, UpdateNotificationPreferences } from '@alur/contracts';
-import { parseRequest } from '@alur/messaging';
+import { InvalidInputError, parseRequest, UpdateNotificationPreferences } from '@alur/contracts';
 import { applyPreferencesUpdate, effectivePreferences } from './notification-preferences';
 
 /** A change as the service receives it: parsed by its contract first. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, CountProposals, NotFoundError, RequestOf } from '@alur/contracts';
+import { Actor, AnswerOf, CountProposals, NotFoundError, RequestOf, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeRepository } from '../../programmes/programme.repository';
 import { ProposalRepository } from '../../proposals/proposal.repository';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, ForbiddenError, InvalidInputError } from '@alur/contracts';
+import { Actor, ForbiddenError, InvalidInputError, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeRepository } from '../../programmes/programme.repository';
 import { computeBudget } from '../domain/budget';

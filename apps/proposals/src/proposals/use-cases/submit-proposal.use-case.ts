@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConflictError, InvalidInputError, ProposalCategory, ProposalSubmittedV1 } from '@alur/contracts';
+import { Actor, ConflictError, InvalidInputError, ProposalCategory, ProposalSubmittedV1, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { programmeDefinition } from '../../programmes/domain/programme-version';
 import { ProgrammeRepository } from '../../programmes/programme.repository';

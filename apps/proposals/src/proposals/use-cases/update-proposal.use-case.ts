@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConflictError, InvalidInputError } from '@alur/contracts';
+import { Actor, ConflictError, InvalidInputError, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { requireRole } from '@alur/messaging';
 import { budgetInputOf, computeBudget } from '../domain/budget';
 import { ProposalChanges } from '../domain/proposal';
 import { assertEditable } from '../domain/proposal-status';

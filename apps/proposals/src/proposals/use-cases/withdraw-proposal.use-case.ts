@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, ConflictError, ProposalWithdrawnV1 } from '@alur/contracts';
+import { Actor, ConflictError, ProposalWithdrawnV1, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, requireRole } from '@alur/messaging';
+import { OutboxService } from '@alur/messaging';
 import { Proposal, ProposalChanges } from '../domain/proposal';
 import { assertTransition } from '../domain/proposal-status';
 import { ProposalAccess } from '../proposal-access.service';
