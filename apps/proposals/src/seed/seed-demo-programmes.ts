@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { CreateProgrammeDraftUseCase } from '../programmes/use-cases/create-programme-draft.use-case';
@@ -30,7 +30,7 @@ export async function seedDemoProgrammes(
   const transactions = new Transactions(dataSource);
   const programmes = new ProgrammeRepository();
   const createDraft = new CreateProgrammeDraftUseCase(transactions, programmes, regions, audit);
-  const publish = new PublishProgrammeVersionUseCase(transactions, programmes, audit, outbox);
+  const publish = new PublishProgrammeVersionUseCase(transactions, programmes, new ChangeRecorder(outbox, audit));
   const result: ProgrammeSeedResult = { published: [], alreadyThere: [] };
   for (const programme of DEMO_PROGRAMMES) {
     const versions = await programmes.versionsOf(dataSource.manager, programme.code);

@@ -1,7 +1,7 @@
 import { AuditTrail } from '@alur/audit';
 import { Actor, DomainError } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService, refusalAnswerOf, RpcErrorPayload } from '@alur/messaging';
+import { ChangeRecorder, OutboxService, refusalAnswerOf, RpcErrorPayload } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeDraftInput } from '../programmes/domain/programme-rules';
 import { draftVersionOf, ProgrammeVersion } from '../programmes/domain/programme-version';
@@ -130,7 +130,11 @@ export function proposalsTestBed(programmeVersions: ProgrammeVersion[] = [PUBLIS
     /** The collaborators as the use cases take them, for a test that wires one of its own. */
     wiring: { transactions, auditTrail, history, outbox: as<OutboxService>(outbox) },
     createProgrammeDraft: new CreateProgrammeDraftUseCase(transactions, programmes, regions, auditTrail),
-    publishProgramme: new PublishProgrammeVersionUseCase(transactions, programmes, auditTrail, as<OutboxService>(outbox)),
+    publishProgramme: new PublishProgrammeVersionUseCase(
+      transactions,
+      programmes,
+      new ChangeRecorder(as<OutboxService>(outbox), auditTrail),
+    ),
     create: new CreateProposalUseCase(transactions, proposals, programmes, regions, history),
     update: new UpdateProposalUseCase(transactions, proposals, access, history),
     submit: new SubmitProposalUseCase(transactions, proposals, programmes, access, regions, history, as<OutboxService>(outbox)),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@alur/audit';
 import { Actor, ConflictError, NotFoundError, ProgrammePublishedV1 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { OutboxService } from '@alur/messaging';
+import { ChangeRecorder } from '@alur/messaging';
 import { programmeDefinition, ProgrammeVersion } from '../domain/programme-version';
 import { ProgrammeRepository } from '../programme.repository';
 import { programmeVersionView, ProgrammeVersionView } from '../programme.view';
@@ -16,8 +15,7 @@ export class PublishProgrammeVersionUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly programmes: ProgrammeRepository,
-    private readonly audit: AuditTrail,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async execute(actor: Actor | null, code: string, version: number): Promise<ProgrammeVersionView> {
@@ -30,19 +28,21 @@ export class PublishProgrammeVersionUseCase {
       await this.programmes.markPublished(tx, code, version, publishedAt, publishedBy);
       const published: ProgrammeVersion = { ...draft, status: 'PUBLISHED', publishedAt, publishedBy };
       const definition = programmeDefinition(published);
-      await this.audit.record(tx, {
-        actor,
-        action: 'programme.published',
-        entityType: 'programme',
-        entityId: `${code}@${version}`,
-        fromStatus: 'DRAFT',
-        toStatus: 'PUBLISHED',
-        after: definition,
-      });
-      await this.outbox.record(tx, ProgrammePublishedV1, {
-        aggregateId: code,
-        actor,
-        payload: { ...definition, publishedAt: publishedAt.toISOString() },
+      await this.changes.record(tx, {
+        announce: {
+          contract: ProgrammePublishedV1,
+          aggregateId: code,
+          actor,
+          payload: { ...definition, publishedAt: publishedAt.toISOString() },
+        },
+        audit: {
+          action: 'programme.published',
+          entityType: 'programme',
+          entityId: `${code}@${version}`,
+          fromStatus: 'DRAFT',
+          toStatus: 'PUBLISHED',
+          after: definition,
+        },
       });
       return programmeVersionView(published);
     });
