@@ -27,6 +27,11 @@ export class StreamCursor {
     @Inject(SERVICE_NAME) private readonly durableName: string,
   ) {}
 
+  /** The last position read, without asking NATS: a floor that already covers an event needs no new look. */
+  known(): StreamPosition | undefined {
+    return this.last;
+  }
+
   /** The current position, or the last one known while NATS does not answer (the floor only moves forward). */
   async position(): Promise<StreamPosition | undefined> {
     if (!this.streamCreated) return this.last;
