@@ -115,6 +115,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         const batch = this.received.splice(0, BATCH);
         const drafts = batch.map((m) => this.draftOf(m)).filter((d): d is InboundDraft => d !== undefined);
         let stored: StoredEvent[] | undefined;
+        const follows = this.followsOn(batch);
         for (let attempt = 1; ; attempt++) {
           try {
             const inserted = await this.store.insert(drafts);
@@ -132,13 +133,28 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         await this.options.faults?.afterReceivedBeforeAck?.(drafts.map((d) => d.eventId));
         // Acks go out in order on one connection: once the last is confirmed, the ack floor covers the batch.
         for (const m of batch.slice(0, -1)) m.ack();
-        await batch[batch.length - 1]!.ackAck().catch(() => false);
+        const last = batch[batch.length - 1]!;
+        const confirmed = await last.ackAck().catch(() => false);
+        if (follows && confirmed) this.cursor.advance(this.cursor.streamCreated!, last.seq);
         if (stored) this.processor.stored(stored);
         else if (drafts.length > 0) this.processor.wake();
       }
     } finally {
       this.storing = undefined;
     }
+  }
+
+  /**
+   * Whether, as last known, the ack floor is just below this batch and the batch has no gap: once its acks
+   * are confirmed the floor covers it, and the cursor can say so without asking NATS.
+   */
+  private followsOn(batch: JsMsg[]): boolean {
+    for (let i = 1; i < batch.length; i++) if (batch[i]!.seq !== batch[i - 1]!.seq + 1) return false;
+    const known = this.cursor.known();
+    const created = this.cursor.streamCreated;
+    return (
+      known !== undefined && created !== undefined && known.created.getTime() === created.getTime() && batch[0]!.seq === known.ackFloor + 1
+    );
   }
 
   /** A malformed event or an unknown version is dead as it is stored, without an attempt to handle it. */

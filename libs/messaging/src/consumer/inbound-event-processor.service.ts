@@ -10,9 +10,9 @@ import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../s
 import { ConcurrencyGate } from './concurrency-gate';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { EventNotReadyError } from './event-not-ready.error';
-import { ClaimedEvent, InboundEventStore, StoredEvent } from './inbound-event.store';
+import { ClaimedEvent, DueRun, InboundEventStore, StoredEvent } from './inbound-event.store';
 import { retryDelayMs } from './retry-policy';
-import { StreamCursor } from './stream-cursor';
+import { StreamCursor, StreamPosition } from './stream-cursor';
 
 /** Why a dead letter could not be handled on replay. */
 export class ReplayFailedError extends Error {}
@@ -37,10 +37,16 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   private nextPassAt = Infinity;
   private pruneTimer?: NodeJS.Timeout;
   /**
-   * Counts the receiver's stores: a batch that finds it moved on since its runs were chosen looks again
-   * when it is done, since an event stored meanwhile may have been waiting behind it.
+   * Aggregates that batches of this replica are handling, with the events stored for them meanwhile: those
+   * wait for the batch to end (a claim now could only find their head still open) and are handed on then.
    */
-  private storedGeneration = 0;
+  private readonly busy = new Map<string, { batches: number; waiting: StoredEvent[] }>();
+  /** Events this replica handled lately: a list of due runs read before they committed does not send them again. */
+  private readonly recentlyDone = new Set<string>();
+  /** Stored events above the ack floor (an earlier message may still be missing), handed on once it covers them. */
+  private held: StoredEvent[] = [];
+  private heldTimer?: NodeJS.Timeout;
+  private heldLooks = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,6 +71,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.nextPass);
+    clearTimeout(this.heldTimer);
     clearInterval(this.pruneTimer);
     await this.running;
     await Promise.all(this.inFlight.values());
@@ -81,19 +88,12 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   /**
-   * The receiver stored these events (and has acknowledged them). When nothing else is going on, they are
-   * handled as they are, without a query for what is due: each is tried as the head of its aggregate, and
-   * the claim takes it only if it is (pending, due, no earlier open event). Anything less simple (a pass
-   * running, an event above the ack floor, two of one aggregate) is left to an ordinary pass.
+   * The receiver stored these events (and has acknowledged them): they are handed on without a query for
+   * what is due (see route()).
    */
   stored(events: StoredEvent[]): void {
-    this.storedGeneration++;
     if (this.stopped || events.length === 0) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.start(() => this.handleStored(events));
+    void this.route(events);
   }
 
   private start(pass: () => Promise<void>): void {
@@ -110,8 +110,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
 
   /**
    * Starts batches for the runs of due events this replica is not already handling, without waiting for
-   * them: a slow event holds up only its own aggregate (and its batch). A batch that handled something wakes
-   * the next pass; the rest (retries coming due, what another replica held) is found by the poll.
+   * them: a slow event holds up only its own aggregate (and its batch). A batch hands on what waited behind
+   * the events it handled; the rest (retries coming due, what another replica held) is found by the poll.
    */
   private async passUntilIdle(): Promise<void> {
     const tried = new Set<string>();
@@ -119,7 +119,6 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     for (;;) {
       this.again = false;
       if (this.stopped) return;
-      const generation = this.storedGeneration;
       const position = await this.cursor.position();
       if (!position) {
         // Not bound to the stream yet (the receiver starts after this): look again shortly, or events
@@ -130,79 +129,144 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       const heads = this.env.CONSUMER_CONCURRENCY * 2;
       const due = await this.store.dueRuns(position, heads, batchSize);
       this.scheduleNextPass(due.nextDueInMs);
-      const runs = due.runs.filter((run) => !this.inFlight.has(run[0]) && !tried.has(run[0]));
+      // A run read before its head's batch committed is not sent again (recentlyDone).
+      const runs = due.runs.filter((run) => !this.inFlight.has(run.ids[0]) && !tried.has(run.ids[0]) && !this.recentlyDone.has(run.ids[0]));
       if (runs.length === 0) return;
       // Every due run was listed: looking again at once would find only the ones now in flight, whose
-      // batches wake the processor when they finish; what was stored meanwhile woke it already (`again`).
+      // batches hand on what waits behind them when they finish; what was stored meanwhile the receiver hands on.
       const complete = due.runs.length < heads;
-      for (const run of runs) tried.add(run[0]);
-      if (!(await this.dispatch(batchesOf(runs, batchSize), generation))) return;
+      for (const run of runs) tried.add(run.ids[0]);
+      if (!(await this.dispatch(batchesOf(runs, batchSize), false))) return;
       if (complete && !this.again) return;
     }
   }
 
-  /** See stored(): the receiver's events handled without a query for what is due, when that is safe. */
-  private async handleStored(events: StoredEvent[]): Promise<void> {
-    const generation = this.storedGeneration;
-    const position = await this.cursor.position();
-    const aggregates = new Set(events.map((e) => e.aggregateKey));
-    const simple =
-      position !== undefined &&
-      aggregates.size === events.length &&
-      events.every(
-        (e) =>
-          !this.inFlight.has(e.id) &&
-          (e.streamCreated.getTime() < position.created.getTime() ||
-            (e.streamCreated.getTime() === position.created.getTime() && e.streamSeq <= position.ackFloor)),
-      );
-    if (!simple) return this.passUntilIdle();
-    const ordered = [...events].sort((a, b) => a.streamSeq - b.streamSeq);
-    await this.dispatch(
-      batchesOf(
-        ordered.map((e) => [e.id]),
-        this.env.CONSUMER_BATCH_SIZE,
-      ),
-      generation,
-      true,
-    );
+  /**
+   * Hands on events known to be pending (just stored by the receiver, or found behind handled ones) without a
+   * query for what is due: the runs of each aggregate are started as batches, and the claim takes an event
+   * only if it is still pending, due and its aggregate's head. An event whose aggregate a batch of this
+   * replica is handling waits for that batch (its claim could find nothing); one above the ack floor (an
+   * earlier message may still be missing) is held until the floor covers it. A run that is not taken (its
+   * head held by another replica, an earlier event retrying or dead) brings the next pass forward to the poll
+   * interval. Nothing here is needed for correctness: a stored event is found by a pass in any case.
+   */
+  private async route(events: StoredEvent[]): Promise<void> {
+    try {
+      let position = this.cursor.known();
+      if (events.some((e) => !covered(e, position))) position = await this.cursor.position();
+      if (this.stopped) return;
+      const ready = new Map<string, string[]>();
+      const seen = new Set<string>();
+      for (const event of [...events].sort(inStreamOrder)) {
+        if (seen.has(event.id) || this.inFlight.has(event.id) || this.recentlyDone.has(event.id)) continue;
+        seen.add(event.id);
+        const busy = this.busy.get(event.aggregateKey);
+        if (busy) {
+          if (!busy.waiting.some((w) => w.id === event.id)) busy.waiting.push(event);
+        } else if (!covered(event, position)) {
+          this.hold(event);
+        } else {
+          const run = ready.get(event.aggregateKey);
+          if (run) run.push(event.id);
+          else ready.set(event.aggregateKey, [event.id]);
+        }
+      }
+      if (ready.size === 0) return;
+      const runs = [...ready].map(([aggregate, ids]) => ({ aggregate, ids }));
+      await this.dispatch(batchesOf(runs, this.env.CONSUMER_BATCH_SIZE), true);
+    } catch (error) {
+      this.logger.error({ err: error }, 'Handing on stored events failed; a pass looks for them');
+      this.wake();
+    }
+  }
+
+  /** Keeps an event above the ack floor until the floor covers it; looks again soon, then less often. */
+  private hold(event: StoredEvent): void {
+    if (!this.held.some((e) => e.id === event.id)) this.held.push(event);
+    if (this.heldTimer || this.stopped) return;
+    const poll = this.env.OUTBOX_POLL_INTERVAL_MS;
+    const delay = Math.min(poll, Math.max(10, Math.floor(poll / 10)) * 2 ** Math.min(this.heldLooks, 10));
+    this.heldLooks++;
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = undefined;
+      const held = this.held;
+      this.held = [];
+      void this.route(held).then(() => {
+        if (this.held.length === 0) this.heldLooks = 0;
+      });
+    }, delay);
   }
 
   /**
-   * Starts the batches without waiting for them (at most CONSUMER_CONCURRENCY at once). A batch that
-   * handled something makes the processor look again if events may wait behind it: some were still
-   * pending in its transaction, or the receiver stored something since its runs were chosen (`generation`).
-   * `unlisted`: the runs were not chosen by a query for what is due (see stored()); one that was not taken
-   * (its head held by another replica's transaction, which saw nothing behind it when it checked, say)
-   * brings the next pass forward to the poll interval, not the safety poll's.
-   * False when the processor stopped meanwhile.
+   * Starts the batches without waiting for them (at most CONSUMER_CONCURRENCY at once); resolves once each
+   * has its place (false when the processor stopped meanwhile). A batch that ends hands on the events still
+   * pending behind the ones it handled (read in its transaction) and those stored for its aggregates while
+   * it ran. `unlisted`: the runs were not chosen by a query for what is due (see route()).
    */
-  private async dispatch(batches: string[][][], generation: number, unlisted = false): Promise<boolean> {
+  private dispatch(batches: DueRun[][], unlisted: boolean): Promise<boolean> {
+    const starts: Array<Promise<boolean>> = [];
     for (const batch of batches) {
-      await this.gate.acquire();
-      if (this.stopped) {
-        this.gate.release();
-        return false;
+      const ids = batch.flatMap((run) => run.ids);
+      for (const run of batch) {
+        const busy = this.busy.get(run.aggregate);
+        if (busy) busy.batches++;
+        else this.busy.set(run.aggregate, { batches: 1, waiting: [] });
       }
-      const ids = batch.flat();
-      const done: Promise<void> = this.handleBatch(batch)
-        .then(({ handled, pendingBehind }) => {
-          if (handled > 0 && (pendingBehind || this.storedGeneration !== generation)) this.wake();
-          if (unlisted && handled < ids.length) this.passWithin(this.env.OUTBOX_POLL_INTERVAL_MS);
-        })
-        .catch((error) => this.logger.error({ err: error }, 'Handling a batch of events failed; the next poll retries'))
-        .finally(() => {
-          this.gate.release();
-          for (const id of ids) if (this.inFlight.get(id) === done) this.inFlight.delete(id);
-        });
+      let started!: (ok: boolean) => void;
+      starts.push(new Promise<boolean>((resolve) => (started = resolve)));
+      const done: Promise<void> = this.runBatch(batch, ids.length, unlisted, started).then((behind) => {
+        for (const id of ids) if (this.inFlight.get(id) === done) this.inFlight.delete(id);
+        const next = [...behind];
+        for (const run of batch) {
+          const busy = this.busy.get(run.aggregate);
+          if (!busy || --busy.batches > 0) continue;
+          this.busy.delete(run.aggregate);
+          next.push(...busy.waiting);
+        }
+        if (next.length > 0 && !this.stopped) void this.route(next);
+      });
       for (const id of ids) this.inFlight.set(id, done);
     }
-    return true;
+    return Promise.all(starts).then((all) => all.every(Boolean));
+  }
+
+  /** One batch under the concurrency gate; returns the events found pending behind the ones it handled. */
+  private async runBatch(batch: DueRun[], size: number, unlisted: boolean, started: (ok: boolean) => void): Promise<StoredEvent[]> {
+    await this.gate.acquire();
+    try {
+      if (this.stopped) {
+        started(false);
+        return [];
+      }
+      started(true);
+      const outcome = await this.handleBatch(batch.map((run) => run.ids));
+      for (const id of outcome.handled) this.remember(id);
+      if (unlisted && outcome.handled.length < size) this.passWithin(this.env.OUTBOX_POLL_INTERVAL_MS);
+      // More pending behind than one read returns: a pass lists the rest.
+      if (outcome.behind.length >= this.behindLimit()) this.wake();
+      return outcome.behind;
+    } catch (error) {
+      this.logger.error({ err: error }, 'Handling a batch of events failed; the next poll retries');
+      this.passWithin(this.env.OUTBOX_POLL_INTERVAL_MS);
+      return [];
+    } finally {
+      this.gate.release();
+    }
+  }
+
+  private behindLimit(): number {
+    return this.env.CONSUMER_BATCH_SIZE * 4;
+  }
+
+  private remember(id: string): void {
+    this.recentlyDone.add(id);
+    if (this.recentlyDone.size > RECENTLY_DONE) this.recentlyDone.delete(this.recentlyDone.values().next().value!);
   }
 
   /**
-   * Nothing polls while nothing is due: the receiver wakes the processor for what it stored, a batch that
-   * handled something wakes it for what waited behind, and this timer for the next retry coming due. The
-   * safety poll finds what only another replica could have woken it for (that replica died meanwhile).
+   * Nothing polls while nothing is due: the receiver hands on what it stored, a batch what waited behind
+   * what it handled, and this timer looks for the next retry coming due. The safety poll finds what only
+   * another replica could have handed on (that replica died meanwhile).
    */
   private scheduleNextPass(nextDueInMs: number | null): void {
     if (this.stopped) return;
@@ -224,66 +288,66 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   /**
    * Handles runs of different aggregates in one transaction, each run's events in order: one commit for
    * the batch. If any of them fails, the whole batch rolls back and each run's head is handled on its own,
-   * so one failure costs no one else more than a retry.
+   * so one failure costs no one else more than a retry. Returns the ids handled and the events still pending
+   * in their aggregates, read in the same transaction.
    */
-  private async handleBatch(runs: string[][]): Promise<{ handled: number; pendingBehind: boolean }> {
+  private async handleBatch(runs: string[][]): Promise<{ handled: string[]; behind: StoredEvent[] }> {
     if (runs.length === 1 && runs[0].length === 1) return this.handle(runs[0][0]);
     let envelopes: EventEnvelope[] = [];
-    let pendingBehind = false;
+    let handled: string[] = [];
+    let behind: StoredEvent[] = [];
     try {
       await this.dataSource.transaction(async (tx) => {
         envelopes = [];
         const claimed = (await this.store.claimRuns(tx, runs)).flat();
         for (const event of claimed) envelopes.push(await this.runHandlers(event, tx));
+        handled = claimed.map((e) => e.id);
         if (claimed.length > 0) {
-          await this.store.markDone(
-            tx,
-            claimed.map((e) => e.id),
-          );
-          pendingBehind = await this.store.anyPending(tx);
+          await this.store.markDone(tx, handled);
+          behind = await this.store.pendingIn(tx, [...new Set(claimed.map((e) => e.aggregateKey))], this.behindLimit());
         }
       });
     } catch {
-      let handled = 0;
+      const outcome = { handled: [] as string[], behind: [] as StoredEvent[] };
       for (const run of runs) {
-        const outcome = await this.handle(run[0]);
-        handled += outcome.handled;
-        pendingBehind ||= outcome.pendingBehind;
+        const one = await this.handle(run[0]);
+        outcome.handled.push(...one.handled);
+        outcome.behind.push(...one.behind);
       }
-      return { handled, pendingBehind };
+      return outcome;
     }
     for (const envelope of envelopes) {
       this.counters?.handled(envelope.type, envelope.version);
       await this.options.faults?.afterHandled?.(envelope.id);
     }
-    return { handled: envelopes.length, pendingBehind };
+    return { handled, behind };
   }
 
   /**
-   * Handles one stored event if it is still the due head of its aggregate: `handled` 1 when its effect
-   * committed, `pendingBehind` when other events were still pending as it did.
+   * Handles one stored event if it is still the due head of its aggregate: `handled` holds it when its
+   * effect committed, `behind` the events of its aggregate still pending as it did.
    */
-  private async handle(id: string): Promise<{ handled: number; pendingBehind: boolean }> {
+  private async handle(id: string): Promise<{ handled: string[]; behind: StoredEvent[] }> {
     // Assigned inside the transaction's callback, read after it.
     let claimed = undefined as ClaimedEvent | undefined;
     let envelope = undefined as EventEnvelope | undefined;
-    let pendingBehind = false;
+    let behind: StoredEvent[] = [];
     try {
       await this.dataSource.transaction(async (tx) => {
         claimed = await this.store.claim(tx, id);
         if (!claimed) return;
         envelope = await this.runHandlers(claimed, tx);
         await this.store.markDone(tx, [id]);
-        pendingBehind = await this.store.anyPending(tx);
+        behind = await this.store.pendingIn(tx, [claimed.aggregateKey], this.behindLimit());
       });
     } catch (error) {
       if (claimed) await this.recordFailure(claimed, error as Error, envelope?.id);
-      return { handled: 0, pendingBehind: false };
+      return { handled: [], behind: [] };
     }
-    if (!claimed || !envelope) return { handled: 0, pendingBehind: false };
+    if (!claimed || !envelope) return { handled: [], behind: [] };
     this.counters?.handled(envelope.type, envelope.version);
     await this.options.faults?.afterHandled?.(envelope.id);
-    return { handled: 1, pendingBehind };
+    return { handled: [id], behind };
   }
 
   /**
@@ -376,6 +440,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     else if (outcome.waiting) this.logger.debug(log, 'Event waits');
     else this.logger.warn(log, 'Event handler failed; retrying');
     await this.store.recordFailure(event.id, outcome).catch((e) => this.logger.error({ err: e }, 'Could not record a failed attempt'));
+    // Nothing else need look again when the retry or wait comes due: a pass then finds it (and the events behind it).
+    if (!outcome.dead) this.passWithin(Math.max(outcome.retryInMs, 1));
   }
 
   private inEventContext(envelope: EventEnvelope, fn: () => Promise<void>): Promise<void> {
@@ -397,14 +463,28 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   }
 }
 
+/** How many handled event ids a replica remembers (see recentlyDone). */
+const RECENTLY_DONE = 4096;
+
+/** Whether the ack floor covers the event: every message up to it was stored, none before it can be missing. */
+function covered(event: StoredEvent, position: StreamPosition | undefined): boolean {
+  if (!position) return false;
+  const created = event.streamCreated.getTime();
+  return created < position.created.getTime() || (created === position.created.getTime() && event.streamSeq <= position.ackFloor);
+}
+
+function inStreamOrder(a: StoredEvent, b: StoredEvent): number {
+  return a.streamCreated.getTime() - b.streamCreated.getTime() || a.streamSeq - b.streamSeq;
+}
+
 /** Groups runs into batches of about `size` events (a run is never split). */
-function batchesOf(runs: string[][], size: number): string[][][] {
-  const batches: string[][][] = [];
-  let current: string[][] = [];
+function batchesOf(runs: DueRun[], size: number): DueRun[][] {
+  const batches: DueRun[][] = [];
+  let current: DueRun[] = [];
   let events = 0;
   for (const run of runs) {
     current.push(run);
-    events += run.length;
+    events += run.ids.length;
     if (events >= size) {
       batches.push(current);
       current = [];

@@ -26,6 +26,12 @@ export interface StoredEvent {
   streamSeq: number;
 }
 
+/** Due events of one aggregate, oldest first: the first is its head (see dueRuns). */
+export interface DueRun {
+  aggregate: string;
+  ids: string[];
+}
+
 /** The head of an aggregate's queue, locked by the transaction that handles it. */
 export interface ClaimedEvent {
   id: string;
@@ -111,14 +117,24 @@ export class InboundEventStore {
   }
 
   /**
-   * Whether any event is still pending, read in the transaction that handled some: if none is, nothing
-   * waits behind them (nor anything the ack floor held back), and the processor need not look again.
+   * The events still pending in these aggregates (oldest first, at most `limit`), read in the transaction that
+   * handled their predecessors: once it commits, each aggregate's first one is its head, and the processor
+   * hands them on without a query for what is due. Read through the `inbound_event_open` index.
    */
-  async anyPending(tx: EntityManager): Promise<boolean> {
-    const [row]: Array<{ pending: boolean }> = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM inbound_event WHERE status = 'pending') AS pending`,
+  async pendingIn(tx: EntityManager, aggregateKeys: string[], limit: number): Promise<StoredEvent[]> {
+    if (aggregateKeys.length === 0) return [];
+    const rows: Array<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string }> = await tx.query(
+      `SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event
+        WHERE aggregate_key = ANY($1::text[]) AND status = 'pending'
+        ORDER BY stream_created, stream_seq LIMIT $2`,
+      [aggregateKeys, limit],
     );
-    return row.pending;
+    return rows.map((row) => ({
+      id: String(row.id),
+      aggregateKey: row.aggregate_key,
+      streamCreated: row.stream_created,
+      streamSeq: Number(row.stream_seq),
+    }));
   }
 
   /**
@@ -130,21 +146,21 @@ export class InboundEventStore {
     stream: { created: Date; ackFloor: number },
     heads: number,
     runLength: number,
-  ): Promise<{ runs: string[][]; nextDueInMs: number | null }> {
-    const [row]: Array<{ runs: string[][]; next_due_ms: number | null }> = await this.dataSource.query(
+  ): Promise<{ runs: DueRun[]; nextDueInMs: number | null }> {
+    const [row]: Array<{ runs: DueRun[]; next_due_ms: number | null }> = await this.dataSource.query(
       `WITH heads AS (
          SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event e
           WHERE status = 'pending' AND next_attempt_at <= now() AND (stream_created < $1 OR stream_seq <= $2) AND NOT ${EARLIER_OPEN}
           ORDER BY stream_created, stream_seq LIMIT $3),
        runs AS (
-         SELECT h.stream_created, h.stream_seq, run.ids FROM heads h CROSS JOIN LATERAL (
+         SELECT h.aggregate_key, h.stream_created, h.stream_seq, run.ids FROM heads h CROSS JOIN LATERAL (
            SELECT array_agg(f.id::text ORDER BY f.stream_created, f.stream_seq) AS ids FROM (
              SELECT id, stream_created, stream_seq FROM inbound_event f
               WHERE f.aggregate_key = h.aggregate_key AND f.status = 'pending'
                 AND (f.stream_created, f.stream_seq) >= (h.stream_created, h.stream_seq)
                 AND (f.stream_created < $1 OR f.stream_seq <= $2)
               ORDER BY f.stream_created, f.stream_seq LIMIT $4) f) run)
-       SELECT coalesce((SELECT json_agg(ids ORDER BY stream_created, stream_seq) FROM runs), '[]') AS runs,
+       SELECT coalesce((SELECT json_agg(json_build_object('aggregate', aggregate_key, 'ids', ids) ORDER BY stream_created, stream_seq) FROM runs), '[]') AS runs,
               -- when the next retry or wait of a head comes due, so the processor can sleep until then
               (SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 FROM inbound_event e
                 WHERE status = 'pending' AND next_attempt_at > now() AND NOT ${EARLIER_OPEN})::float8 AS next_due_ms`,

@@ -27,6 +27,19 @@ export class StreamCursor {
     @Inject(SERVICE_NAME) private readonly durableName: string,
   ) {}
 
+  /** The last position read, without asking NATS: a floor that already covers an event needs no new look. */
+  known(): StreamPosition | undefined {
+    return this.last;
+  }
+
+  /**
+   * The receiver's own knowledge: its messages up to `seq` are acknowledged (confirmed) and the floor was
+   * just below them, so it is now at least `seq`. Spares a look at NATS for events it covers.
+   */
+  advance(created: Date, seq: number): void {
+    if (this.last && this.last.created.getTime() === created.getTime() && this.last.ackFloor < seq) this.last = { created, ackFloor: seq };
+  }
+
   /** The current position, or the last one known while NATS does not answer (the floor only moves forward). */
   async position(): Promise<StreamPosition | undefined> {
     if (!this.streamCreated) return this.last;
