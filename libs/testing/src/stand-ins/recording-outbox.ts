@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventContract, EventEnvelope, PayloadOf } from '@alur/contracts';
-import type { EventDraft, OutboxService } from '@alur/messaging';
+import { eventEnvelope, type EventDraft, type OutboxService } from '@alur/messaging';
 import type { Rollbackable } from './in-memory-transactions';
 
 /**
- * The outbox, kept in a list: the events a use case announced, each checked against its contract as
- * the real outbox checks it, and answered with its envelope as the real outbox answers. There is no
- * request context here, so an event announced without an actor is the system's (null).
+ * The outbox, kept in a list: the events a use case announced, each made into its envelope as the real
+ * outbox makes it (eventEnvelope: the payload checked against its contract). There is no request
+ * context here, so an event announced without an actor is the system's (null).
  */
 export class RecordingOutbox implements Pick<OutboxService, 'record' | 'recordMany'>, Rollbackable {
   events: Array<EventEnvelope<unknown>> = [];
@@ -29,17 +28,7 @@ export class RecordingOutbox implements Pick<OutboxService, 'record' | 'recordMa
     contract: C,
     drafts: ReadonlyArray<EventDraft<C>>,
   ): Promise<Array<EventEnvelope<PayloadOf<C>>>> {
-    const envelopes = drafts.map((draft): EventEnvelope<PayloadOf<C>> => ({
-      id: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      aggregateType: contract.aggregateType,
-      aggregateId: draft.aggregateId,
-      actor: draft.actor ?? null,
-      correlationId: randomUUID(),
-      payload: contract.schema.parse(draft.payload) as PayloadOf<C>,
-    }));
+    const envelopes = drafts.map((draft) => eventEnvelope(contract, draft));
     this.events.push(...envelopes);
     return envelopes;
   }
