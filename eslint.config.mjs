@@ -15,6 +15,11 @@ const framework = {
   group: ['@nestjs/*', 'typeorm', 'express', 'pg', 'ioredis', 'bullmq'],
   message: 'Domain code imports no framework, HTTP or database.',
 };
+/** Test helpers (@alur/testing, a service's testing/ folder) are for tests: code that ships never imports them. */
+const testHelpers = {
+  group: ['@alur/testing', '**/libs/testing/**', '**/testing/**'],
+  message: 'Test helpers are for tests (*.spec.ts and testing/): code that ships never imports them.',
+};
 /** The console runs in a browser: of the libs, only the browser-safe contracts. */
 const serverLibs = {
   group: ['@alur/*', '!@alur/contracts', '**/libs/**', '!**/libs/contracts/**'],
@@ -62,6 +67,12 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**'],
     plugins: { alur: fileNames },
     rules: { 'alur/file-names': 'error' },
+  },
+  {
+    // Its own rule (typescript-eslint's), so that it adds to the per-app restrictions rather than replacing them.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'libs/testing/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [testHelpers] }] },
   },
   ...APPS.map((app) => ({
     files: [`apps/${app}/src/**/domain/**/*.ts`],

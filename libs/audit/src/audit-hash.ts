@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { AuditRecord } from './audit-entry';
+import { createHash, randomUUID } from 'node:crypto';
+import { AuditEntry, AuditRecord } from './audit-entry';
 
 /** The previous hash of the first row of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,4 +39,25 @@ export function auditHash(record: Omit<AuditRecord, 'seq' | 'hash'>): string {
     after: record.after,
   });
   return createHash('sha256').update(record.prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * An entry as the trail keeps it, chained after the record whose hash is `prevHash`: a new id and time,
+ * what the entry leaves out as null, and the hash of it all. The table numbers it (seq).
+ */
+export function chainedRecord(entry: AuditEntry, prevHash: string): Omit<AuditRecord, 'seq'> {
+  const unhashed: Omit<AuditRecord, 'seq' | 'hash'> = {
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    fromStatus: entry.fromStatus ?? null,
+    toStatus: entry.toStatus ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    prevHash,
+  };
+  return { ...unhashed, hash: auditHash(unhashed) };
 }

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimIdempotencyKeyIn } from '@alur/database';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { auditHash, chainedRecord, GENESIS_HASH } from './audit-hash';
 
 interface AuditRow {
   seq: string;
@@ -41,20 +40,7 @@ export class AuditTrail {
     await claimIdempotencyKeyIn(tx);
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('alur-audit:' || current_schema()))`);
     const [last] = (await tx.query('SELECT hash FROM audit_record ORDER BY seq DESC LIMIT 1')) as Array<{ hash: string }>;
-    const unhashed: Omit<AuditRecord, 'seq' | 'hash'> = {
-      id: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      fromStatus: entry.fromStatus ?? null,
-      toStatus: entry.toStatus ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const hash = auditHash(unhashed);
+    const record = chainedRecord(entry, last?.hash ?? GENESIS_HASH);
     const [{ seq }] = (await tx.query(
       `INSERT INTO audit_record
          (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
@@ -62,23 +48,23 @@ export class AuditTrail {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        RETURNING seq`,
       [
-        unhashed.id,
-        unhashed.occurredAt,
-        json(unhashed.actor),
+        record.id,
+        record.occurredAt,
+        json(record.actor),
         entry.actor?.userId ?? null,
         entry.actor?.actingFor?.userId ?? null,
-        unhashed.action,
-        unhashed.entityType,
-        unhashed.entityId,
-        unhashed.fromStatus,
-        unhashed.toStatus,
-        json(unhashed.before),
-        json(unhashed.after),
-        unhashed.prevHash,
-        hash,
+        record.action,
+        record.entityType,
+        record.entityId,
+        record.fromStatus,
+        record.toStatus,
+        json(record.before),
+        json(record.after),
+        record.prevHash,
+        record.hash,
       ],
     )) as Array<{ seq: string }>;
-    return { ...unhashed, seq: Number(seq), hash };
+    return { ...record, seq: Number(seq) };
   }
 
   /** The records of one entity, oldest first. */

@@ -4,6 +4,7 @@ export * from './nats/nats-connection';
 export * from './nats/event-stream';
 export * from './nats/nats-permissions';
 export * from './outbox/outbox.service';
+export * from './outbox/event-envelope';
 export * from './outbox/change-recorder.service';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox-partition';

@@ -5,3 +5,4 @@ export * from './tiny-png';
 export * from './fiscal-year';
 export * from './pdf-text';
 export * from './free-port';
+export * from './stand-ins';

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ChainStatus, StageDecision } from '@alur/contracts';
+import type { Public } from '@alur/testing';
 import { ActingAppointmentRepository } from '../acting/acting-appointment.repository';
 import { ActingAppointment, inForceAt } from '../acting/domain/acting-appointment';
 import { ApprovalChainRepository } from '../chain/approval-chain.repository';
@@ -15,19 +16,10 @@ import { HolidayRepository } from '../working-days/holiday.repository';
  * The approvals service's repositories kept in memory, for unit tests of use cases: the rules run in
  * milliseconds, without PostgreSQL. They keep what the SQL keeps (a decision only on an open stage,
  * one chain per submission, timers claimed once) but no locks, and nothing is rolled back when a use
- * case throws: locks, transactions and the SQL itself are the end-to-end tests' (test/approvals/) to
- * prove. The EntityManager they are given is ignored. What they answer is a copy, as a read from the
+ * case throws (the tests give them to no InMemoryTransactions): locks, transactions and the SQL itself
+ * are the end-to-end tests' (test/approvals/) to prove. The EntityManager they are given is ignored. What they answer is a copy, as a read from the
  * database would be, so that a use case changing it changes nothing stored.
  */
-
-/** A transaction runner that runs the work at once, on a manager nobody reads. */
-export const inMemoryTransactions = {
-  run: <T>(work: (tx: EntityManager) => Promise<T>) => work({} as EntityManager),
-  manager: {} as EntityManager,
-};
-
-/** The public face of a repository class, which an in-memory one must show whole. */
-type Public<T> = { [K in keyof T]: T[K] };
 
 const missing = (what: string): Error => new Error(`${what} is not stored`);
 

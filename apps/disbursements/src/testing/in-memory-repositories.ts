@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { Public } from '@alur/testing';
 import { BudgetCeiling, BudgetCeilingStanding } from '../budgets/domain/budget-ceiling';
 import { BudgetCeilingRepository, CeilingFilter } from '../budgets/budget-ceiling.repository';
 import { CeilingKey } from '../budgets/domain/ceiling-key';
@@ -12,18 +13,11 @@ import { PlannedTranche, TrancheRepository } from '../tranches/tranche.repositor
 /**
  * Repositories kept in memory, for unit tests of use cases: the rules run in milliseconds, without
  * PostgreSQL. They keep what the SQL keeps (approval order, the ceiling's CHECK) but no locks or
- * transactions: those are the end-to-end tests' to prove. The EntityManager they are given is ignored.
+ * transactions (InMemoryTransactions of @alur/testing runs the work
+ * at once): those are the end-to-end tests' to prove. The EntityManager they are given is ignored.
  */
 
-/** A transaction runner that runs the work at once, on a manager nobody reads. */
-export const inMemoryTransactions = {
-  run: <T>(work: (tx: EntityManager) => Promise<T>) => work({} as EntityManager),
-  manager: {} as EntityManager,
-};
-
 const keyOf = (key: CeilingKey) => `${key.programCode}/${key.fiscalYear}/${key.regionCode}`;
-
-type Public<T> = { [K in keyof T]: T[K] };
 
 export class InMemoryDisbursements implements Partial<Public<DisbursementRepository>> {
   /** In approval order, as `arrival` breaks ties. */

@@ -1,10 +1,12 @@
 import { Actor } from '@alur/contracts';
 
-/** A fake stands in for the whole collaborator: the code under test only calls what it fakes, and a missing method fails loudly. */
-export const as = <T>(fake: Partial<T>) => fake as T;
-
-/** Bengkalis's administrator, as the demo seeds it. */
-export const BENGKALIS_ADMIN: Actor = { userId: 'u-admin', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
+/** Bengkalis's administrator, as the demo seeds it (user ids are UUIDs, as the events about users require). */
+export const BENGKALIS_ADMIN: Actor = {
+  userId: '00000000-0000-4000-8000-00000000ad01',
+  username: 'admin',
+  role: 'ADMIN',
+  regionCode: '14.03',
+};
 
 /** A password hasher that runs in no time: the hash of `p` is `hash:p`. */
 export const instantHasher = {

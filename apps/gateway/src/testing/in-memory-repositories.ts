@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { Public } from '@alur/testing';
 import { TokenStanding, NewUserAccount, UserAccount, UserStanding } from '../users/domain/user-account';
 import { UserAccountRepository, UserFilter } from '../users/user-account.repository';
 import { NewUploadedFile, StoredFile, UploadedFileRepository, UploadOwnership } from '../uploads/uploaded-file.repository';
@@ -9,16 +10,9 @@ import { UploadKind } from '../uploads/uploaded-file-kinds';
 /**
  * Repositories kept in memory, for unit tests of use cases: the rules run in milliseconds, without
  * PostgreSQL. They keep what the SQL keeps (one account per username, ordering by username) but no
- * locks or transactions: those are the end-to-end tests' to prove. The EntityManager they are given is ignored.
+ * locks or transactions (InMemoryTransactions of @alur/testing runs the work at once): those are the
+ * end-to-end tests' to prove. The EntityManager they are given is ignored.
  */
-
-/** A transaction runner that runs the work at once, on a manager nobody reads. */
-export const inMemoryTransactions = {
-  run: <T>(work: (tx: EntityManager) => Promise<T>) => work({} as EntityManager),
-  manager: {} as EntityManager,
-};
-
-type Public<T> = { [K in keyof T]: T[K] };
 
 const within = (regionCode: string, region: string) => regionCode === region || regionCode.startsWith(`${region}.`);
 

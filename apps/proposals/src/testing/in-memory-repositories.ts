@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AuditEntry, AuditRecord, AuditTrail } from '@alur/audit';
-import { EligibleRegions, EventContract, EventEnvelope, PayloadOf } from '@alur/contracts';
-import { Transactions } from '@alur/database';
-import { EventDraft, OutboxService } from '@alur/messaging';
+import { EligibleRegions } from '@alur/contracts';
+import { Public, Rollbackable } from '@alur/testing';
 import { NewProgrammeVersion, ProgrammeVersion } from '../programmes/domain/programme-version';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { BudgetLine } from '../proposals/domain/budget';
@@ -14,37 +11,11 @@ import { ProposalListFilter, ProposalRepository } from '../proposals/proposal.re
  * Repositories kept in memory, for unit tests of use cases: the rules run in milliseconds, without
  * PostgreSQL. They keep what the SQL keeps (the one-entry-per-source timeline, the list's order and
  * region scope) and a transaction's all-or-nothing, but no locks: those are the end-to-end tests' to
- * prove. The EntityManager they are given is ignored.
+ * prove (the shared InMemoryTransactions puts them back when a use case throws). The EntityManager
+ * they are given is ignored.
  */
 
-type Public<T> = { [K in keyof T]: T[K] };
-
-/** A store a transaction can put back as it was when the work began. */
-interface Rollbackable {
-  snapshot(): () => void;
-}
-
 const copy = <T>(value: T): T => structuredClone(value);
-
-/** Runs the work at once, on a manager nobody reads; if it throws, every store it was given is put back as it was. */
-export class InMemoryTransactions implements Public<Transactions> {
-  readonly manager = {} as EntityManager;
-  private readonly stores: Rollbackable[];
-
-  constructor(...stores: Rollbackable[]) {
-    this.stores = stores;
-  }
-
-  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const restores = this.stores.map((store) => store.snapshot());
-    try {
-      return await work(this.manager);
-    } catch (error) {
-      restores.forEach((restore) => restore());
-      throw error;
-    }
-  }
-}
 
 const within = (regionCode: string, villageCode: string) => villageCode === regionCode || villageCode.startsWith(`${regionCode}.`);
 
@@ -200,70 +171,5 @@ export class InMemoryProgrammes implements Public<ProgrammeRepository>, Rollback
 
   async publishedEligibility(_db: EntityManager, code: string, fiscalYear: number): Promise<EligibleRegions | undefined> {
     return this.one((v) => v.code === code && v.fiscalYear === fiscalYear && v.status === 'PUBLISHED', true)?.eligibleRegions;
-  }
-}
-
-/** The audit trail, kept in a list: what a use case recorded, for a test to read. */
-export class RecordingAuditTrail implements Pick<AuditTrail, 'record'>, Rollbackable {
-  records: AuditRecord[] = [];
-
-  snapshot(): () => void {
-    const records = [...this.records];
-    return () => {
-      this.records = records;
-    };
-  }
-
-  async record(_tx: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
-    const record: AuditRecord = {
-      seq: this.records.length + 1,
-      id: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      fromStatus: entry.fromStatus ?? null,
-      toStatus: entry.toStatus ?? null,
-      before: copy(entry.before ?? null),
-      after: copy(entry.after ?? null),
-      prevHash: '',
-      hash: '',
-    };
-    this.records.push(record);
-    return record;
-  }
-}
-
-/** The outbox, kept in a list: the events a use case announced, each checked against its contract as the real outbox checks it. */
-export class RecordingOutbox implements Pick<OutboxService, 'record'>, Rollbackable {
-  events: Array<EventEnvelope<unknown>> = [];
-
-  snapshot(): () => void {
-    const events = [...this.events];
-    return () => {
-      this.events = events;
-    };
-  }
-
-  async record<C extends EventContract>(_tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope<PayloadOf<C>>> {
-    const envelope: EventEnvelope<PayloadOf<C>> = {
-      id: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      aggregateType: contract.aggregateType,
-      aggregateId: draft.aggregateId,
-      actor: draft.actor ?? null,
-      correlationId: randomUUID(),
-      payload: contract.schema.parse(draft.payload) as PayloadOf<C>,
-    };
-    this.events.push(envelope);
-    return envelope;
-  }
-
-  /** The events of one type, oldest first. */
-  ofType(contract: EventContract): Array<EventEnvelope<unknown>> {
-    return this.events.filter((event) => event.type === contract.type);
   }
 }

@@ -1,8 +1,9 @@
 import { AuditTrail } from '@alur/audit';
-import { Actor, DomainError } from '@alur/contracts';
+import { Actor } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { ChangeRecorder, OutboxService, refusalAnswerOf, RpcErrorPayload } from '@alur/messaging';
+import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { as, InMemoryTransactions, RecordingAuditTrail, RecordingOutbox } from '@alur/testing';
 import { ProgrammeDraftInput } from '../programmes/domain/programme-rules';
 import { draftVersionOf, ProgrammeVersion } from '../programmes/domain/programme-version';
 import { CreateProgrammeDraftUseCase } from '../programmes/use-cases/create-programme-draft.use-case';
@@ -16,13 +17,7 @@ import { SubmitProposalUseCase } from '../proposals/use-cases/submit-proposal.us
 import { UpdateProposalUseCase } from '../proposals/use-cases/update-proposal.use-case';
 import { WithdrawProposalUseCase } from '../proposals/use-cases/withdraw-proposal.use-case';
 import { demoProgrammes } from '../seed/demo-programmes';
-import {
-  InMemoryProgrammes,
-  InMemoryProposals,
-  InMemoryTransactions,
-  RecordingAuditTrail,
-  RecordingOutbox,
-} from './in-memory-repositories';
+import { InMemoryProgrammes, InMemoryProposals } from './in-memory-repositories';
 
 /**
  * What the proposals use cases' unit tests share: a small slice of Kabupaten Bengkalis, the demo
@@ -109,9 +104,6 @@ export function kotakuDraft(overrides: Partial<CreateProposalCommand> = {}): Cre
   };
 }
 
-/** A fake stands in for the whole collaborator: the use case only calls what it fakes, and a missing method fails the test loudly. */
-const as = <T>(fake: Partial<T>) => fake as T;
-
 /** The proposals use cases over in-memory repositories, with the stores a test looks into. */
 export function proposalsTestBed(programmeVersions: ProgrammeVersion[] = [PUBLISHED_KOTAKU, PUBLISHED_BK_DESA]) {
   const proposals = new InMemoryProposals();
@@ -149,18 +141,4 @@ export function proposalsTestBed(programmeVersions: ProgrammeVersion[] = [PUBLIS
       return (await proposals.timeline(transactions.manager, proposalId)).map((entry) => [entry.kind, entry.toStatus]);
     },
   };
-}
-
-/**
- * What the caller is answered when a use case refuses: the status and body the gateway passes on
- * unchanged. Fails the test if the attempt succeeded, or failed with anything but a domain error.
- */
-export async function refusalOf(attempt: Promise<unknown>): Promise<RpcErrorPayload & { error: DomainError }> {
-  const outcome = await attempt.then(
-    (answer) => ({ answer }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) throw new Error(`Expected a refusal, but the use case answered ${JSON.stringify(outcome.answer)}`);
-  if (!(outcome.error instanceof DomainError)) throw outcome.error;
-  return { ...refusalAnswerOf(outcome.error), error: outcome.error };
 }

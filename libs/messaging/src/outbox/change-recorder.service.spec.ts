@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { AuditEntry, AuditTrail } from '@alur/audit';
 import { ActingAppointmentEndedV1, Actor, EventContract, EventEnvelope } from '@alur/contracts';
 import { ChangeRecorder } from './change-recorder.service';
+import { eventEnvelope } from './event-envelope';
 import type { EventDraft, OutboxService } from './outbox.service';
 
 // ChangeRecorder against stand-ins for the outbox and the audit trail: what it writes, in which order, with which actor.
@@ -17,17 +18,7 @@ function setUp() {
   const writes: Write[] = [];
   const outbox = {
     async record<C extends EventContract>(tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope> {
-      const envelope: EventEnvelope = {
-        id: randomUUID(),
-        type: contract.type,
-        version: contract.version,
-        occurredAt: new Date().toISOString(),
-        aggregateType: contract.aggregateType,
-        aggregateId: draft.aggregateId,
-        actor: draft.actor ?? null,
-        correlationId: 'correlation',
-        payload: draft.payload,
-      };
+      const envelope = eventEnvelope(contract, draft, { correlationId: 'correlation' });
       writes.push({ kind: 'event', tx, envelope });
       return envelope;
     },

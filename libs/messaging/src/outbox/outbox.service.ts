@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
@@ -7,6 +6,7 @@ import { Actor, EventContract, EventEnvelope, PayloadOf, subjectFor } from '@alu
 import { schemaFor } from '@alur/database';
 import { CLS_ACTOR, CLS_CORRELATION_ID, currentTraceCarrier, inSpan, SpanKind, tracingEnabled } from '@alur/observability';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
+import { eventEnvelope } from './event-envelope';
 import { outboxChannel, outboxPartition } from './outbox-partition';
 
 export interface EventDraft<C extends EventContract> {
@@ -76,19 +76,10 @@ export class OutboxService {
   }
 
   private envelope<C extends EventContract>(contract: C, draft: EventDraft<C>): EventEnvelope<PayloadOf<C>> {
-    // A producer never publishes what its own contract would reject.
-    const payload = contract.schema.parse(draft.payload) as PayloadOf<C>;
-    return {
-      id: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      aggregateType: contract.aggregateType,
-      aggregateId: draft.aggregateId,
-      actor: draft.actor !== undefined ? draft.actor : (this.fromContext<Actor>(CLS_ACTOR) ?? null),
-      correlationId: this.fromContext<string>(CLS_CORRELATION_ID) ?? randomUUID(),
-      payload,
-    };
+    return eventEnvelope(contract, draft, {
+      actor: this.fromContext<Actor>(CLS_ACTOR),
+      correlationId: this.fromContext<string>(CLS_CORRELATION_ID),
+    });
   }
 
   private fromContext<T>(key: string): T | undefined {

@@ -3,16 +3,11 @@ import { Actor, ConflictError } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { as, InMemoryTransactions, RecordingAuditTrail, RecordingOutbox } from '@alur/testing';
 import { Disbursement } from '../../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../../disbursements/disbursement.repository';
 import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';
-import {
-  InMemoryBudgetCeilings,
-  InMemoryDisbursements,
-  InMemoryProgrammes,
-  InMemoryTranches,
-  inMemoryTransactions,
-} from '../../testing/in-memory-repositories';
+import { InMemoryBudgetCeilings, InMemoryDisbursements, InMemoryProgrammes, InMemoryTranches } from '../../testing/in-memory-repositories';
 import { TrancheRepository } from '../../tranches/tranche.repository';
 import { BudgetCommitment } from '../budget-commitment.service';
 import { SetCeilingUseCase } from './set-ceiling.use-case';
@@ -31,12 +26,14 @@ const regions = new RegionDirectory({
   village: [{ code: VILLAGE, parentCode: '14.03.09', name: 'Balik Alam' }],
 });
 
-/** A fake stands in for the whole repository: the use case only calls what it fakes, and a missing method fails the test loudly. */
-const as = <T>(fake: Partial<T>) => fake as T;
+/** Proposals waiting in line, by name; ids are UUIDs, as the events announcing their funding require. */
+const [FIRST, SECOND, THIRD, LARGE, SMALL] = [1, 2, 3, 4, 5].map((n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+/** The disbursement of a proposal. */
+const disbursementOf = (proposalId: string) => proposalId.replace(/^0{8}/, 'dddddddd');
 
 function waiting(proposalId: string, amount: number, approvedAt: string): Disbursement {
   return {
-    id: `d-${proposalId}`,
+    id: disbursementOf(proposalId),
     proposalId,
     programCode: KEY.programCode,
     programVersion: 1,
@@ -77,8 +74,8 @@ function setUp(ceiling: { amount: number; committed: number }) {
       ceilingAmount: 100_000_000,
     },
   ]);
-  const audit = { record: jest.fn() };
-  const outbox = { record: jest.fn() };
+  const audit = new RecordingAuditTrail();
+  const outbox = new RecordingOutbox();
   const commitment = new BudgetCommitment(
     as<DisbursementRepository>(disbursements),
     ceilings,
@@ -89,7 +86,7 @@ function setUp(ceiling: { amount: number; committed: number }) {
     new ChangeRecorder(as<OutboxService>(outbox), as<AuditTrail>(audit)),
   );
   const useCase = new SetCeilingUseCase(
-    as<Transactions>(inMemoryTransactions),
+    as<Transactions>(new InMemoryTransactions()),
     ceilings,
     as<DisbursementRepository>(disbursements),
     as<ProgrammeVersionRepository>(programmes),
@@ -109,21 +106,21 @@ describe('setting a ceiling (pagu)', () => {
     await expect(setting).rejects.toBeInstanceOf(ConflictError);
     await expect(setting).rejects.toThrow(/60\.000\.000 is already committed against it/);
     expect((await ceilings.lock({} as never, KEY)).amount).toBe(100_000_000);
-    expect(audit.record).not.toHaveBeenCalled();
+    expect(audit.records).toEqual([]);
   });
 
   it('commits the waiting proposals in approval order once raised: a later, smaller one does not overtake one that still does not fit', async () => {
     const { useCase, disbursements, tranches, outbox } = setUp({ amount: 100_000_000, committed: 80_000_000 });
     disbursements.rows.push(
-      waiting('first', 30_000_000, '2026-02-01T08:00:00Z'),
-      waiting('second', 5_000_000, '2026-02-02T08:00:00Z'),
-      waiting('third', 40_000_000, '2026-02-03T08:00:00Z'),
+      waiting(FIRST, 30_000_000, '2026-02-01T08:00:00Z'),
+      waiting(SECOND, 5_000_000, '2026-02-02T08:00:00Z'),
+      waiting(THIRD, 40_000_000, '2026-02-03T08:00:00Z'),
     );
 
     const result = await useCase.execute(BPKAD, { ...KEY, amount: 120_000_000 });
 
     // 80 + 30 + 5 fits in 120; 40 more does not, so the third waits.
-    expect(result.committedProposalIds).toEqual(['first', 'second']);
+    expect(result.committedProposalIds).toEqual([FIRST, SECOND]);
     expect(result.budget).toMatchObject({
       amount: 120_000_000,
       committed: 115_000_000,
@@ -131,15 +128,15 @@ describe('setting a ceiling (pagu)', () => {
       waiting: { count: 1, amount: 40_000_000 },
     });
     expect(tranches.rows.map((t) => [t.disbursementId, t.number, t.amount, t.status])).toEqual([
-      ['d-first', 1, 30_000_000, 'READY'],
-      ['d-second', 1, 5_000_000, 'READY'],
+      [disbursementOf(FIRST), 1, 30_000_000, 'READY'],
+      [disbursementOf(SECOND), 1, 5_000_000, 'READY'],
     ]);
-    expect(outbox.record).toHaveBeenCalledTimes(4);
+    expect(outbox.events).toHaveLength(4);
   });
 
   it('keeps the first in line waiting when it still does not fit, even if a smaller one behind it would', async () => {
     const { useCase, disbursements } = setUp({ amount: 100_000_000, committed: 80_000_000 });
-    disbursements.rows.push(waiting('large', 40_000_000, '2026-02-01T08:00:00Z'), waiting('small', 5_000_000, '2026-02-02T08:00:00Z'));
+    disbursements.rows.push(waiting(LARGE, 40_000_000, '2026-02-01T08:00:00Z'), waiting(SMALL, 5_000_000, '2026-02-02T08:00:00Z'));
 
     const result = await useCase.execute(BPKAD, { ...KEY, amount: 110_000_000 });
 

@@ -1,9 +1,10 @@
 import { HttpException, UnauthorizedException } from '@nestjs/common';
 import { BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
+import { as, InMemoryTransactions } from '@alur/testing';
 import { SecurityAudit } from '../../audit/security-audit.service';
-import { as, instantHasher } from '../../testing/fakes';
-import { InMemoryUserAccounts, inMemoryTransactions } from '../../testing/in-memory-repositories';
+import { instantHasher } from '../../testing/fakes';
+import { InMemoryUserAccounts } from '../../testing/in-memory-repositories';
 import { AccessTokens } from '../access-tokens.service';
 import { LoginThrottle } from '../login-throttle.service';
 import { PasswordHasher } from '../password-hasher.service';
@@ -26,7 +27,7 @@ function setUp() {
   const tokens = { issue: jest.fn(async () => 'signed-token') };
   const hasher = { ...instantHasher, verifyDecoy: jest.fn(async (): Promise<false> => false) };
   const useCase = new LoginUseCase(
-    as<Transactions>(inMemoryTransactions),
+    as<Transactions>(new InMemoryTransactions()),
     users,
     as<PasswordHasher>(hasher),
     as<AccessTokens>(tokens),

@@ -2,10 +2,11 @@ import { ConflictError, CreateUserRequest, ForbiddenError, InvalidInputError, Us
 import { Transactions } from '@alur/database';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { as, InMemoryTransactions, RecordingOutbox } from '@alur/testing';
 import { SecurityAudit } from '../../audit/security-audit.service';
 import { PasswordHasher } from '../../auth/password-hasher.service';
-import { as, BENGKALIS_ADMIN, instantHasher } from '../../testing/fakes';
-import { InMemoryUserAccounts, inMemoryTransactions } from '../../testing/in-memory-repositories';
+import { BENGKALIS_ADMIN, instantHasher } from '../../testing/fakes';
+import { InMemoryUserAccounts } from '../../testing/in-memory-repositories';
 import { CreateUserUseCase } from './create-user.use-case';
 
 // The use case's rules against in-memory repositories: no database, so a broken rule fails in milliseconds.
@@ -15,10 +16,10 @@ const regions = RegionDirectory.shared();
 
 function setUp() {
   const users = new InMemoryUserAccounts();
-  const outbox = { recordMany: jest.fn() };
+  const outbox = new RecordingOutbox();
   const audit = { record: jest.fn() };
   const useCase = new CreateUserUseCase(
-    as<Transactions>(inMemoryTransactions),
+    as<Transactions>(new InMemoryTransactions()),
     users,
     as<OutboxService>(outbox),
     regions,
@@ -54,8 +55,12 @@ describe('an administrator adding a user', () => {
     });
     expect(view).not.toHaveProperty('passwordHash');
     expect(users.rows).toEqual([expect.objectContaining({ id: view.id, passwordHash: 'hash:rahasia-sekali-123' })]);
-    expect(outbox.recordMany).toHaveBeenCalledWith(expect.anything(), UserSavedV1, [
-      { aggregateId: view.id, payload: expect.objectContaining({ userId: view.id, username: 'camat.baru', role: 'CAMAT', active: true }) },
+    expect(outbox.events).toEqual([
+      expect.objectContaining({
+        type: UserSavedV1.type,
+        aggregateId: view.id,
+        payload: expect.objectContaining({ userId: view.id, username: 'camat.baru', role: 'CAMAT', active: true }),
+      }),
     ]);
     expect(audit.record).toHaveBeenCalledWith(
       {
@@ -105,7 +110,7 @@ describe('an administrator adding a user', () => {
     await expect(adding).rejects.toBeInstanceOf(ConflictError);
     await expect(adding).rejects.toThrow('Username camat.baru is taken');
     expect(users.rows).toEqual([existing]);
-    expect(outbox.recordMany).not.toHaveBeenCalled();
+    expect(outbox.events).toEqual([]);
     expect(audit.record).not.toHaveBeenCalled();
   });
 });

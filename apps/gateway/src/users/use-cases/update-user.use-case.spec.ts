@@ -2,10 +2,11 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UserSa
 import { Transactions } from '@alur/database';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { as, InMemoryTransactions, RecordingOutbox } from '@alur/testing';
 import { SecurityAudit } from '../../audit/security-audit.service';
 import { AccountStanding } from '../../auth/account-standing.service';
-import { as, BENGKALIS_ADMIN } from '../../testing/fakes';
-import { InMemoryUserAccounts, inMemoryTransactions } from '../../testing/in-memory-repositories';
+import { BENGKALIS_ADMIN } from '../../testing/fakes';
+import { InMemoryUserAccounts } from '../../testing/in-memory-repositories';
 import { UpdateUserUseCase } from './update-user.use-case';
 
 // The use case's rules against in-memory repositories; the row lock, the transaction and the tokens
@@ -15,11 +16,11 @@ const regions = RegionDirectory.shared();
 
 function setUp() {
   const users = new InMemoryUserAccounts();
-  const outbox = { recordMany: jest.fn() };
+  const outbox = new RecordingOutbox();
   const audit = { record: jest.fn() };
   const standing = { forget: jest.fn() };
   const useCase = new UpdateUserUseCase(
-    as<Transactions>(inMemoryTransactions),
+    as<Transactions>(new InMemoryTransactions()),
     users,
     as<OutboxService>(outbox),
     regions,
@@ -41,8 +42,12 @@ describe('an administrator changing a user', () => {
     expect(view).toMatchObject({ id: camat.id, role: 'VERIFIKATOR', regionCode: '14.03', active: true });
     expect(view.updatedAt).not.toBe(camat.updatedAt.toISOString());
     expect(users.rows.find((u) => u.id === camat.id)).toMatchObject({ role: 'VERIFIKATOR', regionCode: '14.03' });
-    expect(outbox.recordMany).toHaveBeenCalledWith(expect.anything(), UserSavedV1, [
-      { aggregateId: camat.id, payload: expect.objectContaining({ role: 'VERIFIKATOR', regionCode: '14.03' }) },
+    expect(outbox.events).toEqual([
+      expect.objectContaining({
+        type: UserSavedV1.type,
+        aggregateId: camat.id,
+        payload: expect.objectContaining({ role: 'VERIFIKATOR', regionCode: '14.03' }),
+      }),
     ]);
     expect(audit.record).toHaveBeenCalledWith(
       {

@@ -1,5 +1,6 @@
 import { ConflictError, InvalidInputError } from '@alur/contracts';
-import { ADMIN, KOTAKU, KOTAKU_DRAFT, proposalsTestBed, PUBLISHED_KOTAKU, refusalOf } from '../../testing/proposals-test-bed';
+import { refusalOf } from '@alur/testing';
+import { ADMIN, KOTAKU, KOTAKU_DRAFT, proposalsTestBed, PUBLISHED_KOTAKU } from '../../testing/proposals-test-bed';
 
 // An admin drafting a programme version, against in-memory repositories. Two drafts racing each other
 // are the database's to stop (an advisory lock and the one-open-draft index), which these do not model.

@@ -1,14 +1,6 @@
 import { ConflictError, NotFoundError, ProgrammePublishedV1 } from '@alur/contracts';
-import {
-  ADMIN,
-  BKM,
-  KOTAKU,
-  KOTAKU_DRAFT,
-  kotakuDraft,
-  proposalsTestBed,
-  PUBLISHED_KOTAKU,
-  refusalOf,
-} from '../../testing/proposals-test-bed';
+import { refusalOf } from '@alur/testing';
+import { ADMIN, BKM, KOTAKU, KOTAKU_DRAFT, kotakuDraft, proposalsTestBed, PUBLISHED_KOTAKU } from '../../testing/proposals-test-bed';
 
 // An admin publishing a programme version, against in-memory repositories.
 

@@ -1,4 +1,5 @@
 import { ForbiddenError, InvalidInputError } from '@alur/contracts';
+import { refusalOf } from '@alur/testing';
 import {
   AIR_JAMBAN,
   BALIK_ALAM,
@@ -9,7 +10,6 @@ import {
   kotakuVersion,
   proposalsTestBed,
   PUBLISHED_KOTAKU,
-  refusalOf,
 } from '../../testing/proposals-test-bed';
 
 // The rules a BKM meets when starting a proposal, against in-memory repositories: no database, so a

@@ -1,4 +1,5 @@
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, ProposalSubmittedV1 } from '@alur/contracts';
+import { refusalOf } from '@alur/testing';
 import {
   AIR_JAMBAN,
   BK_DESA,
@@ -12,7 +13,6 @@ import {
   proposalsTestBed,
   PUBLISHED_BK_DESA,
   PUBLISHED_KOTAKU,
-  refusalOf,
 } from '../../testing/proposals-test-bed';
 
 // The rules a BKM meets when submitting a proposal, against in-memory repositories (see create-proposal.use-case.spec.ts).

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError } from '@alur/contracts';
-import { AIR_JAMBAN, BKM, bkmOf, kotakuDraft, LURAH, proposalsTestBed, refusalOf } from '../../testing/proposals-test-bed';
+import { refusalOf } from '@alur/testing';
+import { AIR_JAMBAN, BKM, bkmOf, kotakuDraft, LURAH, proposalsTestBed } from '../../testing/proposals-test-bed';
 
 // The rules a BKM meets when editing a proposal, against in-memory repositories (see create-proposal.use-case.spec.ts).
 

@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ProposalWithdrawnV1 } from '@alur/contracts';
-import { AIR_JAMBAN, BKM, bkmOf, kotakuDraft, LURAH, proposalsTestBed, refusalOf } from '../../testing/proposals-test-bed';
+import { refusalOf } from '@alur/testing';
+import { AIR_JAMBAN, BKM, bkmOf, kotakuDraft, LURAH, proposalsTestBed } from '../../testing/proposals-test-bed';
 
 // The rules a BKM meets when withdrawing a proposal, against in-memory repositories (see create-proposal.use-case.spec.ts).
 
