@@ -15,3 +15,4 @@ export * from './requests';
 export * from './transparency';
 export * from './system/system-requests';
 export * from './errors';
+export * from './time/zoned-time';

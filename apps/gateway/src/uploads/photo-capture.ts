@@ -1,5 +1,5 @@
 import { parse as parseExif } from 'exifr';
-import type { PhotoCapture as PhotoCaptureView } from '@alur/contracts';
+import { fromLocal, type PhotoCapture as PhotoCaptureView } from '@alur/contracts';
 
 /** When and where a photo was taken, as the phone recorded it in EXIF; null where it recorded nothing. */
 export interface PhotoCapture {
@@ -54,27 +54,7 @@ function instantOf(wallClock: unknown, offset: unknown, timeZone: string): Date 
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (Number.isNaN(asUtc) || year < 1990) return null;
   const explicit = typeof offset === 'string' ? OFFSET.exec(offset.trim()) : null;
-  const offsetMs = explicit
-    ? (explicit[1] === '-' ? -1 : 1) * (Number(explicit[2]) * 60 + Number(explicit[3])) * 60_000
-    : offsetOf(timeZone, asUtc);
+  if (!explicit) return fromLocal({ year, month, day, hour, minute, second, millisecond: 0 }, timeZone);
+  const offsetMs = (explicit[1] === '-' ? -1 : 1) * (Number(explicit[2]) * 60 + Number(explicit[3])) * 60_000;
   return new Date(asUtc - offsetMs);
-}
-
-/** The zone's offset from UTC around `instant` (Indonesia's zones keep one offset all year). */
-function offsetOf(timeZone: string, instant: number): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, Number(p.value)]),
-  );
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - instant;
 }

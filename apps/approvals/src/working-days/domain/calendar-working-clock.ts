@@ -1,5 +1,5 @@
 import { WorkingClock } from './working-clock';
-import { assertTimeZone, fromLocal, LocalDateTime, toLocal } from './zoned-time';
+import { assertTimeZone, fromLocal, LocalDateTime, toLocal } from '@alur/contracts';
 
 /** A calendar date (no time), kept as midnight UTC only to reuse Date's day arithmetic. */
 type CalendarDate = Date;
