@@ -41,11 +41,13 @@ export class DeliverNotificationUseCase {
       );
     } catch (error) {
       const reason = (error as Error).message || String(error);
-      await this.transactions.run((tx) => this.deliveries.markAttemptFailed(tx, claimed.id, claimed.attempts, reason, lastAttempt));
+      const failed = { id: claimed.id, attempt: claimed.attempts, outcome: 'failed', reason, final: lastAttempt } as const;
+      await this.deliveries.recordOutcomes(this.transactions.manager, [failed]);
       this.logger.warn({ deliveryId, channel: claimed.channel, attempt: claimed.attempts, lastAttempt, reason }, 'Delivery attempt failed');
       throw error instanceof DeliveryFailedError ? error : new DeliveryFailedError(reason);
     }
-    await this.transactions.run((tx) => this.deliveries.markSent(tx, claimed.id, claimed.attempts, sent.providerMessageId));
+    const outcome = { id: claimed.id, attempt: claimed.attempts, outcome: 'sent', providerMessageId: sent.providerMessageId } as const;
+    await this.deliveries.recordOutcomes(this.transactions.manager, [outcome]);
     return 'sent';
   }
 }
