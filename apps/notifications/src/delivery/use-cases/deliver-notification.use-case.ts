@@ -4,7 +4,14 @@ import { inSpan, SpanKind } from '@alur/observability';
 import { DeliveryFailedError, OutgoingMessage, SentMessage } from '../channels/channel-sender';
 import { EmailSender } from '../channels/email.sender';
 import { SmsGatewaySender } from '../channels/sms-gateway.sender';
-import { DeliveryRepository } from '../delivery.repository';
+import { AttemptOutcome, ClaimedDelivery, DeliveryRepository } from '../delivery.repository';
+import { StatementBatch } from '../statement-batch';
+
+/**
+ * How long a claim, or an attempt's outcome, waits for those of other jobs to go with it in one
+ * statement: the jobs of one event's deliveries reach the worker within a few milliseconds.
+ */
+export const DELIVERY_BATCH_WINDOW_MS = 5;
 
 export type DeliveryOutcome = 'sent' | 'skipped';
 
@@ -12,10 +19,22 @@ export type DeliveryOutcome = 'sent' | 'skipped';
  * Sends one delivery, once per claim: the row is claimed (queued/retrying → sending) before the send
  * and marked sent or failed after it. A job that runs again for a delivery already sent, failed or
  * being sent does nothing. Throws when the attempt failed, so that BullMQ retries with back-off.
+ *
+ * The claims of jobs running at the same time are made in one statement, and so are the outcomes
+ * they record (StatementBatch): each row is still claimed by its own condition, so only one job (of
+ * any worker) wins it, and no job sends before its claim, or completes before its outcome, is committed.
  */
 @Injectable()
 export class DeliverNotificationUseCase {
   private readonly logger = new Logger(DeliverNotificationUseCase.name);
+  private readonly claims = new StatementBatch<string, ClaimedDelivery | null>(
+    (ids) => this.deliveries.claimAll(this.transactions.manager, ids),
+    DELIVERY_BATCH_WINDOW_MS,
+  );
+  private readonly outcomes = new StatementBatch<AttemptOutcome, void>(async (outcomes) => {
+    await this.deliveries.recordOutcomes(this.transactions.manager, outcomes);
+    return outcomes.map(() => undefined);
+  }, DELIVERY_BATCH_WINDOW_MS);
 
   constructor(
     private readonly transactions: Transactions,
@@ -25,7 +44,7 @@ export class DeliverNotificationUseCase {
   ) {}
 
   async execute(deliveryId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
-    const claimed = await this.deliveries.claim(this.transactions.manager, deliveryId);
+    const claimed = await this.claims.submit(deliveryId);
     if (!claimed) return 'skipped';
     const message: OutgoingMessage = {
       deliveryId: claimed.id,
@@ -41,13 +60,11 @@ export class DeliverNotificationUseCase {
       );
     } catch (error) {
       const reason = (error as Error).message || String(error);
-      const failed = { id: claimed.id, attempt: claimed.attempts, outcome: 'failed', reason, final: lastAttempt } as const;
-      await this.deliveries.recordOutcomes(this.transactions.manager, [failed]);
+      await this.outcomes.submit({ id: claimed.id, attempt: claimed.attempts, outcome: 'failed', reason, final: lastAttempt });
       this.logger.warn({ deliveryId, channel: claimed.channel, attempt: claimed.attempts, lastAttempt, reason }, 'Delivery attempt failed');
       throw error instanceof DeliveryFailedError ? error : new DeliveryFailedError(reason);
     }
-    const outcome = { id: claimed.id, attempt: claimed.attempts, outcome: 'sent', providerMessageId: sent.providerMessageId } as const;
-    await this.deliveries.recordOutcomes(this.transactions.manager, [outcome]);
+    await this.outcomes.submit({ id: claimed.id, attempt: claimed.attempts, outcome: 'sent', providerMessageId: sent.providerMessageId });
     return 'sent';
   }
 }
