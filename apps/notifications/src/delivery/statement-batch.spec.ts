@@ -47,6 +47,16 @@ describe('StatementBatch', () => {
     expect(runs).toEqual([[1, 2]]);
   });
 
+  it('runs the waiting requests before the window ends when asked to', async () => {
+    const batch = new StatementBatch<number, number>(async (inputs) => inputs, 60_000);
+    const a = batch.submit(1);
+    const b = batch.submit(2);
+    expect(batch.waiting).toBe(2);
+    batch.flushNow();
+    await expect(Promise.all([a, b])).resolves.toEqual([1, 2]);
+    expect(batch.waiting).toBe(0);
+  });
+
   it('runs each request alone when PostgreSQL refuses the batch, so that only the bad one fails', async () => {
     const runs: number[][] = [];
     const batch = new StatementBatch<number, number>(async (inputs) => {

@@ -30,6 +30,16 @@ export class StatementBatch<I, O> {
     });
   }
 
+  /** How many requests wait for the next batch (not those of the batch running). */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  /** Runs the waiting requests now rather than at the end of the window (or right after the batch running). */
+  flushNow(): void {
+    if (!this.running && this.pending.length) void this.flush();
+  }
+
   private async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
