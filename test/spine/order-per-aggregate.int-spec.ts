@@ -3,6 +3,7 @@ import { headers as natsHeaders, connect, NatsConnection } from '@nats-io/transp
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { AuditTrail } from '@alur/audit';
+import { InboundDraft, InboundEventStore } from '@alur/messaging';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { NoteReader } from '../fixtures/spine/spine-fixture.module';
 import { RunningFixture, seenNotes, startFixture } from './spine-harness';
@@ -157,5 +158,30 @@ describe('events of one aggregate take effect in commit order', () => {
     expect(NoteReader.started.has('shared-2')).toBe(false);
     release();
     await expectEventually(async () => expect(await texts('shared')).toEqual(['shared-1', 'shared-2']));
+  });
+
+  it('takes no event before an open one of its aggregate, even one received in the same batch', async () => {
+    // Stored as one received batch would store them: a valid event, a malformed one (dead on arrival) and a
+    // valid one, all of one aggregate. Their stream lies in the future, so the running consumer leaves them be.
+    const store = consumer.app.get(InboundEventStore);
+    const streamCreated = new Date(Date.now() + 365 * 24 * 60 * 60 * 1000);
+    const draft = (streamSeq: number, deadReason?: string): InboundDraft => ({
+      dedupeKey: randomUUID(),
+      eventId: null,
+      subject: `${isolation.env.NATS_SUBJECT_PREFIX}.spine.note-recorded.v1`,
+      aggregateKey: 'note-book:sandwich',
+      streamCreated,
+      streamSeq,
+      data: Buffer.from('{}'),
+      ...(deadReason ? { deadReason } : {}),
+    });
+    const [first, third] = await store.insert([draft(1), draft(2, 'malformed'), draft(3)]);
+    expect([first?.streamSeq, third?.streamSeq]).toEqual([1, 3]);
+    try {
+      const claimed = await consumer.db.transaction((tx) => store.claimRuns(tx, [[first.id, third.id]]));
+      expect(claimed.map((run) => run.map((event) => event.id))).toEqual([[first.id]]);
+    } finally {
+      await consumer.db.query(`DELETE FROM inbound_event WHERE aggregate_key = 'note-book:sandwich'`);
+    }
   });
 });

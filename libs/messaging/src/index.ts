@@ -15,6 +15,7 @@ export * from './dead-letter/dead-letter.service';
 export * from './migrations/create-messaging-tables.migration';
 export * from './migrations/messaging-migrations';
 export * from './consumer/inbound-event-processor.service';
+export * from './consumer/inbound-event.store';
 export * from './spine-health.service';
 export * from './rpc/rpc-subject';
 export * from './rpc/rpc-server';

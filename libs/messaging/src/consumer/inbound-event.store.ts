@@ -89,7 +89,7 @@ export class InboundEventStore {
    * Stores a batch in one statement; a redelivered message (same dedupe key) is dropped. Returns the
    * pending events it added, so that the processor can handle them without looking them up.
    */
-  async insert(drafts: InboundDraft[]): Promise<StoredEvent[]> {
+  async insert(drafts: InboundDraft[], manager: EntityManager = this.dataSource.manager): Promise<StoredEvent[]> {
     if (drafts.length === 0) return [];
     const params: unknown[] = [];
     const rows = drafts.map((d) => {
@@ -101,7 +101,7 @@ export class InboundEventStore {
       return `(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, CASE WHEN ${dead} THEN now() END, CASE WHEN ${dead} THEN 1 ELSE 0 END)`;
     });
     const inserted: Array<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string; status: string }> =
-      await this.dataSource.query(
+      await manager.query(
         `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context, dead_at, attempts)
          VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, aggregate_key, stream_created, stream_seq, status`,
         params,
@@ -182,7 +182,9 @@ export class InboundEventStore {
 
   /**
    * Locks runs (see dueRuns): each head as `claim` does, then the events after it, which nobody else can
-   * take while their head is open. A run whose head another replica holds is left out; a run stops at a gap.
+   * take while their head is open. A run whose head another replica holds is left out; a run stops at a gap:
+   * at a follower that is gone, or one with an open event before it that is not in its run (stored earlier,
+   * say, or dead on arrival between two of the run's events).
    */
   async claimRuns(tx: EntityManager, runs: string[][]): Promise<ClaimedEvent[][]> {
     const heads: ClaimedEvent[] = (
@@ -198,9 +200,13 @@ export class InboundEventStore {
     const followers = new Map<string, ClaimedEvent>();
     if (followerIds.length > 0) {
       const rows = await tx.query(
-        `SELECT ${CLAIMED_COLUMNS} FROM inbound_event
-          WHERE id = ANY($1::bigint[]) AND status = 'pending' FOR UPDATE SKIP LOCKED`,
-        [followerIds],
+        `SELECT ${CLAIMED_COLUMNS} FROM inbound_event e
+          WHERE id = ANY($1::bigint[]) AND status = 'pending'
+            AND NOT EXISTS (SELECT 1 FROM inbound_event p
+                  WHERE p.aggregate_key = e.aggregate_key AND p.status IN ('pending', 'dead')
+                    AND (p.stream_created, p.stream_seq) < (e.stream_created, e.stream_seq) AND p.id <> ALL($2::bigint[]))
+          FOR UPDATE SKIP LOCKED`,
+        [followerIds, runs.filter((run) => claimedHeads.has(run[0])).flat()],
       );
       for (const row of rows) followers.set(String(row.id), toClaimed(row));
     }
