@@ -20,7 +20,8 @@ const BATCH = 256;
 
 /**
  * The service's durable JetStream consumer, reduced to receiving: each message is stored in
- * `inbound_event` (or, if of no interest, not even parsed) and acknowledged once stored. Everything
+ * `inbound_event` (or, if of no interest, not even parsed) and acknowledged once stored; what can take
+ * effect at once is handled in the same transaction. Everything
  * that decides when an event takes effect — order per aggregate, waiting, retries, dead letters — is
  * then the InboundEventProcessor's, in PostgreSQL, the same on nats-server 2.9 and 2.10. If the stream
  * or the consumer disappears, they are recreated and the consumer resumes after what it had stored.
@@ -118,7 +119,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         const follows = this.followsOn(batch);
         for (let attempt = 1; ; attempt++) {
           try {
-            const inserted = await this.store.insert(drafts);
+            // Events that can take effect at once do so in the transaction that stores them (see storeAndHandle).
+            const inserted = await this.processor.storeAndHandle(drafts, follows && attempt === 1);
             // After a failed attempt the rows may have been stored by it after all: the processor looks them up.
             stored = attempt === 1 ? inserted : undefined;
             break;

@@ -10,7 +10,7 @@ import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../s
 import { ConcurrencyGate } from './concurrency-gate';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { EventNotReadyError } from './event-not-ready.error';
-import { ClaimedEvent, DueRun, InboundEventStore, StoredEvent } from './inbound-event.store';
+import { ClaimedEvent, DueRun, InboundDraft, InboundEventStore, StoredEvent } from './inbound-event.store';
 import { retryDelayMs } from './retry-policy';
 import { StreamCursor, StreamPosition } from './stream-cursor';
 
@@ -94,6 +94,75 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   stored(events: StoredEvent[]): void {
     if (this.stopped || events.length === 0) return;
     void this.route(events);
+  }
+
+  /**
+   * Stores what the receiver got and, in the same transaction, handles the events that are then the heads of
+   * their aggregates: one commit where storing and handling took two. Only when nothing earlier can still
+   * arrive (`inOrder`: the batch follows on the ack floor without a gap, so every earlier message is stored
+   * and committed) and only for aggregates no batch of this replica is handling; at most a batch's worth.
+   *
+   * The receiver acknowledges only after this commits, so a slow handler here would hold back the ack floor,
+   * and with it every replica's events. Handling therefore runs under a savepoint with short lock and
+   * statement timeouts (a failure rolls back only the handling: the events are stored all the same and handled
+   * as any stored event), and within INLINE_BUDGET_MS: past it the transaction is abandoned (PostgreSQL ends
+   * it once idle) and the batch is stored on its own. Returns the stored events still pending, to hand on
+   * (route) once the batch is acknowledged.
+   */
+  async storeAndHandle(drafts: InboundDraft[], inOrder: boolean): Promise<StoredEvent[]> {
+    if (!inOrder || this.stopped || drafts.every((d) => d.deadReason)) return this.store.insert(drafts);
+    let abandoned = false;
+    const attempt = this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `SELECT set_config('idle_in_transaction_session_timeout', $1, true), set_config('statement_timeout', $2, true),
+                set_config('lock_timeout', $3, true)`,
+        [String(INLINE_BUDGET_MS * 2), String(INLINE_BUDGET_MS), String(INLINE_BUDGET_MS / 2)],
+      );
+      const stored = await this.store.insert(drafts, tx);
+      const runs = runsOf(
+        stored.filter((event) => !this.busy.has(event.aggregateKey)),
+        this.env.CONSUMER_BATCH_SIZE,
+      );
+      if (runs.length === 0) return { stored, envelopes: [] as EventEnvelope[], handled: new Set<string>(), behind: [] as StoredEvent[] };
+      try {
+        return await tx.transaction(async (savepoint) => {
+          const claimed = (await this.store.claimRuns(savepoint, runs)).flat();
+          const envelopes: EventEnvelope[] = [];
+          for (const event of claimed) {
+            envelopes.push(await this.runHandlers(event, savepoint));
+            if (abandoned) throw new Error('abandoned: past the budget for handling on receipt');
+          }
+          const handled = claimed.map((event) => event.id);
+          if (handled.length > 0) await this.store.markDone(savepoint, handled);
+          const aggregates = [...new Set(claimed.map((event) => event.aggregateKey))];
+          const behind = await this.store.pendingIn(savepoint, aggregates, this.behindLimit());
+          return { stored, envelopes, handled: new Set(handled), behind };
+        });
+      } catch (error) {
+        if (abandoned) throw error;
+        // Handled later, as any stored event, where a failure is counted and retried with back-off.
+        this.logger.debug({ err: error }, 'Handling on receipt failed; the events are stored and handled on their own');
+        return { stored, envelopes: [] as EventEnvelope[], handled: new Set<string>(), behind: [] as StoredEvent[] };
+      }
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<'over'>((resolve) => (timer = setTimeout(() => resolve('over'), INLINE_BUDGET_MS)));
+    const outcome = await Promise.race([attempt, budget]).finally(() => clearTimeout(timer));
+    if (outcome === 'over') {
+      abandoned = true;
+      attempt.catch((error) => this.logger.debug({ err: error }, 'Abandoned handling on receipt ended'));
+      this.logger.warn({ events: drafts.length }, 'Handling on receipt took too long; storing the events on their own');
+      // Waits for the abandoned transaction to end if it stored them (its rows hold their dedupe keys); if it
+      // committed after all, nothing is stored twice and nothing is left to hand on.
+      return this.store.insert(drafts);
+    }
+    const { stored, envelopes, handled, behind } = outcome;
+    for (const id of handled) this.remember(id);
+    for (const envelope of envelopes) {
+      this.counters?.handled(envelope.type, envelope.version);
+      await this.options.faults?.afterHandled?.(envelope.id);
+    }
+    return [...stored.filter((event) => !handled.has(event.id)), ...behind];
   }
 
   private start(pass: () => Promise<void>): void {
@@ -463,6 +532,12 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   }
 }
 
+/**
+ * How long the receiver may spend handling a batch in the transaction that stores it (see storeAndHandle):
+ * handlers here take milliseconds; one that takes longer is handled on its own, without holding the ack floor.
+ */
+const INLINE_BUDGET_MS = 1000;
+
 /** How many handled event ids a replica remembers (see recentlyDone). */
 const RECENTLY_DONE = 4096;
 
@@ -475,6 +550,20 @@ function covered(event: StoredEvent, position: StreamPosition | undefined): bool
 
 function inStreamOrder(a: StoredEvent, b: StoredEvent): number {
   return a.streamCreated.getTime() - b.streamCreated.getTime() || a.streamSeq - b.streamSeq;
+}
+
+/** Just-stored events as runs per aggregate, in stream order, whole runs up to about `limit` events. */
+function runsOf(events: StoredEvent[], limit: number): string[][] {
+  const byAggregate = new Map<string, string[]>();
+  let taken = 0;
+  for (const event of [...events].sort(inStreamOrder)) {
+    const run = byAggregate.get(event.aggregateKey);
+    if (run) run.push(event.id);
+    else if (taken < limit) byAggregate.set(event.aggregateKey, [event.id]);
+    else continue;
+    taken++;
+  }
+  return [...byAggregate.values()];
 }
 
 /** Groups runs into batches of about `size` events (a run is never split). */
