@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
-import { AfterCommit, Transactions } from '@alur/database';
+import { AfterCommit } from '@alur/database';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';
 import { StageTimerRepository } from '../timers/stage-timer.repository';
 import { ApprovalStageRepository } from './approval-stage.repository';
@@ -12,7 +12,6 @@ import { ApprovalStage } from './domain/approval-stage';
 @Injectable()
 export class StageCloser {
   constructor(
-    private readonly transactions: Transactions,
     private readonly stages: ApprovalStageRepository,
     private readonly timers: StageTimerRepository,
     private readonly audit: AuditTrail,
@@ -33,16 +32,17 @@ export class StageCloser {
         toStatus: 'CANCELLED',
         after: { note: reason },
       });
-      this.clearAlarmsAfterCommit(tx, id);
+      await this.clearAlarmsAfterCommit(tx, id);
     }
     return cancelled;
   }
 
-  /** Clears the alarms of a stage that is no longer open, once that is committed. */
-  clearAlarmsAfterCommit(tx: EntityManager, stageId: string): void {
-    this.afterCommit.run(tx, async () => {
-      const timers = await this.timers.ofStage(this.transactions.manager, stageId);
-      await this.scheduler.cancel(timers);
-    });
+  /**
+   * Clears the alarms of a stage that is no longer open, once that is committed. They are read in the
+   * transaction that closes the stage, which holds its row: a read of their own would cost a commit.
+   */
+  async clearAlarmsAfterCommit(tx: EntityManager, stageId: string): Promise<void> {
+    const timers = await this.timers.ofStage(tx, stageId);
+    this.afterCommit.run(tx, () => this.scheduler.cancel(timers));
   }
 }

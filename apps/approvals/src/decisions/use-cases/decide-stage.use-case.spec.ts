@@ -73,7 +73,7 @@ function setUp() {
   const asScheduler = as<StageTimerScheduler>(scheduler);
   const changes = new ChangeRecorder(asOutbox, asAudit);
   const opener = new StageOpener(calendar, stages, timers, changes, asAfterCommit, asScheduler);
-  const closer = new StageCloser(transactions, stages, timers, asAudit, asAfterCommit, asScheduler);
+  const closer = new StageCloser(stages, timers, asAudit, asAfterCommit, asScheduler);
   const startChain = new StartApprovalChainUseCase(chains, opener, closer);
   const useCase = new DecideStageUseCase(transactions, stages, chains, appointments, regions, opener, closer, changes);
 

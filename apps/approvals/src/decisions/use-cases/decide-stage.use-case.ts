@@ -109,7 +109,7 @@ export class DecideStageUseCase {
           after: { status, version: decided.version, decision: command.decision, note },
         },
       });
-      this.closer.clearAlarmsAfterCommit(tx, decided.id);
+      await this.closer.clearAlarmsAfterCommit(tx, decided.id);
 
       const chain = await this.chains.get(tx, decided.proposalId, decided.submissionNumber);
       if (command.decision === 'APPROVE' && decided.stageOrder < decided.stageCount) {

@@ -31,13 +31,13 @@ export class CreateProposalUseCase {
     if (!this.regions.covers(actor.regionCode, village.code)) {
       throw new ForbiddenError('A BKM writes proposals only for its own village');
     }
-    const programme = await this.programmes.latestPublished(this.transactions.manager, command.programCode);
-    if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
-    const budget = computeBudget(command.budgetItems ?? [], command.selfHelpAmount ?? 0);
-    if (!budget.ok) throw new InvalidInputError(budget.errors);
-    const { figures } = budget;
-
+    // The programme is read in the proposal's transaction: a read of its own would cost a commit.
     return this.transactions.run(async (tx) => {
+      const programme = await this.programmes.latestPublished(tx, command.programCode);
+      if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
+      const budget = computeBudget(command.budgetItems ?? [], command.selfHelpAmount ?? 0);
+      if (!budget.ok) throw new InvalidInputError(budget.errors);
+      const { figures } = budget;
       const now = new Date();
       const proposal: Proposal = {
         id: randomUUID(),
