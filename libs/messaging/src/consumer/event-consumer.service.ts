@@ -137,7 +137,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         for (const m of batch.slice(0, -1)) m.ack();
         const last = batch[batch.length - 1]!;
         const confirmed = await last.ackAck().catch(() => false);
-        if (follows && confirmed) this.cursor.advance(this.cursor.streamCreated!, last.seq);
+        if (follows && confirmed) this.cursor.advance(this.cursor.streamCreated!, last.seq, last.info.deliverySequence);
         if (stored) this.processor.stored(stored);
         else if (drafts.length > 0) this.processor.wake();
       }
@@ -147,15 +147,21 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Whether, as last known, the ack floor is just below this batch and the batch has no gap: once its acks
-   * are confirmed the floor covers it, and the cursor can say so without asking NATS.
+   * Whether, as last known, the ack floor is just below this batch and the batch has no gap, counted in the
+   * consumer's delivery sequence (a redelivery is a gap): every message delivered before it, to any replica,
+   * is then stored, so its events may take effect at once, and once its acks are confirmed the floor covers
+   * it and the cursor can say so without asking NATS.
    */
   private followsOn(batch: JsMsg[]): boolean {
-    for (let i = 1; i < batch.length; i++) if (batch[i]!.seq !== batch[i - 1]!.seq + 1) return false;
+    const delivery = (i: number) => batch[i]!.info.deliverySequence;
+    for (let i = 1; i < batch.length; i++) if (delivery(i) !== delivery(i - 1) + 1) return false;
     const known = this.cursor.known();
     const created = this.cursor.streamCreated;
     return (
-      known !== undefined && created !== undefined && known.created.getTime() === created.getTime() && batch[0]!.seq === known.ackFloor + 1
+      known !== undefined &&
+      created !== undefined &&
+      known.created.getTime() === created.getTime() &&
+      delivery(0) === known.deliveryFloor + 1
     );
   }
 
@@ -211,6 +217,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const stream = await this.nats.jsm.streams.info(this.env.NATS_STREAM);
     this.cursor.streamCreated = new Date(stream.created);
     await this.ensureDurableConsumer(this.cursor.streamCreated);
+    // A recreated consumer counts its deliveries from 1 again: what the cursor knew of the old one must go.
+    await this.cursor.position();
   }
 
   /**

@@ -7,6 +7,11 @@ export interface StreamPosition {
   created: Date;
   /** Every message of the durable consumer up to this stream sequence is acknowledged, so stored. */
   ackFloor: number;
+  /**
+   * The same floor in the consumer's own delivery sequence, which has no gaps where the consumer's filter
+   * skips other subjects (nats-server 2.10): the receiver tells from it that a batch follows on the floor.
+   */
+  deliveryFloor: number;
 }
 
 /**
@@ -33,11 +38,13 @@ export class StreamCursor {
   }
 
   /**
-   * The receiver's own knowledge: its messages up to `seq` are acknowledged (confirmed) and the floor was
-   * just below them, so it is now at least `seq`. Spares a look at NATS for events it covers.
+   * The receiver's own knowledge: its messages up to `seq` (`deliverySeq` in the consumer's sequence) are
+   * acknowledged (confirmed) and the floor was just below them, so it is now at least there. Spares a look
+   * at NATS for events it covers.
    */
-  advance(created: Date, seq: number): void {
-    if (this.last && this.last.created.getTime() === created.getTime() && this.last.ackFloor < seq) this.last = { created, ackFloor: seq };
+  advance(created: Date, seq: number, deliverySeq: number): void {
+    if (this.last && this.last.created.getTime() === created.getTime() && this.last.ackFloor < seq)
+      this.last = { created, ackFloor: seq, deliveryFloor: deliverySeq };
   }
 
   /** The current position, or the last one known while NATS does not answer (the floor only moves forward). */
@@ -45,7 +52,7 @@ export class StreamCursor {
     if (!this.streamCreated) return this.last;
     try {
       const info = await this.nats.jsm.consumers.info(this.env.NATS_STREAM, this.durableName);
-      this.last = { created: this.streamCreated, ackFloor: info.ack_floor.stream_seq };
+      this.last = { created: this.streamCreated, ackFloor: info.ack_floor.stream_seq, deliveryFloor: info.ack_floor.consumer_seq };
     } catch (error) {
       this.logger.debug({ err: error }, 'Consumer position unavailable; using the last known');
     }
