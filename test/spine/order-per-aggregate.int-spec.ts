@@ -8,15 +8,27 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { NoteReader } from '../fixtures/spine/spine-fixture.module';
 import { RunningFixture, seenNotes, startFixture } from './spine-harness';
 
-/** Within a service, one aggregate's events take effect in the order they were committed, whatever happens. */
-describe('events of one aggregate take effect in commit order', () => {
-  const isolation = createTestIsolation({ CONSUMER_MAX_ATTEMPTS: '2', CONSUMER_RETRY_PERIOD_MS: '0' });
+/**
+ * Within a service, one aggregate's events take effect in the order they were committed, whatever happens:
+ * whether they are handled in the transaction that stores them (the default) or stored first and handled apart.
+ */
+describe.each([
+  ['handled on receipt', '1000'],
+  ['stored, then handled', '0'],
+])('events of one aggregate take effect in commit order (%s)', (_how, handleOnReceiptMs) => {
+  const isolation = createTestIsolation({
+    CONSUMER_MAX_ATTEMPTS: '2',
+    CONSUMER_RETRY_PERIOD_MS: '0',
+    CONSUMER_HANDLE_ON_RECEIPT_MS: handleOnReceiptMs,
+  });
   let producer: RunningFixture;
   let consumer: RunningFixture;
   let replica: RunningFixture | undefined;
   let nc: NatsConnection;
 
   beforeAll(async () => {
+    // The fixture's handler keeps its instructions in static state: each run of these tests starts afresh.
+    for (const state of [NoteReader.failuresBeforeSuccess, NoteReader.holds, NoteReader.notReady, NoteReader.started]) state.clear();
     producer = await startFixture('proposals', isolation);
     consumer = await startFixture('approvals', isolation);
     nc = await connect({ servers: isolation.env.NATS_URL });
@@ -150,13 +162,19 @@ describe('events of one aggregate take effect in commit order', () => {
     let release!: () => void;
     NoteReader.holds.set('shared-1', new Promise<void>((resolve) => (release = resolve)));
     await producer.writer.write({ book: 'shared', seq: 1, text: 'shared-1' });
-    await expectEventually(async () => expect(NoteReader.started.has('shared-1')).toBe(true));
-    // While one replica holds shared-1 open, the next of its aggregate must wait; other aggregates go on.
-    await producer.writer.write({ book: 'shared', seq: 2, text: 'shared-2' });
-    for (let i = 1; i <= 10; i++) await producer.writer.write({ book: `other-${i}`, seq: 1, text: `other-${i}` });
-    await expectEventually(async () => expect((await seenNotes(consumer.db)).filter((n) => n.book.startsWith('other-'))).toHaveLength(10));
-    expect(NoteReader.started.has('shared-2')).toBe(false);
-    release();
+    try {
+      await expectEventually(async () => expect(NoteReader.started.has('shared-1')).toBe(true));
+      // While one replica holds shared-1 open, the next of its aggregate must wait; other aggregates go on.
+      await producer.writer.write({ book: 'shared', seq: 2, text: 'shared-2' });
+      for (let i = 1; i <= 10; i++) await producer.writer.write({ book: `other-${i}`, seq: 1, text: `other-${i}` });
+      await expectEventually(async () =>
+        expect((await seenNotes(consumer.db)).filter((n) => n.book.startsWith('other-'))).toHaveLength(10),
+      );
+      expect(NoteReader.started.has('shared-2')).toBe(false);
+    } finally {
+      // Also when an expectation failed: a handler held open would keep the services from stopping.
+      release();
+    }
     await expectEventually(async () => expect(await texts('shared')).toEqual(['shared-1', 'shared-2']));
   });
 

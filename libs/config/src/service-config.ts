@@ -126,6 +126,11 @@ export const baseEnvSchema = z
     CONSUMER_CONCURRENCY: int(64, 1),
     /** At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is redone event by event. */
     CONSUMER_BATCH_SIZE: int(16, 1),
+    /**
+     * Events received in order take effect in the transaction that stores them, if their handlers finish within
+     * this many ms (past it the batch is stored on its own and handled later); 0 stores and handles apart.
+     */
+    CONSUMER_HANDLE_ON_RECEIPT_MS: int(1000, 0),
     /** Handled events are remembered this long (at least the stream's 30 days), so a redelivery or re-publish never applies twice. */
     INBOX_RETENTION_HOURS: int(31 * 24, 1),
     /** /health reports the spine degraded past these: unpublished outbox rows older than this, or this many events waiting to be handled. */

@@ -100,23 +100,28 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
    * Stores what the receiver got and, in the same transaction, handles the events that are then the heads of
    * their aggregates: one commit where storing and handling took two. Only when nothing earlier can still
    * arrive (`inOrder`: the batch follows on the ack floor without a gap, so every earlier message is stored
-   * and committed) and only for aggregates no batch of this replica is handling; at most a batch's worth.
+   * and committed), only for a batch of at most CONSUMER_BATCH_SIZE events, and only for aggregates no batch of
+   * this replica is handling.
    *
    * The receiver acknowledges only after this commits, so a slow handler here would hold back the ack floor,
    * and with it every replica's events. Handling therefore runs under a savepoint with short lock and
    * statement timeouts (a failure rolls back only the handling: the events are stored all the same and handled
-   * as any stored event), and within INLINE_BUDGET_MS: past it the transaction is abandoned (PostgreSQL ends
+   * as any stored event), and within CONSUMER_HANDLE_ON_RECEIPT_MS: past it the transaction is abandoned (PostgreSQL ends
    * it once idle) and the batch is stored on its own. Returns the stored events still pending, to hand on
    * (route) once the batch is acknowledged.
    */
   async storeAndHandle(drafts: InboundDraft[], inOrder: boolean): Promise<StoredEvent[]> {
-    if (!inOrder || this.stopped || drafts.every((d) => d.deadReason)) return this.store.insert(drafts);
+    const budgetMs = this.env.CONSUMER_HANDLE_ON_RECEIPT_MS;
+    // A batch larger than one consumer transaction means the receiver is behind: the processor's concurrent
+    // batches then handle more per second than this one transaction could.
+    const small = drafts.length <= this.env.CONSUMER_BATCH_SIZE;
+    if (!inOrder || !small || budgetMs === 0 || this.stopped || drafts.every((d) => d.deadReason)) return this.store.insert(drafts);
     let abandoned = false;
     const attempt = this.dataSource.transaction(async (tx) => {
       await tx.query(
         `SELECT set_config('idle_in_transaction_session_timeout', $1, true), set_config('statement_timeout', $2, true),
                 set_config('lock_timeout', $3, true)`,
-        [String(INLINE_BUDGET_MS * 2), String(INLINE_BUDGET_MS), String(INLINE_BUDGET_MS / 2)],
+        [String(budgetMs * 2), String(budgetMs), String(Math.ceil(budgetMs / 2))],
       );
       const stored = await this.store.insert(drafts, tx);
       const runs = runsOf(
@@ -146,7 +151,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       }
     });
     let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<'over'>((resolve) => (timer = setTimeout(() => resolve('over'), INLINE_BUDGET_MS)));
+    const budget = new Promise<'over'>((resolve) => (timer = setTimeout(() => resolve('over'), budgetMs)));
     const outcome = await Promise.race([attempt, budget]).finally(() => clearTimeout(timer));
     if (outcome === 'over') {
       abandoned = true;
@@ -531,12 +536,6 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     }
   }
 }
-
-/**
- * How long the receiver may spend handling a batch in the transaction that stores it (see storeAndHandle):
- * handlers here take milliseconds; one that takes longer is handled on its own, without holding the ack floor.
- */
-const INLINE_BUDGET_MS = 1000;
 
 /** How many handled event ids a replica remembers (see recentlyDone). */
 const RECENTLY_DONE = 4096;
