@@ -29,7 +29,7 @@ module.exports = {
   // Each file has its own schemas, stream and queues, so they cannot see each other.
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test/infra}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,test/infra}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { loadavg } from 'node:os';
 import { formatLoad, machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
 import { CostReport, netOfIdle } from '../shared/cost-meter';
+import { runLifecycles } from '../shared/lifecycle-driver';
 import { runPgbench } from '../shared/pgbench';
 import { ProgressBar } from '../shared/progress-bar';
-import { RegencyPeople } from '../shared/regency-people';
 import { withRegencyBench } from '../shared/regency-bench';
+import { SERVICES } from '../shared/running-system';
+import { servicesRss, ServicesRss } from '../shared/service-memory';
 import { waitSettled } from '../shared/spine-backlog';
 
 /*
@@ -44,10 +46,13 @@ async function main(): Promise<void> {
     await meter.start();
     await sleep(IDLE_SECONDS * 1000);
     const idle = await meter.stop(1);
+    const idleRssBefore = servicesRss(system);
     people.startDesks(LOOK_MS);
 
+    const drive = { concurrency: CONCURRENCY, rampMs: RAMP_MS, timeoutMs: LIFECYCLE_TIMEOUT_MS };
     const warm = new ProgressBar('warm-up   ', WARM_UP);
-    await runLifecycles(people, 0, WARM_UP, CONCURRENCY, warm);
+    const released = () => `released ${tracker.releasedCount}`;
+    await runLifecycles(people, { ...drive, from: 0, count: WARM_UP, onFinished: (n) => warm.update(n, released()) });
     warm.finish();
     await waitSettled(backlog);
     tracker.lifecycles.clear();
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
     const backlogQueriesBefore = backlog.queries;
     const measuredFrom = Date.now();
     const bar = new ProgressBar('lifecycles', LIFECYCLES);
-    await runLifecycles(people, WARM_UP, LIFECYCLES, CONCURRENCY, bar);
+    await runLifecycles(people, { ...drive, from: WARM_UP, count: LIFECYCLES, onFinished: (n) => bar.update(n, released()) });
     const drivenSeconds = (Date.now() - measuredFrom) / 1000;
     bar.finish();
     await people.stopDesks();
@@ -71,6 +76,8 @@ async function main(): Promise<void> {
     const done = lifecycles.filter((l) => l.releasedAt !== undefined && !l.failure);
     // Per completed lifecycle: what the failed ones cost is in it too, as it would be in production.
     const cost = await meter.stop(done.length, backlog.queries - backlogQueriesBefore);
+    // Settled and no desk working: the RSS the services keep once the load has passed.
+    const idleRssAfter = servicesRss(system);
     const requests = api.requestCounts();
     await system.stop();
 
@@ -119,46 +126,51 @@ async function main(): Promise<void> {
       cost,
       cpuMsPerLifecycleNetOfIdle: netOfIdle(cost, idle),
       idle: { seconds: idle.seconds, cpuMs: idle.cpuMsPerLifecycle, rssMiB: idle.rssMiB },
+      rssMiB: { idleBefore: idleRssBefore, peak: peakRss(cost), idleAfter: idleRssAfter },
       tunables: Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC)_/.test(key))),
       pgbench,
       ratio: { lifecyclesPerPgbenchTps: `1/${Math.round(pgbench.tps / Math.max(lifecyclesPerSecond, 0.001))}` },
-      targets: targetsOf(lifecyclesPerSecond, pgbench.tps, cost, netOfIdle(cost, idle)),
+      targets: targetsOf(lifecyclesPerSecond, pgbench.tps, cost, netOfIdle(cost, idle), idleRssBefore, idleRssAfter),
     };
     print(report);
     console.log(`results: ${writeResults('lifecycle', report, startedAt)}`);
   });
 }
 
-/** Runs lifecycles n = from … from+count−1 with at most `concurrency` in flight, villages in turn. */
-async function runLifecycles(people: RegencyPeople, from: number, count: number, concurrency: number, bar: ProgressBar): Promise<void> {
-  let next = from;
-  let finished = 0;
-  const worker = async () => {
-    while (next < from + count) {
-      const n = next++;
-      await people.runLifecycle(people.villages[n % people.villages.length], n, LIFECYCLE_TIMEOUT_MS);
-      finished++;
-      bar.update(finished, `released ${people.tracker.releasedCount}`);
-    }
+/** Each service's peak RSS since it started (VmHWM), and the sum of those peaks: an upper bound, as they need not coincide. */
+function peakRss(cost: CostReport): Record<string, number> {
+  const peaks = Object.fromEntries(SERVICES.map((service) => [service, cost.rssMiB[service].peak]));
+  return {
+    ...peaks,
+    sumOfPeaks: round(
+      Object.values(peaks).reduce((sum, peak) => sum + peak, 0),
+      1,
+    ),
   };
-  const workers = Math.min(concurrency, count);
-  await Promise.all(Array.from({ length: workers }, (_, i) => sleep((i * RAMP_MS) / workers).then(worker)));
 }
 
-function targetsOf(lifecyclesPerSecond: number, pgbenchTps: number, cost: CostReport, net: Record<string, number>) {
+function targetsOf(
+  lifecyclesPerSecond: number,
+  pgbenchTps: number,
+  cost: CostReport,
+  net: Record<string, number>,
+  idleBefore: ServicesRss,
+  idleAfter: ServicesRss,
+) {
   const verdict = (met: boolean) => (met ? 'met' : 'missed');
   return {
     'lifecycles/s ≥ pgbench TPS / 100': verdict(lifecyclesPerSecond >= pgbenchTps / 100),
     'CPU ≤ 50 ms per lifecycle (mail catcher excluded)': verdict(cost.cpuMsPerLifecycle.total <= 50),
     'CPU ≤ 50 ms per lifecycle, net of idle': verdict(net.total <= 50),
     'PostgreSQL commits ≤ 40 per lifecycle': verdict(cost.postgresCommitsPerLifecycle <= 40),
-    'five services ≤ 1 GiB RSS': verdict(cost.rssMiB.total.now <= 1024),
+    'five services ≤ 1 GiB RSS at idle, before and after the load': verdict(idleBefore.total <= 1024 && idleAfter.total <= 1024),
   };
 }
 
 function print(report: {
   throughput: { lifecyclesPerSecond: number; completed: number; failures: number; endToEndMs: Record<string, number>; seconds: number };
   cost: CostReport;
+  rssMiB: { idleBefore: ServicesRss; peak: Record<string, number>; idleAfter: ServicesRss };
   cpuMsPerLifecycleNetOfIdle: Record<string, number>;
   pgbench: { tps: number };
   ratio: Record<string, string>;
@@ -187,11 +199,16 @@ function print(report: {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
   );
-  console.log(
-    `RSS MiB: ${Object.entries(cost.rssMiB)
-      .map(([s, r]) => `${s} ${'peak' in r ? `${r.now} (peak ${r.peak})` : r.now}`)
-      .join(', ')}`,
-  );
+  const { idleBefore, peak, idleAfter } = report.rssMiB;
+  console.log('RSS MiB:');
+  console.log(`  ${'service'.padEnd(16)} ${'idle before'.padStart(12)} ${'peak'.padStart(9)} ${'idle after'.padStart(11)}`);
+  for (const service of Object.keys(idleBefore) as Array<keyof ServicesRss>) {
+    const top = service === 'total' ? `${peak.sumOfPeaks}*` : String(peak[service]);
+    console.log(
+      `  ${service.padEnd(16)} ${String(idleBefore[service]).padStart(12)} ${top.padStart(9)} ${String(idleAfter[service]).padStart(11)}`,
+    );
+  }
+  console.log('  (* the sum of the services’ peaks, which need not coincide)');
   console.log(
     `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
   );

@@ -35,6 +35,8 @@ export function percentile(sorted: number[], p: number): number {
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+export const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }

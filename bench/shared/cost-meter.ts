@@ -2,7 +2,7 @@ import { JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { round } from './bench-results';
+import { mib, round } from './bench-results';
 import { cpuMsOf, machineBusyMs, memoryOf, pidsNamed } from './proc-stats';
 import { RunningSystem, Service, SERVICES } from './running-system';
 
@@ -198,8 +198,6 @@ export class CostMeter {
     };
   }
 }
-
-const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /**
  * CPU per lifecycle less what the processes spend when nothing happens (timers, relay polls,

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -52,6 +52,19 @@ export interface RunningSystem {
 
 /** The build's root: this file runs from dist/bench/shared once built, or from bench/shared under Jest. */
 export const DIST = basename(resolve(__dirname, '../..')) === 'dist' ? resolve(__dirname, '../..') : resolve(__dirname, '../../dist');
+/**
+ * The environment every service process runs with (infra/service-runtime.env), as npm start and the
+ * image set it, so that benches and tests run the services as they are deployed.
+ */
+export function serviceRuntimeEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(join(DIST, '../infra/service-runtime.env'), 'utf8').split('\n')) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2];
+  }
+  return env;
+}
+
 /** Preloaded into every service (see exit-on-term.ts). */
 export const EXIT_ON_TERM = join(DIST, 'bench/shared/exit-on-term.js');
 /** Preloaded into every service when BENCH_PG_TRACE=<dir> (see pg-trace.ts). */
@@ -62,7 +75,8 @@ export const PG_TRACE = join(DIST, 'bench/shared/pg-trace.js');
  * all against data of their own: a database created for this run (so `pg_stat_database` counts only
  * its commits), and the stream, subject and queue prefixes of a test isolation. Production timings,
  * not the tests' fast polling; OUTBOX_*, CONSUMER_* and NOTIFICATIONS_* from the caller's environment
- * pass through so they can be tuned from the command line. BENCH_CPU_PROF=<dir> profiles every service.
+ * pass through so they can be tuned from the command line; infra/service-runtime.env applies as it does
+ * in production. BENCH_CPU_PROF=<dir> profiles every service.
  * With `replicas` > 1 each service (gateway too) runs as that many processes, as in production.
  */
 export async function startSystem(bench: string, options: StartOptions = {}): Promise<RunningSystem> {
@@ -87,6 +101,7 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
   const portOf = (service: Service) => instances.find((i) => i.service === service && i.replica === 1)!.port;
   const tunables = Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC)_/.test(key)));
   const env: NodeJS.ProcessEnv = {
+    ...serviceRuntimeEnv(),
     ...process.env,
     ...isolation.env,
     NODE_ENV: 'development',

@@ -30,6 +30,10 @@ done
 while IFS='=' read -r name value; do
   [[ -n $name && -z ${!name:-} ]] && export "$name=$value"
 done <"$secrets_file"
+# How every service process runs (glibc malloc tunables, Node flags): the file the image and the benches read too.
+while IFS='=' read -r name value; do
+  [[ $name =~ ^[A-Z_][A-Z0-9_]*$ && -z ${!name:-} ]] && export "$name=$value"
+done <infra/service-runtime.env
 LOG_DIR="${LOG_DIR:-logs}"
 mkdir -p "$LOG_DIR"
 

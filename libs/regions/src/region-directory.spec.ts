@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { DEMO_REGENCY_CODE } from './demo-regency.constant';
+import { CsvVillageRows } from './idn-area-data.source';
 import { RegionDirectory } from './region-directory';
 import { RegionsModule } from './regions.module';
 import { UnknownRegionError } from './unknown-region.error';
@@ -145,5 +146,55 @@ describe('RegionDirectory (data checks)', () => {
     const data = rows();
     data.village[0].code = '14.03.09.9004';
     expect(() => new RegionDirectory(data)).toThrow('neither a kelurahan nor a desa');
+  });
+});
+
+describe('CsvVillageRows (villages.csv read by kecamatan)', () => {
+  const upper = {
+    province: [{ code: '14', parentCode: null, name: 'RIAU' }],
+    regency: [{ code: '14.03', parentCode: '14', name: 'KABUPATEN BENGKALIS' }],
+    district: [
+      { code: '14.03.09', parentCode: '14.03', name: 'Mandau' },
+      { code: '14.03.13', parentCode: '14.03', name: 'Pinggir' },
+    ],
+  };
+  const csv = (...lines: string[]) => ['code,district_code,name', ...lines].join('\r\n');
+
+  it('gives each kecamatan its own villages, read only when asked for', () => {
+    const villages = new CsvVillageRows(
+      csv('14.03.09.1004,14.03.09,Balik Alam', '14.03.09.2005,14.03.09,Air Jamban', '14.03.13.2001,14.03.13,Soka"an', ''),
+      'villages.csv',
+    );
+    const regions = new RegionDirectory({ ...upper, village: villages });
+
+    expect(regions.count('village')).toBe(3);
+    expect(regions.get('14.03.13.2001')).toEqual({
+      code: '14.03.13.2001',
+      name: 'Soka"an',
+      level: 'village',
+      parentCode: '14.03.13',
+      villageKind: 'DESA',
+    });
+    expect(regions.childrenOf('14.03.09').map((v) => v.name)).toEqual(['Balik Alam', 'Air Jamban']);
+    expect(regions.villagesOf('14.03')).toHaveLength(3);
+    expect(regions.get('14.03.09.1004')).toBe(regions.childrenOf('14.03.09')[0]);
+    expect(regions.get('14.03.09.1099')).toBeUndefined();
+  });
+
+  it('refuses a bad line when the file is read, not when its kecamatan is first asked for', () => {
+    expect(() => new CsvVillageRows(csv('14.03.09.1004,14.03.09,Balik Alam', '14.03.09.104,14.03.09,Air Jamban'), 'villages.csv')).toThrow(
+      '"14.03.09.104" is not a village code',
+    );
+    expect(() => new CsvVillageRows(csv('14.03.09.1004,14.03.09,'), 'villages.csv')).toThrow('line 2: malformed row');
+    expect(() => new CsvVillageRows(csv('14.03.09.9004,14.03.09,Balik Alam'), 'villages.csv')).toThrow('neither a kelurahan nor a desa');
+    expect(() => new CsvVillageRows(csv('14.03.13.2001,14.03.13,Soka"an', '14.03.09.1004,14.03.09,Balik Alam'), 'villages.csv')).toThrow(
+      'line 3: "14.03.09.1004" is not in code order',
+    );
+    expect(() => new CsvVillageRows('code,name\n14.03.09.1004,Balik Alam', 'villages.csv')).toThrow('expected header');
+  });
+
+  it('refuses villages of a kecamatan the list does not have', () => {
+    const villages = new CsvVillageRows(csv('14.03.10.1001,14.03.10,Duri Barat'), 'villages.csv');
+    expect(() => new RegionDirectory({ ...upper, village: villages })).toThrow('parent "14.03.10" of "14.03.10.1001" is missing');
   });
 });

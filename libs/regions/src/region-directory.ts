@@ -1,18 +1,12 @@
 import { readIdnAreaData, RegionRows } from './idn-area-data.source';
-import { Region, RegionLevel, VillageKind } from './region';
+import { Region, RegionLevel } from './region';
 import { UnknownRegionError } from './unknown-region.error';
+import { checkRegionRow, villageKindOf, VillageRows, villageRowsOf } from './village-rows';
 
-const LEVELS: readonly RegionLevel[] = ['province', 'regency', 'district', 'village'];
+/** The tiers held as regions from the start; villages are made regions a kecamatan at a time (see VillageRows). */
+const UPPER_LEVELS = ['province', 'regency', 'district'] as const;
 /** Codes nest (`14.03.09.1004` → `14.03.09` → `14.03` → `14`), so a region's ancestor is a prefix of its code. */
 const CODE_LENGTH: Record<RegionLevel, number> = { province: 2, regency: 5, district: 8, village: 13 };
-const CODE_FORMAT: Record<RegionLevel, RegExp> = {
-  province: /^\d{2}$/,
-  regency: /^\d{2}\.\d{2}$/,
-  district: /^\d{2}\.\d{2}\.\d{2}$/,
-  village: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
-};
-/** First digit of a village's own four digits: 1 kelurahan, 2 desa, 3 desa adat (a desa under UU 6/2014). */
-const VILLAGE_KIND_BY_DIGIT: Record<string, VillageKind> = { '1': 'KELURAHAN', '2': 'DESA', '3': 'DESA' };
 const NONE: readonly Region[] = Object.freeze([]);
 
 let shared: RegionDirectory | undefined;
@@ -30,41 +24,35 @@ export class RegionDirectory {
   private readonly children = new Map<string, Region[]>();
   private readonly provinceList: Region[] = [];
   private readonly counts: Record<RegionLevel, number> = { province: 0, regency: 0, district: 0, village: 0 };
+  private readonly villages: VillageRows;
+  /** Kecamatan whose villages are in byCode and children already. */
+  private readonly districtsWithVillages = new Set<string>();
 
   /** Builds the directory from rows, checking every code's format and that its parent exists. */
   constructor(rows: RegionRows) {
-    for (const level of LEVELS) {
+    for (const level of UPPER_LEVELS) {
       for (const row of rows[level]) {
-        if (!CODE_FORMAT[level].test(row.code)) {
-          throw new Error(`Region data: "${row.code}" is not a ${level} code`);
-        }
+        checkRegionRow(level, row);
         if (this.byCode.has(row.code)) throw new Error(`Region data: duplicate code "${row.code}"`);
-        const parentCode = level === 'province' ? null : row.code.slice(0, row.code.lastIndexOf('.'));
-        if (row.parentCode !== parentCode) {
-          throw new Error(`Region data: "${row.code}" is listed under "${row.parentCode}"`);
-        }
+        const parentCode = row.parentCode;
         if (parentCode !== null && !this.byCode.has(parentCode)) {
           throw new Error(`Region data: parent "${parentCode}" of "${row.code}" is missing`);
         }
-        const region: Region =
-          level === 'village'
-            ? { code: row.code, name: row.name, level, parentCode, villageKind: villageKindOf(row.code) }
-            : { code: row.code, name: row.name, level, parentCode };
-        this.byCode.set(row.code, Object.freeze(region));
+        const region: Region = Object.freeze({ code: row.code, name: row.name, level, parentCode });
+        this.byCode.set(row.code, region);
         this.counts[level]++;
-        if (parentCode === null) {
-          this.provinceList.push(region);
-          continue;
-        }
-        const siblings = this.children.get(parentCode);
-        if (siblings) siblings.push(region);
-        else this.children.set(parentCode, [region]);
+        if (parentCode === null) this.provinceList.push(region);
+        else this.addChild(parentCode, region);
       }
     }
-    for (const list of [this.provinceList, ...this.children.values()]) {
-      list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-      Object.freeze(list);
+    this.villages = Array.isArray(rows.village) ? villageRowsOf(rows.village) : rows.village;
+    for (const districtCode of this.villages.districtCodes()) {
+      if (!this.byCode.has(districtCode)) {
+        throw new Error(`Region data: parent "${districtCode}" of "${this.villages.rowsOf(districtCode)[0].code}" is missing`);
+      }
     }
+    this.counts.village = this.villages.count;
+    for (const list of [this.provinceList, ...this.children.values()]) sortAndFreeze(list);
   }
 
   /** The whole official list, read once per process on first use. */
@@ -74,17 +62,20 @@ export class RegionDirectory {
   }
 
   get(code: string): Region | undefined {
+    const region = this.byCode.get(code);
+    if (region || code.length !== CODE_LENGTH.village) return region;
+    this.loadVillagesOf(code.slice(0, CODE_LENGTH.district));
     return this.byCode.get(code);
   }
 
   getOrThrow(code: string): Region {
-    const region = this.byCode.get(code);
+    const region = this.get(code);
     if (!region) throw new UnknownRegionError(code);
     return region;
   }
 
   levelOf(code: string): RegionLevel | undefined {
-    return this.byCode.get(code)?.level;
+    return this.get(code)?.level;
   }
 
   /** The village itself when `code` is a village; undefined for any other level. */
@@ -111,20 +102,21 @@ export class RegionDirectory {
    * official of this region act on this village". Works for any pair of levels; false if either is unknown.
    */
   covers(regionCode: string, villageCode: string): boolean {
-    const region = this.byCode.get(regionCode);
-    const target = this.byCode.get(villageCode);
+    const region = this.get(regionCode);
+    const target = this.get(villageCode);
     if (!region || !target) return false;
     return this.ancestorAt(villageCode, region.level)?.code === region.code;
   }
 
   /** The regions one tier down, by code; empty for a village. */
   childrenOf(code: string): readonly Region[] {
+    if (code.length === CODE_LENGTH.district) this.loadVillagesOf(code);
     return this.children.get(code) ?? NONE;
   }
 
   /** Every village in a region, by code; a village gives itself. */
   villagesOf(code: string): readonly Region[] {
-    const region = this.byCode.get(code);
+    const region = this.get(code);
     if (!region) return NONE;
     if (region.level === 'village') return [region];
     if (region.level === 'district') return this.childrenOf(code);
@@ -139,15 +131,42 @@ export class RegionDirectory {
     return this.counts[level];
   }
 
+  /** Makes the kecamatan's villages regions, once; nothing for a code that is not a known kecamatan. */
+  private loadVillagesOf(districtCode: string): void {
+    if (this.districtsWithVillages.has(districtCode) || this.byCode.get(districtCode)?.level !== 'district') return;
+    this.districtsWithVillages.add(districtCode);
+    const villages: Region[] = [];
+    for (const row of this.villages.rowsOf(districtCode)) {
+      const village: Region = Object.freeze({
+        code: row.code,
+        name: row.name,
+        level: 'village',
+        parentCode: districtCode,
+        villageKind: villageKindOf(row.code),
+      });
+      this.byCode.set(row.code, village);
+      villages.push(village);
+    }
+    if (villages.length > 0) {
+      sortAndFreeze(villages);
+      this.children.set(districtCode, villages);
+    }
+  }
+
+  private addChild(parentCode: string, region: Region): void {
+    const siblings = this.children.get(parentCode);
+    if (siblings) siblings.push(region);
+    else this.children.set(parentCode, [region]);
+  }
+
   private ancestorAt(code: string, level: RegionLevel): Region | undefined {
-    const region = this.byCode.get(code);
+    const region = this.get(code);
     if (!region || CODE_LENGTH[region.level] < CODE_LENGTH[level]) return undefined;
-    return this.byCode.get(code.slice(0, CODE_LENGTH[level]));
+    return this.get(code.slice(0, CODE_LENGTH[level]));
   }
 }
 
-function villageKindOf(code: string): VillageKind {
-  const kind = VILLAGE_KIND_BY_DIGIT[code.charAt(code.length - 4)];
-  if (!kind) throw new Error(`Region data: village code "${code}" is neither a kelurahan nor a desa`);
-  return kind;
+function sortAndFreeze(list: Region[]): void {
+  list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  Object.freeze(list);
 }
