@@ -336,4 +336,43 @@ describe('notifications reach people on their channels, once', () => {
     });
     expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Interrupted')).toHaveLength(0);
   });
+
+  it('records a sent delivery once when its outcome statement loses its connection, whether or not it had committed', async () => {
+    const repository = service.app.get(DeliveryRepository);
+    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
+    // Committed without a job: the use case runs it here, as a job would.
+    const [committed, lost] = await service.db.transaction(async (tx) => [
+      ...(await repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Answer lost', body: 'x' }])),
+      ...(await repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Never ran', body: 'y' }])),
+    ]);
+    const record = repository.recordOutcomes.bind(repository);
+    const outcomes = jest
+      .spyOn(repository, 'recordOutcomes')
+      // As when PostgreSQL terminates the connection: after the commit (its answer lost), or before the statement.
+      .mockImplementationOnce(async (db, batch) => {
+        await record(db, batch);
+        throw new Error('Connection terminated unexpectedly');
+      })
+      .mockImplementationOnce(async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+    try {
+      const deliver = service.app.get(DeliverNotificationUseCase);
+      await expect(deliver.execute(committed.id, false)).resolves.toBe('sent');
+      await expect(deliver.execute(lost.id, false)).resolves.toBe('sent');
+    } finally {
+      outcomes.mockRestore();
+    }
+    const log = service.app.get(DeliveryLogUseCase);
+    for (const { id } of [committed, lost]) {
+      expect(await log.get(id)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(await repository.attemptsOf(service.db.manager, id)).toEqual([
+        expect.objectContaining({ attempt: 0, outcome: 'queued' }),
+        expect.objectContaining({ attempt: 1, outcome: 'sent' }),
+      ]);
+    }
+    // An outcome for an attempt no longer `sending` (marked failed as interrupted meanwhile, say) changes nothing.
+    await repository.recordOutcomes(service.db.manager, [{ id: lost.id, attempt: 1, outcome: 'failed', reason: 'late', final: true }]);
+    expect(await log.get(lost.id)).toMatchObject({ status: 'sent', lastError: null });
+  });
 });

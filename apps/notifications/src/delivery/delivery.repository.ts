@@ -179,7 +179,9 @@ export class DeliveryRepository {
   /**
    * Records the outcome of claimed attempts, sent or failed, in one statement (one commit when run on
    * its own): each delivery's status (sent; failed after the last attempt, retrying before) and its
-   * attempt beside it, written together.
+   * attempt beside it, written together. Only a delivery still `sending` its claimed attempt takes
+   * the outcome, so that writing it again (after a lost connection, when whether the first commit
+   * happened is unknown) changes nothing and records the attempt once.
    */
   async recordOutcomes(db: EntityManager, outcomes: readonly AttemptOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
@@ -194,10 +196,11 @@ export class DeliveryRepository {
                 last_error = o.reason,
                 sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
                 updated_at = now()
-           FROM outcome o WHERE d.id = o.id
+           FROM outcome o WHERE d.id = o.id AND d.status = 'sending' AND d.attempts = o.attempt
+         RETURNING d.id
        )
        INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason)
-       SELECT id, attempt, CASE WHEN status = 'sent' THEN 'sent' ELSE 'failed' END, reason FROM outcome`,
+       SELECT o.id, o.attempt, CASE WHEN o.status = 'sent' THEN 'sent' ELSE 'failed' END, o.reason FROM outcome o JOIN updated u ON u.id = o.id`,
       [
         outcomes.map((o) => o.id),
         outcomes.map((o) => o.attempt),

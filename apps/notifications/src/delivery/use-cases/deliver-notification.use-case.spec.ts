@@ -15,6 +15,8 @@ class Deliveries {
   readonly status = new Map<string, string>();
   readonly statements: string[] = [];
   readonly outcomes: AttemptOutcome[] = [];
+  /** Errors the next outcome statements fail with (before writing anything), one per statement. */
+  readonly outcomeFailures: Error[] = [];
 
   async claimAll(_db: unknown, ids: readonly string[]): Promise<Array<ClaimedDelivery | null>> {
     this.statements.push(`claim ${ids.length}`);
@@ -27,6 +29,8 @@ class Deliveries {
 
   async recordOutcomes(_db: unknown, outcomes: readonly AttemptOutcome[]): Promise<void> {
     this.statements.push(`outcomes ${outcomes.length}`);
+    const failure = this.outcomeFailures.shift();
+    if (failure) throw failure;
     for (const o of outcomes) this.status.set(o.id, o.outcome === 'sent' ? 'sent' : o.final ? 'failed' : 'retrying');
     this.outcomes.push(...outcomes);
   }
@@ -96,5 +100,33 @@ describe('DeliverNotificationUseCase', () => {
     // Two statements for all of them, and well within the two 200 ms windows they would otherwise wait.
     expect(deliveries.statements).toEqual([`claim ${ids.length}`, `outcomes ${ids.length}`]);
     expect(Date.now() - started).toBeLessThan(150);
+  });
+
+  it('writes an outcome as soon as the send ends: a delivery is `sending` no longer than its send and one statement', async () => {
+    let sendEnded = 0;
+    const { deliveries, useCase } = setUp(async (m) => {
+      sendEnded = Date.now();
+      return { providerMessageId: `<${m.deliveryId}>` };
+    });
+    let outcomeAt = 0;
+    const record = deliveries.recordOutcomes.bind(deliveries);
+    deliveries.recordOutcomes = async (db, outcomes) => {
+      outcomeAt = Date.now();
+      return record(db, outcomes);
+    };
+    deliveries.status.set('a', 'queued');
+    await expect(useCase.execute('a', false)).resolves.toBe('sent');
+    // A SIGKILL in that time leaves the delivery `sending` for an operator: no window to wait in it.
+    expect(outcomeAt - sendEnded).toBeLessThan(100);
+  });
+
+  it('writes an outcome again when its statement fails (a lost connection), rather than leaving the delivery `sending`', async () => {
+    const { deliveries, useCase } = setUp(async (m) => ({ providerMessageId: `<${m.deliveryId}>` }));
+    deliveries.status.set('a', 'queued');
+    deliveries.status.set('b', 'queued');
+    deliveries.outcomeFailures.push(new Error('Connection terminated unexpectedly'));
+    await expect(Promise.all([useCase.execute('a', false), useCase.execute('b', false)])).resolves.toEqual(['sent', 'sent']);
+    expect([...deliveries.status.values()]).toEqual(['sent', 'sent']);
+    expect(deliveries.statements).toEqual(['claim 2', 'outcomes 2', 'outcomes 2']);
   });
 });

@@ -9,12 +9,24 @@ import { AttemptOutcome, ClaimedDelivery, DeliveryRepository } from '../delivery
 import { StatementBatch } from '../statement-batch';
 
 /**
- * How long a claim, or an attempt's outcome, waits at most for those of other jobs to go with it in
- * one statement. Nobody waits for an e-mail or an SMS to the tenth of a second; at about 15
- * deliveries a second this makes batches of several. A worker whose every job is waiting on a batch
- * (all its slots taken: no other job can join) does not wait for the window.
+ * How long a claim waits at most for those of other jobs to go with it in one statement. Nobody waits
+ * for an e-mail or an SMS to the tenth of a second; at about 15 deliveries a second this makes batches
+ * of several. A worker whose every job is waiting on a batch (all its slots taken: no other job can
+ * join) does not wait for the window.
+ *
+ * An attempt's outcome does not wait: from its claim to its outcome a delivery is `sending`, and a
+ * process killed then leaves it so, for an operator (DeliveryReconciler), since the message may have
+ * gone out. Its outcome is written at once, together with those that came while the previous outcome
+ * statement ran, so that the row is `sending` no longer than its send and one statement.
  */
 export const DELIVERY_BATCH_WINDOW_MS = 200;
+
+/**
+ * How often an outcome is written at most: again after a lost connection (the statement is
+ * idempotent), as a delivery left `sending` would wait for an operator although its send is known.
+ */
+const OUTCOME_TRIES = 5;
+const OUTCOME_RETRY_MS = 100;
 
 export type DeliveryOutcome = 'sent' | 'skipped';
 
@@ -26,6 +38,7 @@ export type DeliveryOutcome = 'sent' | 'skipped';
  * The claims of jobs running at the same time are made in one statement, and so are the outcomes
  * they record (StatementBatch): each row is still claimed by its own condition, so only one job (of
  * any worker) wins it, and no job sends before its claim, or completes before its outcome, is committed.
+ * Claims wait for company (DELIVERY_BATCH_WINDOW_MS); outcomes do not.
  */
 @Injectable()
 export class DeliverNotificationUseCase {
@@ -37,7 +50,7 @@ export class DeliverNotificationUseCase {
   private readonly outcomes = new StatementBatch<AttemptOutcome, void>(async (outcomes) => {
     await this.deliveries.recordOutcomes(this.transactions.manager, outcomes);
     return outcomes.map(() => undefined);
-  }, DELIVERY_BATCH_WINDOW_MS);
+  }, 0);
   /** Deliveries this process is working on (claiming, sending or recording). */
   private inFlight = 0;
 
@@ -74,16 +87,32 @@ export class DeliverNotificationUseCase {
       );
     } catch (error) {
       const reason = (error as Error).message || String(error);
-      await this.batched(
-        this.outcomes.submit({ id: claimed.id, attempt: claimed.attempts, outcome: 'failed', reason, final: lastAttempt }),
-      );
+      await this.record({ id: claimed.id, attempt: claimed.attempts, outcome: 'failed', reason, final: lastAttempt });
       this.logger.warn({ deliveryId, channel: claimed.channel, attempt: claimed.attempts, lastAttempt, reason }, 'Delivery attempt failed');
       throw error instanceof DeliveryFailedError ? error : new DeliveryFailedError(reason);
     }
-    await this.batched(
-      this.outcomes.submit({ id: claimed.id, attempt: claimed.attempts, outcome: 'sent', providerMessageId: sent.providerMessageId }),
-    );
+    await this.record({ id: claimed.id, attempt: claimed.attempts, outcome: 'sent', providerMessageId: sent.providerMessageId });
     return 'sent';
+  }
+
+  /**
+   * Writes the attempt's outcome, again when the statement fails (a connection lost mid-outcome, as
+   * when PostgreSQL terminates it): a job that threw instead would leave its delivery `sending`, and
+   * its retry would find it claimed and do nothing.
+   */
+  private async record(outcome: AttemptOutcome): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.batched(this.outcomes.submit(outcome));
+      } catch (error) {
+        if (tries >= OUTCOME_TRIES) throw error;
+        this.logger.warn(
+          { deliveryId: outcome.id, attempt: outcome.attempt, tries, err: error },
+          'Writing a delivery outcome failed; again',
+        );
+        await new Promise((resolve) => setTimeout(resolve, OUTCOME_RETRY_MS * 2 ** (tries - 1)));
+      }
+    }
   }
 
   /** Waits for a batched request; first runs the batches at once when no other job of the worker can join them. */
