@@ -375,4 +375,42 @@ describe('notifications reach people on their channels, once', () => {
     await repository.recordOutcomes(service.db.manager, [{ id: lost.id, attempt: 1, outcome: 'failed', reason: 'late', final: true }]);
     expect(await log.get(lost.id)).toMatchObject({ status: 'sent', lastError: null });
   });
+
+  it('re-enqueues a delivery whose job failed for good without writing its outcome (its claims lost their connection)', async () => {
+    const repository = service.app.get(DeliveryRepository);
+    const [delivery] = await service.db.transaction((tx) =>
+      repository.create(tx, [
+        {
+          recipientUserId: lurah.userId,
+          channel: 'email',
+          kind: 'PROPOSAL_APPROVED',
+          notificationId: null,
+          address: lurah.email!,
+          sourceId: randomUUID(),
+          subject: 'Claim lost',
+          body: 'z',
+        },
+      ]),
+    );
+    const claimAll = repository.claimAll.bind(repository);
+    const claims = jest.spyOn(repository, 'claimAll').mockImplementation(async (db, ids) => {
+      if (ids.includes(delivery.id)) throw new Error('Connection terminated unexpectedly');
+      return claimAll(db, ids);
+    });
+    const queue = service.app.get(NotificationQueue);
+    try {
+      await queue.enqueueDeliveries([delivery]);
+      // Every attempt's claim failed: BullMQ keeps the failed job (and would ignore a re-add of its id); the row is still queued.
+      await expectEventually(async () => expect(await (await queue.queue.getJob(delivery.id))?.getState()).toBe('failed'));
+    } finally {
+      claims.mockRestore();
+    }
+    expect(await service.db.query('SELECT status FROM delivery WHERE id = $1', [delivery.id])).toEqual([{ status: 'queued' }]);
+
+    expect(await service.app.get(DeliveryReconciler).reconcile(new Date(Date.now() + 10 * 60_000))).toMatchObject({ requeued: 1 });
+    await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Claim lost')).toHaveLength(1));
+    await expectEventually(async () =>
+      expect(await service.app.get(DeliveryLogUseCase).get(delivery.id)).toMatchObject({ status: 'sent' }),
+    );
+  });
 });
