@@ -6,7 +6,7 @@ import { LifecycleTracker } from '../shared/lifecycle-tracker';
 import { RegencyPeople } from '../shared/regency-people';
 import { startSystem } from '../shared/running-system';
 import { ServiceSupervisor } from '../shared/service-supervisor';
-import { SpineBacklog, waitSettled } from '../shared/spine-backlog';
+import { backlogLeft, SpineBacklog, waitSettled } from '../shared/spine-backlog';
 import { ChaosChecks, CheckResult } from './chaos-checks';
 import { FAULT_KINDS, FaultInjector } from './fault-injector';
 import { NatsLink } from './nats-link';
@@ -52,6 +52,8 @@ export interface ChaosReport {
   clientErrors: RetryingApi['clientErrors'];
   requests: Record<string, number>;
   seconds: { load: number; quiescence: number | null; total: number };
+  /** When the run never became quiet: what was still there, and its unfinished deliveries by status. */
+  notQuiet?: { left: string; deliveries: Record<string, number> };
   logDir: string;
   machine: ReturnType<typeof machineOf>;
 }
@@ -134,6 +136,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     log('waiting for quiescence...');
     const quiescence = await waitQuiet(backlog, system, options.quiescenceTimeoutMs);
+    const notQuiet =
+      quiescence === null ? { left: backlogLeft(await backlog.read()), deliveries: await backlog.unfinishedDeliveries() } : undefined;
+    if (notQuiet) log(`not quiet: ${notQuiet.left}; unfinished deliveries ${JSON.stringify(notQuiet.deliveries)}`);
     checks = await ChaosChecks.open(system, FaultInjector.OWN_APPLICATION);
     const results = await checks.all();
 
@@ -152,7 +157,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         {
           name: 'faults injected, client errors, quiescence',
           passed: faultsOk && quiescence !== null && supervisor.crashes.length === 0,
-          summary: `${faults.injected.length} faults (${FAULT_KINDS.length} kinds × ≥ ${options.faultRounds}: ${faultsOk ? 'yes' : 'no'}); clients saw ${api.clientErrors.status5xx} 5xx, ${api.clientErrors.timeouts} time-outs, ${api.clientErrors.network} network errors (${api.clientErrors.retries} retries, ${api.clientErrors.gaveUp} given up); quiet ${quiescence === null ? 'never' : `${round(quiescence, 1)} s`} after the load; ${supervisor.crashes.length} services died by themselves${supervisor.crashes.length ? ` (${supervisor.crashes.map((c) => c.service).join(', ')})` : ''}`,
+          summary: `${faults.injected.length} faults (${FAULT_KINDS.length} kinds × ≥ ${options.faultRounds}: ${faultsOk ? 'yes' : 'no'}); clients saw ${api.clientErrors.status5xx} 5xx, ${api.clientErrors.timeouts} time-outs, ${api.clientErrors.network} network errors (${api.clientErrors.retries} retries, ${api.clientErrors.gaveUp} given up); quiet ${quiescence === null ? `never (left: ${notQuiet?.left})` : `${round(quiescence, 1)} s`} after the load; ${supervisor.crashes.length} services died by themselves${supervisor.crashes.length ? ` (${supervisor.crashes.map((c) => c.service).join(', ')})` : ''}`,
         },
       ],
       shape,
@@ -179,6 +184,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         quiescence: quiescence === null ? null : round(quiescence, 1),
         total: round((Date.now() - startedAt.getTime()) / 1000, 1),
       },
+      notQuiet,
       logDir: system.logDir,
       machine: machineOf(loadBefore),
     };

@@ -30,6 +30,8 @@ const INTERRUPTED_SEND_SECONDS = 10;
  */
 export class SpineBacklog {
   queries = 0;
+  /** The figures of the last read: what kept the system from settling, when it did not. */
+  last?: Backlog;
 
   private constructor(
     private readonly system: RunningSystem,
@@ -71,19 +73,35 @@ export class SpineBacklog {
       [INTERRUPTED_SEND_SECONDS],
     );
     const consumers = await this.jsm.consumers.list(this.system.env.NATS_STREAM!).next();
-    return {
+    return (this.last = {
       outboxUnpublished: Number(rows[0].outbox),
       consumerLag: consumers.reduce((lag, c) => lag + c.num_pending + c.num_ack_pending, 0),
       openStages: Number(rows[0].stages),
       deliveriesUnfinished: Number(rows[0].deliveries),
       deliveriesInterrupted: Number(rows[0].interrupted),
-    };
+    });
+  }
+
+  /** The unfinished deliveries by status, e.g. `{ sending: 3 }`: which of them a run that did not settle was left with. */
+  async unfinishedDeliveries(): Promise<Record<string, number>> {
+    this.queries++;
+    const { rows } = await this.pg.query<{ status: string; count: number }>(
+      `SELECT status, count(*)::int AS count FROM "${schemaFor({ DB_SCHEMA_PREFIX: this.system.env.DB_SCHEMA_PREFIX ?? '' }, 'notifications')}".delivery
+        WHERE status IN ('queued', 'sending', 'retrying') GROUP BY status ORDER BY status`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
   }
 
   async close(): Promise<void> {
     await this.pg.end();
     await this.nc.close();
   }
+}
+
+/** The figures of a backlog that are not zero, e.g. `deliveriesUnfinished 3, deliveriesInterrupted 3`; `nothing` when all are. */
+export function backlogLeft(backlog: Backlog): string {
+  const left = Object.entries(backlog).filter(([, n]) => n !== 0);
+  return left.length ? left.map(([figure, n]) => `${figure} ${n}`).join(', ') : 'nothing';
 }
 
 /**

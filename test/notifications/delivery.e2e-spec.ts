@@ -336,4 +336,81 @@ describe('notifications reach people on their channels, once', () => {
     });
     expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Interrupted')).toHaveLength(0);
   });
+
+  it('records a sent delivery once when its outcome statement loses its connection, whether or not it had committed', async () => {
+    const repository = service.app.get(DeliveryRepository);
+    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
+    // Committed without a job: the use case runs it here, as a job would.
+    const [committed, lost] = await service.db.transaction(async (tx) => [
+      ...(await repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Answer lost', body: 'x' }])),
+      ...(await repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Never ran', body: 'y' }])),
+    ]);
+    const record = repository.recordOutcomes.bind(repository);
+    const outcomes = jest
+      .spyOn(repository, 'recordOutcomes')
+      // As when PostgreSQL terminates the connection: after the commit (its answer lost), or before the statement.
+      .mockImplementationOnce(async (db, batch) => {
+        await record(db, batch);
+        throw new Error('Connection terminated unexpectedly');
+      })
+      .mockImplementationOnce(async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+    try {
+      const deliver = service.app.get(DeliverNotificationUseCase);
+      await expect(deliver.execute(committed.id, false)).resolves.toBe('sent');
+      await expect(deliver.execute(lost.id, false)).resolves.toBe('sent');
+    } finally {
+      outcomes.mockRestore();
+    }
+    const log = service.app.get(DeliveryLogUseCase);
+    for (const { id } of [committed, lost]) {
+      expect(await log.get(id)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(await repository.attemptsOf(service.db.manager, id)).toEqual([
+        expect.objectContaining({ attempt: 0, outcome: 'queued' }),
+        expect.objectContaining({ attempt: 1, outcome: 'sent' }),
+      ]);
+    }
+    // An outcome for an attempt no longer `sending` (marked failed as interrupted meanwhile, say) changes nothing.
+    await repository.recordOutcomes(service.db.manager, [{ id: lost.id, attempt: 1, outcome: 'failed', reason: 'late', final: true }]);
+    expect(await log.get(lost.id)).toMatchObject({ status: 'sent', lastError: null });
+  });
+
+  it('re-enqueues a delivery whose job failed for good without writing its outcome (its claims lost their connection)', async () => {
+    const repository = service.app.get(DeliveryRepository);
+    const [delivery] = await service.db.transaction((tx) =>
+      repository.create(tx, [
+        {
+          recipientUserId: lurah.userId,
+          channel: 'email',
+          kind: 'PROPOSAL_APPROVED',
+          notificationId: null,
+          address: lurah.email!,
+          sourceId: randomUUID(),
+          subject: 'Claim lost',
+          body: 'z',
+        },
+      ]),
+    );
+    const claimAll = repository.claimAll.bind(repository);
+    const claims = jest.spyOn(repository, 'claimAll').mockImplementation(async (db, ids) => {
+      if (ids.includes(delivery.id)) throw new Error('Connection terminated unexpectedly');
+      return claimAll(db, ids);
+    });
+    const queue = service.app.get(NotificationQueue);
+    try {
+      await queue.enqueueDeliveries([delivery]);
+      // Every attempt's claim failed: BullMQ keeps the failed job (and would ignore a re-add of its id); the row is still queued.
+      await expectEventually(async () => expect(await (await queue.queue.getJob(delivery.id))?.getState()).toBe('failed'));
+    } finally {
+      claims.mockRestore();
+    }
+    expect(await service.db.query('SELECT status FROM delivery WHERE id = $1', [delivery.id])).toEqual([{ status: 'queued' }]);
+
+    expect(await service.app.get(DeliveryReconciler).reconcile(new Date(Date.now() + 10 * 60_000))).toMatchObject({ requeued: 1 });
+    await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Claim lost')).toHaveLength(1));
+    await expectEventually(async () =>
+      expect(await service.app.get(DeliveryLogUseCase).get(delivery.id)).toMatchObject({ status: 'sent' }),
+    );
+  });
 });

@@ -12,9 +12,9 @@ const INTERRUPTED_REASON = 'interrupted while sending: the message may have gone
 
 /**
  * Keeps the queue in step with the delivery log, which is the truth: re-enqueues queued or retrying
- * deliveries whose job Redis lost (a job id that still exists is ignored), marks deliveries left
- * `sending` by a worker that died as failed, for an operator to look at, and sets the daily digest's
- * scheduler again if Redis lost it.
+ * deliveries whose job Redis lost, or whose job finished without writing their outcome (see
+ * NotificationQueue.requeueDeliveries), marks deliveries left `sending` by a worker that died as
+ * failed, for an operator to look at, and sets the daily digest's scheduler again if Redis lost it.
  */
 @Injectable()
 export class DeliveryReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,7 +45,7 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
       this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
     );
     const stale = await this.deliveries.stale(this.transactions.manager, STALE_QUEUED_MS, now);
-    await this.queue.enqueueDeliveries(stale);
+    await this.queue.requeueDeliveries(stale);
     if (stale.length || interrupted) this.logger.log({ requeued: stale.length, interrupted }, 'Deliveries reconciled');
     return { requeued: stale.length, interrupted };
   }

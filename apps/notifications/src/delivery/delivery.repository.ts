@@ -34,6 +34,11 @@ export interface QueuedDelivery {
   retryRound: number;
 }
 
+/** How one claimed attempt ended: sent (with the provider's id), or failed (the last attempt, or to be retried). */
+export type AttemptOutcome =
+  | { id: string; attempt: number; outcome: 'sent'; providerMessageId: string }
+  | { id: string; attempt: number; outcome: 'failed'; reason: string; final: boolean };
+
 /** Which deliveries of the log to list: by status, and optionally by recipient (username or user id). */
 export interface DeliveryFilter {
   status: string;
@@ -145,34 +150,65 @@ export class DeliveryRepository {
    * again automatically (see DeliveryReconciler).
    */
   async claim(db: EntityManager, id: string): Promise<ClaimedDelivery | null> {
-    const [claimed] = await updateRows(
+    const [claimed] = await this.claimAll(db, [id]);
+    return claimed;
+  }
+
+  /**
+   * Claims several deliveries in one statement (one commit when run on its own), each as `claim` does:
+   * answers, for each id in order, the claimed delivery or null. An id asked for twice is claimed
+   * once, for its first asker.
+   */
+  async claimAll(db: EntityManager, ids: readonly string[]): Promise<Array<ClaimedDelivery | null>> {
+    const rows = await updateRows(
       db,
       ClaimedRow,
       `UPDATE delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('queued', 'retrying')
+       WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'retrying')
        RETURNING id, channel, address, subject, body, attempts`,
-      [id],
+      [[...new Set(ids)]],
     );
-    return claimed ?? null;
+    const claimed = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = claimed.get(id) ?? null;
+      claimed.delete(id);
+      return row;
+    });
   }
 
-  /** Records the sent attempt; the caller's transaction holds the two writes together. */
-  async markSent(tx: EntityManager, id: string, attempt: number, providerMessageId: string): Promise<void> {
-    await tx.query(
-      `UPDATE delivery SET status = 'sent', provider_message_id = $2, last_error = NULL, sent_at = now(), updated_at = now() WHERE id = $1`,
-      [id, providerMessageId],
+  /**
+   * Records the outcome of claimed attempts, sent or failed, in one statement (one commit when run on
+   * its own): each delivery's status (sent; failed after the last attempt, retrying before) and its
+   * attempt beside it, written together. Only a delivery still `sending` its claimed attempt takes
+   * the outcome, so that writing it again (after a lost connection, when whether the first commit
+   * happened is unknown) changes nothing and records the attempt once.
+   */
+  async recordOutcomes(db: EntityManager, outcomes: readonly AttemptOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await db.query(
+      `WITH outcome AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[])
+                AS o (id, attempt, status, provider_message_id, reason)
+       ), updated AS (
+         UPDATE delivery d
+            SET status = o.status,
+                provider_message_id = CASE WHEN o.status = 'sent' THEN o.provider_message_id ELSE d.provider_message_id END,
+                last_error = o.reason,
+                sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
+                updated_at = now()
+           FROM outcome o WHERE d.id = o.id AND d.status = 'sending' AND d.attempts = o.attempt
+         RETURNING d.id
+       )
+       INSERT INTO delivery_attempt (delivery_id, attempt, outcome, reason)
+       SELECT o.id, o.attempt, CASE WHEN o.status = 'sent' THEN 'sent' ELSE 'failed' END, o.reason FROM outcome o JOIN updated u ON u.id = o.id`,
+      [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.attempt),
+        outcomes.map((o) => (o.outcome === 'sent' ? 'sent' : o.final ? 'failed' : 'retrying')),
+        outcomes.map((o) => (o.outcome === 'sent' ? o.providerMessageId : null)),
+        outcomes.map((o) => (o.outcome === 'sent' ? null : o.reason)),
+      ],
     );
-    await this.recordAttempt(tx, id, attempt, 'sent', null);
-  }
-
-  /** Records a failed attempt; the delivery is `failed` after the last one, `retrying` before. */
-  async markAttemptFailed(tx: EntityManager, id: string, attempt: number, reason: string, final: boolean): Promise<void> {
-    await tx.query(`UPDATE delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [
-      id,
-      final ? 'failed' : 'retrying',
-      reason,
-    ]);
-    await this.recordAttempt(tx, id, attempt, 'failed', reason);
   }
 
   /** Queued or retrying deliveries untouched for `olderThanMs`: their job may have been lost with Redis. */

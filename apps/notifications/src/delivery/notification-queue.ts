@@ -54,6 +54,20 @@ export class NotificationQueue implements OnApplicationBootstrap {
     );
   }
 
+  /**
+   * Enqueues again deliveries that are queued or retrying but have no job working on them: one that
+   * Redis lost is added, and one that finished without writing the delivery's outcome (it failed for
+   * good, a claim statement losing its connection on the last attempt, say) is removed first, as a
+   * re-add of a job id that still exists is ignored. A job waiting, delayed or running is left alone.
+   */
+  async requeueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number }>): Promise<void> {
+    for (const { id, retryRound } of deliveries) {
+      const job = await this.queue.getJob(deliveryJobId(id, retryRound));
+      if (job && ['completed', 'failed'].includes(await job.getState())) await job.remove();
+    }
+    await this.enqueueDeliveries(deliveries);
+  }
+
   /** Sends the day's reminder digests at NOTIFICATIONS_DIGEST_HOUR, local time of the regency. */
   async scheduleDigest(): Promise<void> {
     await this.queue.upsertJobScheduler(
