@@ -14,6 +14,13 @@ import { ClaimedEvent, DueRun, InboundDraft, InboundEventStore, StoredEvent } fr
 import { retryDelayMs } from './retry-policy';
 import { StreamCursor, StreamPosition } from './stream-cursor';
 
+/** Events handled in one transaction: their envelopes, their ids, and the events still pending behind them. */
+interface HandledRuns {
+  envelopes: EventEnvelope[];
+  handled: string[];
+  behind: StoredEvent[];
+}
+
 /** Why a dead letter could not be handled on replay. */
 export class ReplayFailedError extends Error {}
 
@@ -124,30 +131,24 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         [String(budgetMs * 2), String(budgetMs), String(Math.ceil(budgetMs / 2))],
       );
       const stored = await this.store.insert(drafts, tx);
+      const nothingHandled = { stored, envelopes: [] as EventEnvelope[], handled: [] as string[], behind: [] as StoredEvent[] };
       const runs = runsOf(
         stored.filter((event) => !this.busy.has(event.aggregateKey)),
         this.env.CONSUMER_BATCH_SIZE,
       );
-      if (runs.length === 0) return { stored, envelopes: [] as EventEnvelope[], handled: new Set<string>(), behind: [] as StoredEvent[] };
+      if (runs.length === 0) return nothingHandled;
       try {
-        return await tx.transaction(async (savepoint) => {
-          const claimed = (await this.store.claimRuns(savepoint, runs)).flat();
-          const envelopes: EventEnvelope[] = [];
-          for (const event of claimed) {
-            envelopes.push(await this.runHandlers(event, savepoint));
+        const outcome = await tx.transaction((savepoint) =>
+          this.handleRunsIn(savepoint, runs, () => {
             if (abandoned) throw new Error('abandoned: past the budget for handling on receipt');
-          }
-          const handled = claimed.map((event) => event.id);
-          if (handled.length > 0) await this.store.markDone(savepoint, handled);
-          const aggregates = [...new Set(claimed.map((event) => event.aggregateKey))];
-          const behind = await this.store.pendingIn(savepoint, aggregates, this.behindLimit());
-          return { stored, envelopes, handled: new Set(handled), behind };
-        });
+          }),
+        );
+        return { stored, ...outcome };
       } catch (error) {
         if (abandoned) throw error;
         // Handled later, as any stored event, where a failure is counted and retried with back-off.
         this.logger.debug({ err: error }, 'Handling on receipt failed; the events are stored and handled on their own');
-        return { stored, envelopes: [] as EventEnvelope[], handled: new Set<string>(), behind: [] as StoredEvent[] };
+        return nothingHandled;
       }
     });
     let timer: NodeJS.Timeout | undefined;
@@ -163,11 +164,9 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     }
     const { stored, envelopes, handled, behind } = outcome;
     for (const id of handled) this.remember(id);
-    for (const envelope of envelopes) {
-      this.counters?.handled(envelope.type, envelope.version);
-      await this.options.faults?.afterHandled?.(envelope.id);
-    }
-    return [...stored.filter((event) => !handled.has(event.id)), ...behind];
+    await this.committed(envelopes);
+    const done = new Set(handled);
+    return [...stored.filter((event) => !done.has(event.id)), ...behind];
   }
 
   private start(pass: () => Promise<void>): void {
@@ -367,34 +366,46 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
    */
   private async handleBatch(runs: string[][]): Promise<{ handled: string[]; behind: StoredEvent[] }> {
     if (runs.length === 1 && runs[0].length === 1) return this.handle(runs[0][0]);
-    let envelopes: EventEnvelope[] = [];
-    let handled: string[] = [];
-    let behind: StoredEvent[] = [];
+    let outcome: HandledRuns;
     try {
-      await this.dataSource.transaction(async (tx) => {
-        envelopes = [];
-        const claimed = (await this.store.claimRuns(tx, runs)).flat();
-        for (const event of claimed) envelopes.push(await this.runHandlers(event, tx));
-        handled = claimed.map((e) => e.id);
-        if (claimed.length > 0) {
-          await this.store.markDone(tx, handled);
-          behind = await this.store.pendingIn(tx, [...new Set(claimed.map((e) => e.aggregateKey))], this.behindLimit());
-        }
-      });
+      outcome = await this.dataSource.transaction((tx) => this.handleRunsIn(tx, runs));
     } catch {
-      const outcome = { handled: [] as string[], behind: [] as StoredEvent[] };
+      const oneByOne = { handled: [] as string[], behind: [] as StoredEvent[] };
       for (const run of runs) {
         const one = await this.handle(run[0]);
-        outcome.handled.push(...one.handled);
-        outcome.behind.push(...one.behind);
+        oneByOne.handled.push(...one.handled);
+        oneByOne.behind.push(...one.behind);
       }
-      return outcome;
+      return oneByOne;
     }
+    await this.committed(outcome.envelopes);
+    return { handled: outcome.handled, behind: outcome.behind };
+  }
+
+  /**
+   * Claims the runs in `tx` (see claimRuns) and runs their handlers in order, then marks them done and
+   * reads the events still pending behind them. `checkpoint` runs after each handler and may throw to stop.
+   */
+  private async handleRunsIn(tx: EntityManager, runs: string[][], checkpoint?: () => void): Promise<HandledRuns> {
+    const claimed = (await this.store.claimRuns(tx, runs)).flat();
+    const envelopes: EventEnvelope[] = [];
+    for (const event of claimed) {
+      envelopes.push(await this.runHandlers(event, tx));
+      checkpoint?.();
+    }
+    const handled = claimed.map((event) => event.id);
+    if (claimed.length === 0) return { envelopes, handled, behind: [] };
+    await this.store.markDone(tx, handled);
+    const behind = await this.store.pendingIn(tx, [...new Set(claimed.map((event) => event.aggregateKey))], this.behindLimit());
+    return { envelopes, handled, behind };
+  }
+
+  /** What follows the commit of handled events: their counts, and the test's fault after each. */
+  private async committed(envelopes: EventEnvelope[]): Promise<void> {
     for (const envelope of envelopes) {
       this.counters?.handled(envelope.type, envelope.version);
       await this.options.faults?.afterHandled?.(envelope.id);
     }
-    return { handled, behind };
   }
 
   /**
@@ -419,8 +430,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       return { handled: [], behind: [] };
     }
     if (!claimed || !envelope) return { handled: [], behind: [] };
-    this.counters?.handled(envelope.type, envelope.version);
-    await this.options.faults?.afterHandled?.(envelope.id);
+    await this.committed([envelope]);
     return { handled: [id], behind };
   }
 
