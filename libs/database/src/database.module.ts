@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME, ServiceName } from '@alur/config';
 import { EntitySchema, MixedList } from 'typeorm';
 import { openServiceDatabase, serviceDataSourceOptions, ServiceDataSourceOptions } from './database-bootstrap';
+import { IdempotentRequests } from './idempotency/idempotent-execution';
 
 export interface DatabaseModuleOptions {
   entities: MixedList<Function | string | EntitySchema>;
@@ -47,11 +48,12 @@ export class DatabaseModule {
   static forService(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseModule,
-      // Global only so that the TypeORM root, defined once above, reads this service's options; they are all it exports.
+      // Global so that the TypeORM root, defined once above, reads this service's options, and so that the
+      // service's interceptors (libs/messaging's, the gateway's) share one IdempotentRequests.
       global: true,
       imports: [TYPEORM_ROOT],
-      providers: [{ provide: DATABASE_MODULE_OPTIONS, useValue: options }],
-      exports: [DATABASE_MODULE_OPTIONS],
+      providers: [{ provide: DATABASE_MODULE_OPTIONS, useValue: options }, IdempotentRequests],
+      exports: [DATABASE_MODULE_OPTIONS, IdempotentRequests],
     };
   }
 }

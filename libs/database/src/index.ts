@@ -9,3 +9,4 @@ export * from './after-commit.service';
 export * from './row-schema';
 export * from './transactions.service';
 export * from './unique-violation';
+export * from './statement-batch';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { Actor, InvalidInputError } from '@alur/contracts';
-import { requestHashOf, runIdempotent, Transactions } from '@alur/database';
+import { IdempotentRequests, requestHashOf } from '@alur/database';
 import { CLS_ACTOR, CLS_IDEMPOTENCY_KEY } from '@alur/observability';
 
 /** Visible ASCII, as the IETF Idempotency-Key draft expects of a key (a UUID fits). */
@@ -66,7 +66,7 @@ export class IdempotencyKeyInterceptor implements NestInterceptor {
 @Injectable()
 export class IdempotentRoute implements NestInterceptor {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly idempotent: IdempotentRequests,
     private readonly cls: ClsService,
   ) {}
 
@@ -88,6 +88,8 @@ export class IdempotentRoute implements NestInterceptor {
       operation: `${request.method} ${request.route?.path ?? ''}`,
       requestHash: requestHashOf({ params: request.params, query: request.query, body: request.body, file }),
     };
-    return from(runIdempotent(this.transactions.manager, idempotent, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    // An upload writes its whole file before its row claims the key: a repeat is cheaper answered from the lookup.
+    const work = () => lastValueFrom(next.handle(), { defaultValue: undefined });
+    return from(this.idempotent.run(idempotent, work, { lookFirst: true }));
   }
 }

@@ -1,7 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, UnprocessableError } from '@alur/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { StatementBatch } from '../statement-batch';
 
 /** One request under an Idempotency-Key, as the service that carries it out sees it. */
 export interface IdempotentRequest {
@@ -44,7 +47,7 @@ export function requestHashOf(content: unknown): string {
  * Claims the running request's Idempotency-Key inside the transaction of its change, so that the key
  * commits (or rolls back) with it. Every audited change calls this (AuditTrail.record); a request with
  * no key, or one already claimed by this execution, is left alone. A twin that committed the key
- * first makes this transaction fail, and `runIdempotent` then answers with the twin's answer.
+ * first makes this transaction fail, and `IdempotentRequests.run` then answers with the twin's answer.
  */
 export async function claimIdempotencyKeyIn(tx: EntityManager): Promise<void> {
   const execution = running.getStore();
@@ -71,44 +74,101 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
+/** An answer to write down for a request whose change has committed. */
+interface AnswerToStore extends IdempotentRequest {
+  executionId: string;
+  answer: string;
+}
+
+export interface IdempotentRunOptions {
+  /**
+   * Look for an earlier request with the key before starting the work: for work that is heavy before it
+   * claims the key (the gateway writes an upload's whole file first), or that does something outside its
+   * transaction. Elsewhere the claim in the change's transaction finds the twin, and the lookup would
+   * only cost every request a round trip and a commit.
+   */
+  lookFirst?: boolean;
+}
+
+/**
+ * How long a committed request's answer waits for others to be written with it in one statement. The
+ * answer goes back to the caller at once; a retry within this window waits for it (see answerOf).
+ */
+const ANSWER_BATCH_WINDOW_MS = 100;
+
 /**
  * Carries out `work` once per Idempotency-Key: an earlier request with the same key and content gets
  * the first answer again (byte for byte), the same key with other content a 422. The key is stored in
  * the transaction of the change (see claimIdempotencyKeyIn), so a crash or a timeout never leaves a
  * change without its key, nor a key without its change. Refusals are not stored: they changed nothing,
  * and the request may be retried.
+ *
+ * A repeated request runs its work again up to the claim, which fails on the twin's key and rolls the
+ * repeat back (or the work refuses first, the state having moved on); either way the twin's answer is
+ * the answer. Answers are written after the commit, several in one statement.
  */
-export async function runIdempotent<T>(
-  dataSource: DataSource | EntityManager,
-  request: IdempotentRequest,
-  work: () => Promise<T>,
-): Promise<T> {
-  const earlier = await storedRequest(dataSource, request);
-  if (earlier) return answerOf<T>(dataSource, request, earlier);
+@Injectable()
+export class IdempotentRequests implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(IdempotentRequests.name);
+  private readonly answers = new StatementBatch<AnswerToStore, void>((answers) => this.storeAnswers(answers), ANSWER_BATCH_WINDOW_MS);
 
-  const execution: Execution = { ...request, executionId: randomUUID(), claimed: false, finished: false };
-  let answer: T;
-  try {
-    answer = await running.run(execution, work);
-  } catch (error) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run<T>(request: IdempotentRequest, work: () => Promise<T>, options: IdempotentRunOptions = {}): Promise<T> {
+    if (options.lookFirst) {
+      const earlier = await storedRequest(this.dataSource, request);
+      if (earlier) return answerOf<T>(this.dataSource, request, earlier);
+    }
+    const execution: Execution = { ...request, executionId: randomUUID(), claimed: false, finished: false };
+    let answer: T;
+    try {
+      answer = await running.run(execution, work);
+    } catch (error) {
+      execution.finished = true;
+      // A twin with the same key may have committed first: the key, a version or a lock stopped this one.
+      const twin = await storedRequest(this.dataSource, request);
+      if (twin && twin.execution_id !== execution.executionId) return answerOf<T>(this.dataSource, request, twin);
+      throw error;
+    }
     execution.finished = true;
-    // A twin with the same key may have committed while this one ran into it (the key, a version, a lock).
-    const twin = await storedRequest(dataSource, request);
-    if (twin && twin.execution_id !== execution.executionId) return answerOf<T>(dataSource, request, twin);
-    throw error;
+    if (!execution.claimed) return answer;
+    const stored = JSON.stringify(answer ?? null);
+    // Not awaited: the change has committed, and a retry that comes before its answer waits for it.
+    this.answers
+      .submit({ ...request, executionId: execution.executionId, answer: stored })
+      .catch((error: unknown) =>
+        this.logger.error(
+          { err: error, operation: request.operation },
+          'Could not store the answer of an idempotent request; a retry will be told to reload',
+        ),
+      );
+    return JSON.parse(stored) as T;
   }
-  execution.finished = true;
-  if (!execution.claimed) return answer;
-  const stored = JSON.stringify(answer ?? null);
-  await dataSource.query(
-    `UPDATE idempotent_request SET answer = $5, answered_at = now()
-      WHERE caller_key = $1 AND idempotency_key = $2 AND operation = $3 AND execution_id = $4`,
-    [request.callerKey, request.key, request.operation, execution.executionId, stored],
-  );
-  return JSON.parse(stored) as T;
+
+  /** Writes down the answers still waiting, before the data source closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.answers.settled();
+  }
+
+  private async storeAnswers(answers: AnswerToStore[]): Promise<void[]> {
+    await this.dataSource.query(
+      `UPDATE idempotent_request AS r SET answer = a.answer, answered_at = now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[]) AS a(caller_key, idempotency_key, operation, execution_id, answer)
+        WHERE r.caller_key = a.caller_key AND r.idempotency_key = a.idempotency_key AND r.operation = a.operation
+          AND r.execution_id = a.execution_id`,
+      [
+        answers.map((a) => a.callerKey),
+        answers.map((a) => a.key),
+        answers.map((a) => a.operation),
+        answers.map((a) => a.executionId),
+        answers.map((a) => a.answer),
+      ],
+    );
+    return answers.map(() => undefined);
+  }
 }
 
-async function storedRequest(dataSource: DataSource | EntityManager, request: IdempotentRequest): Promise<StoredRequest | undefined> {
+async function storedRequest(dataSource: DataSource, request: IdempotentRequest): Promise<StoredRequest | undefined> {
   const [row] = (await dataSource.query(
     'SELECT request_hash, execution_id, answer FROM idempotent_request WHERE caller_key = $1 AND idempotency_key = $2 AND operation = $3',
     [request.callerKey, request.key, request.operation],
@@ -116,7 +176,7 @@ async function storedRequest(dataSource: DataSource | EntityManager, request: Id
   return row;
 }
 
-async function answerOf<T>(dataSource: DataSource | EntityManager, request: IdempotentRequest, stored: StoredRequest): Promise<T> {
+async function answerOf<T>(dataSource: DataSource, request: IdempotentRequest, stored: StoredRequest): Promise<T> {
   if (stored.request_hash !== request.requestHash) {
     throw new UnprocessableError('This Idempotency-Key was already used for a different request; use a new key for a new request', {
       code: 'idempotency_key_reused',

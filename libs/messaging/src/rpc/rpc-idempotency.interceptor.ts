@@ -1,9 +1,7 @@
 import { CallHandler, ExecutionContext, GatewayTimeoutException, Injectable, NestInterceptor } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
-import { requestHashOf, runIdempotent } from '@alur/database';
+import { IdempotentRequests, requestHashOf } from '@alur/database';
 import type { RpcRequest } from './rpc-client';
 import { rpcPatternOf } from './rpc-subject';
 
@@ -12,11 +10,11 @@ import { rpcPatternOf } from './rpc-subject';
  * set the meta from the gateway's assertion):
  * - past the gateway's deadline, the request is not started: its caller has already answered 504;
  * - with an Idempotency-Key, it is carried out once: the same key and data get the first answer
- *   again, the key is stored in the transaction of the change (see runIdempotent).
+ *   again, the key is stored in the transaction of the change (see IdempotentRequests).
  */
 @Injectable()
 export class RpcIdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly idempotent: IdempotentRequests) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
@@ -33,6 +31,6 @@ export class RpcIdempotencyInterceptor implements NestInterceptor {
       operation: pattern,
       requestHash: requestHashOf(request.data),
     };
-    return from(runIdempotent(this.dataSource, idempotent, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(this.idempotent.run(idempotent, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Transactions } from '@alur/database';
+import { StatementBatch, Transactions } from '@alur/database';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { inSpan, SpanKind } from '@alur/observability';
 import { DeliveryFailedError, OutgoingMessage, SentMessage } from '../channels/channel-sender';
 import { EmailSender } from '../channels/email.sender';
 import { SmsGatewaySender } from '../channels/sms-gateway.sender';
 import { AttemptOutcome, ClaimedDelivery, DeliveryRepository } from '../delivery.repository';
-import { StatementBatch } from '../statement-batch';
 
 /**
  * How long a claim waits at most for those of other jobs to go with it in one statement. Nobody waits

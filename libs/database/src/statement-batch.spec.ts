@@ -79,4 +79,24 @@ describe('StatementBatch', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(runs).toEqual([[1, 2]]);
   });
+
+  it('settles every request made so far, those of the running batch and those waiting behind it, before the window ends', async () => {
+    const runs: number[][] = [];
+    let release!: () => void;
+    const first = new Promise<void>((resolve) => (release = resolve));
+    const batch = new StatementBatch<number, number>(async (inputs) => {
+      runs.push(inputs);
+      if (runs.length === 1) await first;
+      return inputs;
+    }, 60_000);
+    const answered: number[] = [];
+    void batch.submit(1).then((n) => answered.push(n));
+    batch.flushNow();
+    void batch.submit(2).then((n) => answered.push(n));
+    const settled = batch.settled();
+    release();
+    await settled;
+    expect(answered).toEqual([1, 2]);
+    expect(runs).toEqual([[1], [2]]);
+  });
 });

@@ -14,6 +14,8 @@ export class StatementBatch<I, O> {
   private pending: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
   private timer?: NodeJS.Timeout;
   private running = false;
+  /** The batch running, if one is. */
+  private current?: Promise<void>;
 
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
@@ -35,6 +37,14 @@ export class StatementBatch<I, O> {
     return this.pending.length;
   }
 
+  /** Resolves once every request submitted so far has been answered (for a shutdown that must not drop them). */
+  async settled(): Promise<void> {
+    while (this.current || this.pending.length) {
+      this.flushNow();
+      await this.current;
+    }
+  }
+
   /** Runs the waiting requests now rather than at the end of the window (or right after the batch running). */
   flushNow(): void {
     if (!this.running && this.pending.length) void this.flush();
@@ -46,10 +56,12 @@ export class StatementBatch<I, O> {
     const batch = this.pending.splice(0, this.maxSize);
     if (batch.length === 0) return;
     this.running = true;
+    this.current = this.settle(batch);
     try {
-      await this.settle(batch);
+      await this.current;
     } finally {
       this.running = false;
+      this.current = undefined;
       if (this.pending.length) void this.flush();
     }
   }
