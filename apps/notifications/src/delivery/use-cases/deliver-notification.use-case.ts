@@ -13,12 +13,13 @@ import { AttemptOutcome, ClaimedDelivery, DeliveryRepository } from '../delivery
  * of several. A worker whose every job is waiting on a batch (all its slots taken: no other job can
  * join) does not wait for the window.
  *
- * An attempt's outcome does not wait: from its claim to its outcome a delivery is `sending`, and a
- * process killed then leaves it so, for an operator (DeliveryReconciler), since the message may have
- * gone out. Its outcome is written at once, together with those that came while the previous outcome
- * statement ran, so that the row is `sending` no longer than its send and one statement.
+ * An attempt's outcome waits less: from its claim to its outcome a delivery is `sending`, and a process
+ * killed then leaves it so, for an operator (DeliveryReconciler), since the message may have gone out.
+ * A tenth of a second more of that is worth the commits saved: one statement for the outcomes of about
+ * three deliveries at 30 a second, rather than one each.
  */
 export const DELIVERY_BATCH_WINDOW_MS = 200;
+export const DELIVERY_OUTCOME_WINDOW_MS = 100;
 
 /**
  * How often an outcome is written at most: again after a lost connection (the statement is
@@ -37,7 +38,7 @@ export type DeliveryOutcome = 'sent' | 'skipped';
  * The claims of jobs running at the same time are made in one statement, and so are the outcomes
  * they record (StatementBatch): each row is still claimed by its own condition, so only one job (of
  * any worker) wins it, and no job sends before its claim, or completes before its outcome, is committed.
- * Claims wait for company (DELIVERY_BATCH_WINDOW_MS); outcomes do not.
+ * Claims wait for company (DELIVERY_BATCH_WINDOW_MS), outcomes less long (DELIVERY_OUTCOME_WINDOW_MS).
  */
 @Injectable()
 export class DeliverNotificationUseCase {
@@ -49,7 +50,7 @@ export class DeliverNotificationUseCase {
   private readonly outcomes = new StatementBatch<AttemptOutcome, void>(async (outcomes) => {
     await this.deliveries.recordOutcomes(this.transactions.manager, outcomes);
     return outcomes.map(() => undefined);
-  }, 0);
+  }, DELIVERY_OUTCOME_WINDOW_MS);
   /** Deliveries this process is working on (claiming, sending or recording). */
   private inFlight = 0;
 
