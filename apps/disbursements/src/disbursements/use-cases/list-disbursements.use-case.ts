@@ -25,10 +25,12 @@ export class ListDisbursementsUseCase {
 
   async execute(actor: Actor, filter: ListDisbursementsRequest): Promise<DisbursementPage> {
     // The filters' shapes and the paging limits are the contract's (ListDisbursements), checked before this runs.
-    const db = this.transactions.manager;
     const scope = { column: regionScopeColumn(this.regions, actor.regionCode), regionCode: actor.regionCode };
     const slice = sliceOf(filter);
-    const { items, total } = await this.disbursements.page(db, scope, { ...filter, ...slice });
-    return { items: await this.views.of(db, items), total, ...pageFields(slice) };
+    // One snapshot for the page, its count, tranches and progress: they agree, and cost one commit rather than four.
+    return this.transactions.run(async (db) => {
+      const { items, total } = await this.disbursements.page(db, scope, { ...filter, ...slice });
+      return { items: await this.views.of(db, items), total, ...pageFields(slice) };
+    }, 'REPEATABLE READ');
   }
 }
