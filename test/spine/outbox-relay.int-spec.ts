@@ -57,4 +57,21 @@ describe('the outbox relay', () => {
       expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     }
   });
+
+  it('sends the changes committed soon after a drain together, in the next drain, in order', async () => {
+    const relay = await startFixture('disbursements', isolation, { env: { OUTBOX_DRAIN_SPACING_MS: '400' } });
+    fixtures.push(relay);
+    const sent = () => relay.relay.stats.published;
+    await relay.writer.write({ book: 'spaced', seq: 1, text: 'first' });
+    await expectEventually(async () => expect(sent()).toBe(1));
+    const drainsBefore = relay.relay.stats.drains;
+
+    // Ten commits, each waking the relay, within the 400 ms after the drain that sent the first.
+    for (let seq = 2; seq <= 11; seq++) await relay.writer.write({ book: 'spaced', seq, text: `note ${seq}` });
+    await expectEventually(async () => expect(sent()).toBe(11));
+
+    expect(relay.relay.stats.drains - drainsBefore).toBeLessThanOrEqual(2);
+    const inStream = (await streamMessages(isolation)).filter((m) => m.data.aggregateId === 'spaced');
+    expect(inStream.map((m) => m.data.payload.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+  });
 });

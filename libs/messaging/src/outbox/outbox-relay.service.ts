@@ -39,12 +39,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private pollTimer?: NodeJS.Timeout;
   private cleanupTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
+  /** Set while a wake-up waits for the drain spacing (OUTBOX_DRAIN_SPACING_MS) to pass. */
+  private spacingTimer?: NodeJS.Timeout;
+  private lastDrainStartedAt = 0;
   private wakeAgain = false;
   private ticks = 0;
   private lastDrainClean = true;
   private stopped = false;
-  /** What this replica has published, and how many of those JetStream had already (a second publish). */
-  readonly stats = { published: 0, duplicates: 0 };
+  /** What this replica has published, how many of those JetStream had already (a second publish), and in how many drains. */
+  readonly stats = { published: 0, duplicates: 0, drains: 0 };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,6 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.spacingTimer);
     clearInterval(this.pollTimer);
     clearInterval(this.cleanupTimer);
     await this.draining;
@@ -88,13 +92,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!trusted || this.ticks % 10 === 0) this.wake();
   }
 
-  /** Starts a drain, or asks the running one to go round again, so no wake-up is lost. */
+  /**
+   * Starts a drain, or asks the running one to go round again, so no wake-up is lost. A drain starts no
+   * sooner than OUTBOX_DRAIN_SPACING_MS after the one before: the changes committed meanwhile go out
+   * together, in one transaction and one burst, rather than a drain each.
+   */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.spacingTimer) return;
     if (this.draining) {
       this.wakeAgain = true;
       return;
     }
+    const wait = this.lastDrainStartedAt + this.env.OUTBOX_DRAIN_SPACING_MS - Date.now();
+    if (wait > 0) {
+      this.spacingTimer = setTimeout(() => {
+        this.spacingTimer = undefined;
+        this.wake();
+      }, wait);
+      return;
+    }
+    this.lastDrainStartedAt = Date.now();
+    this.stats.drains++;
     this.draining = this.drainUntilEmpty()
       .catch((error) => {
         this.lastDrainClean = false;
