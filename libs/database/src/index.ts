@@ -10,3 +10,4 @@ export * from './row-schema';
 export * from './transactions.service';
 export * from './unique-violation';
 export * from './statement-batch';
+export * from './pg-listener';

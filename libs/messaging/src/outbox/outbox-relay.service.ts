@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
-import { schemaFor } from '@alur/database';
+import { PgListener, schemaFor } from '@alur/database';
 import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
@@ -35,7 +34,8 @@ export const HEADER_CORRELATION_ID = 'Alur-Correlation-Id';
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly schema: string;
-  private listener?: Client;
+  /** NOTIFY on commit wakes the relay; while its connection is down, polling carries it. */
+  private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private cleanupTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
@@ -65,7 +65,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.warn('Outbox relay disabled by OUTBOX_RELAY_ENABLED=false: events wait in the outbox');
       return;
     }
-    await this.listen();
+    this.listener = new PgListener({
+      url: this.env.DATABASE_URL,
+      channel: outboxChannel(this.schema),
+      applicationName: `alur-relay-${this.schema}`,
+      notified: () => this.wake(),
+    });
+    await this.listener.start();
     this.pollTimer = setInterval(() => this.poll(), this.env.OUTBOX_POLL_INTERVAL_MS);
     this.cleanupTimer = setInterval(() => void this.removeExpired(), 60 * 60 * 1000);
     void this.removeExpired();
@@ -78,7 +84,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.pollTimer);
     clearInterval(this.cleanupTimer);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /**
@@ -88,7 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private poll(): void {
     this.ticks++;
-    const trusted = this.listener !== undefined && this.lastDrainClean;
+    const trusted = this.listener?.listening === true && this.lastDrainClean;
     if (!trusted || this.ticks % 10 === 0) this.wake();
   }
 
@@ -259,27 +265,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (removed) this.logger.log({ removed }, 'Removed published outbox events past their retention');
     } catch (error) {
       this.logger.warn({ err: error }, 'Outbox retention clean-up failed');
-    }
-  }
-
-  /** LISTEN on a dedicated connection; while it is down, polling carries the relay. */
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.env.DATABASE_URL, application_name: `alur-relay-${this.schema}` });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'Outbox LISTEN connection lost; polling until it is back');
-      this.listener = undefined;
-      setTimeout(() => void this.listen(), 1000);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Outbox LISTEN failed; retrying');
-      await client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), 1000);
     }
   }
 }
