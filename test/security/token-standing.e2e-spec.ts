@@ -84,4 +84,17 @@ describe('an access token speaks for its holder only while the account stands be
     }
     expect((await listUsers(admin)).status).toBe(200);
   });
+
+  it('hears at once of a change made elsewhere, rather than believing the account for the few seconds it would without NOTIFY', async () => {
+    // GET /users answers from the token's standing alone (unlike /me, which reads the account itself).
+    const token = await gateway.tokenOf('admin');
+    expect((await listUsers(token)).status).toBe(200);
+    await db.query(`UPDATE user_account SET active = false WHERE username = 'admin'`);
+    try {
+      // Without the trigger's NOTIFY the answer above would be believed for ACCOUNT_STANDING_TTL_MS (3 s).
+      await expectEventually(async () => expect((await listUsers(token)).status).toBe(401), { timeoutMs: 1_500 });
+    } finally {
+      await db.query(`UPDATE user_account SET active = true WHERE username = 'admin'`);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { AllowVerifikatorRole1764200000001 } from './allow-verifikator-role.migr
 import { CreateProgressPhotos1764100000000 } from './create-progress-photos.migration';
 import { CreateUserAccounts1764000000000 } from './create-user-accounts.migration';
 import { GeneraliseUploads1764100000001 } from './generalise-uploads.migration';
+import { NotifyAccountStanding1764400000000 } from './notify-account-standing.migration';
 
 /** The gateway's own migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const GATEWAY_MIGRATIONS = [
@@ -14,6 +15,7 @@ export const GATEWAY_MIGRATIONS = [
   AddTokenVersion1764200000000,
   AllowVerifikatorRole1764200000001,
   AddPhotoCapture1764300000000,
+  NotifyAccountStanding1764400000000,
   // Security-relevant actions (logins, new users, uploads, queue-board sessions).
   CreateAuditTrail1764000000000,
 ];
