@@ -188,6 +188,7 @@ async function main(): Promise<void> {
         tunables: {
           OUTBOX_BATCH_SIZE: baseEnv.OUTBOX_BATCH_SIZE,
           OUTBOX_POLL_INTERVAL_MS: baseEnv.OUTBOX_POLL_INTERVAL_MS,
+          OUTBOX_DRAIN_SPACING_MS: baseEnv.OUTBOX_DRAIN_SPACING_MS,
           CONSUMER_CONCURRENCY: baseEnv.CONSUMER_CONCURRENCY,
           CONSUMER_ACK_WAIT_MS: baseEnv.CONSUMER_ACK_WAIT_MS,
         },
