@@ -200,7 +200,10 @@ describe('a submission traced across the services (OpenTelemetry, OTLP)', () => 
         const http = collector.spans.find((s) => s.name === 'HTTP POST /api/v1/proposals/:id/submit');
         expect(http).toBeDefined();
         const spans = collector.spans.filter((s) => s.traceId === http!.traceId);
-        expect(spans.find((s) => s.name === 'email send' && s.attributes['alur.delivery'] === deliveryId)).toBeDefined();
+        const send = spans.find((s) => s.name === 'email send' && s.attributes['alur.delivery'] === deliveryId);
+        expect(send).toBeDefined();
+        // The job's span ends (and is exported) only once the delivery's outcome is written, after the send.
+        expect(spans.find((s) => s.spanId === send!.parentSpanId)).toBeDefined();
         expect(
           spans.find((s) => s.service === 'notifications' && s.name === 'event approvals.approval-stage-opened.v1 handle'),
         ).toBeDefined();
