@@ -106,6 +106,42 @@ const LOG_ENTRY = `SELECT d.*, r.username FROM delivery d LEFT JOIN recipient r 
 const FILTER = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
 
 /** The delivery log: one row per (source, recipient, channel), with every attempt beside it. */
+/**
+ * The common table expressions that insert the deliveries of `deliveryParams` (the nine parameters from
+ * `$first`) that do not exist yet (the unique key drops repeats), each with its `queued` attempt: `created`
+ * holds the new ids. `onlyFor` may join the drafts (`d`) to narrow them, as a statement that also inserts
+ * their notifications does.
+ */
+export function deliveriesInsert(first: number, onlyFor = ''): string {
+  const $ = (n: number) => `$${first + n}`;
+  return `created AS (
+         INSERT INTO delivery (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, status)
+         SELECT d.id, d.source_id, d.recipient_user_id, d.channel, d.kind, d.notification_id, d.address, d.subject, d.body, 'queued'
+           FROM unnest(${$(0)}::uuid[], ${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::uuid[], ${$(6)}::text[],
+                       ${$(7)}::text[], ${$(8)}::text[])
+                AS d (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body) ${onlyFor}
+         ON CONFLICT (source_id, recipient_user_id, channel) DO NOTHING RETURNING id
+       ), attempts AS (
+         INSERT INTO delivery_attempt (delivery_id, attempt, outcome) SELECT id, 0, 'queued' FROM created
+       )`;
+}
+
+/** The nine parameters of `deliveriesInsert`, one array per column. */
+export function deliveryParams(drafts: readonly DeliveryDraft[]): unknown[] {
+  const column = <K extends keyof DeliveryDraft>(key: K) => drafts.map((d) => d[key]);
+  return [
+    drafts.map(() => randomUUID()),
+    column('sourceId'),
+    column('recipientUserId'),
+    column('channel'),
+    column('kind'),
+    column('notificationId'),
+    column('address'),
+    column('subject'),
+    column('body'),
+  ];
+}
+
 @Injectable()
 export class DeliveryRepository {
   /**
@@ -115,31 +151,11 @@ export class DeliveryRepository {
    */
   async create(tx: EntityManager, drafts: readonly DeliveryDraft[]): Promise<QueuedDelivery[]> {
     if (drafts.length === 0) return [];
-    const column = <K extends keyof DeliveryDraft>(key: K) => drafts.map((d) => d[key]);
     const rows = await queryRows(
       tx,
       z.object({ id: z.string() }),
-      `WITH created AS (
-         INSERT INTO delivery (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, status)
-         SELECT id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body, 'queued'
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[])
-                AS d (id, source_id, recipient_user_id, channel, kind, notification_id, address, subject, body)
-         ON CONFLICT (source_id, recipient_user_id, channel) DO NOTHING RETURNING id
-       ), attempts AS (
-         INSERT INTO delivery_attempt (delivery_id, attempt, outcome) SELECT id, 0, 'queued' FROM created
-       )
-       SELECT id FROM created`,
-      [
-        drafts.map(() => randomUUID()),
-        column('sourceId'),
-        column('recipientUserId'),
-        column('channel'),
-        column('kind'),
-        column('notificationId'),
-        column('address'),
-        column('subject'),
-        column('body'),
-      ],
+      `WITH ${deliveriesInsert(1)} SELECT id FROM created`,
+      deliveryParams(drafts),
     );
     return rows.map(({ id }) => ({ id, retryRound: 0 }));
   }

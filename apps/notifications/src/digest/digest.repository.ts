@@ -20,15 +20,6 @@ const ItemRow = z
 /** Reminder digests: the reminders each official collects for the day, and the digest that sends them once a day. */
 @Injectable()
 export class DigestRepository {
-  /** Keeps a reminder (its inbox notification) for the user's next digest instead of sending it on its own. */
-  async addItem(tx: EntityManager, notificationId: string, userId: string, line: DigestLine): Promise<void> {
-    await tx.query('INSERT INTO digest_item (notification_id, user_id, line) VALUES ($1, $2, $3)', [
-      notificationId,
-      userId,
-      JSON.stringify(line),
-    ]);
-  }
-
   /** The users with reminders not yet in a digest. */
   async usersWithPendingItems(db: EntityManager): Promise<string[]> {
     const rows = await queryRows(db, z.object({ user_id: z.string() }), 'SELECT DISTINCT user_id FROM digest_item WHERE digest_id IS NULL');

@@ -2,36 +2,40 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { NOTIFICATION_LANGUAGES, ROLES, UserSavedPayload } from '@alur/contracts';
-import { queryRows } from '@alur/database';
+import { jsonField, queryRows } from '@alur/database';
+import { StoredPreferences } from '../preferences/domain/notification-preferences';
+import { StoredChannels } from '../preferences/preferences.repository';
 import { Audience } from '../recipients/domain/audience';
 import { ActingAppointment, DirectoryUser } from '../recipients/domain/recipient-resolver';
 
-/** A `recipient` row, checked, as a DirectoryUser. */
-const UserRow = z
-  .object({
-    user_id: z.string(),
-    username: z.string(),
-    display_name: z.string(),
-    role: z.enum(ROLES),
-    region_code: z.string(),
-    language: z.enum(NOTIFICATION_LANGUAGES),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    active: z.boolean(),
-  })
-  .transform((row): DirectoryUser => ({
-    userId: row.user_id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    regionCode: row.region_code,
-    language: row.language,
-    email: row.email,
-    phone: row.phone,
-    active: row.active,
-  }));
+const UserColumns = z.object({
+  user_id: z.string(),
+  username: z.string(),
+  display_name: z.string(),
+  role: z.enum(ROLES),
+  region_code: z.string(),
+  language: z.enum(NOTIFICATION_LANGUAGES),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+});
 
-/** An `acting_appointment` row, checked, as an ActingAppointment. */
+const userOf = (row: z.output<typeof UserColumns>): DirectoryUser => ({
+  userId: row.user_id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  regionCode: row.region_code,
+  language: row.language,
+  email: row.email,
+  phone: row.phone,
+  active: row.active,
+});
+
+/** A `recipient` row, checked, as a DirectoryUser. */
+const UserRow = UserColumns.transform(userOf);
+
+/** An `acting_appointment` row (or its JSON, where the dates are strings), checked, as an ActingAppointment. */
 const AppointmentRow = z
   .object({
     appointment_id: z.string(),
@@ -39,8 +43,8 @@ const AppointmentRow = z
     acting_for_user_id: z.string(),
     role: z.enum(ROLES),
     region_code: z.string(),
-    valid_from: z.date(),
-    valid_until: z.date(),
+    valid_from: z.coerce.date(),
+    valid_until: z.coerce.date(),
   })
   .transform((row): ActingAppointment => ({
     appointmentId: row.appointment_id,
@@ -51,6 +55,41 @@ const AppointmentRow = z
     validFrom: row.valid_from,
     validUntil: row.valid_until,
   }));
+
+/**
+ * A `recipient` row with the user's stored preferences beside it (null where they never changed
+ * any) and, on every row alike, the appointments the query found.
+ */
+const CandidateRow = UserColumns.extend({
+  preferred_language: z.enum(NOTIFICATION_LANGUAGES).nullable(),
+  preferred_digest: z.boolean().nullable(),
+  preferred_channels: jsonField(StoredChannels).nullable(),
+  appointments: z.array(AppointmentRow).nullable(),
+});
+
+/** Users who may receive a notification, their stored preferences, and the acting appointments that concern them. */
+export interface Candidates {
+  users: DirectoryUser[];
+  appointments: ActingAppointment[];
+  /** Only of users who changed theirs. */
+  preferences: Map<string, StoredPreferences>;
+}
+
+function candidatesOf(rows: Array<z.output<typeof CandidateRow>>): Candidates {
+  const preferences = new Map<string, StoredPreferences>();
+  for (const row of rows) {
+    if (row.preferred_digest === null) continue;
+    preferences.set(row.user_id, {
+      language: row.preferred_language,
+      digest: row.preferred_digest,
+      channels: row.preferred_channels ?? {},
+    });
+  }
+  return { users: rows.map(userOf), appointments: rows[0]?.appointments ?? [], preferences };
+}
+
+/** The columns of a candidate (recipient `r`, preference `p`) but its appointments. */
+const CANDIDATE_COLUMNS = 'r.*, p.language AS preferred_language, p.digest AS preferred_digest, p.channels AS preferred_channels';
 
 /** What the service knows of a proposal: its title, and the stage waiting for a decision (null once decided). */
 export interface ProposalSummary {
@@ -110,30 +149,41 @@ export class DirectoryRepository {
     return user ?? null;
   }
 
-  /** Everyone who could be in the audiences: the holders of each role and region, and the users appointed to act for them. */
-  async candidatesFor(
-    tx: EntityManager,
-    audiences: readonly Audience[],
-  ): Promise<{ users: DirectoryUser[]; appointments: ActingAppointment[] }> {
-    if (audiences.length === 0) return { users: [], appointments: [] };
-    const roles = audiences.map((a) => a.role);
-    const regions = audiences.map((a) => a.regionCode);
-    const appointments = await queryRows(
+  /**
+   * Everyone who could be in the audiences (the holders of each role and region, and the users appointed
+   * to act for them), with their preferences: one statement, as this runs for nearly every event. The
+   * appointments come back only with users: one whose acting official is not in the directory reaches nobody.
+   */
+  async candidatesFor(tx: EntityManager, audiences: readonly Audience[]): Promise<Candidates> {
+    if (audiences.length === 0) return { users: [], appointments: [], preferences: new Map() };
+    const rows = await queryRows(
       tx,
-      AppointmentRow,
-      `SELECT a.* FROM acting_appointment a JOIN unnest($1::text[], $2::text[]) AS x(role, region_code)
-         ON a.role = x.role AND a.region_code = x.region_code`,
-      [roles, regions],
+      CandidateRow,
+      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w (role, region_code)),
+       appointed AS (
+         SELECT a.* FROM acting_appointment a JOIN wanted w ON a.role = w.role AND a.region_code = w.region_code
+       ),
+       found AS (
+         SELECT r.* FROM recipient r JOIN wanted w ON r.role = w.role AND r.region_code = w.region_code
+         UNION SELECT r.* FROM recipient r JOIN appointed a ON r.user_id = a.acting_user_id
+       )
+       SELECT ${CANDIDATE_COLUMNS}, (SELECT json_agg(appointed) FROM appointed) AS appointments
+         FROM found r LEFT JOIN preference p ON p.user_id = r.user_id`,
+      [audiences.map((a) => a.role), audiences.map((a) => a.regionCode)],
     );
-    const users = await queryRows(
+    return candidatesOf(rows);
+  }
+
+  /** The named users the directory holds (the others are missing from `users`), with their preferences. */
+  async namedUsers(tx: EntityManager, userIds: readonly string[]): Promise<Candidates> {
+    const rows = await queryRows(
       tx,
-      UserRow,
-      `SELECT r.* FROM recipient r JOIN unnest($1::text[], $2::text[]) AS x(role, region_code)
-         ON r.role = x.role AND r.region_code = x.region_code
-       UNION SELECT r.* FROM recipient r WHERE r.user_id = ANY($3::text[])`,
-      [roles, regions, appointments.map((a) => a.actingUserId)],
+      CandidateRow,
+      `SELECT ${CANDIDATE_COLUMNS}, NULL::json AS appointments
+         FROM recipient r LEFT JOIN preference p ON p.user_id = r.user_id WHERE r.user_id = ANY($1::text[])`,
+      [userIds],
     );
-    return { users, appointments };
+    return candidatesOf(rows);
   }
 
   /** Remembers a proposal's title (disbursement events do not carry it). */

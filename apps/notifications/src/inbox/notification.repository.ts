@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { jsonField, queryRows, updateRows } from '@alur/database';
+import { DeliveryDraft, deliveriesInsert, deliveryParams, QueuedDelivery } from '../delivery/delivery.repository';
+import { DigestLine } from '../digest/digest.repository';
 import { Language } from '../messages/domain/notification-kind';
 import { RenderedMessage } from '../messages/domain/rendered-message';
 import { Audience } from '../recipients/domain/audience';
@@ -47,32 +49,58 @@ export interface NewNotification {
   actingFor: Audience | null;
 }
 
+/** A notification with what follows from it: its external deliveries, or its line in the recipient's next digest. */
+export interface NotificationWithFollowUps {
+  notification: NewNotification;
+  deliveries: Array<Omit<DeliveryDraft, 'notificationId'>>;
+  digestLine: DigestLine | null;
+}
+
 /** The in-app inbox: every notification of every user, read or not. */
 @Injectable()
 export class NotificationRepository {
   /**
-   * Adds the notification unless the same event already gave this recipient one of this kind (a
-   * redelivered or replayed event): answers the new id, or null for such a repeat.
+   * Adds the notifications, each unless the same event already gave its recipient one of this kind (a
+   * redelivered or replayed event), and, for each one added, its deliveries or its digest line: one
+   * statement for all of an event's notifications. Answers the deliveries added, to be queued.
    */
-  async add(tx: EntityManager, notification: NewNotification): Promise<string | null> {
-    const [inserted] = await queryRows(
+  async addWithFollowUps(tx: EntityManager, entries: readonly NotificationWithFollowUps[]): Promise<QueuedDelivery[]> {
+    if (entries.length === 0) return [];
+    const ids = entries.map(() => randomUUID());
+    const notifications = entries.map((e) => e.notification);
+    const digested = entries.flatMap((e, i) =>
+      e.digestLine ? [{ id: ids[i], userId: e.notification.recipientUserId, line: e.digestLine }] : [],
+    );
+    const deliveries = entries.flatMap((e, i) => e.deliveries.map((d) => ({ ...d, notificationId: ids[i] })));
+    const rows = await queryRows(
       tx,
       z.object({ id: z.string() }),
-      `INSERT INTO notification (id, recipient_user_id, event_id, kind, proposal_id, content, link, acting_for)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (event_id, recipient_user_id, kind) DO NOTHING RETURNING id`,
+      `WITH added AS (
+         INSERT INTO notification (id, recipient_user_id, event_id, kind, proposal_id, content, link, acting_for)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::text[], $8::jsonb[])
+         ON CONFLICT (event_id, recipient_user_id, kind) DO NOTHING RETURNING id
+       ), digested AS (
+         INSERT INTO digest_item (notification_id, user_id, line)
+         SELECT i.notification_id, i.user_id, i.line FROM unnest($9::uuid[], $10::text[], $11::jsonb[]) AS i (notification_id, user_id, line)
+           JOIN added ON added.id = i.notification_id
+       ), ${deliveriesInsert(12, 'JOIN added ON added.id = d.notification_id')}
+       SELECT id FROM created`,
       [
-        randomUUID(),
-        notification.recipientUserId,
-        notification.eventId,
-        notification.kind,
-        notification.proposalId,
-        JSON.stringify(notification.content),
-        notification.link,
-        notification.actingFor ? JSON.stringify(notification.actingFor) : null,
+        ids,
+        notifications.map((n) => n.recipientUserId),
+        notifications.map((n) => n.eventId),
+        notifications.map((n) => n.kind),
+        notifications.map((n) => n.proposalId),
+        notifications.map((n) => JSON.stringify(n.content)),
+        notifications.map((n) => n.link),
+        notifications.map((n) => (n.actingFor ? JSON.stringify(n.actingFor) : null)),
+        digested.map((d) => d.id),
+        digested.map((d) => d.userId),
+        digested.map((d) => JSON.stringify(d.line)),
+        ...deliveryParams(deliveries),
       ],
     );
-    return inserted?.id ?? null;
+    return rows.map(({ id }) => ({ id, retryRound: 0 }));
   }
 
   /** A page of the user's notifications, newest first; only the unread ones if asked. */

@@ -6,7 +6,7 @@ import { jsonField, queryRows } from '@alur/database';
 import { StoredPreferences } from './domain/notification-preferences';
 
 /** What a user switched, per category and channel: only what they changed is stored. */
-const StoredChannels = z.partialRecord(z.enum(NOTIFICATION_CATEGORIES), z.partialRecord(z.enum(EXTERNAL_CHANNELS), z.boolean()));
+export const StoredChannels = z.partialRecord(z.enum(NOTIFICATION_CATEGORIES), z.partialRecord(z.enum(EXTERNAL_CHANNELS), z.boolean()));
 
 /** A `preference` row, checked, as the user's StoredPreferences. */
 const PreferenceRow = z.object({

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { UserSavedPayload } from '@alur/contracts';
 import { DeliveryDraft, DeliveryRepository, QueuedDelivery } from '../delivery/delivery.repository';
-import { DigestLine, DigestRepository } from '../digest/digest.repository';
-import { DirectoryRepository, ProposalSummary } from '../directory/directory.repository';
+import { DigestLine } from '../digest/digest.repository';
+import { Candidates, DirectoryRepository, ProposalSummary } from '../directory/directory.repository';
 import { StoredNotification } from '../inbox/domain/inbox-item';
-import { NewNotification, NotificationRepository } from '../inbox/notification.repository';
+import { NewNotification, NotificationRepository, NotificationWithFollowUps } from '../inbox/notification.repository';
 import { StoredPreferences } from '../preferences/domain/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { Audience, sameAudience } from '../recipients/domain/audience';
@@ -30,6 +30,9 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
   readonly users = new Map<string, DirectoryUser>();
   readonly appointments: ActingAppointment[] = [];
   readonly proposals = new Map<string, ProposalSummary>();
+
+  /** The preferences the directory's queries read beside each user (none stored when not given). */
+  constructor(private readonly preferences = new InMemoryPreferences()) {}
 
   /** Puts users in the directory, as their UserSaved events would. */
   add(...users: DirectoryUser[]): this {
@@ -58,15 +61,22 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return this.users.get(userId) ?? null;
   }
 
-  async candidatesFor(
-    _tx: EntityManager,
-    audiences: readonly Audience[],
-  ): Promise<{ users: DirectoryUser[]; appointments: ActingAppointment[] }> {
+  async candidatesFor(_tx: EntityManager, audiences: readonly Audience[]): Promise<Candidates> {
     const appointments = this.appointments.filter((a) => audiences.some((audience) => sameAudience(a, audience)));
     const users = [...this.users.values()].filter(
       (u) => audiences.some((audience) => sameAudience(u, audience)) || appointments.some((a) => a.actingUserId === u.userId),
     );
-    return { users, appointments };
+    // As the SQL: appointments come back only with users.
+    return { users, appointments: users.length ? appointments : [], preferences: await this.preferencesOf(users) };
+  }
+
+  async namedUsers(_tx: EntityManager, userIds: readonly string[]): Promise<Candidates> {
+    const users = userIds.flatMap((id) => this.users.get(id) ?? []);
+    return { users, appointments: [], preferences: await this.preferencesOf(users) };
+  }
+
+  private preferencesOf(users: readonly DirectoryUser[]): Promise<Candidates['preferences']> {
+    return this.preferences.findMany({} as EntityManager, [...new Set(users.map((u) => u.userId))]);
   }
 
   async rememberProposal(_tx: EntityManager, proposalId: string, title: string, _villageCode: string): Promise<void> {
@@ -106,6 +116,29 @@ export type NotificationRecord = StoredNotification & { recipientUserId: string;
 export class InMemoryNotifications implements Public<NotificationRepository> {
   readonly rows: NotificationRecord[] = [];
 
+  /** Where the follow-ups of the notifications added go (kept nowhere when not given). */
+  constructor(
+    private readonly deliveries = new InMemoryDeliveries(),
+    private readonly digests = new InMemoryDigests(),
+  ) {}
+
+  async addWithFollowUps(_tx: EntityManager, entries: readonly NotificationWithFollowUps[]): Promise<QueuedDelivery[]> {
+    const created: QueuedDelivery[] = [];
+    for (const { notification, deliveries, digestLine } of entries) {
+      const id = await this.add(_tx, notification);
+      if (!id) continue;
+      if (digestLine) this.digests.addItem(id, notification.recipientUserId, digestLine);
+      created.push(
+        ...(await this.deliveries.create(
+          _tx,
+          deliveries.map((d) => ({ ...d, notificationId: id })),
+        )),
+      );
+    }
+    return created;
+  }
+
+  /** Adds one notification, as addWithFollowUps does: the new id, or null for a repeat. */
   async add(_tx: EntityManager, n: NewNotification): Promise<string | null> {
     // UNIQUE (event_id, recipient_user_id, kind)
     if (this.rows.some((r) => r.eventId === n.eventId && r.recipientUserId === n.recipientUserId && r.kind === n.kind)) return null;
@@ -171,10 +204,11 @@ export class InMemoryNotifications implements Public<NotificationRepository> {
   }
 }
 
-export class InMemoryDigests implements Partial<Public<DigestRepository>> {
+/** Reminders kept for a digest (DigestRepository reads them; NotificationRepository adds them). */
+export class InMemoryDigests {
   readonly items: Array<{ notificationId: string; userId: string; line: DigestLine; digestId: string | null }> = [];
 
-  async addItem(_tx: EntityManager, notificationId: string, userId: string, line: DigestLine): Promise<void> {
+  addItem(notificationId: string, userId: string, line: DigestLine): void {
     // PRIMARY KEY (notification_id)
     if (this.items.some((i) => i.notificationId === notificationId)) throw new Error('duplicate key value violates digest_item_pkey');
     this.items.push({ notificationId, userId, line: structuredClone(line), digestId: null });

@@ -5,9 +5,7 @@ import { AfterCommit } from '@alur/database';
 import { EventNotReadyError } from '@alur/messaging';
 import { Region } from '@alur/regions';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
-import { DeliveryRepository } from '../../delivery/delivery.repository';
 import { NotificationQueue } from '../../delivery/notification-queue';
-import { DigestRepository } from '../../digest/digest.repository';
 import { TemplateRenderer } from '../../messages/template-renderer';
 import { planProposalReturned, planProposalWithdrawn, planReminderDue, planStageOpened } from '../../recipients/domain/notification-plans';
 import { DirectoryUser } from '../../recipients/domain/recipient-resolver';
@@ -72,20 +70,17 @@ const envelope = (id: string = randomUUID()): EventEnvelope =>
   as<EventEnvelope>({ id, occurredAt: AT, type: 'approvals.test', version: 1, payload: {} });
 
 function setUp({ smsConfigured = false } = {}) {
-  const directory = new InMemoryDirectory().add(bkm, lurah, formerLurah, otherLurah, camat, sekcam);
   const preferences = new InMemoryPreferences();
-  const notifications = new InMemoryNotifications();
+  const directory = new InMemoryDirectory(preferences).add(bkm, lurah, formerLurah, otherLurah, camat, sekcam);
   const digests = new InMemoryDigests();
   const deliveries = new InMemoryDeliveries();
+  const notifications = new InMemoryNotifications(deliveries, digests);
   const afterCommit = { run: jest.fn((_tx: unknown, task: () => Promise<unknown>) => void task()) };
   const queue = { enqueueDeliveries: jest.fn(async () => undefined) };
   const useCase = new NotifyRecipientsUseCase(
     as<BaseEnv>({ WEB_CONSOLE_URL: `${CONSOLE}/` }),
     directory,
-    preferences,
     notifications,
-    as<DigestRepository>(digests),
-    as<DeliveryRepository>(deliveries),
     new TemplateRenderer('Asia/Jakarta', regions),
     as<SmsGatewaySender>({ configured: smsConfigured }),
     as<AfterCommit>(afterCommit),

@@ -5,34 +5,29 @@ import { EventEnvelope } from '@alur/contracts';
 import { AfterCommit } from '@alur/database';
 import { EventNotReadyError } from '@alur/messaging';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
-import { DeliveryDraft, DeliveryRepository } from '../../delivery/delivery.repository';
 import { reachableChannels } from '../../delivery/domain/reachable-channels';
 import { NotificationQueue } from '../../delivery/notification-queue';
-import { DigestRepository } from '../../digest/digest.repository';
-import { DirectoryRepository } from '../../directory/directory.repository';
-import { NotificationRepository } from '../../inbox/notification.repository';
+import { Candidates, DirectoryRepository } from '../../directory/directory.repository';
+import { NotificationRepository, NotificationWithFollowUps } from '../../inbox/notification.repository';
 import { consoleLink, proposalLink, shortText } from '../../messages/domain/message-links';
 import { categoryOf } from '../../messages/domain/notification-kind';
 import { TemplateRenderer } from '../../messages/template-renderer';
 import { effectivePreferences } from '../../preferences/domain/notification-preferences';
-import { PreferencesRepository } from '../../preferences/preferences.repository';
 import { PlannedNotification } from '../../recipients/domain/planned-notification';
 import { Recipient, resolveRecipients } from '../../recipients/domain/recipient-resolver';
 
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
  * transaction: a redelivered event (or a replayed dead letter) finds the unique keys taken and adds
- * nothing. The delivery jobs are enqueued once that transaction has committed.
+ * nothing. The delivery jobs are enqueued once that transaction has committed. Two statements per
+ * plan as a rule: its recipients with their preferences, then everything the event adds.
  */
 @Injectable()
 export class NotifyRecipientsUseCase {
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly directory: DirectoryRepository,
-    private readonly preferences: PreferencesRepository,
     private readonly notifications: NotificationRepository,
-    private readonly digests: DigestRepository,
-    private readonly deliveries: DeliveryRepository,
     private readonly renderer: TemplateRenderer,
     private readonly sms: SmsGatewaySender,
     private readonly afterCommit: AfterCommit,
@@ -40,9 +35,9 @@ export class NotifyRecipientsUseCase {
   ) {}
 
   async execute(tx: EntityManager, event: EventEnvelope, plans: readonly PlannedNotification[]): Promise<void> {
-    const drafts: DeliveryDraft[] = [];
+    const entries: NotificationWithFollowUps[] = [];
     for (const plan of plans) {
-      const recipients = await this.recipientsOf(tx, plan, new Date(event.occurredAt));
+      const { recipients, preferences } = await this.recipientsOf(tx, plan, new Date(event.occurredAt));
       if (recipients.length === 0) continue;
       const { proposalId } = plan;
       const title =
@@ -51,67 +46,59 @@ export class NotifyRecipientsUseCase {
         ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId)
         : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
       const villageName = this.renderer.regionName(plan.villageCode);
-      const stored = await this.preferences.findMany(
-        tx,
-        recipients.map((r) => r.user.userId),
-      );
+      const category = categoryOf(plan.kind);
 
       for (const { user, actingFor } of recipients) {
         const values = { ...plan.facts, title, villageName, link, recipientName: user.displayName, actingFor };
         const content = this.renderer.renderAll(plan.kind, values);
-        const notificationId = await this.notifications.add(tx, {
-          recipientUserId: user.userId,
-          eventId: event.id,
-          kind: plan.kind,
-          proposalId: plan.proposalId,
-          content,
-          link,
-          actingFor,
-        });
-        if (!notificationId) continue;
-        const prefs = effectivePreferences(stored.get(user.userId) ?? null, user.language);
-        const category = categoryOf(plan.kind);
-
+        const notification = { recipientUserId: user.userId, eventId: event.id, kind: plan.kind, proposalId, content, link, actingFor };
+        const prefs = effectivePreferences(preferences.get(user.userId) ?? null, user.language);
         if (category === 'REMINDER' && prefs.digest) {
-          const line = { title, villageName, overdue: plan.facts.overdue ?? false, dueAt: plan.facts.dueAt, link };
-          await this.digests.addItem(tx, notificationId, user.userId, line);
+          const digestLine = { title, villageName, overdue: plan.facts.overdue ?? false, dueAt: plan.facts.dueAt, link };
+          entries.push({ notification, deliveries: [], digestLine });
           continue;
         }
         const message = content[prefs.language];
-        for (const channel of reachableChannels(user, prefs.channels[category], this.sms.configured)) {
-          drafts.push({
-            sourceId: event.id,
-            recipientUserId: user.userId,
-            channel,
-            kind: plan.kind,
-            notificationId,
-            address: channel === 'email' ? user.email! : user.phone!,
-            subject: message.title,
-            body: channel === 'email' ? message.body : shortText(message.title, link),
-          });
-        }
+        const deliveries = reachableChannels(user, prefs.channels[category], this.sms.configured).map((channel) => ({
+          sourceId: event.id,
+          recipientUserId: user.userId,
+          channel,
+          kind: plan.kind,
+          address: channel === 'email' ? user.email! : user.phone!,
+          subject: message.title,
+          body: channel === 'email' ? message.body : shortText(message.title, link),
+        }));
+        entries.push({ notification, deliveries, digestLine: null });
       }
     }
-    const created = await this.deliveries.create(tx, drafts);
+    // A repeat of the event finds its notifications there already and adds nothing, deliveries included.
+    const created = await this.notifications.addWithFollowUps(tx, entries);
     if (created.length) this.afterCommit.run(tx, () => this.queue.enqueueDeliveries(created));
   }
 
   /**
-   * The users a plan reaches: those named (waiting for their directory entry, which the gateway's
-   * UserSaved brings), or the audiences' officials, where reminders go to an acting official in place
-   * of the absent one.
+   * The users a plan reaches, with their stored preferences: those named (waiting for their directory
+   * entry, which the gateway's UserSaved brings), or the audiences' officials, where reminders go to an
+   * acting official in place of the absent one.
    */
-  private async recipientsOf(tx: EntityManager, plan: PlannedNotification, at: Date): Promise<Recipient[]> {
+  private async recipientsOf(
+    tx: EntityManager,
+    plan: PlannedNotification,
+    at: Date,
+  ): Promise<{ recipients: Recipient[]; preferences: Candidates['preferences'] }> {
     if (plan.userIds) {
+      const { users, preferences } = await this.directory.namedUsers(tx, plan.userIds);
+      const byId = new Map(users.map((user) => [user.userId, user]));
       const recipients: Recipient[] = [];
       for (const userId of plan.userIds) {
-        const user = await this.directory.findUser(tx, userId);
+        const user = byId.get(userId);
         if (!user) throw new EventNotReadyError(`user ${userId} in the directory`);
         if (user.active) recipients.push({ user, actingFor: null });
       }
-      return recipients;
+      return { recipients, preferences };
     }
-    const { users, appointments } = await this.directory.candidatesFor(tx, plan.audiences);
-    return resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent: categoryOf(plan.kind) === 'REMINDER' });
+    const { users, appointments, preferences } = await this.directory.candidatesFor(tx, plan.audiences);
+    const replaceAbsent = categoryOf(plan.kind) === 'REMINDER';
+    return { recipients: resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent }), preferences };
   }
 }
