@@ -395,8 +395,8 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     }
     const handled = claimed.map((event) => event.id);
     if (claimed.length === 0) return { envelopes, handled, behind: [] };
-    await this.store.markDone(tx, handled);
-    const behind = await this.store.pendingIn(tx, [...new Set(claimed.map((event) => event.aggregateKey))], this.behindLimit());
+    const aggregates = [...new Set(claimed.map((event) => event.aggregateKey))];
+    const behind = await this.store.markDoneListingBehind(tx, handled, aggregates, this.behindLimit());
     return { envelopes, handled, behind };
   }
 
@@ -422,8 +422,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         claimed = await this.store.claim(tx, id);
         if (!claimed) return;
         envelope = await this.runHandlers(claimed, tx);
-        await this.store.markDone(tx, [id]);
-        behind = await this.store.pendingIn(tx, [claimed.aggregateKey], this.behindLimit());
+        behind = await this.store.markDoneListingBehind(tx, [id], [claimed.aggregateKey], this.behindLimit());
       });
     } catch (error) {
       if (claimed) await this.recordFailure(claimed, error as Error, envelope?.id);

@@ -117,17 +117,21 @@ export class InboundEventStore {
   }
 
   /**
-   * The events still pending in these aggregates (oldest first, at most `limit`), read in the transaction that
-   * handled their predecessors: once it commits, each aggregate's first one is its head, and the processor
-   * hands them on without a query for what is due. Read through the `inbound_event_open` index.
+   * Marks the handled events done and answers the events still pending in their aggregates (oldest first,
+   * at most `limit`), in one statement of the transaction that handled them: once it commits, each
+   * aggregate's first one is its head, and the processor hands them on without a query for what is due.
+   * The marking runs to completion whatever the query reads; the query, whose snapshot still sees the
+   * handled events pending, leaves them out. Read through the `inbound_event_open` index.
    */
-  async pendingIn(tx: EntityManager, aggregateKeys: string[], limit: number): Promise<StoredEvent[]> {
-    if (aggregateKeys.length === 0) return [];
+  async markDoneListingBehind(tx: EntityManager, ids: string[], aggregateKeys: string[], limit: number): Promise<StoredEvent[]> {
     const rows: Array<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string }> = await tx.query(
-      `SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event
-        WHERE aggregate_key = ANY($1::text[]) AND status = 'pending'
-        ORDER BY stream_created, stream_seq LIMIT $2`,
-      [aggregateKeys, limit],
+      `WITH done AS (
+         UPDATE inbound_event SET status = 'done', handled_at = now(), data = NULL WHERE id = ANY($1::bigint[]) RETURNING id
+       )
+       SELECT id, aggregate_key, stream_created, stream_seq FROM inbound_event
+        WHERE aggregate_key = ANY($2::text[]) AND status = 'pending' AND id <> ALL($1::bigint[])
+        ORDER BY stream_created, stream_seq LIMIT $3`,
+      [ids, aggregateKeys, limit],
     );
     return rows.map((row) => ({
       id: String(row.id),
