@@ -8,6 +8,8 @@ import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
 
 const IdRow = z.object({ id: z.string() });
 
+const VersionRow = z.object({ version: z.number().int() });
+
 const DecidedRow = z.object({ stageOrder: z.number().int(), role: z.enum(ROLES), decidedBy: jsonField(ActorSchema) });
 
 const ProposalDecisionRow = z
@@ -58,17 +60,19 @@ export class ApprovalStageRepository {
 
   /**
    * Decides the stage if it is still open: a conditional UPDATE, so that of two officials deciding at
-   * once exactly one wins. False (and nothing changed) when it was no longer open.
+   * once exactly one wins. Answers the decided stage, or null (and nothing changed) when it was no
+   * longer open. Only an open stage's row changes (here or when it is cancelled), so the stage as read
+   * while open, with the decision and the version the UPDATE set, is the row now.
    */
-  async decide(tx: EntityManager, id: string, decision: StageDecisionChange): Promise<boolean> {
-    const updated = await updateRows(
+  async decide(tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<ApprovalStage | null> {
+    const [updated] = await updateRows(
       tx,
-      IdRow,
+      VersionRow,
       `UPDATE approval_stage SET status = $2, decided_at = $3, decided_by = $4, note = $5, version = version + 1
-        WHERE id = $1 AND status = 'OPEN' RETURNING id`,
-      [id, decision.status, decision.decidedAt, JSON.stringify(decision.decidedBy), decision.note],
+        WHERE id = $1 AND status = 'OPEN' RETURNING version`,
+      [open.id, decision.status, decision.decidedAt, JSON.stringify(decision.decidedBy), decision.note],
     );
-    return updated.length > 0;
+    return updated ? { ...open, ...decision, version: updated.version } : null;
   }
 
   /** Cancels the proposal's open stage (there is at most one), noting why; answers the ids cancelled. */

@@ -56,11 +56,11 @@ export class InMemoryApprovalStages implements Public<ApprovalStageRepository> {
     this.rows.push({ ...stage });
   }
 
-  async decide(_tx: EntityManager, id: string, decision: StageDecisionChange): Promise<boolean> {
-    const stage = this.rows.find((s) => s.id === id && s.status === 'OPEN');
-    if (!stage) return false;
+  async decide(_tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<ApprovalStage | null> {
+    const stage = this.rows.find((s) => s.id === open.id && s.status === 'OPEN');
+    if (!stage) return null;
     Object.assign(stage, { ...decision, version: stage.version + 1 });
-    return true;
+    return { ...stage };
   }
 
   async cancelOpen(_tx: EntityManager, proposalId: string, reason: string): Promise<string[]> {

@@ -80,9 +80,8 @@ export class DecideStageUseCase {
       }
       await this.refuseSecondStage(tx, stage, authority.decidedBy);
       const status = STAGE_STATUS_OF[command.decision];
-      const won = await this.stages.decide(tx, stage.id, { status, decidedAt, decidedBy: authority.decidedBy, note });
-      if (!won) throw new ConflictError('This stage was decided by someone else a moment ago');
-      const decided = await this.stages.get(tx, stage.id);
+      const decided = await this.stages.decide(tx, stage, { status, decidedAt, decidedBy: authority.decidedBy, note });
+      if (!decided) throw new ConflictError('This stage was decided by someone else a moment ago');
       const decidedBy = authority.decidedBy;
       const ref = stageRefOf(decided);
       await this.changes.record(tx, {
@@ -111,7 +110,8 @@ export class DecideStageUseCase {
       });
       await this.closer.clearAlarmsAfterCommit(tx, decided.id);
 
-      const chain = await this.chains.get(tx, decided.proposalId, decided.submissionNumber);
+      // The chain as locked above: nothing else changes it while this transaction holds its lock.
+      const chain = current ?? (await this.chains.get(tx, decided.proposalId, decided.submissionNumber));
       if (command.decision === 'APPROVE' && decided.stageOrder < decided.stageCount) {
         const next = await this.opener.open(tx, chain, decided.stageOrder + 1, decidedBy, decidedAt);
         return { stage: toStageView(decided, decidedAt), nextStage: toStageView(next, decidedAt), proposalStatus: chain.status };
