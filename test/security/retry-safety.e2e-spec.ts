@@ -193,14 +193,15 @@ describe('every write safe to retry: an Idempotency-Key makes a repeated request
     // The proposals service is kept waiting on its audit trail's lock until the gateway has given up.
     const holder = new Client({ connectionString: isolation.env.DATABASE_URL });
     await holder.connect();
-    await holder.query(`SELECT pg_advisory_lock(hashtext('alur-audit:' || $1))`, [schema('proposals')]);
+    await holder.query('BEGIN');
+    await holder.query(`SELECT hash FROM "${schema('proposals')}".audit_chain_head FOR UPDATE`);
     const key = randomUUID();
     const body = kotakuDraft(BALIK_ALAM, { title: 'Gorong-gorong RT 07' });
     let timedOut: Answer;
     try {
       timedOut = await send('POST', '/proposals', { token: tokens[`bkm.${BALIK_ALAM}`], key, body, retry504: false });
     } finally {
-      await holder.query(`SELECT pg_advisory_unlock(hashtext('alur-audit:' || $1))`, [schema('proposals')]);
+      await holder.query('ROLLBACK');
       await holder.end();
     }
     expect(timedOut.status).toBe(504);

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { openServiceDatabase, serviceDataSourceOptions } from '@alur/database';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { chainedRecord, GENESIS_HASH } from './audit-hash';
 import { AuditTrail } from './audit-trail.service';
-import { CreateAuditTrail1764000000000 } from './migrations/create-audit-trail.migration';
+import { AUDIT_TRAIL_MIGRATIONS, CreateAuditTrail1764000000000 } from './migrations/audit-trail-migrations';
 
 describe('the audit trail', () => {
   const isolation = createTestIsolation();
@@ -23,7 +24,7 @@ describe('the audit trail', () => {
         url: isolation.env.DATABASE_URL!,
         schema: `${isolation.env.DB_SCHEMA_PREFIX}audit`,
         entities: [],
-        migrations: [CreateAuditTrail1764000000000],
+        migrations: AUDIT_TRAIL_MIGRATIONS,
         applicationName: 'alur-audit-test',
       }),
     );
@@ -69,6 +70,58 @@ describe('the audit trail', () => {
     ).rejects.toThrow('the change failed');
     expect(await audit.history('thing', 'rolled-back')).toEqual([]);
     expect(await audit.verifyChain()).toMatchObject({ valid: true });
+  });
+
+  it('goes on with the chain an earlier version wrote, once its head is added', async () => {
+    const open = (migrations: Array<new () => object>) =>
+      openServiceDatabase(
+        serviceDataSourceOptions({
+          url: isolation.env.DATABASE_URL!,
+          schema: `${isolation.env.DB_SCHEMA_PREFIX}audit_upgrade`,
+          entities: [],
+          migrations,
+          applicationName: 'alur-audit-test',
+        }),
+      );
+    const write = (source: DataSource, n: number) =>
+      source.transaction((tx) =>
+        new AuditTrail(source).record(tx, { actor, action: 'thing.changed', entityType: 'thing', entityId: `u${n}` }),
+      );
+    // The chain as written before audit_chain_head existed: the newest record found by its seq.
+    const before = await open([CreateAuditTrail1764000000000]);
+    await before.transaction(async (tx) => {
+      for (const n of [1, 2, 3]) {
+        const [last] = await tx.query('SELECT hash FROM audit_record ORDER BY seq DESC LIMIT 1');
+        const record = chainedRecord(
+          { actor, action: 'thing.changed', entityType: 'thing', entityId: `u${n}` },
+          last?.hash ?? GENESIS_HASH,
+        );
+        await tx.query(
+          `INSERT INTO audit_record (id, occurred_at, actor, action, entity_type, entity_id, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            record.id,
+            record.occurredAt,
+            JSON.stringify(record.actor),
+            record.action,
+            record.entityType,
+            record.entityId,
+            record.prevHash,
+            record.hash,
+          ],
+        );
+      }
+    });
+    await before.destroy();
+
+    const after = await open(AUDIT_TRAIL_MIGRATIONS);
+    try {
+      await write(after, 4);
+      await write(after, 5);
+      expect(await new AuditTrail(after).verifyChain()).toEqual({ valid: true, checked: 5 });
+    } finally {
+      await after.destroy();
+    }
   });
 
   it('refuses a record outside a transaction', async () => {

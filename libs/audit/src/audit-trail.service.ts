@@ -25,8 +25,8 @@ const VERIFY_BATCH = 1000;
 
 /**
  * The append-only, hash-chained audit trail of one service's schema. Records are written in the
- * caller's transaction, so a change and its record commit together; writers serialise on a
- * transaction-scoped advisory lock so the chain has one order. A trigger refuses UPDATE and DELETE.
+ * caller's transaction, so a change and its record commit together; writers serialise on the row
+ * lock of the chain's head (its newest hash) so the chain has one order. A trigger refuses UPDATE and DELETE.
  */
 @Injectable()
 export class AuditTrail {
@@ -38,15 +38,18 @@ export class AuditTrail {
     }
     // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
     await claimIdempotencyKeyIn(tx);
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('alur-audit:' || current_schema()))`);
-    const [last] = (await tx.query('SELECT hash FROM audit_record ORDER BY seq DESC LIMIT 1')) as Array<{ hash: string }>;
-    const record = chainedRecord(entry, last?.hash ?? GENESIS_HASH);
+    // The head's row lock orders the writers; a writer that waited for it reads the hash its holder left.
+    const [head] = (await tx.query('SELECT hash FROM audit_chain_head FOR UPDATE')) as Array<{ hash: string }>;
+    const record = chainedRecord(entry, head.hash);
     const [{ seq }] = (await tx.query(
-      `INSERT INTO audit_record
-         (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
-          from_status, to_status, before, after, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING seq`,
+      `WITH recorded AS (
+         INSERT INTO audit_record
+           (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
+            from_status, to_status, before, after, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING seq
+       ), moved AS (UPDATE audit_chain_head SET hash = $14)
+       SELECT seq FROM recorded`,
       [
         record.id,
         record.occurredAt,

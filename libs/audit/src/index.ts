@@ -2,4 +2,4 @@ export * from './audit-entry';
 export * from './audit-hash';
 export * from './audit-trail.service';
 export * from './audit.module';
-export * from './migrations/create-audit-trail.migration';
+export * from './migrations/audit-trail-migrations';

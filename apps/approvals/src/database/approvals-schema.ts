@@ -1,4 +1,4 @@
-import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { ActingAppointmentEntity } from '../acting/acting-appointment.entity';
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { ApprovalStageEntity } from '../stages/approval-stage.entity';
@@ -19,7 +19,7 @@ export const APPROVALS_ENTITIES = [
 
 /** Its migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const APPROVALS_MIGRATIONS = [
-  CreateAuditTrail1764000000000,
+  ...AUDIT_TRAIL_MIGRATIONS,
   CreateApprovalsTables1764100000000,
   AddStageTimerRetentionIndex1764500000000,
 ];

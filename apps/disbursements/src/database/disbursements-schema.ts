@@ -1,4 +1,4 @@
-import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { RetentionRule } from '@alur/database';
 import { AddIdempotencyKeyRetentionIndex1764500000001 } from './migrations/add-idempotency-key-retention-index.migration';
 import { AddProgressVerification1764200000014 } from './migrations/add-progress-verification.migration';
@@ -8,7 +8,7 @@ import { CreateDisbursementsTables1764100000001 } from './migrations/create-disb
 
 /** The disbursements service's migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const DISBURSEMENTS_MIGRATIONS = [
-  CreateAuditTrail1764000000000,
+  ...AUDIT_TRAIL_MIGRATIONS,
   CreateDisbursementsTables1764100000001,
   AddProposalWithdrawals1764200000001,
   AddProgressVerification1764200000014,

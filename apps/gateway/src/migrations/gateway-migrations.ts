@@ -1,4 +1,4 @@
-import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { AddTokenVersion1764200000000 } from './add-token-version.migration';
 import { AddPhotoCapture1764300000000 } from './add-photo-capture.migration';
 import { AllowVerifikatorRole1764200000001 } from './allow-verifikator-role.migration';
@@ -17,5 +17,5 @@ export const GATEWAY_MIGRATIONS = [
   AddPhotoCapture1764300000000,
   NotifyAccountStanding1764400000000,
   // Security-relevant actions (logins, new users, uploads, queue-board sessions).
-  CreateAuditTrail1764000000000,
+  ...AUDIT_TRAIL_MIGRATIONS,
 ];

@@ -1,11 +1,11 @@
-import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { RetentionRule } from '@alur/database';
 import { AddDeliveryAttemptRetentionIndex1765000000002 } from './migrations/add-delivery-attempt-retention-index.migration';
 import { CreateNotificationsTables1765000000001 } from './migrations/create-notifications-tables.migration';
 
 /** The notifications service's migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const NOTIFICATIONS_MIGRATIONS = [
-  CreateAuditTrail1764000000000,
+  ...AUDIT_TRAIL_MIGRATIONS,
   CreateNotificationsTables1765000000001,
   AddDeliveryAttemptRetentionIndex1765000000002,
 ];

@@ -1,4 +1,4 @@
-import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { ProgrammeVersionEntity } from '../programmes/programme-version.entity';
 import { ProposalBudgetItemEntity } from '../proposals/proposal-budget-item.entity';
 import { ProposalTimelineEntryEntity } from '../proposals/proposal-timeline-entry.entity';
@@ -12,7 +12,7 @@ export const PROPOSALS_ENTITIES = [ProgrammeVersionEntity, ProposalEntity, Propo
 
 /** Its migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const PROPOSALS_MIGRATIONS = [
-  CreateAuditTrail1764000000000,
+  ...AUDIT_TRAIL_MIGRATIONS,
   CreateProposalsTables1764000000001,
   AddProposalDocuments1764100000002,
   AddProgrammeChecklists1764200000014,

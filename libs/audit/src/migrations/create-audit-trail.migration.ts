@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The audit trail table of a service's schema; include it in the service's migrations. */
+/** The audit trail table of a service's schema; a service includes AUDIT_TRAIL_MIGRATIONS in its migrations. */
 export class CreateAuditTrail1764000000000 implements MigrationInterface {
   name = 'CreateAuditTrail1764000000000';
 
