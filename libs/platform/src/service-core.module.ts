@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EntitySchema, MixedList } from 'typeorm';
-import { CreateAuditTrail1764000000000 } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { AlurConfigModule, ServiceName } from '@alur/config';
 import { CreateIdempotentRequests1765200000000, DatabaseModule, RetentionModule } from '@alur/database';
 import { HealthModule } from '@alur/health';
@@ -61,5 +61,5 @@ export class ServiceCoreModule {
 
 /** Every service keeps an audit trail (the spine records operators' dead-letter replays and skips in it). */
 function withAuditTrail(migrations: Array<new () => unknown>): Array<new () => unknown> {
-  return migrations.includes(CreateAuditTrail1764000000000) ? migrations : [CreateAuditTrail1764000000000, ...migrations];
+  return [...AUDIT_TRAIL_MIGRATIONS.filter((migration) => !migrations.includes(migration)), ...migrations];
 }
