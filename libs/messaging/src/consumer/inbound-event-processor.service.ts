@@ -111,10 +111,10 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
    * this replica is handling.
    *
    * The receiver acknowledges only after this commits, so a slow handler here would hold back the ack floor,
-   * and with it every replica's events. Handling therefore runs under a savepoint with short lock and
-   * statement timeouts (a failure rolls back only the handling: the events are stored all the same and handled
-   * as any stored event), and within CONSUMER_HANDLE_ON_RECEIPT_MS: past it the transaction is abandoned (PostgreSQL ends
-   * it once idle) and the batch is stored on its own. Returns the stored events still pending, to hand on
+   * and with it every replica's events. Handling therefore runs with short lock and statement timeouts (a
+   * failure rolls the transaction back, and the batch is stored on its own and handled as any stored event),
+   * and within CONSUMER_HANDLE_ON_RECEIPT_MS: past it the transaction is abandoned (PostgreSQL ends it once
+   * idle) and the batch is stored on its own. Returns the stored events still pending, to hand on
    * (route) once the batch is acknowledged.
    */
   async storeAndHandle(drafts: InboundDraft[], inOrder: boolean): Promise<StoredEvent[]> {
@@ -131,35 +131,32 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
         [String(budgetMs * 2), String(budgetMs), String(Math.ceil(budgetMs / 2))],
       );
       const stored = await this.store.insert(drafts, tx);
-      const nothingHandled = { stored, envelopes: [] as EventEnvelope[], handled: [] as string[], behind: [] as StoredEvent[] };
       const runs = runsOf(
         stored.filter((event) => !this.busy.has(event.aggregateKey)),
         this.env.CONSUMER_BATCH_SIZE,
       );
-      if (runs.length === 0) return nothingHandled;
-      try {
-        const outcome = await tx.transaction((savepoint) =>
-          this.handleRunsIn(savepoint, runs, () => {
-            if (abandoned) throw new Error('abandoned: past the budget for handling on receipt');
-          }),
-        );
-        return { stored, ...outcome };
-      } catch (error) {
-        if (abandoned) throw error;
-        // Handled later, as any stored event, where a failure is counted and retried with back-off.
-        this.logger.debug({ err: error }, 'Handling on receipt failed; the events are stored and handled on their own');
-        return nothingHandled;
-      }
+      if (runs.length === 0) return { stored, envelopes: [] as EventEnvelope[], handled: [] as string[], behind: [] as StoredEvent[] };
+      const outcome = await this.handleRunsIn(tx, runs, () => {
+        if (abandoned) throw new Error('abandoned: past the budget for handling on receipt');
+      });
+      return { stored, ...outcome };
     });
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'over'>((resolve) => (timer = setTimeout(() => resolve('over'), budgetMs)));
-    const outcome = await Promise.race([attempt, budget]).finally(() => clearTimeout(timer));
+    // A failure rolls everything back, storing included (no savepoint: it would cost two statements on
+    // every batch for what hardly ever happens); the events are then stored on their own and handled as
+    // any stored event, where a failure is counted and retried with back-off.
+    const outcome = await Promise.race([attempt.catch((error: Error) => ({ failed: error })), budget]).finally(() => clearTimeout(timer));
     if (outcome === 'over') {
       abandoned = true;
       attempt.catch((error) => this.logger.debug({ err: error }, 'Abandoned handling on receipt ended'));
       this.logger.warn({ events: drafts.length }, 'Handling on receipt took too long; storing the events on their own');
       // Waits for the abandoned transaction to end if it stored them (its rows hold their dedupe keys); if it
       // committed after all, nothing is stored twice and nothing is left to hand on.
+      return this.store.insert(drafts);
+    }
+    if ('failed' in outcome) {
+      this.logger.debug({ err: outcome.failed }, 'Handling on receipt failed; the events are stored and handled on their own');
       return this.store.insert(drafts);
     }
     const { stored, envelopes, handled, behind } = outcome;
