@@ -58,6 +58,11 @@ export const baseEnvSchema = z
     HTTP_HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/alur'),
     /** Prepended to each service's schema name, so that test runs cannot see each other. */
+    /**
+     * Prepare each parameterised statement once per connection, so PostgreSQL skips parsing and planning it
+     * again; off for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+     */
+    DB_PREPARED_STATEMENTS: bool(true),
     DB_SCHEMA_PREFIX: z
       .string()
       .default('')

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { PreparingClient } from './preparing-client';
 
 type MigrationClass = new () => unknown;
 export interface ServiceDatabaseOptions {
@@ -9,6 +10,8 @@ export interface ServiceDatabaseOptions {
   migrations: MigrationClass[];
   applicationName: string;
   poolSize?: number;
+  /** Prepare each parameterised statement once per connection (PreparingClient); on unless turned off. */
+  preparedStatements?: boolean;
 }
 
 /** Creates the database named in the URL if it does not exist yet (a fresh machine has none). */
@@ -46,8 +49,11 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): Servi
     migrationsRun: false,
     applicationName: options.applicationName,
     poolSize: options.poolSize ?? 10,
-    // Unqualified names in migrations and raw SQL resolve to the service's own schema.
-    extra: { options: `-c search_path=${options.schema}` },
+    extra: {
+      // Unqualified names in migrations and raw SQL resolve to the service's own schema.
+      options: `-c search_path=${options.schema}`,
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
+    },
   };
 }
 

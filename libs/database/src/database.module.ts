@@ -35,6 +35,7 @@ const TYPEORM_ROOT = TypeOrmModule.forRootAsync({
       entities: options.entities,
       migrations: options.migrations,
       applicationName: `alur-${service}`,
+      preparedStatements: env.DB_PREPARED_STATEMENTS,
     }),
     retryAttempts: 5,
     retryDelay: 1000,

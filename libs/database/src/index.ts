@@ -11,3 +11,4 @@ export * from './transactions.service';
 export * from './unique-violation';
 export * from './statement-batch';
 export * from './pg-listener';
+export * from './preparing-client';
