@@ -99,7 +99,9 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
     })),
   );
   const portOf = (service: Service) => instances.find((i) => i.service === service && i.replica === 1)!.port;
-  const tunables = Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC)_/.test(key)));
+  const tunables = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => /^(OUTBOX|CONSUMER|NOTIFICATIONS|RPC|DB_PREPARED)_/.test(key)),
+  );
   const env: NodeJS.ProcessEnv = {
     ...serviceRuntimeEnv(),
     ...process.env,
