@@ -157,25 +157,26 @@ export class ProposalRepository {
     );
   }
 
-  /** Adds an entry to the timeline; one whose source event is there already adds nothing. */
+  /**
+   * Adds an entry to the timeline; one whose source event is there already adds nothing. Plain SQL: it
+   * runs for nearly every event the service handles, and TypeORM's insert builder cost more than the insert.
+   */
   async appendTimelineEntry(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(ProposalTimelineEntryEntity)
-      .values({
-        proposalId: entry.proposalId,
-        sourceEventId: entry.sourceEventId,
-        occurredAt: entry.occurredAt,
-        kind: entry.kind,
-        actor: entry.actor,
-        fromStatus: entry.fromStatus ?? null,
-        toStatus: entry.toStatus ?? null,
-        note: entry.note ?? null,
-        details: entry.details ?? null,
-      })
-      .orIgnore()
-      .execute();
+    await tx.query(
+      `INSERT INTO proposal_timeline_entry (proposal_id, source_event_id, occurred_at, kind, actor, from_status, to_status, note, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      [
+        entry.proposalId,
+        entry.sourceEventId,
+        entry.occurredAt,
+        entry.kind,
+        entry.actor ? JSON.stringify(entry.actor) : null,
+        entry.fromStatus ?? null,
+        entry.toStatus ?? null,
+        entry.note ?? null,
+        entry.details ? JSON.stringify(entry.details) : null,
+      ],
+    );
   }
 
   /** The proposal's timeline, in the order things happened. */
