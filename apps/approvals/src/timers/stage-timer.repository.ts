@@ -36,11 +36,13 @@ const BEFORE_ALL: readonly [string, string, number] = ['00000000-0000-0000-0000-
 export class StageTimerRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A newly opened stage's timers, none fired yet. */
+  /** A newly opened stage's timers, none fired yet: one statement whatever their number. */
   async insert(tx: EntityManager, alarms: readonly TimerAlarm[]): Promise<void> {
-    await tx.insert(
-      StageTimerEntity,
-      alarms.map((alarm) => ({ ...alarm, firedAt: null })),
+    if (alarms.length === 0) return;
+    await tx.query(
+      `INSERT INTO stage_timer (stage_id, kind, generation, fire_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])`,
+      [alarms.map((a) => a.stageId), alarms.map((a) => a.kind), alarms.map((a) => a.generation), alarms.map((a) => a.fireAt)],
     );
   }
 
