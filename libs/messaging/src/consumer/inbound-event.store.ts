@@ -91,20 +91,28 @@ export class InboundEventStore {
    */
   async insert(drafts: InboundDraft[], manager: EntityManager = this.dataSource.manager): Promise<StoredEvent[]> {
     if (drafts.length === 0) return [];
-    const params: unknown[] = [];
-    const rows = drafts.map((d) => {
-      params.push(d.dedupeKey, d.eventId, d.subject, d.aggregateKey, d.streamCreated, d.streamSeq, Buffer.from(d.data));
-      params.push(d.deadReason ? 'dead' : 'pending', d.deadReason ?? null, d.traceContext ? JSON.stringify(d.traceContext) : null);
-      const n = params.length;
-      const p = (i: number) => `$${n - 9 + i}`;
-      const dead = `${p(7)} = 'dead'`;
-      return `(${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, CASE WHEN ${dead} THEN now() END, CASE WHEN ${dead} THEN 1 ELSE 0 END)`;
-    });
+    const column = <T>(value: (d: InboundDraft) => T) => drafts.map(value);
+    // One statement of constant text whatever the batch's size (one prepared statement).
     const inserted: Array<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string; status: string }> =
       await manager.query(
         `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context, dead_at, attempts)
-         VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, aggregate_key, stream_created, stream_seq, status`,
-        params,
+         SELECT d.dedupe_key, d.event_id, d.subject, d.aggregate_key, d.stream_created, d.stream_seq, d.data, d.status, d.last_error,
+                d.trace_context, CASE WHEN d.status = 'dead' THEN now() END, CASE WHEN d.status = 'dead' THEN 1 ELSE 0 END
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7::bytea[], $8::text[], $9::text[], $10::jsonb[])
+                AS d (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, aggregate_key, stream_created, stream_seq, status`,
+        [
+          column((d) => d.dedupeKey),
+          column((d) => d.eventId),
+          column((d) => d.subject),
+          column((d) => d.aggregateKey),
+          column((d) => d.streamCreated),
+          column((d) => d.streamSeq),
+          column((d) => Buffer.from(d.data)),
+          column((d) => (d.deadReason ? 'dead' : 'pending')),
+          column((d) => d.deadReason ?? null),
+          column((d) => (d.traceContext ? JSON.stringify(d.traceContext) : null)),
+        ],
       );
     return inserted
       .filter((row) => row.status === 'pending')
