@@ -157,7 +157,11 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     }
     if ('failed' in outcome) {
       this.logger.debug({ err: outcome.failed }, 'Handling on receipt failed; the events are stored and handled on their own');
-      return this.store.insert(drafts);
+      const stored = await this.store.insert(drafts);
+      // A COMMIT that failed on the wire may have committed after all: its events are then stored (the insert
+      // above finds them taken), and a pass finds whichever of them are still pending.
+      if (stored.length < drafts.length) this.wake();
+      return stored;
     }
     const { stored, envelopes, handled, behind } = outcome;
     for (const id of handled) this.remember(id);
