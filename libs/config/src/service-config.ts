@@ -57,12 +57,12 @@ export const baseEnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HTTP_HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/alur'),
-    /** Prepended to each service's schema name, so that test runs cannot see each other. */
     /**
      * Prepare each parameterised statement once per connection, so PostgreSQL skips parsing and planning it
      * again; off for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
      */
     DB_PREPARED_STATEMENTS: bool(true),
+    /** Prepended to each service's schema name, so that test runs cannot see each other. */
     DB_SCHEMA_PREFIX: z
       .string()
       .default('')
