@@ -122,15 +122,15 @@ export class InMemoryNotifications implements Public<NotificationRepository> {
     private readonly digests = new InMemoryDigests(),
   ) {}
 
-  async addWithFollowUps(_tx: EntityManager, entries: readonly NotificationWithFollowUps[]): Promise<QueuedDelivery[]> {
+  async addWithFollowUps(tx: EntityManager, entries: readonly NotificationWithFollowUps[]): Promise<QueuedDelivery[]> {
     const created: QueuedDelivery[] = [];
     for (const { notification, deliveries, digestLine } of entries) {
-      const id = await this.add(_tx, notification);
+      const id = await this.add(tx, notification);
       if (!id) continue;
       if (digestLine) this.digests.addItem(id, notification.recipientUserId, digestLine);
       created.push(
         ...(await this.deliveries.create(
-          _tx,
+          tx,
           deliveries.map((d) => ({ ...d, notificationId: id })),
         )),
       );

@@ -19,8 +19,8 @@ import { Recipient, resolveRecipients } from '../../recipients/domain/recipient-
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
  * transaction: a redelivered event (or a replayed dead letter) finds the unique keys taken and adds
- * nothing. The delivery jobs are enqueued once that transaction has committed. Two statements per
- * plan as a rule: its recipients with their preferences, then everything the event adds.
+ * nothing. The delivery jobs are enqueued once that transaction has committed. As a rule one statement
+ * per plan (its recipients with their preferences) and one for everything the event adds.
  */
 @Injectable()
 export class NotifyRecipientsUseCase {
