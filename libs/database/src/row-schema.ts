@@ -19,6 +19,12 @@ export const rupiahField = z.union([z.string(), z.number()]).transform((value, c
 });
 
 /**
+ * A timestamptz read from inside a row built in SQL (json_agg, json_build_object): PostgreSQL writes it as
+ * ISO 8601 text with its offset, which the driver leaves as a string; read as the Date a column would give.
+ */
+export const jsonTimestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+/**
  * A jsonb column checked against its contract schema but kept exactly as stored: the check does not
  * strip or re-shape anything, so what was written is what is answered (stored answers, events, audit).
  */

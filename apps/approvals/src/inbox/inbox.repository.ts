@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, REGION_SCOPE_LEVELS, ROLES } from '@alur/contracts';
-import { containsPattern, jsonField, queryRows, rupiahField } from '@alur/database';
+import { containsPattern, jsonField, jsonTimestamp, queryRows, rupiahField } from '@alur/database';
 import { ApprovalStage, StageDecisionRecord } from '../stages/domain/approval-stage';
 
 /** Whose inbox: an official, who also sees the stages of the officials they act for (Plt/Plh) at the time asked. */
@@ -54,8 +54,8 @@ const WaitingRow = z
     village_code: z.string(),
     program_code: z.string(),
     title: z.string(),
-    opened_at: z.date(),
-    due_at: z.date(),
+    opened_at: jsonTimestamp,
+    due_at: jsonTimestamp,
     acting_for: z.object({ for_user_id: z.string(), for_username: z.string() }).nullable(),
     program_version: z.number().int(),
     category: z.string(),
@@ -99,6 +99,10 @@ const DecidedRow = z
     decidedBy: row.decidedBy,
   }));
 
+/** The page, its count and its proposals' decided stages, as the one statement answers them. */
+const PageRow = z.object({ total: z.number().int(), stages: z.array(WaitingRow), decided: z.array(DecidedRow) });
+export type InboxPageRows = z.output<typeof PageRow>;
+
 /**
  * The open stages waiting for an owner: those of their own role and region, and those of the officials
  * they act for under an appointment in force at `now` ($1 user, $2 role, $3 region, $4 now).
@@ -130,14 +134,18 @@ export class InboxRepository {
     return rows.map((row) => row.village_code);
   }
 
-  /** One page of the stages waiting for the owner that pass the filter, oldest first, and how many pass it in all. */
-  async waitingFor(
+  /**
+   * One page of the stages waiting for the owner that pass the filter, oldest first, how many pass it in
+   * all, and the decided stages of the page's proposals: one statement, so the count agrees with the page
+   * (one snapshot) without a transaction's extra round trips.
+   */
+  async pageFor(
     db: EntityManager,
     owner: InboxOwner,
     filter: InboxFilter,
     now: Date,
     page: { limit: number; offset: number },
-  ): Promise<{ total: number; stages: WaitingStage[] }> {
+  ): Promise<InboxPageRows> {
     const params = waitingParams(owner, now);
     const conditions: string[] = [];
     if (filter.search) {
@@ -149,39 +157,30 @@ export class InboxRepository {
       conditions.push(`w.program_code = $${params.length}`);
     }
     if (filter.overdue !== undefined) conditions.push(filter.overdue ? 'w.due_at < $4' : 'w.due_at >= $4');
-    const filtered = `SELECT * FROM (${WAITING}) w${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
-    const [{ total }] = await queryRows(
+    params.push(page.limit, page.offset);
+    const [rows] = await queryRows(
       db,
-      z.object({ total: z.number().int() }),
-      `SELECT count(*)::int AS total FROM (${filtered}) f`,
+      PageRow,
+      `WITH filtered AS (
+         SELECT * FROM (${WAITING}) w${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}
+       ), page AS (
+         SELECT w.id, w.proposal_id, w.submission_number, w.stage_order, w.stage_count, w.role, w.region_level,
+                w.region_code, w.village_code, w.program_code, w.title, w.opened_at, w.due_at, w.acting_for,
+                c.program_version, c.category, c.district_code, c.requested_amount::text AS requested_amount
+           FROM filtered w
+           JOIN approval_chain c ON c.proposal_id = w.proposal_id AND c.submission_number = w.submission_number
+          ORDER BY w.opened_at, w.id
+          LIMIT $${params.length - 1} OFFSET $${params.length}
+       )
+       SELECT (SELECT count(*)::int FROM filtered) AS total,
+              coalesce((SELECT json_agg(p ORDER BY p.opened_at, p.id) FROM page p), '[]') AS stages,
+              coalesce((SELECT json_agg(json_build_object('proposal_id', d.proposal_id, 'submission_number', d.submission_number,
+                                                          'stageOrder', d.stage_order, 'role', d.role, 'decidedBy', d.decided_by)
+                                        ORDER BY d.stage_order)
+                          FROM approval_stage d
+                         WHERE d.proposal_id IN (SELECT proposal_id FROM page) AND d.decided_by IS NOT NULL), '[]') AS decided`,
       params,
     );
-    const stages = await queryRows(
-      db,
-      WaitingRow,
-      `SELECT w.id, w.proposal_id, w.submission_number, w.stage_order, w.stage_count, w.role, w.region_level,
-              w.region_code, w.village_code, w.program_code, w.title, w.opened_at, w.due_at, w.acting_for,
-              c.program_version, c.category, c.district_code, c.requested_amount::text AS requested_amount
-         FROM (${filtered}) w
-         JOIN approval_chain c ON c.proposal_id = w.proposal_id AND c.submission_number = w.submission_number
-        ORDER BY w.opened_at, w.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
-    );
-    return { total, stages };
-  }
-
-  /** The decided stages of these proposals, all submissions, in chain order. */
-  decidedStagesOf(
-    db: EntityManager,
-    proposalIds: readonly string[],
-  ): Promise<Array<StageDecisionRecord & { proposalId: string; submissionNumber: number }>> {
-    return queryRows(
-      db,
-      DecidedRow,
-      `SELECT proposal_id, submission_number, stage_order AS "stageOrder", role, decided_by AS "decidedBy" FROM approval_stage
-        WHERE proposal_id = ANY($1::uuid[]) AND decided_by IS NOT NULL ORDER BY stage_order`,
-      [proposalIds],
-    );
+    return rows;
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor, AnswerOf, ListInbox, RequestOf } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { stageAlreadyDecidedBy } from '../../decisions/domain/separation-of-stages';
 import { StageDecisionRecord } from '../../stages/domain/approval-stage';
-import { InboxFilter, InboxRepository, WaitingStage } from '../inbox.repository';
+import { InboxFilter, InboxPageRows, InboxRepository, WaitingStage } from '../inbox.repository';
 
 export type InboxQuery = RequestOf<typeof ListInbox>;
 export type InboxPage = AnswerOf<typeof ListInbox>;
@@ -23,15 +22,11 @@ export class ListInboxUseCase {
     private readonly regions: RegionDirectory,
   ) {}
 
-  /** Its reads in one transaction: one commit per page rather than one per read, and a count that agrees with the page. */
-  execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
-    return this.transactions.run((tx) => this.read(tx, actor, query, now), 'REPEATABLE READ');
-  }
-
-  private async read(db: EntityManager, actor: Actor, query: InboxQuery, now: Date): Promise<InboxPage> {
+  async execute(actor: Actor, query: InboxQuery, now = new Date()): Promise<InboxPage> {
     // Page limits and the filters' shapes are the contract's (ListInbox), checked before this runs.
     const { page, pageSize } = query;
     const filter: InboxFilter = { programCode: query.programCode, overdue: query.overdue };
+    const db = this.transactions.manager;
     const q = query.q?.trim();
     if (q) {
       // Village names live in the region directory, not in the tables: match them among the villages waiting here.
@@ -41,12 +36,13 @@ export class ListInboxUseCase {
       );
       filter.search = { text: q, villageCodes };
     }
-    const { total, stages } = await this.inbox.waitingFor(db, actor, filter, now, { limit: pageSize, offset: (page - 1) * pageSize });
+    // The page, its count and the decided stages come from one statement: one snapshot, so they agree, without a transaction.
+    const { total, stages, decided } = await this.inbox.pageFor(db, actor, filter, now, { limit: pageSize, offset: (page - 1) * pageSize });
+    const decidedOf = decidedBySubmission(decided);
     const own = (stage: WaitingStage) => stage.role === actor.role && stage.regionCode === actor.regionCode;
-    const decided = await this.decidedStagesOf(db, stages);
     const earlierOf = (stage: WaitingStage) => {
       const actingFor = !own(stage) && stage.actingFor ? { ...stage.actingFor, role: stage.role, regionCode: stage.regionCode } : undefined;
-      const earlier = stageAlreadyDecidedBy({ ...actor, actingFor }, decided.get(`${stage.proposalId}#${stage.submissionNumber}`) ?? []);
+      const earlier = stageAlreadyDecidedBy({ ...actor, actingFor }, decidedOf.get(`${stage.proposalId}#${stage.submissionNumber}`) ?? []);
       return earlier ? { order: earlier.stageOrder, role: earlier.role } : null;
     };
     return {
@@ -82,16 +78,14 @@ export class ListInboxUseCase {
       })),
     };
   }
+}
 
-  /** The decided stages of the page's submissions, by `proposalId#submissionNumber`. */
-  private async decidedStagesOf(db: EntityManager, stages: WaitingStage[]): Promise<Map<string, StageDecisionRecord[]>> {
-    const byKey = new Map<string, StageDecisionRecord[]>();
-    if (!stages.length) return byKey;
-    const decided = await this.inbox.decidedStagesOf(db, [...new Set(stages.map((stage) => stage.proposalId))]);
-    for (const { proposalId, submissionNumber, ...stage } of decided) {
-      const key = `${proposalId}#${submissionNumber}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), stage]);
-    }
-    return byKey;
+/** The decided stages of the page's submissions, by `proposalId#submissionNumber`. */
+function decidedBySubmission(decided: InboxPageRows['decided']): Map<string, StageDecisionRecord[]> {
+  const byKey = new Map<string, StageDecisionRecord[]>();
+  for (const { proposalId, submissionNumber, ...stage } of decided) {
+    const key = `${proposalId}#${submissionNumber}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), stage]);
   }
+  return byKey;
 }
