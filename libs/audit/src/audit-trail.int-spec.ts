@@ -72,6 +72,24 @@ describe('the audit trail', () => {
     expect(await audit.verifyChain()).toMatchObject({ valid: true });
   });
 
+  it('runs a statement riding on the head lock with the record: both commit, or neither', async () => {
+    await dataSource.query('CREATE TABLE rider (note text NOT NULL)');
+    const rider = (note: string) => ({ with: 'written AS (INSERT INTO rider (note) VALUES ($1))', select: 'length($1)', params: [note] });
+    const entry = { actor, action: 'thing.changed', entityType: 'thing', entityId: 'ridden' } as const;
+
+    await dataSource.transaction((tx) => audit.record(tx, entry, rider('kept')));
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await audit.record(tx, entry, rider('rolled back'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+
+    expect(await dataSource.query('SELECT note FROM rider')).toEqual([{ note: 'kept' }]);
+    expect(await audit.history('thing', 'ridden')).toHaveLength(1);
+    expect(await audit.verifyChain()).toMatchObject({ valid: true });
+  });
+
   it('goes on with the chain an earlier version wrote, once its head is added', async () => {
     const open = (migrations: Array<new () => object>) =>
       openServiceDatabase(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { claimIdempotencyKeyIn } from '@alur/database';
+import { claimIdempotencyKeyIn, RidingStatement } from '@alur/database';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditHash, chainedRecord, GENESIS_HASH } from './audit-hash';
 
@@ -32,14 +32,17 @@ const VERIFY_BATCH = 1000;
 export class AuditTrail {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(tx: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
+  /** Records the entry in the caller's transaction; `alongside` (an event's outbox row) rides on the head's lock. */
+  async record(tx: EntityManager, entry: AuditEntry, alongside?: RidingStatement): Promise<AuditRecord> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record must run inside the transaction of the change it records');
     }
     // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
     await claimIdempotencyKeyIn(tx);
     // The head's row lock orders the writers; a writer that waited for it reads the hash its holder left.
-    const [head] = (await tx.query('SELECT hash FROM audit_chain_head FOR UPDATE')) as Array<{ hash: string }>;
+    const [head] = (await (alongside
+      ? tx.query(`WITH ${alongside.with} SELECT hash, ${alongside.select} AS alongside FROM audit_chain_head FOR UPDATE`, alongside.params)
+      : tx.query('SELECT hash FROM audit_chain_head FOR UPDATE'))) as Array<{ hash: string }>;
     const record = chainedRecord(entry, head.hash);
     const [{ seq }] = (await tx.query(
       `WITH recorded AS (

@@ -12,3 +12,4 @@ export * from './unique-violation';
 export * from './statement-batch';
 export * from './pg-listener';
 export * from './preparing-client';
+export * from './riding-statement';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { RidingStatement } from '@alur/database';
 import type { AuditEntry, AuditTrail } from '@alur/audit';
 import { ActingAppointmentEndedV1, Actor, EventContract, EventEnvelope } from '@alur/contracts';
 import { ChangeRecorder } from './change-recorder.service';
@@ -12,20 +13,30 @@ const ADMIN: Actor = { userId: 'u-admin', username: 'admin', role: 'ADMIN', regi
 const SEKDA: Actor = { userId: 'u-sekda', username: 'sekda', role: 'SEKDA', regionCode: '14.03' };
 const TX = { marker: 'the change transaction' } as unknown as EntityManager;
 
-type Write = { kind: 'event'; tx: EntityManager; envelope: EventEnvelope } | { kind: 'audit'; tx: EntityManager; entry: AuditEntry };
+type Write =
+  | { kind: 'event'; tx: EntityManager; envelope: EventEnvelope }
+  | { kind: 'audit'; tx: EntityManager; entry: AuditEntry; alongside?: RidingStatement };
+/** The outbox's statement, as handed to the audit trail to ride on its round trip. */
+const ROWS: RidingStatement = { with: 'recorded AS (INSERT …)', select: "pg_notify($1, '')", params: ['channel'] };
 
 function setUp() {
   const writes: Write[] = [];
   const outbox = {
-    async record<C extends EventContract>(tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope> {
-      const envelope = eventEnvelope(contract, draft, { correlationId: 'correlation' });
-      writes.push({ kind: 'event', tx, envelope });
-      return envelope;
+    async recordMany<C extends EventContract>(
+      tx: EntityManager,
+      contract: C,
+      drafts: EventDraft<C>[],
+      write: (rows: RidingStatement, envelopes: EventEnvelope[]) => Promise<unknown>,
+    ): Promise<EventEnvelope[]> {
+      const envelopes = drafts.map((draft) => eventEnvelope(contract, draft, { correlationId: 'correlation' }));
+      for (const envelope of envelopes) writes.push({ kind: 'event', tx, envelope });
+      await write(ROWS, envelopes);
+      return envelopes;
     },
   };
   const audit = {
-    async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
-      writes.push({ kind: 'audit', tx, entry });
+    async record(tx: EntityManager, entry: AuditEntry, alongside?: RidingStatement): Promise<void> {
+      writes.push({ kind: 'audit', tx, entry, alongside });
     },
   };
   const changes = new ChangeRecorder(outbox as unknown as OutboxService, audit as unknown as AuditTrail);
@@ -50,7 +61,7 @@ const audit = {
 };
 
 describe('ChangeRecorder', () => {
-  it("records the event, then the audit entry with the event's actor, both in the change's transaction", async () => {
+  it("records the event, then the audit entry with the event's actor, both in the change's transaction, the event's row riding on the audit's statement", async () => {
     const { changes, writes } = setUp();
 
     await changes.record(TX, { announce, audit });
@@ -61,7 +72,7 @@ describe('ChangeRecorder', () => {
     expect(event).toMatchObject({
       envelope: { type: ActingAppointmentEndedV1.type, aggregateId: appointmentId, actor: ADMIN, payload: announce.payload },
     });
-    expect(entry).toEqual({ kind: 'audit', tx: TX, entry: { ...audit, actor: ADMIN } });
+    expect(entry).toEqual({ kind: 'audit', tx: TX, entry: { ...audit, actor: ADMIN }, alongside: ROWS });
   });
 
   it('audits a change the system announced (a null actor) under the system too', async () => {
@@ -101,7 +112,7 @@ describe('ChangeRecorder', () => {
   it('writes no audit entry when the event cannot be recorded', async () => {
     const writes: AuditEntry[] = [];
     const failing = new ChangeRecorder(
-      { record: () => Promise.reject(new Error('outbox down')) } as unknown as OutboxService,
+      { recordMany: () => Promise.reject(new Error('outbox down')) } as unknown as OutboxService,
       { record: async (_tx: EntityManager, entry: AuditEntry) => writes.push(entry) } as unknown as AuditTrail,
     );
 

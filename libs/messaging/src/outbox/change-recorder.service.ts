@@ -25,8 +25,11 @@ export class ChangeRecorder {
 
   async record<C extends EventContract>(tx: EntityManager, change: RecordedChange<C>): Promise<EventEnvelope<PayloadOf<C>>> {
     const { contract, ...draft } = change.announce;
-    const event = await this.outbox.record(tx, contract, draft);
-    await this.audit.record(tx, { ...change.audit, actor: change.audit.actor !== undefined ? change.audit.actor : event.actor });
+    const { actor, ...entry } = change.audit;
+    // The event's row rides on the audit record's first round trip (the head's lock): one statement fewer per change.
+    const [event] = await this.outbox.recordMany(tx, contract, [draft], (rows, [envelope]) =>
+      this.audit.record(tx, { ...entry, actor: actor !== undefined ? actor : envelope.actor }, rows),
+    );
     return event;
   }
 }

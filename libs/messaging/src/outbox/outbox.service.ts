@@ -3,7 +3,7 @@ import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { Actor, EventContract, EventEnvelope, PayloadOf, subjectFor } from '@alur/contracts';
-import { schemaFor } from '@alur/database';
+import { RidingStatement, runAlone, schemaFor } from '@alur/database';
 import { CLS_ACTOR, CLS_CORRELATION_ID, currentTraceCarrier, inSpan, SpanKind, tracingEnabled } from '@alur/observability';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
 import { eventEnvelope } from './event-envelope';
@@ -38,17 +38,22 @@ export class OutboxService {
     return envelope;
   }
 
+  /**
+   * Records the events in one statement with the NOTIFY. `write` runs that statement: on its own by default;
+   * ChangeRecorder lets it ride on the audit record's round trip.
+   */
   async recordMany<C extends EventContract>(
     tx: EntityManager,
     contract: C,
     drafts: EventDraft<C>[],
+    write: (rows: RidingStatement, envelopes: EventEnvelope<PayloadOf<C>>[]) => Promise<unknown> = (rows) => runAlone(tx, rows),
   ): Promise<EventEnvelope<PayloadOf<C>>[]> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.record must run inside the transaction of the change it announces');
     }
     const subject = subjectFor(this.env.NATS_SUBJECT_PREFIX, contract);
     const envelopes = drafts.map((draft) => this.envelope(contract, draft));
-    const write = async (): Promise<void> => {
+    const record = async (): Promise<void> => {
       // The trace goes on from here when the relay publishes, whenever that is (see OutboxRelay.publish).
       const trace = currentTraceCarrier();
       const traceContext = trace ? JSON.stringify(trace) : null;
@@ -58,18 +63,19 @@ export class OutboxService {
         const n = params.length;
         return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
       });
-      // One round trip for the rows and the NOTIFY: a WITH clause's INSERT always runs to completion.
-      await tx.query(
-        `WITH recorded AS (INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope, trace_context) VALUES ${rows.join(', ')})
-         SELECT pg_notify($1, '')`,
+      // The rows and the NOTIFY in one round trip: a WITH clause's INSERT always runs to completion.
+      const statement = {
+        with: `recorded AS (INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope, trace_context) VALUES ${rows.join(', ')})`,
+        select: `pg_notify($1, '')`,
         params,
-      );
+      };
+      await write(statement, envelopes);
     };
     if (tracingEnabled()) {
       const attributes = { 'messaging.destination.name': subject, 'messaging.batch.message_count': envelopes.length };
-      await inSpan(`outbox record ${contract.pattern}`, { kind: SpanKind.PRODUCER, attributes }, write);
+      await inSpan(`outbox record ${contract.pattern}`, { kind: SpanKind.PRODUCER, attributes }, record);
     } else {
-      await write();
+      await record();
     }
     this.counters?.recorded(contract.type, contract.version, envelopes.length);
     return envelopes;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EventContract, EventEnvelope, PayloadOf } from '@alur/contracts';
+import type { RidingStatement } from '@alur/database';
 import { eventEnvelope, type EventDraft, type OutboxService } from '@alur/messaging';
 import type { Rollbackable } from './in-memory-transactions';
 
@@ -23,12 +24,15 @@ export class RecordingOutbox implements Pick<OutboxService, 'record' | 'recordMa
     return envelope;
   }
 
+  /** As the real one, `write` (ChangeRecorder's audit record) runs once the envelopes are made; there is no statement to carry. */
   async recordMany<C extends EventContract>(
     _tx: EntityManager,
     contract: C,
-    drafts: ReadonlyArray<EventDraft<C>>,
+    drafts: Array<EventDraft<C>>,
+    write?: (rows: RidingStatement, envelopes: Array<EventEnvelope<PayloadOf<C>>>) => Promise<unknown>,
   ): Promise<Array<EventEnvelope<PayloadOf<C>>>> {
     const envelopes = drafts.map((draft) => eventEnvelope(contract, draft));
+    await write?.({ with: '', select: '', params: [] }, envelopes);
     this.events.push(...envelopes);
     return envelopes;
   }

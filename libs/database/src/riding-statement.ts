@@ -1,0 +1,18 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * A statement that can ride on another's round trip: its WITH items, which must modify data (PostgreSQL
+ * runs those to completion whether or not they are read), and one expression for the host's select list,
+ * with its parameters numbered from $1 (the host has none of its own). Every statement is a round trip,
+ * and each costs both processes more than the little work most of ours do.
+ */
+export interface RidingStatement {
+  with: string;
+  select: string;
+  params: unknown[];
+}
+
+/** Runs a riding statement on its own, in a round trip of its own. */
+export async function runAlone(db: EntityManager, statement: RidingStatement): Promise<void> {
+  await db.query(`WITH ${statement.with} SELECT ${statement.select}`, statement.params);
+}
