@@ -130,13 +130,15 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
                 set_config('lock_timeout', $3, true)`,
         [String(budgetMs * 2), String(budgetMs), String(Math.ceil(budgetMs / 2))],
       );
-      const stored = await this.store.insert(drafts, tx);
-      const runs = runsOf(
+      const added = await this.store.insertClaiming(tx, drafts);
+      const stored = added.map((event) => event.stored);
+      const claimable = new Map(added.flatMap((event) => (event.claimed ? [[event.stored.id, event.claimed] as const] : [])));
+      // Each run up to its first event behind one stored before and still open (which goes first, later).
+      const claimed = runsOf(
         stored.filter((event) => !this.busy.has(event.aggregateKey)),
         this.env.CONSUMER_BATCH_SIZE,
-      );
-      if (runs.length === 0) return { stored, envelopes: [] as EventEnvelope[], handled: [] as string[], behind: [] as StoredEvent[] };
-      const outcome = await this.handleRunsIn(tx, runs, () => {
+      ).flatMap((run) => takeWhile(run, (id) => claimable.has(id)).map((id) => claimable.get(id)!));
+      const outcome = await this.handleClaimedIn(tx, claimed, () => {
         if (abandoned) throw new Error('abandoned: past the budget for handling on receipt');
       });
       return { stored, ...outcome };
@@ -369,7 +371,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     if (runs.length === 1 && runs[0].length === 1) return this.handle(runs[0][0]);
     let outcome: HandledRuns;
     try {
-      outcome = await this.dataSource.transaction((tx) => this.handleRunsIn(tx, runs));
+      outcome = await this.dataSource.transaction(async (tx) => this.handleClaimedIn(tx, (await this.store.claimRuns(tx, runs)).flat()));
     } catch {
       const oneByOne = { handled: [] as string[], behind: [] as StoredEvent[] };
       for (const run of runs) {
@@ -384,11 +386,10 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   /**
-   * Claims the runs in `tx` (see claimRuns) and runs their handlers in order, then marks them done and
-   * reads the events still pending behind them. `checkpoint` runs after each handler and may throw to stop.
+   * Runs the handlers of events claimed in `tx` (runs of aggregates, each in stream order), then marks them
+   * done and reads the events still pending behind them. `checkpoint` runs after each handler and may throw to stop.
    */
-  private async handleRunsIn(tx: EntityManager, runs: string[][], checkpoint?: () => void): Promise<HandledRuns> {
-    const claimed = (await this.store.claimRuns(tx, runs)).flat();
+  private async handleClaimedIn(tx: EntityManager, claimed: ClaimedEvent[], checkpoint?: () => void): Promise<HandledRuns> {
     const envelopes: EventEnvelope[] = [];
     for (const event of claimed) {
       envelopes.push(await this.runHandlers(event, tx));
@@ -573,6 +574,12 @@ function runsOf(events: StoredEvent[], limit: number): string[][] {
     taken++;
   }
   return [...byAggregate.values()];
+}
+
+/** The leading items of `items` that pass `test`. */
+function takeWhile<T>(items: T[], test: (item: T) => boolean): T[] {
+  const end = items.findIndex((item) => !test(item));
+  return end === -1 ? items : items.slice(0, end);
 }
 
 /** Groups runs into batches of about `size` events (a run is never split). */
