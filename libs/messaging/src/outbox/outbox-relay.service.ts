@@ -159,23 +159,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * One transaction claims every partition with pending events that no other replica holds and
-   * publishes their oldest events: a few round trips and one pooled connection per batch, however
-   * many partitions are busy, so the relay does not starve the service's own transactions.
+   * publishes their oldest events: claiming and reading are one statement, so a drain is BEGIN, that,
+   * the publishes, one UPDATE and COMMIT, however many partitions are busy; one pooled connection per
+   * batch, so the relay does not starve the service's own transactions.
+   *
+   * The statement's snapshot is taken before it claims: a partition another replica was draining until a
+   * moment ago shows its events still unpublished in it. FOR UPDATE reads each row's newest version
+   * instead, so the events that replica marked published are left out, not published twice.
    */
   private drainBatch(): Promise<{ published: number; failed: number; more: boolean }> {
     return this.dataSource.transaction(async (tx) => {
-      const claimed: Array<{ partition: number }> = await tx.query(
-        `SELECT partition FROM (SELECT DISTINCT partition FROM outbox_event WHERE published_at IS NULL) AS pending
-          WHERE pg_try_advisory_xact_lock(hashtext($1), partition)`,
-        [this.schema],
-      );
-      if (claimed.length === 0) return { published: 0, failed: 0, more: false };
       // The oldest events of the claimed partitions: for each aggregate a prefix of its pending events.
       const pending: PendingEvent[] = await tx.query(
         `SELECT seq, id, subject, aggregate_id, envelope, trace_context FROM outbox_event
-          WHERE published_at IS NULL AND partition = ANY($1::smallint[]) ORDER BY seq LIMIT $2`,
-        [claimed.map((c) => c.partition), this.env.OUTBOX_BATCH_SIZE],
+          WHERE published_at IS NULL
+            AND partition = ANY (ARRAY(
+                  SELECT partition FROM (SELECT DISTINCT partition FROM outbox_event WHERE published_at IS NULL) AS pending
+                   WHERE pg_try_advisory_xact_lock(hashtext($1), partition)))
+          ORDER BY seq LIMIT $2
+          FOR UPDATE`,
+        [this.schema, this.env.OUTBOX_BATCH_SIZE],
       );
+      if (pending.length === 0) return { published: 0, failed: 0, more: false };
       const sent = await this.publishInAggregateOrder(pending);
       await this.markPublished(tx, sent);
       // A full batch may have left events behind in the claimed partitions.
