@@ -125,12 +125,11 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
     if (!inOrder || !small || budgetMs === 0 || this.stopped || drafts.every((d) => d.deadReason)) return this.store.insert(drafts);
     let abandoned = false;
     const attempt = this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `SELECT set_config('idle_in_transaction_session_timeout', $1, true), set_config('statement_timeout', $2, true),
-                set_config('lock_timeout', $3, true)`,
-        [String(budgetMs * 2), String(budgetMs), String(Math.ceil(budgetMs / 2))],
-      );
-      const added = await this.store.insertClaiming(tx, drafts);
+      const added = await this.store.insertClaiming(tx, drafts, {
+        idleInTransactionMs: budgetMs * 2,
+        statementMs: budgetMs,
+        lockMs: Math.ceil(budgetMs / 2),
+      });
       const stored = added.map((event) => event.stored);
       const claimable = new Map(added.flatMap((event) => (event.claimed ? [[event.stored.id, event.claimed] as const] : [])));
       // Each run up to its first event behind one stored before and still open (which goes first, later).

@@ -72,6 +72,13 @@ export interface InboundFigures {
   oldestPendingSeconds: number;
 }
 
+/** Timeouts for one transaction (ms), set as it begins (PostgreSQL's set_config, local to the transaction). */
+export interface TransactionLimits {
+  idleInTransactionMs: number;
+  statementMs: number;
+  lockMs: number;
+}
+
 /** What a handler's claim reads of an event (see toClaimed). */
 const CLAIMED_COLUMNS = 'id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since, trace_context';
 
@@ -90,7 +97,7 @@ export class InboundEventStore {
    * pending events it added, so that the processor can handle them without looking them up.
    */
   async insert(drafts: InboundDraft[], manager: EntityManager = this.dataSource.manager): Promise<StoredEvent[]> {
-    return (await this.insertRows(drafts, manager, false)).map((row) => toStored(row));
+    return (await this.insertRows(drafts, manager)).map((row) => toStored(row));
   }
 
   /**
@@ -100,15 +107,30 @@ export class InboundEventStore {
    * count; and a row a transaction has just added is invisible, so unclaimable, to every other. One
    * statement where storing and then claiming (claimRuns) took two.
    */
-  async insertClaiming(tx: EntityManager, drafts: InboundDraft[]): Promise<Array<{ stored: StoredEvent; claimed?: ClaimedEvent }>> {
-    return (await this.insertRows(drafts, tx, true)).map((row) => ({
+  async insertClaiming(
+    tx: EntityManager,
+    drafts: InboundDraft[],
+    limits: TransactionLimits,
+  ): Promise<Array<{ stored: StoredEvent; claimed?: ClaimedEvent }>> {
+    return (await this.insertRows(drafts, tx, limits)).map((row) => ({
       stored: toStored(row),
       ...(row.earlier_open ? {} : { claimed: toClaimed(row) }),
     }));
   }
 
-  private async insertRows(drafts: InboundDraft[], manager: EntityManager, claiming: boolean): Promise<Array<Record<string, any>>> {
+  /** Claiming, with the limits of the transaction that stores and handles the events; else only storing. */
+  private async insertRows(
+    drafts: InboundDraft[],
+    manager: EntityManager,
+    claiming?: TransactionLimits,
+  ): Promise<Array<Record<string, any>>> {
     if (drafts.length === 0) return [];
+    // The limits are set by this statement before it stores a row (an uncorrelated subquery runs first, once):
+    // a lock wait on a dedupe key is already bounded, and every later statement of the transaction.
+    const limited = claiming
+      ? `WHERE (SELECT set_config('idle_in_transaction_session_timeout', $11, true) || set_config('statement_timeout', $12, true)
+                       || set_config('lock_timeout', $13, true)) IS NOT NULL`
+      : '';
     const column = <T>(value: (d: InboundDraft) => T) => drafts.map(value);
     // One statement of constant text whatever the batch's size (one prepared statement).
     const returning = claiming
@@ -119,6 +141,7 @@ export class InboundEventStore {
                 d.trace_context, CASE WHEN d.status = 'dead' THEN now() END, CASE WHEN d.status = 'dead' THEN 1 ELSE 0 END
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7::bytea[], $8::text[], $9::text[], $10::jsonb[])
                 AS d (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context)
+         ${limited}
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${returning}`;
     const rows: Array<Record<string, any>> = await manager.query(
       claiming ? `WITH e AS (${inserted}) SELECT e.*, ${EARLIER_OPEN} AS earlier_open FROM e` : inserted,
@@ -133,6 +156,7 @@ export class InboundEventStore {
         column((d) => (d.deadReason ? 'dead' : 'pending')),
         column((d) => d.deadReason ?? null),
         column((d) => (d.traceContext ? JSON.stringify(d.traceContext) : null)),
+        ...(claiming ? [String(claiming.idleInTransactionMs), String(claiming.statementMs), String(claiming.lockMs)] : []),
       ],
     );
     return rows.filter((row) => row.status === 'pending');

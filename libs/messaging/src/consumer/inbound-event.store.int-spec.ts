@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+import { openServiceDatabase, serviceDataSourceOptions } from '@alur/database';
+import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { MESSAGING_MIGRATIONS } from '../migrations/messaging-migrations';
+import { InboundDraft, InboundEventStore } from './inbound-event.store';
+
+// The receipt path's one statement against the real table: what it stores, what it claims, and the limits it sets.
+describe('storing received events and claiming them in one statement', () => {
+  const isolation = createTestIsolation();
+  const streamCreated = new Date('2026-12-01T00:00:00.000Z');
+  const limits = { idleInTransactionMs: 2000, statementMs: 1000, lockMs: 300 };
+  let dataSource: DataSource;
+  let store: InboundEventStore;
+  let seq = 0;
+
+  const draft = (aggregate: string, extra: Partial<InboundDraft> = {}): InboundDraft => {
+    seq++;
+    return {
+      dedupeKey: `event-${seq}`,
+      eventId: `event-${seq}`,
+      subject: 'alur.test.thing-happened.v1',
+      aggregateKey: `thing:${aggregate}`,
+      streamCreated,
+      streamSeq: seq,
+      data: Buffer.from(JSON.stringify({ seq })),
+      ...extra,
+    };
+  };
+
+  beforeAll(async () => {
+    dataSource = await openServiceDatabase(
+      serviceDataSourceOptions({
+        url: isolation.env.DATABASE_URL!,
+        schema: `${isolation.env.DB_SCHEMA_PREFIX}inbound`,
+        entities: [],
+        migrations: MESSAGING_MIGRATIONS,
+        applicationName: 'alur-inbound-test',
+      }),
+    );
+    store = new InboundEventStore(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('claims the new events of aggregates with nothing open before them, and stores the rest pending', async () => {
+    const [earlier] = await store.insert([draft('b')]);
+    const batch = [draft('a'), draft('a'), draft('b'), draft('c', { deadReason: 'malformed' })];
+
+    const added = await dataSource.transaction((tx) => store.insertClaiming(tx, batch, limits));
+
+    // The dead one is stored but not answered; b waits behind the b stored before the batch.
+    expect(added.map((event) => [event.stored.aggregateKey, event.claimed?.data.toString() ?? null])).toEqual([
+      ['thing:a', JSON.stringify({ seq: seq - 3 })],
+      ['thing:a', JSON.stringify({ seq: seq - 2 })],
+      ['thing:b', null],
+    ]);
+    expect(added[0].claimed).toMatchObject({ subject: 'alur.test.thing-happened.v1', attempts: 0, waits: 0, firstFailedAt: null });
+    const rows = await dataSource.query(`SELECT aggregate_key, status FROM inbound_event WHERE id <> $1 ORDER BY stream_seq`, [earlier.id]);
+    expect(rows).toEqual([
+      { aggregate_key: 'thing:a', status: 'pending' },
+      { aggregate_key: 'thing:a', status: 'pending' },
+      { aggregate_key: 'thing:b', status: 'pending' },
+      { aggregate_key: 'thing:c', status: 'dead' },
+    ]);
+  });
+
+  it('bounds its own wait for a dedupe key another transaction holds, and the transaction’s later statements', async () => {
+    const held = draft('d');
+    const holder = dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await store.insert([held], holder.manager);
+      // The same message, received by another replica while the first has not committed.
+      await expect(dataSource.transaction((tx) => store.insertClaiming(tx, [held], limits))).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: '55P03' }),
+      });
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    const settings = () =>
+      runner.query(
+        `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS statement,
+                current_setting('idle_in_transaction_session_timeout') AS idle`,
+      );
+    try {
+      await runner.startTransaction();
+      await store.insertClaiming(runner.manager, [draft('e')], limits);
+      expect(await settings()).toEqual([{ lock: '300ms', statement: '1s', idle: '2s' }]);
+      await runner.commitTransaction();
+      // Local to that transaction: the connection goes back to the pool with its defaults.
+      expect(await settings()).toEqual([{ lock: '0', statement: '0', idle: '0' }]);
+    } finally {
+      await runner.release();
+    }
+  });
+});
