@@ -110,6 +110,8 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    // The bench's people log in once (a console logs in again when its session ends): their tokens outlive the run.
+    JWT_TTL_SECONDS: String(24 * 60 * 60),
     OUTBOX_POLL_INTERVAL_MS: '1000',
     CONSUMER_RETRY_BASE_MS: '1000',
     CONSUMER_ACK_WAIT_MS: '30000',
