@@ -132,7 +132,7 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
       });
       const stored = added.map((event) => event.stored);
       const claimable = new Map(added.flatMap((event) => (event.claimed ? [[event.stored.id, event.claimed] as const] : [])));
-      // Each run up to its first event behind one stored before and still open (which goes first, later).
+      // Each run as far as its first event that waits behind an earlier one still open: the processor handles those later, in order.
       const claimed = runsOf(
         stored.filter((event) => !this.busy.has(event.aggregateKey)),
         this.env.CONSUMER_BATCH_SIZE,
