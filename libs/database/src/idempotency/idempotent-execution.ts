@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, UnprocessableError } from '@alur/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -96,6 +96,9 @@ export interface IdempotentRunOptions {
  */
 const ANSWER_BATCH_WINDOW_MS = 100;
 
+/** Provides another answer window (in ms) than the 100 ms default: a test that must see one batch sets a long one. */
+export const IDEMPOTENT_ANSWER_WINDOW_MS = Symbol('IDEMPOTENT_ANSWER_WINDOW_MS');
+
 /**
  * Carries out `work` once per Idempotency-Key: an earlier request with the same key and content gets
  * the first answer again (byte for byte), the same key with other content a 422. The key is stored in
@@ -110,9 +113,14 @@ const ANSWER_BATCH_WINDOW_MS = 100;
 @Injectable()
 export class IdempotentRequests implements BeforeApplicationShutdown {
   private readonly logger = new Logger(IdempotentRequests.name);
-  private readonly answers = new StatementBatch<AnswerToStore, void>((answers) => this.storeAnswers(answers), ANSWER_BATCH_WINDOW_MS);
+  private readonly answers: StatementBatch<AnswerToStore, void>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(IDEMPOTENT_ANSWER_WINDOW_MS) answerWindowMs: number = ANSWER_BATCH_WINDOW_MS,
+  ) {
+    this.answers = new StatementBatch((answers) => this.storeAnswers(answers), answerWindowMs);
+  }
 
   async run<T>(request: IdempotentRequest, work: () => Promise<T>, options: IdempotentRunOptions = {}): Promise<T> {
     if (options.lookFirst) {
