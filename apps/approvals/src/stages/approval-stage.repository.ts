@@ -4,13 +4,16 @@ import { z } from 'zod';
 import { Actor, ActorSchema, ROLES, StageDecision, StageStatus } from '@alur/contracts';
 import { jsonField, queryRows, updateRows } from '@alur/database';
 import { ApprovalStageEntity } from './approval-stage.entity';
+import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
 
 const IdRow = z.object({ id: z.string() });
 
-const VersionRow = z.object({ version: z.number().int() });
-
-const DecidedRow = z.object({ stageOrder: z.number().int(), role: z.enum(ROLES), decidedBy: jsonField(ActorSchema) });
+const DecidedStageRow = z.object({
+  version: z.number().int(),
+  decidedBeside: jsonField(z.array(z.object({ stageOrder: z.number().int(), role: z.enum(ROLES), decidedBy: ActorSchema }))),
+  timers: jsonField(z.array(z.object({ stageId: z.string(), kind: z.enum(TIMER_KINDS), generation: z.number().int() }))),
+});
 
 const ProposalDecisionRow = z
   .object({ submission_number: z.number().int(), stage_order: z.number().int(), role: z.enum(ROLES), decided_by: jsonField(ActorSchema) })
@@ -29,6 +32,15 @@ export interface StageDecisionChange {
   decidedAt: Date;
   decidedBy: Actor;
   note: string | null;
+}
+
+/** A stage just decided, with what the decision goes on with (read by the statement that decided it). */
+export interface DecidedStage {
+  stage: ApprovalStage;
+  /** The submission's other decided stages, in chain order. */
+  decidedBeside: StageDecisionRecord[];
+  /** The stage's timers, of every generation: their alarms are cleared after the commit. */
+  timers: TimerKey[];
 }
 
 /** Approval stages: their rows, their decisions, and the counts behind the service's figures. */
@@ -85,19 +97,44 @@ export class ApprovalStageRepository {
 
   /**
    * Decides the stage if it is still open: a conditional UPDATE, so that of two officials deciding at
-   * once exactly one wins. Answers the decided stage, or null (and nothing changed) when it was no
-   * longer open. Only an open stage's row changes (here or when it is cancelled), so the stage as read
-   * while open, with the decision and the version the UPDATE set, is the row now.
+   * once exactly one wins. Answers null (and nothing changed) when it was no longer open. Only an open
+   * stage's row changes (here or when it is cancelled), so the stage as read while open, with the
+   * decision and the version the UPDATE set, is the row now.
+   *
+   * The same statement reads what the decision goes on with, which a statement of their own would cost
+   * a round trip each: the other decided stages of the submission (for the separation of stages: run
+   * after the caller locked the chain, its snapshot holds every decision committed before that lock),
+   * and the stage's timers (whose alarms are cleared once this commits).
    */
-  async decide(tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<ApprovalStage | null> {
-    const [updated] = await updateRows(
+  async decide(tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<DecidedStage | null> {
+    const [decided] = await queryRows(
       tx,
-      VersionRow,
-      `UPDATE approval_stage SET status = $2, decided_at = $3, decided_by = $4, note = $5, version = version + 1
-        WHERE id = $1 AND status = 'OPEN' RETURNING version`,
-      [open.id, decision.status, decision.decidedAt, JSON.stringify(decision.decidedBy), decision.note],
+      DecidedStageRow,
+      `WITH decided AS (
+         UPDATE approval_stage SET status = $2, decided_at = $3, decided_by = $4, note = $5, version = version + 1
+          WHERE id = $1 AND status = 'OPEN' RETURNING version
+       )
+       SELECT decided.version,
+              (SELECT coalesce(json_agg(json_build_object('stageOrder', s.stage_order, 'role', s.role, 'decidedBy', s.decided_by)
+                                        ORDER BY s.stage_order), '[]')
+                 FROM approval_stage s
+                WHERE s.proposal_id = $6 AND s.submission_number = $7 AND s.id <> $1 AND s.decided_by IS NOT NULL) AS "decidedBeside",
+              (SELECT coalesce(json_agg(json_build_object('stageId', t.stage_id, 'kind', t.kind, 'generation', t.generation)), '[]')
+                 FROM stage_timer t WHERE t.stage_id = $1) AS timers
+         FROM decided`,
+      [
+        open.id,
+        decision.status,
+        decision.decidedAt,
+        JSON.stringify(decision.decidedBy),
+        decision.note,
+        open.proposalId,
+        open.submissionNumber,
+      ],
     );
-    return updated ? { ...open, ...decision, version: updated.version } : null;
+    return decided
+      ? { stage: { ...open, ...decision, version: decided.version }, decidedBeside: decided.decidedBeside, timers: decided.timers }
+      : null;
   }
 
   /** Cancels the proposal's open stage (there is at most one), noting why; answers the ids cancelled. */
@@ -110,17 +147,6 @@ export class ApprovalStageRepository {
       [proposalId, reason],
     );
     return cancelled.map((row) => row.id);
-  }
-
-  /** The other decided stages of the stage's submission, in chain order. */
-  decidedBeside(tx: EntityManager, stage: Pick<ApprovalStage, 'id' | 'proposalId' | 'submissionNumber'>): Promise<StageDecisionRecord[]> {
-    return queryRows(
-      tx,
-      DecidedRow,
-      `SELECT stage_order AS "stageOrder", role, decided_by AS "decidedBy" FROM approval_stage
-        WHERE proposal_id = $1 AND submission_number = $2 AND id <> $3 AND decided_by IS NOT NULL ORDER BY stage_order`,
-      [stage.proposalId, stage.submissionNumber, stage.id],
-    );
   }
 
   /** Who decided each stage of the proposal, over all its submissions (returned ones included), in the order decided. */

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
 import { AfterCommit } from '@alur/database';
+import { TimerKey } from '../timers/domain/stage-timer';
 import { StageTimerScheduler } from '../timers/stage-timer-scheduler.service';
 import { StageTimerRepository } from '../timers/stage-timer.repository';
 import { ApprovalStageRepository } from './approval-stage.repository';
@@ -32,17 +33,14 @@ export class StageCloser {
         toStatus: 'CANCELLED',
         after: { note: reason },
       });
-      await this.clearAlarmsAfterCommit(tx, id);
+      // Read in the transaction that closes the stage, which holds its row: a read of their own would cost a commit.
+      this.clearAlarmsAfterCommit(tx, await this.timers.ofStage(tx, id));
     }
     return cancelled;
   }
 
-  /**
-   * Clears the alarms of a stage that is no longer open, once that is committed. They are read in the
-   * transaction that closes the stage, which holds its row: a read of their own would cost a commit.
-   */
-  async clearAlarmsAfterCommit(tx: EntityManager, stageId: string): Promise<void> {
-    const timers = await this.timers.ofStage(tx, stageId);
+  /** Clears the alarms of a stage that is no longer open (its timers, of every generation), once that is committed. */
+  clearAlarmsAfterCommit(tx: EntityManager, timers: readonly TimerKey[]): void {
     this.afterCommit.run(tx, () => this.scheduler.cancel(timers));
   }
 }

@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import type { ChainStatus, StageDecision } from '@alur/contracts';
-import type { Public } from '@alur/testing';
+import type { Public, Rollbackable } from '@alur/testing';
 import { ActingAppointmentRepository } from '../acting/acting-appointment.repository';
 import { ActingAppointment, inForceAt } from '../acting/domain/acting-appointment';
 import { ApprovalChainRepository } from '../chain/approval-chain.repository';
 import { ApprovalChain } from '../chain/domain/approval-chain';
-import { ApprovalStageRepository, StageDecisionChange } from '../stages/approval-stage.repository';
+import { ApprovalStageRepository, DecidedStage, StageDecisionChange } from '../stages/approval-stage.repository';
 import { ApprovalStage, StageDecisionRecord } from '../stages/domain/approval-stage';
 import { StageTimer, TimerAlarm, TimerKey, TimerKind } from '../timers/domain/stage-timer';
 import { StageTimerRepository, TimerState } from '../timers/stage-timer.repository';
@@ -15,16 +15,23 @@ import { HolidayRepository } from '../working-days/holiday.repository';
 /**
  * The approvals service's repositories kept in memory, for unit tests of use cases: the rules run in
  * milliseconds, without PostgreSQL. They keep what the SQL keeps (a decision only on an open stage,
- * one chain per submission, timers claimed once) but no locks, and nothing is rolled back when a use
- * case throws (the tests give them to no InMemoryTransactions): locks, transactions and the SQL itself
- * are the end-to-end tests' (test/approvals/) to prove. The EntityManager they are given is ignored. What they answer is a copy, as a read from the
+ * one chain per submission, timers claimed once) but no locks, and only the stages are rolled back when
+ * a use case throws (given to InMemoryTransactions, as where a decision is refused after its UPDATE):
+ * locks, transactions and the SQL itself are the end-to-end tests' (test/approvals/) to prove. The EntityManager they are given is ignored. What they answer is a copy, as a read from the
  * database would be, so that a use case changing it changes nothing stored.
  */
 
 const missing = (what: string): Error => new Error(`${what} is not stored`);
 
-export class InMemoryApprovalStages implements Public<ApprovalStageRepository> {
+export class InMemoryApprovalStages implements Public<ApprovalStageRepository>, Rollbackable {
   readonly rows: ApprovalStage[] = [];
+  /** The timers of a stage, as the decision's statement reads them: InMemoryStageTimers answers, once made. */
+  timersOf: (stageId: string) => TimerKey[] = () => [];
+
+  snapshot(): () => void {
+    const rows = this.rows.map((stage) => ({ ...stage }));
+    return () => void this.rows.splice(0, this.rows.length, ...rows);
+  }
 
   async find(_db: EntityManager, id: string): Promise<ApprovalStage | null> {
     const stage = this.rows.find((s) => s.id === id);
@@ -56,11 +63,15 @@ export class InMemoryApprovalStages implements Public<ApprovalStageRepository> {
     this.rows.push({ ...stage });
   }
 
-  async decide(_tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<ApprovalStage | null> {
+  async decide(_tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<DecidedStage | null> {
     const stage = this.rows.find((s) => s.id === open.id && s.status === 'OPEN');
     if (!stage) return null;
+    const decidedBeside = this.decided()
+      .filter((s) => s.proposalId === stage.proposalId && s.submissionNumber === stage.submissionNumber && s.id !== stage.id)
+      .sort((a, b) => a.stageOrder - b.stageOrder)
+      .map((s) => ({ stageOrder: s.stageOrder, role: s.role, decidedBy: s.decidedBy }));
     Object.assign(stage, { ...decision, version: stage.version + 1 });
-    return { ...stage };
+    return { stage: { ...stage }, decidedBeside, timers: this.timersOf(stage.id) };
   }
 
   async cancelOpen(_tx: EntityManager, proposalId: string, reason: string): Promise<string[]> {
@@ -68,16 +79,6 @@ export class InMemoryApprovalStages implements Public<ApprovalStageRepository> {
     for (const stage of open)
       Object.assign(stage, { status: 'CANCELLED', decidedAt: new Date(), note: reason, version: stage.version + 1 });
     return open.map((s) => s.id);
-  }
-
-  async decidedBeside(
-    _tx: EntityManager,
-    stage: Pick<ApprovalStage, 'id' | 'proposalId' | 'submissionNumber'>,
-  ): Promise<StageDecisionRecord[]> {
-    return this.decided()
-      .filter((s) => s.proposalId === stage.proposalId && s.submissionNumber === stage.submissionNumber && s.id !== stage.id)
-      .sort((a, b) => a.stageOrder - b.stageOrder)
-      .map((s) => ({ stageOrder: s.stageOrder, role: s.role, decidedBy: s.decidedBy }));
   }
 
   async decisionsOfProposal(_tx: EntityManager, proposalId: string): Promise<StageDecision[]> {
@@ -135,7 +136,10 @@ export class InMemoryApprovalChains implements Public<ApprovalChainRepository> {
 export class InMemoryStageTimers implements Public<StageTimerRepository> {
   readonly rows: StageTimer[] = [];
 
-  constructor(private readonly stages: InMemoryApprovalStages) {}
+  constructor(private readonly stages: InMemoryApprovalStages) {
+    stages.timersOf = (stageId) =>
+      this.rows.filter((t) => t.stageId === stageId).map(({ stageId, kind, generation }) => ({ stageId, kind, generation }));
+  }
 
   async insert(_tx: EntityManager, alarms: readonly TimerAlarm[]): Promise<void> {
     this.rows.push(...alarms.map((alarm) => ({ ...alarm, firedAt: null })));

@@ -64,7 +64,7 @@ function setUp() {
   const audit = new RecordingAuditTrail();
   const afterCommit = new PendingAfterCommit();
   const scheduler = new RecordingScheduler();
-  const transactions = as<Transactions>(new InMemoryTransactions());
+  const transactions = as<Transactions>(new InMemoryTransactions(stages));
   const calendar = as<WorkingCalendar>({ clock: new CalendarWorkingClock('Asia/Jakarta', new Set()) });
   // The stand-ins as the constructors take them.
   const asOutbox = as<OutboxService>(outbox);

@@ -25,7 +25,7 @@ import { ApprovalChainRepository } from '../../chain/approval-chain.repository';
 import { ApprovalChain } from '../../chain/domain/approval-chain';
 import { ApprovalStageRepository } from '../../stages/approval-stage.repository';
 import { toStageView } from '../../stages/approval-stage.view';
-import { ApprovalStage, stageRefOf } from '../../stages/domain/approval-stage';
+import { ApprovalStage, StageDecisionRecord, stageRefOf } from '../../stages/domain/approval-stage';
 import { StageCloser } from '../../stages/stage-closer.service';
 import { StageOpener } from '../../stages/stage-opener.service';
 import { decisionAuthority } from '../domain/decision-authority';
@@ -78,10 +78,12 @@ export class DecideStageUseCase {
       if (current && current.status !== 'IN_REVIEW') {
         throw new ConflictError(`The proposal was ${current.status.toLowerCase()} a moment ago: this stage can no longer be decided`);
       }
-      await this.refuseSecondStage(tx, stage, authority.decidedBy);
       const status = STAGE_STATUS_OF[command.decision];
-      const decided = await this.stages.decide(tx, stage, { status, decidedAt, decidedBy: authority.decidedBy, note });
-      if (!decided) throw new ConflictError('This stage was decided by someone else a moment ago');
+      const decision = await this.stages.decide(tx, stage, { status, decidedAt, decidedBy: authority.decidedBy, note });
+      if (!decision) throw new ConflictError('This stage was decided by someone else a moment ago');
+      // Refused after the UPDATE, which read the other decisions: the throw rolls the decision back.
+      refuseSecondStage(decision.decidedBeside, authority.decidedBy);
+      const { stage: decided } = decision;
       const decidedBy = authority.decidedBy;
       const ref = stageRefOf(decided);
       await this.changes.record(tx, {
@@ -108,7 +110,7 @@ export class DecideStageUseCase {
           after: { status, version: decided.version, decision: command.decision, note },
         },
       });
-      await this.closer.clearAlarmsAfterCommit(tx, decided.id);
+      this.closer.clearAlarmsAfterCommit(tx, decision.timers);
 
       // The chain as locked above: nothing else changes it while this transaction holds its lock.
       const chain = current ?? (await this.chains.get(tx, decided.proposalId, decided.submissionNumber));
@@ -179,19 +181,19 @@ export class DecideStageUseCase {
     }
     return status;
   }
+}
 
-  /**
-   * 403 (code DECIDED_ANOTHER_STAGE) when the decider, in person or as a Plt/Plh, already decided another
-   * stage of this submission: each stage must be another official's eyes. Read under the chain's lock.
-   */
-  private async refuseSecondStage(tx: EntityManager, stage: ApprovalStage, decidedBy: Actor): Promise<void> {
-    const earlier = stageAlreadyDecidedBy(decidedBy, await this.stages.decidedBeside(tx, stage));
-    if (!earlier) return;
-    const how = earlier.decidedBy.actingFor ? ` as acting official for ${earlier.decidedBy.actingFor.username}` : '';
-    const now = decidedBy.actingFor ? ` (now as acting official for ${decidedBy.actingFor.username})` : '';
-    throw new ForbiddenError(
-      `You decided stage ${earlier.stageOrder} (${earlier.role}${how}) of this submission: nobody decides two stages of one submission${now}`,
-      { code: 'DECIDED_ANOTHER_STAGE' },
-    );
-  }
+/**
+ * 403 (code DECIDED_ANOTHER_STAGE) when the decider, in person or as a Plt/Plh, already decided another
+ * stage of this submission: each stage must be another official's eyes. `decidedBeside` is read under the chain's lock.
+ */
+function refuseSecondStage(decidedBeside: StageDecisionRecord[], decidedBy: Actor): void {
+  const earlier = stageAlreadyDecidedBy(decidedBy, decidedBeside);
+  if (!earlier) return;
+  const how = earlier.decidedBy.actingFor ? ` as acting official for ${earlier.decidedBy.actingFor.username}` : '';
+  const now = decidedBy.actingFor ? ` (now as acting official for ${decidedBy.actingFor.username})` : '';
+  throw new ForbiddenError(
+    `You decided stage ${earlier.stageOrder} (${earlier.role}${how}) of this submission: nobody decides two stages of one submission${now}`,
+    { code: 'DECIDED_ANOTHER_STAGE' },
+  );
 }
