@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, ROLES, StageDecision, StageStatus } from '@alur/contracts';
-import { jsonField, queryRows, updateRows } from '@alur/database';
+import { jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
 import { ApprovalStageEntity } from './approval-stage.entity';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
@@ -66,13 +66,21 @@ export class ApprovalStageRepository {
     return db.find(ApprovalStageEntity, { where: { proposalId }, order: { submissionNumber: 'ASC', stageOrder: 'ASC' } });
   }
 
-  /** A newly opened stage (plain SQL: one for every stage opened, where TypeORM's insert builder cost more than the insert). */
-  async insert(tx: EntityManager, stage: ApprovalStage): Promise<void> {
+  /**
+   * A newly opened stage (plain SQL: one for every stage opened, where TypeORM's insert builder cost more
+   * than the insert), and in the same statement what rides `alongside` (its timers, which reference it:
+   * foreign keys are checked at the statement's end).
+   */
+  async insert(tx: EntityManager, stage: ApprovalStage, alongside?: RidingStatement | null): Promise<void> {
+    const before = alongside?.params ?? [];
+    const placeholders = Array.from({ length: 18 }, (_, i) => `$${before.length + i + 1}`).join(', ');
     await tx.query(
-      `INSERT INTO approval_stage (id, proposal_id, submission_number, stage_order, stage_count, role, region_level, region_code,
+      `${alongside ? `WITH ${alongside.with} ` : ''}
+       INSERT INTO approval_stage (id, proposal_id, submission_number, stage_order, stage_count, role, region_level, region_code,
                                    village_code, program_code, title, status, opened_at, due_at, decided_at, decided_by, note, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+       VALUES (${placeholders})${alongside ? ` RETURNING ${alongside.select} AS alongside` : ''}`,
       [
+        ...before,
         stage.id,
         stage.proposalId,
         stage.submissionNumber,

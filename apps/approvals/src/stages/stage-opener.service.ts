@@ -52,14 +52,14 @@ export class StageOpener {
       note: null,
       version: 1,
     };
-    await this.stages.insert(tx, stage);
     const alarms: TimerAlarm[] = planStageTimers(stage.openedAt, stage.dueAt, chain.reminderSchedule, clock).map((timer) => ({
       stageId: stage.id,
       kind: timer.kind,
       generation: 1,
       fireAt: timer.fireAt,
     }));
-    await this.timers.insert(tx, alarms);
+    // The timers ride on the stage's insert: one round trip for both.
+    await this.stages.insert(tx, stage, this.timers.inserting(alarms));
     await this.changes.record(tx, {
       announce: {
         contract: ApprovalStageOpenedV1,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ChainStatus, StageDecision } from '@alur/contracts';
+import type { RidingStatement } from '@alur/database';
 import type { Public, Rollbackable } from '@alur/testing';
 import { ActingAppointmentRepository } from '../acting/acting-appointment.repository';
 import { ActingAppointment, inForceAt } from '../acting/domain/acting-appointment';
@@ -141,8 +142,10 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
       this.rows.filter((t) => t.stageId === stageId).map(({ stageId, kind, generation }) => ({ stageId, kind, generation }));
   }
 
-  async insert(_tx: EntityManager, alarms: readonly TimerAlarm[]): Promise<void> {
+  /** Stores the timers when asked for their statement (which the in-memory stages ignore): a stage opened here is always stored with them. */
+  inserting(alarms: readonly TimerAlarm[]): RidingStatement | null {
     this.rows.push(...alarms.map((alarm) => ({ ...alarm, firedAt: null })));
+    return null;
   }
 
   async ofStage(_db: EntityManager, stageId: string): Promise<StageTimer[]> {

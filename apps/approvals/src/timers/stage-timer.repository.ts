@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { STAGE_STATUSES, StageStatus } from '@alur/contracts';
-import { queryRows, updateRows } from '@alur/database';
+import { queryRows, RidingStatement, updateRows } from '@alur/database';
 import { StageTimer, TIMER_KINDS, TimerAlarm, TimerKey, TimerKind } from './domain/stage-timer';
 import { StageTimerEntity } from './stage-timer.entity';
 
@@ -36,14 +36,20 @@ const BEFORE_ALL: readonly [string, string, number] = ['00000000-0000-0000-0000-
 export class StageTimerRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A newly opened stage's timers, none fired yet: one statement whatever their number. */
-  async insert(tx: EntityManager, alarms: readonly TimerAlarm[]): Promise<void> {
-    if (alarms.length === 0) return;
-    await tx.query(
-      `INSERT INTO stage_timer (stage_id, kind, generation, fire_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])`,
-      [alarms.map((a) => a.stageId), alarms.map((a) => a.kind), alarms.map((a) => a.generation), alarms.map((a) => a.fireAt)],
-    );
+  /**
+   * A newly opened stage's timers, none fired yet, as a statement to ride on the stage's own insert
+   * (one round trip for both, whatever their number); null when the stage has none.
+   */
+  inserting(alarms: readonly TimerAlarm[]): RidingStatement | null {
+    if (alarms.length === 0) return null;
+    return {
+      with: `stage_timers AS (
+               INSERT INTO stage_timer (stage_id, kind, generation, fire_at)
+               SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])
+             )`,
+      select: 'NULL',
+      params: [alarms.map((a) => a.stageId), alarms.map((a) => a.kind), alarms.map((a) => a.generation), alarms.map((a) => a.fireAt)],
+    };
   }
 
   ofStage(db: EntityManager, stageId: string): Promise<StageTimer[]> {
