@@ -23,6 +23,11 @@ export interface ActiveAppointment {
 export type DecisionAuthority =
   { kind: 'own'; decidedBy: Actor } | { kind: 'acting'; decidedBy: Actor } | { kind: 'forbidden' } | { kind: 'hidden' };
 
+/** Whether the actor is the stage's own official: then no appointment matters, and none need be read. */
+export function isOwnOfficial(actor: Pick<Actor, 'role' | 'regionCode'>, stage: Pick<StageScope, 'role' | 'regionCode'>): boolean {
+  return actor.role === stage.role && actor.regionCode === stage.regionCode;
+}
+
 export function decisionAuthority(
   actor: Actor,
   stage: StageScope,
@@ -30,7 +35,7 @@ export function decisionAuthority(
   covers: (regionCode: string, villageCode: string) => boolean,
 ): DecisionAuthority {
   const principal = { userId: actor.userId, username: actor.username, role: actor.role, regionCode: actor.regionCode };
-  if (actor.role === stage.role && actor.regionCode === stage.regionCode) return { kind: 'own', decidedBy: principal };
+  if (isOwnOfficial(actor, stage)) return { kind: 'own', decidedBy: principal };
   const appointment = activeAppointments.find((a) => a.role === stage.role && a.regionCode === stage.regionCode);
   if (appointment) {
     return {

@@ -28,7 +28,7 @@ import { toStageView } from '../../stages/approval-stage.view';
 import { ApprovalStage, StageDecisionRecord, stageRefOf } from '../../stages/domain/approval-stage';
 import { StageCloser } from '../../stages/stage-closer.service';
 import { StageOpener } from '../../stages/stage-opener.service';
-import { decisionAuthority } from '../domain/decision-authority';
+import { decisionAuthority, isOwnOfficial } from '../domain/decision-authority';
 import { stageAlreadyDecidedBy } from '../domain/separation-of-stages';
 
 export type DecideStageCommand = RequestOf<typeof DecideStage>;
@@ -65,7 +65,8 @@ export class DecideStageUseCase {
       if (!stage) throw notFound;
 
       const decidedAt = new Date();
-      const appointments = await this.appointments.activeFor(tx, actor.userId, decidedAt);
+      // A stage's own official decides as themself: their appointments are read only for someone else.
+      const appointments = isOwnOfficial(actor, stage) ? [] : await this.appointments.activeFor(tx, actor.userId, decidedAt);
       const authority = decisionAuthority(actor, stage, appointments, (region, village) => this.regions.covers(region, village));
       if (authority.kind === 'hidden') throw notFound;
       if (authority.kind === 'forbidden') {
