@@ -14,9 +14,9 @@ export interface Backlog {
   /** E-mail/SMS deliveries queued, sending or waiting to retry. */
   deliveriesUnfinished: number;
   /**
-   * Of those, deliveries `sending` for longer than any send here takes: the worker died mid-send. Whether
-   * the message went out is unknown, so it is never sent again automatically (DeliveryReconciler marks
-   * it failed for an operator after 5 minutes).
+   * Of those, deliveries `sending` for longer than any send here takes (or, when a kill's time was given,
+   * last touched before it): the worker died mid-send. Whether the message went out is unknown, so it
+   * is never sent again automatically (DeliveryReconciler marks it failed for an operator after 5 minutes).
    */
   deliveriesInterrupted: number;
 }
@@ -60,7 +60,8 @@ export class SpineBacklog {
     return backlog;
   }
 
-  async read(): Promise<Backlog> {
+  /** `interruptedBefore`: the time the notifications worker was killed, when it was (see Backlog.deliveriesInterrupted). */
+  async read(interruptedBefore?: Date): Promise<Backlog> {
     const env = { DB_SCHEMA_PREFIX: this.system.env.DB_SCHEMA_PREFIX ?? '' };
     const outbox = this.outboxSchemas.map((s) => `(SELECT count(*) FROM "${s}".outbox_event WHERE published_at IS NULL)`).join(' + ');
     this.queries++;
@@ -69,8 +70,9 @@ export class SpineBacklog {
       `SELECT ${outbox || '0'} AS outbox,
               (SELECT count(*) FROM "${schemaFor(env, 'approvals')}".approval_stage WHERE status = 'OPEN') AS stages,
               (SELECT count(*) FROM ${deliveries} WHERE status IN ('queued', 'sending', 'retrying')) AS deliveries,
-              (SELECT count(*) FROM ${deliveries} WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)) AS interrupted`,
-      [INTERRUPTED_SEND_SECONDS],
+              (SELECT count(*) FROM ${deliveries}
+                WHERE status = 'sending' AND updated_at <= coalesce($2, now() - make_interval(secs => $1))) AS interrupted`,
+      [INTERRUPTED_SEND_SECONDS, interruptedBefore ?? null],
     );
     const consumers = await this.jsm.consumers.list(this.system.env.NATS_STREAM!).next();
     return (this.last = {
@@ -107,16 +109,19 @@ export function backlogLeft(backlog: Backlog): string {
 /**
  * Waits until nothing is left to publish, handle or deliver (up to `timeoutMs`); returns the seconds
  * it took, or null when it did not settle. With `interruptedSends`, deliveries left `sending` by a
- * killed worker do not count: they wait for an operator, not for the system.
+ * killed worker do not count: they wait for an operator, not for the system. Given the kill's time,
+ * those are the deliveries last touched before it, so that a send merely slow (a loaded machine) is
+ * waited for, as the checks after (ChaosChecks.deliveredOnce) count it as not interrupted.
  */
 export async function waitSettled(
   backlog: SpineBacklog,
   timeoutMs = 120_000,
-  options: { interruptedSends?: boolean } = {},
+  options: { interruptedSends?: boolean | Date } = {},
 ): Promise<number | null> {
   const started = Date.now();
+  const killedAt = options.interruptedSends instanceof Date ? options.interruptedSends : undefined;
   while (Date.now() - started < timeoutMs) {
-    const b = await backlog.read();
+    const b = await backlog.read(killedAt);
     const deliveries = b.deliveriesUnfinished - (options.interruptedSends ? b.deliveriesInterrupted : 0);
     if (b.outboxUnpublished === 0 && b.consumerLag === 0 && deliveries === 0) return (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 500));
