@@ -1,7 +1,12 @@
-import { HttpException, HttpStatus, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { Failures, FAILURE_WINDOW_SECONDS, loginWaitSeconds } from './domain/login-throttle.policy';
+
+/** The time (ms since the epoch) the throttle counts failures and waits by. */
+export type LoginThrottleClock = () => number;
+/** Provides the throttle's clock: nothing in production (the wall clock, Date.now); a test's own, to move time itself. */
+export const LOGIN_THROTTLE_CLOCK = Symbol('LOGIN_THROTTLE_CLOCK');
 
 /**
  * Login throttling kept in Redis, so that every gateway replica counts the same failures: per
@@ -13,13 +18,16 @@ export class LoginThrottle implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly prefix: string;
 
-  constructor(@Inject(APP_ENV) env: BaseEnv) {
+  constructor(
+    @Inject(APP_ENV) env: BaseEnv,
+    @Optional() @Inject(LOGIN_THROTTLE_CLOCK) private readonly clock: LoginThrottleClock = Date.now,
+  ) {
     this.redis = new Redis(redisOptionsOf(env, { lazyConnect: true, maxRetriesPerRequest: 2 }));
     this.prefix = `${env.QUEUE_PREFIX}:login-failures`;
   }
 
   /** 429 with the seconds to wait when this attempt must not even be checked. */
-  async admit(username: string, address: string, now = Date.now()): Promise<void> {
+  async admit(username: string, address: string, now = this.clock()): Promise<void> {
     const [pair, account, fromAddress] = await Promise.all([
       this.read(this.pairKey(username, address)),
       this.read(this.accountKey(username)),
@@ -34,7 +42,7 @@ export class LoginThrottle implements OnApplicationShutdown {
     }
   }
 
-  async failed(username: string, address: string, now = Date.now()): Promise<void> {
+  async failed(username: string, address: string, now = this.clock()): Promise<void> {
     const multi = this.redis.multi();
     for (const key of [this.pairKey(username, address), this.accountKey(username), this.addressKey(address)]) {
       multi.hincrby(key, 'count', 1).hset(key, 'lastAt', now).expire(key, FAILURE_WINDOW_SECONDS);
