@@ -95,7 +95,10 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
         .innerText(),
     ).resolves.toMatch(/\s0\s+0$/);
     await page.getByText('Wilayah pilot: 14.03.09, 14.03.13').waitFor();
-    expect(await page.locator('.recharts-wrapper').count()).toBe(3);
+    // The charts render after the tables (Recharts measures its container first): the third is waited for.
+    const charts = page.locator('.recharts-wrapper');
+    await charts.nth(2).waitFor();
+    expect(await charts.count()).toBe(3);
     await checkPage(page, 'evaluation-01-dinas-desktop');
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh PDF' }).click()]);
