@@ -4,24 +4,12 @@
 // change: one sentinel, no replicas, so it can never fail over.
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { baseEnvSchema, parseEnv, redisOptionsOf } from '@alur/config';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { createTestIsolation, expectEventually, freePort, removeTestResources } from '@alur/testing';
 
 describe('Redis through Sentinel (REDIS_SENTINELS)', () => {
   const isolation = createTestIsolation();
