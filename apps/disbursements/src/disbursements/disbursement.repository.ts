@@ -212,16 +212,6 @@ export class DisbursementRepository {
     await tx.query('UPDATE disbursement SET released = released + $2 WHERE id = $1', [id, String(amount)]);
   }
 
-  async statusOf(tx: EntityManager, id: string): Promise<DisbursementStatus> {
-    const [{ status }] = await queryRows(
-      tx,
-      z.object({ status: z.enum(DISBURSEMENT_STATUSES) }),
-      'SELECT status FROM disbursement WHERE id = $1',
-      [id],
-    );
-    return status;
-  }
-
   /** The proposals of these disbursements, in approval order. */
   async proposalIdsOf(tx: EntityManager, ids: readonly string[]): Promise<string[]> {
     const rows = await queryRows(

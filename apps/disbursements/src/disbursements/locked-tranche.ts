@@ -10,6 +10,8 @@ import { DisbursementRepository } from './disbursement.repository';
 export interface LockedTranche {
   disbursement: Disbursement;
   tranche: Tranche;
+  /** How many tranches the disbursement has. */
+  trancheCount: number;
 }
 
 /**
@@ -35,8 +37,8 @@ export class TrancheLocks {
     if (disbursement.status === 'AWAITING_BUDGET') {
       throw new ConflictError('This proposal is still waiting for budget: nothing can be released before it is committed');
     }
-    const tranche = await this.tranches.lock(tx, disbursement.id, trancheNumber);
-    if (!tranche) throw new NotFoundError(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
-    return { disbursement, tranche };
+    const locked = await this.tranches.lock(tx, disbursement.id, trancheNumber);
+    if (!locked) throw new NotFoundError(`Disbursement ${disbursement.id} has no tranche ${trancheNumber}`);
+    return { disbursement, ...locked };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, ProposalCompletedV1, TrancheReadyV1 } from '@alur/contracts';
+import { Actor, DisbursementStatus, ProposalCompletedV1, TrancheReadyV1 } from '@alur/contracts';
 import { ChangeRecorder } from '@alur/messaging';
 import { Disbursement } from '../disbursements/domain/disbursement';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
@@ -23,8 +23,9 @@ export class TrancheProgression {
     private readonly changes: ChangeRecorder,
   ) {}
 
-  async advance(tx: EntityManager, disbursement: Disbursement, actor: Actor): Promise<void> {
-    if (disbursement.status !== 'FUNDING') return;
+  /** Answers the disbursement's status after: COMPLETED when this completed it, else as locked (nothing else changed it). */
+  async advance(tx: EntityManager, disbursement: Disbursement, actor: Actor): Promise<DisbursementStatus> {
+    if (disbursement.status !== 'FUNDING') return disbursement.status;
     const tranches = await this.tranches.ofDisbursement(tx, disbursement.id);
     const progress = await this.reports.acceptedProgress(tx, disbursement.id);
     const step = nextTrancheStep(tranches, progress.highest, progress.hasFinal ?? false);
@@ -79,6 +80,8 @@ export class TrancheProgression {
           after: { totalReleased: done.released },
         },
       });
+      return 'COMPLETED';
     }
+    return disbursement.status;
   }
 }

@@ -57,13 +57,22 @@ export interface PlannedTranche {
 /** The termin of disbursements, and the SPM of each while it waits for authorisation. */
 @Injectable()
 export class TrancheRepository {
-  /** One tranche, row-locked (FOR UPDATE); the caller holds its disbursement's lock first. */
-  async lock(tx: EntityManager, disbursementId: string, number: number): Promise<Tranche | undefined> {
-    const [tranche] = await queryRows(tx, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = $1 AND number = $2 FOR UPDATE', [
-      disbursementId,
-      number,
-    ]);
-    return tranche;
+  /**
+   * One tranche, row-locked (FOR UPDATE), with how many tranches its disbursement has, as events and
+   * answers name them ("termin 1 dari 3"): fixed when the disbursement's tranches were made, so read
+   * here rather than in a statement of its own. The caller holds the disbursement's lock first.
+   */
+  async lock(tx: EntityManager, disbursementId: string, number: number): Promise<{ tranche: Tranche; trancheCount: number } | undefined> {
+    const [row] = await queryRows(
+      tx,
+      z.object({ tranche_count: z.number().int() }).and(TrancheRow),
+      `SELECT t.*, (SELECT count(*)::int FROM tranche c WHERE c.disbursement_id = $1) AS tranche_count
+         FROM tranche t WHERE t.disbursement_id = $1 AND t.number = $2 FOR UPDATE OF t`,
+      [disbursementId, number],
+    );
+    if (!row) return undefined;
+    const { tranche_count: trancheCount, ...tranche } = row;
+    return { tranche, trancheCount };
   }
 
   /** The disbursement's tranches, in order. */
@@ -76,17 +85,6 @@ export class TrancheRepository {
     return queryRows(db, TrancheRow, 'SELECT * FROM tranche WHERE disbursement_id = ANY($1) ORDER BY disbursement_id, number', [
       disbursementIds,
     ]);
-  }
-
-  /** How many tranches the disbursement has, as events and answers name them ("termin 1 dari 3"). */
-  async countOf(tx: EntityManager, disbursementId: string): Promise<number> {
-    const [{ count }] = await queryRows(
-      tx,
-      z.object({ count: z.number().int() }),
-      'SELECT count(*)::int AS count FROM tranche WHERE disbursement_id = $1',
-      [disbursementId],
-    );
-    return count;
   }
 
   async add(tx: EntityManager, disbursementId: string, regencyCode: string, t: PlannedTranche): Promise<void> {

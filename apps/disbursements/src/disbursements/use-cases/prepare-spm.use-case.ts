@@ -44,7 +44,7 @@ export class PrepareSpmUseCase {
   }
 
   private async prepare(tx: EntityManager, actor: Actor, request: PrepareSpmRequest, requestHash: string): Promise<SpmPreparationResult> {
-    const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
+    const { disbursement, tranche, trancheCount: count } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
     // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
     const replay = await this.idempotency.replayOf<SpmPreparationResult>(tx, request.idempotencyKey, requestHash);
     if (replay) return replay;
@@ -67,7 +67,6 @@ export class PrepareSpmUseCase {
       preparedBy: actor,
       preparedAt,
     });
-    const count = await this.tranches.countOf(tx, disbursement.id);
     const amount = tranche.amount;
     await this.changes.record(tx, {
       announce: {

@@ -80,7 +80,7 @@ export class ReleaseTrancheUseCase {
     releasedAt: Date,
     requestHash: string,
   ): Promise<TrancheReleaseResult> {
-    const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
+    const { disbursement, tranche, trancheCount: count } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
     // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
     const replay = await this.idempotency.replayOf<TrancheReleaseResult>(tx, request.idempotencyKey, requestHash);
     if (replay) return replay;
@@ -128,7 +128,6 @@ export class ReleaseTrancheUseCase {
       { programCode: disbursement.programCode, fiscalYear: disbursement.fiscalYear, regionCode: disbursement.ceilingRegionCode },
       amount,
     );
-    const count = await this.tranches.countOf(tx, disbursement.id);
     await this.changes.record(tx, {
       announce: {
         contract: TrancheReleasedV1,
@@ -162,8 +161,7 @@ export class ReleaseTrancheUseCase {
         },
       },
     });
-    await this.progression.advance(tx, disbursement, actor);
-    const status = await this.disbursements.statusOf(tx, disbursement.id);
+    const status = await this.progression.advance(tx, disbursement, actor);
 
     const result: TrancheReleaseResult = {
       disbursementId: disbursement.id,

@@ -26,14 +26,17 @@ export class ReturnSpmUseCase {
   async execute(actor: Actor, request: RequestOf<typeof ReturnSpm>): Promise<AnswerOf<typeof ReturnSpm>> {
     requireRole(actor, 'BPKAD');
     return this.transactions.run(async (tx) => {
-      const { disbursement, tranche } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
+      const {
+        disbursement,
+        tranche,
+        trancheCount: count,
+      } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
       refuseFinishedOrLocked(tranche);
       if (tranche.status !== 'PREPARED' || !tranche.preparedBy || !tranche.spmSp2dNumber) {
         throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
       }
       refuseSamePerson(actor, tranche.preparedBy, 'returning it');
       await this.tranches.clearSpm(tx, disbursement.id, tranche.number);
-      const count = await this.tranches.countOf(tx, disbursement.id);
       const returnedAt = new Date();
       await this.changes.record(tx, {
         announce: {
