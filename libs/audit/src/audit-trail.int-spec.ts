@@ -90,6 +90,31 @@ describe('the audit trail', () => {
     expect(await audit.verifyChain()).toMatchObject({ valid: true });
   });
 
+  it('runs a statement made from the record on its insert: the row names the record, and the chain stays whole', async () => {
+    await dataSource.query('CREATE TABLE record_note (audit_id uuid NOT NULL, occurred_at timestamptz NOT NULL, note text NOT NULL)');
+    const entry = { actor, action: 'thing.changed', entityType: 'thing', entityId: 'named' } as const;
+    // Its parameters come before the record's, which are numbered after them.
+    const note = (text: string) => (record: { id: string; occurredAt: string }) => ({
+      with: 'noted AS (INSERT INTO record_note (audit_id, occurred_at, note) VALUES ($1, $2, $3))',
+      select: '$3',
+      params: [record.id, record.occurredAt, text],
+    });
+
+    const kept = await dataSource.transaction((tx) => audit.record(tx, entry, undefined, note('kept')));
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await audit.record(tx, entry, undefined, note('rolled back'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+
+    expect(await dataSource.query('SELECT audit_id, occurred_at, note FROM record_note')).toEqual([
+      { audit_id: kept.id, occurred_at: new Date(kept.occurredAt), note: 'kept' },
+    ]);
+    expect(await audit.history('thing', 'named')).toEqual([expect.objectContaining({ id: kept.id, seq: kept.seq })]);
+    expect(await audit.verifyChain()).toMatchObject({ valid: true });
+  });
+
   it('goes on with the chain an earlier version wrote, once its head is added', async () => {
     const open = (migrations: Array<new () => object>) =>
       openServiceDatabase(

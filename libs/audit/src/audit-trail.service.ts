@@ -32,8 +32,16 @@ const VERIFY_BATCH = 1000;
 export class AuditTrail {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records the entry in the caller's transaction; `alongside` (an event's outbox row) rides on the head's lock. */
-  async record(tx: EntityManager, entry: AuditEntry, alongside?: RidingStatement): Promise<AuditRecord> {
+  /**
+   * Records the entry in the caller's transaction. `alongside` (an event's outbox row) rides on the head's
+   * lock; `alongsideRecord`, made from the record (a row that names it), rides on the record's insert.
+   */
+  async record(
+    tx: EntityManager,
+    entry: AuditEntry,
+    alongside?: RidingStatement,
+    alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => RidingStatement,
+  ): Promise<AuditRecord> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record must run inside the transaction of the change it records');
     }
@@ -44,16 +52,20 @@ export class AuditTrail {
       ? tx.query(`WITH ${alongside.with} SELECT hash, ${alongside.select} AS alongside FROM audit_chain_head FOR UPDATE`, alongside.params)
       : tx.query('SELECT hash FROM audit_chain_head FOR UPDATE'))) as Array<{ hash: string }>;
     const record = chainedRecord(entry, head.hash);
+    const rider = alongsideRecord?.(record);
+    // The rider's parameters come first: the record's are numbered after them.
+    const $ = (n: number) => `$${(rider?.params.length ?? 0) + n}`;
     const [{ seq }] = (await tx.query(
-      `WITH recorded AS (
+      `WITH ${rider ? `${rider.with},` : ''} recorded AS (
          INSERT INTO audit_record
            (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
             from_status, to_status, before, after, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         VALUES (${Array.from({ length: 14 }, (_, i) => $(i + 1)).join(', ')})
          RETURNING seq
-       ), moved AS (UPDATE audit_chain_head SET hash = $14)
-       SELECT seq FROM recorded`,
+       ), moved AS (UPDATE audit_chain_head SET hash = ${$(14)})
+       SELECT seq${rider ? `, ${rider.select} AS alongside` : ''} FROM recorded`,
       [
+        ...(rider?.params ?? []),
         record.id,
         record.occurredAt,
         json(record.actor),

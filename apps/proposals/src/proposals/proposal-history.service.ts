@@ -33,7 +33,7 @@ export class ProposalHistory {
       occurredAt?: Date;
     },
   ): Promise<void> {
-    const record = await this.audit.record(tx, {
+    const entry = {
       actor: change.actor,
       action: change.action,
       entityType: 'proposal',
@@ -42,17 +42,20 @@ export class ProposalHistory {
       toStatus: change.toStatus,
       before: change.before,
       after: change.after,
-    });
-    await this.append(tx, {
-      proposalId: change.proposalId,
-      sourceEventId: change.eventId ?? `audit:${record.id}`,
-      occurredAt: change.occurredAt ?? new Date(record.occurredAt),
-      kind: change.action,
-      actor: change.actor,
-      fromStatus: change.fromStatus,
-      toStatus: change.toStatus,
-      note: change.note,
-    });
+    };
+    // The timeline entry rides on the audit record's insert: one round trip for both.
+    await this.audit.record(tx, entry, undefined, (record) =>
+      this.proposals.appendingTimelineEntry({
+        proposalId: change.proposalId,
+        sourceEventId: change.eventId ?? `audit:${record.id}`,
+        occurredAt: change.occurredAt ?? new Date(record.occurredAt),
+        kind: change.action,
+        actor: change.actor,
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        note: change.note,
+      }),
+    );
   }
 
   /** A timeline entry without an audit record: what another service's event shows of a proposal it did not change here. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
-import { escapeLike, queryRows } from '@alur/database';
+import { escapeLike, queryRows, RidingStatement, runAlone } from '@alur/database';
 import type { BudgetLine } from './domain/budget';
 import type { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from './domain/proposal';
 import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
@@ -162,10 +162,18 @@ export class ProposalRepository {
    * runs for nearly every event the service handles, and TypeORM's insert builder cost more than the insert.
    */
   async appendTimelineEntry(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
-    await tx.query(
-      `INSERT INTO proposal_timeline_entry (proposal_id, source_event_id, occurred_at, kind, actor, from_status, to_status, note, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-      [
+    await runAlone(tx, this.appendingTimelineEntry(entry));
+  }
+
+  /** The timeline entry's insert as a statement to ride on another's round trip (the audit record of its change). */
+  appendingTimelineEntry(entry: TimelineEntryDraft): RidingStatement {
+    return {
+      with: `timeline_entry AS (
+               INSERT INTO proposal_timeline_entry (proposal_id, source_event_id, occurred_at, kind, actor, from_status, to_status, note, details)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
+             )`,
+      select: 'NULL',
+      params: [
         entry.proposalId,
         entry.sourceEventId,
         entry.occurredAt,
@@ -176,7 +184,7 @@ export class ProposalRepository {
         entry.note ?? null,
         entry.details ? JSON.stringify(entry.details) : null,
       ],
-    );
+    };
   }
 
   /** The proposal's timeline, in the order things happened. */

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { RidingStatement } from '@alur/database';
 import { EligibleRegions } from '@alur/contracts';
 import { Public, Rollbackable } from '@alur/testing';
 import { NewProgrammeVersion, ProgrammeVersion } from '../programmes/domain/programme-version';
@@ -87,9 +88,14 @@ export class InMemoryProposals implements Public<ProposalRepository>, Rollbackab
   }
 
   async appendTimelineEntry(_tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
+    this.appendingTimelineEntry(entry);
+  }
+
+  /** Stores the entry when asked for its statement (which nothing here runs), as the statement would. */
+  appendingTimelineEntry(entry: TimelineEntryDraft): RidingStatement {
     // The source event id is UNIQUE, and the insert ignores a conflict.
-    if (this.entries.some((e) => e.sourceEventId === entry.sourceEventId)) return;
-    this.entries.push(copy(entry));
+    if (!this.entries.some((e) => e.sourceEventId === entry.sourceEventId)) this.entries.push(copy(entry));
+    return { with: '', select: 'NULL', params: [] };
   }
 
   async timeline(_db: EntityManager, proposalId: string): Promise<TimelineEntry[]> {

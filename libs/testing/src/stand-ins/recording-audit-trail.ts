@@ -18,9 +18,16 @@ export class RecordingAuditTrail implements Pick<AuditTrail, 'record'>, Rollback
     };
   }
 
-  async record(_tx: EntityManager, entry: AuditEntry): Promise<AuditRecord> {
+  /** Makes what rides on the record's insert, as the trail does: a stand-in that stores when its statement is made stores then. */
+  async record(
+    _tx: EntityManager,
+    entry: AuditEntry,
+    _alongside?: unknown,
+    alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => unknown,
+  ): Promise<AuditRecord> {
     const previous = this.records.at(-1);
     const record: AuditRecord = { ...chainedRecord(structuredClone(entry), previous?.hash ?? GENESIS_HASH), seq: this.records.length + 1 };
+    alongsideRecord?.(record);
     this.entries.push(entry);
     this.records.push(record);
     return record;
