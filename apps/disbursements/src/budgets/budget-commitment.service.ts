@@ -80,7 +80,7 @@ export class BudgetCommitment {
     // A proposal is approved once; an approval heard again changes nothing.
     if (!inserted) return 'ALREADY_KNOWN';
 
-    const committed = await this.commitWaiting(tx, key, null);
+    const committed = await this.commitWaiting(tx, key, null, programme);
     if (committed.includes(id)) return 'COMMITTED';
 
     const ceiling = await this.ceilings.lock(tx, key);
@@ -170,15 +170,16 @@ export class BudgetCommitment {
 
   /**
    * Commits waiting proposals of one ceiling in approval order while the one at the head fits; the
-   * caller must hold the ceiling's row lock. Returns the disbursement ids committed.
+   * caller must hold the ceiling's row lock. Returns the disbursement ids committed. `known`: a
+   * programme version the caller has read in this transaction, not read again for a proposal of it.
    */
-  async commitWaiting(tx: EntityManager, key: CeilingKey, actor: Actor | null): Promise<string[]> {
+  async commitWaiting(tx: EntityManager, key: CeilingKey, actor: Actor | null, known?: ProgrammeVersion): Promise<string[]> {
     const committed: string[] = [];
     for (;;) {
       const head = await this.disbursements.firstWaiting(tx, key);
       if (!head) return committed;
       if (!(await this.ceilings.commitIfFits(tx, key, head.amount))) return committed;
-      await this.fund(tx, head, actor);
+      await this.fund(tx, head, actor, known);
       committed.push(head.id);
     }
   }
@@ -189,22 +190,28 @@ export class BudgetCommitment {
   }
 
   /** The amount is committed: split it into tranches, the first ready at once, and tell everyone. */
-  private async fund(tx: EntityManager, disbursement: Disbursement, actor: Actor | null): Promise<void> {
-    const programme = await this.programmes.find(tx, disbursement.programCode, disbursement.programVersion);
+  private async fund(tx: EntityManager, disbursement: Disbursement, actor: Actor | null, known?: ProgrammeVersion): Promise<void> {
+    const programme =
+      known?.code === disbursement.programCode && known.version === disbursement.programVersion
+        ? known
+        : await this.programmes.find(tx, disbursement.programCode, disbursement.programVersion);
     if (!programme) throw new Error(`Programme ${disbursement.programCode} v${disbursement.programVersion} is not known here`);
     const amount = disbursement.amount;
     const tranches = splitIntoTranches(amount, programme.tranchePlan);
     const committedAt = await this.disbursements.markFunding(tx, disbursement.id);
-    for (const t of tranches) {
-      await this.tranches.add(tx, disbursement.id, disbursement.regencyCode, {
+    await this.tranches.addAll(
+      tx,
+      disbursement.id,
+      disbursement.regencyCode,
+      tranches.map((t) => ({
         number: t.number,
         shareBp: t.shareBp,
         unlockProgressPercent: t.unlockProgressPercent,
         amount: t.amount,
         status: t.number === 1 ? 'READY' : 'LOCKED',
         readyAt: t.number === 1 ? committedAt : null,
-      });
-    }
+      })),
+    );
     const proposalId = disbursement.proposalId;
     await this.outbox.record(tx, BudgetCommittedV1, {
       aggregateId: proposalId,
@@ -226,26 +233,29 @@ export class BudgetCommitment {
         })),
       },
     });
-    await this.outbox.record(tx, TrancheReadyV1, {
-      aggregateId: proposalId,
-      actor,
-      payload: {
-        proposalId,
-        disbursementId: disbursement.id,
-        villageCode: disbursement.villageCode,
-        trancheNumber: 1,
-        trancheCount: tranches.length,
-        amount: tranches[0].amount,
+    // The first tranche's READY and the commitment's audit record: the event's row rides on the record's head lock.
+    await this.changes.record(tx, {
+      announce: {
+        contract: TrancheReadyV1,
+        aggregateId: proposalId,
+        actor,
+        payload: {
+          proposalId,
+          disbursementId: disbursement.id,
+          villageCode: disbursement.villageCode,
+          trancheNumber: 1,
+          trancheCount: tranches.length,
+          amount: tranches[0].amount,
+        },
       },
-    });
-    await this.audit.record(tx, {
-      actor,
-      action: 'disbursement.budget-committed',
-      entityType: 'disbursement',
-      entityId: disbursement.id,
-      fromStatus: 'AWAITING_BUDGET',
-      toStatus: 'FUNDING',
-      after: { proposalId, amount, ceilingRegionCode: disbursement.ceilingRegionCode, tranches },
+      audit: {
+        action: 'disbursement.budget-committed',
+        entityType: 'disbursement',
+        entityId: disbursement.id,
+        fromStatus: 'AWAITING_BUDGET',
+        toStatus: 'FUNDING',
+        after: { proposalId, amount, ceilingRegionCode: disbursement.ceilingRegionCode, tranches },
+      },
     });
   }
 }

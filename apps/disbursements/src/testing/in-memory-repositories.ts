@@ -115,7 +115,11 @@ export class InMemoryBudgetCeilings implements Public<BudgetCeilingRepository> {
 export class InMemoryTranches implements Partial<Public<TrancheRepository>> {
   readonly rows: Tranche[] = [];
 
-  async add(_tx: EntityManager, disbursementId: string, regencyCode: string, t: PlannedTranche): Promise<void> {
+  async addAll(_tx: EntityManager, disbursementId: string, regencyCode: string, tranches: readonly PlannedTranche[]): Promise<void> {
+    for (const t of tranches) this.add(disbursementId, regencyCode, t);
+  }
+
+  private add(disbursementId: string, regencyCode: string, t: PlannedTranche): void {
     this.rows.push({
       ...t,
       disbursementId,

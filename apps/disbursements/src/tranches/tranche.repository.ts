@@ -87,11 +87,23 @@ export class TrancheRepository {
     ]);
   }
 
-  async add(tx: EntityManager, disbursementId: string, regencyCode: string, t: PlannedTranche): Promise<void> {
+  /** A funded disbursement's tranches, in one statement however many there are. Amounts travel as text: bigint, exact. */
+  async addAll(tx: EntityManager, disbursementId: string, regencyCode: string, tranches: readonly PlannedTranche[]): Promise<void> {
     await tx.query(
       `INSERT INTO tranche (disbursement_id, number, share_bp, unlock_progress_percent, amount, status, regency_code, ready_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [disbursementId, t.number, t.shareBp, t.unlockProgressPercent, String(t.amount), t.status, regencyCode, t.readyAt],
+       SELECT $1, t.number, t.share_bp, t.unlock_progress_percent, t.amount, t.status, $2, t.ready_at
+         FROM unnest($3::int[], $4::int[], $5::int[], $6::bigint[], $7::text[], $8::timestamptz[])
+              AS t (number, share_bp, unlock_progress_percent, amount, status, ready_at)`,
+      [
+        disbursementId,
+        regencyCode,
+        tranches.map((t) => t.number),
+        tranches.map((t) => t.shareBp),
+        tranches.map((t) => t.unlockProgressPercent),
+        tranches.map((t) => String(t.amount)),
+        tranches.map((t) => t.status),
+        tranches.map((t) => t.readyAt),
+      ],
     );
   }
 
