@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, ROLES, StageDecision, StageStatus } from '@alur/contracts';
 import { jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
-import { ApprovalStageEntity } from './approval-stage.entity';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
+import { ApprovalStageEntity } from './approval-stage.entity';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
 
 const IdRow = z.object({ id: z.string() });

@@ -18,8 +18,9 @@ import { HolidayRepository } from '../working-days/holiday.repository';
  * milliseconds, without PostgreSQL. They keep what the SQL keeps (a decision only on an open stage,
  * one chain per submission, timers claimed once) but no locks, and only the stages are rolled back when
  * a use case throws (given to InMemoryTransactions, as where a decision is refused after its UPDATE):
- * locks, transactions and the SQL itself are the end-to-end tests' (test/approvals/) to prove. The EntityManager they are given is ignored. What they answer is a copy, as a read from the
- * database would be, so that a use case changing it changes nothing stored.
+ * locks, transactions and the SQL itself are the end-to-end tests' (test/approvals/) to prove. The
+ * EntityManager they are given is ignored. What they answer is a copy, as a read from the database
+ * would be, so that a use case changing it changes nothing stored.
  */
 
 const missing = (what: string): Error => new Error(`${what} is not stored`);
