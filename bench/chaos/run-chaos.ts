@@ -52,8 +52,8 @@ export interface ChaosReport {
   clientErrors: RetryingApi['clientErrors'];
   requests: Record<string, number>;
   seconds: { load: number; quiescence: number | null; total: number };
-  /** When the run never became quiet: what was still there, and its unfinished deliveries by status. */
-  notQuiet?: { left: string; deliveries: Record<string, number> };
+  /** When the run never became quiet: what was still there, its unfinished deliveries by status, and the oldest of them with their jobs. */
+  notQuiet?: { left: string; deliveries: Record<string, number>; stuck: Awaited<ReturnType<SpineBacklog['stuckDeliveries']>> };
   logDir: string;
   machine: ReturnType<typeof machineOf>;
 }
@@ -139,8 +139,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // operator (the reconciler marks it failed after 5 minutes), as designed, and does not keep the run from quiet.
     const quiescence = await waitQuiet(backlog, system, options.quiescenceTimeoutMs, { interruptedSends: true });
     const notQuiet =
-      quiescence === null ? { left: backlogLeft(await backlog.read()), deliveries: await backlog.unfinishedDeliveries() } : undefined;
-    if (notQuiet) log(`not quiet: ${notQuiet.left}; unfinished deliveries ${JSON.stringify(notQuiet.deliveries)}`);
+      quiescence === null
+        ? {
+            left: backlogLeft(await backlog.read()),
+            deliveries: await backlog.unfinishedDeliveries(),
+            stuck: await backlog.stuckDeliveries(),
+          }
+        : undefined;
+    if (notQuiet) {
+      log(
+        `not quiet: ${notQuiet.left}; unfinished deliveries ${JSON.stringify(notQuiet.deliveries)}; oldest ${JSON.stringify(notQuiet.stuck)}`,
+      );
+    }
     checks = await ChaosChecks.open(system, FaultInjector.OWN_APPLICATION);
     const results = await checks.all();
 

@@ -1,7 +1,10 @@
 import { JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { schemaFor } from '@alur/database';
+import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { RunningSystem } from './running-system';
 
 export interface Backlog {
@@ -92,6 +95,42 @@ export class SpineBacklog {
         WHERE status IN ('queued', 'sending', 'retrying') GROUP BY status ORDER BY status`,
     );
     return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+  }
+
+  /**
+   * Up to `limit` unfinished deliveries, oldest first, each with the state of its BullMQ job (`none` when
+   * Redis holds none): what a run that did not settle was stuck on, and whether the queue still knew of it.
+   */
+  async stuckDeliveries(limit = 5): Promise<Array<{ id: string; status: string; attempts: number; updatedAt: string; job: string }>> {
+    this.queries++;
+    const { rows } = await this.pg.query<{ id: string; status: string; attempts: number; retry_round: number; updated_at: Date }>(
+      `SELECT id, status, attempts, retry_round, updated_at
+         FROM "${schemaFor({ DB_SCHEMA_PREFIX: this.system.env.DB_SCHEMA_PREFIX ?? '' }, 'notifications')}".delivery
+        WHERE status IN ('queued', 'sending', 'retrying') ORDER BY updated_at LIMIT $1`,
+      [limit],
+    );
+    const redis = new Redis(this.system.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    const queue = new Queue(NOTIFICATIONS_QUEUE.name, { connection: redis, prefix: this.system.env.QUEUE_PREFIX });
+    try {
+      return await Promise.all(
+        rows.map(async (row) => {
+          // The job id as NotificationQueue gives it: the delivery id, with its operator retry round after the first.
+          const job = await queue.getJob(row.retry_round === 0 ? row.id : `${row.id}_r${row.retry_round}`);
+          return {
+            id: row.id,
+            status: row.status,
+            attempts: row.attempts,
+            updatedAt: row.updated_at.toISOString(),
+            job: job
+              ? `${await job.getState()} (attempts made ${job.attemptsMade}${job.failedReason ? `, ${job.failedReason}` : ''})`
+              : 'none',
+          };
+        }),
+      );
+    } finally {
+      await queue.close();
+      redis.disconnect();
+    }
   }
 
   async close(): Promise<void> {

@@ -40,9 +40,11 @@ describe('the system under faults (npm run chaos, short)', () => {
       checks: Array<{ name: string; passed: boolean; summary: string }>;
       faults: { byKind: Record<string, number> };
       lifecycles: { submitted: number };
+      notQuiet?: unknown;
     };
 
-    expect(report.checks.filter((c) => !c.passed)).toEqual([]);
+    // A run that never became quiet shows what it was left with (the oldest unfinished deliveries and their jobs).
+    expect({ failed: report.checks.filter((c) => !c.passed), notQuiet: report.notQuiet }).toEqual({ failed: [], notQuiet: undefined });
     expect(report.checks).toHaveLength(6);
     expect(Object.keys(report.faults.byKind).sort()).toEqual([
       'kill-approvals',
