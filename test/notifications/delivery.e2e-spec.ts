@@ -413,4 +413,23 @@ describe('notifications reach people on their channels, once', () => {
       expect(await service.app.get(DeliveryLogUseCase).get(delivery.id)).toMatchObject({ status: 'sent' }),
     );
   });
+
+  it('re-enqueues a delivery whose job Redis lost in part (its hash left, in no list), which a re-add of its id would not touch', async () => {
+    const repository = service.app.get(DeliveryRepository);
+    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
+    const [delivery] = await service.db.transaction((tx) =>
+      repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Half lost', body: 'x' }]),
+    );
+    const queue = service.app.get(NotificationQueue).queue;
+    // A job far in the future, then taken out of the delayed set: its hash stays, as after keys lost one by one.
+    await queue.add('deliver', { deliveryId: delivery.id }, { jobId: delivery.id, delay: 3_600_000 });
+    await (await queue.getBackend().client).runCommand('zrem', [queue.toKey('delayed'), delivery.id]);
+    expect(await (await queue.getJob(delivery.id))?.getState()).toBe('unknown');
+
+    expect(await service.app.get(DeliveryReconciler).reconcile(new Date(Date.now() + 10 * 60_000))).toMatchObject({ requeued: 1 });
+    await expectEventually(() => expect(catcher.to(lurah.email!).filter((m) => m.subject === 'Half lost')).toHaveLength(1));
+    await expectEventually(async () =>
+      expect(await service.app.get(DeliveryLogUseCase).get(delivery.id)).toMatchObject({ status: 'sent' }),
+    );
+  });
 });

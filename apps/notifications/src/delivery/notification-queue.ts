@@ -57,13 +57,15 @@ export class NotificationQueue implements OnApplicationBootstrap {
   /**
    * Enqueues again deliveries that are queued or retrying but have no job working on them: one that
    * Redis lost is added, and one that finished without writing the delivery's outcome (it failed for
-   * good, a claim statement losing its connection on the last attempt, say) is removed first, as a
-   * re-add of a job id that still exists is ignored. A job waiting, delayed or running is left alone.
+   * good, a claim statement losing its connection on the last attempt, say), or whose hash Redis kept
+   * outside every list, is removed first, as a re-add of a job id that still exists is ignored. A job
+   * waiting, delayed or running is left alone.
    */
   async requeueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number }>): Promise<void> {
     for (const { id, retryRound } of deliveries) {
       const job = await this.queue.getJob(deliveryJobId(id, retryRound));
-      if (job && ['completed', 'failed'].includes(await job.getState())) await job.remove();
+      // `unknown`: a hash in no list, as Redis keys lost one by one leave it; a re-add of its id would not touch it either.
+      if (job && ['completed', 'failed', 'unknown'].includes(await job.getState())) await job.remove();
     }
     await this.enqueueDeliveries(deliveries);
   }
