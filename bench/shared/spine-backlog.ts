@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { schemaFor } from '@alur/database';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
+import { deliveryJobId } from '../../apps/notifications/src/delivery/notification-queue';
 import { RunningSystem } from './running-system';
 
 export interface Backlog {
@@ -114,8 +115,7 @@ export class SpineBacklog {
     try {
       return await Promise.all(
         rows.map(async (row) => {
-          // The job id as NotificationQueue gives it: the delivery id, with its operator retry round after the first.
-          const job = await queue.getJob(row.retry_round === 0 ? row.id : `${row.id}_r${row.retry_round}`);
+          const job = await queue.getJob(deliveryJobId(row.id, row.retry_round));
           return {
             id: row.id,
             status: row.status,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { claimIdempotencyKeyIn, RidingStatement } from '@alur/database';
+import { claimIdempotencyKeyIn, hostPlaceholders, RidingStatement } from '@alur/database';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditHash, chainedRecord, GENESIS_HASH } from './audit-hash';
 
@@ -54,15 +54,15 @@ export class AuditTrail {
     const record = chainedRecord(entry, head.hash);
     const rider = alongsideRecord?.(record);
     // The rider's parameters come first: the record's are numbered after them.
-    const $ = (n: number) => `$${(rider?.params.length ?? 0) + n}`;
+    const own = hostPlaceholders(rider, 14);
     const [{ seq }] = (await tx.query(
       `WITH ${rider ? `${rider.with},` : ''} recorded AS (
          INSERT INTO audit_record
            (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
             from_status, to_status, before, after, prev_hash, hash)
-         VALUES (${Array.from({ length: 14 }, (_, i) => $(i + 1)).join(', ')})
+         VALUES (${own.join(', ')})
          RETURNING seq
-       ), moved AS (UPDATE audit_chain_head SET hash = ${$(14)})
+       ), moved AS (UPDATE audit_chain_head SET hash = ${own[13]})
        SELECT seq${rider ? `, ${rider.select} AS alongside` : ''} FROM recorded`,
       [
         ...(rider?.params ?? []),

@@ -16,3 +16,12 @@ export interface RidingStatement {
 export async function runAlone(db: EntityManager, statement: RidingStatement): Promise<void> {
   await db.query(`WITH ${statement.with} SELECT ${statement.select}`, statement.params);
 }
+
+/**
+ * The host's own parameters as placeholders ($n), `count` of them, numbered after those of what rides on
+ * it, which come first in the parameter list: `[...alongside.params, ...own]`.
+ */
+export function hostPlaceholders(alongside: RidingStatement | null | undefined, count: number): string[] {
+  const before = alongside?.params.length ?? 0;
+  return Array.from({ length: count }, (_, i) => `$${before + i + 1}`);
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, ROLES, StageDecision, StageStatus } from '@alur/contracts';
-import { jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
+import { hostPlaceholders, jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
 import { ApprovalStageEntity } from './approval-stage.entity';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
@@ -72,15 +72,13 @@ export class ApprovalStageRepository {
    * foreign keys are checked at the statement's end).
    */
   async insert(tx: EntityManager, stage: ApprovalStage, alongside?: RidingStatement | null): Promise<void> {
-    const before = alongside?.params ?? [];
-    const placeholders = Array.from({ length: 18 }, (_, i) => `$${before.length + i + 1}`).join(', ');
     await tx.query(
       `${alongside ? `WITH ${alongside.with} ` : ''}
        INSERT INTO approval_stage (id, proposal_id, submission_number, stage_order, stage_count, role, region_level, region_code,
                                    village_code, program_code, title, status, opened_at, due_at, decided_at, decided_by, note, version)
-       VALUES (${placeholders})${alongside ? ` RETURNING ${alongside.select} AS alongside` : ''}`,
+       VALUES (${hostPlaceholders(alongside, 18).join(', ')})${alongside ? ` RETURNING ${alongside.select} AS alongside` : ''}`,
       [
-        ...before,
+        ...(alongside?.params ?? []),
         stage.id,
         stage.proposalId,
         stage.submissionNumber,
