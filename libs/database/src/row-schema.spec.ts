@@ -19,6 +19,17 @@ describe('checked row reads', () => {
       /SELECT \* FROM t WHERE x[\s\S]*Not a safe whole-rupiah amount: 12\.5/,
     );
     await expect(queryRows(answering([{ id: 'a', amount: '1', owner: { name: 'x' } }]), Row, 'SELECT 1')).rejects.toThrow(/owner/);
+    await expect(
+      queryRows(
+        answering([
+          { id: 'a', amount: '1', owner: null },
+          { id: 7, amount: '1', owner: null },
+        ]),
+        Row,
+        'SELECT 2',
+      ),
+    ).rejects.toThrow(/SELECT 2[\s\S]*row 1:[\s\S]*id/);
+    await expect(queryRows(answering({ rowCount: 0 }), Row, 'SELECT 3')).rejects.toThrow(/SELECT 3[\s\S]*expected rows, got object/);
   });
 
   it("reads the rows of an UPDATE … RETURNING from TypeORM's [rows, count]", async () => {

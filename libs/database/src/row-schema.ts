@@ -32,13 +32,21 @@ export function jsonField<S extends z.ZodType>(schema: S) {
   return z.custom<z.output<S>>((value) => schema.safeParse(value).success, { message: 'does not match its JSON schema' });
 }
 
+/**
+ * Each row is checked on its own against the repository's schema: wrapping it in `z.array` here built a new
+ * schema on every read, and zod 4 spends more building a schema than checking a row with it.
+ */
 function checkedRows<S extends z.ZodType>(schema: S, rows: unknown, sql: string): Array<z.output<S>> {
-  const parsed = z.array(schema).safeParse(rows);
-  if (!parsed.success) {
+  const refuse = (problem: string) => {
     const statement = sql.trim().split('\n')[0].slice(0, 120);
-    throw new Error(`Rows of "${statement}" do not have the expected shape:\n${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
+    return new Error(`Rows of "${statement}" do not have the expected shape:\n${problem}`);
+  };
+  if (!Array.isArray(rows)) throw refuse(`expected rows, got ${rows === null ? 'null' : typeof rows}`);
+  return rows.map((row, index) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) throw refuse(`row ${index}: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  });
 }
 
 /** Runs a statement that answers rows (SELECT, INSERT … RETURNING) and reads them through `schema`. */

@@ -5,6 +5,9 @@ import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventContract, EventEnvelope, EventEnvelopeSchema } from '@alur/contracts';
 import { EventHandlerFn, HANDLE_EVENT } from './handle-event.decorator';
 
+/** Refuses bytes that are not UTF-8 instead of replacing them; stateless between calls, so one serves every message. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface RegisteredHandler {
   /** Identifies the handler in logs: `Class.method`. */
   key: string;
@@ -105,7 +108,7 @@ export class EventHandlerRegistry implements OnModuleInit {
     if (!contract) return { ok: false, reason: `no handler for ${pattern}` };
     let raw: unknown;
     try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
+      raw = JSON.parse(UTF8.decode(data));
     } catch (error) {
       return { ok: false, reason: `not JSON: ${(error as Error).message}` };
     }
