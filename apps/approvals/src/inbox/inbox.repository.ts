@@ -103,6 +103,8 @@ const DecidedRow = z
 const PageRow = z.object({ total: z.number().int(), stages: z.array(WaitingRow), decided: z.array(DecidedRow) });
 export type InboxPageRows = z.output<typeof PageRow>;
 
+const WaitingVillageRow = z.object({ village_code: z.string() });
+
 /**
  * The open stages waiting for an owner: those of their own role and region, and those of the officials
  * they act for under an appointment in force at `now` ($1 user, $2 role, $3 region, $4 now).
@@ -125,12 +127,7 @@ const waitingParams = (owner: InboxOwner, now: Date): unknown[] => [owner.userId
 export class InboxRepository {
   /** The villages of the stages waiting for the owner. */
   async villagesWaitingFor(db: EntityManager, owner: InboxOwner, now: Date): Promise<string[]> {
-    const rows = await queryRows(
-      db,
-      z.object({ village_code: z.string() }),
-      `SELECT DISTINCT village_code FROM (${WAITING}) w`,
-      waitingParams(owner, now),
-    );
+    const rows = await queryRows(db, WaitingVillageRow, `SELECT DISTINCT village_code FROM (${WAITING}) w`, waitingParams(owner, now));
     return rows.map((row) => row.village_code);
   }
 

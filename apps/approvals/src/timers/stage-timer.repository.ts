@@ -22,6 +22,8 @@ const StateRow = z
   .object({ fired_at: z.date().nullable(), status: z.enum(STAGE_STATUSES) })
   .transform((row): TimerState => ({ firedAt: row.fired_at, stageStatus: row.status }));
 
+const ReconcilerLockRow = z.object({ locked: z.boolean() });
+
 /** A timer's state beside its stage's, for telling why an alarm found nothing to do. */
 export interface TimerState {
   firedAt: Date | null;
@@ -111,7 +113,7 @@ export class StageTimerRepository {
     try {
       const [{ locked }] = await queryRows(
         runner.manager,
-        z.object({ locked: z.boolean() }),
+        ReconcilerLockRow,
         `SELECT pg_try_advisory_lock(${RECONCILER_LOCK_KEY_SQL}) AS locked`,
       );
       if (!locked) return { held: false };

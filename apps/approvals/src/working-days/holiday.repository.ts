@@ -7,16 +7,15 @@ import { Holiday } from './domain/holiday';
 
 const HolidayRow = z.object({ date: z.string(), name: z.string() });
 
+const HolidayDateRow = z.object({ date: z.string() });
+const AddedHolidayRow = z.object({ added: z.literal(1) });
+
 /** The regency's holidays, which the working-day deadlines skip. */
 @Injectable()
 export class HolidayRepository {
   /** Every holiday's date, `YYYY-MM-DD`. */
   async dates(db: EntityManager): Promise<string[]> {
-    const rows = await queryRows(
-      db,
-      z.object({ date: z.string() }),
-      `SELECT to_char(holiday_date, 'YYYY-MM-DD') AS date FROM working_calendar_holiday`,
-    );
+    const rows = await queryRows(db, HolidayDateRow, `SELECT to_char(holiday_date, 'YYYY-MM-DD') AS date FROM working_calendar_holiday`);
     return rows.map((row) => row.date);
   }
 
@@ -24,7 +23,7 @@ export class HolidayRepository {
   async addIfNew(tx: EntityManager, holiday: Holiday, createdBy: Actor): Promise<boolean> {
     const inserted = await queryRows(
       tx,
-      z.object({ added: z.literal(1) }),
+      AddedHolidayRow,
       `INSERT INTO working_calendar_holiday (holiday_date, name, created_by) VALUES ($1, $2, $3)
        ON CONFLICT (holiday_date) DO NOTHING RETURNING 1 AS added`,
       [holiday.date, holiday.name, JSON.stringify(createdBy)],

@@ -34,6 +34,9 @@ const StandingRow = CeilingColumns.extend({ waiting_count: rupiahField, waiting_
   (row): BudgetCeilingStanding => ({ ...toCeiling(row), waiting: { count: row.waiting_count, amount: row.waiting_amount } }),
 );
 
+const CommittedRow = z.object({ committed: rupiahField });
+const RegionAmountRow = z.object({ region_code: z.string(), amount: rupiahField });
+
 export interface CeilingFilter {
   programCode?: string;
   fiscalYear?: number;
@@ -74,7 +77,7 @@ export class BudgetCeilingRepository {
   async commitIfFits(tx: EntityManager, key: CeilingKey, amount: number): Promise<boolean> {
     const fits = await updateRows(
       tx,
-      z.object({ committed: rupiahField }),
+      CommittedRow,
       `UPDATE budget_ceiling SET committed = committed + $4, updated_at = now()
           WHERE program_code = $1 AND fiscal_year = $2 AND region_code = $3 AND committed + $4 <= amount
           RETURNING committed`,
@@ -155,7 +158,7 @@ export class BudgetCeilingRepository {
   ): Promise<Array<{ regionCode: string; amount: number }>> {
     const rows = await queryRows(
       db,
-      z.object({ region_code: z.string(), amount: rupiahField }),
+      RegionAmountRow,
       'SELECT region_code, amount FROM budget_ceiling WHERE program_code = $1 AND fiscal_year = $2 AND regency_code = $3',
       [programCode, fiscalYear, regencyCode],
     );

@@ -82,6 +82,11 @@ export interface DisbursementFilter {
 const Found = z.object({});
 const Count = z.object({ total: z.number().int() });
 
+const DisbursementIdRow = z.object({ id: z.string() });
+const CommittedRow = z.object({ committed_at: z.date() });
+const CompletedRow = z.object({ completed_at: z.date(), released: rupiahField });
+const ProposalIdRow = z.object({ proposal_id: z.string() });
+
 /**
  * Disbursements (one per finally approved proposal) and the withdrawals heard for proposals. The
  * locks are the callers' protocol (see BudgetCommitment, lockTranche): each method says which it takes.
@@ -110,7 +115,7 @@ export class DisbursementRepository {
   async addAwaitingBudget(tx: EntityManager, approved: ApprovedProposal): Promise<boolean> {
     const inserted = await queryRows(
       tx,
-      z.object({ id: z.string() }),
+      DisbursementIdRow,
       `INSERT INTO disbursement (id, proposal_id, program_code, program_version, fiscal_year, ceiling_region_code,
                                  village_code, district_code, regency_code, title, amount, status, approved_at, stage_decisions)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'AWAITING_BUDGET', $12, $13)
@@ -186,7 +191,7 @@ export class DisbursementRepository {
   async markFunding(tx: EntityManager, id: string): Promise<Date> {
     const [{ committed_at: committedAt }] = await updateRows(
       tx,
-      z.object({ committed_at: z.date() }),
+      CommittedRow,
       `UPDATE disbursement SET status = 'FUNDING', committed_at = now() WHERE id = $1 RETURNING committed_at`,
       [id],
     );
@@ -201,7 +206,7 @@ export class DisbursementRepository {
   async markCompleted(tx: EntityManager, id: string): Promise<{ completedAt: Date; released: number }> {
     const [done] = await updateRows(
       tx,
-      z.object({ completed_at: z.date(), released: rupiahField }),
+      CompletedRow,
       `UPDATE disbursement SET status = 'COMPLETED', completed_at = now() WHERE id = $1 RETURNING completed_at, released`,
       [id],
     );
@@ -216,7 +221,7 @@ export class DisbursementRepository {
   async proposalIdsOf(tx: EntityManager, ids: readonly string[]): Promise<string[]> {
     const rows = await queryRows(
       tx,
-      z.object({ proposal_id: z.string() }),
+      ProposalIdRow,
       'SELECT proposal_id FROM disbursement WHERE id = ANY($1) ORDER BY approved_at, arrival',
       [ids],
     );
@@ -259,7 +264,7 @@ export class DisbursementRepository {
   async fundedIdOf(db: EntityManager, proposalId: string): Promise<string | undefined> {
     const [funded] = await queryRows(
       db,
-      z.object({ id: z.string() }),
+      DisbursementIdRow,
       `SELECT id FROM disbursement WHERE proposal_id = $1 AND status <> 'WITHDRAWN'`,
       [proposalId],
     );

@@ -23,6 +23,9 @@ const ProgrammeVersionRow = z
     ceilingAmount: row.ceiling_amount,
   }));
 
+const PhotosRequiredRow = z.object({ photos_required: z.boolean() });
+const EligibleRegionsRow = z.object({ definition: jsonField(z.object({ eligibleRegions: EligibleRegionsSchema })) });
+
 /** The published programme versions this service keeps (programme_version): read-only once written. */
 @Injectable()
 export class ProgrammeVersionRepository {
@@ -68,7 +71,7 @@ export class ProgrammeVersionRepository {
   async photosRequired(db: EntityManager, code: string, version: number): Promise<boolean> {
     const [programme] = await queryRows(
       db,
-      z.object({ photos_required: z.boolean() }),
+      PhotosRequiredRow,
       `SELECT coalesce((definition->>'progressPhotosRequired')::boolean, false) AS photos_required FROM programme_version WHERE code = $1 AND version = $2`,
       [code, version],
     );
@@ -79,7 +82,7 @@ export class ProgrammeVersionRepository {
   async latestEligibleRegions(db: EntityManager, code: string, fiscalYear: number): Promise<EligibleRegions | undefined> {
     const [programme] = await queryRows(
       db,
-      z.object({ definition: jsonField(z.object({ eligibleRegions: EligibleRegionsSchema })) }),
+      EligibleRegionsRow,
       'SELECT definition FROM programme_version WHERE code = $1 AND fiscal_year = $2 ORDER BY version DESC LIMIT 1',
       [code, fiscalYear],
     );

@@ -108,6 +108,18 @@ const PublicRow = z
     photos: row.photos,
   }));
 
+/** The newest report that still counts: what a new claim may not go below. */
+const CountingReportRow = z.object({ physical_progress_percent: z.number().int(), amount_spent: rupiahField });
+
+/** The highest accepted progress and whether an accepted final report is in (both null when none is accepted). */
+const AcceptedProgressRow = z.object({ highest: z.number().int().nullable(), has_final: z.boolean().nullable() });
+
+const HighestAcceptedRow = z.object({ disbursement_id: z.string(), percent: z.number().int() });
+
+const ReportCountRow = z.object({ total: z.number().int() });
+
+const Found = z.object({});
+
 /** Progress reports of disbursements and their verification. Only ACCEPTED reports count toward tranches and are public. */
 @Injectable()
 export class ProgressReportRepository {
@@ -161,7 +173,7 @@ export class ProgressReportRepository {
   ): Promise<{ physicalProgressPercent: number; amountSpent: number } | undefined> {
     const [previous] = await queryRows(
       tx,
-      z.object({ physical_progress_percent: z.number().int(), amount_spent: rupiahField }),
+      CountingReportRow,
       `SELECT physical_progress_percent, amount_spent FROM progress_report
         WHERE disbursement_id = $1 AND verification_status <> 'SENT_BACK' ORDER BY seq DESC LIMIT 1`,
       [disbursementId],
@@ -173,7 +185,7 @@ export class ProgressReportRepository {
   async acceptedProgress(tx: EntityManager, disbursementId: string): Promise<{ highest: number | null; hasFinal: boolean | null }> {
     const [progress] = await queryRows(
       tx,
-      z.object({ highest: z.number().int().nullable(), has_final: z.boolean().nullable() }),
+      AcceptedProgressRow,
       `SELECT max(physical_progress_percent) AS highest, bool_or(final) AS has_final FROM progress_report WHERE disbursement_id = $1 AND verification_status = 'ACCEPTED'`,
       [disbursementId],
     );
@@ -184,7 +196,7 @@ export class ProgressReportRepository {
   async highestAcceptedOf(db: EntityManager, disbursementIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await queryRows(
       db,
-      z.object({ disbursement_id: z.string(), percent: z.number().int() }),
+      HighestAcceptedRow,
       `SELECT disbursement_id, max(physical_progress_percent) AS percent FROM progress_report WHERE disbursement_id = ANY($1) AND verification_status = 'ACCEPTED' GROUP BY disbursement_id`,
       [disbursementIds],
     );
@@ -203,7 +215,7 @@ export class ProgressReportRepository {
     if (filter.verificationStatus) where.push(`r.verification_status = $${params.push(filter.verificationStatus)}`);
     const from = `FROM progress_report r JOIN disbursement d ON d.id = r.disbursement_id LEFT JOIN proposal_self_help s ON s.proposal_id = d.proposal_id
       WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await queryRows(db, z.object({ total: z.number().int() }), `SELECT count(*)::int AS total ${from}`, params);
+    const [{ total }] = await queryRows(db, ReportCountRow, `SELECT count(*)::int AS total ${from}`, params);
     const items = await queryRows(
       db,
       ListedRow,
@@ -229,7 +241,7 @@ export class ProgressReportRepository {
   async isPublicPhoto(db: EntityManager, photoUrl: string): Promise<boolean> {
     const [row] = await queryRows(
       db,
-      z.object({}),
+      Found,
       `SELECT 1 FROM progress_report r JOIN disbursement d ON d.id = r.disbursement_id
         WHERE r.verification_status = 'ACCEPTED' AND d.status <> 'WITHDRAWN' AND r.photos @> $1::jsonb LIMIT 1`,
       [JSON.stringify([{ url: photoUrl }])],

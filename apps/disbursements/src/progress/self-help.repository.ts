@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { queryRows, rupiahField } from '@alur/database';
 
+const SelfHelpRow = z.object({ self_help_amount: rupiahField });
+
 /** Each proposal's swadaya (the community's own contribution) as last submitted (proposal_self_help). */
 @Injectable()
 export class SelfHelpRepository {
@@ -18,12 +20,9 @@ export class SelfHelpRepository {
 
   /** The proposal's swadaya in whole rupiah; undefined if its submission was never heard of here. */
   async amountOf(tx: EntityManager, proposalId: string): Promise<number | undefined> {
-    const [selfHelp] = await queryRows(
-      tx,
-      z.object({ self_help_amount: rupiahField }),
-      'SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1',
-      [proposalId],
-    );
+    const [selfHelp] = await queryRows(tx, SelfHelpRow, 'SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [
+      proposalId,
+    ]);
     return selfHelp?.self_help_amount;
   }
 }

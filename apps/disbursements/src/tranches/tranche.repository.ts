@@ -44,6 +44,11 @@ export const TrancheRow = z
     preparedAt: row.prepared_at,
   }));
 
+/** A tranche row with how many tranches its disbursement has. */
+const LockedTrancheRow = z.object({ tranche_count: z.number().int() }).and(TrancheRow);
+
+const Found = z.object({});
+
 /** A tranche as the funding plan makes it: the first READY at once, the others LOCKED until their turn. */
 export interface PlannedTranche {
   number: number;
@@ -65,7 +70,7 @@ export class TrancheRepository {
   async lock(tx: EntityManager, disbursementId: string, number: number): Promise<{ tranche: Tranche; trancheCount: number } | undefined> {
     const [row] = await queryRows(
       tx,
-      z.object({ tranche_count: z.number().int() }).and(TrancheRow),
+      LockedTrancheRow,
       `SELECT t.*, (SELECT count(*)::int FROM tranche c WHERE c.disbursement_id = $1) AS tranche_count
          FROM tranche t WHERE t.disbursement_id = $1 AND t.number = $2 FOR UPDATE OF t`,
       [disbursementId, number],
@@ -118,7 +123,7 @@ export class TrancheRepository {
   async isSp2dTaken(tx: EntityManager, regencyCode: string, sp2dNumber: string): Promise<boolean> {
     const [taken] = await queryRows(
       tx,
-      z.object({}),
+      Found,
       `SELECT 1 FROM tranche WHERE regency_code = $1 AND (sp2d_number = $2 OR (status = 'PREPARED' AND spm_sp2d_number = $2))`,
       [regencyCode, sp2dNumber],
     );

@@ -102,6 +102,21 @@ const QueuedRow = z.object({ id: z.string(), retry_round: z.number().int() }).tr
   retryRound: row.retry_round,
 }));
 
+/** The deliveries a statement created (see deliveriesInsert). */
+const CreatedDeliveryRow = z.object({ id: z.string() });
+
+/** A delivery left `sending`, with its attempts so far. */
+const InterruptedDeliveryRow = z.object({ id: z.string(), attempts: z.number().int() });
+
+/** count(*) is a bigint, which the pg driver hands over as a string. */
+const DeliveryCountRow = z.object({ count: z.coerce.number().int() });
+
+const RequeuedDeliveryRow = z.object({ retry_round: z.number().int(), attempts: z.number().int() });
+
+const DeliveryStatusRow = z.object({ status: z.string() });
+
+const ChannelStatusCountRow = z.object({ channel: z.string(), status: z.string(), count: z.number().int() });
+
 const LOG_ENTRY = `SELECT d.*, r.username FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id`;
 const FILTER = `WHERE d.status = $1 AND ($2::text IS NULL OR r.username = $2 OR d.recipient_user_id = $2)`;
 
@@ -151,12 +166,7 @@ export class DeliveryRepository {
    */
   async create(tx: EntityManager, drafts: readonly DeliveryDraft[]): Promise<QueuedDelivery[]> {
     if (drafts.length === 0) return [];
-    const rows = await queryRows(
-      tx,
-      z.object({ id: z.string() }),
-      `WITH ${deliveriesInsert(1)} SELECT id FROM created`,
-      deliveryParams(drafts),
-    );
+    const rows = await queryRows(tx, CreatedDeliveryRow, `WITH ${deliveriesInsert(1)} SELECT id FROM created`, deliveryParams(drafts));
     return rows.map(({ id }) => ({ id, retryRound: 0 }));
   }
 
@@ -245,7 +255,7 @@ export class DeliveryRepository {
   async failInterrupted(tx: EntityManager, olderThanMs: number, now: Date, reason: string): Promise<number> {
     const rows = await queryRows(
       tx,
-      z.object({ id: z.string(), attempts: z.number().int() }),
+      InterruptedDeliveryRow,
       `SELECT id, attempts FROM delivery WHERE status = 'sending' AND updated_at < $1 FOR UPDATE SKIP LOCKED`,
       [new Date(now.getTime() - olderThanMs)],
     );
@@ -270,7 +280,7 @@ export class DeliveryRepository {
   async count(db: EntityManager, filter: Pick<DeliveryFilter, 'status' | 'recipient'>): Promise<number> {
     const [{ count }] = await queryRows(
       db,
-      z.object({ count: z.coerce.number().int() }),
+      DeliveryCountRow,
       `SELECT count(*) FROM delivery d LEFT JOIN recipient r ON r.user_id = d.recipient_user_id ${FILTER}`,
       [filter.status, filter.recipient],
     );
@@ -299,7 +309,7 @@ export class DeliveryRepository {
   async requeueFailed(tx: EntityManager, id: string): Promise<{ retryRound: number; attempts: number } | undefined> {
     const [retried] = await updateRows(
       tx,
-      z.object({ retry_round: z.number().int(), attempts: z.number().int() }),
+      RequeuedDeliveryRow,
       `UPDATE delivery SET status = 'queued', retry_round = retry_round + 1, updated_at = now()
        WHERE id = $1 AND status = 'failed' RETURNING retry_round, attempts`,
       [id],
@@ -309,7 +319,7 @@ export class DeliveryRepository {
 
   /** The delivery's status, or undefined when there is no such delivery. */
   async statusOf(tx: EntityManager, id: string): Promise<string | undefined> {
-    const [current] = await queryRows(tx, z.object({ status: z.string() }), 'SELECT status FROM delivery WHERE id = $1', [id]);
+    const [current] = await queryRows(tx, DeliveryStatusRow, 'SELECT status FROM delivery WHERE id = $1', [id]);
     return current?.status;
   }
 
@@ -331,10 +341,6 @@ export class DeliveryRepository {
 
   /** How many deliveries there are per channel and status (the deliveries figure). */
   async countsByChannelAndStatus(db: EntityManager): Promise<Array<{ channel: string; status: string; count: number }>> {
-    return queryRows(
-      db,
-      z.object({ channel: z.string(), status: z.string(), count: z.number().int() }),
-      'SELECT channel, status, count(*)::int AS count FROM delivery GROUP BY channel, status',
-    );
+    return queryRows(db, ChannelStatusCountRow, 'SELECT channel, status, count(*)::int AS count FROM delivery GROUP BY channel, status');
   }
 }

@@ -17,12 +17,15 @@ const ItemRow = z
   .object({ notification_id: z.string(), line: jsonField(z.record(z.string(), z.unknown())) })
   .transform((row): DigestItem => ({ notificationId: row.notification_id, line: row.line }));
 
+const PendingUserRow = z.object({ user_id: z.string() });
+const CreatedDigestRow = z.object({ id: z.string() });
+
 /** Reminder digests: the reminders each official collects for the day, and the digest that sends them once a day. */
 @Injectable()
 export class DigestRepository {
   /** The users with reminders not yet in a digest. */
   async usersWithPendingItems(db: EntityManager): Promise<string[]> {
-    const rows = await queryRows(db, z.object({ user_id: z.string() }), 'SELECT DISTINCT user_id FROM digest_item WHERE digest_id IS NULL');
+    const rows = await queryRows(db, PendingUserRow, 'SELECT DISTINCT user_id FROM digest_item WHERE digest_id IS NULL');
     return rows.map((row) => row.user_id);
   }
 
@@ -40,7 +43,7 @@ export class DigestRepository {
   async createDigest(tx: EntityManager, userId: string, digestDate: string, itemCount: number): Promise<string | null> {
     const [digest] = await queryRows(
       tx,
-      z.object({ id: z.string() }),
+      CreatedDigestRow,
       `INSERT INTO reminder_digest (id, user_id, digest_date, item_count) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, digest_date) DO NOTHING RETURNING id`,
       [randomUUID(), userId, digestDate, itemCount],

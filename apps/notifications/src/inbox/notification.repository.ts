@@ -38,6 +38,14 @@ const COLUMNS = 'id, kind, content, link, proposal_id, created_at, read_at';
 /** count(*) is a bigint, which the pg driver hands over as a string. */
 const Count = z.coerce.number().int();
 
+const InboxCountsRow = z.object({ total: Count, unread: Count });
+const UnreadCountRow = z.object({ count: Count });
+
+/** The deliveries a statement created (see deliveriesInsert). */
+const CreatedDeliveryRow = z.object({ id: z.string() });
+
+const MarkedReadRow = z.object({ id: z.string() });
+
 /** A notification about to be added to someone's inbox: one per (event, recipient, kind). */
 export interface NewNotification {
   recipientUserId: string;
@@ -74,7 +82,7 @@ export class NotificationRepository {
     const deliveries = entries.flatMap((e, i) => e.deliveries.map((d) => ({ ...d, notificationId: ids[i] })));
     const rows = await queryRows(
       tx,
-      z.object({ id: z.string() }),
+      CreatedDeliveryRow,
       `WITH added AS (
          INSERT INTO notification (id, recipient_user_id, event_id, kind, proposal_id, content, link, acting_for)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::text[], $8::jsonb[])
@@ -123,7 +131,7 @@ export class NotificationRepository {
   async counts(db: EntityManager, userId: string): Promise<{ total: number; unread: number }> {
     const [counts] = await queryRows(
       db,
-      z.object({ total: Count, unread: Count }),
+      InboxCountsRow,
       `SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notification WHERE recipient_user_id = $1`,
       [userId],
     );
@@ -133,7 +141,7 @@ export class NotificationRepository {
   async unreadCount(db: EntityManager, userId: string): Promise<number> {
     const [{ count }] = await queryRows(
       db,
-      z.object({ count: Count }),
+      UnreadCountRow,
       'SELECT count(*) FROM notification WHERE recipient_user_id = $1 AND read_at IS NULL',
       [userId],
     );
@@ -158,7 +166,7 @@ export class NotificationRepository {
   async markAllRead(db: EntityManager, userId: string): Promise<number> {
     const marked = await updateRows(
       db,
-      z.object({ id: z.string() }),
+      MarkedReadRow,
       'UPDATE notification SET read_at = now() WHERE recipient_user_id = $1 AND read_at IS NULL RETURNING id',
       [userId],
     );

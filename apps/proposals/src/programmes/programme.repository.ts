@@ -33,6 +33,9 @@ function toProgrammeVersion(entity: ProgrammeVersionEntity): ProgrammeVersion {
 
 const maybe = (entity: ProgrammeVersionEntity | null) => (entity ? toProgrammeVersion(entity) : null);
 
+const LastVersionRow = z.object({ last: z.number().int() });
+const EligibleRegionsRow = z.object({ eligible_regions: jsonField(EligibleRegionsSchema) });
+
 /** Programme versions: every query on the `programme_version` table, answered as domain objects. */
 @Injectable()
 export class ProgrammeRepository {
@@ -76,7 +79,7 @@ export class ProgrammeRepository {
   async lastVersionNumber(tx: EntityManager, code: string): Promise<number> {
     const [{ last }] = await queryRows(
       tx,
-      z.object({ last: z.number().int() }),
+      LastVersionRow,
       'SELECT coalesce(max(version), 0) AS last FROM programme_version WHERE code = $1',
       [code],
     );
@@ -99,7 +102,7 @@ export class ProgrammeRepository {
   async publishedEligibility(db: EntityManager, code: string, fiscalYear: number): Promise<EligibleRegions | undefined> {
     const [programme] = await queryRows(
       db,
-      z.object({ eligible_regions: jsonField(EligibleRegionsSchema) }),
+      EligibleRegionsRow,
       `SELECT eligible_regions FROM programme_version WHERE code = $1 AND fiscal_year = $2 AND status = 'PUBLISHED' ORDER BY version DESC LIMIT 1`,
       [code, fiscalYear],
     );
