@@ -209,6 +209,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       dedupeKey: envelope.id,
       eventId: envelope.id,
       aggregateKey: aggregateKeyOf(envelope.aggregateType, envelope.aggregateId)!,
+      envelope,
     };
   }
 

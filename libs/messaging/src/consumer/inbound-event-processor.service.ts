@@ -481,7 +481,9 @@ export class InboundEventProcessor implements OnApplicationBootstrap, OnApplicat
 
   private async runHandlersNow(event: ClaimedEvent, tx: EntityManager): Promise<EventEnvelope> {
     const pattern = this.registry.patternOf(event.subject);
-    const parsed = this.registry.parse(pattern, event.data ?? Buffer.alloc(0));
+    const parsed = event.envelope
+      ? { ok: true as const, envelope: event.envelope }
+      : this.registry.parse(pattern, event.data ?? Buffer.alloc(0));
     if (!parsed.ok) throw new MalformedEventError(parsed.reason);
     for (const handler of this.registry.handlersOf(pattern)) {
       await this.inEventContext(parsed.envelope, () => handler.fn(parsed.envelope, tx));

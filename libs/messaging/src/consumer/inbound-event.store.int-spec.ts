@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@alur/contracts';
 import { openServiceDatabase, serviceDataSourceOptions } from '@alur/database';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { MESSAGING_MIGRATIONS } from '../migrations/messaging-migrations';
@@ -46,7 +47,8 @@ describe('storing received events and claiming them in one statement', () => {
 
   it('claims the new events of aggregates with nothing open before them, and stores the rest pending', async () => {
     const [earlier] = await store.insert([draft('b')]);
-    const batch = [draft('a'), draft('a'), draft('b'), draft('c', { deadReason: 'malformed' })];
+    const parsedOnReceipt = { id: 'event-parsed' } as EventEnvelope;
+    const batch = [draft('a', { envelope: parsedOnReceipt }), draft('a'), draft('b'), draft('c', { deadReason: 'malformed' })];
 
     const added = await dataSource.transaction((tx) => store.insertClaiming(tx, batch, limits));
 
@@ -57,6 +59,9 @@ describe('storing received events and claiming them in one statement', () => {
       ['thing:b', null],
     ]);
     expect(added[0].claimed).toMatchObject({ subject: 'alur.test.thing-happened.v1', attempts: 0, waits: 0, firstFailedAt: null });
+    // What the receiver parsed goes on to the handler with the claim, so the event is not parsed twice.
+    expect(added[0].claimed?.envelope).toBe(parsedOnReceipt);
+    expect(added[1].claimed?.envelope).toBeUndefined();
     const rows = await dataSource.query(`SELECT aggregate_key, status FROM inbound_event WHERE id <> $1 ORDER BY stream_seq`, [earlier.id]);
     expect(rows).toEqual([
       { aggregate_key: 'thing:a', status: 'pending' },

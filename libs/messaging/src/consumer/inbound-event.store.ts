@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@alur/contracts';
 import type { TraceCarrier } from '@alur/observability';
 
 /** A received message as the receiver stores it. */
@@ -16,6 +17,8 @@ export interface InboundDraft {
   traceContext?: TraceCarrier;
   /** Set when the message can never be handled (malformed, unknown version): it is dead on arrival. */
   deadReason?: string;
+  /** The event as the receiver parsed and checked it: handled on receipt, it is not parsed again. */
+  envelope?: EventEnvelope;
 }
 
 /** A received event as stored: pending, new to the table (a redelivered one is not returned again). */
@@ -43,6 +46,8 @@ export interface ClaimedEvent {
   firstFailedAt: Date | null;
   waitingSince: Date | null;
   traceContext: TraceCarrier | null;
+  /** Already parsed and checked (claimed as it was stored, see insertClaiming); otherwise parsed from `data`. */
+  envelope?: EventEnvelope;
 }
 
 export interface InboundDeadLetter {
@@ -80,7 +85,8 @@ export interface TransactionLimits {
 }
 
 /** What a handler's claim reads of an event (see toClaimed). */
-const CLAIMED_COLUMNS = 'id, subject, aggregate_key, data, attempts, waits, first_failed_at, waiting_since, trace_context';
+const CLAIMED_COLUMNS_BUT_DATA = 'id, subject, aggregate_key, attempts, waits, first_failed_at, waiting_since, trace_context';
+const CLAIMED_COLUMNS = `${CLAIMED_COLUMNS_BUT_DATA}, data`;
 
 /** `(stream_created, stream_seq)`: the order in which the stream delivered the events. */
 const EARLIER_OPEN = `EXISTS (SELECT 1 FROM inbound_event p
@@ -112,10 +118,13 @@ export class InboundEventStore {
     drafts: InboundDraft[],
     limits: TransactionLimits,
   ): Promise<Array<{ stored: StoredEvent; claimed?: ClaimedEvent }>> {
-    return (await this.insertRows(drafts, tx, limits)).map((row) => ({
-      stored: toStored(row),
-      ...(row.earlier_open ? {} : { claimed: toClaimed(row) }),
-    }));
+    // What the receiver has in hand (the message's bytes and its parsed envelope) is not read back from the row.
+    const byKey = new Map(drafts.map((draft) => [draft.dedupeKey, draft]));
+    return (await this.insertRows(drafts, tx, limits)).map((row) => {
+      const draft = byKey.get(row.dedupe_key)!;
+      const claimed = { ...toClaimed(row), data: Buffer.from(draft.data), envelope: draft.envelope };
+      return { stored: toStored(row), ...(row.earlier_open ? {} : { claimed }) };
+    });
   }
 
   /** Claiming, with the limits of the transaction that stores and handles the events; else only storing. */
@@ -134,7 +143,7 @@ export class InboundEventStore {
     const column = <T>(value: (d: InboundDraft) => T) => drafts.map(value);
     // One statement of constant text whatever the batch's size (one prepared statement).
     const returning = claiming
-      ? `${CLAIMED_COLUMNS}, stream_created, stream_seq, status`
+      ? `${CLAIMED_COLUMNS_BUT_DATA}, dedupe_key, stream_created, stream_seq, status`
       : 'id, aggregate_key, stream_created, stream_seq, status';
     const inserted = `INSERT INTO inbound_event (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context, dead_at, attempts)
          SELECT d.dedupe_key, d.event_id, d.subject, d.aggregate_key, d.stream_created, d.stream_seq, d.data, d.status, d.last_error,
