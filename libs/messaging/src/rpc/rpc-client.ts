@@ -7,11 +7,9 @@ import {
   OnApplicationShutdown,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { KeyObject } from 'node:crypto';
-import { ClientNats, NatsRecord, NatsRecordBuilder } from '@nestjs/microservices';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { KeyObject, randomUUID } from 'node:crypto';
+import { connect, headers as natsHeaders, NatsConnection, TimeoutError } from '@nats-io/transport-node';
 import { ClsService } from 'nestjs-cls';
-import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { APP_ENV, BaseEnv, natsAuthOf } from '@alur/config';
 import { Actor, AnswerOf, RequestContract, RequestInputOf } from '@alur/contracts';
 import {
@@ -45,21 +43,31 @@ export interface RpcRequest<T> {
   data: T;
 }
 
+/** A service's reply as @nestjs/microservices' NATS server sends it: the answer, or the error it was refused with. */
+interface RpcReply {
+  response?: unknown;
+  err?: unknown;
+}
+
 /**
  * Asks a service and waits for its answer, within RPC_TIMEOUT_MS. No answer in time is a 504, no
  * service listening (or NATS unreachable) a 503, and a service's own refusal keeps its status.
+ *
+ * Requests go out through the NATS client's own request/reply, where all replies come to one inbox
+ * subscription: @nestjs/microservices' ClientNats subscribed a new inbox and unsubscribed it again for every
+ * request, two more protocol messages and a change of interest on the server each time. The packet is
+ * the one its server reads (`{ pattern, data, id }`) and answers (`{ id, response | err, isDisposed }`).
  */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
   private readonly logger = new Logger(RpcClient.name);
-  private readonly client: ClientNats;
   private readonly assertionKey: KeyObject;
+  private connection?: Promise<NatsConnection>;
 
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly cls: ClsService,
   ) {
-    this.client = new ClientNats({ servers: env.NATS_URL, name: 'alur-rpc-client', maxReconnectAttempts: -1, ...natsAuthOf(env) });
     this.assertionKey = callerAssertionKey(env);
   }
 
@@ -83,26 +91,49 @@ export class RpcClient implements OnApplicationShutdown {
       data,
     };
     const ask = async (): Promise<AnswerOf<C>> => {
+      let reply: RpcReply;
       try {
-        return await lastValueFrom(this.client.send<AnswerOf<C>>(subject, this.withTraceHeaders(request)).pipe(timeout(waitMs)));
+        const nc = await this.connected();
+        const packet = JSON.stringify({ pattern: subject, data: request, id: randomUUID() });
+        const message = await nc.request(subject, packet, { timeout: waitMs, headers: this.traceHeaders() });
+        reply = message.json<RpcReply>();
       } catch (error) {
         throw this.translate(pattern, error, waitMs);
       }
+      if (reply.err !== undefined && reply.err !== null) throw this.translate(pattern, reply.err, waitMs);
+      return reply.response as AnswerOf<C>;
     };
     if (!tracingEnabled()) return ask();
     return inSpan(`rpc ${pattern}`, { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'rpc.method': pattern } }, ask);
   }
 
-  /** The request with the current W3C trace context in its NATS headers, where the service's span continues it. */
-  private withTraceHeaders<T>(request: RpcRequest<T>): RpcRequest<T> | NatsRecord<RpcRequest<T>> {
-    if (!tracingEnabled()) return request;
+  /** One connection for every request, made at the first; a failed attempt is tried again by the next request. */
+  private connected(): Promise<NatsConnection> {
+    this.connection ??= connect({
+      servers: this.env.NATS_URL,
+      name: 'alur-rpc-client',
+      maxReconnectAttempts: -1,
+      // A request that fails says so itself; capturing a stack for each one costs more than the request.
+      noAsyncTraces: true,
+      ...natsAuthOf(this.env),
+    }).catch((error: unknown) => {
+      this.connection = undefined;
+      throw error;
+    });
+    return this.connection;
+  }
+
+  /** The current W3C trace context as NATS headers, where the service's span continues it. */
+  private traceHeaders() {
+    if (!tracingEnabled()) return undefined;
     const headers = natsHeaders();
     injectTraceHeaders(headers);
-    return new NatsRecordBuilder(request).setHeaders(headers).build();
+    return headers;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    const nc = await this.connection?.catch(() => undefined);
+    await nc?.close();
   }
 
   private translate(pattern: string, error: unknown, waitMs: number): HttpException {
