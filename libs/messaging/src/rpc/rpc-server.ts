@@ -15,6 +15,14 @@ export class PrefixedNatsServer extends ServerNats {
     super(serverOptions);
   }
 
+  /**
+   * A request's handler, found by its pattern as it is: ours are plain dotted names, which Nest's lookup
+   * first tries to read as JSON, throwing and catching a SyntaxError (with its stack) on every request.
+   */
+  override getHandlerByPattern(pattern: string): ReturnType<ServerNats['getHandlerByPattern']> {
+    return this.messageHandlers.get(pattern) ?? super.getHandlerByPattern(pattern);
+  }
+
   override bindEvents(client: { subscribe: (subject: string, options: object) => unknown }): void {
     for (const [pattern, handler] of this.messageHandlers) {
       client.subscribe(rpcSubject(this.prefix, pattern), {
