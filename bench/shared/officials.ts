@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { AlurApi, ApiError } from './alur-api';
 import { Desk } from './desk';
-import { LifecycleTracker } from './lifecycle-tracker';
+import { LifecycleTracker, now } from './lifecycle-tracker';
 import { Shift } from './shift';
 
 /** As the web console shows them: an inbox page of 20, the BPKAD list of funded disbursements. */
@@ -71,7 +71,7 @@ export async function workInbox(
         if (error instanceof ApiError && error.status === 409) tracker.conflicts++;
         else tracker.failed(item.proposal.proposalId, String(error));
       }
-      desk.dealt();
+      desk.dealt(item.proposal.proposalId);
     }
   }
 }
@@ -110,6 +110,7 @@ export async function releaseTranche(
  * BPKAD going through funded disbursements once told approvals are coming, newest approval first as
  * the console lists them, releasing each READY tranche 1 (one official prepares, the other authorises;
  * one left PREPARED is authorised); it pages on while a page still had such tranches, and looks again after `lookMs` while releases it was told of have not appeared yet.
+ * One it was told of two looks ago and still has not found in the list it opens by itself, as a clerk follows the message's link.
  */
 export async function releaseReadyTranches(
   api: AlurApi,
@@ -134,24 +135,49 @@ export async function releaseReadyTranches(
             label: 'funding list',
           },
         );
-        const ready = page.items.flatMap((d) =>
-          d.tranches.filter((t) => t.number === 1 && (t.status === 'READY' || t.status === 'PREPARED')).map((t) => ({ d, t })),
-        );
+        const ready = page.items.flatMap((d) => {
+          const t = readyFirstTranche(d);
+          return t ? [{ d, t }] : [];
+        });
         for (const { d, t } of ready) {
-          try {
-            await releaseTranche(api, officials, d, t);
-            tracker.released(d.proposalId);
-          } catch (error) {
-            tracker.failed(d.proposalId, String(error));
-          }
+          await release(d, t);
           released++;
-          desk.dealt();
         }
         if (ready.length === 0 || page.items.length < FUNDING_PAGE_SIZE) break;
+      }
+      // A tranche that became READY after newer approvals' did sits below the first page without one, where the
+      // walk stops: what BPKAD was told of a while ago and has not seen, it opens from the message's link.
+      for (const proposalId of desk.toldOfBefore(now() - 2 * lookMs)) {
+        if (shift.over) break;
+        const { items } = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`, {
+          token: officials.preparer,
+          label: 'disbursement',
+        });
+        for (const d of items) {
+          const t = readyFirstTranche(d);
+          if (!t) continue;
+          await release(d, t);
+          released++;
+        }
       }
     } catch (error) {
       tracker.error(String(error));
     }
     lastLookFound = released > 0;
   }
+
+  async function release(d: Disbursement, t: Tranche): Promise<void> {
+    try {
+      await releaseTranche(api, officials, d, t);
+      tracker.released(d.proposalId);
+    } catch (error) {
+      tracker.failed(d.proposalId, String(error));
+    }
+    desk.dealt(d.proposalId);
+  }
+}
+
+/** Tranche 1 when it waits for BPKAD: READY, or PREPARED by an earlier attempt whose authorisation never came through. */
+function readyFirstTranche(d: Disbursement): Tranche | undefined {
+  return d.tranches.find((t) => t.number === 1 && (t.status === 'READY' || t.status === 'PREPARED'));
 }

@@ -4,7 +4,7 @@ import { AlurApi, ApiError } from './alur-api';
 import { sleep } from './bench-results';
 import { LifecycleTracker, now } from './lifecycle-tracker';
 import { Desk } from './desk';
-import { releaseReadyTranches, workInbox } from './officials';
+import { Disbursement, releaseReadyTranches, workInbox } from './officials';
 import { Shift } from './shift';
 
 const PROGRAMME = DEMO_KOTAKU;
@@ -103,7 +103,7 @@ export class RegencyPeople {
       const desk = this.deskOf(official);
       this.working.push(
         workInbox(this.api, this.token(official), desk, this.shift, this.tracker, lookMs, (item) =>
-          this.deskOf(nextInChain(item.stage.order, item.stage.count, item.proposal.villageCode)).ring(),
+          this.deskOf(nextInChain(item.stage.order, item.stage.count, item.proposal.villageCode)).ring(item.proposal.proposalId),
         ),
       );
     }
@@ -133,6 +133,20 @@ export class RegencyPeople {
         this.tracker.retries++;
         await sleep(2_000);
       }
+    }
+  }
+
+  /** For a lifecycle that failed: where its disbursement stands, as BPKAD would see it, so the report tells a lost event from a slow desk. */
+  private async disbursementStateOf(proposalId: string): Promise<string> {
+    try {
+      const { items } = await this.api.call<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`, {
+        token: this.token('bpkad'),
+        label: 'diagnosis',
+      });
+      const tranche1 = items[0]?.tranches.find((t) => t.number === 1);
+      return items.length === 0 ? ' (no disbursement yet)' : ` (tranche 1 ${tranche1?.status ?? 'missing'})`;
+    } catch (error) {
+      return ` (disbursement not readable: ${String(error)})`;
     }
   }
 
@@ -167,7 +181,7 @@ export class RegencyPeople {
       this.deskOf(`lurah.${villageCode}`).ring();
       await released;
     } catch (error) {
-      if (proposalId) this.tracker.failed(proposalId, String(error));
+      if (proposalId) this.tracker.failed(proposalId, `${String(error)}${await this.disbursementStateOf(proposalId)}`);
       else {
         const id = `unstarted-${n}`;
         this.tracker.started(id, villageCode, startedAt);
