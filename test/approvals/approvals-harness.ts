@@ -18,6 +18,7 @@ import { createServiceApp } from '@alur/platform';
 import { TestIsolation } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { StageTimerReconciler } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
+import { StageTimerScheduler } from '../../apps/approvals/src/timers/stage-timer-scheduler.service';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 
 export const BALIK_ALAM = '14.03.09.1004';
@@ -39,6 +40,7 @@ export interface ApprovalsWorld {
   db: DataSource;
   queue: Queue;
   reconciler: StageTimerReconciler;
+  scheduler: StageTimerScheduler;
   /** Publishes what the proposals service would publish, straight into the run's stream. */
   publish<C extends EventContract>(contract: C, aggregateId: string, payload: unknown): Promise<void>;
   submit(overrides?: Partial<ProposalSubmittedPayload>): Promise<ProposalSubmittedPayload>;
@@ -74,6 +76,7 @@ export async function startApprovalsWorld(isolation: TestIsolation): Promise<App
     db: approvals.get(DataSource),
     queue: approvals.get<Queue>(jobQueueToken(STAGE_TIMERS_QUEUE)),
     reconciler: approvals.get(StageTimerReconciler),
+    scheduler: approvals.get(StageTimerScheduler),
     publish,
     async submit(overrides = {}) {
       const payload: ProposalSubmittedPayload = {

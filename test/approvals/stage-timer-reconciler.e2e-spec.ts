@@ -34,4 +34,29 @@ describe('the stage-timer reconciler across replicas', () => {
     expect(pass).toMatchObject({ skipped: false, restored: 0 });
     expect(pass.checked).toBeGreaterThanOrEqual(3);
   });
+
+  it('does not set again the alarms of a stage closed while its pass looked at Redis', async () => {
+    const proposal = await world.submit();
+    await expectEventually(async () => expect(await openStageOf(world.db, proposal.proposalId)).toBeDefined());
+    const stage = (await openStageOf(world.db, proposal.proposalId))!;
+    const jobIds = ['reminder_before', 'deadline', 'reminder_after'].map((kind) => `stage_${stage.id}_${kind}_1`);
+    await expectEventually(async () => {
+      for (const id of jobIds) expect(await world.queue.getJob(id)).toBeDefined();
+    });
+
+    // The pass has read the open stages; before it asks Redis, the proposal is withdrawn: the stage closes and
+    // its alarms are cleared after that commit, as a decision's are.
+    const asksRedis = world.scheduler.missing.bind(world.scheduler);
+    jest.spyOn(world.scheduler, 'missing').mockImplementationOnce(async (alarms) => {
+      await world.withdraw({ proposalId: proposal.proposalId });
+      await expectEventually(async () => {
+        expect(await openStageOf(world.db, proposal.proposalId)).toBeUndefined();
+        for (const id of jobIds) expect(await world.queue.getJob(id)).toBeUndefined();
+      });
+      return asksRedis(alarms);
+    });
+    await world.reconciler.reconcile();
+
+    for (const id of jobIds) expect(await world.queue.getJob(id)).toBeUndefined();
+  });
 });

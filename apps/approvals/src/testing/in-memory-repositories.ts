@@ -179,6 +179,13 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
       .map(({ stageId, kind, generation, fireAt }) => ({ stageId, kind, generation, fireAt }));
   }
 
+  async unfiredOfOpenStagesAmong(_db: EntityManager, keys: readonly TimerKey[]): Promise<TimerAlarm[]> {
+    const wanted = new Set(keys.map((k) => `${k.stageId}/${k.kind}/${k.generation}`));
+    return (await this.unfiredOfOpenStages(_db, null, Number.MAX_SAFE_INTEGER)).filter((t) =>
+      wanted.has(`${t.stageId}/${t.kind}/${t.generation}`),
+    );
+  }
+
   /** One process, no other replica: the lock is always had. */
   async whileHoldingReconcilerLock<T>(work: () => Promise<T>): Promise<{ held: true; result: T } | { held: false }> {
     return { held: true, result: await work() };

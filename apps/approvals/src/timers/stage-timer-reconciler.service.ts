@@ -77,7 +77,12 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
       const alarms = await this.timers.unfiredOfOpenStages(this.transactions.manager, after, BATCH);
       if (alarms.length === 0) return result;
       result.checked += alarms.length;
-      result.restored += await this.scheduler.restoreMissing(alarms);
+      const missing = await this.scheduler.missing(alarms);
+      // Read again after Redis was asked: a stage decided meanwhile had its alarms cleared on purpose, and
+      // setting them again would leave jobs to wake the service for nothing, days later.
+      const stillDue = await this.timers.unfiredOfOpenStagesAmong(this.transactions.manager, missing);
+      await this.scheduler.schedule(stillDue);
+      result.restored += stillDue.length;
       after = alarms[alarms.length - 1];
     }
   }

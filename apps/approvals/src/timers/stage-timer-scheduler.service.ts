@@ -42,20 +42,18 @@ export class StageTimerScheduler {
     await Promise.all(alarms.map((alarm) => this.queue.remove(stageTimerJobId(alarm))));
   }
 
-  /** Sets again the alarms whose jobs Redis no longer holds; returns how many were missing. */
-  async restoreMissing(alarms: readonly TimerAlarm[]): Promise<number> {
-    if (alarms.length === 0) return 0;
+  /** The alarms whose jobs Redis no longer holds (one pipelined EXISTS each). */
+  async missing(alarms: readonly TimerAlarm[]): Promise<TimerAlarm[]> {
+    if (alarms.length === 0) return [];
     const client = await this.queue.getBackend().client;
     const pipeline = client.pipeline();
     for (const alarm of alarms) pipeline.runCommand('exists', [this.queue.toKey(stageTimerJobId(alarm))]);
     const answers = (await pipeline.exec()) ?? [];
-    const missing = alarms.filter((_, i) => {
+    return alarms.filter((_, i) => {
       const [error, exists] = answers[i] ?? [new Error('no answer'), 0];
       if (error) throw error;
       return exists === 0;
     });
-    await this.schedule(missing);
-    return missing.length;
   }
 
   private optionsOf(alarm: TimerAlarm, now: number): JobsOptions {

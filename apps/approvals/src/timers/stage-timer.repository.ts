@@ -103,6 +103,22 @@ export class StageTimerRepository {
     );
   }
 
+  /** Of these timers, the ones still unfired whose stages are still open, read now. */
+  unfiredOfOpenStagesAmong(db: EntityManager, keys: readonly TimerKey[]): Promise<TimerAlarm[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return queryRows(
+      db,
+      AlarmRow,
+      `SELECT t.stage_id, t.kind, t.generation, t.fire_at
+         FROM unnest($1::uuid[], $2::text[], $3::int[]) AS k (stage_id, kind, generation)
+         JOIN stage_timer t USING (stage_id, kind, generation)
+         JOIN approval_stage s ON s.id = t.stage_id
+        WHERE t.fired_at IS NULL AND s.status = 'OPEN'
+        ORDER BY t.stage_id, t.kind, t.generation`,
+      [keys.map((k) => k.stageId), keys.map((k) => k.kind), keys.map((k) => k.generation)],
+    );
+  }
+
   /**
    * Runs `work` holding the reconciler's session advisory lock, on a connection of its own, and
    * releases it even if the work fails; `held: false` (and nothing run) when another replica holds it.
