@@ -9,6 +9,7 @@ export * from './after-commit.service';
 export * from './row-schema';
 export * from './transactions.service';
 export * from './unique-violation';
+export * from './deadlock';
 export * from './statement-batch';
 export * from './pg-listener';
 export * from './preparing-client';
