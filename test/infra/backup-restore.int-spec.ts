@@ -60,22 +60,30 @@ describe('runbook: back up PostgreSQL, restore it, re-publish from the outboxes'
   };
 
   /**
-   * Everything in flight has taken effect, checked in causal order: approvals handled what it received
-   * (its events recorded in the same transaction), its relay published them, the notifications consumer
-   * acknowledged the whole stream, and handled it. Nothing failed for good either (a duplicate effect
-   * refused by a unique key would).
+   * Everything in flight has taken effect, checked in causal order: approvals received everything in the
+   * stream and handled it (its events recorded in the same transaction), its relay published them, the
+   * notifications consumer received and handled everything, and the stream did not grow meanwhile.
+   * Nothing failed for good either (a duplicate effect refused by a unique key would). "Received" is the
+   * consumer's own count of what it has yet to get or acknowledge, which also holds where it filters
+   * subjects (nats-server 2.10).
    */
   const settled = async (s: System) => {
     const jsm = s.world.approvals.get(NatsClients).jsm;
+    const stream = isolation.env.NATS_STREAM!;
     const open = (service: string) => `SELECT count(*) FROM "${prefix}${service}".inbound_event WHERE status IN ('pending', 'dead')`;
+    const receivedAll = async (durable: string) => {
+      const consumer = await jsm.consumers.info(stream, durable);
+      expect({ durable, unreceived: consumer.num_pending + consumer.num_ack_pending }).toEqual({ durable, unreceived: 0 });
+    };
     await expectEventually(
       async () => {
+        const last = (await jsm.streams.info(stream)).state.last_seq;
+        await receivedAll('approvals');
         expect(await count(s.world.db, open('approvals'), [])).toBe(0);
         expect(await count(s.world.db, `SELECT count(*) FROM "${prefix}approvals".outbox_event WHERE published_at IS NULL`, [])).toBe(0);
-        const last = (await jsm.streams.info(isolation.env.NATS_STREAM!)).state.last_seq;
-        const consumer = await jsm.consumers.info(isolation.env.NATS_STREAM!, 'notifications');
-        expect(consumer.ack_floor.stream_seq).toBe(last);
+        await receivedAll('notifications');
         expect(await count(s.notifications.db, open('notifications'), [])).toBe(0);
+        expect((await jsm.streams.info(stream)).state.last_seq).toBe(last);
       },
       { timeoutMs: 30_000 },
     );
