@@ -145,8 +145,8 @@ export async function releaseReadyTranches(
         }
         if (ready.length === 0 || page.items.length < FUNDING_PAGE_SIZE) break;
       }
-      // A tranche that became READY after newer approvals' did sits below the first page without one, where the
-      // walk stops: what BPKAD was told of a while ago and has not seen, it opens from the message's link.
+      // A tranche that became READY later than those of newer approvals sits below the first page without one,
+      // where the walk stops: what BPKAD was told of a while ago and has not seen, it opens from the message's link.
       for (const proposalId of desk.toldOfBefore(now() - 2 * lookMs)) {
         if (shift.over) break;
         const { items } = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`, {
