@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { openServiceDatabase, serviceDataSourceOptions } from '@alur/database';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { chainedRecord, GENESIS_HASH } from './audit-hash';
 import { AuditTrail } from './audit-trail.service';
 import { AUDIT_TRAIL_MIGRATIONS, CreateAuditTrail1764000000000 } from './migrations/audit-trail-migrations';
@@ -19,15 +18,7 @@ describe('the audit trail', () => {
   };
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}audit`,
-        entities: [],
-        migrations: AUDIT_TRAIL_MIGRATIONS,
-        applicationName: 'alur-audit-test',
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'audit', { migrations: AUDIT_TRAIL_MIGRATIONS, applicationName: 'alur-audit-test' });
     audit = new AuditTrail(dataSource);
   });
   afterAll(async () => {
@@ -117,15 +108,7 @@ describe('the audit trail', () => {
 
   it('goes on with the chain an earlier version wrote, once its head is added', async () => {
     const open = (migrations: Array<new () => object>) =>
-      openServiceDatabase(
-        serviceDataSourceOptions({
-          url: isolation.env.DATABASE_URL!,
-          schema: `${isolation.env.DB_SCHEMA_PREFIX}audit_upgrade`,
-          entities: [],
-          migrations,
-          applicationName: 'alur-audit-test',
-        }),
-      );
+      openTestDatabase(isolation, 'audit_upgrade', { migrations, applicationName: 'alur-audit-test' });
     const write = (source: DataSource, n: number) =>
       source.transaction((tx) =>
         new AuditTrail(source).record(tx, { actor, action: 'thing.changed', entityType: 'thing', entityId: `u${n}` }),

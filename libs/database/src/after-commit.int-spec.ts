@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { AfterCommit } from './after-commit.service';
-import { openServiceDatabase, serviceDataSourceOptions } from './database-bootstrap';
 
 describe('AfterCommit', () => {
   const isolation = createTestIsolation();
@@ -11,15 +10,7 @@ describe('AfterCommit', () => {
   const note = (name: string) => async () => void ran.push(name);
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}aftercommit`,
-        entities: [],
-        migrations: [],
-        applicationName: 'alur-after-commit-test',
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'aftercommit', { applicationName: 'alur-after-commit-test' });
     afterCommit = new AfterCommit(dataSource);
     afterCommit.onModuleInit();
   });

@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { openServiceDatabase, serviceDataSourceOptions } from './database-bootstrap';
+import { createTestIsolation, expectEventually, openTestDatabase, removeTestResources } from '@alur/testing';
 
 describe('a service database', () => {
   const isolation = createTestIsolation();
@@ -9,15 +8,7 @@ describe('a service database', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}db`,
-        entities: [],
-        migrations: [],
-        applicationName,
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'db', { applicationName });
   });
   afterAll(async () => {
     await dataSource?.destroy();

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { openServiceDatabase, serviceDataSourceOptions } from './database-bootstrap';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { RetentionRule, RetentionSweeper } from './retention-sweeper';
 
 describe('the retention sweeper', () => {
@@ -8,15 +7,7 @@ describe('the retention sweeper', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}retention`,
-        entities: [],
-        migrations: [],
-        applicationName: 'alur-retention-test',
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'retention', { applicationName: 'alur-retention-test' });
     await dataSource.query(`CREATE TABLE bookkeeping (id int PRIMARY KEY, created_at timestamptz NOT NULL, closed boolean NOT NULL)`);
     // 12,000 rows, 3 days to 0 days old: more than one delete batch expires at once.
     await dataSource.query(`

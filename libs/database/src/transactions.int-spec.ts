@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { openServiceDatabase, serviceDataSourceOptions } from './database-bootstrap';
+import { createTestIsolation, expectEventually, openTestDatabase, removeTestResources } from '@alur/testing';
 import { Transactions } from './transactions.service';
 
 describe('Transactions', () => {
@@ -11,15 +10,7 @@ describe('Transactions', () => {
   let transactions: Transactions;
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}transactions`,
-        entities: [],
-        migrations: [],
-        applicationName,
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'transactions', { applicationName });
     transactions = new Transactions(dataSource);
     await dataSource.query('CREATE TABLE account (id int PRIMARY KEY, balance bigint NOT NULL)');
     await dataSource.query('INSERT INTO account VALUES (1, 100), (2, 100)');

@@ -6,3 +6,4 @@ export * from './fiscal-year';
 export * from './pdf-text';
 export * from './free-port';
 export * from './stand-ins';
+export * from './test-database';

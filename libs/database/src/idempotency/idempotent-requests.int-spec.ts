@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { openServiceDatabase, serviceDataSourceOptions } from '../database-bootstrap';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { CreateIdempotentRequests1765200000000 } from './create-idempotent-requests.migration';
 import { claimIdempotencyKeyIn, IdempotentRequest, IdempotentRequests, requestHashOf } from './idempotent-execution';
 
@@ -11,15 +10,10 @@ describe('IdempotentRequests', () => {
   let requests: IdempotentRequests;
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}idempotency`,
-        entities: [],
-        migrations: [CreateIdempotentRequests1765200000000],
-        applicationName: 'alur-idempotency-test',
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'idempotency', {
+      migrations: [CreateIdempotentRequests1765200000000],
+      applicationName: 'alur-idempotency-test',
+    });
     await dataSource.query('CREATE TABLE draft (id serial PRIMARY KEY, title text NOT NULL)');
     requests = new IdempotentRequests(dataSource);
   });

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@alur/contracts';
-import { openServiceDatabase, serviceDataSourceOptions } from '@alur/database';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { MESSAGING_MIGRATIONS } from '../migrations/messaging-migrations';
 import { InboundDraft, InboundEventStore } from './inbound-event.store';
 
@@ -29,15 +28,7 @@ describe('storing received events and claiming them in one statement', () => {
   };
 
   beforeAll(async () => {
-    dataSource = await openServiceDatabase(
-      serviceDataSourceOptions({
-        url: isolation.env.DATABASE_URL!,
-        schema: `${isolation.env.DB_SCHEMA_PREFIX}inbound`,
-        entities: [],
-        migrations: MESSAGING_MIGRATIONS,
-        applicationName: 'alur-inbound-test',
-      }),
-    );
+    dataSource = await openTestDatabase(isolation, 'inbound', { migrations: MESSAGING_MIGRATIONS, applicationName: 'alur-inbound-test' });
     store = new InboundEventStore(dataSource);
   });
   afterAll(async () => {
