@@ -179,9 +179,9 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
       .map(({ stageId, kind, generation, fireAt }) => ({ stageId, kind, generation, fireAt }));
   }
 
-  async unfiredOfOpenStagesAmong(_db: EntityManager, keys: readonly TimerKey[]): Promise<TimerAlarm[]> {
+  async unfiredOfOpenStagesAmong(db: EntityManager, keys: readonly TimerKey[]): Promise<TimerAlarm[]> {
     const wanted = new Set(keys.map((k) => `${k.stageId}/${k.kind}/${k.generation}`));
-    return (await this.unfiredOfOpenStages(_db, null, Number.MAX_SAFE_INTEGER)).filter((t) =>
+    return (await this.unfiredOfOpenStages(db, null, Number.MAX_SAFE_INTEGER)).filter((t) =>
       wanted.has(`${t.stageId}/${t.kind}/${t.generation}`),
     );
   }
