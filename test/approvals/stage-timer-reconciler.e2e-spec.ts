@@ -59,4 +59,28 @@ describe('the stage-timer reconciler across replicas', () => {
 
     for (const id of jobIds) expect(await world.queue.getJob(id)).toBeUndefined();
   });
+
+  it('does not count as lost, nor set itself, the alarms of a just-opened stage whose add is on its way', async () => {
+    // Redis is slow to take the new stage's alarms: the add made after its commit has not arrived yet.
+    const addsAlarms = world.queue.addBulk.bind(world.queue);
+    let letAddThrough!: () => void;
+    const addHeld = new Promise<void>((resolve) => (letAddThrough = resolve));
+    const heldAdd = jest.spyOn(world.queue, 'addBulk').mockImplementationOnce(async (jobs) => {
+      await addHeld;
+      return addsAlarms(jobs);
+    });
+    const proposal = await world.submit();
+    await expectEventually(async () => expect(heldAdd).toHaveBeenCalled());
+    const stage = (await openStageOf(world.db, proposal.proposalId))!;
+    const jobIds = ['reminder_before', 'deadline', 'reminder_after'].map((kind) => `stage_${stage.id}_${kind}_1`);
+
+    const pass = await world.reconciler.reconcile();
+
+    expect(pass).toMatchObject({ skipped: false, restored: 0 });
+    for (const id of jobIds) expect(await world.queue.getJob(id)).toBeUndefined();
+    letAddThrough();
+    await expectEventually(async () => {
+      for (const id of jobIds) expect(await world.queue.getJob(id)).toBeDefined();
+    });
+  });
 });

@@ -12,6 +12,14 @@ import { STAGE_TIMER_JOB_NAMES, StageTimerJobData, stageTimerJobId } from './sta
  */
 @Injectable()
 export class StageTimerScheduler {
+  /**
+   * Job ids of alarms whose add this process has sent and Redis has not yet answered, with how many
+   * adds of each are on their way. A stage's alarms are added just after its transaction commits: a
+   * reconciler pass that reads the new stage and asks Redis in between finds them missing, and they are
+   * not lost, only on their way.
+   */
+  private readonly onTheirWay = new Map<string, number>();
+
   constructor(
     @InjectJobQueue(STAGE_TIMERS_QUEUE) private readonly queue: Queue<StageTimerJobData>,
     @Optional() private readonly metrics?: TimerMetrics,
@@ -20,6 +28,21 @@ export class StageTimerScheduler {
   /** Sets alarms; one whose job id already exists is left as it is (BullMQ ignores the second add). */
   async schedule(alarms: readonly TimerAlarm[], now = Date.now()): Promise<void> {
     if (alarms.length === 0) return;
+    const ids = alarms.map(stageTimerJobId);
+    for (const id of ids) this.onTheirWay.set(id, (this.onTheirWay.get(id) ?? 0) + 1);
+    try {
+      await this.add(alarms, now);
+    } finally {
+      for (const id of ids) {
+        const adds = this.onTheirWay.get(id)! - 1;
+        if (adds === 0) this.onTheirWay.delete(id);
+        else this.onTheirWay.set(id, adds);
+      }
+    }
+    for (const alarm of alarms) this.metrics?.scheduled(STAGE_TIMERS_QUEUE.name, STAGE_TIMER_JOB_NAMES[alarm.kind]);
+  }
+
+  private async add(alarms: readonly TimerAlarm[], now: number): Promise<void> {
     const trace = currentTraceCarrier();
     await this.queue.addBulk(
       alarms.map((alarm) => ({
@@ -34,7 +57,6 @@ export class StageTimerScheduler {
         opts: this.optionsOf(alarm, now),
       })),
     );
-    for (const alarm of alarms) this.metrics?.scheduled(STAGE_TIMERS_QUEUE.name, STAGE_TIMER_JOB_NAMES[alarm.kind]);
   }
 
   /** Clears the alarms of a decided stage; one already running finds the stage closed and does nothing. */
@@ -42,17 +64,21 @@ export class StageTimerScheduler {
     await Promise.all(alarms.map((alarm) => this.queue.remove(stageTimerJobId(alarm))));
   }
 
-  /** The alarms whose jobs Redis no longer holds (one pipelined EXISTS each). */
+  /**
+   * The alarms whose jobs Redis no longer holds (one pipelined EXISTS each), less those whose add from
+   * this process is on its way. The EXISTS go on the connection the adds use, and Redis answers a
+   * connection in order: an add still unanswered when the answers arrive was sent after them.
+   */
   async missing(alarms: readonly TimerAlarm[]): Promise<TimerAlarm[]> {
     if (alarms.length === 0) return [];
     const client = await this.queue.getBackend().client;
     const pipeline = client.pipeline();
     for (const alarm of alarms) pipeline.runCommand('exists', [this.queue.toKey(stageTimerJobId(alarm))]);
     const answers = (await pipeline.exec()) ?? [];
-    return alarms.filter((_, i) => {
+    return alarms.filter((alarm, i) => {
       const [error, exists] = answers[i] ?? [new Error('no answer'), 0];
       if (error) throw error;
-      return exists === 0;
+      return exists === 0 && !this.onTheirWay.has(stageTimerJobId(alarm));
     });
   }
 
