@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestIsolation, expectEventually, openTestDatabase, removeTestResources } from '@alur/testing';
@@ -39,6 +40,19 @@ describe('a service database', () => {
     } finally {
       process.off('uncaughtException', onUncaught);
       await admin.end();
+    }
+  });
+
+  it('warns at start-up when the server runs without autovacuum, and only then', async () => {
+    const [{ autovacuum }] = (await dataSource.query('SHOW autovacuum')) as Array<{ autovacuum: string }>;
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const another = await openTestDatabase(isolation, 'upkeep', { applicationName: `alur-${isolation.id}-upkeep` });
+    try {
+      const warned = warn.mock.calls.some(([, message]) => String(message).includes('autovacuum off'));
+      expect(warned).toBe(autovacuum === 'off');
+    } finally {
+      warn.mockRestore();
+      await another.destroy();
     }
   });
 });
