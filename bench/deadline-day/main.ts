@@ -4,6 +4,7 @@ import { formatLoad, machineOf, round, sleep, writeResults } from '../shared/ben
 import { CostReport } from '../shared/cost-meter';
 import { now } from '../shared/lifecycle-tracker';
 import { ProgressBar } from '../shared/progress-bar';
+import { describeUpkeep, PostgresUpkeep } from '../shared/autovacuum-stand-in';
 import { withRegencyBench } from '../shared/regency-bench';
 import { Backlog, waitSettled } from '../shared/spine-backlog';
 import { notificationLag } from './notification-lag';
@@ -32,7 +33,7 @@ interface Sample extends Backlog {
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
-  await withRegencyBench('deadline-day', async ({ system, tracker, people, meter, backlog }) => {
+  await withRegencyBench('deadline-day', async ({ system, tracker, people, meter, backlog, upkeep, ownStatements }) => {
     people.startDesks(LOOK_MS);
     const villages = people.villages;
     console.log(
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     );
 
     await meter.start();
-    const backlogQueriesBefore = backlog.queries;
+    const ownStatementsBefore = ownStatements();
     const dayStart = now();
     const samples: Sample[] = [];
     let sampling = true;
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     await sleep(11_000); // PostgreSQL backends report their counters at most each second, idle ones after 10 s
     const lifecycles = [...tracker.lifecycles.values()];
     const done = lifecycles.filter((l) => l.releasedAt !== undefined && !l.failure);
-    const cost = await meter.stop(done.length, backlog.queries - backlogQueriesBefore);
+    const cost = await meter.stop(done.length, ownStatements() - ownStatementsBefore);
     const lag = await notificationLag(system);
     const at = (t: number | undefined) => (t === undefined ? null : round((t - dayStart) / 1000, 1));
     const last = (pick: (l: (typeof lifecycles)[number]) => number | undefined) =>
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       bench: 'deadline-day',
       startedAt: startedAt.toISOString(),
       machine: machineOf(loadBefore),
+      postgresUpkeep: upkeep.report(),
       sharedMachineNote:
         'a shared 2-core machine: other engineers build and test at the same time; cost.machine.otherCores is the CPU used outside the bench meanwhile',
       shape: { villages: villages.length, submitWindowSeconds: SUBMIT_WINDOW_MS / 1000, lookMs: LOOK_MS, sampleMs: SAMPLE_MS },
@@ -145,6 +147,7 @@ function print(report: {
   cost: CostReport;
   estimate: ReturnType<typeof estimate>;
   machine: { loadBefore: number[]; loadAfter: number[] };
+  postgresUpkeep: PostgresUpkeep;
 }): void {
   const { outcome, cost } = report;
   console.log('');
@@ -189,6 +192,7 @@ function print(report: {
   console.log(
     `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
   );
+  console.log(describeUpkeep(report.postgresUpkeep));
 }
 
 main().then(

@@ -5,6 +5,7 @@ import { CostReport, netOfIdle } from '../shared/cost-meter';
 import { runLifecycles } from '../shared/lifecycle-driver';
 import { runPgbench } from '../shared/pgbench';
 import { ProgressBar } from '../shared/progress-bar';
+import { describeUpkeep, PostgresUpkeep } from '../shared/autovacuum-stand-in';
 import { withRegencyBench } from '../shared/regency-bench';
 import { SERVICES } from '../shared/running-system';
 import { servicesRss, ServicesRss } from '../shared/service-memory';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   console.log(
     `lifecycle bench: ${LIFECYCLES} lifecycles at concurrency ${CONCURRENCY} (warm-up ${WARM_UP}), officials look again every ${LOOK_MS / 1000} s after being told of a task`,
   );
-  await withRegencyBench('lifecycle', async ({ system, api, tracker, people, meter, backlog }) => {
+  await withRegencyBench('lifecycle', async ({ system, api, tracker, people, meter, backlog, upkeep, ownStatements }) => {
     // What the services spend doing nothing, so that it can be told apart from what lifecycles cost;
     // after the seeds' events (users, programmes) have been handled, which is set-up, not idle.
     await waitSettled(backlog);
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     await meter.start();
     // With BENCH_PG_TRACE each service counts its transactions by code path from here on (see pg-trace.ts).
     if (process.env.BENCH_PG_TRACE) for (const pid of Object.values(system.pids)) process.kill(pid, 'SIGWINCH');
-    const backlogQueriesBefore = backlog.queries;
+    const ownStatementsBefore = ownStatements();
     const measuredFrom = Date.now();
     const bar = new ProgressBar('lifecycles', LIFECYCLES);
     await runLifecycles(people, { ...drive, from: WARM_UP, count: LIFECYCLES, onFinished: (n) => bar.update(n, released()) });
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     const lifecycles = [...tracker.lifecycles.values()];
     const done = lifecycles.filter((l) => l.releasedAt !== undefined && !l.failure);
     // Per completed lifecycle: what the failed ones cost is in it too, as it would be in production.
-    const cost = await meter.stop(done.length, backlog.queries - backlogQueriesBefore);
+    const cost = await meter.stop(done.length, ownStatements() - ownStatementsBefore);
     // Settled and no desk working: the RSS the services keep once the load has passed.
     const idleRssAfter = servicesRss(system);
     const requests = api.requestCounts();
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
       bench: 'lifecycle',
       startedAt: startedAt.toISOString(),
       machine: machineOf(loadBefore),
+      postgresUpkeep: upkeep.report(),
       sharedMachineNote:
         'a shared 2-core machine: other engineers build and test at the same time; machine.otherCores in cost is the CPU used outside the bench meanwhile',
       shape: {
@@ -177,6 +179,7 @@ function print(report: {
   requestsPerLifecycle: Record<string, number>;
   targets: Record<string, string>;
   machine: { loadBefore: number[]; loadAfter: number[] };
+  postgresUpkeep: PostgresUpkeep;
 }): void {
   const { throughput: t, cost } = report;
   console.log('');
@@ -212,6 +215,7 @@ function print(report: {
   console.log(
     `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
   );
+  console.log(describeUpkeep(report.postgresUpkeep));
   console.log(
     `targets: ${Object.entries(report.targets)
       .map(([k, v]) => `${k}: ${v}`)

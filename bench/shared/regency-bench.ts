@@ -1,4 +1,5 @@
 import { AlurApi } from './alur-api';
+import { AutovacuumStandIn } from './autovacuum-stand-in';
 import { CostMeter } from './cost-meter';
 import { LifecycleTracker } from './lifecycle-tracker';
 import { RegencyPeople } from './regency-people';
@@ -12,6 +13,10 @@ export interface RegencyBench {
   people: RegencyPeople;
   meter: CostMeter;
   backlog: SpineBacklog;
+  /** autovacuum's work, done by the bench where the server has it off. */
+  upkeep: AutovacuumStandIn;
+  /** Statements the bench itself has run against its database so far (backlog samples, upkeep): a meter leaves their commits out. */
+  ownStatements(): number;
 }
 
 /**
@@ -23,6 +28,7 @@ export async function withRegencyBench<T>(name: string, body: (bench: RegencyBen
   console.log(`services up (own database ${system.databaseName}; logs in ${system.logDir})`);
   let meter: CostMeter | undefined;
   let backlog: SpineBacklog | undefined;
+  let upkeep: AutovacuumStandIn | undefined;
   try {
     const api = new AlurApi(system.url);
     const tracker = new LifecycleTracker();
@@ -30,10 +36,14 @@ export async function withRegencyBench<T>(name: string, body: (bench: RegencyBen
     await people.prepare();
     meter = await CostMeter.open(system);
     backlog = await SpineBacklog.open(system);
-    return await body({ system, api, tracker, people, meter, backlog });
+    upkeep = await AutovacuumStandIn.open(system.databaseUrl);
+    const own = { backlog, upkeep };
+    const ownStatements = () => own.backlog.queries + own.upkeep.statements;
+    return await body({ system, api, tracker, people, meter, backlog, upkeep, ownStatements });
   } finally {
     await meter?.close();
     await backlog?.close();
+    await upkeep?.close();
     await system.stop();
     if (!process.env.KEEP_BENCH_DATA) await system.remove();
   }

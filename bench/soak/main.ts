@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { formatLoad, machineOf, round, sleep, writeResults } from '../shared/bench-results';
 import { runLifecycles } from '../shared/lifecycle-driver';
 import { LifecycleTracker } from '../shared/lifecycle-tracker';
+import { describeUpkeep, PostgresUpkeep } from '../shared/autovacuum-stand-in';
 import { withRegencyBench } from '../shared/regency-bench';
 import { RunningSystem } from '../shared/running-system';
 import { HeapFigures, RssGrowth, rssGrowth, RssSample, servicesHeap, servicesRss, ServicesRss } from '../shared/service-memory';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   console.log(
     `soak bench: lifecycles at concurrency ${CONCURRENCY} for ${MINUTES} min, RSS sampled every ${SAMPLE_S} s; growth from the first ${WINDOW_S} s after ${WARM_UP_S} s of warm-up to the last ${WINDOW_S} s`,
   );
-  await withRegencyBench('soak', async ({ system, tracker, people, meter, backlog }) => {
+  await withRegencyBench('soak', async ({ system, tracker, people, meter, backlog, upkeep, ownStatements }) => {
     // Idle once the seeds' events have been handled and start-up has settled.
     await waitSettled(backlog);
     await sleep(IDLE_SECONDS * 1000);
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 
     people.startDesks(LOOK_MS);
     await meter.start();
-    const backlogQueriesBefore = backlog.queries;
+    const ownStatementsBefore = ownStatements();
     const loadFrom = Date.now();
     const samples: SoakSample[] = [];
     const sample = async () => {
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     const settled = await waitSettled(backlog);
     const lifecycles = [...tracker.lifecycles.values()];
     const done = lifecycles.filter((l) => l.releasedAt !== undefined && !l.failure);
-    const cost = await meter.stop(done.length, backlog.queries - backlogQueriesBefore);
+    const cost = await meter.stop(done.length, ownStatements() - ownStatementsBefore);
     await sleep(IDLE_SECONDS * 1000);
     const idleAfter = { rss: servicesRss(system), heapMiB: await servicesHeap(system) };
     console.log(`idle RSS after:  ${formatRss(idleAfter.rss)}`);
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       bench: 'soak',
       startedAt: startedAt.toISOString(),
       machine: machineOf(loadBefore),
+      postgresUpkeep: upkeep.report(),
       sharedMachineNote:
         'a shared 2-core machine: other engineers build and test at the same time; machine.otherCores in cost is the CPU used outside the bench meanwhile',
       shape: {
@@ -157,6 +159,7 @@ function print(
     costMachine: { busyCores: number; benchCores: number; otherCores: number };
     targets: Record<string, string>;
     machine: { loadAfter: number[] };
+    postgresUpkeep: PostgresUpkeep;
   },
   loadBefore: number[],
 ): void {
@@ -181,6 +184,7 @@ function print(
   console.log(
     `machine: ${m.busyCores} cores busy, ${m.benchCores} by the bench, ${m.otherCores} by other work; load ${formatLoad(loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
   );
+  console.log(describeUpkeep(report.postgresUpkeep));
   console.log(
     `targets: ${Object.entries(report.targets)
       .map(([k, v]) => `${k}: ${v}`)
