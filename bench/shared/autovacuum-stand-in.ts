@@ -43,9 +43,11 @@ export class AutovacuumStandIn {
     serverAutovacuum: boolean,
     naptimeSeconds: number,
   ) {
-    this.upkeep = serverAutovacuum
-      ? { serverAutovacuum }
-      : { serverAutovacuum, standIn: { naptimeSeconds, passes: 0, vacuums: 0, analyzes: 0, failures: 0 } };
+    // A naptime of 0 turns the stand-in off, to measure a run without upkeep.
+    this.upkeep =
+      serverAutovacuum || naptimeSeconds <= 0
+        ? { serverAutovacuum }
+        : { serverAutovacuum, standIn: { naptimeSeconds, passes: 0, vacuums: 0, analyzes: 0, failures: 0 } };
   }
 
   static async open(
@@ -114,6 +116,7 @@ export class AutovacuumStandIn {
 /** One line for a bench's printed report. */
 export function describeUpkeep(upkeep: PostgresUpkeep): string {
   const standIn = upkeep.standIn;
-  if (!standIn) return 'PostgreSQL upkeep: the server’s autovacuum';
+  if (!standIn)
+    return `PostgreSQL upkeep: ${upkeep.serverAutovacuum ? 'the server’s autovacuum' : 'none (autovacuum is off on this server, and BENCH_AUTOVACUUM_NAPTIME_S=0)'}`;
   return `PostgreSQL upkeep: autovacuum is off on this server; the bench stood in every ${standIn.naptimeSeconds} s: ${standIn.passes} passes, ${standIn.vacuums} tables vacuumed, ${standIn.analyzes} analysed${standIn.failures ? `, ${standIn.failures} passes failed` : ''}`;
 }
