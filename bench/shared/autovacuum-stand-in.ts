@@ -102,8 +102,9 @@ export class AutovacuumStandIn {
     const { rows } = await this.pg.query<Due>(
       `SELECT format('%I.%I', schemaname, relname) AS name, vacuum
          FROM (SELECT schemaname, relname, n_mod_since_analyze,
-                      n_dead_tup > $1 + $2 * n_live_tup OR n_ins_since_vacuum > $3 + $4 * n_live_tup AS vacuum,
-                      $5 + $6 * n_live_tup AS analyze_after
+                      n_dead_tup > $1::float8 + $2::float8 * n_live_tup
+                        OR n_ins_since_vacuum > $3::float8 + $4::float8 * n_live_tup AS vacuum,
+                      $5::float8 + $6::float8 * n_live_tup AS analyze_after
                  FROM pg_stat_user_tables) t
         WHERE vacuum OR n_mod_since_analyze > analyze_after
         ORDER BY schemaname, relname`,
