@@ -50,14 +50,16 @@ export class AutovacuumStandIn {
         : { serverAutovacuum, standIn: { naptimeSeconds, passes: 0, vacuums: 0, analyzes: 0, failures: 0 } };
   }
 
+  /** `serverAutovacuum`: what to take the server's setting to be instead of asking it (a test's). */
   static async open(
     databaseUrl: string,
     naptimeSeconds = Number(process.env.BENCH_AUTOVACUUM_NAPTIME_S ?? 60),
+    serverAutovacuum?: boolean,
   ): Promise<AutovacuumStandIn> {
     const pg = new Client({ connectionString: databaseUrl, application_name: 'alur-bench-autovacuum-stand-in' });
     await pg.connect();
-    const [{ autovacuum }] = (await pg.query<{ autovacuum: string }>('SHOW autovacuum')).rows;
-    const standIn = new AutovacuumStandIn(pg, autovacuum === 'on', naptimeSeconds);
+    const autovacuum = serverAutovacuum ?? (await pg.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0].autovacuum === 'on';
+    const standIn = new AutovacuumStandIn(pg, autovacuum, naptimeSeconds);
     if (standIn.upkeep.standIn) {
       console.log(
         `PostgreSQL runs with autovacuum off: the bench vacuums and analyses its own database as autovacuum would, every ${naptimeSeconds} s`,
