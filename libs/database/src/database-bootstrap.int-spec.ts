@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestIsolation, expectEventually, openTestDatabase, removeTestResources } from '@alur/testing';
+import { warnWithoutAutovacuum } from './database-bootstrap';
 
 describe('a service database', () => {
   const isolation = createTestIsolation();
@@ -43,16 +44,15 @@ describe('a service database', () => {
     }
   });
 
-  it('warns at start-up when the server runs without autovacuum, and only then', async () => {
+  it('warns when the server runs without autovacuum, and only then', async () => {
     const [{ autovacuum }] = (await dataSource.query('SHOW autovacuum')) as Array<{ autovacuum: string }>;
-    const warn = jest.spyOn(Logger.prototype, 'warn');
-    const another = await openTestDatabase(isolation, 'upkeep', { applicationName: `alur-${isolation.id}-upkeep` });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     try {
+      await warnWithoutAutovacuum(dataSource, 'db');
       const warned = warn.mock.calls.some(([, message]) => String(message).includes('autovacuum off'));
       expect(warned).toBe(autovacuum === 'off');
     } finally {
       warn.mockRestore();
-      await another.destroy();
     }
   });
 });

@@ -73,8 +73,6 @@ export async function openServiceDatabase(options: ServiceDataSourceOptions): Pr
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`alur-migrate:${options.schema}`]);
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await dataSource.runMigrations({ transaction: 'each' });
-    const warning = upkeepWarning((await runner.query('SHOW autovacuum')) as Array<{ autovacuum: string }>);
-    if (warning) new Logger('Database').warn({ schema: options.schema }, warning);
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`alur-migrate:${options.schema}`]).catch(() => undefined);
     await runner.release();
@@ -83,13 +81,20 @@ export async function openServiceDatabase(options: ServiceDataSourceOptions): Pr
 }
 
 /**
- * Said at start-up when the server runs without autovacuum: dead row versions then pile up and the
+ * Said when a service starts on a server without autovacuum: dead row versions then pile up and the
  * planner's statistics go stale, and every query grows slower with the data, unless someone vacuums and
- * analyses the tables by hand. Other servers' settings are the operator's business, so only a warning.
+ * analyses the tables by hand. The server's settings are the operator's business, so only a warning;
+ * command-line tools (seeds, admin:create) keep their output to what they did.
  */
 export function upkeepWarning([setting]: Array<{ autovacuum: string }>): string | undefined {
   if (setting?.autovacuum !== 'off') return undefined;
   return 'PostgreSQL runs with autovacuum off: tables bloat and queries slow down as data grows unless VACUUM ANALYZE is run by hand';
+}
+
+/** Logs upkeepWarning's warning when the service's server has autovacuum off. */
+export async function warnWithoutAutovacuum(dataSource: DataSource, schema: string): Promise<void> {
+  const warning = upkeepWarning((await dataSource.query('SHOW autovacuum')) as Array<{ autovacuum: string }>);
+  if (warning) new Logger('Database').warn({ schema }, warning);
 }
 
 /**

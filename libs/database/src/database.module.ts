@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME, ServiceName } from '@alur/config';
 import { EntitySchema, MixedList } from 'typeorm';
-import { openServiceDatabase, serviceDataSourceOptions, ServiceDataSourceOptions } from './database-bootstrap';
+import { openServiceDatabase, serviceDataSourceOptions, ServiceDataSourceOptions, warnWithoutAutovacuum } from './database-bootstrap';
 import { IdempotentRequests } from './idempotency/idempotent-execution';
 
 export interface DatabaseModuleOptions {
@@ -40,7 +40,12 @@ const TYPEORM_ROOT = TypeOrmModule.forRootAsync({
     retryAttempts: 5,
     retryDelay: 1000,
   }),
-  dataSourceFactory: (dataSourceOptions) => openServiceDatabase(dataSourceOptions as ServiceDataSourceOptions),
+  dataSourceFactory: async (dataSourceOptions) => {
+    const options = dataSourceOptions as ServiceDataSourceOptions;
+    const dataSource = await openServiceDatabase(options);
+    await warnWithoutAutovacuum(dataSource, options.schema);
+    return dataSource;
+  },
 });
 
 /** Each service owns one PostgreSQL schema, created and migrated when the service starts. */
