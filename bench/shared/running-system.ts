@@ -244,7 +244,8 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function dropDatabase(databaseUrl: string, name: string): Promise<void> {
+/** Drops a bench's database, closing its connections (FORCE). */
+export async function dropDatabase(databaseUrl: string, name: string): Promise<void> {
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   const pg = new Client({ connectionString: admin.toString() });

@@ -1,28 +1,27 @@
 import { Client } from 'pg';
+import { ensureDatabase } from '@alur/database';
 import { createTestIsolation, expectEventually } from '@alur/testing';
 import { AutovacuumStandIn } from '../../bench/shared/autovacuum-stand-in';
+import { dropDatabase } from '../../bench/shared/running-system';
 
 /** The benches' stand-in for autovacuum, on a database of its own (it looks at every table of the one it is given). */
 describe('the benches’ autovacuum stand-in', () => {
   const isolation = createTestIsolation();
   const databaseName = `alur_upkeep_${isolation.id}`;
-  const admin = new Client({ connectionString: isolation.env.DATABASE_URL });
   const url = new URL(isolation.env.DATABASE_URL!);
   url.pathname = `/${databaseName}`;
   const db = new Client({ connectionString: url.toString() });
   let standIn: AutovacuumStandIn | undefined;
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await ensureDatabase(url.toString());
     await db.connect();
   });
 
   afterAll(async () => {
     await standIn?.close();
     await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(url.toString(), databaseName);
   });
 
   it('vacuums a table whose dead rows are past autovacuum’s threshold, as autovacuum would, and leaves a quiet one alone', async () => {
