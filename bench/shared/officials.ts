@@ -149,11 +149,7 @@ export async function releaseReadyTranches(
       // where the walk stops: what BPKAD was told of a while ago and has not seen, it opens from the message's link.
       for (const proposalId of desk.toldOfBefore(now() - 2 * lookMs)) {
         if (shift.over) break;
-        const { items } = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`, {
-          token: officials.preparer,
-          label: 'disbursement',
-        });
-        for (const d of items) {
+        for (const d of await disbursementsOf(api, officials.preparer, proposalId, 'disbursement')) {
           const t = readyFirstTranche(d);
           if (!t) continue;
           await release(d, t);
@@ -175,6 +171,12 @@ export async function releaseReadyTranches(
     }
     desk.dealt(d.proposalId);
   }
+}
+
+/** A proposal's disbursement (none before it is funded), as a clerk opens it from a message's link. */
+export async function disbursementsOf(api: AlurApi, token: string, proposalId: string, label: string): Promise<Disbursement[]> {
+  const { items } = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`, { token, label });
+  return items;
 }
 
 /** Tranche 1 when it waits for BPKAD: READY, or PREPARED by an earlier attempt whose authorisation never came through. */

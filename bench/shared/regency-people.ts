@@ -4,7 +4,7 @@ import { AlurApi, ApiError } from './alur-api';
 import { sleep } from './bench-results';
 import { LifecycleTracker, now } from './lifecycle-tracker';
 import { Desk } from './desk';
-import { Disbursement, releaseReadyTranches, workInbox } from './officials';
+import { disbursementsOf, releaseReadyTranches, workInbox } from './officials';
 import { Shift } from './shift';
 
 const PROGRAMME = DEMO_KOTAKU;
@@ -139,10 +139,7 @@ export class RegencyPeople {
   /** For a lifecycle that failed: where its disbursement stands, as BPKAD would see it, so the report tells a lost event from a slow desk. */
   private async disbursementStateOf(proposalId: string): Promise<string> {
     try {
-      const { items } = await this.api.call<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`, {
-        token: this.token('bpkad'),
-        label: 'diagnosis',
-      });
+      const items = await disbursementsOf(this.api, this.token('bpkad'), proposalId, 'diagnosis');
       const tranche1 = items[0]?.tranches.find((t) => t.number === 1);
       return items.length === 0 ? ' (no disbursement yet)' : ` (tranche 1 ${tranche1?.status ?? 'missing'})`;
     } catch (error) {
