@@ -44,14 +44,17 @@ export class ObservabilityModule {
       imports: [
         ClsModule.forRoot({
           global: true,
+          // No proxy providers here; resolving them (on by default) costs a require() lookup per request.
           middleware: {
             mount: true,
+            resolveProxyProviders: false,
             setup: (cls: ClsService, req: { headers: Record<string, unknown> }) => {
               cls.set(CLS_CORRELATION_ID, correlationOfRequest(req));
             },
           },
           interceptor: {
             mount: true,
+            resolveProxyProviders: false,
             setup: (cls: ClsService, context: ExecutionContext) => {
               if (context.getType() !== 'rpc') return;
               const meta = (context.switchToRpc().getData() as { meta?: { correlationId?: string; actor?: unknown } })?.meta;
