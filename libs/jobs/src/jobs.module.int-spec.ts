@@ -116,6 +116,6 @@ describe('JobsModule', () => {
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
-    expect([STAGE_TIMERS_QUEUE.concurrency, NOTIFICATIONS_QUEUE.concurrency]).toEqual([16, 10]);
+    expect([STAGE_TIMERS_QUEUE.concurrency, NOTIFICATIONS_QUEUE.concurrency]).toEqual([16, 25]);
   });
 });

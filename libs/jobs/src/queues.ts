@@ -31,7 +31,9 @@ export const NOTIFICATIONS_QUEUE = declareQueue({
   owner: 'notifications',
   description: 'Notification deliveries (e-mail, SMS/WhatsApp) and the daily reminder digest',
   jobs: { deliver: 'deliver', digest: 'send-digest' },
-  concurrency: 10,
+  // Room for the deliveries that wait together for one claim statement (DELIVERY_BATCH_WINDOW_MS); the
+  // SMTP pool still sends on at most 5 connections.
+  concurrency: 25,
   // A delivery's; the digest's scheduler sets its own.
   defaultJobOptions: (env) => ({
     attempts: env.NOTIFICATIONS_MAX_ATTEMPTS,
