@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { claimIdempotencyKeyIn, hostPlaceholders, PendingUntilCommit, RidingStatement } from '@alur/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { claimIdempotencyKeyIn, hostPlaceholders, RidingStatement } from '@alur/database';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditHash, chainedRecord, GENESIS_HASH } from './audit-hash';
 
@@ -23,70 +23,30 @@ interface AuditRow {
 
 const VERIFY_BATCH = 1000;
 
-/** An entry asked for in a transaction, written when that transaction commits. */
-interface PendingRecord {
-  entry: AuditEntry;
-  alongside?: RidingStatement;
-  alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => RidingStatement;
-}
-
 /**
- * The append-only, hash-chained audit trail of one service's schema. Records commit with the change
- * they record, in its transaction; writers serialise on the row lock of the chain's head (its newest
- * hash) so the chain has one order. A trigger refuses UPDATE and DELETE.
- *
- * A record is written as its transaction commits, not when it is asked for: the head's lock is then
- * held for the records' statements and the COMMIT alone, not also for whatever the transaction does
- * after its first record (the next stage opened, the rest of a batch of events handled), which kept
- * other writers of the service waiting for it. It also makes every writer take the head after its rows.
+ * The append-only, hash-chained audit trail of one service's schema. Records are written in the
+ * caller's transaction, so a change and its record commit together; writers serialise on the row
+ * lock of the chain's head (its newest hash) so the chain has one order. A trigger refuses UPDATE and DELETE.
  */
 @Injectable()
-export class AuditTrail implements EntitySubscriberInterface {
-  private readonly pending = new PendingUntilCommit<PendingRecord>();
-  private subscribed = false;
-
+export class AuditTrail {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Records the entry with the caller's transaction: written just before it commits, gone if it rolls
-   * back. `alongside` (an event's outbox row) rides on the head's lock; `alongsideRecord`, made from the
-   * record (a row that names it), rides on the record's insert. A request's Idempotency-Key is claimed
-   * at once, so that a twin fails where it stands.
+   * Records the entry in the caller's transaction. `alongside` (an event's outbox row) rides on the head's
+   * lock; `alongsideRecord`, made from the record (a row that names it), rides on the record's insert.
    */
   async record(
     tx: EntityManager,
     entry: AuditEntry,
     alongside?: RidingStatement,
     alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => RidingStatement,
-  ): Promise<void> {
-    const runner = tx.queryRunner;
-    if (!runner?.isTransactionActive) {
+  ): Promise<AuditRecord> {
+    if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record must run inside the transaction of the change it records');
     }
     // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
     await claimIdempotencyKeyIn(tx);
-    this.subscribe();
-    // A copy: the caller may go on changing the objects it described the change with.
-    this.pending.add(runner, { entry: structuredClone(entry), alongside, alongsideRecord });
-  }
-
-  /** Writes the transaction's records, in the order they were asked for, just before its COMMIT. */
-  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
-    for (const pending of this.pending.takeAtCommit(event.queryRunner, 'before')) await this.write(event.queryRunner.manager, pending);
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    this.pending.dropRolledBack(event.queryRunner);
-  }
-
-  /** Listens to the data source's commits from the first record on (CLIs build the trail without Nest). */
-  private subscribe(): void {
-    if (this.subscribed) return;
-    this.subscribed = true;
-    this.dataSource.subscribers.push(this);
-  }
-
-  private async write(tx: EntityManager, { entry, alongside, alongsideRecord }: PendingRecord): Promise<void> {
     // The head's row lock orders the writers; a writer that waited for it reads the hash its holder left.
     const [head] = (await (alongside
       ? tx.query(`WITH ${alongside.with} SELECT hash, ${alongside.select} AS alongside FROM audit_chain_head FOR UPDATE`, alongside.params)
@@ -95,7 +55,7 @@ export class AuditTrail implements EntitySubscriberInterface {
     const rider = alongsideRecord?.(record);
     // The rider's parameters come first: the record's are numbered after them.
     const own = hostPlaceholders(rider, 14);
-    await tx.query(
+    const [{ seq }] = (await tx.query(
       `WITH ${rider ? `${rider.with},` : ''} recorded AS (
          INSERT INTO audit_record
            (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
@@ -121,7 +81,8 @@ export class AuditTrail implements EntitySubscriberInterface {
         record.prevHash,
         record.hash,
       ],
-    );
+    )) as Array<{ seq: string }>;
+    return { ...record, seq: Number(seq) };
   }
 
   /** The records of one entity, oldest first. */

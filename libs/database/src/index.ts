@@ -6,7 +6,6 @@ export * from './retention.module';
 export * from './like-pattern';
 export * from './idempotency';
 export * from './after-commit.service';
-export * from './pending-until-commit';
 export * from './row-schema';
 export * from './transactions.service';
 export * from './unique-violation';

@@ -18,20 +18,18 @@ export class RecordingAuditTrail implements Pick<AuditTrail, 'record'>, Rollback
     };
   }
 
-  /**
-   * Makes what rides on the record's insert, as the trail does: a stand-in that stores when its statement is
-   * made stores then. The trail writes at commit; the stand-ins' transactions keep or drop it all the same.
-   */
+  /** Makes what rides on the record's insert, as the trail does: a stand-in that stores when its statement is made stores then. */
   async record(
     _tx: EntityManager,
     entry: AuditEntry,
     _alongside?: unknown,
     alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => unknown,
-  ): Promise<void> {
+  ): Promise<AuditRecord> {
     const previous = this.records.at(-1);
     const record: AuditRecord = { ...chainedRecord(structuredClone(entry), previous?.hash ?? GENESIS_HASH), seq: this.records.length + 1 };
     alongsideRecord?.(record);
     this.entries.push(entry);
     this.records.push(record);
+    return record;
   }
 }
