@@ -9,10 +9,10 @@ import { AttemptOutcome, ClaimedDelivery, DeliveryRepository } from '../delivery
 
 /**
  * How long a claim waits at most for those of other jobs to go with it in one statement. Nobody waits
- * for an e-mail or an SMS to the half second; at the 40 deliveries a second of a busy regency this
- * makes batches of a dozen or more (at 200 ms they were about five: 2.4 claim statements, each its own
- * commit, per grant lifecycle). A worker whose every job is waiting on a batch (all its slots taken: no
- * other job can join) does not wait for the window.
+ * for an e-mail or an SMS to the half second. At 200 ms, and 100 ms for outcomes, a grant lifecycle's
+ * 12.5 deliveries took about 5 claim and outcome statements, each its own commit; the longer windows
+ * took 3 commits off a lifecycle. A worker whose every job is waiting on a batch (all its slots taken:
+ * no other job can join) does not wait for the window.
  *
  * An attempt's outcome waits less: from its claim to its outcome a delivery is `sending`, and a process
  * killed then leaves it so, for an operator (DeliveryReconciler), since the message may have gone out.
