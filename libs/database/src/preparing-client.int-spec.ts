@@ -1,3 +1,4 @@
+import { QueryResult } from 'pg';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { MAX_PREPARED_PER_CONNECTION, PreparingClient } from './preparing-client';
 
@@ -62,5 +63,97 @@ describe('PreparingClient', () => {
       expect(rows).toEqual([{ sum: n + 1 }]);
     }
     expect((await prepared()).length).toBe(MAX_PREPARED_PER_CONNECTION);
+  });
+
+  describe('a transaction', () => {
+    let observer: PreparingClient;
+    let pid: number;
+    /** What the server knows of the client's session, seen from another connection. */
+    const session = async () =>
+      (await observer.query('SELECT state, query, xact_start IS NOT NULL AS in_transaction FROM pg_stat_activity WHERE pid = $1', [pid]))
+        .rows[0] as { state: string; query: string; in_transaction: boolean };
+    const notes = async () => (await observer.query('SELECT id, text FROM grant_note WHERE id >= 100 ORDER BY id')).rows;
+
+    beforeEach(async () => {
+      observer = new PreparingClient({ connectionString: isolation.env.DATABASE_URL, options: `-c search_path=${schema}` });
+      await observer.connect();
+      // The first transaction on a connection sends its BEGIN, preparing it; each later one defers it.
+      await client.query('START TRANSACTION');
+      await client.query('COMMIT');
+      pid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+    });
+    afterEach(async () => {
+      await observer.query('DELETE FROM grant_note WHERE id >= 100');
+      await observer.end();
+    });
+
+    it('reaches the server with its first statement, and commits what it did', async () => {
+      await client.query('START TRANSACTION');
+      expect(await session()).toMatchObject({ state: 'idle', in_transaction: false });
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [100, 'Drainase']);
+      expect(await session()).toMatchObject({ state: 'idle in transaction', in_transaction: true });
+      expect(await notes()).toEqual([]);
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [101, 'Sumur bor']);
+      await client.query('COMMIT');
+      expect(await notes()).toEqual([
+        { id: 100, text: 'Drainase' },
+        { id: 101, text: 'Sumur bor' },
+      ]);
+    });
+
+    it('rolls back what its first statement did, with parameters or without', async () => {
+      await client.query('START TRANSACTION');
+      expect((await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2) RETURNING id', [102, 'Jembatan'])).rows).toEqual([
+        { id: 102 },
+      ]);
+      await client.query('ROLLBACK');
+      await client.query('START TRANSACTION');
+      const plain = await client.query("INSERT INTO grant_note (id, text) VALUES (103, 'Posyandu')");
+      expect(plain.rowCount).toBe(1);
+      await client.query('ROLLBACK');
+      expect(await notes()).toEqual([]);
+      expect(await session()).toMatchObject({ in_transaction: false });
+    });
+
+    it('runs every statement in one transaction, at the isolation level asked for', async () => {
+      await client.query('START TRANSACTION');
+      await client.query('SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
+      const first = await client.query('SELECT now() AS at, current_setting($1) AS level', ['transaction_isolation']);
+      const second = await client.query('SELECT now() AS at');
+      await client.query('COMMIT');
+      expect(first.rows[0].level).toBe('serializable');
+      expect(second.rows[0].at).toEqual(first.rows[0].at);
+      expect((await client.query('SHOW transaction_isolation')).rows).toEqual([{ transaction_isolation: 'read committed' }]);
+    });
+
+    it('is left aborted by a first statement that fails, until it rolls back', async () => {
+      await observer.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [104, 'Balai warga']);
+      await client.query('START TRANSACTION');
+      await expect(client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [104, 'Balai warga'])).rejects.toThrow(
+        /duplicate key/,
+      );
+      await expect(client.query('SELECT text FROM grant_note WHERE id = $1', [104])).rejects.toThrow(/current transaction is aborted/);
+      await client.query('ROLLBACK');
+      expect((await client.query('SELECT text FROM grant_note WHERE id = $1', [104])).rows).toEqual([{ text: 'Balai warga' }]);
+    });
+
+    it('costs the server nothing when it ends before any statement', async () => {
+      await client.query('START TRANSACTION');
+      await client.query('COMMIT');
+      await client.query('START TRANSACTION');
+      await client.query('ROLLBACK');
+      expect(await session()).toMatchObject({ state: 'idle', in_transaction: false, query: 'SELECT pg_backend_pid() AS pid' });
+    });
+
+    it('answers a caller that passes a callback', async () => {
+      await client.query('START TRANSACTION');
+      const rows = await new Promise((resolve, reject) =>
+        client.query('SELECT text FROM grant_note WHERE id = $1', [1], (error: Error | null, result: QueryResult) =>
+          error ? reject(error) : resolve(result.rows),
+        ),
+      );
+      await client.query('COMMIT');
+      expect(rows).toEqual([{ text: 'Posyandu' }]);
+    });
   });
 });
