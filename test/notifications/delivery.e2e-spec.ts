@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import {
   ActingAppointmentMadeV1,
   ApprovalReminderDueV1,
+  ApprovalStageDecidedV1,
   ApprovalStageOpenedV1,
   ApprovalStageRef,
   ConflictError,
   ListDeliveries,
   ProposalReturnedV1,
   ProposalSubmittedV1,
+  ProposalWithdrawnV1,
   TrancheReleasedV1,
 } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
@@ -166,6 +168,73 @@ describe('notifications reach people on their channels, once', () => {
     expect(catcher.to(bkm.email!).filter((m) => m.subject.endsWith('Sumur bor'))).toHaveLength(1);
     expect((await inboxOf(bkm.userId)).filter((n) => n.event_id === event.id)).toHaveLength(1);
     expect((await deliveriesOf(bkm.userId)).filter((d) => d.source_id === event.id)).toHaveLength(1);
+  });
+
+  it('tells the official whose decision was waiting that the proposal was withdrawn, and not one who had decided already', async () => {
+    // People of another district, so that the other tests' inboxes and mailboxes do not see these.
+    const [otherVillage, otherDistrict] = ['14.03.13.2007', '14.03.13'];
+    const otherBkm = user(`bkm.${otherVillage}`, 'BKM', otherVillage);
+    const otherCamat = user(`camat.${otherDistrict}`, 'CAMAT', otherDistrict);
+    for (const u of [otherBkm, otherCamat]) await events.saveUser(u);
+    await waitForUsers(service.db, [otherBkm, otherCamat]);
+    const atCamat = (proposalId: string, title: string) =>
+      stage(proposalId, title, {
+        stageOrder: 2,
+        role: 'CAMAT',
+        regionLevel: 'district',
+        regionCode: otherDistrict,
+        villageCode: otherVillage,
+      });
+    const withdrawn = (proposalId: string) => ({
+      proposalId,
+      programCode: 'BK-DESA-2026',
+      programVersion: 1,
+      villageCode: otherVillage,
+      districtCode: otherDistrict,
+      regencyCode: '14.03',
+      fromStatus: 'IN_REVIEW',
+      submissionNumber: 1,
+      reason: 'Dana swadaya belum siap',
+    });
+    const withdrawalsTo = async (userId: string, proposalId: string) =>
+      (await inboxOf(userId)).filter((n) => n.kind === 'PROPOSAL_WITHDRAWN' && n.proposal_id === proposalId);
+
+    const waiting = randomUUID();
+    await events.publish(ProposalSubmittedV1, waiting, {
+      ...submitted(waiting, 'Balai pertemuan'),
+      villageCode: otherVillage,
+      districtCode: otherDistrict,
+      bkmUserId: otherBkm.userId,
+    });
+    await events.publish(ApprovalStageOpenedV1, waiting, {
+      ...atCamat(waiting, 'Balai pertemuan'),
+      openedAt: new Date().toISOString(),
+      dueAt: new Date().toISOString(),
+    });
+    await events.publish(ProposalWithdrawnV1, waiting, withdrawn(waiting));
+    const [told] = await expectEventually(async () => {
+      const notices = await withdrawalsTo(otherCamat.userId, waiting);
+      expect(notices).toHaveLength(1);
+      return notices;
+    });
+    expect(told.content.en.title).toMatch(/^Proposal withdrawn: Balai pertemuan \(.+\)$/);
+
+    const decided = randomUUID();
+    const opened = { ...atCamat(decided, 'Tambatan perahu'), openedAt: new Date().toISOString(), dueAt: new Date().toISOString() };
+    await events.publish(ApprovalStageOpenedV1, decided, opened);
+    await events.publish(ApprovalStageDecidedV1, decided, {
+      ...atCamat(decided, 'Tambatan perahu'),
+      stageId: opened.stageId,
+      decision: 'APPROVE',
+      note: null,
+      decidedBy: actorOf(otherCamat),
+      decidedAt: new Date().toISOString(),
+      overdue: false,
+    });
+    await events.publish(ProposalWithdrawnV1, decided, withdrawn(decided));
+    // Events of one proposal are handled in order: once the BKM has the withdrawal, so would the Camat.
+    await expectEventually(async () => expect(await withdrawalsTo(otherBkm.userId, decided)).toHaveLength(1));
+    expect(await withdrawalsTo(otherCamat.userId, decided)).toEqual([]);
   });
 
   it('also tells the acting official (Plt) of a stage they decide for, within the appointment', async () => {

@@ -186,12 +186,18 @@ export class DirectoryRepository {
     return candidatesOf(rows);
   }
 
-  /** Remembers a proposal's title (disbursement events do not carry it). */
-  async rememberProposal(tx: EntityManager, proposalId: string, title: string, villageCode: string): Promise<void> {
+  /**
+   * Remembers a proposal's title (disbursement events do not carry it) and, when one has opened, the stage
+   * now waiting for a decision: one statement, as a stage opens five times in a proposal's life.
+   */
+  async rememberProposal(tx: EntityManager, proposalId: string, title: string, villageCode: string, openStage?: Audience): Promise<void> {
+    const keepsStage = openStage === undefined;
     await tx.query(
-      `INSERT INTO proposal_summary (proposal_id, title, village_code) VALUES ($1, $2, $3)
-       ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()`,
-      [proposalId, title, villageCode],
+      `INSERT INTO proposal_summary (proposal_id, title, village_code, open_stage_role, open_stage_region) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()${
+         keepsStage ? '' : ', open_stage_role = EXCLUDED.open_stage_role, open_stage_region = EXCLUDED.open_stage_region'
+       }`,
+      [proposalId, title, villageCode, openStage?.role ?? null, openStage?.regionCode ?? null],
     );
   }
 

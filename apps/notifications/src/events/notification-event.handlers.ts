@@ -81,8 +81,7 @@ export class NotificationEventHandlers {
   @HandleEvent(ApprovalStageOpenedV1)
   async onStageOpened(event: Event<typeof ApprovalStageOpenedV1>, tx: EntityManager): Promise<void> {
     const p = event.payload;
-    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode);
-    await this.directory.setOpenStage(tx, p.proposalId, { role: p.role, regionCode: p.regionCode });
+    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode, { role: p.role, regionCode: p.regionCode });
     await this.notify.execute(tx, event, plans.planStageOpened(p));
   }
 

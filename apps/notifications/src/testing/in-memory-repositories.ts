@@ -79,8 +79,8 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return this.preferences.findMany({} as EntityManager, [...new Set(users.map((u) => u.userId))]);
   }
 
-  async rememberProposal(_tx: EntityManager, proposalId: string, title: string, _villageCode: string): Promise<void> {
-    this.proposals.set(proposalId, { title, openStage: this.proposals.get(proposalId)?.openStage ?? null });
+  async rememberProposal(_tx: EntityManager, proposalId: string, title: string, _villageCode: string, openStage?: Audience): Promise<void> {
+    this.proposals.set(proposalId, { title, openStage: openStage ?? this.proposals.get(proposalId)?.openStage ?? null });
   }
 
   async setOpenStage(_tx: EntityManager, proposalId: string, stage: Audience | null): Promise<void> {
