@@ -25,3 +25,17 @@ export function hostPlaceholders(alongside: RidingStatement | null | undefined, 
   const before = alongside?.params.length ?? 0;
   return Array.from({ length: count }, (_, i) => `$${before + i + 1}`);
 }
+
+/**
+ * Two riding statements as one: the second's placeholders are numbered after the first's parameters,
+ * and the select is a row of both. (Placeholders are found as `$n` anywhere in the text: riding
+ * statements hold no string literal with a dollar sign in it.)
+ */
+export function together(first: RidingStatement, second: RidingStatement): RidingStatement {
+  const shift = (sql: string) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first.params.length}`);
+  return {
+    with: `${first.with}, ${shift(second.with)}`,
+    select: `ROW(${first.select}, ${shift(second.select)})`,
+    params: [...first.params, ...second.params],
+  };
+}

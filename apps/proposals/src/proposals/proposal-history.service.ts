@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
+import { RidingStatement } from '@alur/database';
 import { TimelineEntryDraft } from './domain/proposal';
 import { ProposalRepository } from './proposal.repository';
 
@@ -32,6 +33,8 @@ export class ProposalHistory {
       /** When the change happened, if not now: a change made on another service's event happened when that event did. */
       occurredAt?: Date;
     },
+    /** The change itself, to ride on the audit trail's first round trip. */
+    alongside?: RidingStatement,
   ): Promise<void> {
     const entry = {
       actor: change.actor,
@@ -44,7 +47,7 @@ export class ProposalHistory {
       after: change.after,
     };
     // The timeline entry rides on the audit record's insert: one round trip for both.
-    await this.audit.record(tx, entry, undefined, (record) =>
+    await this.audit.record(tx, entry, alongside, (record) =>
       this.proposals.appendingTimelineEntry({
         proposalId: change.proposalId,
         sourceEventId: change.eventId ?? `audit:${record.id}`,
@@ -58,8 +61,11 @@ export class ProposalHistory {
     );
   }
 
-  /** A timeline entry without an audit record: what another service's event shows of a proposal it did not change here. */
-  append(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
-    return this.proposals.appendTimelineEntry(tx, entry);
+  /**
+   * A timeline entry without an audit record: what another service's event shows of a proposal it did not
+   * change here, or did not change in status (`alongside`, the change, rides on the entry's round trip).
+   */
+  append(tx: EntityManager, entry: TimelineEntryDraft, alongside?: RidingStatement): Promise<void> {
+    return this.proposals.appendTimelineEntry(tx, entry, alongside);
   }
 }

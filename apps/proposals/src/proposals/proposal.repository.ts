@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
-import { escapeLike, queryRows, RidingStatement, runAlone } from '@alur/database';
+import { escapeLike, queryRows, RidingStatement, runAlone, together } from '@alur/database';
 import type { BudgetLine } from './domain/budget';
-import type { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from './domain/proposal';
+import type {
+  Proposal,
+  ProposalChanges,
+  ReviewStateChange,
+  SubmittedProposalOutcome,
+  TimelineEntry,
+  TimelineEntryDraft,
+} from './domain/proposal';
 import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
 import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
 import { ProposalEntity } from './proposal.entity';
@@ -100,6 +107,15 @@ export class ProposalRepository {
     await tx.update(ProposalEntity, { id }, changes);
   }
 
+  /** A review's change of the proposal's status and current stage, as a statement to ride on another's round trip. */
+  updatingReviewState(id: string, change: ReviewStateChange): RidingStatement {
+    return {
+      with: 'proposal_moved AS (UPDATE proposal SET status = $1, current_stage = $2, version = $3, updated_at = $4 WHERE id = $5)',
+      select: 'NULL',
+      params: [change.status, change.currentStage ? JSON.stringify(change.currentStage) : null, change.version, change.updatedAt, id],
+    };
+  }
+
   /** One page of the proposals a filter selects, the most recently changed first, and how many it selects in all. */
   async list(db: EntityManager, filter: ProposalListFilter): Promise<{ proposals: Proposal[]; total: number }> {
     // Kemendagri codes nest by prefix (14.03 ⊃ 14.03.09 ⊃ 14.03.09.1004), so a region is a code prefix.
@@ -160,9 +176,11 @@ export class ProposalRepository {
   /**
    * Adds an entry to the timeline; one whose source event is there already adds nothing. Plain SQL: it
    * runs for nearly every event the service handles, and TypeORM's insert builder cost more than the insert.
+   * `alongside` (the change the entry tells of) rides on the same round trip.
    */
-  async appendTimelineEntry(tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
-    await runAlone(tx, this.appendingTimelineEntry(entry));
+  async appendTimelineEntry(tx: EntityManager, entry: TimelineEntryDraft, alongside?: RidingStatement): Promise<void> {
+    const appending = this.appendingTimelineEntry(entry);
+    await runAlone(tx, alongside ? together(alongside, appending) : appending);
   }
 
   /** The timeline entry's insert as a statement to ride on another's round trip (the audit record of its change). */

@@ -5,7 +5,14 @@ import { Public, Rollbackable } from '@alur/testing';
 import { NewProgrammeVersion, ProgrammeVersion } from '../programmes/domain/programme-version';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { BudgetLine } from '../proposals/domain/budget';
-import { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from '../proposals/domain/proposal';
+import {
+  Proposal,
+  ProposalChanges,
+  ReviewStateChange,
+  SubmittedProposalOutcome,
+  TimelineEntry,
+  TimelineEntryDraft,
+} from '../proposals/domain/proposal';
 import { ProposalListFilter, ProposalRepository } from '../proposals/proposal.repository';
 
 /**
@@ -53,6 +60,12 @@ export class InMemoryProposals implements Public<ProposalRepository>, Rollbackab
     if (proposal) Object.assign(proposal, copy(changes));
   }
 
+  /** Changes the proposal when asked for the statement (which nothing here runs), as the statement would. */
+  updatingReviewState(id: string, change: ReviewStateChange): RidingStatement {
+    void this.update({} as EntityManager, id, change);
+    return { with: '', select: 'NULL', params: [] };
+  }
+
   async list(_db: EntityManager, filter: ProposalListFilter): Promise<{ proposals: Proposal[]; total: number }> {
     const text = filter.text?.toLowerCase();
     const matching = [...this.rows.values()]
@@ -87,7 +100,7 @@ export class InMemoryProposals implements Public<ProposalRepository>, Rollbackab
     this.lines.set(proposalId, copy([...lines]));
   }
 
-  async appendTimelineEntry(_tx: EntityManager, entry: TimelineEntryDraft): Promise<void> {
+  async appendTimelineEntry(_tx: EntityManager, entry: TimelineEntryDraft, _alongside?: RidingStatement): Promise<void> {
     this.appendingTimelineEntry(entry);
   }
 

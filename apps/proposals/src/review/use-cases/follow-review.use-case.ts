@@ -10,6 +10,7 @@ import {
   ProposalReturnedPayload,
   ReviewWithdrawnPayload,
 } from '@alur/contracts';
+import { RidingStatement } from '@alur/database';
 import { FlatJson } from '../../proposals/domain/flat-json';
 import { Proposal } from '../../proposals/domain/proposal';
 import { canTransition, ProposalStatus } from '../../proposals/domain/proposal-status';
@@ -154,29 +155,34 @@ export class FollowReviewUseCase {
     change: { currentStage: FlatJson | null; note: string | null; details: FlatJson | null },
   ): Promise<void> {
     const from = proposal.status;
-    await this.proposals.update(tx, proposal.id, {
+    // The proposal's row rides on the round trip of its timeline entry or audit record.
+    const moving = this.proposals.updatingReviewState(proposal.id, {
       status: to,
       currentStage: change.currentStage,
       version: proposal.version + 1,
       updatedAt: new Date(),
     });
     if (from === to) {
-      await this.trace(tx, event, action, change.note, change.details);
+      await this.trace(tx, event, action, change.note, change.details, moving);
       return;
     }
-    await this.history.record(tx, {
-      actor: event.actor,
-      action,
-      proposalId: proposal.id,
-      fromStatus: from,
-      toStatus: to,
-      before: { status: from, currentStage: proposal.currentStage },
-      after: { status: to, currentStage: change.currentStage },
-      note: change.note,
-      eventId: event.id,
-      // The timeline keeps the order things happened in, not the order their events were handled in.
-      occurredAt: new Date(event.occurredAt),
-    });
+    await this.history.record(
+      tx,
+      {
+        actor: event.actor,
+        action,
+        proposalId: proposal.id,
+        fromStatus: from,
+        toStatus: to,
+        before: { status: from, currentStage: proposal.currentStage },
+        after: { status: to, currentStage: change.currentStage },
+        note: change.note,
+        eventId: event.id,
+        // The timeline keeps the order things happened in, not the order their events were handled in.
+        occurredAt: new Date(event.occurredAt),
+      },
+      moving,
+    );
   }
 
   /** A timeline entry without a status change. */
@@ -186,15 +192,20 @@ export class FollowReviewUseCase {
     kind: string,
     note: string | null,
     details: FlatJson | null,
+    alongside?: RidingStatement,
   ) {
-    return this.history.append(tx, {
-      proposalId: event.payload.proposalId,
-      sourceEventId: event.id,
-      occurredAt: new Date(event.occurredAt),
-      kind,
-      actor: event.actor,
-      note,
-      details,
-    });
+    return this.history.append(
+      tx,
+      {
+        proposalId: event.payload.proposalId,
+        sourceEventId: event.id,
+        occurredAt: new Date(event.occurredAt),
+        kind,
+        actor: event.actor,
+        note,
+        details,
+      },
+      alongside,
+    );
   }
 }
