@@ -1,6 +1,6 @@
 import { QueryResult } from 'pg';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
-import { MAX_PREPARED_PER_CONNECTION, PreparingClient } from './preparing-client';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
+import { MAX_PREPARED_PER_CONNECTION, PreparingClient, queryAndCommit } from './preparing-client';
 
 describe('PreparingClient', () => {
   const isolation = createTestIsolation();
@@ -145,6 +145,49 @@ describe('PreparingClient', () => {
       expect(await session()).toMatchObject({ state: 'idle', in_transaction: false, query: 'SELECT pg_backend_pid() AS pid' });
     });
 
+    it('commits with its last statement, in the same round trip; the COMMIT that follows costs nothing', async () => {
+      await client.query('START TRANSACTION');
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [105, 'Drainase']);
+      expect(client.canCommitWith()).toBe(true);
+      const { rows } = await client.queryThenCommit('UPDATE grant_note SET text = $2 WHERE id = $1 RETURNING text', [
+        105,
+        'Drainase RT 03',
+      ]);
+      expect(rows).toEqual([{ text: 'Drainase RT 03' }]);
+      // Committed before the caller's COMMIT was sent.
+      expect(await session()).toMatchObject({ in_transaction: false });
+      expect(await notes()).toEqual([{ id: 105, text: 'Drainase RT 03' }]);
+      await client.query('COMMIT');
+      expect((await client.query('SELECT count(*)::int AS n FROM grant_note WHERE id = $1', [105])).rows).toEqual([{ n: 1 }]);
+    });
+
+    it('commits nothing when its last statement fails, and leaves the transaction to roll back', async () => {
+      await observer.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [106, 'Sumur bor']);
+      await client.query('START TRANSACTION');
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [107, 'Pos ronda']);
+      await expect(client.queryThenCommit('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [106, 'Sumur bor'])).rejects.toThrow(
+        /duplicate key/,
+      );
+      expect(await session()).toMatchObject({ state: 'idle in transaction (aborted)' });
+      expect(await notes()).toEqual([{ id: 106, text: 'Sumur bor' }]);
+      await client.query('ROLLBACK');
+      expect(await session()).toMatchObject({ state: 'idle' });
+    });
+
+    it('refuses a statement after the commit, which it would otherwise run outside any transaction', async () => {
+      await client.query('START TRANSACTION');
+      await client.queryThenCommit('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [108, 'Jembatan']);
+      await expect(client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [109, 'Jalan'])).rejects.toThrow(
+        /committed with its last statement/,
+      );
+      expect(await notes()).toEqual([{ id: 108, text: 'Jembatan' }]);
+      // The connection goes on as usual.
+      await client.query('START TRANSACTION');
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [109, 'Jalan']);
+      await client.query('COMMIT');
+      expect((await notes()).map((n: { id: number }) => n.id)).toEqual([108, 109]);
+    });
+
     it('answers a caller that passes a callback', async () => {
       await client.query('START TRANSACTION');
       const rows = await new Promise((resolve, reject) =>
@@ -154,6 +197,36 @@ describe('PreparingClient', () => {
       );
       await client.query('COMMIT');
       expect(rows).toEqual([{ text: 'Posyandu' }]);
+    });
+  });
+
+  describe('queryAndCommit, in a TypeORM transaction', () => {
+    it('commits the transaction with its last statement, and the pool’s connections go on as usual', async () => {
+      const dataSource = await openTestDatabase(isolation, 'committing', { applicationName: `alur-${isolation.id}-committing` });
+      try {
+        await dataSource.query('CREATE TABLE tranche_note (id int PRIMARY KEY, text text NOT NULL)');
+        for (let round = 0; round < 3; round++) {
+          const rows = await dataSource.transaction(async (tx) => {
+            await tx.query('INSERT INTO tranche_note (id, text) VALUES ($1, $2)', [round * 2, 'SPM']);
+            return queryAndCommit<{ id: number }>(tx, 'INSERT INTO tranche_note (id, text) VALUES ($1, $2) RETURNING id', [
+              round * 2 + 1,
+              'SP2D',
+            ]);
+          });
+          expect(rows).toEqual([{ id: round * 2 + 1 }]);
+        }
+        await expect(
+          dataSource.transaction(async (tx) => {
+            await tx.query('INSERT INTO tranche_note (id, text) VALUES ($1, $2)', [10, 'SPM']);
+            await queryAndCommit(tx, 'INSERT INTO tranche_note (id, text) VALUES ($1, $2)', [0, 'SP2D']);
+          }),
+        ).rejects.toThrow(/duplicate key/);
+        expect((await dataSource.query('SELECT id FROM tranche_note ORDER BY id')).map((r: { id: number }) => r.id)).toEqual([
+          0, 1, 2, 3, 4, 5,
+        ]);
+      } finally {
+        await dataSource.destroy();
+      }
     });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, Query, QueryConfig, QueryResult } from 'pg';
+import { EntityManager } from 'typeorm';
 
 /**
  * At most this many statements are kept prepared on one connection; past it, statements run unnamed as
@@ -22,18 +23,23 @@ const TRANSACTION_START = 'START TRANSACTION';
 const EMPTY_ENDINGS = new Set(['COMMIT', 'ROLLBACK']);
 /** BEGIN, prepared on each connection the first time it opens a transaction, so that it can ride ahead of a statement. */
 const BEGIN_STATEMENT = 'alur_begin';
+/** COMMIT, prepared on each connection the first time it commits, so that it can ride behind a statement. */
+const COMMIT_STATEMENT = 'alur_commit';
 
 /** The parts of pg's connection and Query this file relies on (pg 8's, not in its type definitions). */
 interface WireConnection {
   parsedStatements: Record<string, string>;
   bind(config: { portal: string; statement: string; values: unknown[] }): void;
   execute(config: { portal: string }): void;
+  sync(): void;
   stream: { destroy(): void };
 }
 interface QueryInternals {
   callback?: (error: Error | null, result?: QueryResult) => void;
+  portal: string;
   handleCommandComplete(message: unknown, connection: WireConnection): void;
   prepare(connection: WireConnection): void;
+  _getRows(connection: WireConnection, rows?: number): void;
 }
 const InternalQuery = Query as unknown as new (config: QueryConfig) => Query & QueryInternals;
 
@@ -61,6 +67,28 @@ class QueryAfterBegin extends InternalQuery {
   }
 }
 
+/**
+ * A transaction's last statement with the connection's prepared COMMIT executed behind it, in the same
+ * write and under one Sync. The caller sees the statement's result, or the first error: the statement's
+ * (PostgreSQL then skips the COMMIT and the transaction stays open, aborted) or the commit's.
+ */
+class QueryThenCommit extends InternalQuery {
+  private statementCompleted = false;
+
+  override handleCommandComplete(message: unknown, connection: WireConnection): void {
+    if (this.statementCompleted) return; // the COMMIT's
+    this.statementCompleted = true;
+    super.handleCommandComplete(message, connection);
+  }
+
+  override _getRows(connection: WireConnection): void {
+    connection.execute({ portal: this.portal });
+    connection.bind({ portal: '', statement: COMMIT_STATEMENT, values: [] });
+    connection.execute({ portal: '' });
+    connection.sync();
+  }
+}
+
 const answered = (command: string): QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] }) as unknown as QueryResult;
 
 /**
@@ -75,7 +103,8 @@ const answered = (command: string): QueryResult => ({ command, rowCount: null, o
  * It also saves each transaction a round trip: START TRANSACTION is not sent on its own but ahead of
  * the transaction's first statement, in the same write (QueryAfterBegin). A transaction that ends
  * before any statement costs nothing. On this machine a round trip's socket writes and wake-ups were
- * most of a short statement's CPU, in the services and in PostgreSQL alike.
+ * most of a short statement's CPU, in the services and in PostgreSQL alike. A caller that knows its
+ * transaction's last statement sends the COMMIT behind it the same way (queryThenCommit).
  */
 export class PreparingClient extends Client {
   /** Statement text → the name it is prepared under on this connection. */
@@ -83,13 +112,28 @@ export class PreparingClient extends Client {
   private renamed = 0;
   /** START TRANSACTION was asked for and not yet sent: it goes ahead of the next statement. */
   private beginDeferred = false;
+  /** The transaction committed with its last statement (queryThenCommit): its COMMIT is answered here. */
+  private committedAhead = false;
 
   // pg's query() is heavily overloaded; this forwards every form it does not rewrite as it came.
   override query(...args: any[]): any {
     const [text, values, callback] = args as [unknown, unknown, unknown];
     const plain = typeof text === 'string' && (values === undefined || (Array.isArray(values) && values.length === 0));
+    if (this.committedAhead) {
+      this.committedAhead = false;
+      if (plain && text === 'COMMIT') return this.answer(answered('COMMIT'), callback);
+      // A statement, or a ROLLBACK, after the commit: what it meant to be part of is committed already.
+      return this.refuse(
+        new Error(`the transaction committed with its last statement; "${String(text).slice(0, 40)}" came after it`),
+        callback,
+      );
+    }
+    if (plain && text === 'COMMIT' && !this.statementPrepared(COMMIT_STATEMENT)) {
+      return super.query({ name: COMMIT_STATEMENT, text: 'COMMIT', values: [] }, callback as Callback);
+    }
     if (plain && text === TRANSACTION_START) {
-      if (!this.beginPrepared()) return super.query({ name: BEGIN_STATEMENT, text: 'BEGIN', values: [] }, callback as Callback);
+      if (!this.statementPrepared(BEGIN_STATEMENT))
+        return super.query({ name: BEGIN_STATEMENT, text: 'BEGIN', values: [] }, callback as Callback);
       this.beginDeferred = true;
       return this.answer(answered('BEGIN'), callback);
     }
@@ -116,6 +160,31 @@ export class PreparingClient extends Client {
     return super.query(statement).catch((error: unknown) => {
       this.forgetIfStale(error, text);
       throw error;
+    });
+  }
+
+  /** Whether queryThenCommit can commit on this connection's round trip (its COMMIT is prepared, and a transaction open). */
+  canCommitWith(): boolean {
+    return this.statementPrepared(COMMIT_STATEMENT) && !this.beginDeferred && !this.committedAhead;
+  }
+
+  /**
+   * Runs the transaction's last statement and commits behind it, in one round trip (see canCommitWith).
+   * The transaction's COMMIT that follows is answered here; anything else before it is refused.
+   */
+  queryThenCommit(text: string, values: unknown[]): Promise<QueryResult> {
+    const query = new QueryThenCommit({ name: this.nameOf(text), text, values });
+    return new Promise<QueryResult>((resolve, reject) => {
+      query.callback = (error, result) => {
+        if (error) {
+          this.forgetIfStale(error, text);
+          reject(error);
+          return;
+        }
+        this.committedAhead = true;
+        resolve(result!);
+      };
+      super.query(query);
     });
   }
 
@@ -147,12 +216,18 @@ export class PreparingClient extends Client {
     return undefined;
   }
 
+  private refuse(error: Error, callback: unknown): unknown {
+    if (typeof callback !== 'function') return Promise.reject(error);
+    process.nextTick(() => (callback as Callback)(error));
+    return undefined;
+  }
+
   private wire(): WireConnection {
     return (this as unknown as { connection: WireConnection }).connection;
   }
 
-  private beginPrepared(): boolean {
-    return this.wire().parsedStatements[BEGIN_STATEMENT] !== undefined;
+  private statementPrepared(name: string): boolean {
+    return this.wire().parsedStatements[name] !== undefined;
   }
 
   private nameOf(text: string): string | undefined {
@@ -168,4 +243,17 @@ export class PreparingClient extends Client {
     this.renamed++;
     this.names.delete(text);
   }
+}
+
+/**
+ * Runs the last statement of the transaction `tx` and commits in the same round trip where its connection
+ * can (PreparingClient.queryThenCommit); otherwise runs it as any statement, and the COMMIT follows as
+ * usual. Nothing may run in the transaction after it. Answers the statement's rows.
+ */
+export async function queryAndCommit<Row>(tx: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+  const client = (tx.queryRunner as unknown as { databaseConnection?: unknown } | undefined)?.databaseConnection;
+  if (client instanceof PreparingClient && tx.queryRunner?.isTransactionActive && client.canCommitWith()) {
+    return (await client.queryThenCommit(text, values)).rows as Row[];
+  }
+  return (await tx.query(text, values)) as Row[];
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@alur/contracts';
+import { queryAndCommit } from '@alur/database';
 import type { TraceCarrier } from '@alur/observability';
 
 /** A received message as the receiver stores it. */
@@ -173,13 +174,15 @@ export class InboundEventStore {
 
   /**
    * Marks the handled events done and answers the events still pending in their aggregates (oldest first,
-   * at most `limit`), in one statement of the transaction that handled them: once it commits, each
-   * aggregate's first one is its head, and the processor hands them on without a query for what is due.
+   * at most `limit`), in the last statement of the transaction that handled them, which commits it in the
+   * same round trip (queryAndCommit): each aggregate's first one is then its head, and the processor hands
+   * them on without a query for what is due.
    * The marking runs to completion whatever the query reads; the query, whose snapshot still sees the
    * handled events pending, leaves them out. Read through the `inbound_event_open` index.
    */
   async markDoneListingBehind(tx: EntityManager, ids: string[], aggregateKeys: string[], limit: number): Promise<StoredEvent[]> {
-    const rows: Array<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string }> = await tx.query(
+    const rows = await queryAndCommit<{ id: string; aggregate_key: string; stream_created: Date; stream_seq: string }>(
+      tx,
       `WITH done AS (
          UPDATE inbound_event SET status = 'done', handled_at = now(), data = NULL WHERE id = ANY($1::bigint[]) RETURNING id
        )
