@@ -15,6 +15,12 @@ describe('parseEnv', () => {
     expect(portOf(parseEnv(baseEnvSchema, { NODE_ENV: 'test', APPROVALS_PORT: '4102' }), 'approvals')).toBe(4102);
   });
 
+  it('opens at most 10 connections per replica unless told otherwise, and refuses a pool of none', () => {
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test' }).DB_POOL_SIZE).toBe(10);
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test', DB_POOL_SIZE: '5' }).DB_POOL_SIZE).toBe(5);
+    expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'test', DB_POOL_SIZE: '0' })).toThrow(/DB_POOL_SIZE/);
+  });
+
   it('names every bad variable and why', () => {
     const attempt = () => parseEnv(baseEnvSchema, { DATABASE_URL: 'mysql://x', PROPOSALS_PORT: 'abc', NATS_STREAM: 'a.b' });
     expect(attempt).toThrow(ConfigValidationError);

@@ -62,6 +62,8 @@ export const baseEnvSchema = z
      * again; off for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
      */
     DB_PREPARED_STATEMENTS: bool(true),
+    /** Connections each replica's pool may open: PostgreSQL's max_connections must exceed replicas × this, summed over the services. */
+    DB_POOL_SIZE: int(10, 1),
     /** Prepended to each service's schema name, so that test runs cannot see each other. */
     DB_SCHEMA_PREFIX: z
       .string()

@@ -36,6 +36,7 @@ const TYPEORM_ROOT = TypeOrmModule.forRootAsync({
       migrations: options.migrations,
       applicationName: `alur-${service}`,
       preparedStatements: env.DB_PREPARED_STATEMENTS,
+      poolSize: env.DB_POOL_SIZE,
     }),
     retryAttempts: 5,
     retryDelay: 1000,
