@@ -94,17 +94,17 @@ const answered = (command: string): QueryResult => ({ command, rowCount: null, o
 /**
  * A pg client that prepares each parameterised statement once per connection (a named statement) and
  * from then on only binds and executes it: PostgreSQL no longer parses and analyses the same text on
- * every call, which was most of its work for the services' short statements. Statements without
- * parameters (BEGIN, COMMIT, SET …) and anything not given as text and values go through unchanged.
+ * every call, which was most of its work for the services' short statements. Other statements without
+ * parameters (SET …) and anything not given as text and values go through unchanged.
  *
  * A statement prepared before a migration changed its result columns fails once; it is then prepared
  * again under a new name, so the next attempt (the caller's retry) works.
  *
  * It also saves each transaction a round trip: START TRANSACTION is not sent on its own but ahead of
  * the transaction's first statement, in the same write (QueryAfterBegin). A transaction that ends
- * before any statement costs nothing. On this machine a round trip's socket writes and wake-ups were
- * most of a short statement's CPU, in the services and in PostgreSQL alike. A caller that knows its
- * transaction's last statement sends the COMMIT behind it the same way (queryThenCommit).
+ * before any statement costs nothing. On this machine writing queries to their sockets was about a
+ * third of each service's busy CPU. A caller that knows its transaction's last statement sends the
+ * COMMIT behind it the same way (queryThenCommit).
  */
 export class PreparingClient extends Client {
   /** Statement text → the name it is prepared under on this connection. */
