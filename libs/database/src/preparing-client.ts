@@ -174,40 +174,34 @@ export class PreparingClient extends Client {
    */
   queryThenCommit(text: string, values: unknown[]): Promise<QueryResult> {
     const query = new QueryThenCommit({ name: this.nameOf(text), text, values });
-    return new Promise<QueryResult>((resolve, reject) => {
+    return this.send(query, text, undefined, () => (this.committedAhead = true)) as Promise<QueryResult>;
+  }
+
+  private afterBegin(text: string, values: unknown[], callback: unknown): unknown {
+    const query = new QueryAfterBegin(values.length > 0 ? { name: this.nameOf(text), text, values } : { text: `BEGIN;${text}` });
+    return this.send(query, text, callback);
+  }
+
+  /** Sends a query this client made in place of the caller's, answering its callback or, without one, a promise. */
+  private send(query: Query & QueryInternals, text: string, callback: unknown, onSuccess?: () => void): unknown {
+    const answer = new Promise<QueryResult>((resolve, reject) => {
       query.callback = (error, result) => {
         if (error) {
           this.forgetIfStale(error, text);
           reject(error);
           return;
         }
-        this.committedAhead = true;
+        onSuccess?.();
         resolve(result!);
       };
-      super.query(query);
     });
-  }
-
-  private afterBegin(text: string, values: unknown[], callback: unknown): unknown {
-    const name = values.length > 0 ? this.nameOf(text) : undefined;
-    const query = new QueryAfterBegin(values.length > 0 ? { name, text, values } : { text: `BEGIN;${text}` });
-    const settle = (error: Error | null, result?: QueryResult) => {
-      if (error) this.forgetIfStale(error, text);
-      if (typeof callback === 'function') (callback as Callback)(error, result);
-    };
-    if (typeof callback === 'function') {
-      query.callback = settle;
-      super.query(query);
-      return undefined;
-    }
-    return new Promise<QueryResult>((resolve, reject) => {
-      query.callback = (error, result) => {
-        settle(error, result);
-        if (error) reject(error);
-        else resolve(result!);
-      };
-      super.query(query);
-    });
+    super.query(query);
+    if (typeof callback !== 'function') return answer;
+    answer.then(
+      (result) => (callback as Callback)(null, result),
+      (error: Error) => (callback as Callback)(error),
+    );
+    return undefined;
   }
 
   private answer(result: QueryResult, callback: unknown): unknown {
