@@ -62,6 +62,22 @@ describe('storing received events and claiming them in one statement', () => {
     ]);
   });
 
+  it('holds an event behind one of its aggregate that the same batch stores dead, as behind one stored before', async () => {
+    // A producer's malformed event and its valid successor, delivered together: the successor must not overtake it.
+    const batch = [draft('f'), draft('g', { deadReason: 'malformed' }), draft('g'), draft('g'), draft('f')];
+
+    const added = await dataSource.transaction((tx) => store.insertClaiming(tx, batch, limits));
+
+    expect(added.map((event) => [event.stored.aggregateKey, event.claimed ? 'claimed' : 'held'])).toEqual([
+      ['thing:f', 'claimed'],
+      ['thing:g', 'held'],
+      ['thing:g', 'held'],
+      ['thing:f', 'claimed'],
+    ]);
+    const figures = await store.figures();
+    expect(figures).toMatchObject({ deadLetters: 2, parkedAggregates: 2, heldBehindDeadLetters: 2 });
+  });
+
   it('bounds its own wait for a dedupe key another transaction holds, and the transaction’s later statements', async () => {
     const held = draft('d');
     const holder = dataSource.createQueryRunner();

@@ -121,11 +121,25 @@ export class InboundEventStore {
   ): Promise<Array<{ stored: StoredEvent; claimed?: ClaimedEvent }>> {
     // What the receiver has in hand (the message's bytes and its parsed envelope) is not read back from the row.
     const byKey = new Map(drafts.map((draft) => [draft.dedupeKey, draft]));
-    return (await this.insertRows(drafts, tx, limits)).map((row) => {
-      const draft = byKey.get(row.dedupe_key)!;
-      const claimed = { ...toClaimed(row), data: Buffer.from(draft.data), envelope: draft.envelope };
-      return { stored: toStored(row), ...(row.earlier_open ? {} : { claimed }) };
-    });
+    const rows = await this.insertRows(drafts, tx, limits, { withDead: true });
+    // The statement cannot see the rows it adds: an event after one of its aggregate stored dead by this very
+    // batch is held behind it all the same.
+    const firstDead = new Map<string, StoredEvent>();
+    for (const row of rows) {
+      const stored = toStored(row);
+      const known = firstDead.get(stored.aggregateKey);
+      if (row.status === 'dead' && (!known || streamOrder(stored, known) < 0)) firstDead.set(stored.aggregateKey, stored);
+    }
+    return rows
+      .filter((row) => row.status === 'pending')
+      .map((row) => {
+        const stored = toStored(row);
+        const draft = byKey.get(row.dedupe_key)!;
+        const dead = firstDead.get(stored.aggregateKey);
+        const held = row.earlier_open || (dead !== undefined && streamOrder(dead, stored) < 0);
+        const claimed = { ...toClaimed(row), data: Buffer.from(draft.data), envelope: draft.envelope };
+        return { stored, ...(held ? {} : { claimed }) };
+      });
   }
 
   /** Claiming, with the limits of the transaction that stores and handles the events; else only storing. */
@@ -133,6 +147,7 @@ export class InboundEventStore {
     drafts: InboundDraft[],
     manager: EntityManager,
     claiming?: TransactionLimits,
+    options: { withDead?: boolean } = {},
   ): Promise<Array<Record<string, any>>> {
     if (drafts.length === 0) return [];
     // The limits are set by this statement before it stores a row (an uncorrelated subquery runs first, once):
@@ -169,7 +184,7 @@ export class InboundEventStore {
         ...(claiming ? [String(claiming.idleInTransactionMs), String(claiming.statementMs), String(claiming.lockMs)] : []),
       ],
     );
-    return rows.filter((row) => row.status === 'pending');
+    return options.withDead ? rows : rows.filter((row) => row.status === 'pending');
   }
 
   /**
@@ -391,6 +406,11 @@ export class InboundEventStore {
     );
     return removed ?? 0;
   }
+}
+
+/** Negative when `a` was delivered before `b` (see EARLIER_OPEN). */
+function streamOrder(a: StoredEvent, b: StoredEvent): number {
+  return a.streamCreated.getTime() - b.streamCreated.getTime() || a.streamSeq - b.streamSeq;
 }
 
 function toStored(row: Record<string, any>): StoredEvent {
