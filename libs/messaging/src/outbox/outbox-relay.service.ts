@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
-import { PgListener, schemaFor } from '@alur/database';
+import { PgListener, queryAndCommit, schemaFor } from '@alur/database';
 import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
@@ -160,7 +160,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /**
    * One transaction claims every partition with pending events that no other replica holds and
    * publishes their oldest events: claiming and reading are one statement, so a drain is BEGIN, that,
-   * the publishes, one UPDATE and COMMIT, however many partitions are busy; one pooled connection per
+   * the publishes, and one UPDATE with the COMMIT, however many partitions are busy; one pooled connection per
    * batch, so the relay does not starve the service's own transactions.
    *
    * The statement's snapshot is taken before it claims: a partition another replica was draining until a
@@ -257,9 +257,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return { unpublished: row.unpublished, oldestSeconds: Math.round(row.oldest) };
   }
 
+  /** The drain's last statement: it commits the transaction in the same round trip (queryAndCommit). */
   private async markPublished(tx: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+    await queryAndCommit(tx, 'UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   private async removeExpired(): Promise<void> {
