@@ -1,6 +1,7 @@
 import { QueryResult } from 'pg';
 import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
-import { MAX_PREPARED_PER_CONNECTION, PreparingClient, queryAndCommit } from './preparing-client';
+import { EntityManager } from 'typeorm';
+import { MAX_PREPARED_PER_CONNECTION, PreparingClient, queryAndCommit, queryOnGenericPlans } from './preparing-client';
 
 describe('PreparingClient', () => {
   const isolation = createTestIsolation();
@@ -188,6 +189,48 @@ describe('PreparingClient', () => {
       expect((await notes()).map((n: { id: number }) => n.id)).toEqual([108, 109]);
     });
 
+    it('runs on generic plans from its first statement when asked, in the same round trip once the setting is prepared', async () => {
+      const plans = async () => (await client.query('SELECT current_setting($1) AS mode', ['plan_cache_mode'])).rows[0].mode;
+      for (const round of [1, 2]) {
+        await client.query('START TRANSACTION');
+        expect(client.beginsWithNext()).toBe(true);
+        const { rows } = await client.queryFirstOnGenericPlans('INSERT INTO grant_note (id, text) VALUES ($1, $2) RETURNING id', [
+          109 + round,
+          'Posyandu',
+        ]);
+        expect(rows).toEqual([{ id: 109 + round }]);
+        expect(client.beginsWithNext()).toBe(false);
+        expect(await plans()).toBe('force_generic_plan');
+        await client.query('COMMIT');
+        // The first time prepared the setting with a statement of its own; the second sent it ahead of the INSERT.
+        expect((await prepared()).map((p) => p.name)).toEqual(expect.arrayContaining(['alur_begin', 'alur_generic_plans']));
+      }
+      expect(await plans()).toBe('auto');
+      expect((await notes()).map((n: { id: number }) => n.id)).toEqual([110, 111]);
+    });
+
+    it('rolls back a first statement on generic plans that fails, and only its transaction is on them', async () => {
+      await client.query('START TRANSACTION');
+      await client.queryFirstOnGenericPlans('SELECT 1 AS one', []);
+      await client.query('COMMIT');
+      await observer.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Jembatan']);
+      await client.query('START TRANSACTION');
+      await expect(client.queryFirstOnGenericPlans('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Jembatan'])).rejects.toThrow(
+        /duplicate key/,
+      );
+      expect(await session()).toMatchObject({ state: 'idle in transaction (aborted)' });
+      await client.query('ROLLBACK');
+      await client.query('START TRANSACTION');
+      // Without parameters, the statement runs behind BEGIN and the setting in one simple query.
+      expect((await client.queryFirstOnGenericPlans("SELECT current_setting('plan_cache_mode') AS mode", [])).rows).toEqual([
+        { mode: 'force_generic_plan' },
+      ]);
+      await client.query('COMMIT');
+      await client.query('START TRANSACTION');
+      expect((await client.query('SELECT current_setting($1) AS mode', ['plan_cache_mode'])).rows).toEqual([{ mode: 'auto' }]);
+      await client.query('COMMIT');
+    });
+
     it('answers a caller that passes a callback', async () => {
       await client.query('START TRANSACTION');
       const rows = await new Promise((resolve, reject) =>
@@ -197,6 +240,43 @@ describe('PreparingClient', () => {
       );
       await client.query('COMMIT');
       expect(rows).toEqual([{ text: 'Posyandu' }]);
+    });
+  });
+
+  describe('queryOnGenericPlans, in a TypeORM transaction', () => {
+    it('puts the transaction it begins on generic plans, and runs as any statement where it does not begin one', async () => {
+      const dataSource = await openTestDatabase(isolation, 'generic', { applicationName: `alur-${isolation.id}-generic` });
+      const mode = (tx: EntityManager) => tx.query('SELECT current_setting($1) AS mode', ['plan_cache_mode']);
+      try {
+        await dataSource.query('CREATE TABLE stage_note (id int PRIMARY KEY)');
+        // A connection's first transaction prepares its BEGIN, sending it at once: then the first statement is not the first sent.
+        await dataSource.transaction((tx) => tx.query('SELECT 1'));
+        for (let round = 0; round < 3; round++) {
+          const seen = await dataSource.transaction(async (tx) => {
+            const rows = await queryOnGenericPlans(tx, 'INSERT INTO stage_note (id) VALUES ($1) RETURNING id', [round]);
+            return { rows, mode: await mode(tx) };
+          });
+          expect(seen).toEqual({ rows: [{ id: round }], mode: [{ mode: 'force_generic_plan' }] });
+        }
+        const later = await dataSource.transaction(async (tx) => {
+          await tx.query('SELECT 1');
+          return {
+            rows: await queryOnGenericPlans(tx, 'SELECT count(*)::int AS n FROM stage_note WHERE id = ANY($1)', [[0, 1]]),
+            mode: await mode(tx),
+          };
+        });
+        expect(later).toEqual({ rows: [{ n: 2 }], mode: [{ mode: 'auto' }] });
+        // Its failure reaches the caller as any statement's would.
+        await expect(
+          dataSource.transaction((tx) => queryOnGenericPlans(tx, 'INSERT INTO stage_note (id) VALUES ($1)', [0])),
+        ).rejects.toMatchObject({
+          name: 'QueryFailedError',
+          driverError: expect.objectContaining({ code: '23505' }),
+        });
+        expect(await mode(dataSource.manager)).toEqual([{ mode: 'auto' }]);
+      } finally {
+        await dataSource.destroy();
+      }
     });
   });
 

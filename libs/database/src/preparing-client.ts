@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, Query, QueryConfig, QueryResult } from 'pg';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 /**
  * At most this many statements are kept prepared on one connection; past it, statements run unnamed as
@@ -25,6 +25,9 @@ const EMPTY_ENDINGS = new Set(['COMMIT', 'ROLLBACK']);
 const BEGIN_STATEMENT = 'alur_begin';
 /** COMMIT, prepared on each connection the first time it commits, so that it can ride behind a statement. */
 const COMMIT_STATEMENT = 'alur_commit';
+/** Puts the rest of a transaction on generic plans (see queryOnGenericPlans); prepared like BEGIN, on first use. */
+const GENERIC_PLANS_STATEMENT = 'alur_generic_plans';
+const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
 
 /** The parts of pg's connection and Query this file relies on (pg 8's, not in its type definitions). */
 interface WireConnection {
@@ -48,21 +51,33 @@ const InternalQuery = Query as unknown as new (config: QueryConfig) => Query & Q
  * connection's prepared BEGIN before its own messages (one Sync closes both), one without parameters
  * runs as `BEGIN;<statement>`. The caller sees only its statement's result, and its error if any: a
  * statement that fails leaves the transaction begun and aborted, as it would after a separate BEGIN.
+ * With `genericPlans` the prepared SET LOCAL plan_cache_mode goes between the two, the same way.
  */
 class QueryAfterBegin extends InternalQuery {
-  private beginAnswered = false;
+  /** The utility statements ahead of the caller's whose CommandComplete is not the caller's. */
+  private ahead: number;
+
+  constructor(
+    config: QueryConfig,
+    private readonly genericPlans: boolean,
+  ) {
+    super(config);
+    this.ahead = genericPlans ? 2 : 1;
+  }
 
   override handleCommandComplete(message: unknown, connection: WireConnection): void {
-    if (!this.beginAnswered) {
-      this.beginAnswered = true;
+    if (this.ahead > 0) {
+      this.ahead--;
       return;
     }
     super.handleCommandComplete(message, connection);
   }
 
   override prepare(connection: WireConnection): void {
-    connection.bind({ portal: '', statement: BEGIN_STATEMENT, values: [] });
-    connection.execute({ portal: '' });
+    for (const statement of this.genericPlans ? [BEGIN_STATEMENT, GENERIC_PLANS_STATEMENT] : [BEGIN_STATEMENT]) {
+      connection.bind({ portal: '', statement, values: [] });
+      connection.execute({ portal: '' });
+    }
     super.prepare(connection);
   }
 }
@@ -177,9 +192,31 @@ export class PreparingClient extends Client {
     return this.send(query, text, undefined, () => (this.committedAhead = true)) as Promise<QueryResult>;
   }
 
-  private afterBegin(text: string, values: unknown[], callback: unknown): unknown {
-    const query = new QueryAfterBegin(values.length > 0 ? { name: this.nameOf(text), text, values } : { text: `BEGIN;${text}` });
-    return this.send(query, text, callback);
+  /** Whether the transaction opened on this connection has not begun on the server yet: its next statement is its first. */
+  beginsWithNext(): boolean {
+    return this.beginDeferred;
+  }
+
+  /**
+   * Runs the transaction's first statement (see beginsWithNext) with the transaction set on generic plans
+   * ahead of it, in the same round trip once the connection has prepared the setting (the first time it is
+   * asked for, on a connection, costs two round trips more).
+   */
+  queryFirstOnGenericPlans(text: string, values: unknown[]): Promise<QueryResult> {
+    if (!this.beginDeferred) throw new Error('queryFirstOnGenericPlans: the transaction has begun already');
+    this.beginDeferred = false;
+    if (this.statementPrepared(GENERIC_PLANS_STATEMENT)) return this.afterBegin(text, values, undefined, true) as Promise<QueryResult>;
+    // Nothing may run as if inside a transaction, or on generic plans, that is not: a failure ends the connection.
+    const endOnError = (error: Error | null) => error && this.wire().stream.destroy();
+    super.query({ name: BEGIN_STATEMENT, text: 'BEGIN', values: [] }, endOnError);
+    super.query({ name: GENERIC_PLANS_STATEMENT, text: GENERIC_PLANS, values: [] }, endOnError);
+    return this.query(text, values) as Promise<QueryResult>;
+  }
+
+  private afterBegin(text: string, values: unknown[], callback: unknown, genericPlans = false): unknown {
+    const utilities = genericPlans ? `BEGIN;${GENERIC_PLANS};` : 'BEGIN;';
+    const config = values.length > 0 ? { name: this.nameOf(text), text, values } : { text: `${utilities}${text}` };
+    return this.send(new QueryAfterBegin(config, genericPlans), text, callback);
   }
 
   /** Sends a query this client made in place of the caller's, answering its callback or, without one, a promise. */
@@ -244,10 +281,45 @@ export class PreparingClient extends Client {
  * can (PreparingClient.queryThenCommit); otherwise runs it as any statement, and the COMMIT follows as
  * usual. Nothing may run in the transaction after it. Answers the statement's rows.
  */
-export async function queryAndCommit<Row>(tx: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+/** The PreparingClient that runs the open transaction `tx`, if one does. */
+function preparingClientOf(tx: EntityManager): PreparingClient | undefined {
   const client = (tx.queryRunner as unknown as { databaseConnection?: unknown } | undefined)?.databaseConnection;
-  if (client instanceof PreparingClient && tx.queryRunner?.isTransactionActive && client.canCommitWith()) {
-    return (await client.queryThenCommit(text, values)).rows as Row[];
+  return client instanceof PreparingClient && tx.queryRunner?.isTransactionActive ? client : undefined;
+}
+
+/** The rows of a statement run on the client itself; its failure as TypeORM's (QueryFailedError), as tx.query would throw it. */
+async function rowsOf<Row>(text: string, values: unknown[], run: () => Promise<QueryResult>): Promise<Row[]> {
+  try {
+    return (await run()).rows as Row[];
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
   }
+}
+
+/**
+ * Runs the first statement of the transaction `tx` with the rest of the transaction, this statement
+ * included, on generic plans (PostgreSQL's plan_cache_mode, local to the transaction), where its
+ * connection can (PreparingClient.queryFirstOnGenericPlans); otherwise runs it as any statement.
+ *
+ * PostgreSQL plans a prepared statement anew for every execution whose parameter values it thinks would
+ * change the plan, as they would for every statement that takes an array (`= ANY($1)`, `unnest($1)`). On
+ * the event spine, where such statements run for every event and always find their rows by key, that
+ * planning cost as much as running them. Transactions that do not ask keep PostgreSQL's own choice:
+ * searches and lists can deserve a plan made for the values at hand.
+ */
+export async function queryOnGenericPlans<Row>(tx: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+  const client = preparingClientOf(tx);
+  if (client?.beginsWithNext()) return rowsOf<Row>(text, values, () => client.queryFirstOnGenericPlans(text, values));
+  return (await tx.query(text, values)) as Row[];
+}
+
+/**
+ * Runs the last statement of the transaction `tx` and commits in the same round trip where its connection
+ * can (PreparingClient.queryThenCommit); otherwise runs it as any statement, and the COMMIT follows as
+ * usual. Nothing may run in the transaction after it. Answers the statement's rows.
+ */
+export async function queryAndCommit<Row>(tx: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+  const client = preparingClientOf(tx);
+  if (client?.canCommitWith()) return rowsOf<Row>(text, values, () => client.queryThenCommit(text, values));
   return (await tx.query(text, values)) as Row[];
 }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@alur/contracts';
 import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { MESSAGING_MIGRATIONS } from '../migrations/messaging-migrations';
@@ -78,7 +78,20 @@ describe('storing received events and claiming them in one statement', () => {
     expect(figures).toMatchObject({ deadLetters: 2, parkedAggregates: 2, heldBehindDeadLetters: 2 });
   });
 
-  it('bounds its own wait for a dedupe key another transaction holds, and the transaction’s later statements', async () => {
+  it('sets the handling transaction that a claim begins on generic plans, and only that transaction', async () => {
+    const [stored] = await store.insert([draft('h')]);
+    const plans = async (tx: EntityManager) => (await tx.query(`SELECT current_setting('plan_cache_mode') AS mode`))[0].mode;
+    const modes = await dataSource.transaction(async (tx) => {
+      const claimed = await store.claimRuns(tx, [[stored.id]]);
+      return { claimed: claimed.flat().map((event) => event.id), mode: await plans(tx) };
+    });
+    expect(modes).toEqual({ claimed: [stored.id], mode: 'force_generic_plan' });
+    const single = await dataSource.transaction(async (tx) => ({ claimed: (await store.claim(tx, stored.id))?.id, mode: await plans(tx) }));
+    expect(single).toEqual({ claimed: stored.id, mode: 'force_generic_plan' });
+    expect(await plans(dataSource.manager)).toBe('auto');
+  });
+
+  it('bounds its own wait for a dedupe key another transaction holds, and the transaction’s later statements, which run on generic plans', async () => {
     const held = draft('d');
     const holder = dataSource.createQueryRunner();
     await holder.connect();
@@ -99,15 +112,16 @@ describe('storing received events and claiming them in one statement', () => {
     const settings = () =>
       runner.query(
         `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS statement,
-                current_setting('idle_in_transaction_session_timeout') AS idle`,
+                current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('plan_cache_mode') AS plans`,
       );
     try {
       await runner.startTransaction();
       await store.insertClaiming(runner.manager, [draft('e')], limits);
-      expect(await settings()).toEqual([{ lock: '300ms', statement: '1s', idle: '2s' }]);
+      // The handlers' statements that follow run on generic plans, planned once per connection.
+      expect(await settings()).toEqual([{ lock: '300ms', statement: '1s', idle: '2s', plans: 'force_generic_plan' }]);
       await runner.commitTransaction();
       // Local to that transaction: the connection goes back to the pool with its defaults.
-      expect(await settings()).toEqual([{ lock: '0', statement: '0', idle: '0' }]);
+      expect(await settings()).toEqual([{ lock: '0', statement: '0', idle: '0', plans: 'auto' }]);
     } finally {
       await runner.release();
     }

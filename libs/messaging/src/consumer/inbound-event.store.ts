@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@alur/contracts';
-import { queryAndCommit } from '@alur/database';
+import { queryAndCommit, queryOnGenericPlans } from '@alur/database';
 import type { TraceCarrier } from '@alur/observability';
 
 /** A received message as the receiver stores it. */
@@ -151,7 +151,8 @@ export class InboundEventStore {
   ): Promise<Array<Record<string, any>>> {
     if (drafts.length === 0) return [];
     // The limits are set by this statement before it stores a row (an uncorrelated subquery runs first, once):
-    // a lock wait on a dedupe key is already bounded, and every later statement of the transaction.
+    // a lock wait on a dedupe key is already bounded, and every later statement of the transaction. The
+    // transaction runs on generic plans (queryOnGenericPlans), as every one that handles events.
     const limited = claiming
       ? `WHERE (SELECT set_config('idle_in_transaction_session_timeout', $11, true) || set_config('statement_timeout', $12, true)
                        || set_config('lock_timeout', $13, true)) IS NOT NULL`
@@ -168,22 +169,22 @@ export class InboundEventStore {
                 AS d (dedupe_key, event_id, subject, aggregate_key, stream_created, stream_seq, data, status, last_error, trace_context)
          ${limited}
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${returning}`;
-    const rows: Array<Record<string, any>> = await manager.query(
-      claiming ? `WITH e AS (${inserted}) SELECT e.*, ${EARLIER_OPEN} AS earlier_open FROM e` : inserted,
-      [
-        column((d) => d.dedupeKey),
-        column((d) => d.eventId),
-        column((d) => d.subject),
-        column((d) => d.aggregateKey),
-        column((d) => d.streamCreated),
-        column((d) => d.streamSeq),
-        column((d) => Buffer.from(d.data)),
-        column((d) => (d.deadReason ? 'dead' : 'pending')),
-        column((d) => d.deadReason ?? null),
-        column((d) => (d.traceContext ? JSON.stringify(d.traceContext) : null)),
-        ...(claiming ? [String(claiming.idleInTransactionMs), String(claiming.statementMs), String(claiming.lockMs)] : []),
-      ],
-    );
+    const params = [
+      column((d) => d.dedupeKey),
+      column((d) => d.eventId),
+      column((d) => d.subject),
+      column((d) => d.aggregateKey),
+      column((d) => d.streamCreated),
+      column((d) => d.streamSeq),
+      column((d) => Buffer.from(d.data)),
+      column((d) => (d.deadReason ? 'dead' : 'pending')),
+      column((d) => d.deadReason ?? null),
+      column((d) => (d.traceContext ? JSON.stringify(d.traceContext) : null)),
+      ...(claiming ? [String(claiming.idleInTransactionMs), String(claiming.statementMs), String(claiming.lockMs)] : []),
+    ];
+    const rows: Array<Record<string, any>> = claiming
+      ? await queryOnGenericPlans(manager, `WITH e AS (${inserted}) SELECT e.*, ${EARLIER_OPEN} AS earlier_open FROM e`, params)
+      : await manager.query(inserted, params);
     return options.withDead ? rows : rows.filter((row) => row.status === 'pending');
   }
 
@@ -248,7 +249,8 @@ export class InboundEventStore {
 
   /** Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's lock skips it. */
   async claim(tx: EntityManager, id: string, options: { dead?: boolean } = {}): Promise<ClaimedEvent | undefined> {
-    const rows = await tx.query(
+    const rows = await queryOnGenericPlans<Record<string, any>>(
+      tx,
       `SELECT ${CLAIMED_COLUMNS} FROM inbound_event e
         WHERE id = $1 AND status = $2 AND ($3 OR next_attempt_at <= now()) AND NOT ${EARLIER_OPEN}
         FOR UPDATE SKIP LOCKED`,
@@ -265,7 +267,8 @@ export class InboundEventStore {
    */
   async claimRuns(tx: EntityManager, runs: string[][]): Promise<ClaimedEvent[][]> {
     const heads: ClaimedEvent[] = (
-      await tx.query(
+      await queryOnGenericPlans<Record<string, any>>(
+        tx,
         `SELECT ${CLAIMED_COLUMNS} FROM inbound_event e
           WHERE id = ANY($1::bigint[]) AND status = 'pending' AND next_attempt_at <= now() AND NOT ${EARLIER_OPEN}
           FOR UPDATE SKIP LOCKED`,

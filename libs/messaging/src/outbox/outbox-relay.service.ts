@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
-import { PgListener, queryAndCommit, schemaFor } from '@alur/database';
+import { PgListener, queryAndCommit, queryOnGenericPlans, schemaFor } from '@alur/database';
 import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
@@ -169,8 +169,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private drainBatch(): Promise<{ published: number; failed: number; more: boolean }> {
     return this.dataSource.transaction(async (tx) => {
-      // The oldest events of the claimed partitions: for each aggregate a prefix of its pending events.
-      const pending: PendingEvent[] = await tx.query(
+      // The oldest events of the claimed partitions: for each aggregate a prefix of its pending events. The
+      // drain's statements run on generic plans (queryOnGenericPlans): its UPDATE takes an array.
+      const pending = await queryOnGenericPlans<PendingEvent>(
+        tx,
         `SELECT seq, id, subject, aggregate_id, envelope, trace_context FROM outbox_event
           WHERE published_at IS NULL
             AND partition = ANY (ARRAY(
