@@ -119,7 +119,8 @@ const answered = (command: string): QueryResult => ({ command, rowCount: null, o
  * the transaction's first statement, in the same write (QueryAfterBegin). A transaction that ends
  * before any statement costs nothing. On this machine writing queries to their sockets was about a
  * third of each service's busy CPU. A caller that knows its transaction's last statement sends the
- * COMMIT behind it the same way (queryThenCommit).
+ * COMMIT behind it the same way (queryThenCommit); one that wants its transaction on generic plans sends
+ * that setting between the BEGIN and the first statement (queryFirstOnGenericPlans).
  */
 export class PreparingClient extends Client {
   /** Statement text → the name it is prepared under on this connection. */
@@ -276,11 +277,6 @@ export class PreparingClient extends Client {
   }
 }
 
-/**
- * Runs the last statement of the transaction `tx` and commits in the same round trip where its connection
- * can (PreparingClient.queryThenCommit); otherwise runs it as any statement, and the COMMIT follows as
- * usual. Nothing may run in the transaction after it. Answers the statement's rows.
- */
 /** The PreparingClient that runs the open transaction `tx`, if one does. */
 function preparingClientOf(tx: EntityManager): PreparingClient | undefined {
   const client = (tx.queryRunner as unknown as { databaseConnection?: unknown } | undefined)?.databaseConnection;

@@ -247,7 +247,10 @@ export class InboundEventStore {
     return { runs: row.runs, nextDueInMs: row.next_due_ms === null ? null : Math.max(0, Math.ceil(row.next_due_ms)) };
   }
 
-  /** Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's lock skips it. */
+  /**
+   * Locks the event for handling if it is still pending, due and the head of its aggregate; another replica's
+   * lock skips it. As the first statement of the handling transaction it puts that on generic plans.
+   */
   async claim(tx: EntityManager, id: string, options: { dead?: boolean } = {}): Promise<ClaimedEvent | undefined> {
     const rows = await queryOnGenericPlans<Record<string, any>>(
       tx,
