@@ -203,14 +203,18 @@ export class PreparingClient extends Client {
    * ahead of it, in the same round trip once the connection has prepared the setting (the first time it is
    * asked for, on a connection, costs two round trips more).
    */
-  queryFirstOnGenericPlans(text: string, values: unknown[]): Promise<QueryResult> {
+  async queryFirstOnGenericPlans(text: string, values: unknown[]): Promise<QueryResult> {
     if (!this.beginDeferred) throw new Error('queryFirstOnGenericPlans: the transaction has begun already');
     this.beginDeferred = false;
     if (this.statementPrepared(GENERIC_PLANS_STATEMENT)) return this.afterBegin(text, values, undefined, true) as Promise<QueryResult>;
-    // Nothing may run as if inside a transaction, or on generic plans, that is not: a failure ends the connection.
-    const endOnError = (error: Error | null) => error && this.wire().stream.destroy();
-    super.query({ name: BEGIN_STATEMENT, text: 'BEGIN', values: [] }, endOnError);
-    super.query({ name: GENERIC_PLANS_STATEMENT, text: GENERIC_PLANS, values: [] }, endOnError);
+    try {
+      await super.query({ name: BEGIN_STATEMENT, text: 'BEGIN', values: [] });
+      await super.query({ name: GENERIC_PLANS_STATEMENT, text: GENERIC_PLANS, values: [] });
+    } catch (error) {
+      // Nothing may run as if inside a transaction, or on generic plans, that is not: the connection ends.
+      this.wire().stream.destroy();
+      throw error;
+    }
     return this.query(text, values) as Promise<QueryResult>;
   }
 
