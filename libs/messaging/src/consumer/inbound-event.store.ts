@@ -104,7 +104,7 @@ export class InboundEventStore {
    * pending events it added, so that the processor can handle them without looking them up.
    */
   async insert(drafts: InboundDraft[], manager: EntityManager = this.dataSource.manager): Promise<StoredEvent[]> {
-    return (await this.insertRows(drafts, manager)).map((row) => toStored(row));
+    return (await this.insertRows(drafts, manager)).filter((row) => row.status === 'pending').map((row) => toStored(row));
   }
 
   /**
@@ -121,19 +121,17 @@ export class InboundEventStore {
   ): Promise<Array<{ stored: StoredEvent; claimed?: ClaimedEvent }>> {
     // What the receiver has in hand (the message's bytes and its parsed envelope) is not read back from the row.
     const byKey = new Map(drafts.map((draft) => [draft.dedupeKey, draft]));
-    const rows = await this.insertRows(drafts, tx, limits, { withDead: true });
+    const rows = (await this.insertRows(drafts, tx, limits)).map((row) => ({ row, stored: toStored(row) }));
     // The statement cannot see the rows it adds: an event after one of its aggregate stored dead by this very
     // batch is held behind it all the same.
     const firstDead = new Map<string, StoredEvent>();
-    for (const row of rows) {
-      const stored = toStored(row);
+    for (const { row, stored } of rows) {
       const known = firstDead.get(stored.aggregateKey);
       if (row.status === 'dead' && (!known || streamOrder(stored, known) < 0)) firstDead.set(stored.aggregateKey, stored);
     }
     return rows
-      .filter((row) => row.status === 'pending')
-      .map((row) => {
-        const stored = toStored(row);
+      .filter(({ row }) => row.status === 'pending')
+      .map(({ row, stored }) => {
         const draft = byKey.get(row.dedupe_key)!;
         const dead = firstDead.get(stored.aggregateKey);
         const held = row.earlier_open || (dead !== undefined && streamOrder(dead, stored) < 0);
@@ -142,12 +140,11 @@ export class InboundEventStore {
       });
   }
 
-  /** Claiming, with the limits of the transaction that stores and handles the events; else only storing. */
+  /** Claiming, with the limits of the transaction that stores and handles the events; else only storing. Every row added, dead ones too. */
   private async insertRows(
     drafts: InboundDraft[],
     manager: EntityManager,
     claiming?: TransactionLimits,
-    options: { withDead?: boolean } = {},
   ): Promise<Array<Record<string, any>>> {
     if (drafts.length === 0) return [];
     // The limits are set by this statement before it stores a row (an uncorrelated subquery runs first, once):
@@ -182,10 +179,9 @@ export class InboundEventStore {
       column((d) => (d.traceContext ? JSON.stringify(d.traceContext) : null)),
       ...(claiming ? [String(claiming.idleInTransactionMs), String(claiming.statementMs), String(claiming.lockMs)] : []),
     ];
-    const rows: Array<Record<string, any>> = claiming
-      ? await queryOnGenericPlans(manager, `WITH e AS (${inserted}) SELECT e.*, ${EARLIER_OPEN} AS earlier_open FROM e`, params)
-      : await manager.query(inserted, params);
-    return options.withDead ? rows : rows.filter((row) => row.status === 'pending');
+    return claiming
+      ? queryOnGenericPlans(manager, `WITH e AS (${inserted}) SELECT e.*, ${EARLIER_OPEN} AS earlier_open FROM e`, params)
+      : manager.query(inserted, params);
   }
 
   /**
