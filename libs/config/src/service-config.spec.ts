@@ -21,6 +21,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'test', DB_POOL_SIZE: '0' })).toThrow(/DB_POOL_SIZE/);
   });
 
+  it('gives /health 1.5 s per dependency unless told otherwise, and refuses a timeout too short to mean anything', () => {
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test' }).HEALTH_CHECK_TIMEOUT_MS).toBe(1500);
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test', HEALTH_CHECK_TIMEOUT_MS: '10000' }).HEALTH_CHECK_TIMEOUT_MS).toBe(10000);
+    expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'test', HEALTH_CHECK_TIMEOUT_MS: '50' })).toThrow(/HEALTH_CHECK_TIMEOUT_MS/);
+  });
+
   it('names every bad variable and why', () => {
     const attempt = () => parseEnv(baseEnvSchema, { DATABASE_URL: 'mysql://x', PROPOSALS_PORT: 'abc', NATS_STREAM: 'a.b' });
     expect(attempt).toThrow(ConfigValidationError);

@@ -149,6 +149,11 @@ export const baseEnvSchema = z
     /** /health reports the spine degraded past these: unpublished outbox rows older than this, or this many events waiting to be handled. */
     HEALTH_OUTBOX_MAX_AGE_SECONDS: int(60, 1),
     HEALTH_CONSUMER_MAX_LAG: int(1000, 1),
+    /**
+     * How long `/health` waits for one dependency (database, NATS, Redis) before calling it down; the spine's
+     * figures, a few queries, get twice this.
+     */
+    HEALTH_CHECK_TIMEOUT_MS: int(1500, 100),
     GATEWAY_PORT: int(SERVICE_PORTS.gateway),
     PROPOSALS_PORT: int(SERVICE_PORTS.proposals),
     APPROVALS_PORT: int(SERVICE_PORTS.approvals),

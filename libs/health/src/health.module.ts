@@ -43,13 +43,15 @@ class HealthController {
     private readonly redis: RedisProbe,
     private readonly spine: SpineHealth,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
+    const timeout = this.env.HEALTH_CHECK_TIMEOUT_MS;
     const checks: HealthIndicatorFunction[] = [
-      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () => this.db.pingCheck('database', { timeout }),
       () =>
         this.indicators
           .check('nats')
@@ -57,7 +59,7 @@ class HealthController {
             if (this.nats.nc.isClosed()) throw new Error('connection closed');
             return { rttMs: await this.nats.nc.rtt() };
           })
-          .withTimeout(1500),
+          .withTimeout(timeout),
     ];
     // The event spine: down when the service cannot receive events; degraded (still up, with figures and
     // reasons) for dead letters, parked aggregates, a backlog or lag that an operator must look at.
@@ -69,7 +71,7 @@ class HealthController {
           if (figures.state === 'down') throw Object.assign(new Error(figures.reasons.join('; ')), { figures });
           return { ...figures };
         })
-        .withTimeout(3000)
+        .withTimeout(2 * timeout)
         .cacheFor(1000),
     );
     if (this.options.redis) {
@@ -77,7 +79,7 @@ class HealthController {
         this.indicators
           .check('redis')
           .attempt(() => this.redis.ping())
-          .withTimeout(1500),
+          .withTimeout(timeout),
       );
     }
     return this.health.check(checks);

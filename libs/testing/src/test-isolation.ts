@@ -32,6 +32,8 @@ export function createTestIsolation(overrides: NodeJS.ProcessEnv = {}): TestIsol
       // Tests check what the system does, not how fast: on a loaded 2-core CI machine a service can take
       // longer than production's 5 s to answer, and a 504 there would fail a test for the wrong reason.
       RPC_TIMEOUT_MS: '20000',
+      // The same for /health: a probe that waits 1.5 s for a ping reads a saturated machine as a failed dependency.
+      HEALTH_CHECK_TIMEOUT_MS: '10000',
       ...overrides,
     },
   };
