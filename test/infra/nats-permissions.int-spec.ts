@@ -6,7 +6,7 @@ import { INestApplication } from '@nestjs/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { natsAuthorizationConf, NatsServiceUser, OutboxService } from '@alur/messaging';
+import { natsAuthorizationConf, NatsServiceUser, OutboxService, outboxWakeSubject } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, freePort, removeTestResources } from '@alur/testing';
@@ -127,6 +127,25 @@ describe('NATS users and per-service permissions', () => {
     expect((await jsm.streams.info(stream)).state.messages).toBe(2);
   });
 
+  it('lets a service wake its own outbox relays, and no other service’s', async () => {
+    const heard: string[] = [];
+    const approvals = await as('approvals');
+    approvals.subscribe(outboxWakeSubject(prefix, 'approvals'), { callback: (err, msg) => void (err || heard.push(msg.string())) });
+    await approvals.flush();
+    const proposals = await as('proposals');
+    const forger = proposals.subscribe(outboxWakeSubject(prefix, 'approvals'), { callback: () => undefined });
+    await proposals.flush().catch(() => undefined);
+    proposals.publish(outboxWakeSubject(prefix, 'approvals'), 'forged by proposals');
+    await proposals.flush().catch(() => undefined);
+    const otherApprovals = await as('approvals');
+    otherApprovals.publish(outboxWakeSubject(prefix, 'approvals'), 'from another replica');
+    await otherApprovals.flush();
+    await approvals.flush();
+    expect(heard).toEqual(['from another replica']);
+    // The server refused proposals' subscription to approvals' wake-ups and closed it.
+    await expect(forger.closed).resolves.toBeInstanceOf(Error);
+  });
+
   it('runs the real services as their own users: a proposal submitted through the gateway opens its first stage', async () => {
     // The stream the test above made stays (no service may delete it); the services find it and go on.
     const apps: INestApplication[] = [];
@@ -138,6 +157,9 @@ describe('NATS users and per-service permissions', () => {
       GATEWAY_PORT: '0',
       PROPOSALS_PORT: '0',
       APPROVALS_PORT: '0',
+      // No poll within the test's wait: the submission's event goes out only if its commit's wake-up, sent
+      // and heard as the services' own users, woke the relay.
+      OUTBOX_POLL_INTERVAL_MS: String(10 * 60 * 1000),
     });
     try {
       const proposals = await createServiceApp(ProposalsModule.forRoot(envOf('proposals')), 'proposals', { rpc: true });

@@ -1,5 +1,10 @@
+import { connect } from '@nats-io/transport-node';
+import { outboxWakeSubject } from '@alur/messaging';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { RunningFixture, seenNotes, startFixture, streamMessages } from './spine-harness';
+
+/** So slow a poll that only a commit's wake-up can have moved an event within a test's wait. */
+const NO_POLLING = { OUTBOX_POLL_INTERVAL_MS: String(10 * 60 * 1000) };
 
 describe('the outbox relay', () => {
   const isolation = createTestIsolation();
@@ -79,5 +84,35 @@ describe('the outbox relay', () => {
     expect(drains).toBeLessThanOrEqual(1 + Math.floor(elapsedMs / spacingMs));
     const inStream = (await streamMessages(isolation)).filter((m) => m.data.aggregateId === 'spaced');
     expect(inStream.map((m) => m.data.payload.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+  });
+
+  it('is woken by a commit on any replica of its service, not by polling, and not by a rolled-back transaction', async () => {
+    // A replica that writes but runs no relay, and one whose relay only a wake-up can start.
+    const writer = await startFixture('notifications', isolation, { env: { ...NO_POLLING, OUTBOX_RELAY_ENABLED: 'false' } });
+    const relay = await startFixture('notifications', isolation, { env: NO_POLLING });
+    fixtures.push(writer, relay);
+    const listener = await connect({ servers: isolation.env.NATS_URL });
+    const wakeUps: number[] = [];
+    listener.subscribe(outboxWakeSubject(isolation.env.NATS_SUBJECT_PREFIX!, 'notifications'), {
+      callback: () => void wakeUps.push(Date.now()),
+    });
+    await listener.flush();
+    try {
+      await expect(
+        writer.writer.write({ book: 'woken-rolled-back', seq: 1, text: 'never' }, { failAfterRecording: true }),
+      ).rejects.toThrow();
+      await writer.writer.write({ book: 'woken', seq: 1, text: 'by the wake-up' });
+      await expectEventually(async () => expect(relay.relay.stats.published).toBe(1));
+
+      expect(writer.relay.stats.published).toBe(0);
+      expect(
+        (await streamMessages(isolation)).filter((m) => m.data.aggregateId.startsWith('woken')).map((m) => m.data.payload.text),
+      ).toEqual(['by the wake-up']);
+      // One wake-up, the committed transaction's: the rolled-back one sent none.
+      await listener.flush();
+      expect(wakeUps).toHaveLength(1);
+    } finally {
+      await listener.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ export * from './outbox/outbox.service';
 export * from './outbox/event-envelope';
 export * from './outbox/change-recorder.service';
 export * from './outbox/outbox-relay.service';
+export * from './outbox/outbox-wake';
 export * from './outbox/outbox-partition';
 export * from './consumer/handle-event.decorator';
 export * from './consumer/event-consumer.service';

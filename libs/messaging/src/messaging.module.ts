@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@alur/audit';
+import { AfterCommit } from '@alur/database';
 import { EventConsumer } from './consumer/event-consumer.service';
 import { EventHandlerRegistry } from './consumer/event-handler-registry';
 import { InboundEventProcessor } from './consumer/inbound-event-processor.service';
@@ -12,6 +13,7 @@ import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.tokens';
 import { NatsClients, natsClientsProvider, NatsShutdown } from './nats/nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { OutboxWake } from './outbox/outbox-wake';
 import { ChangeRecorder } from './outbox/change-recorder.service';
 import { SpineHealth } from './spine-health.service';
 import { SpineStatusController } from './spine-status.controller';
@@ -33,7 +35,9 @@ export class MessagingModule {
         { provide: MESSAGING_OPTIONS, useValue: options },
         natsClientsProvider,
         NatsShutdown,
+        AfterCommit,
         OutboxService,
+        OutboxWake,
         ChangeRecorder,
         OutboxRelay,
         EventHandlerRegistry,
@@ -45,6 +49,7 @@ export class MessagingModule {
         SpineHealth,
       ],
       exports: [
+        AfterCommit,
         NatsClients,
         OutboxService,
         ChangeRecorder,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
-import { AfterCommit } from '@alur/database';
 import { RegionsModule } from '@alur/regions';
 import { ApprovalsPersistenceModule } from '../database/approvals-persistence.module';
 import { TimersModule } from '../timers/timers.module';
@@ -15,8 +14,8 @@ import { ListProposalStagesUseCase } from './use-cases/list-proposal-stages.use-
 @Module({
   imports: [AuditModule, RegionsModule, ApprovalsPersistenceModule, TimersModule, WorkingDaysModule],
   controllers: [StagesRpcController],
-  // AfterCommit once for the service: the opener and closer are its only users.
-  providers: [AfterCommit, StageOpener, StageCloser, ListProposalStagesUseCase, ...APPROVAL_STAGE_FIGURES],
+  // AfterCommit comes with the service's MessagingModule (the outbox's wake-up uses it too).
+  providers: [StageOpener, StageCloser, ListProposalStagesUseCase, ...APPROVAL_STAGE_FIGURES],
   exports: [StageOpener, StageCloser],
 })
 export class StagesModule {}

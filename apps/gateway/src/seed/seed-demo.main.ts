@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   );
   try {
     // No relay runs here: the gateway's relay publishes the recorded events when it starts (or at once, if running).
-    const { users } = await seedDemoUsers(dataSource, RegionDirectory.shared(), new OutboxService(env, 'gateway'));
+    const { users } = await seedDemoUsers(dataSource, RegionDirectory.shared(), new OutboxService(env));
     process.stdout.write(
       [
         `Demo users ready: ${users} in Kabupaten Bengkalis (14.03), all with the password alur-demo.`,

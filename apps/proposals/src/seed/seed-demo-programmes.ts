@@ -26,7 +26,7 @@ export async function seedDemoProgrammes(
 ): Promise<ProgrammeSeedResult> {
   if (env.NODE_ENV === 'production') throw new Error('The demo programmes are not seeded in production');
   const audit = new AuditTrail(dataSource);
-  const outbox = new OutboxService(env as BaseEnv, 'proposals');
+  const outbox = new OutboxService(env as BaseEnv);
   const transactions = new Transactions(dataSource);
   const programmes = new ProgrammeRepository();
   const createDraft = new CreateProgrammeDraftUseCase(transactions, programmes, regions, audit);

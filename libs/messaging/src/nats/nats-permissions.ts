@@ -1,3 +1,5 @@
+import { outboxWakeSubject } from '../outbox/outbox-wake';
+
 /** The NATS users of the system: one per service, each with only the subjects its work needs. */
 export const NATS_SERVICE_USERS = ['gateway', 'proposals', 'approvals', 'disbursements', 'notifications'] as const;
 export type NatsServiceUser = (typeof NATS_SERVICE_USERS)[number];
@@ -21,6 +23,8 @@ export interface NatsPermissions {
  * - its own events only (`<prefix>.<its context>.>`), published through JetStream;
  * - requests: the gateway asks every service (`rpc.<prefix>.>`); a domain service only answers its own
  *   (`rpc.<prefix>.<service>.>`, queue group), replying through `allow_responses`;
+ * - its outbox's wake-up (`outbox.<prefix>.<service>`, core NATS): every replica sends it after a commit
+ *   that recorded events and every replica's relay hears it;
  * - the JetStream API for the event stream and its own durable consumer (named after the service);
  * - `_INBOX.>` for the replies to its own requests and the messages its pull consumer fetches.
  */
@@ -49,11 +53,12 @@ export function natsPermissionsOf(service: NatsServiceUser, prefix: string, stre
     publish: [
       `${prefix}.${PUBLISHED_CONTEXT[service]}.>`,
       ...(service === 'gateway' ? [`rpc.${prefix}.>`] : []),
+      outboxWakeSubject(prefix, service),
       ...jetStream,
       ...ownConsumer,
       '_INBOX.>',
     ],
-    subscribe: [...(service === 'gateway' ? [] : [`rpc.${prefix}.${service}.>`]), '_INBOX.>'],
+    subscribe: [...(service === 'gateway' ? [] : [`rpc.${prefix}.${service}.>`]), outboxWakeSubject(prefix, service), '_INBOX.>'],
   };
 }
 

@@ -10,7 +10,3 @@ export function outboxPartition(aggregateId: string): number {
   }
   return (hash >>> 0) % OUTBOX_PARTITIONS;
 }
-
-export function outboxChannel(schema: string): string {
-  return `alur_outbox_${schema}`;
-}

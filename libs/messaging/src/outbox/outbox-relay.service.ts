@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { headers as natsHeaders, Subscription } from '@nats-io/transport-node';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
-import { PgListener, queryAndCommit, queryOnGenericPlans, schemaFor } from '@alur/database';
+import { queryAndCommit, queryOnGenericPlans, schemaFor } from '@alur/database';
 import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
-import { outboxChannel } from './outbox-partition';
+import { outboxWakeSubject } from './outbox-wake';
 
 interface PendingEvent {
   seq: string;
@@ -26,7 +26,8 @@ export const HEADER_EVENT_TYPE = 'Alur-Event-Type';
 export const HEADER_CORRELATION_ID = 'Alur-Correlation-Id';
 
 /**
- * Publishes committed outbox events to JetStream. Woken by NOTIFY on commit, with polling as a fallback.
+ * Publishes committed outbox events to JetStream. Woken when a transaction that recorded events commits
+ * (OutboxWake, on any replica), with polling as a fallback.
  * Replicas share the work by partition: each partition is drained under a transaction-scoped advisory
  * lock, so one aggregate's events are published by one relay at a time, in commit order.
  */
@@ -34,8 +35,9 @@ export const HEADER_CORRELATION_ID = 'Alur-Correlation-Id';
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly schema: string;
-  /** NOTIFY on commit wakes the relay; while its connection is down, polling carries it. */
-  private listener?: PgListener;
+  /** The wake-ups that commits send; while NATS is away, polling carries the relay. */
+  private wakeUps?: Subscription;
+  private natsConnected = true;
   private pollTimer?: NodeJS.Timeout;
   private cleanupTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
@@ -53,7 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly nats: NatsClients,
     @Inject(APP_ENV) private readonly env: BaseEnv,
-    @Inject(SERVICE_NAME) service: string,
+    @Inject(SERVICE_NAME) private readonly service: string,
     @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
   ) {
     this.schema = schemaFor(env, service);
@@ -65,13 +67,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.warn('Outbox relay disabled by OUTBOX_RELAY_ENABLED=false: events wait in the outbox');
       return;
     }
-    this.listener = new PgListener({
-      url: this.env.DATABASE_URL,
-      channel: outboxChannel(this.schema),
-      applicationName: `alur-relay-${this.schema}`,
-      notified: () => this.wake(),
-    });
-    await this.listener.start();
+    this.wakeUps = this.nats.nc.subscribe(outboxWakeSubject(this.env.NATS_SUBJECT_PREFIX, this.service), { callback: () => this.wake() });
+    void this.followNatsConnection();
+    // The subscription is in place on the server before the first drain looks at the outbox.
+    await this.nats.nc.flush();
     this.pollTimer = setInterval(() => this.poll(), this.env.OUTBOX_POLL_INTERVAL_MS);
     this.cleanupTimer = setInterval(() => void this.removeExpired(), 60 * 60 * 1000);
     void this.removeExpired();
@@ -84,17 +83,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.pollTimer);
     clearInterval(this.cleanupTimer);
     await this.draining;
-    await this.listener?.stop();
+    this.wakeUps?.unsubscribe();
   }
 
   /**
-   * The fallback for a lost NOTIFY: every interval while the LISTEN connection is down or the last drain
-   * could not publish, and only every tenth while NOTIFY carries the relay, so an idle service costs
-   * almost no transactions.
+   * Wake-ups sent while this connection was away are lost to it (the client subscribes again on
+   * reconnecting): polling carries the relay meanwhile, and a reconnect drains what came.
+   */
+  private async followNatsConnection(): Promise<void> {
+    for await (const status of this.nats.nc.status()) {
+      if (status.type === 'disconnect') this.natsConnected = false;
+      if (status.type === 'reconnect') {
+        this.natsConnected = true;
+        this.wake();
+      }
+    }
+  }
+
+  /**
+   * The fallback for a lost wake-up: every interval while NATS is away or the last drain could not
+   * publish, and only every tenth while wake-ups carry the relay, so an idle service costs almost no
+   * transactions.
    */
   private poll(): void {
     this.ticks++;
-    const trusted = this.listener?.listening === true && this.lastDrainClean;
+    const trusted = this.natsConnected && this.wakeUps?.isClosed() === false && this.lastDrainClean;
     if (!trusted || this.ticks % 10 === 0) this.wake();
   }
 
@@ -151,7 +164,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // Nothing moved (nothing pending, other replicas hold the partitions, or NATS is down): wait for the next wake-up.
       if (published === 0 || failed > 0) return;
       // The batch took everything pending in the partitions it claimed: an event committed since then
-      // came with its NOTIFY, which woke the relay again (see wake), so looking once more would only cost
+      // came with its wake-up, which woke the relay again (see wake), so looking once more would only cost
       // an empty transaction per drain.
       if (!more) return;
     }

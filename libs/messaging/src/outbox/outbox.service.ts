@@ -1,13 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
-import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { Actor, EventContract, EventEnvelope, PayloadOf, subjectFor } from '@alur/contracts';
-import { RidingStatement, runAlone, schemaFor } from '@alur/database';
+import { RidingStatement, runAlone } from '@alur/database';
 import { CLS_ACTOR, CLS_CORRELATION_ID, currentTraceCarrier, inSpan, SpanKind, tracingEnabled } from '@alur/observability';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
 import { eventEnvelope } from './event-envelope';
-import { outboxChannel, outboxPartition } from './outbox-partition';
+import { outboxPartition } from './outbox-partition';
+import { OutboxWake } from './outbox-wake';
 
 export interface EventDraft<C extends EventContract> {
   aggregateId: string;
@@ -18,20 +19,17 @@ export interface EventDraft<C extends EventContract> {
 
 /**
  * Records events in the caller's transaction: they become visible to the relay only if the change
- * that caused them commits, and NOTIFY (delivered on commit) wakes the relay at once.
+ * that caused them commits, and its commit wakes the relays at once (OutboxWake).
  */
 @Injectable()
 export class OutboxService {
-  private readonly channel: string;
-
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
-    @Inject(SERVICE_NAME) service: string,
+    /** Absent in the command-line tools that write events without running a service: the relay's poll finds those. */
+    @Optional() private readonly wake?: OutboxWake,
     @Optional() private readonly cls?: ClsService,
     @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
-  ) {
-    this.channel = outboxChannel(schemaFor(env, service));
-  }
+  ) {}
 
   async record<C extends EventContract>(tx: EntityManager, contract: C, draft: EventDraft<C>): Promise<EventEnvelope<PayloadOf<C>>> {
     const [envelope] = await this.recordMany(tx, contract, [draft]);
@@ -39,7 +37,7 @@ export class OutboxService {
   }
 
   /**
-   * Records the events in one statement with the NOTIFY. `write` runs that statement: on its own by default;
+   * Records the events in one statement. `write` runs that statement: on its own by default;
    * ChangeRecorder lets it ride on the audit record's round trip.
    */
   async recordMany<C extends EventContract>(
@@ -57,19 +55,20 @@ export class OutboxService {
       // The trace goes on from here when the relay publishes, whenever that is (see OutboxRelay.publish).
       const trace = currentTraceCarrier();
       const traceContext = trace ? JSON.stringify(trace) : null;
-      const params: unknown[] = [this.channel];
+      const params: unknown[] = [];
       const rows = envelopes.map((e) => {
         params.push(e.id, subject, e.aggregateId, outboxPartition(e.aggregateId), JSON.stringify(e), traceContext);
         const n = params.length;
         return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
       });
-      // The rows and the NOTIFY in one round trip: a WITH clause's INSERT always runs to completion.
+      // A WITH clause's INSERT always runs to completion, so the rows can ride on another statement.
       const statement = {
         with: `recorded AS (INSERT INTO outbox_event (id, subject, aggregate_id, partition, envelope, trace_context) VALUES ${rows.join(', ')})`,
-        select: `pg_notify($1, '')`,
+        select: 'NULL',
         params,
       };
       await write(statement, envelopes);
+      this.wake?.recordedIn(tx);
     };
     if (tracingEnabled()) {
       const attributes = { 'messaging.destination.name': subject, 'messaging.batch.message_count': envelopes.length };

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { baseEnvSchema, parseEnv, SERVICE_PORTS, ServiceName } from '@alur/config';
+import { baseEnvSchema, natsAuthOf, parseEnv, SERVICE_PORTS, ServiceName } from '@alur/config';
 import { schemaFor, serviceDataSourceOptions } from '@alur/database';
-import { republishOutboxRange } from '@alur/messaging';
+import { connectNats, republishOutboxRange, wakeOutboxRelays } from '@alur/messaging';
 
 const usage = `Re-publishes a service's outbox events committed in a time range.
 
   npm run outbox:republish -- --service proposals --from 2026-11-23T00:00:00+07:00 --to 2026-11-23T12:00:00+07:00
 
-The service's relay publishes them again within a second if it runs, or when it next starts.`;
+The service's relay publishes them again within a second if it runs (within OUTBOX_POLL_INTERVAL_MS × 10
+if NATS cannot be reached from here), or when it next starts.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,8 +29,15 @@ async function main(): Promise<void> {
   );
   await dataSource.initialize();
   try {
-    const count = await republishOutboxRange(dataSource, schema, from, to);
+    const count = await republishOutboxRange(dataSource, from, to);
     console.log(`${count} ${service} event(s) from ${from.toISOString()} to ${to.toISOString()} queued for re-publishing`);
+    // Run with the service's environment, it may send the service's wake-up (its NATS user's subjects).
+    try {
+      const nats = await connectNats(env.NATS_URL, 'alur-outbox-republish', natsAuthOf(env));
+      await wakeOutboxRelays(nats, env.NATS_SUBJECT_PREFIX, service).finally(() => nats.nc.close());
+    } catch (error) {
+      console.warn(`Could not wake the relays through NATS (${(error as Error).message}): they publish the events at their next poll.`);
+    }
   } finally {
     await dataSource.destroy();
   }

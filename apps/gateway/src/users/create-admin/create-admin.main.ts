@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   );
   try {
     // No relay runs here: the gateway's relay publishes the UserSaved event when it runs.
-    const user = await createAdmin(dataSource, RegionDirectory.shared(), new OutboxService(env, 'gateway'), {
+    const user = await createAdmin(dataSource, RegionDirectory.shared(), new OutboxService(env), {
       username: values.username,
       regionCode: values.region,
       displayName: values.name ?? `Administrator ${values.region}`,
