@@ -11,8 +11,9 @@ export function outboxWakeSubject(subjectPrefix: string, service: string): strin
 
 /**
  * Wakes the service's relays once a transaction that recorded events has committed: a message on the
- * core NATS subject `outbox.<prefix>.<service>`, at most one per turn of the event loop however many
- * such transactions committed in it.
+ * core NATS subject `outbox.<prefix>.<service>`. The first commit after a quiet spell sends it at once;
+ * later ones at most one per OUTBOX_DRAIN_SPACING_MS, as a relay starts no more drains than that anyway
+ * (each commit is still followed by a message sent after it).
  *
  * Not a NOTIFY in the transaction: PostgreSQL lets one transaction holding a NOTIFY commit at a time (it
  * keeps a database-wide lock from queueing the notification until its commit is flushed), so those
@@ -25,7 +26,9 @@ export function outboxWakeSubject(subjectPrefix: string, service: string): strin
 export class OutboxWake {
   private readonly logger = new Logger(OutboxWake.name);
   readonly subject: string;
+  private readonly spacingMs: number;
   private scheduled = false;
+  private lastSentAt = 0;
 
   constructor(
     private readonly afterCommit: AfterCommit,
@@ -34,6 +37,7 @@ export class OutboxWake {
     @Inject(SERVICE_NAME) service: string,
   ) {
     this.subject = outboxWakeSubject(env.NATS_SUBJECT_PREFIX, service);
+    this.spacingMs = env.OUTBOX_DRAIN_SPACING_MS;
   }
 
   /** Called inside a transaction that recorded events: its commit is to wake the relays (a savepoint rolled back takes its call with it). */
@@ -44,14 +48,18 @@ export class OutboxWake {
   private wakeRelays(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const send = () => {
       this.scheduled = false;
+      this.lastSentAt = Date.now();
       try {
         // While NATS is away the client buffers the message and sends it on reconnecting.
         if (!this.nats.nc.isClosed()) this.nats.nc.publish(this.subject);
       } catch (error) {
         this.logger.warn({ err: error }, 'Could not wake the outbox relays; their poll will find the events');
       }
-    });
+    };
+    const wait = this.lastSentAt + this.spacingMs - Date.now();
+    if (wait > 0) setTimeout(send, wait);
+    else setImmediate(send);
   }
 }
