@@ -68,7 +68,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.wakeUps = this.nats.nc.subscribe(outboxWakeSubject(this.env.NATS_SUBJECT_PREFIX, this.service), { callback: () => this.wake() });
-    void this.followNatsConnection();
+    void this.followNatsConnection().catch((error) =>
+      this.logger.warn({ err: error }, 'Stopped following the NATS connection; polling carries the relay'),
+    );
     // The subscription is in place on the server before the first drain looks at the outbox.
     await this.nats.nc.flush();
     this.pollTimer = setInterval(() => this.poll(), this.env.OUTBOX_POLL_INTERVAL_MS);
