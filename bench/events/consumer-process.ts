@@ -26,7 +26,10 @@ function forwardingSink(path: ConsumerPath): HandledSink {
 }
 
 async function main(): Promise<void> {
-  const durable = await NestFactory.create(DurableBenchModule.consumer(process.env, forwardingSink('durable')), { logger: false });
+  const durable = await NestFactory.create(DurableBenchModule.consumer(process.env, forwardingSink('durable')), {
+    logger: false,
+    abortOnError: false,
+  });
   await durable.init();
   const env = durable.get<BaseEnv>(APP_ENV);
   const plainDb = await openPlainDatabase(env, 'plain_consumer');

@@ -82,7 +82,11 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<unknown>> = [];
   try {
     const durableProbes = new ProbeHolder();
-    const producer = await NestFactory.create(DurableBenchModule.producer(env, durableProbes), { logger: false });
+    const producer = await NestFactory.create(DurableBenchModule.producer(env, durableProbes), {
+      logger: false,
+      // A bad setting (e.g. OUTBOX_POLL_INTERVAL_MS=2) is then printed by main's catch instead of Nest exiting without a word.
+      abortOnError: false,
+    });
     closers.unshift(() => producer.close());
     await producer.init();
     const plainProbes = new ProbeHolder();

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   process.env[TEST_RUN_ENV] ??= 'bench';
   const isolation = createTestIsolation({ LOG_LEVEL: 'silent', APPROVALS_RECONCILE_SECONDS: '86400' });
-  const app = await NestFactory.create(ApprovalsModule.forRoot(isolation.env), { logger: false });
+  const app = await NestFactory.create(ApprovalsModule.forRoot(isolation.env), { logger: false, abortOnError: false });
   const redis = new Redis(isolation.env.REDIS_URL!);
   try {
     await app.init();
