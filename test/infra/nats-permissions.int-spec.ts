@@ -31,7 +31,7 @@ describe('NATS users and per-service permissions', () => {
   const stream = isolation.env.NATS_STREAM!;
   const dir = mkdtempSync(join(tmpdir(), 'alur-nats-'));
   const password = (service: NatsServiceUser) => `pw-${service}-secret`;
-  let server: ChildProcess;
+  const servers: ChildProcess[] = [];
   let url: string;
   const open: NatsConnection[] = [];
   const as = async (service: NatsServiceUser) => {
@@ -40,32 +40,34 @@ describe('NATS users and per-service permissions', () => {
     return nc;
   };
 
-  beforeAll(async () => {
+  /** A nats-server of the test's own with these users (`authorization`), answering once it is up. */
+  async function startNatsServer(name: string, authorization: string): Promise<string> {
     const port = await freePort();
-    url = `nats://127.0.0.1:${port}`;
-    const conf = join(dir, 'nats.conf');
-    writeFileSync(
-      conf,
-      `port: ${port}\nhost: 127.0.0.1\njetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }\n${natsAuthorizationConf(prefix, stream, password)}`,
-    );
-    server = spawn('/usr/sbin/nats-server', ['-c', conf, '-js'], { stdio: 'ignore' });
+    const conf = join(dir, `${name}.conf`);
+    writeFileSync(conf, `port: ${port}\nhost: 127.0.0.1\njetstream { store_dir: ${JSON.stringify(join(dir, name))} }\n${authorization}`);
+    servers.push(spawn('/usr/sbin/nats-server', ['-c', conf, '-js'], { stdio: 'ignore' }));
+    const serverUrl = `nats://127.0.0.1:${port}`;
     const deadline = Date.now() + 15_000;
     for (;;) {
       try {
-        await (await connect({ servers: url, user: 'gateway', pass: password('gateway') })).close();
-        break;
+        await (await connect({ servers: serverUrl, user: 'gateway', pass: password('gateway') })).close();
+        return serverUrl;
       } catch (error) {
         if (Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
+  }
+
+  beforeAll(async () => {
+    url = await startNatsServer('nats', natsAuthorizationConf(prefix, stream, password));
   });
   // Each test's clients go with it: a raw responder left subscribed would answer the next test's requests.
   afterEach(async () => {
     for (const nc of open.splice(0)) await nc.close().catch(() => undefined);
   });
   afterAll(async () => {
-    server?.kill('SIGTERM');
+    for (const server of servers) server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
     await removeTestResources(isolation.id, isolation.env);
   });
@@ -144,6 +146,42 @@ describe('NATS users and per-service permissions', () => {
     expect(heard).toEqual(['from another replica']);
     // The server refused proposals' subscription to approvals' wake-ups and closed it.
     await expect(forger.closed).resolves.toBeInstanceOf(Error);
+  });
+
+  it('with a NATS configuration from before the wake-ups, still publishes a service’s events, polling every interval', async () => {
+    // Data, subjects and stream of its own: the events go to a server no other test uses.
+    const own = createTestIsolation();
+    const ownPrefix = own.env.NATS_SUBJECT_PREFIX!;
+    const ownStream = own.env.NATS_STREAM!;
+    // The users as they were: without their outbox wake-up subject, which the server then refuses.
+    const outdated = natsAuthorizationConf(ownPrefix, ownStream, password).replace(/"outbox\.[^"]+", /g, '');
+    expect(outdated).not.toContain('outbox.');
+    const outdatedUrl = await startNatsServer('outdated', outdated);
+    // Trusting wake-ups it never hears, the relay would look only every tenth interval (20 s), past the wait below.
+    const env = { ...own.env, NATS_URL: outdatedUrl, NATS_USER: 'proposals', NATS_PASSWORD: password('proposals') };
+    const proposals = await createServiceApp(
+      ProposalsModule.forRoot({ ...env, PROPOSALS_PORT: '0', OUTBOX_POLL_INTERVAL_MS: '2000' }),
+      'proposals',
+      { rpc: true },
+    );
+    try {
+      const seeded = await seedDemoProgrammes(proposals.get(DataSource), {
+        NODE_ENV: 'test',
+        NATS_SUBJECT_PREFIX: ownPrefix,
+        DB_SCHEMA_PREFIX: own.env.DB_SCHEMA_PREFIX!,
+      });
+      expect(seeded.published.length).toBeGreaterThan(0);
+      const nc = await connect({ servers: outdatedUrl, user: 'proposals', pass: password('proposals') });
+      open.push(nc);
+      const jsm = await jetstreamManager(nc);
+      await expectEventually(async () => expect((await jsm.streams.info(ownStream)).state.messages).toBe(seeded.published.length), {
+        timeoutMs: 10_000,
+      });
+    } finally {
+      await proposals.close();
+      // Its stream goes with the server (killed after the last test); the schemas are dropped here.
+      await removeTestResources(own.id, own.env);
+    }
   });
 
   it('runs the real services as their own users: a proposal submitted through the gateway opens its first stage', async () => {

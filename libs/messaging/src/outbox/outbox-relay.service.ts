@@ -67,7 +67,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.warn('Outbox relay disabled by OUTBOX_RELAY_ENABLED=false: events wait in the outbox');
       return;
     }
-    this.wakeUps = this.nats.nc.subscribe(outboxWakeSubject(this.env.NATS_SUBJECT_PREFIX, this.service), { callback: () => this.wake() });
+    const subject = outboxWakeSubject(this.env.NATS_SUBJECT_PREFIX, this.service);
+    this.wakeUps = this.nats.nc.subscribe(subject, { callback: (error) => void (error || this.wake()) });
+    // Refused (a NATS configuration from before the wake-ups, say), the subscription closes and polling carries the relay.
+    void this.wakeUps.closed.then((error) => {
+      if (error)
+        this.logger.warn({ err: error, subject }, 'NATS refused the outbox wake-ups: the relay polls every OUTBOX_POLL_INTERVAL_MS');
+    });
     void this.followNatsConnection().catch((error) =>
       this.logger.warn({ err: error }, 'Stopped following the NATS connection; polling carries the relay'),
     );
