@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
+import { AUDIT_CHAIN_OF_TRANSACTION, AUDIT_CHAINS } from './audit-chains';
 import { chainedRecord, GENESIS_HASH } from './audit-hash';
 import { AuditTrail } from './audit-trail.service';
 import { AUDIT_TRAIL_MIGRATIONS, CreateAuditTrail1764000000000 } from './migrations/audit-trail-migrations';
@@ -44,6 +45,17 @@ describe('the audit trail', () => {
       ),
     );
     expect(await audit.verifyChain()).toEqual({ valid: true, checked: 20 });
+    // Spread over the chains (all twenty in one would have a chance of 16^-19), each linked from its own head.
+    const chains = (await dataSource.query('SELECT chain, count(*)::int AS n FROM audit_record GROUP BY chain')) as Array<{
+      chain: number;
+    }>;
+    expect(chains.length).toBeGreaterThan(1);
+    const heads = (await dataSource.query(
+      `SELECT h.chain, h.hash = (SELECT r.hash FROM audit_record r WHERE r.chain = h.chain ORDER BY seq DESC LIMIT 1) AS newest
+         FROM audit_chain_head h WHERE h.chain = ANY($1::smallint[])`,
+      [chains.map((c) => c.chain)],
+    )) as Array<{ newest: boolean }>;
+    expect(heads.map((h) => h.newest)).toEqual(chains.map(() => true));
     const history = await audit.history('thing', 't1');
     expect(history.length).toBeGreaterThan(0);
     const acted = history.find((r) => r.actor?.actingFor);
@@ -142,11 +154,44 @@ describe('the audit trail', () => {
 
     const after = await open(AUDIT_TRAIL_MIGRATIONS);
     try {
+      // The records written before are chain 0, which goes on from their newest hash; the other chains start afresh.
+      const heads = (await after.query('SELECT chain, hash FROM audit_chain_head ORDER BY chain')) as Array<{
+        chain: number;
+        hash: string;
+      }>;
+      const [newest] = await after.query('SELECT hash FROM audit_record ORDER BY seq DESC LIMIT 1');
+      expect(heads.map((h) => h.chain)).toEqual(Array.from({ length: AUDIT_CHAINS }, (_, i) => i));
+      expect(heads.map((h) => h.hash)).toEqual([newest.hash, ...Array.from({ length: AUDIT_CHAINS - 1 }, () => GENESIS_HASH)]);
+      expect(await after.query('SELECT DISTINCT chain FROM audit_record')).toEqual([{ chain: 0 }]);
       await write(after, 4);
       await write(after, 5);
       expect(await new AuditTrail(after).verifyChain()).toEqual({ valid: true, checked: 5 });
     } finally {
       await after.destroy();
+    }
+  });
+
+  it('goes back to one chain while the other chains are empty, and refuses to once they are not', async () => {
+    const source = await openTestDatabase(isolation, 'audit_downgrade', {
+      migrations: AUDIT_TRAIL_MIGRATIONS,
+      applicationName: 'alur-audit-test',
+    });
+    try {
+      const trail = new AuditTrail(source);
+      const record = (entityId: string, chain: number) =>
+        source.transaction(async (tx) => {
+          tx.queryRunner!.data = { ...tx.queryRunner!.data, [AUDIT_CHAIN_OF_TRANSACTION]: chain };
+          await trail.record(tx, { actor, action: 'thing.changed', entityType: 'thing', entityId });
+        });
+      await record('in-chain-0', 0);
+      await source.undoLastMigration();
+      expect(await source.query('SELECT only_row FROM audit_chain_head')).toEqual([{ only_row: true }]);
+      await source.runMigrations();
+      await record('in-chain-3', 3);
+      await expect(source.undoLastMigration()).rejects.toThrow(/1 audit records are in chains other than 0/);
+      expect(await trail.verifyChain()).toEqual({ valid: true, checked: 2 });
+    } finally {
+      await source.destroy();
     }
   });
 
@@ -162,8 +207,25 @@ describe('the audit trail', () => {
     await expect(dataSource.query('TRUNCATE audit_record')).rejects.toThrow(/append-only/);
   });
 
+  it('keeps the records of one transaction in one chain, so it waits for one head only', async () => {
+    const ids = await dataSource.transaction(async (tx) => {
+      const records = [];
+      for (const entityId of ['a', 'b', 'c'])
+        records.push(await audit.record(tx, { actor, action: 'thing.changed', entityType: 'thing', entityId }));
+      return records.map((r) => r.id);
+    });
+    const rows = (await dataSource.query('SELECT DISTINCT chain FROM audit_record WHERE id = ANY($1::uuid[])', [ids])) as unknown[];
+    expect(rows).toHaveLength(1);
+    expect(await audit.verifyChain()).toMatchObject({ valid: true });
+  });
+
   it('finds the first tampered row when someone goes around the trigger', async () => {
-    const [target] = await dataSource.query('SELECT seq, id FROM audit_record ORDER BY seq OFFSET 5 LIMIT 1');
+    const [target] = await dataSource.query('SELECT seq, id, chain FROM audit_record ORDER BY seq OFFSET 5 LIMIT 1');
+    // The chains are verified one after another: the rows before the target are those of earlier chains and its own.
+    const [{ before }] = await dataSource.query(
+      'SELECT count(*)::int AS before FROM audit_record WHERE chain < $1 OR (chain = $1 AND seq < $2)',
+      [target.chain, target.seq],
+    );
     await dataSource.transaction(async (tx) => {
       // A superuser can switch triggers off; the hash chain still tells.
       await tx.query(`SET LOCAL session_replication_role = replica`);
@@ -171,7 +233,7 @@ describe('the audit trail', () => {
     });
     expect(await audit.verifyChain()).toEqual({
       valid: false,
-      checked: 5,
+      checked: before,
       firstBroken: { seq: Number(target.seq), id: target.id, reason: 'content-changed' },
     });
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimIdempotencyKeyIn, hostPlaceholders, RidingStatement } from '@alur/database';
+import { AUDIT_CHAINS, auditChainOf } from './audit-chains';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditHash, chainedRecord, GENESIS_HASH } from './audit-hash';
 
@@ -24,9 +25,10 @@ interface AuditRow {
 const VERIFY_BATCH = 1000;
 
 /**
- * The append-only, hash-chained audit trail of one service's schema. Records are written in the
- * caller's transaction, so a change and its record commit together; writers serialise on the row
- * lock of the chain's head (its newest hash) so the chain has one order. A trigger refuses UPDATE and DELETE.
+ * The append-only, hash-chained audit trail of one service's schema, kept in AUDIT_CHAINS chains.
+ * Records are written in the caller's transaction, so a change and its record commit together; a
+ * transaction's records go to one chain (auditChainOf), whose writers serialise on the row lock of its
+ * head (its newest hash), so each chain has one order. A trigger refuses UPDATE and DELETE.
  */
 @Injectable()
 export class AuditTrail {
@@ -47,22 +49,27 @@ export class AuditTrail {
     }
     // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
     await claimIdempotencyKeyIn(tx);
-    // The head's row lock orders the writers; a writer that waited for it reads the hash its holder left.
+    // The head's row lock orders the chain's writers; a writer that waited for it reads the hash its holder left.
+    const chain = auditChainOf(tx);
+    const [chainParam] = hostPlaceholders(alongside, 1);
     const [head] = (await (alongside
-      ? tx.query(`WITH ${alongside.with} SELECT hash, ${alongside.select} AS alongside FROM audit_chain_head FOR UPDATE`, alongside.params)
-      : tx.query('SELECT hash FROM audit_chain_head FOR UPDATE'))) as Array<{ hash: string }>;
+      ? tx.query(
+          `WITH ${alongside.with} SELECT hash, ${alongside.select} AS alongside FROM audit_chain_head WHERE chain = ${chainParam} FOR UPDATE`,
+          [...alongside.params, chain],
+        )
+      : tx.query('SELECT hash FROM audit_chain_head WHERE chain = $1 FOR UPDATE', [chain]))) as Array<{ hash: string }>;
     const record = chainedRecord(entry, head.hash);
     const rider = alongsideRecord?.(record);
     // The rider's parameters come first: the record's are numbered after them.
-    const own = hostPlaceholders(rider, 14);
+    const own = hostPlaceholders(rider, 15);
     const [{ seq }] = (await tx.query(
       `WITH ${rider ? `${rider.with},` : ''} recorded AS (
          INSERT INTO audit_record
            (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
-            from_status, to_status, before, after, prev_hash, hash)
+            from_status, to_status, before, after, prev_hash, hash, chain)
          VALUES (${own.join(', ')})
          RETURNING seq
-       ), moved AS (UPDATE audit_chain_head SET hash = ${own[13]})
+       ), moved AS (UPDATE audit_chain_head SET hash = ${own[13]} WHERE chain = ${own[14]})
        SELECT seq${rider ? `, ${rider.select} AS alongside` : ''} FROM recorded`,
       [
         ...(rider?.params ?? []),
@@ -80,6 +87,7 @@ export class AuditTrail {
         json(record.after),
         record.prevHash,
         record.hash,
+        chain,
       ],
     )) as Array<{ seq: string }>;
     return { ...record, seq: Number(seq) };
@@ -95,32 +103,37 @@ export class AuditTrail {
   }
 
   /**
-   * Re-hashes the chain from its first row and reports the first row whose content or link does not
-   * match. (Removing the newest rows leaves a shorter valid chain: keep the latest hash elsewhere to catch that.)
+   * Re-hashes every chain from its first row and reports the first row (by chain, then seq) whose content
+   * or link does not match. (Removing a chain's newest rows leaves a shorter valid chain: keep the latest
+   * hashes elsewhere to catch that.)
    */
   async verifyChain(manager: EntityManager = this.dataSource.manager): Promise<AuditChainVerification> {
-    let previous = GENESIS_HASH;
-    let afterSeq = '0';
     let checked = 0;
-    for (;;) {
-      const rows = (await manager.query('SELECT * FROM audit_record WHERE seq > $1 ORDER BY seq LIMIT $2', [
-        afterSeq,
-        VERIFY_BATCH,
-      ])) as AuditRow[];
-      if (rows.length === 0) return { valid: true, checked };
-      for (const row of rows) {
-        const record = toRecord(row);
-        if (record.prevHash !== previous) {
-          return { valid: false, checked, firstBroken: { seq: record.seq, id: record.id, reason: 'chain-broken' } };
+    for (let chain = 0; chain < AUDIT_CHAINS; chain++) {
+      let previous = GENESIS_HASH;
+      let afterSeq = '0';
+      for (;;) {
+        const rows = (await manager.query('SELECT * FROM audit_record WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+          chain,
+          afterSeq,
+          VERIFY_BATCH,
+        ])) as AuditRow[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const record = toRecord(row);
+          if (record.prevHash !== previous) {
+            return { valid: false, checked, firstBroken: { seq: record.seq, id: record.id, reason: 'chain-broken' } };
+          }
+          if (auditHash(record) !== record.hash) {
+            return { valid: false, checked, firstBroken: { seq: record.seq, id: record.id, reason: 'content-changed' } };
+          }
+          previous = record.hash;
+          checked++;
         }
-        if (auditHash(record) !== record.hash) {
-          return { valid: false, checked, firstBroken: { seq: record.seq, id: record.id, reason: 'content-changed' } };
-        }
-        previous = record.hash;
-        checked++;
+        afterSeq = rows[rows.length - 1].seq;
       }
-      afterSeq = rows[rows.length - 1].seq;
     }
+    return { valid: true, checked };
   }
 }
 

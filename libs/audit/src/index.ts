@@ -1,3 +1,4 @@
+export * from './audit-chains';
 export * from './audit-entry';
 export * from './audit-hash';
 export * from './audit-trail.service';
