@@ -1,4 +1,4 @@
-import { outboxWakeSubject } from '../outbox/outbox-wake';
+import { outboxWakeSubject } from '../outbox/outbox-partition';
 
 /** The NATS users of the system: one per service, each with only the subjects its work needs. */
 export const NATS_SERVICE_USERS = ['gateway', 'proposals', 'approvals', 'disbursements', 'notifications'] as const;

@@ -10,3 +10,8 @@ export function outboxPartition(aggregateId: string): number {
   }
   return (hash >>> 0) % OUTBOX_PARTITIONS;
 }
+
+/** The core NATS subject on which a service's relays (every replica) are told that its outbox has new events. */
+export function outboxWakeSubject(subjectPrefix: string, service: string): string {
+  return `outbox.${subjectPrefix}.${service}`;
+}

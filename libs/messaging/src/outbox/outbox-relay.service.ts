@@ -8,7 +8,7 @@ import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, t
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
-import { outboxWakeSubject } from './outbox-wake';
+import { outboxWakeSubject } from './outbox-partition';
 
 interface PendingEvent {
   seq: string;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { NatsClients } from '../nats/nats-connection';
-import { outboxWakeSubject } from './outbox-wake';
+import { outboxWakeSubject } from './outbox-partition';
 
 /**
  * Marks the events a service committed in [from, to) as unpublished, so that its relay publishes them

@@ -3,11 +3,7 @@ import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { AfterCommit } from '@alur/database';
 import { NatsClients } from '../nats/nats-connection';
-
-/** The core NATS subject on which a service's relays (every replica) are told that its outbox has new events. */
-export function outboxWakeSubject(subjectPrefix: string, service: string): string {
-  return `outbox.${subjectPrefix}.${service}`;
-}
+import { outboxWakeSubject } from './outbox-partition';
 
 /**
  * Wakes the service's relays once a transaction that recorded events has committed: a message on the
