@@ -1,31 +1,20 @@
 import request from 'supertest';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { RunningFixture, seenNotes, startFixture } from './spine-harness';
+import { createTestIsolation, expectEventually } from '@alur/testing';
+import { producerAndConsumer, seenNotes } from './spine-harness';
 
 // Recovery may wait for two missed consumer heartbeats (30 s), more than Jest's default per test here.
 jest.setTimeout(120_000);
 
 describe('the spine recreates what NATS lost and goes on', () => {
   const isolation = createTestIsolation();
-  let producer: RunningFixture;
-  let consumer: RunningFixture;
+  const spine = producerAndConsumer(isolation);
 
-  beforeAll(async () => {
-    producer = await startFixture('proposals', isolation);
-    consumer = await startFixture('approvals', isolation);
-  });
-  afterAll(async () => {
-    await consumer?.close();
-    await producer?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
-
-  const texts = async () => (await seenNotes(consumer.db)).map((n) => n.text);
+  const texts = async () => (await seenNotes(spine.consumer.db)).map((n) => n.text);
 
   it('recreates the stream and the durable consumer deleted under running services', async () => {
-    await producer.writer.write({ book: 'lost', seq: 1, text: 'before-the-loss' });
+    await spine.producer.writer.write({ book: 'lost', seq: 1, text: 'before-the-loss' });
     await expectEventually(async () => expect(await texts()).toEqual(['before-the-loss']));
 
     const nc = await connect({ servers: isolation.env.NATS_URL });
@@ -36,15 +25,17 @@ describe('the spine recreates what NATS lost and goes on', () => {
     }
     // Committed while the stream is gone: the outbox keeps it until the relay has recreated the stream.
     // The consumer notices a deletion made while no pull was waiting only after two missed heartbeats (30 s).
-    await producer.writer.write({ book: 'lost', seq: 2, text: 'during-the-loss' });
-    await producer.writer.write({ book: 'lost', seq: 3, text: 'after-the-loss' });
+    await spine.producer.writer.write({ book: 'lost', seq: 2, text: 'during-the-loss' });
+    await spine.producer.writer.write({ book: 'lost', seq: 3, text: 'after-the-loss' });
     await expectEventually(async () => expect(await texts()).toEqual(['before-the-loss', 'during-the-loss', 'after-the-loss']), {
       timeoutMs: 75_000,
     });
-    const [{ unpublished }] = await producer.db.query('SELECT count(*)::int AS unpublished FROM outbox_event WHERE published_at IS NULL');
+    const [{ unpublished }] = await spine.producer.db.query(
+      'SELECT count(*)::int AS unpublished FROM outbox_event WHERE published_at IS NULL',
+    );
     expect(unpublished).toBe(0);
     await expectEventually(async () => {
-      const health = (await request(consumer.app.getHttpServer()).get('/health').expect(200)).body;
+      const health = (await request(spine.consumer.app.getHttpServer()).get('/health').expect(200)).body;
       expect(health.info.spine).toMatchObject({ state: 'ok', consumer: { running: true, pending: 0 } });
     });
   });
@@ -56,7 +47,7 @@ describe('the spine recreates what NATS lost and goes on', () => {
     } finally {
       await nc.close();
     }
-    await producer.writer.write({ book: 'lost', seq: 4, text: 'after-the-consumer-loss' });
+    await spine.producer.writer.write({ book: 'lost', seq: 4, text: 'after-the-consumer-loss' });
     await expectEventually(async () => expect((await texts()).slice(-1)).toEqual(['after-the-consumer-loss']), { timeoutMs: 75_000 });
     // Nothing before it was handled a second time.
     expect(await texts()).toEqual(['before-the-loss', 'during-the-loss', 'after-the-loss', 'after-the-consumer-loss']);

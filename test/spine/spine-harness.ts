@@ -8,7 +8,7 @@ import { connect } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { ServiceName } from '@alur/config';
 import { MessagingFaults, OutboxRelay } from '@alur/messaging';
-import { TestIsolation } from '@alur/testing';
+import { removeTestResources, TestIsolation } from '@alur/testing';
 import { NoteWriter, SpineFixtureModule } from '../fixtures/spine/spine-fixture.module';
 
 export interface RunningFixture {
@@ -35,6 +35,24 @@ export async function startFixture(
     db: app.get(DataSource),
     close: () => app.close(),
   };
+}
+
+/**
+ * The suite's producer (as proposals) and consumer (as approvals) of notes, started before its tests and
+ * closed after them, with the run's database schemas, stream and queues.
+ */
+export function producerAndConsumer(isolation: TestIsolation): { producer: RunningFixture; consumer: RunningFixture } {
+  const spine = {} as { producer: RunningFixture; consumer: RunningFixture };
+  beforeAll(async () => {
+    spine.producer = await startFixture('proposals', isolation);
+    spine.consumer = await startFixture('approvals', isolation);
+  });
+  afterAll(async () => {
+    await spine.consumer?.close();
+    await spine.producer?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+  return spine;
 }
 
 export interface SeenNote {

@@ -224,7 +224,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   /**
    * nats-server 2.10 filters a consumer on several subjects: the service then receives only the event types
-   * it handles. 2.9 allows one filter, so the service receives everything and drops the rest unread.
+   * it handles. 2.9 allows one filter: the narrowest that covers them all (one context's events, where the
+   * service handles no other), and the service drops the rest unread.
    */
   private subjectFilter(): { filter_subject?: string; filter_subjects?: string[] } {
     const [major, minor] = (this.nats.nc.info?.version ?? '0.0').split('.').map(Number);
@@ -232,7 +233,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     // The other key is cleared explicitly: an update merges into the consumer's existing configuration.
     return several
       ? { filter_subject: undefined, filter_subjects: this.registry.typeSubjects }
-      : { filter_subject: `${this.env.NATS_SUBJECT_PREFIX}.>`, filter_subjects: undefined };
+      : { filter_subject: this.registry.coveringSubject, filter_subjects: undefined };
   }
 
   private async ensureDurableConsumer(streamCreated: Date): Promise<void> {

@@ -75,6 +75,15 @@ export class EventHandlerRegistry implements OnModuleInit {
     return [...this.versionsByType.keys()].map((type) => `${this.env.NATS_SUBJECT_PREFIX}.${type}.*`);
   }
 
+  /**
+   * The narrowest single filter that covers every handled type, for nats-server 2.9 (one filter subject per
+   * consumer): their longest common run of tokens, e.g. `alur.proposals.>` for a service that handles only
+   * the proposals context's events, so that it is not sent the others only to acknowledge them unread.
+   */
+  get coveringSubject(): string {
+    return coveringSubjectOf(this.typeSubjects);
+  }
+
   /** The aggregate type of the events on a handled subject, e.g. `proposal`. */
   aggregateTypeOf(pattern: string): string | undefined {
     return this.byPattern.get(pattern)?.[0]?.contract.aggregateType;
@@ -130,4 +139,18 @@ export class EventHandlerRegistry implements OnModuleInit {
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * The narrowest subject that covers every one of `subjects` (each ending in its version wildcard): the one
+ * subject itself, or their longest common run of tokens followed by `>`.
+ */
+export function coveringSubjectOf(subjects: readonly string[]): string {
+  const tokenised = subjects.map((subject) => subject.split('.'));
+  if (tokenised.length === 1) return subjects[0]!;
+  const [first = []] = tokenised;
+  let common = 0;
+  // The last token is a type's version wildcard: the covering subject ends in `>` instead.
+  while (common < first.length - 1 && tokenised.every((tokens) => common < tokens.length - 1 && tokens[common] === first[common])) common++;
+  return [...first.slice(0, common), '>'].join('.');
 }
