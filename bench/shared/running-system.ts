@@ -59,8 +59,8 @@ export const DIST = basename(resolve(__dirname, '../..')) === 'dist' ? resolve(_
 export function serviceRuntimeEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const line of readFileSync(join(DIST, '../infra/service-runtime.env'), 'utf8').split('\n')) {
-    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-    if (match) env[match[1]] = match[2];
+    const match = /^([A-Z_][A-Z0-9_]*)=(?:"(.*)"|(.*))$/.exec(line.trim());
+    if (match) env[match[1]] = match[2] ?? match[3];
   }
   return env;
 }

@@ -28,12 +28,10 @@ for name in JWT_SECRET RPC_ASSERTION_SECRET NATS_GATEWAY_PASSWORD NATS_PROPOSALS
 done
 # What the environment already sets wins over the file.
 while IFS='=' read -r name value; do
-  [[ -n $name && -z ${!name:-} ]] && export "$name=$value"
+  if [[ -n $name && -z ${!name:-} ]]; then export "$name=$value"; fi
 done <"$secrets_file"
 # How every service process runs (glibc malloc tunables, Node flags): the file the image and the benches read too.
-while IFS='=' read -r name value; do
-  [[ $name =~ ^[A-Z_][A-Z0-9_]*$ && -z ${!name:-} ]] && export "$name=$value"
-done <infra/service-runtime.env
+source infra/scripts/runtime-env.sh
 LOG_DIR="${LOG_DIR:-logs}"
 mkdir -p "$LOG_DIR"
 

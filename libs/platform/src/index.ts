@@ -2,3 +2,4 @@ export * from './service-core.module';
 export * from './start-service';
 export * from './system-ping';
 export * from './with-environment';
+export * from './idle-heap-collector';

@@ -6,6 +6,7 @@ import { APP_ENV, BaseEnv, ConfigValidationError, natsAuthOf, portOf, ServiceNam
 import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
 import { HttpRequestMetrics, MetricsModule, MetricsServer, metricsPortOf } from '@alur/metrics';
 import { httpTracingMiddleware, tracingEnabled } from '@alur/observability';
+import { IDLE_HEAP_COLLECTOR } from './idle-heap-collector';
 
 export interface StartOptions {
   /** Whether the service answers requests from the gateway over NATS. */
@@ -13,8 +14,8 @@ export interface StartOptions {
   configure?: (app: INestApplication) => void | Promise<void>;
 }
 
-/** The service's module with Prometheus metrics beside it. */
-@Module({})
+/** The service's module with Prometheus metrics and the idle heap collector beside it. */
+@Module({ providers: [IDLE_HEAP_COLLECTOR] })
 class ServiceWithMetrics {}
 
 /** Creates the application, wires logging, request/reply and shutdown, and listens. */

@@ -1,0 +1,72 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { expectEventually } from '@alur/testing';
+import { IdleCollectionDecider, IdleCollectionPolicy, IdleHeapCollector } from './idle-heap-collector';
+
+const MIB = 1024 * 1024;
+const policy: IdleCollectionPolicy = { checkEveryMs: 5_000, quietChecks: 2, quietUtilisation: 0.02, garbageMiB: 16 };
+
+describe('IdleCollectionDecider', () => {
+  it('collects once the loop has been quiet for the policy’s checks and the heap has grown past what was live', () => {
+    const decider = new IdleCollectionDecider(policy);
+    decider.collected(70 * MIB);
+    expect(decider.next({ utilisation: 0.6, usedHeapBytes: 200 * MIB })).toBe(false);
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 216 * MIB })).toBe(false);
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 216 * MIB })).toBe(true);
+  });
+
+  it('does not collect under load, however much the heap has grown', () => {
+    const decider = new IdleCollectionDecider(policy);
+    decider.collected(70 * MIB);
+    for (const utilisation of [0.01, 0.5, 0.01, 0.3, 0.01]) {
+      expect(decider.next({ utilisation, usedHeapBytes: 240 * MIB })).toBe(false);
+    }
+  });
+
+  it('does not collect an idle heap that V8 has already brought down to what is live', () => {
+    const decider = new IdleCollectionDecider(policy);
+    decider.collected(70 * MIB);
+    expect(decider.next({ utilisation: 0.5, usedHeapBytes: 230 * MIB })).toBe(false);
+    // V8 collected on its own under load; idle from there, with 10 MiB allocated since.
+    expect(decider.next({ utilisation: 0.5, usedHeapBytes: 75 * MIB })).toBe(false);
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 80 * MIB })).toBe(false);
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 85 * MIB })).toBe(false);
+  });
+
+  it('collects once per idle spell: after a collection it waits for quiet checks again', () => {
+    const decider = new IdleCollectionDecider(policy);
+    decider.collected(70 * MIB);
+    decider.next({ utilisation: 0.01, usedHeapBytes: 200 * MIB });
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 200 * MIB })).toBe(true);
+    decider.collected(72 * MIB);
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 73 * MIB })).toBe(false);
+    expect(decider.next({ utilisation: 0.01, usedHeapBytes: 73 * MIB })).toBe(false);
+  });
+});
+
+describe('IdleHeapCollector', () => {
+  it('gives back the garbage a load left in an idle process’s heap', async () => {
+    // V8's own collector, as --expose-gc gives it to the services.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as ConstructorParameters<typeof IdleHeapCollector>[1];
+    const collector = new IdleHeapCollector({ checkEveryMs: 100, quietChecks: 2, quietUtilisation: 0.2, garbageMiB: 16 }, gc);
+    collector.onApplicationBootstrap();
+    try {
+      // 48 arrays of 1 MiB: large objects, which only a full collection frees, as a load's old generation.
+      let load: number[][] | undefined = Array.from({ length: 48 }, () => new Array<number>(131_072).fill(0.5));
+      const withGarbage = getHeapStatistics().used_heap_size;
+      expect(load).toHaveLength(48);
+      load = undefined;
+      await expectEventually(() => expect(getHeapStatistics().used_heap_size).toBeLessThan(withGarbage - 40 * MIB), { timeoutMs: 5_000 });
+    } finally {
+      collector.onApplicationShutdown();
+    }
+  });
+
+  it('stays inert where the process has no collector to call', () => {
+    const collector = new IdleHeapCollector(policy, undefined);
+    collector.onApplicationBootstrap();
+    expect(collector.running).toBe(false);
+    collector.onApplicationShutdown();
+  });
+});
