@@ -137,8 +137,11 @@ export const baseEnvSchema = z
     CONSUMER_WAIT_LIMIT_MS: int(24 * 60 * 60 * 1000, 1),
     CONSUMER_ACK_WAIT_MS: int(30000, 100),
     CONSUMER_CONCURRENCY: int(64, 1),
-    /** At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is redone event by event. */
-    CONSUMER_BATCH_SIZE: int(16, 1),
+    /**
+     * At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is
+     * redone event by event. Only a receiver that is behind fills one: bench:events, saturated, 1,690 events/s at 16, 1,895 at 64.
+     */
+    CONSUMER_BATCH_SIZE: int(64, 1),
     /**
      * Events received in order take effect in the transaction that stores them, if their handlers finish within
      * this many ms (past it the batch is stored on its own and handled later); 0 stores and handles apart.
