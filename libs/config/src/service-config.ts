@@ -140,7 +140,8 @@ export const baseEnvSchema = z
     /**
      * At most this many events in one consumer transaction (runs of one aggregate and several aggregates); a failed batch is
      * redone event by event. 64 moved bench:events' saturated durable path from 1,690 to 1,895 events/s, but longer batches
-     * widen a race between aggregates (see README, session 17): kept at 16.
+     * widen races between aggregates' events, handled concurrently (README, session 17): 16 until every handler that reads
+     * what other aggregates' events bring waits for them as notifications' recipients now do.
      */
     CONSUMER_BATCH_SIZE: int(16, 1),
     /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { NOTIFICATION_LANGUAGES, ROLES, UserSavedPayload } from '@alur/contracts';
+import { NOTIFICATION_LANGUAGES, ROLES, UserSavedPayload, UserSavedV1 } from '@alur/contracts';
+import { hasPendingEventsOf } from '@alur/messaging';
 import { jsonField, queryRows } from '@alur/database';
 import { StoredPreferences } from '../preferences/domain/notification-preferences';
 import { StoredChannels } from '../preferences/preferences.repository';
@@ -108,6 +109,14 @@ const ProposalRow = z
 /** The service's copy of who is who (from UserSaved), who acts for whom, and what it knows of each proposal. */
 @Injectable()
 export class DirectoryRepository {
+  /**
+   * Whether UserSaved events are stored here and not yet handled: the directory is then behind the
+   * stream, and a role and region that resolve to nobody may only not have arrived yet.
+   */
+  usersStillArriving(tx: EntityManager): Promise<boolean> {
+    return hasPendingEventsOf(tx, UserSavedV1.aggregateType);
+  }
+
   async saveUser(tx: EntityManager, user: UserSavedPayload): Promise<void> {
     await tx.query(
       `INSERT INTO recipient (user_id, username, display_name, role, region_code, language, email, phone, active, updated_at)

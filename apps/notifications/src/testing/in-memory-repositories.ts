@@ -34,6 +34,13 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
   /** The preferences the directory's queries read beside each user (none stored when not given). */
   constructor(private readonly preferences = new InMemoryPreferences()) {}
 
+  /** Whether UserSaved events are stored and not yet handled (usersStillArriving). */
+  arriving = false;
+
+  async usersStillArriving(_tx: EntityManager): Promise<boolean> {
+    return this.arriving;
+  }
+
   /** Puts users in the directory, as their UserSaved events would. */
   add(...users: DirectoryUser[]): this {
     for (const user of users) this.users.set(user.userId, user);

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@alur/contracts';
 import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
 import { MESSAGING_MIGRATIONS } from '../migrations/messaging-migrations';
-import { InboundDraft, InboundEventStore } from './inbound-event.store';
+import { hasPendingEventsOf, InboundDraft, InboundEventStore } from './inbound-event.store';
 
 // The receipt path's one statement against the real table: what it stores, what it claims, and the limits it sets.
 describe('storing received events and claiming them in one statement', () => {
@@ -125,5 +125,25 @@ describe('storing received events and claiming them in one statement', () => {
     } finally {
       await runner.release();
     }
+  });
+  it('tells a handler whether events of a type are still to be handled, those a batch is handling until it commits', async () => {
+    const [saved] = await store.insert([draft('x', { aggregateKey: 'person:x' })]);
+    expect(await hasPendingEventsOf(dataSource.manager, 'person')).toBe(true);
+    // The type is the whole of the key's first part.
+    expect(await hasPendingEventsOf(dataSource.manager, 'pers')).toBe(false);
+
+    let release!: () => void;
+    let handled!: () => void;
+    const batchHandled = new Promise<void>((resolve) => (handled = resolve));
+    const batch = dataSource.transaction(async (tx) => {
+      await tx.query(`UPDATE inbound_event SET status = 'done', handled_at = now() WHERE id = $1`, [saved.id]);
+      handled();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await batchHandled;
+    expect(await hasPendingEventsOf(dataSource.manager, 'person')).toBe(true);
+    release();
+    await batch;
+    expect(await hasPendingEventsOf(dataSource.manager, 'person')).toBe(false);
   });
 });

@@ -94,7 +94,21 @@ const EARLIER_OPEN = `EXISTS (SELECT 1 FROM inbound_event p
    WHERE p.aggregate_key = e.aggregate_key AND p.status IN ('pending', 'dead')
      AND (p.stream_created, p.stream_seq) < (e.stream_created, e.stream_seq))`;
 
-/** All SQL on the consumer's `inbound_event` table. */
+/**
+ * Whether events of an aggregate type are stored here and not yet handled (those a batch is handling now
+ * included, until it commits). Events of different aggregates are handled concurrently, in any order: a
+ * handler that reads what other aggregates' events bring (notifications' directory of users, say) can ask
+ * whether that is still on its way.
+ */
+export async function hasPendingEventsOf(tx: EntityManager, aggregateType: string): Promise<boolean> {
+  const [row]: Array<{ pending: boolean }> = await tx.query(
+    `SELECT EXISTS (SELECT 1 FROM inbound_event WHERE status = 'pending' AND starts_with(aggregate_key, $1)) AS pending`,
+    [`${aggregateType}:`],
+  );
+  return row.pending;
+}
+
+/** All SQL on the consumer's `inbound_event` table (but hasPendingEventsOf, which runs in a handler's transaction). */
 @Injectable()
 export class InboundEventStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

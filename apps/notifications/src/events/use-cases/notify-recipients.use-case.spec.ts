@@ -253,4 +253,28 @@ describe('telling everyone concerned of an event', () => {
     await expect(notifying).rejects.toBeInstanceOf(EventNotReadyError);
     expect(notifications.rows).toEqual([]);
   });
+  it('waits when a stage’s officials are not in the directory yet while users are still arriving (saved just before, not yet handled)', async () => {
+    const { useCase, directory, notifications } = setUp();
+    directory.users.delete(lurah.userId);
+    directory.arriving = true;
+
+    const notifying = useCase.execute(tx, envelope(), planStageOpened({ ...stage(), openedAt: AT, dueAt: '2026-03-17T07:30:00Z' }));
+
+    await expect(notifying).rejects.toBeInstanceOf(EventNotReadyError);
+    expect(notifications.rows).toEqual([]);
+    // Once the Lurah's UserSaved has been handled, the retry tells them.
+    directory.arriving = false;
+    directory.add(lurah);
+    await useCase.execute(tx, envelope(), planStageOpened({ ...stage(), openedAt: AT, dueAt: '2026-03-17T07:30:00Z' }));
+    expect(notifications.rows.map((n) => n.recipientUserId)).toEqual(['lurah']);
+  });
+
+  it('tells nobody, without waiting, of a stage whose post is vacant when no user is on the way', async () => {
+    const { useCase, directory, notifications } = setUp();
+    directory.users.delete(lurah.userId);
+
+    await useCase.execute(tx, envelope(), planStageOpened({ ...stage(), openedAt: AT, dueAt: '2026-03-17T07:30:00Z' }));
+
+    expect(notifications.rows).toEqual([]);
+  });
 });

@@ -99,6 +99,12 @@ export class NotifyRecipientsUseCase {
     }
     const { users, appointments, preferences } = await this.directory.candidatesFor(tx, plan.audiences);
     const replaceAbsent = categoryOf(plan.kind) === 'REMINDER';
-    return { recipients: resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent }), preferences };
+    const recipients = resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent });
+    // Users saved just before (a fresh system, a restore, a replay) may be in a batch that has not committed
+    // yet: wait for it rather than tell nobody. A post that is simply vacant, with no user on the way, reaches nobody.
+    if (recipients.length === 0 && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
+      throw new EventNotReadyError('the users still arriving in the directory');
+    }
+    return { recipients, preferences };
   }
 }
