@@ -253,6 +253,7 @@ describe('telling everyone concerned of an event', () => {
     await expect(notifying).rejects.toBeInstanceOf(EventNotReadyError);
     expect(notifications.rows).toEqual([]);
   });
+
   it('waits when a stage’s officials are not in the directory yet while users are still arriving (saved just before, not yet handled)', async () => {
     const { useCase, directory, notifications } = setUp();
     directory.users.delete(lurah.userId);
