@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { OutboxService } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
-import { TestIsolation } from '@alur/testing';
+import { expectEventually, TestIsolation } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -52,15 +52,22 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
     const proposals = await createServiceApp(ProposalsModule.forRoot(env), 'proposals', { rpc: true });
     apps.push(proposals);
     apps.push(await createServiceApp(ApprovalsModule.forRoot(env), 'approvals', { rpc: true }));
-    apps.push(await createServiceApp(DisbursementsModule.forRoot(env), 'disbursements', { rpc: true }));
+    const disbursements = await createServiceApp(DisbursementsModule.forRoot(env), 'disbursements', { rpc: true });
+    apps.push(disbursements);
     apps.push(await createServiceApp(NotificationsModule.forRoot(env), 'notifications', { rpc: true }));
     const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
     apps.push(gateway);
     await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
-    await seedDemoProgrammes(proposals.get(DataSource), {
+    const programmes = await seedDemoProgrammes(proposals.get(DataSource), {
       NODE_ENV: 'test',
       NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!,
       DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX!,
+    });
+    // BPKAD sets a ceiling against a programme version disbursements has heard of: a test that does so first
+    // thing would otherwise race the published programmes' events (404 "has no version for fiscal year").
+    await expectEventually(async () => {
+      const [{ known }] = await disbursements.get(DataSource).query('SELECT count(*)::int AS known FROM programme_version');
+      expect(known).toBeGreaterThanOrEqual(programmes.published.length);
     });
     return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), gateway, close: closeAll };
   } catch (error) {
