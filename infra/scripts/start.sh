@@ -26,12 +26,11 @@ for name in JWT_SECRET RPC_ASSERTION_SECRET NATS_GATEWAY_PASSWORD NATS_PROPOSALS
     echo "secrets: generated $name in $secrets_file (kept for this machine; git ignores it)"
   fi
 done
-# What the environment already sets wins over the file.
-while IFS='=' read -r name value; do
-  if [[ -n $name && -z ${!name:-} ]]; then export "$name=$value"; fi
-done <"$secrets_file"
+# What the environment already sets wins over the files.
+source infra/scripts/env-file.sh
+export_missing_from "$secrets_file"
 # How every service process runs (glibc malloc tunables, Node flags): the file the image and the benches read too.
-source infra/scripts/runtime-env.sh
+export_missing_from infra/service-runtime.env
 LOG_DIR="${LOG_DIR:-logs}"
 mkdir -p "$LOG_DIR"
 

@@ -1,5 +1,5 @@
 // infra/service-runtime.env is read three ways: sourced by sh in the image, by npm start's bash
-// (runtime-env.sh) and by the benches (serviceRuntimeEnv). A service must get the same flags from each.
+// (env-file.sh) and by the benches (serviceRuntimeEnv). A service must get the same flags from each.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serviceRuntimeEnv } from '../../bench/shared/running-system';
@@ -22,7 +22,7 @@ describe('infra/service-runtime.env', () => {
   });
 
   it('gives the same to a service npm start runs', () => {
-    const script = `set -euo pipefail; source infra/scripts/runtime-env.sh; exec node -e '${REPORT}'`;
+    const script = `set -euo pipefail; source infra/scripts/env-file.sh; export_missing_from infra/service-runtime.env; exec node -e '${REPORT}'`;
     expect(serviceSees('bash', ['-c', script], bare)).toEqual(image);
   });
 
@@ -31,7 +31,7 @@ describe('infra/service-runtime.env', () => {
   });
 
   it('leaves npm start a setting the environment already makes', () => {
-    const script = `set -euo pipefail; source infra/scripts/runtime-env.sh; exec node -e '${REPORT}'`;
+    const script = `set -euo pipefail; source infra/scripts/env-file.sh; export_missing_from infra/service-runtime.env; exec node -e '${REPORT}'`;
     expect(serviceSees('bash', ['-c', script], { ...bare, NODE_OPTIONS: '--max-semi-space-size=4' })).toMatchObject({
       NODE_OPTIONS: '--max-semi-space-size=4',
       gc: 'undefined',

@@ -87,7 +87,7 @@ export class IdleHeapCollector implements OnApplicationBootstrap, OnApplicationS
       const before = getHeapStatistics();
       if (collecting || !decider.next({ utilisation, usedHeapBytes: before.used_heap_size })) return;
       collecting = true;
-      compactIdleHeap(collect)
+      compactIdleHeap(collect, before)
         .then((after) => {
           decider.collected(after.used_heap_size);
           this.logger.log({ heapMiB: { before: heapFigures(before), after: heapFigures(after) } }, 'collected the heap while idle');
@@ -114,8 +114,8 @@ export class IdleHeapCollector implements OnApplicationBootstrap, OnApplicationS
  * Up to three, as V8's memory reducer does, while one still gives back pages. Incremental marking in
  * V8's own tasks: a request arriving meanwhile is not held up by a whole pause.
  */
-async function compactIdleHeap(collect: CollectGarbage): Promise<HeapInfo> {
-  let heap = getHeapStatistics();
+async function compactIdleHeap(collect: CollectGarbage, before: HeapInfo): Promise<HeapInfo> {
+  let heap = before;
   for (let pass = 0; pass < 3; pass++) {
     await collect({ type: 'major', execution: 'async' });
     const held = heap.total_heap_size;
