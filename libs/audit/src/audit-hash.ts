@@ -24,9 +24,12 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** SHA-256 over the previous row's hash and this row's content: changing any row breaks every later link. */
-export function auditHash(record: Omit<AuditRecord, 'seq' | 'hash'>): string {
-  const content = canonicalJson({
+/**
+ * What a record's hash covers besides the link: its content as canonical JSON. It does not depend on the
+ * previous hash, so the trail can send it with the statement that finds that hash (AuditTrail.record).
+ */
+export function auditContent(record: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>): string {
+  return canonicalJson({
     id: record.id,
     occurredAt: record.occurredAt,
     actor: record.actor,
@@ -38,15 +41,21 @@ export function auditHash(record: Omit<AuditRecord, 'seq' | 'hash'>): string {
     before: record.before,
     after: record.after,
   });
-  return createHash('sha256').update(record.prevHash).update('\n').update(content).digest('hex');
 }
 
 /**
- * An entry as the trail keeps it, chained after the record whose hash is `prevHash`: a new id and time,
- * what the entry leaves out as null, and the hash of it all. The table numbers it (seq).
+ * SHA-256 over the previous row's hash, a newline and this row's content: changing any row breaks every
+ * later link. The trail computes the same in SQL (AuditTrail.record); this one verifies.
  */
-export function chainedRecord(entry: AuditEntry, prevHash: string): Omit<AuditRecord, 'seq'> {
-  const unhashed: Omit<AuditRecord, 'seq' | 'hash'> = {
+export function auditHash(record: Omit<AuditRecord, 'seq' | 'hash'>): string {
+  return createHash('sha256').update(record.prevHash).update('\n').update(auditContent(record)).digest('hex');
+}
+
+/** An entry as the trail keeps it, before it is linked: a new id and time, and what the entry leaves out as null. */
+export type UnlinkedAuditRecord = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+
+export function unlinkedRecord(entry: AuditEntry): UnlinkedAuditRecord {
+  return {
     id: randomUUID(),
     occurredAt: new Date().toISOString(),
     actor: entry.actor,
@@ -57,7 +66,11 @@ export function chainedRecord(entry: AuditEntry, prevHash: string): Omit<AuditRe
     toStatus: entry.toStatus ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    prevHash,
   };
+}
+
+/** An entry chained after the record whose hash is `prevHash`, as the trail links it. The table numbers it (seq). */
+export function chainedRecord(entry: AuditEntry, prevHash: string): Omit<AuditRecord, 'seq'> {
+  const unhashed = { ...unlinkedRecord(entry), prevHash };
   return { ...unhashed, hash: auditHash(unhashed) };
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { claimIdempotencyKeyIn, hostPlaceholders, RidingStatement } from '@alur/database';
+import { claimIdempotencyKeyIn, hostPlaceholders, RidingStatement, together } from '@alur/database';
 import { AUDIT_CHAINS, auditChainOf } from './audit-chains';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
-import { auditHash, chainedRecord, GENESIS_HASH } from './audit-hash';
+import { auditContent, auditHash, GENESIS_HASH, UnlinkedAuditRecord, unlinkedRecord } from './audit-hash';
 
 interface AuditRow {
   seq: string;
@@ -24,6 +24,9 @@ interface AuditRow {
 
 const VERIFY_BATCH = 1000;
 
+/** The types of the record's columns it is given, id to after, in order (INSERT … SELECT does not infer them). */
+const RECORD_COLUMN_TYPES = ['uuid', 'timestamptz', 'jsonb', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb'];
+
 /**
  * The append-only, hash-chained audit trail of one service's schema, kept in AUDIT_CHAINS chains.
  * Records are written in the caller's transaction, so a change and its record commit together; a
@@ -35,42 +38,50 @@ export class AuditTrail {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Records the entry in the caller's transaction. `alongside` (an event's outbox row) rides on the head's
-   * lock; `alongsideRecord`, made from the record (a row that names it), rides on the record's insert.
+   * Records the entry in the caller's transaction, in one round trip: the head of the transaction's chain
+   * moves to the new record's hash, computed where the head's row is locked, and the record is inserted
+   * with the link. `alongside` (an event's outbox row) and `alongsideRecord`, made from the record (a row
+   * that names it), ride on the same statement.
    */
   async record(
     tx: EntityManager,
     entry: AuditEntry,
     alongside?: RidingStatement,
-    alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => RidingStatement,
+    alongsideRecord?: (record: UnlinkedAuditRecord) => RidingStatement,
   ): Promise<AuditRecord> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record must run inside the transaction of the change it records');
     }
     // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
     await claimIdempotencyKeyIn(tx);
-    // The head's row lock orders the chain's writers; a writer that waited for it reads the hash its holder left.
     const chain = auditChainOf(tx);
-    const [chainParam] = hostPlaceholders(alongside, 1);
-    const [head] = (await (alongside
-      ? tx.query(
-          `WITH ${alongside.with} SELECT hash, ${alongside.select} AS alongside FROM audit_chain_head WHERE chain = ${chainParam} FOR UPDATE`,
-          [...alongside.params, chain],
-        )
-      : tx.query('SELECT hash FROM audit_chain_head WHERE chain = $1 FOR UPDATE', [chain]))) as Array<{ hash: string }>;
-    const record = chainedRecord(entry, head.hash);
-    const rider = alongsideRecord?.(record);
-    // The rider's parameters come first: the record's are numbered after them.
-    const own = hostPlaceholders(rider, 15);
-    const [{ seq }] = (await tx.query(
-      `WITH ${rider ? `${rider.with},` : ''} recorded AS (
+    const record = unlinkedRecord(entry);
+    const made = alongsideRecord?.(record);
+    const rider = alongside && made ? together(alongside, made) : (alongside ?? made);
+    // The riders' parameters come first: the record's are numbered after them.
+    const own = hostPlaceholders(rider, 14);
+    // The head's UPDATE orders the chain's writers: one that waited for the row re-reads it once its holder
+    // commits, so `hash` in SET is the hash that holder left, and the new hash (as auditHash computes it)
+    // links to it. prev_hash keeps that link for the record's insert (RETURNING sees only the new row), and
+    // the record's seq is drawn there too, once the head is held, so that seq order is the chain's order.
+    const [row] = (await tx.query(
+      `WITH ${rider ? `${rider.with},` : ''} audit_linked AS (
+         UPDATE audit_chain_head
+            SET prev_hash = hash, hash = encode(sha256(convert_to(hash || E'\\n' || ${own[12]}::text, 'UTF8')), 'hex')
+          WHERE chain = ${own[13]}
+         RETURNING prev_hash, hash, nextval(pg_get_serial_sequence('audit_record', 'seq')) AS seq
+       ), audit_recorded AS (
          INSERT INTO audit_record
-           (id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
+           (seq, id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
             from_status, to_status, before, after, prev_hash, hash, chain)
-         VALUES (${own.join(', ')})
-         RETURNING seq
-       ), moved AS (UPDATE audit_chain_head SET hash = ${own[13]} WHERE chain = ${own[14]})
-       SELECT seq${rider ? `, ${rider.select} AS alongside` : ''} FROM recorded`,
+         SELECT l.seq, ${own
+           .slice(0, 12)
+           .map((p, i) => `${p}::${RECORD_COLUMN_TYPES[i]}`)
+           .join(', ')}, l.prev_hash, l.hash, ${own[13]}::smallint
+           FROM audit_linked l
+         RETURNING seq, prev_hash, hash
+       )
+       SELECT seq, prev_hash, hash${rider ? `, ${rider.select} AS alongside` : ''} FROM audit_recorded`,
       [
         ...(rider?.params ?? []),
         record.id,
@@ -85,12 +96,12 @@ export class AuditTrail {
         record.toStatus,
         json(record.before),
         json(record.after),
-        record.prevHash,
-        record.hash,
+        auditContent(record),
         chain,
       ],
-    )) as Array<{ seq: string }>;
-    return { ...record, seq: Number(seq) };
+    )) as Array<{ seq: string; prev_hash: string; hash: string }>;
+    if (!row) throw new Error(`audit chain ${chain} has no head: the audit trail's migrations have not run`);
+    return { ...record, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
   }
 
   /** The records of one entity, oldest first. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { chainedRecord, GENESIS_HASH, type AuditEntry, type AuditRecord, type AuditTrail } from '@alur/audit';
+import { chainedRecord, GENESIS_HASH, type AuditEntry, type AuditRecord, type AuditTrail, type UnlinkedAuditRecord } from '@alur/audit';
 import type { Rollbackable } from './in-memory-transactions';
 
 /**
@@ -23,7 +23,7 @@ export class RecordingAuditTrail implements Pick<AuditTrail, 'record'>, Rollback
     _tx: EntityManager,
     entry: AuditEntry,
     _alongside?: unknown,
-    alongsideRecord?: (record: Omit<AuditRecord, 'seq'>) => unknown,
+    alongsideRecord?: (record: UnlinkedAuditRecord) => unknown,
   ): Promise<AuditRecord> {
     const previous = this.records.at(-1);
     const record: AuditRecord = { ...chainedRecord(structuredClone(entry), previous?.hash ?? GENESIS_HASH), seq: this.records.length + 1 };
