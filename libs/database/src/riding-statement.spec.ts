@@ -1,4 +1,4 @@
-import { hostPlaceholders, together } from './riding-statement';
+import { hostPlaceholders, numberedAfter, together } from './riding-statement';
 
 describe('hostPlaceholders', () => {
   it("numbers the host's parameters after those of what rides on it", () => {
@@ -19,6 +19,17 @@ describe('together', () => {
       with: 'moved AS (UPDATE proposal SET status = $1 WHERE id = $2), entry AS (INSERT INTO timeline (proposal_id, kind) VALUES ($3, $4))',
       select: 'ROW(NULL, $4)',
       params: ['IN_REVIEW', 'p-1', 'p-1', 'stage'],
+    });
+  });
+});
+
+describe('numberedAfter', () => {
+  it("numbers a rider's placeholders after the host's own, which come first", () => {
+    const rider = { with: 'kept AS (UPDATE summary SET stage = $2 WHERE id = $1)', select: '$1', params: ['p-1', 'LURAH'] };
+    expect(numberedAfter(rider, 20)).toEqual({
+      with: 'kept AS (UPDATE summary SET stage = $22 WHERE id = $21)',
+      select: '$21',
+      params: ['p-1', 'LURAH'],
     });
   });
 });

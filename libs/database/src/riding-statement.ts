@@ -27,15 +27,21 @@ export function hostPlaceholders(alongside: RidingStatement | null | undefined, 
 }
 
 /**
- * Two riding statements as one: the second's placeholders are numbered after the first's parameters,
- * and the select is a row of both. (Placeholders are found as `$n` anywhere in the text: riding
+ * The statement with its placeholders numbered after `count` parameters of a host that puts its own first:
+ * `[...own, ...statement.params]`. (Placeholders are found as `$n` anywhere in the text: riding
  * statements hold no string literal with a dollar sign in it.)
  */
+export function numberedAfter(statement: RidingStatement, count: number): RidingStatement {
+  const shift = (sql: string) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + count}`);
+  return { with: shift(statement.with), select: shift(statement.select), params: statement.params };
+}
+
+/** Two riding statements as one: the second's placeholders are numbered after the first's parameters, and the select is a row of both. */
 export function together(first: RidingStatement, second: RidingStatement): RidingStatement {
-  const shift = (sql: string) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first.params.length}`);
+  const shifted = numberedAfter(second, first.params.length);
   return {
-    with: `${first.with}, ${shift(second.with)}`,
-    select: `ROW(${first.select}, ${shift(second.select)})`,
+    with: `${first.with}, ${shifted.with}`,
+    select: `ROW(${first.select}, ${shifted.select})`,
     params: [...first.params, ...second.params],
   };
 }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { NOTIFICATION_LANGUAGES, ROLES, UserSavedPayload, UserSavedV1 } from '@alur/contracts';
 import { hasPendingEventsOf } from '@alur/messaging';
-import { jsonField, queryRows } from '@alur/database';
+import { jsonField, queryRows, RidingStatement } from '@alur/database';
 import { StoredPreferences } from '../preferences/domain/notification-preferences';
 import { StoredChannels } from '../preferences/preferences.repository';
 import { Audience } from '../recipients/domain/audience';
@@ -197,26 +197,29 @@ export class DirectoryRepository {
 
   /**
    * Remembers a proposal's title (disbursement events do not carry it) and, when one has opened, the stage
-   * now waiting for a decision: one statement, as a stage opens five times in a proposal's life.
+   * now waiting for a decision. A stage opens five times in a proposal's life, so this rides on the event's
+   * notifications (NotifyRecipientsUseCase), which never read it.
    */
-  async rememberProposal(tx: EntityManager, proposalId: string, title: string, villageCode: string, openStage?: Audience): Promise<void> {
+  rememberingProposal(proposalId: string, title: string, villageCode: string, openStage?: Audience): RidingStatement {
     const keepsStage = openStage === undefined;
-    await tx.query(
-      `INSERT INTO proposal_summary (proposal_id, title, village_code, open_stage_role, open_stage_region) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()${
-         keepsStage ? '' : ', open_stage_role = EXCLUDED.open_stage_role, open_stage_region = EXCLUDED.open_stage_region'
-       }`,
-      [proposalId, title, villageCode, openStage?.role ?? null, openStage?.regionCode ?? null],
-    );
+    return {
+      with: `remembered AS (
+        INSERT INTO proposal_summary (proposal_id, title, village_code, open_stage_role, open_stage_region) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()${
+          keepsStage ? '' : ', open_stage_role = EXCLUDED.open_stage_role, open_stage_region = EXCLUDED.open_stage_region'
+        })`,
+      select: 'NULL',
+      params: [proposalId, title, villageCode, openStage?.role ?? null, openStage?.regionCode ?? null],
+    };
   }
 
-  /** The stage now waiting for a decision (null once decided), so that its officials hear of a withdrawal. */
-  async setOpenStage(tx: EntityManager, proposalId: string, stage: Audience | null): Promise<void> {
-    await tx.query('UPDATE proposal_summary SET open_stage_role = $2, open_stage_region = $3, updated_at = now() WHERE proposal_id = $1', [
-      proposalId,
-      stage?.role ?? null,
-      stage?.regionCode ?? null,
-    ]);
+  /** The stage now waiting for a decision (null once decided), so that its officials hear of a withdrawal; rides as rememberingProposal does. */
+  settingOpenStage(proposalId: string, stage: Audience | null): RidingStatement {
+    return {
+      with: 'stage_set AS (UPDATE proposal_summary SET open_stage_role = $2, open_stage_region = $3, updated_at = now() WHERE proposal_id = $1)',
+      select: 'NULL',
+      params: [proposalId, stage?.role ?? null, stage?.regionCode ?? null],
+    };
   }
 
   async proposal(tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {

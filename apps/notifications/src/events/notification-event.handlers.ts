@@ -33,7 +33,8 @@ type Event<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
 /**
  * Every event the notifications service listens to. Each handler keeps the service's copies up to
  * date (users, appointments, proposal titles and open stages) and hands the event's planned
- * notifications to the notifier, all in the transaction its inbox record commits in.
+ * notifications to the notifier, all in the transaction its inbox record commits in. A proposal's
+ * title and open stage ride on the statement that adds the notifications, which does not read them.
  */
 @Injectable()
 export class NotificationEventHandlers {
@@ -67,28 +68,36 @@ export class NotificationEventHandlers {
   @HandleEvent(ProposalSubmittedV1)
   async onProposalSubmitted(event: Event<typeof ProposalSubmittedV1>, tx: EntityManager): Promise<void> {
     const p = event.payload;
-    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode);
-    await this.notify.execute(tx, event, plans.planProposalSubmitted(p));
+    await this.notify.execute(
+      tx,
+      event,
+      plans.planProposalSubmitted(p),
+      this.directory.rememberingProposal(p.proposalId, p.title, p.villageCode),
+    );
   }
 
   @HandleEvent(ProposalWithdrawnV1)
   async onProposalWithdrawn(event: Event<typeof ProposalWithdrawnV1>, tx: EntityManager): Promise<void> {
     const openStage = (await this.directory.proposal(tx, event.payload.proposalId))?.openStage ?? null;
-    await this.notify.execute(tx, event, plans.planProposalWithdrawn(event.payload, openStage));
-    await this.directory.setOpenStage(tx, event.payload.proposalId, null);
+    const closed = this.directory.settingOpenStage(event.payload.proposalId, null);
+    await this.notify.execute(tx, event, plans.planProposalWithdrawn(event.payload, openStage), closed);
   }
 
   @HandleEvent(ApprovalStageOpenedV1)
   async onStageOpened(event: Event<typeof ApprovalStageOpenedV1>, tx: EntityManager): Promise<void> {
     const p = event.payload;
-    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode, { role: p.role, regionCode: p.regionCode });
-    await this.notify.execute(tx, event, plans.planStageOpened(p));
+    const remembered = this.directory.rememberingProposal(p.proposalId, p.title, p.villageCode, { role: p.role, regionCode: p.regionCode });
+    await this.notify.execute(tx, event, plans.planStageOpened(p), remembered);
   }
 
   @HandleEvent(ApprovalStageDecidedV1)
   async onStageDecided(event: Event<typeof ApprovalStageDecidedV1>, tx: EntityManager): Promise<void> {
-    await this.directory.setOpenStage(tx, event.payload.proposalId, null);
-    await this.notify.execute(tx, event, plans.planStageDecided(event.payload));
+    await this.notify.execute(
+      tx,
+      event,
+      plans.planStageDecided(event.payload),
+      this.directory.settingOpenStage(event.payload.proposalId, null),
+    );
   }
 
   @HandleEvent(ProposalReturnedV1)
@@ -104,8 +113,12 @@ export class NotificationEventHandlers {
   @HandleEvent(ProposalApprovedV1)
   async onProposalApproved(event: Event<typeof ProposalApprovedV1>, tx: EntityManager): Promise<void> {
     const p = event.payload;
-    await this.directory.rememberProposal(tx, p.proposalId, p.title, p.villageCode);
-    await this.notify.execute(tx, event, plans.planProposalApproved(p));
+    await this.notify.execute(
+      tx,
+      event,
+      plans.planProposalApproved(p),
+      this.directory.rememberingProposal(p.proposalId, p.title, p.villageCode),
+    );
   }
 
   @HandleEvent(ApprovalReminderDueV1)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { jsonField, queryRows, updateRows } from '@alur/database';
+import { jsonField, numberedAfter, queryRows, RidingStatement, runAlone, updateRows } from '@alur/database';
 import { DeliveryDraft, deliveriesInsert, deliveryParams, QueuedDelivery } from '../delivery/delivery.repository';
 import { DigestLine } from '../digest/digest.repository';
 import { Language } from '../messages/domain/notification-kind';
@@ -71,15 +71,38 @@ export class NotificationRepository {
    * Adds the notifications, each unless the same event already gave its recipient one of this kind (a
    * redelivered or replayed event), and, for each one added, its deliveries or its digest line: one
    * statement for all of an event's notifications. Answers the deliveries added, to be queued.
+   * `alongside` rides on that statement, or runs alone when the event notifies nobody.
    */
-  async addWithFollowUps(tx: EntityManager, entries: readonly NotificationWithFollowUps[]): Promise<QueuedDelivery[]> {
-    if (entries.length === 0) return [];
+  async addWithFollowUps(
+    tx: EntityManager,
+    entries: readonly NotificationWithFollowUps[],
+    alongside?: RidingStatement,
+  ): Promise<QueuedDelivery[]> {
+    if (entries.length === 0) {
+      if (alongside) await runAlone(tx, alongside);
+      return [];
+    }
     const ids = entries.map(() => randomUUID());
     const notifications = entries.map((e) => e.notification);
     const digested = entries.flatMap((e, i) =>
       e.digestLine ? [{ id: ids[i], userId: e.notification.recipientUserId, line: e.digestLine }] : [],
     );
     const deliveries = entries.flatMap((e, i) => e.deliveries.map((d) => ({ ...d, notificationId: ids[i] })));
+    const params = [
+      ids,
+      notifications.map((n) => n.recipientUserId),
+      notifications.map((n) => n.eventId),
+      notifications.map((n) => n.kind),
+      notifications.map((n) => n.proposalId),
+      notifications.map((n) => JSON.stringify(n.content)),
+      notifications.map((n) => n.link),
+      notifications.map((n) => (n.actingFor ? JSON.stringify(n.actingFor) : null)),
+      digested.map((d) => d.id),
+      digested.map((d) => d.userId),
+      digested.map((d) => JSON.stringify(d.line)),
+      ...deliveryParams(deliveries),
+    ];
+    const rider = alongside && numberedAfter(alongside, params.length);
     const rows = await queryRows(
       tx,
       CreatedDeliveryRow,
@@ -91,22 +114,9 @@ export class NotificationRepository {
          INSERT INTO digest_item (notification_id, user_id, line)
          SELECT i.notification_id, i.user_id, i.line FROM unnest($9::uuid[], $10::text[], $11::jsonb[]) AS i (notification_id, user_id, line)
            JOIN added ON added.id = i.notification_id
-       ), ${deliveriesInsert(12, 'JOIN added ON added.id = d.notification_id')}
+       ), ${deliveriesInsert(12, 'JOIN added ON added.id = d.notification_id')}${rider ? `, ${rider.with}` : ''}
        SELECT id FROM created`,
-      [
-        ids,
-        notifications.map((n) => n.recipientUserId),
-        notifications.map((n) => n.eventId),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => n.proposalId),
-        notifications.map((n) => JSON.stringify(n.content)),
-        notifications.map((n) => n.link),
-        notifications.map((n) => (n.actingFor ? JSON.stringify(n.actingFor) : null)),
-        digested.map((d) => d.id),
-        digested.map((d) => d.userId),
-        digested.map((d) => JSON.stringify(d.line)),
-        ...deliveryParams(deliveries),
-      ],
+      [...params, ...(rider?.params ?? [])],
     );
     return rows.map(({ id }) => ({ id, retryRound: 0 }));
   }

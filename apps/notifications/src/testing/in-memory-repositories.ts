@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { UserSavedPayload } from '@alur/contracts';
+import { RidingStatement } from '@alur/database';
 import { DeliveryDraft, DeliveryRepository, QueuedDelivery } from '../delivery/delivery.repository';
 import { DigestLine } from '../digest/digest.repository';
 import { Candidates, DirectoryRepository, ProposalSummary } from '../directory/directory.repository';
@@ -93,6 +94,17 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
   async setOpenStage(_tx: EntityManager, proposalId: string, stage: Audience | null): Promise<void> {
     const proposal = this.proposals.get(proposalId);
     if (proposal) proposal.openStage = stage;
+  }
+
+  /** As the repository's, stored when the statement is made (the stand-in runs no SQL). */
+  rememberingProposal(proposalId: string, title: string, villageCode: string, openStage?: Audience): RidingStatement {
+    void this.rememberProposal({} as EntityManager, proposalId, title, villageCode, openStage);
+    return { with: 'remembered AS (SELECT)', select: 'NULL', params: [] };
+  }
+
+  settingOpenStage(proposalId: string, stage: Audience | null): RidingStatement {
+    void this.setOpenStage({} as EntityManager, proposalId, stage);
+    return { with: 'stage_set AS (SELECT)', select: 'NULL', params: [] };
   }
 
   async proposal(_tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { EventEnvelope } from '@alur/contracts';
-import { AfterCommit } from '@alur/database';
+import { AfterCommit, RidingStatement } from '@alur/database';
 import { EventNotReadyError } from '@alur/messaging';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { reachableChannels } from '../../delivery/domain/reachable-channels';
@@ -34,7 +34,13 @@ export class NotifyRecipientsUseCase {
     private readonly queue: NotificationQueue,
   ) {}
 
-  async execute(tx: EntityManager, event: EventEnvelope, plans: readonly PlannedNotification[]): Promise<void> {
+  /** `alongside`, a change of the handler's that nothing here reads, rides on the statement that adds the notifications. */
+  async execute(
+    tx: EntityManager,
+    event: EventEnvelope,
+    plans: readonly PlannedNotification[],
+    alongside?: RidingStatement,
+  ): Promise<void> {
     const entries: NotificationWithFollowUps[] = [];
     for (const plan of plans) {
       const { recipients, preferences } = await this.recipientsOf(tx, plan, new Date(event.occurredAt));
@@ -72,7 +78,7 @@ export class NotifyRecipientsUseCase {
       }
     }
     // A repeat of the event finds its notifications there already and adds nothing, deliveries included.
-    const created = await this.notifications.addWithFollowUps(tx, entries);
+    const created = await this.notifications.addWithFollowUps(tx, entries, alongside);
     if (created.length) this.afterCommit.run(tx, () => this.queue.enqueueDeliveries(created));
   }
 
