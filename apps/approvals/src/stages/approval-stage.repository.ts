@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, ROLES, StageDecision, StageStatus } from '@alur/contracts';
 import { hostPlaceholders, jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
+import { ApprovalChainEntity } from '../chain/approval-chain.entity';
+import { ApprovalChain } from '../chain/domain/approval-chain';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
 import { ApprovalStageEntity } from './approval-stage.entity';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
@@ -49,6 +51,27 @@ export class ApprovalStageRepository {
   /** The stage, or null when it is not known here. */
   find(db: EntityManager, id: string): Promise<ApprovalStage | null> {
     return db.findOneBy(ApprovalStageEntity, { id });
+  }
+
+  /**
+   * The stage with its submission's chain, the chain under its row lock (FOR UPDATE OF the chain only): a
+   * decision's first two reads in one statement. Null when the stage, or its chain, is not known here.
+   */
+  async findLockingChain(tx: EntityManager, id: string): Promise<{ stage: ApprovalStage; chain: ApprovalChain } | null> {
+    const found = (await tx
+      .createQueryBuilder(ApprovalStageEntity, 'stage')
+      .innerJoinAndMapOne(
+        'stage.chain',
+        ApprovalChainEntity,
+        'chain',
+        'chain.proposalId = stage.proposalId AND chain.submissionNumber = stage.submissionNumber',
+      )
+      .where('stage.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['chain'])
+      .getOne()) as (ApprovalStageEntity & { chain: ApprovalChainEntity }) | null;
+    if (!found) return null;
+    const { chain, ...stage } = found;
+    return { stage, chain };
   }
 
   /** The stage; it must exist. */

@@ -30,6 +30,9 @@ export class InMemoryApprovalStages implements Public<ApprovalStageRepository>, 
   /** The timers of a stage, as the decision's statement reads them: InMemoryStageTimers answers, once made. */
   timersOf: (stageId: string) => TimerKey[] = () => [];
 
+  /** A submission's chain, as the stage's join reads it: InMemoryApprovalChains answers, once made with these stages. */
+  chainOf: (proposalId: string, submissionNumber: number) => ApprovalChain | null = () => null;
+
   snapshot(): () => void {
     const rows = this.rows.map((stage) => ({ ...stage }));
     return () => void this.rows.splice(0, this.rows.length, ...rows);
@@ -38,6 +41,12 @@ export class InMemoryApprovalStages implements Public<ApprovalStageRepository>, 
   async find(_db: EntityManager, id: string): Promise<ApprovalStage | null> {
     const stage = this.rows.find((s) => s.id === id);
     return stage ? { ...stage } : null;
+  }
+
+  async findLockingChain(db: EntityManager, id: string): Promise<{ stage: ApprovalStage; chain: ApprovalChain } | null> {
+    const stage = await this.find(db, id);
+    const chain = stage && this.chainOf(stage.proposalId, stage.submissionNumber);
+    return stage && chain ? { stage, chain: { ...chain } } : null;
   }
 
   async get(db: EntityManager, id: string): Promise<ApprovalStage> {
@@ -111,6 +120,12 @@ function countByRole(stages: ApprovalStage[]): Array<{ role: string; count: numb
 
 export class InMemoryApprovalChains implements Public<ApprovalChainRepository> {
   readonly rows: ApprovalChain[] = [];
+
+  constructor(stages?: InMemoryApprovalStages) {
+    if (stages)
+      stages.chainOf = (proposalId, submissionNumber) =>
+        this.rows.find((c) => c.proposalId === proposalId && c.submissionNumber === submissionNumber) ?? null;
+  }
 
   async insertIfNew(_tx: EntityManager, chain: ApprovalChain): Promise<boolean> {
     if (this.rows.some((c) => c.proposalId === chain.proposalId && c.submissionNumber === chain.submissionNumber)) return false;

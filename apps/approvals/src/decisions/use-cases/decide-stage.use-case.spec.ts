@@ -56,7 +56,7 @@ const FIVE_STAGE_CHAIN: StageDefinition[] = [
 
 function setUp() {
   const stages = new InMemoryApprovalStages();
-  const chains = new InMemoryApprovalChains();
+  const chains = new InMemoryApprovalChains(stages);
   // A class with a private member (its DataSource) accepts only its own instances: this one stands in for it.
   const timers = as<StageTimerRepository>(new InMemoryStageTimers(stages));
   const appointments = new InMemoryActingAppointments();

@@ -61,7 +61,10 @@ export class DecideStageUseCase {
     const notFound = new NotFoundError('Approval stage not found');
     // The checks read in the decision's transaction: one commit per decision rather than one per read.
     return this.transactions.run(async (tx) => {
-      const stage = await this.stages.find(tx, command.stageId);
+      // The chain's row lock comes with the stage, as a withdrawal takes it first: of a decision and a
+      // withdrawal, one ends the chain. A refusal below rolls the lock back with the rest.
+      const found = await this.stages.findLockingChain(tx, command.stageId);
+      const stage = found?.stage ?? (await this.stages.find(tx, command.stageId));
       if (!stage) throw notFound;
 
       const decidedAt = new Date();
@@ -74,8 +77,7 @@ export class DecideStageUseCase {
       }
       if (stage.status !== 'OPEN') throw new ConflictError(`This stage is already ${stage.status}`);
 
-      // The chain's row lock first, as a withdrawal takes it: of a decision and a withdrawal, one ends the chain.
-      const current = await this.chains.lock(tx, stage.proposalId, stage.submissionNumber);
+      const current = found ? found.chain : await this.chains.lock(tx, stage.proposalId, stage.submissionNumber);
       if (current && current.status !== 'IN_REVIEW') {
         throw new ConflictError(`The proposal was ${current.status.toLowerCase()} a moment ago: this stage can no longer be decided`);
       }
