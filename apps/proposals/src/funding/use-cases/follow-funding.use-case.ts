@@ -4,6 +4,7 @@ import { AuditTrail } from '@alur/audit';
 import { EventEnvelope } from '@alur/contracts';
 import { EventNotReadyError } from '@alur/messaging';
 import { FlatJson } from '../../proposals/domain/flat-json';
+import { TimelineEntryDraft } from '../../proposals/domain/proposal';
 import { canTransition, ProposalStatus } from '../../proposals/domain/proposal-status';
 import { ProposalHistory } from '../../proposals/proposal-history.service';
 import { ProposalRepository } from '../../proposals/proposal.repository';
@@ -56,28 +57,42 @@ export class FollowFundingUseCase {
       return;
     }
     const fromStatus = proposal.status;
-    await this.proposals.update(tx, proposal.id, { status: toStatus, version: proposal.version + 1, updatedAt: new Date() });
-    await this.audit.record(tx, {
-      actor: event.actor,
-      action: change.kind,
-      entityType: 'proposal',
-      entityId: proposal.id,
-      fromStatus,
-      toStatus,
-      before: { status: fromStatus },
-      after: { status: toStatus, ...change.details },
+    // The proposal's row and its timeline entry ride on the audit record's round trip (its current stage,
+    // held under the row lock taken above, is written back as it is).
+    const moving = this.proposals.updatingReviewState(proposal.id, {
+      status: toStatus,
+      currentStage: proposal.currentStage,
+      version: proposal.version + 1,
+      updatedAt: new Date(),
     });
-    await this.appendToTimeline(tx, event, change, { fromStatus, toStatus });
+    await this.audit.record(
+      tx,
+      {
+        actor: event.actor,
+        action: change.kind,
+        entityType: 'proposal',
+        entityId: proposal.id,
+        fromStatus,
+        toStatus,
+        before: { status: fromStatus },
+        after: { status: toStatus, ...change.details },
+      },
+      moving,
+      () => this.proposals.appendingTimelineEntry(this.timelineEntry(event, change, { fromStatus, toStatus })),
+    );
+  }
+
+  private appendToTimeline(tx: EntityManager, event: EventEnvelope<{ proposalId: string }>, change: FundingChange): Promise<void> {
+    return this.history.append(tx, this.timelineEntry(event, change));
   }
 
   /** Entries carry the time of the event, not of its handling, so the timeline keeps the order things happened in. */
-  private appendToTimeline(
-    tx: EntityManager,
+  private timelineEntry(
     event: EventEnvelope<{ proposalId: string }>,
     change: FundingChange,
     move: { fromStatus?: ProposalStatus; toStatus?: ProposalStatus } = {},
-  ): Promise<void> {
-    return this.history.append(tx, {
+  ): TimelineEntryDraft {
+    return {
       proposalId: event.payload.proposalId,
       sourceEventId: event.id,
       occurredAt: new Date(event.occurredAt),
@@ -87,6 +102,6 @@ export class FollowFundingUseCase {
       toStatus: move.toStatus ?? null,
       note: change.note,
       details: change.details,
-    });
+    };
   }
 }
