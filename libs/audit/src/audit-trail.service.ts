@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { claimIdempotencyKeyIn, hostPlaceholders, RidingStatement, together } from '@alur/database';
+import { hostPlaceholders, idempotencyKeyClaim, RidingStatement, together } from '@alur/database';
 import { AUDIT_CHAINS, auditChainOf } from './audit-chains';
 import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditContent, auditHash, GENESIS_HASH, UnlinkedAuditRecord, unlinkedRecord } from './audit-hash';
@@ -52,36 +52,36 @@ export class AuditTrail {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail.record must run inside the transaction of the change it records');
     }
-    // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
-    await claimIdempotencyKeyIn(tx);
     const chain = auditChainOf(tx);
     const record = unlinkedRecord(entry);
-    const made = alongsideRecord?.(record);
-    const rider = alongside && made ? together(alongside, made) : (alongside ?? made);
+    // Every change is audited, so this is where a request's Idempotency-Key commits with its change.
+    const claim = idempotencyKeyClaim();
+    const riders = [alongside, alongsideRecord?.(record), claim?.statement].filter((r) => r !== undefined);
+    const rider = riders.length > 0 ? riders.reduce(together) : undefined;
     // The riders' parameters come first: the record's are numbered after them.
     const own = hostPlaceholders(rider, 14);
+    const typed = own.slice(0, 12).map((placeholder, i) => `${placeholder}::${RECORD_COLUMN_TYPES[i]}`);
     // The head's UPDATE orders the chain's writers: one that waited for the row re-reads it once its holder
     // commits, so `hash` in SET is the hash that holder left, and the new hash (as auditHash computes it)
     // links to it. prev_hash keeps that link for the record's insert (RETURNING sees only the new row), and
     // the record's seq is drawn there too, once the head is held, so that seq order is the chain's order.
+    // The key's claim runs before the head is locked (an InitPlan of the UPDATE's WHERE): one that waits for a
+    // twin's key then holds no head the twin may need.
     const [row] = (await tx.query(
       `WITH ${rider ? `${rider.with},` : ''} audit_linked AS (
          UPDATE audit_chain_head
             SET prev_hash = hash, hash = encode(sha256(convert_to(hash || E'\\n' || ${own[12]}::text, 'UTF8')), 'hex')
-          WHERE chain = ${own[13]}
+          WHERE chain = ${own[13]}${claim ? ' AND (SELECT count(*) FROM key_claimed) >= 0' : ''}
          RETURNING prev_hash, hash, nextval(pg_get_serial_sequence('audit_record', 'seq')) AS seq
        ), audit_recorded AS (
          INSERT INTO audit_record
            (seq, id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
             from_status, to_status, before, after, prev_hash, hash, chain)
-         SELECT l.seq, ${own
-           .slice(0, 12)
-           .map((p, i) => `${p}::${RECORD_COLUMN_TYPES[i]}`)
-           .join(', ')}, l.prev_hash, l.hash, ${own[13]}::smallint
+         SELECT l.seq, ${typed.join(', ')}, l.prev_hash, l.hash, ${own[13]}::smallint
            FROM audit_linked l
          RETURNING seq, prev_hash, hash
        )
-       SELECT seq, prev_hash, hash${rider ? `, ${rider.select} AS alongside` : ''} FROM audit_recorded`,
+       SELECT seq, prev_hash, hash${claim ? `, ${claim.statement.select} AS key_claimed` : ''} FROM audit_recorded`,
       [
         ...(rider?.params ?? []),
         record.id,
@@ -99,8 +99,9 @@ export class AuditTrail {
         auditContent(record),
         chain,
       ],
-    )) as Array<{ seq: string; prev_hash: string; hash: string }>;
+    )) as Array<{ seq: string; prev_hash: string; hash: string; key_claimed?: boolean }>;
     if (!row) throw new Error(`audit chain ${chain} has no head: the audit trail's migrations have not run`);
+    await claim?.settle(tx, row.key_claimed === true);
     return { ...record, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
   }
 

@@ -4,6 +4,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, UnprocessableError } from '@alur/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { RidingStatement } from '../riding-statement';
 import { StatementBatch } from '../statement-batch';
 
 /** One request under an Idempotency-Key, as the service that carries it out sees it. */
@@ -45,26 +46,54 @@ export function requestHashOf(content: unknown): string {
 
 /**
  * Claims the running request's Idempotency-Key inside the transaction of its change, so that the key
- * commits (or rolls back) with it. Every audited change calls this (AuditTrail.record); a request with
- * no key, or one already claimed by this execution, is left alone. A twin that committed the key
- * first makes this transaction fail, and `IdempotentRequests.run` then answers with the twin's answer.
+ * commits (or rolls back) with it. Every audited change claims it (AuditTrail.record, where the claim rides
+ * on the record's statement); a request with no key is left alone, and one already claimed by this
+ * execution finds its own claim. A twin that committed the key first makes this transaction fail, and
+ * `IdempotentRequests.run` then answers with the twin's answer.
  */
 export async function claimIdempotencyKeyIn(tx: EntityManager): Promise<void> {
+  const claim = idempotencyKeyClaim();
+  if (!claim) return;
+  const [row] = (await tx.query(
+    `WITH ${claim.statement.with} SELECT ${claim.statement.select} AS claimed`,
+    claim.statement.params,
+  )) as Array<{
+    claimed: boolean;
+  }>;
+  await claim.settle(tx, row.claimed);
+}
+
+/** The claim of a request's key as a statement to ride on another's, and what follows from its `select` (whether it inserted the key). */
+export interface IdempotencyKeyClaim {
+  statement: RidingStatement;
+  settle(tx: EntityManager, claimed: boolean): Promise<void>;
+}
+
+/** The running request's claim (see claimIdempotencyKeyIn), or null when there is nothing to claim. */
+export function idempotencyKeyClaim(): IdempotencyKeyClaim | null {
   const execution = running.getStore();
-  if (!execution || execution.finished) return;
-  const inserted = (await tx.query(
-    `INSERT INTO idempotent_request (caller_key, idempotency_key, operation, request_hash, execution_id)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
-    [execution.callerKey, execution.key, execution.operation, execution.requestHash, execution.executionId],
-  )) as unknown[];
-  if (inserted.length === 0) {
-    const [holder] = (await tx.query(
-      'SELECT execution_id FROM idempotent_request WHERE caller_key = $1 AND idempotency_key = $2 AND operation = $3',
-      [execution.callerKey, execution.key, execution.operation],
-    )) as Array<{ execution_id: string }>;
-    if (holder?.execution_id !== execution.executionId) throw new IdempotencyKeyTaken();
-  }
-  execution.claimed = true;
+  if (!execution || execution.finished) return null;
+  return {
+    statement: {
+      with: `key_claimed AS (
+        INSERT INTO idempotent_request (caller_key, idempotency_key, operation, request_hash, execution_id)
+        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1
+      )`,
+      select: 'EXISTS (SELECT 1 FROM key_claimed)',
+      params: [execution.callerKey, execution.key, execution.operation, execution.requestHash, execution.executionId],
+    },
+    settle: async (tx, claimed) => {
+      if (!claimed) {
+        // Taken: by this execution (an earlier change of its transaction), or by a twin that committed first.
+        const [holder] = (await tx.query(
+          'SELECT execution_id FROM idempotent_request WHERE caller_key = $1 AND idempotency_key = $2 AND operation = $3',
+          [execution.callerKey, execution.key, execution.operation],
+        )) as Array<{ execution_id: string }>;
+        if (holder?.execution_id !== execution.executionId) throw new IdempotencyKeyTaken();
+      }
+      execution.claimed = true;
+    },
+  };
 }
 
 /** This request's key was committed by a twin first; its answer is the answer. */
