@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { DISBURSEMENT_STATUSES, StageDecision, StageDecisionSchema } from '@alur/contracts';
-import { jsonField, queryRows, rupiahField, updateRows } from '@alur/database';
+import { jsonField, queryRows, RidingStatement, rupiahField, updateRows } from '@alur/database';
 import { CeilingKey } from '../budgets/domain/ceiling-key';
 import { Disbursement, DisbursementStatus } from './domain/disbursement';
 
@@ -213,8 +213,13 @@ export class DisbursementRepository {
     return { completedAt: done.completed_at, released: done.released };
   }
 
-  async addReleased(tx: EntityManager, id: string, amount: number): Promise<void> {
-    await tx.query('UPDATE disbursement SET released = released + $2 WHERE id = $1', [id, String(amount)]);
+  /** A tranche's amount added to what the disbursement has released, as a statement to ride on another's round trip. */
+  addingReleased(id: string, amount: number): RidingStatement {
+    return {
+      with: 'disbursement_released AS (UPDATE disbursement SET released = released + $2 WHERE id = $1)',
+      select: 'NULL',
+      params: [id, String(amount)],
+    };
   }
 
   /** The proposals of these disbursements, in approval order. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, BankAccount, BankAccountSchema, TRANCHE_STATUSES } from '@alur/contracts';
-import { jsonField, queryRows, rupiahField } from '@alur/database';
+import { jsonField, queryRows, RidingStatement, rupiahField } from '@alur/database';
 import { Tranche } from './domain/tranche';
 
 /** A `tranche` row, checked, as a Tranche. */
@@ -130,17 +130,19 @@ export class TrancheRepository {
     return taken !== undefined;
   }
 
-  async markPrepared(
-    tx: EntityManager,
+  /** The tranche's SPM, as a statement to ride on its audit record's round trip. */
+  markingPrepared(
     disbursementId: string,
     number: number,
     spm: { sp2dNumber: string; bankAccount: BankAccount; preparedBy: Actor; preparedAt: Date },
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE tranche SET status = 'PREPARED', spm_sp2d_number = $3, spm_bank_account = $4, prepared_by = $5, prepared_at = $6
-        WHERE disbursement_id = $1 AND number = $2`,
-      [disbursementId, number, spm.sp2dNumber, JSON.stringify(spm.bankAccount), JSON.stringify(spm.preparedBy), spm.preparedAt],
-    );
+  ): RidingStatement {
+    return {
+      with: `tranche_prepared AS (
+        UPDATE tranche SET status = 'PREPARED', spm_sp2d_number = $3, spm_bank_account = $4, prepared_by = $5, prepared_at = $6
+         WHERE disbursement_id = $1 AND number = $2)`,
+      select: 'NULL',
+      params: [disbursementId, number, spm.sp2dNumber, JSON.stringify(spm.bankAccount), JSON.stringify(spm.preparedBy), spm.preparedAt],
+    };
   }
 
   /** READY again, its SPM gone: the SPM was returned. */
@@ -152,17 +154,19 @@ export class TrancheRepository {
     );
   }
 
-  async markReleased(
-    tx: EntityManager,
+  /** The tranche's release, as a statement to ride on its audit record's round trip (an SP2D number taken fails it as it would alone). */
+  markingReleased(
     disbursementId: string,
     number: number,
     release: { sp2dNumber: string; releasedAt: Date; releasedBy: Actor },
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE tranche SET status = 'RELEASED', sp2d_number = $3, released_at = $4, released_by = $5, recorded_at = now()
-        WHERE disbursement_id = $1 AND number = $2`,
-      [disbursementId, number, release.sp2dNumber, release.releasedAt, JSON.stringify(release.releasedBy)],
-    );
+  ): RidingStatement {
+    return {
+      with: `tranche_released AS (
+        UPDATE tranche SET status = 'RELEASED', sp2d_number = $3, released_at = $4, released_by = $5, recorded_at = now()
+         WHERE disbursement_id = $1 AND number = $2)`,
+      select: 'NULL',
+      params: [disbursementId, number, release.sp2dNumber, release.releasedAt, JSON.stringify(release.releasedBy)],
+    };
   }
 
   async cancelAll(tx: EntityManager, disbursementId: string): Promise<void> {

@@ -61,14 +61,15 @@ export class PrepareSpmUseCase {
     if (await this.tranches.isSp2dTaken(tx, tranche.regencyCode, request.sp2dNumber)) throw sp2dTaken(request.sp2dNumber);
 
     const preparedAt = new Date();
-    await this.tranches.markPrepared(tx, disbursement.id, tranche.number, {
-      sp2dNumber: request.sp2dNumber,
-      bankAccount: request.bankAccount,
-      preparedBy: actor,
-      preparedAt,
-    });
     const amount = tranche.amount;
+    // The tranche, locked above, rides on its audit record's round trip.
     await this.changes.record(tx, {
+      alongside: this.tranches.markingPrepared(disbursement.id, tranche.number, {
+        sp2dNumber: request.sp2dNumber,
+        bankAccount: request.bankAccount,
+        preparedBy: actor,
+        preparedAt,
+      }),
       announce: {
         contract: TranchePreparedV1,
         aggregateId: disbursement.proposalId,

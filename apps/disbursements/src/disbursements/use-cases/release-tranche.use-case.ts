@@ -12,7 +12,7 @@ import {
   TrancheReleasedV1,
 } from '@alur/contracts';
 import { ChangeRecorder } from '@alur/messaging';
-import { requestHashOf } from '@alur/database';
+import { requestHashOf, together } from '@alur/database';
 import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
 import { IdempotencyKeys } from '../../common/idempotency';
 import { FiscalCalendar } from '../../fiscal-calendar/fiscal-calendar.service';
@@ -117,18 +117,19 @@ export class ReleaseTrancheUseCase {
     const preparedBy = tranche.preparedBy;
 
     const amount = tranche.amount;
-    await this.tranches.markReleased(tx, disbursement.id, tranche.number, {
-      sp2dNumber: request.sp2dNumber,
-      releasedAt,
-      releasedBy: actor,
-    });
-    await this.disbursements.addReleased(tx, disbursement.id, amount);
+    // The ceiling's row is shared with every proposal under it: locked before the audit chain's head, as a
+    // commitment locks them. The tranche and its disbursement, locked above, ride on the audit record's round trip.
     await this.ceilings.addReleased(
       tx,
       { programCode: disbursement.programCode, fiscalYear: disbursement.fiscalYear, regionCode: disbursement.ceilingRegionCode },
       amount,
     );
+    const released = together(
+      this.tranches.markingReleased(disbursement.id, tranche.number, { sp2dNumber: request.sp2dNumber, releasedAt, releasedBy: actor }),
+      this.disbursements.addingReleased(disbursement.id, amount),
+    );
     await this.changes.record(tx, {
+      alongside: released,
       announce: {
         contract: TrancheReleasedV1,
         aggregateId: disbursement.proposalId,
