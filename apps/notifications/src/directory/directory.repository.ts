@@ -66,6 +66,7 @@ const CandidateRow = UserColumns.extend({
   preferred_digest: z.boolean().nullable(),
   preferred_channels: jsonField(StoredChannels).nullable(),
   appointments: z.array(AppointmentRow).nullable(),
+  proposal_title: z.string().nullable().optional(),
 });
 
 /** Users who may receive a notification, their stored preferences, and the acting appointments that concern them. */
@@ -74,6 +75,8 @@ export interface Candidates {
   appointments: ActingAppointment[];
   /** Only of users who changed theirs. */
   preferences: Map<string, StoredPreferences>;
+  /** The title of the proposal asked about (`titleOf`), when the service knows it and the query found anyone. */
+  title?: string | null;
 }
 
 function candidatesOf(rows: Array<z.output<typeof CandidateRow>>): Candidates {
@@ -86,7 +89,12 @@ function candidatesOf(rows: Array<z.output<typeof CandidateRow>>): Candidates {
       channels: row.preferred_channels ?? {},
     });
   }
-  return { users: rows.map(userOf), appointments: rows[0]?.appointments ?? [], preferences };
+  return { users: rows.map(userOf), appointments: rows[0]?.appointments ?? [], preferences, title: rows[0]?.proposal_title ?? null };
+}
+
+/** The select-list column that reads a proposal's title beside the candidates, its parameter numbered `n`; none without one. */
+function titleColumn(titleOf: string | undefined, n: number): string {
+  return titleOf === undefined ? '' : `, (SELECT title FROM proposal_summary WHERE proposal_id = $${n}) AS proposal_title`;
 }
 
 /** The columns of a candidate (recipient `r`, preference `p`) but its appointments. */
@@ -162,8 +170,9 @@ export class DirectoryRepository {
    * Everyone who could be in the audiences (the holders of each role and region, and the users appointed
    * to act for them), with their preferences: one statement, as this runs for nearly every event. The
    * appointments come back only with users: one whose acting official is not in the directory reaches nobody.
+   * `titleOf` (a proposal id) reads that proposal's title in the same statement.
    */
-  async candidatesFor(tx: EntityManager, audiences: readonly Audience[]): Promise<Candidates> {
+  async candidatesFor(tx: EntityManager, audiences: readonly Audience[], titleOf?: string): Promise<Candidates> {
     if (audiences.length === 0) return { users: [], appointments: [], preferences: new Map() };
     const rows = await queryRows(
       tx,
@@ -176,21 +185,21 @@ export class DirectoryRepository {
          SELECT r.* FROM recipient r JOIN wanted w ON r.role = w.role AND r.region_code = w.region_code
          UNION SELECT r.* FROM recipient r JOIN appointed a ON r.user_id = a.acting_user_id
        )
-       SELECT ${CANDIDATE_COLUMNS}, (SELECT json_agg(appointed) FROM appointed) AS appointments
+       SELECT ${CANDIDATE_COLUMNS}, (SELECT json_agg(appointed) FROM appointed) AS appointments${titleColumn(titleOf, 3)}
          FROM found r LEFT JOIN preference p ON p.user_id = r.user_id`,
-      [audiences.map((a) => a.role), audiences.map((a) => a.regionCode)],
+      [audiences.map((a) => a.role), audiences.map((a) => a.regionCode), ...(titleOf === undefined ? [] : [titleOf])],
     );
     return candidatesOf(rows);
   }
 
-  /** The named users the directory holds (the others are missing from `users`), with their preferences. */
-  async namedUsers(tx: EntityManager, userIds: readonly string[]): Promise<Candidates> {
+  /** The named users the directory holds (the others are missing from `users`), with their preferences; `titleOf` as candidatesFor's. */
+  async namedUsers(tx: EntityManager, userIds: readonly string[], titleOf?: string): Promise<Candidates> {
     const rows = await queryRows(
       tx,
       CandidateRow,
-      `SELECT ${CANDIDATE_COLUMNS}, NULL::json AS appointments
+      `SELECT ${CANDIDATE_COLUMNS}, NULL::json AS appointments${titleColumn(titleOf, 2)}
          FROM recipient r LEFT JOIN preference p ON p.user_id = r.user_id WHERE r.user_id = ANY($1::text[])`,
-      [userIds],
+      [userIds, ...(titleOf === undefined ? [] : [titleOf])],
     );
     return candidatesOf(rows);
   }

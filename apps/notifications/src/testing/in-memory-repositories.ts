@@ -69,18 +69,27 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return this.users.get(userId) ?? null;
   }
 
-  async candidatesFor(_tx: EntityManager, audiences: readonly Audience[]): Promise<Candidates> {
+  async candidatesFor(_tx: EntityManager, audiences: readonly Audience[], titleOf?: string): Promise<Candidates> {
     const appointments = this.appointments.filter((a) => audiences.some((audience) => sameAudience(a, audience)));
     const users = [...this.users.values()].filter(
       (u) => audiences.some((audience) => sameAudience(u, audience)) || appointments.some((a) => a.actingUserId === u.userId),
     );
     // As the SQL: appointments come back only with users.
-    return { users, appointments: users.length ? appointments : [], preferences: await this.preferencesOf(users) };
+    return {
+      users,
+      appointments: users.length ? appointments : [],
+      preferences: await this.preferencesOf(users),
+      title: this.titleOf(titleOf),
+    };
   }
 
-  async namedUsers(_tx: EntityManager, userIds: readonly string[]): Promise<Candidates> {
+  async namedUsers(_tx: EntityManager, userIds: readonly string[], titleOf?: string): Promise<Candidates> {
     const users = userIds.flatMap((id) => this.users.get(id) ?? []);
-    return { users, appointments: [], preferences: await this.preferencesOf(users) };
+    return { users, appointments: [], preferences: await this.preferencesOf(users), title: this.titleOf(titleOf) };
+  }
+
+  private titleOf(proposalId: string | undefined): string | null {
+    return proposalId === undefined ? null : (this.proposals.get(proposalId)?.title ?? null);
   }
 
   private preferencesOf(users: readonly DirectoryUser[]): Promise<Candidates['preferences']> {

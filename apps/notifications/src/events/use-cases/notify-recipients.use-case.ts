@@ -43,11 +43,12 @@ export class NotifyRecipientsUseCase {
   ): Promise<void> {
     const entries: NotificationWithFollowUps[] = [];
     for (const plan of plans) {
-      const { recipients, preferences } = await this.recipientsOf(tx, plan, new Date(event.occurredAt));
-      if (recipients.length === 0) continue;
       const { proposalId } = plan;
-      const title =
-        plan.title ?? (proposalId ? ((await this.directory.proposal(tx, proposalId))?.title ?? `#${proposalId.slice(0, 8)}`) : '');
+      // The service's copy of the title, when the event does not carry it, is read with the recipients.
+      const titleOf = plan.title === null && proposalId ? proposalId : undefined;
+      const { recipients, preferences, title: storedTitle } = await this.recipientsOf(tx, plan, new Date(event.occurredAt), titleOf);
+      if (recipients.length === 0) continue;
+      const title = plan.title ?? (proposalId ? (storedTitle ?? `#${proposalId.slice(0, 8)}`) : '');
       const link = proposalId
         ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId)
         : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
@@ -91,9 +92,10 @@ export class NotifyRecipientsUseCase {
     tx: EntityManager,
     plan: PlannedNotification,
     at: Date,
-  ): Promise<{ recipients: Recipient[]; preferences: Candidates['preferences'] }> {
+    titleOf: string | undefined,
+  ): Promise<{ recipients: Recipient[]; preferences: Candidates['preferences']; title?: string | null }> {
     if (plan.userIds) {
-      const { users, preferences } = await this.directory.namedUsers(tx, plan.userIds);
+      const { users, preferences, title } = await this.directory.namedUsers(tx, plan.userIds, titleOf);
       const byId = new Map(users.map((user) => [user.userId, user]));
       const recipients: Recipient[] = [];
       for (const userId of plan.userIds) {
@@ -101,9 +103,9 @@ export class NotifyRecipientsUseCase {
         if (!user) throw new EventNotReadyError(`user ${userId} in the directory`);
         if (user.active) recipients.push({ user, actingFor: null });
       }
-      return { recipients, preferences };
+      return { recipients, preferences, title };
     }
-    const { users, appointments, preferences } = await this.directory.candidatesFor(tx, plan.audiences);
+    const { users, appointments, preferences, title } = await this.directory.candidatesFor(tx, plan.audiences, titleOf);
     const replaceAbsent = categoryOf(plan.kind) === 'REMINDER';
     const recipients = resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent });
     // Users saved just before (a fresh system, a restore, a replay) may be in a batch that has not committed
@@ -111,6 +113,6 @@ export class NotifyRecipientsUseCase {
     if (recipients.length === 0 && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
       throw new EventNotReadyError('the users still arriving in the directory');
     }
-    return { recipients, preferences };
+    return { recipients, preferences, title };
   }
 }
