@@ -1,7 +1,7 @@
 /*
  * Preloaded into each service when BENCH_PG_TRACE=<dir> (`node -r`): counts what the process asks
  * PostgreSQL to commit, so that a bench can say which code paths its commits come from without
- * pg_stat_statements. Every statement sent on a pg Client is classified: BEGIN…COMMIT transactions
+ * pg_stat_statements. Every statement sent on a pg connection is classified: BEGIN…COMMIT transactions
  * by the statements they ran (their shape), statements outside a transaction each as a commit of its
  * own. SIGWINCH (which Nest's shutdown hooks leave alone, unlike SIGUSR2) resets the counts (the bench sends it when its measured window opens); they are
  * written to <dir>/<BENCH_PG_TRACE_NAME>.json when the process exits.
@@ -56,14 +56,33 @@ function observe(client: object, sql: string): void {
 }
 
 if (dir) {
-  const pg = require('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string } | undefined;
-    const sql = typeof first === 'string' ? first : first?.text;
-    if (sql) observe(this, sql);
-    return query.apply(this, args);
+  // Observed on the wire (pg's Connection), not at Client.query: a transaction's BEGIN rides ahead of its first
+  // statement and its COMMIT behind its last as prepared statements bound in the same write (PreparingClient),
+  // which a Client.query hook never sees. Every execution binds a statement, named or not, once.
+  const { Connection } = require('pg') as { Connection: { prototype: Record<string, (...args: any[]) => unknown> } };
+  const texts = new WeakMap<object, Map<string, string>>();
+  const wrap = (method: string, before: (connection: object, arg: any) => void) => {
+    const original = Connection.prototype[method];
+    Connection.prototype[method] = function (this: object, ...args: unknown[]) {
+      before(this, args[0]);
+      return original.apply(this, args);
+    };
   };
+  wrap('parse', (connection, query: { name?: string; text: string }) => {
+    const named = texts.get(connection) ?? new Map<string, string>();
+    texts.set(connection, named);
+    named.set(query.name ?? '', query.text);
+  });
+  wrap('bind', (connection, config: { statement?: string } | undefined) => {
+    const text = texts.get(connection)?.get(config?.statement ?? '');
+    if (text) observe(connection, text);
+  });
+  // The simple protocol: `BEGIN;<statement>` is two.
+  wrap('query', (connection, text: string) => {
+    const [, begin, rest] = /^(BEGIN;)?([\s\S]*)$/.exec(text)!;
+    if (begin) observe(connection, 'BEGIN');
+    observe(connection, rest);
+  });
   process.on('SIGWINCH', () => (counts = empty()));
   process.on('exit', () => {
     const sorted = (table: Record<string, number>) => Object.fromEntries(Object.entries(table).sort((a, b) => b[1] - a[1]));
