@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, ROLES, StageDecision, StageStatus } from '@alur/contracts';
-import { hostPlaceholders, jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
+import { jsonField, queryRows, RidingStatement, updateRows } from '@alur/database';
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { ApprovalChain } from '../chain/domain/approval-chain';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
@@ -90,18 +90,18 @@ export class ApprovalStageRepository {
   }
 
   /**
-   * A newly opened stage (plain SQL: one for every stage opened, where TypeORM's insert builder cost more
-   * than the insert), and in the same statement what rides `alongside` (its timers, which reference it:
-   * foreign keys are checked at the statement's end).
+   * A newly opened stage as a statement to ride on another's round trip (its audit record's; plain SQL, as
+   * one is inserted for every stage opened). Its timers may ride with it: foreign keys are checked at the
+   * statement's end.
    */
-  async insert(tx: EntityManager, stage: ApprovalStage, alongside?: RidingStatement | null): Promise<void> {
-    await tx.query(
-      `${alongside ? `WITH ${alongside.with} ` : ''}
-       INSERT INTO approval_stage (id, proposal_id, submission_number, stage_order, stage_count, role, region_level, region_code,
-                                   village_code, program_code, title, status, opened_at, due_at, decided_at, decided_by, note, version)
-       VALUES (${hostPlaceholders(alongside, 18).join(', ')})${alongside ? ` RETURNING ${alongside.select} AS alongside` : ''}`,
-      [
-        ...(alongside?.params ?? []),
+  inserting(stage: ApprovalStage): RidingStatement {
+    return {
+      with: `stage_opened AS (
+        INSERT INTO approval_stage (id, proposal_id, submission_number, stage_order, stage_count, role, region_level, region_code,
+                                    village_code, program_code, title, status, opened_at, due_at, decided_at, decided_by, note, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18))`,
+      select: 'NULL',
+      params: [
         stage.id,
         stage.proposalId,
         stage.submissionNumber,
@@ -121,7 +121,7 @@ export class ApprovalStageRepository {
         stage.note,
         stage.version,
       ],
-    );
+    };
   }
 
   /**

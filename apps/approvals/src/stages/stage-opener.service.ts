@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, ApprovalStageOpenedV1 } from '@alur/contracts';
-import { AfterCommit } from '@alur/database';
+import { AfterCommit, together } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
 import { ApprovalChain } from '../chain/domain/approval-chain';
 import { planStageTimers } from '../timers/domain/plan-stage-timers';
@@ -58,9 +58,13 @@ export class StageOpener {
       generation: 1,
       fireAt: timer.fireAt,
     }));
-    // The timers ride on the stage's insert: one round trip for both.
-    await this.stages.insert(tx, stage, this.timers.inserting(alarms));
+    // The stage and its timers ride on the stage's audit record: one round trip for all three. The stage's row
+    // is new, and its one-open-stage-per-proposal index only meets another decision of the proposal, which
+    // waits for the chain's lock this transaction holds.
+    const timers = this.timers.inserting(alarms);
+    const opened = this.stages.inserting(stage);
     await this.changes.record(tx, {
+      alongside: timers ? together(opened, timers) : opened,
       announce: {
         contract: ApprovalStageOpenedV1,
         aggregateId: stage.proposalId,

@@ -66,12 +66,14 @@ export class InMemoryApprovalStages implements Public<ApprovalStageRepository>, 
       .map((s) => ({ ...s }));
   }
 
-  async insert(_tx: EntityManager, stage: ApprovalStage): Promise<void> {
+  /** Stores the stage when asked for its statement (which the in-memory audit trail ignores), as InMemoryStageTimers does. */
+  inserting(stage: ApprovalStage): RidingStatement {
     // The table's unique index: one open stage per proposal.
     if (stage.status === 'OPEN' && this.rows.some((s) => s.proposalId === stage.proposalId && s.status === 'OPEN')) {
       throw new Error('approval_stage_one_open_per_proposal');
     }
     this.rows.push({ ...stage });
+    return { with: 'stage_opened AS (SELECT)', select: 'NULL', params: [] };
   }
 
   async decide(_tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<DecidedStage | null> {
