@@ -54,12 +54,8 @@ export function requestHashOf(content: unknown): string {
 export async function claimIdempotencyKeyIn(tx: EntityManager): Promise<void> {
   const claim = idempotencyKeyClaim();
   if (!claim) return;
-  const [row] = (await tx.query(
-    `WITH ${claim.statement.with} SELECT ${claim.statement.select} AS claimed`,
-    claim.statement.params,
-  )) as Array<{
-    claimed: boolean;
-  }>;
+  const { with: claiming, select, params } = claim.statement;
+  const [row] = (await tx.query(`WITH ${claiming} SELECT ${select} AS claimed`, params)) as Array<{ claimed: boolean }>;
   await claim.settle(tx, row.claimed);
 }
 
