@@ -96,23 +96,15 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return this.preferences.findMany({} as EntityManager, [...new Set(users.map((u) => u.userId))]);
   }
 
-  async rememberProposal(_tx: EntityManager, proposalId: string, title: string, _villageCode: string, openStage?: Audience): Promise<void> {
-    this.proposals.set(proposalId, { title, openStage: openStage ?? this.proposals.get(proposalId)?.openStage ?? null });
-  }
-
-  async setOpenStage(_tx: EntityManager, proposalId: string, stage: Audience | null): Promise<void> {
-    const proposal = this.proposals.get(proposalId);
-    if (proposal) proposal.openStage = stage;
-  }
-
   /** As the repository's, stored when the statement is made (the stand-in runs no SQL). */
-  rememberingProposal(proposalId: string, title: string, villageCode: string, openStage?: Audience): RidingStatement {
-    void this.rememberProposal({} as EntityManager, proposalId, title, villageCode, openStage);
+  rememberingProposal(proposalId: string, title: string, _villageCode: string, openStage?: Audience): RidingStatement {
+    this.proposals.set(proposalId, { title, openStage: openStage ?? this.proposals.get(proposalId)?.openStage ?? null });
     return { with: 'remembered AS (SELECT)', select: 'NULL', params: [] };
   }
 
   settingOpenStage(proposalId: string, stage: Audience | null): RidingStatement {
-    void this.setOpenStage({} as EntityManager, proposalId, stage);
+    const proposal = this.proposals.get(proposalId);
+    if (proposal) proposal.openStage = stage;
     return { with: 'stage_set AS (SELECT)', select: 'NULL', params: [] };
   }
 

@@ -173,7 +173,7 @@ describe('telling everyone concerned of an event', () => {
 
   it('names a proposal by the service’s own copy of its title when the event does not carry it', async () => {
     const { useCase, directory, inboxOf } = setUp();
-    await directory.rememberProposal(tx, proposalId, 'Sumur bor', VILLAGE);
+    directory.rememberingProposal(proposalId, 'Sumur bor', VILLAGE);
 
     const withdrawn = {
       proposalId,
