@@ -6,6 +6,7 @@ import { jsonField, queryRows, RidingStatement, updateRows } from '@alur/databas
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { ApprovalChain } from '../chain/domain/approval-chain';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
+import { NEXT_TIMER_ORDER } from '../timers/stage-timer.repository';
 import { ApprovalStageEntity } from './approval-stage.entity';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
 
@@ -41,7 +42,11 @@ export interface DecidedStage {
   stage: ApprovalStage;
   /** The submission's other decided stages, in chain order. */
   decidedBeside: StageDecisionRecord[];
-  /** The stage's timers, of every generation: their alarms are cleared after the commit. */
+  /**
+   * The stage's next timer (none when all have fired), as the decision's snapshot saw it: its alarm, the
+   * stage's only one, is cleared after the commit. (An alarm ringing at the moment of the decision may set
+   * the one after it, which later finds the stage decided and does nothing.)
+   */
   timers: TimerKey[];
 }
 
@@ -133,7 +138,7 @@ export class ApprovalStageRepository {
    * The same statement reads what the decision goes on with, which a statement of their own would cost
    * a round trip each: the other decided stages of the submission (for the separation of stages: run
    * after the caller locked the chain, its snapshot holds every decision committed before that lock),
-   * and the stage's timers (whose alarms are cleared once this commits).
+   * and the stage's next timer (whose alarm is cleared once this commits).
    */
   async decide(tx: EntityManager, open: ApprovalStage, decision: StageDecisionChange): Promise<DecidedStage | null> {
     const [decided] = await queryRows(
@@ -148,8 +153,9 @@ export class ApprovalStageRepository {
                                         ORDER BY s.stage_order), '[]')
                  FROM approval_stage s
                 WHERE s.proposal_id = $6 AND s.submission_number = $7 AND s.id <> $1 AND s.decided_by IS NOT NULL) AS "decidedBeside",
-              (SELECT coalesce(json_agg(json_build_object('stageId', t.stage_id, 'kind', t.kind, 'generation', t.generation)), '[]')
-                 FROM stage_timer t WHERE t.stage_id = $1) AS timers
+              (SELECT coalesce(json_agg(json_build_object('stageId', n.stage_id, 'kind', n.kind, 'generation', n.generation)), '[]')
+                 FROM (SELECT t.stage_id, t.kind, t.generation FROM stage_timer t
+                        WHERE t.stage_id = $1 AND t.fired_at IS NULL ORDER BY ${NEXT_TIMER_ORDER} LIMIT 1) AS n) AS timers
          FROM decided`,
       [
         open.id,

@@ -34,12 +34,13 @@ export class StageCloser {
         after: { note: reason },
       });
       // Read in the transaction that closes the stage, which holds its row: a read of their own would cost a commit.
-      this.clearAlarmsAfterCommit(tx, await this.timers.ofStage(tx, id));
+      const next = await this.timers.nextOfStage(tx, id);
+      if (next) this.clearAlarmsAfterCommit(tx, [next]);
     }
     return cancelled;
   }
 
-  /** Clears the alarms of a stage that is no longer open (its timers, of every generation), once that is committed. */
+  /** Clears the alarm of a stage that is no longer open (its next timer's: the only one set), once that is committed. */
   clearAlarmsAfterCommit(tx: EntityManager, timers: readonly TimerKey[]): void {
     this.afterCommit.run(tx, () => this.scheduler.cancel(timers));
   }

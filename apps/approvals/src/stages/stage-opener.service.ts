@@ -16,7 +16,7 @@ import { regionCodeAt } from './domain/stage-region';
 
 /**
  * Opens stage `order` (1-based) of a chain inside the caller's transaction: the stage, its timers,
- * the ApprovalStageOpened event and the audit record commit together; the alarms are set after commit.
+ * the ApprovalStageOpened event and the audit record commit together; the first timer's alarm is set after commit.
  */
 @Injectable()
 export class StageOpener {
@@ -80,7 +80,8 @@ export class StageOpener {
         after: { ...stageRefOf(stage), openedAt: stage.openedAt, dueAt: stage.dueAt, timers: alarms },
       },
     });
-    this.afterCommit.run(tx, () => this.scheduler.schedule(alarms));
+    // One alarm per stage, for its first timer: each timer's firing sets the next one's (FireStageTimerUseCase).
+    this.afterCommit.run(tx, () => this.scheduler.schedule(alarms.slice(0, 1)));
     return stage;
   }
 }

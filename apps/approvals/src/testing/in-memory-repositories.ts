@@ -8,7 +8,7 @@ import { ApprovalChainRepository } from '../chain/approval-chain.repository';
 import { ApprovalChain } from '../chain/domain/approval-chain';
 import { ApprovalStageRepository, DecidedStage, StageDecisionChange } from '../stages/approval-stage.repository';
 import { ApprovalStage, StageDecisionRecord } from '../stages/domain/approval-stage';
-import { StageTimer, TimerAlarm, TimerKey, TimerKind } from '../timers/domain/stage-timer';
+import { StageTimer, TIMER_KINDS, TimerAlarm, TimerKey, TimerKind } from '../timers/domain/stage-timer';
 import { StageTimerRepository, TimerState } from '../timers/stage-timer.repository';
 import { Holiday } from '../working-days/domain/holiday';
 import { HolidayRepository } from '../working-days/holiday.repository';
@@ -156,8 +156,10 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
   readonly rows: StageTimer[] = [];
 
   constructor(private readonly stages: InMemoryApprovalStages) {
-    stages.timersOf = (stageId) =>
-      this.rows.filter((t) => t.stageId === stageId).map(({ stageId, kind, generation }) => ({ stageId, kind, generation }));
+    stages.timersOf = (stageId) => {
+      const next = this.next(stageId);
+      return next ? [{ stageId: next.stageId, kind: next.kind, generation: next.generation }] : [];
+    };
   }
 
   /** Stores the timers when asked for their statement (which the in-memory stages ignore): a stage opened here is always stored with them. */
@@ -166,8 +168,8 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
     return null;
   }
 
-  async ofStage(_db: EntityManager, stageId: string): Promise<StageTimer[]> {
-    return this.rows.filter((t) => t.stageId === stageId).map((t) => ({ ...t }));
+  async nextOfStage(_tx: EntityManager, stageId: string): Promise<TimerAlarm | null> {
+    return this.next(stageId);
   }
 
   async claimDue(_tx: EntityManager, timer: TimerKey, now: Date): Promise<Array<{ kind: TimerKind; fireAt: Date }>> {
@@ -186,21 +188,20 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
     return found && stage ? { firedAt: found.firedAt, stageStatus: stage.status } : undefined;
   }
 
-  async unfiredOfOpenStages(_db: EntityManager, after: TimerKey | null, limit: number): Promise<TimerAlarm[]> {
-    const key = (t: TimerKey) => `${t.stageId}/${t.kind}/${String(t.generation).padStart(10, '0')}`;
-    const open = new Set(this.stages.rows.filter((s) => s.status === 'OPEN').map((s) => s.id));
-    return this.unfired()
-      .filter((t) => open.has(t.stageId) && (!after || key(t) > key(after)))
-      .sort((a, b) => key(a).localeCompare(key(b)))
-      .slice(0, limit)
-      .map(({ stageId, kind, generation, fireAt }) => ({ stageId, kind, generation, fireAt }));
+  async nextOfOpenStages(_db: EntityManager, afterStageId: string | null, limit: number): Promise<TimerAlarm[]> {
+    return this.stages.rows
+      .filter((s) => s.status === 'OPEN' && (afterStageId === null || s.id > afterStageId))
+      .map((s) => this.next(s.id))
+      .filter((next): next is TimerAlarm => next !== null)
+      .sort((a, b) => a.stageId.localeCompare(b.stageId))
+      .slice(0, limit);
   }
 
-  async unfiredOfOpenStagesAmong(db: EntityManager, keys: readonly TimerKey[]): Promise<TimerAlarm[]> {
-    const wanted = new Set(keys.map((k) => `${k.stageId}/${k.kind}/${k.generation}`));
-    return (await this.unfiredOfOpenStages(db, null, Number.MAX_SAFE_INTEGER)).filter((t) =>
-      wanted.has(`${t.stageId}/${t.kind}/${t.generation}`),
-    );
+  async unfiredOfOpenStagesAmong(_db: EntityManager, keys: readonly TimerKey[]): Promise<TimerAlarm[]> {
+    const open = new Set(this.stages.rows.filter((s) => s.status === 'OPEN').map((s) => s.id));
+    return this.unfired()
+      .filter((t) => open.has(t.stageId) && keys.some((k) => isTimer(t, k)))
+      .map(({ stageId, kind, generation, fireAt }) => ({ stageId, kind, generation, fireAt }));
   }
 
   /** One process, no other replica: the lock is always had. */
@@ -210,6 +211,14 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
 
   private unfired(): StageTimer[] {
     return this.rows.filter((t) => t.firedAt === null);
+  }
+
+  /** The stage's earliest unfired timer, as NEXT_TIMER_ORDER orders them. */
+  private next(stageId: string): TimerAlarm | null {
+    const [next] = this.unfired()
+      .filter((t) => t.stageId === stageId)
+      .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || TIMER_KINDS.indexOf(a.kind) - TIMER_KINDS.indexOf(b.kind));
+    return next ? { stageId: next.stageId, kind: next.kind, generation: next.generation, fireAt: next.fireAt } : null;
   }
 }
 

@@ -2,14 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
 import { WorkingCalendar } from '../working-days/working-calendar.service';
-import { TimerKey } from './domain/stage-timer';
 import { StageTimerScheduler } from './stage-timer-scheduler.service';
 import { StageTimerRepository } from './stage-timer.repository';
 
 const BATCH = 1000;
 
 export interface ReconcileResult {
-  /** Unfired timers of open stages looked at. */
+  /** Open stages whose next timer was looked at. */
   checked: number;
   /** Of those, alarms Redis had lost and that were set again. */
   restored: number;
@@ -19,8 +18,8 @@ export interface ReconcileResult {
 
 /**
  * The database is the truth about timers; Redis (which keeps nothing on disk here) may lose the
- * alarms. At start-up and every APPROVALS_RECONCILE_SECONDS this sets again every alarm of an
- * unfired timer of an open stage that Redis no longer holds; one already past due fires at once.
+ * alarms. At start-up and every APPROVALS_RECONCILE_SECONDS this sets again the alarm of each open stage's
+ * next timer that Redis no longer holds; one already past due fires at once.
  */
 @Injectable()
 export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,22 +67,23 @@ export class StageTimerReconciler implements OnApplicationBootstrap, OnApplicati
     return pass.held ? pass.result : { checked: 0, restored: 0, skipped: true };
   }
 
-  /** Pages through the unfired timers of open stages, BATCH at a time, in key order. */
+  /** Pages through the open stages' next timers, BATCH at a time, in stage order. */
   private async restoreAll(): Promise<ReconcileResult> {
     await this.calendar.refresh();
     const result: ReconcileResult = { checked: 0, restored: 0, skipped: false };
-    let after: TimerKey | null = null;
+    let afterStageId: string | null = null;
     for (;;) {
-      const alarms = await this.timers.unfiredOfOpenStages(this.transactions.manager, after, BATCH);
+      const alarms = await this.timers.nextOfOpenStages(this.transactions.manager, afterStageId, BATCH);
       if (alarms.length === 0) return result;
       result.checked += alarms.length;
       const missing = await this.scheduler.missing(alarms);
-      // Read again after Redis was asked: a stage decided meanwhile had its alarms cleared on purpose, and
-      // setting them again would leave jobs to wake the service for nothing, days later.
+      // Read again after Redis was asked: a stage decided meanwhile had its alarm cleared on purpose, and
+      // setting it again would leave a job to wake the service for nothing, days later; a timer fired
+      // meanwhile has set the next one's.
       const stillDue = await this.timers.unfiredOfOpenStagesAmong(this.transactions.manager, missing);
       await this.scheduler.schedule(stillDue);
       result.restored += stillDue.length;
-      after = alarms[alarms.length - 1];
+      afterStageId = alarms[alarms.length - 1].stageId;
     }
   }
 }

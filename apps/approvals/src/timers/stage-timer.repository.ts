@@ -4,8 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { STAGE_STATUSES, StageStatus } from '@alur/contracts';
 import { queryRows, RidingStatement, updateRows } from '@alur/database';
-import { StageTimer, TIMER_KINDS, TimerAlarm, TimerKey, TimerKind } from './domain/stage-timer';
-import { StageTimerEntity } from './stage-timer.entity';
+import { TIMER_KINDS, TimerAlarm, TimerKey, TimerKind } from './domain/stage-timer';
 
 /** The session advisory lock a reconciler pass holds, one per schema: of all replicas, one pass runs at a time. */
 export const RECONCILER_LOCK_KEY_SQL = `hashtextextended('approvals.stage-timer-reconciler:' || current_schema(), 0)`;
@@ -30,8 +29,14 @@ export interface TimerState {
   stageStatus: StageStatus;
 }
 
-/** The first key of the keyset: below every real timer. */
-const BEFORE_ALL: readonly [string, string, number] = ['00000000-0000-0000-0000-000000000000', '', 0];
+/** The first key of the keyset: below every real stage. */
+const BEFORE_ALL_STAGES = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A stage's timers in the order they are due (ties, which planning never makes, in TIMER_KINDS order):
+ * the first unfired one is the stage's next timer, the only one with an alarm.
+ */
+export const NEXT_TIMER_ORDER = `t.fire_at, array_position(ARRAY[${TIMER_KINDS.map((k) => `'${k}'`).join(', ')}]::text[], t.kind)`;
 
 /** Stage timers: the truth about reminders and deadlines, which the BullMQ alarms only echo. */
 @Injectable()
@@ -52,10 +57,6 @@ export class StageTimerRepository {
       select: 'NULL',
       params: [alarms.map((a) => a.stageId), alarms.map((a) => a.kind), alarms.map((a) => a.generation), alarms.map((a) => a.fireAt)],
     };
-  }
-
-  ofStage(db: EntityManager, stageId: string): Promise<StageTimer[]> {
-    return db.findBy(StageTimerEntity, { stageId });
   }
 
   /**
@@ -87,20 +88,35 @@ export class StageTimerRepository {
     return state;
   }
 
-  /** Up to `limit` unfired timers of open stages, in key order, after the timer `after` (from the first when none). */
-  unfiredOfOpenStages(db: EntityManager, after: TimerKey | null, limit: number): Promise<TimerAlarm[]> {
+  /**
+   * The next timer of up to `limit` open stages (the one whose alarm is set: see StageTimerScheduler), in
+   * stage order, after the stage `afterStageId` (from the first when null).
+   */
+  nextOfOpenStages(db: EntityManager, afterStageId: string | null, limit: number): Promise<TimerAlarm[]> {
     return queryRows(
       db,
       AlarmRow,
-      `SELECT t.stage_id, t.kind, t.generation, t.fire_at
+      `SELECT DISTINCT ON (t.stage_id) t.stage_id, t.kind, t.generation, t.fire_at
          FROM stage_timer t JOIN approval_stage s ON s.id = t.stage_id
-        WHERE t.fired_at IS NULL AND s.status = 'OPEN' AND (t.stage_id, t.kind, t.generation) > ($1::uuid, $2, $3)
+        WHERE t.fired_at IS NULL AND s.status = 'OPEN' AND t.stage_id > $1::uuid
           -- lets the join start at the keyset position too, instead of walking every stage before it
-          AND s.id >= $1::uuid
-        ORDER BY t.stage_id, t.kind, t.generation
+          AND s.id > $1::uuid
+        ORDER BY t.stage_id, ${NEXT_TIMER_ORDER}
         LIMIT ${Math.trunc(limit)}`,
-      after ? [after.stageId, after.kind, after.generation] : [...BEFORE_ALL],
+      [afterStageId ?? BEFORE_ALL_STAGES],
     );
+  }
+
+  /** The stage's next timer, read in the transaction that fired the one before it; null when all have fired. */
+  async nextOfStage(tx: EntityManager, stageId: string): Promise<TimerAlarm | null> {
+    const [next] = await queryRows(
+      tx,
+      AlarmRow,
+      `SELECT stage_id, kind, generation, fire_at FROM stage_timer t
+        WHERE stage_id = $1 AND fired_at IS NULL ORDER BY ${NEXT_TIMER_ORDER} LIMIT 1`,
+      [stageId],
+    );
+    return next ?? null;
   }
 
   /** Of these timers, the ones still unfired whose stages are still open, read now. */

@@ -10,7 +10,7 @@ export interface PlannedTimer {
 /**
  * The timers of a newly opened stage: a reminder `beforeDueWorkingDays` before the deadline (left
  * out when that is not after the opening, or the schedule says 0), the deadline itself (escalation),
- * and a reminder `afterDueWorkingDays` after it (left out for 0).
+ * and a reminder `afterDueWorkingDays` after it (left out for 0), in the order they are due.
  */
 export function planStageTimers(openedAt: Date, dueAt: Date, schedule: ReminderSchedule, clock: WorkingClock): PlannedTimer[] {
   const timers: PlannedTimer[] = [];

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApprovalReminderDueV1, ApprovalStageEscalatedV1 } from '@alur/contracts';
-import { Transactions } from '@alur/database';
+import { AfterCommit, Transactions } from '@alur/database';
 import { ChangeRecorder, OutboxService } from '@alur/messaging';
 import { ApprovalChainRepository } from '../../chain/approval-chain.repository';
 import { ApprovalStageRepository } from '../../stages/approval-stage.repository';
 import { ApprovalStage, stageRefOf } from '../../stages/domain/approval-stage';
 import { regionCodeAt } from '../../stages/domain/stage-region';
 import { TIMER_KINDS, TimerKey } from '../domain/stage-timer';
+import { StageTimerScheduler } from '../stage-timer-scheduler.service';
 import { StageTimerRepository } from '../stage-timer.repository';
 
 export type TimerOutcome = 'fired' | 'already-fired' | 'stage-closed' | 'unknown-timer';
@@ -27,6 +28,8 @@ export class FireStageTimerUseCase {
     private readonly chains: ApprovalChainRepository,
     private readonly outbox: OutboxService,
     private readonly changes: ChangeRecorder,
+    private readonly afterCommit: AfterCommit,
+    private readonly scheduler: StageTimerScheduler,
   ) {}
 
   execute(timer: TimerKey, now = new Date()): Promise<TimerOutcome> {
@@ -46,6 +49,10 @@ export class FireStageTimerUseCase {
         if (kind === 'DEADLINE') await this.escalate(tx, stage, now);
         else await this.remind(tx, stage, kind === 'REMINDER_BEFORE' ? 'BEFORE_DUE' : 'OVERDUE', now);
       }
+      // A stage has one alarm, for its next timer: this one's firing sets it. Lost to a crash before it is
+      // set, the reconciler's next pass sets it (late rather than never).
+      const next = await this.timers.nextOfStage(tx, stage.id);
+      if (next) this.afterCommit.run(tx, () => this.scheduler.schedule([next]));
       return 'fired';
     });
   }
