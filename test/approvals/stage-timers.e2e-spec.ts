@@ -89,7 +89,7 @@ describe('reminders and escalation on a scaled working-day clock', () => {
       // The decided stage's alarm (its deadline's, set when the reminder fired) is removed once its transaction
       // has committed, just after the answer: nothing of the stage is left to ring.
       await expectEventually(async () => {
-        const waiting = await world.queue.getJobs(['delayed', 'waiting', 'prioritized', 'paused']);
+        const waiting = await world.queue.getJobs(['delayed', 'waiting', 'prioritized']);
         expect(waiting.filter((job) => job.data.stageId === camatStage.id)).toEqual([]);
       });
     } finally {

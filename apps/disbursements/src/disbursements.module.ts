@@ -1,8 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { RetentionModule } from '@alur/database';
 import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { BudgetsModule } from './budgets/budgets.module';
-import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_RETENTION } from './database/disbursements-schema';
+import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
 import { DisbursementsFeatureModule } from './disbursements/disbursements-feature.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
@@ -15,7 +14,6 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('disbursements', { env, migrations: DISBURSEMENTS_MIGRATIONS, usesRedis: false }),
-      RetentionModule.forRules(DISBURSEMENTS_RETENTION),
       ProgrammesModule,
       BudgetsModule,
       TranchesModule,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Transactions } from '@alur/database';
 import { BudgetCeilingRepository } from '../budgets/budget-ceiling.repository';
-import { IdempotencyKeyRepository } from '../common/idempotency-key.repository';
 import { DisbursementRepository } from '../disbursements/disbursement.repository';
 import { FiscalYearClosingRepository } from '../fiscal-calendar/fiscal-year-closing.repository';
 import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
@@ -19,7 +18,6 @@ const REPOSITORIES = [
   SelfHelpRepository,
   ProgrammeVersionRepository,
   FiscalYearClosingRepository,
-  IdempotencyKeyRepository,
   ReportingRepository,
 ];
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { RegionsModule } from '@alur/regions';
-import { IdempotencyKeys } from '../common/idempotency';
 import { DisbursementsPersistenceModule } from '../database/disbursements-persistence.module';
 import { FiscalCalendarModule } from '../fiscal-calendar/fiscal-calendar.module';
 import { TranchesModule } from '../tranches/tranches.module';
@@ -20,15 +19,7 @@ import { ReturnSpmUseCase } from './use-cases/return-spm.use-case';
 @Module({
   imports: [AuditModule, RegionsModule, DisbursementsPersistenceModule, FiscalCalendarModule, TranchesModule],
   controllers: [DisbursementsRpcController],
-  providers: [
-    ListDisbursementsUseCase,
-    PrepareSpmUseCase,
-    ReleaseTrancheUseCase,
-    ReturnSpmUseCase,
-    TrancheLocks,
-    DisbursementViews,
-    IdempotencyKeys,
-  ],
+  providers: [ListDisbursementsUseCase, PrepareSpmUseCase, ReleaseTrancheUseCase, ReturnSpmUseCase, TrancheLocks, DisbursementViews],
   exports: [DisbursementViews],
 })
 export class DisbursementsFeatureModule {}

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Idempotency keys are pruned by age (see DISBURSEMENTS_RETENTION). */
+/** Idempotency keys were pruned by age (the table went in DropIdempotencyKeys). */
 export class AddIdempotencyKeyRetentionIndex1764500000001 implements MigrationInterface {
   name = 'AddIdempotencyKeyRetentionIndex1764500000001';
 

@@ -1,4 +1,5 @@
 import { Actor, ConflictError, ForbiddenError, peopleBehind } from '@alur/contracts';
+import { isUniqueViolation } from '@alur/database';
 import { Tranche } from '../../tranches/domain/tranche';
 import { Disbursement } from './disbursement';
 
@@ -42,4 +43,17 @@ export function sp2dTaken(sp2dNumber: string): ConflictError {
   return new ConflictError(`SP2D number ${sp2dNumber} was already used for another release`, {
     errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
   });
+}
+
+/**
+ * Runs a step's transaction; the unique index of SP2D numbers (`constraint`) that it ran into, a request
+ * for another tranche having taken the number first, becomes the refusal.
+ */
+export async function refusingTakenSp2d<T>(sp2dNumber: string, constraint: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) throw sp2dTaken(sp2dNumber);
+    throw error;
+  }
 }

@@ -1,29 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, requireRole, TranchePreparedV1 } from '@alur/contracts';
-import { requestHashOf } from '@alur/database';
+import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
-import { IdempotencyKeys } from '../../common/idempotency';
 import { TrancheRepository } from '../../tranches/tranche.repository';
-import { refuseFinishedOrLocked, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';
+import { refuseFinishedOrLocked, refuseStageDeciders, refusingTakenSp2d, sp2dTaken } from '../domain/release-rules';
 import { TrancheLocks } from '../locked-tranche';
 
 export type PrepareSpmRequest = RequestOf<typeof PrepareSpm>;
 /** What preparing an SPM answers, the first time and every time the same request comes again. */
 export type SpmPreparationResult = AnswerOf<typeof PrepareSpm>;
 
-const OPERATION = 'tranche.prepare';
-
 /**
  * The first of a release's two steps: a BPKAD official prepares the SPM of a READY tranche (its
  * amount, the account it is paid into, the SP2D number it is to carry). The tranche waits, PREPARED,
  * for a second BPKAD official to authorise it. Nobody who decided an approval stage of the proposal
- * may prepare it. Locks and the Idempotency-Key work as for the authorisation.
+ * may prepare it. Locks and the Idempotency-Key work as for the authorisation (ReleaseTrancheUseCase).
  */
 @Injectable()
 export class PrepareSpmUseCase {
   constructor(
-    private readonly idempotency: IdempotencyKeys,
+    private readonly transactions: Transactions,
     private readonly locks: TrancheLocks,
     private readonly tranches: TrancheRepository,
     private readonly changes: ChangeRecorder,
@@ -31,23 +28,13 @@ export class PrepareSpmUseCase {
 
   async execute(actor: Actor, request: PrepareSpmRequest): Promise<SpmPreparationResult> {
     requireRole(actor, 'BPKAD');
-    const requestHash = requestHashOf({
-      operation: OPERATION,
-      disbursementId: request.disbursementId,
-      trancheNumber: request.trancheNumber,
-      sp2dNumber: request.sp2dNumber,
-      bankAccount: request.bankAccount,
-    });
-    return this.idempotency.inTransaction(request.idempotencyKey, requestHash, (tx) => this.prepare(tx, actor, request, requestHash), {
-      tranche_spm_sp2d_number: () => sp2dTaken(request.sp2dNumber),
-    });
+    return refusingTakenSp2d(request.sp2dNumber, 'tranche_spm_sp2d_number', () =>
+      this.transactions.run((tx) => this.prepare(tx, actor, request)),
+    );
   }
 
-  private async prepare(tx: EntityManager, actor: Actor, request: PrepareSpmRequest, requestHash: string): Promise<SpmPreparationResult> {
+  private async prepare(tx: EntityManager, actor: Actor, request: PrepareSpmRequest): Promise<SpmPreparationResult> {
     const { disbursement, tranche, trancheCount: count } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
-    // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
-    const replay = await this.idempotency.replayOf<SpmPreparationResult>(tx, request.idempotencyKey, requestHash);
-    if (replay) return replay;
 
     refuseStageDeciders(actor, disbursement, 'prepare');
     refuseFinishedOrLocked(tranche);
@@ -96,7 +83,7 @@ export class PrepareSpmUseCase {
         after: { amount, sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, idempotencyKey: request.idempotencyKey },
       },
     });
-    const result: SpmPreparationResult = {
+    return {
       disbursementId: disbursement.id,
       proposalId: disbursement.proposalId,
       trancheNumber: tranche.number,
@@ -111,6 +98,5 @@ export class PrepareSpmUseCase {
         `SPM termin ${tranche.number} dari ${count} sebesar ${formatRupiah(amount)} disiapkan untuk SP2D ${request.sp2dNumber}; ` +
         'menunggu otorisasi pejabat BPKAD lain.',
     };
-    return this.idempotency.storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
   }
 }

@@ -12,21 +12,19 @@ import {
   TrancheReleasedV1,
 } from '@alur/contracts';
 import { ChangeRecorder } from '@alur/messaging';
-import { requestHashOf, together } from '@alur/database';
+import { together, Transactions } from '@alur/database';
 import { BudgetCeilingRepository } from '../../budgets/budget-ceiling.repository';
-import { IdempotencyKeys } from '../../common/idempotency';
 import { FiscalCalendar } from '../../fiscal-calendar/fiscal-calendar.service';
 import { TrancheProgression } from '../../tranches/tranche-progression.service';
 import { TrancheRepository } from '../../tranches/tranche.repository';
 import { DisbursementRepository } from '../disbursement.repository';
-import { refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, sp2dTaken } from '../domain/release-rules';
+import { refuseFinishedOrLocked, refuseSamePerson, refuseStageDeciders, refusingTakenSp2d } from '../domain/release-rules';
 import { TrancheLocks } from '../locked-tranche';
 
 export type ReleaseTrancheRequest = RequestOf<typeof ReleaseTranche>;
 /** What a release answers, the first time and every time the same request comes again. */
 export type TrancheReleaseResult = AnswerOf<typeof ReleaseTranche>;
 
-const OPERATION = 'tranche.release';
 /** SP2D dates come from the treasury's own clock; a few minutes ahead of ours is not "the future". */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -35,13 +33,14 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  * authorises it (the SP2D), confirming its SP2D number, and the tranche is released exactly once.
  * Nobody who decided an approval stage of the proposal may authorise it. The disbursement and
  * tranche rows are locked (SELECT … FOR UPDATE), so concurrent requests for one tranche run one after
- * another; the idempotency key and the answer are stored in the same transaction as the release, so a
- * repeated request (same key, same content) gets the stored answer and releases nothing more.
+ * another. The Idempotency-Key is the platform's (IdempotentRequests, around every RPC that carries one):
+ * claimed in the release's transaction with its audit record, so a repeated request (same key, same
+ * content) finds the tranche released, or the key taken, and gets the first answer; it releases nothing more.
  */
 @Injectable()
 export class ReleaseTrancheUseCase {
   constructor(
-    private readonly idempotency: IdempotencyKeys,
+    private readonly transactions: Transactions,
     private readonly locks: TrancheLocks,
     private readonly disbursements: DisbursementRepository,
     private readonly tranches: TrancheRepository,
@@ -58,32 +57,13 @@ export class ReleaseTrancheUseCase {
     if (releasedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
       throw new InvalidInputError([{ field: 'releasedAt', reason: 'must not be in the future' }]);
     }
-    const requestHash = requestHashOf({
-      operation: OPERATION,
-      disbursementId: request.disbursementId,
-      trancheNumber: request.trancheNumber,
-      sp2dNumber: request.sp2dNumber,
-      releasedAt: releasedAt.toISOString(),
-    });
-    return this.idempotency.inTransaction(
-      request.idempotencyKey,
-      requestHash,
-      (tx) => this.release(tx, actor, request, releasedAt, requestHash),
-      { tranche_sp2d_number: () => sp2dTaken(request.sp2dNumber) },
+    return refusingTakenSp2d(request.sp2dNumber, 'tranche_sp2d_number', () =>
+      this.transactions.run((tx) => this.release(tx, actor, request, releasedAt)),
     );
   }
 
-  private async release(
-    tx: EntityManager,
-    actor: Actor,
-    request: ReleaseTrancheRequest,
-    releasedAt: Date,
-    requestHash: string,
-  ): Promise<TrancheReleaseResult> {
+  private async release(tx: EntityManager, actor: Actor, request: ReleaseTrancheRequest, releasedAt: Date): Promise<TrancheReleaseResult> {
     const { disbursement, tranche, trancheCount: count } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
-    // Checked under the tranche's lock: a concurrent twin has committed its key by now, or not started.
-    const replay = await this.idempotency.replayOf<TrancheReleaseResult>(tx, request.idempotencyKey, requestHash);
-    if (replay) return replay;
 
     refuseStageDeciders(actor, disbursement, 'authorise');
     refuseFinishedOrLocked(tranche);
@@ -164,7 +144,7 @@ export class ReleaseTrancheUseCase {
     });
     const status = await this.progression.advance(tx, disbursement, actor);
 
-    const result: TrancheReleaseResult = {
+    return {
       disbursementId: disbursement.id,
       proposalId: disbursement.proposalId,
       trancheNumber: tranche.number,
@@ -178,6 +158,5 @@ export class ReleaseTrancheUseCase {
       disbursementStatus: status,
       message: `Termin ${tranche.number} dari ${count} sebesar ${formatRupiah(amount)} telah dicairkan dengan SP2D ${request.sp2dNumber}.`,
     };
-    return this.idempotency.storeAnswer(tx, request.idempotencyKey, OPERATION, requestHash, result, actor);
   }
 }
