@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { TrancheReadyV1 } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
@@ -126,5 +128,16 @@ describe('a proposal’s status and timeline follow its funding', () => {
       ['APPROVED', 'FUNDING'],
       ['FUNDING', 'COMPLETED'],
     ]);
+  });
+
+  it('takes a tranche event for a proposal it does not know as done, adding nothing, and goes on', async () => {
+    const unknown = randomUUID();
+    const tranche = { proposalId: unknown, disbursementId: randomUUID(), villageCode: BALIK_ALAM, trancheNumber: 1, trancheCount: 3 };
+    await events.publish(TrancheReadyV1, unknown, { ...tranche, amount: 1_000_000 });
+    await expectEventually(async () => {
+      const [handled] = await proposals.db.query(`SELECT status FROM inbound_event WHERE aggregate_key = $1`, [`proposal:${unknown}`]);
+      expect(handled?.status).toBe('done');
+    });
+    expect(await proposals.db.query(`SELECT 1 FROM proposal_timeline_entry WHERE proposal_id = $1`, [unknown])).toEqual([]);
   });
 });

@@ -183,14 +183,32 @@ export class ProposalRepository {
     await runAlone(tx, alongside ? together(alongside, appending) : appending);
   }
 
-  /** The timeline entry's insert as a statement to ride on another's round trip (the audit record of its change). */
-  appendingTimelineEntry(entry: TimelineEntryDraft): RidingStatement {
+  /**
+   * Adds an entry to the timeline of a proposal known here, without locking it (an entry changes nothing of
+   * the proposal); false, and nothing added, when the proposal is not known here.
+   */
+  async appendTimelineEntryIfKnown(tx: EntityManager, entry: TimelineEntryDraft): Promise<boolean> {
+    const appending = this.appendingTimelineEntry(entry, { ifKnown: true });
+    const [row] = (await tx.query(`WITH ${appending.with} SELECT ${appending.select} AS known`, appending.params)) as Array<{
+      known: boolean;
+    }>;
+    return row.known;
+  }
+
+  /**
+   * The timeline entry's insert as a statement to ride on another's round trip (the audit record of its change).
+   * `ifKnown`: only if the proposal is known here, which the statement's select then answers.
+   */
+  appendingTimelineEntry(entry: TimelineEntryDraft, { ifKnown = false } = {}): RidingStatement {
+    const known = 'EXISTS (SELECT 1 FROM proposal WHERE id = $1::uuid)';
     return {
       with: `timeline_entry AS (
                INSERT INTO proposal_timeline_entry (proposal_id, source_event_id, occurred_at, kind, actor, from_status, to_status, note, details)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
+               SELECT $1::uuid, $2::text, $3::timestamptz, $4::text, $5::jsonb, $6::text, $7::text, $8::text, $9::jsonb
+               ${ifKnown ? `WHERE ${known}` : ''}
+               ON CONFLICT DO NOTHING
              )`,
-      select: 'NULL',
+      select: ifKnown ? known : 'NULL',
       params: [
         entry.proposalId,
         entry.sourceEventId,

@@ -104,6 +104,12 @@ export class InMemoryProposals implements Public<ProposalRepository>, Rollbackab
     this.appendingTimelineEntry(entry);
   }
 
+  async appendTimelineEntryIfKnown(_tx: EntityManager, entry: TimelineEntryDraft): Promise<boolean> {
+    if (!this.rows.has(entry.proposalId)) return false;
+    this.appendingTimelineEntry(entry);
+    return true;
+  }
+
   /** Stores the entry when asked for its statement (which nothing here runs), as the statement would. */
   appendingTimelineEntry(entry: TimelineEntryDraft): RidingStatement {
     // The source event id is UNIQUE, and the insert ignores a conflict.

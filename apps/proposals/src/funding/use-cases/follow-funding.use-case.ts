@@ -34,20 +34,19 @@ export class FollowFundingUseCase {
   ) {}
 
   async execute(tx: EntityManager, event: EventEnvelope<{ proposalId: string }>, change: FundingChange): Promise<void> {
-    const proposal = await this.proposals.find(tx, event.payload.proposalId, { forUpdate: true });
-    if (!proposal) {
-      this.logger.warn(
-        { eventId: event.id, proposalId: event.payload.proposalId, kind: change.kind },
-        'Funding event for an unknown proposal',
-      );
+    const toStatus = change.toStatus;
+    // Only a timeline entry (a tranche ready or released, a progress report): the proposal is neither read nor locked.
+    if (!toStatus) {
+      if (!(await this.proposals.appendTimelineEntryIfKnown(tx, this.timelineEntry(event, change)))) this.unknownProposal(event, change);
       return;
     }
-    const toStatus = change.toStatus;
-    if (!toStatus || proposal.status === toStatus || !canTransition(proposal.status, toStatus)) {
-      if (toStatus && isTooEarlyFor(toStatus, proposal.status)) {
+    const proposal = await this.proposals.find(tx, event.payload.proposalId, { forUpdate: true });
+    if (!proposal) return this.unknownProposal(event, change);
+    if (proposal.status === toStatus || !canTransition(proposal.status, toStatus)) {
+      if (isTooEarlyFor(toStatus, proposal.status)) {
         throw new EventNotReadyError(`proposal ${proposal.id}, now ${proposal.status}, to be able to become ${toStatus} (${change.kind})`);
       }
-      if (toStatus && proposal.status !== toStatus) {
+      if (proposal.status !== toStatus) {
         this.logger.warn(
           { proposalId: proposal.id, status: proposal.status, kind: change.kind },
           'Funding event does not fit the proposal’s status',
@@ -79,6 +78,13 @@ export class FollowFundingUseCase {
       },
       moving,
       () => this.proposals.appendingTimelineEntry(this.timelineEntry(event, change, { fromStatus, toStatus })),
+    );
+  }
+
+  private unknownProposal(event: EventEnvelope<{ proposalId: string }>, change: FundingChange): void {
+    this.logger.warn(
+      { eventId: event.id, proposalId: event.payload.proposalId, kind: change.kind },
+      'Funding event for an unknown proposal',
     );
   }
 
