@@ -7,9 +7,9 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createTestIsolation, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
-import { TimerAlarm, TimerKind } from '../../apps/approvals/src/timers/domain/stage-timer';
 import { StageTimerReconciler } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
 import { StageTimerScheduler } from '../../apps/approvals/src/timers/stage-timer-scheduler.service';
+import { StageTimerRepository } from '../../apps/approvals/src/timers/stage-timer.repository';
 
 const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -36,8 +36,8 @@ async function usedMemory(redis: Redis): Promise<number> {
 }
 
 /**
- * Opens STAGES stages (their rows written straight into the approvals schema), sets the BullMQ
- * alarms of their 3 timers each through the service's own scheduler, and lets the service's worker
+ * Opens STAGES stages (their rows written straight into the approvals schema, 3 timers each), sets the
+ * BullMQ alarm of each one's next timer through the service's own scheduler, and lets the service's worker
  * fire the reminders of DUE of them within WINDOW_SECONDS: how fast alarms are set, what they cost
  * in Redis, and how late reminders fire (fired_at − fire_at, from the database) under that load.
  */
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     await app.init();
     const db = app.get(DataSource);
     const scheduler = app.get(StageTimerScheduler);
+    const timers = app.get(StageTimerRepository);
     const reconciler = app.get(StageTimerReconciler);
     await reconciler.reconcile();
 
@@ -63,23 +64,19 @@ async function main(): Promise<void> {
     console.log('setting the alarms...');
     const scheduleStarted = performance.now();
     let alarms = 0;
-    let after: [string, string] = ['00000000-0000-0000-0000-000000000000', ''];
+    let after: string | null = null;
     let inFlight: Promise<void>[] = [];
     for (;;) {
-      const rows = (await db.query(
-        `SELECT stage_id, kind, generation, fire_at FROM stage_timer WHERE (stage_id, kind) > ($1::uuid, $2)
-          ORDER BY stage_id, kind LIMIT ${BATCH}`,
-        after,
-      )) as Array<{ stage_id: string; kind: TimerKind; generation: number; fire_at: Date }>;
-      if (rows.length === 0) break;
-      const batch: TimerAlarm[] = rows.map((r) => ({ stageId: r.stage_id, kind: r.kind, generation: r.generation, fireAt: r.fire_at }));
+      // One alarm per stage, its next timer's, read as the service's reconciler reads them.
+      const batch = await timers.nextOfOpenStages(db.manager, after, BATCH);
+      if (batch.length === 0) break;
       inFlight.push(scheduler.schedule(batch));
       if (inFlight.length >= PARALLEL) {
         await Promise.all(inFlight);
         inFlight = [];
       }
       alarms += batch.length;
-      after = [rows[rows.length - 1].stage_id, rows[rows.length - 1].kind];
+      after = batch[batch.length - 1].stageId;
     }
     await Promise.all(inFlight);
     const scheduleSeconds = (performance.now() - scheduleStarted) / 1000;
@@ -114,7 +111,7 @@ async function main(): Promise<void> {
     const pass = await reconciler.reconcile();
     const reconcileSeconds = (performance.now() - reconcileStarted) / 1000;
     console.log(
-      `a reconciler pass over ${pass.checked} unfired timers (their alarms all present) took ${reconcileSeconds.toFixed(1)} s (restored ${pass.restored})`,
+      `a reconciler pass over ${pass.checked} open stages' next timers (their alarms all present) took ${reconcileSeconds.toFixed(1)} s (restored ${pass.restored})`,
     );
 
     const report = {
