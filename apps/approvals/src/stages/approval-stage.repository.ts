@@ -6,7 +6,7 @@ import { jsonField, queryRows, RidingStatement, updateRows } from '@alur/databas
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { ApprovalChain } from '../chain/domain/approval-chain';
 import { TIMER_KINDS, TimerKey } from '../timers/domain/stage-timer';
-import { NEXT_TIMER_ORDER } from '../timers/stage-timer.repository';
+import { nextTimerOf } from '../timers/stage-timer.repository';
 import { ApprovalStageEntity } from './approval-stage.entity';
 import { ApprovalStage, StageDecisionRecord } from './domain/approval-stage';
 
@@ -154,8 +154,7 @@ export class ApprovalStageRepository {
                  FROM approval_stage s
                 WHERE s.proposal_id = $6 AND s.submission_number = $7 AND s.id <> $1 AND s.decided_by IS NOT NULL) AS "decidedBeside",
               (SELECT coalesce(json_agg(json_build_object('stageId', n.stage_id, 'kind', n.kind, 'generation', n.generation)), '[]')
-                 FROM (SELECT t.stage_id, t.kind, t.generation FROM stage_timer t
-                        WHERE t.stage_id = $1 AND t.fired_at IS NULL ORDER BY ${NEXT_TIMER_ORDER} LIMIT 1) AS n) AS timers
+                 FROM ${nextTimerOf('$1')} AS n WHERE n.fired_at IS NULL) AS timers
          FROM decided`,
       [
         open.id,

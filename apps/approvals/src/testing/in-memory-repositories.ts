@@ -213,7 +213,7 @@ export class InMemoryStageTimers implements Public<StageTimerRepository> {
     return this.rows.filter((t) => t.firedAt === null);
   }
 
-  /** The stage's earliest unfired timer, as NEXT_TIMER_ORDER orders them. */
+  /** The stage's earliest unfired timer (nextTimerOf). */
   private next(stageId: string): TimerAlarm | null {
     const [next] = this.unfired()
       .filter((t) => t.stageId === stageId)

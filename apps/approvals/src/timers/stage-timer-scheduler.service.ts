@@ -8,7 +8,8 @@ import { STAGE_TIMER_JOB_NAMES, StageTimerJobData, stageTimerJobId } from './sta
 
 /**
  * Sets and clears the BullMQ alarms of stage timers. An alarm only wakes the service: what a timer
- * does, and whether it still should, is decided from the database when it fires.
+ * does, and whether it still should, is decided from the database when it fires. An open stage has one
+ * alarm, for its next timer: set when the stage opens and by each firing for the timer after it.
  */
 @Injectable()
 export class StageTimerScheduler {

@@ -32,11 +32,20 @@ export interface TimerState {
 /** The first key of the keyset: below every real stage. */
 const BEFORE_ALL_STAGES = '00000000-0000-0000-0000-000000000000';
 
+/** A stage's timers in the order they are due (ties, which planning never makes, in TIMER_KINDS order). */
+const DUE_ORDER = `t.fire_at, array_position(ARRAY[${TIMER_KINDS.map((k) => `'${k}'`).join(', ')}]::text[], t.kind)`;
+
 /**
- * A stage's timers in the order they are due (ties, which planning never makes, in TIMER_KINDS order):
- * the first unfired one is the stage's next timer, the only one with an alarm.
+ * The stage's next timer, the only one with an alarm: its earliest unfired one, as a subquery (columns
+ * stage_id, kind, generation, fire_at, fired_at) whose row the caller keeps only if `fired_at IS NULL`
+ * (none when all have fired). The stage's few timers are sorted, unfired first, and filtered after, so
+ * that no plan reaches for the index of every unfired timer (without statistics, a fresh table's,
+ * one did, for each stage).
  */
-export const NEXT_TIMER_ORDER = `t.fire_at, array_position(ARRAY[${TIMER_KINDS.map((k) => `'${k}'`).join(', ')}]::text[], t.kind)`;
+export function nextTimerOf(stageId: string): string {
+  return `(SELECT t.stage_id, t.kind, t.generation, t.fire_at, t.fired_at FROM stage_timer t
+            WHERE t.stage_id = ${stageId} ORDER BY t.fired_at IS NOT NULL, ${DUE_ORDER} LIMIT 1)`;
+}
 
 /** Stage timers: the truth about reminders and deadlines, which the BullMQ alarms only echo. */
 @Injectable()
@@ -96,12 +105,12 @@ export class StageTimerRepository {
     return queryRows(
       db,
       AlarmRow,
-      `SELECT DISTINCT ON (t.stage_id) t.stage_id, t.kind, t.generation, t.fire_at
-         FROM stage_timer t JOIN approval_stage s ON s.id = t.stage_id
-        WHERE t.fired_at IS NULL AND s.status = 'OPEN' AND t.stage_id > $1::uuid
-          -- lets the join start at the keyset position too, instead of walking every stage before it
-          AND s.id > $1::uuid
-        ORDER BY t.stage_id, ${NEXT_TIMER_ORDER}
+      // Walks the open stages in key order and looks up each one's next timer: a DISTINCT ON over the join
+      // sorted every timer of the page's stages, 8× slower at 100,000 open stages.
+      `SELECT s.id AS stage_id, t.kind, t.generation, t.fire_at
+         FROM approval_stage s CROSS JOIN LATERAL ${nextTimerOf('s.id')} AS t
+        WHERE s.status = 'OPEN' AND s.id > $1::uuid AND t.fired_at IS NULL
+        ORDER BY s.id
         LIMIT ${Math.trunc(limit)}`,
       [afterStageId ?? BEFORE_ALL_STAGES],
     );
@@ -112,8 +121,7 @@ export class StageTimerRepository {
     const [next] = await queryRows(
       tx,
       AlarmRow,
-      `SELECT stage_id, kind, generation, fire_at FROM stage_timer t
-        WHERE stage_id = $1 AND fired_at IS NULL ORDER BY ${NEXT_TIMER_ORDER} LIMIT 1`,
+      `SELECT stage_id, kind, generation, fire_at FROM ${nextTimerOf('$1::uuid')} AS t WHERE t.fired_at IS NULL`,
       [stageId],
     );
     return next ?? null;
