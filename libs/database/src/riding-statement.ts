@@ -12,9 +12,10 @@ export interface RidingStatement {
   params: unknown[];
 }
 
-/** Runs a riding statement on its own, in a round trip of its own. */
-export async function runAlone(db: EntityManager, statement: RidingStatement): Promise<void> {
-  await db.query(`WITH ${statement.with} SELECT ${statement.select}`, statement.params);
+/** Runs a riding statement on its own, in a round trip of its own, and answers the value of its select. */
+export async function runAlone<T = unknown>(db: EntityManager, statement: RidingStatement): Promise<T> {
+  const [row] = (await db.query(`WITH ${statement.with} SELECT ${statement.select} AS answer`, statement.params)) as Array<{ answer: T }>;
+  return row.answer;
 }
 
 /**

@@ -187,12 +187,8 @@ export class ProposalRepository {
    * Adds an entry to the timeline of a proposal known here, without locking it (an entry changes nothing of
    * the proposal); false, and nothing added, when the proposal is not known here.
    */
-  async appendTimelineEntryIfKnown(tx: EntityManager, entry: TimelineEntryDraft): Promise<boolean> {
-    const appending = this.appendingTimelineEntry(entry, { ifKnown: true });
-    const [row] = (await tx.query(`WITH ${appending.with} SELECT ${appending.select} AS known`, appending.params)) as Array<{
-      known: boolean;
-    }>;
-    return row.known;
+  appendTimelineEntryIfKnown(tx: EntityManager, entry: TimelineEntryDraft): Promise<boolean> {
+    return runAlone<boolean>(tx, this.appendingTimelineEntry(entry, { ifKnown: true }));
   }
 
   /**

@@ -4,7 +4,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, UnprocessableError } from '@alur/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { RidingStatement } from '../riding-statement';
+import { RidingStatement, runAlone } from '../riding-statement';
 import { StatementBatch } from '../statement-batch';
 
 /** One request under an Idempotency-Key, as the service that carries it out sees it. */
@@ -54,9 +54,7 @@ export function requestHashOf(content: unknown): string {
 export async function claimIdempotencyKeyIn(tx: EntityManager): Promise<void> {
   const claim = idempotencyKeyClaim();
   if (!claim) return;
-  const { with: claiming, select, params } = claim.statement;
-  const [row] = (await tx.query(`WITH ${claiming} SELECT ${select} AS claimed`, params)) as Array<{ claimed: boolean }>;
-  await claim.settle(tx, row.claimed);
+  await claim.settle(tx, await runAlone<boolean>(tx, claim.statement));
 }
 
 /** The claim of a request's key as a statement to ride on another's, and what follows from its `select` (whether it inserted the key). */
