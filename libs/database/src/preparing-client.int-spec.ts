@@ -189,6 +189,50 @@ describe('PreparingClient', () => {
       expect((await notes()).map((n: { id: number }) => n.id)).toEqual([108, 109]);
     });
 
+    it('is one statement on the server when that statement is its only one, and commits with it', async () => {
+      await client.query('START TRANSACTION');
+      const { rows } = await client.queryAsWholeTransaction('INSERT INTO grant_note (id, text) VALUES ($1, $2) RETURNING text', [
+        110,
+        'Talud',
+      ]);
+      expect(rows).toEqual([{ text: 'Talud' }]);
+      expect(await session()).toMatchObject({
+        state: 'idle',
+        in_transaction: false,
+        query: expect.stringMatching(/^INSERT INTO grant_note/),
+      });
+      expect(await notes()).toEqual([{ id: 110, text: 'Talud' }]);
+      await client.query('COMMIT');
+      await expect(client.query('START TRANSACTION')).resolves.toBeDefined();
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [111, 'Gorong-gorong']);
+      await client.query('ROLLBACK');
+      expect((await notes()).map((n: { id: number }) => n.id)).toEqual([110]);
+    });
+
+    it('leaves nothing begun when its only statement fails, and refuses anything but the ROLLBACK after it', async () => {
+      await observer.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Sumur bor']);
+      await client.query('START TRANSACTION');
+      await expect(client.queryAsWholeTransaction('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Pos ronda'])).rejects.toThrow(
+        /duplicate key/,
+      );
+      // Not "idle in transaction (aborted)": the server began nothing that could be left open.
+      expect(await session()).toMatchObject({ state: 'idle', in_transaction: false });
+      await expect(client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [113, 'Jalan'])).rejects.toThrow(
+        /failed with its only statement/,
+      );
+      expect(await notes()).toEqual([{ id: 112, text: 'Sumur bor' }]);
+      await client.query('START TRANSACTION');
+      await expect(client.queryAsWholeTransaction('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Pos ronda'])).rejects.toThrow(
+        /duplicate key/,
+      );
+      await client.query('ROLLBACK');
+      // The connection goes on as usual.
+      await client.query('START TRANSACTION');
+      await client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [113, 'Jalan']);
+      await client.query('COMMIT');
+      expect((await notes()).map((n: { id: number }) => n.id)).toEqual([112, 113]);
+    });
+
     it('runs on generic plans from its first statement when asked, in the same round trip once the setting is prepared', async () => {
       const plans = async () => (await client.query('SELECT current_setting($1) AS mode', ['plan_cache_mode'])).rows[0].mode;
       for (const round of [1, 2]) {
@@ -281,7 +325,7 @@ describe('PreparingClient', () => {
   });
 
   describe('queryAndCommit, in a TypeORM transaction', () => {
-    it('commits the transaction with its last statement, and the pool’s connections go on as usual', async () => {
+    it('commits the transaction with its last statement, its only one too, and the pool’s connections go on as usual', async () => {
       const dataSource = await openTestDatabase(isolation, 'committing', { applicationName: `alur-${isolation.id}-committing` });
       try {
         await dataSource.query('CREATE TABLE tranche_note (id int PRIMARY KEY, text text NOT NULL)');
@@ -304,6 +348,21 @@ describe('PreparingClient', () => {
         expect((await dataSource.query('SELECT id FROM tranche_note ORDER BY id')).map((r: { id: number }) => r.id)).toEqual([
           0, 1, 2, 3, 4, 5,
         ]);
+        // A transaction whose only statement is its last: one statement on the server, committed or not with it.
+        for (const id of [20, 21]) {
+          const rows = await dataSource.transaction((tx) =>
+            queryAndCommit<{ id: number }>(tx, 'INSERT INTO tranche_note (id, text) VALUES ($1, $2) RETURNING id', [id, 'BAST']),
+          );
+          expect(rows).toEqual([{ id }]);
+        }
+        await expect(
+          dataSource.transaction((tx) => queryAndCommit(tx, 'INSERT INTO tranche_note (id, text) VALUES ($1, $2)', [20, 'BAST'])),
+        ).rejects.toThrow(/duplicate key/);
+        const [{ ids }] = await dataSource.transaction(async (tx) => {
+          await tx.query('INSERT INTO tranche_note (id, text) VALUES ($1, $2)', [22, 'SPM']);
+          return tx.query('SELECT array_agg(id ORDER BY id) AS ids FROM tranche_note WHERE id >= 20');
+        });
+        expect(ids).toEqual([20, 21, 22]);
       } finally {
         await dataSource.destroy();
       }

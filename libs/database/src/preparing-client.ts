@@ -104,6 +104,8 @@ class QueryThenCommit extends InternalQuery {
   }
 }
 
+const COMMITTED = { ending: 'COMMIT', how: 'committed with its last statement' } as const;
+
 const answered = (command: string): QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] }) as unknown as QueryResult;
 
 /**
@@ -128,21 +130,23 @@ export class PreparingClient extends Client {
   private renamed = 0;
   /** START TRANSACTION was asked for and not yet sent: it goes ahead of the next statement. */
   private beginDeferred = false;
-  /** The transaction committed with its last statement (queryThenCommit): its COMMIT is answered here. */
-  private committedAhead = false;
+  /**
+   * The transaction ended on the server before its caller ends it: committed with its last statement
+   * (queryThenCommit, queryAsWholeTransaction), or failed with its only one (queryAsWholeTransaction),
+   * which began nothing that could be left open. The caller's COMMIT, or ROLLBACK, is answered here;
+   * anything else before it is refused: it would run outside any transaction.
+   */
+  private endedAhead?: { ending: 'COMMIT' | 'ROLLBACK'; how: string };
 
   // pg's query() is heavily overloaded; this forwards every form it does not rewrite as it came.
   override query(...args: any[]): any {
     const [text, values, callback] = args as [unknown, unknown, unknown];
     const plain = typeof text === 'string' && (values === undefined || (Array.isArray(values) && values.length === 0));
-    if (this.committedAhead) {
-      this.committedAhead = false;
-      if (plain && text === 'COMMIT') return this.answer(answered('COMMIT'), callback);
-      // A statement, or a ROLLBACK, after the commit: what it meant to be part of is committed already.
-      return this.refuse(
-        new Error(`the transaction committed with its last statement; "${String(text).slice(0, 40)}" came after it`),
-        callback,
-      );
+    if (this.endedAhead) {
+      const { ending, how } = this.endedAhead;
+      this.endedAhead = undefined;
+      if (plain && text === ending) return this.answer(answered(ending), callback);
+      return this.refuse(new Error(`the transaction ${how}; "${String(text).slice(0, 40)}" came after it`), callback);
     }
     if (plain && text === 'COMMIT' && !this.statementPrepared(COMMIT_STATEMENT)) {
       return super.query({ name: COMMIT_STATEMENT, text: 'COMMIT', values: [] }, callback as Callback);
@@ -181,7 +185,7 @@ export class PreparingClient extends Client {
 
   /** Whether queryThenCommit can commit on this connection's round trip (its COMMIT is prepared, and a transaction open). */
   canCommitWith(): boolean {
-    return this.statementPrepared(COMMIT_STATEMENT) && !this.beginDeferred && !this.committedAhead;
+    return this.statementPrepared(COMMIT_STATEMENT) && !this.beginDeferred && !this.endedAhead;
   }
 
   /**
@@ -190,7 +194,25 @@ export class PreparingClient extends Client {
    */
   queryThenCommit(text: string, values: unknown[]): Promise<QueryResult> {
     const query = new QueryThenCommit({ name: this.nameOf(text), text, values });
-    return this.send(query, text, undefined, () => (this.committedAhead = true)) as Promise<QueryResult>;
+    return this.send(query, text, undefined, () => (this.endedAhead = COMMITTED)) as Promise<QueryResult>;
+  }
+
+  /**
+   * Runs the transaction's only statement (see beginsWithNext) without BEGIN or COMMIT: PostgreSQL runs a
+   * statement sent on its own as a transaction of its own and commits it, one round trip for the whole
+   * transaction. It is then over: its COMMIT is answered here; should the statement fail, nothing was
+   * committed and its ROLLBACK is answered here. Only a transaction at the default isolation level gets
+   * here: TypeORM sets any other ahead of the first statement, which begins the transaction.
+   */
+  queryAsWholeTransaction(text: string, values: unknown[]): Promise<QueryResult> {
+    if (!this.beginDeferred) throw new Error('queryAsWholeTransaction: the transaction has begun already');
+    this.beginDeferred = false;
+    const query = new InternalQuery({ name: this.nameOf(text), text, values });
+    const answer = this.send(query, text, undefined, () => (this.endedAhead = COMMITTED)) as Promise<QueryResult>;
+    return answer.catch((error: unknown) => {
+      this.endedAhead = { ending: 'ROLLBACK', how: 'failed with its only statement' };
+      throw error;
+    });
   }
 
   /** Whether the transaction opened on this connection has not begun on the server yet: its next statement is its first. */
@@ -315,11 +337,13 @@ export async function queryOnGenericPlans<Row>(tx: EntityManager, text: string, 
 
 /**
  * Runs the last statement of the transaction `tx` and commits in the same round trip where its connection
- * can (PreparingClient.queryThenCommit); otherwise runs it as any statement, and the COMMIT follows as
- * usual. Nothing may run in the transaction after it. Answers the statement's rows.
+ * can (PreparingClient.queryThenCommit; when it is also the first, without BEGIN or COMMIT at all,
+ * queryAsWholeTransaction); otherwise runs it as any statement, and the COMMIT follows as usual. Nothing
+ * may run in the transaction after it. Answers the statement's rows.
  */
 export async function queryAndCommit<Row>(tx: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
   const client = preparingClientOf(tx);
+  if (client?.beginsWithNext()) return rowsOf<Row>(text, values, () => client.queryAsWholeTransaction(text, values));
   if (client?.canCommitWith()) return rowsOf<Row>(text, values, () => client.queryThenCommit(text, values));
   return (await tx.query(text, values)) as Row[];
 }

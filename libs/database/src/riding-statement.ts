@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryAndCommit } from './preparing-client';
 
 /**
  * A statement that can ride on another's round trip: its WITH items, which must modify data (PostgreSQL
@@ -12,9 +13,21 @@ export interface RidingStatement {
   params: unknown[];
 }
 
+/** A riding statement as a statement of its own, answering its select as `answer`. */
+const hosted = (statement: RidingStatement): string => `WITH ${statement.with} SELECT ${statement.select} AS answer`;
+
 /** Runs a riding statement on its own, in a round trip of its own, and answers the value of its select. */
 export async function runAlone<T = unknown>(db: EntityManager, statement: RidingStatement): Promise<T> {
-  const [row] = (await db.query(`WITH ${statement.with} SELECT ${statement.select} AS answer`, statement.params)) as Array<{ answer: T }>;
+  const [row] = (await db.query(hosted(statement), statement.params)) as Array<{ answer: T }>;
+  return row.answer;
+}
+
+/**
+ * Runs a riding statement as the last of its transaction, which commits with it (queryAndCommit: one round
+ * trip for the whole transaction when it is also the first), and answers the value of its select.
+ */
+export async function runAndCommit<T = unknown>(tx: EntityManager, statement: RidingStatement): Promise<T> {
+  const [row] = await queryAndCommit<{ answer: T }>(tx, hosted(statement), statement.params);
   return row.answer;
 }
 
