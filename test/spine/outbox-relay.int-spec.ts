@@ -1,4 +1,5 @@
 import { connect } from '@nats-io/transport-node';
+import { PreparingClient } from '@alur/database';
 import { outboxWakeSubject } from '@alur/messaging';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { RunningFixture, seenNotes, startFixture, streamMessages } from './spine-harness';
@@ -84,6 +85,33 @@ describe('the outbox relay', () => {
     expect(drains).toBeLessThanOrEqual(1 + Math.floor(elapsedMs / spacingMs));
     const inStream = (await streamMessages(isolation)).filter((m) => m.data.aggregateId === 'spaced');
     expect(inStream.map((m) => m.data.payload.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+  });
+
+  it('announces a change committed in its transaction’s only statement, woken by that commit; one whose statement failed, never', async () => {
+    const producer = await startFixture('disbursements', isolation, { env: NO_POLLING });
+    fixtures.push(producer);
+    const alone = jest.spyOn(PreparingClient.prototype, 'queryAsWholeTransaction');
+    const inStream = async () =>
+      (await streamMessages(isolation)).filter((m) => m.data.aggregateId === 'in-one-statement').map((m) => m.data.payload.text);
+    // One after another, so that after the first the pool hands back a connection that sends neither BEGIN nor COMMIT.
+    for (const seq of [1, 2, 3]) await producer.writer.writeInOneStatement({ book: 'in-one-statement', seq, text: `page ${seq}` });
+    await expectEventually(async () => expect(await inStream()).toEqual(['page 1', 'page 2', 'page 3']));
+
+    await expect(
+      producer.writer.writeInOneStatement({ book: 'in-one-statement', seq: 4, text: 'never' }, { failing: true }),
+    ).rejects.toThrow(/division by zero/);
+    // The connection goes on, for a transaction of several statements as for another of one.
+    await producer.writer.write({ book: 'in-one-statement', seq: 4, text: 'page 4' });
+    await producer.writer.writeInOneStatement({ book: 'in-one-statement', seq: 5, text: 'page 5' });
+    await expectEventually(async () => expect(await inStream()).toEqual(['page 1', 'page 2', 'page 3', 'page 4', 'page 5']));
+    expect(await producer.db.query(`SELECT text FROM note WHERE book = 'in-one-statement' ORDER BY seq`)).toEqual(
+      ['page 1', 'page 2', 'page 3', 'page 4', 'page 5'].map((text) => ({ text })),
+    );
+    expect(await producer.db.query(`SELECT 1 FROM outbox_event WHERE envelope->'payload'->>'text' = 'never'`)).toHaveLength(0);
+    expect(producer.relay.stats.published).toBe(5);
+    // Sent without BEGIN and COMMIT: all but perhaps the first on a fresh connection, the failing one included.
+    expect(alone.mock.calls.length).toBeGreaterThanOrEqual(4);
+    alone.mockRestore();
   });
 
   it('is woken by a commit on any replica of its service, not by polling, and not by a rolled-back transaction', async () => {
