@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
 import { formatLoad, machineOf, round, sleep, writeResults } from '../shared/bench-results';
-import { CostReport } from '../shared/cost-meter';
+import { CostReport, describeMachine } from '../shared/cost-meter';
 import { now } from '../shared/lifecycle-tracker';
 import { ProgressBar } from '../shared/progress-bar';
 import { describeUpkeep, PostgresUpkeep } from '../shared/autovacuum-stand-in';
@@ -189,9 +189,7 @@ function print(report: {
       `  ${name} (${e.villages} villages) in 15 min: ${e.cores} cores, ${e.postgresCommitsPerSecond} commits/s, ${e.streamEventsPerSecond} events/s`,
     );
   }
-  console.log(
-    `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
-  );
+  console.log(describeMachine(cost, report.machine));
   console.log(describeUpkeep(report.postgresUpkeep));
 }
 

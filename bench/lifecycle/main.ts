@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
 import { formatLoad, machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
-import { CostReport, netOfIdle } from '../shared/cost-meter';
+import { CostReport, describeMachine, netOfIdle } from '../shared/cost-meter';
 import { runLifecycles } from '../shared/lifecycle-driver';
 import { runPgbench } from '../shared/pgbench';
 import { ProgressBar } from '../shared/progress-bar';
@@ -212,9 +212,7 @@ function print(report: {
     );
   }
   console.log('  (* the sum of the services’ peaks, which need not coincide)');
-  console.log(
-    `machine: ${cost.machine.busyCores} cores busy, ${cost.machine.benchCores} by the bench, ${cost.machine.otherCores} by other work; load ${formatLoad(report.machine.loadBefore)} → ${formatLoad(report.machine.loadAfter)}`,
-  );
+  console.log(describeMachine(cost, report.machine));
   console.log(describeUpkeep(report.postgresUpkeep));
   console.log(
     `targets: ${Object.entries(report.targets)

@@ -2,17 +2,20 @@ import { JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { mib, round } from './bench-results';
-import { cpuMsOf, machineBusyMs, memoryOf, pidsNamed } from './proc-stats';
+import { formatLoad, mib, round } from './bench-results';
+import { cpuMsOf, cpuOf, machineCpuMs, memoryOf, pidsNamed } from './proc-stats';
 import { RunningSystem, Service, SERVICES } from './running-system';
 
 interface Snapshot {
   services: Record<Service, number>;
+  /** The services' CPU in the kernel, and nats-server's and redis-server's. */
+  kernel: Record<Service | 'nats' | 'redis', number>;
   mailCatcher: number;
   benchDriver: number;
   nats: number;
   redis: number;
   machineBusy: number;
+  machineKernel: number;
   xactCommit: number;
   xactRollback: number;
   streamMessages: number;
@@ -32,6 +35,11 @@ export interface CostReport {
   redisCommandsPerLifecycle: number;
   /** Busy CPU of the whole machine over the window, and what processes outside the bench's used of it. */
   machine: { busyCores: number; benchCores: number; otherCores: number };
+  /**
+   * The share of CPU spent in the kernel (system calls, interrupts), of the machine and of each service,
+   * nats-server and redis-server: what each message between processes costs besides its own work.
+   */
+  kernelShare: Record<string, number>;
   rssMiB: Record<Service, { now: number; peak: number }> & { total: { now: number } };
 }
 
@@ -140,6 +148,12 @@ export class CostMeter {
         benchCores: round((total + mailCatcher + benchDriver) / 1000 / seconds, 2),
         otherCores: round((machineBusy - total - mailCatcher - benchDriver) / 1000 / seconds, 2),
       },
+      kernelShare: {
+        machine: share(end.machineKernel - begin.machineKernel, machineBusy),
+        ...Object.fromEntries(SERVICES.map((s) => [s, share(end.kernel[s] - begin.kernel[s], services[s])])),
+        nats: share(end.kernel.nats - begin.kernel.nats, nats),
+        redis: share(end.kernel.redis - begin.kernel.redis, redis),
+      },
       rssMiB: rss,
     };
   }
@@ -174,7 +188,16 @@ export class CostMeter {
 
   private async snapshot(): Promise<Snapshot> {
     const sum = (pids: number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
+    const kernelOf = (pids: number[]) => pids.reduce((total, pid) => total + (cpuOf(pid)?.kernelMs ?? 0), 0);
     const services = Object.fromEntries(SERVICES.map((s) => [s, cpuMsOf(this.system.pids[s]) ?? 0])) as Record<Service, number>;
+    const natsPids = pidsNamed('nats-server');
+    const redisPids = pidsNamed('redis-server');
+    const kernel = {
+      ...Object.fromEntries(SERVICES.map((s) => [s, kernelOf([this.system.pids[s]])])),
+      nats: kernelOf(natsPids),
+      redis: kernelOf(redisPids),
+    } as Snapshot['kernel'];
+    const machine = machineCpuMs();
     const { rows } = await this.pg.query<{ xact_commit: string; xact_rollback: string }>(
       'SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = $1',
       [this.system.databaseName],
@@ -185,11 +208,13 @@ export class CostMeter {
     const usage = process.cpuUsage();
     return {
       services,
+      kernel,
       mailCatcher: cpuMsOf(this.system.mailCatcherPid) ?? 0,
       benchDriver: (usage.user + usage.system) / 1000,
-      nats: sum(pidsNamed('nats-server')),
-      redis: sum(pidsNamed('redis-server')),
-      machineBusy: machineBusyMs(),
+      nats: sum(natsPids),
+      redis: sum(redisPids),
+      machineBusy: machine.busy,
+      machineKernel: machine.kernel,
       xactCommit: Number(rows[0]?.xact_commit ?? 0),
       xactRollback: Number(rows[0]?.xact_rollback ?? 0),
       streamMessages: stream.state.messages,
@@ -198,6 +223,9 @@ export class CostMeter {
     };
   }
 }
+
+/** A part of a whole, to two decimals (0 where the whole is nothing). */
+const share = (part: number, whole: number) => (whole > 0 ? round(part / whole, 2) : 0);
 
 /**
  * CPU per lifecycle less what the processes spend when nothing happens (timers, relay polls,
@@ -211,5 +239,16 @@ export function netOfIdle(cost: CostReport, idle: CostReport): Record<string, nu
       process,
       round(Math.max(0, ms - (idlePerSecond(process) * cost.seconds) / Math.max(1, cost.lifecycles)), 1),
     ]),
+  );
+}
+
+/** The report's line on the machine: how busy, by whom, how much of it in the kernel, and its load. */
+export function describeMachine(cost: CostReport, load: { loadBefore: number[]; loadAfter: number[] }): string {
+  const { machine, kernelShare } = cost;
+  const percent = (share: number | undefined) => `${Math.round((share ?? 0) * 100)}%`;
+  return (
+    `machine: ${machine.busyCores} cores busy, ${machine.benchCores} by the bench, ${machine.otherCores} by other work, ` +
+    `${percent(kernelShare.machine)} of it in the kernel (services ${SERVICES.map((s) => percent(kernelShare[s])).join('/')}, ` +
+    `nats ${percent(kernelShare.nats)}, redis ${percent(kernelShare.redis)}); load ${formatLoad(load.loadBefore)} → ${formatLoad(load.loadAfter)}`
   );
 }

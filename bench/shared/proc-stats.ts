@@ -5,11 +5,17 @@ const MS_PER_TICK = 10;
 
 /** User + system CPU a process has used so far, in milliseconds; undefined once it is gone. */
 export function cpuMsOf(pid: number): number | undefined {
+  const cpu = cpuOf(pid);
+  return cpu && cpu.userMs + cpu.kernelMs;
+}
+
+/** A process's CPU so far in milliseconds, in its own code (user) and in the kernel on its behalf (system). */
+export function cpuOf(pid: number): { userMs: number; kernelMs: number } | undefined {
   const stat = readProc(`/proc/${pid}/stat`);
   if (!stat) return undefined;
   // The command name may hold spaces or parentheses: the fields that follow start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  return { userMs: Number(fields[11]) * MS_PER_TICK, kernelMs: Number(fields[12]) * MS_PER_TICK };
 }
 
 export interface Memory {
@@ -33,11 +39,14 @@ export function pidsNamed(name: string): number[] {
     .map(Number);
 }
 
-/** The whole machine's busy CPU so far (all cores, every process), in milliseconds, from /proc/stat. */
-export function machineBusyMs(): number {
+/**
+ * The whole machine's busy CPU so far (all cores, every process), in milliseconds, from /proc/stat, and
+ * the part of it in the kernel (system calls, interrupts).
+ */
+export function machineCpuMs(): { busy: number; kernel: number } {
   const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
   const [user, nice, system, , , irq, softirq, steal] = cpu.split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq + steal) * MS_PER_TICK;
+  return { busy: (user + nice + system + irq + softirq + steal) * MS_PER_TICK, kernel: (system + irq + softirq) * MS_PER_TICK };
 }
 
 function readProc(path: string): string | undefined {
