@@ -120,10 +120,11 @@ const answered = (command: string): QueryResult => ({ command, rowCount: null, o
  * It also saves each transaction a round trip: START TRANSACTION is not sent on its own but ahead of
  * the transaction's first statement, in the same write (QueryAfterBegin). A transaction that ends
  * before any statement costs nothing. On this machine a round trip of the simplest prepared statement
- * costs the service about 80 µs of CPU and its PostgreSQL backend about 45 µs. A caller that knows its transaction's last statement sends the COMMIT
- * behind it the same way (queryThenCommit), or, when it is also the first, sends it alone, with neither
- * BEGIN nor COMMIT (queryAsWholeTransaction); one that wants its transaction on generic plans sends that
- * setting between the BEGIN and the first statement (queryFirstOnGenericPlans).
+ * costs the service about 80 µs of CPU and its PostgreSQL backend about 45 µs. A caller that knows its
+ * transaction's last statement sends the COMMIT behind it the same way (queryThenCommit), or, when it is
+ * also the first, sends it alone, with neither BEGIN nor COMMIT (queryAsWholeTransaction); one that wants
+ * its transaction on generic plans sends that setting between the BEGIN and the first statement
+ * (queryFirstOnGenericPlans).
  */
 export class PreparingClient extends Client {
   /** Statement text → the name it is prepared under on this connection. */
