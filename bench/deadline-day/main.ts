@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
-import { formatLoad, machineOf, round, sleep, writeResults } from '../shared/bench-results';
+import { machineOf, round, sleep, writeResults } from '../shared/bench-results';
 import { CostReport, describeMachine } from '../shared/cost-meter';
 import { now } from '../shared/lifecycle-tracker';
 import { ProgressBar } from '../shared/progress-bar';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
-import { formatLoad, machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
+import { machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
 import { CostReport, describeMachine, netOfIdle } from '../shared/cost-meter';
 import { runLifecycles } from '../shared/lifecycle-driver';
 import { runPgbench } from '../shared/pgbench';
