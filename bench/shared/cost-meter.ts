@@ -187,15 +187,26 @@ export class CostMeter {
   }
 
   private async snapshot(): Promise<Snapshot> {
-    const sum = (pids: number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
-    const kernelOf = (pids: number[]) => pids.reduce((total, pid) => total + (cpuOf(pid)?.kernelMs ?? 0), 0);
-    const services = Object.fromEntries(SERVICES.map((s) => [s, cpuMsOf(this.system.pids[s]) ?? 0])) as Record<Service, number>;
-    const natsPids = pidsNamed('nats-server');
-    const redisPids = pidsNamed('redis-server');
+    // Each process's /proc entry read once: its CPU in all, and in the kernel.
+    const cpuOfAll = (pids: number[]) =>
+      pids.reduce(
+        (total, pid) => {
+          const cpu = cpuOf(pid);
+          return { all: total.all + (cpu ? cpu.userMs + cpu.kernelMs : 0), kernel: total.kernel + (cpu?.kernelMs ?? 0) };
+        },
+        { all: 0, kernel: 0 },
+      );
+    const serviceCpu = Object.fromEntries(SERVICES.map((s) => [s, cpuOfAll([this.system.pids[s]])])) as Record<
+      Service,
+      { all: number; kernel: number }
+    >;
+    const natsCpu = cpuOfAll(pidsNamed('nats-server'));
+    const redisCpu = cpuOfAll(pidsNamed('redis-server'));
+    const services = Object.fromEntries(SERVICES.map((s) => [s, serviceCpu[s].all])) as Record<Service, number>;
     const kernel = {
-      ...Object.fromEntries(SERVICES.map((s) => [s, kernelOf([this.system.pids[s]])])),
-      nats: kernelOf(natsPids),
-      redis: kernelOf(redisPids),
+      ...Object.fromEntries(SERVICES.map((s) => [s, serviceCpu[s].kernel])),
+      nats: natsCpu.kernel,
+      redis: redisCpu.kernel,
     } as Snapshot['kernel'];
     const machine = machineCpuMs();
     const { rows } = await this.pg.query<{ xact_commit: string; xact_rollback: string }>(
@@ -211,8 +222,8 @@ export class CostMeter {
       kernel,
       mailCatcher: cpuMsOf(this.system.mailCatcherPid) ?? 0,
       benchDriver: (usage.user + usage.system) / 1000,
-      nats: sum(natsPids),
-      redis: sum(redisPids),
+      nats: natsCpu.all,
+      redis: redisCpu.all,
       machineBusy: machine.busy,
       machineKernel: machine.kernel,
       xactCommit: Number(rows[0]?.xact_commit ?? 0),
