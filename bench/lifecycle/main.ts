@@ -199,6 +199,11 @@ function print(report: {
   }
   console.log(`PostgreSQL commits per lifecycle ${cost.postgresCommitsPerLifecycle} (rollbacks ${cost.postgresRollbacksPerLifecycle})`);
   console.log(
+    cost.postgresStatementsPerLifecycle === null
+      ? 'PostgreSQL statements per lifecycle: not counted (the server does not load pg_stat_statements)'
+      : `PostgreSQL statements per lifecycle ${cost.postgresStatementsPerLifecycle} (pg_stat_statements; BEGIN, COMMIT and the like left out)`,
+  );
+  console.log(
     `NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers)`,
   );
   console.log(`Redis commands per lifecycle ${cost.redisCommandsPerLifecycle} (whole server)`);

@@ -18,6 +18,8 @@ interface Snapshot {
   machineKernel: number;
   xactCommit: number;
   xactRollback: number;
+  /** Statements the bench database ran, transaction control left out; null without pg_stat_statements. */
+  statements: number | null;
   streamMessages: number;
   consumerDeliveries: number;
   redisCommands: number;
@@ -31,6 +33,11 @@ export interface CostReport {
   cpuMsPerLifecycleNotes: Record<string, string>;
   postgresCommitsPerLifecycle: number;
   postgresRollbacksPerLifecycle: number;
+  /**
+   * Statements run per lifecycle (BEGIN, COMMIT, ROLLBACK, SAVEPOINT and SET left out), from pg_stat_statements
+   * where the server loads it (shared_preload_libraries); null where it does not.
+   */
+  postgresStatementsPerLifecycle: number | null;
   nats: { streamMessagesPerLifecycle: number; consumerDeliveriesPerLifecycle: number; consumers: number; note: string };
   redisCommandsPerLifecycle: number;
   /** Busy CPU of the whole machine over the window, and what processes outside the bench's used of it. */
@@ -63,6 +70,7 @@ export class CostMeter {
     private readonly nc: NatsConnection,
     private readonly jsm: JetStreamManager,
     private readonly redis: Redis,
+    private readonly statementsCounted: boolean,
   ) {}
 
   static async open(system: RunningSystem): Promise<CostMeter> {
@@ -73,7 +81,7 @@ export class CostMeter {
     await pg.connect();
     const nc = await connect({ servers: system.env.NATS_URL, name: 'alur-bench-meter' });
     const redis = new Redis(system.env.REDIS_URL!, { lazyConnect: false });
-    return new CostMeter(system, pg, nc, await jetstreamManager(nc), redis);
+    return new CostMeter(system, pg, nc, await jetstreamManager(nc), redis, await countsStatements(pg));
   }
 
   async start(): Promise<void> {
@@ -136,6 +144,7 @@ export class CostMeter {
       },
       postgresCommitsPerLifecycle: per(end.xactCommit - begin.xactCommit - ownCommits),
       postgresRollbacksPerLifecycle: per(end.xactRollback - begin.xactRollback),
+      postgresStatementsPerLifecycle: end.statements === null || begin.statements === null ? null : per(end.statements - begin.statements),
       nats: {
         streamMessagesPerLifecycle: per(end.streamMessages - begin.streamMessages),
         consumerDeliveriesPerLifecycle: per(end.consumerDeliveries - begin.consumerDeliveries),
@@ -186,6 +195,16 @@ export class CostMeter {
     }
   }
 
+  /** The bench database's statements so far, transaction control left out (pg_stat_statements counts it as statements too). */
+  private async statementsRun(): Promise<number> {
+    const { rows } = await this.pg.query<{ calls: string }>(
+      `SELECT coalesce(sum(s.calls), 0) AS calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = $1 AND s.query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|SET)\\M'`,
+      [this.system.databaseName],
+    );
+    return Number(rows[0]?.calls ?? 0);
+  }
+
   private async snapshot(): Promise<Snapshot> {
     // Each process's /proc entry read once: its CPU in all, and in the kernel.
     const cpuOfAll = (pids: number[]) =>
@@ -213,6 +232,7 @@ export class CostMeter {
       'SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = $1',
       [this.system.databaseName],
     );
+    const statements = this.statementsCounted ? await this.statementsRun() : null;
     const stream = await this.jsm.streams.info(this.system.env.NATS_STREAM!);
     const consumers = await this.consumers();
     const info = await this.redis.info('stats');
@@ -228,10 +248,28 @@ export class CostMeter {
       machineKernel: machine.kernel,
       xactCommit: Number(rows[0]?.xact_commit ?? 0),
       xactRollback: Number(rows[0]?.xact_rollback ?? 0),
+      statements,
       streamMessages: stream.state.messages,
       consumerDeliveries: consumers.reduce((total, c) => total + c.delivered.consumer_seq, 0),
       redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
     };
+  }
+}
+
+/**
+ * Whether the server counts statements (pg_stat_statements in shared_preload_libraries); the view is then
+ * made readable in the `postgres` database the meter reads from. Nothing is changed on a server without it.
+ */
+async function countsStatements(pg: Client): Promise<boolean> {
+  const { rows } = await pg.query<{ loaded: boolean }>(
+    `SELECT current_setting('shared_preload_libraries') ~ '(^|[ ,])pg_stat_statements($|[ ,])' AS loaded`,
+  );
+  if (!rows[0]?.loaded) return false;
+  try {
+    await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    return true;
+  } catch {
+    return false;
   }
 }
 
