@@ -26,10 +26,14 @@ import { FLOOR_PROCESSES, lifecycleFloor, LifecycleUnits, Sides, UnitName } from
  * code cost nothing: a floor under bench:lifecycle's figure.
  */
 const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const OPS = int('BENCH_OPS', 20_000);
+const OPS = int('BENCH_OPS', 10_000);
 /** As many first, unmeasured: V8 optimises the clients' code over the first thousands (at 4,000 the floor came out twice as high). */
 const WARM_UP = int('BENCH_WARM_UP', OPS);
-const CONCURRENCY = int('BENCH_CONCURRENCY', 20);
+/**
+ * Operations in flight at once, each level a run of every unit: one at a time, each operation pays its own
+ * system calls and wake-ups in every process it crosses; twenty at a time, they share them.
+ */
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,20').split(',').map(Number);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/alur';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -194,11 +198,12 @@ async function measureHandedOn(
   sides: UnitCost['sides'],
   unit: UnitProcess,
   serverName: string,
+  concurrency: number,
   send: () => Promise<unknown>,
 ): Promise<UnitCost> {
   let sent = 0;
   const measured = await measure(unit.pid, serverName, async (n) => {
-    await lanes(n, async () => {
+    await lanes(n, concurrency, async () => {
       await send();
       sent++;
     });
@@ -207,18 +212,18 @@ async function measureHandedOn(
   return unitCost(name, what, sides, measured, sidesOf(measured));
 }
 
-/** `count` calls of `one`, at most CONCURRENCY at a time. */
-async function lanes(count: number, one: (i: number) => Promise<unknown>): Promise<void> {
+/** `count` calls of `one`, at most `concurrency` at a time. */
+async function lanes(count: number, concurrency: number, one: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < count) await one(next++);
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, lane));
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
 }
 
-async function httpUnit(): Promise<UnitCost> {
+async function httpUnit(concurrency: number): Promise<UnitCost> {
   const { unit, port } = await UnitProcess.start({ start: { unit: 'http' } });
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const one = () =>
     new Promise<void>((done, fail) => {
       get({ host: '127.0.0.1', port, path: '/floor/me', agent }, (response) => {
@@ -228,7 +233,7 @@ async function httpUnit(): Promise<UnitCost> {
     });
   try {
     // The asking side stands for the browser: only the answering app's CPU belongs to the floor.
-    const measured = await measure(unit.pid, null, (n) => lanes(n, one));
+    const measured = await measure(unit.pid, null, (n) => lanes(n, concurrency, one));
     return unitCost(
       'http',
       'GET answered by a NestJS app (express) with no middleware',
@@ -246,7 +251,7 @@ async function httpUnit(): Promise<UnitCost> {
   }
 }
 
-async function rpcUnit(nc: NatsConnection, prefix: string): Promise<UnitCost> {
+async function rpcUnit(nc: NatsConnection, prefix: string, concurrency: number): Promise<UnitCost> {
   const { unit } = await UnitProcess.start({ start: { unit: 'rpc', natsUrl: NATS_URL, prefix } });
   const subject = rpcSubject(prefix, 'floor.me');
   // As RpcClient asks: the pattern, the request and an id, as JSON; the answer read as JSON.
@@ -259,7 +264,7 @@ async function rpcUnit(nc: NatsConnection, prefix: string): Promise<UnitCost> {
     (await nc.request(subject, packet, { timeout: 5000 })).json();
   };
   try {
-    const measured = await measure(unit.pid, 'nats-server', (n) => lanes(n, one));
+    const measured = await measure(unit.pid, 'nats-server', (n) => lanes(n, concurrency, one));
     return unitCost(
       'rpc',
       'request/reply to a NestJS NATS microservice',
@@ -276,7 +281,7 @@ async function rpcUnit(nc: NatsConnection, prefix: string): Promise<UnitCost> {
   }
 }
 
-async function jetstreamUnit(nc: NatsConnection, run: string): Promise<UnitCost> {
+async function jetstreamUnit(nc: NatsConnection, run: string, concurrency: number): Promise<UnitCost> {
   const stream = `FLOOR_${run.toUpperCase()}`;
   const jsm = await jetstreamManager(nc);
   await ensureEventStream(jsm, stream, `floor_${run}`);
@@ -291,6 +296,7 @@ async function jetstreamUnit(nc: NatsConnection, run: string): Promise<UnitCost>
       { asking: 'publisher', answering: 'consumer', between: 'nats' },
       unit,
       'nats-server',
+      concurrency,
       () => js.publish(`floor_${run}.floor.note-recorded`, body, { msgID: randomUUID(), timeout: 5000 }),
     );
   } finally {
@@ -299,16 +305,16 @@ async function jetstreamUnit(nc: NatsConnection, run: string): Promise<UnitCost>
   }
 }
 
-async function postgresUnits(run: string): Promise<UnitCost[]> {
+async function postgresUnits(run: string, concurrency: number): Promise<UnitCost[]> {
   const database = `alur_bench_floor_${run}`;
   const admin = new Client({ connectionString: DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   const url = new URL(DATABASE_URL);
   url.pathname = `/${database}`;
-  const { unit } = await UnitProcess.start({ start: { unit: 'postgres', databaseUrl: url.toString(), concurrency: CONCURRENCY } });
+  const { unit } = await UnitProcess.start({ start: { unit: 'postgres', databaseUrl: url.toString(), concurrency } });
   const ran = (statement: 'read' | 'commit') => async (count: number) => {
-    unit.send({ pg: { statement, count, concurrency: CONCURRENCY } });
+    unit.send({ pg: { statement, count, concurrency } });
     await unit.until((reply) => ('ran' in reply ? reply.ran : undefined));
   };
   try {
@@ -335,7 +341,7 @@ async function postgresUnits(run: string): Promise<UnitCost[]> {
   }
 }
 
-async function bullmqUnit(run: string): Promise<UnitCost> {
+async function bullmqUnit(run: string, concurrency: number): Promise<UnitCost> {
   const name = `floor-${run}`;
   const { unit } = await UnitProcess.start({ start: { unit: 'bullmq', redisUrl: REDIS_URL, queue: name, concurrency: 25 } });
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
@@ -347,6 +353,7 @@ async function bullmqUnit(run: string): Promise<UnitCost> {
       { asking: 'producer', answering: 'worker', between: 'redis' },
       unit,
       'redis-server',
+      concurrency,
       () => queue.add('deliver', { deliveryId: randomUUID() }, { jobId: randomUUID(), removeOnComplete: true, attempts: 5 }),
     );
   } finally {
@@ -357,35 +364,43 @@ async function bullmqUnit(run: string): Promise<UnitCost> {
   }
 }
 
+/** Every unit at one level of concurrency, and the lifecycle's floor from them. */
+async function floorAt(concurrency: number, nc: NatsConnection, run: string) {
+  console.log(`\n${concurrency} at a time: CPU µs per operation, in all = each side`);
+  const costs: UnitCost[] = [];
+  costs.push(await httpUnit(concurrency));
+  costs.push(await rpcUnit(nc, `floor_${run}`, concurrency));
+  costs.push(await jetstreamUnit(nc, run, concurrency));
+  costs.push(...(await postgresUnits(run, concurrency)));
+  costs.push(await bullmqUnit(run, concurrency));
+  const cost = Object.fromEntries(costs.map((c) => [c.unit, c.cpuMicros as Sides])) as Record<UnitName, Sides>;
+  return { concurrency, units: costs, floorMs: lifecycleFloor(lastLifecycle().units, cost) };
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
   const run = randomBytes(3).toString('hex');
-  console.log(`floor bench: ${OPS} operations of each unit at concurrency ${CONCURRENCY}, after ${WARM_UP} to warm up`);
-  console.log('CPU µs per operation, in all = each side:');
+  console.log(`floor bench: ${OPS} operations of each unit, after ${WARM_UP} to warm up, at ${CONCURRENCIES.join(' and ')} at a time`);
   const nc = await connect({ servers: NATS_URL, noAsyncTraces: true });
-  const costs: UnitCost[] = [];
+  const levels: Array<Awaited<ReturnType<typeof floorAt>>> = [];
   try {
-    costs.push(await httpUnit());
-    costs.push(await rpcUnit(nc, `floor_${run}`));
-    costs.push(await jetstreamUnit(nc, run));
-    costs.push(...(await postgresUnits(run)));
-    costs.push(await bullmqUnit(run));
+    for (const concurrency of CONCURRENCIES) levels.push(await floorAt(concurrency, nc, run));
   } finally {
     await nc.close();
   }
-  const cost = Object.fromEntries(costs.map((c) => [c.unit, c.cpuMicros as Sides])) as Record<UnitName, Sides>;
   const { source, units, measuredMs } = lastLifecycle();
-  const floorMs = lifecycleFloor(units, cost);
   console.log(
     `\na lifecycle (${source}): ${units.requests} requests, ${units.events} events, ${units.deliveries} deliveries, ` +
       `${units.statements} statements of which ${units.commits} commit, ${units.jobs} jobs`,
   );
-  console.log('CPU ms per lifecycle, were Alur’s own code free (floor), and as measured (net of idle):');
+  console.log('CPU ms per lifecycle were Alur’s own code free (the floor, by operations at a time), and as measured (net of idle):');
+  console.log(
+    `  ${'process'.padEnd(10)} ${levels.map((l) => `${l.concurrency} at a time`.padStart(13)).join('')} ${'measured'.padStart(9)}`,
+  );
   for (const process of [...FLOOR_PROCESSES, 'total'] as const) {
-    const measured = measuredMs?.[process];
-    const times = measured === undefined || floorMs[process] === 0 ? '' : `  ${round(measured / floorMs[process], 1)}×`;
-    console.log(`  ${process.padEnd(10)} ${String(floorMs[process]).padStart(6)} ${String(measured ?? '').padStart(8)}${times}`);
+    const floors = levels.map((l) => String(l.floorMs[process]).padStart(13)).join('');
+    console.log(`  ${process.padEnd(10)} ${floors} ${String(measuredMs?.[process] ?? '').padStart(9)}`);
   }
   console.log(`machine load ${formatLoad(loadBefore)} → ${formatLoad(loadavg())}`);
   const file = writeResults(
@@ -394,9 +409,9 @@ async function main(): Promise<void> {
       bench: 'floor',
       startedAt: startedAt.toISOString(),
       machine: machineOf(loadBefore),
-      shape: { ops: OPS, concurrency: CONCURRENCY },
-      units: costs,
-      lifecycle: { source, units, floorMs, measuredMs: measuredMs ?? null },
+      shape: { ops: OPS, warmUp: WARM_UP, concurrencies: CONCURRENCIES },
+      levels,
+      lifecycle: { source, units, measuredMs: measuredMs ?? null },
     },
     startedAt,
   );
