@@ -34,7 +34,7 @@ export interface CostReport {
   postgresCommitsPerLifecycle: number;
   postgresRollbacksPerLifecycle: number;
   /**
-   * Statements run per lifecycle (BEGIN, COMMIT, ROLLBACK, SAVEPOINT and SET left out), from pg_stat_statements
+   * Statements run per lifecycle (BEGIN, COMMIT, ROLLBACK, SAVEPOINT and SET left out, and the bench's own), from pg_stat_statements
    * where the server loads it (shared_preload_libraries); null where it does not.
    */
   postgresStatementsPerLifecycle: number | null;
@@ -94,7 +94,7 @@ export class CostMeter {
     }, 1000);
   }
 
-  /** `ownCommits`: statements the bench itself ran against its database meanwhile, left out of the commits. */
+  /** `ownCommits`: statements the bench itself ran against its database meanwhile (each its own commit), left out of the commits and statements. */
   async stop(lifecycles: number, ownCommits = 0): Promise<CostReport> {
     clearInterval(this.sampler);
     await this.sampling;
@@ -144,7 +144,8 @@ export class CostMeter {
       },
       postgresCommitsPerLifecycle: per(end.xactCommit - begin.xactCommit - ownCommits),
       postgresRollbacksPerLifecycle: per(end.xactRollback - begin.xactRollback),
-      postgresStatementsPerLifecycle: end.statements === null || begin.statements === null ? null : per(end.statements - begin.statements),
+      postgresStatementsPerLifecycle:
+        end.statements === null || begin.statements === null ? null : per(end.statements - begin.statements - ownCommits),
       nats: {
         streamMessagesPerLifecycle: per(end.streamMessages - begin.streamMessages),
         consumerDeliveriesPerLifecycle: per(end.consumerDeliveries - begin.consumerDeliveries),
