@@ -239,11 +239,7 @@ async function httpUnit(concurrency: number): Promise<UnitCost> {
       'GET answered by a NestJS app (express) with no middleware',
       { asking: 'browser', answering: 'app', between: null },
       measured,
-      {
-        asking: measured.bench,
-        answering: measured.unit,
-        between: 0,
-      },
+      sidesOf(measured),
     );
   } finally {
     agent.destroy();
