@@ -22,3 +22,12 @@ export const FLOOR_ANSWER = {
   regionCode: '14.03.09.1004',
   actingFor: [],
 };
+
+/** `count` calls of `one`, at most `concurrency` at a time: the bench's and the pg unit's load alike. */
+export async function lanes(count: number, concurrency: number, one: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await one(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+}

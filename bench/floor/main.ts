@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { ensureEventStream, rpcSubject } from '@alur/messaging';
 import { formatLoad, machineOf, round, writeResults, resultsDir } from '../shared/bench-results';
 import { cpuOf, pidsNamed } from '../shared/proc-stats';
-import { FLOOR_ANSWER, FloorCommand, FloorReply } from './floor-unit';
+import { FLOOR_ANSWER, FloorCommand, FloorReply, lanes } from './floor-unit';
 import { FLOOR_PROCESSES, lifecycleFloor, LifecycleUnits, Sides, UnitName } from './lifecycle-floor';
 
 /*
@@ -212,15 +212,6 @@ async function measureHandedOn(
   return unitCost(name, what, sides, measured, sidesOf(measured));
 }
 
-/** `count` calls of `one`, at most `concurrency` at a time. */
-async function lanes(count: number, concurrency: number, one: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await one(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
-}
-
 async function httpUnit(concurrency: number): Promise<UnitCost> {
   const { unit, port } = await UnitProcess.start({ start: { unit: 'http' } });
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -361,7 +352,7 @@ async function bullmqUnit(run: string, concurrency: number): Promise<UnitCost> {
 }
 
 /** Every unit at one level of concurrency, and the lifecycle's floor from them. */
-async function floorAt(concurrency: number, nc: NatsConnection, run: string) {
+async function floorAt(concurrency: number, nc: NatsConnection, run: string, lifecycle: LifecycleUnits) {
   console.log(`\n${concurrency} at a time: CPU µs per operation, in all = each side`);
   const costs: UnitCost[] = [];
   costs.push(await httpUnit(concurrency));
@@ -370,7 +361,7 @@ async function floorAt(concurrency: number, nc: NatsConnection, run: string) {
   costs.push(...(await postgresUnits(run, concurrency)));
   costs.push(await bullmqUnit(run, concurrency));
   const cost = Object.fromEntries(costs.map((c) => [c.unit, c.cpuMicros as Sides])) as Record<UnitName, Sides>;
-  return { concurrency, units: costs, floorMs: lifecycleFloor(lastLifecycle().units, cost) };
+  return { concurrency, units: costs, floorMs: lifecycleFloor(lifecycle, cost) };
 }
 
 async function main(): Promise<void> {
@@ -379,13 +370,13 @@ async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
   console.log(`floor bench: ${OPS} operations of each unit, after ${WARM_UP} to warm up, at ${CONCURRENCIES.join(' and ')} at a time`);
   const nc = await connect({ servers: NATS_URL, noAsyncTraces: true });
+  const { source, units, measuredMs } = lastLifecycle();
   const levels: Array<Awaited<ReturnType<typeof floorAt>>> = [];
   try {
-    for (const concurrency of CONCURRENCIES) levels.push(await floorAt(concurrency, nc, run));
+    for (const concurrency of CONCURRENCIES) levels.push(await floorAt(concurrency, nc, run, units));
   } finally {
     await nc.close();
   }
-  const { source, units, measuredMs } = lastLifecycle();
   console.log(
     `\na lifecycle (${source}): ${units.requests} requests, ${units.events} events, ${units.deliveries} deliveries, ` +
       `${units.statements} statements of which ${units.commits} commit, ${units.jobs} jobs`,

@@ -8,7 +8,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { PrefixedNatsServer } from '@alur/messaging';
-import { FloorCommand, FloorReply, FLOOR_ANSWER } from './floor-unit';
+import { FloorCommand, FloorReply, FLOOR_ANSWER, lanes } from './floor-unit';
 
 /*
  * The far side of one unit of bench:floor, in a process of its own so that its CPU is its own: a bare
@@ -117,11 +117,7 @@ async function start(command: Extract<FloorCommand, { start: unknown }>['start']
           statement === 'read'
             ? (i: number) => ({ name: 'floor-read', text: 'SELECT id, text FROM floor_note WHERE id = $1', values: [1 + (i % 1000)] })
             : (i: number) => ({ name: 'floor-commit', text: 'INSERT INTO floor_note (text) VALUES ($1)', values: [`note ${i}`] });
-        let next = 0;
-        const lane = async () => {
-          while (next < count) await pool.query(query(next++));
-        };
-        void Promise.all(Array.from({ length: concurrency }, lane)).then(() => reply({ ran: count }));
+        void lanes(count, concurrency, (i) => pool.query(query(i))).then(() => reply({ ran: count }));
       });
       reply({ ready: true });
       return () => pool.end();
