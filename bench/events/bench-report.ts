@@ -17,6 +17,8 @@ export interface PhaseResult extends LatencySummary {
   /** Process CPU (user + system) over the phase, in cores. */
   cpuCores: number;
   backlog?: BacklogPeaks;
+  /** The relay's drains during the phase (durable path). */
+  relayDrains?: number;
 }
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
@@ -80,7 +82,8 @@ export function printTable(results: PhaseResult[]): void {
     if (r.backlog) {
       console.log(
         `backlog peaks, durable ${r.phase}: outbox unpublished ${r.backlog.outboxUnpublished}, ` +
-          `stream pending ${r.backlog.streamPending}, ack pending ${r.backlog.ackPending} (${r.backlog.samples} samples)`,
+          `stream pending ${r.backlog.streamPending}, ack pending ${r.backlog.ackPending} (${r.backlog.samples} samples)` +
+          (r.relayDrains ? `; ${r.relayDrains} relay drains, ${Math.round(r.events / r.relayDrains)} events each` : ''),
       );
     }
   }

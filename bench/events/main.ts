@@ -65,6 +65,8 @@ interface Phase {
   write: Write;
   probes: ProbeHolder;
   sampler?: BacklogSampler;
+  /** The relay's drains so far (durable path): how many events a drain carried is what the spacing trades for latency. */
+  drains?: () => number;
 }
 
 async function main(): Promise<void> {
@@ -115,7 +117,13 @@ async function main(): Promise<void> {
     const subjects = plainSubjects(baseEnv.NATS_SUBJECT_PREFIX);
 
     const phases: Phase[] = [
-      { path: 'durable', probes: durableProbes, sampler, write: (note) => writer.write(note) },
+      {
+        path: 'durable',
+        probes: durableProbes,
+        sampler,
+        drains: () => producer.get(OutboxRelay).stats.drains,
+        write: (note) => writer.write(note),
+      },
       {
         path: 'plain+insert',
         probes: plainProbes,
@@ -218,6 +226,7 @@ async function runPhase(phase: Phase, shape: LoadShape, tag: string): Promise<Om
   phase.sampler?.start();
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
+  const drainsBefore = phase.drains?.();
   const startedAt = now();
   probe.expect(await driveLoad(shape, tag, phase.write));
   await waitUntilSettled(probe);
@@ -231,6 +240,7 @@ async function runPhase(phase: Phase, shape: LoadShape, tag: string): Promise<Om
     eventLoopUtilization: Math.round(performance.eventLoopUtilization(elu).utilization * 100) / 100,
     cpuCores: Math.round(((cpuUsed.user + cpuUsed.system) / 1e6 / seconds) * 100) / 100,
     ...(backlog ? { backlog } : {}),
+    ...(drainsBefore !== undefined ? { relayDrains: phase.drains!() - drainsBefore } : {}),
   };
 }
 
