@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Restores a dump made by backup.sh into DATABASE_URL (a fresh database, or the old one: its schemas
-# are replaced), then queues for re-publishing every event each service's outbox recorded from an
+# are replaced), then queues for re-publishing every event each service's relay published from an
 # hour (REPUBLISH_MARGIN_MINUTES) before the dump was taken, as docs/runbook.md "Restore PostgreSQL"
 # says. Run it with the services stopped and their environment set (DATABASE_URL, DB_SCHEMA_PREFIX,
 # JWT_SECRET, ...); their relays publish the queued events when they start, and the consumers' inboxes

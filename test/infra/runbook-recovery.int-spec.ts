@@ -33,6 +33,13 @@ describe('runbook: recover from lost JetStream state', () => {
     const from = new Date(Date.now() - 60_000);
     const { proposalId } = await world.submit();
     await expectEventually(async () => expect((await lastStageOpened())?.json<{ aggregateId: string }>().aggregateId).toBe(proposalId));
+    // As if committed two hours before the range, while NATS was away, and published only within it:
+    // the range is of publication, which is what the stream lost.
+    const backdated = await world.db.query(
+      `UPDATE outbox_event SET created_at = created_at - interval '2 hours' WHERE aggregate_id = $1 AND published_at IS NOT NULL`,
+      [proposalId],
+    );
+    expect(backdated[1]).toBeGreaterThan(0);
 
     // The loss: the stream and everything in it are gone; the services recreate an empty one.
     await jsm.streams.delete(stream);
@@ -44,7 +51,7 @@ describe('runbook: recover from lost JetStream state', () => {
       [republishCli, '--service', 'approvals', '--from', from.toISOString(), '--to', new Date(Date.now() + 1000).toISOString()],
       { env: { ...process.env, ...isolation.env } },
     );
-    expect(stdout).toMatch(/^[1-9]\d* approvals event\(s\) from .* queued for re-publishing/);
+    expect(stdout).toMatch(/^[1-9]\d* approvals event\(s\) published from .* queued for re-publishing/);
 
     await expectEventually(async () => expect((await lastStageOpened())?.json<{ aggregateId: string }>().aggregateId).toBe(proposalId));
   });

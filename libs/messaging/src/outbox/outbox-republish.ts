@@ -3,16 +3,18 @@ import { NatsClients } from '../nats/nats-connection';
 import { outboxWakeSubject } from './outbox-partition';
 
 /**
- * Marks the events a service committed in [from, to) as unpublished, so that its relay publishes them
+ * Marks the events a service's relay published in [from, to) as unpublished, so that it publishes them
  * again in their original order. For recovery after JetStream lost acknowledged messages (a single
- * node flushes lazily); consumers' inboxes drop what they had already handled.
+ * node flushes lazily) or after PostgreSQL was restored; consumers' inboxes drop what they had already
+ * handled. By publication, not commit, time: what JetStream lost is what it took in that range, and an
+ * event committed earlier (while NATS was away, say) may have gone out only then.
  */
 export async function republishOutboxRange(dataSource: DataSource, from: Date, to: Date): Promise<number> {
   if (!(from < to)) throw new Error('--from must be before --to');
-  const [, count] = await dataSource.query(
-    `UPDATE outbox_event SET published_at = NULL WHERE created_at >= $1 AND created_at < $2 AND published_at IS NOT NULL`,
-    [from, to],
-  );
+  const [, count] = await dataSource.query(`UPDATE outbox_event SET published_at = NULL WHERE published_at >= $1 AND published_at < $2`, [
+    from,
+    to,
+  ]);
   return Number(count ?? 0);
 }
 

@@ -4,7 +4,7 @@ import { baseEnvSchema, natsAuthOf, parseEnv, SERVICE_PORTS, ServiceName } from 
 import { schemaFor, serviceDataSourceOptions } from '@alur/database';
 import { connectNats, republishOutboxRange, wakeOutboxRelays } from '@alur/messaging';
 
-const usage = `Re-publishes a service's outbox events committed in a time range.
+const usage = `Re-publishes the outbox events a service published in a time range.
 
   npm run outbox:republish -- --service proposals --from 2026-11-23T00:00:00+07:00 --to 2026-11-23T12:00:00+07:00
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const count = await republishOutboxRange(dataSource, from, to);
-    console.log(`${count} ${service} event(s) from ${from.toISOString()} to ${to.toISOString()} queued for re-publishing`);
+    console.log(`${count} ${service} event(s) published from ${from.toISOString()} to ${to.toISOString()} queued for re-publishing`);
     // Run with the service's environment, it may send the service's wake-up (its NATS user's subjects).
     try {
       const nats = await connectNats(env.NATS_URL, 'alur-outbox-republish', natsAuthOf(env));
