@@ -1,5 +1,5 @@
 import { QueryResult } from 'pg';
-import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, openTestDatabase, removeTestResources } from '@alur/testing';
 import { EntityManager } from 'typeorm';
 import { MAX_PREPARED_PER_CONNECTION, PreparingClient, queryAndCommit, queryOnGenericPlans } from './preparing-client';
 
@@ -74,6 +74,10 @@ describe('PreparingClient', () => {
       (await observer.query('SELECT state, query, xact_start IS NOT NULL AS in_transaction FROM pg_stat_activity WHERE pid = $1', [pid]))
         .rows[0] as { state: string; query: string; in_transaction: boolean };
     const notes = async () => (await observer.query('SELECT id, text FROM grant_note WHERE id >= 100 ORDER BY id')).rows;
+    // A failed statement's error reaches the client before its backend, reading the Sync behind it, reports
+    // the transaction aborted: the observer waits for that report.
+    const reportedAborted = () =>
+      expectEventually(async () => expect(await session()).toMatchObject({ state: 'idle in transaction (aborted)' }));
 
     beforeEach(async () => {
       observer = new PreparingClient({ connectionString: isolation.env.DATABASE_URL, options: `-c search_path=${schema}` });
@@ -169,7 +173,7 @@ describe('PreparingClient', () => {
       await expect(client.queryThenCommit('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [106, 'Sumur bor'])).rejects.toThrow(
         /duplicate key/,
       );
-      expect(await session()).toMatchObject({ state: 'idle in transaction (aborted)' });
+      await reportedAborted();
       expect(await notes()).toEqual([{ id: 106, text: 'Sumur bor' }]);
       await client.query('ROLLBACK');
       expect(await session()).toMatchObject({ state: 'idle' });
@@ -262,7 +266,7 @@ describe('PreparingClient', () => {
       await expect(client.queryFirstOnGenericPlans('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Jembatan'])).rejects.toThrow(
         /duplicate key/,
       );
-      expect(await session()).toMatchObject({ state: 'idle in transaction (aborted)' });
+      await reportedAborted();
       await client.query('ROLLBACK');
       await client.query('START TRANSACTION');
       // Without parameters, the statement runs behind BEGIN and the setting in one simple query.

@@ -64,16 +64,32 @@ describe('IdleHeapCollector', () => {
       // 48 arrays of 1 MiB, kept through two young-generation collections so that they are old, as what a
       // load leaves is: V8 keeps young large objects apart and a scavenge frees them, and a scavenge of the
       // worker's own made them vanish before the collector saw them (the test then waited for it in vain).
-      let load: number[][] | undefined = Array.from({ length: 48 }, () => new Array<number>(131_072).fill(0.5));
-      await gc({ type: 'minor', execution: 'sync' });
-      await gc({ type: 'minor', execution: 'sync' });
-      const withGarbage = getHeapStatistics().used_heap_size;
-      expect(load).toHaveLength(48);
-      load = undefined;
-      // Waits for the collector's own collection, however long the worker's heap (Jest's, grown by the
-      // files it ran before) takes to mark on a busy machine; then the load's garbage must be gone.
-      await expectEventually(() => expect(collections).toBeGreaterThan(0), { timeoutMs: 45_000 });
-      expect(getHeapStatistics().used_heap_size).toBeLessThan(withGarbage - 40 * MIB);
+      const leaveGarbage = async () => {
+        let load: number[][] | undefined = Array.from({ length: 48 }, () => new Array<number>(131_072).fill(0.5));
+        await gc({ type: 'minor', execution: 'sync' });
+        await gc({ type: 'minor', execution: 'sync' });
+        expect(load).toHaveLength(48);
+        load = undefined;
+        return getHeapStatistics().used_heap_size;
+      };
+      // The garbage goes either way: the collector's collection, once the loop has been quiet, or V8's own
+      // (the worker's heap, grown by the files Jest ran before, may be at its limit). Only the first shows the
+      // collector at work, so V8's is met with more garbage, a few times at most.
+      let freedBy: 'collector' | 'V8' | undefined;
+      for (let attempt = 1; freedBy !== 'collector'; attempt++) {
+        expect(attempt).toBeLessThanOrEqual(5);
+        const withGarbage = await leaveGarbage();
+        const collectionsBefore = collections;
+        freedBy = await expectEventually(
+          () => {
+            if (collections > collectionsBefore) return 'collector' as const;
+            expect(getHeapStatistics().used_heap_size).toBeLessThan(withGarbage - 40 * MIB);
+            return 'V8' as const;
+          },
+          { timeoutMs: 45_000 },
+        );
+        if (freedBy === 'collector') expect(getHeapStatistics().used_heap_size).toBeLessThan(withGarbage - 40 * MIB);
+      }
     } finally {
       collector.onApplicationShutdown();
     }
