@@ -4,16 +4,19 @@ import compression from 'compression';
 import helmet from 'helmet';
 import { BodyRefusalFilter } from './body-refusal.filter';
 import { BodyTooLargeFilter } from './body-too-large.filter';
+import { compressSmallAnswers } from './compress-small-answers';
 import { serveWebConsole } from './serve-web-console';
 
 export const API_DOCS_PATH = 'api/docs';
 
 /**
  * What the gateway adds to a service app: compressed answers (brotli or gzip, as the client accepts;
- * the console's script shrinks to about a third on a slow phone link), security headers on every answer, and the OpenAPI
+ * the console's script shrinks to about a third on a slow phone link; the API's answers of moderate size in one
+ * call, the rest streamed), security headers on every answer, and the OpenAPI
  * description at /api/docs (JSON at /api/docs-json). Also used by tests that build the app in-process.
  */
 export function configureGateway(app: INestApplication): void {
+  app.use(compressSmallAnswers());
   app.use(compression());
   app.use(helmet());
   // Nest tries global filters last-registered first: the catch-all goes first so the 400 filter is asked before it.
