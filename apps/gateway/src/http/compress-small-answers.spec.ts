@@ -37,7 +37,7 @@ describe('compressSmallAnswers (with `compression` behind it, as the gateway has
     app.get('/text', (_req, res) => res.type('text/plain').send('Usulan menunggu keputusan Anda. '.repeat(100)));
     app.get('/no-transform', (_req, res) => res.set('Cache-Control', 'no-transform').json(moderate));
     app.get('/created', (_req, res) => res.status(201).json(moderate));
-    await new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', resolve)));
+    await new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', () => resolve())));
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
@@ -79,7 +79,8 @@ describe('compressSmallAnswers (with `compression` behind it, as the gateway has
   it('follows the order and weights of Accept-Encoding, and sends plain bytes to a client that asks for none', async () => {
     expect((await get('/moderate', { 'accept-encoding': 'br;q=0.5, gzip' })).headers['content-encoding']).toBe('gzip');
     expect((await get('/moderate', { 'accept-encoding': 'gzip;q=0.1, br' })).headers['content-encoding']).toBe('br');
-    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+    const askingForNone: Array<Record<string, string>> = [{}, { 'accept-encoding': 'identity' }];
+    for (const headers of askingForNone) {
       const plain = await get('/moderate', headers);
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(JSON.parse(plain.raw.toString('utf8'))).toEqual(moderate);
