@@ -4,6 +4,7 @@ import { JobsModule, NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { NotificationsPersistenceModule } from '../database/notifications-persistence.module';
 import { EmailSender } from './channels/email.sender';
 import { SmsGatewaySender } from './channels/sms-gateway.sender';
+import { DeliveryDispatcher } from './delivery-dispatcher';
 import { DELIVERY_FIGURES } from './delivery-figures.providers';
 import { DeliveryLogRpcController } from './delivery-log.rpc-controller';
 import { DeliveryReconciler } from './delivery-reconciler.service';
@@ -14,13 +15,15 @@ import { DeliveryLogUseCase } from './use-cases/delivery-log.use-case';
 /**
  * External deliveries (e-mail, SMS, WhatsApp): the notifications queue, registered here beside its
  * senders, the delivery log and its operators' requests, the reconciler, and the deliveries figure.
- * Exports the queue (the notifier and the digest add jobs to it) and the SMS gateway (whether it is configured).
+ * Exports the dispatcher (the notifier and the digest hand it their new deliveries), the queue and the SMS
+ * gateway (whether it is configured).
  */
 @Module({
   imports: [NotificationsPersistenceModule, JobsModule.forQueues(NOTIFICATIONS_QUEUE), AuditModule],
   controllers: [DeliveryLogRpcController],
   providers: [
     NotificationQueue,
+    DeliveryDispatcher,
     EmailSender,
     SmsGatewaySender,
     DeliverNotificationUseCase,
@@ -28,6 +31,6 @@ import { DeliveryLogUseCase } from './use-cases/delivery-log.use-case';
     DeliveryReconciler,
     ...DELIVERY_FIGURES,
   ],
-  exports: [NotificationQueue, SmsGatewaySender, DeliverNotificationUseCase],
+  exports: [NotificationQueue, DeliveryDispatcher, SmsGatewaySender, DeliverNotificationUseCase],
 })
 export class DeliveryModule {}

@@ -27,7 +27,9 @@ export function deliveryJobId(deliveryId: string, retryRound: number): string {
 
 /**
  * Adds the jobs of the notifications service. The database is the truth about what must be sent;
- * the queue is only the timer that makes it happen, with retries and exponential back-off.
+ * the queue is only the timer that makes it happen, with retries and exponential back-off. A new
+ * delivery's first attempt is made without a job (DeliveryDispatcher); the attempts after a failure,
+ * an operator's retry, a delivery the reconciler finds waiting, and the daily digest are jobs.
  */
 @Injectable()
 export class NotificationQueue implements OnApplicationBootstrap {
@@ -51,6 +53,27 @@ export class NotificationQueue implements OnApplicationBootstrap {
         // Attempts, back-off and removal: the queue's defaults (NOTIFICATIONS_QUEUE).
         opts: { jobId: deliveryJobId(id, retryRound) },
       })),
+    );
+  }
+
+  /**
+   * The attempts left to a delivery whose first attempt, made at once (DeliveryDispatcher), failed: the
+   * first of them after the queue's base delay, the next after twice that and so on, as when a job makes
+   * every attempt.
+   */
+  async enqueueRetry(delivery: { id: string; retryRound: number }, attemptsLeft: number): Promise<void> {
+    const trace = currentTraceCarrier();
+    const base = this.env.NOTIFICATIONS_RETRY_BASE_MS;
+    await this.queue.add(
+      NOTIFICATION_JOBS.deliver,
+      (trace ? { deliveryId: delivery.id, trace } : { deliveryId: delivery.id }) satisfies DeliverJobData,
+      {
+        jobId: deliveryJobId(delivery.id, delivery.retryRound),
+        delay: base,
+        attempts: attemptsLeft,
+        // BullMQ waits delay × 2^(failures − 1) after a failure: doubled, the gaps go on base, 2 × base, 4 × base.
+        backoff: { type: 'exponential', delay: 2 * base },
+      },
     );
   }
 

@@ -33,7 +33,8 @@ export type DeliveryOutcome = 'sent' | 'skipped';
 /**
  * Sends one delivery, once per claim: the row is claimed (queued/retrying → sending) before the send
  * and marked sent or failed after it. A job that runs again for a delivery already sent, failed or
- * being sent does nothing. Throws when the attempt failed, so that BullMQ retries with back-off.
+ * being sent does nothing. Throws when the attempt failed, so that the queue tries again with back-off
+ * (a job's own retries, or a job the DeliveryDispatcher adds after a first attempt).
  *
  * The claims of jobs running at the same time are made in one statement, and so are the outcomes
  * they record (StatementBatch): each row is still claimed by its own condition, so only one job (of

@@ -4,7 +4,7 @@ import { AfterCommit, Transactions } from '@alur/database';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { DeliveryRepository } from '../../delivery/delivery.repository';
 import { reachableChannels } from '../../delivery/domain/reachable-channels';
-import { NotificationQueue } from '../../delivery/notification-queue';
+import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
 import { DirectoryRepository } from '../../directory/directory.repository';
 import { localDate } from '../../messages/domain/message-format';
 import { TemplateRenderer } from '../../messages/template-renderer';
@@ -36,7 +36,7 @@ export class RunReminderDigestUseCase {
     private readonly renderer: TemplateRenderer,
     private readonly sms: SmsGatewaySender,
     private readonly afterCommit: AfterCommit,
-    private readonly queue: NotificationQueue,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   async run(now: Date): Promise<DigestRunResult> {
@@ -88,7 +88,7 @@ export class RunReminderDigestUseCase {
           body: channel === 'email' ? message.body : message.title.replace(/\u00a0/g, ' '),
         })),
       );
-      if (created.length) this.afterCommit.run(tx, () => this.queue.enqueueDeliveries(created));
+      if (created.length) this.afterCommit.run(tx, () => this.dispatcher.dispatch(created));
       return items.length;
     });
   }

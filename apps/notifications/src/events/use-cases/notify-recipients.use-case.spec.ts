@@ -5,7 +5,7 @@ import { AfterCommit } from '@alur/database';
 import { EventNotReadyError } from '@alur/messaging';
 import { Region } from '@alur/regions';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
-import { NotificationQueue } from '../../delivery/notification-queue';
+import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
 import { TemplateRenderer } from '../../messages/template-renderer';
 import { planProposalReturned, planProposalWithdrawn, planReminderDue, planStageOpened } from '../../recipients/domain/notification-plans';
 import { DirectoryUser } from '../../recipients/domain/recipient-resolver';
@@ -76,7 +76,7 @@ function setUp({ smsConfigured = false } = {}) {
   const deliveries = new InMemoryDeliveries();
   const notifications = new InMemoryNotifications(deliveries, digests);
   const afterCommit = { run: jest.fn((_tx: unknown, task: () => Promise<unknown>) => void task()) };
-  const queue = { enqueueDeliveries: jest.fn(async () => undefined) };
+  const dispatcher = { dispatch: jest.fn(async () => undefined) };
   const useCase = new NotifyRecipientsUseCase(
     as<BaseEnv>({ WEB_CONSOLE_URL: `${CONSOLE}/` }),
     directory,
@@ -84,16 +84,16 @@ function setUp({ smsConfigured = false } = {}) {
     new TemplateRenderer('Asia/Jakarta', regions),
     as<SmsGatewaySender>({ configured: smsConfigured }),
     as<AfterCommit>(afterCommit),
-    as<NotificationQueue>(queue),
+    as<DeliveryDispatcher>(dispatcher),
   );
   const inboxOf = (user: DirectoryUser) => notifications.rows.filter((n) => n.recipientUserId === user.userId);
   const deliveriesTo = (user: DirectoryUser) => deliveries.rows.filter((d) => d.recipientUserId === user.userId);
-  return { useCase, directory, preferences, notifications, digests, deliveries, afterCommit, queue, inboxOf, deliveriesTo };
+  return { useCase, directory, preferences, notifications, digests, deliveries, afterCommit, dispatcher, inboxOf, deliveriesTo };
 }
 
 describe('telling everyone concerned of an event', () => {
   it('gives the officials who must decide one inbox notification each, in both languages, and e-mails them by default', async () => {
-    const { useCase, notifications, deliveries, inboxOf, queue } = setUp();
+    const { useCase, notifications, deliveries, inboxOf, dispatcher } = setUp();
     const event = envelope();
 
     await useCase.execute(tx, event, planStageOpened({ ...stage(), openedAt: AT, dueAt: '2026-03-17T07:30:00Z' }));
@@ -117,10 +117,10 @@ describe('telling everyone concerned of an event', () => {
         body: notification.content.id.body,
       }),
     ]);
-    expect(queue.enqueueDeliveries).toHaveBeenCalledWith([{ id: deliveries.rows[0].id, retryRound: 0 }]);
+    expect(dispatcher.dispatch).toHaveBeenCalledWith([{ id: deliveries.rows[0].id, retryRound: 0 }]);
   });
 
-  it('adds nothing when the same event comes again (a redelivery, a replayed dead letter), and enqueues nothing more', async () => {
+  it('adds nothing when the same event comes again (a redelivery, a replayed dead letter), and sends nothing more', async () => {
     const { useCase, notifications, deliveries, afterCommit } = setUp();
     const event = envelope();
     const plans = planStageOpened({ ...stage(), openedAt: AT, dueAt: AT });

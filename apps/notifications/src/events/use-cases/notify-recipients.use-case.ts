@@ -6,7 +6,7 @@ import { AfterCommit, RidingStatement } from '@alur/database';
 import { EventNotReadyError } from '@alur/messaging';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { reachableChannels } from '../../delivery/domain/reachable-channels';
-import { NotificationQueue } from '../../delivery/notification-queue';
+import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
 import { Candidates, DirectoryRepository } from '../../directory/directory.repository';
 import { NotificationRepository, NotificationWithFollowUps } from '../../inbox/notification.repository';
 import { consoleLink, proposalLink, shortText } from '../../messages/domain/message-links';
@@ -19,7 +19,7 @@ import { Recipient, resolveRecipients } from '../../recipients/domain/recipient-
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
  * transaction: a redelivered event (or a replayed dead letter) finds the unique keys taken and adds
- * nothing. The delivery jobs are enqueued once that transaction has committed. As a rule one statement
+ * nothing. The deliveries go out once that transaction has committed (DeliveryDispatcher). As a rule one statement
  * per plan (its recipients with their preferences) and one for everything the event adds.
  */
 @Injectable()
@@ -31,7 +31,7 @@ export class NotifyRecipientsUseCase {
     private readonly renderer: TemplateRenderer,
     private readonly sms: SmsGatewaySender,
     private readonly afterCommit: AfterCommit,
-    private readonly queue: NotificationQueue,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   /** `alongside`, a change of the handler's that nothing here reads, rides on the statement that adds the notifications. */
@@ -80,7 +80,7 @@ export class NotifyRecipientsUseCase {
     }
     // A repeat of the event finds its notifications there already and adds nothing, deliveries included.
     const created = await this.notifications.addWithFollowUps(tx, entries, alongside);
-    if (created.length) this.afterCommit.run(tx, () => this.queue.enqueueDeliveries(created));
+    if (created.length) this.afterCommit.run(tx, () => this.dispatcher.dispatch(created));
   }
 
   /**

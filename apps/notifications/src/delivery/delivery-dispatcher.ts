@@ -1,0 +1,98 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_ENV, BaseEnv } from '@alur/config';
+import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
+import { DeliveryFailedError } from './channels/channel-sender';
+import { NotificationQueue } from './notification-queue';
+import { DeliverNotificationUseCase } from './use-cases/deliver-notification.use-case';
+
+/**
+ * Deliveries waiting here for a free slot at most; more go to the queue as jobs, where Redis holds
+ * them instead of this process's memory (a deadline day's burst, a digest for a whole regency).
+ */
+export const DISPATCH_WAITING_MAX = 1_000;
+
+interface NewDelivery {
+  id: string;
+  retryRound: number;
+}
+
+/**
+ * Makes the first attempt of new deliveries in this process, as soon as the transaction that created
+ * them has committed, and hands the later attempts to the notifications queue, which times them with
+ * back-off. A BullMQ job, added, worked and completed with the queue's options, cost about 0.9 ms of CPU
+ * here (0.65 ms in the service, 0.25 ms in Redis); a grant lifecycle makes about 15 deliveries, and nearly
+ * every one goes out at its first attempt.
+ *
+ * Nothing is lost or sent twice by going around the queue. The delivery row, committed before it comes
+ * here, is the truth: an attempt claims it first (DeliverNotificationUseCase), so a job that reaches it
+ * too does nothing; and a delivery this process never got to is queued as a job when it stops, or, if it
+ * died, still `queued` in the database, where DeliveryReconciler finds it after STALE_QUEUED_MS.
+ */
+@Injectable()
+export class DeliveryDispatcher implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private readonly waiting: NewDelivery[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
+    private readonly deliver: DeliverNotificationUseCase,
+    private readonly queue: NotificationQueue,
+  ) {}
+
+  /** Called once the deliveries are committed; resolves when each is under way or on the queue. */
+  async dispatch(deliveries: readonly NewDelivery[]): Promise<void> {
+    const free = Math.max(0, NOTIFICATIONS_QUEUE.concurrency - this.running.size);
+    const room = this.stopping ? 0 : free + Math.max(0, DISPATCH_WAITING_MAX - this.waiting.length);
+    this.waiting.push(...deliveries.slice(0, room));
+    this.startAttempts();
+    const overflow = deliveries.slice(room);
+    if (overflow.length > 0) await this.queue.enqueueDeliveries(overflow);
+  }
+
+  /** What waits goes to the queue, and the attempts under way finish (their outcomes written), before the queue closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    const left = this.waiting.splice(0);
+    if (left.length > 0) {
+      await this.queue
+        .enqueueDeliveries(left)
+        .catch((error) =>
+          this.logger.warn({ err: error, deliveries: left.length }, 'Could not queue the deliveries left; the reconciler will'),
+        );
+    }
+    await Promise.all(this.running);
+  }
+
+  private startAttempts(): void {
+    while (this.running.size < NOTIFICATIONS_QUEUE.concurrency && this.waiting.length > 0) {
+      const attempt = this.firstAttempt(this.waiting.shift()!).finally(() => {
+        this.running.delete(attempt);
+        this.startAttempts();
+      });
+      this.running.add(attempt);
+    }
+  }
+
+  private async firstAttempt(delivery: NewDelivery): Promise<void> {
+    const attempts = this.env.NOTIFICATIONS_MAX_ATTEMPTS;
+    try {
+      await this.deliver.execute(delivery.id, attempts === 1);
+      return;
+    } catch (error) {
+      try {
+        // A failed send is recorded (the row is `retrying`): the queue makes the rest of the attempts. Anything
+        // else (its claim could not be written, say) left the row as it was: a job makes every attempt.
+        if (error instanceof DeliveryFailedError) {
+          if (attempts > 1) await this.queue.enqueueRetry(delivery, attempts - 1);
+        } else {
+          await this.queue.enqueueDeliveries([delivery]);
+        }
+      } catch (queueError) {
+        // Redis away: the row waits as it is, and the reconciler queues it.
+        this.logger.warn({ err: queueError, deliveryId: delivery.id }, 'Could not queue a delivery after its first attempt');
+      }
+    }
+  }
+}
