@@ -25,7 +25,7 @@ interface ReceivedSpan {
 }
 
 /** OTLP span kinds (SpanKind + 1). */
-const KIND = { SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 } as const;
+const KIND = { INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 } as const;
 
 /**
  * The smallest OTLP/HTTP trace collector: every span the services export, kept in memory, as an
@@ -261,13 +261,13 @@ describe('a submission traced across the services (OpenTelemetry, OTLP)', () => 
     expect(stagePublished.parentSpanId).toBe(stageRecorded.spanId);
     expect(one('notifications', 'event approvals.approval-stage-opened.v1 handle').parentSpanId).toBe(stagePublished.spanId);
 
-    // → the BullMQ job that delivers the BKM's e-mail, under the handling that planned it, and the sending.
+    // → the first attempt at the BKM's e-mail, under the handling that planned it, and the sending.
     const sent = spans.find((s) => s.name === 'email send' && s.attributes['alur.delivery'] === deliveryId)!;
-    const job = parentOf(sent)!;
-    expect(step(job)).toEqual({ service: 'notifications', name: 'job deliver', kind: KIND.CONSUMER });
-    expect(job.attributes['alur.delivery']).toBe(deliveryId);
-    expect(step(parentOf(job)!)).toEqual(step(notificationsHandled));
-    expect(parentOf(job)!.spanId).toBe(notificationsHandled.spanId);
+    const attempt = parentOf(sent)!;
+    expect(step(attempt)).toEqual({ service: 'notifications', name: 'deliver', kind: KIND.INTERNAL });
+    expect([attempt.attributes['alur.delivery'], Number(attempt.attributes['alur.attempt'])]).toEqual([deliveryId, 1]);
+    expect(step(parentOf(attempt)!)).toEqual(step(notificationsHandled));
+    expect(parentOf(attempt)!.spanId).toBe(notificationsHandled.spanId);
   });
 });
 

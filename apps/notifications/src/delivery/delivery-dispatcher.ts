@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
+import { contextOfCarrier, currentTraceCarrier, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
 import { DeliveryFailedError } from './channels/channel-sender';
 import { NotificationQueue } from './notification-queue';
 import { DeliverNotificationUseCase } from './use-cases/deliver-notification.use-case';
@@ -14,6 +15,12 @@ export const DISPATCH_WAITING_MAX = 1_000;
 interface NewDelivery {
   id: string;
   retryRound: number;
+}
+
+interface Waiting {
+  delivery: NewDelivery;
+  /** The trace of the change that created it, when tracing is on: an attempt started later, from another's end, continues it. */
+  cause?: TraceCarrier;
 }
 
 /**
@@ -31,7 +38,7 @@ interface NewDelivery {
 @Injectable()
 export class DeliveryDispatcher implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
-  private readonly waiting: NewDelivery[] = [];
+  private readonly waiting: Waiting[] = [];
   private readonly running = new Set<Promise<void>>();
   private stopping = false;
 
@@ -45,7 +52,8 @@ export class DeliveryDispatcher implements BeforeApplicationShutdown {
   async dispatch(deliveries: readonly NewDelivery[]): Promise<void> {
     const free = Math.max(0, NOTIFICATIONS_QUEUE.concurrency - this.running.size);
     const room = this.stopping ? 0 : free + Math.max(0, DISPATCH_WAITING_MAX - this.waiting.length);
-    this.waiting.push(...deliveries.slice(0, room));
+    const cause = tracingEnabled() ? currentTraceCarrier() : undefined;
+    for (const delivery of deliveries.slice(0, room)) this.waiting.push({ delivery, cause });
     this.startAttempts();
     const overflow = deliveries.slice(room);
     if (overflow.length > 0) await this.queue.enqueueDeliveries(overflow);
@@ -54,7 +62,7 @@ export class DeliveryDispatcher implements BeforeApplicationShutdown {
   /** What waits goes to the queue, and the attempts under way finish (their outcomes written), before the queue closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    const left = this.waiting.splice(0);
+    const left = this.waiting.splice(0).map((waiting) => waiting.delivery);
     if (left.length > 0) {
       await this.queue
         .enqueueDeliveries(left)
@@ -75,7 +83,17 @@ export class DeliveryDispatcher implements BeforeApplicationShutdown {
     }
   }
 
-  private async firstAttempt(delivery: NewDelivery): Promise<void> {
+  private async firstAttempt({ delivery, cause }: Waiting): Promise<void> {
+    if (!tracingEnabled()) return this.attempt(delivery);
+    const span = {
+      kind: SpanKind.INTERNAL,
+      parent: contextOfCarrier(cause),
+      attributes: { 'alur.delivery': delivery.id, 'alur.attempt': 1 },
+    };
+    return inSpan('deliver', span, () => this.attempt(delivery));
+  }
+
+  private async attempt(delivery: NewDelivery): Promise<void> {
     const attempts = this.env.NOTIFICATIONS_MAX_ATTEMPTS;
     try {
       await this.deliver.execute(delivery.id, attempts === 1);
@@ -83,7 +101,8 @@ export class DeliveryDispatcher implements BeforeApplicationShutdown {
     } catch (error) {
       try {
         // A failed send is recorded (the row is `retrying`): the queue makes the rest of the attempts. Anything
-        // else (its claim could not be written, say) left the row as it was: a job makes every attempt.
+        // else left the row `queued` (its claim could not be written, say), and a job makes every attempt; or
+        // `sending` (only its outcome could not be written), which a job leaves to the reconciler and an operator.
         if (error instanceof DeliveryFailedError) {
           if (attempts > 1) await this.queue.enqueueRetry(delivery, attempts - 1);
         } else {
