@@ -29,7 +29,7 @@ export function deliveryJobId(deliveryId: string, retryRound: number): string {
  * Adds the jobs of the notifications service. The database is the truth about what must be sent;
  * the queue is only the timer that makes it happen, with retries and exponential back-off. A new
  * delivery's first attempt is made without a job (DeliveryDispatcher); the attempts after a failure,
- * an operator's retry, a delivery the reconciler finds waiting, and the daily digest are jobs.
+ * an operator's retry, a delivery the reconciler finds waiting, and the daily digest's run are jobs.
  */
 @Injectable()
 export class NotificationQueue implements OnApplicationBootstrap {

@@ -19,8 +19,8 @@ import { Recipient, resolveRecipients } from '../../recipients/domain/recipient-
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
  * transaction: a redelivered event (or a replayed dead letter) finds the unique keys taken and adds
- * nothing. The deliveries go out once that transaction has committed (DeliveryDispatcher). As a rule one statement
- * per plan (its recipients with their preferences) and one for everything the event adds.
+ * nothing. The deliveries go out once that transaction has committed (DeliveryDispatcher). As a rule
+ * one statement per plan (its recipients with their preferences) and one for everything the event adds.
  */
 @Injectable()
 export class NotifyRecipientsUseCase {
