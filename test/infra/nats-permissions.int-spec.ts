@@ -67,7 +67,17 @@ describe('NATS users and per-service permissions', () => {
     for (const nc of open.splice(0)) await nc.close().catch(() => undefined);
   });
   afterAll(async () => {
-    for (const server of servers) server.kill('SIGTERM');
+    // Each server has exited before its store is removed: one still stopping writes into the directory being removed.
+    await Promise.all(
+      servers.map((server) =>
+        server.exitCode !== null || server.signalCode !== null
+          ? undefined
+          : new Promise((exited) => {
+              server.once('exit', exited);
+              server.kill('SIGTERM');
+            }),
+      ),
+    );
     rmSync(dir, { recursive: true, force: true });
     await removeTestResources(isolation.id, isolation.env);
   });
