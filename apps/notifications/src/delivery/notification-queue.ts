@@ -25,6 +25,11 @@ export function deliveryJobId(deliveryId: string, retryRound: number): string {
   return retryRound === 0 ? deliveryId : `${deliveryId}_r${retryRound}`;
 }
 
+/** A deliver job's data: the trace context only when tracing is on. */
+function deliverJobData(deliveryId: string, trace: TraceCarrier | undefined): DeliverJobData {
+  return trace ? { deliveryId, trace } : { deliveryId };
+}
+
 /**
  * Adds the jobs of the notifications service. The database is the truth about what must be sent;
  * the queue is only the timer that makes it happen, with retries and exponential back-off. A new
@@ -49,7 +54,7 @@ export class NotificationQueue implements OnApplicationBootstrap {
     await this.queue.addBulk(
       deliveries.map(({ id, retryRound }) => ({
         name: NOTIFICATION_JOBS.deliver,
-        data: (trace ? { deliveryId: id, trace } : { deliveryId: id }) satisfies DeliverJobData,
+        data: deliverJobData(id, trace),
         // Attempts, back-off and removal: the queue's defaults (NOTIFICATIONS_QUEUE).
         opts: { jobId: deliveryJobId(id, retryRound) },
       })),
@@ -62,19 +67,14 @@ export class NotificationQueue implements OnApplicationBootstrap {
    * every attempt.
    */
   async enqueueRetry(delivery: { id: string; retryRound: number }, attemptsLeft: number): Promise<void> {
-    const trace = currentTraceCarrier();
     const base = this.env.NOTIFICATIONS_RETRY_BASE_MS;
-    await this.queue.add(
-      NOTIFICATION_JOBS.deliver,
-      (trace ? { deliveryId: delivery.id, trace } : { deliveryId: delivery.id }) satisfies DeliverJobData,
-      {
-        jobId: deliveryJobId(delivery.id, delivery.retryRound),
-        delay: base,
-        attempts: attemptsLeft,
-        // BullMQ waits delay × 2^(failures − 1) after a failure: doubled, the gaps go on base, 2 × base, 4 × base.
-        backoff: { type: 'exponential', delay: 2 * base },
-      },
-    );
+    await this.queue.add(NOTIFICATION_JOBS.deliver, deliverJobData(delivery.id, currentTraceCarrier()), {
+      jobId: deliveryJobId(delivery.id, delivery.retryRound),
+      delay: base,
+      attempts: attemptsLeft,
+      // BullMQ waits delay × 2^(failures − 1) after a failure: doubled, the gaps go on base, 2 × base, 4 × base.
+      backoff: { type: 'exponential', delay: 2 * base },
+    });
   }
 
   /**
