@@ -14,3 +14,4 @@ export * from './statement-batch';
 export * from './pg-listener';
 export * from './preparing-client';
 export * from './riding-statement';
+export * from './entity-rows';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { EligibleRegions, EligibleRegionsSchema } from '@alur/contracts';
-import { jsonField, queryRows } from '@alur/database';
+import { entityRows, jsonField, queryRows } from '@alur/database';
 import { NewProgrammeVersion, ProgrammeVersion } from './domain/programme-version';
 import { ProgrammeVersionEntity } from './programme-version.entity';
 
@@ -33,6 +33,14 @@ function toProgrammeVersion(entity: ProgrammeVersionEntity): ProgrammeVersion {
 
 const maybe = (entity: ProgrammeVersionEntity | null) => (entity ? toProgrammeVersion(entity) : null);
 
+/** The first version `condition` selects: the reads of every proposal written and submitted (see entityRows). */
+async function firstVersion(db: EntityManager, condition: string, params: unknown[]): Promise<ProgrammeVersion | null> {
+  const rows = entityRows(db, ProgrammeVersionEntity);
+  const sql = rows.statement(condition, (columns) => `SELECT ${columns('v')} FROM programme_version v WHERE ${condition}`);
+  const [row]: Array<Record<string, unknown>> = await db.query(sql, params);
+  return row ? toProgrammeVersion(rows.hydrate(row, 'v')) : null;
+}
+
 const LastVersionRow = z.object({ last: z.number().int() });
 const EligibleRegionsRow = z.object({ eligible_regions: jsonField(EligibleRegionsSchema) });
 
@@ -41,11 +49,11 @@ const EligibleRegionsRow = z.object({ eligible_regions: jsonField(EligibleRegion
 export class ProgrammeRepository {
   /** The latest published version of a programme: what new proposals are written against. */
   async latestPublished(db: EntityManager, code: string): Promise<ProgrammeVersion | null> {
-    return maybe(await db.findOne(ProgrammeVersionEntity, { where: { code, status: 'PUBLISHED' }, order: { version: 'DESC' } }));
+    return firstVersion(db, `v.code = $1 AND v.status = 'PUBLISHED' ORDER BY v.version DESC LIMIT 1`, [code]);
   }
 
   async find(db: EntityManager, code: string, version: number): Promise<ProgrammeVersion | null> {
-    return maybe(await db.findOne(ProgrammeVersionEntity, { where: { code, version } }));
+    return firstVersion(db, 'v.code = $1 AND v.version = $2', [code, version]);
   }
 
   /** The version, row-locked (FOR UPDATE) until the transaction ends. */

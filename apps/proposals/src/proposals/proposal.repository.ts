@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
-import { escapeLike, queryRows, RidingStatement, runAlone, together } from '@alur/database';
+import { entityRows, escapeLike, queryRows, RidingStatement, runAlone, together } from '@alur/database';
 import type { BudgetLine } from './domain/budget';
 import type {
   Proposal,
@@ -92,11 +92,13 @@ function toTimelineEntry(entry: ProposalTimelineEntryEntity): TimelineEntry {
 export class ProposalRepository {
   /** The proposal, or null; `forUpdate` row-locks it (FOR UPDATE) until the transaction ends. */
   async find(db: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<Proposal | null> {
-    const entity = await db.findOne(ProposalEntity, {
-      where: { id },
-      ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    return entity ? toProposal(entity) : null;
+    // Read on every review event: a statement written once (entityRows) rather than built by findOne each time.
+    const rows = entityRows(db, ProposalEntity);
+    const sql = options.forUpdate
+      ? rows.statement('locked', (columns) => `SELECT ${columns('p')} FROM proposal p WHERE p.id = $1 FOR UPDATE`)
+      : rows.statement('by id', (columns) => `SELECT ${columns('p')} FROM proposal p WHERE p.id = $1`);
+    const [row]: Array<Record<string, unknown>> = await db.query(sql, [id]);
+    return row ? toProposal(rows.hydrate(row, 'p')) : null;
   }
 
   async insert(tx: EntityManager, proposal: Proposal): Promise<void> {
@@ -159,8 +161,13 @@ export class ProposalRepository {
 
   /** The proposal's RAB, in the BKM's order. */
   async budgetLines(db: EntityManager, proposalId: string): Promise<BudgetLine[]> {
-    const items = await db.find(ProposalBudgetItemEntity, { where: { proposalId }, order: { position: 'ASC' } });
-    return items.map(toBudgetLine);
+    const rows = entityRows(db, ProposalBudgetItemEntity);
+    const sql = rows.statement(
+      'of proposal',
+      (columns) => `SELECT ${columns('b')} FROM proposal_budget_item b WHERE b.proposal_id = $1 ORDER BY b.position`,
+    );
+    const found: Array<Record<string, unknown>> = await db.query(sql, [proposalId]);
+    return found.map((row) => toBudgetLine(rows.hydrate(row, 'b')));
   }
 
   /** A proposal's RAB lines are replaced as a whole: the BKM edits the plan, not single cells. */

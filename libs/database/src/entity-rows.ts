@@ -1,0 +1,55 @@
+import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * An entity read by a statement written once, hydrated as TypeORM's own find hydrates it (the driver's
+ * conversions and each column's transformer, from the entity's metadata), for the reads on the common
+ * path. `find` and the query builder build, escape and alias their whole statement on every call and map
+ * the rows back through the aliases: that cost more CPU than the statement took in PostgreSQL.
+ */
+export class EntityRows<E extends ObjectLiteral> {
+  private readonly statements = new Map<string, string>();
+
+  constructor(
+    private readonly metadata: EntityMetadata,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * The text of a statement `make` writes from the entity's select list, made once per name: the same
+   * text every call, so the connection's prepared statement is found by it.
+   */
+  statement(name: string, make: (columns: (alias: string) => string) => string): string {
+    let text = this.statements.get(name);
+    if (text === undefined) {
+      text = make((alias) => this.columns(alias));
+      this.statements.set(name, text);
+    }
+    return text;
+  }
+
+  /** The entity's columns of the table aliased `alias`, each selected as `"alias.property"`. */
+  columns(alias: string): string {
+    return this.metadata.columns.map((column) => `${alias}."${column.databaseName}" AS "${alias}.${column.propertyName}"`).join(', ');
+  }
+
+  /** The entity whose columns `row` holds as `columns(alias)` selected them. */
+  hydrate(row: Record<string, unknown>, alias: string): E {
+    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as E;
+    for (const column of this.metadata.columns) {
+      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[`${alias}.${column.propertyName}`], column));
+    }
+    return entity;
+  }
+}
+
+const byDataSource = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityRows<ObjectLiteral>>>();
+
+/** The EntityRows of `target` in the database `db` works on (one per data source and entity). */
+export function entityRows<E extends ObjectLiteral>(db: EntityManager, target: EntityTarget<E>): EntityRows<E> {
+  const dataSource = db.connection;
+  let ofSource = byDataSource.get(dataSource);
+  if (!ofSource) byDataSource.set(dataSource, (ofSource = new Map()));
+  let rows = ofSource.get(target);
+  if (!rows) ofSource.set(target, (rows = new EntityRows(dataSource.getMetadata(target), dataSource)));
+  return rows as EntityRows<E>;
+}
