@@ -15,8 +15,9 @@ export class EntityRows<E extends ObjectLiteral> {
   ) {}
 
   /**
-   * The text of a statement `make` writes from the entity's select list, made once per name: the same
-   * text every call, so the connection's prepared statement is found by it.
+   * The text of a statement `make` writes from the entity's select list, made once per name (a name stands
+   * for one statement of this entity): the same text every call, so the connection's prepared statement is
+   * found by it.
    */
   statement(name: string, make: (columns: (alias: string) => string) => string): string {
     let text = this.statements.get(name);
