@@ -18,7 +18,7 @@ describe('AccessTokens', () => {
   let verifications: jest.SpyInstance;
 
   beforeEach(() => {
-    honours = jest.fn(async () => true);
+    honours = jest.fn<Promise<boolean>, [AccessTokenClaims]>(async () => true);
     tokens = new AccessTokens(jwt, { honours } as unknown as AccountStanding);
     verifications = jest.spyOn(jwt, 'verifyAsync');
   });
