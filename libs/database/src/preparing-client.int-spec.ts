@@ -219,8 +219,10 @@ describe('PreparingClient', () => {
       await expect(client.queryAsWholeTransaction('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [112, 'Pos ronda'])).rejects.toThrow(
         /duplicate key/,
       );
-      // Not "idle in transaction (aborted)": the server began nothing that could be left open.
-      expect(await session()).toMatchObject({ state: 'idle', in_transaction: false });
+      // Not "idle in transaction (aborted)": the server began nothing that could be left open. The error
+      // reaches the client before its backend, reading the Sync behind it, reports itself idle: the
+      // observer waits for that report (an aborted transaction would never turn into it).
+      await expectEventually(async () => expect(await session()).toMatchObject({ state: 'idle', in_transaction: false }));
       await expect(client.query('INSERT INTO grant_note (id, text) VALUES ($1, $2)', [113, 'Jalan'])).rejects.toThrow(
         /failed with its only statement/,
       );
