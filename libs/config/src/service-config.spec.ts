@@ -21,6 +21,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'test', DB_POOL_SIZE: '0' })).toThrow(/DB_POOL_SIZE/);
   });
 
+  it('keeps an idle pooled connection 5 minutes unless told otherwise, or for good with 0', () => {
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test' }).DB_POOL_IDLE_TIMEOUT_MS).toBe(300_000);
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test', DB_POOL_IDLE_TIMEOUT_MS: '0' }).DB_POOL_IDLE_TIMEOUT_MS).toBe(0);
+    expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'test', DB_POOL_IDLE_TIMEOUT_MS: '-1' })).toThrow(/DB_POOL_IDLE_TIMEOUT_MS/);
+  });
+
   it('gives /health 1.5 s per dependency unless told otherwise, and refuses a timeout too short to mean anything', () => {
     expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test' }).HEALTH_CHECK_TIMEOUT_MS).toBe(1500);
     expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test', HEALTH_CHECK_TIMEOUT_MS: '10000' }).HEALTH_CHECK_TIMEOUT_MS).toBe(10000);

@@ -64,6 +64,12 @@ export const baseEnvSchema = z
     DB_PREPARED_STATEMENTS: bool(true),
     /** Connections each replica's pool may open: PostgreSQL's max_connections must exceed replicas × this, summed over the services. */
     DB_POOL_SIZE: int(10, 1),
+    /**
+     * How long a pooled connection may sit idle before it is closed; 0 keeps them open. A new connection costs
+     * PostgreSQL a backend to start and its caches and prepared statements to fill again, and load at people's
+     * pace comes in bursts: pg's own 10 s closed and reopened connections all through a steady load.
+     */
+    DB_POOL_IDLE_TIMEOUT_MS: int(300_000, 0),
     /** Prepended to each service's schema name, so that test runs cannot see each other. */
     DB_SCHEMA_PREFIX: z
       .string()

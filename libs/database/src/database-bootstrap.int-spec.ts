@@ -44,6 +44,26 @@ describe('a service database', () => {
     }
   });
 
+  it('closes a pooled connection idle past its timeout, and keeps one open when told to', async () => {
+    const brief = await openTestDatabase(isolation, 'db', { applicationName: `alur-${isolation.id}-brief`, poolIdleTimeoutMs: 200 });
+    const kept = await openTestDatabase(isolation, 'db', { applicationName: `alur-${isolation.id}-kept`, poolIdleTimeoutMs: 0 });
+    const admin = new Client({ connectionString: isolation.env.DATABASE_URL });
+    await admin.connect();
+    const connections = async (name: string) =>
+      (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [name])).rows[0].n as number;
+    try {
+      await Promise.all([brief.query('SELECT 1'), kept.query('SELECT 1')]);
+      const keptOpen = await connections(`alur-${isolation.id}-kept`);
+      expect(keptOpen).toBeGreaterThan(0);
+      await expectEventually(async () => expect(await connections(`alur-${isolation.id}-brief`)).toBe(0));
+      // Idle as long as the others, and longer: all still there.
+      expect(await connections(`alur-${isolation.id}-kept`)).toBe(keptOpen);
+    } finally {
+      await admin.end();
+      await Promise.all([brief.destroy(), kept.destroy()]);
+    }
+  });
+
   it('warns when the server runs without autovacuum, and only then', async () => {
     const [{ autovacuum }] = (await dataSource.query('SHOW autovacuum')) as Array<{ autovacuum: string }>;
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);

@@ -11,6 +11,8 @@ export interface ServiceDatabaseOptions {
   migrations: MigrationClass[];
   applicationName: string;
   poolSize?: number;
+  /** How long a pooled connection may sit idle before it is closed (0: never); pg's 10 s unless given. */
+  poolIdleTimeoutMs?: number;
   /** Prepare each parameterised statement once per connection (PreparingClient); on unless turned off. */
   preparedStatements?: boolean;
 }
@@ -53,6 +55,7 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): Servi
     extra: {
       // Unqualified names in migrations and raw SQL resolve to the service's own schema.
       options: `-c search_path=${options.schema}`,
+      ...(options.poolIdleTimeoutMs === undefined ? {} : { idleTimeoutMillis: options.poolIdleTimeoutMs }),
       ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
     },
   };

@@ -37,6 +37,7 @@ const TYPEORM_ROOT = TypeOrmModule.forRootAsync({
       applicationName: `alur-${service}`,
       preparedStatements: env.DB_PREPARED_STATEMENTS,
       poolSize: env.DB_POOL_SIZE,
+      poolIdleTimeoutMs: env.DB_POOL_IDLE_TIMEOUT_MS,
     }),
     retryAttempts: 5,
     retryDelay: 1000,

@@ -9,7 +9,7 @@ import { TestIsolation } from './test-isolation';
 export function openTestDatabase(
   isolation: TestIsolation,
   name: string,
-  options: { migrations?: ServiceDatabaseOptions['migrations']; applicationName: string },
+  options: Partial<Pick<ServiceDatabaseOptions, 'migrations' | 'poolIdleTimeoutMs'>> & { applicationName: string },
 ): Promise<DataSource> {
   return openServiceDatabase(
     serviceDataSourceOptions({
@@ -18,6 +18,7 @@ export function openTestDatabase(
       entities: [],
       migrations: options.migrations ?? [],
       applicationName: options.applicationName,
+      poolIdleTimeoutMs: options.poolIdleTimeoutMs,
     }),
   );
 }
