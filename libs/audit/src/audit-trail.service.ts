@@ -64,7 +64,9 @@ export class AuditTrail {
     // The head's UPDATE orders the chain's writers: one that waited for the row re-reads it once its holder
     // commits, so `hash` in SET is the hash that holder left, and the new hash (as auditHash computes it)
     // links to it. prev_hash keeps that link for the record's insert (RETURNING sees only the new row), and
-    // the record's seq is drawn there too, once the head is held, so that seq order is the chain's order.
+    // the record's seq is drawn there too, once the head is held, so that seq order is the chain's order. The
+    // sequence is named as bigserial named it: the name resolves once, where the statement is planned, while
+    // pg_get_serial_sequence searched the catalogue for it on every record.
     // The key's claim runs before the head is locked (an InitPlan of the UPDATE's WHERE): one that waits for a
     // twin's key then holds no head the twin may need.
     const [row] = (await tx.query(
@@ -72,7 +74,7 @@ export class AuditTrail {
          UPDATE audit_chain_head
             SET prev_hash = hash, hash = encode(sha256(convert_to(hash || E'\\n' || ${own[12]}::text, 'UTF8')), 'hex')
           WHERE chain = ${own[13]}${claim ? ' AND (SELECT count(*) FROM key_claimed) >= 0' : ''}
-         RETURNING prev_hash, hash, nextval(pg_get_serial_sequence('audit_record', 'seq')) AS seq
+         RETURNING prev_hash, hash, nextval('audit_record_seq_seq') AS seq
        ), audit_recorded AS (
          INSERT INTO audit_record
            (seq, id, occurred_at, actor, actor_user_id, acting_for_user_id, action, entity_type, entity_id,
