@@ -2,6 +2,7 @@ import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { createTestIsolation, removeTestResources } from '@alur/testing';
 import { openServiceDatabase, serviceDataSourceOptions } from './database-bootstrap';
 import { entityRows } from './entity-rows';
+import { runAlone, together } from './riding-statement';
 import { rupiahColumn } from './rupiah-column';
 
 @Entity('grant_plan')
@@ -87,6 +88,57 @@ describe('entityRows', () => {
       [3, Object.assign(new GrantStepEntity(), { planId, position: 1, role: 'LURAH' })],
       [3, Object.assign(new GrantStepEntity(), { planId, position: 2, role: 'CAMAT' })],
     ]);
+  });
+
+  it('inserts entities as TypeORM reads them back, in one statement however many, an undefined property taking its default', async () => {
+    const plans = entityRows(dataSource.manager, GrantPlanEntity);
+    const written = [
+      {
+        id: '0b6f2a52-6a55-4d5e-9c43-1f0a3e1e8a11',
+        villageCode: '14.03.09.1006',
+        planVersion: 2,
+        requestedAmount: 9_007_199_254_740_991,
+        currentStage: { role: 'DINAS', order: 3 },
+        submittedAt: new Date('2026-04-01T01:02:03.456Z'),
+      },
+      {
+        id: '0b6f2a52-6a55-4d5e-9c43-1f0a3e1e8a12',
+        villageCode: '14.03.09.1007',
+        planVersion: 1,
+        requestedAmount: 125_000,
+        submittedAt: null,
+      },
+    ];
+    const inserting = plans.inserting('plans_added', written);
+    expect(inserting.with).toMatch(/^plans_added AS \(INSERT INTO "grant_plan" .* VALUES \(.*\), \(.*DEFAULT.*\)\)$/);
+    await runAlone(dataSource.manager, inserting);
+    for (const plan of written) {
+      expect(await dataSource.manager.findOneByOrFail(GrantPlanEntity, { id: plan.id })).toStrictEqual(
+        Object.assign(new GrantPlanEntity(), { currentStage: null, ...plan }),
+      );
+    }
+  });
+
+  it('changes only the columns given, riding with another write in one statement', async () => {
+    const plans = entityRows(dataSource.manager, GrantPlanEntity);
+    const steps = entityRows(dataSource.manager, GrantStepEntity);
+    const before = await dataSource.manager.findOneByOrFail(GrantPlanEntity, { id: bare });
+    const submittedAt = new Date('2026-05-05T05:05:05.005Z');
+    await runAlone(
+      dataSource.manager,
+      together(
+        plans.updating('plan_moved', bare, { planVersion: 2, currentStage: { role: 'LURAH', order: 1 }, submittedAt }),
+        steps.inserting('step_added', [{ planId: bare, position: 1, role: 'LURAH' }]),
+      ),
+    );
+    expect(await dataSource.manager.findOneByOrFail(GrantPlanEntity, { id: bare })).toStrictEqual(
+      Object.assign(new GrantPlanEntity(), { ...before, planVersion: 2, currentStage: { role: 'LURAH', order: 1 }, submittedAt }),
+    );
+    expect(await dataSource.manager.findBy(GrantStepEntity, { planId: bare })).toStrictEqual([
+      Object.assign(new GrantStepEntity(), { planId: bare, position: 1, role: 'LURAH' }),
+    ]);
+    expect(() => plans.updating('nothing', bare, {})).toThrow(/nothing to change/);
+    expect(() => steps.updating('step_moved', bare, { role: 'CAMAT' })).toThrow(/primary key of one column/);
   });
 
   it('writes each named statement once and gives the same text every time after', () => {

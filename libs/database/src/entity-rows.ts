@@ -1,10 +1,15 @@
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { RidingStatement } from './riding-statement';
+
+type ColumnMetadata = EntityMetadata['columns'][number];
 
 /**
  * An entity read by a statement written once, hydrated as TypeORM's own find hydrates it (the driver's
  * conversions and each column's transformer, from the entity's metadata), for the reads on the common
  * path. `find` and the query builder build, escape and alias their whole statement on every call and map
- * the rows back through the aliases: that cost more CPU than the statement took in PostgreSQL.
+ * the rows back through the aliases: that cost more CPU than the statement took in PostgreSQL. Its writes
+ * are riding statements (RidingStatement), with each value written as TypeORM's insert and update write
+ * it: they can go on the round trip of the statement that records the change.
  */
 export class EntityRows<E extends ObjectLiteral> {
   private readonly statements = new Map<string, string>();
@@ -31,6 +36,44 @@ export class EntityRows<E extends ObjectLiteral> {
   /** The entity's columns of the table aliased `alias`, each selected as `"alias.property"`. */
   columns(alias: string): string {
     return this.metadata.columns.map((column) => `${alias}."${column.databaseName}" AS "${alias}.${column.propertyName}"`).join(', ');
+  }
+
+  /**
+   * The entities inserted, as the WITH item `name`: every column of each (a property left undefined takes the
+   * column's default), in one statement however many there are.
+   */
+  inserting(name: string, entities: readonly Partial<E>[]): RidingStatement {
+    const params: unknown[] = [];
+    const rows = entities.map(
+      (entity) =>
+        `(${this.metadata.columns
+          .map((column) => {
+            const value = column.getEntityValue(entity as E);
+            return value === undefined ? 'DEFAULT' : this.parameter(params, column, value);
+          })
+          .join(', ')})`,
+    );
+    const columns = this.metadata.columns.map((column) => `"${column.databaseName}"`).join(', ');
+    return { with: `${name} AS (INSERT INTO "${this.metadata.tableName}" (${columns}) VALUES ${rows.join(', ')})`, select: 'NULL', params };
+  }
+
+  /** The row whose primary key is `id` changed in the columns `changes` gives a value for, as the WITH item `name`. */
+  updating(name: string, id: unknown, changes: Partial<E>): RidingStatement {
+    const [primary, ...more] = this.metadata.primaryColumns;
+    if (!primary || more.length > 0) throw new Error(`${this.metadata.tableName}: updating needs a primary key of one column`);
+    const params: unknown[] = [];
+    const set = this.metadata.columns
+      .filter((column) => column.getEntityValue(changes as E) !== undefined)
+      .map((column) => `"${column.databaseName}" = ${this.parameter(params, column, column.getEntityValue(changes as E))}`);
+    if (set.length === 0) throw new Error(`${this.metadata.tableName}: updating with nothing to change`);
+    const where = `"${primary.databaseName}" = ${this.parameter(params, primary, id)}`;
+    return { with: `${name} AS (UPDATE "${this.metadata.tableName}" SET ${set.join(', ')} WHERE ${where})`, select: 'NULL', params };
+  }
+
+  /** `value` as the column stores it, added to `params`; its placeholder. */
+  private parameter(params: unknown[], column: ColumnMetadata, value: unknown): string {
+    params.push(this.dataSource.driver.preparePersistentValue(value, column));
+    return `$${params.length}`;
   }
 
   /** The entity whose columns `row` holds as `columns(alias)` selected them. */
