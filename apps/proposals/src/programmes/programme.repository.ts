@@ -47,9 +47,13 @@ const EligibleRegionsRow = z.object({ eligible_regions: jsonField(EligibleRegion
 /** Programme versions: every query on the `programme_version` table, answered as domain objects. */
 @Injectable()
 export class ProgrammeRepository {
-  /** The latest published version of a programme: what new proposals are written against. */
-  async latestPublished(db: EntityManager, code: string): Promise<ProgrammeVersion | null> {
-    return firstVersion(db, `v.code = $1 AND v.status = 'PUBLISHED' ORDER BY v.version DESC LIMIT 1`, [code]);
+  /**
+   * The latest published version of a programme: what new proposals are written against. `forKeyShare` locks
+   * it as a foreign key's check on it does, until the transaction ends (a proposal referencing it is on its way).
+   */
+  async latestPublished(db: EntityManager, code: string, options: { forKeyShare?: boolean } = {}): Promise<ProgrammeVersion | null> {
+    const latest = `v.code = $1 AND v.status = 'PUBLISHED' ORDER BY v.version DESC LIMIT 1`;
+    return firstVersion(db, options.forKeyShare ? `${latest} FOR KEY SHARE` : latest, [code]);
   }
 
   async find(db: EntityManager, code: string, version: number): Promise<ProgrammeVersion | null> {

@@ -4,17 +4,18 @@ import { z } from 'zod';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '@alur/contracts';
 import { entityRows, escapeLike, queryRows, RidingStatement, runAlone, together } from '@alur/database';
 import type { BudgetLine } from './domain/budget';
-import type {
-  Proposal,
-  ProposalChanges,
-  ReviewStateChange,
-  SubmittedProposalOutcome,
-  TimelineEntry,
-  TimelineEntryDraft,
-} from './domain/proposal';
+import type { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from './domain/proposal';
 import { ProposalBudgetItemEntity } from './proposal-budget-item.entity';
 import { ProposalTimelineEntryEntity } from './proposal-timeline-entry.entity';
 import { ProposalEntity } from './proposal.entity';
+
+/** A proposal's RAB lines inserted, in the BKM's order, as a statement to ride on another's round trip. */
+function insertingBudgetLines(tx: EntityManager, proposalId: string, lines: readonly BudgetLine[]): RidingStatement {
+  return entityRows(tx, ProposalBudgetItemEntity).inserting(
+    'budget_added',
+    lines.map((line, position) => ({ proposalId, position, ...line })),
+  );
+}
 
 /** Which proposals a list shows: always within `scopeRegionCode` (the caller's region), narrowed by the rest. */
 export interface ProposalListFilter {
@@ -101,21 +102,19 @@ export class ProposalRepository {
     return row ? toProposal(rows.hydrate(row, 'p')) : null;
   }
 
-  async insert(tx: EntityManager, proposal: Proposal): Promise<void> {
-    await tx.insert(ProposalEntity, proposal);
+  /** A new proposal with its RAB, as a statement to ride on another's round trip (the audit record's). */
+  inserting(tx: EntityManager, proposal: Proposal, lines: readonly BudgetLine[]): RidingStatement {
+    const adding = entityRows(tx, ProposalEntity).inserting('proposal_added', [proposal]);
+    return lines.length > 0 ? together(adding, insertingBudgetLines(tx, proposal.id, lines)) : adding;
   }
 
   async update(tx: EntityManager, id: string, changes: ProposalChanges): Promise<void> {
-    await tx.update(ProposalEntity, { id }, changes);
+    await runAlone(tx, this.updating(tx, id, changes));
   }
 
-  /** A review's change of the proposal's status and current stage, as a statement to ride on another's round trip. */
-  updatingReviewState(id: string, change: ReviewStateChange): RidingStatement {
-    return {
-      with: 'proposal_moved AS (UPDATE proposal SET status = $1, current_stage = $2, version = $3, updated_at = $4 WHERE id = $5)',
-      select: 'NULL',
-      params: [change.status, change.currentStage ? JSON.stringify(change.currentStage) : null, change.version, change.updatedAt, id],
-    };
+  /** A change of the proposal, as a statement to ride on another's round trip. */
+  updating(tx: EntityManager, id: string, changes: ProposalChanges): RidingStatement {
+    return entityRows(tx, ProposalEntity).updating('proposal_changed', id, changes);
   }
 
   /** One page of the proposals a filter selects, the most recently changed first, and how many it selects in all. */
@@ -173,11 +172,7 @@ export class ProposalRepository {
   /** A proposal's RAB lines are replaced as a whole: the BKM edits the plan, not single cells. */
   async replaceBudgetLines(tx: EntityManager, proposalId: string, lines: readonly BudgetLine[]): Promise<void> {
     await tx.delete(ProposalBudgetItemEntity, { proposalId });
-    if (lines.length === 0) return;
-    await tx.insert(
-      ProposalBudgetItemEntity,
-      lines.map((line, position) => ({ proposalId, position, ...line })),
-    );
+    if (lines.length > 0) await runAlone(tx, insertingBudgetLines(tx, proposalId, lines));
   }
 
   /**

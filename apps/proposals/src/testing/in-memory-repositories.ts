@@ -5,14 +5,7 @@ import { Public, Rollbackable } from '@alur/testing';
 import { NewProgrammeVersion, ProgrammeVersion } from '../programmes/domain/programme-version';
 import { ProgrammeRepository } from '../programmes/programme.repository';
 import { BudgetLine } from '../proposals/domain/budget';
-import {
-  Proposal,
-  ProposalChanges,
-  ReviewStateChange,
-  SubmittedProposalOutcome,
-  TimelineEntry,
-  TimelineEntryDraft,
-} from '../proposals/domain/proposal';
+import { Proposal, ProposalChanges, SubmittedProposalOutcome, TimelineEntry, TimelineEntryDraft } from '../proposals/domain/proposal';
 import { ProposalListFilter, ProposalRepository } from '../proposals/proposal.repository';
 
 /**
@@ -50,9 +43,12 @@ export class InMemoryProposals implements Public<ProposalRepository>, Rollbackab
     return this.stored(id) ?? null;
   }
 
-  async insert(_tx: EntityManager, proposal: Proposal): Promise<void> {
+  /** Stores the proposal and its lines when asked for the statement (which nothing here runs), as the statement would. */
+  inserting(_tx: EntityManager, proposal: Proposal, lines: readonly BudgetLine[]): RidingStatement {
     if (this.rows.has(proposal.id)) throw new Error(`duplicate key value violates unique constraint "proposal_pkey"`);
     this.rows.set(proposal.id, copy(proposal));
+    this.lines.set(proposal.id, copy([...lines]));
+    return { with: '', select: 'NULL', params: [] };
   }
 
   async update(_tx: EntityManager, id: string, changes: ProposalChanges): Promise<void> {
@@ -61,8 +57,8 @@ export class InMemoryProposals implements Public<ProposalRepository>, Rollbackab
   }
 
   /** Changes the proposal when asked for the statement (which nothing here runs), as the statement would. */
-  updatingReviewState(id: string, change: ReviewStateChange): RidingStatement {
-    void this.update({} as EntityManager, id, change);
+  updating(_tx: EntityManager, id: string, changes: ProposalChanges): RidingStatement {
+    void this.update({} as EntityManager, id, changes);
     return { with: '', select: 'NULL', params: [] };
   }
 

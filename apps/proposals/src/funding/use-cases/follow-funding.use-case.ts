@@ -58,7 +58,7 @@ export class FollowFundingUseCase {
     const fromStatus = proposal.status;
     // The proposal's row and its timeline entry ride on the audit record's round trip (its current stage,
     // held under the row lock taken above, is written back as it is).
-    const moving = this.proposals.updatingReviewState(proposal.id, {
+    const moving = this.proposals.updating(tx, proposal.id, {
       status: toStatus,
       currentStage: proposal.currentStage,
       version: proposal.version + 1,

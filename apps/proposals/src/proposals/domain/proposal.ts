@@ -36,9 +36,6 @@ export interface Proposal {
 /** What a change writes: any of the proposal's fields but its id. */
 export type ProposalChanges = Partial<Omit<Proposal, 'id'>>;
 
-/** What a review's event changes of a proposal. */
-export type ReviewStateChange = Pick<Proposal, 'status' | 'currentStage' | 'version' | 'updatedAt'>;
-
 /** One thing that happened to a proposal, from its own changes or from another service's event. */
 export interface TimelineEntry {
   occurredAt: Date;

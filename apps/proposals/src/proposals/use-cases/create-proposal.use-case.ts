@@ -33,7 +33,7 @@ export class CreateProposalUseCase {
     }
     // The programme is read in the proposal's transaction: a read of its own would cost a commit.
     return this.transactions.run(async (tx) => {
-      const programme = await this.programmes.latestPublished(tx, command.programCode);
+      const programme = await this.programmes.latestPublished(tx, command.programCode, { forKeyShare: true });
       if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
       const budget = computeBudget(command.budgetItems ?? [], command.selfHelpAmount ?? 0);
       if (!budget.ok) throw new InvalidInputError(budget.errors);
@@ -66,10 +66,15 @@ export class CreateProposalUseCase {
         updatedAt: now,
         submittedAt: null,
       };
-      await this.proposals.insert(tx, proposal);
-      await this.proposals.replaceBudgetLines(tx, proposal.id, figures.lines);
       const view = proposalView(proposal, figures.lines);
-      await this.history.record(tx, { actor, action: 'proposal.created', proposalId: proposal.id, toStatus: 'DRAFT', after: view });
+      // The proposal and its RAB ride on the audit record's round trip: one statement for the three. The
+      // programme version they reference was locked as their foreign key's check locks it (latestPublished's
+      // forKeyShare), before the audit chain's head, as ChangeRecorder asks of what rides on a record.
+      await this.history.record(
+        tx,
+        { actor, action: 'proposal.created', proposalId: proposal.id, toStatus: 'DRAFT', after: view },
+        this.proposals.inserting(tx, proposal, figures.lines),
+      );
       return view;
     });
   }

@@ -156,7 +156,7 @@ export class FollowReviewUseCase {
   ): Promise<void> {
     const from = proposal.status;
     // The proposal's row rides on the round trip of its timeline entry or audit record.
-    const moving = this.proposals.updatingReviewState(proposal.id, {
+    const moving = this.proposals.updating(tx, proposal.id, {
       status: to,
       currentStage: change.currentStage,
       version: proposal.version + 1,
