@@ -62,9 +62,11 @@ export class EntityRows<E extends ObjectLiteral> {
     const [primary, ...more] = this.metadata.primaryColumns;
     if (!primary || more.length > 0) throw new Error(`${this.metadata.tableName}: updating needs a primary key of one column`);
     const params: unknown[] = [];
-    const set = this.metadata.columns
-      .filter((column) => column.getEntityValue(changes as E) !== undefined)
-      .map((column) => `"${column.databaseName}" = ${this.parameter(params, column, column.getEntityValue(changes as E))}`);
+    const set: string[] = [];
+    for (const column of this.metadata.columns) {
+      const value = column.getEntityValue(changes as E);
+      if (value !== undefined) set.push(`"${column.databaseName}" = ${this.parameter(params, column, value)}`);
+    }
     if (set.length === 0) throw new Error(`${this.metadata.tableName}: updating with nothing to change`);
     const where = `"${primary.databaseName}" = ${this.parameter(params, primary, id)}`;
     return { with: `${name} AS (UPDATE "${this.metadata.tableName}" SET ${set.join(', ')} WHERE ${where})`, select: 'NULL', params };
