@@ -78,6 +78,8 @@ async function main(): Promise<void> {
     OUTBOX_POLL_INTERVAL_MS: '1000',
     CONSUMER_ACK_WAIT_MS: '30000',
     CONSUMER_RETRY_BASE_MS: '1000',
+    // Production's pool idle time unless set here (undefined: the services' default).
+    DB_POOL_IDLE_TIMEOUT_MS: process.env.DB_POOL_IDLE_TIMEOUT_MS,
     ...TUNABLES,
   });
   const env = isolation.env;

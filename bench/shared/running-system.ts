@@ -115,6 +115,8 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
     OUTBOX_POLL_INTERVAL_MS: '1000',
     CONSUMER_RETRY_BASE_MS: '1000',
     CONSUMER_ACK_WAIT_MS: '30000',
+    // Production's pool idle time unless set here (undefined is not passed on): the services' default.
+    DB_POOL_IDLE_TIMEOUT_MS: process.env.DB_POOL_IDLE_TIMEOUT_MS,
     ...tunables,
     ...options.env,
     ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), String(portOf(service))])),

@@ -34,6 +34,10 @@ export function createTestIsolation(overrides: NodeJS.ProcessEnv = {}): TestIsol
       RPC_TIMEOUT_MS: '20000',
       // The same for /health: a probe that waits 1.5 s for a ping reads a saturated machine as a failed dependency.
       HEALTH_CHECK_TIMEOUT_MS: '10000',
+      // Two test files run at once, each starting several services of up to 10 connections, against one PostgreSQL
+      // (max_connections 100 by default): a service's idle connections go back after 10 s (pg's own default),
+      // not production's 5 minutes, or a file's pools keep what they once needed and the next file is refused.
+      DB_POOL_IDLE_TIMEOUT_MS: '10000',
       ...overrides,
     },
   };
