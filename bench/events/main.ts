@@ -23,6 +23,7 @@ import type { ConsumerMessage, ConsumerPath } from './consumer-process';
 import { plainSubjects } from './plain-bench.module';
 import { openPlainDatabase } from './plain-database';
 import { ProbeHolder } from './probe-holder';
+import { productionTimings } from '../shared/production-timings';
 
 /*
  * npm run bench:events: the same notes through the durable spine (outbox → relay → JetStream → consumer
@@ -74,14 +75,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   process.env[TEST_RUN_ENV] ??= 'bench';
   // Production timings, not the test defaults: the relay must be woken by NOTIFY, not by a fast poll.
-  const isolation = createTestIsolation({
-    OUTBOX_POLL_INTERVAL_MS: '1000',
-    CONSUMER_ACK_WAIT_MS: '30000',
-    CONSUMER_RETRY_BASE_MS: '1000',
-    // Production's pool idle time unless set here (undefined: the services' default).
-    DB_POOL_IDLE_TIMEOUT_MS: process.env.DB_POOL_IDLE_TIMEOUT_MS,
-    ...TUNABLES,
-  });
+  const isolation = createTestIsolation({ ...productionTimings(), ...TUNABLES });
   const env = isolation.env;
   const closers: Array<() => Promise<unknown>> = [];
   try {

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { METRICS_PORT_OFFSET } from '@alur/metrics';
 import { createTestIsolation, freePorts, removeTestResources, TEST_RUN_ENV } from '@alur/testing';
 import { sleep } from './bench-results';
+import { productionTimings } from './production-timings';
 
 export const SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'] as const;
 export type Service = (typeof SERVICES)[number];
@@ -112,11 +113,7 @@ export async function startSystem(bench: string, options: StartOptions = {}): Pr
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     // The bench's people log in once (a console logs in again when its session ends): their tokens outlive the run.
     JWT_TTL_SECONDS: String(24 * 60 * 60),
-    OUTBOX_POLL_INTERVAL_MS: '1000',
-    CONSUMER_RETRY_BASE_MS: '1000',
-    CONSUMER_ACK_WAIT_MS: '30000',
-    // Production's pool idle time unless set here (undefined is not passed on): the services' default.
-    DB_POOL_IDLE_TIMEOUT_MS: process.env.DB_POOL_IDLE_TIMEOUT_MS,
+    ...productionTimings(),
     ...tunables,
     ...options.env,
     ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), String(portOf(service))])),
