@@ -28,6 +28,28 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
     notifications.db.query('SELECT kind, content, link, acting_for FROM notification WHERE recipient_user_id = $1 ORDER BY created_at', [
       userId,
     ]) as Promise<Array<Record<string, any>>>;
+  /** A BKM's proposal submitted in `villageCode`, as the proposals service announces it; the approvals service opens its Lurah stage. */
+  const submitProposal = async (villageCode: string, title: string): Promise<string> => {
+    const proposalId = randomUUID();
+    await events.publish(ProposalSubmittedV1, proposalId, {
+      proposalId,
+      programCode: 'KOTAKU-2026',
+      programVersion: 1,
+      villageCode,
+      districtCode: MANDAU,
+      regencyCode: BENGKALIS,
+      title,
+      category: 'INFRASTRUCTURE',
+      budgetTotal: 100_000_000,
+      selfHelpAmount: 5_000_000,
+      requestedAmount: 95_000_000,
+      bkmUserId: randomUUID(),
+      submissionNumber: 1,
+      approvalChain: FIVE_STAGE_CHAIN,
+      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+    });
+    return proposalId;
+  };
 
   beforeAll(async () => {
     const mail = await startMailCatcher();
@@ -81,24 +103,7 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
     expect((await inboxOf(lurah.userId)).map((n) => n.kind)).not.toContain('ACTING_APPOINTMENT');
 
     // A proposal reaches the Lurah's stage while the appointment is in force; its reminder goes to the Plt, not the absent Lurah.
-    const proposalId = randomUUID();
-    await events.publish(ProposalSubmittedV1, proposalId, {
-      proposalId,
-      programCode: 'KOTAKU-2026',
-      programVersion: 1,
-      villageCode: VILLAGE,
-      districtCode: MANDAU,
-      regencyCode: BENGKALIS,
-      title: 'Sumur bor RT 02',
-      category: 'INFRASTRUCTURE',
-      budgetTotal: 100_000_000,
-      selfHelpAmount: 5_000_000,
-      requestedAmount: 95_000_000,
-      bkmUserId: randomUUID(),
-      submissionNumber: 1,
-      approvalChain: FIVE_STAGE_CHAIN,
-      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
-    });
+    const proposalId = await submitProposal(VILLAGE, 'Sumur bor RT 02');
     const stage = await expectEventually(async () => {
       const open = await openStageOf(approvalsDb, proposalId);
       expect(open?.role).toBe('LURAH');
@@ -115,5 +120,36 @@ describe('an acting official (Plt/Plh) is announced, told, and reminded in the a
     expect((await inboxOf(lurah.userId)).filter((n) => n.kind === 'APPROVAL_REMINDER')).toEqual([]);
     // The stage itself still reaches both: the Lurah may be back before it is decided.
     await expectEventually(async () => expect((await inboxOf(lurah.userId)).map((n) => n.kind)).toContain('STAGE_OPENED'));
+  });
+
+  it('names, in a new Plt’s message, the proposals already waiting for the post, which the stage’s own message told only the absent official', async () => {
+    const village = '14.03.09.1002'; // Babussalam, Mandau
+    const absent = user(`lurah.${village}`, 'LURAH', village, { displayName: 'Lurah Babussalam' });
+    const acting = user('sekretaris.lurah.babussalam', 'LURAH', '14.03.09.1003', { displayName: 'Sekretaris Babussalam' });
+    for (const u of [absent, acting]) await events.saveUser(u);
+    await waitForUsers(notifications.db, [absent, acting]);
+    await submitProposal(village, 'Jalan setapak RT 05');
+    await expectEventually(async () => expect((await inboxOf(absent.userId)).map((n) => n.kind)).toEqual(['STAGE_OPENED']));
+
+    const now = Date.now();
+    await approvals.get(AppointActingOfficialUseCase).execute(admin, {
+      acting: { userId: acting.userId, username: acting.username, role: 'LURAH', regionCode: '14.03.09.1003' },
+      actingFor: { userId: absent.userId, username: absent.username, role: 'LURAH', regionCode: village },
+      validFrom: new Date(now - 3600_000).toISOString(),
+      validUntil: new Date(now + 7 * 24 * 3600_000).toISOString(),
+    });
+
+    const [mail] = await expectEventually(() => {
+      const received = catcher.to(acting.email!);
+      expect(received).toHaveLength(1);
+      return received;
+    });
+    expect(mail.subject).toBe('Anda ditunjuk sebagai pelaksana tugas Lurah/Kepala Desa Babussalam');
+    expect(mail.text.replace(/\r\n/g, '\n')).toContain(
+      'Usulan yang kini menunggu keputusan Lurah/Kepala Desa (1):\n- Jalan setapak RT 05 (Babussalam)\nLihat usulan yang menunggu: ',
+    );
+    const [told] = await inboxOf(acting.userId);
+    expect(told.kind).toBe('ACTING_APPOINTMENT');
+    expect(told.content.en.body).toContain('Waiting for the Lurah/Village Head now (1):\n- Jalan setapak RT 05 (Babussalam)');
   });
 });

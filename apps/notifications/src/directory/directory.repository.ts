@@ -114,6 +114,9 @@ const ProposalRow = z
     openStage: row.open_stage_role ? { role: row.open_stage_role, regionCode: row.open_stage_region! } : null,
   }));
 
+/** A proposal waiting for a post, with how many wait in all (`count(*) OVER ()`, a bigint pg hands over as text). */
+const AwaitingRow = z.object({ title: z.string(), village_code: z.string(), total: z.coerce.number().int() });
+
 /** The service's copy of who is who (from UserSaved), who acts for whom, and what it knows of each proposal. */
 @Injectable()
 export class DirectoryRepository {
@@ -229,6 +232,25 @@ export class DirectoryRepository {
       select: 'NULL',
       params: [proposalId, stage?.role ?? null, stage?.regionCode ?? null],
     };
+  }
+
+  /**
+   * The proposals whose open stage waits for `post`, longest waiting first: `limit` of them and how many in
+   * all. Read when a Plt is appointed (rarely), so a scan of the summaries is fine.
+   */
+  async proposalsAwaiting(
+    tx: EntityManager,
+    post: Audience,
+    limit: number,
+  ): Promise<{ count: number; items: Array<{ title: string; villageCode: string }> }> {
+    const rows = await queryRows(
+      tx,
+      AwaitingRow,
+      `SELECT title, village_code, count(*) OVER () AS total FROM proposal_summary
+        WHERE open_stage_role = $1 AND open_stage_region = $2 ORDER BY updated_at, proposal_id LIMIT $3`,
+      [post.role, post.regionCode, limit],
+    );
+    return { count: rows[0]?.total ?? 0, items: rows.map(({ title, village_code }) => ({ title, villageCode: village_code })) };
   }
 
   async proposal(tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {

@@ -30,6 +30,9 @@ import { NotifyRecipientsUseCase } from './use-cases/notify-recipients.use-case'
 
 type Event<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
 
+/** How many of the proposals waiting for a post a newly appointed Plt's message names; the inbox holds the rest. */
+const AWAITING_LISTED = 10;
+
 /**
  * Every event the notifications service listens to. Each handler keeps the service's copies up to
  * date (users, appointments, proposal titles and open stages) and hands the event's planned
@@ -55,9 +58,28 @@ export class NotificationEventHandlers {
   @HandleEvent(ActingAppointmentMadeV1)
   async onActingAppointmentMade(event: Event<typeof ActingAppointmentMadeV1>, tx: EntityManager): Promise<void> {
     const p = event.payload;
-    await this.directory.saveAppointment(tx, plans.actingAppointmentOf(p));
+    const appointment = plans.actingAppointmentOf(p);
+    await this.directory.saveAppointment(tx, appointment);
     const absent = await this.directory.findUser(tx, p.actingFor.userId);
-    await this.notify.execute(tx, event, plans.planActingAppointmentMade(p, absent?.displayName ?? p.actingFor.username));
+    // In force by the time the Plt is told (the period may start a moment after the event was recorded).
+    const at = new Date(Math.max(Date.parse(event.occurredAt), Date.now()));
+    const inForce = appointment.validFrom <= at && at < appointment.validUntil;
+    const awaiting = inForce ? await this.directory.proposalsAwaiting(tx, p, AWAITING_LISTED) : undefined;
+    await this.notify.execute(
+      tx,
+      event,
+      plans.planActingAppointmentMade(
+        p,
+        absent?.displayName ?? p.actingFor.username,
+        awaiting && {
+          count: awaiting.count,
+          items: awaiting.items.map(({ title, villageCode }) => ({
+            title,
+            villageName: this.regions.get(villageCode)?.name ?? villageCode,
+          })),
+        },
+      ),
+    );
   }
 
   @HandleEvent(ActingAppointmentEndedV1)

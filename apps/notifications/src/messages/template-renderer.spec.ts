@@ -55,6 +55,9 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
     actingForName: 'Camat Mandau',
     validFrom: at,
     validUntil: '2026-03-31T00:00:00Z',
+    awaitingCount: 0,
+    awaitingList: '',
+    awaitingMore: 0,
   },
   REMINDER_DIGEST: {
     recipientName: 'Lurah Balik Alam',
@@ -130,6 +133,31 @@ describe('message templates', () => {
     expect(id.body).toContain('- Drainase RT 03 (Balik Alam), batas waktu 12 Maret 2026 pukul 14.30 WIB: http://x/proposals/1');
     expect(id.body).toContain('- Sumur bor (Balik Alam), terlambat sejak 10 Maret 2026 pukul 09.00 WIB: http://x/proposals/2');
     expect(en.body).toContain('- Sumur bor (Balik Alam), overdue since 10 March 2026 at 09.00 WIB');
+  });
+
+  it('names the proposals already waiting for the post when a Plt is appointed, and says how many more the inbox holds', () => {
+    const waiting = {
+      ...SAMPLES.ACTING_APPOINTMENT,
+      awaitingCount: 12,
+      awaitingList: '- Drainase RT 03 (Balik Alam)\n- Sumur bor (Balik Alam)',
+      awaitingMore: 10,
+    };
+    const { id, en } = renderer.renderAll('ACTING_APPOINTMENT', waiting);
+    expect(id.body).toContain(
+      'Usulan yang kini menunggu keputusan Camat (12):\n- Drainase RT 03 (Balik Alam)\n- Sumur bor (Balik Alam)\ndan 10 usulan lainnya.\nLihat usulan yang menunggu: ',
+    );
+    expect(en.body).toContain(
+      'Waiting for the Camat (district head) now (12):\n- Drainase RT 03 (Balik Alam)\n- Sumur bor (Balik Alam)\nand 10 more.\nSee the proposals awaiting you: ',
+    );
+
+    const all = renderer.renderAll('ACTING_APPOINTMENT', { ...waiting, awaitingCount: 2, awaitingMore: 0 });
+    expect(all.en.body).toContain('now (2):\n- Drainase RT 03 (Balik Alam)\n- Sumur bor (Balik Alam)\nSee the proposals awaiting you: ');
+
+    // Nothing waits (or the appointment starts later): no list, no empty heading.
+    const none = renderer.renderAll('ACTING_APPOINTMENT', SAMPLES.ACTING_APPOINTMENT);
+    expect(none.id.body).not.toContain('kini menunggu');
+    expect(none.en.body).not.toContain('Waiting for');
+    expect(none.en.body).toContain('receive their reminders.\nSee the proposals awaiting you: ');
   });
 
   it('fails loudly when a value a template needs is missing', () => {

@@ -30,7 +30,7 @@ type Public<T> = { [K in keyof T]: T[K] };
 export class InMemoryDirectory implements Public<DirectoryRepository> {
   readonly users = new Map<string, DirectoryUser>();
   readonly appointments: ActingAppointment[] = [];
-  readonly proposals = new Map<string, ProposalSummary>();
+  readonly proposals = new Map<string, ProposalSummary & { villageCode: string }>();
 
   /** The preferences the directory's queries read beside each user (none stored when not given). */
   constructor(private readonly preferences = new InMemoryPreferences()) {}
@@ -88,6 +88,15 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return { users, appointments: [], preferences: await this.preferencesOf(users), title: this.titleOf(titleOf) };
   }
 
+  async proposalsAwaiting(
+    _tx: EntityManager,
+    post: Audience,
+    limit: number,
+  ): Promise<{ count: number; items: Array<{ title: string; villageCode: string }> }> {
+    const waiting = [...this.proposals.values()].filter(({ openStage }) => openStage !== null && sameAudience(openStage, post));
+    return { count: waiting.length, items: waiting.slice(0, limit).map(({ title, villageCode }) => ({ title, villageCode })) };
+  }
+
   private titleOf(proposalId: string | undefined): string | null {
     return proposalId === undefined ? null : (this.proposals.get(proposalId)?.title ?? null);
   }
@@ -97,8 +106,8 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
   }
 
   /** As the repository's, stored when the statement is made (the stand-in runs no SQL). */
-  rememberingProposal(proposalId: string, title: string, _villageCode: string, openStage?: Audience): RidingStatement {
-    this.proposals.set(proposalId, { title, openStage: openStage ?? this.proposals.get(proposalId)?.openStage ?? null });
+  rememberingProposal(proposalId: string, title: string, villageCode: string, openStage?: Audience): RidingStatement {
+    this.proposals.set(proposalId, { title, villageCode, openStage: openStage ?? this.proposals.get(proposalId)?.openStage ?? null });
     return { with: 'remembered AS (SELECT)', select: 'NULL', params: [] };
   }
 

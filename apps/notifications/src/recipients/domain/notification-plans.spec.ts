@@ -1,5 +1,6 @@
 import { ApprovalStageRef } from '@alur/contracts';
 import {
+  planActingAppointmentMade,
   planAwaitingBudget,
   planBudgetCommitted,
   planProposalApproved,
@@ -196,5 +197,37 @@ describe('who hears of each event', () => {
     expect(who(planProposalCompleted({ proposalId, disbursementId, villageCode: village, totalReleased: 10, completedAt: at }))).toEqual([
       ['PROPOSAL_COMPLETED', [`BKM@${village}`]],
     ]);
+  });
+
+  it('tells a newly appointed Plt by name, with the proposals already waiting for the post and how many more there are', () => {
+    const appointment = {
+      appointmentId: '6f1c2a34-0000-4000-8000-0000000000bb',
+      acting: { userId: 'plt', username: 'sekcam.mandau' },
+      actingFor: { userId: 'camat', username: 'camat.14.03.09' },
+      role: 'CAMAT' as const,
+      regionCode: '14.03.09',
+      validFrom: at,
+      validUntil: '2026-03-31T00:00:00Z',
+    };
+    const [told] = planActingAppointmentMade(appointment, 'Camat Mandau', {
+      count: 3,
+      items: [
+        { title: 'Drainase RT 03', villageName: 'Balik Alam' },
+        { title: 'Sumur bor', villageName: 'Air Kulim' },
+      ],
+    });
+    expect(told).toMatchObject({ kind: 'ACTING_APPOINTMENT', audiences: [], userIds: ['plt'], consolePath: '/kotak-masuk' });
+    expect(told.facts).toMatchObject({
+      actingForName: 'Camat Mandau',
+      awaitingCount: 3,
+      awaitingList: '- Drainase RT 03 (Balik Alam)\n- Sumur bor (Air Kulim)',
+      awaitingMore: 1,
+    });
+    // An appointment that starts later lists nothing: what waits today may be decided by then.
+    expect(planActingAppointmentMade(appointment, 'Camat Mandau')[0].facts).toMatchObject({
+      awaitingCount: 0,
+      awaitingList: '',
+      awaitingMore: 0,
+    });
   });
 });

@@ -232,8 +232,23 @@ export function planProposalCompleted(p: ProposalCompletedPayload): PlannedNotif
   ];
 }
 
-/** The official appointed to act is told, by name, for whom, over what and for how long; the link leads to their inbox. */
-export function planActingAppointmentMade(p: ActingAppointmentMadePayload, actingForName: string): PlannedNotification[] {
+/** The proposals waiting for the post's decision when a Plt is appointed, longest waiting first, as far as the message lists them. */
+export interface AwaitingProposals {
+  /** All of them, listed or not. */
+  count: number;
+  items: ReadonlyArray<{ title: string; villageName: string }>;
+}
+
+/**
+ * The official appointed to act is told, by name, for whom, over what and for how long; the link leads to their
+ * inbox. An appointment already in force names the proposals waiting for the post: a stage that opened just
+ * before the appointment reached the directory was told to the absent official only.
+ */
+export function planActingAppointmentMade(
+  p: ActingAppointmentMadePayload,
+  actingForName: string,
+  awaiting: AwaitingProposals = { count: 0, items: [] },
+): PlannedNotification[] {
   return [
     {
       kind: 'ACTING_APPOINTMENT',
@@ -243,7 +258,17 @@ export function planActingAppointmentMade(p: ActingAppointmentMadePayload, actin
       consolePath: '/kotak-masuk',
       title: null,
       villageCode: p.regionCode,
-      facts: { role: p.role, regionCode: p.regionCode, actingForName, validFrom: p.validFrom, validUntil: p.validUntil },
+      facts: {
+        role: p.role,
+        regionCode: p.regionCode,
+        actingForName,
+        validFrom: p.validFrom,
+        validUntil: p.validUntil,
+        awaitingCount: awaiting.count,
+        // Titles and village names read the same in both languages: one list serves both templates.
+        awaitingList: awaiting.items.map((item) => `- ${item.title} (${item.villageName})`).join('\n'),
+        awaitingMore: awaiting.count - awaiting.items.length,
+      },
     },
   ];
 }
