@@ -62,7 +62,7 @@ export function NotificationsPage() {
                   n.title
                 )}
               </h2>
-              <p>{n.body}</p>
+              <p className="notification-body">{n.body}</p>
               <p className="muted">
                 <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
               </p>
