@@ -257,6 +257,8 @@ describe('the web console, the whole story in a browser', () => {
     await reloadUntilVisible(bkm, () => bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` }));
     const released = bkm.getByTestId('notification').filter({ hasText: `Termin 1 dicairkan: ${TITLE}` });
     expect(await released.textContent()).toContain(SP2D);
+    // The body reads as written, line by line: the link stands on a line of its own.
+    expect(await released.locator('.notification-body').innerText()).toContain(`${SP2D}.\nLihat usulan: `);
     await checkPage(bkm, '20-bkm-notifications-phone');
 
     // From the message to the proposal: tranche 1 released, and the progress report the next tranche waits for.
