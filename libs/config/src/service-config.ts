@@ -126,9 +126,10 @@ export const baseEnvSchema = z
     OUTBOX_POLL_INTERVAL_MS: int(1000, 10),
     OUTBOX_BATCH_SIZE: int(500, 1),
     /**
-     * A relay drain starts at least this many ms after the one before, so that under load one drain (one
-     * commit, one burst for the consumers) carries the events of several changes; an event committed after
-     * a quiet spell goes at once. 0 drains at every wake-up.
+     * A relay drain starts up to this many ms after the one before, so that one drain (one commit, one burst
+     * for the consumers) carries the events of several changes; an event committed after a quiet spell goes
+     * at once. Shorter when events come fast enough to fill a drain sooner (DrainPace). 0 drains at every
+     * wake-up.
      */
     OUTBOX_DRAIN_SPACING_MS: int(50, 0),
     /** Published events stay this long so that an operator can re-publish them (JetStream may lose acked data on an OS crash). */

@@ -14,6 +14,7 @@ import { NatsClients, natsClientsProvider, NatsShutdown } from './nats/nats-conn
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { OutboxWake } from './outbox/outbox-wake';
+import { DrainPace } from './outbox/drain-pace';
 import { ChangeRecorder } from './outbox/change-recorder.service';
 import { SpineHealth } from './spine-health.service';
 import { SpineStatusController } from './spine-status.controller';
@@ -37,6 +38,7 @@ export class MessagingModule {
         NatsShutdown,
         AfterCommit,
         OutboxService,
+        DrainPace,
         OutboxWake,
         ChangeRecorder,
         OutboxRelay,

@@ -8,6 +8,7 @@ import { contextOfCarrier, injectTraceHeaders, inSpan, SpanKind, TraceCarrier, t
 import { NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '../spine-event-counters';
+import { DrainPace } from './drain-pace';
 import { outboxWakeSubject } from './outbox-partition';
 
 interface PendingEvent {
@@ -41,7 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private pollTimer?: NodeJS.Timeout;
   private cleanupTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
-  /** Set while a wake-up waits for the drain spacing (OUTBOX_DRAIN_SPACING_MS) to pass. */
+  /** Set while a wake-up waits for the drain spacing (DrainPace, at most OUTBOX_DRAIN_SPACING_MS) to pass. */
   private spacingTimer?: NodeJS.Timeout;
   private lastDrainStartedAt = 0;
   private wakeAgain = false;
@@ -56,6 +57,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly nats: NatsClients,
     @Inject(APP_ENV) private readonly env: BaseEnv,
     @Inject(SERVICE_NAME) private readonly service: string,
+    private readonly pace: DrainPace,
     @Optional() @Inject(SPINE_EVENT_COUNTERS) private readonly counters?: SpineEventCounters,
   ) {
     this.schema = schemaFor(env, service);
@@ -121,8 +123,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * Starts a drain, or asks the running one to go round again, so no wake-up is lost. A drain starts no
-   * sooner than OUTBOX_DRAIN_SPACING_MS after the one before: the changes committed meanwhile go out
-   * together, in one transaction and one burst, rather than a drain each.
+   * sooner than the pace's spacing after the one before (OUTBOX_DRAIN_SPACING_MS, shorter when events come
+   * fast): the changes committed meanwhile go out together, in one transaction and one burst, rather than a
+   * drain each.
    */
   wake(): void {
     if (this.stopped || this.spacingTimer) return;
@@ -130,7 +133,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.wakeAgain = true;
       return;
     }
-    const wait = this.lastDrainStartedAt + this.env.OUTBOX_DRAIN_SPACING_MS - Date.now();
+    const startedAt = Date.now();
+    const wait = this.lastDrainStartedAt + this.pace.spacingMs - startedAt;
     if (wait > 0) {
       this.spacingTimer = setTimeout(() => {
         this.spacingTimer = undefined;
@@ -138,7 +142,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }, wait);
       return;
     }
-    this.lastDrainStartedAt = Date.now();
+    const sinceLastMs = startedAt - this.lastDrainStartedAt;
+    const publishedBefore = this.stats.published;
+    this.lastDrainStartedAt = startedAt;
     this.stats.drains++;
     this.draining = this.drainUntilEmpty()
       .catch((error) => {
@@ -146,6 +152,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.error({ err: error }, 'Outbox relay drain failed; the next poll retries');
       })
       .finally(() => {
+        this.pace.drained(this.stats.published - publishedBefore, sinceLastMs, Date.now() - startedAt);
         this.draining = undefined;
         if (this.wakeAgain) {
           this.wakeAgain = false;

@@ -3,13 +3,15 @@ import { EntityManager } from 'typeorm';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { AfterCommit } from '@alur/database';
 import { NatsClients } from '../nats/nats-connection';
+import { DrainPace } from './drain-pace';
 import { outboxWakeSubject } from './outbox-partition';
 
 /**
  * Wakes the service's relays once a transaction that recorded events has committed: a message on the
  * core NATS subject `outbox.<prefix>.<service>`. The first commit after a quiet spell sends it at once;
- * later ones at most one per OUTBOX_DRAIN_SPACING_MS, as a relay starts no more drains than that anyway
- * (each commit is still followed by a message sent after it).
+ * later ones at most one per drain spacing (DrainPace: OUTBOX_DRAIN_SPACING_MS, shorter when events come
+ * fast), as a relay starts no more drains than that anyway (each commit is still followed by a message
+ * sent after it).
  *
  * Not a NOTIFY in the transaction: PostgreSQL lets one transaction holding a NOTIFY commit at a time (it
  * keeps a database-wide lock from queueing the notification until its commit is flushed), so those
@@ -22,7 +24,6 @@ import { outboxWakeSubject } from './outbox-partition';
 export class OutboxWake {
   private readonly logger = new Logger(OutboxWake.name);
   readonly subject: string;
-  private readonly spacingMs: number;
   private scheduled = false;
   private lastSentAt = 0;
 
@@ -31,9 +32,9 @@ export class OutboxWake {
     private readonly nats: NatsClients,
     @Inject(APP_ENV) env: BaseEnv,
     @Inject(SERVICE_NAME) service: string,
+    private readonly pace: DrainPace,
   ) {
     this.subject = outboxWakeSubject(env.NATS_SUBJECT_PREFIX, service);
-    this.spacingMs = env.OUTBOX_DRAIN_SPACING_MS;
   }
 
   /** Called inside a transaction that recorded events: its commit is to wake the relays (a savepoint rolled back takes its call with it). */
@@ -54,7 +55,7 @@ export class OutboxWake {
         this.logger.warn({ err: error }, 'Could not wake the outbox relays; their poll will find the events');
       }
     };
-    const wait = this.lastSentAt + this.spacingMs - Date.now();
+    const wait = this.lastSentAt + this.pace.spacingMs - Date.now();
     if (wait > 0) setTimeout(send, wait);
     else setImmediate(send);
   }
