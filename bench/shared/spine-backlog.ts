@@ -158,12 +158,16 @@ export async function waitSettled(
   options: { interruptedSends?: boolean | Date } = {},
 ): Promise<number | null> {
   const started = Date.now();
-  const killedAt = options.interruptedSends instanceof Date ? options.interruptedSends : undefined;
   while (Date.now() - started < timeoutMs) {
-    const b = await backlog.read(killedAt);
-    const deliveries = b.deliveriesUnfinished - (options.interruptedSends ? b.deliveriesInterrupted : 0);
-    if (b.outboxUnpublished === 0 && b.consumerLag === 0 && deliveries === 0) return (Date.now() - started) / 1000;
+    if (await settledNow(backlog, options)) return (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return null;
+}
+
+/** One reading of the backlog: nothing left to publish, handle or deliver (see waitSettled for `interruptedSends`). */
+export async function settledNow(backlog: SpineBacklog, options: { interruptedSends?: boolean | Date } = {}): Promise<boolean> {
+  const b = await backlog.read(options.interruptedSends instanceof Date ? options.interruptedSends : undefined);
+  const deliveries = b.deliveriesUnfinished - (options.interruptedSends ? b.deliveriesInterrupted : 0);
+  return b.outboxUnpublished === 0 && b.consumerLag === 0 && deliveries === 0;
 }
