@@ -212,6 +212,10 @@ describe('the gateway /metrics', () => {
       const samples = await scrape(metricsUrlOf(gateway));
       expect(valueOf(samples, METRICS.eventsRecorded, userSaved)).toBe(users);
       expect(valueOf(samples, METRICS.eventsPublished, userSaved)).toBe(users);
+      // The relay's drains, and its pace: between no wait and the ceiling (OUTBOX_DRAIN_SPACING_MS, 50 ms by default).
+      expect(valueOf(samples, METRICS.outboxDrains)).toBeGreaterThanOrEqual(1);
+      expect(valueOf(samples, METRICS.outboxDrainSpacing)).toBeGreaterThanOrEqual(0);
+      expect(valueOf(samples, METRICS.outboxDrainSpacing)).toBeLessThanOrEqual(0.05);
     });
   });
 

@@ -12,6 +12,8 @@ export interface SpineEventCounters {
   handled(type: string, version: number): void;
   /** Failed attempts to handle an event: retried, waiting for what comes by itself, or dead-lettered. */
   failed(type: string, version: string, outcome: 'retry' | 'waiting' | 'dead'): void;
+  /** A relay drain ended; `spacingMs` is the least time the relay now leaves before the next (DrainPace). */
+  drained(spacingMs: number): void;
 }
 
 export const SPINE_EVENT_COUNTERS = Symbol('SPINE_EVENT_COUNTERS');

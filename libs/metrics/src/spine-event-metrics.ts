@@ -1,6 +1,6 @@
 import { Injectable, Provider } from '@nestjs/common';
-import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
-import { Counter } from 'prom-client';
+import { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
+import { Counter, Gauge } from 'prom-client';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters } from '@alur/messaging';
 import { METRICS } from './metric-names';
 
@@ -8,7 +8,7 @@ const BY_EVENT = ['type', 'version'];
 
 /**
  * The spine's event counters in Prometheus: what the outbox recorded, the relay published and the
- * consumer handled or failed, by event type and version. Counted in memory (a restart starts at zero;
+ * consumer handled or failed, by event type and version, and the relay's drains with its pace. Counted in memory (a restart starts at zero;
  * Prometheus' rate() and increase() read through resets), beside the gauges read from the database.
  */
 @Injectable()
@@ -18,6 +18,8 @@ export class SpineEventMetrics implements SpineEventCounters {
     @InjectMetric(METRICS.eventsPublished) private readonly publishedTotal: Counter<string>,
     @InjectMetric(METRICS.eventsHandled) private readonly handledTotal: Counter<string>,
     @InjectMetric(METRICS.eventsFailed) private readonly failedTotal: Counter<string>,
+    @InjectMetric(METRICS.outboxDrains) private readonly drainsTotal: Counter<string>,
+    @InjectMetric(METRICS.outboxDrainSpacing) private readonly drainSpacing: Gauge<string>,
   ) {}
 
   recorded(type: string, version: number, count: number): void {
@@ -35,6 +37,11 @@ export class SpineEventMetrics implements SpineEventCounters {
   failed(type: string, version: string, outcome: 'retry' | 'waiting' | 'dead'): void {
     this.failedTotal.inc({ type, version, outcome });
   }
+
+  drained(spacingMs: number): void {
+    this.drainsTotal.inc();
+    this.drainSpacing.set(spacingMs / 1000);
+  }
 }
 
 export const SPINE_EVENT_METRIC_PROVIDERS: Provider[] = [
@@ -49,6 +56,13 @@ export const SPINE_EVENT_METRIC_PROVIDERS: Provider[] = [
     name: METRICS.eventsFailed,
     help: 'Failed attempts to handle a received event, by outcome (retry, waiting, dead)',
     labelNames: [...BY_EVENT, 'outcome'],
+  }),
+  // Events per drain (published ÷ drains) and the pace say why commit→handled latency moves: a busy relay
+  // drains more often and carries fewer events each; at a lifecycle's rates the spacing stays at its ceiling.
+  makeCounterProvider({ name: METRICS.outboxDrains, help: 'Drains of the outbox relay (one transaction and one burst of publishes each)' }),
+  makeGaugeProvider({
+    name: METRICS.outboxDrainSpacing,
+    help: 'Least time the outbox relay now leaves between drains (its pace; at most OUTBOX_DRAIN_SPACING_MS)',
   }),
   SpineEventMetrics,
   { provide: SPINE_EVENT_COUNTERS, useExisting: SpineEventMetrics },

@@ -153,6 +153,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       })
       .finally(() => {
         this.pace.drained(this.stats.published - publishedBefore, sinceLastMs, Date.now() - startedAt);
+        this.counters?.drained(this.pace.spacingMs);
         this.draining = undefined;
         if (this.wakeAgain) {
           this.wakeAgain = false;
