@@ -207,6 +207,11 @@ function print(report: {
     `NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers)`,
   );
   console.log(`Redis commands per lifecycle ${cost.redisCommandsPerLifecycle} (whole server)`);
+  const drains = cost.relayDrainsPerLifecycle;
+  console.log(
+    `outbox relay drains per lifecycle ${drains.total} (${SERVICES.map((s) => `${s} ${drains[s]}`).join(', ')}), ` +
+      `${drains.total > 0 ? round(cost.nats.streamMessagesPerLifecycle / drains.total, 1) : 0} events each`,
+  );
   console.log(
     `requests per lifecycle: ${Object.entries(report.requestsPerLifecycle)
       .map(([k, v]) => `${k} ${v}`)

@@ -2,9 +2,11 @@ import { JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { METRICS } from '@alur/metrics';
 import { formatLoad, mib, round } from './bench-results';
 import { cpuMsOf, cpuOf, machineCpuMs, memoryOf, pidsNamed } from './proc-stats';
 import { RunningSystem, Service, SERVICES } from './running-system';
+import { sampleSum, scrapeInstance } from './service-metrics';
 
 interface Snapshot {
   services: Record<Service, number>;
@@ -23,6 +25,8 @@ interface Snapshot {
   streamMessages: number;
   consumerDeliveries: number;
   redisCommands: number;
+  /** Outbox relay drains so far, by service (its replicas together), from their /metrics. */
+  relayDrains: Record<Service, number>;
 }
 
 export interface CostReport {
@@ -40,6 +44,11 @@ export interface CostReport {
   postgresStatementsPerLifecycle: number | null;
   nats: { streamMessagesPerLifecycle: number; consumerDeliveriesPerLifecycle: number; consumers: number; note: string };
   redisCommandsPerLifecycle: number;
+  /**
+   * Outbox relay drains per lifecycle by service, and in all: each drain that publishes is a transaction of its
+   * own (one of the commits above), and the events stored ÷ drains is how many each carried.
+   */
+  relayDrainsPerLifecycle: Record<Service | 'total', number>;
   /** Busy CPU of the whole machine over the window, and what processes outside the bench's used of it. */
   machine: { busyCores: number; benchCores: number; otherCores: number };
   /**
@@ -153,6 +162,10 @@ export class CostMeter {
         note: 'events stored in the bench stream, and deliveries to all its durable consumers (redeliveries included); the server has no monitoring port here, so request/reply messages (one request and one reply per gateway call to a service) are not counted',
       },
       redisCommandsPerLifecycle: per(end.redisCommands - begin.redisCommands),
+      relayDrainsPerLifecycle: {
+        ...(Object.fromEntries(SERVICES.map((s) => [s, per(end.relayDrains[s] - begin.relayDrains[s])])) as Record<Service, number>),
+        total: per(SERVICES.reduce((sum, s) => sum + end.relayDrains[s] - begin.relayDrains[s], 0)),
+      },
       machine: {
         busyCores: round(machineBusy / 1000 / seconds, 2),
         benchCores: round((total + mailCatcher + benchDriver) / 1000 / seconds, 2),
@@ -238,6 +251,13 @@ export class CostMeter {
     const consumers = await this.consumers();
     const info = await this.redis.info('stats');
     const usage = process.cpuUsage();
+    const relayDrains = Object.fromEntries(SERVICES.map((s) => [s, 0])) as Record<Service, number>;
+    await Promise.all(
+      this.system.instances.map(async (instance) => {
+        const exposition = await scrapeInstance(instance.port);
+        if (exposition) relayDrains[instance.service] += sampleSum(exposition, METRICS.outboxDrains);
+      }),
+    );
     return {
       services,
       kernel,
@@ -253,6 +273,7 @@ export class CostMeter {
       streamMessages: stream.state.messages,
       consumerDeliveries: consumers.reduce((total, c) => total + c.delivered.consumer_seq, 0),
       redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
+      relayDrains,
     };
   }
 }

@@ -1,7 +1,7 @@
-import { METRICS_PORT_OFFSET } from '@alur/metrics';
 import { mib, round } from './bench-results';
 import { memoryOf } from './proc-stats';
 import { RunningSystem, Service, SERVICES } from './running-system';
+import { sampleSum, scrapeInstance } from './service-metrics';
 
 /** Resident set of each service (replica 1) and of the five together, in MiB. */
 export type ServicesRss = Record<Service | 'total', number>;
@@ -36,12 +36,9 @@ export async function servicesHeap(system: RunningSystem): Promise<Partial<Recor
   await Promise.all(
     SERVICES.map(async (service) => {
       const instance = system.instances.find((i) => i.service === service && i.replica === 1)!;
-      const body = await fetch(`http://127.0.0.1:${instance.port + METRICS_PORT_OFFSET}/metrics`).then(
-        (response) => (response.ok ? response.text() : undefined),
-        () => undefined,
-      );
+      const body = await scrapeInstance(instance.port);
       if (!body) return;
-      const gauge = (name: string) => mib(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(body)?.[1] ?? 0));
+      const gauge = (name: string) => mib(sampleSum(body, name));
       figures[service] = {
         heapUsed: gauge('nodejs_heap_size_used_bytes'),
         heapTotal: gauge('nodejs_heap_size_total_bytes'),
