@@ -8,8 +8,9 @@ const BY_EVENT = ['type', 'version'];
 
 /**
  * The spine's event counters in Prometheus: what the outbox recorded, the relay published and the
- * consumer handled or failed, by event type and version, and the relay's drains with its pace. Counted in memory (a restart starts at zero;
- * Prometheus' rate() and increase() read through resets), beside the gauges read from the database.
+ * consumer handled or failed, by event type and version, and the relay's drains with its pace. Counted
+ * in memory (a restart starts at zero; Prometheus' rate() and increase() read through resets), beside
+ * the gauges read from the database.
  */
 @Injectable()
 export class SpineEventMetrics implements SpineEventCounters {
@@ -57,8 +58,8 @@ export const SPINE_EVENT_METRIC_PROVIDERS: Provider[] = [
     help: 'Failed attempts to handle a received event, by outcome (retry, waiting, dead)',
     labelNames: [...BY_EVENT, 'outcome'],
   }),
-  // Events per drain (published ÷ drains) and the pace say why commit→handled latency moves: a busy relay
-  // drains more often and carries fewer events each; at a lifecycle's rates the spacing stays at its ceiling.
+  // Events per drain (published ÷ drains) and the pace say why commit→handled latency moves: the spacing
+  // shortens as events come faster (DrainPace); at a lifecycle's rates it stays at its ceiling.
   makeCounterProvider({ name: METRICS.outboxDrains, help: 'Drains of the outbox relay (one transaction and one burst of publishes each)' }),
   makeGaugeProvider({
     name: METRICS.outboxDrainSpacing,
