@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProposalSubmittedV1, UserSavedV1 } from '@alur/contracts';
-import { OutboxService } from '@alur/messaging';
+import { ProgrammePublishedV1, ProposalSubmittedV1, ProposalWithdrawnV1, UserSavedV1 } from '@alur/contracts';
+import { NatsClients, OutboxService } from '@alur/messaging';
 import { MetricsServer, METRICS } from '@alur/metrics';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
@@ -147,6 +147,25 @@ describe('approvals /metrics', () => {
       expect(valueOf(samples, METRICS.parkedAggregates)).toBe(1);
       expect(valueOf(samples, METRICS.eventsFailed, { type: ProposalSubmittedV1.type, outcome: 'dead' })).toBe(1);
     });
+  });
+
+  it('counts a message its consumer received only to acknowledge it unread, where its one filter (nats-server 2.9) brought it', async () => {
+    const withdrawn = { type: ProposalWithdrawnV1.type, version: String(ProposalWithdrawnV1.version) };
+    const samples = await scrape(metricsUrl);
+    const ignoredBefore = valueOf(samples, METRICS.eventsIgnored, { service: 'approvals' });
+    const withdrawnBefore = valueOf(samples, METRICS.eventsHandled, withdrawn) ?? 0;
+    // A proposals event approvals has no handler for, then one it handles: once that is handled, the first was
+    // received (2.9: the consumer's one filter is alur.<run>.proposals.>) or never sent (2.10: one filter per type).
+    await world.publish(ProgrammePublishedV1, 'KOTAKU-2026', { note: 'not for approvals' });
+    await world.withdraw({ proposalId: randomUUID() });
+    const after = await expectEventually(async () => {
+      const samples = await scrape(metricsUrl);
+      expect(valueOf(samples, METRICS.eventsHandled, withdrawn)).toBe(withdrawnBefore + 1);
+      return samples;
+    });
+    const [major, minor] = (world.approvals.get(NatsClients).nc.info?.version ?? '0.0').split('.').map(Number);
+    const oneFilterPerConsumer = major === 2 && minor < 10;
+    expect(valueOf(after, METRICS.eventsIgnored, { service: 'approvals' })).toBe(ignoredBefore! + (oneFilterPerConsumer ? 1 : 0));
   });
 
   it('answers only /metrics on the metrics port', async () => {

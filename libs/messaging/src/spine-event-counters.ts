@@ -12,6 +12,11 @@ export interface SpineEventCounters {
   handled(type: string, version: number): void;
   /** Failed attempts to handle an event: retried, waiting for what comes by itself, or dead-lettered. */
   failed(type: string, version: string, outcome: 'retry' | 'waiting' | 'dead'): void;
+  /**
+   * A delivered message no handler of this service takes, acknowledged unread: on nats-server 2.9 a consumer
+   * has one filter subject, which covers more than the service handles where its events span contexts.
+   */
+  ignored(): void;
   /** A relay drain ended; `spacingMs` is the least time the relay now leaves before the next (DrainPace). */
   drained(spacingMs: number): void;
 }

@@ -24,6 +24,7 @@ export const METRICS = {
   eventsPublished: 'alur_events_published_total',
   eventsHandled: 'alur_events_handled_total',
   eventsFailed: 'alur_events_failed_total',
+  eventsIgnored: 'alur_events_ignored_total',
   outboxDrains: 'alur_outbox_drains_total',
   outboxDrainSpacing: 'alur_outbox_drain_spacing_seconds',
   timersScheduled: 'alur_timers_scheduled_total',

@@ -8,9 +8,9 @@ const BY_EVENT = ['type', 'version'];
 
 /**
  * The spine's event counters in Prometheus: what the outbox recorded, the relay published and the
- * consumer handled or failed, by event type and version, and the relay's drains with its pace. Counted
- * in memory (a restart starts at zero; Prometheus' rate() and increase() read through resets), beside
- * the gauges read from the database.
+ * consumer handled or failed, by event type and version; what the consumer received only to acknowledge
+ * it unread; and the relay's drains with its pace. Counted in memory (a restart starts at zero;
+ * Prometheus' rate() and increase() read through resets), beside the gauges read from the database.
  */
 @Injectable()
 export class SpineEventMetrics implements SpineEventCounters {
@@ -19,6 +19,7 @@ export class SpineEventMetrics implements SpineEventCounters {
     @InjectMetric(METRICS.eventsPublished) private readonly publishedTotal: Counter<string>,
     @InjectMetric(METRICS.eventsHandled) private readonly handledTotal: Counter<string>,
     @InjectMetric(METRICS.eventsFailed) private readonly failedTotal: Counter<string>,
+    @InjectMetric(METRICS.eventsIgnored) private readonly ignoredTotal: Counter<string>,
     @InjectMetric(METRICS.outboxDrains) private readonly drainsTotal: Counter<string>,
     @InjectMetric(METRICS.outboxDrainSpacing) private readonly drainSpacing: Gauge<string>,
   ) {}
@@ -39,6 +40,10 @@ export class SpineEventMetrics implements SpineEventCounters {
     this.failedTotal.inc({ type, version, outcome });
   }
 
+  ignored(): void {
+    this.ignoredTotal.inc();
+  }
+
   drained(spacingMs: number): void {
     this.drainsTotal.inc();
     this.drainSpacing.set(spacingMs / 1000);
@@ -57,6 +62,11 @@ export const SPINE_EVENT_METRIC_PROVIDERS: Provider[] = [
     name: METRICS.eventsFailed,
     help: 'Failed attempts to handle a received event, by outcome (retry, waiting, dead)',
     labelNames: [...BY_EVENT, 'outcome'],
+  }),
+  // Unlabelled: the subject of a message no handler takes says nothing an operator acts on, and could be anything.
+  makeCounterProvider({
+    name: METRICS.eventsIgnored,
+    help: 'Received messages no handler of the service takes, acknowledged unread (a consumer filter on nats-server 2.9 covers more than it handles)',
   }),
   // Events per drain (published ÷ drains) and the pace say why commit→handled latency moves: the spacing
   // shortens as events come faster (DrainPace); at a lifecycle's rates it stays at its ceiling.

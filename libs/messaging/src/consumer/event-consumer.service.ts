@@ -178,7 +178,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   /** The row for a message, or undefined for an event this service has no handler for. */
   private draftOf(message: JsMsg): InboundDraft | undefined {
     const verdict = this.registry.judge(message.subject);
-    if (verdict.kind === 'ignored') return undefined;
+    if (verdict.kind === 'ignored') {
+      this.counters?.ignored();
+      return undefined;
+    }
     const typeOnSubject = verdict.kind === 'handled' ? this.registry.aggregateTypeOf(verdict.pattern) : undefined;
     const fromHeaders = {
       id: message.headers?.get('Nats-Msg-Id') || null,
