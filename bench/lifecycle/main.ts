@@ -203,8 +203,14 @@ function print(report: {
       ? 'PostgreSQL statements per lifecycle: not counted (the server does not load pg_stat_statements)'
       : `PostgreSQL statements per lifecycle ${cost.postgresStatementsPerLifecycle} (pg_stat_statements; BEGIN, COMMIT and the like left out)`,
   );
+  const ignored = cost.nats.ignoredDeliveriesPerLifecycle;
   console.log(
-    `NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers)`,
+    `NATS per lifecycle: ${cost.nats.streamMessagesPerLifecycle} events stored, ${cost.nats.consumerDeliveriesPerLifecycle} deliveries (${cost.nats.consumers} consumers), ` +
+      (ignored.total > 0
+        ? `${ignored.total} of them acknowledged unread (${SERVICES.filter((s) => ignored[s] > 0)
+            .map((s) => `${s} ${ignored[s]}`)
+            .join(', ')})`
+        : 'none acknowledged unread'),
   );
   console.log(`Redis commands per lifecycle ${cost.redisCommandsPerLifecycle} (whole server)`);
   const drains = cost.relayDrainsPerLifecycle;

@@ -27,6 +27,8 @@ interface Snapshot {
   redisCommands: number;
   /** Outbox relay drains so far, by service (its replicas together), from their /metrics. */
   relayDrains: Record<Service, number>;
+  /** Messages the services' consumers acknowledged unread so far (no handler takes them), from their /metrics. */
+  ignoredDeliveries: Record<Service, number>;
 }
 
 export interface CostReport {
@@ -42,7 +44,14 @@ export interface CostReport {
    * where the server loads it (shared_preload_libraries); null where it does not.
    */
   postgresStatementsPerLifecycle: number | null;
-  nats: { streamMessagesPerLifecycle: number; consumerDeliveriesPerLifecycle: number; consumers: number; note: string };
+  nats: {
+    streamMessagesPerLifecycle: number;
+    consumerDeliveriesPerLifecycle: number;
+    /** Of those deliveries, the ones acknowledged unread, by service and in all (nats-server 2.9's one filter per consumer). */
+    ignoredDeliveriesPerLifecycle: Record<Service | 'total', number>;
+    consumers: number;
+    note: string;
+  };
   redisCommandsPerLifecycle: number;
   /**
    * Outbox relay drains per lifecycle by service, and in all: each drain that publishes is a transaction of its
@@ -158,14 +167,12 @@ export class CostMeter {
       nats: {
         streamMessagesPerLifecycle: per(end.streamMessages - begin.streamMessages),
         consumerDeliveriesPerLifecycle: per(end.consumerDeliveries - begin.consumerDeliveries),
+        ignoredDeliveriesPerLifecycle: perServiceAndTotal(begin.ignoredDeliveries, end.ignoredDeliveries, per),
         consumers: (await this.consumers()).length,
         note: 'events stored in the bench stream, and deliveries to all its durable consumers (redeliveries included); the server has no monitoring port here, so request/reply messages (one request and one reply per gateway call to a service) are not counted',
       },
       redisCommandsPerLifecycle: per(end.redisCommands - begin.redisCommands),
-      relayDrainsPerLifecycle: {
-        ...(Object.fromEntries(SERVICES.map((s) => [s, per(end.relayDrains[s] - begin.relayDrains[s])])) as Record<Service, number>),
-        total: per(SERVICES.reduce((sum, s) => sum + end.relayDrains[s] - begin.relayDrains[s], 0)),
-      },
+      relayDrainsPerLifecycle: perServiceAndTotal(begin.relayDrains, end.relayDrains, per),
       machine: {
         busyCores: round(machineBusy / 1000 / seconds, 2),
         benchCores: round((total + mailCatcher + benchDriver) / 1000 / seconds, 2),
@@ -252,10 +259,13 @@ export class CostMeter {
     const info = await this.redis.info('stats');
     const usage = process.cpuUsage();
     const relayDrains = Object.fromEntries(SERVICES.map((s) => [s, 0])) as Record<Service, number>;
+    const ignoredDeliveries = { ...relayDrains };
     await Promise.all(
       this.system.instances.map(async (instance) => {
         const exposition = await scrapeInstance(instance.port);
-        if (exposition) relayDrains[instance.service] += sampleSum(exposition, METRICS.outboxDrains);
+        if (!exposition) return;
+        relayDrains[instance.service] += sampleSum(exposition, METRICS.outboxDrains);
+        ignoredDeliveries[instance.service] += sampleSum(exposition, METRICS.eventsIgnored);
       }),
     );
     return {
@@ -274,8 +284,21 @@ export class CostMeter {
       consumerDeliveries: consumers.reduce((total, c) => total + c.delivered.consumer_seq, 0),
       redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
       relayDrains,
+      ignoredDeliveries,
     };
   }
+}
+
+/** A per-service counter's increase over the window, per lifecycle, by service and in all. */
+function perServiceAndTotal(
+  begin: Record<Service, number>,
+  end: Record<Service, number>,
+  per: (count: number) => number,
+): Record<Service | 'total', number> {
+  return {
+    ...(Object.fromEntries(SERVICES.map((s) => [s, per(end[s] - begin[s])])) as Record<Service, number>),
+    total: per(SERVICES.reduce((sum, s) => sum + end[s] - begin[s], 0)),
+  };
 }
 
 /**
