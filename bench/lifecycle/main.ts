@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
 import { CostReport, describeMachine, netOfIdle } from '../shared/cost-meter';
 import { runLifecycles } from '../shared/lifecycle-driver';
+import { NATS_TRAFFIC_KINDS } from '../shared/nats-traffic';
 import { runPgbench } from '../shared/pgbench';
 import { ProgressBar } from '../shared/progress-bar';
 import { describeUpkeep, PostgresUpkeep } from '../shared/autovacuum-stand-in';
@@ -211,6 +212,13 @@ function print(report: {
             .map((s) => `${s} ${ignored[s]}`)
             .join(', ')})`
         : 'none acknowledged unread'),
+  );
+  const messages = cost.nats.messagesPerLifecycle;
+  console.log(
+    messages
+      ? `NATS messages per lifecycle ${messages.total}: ${NATS_TRAFFIC_KINDS.map((kind) => `${kind} ${messages[kind]}`).join(', ')} ` +
+          '(events: publishes and deliveries; replies: every inbox reply on the server)'
+      : 'NATS messages per lifecycle: not counted (BENCH_NATS_TRAFFIC=1 counts them, with a subscriber to every subject)',
   );
   console.log(`Redis commands per lifecycle ${cost.redisCommandsPerLifecycle} (whole server)`);
   const drains = cost.relayDrainsPerLifecycle;

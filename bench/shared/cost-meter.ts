@@ -6,6 +6,7 @@ import { METRICS } from '@alur/metrics';
 import { formatLoad, mib, round } from './bench-results';
 import { cpuMsOf, cpuOf, machineCpuMs, memoryOf, pidsNamed } from './proc-stats';
 import { RunningSystem, Service, SERVICES } from './running-system';
+import { NATS_TRAFFIC_KINDS, NatsTrafficCounter, NatsTrafficKind } from './nats-traffic';
 import { sampleSum, scrapeInstance } from './service-metrics';
 
 interface Snapshot {
@@ -29,6 +30,8 @@ interface Snapshot {
   relayDrains: Record<Service, number>;
   /** Messages the services' consumers acknowledged unread so far (no handler takes them), from their /metrics. */
   ignoredDeliveries: Record<Service, number>;
+  /** The system's NATS messages so far by kind, when counted (BENCH_NATS_TRAFFIC=1). */
+  natsTraffic?: Record<NatsTrafficKind, number>;
 }
 
 export interface CostReport {
@@ -49,6 +52,11 @@ export interface CostReport {
     consumerDeliveriesPerLifecycle: number;
     /** Of those deliveries, the ones acknowledged unread, by service and in all (nats-server 2.9's one filter per consumer). */
     ignoredDeliveriesPerLifecycle: Record<Service | 'total', number>;
+    /**
+     * Every NATS message of the system per lifecycle, by kind (events: publishes and deliveries; replies: every
+     * inbox reply on the server), counted by a subscriber to all subjects when BENCH_NATS_TRAFFIC=1; else null.
+     */
+    messagesPerLifecycle: (Record<NatsTrafficKind, number> & { total: number }) | null;
     consumers: number;
     note: string;
   };
@@ -89,6 +97,7 @@ export class CostMeter {
     private readonly jsm: JetStreamManager,
     private readonly redis: Redis,
     private readonly statementsCounted: boolean,
+    private readonly natsTraffic?: NatsTrafficCounter,
   ) {}
 
   static async open(system: RunningSystem): Promise<CostMeter> {
@@ -99,7 +108,8 @@ export class CostMeter {
     await pg.connect();
     const nc = await connect({ servers: system.env.NATS_URL, name: 'alur-bench-meter' });
     const redis = new Redis(system.env.REDIS_URL!, { lazyConnect: false });
-    return new CostMeter(system, pg, nc, await jetstreamManager(nc), redis, await countsStatements(pg));
+    const natsTraffic = process.env.BENCH_NATS_TRAFFIC === '1' ? await countNatsTraffic(nc, system) : undefined;
+    return new CostMeter(system, pg, nc, await jetstreamManager(nc), redis, await countsStatements(pg), natsTraffic);
   }
 
   async start(): Promise<void> {
@@ -167,12 +177,14 @@ export class CostMeter {
       nats: {
         streamMessagesPerLifecycle: per(end.streamMessages - begin.streamMessages),
         consumerDeliveriesPerLifecycle: per(end.consumerDeliveries - begin.consumerDeliveries),
-        ignoredDeliveriesPerLifecycle: perServiceAndTotal(begin.ignoredDeliveries, end.ignoredDeliveries, per),
+        ignoredDeliveriesPerLifecycle: perKeyAndTotal(SERVICES, begin.ignoredDeliveries, end.ignoredDeliveries, per),
+        messagesPerLifecycle:
+          begin.natsTraffic && end.natsTraffic ? perKeyAndTotal(NATS_TRAFFIC_KINDS, begin.natsTraffic, end.natsTraffic, per) : null,
         consumers: (await this.consumers()).length,
         note: 'events stored in the bench stream, and deliveries to all its durable consumers (redeliveries included); the server has no monitoring port here, so request/reply messages (one request and one reply per gateway call to a service) are not counted',
       },
       redisCommandsPerLifecycle: per(end.redisCommands - begin.redisCommands),
-      relayDrainsPerLifecycle: perServiceAndTotal(begin.relayDrains, end.relayDrains, per),
+      relayDrainsPerLifecycle: perKeyAndTotal(SERVICES, begin.relayDrains, end.relayDrains, per),
       machine: {
         busyCores: round(machineBusy / 1000 / seconds, 2),
         benchCores: round((total + mailCatcher + benchDriver) / 1000 / seconds, 2),
@@ -189,6 +201,7 @@ export class CostMeter {
   }
 
   async close(): Promise<void> {
+    this.natsTraffic?.stop();
     clearInterval(this.sampler);
     await this.sampling;
     await this.pg.end();
@@ -258,6 +271,8 @@ export class CostMeter {
     const consumers = await this.consumers();
     const info = await this.redis.info('stats');
     const usage = process.cpuUsage();
+    // What the server sent before this round trip has reached the counting subscriber.
+    if (this.natsTraffic) await this.nc.flush();
     const relayDrains = Object.fromEntries(SERVICES.map((s) => [s, 0])) as Record<Service, number>;
     const ignoredDeliveries = { ...relayDrains };
     await Promise.all(
@@ -285,19 +300,25 @@ export class CostMeter {
       redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
       relayDrains,
       ignoredDeliveries,
+      natsTraffic: this.natsTraffic?.snapshot(),
     };
   }
 }
 
-/** A per-service counter's increase over the window, per lifecycle, by service and in all. */
-function perServiceAndTotal(
-  begin: Record<Service, number>,
-  end: Record<Service, number>,
+async function countNatsTraffic(nc: NatsConnection, system: RunningSystem): Promise<NatsTrafficCounter> {
+  return NatsTrafficCounter.start(nc, { subjectPrefix: system.env.NATS_SUBJECT_PREFIX!, stream: system.env.NATS_STREAM! });
+}
+
+/** Counters' increase over the window per lifecycle, by key (service, kind of message) and in all. */
+function perKeyAndTotal<K extends string>(
+  keys: readonly K[],
+  begin: Record<K, number>,
+  end: Record<K, number>,
   per: (count: number) => number,
-): Record<Service | 'total', number> {
+): Record<K | 'total', number> {
   return {
-    ...(Object.fromEntries(SERVICES.map((s) => [s, per(end[s] - begin[s])])) as Record<Service, number>),
-    total: per(SERVICES.reduce((sum, s) => sum + end[s] - begin[s], 0)),
+    ...(Object.fromEntries(keys.map((key) => [key, per(end[key] - begin[key])])) as Record<K, number>),
+    total: per(keys.reduce((sum, key) => sum + end[key] - begin[key], 0)),
   };
 }
 
