@@ -155,7 +155,7 @@ describe('approvals /metrics', () => {
     const ignoredBefore = valueOf(samples, METRICS.eventsIgnored, { service: 'approvals' });
     const withdrawnBefore = valueOf(samples, METRICS.eventsHandled, withdrawn) ?? 0;
     // A proposals event approvals has no handler for, then one it handles: once that is handled, the first was
-    // received (2.9: the consumer's one filter is alur.<run>.proposals.>) or never sent (2.10: one filter per type).
+    // received (2.9: the consumer's one filter is <run's prefix>.proposals.>) or never sent (2.10: one filter per type).
     await world.publish(ProgrammePublishedV1, 'KOTAKU-2026', { note: 'not for approvals' });
     await world.withdraw({ proposalId: randomUUID() });
     const after = await expectEventually(async () => {
