@@ -181,7 +181,7 @@ export class CostMeter {
         messagesPerLifecycle:
           begin.natsTraffic && end.natsTraffic ? perKeyAndTotal(NATS_TRAFFIC_KINDS, begin.natsTraffic, end.natsTraffic, per) : null,
         consumers: (await this.consumers()).length,
-        note: 'events stored in the bench stream, and deliveries to all its durable consumers (redeliveries included); the server has no monitoring port here, so request/reply messages (one request and one reply per gateway call to a service) are not counted',
+        note: 'events stored in the bench stream, and deliveries to all its durable consumers (redeliveries included); the server has no monitoring port here, so every other message (acks, requests, replies, wake-ups) is counted only with BENCH_NATS_TRAFFIC=1, in messagesPerLifecycle',
       },
       redisCommandsPerLifecycle: per(end.redisCommands - begin.redisCommands),
       relayDrainsPerLifecycle: perKeyAndTotal(SERVICES, begin.relayDrains, end.relayDrains, per),

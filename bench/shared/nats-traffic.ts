@@ -4,13 +4,19 @@ import { NatsConnection, Subscription } from '@nats-io/transport-node';
 export const NATS_TRAFFIC_KINDS = ['events', 'acks', 'replies', 'rpc', 'wakeUps', 'pulls', 'jetStreamApi', 'other'] as const;
 export type NatsTrafficKind = (typeof NATS_TRAFFIC_KINDS)[number];
 
+/** The run whose messages are counted: its subject prefix and its stream. */
+export interface CountedSystem {
+  subjectPrefix: string;
+  stream: string;
+}
+
 /**
  * The kind of a message seen on `subject`, or undefined when it is none of this system's (another run's
  * events, acks of another stream). JetStream delivers an event to a consumer on the event's own subject,
  * so `events` counts each publish and each delivery. Replies go to inboxes, which name no system: every
  * reply on the server counts.
  */
-export function natsTrafficKindOf(subject: string, system: { subjectPrefix: string; stream: string }): NatsTrafficKind | undefined {
+export function natsTrafficKindOf(subject: string, system: CountedSystem): NatsTrafficKind | undefined {
   if (subject.startsWith(`${system.subjectPrefix}.`)) return 'events';
   if (subject.startsWith('_INBOX.')) return 'replies';
   if (subject.startsWith('$JS.ACK.')) return subject.split('.')[2] === system.stream ? 'acks' : undefined;
@@ -32,7 +38,7 @@ export class NatsTrafficCounter {
   private readonly counts = Object.fromEntries(NATS_TRAFFIC_KINDS.map((kind) => [kind, 0])) as Record<NatsTrafficKind, number>;
   private readonly subscription: Subscription;
 
-  private constructor(nc: NatsConnection, system: { subjectPrefix: string; stream: string }) {
+  private constructor(nc: NatsConnection, system: CountedSystem) {
     this.subscription = nc.subscribe('>', {
       callback: (error, message) => {
         if (error) return;
@@ -43,7 +49,7 @@ export class NatsTrafficCounter {
   }
 
   /** Counting starts once the server has the subscription. */
-  static async start(nc: NatsConnection, system: { subjectPrefix: string; stream: string }): Promise<NatsTrafficCounter> {
+  static async start(nc: NatsConnection, system: CountedSystem): Promise<NatsTrafficCounter> {
     const counter = new NatsTrafficCounter(nc, system);
     await nc.flush();
     return counter;

@@ -4,7 +4,7 @@ import { nanos } from '@nats-io/transport-node';
 import { APP_ENV, BaseEnv, SERVICE_NAME } from '@alur/config';
 import { traceCarrierOfHeaders } from '@alur/observability';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from '../messaging.tokens';
-import { NatsClients } from '../nats/nats-connection';
+import { filtersOnSeveralSubjects, NatsClients } from '../nats/nats-connection';
 import { ensureEventStream } from '../nats/event-stream';
 import { HEADER_AGGREGATE_ID, HEADER_AGGREGATE_TYPE } from '../outbox/outbox-relay.service';
 import { SPINE_EVENT_COUNTERS, SpineEventCounters, typeAndVersionOf } from '../spine-event-counters';
@@ -231,10 +231,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
    * service handles no other), and the service drops the rest unread.
    */
   private subjectFilter(): { filter_subject?: string; filter_subjects?: string[] } {
-    const [major, minor] = (this.nats.nc.info?.version ?? '0.0').split('.').map(Number);
-    const several = major > 2 || (major === 2 && minor >= 10);
     // The other key is cleared explicitly: an update merges into the consumer's existing configuration.
-    return several
+    return filtersOnSeveralSubjects(this.nats.nc)
       ? { filter_subject: undefined, filter_subjects: this.registry.typeSubjects }
       : { filter_subject: this.registry.coveringSubject, filter_subjects: undefined };
   }

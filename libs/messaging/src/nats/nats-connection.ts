@@ -16,6 +16,12 @@ export class NatsClients {
   }
 }
 
+/** Whether the server filters a consumer on several subjects (nats-server 2.10 on); 2.9 allows one filter subject. */
+export function filtersOnSeveralSubjects(nc: NatsConnection): boolean {
+  const [major, minor] = (nc.info?.version ?? '0.0').split('.').map(Number);
+  return major > 2 || (major === 2 && minor >= 10);
+}
+
 export async function connectNats(url: string, name: string, auth: { user?: string; pass?: string } = {}): Promise<NatsClients> {
   // noAsyncTraces: each request (every JetStream publish and acknowledgement) would otherwise capture a
   // stack trace up front, in case it failed; our logs say where a failure came from without it.
