@@ -19,6 +19,11 @@ export interface PhaseResult extends LatencySummary {
   backlog?: BacklogPeaks;
   /** The relay's drains during the phase (durable path). */
   relayDrains?: number;
+  /**
+   * Per event, µs the producing and the consuming process's main thread and nats-server's threads were runnable
+   * but waiting for a core (schedstat): part of every latency above, and in no CPU figure.
+   */
+  waitedForCoreUsPerEvent: { producer: number; consumer: number; nats: number };
 }
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
@@ -86,6 +91,12 @@ export function printTable(results: PhaseResult[]): void {
           (r.relayDrains ? `; ${r.relayDrains} relay drains, ${Math.round(r.events / r.relayDrains)} events each` : ''),
       );
     }
+  }
+  for (const r of results) {
+    const { producer, consumer, nats } = r.waitedForCoreUsPerEvent;
+    console.log(
+      `waited for a core per event, ${r.path} ${r.phase}: producer ${producer} µs, consumer ${consumer} µs, nats-server ${nats} µs`,
+    );
   }
 }
 

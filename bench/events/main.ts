@@ -24,6 +24,7 @@ import { plainSubjects } from './plain-bench.module';
 import { openPlainDatabase } from './plain-database';
 import { ProbeHolder } from './probe-holder';
 import { productionTimings } from '../shared/production-timings';
+import { pidsNamed, scheduleOf } from '../shared/proc-stats';
 
 /*
  * npm run bench:events: the same notes through the durable spine (outbox → relay → JetStream → consumer
@@ -149,13 +150,13 @@ async function main(): Promise<void> {
     const results: PhaseResult[] = [];
     let pacedRate = PACED_RATE;
     for (const phase of phases.filter((p) => PATHS.includes(p.path))) {
-      await runPhase(phase, { ...SHAPE, ...WARM_UP }, `${phase.path}-warm`);
-      const saturated = await runPhase(phase, SHAPE, `${phase.path}-sat`);
+      await runPhase(phase, { ...SHAPE, ...WARM_UP }, `${phase.path}-warm`, consumers.pid);
+      const saturated = await runPhase(phase, SHAPE, `${phase.path}-sat`, consumers.pid);
       results.push({ ...saturated, path: phase.path, phase: 'saturated' });
       console.log(`  ${phase.path} saturated: ${saturated.eventsPerSecond} events/s, p99 ${saturated.latencyMs.p99} ms`);
       pacedRate ??= Math.max(50, Math.round(saturated.eventsPerSecond / 2));
       const pacedShape = { ...SHAPE, events: pacedRate * PACED_SECONDS, ratePerSecond: pacedRate, maxSeconds: PACED_SECONDS * 2 };
-      const paced = await runPhase(phase, pacedShape, `${phase.path}-paced`);
+      const paced = await runPhase(phase, pacedShape, `${phase.path}-paced`, consumers.pid);
       results.push({ ...paced, path: phase.path, phase: 'paced', offeredPerSecond: pacedRate });
       console.log(`  ${phase.path} paced at ${pacedRate}/s: p99 ${paced.latencyMs.p99} ms`);
     }
@@ -216,18 +217,32 @@ async function main(): Promise<void> {
   }
 }
 
-async function runPhase(phase: Phase, shape: LoadShape, tag: string): Promise<Omit<PhaseResult, 'path' | 'phase'>> {
+/** Milliseconds the producer's and the consumer's main thread, and nats-server's threads, have waited for a core so far. */
+function waitedForCore(consumerPid: number): { producer: number; consumer: number; nats: number } {
+  const waited = (pid: number, allThreads = false) => scheduleOf(pid, { allThreads })?.waitingMs ?? 0;
+  return {
+    producer: waited(process.pid),
+    consumer: waited(consumerPid),
+    nats: pidsNamed('nats-server').reduce((total, pid) => total + waited(pid, true), 0),
+  };
+}
+
+async function runPhase(phase: Phase, shape: LoadShape, tag: string, consumerPid: number): Promise<Omit<PhaseResult, 'path' | 'phase'>> {
   const probe = new LatencyProbe(shape.events);
   phase.probes.current = probe;
   phase.sampler?.start();
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const drainsBefore = phase.drains?.();
+  const waitedBefore = waitedForCore(consumerPid);
   const startedAt = now();
   probe.expect(await driveLoad(shape, tag, phase.write));
   await waitUntilSettled(probe);
   const seconds = (now() - startedAt) / 1000;
   const cpuUsed = process.cpuUsage(cpu);
+  const waitedAfter = waitedForCore(consumerPid);
+  const perEventUs = (key: keyof typeof waitedAfter) =>
+    Math.round(((waitedAfter[key] - waitedBefore[key]) * 1000) / Math.max(1, probe.handledCount));
   const backlog = await phase.sampler?.stop();
   const summary = probe.summary();
   return {
@@ -237,6 +252,7 @@ async function runPhase(phase: Phase, shape: LoadShape, tag: string): Promise<Om
     cpuCores: Math.round(((cpuUsed.user + cpuUsed.system) / 1e6 / seconds) * 100) / 100,
     ...(backlog ? { backlog } : {}),
     ...(drainsBefore !== undefined ? { relayDrains: phase.drains!() - drainsBefore } : {}),
+    waitedForCoreUsPerEvent: { producer: perEventUs('producer'), consumer: perEventUs('consumer'), nats: perEventUs('nats') },
   };
 }
 
@@ -278,6 +294,7 @@ async function startConsumerProcess(env: NodeJS.ProcessEnv, probes: Record<Consu
     void exited.then((code) => fail(new Error(`the consumer process exited (${code}) before it was ready`)));
   });
   return {
+    pid: child.pid!,
     stop: async () => {
       child.send('stop');
       await exited;

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { METRICS } from '@alur/metrics';
 import { formatLoad, mib, round } from './bench-results';
-import { cpuMsOf, cpuOf, machineCpuMs, memoryOf, pidsNamed } from './proc-stats';
+import { cpuMsOf, cpuOf, machineCpuMs, memoryOf, pidsNamed, readWriteCallsOf, scheduleOf } from './proc-stats';
 import { RunningSystem, Service, SERVICES } from './running-system';
 import { NATS_TRAFFIC_KINDS, NatsTrafficCounter, NatsTrafficKind } from './nats-traffic';
 import { sampleSum, scrapeInstance } from './service-metrics';
@@ -13,6 +13,10 @@ interface Snapshot {
   services: Record<Service, number>;
   /** The services' CPU in the kernel, and nats-server's and redis-server's. */
   kernel: Record<Service | 'nats' | 'redis', number>;
+  /** Milliseconds the services, nats-server and redis-server were runnable but waiting for a core. */
+  waitingMs: Record<Service | 'nats' | 'redis', number>;
+  /** Their read and write system calls. */
+  readWriteCalls: Record<Service | 'nats' | 'redis', number>;
   mailCatcher: number;
   benchDriver: number;
   nats: number;
@@ -40,6 +44,15 @@ export interface CostReport {
   /** CPU per lifecycle by process, from /proc; `total` leaves out the mail catcher and the bench itself. */
   cpuMsPerLifecycle: Record<string, number>;
   cpuMsPerLifecycleNotes: Record<string, string>;
+  /**
+   * Per lifecycle by process, from schedstat: milliseconds runnable but waiting for a core, of the thread that
+   * reads the process's messages (a service's and redis-server's main thread, each PostgreSQL backend, every
+   * thread of nats-server). Not CPU, and in no CPU figure: how long, on a busy machine, the messages that woke a
+   * process waited for it to run.
+   */
+  waitingForCoreMsPerLifecycle: Record<string, number>;
+  /** Read and write system calls per lifecycle by process (/proc/<pid>/io); PostgreSQL's backends recv and send instead, so none for it. */
+  readWriteCallsPerLifecycle: Record<string, number>;
   postgresCommitsPerLifecycle: number;
   postgresRollbacksPerLifecycle: number;
   /**
@@ -84,7 +97,8 @@ export interface CostReport {
  * else runs meanwhile; `machine.otherCores` says how much that was.
  */
 export class CostMeter {
-  private backends = new Map<number, { first: number; last: number }>();
+  /** CPU and time waiting for a core of each backend of the bench database, at its first and last sample (ms). */
+  private backends = new Map<number, { first: number; last: number; waitedFirst: number; waitedLast: number }>();
   private sampler?: NodeJS.Timeout;
   private sampling?: Promise<void>;
   private begin?: Snapshot;
@@ -133,7 +147,11 @@ export class CostMeter {
     const per = (value: number) => round(value / Math.max(1, lifecycles), 1);
 
     let backendsMs = 0;
-    for (const { first, last } of this.backends.values()) backendsMs += last - first;
+    let backendsWaitedMs = 0;
+    for (const { first, last, waitedFirst, waitedLast } of this.backends.values()) {
+      backendsMs += last - first;
+      backendsWaitedMs += waitedLast - waitedFirst;
+    }
 
     const services = Object.fromEntries(SERVICES.map((s) => [s, end.services[s] - begin.services[s]])) as Record<Service, number>;
     const nats = end.nats - begin.nats;
@@ -142,6 +160,10 @@ export class CostMeter {
     const mailCatcher = end.mailCatcher - begin.mailCatcher;
     const benchDriver = end.benchDriver - begin.benchDriver;
     const machineBusy = end.machineBusy - begin.machineBusy;
+    const servers = [...SERVICES, 'nats', 'redis'] as const;
+    const waited = Object.fromEntries(servers.map((p) => [p, end.waitingMs[p] - begin.waitingMs[p]]));
+    const calls = Object.fromEntries(servers.map((p) => [p, end.readWriteCalls[p] - begin.readWriteCalls[p]]));
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     const rss = {} as CostReport['rssMiB'];
     let rssTotal = 0;
     for (const service of SERVICES) {
@@ -169,6 +191,17 @@ export class CostMeter {
         nats: 'the whole nats-server process, shared with whatever else ran meanwhile',
         redis: 'the whole redis-server process, shared with whatever else ran meanwhile',
         total: 'services + postgres (bench database backends) + nats + redis; the mail catcher and the bench driver are left out',
+      },
+      waitingForCoreMsPerLifecycle: {
+        ...Object.fromEntries(SERVICES.map((s) => [s, per(waited[s])])),
+        postgres: per(backendsWaitedMs),
+        nats: per(waited.nats),
+        redis: per(waited.redis),
+        total: per(sum(Object.values(waited)) + backendsWaitedMs),
+      },
+      readWriteCallsPerLifecycle: {
+        ...Object.fromEntries(servers.map((p) => [p, per(calls[p])])),
+        total: per(sum(Object.values(calls))),
       },
       postgresCommitsPerLifecycle: per(end.xactCommit - begin.xactCommit - ownCommits),
       postgresRollbacksPerLifecycle: per(end.xactRollback - begin.xactRollback),
@@ -221,11 +254,12 @@ export class CostMeter {
     ]);
     for (const { pid } of rows) {
       const cpu = cpuMsOf(pid);
-      if (cpu === undefined) continue;
+      const waited = scheduleOf(pid)?.waitingMs;
+      if (cpu === undefined || waited === undefined) continue;
       const known = this.backends.get(pid);
-      // A backend first seen after the start began after it: all its CPU counts.
-      if (known) known.last = cpu;
-      else this.backends.set(pid, { first: baseline ? cpu : 0, last: cpu });
+      // A backend first seen after the start began after it: all its CPU and waiting count.
+      if (known) Object.assign(known, { last: cpu, waitedLast: waited });
+      else this.backends.set(pid, { first: baseline ? cpu : 0, last: cpu, waitedFirst: baseline ? waited : 0, waitedLast: waited });
     }
   }
 
@@ -253,8 +287,18 @@ export class CostMeter {
       Service,
       { all: number; kernel: number }
     >;
-    const natsCpu = cpuOfAll(pidsNamed('nats-server'));
-    const redisCpu = cpuOfAll(pidsNamed('redis-server'));
+    const natsPids = pidsNamed('nats-server');
+    const redisPids = pidsNamed('redis-server');
+    const natsCpu = cpuOfAll(natsPids);
+    const redisCpu = cpuOfAll(redisPids);
+    const pidsOf = { ...Object.fromEntries(SERVICES.map((s) => [s, [this.system.pids[s]]])), nats: natsPids, redis: redisPids } as Record<
+      Service | 'nats' | 'redis',
+      number[]
+    >;
+    const summed = (read: (pid: number, name: string) => number | undefined) =>
+      Object.fromEntries(
+        Object.entries(pidsOf).map(([name, pids]) => [name, pids.reduce((total, pid) => total + (read(pid, name) ?? 0), 0)]),
+      ) as Record<Service | 'nats' | 'redis', number>;
     const services = Object.fromEntries(SERVICES.map((s) => [s, serviceCpu[s].all])) as Record<Service, number>;
     const kernel = {
       ...Object.fromEntries(SERVICES.map((s) => [s, serviceCpu[s].kernel])),
@@ -286,6 +330,9 @@ export class CostMeter {
     return {
       services,
       kernel,
+      // A Node service and redis-server read their messages on their main thread, nats-server (Go) on any of its threads.
+      waitingMs: summed((pid, name) => scheduleOf(pid, { allThreads: name === 'nats' })?.waitingMs),
+      readWriteCalls: summed(readWriteCallsOf),
       mailCatcher: cpuMsOf(this.system.mailCatcherPid) ?? 0,
       benchDriver: (usage.user + usage.system) / 1000,
       nats: natsCpu.all,

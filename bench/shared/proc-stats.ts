@@ -18,6 +18,52 @@ export function cpuOf(pid: number): { userMs: number; kernelMs: number } | undef
   return { userMs: Number(fields[11]) * MS_PER_TICK, kernelMs: Number(fields[12]) * MS_PER_TICK };
 }
 
+export interface Schedule {
+  /** Milliseconds on a core. */
+  runningMs: number;
+  /** Milliseconds runnable but waiting for a core (on a run queue). */
+  waitingMs: number;
+}
+
+/**
+ * How a process's main thread was scheduled so far (`/proc/<pid>/schedstat`), or with `allThreads` its threads
+ * alive now, summed. The waiting is what CPU figures and profiles do not show: on a machine whose cores are
+ * all busy, a message that wakes a process waits this long before it is read. A Node process reads every
+ * message on its main thread (its other threads are V8's and libuv's helpers); a Go server on any of its threads.
+ */
+export function scheduleOf(pid: number, { allThreads = false } = {}): Schedule | undefined {
+  let files: string[];
+  try {
+    files = allThreads ? readdirSync(`/proc/${pid}/task`).map((tid) => `/proc/${pid}/task/${tid}/schedstat`) : [`/proc/${pid}/schedstat`];
+  } catch {
+    return undefined;
+  }
+  let runningNs = 0;
+  let waitingNs = 0;
+  let read = 0;
+  for (const file of files) {
+    // "<ns on a core> <ns waiting on a run queue> <timeslices>"; a thread that ended meanwhile is left out.
+    const fields = readProc(file)?.trim().split(' ');
+    if (!fields || fields.length < 2) continue;
+    runningNs += Number(fields[0]);
+    waitingNs += Number(fields[1]);
+    read++;
+  }
+  return read === 0 ? undefined : { runningMs: runningNs / 1e6, waitingMs: waitingNs / 1e6 };
+}
+
+/**
+ * The read and write system calls a process has made so far (`/proc/<pid>/io`: syscr + syscw, its ended
+ * threads included): read, readv, write, writev and their kin, so each message a Node process or a Go or C
+ * server sends or takes over a socket. recv and send are not among them (PostgreSQL's backends use those).
+ */
+export function readWriteCallsOf(pid: number): number | undefined {
+  const io = readProc(`/proc/${pid}/io`);
+  if (!io) return undefined;
+  const count = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(io)?.[1] ?? 0);
+  return count('syscr') + count('syscw');
+}
+
 export interface Memory {
   rssBytes: number;
   /** The process's peak resident set since it started (VmHWM). */
