@@ -193,15 +193,18 @@ function print(report: {
     `lifecycles/s ${t.lifecyclesPerSecond} (${t.completed} completed, ${t.failures} failed, ${t.seconds} s); end-to-end p50 ${t.endToEndMs.p50} ms, p99 ${t.endToEndMs.p99} ms`,
   );
   console.log(`pgbench -N ${report.pgbench.tps} TPS; lifecycles/s ÷ pgbench TPS = ${report.ratio.lifecyclesPerPgbenchTps}`);
-  console.log('CPU ms per lifecycle, beside the ms its processes waited for a core and their read and write system calls:');
   console.log(
-    `  ${'process'.padEnd(16)} ${'measured'.padStart(9)} ${'net of idle'.padStart(12)} ${'waited'.padStart(8)} ${'syscalls'.padStart(9)}`,
+    'CPU ms per lifecycle, beside the ms each process waited for a core, the times it was put on one, and its read and write system calls:',
+  );
+  console.log(
+    `  ${'process'.padEnd(16)} ${'measured'.padStart(9)} ${'net of idle'.padStart(12)} ${'waited'.padStart(8)} ${'runs'.padStart(7)} ${'syscalls'.padStart(9)}`,
   );
   const orBlank = (value: number | undefined) => (value === undefined ? '' : String(value));
   for (const [name, ms] of Object.entries(cost.cpuMsPerLifecycle)) {
     console.log(
       `  ${name.padEnd(16)} ${String(ms).padStart(9)} ${String(report.cpuMsPerLifecycleNetOfIdle[name]).padStart(12)} ` +
-        `${orBlank(cost.waitingForCoreMsPerLifecycle[name]).padStart(8)} ${orBlank(cost.readWriteCallsPerLifecycle[name]).padStart(9)}`,
+        `${orBlank(cost.waitingForCoreMsPerLifecycle[name]).padStart(8)} ${orBlank(cost.runsPerLifecycle[name]).padStart(7)} ` +
+        `${orBlank(cost.readWriteCallsPerLifecycle[name]).padStart(9)}`,
     );
   }
   console.log(`PostgreSQL commits per lifecycle ${cost.postgresCommitsPerLifecycle} (rollbacks ${cost.postgresRollbacksPerLifecycle})`);

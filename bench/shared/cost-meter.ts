@@ -13,8 +13,9 @@ interface Snapshot {
   services: Record<Service, number>;
   /** The services' CPU in the kernel, and nats-server's and redis-server's. */
   kernel: Record<Service | 'nats' | 'redis', number>;
-  /** Milliseconds the services, nats-server and redis-server were runnable but waiting for a core. */
+  /** Milliseconds the services, nats-server and redis-server were runnable but waiting for a core, and the times they were put on one. */
   waitingMs: Record<Service | 'nats' | 'redis', number>;
+  runs: Record<Service | 'nats' | 'redis', number>;
   /** Their read and write system calls. */
   readWriteCalls: Record<Service | 'nats' | 'redis', number>;
   mailCatcher: number;
@@ -51,6 +52,8 @@ export interface CostReport {
    * process waited for it to run.
    */
   waitingForCoreMsPerLifecycle: Record<string, number>;
+  /** Per lifecycle by process, the times the same thread was put on a core: its wake-ups (messages, answers, timers). */
+  runsPerLifecycle: Record<string, number>;
   /** Read and write system calls per lifecycle by process (/proc/<pid>/io); PostgreSQL's backends recv and send instead, so none for it. */
   readWriteCallsPerLifecycle: Record<string, number>;
   postgresCommitsPerLifecycle: number;
@@ -98,7 +101,10 @@ export interface CostReport {
  */
 export class CostMeter {
   /** CPU and time waiting for a core of each backend of the bench database, at its first and last sample (ms). */
-  private backends = new Map<number, { first: number; last: number; waitedFirst: number; waitedLast: number }>();
+  private backends = new Map<
+    number,
+    { first: number; last: number; waitedFirst: number; waitedLast: number; runsFirst: number; runsLast: number }
+  >();
   private sampler?: NodeJS.Timeout;
   private sampling?: Promise<void>;
   private begin?: Snapshot;
@@ -148,9 +154,11 @@ export class CostMeter {
 
     let backendsMs = 0;
     let backendsWaitedMs = 0;
-    for (const { first, last, waitedFirst, waitedLast } of this.backends.values()) {
+    let backendsRuns = 0;
+    for (const { first, last, waitedFirst, waitedLast, runsFirst, runsLast } of this.backends.values()) {
       backendsMs += last - first;
       backendsWaitedMs += waitedLast - waitedFirst;
+      backendsRuns += runsLast - runsFirst;
     }
 
     const services = Object.fromEntries(SERVICES.map((s) => [s, end.services[s] - begin.services[s]])) as Record<Service, number>;
@@ -162,6 +170,7 @@ export class CostMeter {
     const machineBusy = end.machineBusy - begin.machineBusy;
     const servers = [...SERVICES, 'nats', 'redis'] as const;
     const waited = Object.fromEntries(servers.map((p) => [p, end.waitingMs[p] - begin.waitingMs[p]]));
+    const runs = Object.fromEntries(servers.map((p) => [p, end.runs[p] - begin.runs[p]]));
     const calls = Object.fromEntries(servers.map((p) => [p, end.readWriteCalls[p] - begin.readWriteCalls[p]]));
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     const rss = {} as CostReport['rssMiB'];
@@ -198,6 +207,13 @@ export class CostMeter {
         nats: per(waited.nats),
         redis: per(waited.redis),
         total: per(sum(Object.values(waited)) + backendsWaitedMs),
+      },
+      runsPerLifecycle: {
+        ...Object.fromEntries(SERVICES.map((s) => [s, per(runs[s])])),
+        postgres: per(backendsRuns),
+        nats: per(runs.nats),
+        redis: per(runs.redis),
+        total: per(sum(Object.values(runs)) + backendsRuns),
       },
       readWriteCallsPerLifecycle: {
         ...Object.fromEntries(servers.map((p) => [p, per(calls[p])])),
@@ -254,12 +270,21 @@ export class CostMeter {
     ]);
     for (const { pid } of rows) {
       const cpu = cpuMsOf(pid);
-      const waited = scheduleOf(pid)?.waitingMs;
-      if (cpu === undefined || waited === undefined) continue;
+      const schedule = scheduleOf(pid);
+      if (cpu === undefined || schedule === undefined) continue;
+      const { waitingMs: waited, runs } = schedule;
       const known = this.backends.get(pid);
-      // A backend first seen after the start began after it: all its CPU and waiting count.
-      if (known) Object.assign(known, { last: cpu, waitedLast: waited });
-      else this.backends.set(pid, { first: baseline ? cpu : 0, last: cpu, waitedFirst: baseline ? waited : 0, waitedLast: waited });
+      // A backend first seen after the start began after it: all its CPU, waiting and runs count.
+      if (known) Object.assign(known, { last: cpu, waitedLast: waited, runsLast: runs });
+      else
+        this.backends.set(pid, {
+          first: baseline ? cpu : 0,
+          last: cpu,
+          waitedFirst: baseline ? waited : 0,
+          waitedLast: waited,
+          runsFirst: baseline ? runs : 0,
+          runsLast: runs,
+        });
     }
   }
 
@@ -332,6 +357,7 @@ export class CostMeter {
       kernel,
       // A Node service and redis-server read their messages on their main thread, nats-server (Go) on any of its threads.
       waitingMs: summed((pid, name) => scheduleOf(pid, { allThreads: name === 'nats' })?.waitingMs),
+      runs: summed((pid, name) => scheduleOf(pid, { allThreads: name === 'nats' })?.runs),
       readWriteCalls: summed(readWriteCallsOf),
       mailCatcher: cpuMsOf(this.system.mailCatcherPid) ?? 0,
       benchDriver: (usage.user + usage.system) / 1000,

@@ -35,6 +35,13 @@ describe('proc-stats', () => {
     expect(readWriteCallsOf(process.pid)! - before).toBeGreaterThanOrEqual(1_000);
   });
 
+  it('counts the times a process was put on a core: once at least for each wake-up', async () => {
+    const before = scheduleOf(process.pid)!.runs;
+    // Each 5 ms sleep blocks the thread (nothing else is due meanwhile), and the timer wakes it again.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(scheduleOf(process.pid)!.runs - before).toBeGreaterThanOrEqual(20);
+  });
+
   it('tells the time a process ran from the time it waited for a core', async () => {
     const before = scheduleOf(process.pid)!;
     const started = process.cpuUsage();

@@ -23,6 +23,8 @@ export interface Schedule {
   runningMs: number;
   /** Milliseconds runnable but waiting for a core (on a run queue). */
   waitingMs: number;
+  /** Times it was put on a core: each wake-up (a message, a timer) is at least one. */
+  runs: number;
 }
 
 /**
@@ -40,16 +42,18 @@ export function scheduleOf(pid: number, { allThreads = false } = {}): Schedule |
   }
   let runningNs = 0;
   let waitingNs = 0;
+  let runs = 0;
   let read = 0;
   for (const file of files) {
-    // "<ns on a core> <ns waiting on a run queue> <timeslices>"; a thread that ended meanwhile is left out.
+    // "<ns on a core> <ns waiting on a run queue> <times on a core>"; a thread that ended meanwhile is left out.
     const fields = readProc(file)?.trim().split(' ');
     if (!fields || fields.length < 2) continue;
     runningNs += Number(fields[0]);
     waitingNs += Number(fields[1]);
+    runs += Number(fields[2] ?? 0);
     read++;
   }
-  return read === 0 ? undefined : { runningMs: runningNs / 1e6, waitingMs: waitingNs / 1e6 };
+  return read === 0 ? undefined : { runningMs: runningNs / 1e6, waitingMs: waitingNs / 1e6, runs };
 }
 
 /**
