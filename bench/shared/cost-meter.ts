@@ -169,10 +169,18 @@ export class CostMeter {
     const benchDriver = end.benchDriver - begin.benchDriver;
     const machineBusy = end.machineBusy - begin.machineBusy;
     const servers = [...SERVICES, 'nats', 'redis'] as const;
-    const waited = Object.fromEntries(servers.map((p) => [p, end.waitingMs[p] - begin.waitingMs[p]]));
-    const runs = Object.fromEntries(servers.map((p) => [p, end.runs[p] - begin.runs[p]]));
-    const calls = Object.fromEntries(servers.map((p) => [p, end.readWriteCalls[p] - begin.readWriteCalls[p]]));
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    /** A counter's increase per lifecycle for each service, the backends (when counted for them), nats-server, redis-server, and in all. */
+    const perProcess = (counter: 'waitingMs' | 'runs' | 'readWriteCalls', backendsIncrease?: number) => {
+      const increase = Object.fromEntries(servers.map((p) => [p, end[counter][p] - begin[counter][p]]));
+      return {
+        ...Object.fromEntries(SERVICES.map((s) => [s, per(increase[s])])),
+        ...(backendsIncrease === undefined ? {} : { postgres: per(backendsIncrease) }),
+        nats: per(increase.nats),
+        redis: per(increase.redis),
+        total: per(sum(Object.values(increase)) + (backendsIncrease ?? 0)),
+      };
+    };
     const rss = {} as CostReport['rssMiB'];
     let rssTotal = 0;
     for (const service of SERVICES) {
@@ -201,24 +209,9 @@ export class CostMeter {
         redis: 'the whole redis-server process, shared with whatever else ran meanwhile',
         total: 'services + postgres (bench database backends) + nats + redis; the mail catcher and the bench driver are left out',
       },
-      waitingForCoreMsPerLifecycle: {
-        ...Object.fromEntries(SERVICES.map((s) => [s, per(waited[s])])),
-        postgres: per(backendsWaitedMs),
-        nats: per(waited.nats),
-        redis: per(waited.redis),
-        total: per(sum(Object.values(waited)) + backendsWaitedMs),
-      },
-      runsPerLifecycle: {
-        ...Object.fromEntries(SERVICES.map((s) => [s, per(runs[s])])),
-        postgres: per(backendsRuns),
-        nats: per(runs.nats),
-        redis: per(runs.redis),
-        total: per(sum(Object.values(runs)) + backendsRuns),
-      },
-      readWriteCallsPerLifecycle: {
-        ...Object.fromEntries(servers.map((p) => [p, per(calls[p])])),
-        total: per(sum(Object.values(calls))),
-      },
+      waitingForCoreMsPerLifecycle: perProcess('waitingMs', backendsWaitedMs),
+      runsPerLifecycle: perProcess('runs', backendsRuns),
+      readWriteCallsPerLifecycle: perProcess('readWriteCalls'),
       postgresCommitsPerLifecycle: per(end.xactCommit - begin.xactCommit - ownCommits),
       postgresRollbacksPerLifecycle: per(end.xactRollback - begin.xactRollback),
       postgresStatementsPerLifecycle:
