@@ -29,8 +29,8 @@ export interface Schedule {
 
 /**
  * How a process's main thread was scheduled so far (`/proc/<pid>/schedstat`), or with `allThreads` its threads
- * alive now, summed. The waiting is what CPU figures and profiles do not show: on a machine whose cores are
- * all busy, a message that wakes a process waits this long before it is read. A Node process reads every
+ * alive now, summed. The waiting is what CPU figures and profiles do not show: whenever the cores are taken,
+ * a message that wakes a process waits this long before it is read. A Node process reads every
  * message on its main thread (its other threads are V8's and libuv's helpers); a Go server on any of its threads.
  */
 export function scheduleOf(pid: number, { allThreads = false } = {}): Schedule | undefined {
