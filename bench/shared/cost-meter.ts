@@ -39,6 +39,13 @@ interface Snapshot {
   natsTraffic?: Record<NatsTrafficKind, number>;
 }
 
+/** What the meter reads of a PostgreSQL backend: its CPU and time waiting for a core (ms), and its runs on a core. */
+interface BackendSample {
+  cpuMs: number;
+  waitingMs: number;
+  runs: number;
+}
+
 export interface CostReport {
   lifecycles: number;
   seconds: number;
@@ -100,11 +107,8 @@ export interface CostReport {
  * else runs meanwhile; `machine.otherCores` says how much that was.
  */
 export class CostMeter {
-  /** CPU and time waiting for a core of each backend of the bench database, at its first and last sample (ms). */
-  private backends = new Map<
-    number,
-    { first: number; last: number; waitedFirst: number; waitedLast: number; runsFirst: number; runsLast: number }
-  >();
+  /** Each backend of the bench database at its first and last sample. */
+  private backends = new Map<number, { first: BackendSample; last: BackendSample }>();
   private sampler?: NodeJS.Timeout;
   private sampling?: Promise<void>;
   private begin?: Snapshot;
@@ -152,14 +156,9 @@ export class CostMeter {
     const seconds = (Date.now() - this.startedAt) / 1000;
     const per = (value: number) => round(value / Math.max(1, lifecycles), 1);
 
-    let backendsMs = 0;
-    let backendsWaitedMs = 0;
-    let backendsRuns = 0;
-    for (const { first, last, waitedFirst, waitedLast, runsFirst, runsLast } of this.backends.values()) {
-      backendsMs += last - first;
-      backendsWaitedMs += waitedLast - waitedFirst;
-      backendsRuns += runsLast - runsFirst;
-    }
+    const backendsIncrease = (key: keyof BackendSample) =>
+      [...this.backends.values()].reduce((total, { first, last }) => total + last[key] - first[key], 0);
+    const backendsMs = backendsIncrease('cpuMs');
 
     const services = Object.fromEntries(SERVICES.map((s) => [s, end.services[s] - begin.services[s]])) as Record<Service, number>;
     const nats = end.nats - begin.nats;
@@ -209,8 +208,8 @@ export class CostMeter {
         redis: 'the whole redis-server process, shared with whatever else ran meanwhile',
         total: 'services + postgres (bench database backends) + nats + redis; the mail catcher and the bench driver are left out',
       },
-      waitingForCoreMsPerLifecycle: perProcess('waitingMs', backendsWaitedMs),
-      runsPerLifecycle: perProcess('runs', backendsRuns),
+      waitingForCoreMsPerLifecycle: perProcess('waitingMs', backendsIncrease('waitingMs')),
+      runsPerLifecycle: perProcess('runs', backendsIncrease('runs')),
       readWriteCallsPerLifecycle: perProcess('readWriteCalls'),
       postgresCommitsPerLifecycle: per(end.xactCommit - begin.xactCommit - ownCommits),
       postgresRollbacksPerLifecycle: per(end.xactRollback - begin.xactRollback),
@@ -262,22 +261,14 @@ export class CostMeter {
       this.system.databaseName,
     ]);
     for (const { pid } of rows) {
-      const cpu = cpuMsOf(pid);
+      const cpuMs = cpuMsOf(pid);
       const schedule = scheduleOf(pid);
-      if (cpu === undefined || schedule === undefined) continue;
-      const { waitingMs: waited, runs } = schedule;
+      if (cpuMs === undefined || schedule === undefined) continue;
+      const sample = { cpuMs, waitingMs: schedule.waitingMs, runs: schedule.runs };
       const known = this.backends.get(pid);
       // A backend first seen after the start began after it: all its CPU, waiting and runs count.
-      if (known) Object.assign(known, { last: cpu, waitedLast: waited, runsLast: runs });
-      else
-        this.backends.set(pid, {
-          first: baseline ? cpu : 0,
-          last: cpu,
-          waitedFirst: baseline ? waited : 0,
-          waitedLast: waited,
-          runsFirst: baseline ? runs : 0,
-          runsLast: runs,
-        });
+      if (known) known.last = sample;
+      else this.backends.set(pid, { first: baseline ? sample : { cpuMs: 0, waitingMs: 0, runs: 0 }, last: sample });
     }
   }
 
@@ -313,10 +304,14 @@ export class CostMeter {
       Service | 'nats' | 'redis',
       number[]
     >;
-    const summed = (read: (pid: number, name: string) => number | undefined) =>
+    const summed = (read: (pid: number) => number | undefined) =>
       Object.fromEntries(
-        Object.entries(pidsOf).map(([name, pids]) => [name, pids.reduce((total, pid) => total + (read(pid, name) ?? 0), 0)]),
+        Object.entries(pidsOf).map(([name, pids]) => [name, pids.reduce((total, pid) => total + (read(pid) ?? 0), 0)]),
       ) as Record<Service | 'nats' | 'redis', number>;
+    // A Node service and redis-server read their messages on their main thread, nats-server (Go) on any of its threads.
+    const schedules = new Map(
+      Object.entries(pidsOf).flatMap(([name, pids]) => pids.map((pid) => [pid, scheduleOf(pid, { allThreads: name === 'nats' })] as const)),
+    );
     const services = Object.fromEntries(SERVICES.map((s) => [s, serviceCpu[s].all])) as Record<Service, number>;
     const kernel = {
       ...Object.fromEntries(SERVICES.map((s) => [s, serviceCpu[s].kernel])),
@@ -348,9 +343,8 @@ export class CostMeter {
     return {
       services,
       kernel,
-      // A Node service and redis-server read their messages on their main thread, nats-server (Go) on any of its threads.
-      waitingMs: summed((pid, name) => scheduleOf(pid, { allThreads: name === 'nats' })?.waitingMs),
-      runs: summed((pid, name) => scheduleOf(pid, { allThreads: name === 'nats' })?.runs),
+      waitingMs: summed((pid) => schedules.get(pid)?.waitingMs),
+      runs: summed((pid) => schedules.get(pid)?.runs),
       readWriteCalls: summed(readWriteCallsOf),
       mailCatcher: cpuMsOf(this.system.mailCatcherPid) ?? 0,
       benchDriver: (usage.user + usage.system) / 1000,

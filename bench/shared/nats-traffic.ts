@@ -1,4 +1,5 @@
 import { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { outboxWakeSubject, rpcSubject } from '@alur/messaging';
 
 /** What a NATS message is for, as far as its subject tells. */
 export const NATS_TRAFFIC_KINDS = ['events', 'acks', 'replies', 'rpc', 'wakeUps', 'pulls', 'jetStreamApi', 'other'] as const;
@@ -22,11 +23,10 @@ export function natsTrafficKindOf(subject: string, system: CountedSystem): NatsT
   if (subject.startsWith('$JS.ACK.')) return subject.split('.')[2] === system.stream ? 'acks' : undefined;
   if (subject.startsWith('$JS.API.CONSUMER.MSG.NEXT.')) return subject.split('.')[5] === system.stream ? 'pulls' : undefined;
   if (subject.startsWith('$JS.')) return 'jetStreamApi';
-  const [kind, prefix] = subject.split('.');
-  if (prefix !== system.subjectPrefix) return undefined;
-  if (kind === 'rpc') return 'rpc';
-  if (kind === 'outbox') return 'wakeUps';
-  return 'other';
+  // The services' own subject builders, with the part after the run's prefix left empty.
+  if (subject.startsWith(rpcSubject(system.subjectPrefix, ''))) return 'rpc';
+  if (subject.startsWith(outboxWakeSubject(system.subjectPrefix, ''))) return 'wakeUps';
+  return subject.split('.')[1] === system.subjectPrefix ? 'other' : undefined;
 }
 
 /**
