@@ -1,9 +1,9 @@
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { METRICS_PORT_OFFSET } from '@alur/metrics';
+import { createTestIsolation, expectEventually, freePorts, removeTestResources } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { startMailCatcher } from '../notifications/notifications-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
-import { freePort } from '@alur/testing';
 import { Browser, checkPage, DESKTOP, launchBrowser, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 
@@ -36,8 +36,9 @@ describe('every address of the web console, opened cold, logged in or out', () =
   beforeAll(async () => {
     const mail = await startMailCatcher();
     catcher = mail.catcher;
-    // The gateway listens where messages link to, so the test opens each link exactly as it was sent.
-    const port = await freePort();
+    // The gateway listens where messages link to, so the test opens each link exactly as it was sent;
+    // it serves its metrics at that port + METRICS_PORT_OFFSET, which must be free too.
+    const [port] = await freePorts(1, { twins: [METRICS_PORT_OFFSET] });
     consoleUrl = `http://127.0.0.1:${port}`;
     system = await startSystem(isolation, { GATEWAY_PORT: String(port), WEB_CONSOLE_URL: consoleUrl, SMTP_URL: mail.smtpUrl });
     browser = await launchBrowser();
