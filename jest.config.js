@@ -26,6 +26,8 @@ module.exports = {
   testTimeout: 60_000,
   // Two test files at a time: most of an end-to-end test is waiting on PostgreSQL, NATS and the services,
   // so two share the 2-core machine well (Jest's default there is one: 1,250 s of test files took 685 s).
+  // Three took as long as two (633 s against 634): the cores were idle 2% of that run, so two is the most
+  // this machine gives.
   // Each file has its own schemas, stream and queues, so they cannot see each other.
   maxWorkers: 2,
   // A worker keeps what every test file it ran required: the unit worker's heap reached 1.2 GB by the end of
