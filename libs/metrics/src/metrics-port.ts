@@ -6,8 +6,8 @@ export const METRICS_PORT_OFFSET = 6000;
 /**
  * The port of a service's `/metrics`, derived from its own port so that five services on one machine
  * never collide and no further variable is needed. Any free port (0) when the service itself listens on
- * 0, as tests do, or on a port too high to add the offset to (benches take their ports from the OS's
- * ephemeral range, where port + 6000 may not exist).
+ * 0, as most tests do, or on a port too high to add the offset to. Whoever gives a service a fixed port
+ * must find this one free too: `freePorts(n, { twins: [METRICS_PORT_OFFSET] })` in @alur/testing.
  */
 export function metricsPortOf(env: BaseEnv, service: ServiceName): number {
   const port = portOf(env, service);
