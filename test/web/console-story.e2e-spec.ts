@@ -64,12 +64,18 @@ describe('the web console, the whole story in a browser', () => {
   it('is served by the gateway: page paths get the console, while the API and unknown API paths keep their own answers', async () => {
     const page = await fetch(`${system.url}/transparansi`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div id="root"></div>');
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const api = await fetch(`${system.url}/api/v1/no-such-route`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
     expect(((await api.json()) as { statusCode: number }).statusCode).toBe(404);
     expect((await fetch(`${system.url}/api/v1/me`, { headers: { accept: 'text/html' } })).status).toBe(401);
+    // The browser's tab shows the console's icon, which the page names (no request for a missing /favicon.ico).
+    const icon = await fetch(`${system.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml" />');
   });
 
   it('lets a BKM write a proposal on a phone, with the RAB totalling itself and the swadaya share checked as it types', async () => {
@@ -166,6 +172,33 @@ describe('the web console, the whole story in a browser', () => {
     // The approvals service opens the first stage once it hears of the submission.
     await reloadUntilVisible(bkm, () => bkm.getByTestId('waiting-at').getByText('Lurah / Kepala Desa (tahap 1 dari 5)'));
     await checkPage(bkm, '05-bkm-proposal-submitted-phone');
+  });
+
+  it('keeps the proposal in view when the approvals service does not answer, says so, and shows the stages once it answers', async () => {
+    // What the gateway answers while the approvals service is down: 503, nothing listens for its requests.
+    const stages = '**/api/v1/approvals/proposals/*/stages';
+    await bkm.route(stages, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 503, message: 'approvals is not available' }),
+      }),
+    );
+    // The BKM is on the proposal's page, as its submission left it: a reload asks for its parts again.
+    expect(new URL(bkm.url()).pathname).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
+    await bkm.reload();
+    const unavailable = bkm.getByTestId('parts-unavailable');
+    await unavailable.getByText('Tahapan persetujuan tidak dapat dimuat saat ini').waitFor();
+    expect(await bkm.getByRole('heading', { name: TITLE }).count()).toBe(1);
+    expect(await bkm.getByTestId('village').textContent()).toBe('Balik Alam');
+    expect(await bkm.getByRole('heading', { name: 'Tahapan persetujuan' }).count()).toBe(0);
+    await checkPage(bkm, '05b-bkm-proposal-stages-unavailable-phone');
+
+    await bkm.unroute(stages);
+    await unavailable.getByRole('button', { name: 'Muat ulang' }).click();
+    await bkm.getByRole('heading', { name: 'Tahapan persetujuan' }).waitFor();
+    expect(await bkm.locator('.stages li').first().textContent()).toContain('Lurah / Kepala Desa');
+    expect(await unavailable.count()).toBe(0);
   });
 
   it('is approved by each official in turn from their inbox', async () => {

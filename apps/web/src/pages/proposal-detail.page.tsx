@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/api-client';
+import { api, ApiError } from '../api/api-client';
 import type {
   AnswerOf,
   DisbursementView,
@@ -39,19 +39,31 @@ type ProposalAction<C extends typeof SubmitProposal | typeof WithdrawProposal> =
 
 interface Details {
   proposal: Proposal;
-  stages: NamedProposalStage[];
-  disbursement?: DisbursementView;
+  /** Undefined where the approvals service could not answer: the page says so rather than show no stages. */
+  stages: NamedProposalStage[] | undefined;
+  /** Undefined where the disbursements service could not answer. */
+  disbursements: DisbursementView[] | undefined;
+}
+
+/**
+ * A part of the page another service answers: `none` where it has nothing for the proposal (404: a draft has
+ * no stages, and a submission may not have reached the approvals service yet), undefined where it could not
+ * answer now (a service down or slow), so the page can tell the reader instead of showing nothing.
+ */
+function partOf<T>(read: Promise<T>, none: T): Promise<T | undefined> {
+  return read.catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? none : undefined));
 }
 
 async function loadDetails(id: string): Promise<Details> {
   const [proposal, stages, disbursements] = await Promise.all([
     api<Proposal>('GET', `/proposals/${id}`),
-    api<NamedProposalStage[]>('GET', `/approvals/proposals/${id}/stages`).catch(() => [] as NamedProposalStage[]),
-    api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).catch(() => ({
-      items: [] as DisbursementView[],
-    })),
+    partOf(api<NamedProposalStage[]>('GET', `/approvals/proposals/${id}/stages`), []),
+    partOf(
+      api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).then((page) => page.items),
+      [],
+    ),
   ]);
-  return { proposal, stages, disbursement: disbursements.items[0] };
+  return { proposal, stages, disbursements };
 }
 
 /** One proposal with its budget, stages, funds and history; the actions its reader may take on it. */
@@ -77,7 +89,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
       </section>
     );
   }
-  const { proposal: p, stages, disbursement } = data;
+  const { proposal: p } = data;
+  const stages = data.stages ?? [];
+  const disbursement = data.disbursements?.[0];
   const open = openStageOf(stages);
   const isBkm = user?.role === 'BKM';
   // Only whoever may decide the open stage sees the decision panel: its own official, or the Plt/Plh
@@ -114,6 +128,15 @@ export function ProposalDetailPage({ id }: { id: string }) {
         </p>
       )}
       <ErrorSummary error={actionError} fieldLabels={{ reason: t.withdrawReason }} />
+      {(data.stages === undefined || data.disbursements === undefined) && (
+        <div role="alert" className="notice warn" data-testid="parts-unavailable">
+          {data.stages === undefined && <p>{t.stagesUnavailable}</p>}
+          {data.disbursements === undefined && <p>{t.fundsUnavailable}</p>}
+          <button type="button" className="button secondary" onClick={reload}>
+            {t.loadAgain}
+          </button>
+        </div>
+      )}
       {p.status === 'RETURNED' && lastReturn?.note && (
         <div className="notice warn">
           <strong>{t.returnedNote}:</strong> {lastReturn.note}
