@@ -191,6 +191,7 @@ describe('the web console, the whole story in a browser', () => {
     await unavailable.getByText('Tahapan persetujuan tidak dapat dimuat saat ini').waitFor();
     expect(await bkm.getByRole('heading', { name: TITLE }).count()).toBe(1);
     expect(await bkm.getByTestId('village').textContent()).toBe('Balik Alam');
+    expect(await bkm.getByTestId('beneficiaries').textContent()).toBe('120 KK (45 KK miskin)');
     expect(await bkm.getByRole('heading', { name: 'Tahapan persetujuan' }).count()).toBe(0);
     await checkPage(bkm, '05b-bkm-proposal-stages-unavailable-phone');
 

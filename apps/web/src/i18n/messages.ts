@@ -180,6 +180,8 @@ const id = {
   executorGroup: 'KSM pelaksana',
   households: 'Jumlah KK penerima manfaat',
   poorHouseholds: 'Di antaranya KK miskin',
+  /** A proposal's beneficiaries, as its page and the officials' list of changes show them. */
+  householdsOf: (households: number, poor: number) => `${households} KK (${poor} KK miskin)`,
   statusLabel: 'Status',
   waitingAt: 'Menunggu di',
   waitingAtStage: (role: string, order: number, count: number) => `${role} (tahap ${order} dari ${count})`,
@@ -527,6 +529,7 @@ const en: Messages = {
   executorGroup: 'Executing KSM',
   households: 'Beneficiary households',
   poorHouseholds: 'Of which poor households',
+  householdsOf: (households: number, poor: number) => `${households} households (${poor} poor)`,
   statusLabel: 'Status',
   waitingAt: 'Waiting at',
   waitingAtStage: (role: string, order: number, count: number) => `${role} (stage ${order} of ${count})`,

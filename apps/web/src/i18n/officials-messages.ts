@@ -28,7 +28,6 @@ const id = {
   rabChanged: 'Diubah',
   documentsAdded: 'Dokumen ditambahkan',
   documentsRemoved: 'Dokumen dihapus',
-  households: (households: number, poor: number) => `${households} KK (${poor} KK miskin)`,
   actingAs: (role: string, region: string) => `sebagai Plt ${role} ${region}`.trim(),
   actingNote: (name: string) => `Keputusan Anda dicatat sebagai keputusan pelaksana tugas atas nama ${name}.`,
   rejectConsequence:
@@ -62,7 +61,6 @@ const en: OfficialsMessages = {
   rabChanged: 'Changed',
   documentsAdded: 'Documents added',
   documentsRemoved: 'Documents removed',
-  households: (households: number, poor: number) => `${households} households (${poor} poor)`,
   actingAs: (role: string, region: string) => `as acting ${role} ${region}`.trim(),
   actingNote: (name: string) => `Your decision is recorded as taken in place of ${name}.`,
   rejectConsequence:

@@ -195,10 +195,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t.beneficiaries}</dt>
-          <dd>
-            {p.beneficiaries
-              ? `${p.beneficiaries.households} KK (${p.beneficiaries.poorHouseholds} ${t.poorHouseholds.toLowerCase()})`
-              : '—'}
+          <dd data-testid="beneficiaries">
+            {p.beneficiaries ? t.householdsOf(p.beneficiaries.households, p.beneficiaries.poorHouseholds) : '—'}
           </dd>
         </div>
       </dl>

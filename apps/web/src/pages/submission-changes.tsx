@@ -16,7 +16,7 @@ export function SubmissionChanges({ previous, current }: { previous: SubmittedCo
   const textOf = (field: TextField, value: SubmissionContent[TextField]): ReactNode => {
     if (value === null || value === '') return '—';
     if (field === 'category') return t.categories[value as ProposalCategory] ?? String(value);
-    if (field === 'beneficiaries' && typeof value === 'object') return texts.households(value.households, value.poorHouseholds);
+    if (field === 'beneficiaries' && typeof value === 'object') return t.householdsOf(value.households, value.poorHouseholds);
     return String(value);
   };
   const line = (l: BudgetLine) => (
