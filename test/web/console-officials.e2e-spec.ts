@@ -154,6 +154,18 @@ describe('the officials’ console: changes since the last submission, the actin
       expect(proposal.status).toBe('RETURNED');
       return proposal;
     });
+    // The BKM opening it to revise finds the official's note, and the amounts written as it would type them.
+    const form = await browser.newPage(PHONE);
+    await logIn(form, system.url, BKM);
+    await form.goto(`${system.url}/usulan/${proposalId}/ubah`);
+    await form.getByText('Harga semen terlalu tinggi; sesuaikan dengan HSPK dan lengkapi foto lokasi.').waitFor();
+    await expectEventually(async () => expect(await form.getByLabel('Harga satuan (Rp) 1', { exact: true }).inputValue()).toBe('80.000'));
+    expect(await form.getByLabel('Volume 2', { exact: true }).inputValue()).toBe('120,5');
+    expect(await form.getByLabel('Harga satuan (Rp) 2', { exact: true }).inputValue()).toBe('400.000');
+    expect(await form.getByLabel('Swadaya masyarakat').inputValue()).toBe('5.000.000');
+    expect(await form.getByTestId('budget-total').textContent()).toBe('Rp 100.000.000');
+    await form.close();
+
     const site = await uploadPdf('Denah lokasi.pdf', SITE_PDF);
     const ded = (await bkm<{ documents: Array<{ url: string; name: string; kind: string }> }>('GET', `/proposals/${proposalId}`)).documents;
     await bkm('PATCH', `/proposals/${proposalId}`, {

@@ -1,4 +1,4 @@
-import { formatRupiah, formatRupiahShort, parseRupiah } from './rupiah';
+import { formatRupiah, formatRupiahShort, parseRupiah, rupiahFieldText } from './rupiah';
 
 describe('rupiah formatting', () => {
   it('writes whole rupiah with thousands dots', () => {
@@ -22,5 +22,11 @@ describe('rupiah formatting', () => {
     expect(parseRupiah('1,5')).toBeUndefined();
     expect(parseRupiah('')).toBeUndefined();
     expect(parseRupiah('9007199254740992')).toBeUndefined();
+  });
+
+  it('writes an amount into a field as a person would type it, which reads back as the same amount', () => {
+    expect(rupiahFieldText(10_000_000)).toBe('10.000.000');
+    expect(rupiahFieldText(0)).toBe('0');
+    for (const amount of [0, 999, 1_000, 2_500_000, Number.MAX_SAFE_INTEGER]) expect(parseRupiah(rupiahFieldText(amount))).toBe(amount);
   });
 });

@@ -5,6 +5,11 @@ const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 /** Whole rupiah as an Indonesian reader writes it (`Rp 1.500.000`): the services' own formatting, in both languages. */
 export { formatRupiah };
 
+/** Whole rupiah as a person types them into a field (`1.500.000`): how a form shows an amount it was given. */
+export function rupiahFieldText(amount: number): string {
+  return ID_NUMBER.format(amount);
+}
+
 /** A shorter figure for chart axes: `Rp 1,5 M` (miliar), `Rp 400 jt` (juta). Display only. */
 export function formatRupiahShort(amount: number): string {
   if (amount >= 1_000_000_000) return `Rp ${trimmed(amount, 1_000_000_000)} M`;

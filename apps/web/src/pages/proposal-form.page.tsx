@@ -23,7 +23,7 @@ import { useI18n } from '../i18n/i18n';
 import { BudgetRowInput, formatShareBp, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
 import { fingerprintOf, useActionKeys } from '../lib/action-key';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
-import { formatRupiah } from '../lib/rupiah';
+import { formatRupiah, rupiahFieldText } from '../lib/rupiah';
 import { DocumentsEditor } from '../components/proposal-documents';
 
 /** What the device keeps of a form being written; `proposalId` once the server has it as a draft. */
@@ -76,10 +76,10 @@ function formOf(p: Proposal): FormState {
           description: i.description,
           quantity: quantityText(i.quantity),
           unit: i.unit,
-          unitPrice: String(i.unitPrice),
+          unitPrice: rupiahFieldText(i.unitPrice),
         }))
       : [{ ...EMPTY_ROW }],
-    selfHelp: String(p.selfHelpAmount ?? ''),
+    selfHelp: p.selfHelpAmount === null || p.selfHelpAmount === undefined ? '' : rupiahFieldText(p.selfHelpAmount),
     documents: p.documents ?? [],
   };
 }
