@@ -105,6 +105,10 @@ describe('setting a ceiling (pagu)', () => {
 
     await expect(setting).rejects.toBeInstanceOf(ConflictError);
     await expect(setting).rejects.toThrow(/60\.000\.000 is already committed against it/);
+    await expect(setting).rejects.toMatchObject({
+      code: 'CEILING_BELOW_COMMITTED',
+      errors: [{ field: 'amount', code: 'CEILING_BELOW_COMMITTED' }],
+    });
     expect((await ceilings.lock({} as never, KEY)).amount).toBe(100_000_000);
     expect(audit.records).toEqual([]);
   });

@@ -20,6 +20,9 @@ import { BudgetCommitment } from '../budget-commitment.service';
 import { toBudgetView } from '../budget-view';
 import { CeilingKey } from '../domain/ceiling-key';
 
+/** The refusal of an amount below what is already committed against the ceiling. */
+export const CEILING_BELOW_COMMITTED = 'CEILING_BELOW_COMMITTED';
+
 export type SetCeilingRequest = RequestOf<typeof SetCeiling>;
 export type SetCeilingResult = AnswerOf<typeof SetCeiling>;
 
@@ -63,9 +66,12 @@ export class SetCeilingUseCase {
       const before = await this.ceilings.lock(tx, key);
       const committed = before.committed;
       if (request.amount < committed) {
-        throw new ConflictError(
-          `The ceiling cannot be set to ${formatRupiah(request.amount)}: ${formatRupiah(committed)} is already committed against it`,
-        );
+        const reason = `The ceiling cannot be set to ${formatRupiah(request.amount)}: ${formatRupiah(committed)} is already committed against it`;
+        // The code and the field let the console say it beside the amount, in the reader's language.
+        throw new ConflictError(reason, {
+          code: CEILING_BELOW_COMMITTED,
+          errors: [{ field: 'amount', reason, code: CEILING_BELOW_COMMITTED }],
+        });
       }
       await this.ceilings.setAmount(tx, key, request.amount);
       await this.audit.record(tx, {
