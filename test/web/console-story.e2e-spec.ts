@@ -277,6 +277,26 @@ describe('the web console, the whole story in a browser', () => {
     await kuasaBud.getByRole('link', { name: 'Pagu anggaran' }).first().click();
     await kuasaBud.getByTestId('ceilings').getByText('Rp 15.970.000').waitFor();
     await checkPage(kuasaBud, '19-bpkad-ceilings-desktop');
+
+    // BPKAD changes a pagu here, after confirming; never below what is committed: the form says why.
+    await kuasaBud.getByRole('button', { name: `Ubah pagu Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
+    const ceiling = kuasaBud.getByTestId('ceiling-form');
+    const amount = ceiling.getByLabel('Pagu baru (Rp)');
+    expect(await amount.inputValue()).toBe('2.000.000.000');
+    await amount.fill('10.000.000');
+    await ceiling.getByRole('button', { name: 'Simpan pagu' }).click();
+    const confirm = kuasaBud.getByRole('dialog');
+    await confirm.getByText('Ubah pagu Mandau dari Rp 2.000.000.000 menjadi Rp 10.000.000?').waitFor();
+    await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
+    await ceiling.locator('#ceilingAmount-error').getByText('Pagu tidak boleh di bawah jumlah yang sudah dikomitmenkan.').waitFor();
+    await checkPage(kuasaBud, '19b-bpkad-ceiling-below-committed-desktop');
+    await amount.fill('2.500.000.000');
+    await ceiling.getByRole('button', { name: 'Simpan pagu' }).click();
+    await confirm.getByText('Ubah pagu Mandau dari Rp 2.000.000.000 menjadi Rp 2.500.000.000?').waitFor();
+    await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
+    await kuasaBud.getByRole('status').getByText('Pagu Mandau kini Rp 2.500.000.000.').waitFor();
+    await kuasaBud.getByTestId('ceilings').getByText('Rp 2.500.000.000').waitFor();
+    expect(await ceiling.count()).toBe(0);
     await kuasaBud.close();
   });
 

@@ -85,6 +85,7 @@ const id = {
       spmnotprepared: 'SPM termin ini belum disiapkan.',
       spmalreadyprepared: 'SPM termin ini sudah disiapkan dan menunggu otorisasi.',
       spmchanged: 'SPM ini baru saja diubah. Muat ulang halaman lalu periksa lagi.',
+      ceilingbelowcommitted: 'Pagu tidak boleh di bawah jumlah yang sudah dikomitmenkan.',
     } as Record<string, string>,
     /** A refused field whose code the console does not know. */
     fieldInvalid: 'Isian ini belum benar.',
@@ -301,6 +302,15 @@ const id = {
   released: 'Dicairkan',
   available: 'Sisa',
   waitingBudget: 'Menunggu anggaran',
+  changeCeiling: 'Ubah pagu',
+  changeCeilingOf: (region: string) => `Ubah pagu ${region}`,
+  newCeiling: 'Pagu baru (Rp)',
+  saveCeiling: 'Simpan pagu',
+  ceilingConfirm: (region: string, from: string, to: string) => `Ubah pagu ${region} dari ${from} menjadi ${to}?`,
+  ceilingWaitingNote: (count: number, amount: string) =>
+    `${count} usulan menunggu anggaran (${amount}): yang muat di pagu baru langsung mendapat anggaran, menurut urutan persetujuan.`,
+  ceilingSaved: (region: string, amount: string, funded: number) =>
+    `Pagu ${region} kini ${amount}.${funded > 0 ? ` ${funded} usulan yang menunggu kini mendapat anggaran.` : ''}`,
   region: 'Wilayah',
   year: 'Tahun',
   // progress
@@ -439,6 +449,7 @@ const en: Messages = {
       spmnotprepared: 'No SPM has been prepared for this tranche yet.',
       spmalreadyprepared: 'An SPM for this tranche is already prepared and awaits authorisation.',
       spmchanged: 'This SPM changed a moment ago. Reload the page and check it again.',
+      ceilingbelowcommitted: 'The ceiling cannot be below what is already committed.',
     },
     fieldInvalid: 'This entry is not right yet.',
   },
@@ -646,6 +657,15 @@ const en: Messages = {
   released: 'Released',
   available: 'Available',
   waitingBudget: 'Awaiting budget',
+  changeCeiling: 'Change ceiling',
+  changeCeilingOf: (region: string) => `Change the ceiling of ${region}`,
+  newCeiling: 'New ceiling (Rp)',
+  saveCeiling: 'Save ceiling',
+  ceilingConfirm: (region: string, from: string, to: string) => `Change the ceiling of ${region} from ${from} to ${to}?`,
+  ceilingWaitingNote: (count: number, amount: string) =>
+    `${count} proposals await budget (${amount}): those that fit under the new ceiling are funded at once, in the order they were approved.`,
+  ceilingSaved: (region: string, amount: string, funded: number) =>
+    `The ceiling of ${region} is now ${amount}.${funded > 0 ? ` ${funded} waiting proposals are now funded.` : ''}`,
   region: 'Region',
   year: 'Year',
   progressReports: 'Progress reports',

@@ -1,17 +1,106 @@
+import { FormEvent, useState } from 'react';
 import { api } from '../api/api-client';
-import type { AnswerOf, ListBudgets } from '@alur/contracts';
-import { ErrorSummary } from '../components/error-summary';
+import type { AsTyped } from '../api/types';
+import type { AnswerOf, BudgetView, ListBudgets, RequestInputOf, SetCeiling } from '@alur/contracts';
+import { useSession } from '../auth/session';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { Field } from '../components/field';
 import { Money } from '../components/money';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
+import { useActionKeys } from '../lib/action-key';
+import { formatRupiah, parseRupiah, rupiahFieldText } from '../lib/rupiah';
 
-/** Ceilings (pagu) with what is committed, released, left, and waiting for budget. */
+const regionOf = (b: BudgetView) => b.regionName ?? b.regionCode;
+
+/**
+ * BPKAD sets a ceiling's amount, after confirming: raising it funds the proposals waiting for it, in the
+ * order they were approved; it cannot go below what is already committed (the API refuses, and says so).
+ */
+function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSaved(notice: string): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const keys = useActionKeys();
+  const [text, setText] = useState(() => rupiahFieldText(budget.amount));
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const amount = parseRupiah(text);
+
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      // An unreadable amount is sent as typed, so the API names the field and why.
+      const change: AsTyped<Pick<RequestInputOf<typeof SetCeiling>, 'amount'>> = { amount: amount ?? text };
+      const path = `/budgets/${budget.programCode}/${budget.fiscalYear}/${budget.regionCode}`;
+      const answer = await keys.send<AnswerOf<typeof SetCeiling>>('PUT', path, change);
+      onSaved(t.ceilingSaved(regionOf(budget), formatRupiah(answer.budget.amount), answer.committedProposalIds.length));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    if (amount === undefined) void save();
+    else setConfirming(true);
+  };
+
+  return (
+    <form className="card" onSubmit={ask} noValidate aria-labelledby="ceiling-form-title" data-testid="ceiling-form">
+      <h2 id="ceiling-form-title">{t.changeCeilingOf(regionOf(budget))}</h2>
+      <p className="muted">
+        {budget.programCode} · {budget.fiscalYear} · {t.committed} <Money amount={budget.committed} />
+      </p>
+      <ErrorSummary error={error} fieldLabels={{ amount: t.newCeiling }} />
+      <Field id="ceilingAmount" label={t.newCeiling} error={reasonOf(error, 'amount')}>
+        <input inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} required />
+      </Field>
+      <div className="actions">
+        <button type="button" className="button secondary" onClick={onCancel}>
+          {t.cancel}
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {t.saveCeiling}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t.changeCeiling}
+        confirmLabel={t.saveCeiling}
+        busy={busy}
+        onConfirm={() => void save()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t.ceilingConfirm(regionOf(budget), formatRupiah(budget.amount), formatRupiah(amount ?? 0))}</p>
+        {budget.waiting.count > 0 && <p>{t.ceilingWaitingNote(budget.waiting.count, formatRupiah(budget.waiting.amount))}</p>}
+      </ConfirmDialog>
+    </form>
+  );
+}
+
+/** Ceilings (pagu) with what is committed, released, left, and waiting for budget; BPKAD changes them here. */
 export function CeilingsPage() {
   const { t } = useI18n();
-  const { data, error, loading } = useLoad(() => api<AnswerOf<typeof ListBudgets>>('GET', '/budgets'), []);
+  const { user } = useSession();
+  const { data, error, loading, reload } = useLoad(() => api<AnswerOf<typeof ListBudgets>>('GET', '/budgets'), []);
+  const [editing, setEditing] = useState<BudgetView>();
+  const [notice, setNotice] = useState<string>();
+  // The treasury owns the pagu: the administrator sees the ceilings, BPKAD changes them.
+  const mayChange = user?.role === 'BPKAD';
+  const keyOf = (b: BudgetView) => `${b.programCode}-${b.fiscalYear}-${b.regionCode}`;
+
   return (
     <section>
       <h1>{t.ceilingsTitle}</h1>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
       <ErrorSummary error={error} />
       {loading && !data && <p aria-live="polite">{t.loading}</p>}
       {data && data.items.length === 0 && <p>{t.noData}</p>}
@@ -38,15 +127,20 @@ export function CeilingsPage() {
                 <th scope="col" className="amount">
                   {t.waitingBudget}
                 </th>
+                {mayChange && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t.changeCeiling}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {data.items.map((b) => (
-                <tr key={`${b.programCode}-${b.fiscalYear}-${b.regionCode}`}>
+                <tr key={keyOf(b)}>
                   <td>{b.programCode}</td>
                   <td>{b.fiscalYear}</td>
                   <td>
-                    {b.regionName ?? b.regionCode} <span className="muted">{b.regionCode}</span>
+                    {regionOf(b)} <span className="muted">{b.regionCode}</span>
                   </td>
                   <td className="amount">
                     <Money amount={b.amount} />
@@ -69,11 +163,38 @@ export function CeilingsPage() {
                       '—'
                     )}
                   </td>
+                  {mayChange && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        aria-label={t.changeCeilingOf(`${regionOf(b)} ${b.programCode} ${b.fiscalYear}`)}
+                        onClick={() => {
+                          setNotice(undefined);
+                          setEditing(b);
+                        }}
+                      >
+                        {t.changeCeiling}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {editing && (
+        <CeilingForm
+          key={keyOf(editing)}
+          budget={editing}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(message) => {
+            setEditing(undefined);
+            setNotice(message);
+            reload();
+          }}
+        />
       )}
     </section>
   );
