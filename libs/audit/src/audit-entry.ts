@@ -39,3 +39,10 @@ export type AuditChainVerification =
       checked: number;
       firstBroken: { seq: number; id: string; reason: 'content-changed' | 'chain-broken' };
     };
+
+/** A chain's newest record when it was read: kept away from the database, it later shows whether records were removed. */
+export interface AuditChainHead {
+  chain: number;
+  seq: number;
+  hash: string;
+}

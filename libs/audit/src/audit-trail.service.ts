@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hostPlaceholders, idempotencyKeyClaim, RidingStatement, together } from '@alur/database';
 import { AUDIT_CHAINS, auditChainOf } from './audit-chains';
-import { AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
+import { AuditChainHead, AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
 import { auditContent, auditHash, GENESIS_HASH, UnlinkedAuditRecord, unlinkedRecord } from './audit-hash';
 
 interface AuditRow {
@@ -148,6 +148,31 @@ export class AuditTrail {
       }
     }
     return { valid: true, checked };
+  }
+
+  /** Each chain's newest record, by chain: what an auditor keeps elsewhere to catch the removal verifyChain cannot see. */
+  async heads(manager: EntityManager = this.dataSource.manager): Promise<AuditChainHead[]> {
+    const rows = (await manager.query('SELECT DISTINCT ON (chain) chain, seq, hash FROM audit_record ORDER BY chain, seq DESC')) as Array<{
+      chain: number;
+      seq: string;
+      hash: string;
+    }>;
+    return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
+  }
+
+  /**
+   * The heads read earlier that the trail no longer holds as they were (no record at that place of that chain
+   * with that hash): records were removed or rewritten since, even where what is left still verifies.
+   */
+  async missingHeads(expected: readonly AuditChainHead[], manager: EntityManager = this.dataSource.manager): Promise<AuditChainHead[]> {
+    if (expected.length === 0) return [];
+    const held = (await manager.query(
+      `SELECT r.seq FROM audit_record r
+         JOIN unnest($1::smallint[], $2::bigint[], $3::text[]) AS e(chain, seq, hash) ON r.seq = e.seq AND r.chain = e.chain AND r.hash = e.hash`,
+      [expected.map((h) => h.chain), expected.map((h) => h.seq), expected.map((h) => h.hash)],
+    )) as Array<{ seq: string }>;
+    const found = new Set(held.map((row) => Number(row.seq)));
+    return expected.filter((head) => !found.has(head.seq));
   }
 }
 
