@@ -93,6 +93,8 @@ async function main(): Promise<void> {
     process.exitCode = report.failures.length ? 1 : 0;
   } finally {
     await system.stop();
+    // Its database, stream and queues go with it, as every other bench's do.
+    if (!process.env.KEEP_BENCH_DATA) await system.remove();
   }
 }
 
