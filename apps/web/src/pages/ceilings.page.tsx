@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client';
 import type { AsTyped } from '../api/types';
 import type { AnswerOf, BudgetView, ListBudgets, RequestInputOf, SetCeiling } from '@alur/contracts';
@@ -26,6 +26,9 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const amount = parseRupiah(text);
+  const input = useRef<HTMLInputElement>(null);
+  // The form opens below the table: the amount takes the focus, so the keyboard and the screen reader go there.
+  useEffect(() => input.current?.focus(), []);
 
   const save = async () => {
     setBusy(true);
@@ -57,7 +60,7 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
       </p>
       <ErrorSummary error={error} fieldLabels={{ amount: t.newCeiling }} />
       <Field id="ceilingAmount" label={t.newCeiling} error={reasonOf(error, 'amount')}>
-        <input inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} required />
+        <input ref={input} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} required />
       </Field>
       <div className="actions">
         <button type="button" className="button secondary" onClick={onCancel}>
@@ -76,7 +79,9 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
         onCancel={() => setConfirming(false)}
       >
         <p>{t.ceilingConfirm(regionOf(budget), formatRupiah(budget.amount), formatRupiah(amount ?? 0))}</p>
-        {budget.waiting.count > 0 && <p>{t.ceilingWaitingNote(budget.waiting.count, formatRupiah(budget.waiting.amount))}</p>}
+        {budget.waiting.count > 0 && (amount ?? 0) > budget.amount && (
+          <p>{t.ceilingWaitingNote(budget.waiting.count, formatRupiah(budget.waiting.amount))}</p>
+        )}
       </ConfirmDialog>
     </form>
   );
