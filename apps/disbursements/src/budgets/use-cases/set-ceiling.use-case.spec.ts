@@ -98,6 +98,19 @@ function setUp(ceiling: { amount: number; committed: number }) {
 }
 
 describe('setting a ceiling (pagu)', () => {
+  it('refuses a change made on an amount someone else has changed since, and changes nothing', async () => {
+    const { useCase, ceilings, audit } = setUp({ amount: 100_000_000, committed: 60_000_000 });
+    const setting = useCase.execute(BPKAD, { ...KEY, regionCode: VILLAGE, amount: 150_000_000, expectedAmount: 90_000_000 });
+
+    await expect(setting).rejects.toBeInstanceOf(ConflictError);
+    await expect(setting).rejects.toMatchObject({ code: 'CEILING_CHANGED' });
+    expect((await ceilings.lock({} as never, KEY)).amount).toBe(100_000_000);
+    expect(audit.records).toEqual([]);
+    // On the amount it shows, the same change goes through.
+    await useCase.execute(BPKAD, { ...KEY, regionCode: VILLAGE, amount: 150_000_000, expectedAmount: 100_000_000 });
+    expect((await ceilings.lock({} as never, KEY)).amount).toBe(150_000_000);
+  });
+
   it('refuses an amount below what is already committed, and changes nothing', async () => {
     const { useCase, ceilings, audit } = setUp({ amount: 100_000_000, committed: 60_000_000 });
 

@@ -22,6 +22,8 @@ import { CeilingKey } from '../domain/ceiling-key';
 
 /** The refusal of an amount below what is already committed against the ceiling. */
 export const CEILING_BELOW_COMMITTED = 'CEILING_BELOW_COMMITTED';
+/** The refusal of a change made on an amount that has since been changed by someone else. */
+export const CEILING_CHANGED = 'CEILING_CHANGED';
 
 export type SetCeilingRequest = RequestOf<typeof SetCeiling>;
 export type SetCeilingResult = AnswerOf<typeof SetCeiling>;
@@ -65,6 +67,12 @@ export class SetCeilingUseCase {
       await this.commitment.ensureCeiling(tx, key, programme, regencyCode);
       const before = await this.ceilings.lock(tx, key);
       const committed = before.committed;
+      if (request.expectedAmount !== undefined && request.expectedAmount !== before.amount) {
+        throw new ConflictError(
+          `The ceiling is ${formatRupiah(before.amount)}, not ${formatRupiah(request.expectedAmount)}: it was changed meanwhile; nothing was changed now`,
+          { code: CEILING_CHANGED },
+        );
+      }
       if (request.amount < committed) {
         const reason = `The ceiling cannot be set to ${formatRupiah(request.amount)}: ${formatRupiah(committed)} is already committed against it`;
         // The code and the field let the console say it beside the amount, in the reader's language.

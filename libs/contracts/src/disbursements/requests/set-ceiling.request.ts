@@ -7,7 +7,7 @@ import { BudgetViewSchema } from './budget-view.schema';
 
 /**
  * BPKAD sets a ceiling's amount: raising it commits waiting proposals in approval order; it may be
- * lowered, never below what is already committed (409).
+ * lowered, never below what is already committed (409), and not past a change it has not seen (409).
  */
 export const SetCeiling = defineRequest('disbursements.budgets.set-ceiling', {
   request: z.strictObject({
@@ -17,6 +17,11 @@ export const SetCeiling = defineRequest('disbursements.budgets.set-ceiling', {
     regionCode: RegionCode,
     /** The ceiling (pagu) in whole rupiah; not below what is already committed. */
     amount: Rupiah,
+    /**
+     * The amount the caller saw: when given and the ceiling has been changed since, 409 `CEILING_CHANGED` and
+     * nothing changes, so two officials cannot overwrite each other's pagu unseen.
+     */
+    expectedAmount: Rupiah.optional(),
   }),
   answer: z.object({
     budget: BudgetViewSchema,
