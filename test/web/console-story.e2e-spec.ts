@@ -299,6 +299,22 @@ describe('the web console, the whole story in a browser', () => {
     await kuasaBud.getByRole('status').getByText('Pagu Mandau kini Rp 2.500.000.000.').waitFor();
     await kuasaBud.getByTestId('ceilings').getByText('Rp 2.500.000.000').waitFor();
     expect(await ceiling.count()).toBe(0);
+
+    // The other BPKAD official changes it while this form is open: the change made on what it shows is refused, not lost.
+    await kuasaBud.getByRole('button', { name: `Ubah pagu Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
+    expect(await amount.inputValue()).toBe('2.500.000.000');
+    const meanwhile = await fetch(`${system.url}/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/14.03.09`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('bpkad')}` },
+      body: JSON.stringify({ amount: 2_600_000_000 }),
+    });
+    expect(meanwhile.status).toBe(200);
+    await amount.fill('3.000.000.000');
+    await ceiling.getByRole('button', { name: 'Simpan pagu' }).click();
+    await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
+    await ceiling.getByText('Pagu ini baru saja diubah orang lain. Muat ulang halaman lalu periksa lagi.').first().waitFor();
+    await kuasaBud.reload();
+    await kuasaBud.getByTestId('ceilings').getByText('Rp 2.600.000.000').waitFor();
     await kuasaBud.close();
   });
 

@@ -86,6 +86,7 @@ const id = {
       spmalreadyprepared: 'SPM termin ini sudah disiapkan dan menunggu otorisasi.',
       spmchanged: 'SPM ini baru saja diubah. Muat ulang halaman lalu periksa lagi.',
       ceilingbelowcommitted: 'Pagu tidak boleh di bawah jumlah yang sudah dikomitmenkan.',
+      ceilingchanged: 'Pagu ini baru saja diubah orang lain. Muat ulang halaman lalu periksa lagi.',
     } as Record<string, string>,
     /** A refused field whose code the console does not know. */
     fieldInvalid: 'Isian ini belum benar.',
@@ -450,6 +451,7 @@ const en: Messages = {
       spmalreadyprepared: 'An SPM for this tranche is already prepared and awaits authorisation.',
       spmchanged: 'This SPM changed a moment ago. Reload the page and check it again.',
       ceilingbelowcommitted: 'The ceiling cannot be below what is already committed.',
+      ceilingchanged: 'Someone else changed this ceiling a moment ago. Reload the page and check it again.',
     },
     fieldInvalid: 'This entry is not right yet.',
   },

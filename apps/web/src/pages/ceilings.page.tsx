@@ -35,7 +35,11 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
     setError(undefined);
     try {
       // An unreadable amount is sent as typed, so the API names the field and why.
-      const change: AsTyped<Pick<RequestInputOf<typeof SetCeiling>, 'amount'>> = { amount: amount ?? text };
+      // With the amount shown, so a change someone else made meanwhile is refused, not overwritten.
+      const change: AsTyped<Pick<RequestInputOf<typeof SetCeiling>, 'amount' | 'expectedAmount'>> = {
+        amount: amount ?? text,
+        expectedAmount: budget.amount,
+      };
       const path = `/budgets/${budget.programCode}/${budget.fiscalYear}/${budget.regionCode}`;
       const answer = await keys.send<AnswerOf<typeof SetCeiling>>('PUT', path, change);
       onSaved(t.ceilingSaved(regionOf(budget), formatRupiah(answer.budget.amount), answer.committedProposalIds.length));
