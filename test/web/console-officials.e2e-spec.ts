@@ -157,8 +157,25 @@ describe('the officials’ console: changes since the last submission, the actin
     // The BKM opening it to revise finds the official's note, and the amounts written as it would type them.
     const form = await browser.newPage(PHONE);
     await logIn(form, system.url, BKM);
+    // While the approvals service does not answer (the gateway's 503), the form says the note cannot be read now.
+    const stages = '**/api/v1/approvals/proposals/*/stages';
+    await form.route(stages, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 503, message: 'approvals is not available' }),
+      }),
+    );
     await form.goto(`${system.url}/usulan/${proposalId}/ubah`);
-    await form.getByText('Harga semen terlalu tinggi; sesuaikan dengan HSPK dan lengkapi foto lokasi.').waitFor();
+    const unavailable = form.getByTestId('return-note-unavailable');
+    await unavailable.getByText('Catatan pengembalian dari pejabat tidak dapat dimuat saat ini').waitFor();
+    await form.unroute(stages);
+    await unavailable.getByRole('button', { name: 'Muat ulang' }).click();
+    await form
+      .getByTestId('return-note')
+      .getByText('Harga semen terlalu tinggi; sesuaikan dengan HSPK dan lengkapi foto lokasi.')
+      .waitFor();
+    expect(await unavailable.count()).toBe(0);
     await expectEventually(async () => expect(await form.getByLabel('Harga satuan (Rp) 1', { exact: true }).inputValue()).toBe('80.000'));
     expect(await form.getByLabel('Volume 2', { exact: true }).inputValue()).toBe('120,5');
     expect(await form.getByLabel('Harga satuan (Rp) 2', { exact: true }).inputValue()).toBe('400.000');

@@ -100,6 +100,15 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
+ * A part of a page that another service answers: `none` where it has nothing for what the page shows (404: a
+ * draft has no stages, and a submission may not have reached the approvals service yet), undefined where it
+ * could not answer now (a service down or slow), so the page can tell its reader instead of showing nothing.
+ */
+export function partOf<T>(read: Promise<T>, none: T): Promise<T | undefined> {
+  return read.catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? none : undefined));
+}
+
+/**
  * Calls the gateway's public API (`/api/v1/...`) as the logged-in user. A request that met a transient
  * failure is sent again: a read as it is, a write with the same Idempotency-Key, so that the gateway
  * answers a repeat with the first answer instead of doing it twice.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api/api-client';
+import { api, partOf } from '../api/api-client';
 import type {
   AnswerOf,
   DisbursementView,
@@ -43,15 +43,6 @@ interface Details {
   stages: NamedProposalStage[] | undefined;
   /** Undefined where the disbursements service could not answer. */
   disbursements: DisbursementView[] | undefined;
-}
-
-/**
- * A part of the page another service answers: `none` where it has nothing for the proposal (404: a draft has
- * no stages, and a submission may not have reached the approvals service yet), undefined where it could not
- * answer now (a service down or slow), so the page can tell the reader instead of showing nothing.
- */
-function partOf<T>(read: Promise<T>, none: T): Promise<T | undefined> {
-  return read.catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? none : undefined));
 }
 
 async function loadDetails(id: string): Promise<Details> {

@@ -13,7 +13,7 @@ import {
   type SubmitProposal,
   type UpdateProposal,
 } from '@alur/contracts';
-import { api, isTransient } from '../api/api-client';
+import { api, isTransient, partOf } from '../api/api-client';
 import type { AsTyped, Proposal } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -124,16 +124,12 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const navigate = useNavigate();
   const programmes = useLoad(() => api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes'), []);
   const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
-  // Revising a returned proposal: the official's note says what to change.
-  const returnNote = useLoad(
-    async () =>
-      proposalId
-        ? [...(await api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposalId}/stages`).catch(() => [] as NamedProposalStage[]))]
-            .reverse()
-            .find((s) => s.status === 'RETURNED')
-        : undefined,
-    [proposalId],
-  );
+  // Revising a returned proposal: the official's note says what to change (or that it cannot be read now).
+  const returnNote = useLoad(async () => {
+    if (!proposalId) return { unavailable: false };
+    const stages = await partOf(api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposalId}/stages`), []);
+    return { stage: stages && [...stages].reverse().find((s) => s.status === 'RETURNED'), unavailable: stages === undefined };
+  }, [proposalId]);
   // What was being written here before (a reload, an expired session, a dropped connection) comes back.
   const draftKey = user ? `proposal.${user.id}.${proposalId ?? 'new'}` : undefined;
   const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptDraft>(draftKey) : undefined));
@@ -267,12 +263,20 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           </button>
         </div>
       )}
-      {existing.data?.status === 'RETURNED' && returnNote.data?.note && (
+      {existing.data?.status === 'RETURNED' && returnNote.data?.stage?.note && (
         <div className="notice warn" data-testid="return-note">
           <strong>
-            {t.returnedNote} ({t.roles[returnNote.data.role]}):
+            {t.returnedNote} ({t.roles[returnNote.data.stage.role]}):
           </strong>{' '}
-          {returnNote.data.note}
+          {returnNote.data.stage.note}
+        </div>
+      )}
+      {existing.data?.status === 'RETURNED' && returnNote.data?.unavailable && (
+        <div role="alert" className="notice warn" data-testid="return-note-unavailable">
+          <p>{t.returnNoteUnavailable}</p>
+          <button type="button" className="button secondary" onClick={returnNote.reload}>
+            {t.loadAgain}
+          </button>
         </div>
       )}
       <ErrorSummary error={error ?? programmes.error ?? existing.error} fieldLabels={fieldLabels} />
