@@ -143,6 +143,23 @@ export async function logIn(page: Page, url: string, username: string): Promise<
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
+/** What the console is shown of a proposal's approval stages while the approvals service is down. */
+export const APPROVAL_STAGES = '**/api/v1/approvals/proposals/*/stages';
+
+/**
+ * Answers the page's requests to `pattern` as the gateway does while their service is not running (503:
+ * nothing listens for its requests), until `page.unroute(pattern)`.
+ */
+export async function answerAsServiceDown(page: Page, pattern: string, service: string): Promise<void> {
+  await page.route(pattern, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ statusCode: 503, message: `${service} is not available` }),
+    }),
+  );
+}
+
 /** Reloads the page until `locator()` shows: for what other services do after an event, not at once. */
 export async function reloadUntilVisible(page: Page, locator: () => ReturnType<Page['locator']>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -8,6 +8,8 @@ import { readPhotoCapture } from '../../apps/gateway/src/uploads/photo-capture';
 import { jpegWithExif } from '../disbursements/jpeg-with-exif';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
 import {
+  answerAsServiceDown,
+  APPROVAL_STAGES,
   Browser,
   checkPage,
   DESKTOP,
@@ -157,19 +159,12 @@ describe('the officials’ console: changes since the last submission, the actin
     // The BKM opening it to revise finds the official's note, and the amounts written as it would type them.
     const form = await browser.newPage(PHONE);
     await logIn(form, system.url, BKM);
-    // While the approvals service does not answer (the gateway's 503), the form says the note cannot be read now.
-    const stages = '**/api/v1/approvals/proposals/*/stages';
-    await form.route(stages, (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({ statusCode: 503, message: 'approvals is not available' }),
-      }),
-    );
+    // While the approvals service does not answer, the form says the note cannot be read now.
+    await answerAsServiceDown(form, APPROVAL_STAGES, 'approvals');
     await form.goto(`${system.url}/usulan/${proposalId}/ubah`);
     const unavailable = form.getByTestId('return-note-unavailable');
     await unavailable.getByText('Catatan pengembalian dari pejabat tidak dapat dimuat saat ini').waitFor();
-    await form.unroute(stages);
+    await form.unroute(APPROVAL_STAGES);
     await unavailable.getByRole('button', { name: 'Muat ulang' }).click();
     await form
       .getByTestId('return-note')

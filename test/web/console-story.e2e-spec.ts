@@ -2,6 +2,8 @@ import { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
 import {
+  answerAsServiceDown,
+  APPROVAL_STAGES,
   Browser,
   checkPage,
   DESKTOP,
@@ -175,15 +177,7 @@ describe('the web console, the whole story in a browser', () => {
   });
 
   it('keeps the proposal in view when the approvals service does not answer, says so, and shows the stages once it answers', async () => {
-    // What the gateway answers while the approvals service is down: 503, nothing listens for its requests.
-    const stages = '**/api/v1/approvals/proposals/*/stages';
-    await bkm.route(stages, (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({ statusCode: 503, message: 'approvals is not available' }),
-      }),
-    );
+    await answerAsServiceDown(bkm, APPROVAL_STAGES, 'approvals');
     // The BKM is on the proposal's page, as its submission left it: a reload asks for its parts again.
     expect(new URL(bkm.url()).pathname).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
     await bkm.reload();
@@ -195,7 +189,7 @@ describe('the web console, the whole story in a browser', () => {
     expect(await bkm.getByRole('heading', { name: 'Tahapan persetujuan' }).count()).toBe(0);
     await checkPage(bkm, '05b-bkm-proposal-stages-unavailable-phone');
 
-    await bkm.unroute(stages);
+    await bkm.unroute(APPROVAL_STAGES);
     await unavailable.getByRole('button', { name: 'Muat ulang' }).click();
     await bkm.getByRole('heading', { name: 'Tahapan persetujuan' }).waitFor();
     expect(await bkm.locator('.stages li').first().textContent()).toContain('Lurah / Kepala Desa');
