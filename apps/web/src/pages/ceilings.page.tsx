@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
+import { FormActions } from '../components/form-actions';
 import { Money } from '../components/money';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -66,14 +67,7 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
       <Field id="ceilingAmount" label={t.newCeiling} error={reasonOf(error, 'amount')}>
         <input ref={input} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} required />
       </Field>
-      <div className="actions">
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t.cancel}
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {t.saveCeiling}
-        </button>
-      </div>
+      <FormActions label={t.saveCeiling} busy={busy} onCancel={onCancel} />
       <ConfirmDialog
         open={confirming}
         title={t.changeCeiling}

@@ -15,6 +15,7 @@ import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
+import { FormActions } from '../components/form-actions';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
@@ -53,20 +54,6 @@ function jakartaNow(): string {
 
 function trancheUrl({ disbursement, tranche }: Pending): string {
   return `/disbursements/${disbursement.id}/tranches/${tranche.number}`;
-}
-
-function FormActions({ label, busy, onCancel }: { label: string; busy?: boolean; onCancel(): void }) {
-  const { t } = useI18n();
-  return (
-    <div className="actions">
-      <button type="button" className="button secondary" onClick={onCancel}>
-        {t.cancel}
-      </button>
-      <button type="submit" className="button primary" disabled={busy}>
-        {label}
-      </button>
-    </div>
-  );
 }
 
 /** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
