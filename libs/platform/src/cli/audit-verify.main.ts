@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { AuditChainHead, AuditTrail } from '@alur/audit';
 import { BaseEnv, baseEnvSchema, parseEnv, SERVICE_PORTS, ServiceName } from '@alur/config';
-import { schemaFor, serviceDataSourceOptions } from '@alur/database';
+import { openServiceSchema } from './service-schema';
 
 const usage = `Verifies the services' audit trails: every record's hash and its link to the one before.
 
@@ -43,16 +42,7 @@ const fingerprintOf = (heads: AuditChainHead[]) =>
     .slice(0, 16);
 
 async function auditOf(service: ServiceName, env: BaseEnv, expected: AuditChainHead[]) {
-  const dataSource = new DataSource(
-    serviceDataSourceOptions({
-      url: env.DATABASE_URL,
-      schema: schemaFor(env, service),
-      entities: [],
-      migrations: [],
-      applicationName: 'alur-audit-verify',
-    }),
-  );
-  await dataSource.initialize();
+  const dataSource = await openServiceSchema(env, service, 'alur-audit-verify');
   try {
     const trail = new AuditTrail(dataSource);
     // One snapshot for the three reads, so the heads are those of the records verified.

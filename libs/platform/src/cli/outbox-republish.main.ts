@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { baseEnvSchema, natsAuthOf, parseEnv, SERVICE_PORTS, ServiceName } from '@alur/config';
-import { schemaFor, serviceDataSourceOptions } from '@alur/database';
 import { connectNats, republishOutboxRange, wakeOutboxRelays } from '@alur/messaging';
+import { openServiceSchema } from './service-schema';
 
 const usage = `Re-publishes the outbox events a service published in a time range.
 
@@ -23,11 +22,7 @@ async function main(): Promise<void> {
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new Error('--from and --to must be ISO 8601 times');
 
   const env = parseEnv(baseEnvSchema);
-  const schema = schemaFor(env, service);
-  const dataSource = new DataSource(
-    serviceDataSourceOptions({ url: env.DATABASE_URL, schema, entities: [], migrations: [], applicationName: 'alur-outbox-republish' }),
-  );
-  await dataSource.initialize();
+  const dataSource = await openServiceSchema(env, service, 'alur-outbox-republish');
   try {
     const count = await republishOutboxRange(dataSource, from, to);
     console.log(`${count} ${service} event(s) published from ${from.toISOString()} to ${to.toISOString()} queued for re-publishing`);
