@@ -15,7 +15,7 @@ import {
   screenshot,
   startSystem,
 } from './console-harness';
-import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
+import { DEMO_BK_DESA, DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 
 const BKM = 'bkm.14.03.09.1004';
 const OFFICIALS = ['lurah.14.03.09.1004', 'camat.14.03.09', 'dinas', 'sekda', 'bupati'];
@@ -88,7 +88,22 @@ describe('the web console, the whole story in a browser', () => {
 
     await bkm.getByRole('link', { name: 'Usulan baru' }).first().click();
     await bkm.getByRole('heading', { name: 'Usulan baru' }).waitFor();
+    // A programme asking no swadaya names no minimum; the one asking 5% does.
+    await bkm.getByLabel('Program').selectOption(DEMO_BK_DESA);
+    expect(await bkm.getByTestId('swadaya-share').textContent()).toBe('0%');
     await bkm.getByLabel('Program').selectOption(DEMO_KOTAKU);
+    // Nothing typed yet: the swadaya share is not marked as failing its minimum.
+    await bkm.getByText('(minimal 5%)').waitFor();
+    expect((await bkm.getByTestId('swadaya-share').getAttribute('class')) ?? '').not.toContain('bad');
+    // Tabbing on to the next field brings it into view above the budget summary stuck to the phone's screen bottom.
+    await bkm.getByLabel('KSM pelaksana').focus();
+    await bkm.keyboard.press('Tab');
+    expect(await bkm.evaluate(() => document.activeElement?.id)).toBe('households');
+    const [next, summaryBox] = await Promise.all([
+      bkm.locator('#households').boundingBox(),
+      bkm.getByTestId('budget-summary').boundingBox(),
+    ]);
+    expect(next!.y + next!.height).toBeLessThanOrEqual(summaryBox!.y);
 
     // Submitting without a title: the API's 400 names the field, and the form shows it in Indonesian, by its label.
     await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();

@@ -19,6 +19,7 @@ import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useLoad } from '../components/use-load';
+import { useScrollClearance } from '../components/use-scroll-clearance';
 import { useI18n } from '../i18n/i18n';
 import { BudgetRowInput, formatShareBp, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
 import { fingerprintOf, useActionKeys } from '../lib/action-key';
@@ -162,6 +163,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     if (!proposalId && first && !form.programCode) setForm((f) => (f.programCode ? f : { ...f, programCode: first.code }));
   }, [programmes.data, proposalId, form.programCode]);
 
+  const summaryBox = useRef<HTMLDivElement>(null);
+  useScrollClearance(summaryBox);
+
   const programme = programmes.data?.find((p) => p.code === form.programCode)?.latest ?? null;
   const summary = useMemo(
     () =>
@@ -250,7 +254,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     requestedAmount: t.requested,
     documents: t.documents,
   };
-  const minShare = programme ? formatShareBp(programme.minSelfHelpShareBp) : undefined;
+  // A programme asking no swadaya has no minimum to show; an empty RAB has no share to judge yet.
+  const minShare = programme && programme.minSelfHelpShareBp > 0 ? formatShareBp(programme.minSelfHelpShareBp) : undefined;
+  const shareJudged = summary.total > 0 ? (summary.shareMet ? 'ok' : 'bad') : undefined;
 
   return (
     <section>
@@ -435,7 +441,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           <input inputMode="numeric" value={form.selfHelp} onChange={(e) => set('selfHelp', e.target.value)} />
         </Field>
 
-        <div className="budget-summary" aria-live="polite" data-testid="budget-summary">
+        <div className="budget-summary" aria-live="polite" data-testid="budget-summary" ref={summaryBox}>
           <dl className="facts">
             <div>
               <dt>{t.budgetTotal}</dt>
@@ -443,8 +449,9 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
             </div>
             <div>
               <dt>{t.swadayaShare}</dt>
-              <dd data-testid="swadaya-share" className={summary.shareMet ? 'ok' : 'bad'}>
-                {formatShareBp(summary.selfHelpShareBp)} {minShare && <small>({t.swadayaMinimum(minShare)})</small>}
+              <dd data-testid="swadaya-share" className={shareJudged}>
+                {formatShareBp(summary.selfHelpShareBp)}
+                {minShare && <small> ({t.swadayaMinimum(minShare)})</small>}
               </dd>
             </div>
             <div>
