@@ -175,6 +175,10 @@ describe('the public transparency page: search, filters, paging, the village pla
     await found(visitor, 2);
     expect((await rows(visitor).allTextContents()).every((text) => text.includes('Sumur bor'))).toBe(true);
     expect(visitor.url()).toContain('q=sumur');
+    // An official who came to the public page finds the way in from its header.
+    await visitor.getByRole('link', { name: 'Masuk petugas' }).click();
+    await visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
+    expect(await visitor.getByRole('link', { name: 'Masuk petugas' }).count()).toBe(0);
     await visitor.close();
   });
 

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Role } from '@alur/contracts';
 import { DASHBOARD_ROLES, OFFICIAL_ROLES, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
@@ -43,9 +43,10 @@ export function LanguageSwitch() {
 
 /** The frame of every page: skip link, header with navigation, bell, language and logout; then the page. */
 export function Layout({ children }: { children: ReactNode }) {
-  const { user, logout } = useSession();
+  const { user, checking, logout } = useSession();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -59,6 +60,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="header-tools">
             {user && <NotificationBell />}
             <LanguageSwitch />
+            {/* A visitor of a public page (transparency, a page not found) finds the way in; the login page needs none. */}
+            {!user && !checking && pathname !== '/masuk' && (
+              <Link to="/masuk" className="button link">
+                {t.login}
+              </Link>
+            )}
             {user && (
               <button
                 type="button"
