@@ -16,3 +16,4 @@ export * from './transparency';
 export * from './system/system-requests';
 export * from './errors';
 export * from './time/zoned-time';
+export * from './time/deadline-text';

@@ -122,6 +122,19 @@ describe('message templates', () => {
     expect(en.body).toContain('as acting official for Lurah/Village Head Balik Alam');
   });
 
+  it('writes a deadline at midnight as the end of the day before, in every message that names one', () => {
+    // A stage opened on Saturday 14 March 2026 with three working days is due when Wednesday the 18th ends.
+    const dueAt = '2026-03-18T17:00:00.000Z';
+    const opened = renderer.renderAll('STAGE_OPENED', { ...SAMPLES.STAGE_OPENED, dueAt });
+    expect(opened.id.body).toContain('Batas waktu keputusan: 18 Maret 2026 pukul 24.00 WIB.');
+    expect(opened.en.body).toContain('Decide by 18 March 2026 at 24.00 WIB.');
+    for (const kind of ['APPROVAL_REMINDER', 'STAGE_ESCALATED', 'PROPOSAL_DELAYED'] as NotificationKind[]) {
+      const { id, en } = renderer.renderAll(kind, { ...SAMPLES[kind], dueAt });
+      expect(id.body).toContain('18 Maret 2026 pukul 24.00 WIB');
+      expect(en.body).toContain('18 March 2026 at 24.00 WIB');
+    }
+  });
+
   it('leaves out what is not there, such as a missing withdrawal reason', () => {
     const { id } = renderer.renderAll('PROPOSAL_WITHDRAWN', { ...SAMPLES.PROPOSAL_WITHDRAWN, reason: null });
     expect(id.body).toContain('telah ditarik oleh BKM.');

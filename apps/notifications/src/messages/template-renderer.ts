@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { Audience } from '../recipients/domain/audience';
-import { formatDateTime, formatRupiah } from './domain/message-format';
+import { formatDateTime, formatDeadline, formatRupiah } from './domain/message-format';
 import { Language, LANGUAGES, NOTIFICATION_KINDS, NotificationKind } from './domain/notification-kind';
 import { RenderedMessage } from './domain/rendered-message';
 import { templatesDirectory } from './templates-directory';
@@ -98,6 +98,7 @@ export class TemplateRenderer {
     return {
       rupiah: (amount: number) => formatRupiah(amount),
       dateTime: (iso: string) => formatDateTime(iso, language, this.timeZone),
+      deadline: (iso: string) => formatDeadline(iso, language, this.timeZone),
       roleName: (role: Role) => ROLE_NAMES[language][role] ?? role,
       regionName: (code: string) => this.regionName(code),
     };

@@ -1,3 +1,4 @@
+import { deadlineText } from '@alur/contracts';
 import { Language } from './notification-kind';
 
 /** Rupiah as Indonesians write it in either language: `Rp 1.500.000` (with a no-break space after Rp). */
@@ -28,17 +29,27 @@ function cached(cache: Map<string, Intl.DateTimeFormat>, locale: string, options
   return format;
 }
 
-/** A moment as the regency reads it: `12 Maret 2026 pukul 14.30 WIB` / `12 March 2026 at 14.30 WIB`. */
-export function formatDateTime(iso: string | Date, language: Language, timeZone: string): string {
+function dateTimeFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
   return cached(DATE_TIME_FORMATS, DATE_LOCALE[language], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone,
     timeZoneName: 'short',
-  }).format(new Date(iso));
+  });
+}
+
+/** A moment as the regency reads it: `12 Maret 2026 pukul 14.30 WIB` / `12 March 2026 at 14.30 WIB`. */
+export function formatDateTime(iso: string | Date, language: Language, timeZone: string): string {
+  return dateTimeFormat(language, timeZone).format(new Date(iso));
+}
+
+/** A deadline the same way, except that one at midnight is the end of the day before: `9 Desember 2026 pukul 24.00 WIB`. */
+export function formatDeadline(iso: string | Date, language: Language, timeZone: string): string {
+  return deadlineText(dateTimeFormat(language, timeZone), new Date(iso));
 }
 
 /** The calendar day (YYYY-MM-DD) of a moment in the regency's time zone. */
