@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import { chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@alur/messaging';
@@ -20,6 +21,17 @@ import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
 import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
 
 export const SCREENSHOTS_DIR = join(__dirname, '../../test-artifacts/web');
+
+/** Rows of one SQL statement against the isolation's database: what a test checks (or sets up) behind the services. */
+export async function queryDatabase<T>(isolation: TestIsolation, sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = new Client({ connectionString: isolation.env.DATABASE_URL });
+  await db.connect();
+  try {
+    return (await db.query(sql, params)).rows as T[];
+  } finally {
+    await db.end();
+  }
+}
 
 export interface RunningSystem {
   url: string;

@@ -3,7 +3,7 @@ import { createTestIsolation, expectEventually, removeTestResources } from '@alu
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_BK_DESA } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, queryDatabase, RunningSystem, startSystem } from './console-harness';
 import { RegionDirectory } from '@alur/regions';
 
 const CAMAT = 'camat.14.03.09';
@@ -173,5 +173,24 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     await card.getByText('Balik Alam, Kecamatan Mandau').waitFor();
     await checkPage(bkm, 'inbox-04-bkm-proposals-village-names-phone');
     await bkm.close();
+  });
+
+  it('writes a deadline at midnight as the end of the day before, where the official sees it', async () => {
+    // A stage opened on a weekend or a holiday is due at midnight once its working days have passed.
+    const stages = await queryDatabase<{ id: string }>(
+      isolation,
+      `UPDATE "${isolation.env.DB_SCHEMA_PREFIX}approvals".approval_stage SET due_at = $1 WHERE title = $2 AND status = 'OPEN' RETURNING id`,
+      ['2030-03-20T17:00:00Z', DRAINS[0]],
+    );
+    expect(stages).toHaveLength(1);
+    const camat = await browser.newPage(PHONE);
+    await logIn(camat, system.url, CAMAT);
+    await camat.goto(`${system.url}/kotak-masuk`);
+    const item = items(camat).filter({ hasText: DRAINS[0] });
+    await item.getByText('Tepat waktu · Batas waktu 20 Mar 2030, 24.00').waitFor();
+    await item.getByRole('link', { name: DRAINS[0] }).click();
+    await camat.getByRole('heading', { name: DRAINS[0] }).waitFor();
+    await camat.locator('.stages').getByText('Batas waktu 20 Mar 2030, 24.00', { exact: false }).waitFor();
+    await camat.close();
   });
 });

@@ -1,5 +1,4 @@
 import { Page } from 'playwright-core';
-import { Client } from 'pg';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
 import {
   answerAsServiceDown,
@@ -10,6 +9,7 @@ import {
   launchBrowser,
   logIn,
   PHONE,
+  queryDatabase,
   reloadUntilVisible,
   RunningSystem,
   screenshot,
@@ -31,15 +31,7 @@ jest.setTimeout(240_000);
 
 describe('the web console, the whole story in a browser', () => {
   const isolation = createTestIsolation();
-  const query = async <T>(sql: string): Promise<T[]> => {
-    const db = new Client({ connectionString: isolation.env.DATABASE_URL });
-    await db.connect();
-    try {
-      return (await db.query(sql)).rows as T[];
-    } finally {
-      await db.end();
-    }
-  };
+  const query = <T>(sql: string): Promise<T[]> => queryDatabase<T>(isolation, sql);
   const tokenOf = async (username: string): Promise<string> => {
     const response = await fetch(`${system.url}/api/v1/auth/login`, {
       method: 'POST',

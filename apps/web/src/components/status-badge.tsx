@@ -27,13 +27,13 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** Due, due within a day, or overdue: the badge an official sees on a waiting decision. */
 export function DueBadge({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
-  const { t, dateTime } = useI18n();
+  const { t, deadline } = useI18n();
   const soon = !overdue && new Date(dueAt).getTime() - Date.now() < 86_400_000;
   const tone = overdue ? 'bad' : soon ? 'warn' : 'ok';
   const label = overdue ? t.overdue : soon ? t.dueSoon : t.onTime;
   return (
     <span className={`badge badge-${tone}`}>
-      {label} · {t.due} {dateTime(dueAt)}
+      {label} · {t.due} {deadline(dueAt)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { deadlineText } from '@alur/contracts';
 import { Language, Messages, MESSAGES } from './messages';
 
 const LANGUAGE_KEY = 'alur.language';
@@ -9,6 +10,8 @@ interface I18n {
   setLanguage(language: Language): void;
   /** A date and time in the regency's time zone, written the reader's way. */
   dateTime(iso: string): string;
+  /** A deadline the same way, except that one at midnight is the end of the day before (`9 Des 2026, 24.00`). */
+  deadline(iso: string): string;
   date(iso: string): string;
 }
 
@@ -26,7 +29,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
   const value = useMemo<I18n>(() => {
     const locale = language === 'en' ? 'en-GB' : 'id-ID';
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+      timeZone: 'Asia/Jakarta',
+    });
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Jakarta' });
     currentMessages = MESSAGES[language];
     return {
@@ -37,6 +45,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         setLanguageState(next);
       },
       dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+      deadline: (iso) => deadlineText(dateTimeFormat, new Date(iso)),
       date: (iso) => dateFormat.format(new Date(iso)),
     };
   }, [language]);
