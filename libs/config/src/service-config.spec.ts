@@ -11,6 +11,12 @@ describe('parseEnv', () => {
     expect(portOf(env, 'notifications')).toBe(3004);
   });
 
+  it('keeps the regency in WIB unless told otherwise, and refuses a time zone that does not exist', () => {
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test' }).TIMEZONE).toBe('Asia/Jakarta');
+    expect(parseEnv(baseEnvSchema, { NODE_ENV: 'test', TIMEZONE: 'Asia/Makassar' }).TIMEZONE).toBe('Asia/Makassar');
+    expect(() => parseEnv(baseEnvSchema, { NODE_ENV: 'test', TIMEZONE: 'WITA' })).toThrow(/TIMEZONE: must be an IANA time zone/);
+  });
+
   it('lets each port be overridden', () => {
     expect(portOf(parseEnv(baseEnvSchema, { NODE_ENV: 'test', APPROVALS_PORT: '4102' }), 'approvals')).toBe(4102);
   });

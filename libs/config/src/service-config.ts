@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '@alur/contracts';
 
 /** The five services and the port each listens on unless told otherwise. */
 export const SERVICE_PORTS = {
@@ -104,7 +105,8 @@ export const baseEnvSchema = z
     /** The sentinels' own password (`requirepass` of sentinel.conf), when they have one. */
     REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
     QUEUE_PREFIX: identifier('alur'),
-    TIMEZONE: z.string().default('Asia/Jakarta'),
+    /** The regency's time zone (WIB Asia/Jakarta, WITA Asia/Makassar, WIT Asia/Jayapura): working days, deadlines, messages, the console. */
+    TIMEZONE: z.string().default('Asia/Jakarta').refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta or Asia/Makassar'),
     /**
      * Scaled clock for tests and demos: one working day (hari kerja) lasts this many seconds of real
      * time, and weekends and holidays do not apply. 0 (the default) is the real calendar.

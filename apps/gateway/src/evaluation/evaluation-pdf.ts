@@ -3,7 +3,6 @@ import { PilotEvaluation } from '@alur/contracts';
 import { EvaluationGroupFigures, FigureKind, GROUP_FIGURES, rolesOf, STAGE_FIGURES, stageOf, yearsOf } from './evaluation-figures';
 
 const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
 /** A figure as an Indonesian reader writes it: Rp 47.500.000, 25%, 2,5. */
 export function formatFigure(kind: FigureKind, value: number | null): string {
@@ -25,6 +24,8 @@ const ROLE_NAMES: Record<string, string> = { LURAH: 'Lurah/Kepala Desa', CAMAT: 
 export interface EvaluationPdfOptions {
   /** A region's name for its code (Mandau for 14.03.09). */
   nameOf(code: string): string;
+  /** The regency's time zone (TIMEZONE), in which the PDF says when it was made. */
+  timeZone: string;
   generatedAt?: Date;
 }
 
@@ -77,7 +78,17 @@ export function evaluationPdf(evaluation: PilotEvaluation, options: EvaluationPd
     doc.text(
       `Dibandingkan dengan ${evaluation.previousYear.programCode} (tahun anggaran ${evaluation.previousYear.fiscalYear}), wilayah yang sama.`,
     );
-  doc.text(`Dibuat ${dateTime.format(options.generatedAt ?? new Date())} WIB.`);
+  // `30 November 2026 pukul 11.00 WITA`: the zone's own abbreviation, as the messages write it.
+  const madeAt = new Intl.DateTimeFormat('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone: options.timeZone,
+  }).format(options.generatedAt ?? new Date());
+  doc.text(`Dibuat ${madeAt}.`);
   doc.moveDown();
 
   doc.font('Helvetica-Bold').fontSize(12).text('Usulan, dana dan hasil');

@@ -1,7 +1,8 @@
-import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CountProposals, EvaluateProgrammeFunds, EvaluateStages, PilotEvaluation } from '@alur/contracts';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -20,6 +21,7 @@ export class EvaluationsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly regions: RegionDirectory,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
   @Get()
@@ -49,7 +51,7 @@ export class EvaluationsController {
   @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
   async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<StreamableFile> {
     const evaluation = await this.load(query);
-    const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf });
+    const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf, timeZone: this.env.TIMEZONE });
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`,

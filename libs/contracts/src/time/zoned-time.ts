@@ -29,6 +29,16 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Whether `name` is an IANA time zone this runtime knows (`Asia/Makassar`; not `WITA`). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Throws a RangeError naming the zone when it is not an IANA time zone this runtime knows. */
 export function assertTimeZone(timeZone: string): void {
   formatterOf(timeZone);
