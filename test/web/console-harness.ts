@@ -33,6 +33,29 @@ export async function queryDatabase<T>(isolation: TestIsolation, sql: string, pa
   }
 }
 
+/** A request to the API as the caller logged in, answering its body; any answer of 300 or more throws, naming it. */
+export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Logs `username` in (the demo password) and answers a way to call the API as them. */
+export async function callApiAs(url: string, username: string): Promise<ApiCall> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = await response.json();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+    return answer as T;
+  };
+}
+
 export interface RunningSystem {
   url: string;
   /** The gateway's application, for tests that look at its routes. */

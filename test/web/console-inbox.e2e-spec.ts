@@ -1,17 +1,25 @@
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_BK_DESA } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, queryDatabase, RunningSystem, startSystem } from './console-harness';
+import {
+  Browser,
+  callApiAs,
+  checkPage,
+  DESKTOP,
+  launchBrowser,
+  logIn,
+  PHONE,
+  queryDatabase,
+  RunningSystem,
+  startSystem,
+} from './console-harness';
 import { RegionDirectory } from '@alur/regions';
 
 const CAMAT = 'camat.14.03.09';
 const OTHER_VILLAGE_NAME = RegionDirectory.shared().get(OTHER_MANDAU_VILLAGE)!.name;
 const DRAINS = Array.from({ length: 9 }, (_, i) => `Drainase RT 0${i + 1}`);
 const OTHER_TITLES = ['Sumur bor warga', 'Pos ronda'];
-
-type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
@@ -21,24 +29,7 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
   let system: RunningSystem;
   let browser: Browser;
 
-  async function as(username: string): Promise<Call> {
-    const login = await fetch(`${system.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return async <T>(method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${system.url}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer = await response.json();
-      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-      return answer as T;
-    };
-  }
+  const as = (username: string) => callApiAs(system.url, username);
 
   /**
    * The BKM submits each proposal, and the village's Lurah approves it, so that it waits for the Camat.

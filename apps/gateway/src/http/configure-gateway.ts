@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
@@ -34,5 +35,5 @@ export function configureGateway(app: INestApplication): void {
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
   // The web console (apps/web), when it has been built.
-  serveWebConsole(app);
+  serveWebConsole(app, app.get<BaseEnv>(APP_ENV).TIMEZONE);
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
@@ -38,14 +38,24 @@ export function findWebConsoleDist(from = __dirname): string | undefined {
 /** The API's own paths: no file of the console lies under them. */
 const API_PREFIX = '/api/';
 
+/** The console reads the regency's time zone from this tag of its page (apps/web/src/lib/regency-time.ts). */
+const TIME_ZONE_META = 'alur-time-zone';
+
+/** index.html naming the regency's time zone, so the console writes and reads times as the services do. */
+function consolePage(indexHtml: string, timeZone: string): string {
+  const tag = `<meta name="${TIME_ZONE_META}" content="${timeZone.replace(/[^\w/+-]/g, '')}" />`;
+  return indexHtml.replace('<head>', `<head>\n    ${tag}`);
+}
+
 /**
  * Serves the built web console: its files, and index.html for page paths no route answers, so the
  * single-page app's own routes (e.g. /transparansi) load on a refresh. Nothing when it is not built.
  * API requests pass by the files unlooked-for: asking the disk for each (a stat that fails) was
  * about 8% of the gateway's work for a small answer (bench:requests, `/me`).
  */
-export function serveWebConsole(app: INestApplication, distDir = findWebConsoleDist()): boolean {
+export function serveWebConsole(app: INestApplication, timeZone: string, distDir = findWebConsoleDist()): boolean {
   if (!distDir) return false;
+  const page = consolePage(readFileSync(join(distDir, 'index.html'), 'utf8'), timeZone);
   const assets = `${sep}assets${sep}`;
   const files = serveStatic(distDir, {
     index: false,
@@ -55,9 +65,11 @@ export function serveWebConsole(app: INestApplication, distDir = findWebConsoleD
       res.setHeader('Cache-Control', path.includes(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(API_PREFIX) ? next() : files(req, res, next)));
+  // index.html itself only as the page that names the time zone (the fallback below), never the file as built.
+  const servesFile = (req: Request) => !req.path.startsWith(API_PREFIX) && req.path !== '/index.html';
+  app.use((req: Request, res: Response, next: NextFunction) => (servesFile(req) ? files(req, res, next) : next()));
   app.useGlobalFilters(
-    new WebConsoleFallbackFilter(app.getHttpAdapter(), join(distDir, 'index.html'), {
+    new WebConsoleFallbackFilter(app.getHttpAdapter(), page, {
       'Content-Security-Policy': CONSOLE_CSP,
       'Cache-Control': 'no-cache',
     }),

@@ -11,7 +11,7 @@ interface PageRequest {
 }
 interface PageResponse {
   setHeader(name: string, value: string): void;
-  sendFile(path: string): void;
+  send(body: string): void;
 }
 
 /**
@@ -23,7 +23,8 @@ interface PageResponse {
 export class WebConsoleFallbackFilter extends BaseExceptionFilter {
   constructor(
     adapter: HttpServer,
-    private readonly indexHtml: string,
+    /** The console's index.html, as served: the built file with what the gateway adds to it. */
+    private readonly page: string,
     private readonly headers: Record<string, string>,
   ) {
     super(adapter);
@@ -37,6 +38,7 @@ export class WebConsoleFallbackFilter extends BaseExceptionFilter {
     if (!wantsPage) return super.catch(exception, host);
     const response = host.switchToHttp().getResponse<PageResponse>();
     for (const [name, value] of Object.entries(this.headers)) response.setHeader(name, value);
-    response.sendFile(this.indexHtml);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.send(this.page);
   }
 }

@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { deadlineText } from '@alur/contracts';
+import { REGENCY_TIME_ZONE } from '../lib/regency-time';
 import { Language, Messages, MESSAGES } from './messages';
 
 const LANGUAGE_KEY = 'alur.language';
@@ -33,9 +34,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       dateStyle: 'medium',
       timeStyle: 'short',
       hourCycle: 'h23',
-      timeZone: 'Asia/Jakarta',
+      timeZone: REGENCY_TIME_ZONE,
     });
-    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Jakarta' });
+    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: REGENCY_TIME_ZONE });
     currentMessages = MESSAGES[language];
     return {
       language,

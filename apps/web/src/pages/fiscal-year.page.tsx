@@ -13,25 +13,12 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { useActionKeys } from '../lib/action-key';
+import { instantOfLocalField, localFieldValue, yearNow, zoneName } from '../lib/regency-time';
 
-const WIB = 'Asia/Jakarta';
-
-/** The fiscal year now in the regency (the calendar year, in WIB). */
-function currentFiscalYear(): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: WIB, year: 'numeric' }).format(new Date()));
-}
-
-/** An instant as `YYYY-MM-DDTHH:mm` in WIB, for a datetime-local input. */
-function wibInputValue(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: WIB, dateStyle: 'short', timeStyle: 'short' })
-    .format(new Date(iso))
-    .replace(' ', 'T');
-}
-
-/** BPKAD moves the date its fiscal year closes for releases: entered in WIB, sent with its offset. */
+/** BPKAD moves the date its fiscal year closes for releases: entered on the regency's clock, sent as the instant it names. */
 function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(view: ReleasesClosing): void }) {
   const x = useProgressTexts();
-  const [at, setAt] = useState(() => wibInputValue(closing.releasesCloseAt));
+  const [at, setAt] = useState(() => localFieldValue(closing.releasesCloseAt));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const keys = useActionKeys();
@@ -40,10 +27,7 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
     setBusy(true);
     setError(undefined);
     try {
-      const change = { releasesCloseAt: at ? `${at}:00+07:00` : '' } satisfies Omit<
-        RequestInputOf<typeof SetReleasesClosing>,
-        'fiscalYear'
-      >;
+      const change = { releasesCloseAt: instantOfLocalField(at) } satisfies Omit<RequestInputOf<typeof SetReleasesClosing>, 'fiscalYear'>;
       onSaved(await keys.send<ReleasesClosing>('PUT', `/fiscal-years/${closing.fiscalYear}/closing`, change));
     } catch (e) {
       setError(e);
@@ -53,8 +37,8 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
   };
   return (
     <form onSubmit={(e) => void save(e)} noValidate>
-      <ErrorSummary error={error} fieldLabels={{ releasesCloseAt: x.closingInput }} />
-      <Field id="releasesCloseAt" label={x.closingInput} error={reasonOf(error, 'releasesCloseAt')}>
+      <ErrorSummary error={error} fieldLabels={{ releasesCloseAt: x.closingInput(zoneName()) }} />
+      <Field id="releasesCloseAt" label={x.closingInput(zoneName())} error={reasonOf(error, 'releasesCloseAt')}>
         <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
       </Field>
       <div className="actions">
@@ -71,11 +55,11 @@ export function FiscalYearPage() {
   const { t, dateTime } = useI18n();
   const x = useProgressTexts();
   const { user } = useSession();
-  const thisYear = currentFiscalYear();
+  const thisYear = yearNow();
   const [year, setYear] = useState(thisYear);
   const [notice, setNotice] = useState<string>();
   const { data, error, loading, reload } = useLoad(() => api<CarryOverReport>('GET', `/fiscal-years/${year}/carry-over`), [year]);
-  const closingText = (closing: ReleasesClosing) => `${dateTime(closing.releasesCloseAt)} WIB`;
+  const closingText = (closing: ReleasesClosing) => `${dateTime(closing.releasesCloseAt)} ${zoneName()}`;
 
   return (
     <section>
@@ -131,7 +115,7 @@ export function FiscalYearPage() {
                 key={`${data.fiscalYear}-${data.releasesCloseAt}`}
                 closing={data}
                 onSaved={(closing) => {
-                  setNotice(x.closingSaved(dateTime(closing.releasesCloseAt)));
+                  setNotice(x.closingSaved(dateTime(closing.releasesCloseAt), zoneName()));
                   reload();
                 }}
               />

@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
 import { ActionKeys, useActionKeys } from '../lib/action-key';
 import { Link } from 'react-router';
+import { instantOfLocalField, localFieldValue } from '../lib/regency-time';
 
 /** One step of a release under way: preparing the SPM, authorising it, or returning it. */
 interface Pending {
@@ -44,12 +45,6 @@ interface StepProps {
   keys: ActionKeys;
   onDone(message: string): void;
   onCancel(): void;
-}
-
-/** Now in Jakarta as `YYYY-MM-DDTHH:mm`, for a datetime-local input. */
-function jakartaNow(): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Jakarta', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
-  return parts.replace(' ', 'T');
 }
 
 function trancheUrl({ disbursement, tranche }: Pending): string {
@@ -120,7 +115,7 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
 /** The second official's step: the SP2D date, then a confirmation naming the amount and SP2D number. */
 function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
-  const [at, setAt] = useState(jakartaNow);
+  const [at, setAt] = useState(() => localFieldValue(new Date()));
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -137,7 +132,7 @@ function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
     try {
       await keys.send<AnswerOf<typeof ReleaseTranche>>('POST', `${trancheUrl(pending)}/release`, {
         sp2dNumber: sp2d,
-        releasedAt: `${at}:00+07:00`,
+        releasedAt: instantOfLocalField(at),
       } satisfies TrancheRelease);
       setConfirming(false);
       onDone(`${t.releaseDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);

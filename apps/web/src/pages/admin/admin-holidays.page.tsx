@@ -7,14 +7,13 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { useActionKeys } from '../../lib/action-key';
-
-const thisYear = () => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+import { yearNow } from '../../lib/regency-time';
 
 /** ADMIN: the non-working days of a year (national holidays and those added here), and adding one. */
 export function AdminHolidaysPage() {
   const { t, date } = useI18n();
   const a = useAdminTexts();
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(yearNow);
   const holidays = useLoad(
     () =>
       api<AnswerOf<typeof ListHolidays>>('GET', '/approvals/holidays', { query: { year } satisfies RequestInputOf<typeof ListHolidays> }),
@@ -57,7 +56,7 @@ export function AdminHolidaysPage() {
       <div className="field">
         <label htmlFor="holiday-year">{a.year}</label>
         <select id="holiday-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[thisYear() - 1, thisYear(), thisYear() + 1, ...(year > thisYear() + 1 ? [year] : [])].map((y) => (
+          {[yearNow() - 1, yearNow(), yearNow() + 1, ...(year > yearNow() + 1 ? [year] : [])].map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
