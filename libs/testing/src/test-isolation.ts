@@ -38,6 +38,9 @@ export function createTestIsolation(overrides: NodeJS.ProcessEnv = {}): TestIsol
       // (max_connections 100 by default): a service's idle connections go back after 10 s (pg's own default),
       // not production's 5 minutes, or a file's pools keep what they once needed and the next file is refused.
       DB_POOL_IDLE_TIMEOUT_MS: '10000',
+      // No mail server unless the test starts its own (a MailCatcher on a free port): the default, 1025, is where
+      // `npm start`'s demo catcher listens, and a run's e-mails landed in the demo's inbox. Port 1 refuses at once.
+      SMTP_URL: 'smtp://127.0.0.1:1',
       ...overrides,
     },
   };
