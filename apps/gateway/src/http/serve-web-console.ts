@@ -55,7 +55,8 @@ function consolePage(indexHtml: string, timeZone: string): string {
  */
 export function serveWebConsole(app: INestApplication, timeZone: string, distDir = findWebConsoleDist()): boolean {
   if (!distDir) return false;
-  const page = consolePage(readFileSync(join(distDir, 'index.html'), 'utf8'), timeZone);
+  // Read for each page asked for (a full load, not each asset): a console rebuilt under a running gateway is served as built.
+  const page = () => consolePage(readFileSync(join(distDir, 'index.html'), 'utf8'), timeZone);
   const assets = `${sep}assets${sep}`;
   const files = serveStatic(distDir, {
     index: false,

@@ -24,7 +24,7 @@ export class WebConsoleFallbackFilter extends BaseExceptionFilter {
   constructor(
     adapter: HttpServer,
     /** The console's index.html, as served: the built file with what the gateway adds to it. */
-    private readonly page: string,
+    private readonly page: () => string,
     private readonly headers: Record<string, string>,
   ) {
     super(adapter);
@@ -39,6 +39,6 @@ export class WebConsoleFallbackFilter extends BaseExceptionFilter {
     const response = host.switchToHttp().getResponse<PageResponse>();
     for (const [name, value] of Object.entries(this.headers)) response.setHeader(name, value);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.send(this.page);
+    response.send(this.page());
   }
 }
