@@ -181,6 +181,16 @@ describe('the web console, the whole story in a browser', () => {
     // The approvals service opens the first stage once it hears of the submission.
     await reloadUntilVisible(bkm, () => bkm.getByTestId('waiting-at').getByText('Lurah / Kepala Desa (tahap 1 dari 5)'));
     await checkPage(bkm, '05-bkm-proposal-submitted-phone');
+    // On a phone the RAB's lines stack, and its total is one ruled line: the label at the left, the amount at the right.
+    const rab = bkm.locator('table.stack-table');
+    const [table, label, amount] = await Promise.all([
+      rab.boundingBox(),
+      rab.locator('tfoot th').boundingBox(),
+      rab.locator('tfoot td').boundingBox(),
+    ]);
+    expect(await rab.locator('tfoot').textContent()).toBe('Total RABRp 42.125.000');
+    expect(Math.round(label!.x)).toBe(Math.round(table!.x));
+    expect(Math.round(amount!.x + amount!.width)).toBe(Math.round(table!.x + table!.width));
   });
 
   it('keeps the proposal in view when the approvals service does not answer, says so, and shows the stages once it answers', async () => {
