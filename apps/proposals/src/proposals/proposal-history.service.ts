@@ -4,6 +4,7 @@ import { AuditTrail } from '@alur/audit';
 import { Actor } from '@alur/contracts';
 import { RidingStatement } from '@alur/database';
 import { TimelineEntryDraft } from './domain/proposal';
+import { FlatJson } from './domain/flat-json';
 import { ProposalRepository } from './proposal.repository';
 
 /**
@@ -28,6 +29,8 @@ export class ProposalHistory {
       before?: unknown;
       after?: unknown;
       note?: string | null;
+      /** What the timeline entry shows besides the status, e.g. the stage a review moved to. */
+      details?: FlatJson | null;
       /** The event announcing the change, when there is one: the timeline is keyed by it. */
       eventId?: string;
       /** When the change happened, if not now: a change made on another service's event happened when that event did. */
@@ -57,6 +60,7 @@ export class ProposalHistory {
         fromStatus: change.fromStatus,
         toStatus: change.toStatus,
         note: change.note,
+        details: change.details,
       }),
     );
   }

@@ -177,6 +177,7 @@ export class FollowReviewUseCase {
         before: { status: from, currentStage: proposal.currentStage },
         after: { status: to, currentStage: change.currentStage },
         note: change.note,
+        details: change.details,
         eventId: event.id,
         // The timeline keeps the order things happened in, not the order their events were handled in.
         occurredAt: new Date(event.occurredAt),
