@@ -176,6 +176,12 @@ describe('the officials’ console: changes since the last submission, the actin
     expect(await form.getByLabel('Harga satuan (Rp) 2', { exact: true }).inputValue()).toBe('400.000');
     expect(await form.getByLabel('Swadaya masyarakat').inputValue()).toBe('5.000.000');
     expect(await form.getByTestId('budget-total').textContent()).toBe('Rp 100.000.000');
+    // The proposal's history says which stage opened and what its official decided, and the note once.
+    await form.goto(`${system.url}/usulan/${proposalId}`);
+    const history = form.locator('.timeline');
+    await history.getByText('Tahap 1 dari 5 dibuka: Lurah / Kepala Desa', { exact: false }).waitFor();
+    await history.getByText('Dikembalikan untuk revisi oleh Lurah / Kepala Desa (tahap 1)', { exact: false }).waitFor();
+    expect(await history.getByText('Harga semen terlalu tinggi', { exact: false }).count()).toBe(1);
     await form.close();
 
     const site = await uploadPdf('Denah lokasi.pdf', SITE_PDF);

@@ -187,6 +187,10 @@ const id = {
   statusLabel: 'Status',
   waitingAt: 'Menunggu di',
   waitingAtStage: (role: string, order: number, count: number) => `${role} (tahap ${order} dari ${count})`,
+  /** A timeline line for a stage opened, and for one decided: which stage, whose, and what was decided. */
+  stageOpenedAs: (role: string, order: number, count: number) => `Tahap ${order} dari ${count} dibuka: ${role}`,
+  stageDecidedAs: (decision: string, role: string, order: number) =>
+    `${{ APPROVE: 'Disetujui', RETURN: 'Dikembalikan untuk revisi oleh', REJECT: 'Ditolak oleh' }[decision] ?? decision} ${role} (tahap ${order})`,
   requested: 'Dana diminta',
   budgetTotal: 'Total RAB',
   swadaya: 'Swadaya masyarakat',
@@ -547,6 +551,9 @@ const en: Messages = {
   statusLabel: 'Status',
   waitingAt: 'Waiting at',
   waitingAtStage: (role: string, order: number, count: number) => `${role} (stage ${order} of ${count})`,
+  stageOpenedAs: (role: string, order: number, count: number) => `Stage ${order} of ${count} opened: ${role}`,
+  stageDecidedAs: (decision: string, role: string, order: number) =>
+    `${{ APPROVE: 'Approved by', RETURN: 'Returned for revision by', REJECT: 'Rejected by' }[decision] ?? decision} ${role} (stage ${order})`,
   requested: 'Amount requested',
   budgetTotal: 'Budget total',
   swadaya: 'Community contribution (swadaya)',

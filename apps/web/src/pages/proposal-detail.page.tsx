@@ -21,6 +21,7 @@ import { DueBadge, StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages';
 import { formatShareBp } from '../lib/budget';
 import { DecisionPanel } from './decision-panel';
 import { SubmissionChanges } from './submission-changes';
@@ -372,8 +373,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
           <ol className="timeline">
             {p.timeline.map((entry, i) => (
               <li key={i}>
-                <time dateTime={entry.at}>{dateTime(entry.at)}</time> ·{' '}
-                {t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind)}
+                <time dateTime={entry.at}>{dateTime(entry.at)}</time> · {timelineLine(entry, t)}
                 {entry.actor && (
                   <span className="muted">
                     {' '}
@@ -381,7 +381,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
                     {entry.actor.actingFor && ` (${t.actingFor(nameOf(entry.actor.actingFor))})`}
                   </span>
                 )}
-                {entry.note && <p className="quote">{entry.note}</p>}
+                {entry.note && !repeatsDecisionNote(p.timeline!, i) && <p className="quote">{entry.note}</p>}
               </li>
             ))}
           </ol>
@@ -389,4 +389,28 @@ export function ProposalDetailPage({ id }: { id: string }) {
       )}
     </article>
   );
+}
+
+type TimelineEntry = NonNullable<Proposal['timeline']>[number];
+
+/** What happened, in words: a stage's line names the stage, its official and the decision, not just "stage decided". */
+function timelineLine(entry: TimelineEntry, t: Messages): string {
+  const d = entry.details ?? {};
+  const role = typeof d.role === 'string' ? (t.roles[d.role] ?? d.role) : undefined;
+  if (entry.kind === 'approval.stage-opened' && role && typeof d.order === 'number' && typeof d.count === 'number')
+    return t.stageOpenedAs(role, d.order, d.count);
+  if (entry.kind === 'approval.stage-decided' && role && typeof d.order === 'number' && typeof d.decision === 'string')
+    return t.stageDecidedAs(d.decision, role, d.order);
+  return t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind);
+}
+
+/** A return or rejection carries the official's note the stage's decision just showed: once is enough. */
+function repeatsDecisionNote(timeline: TimelineEntry[], i: number): boolean {
+  const entry = timeline[i];
+  if (entry.kind !== 'proposal.returned' && entry.kind !== 'proposal.rejected') return false;
+  const decided = timeline
+    .slice(0, i)
+    .reverse()
+    .find((e) => e.kind === 'approval.stage-decided');
+  return decided?.note === entry.note;
 }
