@@ -177,6 +177,14 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
       channels: { FUNDS: { inApp: true, email: false }, STATUS: { email: true } },
     });
     expect((await inbox(bkm)).items.map((i: any) => i.title)).toEqual(['Proposal approved: Posyandu', 'Proposal submitted: Posyandu']);
+    // A console shown in Indonesian asks for that language, whatever the messages' language is; anything else is refused.
+    expect((await inbox(bkm, '?language=id')).items.map((i: any) => i.title)).toEqual([
+      'Usulan disetujui: Posyandu',
+      'Usulan diajukan: Posyandu',
+    ]);
+    const unknown = await gateway.call('GET', '/api/v1/notifications?language=jv', { token: bkm });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors).toEqual([expect.objectContaining({ field: 'language' })]);
 
     // The change is on the audit trail with who made it, before and after; the refused ones are not.
     const me = await (await gateway.call('GET', '/api/v1/me', { token: bkm })).json();

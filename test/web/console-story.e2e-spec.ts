@@ -380,6 +380,15 @@ describe('the web console, the whole story in a browser', () => {
       expect(now).toBeLessThan(unreadBefore);
     });
     await screenshot(bkm, '20d-bkm-notifications-read-phone');
+    // Switched to English, the console shows the notifications in English too (the BKM's messages stay Indonesian).
+    await bkm.getByRole('button', { name: 'EN' }).click();
+    await bkm
+      .getByTestId('notification')
+      .filter({ hasText: `Tranche 1 released: ${TITLE}` })
+      .waitFor();
+    expect(await bkm.getByTestId('notification').filter({ hasText: 'Termin 1 dicairkan' }).count()).toBe(0);
+    await bkm.getByRole('button', { name: 'ID' }).click();
+    await released.waitFor();
   });
 
   it('shows the amounts on the public transparency page, without logging in, on a phone and a desktop', async () => {

@@ -15,10 +15,11 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
 
 /** The in-app inbox, newest first, unread ones marked; opening one (or marking it) reads it; read all at once. */
 export function NotificationsPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, language } = useI18n();
+  // In the language the console is shown in, which may not be the one the reader's messages are sent in.
   const { data, error, reload } = useLoad(
-    () => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { pageSize: 50 } }),
-    [],
+    () => api<AnswerOf<typeof ListNotifications>>('GET', '/notifications', { query: { pageSize: 50, language } }),
+    [language],
   );
   const [actionError, setActionError] = useState<unknown>();
   const changed = () => {

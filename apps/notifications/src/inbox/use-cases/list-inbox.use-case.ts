@@ -22,7 +22,7 @@ export class ListInboxUseCase {
     const slice = sliceOf(query);
     // One snapshot for the page and its counts, so the unread badge always agrees with the list.
     return this.transactions.run(async (tx) => {
-      const language = await this.preferences.languageOf(tx, actor.userId);
+      const language = query.language ?? (await this.preferences.languageOf(tx, actor.userId));
       const page = await this.notifications.page(tx, actor.userId, { unreadOnly, ...slice });
       const counts = await this.notifications.counts(tx, actor.userId);
       return {
