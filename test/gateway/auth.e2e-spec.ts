@@ -5,6 +5,7 @@ import { Controller, Get, Module, Type } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@alur/audit';
 import { OutboxService } from '@alur/messaging';
 import { CLS_ACTOR } from '@alur/observability';
 import { RegionDirectory } from '@alur/regions';
@@ -225,6 +226,51 @@ describe('gateway identity and access', () => {
 
       const again = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13' } });
       expect(again.status).toBe(409);
+    });
+
+    it('lets a user replace the password the administrator gave them, ending every earlier session', async () => {
+      const username = 'lurah.14.03.09.1002';
+      const [laptop, phone] = [await gateway.tokenOf(username), await gateway.tokenOf(username)];
+      const change = (body: unknown, token = laptop) => gateway.call('PUT', '/api/v1/auth/password', { token, body });
+
+      // Refused, each naming its field, and nothing changed: a wrong current password, a short or unchanged new one.
+      const wrong = await change({ currentPassword: 'bukan-sandi-ini', newPassword: 'sandi-baru-lurah-2026' });
+      expect(wrong.status).toBe(400);
+      expect((await wrong.json()).errors).toEqual([
+        { field: 'currentPassword', reason: 'is not your current password', code: 'WRONG_PASSWORD' },
+      ]);
+      const short = await change({ currentPassword: 'alur-demo', newPassword: 'pendek' });
+      expect(short.status).toBe(400);
+      expect((await short.json()).errors).toEqual([expect.objectContaining({ field: 'newPassword' })]);
+      const same = await change({ currentPassword: 'alur-demo', newPassword: 'alur-demo' });
+      expect(same.status).toBe(400);
+      expect((await same.json()).errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'newPassword', reason: 'must differ from the current password' })]),
+      );
+      expect(
+        (await gateway.call('PUT', '/api/v1/auth/password', { body: { currentPassword: 'alur-demo', newPassword: 'x'.repeat(12) } }))
+          .status,
+      ).toBe(401);
+      expect((await login(username, 'alur-demo')).status).toBe(200);
+
+      const changed = await change({ currentPassword: 'alur-demo', newPassword: 'sandi-baru-lurah-2026' });
+      expect(changed.status).toBe(200);
+      const session = await changed.json();
+      expect(session).toMatchObject({ tokenType: 'Bearer', user: { username } });
+      expect(session.user).not.toHaveProperty('passwordHash');
+      // The new token works; both earlier ones, on this device and the other, stop; only the new password logs in.
+      expect((await gateway.call('GET', '/api/v1/me', { token: session.accessToken })).status).toBe(200);
+      expect((await gateway.call('GET', '/api/v1/me', { token: laptop })).status).toBe(401);
+      expect((await gateway.call('GET', '/api/v1/me', { token: phone })).status).toBe(401);
+      expect((await login(username, 'alur-demo')).status).toBe(401);
+      expect((await login(username, 'sandi-baru-lurah-2026')).status).toBe(200);
+
+      // Audited, the refusal too, without either password or its hash.
+      const [{ id }] = await gateway.app.get(DataSource).query(`SELECT id FROM user_account WHERE username = $1`, [username]);
+      const history = await gateway.app.get(AuditTrail).history('user_account', id);
+      const actions = history.map((record) => record.action);
+      expect(actions).toEqual(expect.arrayContaining(['password.change-refused', 'password.changed']));
+      expect(JSON.stringify(history)).not.toMatch(/alur-demo|sandi-baru|argon2/);
     });
   });
 

@@ -158,6 +158,12 @@ const ROWS: Row[] = [
 
   // Anyone logged in, for themselves or filtered to their region.
   { route: 'GET /api/v1/me', who: EVERYONE, request: () => json('/api/v1/me') },
+  // A wrong current password: refused with 400 for anyone logged in, and nothing changes (a change would end the session).
+  {
+    route: 'PUT /api/v1/auth/password',
+    who: EVERYONE,
+    request: () => json('/api/v1/auth/password', { currentPassword: 'bukan-sandi-ini', newPassword: 'sandi-baru-uji-2026' }),
+  },
   { route: 'POST /api/v1/auth/logout', who: EVERYONE, request: () => json('/api/v1/auth/logout', {}), last: true },
   { route: 'GET /api/v1/proposals', who: EVERYONE, request: () => json('/api/v1/proposals') },
   { route: 'GET /api/v1/programmes', who: EVERYONE, request: () => json('/api/v1/programmes') },

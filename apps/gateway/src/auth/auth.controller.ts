@@ -1,7 +1,16 @@
-import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { Actor, type LoginRequest, type LoginResult, LoginRequestSchema, LoginResultSchema } from '@alur/contracts';
+import { Controller, HttpCode, Ip, Post, Put } from '@nestjs/common';
+import {
+  Actor,
+  type ChangePasswordRequest,
+  ChangePasswordRequestSchema,
+  type LoginRequest,
+  type LoginResult,
+  LoginRequestSchema,
+  LoginResultSchema,
+} from '@alur/contracts';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ContractInput, openApiSchemaOf } from '../http/contract-input';
+import { ChangePasswordUseCase } from './use-cases/change-password.use-case';
 import { LoginUseCase } from './use-cases/login.use-case';
 import { LogoutUseCase } from './use-cases/logout.use-case';
 import { CurrentActor } from './current-actor.decorator';
@@ -13,6 +22,7 @@ export class AuthController {
   constructor(
     private readonly login: LoginUseCase,
     private readonly logout: LogoutUseCase,
+    private readonly changePassword: ChangePasswordUseCase,
   ) {}
 
   @Post('login')
@@ -29,6 +39,21 @@ export class AuthController {
     @Ip() address: string,
   ): Promise<LoginResult> {
     return this.login.execute(body.username, body.password, address);
+  }
+
+  @Put('password')
+  @ApiOperation({
+    summary:
+      'Change your own password: give the current one (400 naming currentPassword when wrong; wrong guesses count as failed logins) and a new one of 10 or more characters; answered with a new access token, every earlier one stops working',
+  })
+  @ApiOkResponse({ schema: openApiSchemaOf(LoginResultSchema, 'output') })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for this username: wait the seconds given' })
+  newPassword(
+    @CurrentActor() actor: Actor,
+    @ContractInput(null, { from: 'body', schema: ChangePasswordRequestSchema }) body: ChangePasswordRequest,
+    @Ip() address: string,
+  ): Promise<LoginResult> {
+    return this.changePassword.execute(actor, body, address);
   }
 
   @Post('logout')

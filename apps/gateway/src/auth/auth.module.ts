@@ -9,6 +9,7 @@ import { AccountStanding } from './account-standing.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle.service';
+import { ChangePasswordUseCase } from './use-cases/change-password.use-case';
 import { LoginUseCase } from './use-cases/login.use-case';
 import { LogoutUseCase } from './use-cases/logout.use-case';
 import { PasswordHasher } from './password-hasher.service';
@@ -29,6 +30,7 @@ import { RolesGuard } from './roles.guard';
   controllers: [AuthController],
   providers: [
     LoginUseCase,
+    ChangePasswordUseCase,
     LogoutUseCase,
     LoginThrottle,
     PasswordHasher,

@@ -103,6 +103,12 @@ export class InMemoryUserAccounts implements Public<UserAccountRepository> {
     return { ...user };
   }
 
+  async changePassword(_tx: EntityManager, id: string, passwordHash: string): Promise<UserAccount> {
+    const user = this.rows.find((u) => u.id === id)!;
+    Object.assign(user, { passwordHash, tokenVersion: user.tokenVersion + 1, updatedAt: new Date() });
+    return { ...user };
+  }
+
   async raiseTokenVersion(_db: EntityManager, id: string): Promise<void> {
     const user = this.rows.find((u) => u.id === id);
     if (user) Object.assign(user, { tokenVersion: user.tokenVersion + 1, updatedAt: new Date() });

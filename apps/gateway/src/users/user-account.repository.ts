@@ -181,6 +181,17 @@ export class UserAccountRepository {
     return user;
   }
 
+  /** A new password, which also ends every access token issued to the user so far; the account as it is now. */
+  async changePassword(tx: EntityManager, id: string, passwordHash: string): Promise<UserAccount> {
+    const [user] = await updateRows(
+      tx,
+      UserAccountRow,
+      'UPDATE user_account SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+      [id, passwordHash],
+    );
+    return user;
+  }
+
   /** Ends every access token issued to the user so far (logout). */
   async raiseTokenVersion(db: EntityManager, id: string): Promise<void> {
     await db.query('UPDATE user_account SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [id]);

@@ -4,11 +4,10 @@ import type { LoginResult } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { SecurityAudit } from '../../audit/security-audit.service';
 import { UserAccountRepository } from '../../users/user-account.repository';
-import { userViewOf } from '../../users/user-view';
-import { AccessTokenClaims } from '../access-token-claims';
 import { AccessTokens } from '../access-tokens.service';
 import { LoginThrottle } from '../login-throttle.service';
 import { PasswordHasher } from '../password-hasher.service';
+import { sessionOf } from '../session-of';
 
 /** One answer for every failure, so that a caller cannot learn which usernames exist. */
 const LOGIN_FAILED = 'Invalid username or password';
@@ -52,18 +51,6 @@ export class LoginUseCase {
       after: { address },
     });
 
-    const claims: AccessTokenClaims = {
-      sub: user.id,
-      username: user.username,
-      role: user.role,
-      regionCode: user.regionCode,
-      ver: user.tokenVersion,
-    };
-    return {
-      accessToken: await this.tokens.issue(claims),
-      tokenType: 'Bearer',
-      expiresIn: this.env.JWT_TTL_SECONDS,
-      user: userViewOf(user),
-    };
+    return sessionOf(this.tokens, user, this.env.JWT_TTL_SECONDS);
   }
 }

@@ -5,3 +5,4 @@ export * from './log-in.request';
 export * from './create-user.request';
 export * from './update-user.request';
 export * from './list-users.request';
+export * from './change-password.request';
