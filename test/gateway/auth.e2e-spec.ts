@@ -245,7 +245,9 @@ describe('gateway identity and access', () => {
       const same = await change({ currentPassword: 'alur-demo', newPassword: 'alur-demo' });
       expect(same.status).toBe(400);
       expect((await same.json()).errors).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'newPassword', reason: 'must differ from the current password' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'newPassword', reason: 'must differ from the current password', code: 'PASSWORD_UNCHANGED' }),
+        ]),
       );
       expect(
         (await gateway.call('PUT', '/api/v1/auth/password', { body: { currentPassword: 'alur-demo', newPassword: 'x'.repeat(12) } }))

@@ -2,10 +2,12 @@ import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, RunningSystem, startSystem } from './console-harness';
+import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
 
 const NEW_USER = 'lurah.plt.uji';
 const NEW_PASSWORD = 'kata-sandi-uji-1';
+/** The one the new official chooses for themself. */
+const OWN_PASSWORD = 'sandi-pilihan-sendiri-7';
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
@@ -74,6 +76,40 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await row.getByText('Aktif', { exact: true }).waitFor();
     expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(200);
 
+    // The new official replaces the password the administrator knows with their own, from the header, on a phone.
+    const official = await browser.newPage(PHONE);
+    await official.goto(`${system.url}/masuk`);
+    await official.getByLabel('Nama pengguna').fill(NEW_USER);
+    await official.getByLabel('Kata sandi').fill(NEW_PASSWORD);
+    await official.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await official.getByRole('link', { name: 'Ganti kata sandi' }).click();
+    await official.getByRole('heading', { name: 'Ganti kata sandi', level: 1 }).waitFor();
+    const change = async (current: string, next: string, again = next) => {
+      await official.getByLabel('Kata sandi sekarang').fill(current);
+      await official.getByLabel('Kata sandi baru', { exact: true }).fill(next);
+      await official.getByLabel('Ulangi kata sandi baru').fill(again);
+      await official.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    };
+    // Checked before sending: too short, and a repeat that differs; then the gateway's answer to a wrong current one.
+    await change(NEW_PASSWORD, 'pendek', 'pendek!');
+    await official.getByText('Kata sandi baru paling sedikit 10 karakter.').waitFor();
+    await official.getByText('Tidak sama dengan kata sandi baru.').waitFor();
+    await change('bukan-sandi-saya', OWN_PASSWORD);
+    await official.locator('#currentPassword-error').getByText('Bukan kata sandi Anda sekarang.').waitFor();
+    await checkPage(official, '50b-official-password-refused-phone');
+    await change(NEW_PASSWORD, OWN_PASSWORD);
+    await official.getByRole('status').getByText('Kata sandi diganti. Sesi Anda di perangkat lain telah berakhir.').waitFor();
+    // Still logged in here, with the new token; the administrator's password no longer opens the account.
+    await official.getByRole('link', { name: 'Notifikasi' }).first().click();
+    await official
+      .getByRole('heading', { name: /Notifikasi/ })
+      .first()
+      .waitFor();
+    expect(await official.getByRole('button', { name: 'Keluar' }).count()).toBe(1);
+    await official.close();
+    expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(401);
+    expect(await logInStatus(NEW_USER, OWN_PASSWORD)).toBe(200);
+
     // Moved to the neighbouring village: the row shows the new region.
     await row.getByRole('button', { name: 'Ubah peran/wilayah' }).click();
     await row.getByLabel('Kode wilayah').fill(OTHER_MANDAU_VILLAGE);
@@ -87,7 +123,7 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await checkPage(admin, '52-admin-user-deactivate-dialog');
     await dialog.getByRole('button', { name: 'Nonaktifkan' }).click();
     await row.getByText('Nonaktif', { exact: true }).waitFor();
-    expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(401);
+    expect(await logInStatus(NEW_USER, OWN_PASSWORD)).toBe(401);
   });
 
   it('adds a holiday to the working calendar', async () => {

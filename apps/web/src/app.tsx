@@ -26,6 +26,7 @@ const InboxPage = page(() => import('./pages/inbox.page'), 'InboxPage');
 const MyProposalsPage = page(() => import('./pages/my-proposals.page'), 'MyProposalsPage');
 const NotificationsPage = page(() => import('./pages/notifications.page'), 'NotificationsPage');
 const PreferencesPage = page(() => import('./pages/preferences.page'), 'PreferencesPage');
+const PasswordPage = page(() => import('./pages/password.page'), 'PasswordPage');
 const ProposalDetailPage = page(() => import('./pages/proposal-detail.page'), 'ProposalDetailPage');
 const ProposalFormPage = page(() => import('./pages/proposal-form.page'), 'ProposalFormPage');
 const ReleasesPage = page(() => import('./pages/releases.page'), 'ReleasesPage');
@@ -129,6 +130,7 @@ export function App() {
           <Route path="/evaluasi" element={only(DASHBOARD_ROLES, EvaluationPage)} />
           <Route path="/notifikasi" element={only(EVERYONE, NotificationsPage)} />
           <Route path="/notifikasi/pengaturan" element={only(EVERYONE, PreferencesPage)} />
+          <Route path="/kata-sandi" element={only(EVERYONE, PasswordPage)} />
           <Route path="/admin/pengguna" element={only(['ADMIN'], AdminUsersPage)} />
           <Route path="/admin/program" element={only(['ADMIN'], AdminProgrammesPage)} />
           <Route path="/admin/plt-plh" element={only(['ADMIN'], AdminActingPage)} />

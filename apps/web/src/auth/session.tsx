@@ -1,12 +1,14 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/api-client';
-import type { LoginRequest, LoginResult, UserView as User } from '@alur/contracts';
+import type { ChangePasswordRequest, LoginRequest, LoginResult, UserView as User } from '@alur/contracts';
 
 interface Session {
   user: User | null;
   /** True until a token kept from before (without its user) has been checked with GET /me. */
   checking: boolean;
   login(username: string, password: string): Promise<User>;
+  /** Replaces the user's password; this device goes on with the new token the answer carries, every other session ends. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   /** Ends the session here and, on the server, every token of the user. */
   logout(): void;
 }
@@ -64,16 +66,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('storage', onStorage);
   }, [forget, check]);
 
+  /** A session begins (or goes on) with the token and user a login answered. */
+  const begin = useCallback((result: LoginResult) => {
+    tokenStore.set(result.accessToken);
+    userStore.set(result.user);
+    setUser(result.user);
+    return result.user;
+  }, []);
+
   const value = useMemo<Session>(
     () => ({
       user,
       checking,
       async login(username, password) {
-        const result = await api<LoginResult>('POST', '/auth/login', { body: { username, password } satisfies LoginRequest });
-        tokenStore.set(result.accessToken);
-        userStore.set(result.user);
-        setUser(result.user);
-        return result.user;
+        return begin(await api<LoginResult>('POST', '/auth/login', { body: { username, password } satisfies LoginRequest }));
+      },
+      async changePassword(currentPassword, newPassword) {
+        const body = { currentPassword, newPassword } satisfies ChangePasswordRequest;
+        begin(await api<LoginResult>('PUT', '/auth/password', { body }));
       },
       logout() {
         // Best effort: the session ends here whatever the server answers.
@@ -81,7 +91,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         forget();
       },
     }),
-    [user, checking, forget],
+    [user, checking, forget, begin],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

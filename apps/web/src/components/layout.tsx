@@ -83,7 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {user && (
           <>
             <p className="who">
-              {user.displayName} · {t.roles[user.role]}
+              {user.displayName} · {t.roles[user.role]} · <Link to="/kata-sandi">{t.passwordTitle}</Link>
             </p>
             <nav aria-label="Menu">
               <ul>

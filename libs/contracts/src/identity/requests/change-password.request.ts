@@ -14,5 +14,6 @@ export const ChangePasswordRequestSchema = z
   .refine((change) => change.newPassword !== change.currentPassword, {
     path: ['newPassword'],
     message: 'must differ from the current password',
+    params: { code: 'PASSWORD_UNCHANGED' },
   });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
