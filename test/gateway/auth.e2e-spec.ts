@@ -274,6 +274,28 @@ describe('gateway identity and access', () => {
       expect(actions).toEqual(expect.arrayContaining(['password.change-refused', 'password.changed']));
       expect(JSON.stringify(history)).not.toMatch(/alur-demo|sandi-baru|argon2/);
     });
+
+    it('lets an admin give a user who forgot their password a new one, ending their sessions', async () => {
+      const username = 'lurah.14.03.09.1003';
+      const token = await gateway.tokenOf(username);
+      const [{ id }] = await gateway.app.get(DataSource).query(`SELECT id FROM user_account WHERE username = $1`, [username]);
+      const admin = await gateway.tokenOf('admin');
+      const reset = (body: unknown) => gateway.call('PATCH', `/api/v1/users/${id}`, { token: admin, body });
+      const short = await reset({ password: 'pendek' });
+      expect(short.status).toBe(400);
+      expect((await short.json()).errors).toEqual([expect.objectContaining({ field: 'password' })]);
+
+      expect((await reset({ password: 'sementara-lurah-1003' })).status).toBe(200);
+      expect((await gateway.call('GET', '/api/v1/me', { token })).status).toBe(401);
+      expect((await login(username, 'alur-demo')).status).toBe(401);
+      expect((await login(username, 'sementara-lurah-1003')).status).toBe(200);
+      // Nobody else may: a Camat of the kecamatan gets 403.
+      const camat = await gateway.call('PATCH', `/api/v1/users/${id}`, {
+        token: await gateway.tokenOf('camat.14.03.09'),
+        body: { password: 'punya-camat-2026' },
+      });
+      expect(camat.status).toBe(403);
+    });
   });
 
   describe('the demo seed', () => {

@@ -8,6 +8,8 @@ const NEW_USER = 'lurah.plt.uji';
 const NEW_PASSWORD = 'kata-sandi-uji-1';
 /** The one the new official chooses for themself. */
 const OWN_PASSWORD = 'sandi-pilihan-sendiri-7';
+/** The one the administrator gives them when they forget it. */
+const RESET_PASSWORD = 'sandi-sementara-2026';
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
@@ -111,11 +113,19 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     expect(await logInStatus(NEW_USER, OWN_PASSWORD)).toBe(200);
 
     // Moved to the neighbouring village: the row shows the new region.
-    await row.getByRole('button', { name: 'Ubah peran/wilayah' }).click();
+    await row.getByRole('button', { name: 'Ubah peran, wilayah atau kata sandi' }).click();
     await row.getByLabel('Kode wilayah').fill(OTHER_MANDAU_VILLAGE);
     await row.getByRole('button', { name: 'Simpan perubahan' }).click();
     await admin.getByRole('status').getByText(`Akun ${NEW_USER} diperbarui.`).waitFor();
     await row.getByText(OTHER_MANDAU_VILLAGE, { exact: true }).waitFor();
+
+    // They forgot the password they chose: the administrator gives them a new one, to hand over in person.
+    await row.getByRole('button', { name: 'Ubah peran, wilayah atau kata sandi' }).click();
+    await row.getByLabel('Kata sandi baru, bila pengguna lupa (kosongkan bila tidak)').fill(RESET_PASSWORD);
+    await row.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await admin.getByRole('status').getByText(`Kata sandi ${NEW_USER} diganti.`, { exact: false }).waitFor();
+    expect(await logInStatus(NEW_USER, OWN_PASSWORD)).toBe(401);
+    expect(await logInStatus(NEW_USER, RESET_PASSWORD)).toBe(200);
 
     await row.getByRole('button', { name: `Nonaktifkan ${NEW_USER}` }).click();
     const dialog = admin.getByRole('dialog', { name: `Nonaktifkan akun ${NEW_USER}?` });
@@ -123,7 +133,7 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await checkPage(admin, '52-admin-user-deactivate-dialog');
     await dialog.getByRole('button', { name: 'Nonaktifkan' }).click();
     await row.getByText('Nonaktif', { exact: true }).waitFor();
-    expect(await logInStatus(NEW_USER, OWN_PASSWORD)).toBe(401);
+    expect(await logInStatus(NEW_USER, RESET_PASSWORD)).toBe(401);
   });
 
   it('adds a holiday to the working calendar', async () => {

@@ -5,7 +5,8 @@ import { RegionDirectory } from '@alur/regions';
 import { as, InMemoryTransactions, RecordingOutbox } from '@alur/testing';
 import { SecurityAudit } from '../../audit/security-audit.service';
 import { AccountStanding } from '../../auth/account-standing.service';
-import { BENGKALIS_ADMIN } from '../../testing/fakes';
+import { PasswordHasher } from '../../auth/password-hasher.service';
+import { BENGKALIS_ADMIN, instantHasher } from '../../testing/fakes';
 import { InMemoryUserAccounts } from '../../testing/in-memory-repositories';
 import { UpdateUserUseCase } from './update-user.use-case';
 
@@ -26,6 +27,7 @@ function setUp() {
     regions,
     as<SecurityAudit>(audit),
     as<AccountStanding>(standing),
+    as<PasswordHasher>(instantHasher),
   );
   const admin = users.given({ id: BENGKALIS_ADMIN.userId, username: 'admin', role: 'ADMIN', regionCode: '14.03' });
   const camat = users.given({ username: 'camat.14.03.09', role: 'CAMAT', regionCode: '14.03.09' });
@@ -34,6 +36,23 @@ function setUp() {
 }
 
 describe('an administrator changing a user', () => {
+  it('gives a user who forgot their password a new one, ending their tokens, and audits only that it was reset', async () => {
+    const { useCase, users, audit, standing, camat } = setUp();
+    const before = users.rows.find((u) => u.id === camat.id)!.tokenVersion;
+
+    const view = await useCase.execute(BENGKALIS_ADMIN, camat.id, { password: 'sementara-2026-camat' });
+
+    expect(view).not.toHaveProperty('passwordHash');
+    const row = users.rows.find((u) => u.id === camat.id)!;
+    expect(row).toMatchObject({ passwordHash: 'hash:sementara-2026-camat', tokenVersion: before + 1, role: 'CAMAT', active: true });
+    expect(standing.forget).toHaveBeenCalledWith(camat.id);
+    expect(audit.record).toHaveBeenCalledWith(
+      expect.objectContaining({ action: 'user.updated', entityId: camat.id, after: expect.objectContaining({ passwordReset: true }) }),
+      expect.anything(),
+    );
+    expect(JSON.stringify(audit.record.mock.calls)).not.toContain('sementara-2026-camat');
+  });
+
   it('moves a user to another role and region of the kabupaten, announces and audits it, and forgets the old standing', async () => {
     const { useCase, users, outbox, audit, standing, camat } = setUp();
 

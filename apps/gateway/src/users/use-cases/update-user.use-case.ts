@@ -5,6 +5,7 @@ import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../../audit/security-audit.service';
 import { AccountStanding } from '../../auth/account-standing.service';
+import { PasswordHasher } from '../../auth/password-hasher.service';
 import { standingOf } from '../domain/user-account';
 import { requireNotOwnLockOut, requirePlacement } from '../domain/user-placement.policy';
 import { UserAccountRepository } from '../user-account.repository';
@@ -13,8 +14,10 @@ import { userViewOf } from '../user-view';
 
 /**
  * An administrator changes a user of their own kabupaten: a new role or region (which must fit each
- * other, as when adding), or deactivation. The user's tokens stop working at once, since they name the
- * old role, region or an active account (AccountStanding); the services learn it from UserSaved.
+ * other, as when adding), deactivation, or a new password for one who forgot theirs. The user's tokens
+ * stop working at once, since they name the old role, region, an active account or the token version
+ * a new password raises (AccountStanding); the services learn it from UserSaved. The password itself is
+ * audited only as having been reset.
  */
 @Injectable()
 export class UpdateUserUseCase {
@@ -25,9 +28,12 @@ export class UpdateUserUseCase {
     private readonly regions: RegionDirectory,
     private readonly audit: SecurityAudit,
     private readonly standing: AccountStanding,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async execute(admin: Actor, id: string, command: UpdateUserRequest): Promise<UserView> {
+    // Hashed before the transaction: argon2 takes a while, and the user's row is locked inside it.
+    const passwordHash = command.password === undefined ? undefined : await this.hasher.hash(command.password);
     const saved = await this.transactions.run(async (tx) => {
       const user = await this.users.lock(tx, id);
       // Another kabupaten's user does not exist for this administrator.
@@ -37,10 +43,12 @@ export class UpdateUserUseCase {
       const role = command.role ?? user.role;
       const regionCode = command.regionCode ?? user.regionCode;
       requirePlacement(this.regions, admin, role, regionCode, 'place');
-      const changed = await this.users.changeStanding(tx, id, { role, regionCode, active: command.active ?? user.active });
+      const placed = await this.users.changeStanding(tx, id, { role, regionCode, active: command.active ?? user.active });
+      const changed = passwordHash ? await this.users.changePassword(tx, id, passwordHash) : placed;
       await announceUsersSaved(this.outbox, tx, [changed]);
+      const after = { ...standingOf(changed), ...(passwordHash ? { passwordReset: true } : {}) };
       await this.audit.record(
-        { actor: admin, action: 'user.updated', entityType: 'user_account', entityId: changed.id, before, after: standingOf(changed) },
+        { actor: admin, action: 'user.updated', entityType: 'user_account', entityId: changed.id, before, after },
         tx,
       );
       return changed;

@@ -54,7 +54,7 @@ export function AdminUsersPage() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [toDeactivate, setToDeactivate] = useState<UserAccount>();
-  const [editing, setEditing] = useState<{ user: UserAccount; role: Role; regionCode: string }>();
+  const [editing, setEditing] = useState<{ user: UserAccount; role: Role; regionCode: string; password: string }>();
   const [rowError, setRowError] = useState<unknown>();
   const keys = useActionKeys();
   const words = { conflict: a.usernameTaken, byCode: { own_account: a.ownAccount } };
@@ -86,7 +86,7 @@ export function AdminUsersPage() {
     setNotice(undefined);
     try {
       await keys.send<UserAccount>('PATCH', `/users/${user.id}`, change);
-      setNotice(a.userUpdated(user.username));
+      setNotice(change.password ? a.passwordReset(user.username) : a.userUpdated(user.username));
       setEditing(undefined);
       users.reload();
     } catch (error) {
@@ -117,7 +117,7 @@ export function AdminUsersPage() {
           {notice}
         </p>
       )}
-      <ErrorSummary error={rowError} />
+      <ErrorSummary error={rowError} fieldLabels={{ password: a.resetPassword }} />
       <form
         className="card search-form"
         role="search"
@@ -190,7 +190,11 @@ export function AdminUsersPage() {
                         aria-label={`${a.change}: ${user.username}`}
                         onSubmit={(event) => {
                           event.preventDefault();
-                          void update(user, { role: editing.role, regionCode: editing.regionCode });
+                          void update(user, {
+                            role: editing.role,
+                            regionCode: editing.regionCode,
+                            password: editing.password || undefined,
+                          });
                         }}
                       >
                         <label htmlFor={`role-${user.id}`}>{a.role}</label>
@@ -211,6 +215,14 @@ export function AdminUsersPage() {
                           value={editing.regionCode}
                           onChange={(e) => setEditing({ ...editing, regionCode: e.target.value })}
                         />
+                        <label htmlFor={`password-${user.id}`}>{a.resetPassword}</label>
+                        <input
+                          id={`password-${user.id}`}
+                          type="password"
+                          autoComplete="new-password"
+                          value={editing.password}
+                          onChange={(e) => setEditing({ ...editing, password: e.target.value })}
+                        />
                         <button type="submit" className="button primary" disabled={busy}>
                           {a.saveChange}
                         </button>
@@ -223,7 +235,7 @@ export function AdminUsersPage() {
                         <button
                           type="button"
                           className="button secondary"
-                          onClick={() => setEditing({ user, role: user.role, regionCode: user.regionCode })}
+                          onClick={() => setEditing({ user, role: user.role, regionCode: user.regionCode, password: '' })}
                         >
                           {a.change}
                         </button>
