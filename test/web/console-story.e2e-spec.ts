@@ -342,6 +342,9 @@ describe('the web console, the whole story in a browser', () => {
     expect(await released.textContent()).toContain(SP2D);
     // The body reads as written, line by line: the link stands on a line of its own.
     expect(await released.locator('.notification-body').innerText()).toContain(`${SP2D}.\nLihat usulan: `);
+    // The address on that line is a link as well, to the proposal's page in the console.
+    const address = released.locator('.notification-body').getByRole('link', { name: /\/proposals\// });
+    expect(await address.getAttribute('href')).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
     await checkPage(bkm, '20-bkm-notifications-phone');
 
     // From the message to the proposal: tranche 1 released, and the progress report the next tranche waits for.

@@ -13,6 +13,25 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
   return link && link.startsWith('/') ? link : null;
 }
 
+/**
+ * A message's text as written for every channel, whose last line names the proposal's address: here that
+ * address is a link too (it looked like one and could not be tapped), opening the console's page and reading
+ * the message, as its title does.
+ */
+function BodyWithLink({ body, link, path, onOpen }: { body: string; link: string | null; path: string | null; onOpen(): void }) {
+  if (!link || !path || !body.includes(link)) return <>{body}</>;
+  const at = body.indexOf(link);
+  return (
+    <>
+      {body.slice(0, at)}
+      <Link to={path} className="notification-link" onClick={onOpen}>
+        {link}
+      </Link>
+      {body.slice(at + link.length)}
+    </>
+  );
+}
+
 /** The in-app inbox, newest first, unread ones marked; opening one (or marking it) reads it; read all at once. */
 export function NotificationsPage() {
   const { t, dateTime, language } = useI18n();
@@ -63,7 +82,14 @@ export function NotificationsPage() {
                   n.title
                 )}
               </h2>
-              <p className="notification-body">{n.body}</p>
+              <p className="notification-body">
+                <BodyWithLink
+                  body={n.body}
+                  link={n.link}
+                  path={path}
+                  onOpen={() => !n.readAt && void run(api('POST', `/notifications/${n.id}/read`))}
+                />
+              </p>
               <p className="muted">
                 <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
               </p>
