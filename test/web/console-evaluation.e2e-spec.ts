@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createTestIsolation, expectEventually, pdfText, removeTestResources } from '@alur/testing';
-import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_BK_DESA, DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, callApiAs, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
@@ -18,39 +17,22 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
   let system: RunningSystem;
   let browser: Browser;
 
-  async function as(username: string) {
-    const login = await fetch(`${system.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return async (method: string, path: string, body?: unknown): Promise<any> => {
-      const response = await fetch(`${system.url}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer = await response.json();
-      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-      return answer;
-    };
-  }
+  const as = (username: string) => callApiAs(system.url, username);
 
   beforeAll(async () => {
     system = await startSystem(isolation);
     browser = await launchBrowser();
     const bkm = await as(`bkm.${BALIK_ALAM}`);
     for (const title of ['Jalan usaha tani', 'Balai warga']) {
-      const { id } = await bkm('POST', '/proposals', { ...kotakuDraft(BALIK_ALAM, { programCode: DEMO_BK_DESA }), title });
+      const { id } = await bkm<{ id: string }>('POST', '/proposals', { ...kotakuDraft(BALIK_ALAM, { programCode: DEMO_BK_DESA }), title });
       await bkm('POST', `/proposals/${id}/submit`, {});
     }
     const lurah = await as(`lurah.${BALIK_ALAM}`);
     const [first] = await expectEventually(
       async () => {
-        const inbox = await lurah('GET', '/approvals/inbox?pageSize=100');
+        const inbox = await lurah<{ total: number; items: Array<{ stageId: string }> }>('GET', '/approvals/inbox?pageSize=100');
         expect(inbox.total).toBe(2);
-        return inbox.items as Array<{ stageId: string }>;
+        return inbox.items;
       },
       { timeoutMs: 60_000 },
     );
@@ -58,7 +40,7 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     const dinas = await as('dinas');
     await expectEventually(
       async () =>
-        expect((await dinas('GET', `/evaluations/${DEMO_BK_DESA}/${DEMO_FISCAL_YEAR}`)).groups[0]).toMatchObject({
+        expect((await dinas<{ groups: unknown[] }>('GET', `/evaluations/${DEMO_BK_DESA}/${DEMO_FISCAL_YEAR}`)).groups[0]).toMatchObject({
           submitted: 2,
           rejected: 1,
         }),

@@ -33,8 +33,13 @@ export async function queryDatabase<T>(isolation: TestIsolation, sql: string, pa
   }
 }
 
-/** A request to the API as the caller logged in, answering its body; any answer of 300 or more throws, naming it. */
-export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+/**
+ * A request to the API as the caller logged in, answering its body; any answer of 300 or more throws, naming it.
+ * A FormData body goes as multipart (an upload), anything else as JSON; `token` is the caller's access token.
+ */
+export type ApiCall = (<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>) & {
+  token: string;
+};
 
 /** Logs `username` in (the demo password) and answers a way to call the API as them. */
 export async function callApiAs(url: string, username: string): Promise<ApiCall> {
@@ -44,16 +49,18 @@ export async function callApiAs(url: string, username: string): Promise<ApiCall>
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: unknown) => {
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const multipart = body instanceof FormData;
     const response = await fetch(`${url}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...(multipart ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${accessToken}`, ...headers },
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
     const answer = await response.json();
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
     return answer as T;
   };
+  return Object.assign(call, { token: accessToken });
 }
 
 export interface RunningSystem {

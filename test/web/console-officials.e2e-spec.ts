@@ -3,14 +3,15 @@
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { readPhotoCapture } from '../../apps/gateway/src/uploads/photo-capture';
 import { jpegWithExif } from '../disbursements/jpeg-with-exif';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
 import {
   answerAsServiceDown,
+  ApiCall,
   APPROVAL_STAGES,
   Browser,
+  callApiAs,
   checkPage,
   DESKTOP,
   launchBrowser,
@@ -28,7 +29,6 @@ const CAMAT = `camat.${MANDAU}`;
 const DED_PDF = Buffer.from('%PDF-1.7\n% gambar rencana\n%%EOF\n');
 const SITE_PDF = Buffer.from('%PDF-1.7\n% foto lokasi dan denah\n%%EOF\n');
 
-type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
 interface StageAnswer {
   stageId: string;
   submissionNumber: number;
@@ -45,28 +45,9 @@ describe('the officials’ console: changes since the last submission, the actin
   let system: RunningSystem;
   let browser: Browser;
   let proposalId: string;
-  let bkm: Call;
+  let bkm: ApiCall;
 
-  async function as(username: string): Promise<Call & { token: string }> {
-    const login = await fetch(`${system.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const call = async <T>(method: string, path: string, body?: unknown) => {
-      const multipart = body instanceof FormData;
-      const response = await fetch(`${system.url}/api/v1${path}`, {
-        method,
-        headers: { ...(multipart ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
-      });
-      const answer = await response.json();
-      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-      return answer as T;
-    };
-    return Object.assign(call, { token: accessToken });
-  }
+  const as = (username: string) => callApiAs(system.url, username);
 
   async function uploadPdf(name: string, data: Buffer): Promise<{ url: string; name: string }> {
     const form = new FormData();
@@ -74,7 +55,7 @@ describe('the officials’ console: changes since the last submission, the actin
     return bkm('POST', '/uploads/documents', form);
   }
 
-  const stagesOf = (call: Call) => call<StageAnswer[]>('GET', `/approvals/proposals/${proposalId}/stages`);
+  const stagesOf = (call: ApiCall) => call<StageAnswer[]>('GET', `/approvals/proposals/${proposalId}/stages`);
   const stored = async (url: string) =>
     (
       (await system.gateway

@@ -4,6 +4,7 @@ import {
   answerAsServiceDown,
   APPROVAL_STAGES,
   Browser,
+  callApiAs,
   checkPage,
   DESKTOP,
   launchBrowser,
@@ -32,14 +33,7 @@ jest.setTimeout(240_000);
 describe('the web console, the whole story in a browser', () => {
   const isolation = createTestIsolation();
   const query = <T>(sql: string): Promise<T[]> => queryDatabase<T>(isolation, sql);
-  const tokenOf = async (username: string): Promise<string> => {
-    const response = await fetch(`${system.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'alur-demo' }),
-    });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  };
+  const tokenOf = async (username: string): Promise<string> => (await callApiAs(system.url, username)).token;
   let system: RunningSystem;
   let browser: Browser;
   let bkm: Page;

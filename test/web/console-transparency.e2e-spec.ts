@@ -2,18 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
-import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, launchBrowser, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, callApiAs, checkPage, launchBrowser, PHONE, RunningSystem, startSystem } from './console-harness';
 
 const OTHER_VILLAGE_NAME = RegionDirectory.shared().get(OTHER_MANDAU_VILLAGE)!.name;
 const BALIK_ALAM_NAME = RegionDirectory.shared().get(BALIK_ALAM)!.name;
 const ROADS = Array.from({ length: 9 }, (_, i) => `Semenisasi jalan RT 0${i + 1}`);
 const WELLS = ['Sumur bor warga', 'Sumur bor masjid'];
 const REPORTED = ROADS[0];
-
-type Call = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
 
 // Eleven proposals through five approval stages, and a browser on a busy 2-core machine.
 jest.setTimeout(300_000);
@@ -25,25 +22,7 @@ describe('the public transparency page: search, filters, paging, the village pla
   let acceptedPhotoUrl: string;
   let pendingPhotoId: string;
 
-  async function as(username: string): Promise<Call & { token: string }> {
-    const login = await fetch(`${system.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${system.url}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer = await response.json();
-      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-      return answer as T;
-    };
-    return Object.assign(call, { token: accessToken });
-  }
+  const as = (username: string) => callApiAs(system.url, username);
 
   /** Every stage of the chain approves every waiting proposal, one role at a time. */
   async function approveAll(count: number): Promise<void> {
