@@ -19,6 +19,9 @@ export function zoneName(timeZone = REGENCY_TIME_ZONE): string {
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
+/** The regency's zone by that name, worked out once: the zone never changes while the console runs. */
+export const REGENCY_ZONE_NAME = zoneName();
+
 /** The year now in the regency: its fiscal year is the calendar year. */
 export function yearNow(timeZone = REGENCY_TIME_ZONE): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()));

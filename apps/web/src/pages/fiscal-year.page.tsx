@@ -13,7 +13,7 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { useActionKeys } from '../lib/action-key';
-import { instantOfLocalField, localFieldValue, yearNow, zoneName } from '../lib/regency-time';
+import { instantOfLocalField, localFieldValue, REGENCY_ZONE_NAME, yearNow } from '../lib/regency-time';
 
 /** BPKAD moves the date its fiscal year closes for releases: entered on the regency's clock, sent as the instant it names. */
 function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(view: ReleasesClosing): void }) {
@@ -37,8 +37,8 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
   };
   return (
     <form onSubmit={(e) => void save(e)} noValidate>
-      <ErrorSummary error={error} fieldLabels={{ releasesCloseAt: x.closingInput(zoneName()) }} />
-      <Field id="releasesCloseAt" label={x.closingInput(zoneName())} error={reasonOf(error, 'releasesCloseAt')}>
+      <ErrorSummary error={error} fieldLabels={{ releasesCloseAt: x.closingInput(REGENCY_ZONE_NAME) }} />
+      <Field id="releasesCloseAt" label={x.closingInput(REGENCY_ZONE_NAME)} error={reasonOf(error, 'releasesCloseAt')}>
         <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
       </Field>
       <div className="actions">
@@ -59,7 +59,7 @@ export function FiscalYearPage() {
   const [year, setYear] = useState(thisYear);
   const [notice, setNotice] = useState<string>();
   const { data, error, loading, reload } = useLoad(() => api<CarryOverReport>('GET', `/fiscal-years/${year}/carry-over`), [year]);
-  const closingText = (closing: ReleasesClosing) => `${dateTime(closing.releasesCloseAt)} ${zoneName()}`;
+  const closingText = (closing: ReleasesClosing) => `${dateTime(closing.releasesCloseAt)} ${REGENCY_ZONE_NAME}`;
 
   return (
     <section>
@@ -115,7 +115,7 @@ export function FiscalYearPage() {
                 key={`${data.fiscalYear}-${data.releasesCloseAt}`}
                 closing={data}
                 onSaved={(closing) => {
-                  setNotice(x.closingSaved(dateTime(closing.releasesCloseAt), zoneName()));
+                  setNotice(x.closingSaved(dateTime(closing.releasesCloseAt), REGENCY_ZONE_NAME));
                   reload();
                 }}
               />

@@ -16,7 +16,7 @@ import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { adminError } from './admin-error';
 import { useActionKeys } from '../../lib/action-key';
-import { instantOfLocalField, zoneName } from '../../lib/regency-time';
+import { instantOfLocalField, REGENCY_ZONE_NAME } from '../../lib/regency-time';
 
 /** ADMIN: Plt/Plh appointments of their region, appointing one (the API holds the limits), and ending one in force. */
 export function AdminActingPage() {
@@ -151,10 +151,10 @@ export function AdminActingPage() {
         <Field id="forUsername" label={a.forUser} error={reasonOf(formError, 'forUsername')}>
           <input value={form.forUsername} onChange={set('forUsername')} autoComplete="off" required />
         </Field>
-        <Field id="validFrom" label={`${a.validFrom} (${zoneName()})`} error={reasonOf(formError, 'validFrom')}>
+        <Field id="validFrom" label={`${a.validFrom} (${REGENCY_ZONE_NAME})`} error={reasonOf(formError, 'validFrom')}>
           <input type="datetime-local" value={form.validFrom} onChange={set('validFrom')} required />
         </Field>
-        <Field id="validUntil" label={`${a.validUntil} (${zoneName()})`} error={reasonOf(formError, 'validUntil')}>
+        <Field id="validUntil" label={`${a.validUntil} (${REGENCY_ZONE_NAME})`} error={reasonOf(formError, 'validUntil')}>
           <input type="datetime-local" value={form.validUntil} onChange={set('validUntil')} required />
         </Field>
         <div className="actions">
