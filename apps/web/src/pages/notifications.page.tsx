@@ -19,8 +19,8 @@ function consolePathOf(link: string | null, proposalId: string | null): string |
  * the message, as its title does.
  */
 function BodyWithLink({ body, link, path, onOpen }: { body: string; link: string | null; path: string | null; onOpen(): void }) {
-  if (!link || !path || !body.includes(link)) return <>{body}</>;
-  const at = body.indexOf(link);
+  const at = link && path ? body.indexOf(link) : -1;
+  if (!link || !path || at < 0) return <>{body}</>;
   return (
     <>
       {body.slice(0, at)}
@@ -70,12 +70,15 @@ export function NotificationsPage() {
       <ul className="notifications" aria-label={t.notificationsTitle}>
         {data?.items.map((n) => {
           const path = consolePathOf(n.link, n.proposalId);
+          const markRead = () => void run(api('POST', `/notifications/${n.id}/read`));
+          // Opening the message, by its title or its address, reads it.
+          const open = () => !n.readAt && markRead();
           return (
             <li key={n.id} className={`card notification${n.readAt ? '' : ' unread'}`} data-testid="notification">
               <h2>
                 {!n.readAt && <span className="visually-hidden">{t.unread}: </span>}
                 {path ? (
-                  <Link to={path} onClick={() => !n.readAt && void run(api('POST', `/notifications/${n.id}/read`))}>
+                  <Link to={path} onClick={open}>
                     {n.title}
                   </Link>
                 ) : (
@@ -83,18 +86,13 @@ export function NotificationsPage() {
                 )}
               </h2>
               <p className="notification-body">
-                <BodyWithLink
-                  body={n.body}
-                  link={n.link}
-                  path={path}
-                  onOpen={() => !n.readAt && void run(api('POST', `/notifications/${n.id}/read`))}
-                />
+                <BodyWithLink body={n.body} link={n.link} path={path} onOpen={open} />
               </p>
               <p className="muted">
                 <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
               </p>
               {!n.readAt && (
-                <button type="button" className="button link" onClick={() => void run(api('POST', `/notifications/${n.id}/read`))}>
+                <button type="button" className="button link" onClick={markRead}>
                   {t.markRead}
                 </button>
               )}
