@@ -136,7 +136,7 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await logInHere(lurah, LURAH);
     await lurah.getByRole('heading', { name: TITLE }).waitFor();
     expect(new URL(lurah.url()).pathname).toBe(`/usulan/${draft.id}`);
-    await lurah.getByRole('heading', { name: 'Keputusan' }).waitFor();
+    await lurah.getByRole('heading', { name: 'Keputusan', exact: true }).waitFor();
     await checkPage(lurah, 'addr-04-lurah-from-email-link-desktop');
 
     // The same link opened again, now logged in, goes straight to the proposal.
@@ -151,7 +151,7 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await logInHere(camat, CAMAT);
     await camat.getByRole('heading', { name: TITLE, exact: true }).waitFor();
     await camat.getByTestId('waiting-at').waitFor();
-    expect(await camat.getByRole('heading', { name: 'Keputusan' }).count()).toBe(0);
+    expect(await camat.getByRole('heading', { name: 'Keputusan', exact: true }).count()).toBe(0);
     await camat.close();
 
     // The Lurah returns it with a note; the panel is gone once decided.
@@ -159,7 +159,7 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await again.getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
     await again.getByRole('dialog').getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
     await again.getByRole('status').getByText('Keputusan tersimpan').waitFor();
-    await expectEventually(async () => expect(await again.getByRole('heading', { name: 'Keputusan' }).count()).toBe(0));
+    await expectEventually(async () => expect(await again.getByRole('heading', { name: 'Keputusan', exact: true }).count()).toBe(0));
     await lurah.close();
   });
 

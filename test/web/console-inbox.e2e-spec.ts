@@ -184,4 +184,61 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     await camat.locator('.stages').getByText('Batas waktu 20 Mar 2030, 24.00', { exact: false }).waitFor();
     await camat.close();
   });
+
+  // Last: it decides proposals, which the counts above rely on.
+  it('after a decision offers the next proposal waiting under the same search, and leads back to that search', async () => {
+    const camat = await browser.newPage(PHONE);
+    await logIn(camat, system.url, CAMAT);
+    await camat.goto(`${system.url}/kotak-masuk`);
+    const search = camat.getByRole('search', { name: 'Cari dan saring' });
+    await search.getByLabel('Cari judul atau desa/kelurahan').fill(OTHER_VILLAGE_NAME);
+    await search.getByRole('button', { name: 'Cari', exact: true }).click();
+    await shows(camat, '2 usulan · Halaman 1 dari 1');
+    const searchedInbox = camat.url();
+
+    // "Kembali" from a proposal opened from the search returns to the search, not to the whole inbox.
+    await items(camat).first().getByRole('link', { name: OTHER_TITLES[0] }).click();
+    await camat.getByRole('heading', { name: OTHER_TITLES[0] }).waitFor();
+    await camat.getByRole('link', { name: '← Kembali' }).click();
+    await shows(camat, '2 usulan · Halaman 1 dari 1');
+    expect(camat.url()).toBe(searchedInbox);
+
+    const approve = async () => {
+      await camat.locator('section.decision').getByRole('button', { name: 'Setujui' }).click();
+      await camat.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+    };
+    const next = camat.getByTestId('next-in-inbox');
+    await items(camat).first().getByRole('link', { name: OTHER_TITLES[0] }).click();
+    await approve();
+    await next.getByRole('status').getByText('Keputusan tersimpan').waitFor();
+    await next.getByText('1 usulan lain yang cocok dengan pencarian Anda masih menunggu keputusan.').waitFor();
+    expect(await next.getByText('Berikutnya:').textContent()).toContain(`${OTHER_TITLES[1]} · ${OTHER_VILLAGE_NAME} · Rp`);
+    // The decision's buttons are gone, so focus is where the official looks next.
+    expect(await next.getByRole('heading').evaluate((heading) => heading === document.activeElement)).toBe(true);
+    await checkPage(camat, 'inbox-05-camat-next-after-decision-phone');
+
+    await next.getByRole('link', { name: 'Buka usulan berikutnya' }).click();
+    await camat.getByRole('heading', { name: OTHER_TITLES[1] }).waitFor();
+    await approve();
+    await next.getByText('Tidak ada lagi usulan yang cocok dengan pencarian Anda.').waitFor();
+    expect(await next.getByRole('link', { name: 'Buka usulan berikutnya' }).count()).toBe(0);
+    await next.getByRole('link', { name: 'Kembali ke kotak masuk' }).click();
+    await camat.getByText('Tidak ada usulan yang cocok dengan pencarian ini.').waitFor();
+    expect(camat.url()).toBe(searchedInbox);
+
+    // Opened from a message's link, the next one is the oldest of the whole inbox.
+    const waiting = await (
+      await as(CAMAT)
+    )<{ items: Array<{ proposal: { proposalId: string; title: string } }> }>('GET', '/approvals/inbox');
+    expect(waiting.items.map((item) => item.proposal.title)).toEqual(DRAINS);
+    await camat.goto(`${system.url}/proposals/${waiting.items[4]!.proposal.proposalId}`);
+    await camat.getByRole('heading', { name: DRAINS[4] }).waitFor();
+    await approve();
+    await next.getByText('8 usulan lain masih menunggu keputusan Anda.').waitFor();
+    expect(await next.getByText('Berikutnya:').textContent()).toContain(DRAINS[0]);
+    await next.getByRole('link', { name: 'Kembali ke kotak masuk' }).click();
+    await shows(camat, '8 usulan · Halaman 1 dari 1');
+    expect(new URL(camat.url()).search).toBe('');
+    await camat.close();
+  });
 });

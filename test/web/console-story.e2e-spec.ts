@@ -219,7 +219,7 @@ describe('the web console, the whole story in a browser', () => {
       await (i === 0 ? checkPage : screenshot)(official, `${String(6 + i * 2).padStart(2, '0')}-${username.split('.')[0]}-inbox-desktop`);
 
       await item.getByRole('link', { name: TITLE }).click();
-      await official.getByRole('heading', { name: 'Keputusan' }).waitFor();
+      await official.getByRole('heading', { name: 'Keputusan', exact: true }).waitFor();
       // Each official sees the documents the BKM attached.
       await official.getByTestId('documents').getByText('DED Gang Damai.pdf').waitFor();
       await official.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill(`Disetujui oleh ${username}.`);

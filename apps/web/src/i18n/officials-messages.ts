@@ -2,7 +2,7 @@ import { useI18n } from './i18n';
 
 /**
  * The texts of the officials' review aids (what changed since the last submission, the acting
- * official's panel, the reject warning) and of upload progress, Indonesian first. Kept apart from
+ * official's panel, the reject warning, what waits next once they decided) and of upload progress, Indonesian first. Kept apart from
  * messages.ts so that the shared file stays small for the pages that do not show them.
  */
 const id = {
@@ -32,6 +32,15 @@ const id = {
   actingNote: (name: string) => `Keputusan Anda dicatat sebagai keputusan pelaksana tugas atas nama ${name}.`,
   rejectConsequence:
     'Usulan yang ditolak berhenti di sini: tidak bisa diperbaiki atau diajukan kembali, BKM harus membuat usulan baru. Keputusan ini tidak bisa dibatalkan.',
+  stillWaiting: (n: number, searched: boolean) =>
+    searched
+      ? `${n} usulan lain yang cocok dengan pencarian Anda masih menunggu keputusan.`
+      : `${n} usulan lain masih menunggu keputusan Anda.`,
+  nextWaiting: 'Berikutnya',
+  openNext: 'Buka usulan berikutnya',
+  nothingLeft: (searched: boolean): string =>
+    searched ? 'Tidak ada lagi usulan yang cocok dengan pencarian Anda.' : 'Tidak ada lagi usulan yang menunggu keputusan Anda.',
+  backToInbox: 'Kembali ke kotak masuk',
   uploadingFile: (name: string, percent: number) => `Mengunggah ${name}: ${percent}%`,
   preparingPhoto: (name: string) => `Memperkecil foto ${name} sebelum diunggah…`,
 };
@@ -65,6 +74,13 @@ const en: OfficialsMessages = {
   actingNote: (name: string) => `Your decision is recorded as taken in place of ${name}.`,
   rejectConsequence:
     'A rejected proposal ends here: it cannot be revised or submitted again, the BKM has to write a new proposal. This decision cannot be undone.',
+  stillWaiting: (n: number, searched: boolean) =>
+    `${n === 1 ? '1 more proposal' : `${n} more proposals`}${searched ? ' matching your search' : ''} ${n === 1 ? 'waits' : 'wait'} for your decision.`,
+  nextWaiting: 'Next',
+  openNext: 'Open the next proposal',
+  nothingLeft: (searched: boolean) =>
+    searched ? 'No other proposal matching your search waits for your decision.' : 'Nothing else waits for your decision.',
+  backToInbox: 'Back to the inbox',
   uploadingFile: (name: string, percent: number) => `Uploading ${name}: ${percent}%`,
   preparingPhoto: (name: string) => `Making photo ${name} smaller before upload…`,
 };

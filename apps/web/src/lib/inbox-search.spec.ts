@@ -1,4 +1,13 @@
-import { inboxQueryOf, inboxSearchOf, NO_INBOX_SEARCH, searchParamsOf } from './inbox-search';
+import {
+  fromInbox,
+  inboxPathOf,
+  inboxQueryOf,
+  inboxSearchFromState,
+  inboxSearchOf,
+  isFiltered,
+  NO_INBOX_SEARCH,
+  searchParamsOf,
+} from './inbox-search';
 
 describe('the officials’ inbox search in the address', () => {
   it('reads back what it wrote', () => {
@@ -23,5 +32,21 @@ describe('the officials’ inbox search in the address', () => {
       pageSize: 10,
     });
     expect(inboxQueryOf({ ...NO_INBOX_SEARCH, q: 'drainase' }, 10)).toMatchObject({ q: 'drainase', overdue: undefined, page: 1 });
+  });
+
+  it('is carried to a proposal opened from the inbox and leads back to the same search and page', () => {
+    const params = searchParamsOf({ ...NO_INBOX_SEARCH, q: 'Balik Alam', page: 2 });
+    const carried = inboxSearchFromState(fromInbox(params));
+    expect(carried && inboxPathOf(carried)).toBe('/kotak-masuk?q=Balik+Alam&halaman=2');
+    expect(inboxPathOf(new URLSearchParams())).toBe('/kotak-masuk');
+    // A page opened from a message's link, or with a state of something else, was not opened from the inbox.
+    expect(inboxSearchFromState(null)).toBeUndefined();
+    expect(inboxSearchFromState({ inbox: 3 })).toBeUndefined();
+  });
+
+  it('tells a search that narrows the inbox from one that only turns its pages', () => {
+    expect(isFiltered({ ...NO_INBOX_SEARCH, page: 4 })).toBe(false);
+    expect(isFiltered({ ...NO_INBOX_SEARCH, due: 'overdue' })).toBe(true);
+    expect(isFiltered({ ...NO_INBOX_SEARCH, programCode: 'KOTAKU-2026' })).toBe(true);
   });
 });

@@ -36,6 +36,36 @@ export function searchParamsOf(search: InboxSearch): URLSearchParams {
   return params;
 }
 
+/** Whether the search narrows the inbox at all (the page aside). */
+export function isFiltered(search: InboxSearch): boolean {
+  return search.q !== '' || search.programCode !== '' || search.due !== '';
+}
+
+/**
+ * What a proposal opened from the inbox carries in the router's state (kept by the browser's history,
+ * so a reload keeps it too): the inbox's address query, to go back to the same search and page, and to
+ * offer the next proposal waiting under that search once a decision is made.
+ */
+export interface FromInbox {
+  inbox: string;
+}
+
+export function fromInbox(params: URLSearchParams): FromInbox {
+  return { inbox: params.toString() };
+}
+
+/** The inbox search a page was opened from, or undefined when it was opened otherwise (a message's link, say). */
+export function inboxSearchFromState(state: unknown): URLSearchParams | undefined {
+  const inbox = state && typeof state === 'object' && 'inbox' in state ? (state as { inbox: unknown }).inbox : undefined;
+  return typeof inbox === 'string' ? new URLSearchParams(inbox) : undefined;
+}
+
+/** The inbox's address for a search. */
+export function inboxPathOf(params: URLSearchParams): string {
+  const query = params.toString();
+  return query ? `/kotak-masuk?${query}` : '/kotak-masuk';
+}
+
 /** The query of `GET /approvals/inbox` for a search: paged by number, `pageSize` to a page. */
 export function inboxQueryOf(search: InboxSearch, pageSize: number): RequestInputOf<typeof ListInbox> {
   return {

@@ -9,7 +9,7 @@ import { programmeNames } from '../components/programme-name';
 import { DueBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { inboxQueryOf, InboxSearch, inboxSearchOf, NO_INBOX_SEARCH, searchParamsOf } from '../lib/inbox-search';
+import { fromInbox, inboxQueryOf, InboxSearch, inboxSearchOf, isFiltered, NO_INBOX_SEARCH, searchParamsOf } from '../lib/inbox-search';
 
 const INBOX_PAGE_SIZE = 10;
 
@@ -47,7 +47,7 @@ export function InboxPage() {
   // The count and the page number come with the answer, so they never describe the page before it.
   const total = inbox.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
-  const filtered = search.q !== '' || search.programCode !== '' || search.due !== '';
+  const filtered = isFiltered(search);
 
   return (
     <section>
@@ -99,7 +99,9 @@ export function InboxPage() {
         {inbox.data?.items.map((item) => (
           <li key={item.stageId} className={`card inbox-item${item.overdue ? ' overdue' : ''}`} data-testid="inbox-item">
             <h2>
-              <Link to={`/usulan/${item.proposal.proposalId}`}>{item.proposal.title}</Link>
+              <Link to={`/usulan/${item.proposal.proposalId}`} state={fromInbox(params)}>
+                {item.proposal.title}
+              </Link>
             </h2>
             <p>
               <DueBadge dueAt={item.dueAt} overdue={item.overdue} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, partOf } from '../api/api-client';
 import type {
   AnswerOf,
@@ -24,12 +24,14 @@ import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { formatShareBp } from '../lib/budget';
 import { DecisionPanel } from './decision-panel';
+import { NextInInbox } from './next-in-inbox';
 import { SubmissionChanges } from './submission-changes';
 import { ProgressReportForm } from './progress-report-form';
 import { openStageOf } from './waiting-stage';
 import { DocumentList } from '../components/proposal-documents';
 import { ProgressReportList } from '../components/progress-report-list';
 import { useActionKeys } from '../lib/action-key';
+import { inboxPathOf, inboxSearchFromState } from '../lib/inbox-search';
 
 const EDITABLE: readonly ProposalStatus[] = ['DRAFT', 'RETURNED'];
 /** An official by the name the gateway knows them by, their username only when it knows none. */
@@ -63,6 +65,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
   const { user } = useSession();
   const [search] = useSearchParams();
+  // Opened from the inbox, the way back is to the same search and page.
+  const fromInbox = inboxSearchFromState(useLocation().state);
   const { data, error, reload } = useLoad(() => loadDetails(id), [id]);
   const [notice, setNotice] = useState<string | undefined>(() =>
     search.get('pesan') === 'diajukan' ? t.submitted : search.get('pesan') === 'tersimpan' ? t.saved : undefined,
@@ -71,6 +75,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [decided, setDecided] = useState(false);
   const keys = useActionKeys();
 
   if (!data) {
@@ -108,7 +113,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   return (
     <article className="proposal-detail">
       <p>
-        <Link to={user ? homeOf(user) : '/'}>← {t.back}</Link>
+        <Link to={fromInbox ? inboxPathOf(fromInbox) : user ? homeOf(user) : '/'}>← {t.back}</Link>
       </p>
       <div className="page-title">
         <h1>{p.title}</h1>
@@ -200,11 +205,12 @@ export function ProposalDetailPage({ id }: { id: string }) {
         <DecisionPanel
           stage={open}
           onDecided={() => {
-            setNotice(t.decided);
+            setDecided(true);
             reload();
           }}
         />
       )}
+      {decided && <NextInInbox decidedProposalId={p.id} from={fromInbox} />}
 
       {isBkm && (
         <div className="actions">
