@@ -1,4 +1,5 @@
 import type { ListInbox, RequestInputOf } from '@alur/contracts';
+import { addressPageOf, setAddressPage } from './address-page';
 
 /** The officials' inbox search as the address keeps it (`/kotak-masuk?q=drainase&tenggat=terlambat&halaman=2`). */
 export interface InboxSearch {
@@ -17,12 +18,11 @@ const DUE_WORDS: Record<Exclude<InboxSearch['due'], ''>, string> = { overdue: 't
 /** Reads the search from the address; anything unreadable falls back to no filter and the first page. */
 export function inboxSearchOf(params: URLSearchParams): InboxSearch {
   const due = (Object.keys(DUE_WORDS) as Array<keyof typeof DUE_WORDS>).find((key) => DUE_WORDS[key] === params.get('tenggat')) ?? '';
-  const page = Number(params.get('halaman'));
   return {
     q: params.get('q')?.trim() ?? '',
     programCode: params.get('program') ?? '',
     due,
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    page: addressPageOf(params),
   };
 }
 
@@ -32,8 +32,7 @@ export function searchParamsOf(search: InboxSearch): URLSearchParams {
   if (search.q) params.set('q', search.q);
   if (search.programCode) params.set('program', search.programCode);
   if (search.due) params.set('tenggat', DUE_WORDS[search.due]);
-  if (search.page > 1) params.set('halaman', String(search.page));
-  return params;
+  return setAddressPage(params, search.page);
 }
 
 /** Whether the search narrows the inbox at all (the page aside). */

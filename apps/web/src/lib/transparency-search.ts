@@ -1,5 +1,6 @@
 import type { TransparencyReportQuerySchema } from '@alur/contracts';
 import type { z } from 'zod';
+import { addressPageOf, setAddressPage } from './address-page';
 
 /** The public page's search as the address keeps it (`/transparansi?q=jalan&kecamatan=14.03.09&desa=14.03.09.1004&halaman=2`). */
 export interface TransparencySearch {
@@ -14,14 +15,13 @@ const REGION = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
 
 /** Reads the search from the address; anything unreadable falls back to no filter and the first page. */
 export function transparencySearchOf(params: URLSearchParams): TransparencySearch {
-  const page = Number(params.get('halaman'));
   const districtCode = REGION.test(params.get('kecamatan') ?? '') ? params.get('kecamatan')! : '';
   const village = params.get('desa') ?? '';
   return {
     q: params.get('q')?.trim() ?? '',
     districtCode,
     villageCode: REGION.test(village) && village.startsWith(`${districtCode}.`) ? village : '',
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    page: addressPageOf(params),
   };
 }
 
@@ -31,8 +31,7 @@ export function transparencySearchParams(search: TransparencySearch): URLSearchP
   if (search.q) params.set('q', search.q);
   if (search.districtCode) params.set('kecamatan', search.districtCode);
   if (search.villageCode) params.set('desa', search.villageCode);
-  if (search.page > 1) params.set('halaman', String(search.page));
-  return params;
+  return setAddressPage(params, search.page);
 }
 
 /** The query of `GET /public/transparency` for a search. */

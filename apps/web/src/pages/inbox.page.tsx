@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { AnswerOf, ListActingAppointments, ListInbox } from '@alur/contracts';
+import { AddressPager } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
@@ -130,21 +131,7 @@ export function InboxPage() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="pager" aria-label={t.pages}>
-          {search.page > 1 && (
-            <Link className="button secondary" to={`?${searchParamsOf({ ...search, page: search.page - 1 })}`} rel="prev">
-              {t.previousPage}
-            </Link>
-          )}
-          <span>{t.pageOf(search.page, pages)}</span>
-          {search.page < pages && (
-            <Link className="button secondary" to={`?${searchParamsOf({ ...search, page: search.page + 1 })}`} rel="next">
-              {t.nextPage}
-            </Link>
-          )}
-        </nav>
-      )}
+      <AddressPager page={search.page} pages={pages} hrefOf={(page) => `?${searchParamsOf({ ...search, page })}`} />
 
       <section className="card">
         <h2>{t.actingAppointments}</h2>

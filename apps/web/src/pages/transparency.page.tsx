@@ -2,6 +2,7 @@ import { FormEvent, Fragment, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { TransparencyPage as TransparencyPageAnswer } from '../api/types';
+import { AddressPager } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
@@ -230,21 +231,7 @@ export function TransparencyPage() {
               ))}
             </section>
           ))}
-          {pages > 1 && (
-            <nav className="pager" aria-label={t.pages}>
-              {search.page > 1 && (
-                <Link className="button secondary" to={`?${transparencySearchParams({ ...search, page: search.page - 1 })}`} rel="prev">
-                  {t.previousPage}
-                </Link>
-              )}
-              <span>{t.pageOf(search.page, pages)}</span>
-              {search.page < pages && (
-                <Link className="button secondary" to={`?${transparencySearchParams({ ...search, page: search.page + 1 })}`} rel="next">
-                  {t.nextPage}
-                </Link>
-              )}
-            </nav>
-          )}
+          <AddressPager page={search.page} pages={pages} hrefOf={(page) => `?${transparencySearchParams({ ...search, page })}`} />
           <TransparencyMap districts={data.map} seats={data.seats} selected={search.villageCode || search.districtCode} />
         </>
       )}
