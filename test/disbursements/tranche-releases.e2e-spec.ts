@@ -67,6 +67,12 @@ describe('a proposal funded tranche by tranche', () => {
     expect(response.status).toBe(200);
     return (await response.json()).items[0];
   };
+  /** BPKAD's queue: the disbursements with a tranche waiting for its SPM or its authorisation. */
+  const treasuryQueue = async () => {
+    const response = await gateway.call('GET', '/api/v1/disbursements?awaitingTreasury=true', { token: tokens.bpkad });
+    expect(response.status).toBe(200);
+    return ((await response.json()).items as Array<{ id: string }>).map((item) => item.id);
+  };
   const outboxEvents = async (type: string) =>
     (await disbursements.db.query(`SELECT envelope FROM outbox_event WHERE envelope->>'type' = $1 ORDER BY seq`, [type])).map(
       (row: { envelope: { payload: Record<string, unknown> } }) => row.envelope.payload,
@@ -124,6 +130,7 @@ describe('a proposal funded tranche by tranche', () => {
       [99_999_999, 'LOCKED'],
       [100_000_001, 'LOCKED'],
     ]);
+    expect(await treasuryQueue()).toEqual([disbursementId]);
     const [committed] = await outboxEvents('disbursements.budget-committed');
     expect(committed).toMatchObject({ proposalId, amount: AMOUNT, ceilingRegionCode: '14.03.09' });
     expect((await outboxEvents('disbursements.tranche-ready')).map((p: { trancheNumber: number }) => p.trancheNumber)).toEqual([1]);
@@ -235,6 +242,8 @@ describe('a proposal funded tranche by tranche', () => {
       ['tranche.spm-returned', 'bpkad.kuasa-bud'],
       ['tranche.prepared', 'bpkad'],
     ]);
+    // Prepared, it still waits for the treasury: for the second official's authorisation.
+    expect(await treasuryQueue()).toEqual([disbursementId]);
   });
 
   it('releases a tranche once when two authorisations race, each sent 10 times at once: one key’s answers all alike, the other’s 409', async () => {
@@ -306,6 +315,8 @@ describe('a proposal funded tranche by tranche', () => {
     const low = await report(20, 100_000_000);
     expect(low.status).toBe(201);
     expect((await low.json()).disbursement.tranches[1].status).toBe('LOCKED');
+    // Tranche 1 paid and tranche 2 locked: funding, but nothing for BPKAD to do.
+    expect(await treasuryQueue()).toEqual([]);
 
     const enough = await gateway.call('POST', `/api/v1/proposals/${proposalId}/progress-reports`, {
       token: tokens.bkm,
@@ -326,6 +337,7 @@ describe('a proposal funded tranche by tranche', () => {
     });
     expect(body.disbursement.tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'LOCKED', 'LOCKED']);
     expect((await acceptLatestReport()).tranches.map((t: { status: string }) => t.status)).toEqual(['RELEASED', 'READY', 'LOCKED']);
+    expect(await treasuryQueue()).toEqual([disbursementId]);
     expect(
       (await outboxEvents('disbursements.progress-reported')).map((p: { physicalProgressPercent: number }) => p.physicalProgressPercent),
     ).toEqual([20, 35]);
@@ -434,5 +446,23 @@ describe('a proposal funded tranche by tranche', () => {
       status: 'PREPARED',
       spm: { sp2dNumber: 'SP2D-T-0101', preparedBy: { username: 'bpkad' } },
     });
+  });
+
+  it('gives BPKAD its queue oldest approval first, paged, while the funded list reads newest first', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const [older, old] = [randomUUID(), randomUUID()];
+    await events.publish(ProposalApprovedV1, older, approval(KOTAKU, AIR_JAMBA, 10_000_000, daysAgo(10), { proposalId: older }));
+    await events.publish(ProposalApprovedV1, old, approval(KOTAKU, BALIK_ALAM, 10_000_000, daysAgo(5), { proposalId: old }));
+    const ids = await fundedDisbursements(gateway, tokens.bpkad, [older, old]);
+    const queue = await treasuryQueue();
+    // The last test's proposal, approved today, waits for its SPM's authorisation; the completed one is not there.
+    expect(queue).toHaveLength(3);
+    expect(queue.slice(0, 2)).toEqual([ids[older], ids[old]]);
+    expect(queue).not.toContain(disbursementId);
+
+    const secondPage = await gateway.call('GET', '/api/v1/disbursements?awaitingTreasury=true&page=2&pageSize=1', { token: tokens.bpkad });
+    expect(await secondPage.json()).toMatchObject({ total: 3, page: 2, pageSize: 1, items: [{ id: ids[old] }] });
+    const funding = await gateway.call('GET', '/api/v1/disbursements?status=FUNDING', { token: tokens.bpkad });
+    expect(((await funding.json()).items as Array<{ id: string }>).map((item) => item.id)).toEqual([...queue].reverse());
   });
 });

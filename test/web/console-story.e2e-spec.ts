@@ -244,6 +244,9 @@ describe('the web console, the whole story in a browser', () => {
     await reloadUntilVisible(bpkad, () => bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }));
     const tranche = bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE });
     await tranche.getByText(FIRST_TRANCHE).waitFor();
+    expect(await bpkad.getByTestId('releases-count').textContent()).toBe(
+      '1 usulan dengan termin menunggu BPKAD, yang disetujui paling awal lebih dulu · Halaman 1 dari 1',
+    );
     // The village by its name, with a link to the proposal.
     await tranche.getByText('Balik Alam, Kec. Mandau').waitFor();
     expect(await tranche.getByRole('link', { name: TITLE }).getAttribute('href')).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);

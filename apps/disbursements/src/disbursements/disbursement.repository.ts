@@ -75,6 +75,7 @@ export interface DisbursementFilter {
   fiscalYear?: number;
   proposalId?: string;
   regionCode?: string;
+  awaitingTreasury?: boolean;
   limit: number;
   offset: number;
 }
@@ -254,11 +255,16 @@ export class DisbursementRepository {
       const n = params.push(filter.regionCode);
       where.push(`(village_code = $${n} OR district_code = $${n} OR regency_code = $${n})`);
     }
+    if (filter.awaitingTreasury) {
+      where.push(`EXISTS (SELECT 1 FROM tranche WHERE disbursement_id = disbursement.id AND tranche.status IN ('READY', 'PREPARED'))`);
+    }
+    // A work queue is worked oldest first; a list of what was funded reads newest first.
+    const order = filter.awaitingTreasury ? 'approved_at, arrival' : 'approved_at DESC, arrival DESC';
     const [{ total }] = await queryRows(db, Count, `SELECT count(*)::int AS total FROM disbursement WHERE ${where.join(' AND ')}`, params);
     const items = await queryRows(
       db,
       DisbursementRow,
-      `SELECT * FROM disbursement WHERE ${where.join(' AND ')} ORDER BY approved_at DESC, arrival DESC
+      `SELECT * FROM disbursement WHERE ${where.join(' AND ')} ORDER BY ${order}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );

@@ -295,6 +295,7 @@ const id = {
   // disbursements
   releasesTitle: 'Termin siap dicairkan',
   releasesEmpty: 'Tidak ada termin yang siap dicairkan.',
+  releasesCount: (n: number) => `${n} usulan dengan termin menunggu BPKAD, yang disetujui paling awal lebih dulu`,
   tranche: (n: number) => `Termin ${n}`,
   release: 'Cairkan',
   sp2dNumber: 'Nomor SP2D',
@@ -666,6 +667,8 @@ const en: Messages = {
   inactive: 'Not in force',
   releasesTitle: 'Tranches ready to release',
   releasesEmpty: 'No tranche is ready to release.',
+  releasesCount: (n: number) =>
+    `${n === 1 ? '1 proposal' : `${n} proposals`} with a tranche waiting for BPKAD, the earliest approved first`,
   tranche: (n: number) => `Tranche ${n}`,
   release: 'Release',
   sp2dNumber: 'SP2D number',

@@ -22,8 +22,13 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
 import { ActionKeys, useActionKeys } from '../lib/action-key';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { AddressPager } from '../components/address-pager';
+import { addressPageOf, setAddressPage } from '../lib/address-page';
 import { instantOfLocalField, localFieldValue } from '../lib/regency-time';
+
+/** Tranches to a page: a deadline day's queue is long, and each card carries its own actions. */
+const RELEASES_PAGE_SIZE = 20;
 
 /** One step of a release under way: preparing the SPM, authorising it, or returning it. */
 interface Pending {
@@ -217,13 +222,17 @@ const STEP_FORMS = { prepare: PrepareForm, authorise: AuthoriseForm, return: Ret
 export function ReleasesPage() {
   const { t, dateTime } = useI18n();
   const { user } = useSession();
+  const [params] = useSearchParams();
+  const page = addressPageOf(params);
+  // Only the disbursements with a tranche waiting (READY or PREPARED), however many others are funding.
   const { data, error, reload } = useLoad(
     () =>
       api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', {
-        query: { status: 'FUNDING', pageSize: 200 } satisfies RequestInputOf<typeof ListDisbursements>,
+        query: { awaitingTreasury: true, page, pageSize: RELEASES_PAGE_SIZE } satisfies RequestInputOf<typeof ListDisbursements>,
       }),
-    [],
+    [page],
   );
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / RELEASES_PAGE_SIZE));
   // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
   const villages = useLoad(async () => {
     const report = await api<TransparencyReport>('GET', '/public/transparency');
@@ -271,7 +280,11 @@ export function ReleasesPage() {
           }}
         />
       )}
-      {data && open.length === 0 && <p>{t.releasesEmpty}</p>}
+      {data && (
+        <p className="muted" aria-live="polite" data-testid="releases-count">
+          {data.total === 0 ? t.releasesEmpty : `${t.releasesCount(data.total)} · ${t.pageOf(data.page, pages)}`}
+        </p>
+      )}
       <ul className="cards" aria-label={t.releasesTitle}>
         {open.map(({ disbursement: d, tranche }) => {
           const spm = tranche.spm;
@@ -337,6 +350,7 @@ export function ReleasesPage() {
           );
         })}
       </ul>
+      <AddressPager page={page} pages={pages} hrefOf={(n) => `?${setAddressPage(new URLSearchParams(params), n)}`} />
     </section>
   );
 }

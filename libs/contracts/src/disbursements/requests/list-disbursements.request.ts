@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineRequest } from '../../requests/request-contract';
-import { FiscalYear, pageQuery, pageWithSliceOf, ProgrammeCode, RegionCode, Uuid } from '../../requests/request-fields';
+import { FiscalYear, pageQuery, pageWithSliceOf, ProgrammeCode, queryBoolean, RegionCode, Uuid } from '../../requests/request-fields';
 import { DisbursementViewSchema } from './disbursement-view.schema';
 
 /**
  * Disbursements with their tranches within the caller's region (the kabupaten for regency officials,
- * a kecamatan for a Camat, a village for its BKM and Lurah), newest approval first.
+ * a kecamatan for a Camat, a village for its BKM and Lurah), newest approval first; the treasury's
+ * queue (`awaitingTreasury`) oldest approval first, as the officials' inbox.
  */
 export const ListDisbursements = defineRequest('disbursements.list', {
   request: z.strictObject({
@@ -15,6 +16,11 @@ export const ListDisbursements = defineRequest('disbursements.list', {
     fiscalYear: FiscalYear.optional(),
     /** Only disbursements of villages within this region (inside the caller's own). */
     regionCode: RegionCode.optional(),
+    /**
+     * Only those with a tranche waiting for BPKAD: READY for its SPM, or PREPARED for the second
+     * official to authorise (SP2D) or return.
+     */
+    awaitingTreasury: queryBoolean.optional(),
     /** The disbursement of one proposal. */
     proposalId: Uuid.optional(),
   }),
