@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       { label: 'me', path: '/me', as: bkm, answeredBy: null },
       { label: 'inbox', path: '/approvals/inbox?pageSize=20', as: `camat.${district}`, answeredBy: 'approvals' },
       { label: 'proposal', path: `/proposals/${proposalId}`, as: `lurah.${village}`, answeredBy: 'proposals' },
-      { label: 'funding list', path: '/disbursements?status=FUNDING&page=1&pageSize=50', as: 'bpkad', answeredBy: 'disbursements' },
+      { label: 'funding list', path: '/disbursements?awaitingTreasury=true&page=1&pageSize=20', as: 'bpkad', answeredBy: 'disbursements' },
       { label: 'notifications', path: '/notifications?pageSize=20', as: bkm, answeredBy: 'notifications' },
     ];
 

@@ -1,4 +1,3 @@
-import { now } from './lifecycle-tracker';
 import { Shift } from './shift';
 
 /**
@@ -10,26 +9,17 @@ export class Desk {
   private expected = 0;
   private dealtWith = 0;
   private wake?: () => void;
-  /** The proposals the desk was told of by name, with when, until dealt with. */
-  private readonly toldOf = new Map<string, number>();
 
   constructor(readonly username: string) {}
 
-  /** A task for this desk: a stage opened for it, or a tranche about to be ready; `proposalId` when the message named it. */
-  ring(proposalId?: string): void {
+  /** A task for this desk: a stage opened for it, or a tranche about to be ready. */
+  ring(): void {
     this.expected++;
-    if (proposalId) this.toldOf.set(proposalId, now());
     this.wake?.();
   }
 
-  dealt(proposalId?: string): void {
+  dealt(): void {
     this.dealtWith++;
-    if (proposalId) this.toldOf.delete(proposalId);
-  }
-
-  /** The proposals it was told of by name at or before `at` and has not dealt with yet. */
-  toldOfBefore(at: number): string[] {
-    return [...this.toldOf].filter(([, toldAt]) => toldAt <= at).map(([proposalId]) => proposalId);
   }
 
   get expectingWork(): boolean {

@@ -5,9 +5,9 @@ import { Desk } from './desk';
 import { LifecycleTracker, now } from './lifecycle-tracker';
 import { Shift } from './shift';
 
-/** As the web console shows them: an inbox page of 20, the BPKAD list of funded disbursements. */
+/** As the web console shows them: an inbox page of 20, BPKAD's queue of what waits for it 20 to a page. */
 const INBOX_PAGE_SIZE = 20;
-const FUNDING_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 20;
 
 interface InboxPage {
   items: Array<{ stageId: string; proposal: { proposalId: string; villageCode: string }; stage: { order: number; count: number } }>;
@@ -71,7 +71,7 @@ export async function workInbox(
         if (error instanceof ApiError && error.status === 409) tracker.conflicts++;
         else tracker.failed(item.proposal.proposalId, String(error));
       }
-      desk.dealt(item.proposal.proposalId);
+      desk.dealt();
     }
   }
 }
@@ -126,35 +126,24 @@ export async function releaseReadyTranches(
     if (!lastLookFound) await shift.pause(lookMs);
     let released = 0;
     try {
-      for (let pageNumber = 1; !shift.over; pageNumber += 1) {
-        const page = await api.call<{ items: Disbursement[] }>(
-          'GET',
-          `/disbursements?status=FUNDING&page=${pageNumber}&pageSize=${FUNDING_PAGE_SIZE}`,
-          {
-            token: officials.preparer,
-            label: 'funding list',
-          },
-        );
+      // The queue holds only what waits for BPKAD, oldest approval first; what was released leaves it, so its first
+      // page is read again until it holds nothing new (a release that failed stays, and is not tried twice a look).
+      const tried = new Set<string>();
+      while (!shift.over) {
+        const page = await api.call<{ items: Disbursement[] }>('GET', `/disbursements?awaitingTreasury=true&pageSize=${QUEUE_PAGE_SIZE}`, {
+          token: officials.preparer,
+          label: 'funding list',
+        });
         const ready = page.items.flatMap((d) => {
-          const t = readyFirstTranche(d);
+          const t = tried.has(d.id) ? undefined : readyFirstTranche(d);
           return t ? [{ d, t }] : [];
         });
         for (const { d, t } of ready) {
+          tried.add(d.id);
           await release(d, t);
           released++;
         }
-        if (ready.length === 0 || page.items.length < FUNDING_PAGE_SIZE) break;
-      }
-      // A tranche that became READY later than those of newer approvals sits below the first page without one,
-      // where the walk stops: what BPKAD was told of a while ago and has not seen, it opens from the message's link.
-      for (const proposalId of desk.toldOfBefore(now() - 2 * lookMs)) {
-        if (shift.over) break;
-        for (const d of await disbursementsOf(api, officials.preparer, proposalId, 'disbursement')) {
-          const t = readyFirstTranche(d);
-          if (!t) continue;
-          await release(d, t);
-          released++;
-        }
+        if (ready.length === 0 || page.items.length < QUEUE_PAGE_SIZE) break;
       }
     } catch (error) {
       tracker.error(String(error));
@@ -169,7 +158,7 @@ export async function releaseReadyTranches(
     } catch (error) {
       tracker.failed(d.proposalId, String(error));
     }
-    desk.dealt(d.proposalId);
+    desk.dealt();
   }
 }
 

@@ -103,7 +103,7 @@ export class RegencyPeople {
       const desk = this.deskOf(official);
       this.working.push(
         workInbox(this.api, this.token(official), desk, this.shift, this.tracker, lookMs, (item) =>
-          this.deskOf(nextInChain(item.stage.order, item.stage.count, item.proposal.villageCode)).ring(item.proposal.proposalId),
+          this.deskOf(nextInChain(item.stage.order, item.stage.count, item.proposal.villageCode)).ring(),
         ),
       );
     }
