@@ -249,7 +249,8 @@ describe('the web console, the whole story in a browser', () => {
     );
     // The village by its name, with a link to the proposal.
     await tranche.getByText('Balik Alam, Kec. Mandau').waitFor();
-    expect(await tranche.getByRole('link', { name: TITLE }).getAttribute('href')).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
+    const proposalPath = (await tranche.getByRole('link', { name: TITLE }).getAttribute('href'))!;
+    expect(proposalPath).toMatch(/^\/usulan\/[0-9a-f-]{36}$/);
     await checkPage(bpkad, '16-bpkad-ready-desktop');
 
     await tranche.getByRole('button', { name: 'Siapkan SPM Termin 1' }).click();
@@ -268,6 +269,11 @@ describe('the web console, the whole story in a browser', () => {
     const kuasaBud = await browser.newPage(DESKTOP);
     await logIn(kuasaBud, system.url, 'bpkad.kuasa-bud');
     await kuasaBud.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
+    // Told that an SPM waits, the second official opens the proposal, and from it that one alone on the releases page.
+    await kuasaBud.goto(`${system.url}${proposalPath}`);
+    await kuasaBud.getByRole('link', { name: 'Cairkan termin 1 di halaman Pencairan' }).click();
+    await kuasaBud.getByText('Hanya usulan ini.').waitFor();
+    expect(new URL(kuasaBud.url()).searchParams.get('usulan')).toBe(proposalPath.split('/').pop());
     const waiting = kuasaBud.getByTestId('ready-tranche').filter({ hasText: TITLE });
     await waiting.getByText('Menunggu otorisasi').waitFor();
     await waiting.getByText('Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam').waitFor();

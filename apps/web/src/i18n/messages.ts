@@ -295,6 +295,9 @@ const id = {
   // disbursements
   releasesTitle: 'Termin siap dicairkan',
   releasesEmpty: 'Tidak ada termin yang siap dicairkan.',
+  releasesOfOne: 'Hanya usulan ini.',
+  releasesAll: 'Lihat semua yang menunggu',
+  releaseWaitingTranche: (n: number) => `Cairkan termin ${n} di halaman Pencairan`,
   releasesCount: (n: number) => `${n} usulan dengan termin menunggu BPKAD, yang disetujui paling awal lebih dulu`,
   tranche: (n: number) => `Termin ${n}`,
   release: 'Cairkan',
@@ -667,6 +670,9 @@ const en: Messages = {
   inactive: 'Not in force',
   releasesTitle: 'Tranches ready to release',
   releasesEmpty: 'No tranche is ready to release.',
+  releasesOfOne: 'This proposal only.',
+  releasesAll: 'See everything waiting',
+  releaseWaitingTranche: (n: number) => `Release tranche ${n} on the Releases page`,
   releasesCount: (n: number) =>
     `${n === 1 ? '1 proposal' : `${n} proposals`} with a tranche waiting for BPKAD, the earliest approved first`,
   tranche: (n: number) => `Tranche ${n}`,

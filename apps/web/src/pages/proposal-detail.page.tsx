@@ -90,6 +90,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const stages = data.stages ?? [];
   const disbursement = data.disbursements?.[0];
   const open = openStageOf(stages);
+  const waitingTranche = disbursement?.tranches.find((tr) => tr.status === 'READY' || tr.status === 'PREPARED');
   const isBkm = user?.role === 'BKM';
   // Only whoever may decide the open stage sees the decision panel: its own official, or the Plt/Plh
   // acting for them, and nobody who already decided another stage of this submission (the API says which).
@@ -368,6 +369,14 @@ export function ProposalDetailPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          {/* BPKAD comes here from a message that a tranche is ready: its SPM is prepared and authorised on the releases page. */}
+          {user?.role === 'BPKAD' && waitingTranche && (
+            <p>
+              <Link className="button primary" to={`/pencairan?usulan=${p.id}`}>
+                {t.releaseWaitingTranche(waitingTranche.number)}
+              </Link>
+            </p>
+          )}
           {isBkm && disbursement.status === 'FUNDING' && <ProgressReportForm proposalId={p.id} onSent={reload} />}
         </section>
       )}

@@ -10,6 +10,7 @@ import type {
   ReturnSpm,
   TrancheView as Tranche,
 } from '@alur/contracts';
+import { Uuid } from '@alur/contracts';
 import type { TransparencyReport } from '../api/types';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -27,7 +28,7 @@ import { AddressPager } from '../components/address-pager';
 import { addressPageOf, setAddressPage } from '../lib/address-page';
 import { instantOfLocalField, localFieldValue } from '../lib/regency-time';
 
-/** Tranches to a page: a deadline day's queue is long, and each card carries its own actions. */
+/** Proposals with a tranche waiting, to a page: a deadline day's queue is long, and each card carries its own actions. */
 const RELEASES_PAGE_SIZE = 20;
 
 /** One step of a release under way: preparing the SPM, authorising it, or returning it. */
@@ -224,13 +225,17 @@ export function ReleasesPage() {
   const { user } = useSession();
   const [params] = useSearchParams();
   const page = addressPageOf(params);
+  // One proposal's, when BPKAD came from its page (`?usulan=<id>`, from a message that its tranche is ready).
+  const proposalId = Uuid.safeParse(params.get('usulan')).data;
   // Only the disbursements with a tranche waiting (READY or PREPARED), however many others are funding.
   const { data, error, reload } = useLoad(
     () =>
       api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', {
-        query: { awaitingTreasury: true, page, pageSize: RELEASES_PAGE_SIZE } satisfies RequestInputOf<typeof ListDisbursements>,
+        query: { awaitingTreasury: true, proposalId, page, pageSize: RELEASES_PAGE_SIZE } satisfies RequestInputOf<
+          typeof ListDisbursements
+        >,
       }),
-    [page],
+    [page, proposalId],
   );
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / RELEASES_PAGE_SIZE));
   // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
@@ -279,6 +284,11 @@ export function ReleasesPage() {
             reload();
           }}
         />
+      )}
+      {proposalId && (
+        <p>
+          {t.releasesOfOne} <Link to="/pencairan">{t.releasesAll}</Link>
+        </p>
       )}
       {data && (
         <p className="muted" aria-live="polite" data-testid="releases-count">
