@@ -107,23 +107,28 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     await camat.close();
   });
 
-  it('finds proposals by title or by village name, filters by programme and deadline, and keeps the search on reload', async () => {
+  it('finds proposals by title, village or kecamatan name, filters by programme and deadline, and keeps the search on reload', async () => {
     const camat = await browser.newPage(PHONE);
     await logIn(camat, system.url, CAMAT);
     await camat.goto(`${system.url}/kotak-masuk`);
     await shows(camat, '11 usulan · Halaman 1 dari 2');
 
     const search = camat.getByRole('search', { name: 'Cari dan saring' });
-    await search.getByLabel('Cari judul atau desa/kelurahan').fill('sumur');
+    await search.getByLabel('Cari judul, desa/kelurahan atau kecamatan').fill('sumur');
     await search.getByRole('button', { name: 'Cari', exact: true }).click();
     await shows(camat, '1 usulan · Halaman 1 dari 1');
     expect(await items(camat).first().getByRole('heading').textContent()).toBe(OTHER_TITLES[0]);
 
-    await search.getByLabel('Cari judul atau desa/kelurahan').fill(OTHER_VILLAGE_NAME.toLowerCase());
+    await search.getByLabel('Cari judul, desa/kelurahan atau kecamatan').fill(OTHER_VILLAGE_NAME.toLowerCase());
     await search.getByRole('button', { name: 'Cari', exact: true }).click();
     await shows(camat, '2 usulan · Halaman 1 dari 1');
     expect(await items(camat).allTextContents()).toEqual(OTHER_TITLES.map((title) => expect.stringContaining(title)));
     await checkPage(camat, 'inbox-02-camat-village-search-phone');
+
+    // By the kecamatan's name, every proposal of its villages.
+    await search.getByLabel('Cari judul, desa/kelurahan atau kecamatan').fill('mandau');
+    await search.getByRole('button', { name: 'Cari', exact: true }).click();
+    await shows(camat, '11 usulan · Halaman 1 dari 2');
 
     await search.getByRole('button', { name: 'Hapus pencarian' }).click();
     await shows(camat, '11 usulan · Halaman 1 dari 2');
@@ -191,7 +196,7 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     await logIn(camat, system.url, CAMAT);
     await camat.goto(`${system.url}/kotak-masuk`);
     const search = camat.getByRole('search', { name: 'Cari dan saring' });
-    await search.getByLabel('Cari judul atau desa/kelurahan').fill(OTHER_VILLAGE_NAME);
+    await search.getByLabel('Cari judul, desa/kelurahan atau kecamatan').fill(OTHER_VILLAGE_NAME);
     await search.getByRole('button', { name: 'Cari', exact: true }).click();
     await shows(camat, '2 usulan · Halaman 1 dari 1');
     const searchedInbox = camat.url();

@@ -274,7 +274,7 @@ const id = {
   // inbox
   inboxTitle: 'Menunggu keputusan Anda',
   inboxEmpty: 'Tidak ada usulan yang menunggu keputusan Anda.',
-  inboxSearch: 'Cari judul atau desa/kelurahan',
+  inboxSearch: 'Cari judul, desa/kelurahan atau kecamatan',
   inboxFilters: 'Cari dan saring',
   search: 'Cari',
   allProgrammes: 'Semua program',
@@ -650,7 +650,7 @@ const en: Messages = {
   decided: 'Decision saved',
   inboxTitle: 'Waiting for your decision',
   inboxEmpty: 'Nothing is waiting for your decision.',
-  inboxSearch: 'Search a title or village',
+  inboxSearch: 'Search a title, village or kecamatan',
   inboxFilters: 'Search and filter',
   search: 'Search',
   allProgrammes: 'All programmes',

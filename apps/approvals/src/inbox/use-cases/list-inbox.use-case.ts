@@ -29,10 +29,12 @@ export class ListInboxUseCase {
     const db = this.transactions.manager;
     const q = query.q?.trim();
     if (q) {
-      // Village names live in the region directory, not in the tables: match them among the villages waiting here.
+      // Region names live in the region directory, not in the tables: match the villages waiting here by their
+      // own name or their kecamatan's (a regency official works through one kecamatan's proposals at a time).
       const needle = q.toLocaleLowerCase('id');
-      const villageCodes = (await this.inbox.villagesWaitingFor(db, actor, now)).filter((code) =>
-        this.regions.get(code)?.name.toLocaleLowerCase('id').includes(needle),
+      const named = (name: string | undefined) => name?.toLocaleLowerCase('id').includes(needle) ?? false;
+      const villageCodes = (await this.inbox.villagesWaitingFor(db, actor, now)).filter(
+        (code) => named(this.regions.get(code)?.name) || named(this.regions.districtOf(code)?.name),
       );
       filter.search = { text: q, villageCodes };
     }

@@ -42,7 +42,7 @@ export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const ListInbox = defineRequest('approvals.inbox', {
   request: z.strictObject({
     ...pageQuery({ defaultPageSize: 20, maxPageSize: 100 }),
-    /** Text in the proposal's title or its village's name. */
+    /** Text in the proposal's title, its village's name or its kecamatan's. */
     q: z.string().max(200).optional(),
     programCode: ProgrammeCode.optional(),
     /** true: only stages past their deadline; false: only those still on time. */
