@@ -191,7 +191,7 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
   });
 
   // Last: it decides proposals, which the counts above rely on.
-  it('after a decision offers the next proposal waiting under the same search, and leads back to that search', async () => {
+  it('after a decision offers the next proposal waiting under the same search, and leads back to that search (or its last page)', async () => {
     const camat = await browser.newPage(PHONE);
     await logIn(camat, system.url, CAMAT);
     await camat.goto(`${system.url}/kotak-masuk`);
@@ -242,6 +242,11 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     await next.getByText('8 usulan lain masih menunggu keputusan Anda.').waitFor();
     expect(await next.getByText('Berikutnya:').textContent()).toContain(DRAINS[0]);
     await next.getByRole('link', { name: 'Kembali ke kotak masuk' }).click();
+    await shows(camat, '8 usulan · Halaman 1 dari 1');
+    expect(new URL(camat.url()).search).toBe('');
+
+    // A page that no longer exists (its proposals were decided meanwhile) shows the last one, not "nothing waits".
+    await camat.goto(`${system.url}/kotak-masuk?halaman=2`);
     await shows(camat, '8 usulan · Halaman 1 dari 1');
     expect(new URL(camat.url()).search).toBe('');
     await camat.close();

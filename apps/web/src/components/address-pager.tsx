@@ -1,5 +1,7 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n';
+import { addressPageOf, setAddressPage } from '../lib/address-page';
 
 /**
  * Previous/next through a list paged in the address (`?halaman=2`), so the back button, a reload and
@@ -23,4 +25,18 @@ export function AddressPager({ page, pages, hrefOf }: { page: number; pages: num
       )}
     </nav>
   );
+}
+
+/**
+ * When the address names a page past the list's end (what was on it was decided or released meanwhile,
+ * or an old link), shows the last page instead of an empty one that reads as "nothing here". Judged
+ * only on the answer for the page the address names: one for another page may still be on screen.
+ */
+export function usePageWithinList(answer: { page: number; pageSize: number; total: number } | undefined): void {
+  const [params, setParams] = useSearchParams();
+  const pages = answer ? Math.max(1, Math.ceil(answer.total / answer.pageSize)) : 1;
+  const beyond = answer !== undefined && answer.page === addressPageOf(params) && answer.page > pages;
+  useEffect(() => {
+    if (beyond) setParams(setAddressPage(new URLSearchParams(params), pages), { replace: true });
+  }, [beyond, pages, params, setParams]);
 }

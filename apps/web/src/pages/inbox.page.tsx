@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { AnswerOf, ListActingAppointments, ListInbox } from '@alur/contracts';
-import { AddressPager } from '../components/address-pager';
+import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
@@ -49,6 +49,7 @@ export function InboxPage() {
   const total = inbox.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const filtered = isFiltered(search);
+  usePageWithinList(inbox.data);
 
   return (
     <section>

@@ -24,7 +24,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatRupiah } from '../lib/rupiah';
 import { ActionKeys, useActionKeys } from '../lib/action-key';
 import { Link, useSearchParams } from 'react-router';
-import { AddressPager } from '../components/address-pager';
+import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { addressPageOf, setAddressPage } from '../lib/address-page';
 import { instantOfLocalField, localFieldValue } from '../lib/regency-time';
 
@@ -238,6 +238,7 @@ export function ReleasesPage() {
     [page, proposalId],
   );
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / RELEASES_PAGE_SIZE));
+  usePageWithinList(data);
   // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
   const villages = useLoad(async () => {
     const report = await api<TransparencyReport>('GET', '/public/transparency');

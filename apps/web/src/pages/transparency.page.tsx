@@ -2,7 +2,7 @@ import { FormEvent, Fragment, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { TransparencyPage as TransparencyPageAnswer } from '../api/types';
-import { AddressPager } from '../components/address-pager';
+import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
@@ -49,6 +49,7 @@ export function TransparencyPage() {
   const districts = data?.map ?? [];
   const villages = districts.find((d) => d.code === draft.districtCode)?.villages.filter((v) => v.proposals > 0) ?? [];
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  usePageWithinList(data);
   const filtered = Boolean(search.q || search.districtCode);
 
   return (
