@@ -2,8 +2,9 @@ import { useI18n } from './i18n';
 
 /**
  * The texts of the officials' review aids (what changed since the last submission, the acting
- * official's panel, the reject warning, what waits next once they decided) and of upload progress, Indonesian first. Kept apart from
- * messages.ts so that the shared file stays small for the pages that do not show them.
+ * official's panel, the reject warning, what waits next once they decided) and of upload progress,
+ * Indonesian first. Kept apart from messages.ts so that the shared file stays small for the pages
+ * that do not show them.
  */
 const id = {
   changesTitle: (n: number) => `Perubahan sejak pengajuan ke-${n}`,
