@@ -124,7 +124,15 @@ describe('a proposal funded tranche by tranche', () => {
 
   it('commits the amount against the kecamatan’s ceiling and splits it 40/30/30 to the exact rupiah, the first tranche ready', async () => {
     const item = await disbursementAs(tokens.bkm);
-    expect(item).toMatchObject({ proposalId, amount: AMOUNT, released: 0, ceilingRegionCode: '14.03.09', villageCode: BALIK_ALAM });
+    expect(item).toMatchObject({
+      proposalId,
+      amount: AMOUNT,
+      released: 0,
+      ceilingRegionCode: '14.03.09',
+      villageCode: BALIK_ALAM,
+      villageName: 'Balik Alam',
+      districtName: 'Mandau',
+    });
     expect(item.tranches.map((t: { amount: number; status: string }) => [t.amount, t.status])).toEqual([
       [133_333_333, 'READY'],
       [99_999_999, 'LOCKED'],

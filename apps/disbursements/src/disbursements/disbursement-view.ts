@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor, DisbursementView, OfficialRef, SpmView, TrancheView } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
 import { Tranche } from '../tranches/domain/tranche';
 import { TrancheRepository } from '../tranches/tranche.repository';
@@ -37,13 +38,14 @@ function officialRef(actor: Actor): OfficialRef {
   return { userId: actor.userId, username: actor.username };
 }
 
-/** Disbursements as callers see them: with their tranches and accepted progress. */
+/** Disbursements as callers see them: with their tranches, accepted progress and regions' names. */
 @Injectable()
 export class DisbursementViews {
   constructor(
     private readonly disbursements: DisbursementRepository,
     private readonly tranches: TrancheRepository,
     private readonly reports: ProgressReportRepository,
+    private readonly regions: RegionDirectory,
   ) {}
 
   /** The views of the given disbursements, keeping their order. */
@@ -60,7 +62,9 @@ export class DisbursementViews {
       programVersion: d.programVersion,
       fiscalYear: d.fiscalYear,
       villageCode: d.villageCode,
+      villageName: this.regions.get(d.villageCode)?.name ?? null,
       districtCode: d.districtCode,
+      districtName: this.regions.get(d.districtCode)?.name ?? null,
       regencyCode: d.regencyCode,
       ceilingRegionCode: d.ceilingRegionCode,
       amount: d.amount,

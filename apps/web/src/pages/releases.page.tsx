@@ -11,7 +11,6 @@ import type {
   TrancheView as Tranche,
 } from '@alur/contracts';
 import { Uuid } from '@alur/contracts';
-import type { TransparencyReport } from '../api/types';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -21,6 +20,7 @@ import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
+import { useProgressTexts } from '../i18n/progress-messages';
 import { formatRupiah } from '../lib/rupiah';
 import { ActionKeys, useActionKeys } from '../lib/action-key';
 import { Link, useSearchParams } from 'react-router';
@@ -222,6 +222,7 @@ const STEP_FORMS = { prepare: PrepareForm, authorise: AuthoriseForm, return: Ret
  */
 export function ReleasesPage() {
   const { t, dateTime } = useI18n();
+  const progressTexts = useProgressTexts();
   const { user } = useSession();
   const [params] = useSearchParams();
   const page = addressPageOf(params);
@@ -239,13 +240,6 @@ export function ReleasesPage() {
   );
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / RELEASES_PAGE_SIZE));
   usePageWithinList(data);
-  // Village names come from the public report, which lists every funded proposal's village with its kecamatan.
-  const villages = useLoad(async () => {
-    const report = await api<TransparencyReport>('GET', '/public/transparency');
-    return new Map(
-      report.districts.flatMap((district) => district.villages.map((v) => [v.code, `${v.name}, Kec. ${district.name}`] as const)),
-    );
-  }, []);
   const [pending, setPending] = useState<Pending | null>(null);
   const keys = useActionKeys();
   const openings = useRef(0);
@@ -314,7 +308,7 @@ export function ReleasesPage() {
                 </div>
                 <div>
                   <dt>{t.village}</dt>
-                  <dd>{villages.data?.get(d.villageCode) ?? d.villageCode}</dd>
+                  <dd>{progressTexts.villageOf(d.villageName ?? d.villageCode, d.districtName ?? d.districtCode)}</dd>
                 </div>
                 <div>
                   <dt>{t.released}</dt>

@@ -44,7 +44,10 @@ export const DisbursementViewSchema = z.object({
   programVersion: z.number().int(),
   fiscalYear: z.number().int(),
   villageCode: z.string(),
+  /** The village's and its kecamatan's names from the region directory; null for a code it does not know. */
+  villageName: z.string().nullable(),
   districtCode: z.string(),
+  districtName: z.string().nullable(),
   regencyCode: z.string(),
   ceilingRegionCode: z.string(),
   amount: z.number().int(),
