@@ -1,10 +1,11 @@
 import { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api/api-client';
 import type { Dashboard } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
+import type { Language } from '../i18n/messages';
 import { formatRupiah, formatRupiahShort } from '../lib/rupiah';
 
 const COLORS = {
@@ -15,6 +16,9 @@ const COLORS = {
   released: '#e0a100',
   approved: '#8aa39b',
 };
+
+/** Days with one decimal as the reader writes them (`1,5` in Indonesian, `1.5` in English). */
+const daysText = (days: number, language: Language) => days.toLocaleString(language === 'en' ? 'en' : 'id-ID');
 
 /** A chart with its figures as a table underneath, for screen readers and for reading exact numbers. */
 function ChartCard({ title, table, children }: { title: string; table: ReactNode; children: ReactNode }) {
@@ -35,7 +39,7 @@ function ChartCard({ title, table, children }: { title: string; table: ReactNode
 
 /** For regency officials: where proposals wait, what is late, how long stages take, and the money per kecamatan. */
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { data, error, loading } = useLoad(() => api<Dashboard>('GET', '/dashboard'), []);
   if (!data) {
     return (
@@ -100,7 +104,7 @@ export function DashboardPage() {
                 {stages.map((s) => (
                   <tr key={s.role}>
                     <th scope="row">{s.name}</th>
-                    <td>{s.medianDays === null ? '—' : `${String(s.medianDays).replace('.', ',')} ${t.days}`}</td>
+                    <td>{s.medianDays === null ? '—' : `${daysText(s.medianDays, language)} ${t.days}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -108,12 +112,29 @@ export function DashboardPage() {
           }
         >
           <ResponsiveContainer width="100%" height={240}>
-            <BarChart accessibilityLayer={false} data={stages.map((s) => ({ ...s, medianDays: s.medianDays ?? 0 }))}>
+            <BarChart
+              accessibilityLayer={false}
+              data={stages.map((s) => ({
+                ...s,
+                medianDays: s.medianDays ?? 0,
+                medianLabel: s.medianDays === null ? '' : daysText(s.medianDays, language),
+              }))}
+            >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="axis" fontSize={12} interval={0} />
               <YAxis fontSize={12} />
               <Tooltip />
-              <Bar isAnimationActive={false} dataKey="medianDays" name={t.medianDays} fill={COLORS.median} />
+              {/* A median under an hour or so rounds to 0 days and would draw nothing, as a stage with none decided:
+                  it gets a sliver of a bar, and each median is written above its bar. */}
+              <Bar
+                isAnimationActive={false}
+                dataKey="medianDays"
+                name={t.medianDays}
+                fill={COLORS.median}
+                minPointSize={(_, index) => (stages[index]?.medianDays === null ? 0 : 2)}
+              >
+                <LabelList dataKey="medianLabel" position="top" fontSize={12} fill="#333" />
+              </Bar>
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
