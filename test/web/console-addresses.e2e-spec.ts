@@ -1,10 +1,10 @@
 import { Page } from 'playwright-core';
 import { METRICS_PORT_OFFSET } from '@alur/metrics';
-import { createTestIsolation, expectEventually, freePorts, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, freePorts } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { startMailCatcher } from '../notifications/notifications-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, PHONE, reloadUntilVisible, RunningSystem, startSystem } from './console-harness';
+import { Browser, checkPage, closeConsole, DESKTOP, openConsole, PHONE, reloadUntilVisible, RunningSystem } from './console-harness';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 
 const BKM = 'bkm.14.03.09.1004';
@@ -40,15 +40,16 @@ describe('every address of the web console, opened cold, logged in or out', () =
     // it serves its metrics at that port + METRICS_PORT_OFFSET, which must be free too.
     const [port] = await freePorts(1, { twins: [METRICS_PORT_OFFSET] });
     consoleUrl = `http://127.0.0.1:${port}`;
-    system = await startSystem(isolation, { GATEWAY_PORT: String(port), WEB_CONSOLE_URL: consoleUrl, SMTP_URL: mail.smtpUrl });
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation, {
+      GATEWAY_PORT: String(port),
+      WEB_CONSOLE_URL: consoleUrl,
+      SMTP_URL: mail.smtpUrl,
+    }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    await closeConsole(isolation, { system, browser });
     await catcher?.stop();
-    await removeTestResources(isolation.id, isolation.env);
   });
 
   it('greets a newcomer at / with the login page, not a blank one', async () => {

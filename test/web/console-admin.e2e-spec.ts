@@ -1,8 +1,8 @@
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
 
 const NEW_USER = 'lurah.plt.uji';
 const NEW_PASSWORD = 'kata-sandi-uji-1';
@@ -30,17 +30,12 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     ).status;
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
     admin = await browser.newPage(DESKTOP);
     await logIn(admin, system.url, 'admin');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
 

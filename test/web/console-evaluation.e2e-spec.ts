@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createTestIsolation, expectEventually, pdfText, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, pdfText } from '@alur/testing';
 import { DEMO_BK_DESA, DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, callApiAs, checkPage, DESKTOP, launchBrowser, logIn, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
@@ -20,8 +20,7 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
   const as = (username: string) => callApiAs(system.url, username);
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
     const bkm = await as(`bkm.${BALIK_ALAM}`);
     for (const title of ['Jalan usaha tani', 'Balai warga']) {
       const { id } = await bkm<{ id: string }>('POST', '/proposals', { ...kotakuDraft(BALIK_ALAM, { programCode: DEMO_BK_DESA }), title });
@@ -50,11 +49,7 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   it('shows the pilot against the others, with charts, the figures in tables, and CSV and PDF downloads', async () => {
     const page = await browser.newPage(DESKTOP);

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Page } from 'playwright-core';
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
-import { Browser, launchBrowser, logIn, PHONE, RunningSystem, SCREENSHOTS_DIR, startSystem } from './console-harness';
+import { Browser, closeConsole, logIn, openConsole, PHONE, RunningSystem, SCREENSHOTS_DIR } from './console-harness';
 
 /**
  * What `/` may make a phone download before the login page shows: the console's shell, React and the
@@ -56,17 +56,14 @@ describe('the web console’s first load on a weak phone', () => {
   const figures: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
   });
 
   afterAll(async () => {
     // The measured figures are kept beside the screenshots, for the record.
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     writeFileSync(join(SCREENSHOTS_DIR, 'first-load.json'), `${JSON.stringify(figures, null, 2)}\n`);
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
+    await closeConsole(isolation, { system, browser });
   });
 
   it('compresses the console’s files and the API’s answers, with brotli or gzip as the client accepts', async () => {

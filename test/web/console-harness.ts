@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { OutboxService } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
-import { expectEventually, TestIsolation } from '@alur/testing';
+import { expectEventually, removeTestResources, TestIsolation } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -157,6 +157,30 @@ export async function launchBrowser(): Promise<Browser> {
       await browser.close();
     },
   };
+}
+
+/** A spec's console under test: the system and a browser to use it with. */
+export interface ConsoleUnderTest {
+  system: RunningSystem;
+  browser: Browser;
+}
+
+/** Starts the system (with `overrides`, as startSystem takes them) and a browser, before a spec's tests. */
+export async function openConsole(isolation: TestIsolation, overrides: NodeJS.ProcessEnv = {}): Promise<ConsoleUnderTest> {
+  const system = await startSystem(isolation, overrides);
+  try {
+    return { system, browser: await launchBrowser() };
+  } catch (error) {
+    await system.close();
+    throw error;
+  }
+}
+
+/** After a spec's tests: closes what openConsole started (none of it, if it failed) and removes the run's data. */
+export async function closeConsole(isolation: TestIsolation, running: Partial<ConsoleUnderTest>): Promise<void> {
+  await running.browser?.close();
+  await running.system?.close();
+  await removeTestResources(isolation.id, isolation.env);
 }
 
 /**

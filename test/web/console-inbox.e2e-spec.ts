@@ -1,18 +1,18 @@
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_BK_DESA } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
 import {
   Browser,
   callApiAs,
   checkPage,
+  closeConsole,
   DESKTOP,
-  launchBrowser,
   logIn,
+  openConsole,
   PHONE,
   queryDatabase,
   RunningSystem,
-  startSystem,
 } from './console-harness';
 import { RegionDirectory } from '@alur/regions';
 
@@ -67,8 +67,7 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
   }
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
     await sendToCamat(
       BALIK_ALAM,
       DRAINS.map((title) => kotakuDraft(BALIK_ALAM, { title })),
@@ -83,11 +82,7 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   it('pages eleven waiting decisions ten at a time, oldest first', async () => {
     const camat = await browser.newPage(DESKTOP);

@@ -2,7 +2,7 @@
 // The functions handed to page.evaluate run in the browser, with its DOM.
 import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { readPhotoCapture } from '../../apps/gateway/src/uploads/photo-capture';
 import { jpegWithExif } from '../disbursements/jpeg-with-exif';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
@@ -13,14 +13,14 @@ import {
   Browser,
   callApiAs,
   checkPage,
+  closeConsole,
   DESKTOP,
-  launchBrowser,
   logIn,
+  openConsole,
   PHONE,
   reloadUntilVisible,
   RunningSystem,
   screenshot,
-  startSystem,
 } from './console-harness';
 
 const BKM = `bkm.${BALIK_ALAM}`;
@@ -68,8 +68,7 @@ describe('the officials’ console: changes since the last submission, the actin
     )[0];
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
     bkm = await as(BKM);
     const ded = await uploadPdf('DED Gang Damai.pdf', DED_PDF);
     ({ id: proposalId } = await bkm<{ id: string }>('POST', '/proposals', {
@@ -87,11 +86,7 @@ describe('the officials’ console: changes since the last submission, the actin
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   it('shows the acting official the decision panel as Plt of the absent Lurah, warns before a reject, and records the return as acting', async () => {
     const camat = await browser.newPage(DESKTOP);

@@ -1,20 +1,20 @@
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
+import { createTestIsolation, expectEventually, TINY_PNG } from '@alur/testing';
 import {
   answerAsServiceDown,
   APPROVAL_STAGES,
   Browser,
   callApiAs,
   checkPage,
+  closeConsole,
   DESKTOP,
-  launchBrowser,
   logIn,
+  openConsole,
   PHONE,
   queryDatabase,
   reloadUntilVisible,
   RunningSystem,
   screenshot,
-  startSystem,
 } from './console-harness';
 import { DEMO_BK_DESA, DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 
@@ -39,15 +39,10 @@ describe('the web console, the whole story in a browser', () => {
   let bkm: Page;
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   it('is served by the gateway: page paths get the console, while the API and unknown API paths keep their own answers', async () => {
     const page = await fetch(`${system.url}/transparansi`, { headers: { accept: 'text/html' } });

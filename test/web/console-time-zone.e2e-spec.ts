@@ -1,6 +1,6 @@
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, callApiAs, checkPage, DESKTOP, launchBrowser, logIn, queryDatabase, RunningSystem, startSystem } from './console-harness';
+import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, queryDatabase, RunningSystem } from './console-harness';
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(240_000);
@@ -21,15 +21,10 @@ describe('a regency outside WIB: the console shows and reads times on the regenc
   let browser: Browser;
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   it('names the regency’s time zone in the page the gateway serves', async () => {
     for (const path of ['/', '/usulan', '/index.html']) {

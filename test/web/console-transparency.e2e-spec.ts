@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
+import { createTestIsolation, expectEventually, TINY_PNG } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, callApiAs, checkPage, launchBrowser, PHONE, RunningSystem, startSystem } from './console-harness';
+import { Browser, callApiAs, checkPage, closeConsole, openConsole, PHONE, RunningSystem } from './console-harness';
 
 const OTHER_VILLAGE_NAME = RegionDirectory.shared().get(OTHER_MANDAU_VILLAGE)!.name;
 const BALIK_ALAM_NAME = RegionDirectory.shared().get(BALIK_ALAM)!.name;
@@ -59,8 +59,7 @@ describe('the public transparency page: search, filters, paging, the village pla
   }
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
     const bpkad = await as('bpkad');
     await bpkad('PUT', `/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${MANDAU}`, { amount: 20_000_000_000 });
     const ids: Record<string, string> = {};
@@ -128,11 +127,7 @@ describe('the public transparency page: search, filters, paging, the village pla
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   const rows = (page: Page) => page.getByTestId('transparency-row');
   const found = (page: Page, n: number) =>

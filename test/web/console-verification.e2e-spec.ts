@@ -1,21 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { jpegWithExif, wibExifTime } from '../disbursements/jpeg-with-exif';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
-import {
-  Browser,
-  checkPage,
-  DESKTOP,
-  launchBrowser,
-  logIn,
-  PHONE,
-  reloadUntilVisible,
-  RunningSystem,
-  startSystem,
-} from './console-harness';
+import { Browser, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, reloadUntilVisible, RunningSystem } from './console-harness';
 
 /**
  * The verifier's work and BPKAD's fiscal year in the console. A KOTAKU proposal of Balik Alam
@@ -63,8 +53,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
   };
 
   beforeAll(async () => {
-    system = await startSystem(isolation);
-    browser = await launchBrowser();
+    ({ system, browser } = await openConsole(isolation));
     const users: Record<string, string> = { bkm: `bkm.${BALIK_ALAM}`, bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', verifier: VERIFIER };
     const chain = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
     for (const [name, username] of [...Object.entries(users), ...chain.map((u) => [u, u])]) {
@@ -128,11 +117,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  afterAll(() => closeConsole(isolation, { system, browser }));
 
   /** Every photo of the page shows a picture: the uploaded file was read with the user's token. */
   const photosShown = (page: Page) =>
