@@ -133,13 +133,13 @@ describe('progress reports are checked, then verified on site before money moves
     expect(await outboxPayloads('disbursements.tranche-ready')).toHaveLength(1);
   });
 
-  it('shows the verifiers of the kecamatan and of the regency the pending reports with photos and figures, and nobody else’s', async () => {
+  it('shows the verifiers of the kecamatan and of the regency the pending reports, the one waiting longest first, with photos and figures, and nobody else’s', async () => {
     for (const who of ['verifier', 'regencyVerifier']) {
       const response = await gateway.call('GET', '/api/v1/progress-reports?verificationStatus=PENDING', { token: tokens[who] });
       expect(response.status).toBe(200);
       const { items } = await response.json();
-      expect(items.map((r: { physicalProgressPercent: number }) => r.physicalProgressPercent)).toEqual([100, 35]);
-      expect(items[1]).toMatchObject({
+      expect(items.map((r: { physicalProgressPercent: number }) => r.physicalProgressPercent)).toEqual([35, 100]);
+      expect(items[0]).toMatchObject({
         proposalId,
         villageCode: BALIK_ALAM,
         amountSpent: 300_000,

@@ -142,6 +142,13 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
 
     const items = verifier.getByTestId('verification-item');
     await expectEventually(async () => expect(await items.count()).toBe(2));
+    // The claim waiting longest comes first: 20% was reported before 35%.
+    expect(await items.getByTestId('report-percent').allTextContents()).toEqual(['20%', '35%']);
+    expect(await verifier.getByTestId('queue-count').textContent()).toBe('2 laporan menunggu');
+    // An old link to a page of the queue that no longer exists shows its last page, not an empty queue.
+    await verifier.goto(`${system.url}/verifikasi?halaman=3`);
+    await verifier.waitForURL((url) => url.pathname === '/verifikasi' && url.search === '');
+    await expectEventually(async () => expect(await items.count()).toBe(2));
     const claim20 = items.filter({ has: verifier.getByTestId('report-percent').getByText('20%', { exact: true }) });
     const claim35 = items.filter({ has: verifier.getByTestId('report-percent').getByText('35%', { exact: true }) });
     // The proposal by its title (a link to it), the village and kecamatan by name, the money against what was released.

@@ -203,7 +203,10 @@ export class ProgressReportRepository {
     return new Map(rows.map((row) => [row.disbursement_id, row.percent]));
   }
 
-  /** A page of the reports within the scope, newest first, and how many match in all. */
+  /**
+   * A page of the reports within the scope, and how many match in all: newest first, but a verifier's
+   * queue (PENDING) oldest first, since the tranche waiting on the oldest report has waited longest.
+   */
   async page(
     db: EntityManager,
     scope: RegionScope,
@@ -213,6 +216,7 @@ export class ProgressReportRepository {
     const where = [`d.${scope.column} = $1`];
     if (filter.proposalId) where.push(`d.proposal_id = $${params.push(filter.proposalId)}`);
     if (filter.verificationStatus) where.push(`r.verification_status = $${params.push(filter.verificationStatus)}`);
+    const order = filter.verificationStatus === 'PENDING' ? 'ASC' : 'DESC';
     const from = `FROM progress_report r JOIN disbursement d ON d.id = r.disbursement_id LEFT JOIN proposal_self_help s ON s.proposal_id = d.proposal_id
       WHERE ${where.join(' AND ')}`;
     const [{ total }] = await queryRows(db, ReportCountRow, `SELECT count(*)::int AS total ${from}`, params);
@@ -220,7 +224,7 @@ export class ProgressReportRepository {
       db,
       ListedRow,
       `SELECT r.*, d.proposal_id, d.title, d.program_code, d.village_code, d.district_code, d.amount, d.released, s.self_help_amount
-       ${from} ORDER BY r.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+       ${from} ORDER BY r.seq ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { items, total };

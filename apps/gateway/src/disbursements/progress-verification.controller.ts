@@ -19,7 +19,7 @@ export class ProgressVerificationController {
   @Get()
   @ApiOperation({
     summary:
-      'Progress reports within the caller’s region with their photos and figures, and their village’s and kecamatan’s names; `verificationStatus=PENDING` is a Verifikator’s queue',
+      'Progress reports within the caller’s region with their photos and figures, and their village’s and kecamatan’s names; `verificationStatus=PENDING` is a Verifikator’s queue, the report waiting longest first',
   })
   async list(@ContractInput(ListProgressReports, { from: 'query', ownAnswer: true }) query: RequestOf<typeof ListProgressReports>) {
     const page = await this.rpc.send(ListProgressReports, query);

@@ -9,7 +9,7 @@ const id = {
   // the verifier's queue
   verificationTitle: 'Verifikasi laporan kemajuan',
   verificationIntro:
-    'Laporan kemajuan BKM di wilayah Anda yang menunggu pemeriksaan lapangan. Laporan yang diterima dihitung untuk pencairan termin berikutnya; laporan yang dikembalikan harus dilaporkan ulang oleh BKM.',
+    'Laporan kemajuan BKM di wilayah Anda yang menunggu pemeriksaan lapangan. Laporan yang diterima dihitung untuk pencairan termin berikutnya; laporan yang dikembalikan harus dilaporkan ulang oleh BKM. Yang paling lama menunggu tampil lebih dulu.',
   queueEmpty: 'Tidak ada laporan yang menunggu verifikasi.',
   queueCount: (n: number) => `${n} laporan menunggu`,
   villageOf: (village: string, district: string) => `${village}, Kec. ${district}`,
@@ -86,7 +86,7 @@ type ProgressMessages = typeof id;
 const en: ProgressMessages = {
   verificationTitle: 'Verifying progress reports',
   verificationIntro:
-    'Progress reports of the BKMs in your region waiting for a check on site. An accepted report counts toward the next tranche; a report sent back must be reported again by the BKM.',
+    'Progress reports of the BKMs in your region waiting for a check on site. An accepted report counts toward the next tranche; a report sent back must be reported again by the BKM. The one waiting longest comes first.',
   queueEmpty: 'No reports are waiting for verification.',
   queueCount: (n) => `${n} reports waiting`,
   villageOf: (village, district) => `${village}, Kec. ${district}`,

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { AnswerOf, ListProgressReports, RequestInputOf, VerifyProgressReport } from '@alur/contracts';
 import type { ProgressReportItem, ProgressReportPage } from '../api/types';
+import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -12,6 +13,10 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { useActionKeys } from '../lib/action-key';
+import { addressPageOf, setAddressPage } from '../lib/address-page';
+
+/** Each report shows its photos: ten to a page is what a phone on a village's signal loads well. */
+const QUEUE_PAGE_SIZE = 10;
 
 /** What the verifier sends: the report is named in the path. */
 type Verification = Omit<RequestInputOf<typeof VerifyProgressReport>, 'reportId'>;
@@ -131,17 +136,24 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
   );
 }
 
-/** The verifier's queue: pending progress reports of their kecamatan (or the whole regency), newest first. */
+/**
+ * The verifier's queue: pending progress reports of their kecamatan (or the whole regency), the one
+ * waiting longest first (its tranche has waited longest), paged in the address.
+ */
 export function VerificationPage() {
   const x = useProgressTexts();
   const { t } = useI18n();
+  const [params] = useSearchParams();
+  const page = addressPageOf(params);
   const { data, error, loading, reload } = useLoad(
     () =>
       api<ProgressReportPage>('GET', '/progress-reports', {
-        query: { verificationStatus: 'PENDING', pageSize: 200 } satisfies RequestInputOf<typeof ListProgressReports>,
+        query: { verificationStatus: 'PENDING', page, pageSize: QUEUE_PAGE_SIZE } satisfies RequestInputOf<typeof ListProgressReports>,
       }),
-    [],
+    [page],
   );
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / QUEUE_PAGE_SIZE));
+  usePageWithinList(data);
   const [notice, setNotice] = useState<string>();
   return (
     <section>
@@ -156,8 +168,12 @@ export function VerificationPage() {
       )}
       <ErrorSummary error={error} />
       {loading && !data && <p aria-live="polite">{t.loading}</p>}
-      {data && data.items.length === 0 && <p>{x.queueEmpty}</p>}
-      {data && data.items.length > 0 && <p className="muted">{x.queueCount(data.total)}</p>}
+      {data && data.total === 0 && <p>{x.queueEmpty}</p>}
+      {data && data.total > 0 && (
+        <p className="muted" data-testid="queue-count">
+          {pages > 1 ? `${x.queueCount(data.total)} · ${t.pageOf(data.page, pages)}` : x.queueCount(data.total)}
+        </p>
+      )}
       <ul className="cards" aria-label={x.verificationTitle}>
         {(data?.items ?? []).map((report) => (
           <QueuedReport
@@ -170,6 +186,7 @@ export function VerificationPage() {
           />
         ))}
       </ul>
+      <AddressPager page={page} pages={pages} hrefOf={(n) => `?${setAddressPage(new URLSearchParams(params), n)}`} />
     </section>
   );
 }

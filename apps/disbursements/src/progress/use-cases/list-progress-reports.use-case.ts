@@ -19,8 +19,8 @@ import { ProgressReportRepository } from '../progress-report.repository';
 export type ProgressReportPage = AnswerOf<typeof ListProgressReports>;
 
 /**
- * Progress reports within the caller's region, newest first: a Verifikator's queue (PENDING), and a
- * proposal's reports with their verification, for its BKM and the officials who may see it.
+ * Progress reports within the caller's region: a Verifikator's queue (PENDING, oldest first), and a
+ * proposal's reports with their verification, newest first, for its BKM and the officials who may see it.
  */
 @Injectable()
 export class ListProgressReportsUseCase {

@@ -5,13 +5,13 @@ import { PROGRESS_VERIFICATION_STATUSES, ProgressReportListItemSchema } from './
 
 const ProgressReportsFilter = {
   ...pageQuery({ defaultPageSize: 50, maxPageSize: 200, acceptsLimitOffset: true }),
-  /** PENDING is a Verifikator's queue. */
+  /** PENDING is a Verifikator's queue, oldest first. */
   verificationStatus: z.enum(PROGRESS_VERIFICATION_STATUSES).optional(),
 };
 
 const ProgressReportPage = pageWithSliceOf(ProgressReportListItemSchema);
 
-/** Progress reports within the caller's region, newest first, with the proposal's figures. */
+/** Progress reports within the caller's region, newest first (a queue of PENDING ones oldest first), with the proposal's figures. */
 export const ListProgressReports = defineRequest('disbursements.progress-reports.list', {
   request: z.strictObject({
     ...ProgressReportsFilter,
