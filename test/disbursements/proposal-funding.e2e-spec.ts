@@ -117,7 +117,9 @@ describe('a proposal’s status and timeline follow its funding', () => {
       'disbursement.completed',
     ]);
     expect(funding[0]).toMatchObject({ fromStatus: 'APPROVED', toStatus: 'FUNDING' });
-    expect(funding[0].note).toBe(`Dana Rp 95.000.000 dialokasikan dari pagu 14.03.09 tahun ${DEMO_FISCAL_YEAR}, dicairkan dalam 3 termin.`);
+    expect(funding[0].note).toBe(
+      `Dana Rp 95.000.000 dialokasikan dari pagu Kec. Mandau tahun ${DEMO_FISCAL_YEAR}, dicairkan dalam 3 termin.`,
+    );
     expect(funding[2].note).toBe(`Termin 1 dari 3 sebesar Rp 38.000.000 dicairkan dengan SP2D 01/SP2D/LS/${DEMO_FISCAL_YEAR}.`);
     expect(funding[2].actor).toMatchObject({ username: 'bpkad.kuasa-bud', role: 'BPKAD' });
     expect(funding[4].note).toBe('Laporan kemajuan fisik 30% diterima verifikator.');

@@ -78,7 +78,7 @@ describe('a proposal that does not fit its ceiling shows that it waits for budge
     expect(timeline.find((e) => e.kind === 'disbursement.awaiting-budget')).toMatchObject({
       fromStatus: 'APPROVED',
       toStatus: 'AWAITING_BUDGET',
-      note: 'Menunggu pagu: diminta Rp 95.000.000, sisa pagu 14.03.09 Rp 50.000.000.',
+      note: 'Menunggu pagu: diminta Rp 95.000.000, sisa pagu Kec. Mandau Rp 50.000.000.',
     });
     expect(timeline.map((e) => e.at)).toEqual([...timeline.map((e) => e.at)].sort());
 

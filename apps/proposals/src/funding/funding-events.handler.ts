@@ -18,13 +18,17 @@ import {
   TrancheReleasedV1,
 } from '@alur/contracts';
 import { HandleEvent } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { FollowFundingUseCase } from './use-cases/follow-funding.use-case';
-import { fundingNotes } from './domain/funding-notes';
+import { ceilingNameOf, fundingNotes } from './domain/funding-notes';
 
 /** The disbursements service's events, as they change a proposal's status and timeline. */
 @Injectable()
 export class FundingEventsHandler {
-  constructor(private readonly follow: FollowFundingUseCase) {}
+  constructor(
+    private readonly follow: FollowFundingUseCase,
+    private readonly regions: RegionDirectory,
+  ) {}
 
   @HandleEvent(BudgetCommittedV1)
   onBudgetCommitted(event: EventEnvelope<BudgetCommittedPayload>, tx: EntityManager): Promise<void> {
@@ -32,7 +36,7 @@ export class FundingEventsHandler {
     return this.follow.execute(tx, event, {
       kind: 'disbursement.budget-committed',
       toStatus: 'FUNDING',
-      note: fundingNotes.budgetCommitted(p),
+      note: fundingNotes.budgetCommitted(p, this.ceilingName(p.ceilingRegionCode)),
       details: { amount: p.amount, ceilingRegionCode: p.ceilingRegionCode, fiscalYear: p.fiscalYear, trancheCount: p.tranches.length },
     });
   }
@@ -43,7 +47,7 @@ export class FundingEventsHandler {
     return this.follow.execute(tx, event, {
       kind: 'disbursement.awaiting-budget',
       toStatus: 'AWAITING_BUDGET',
-      note: fundingNotes.awaitingBudget(p),
+      note: fundingNotes.awaitingBudget(p, this.ceilingName(p.ceilingRegionCode)),
       details: { requestedAmount: p.requestedAmount, available: p.available, ceilingRegionCode: p.ceilingRegionCode },
     });
   }
@@ -108,5 +112,9 @@ export class FundingEventsHandler {
       note: fundingNotes.completed(p),
       details: { totalReleased: p.totalReleased, completedAt: p.completedAt },
     });
+  }
+
+  private ceilingName(code: string): string {
+    return ceilingNameOf(this.regions.get(code), code);
   }
 }

@@ -1,4 +1,4 @@
-import { fundingNotes } from './funding-notes';
+import { ceilingNameOf, fundingNotes } from './funding-notes';
 
 describe('funding notes on the timeline', () => {
   it('write rupiah the Indonesian way', () => {
@@ -24,5 +24,26 @@ describe('funding notes on the timeline', () => {
         completedAt: '2026-09-01T00:00:00.000Z',
       }),
     ).toBe('Selesai: seluruh dana Rp 1.000.000.000 telah dicairkan dan LPJ diterima.');
+  });
+
+  it('name a ceiling by its region, as its readers know it, not by its code', () => {
+    const mandau = ceilingNameOf({ name: 'Mandau', level: 'district' }, '14.03.09');
+    expect(mandau).toBe('Kec. Mandau');
+    expect(ceilingNameOf({ name: 'Balik Alam', level: 'village' }, '14.03.09.1004')).toBe('Balik Alam');
+    expect(ceilingNameOf(undefined, '99.99.99')).toBe('99.99.99');
+    expect(
+      fundingNotes.awaitingBudget(
+        {
+          proposalId: '00000000-0000-4000-8000-000000000001',
+          programCode: 'KOTAKU-2026',
+          fiscalYear: 2026,
+          villageCode: '14.03.09.1004',
+          ceilingRegionCode: '14.03.09',
+          requestedAmount: 95_000_000,
+          available: 50_000_000,
+        },
+        mandau,
+      ),
+    ).toBe('Menunggu pagu: diminta Rp 95.000.000, sisa pagu Kec. Mandau Rp 50.000.000.');
   });
 });

@@ -8,13 +8,17 @@ import {
   TrancheReadyPayload,
   TrancheReleasedPayload,
 } from '@alur/contracts';
+import type { Region } from '@alur/regions';
 
-/** What the timeline says of each disbursement event, in Bahasa Indonesia, with rupiah written out. */
+/**
+ * What the timeline says of each disbursement event, in Bahasa Indonesia, with rupiah written out and a
+ * ceiling by its region's name (`ceiling`: "Kec. Mandau"), which its readers know rather than its code.
+ */
 export const fundingNotes = {
-  budgetCommitted: (p: BudgetCommittedPayload) =>
-    `Dana ${formatRupiah(p.amount)} dialokasikan dari pagu ${p.ceilingRegionCode} tahun ${p.fiscalYear}, dicairkan dalam ${p.tranches.length} termin.`,
-  awaitingBudget: (p: ProposalAwaitingBudgetPayload) =>
-    `Menunggu pagu: diminta ${formatRupiah(p.requestedAmount)}, sisa pagu ${p.ceilingRegionCode} ${formatRupiah(p.available)}.`,
+  budgetCommitted: (p: BudgetCommittedPayload, ceiling: string) =>
+    `Dana ${formatRupiah(p.amount)} dialokasikan dari pagu ${ceiling} tahun ${p.fiscalYear}, dicairkan dalam ${p.tranches.length} termin.`,
+  awaitingBudget: (p: ProposalAwaitingBudgetPayload, ceiling: string) =>
+    `Menunggu pagu: diminta ${formatRupiah(p.requestedAmount)}, sisa pagu ${ceiling} ${formatRupiah(p.available)}.`,
   trancheReady: (p: TrancheReadyPayload) =>
     `Termin ${p.trancheNumber} dari ${p.trancheCount} sebesar ${formatRupiah(p.amount)} siap dicairkan.`,
   trancheReleased: (p: TrancheReleasedPayload) =>
@@ -27,3 +31,9 @@ export const fundingNotes = {
       : `Laporan kemajuan fisik ${p.physicalProgressPercent}% dikembalikan verifikator: ${p.note ?? ''}`.trim(),
   completed: (p: ProposalCompletedPayload) => `Selesai: seluruh dana ${formatRupiah(p.totalReleased)} telah dicairkan dan LPJ diterima.`,
 };
+
+/** A ceiling's region as the timeline names it: a kecamatan as "Kec. Mandau", a village or the regency by name; the code when unknown. */
+export function ceilingNameOf(region: Pick<Region, 'name' | 'level'> | undefined, code: string): string {
+  if (!region) return code;
+  return region.level === 'district' ? `Kec. ${region.name}` : region.name;
+}
