@@ -351,6 +351,15 @@ describe('the web console, the whole story in a browser', () => {
     await released.getByRole('link', { name: `Termin 1 dicairkan: ${TITLE}` }).click();
     await bkm.getByRole('heading', { name: TITLE, exact: true }).waitFor();
     await bkm.locator('.tranches').getByText(`SP2D ${SP2D}`).waitFor();
+    // Before typing, the BKM reads what opens the next tranches and how much may have been spent: tranche 1 plus the swadaya.
+    expect(await bkm.locator('.tranches li').allTextContents()).toEqual([
+      expect.stringContaining(`SP2D ${SP2D}`),
+      expect.stringMatching(/Terkunci dibuka setelah kemajuan fisik 30% diterima verifikator$/),
+      expect.stringMatching(/Terkunci dibuka setelah kemajuan fisik 70% diterima verifikator$/),
+    ]);
+    await bkm.getByText('Paling banyak Rp 18.170.000: dana yang sudah dicairkan ditambah swadaya.').waitFor();
+    // The picker offers the gallery as well as the camera: `capture` would open only the camera, one shot at a time.
+    expect(await bkm.getByLabel('Pilih foto dari perangkat').getAttribute('capture')).toBeNull();
     await bkm.getByLabel('Kemajuan fisik (%)').fill('150');
     await bkm.getByLabel('Dana terpakai (Rp)').fill('12.000.000');
     await bkm.getByLabel('Keterangan').fill('Pengecoran 150 m selesai.');

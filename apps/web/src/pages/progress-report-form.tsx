@@ -2,13 +2,13 @@ import { ChangeEvent, FormEvent, useEffect, useMemo, useState } from 'react';
 import type { AnswerOf, ReportProgress, RequestInputOf } from '@alur/contracts';
 import { api, uploadFile } from '../api/api-client';
 import type { AsTyped } from '../api/types';
-import { ErrorSummary, reasonOf } from '../components/error-summary';
+import { errorsFor, ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { UploadProgress } from '../components/upload-progress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../auth/session';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
-import { parseRupiah } from '../lib/rupiah';
+import { formatRupiah, parseRupiah } from '../lib/rupiah';
 import { shrinkPhoto } from '../lib/shrink-photo';
 import { uploadContentOf, useActionKeys } from '../lib/action-key';
 import { useOfficialsTexts } from '../i18n/officials-messages';
@@ -31,9 +31,10 @@ interface KeptReport {
 /**
  * The BKM's progress report (physical %, money spent, note, photos). Photos chosen on the device are
  * previewed, uploaded when the report is sent, and referred to by the addresses the gateway gives
- * them; photos kept elsewhere can be given by their https addresses.
+ * them; photos kept elsewhere can be given by their https addresses. `spendingLimit` is what may have
+ * been spent so far (released plus swadaya), said before the BKM types a figure the service refuses.
  */
-export function ProgressReportForm({ proposalId, onSent }: { proposalId: string; onSent(): void }) {
+export function ProgressReportForm({ proposalId, spendingLimit, onSent }: { proposalId: string; spendingLimit: number; onSent(): void }) {
   const { t } = useI18n();
   const { user } = useSession();
   // The typed fields are kept on the device until the report is sent (chosen photos must be chosen again).
@@ -117,6 +118,10 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
     }
   };
 
+  // "No photo" concerns the photos as a whole, which are chosen on the device; an address's own error stays with the addresses.
+  const photosMissing = errorsFor(error, 'photos').some((e) => e.field === 'photos');
+  const photoFilesError = [reasonOf(error, 'file'), photosMissing ? reasonOf(error, 'photos') : undefined].filter(Boolean).join(' ');
+
   return (
     <form onSubmit={submit} noValidate className="card">
       <h3>{t.progressReports}</h3>
@@ -126,7 +131,7 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
           physicalProgressPercent: t.physicalProgress,
           amountSpent: t.amountSpent,
           note: t.progressNote,
-          photos: t.photos,
+          photos: photosMissing ? t.photoFiles : t.photos,
           file: t.photoFiles,
         }}
       />
@@ -136,21 +141,29 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
         </p>
       )}
       <div className="grid-2">
-        <Field id="physicalProgressPercent" label={t.physicalProgress} error={reasonOf(error, 'physicalProgressPercent')}>
+        <Field
+          id="physicalProgressPercent"
+          label={t.physicalProgress}
+          hint={t.physicalProgressHint}
+          error={reasonOf(error, 'physicalProgressPercent')}
+        >
           <input inputMode="numeric" value={percent} onChange={(e) => setPercent(e.target.value)} />
         </Field>
-        <Field id="amountSpent" label={t.amountSpent} error={reasonOf(error, 'amountSpent')}>
+        <Field
+          id="amountSpent"
+          label={t.amountSpent}
+          hint={t.amountSpentHint(formatRupiah(spendingLimit))}
+          error={reasonOf(error, 'amountSpent')}
+        >
           <input inputMode="numeric" value={spent} onChange={(e) => setSpent(e.target.value)} />
         </Field>
       </div>
       <Field id="progressNote" label={t.progressNote} error={reasonOf(error, 'note')}>
         <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
-      <Field id="photoUrls" label={t.photos} error={reasonOf(error, 'photos')}>
-        <textarea rows={2} value={photoUrls} onChange={(e) => setPhotoUrls(e.target.value)} placeholder="https://…" />
-      </Field>
-      <Field id="photoFiles" label={t.photoFiles} hint={t.photoFilesHint} error={reasonOf(error, 'file')}>
-        <input type="file" accept="image/*" multiple capture="environment" onChange={pick} />
+      {/* No `capture`: it would open only the camera, one shot at a time, and the photos of earlier visits to the site could not be chosen. */}
+      <Field id="photoFiles" label={t.photoFiles} hint={t.photoFilesHint} error={photoFilesError || undefined}>
+        <input type="file" accept="image/*" multiple onChange={pick} />
       </Field>
       {previews.length > 0 && (
         <ul className="photo-previews">
@@ -161,6 +174,9 @@ export function ProgressReportForm({ proposalId, onSent }: { proposalId: string;
           ))}
         </ul>
       )}
+      <Field id="photoUrls" label={t.photos} error={photosMissing ? undefined : reasonOf(error, 'photos')}>
+        <textarea rows={2} value={photoUrls} onChange={(e) => setPhotoUrls(e.target.value)} placeholder="https://…" />
+      </Field>
       {progress?.preparing && <p role="status">{texts.preparingPhoto(progress.name)}</p>}
       {progress && !progress.preparing && <UploadProgress name={progress.name} sent={progress.sent} />}
       <button type="submit" className="button primary" disabled={busy}>

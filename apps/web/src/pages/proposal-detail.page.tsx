@@ -366,6 +366,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
               <li key={tr.number}>
                 {t.tranche(tr.number)}: <Money amount={tr.amount} /> <StatusBadge status={tr.status} />
                 {tr.sp2dNumber && <span className="muted"> SP2D {tr.sp2dNumber}</span>}
+                {tr.status === 'LOCKED' && <span className="muted"> {t.trancheUnlocksAt(tr.unlockProgressPercent)}</span>}
               </li>
             ))}
           </ul>
@@ -377,7 +378,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
               </Link>
             </p>
           )}
-          {isBkm && disbursement.status === 'FUNDING' && <ProgressReportForm proposalId={p.id} onSent={reload} />}
+          {isBkm && disbursement.status === 'FUNDING' && (
+            <ProgressReportForm proposalId={p.id} spendingLimit={disbursement.released + p.selfHelpAmount} onSent={reload} />
+          )}
         </section>
       )}
       {disbursement && <ProgressReportList proposalId={p.id} title={p.title} refresh={data} />}
