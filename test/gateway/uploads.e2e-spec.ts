@@ -49,7 +49,7 @@ describe('photos for progress reports and documents for proposals', () => {
     const notImage = await upload(bkm, Buffer.from('%PDF-1.7 not a photo'), 'application/pdf', 'rab.pdf');
     expect(notImage.status).toBe(400);
     expect(((await notImage.json()) as { errors: unknown }).errors).toEqual([
-      { field: 'file', reason: 'must be a JPEG, PNG or WebP photo', code: 'invalid' },
+      { field: 'file', reason: 'must be a JPEG, PNG or WebP photo', code: 'UNSUPPORTED_FILE' },
     ]);
 
     // Declared as a JPEG, but the bytes say otherwise.
@@ -65,7 +65,7 @@ describe('photos for progress reports and documents for proposals', () => {
     });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { errors: unknown }).errors).toEqual([
-      { field: 'file', reason: 'a file is required', code: 'invalid' },
+      { field: 'file', reason: 'a file is required', code: 'required' },
     ]);
 
     expect((await upload(await gateway.tokenOf(`lurah.${BALIK_ALAM}`), TINY_PNG, 'image/png')).status).toBe(403);
@@ -93,7 +93,7 @@ describe('photos for progress reports and documents for proposals', () => {
     const script = await upload(bkm, Buffer.from('MZ\x90\x00 an executable'), 'application/pdf', 'rab.pdf', 'documents');
     expect(script.status).toBe(400);
     expect(((await script.json()) as { errors: unknown }).errors).toEqual([
-      { field: 'file', reason: 'must be a PDF, JPEG or PNG file', code: 'invalid' },
+      { field: 'file', reason: 'must be a PDF, JPEG or PNG file', code: 'UNSUPPORTED_FILE' },
     ]);
   });
 });

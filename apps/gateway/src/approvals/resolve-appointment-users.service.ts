@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError } from '@alur/contracts';
+import { InvalidInputError, RefusalCode } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { UserAccountRepository } from '../users/user-account.repository';
 
@@ -18,8 +18,8 @@ export class ResolveAppointmentUsers {
       this.users.findActiveByUsername(db, forUsername.toLowerCase()),
     ]);
     const errors = [
-      ...(acting ? [] : [{ field: 'actingUsername', reason: `no active user ${actingUsername}` }]),
-      ...(actingFor ? [] : [{ field: 'forUsername', reason: `no active user ${forUsername}` }]),
+      ...(acting ? [] : [{ field: 'actingUsername', reason: `no active user ${actingUsername}`, code: RefusalCode.NoActiveUser }]),
+      ...(actingFor ? [] : [{ field: 'forUsername', reason: `no active user ${forUsername}`, code: RefusalCode.NoActiveUser }]),
     ];
     if (!acting || !actingFor) throw new InvalidInputError(errors);
     return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
-import { Actor, InvalidInputError, NotFoundError } from '@alur/contracts';
+import { Actor, InvalidInputError, NotFoundError, RefusalCode } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { SecurityAudit } from '../audit/security-audit.service';
@@ -38,9 +38,10 @@ export class UploadedFiles {
 
   async store(kind: UploadKind, actor: Actor, file: ReceivedFile | undefined) {
     const rules = UPLOAD_KINDS[kind];
-    if (!file || file.size === 0) throw new InvalidInputError([{ field: 'file', reason: 'a file is required' }]);
+    if (!file || file.size === 0)
+      throw new InvalidInputError([{ field: 'file', reason: 'a file is required', code: RefusalCode.Required }]);
     if (!(rules.contentTypes as readonly string[]).includes(file.mimetype) || !contentMatches(file.mimetype, file.buffer)) {
-      throw new InvalidInputError([{ field: 'file', reason: rules.refusal }]);
+      throw new InvalidInputError([{ field: 'file', reason: rules.refusal, code: RefusalCode.UnsupportedFile }]);
     }
     const fileName = file.originalname.slice(0, 200);
     // A photo keeps when and where the phone took it, for the verifier to compare with the village and the report.
@@ -95,7 +96,7 @@ export class UploadedFiles {
     const foreign = referenced.filter((u) => !owned.has(`${u.kind}/${u.id}`));
     if (foreign.length) {
       throw new InvalidInputError(
-        foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: 'upload_not_own' })),
+        foreign.map(({ field }) => ({ field, reason: 'must be a file uploaded by your own village', code: RefusalCode.UploadNotOwn })),
       );
     }
   }

@@ -5,3 +5,4 @@ export * from './conflict.error';
 export * from './forbidden.error';
 export * from './invalid-input.error';
 export * from './unprocessable.error';
+export * from './refusal-code';

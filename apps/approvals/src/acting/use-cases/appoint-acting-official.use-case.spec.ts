@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  RefusalCode,
   RequestInputOf,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
@@ -120,7 +121,11 @@ describe('appointing an acting official (Plt/Plh)', () => {
         statusCode: 400,
         message: 'Validation failed',
         errors: [
-          { field: 'validUntil', reason: 'an acting appointment lasts at most 90 days: make a new one when it ends', code: 'invalid' },
+          {
+            field: 'validUntil',
+            reason: 'an acting appointment lasts at most 90 days: make a new one when it ends',
+            code: RefusalCode.ActingTooLong,
+          },
         ],
       },
     });
@@ -140,20 +145,39 @@ describe('appointing an acting official (Plt/Plh)', () => {
 
     const refusals = [
       // The attack: an admin as acting Bupati would hold the last signature of every proposal.
-      { acting: ADMIN_USER, actingFor: BUPATI, field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official' },
+      {
+        acting: ADMIN_USER,
+        actingFor: BUPATI,
+        field: 'actingUsername',
+        reason: 'an admin cannot appoint themself as acting official',
+        code: RefusalCode.AppointingSelf,
+      },
       // Whoever acts must decide stages themself: not BPKAD, who pays out.
       {
         acting: BPKAD,
         actingFor: BUPATI,
         field: 'actingUsername',
         reason: 'bpkad is a BPKAD: only an official who decides approval stages (LURAH, CAMAT, DINAS, SEKDA, BUPATI) may act for one',
+        code: RefusalCode.NotADecidingOfficial,
       },
       // Nobody acts for an official who decides no stage, nor for themself.
-      { acting: SEKDA, actingFor: BPKAD, field: 'forUsername', reason: 'bpkad is a BPKAD, not an official who decides approval stages' },
-      { acting: SEKDA, actingFor: SEKDA, field: 'actingUsername', reason: 'an official cannot act for themself' },
+      {
+        acting: SEKDA,
+        actingFor: BPKAD,
+        field: 'forUsername',
+        reason: 'bpkad is a BPKAD, not an official who decides approval stages',
+        code: RefusalCode.NotADecidingOfficial,
+      },
+      {
+        acting: SEKDA,
+        actingFor: SEKDA,
+        field: 'actingUsername',
+        reason: 'an official cannot act for themself',
+        code: RefusalCode.ActingForSelf,
+      },
     ];
-    for (const { acting, actingFor, field, reason } of refusals) {
-      expect(await fieldOf(request(ADMIN, acting, actingFor))).toEqual({ field, reason, code: 'invalid' });
+    for (const { acting, actingFor, field, reason, code } of refusals) {
+      expect(await fieldOf(request(ADMIN, acting, actingFor))).toEqual({ field, reason, code });
     }
     expect(appointments.rows).toEqual([]);
   });

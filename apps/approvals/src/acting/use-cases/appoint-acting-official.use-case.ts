@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RequestOf,
   requireRole,
+  RefusalCode,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
@@ -48,7 +49,11 @@ export class AppointActingOfficialUseCase {
     const maxDays = this.env.ACTING_APPOINTMENT_MAX_DAYS;
     if (validUntil.getTime() - validFrom.getTime() > maxDays * DAY_MS) {
       throw new InvalidInputError([
-        { field: 'validUntil', reason: `an acting appointment lasts at most ${maxDays} days: make a new one when it ends` },
+        {
+          field: 'validUntil',
+          reason: `an acting appointment lasts at most ${maxDays} days: make a new one when it ends`,
+          code: RefusalCode.ActingTooLong,
+        },
       ]);
     }
     if (!this.regions.covers(admin.regionCode, command.actingFor.regionCode)) {
@@ -57,24 +62,30 @@ export class AppointActingOfficialUseCase {
     if (!this.regions.covers(admin.regionCode, command.acting.regionCode))
       throw new NotFoundError(`No official ${command.acting.username} in your region`);
     if (command.acting.userId === admin.userId) {
-      throw new InvalidInputError([{ field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official' }]);
+      throw new InvalidInputError([
+        { field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official', code: RefusalCode.AppointingSelf },
+      ]);
     }
     if (!DECIDING_ROLES.includes(command.actingFor.role)) {
       throw new InvalidInputError([
         {
           field: 'forUsername',
           reason: `${command.actingFor.username} is a ${command.actingFor.role}, not an official who decides approval stages`,
+          code: RefusalCode.NotADecidingOfficial,
         },
       ]);
     }
     if (command.acting.userId === command.actingFor.userId) {
-      throw new InvalidInputError([{ field: 'actingUsername', reason: 'an official cannot act for themself' }]);
+      throw new InvalidInputError([
+        { field: 'actingUsername', reason: 'an official cannot act for themself', code: RefusalCode.ActingForSelf },
+      ]);
     }
     if (!DECIDING_ROLES.includes(command.acting.role)) {
       throw new InvalidInputError([
         {
           field: 'actingUsername',
           reason: `${command.acting.username} is a ${command.acting.role}: only an official who decides approval stages (${DECIDING_ROLES.join(', ')}) may act for one`,
+          code: RefusalCode.NotADecidingOfficial,
         },
       ]);
     }

@@ -7,6 +7,7 @@ import {
   NotFoundError,
   RequestOf,
   requireRole,
+  RefusalCode,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
@@ -37,7 +38,7 @@ export class EndActingAppointmentUseCase {
         throw new NotFoundError(`No acting appointment ${appointmentId}`);
       const before = toAppointmentView(appointment, now);
       if (!before.active) {
-        throw new ConflictError('Only an appointment in force can be ended', { code: 'appointment_not_in_force' });
+        throw new ConflictError('Only an appointment in force can be ended', { code: RefusalCode.AppointmentNotInForce });
       }
       appointment.validUntil = now;
       await this.appointments.endAt(tx, appointment.id, now);

@@ -16,6 +16,7 @@ import {
   ProposalReturnedV1,
   RequestOf,
   StageStatus,
+  RefusalCode,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
@@ -197,6 +198,6 @@ function refuseSecondStage(decidedBeside: StageDecisionRecord[], decidedBy: Acto
   const now = decidedBy.actingFor ? ` (now as acting official for ${decidedBy.actingFor.username})` : '';
   throw new ForbiddenError(
     `You decided stage ${earlier.stageOrder} (${earlier.role}${how}) of this submission: nobody decides two stages of one submission${now}`,
-    { code: 'DECIDED_ANOTHER_STAGE' },
+    { code: RefusalCode.DecidedAnotherStage },
   );
 }

@@ -10,6 +10,7 @@ import {
   RequestOf,
   requireRole,
   SetCeiling,
+  RefusalCode,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
@@ -19,11 +20,6 @@ import { BudgetCeilingRepository } from '../budget-ceiling.repository';
 import { BudgetCommitment } from '../budget-commitment.service';
 import { toBudgetView } from '../budget-view';
 import { CeilingKey } from '../domain/ceiling-key';
-
-/** The refusal of an amount below what is already committed against the ceiling. */
-export const CEILING_BELOW_COMMITTED = 'CEILING_BELOW_COMMITTED';
-/** The refusal of a change made on an amount that has since been changed by someone else. */
-export const CEILING_CHANGED = 'CEILING_CHANGED';
 
 export type SetCeilingRequest = RequestOf<typeof SetCeiling>;
 export type SetCeilingResult = AnswerOf<typeof SetCeiling>;
@@ -59,6 +55,7 @@ export class SetCeilingUseCase {
           {
             field: 'regionCode',
             reason: `${request.programCode} sets its ceiling per ${programme.ceilingRegionLevel}, and ${region.code} is a ${region.level}`,
+            code: RefusalCode.CeilingLevelMismatch,
           },
         ]);
       }
@@ -70,15 +67,15 @@ export class SetCeilingUseCase {
       if (request.expectedAmount !== undefined && request.expectedAmount !== before.amount) {
         throw new ConflictError(
           `The ceiling is ${formatRupiah(before.amount)}, not ${formatRupiah(request.expectedAmount)}: it was changed meanwhile; nothing was changed now`,
-          { code: CEILING_CHANGED },
+          { code: RefusalCode.CeilingChanged },
         );
       }
       if (request.amount < committed) {
         const reason = `The ceiling cannot be set to ${formatRupiah(request.amount)}: ${formatRupiah(committed)} is already committed against it`;
         // The code and the field let the console say it beside the amount, in the reader's language.
         throw new ConflictError(reason, {
-          code: CEILING_BELOW_COMMITTED,
-          errors: [{ field: 'amount', reason, code: CEILING_BELOW_COMMITTED }],
+          code: RefusalCode.CeilingBelowCommitted,
+          errors: [{ field: 'amount', reason, code: RefusalCode.CeilingBelowCommitted }],
         });
       }
       await this.ceilings.setAmount(tx, key, request.amount);

@@ -1,4 +1,4 @@
-import { Actor, ConflictError, ForbiddenError, peopleBehind } from '@alur/contracts';
+import { Actor, ConflictError, ForbiddenError, peopleBehind, RefusalCode } from '@alur/contracts';
 import { isUniqueViolation } from '@alur/database';
 import { Tranche } from '../../tranches/domain/tranche';
 import { Disbursement } from './disbursement';
@@ -14,7 +14,7 @@ export function refuseStageDeciders(actor: Actor, disbursement: Disbursement, st
   const acting = decided.decidedBy.actingFor ? `, as acting official for ${decided.decidedBy.actingFor.username}` : '';
   throw new ForbiddenError(
     `You decided stage ${decided.stageOrder} (${decided.role}${acting}) of this proposal: someone who approved it may not ${step} its release`,
-    { code: 'STAGE_DECIDER' },
+    { code: RefusalCode.StageDecider },
   );
 }
 
@@ -22,7 +22,9 @@ export function refuseStageDeciders(actor: Actor, disbursement: Disbursement, st
 export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string): void {
   const mine = new Set(peopleBehind(actor));
   if (peopleBehind(preparedBy).some((id) => mine.has(id))) {
-    throw new ForbiddenError(`You prepared this SPM yourself: ${what} must be done by another BPKAD official`, { code: 'SAME_OFFICIAL' });
+    throw new ForbiddenError(`You prepared this SPM yourself: ${what} must be done by another BPKAD official`, {
+      code: RefusalCode.SameOfficial,
+    });
   }
 }
 
@@ -41,7 +43,8 @@ export function refuseFinishedOrLocked(tranche: Tranche): void {
 
 export function sp2dTaken(sp2dNumber: string): ConflictError {
   return new ConflictError(`SP2D number ${sp2dNumber} was already used for another release`, {
-    errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used` }],
+    code: RefusalCode.Sp2dTaken,
+    errors: [{ field: 'sp2dNumber', reason: `${sp2dNumber} was already used`, code: RefusalCode.Sp2dTaken }],
   });
 }
 

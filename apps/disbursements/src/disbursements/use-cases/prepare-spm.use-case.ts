@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, AnswerOf, ConflictError, formatRupiah, PrepareSpm, RequestOf, requireRole, TranchePreparedV1 } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  ConflictError,
+  formatRupiah,
+  PrepareSpm,
+  RequestOf,
+  requireRole,
+  TranchePreparedV1,
+  RefusalCode,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
 import { TrancheRepository } from '../../tranches/tranche.repository';
@@ -42,7 +52,7 @@ export class PrepareSpmUseCase {
       throw new ConflictError(
         `Tranche ${tranche.number} already has an SPM (SP2D ${tranche.spmSp2dNumber}) prepared by ${tranche.preparedBy?.username}, ` +
           'waiting for authorisation: it must be authorised or returned before another is prepared',
-        { code: 'SPM_ALREADY_PREPARED' },
+        { code: RefusalCode.SpmAlreadyPrepared },
       );
     }
     if (await this.tranches.isSp2dTaken(tx, tranche.regencyCode, request.sp2dNumber)) throw sp2dTaken(request.sp2dNumber);

@@ -10,6 +10,7 @@ import {
   RequestOf,
   requireRole,
   TrancheReleasedV1,
+  RefusalCode,
 } from '@alur/contracts';
 import { ChangeRecorder } from '@alur/messaging';
 import { together, Transactions } from '@alur/database';
@@ -55,7 +56,7 @@ export class ReleaseTrancheUseCase {
     // The shape is the contract's (ReleaseTranche); whether the SP2D date lies ahead of our clock is checked here.
     const releasedAt = new Date(request.releasedAt);
     if (releasedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      throw new InvalidInputError([{ field: 'releasedAt', reason: 'must not be in the future' }]);
+      throw new InvalidInputError([{ field: 'releasedAt', reason: 'must not be in the future', code: RefusalCode.InFuture }]);
     }
     return refusingTakenSp2d(request.sp2dNumber, 'tranche_sp2d_number', () =>
       this.transactions.run((tx) => this.release(tx, actor, request, releasedAt)),
@@ -71,7 +72,7 @@ export class ReleaseTrancheUseCase {
       throw new ConflictError(
         `Tranche ${tranche.number} has no SPM to authorise: one BPKAD official prepares it first, then another authorises it`,
         {
-          code: 'SPM_NOT_PREPARED',
+          code: RefusalCode.SpmNotPrepared,
         },
       );
     }
@@ -81,8 +82,8 @@ export class ReleaseTrancheUseCase {
       throw new ConflictError(
         `The SPM waiting for authorisation is for SP2D ${tranche.spmSp2dNumber}, not ${request.sp2dNumber}: look at it again`,
         {
-          code: 'SPM_CHANGED',
-          errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spmSp2dNumber}` }],
+          code: RefusalCode.SpmChanged,
+          errors: [{ field: 'sp2dNumber', reason: `the prepared SPM is for ${tranche.spmSp2dNumber}`, code: RefusalCode.SpmChanged }],
         },
       );
     }

@@ -1,3 +1,4 @@
+import { RefusalCode } from '@alur/contracts';
 import type { FieldError } from '@alur/contracts';
 import { formatRupiah } from '@alur/contracts';
 
@@ -30,20 +31,30 @@ export function progressClaimErrors(claim: ProgressClaim, standing: ProgressStan
     errors.push({
       field: 'physicalProgressPercent',
       reason: `must not go below the ${previous.physicalProgressPercent}% reported before`,
+      code: RefusalCode.BelowLastReport,
     });
   }
   if (previous && claim.amountSpent < previous.amountSpent) {
-    errors.push({ field: 'amountSpent', reason: `must not go below the ${formatRupiah(previous.amountSpent)} reported before` });
+    errors.push({
+      field: 'amountSpent',
+      reason: `must not go below the ${formatRupiah(previous.amountSpent)} reported before`,
+      code: RefusalCode.BelowLastReport,
+    });
   }
   const available = standing.released + standing.selfHelpAmount;
   if (claim.amountSpent > available) {
     errors.push({
       field: 'amountSpent',
       reason: `must not exceed what was released (${formatRupiah(standing.released)}) plus the swadaya (${formatRupiah(standing.selfHelpAmount)}): ${formatRupiah(available)}`,
+      code: RefusalCode.AboveReleasedPlusSwadaya,
     });
   }
   if (standing.photosRequired && claim.photoCount === 0) {
-    errors.push({ field: 'photos', reason: 'this programme needs at least one photo of the works with every report' });
+    errors.push({
+      field: 'photos',
+      reason: 'this programme needs at least one photo of the works with every report',
+      code: RefusalCode.PhotoRequired,
+    });
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, type ChangePasswordRequest, InvalidInputError, type LoginResult, NotFoundError } from '@alur/contracts';
+import { Actor, type ChangePasswordRequest, InvalidInputError, type LoginResult, NotFoundError, RefusalCode } from '@alur/contracts';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
 import { SecurityAudit } from '../../audit/security-audit.service';
@@ -36,7 +36,7 @@ export class ChangePasswordUseCase {
     if (!(await this.hasher.verify(account.passwordHash, change.currentPassword))) {
       await this.throttle.failed(actor.username, address);
       await this.audit.record({ actor, action: 'password.change-refused', entityType: 'user_account', entityId: actor.userId });
-      throw new InvalidInputError([{ field: 'currentPassword', reason: 'is not your current password', code: 'WRONG_PASSWORD' }]);
+      throw new InvalidInputError([{ field: 'currentPassword', reason: 'is not your current password', code: RefusalCode.WrongPassword }]);
     }
     await this.throttle.succeeded(actor.username, address);
     const passwordHash = await this.hasher.hash(change.newPassword);

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotificationPreferencesUpdate, Role } from '@alur/contracts';
+import { InvalidInputError, NotificationPreferencesUpdate, Role, RefusalCode } from '@alur/contracts';
 import { ExternalChannel, Language, NOTIFICATION_CATEGORIES, NotificationCategory } from '../../messages/domain/notification-kind';
 
 export type ChannelToggles = Record<ExternalChannel, boolean>;
@@ -43,7 +43,11 @@ export function applyPreferencesUpdate(
 ): StoredPreferences {
   if (update.digest && !DIGEST_ROLES.includes(role)) {
     throw new InvalidInputError([
-      { field: 'digest', reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest` },
+      {
+        field: 'digest',
+        reason: `only officials who decide stages receive reminders; ${role} cannot choose a digest`,
+        code: RefusalCode.DigestNotForRole,
+      },
     ]);
   }
   const channels: StoredPreferences['channels'] = { ...(stored?.channels ?? {}) };

@@ -1,4 +1,4 @@
-import { CreateProgrammeDraft, RequestOf, ROLE_REGION_LEVEL } from '@alur/contracts';
+import { CreateProgrammeDraft, RequestOf, ROLE_REGION_LEVEL, RefusalCode } from '@alur/contracts';
 import type { FieldError } from '@alur/contracts';
 
 /** A programme version as an admin drafts it (its shape is the request's contract); the service numbers the version. */
@@ -20,30 +20,47 @@ export function checkProgrammeDraft(draft: ProgrammeDraftInput, regions: RegionL
   const errors: FieldError[] = [];
   draft.approvalChain.forEach((stage, i) => {
     if (stage.role === 'BKM' || stage.role === 'ADMIN' || stage.role === 'VERIFIKATOR') {
-      errors.push({ field: `approvalChain.${i}.role`, reason: `${stage.role} does not decide on proposals` });
+      errors.push({
+        field: `approvalChain.${i}.role`,
+        reason: `${stage.role} does not decide on proposals`,
+        code: RefusalCode.NotADecidingRole,
+      });
     } else if (ROLE_REGION_LEVEL[stage.role] !== stage.regionLevel) {
       errors.push({
         field: `approvalChain.${i}.regionLevel`,
         reason: `a ${stage.role} decides at the ${ROLE_REGION_LEVEL[stage.role]} level`,
+        code: RefusalCode.WrongRegionLevel,
       });
     }
   });
   draft.tranchePlan.forEach((tranche, i) => {
     if (i === 0 && tranche.unlockProgressPercent !== 0) {
-      errors.push({ field: 'tranchePlan.0.unlockProgressPercent', reason: 'the first tranche needs no progress: must be 0' });
+      errors.push({
+        field: 'tranchePlan.0.unlockProgressPercent',
+        reason: 'the first tranche needs no progress: must be 0',
+        code: RefusalCode.FirstTrancheUnlock,
+      });
     }
     if (i > 0 && tranche.unlockProgressPercent <= draft.tranchePlan[i - 1].unlockProgressPercent) {
-      errors.push({ field: `tranchePlan.${i}.unlockProgressPercent`, reason: 'must be higher than the previous tranche’s threshold' });
+      errors.push({
+        field: `tranchePlan.${i}.unlockProgressPercent`,
+        reason: 'must be higher than the previous tranche’s threshold',
+        code: RefusalCode.UnlockNotRising,
+      });
     }
   });
   if (new Set(draft.categories).size !== draft.categories.length) {
-    errors.push({ field: 'categories', reason: 'must not repeat a category' });
+    errors.push({ field: 'categories', reason: 'must not repeat a category', code: RefusalCode.Repeated });
   }
   if (draft.eligibleRegions.scope === 'LIST') {
     draft.eligibleRegions.regionCodes.forEach((code, i) => {
       const level = regions.get(code)?.level;
       if (level !== 'district' && level !== 'village') {
-        errors.push({ field: `eligibleRegions.regionCodes.${i}`, reason: `${code} is not a known kecamatan or village code` });
+        errors.push({
+          field: `eligibleRegions.regionCodes.${i}`,
+          reason: `${code} is not a known kecamatan or village code`,
+          code: RefusalCode.UnknownRegion,
+        });
       }
     });
   }

@@ -1,3 +1,4 @@
+import { RefusalCode } from '@alur/contracts';
 import { computeBudget, lineAmount, quantityToHundredths } from './budget';
 
 const item = (quantity: number, unitPrice: number) => ({ description: 'x', quantity, unit: 'unit', unitPrice });
@@ -38,7 +39,7 @@ describe('budget arithmetic', () => {
   it('refuses a total beyond the largest safe integer rather than losing rupiah', () => {
     expect(computeBudget([item(2, Number.MAX_SAFE_INTEGER)], 0)).toEqual({
       ok: false,
-      errors: [{ field: 'budgetItems', reason: expect.stringMatching(/beyond/) }],
+      errors: [{ field: 'budgetItems', reason: expect.stringMatching(/beyond/), code: RefusalCode.TooBig }],
     });
   });
 
@@ -58,13 +59,13 @@ describe('budget arithmetic', () => {
     expect(computeBudget([item(1.234, 100), item(1, 99.5)], 10)).toEqual({
       ok: false,
       errors: [
-        { field: 'budgetItems.0.quantity', reason: expect.any(String) },
-        { field: 'budgetItems.1.unitPrice', reason: expect.any(String) },
+        { field: 'budgetItems.0.quantity', reason: expect.any(String), code: RefusalCode.QuantityInvalid },
+        { field: 'budgetItems.1.unitPrice', reason: expect.any(String), code: RefusalCode.WholeRupiah },
       ],
     });
     expect(computeBudget([item(1, 100)], 101)).toEqual({
       ok: false,
-      errors: [{ field: 'selfHelpAmount', reason: 'swadaya cannot exceed the budget total' }],
+      errors: [{ field: 'selfHelpAmount', reason: 'swadaya cannot exceed the budget total', code: RefusalCode.SelfHelpAboveTotal }],
     });
     expect(computeBudget([item(1, 100)], -1)).toMatchObject({ ok: false, errors: [{ field: 'selfHelpAmount' }] });
   });

@@ -6,6 +6,7 @@ import {
   quantityToHundredths,
   selfHelpShareBpOf,
   type BudgetItemInput,
+  RefusalCode,
 } from '@alur/contracts';
 import type { FieldError } from '@alur/contracts';
 
@@ -52,26 +53,42 @@ export function computeBudget(items: BudgetItemInput[], selfHelpAmount: number):
   items.forEach((item, i) => {
     const quantityHundredths = quantityToHundredths(item.quantity);
     if (quantityHundredths === undefined || quantityHundredths === 0) {
-      errors.push({ field: `budgetItems.${i}.quantity`, reason: 'must be a positive number with at most 2 decimals' });
+      errors.push({
+        field: `budgetItems.${i}.quantity`,
+        reason: 'must be a positive number with at most 2 decimals',
+        code: RefusalCode.QuantityInvalid,
+      });
     }
     if (!isRupiah(item.unitPrice)) {
-      errors.push({ field: `budgetItems.${i}.unitPrice`, reason: 'must be whole rupiah: a non-negative safe integer' });
+      errors.push({
+        field: `budgetItems.${i}.unitPrice`,
+        reason: 'must be whole rupiah: a non-negative safe integer',
+        code: RefusalCode.WholeRupiah,
+      });
     }
     if (quantityHundredths === undefined || quantityHundredths === 0 || !isRupiah(item.unitPrice)) return;
     const amount = budgetLineAmount(quantityHundredths, item.unitPrice);
     lines.push({ description: item.description, quantityHundredths, unit: item.unit, unitPrice: item.unitPrice, amount: Number(amount) });
   });
   if (!isRupiah(selfHelpAmount)) {
-    errors.push({ field: 'selfHelpAmount', reason: 'must be whole rupiah: a non-negative safe integer' });
+    errors.push({ field: 'selfHelpAmount', reason: 'must be whole rupiah: a non-negative safe integer', code: RefusalCode.WholeRupiah });
   }
   if (errors.length) return { ok: false, errors };
   // From the lines' own figures, in BigInt: a total beyond 2^53 − 1 is seen before it is rounded.
   const total = budgetTotalOf(lines);
   if (total > MAX_BUDGET_TOTAL) {
-    return { ok: false, errors: [{ field: 'budgetItems', reason: 'the budget total is beyond the largest amount the system carries' }] };
+    return {
+      ok: false,
+      errors: [
+        { field: 'budgetItems', reason: 'the budget total is beyond the largest amount the system carries', code: RefusalCode.TooBig },
+      ],
+    };
   }
   if (BigInt(selfHelpAmount) > total) {
-    return { ok: false, errors: [{ field: 'selfHelpAmount', reason: 'swadaya cannot exceed the budget total' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'selfHelpAmount', reason: 'swadaya cannot exceed the budget total', code: RefusalCode.SelfHelpAboveTotal }],
+    };
   }
   const selfHelpShareBp = selfHelpShareBpOf(selfHelpAmount, total);
   return {

@@ -1,3 +1,4 @@
+import { RefusalCode } from '@alur/contracts';
 import { documentChecklist, missingDocumentErrors } from './document-checklist';
 
 const DOC = (kind: 'DED' | 'RAB' | 'SITE_PHOTO', n = 1) => ({
@@ -23,8 +24,8 @@ describe('a proposal’s documents checklist', () => {
 
   it('names every missing required kind, and no optional one', () => {
     expect(missingDocumentErrors(documentChecklist(asked, []))).toEqual([
-      { field: 'documents', reason: 'a DED document is required before submitting' },
-      { field: 'documents', reason: 'a RAB document is required before submitting' },
+      { field: 'documents', reason: 'a DED document is required before submitting', code: RefusalCode.DocumentRequired },
+      { field: 'documents', reason: 'a RAB document is required before submitting', code: RefusalCode.DocumentRequired },
     ]);
     expect(missingDocumentErrors(documentChecklist(asked, [DOC('DED'), DOC('RAB', 2)]))).toEqual([]);
   });

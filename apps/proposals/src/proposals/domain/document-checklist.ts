@@ -1,3 +1,4 @@
+import { RefusalCode } from '@alur/contracts';
 import type { DocumentChecklistItem, ProposalDocument, RequiredDocument } from '@alur/contracts';
 import type { FieldError } from '@alur/contracts';
 
@@ -16,5 +17,9 @@ export function documentChecklist(asked: readonly RequiredDocument[], documents:
 export function missingDocumentErrors(checklist: readonly DocumentChecklistItem[]): FieldError[] {
   return checklist
     .filter((item) => item.required && !item.present)
-    .map((item) => ({ field: 'documents', reason: `a ${item.kind} document is required before submitting` }));
+    .map((item) => ({
+      field: 'documents',
+      reason: `a ${item.kind} document is required before submitting`,
+      code: RefusalCode.DocumentRequired,
+    }));
 }

@@ -1,4 +1,4 @@
-import { ProgrammeDefinition } from '@alur/contracts';
+import { ProgrammeDefinition, RefusalCode } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { DEMO_BK_DESA, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../seed/demo-programmes';
 import { checkSubmission, SubmissionCandidate } from './submission-rules';
@@ -64,14 +64,17 @@ describe('submission rules', () => {
       selfHelpAmount: 30_000_000,
     });
     const check = checkSubmission(over, KOTAKU, regions);
-    expect(check).toEqual({ ok: false, errors: [{ field: 'requestedAmount', reason: expect.stringMatching(/exceeds the maximum/) }] });
+    expect(check).toEqual({
+      ok: false,
+      errors: [{ field: 'requestedAmount', reason: expect.stringMatching(/exceeds the maximum/), code: RefusalCode.RequestedAboveMaximum }],
+    });
   });
 
   it('requires the minimum swadaya share for KOTAKU (5%) and none for BK-DESA', () => {
     const low = valid({ selfHelpAmount: 4_999_999 });
     expect(checkSubmission(low, KOTAKU, regions)).toEqual({
       ok: false,
-      errors: [{ field: 'selfHelpAmount', reason: expect.stringMatching(/requires at least 5%/) }],
+      errors: [{ field: 'selfHelpAmount', reason: expect.stringMatching(/requires at least 5%/), code: RefusalCode.SelfHelpBelowMinimum }],
     });
     expect(fields(valid({ selfHelpAmount: 0 }), BK_DESA)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { ProgrammeDefinition } from '@alur/contracts';
+import { ProgrammeDefinition, RefusalCode } from '@alur/contracts';
 import { BudgetFigures, BudgetItemInput, computeBudget } from './budget';
 import type { FieldError } from '@alur/contracts';
 
@@ -33,28 +33,36 @@ const blank = (value: string | null) => value === null || value.trim() === '';
 export function checkSubmission(candidate: SubmissionCandidate, programme: ProgrammeDefinition, regions: RegionCoverage): SubmissionCheck {
   const errors: FieldError[] = [];
   const required = (field: keyof SubmissionCandidate, value: string | null) => {
-    if (blank(value)) errors.push({ field, reason: 'is required before submission' });
+    if (blank(value)) errors.push({ field, reason: 'is required before submission', code: RefusalCode.Required });
   };
   required('title', candidate.title);
   required('description', candidate.description);
   required('executorGroup', candidate.executorGroup);
   if (blank(candidate.category)) {
-    errors.push({ field: 'category', reason: 'is required before submission' });
+    errors.push({ field: 'category', reason: 'is required before submission', code: RefusalCode.Required });
   } else if (!(programme.categories as string[]).includes(candidate.category!)) {
-    errors.push({ field: 'category', reason: `must be one of ${programme.categories.join(', ')} for ${programme.code}` });
+    errors.push({
+      field: 'category',
+      reason: `must be one of ${programme.categories.join(', ')} for ${programme.code}`,
+      code: RefusalCode.CategoryNotInProgramme,
+    });
   }
 
   const beneficiaries = candidate.beneficiaries;
   if (!beneficiaries) {
-    errors.push({ field: 'beneficiaries', reason: 'is required before submission' });
+    errors.push({ field: 'beneficiaries', reason: 'is required before submission', code: RefusalCode.Required });
   } else {
     if (!Number.isSafeInteger(beneficiaries.households) || beneficiaries.households < 1) {
-      errors.push({ field: 'beneficiaries.households', reason: 'must be at least 1 household' });
+      errors.push({ field: 'beneficiaries.households', reason: 'must be at least 1 household', code: RefusalCode.TooSmall });
     }
     if (!Number.isSafeInteger(beneficiaries.poorHouseholds) || beneficiaries.poorHouseholds < 0) {
-      errors.push({ field: 'beneficiaries.poorHouseholds', reason: 'must be a whole number, 0 or more' });
+      errors.push({ field: 'beneficiaries.poorHouseholds', reason: 'must be a whole number, 0 or more', code: RefusalCode.NotWholeNumber });
     } else if (beneficiaries.poorHouseholds > beneficiaries.households) {
-      errors.push({ field: 'beneficiaries.poorHouseholds', reason: 'cannot exceed the number of households' });
+      errors.push({
+        field: 'beneficiaries.poorHouseholds',
+        reason: 'cannot exceed the number of households',
+        code: RefusalCode.PoorAboveHouseholds,
+      });
     }
   }
 
@@ -63,35 +71,42 @@ export function checkSubmission(candidate: SubmissionCandidate, programme: Progr
     errors.push({
       field: 'villageCode',
       reason: `the village is not eligible for ${programme.code}, which covers only ${eligible.regionCodes.join(', ')}`,
+      code: RefusalCode.VillageNotEligible,
     });
   }
 
   if (candidate.budgetItems.length === 0) {
-    errors.push({ field: 'budgetItems', reason: 'needs at least one budget line (RAB)' });
+    errors.push({ field: 'budgetItems', reason: 'needs at least one budget line (RAB)', code: RefusalCode.BudgetLineRequired });
   }
   candidate.budgetItems.forEach((item, i) => {
-    if (blank(item.description)) errors.push({ field: `budgetItems.${i}.description`, reason: 'is required' });
-    if (blank(item.unit)) errors.push({ field: `budgetItems.${i}.unit`, reason: 'is required' });
+    if (blank(item.description)) errors.push({ field: `budgetItems.${i}.description`, reason: 'is required', code: RefusalCode.Required });
+    if (blank(item.unit)) errors.push({ field: `budgetItems.${i}.unit`, reason: 'is required', code: RefusalCode.Required });
   });
 
   const budget = computeBudget(candidate.budgetItems, candidate.selfHelpAmount);
   if (!budget.ok) return { ok: false, errors: [...errors, ...budget.errors] };
   const { figures } = budget;
   if (candidate.budgetItems.length > 0 && figures.budgetTotal === 0) {
-    errors.push({ field: 'budgetItems', reason: 'the budget total must be more than Rp 0' });
+    errors.push({ field: 'budgetItems', reason: 'the budget total must be more than Rp 0', code: RefusalCode.BudgetTotalZero });
   } else if (figures.budgetTotal > 0 && figures.requestedAmount === 0) {
-    errors.push({ field: 'selfHelpAmount', reason: 'swadaya covers the whole budget: nothing is left to request' });
+    errors.push({
+      field: 'selfHelpAmount',
+      reason: 'swadaya covers the whole budget: nothing is left to request',
+      code: RefusalCode.NothingRequested,
+    });
   }
   if (figures.requestedAmount > programme.maxRequestedAmount) {
     errors.push({
       field: 'requestedAmount',
       reason: `${rupiah(figures.requestedAmount)} exceeds the maximum of ${rupiah(programme.maxRequestedAmount)} for ${programme.code}`,
+      code: RefusalCode.RequestedAboveMaximum,
     });
   }
   if (figures.budgetTotal > 0 && figures.selfHelpShareBp < programme.minSelfHelpShareBp) {
     errors.push({
       field: 'selfHelpAmount',
       reason: `swadaya is ${percent(figures.selfHelpShareBp)} of the budget total; ${programme.code} requires at least ${percent(programme.minSelfHelpShareBp)}`,
+      code: RefusalCode.SelfHelpBelowMinimum,
     });
   }
   return errors.length ? { ok: false, errors } : { ok: true, figures };

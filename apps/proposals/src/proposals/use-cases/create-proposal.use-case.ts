@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, ForbiddenError, InvalidInputError, requireRole } from '@alur/contracts';
+import { Actor, ForbiddenError, InvalidInputError, requireRole, RefusalCode } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeRepository } from '../../programmes/programme.repository';
@@ -26,7 +26,9 @@ export class CreateProposalUseCase {
     requireRole(actor, 'BKM');
     const village = this.regions.get(command.villageCode);
     if (village?.level !== 'village') {
-      throw new InvalidInputError([{ field: 'villageCode', reason: 'is not a known kelurahan or desa code' }]);
+      throw new InvalidInputError([
+        { field: 'villageCode', reason: 'is not a known kelurahan or desa code', code: RefusalCode.UnknownRegion },
+      ]);
     }
     if (!this.regions.covers(actor.regionCode, village.code)) {
       throw new ForbiddenError('A BKM writes proposals only for its own village');
@@ -34,7 +36,10 @@ export class CreateProposalUseCase {
     // The programme is read in the proposal's transaction: a read of its own would cost a commit.
     return this.transactions.run(async (tx) => {
       const programme = await this.programmes.latestPublished(tx, command.programCode, { forKeyShare: true });
-      if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
+      if (!programme)
+        throw new InvalidInputError([
+          { field: 'programCode', reason: 'has no published programme of this code', code: RefusalCode.ProgrammeNotPublished },
+        ]);
       const budget = computeBudget(command.budgetItems ?? [], command.selfHelpAmount ?? 0);
       if (!budget.ok) throw new InvalidInputError(budget.errors);
       const { figures } = budget;

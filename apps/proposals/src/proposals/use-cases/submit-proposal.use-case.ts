@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConflictError, InvalidInputError, ProposalCategory, ProposalSubmittedV1, requireRole } from '@alur/contracts';
+import { Actor, ConflictError, InvalidInputError, ProposalCategory, ProposalSubmittedV1, requireRole, RefusalCode } from '@alur/contracts';
 import { together, Transactions } from '@alur/database';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -46,7 +46,10 @@ export class SubmitProposalUseCase {
         proposal.status === 'DRAFT'
           ? await this.programmes.latestPublished(tx, proposal.programCode)
           : await this.programmes.find(tx, proposal.programCode, proposal.programVersion);
-      if (!programme) throw new InvalidInputError([{ field: 'programCode', reason: 'has no published programme of this code' }]);
+      if (!programme)
+        throw new InvalidInputError([
+          { field: 'programCode', reason: 'has no published programme of this code', code: RefusalCode.ProgrammeNotPublished },
+        ]);
       const definition = programmeDefinition(programme);
 
       const lines = await this.proposals.budgetLines(tx, proposal.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../identity/role';
 import { RegionCode, Uuid } from '../../requests/request-fields';
+import { RefusalCode } from '../../errors/refusal-code';
 
 const UserRef = z.object({ userId: z.string(), username: z.string() });
 
@@ -37,7 +38,7 @@ export function checkActingPeriod(period: { validFrom: string; validUntil: strin
       code: 'custom',
       path: ['validUntil'],
       message: 'validUntil must be after validFrom',
-      params: { code: 'not_after_start' },
+      params: { code: RefusalCode.NotAfterStart },
     });
   }
 }

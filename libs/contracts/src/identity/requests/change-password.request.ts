@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RefusalCode } from '../../errors/refusal-code';
 
 /**
  * `PUT /api/v1/auth/password`, answered by the gateway itself: the logged-in user replaces the password an
@@ -14,6 +15,6 @@ export const ChangePasswordRequestSchema = z
   .refine((change) => change.newPassword !== change.currentPassword, {
     path: ['newPassword'],
     message: 'must differ from the current password',
-    params: { code: 'PASSWORD_UNCHANGED' },
+    params: { code: RefusalCode.PasswordUnchanged },
   });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
