@@ -218,6 +218,10 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
 
     await ready().getByRole('link', { name: TITLE }).click();
     await bpkad.getByRole('heading', { name: TITLE, exact: true }).waitFor();
+    // The history says the whole chain approved it (not one official), and names the ceiling by its kecamatan.
+    const history = bpkad.locator('.timeline');
+    await history.getByText('Disetujui di semua tahap', { exact: false }).waitFor();
+    await history.getByText(`dialokasikan dari pagu Kec. Mandau tahun ${DEMO_FISCAL_YEAR}`, { exact: false }).waitFor();
     const reports = bpkad.getByTestId('progress-report');
     await expectEventually(async () => expect(await reports.count()).toBe(2));
     expect(await reports.getByTestId('verification-status').allTextContents()).toEqual([
