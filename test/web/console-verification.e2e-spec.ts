@@ -240,8 +240,11 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await logIn(bpkad, system.url, 'bpkad');
     await bpkad.getByRole('navigation').getByRole('link', { name: 'Tahun anggaran' }).click();
     await bpkad.getByRole('heading', { name: `Tahun anggaran ${DEMO_FISCAL_YEAR}` }).waitFor();
-    // No date set yet: the year closes at its end (31 December, 23.59 WIB at the latest).
+    // No date set yet: the year closes at its end, written as the deadline it is (the last day's 24.00, not the next year's 00.00).
     await bpkad.getByTestId('closing-at').getByText('(bawaan: akhir tahun anggaran)').waitFor();
+    expect(await bpkad.getByTestId('closing-at').textContent()).toBe(
+      `31 Des ${DEMO_FISCAL_YEAR}, 24.00 WIB (bawaan: akhir tahun anggaran)`,
+    );
     // Tranches 2 (ready) and 3 (locked) are committed and not released: 60% of Rp 95.000.000.
     expect(await bpkad.getByTestId('carry-over-total').textContent()).toBe('Rp 57.000.000');
     const rows = bpkad.getByTestId('carry-over-item');

@@ -52,14 +52,15 @@ function ClosingForm({ closing, onSaved }: { closing: ReleasesClosing; onSaved(v
 
 /** A fiscal year of the regency: when it closes for releases, and what is committed and not released (SiLPA). */
 export function FiscalYearPage() {
-  const { t, dateTime } = useI18n();
+  const { t, deadline } = useI18n();
   const x = useProgressTexts();
   const { user } = useSession();
   const thisYear = yearNow();
   const [year, setYear] = useState(thisYear);
   const [notice, setNotice] = useState<string>();
   const { data, error, loading, reload } = useLoad(() => api<CarryOverReport>('GET', `/fiscal-years/${year}/carry-over`), [year]);
-  const closingText = (closing: ReleasesClosing) => `${dateTime(closing.releasesCloseAt)} ${REGENCY_ZONE_NAME}`;
+  // A closing is a deadline: the default, midnight at the year's turn, reads as 31 Des, 24.00 of the year it closes.
+  const closingText = (closing: ReleasesClosing) => `${deadline(closing.releasesCloseAt)} ${REGENCY_ZONE_NAME}`;
 
   return (
     <section>
@@ -115,7 +116,7 @@ export function FiscalYearPage() {
                 key={`${data.fiscalYear}-${data.releasesCloseAt}`}
                 closing={data}
                 onSaved={(closing) => {
-                  setNotice(x.closingSaved(dateTime(closing.releasesCloseAt), REGENCY_ZONE_NAME));
+                  setNotice(x.closingSaved(deadline(closing.releasesCloseAt), REGENCY_ZONE_NAME));
                   reload();
                 }}
               />
