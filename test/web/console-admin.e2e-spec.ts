@@ -60,13 +60,15 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await form.getByLabel('Nama pengguna').fill(NEW_USER);
     await form.getByLabel('Nama tampilan').fill('Plt Lurah Balik Alam');
     await form.getByLabel('Peran').selectOption({ label: 'Lurah / Kepala Desa' });
-    // A kecamatan does not fit a Lurah: refused, in words, on the field.
-    await form.getByLabel('Kode wilayah').fill('14.03.09');
+    // The region by its name, not its code: a kecamatan, then one of its kelurahan or desa. A Lurah sent
+    // with the kecamatan alone is refused, in words, on the village's field.
+    await form.getByLabel('Kecamatan').selectOption({ label: 'Mandau' });
     await form.getByLabel('Kata sandi awal').fill(NEW_PASSWORD);
     await form.getByRole('button', { name: 'Tambah pengguna' }).click();
-    await form.getByText('Wilayah ini tidak sesuai dengan perannya', { exact: false }).first().waitFor();
+    await form.locator('#regionCode-error').getByText('Wajib diisi.').waitFor();
+    await form.getByRole('alert').getByText('Wilayah: Wajib diisi.').waitFor();
     await checkPage(admin, '51-admin-user-refused');
-    await form.getByLabel('Kode wilayah').fill(BALIK_ALAM);
+    await form.getByLabel('Desa/Kelurahan').selectOption({ label: 'Balik Alam (kelurahan)' });
     await form.getByRole('button', { name: 'Tambah pengguna' }).click();
     await admin.getByRole('status').getByText(`Pengguna ${NEW_USER} ditambahkan.`).waitFor();
     const row = admin.locator(`[data-testid="user-row"][data-username="${NEW_USER}"]`);
@@ -109,7 +111,9 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
 
     // Moved to the neighbouring village: the row shows the new region.
     await row.getByRole('button', { name: 'Ubah peran, wilayah atau kata sandi' }).click();
-    await row.getByLabel('Kode wilayah').fill(OTHER_MANDAU_VILLAGE);
+    // The row's form starts at the user's kecamatan; its villages are Mandau's.
+    expect(await row.getByLabel('Kecamatan').inputValue()).toBe('14.03.09');
+    await row.getByLabel('Desa/Kelurahan').selectOption(OTHER_MANDAU_VILLAGE);
     await row.getByRole('button', { name: 'Simpan perubahan' }).click();
     await admin.getByRole('status').getByText(`Akun ${NEW_USER} diperbarui.`).waitFor();
     await row.getByText(OTHER_MANDAU_VILLAGE, { exact: true }).waitFor();

@@ -16,6 +16,7 @@ import { NotificationsGatewayModule } from './notifications/notifications-gatewa
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProposalsController } from './proposals/proposals.controller';
 import { QueueBoardModule } from './queue-board/queue-board.module';
+import { RegionsGatewayModule } from './regions/regions.module';
 import { SystemSpineController } from './system/system-spine.controller';
 import { SystemStatusController } from './system/system-status.controller';
 import { TransparencyModule } from './transparency/transparency.module';
@@ -38,6 +39,7 @@ function gatewayMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       QueueBoardModule,
       TransparencyModule,
       DashboardModule,
+      RegionsGatewayModule,
       UploadsModule,
     ],
     controllers: [SystemStatusController, SystemSpineController, ProposalsController, ProgrammesController],

@@ -17,3 +17,4 @@ export * from './system/system-requests';
 export * from './errors';
 export * from './time/zoned-time';
 export * from './time/deadline-text';
+export * from './regions/region-options';

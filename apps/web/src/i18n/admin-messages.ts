@@ -1,8 +1,4 @@
-import type { RoleRegionLevel } from '@alur/contracts';
 import { useI18n } from './i18n';
-
-const ID_LEVELS: Record<RoleRegionLevel, string> = { village: 'desa/kelurahan', district: 'kecamatan', regency: 'kabupaten' };
-const EN_LEVELS: Record<RoleRegionLevel, string> = { village: 'a village', district: 'a kecamatan', regency: 'the regency' };
 
 /**
  * The administration pages' texts, Indonesian first. Kept apart from messages.ts so that they load
@@ -18,9 +14,6 @@ const id = {
   passwordHint: 'Paling sedikit 10 karakter. Sampaikan kepada pengguna secara langsung.',
   displayName: 'Nama tampilan',
   role: 'Peran',
-  regionCode: 'Kode wilayah',
-  /** The region levels a role may hold come from @alur/contracts (ROLE_REGION_LEVELS); their names are the reader's. */
-  regionHint: (levels: RoleRegionLevel[]) => `Kode Kemendagri ${levels.map((l) => ID_LEVELS[l]).join(' atau ')} untuk peran ini.`,
   email: 'E-mail',
   phone: 'Nomor telepon',
   optional: '(boleh kosong)',
@@ -119,8 +112,6 @@ const en: AdminMessages = {
   passwordHint: 'At least 10 characters. Give it to the user in person.',
   displayName: 'Display name',
   role: 'Role',
-  regionCode: 'Region code',
-  regionHint: (levels: RoleRegionLevel[]) => `Kemendagri code of ${levels.map((l) => EN_LEVELS[l]).join(' or ')} for this role.`,
   email: 'E-mail',
   phone: 'Phone number',
   optional: '(optional)',

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/api-client';
 import {
   type CreateUserRequestInput,
@@ -9,9 +9,11 @@ import {
   type UserList,
   type UserView as UserAccount,
 } from '@alur/contracts';
+import { useSession } from '../../auth/session';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
+import { RegionPicker } from '../../components/region-picker';
 import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
@@ -27,6 +29,9 @@ const EMPTY = { username: '', password: '', displayName: '', role: 'BKM' as Role
 export function AdminUsersPage() {
   const { t } = useI18n();
   const a = useAdminTexts();
+  const { user: admin } = useSession();
+  // An administrator's region is their kabupaten (`14.03`): the regions they place users in lie within it.
+  const regencyCode = admin?.regionCode.split('.').slice(0, 2).join('.') ?? '';
   const [roleFilter, setRoleFilter] = useState<Role | ''>('');
   const [query, setQuery] = useState('');
   const [searchText, setSearchText] = useState('');
@@ -98,12 +103,17 @@ export function AdminUsersPage() {
   };
 
   const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+  const setRegion = useCallback((regionCode: string) => setForm((before) => ({ ...before, regionCode })), []);
+  const setEditedRegion = useCallback(
+    (regionCode: string) => setEditing((before) => before && (before.regionCode === regionCode ? before : { ...before, regionCode })),
+    [],
+  );
   const labels = {
     username: a.username,
     password: a.password,
     displayName: a.displayName,
     role: a.role,
-    regionCode: a.regionCode,
+    regionCode: a.region,
     email: a.email,
     phone: a.phone,
   };
@@ -209,11 +219,13 @@ export function AdminUsersPage() {
                             </option>
                           ))}
                         </select>
-                        <label htmlFor={`region-${user.id}`}>{a.regionCode}</label>
-                        <input
+                        <RegionPicker
                           id={`region-${user.id}`}
+                          label={a.region}
+                          regencyCode={regencyCode}
+                          levels={ROLE_REGION_LEVELS[editing.role]}
                           value={editing.regionCode}
-                          onChange={(e) => setEditing({ ...editing, regionCode: e.target.value })}
+                          onChange={setEditedRegion}
                         />
                         <label htmlFor={`password-${user.id}`}>{a.resetPassword}</label>
                         <input
@@ -297,14 +309,15 @@ export function AdminUsersPage() {
             ))}
           </select>
         </Field>
-        <Field
+        <RegionPicker
           id="regionCode"
-          label={a.regionCode}
-          hint={a.regionHint([...ROLE_REGION_LEVELS[form.role]])}
+          label={a.region}
+          regencyCode={regencyCode}
+          levels={ROLE_REGION_LEVELS[form.role]}
+          value={form.regionCode}
+          onChange={setRegion}
           error={reasonOf(formError, 'regionCode')}
-        >
-          <input value={form.regionCode} onChange={set('regionCode')} inputMode="decimal" required />
-        </Field>
+        />
         <Field id="password" label={a.password} hint={a.passwordHint} error={reasonOf(formError, 'password')}>
           <input type="password" value={form.password} onChange={set('password')} autoComplete="new-password" required />
         </Field>

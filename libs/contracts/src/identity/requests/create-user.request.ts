@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RefusalCode } from '../../errors/refusal-code';
 import { text } from '../../requests/request-fields';
 import { ROLES } from '../role';
 import { USER_LANGUAGES } from './user-view.schema';
@@ -11,7 +12,10 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
  * the kabupaten otherwise) and whether it is a known code needs the region directory: the gateway
  * checks that (400 `region_not_for_role`), so the shape here is only bounded text.
  */
-export const UserRegionCode = z.string().min(1, { message: 'must not be empty' }).max(20);
+export const UserRegionCode = z
+  .string()
+  .max(20)
+  .refine((code) => code.length > 0, { message: 'must not be empty', params: { code: RefusalCode.Required } });
 
 /** `POST /api/v1/users`: an administrator adds a user to their own kabupaten. */
 export const CreateUserRequestSchema = z.strictObject({
