@@ -264,6 +264,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
       programCode: PROGRAMME,
       fiscalYear: DEMO_FISCAL_YEAR,
       pilotRegionCodes: [MANDAU],
+      pilotRegions: [{ code: MANDAU, name: 'Kec. Mandau' }],
       groups: [
         { group: 'PILOT', ...MANDAU_FIGURES },
         { group: 'OTHERS', ...PINGGIR_FIGURES },
@@ -278,6 +279,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
   it('takes the programme’s own pilot list when none is named', async () => {
     const whole = await (await evaluation()).json();
     expect(whole.pilotRegionCodes).toEqual([MANDAU, PINGGIR]);
+    expect(whole.pilotRegions.map((region: { name: string }) => region.name)).toEqual(['Kec. Mandau', 'Kec. Pinggir']);
     expect(whole.groups[0]).toMatchObject({
       group: 'PILOT',
       submitted: 5,
@@ -314,7 +316,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="evaluasi-${PROGRAMME}.pdf"`);
     const text = await pdfText(Buffer.from(await response.arrayBuffer()));
     expect(text).toContain(`Evaluasi pilot ${PROGRAMME} — tahun anggaran ${DEMO_FISCAL_YEAR}`);
-    expect(text).toContain(`Wilayah pilot: Mandau (${MANDAU})`);
+    expect(text).toContain(`Wilayah pilot: Kec. Mandau (${MANDAU})`);
     expect(text).toMatch(/Usulan diajukan\s+3\s+2/);
     expect(text).toMatch(/Dicairkan\s+Rp 47\.500\.000\s+Rp 47\.500\.000/);
     expect(text).toMatch(/Serapan: cair \/ komitmen\s+25%\s+50%/);
@@ -350,6 +352,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
       programCode: PROGRAMME,
       fiscalYear: DEMO_FISCAL_YEAR,
       pilotRegionCodes: [MANDAU],
+      pilotRegions: [{ code: MANDAU, name: 'Kec. Mandau' }],
       groups: [
         { group: 'PILOT', ...MANDAU_FIGURES },
         { group: 'OTHERS', ...PINGGIR_FIGURES },

@@ -71,7 +71,10 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
         .first()
         .innerText(),
     ).resolves.toMatch(/\s0\s+0$/);
-    await page.getByText('Wilayah pilot: 14.03.09, 14.03.13').waitFor();
+    // The programme's own pilot, by name, and ticked in the chooser.
+    await page.getByText('Wilayah pilot: Kec. Mandau, Kec. Pinggir').waitFor();
+    expect(await page.getByRole('group', { name: 'Wilayah pilot' }).getByRole('checkbox', { checked: true }).count()).toBe(2);
+    expect(await page.getByLabel('Mandau', { exact: true }).isChecked()).toBe(true);
     // The charts render after the tables (Recharts measures its container first): the third is waited for.
     const charts = page.locator('.recharts-wrapper');
     await charts.nth(2).waitFor();
@@ -88,6 +91,18 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[1]).toMatch(
       new RegExp(`^${DEMO_BK_DESA},${DEMO_FISCAL_YEAR},pilot,2,0,0,1,`),
     );
+
+    // Another pilot, chosen by name: without Mandau, Balik Alam's two proposals count among the others.
+    await page.getByLabel('Mandau', { exact: true }).uncheck();
+    await page.getByLabel('Bengkalis', { exact: true }).check();
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByText('Wilayah pilot: Kec. Pinggir, Kec. Bengkalis').waitFor();
+    expect(new URL(page.url()).searchParams.get('pilot')).toBe('14.03.13,14.03.01');
+    await expect(proposals.getByRole('row', { name: /Diajukan/ }).innerText()).resolves.toMatch(/Diajukan\s+0\s+2/);
+    // And back to the programme's own list.
+    await page.getByRole('button', { name: 'Pakai daftar wilayah program' }).click();
+    await page.getByText('Wilayah pilot: Kec. Mandau, Kec. Pinggir').waitFor();
+    await expect(proposals.getByRole('row', { name: /Diajukan/ }).innerText()).resolves.toMatch(/Diajukan\s+2\s+0/);
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByLabel('Nama pengguna').waitFor();
     await page.close();

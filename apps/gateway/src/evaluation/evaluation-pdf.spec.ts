@@ -38,17 +38,17 @@ describe('the evaluation as PDF', () => {
       programCode: 'EVAL-2026',
       fiscalYear: 2026,
       pilotRegionCodes: ['14.03.09'],
+      pilotRegions: [{ code: '14.03.09', name: 'Kec. Mandau' }],
       groups: [group('PILOT', 47_500_000), group('OTHERS', 12_000_000)],
     };
     const pdf = await evaluationPdf(evaluation, {
-      nameOf: () => 'Mandau',
       timeZone: 'Asia/Makassar',
       generatedAt: new Date('2026-11-30T03:00:00Z'),
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await textOf(pdf);
     expect(text).toContain('Evaluasi pilot EVAL-2026');
-    expect(text).toContain('Mandau (14.03.09)');
+    expect(text).toContain('Kec. Mandau (14.03.09)');
     // When it was made, in the regency's own time zone (here WITA).
     expect(text).toContain('Dibuat 30 November 2026 pukul 11.00 WITA.');
     expect(text).toMatch(/Dicairkan\s+Rp 47\.500\.000\s+Rp 12\.000\.000/);
@@ -61,6 +61,7 @@ describe('the evaluation as PDF', () => {
       programCode: 'EVAL-2025',
       fiscalYear: 2025,
       pilotRegionCodes: ['14.03.09'],
+      pilotRegions: [{ code: '14.03.09', name: 'Kec. Mandau' }],
       groups: [group('PILOT', 1_000_000), group('OTHERS', 2_000_000)],
     };
     const evaluation: PilotEvaluation = {
@@ -70,7 +71,7 @@ describe('the evaluation as PDF', () => {
       groups: [group('PILOT', 47_500_000), group('OTHERS', 12_000_000)],
       previousYear,
     };
-    const text = await textOf(await evaluationPdf(evaluation, { nameOf: (code) => code, timeZone: 'Asia/Jakarta' }));
+    const text = await textOf(await evaluationPdf(evaluation, { timeZone: 'Asia/Jakarta' }));
     expect(text).toMatch(/Pilot 2026\s+Lainnya 2026\s+Pilot 2025\s+Lainnya 2025/);
     expect(text).toMatch(/Dicairkan\s+Rp 47\.500\.000\s+Rp 12\.000\.000\s+Rp 1\.000\.000\s+Rp 2\.000\.000/);
     expect(text).toContain('Dibandingkan dengan EVAL-2025');

@@ -22,8 +22,6 @@ export function formatFigure(kind: FigureKind, value: number | null): string {
 const ROLE_NAMES: Record<string, string> = { LURAH: 'Lurah/Kepala Desa', CAMAT: 'Camat', DINAS: 'Dinas', SEKDA: 'Sekda', BUPATI: 'Bupati' };
 
 export interface EvaluationPdfOptions {
-  /** A region's name for its code (Mandau for 14.03.09). */
-  nameOf(code: string): string;
   /** The regency's time zone (TIMEZONE), in which the PDF says when it was made. */
   timeZone: string;
   generatedAt?: Date;
@@ -72,7 +70,7 @@ export function evaluationPdf(evaluation: PilotEvaluation, options: EvaluationPd
 
   doc.font('Helvetica-Bold').fontSize(16).text(`Evaluasi pilot ${evaluation.programCode} — tahun anggaran ${evaluation.fiscalYear}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(10);
-  const pilot = evaluation.pilotRegionCodes.map((code) => `${options.nameOf(code)} (${code})`).join(', ');
+  const pilot = evaluation.pilotRegions.map((region) => `${region.name} (${region.code})`).join(', ');
   doc.text(`Wilayah pilot: ${pilot || 'tidak ada'}. Lainnya: wilayah lain kabupaten yang sama.`);
   if (evaluation.previousYear)
     doc.text(

@@ -51,7 +51,7 @@ export class EvaluationsController {
   @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
   async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<StreamableFile> {
     const evaluation = await this.load(query);
-    const pdf = await evaluationPdf(evaluation, { nameOf: this.nameOf, timeZone: this.env.TIMEZONE });
+    const pdf = await evaluationPdf(evaluation, { timeZone: this.env.TIMEZONE });
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`,
@@ -59,7 +59,14 @@ export class EvaluationsController {
     });
   }
 
-  private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
+  /** A pilot region as a reader places it: a kecamatan as "Kec. Mandau", a village with its kecamatan; the code when unknown. */
+  private placeOf(code: string): string {
+    const region = this.regions.get(code);
+    if (!region) return code;
+    if (region.level === 'district') return `Kec. ${region.name}`;
+    const district = region.level === 'village' ? this.regions.districtOf(code) : undefined;
+    return district ? `${region.name}, Kec. ${district.name}` : region.name;
+  }
 
   private async load(query: EvaluationQuery): Promise<PilotEvaluation> {
     const previousCode = query.compareWith === 'previous-year' ? previousProgrammeCode(query.programCode, query.fiscalYear) : undefined;
@@ -84,7 +91,11 @@ export class EvaluationsController {
       counting,
       this.rpc.send(EvaluateStages, { programCode, pilotRegionCodes: money.pilotRegionCodes }),
     ]);
-    return { ...money, groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...stages.groups[i], ...group })) };
+    return {
+      ...money,
+      pilotRegions: money.pilotRegionCodes.map((code) => ({ code, name: this.placeOf(code) })),
+      groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...stages.groups[i], ...group })),
+    };
   }
 }
 

@@ -2,7 +2,8 @@ import { MouseEvent, ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, fetchFile } from '../api/api-client';
-import type { AnswerOf, ListProgrammes, PilotEvaluation } from '@alur/contracts';
+import type { AnswerOf, ListProgrammes, PilotEvaluation, RegionOptionList, RegionOptionsQuery } from '@alur/contracts';
+import { useSession } from '../auth/session';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -18,8 +19,10 @@ const TEXTS = {
     intro:
       'Wilayah pilot dibandingkan dengan wilayah lain kabupaten: usulan, waktu per tahap dalam hari kerja, serapan dana, progres fisik dan penyelesaian.',
     programme: 'Program',
-    pilot: 'Wilayah pilot (kode kecamatan/desa, pisahkan dengan koma)',
-    pilotHint: 'Kosongkan untuk memakai daftar wilayah program.',
+    pilot: 'Wilayah pilot',
+    pilotHint: 'Kecamatan (dan desa/kelurahan) yang dibandingkan dengan wilayah lain. Tanpa pilihan, daftar wilayah program yang dipakai.',
+    pilotVillages: 'Desa/kelurahan pilot',
+    programmeRegions: 'Pakai daftar wilayah program',
     compare: 'Bandingkan dengan tahun sebelumnya',
     show: 'Tampilkan',
     pilotGroup: 'Pilot',
@@ -60,8 +63,10 @@ const TEXTS = {
     intro:
       'The pilot regions against the rest of the regency: proposals, working days per stage, absorption of funds, physical progress and completion.',
     programme: 'Programme',
-    pilot: 'Pilot regions (kecamatan/village codes, comma-separated)',
-    pilotHint: 'Leave empty for the programme’s own list.',
+    pilot: 'Pilot regions',
+    pilotHint: 'The kecamatan (and villages) compared with the rest. With none chosen, the programme’s own list is used.',
+    pilotVillages: 'Pilot villages',
+    programmeRegions: 'Use the programme’s own list',
     compare: 'Compare with the previous year',
     show: 'Show',
     pilotGroup: 'Pilot',
@@ -162,10 +167,68 @@ function DownloadLink({ href, fileName, children }: { href: string; fileName: st
   );
 }
 
+/**
+ * The pilot's regions, chosen by name: the regency's kecamatan to tick, and the villages already in the
+ * pilot (a programme may list villages) to keep or leave out.
+ */
+function PilotRegions({
+  regencyCode,
+  chosen,
+  names,
+  onChange,
+  x,
+}: {
+  regencyCode: string;
+  chosen: readonly string[];
+  /** The names the evaluation gave its pilot regions, for the villages among them. */
+  names: ReadonlyMap<string, string>;
+  onChange(codes: string[]): void;
+  x: Texts;
+}) {
+  const districts = useLoad(
+    () => api<RegionOptionList>('GET', '/regions', { query: { within: regencyCode } satisfies RegionOptionsQuery }),
+    [regencyCode],
+  );
+  const toggle = (code: string, on: boolean) => onChange(on ? [...chosen, code] : chosen.filter((c) => c !== code));
+  const villages = chosen.filter((code) => code.split('.').length === 4);
+  return (
+    <fieldset className="field" aria-describedby="evaluation-pilot-hint">
+      <legend>{x.pilot}</legend>
+      <p id="evaluation-pilot-hint" className="hint">
+        {x.pilotHint}
+      </p>
+      <ErrorSummary error={districts.error} />
+      <div className="checkbox-grid">
+        {districts.data?.items.map((district) => (
+          <label key={district.code} className="checkbox">
+            <input type="checkbox" checked={chosen.includes(district.code)} onChange={(e) => toggle(district.code, e.target.checked)} />{' '}
+            {district.name}
+          </label>
+        ))}
+      </div>
+      {villages.length > 0 && (
+        <>
+          <p>{x.pilotVillages}</p>
+          <div className="checkbox-grid">
+            {villages.map((code) => (
+              <label key={code} className="checkbox">
+                <input type="checkbox" checked onChange={() => toggle(code, false)} /> {names.get(code) ?? code}
+              </label>
+            ))}
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
 /** For regency officials and Bappeda's analysts: a programme's pilot evaluation, with charts and its CSV and PDF. */
 export function EvaluationPage() {
   const { t, language } = useI18n();
   const x = TEXTS[language];
+  const { user } = useSession();
+  // The evaluation's readers are regency officials: their region is the kabupaten (`14.03`).
+  const regencyCode = user?.regionCode.split('.').slice(0, 2).join('.') ?? '';
   const [search, setSearch] = useSearchParams();
   const programmes = useLoad(() => api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes'), []);
   const list = (programmes.data ?? []).filter((p) => p.latest);
@@ -184,13 +247,18 @@ export function EvaluationPage() {
   );
   const data = evaluation.data;
 
-  const [pilotDraft, setPilotDraft] = useState(pilot);
-  const submit = (form: HTMLFormElement) => {
+  // The pilot as shown (the address's, else the programme's own list the answer names) until it is changed here.
+  const shown = `${code}|${pilot}`;
+  const [edited, setEdited] = useState<{ shown: string; codes: string[] }>();
+  const pilotDraft = edited?.shown === shown ? edited.codes : pilot ? pilot.split(',') : (data?.pilotRegionCodes ?? []);
+  const pilotNames = new Map((data?.pilotRegions ?? []).map((region) => [region.code, region.name]));
+  const submit = (form: HTMLFormElement, pilotCodes: readonly string[] | null) => {
     const fields = new FormData(form);
     const next = new URLSearchParams();
     next.set('program', String(fields.get('program') ?? ''));
-    if (pilotDraft.trim()) next.set('pilot', pilotDraft.replace(/\s+/g, ''));
+    if (pilotCodes?.length) next.set('pilot', pilotCodes.join(','));
     if (fields.get('banding')) next.set('banding', '1');
+    setEdited(undefined);
     setSearch(next);
   };
 
@@ -230,7 +298,8 @@ export function EvaluationPage() {
         className="card"
         onSubmit={(event) => {
           event.preventDefault();
-          submit(event.currentTarget);
+          // Changed here, the pilot goes into the address; untouched, it stays as it was (none: the programme's own list).
+          submit(event.currentTarget, edited?.shown === shown ? edited.codes : pilot ? pilot.split(',') : null);
         }}
       >
         <div className="field">
@@ -243,26 +312,27 @@ export function EvaluationPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="evaluation-pilot">{x.pilot}</label>
-          <input
-            id="evaluation-pilot"
-            name="pilot"
-            value={pilotDraft}
-            onChange={(event) => setPilotDraft(event.target.value)}
-            aria-describedby="evaluation-pilot-hint"
-          />
-          <p id="evaluation-pilot-hint" className="hint">
-            {x.pilotHint}
-          </p>
-        </div>
+        <PilotRegions
+          regencyCode={regencyCode}
+          chosen={pilotDraft}
+          names={pilotNames}
+          onChange={(codes) => setEdited({ shown, codes })}
+          x={x}
+        />
         <div className="field checkbox">
           <input id="evaluation-compare" name="banding" type="checkbox" defaultChecked={compare} key={String(compare)} />
           <label htmlFor="evaluation-compare">{x.compare}</label>
         </div>
-        <button type="submit" className="button">
-          {x.show}
-        </button>
+        <div className="actions">
+          <button type="submit" className="button">
+            {x.show}
+          </button>
+          {pilot && (
+            <button type="button" className="button secondary" onClick={(event) => submit(event.currentTarget.form!, null)}>
+              {x.programmeRegions}
+            </button>
+          )}
+        </div>
       </form>
 
       <ErrorSummary error={programmes.error ?? evaluation.error} />
@@ -271,7 +341,7 @@ export function EvaluationPage() {
       {data && (
         <>
           <p>
-            {x.pilotRegions}: {data.pilotRegionCodes.join(', ') || t.none}
+            {x.pilotRegions}: {data.pilotRegions.map((region) => region.name).join(', ') || t.none}
           </p>
           <div className="actions">
             <DownloadLink href={`/api/v1${base}/csv${query ? `?${query}` : ''}`} fileName={`${fileBase}.csv`}>

@@ -40,6 +40,8 @@ export interface PilotEvaluation {
   programCode: string;
   fiscalYear: number;
   pilotRegionCodes: string[];
+  /** The same regions by name, as the gateway's region directory names them ("Kec. Mandau", "Balik Alam, Kec. Mandau"). */
+  pilotRegions: Array<{ code: string; name: string }>;
   groups: Array<EvaluationCounts & EvaluationStages & EvaluationGroup>;
   /** With `compareWith=previous-year`: the same regions in the same programme family's previous year. */
   previousYear?: PilotEvaluation;
