@@ -199,6 +199,11 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     // datetime-local fields hold the regency's time (WIB, UTC+7).
     const wib = (offsetMs: number) => new Date(Date.now() + 7 * 3600_000 + offsetMs).toISOString().slice(0, 16);
     const form = admin.getByRole('form', { name: 'Tunjuk Plt/Plh' });
+    // Part of a display name offers the users it may mean, by username, name and role.
+    await form.getByLabel('Nama pengguna Plt/Plh').fill('sekretaris');
+    const offered = form.locator('#acting-suggestions option[value="sekda"]');
+    await offered.waitFor({ state: 'attached' });
+    expect(await offered.textContent()).toBe('Sekretaris Daerah Kabupaten Bengkalis · Sekda');
     await form.getByLabel('Nama pengguna Plt/Plh').fill('sekda');
     await form.getByLabel('Menggantikan (nama pengguna pejabat)').fill('bupati');
     await form.getByLabel('Mulai (WIB)').fill(wib(-3600_000));

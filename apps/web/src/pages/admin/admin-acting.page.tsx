@@ -15,6 +15,7 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { adminError } from './admin-error';
+import { UserSuggestions } from './user-suggestions';
 import { useActionKeys } from '../../lib/action-key';
 import { instantOfLocalField, REGENCY_ZONE_NAME } from '../../lib/regency-time';
 
@@ -145,12 +146,14 @@ export function AdminActingPage() {
           error={formError}
           fieldLabels={{ actingUsername: a.actingUser, forUsername: a.forUser, validFrom: a.validFrom, validUntil: a.validUntil }}
         />
-        <Field id="actingUsername" label={a.actingUser} error={reasonOf(formError, 'actingUsername')}>
-          <input value={form.actingUsername} onChange={set('actingUsername')} autoComplete="off" required />
+        <Field id="actingUsername" label={a.actingUser} hint={a.userHint} error={reasonOf(formError, 'actingUsername')}>
+          <input value={form.actingUsername} onChange={set('actingUsername')} list="acting-suggestions" autoComplete="off" required />
         </Field>
-        <Field id="forUsername" label={a.forUser} error={reasonOf(formError, 'forUsername')}>
-          <input value={form.forUsername} onChange={set('forUsername')} autoComplete="off" required />
+        <UserSuggestions id="acting-suggestions" text={form.actingUsername} />
+        <Field id="forUsername" label={a.forUser} hint={a.userHint} error={reasonOf(formError, 'forUsername')}>
+          <input value={form.forUsername} onChange={set('forUsername')} list="for-suggestions" autoComplete="off" required />
         </Field>
+        <UserSuggestions id="for-suggestions" text={form.forUsername} />
         <Field id="validFrom" label={`${a.validFrom} (${REGENCY_ZONE_NAME})`} error={reasonOf(formError, 'validFrom')}>
           <input type="datetime-local" value={form.validFrom} onChange={set('validFrom')} required />
         </Field>
