@@ -191,7 +191,11 @@ describe('proposals through the gateway', () => {
       const response = await submitDraft(body);
       expect(response.status).toBe(400);
       expect((await response.json()).errors).toEqual([
-        { field: 'requestedAmount', reason: `Rp 540.000.000 exceeds the maximum of Rp 500.000.000 for ${DEMO_KOTAKU}`, code: 'REQUESTED_ABOVE_MAXIMUM' },
+        {
+          field: 'requestedAmount',
+          reason: `Rp 540.000.000 exceeds the maximum of Rp 500.000.000 for ${DEMO_KOTAKU}`,
+          code: 'REQUESTED_ABOVE_MAXIMUM',
+        },
       ]);
     });
 
