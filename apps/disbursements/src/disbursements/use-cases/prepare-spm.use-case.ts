@@ -6,10 +6,10 @@ import {
   ConflictError,
   formatRupiah,
   PrepareSpm,
+  RefusalCode,
   RequestOf,
   requireRole,
   TranchePreparedV1,
-  RefusalCode,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
