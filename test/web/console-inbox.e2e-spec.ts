@@ -246,4 +246,20 @@ describe('the officials’ inbox: search, filters and paging, and names rather t
     expect(new URL(camat.url()).search).toBe('');
     await camat.close();
   });
+
+  it('offers a Camat the reminders’ digest and the messages about stages, and a BKM neither (it never receives them)', async () => {
+    for (const [username, digest, kinds] of [
+      [CAMAT, 1, ['Status usulan', 'Tugas', 'Pengingat', 'Dana']],
+      [`bkm.${BALIK_ALAM}`, 0, ['Status usulan', 'Dana']],
+    ] as const) {
+      const page = await browser.newPage(PHONE);
+      await logIn(page, system.url, username);
+      await page.goto(`${system.url}/notifikasi/pengaturan`);
+      await page.getByRole('heading', { name: 'Pengaturan notifikasi' }).waitFor();
+      await page.getByRole('button', { name: 'Simpan' }).waitFor();
+      expect([username, await page.getByLabel('Ringkasan pengingat harian', { exact: false }).count()]).toEqual([username, digest]);
+      expect(await page.locator('tbody th[scope="row"]').allTextContents()).toEqual(kinds);
+      await page.close();
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import { ComponentType, createElement, lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { ROLES, type Role } from '@alur/contracts';
-import { DASHBOARD_ROLES, homeOf, OFFICIAL_ROLES, useSession } from './auth/session';
+import { DECIDING_ROLES } from '@alur/contracts';
+import { DASHBOARD_ROLES, homeOf, useSession } from './auth/session';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
 import { afterLoginPath, loginPathFor } from './lib/return-path';
@@ -121,7 +122,7 @@ export function App() {
           <Route path="/usulan/baru" element={only(['BKM'], ProposalFormPage)} />
           <Route path="/usulan/:id/ubah" element={only(['BKM'], ProposalFormPage, <ProposalEditRoute />)} />
           <Route path="/usulan/:id" element={only(EVERYONE, ProposalDetailPage, <ProposalDetailRoute />)} />
-          <Route path="/kotak-masuk" element={only(OFFICIAL_ROLES, InboxPage)} />
+          <Route path="/kotak-masuk" element={only(DECIDING_ROLES, InboxPage)} />
           <Route path="/pencairan" element={only(['BPKAD'], ReleasesPage)} />
           <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], CeilingsPage)} />
           <Route path="/tahun-anggaran" element={only(['BPKAD', 'ADMIN'], FiscalYearPage)} />

@@ -118,5 +118,4 @@ export function homeOf(user: User): string {
   }
 }
 
-export const OFFICIAL_ROLES = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'] as const;
 export const DASHBOARD_ROLES = ['DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN'] as const;

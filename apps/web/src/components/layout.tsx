@@ -1,7 +1,8 @@
 import { ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Role } from '@alur/contracts';
-import { DASHBOARD_ROLES, OFFICIAL_ROLES, useSession } from '../auth/session';
+import { decidesStages } from '@alur/contracts';
+import { DASHBOARD_ROLES, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Language } from '../i18n/messages';
 import { NotificationBell } from './notification-bell';
@@ -9,7 +10,7 @@ import { NotificationBell } from './notification-bell';
 function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, string]> {
   const items: Array<[string, string]> = [];
   if (role === 'BKM') items.push(['/usulan', t.navProposals], ['/usulan/baru', t.navNewProposal]);
-  if ((OFFICIAL_ROLES as readonly string[]).includes(role)) items.push(['/kotak-masuk', t.navInbox]);
+  if (decidesStages(role)) items.push(['/kotak-masuk', t.navInbox]);
   if (role === 'BPKAD') items.push(['/pencairan', t.navReleases], ['/pagu', t.navCeilings], ['/tahun-anggaran', t.navFiscalYear]);
   if (role === 'VERIFIKATOR') items.push(['/verifikasi', t.navVerification]);
   if (role === 'ADMIN') {

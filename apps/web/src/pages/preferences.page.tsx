@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/api-client';
 import {
+  decidesStages,
   EXTERNAL_CHANNELS,
   NOTIFICATION_CATEGORIES,
   type NotificationLanguage,
@@ -8,13 +9,24 @@ import {
   type RequestInputOf,
   type UpdateNotificationPreferences,
 } from '@alur/contracts';
+import { useSession } from '../auth/session';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 
-/** Language, daily digest and channels per kind of message; the in-app inbox is always on. */
+/** The kinds of message only the officials who decide stages receive: new tasks, escalations, reminders. */
+const OFFICIALS_CATEGORIES = new Set(['TASK', 'REMINDER']);
+
+/**
+ * Language, daily digest and channels per kind of message; the in-app inbox is always on. The digest and
+ * the kinds of message about stages to decide are offered to the officials who decide them only: nobody
+ * else receives them (the service refuses a digest for anyone else).
+ */
 export function PreferencesPage() {
   const { t } = useI18n();
+  const { user } = useSession();
+  const decides = user ? decidesStages(user.role) : false;
+  const categories = NOTIFICATION_CATEGORIES.filter((c) => decides || !OFFICIALS_CATEGORIES.has(c));
   const { data, error } = useLoad(() => api<Preferences>('GET', '/notifications/preferences'), []);
   const [prefs, setPrefs] = useState<Preferences>();
   const [saveError, setSaveError] = useState<unknown>();
@@ -61,15 +73,17 @@ export function PreferencesPage() {
               <option value="en">English</option>
             </select>
           </div>
-          <div className="field checkbox">
-            <input
-              id="pref-digest"
-              type="checkbox"
-              checked={prefs.digest}
-              onChange={(e) => setPrefs({ ...prefs, digest: e.target.checked })}
-            />
-            <label htmlFor="pref-digest">{t.prefDigest}</label>
-          </div>
+          {decides && (
+            <div className="field checkbox">
+              <input
+                id="pref-digest"
+                type="checkbox"
+                checked={prefs.digest}
+                onChange={(e) => setPrefs({ ...prefs, digest: e.target.checked })}
+              />
+              <label htmlFor="pref-digest">{t.prefDigest}</label>
+            </div>
+          )}
           <div className="table-scroll">
             <table>
               <thead>
@@ -84,7 +98,7 @@ export function PreferencesPage() {
                 </tr>
               </thead>
               <tbody>
-                {NOTIFICATION_CATEGORIES.map((c) => (
+                {categories.map((c) => (
                   <tr key={c}>
                     <th scope="row">{t.prefCategory[c]}</th>
                     <td>

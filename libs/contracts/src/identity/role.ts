@@ -7,6 +7,18 @@
 export const ROLES = ['BKM', 'LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN', 'VERIFIKATOR'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The officials who decide approval stages: they have an inbox, are reminded and may choose a daily
+ * digest of their reminders, and only they may have a Plt/Plh or be one.
+ */
+export const DECIDING_ROLES = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'] as const satisfies readonly Role[];
+export type DecidingRole = (typeof DECIDING_ROLES)[number];
+
+/** Whether the role decides approval stages (DECIDING_ROLES). */
+export function decidesStages(role: Role): role is DecidingRole {
+  return (DECIDING_ROLES as readonly Role[]).includes(role);
+}
+
 export type RoleRegionLevel = 'village' | 'district' | 'regency';
 
 /** The region levels each role's authority may be scoped to. */

@@ -1,8 +1,5 @@
 import type { Actor, Role } from '@alur/contracts';
 
-/** The officials who decide approval stages: only they may have a Plt/Plh, and only they may be one. */
-export const DECIDING_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
-
 /**
  * A Plt/Plh: `actingUserId` may decide, from `validFrom` until (not including) `validUntil`, the
  * stages of `role` over `regionCode` that belong to the official `forUserId`.

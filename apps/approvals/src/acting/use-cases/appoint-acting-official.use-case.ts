@@ -5,18 +5,20 @@ import {
   ActingAppointmentMadeV1,
   Actor,
   AppointActingOfficial,
+  decidesStages,
+  DECIDING_ROLES,
   InvalidInputError,
   NotFoundError,
+  RefusalCode,
   RequestOf,
   requireRole,
-  RefusalCode,
 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { ActingAppointmentRepository } from '../acting-appointment.repository';
 import { ActingAppointmentView, toAppointmentView } from '../acting-appointment.view';
-import { ActingAppointment, DECIDING_ROLES } from '../domain/acting-appointment';
+import { ActingAppointment } from '../domain/acting-appointment';
 
 /** Who acts for whom and when; the gateway looks both users up and passes what it found. */
 export type AppointActingOfficialCommand = RequestOf<typeof AppointActingOfficial>;
@@ -66,7 +68,7 @@ export class AppointActingOfficialUseCase {
         { field: 'actingUsername', reason: 'an admin cannot appoint themself as acting official', code: RefusalCode.AppointingSelf },
       ]);
     }
-    if (!DECIDING_ROLES.includes(command.actingFor.role)) {
+    if (!decidesStages(command.actingFor.role)) {
       throw new InvalidInputError([
         {
           field: 'forUsername',
@@ -80,7 +82,7 @@ export class AppointActingOfficialUseCase {
         { field: 'actingUsername', reason: 'an official cannot act for themself', code: RefusalCode.ActingForSelf },
       ]);
     }
-    if (!DECIDING_ROLES.includes(command.acting.role)) {
+    if (!decidesStages(command.acting.role)) {
       throw new InvalidInputError([
         {
           field: 'actingUsername',

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotificationPreferencesUpdate, Role, RefusalCode } from '@alur/contracts';
+import { decidesStages, InvalidInputError, NotificationPreferencesUpdate, RefusalCode, Role } from '@alur/contracts';
 import { ExternalChannel, Language, NOTIFICATION_CATEGORIES, NotificationCategory } from '../../messages/domain/notification-kind';
 
 export type ChannelToggles = Record<ExternalChannel, boolean>;
@@ -21,9 +21,6 @@ export interface StoredPreferences {
 /** E-mail on, SMS and WhatsApp off until the user asks for them (they cost the regency money). */
 export const DEFAULT_TOGGLES: ChannelToggles = { email: true, sms: false, whatsapp: false };
 
-/** The officials who decide stages and so receive reminders. */
-export const DIGEST_ROLES: readonly Role[] = ['LURAH', 'CAMAT', 'DINAS', 'SEKDA', 'BUPATI'];
-
 export function effectivePreferences(stored: StoredPreferences | null, userLanguage: Language): NotificationPreferences {
   const channels = Object.fromEntries(
     NOTIFICATION_CATEGORIES.map((category) => [category, { ...DEFAULT_TOGGLES, ...(stored?.channels[category] ?? {}) }]),
@@ -41,7 +38,7 @@ export function applyPreferencesUpdate(
   update: NotificationPreferencesUpdate,
   role: Role,
 ): StoredPreferences {
-  if (update.digest && !DIGEST_ROLES.includes(role)) {
+  if (update.digest && !decidesStages(role)) {
     throw new InvalidInputError([
       {
         field: 'digest',
