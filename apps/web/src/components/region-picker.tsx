@@ -2,22 +2,14 @@ import { useEffect, useState } from 'react';
 import type { RegionOptionList, RegionOptionsQuery, RoleRegionLevel } from '@alur/contracts';
 import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n';
+import { districtCodeOf, levelOfCode } from '../lib/region-code';
 import { ErrorSummary } from './error-summary';
 import { Field } from './field';
 import { useLoad } from './use-load';
 
-/** The level a Kemendagri code names by its parts: `14.03` a regency, `14.03.09` a kecamatan, `14.03.09.1004` a village. */
-function levelOfCode(code: string): RoleRegionLevel | undefined {
-  return ({ 2: 'regency', 3: 'district', 4: 'village' } as const)[code.split('.').length as 2 | 3 | 4];
-}
-
-/** The kecamatan a code lies in (`14.03.09` of `14.03.09.1004`); '' for a regency or nothing. */
-function districtCodeOf(code: string): string {
-  const parts = code.split('.');
-  return parts.length >= 3 ? parts.slice(0, 3).join('.') : '';
-}
-
-const regionsWithin = (within: string) => api<RegionOptionList>('GET', '/regions', { query: { within } satisfies RegionOptionsQuery });
+/** The regions one tier below a code (a regency's kecamatan, a kecamatan's villages), by name. */
+export const regionsWithin = (within: string) =>
+  api<RegionOptionList>('GET', '/regions', { query: { within } satisfies RegionOptionsQuery });
 
 interface RegionPickerProps {
   /** The id of the select that decides the value (the village's, where a village is asked for): its error is shown there. */

@@ -2,11 +2,13 @@ import { MouseEvent, ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, fetchFile } from '../api/api-client';
-import type { AnswerOf, ListProgrammes, PilotEvaluation, RegionOptionList, RegionOptionsQuery } from '@alur/contracts';
+import type { AnswerOf, ListProgrammes, PilotEvaluation } from '@alur/contracts';
 import { useSession } from '../auth/session';
 import { ErrorSummary } from '../components/error-summary';
+import { regionsWithin } from '../components/region-picker';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
+import { levelOfCode, regencyCodeOf } from '../lib/region-code';
 import { formatRupiah } from '../lib/rupiah';
 
 /** One group's figures: the proposals', the stages' and the money's side of it. */
@@ -185,12 +187,9 @@ function PilotRegions({
   onChange(codes: string[]): void;
   x: Texts;
 }) {
-  const districts = useLoad(
-    () => api<RegionOptionList>('GET', '/regions', { query: { within: regencyCode } satisfies RegionOptionsQuery }),
-    [regencyCode],
-  );
+  const districts = useLoad(() => regionsWithin(regencyCode), [regencyCode]);
   const toggle = (code: string, on: boolean) => onChange(on ? [...chosen, code] : chosen.filter((c) => c !== code));
-  const villages = chosen.filter((code) => code.split('.').length === 4);
+  const villages = chosen.filter((code) => levelOfCode(code) === 'village');
   return (
     <fieldset className="field" aria-describedby="evaluation-pilot-hint">
       <legend>{x.pilot}</legend>
@@ -228,7 +227,7 @@ export function EvaluationPage() {
   const x = TEXTS[language];
   const { user } = useSession();
   // The evaluation's readers are regency officials: their region is the kabupaten (`14.03`).
-  const regencyCode = user?.regionCode.split('.').slice(0, 2).join('.') ?? '';
+  const regencyCode = user ? regencyCodeOf(user.regionCode) : '';
   const [search, setSearch] = useSearchParams();
   const programmes = useLoad(() => api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes'), []);
   const list = (programmes.data ?? []).filter((p) => p.latest);
@@ -250,7 +249,9 @@ export function EvaluationPage() {
   // The pilot as shown (the address's, else the programme's own list the answer names) until it is changed here.
   const shown = `${code}|${pilot}`;
   const [edited, setEdited] = useState<{ shown: string; codes: string[] }>();
-  const pilotDraft = edited?.shown === shown ? edited.codes : pilot ? pilot.split(',') : (data?.pilotRegionCodes ?? []);
+  // Changed here, the pilot goes into the address; untouched, it stays as it was (none: the programme's own list).
+  const chosenPilot = (edited?.shown === shown ? edited.codes : undefined) ?? (pilot ? pilot.split(',') : undefined);
+  const pilotDraft = chosenPilot ?? data?.pilotRegionCodes ?? [];
   const pilotNames = new Map((data?.pilotRegions ?? []).map((region) => [region.code, region.name]));
   const submit = (form: HTMLFormElement, pilotCodes: readonly string[] | null) => {
     const fields = new FormData(form);
@@ -298,8 +299,7 @@ export function EvaluationPage() {
         className="card"
         onSubmit={(event) => {
           event.preventDefault();
-          // Changed here, the pilot goes into the address; untouched, it stays as it was (none: the programme's own list).
-          submit(event.currentTarget, edited?.shown === shown ? edited.codes : pilot ? pilot.split(',') : null);
+          submit(event.currentTarget, chosenPilot ?? null);
         }}
       >
         <div className="field">

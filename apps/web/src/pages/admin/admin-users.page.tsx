@@ -21,6 +21,7 @@ import { adminError } from './admin-error';
 import { AdminPager } from './admin-pager';
 import { ALL_ROLES } from './admin-roles';
 import { useActionKeys } from '../../lib/action-key';
+import { regencyCodeOf } from '../../lib/region-code';
 
 const PAGE_SIZE = 25;
 const EMPTY = { username: '', password: '', displayName: '', role: 'BKM' as Role, regionCode: '', email: '', phone: '' };
@@ -31,7 +32,7 @@ export function AdminUsersPage() {
   const a = useAdminTexts();
   const { user: admin } = useSession();
   // An administrator's region is their kabupaten (`14.03`): the regions they place users in lie within it.
-  const regencyCode = admin?.regionCode.split('.').slice(0, 2).join('.') ?? '';
+  const regencyCode = admin ? regencyCodeOf(admin.regionCode) : '';
   const [roleFilter, setRoleFilter] = useState<Role | ''>('');
   const [query, setQuery] = useState('');
   const [searchText, setSearchText] = useState('');
