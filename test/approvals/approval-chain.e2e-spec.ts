@@ -27,12 +27,6 @@ describe('the staged approval chain, through the gateway', () => {
       }>;
       total: number;
     };
-  const waitForOpenStage = (proposalId: string, order: number) =>
-    expectEventually(async () => {
-      const stage = await openStageOf(world.db, proposalId);
-      expect(stage?.stage_order).toBe(order);
-      return stage!;
-    });
 
   beforeAll(async () => {
     world = await startApprovalsWorld(isolation);
@@ -46,7 +40,7 @@ describe('the staged approval chain, through the gateway', () => {
   it('is approved stage by stage by the Lurah, Camat, Dinas, Sekda and Bupati, and then announced approved', async () => {
     const proposal = await world.submit();
     for (const [index, official] of OFFICIALS.entries()) {
-      const stage = await waitForOpenStage(proposal.proposalId, index + 1);
+      const stage = await world.openStage(proposal.proposalId, index + 1);
       const waiting = await inbox(official);
       expect(waiting.items.map((item) => item.stageId)).toContain(stage.id);
       const response = await decide(official, stage.id, { decision: 'APPROVE' });
@@ -89,9 +83,9 @@ describe('the staged approval chain, through the gateway', () => {
 
   it('returns a proposal with a note, and its resubmission starts again at the first stage', async () => {
     const proposal = await world.submit();
-    const first = await waitForOpenStage(proposal.proposalId, 1);
+    const first = await world.openStage(proposal.proposalId, 1);
     expect((await decide(OFFICIALS[0], first.id, { decision: 'APPROVE' })).status).toBe(200);
-    const second = await waitForOpenStage(proposal.proposalId, 2);
+    const second = await world.openStage(proposal.proposalId, 2);
 
     const withoutNote = await decide(OFFICIALS[1], second.id, { decision: 'RETURN' });
     expect(withoutNote.status).toBe(400);
@@ -110,13 +104,13 @@ describe('the staged approval chain, through the gateway', () => {
     });
 
     await world.submit({ proposalId: proposal.proposalId, submissionNumber: 2 });
-    const restarted = await waitForOpenStage(proposal.proposalId, 1);
+    const restarted = await world.openStage(proposal.proposalId, 1);
     expect(restarted).toMatchObject({ role: 'LURAH', region_code: BALIK_ALAM });
     expect((await inbox(OFFICIALS[0])).items.map((i) => i.stageId)).toContain(restarted.id);
 
     // Approved on resubmission: the approval names the deciders of the returned submission too.
     for (const [index, official] of OFFICIALS.entries()) {
-      const stage = index === 0 ? restarted : await waitForOpenStage(proposal.proposalId, index + 1);
+      const stage = index === 0 ? restarted : await world.openStage(proposal.proposalId, index + 1);
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
     const approved = (await announced(world.db, proposal.proposalId)).at(-1)!;
@@ -133,7 +127,7 @@ describe('the staged approval chain, through the gateway', () => {
 
   it('rejects a proposal with a reason, finally: its stage answers 409 to any later decision', async () => {
     const proposal = await world.submit();
-    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    const stage = await world.openStage(proposal.proposalId, 1);
     const rejected = await decide(OFFICIALS[0], stage.id, { decision: 'REJECT', note: 'Lokasi bukan kawasan kumuh' });
     expect(rejected.status).toBe(200);
     expect((await announced(world.db, proposal.proposalId)).at(-1)).toMatchObject({
@@ -145,7 +139,7 @@ describe('the staged approval chain, through the gateway', () => {
 
   it('lets exactly one of two officials deciding the same stage at once win; the other gets 409', async () => {
     const proposal = await world.submit();
-    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    const stage = await world.openStage(proposal.proposalId, 1);
     await token(OFFICIALS[0]);
     const answers = await Promise.all([
       decide(OFFICIALS[0], stage.id, { decision: 'APPROVE' }),
@@ -158,7 +152,7 @@ describe('the staged approval chain, through the gateway', () => {
 
   it('hides a stage from an official of another village (404) and refuses a wrong role (403)', async () => {
     const proposal = await world.submit();
-    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    const stage = await world.openStage(proposal.proposalId, 1);
     expect((await decide(`lurah.${OTHER_VILLAGE}`, stage.id, { decision: 'APPROVE' })).status).toBe(404);
     expect((await inbox(`lurah.${OTHER_VILLAGE}`)).items.map((i) => i.stageId)).not.toContain(stage.id);
     expect((await decide(`bkm.${BALIK_ALAM}`, stage.id, { decision: 'APPROVE' })).status).toBe(403);
@@ -179,7 +173,7 @@ describe('the staged approval chain, through the gateway', () => {
     // An appointment that starts tomorrow gives no authority today.
     expect((await appoint(new Date(Date.now() + 24 * hour), new Date(Date.now() + 48 * hour))).status).toBe(201);
     const early = await world.submit();
-    const earlyStage = await waitForOpenStage(early.proposalId, 1);
+    const earlyStage = await world.openStage(early.proposalId, 1);
     expect((await decide(plt, earlyStage.id, { decision: 'APPROVE' })).status).toBe(404);
 
     const created = await appoint(new Date(Date.now() - hour), new Date(Date.now() + hour));
@@ -295,10 +289,10 @@ describe('the staged approval chain, through the gateway', () => {
       [2, camat],
       [3, 'dinas'],
     ] as const) {
-      const stage = await waitForOpenStage(proposal.proposalId, order);
+      const stage = await world.openStage(proposal.proposalId, order);
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
-    const sekdaStage = await waitForOpenStage(proposal.proposalId, 4);
+    const sekdaStage = await world.openStage(proposal.proposalId, 4);
     // The Plt Sekda sees the stage in its inbox, as acting official, marked as one it may not decide …
     expect((await inbox(camat)).items.find((item) => item.stageId === sekdaStage.id)).toMatchObject({
       actingFor: { username: 'sekda' },
@@ -327,10 +321,10 @@ describe('the staged approval chain, through the gateway', () => {
       [2, `camat.${elsewhere}`],
       [3, 'dinas'],
     ] as const) {
-      const stage = await waitForOpenStage(other.proposalId, order);
+      const stage = await world.openStage(other.proposalId, order);
       expect((await decide(official, stage.id, { decision: 'APPROVE' })).status).toBe(200);
     }
-    const otherSekdaStage = await waitForOpenStage(other.proposalId, 4);
+    const otherSekdaStage = await world.openStage(other.proposalId, 4);
     expect((await inbox(camat)).items.find((item) => item.stageId === otherSekdaStage.id)).toMatchObject({ decidedEarlierStage: null });
     const approved = await decide(camat, otherSekdaStage.id, { decision: 'APPROVE' });
     expect(approved.status).toBe(200);
@@ -339,7 +333,7 @@ describe('the staged approval chain, through the gateway', () => {
 
   it('ends the approval work of a withdrawn proposal', async () => {
     const proposal = await world.submit();
-    const stage = await waitForOpenStage(proposal.proposalId, 1);
+    const stage = await world.openStage(proposal.proposalId, 1);
     await world.withdraw({ proposalId: proposal.proposalId });
     await expectEventually(async () => expect(await openStageOf(world.db, proposal.proposalId)).toBeUndefined());
     expect((await decide(OFFICIALS[0], stage.id, { decision: 'APPROVE' })).status).toBe(409);

@@ -15,7 +15,7 @@ import {
 import { jobQueueToken, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { HEADER_AGGREGATE_ID, NatsClients } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
-import { TestIsolation } from '@alur/testing';
+import { expectEventually, TestIsolation } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { StageTimerReconciler } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
 import { StageTimerScheduler } from '../../apps/approvals/src/timers/stage-timer-scheduler.service';
@@ -45,6 +45,8 @@ export interface ApprovalsWorld {
   publish<C extends EventContract>(contract: C, aggregateId: string, payload: unknown): Promise<void>;
   submit(overrides?: Partial<ProposalSubmittedPayload>): Promise<ProposalSubmittedPayload>;
   withdraw(payload: Pick<ProposalWithdrawnPayload, 'proposalId'> & Partial<ProposalWithdrawnPayload>): Promise<void>;
+  /** Waits until the proposal's open stage is the one at `order` of its chain, and answers it. */
+  openStage(proposalId: string, order: number): Promise<OpenStage>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,13 @@ export async function startApprovalsWorld(isolation: TestIsolation): Promise<App
         submissionNumber: 1,
         reason: null,
         ...payload,
+      });
+    },
+    openStage(proposalId, order) {
+      return expectEventually(async () => {
+        const stage = await openStageOf(approvals.get(DataSource), proposalId);
+        expect(stage?.stage_order).toBe(order);
+        return stage!;
       });
     },
     async close() {

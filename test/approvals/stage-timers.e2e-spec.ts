@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { announced, ApprovalsWorld, MANDAU, OutboxEvent, openStageOf, startApprovalsWorld } from './approvals-harness';
+import { announced, ApprovalsWorld, MANDAU, OutboxEvent, startApprovalsWorld } from './approvals-harness';
 
 /**
  * One working day lasts 2 s: a stage of 2 working days is reminded at 2 s, escalated at 4 s and reminded again at 6 s.
@@ -43,16 +43,10 @@ describe('reminders and escalation on a scaled working-day clock', () => {
 
   const decide = (token: string, stageId: string) =>
     world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token, body: { decision: 'APPROVE' } });
-  const waitForOpenStage = (proposalId: string, order: number) =>
-    expectEventually(async () => {
-      const stage = await openStageOf(world.db, proposalId);
-      expect(stage?.stage_order).toBe(order);
-      return stage!;
-    });
 
   it('reminds before the deadline, escalates at it, reminds after it, and stops once the stage is decided', async () => {
     const proposal = await world.submit({ approvalChain: SHORT_CHAIN });
-    const lurahStage = await waitForOpenStage(proposal.proposalId, 1);
+    const lurahStage = await world.openStage(proposal.proposalId, 1);
     expect(lurahStage.due_at.getTime() - lurahStage.opened_at.getTime()).toBe(4000);
 
     await expectEventually(
@@ -75,7 +69,7 @@ describe('reminders and escalation on a scaled working-day clock', () => {
     // The Lurah decides late; the Camat decides after the reminder, while the stage's later alarms have yet to ring.
     expect((await decide(await world.gateway.tokenOf(`lurah.${proposal.villageCode}`), lurahStage.id)).status).toBe(200);
     const camatToken = await world.gateway.tokenOf(`camat.${MANDAU}`);
-    const camatStage = await waitForOpenStage(proposal.proposalId, 2);
+    const camatStage = await world.openStage(proposal.proposalId, 2);
     await expectEventually(
       async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), camatStage.id)).toContain('BEFORE_DUE'),
       { timeoutMs: 20_000 },
@@ -97,7 +91,7 @@ describe('reminders and escalation on a scaled working-day clock', () => {
     }
 
     // By the time the Dinas stage is escalated, the Camat's deadline and late reminder would long have come.
-    const dinasStage = await waitForOpenStage(proposal.proposalId, 3);
+    const dinasStage = await world.openStage(proposal.proposalId, 3);
     await expectEventually(
       async () => expect(timerEventsOf(await announced(world.db, proposal.proposalId), dinasStage.id)).toContain('ESCALATED'),
       { timeoutMs: 20_000 },
@@ -121,7 +115,7 @@ describe('reminders and escalation on a scaled working-day clock', () => {
     // (BullMQ keeps the pause in the queue's meta key, which Redis loses with the rest: the queue rings again after.)
     await world.queue.pause();
     const proposals = await Promise.all([1, 2, 3].map(() => world.submit({ approvalChain: SHORT_CHAIN.slice(0, 1) })));
-    const stages = await Promise.all(proposals.map((p) => waitForOpenStage(p.proposalId, 1)));
+    const stages = await Promise.all(proposals.map((p) => world.openStage(p.proposalId, 1)));
     // One alarm per stage, for its first timer.
     const jobIds = stages.map((s) => `stage_${s.id}_reminder_before_1`);
     await expectEventually(async () => {

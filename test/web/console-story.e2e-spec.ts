@@ -437,13 +437,26 @@ describe('the web console, the whole story in a browser', () => {
     await bupati.getByRole('link', { name: 'Dasbor' }).click();
     await bupati.getByRole('heading', { name: 'Dasbor kabupaten' }).waitFor();
     await bupati.getByRole('region', { name: 'Dana per kecamatan' }).locator('.recharts-bar-rectangle').first().waitFor();
-    // Each stage was decided within minutes: medians of 0 days, which draw no bar, so each is written above its place.
-    const medians = bupati.getByRole('region', { name: 'Median hari per tahap' }).locator('.recharts-label');
+    // Each stage was decided within minutes of opening: the medians say so in minutes, where days wrote 0.
+    const medians = bupati.getByRole('region', { name: 'Median waktu keputusan per tahap' }).locator('.recharts-label');
     await medians.first().waitFor();
-    expect(await medians.allTextContents()).toEqual(['0', '0', '0', '0', '0']);
+    const texts = await medians.allTextContents();
+    expect(texts).toHaveLength(5);
+    for (const text of texts) expect(text).toMatch(/^(<\s)?\d+\smenit$/);
+    // Nothing is late: the card says so, not that there is no data.
+    await bupati
+      .getByRole('region', { name: 'Keputusan terlambat per kecamatan' })
+      .getByText('Tidak ada keputusan yang terlambat.')
+      .waitFor();
     await checkPage(bupati, '23-bupati-dashboard-desktop');
     await bupati.getByRole('button', { name: 'EN' }).click();
     await bupati.getByRole('heading', { name: 'Regency dashboard' }).waitFor();
+    const inEnglish = await bupati
+      .getByRole('region', { name: 'Median decision time per stage' })
+      .locator('.recharts-label')
+      .allTextContents();
+    expect(inEnglish).toHaveLength(5);
+    for (const text of inEnglish) expect(text).toMatch(/^(<\s)?\d+\sminutes?$/);
     await bupati.setViewportSize(PHONE);
     await screenshot(bupati, '24-bupati-dashboard-english-phone');
     await bupati.close();

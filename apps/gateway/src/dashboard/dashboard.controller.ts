@@ -19,7 +19,9 @@ export class DashboardController {
 
   @Get()
   @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
-  @ApiOperation({ summary: 'Proposals waiting and overdue per stage and kecamatan, median days per stage, funds per kecamatan' })
+  @ApiOperation({
+    summary: 'Proposals waiting and overdue per stage and kecamatan, median time to decide per stage (minutes), funds per kecamatan',
+  })
   async dashboard(@CurrentActor() actor: Actor): Promise<DashboardView> {
     const [stages, funds] = await Promise.all([
       this.rpc.send(ReportApprovalStages, {}),

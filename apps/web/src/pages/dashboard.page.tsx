@@ -5,7 +5,7 @@ import type { Dashboard } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import type { Language } from '../i18n/messages';
+import { durationText, durationUnitOf, MINUTES_PER, unitText } from '../lib/duration';
 import { formatRupiah, formatRupiahShort } from '../lib/rupiah';
 
 const COLORS = {
@@ -16,9 +16,6 @@ const COLORS = {
   released: '#e0a100',
   approved: '#8aa39b',
 };
-
-/** Days with one decimal as the reader writes them (`1,5` in Indonesian, `1.5` in English). */
-const daysText = (days: number, language: Language) => days.toLocaleString(language === 'en' ? 'en' : 'id-ID');
 
 /** A chart with its figures as a table underneath, for screen readers and for reading exact numbers. */
 function ChartCard({ title, table, children }: { title: string; table: ReactNode; children: ReactNode }) {
@@ -56,6 +53,9 @@ export function DashboardPage() {
     name: t.roles[s.role] ?? s.role,
     axis: s.role.charAt(0) + s.role.slice(1).toLowerCase(),
   }));
+  // The medians are drawn in the unit the longest reads best in (minutes, hours or days), and each is written
+  // above its bar in its own unit: "12 menit" beside "2,5 jam".
+  const medianUnit = durationUnitOf(Math.max(0, ...stages.map((s) => s.medianMinutes ?? 0)));
   return (
     <section>
       <h1>{t.dashboardTitle}</h1>
@@ -97,43 +97,52 @@ export function DashboardPage() {
         </ChartCard>
 
         <ChartCard
-          title={t.medianDays}
+          title={t.medianTime}
           table={
             <table>
               <tbody>
                 {stages.map((s) => (
                   <tr key={s.role}>
                     <th scope="row">{s.name}</th>
-                    <td>{s.medianDays === null ? '—' : `${daysText(s.medianDays, language)} ${t.days}`}</td>
+                    <td>{s.medianMinutes === null ? '—' : durationText(s.medianMinutes, language)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           }
         >
+          {/* Lying bars, each median written at its end: standing bars left a phone too narrow for "< 1 menit" over each. */}
           <ResponsiveContainer width="100%" height={240}>
             <BarChart
               accessibilityLayer={false}
+              layout="vertical"
+              margin={{ top: 5, right: 80, bottom: 5, left: 0 }}
               data={stages.map((s) => ({
                 ...s,
-                medianDays: s.medianDays ?? 0,
-                medianLabel: s.medianDays === null ? '' : daysText(s.medianDays, language),
+                median: (s.medianMinutes ?? 0) / MINUTES_PER[medianUnit],
+                // No-break spaces: the chart would wrap "< 1 menit" a word to a line.
+                medianLabel: s.medianMinutes === null ? '' : durationText(s.medianMinutes, language).replaceAll(' ', '\u00a0'),
               }))}
             >
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="axis" fontSize={12} interval={0} />
-              <YAxis fontSize={12} />
-              <Tooltip />
-              {/* A median under an hour or so rounds to 0 days and would draw nothing, as a stage with none decided:
-                  it gets a sliver of a bar, and each median is written above its bar. */}
+              <XAxis
+                type="number"
+                allowDecimals={false}
+                fontSize={12}
+                tickFormatter={(value: number) => unitText(value, medianUnit, language)}
+              />
+              <YAxis type="category" dataKey="axis" fontSize={12} width={56} />
+              <Tooltip formatter={(_value, _name, item) => (item.payload as { medianLabel: string }).medianLabel} />
+              {/* A median far below the longest would draw nothing, as a stage with none decided: it gets a sliver
+                  of a bar. */}
               <Bar
                 isAnimationActive={false}
-                dataKey="medianDays"
-                name={t.medianDays}
+                dataKey="median"
+                name={t.medianTime}
                 fill={COLORS.median}
-                minPointSize={(_, index) => (stages[index]?.medianDays === null ? 0 : 2)}
+                minPointSize={(_, index) => (stages[index]?.medianMinutes === null ? 0 : 2)}
               >
-                <LabelList dataKey="medianLabel" position="top" fontSize={12} fill="#333" />
+                <LabelList dataKey="medianLabel" position="right" fontSize={12} fill="#333" />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -155,7 +164,7 @@ export function DashboardPage() {
           }
         >
           {data.overdueByDistrict.length === 0 ? (
-            <p>{t.noData}</p>
+            <p>{t.noneOverdue}</p>
           ) : (
             <ResponsiveContainer width="100%" height={240}>
               <BarChart accessibilityLayer={false} data={data.overdueByDistrict}>

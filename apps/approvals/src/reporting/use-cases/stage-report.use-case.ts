@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AnswerOf, ReportApprovalStages, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
-import { medianDays } from '../domain/median-days';
+import { medianMinutes } from '../domain/median-minutes';
 import { StageReportRepository } from '../stage-report.repository';
 
 /** The order of the roles in a chain, so the report reads as the chain does. */
@@ -33,7 +33,7 @@ export class StageReportUseCase {
           open: waiting?.open ?? 0,
           overdue: waiting?.overdue ?? 0,
           decided: durations.length,
-          medianDays: medianDays(durations),
+          medianMinutes: medianMinutes(durations),
         };
       }),
       overdueByDistrict: byDistrict,

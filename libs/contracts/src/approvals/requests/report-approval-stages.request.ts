@@ -3,14 +3,14 @@ import { defineRequest } from '../../requests/request-contract';
 
 /** How the approval chain of a kabupaten stands, per role of the chain and per kecamatan. */
 export const ApprovalStageReportSchema = z.object({
-  /** Open stages (proposals waiting) per role, how many are overdue, and the median days a decision took. */
+  /** Open stages (proposals waiting) per role, how many are overdue, and the median time a decision took, in whole minutes. */
   perStage: z.array(
     z.object({
       role: z.string(),
       open: z.number().int(),
       overdue: z.number().int(),
       decided: z.number().int(),
-      medianDays: z.number().nullable(),
+      medianMinutes: z.number().int().nonnegative().nullable(),
     }),
   ),
   /** Overdue open stages by the kecamatan of the proposal's village. */
