@@ -48,7 +48,12 @@ describe('npm run admin:create', () => {
     expect(login.status).toBe(200);
     const { accessToken } = await login.json();
     const me = await gateway.call('GET', '/api/v1/me', { token: accessToken });
-    expect(await me.json()).toMatchObject({ username: 'admin.diskominfo', role: 'ADMIN', regionCode: '14.03' });
+    expect(await me.json()).toMatchObject({
+      username: 'admin.diskominfo',
+      role: 'ADMIN',
+      regionCode: '14.03',
+      regionName: 'Kabupaten Bengkalis',
+    });
     const added = await gateway.call('POST', '/api/v1/users', {
       token: accessToken,
       body: { username: 'camat.first', password: 'camat-password-1', role: 'CAMAT', regionCode: '14.03.09', displayName: 'Camat Mandau' },

@@ -72,7 +72,14 @@ describe('gateway identity and access', () => {
       expect(body).toMatchObject({
         tokenType: 'Bearer',
         expiresIn: 3600,
-        user: { username: 'bkm.14.03.09.1004', role: 'BKM', regionCode: '14.03.09.1004', displayName: 'BKM Balik Alam', language: 'id' },
+        user: {
+          username: 'bkm.14.03.09.1004',
+          role: 'BKM',
+          regionCode: '14.03.09.1004',
+          regionName: 'Balik Alam, Kec. Mandau',
+          displayName: 'BKM Balik Alam',
+          language: 'id',
+        },
       });
       expect(body.accessToken).toEqual(expect.any(String));
 
@@ -221,7 +228,13 @@ describe('gateway identity and access', () => {
 
       const created = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13' } });
       expect(created.status).toBe(201);
-      expect(await created.json()).toMatchObject({ username: 'camat.pinggir', role: 'CAMAT', regionCode: '14.03.13', language: 'en' });
+      expect(await created.json()).toMatchObject({
+        username: 'camat.pinggir',
+        role: 'CAMAT',
+        regionCode: '14.03.13',
+        regionName: 'Kec. Pinggir',
+        language: 'en',
+      });
       expect((await login('camat.pinggir', 'pinggir-2026-aman')).status).toBe(200);
 
       const again = await gateway.call('POST', '/api/v1/users', { token: admin, body: { ...user, regionCode: '14.03.13' } });

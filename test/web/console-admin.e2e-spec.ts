@@ -1,3 +1,4 @@
+import { RegionDirectory } from '@alur/regions';
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
@@ -73,6 +74,8 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await admin.getByRole('status').getByText(`Pengguna ${NEW_USER} ditambahkan.`).waitFor();
     const row = admin.locator(`[data-testid="user-row"][data-username="${NEW_USER}"]`);
     await row.getByText('Aktif', { exact: true }).waitFor();
+    // The table names the region as people do; the code stays beside it for those who use it.
+    await row.getByText('Balik Alam, Kec. Mandau', { exact: false }).waitFor();
     expect(await logInStatus(NEW_USER, NEW_PASSWORD)).toBe(200);
 
     // The new official replaces the password the administrator knows with their own, from the header, on a phone.
@@ -117,6 +120,7 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await row.getByRole('button', { name: 'Simpan perubahan' }).click();
     await admin.getByRole('status').getByText(`Akun ${NEW_USER} diperbarui.`).waitFor();
     await row.getByText(OTHER_MANDAU_VILLAGE, { exact: true }).waitFor();
+    await row.getByText(`${RegionDirectory.shared().get(OTHER_MANDAU_VILLAGE)!.name}, Kec. Mandau`, { exact: false }).waitFor();
 
     // They forgot the password they chose: the administrator gives them a new one, to hand over in person.
     await row.getByRole('button', { name: 'Ubah peran, wilayah atau kata sandi' }).click();

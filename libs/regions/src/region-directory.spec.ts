@@ -98,6 +98,16 @@ describe('RegionDirectory (official idn-area-data lists)', () => {
     expect(regions.getOrThrow(BALIK_ALAM).name).toBe('Balik Alam');
   });
 
+  it('names a region as readers do: a village with its kecamatan, a kabupaten in small letters', () => {
+    expect(regions.placeNameOf(BALIK_ALAM)).toBe('Balik Alam, Kec. Mandau');
+    expect(regions.placeNameOf('14.03.09')).toBe('Kec. Mandau');
+    expect(regions.placeNameOf(DEMO_REGENCY_CODE)).toBe('Kabupaten Bengkalis');
+    expect(regions.placeNameOf('14.71')).toBe('Kota Pekanbaru');
+    expect(regions.placeNameOf('31')).toBe('DKI Jakarta');
+    expect(regions.placeNameOf('34')).toBe('Daerah Istimewa Yogyakarta');
+    expect(regions.placeNameOf('14.03.99')).toBe('14.03.99');
+  });
+
   it('keeps names with a literal double quote as the list writes them', () => {
     const village = regions.villagesOf('35.13.15').find((v) => v.name.includes('"'));
     expect(village?.name).toBe('Soka"an');

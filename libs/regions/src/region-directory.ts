@@ -11,6 +11,14 @@ const NONE: readonly Region[] = Object.freeze([]);
 
 let shared: RegionDirectory | undefined;
 
+/** The list's abbreviations that stay in capitals ("DKI Jakarta"). */
+const ABBREVIATIONS = new Set(['DKI']);
+
+/** A kabupaten/kota or province name as the list writes it, in capitals, as readers write it: "KOTA PEKANBARU" → "Kota Pekanbaru". */
+export function titleCaseRegionName(name: string): string {
+  return name.replace(/\p{L}+/gu, (word) => (ABBREVIATIONS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()));
+}
+
 /**
  * Indonesia's region hierarchy (province → kabupaten/kota → kecamatan → kelurahan/desa) in memory,
  * keyed by Kemendagri code.
@@ -72,6 +80,20 @@ export class RegionDirectory {
     const region = this.get(code);
     if (!region) throw new UnknownRegionError(code);
     return region;
+  }
+
+  /**
+   * A region as readers name it: a village with its kecamatan ("Balik Alam, Kec. Mandau"), a kecamatan
+   * "Kec. Mandau", a kabupaten/kota or province in capitals and small letters ("Kabupaten Bengkalis", where
+   * the list writes "KABUPATEN BENGKALIS"); the code itself when unknown.
+   */
+  placeNameOf(code: string): string {
+    const region = this.get(code);
+    if (!region) return code;
+    if (region.level === 'district') return `Kec. ${region.name}`;
+    if (region.level !== 'village') return titleCaseRegionName(region.name);
+    const district = this.districtOf(code);
+    return district ? `${region.name}, Kec. ${district.name}` : region.name;
   }
 
   levelOf(code: string): RegionLevel | undefined {

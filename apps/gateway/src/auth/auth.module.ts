@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_ENV } from '@alur/config';
+import { RegionsModule } from '@alur/regions';
 import { GatewayPersistenceModule } from '../database/gateway-persistence.module';
 import { accessTokenOptions } from './access-token.options';
 import { AccessTokens } from './access-tokens.service';
@@ -22,6 +23,7 @@ import { RolesGuard } from './roles.guard';
 @Module({
   imports: [
     GatewayPersistenceModule,
+    RegionsModule,
     JwtModule.registerAsync({
       inject: [APP_ENV],
       useFactory: accessTokenOptions,

@@ -59,15 +59,6 @@ export class EvaluationsController {
     });
   }
 
-  /** A pilot region as a reader places it: a kecamatan as "Kec. Mandau", a village with its kecamatan; the code when unknown. */
-  private placeOf(code: string): string {
-    const region = this.regions.get(code);
-    if (!region) return code;
-    if (region.level === 'district') return `Kec. ${region.name}`;
-    const district = region.level === 'village' ? this.regions.districtOf(code) : undefined;
-    return district ? `${region.name}, Kec. ${district.name}` : region.name;
-  }
-
   private async load(query: EvaluationQuery): Promise<PilotEvaluation> {
     const previousCode = query.compareWith === 'previous-year' ? previousProgrammeCode(query.programCode, query.fiscalYear) : undefined;
     const evaluation = await this.loadYear(query.programCode, query.fiscalYear, query.pilot);
@@ -93,7 +84,7 @@ export class EvaluationsController {
     ]);
     return {
       ...money,
-      pilotRegions: money.pilotRegionCodes.map((code) => ({ code, name: this.placeOf(code) })),
+      pilotRegions: money.pilotRegionCodes.map((code) => ({ code, name: this.regions.placeNameOf(code) })),
       groups: money.groups.map((group, i) => ({ ...counts.groups[i], ...stages.groups[i], ...group })),
     };
   }

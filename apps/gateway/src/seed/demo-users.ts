@@ -1,5 +1,5 @@
 import { Role } from '@alur/contracts';
-import { DEMO_REGENCY_CODE, RegionDirectory } from '@alur/regions';
+import { DEMO_REGENCY_CODE, RegionDirectory, titleCaseRegionName } from '@alur/regions';
 
 /** The one password of every demo user. */
 export const DEMO_PASSWORD = 'alur-demo';
@@ -21,7 +21,7 @@ export interface DemoUser {
  */
 export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_CODE): DemoUser[] {
   const regency = regions.getOrThrow(regencyCode);
-  const regencyName = titleCase(regency.name.replace(/^KABUPATEN |^KOTA /, ''));
+  const regencyName = titleCaseRegionName(regency.name.replace(/^KABUPATEN |^KOTA /, ''));
   const user = (username: string, role: Role, regionCode: string, displayName: string): DemoUser => ({
     username,
     role,
@@ -51,8 +51,4 @@ export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_C
     ['verifikator', 'VERIFIKATOR', `Verifikator Dinas Teknis Kabupaten ${regencyName}`],
   ];
   return [...villages, ...districts, ...regencyRoles.map(([name, role, title]) => user(name, role, regencyCode, title))];
-}
-
-function titleCase(text: string): string {
-  return text.toLowerCase().replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 }

@@ -20,7 +20,7 @@ import {
 import { HandleEvent } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { FollowFundingUseCase } from './use-cases/follow-funding.use-case';
-import { ceilingNameOf, fundingNotes } from './domain/funding-notes';
+import { fundingNotes } from './domain/funding-notes';
 
 /** The disbursements service's events, as they change a proposal's status and timeline. */
 @Injectable()
@@ -36,7 +36,7 @@ export class FundingEventsHandler {
     return this.follow.execute(tx, event, {
       kind: 'disbursement.budget-committed',
       toStatus: 'FUNDING',
-      note: fundingNotes.budgetCommitted(p, this.ceilingName(p.ceilingRegionCode)),
+      note: fundingNotes.budgetCommitted(p, this.regions.placeNameOf(p.ceilingRegionCode)),
       details: { amount: p.amount, ceilingRegionCode: p.ceilingRegionCode, fiscalYear: p.fiscalYear, trancheCount: p.tranches.length },
     });
   }
@@ -47,7 +47,7 @@ export class FundingEventsHandler {
     return this.follow.execute(tx, event, {
       kind: 'disbursement.awaiting-budget',
       toStatus: 'AWAITING_BUDGET',
-      note: fundingNotes.awaitingBudget(p, this.ceilingName(p.ceilingRegionCode)),
+      note: fundingNotes.awaitingBudget(p, this.regions.placeNameOf(p.ceilingRegionCode)),
       details: { requestedAmount: p.requestedAmount, available: p.available, ceilingRegionCode: p.ceilingRegionCode },
     });
   }
@@ -112,9 +112,5 @@ export class FundingEventsHandler {
       note: fundingNotes.completed(p),
       details: { totalReleased: p.totalReleased, completedAt: p.completedAt },
     });
-  }
-
-  private ceilingName(code: string): string {
-    return ceilingNameOf(this.regions.get(code), code);
   }
 }

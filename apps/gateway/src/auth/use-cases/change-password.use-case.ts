@@ -1,3 +1,4 @@
+import { RegionDirectory } from '@alur/regions';
 import { Injectable } from '@nestjs/common';
 import { Actor, type ChangePasswordRequest, InvalidInputError, type LoginResult, NotFoundError, RefusalCode } from '@alur/contracts';
 import { BaseEnv, InjectEnv } from '@alur/config';
@@ -23,6 +24,7 @@ export class ChangePasswordUseCase {
     private readonly users: UserAccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokens,
+    private readonly regions: RegionDirectory,
     private readonly throttle: LoginThrottle,
     private readonly standing: AccountStanding,
     private readonly audit: SecurityAudit,
@@ -46,6 +48,6 @@ export class ChangePasswordUseCase {
       return changed;
     });
     this.standing.forget(user.id);
-    return sessionOf(this.tokens, user, this.env.JWT_TTL_SECONDS);
+    return sessionOf(this.tokens, this.regions, user, this.env.JWT_TTL_SECONDS);
   }
 }

@@ -1,6 +1,7 @@
 import { HttpException, UnauthorizedException } from '@nestjs/common';
 import { BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
+import { RegionDirectory } from '@alur/regions';
 import { as, InMemoryTransactions } from '@alur/testing';
 import { SecurityAudit } from '../../audit/security-audit.service';
 import { instantHasher } from '../../testing/fakes';
@@ -31,6 +32,7 @@ function setUp() {
     users,
     as<PasswordHasher>(hasher),
     as<AccessTokens>(tokens),
+    RegionDirectory.shared(),
     as<BaseEnv>({ JWT_TTL_SECONDS: 900 }),
     as<LoginThrottle>(throttle),
     as<SecurityAudit>(audit),

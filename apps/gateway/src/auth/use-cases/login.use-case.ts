@@ -1,3 +1,4 @@
+import { RegionDirectory } from '@alur/regions';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import type { LoginResult } from '@alur/contracts';
@@ -19,6 +20,7 @@ export class LoginUseCase {
     private readonly users: UserAccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokens,
+    private readonly regions: RegionDirectory,
     @InjectEnv() private readonly env: BaseEnv,
     private readonly throttle: LoginThrottle,
     private readonly audit: SecurityAudit,
@@ -51,6 +53,6 @@ export class LoginUseCase {
       after: { address },
     });
 
-    return sessionOf(this.tokens, user, this.env.JWT_TTL_SECONDS);
+    return sessionOf(this.tokens, this.regions, user, this.env.JWT_TTL_SECONDS);
   }
 }

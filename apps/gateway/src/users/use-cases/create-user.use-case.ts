@@ -43,6 +43,6 @@ export class CreateUserUseCase {
       await this.audit.record({ actor: admin, action: 'user.created', entityType: 'user_account', entityId: user.id, after }, tx);
       return user;
     });
-    return userViewOf(saved);
+    return userViewOf(saved, this.regions);
   }
 }

@@ -1,3 +1,4 @@
+import { RegionDirectory } from '@alur/regions';
 import { Injectable } from '@nestjs/common';
 import { Actor, type ListUsersRequest, pageFields, sliceOf, type UserList } from '@alur/contracts';
 import { Transactions } from '@alur/database';
@@ -10,6 +11,7 @@ export class ListUsersUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly users: UserAccountRepository,
+    private readonly regions: RegionDirectory,
   ) {}
 
   async execute(admin: Actor, query: ListUsersRequest): Promise<UserList> {
@@ -20,6 +22,6 @@ export class ListUsersUseCase {
       { within, role: query.role, text: query.q?.trim() || undefined },
       slice,
     );
-    return { items: users.map(userViewOf), total, ...pageFields(slice) };
+    return { items: users.map((user) => userViewOf(user, this.regions)), total, ...pageFields(slice) };
   }
 }

@@ -1,3 +1,4 @@
+import { RegionDirectory } from '@alur/regions';
 import { Injectable } from '@nestjs/common';
 import { Actor, type UserView } from '@alur/contracts';
 import { Transactions } from '@alur/database';
@@ -10,10 +11,11 @@ export class ShowOwnAccountUseCase {
   constructor(
     private readonly transactions: Transactions,
     private readonly users: UserAccountRepository,
+    private readonly regions: RegionDirectory,
   ) {}
 
   async execute(actor: Actor): Promise<UserView | undefined> {
     const user = await this.users.find(this.transactions.manager, actor.userId);
-    return user?.active ? userViewOf(user) : undefined;
+    return user?.active ? userViewOf(user, this.regions) : undefined;
   }
 }

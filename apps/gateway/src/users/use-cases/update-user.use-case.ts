@@ -54,6 +54,6 @@ export class UpdateUserUseCase {
       return changed;
     });
     this.standing.forget(saved.id);
-    return userViewOf(saved);
+    return userViewOf(saved, this.regions);
   }
 }

@@ -8,7 +8,6 @@ import {
   TrancheReadyPayload,
   TrancheReleasedPayload,
 } from '@alur/contracts';
-import type { Region } from '@alur/regions';
 
 /**
  * What the timeline says of each disbursement event, in Bahasa Indonesia, with rupiah written out and a
@@ -31,9 +30,3 @@ export const fundingNotes = {
       : `Laporan kemajuan fisik ${p.physicalProgressPercent}% dikembalikan verifikator: ${p.note ?? ''}`.trim(),
   completed: (p: ProposalCompletedPayload) => `Selesai: seluruh dana ${formatRupiah(p.totalReleased)} telah dicairkan dan LPJ diterima.`,
 };
-
-/** A ceiling's region as the timeline names it: a kecamatan as "Kec. Mandau", a village or the regency by name; the code when unknown. */
-export function ceilingNameOf(region: Pick<Region, 'name' | 'level'> | undefined, code: string): string {
-  if (!region) return code;
-  return region.level === 'district' ? `Kec. ${region.name}` : region.name;
-}

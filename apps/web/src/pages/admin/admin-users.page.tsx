@@ -190,7 +190,9 @@ export function AdminUsersPage() {
                   <td data-label={a.username}>{user.username}</td>
                   <td data-label={a.displayName}>{user.displayName}</td>
                   <td data-label={a.role}>{t.roles[user.role]}</td>
-                  <td data-label={a.region}>{user.regionCode}</td>
+                  <td data-label={a.region}>
+                    {user.regionName} <span className="muted">{user.regionCode}</span>
+                  </td>
                   <td data-label={a.state}>
                     <span className={`badge ${user.active ? 'badge-ok' : 'badge-neutral'}`}>{user.active ? a.active : a.inactive}</span>
                   </td>

@@ -11,6 +11,8 @@ export const UserViewSchema = z.object({
   username: z.string(),
   role: z.enum(ROLES),
   regionCode: z.string(),
+  /** The region as readers name it ("Balik Alam, Kec. Mandau", "Kabupaten Bengkalis"). */
+  regionName: z.string(),
   displayName: z.string(),
   language: z.enum(USER_LANGUAGES),
   email: z.string().nullable(),
