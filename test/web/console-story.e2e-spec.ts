@@ -217,6 +217,21 @@ describe('the web console, the whole story in a browser', () => {
       await official.getByRole('heading', { name: 'Keputusan', exact: true }).waitFor();
       // Each official sees the documents the BKM attached.
       await official.getByTestId('documents').getByText('DED Gang Damai.pdf').waitFor();
+      if (i === 0) {
+        // The decision follows what it rests on (the RAB, the documents, the earlier stages); on a phone, a link at
+        // the top leads to it.
+        await official.setViewportSize(PHONE);
+        const decisionTop = () =>
+          official.getByRole('heading', { name: 'Keputusan', exact: true }).evaluate((h) => h.getBoundingClientRect().top);
+        const screenHeight = PHONE.height;
+        expect(await decisionTop()).toBeGreaterThan(screenHeight);
+        await official.getByRole('link', { name: 'Ke keputusan Anda ↓' }).click();
+        await expectEventually(async () => {
+          const top = await decisionTop();
+          expect(top >= 0 && top < screenHeight).toBe(true);
+        });
+        await official.setViewportSize(DESKTOP);
+      }
       await official.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill(`Disetujui oleh ${username}.`);
       await official.getByRole('button', { name: 'Setujui' }).click();
       const dialog = official.getByRole('dialog');

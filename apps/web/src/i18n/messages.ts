@@ -298,6 +298,7 @@ const id = {
   beneficiaries: 'Penerima manfaat',
   // decision
   decision: 'Keputusan',
+  toYourDecision: 'Ke keputusan Anda ↓',
   decisionNote: 'Catatan (wajib untuk dikembalikan atau ditolak)',
   approve: 'Setujui',
   returnForRevision: 'Kembalikan untuk revisi',
@@ -715,6 +716,7 @@ const en: Messages = {
   uploading: 'Uploading…',
   beneficiaries: 'Beneficiaries',
   decision: 'Decision',
+  toYourDecision: 'To your decision ↓',
   decisionNote: 'Note (required to return or reject)',
   approve: 'Approve',
   returnForRevision: 'Return for revision',

@@ -7,6 +7,9 @@ import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
 import { useActionKeys } from '../lib/action-key';
 
+/** The panel's place in the page, for the link to it from the top of a proposal. */
+export const DECISION_ANCHOR = 'keputusan';
+
 /** What the official sends: the stage is named in the path. */
 type StageDecision = Omit<RequestInputOf<typeof DecideStage>, 'stageId'>;
 type Decision = StageDecision['decision'];
@@ -47,7 +50,7 @@ export function DecisionPanel({ stage, onDecided }: { stage: NamedProposalStage;
   };
 
   return (
-    <section className="card decision" aria-labelledby="decision-title">
+    <section className="card decision" id={DECISION_ANCHOR} aria-labelledby="decision-title">
       <h2 id="decision-title">
         {t.decision}
         {actingFor && (

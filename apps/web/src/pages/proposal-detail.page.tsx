@@ -23,7 +23,7 @@ import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { formatShareBp } from '../lib/budget';
-import { DecisionPanel } from './decision-panel';
+import { DECISION_ANCHOR, DecisionPanel } from './decision-panel';
 import { NextInInbox } from './next-in-inbox';
 import { SubmissionChanges } from './submission-changes';
 import { ProgressReportForm } from './progress-report-form';
@@ -166,6 +166,12 @@ export function ProposalDetailPage({ id }: { id: string }) {
             <dd data-testid="waiting-at">
               {t.waitingAtStage(t.roles[open.role], open.stageOrder, open.stageCount)}{' '}
               <DueBadge dueAt={open.dueAt} overdue={open.overdue} />
+              {mayDecide && (
+                <>
+                  {' '}
+                  <a href={`#${DECISION_ANCHOR}`}>{t.toYourDecision}</a>
+                </>
+              )}
             </dd>
           </div>
         )}
@@ -201,17 +207,6 @@ export function ProposalDetailPage({ id }: { id: string }) {
       {p.description && <p className="description">{p.description}</p>}
 
       {p.previousSubmission && <SubmissionChanges previous={p.previousSubmission} current={p} />}
-
-      {open && mayDecide && (
-        <DecisionPanel
-          stage={open}
-          onDecided={() => {
-            setDecided(true);
-            reload();
-          }}
-        />
-      )}
-      {decided && <NextInInbox decidedProposalId={p.id} from={fromInbox} />}
 
       {isBkm && (
         <div className="actions">
@@ -351,6 +346,19 @@ export function ProposalDetailPage({ id }: { id: string }) {
           </ol>
         </section>
       )}
+
+      {/* The decision comes after what it rests on, in the order a careful official reads: the RAB, the
+          documents, and the earlier stages with their notes; the link at the top jumps here. */}
+      {open && mayDecide && (
+        <DecisionPanel
+          stage={open}
+          onDecided={() => {
+            setDecided(true);
+            reload();
+          }}
+        />
+      )}
+      {decided && <NextInInbox decidedProposalId={p.id} from={fromInbox} />}
 
       {disbursement && (
         <section className="card" aria-labelledby="funds-title">
