@@ -177,6 +177,52 @@ describe('commitments against a budget ceiling (pagu)', () => {
     ]);
   });
 
+  it('lists the pagu of every region open to a programme before its first proposal, at the default, and lets BPKAD set one first', async () => {
+    // A village pagu piloted in Pinggir: its villages are listed at the programme's default, Mandau's are not.
+    await events.publish(
+      ProgrammePublishedV1,
+      'PILOT-C',
+      programme('PILOT-C', {
+        tranchePlan: HALF_AND_HALF,
+        ceiling: { regionLevel: 'village', amount: 500_000_000 },
+        eligibleRegions: { scope: 'LIST', regionCodes: [PINGGIR] },
+      }),
+    );
+    const pinggir = RegionDirectory.shared().childrenOf(PINGGIR);
+    const ceilings = async () => {
+      const response = await gateway.call('GET', `/api/v1/budgets?programCode=PILOT-C`, { token: bpkad });
+      expect(response.status).toBe(200);
+      return (await response.json()).items as Array<{ regionCode: string; regionName: string; amount: number; programmeDefault: boolean }>;
+    };
+    const listedFirst = await expectEventually(async () => {
+      const items = await ceilings();
+      expect(items).toHaveLength(pinggir.length);
+      return items;
+    });
+    expect(listedFirst.map((c) => c.regionCode)).toEqual(pinggir.map((v) => v.code).sort());
+    expect(listedFirst[0]).toMatchObject({
+      fiscalYear: THIS_FISCAL_YEAR,
+      regionName: `${RegionDirectory.shared().get(listedFirst[0].regionCode)!.name}, Kec. Pinggir`,
+      amount: 500_000_000,
+      committed: 0,
+      available: 500_000_000,
+      programmeDefault: true,
+    });
+
+    // The regency's budget gives this village Rp 150.000.000, set before any proposal of it is approved.
+    const village = pinggir[0].code;
+    const set = await setCeiling('PILOT-C', village, 150_000_000);
+    expect(set.status).toBe(200);
+    expect((await set.json()).budget).toMatchObject({ regionCode: village, amount: 150_000_000, programmeDefault: false });
+    const listedAfter = await ceilings();
+    expect(listedAfter).toHaveLength(pinggir.length);
+    expect(listedAfter.filter((c) => !c.programmeDefault)).toEqual([expect.objectContaining({ regionCode: village, amount: 150_000_000 })]);
+
+    // Its first proposal is held to that pagu, not the default: Rp 200.000.000 waits for budget.
+    const proposalId = await approveAndWait('PILOT-C', village, 200_000_000, new Date());
+    expect((await listed('PILOT-C')).find((i) => i.proposalId === proposalId)!.status).toBe('AWAITING_BUDGET');
+  });
+
   it('keeps the database from over-committing even if the code were to try', async () => {
     await expect(
       disbursements.db.query(`UPDATE budget_ceiling SET committed = amount + 1 WHERE program_code = 'KOTA-C' AND region_code = $1`, [
@@ -195,7 +241,8 @@ describe('commitments against a budget ceiling (pagu)', () => {
       const [{ count }] = await disbursements.db.query(
         `SELECT count(*)::int AS count FROM inbound_event WHERE subject LIKE '%.approvals.proposal-approved.v1' AND status = 'done'`,
       );
-      expect(count).toBe(10 + 3 + 2);
+      // 10 of KOTA-C, 3 of DESA-C and 1 of PILOT-C in the tests above, and this one twice.
+      expect(count).toBe(10 + 3 + 1 + 2);
     });
     expect((await listed('KOTA-C')).filter((i) => i.proposalId === payload.proposalId)).toHaveLength(1);
   });

@@ -133,6 +133,7 @@ export function programme(
     ceiling: ProgrammePublishedPayload['budgetCeiling'];
     version?: number;
     progressPhotosRequired?: boolean;
+    eligibleRegions?: ProgrammePublishedPayload['eligibleRegions'];
   },
 ): ProgrammePublishedPayload {
   return {
@@ -140,7 +141,7 @@ export function programme(
     version: options.version ?? 1,
     name: `Programme ${code}`,
     fiscalYear: THIS_FISCAL_YEAR,
-    eligibleRegions: { scope: 'ALL' },
+    eligibleRegions: options.eligibleRegions ?? { scope: 'ALL' },
     maxRequestedAmount: 2_000_000_000,
     minSelfHelpShareBp: 0,
     categories: ['INFRASTRUCTURE'],

@@ -1,3 +1,4 @@
+import { RegionDirectory } from '@alur/regions';
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually, TINY_PNG } from '@alur/testing';
 import {
@@ -301,9 +302,15 @@ describe('the web console, the whole story in a browser', () => {
     await kuasaBud.getByRole('link', { name: 'Pagu anggaran' }).first().click();
     await kuasaBud.getByTestId('ceilings').getByText('Rp 15.970.000').waitFor();
     await checkPage(kuasaBud, '19-bpkad-ceilings-desktop');
+    // Every kecamatan has its KOTAKU pagu, Pinggir's still the programme's default: BPKAD can set it before a proposal comes.
+    const kotaku = kuasaBud.getByRole('region', { name: `KOTAKU (Kota Tanpa Kumuh) ${DEMO_FISCAL_YEAR} · Tahun ${DEMO_FISCAL_YEAR}` });
+    const pinggir = kotaku.getByTestId('ceiling-row').filter({ hasText: 'Kec. Pinggir' });
+    await pinggir.getByText('bawaan program').waitFor();
+    expect(await pinggir.getByRole('button', { name: `Tetapkan pagu Kec. Pinggir ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).count()).toBe(1);
+    expect(await kotaku.getByTestId('ceiling-row').count()).toBe(RegionDirectory.shared().childrenOf('14.03').length);
 
     // BPKAD changes a pagu here, after confirming; never below what is committed: the form says why.
-    await kuasaBud.getByRole('button', { name: `Ubah pagu Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
+    await kuasaBud.getByRole('button', { name: `Ubah pagu Kec. Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
     const ceiling = kuasaBud.getByTestId('ceiling-form');
     const amount = ceiling.getByLabel('Pagu baru (Rp)');
     expect(await amount.inputValue()).toBe('2.000.000.000');
@@ -312,20 +319,20 @@ describe('the web console, the whole story in a browser', () => {
     await amount.fill('10.000.000');
     await ceiling.getByRole('button', { name: 'Simpan pagu' }).click();
     const confirm = kuasaBud.getByRole('dialog');
-    await confirm.getByText('Ubah pagu Mandau dari Rp 2.000.000.000 menjadi Rp 10.000.000?').waitFor();
+    await confirm.getByText('Ubah pagu Kec. Mandau dari Rp 2.000.000.000 menjadi Rp 10.000.000?').waitFor();
     await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
     await ceiling.locator('#ceilingAmount-error').getByText('Pagu tidak boleh di bawah jumlah yang sudah dikomitmenkan.').waitFor();
     await checkPage(kuasaBud, '19b-bpkad-ceiling-below-committed-desktop');
     await amount.fill('2.500.000.000');
     await ceiling.getByRole('button', { name: 'Simpan pagu' }).click();
-    await confirm.getByText('Ubah pagu Mandau dari Rp 2.000.000.000 menjadi Rp 2.500.000.000?').waitFor();
+    await confirm.getByText('Ubah pagu Kec. Mandau dari Rp 2.000.000.000 menjadi Rp 2.500.000.000?').waitFor();
     await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
-    await kuasaBud.getByRole('status').getByText('Pagu Mandau kini Rp 2.500.000.000.').waitFor();
+    await kuasaBud.getByRole('status').getByText('Pagu Kec. Mandau kini Rp 2.500.000.000.').waitFor();
     await kuasaBud.getByTestId('ceilings').getByText('Rp 2.500.000.000').waitFor();
     expect(await ceiling.count()).toBe(0);
 
     // The other BPKAD official changes it while this form is open: the change made on what it shows is refused, not lost.
-    await kuasaBud.getByRole('button', { name: `Ubah pagu Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
+    await kuasaBud.getByRole('button', { name: `Ubah pagu Kec. Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
     expect(await amount.inputValue()).toBe('2.500.000.000');
     const meanwhile = await fetch(`${system.url}/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/14.03.09`, {
       method: 'PUT',

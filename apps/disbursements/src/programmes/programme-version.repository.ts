@@ -5,23 +5,29 @@ import { EligibleRegions, EligibleRegionsSchema, ProgrammePublishedPayload, Tran
 import { jsonField, queryRows, rupiahField } from '@alur/database';
 import { ProgrammeVersion } from './domain/programme-version';
 
-const ProgrammeVersionRow = z
-  .object({
-    code: z.string(),
-    version: z.number().int(),
-    fiscal_year: z.number().int(),
-    tranche_plan: jsonField(z.array(TrancheSchema)),
-    ceiling_region_level: z.enum(['village', 'district', 'regency']),
-    ceiling_amount: rupiahField,
-  })
-  .transform((row): ProgrammeVersion => ({
-    code: row.code,
-    version: row.version,
-    fiscalYear: row.fiscal_year,
-    tranchePlan: row.tranche_plan,
-    ceilingRegionLevel: row.ceiling_region_level,
-    ceilingAmount: row.ceiling_amount,
-  }));
+const ProgrammeVersionColumns = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  fiscal_year: z.number().int(),
+  tranche_plan: jsonField(z.array(TrancheSchema)),
+  ceiling_region_level: z.enum(['village', 'district', 'regency']),
+  ceiling_amount: rupiahField,
+});
+const programmeVersionOf = (row: z.output<typeof ProgrammeVersionColumns>): ProgrammeVersion => ({
+  code: row.code,
+  version: row.version,
+  fiscalYear: row.fiscal_year,
+  tranchePlan: row.tranche_plan,
+  ceilingRegionLevel: row.ceiling_region_level,
+  ceilingAmount: row.ceiling_amount,
+});
+const ProgrammeVersionRow = ProgrammeVersionColumns.transform(programmeVersionOf);
+const OpenProgrammeRow = ProgrammeVersionColumns.extend({
+  definition: jsonField(z.object({ eligibleRegions: EligibleRegionsSchema })),
+}).transform((row): ProgrammeVersion & { eligibleRegions: EligibleRegions } => ({
+  ...programmeVersionOf(row),
+  eligibleRegions: row.definition.eligibleRegions,
+}));
 
 const PhotosRequiredRow = z.object({ photos_required: z.boolean() });
 const EligibleRegionsRow = z.object({ definition: jsonField(z.object({ eligibleRegions: EligibleRegionsSchema })) });
@@ -46,6 +52,29 @@ export class ProgrammeVersionRepository {
       [code, fiscalYear],
     );
     return programme;
+  }
+
+  /**
+   * The newest version of each programme for each fiscal year asked for (one year, or every year from
+   * `fromYear` on), with the regions it is open to: what each of its ceilings starts at, and where.
+   */
+  async latestPerYear(
+    db: EntityManager,
+    filter: { programCode?: string; fiscalYear?: number; fromYear: number },
+  ): Promise<Array<ProgrammeVersion & { eligibleRegions: EligibleRegions }>> {
+    const params: unknown[] = [];
+    const where = [
+      filter.fiscalYear === undefined
+        ? `fiscal_year >= $${params.push(filter.fromYear)}`
+        : `fiscal_year = $${params.push(filter.fiscalYear)}`,
+    ];
+    if (filter.programCode) where.push(`code = $${params.push(filter.programCode)}`);
+    return queryRows(
+      db,
+      OpenProgrammeRow,
+      `SELECT DISTINCT ON (code, fiscal_year) * FROM programme_version WHERE ${where.join(' AND ')} ORDER BY code, fiscal_year, version DESC`,
+      params,
+    );
   }
 
   /** Keeps a published version; one heard again changes nothing. */

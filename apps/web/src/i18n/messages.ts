@@ -361,6 +361,13 @@ const id = {
   waitingBudget: 'Menunggu anggaran',
   changeCeiling: 'Ubah pagu',
   changeCeilingOf: (region: string) => `Ubah pagu ${region}`,
+  setCeiling: 'Tetapkan pagu',
+  setCeilingOf: (region: string) => `Tetapkan pagu ${region}`,
+  programmeDefaultCeiling: 'bawaan program',
+  ceilingsIntro:
+    'Setiap wilayah yang terbuka bagi program punya pagu. Pagu yang belum ditetapkan memakai pagu bawaan program; tetapkan sesuai APBD sebelum usulan pertama wilayah itu disetujui, karena usulan yang disetujui langsung dikomitmenkan pada pagunya.',
+  ceilingSetConfirm: (region: string, from: string, to: string) =>
+    `Tetapkan pagu ${region} ${to}, menggantikan pagu bawaan program ${from}?`,
   newCeiling: 'Pagu baru (Rp)',
   saveCeiling: 'Simpan pagu',
   ceilingConfirm: (region: string, from: string, to: string) => `Ubah pagu ${region} dari ${from} menjadi ${to}?`,
@@ -778,6 +785,13 @@ const en: Messages = {
   waitingBudget: 'Awaiting budget',
   changeCeiling: 'Change ceiling',
   changeCeilingOf: (region: string) => `Change the ceiling of ${region}`,
+  setCeiling: 'Set ceiling',
+  setCeilingOf: (region: string) => `Set the ceiling of ${region}`,
+  programmeDefaultCeiling: 'programme default',
+  ceilingsIntro:
+    'Every region open to a programme has a ceiling. One not yet set is the programme’s default; set it as the regional budget (APBD) says before the region’s first proposal is approved, since an approved proposal is committed against its ceiling at once.',
+  ceilingSetConfirm: (region: string, from: string, to: string) =>
+    `Set the ceiling of ${region} to ${to}, in place of the programme default of ${from}?`,
   newCeiling: 'New ceiling (Rp)',
   saveCeiling: 'Save ceiling',
   ceilingConfirm: (region: string, from: string, to: string) => `Change the ceiling of ${region} from ${from} to ${to}?`,

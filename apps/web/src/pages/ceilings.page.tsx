@@ -8,12 +8,24 @@ import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { FormActions } from '../components/form-actions';
 import { Money } from '../components/money';
+import { ProgrammeName, programmeNames } from '../components/programme-name';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useActionKeys } from '../lib/action-key';
 import { formatRupiah, parseRupiah, rupiahFieldText } from '../lib/rupiah';
 
 const regionOf = (b: BudgetView) => b.regionName ?? b.regionCode;
+
+/** The ceilings of each programme and year together, in the order listed (by programme, year and region). */
+function groupsOf(items: BudgetView[]): Array<{ programCode: string; fiscalYear: number; items: BudgetView[] }> {
+  const groups: Array<{ programCode: string; fiscalYear: number; items: BudgetView[] }> = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last?.programCode === item.programCode && last.fiscalYear === item.fiscalYear) last.items.push(item);
+    else groups.push({ programCode: item.programCode, fiscalYear: item.fiscalYear, items: [item] });
+  }
+  return groups;
+}
 
 /**
  * BPKAD sets a ceiling's amount, after confirming: raising it funds the proposals waiting for it, in the
@@ -59,9 +71,9 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
 
   return (
     <form className="card" onSubmit={ask} noValidate aria-labelledby="ceiling-form-title" data-testid="ceiling-form">
-      <h2 id="ceiling-form-title">{t.changeCeilingOf(regionOf(budget))}</h2>
+      <h2 id="ceiling-form-title">{(budget.programmeDefault ? t.setCeilingOf : t.changeCeilingOf)(regionOf(budget))}</h2>
       <p className="muted">
-        {budget.programCode} · {budget.fiscalYear} · {t.committed} <Money amount={budget.committed} />
+        <ProgrammeName code={budget.programCode} /> · {budget.fiscalYear} · {t.committed} <Money amount={budget.committed} />
       </p>
       <ErrorSummary error={error} fieldLabels={{ amount: t.newCeiling }} />
       <Field id="ceilingAmount" label={t.newCeiling} error={reasonOf(error, 'amount')}>
@@ -76,7 +88,13 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
         onConfirm={() => void save()}
         onCancel={() => setConfirming(false)}
       >
-        <p>{t.ceilingConfirm(regionOf(budget), formatRupiah(budget.amount), formatRupiah(amount ?? 0))}</p>
+        <p>
+          {(budget.programmeDefault ? t.ceilingSetConfirm : t.ceilingConfirm)(
+            regionOf(budget),
+            formatRupiah(budget.amount),
+            formatRupiah(amount ?? 0),
+          )}
+        </p>
         {budget.waiting.count > 0 && (amount ?? 0) > budget.amount && (
           <p>{t.ceilingWaitingNote(budget.waiting.count, formatRupiah(budget.waiting.amount))}</p>
         )}
@@ -92,6 +110,17 @@ export function CeilingsPage() {
   const { data, error, loading, reload } = useLoad(() => api<AnswerOf<typeof ListBudgets>>('GET', '/budgets'), []);
   const [editing, setEditing] = useState<BudgetView>();
   const [notice, setNotice] = useState<string>();
+  const [programCode, setProgramCode] = useState('');
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let alive = true;
+    void programmeNames().then((map) => alive && setNames(map));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const programmes = [...new Set(data?.items.map((b) => b.programCode))];
+  const shown = data?.items.filter((b) => !programCode || b.programCode === programCode) ?? [];
   // The treasury owns the pagu: the administrator sees the ceilings, BPKAD changes them.
   const mayChange = user?.role === 'BPKAD';
   const keyOf = (b: BudgetView) => `${b.programCode}-${b.fiscalYear}-${b.regionCode}`;
@@ -99,6 +128,7 @@ export function CeilingsPage() {
   return (
     <section>
       <h1>{t.ceilingsTitle}</h1>
+      <p className="muted">{t.ceilingsIntro}</p>
       {notice && (
         <p role="status" className="notice ok">
           {notice}
@@ -107,84 +137,108 @@ export function CeilingsPage() {
       <ErrorSummary error={error} />
       {loading && !data && <p aria-live="polite">{t.loading}</p>}
       {data && data.items.length === 0 && <p>{t.noData}</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-scroll card">
-          <table data-testid="ceilings">
-            <thead>
-              <tr>
-                <th scope="col">{t.programme}</th>
-                <th scope="col">{t.year}</th>
-                <th scope="col">{t.region}</th>
-                <th scope="col" className="amount">
-                  {t.ceiling}
-                </th>
-                <th scope="col" className="amount">
-                  {t.committed}
-                </th>
-                <th scope="col" className="amount">
-                  {t.released}
-                </th>
-                <th scope="col" className="amount">
-                  {t.available}
-                </th>
-                <th scope="col" className="amount">
-                  {t.waitingBudget}
-                </th>
-                {mayChange && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t.changeCeiling}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((b) => (
-                <tr key={keyOf(b)}>
-                  <td>{b.programCode}</td>
-                  <td>{b.fiscalYear}</td>
-                  <td>
-                    {regionOf(b)} <span className="muted">{b.regionCode}</span>
-                  </td>
-                  <td className="amount">
-                    <Money amount={b.amount} />
-                  </td>
-                  <td className="amount">
-                    <Money amount={b.committed} />
-                  </td>
-                  <td className="amount">
-                    <Money amount={b.released} />
-                  </td>
-                  <td className="amount">
-                    <Money amount={b.available} />
-                  </td>
-                  <td className="amount">
-                    {b.waiting.count > 0 ? (
-                      <>
-                        {b.waiting.count} · <Money amount={b.waiting.amount} />
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  {mayChange && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button secondary"
-                        aria-label={t.changeCeilingOf(`${regionOf(b)} ${b.programCode} ${b.fiscalYear}`)}
-                        onClick={() => {
-                          setNotice(undefined);
-                          setEditing(b);
-                        }}
-                      >
-                        {t.changeCeiling}
-                      </button>
-                    </td>
-                  )}
-                </tr>
+      {programmes.length > 1 && (
+        <div className="card filters">
+          <Field id="ceilings-programme" label={t.programme}>
+            <select value={programCode} onChange={(e) => setProgramCode(e.target.value)}>
+              <option value="">{t.allProgrammes}</option>
+              {programmes.map((code) => (
+                <option key={code} value={code}>
+                  {names.get(code) ?? code}
+                </option>
               ))}
-            </tbody>
-          </table>
+            </select>
+          </Field>
+        </div>
+      )}
+      {/* One table per programme and year: the rows of a programme are its regions. */}
+      {data && data.items.length > 0 && (
+        <div data-testid="ceilings">
+          {groupsOf(shown).map((group) => {
+            const title = `${names.get(group.programCode) ?? group.programCode} · ${t.year} ${group.fiscalYear}`;
+            return (
+              <section key={`${group.programCode}-${group.fiscalYear}`} className="card" aria-label={title}>
+                <h2>{title}</h2>
+                <div className="table-scroll">
+                  <table className="stack-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.region}</th>
+                        <th scope="col" className="amount">
+                          {t.ceiling}
+                        </th>
+                        <th scope="col" className="amount">
+                          {t.committed}
+                        </th>
+                        <th scope="col" className="amount">
+                          {t.released}
+                        </th>
+                        <th scope="col" className="amount">
+                          {t.available}
+                        </th>
+                        <th scope="col" className="amount">
+                          {t.waitingBudget}
+                        </th>
+                        {mayChange && (
+                          <th scope="col">
+                            <span className="visually-hidden">{t.changeCeiling}</span>
+                          </th>
+                        )}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {group.items.map((b) => (
+                        <tr key={keyOf(b)} data-testid="ceiling-row">
+                          <th scope="row">
+                            {regionOf(b)} <span className="muted">{b.regionCode}</span>
+                          </th>
+                          <td className="amount" data-label={t.ceiling}>
+                            <Money amount={b.amount} />
+                            {b.programmeDefault && <div className="muted">{t.programmeDefaultCeiling}</div>}
+                          </td>
+                          <td className="amount" data-label={t.committed}>
+                            <Money amount={b.committed} />
+                          </td>
+                          <td className="amount" data-label={t.released}>
+                            <Money amount={b.released} />
+                          </td>
+                          <td className="amount" data-label={t.available}>
+                            <Money amount={b.available} />
+                          </td>
+                          <td className="amount" data-label={t.waitingBudget}>
+                            {b.waiting.count > 0 ? (
+                              <>
+                                {b.waiting.count} · <Money amount={b.waiting.amount} />
+                              </>
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                          {mayChange && (
+                            <td>
+                              <button
+                                type="button"
+                                className="button secondary"
+                                aria-label={(b.programmeDefault ? t.setCeilingOf : t.changeCeilingOf)(
+                                  `${regionOf(b)} ${b.programCode} ${b.fiscalYear}`,
+                                )}
+                                onClick={() => {
+                                  setNotice(undefined);
+                                  setEditing(b);
+                                }}
+                              >
+                                {b.programmeDefault ? t.setCeiling : t.changeCeiling}
+                              </button>
+                            </td>
+                          )}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            );
+          })}
         </div>
       )}
       {editing && (

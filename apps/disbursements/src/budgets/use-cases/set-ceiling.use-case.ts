@@ -90,7 +90,7 @@ export class SetCeilingUseCase {
       const committedIds = await this.commitment.commitWaiting(tx, key, actor);
       const proposalIds = committedIds.length ? await this.disbursements.proposalIdsOf(tx, committedIds) : [];
       const after = await this.ceilings.standing(tx, key);
-      return { budget: toBudgetView(after, region.name), committedProposalIds: proposalIds };
+      return { budget: toBudgetView(after, this.regions.placeNameOf(region.code)), committedProposalIds: proposalIds };
     });
   }
 }
