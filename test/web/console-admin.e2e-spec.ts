@@ -114,8 +114,8 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
 
     // Moved to the neighbouring village: the row shows the new region.
     await row.getByRole('button', { name: 'Ubah peran, wilayah atau kata sandi' }).click();
-    // The row's form starts at the user's kecamatan; its villages are Mandau's.
-    expect(await row.getByLabel('Kecamatan').inputValue()).toBe('14.03.09');
+    // The row's form starts at the user's kecamatan (once the kecamatan are loaded); its villages are Mandau's.
+    await expectEventually(async () => expect(await row.getByLabel('Kecamatan').inputValue()).toBe('14.03.09'));
     await row.getByLabel('Desa/Kelurahan').selectOption(OTHER_MANDAU_VILLAGE);
     await row.getByRole('button', { name: 'Simpan perubahan' }).click();
     await admin.getByRole('status').getByText(`Akun ${NEW_USER} diperbarui.`).waitFor();
