@@ -91,6 +91,8 @@ describe('the officials’ console: changes since the last submission, the actin
   it('shows the acting official the decision panel as Plt of the absent Lurah, warns before a reject, and records the return as acting', async () => {
     const camat = await browser.newPage(DESKTOP);
     await logIn(camat, system.url, CAMAT);
+    // The inbox names the appointment under the proposals waiting (an official without one sees no such card).
+    await camat.getByTestId('acting-appointments').getByText(`${CAMAT} bertindak untuk Lurah / Kepala Desa (${LURAH})`).waitFor();
     await camat.goto(`${system.url}/usulan/${proposalId}`);
     // The approvals service opens stage 1 (the Lurah's) once it hears of the submission.
     await reloadUntilVisible(camat, () => camat.getByRole('heading', { name: /Keputusan/ }));
@@ -155,7 +157,10 @@ describe('the officials’ console: changes since the last submission, the actin
     // The proposal's history says which stage opened and what its official decided, and the note once.
     await form.goto(`${system.url}/usulan/${proposalId}`);
     const history = form.locator('.timeline');
-    await history.getByText('Tahap 1 dari 5 dibuka: Lurah / Kepala Desa', { exact: false }).waitFor();
+    // The chain opened the stage: nobody is named beside it (the BKM whose submission it followed did not open it).
+    const opened = history.locator('li').filter({ hasText: 'Tahap 1 dari 5 dibuka: Lurah / Kepala Desa' });
+    await opened.first().waitFor();
+    expect(await opened.first().locator('.muted').count()).toBe(0);
     await history.getByText('Dikembalikan untuk revisi oleh Lurah / Kepala Desa (tahap 1)', { exact: false }).waitFor();
     expect(await history.getByText('Harga semen terlalu tinggi', { exact: false }).count()).toBe(1);
     await form.close();

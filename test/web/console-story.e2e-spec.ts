@@ -213,6 +213,7 @@ describe('the web console, the whole story in a browser', () => {
       expect(await item.getByText(`tahap ${i + 1} dari 5`).count()).toBe(1);
       await item.getByText(/Tepat waktu|Segera jatuh tempo/).waitFor();
       await (i === 0 ? checkPage : screenshot)(official, `${String(6 + i * 2).padStart(2, '0')}-${username.split('.')[0]}-inbox-desktop`);
+      expect(await official.getByRole('heading', { name: 'Penunjukan Plt/Plh' }).count()).toBe(0);
 
       await item.getByRole('link', { name: TITLE }).click();
       await official.getByRole('heading', { name: 'Keputusan', exact: true }).waitFor();

@@ -134,11 +134,10 @@ export function InboxPage() {
       </ul>
       <AddressPager page={search.page} pages={pages} hrefOf={(page) => `?${searchParamsOf({ ...search, page })}`} />
 
-      <section className="card">
-        <h2>{t.actingAppointments}</h2>
-        {appointmentList.length === 0 ? (
-          <p>{t.none}</p>
-        ) : (
+      {/* Only where there is one: every official was shown an empty "Penunjukan Plt/Plh: Tidak ada" under the inbox. */}
+      {appointmentList.length > 0 && (
+        <section className="card" data-testid="acting-appointments">
+          <h2>{t.actingAppointments}</h2>
           <ul>
             {appointmentList.map((a) => (
               <li key={a.id}>
@@ -148,8 +147,8 @@ export function InboxPage() {
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      )}
     </section>
   );
 }

@@ -400,7 +400,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
             {p.timeline.map((entry, i) => (
               <li key={i}>
                 <time dateTime={entry.at}>{dateTime(entry.at)}</time> · {timelineLine(entry, t)}
-                {entry.actor && (
+                {entry.actor && !OPENED_BY_THE_CHAIN.has(entry.kind) && (
                   <span className="muted">
                     {' '}
                     · {nameOf(entry.actor)}
@@ -418,6 +418,12 @@ export function ProposalDetailPage({ id }: { id: string }) {
 }
 
 type TimelineEntry = NonNullable<Proposal['timeline']>[number];
+
+/**
+ * Lines the chain writes by itself, after the decision or submission on the line before: the event names
+ * that person, and "Tahap 2 dari 5 dibuka: Camat · Lurah Balik Alam" read as if the Lurah had opened it.
+ */
+const OPENED_BY_THE_CHAIN = new Set(['approval.stage-opened']);
 
 /** What happened, in words: a stage's line names the stage, its official and the decision, not just "stage decided". */
 function timelineLine(entry: TimelineEntry, t: Messages): string {
