@@ -315,7 +315,8 @@ describe('the web console, the whole story in a browser', () => {
     const ceiling = kuasaBud.getByTestId('ceiling-form');
     const amount = ceiling.getByLabel('Pagu baru (Rp)');
     expect(await amount.inputValue()).toBe('2.000.000.000');
-    // The form opens below the table, and the amount has the focus.
+    // The form opens below its programme's table, and the amount has the focus.
+    expect(await kotaku.evaluate((table) => table.nextElementSibling?.getAttribute('data-testid'))).toBe('ceiling-form');
     expect(await amount.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     await amount.fill('10.000.000');
     await ceiling.getByRole('button', { name: 'Simpan pagu' }).click();

@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, Fragment, useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client';
 import type { AsTyped } from '../api/types';
 import type { AnswerOf, BudgetView, ListBudgets, RequestInputOf, SetCeiling } from '@alur/contracts';
@@ -140,7 +140,13 @@ export function CeilingsPage() {
       {programmes.length > 1 && (
         <div className="card filters">
           <Field id="ceilings-programme" label={t.programme}>
-            <select value={programCode} onChange={(e) => setProgramCode(e.target.value)}>
+            <select
+              value={programCode}
+              onChange={(e) => {
+                setProgramCode(e.target.value);
+                setEditing(undefined);
+              }}
+            >
               <option value="">{t.allProgrammes}</option>
               {programmes.map((code) => (
                 <option key={code} value={code}>
@@ -156,102 +162,106 @@ export function CeilingsPage() {
         <div data-testid="ceilings">
           {groupsOf(shown).map((group) => {
             const title = `${names.get(group.programCode) ?? group.programCode} · ${t.year} ${group.fiscalYear}`;
+            const editingHere = editing?.programCode === group.programCode && editing.fiscalYear === group.fiscalYear;
             return (
-              <section key={`${group.programCode}-${group.fiscalYear}`} className="card" aria-label={title}>
-                <h2>{title}</h2>
-                <div className="table-scroll">
-                  <table className="stack-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.region}</th>
-                        <th scope="col" className="amount">
-                          {t.ceiling}
-                        </th>
-                        <th scope="col" className="amount">
-                          {t.committed}
-                        </th>
-                        <th scope="col" className="amount">
-                          {t.released}
-                        </th>
-                        <th scope="col" className="amount">
-                          {t.available}
-                        </th>
-                        <th scope="col" className="amount">
-                          {t.waitingBudget}
-                        </th>
-                        {mayChange && (
-                          <th scope="col">
-                            <span className="visually-hidden">{t.changeCeiling}</span>
+              <Fragment key={`${group.programCode}-${group.fiscalYear}`}>
+                <section className="card" aria-label={title}>
+                  <h2>{title}</h2>
+                  <div className="table-scroll">
+                    <table className="stack-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.region}</th>
+                          <th scope="col" className="amount">
+                            {t.ceiling}
                           </th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {group.items.map((b) => (
-                        <tr key={keyOf(b)} data-testid="ceiling-row">
-                          <th scope="row">
-                            {regionOf(b)} <span className="muted">{b.regionCode}</span>
+                          <th scope="col" className="amount">
+                            {t.committed}
                           </th>
-                          <td className="amount" data-label={t.ceiling}>
-                            <Money amount={b.amount} />
-                            {b.programmeDefault && <div className="muted">{t.programmeDefaultCeiling}</div>}
-                          </td>
-                          <td className="amount" data-label={t.committed}>
-                            <Money amount={b.committed} />
-                          </td>
-                          <td className="amount" data-label={t.released}>
-                            <Money amount={b.released} />
-                          </td>
-                          <td className="amount" data-label={t.available}>
-                            <Money amount={b.available} />
-                          </td>
-                          <td className="amount" data-label={t.waitingBudget}>
-                            {b.waiting.count > 0 ? (
-                              <>
-                                {b.waiting.count} · <Money amount={b.waiting.amount} />
-                              </>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
+                          <th scope="col" className="amount">
+                            {t.released}
+                          </th>
+                          <th scope="col" className="amount">
+                            {t.available}
+                          </th>
+                          <th scope="col" className="amount">
+                            {t.waitingBudget}
+                          </th>
                           {mayChange && (
-                            <td>
-                              <button
-                                type="button"
-                                className="button secondary"
-                                aria-label={(b.programmeDefault ? t.setCeilingOf : t.changeCeilingOf)(
-                                  `${regionOf(b)} ${b.programCode} ${b.fiscalYear}`,
-                                )}
-                                onClick={() => {
-                                  setNotice(undefined);
-                                  setEditing(b);
-                                }}
-                              >
-                                {b.programmeDefault ? t.setCeiling : t.changeCeiling}
-                              </button>
-                            </td>
+                            <th scope="col">
+                              <span className="visually-hidden">{t.changeCeiling}</span>
+                            </th>
                           )}
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </section>
+                      </thead>
+                      <tbody>
+                        {group.items.map((b) => (
+                          <tr key={keyOf(b)} data-testid="ceiling-row">
+                            <th scope="row">
+                              {regionOf(b)} <span className="muted">{b.regionCode}</span>
+                            </th>
+                            <td className="amount" data-label={t.ceiling}>
+                              <Money amount={b.amount} />
+                              {b.programmeDefault && <div className="muted">{t.programmeDefaultCeiling}</div>}
+                            </td>
+                            <td className="amount" data-label={t.committed}>
+                              <Money amount={b.committed} />
+                            </td>
+                            <td className="amount" data-label={t.released}>
+                              <Money amount={b.released} />
+                            </td>
+                            <td className="amount" data-label={t.available}>
+                              <Money amount={b.available} />
+                            </td>
+                            <td className="amount" data-label={t.waitingBudget}>
+                              {b.waiting.count > 0 ? (
+                                <>
+                                  {b.waiting.count} · <Money amount={b.waiting.amount} />
+                                </>
+                              ) : (
+                                '—'
+                              )}
+                            </td>
+                            {mayChange && (
+                              <td>
+                                <button
+                                  type="button"
+                                  className="button secondary"
+                                  aria-label={(b.programmeDefault ? t.setCeilingOf : t.changeCeilingOf)(
+                                    `${regionOf(b)} ${b.programCode} ${b.fiscalYear}`,
+                                  )}
+                                  onClick={() => {
+                                    setNotice(undefined);
+                                    setEditing(b);
+                                  }}
+                                >
+                                  {b.programmeDefault ? t.setCeiling : t.changeCeiling}
+                                </button>
+                              </td>
+                            )}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </section>
+                {/* The form opens under its programme's table, not below every programme's. */}
+                {editing && editingHere && (
+                  <CeilingForm
+                    key={keyOf(editing)}
+                    budget={editing}
+                    onCancel={() => setEditing(undefined)}
+                    onSaved={(message) => {
+                      setEditing(undefined);
+                      setNotice(message);
+                      reload();
+                    }}
+                  />
+                )}
+              </Fragment>
             );
           })}
         </div>
-      )}
-      {editing && (
-        <CeilingForm
-          key={keyOf(editing)}
-          budget={editing}
-          onCancel={() => setEditing(undefined)}
-          onSaved={(message) => {
-            setEditing(undefined);
-            setNotice(message);
-            reload();
-          }}
-        />
       )}
     </section>
   );
