@@ -1,5 +1,6 @@
-import { RegionDirectory } from '@alur/regions';
 import { Page } from 'playwright-core';
+import { formatRupiah } from '@alur/contracts';
+import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, TINY_PNG } from '@alur/testing';
 import {
   answerAsServiceDown,
@@ -301,14 +302,19 @@ describe('the web console, the whole story in a browser', () => {
     await screenshot(kuasaBud, '18-bpkad-released-desktop');
 
     await kuasaBud.getByRole('link', { name: 'Pagu anggaran' }).first().click();
-    await kuasaBud.getByTestId('ceilings').getByText('Rp 15.970.000').waitFor();
+    const kotaku = kuasaBud.getByRole('region', { name: `KOTAKU (Kota Tanpa Kumuh) ${DEMO_FISCAL_YEAR} · Tahun ${DEMO_FISCAL_YEAR}` });
+    // Mandau's KOTAKU pagu, its amounts in its own row (the programme's totals above name amounts too).
+    const mandau = kotaku.getByTestId('ceiling-row').filter({ hasText: 'Kec. Mandau' });
+    await mandau.getByText('Rp 15.970.000').waitFor();
     await checkPage(kuasaBud, '19-bpkad-ceilings-desktop');
     // Every kecamatan has its KOTAKU pagu, Pinggir's still the programme's default: BPKAD can set it before a proposal comes.
-    const kotaku = kuasaBud.getByRole('region', { name: `KOTAKU (Kota Tanpa Kumuh) ${DEMO_FISCAL_YEAR} · Tahun ${DEMO_FISCAL_YEAR}` });
     const pinggir = kotaku.getByTestId('ceiling-row').filter({ hasText: 'Kec. Pinggir' });
     await pinggir.getByText('bawaan program').waitFor();
     expect(await pinggir.getByRole('button', { name: `Tetapkan pagu Kec. Pinggir ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).count()).toBe(1);
-    expect(await kotaku.getByTestId('ceiling-row').count()).toBe(RegionDirectory.shared().childrenOf('14.03').length);
+    const kecamatan = RegionDirectory.shared().childrenOf('14.03').length;
+    expect(await kotaku.getByTestId('ceiling-row').count()).toBe(kecamatan);
+    // The programme's whole pagu, to set beside the APBD: every kecamatan at Rp 2.000.000.000 still.
+    expect(await kotaku.getByTestId('ceilings-total').textContent()).toContain(`Jumlah pagu ${formatRupiah(kecamatan * 2_000_000_000)}: `);
 
     // BPKAD changes a pagu here, after confirming; never below what is committed: the form says why.
     await kuasaBud.getByRole('button', { name: `Ubah pagu Kec. Mandau ${DEMO_KOTAKU} ${DEMO_FISCAL_YEAR}` }).click();
@@ -330,7 +336,7 @@ describe('the web console, the whole story in a browser', () => {
     await confirm.getByText('Ubah pagu Kec. Mandau dari Rp 2.000.000.000 menjadi Rp 2.500.000.000?').waitFor();
     await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
     await kuasaBud.getByRole('status').getByText('Pagu Kec. Mandau kini Rp 2.500.000.000.').waitFor();
-    await kuasaBud.getByTestId('ceilings').getByText('Rp 2.500.000.000').waitFor();
+    await mandau.getByText('Rp 2.500.000.000').waitFor();
     expect(await ceiling.count()).toBe(0);
 
     // The other BPKAD official changes it while this form is open: the change made on what it shows is refused, not lost.
@@ -347,7 +353,7 @@ describe('the web console, the whole story in a browser', () => {
     await confirm.getByRole('button', { name: 'Simpan pagu' }).click();
     await ceiling.getByText('Pagu ini baru saja diubah orang lain. Muat ulang halaman lalu periksa lagi.').first().waitFor();
     await kuasaBud.reload();
-    await kuasaBud.getByTestId('ceilings').getByText('Rp 2.600.000.000').waitFor();
+    await mandau.getByText('Rp 2.600.000.000').waitFor();
     await kuasaBud.close();
   });
 

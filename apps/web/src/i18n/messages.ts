@@ -364,6 +364,8 @@ const id = {
   setCeiling: 'Tetapkan pagu',
   setCeilingOf: (region: string) => `Tetapkan pagu ${region}`,
   programmeDefaultCeiling: 'bawaan program',
+  ceilingsTotal: (amount: string, committed: string, released: string, available: string) =>
+    `Jumlah pagu ${amount}: dikomitmenkan ${committed}, dicairkan ${released}, sisa ${available}.`,
   ceilingsIntro:
     'Setiap wilayah yang terbuka bagi program punya pagu. Pagu yang belum ditetapkan memakai pagu bawaan program; tetapkan sesuai APBD sebelum usulan pertama wilayah itu disetujui, karena usulan yang disetujui langsung dikomitmenkan pada pagunya.',
   ceilingSetConfirm: (region: string, from: string, to: string) =>
@@ -788,6 +790,8 @@ const en: Messages = {
   setCeiling: 'Set ceiling',
   setCeilingOf: (region: string) => `Set the ceiling of ${region}`,
   programmeDefaultCeiling: 'programme default',
+  ceilingsTotal: (amount: string, committed: string, released: string, available: string) =>
+    `Ceilings in all ${amount}: committed ${committed}, released ${released}, available ${available}.`,
   ceilingsIntro:
     'Every region open to a programme has a ceiling. One not yet set is the programme’s default; set it as the regional budget (APBD) says before the region’s first proposal is approved, since an approved proposal is committed against its ceiling at once.',
   ceilingSetConfirm: (region: string, from: string, to: string) =>

@@ -16,6 +16,9 @@ import { formatRupiah, parseRupiah, rupiahFieldText } from '../lib/rupiah';
 
 const regionOf = (b: BudgetView) => b.regionName ?? b.regionCode;
 
+const sumOf = (items: BudgetView[], field: 'amount' | 'committed' | 'released' | 'available') =>
+  items.reduce((sum, item) => sum + item[field], 0);
+
 /** The ceilings of each programme and year together, in the order listed (by programme, year and region). */
 function groupsOf(items: BudgetView[]): Array<{ programCode: string; fiscalYear: number; items: BudgetView[] }> {
   const groups: Array<{ programCode: string; fiscalYear: number; items: BudgetView[] }> = [];
@@ -167,6 +170,15 @@ export function CeilingsPage() {
               <Fragment key={`${group.programCode}-${group.fiscalYear}`}>
                 <section className="card" aria-label={title}>
                   <h2>{title}</h2>
+                  {/* The programme's whole pagu in the regency, to set beside its line in the APBD. */}
+                  <p className="muted" data-testid="ceilings-total">
+                    {t.ceilingsTotal(
+                      formatRupiah(sumOf(group.items, 'amount')),
+                      formatRupiah(sumOf(group.items, 'committed')),
+                      formatRupiah(sumOf(group.items, 'released')),
+                      formatRupiah(sumOf(group.items, 'available')),
+                    )}
+                  </p>
                   <div className="table-scroll">
                     <table className="stack-table">
                       <thead>
