@@ -99,6 +99,17 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     await page.getByText('Wilayah pilot: Kec. Pinggir, Kec. Bengkalis').waitFor();
     expect(new URL(page.url()).searchParams.get('pilot')).toBe('14.03.13,14.03.01');
     await expect(proposals.getByRole('row', { name: /Diajukan/ }).innerText()).resolves.toMatch(/Diajukan\s+0\s+2/);
+    // One village added to that pilot, chosen by name: Balik Alam's proposals count in the pilot again.
+    await page.getByText('Tambah satu desa/kelurahan', { exact: true }).click();
+    const adding = page.getByRole('group', { name: 'Tambah satu desa/kelurahan' });
+    await adding.getByLabel('Kecamatan').selectOption({ label: 'Mandau' });
+    await adding.getByLabel('Desa/Kelurahan').selectOption({ label: 'Balik Alam (kelurahan)' });
+    await adding.getByRole('button', { name: 'Tambahkan ke pilot' }).click();
+    await page.getByRole('group', { name: 'Wilayah pilot' }).getByLabel('Balik Alam', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByText('Wilayah pilot: Kec. Pinggir, Kec. Bengkalis, Balik Alam, Kec. Mandau').waitFor();
+    expect(new URL(page.url()).searchParams.get('pilot')).toBe('14.03.13,14.03.01,14.03.09.1004');
+    await expect(proposals.getByRole('row', { name: /Diajukan/ }).innerText()).resolves.toMatch(/Diajukan\s+2\s+0/);
     // And back to the programme's own list.
     await page.getByRole('button', { name: 'Pakai daftar wilayah program' }).click();
     await page.getByText('Wilayah pilot: Kec. Mandau, Kec. Pinggir').waitFor();

@@ -20,7 +20,8 @@ interface RegionPickerProps {
   levels: readonly RoleRegionLevel[];
   /** A Kemendagri code, or '' while none is chosen. */
   value: string;
-  onChange(code: string): void;
+  /** The code chosen, with the chosen village's name where a village was chosen. */
+  onChange(code: string, villageName?: string): void;
   error?: string;
 }
 
@@ -86,7 +87,13 @@ export function RegionPicker({ id, label, regencyCode, levels, value, onChange, 
       </Field>
       {wantsVillage && (
         <Field id={id} label={t.village} error={error}>
-          <select value={value} onChange={(event) => onChange(event.target.value)} disabled={!district}>
+          <select
+            value={value}
+            onChange={(event) =>
+              onChange(event.target.value, villages.data?.items.find((option) => option.code === event.target.value)?.name)
+            }
+            disabled={!district}
+          >
             <option value="">{t.chooseVillage}</option>
             {/* Only the chosen kecamatan's: a list still loading from the kecamatan before is not offered. */}
             {villages.data?.items

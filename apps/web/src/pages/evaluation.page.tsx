@@ -5,10 +5,10 @@ import { api, fetchFile } from '../api/api-client';
 import type { AnswerOf, ListProgrammes, PilotEvaluation } from '@alur/contracts';
 import { useSession } from '../auth/session';
 import { ErrorSummary } from '../components/error-summary';
-import { regionsWithin } from '../components/region-picker';
+import { RegionPicker, regionsWithin } from '../components/region-picker';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { levelOfCode, regencyCodeOf } from '../lib/region-code';
+import { districtCodeOf, levelOfCode, regencyCodeOf } from '../lib/region-code';
 import { formatRupiah } from '../lib/rupiah';
 
 /** One group's figures: the proposals', the stages' and the money's side of it. */
@@ -24,6 +24,8 @@ const TEXTS = {
     pilot: 'Wilayah pilot',
     pilotHint: 'Kecamatan (dan desa/kelurahan) yang dibandingkan dengan wilayah lain. Tanpa pilihan, daftar wilayah program yang dipakai.',
     pilotVillages: 'Desa/kelurahan pilot',
+    addVillage: 'Tambah satu desa/kelurahan',
+    addToPilot: 'Tambahkan ke pilot',
     programmeRegions: 'Pakai daftar wilayah program',
     compare: 'Bandingkan dengan tahun sebelumnya',
     show: 'Tampilkan',
@@ -68,6 +70,8 @@ const TEXTS = {
     pilot: 'Pilot regions',
     pilotHint: 'The kecamatan (and villages) compared with the rest. With none chosen, the programme’s own list is used.',
     pilotVillages: 'Pilot villages',
+    addVillage: 'Add one village',
+    addToPilot: 'Add to the pilot',
     programmeRegions: 'Use the programme’s own list',
     compare: 'Compare with the previous year',
     show: 'Show',
@@ -169,9 +173,12 @@ function DownloadLink({ href, fileName, children }: { href: string; fileName: st
   );
 }
 
+/** The level a village added to the pilot is chosen at: a kecamatan, then one of its villages. */
+const VILLAGE_LEVEL = ['village'] as const;
+
 /**
- * The pilot's regions, chosen by name: the regency's kecamatan to tick, and the villages already in the
- * pilot (a programme may list villages) to keep or leave out.
+ * The pilot's regions, chosen by name: the regency's kecamatan to tick, the villages in the pilot (a
+ * programme may list villages) to keep or leave out, and a village of an unticked kecamatan to add.
  */
 function PilotRegions({
   regencyCode,
@@ -188,8 +195,13 @@ function PilotRegions({
   x: Texts;
 }) {
   const districts = useLoad(() => regionsWithin(regencyCode), [regencyCode]);
+  const [adding, setAdding] = useState('');
+  // The names of villages added here, until the evaluation shown names them itself.
+  const [addedNames, setAddedNames] = useState<ReadonlyMap<string, string>>(new Map());
   const toggle = (code: string, on: boolean) => onChange(on ? [...chosen, code] : chosen.filter((c) => c !== code));
   const villages = chosen.filter((code) => levelOfCode(code) === 'village');
+  // A village already in, or in a ticked kecamatan, adds nothing.
+  const addable = levelOfCode(adding) === 'village' && !chosen.includes(adding) && !chosen.includes(districtCodeOf(adding));
   return (
     <fieldset className="field" aria-describedby="evaluation-pilot-hint">
       <legend>{x.pilot}</legend>
@@ -211,12 +223,42 @@ function PilotRegions({
           <div className="checkbox-grid">
             {villages.map((code) => (
               <label key={code} className="checkbox">
-                <input type="checkbox" checked onChange={() => toggle(code, false)} /> {names.get(code) ?? code}
+                <input type="checkbox" checked onChange={() => toggle(code, false)} /> {names.get(code) ?? addedNames.get(code) ?? code}
               </label>
             ))}
           </div>
         </>
       )}
+      {/* Folded: a pilot is mostly whole kecamatan; a single village is the exception. */}
+      <details className="field">
+        <summary>{x.addVillage}</summary>
+        <div role="group" aria-label={x.addVillage}>
+          <RegionPicker
+            id="evaluation-add-village"
+            label={x.addVillage}
+            regencyCode={regencyCode}
+            levels={VILLAGE_LEVEL}
+            value={adding}
+            onChange={(code, name) => {
+              setAdding(code);
+              if (name) setAddedNames((before) => new Map(before).set(code, name));
+            }}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={!addable}
+              onClick={() => {
+                onChange([...chosen, adding]);
+                setAdding('');
+              }}
+            >
+              {x.addToPilot}
+            </button>
+          </div>
+        </div>
+      </details>
     </fieldset>
   );
 }
