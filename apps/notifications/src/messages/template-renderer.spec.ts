@@ -1,10 +1,8 @@
-import { Region } from '@alur/regions';
+import { RegionDirectory } from '@alur/regions';
 import { NOTIFICATION_KINDS, NotificationKind } from './domain/notification-kind';
 import { TemplateRenderer, TemplateValues } from './template-renderer';
 
-const REGIONS: Record<string, string> = { '14.03.09.1004': 'Balik Alam', '14.03.09': 'Mandau', '14.03': 'KABUPATEN BENGKALIS' };
-const regions = { get: (code: string) => (REGIONS[code] ? ({ code, name: REGIONS[code] } as Region) : undefined) };
-const renderer = new TemplateRenderer('Asia/Jakarta', regions);
+const renderer = new TemplateRenderer('Asia/Jakarta', RegionDirectory.shared());
 
 const common = {
   title: 'Perbaikan drainase RT 03',
@@ -43,7 +41,15 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
   APPROVAL_REMINDER: { ...common, ...stage, overdue: true, dueAt: at },
   STAGE_ESCALATED: { ...common, ...stage, stageRegionCode: '14.03.09.1004', dueAt: at },
   PROPOSAL_DELAYED: { ...common, ...stage, stageRegionCode: '14.03.09.1004', dueAt: at },
-  BUDGET_COMMITTED: { ...common, amount: 237_500_000, fiscalYear: 2026, trancheCount: 2, firstTrancheAmount: 118_750_000, committedAt: at },
+  BUDGET_COMMITTED: {
+    ...common,
+    amount: 237_500_000,
+    fiscalYear: 2026,
+    trancheCount: 2,
+    firstTrancheAmount: 118_750_000,
+    committedAt: at,
+    ceilingRegionCode: '14.03.09',
+  },
   AWAITING_BUDGET: { ...common, programCode: 'BK-DESA-2026', fiscalYear: 2026, requestedAmount: 237_500_000, available: 100_000_000 },
   TRANCHE_READY: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000 },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
@@ -113,6 +119,12 @@ describe('message templates', () => {
     expect(en.title).toBe('Tranche 1 released: Perbaikan drainase RT 03');
     expect(en.body).toContain('Rp\u00a0118.750.001, was released on 12 March 2026 at 14.30 WIB under SP2D number 0012/SP2D/LS/2026');
     expect(id.body).toContain(common.link);
+  });
+
+  it('names the pagu a commitment was made against, as the proposal’s timeline does', () => {
+    const { id, en } = renderer.renderAll('BUDGET_COMMITTED', SAMPLES.BUDGET_COMMITTED);
+    expect(id.body).toContain('telah dialokasikan dari pagu Kec. Mandau tahun anggaran 2026 pada 12 Maret 2026');
+    expect(en.body).toContain('was committed against the 2026 budget ceiling (pagu) of Kec. Mandau on 12 March 2026');
   });
 
   it('tells an acting official whose place they take, by role and region name', () => {

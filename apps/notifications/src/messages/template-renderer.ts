@@ -52,7 +52,7 @@ export class TemplateRenderer {
 
   constructor(
     private readonly timeZone: string,
-    private readonly regions: Pick<RegionDirectory, 'get'>,
+    private readonly regions: Pick<RegionDirectory, 'get' | 'placeNameOf'>,
     directory: string = templatesDirectory(),
   ) {
     this.helpersOf = { id: this.helpers('id'), en: this.helpers('en') };
@@ -101,6 +101,8 @@ export class TemplateRenderer {
       deadline: (iso: string) => formatDeadline(iso, language, this.timeZone),
       roleName: (role: Role) => ROLE_NAMES[language][role] ?? role,
       regionName: (code: string) => this.regionName(code),
+      /** A region as readers name it: "Kec. Mandau", "Balik Alam, Kec. Mandau". */
+      placeName: (code: string) => this.regions.placeNameOf(code),
     };
   }
 }

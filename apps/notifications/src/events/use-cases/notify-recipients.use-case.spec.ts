@@ -30,7 +30,10 @@ const DISTRICT = '14.03.09';
 const CONSOLE = 'http://console.alur.test';
 const AT = '2026-03-12T07:30:00Z';
 const REGIONS: Record<string, string> = { [VILLAGE]: 'Balik Alam', [OTHER_VILLAGE]: 'Air Jamban', [DISTRICT]: 'Mandau' };
-const regions = { get: (code: string) => (REGIONS[code] ? ({ code, name: REGIONS[code] } as Region) : undefined) };
+const regions = {
+  get: (code: string) => (REGIONS[code] ? ({ code, name: REGIONS[code] } as Region) : undefined),
+  placeNameOf: (code: string) => REGIONS[code] ?? code,
+};
 
 const person = (userId: string, role: DirectoryUser['role'], regionCode: string, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
   userId,

@@ -166,6 +166,7 @@ export function planBudgetCommitted(p: BudgetCommittedPayload): PlannedNotificat
       facts: {
         amount: p.amount,
         fiscalYear: p.fiscalYear,
+        ceilingRegionCode: p.ceilingRegionCode,
         trancheCount: p.tranches.length,
         firstTrancheAmount: p.tranches[0].amount,
         committedAt: p.committedAt,
