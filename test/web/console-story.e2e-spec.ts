@@ -473,6 +473,10 @@ describe('the web console, the whole story in a browser', () => {
     const texts = await medians.allTextContents();
     expect(texts).toHaveLength(5);
     for (const text of texts) expect(text).toMatch(/^(<\s)?\d+\smenit$/);
+    // The table under the chart says how many decisions each median is of.
+    const medianCard = bupati.getByRole('region', { name: 'Median waktu keputusan per tahap' });
+    await medianCard.getByText('Tabel data').click();
+    expect(await medianCard.getByRole('row', { name: /Lurah/ }).innerText()).toMatch(/menit\s+[1-9]\d* keputusan$/);
     // Nothing is late: the card says so, not that there is no data.
     await bupati
       .getByRole('region', { name: 'Keputusan terlambat per kecamatan' })

@@ -419,6 +419,7 @@ const id = {
   waiting: 'Menunggu',
   noData: 'Belum ada data.',
   noneOverdue: 'Tidak ada keputusan yang terlambat.',
+  decisionsCount: (n: number) => `${n} keputusan`,
   dataTable: 'Tabel data',
   // transparency
   transparencyTitle: 'Transparansi dana bantuan masyarakat',
@@ -842,6 +843,7 @@ const en: Messages = {
   waiting: 'Waiting',
   noData: 'No data yet.',
   noneOverdue: 'No decision is overdue.',
+  decisionsCount: (n: number) => `${n} ${n === 1 ? 'decision' : 'decisions'}`,
   dataTable: 'Data table',
   transparencyTitle: 'Transparency of community grants',
   transparencyIntro:

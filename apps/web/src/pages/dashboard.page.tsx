@@ -105,6 +105,8 @@ export function DashboardPage() {
                   <tr key={s.role}>
                     <th scope="row">{s.name}</th>
                     <td>{s.medianMinutes === null ? '—' : durationText(s.medianMinutes, language)}</td>
+                    {/* How many decisions the median is of: one decision's time is no pattern yet. */}
+                    <td>{t.decisionsCount(s.decided)}</td>
                   </tr>
                 ))}
               </tbody>
