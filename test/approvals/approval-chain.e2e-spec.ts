@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DECLARED_QUEUES } from '@alur/jobs';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { AppointActingOfficialUseCase } from '../../apps/approvals/src/acting/use-cases/appoint-acting-official.use-case';
-import { announced, ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, openStageOf, startApprovalsWorld } from './approvals-harness';
+import { announced, ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, openStageOf, useApprovalsWorld } from './approvals-harness';
 
 const regions = RegionDirectory.shared();
 const OTHER_VILLAGE = regions.villagesOf(MANDAU).find((v) => v.code !== BALIK_ALAM)!.code;
@@ -28,14 +28,7 @@ describe('the staged approval chain, through the gateway', () => {
       total: number;
     };
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   it('is approved stage by stage by the Lurah, Camat, Dinas, Sekda and Bupati, and then announced approved', async () => {
     const proposal = await world.submit();

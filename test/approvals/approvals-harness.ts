@@ -15,7 +15,7 @@ import {
 import { jobQueueToken, STAGE_TIMERS_QUEUE } from '@alur/jobs';
 import { HEADER_AGGREGATE_ID, NatsClients } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
-import { expectEventually, TestIsolation } from '@alur/testing';
+import { expectEventually, removeTestResources, TestIsolation } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { StageTimerReconciler } from '../../apps/approvals/src/timers/stage-timer-reconciler.service';
 import { StageTimerScheduler } from '../../apps/approvals/src/timers/stage-timer-scheduler.service';
@@ -48,6 +48,22 @@ export interface ApprovalsWorld {
   /** Waits until the proposal's open stage is the one at `order` of its chain, and answers it. */
   openStage(proposalId: string, order: number): Promise<OpenStage>;
   close(): Promise<void>;
+}
+
+/**
+ * The approvals world of a test file: started before its tests and handed to `started`, closed and the
+ * run's schema, stream and queues removed after them.
+ */
+export function useApprovalsWorld(isolation: TestIsolation, started: (world: ApprovalsWorld) => void): void {
+  let world: ApprovalsWorld | undefined;
+  beforeAll(async () => {
+    world = await startApprovalsWorld(isolation);
+    started(world);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
 }
 
 /** The approvals service and the gateway in this process, on the test's own schema, stream and queues. */

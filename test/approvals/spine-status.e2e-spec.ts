@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ProposalSubmittedV1 } from '@alur/contracts';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { ApprovalsWorld, startApprovalsWorld } from './approvals-harness';
+import { createTestIsolation, expectEventually } from '@alur/testing';
+import { ApprovalsWorld, useApprovalsWorld } from './approvals-harness';
 
 describe("administrators see each service's event spine", () => {
   const isolation = createTestIsolation();
   let world: ApprovalsWorld;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   it('shows a dead letter, the aggregate it parks and the event held behind it; only to an ADMIN', async () => {
     const proposalId = randomUUID();

@@ -1,20 +1,13 @@
-import { createTestIsolation, removeTestResources } from '@alur/testing';
+import { createTestIsolation } from '@alur/testing';
 import { StageReportUseCase } from '../../apps/approvals/src/reporting/use-cases/stage-report.use-case';
-import { ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, startApprovalsWorld } from './approvals-harness';
+import { ApprovalsWorld, BALIK_ALAM, BENGKALIS, MANDAU, useApprovalsWorld } from './approvals-harness';
 
 /** The figures of the regency dashboard ("how long do our officials take?"), from stages decided through the gateway. */
 describe('the approval chain in figures, for the regency dashboard', () => {
   const isolation = createTestIsolation();
   let world: ApprovalsWorld;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   const reportForSekda = () =>
     world.approvals.get(StageReportUseCase).execute({ userId: 'sekda-user', username: 'sekda', role: 'SEKDA', regionCode: BENGKALIS });

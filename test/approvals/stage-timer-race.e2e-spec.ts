@@ -1,20 +1,13 @@
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { FireStageTimerUseCase, TimerOutcome } from '../../apps/approvals/src/timers/use-cases/fire-stage-timer.use-case';
 import { TimerKind } from '../../apps/approvals/src/timers/domain/stage-timer';
-import { announced, ApprovalsWorld, openStageOf, startApprovalsWorld, waitingOn } from './approvals-harness';
+import { announced, ApprovalsWorld, openStageOf, useApprovalsWorld, waitingOn } from './approvals-harness';
 
 describe('a reminder or escalation racing a decision on the same stage', () => {
   const isolation = createTestIsolation();
   let world: ApprovalsWorld;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   it.each<TimerKind>(['REMINDER_BEFORE', 'DEADLINE'])(
     'does not fire %s while the stage is being decided, and finds it closed once the decision commits',

@@ -1,19 +1,12 @@
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { RECONCILER_LOCK_KEY_SQL } from '../../apps/approvals/src/timers/stage-timer.repository';
-import { ApprovalsWorld, openStageOf, startApprovalsWorld } from './approvals-harness';
+import { ApprovalsWorld, openStageOf, useApprovalsWorld } from './approvals-harness';
 
 describe('the stage-timer reconciler across replicas', () => {
   const isolation = createTestIsolation();
   let world: ApprovalsWorld;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   it('skips its pass while another replica’s pass holds the lock, and runs once it is free', async () => {
     const proposal = await world.submit();

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { announced, ApprovalsWorld, MANDAU, OutboxEvent, startApprovalsWorld } from './approvals-harness';
+import { createTestIsolation, expectEventually } from '@alur/testing';
+import { announced, ApprovalsWorld, MANDAU, OutboxEvent, useApprovalsWorld } from './approvals-harness';
 
 /**
  * One working day lasts 2 s: a stage of 2 working days is reminded at 2 s, escalated at 4 s and reminded again at 6 s.
@@ -32,14 +32,7 @@ describe('reminders and escalation on a scaled working-day clock', () => {
   const isolation = createTestIsolation(SCALED);
   let world: ApprovalsWorld;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   const decide = (token: string, stageId: string) =>
     world.gateway.call('POST', `/api/v1/approvals/${stageId}/decision`, { token, body: { decision: 'APPROVE' } });

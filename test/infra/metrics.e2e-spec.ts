@@ -15,7 +15,7 @@ import { configureGateway } from '../../apps/gateway/src/http/configure-gateway'
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
-import { ApprovalsWorld, startApprovalsWorld } from '../approvals/approvals-harness';
+import { ApprovalsWorld, useApprovalsWorld } from '../approvals/approvals-harness';
 
 /** One sample of a Prometheus text exposition, e.g. `alur_outbox_backlog{service="approvals"} 2`. */
 interface Sample {
@@ -61,14 +61,9 @@ describe('approvals /metrics', () => {
   let world: ApprovalsWorld;
   let metricsUrl: string;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
+  useApprovalsWorld(isolation, (started) => {
+    world = started;
     metricsUrl = metricsUrlOf(world.approvals);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
   });
 
   it('serves process, pool and spine figures labelled with the service', async () => {

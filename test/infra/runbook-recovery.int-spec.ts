@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ApprovalStageOpenedV1, subjectFor } from '@alur/contracts';
 import { NatsClients } from '@alur/messaging';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { ApprovalsWorld, startApprovalsWorld } from '../approvals/approvals-harness';
+import { createTestIsolation, expectEventually } from '@alur/testing';
+import { ApprovalsWorld, useApprovalsWorld } from '../approvals/approvals-harness';
 
 const republishCli = join(__dirname, '../../dist/libs/platform/src/cli/outbox-republish.main.js');
 
@@ -15,14 +15,7 @@ describe('runbook: recover from lost JetStream state', () => {
   const isolation = createTestIsolation();
   let world: ApprovalsWorld;
 
-  beforeAll(async () => {
-    world = await startApprovalsWorld(isolation);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useApprovalsWorld(isolation, (started) => (world = started));
 
   it('puts the events of a time range back into a recreated stream from the outbox', async () => {
     const jsm = world.approvals.get(NatsClients).jsm;
