@@ -15,15 +15,22 @@ export function programmeNames(): Promise<Map<string, string>> {
   return names;
 }
 
-/** A programme by its name (e.g. "KOTAKU (Kota Tanpa Kumuh) 2026"), its code until the name is known. */
-export function ProgrammeName({ code }: { code: string }) {
-  const [name, setName] = useState<string>();
+const NONE: ReadonlyMap<string, string> = new Map();
+
+/** Programme names by code for a page: empty until asked, then as `programmeNames()` answers. */
+export function useProgrammeNames(): ReadonlyMap<string, string> {
+  const [names, setNames] = useState(NONE);
   useEffect(() => {
     let alive = true;
-    void programmeNames().then((map) => alive && setName(map.get(code)));
+    void programmeNames().then((map) => alive && setNames(map));
     return () => {
       alive = false;
     };
-  }, [code]);
-  return <>{name ?? code}</>;
+  }, []);
+  return names;
+}
+
+/** A programme by its name (e.g. "KOTAKU (Kota Tanpa Kumuh) 2026"), its code until the name is known. */
+export function ProgrammeName({ code }: { code: string }) {
+  return <>{useProgrammeNames().get(code) ?? code}</>;
 }

@@ -8,7 +8,7 @@ import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { FormActions } from '../components/form-actions';
 import { Money } from '../components/money';
-import { ProgrammeName, programmeNames } from '../components/programme-name';
+import { ProgrammeName, useProgrammeNames } from '../components/programme-name';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useActionKeys } from '../lib/action-key';
@@ -114,14 +114,7 @@ export function CeilingsPage() {
   const [editing, setEditing] = useState<BudgetView>();
   const [notice, setNotice] = useState<string>();
   const [programCode, setProgramCode] = useState('');
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
-    let alive = true;
-    void programmeNames().then((map) => alive && setNames(map));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const names = useProgrammeNames();
   const programmes = [...new Set(data?.items.map((b) => b.programCode))];
   const shown = data?.items.filter((b) => !programCode || b.programCode === programCode) ?? [];
   // The treasury owns the pagu: the administrator sees the ceilings, BPKAD changes them.

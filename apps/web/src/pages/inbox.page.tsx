@@ -6,7 +6,7 @@ import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
-import { programmeNames } from '../components/programme-name';
+import { useProgrammeNames } from '../components/programme-name';
 import { DueBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -29,14 +29,7 @@ export function InboxPage() {
   );
   const appointments = useLoad(() => api<AnswerOf<typeof ListActingAppointments>>('GET', '/approvals/acting-appointments'), []);
   const appointmentList = appointments.data ?? [];
-  const [programmes, setProgrammes] = useState<Array<[string, string]>>([]);
-  useEffect(() => {
-    let alive = true;
-    void programmeNames().then((names) => alive && setProgrammes([...names.entries()]));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const programmes = [...useProgrammeNames().entries()];
 
   const [text, setText] = useState(search.q);
   useEffect(() => setText(search.q), [search.q]);
