@@ -54,7 +54,7 @@ export function DashboardPage() {
     axis: s.role.charAt(0) + s.role.slice(1).toLowerCase(),
   }));
   // The medians are drawn in the unit the longest reads best in (minutes, hours or days), and each is written
-  // above its bar in its own unit: "12 menit" beside "2,5 jam".
+  // at its bar's end in its own unit: "12 menit" beside "2,5 jam".
   const medianUnit = durationUnitOf(Math.max(0, ...stages.map((s) => s.medianMinutes ?? 0)));
   return (
     <section>
