@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { ProposalApprovedV1, ProposalSubmittedV1, UserSavedPayload } from '@alur/contracts';
+import { ProgrammePublishedV1, ProposalApprovedV1, ProposalSubmittedV1, UserSavedPayload } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
+import { approval, programme, submission } from '../disbursements/disbursements-harness';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { EventPublisher, RunningNotifications, startMailCatcher, startNotifications, waitForUsers } from './notifications-harness';
 
@@ -44,25 +45,17 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
     return users;
   }
 
-  async function submit(village: string, title: string): Promise<string> {
-    const proposalId = randomUUID();
-    await events.publish(ProposalSubmittedV1, proposalId, {
-      proposalId,
-      programCode: 'BK-DESA-2026',
-      programVersion: 1,
-      villageCode: village,
-      districtCode: '14.03.09',
-      regencyCode: '14.03',
+  async function approve(proposalId: string, village: string, title: string, programCode = 'BK-DESA-2026'): Promise<void> {
+    await events.publish(ProposalApprovedV1, proposalId, {
+      ...approval(programCode, village, 10_000_000, new Date(), { proposalId }),
       title,
-      category: 'SOCIAL',
-      budgetTotal: 10_000_000,
-      selfHelpAmount: 0,
-      requestedAmount: 10_000_000,
-      bkmUserId: 'x',
-      submissionNumber: 1,
-      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
-      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
     });
+  }
+
+  async function submit(village: string, title: string, programCode = 'BK-DESA-2026'): Promise<string> {
+    const proposalId = randomUUID();
+    const amounts = { requestedAmount: 10_000_000, selfHelpAmount: 0 };
+    await events.publish(ProposalSubmittedV1, proposalId, { ...submission(programCode, village, amounts, proposalId), title });
     return proposalId;
   }
 
@@ -101,18 +94,7 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
   it('lists the caller’s notifications newest first with the unread count, and marks them read', async () => {
     const first = await submit(VILLAGE, 'Posyandu');
     await expectEventually(async () => expect((await inbox(bkm)).total).toBe(1));
-    await events.publish(ProposalApprovedV1, first, {
-      proposalId: first,
-      submissionNumber: 1,
-      programCode: 'BK-DESA-2026',
-      programVersion: 1,
-      villageCode: VILLAGE,
-      districtCode: '14.03.09',
-      regencyCode: '14.03',
-      title: 'Posyandu',
-      requestedAmount: 10_000_000,
-      approvedAt: new Date().toISOString(),
-    });
+    await approve(first, VILLAGE, 'Posyandu');
     await submit(OTHER_VILLAGE, 'Balai warga');
 
     const page = await expectEventually(async () => {
@@ -129,6 +111,8 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
       link: `http://127.0.0.1:3000/proposals/${first}`,
     });
     expect(page.items[0].body).toContain('dengan dana Rp\u00a010.000.000');
+    // No programme was published in this run: the message can only give the code.
+    expect(page.items[0].body).toContain('terhadap pagu program BK-DESA-2026.');
 
     // Someone else's notification is not found, and not marked.
     expect((await gateway.call('POST', `/api/v1/notifications/${page.items[1].id}/read`, { token: otherBkm })).status).toBe(404);
@@ -239,5 +223,34 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
         toStatus: 'queued',
       }),
     ]);
+  });
+
+  it('names the programme in the BKM’s messages by its latest version’s name, whichever version arrives last', async () => {
+    const code = `SANITASI-${isolation.id}`;
+    const named = (version: number, name: string) => ({
+      ...programme(code, {
+        tranchePlan: [{ shareBp: 10_000, unlockProgressPercent: 0 }],
+        ceiling: { regionLevel: 'district', amount: 1 },
+        version,
+      }),
+      name,
+    });
+    await events.publish(ProgrammePublishedV1, code, named(2, 'Sanitasi Berbasis Masyarakat 2026'));
+    // Version 1 comes late (a replay, or a slow relay): it does not take the name back.
+    const late = await events.publish(ProgrammePublishedV1, code, named(1, 'Sanitasi (rancangan awal)'));
+    await expectEventually(async () =>
+      expect(await service.db.query(`SELECT status FROM inbound_event WHERE event_id = $1`, [late.id])).toEqual([{ status: 'done' }]),
+    );
+
+    const proposalId = await submit(OTHER_VILLAGE, 'Sumur bor', code);
+    await approve(proposalId, OTHER_VILLAGE, 'Sumur bor', code);
+    const items = await expectEventually(async () => {
+      const about = (await inbox(otherBkm)).items.filter((i: any) => i.proposalId === proposalId);
+      expect(about.map((i: any) => i.kind).sort()).toEqual(['PROPOSAL_APPROVED', 'PROPOSAL_SUBMITTED']);
+      return about;
+    });
+    const bodyOf = (kind: string) => items.find((i: any) => i.kind === kind).body;
+    expect(bodyOf('PROPOSAL_SUBMITTED')).toContain('telah diajukan untuk program Sanitasi Berbasis Masyarakat 2026.');
+    expect(bodyOf('PROPOSAL_APPROVED')).toContain('Dana akan dialokasikan terhadap pagu program Sanitasi Berbasis Masyarakat 2026.');
   });
 });

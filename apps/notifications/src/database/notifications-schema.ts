@@ -2,12 +2,14 @@ import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { RetentionRule } from '@alur/database';
 import { AddDeliveryAttemptRetentionIndex1765000000002 } from './migrations/add-delivery-attempt-retention-index.migration';
 import { CreateNotificationsTables1765000000001 } from './migrations/create-notifications-tables.migration';
+import { CreateProgrammeNameTable1765000000003 } from './migrations/create-programme-name-table.migration';
 
 /** The notifications service's migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const NOTIFICATIONS_MIGRATIONS = [
   ...AUDIT_TRAIL_MIGRATIONS,
   CreateNotificationsTables1765000000001,
   AddDeliveryAttemptRetentionIndex1765000000002,
+  CreateProgrammeNameTable1765000000003,
 ];
 
 /** The attempt log of a delivery that went out is kept half a year; failed ones stay for the operators. */

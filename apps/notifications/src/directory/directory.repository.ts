@@ -67,6 +67,7 @@ const CandidateRow = UserColumns.extend({
   preferred_channels: jsonField(StoredChannels).nullable(),
   appointments: z.array(AppointmentRow).nullable(),
   proposal_title: z.string().nullable().optional(),
+  programme_name: z.string().nullable().optional(),
 });
 
 /** Users who may receive a notification, their stored preferences, and the acting appointments that concern them. */
@@ -77,6 +78,16 @@ export interface Candidates {
   preferences: Map<string, StoredPreferences>;
   /** The title of the proposal asked about (`titleOf`), when the service knows it and the query found anyone. */
   title?: string | null;
+  /** The name of the programme asked about (`programmeOf`), likewise. */
+  programmeName?: string | null;
+}
+
+/** What a query for candidates also reads, in the same statement: a proposal's title, a programme's name. */
+export interface CandidateLookups {
+  /** A proposal id. */
+  titleOf?: string;
+  /** A programme code. */
+  programmeOf?: string;
 }
 
 function candidatesOf(rows: Array<z.output<typeof CandidateRow>>): Candidates {
@@ -89,12 +100,27 @@ function candidatesOf(rows: Array<z.output<typeof CandidateRow>>): Candidates {
       channels: row.preferred_channels ?? {},
     });
   }
-  return { users: rows.map(userOf), appointments: rows[0]?.appointments ?? [], preferences, title: rows[0]?.proposal_title ?? null };
+  const first = rows[0];
+  return {
+    users: rows.map(userOf),
+    appointments: first?.appointments ?? [],
+    preferences,
+    title: first?.proposal_title ?? null,
+    programmeName: first?.programme_name ?? null,
+  };
 }
 
-/** The select-list column that reads a proposal's title beside the candidates, its parameter numbered `n`; none without one. */
-function titleColumn(titleOf: string | undefined, n: number): string {
-  return titleOf === undefined ? '' : `, (SELECT title FROM proposal_summary WHERE proposal_id = $${n}) AS proposal_title`;
+/** The select-list columns that read the lookups beside the candidates, their parameters numbered from `n`; none without any. */
+function lookupColumns(lookups: CandidateLookups, n: number): { columns: string; params: string[] } {
+  const reads: Array<[string | undefined, (param: string) => string]> = [
+    [lookups.titleOf, (param) => `(SELECT title FROM proposal_summary WHERE proposal_id = ${param}) AS proposal_title`],
+    [lookups.programmeOf, (param) => `(SELECT name FROM programme_name WHERE code = ${param}) AS programme_name`],
+  ];
+  const wanted = reads.filter((read): read is [string, (param: string) => string] => read[0] !== undefined);
+  return {
+    columns: wanted.map(([, column], i) => `, ${column(`$${n + i}`)}`).join(''),
+    params: wanted.map(([value]) => value),
+  };
 }
 
 /** The columns of a candidate (recipient `r`, preference `p`) but its appointments. */
@@ -117,7 +143,7 @@ const ProposalRow = z
 /** A proposal waiting for a post, with how many wait in all (`count(*) OVER ()`, a bigint pg hands over as text). */
 const AwaitingRow = z.object({ title: z.string(), village_code: z.string(), total: z.coerce.number().int() });
 
-/** The service's copy of who is who (from UserSaved), who acts for whom, and what it knows of each proposal. */
+/** The service's copy of who is who (from UserSaved), who acts for whom, what it knows of each proposal, and each programme's name. */
 @Injectable()
 export class DirectoryRepository {
   /**
@@ -173,10 +199,11 @@ export class DirectoryRepository {
    * Everyone who could be in the audiences (the holders of each role and region, and the users appointed
    * to act for them), with their preferences: one statement, as this runs for nearly every event. The
    * appointments come back only with users: one whose acting official is not in the directory reaches nobody.
-   * `titleOf` (a proposal id) reads that proposal's title in the same statement.
+   * `lookups` read a proposal's title and a programme's name in the same statement.
    */
-  async candidatesFor(tx: EntityManager, audiences: readonly Audience[], titleOf?: string): Promise<Candidates> {
+  async candidatesFor(tx: EntityManager, audiences: readonly Audience[], lookups: CandidateLookups = {}): Promise<Candidates> {
     if (audiences.length === 0) return { users: [], appointments: [], preferences: new Map() };
+    const also = lookupColumns(lookups, 3);
     const rows = await queryRows(
       tx,
       CandidateRow,
@@ -188,21 +215,22 @@ export class DirectoryRepository {
          SELECT r.* FROM recipient r JOIN wanted w ON r.role = w.role AND r.region_code = w.region_code
          UNION SELECT r.* FROM recipient r JOIN appointed a ON r.user_id = a.acting_user_id
        )
-       SELECT ${CANDIDATE_COLUMNS}, (SELECT json_agg(appointed) FROM appointed) AS appointments${titleColumn(titleOf, 3)}
+       SELECT ${CANDIDATE_COLUMNS}, (SELECT json_agg(appointed) FROM appointed) AS appointments${also.columns}
          FROM found r LEFT JOIN preference p ON p.user_id = r.user_id`,
-      [audiences.map((a) => a.role), audiences.map((a) => a.regionCode), ...(titleOf === undefined ? [] : [titleOf])],
+      [audiences.map((a) => a.role), audiences.map((a) => a.regionCode), ...also.params],
     );
     return candidatesOf(rows);
   }
 
-  /** The named users the directory holds (the others are missing from `users`), with their preferences; `titleOf` as candidatesFor's. */
-  async namedUsers(tx: EntityManager, userIds: readonly string[], titleOf?: string): Promise<Candidates> {
+  /** The named users the directory holds (the others are missing from `users`), with their preferences; `lookups` as candidatesFor's. */
+  async namedUsers(tx: EntityManager, userIds: readonly string[], lookups: CandidateLookups = {}): Promise<Candidates> {
+    const also = lookupColumns(lookups, 2);
     const rows = await queryRows(
       tx,
       CandidateRow,
-      `SELECT ${CANDIDATE_COLUMNS}, NULL::json AS appointments${titleColumn(titleOf, 2)}
+      `SELECT ${CANDIDATE_COLUMNS}, NULL::json AS appointments${also.columns}
          FROM recipient r LEFT JOIN preference p ON p.user_id = r.user_id WHERE r.user_id = ANY($1::text[])`,
-      [userIds, ...(titleOf === undefined ? [] : [titleOf])],
+      [userIds, ...also.params],
     );
     return candidatesOf(rows);
   }
@@ -251,6 +279,16 @@ export class DirectoryRepository {
       [post.role, post.regionCode, limit],
     );
     return { count: rows[0]?.total ?? 0, items: rows.map(({ title, village_code }) => ({ title, villageCode: village_code })) };
+  }
+
+  /** Keeps the name of a programme's latest version: a version published late (or an event redelivered) changes nothing. */
+  async saveProgrammeName(tx: EntityManager, programme: { code: string; version: number; name: string }): Promise<void> {
+    await tx.query(
+      `INSERT INTO programme_name (code, version, name) VALUES ($1, $2, $3)
+       ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, updated_at = now()
+       WHERE programme_name.version < EXCLUDED.version`,
+      [programme.code, programme.version, programme.name],
+    );
   }
 
   async proposal(tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {

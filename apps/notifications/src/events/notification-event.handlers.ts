@@ -12,6 +12,7 @@ import {
   EventEnvelope,
   PayloadOf,
   ProposalApprovedV1,
+  ProgrammePublishedV1,
   ProposalAwaitingBudgetV1,
   ProposalCompletedV1,
   ProposalRejectedV1,
@@ -35,7 +36,7 @@ const AWAITING_LISTED = 10;
 
 /**
  * Every event the notifications service listens to. Each handler keeps the service's copies up to
- * date (users, appointments, proposal titles and open stages) and hands the event's planned
+ * date (users, appointments, proposal titles and open stages, programme names) and hands the event's planned
  * notifications to the notifier, all in the transaction its inbox record commits in. A proposal's
  * title and open stage ride on the statement that adds the notifications, which does not read them.
  */
@@ -85,6 +86,12 @@ export class NotificationEventHandlers {
   @HandleEvent(ActingAppointmentEndedV1)
   async onActingAppointmentEnded(event: Event<typeof ActingAppointmentEndedV1>, tx: EntityManager): Promise<void> {
     await this.directory.endAppointment(tx, event.payload.appointmentId, event.payload.validUntil);
+  }
+
+  /** Messages name a proposal's programme as the console does, by its latest version's name. */
+  @HandleEvent(ProgrammePublishedV1)
+  async onProgrammePublished(event: Event<typeof ProgrammePublishedV1>, tx: EntityManager): Promise<void> {
+    await this.directory.saveProgrammeName(tx, event.payload);
   }
 
   @HandleEvent(ProposalSubmittedV1)

@@ -18,7 +18,7 @@ const at = '2026-03-12T07:30:00Z';
 const SAMPLES: Record<NotificationKind, TemplateValues> = {
   PROPOSAL_SUBMITTED: {
     ...common,
-    programCode: 'BK-DESA-2026',
+    programmeName: 'Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan 2026',
     budgetTotal: 250_000_000,
     selfHelpAmount: 12_500_000,
     requestedAmount: 237_500_000,
@@ -37,7 +37,7 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
   STAGE_APPROVED: { ...common, ...stage, decidedAt: at, note: null },
   PROPOSAL_RETURNED: { ...common, ...stage, note: 'Lengkapi foto lokasi', returnedAt: at },
   PROPOSAL_REJECTED: { ...common, ...stage, reason: 'Di luar wilayah kumuh', rejectedAt: at },
-  PROPOSAL_APPROVED: { ...common, programCode: 'BK-DESA-2026', requestedAmount: 237_500_000, approvedAt: at },
+  PROPOSAL_APPROVED: { ...common, programmeName: 'KOTAKU (Kota Tanpa Kumuh) 2026', requestedAmount: 237_500_000, approvedAt: at },
   APPROVAL_REMINDER: { ...common, ...stage, overdue: true, dueAt: at },
   STAGE_ESCALATED: { ...common, ...stage, stageRegionCode: '14.03.09.1004', dueAt: at },
   PROPOSAL_DELAYED: { ...common, ...stage, stageRegionCode: '14.03.09.1004', dueAt: at },
@@ -50,7 +50,14 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
     committedAt: at,
     ceilingRegionCode: '14.03.09',
   },
-  AWAITING_BUDGET: { ...common, programCode: 'BK-DESA-2026', fiscalYear: 2026, requestedAmount: 237_500_000, available: 100_000_000 },
+  AWAITING_BUDGET: {
+    ...common,
+    programmeName: 'KOTAKU (Kota Tanpa Kumuh) 2026',
+    ceilingRegionCode: '14.03.09',
+    fiscalYear: 2026,
+    requestedAmount: 237_500_000,
+    available: 100_000_000,
+  },
   TRANCHE_READY: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000 },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
   PROPOSAL_COMPLETED: { ...common, totalReleased: 237_500_000, completedAt: at },
@@ -125,6 +132,22 @@ describe('message templates', () => {
     const { id, en } = renderer.renderAll('BUDGET_COMMITTED', SAMPLES.BUDGET_COMMITTED);
     expect(id.body).toContain('telah dialokasikan dari pagu Kec. Mandau tahun anggaran 2026 pada 12 Maret 2026');
     expect(en.body).toContain('was committed against the 2026 budget ceiling (pagu) of Kec. Mandau on 12 March 2026');
+  });
+
+  it('names the programme by its name, and the pagu a proposal waits under by its region', () => {
+    const submitted = renderer.renderAll('PROPOSAL_SUBMITTED', SAMPLES.PROPOSAL_SUBMITTED);
+    expect(submitted.id.body).toContain('untuk program Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan 2026.');
+    expect(submitted.en.body).toContain('under the programme Bantuan Keuangan Satu Miliar Satu Desa/Kelurahan 2026.');
+    const approved = renderer.renderAll('PROPOSAL_APPROVED', SAMPLES.PROPOSAL_APPROVED);
+    expect(approved.id.body).toContain('Dana akan dialokasikan terhadap pagu program KOTAKU (Kota Tanpa Kumuh) 2026.');
+    expect(approved.en.body).toContain('budget ceiling (pagu) of the programme KOTAKU (Kota Tanpa Kumuh) 2026.');
+    const waiting = renderer.renderAll('AWAITING_BUDGET', SAMPLES.AWAITING_BUDGET);
+    expect(waiting.id.body).toContain(
+      'tetapi sisa pagu Kec. Mandau tahun anggaran 2026 untuk program KOTAKU (Kota Tanpa Kumuh) 2026 hanya Rp\u00a0100.000.000.',
+    );
+    expect(waiting.en.body).toContain(
+      'only Rp\u00a0100.000.000 is left under the 2026 budget ceiling (pagu) of Kec. Mandau for the programme KOTAKU (Kota Tanpa Kumuh) 2026.',
+    );
   });
 
   it('tells an acting official whose place they take, by role and region name', () => {

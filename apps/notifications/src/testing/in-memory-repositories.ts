@@ -4,7 +4,7 @@ import { UserSavedPayload } from '@alur/contracts';
 import { RidingStatement } from '@alur/database';
 import { DeliveryDraft, DeliveryRepository, QueuedDelivery } from '../delivery/delivery.repository';
 import { DigestLine } from '../digest/digest.repository';
-import { Candidates, DirectoryRepository, ProposalSummary } from '../directory/directory.repository';
+import { CandidateLookups, Candidates, DirectoryRepository, ProposalSummary } from '../directory/directory.repository';
 import { StoredNotification } from '../inbox/domain/inbox-item';
 import { NewNotification, NotificationRepository, NotificationWithFollowUps } from '../inbox/notification.repository';
 import { StoredPreferences } from '../preferences/domain/notification-preferences';
@@ -31,6 +31,7 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
   readonly users = new Map<string, DirectoryUser>();
   readonly appointments: ActingAppointment[] = [];
   readonly proposals = new Map<string, ProposalSummary & { villageCode: string }>();
+  readonly programmes = new Map<string, { version: number; name: string }>();
 
   /** The preferences the directory's queries read beside each user (none stored when not given). */
   constructor(private readonly preferences = new InMemoryPreferences()) {}
@@ -69,7 +70,7 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return this.users.get(userId) ?? null;
   }
 
-  async candidatesFor(_tx: EntityManager, audiences: readonly Audience[], titleOf?: string): Promise<Candidates> {
+  async candidatesFor(_tx: EntityManager, audiences: readonly Audience[], lookups: CandidateLookups = {}): Promise<Candidates> {
     const appointments = this.appointments.filter((a) => audiences.some((audience) => sameAudience(a, audience)));
     const users = [...this.users.values()].filter(
       (u) => audiences.some((audience) => sameAudience(u, audience)) || appointments.some((a) => a.actingUserId === u.userId),
@@ -79,13 +80,13 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
       users,
       appointments: users.length ? appointments : [],
       preferences: await this.preferencesOf(users),
-      title: this.titleOf(titleOf),
+      ...this.lookedUp(lookups),
     };
   }
 
-  async namedUsers(_tx: EntityManager, userIds: readonly string[], titleOf?: string): Promise<Candidates> {
+  async namedUsers(_tx: EntityManager, userIds: readonly string[], lookups: CandidateLookups = {}): Promise<Candidates> {
     const users = userIds.flatMap((id) => this.users.get(id) ?? []);
-    return { users, appointments: [], preferences: await this.preferencesOf(users), title: this.titleOf(titleOf) };
+    return { users, appointments: [], preferences: await this.preferencesOf(users), ...this.lookedUp(lookups) };
   }
 
   async proposalsAwaiting(
@@ -97,8 +98,11 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
     return { count: waiting.length, items: waiting.slice(0, limit).map(({ title, villageCode }) => ({ title, villageCode })) };
   }
 
-  private titleOf(proposalId: string | undefined): string | null {
-    return proposalId === undefined ? null : (this.proposals.get(proposalId)?.title ?? null);
+  private lookedUp({ titleOf, programmeOf }: CandidateLookups): Pick<Candidates, 'title' | 'programmeName'> {
+    return {
+      title: titleOf === undefined ? null : (this.proposals.get(titleOf)?.title ?? null),
+      programmeName: programmeOf === undefined ? null : (this.programmes.get(programmeOf)?.name ?? null),
+    };
   }
 
   private preferencesOf(users: readonly DirectoryUser[]): Promise<Candidates['preferences']> {
@@ -119,6 +123,12 @@ export class InMemoryDirectory implements Public<DirectoryRepository> {
 
   async proposal(_tx: EntityManager, proposalId: string): Promise<ProposalSummary | null> {
     return this.proposals.get(proposalId) ?? null;
+  }
+
+  async saveProgrammeName(_tx: EntityManager, programme: { code: string; version: number; name: string }): Promise<void> {
+    const kept = this.programmes.get(programme.code);
+    if (!kept || kept.version < programme.version)
+      this.programmes.set(programme.code, { version: programme.version, name: programme.name });
   }
 }
 

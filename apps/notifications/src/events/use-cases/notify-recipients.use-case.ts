@@ -7,7 +7,7 @@ import { EventNotReadyError } from '@alur/messaging';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { reachableChannels } from '../../delivery/domain/reachable-channels';
 import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
-import { Candidates, DirectoryRepository } from '../../directory/directory.repository';
+import { CandidateLookups, Candidates, DirectoryRepository } from '../../directory/directory.repository';
 import { NotificationRepository, NotificationWithFollowUps } from '../../inbox/notification.repository';
 import { consoleLink, proposalLink, shortText } from '../../messages/domain/message-links';
 import { categoryOf } from '../../messages/domain/notification-kind';
@@ -44,11 +44,15 @@ export class NotifyRecipientsUseCase {
     const entries: NotificationWithFollowUps[] = [];
     for (const plan of plans) {
       const { proposalId } = plan;
-      // The service's copy of the title, when the event does not carry it, is read with the recipients.
+      // The service's copy of the title, when the event does not carry it, and the programme's name are read with the recipients.
       const titleOf = plan.title === null && proposalId ? proposalId : undefined;
-      const { recipients, preferences, title: storedTitle } = await this.recipientsOf(tx, plan, new Date(event.occurredAt), titleOf);
+      const { recipients, preferences, ...found } = await this.recipientsOf(tx, plan, new Date(event.occurredAt), {
+        titleOf,
+        programmeOf: plan.programCode,
+      });
       if (recipients.length === 0) continue;
-      const title = plan.title ?? (proposalId ? (storedTitle ?? `#${proposalId.slice(0, 8)}`) : '');
+      const title = plan.title ?? (proposalId ? (found.title ?? `#${proposalId.slice(0, 8)}`) : '');
+      const programme = plan.programCode ? { programmeName: found.programmeName ?? plan.programCode } : {};
       const link = proposalId
         ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId)
         : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
@@ -56,7 +60,7 @@ export class NotifyRecipientsUseCase {
       const category = categoryOf(plan.kind);
 
       for (const { user, actingFor } of recipients) {
-        const values = { ...plan.facts, title, villageName, link, recipientName: user.displayName, actingFor };
+        const values = { ...plan.facts, ...programme, title, villageName, link, recipientName: user.displayName, actingFor };
         const content = this.renderer.renderAll(plan.kind, values);
         const notification = { recipientUserId: user.userId, eventId: event.id, kind: plan.kind, proposalId, content, link, actingFor };
         const prefs = effectivePreferences(preferences.get(user.userId) ?? null, user.language);
@@ -86,16 +90,16 @@ export class NotifyRecipientsUseCase {
   /**
    * The users a plan reaches, with their stored preferences: those named (waiting for their directory
    * entry, which the gateway's UserSaved brings), or the audiences' officials, where reminders go to an
-   * acting official in place of the absent one.
+   * acting official in place of the absent one. The lookups come back read beside them.
    */
   private async recipientsOf(
     tx: EntityManager,
     plan: PlannedNotification,
     at: Date,
-    titleOf: string | undefined,
-  ): Promise<{ recipients: Recipient[]; preferences: Candidates['preferences']; title?: string | null }> {
+    lookups: CandidateLookups,
+  ): Promise<{ recipients: Recipient[] } & Omit<Candidates, 'users' | 'appointments'>> {
     if (plan.userIds) {
-      const { users, preferences, title } = await this.directory.namedUsers(tx, plan.userIds, titleOf);
+      const { users, appointments: _, ...found } = await this.directory.namedUsers(tx, plan.userIds, lookups);
       const byId = new Map(users.map((user) => [user.userId, user]));
       const recipients: Recipient[] = [];
       for (const userId of plan.userIds) {
@@ -103,9 +107,9 @@ export class NotifyRecipientsUseCase {
         if (!user) throw new EventNotReadyError(`user ${userId} in the directory`);
         if (user.active) recipients.push({ user, actingFor: null });
       }
-      return { recipients, preferences, title };
+      return { recipients, ...found };
     }
-    const { users, appointments, preferences, title } = await this.directory.candidatesFor(tx, plan.audiences, titleOf);
+    const { users, appointments, ...found } = await this.directory.candidatesFor(tx, plan.audiences, lookups);
     const replaceAbsent = categoryOf(plan.kind) === 'REMINDER';
     const recipients = resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent });
     // Users saved just before (a fresh system, a restore, a replay) may be in a batch that has not committed
@@ -113,6 +117,6 @@ export class NotifyRecipientsUseCase {
     if (recipients.length === 0 && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
       throw new EventNotReadyError('the users still arriving in the directory');
     }
-    return { recipients, preferences, title };
+    return { recipients, ...found };
   }
 }

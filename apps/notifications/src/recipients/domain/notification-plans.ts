@@ -45,8 +45,8 @@ export function planProposalSubmitted(p: ProposalSubmittedPayload): PlannedNotif
       proposalId: p.proposalId,
       title: p.title,
       villageCode: p.villageCode,
+      programCode: p.programCode,
       facts: {
-        programCode: p.programCode,
         budgetTotal: p.budgetTotal,
         selfHelpAmount: p.selfHelpAmount,
         requestedAmount: p.requestedAmount,
@@ -128,7 +128,8 @@ export function planProposalApproved(p: ProposalApprovedPayload): PlannedNotific
       proposalId: p.proposalId,
       title: p.title,
       villageCode: p.villageCode,
-      facts: { programCode: p.programCode, requestedAmount: p.requestedAmount, approvedAt: p.approvedAt },
+      programCode: p.programCode,
+      facts: { requestedAmount: p.requestedAmount, approvedAt: p.approvedAt },
     },
   ];
 }
@@ -183,7 +184,13 @@ export function planAwaitingBudget(p: ProposalAwaitingBudgetPayload, regencyOf: 
       proposalId: p.proposalId,
       title: null,
       villageCode: p.villageCode,
-      facts: { programCode: p.programCode, fiscalYear: p.fiscalYear, requestedAmount: p.requestedAmount, available: p.available },
+      programCode: p.programCode,
+      facts: {
+        ceilingRegionCode: p.ceilingRegionCode,
+        fiscalYear: p.fiscalYear,
+        requestedAmount: p.requestedAmount,
+        available: p.available,
+      },
     },
   ];
 }

@@ -12,6 +12,11 @@ export interface PlannedNotification {
   consolePath?: string;
   /** The proposal's title when the event carries it; otherwise the service's own copy is used. */
   title: string | null;
+  /**
+   * The programme the message names: the templates' `programmeName` is its name, read with the recipients
+   * (the code where the service never heard the name).
+   */
+  programCode?: string;
   /** The village of the proposal, or the region the news is about. */
   villageCode: string;
   /** Kind-specific values the templates use (amounts in whole rupiah, moments as ISO strings). */
