@@ -123,6 +123,20 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     expect(response.status).toBe(200);
   };
 
+  /** The programme evaluated here: KOTAKU's rules, piloted in Mandau and Pinggir, in two tranches under a village pagu. */
+  const evaluatedProgramme = () => ({
+    ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!),
+    code: PROGRAMME,
+    eligibleRegions: { scope: 'LIST', regionCodes: [MANDAU, PINGGIR] },
+    tranchePlan: [
+      { shareBp: 5000, unlockProgressPercent: 0 },
+      { shareBp: 5000, unlockProgressPercent: 50 },
+    ],
+    budgetCeiling: { regionLevel: 'village', amount: 100_000_000 },
+    progressPhotosRequired: false,
+    approvalChain: TWO_STAGE_CHAIN,
+  });
+
   beforeAll(async () => {
     disbursements = await startDisbursements(isolation);
     proposals = await startProposals(isolation);
@@ -140,19 +154,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     })) {
       tokens[name] = await gateway.tokenOf(username);
     }
-    const programme = {
-      ...structuredClone(DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!),
-      code: PROGRAMME,
-      eligibleRegions: { scope: 'LIST', regionCodes: [MANDAU, PINGGIR] },
-      tranchePlan: [
-        { shareBp: 5000, unlockProgressPercent: 0 },
-        { shareBp: 5000, unlockProgressPercent: 50 },
-      ],
-      budgetCeiling: { regionLevel: 'village', amount: 100_000_000 },
-      progressPhotosRequired: false,
-      approvalChain: TWO_STAGE_CHAIN,
-    };
-    expect((await gateway.call('POST', '/api/v1/programmes', { token: tokens.admin, body: programme })).status).toBe(201);
+    expect((await gateway.call('POST', '/api/v1/programmes', { token: tokens.admin, body: evaluatedProgramme() })).status).toBe(201);
     expect((await gateway.call('POST', `/api/v1/programmes/${PROGRAMME}/versions/1/publish`, { token: tokens.admin })).status).toBe(200);
 
     for (const village of [BALIK_ALAM, AIR_JAMBA, MANDAU_THIRD, PINGGIR_FIRST, PINGGIR_SECOND]) ids[village] = await submitted(village);
@@ -378,5 +380,35 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('names the programme on the public report by its latest version’s name, as the console does, and in its CSV', async () => {
+    const publicReport = async () => {
+      const response = await gateway.call('GET', `/api/v1/public/transparency?fiscalYear=${DEMO_FISCAL_YEAR}&pageSize=100`);
+      expect(response.status).toBe(200);
+      const report = await response.json();
+      return report.districts.flatMap((d: any) => d.villages.flatMap((v: any) => v.items)).filter((i: any) => i.programCode === PROGRAMME);
+    };
+    const named = (items: any[]) => [...new Set(items.map((i) => i.programmeName))];
+    expect(named(await publicReport())).toEqual([DEMO_PROGRAMMES.find((p) => p.code === DEMO_KOTAKU)!.name]);
+
+    // Renamed in a second version (its rules unchanged): the proposals funded under the first read the new name.
+    const renamed = { ...evaluatedProgramme(), name: 'Evaluasi Kota Tanpa Kumuh (nama baru)' };
+    const draft = await gateway.call('POST', '/api/v1/programmes', { token: tokens.admin, body: renamed });
+    expect(draft.status).toBe(201);
+    const { version } = await draft.json();
+    expect(version).toBe(2);
+    expect((await gateway.call('POST', `/api/v1/programmes/${PROGRAMME}/versions/2/publish`, { token: tokens.admin })).status).toBe(200);
+    const items = await expectEventually(async () => {
+      const found = await publicReport();
+      expect(named(found)).toEqual([renamed.name]);
+      return found;
+    });
+    expect(items).toHaveLength(3);
+
+    const csv = await gateway.call('GET', `/api/v1/public/transparency/csv?fiscalYear=${DEMO_FISCAL_YEAR}`);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toContain(',judul_usulan,program,nama_program,tahun_anggaran,');
+    expect(lines.filter((line) => line.includes(`,${PROGRAMME},${renamed.name},${DEMO_FISCAL_YEAR},`))).toHaveLength(3);
   });
 });

@@ -138,6 +138,8 @@ describe('the public transparency page: search, filters, paging, the village pla
     await visitor.goto(`${system.url}/transparansi`);
     await found(visitor, 11);
     expect(await rows(visitor).count()).toBe(10);
+    // The public reads the programme's name, not its code.
+    expect(await rows(visitor).first().textContent()).toContain('KOTAKU (Kota Tanpa Kumuh) 2026');
     await checkPage(visitor, '40-transparency-first-page-phone');
     await visitor.getByRole('link', { name: 'Berikutnya' }).click();
     await visitor.waitForURL(/halaman=2/);

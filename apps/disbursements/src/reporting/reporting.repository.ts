@@ -26,6 +26,7 @@ const FundsReportRow = z
     proposal_id: z.string(),
     title: z.string(),
     program_code: z.string(),
+    programme_name: z.string(),
     fiscal_year: z.number().int(),
     village_code: z.string(),
     district_code: z.string(),
@@ -41,6 +42,7 @@ const FundsReportRow = z
     proposalId: row.proposal_id,
     title: row.title,
     programCode: row.program_code,
+    programmeName: row.programme_name,
     fiscalYear: row.fiscal_year,
     villageCode: row.village_code,
     districtCode: row.district_code,
@@ -112,8 +114,11 @@ export class ReportingRepository {
     return queryRows(
       db,
       FundsReportRow,
-      `SELECT d.*, p.percent
+      `SELECT d.*, n.programme_name, p.percent
          FROM disbursement d
+         -- A programme is named by its latest version, as the console names it (a disbursement's own version always exists).
+         JOIN (SELECT DISTINCT ON (code) code, definition->>'name' AS programme_name FROM programme_version ORDER BY code, version DESC) n
+           ON n.code = d.program_code
          LEFT JOIN (SELECT disbursement_id, max(physical_progress_percent) AS percent FROM progress_report WHERE verification_status = 'ACCEPTED' GROUP BY disbursement_id) p
            ON p.disbursement_id = d.id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -8,6 +8,7 @@ const item = (overrides: Partial<FundsReportItem>): FundsReportItem => ({
   proposalId: 'p',
   title: 'Semenisasi jalan',
   programCode: 'KOTAKU-2026',
+  programmeName: 'KOTAKU (Kota Tanpa Kumuh) 2026',
   fiscalYear: 2026,
   villageCode: '14.03.09.1004',
   districtCode: '14.03.09',
@@ -57,10 +58,10 @@ describe('transparencyCsv', () => {
     expect(csv.startsWith('\uFEFFkode_kecamatan,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'kode_kecamatan,kecamatan,kode_desa_kelurahan,desa_kelurahan,judul_usulan,program,tahun_anggaran,disetujui_rp,dikomitmenkan_rp,dicairkan_rp,progres_fisik_persen,status,kode_status',
+      'kode_kecamatan,kecamatan,kode_desa_kelurahan,desa_kelurahan,judul_usulan,program,nama_program,tahun_anggaran,disetujui_rp,dikomitmenkan_rp,dicairkan_rp,progres_fisik_persen,status,kode_status',
     );
     expect(lines[1]).toBe(
-      '14.03.09,Mandau,14.03.09.1004,Balik Alam,"Jalan ""Damai"", RT 03",KOTAKU-2026,2026,100,100,40,40,Pencairan berjalan,FUNDING',
+      '14.03.09,Mandau,14.03.09.1004,Balik Alam,"Jalan ""Damai"", RT 03",KOTAKU-2026,KOTAKU (Kota Tanpa Kumuh) 2026,2026,100,100,40,40,Pencairan berjalan,FUNDING',
     );
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });

@@ -183,7 +183,7 @@ export function TransparencyPage() {
                           <Fragment key={item.proposalId}>
                             <tr data-testid="transparency-row">
                               <td data-label={t.title}>
-                                {item.title} <span className="muted">{item.programCode}</span>
+                                {item.title} <span className="muted">{item.programmeName}</span>
                               </td>
                               <td data-label={t.approvedAmount} className="amount">
                                 <Money amount={item.amount} />

@@ -13,6 +13,8 @@ export const FundsReportItemSchema = z.object({
   proposalId: z.string(),
   title: z.string(),
   programCode: z.string(),
+  /** The programme's name, of its latest version (e.g. "KOTAKU (Kota Tanpa Kumuh) 2026"). */
+  programmeName: z.string(),
   fiscalYear: z.number().int(),
   villageCode: z.string(),
   districtCode: z.string(),
