@@ -246,4 +246,29 @@ describe('commitments against a budget ceiling (pagu)', () => {
     });
     expect((await listed('KOTA-C')).filter((i) => i.proposalId === payload.proposalId)).toHaveLength(1);
   });
+
+  it('starts a region’s pagu at the latest version’s default, for a proposal submitted under an earlier version too', async () => {
+    const ceiling = (amount: number) => ({ regionLevel: 'district' as const, amount });
+    await events.publish(
+      ProgrammePublishedV1,
+      'RENEW-C',
+      programme('RENEW-C', { tranchePlan: HALF_AND_HALF, ceiling: ceiling(1_000_000_000) }),
+    );
+    await events.publish(
+      ProgrammePublishedV1,
+      'RENEW-C',
+      programme('RENEW-C', { tranchePlan: HALF_AND_HALF, ceiling: ceiling(3_000_000_000), version: 2 }),
+    );
+    // BPKAD's page lists Mandau's pagu, still unset, at version 2's default...
+    await expectEventually(async () =>
+      expect(await budgetOf('RENEW-C', MANDAU)).toMatchObject({ amount: 3_000_000_000, programmeDefault: true }),
+    );
+    // ...and that is the pagu a proposal of version 1 is committed against, the first in Mandau.
+    const payload = approval('RENEW-C', `${MANDAU}.1004`, 1_500_000_000, new Date(), { programVersion: 1 });
+    await events.publish(ProposalApprovedV1, payload.proposalId, payload);
+    await expectEventually(async () =>
+      expect((await listed('RENEW-C')).find((i) => i.proposalId === payload.proposalId)?.status).toBe('FUNDING'),
+    );
+    expect(await budgetOf('RENEW-C', MANDAU)).toMatchObject({ amount: 3_000_000_000, committed: 1_500_000_000, programmeDefault: false });
+  });
 });

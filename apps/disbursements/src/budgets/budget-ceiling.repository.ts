@@ -52,11 +52,18 @@ const keyParams = (key: CeilingKey) => [key.programCode, key.fiscalYear, key.reg
  */
 @Injectable()
 export class BudgetCeilingRepository {
-  /** Creates the ceiling at the programme's pagu the first time a region of it is used. */
+  /**
+   * Creates the ceiling the first time a region of it is used, at the default pagu of the programme's latest
+   * version for the year, as the pagu page lists an unset one: a version published since the proposal's own
+   * is the programme's current word. `amount` (the caller's version's) serves where the latest sets its
+   * pagu per another region level.
+   */
   async ensure(tx: EntityManager, key: CeilingKey, regionLevel: string, regencyCode: string, amount: number): Promise<void> {
     await tx.query(
       `INSERT INTO budget_ceiling (program_code, fiscal_year, region_code, region_level, regency_code, amount)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       VALUES ($1, $2, $3, $4, $5, coalesce(
+         (SELECT CASE WHEN ceiling_region_level = $4 THEN ceiling_amount END FROM programme_version
+           WHERE code = $1 AND fiscal_year = $2 ORDER BY version DESC LIMIT 1), $6))
        ON CONFLICT (program_code, fiscal_year, region_code) DO NOTHING`,
       [...keyParams(key), regionLevel, regencyCode, String(amount)],
     );

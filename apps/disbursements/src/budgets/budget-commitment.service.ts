@@ -184,7 +184,7 @@ export class BudgetCommitment {
     }
   }
 
-  /** Creates the ceiling from the programme's pagu the first time a region of it is used. */
+  /** Creates the ceiling at the programme's default pagu the first time a region of it is used (BudgetCeilingRepository.ensure). */
   async ensureCeiling(tx: EntityManager, key: CeilingKey, programme: ProgrammeVersion, regencyCode: string): Promise<void> {
     await this.ceilings.ensure(tx, key, programme.ceilingRegionLevel, regencyCode, programme.ceilingAmount);
   }

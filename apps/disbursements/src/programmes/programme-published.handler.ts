@@ -6,7 +6,8 @@ import { ProgrammeVersionRepository } from './programme-version.repository';
 
 /**
  * Keeps a local copy of every published programme version: a proposal is funded by the tranche plan
- * and ceiling of the version it was submitted under, and published versions never change.
+ * and ceiling level of the version it was submitted under, and published versions never change. A
+ * region's pagu starts at the latest version's default.
  */
 @Injectable()
 export class ProgrammePublishedHandler {
