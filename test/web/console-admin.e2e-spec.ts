@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
+import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
 
 const NEW_USER = 'lurah.plt.uji';
 const NEW_PASSWORD = 'kata-sandi-uji-1';
@@ -185,6 +185,14 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await form.getByLabel('Salin dari program').selectOption({ value: DEMO_KOTAKU });
     await form.getByLabel('Nama program').fill('KOTAKU (perubahan uji konsol)');
     await form.getByLabel('Dana maksimal per usulan (Rp)').fill('400000000');
+    // The APBD gives each kecamatan Rp 2,5 miliar now: where BPKAD has set no pagu, that is the pagu.
+    const ceiling = form.getByLabel('Pagu bawaan per kecamatan (Rp)');
+    expect(await ceiling.inputValue()).toBe('2.000.000.000');
+    await ceiling.fill('2,5 miliar');
+    await form.getByRole('button', { name: 'Buat draf' }).click();
+    // Not an amount: refused beside the field, nothing drafted.
+    await expectEventually(async () => expect(await ceiling.getAttribute('aria-invalid')).toBe('true'));
+    await ceiling.fill('2.500.000.000');
     await form.getByRole('button', { name: 'Buat draf' }).click();
     await admin.getByRole('status').getByText(`Draf ${DEMO_KOTAKU} versi 2 dibuat.`).waitFor();
     await kotaku.getByRole('button', { name: `Terbitkan ${DEMO_KOTAKU} versi 2` }).click();
@@ -193,6 +201,15 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await admin.getByRole('status').getByText(`${DEMO_KOTAKU} versi 2 diterbitkan.`).waitFor();
     await expectEventually(async () => expect(await kotaku.getByText('Draf', { exact: true }).count()).toBe(0));
     await kotaku.getByRole('heading', { name: /KOTAKU \(perubahan uji konsol\)/ }).waitFor();
+    const bpkad = await callApiAs(system.url, 'bpkad');
+    await expectEventually(async () => {
+      const { items } = await bpkad<{ items: Array<{ amount: number; programmeDefault: boolean }> }>(
+        'GET',
+        `/budgets?programCode=${DEMO_KOTAKU}`,
+      );
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.filter((b) => b.programmeDefault).map((b) => b.amount)).toEqual(items.map(() => 2_500_000_000));
+    });
   });
 
   it('lists acting officials, appoints one in force from an hour ago, and ends it', async () => {

@@ -1,4 +1,7 @@
+import type { BudgetCeiling } from '@alur/contracts';
 import { useI18n } from './i18n';
+
+type RegionLevel = BudgetCeiling['regionLevel'];
 
 /**
  * The administration pages' texts, Indonesian first. Kept apart from messages.ts so that they load
@@ -57,6 +60,9 @@ const id = {
   fiscalYear: 'Tahun anggaran',
   maxRequested: 'Dana maksimal per usulan (Rp)',
   minSelfHelp: 'Swadaya minimal (% dari RAB)',
+  defaultCeiling: (level: RegionLevel) =>
+    `Pagu bawaan ${{ village: 'per desa/kelurahan', district: 'per kecamatan', regency: 'kabupaten' }[level]} (Rp)`,
+  defaultCeilingHint: 'Berlaku bagi wilayah yang pagunya belum ditetapkan BPKAD.',
   createDraft: 'Buat draf',
   draftCreated: (code: string, version: number) => `Draf ${code} versi ${version} dibuat.`,
   // acting
@@ -156,6 +162,9 @@ const en: AdminMessages = {
   fiscalYear: 'Fiscal year',
   maxRequested: 'Most a proposal may request (Rp)',
   minSelfHelp: 'Minimum swadaya (% of the budget)',
+  defaultCeiling: (level) =>
+    `Default pagu ${{ village: 'per village', district: 'per kecamatan', regency: 'for the kabupaten' }[level]} (Rp)`,
+  defaultCeilingHint: 'For the regions whose pagu BPKAD has not set.',
   createDraft: 'Create draft',
   draftCreated: (code, version) => `Draft ${code} version ${version} created.`,
   actingTitle: 'Acting officials (Plt/Plh)',

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import type { AnswerOf, CreateProgrammeDraft, ProgrammeSummary, PublishProgramme, RequestInputOf } from '@alur/contracts';
 import { api } from '../../api/api-client';
+import type { AsTyped } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
@@ -8,6 +9,7 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { useActionKeys } from '../../lib/action-key';
+import { parseRupiah, rupiahFieldText } from '../../lib/rupiah';
 
 /** The fields of a programme version that a draft is written with (CreateProgrammeDraft); the rest of a view is its state. */
 const DEFINITION_FIELDS = [
@@ -29,20 +31,26 @@ interface DraftForm {
   fiscalYear: string;
   maxRequestedAmount: string;
   minSelfHelpPercent: string;
+  /** The default pagu per region of the source's level (the level stays as it was). */
+  ceilingAmount: string;
 }
+
+const amountText = (amount: number | undefined) => (amount === undefined ? '' : rupiahFieldText(amount));
 
 const formFrom = (programme: ProgrammeSummary | undefined): DraftForm => ({
   basedOn: programme?.code ?? '',
   code: programme?.code ?? '',
   name: programme?.latest?.name ?? '',
   fiscalYear: String(programme?.latest?.fiscalYear ?? ''),
-  maxRequestedAmount: String(programme?.latest?.maxRequestedAmount ?? ''),
+  maxRequestedAmount: amountText(programme?.latest?.maxRequestedAmount),
   minSelfHelpPercent: programme?.latest ? String(programme.latest.minSelfHelpShareBp / 100) : '',
+  ceilingAmount: amountText(programme?.latest?.budgetCeiling.amount),
 });
 
 /**
  * ADMIN: programmes with their versions; publishing a draft; and a new draft version copied from a
- * published one with its name, year and money rules changed (the chain, tranches and documents as they were).
+ * published one with its name, year and money rules (the most a proposal may ask, the least swadaya, the
+ * default pagu) changed; the chain, tranches, documents and the pagu's region level as they were.
  */
 export function AdminProgrammesPage() {
   const { t, dateTime } = useI18n();
@@ -57,6 +65,8 @@ export function AdminProgrammesPage() {
   const keys = useActionKeys();
   const withLatest = (programmes.data ?? []).filter((p) => p.latest);
   const draft = form ?? formFrom(withLatest[0]);
+  const source = withLatest.find((p) => p.code === draft.basedOn)?.latest;
+  const ceilingLabel = a.defaultCeiling(source?.budgetCeiling.regionLevel ?? 'district');
 
   const publish = async () => {
     if (!toPublish) return;
@@ -81,7 +91,6 @@ export function AdminProgrammesPage() {
 
   const createDraft = async (event: FormEvent) => {
     event.preventDefault();
-    const source = withLatest.find((p) => p.code === draft.basedOn)?.latest;
     if (!source) return;
     setBusy(true);
     setFormError(undefined);
@@ -92,13 +101,15 @@ export function AdminProgrammesPage() {
         RequestInputOf<typeof CreateProgrammeDraft>,
         DefinitionField
       >;
-      const body: RequestInputOf<typeof CreateProgrammeDraft> = {
+      // An unreadable amount is sent as typed, so the API names the field and why.
+      const body: AsTyped<RequestInputOf<typeof CreateProgrammeDraft>> = {
         ...copied,
         code: draft.code.trim(),
         name: draft.name,
         fiscalYear: Number(draft.fiscalYear),
-        maxRequestedAmount: Number(draft.maxRequestedAmount),
+        maxRequestedAmount: parseRupiah(draft.maxRequestedAmount) ?? draft.maxRequestedAmount,
         minSelfHelpShareBp: Math.round(Number(draft.minSelfHelpPercent) * 100),
+        budgetCeiling: { regionLevel: source.budgetCeiling.regionLevel, amount: parseRupiah(draft.ceilingAmount) ?? draft.ceilingAmount },
       };
       const created = await keys.send<AnswerOf<typeof CreateProgrammeDraft>>('POST', '/programmes', body);
       setNotice(a.draftCreated(created.code, created.version));
@@ -111,6 +122,10 @@ export function AdminProgrammesPage() {
     }
   };
   const set = (name: keyof DraftForm) => (event: { target: { value: string } }) => setForm({ ...draft, [name]: event.target.value });
+  // Whole rupiah written as people read them (1.000.000.000), as the pagu and the proposal forms take them.
+  const rupiahInput = (name: 'maxRequestedAmount' | 'ceilingAmount') => (
+    <input inputMode="numeric" value={draft[name]} onChange={set(name)} autoComplete="off" required />
+  );
 
   return (
     <section>
@@ -190,6 +205,7 @@ export function AdminProgrammesPage() {
               fiscalYear: a.fiscalYear,
               maxRequestedAmount: a.maxRequested,
               minSelfHelpShareBp: a.minSelfHelp,
+              'budgetCeiling.amount': ceilingLabel,
             }}
           />
           <Field id="basedOn" label={a.basedOn}>
@@ -211,15 +227,7 @@ export function AdminProgrammesPage() {
             <input type="number" inputMode="numeric" value={draft.fiscalYear} onChange={set('fiscalYear')} required />
           </Field>
           <Field id="programme-max" label={a.maxRequested} error={reasonOf(formError, 'maxRequestedAmount')}>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={1}
-              value={draft.maxRequestedAmount}
-              onChange={set('maxRequestedAmount')}
-              required
-            />
+            {rupiahInput('maxRequestedAmount')}
           </Field>
           <Field id="programme-self-help" label={a.minSelfHelp} error={reasonOf(formError, 'minSelfHelpShareBp')}>
             <input
@@ -232,6 +240,14 @@ export function AdminProgrammesPage() {
               onChange={set('minSelfHelpPercent')}
               required
             />
+          </Field>
+          <Field
+            id="programme-ceiling"
+            label={ceilingLabel}
+            hint={a.defaultCeilingHint}
+            error={reasonOf(formError, 'budgetCeiling.amount')}
+          >
+            {rupiahInput('ceilingAmount')}
           </Field>
           <div className="actions">
             <button type="submit" className="button primary" disabled={busy}>
