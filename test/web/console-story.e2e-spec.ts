@@ -456,7 +456,7 @@ describe('the web console, the whole story in a browser', () => {
     expect(csv.startsWith('\uFEFFkode_kecamatan,')).toBe(true);
     // The progress column stays empty: the BKM's 35% counts once a verifier has checked it on site.
     expect(csv.split('\r\n')[1]).toBe(
-      `14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},${DEMO_KOTAKU},${DEMO_FISCAL_YEAR},39925000,39925000,15970000,,Pencairan berjalan,FUNDING`,
+      `14.03.09,Mandau,14.03.09.1004,Balik Alam,${TITLE},${DEMO_KOTAKU},KOTAKU (Kota Tanpa Kumuh) 2026,${DEMO_FISCAL_YEAR},39925000,39925000,15970000,,Pencairan berjalan,FUNDING`,
     );
     await visitor.close();
   });
