@@ -4,7 +4,8 @@ import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { jpegWithExif, wibExifTime } from '../disbursements/jpeg-with-exif';
-import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
+import { RegionDirectory } from '@alur/regions';
+import { BALIK_ALAM, kotakuDraft, MANDAU, PINGGIR } from '../proposals/proposal-fixtures';
 import { Browser, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, reloadUntilVisible, RunningSystem } from './console-harness';
 
 /**
@@ -15,6 +16,9 @@ import { Browser, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, r
  */
 const TITLE = 'Semenisasi Jalan Gang Damai RT 05';
 const VERIFIER = `verifikator.${MANDAU}`;
+/** A proposal of Pinggir that waits for budget, to lead BPKAD to its pagu. */
+const WAITING_TITLE = 'Drainase Lingkungan RT 02';
+const PINGGIR_VILLAGE = RegionDirectory.shared().villagesOf(PINGGIR)[0];
 const SEND_BACK_NOTE = 'Foto diambil di luar Balik Alam: kirim foto dari lokasi pekerjaan.';
 /** Balik Alam is a kelurahan of Duri; Pekanbaru lies about 90 km to the south-east. */
 const IN_DURI = { latitude: 1.2702, longitude: 101.2114 };
@@ -40,6 +44,27 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
+  const logInAs = async (username: string): Promise<string> => {
+    const response = await fetch(`${system.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
+  /** Each official of the chain, in turn, approves the proposal's open stage. */
+  const approveByChain = async (id: string, officials: string[]) => {
+    for (const username of officials) {
+      tokens[username] ??= await logInAs(username);
+      const stageId = await expectEventually(async () => {
+        const stages = await call('GET', `/api/v1/approvals/proposals/${id}/stages`, tokens[username]);
+        const open = stages.find((s: { status: string }) => s.status === 'OPEN');
+        expect(open).toBeDefined();
+        return open.stageId as string;
+      });
+      await call('POST', `/api/v1/approvals/${stageId}/decision`, tokens[username], { decision: 'APPROVE' });
+    }
+  };
   const uploadPhoto = async (jpeg: Buffer, name: string): Promise<string> => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), name);
@@ -56,29 +81,14 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     ({ system, browser } = await openConsole(isolation));
     const users: Record<string, string> = { bkm: `bkm.${BALIK_ALAM}`, bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', verifier: VERIFIER };
     const chain = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
-    for (const [name, username] of [...Object.entries(users), ...chain.map((u) => [u, u])]) {
-      const response = await fetch(`${system.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      tokens[name] = ((await response.json()) as { accessToken: string }).accessToken;
-    }
+    for (const [name, username] of [...Object.entries(users), ...chain.map((u) => [u, u])]) tokens[name] = await logInAs(username);
 
     // Approved by the whole chain, then tranche 1 released by two BPKAD officials.
     const proposal = await call('POST', '/api/v1/proposals', tokens.bkm, kotakuDraft(BALIK_ALAM, { title: TITLE }));
     proposalId = proposal.id;
     await call('POST', `/api/v1/proposals/${proposalId}/submit`, tokens.bkm, {});
     await call('PUT', `/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${MANDAU}`, tokens.bpkad, { amount: 1_000_000_000 });
-    for (const username of chain) {
-      const stageId = await expectEventually(async () => {
-        const stages = await call('GET', `/api/v1/approvals/proposals/${proposalId}/stages`, tokens.bkm);
-        const open = stages.find((s: { status: string }) => s.status === 'OPEN');
-        expect(open).toBeDefined();
-        return open.stageId as string;
-      });
-      await call('POST', `/api/v1/approvals/${stageId}/decision`, tokens[username], { decision: 'APPROVE' });
-    }
+    await approveByChain(proposalId, chain);
     const disbursement = await expectEventually(
       async () => {
         const { items } = await call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, tokens.bpkad);
@@ -268,6 +278,39 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     const report = await call('GET', `/api/v1/fiscal-years/${DEMO_FISCAL_YEAR}/carry-over`, tokens.bpkad);
     expect([report.releasesCloseAt, report.isDefault]).toEqual([`${DEMO_FISCAL_YEAR}-12-20T16:59:00.000Z`, false]);
     await checkPage(bpkad, 'verification-07-bpkad-closing-set-desktop');
+    await bpkad.close();
+  });
+
+  it('leads BPKAD from a proposal waiting for budget to the form of the pagu it waits under, where raising it funds the proposal', async () => {
+    // Pinggir's KOTAKU pagu is set at Rp 1.000.000: a proposal of Rp 95.000.000 there waits once approved.
+    await call('PUT', `/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${PINGGIR}`, tokens.bpkad, { amount: 1_000_000 });
+    const bkm = await logInAs(`bkm.${PINGGIR_VILLAGE.code}`);
+    const waiting = await call('POST', '/api/v1/proposals', bkm, kotakuDraft(PINGGIR_VILLAGE.code, { title: WAITING_TITLE }));
+    await call('POST', `/api/v1/proposals/${waiting.id}/submit`, bkm, {});
+    await approveByChain(waiting.id, [`lurah.${PINGGIR_VILLAGE.code}`, `camat.${PINGGIR}`, 'dinas', 'sekda', 'bupati']);
+    const fundsOf = async () => (await call('GET', `/api/v1/disbursements?proposalId=${waiting.id}`, tokens.bpkad)).items[0]?.status;
+    await expectEventually(async () => expect(await fundsOf()).toBe('AWAITING_BUDGET'), { timeoutMs: 30_000 });
+
+    const bpkad = await browser.newPage(PHONE);
+    await logIn(bpkad, system.url, 'bpkad');
+    await bpkad.goto(`${system.url}/usulan/${waiting.id}`);
+    await bpkad.getByText('Sisa pagunya tidak mencukupi', { exact: false }).waitFor();
+    await bpkad.getByRole('link', { name: 'Buka pagunya di halaman Pagu anggaran' }).click();
+    await bpkad.waitForURL(/\/pagu\?program=/);
+    // The form of Pinggir's pagu is open at its amount, the programme's table alone shown.
+    const form = bpkad.getByTestId('ceiling-form');
+    await form.getByRole('heading', { name: 'Ubah pagu Kec. Pinggir' }).waitFor();
+    expect(await form.getByLabel('Pagu baru (Rp)').inputValue()).toBe('1.000.000');
+    expect(await bpkad.getByLabel('Program', { exact: true }).inputValue()).toBe(DEMO_KOTAKU);
+    await checkPage(bpkad, 'verification-08-bpkad-pagu-from-waiting-proposal-phone');
+    await form.getByLabel('Pagu baru (Rp)').fill('2.000.000.000');
+    await form.getByRole('button', { name: 'Simpan pagu' }).click();
+    await bpkad.getByRole('dialog').getByRole('button', { name: 'Simpan pagu' }).click();
+    await bpkad
+      .getByRole('status')
+      .getByText('Pagu Kec. Pinggir kini Rp 2.000.000.000. 1 usulan yang menunggu kini mendapat anggaran.')
+      .waitFor();
+    await expectEventually(async () => expect(await fundsOf()).toBe('FUNDING'));
     await bpkad.close();
   });
 });

@@ -332,6 +332,8 @@ const id = {
   releasesOfOne: 'Hanya usulan ini.',
   releasesAll: 'Lihat semua yang menunggu',
   releaseWaitingTranche: (n: number) => `Cairkan termin ${n} di halaman Pencairan`,
+  awaitingBudgetHint: 'Sisa pagunya tidak mencukupi: usulan ini didanai begitu pagu dinaikkan, menurut urutan persetujuan.',
+  openCeiling: 'Buka pagunya di halaman Pagu anggaran',
   releasesCount: (n: number) => `${n} usulan dengan termin menunggu BPKAD, yang disetujui paling awal lebih dulu`,
   tranche: (n: number) => `Termin ${n}`,
   release: 'Cairkan',
@@ -758,6 +760,8 @@ const en: Messages = {
   releasesOfOne: 'This proposal only.',
   releasesAll: 'See everything waiting',
   releaseWaitingTranche: (n: number) => `Release tranche ${n} on the Releases page`,
+  awaitingBudgetHint: 'What is left of its pagu does not cover it: the proposal is funded once the pagu is raised, in approval order.',
+  openCeiling: 'Open its ceiling on the Budget ceilings page',
   releasesCount: (n: number) =>
     `${n === 1 ? '1 proposal' : `${n} proposals`} with a tranche waiting for BPKAD, the earliest approved first`,
   tranche: (n: number) => `Tranche ${n}`,

@@ -1,4 +1,5 @@
 import { FormEvent, Fragment, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { AsTyped } from '../api/types';
 import type { AnswerOf, BudgetView, ListBudgets, RequestInputOf, SetCeiling } from '@alur/contracts';
@@ -113,12 +114,23 @@ export function CeilingsPage() {
   const { data, error, loading, reload } = useLoad(() => api<AnswerOf<typeof ListBudgets>>('GET', '/budgets'), []);
   const [editing, setEditing] = useState<BudgetView>();
   const [notice, setNotice] = useState<string>();
-  const [programCode, setProgramCode] = useState('');
+  const [params] = useSearchParams();
+  const [programCode, setProgramCode] = useState(() => params.get('program') ?? '');
   const names = useProgrammeNames();
   const programmes = [...new Set(data?.items.map((b) => b.programCode))];
-  const shown = data?.items.filter((b) => !programCode || b.programCode === programCode) ?? [];
+  // A programme with no ceiling here (an old link) filters nothing out.
+  const filter = programmes.includes(programCode) ? programCode : '';
+  const shown = data?.items.filter((b) => !filter || b.programCode === filter) ?? [];
   // The treasury owns the pagu: the administrator sees the ceilings, BPKAD changes them.
   const mayChange = user?.role === 'BPKAD';
+  // BPKAD came from a proposal waiting for budget (`?program=…&wilayah=…`): the form of the pagu it waits under opens, once.
+  const askedOpened = useRef(false);
+  useEffect(() => {
+    if (askedOpened.current || !data) return;
+    askedOpened.current = true;
+    const asked = data.items.find((b) => b.programCode === params.get('program') && b.regionCode === params.get('wilayah'));
+    if (asked && mayChange) setEditing(asked);
+  }, [data, params, mayChange]);
   const keyOf = (b: BudgetView) => `${b.programCode}-${b.fiscalYear}-${b.regionCode}`;
 
   return (
@@ -137,7 +149,7 @@ export function CeilingsPage() {
         <div className="card filters">
           <Field id="ceilings-programme" label={t.programme}>
             <select
-              value={programCode}
+              value={filter}
               onChange={(e) => {
                 setProgramCode(e.target.value);
                 setEditing(undefined);

@@ -386,6 +386,20 @@ export function ProposalDetailPage({ id }: { id: string }) {
               </Link>
             </p>
           )}
+          {/* BPKAD comes here from a message that it waits for budget: the pagu it waits under opens on the pagu page. */}
+          {user?.role === 'BPKAD' && disbursement.status === 'AWAITING_BUDGET' && (
+            <>
+              <p>{t.awaitingBudgetHint}</p>
+              <p>
+                <Link
+                  className="button primary"
+                  to={`/pagu?program=${encodeURIComponent(disbursement.programCode)}&wilayah=${disbursement.ceilingRegionCode}`}
+                >
+                  {t.openCeiling}
+                </Link>
+              </p>
+            </>
+          )}
           {isBkm && disbursement.status === 'FUNDING' && (
             <ProgressReportForm proposalId={p.id} spendingLimit={disbursement.released + p.selfHelpAmount} onSent={reload} />
           )}
