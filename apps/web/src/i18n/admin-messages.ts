@@ -163,8 +163,8 @@ const en: AdminMessages = {
   maxRequested: 'Most a proposal may request (Rp)',
   minSelfHelp: 'Minimum swadaya (% of the budget)',
   defaultCeiling: (level) =>
-    `Default pagu ${{ village: 'per village', district: 'per kecamatan', regency: 'for the kabupaten' }[level]} (Rp)`,
-  defaultCeilingHint: 'For the regions whose pagu BPKAD has not set.',
+    `Default budget ceiling (pagu) ${{ village: 'per village', district: 'per kecamatan', regency: 'for the kabupaten' }[level]} (Rp)`,
+  defaultCeilingHint: 'For the regions whose ceiling BPKAD has not set.',
   createDraft: 'Create draft',
   draftCreated: (code, version) => `Draft ${code} version ${version} created.`,
   actingTitle: 'Acting officials (Plt/Plh)',

@@ -760,7 +760,8 @@ const en: Messages = {
   releasesOfOne: 'This proposal only.',
   releasesAll: 'See everything waiting',
   releaseWaitingTranche: (n: number) => `Release tranche ${n} on the Releases page`,
-  awaitingBudgetHint: 'What is left of its pagu does not cover it: the proposal is funded once the pagu is raised, in approval order.',
+  awaitingBudgetHint:
+    'What is left of its budget ceiling does not cover it: the proposal is funded once the ceiling is raised, in approval order.',
   openCeiling: 'Open its ceiling on the Budget ceilings page',
   releasesCount: (n: number) =>
     `${n === 1 ? '1 proposal' : `${n} proposals`} with a tranche waiting for BPKAD, the earliest approved first`,
