@@ -218,13 +218,24 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await verifier.close();
   });
 
-  it('shows BPKAD tranche 2 ready, and the reports with their photos and verification on the proposal', async () => {
+  it('shows BPKAD tranche 2 ready, its SPM offering the account tranche 1 was paid into, and the reports with their photos on the proposal', async () => {
     const bpkad = await browser.newPage(DESKTOP);
     await logIn(bpkad, system.url, 'bpkad');
     await bpkad.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
     const ready = () => bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }).filter({ hasText: 'Termin 2' });
     await reloadUntilVisible(bpkad, ready);
     await ready().getByText('Rp 28.500.000').waitFor();
+
+    // Tranche 2's SPM pays into the account tranche 1 was paid into: the form offers it, and says where it comes from.
+    await ready().getByRole('button', { name: 'Siapkan SPM Termin 2' }).click();
+    await bpkad.getByText('Rekening diisi dari SPM termin 1', { exact: false }).waitFor();
+    expect(
+      await Promise.all(['Nama bank', 'Nomor rekening', 'Atas nama'].map((label) => bpkad.getByLabel(label, { exact: true }).inputValue())),
+    ).toEqual(['Bank Riau Kepri Syariah', '1230045678', 'BKM Balik Alam']);
+    expect(await bpkad.getByLabel('Nomor SP2D', { exact: true }).inputValue()).toBe('');
+    await bpkad.getByLabel('Nomor SP2D', { exact: true }).fill(`0078/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`);
+    await bpkad.getByRole('button', { name: 'Siapkan SPM', exact: true }).click();
+    await ready().getByText('Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam').waitFor();
 
     await ready().getByRole('link', { name: TITLE }).click();
     await bpkad.getByRole('heading', { name: TITLE, exact: true }).waitFor();
@@ -255,7 +266,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     expect(await bpkad.getByTestId('closing-at').textContent()).toBe(
       `31 Des ${DEMO_FISCAL_YEAR}, 24.00 WIB (bawaan: akhir tahun anggaran)`,
     );
-    // Tranches 2 (ready) and 3 (locked) are committed and not released: 60% of Rp 95.000.000.
+    // Tranches 2 (its SPM prepared) and 3 (locked) are committed and not released: 60% of Rp 95.000.000.
     expect(await bpkad.getByTestId('carry-over-total').textContent()).toBe('Rp 57.000.000');
     const rows = bpkad.getByTestId('carry-over-item');
     expect(await rows.count()).toBe(2);

@@ -347,6 +347,8 @@ const id = {
   accountNumber: 'Nomor rekening',
   accountHolder: 'Atas nama',
   bankAccount: 'Rekening tujuan',
+  accountFromEarlierTranche: (n: number) =>
+    `Rekening diisi dari SPM termin ${n}, yang sudah dicairkan ke rekening itu. Periksa sebelum menyiapkan SPM.`,
   bankAccountLine: (bank: string, number: string, holder: string) => `${bank} ${number} a.n. ${holder}`,
   spmPreparedBy: 'SPM disiapkan oleh',
   spmOwn: 'Anda yang menyiapkan SPM ini; otorisasinya oleh pejabat BPKAD lain.',
@@ -777,6 +779,8 @@ const en: Messages = {
   accountNumber: 'Account number',
   accountHolder: 'Account holder',
   bankAccount: 'Paid into',
+  accountFromEarlierTranche: (n: number) =>
+    `The account is filled in from tranche ${n}'s SPM, which was paid into it. Check it before preparing the SPM.`,
   bankAccountLine: (bank: string, number: string, holder: string) => `${bank} ${number}, ${holder}`,
   spmPreparedBy: 'SPM prepared by',
   spmOwn: 'You prepared this SPM; another BPKAD official authorises it.',

@@ -57,16 +57,29 @@ function trancheUrl({ disbursement, tranche }: Pending): string {
   return `/disbursements/${disbursement.id}/tranches/${tranche.number}`;
 }
 
+/**
+ * The tranche of the same proposal last paid out, whose SPM's account a later tranche's SPM starts from:
+ * the BKM's account does not change between tranches, and typing its number again invites a mistake.
+ * A returned SPM's account is not offered: it may be why it was returned.
+ */
+function lastPaidTranche(disbursement: Disbursement, before: number): Tranche | undefined {
+  return disbursement.tranches
+    .filter((earlier) => earlier.number < before && earlier.status === 'RELEASED' && earlier.spm)
+    .sort((a, b) => b.number - a.number)[0];
+}
+
 /** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
 function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
+  const { disbursement, tranche } = pending;
+  const [paidBefore] = useState(() => lastPaidTranche(disbursement, tranche.number));
+  const account = paidBefore?.spm?.bankAccount;
   const [sp2d, setSp2d] = useState('');
-  const [bankName, setBankName] = useState('');
-  const [accountNumber, setAccountNumber] = useState('');
-  const [accountHolder, setAccountHolder] = useState('');
+  const [bankName, setBankName] = useState(account?.bankName ?? '');
+  const [accountNumber, setAccountNumber] = useState(account?.accountNumber ?? '');
+  const [accountHolder, setAccountHolder] = useState(account?.accountHolder ?? '');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const { disbursement, tranche } = pending;
 
   const prepare = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,6 +112,11 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
           'bankAccount.accountHolder': t.accountHolder,
         }}
       />
+      {paidBefore && (
+        <p className="muted" data-testid="account-from-earlier">
+          {t.accountFromEarlierTranche(paidBefore.number)}
+        </p>
+      )}
       <div className="grid-2">
         <Field id="sp2dNumber" label={t.sp2dNumber} error={reasonOf(error, 'sp2dNumber')}>
           <input value={sp2d} onChange={(e) => setSp2d(e.target.value)} placeholder="0042/SP2D/LS/BPKAD/2026" required />
