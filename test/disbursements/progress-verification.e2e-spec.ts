@@ -147,6 +147,9 @@ describe('progress reports are checked, then verified on site before money moves
         selfHelpAmount: SWADAYA,
         photos: [PHOTO],
         reportedBy: `bkm.${BALIK_ALAM}`,
+        // Named as the BKM's account is, for the verifier to read who reported.
+        reporter: { username: `bkm.${BALIK_ALAM}`, displayName: 'BKM Balik Alam' },
+        verifier: null,
       });
     }
     const other = await gateway.call('GET', '/api/v1/progress-reports?verificationStatus=PENDING', { token: tokens.otherVerifier });
@@ -182,10 +185,14 @@ describe('progress reports are checked, then verified on site before money moves
     const seenByBkm = (await (await gateway.call('GET', `/api/v1/proposals/${proposalId}/progress-reports`, { token: tokens.bkm })).json())
       .items;
     expect(
-      seenByBkm.map((r: { verificationStatus: string; verificationNote: string | null }) => [r.verificationStatus, r.verificationNote]),
+      seenByBkm.map((r: { verificationStatus: string; verificationNote: string | null; verifier: { displayName: string } }) => [
+        r.verificationStatus,
+        r.verificationNote,
+        r.verifier.displayName,
+      ]),
     ).toEqual([
-      ['SENT_BACK', 'Di lokasi baru 35%: laporkan sesuai kondisi lapangan.'],
-      ['ACCEPTED', null],
+      ['SENT_BACK', 'Di lokasi baru 35%: laporkan sesuai kondisi lapangan.', 'Verifikator Dinas Teknis Kecamatan Mandau'],
+      ['ACCEPTED', null, 'Verifikator Dinas Teknis Kecamatan Mandau'],
     ]);
     expect(
       (await outboxPayloads('disbursements.progress-report-verified')).map((p: Record<string, unknown>) => [

@@ -204,7 +204,12 @@ describe('a proposal funded tranche by tranche', () => {
     expect((await disbursementAs(tokens.kuasaBud)).tranches[0]).toMatchObject({
       status: 'PREPARED',
       sp2dNumber: null,
-      spm: { sp2dNumber: 'SP2D-T-0001', bankAccount: BKM_ACCOUNT, preparedBy: { username: 'bpkad' } },
+      spm: {
+        sp2dNumber: 'SP2D-T-0001',
+        bankAccount: BKM_ACCOUNT,
+        // Named, for the second official to read who prepared it.
+        preparedBy: { username: 'bpkad', displayName: 'PPK-SKPD BPKAD Kabupaten Bengkalis' },
+      },
     });
     // Preparing twice is refused, by whoever tries.
     for (const token of [tokens.bpkad, tokens.kuasaBud]) {
@@ -290,8 +295,8 @@ describe('a proposal funded tranche by tranche', () => {
     expect(item.tranches[0]).toMatchObject({
       status: 'RELEASED',
       sp2dNumber: 'SP2D-T-0001',
-      spm: { preparedBy: { username: 'bpkad' } },
-      authorisedBy: { username: 'bpkad.kuasa-bud' },
+      spm: { preparedBy: { username: 'bpkad', displayName: 'PPK-SKPD BPKAD Kabupaten Bengkalis' } },
+      authorisedBy: { username: 'bpkad.kuasa-bud', displayName: 'Kuasa BUD BPKAD Kabupaten Bengkalis' },
     });
     const [ceiling] = await disbursements.db.query(`SELECT released FROM budget_ceiling WHERE program_code = $1`, [KOTAKU]);
     expect(ceiling.released).toBe('133333333');

@@ -290,7 +290,8 @@ describe('the web console, the whole story in a browser', () => {
     const waiting = kuasaBud.getByTestId('ready-tranche').filter({ hasText: TITLE });
     await waiting.getByText('Menunggu otorisasi').waitFor();
     await waiting.getByText('Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam').waitFor();
-    await waiting.getByText('bpkad,', { exact: false }).waitFor();
+    // Who prepared it, by name as the timeline names people, not by username.
+    await waiting.getByText('PPK-SKPD BPKAD Kabupaten Bengkalis,', { exact: false }).waitFor();
     await checkPage(kuasaBud, '16b-bpkad-spm-waiting-desktop');
     await waiting.getByRole('button', { name: 'Otorisasi SP2D Termin 1' }).click();
     await kuasaBud.getByRole('button', { name: 'Cairkan', exact: true }).click();

@@ -170,6 +170,8 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
       await claim.getByText('Rp 38.000.000 + Rp 5.000.000 = Rp 43.000.000').waitFor();
     }
     await claim35.getByText('Rp 14.000.000').waitFor();
+    // Who reported it, by the BKM's name.
+    await claim35.getByText(/oleh BKM Balik Alam$/).waitFor();
     await claim35.getByText('Pengecoran 140 m selesai.').waitFor();
     await photosShown(verifier);
     // The photo from Pekanbaru is flagged beside it; the one from the site is not.
@@ -250,6 +252,11 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
       'Dikembalikan verifikator',
     ]);
     await reports.nth(1).getByText(SEND_BACK_NOTE).waitFor();
+    // Who reported and who verified, by name.
+    await reports
+      .nth(0)
+      .getByText(/oleh BKM Balik Alam · Diterima verifikator oleh Verifikator Dinas Teknis Kecamatan Mandau, /)
+      .waitFor();
     expect(await reports.nth(1).getByTestId('photo-warning').allTextContents()).toEqual(['⚠ Diambil jauh dari desa/kelurahan']);
     await photosShown(bpkad);
     await checkPage(bpkad, 'verification-05-bpkad-proposal-reports-desktop');

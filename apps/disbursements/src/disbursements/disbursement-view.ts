@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Actor, DisbursementView, OfficialRef, SpmView, TrancheView } from '@alur/contracts';
+import type { DisbursementView, OfficialRef, SpmView, TrancheView } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
+import { officialRef } from '../common/official-ref';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
 import { Tranche } from '../tranches/domain/tranche';
 import { TrancheRepository } from '../tranches/tranche.repository';
@@ -32,10 +33,6 @@ export function toTrancheView(tranche: Tranche): TrancheView {
     authorisedBy: tranche.status === 'RELEASED' && tranche.releasedBy ? officialRef(tranche.releasedBy) : null,
     authorisedAt: tranche.status === 'RELEASED' ? (tranche.recordedAt?.toISOString() ?? null) : null,
   };
-}
-
-function officialRef(actor: Actor): OfficialRef {
-  return { userId: actor.userId, username: actor.username };
 }
 
 /** Disbursements as callers see them: with their tranches, accepted progress and regions' names. */

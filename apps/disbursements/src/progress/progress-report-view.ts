@@ -1,5 +1,6 @@
 import type { ProgressReportView, ProgressVerificationStatus, ReportedPhoto } from '@alur/contracts';
 import { villageLocationOf } from '@alur/regions';
+import { officialRef } from '../common/official-ref';
 import { WARNING_FLAGS } from './domain/photo-flags';
 import { ProgressReport } from './domain/progress-report';
 
@@ -19,9 +20,11 @@ export function progressReportView(report: ProgressReport, proposalId: string, v
     final: report.final,
     reportedAt: report.reportedAt.toISOString(),
     reportedBy: report.reportedBy.username,
+    reporter: officialRef(report.reportedBy),
     verificationStatus: report.verificationStatus,
     verificationNote: report.verificationNote,
     verifiedBy: report.verifiedBy?.username ?? null,
+    verifier: report.verifiedBy ? officialRef(report.verifiedBy) : null,
     verifiedAt: report.verifiedAt?.toISOString() ?? null,
   };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegionsModule } from '@alur/regions';
 import { EvaluationsController } from '../evaluation/evaluations.controller';
 import { UploadsModule } from '../uploads/uploads.module';
+import { UsersModule } from '../users/users.module';
 import { BudgetsController } from './budgets.controller';
 import { DisbursementsController } from './disbursements.controller';
 import { FiscalYearsController } from './fiscal-years.controller';
@@ -10,7 +11,7 @@ import { ProgressVerificationController } from './progress-verification.controll
 
 /** The HTTP face of the disbursements service: ceilings, disbursements, releases, progress reports and their verification, the fiscal calendar, the pilot evaluation. */
 @Module({
-  imports: [UploadsModule, RegionsModule],
+  imports: [UploadsModule, UsersModule, RegionsModule],
   controllers: [
     BudgetsController,
     DisbursementsController,

@@ -6,7 +6,9 @@ import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
 import { checkedIdempotencyKey } from '../http/idempotency-key.interceptor';
+import { OfficialNames } from '../users/official-names.service';
 import { PrepareSpmInput, ReleaseTrancheInput, ReturnSpmInput } from './http-inputs';
+import { withNamedTreasurers } from './named-officials';
 
 /**
  * Disbursements with their tranches (termin), and their release by two BPKAD officials: one prepares
@@ -15,12 +17,19 @@ import { PrepareSpmInput, ReleaseTrancheInput, ReturnSpmInput } from './http-inp
 @ApiTags('disbursements')
 @Controller('api/v1/disbursements')
 export class DisbursementsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly names: OfficialNames,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Disbursements within the caller’s region, with their tranches (LOCKED, READY, RELEASED)' })
-  list(@ContractInput(ListDisbursements, { from: 'query' }) query: RequestOf<typeof ListDisbursements>) {
-    return this.rpc.send(ListDisbursements, query);
+  @ApiOperation({
+    summary:
+      'Disbursements within the caller’s region, with their tranches (LOCKED, READY, PREPARED, RELEASED, CANCELLED) and who prepared and authorised each SPM (by name)',
+  })
+  async list(@ContractInput(ListDisbursements, { from: 'query' }) query: RequestOf<typeof ListDisbursements>) {
+    const page = await this.rpc.send(ListDisbursements, query);
+    return { ...page, items: await withNamedTreasurers(this.names, page.items) };
   }
 
   @Post(':id/tranches/:n/spm')

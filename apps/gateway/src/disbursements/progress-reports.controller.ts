@@ -8,7 +8,9 @@ import { ContractInput } from '../http/contract-input';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { PhotoCaptures } from '../uploads/photo-captures.service';
 import { IdPath } from '../http/id-path';
+import { OfficialNames } from '../users/official-names.service';
 import { ReportProgressInput } from './http-inputs';
+import { withNamedReporters } from './named-officials';
 
 /** Progress reports of a funded proposal, by its BKM. */
 @ApiTags('disbursements')
@@ -18,6 +20,7 @@ export class ProgressReportsController {
     private readonly rpc: RpcClient,
     private readonly ownUploads: OwnUploadsPipe,
     private readonly captures: PhotoCaptures,
+    private readonly names: OfficialNames,
   ) {}
 
   @Post()
@@ -38,9 +41,10 @@ export class ProgressReportsController {
   @Get()
   @ApiOperation({
     summary:
-      'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note); 404 for a proposal the caller does not see funded',
+      'The proposal’s progress reports, newest first, with their verification (PENDING, ACCEPTED, SENT_BACK and the note) and who reported and verified each (by name); 404 for a proposal the caller does not see funded',
   })
-  list(@ContractInput(ListProposalProgressReports, { from: 'path', params: ['id'], schema: IdPath }) params: IdPath) {
-    return this.rpc.send(ListProposalProgressReports, { proposalId: params.id });
+  async list(@ContractInput(ListProposalProgressReports, { from: 'path', params: ['id'], schema: IdPath }) params: IdPath) {
+    const page = await this.rpc.send(ListProposalProgressReports, { proposalId: params.id });
+    return { ...page, items: await withNamedReporters(this.names, page.items) };
   }
 }

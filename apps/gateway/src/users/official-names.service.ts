@@ -20,4 +20,19 @@ export class OfficialNames {
     const names = await this.users.displayNamesOf(this.transactions.manager, ids);
     return people.map((person) => (person ? withDisplayName(person, names) : null));
   }
+
+  /**
+   * Each item with the people it holds named, in one lookup for the whole list: `peopleOf` picks them
+   * out of an item, `withPeople` puts them back, named, in the same order.
+   */
+  async nameWithin<I, T extends NamedPerson>(
+    items: readonly I[],
+    peopleOf: (item: I) => Array<T | null>,
+    withPeople: (item: I, named: Array<T | null>) => I,
+  ): Promise<I[]> {
+    const picked = items.map(peopleOf);
+    const named = await this.name(picked.flat());
+    let next = 0;
+    return items.map((item, i) => withPeople(item, named.slice(next, (next += picked[i].length))));
+  }
 }

@@ -2,6 +2,7 @@ import { api } from '../api/api-client';
 import type { AnswerOf, ListProposalProgressReports } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
+import { nameOf } from '../lib/person-name';
 import { ErrorSummary } from './error-summary';
 import { Money } from './money';
 import { ProgressPhotos, VerificationBadge } from './progress-photos';
@@ -33,10 +34,10 @@ export function ProgressReportList({ proposalId, title, refresh }: { proposalId:
                 <VerificationBadge status={report.verificationStatus} />
               </h3>
               <p className="muted">
-                {x.reported} {x.reportedBy(dateTime(report.reportedAt), report.reportedBy)}
-                {report.verifiedBy &&
+                {x.reported} {x.reportedBy(dateTime(report.reportedAt), nameOf(report.reporter))}
+                {report.verifier &&
                   report.verifiedAt &&
-                  ` · ${x.verification[report.verificationStatus]} ${x.verifiedBy(report.verifiedBy, dateTime(report.verifiedAt))}`}
+                  ` · ${x.verification[report.verificationStatus]} ${x.verifiedBy(nameOf(report.verifier), dateTime(report.verifiedAt))}`}
               </p>
               {report.final && <p>{x.finalReport}</p>}
               {report.note && <p className="quote">{report.note}</p>}

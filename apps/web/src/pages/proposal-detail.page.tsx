@@ -32,10 +32,9 @@ import { DocumentList } from '../components/proposal-documents';
 import { ProgressReportList } from '../components/progress-report-list';
 import { useActionKeys } from '../lib/action-key';
 import { inboxPathOf, inboxSearchFromState } from '../lib/inbox-search';
+import { nameOf } from '../lib/person-name';
 
 const EDITABLE: readonly ProposalStatus[] = ['DRAFT', 'RETURNED'];
-/** An official by the name the gateway knows them by, their username only when it knows none. */
-const nameOf = (person: { username: string; displayName?: string }) => person.displayName ?? person.username;
 const WITHDRAWABLE: readonly ProposalStatus[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
 /** What the BKM sends to act on a proposal: the proposal itself is named in the path. */
 type ProposalAction<C extends typeof SubmitProposal | typeof WithdrawProposal> = Omit<RequestInputOf<C>, 'id'>;

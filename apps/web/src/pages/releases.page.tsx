@@ -22,6 +22,7 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { formatRupiah } from '../lib/rupiah';
+import { nameOf } from '../lib/person-name';
 import { ActionKeys, useActionKeys } from '../lib/action-key';
 import { Link, useSearchParams } from 'react-router';
 import { AddressPager, usePageWithinList } from '../components/address-pager';
@@ -347,7 +348,7 @@ export function ReleasesPage() {
                     <div>
                       <dt>{t.spmPreparedBy}</dt>
                       <dd>
-                        {spm.preparedBy.username}, {dateTime(spm.preparedAt)}
+                        {nameOf(spm.preparedBy)}, {dateTime(spm.preparedAt)}
                       </dd>
                     </div>
                   </>

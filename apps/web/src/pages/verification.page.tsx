@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
 import { useActionKeys } from '../lib/action-key';
 import { addressPageOf, setAddressPage } from '../lib/address-page';
+import { nameOf } from '../lib/person-name';
 
 /** Each report shows its photos: ten to a page is what a phone on a village's signal loads well. */
 const QUEUE_PAGE_SIZE = 10;
@@ -92,7 +93,7 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
         )}
         <div>
           <dt>{x.reported}</dt>
-          <dd>{x.reportedBy(dateTime(report.reportedAt), report.reportedBy)}</dd>
+          <dd>{x.reportedBy(dateTime(report.reportedAt), nameOf(report.reporter))}</dd>
         </div>
       </dl>
       {report.note && (

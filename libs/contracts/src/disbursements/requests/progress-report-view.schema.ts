@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProgressPhotoSchema } from '../progress-photo.schema';
 import { PROGRESS_VERIFICATION_DECISIONS } from '../progress-report-verified/progress-report-verified.event';
 import { PHOTO_FLAGS } from './photo-flags';
+import { OfficialRefSchema } from './disbursement-view.schema';
 
 // Apart from the schemas, so that the console's badges do not bring zod along.
 export { PHOTO_FLAGS, PHOTO_WARNING_FLAGS, type PhotoFlag } from './photo-flags';
@@ -47,11 +48,15 @@ export const ProgressReportViewSchema = z.object({
   photoWarnings: z.array(z.enum(PHOTO_FLAGS)),
   final: z.boolean(),
   reportedAt: z.iso.datetime(),
+  /** The reporter's username; `reporter` names them. */
   reportedBy: z.string(),
+  reporter: OfficialRefSchema,
   /** PENDING until a Verifikator accepts it (it then counts toward the next tranche) or sends it back with a note. */
   verificationStatus: z.enum(PROGRESS_VERIFICATION_STATUSES),
   verificationNote: z.string().nullable(),
+  /** The verifier's username; `verifier` names them. */
   verifiedBy: z.string().nullable(),
+  verifier: OfficialRefSchema.nullable(),
   verifiedAt: z.iso.datetime().nullable(),
 });
 export type ProgressReportView = z.infer<typeof ProgressReportViewSchema>;
