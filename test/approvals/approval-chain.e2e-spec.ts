@@ -177,7 +177,8 @@ describe('the staged approval chain, through the gateway', () => {
       active: true,
     });
     const seenByPlt = (await inbox(plt)).items.find((item) => item.stageId === earlyStage.id);
-    expect(seenByPlt).toMatchObject({ actingFor: { username: OFFICIALS[0] } });
+    // Named as the console shows it ("sebagai Plt/Plh Lurah Balik Alam").
+    expect(seenByPlt).toMatchObject({ actingFor: { username: OFFICIALS[0], displayName: 'Lurah Balik Alam' } });
     const approved = await decide(plt, earlyStage.id, { decision: 'APPROVE' });
     expect(approved.status).toBe(200);
     expect((await approved.json()).stage.decidedBy).toMatchObject({ username: plt, actingFor: { username: OFFICIALS[0], role: 'LURAH' } });
@@ -190,6 +191,14 @@ describe('the staged approval chain, through the gateway', () => {
       await world.gateway.call('GET', '/api/v1/approvals/acting-appointments', { token: await token(OFFICIALS[0]) })
     ).json();
     expect(listed.length).toBe(2);
+    // Each person by name: the Plt (Air Jamban's Lurah), the absent official, the administrator who appointed.
+    expect(
+      listed.map((a: Record<'acting' | 'actingFor' | 'createdBy', { displayName: string }>) => [
+        a.acting.displayName,
+        a.actingFor.displayName,
+        a.createdBy.displayName,
+      ]),
+    ).toEqual(Array(2).fill(['Lurah Air Jamban', 'Lurah Balik Alam', 'Administrator Alur Bengkalis']));
     const bkm = await world.gateway.call('POST', '/api/v1/approvals/acting-appointments', {
       token: admin,
       body: {

@@ -92,7 +92,13 @@ describe('the officials’ console: changes since the last submission, the actin
     const camat = await browser.newPage(DESKTOP);
     await logIn(camat, system.url, CAMAT);
     // The inbox names the appointment under the proposals waiting (an official without one sees no such card).
-    await camat.getByTestId('acting-appointments').getByText(`${CAMAT} bertindak untuk Lurah / Kepala Desa (${LURAH})`).waitFor();
+    // Both by name, not by username.
+    await camat
+      .getByTestId('acting-appointments')
+      .getByText('Camat Mandau bertindak untuk Lurah / Kepala Desa (Lurah Balik Alam)')
+      .waitFor();
+    // The Lurah's stage waits in the Camat's inbox, marked as one to decide for the Lurah, by name.
+    await reloadUntilVisible(camat, () => camat.getByText('sebagai Plt/Plh Lurah Balik Alam'));
     await camat.goto(`${system.url}/usulan/${proposalId}`);
     // The approvals service opens stage 1 (the Lurah's) once it hears of the submission.
     await reloadUntilVisible(camat, () => camat.getByRole('heading', { name: /Keputusan/ }));

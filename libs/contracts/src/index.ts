@@ -4,6 +4,7 @@ export * from './envelope/contract-registry';
 export * from './identity/role';
 export * from './identity/require-role';
 export * from './identity/people-behind';
+export * from './identity/official-ref.schema';
 export * from './proposals';
 export * from './approvals';
 export * from './disbursements';

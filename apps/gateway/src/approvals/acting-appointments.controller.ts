@@ -2,17 +2,20 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
+  type ActingAppointmentView,
   type ActingAppointmentByUsernames,
   ActingAppointmentByUsernamesSchema,
   AppointActingOfficial,
   EndActingAppointment,
   ListActingAppointments,
+  type OfficialRef,
   RequestOf,
   Uuid,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
+import { OfficialNames } from '../users/official-names.service';
 import { ResolveAppointmentUsers } from './resolve-appointment-users.service';
 
 /** Plt/Plh appointments: admins create and end them; the acting and the absent official both see theirs. */
@@ -22,6 +25,7 @@ export class ActingAppointmentsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly users: ResolveAppointmentUsers,
+    private readonly names: OfficialNames,
   ) {}
 
   @Post()
@@ -35,9 +39,19 @@ export class ActingAppointmentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Admins: the appointments of their region; others: where they act or are acted for' })
-  list(@ContractInput(ListActingAppointments, { from: 'path' }) request: RequestOf<typeof ListActingAppointments>) {
-    return this.rpc.send(ListActingAppointments, request);
+  @ApiOperation({ summary: 'Admins: the appointments of their region; others: where they act or are acted for; each person by name' })
+  async list(@ContractInput(ListActingAppointments, { from: 'path' }) request: RequestOf<typeof ListActingAppointments>) {
+    return this.names.nameWithin(
+      await this.rpc.send(ListActingAppointments, request),
+      (a) => [a.acting, a.actingFor, a.createdBy],
+      // Each named in the order given, none of them null.
+      (a, [acting, actingFor, createdBy]) => ({
+        ...a,
+        acting: acting as OfficialRef,
+        actingFor: actingFor as ActingAppointmentView['actingFor'],
+        createdBy: createdBy as OfficialRef,
+      }),
+    );
   }
 
   @Post(':id/end')

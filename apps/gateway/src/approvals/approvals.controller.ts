@@ -25,9 +25,16 @@ export class ApprovalsController {
   ) {}
 
   @Get('inbox')
-  @ApiOperation({ summary: 'Stages waiting for me (and for officials I act for), oldest first' })
-  inbox(@ContractInput(ListInbox, { from: 'query' }) query: RequestOf<typeof ListInbox>) {
-    return this.rpc.send(ListInbox, query);
+  @ApiOperation({ summary: 'Stages waiting for me (and for officials I act for, by name), oldest first' })
+  async inbox(@ContractInput(ListInbox, { from: 'query' }) query: RequestOf<typeof ListInbox>) {
+    const page = await this.rpc.send(ListInbox, query);
+    // Looked up only for a page with a stage decided as Plt/Plh.
+    const items = await this.names.nameWithin(
+      page.items,
+      (item) => [item.actingFor],
+      (item, [actingFor]) => ({ ...item, actingFor }),
+    );
+    return { ...page, items };
   }
 
   @Post(':stageId/decision')

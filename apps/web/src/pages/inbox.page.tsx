@@ -11,6 +11,7 @@ import { DueBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { fromInbox, inboxQueryOf, InboxSearch, inboxSearchOf, isFiltered, NO_INBOX_SEARCH, searchParamsOf } from '../lib/inbox-search';
+import { nameOf } from '../lib/person-name';
 
 const INBOX_PAGE_SIZE = 10;
 
@@ -121,7 +122,7 @@ export function InboxPage() {
                 <dd>{dateTime(item.openedAt)}</dd>
               </div>
             </dl>
-            {item.actingFor && <p className="badge badge-info">{t.actingFor(item.actingFor.username)}</p>}
+            {item.actingFor && <p className="badge badge-info">{t.actingFor(nameOf(item.actingFor))}</p>}
           </li>
         ))}
       </ul>
@@ -134,7 +135,7 @@ export function InboxPage() {
           <ul>
             {appointmentList.map((a) => (
               <li key={a.id}>
-                {t.actingAppointmentLine(a.acting.username, `${t.roles[a.actingFor.role] ?? a.actingFor.role} (${a.actingFor.username})`)} ·{' '}
+                {t.actingAppointmentLine(nameOf(a.acting), `${t.roles[a.actingFor.role] ?? a.actingFor.role} (${nameOf(a.actingFor)})`)} ·{' '}
                 {date(a.validFrom)} – {date(a.validUntil)}{' '}
                 <span className={`badge badge-${a.active ? 'ok' : 'neutral'}`}>{a.active ? t.active : t.inactive}</span>
               </li>

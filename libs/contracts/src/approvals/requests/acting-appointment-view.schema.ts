@@ -2,19 +2,18 @@ import { z } from 'zod';
 import { ROLES } from '../../identity/role';
 import { RegionCode, Uuid } from '../../requests/request-fields';
 import { RefusalCode } from '../../errors/refusal-code';
-
-const UserRef = z.object({ userId: z.string(), username: z.string() });
+import { OfficialRefSchema } from '../../identity/official-ref.schema';
 
 /** A Plt/Plh appointment as the API shows it, with whether it is in force now. */
 export const ActingAppointmentViewSchema = z.object({
   id: z.string(),
-  acting: UserRef,
-  actingFor: UserRef.extend({ role: z.string(), regionCode: z.string() }),
+  acting: OfficialRefSchema,
+  actingFor: OfficialRefSchema.extend({ role: z.string(), regionCode: z.string() }),
   validFrom: z.iso.datetime(),
   /** The first moment the appointment no longer holds. */
   validUntil: z.iso.datetime(),
   active: z.boolean(),
-  createdBy: UserRef,
+  createdBy: OfficialRefSchema,
 });
 export type ActingAppointmentView = z.infer<typeof ActingAppointmentViewSchema>;
 

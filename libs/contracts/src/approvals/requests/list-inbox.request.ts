@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfficialRefSchema } from '../../identity/official-ref.schema';
 import { ROLES } from '../../identity/role';
 import { defineRequest } from '../../requests/request-contract';
 import { pageOf, pageQuery, ProgrammeCode, queryBoolean } from '../../requests/request-fields';
@@ -29,7 +30,7 @@ export const InboxItemSchema = z.object({
   dueAt: z.string(),
   overdue: z.boolean(),
   /** Set when the caller sees the stage as Plt/Plh of this official. */
-  actingFor: z.object({ userId: z.string(), username: z.string() }).nullable(),
+  actingFor: OfficialRefSchema.nullable(),
   /**
    * The stage of this submission the caller (or the official they act for) already decided: nobody
    * decides two stages of one submission, so deciding this one is refused (DECIDED_ANOTHER_STAGE).

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { BankAccountSchema } from '../tranche-prepared/tranche-prepared.event';
 import { DISBURSEMENT_STATUSES } from '../funds-report/funds-report-item';
+import { OfficialRefSchema } from '../../identity/official-ref.schema';
 
 export const TRANCHE_STATUSES = ['LOCKED', 'READY', 'PREPARED', 'RELEASED', 'CANCELLED'] as const;
 export type TrancheStatus = (typeof TRANCHE_STATUSES)[number];
-
-/**
- * A person named in an answer: who prepared or authorised an SPM, who reported progress or verified it.
- * The gateway adds the name it knows them by ("PPK-SKPD BPKAD Kabupaten Bengkalis") to the lists it answers.
- */
-export const OfficialRefSchema = z.object({ userId: z.string(), username: z.string(), displayName: z.string().optional() });
-export type OfficialRef = z.infer<typeof OfficialRefSchema>;
 
 /** An SPM: prepared by one BPKAD official, waiting (PREPARED) for a second to authorise it, and kept once RELEASED. */
 export const SpmViewSchema = z.object({

@@ -3,7 +3,8 @@ import { defineRequest } from '../../requests/request-contract';
 import { text, Uuid } from '../../requests/request-fields';
 import { BankAccountSchema } from '../tranche-prepared/tranche-prepared.event';
 import { IdempotencyKey, Sp2dNumber, TrancheNumber } from './disbursement-fields';
-import { OfficialRefSchema, TrancheStepFields } from './disbursement-view.schema';
+import { OfficialRefSchema } from '../../identity/official-ref.schema';
+import { TrancheStepFields } from './disbursement-view.schema';
 
 /** The account a tranche is paid into (the BKM's), as BPKAD enters it. */
 export const BankAccountInput = z.strictObject({

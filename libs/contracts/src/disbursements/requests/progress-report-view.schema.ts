@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProgressPhotoSchema } from '../progress-photo.schema';
 import { PROGRESS_VERIFICATION_DECISIONS } from '../progress-report-verified/progress-report-verified.event';
 import { PHOTO_FLAGS } from './photo-flags';
-import { OfficialRefSchema } from './disbursement-view.schema';
+import { OfficialRefSchema } from '../../identity/official-ref.schema';
 
 // Apart from the schemas, so that the console's badges do not bring zod along.
 export { PHOTO_FLAGS, PHOTO_WARNING_FLAGS, type PhotoFlag } from './photo-flags';

@@ -3,7 +3,8 @@ import { defineRequest } from '../../requests/request-contract';
 import { Uuid } from '../../requests/request-fields';
 import { DISBURSEMENT_STATUSES } from '../funds-report/funds-report-item';
 import { IdempotencyKey, OffsetDateTime, Sp2dNumber, TrancheNumber } from './disbursement-fields';
-import { OfficialRefSchema, TrancheStepFields } from './disbursement-view.schema';
+import { OfficialRefSchema } from '../../identity/official-ref.schema';
+import { TrancheStepFields } from './disbursement-view.schema';
 
 /** What the authoriser sends to release a tranche, besides the tranche it is for. */
 export const TrancheReleaseFields = {
