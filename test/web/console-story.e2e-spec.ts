@@ -381,7 +381,8 @@ describe('the web console, the whole story in a browser', () => {
     const unreadBefore = Number(await bkm.getByTestId('unread-count').textContent());
     await released.getByRole('link', { name: `Termin 1 dicairkan: ${TITLE}` }).click();
     await bkm.getByRole('heading', { name: TITLE, exact: true }).waitFor();
-    await bkm.locator('.tranches').getByText(`SP2D ${SP2D}`).waitFor();
+    // Tranche 1 names its SP2D and the account it was paid into, for the BKM to find it in the bank.
+    await bkm.locator('.tranches').getByText(`SP2D ${SP2D}, ke rekening Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam`).waitFor();
     // Before typing, the BKM reads what opens the next tranches and how much may have been spent: tranche 1 plus the swadaya.
     expect(await bkm.locator('.tranches li').allTextContents()).toEqual([
       expect.stringContaining(`SP2D ${SP2D}`),

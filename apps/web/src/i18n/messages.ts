@@ -350,6 +350,7 @@ const id = {
   accountFromEarlierTranche: (n: number) =>
     `Rekening diisi dari SPM termin ${n}, yang sudah dicairkan ke rekening itu. Periksa sebelum menyiapkan SPM.`,
   bankAccountLine: (bank: string, number: string, holder: string) => `${bank} ${number} a.n. ${holder}`,
+  paidInto: (account: string) => `ke rekening ${account}`,
   spmPreparedBy: 'SPM disiapkan oleh',
   spmOwn: 'Anda yang menyiapkan SPM ini; otorisasinya oleh pejabat BPKAD lain.',
   authorise: 'Otorisasi SP2D',
@@ -782,6 +783,7 @@ const en: Messages = {
   accountFromEarlierTranche: (n: number) =>
     `The account is filled in from tranche ${n}'s SPM, which was paid into it. Check it before preparing the SPM.`,
   bankAccountLine: (bank: string, number: string, holder: string) => `${bank} ${number}, ${holder}`,
+  paidInto: (account: string) => `paid into ${account}`,
   spmPreparedBy: 'SPM prepared by',
   spmOwn: 'You prepared this SPM; another BPKAD official authorises it.',
   authorise: 'Authorise SP2D',

@@ -372,7 +372,15 @@ export function ProposalDetailPage({ id }: { id: string }) {
             {disbursement.tranches.map((tr) => (
               <li key={tr.number}>
                 {t.tranche(tr.number)}: <Money amount={tr.amount} /> <StatusBadge status={tr.status} />
-                {tr.sp2dNumber && <span className="muted"> SP2D {tr.sp2dNumber}</span>}
+                {tr.sp2dNumber && (
+                  <span className="muted">
+                    {' '}
+                    SP2D {tr.sp2dNumber}
+                    {/* Where the money went, for the BKM to find it in its bank and BPKAD to check the next SPM against. */}
+                    {tr.spm &&
+                      `, ${t.paidInto(t.bankAccountLine(tr.spm.bankAccount.bankName, tr.spm.bankAccount.accountNumber, tr.spm.bankAccount.accountHolder))}`}
+                  </span>
+                )}
                 {tr.status === 'LOCKED' && <span className="muted"> {t.trancheUnlocksAt(tr.unlockProgressPercent)}</span>}
               </li>
             ))}
