@@ -240,6 +240,14 @@ describe('a proposal funded tranche by tranche', () => {
     expect(returned.status).toBe(200);
     expect(await returned.json()).toMatchObject({ number: 1, status: 'READY', spm: null });
     expect((await returnSpm(1, 'Sekali lagi')).status).toBe(409);
+    // BPKAD reads the SPM returned and why, each official by name, to prepare the next one.
+    expect((await disbursementAs(tokens.bpkad)).tranches[0].returnedSpm).toMatchObject({
+      sp2dNumber: 'SP2D-T-0001',
+      bankAccount: BKM_ACCOUNT,
+      preparedBy: { username: 'bpkad', displayName: 'PPK-SKPD BPKAD Kabupaten Bengkalis' },
+      returnedBy: { username: 'bpkad.kuasa-bud', displayName: 'Kuasa BUD BPKAD Kabupaten Bengkalis' },
+      reason: 'Rekening belum dicocokkan dengan SK penetapan BKM',
+    });
     expect(await outboxEvents('disbursements.spm-returned')).toEqual([
       expect.objectContaining({ trancheNumber: 1, sp2dNumber: 'SP2D-T-0001', reason: 'Rekening belum dicocokkan dengan SK penetapan BKM' }),
     ]);
@@ -255,8 +263,12 @@ describe('a proposal funded tranche by tranche', () => {
       ['tranche.spm-returned', 'bpkad.kuasa-bud'],
       ['tranche.prepared', 'bpkad'],
     ]);
-    // Prepared, it still waits for the treasury: for the second official's authorisation.
+    // Prepared, it still waits for the treasury: for the second official's authorisation, who reads what was returned before.
     expect(await treasuryQueue()).toEqual([disbursementId]);
+    expect((await disbursementAs(tokens.kuasaBud)).tranches[0]).toMatchObject({
+      status: 'PREPARED',
+      returnedSpm: { reason: 'Rekening belum dicocokkan dengan SK penetapan BKM' },
+    });
   });
 
   it('releases a tranche once when two authorisations race, each sent 10 times at once: one key’s answers all alike, the other’s 409', async () => {

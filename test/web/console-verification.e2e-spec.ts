@@ -263,6 +263,35 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await bpkad.close();
   });
 
+  it('lets the second official return tranche 2’s SPM with a reason, which the first reads beside the tranche and in the form of the next', async () => {
+    const reason = 'Nomor rekening belum dicocokkan dengan SK penetapan BKM.';
+    const kuasaBud = await browser.newPage(DESKTOP);
+    await logIn(kuasaBud, system.url, 'bpkad.kuasa-bud');
+    const waiting = kuasaBud.getByTestId('ready-tranche').filter({ hasText: TITLE }).filter({ hasText: 'Termin 2' });
+    await reloadUntilVisible(kuasaBud, () => waiting.getByText('Menunggu otorisasi'));
+    await waiting.getByRole('button', { name: 'Kembalikan SPM' }).click();
+    await kuasaBud.getByLabel('Alasan pengembalian').fill(reason);
+    await kuasaBud.locator('form.release-form').getByRole('button', { name: 'Kembalikan SPM' }).click();
+    await kuasaBud.getByRole('status').getByText(`SPM dikembalikan: ${TITLE}, Termin 2`).waitFor();
+    await kuasaBud.close();
+
+    const bpkad = await browser.newPage(DESKTOP);
+    await logIn(bpkad, system.url, 'bpkad');
+    const ready = bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }).filter({ hasText: 'Termin 2' });
+    await ready.getByText('Siap dicairkan').waitFor();
+    // Who returned it, when, why, and what it said: by name, beside the tranche and again in the form.
+    const note = ready.getByTestId('returned-spm');
+    await note.getByText(/^SPM sebelumnya dikembalikan oleh Kuasa BUD BPKAD Kabupaten Bengkalis, \d+ \w+ \d{4}, \d\d\.\d\d:/).waitFor();
+    await note.getByText(reason, { exact: false }).waitFor();
+    await note
+      .getByText(`SPM itu: SP2D 0078/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}, rekening Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam.`)
+      .waitFor();
+    await ready.getByRole('button', { name: 'Siapkan SPM Termin 2' }).click();
+    await bpkad.locator('form.release-form').getByTestId('returned-spm').getByText(reason, { exact: false }).waitFor();
+    await checkPage(bpkad, 'verification-05b-bpkad-spm-returned-desktop');
+    await bpkad.close();
+  });
+
   it('lets BPKAD set the closing date of the fiscal year in WIB and see the carry-over', async () => {
     const bpkad = await browser.newPage(DESKTOP);
     await logIn(bpkad, system.url, 'bpkad');

@@ -2,6 +2,7 @@ import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { AddIdempotencyKeyRetentionIndex1764500000001 } from './migrations/add-idempotency-key-retention-index.migration';
 import { AddProgressVerification1764200000014 } from './migrations/add-progress-verification.migration';
 import { AddProposalWithdrawals1764200000001 } from './migrations/add-proposal-withdrawals.migration';
+import { AddReturnedSpm1765700000001 } from './migrations/add-returned-spm.migration';
 import { AddTwoPersonReleases1764600000001 } from './migrations/add-two-person-releases.migration';
 import { CreateDisbursementsTables1764100000001 } from './migrations/create-disbursements-tables.migration';
 import { DropIdempotencyKeys1765600000001 } from './migrations/drop-idempotency-keys.migration';
@@ -15,4 +16,5 @@ export const DISBURSEMENTS_MIGRATIONS = [
   AddIdempotencyKeyRetentionIndex1764500000001,
   AddTwoPersonReleases1764600000001,
   DropIdempotencyKeys1765600000001,
+  AddReturnedSpm1765700000001,
 ];

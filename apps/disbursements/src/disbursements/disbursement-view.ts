@@ -30,6 +30,11 @@ export function toTrancheView(tranche: Tranche): TrancheView {
             preparedAt: tranche.preparedAt.toISOString(),
           }
         : null,
+    returnedSpm: tranche.returnedSpm && {
+      ...tranche.returnedSpm,
+      preparedBy: officialRef(tranche.returnedSpm.preparedBy),
+      returnedBy: officialRef(tranche.returnedSpm.returnedBy),
+    },
     authorisedBy: tranche.status === 'RELEASED' && tranche.releasedBy ? officialRef(tranche.releasedBy) : null,
     authorisedAt: tranche.status === 'RELEASED' ? (tranche.recordedAt?.toISOString() ?? null) : null,
   };

@@ -132,6 +132,7 @@ export class InMemoryTranches implements Partial<Public<TrancheRepository>> {
       spmBankAccount: null,
       preparedBy: null,
       preparedAt: null,
+      returnedSpm: null,
     });
   }
 }

@@ -3,7 +3,18 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Actor, ActorSchema, BankAccount, BankAccountSchema, TRANCHE_STATUSES } from '@alur/contracts';
 import { jsonField, queryRows, RidingStatement, rupiahField } from '@alur/database';
-import { Tranche } from './domain/tranche';
+import { ReturnedSpm, Tranche } from './domain/tranche';
+
+/** A returned SPM as `returned_spm` stores it. */
+const ReturnedSpmColumn: z.ZodType<ReturnedSpm> = z.object({
+  sp2dNumber: z.string(),
+  bankAccount: BankAccountSchema,
+  preparedBy: ActorSchema,
+  preparedAt: z.iso.datetime(),
+  returnedBy: ActorSchema,
+  returnedAt: z.iso.datetime(),
+  reason: z.string(),
+});
 
 /** A `tranche` row, checked, as a Tranche. */
 export const TrancheRow = z
@@ -24,6 +35,7 @@ export const TrancheRow = z
     spm_bank_account: jsonField(BankAccountSchema).nullable(),
     prepared_by: jsonField(ActorSchema).nullable(),
     prepared_at: z.date().nullable(),
+    returned_spm: jsonField(ReturnedSpmColumn).nullable(),
   })
   .transform((row): Tranche => ({
     disbursementId: row.disbursement_id,
@@ -42,6 +54,7 @@ export const TrancheRow = z
     spmBankAccount: row.spm_bank_account,
     preparedBy: row.prepared_by,
     preparedAt: row.prepared_at,
+    returnedSpm: row.returned_spm,
   }));
 
 /** A tranche row with how many tranches its disbursement has. */
@@ -145,12 +158,13 @@ export class TrancheRepository {
     };
   }
 
-  /** READY again, its SPM gone: the SPM was returned. */
-  async clearSpm(tx: EntityManager, disbursementId: string, number: number): Promise<void> {
+  /** The tranche READY again, its SPM kept as the one returned (the SP2D number it held is free). */
+  async returnSpm(tx: EntityManager, disbursementId: string, number: number, returned: ReturnedSpm): Promise<void> {
     await tx.query(
-      `UPDATE tranche SET status = 'READY', spm_sp2d_number = NULL, spm_bank_account = NULL, prepared_by = NULL, prepared_at = NULL
+      `UPDATE tranche SET status = 'READY', spm_sp2d_number = NULL, spm_bank_account = NULL, prepared_by = NULL, prepared_at = NULL,
+              returned_spm = $3
           WHERE disbursement_id = $1 AND number = $2`,
-      [disbursementId, number],
+      [disbursementId, number, JSON.stringify(returned)],
     );
   }
 

@@ -1,18 +1,34 @@
-import type { DisbursementView, OfficialRef, ProgressReportView } from '@alur/contracts';
+import type { DisbursementView, OfficialRef, ProgressReportView, TrancheView } from '@alur/contracts';
 import { OfficialNames } from '../users/official-names.service';
 
-/** Disbursements with the BPKAD officials who prepared and authorised each tranche's SPM named. */
+/** The people of a tranche, in the order `withNamedTreasurers` puts them back. */
+const treasurersOf = (tranche: TrancheView) => [
+  tranche.spm?.preparedBy ?? null,
+  tranche.authorisedBy,
+  tranche.returnedSpm?.preparedBy ?? null,
+  tranche.returnedSpm?.returnedBy ?? null,
+];
+
+/** Disbursements with the BPKAD officials of each tranche named: who prepared and authorised its SPM, who prepared and returned the last one returned. */
 export function withNamedTreasurers(names: OfficialNames, disbursements: readonly DisbursementView[]): Promise<DisbursementView[]> {
   return names.nameWithin(
     disbursements,
-    (d) => d.tranches.flatMap((tranche) => [tranche.spm?.preparedBy ?? null, tranche.authorisedBy]),
+    (d) => d.tranches.flatMap(treasurersOf),
     (d, named) => ({
       ...d,
-      tranches: d.tranches.map((tranche, i) => ({
-        ...tranche,
-        spm: tranche.spm && { ...tranche.spm, preparedBy: named[2 * i] as OfficialRef },
-        authorisedBy: named[2 * i + 1],
-      })),
+      tranches: d.tranches.map((tranche, i) => {
+        const [preparedBy, authorisedBy, returnedPreparedBy, returnedBy] = named.slice(4 * i, 4 * i + 4);
+        return {
+          ...tranche,
+          spm: tranche.spm && { ...tranche.spm, preparedBy: preparedBy as OfficialRef },
+          authorisedBy,
+          returnedSpm: tranche.returnedSpm && {
+            ...tranche.returnedSpm,
+            preparedBy: returnedPreparedBy as OfficialRef,
+            returnedBy: returnedBy as OfficialRef,
+          },
+        };
+      }),
     }),
   );
 }

@@ -69,6 +69,23 @@ function lastPaidTranche(disbursement: Disbursement, before: number): Tranche | 
     .sort((a, b) => b.number - a.number)[0];
 }
 
+/**
+ * The SPM last returned for a tranche, and why: the official preparing the next one reads what to correct,
+ * the one authorising it whether it was.
+ */
+function ReturnedSpmNote({ returned }: { returned: NonNullable<Tranche['returnedSpm']> }) {
+  const { t, dateTime } = useI18n();
+  const account = returned.bankAccount;
+  return (
+    <div className="notice warn" data-testid="returned-spm">
+      <strong>{t.spmReturnedBy(nameOf(returned.returnedBy), dateTime(returned.returnedAt))}:</strong> {returned.reason}
+      <p className="muted">
+        {t.returnedSpmWas(returned.sp2dNumber, t.bankAccountLine(account.bankName, account.accountNumber, account.accountHolder))}
+      </p>
+    </div>
+  );
+}
+
 /** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
 function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
@@ -113,6 +130,7 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
           'bankAccount.accountHolder': t.accountHolder,
         }}
       />
+      {tranche.returnedSpm && <ReturnedSpmNote returned={tranche.returnedSpm} />}
       {paidBefore && (
         <p className="muted" data-testid="account-from-earlier">
           {t.accountFromEarlierTranche(paidBefore.number)}
@@ -354,6 +372,7 @@ export function ReleasesPage() {
                   </>
                 )}
               </dl>
+              {tranche.returnedSpm && <ReturnedSpmNote returned={tranche.returnedSpm} />}
               {!spm && (
                 <button type="button" className="button primary" onClick={() => start('prepare', d, tranche)}>
                   {t.prepareSpm} {t.tranche(tranche.number)}

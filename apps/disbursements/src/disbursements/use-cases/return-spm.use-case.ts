@@ -32,12 +32,26 @@ export class ReturnSpmUseCase {
         trancheCount: count,
       } = await this.locks.lock(tx, actor, request.disbursementId, request.trancheNumber);
       refuseFinishedOrLocked(tranche);
-      if (tranche.status !== 'PREPARED' || !tranche.preparedBy || !tranche.spmSp2dNumber) {
+      if (
+        tranche.status !== 'PREPARED' ||
+        !tranche.preparedBy ||
+        !tranche.preparedAt ||
+        !tranche.spmSp2dNumber ||
+        !tranche.spmBankAccount
+      ) {
         throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
       }
       refuseSamePerson(actor, tranche.preparedBy, 'returning it');
-      await this.tranches.clearSpm(tx, disbursement.id, tranche.number);
       const returnedAt = new Date();
+      await this.tranches.returnSpm(tx, disbursement.id, tranche.number, {
+        sp2dNumber: tranche.spmSp2dNumber,
+        bankAccount: tranche.spmBankAccount,
+        preparedBy: tranche.preparedBy,
+        preparedAt: tranche.preparedAt.toISOString(),
+        returnedBy: actor,
+        returnedAt: returnedAt.toISOString(),
+        reason: request.reason,
+      });
       await this.changes.record(tx, {
         announce: {
           contract: SpmReturnedV1,

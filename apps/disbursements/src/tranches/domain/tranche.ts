@@ -2,6 +2,17 @@ import type { Actor, BankAccount, TrancheStatus } from '@alur/contracts';
 
 export type { TrancheStatus };
 
+/** An SPM returned instead of authorised, as the tranche keeps the last one (moments as ISO strings). */
+export interface ReturnedSpm {
+  sp2dNumber: string;
+  bankAccount: BankAccount;
+  preparedBy: Actor;
+  preparedAt: string;
+  returnedBy: Actor;
+  returnedAt: string;
+  reason: string;
+}
+
 /** One termin of a disbursement, and the SPM prepared for it while it waits for authorisation. */
 export interface Tranche {
   disbursementId: string;
@@ -21,4 +32,6 @@ export interface Tranche {
   spmBankAccount: BankAccount | null;
   preparedBy: Actor | null;
   preparedAt: Date | null;
+  /** The last SPM returned for it, with why: what the next one corrects. */
+  returnedSpm: ReturnedSpm | null;
 }

@@ -15,6 +15,14 @@ export const SpmViewSchema = z.object({
 });
 export type SpmView = z.infer<typeof SpmViewSchema>;
 
+/** An SPM the second official returned instead of authorising: what it said, who returned it, when and why. */
+export const ReturnedSpmViewSchema = SpmViewSchema.extend({
+  returnedBy: OfficialRefSchema,
+  returnedAt: z.iso.datetime(),
+  reason: z.string(),
+});
+export type ReturnedSpmView = z.infer<typeof ReturnedSpmViewSchema>;
+
 /** A tranche (termin) as callers see it; rupiah are integers. */
 export const TrancheViewSchema = z.object({
   number: z.number().int(),
@@ -26,6 +34,8 @@ export const TrancheViewSchema = z.object({
   sp2dNumber: z.string().nullable(),
   releasedAt: z.iso.datetime().nullable(),
   spm: SpmViewSchema.nullable(),
+  /** The last SPM returned for this tranche; null if none was. */
+  returnedSpm: ReturnedSpmViewSchema.nullable(),
   /** The BPKAD official who authorised the release, and when it was recorded; null until RELEASED. */
   authorisedBy: OfficialRefSchema.nullable(),
   authorisedAt: z.iso.datetime().nullable(),
