@@ -107,6 +107,13 @@ describe('the web console’s first load on a weak phone', () => {
     await bupati.getByRole('link', { name: 'Dasbor' }).click();
     await bupati.getByRole('heading', { name: 'Dasbor kabupaten' }).waitFor();
     expect(later.some((url) => url.includes('dashboard'))).toBe(true);
+    // Nothing submitted yet: the cards say so in words a screen reader reads, where empty axes stood.
+    for (const [card, words] of [
+      ['Usulan menunggu per tahap', 'Tidak ada usulan yang menunggu keputusan.'],
+      ['Keputusan terlambat per kecamatan', 'Tidak ada keputusan yang terlambat.'],
+    ]) {
+      expect(await bupati.getByRole('region', { name: card }).getByRole('paragraph').allTextContents()).toEqual([words]);
+    }
     await bupati.close();
   });
 

@@ -469,6 +469,10 @@ describe('the web console, the whole story in a browser', () => {
     await bupati.getByRole('link', { name: 'Dasbor' }).click();
     await bupati.getByRole('heading', { name: 'Dasbor kabupaten' }).waitFor();
     await bupati.getByRole('region', { name: 'Dana per kecamatan' }).locator('.recharts-bar-rectangle').first().waitFor();
+    // The legends read in the order the bars stand (recharts sorted them by name).
+    expect(
+      await bupati.getByRole('region', { name: 'Dana per kecamatan' }).locator('.recharts-legend-item-text').allTextContents(),
+    ).toEqual(['Dikomitmenkan', 'Dicairkan']);
     // Each stage was decided within minutes of opening: the medians say so in minutes, where days wrote 0.
     const medians = bupati.getByRole('region', { name: 'Median waktu keputusan per tahap' }).locator('.recharts-label');
     await medians.first().waitFor();

@@ -426,6 +426,7 @@ const id = {
   waiting: 'Menunggu',
   noData: 'Belum ada data.',
   noneOverdue: 'Tidak ada keputusan yang terlambat.',
+  noneWaiting: 'Tidak ada usulan yang menunggu keputusan.',
   decisionsCount: (n: number) => `${n} keputusan`,
   dataTable: 'Tabel data',
   // transparency
@@ -858,6 +859,7 @@ const en: Messages = {
   waiting: 'Waiting',
   noData: 'No data yet.',
   noneOverdue: 'No decision is overdue.',
+  noneWaiting: 'No proposal is waiting for a decision.',
   decisionsCount: (n: number) => `${n} ${n === 1 ? 'decision' : 'decisions'}`,
   dataTable: 'Data table',
   transparencyTitle: 'Transparency of community grants',

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, type LegendPayload, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api/api-client';
 import type { Dashboard } from '../api/types';
 import { ErrorSummary } from '../components/error-summary';
@@ -17,15 +17,28 @@ const COLORS = {
   approved: '#8aa39b',
 };
 
-/** A chart with its figures as a table underneath, for screen readers and for reading exact numbers. */
-function ChartCard({ title, table, children }: { title: string; table: ReactNode; children: ReactNode }) {
+/** A legend in the order the bars stand, where recharts sorts it by name ("Dicairkan" before "Dikomitmenkan"). */
+const inBarOrder =
+  (...dataKeys: string[]) =>
+  (item: LegendPayload) =>
+    dataKeys.indexOf(String(item.dataKey));
+
+/**
+ * A chart with its figures as a table underneath, for screen readers and for reading exact numbers. With
+ * nothing to draw, `empty` says so in words in its place, where screen readers read it (the chart is hidden from them).
+ */
+function ChartCard({ title, table, empty, children }: { title: string; table: ReactNode; empty?: string | false; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <section className="card chart-card" aria-label={title}>
       <h2>{title}</h2>
-      <div className="chart" aria-hidden="true">
-        {children}
-      </div>
+      {empty ? (
+        <p>{empty}</p>
+      ) : (
+        <div className="chart" aria-hidden="true">
+          {children}
+        </div>
+      )}
       <details>
         <summary>{t.dataTable}</summary>
         <div className="table-scroll">{table}</div>
@@ -62,6 +75,7 @@ export function DashboardPage() {
       <div className="dashboard-grid">
         <ChartCard
           title={t.perStageChart}
+          empty={stages.every((s) => s.open === 0) && t.noneWaiting}
           table={
             <table>
               <thead>
@@ -89,7 +103,7 @@ export function DashboardPage() {
               <XAxis dataKey="axis" fontSize={12} interval={0} />
               <YAxis allowDecimals={false} fontSize={12} />
               <Tooltip />
-              <Legend />
+              <Legend itemSorter={inBarOrder('open', 'overdue')} />
               <Bar isAnimationActive={false} dataKey="open" name={t.waiting} fill={COLORS.waiting} />
               <Bar isAnimationActive={false} dataKey="overdue" name={t.overdue} fill={COLORS.overdue} />
             </BarChart>
@@ -152,6 +166,7 @@ export function DashboardPage() {
 
         <ChartCard
           title={t.overduePerDistrict}
+          empty={data.overdueByDistrict.length === 0 && t.noneOverdue}
           table={
             <table>
               <tbody>
@@ -165,23 +180,20 @@ export function DashboardPage() {
             </table>
           }
         >
-          {data.overdueByDistrict.length === 0 ? (
-            <p>{t.noneOverdue}</p>
-          ) : (
-            <ResponsiveContainer width="100%" height={240}>
-              <BarChart accessibilityLayer={false} data={data.overdueByDistrict}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" fontSize={12} interval={0} />
-                <YAxis allowDecimals={false} fontSize={12} />
-                <Tooltip />
-                <Bar isAnimationActive={false} dataKey="overdue" name={t.overdue} fill={COLORS.overdue} />
-              </BarChart>
-            </ResponsiveContainer>
-          )}
+          <ResponsiveContainer width="100%" height={240}>
+            <BarChart accessibilityLayer={false} data={data.overdueByDistrict}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" fontSize={12} interval={0} />
+              <YAxis allowDecimals={false} fontSize={12} />
+              <Tooltip />
+              <Bar isAnimationActive={false} dataKey="overdue" name={t.overdue} fill={COLORS.overdue} />
+            </BarChart>
+          </ResponsiveContainer>
         </ChartCard>
 
         <ChartCard
           title={t.fundsPerDistrict}
+          empty={data.fundsByDistrict.length === 0 && t.noData}
           table={
             <table>
               <thead>
@@ -211,21 +223,17 @@ export function DashboardPage() {
             </table>
           }
         >
-          {data.fundsByDistrict.length === 0 ? (
-            <p>{t.noData}</p>
-          ) : (
-            <ResponsiveContainer width="100%" height={260}>
-              <BarChart accessibilityLayer={false} data={data.fundsByDistrict}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" fontSize={12} interval={0} />
-                <YAxis tickFormatter={formatRupiahShort} width={80} fontSize={11} />
-                <Tooltip formatter={(value) => formatRupiah(Number(value))} />
-                <Legend />
-                <Bar isAnimationActive={false} dataKey="committed" name={t.committed} fill={COLORS.committed} />
-                <Bar isAnimationActive={false} dataKey="released" name={t.released} fill={COLORS.released} />
-              </BarChart>
-            </ResponsiveContainer>
-          )}
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart accessibilityLayer={false} data={data.fundsByDistrict}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" fontSize={12} interval={0} />
+              <YAxis tickFormatter={formatRupiahShort} width={80} fontSize={11} />
+              <Tooltip formatter={(value) => formatRupiah(Number(value))} />
+              <Legend itemSorter={inBarOrder('committed', 'released')} />
+              <Bar isAnimationActive={false} dataKey="committed" name={t.committed} fill={COLORS.committed} />
+              <Bar isAnimationActive={false} dataKey="released" name={t.released} fill={COLORS.released} />
+            </BarChart>
+          </ResponsiveContainer>
         </ChartCard>
       </div>
       <ErrorSummary error={error} />
