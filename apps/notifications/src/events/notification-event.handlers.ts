@@ -19,6 +19,8 @@ import {
   ProposalReturnedV1,
   ProposalSubmittedV1,
   ProposalWithdrawnV1,
+  SpmReturnedV1,
+  TranchePreparedV1,
   TrancheReadyV1,
   TrancheReleasedV1,
   UserSavedV1,
@@ -173,6 +175,16 @@ export class NotificationEventHandlers {
   @HandleEvent(TrancheReadyV1)
   async onTrancheReady(event: Event<typeof TrancheReadyV1>, tx: EntityManager): Promise<void> {
     await this.notify.execute(tx, event, plans.planTrancheReady(event.payload, this.regencyOf));
+  }
+
+  @HandleEvent(TranchePreparedV1)
+  async onTranchePrepared(event: Event<typeof TranchePreparedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planSpmPrepared(event.payload, this.regencyOf));
+  }
+
+  @HandleEvent(SpmReturnedV1)
+  async onSpmReturned(event: Event<typeof SpmReturnedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planSpmReturned(event.payload));
   }
 
   @HandleEvent(TrancheReleasedV1)

@@ -59,6 +59,15 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
     available: 100_000_000,
   },
   TRANCHE_READY: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000 },
+  SPM_PREPARED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_000, sp2dNumber: '0012/SP2D/LS/2026', preparedAt: at },
+  SPM_RETURNED: {
+    ...common,
+    trancheNumber: 1,
+    trancheCount: 2,
+    sp2dNumber: '0012/SP2D/LS/2026',
+    reason: 'Nama pemilik rekening tidak sesuai dengan BKM',
+    returnedAt: at,
+  },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
   PROPOSAL_COMPLETED: { ...common, totalReleased: 237_500_000, completedAt: at },
   ACTING_APPOINTMENT: {
@@ -109,6 +118,8 @@ describe('message templates', () => {
     'APPROVAL_REMINDER',
     'STAGE_ESCALATED',
     'TRANCHE_READY',
+    'SPM_PREPARED',
+    'SPM_RETURNED',
     'AWAITING_BUDGET',
     'PROPOSAL_WITHDRAWN',
   ] as NotificationKind[])('adds the village to the title of %s, which officials receive for many villages', (kind) => {
@@ -126,6 +137,36 @@ describe('message templates', () => {
     expect(en.title).toBe('Tranche 1 released: Perbaikan drainase RT 03');
     expect(en.body).toContain('Rp\u00a0118.750.001, was released on 12 March 2026 at 14.30 WIB under SP2D number 0012/SP2D/LS/2026');
     expect(id.body).toContain(common.link);
+  });
+
+  it('asks for an SPM’s authorisation with its tranche, amount and SP2D number, and tells its preparer why it was returned', () => {
+    const prepared = renderer.renderAll('SPM_PREPARED', SAMPLES.SPM_PREPARED);
+    expect(prepared.id.title).toBe('SPM menunggu otorisasi: Perbaikan drainase RT 03 (Balik Alam)');
+    expect(prepared.id.body).toBe(
+      'SPM termin 1 dari 2 untuk usulan "Perbaikan drainase RT 03" dari Balik Alam sebesar Rp\u00a0118.750.000 dengan SP2D nomor ' +
+        '0012/SP2D/LS/2026 disiapkan pada 12 Maret 2026 pukul 14.30 WIB dan menunggu otorisasi pejabat BPKAD selain penyiapnya.\n' +
+        'Periksa, lalu otorisasi atau kembalikan dengan alasan.\n' +
+        `Lihat usulan: ${common.link}`,
+    );
+    expect(prepared.en.title).toBe('SPM awaiting authorisation: Perbaikan drainase RT 03 (Balik Alam)');
+    expect(prepared.en.body).toContain(
+      'of the proposal "Perbaikan drainase RT 03" from Balik Alam, Rp\u00a0118.750.000 under SP2D number 0012/SP2D/LS/2026, was prepared on ' +
+        '12 March 2026 at 14.30 WIB and awaits authorisation by a BPKAD official other than the one who prepared it.',
+    );
+    expect(prepared.en.body).toMatch(/\nView the proposal: http:\/\/127\.0\.0\.1:3000\/proposals\/\S+$/);
+
+    const returned = renderer.renderAll('SPM_RETURNED', SAMPLES.SPM_RETURNED);
+    expect(returned.id.title).toBe('SPM dikembalikan: Perbaikan drainase RT 03 (Balik Alam)');
+    expect(returned.id.body).toBe(
+      'SPM termin 1 dari 2 untuk usulan "Perbaikan drainase RT 03" dari Balik Alam dengan SP2D nomor 0012/SP2D/LS/2026 dikembalikan ' +
+        'pada 12 Maret 2026 pukul 14.30 WIB.\n' +
+        'Alasan: Nama pemilik rekening tidak sesuai dengan BKM\n' +
+        'Setelah diperbaiki, siapkan SPM baru; nomor SP2D 0012/SP2D/LS/2026 dapat dipakai kembali.\n' +
+        `Lihat usulan: ${common.link}`,
+    );
+    expect(returned.en.title).toBe('SPM returned: Perbaikan drainase RT 03 (Balik Alam)');
+    expect(returned.en.body).toContain('under SP2D number 0012/SP2D/LS/2026 was returned on 12 March 2026 at 14.30 WIB.');
+    expect(returned.en.body).toContain('Reason: Nama pemilik rekening tidak sesuai dengan BKM\nOnce it is corrected, prepare a new SPM;');
   });
 
   it('names the pagu a commitment was made against, as the proposal’s timeline does', () => {

@@ -7,7 +7,13 @@ import { Region } from '@alur/regions';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
 import { TemplateRenderer } from '../../messages/template-renderer';
-import { planProposalReturned, planProposalWithdrawn, planReminderDue, planStageOpened } from '../../recipients/domain/notification-plans';
+import {
+  planProposalReturned,
+  planProposalWithdrawn,
+  planReminderDue,
+  planSpmPrepared,
+  planStageOpened,
+} from '../../recipients/domain/notification-plans';
 import { DirectoryUser } from '../../recipients/domain/recipient-resolver';
 import {
   InMemoryDeliveries,
@@ -53,6 +59,8 @@ const formerLurah = person('former-lurah', 'LURAH', VILLAGE, { active: false });
 const otherLurah = person('other-lurah', 'LURAH', OTHER_VILLAGE);
 const camat = person('camat', 'CAMAT', DISTRICT);
 const sekcam = person('sekcam', 'LURAH', OTHER_VILLAGE, { displayName: 'Plt Camat', email: 'plt@bengkalis.test' });
+const ppk = person('ppk', 'BPKAD', '14.03');
+const kuasaBud = person('kuasa-bud', 'BPKAD', '14.03');
 
 const proposalId = '6f1c2a34-0000-4000-8000-000000000001';
 const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef => ({
@@ -69,12 +77,29 @@ const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef => ({
   title: 'Drainase RT 03',
   ...over,
 });
+/** The SPM of tranche 1 prepared by `preparer`, as the disbursements service announces it. */
+const spmPreparedBy = (preparer: DirectoryUser) =>
+  planSpmPrepared(
+    {
+      proposalId,
+      disbursementId: '6f1c2a34-0000-4000-8000-0000000000dd',
+      villageCode: VILLAGE,
+      trancheNumber: 1,
+      trancheCount: 2,
+      amount: 118_750_000,
+      sp2dNumber: '0012/SP2D/LS/2026',
+      bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
+      preparedBy: { userId: preparer.userId, username: preparer.username, role: preparer.role, regionCode: preparer.regionCode },
+      preparedAt: AT,
+    },
+    () => '14.03',
+  );
 const envelope = (id: string = randomUUID()): EventEnvelope =>
   as<EventEnvelope>({ id, occurredAt: AT, type: 'approvals.test', version: 1, payload: {} });
 
 function setUp({ smsConfigured = false } = {}) {
   const preferences = new InMemoryPreferences();
-  const directory = new InMemoryDirectory(preferences).add(bkm, lurah, formerLurah, otherLurah, camat, sekcam);
+  const directory = new InMemoryDirectory(preferences).add(bkm, lurah, formerLurah, otherLurah, camat, sekcam, ppk, kuasaBud);
   const digests = new InMemoryDigests();
   const deliveries = new InMemoryDeliveries();
   const notifications = new InMemoryNotifications(deliveries, digests);
@@ -235,6 +260,27 @@ describe('telling everyone concerned of an event', () => {
       expect.objectContaining({ kind: 'APPROVAL_REMINDER', actingFor: { role: 'CAMAT', regionCode: DISTRICT } }),
     ]);
     expect(inboxOf(sekcam)[0].content.id.body).toContain('pelaksana tugas Camat Mandau');
+  });
+
+  it('asks the BPKAD officials of the regency to authorise an SPM, but not the one who prepared it (four eyes)', async () => {
+    const { useCase, directory, notifications, inboxOf } = setUp();
+    directory.rememberingProposal(proposalId, 'Drainase RT 03', VILLAGE);
+
+    await useCase.execute(tx, envelope(), spmPreparedBy(ppk));
+
+    expect(notifications.rows.map((n) => [n.recipientUserId, n.kind])).toEqual([['kuasa-bud', 'SPM_PREPARED']]);
+    expect(inboxOf(kuasaBud)[0].content.id.title).toBe('SPM menunggu otorisasi: Drainase RT 03 (Balik Alam)');
+  });
+
+  it('tells nobody, without waiting for users still arriving, of an SPM whose preparer is the regency’s only BPKAD official', async () => {
+    const { useCase, directory, notifications } = setUp();
+    directory.users.delete(kuasaBud.userId);
+    directory.arriving = true;
+
+    // The post's holder is in the directory: nothing is missing from it, there is simply nobody else to ask.
+    await useCase.execute(tx, envelope(), spmPreparedBy(ppk));
+
+    expect(notifications.rows).toEqual([]);
   });
 
   it('waits for a user named by the event who is not in the directory yet (the gateway’s UserSaved brings them)', async () => {

@@ -111,12 +111,16 @@ export class NotifyRecipientsUseCase {
     }
     const { users, appointments, ...found } = await this.directory.candidatesFor(tx, plan.audiences, lookups);
     const replaceAbsent = categoryOf(plan.kind) === 'REMINDER';
-    const recipients = resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent });
+    const resolved = resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent });
     // Users saved just before (a fresh system, a restore, a replay) may be in a batch that has not committed
     // yet: wait for it rather than tell nobody. A post that is simply vacant, with no user on the way, reaches nobody.
-    if (recipients.length === 0 && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
+    // Judged before the exceptions below: a post whose only holder is left out has arrived, and waits for nothing.
+    if (resolved.length === 0 && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
       throw new EventNotReadyError('the users still arriving in the directory');
     }
+    // Four eyes: whoever prepared an SPM (or the official they acted for) may not authorise it, so is not asked to.
+    const except = new Set(plan.exceptUserIds);
+    const recipients = except.size ? resolved.filter(({ user }) => !except.has(user.userId)) : resolved;
     return { recipients, ...found };
   }
 }

@@ -30,6 +30,8 @@ export const NOTIFICATION_KINDS = {
   BUDGET_COMMITTED: { category: 'FUNDS', template: 'budget-committed' },
   AWAITING_BUDGET: { category: 'FUNDS', template: 'awaiting-budget' },
   TRANCHE_READY: { category: 'FUNDS', template: 'tranche-ready' },
+  SPM_PREPARED: { category: 'FUNDS', template: 'spm-prepared' },
+  SPM_RETURNED: { category: 'FUNDS', template: 'spm-returned' },
   TRANCHE_RELEASED: { category: 'FUNDS', template: 'tranche-released' },
   PROPOSAL_COMPLETED: { category: 'STATUS', template: 'proposal-completed' },
   REMINDER_DIGEST: { category: 'REMINDER', template: 'reminder-digest' },

@@ -13,6 +13,8 @@ import {
   planStageDecided,
   planStageEscalated,
   planStageOpened,
+  planSpmPrepared,
+  planSpmReturned,
   planTrancheReady,
   planTrancheReleased,
 } from './notification-plans';
@@ -197,6 +199,47 @@ describe('who hears of each event', () => {
     expect(who(planProposalCompleted({ proposalId, disbursementId, villageCode: village, totalReleased: 10, completedAt: at }))).toEqual([
       ['PROPOSAL_COMPLETED', [`BKM@${village}`]],
     ]);
+  });
+
+  it('asks BPKAD of the regency to authorise a prepared SPM, all but whoever prepared it, and tells the preparer of a return', () => {
+    const tranche = {
+      proposalId,
+      disbursementId: '6f1c2a34-0000-4000-8000-0000000000dd',
+      villageCode: village,
+      trancheNumber: 1,
+      trancheCount: 2,
+    };
+    const bpkad = { userId: 'bpkad', username: 'bpkad', role: 'BPKAD', regionCode: '14.03' };
+    const preparedBy = (actor: typeof bpkad & { actingFor?: typeof bpkad }) =>
+      planSpmPrepared(
+        {
+          ...tranche,
+          amount: 5,
+          sp2dNumber: 'SP2D-1',
+          bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
+          preparedBy: actor,
+          preparedAt: at,
+        },
+        regencyOf,
+      );
+    const prepared = preparedBy(bpkad);
+    expect(who(prepared)).toEqual([['SPM_PREPARED', ['BPKAD@14.03']]]);
+    expect(prepared[0].exceptUserIds).toEqual(['bpkad']);
+    // The account number is not for SMS, WhatsApp and e-mail.
+    expect(prepared[0].facts).toEqual({ trancheNumber: 1, trancheCount: 2, amount: 5, sp2dNumber: 'SP2D-1', preparedAt: at });
+    // A Plt who prepared it in an absent official's place: neither of the two may authorise it.
+    expect(preparedBy({ ...bpkad, userId: 'plt', username: 'plt.bpkad', actingFor: bpkad })[0].exceptUserIds).toEqual(['plt', 'bpkad']);
+
+    const returned = planSpmReturned({
+      ...tranche,
+      sp2dNumber: 'SP2D-1',
+      reason: 'Nomor rekening tidak sesuai',
+      preparedBy: bpkad,
+      returnedBy: { userId: 'kuasa-bud', username: 'bpkad.kuasa-bud', role: 'BPKAD', regionCode: '14.03' },
+      returnedAt: at,
+    });
+    expect(returned).toMatchObject([{ kind: 'SPM_RETURNED', audiences: [], userIds: ['bpkad'], proposalId }]);
+    expect(returned[0].facts).toMatchObject({ trancheNumber: 1, sp2dNumber: 'SP2D-1', reason: 'Nomor rekening tidak sesuai' });
   });
 
   it('tells a newly appointed Plt by name, with the proposals already waiting for the post and how many more there are', () => {

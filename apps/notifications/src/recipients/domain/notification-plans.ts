@@ -13,8 +13,11 @@ import {
   ProposalReturnedPayload,
   ProposalSubmittedPayload,
   ProposalWithdrawnPayload,
+  SpmReturnedPayload,
+  TranchePreparedPayload,
   TrancheReadyPayload,
   TrancheReleasedPayload,
+  peopleBehind,
 } from '@alur/contracts';
 import { Audience } from './audience';
 import { PlannedNotification } from './planned-notification';
@@ -33,6 +36,10 @@ const stageFacts = (stage: ApprovalStageRef) => ({
   programCode: stage.programCode,
 });
 const aboutStage = (stage: ApprovalStageRef) => ({ proposalId: stage.proposalId, title: stage.title, villageCode: stage.villageCode });
+type TrancheRef = Pick<TrancheReadyPayload, 'proposalId' | 'villageCode' | 'trancheNumber' | 'trancheCount'>;
+const aboutTranche = (p: TrancheRef) => ({ proposalId: p.proposalId, title: null, villageCode: p.villageCode });
+const trancheFacts = (p: TrancheRef) => ({ trancheNumber: p.trancheNumber, trancheCount: p.trancheCount });
+const bpkadOf = (villageCode: string, regencyOf: RegencyOf): Audience => ({ role: 'BPKAD', regionCode: regencyOf(villageCode) });
 
 /** Finds a village's kabupaten, whose BPKAD releases its money. */
 export type RegencyOf = (villageCode: string) => string;
@@ -180,7 +187,7 @@ export function planAwaitingBudget(p: ProposalAwaitingBudgetPayload, regencyOf: 
   return [
     {
       kind: 'AWAITING_BUDGET',
-      audiences: [bkmOf(p.villageCode), { role: 'BPKAD', regionCode: regencyOf(p.villageCode) }],
+      audiences: [bkmOf(p.villageCode), bpkadOf(p.villageCode, regencyOf)],
       proposalId: p.proposalId,
       title: null,
       villageCode: p.villageCode,
@@ -199,11 +206,39 @@ export function planTrancheReady(p: TrancheReadyPayload, regencyOf: RegencyOf): 
   return [
     {
       kind: 'TRANCHE_READY',
-      audiences: [{ role: 'BPKAD', regionCode: regencyOf(p.villageCode) }],
-      proposalId: p.proposalId,
-      title: null,
-      villageCode: p.villageCode,
-      facts: { trancheNumber: p.trancheNumber, trancheCount: p.trancheCount, amount: p.amount },
+      audiences: [bpkadOf(p.villageCode, regencyOf)],
+      ...aboutTranche(p),
+      facts: { ...trancheFacts(p), amount: p.amount },
+    },
+  ];
+}
+
+/**
+ * BPKAD of the regency is asked to authorise a prepared SPM, all but whoever prepared it (and the official they
+ * acted for): four eyes, the disbursements service refuses them. The bank account stays out of the message, which
+ * SMS, WhatsApp and e-mail carry.
+ */
+export function planSpmPrepared(p: TranchePreparedPayload, regencyOf: RegencyOf): PlannedNotification[] {
+  return [
+    {
+      kind: 'SPM_PREPARED',
+      audiences: [bpkadOf(p.villageCode, regencyOf)],
+      exceptUserIds: peopleBehind(p.preparedBy),
+      ...aboutTranche(p),
+      facts: { ...trancheFacts(p), amount: p.amount, sp2dNumber: p.sp2dNumber, preparedAt: p.preparedAt },
+    },
+  ];
+}
+
+/** Whoever prepared a returned SPM is told, by name, why: they prepare the next one. */
+export function planSpmReturned(p: SpmReturnedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: 'SPM_RETURNED',
+      audiences: [],
+      userIds: [p.preparedBy.userId],
+      ...aboutTranche(p),
+      facts: { ...trancheFacts(p), sp2dNumber: p.sp2dNumber, reason: p.reason, returnedAt: p.returnedAt },
     },
   ];
 }
@@ -213,16 +248,8 @@ export function planTrancheReleased(p: TrancheReleasedPayload): PlannedNotificat
     {
       kind: 'TRANCHE_RELEASED',
       audiences: [bkmOf(p.villageCode)],
-      proposalId: p.proposalId,
-      title: null,
-      villageCode: p.villageCode,
-      facts: {
-        trancheNumber: p.trancheNumber,
-        trancheCount: p.trancheCount,
-        amount: p.amount,
-        sp2dNumber: p.sp2dNumber,
-        releasedAt: p.releasedAt,
-      },
+      ...aboutTranche(p),
+      facts: { ...trancheFacts(p), amount: p.amount, sp2dNumber: p.sp2dNumber, releasedAt: p.releasedAt },
     },
   ];
 }

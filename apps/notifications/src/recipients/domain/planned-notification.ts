@@ -7,6 +7,8 @@ export interface PlannedNotification {
   audiences: Audience[];
   /** Users told by name rather than by role and region (the official appointed to act). */
   userIds?: string[];
+  /** Users the audiences leave out although they hold the role: who prepared an SPM is not asked to authorise it. */
+  exceptUserIds?: string[];
   /** The proposal it is about; null for news about the recipient (an appointment), which links to `consolePath`. */
   proposalId: string | null;
   consolePath?: string;
