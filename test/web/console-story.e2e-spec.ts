@@ -282,8 +282,13 @@ describe('the web console, the whole story in a browser', () => {
     const kuasaBud = await browser.newPage(DESKTOP);
     await logIn(kuasaBud, system.url, 'bpkad.kuasa-bud');
     await kuasaBud.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
-    // Told that an SPM waits, the second official opens the proposal, and from it that one alone on the releases page.
-    await kuasaBud.goto(`${system.url}${proposalPath}`);
+    // Told that an SPM waits (the one who prepared it is not), the second official follows the message to the proposal,
+    // and from it to that one alone on the releases page.
+    await kuasaBud.goto(`${system.url}/notifikasi`);
+    const asked = kuasaBud.getByRole('link', { name: `SPM menunggu otorisasi: ${TITLE} (Balik Alam)` });
+    await reloadUntilVisible(kuasaBud, () => asked);
+    await asked.click();
+    await kuasaBud.waitForURL((url) => url.pathname === proposalPath);
     await kuasaBud.getByRole('link', { name: 'Cairkan termin 1 di halaman Pencairan' }).click();
     await kuasaBud.getByText('Hanya usulan ini.').waitFor();
     expect(new URL(kuasaBud.url()).searchParams.get('usulan')).toBe(proposalPath.split('/').pop());
