@@ -131,11 +131,7 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
         }}
       />
       {tranche.returnedSpm && <ReturnedSpmNote returned={tranche.returnedSpm} />}
-      {paidBefore && (
-        <p className="muted" data-testid="account-from-earlier">
-          {t.accountFromEarlierTranche(paidBefore.number)}
-        </p>
-      )}
+      {paidBefore && <p className="muted">{t.accountFromEarlierTranche(paidBefore.number)}</p>}
       <div className="grid-2">
         <Field id="sp2dNumber" label={t.sp2dNumber} error={reasonOf(error, 'sp2dNumber')}>
           <input value={sp2d} onChange={(e) => setSp2d(e.target.value)} placeholder="0042/SP2D/LS/BPKAD/2026" required />
