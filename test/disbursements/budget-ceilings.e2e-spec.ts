@@ -48,7 +48,7 @@ describe('commitments against a budget ceiling (pagu)', () => {
     const { items } = await response.json();
     return items.find((b: { regionCode: string }) => b.regionCode === regionCode);
   };
-  const setCeiling = (programCode: string, regionCode: string, amount: number, token = bpkad) =>
+  const setCeiling = (programCode: string, regionCode: string, amount: number | string, token = bpkad) =>
     gateway.call('PUT', `/api/v1/budgets/${programCode}/${THIS_FISCAL_YEAR}/${regionCode}`, { token, body: { amount } });
   const committedSum = async (programCode: string, regionCode: string) => {
     const [row] = await disbursements.db.query(
@@ -147,6 +147,12 @@ describe('commitments against a budget ceiling (pagu)', () => {
     expect((await setCeiling('KOTA-C', MANDAU, 3_000_000_000, await gateway.tokenOf('admin'))).status).toBe(403);
     expect((await setCeiling('KOTA-C', '14.03.09.1004', 3_000_000_000)).status).toBe(400);
     expect((await setCeiling('KOTA-C', '14.01.01', 3_000_000_000)).status).toBe(404);
+    // An amount written in words is refused by its field as not a number, which the console says in the reader's language.
+    const inWords = await setCeiling('KOTA-C', MANDAU, '3 miliar');
+    expect(inWords.status).toBe(400);
+    expect((await inWords.json()).errors).toEqual([
+      { field: 'amount', reason: 'must be a number, written in figures', code: 'not_a_number' },
+    ]);
   });
 
   it('keeps strict approval order: a proposal that does not fit blocks smaller ones behind it until the ceiling makes room', async () => {

@@ -190,8 +190,9 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     expect(await ceiling.inputValue()).toBe('2.000.000.000');
     await ceiling.fill('2,5 miliar');
     await form.getByRole('button', { name: 'Buat draf' }).click();
-    // Not an amount: refused beside the field, nothing drafted.
+    // Not an amount: refused beside the field, which says how to write one; nothing drafted.
     await expectEventually(async () => expect(await ceiling.getAttribute('aria-invalid')).toBe('true'));
+    await form.getByText('Tulis rupiah bulat dengan angka, misalnya 2.500.000.').waitFor();
     await ceiling.fill('2.500.000.000');
     await form.getByRole('button', { name: 'Buat draf' }).click();
     await admin.getByRole('status').getByText(`Draf ${DEMO_KOTAKU} versi 2 dibuat.`).waitFor();

@@ -350,7 +350,14 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     expect(await form.getByLabel('Pagu baru (Rp)').inputValue()).toBe('1.000.000');
     expect(await bpkad.getByLabel('Program', { exact: true }).inputValue()).toBe(DEMO_KOTAKU);
     await checkPage(bpkad, 'verification-08-bpkad-pagu-from-waiting-proposal-phone');
+    // Written as the APBD says it, the amount is not one: the field says how to write it, and nothing is changed.
+    await form.getByLabel('Pagu baru (Rp)').fill('2 miliar');
+    await form.getByText('Tulis rupiah bulat dengan angka, misalnya 2.500.000.').waitFor();
+    await form.getByRole('button', { name: 'Simpan pagu' }).click();
+    await expectEventually(async () => expect(await form.getByLabel('Pagu baru (Rp)').getAttribute('aria-invalid')).toBe('true'));
+    await form.getByText('Tulis rupiah bulat dengan angka, misalnya 2.500.000.').waitFor();
     await form.getByLabel('Pagu baru (Rp)').fill('2.000.000.000');
+    expect(await form.getByText('Tulis rupiah bulat dengan angka').count()).toBe(0);
     await form.getByRole('button', { name: 'Simpan pagu' }).click();
     await bpkad.getByRole('dialog').getByRole('button', { name: 'Simpan pagu' }).click();
     await bpkad

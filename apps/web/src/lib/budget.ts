@@ -1,4 +1,5 @@
 import { budgetLineAmount, quantityTextToHundredths, selfHelpShareBpOf } from '@alur/contracts';
+import { parseRupiah } from './rupiah';
 
 /** One RAB line as it is being typed: the text of each cell. */
 export interface BudgetRowInput {
@@ -37,8 +38,6 @@ export interface BudgetSummary {
   swadayaExceedsTotal: boolean;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /**
  * What the BKM typed as a quantity, `12,5` or `12.5` → 1250 hundredths (the decimal comma is how the
  * reader writes it; the reading itself is the proposals service's). Zero is no quantity.
@@ -46,14 +45,6 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 export function parseQuantity(text: string): number | undefined {
   const hundredths = quantityTextToHundredths(text.trim().replace(',', '.'));
   return hundredths === undefined || hundredths === 0 ? undefined : hundredths;
-}
-
-/** Parses a whole-rupiah cell: digits with optional thousands dots or spaces. */
-export function parseRupiahCell(text: string): number | undefined {
-  const compact = text.replace(/[.\s]/g, '');
-  if (!/^\d+$/.test(compact)) return undefined;
-  const value = BigInt(compact);
-  return value <= MAX_SAFE ? Number(value) : undefined;
 }
 
 /**
@@ -64,13 +55,13 @@ export function summariseBudget(rows: BudgetRowInput[], selfHelpText: string, ru
   let total = 0n;
   const figures = rows.map((row): BudgetRowFigures => {
     const quantityHundredths = parseQuantity(row.quantity);
-    const unitPrice = parseRupiahCell(row.unitPrice);
+    const unitPrice = parseRupiah(row.unitPrice);
     if (quantityHundredths === undefined || unitPrice === undefined) return { quantityHundredths, unitPrice };
     const amount = budgetLineAmount(quantityHundredths, unitPrice);
     total += amount;
     return { quantityHundredths, unitPrice, amount: Number(amount) };
   });
-  const selfHelp = BigInt(parseRupiahCell(selfHelpText) ?? 0);
+  const selfHelp = BigInt(parseRupiah(selfHelpText) ?? 0);
   const requested = total > selfHelp ? total - selfHelp : 0n;
   const selfHelpShareBp = selfHelpShareBpOf(selfHelp, total);
   return {

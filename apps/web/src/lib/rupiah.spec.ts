@@ -1,4 +1,4 @@
-import { formatRupiah, formatRupiahShort, parseRupiah, rupiahFieldText } from './rupiah';
+import { formatRupiah, formatRupiahShort, parseRupiah, rupiahFieldText, unreadableRupiah } from './rupiah';
 
 describe('rupiah formatting', () => {
   it('writes whole rupiah with thousands dots', () => {
@@ -22,6 +22,11 @@ describe('rupiah formatting', () => {
     expect(parseRupiah('1,5')).toBeUndefined();
     expect(parseRupiah('')).toBeUndefined();
     expect(parseRupiah('9007199254740992')).toBeUndefined();
+  });
+
+  it('tells an amount that cannot be read from one not typed yet', () => {
+    expect(['2,5 miliar', '1,5', 'dua juta', '9007199254740992'].map(unreadableRupiah)).toEqual([true, true, true, true]);
+    expect(['', '  ', '2.500.000', 'Rp 2 500 000'].map(unreadableRupiah)).toEqual([false, false, false, false]);
   });
 
   it('writes an amount into a field as a person would type it, which reads back as the same amount', () => {

@@ -35,3 +35,12 @@ export function parseRupiah(text: string): number | undefined {
   const value = BigInt(compact);
   return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
 }
+
+/**
+ * Whether a rupiah field holds something other than an amount ("2,5 miliar"): its field says how to write one,
+ * as the person types and after the API's refusal, which can only say that the value is not a number.
+ * An empty field is no amount yet.
+ */
+export function unreadableRupiah(text: string): boolean {
+  return text.trim() !== '' && parseRupiah(text) === undefined;
+}

@@ -13,7 +13,7 @@ import { ProgrammeName, useProgrammeNames } from '../components/programme-name';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useActionKeys } from '../lib/action-key';
-import { formatRupiah, parseRupiah, rupiahFieldText } from '../lib/rupiah';
+import { formatRupiah, parseRupiah, rupiahFieldText, unreadableRupiah } from '../lib/rupiah';
 
 const regionOf = (b: BudgetView) => b.regionName ?? b.regionCode;
 
@@ -80,7 +80,7 @@ function CeilingForm({ budget, onSaved, onCancel }: { budget: BudgetView; onSave
         <ProgrammeName code={budget.programCode} /> · {budget.fiscalYear} · {t.committed} <Money amount={budget.committed} />
       </p>
       <ErrorSummary error={error} fieldLabels={{ amount: t.newCeiling }} />
-      <Field id="ceilingAmount" label={t.newCeiling} error={reasonOf(error, 'amount')}>
+      <Field id="ceilingAmount" label={t.newCeiling} error={unreadableRupiah(text) ? t.invalidRupiah : reasonOf(error, 'amount')}>
         <input ref={input} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} required />
       </Field>
       <FormActions label={t.saveCeiling} busy={busy} onCancel={onCancel} />

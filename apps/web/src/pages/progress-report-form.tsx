@@ -8,7 +8,7 @@ import { UploadProgress } from '../components/upload-progress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../auth/session';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
-import { formatRupiah, parseRupiah } from '../lib/rupiah';
+import { formatRupiah, parseRupiah, unreadableRupiah } from '../lib/rupiah';
 import { shrinkPhoto } from '../lib/shrink-photo';
 import { uploadContentOf, useActionKeys } from '../lib/action-key';
 import { useOfficialsTexts } from '../i18n/officials-messages';
@@ -153,7 +153,7 @@ export function ProgressReportForm({ proposalId, spendingLimit, onSent }: { prop
           id="amountSpent"
           label={t.amountSpent}
           hint={t.amountSpentHint(formatRupiah(spendingLimit))}
-          error={reasonOf(error, 'amountSpent')}
+          error={unreadableRupiah(spent) ? t.invalidRupiah : reasonOf(error, 'amountSpent')}
         >
           <input inputMode="numeric" value={spent} onChange={(e) => setSpent(e.target.value)} />
         </Field>

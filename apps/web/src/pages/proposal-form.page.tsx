@@ -21,10 +21,10 @@ import { Field } from '../components/field';
 import { useLoad } from '../components/use-load';
 import { useScrollClearance } from '../components/use-scroll-clearance';
 import { useI18n } from '../i18n/i18n';
-import { BudgetRowInput, formatShareBp, parseQuantity, parseRupiahCell, summariseBudget } from '../lib/budget';
+import { BudgetRowInput, formatShareBp, parseQuantity, summariseBudget } from '../lib/budget';
 import { fingerprintOf, useActionKeys } from '../lib/action-key';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
-import { formatRupiah, rupiahFieldText } from '../lib/rupiah';
+import { formatRupiah, parseRupiah, rupiahFieldText, unreadableRupiah } from '../lib/rupiah';
 import { DocumentsEditor } from '../components/proposal-documents';
 
 /** What the device keeps of a form being written; `proposalId` once the server has it as a draft. */
@@ -110,10 +110,10 @@ function contentOf(form: FormState): ProposalContent & { title: string } {
           description: r.description,
           quantity: hundredths === undefined ? r.quantity : hundredthsToQuantity(hundredths),
           unit: r.unit,
-          unitPrice: parseRupiahCell(r.unitPrice) ?? r.unitPrice,
+          unitPrice: parseRupiah(r.unitPrice) ?? r.unitPrice,
         };
       }),
-    selfHelpAmount: form.selfHelp.trim() === '' ? 0 : (parseRupiahCell(form.selfHelp) ?? form.selfHelp),
+    selfHelpAmount: form.selfHelp.trim() === '' ? 0 : (parseRupiah(form.selfHelp) ?? form.selfHelp),
     documents: form.documents,
   };
 }
@@ -364,9 +364,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
                 const qtyError =
                   reasonOf(error, `budgetItems.${i}.quantity`) ??
                   (row.quantity && figures.quantityHundredths === undefined ? t.invalidQuantity : undefined);
-                const priceError =
-                  reasonOf(error, `budgetItems.${i}.unitPrice`) ??
-                  (row.unitPrice && figures.unitPrice === undefined ? t.invalidRupiah : undefined);
+                const priceError = unreadableRupiah(row.unitPrice) ? t.invalidRupiah : reasonOf(error, `budgetItems.${i}.unitPrice`);
                 const descError = reasonOf(error, `budgetItems.${i}.description`);
                 const unitError = reasonOf(error, `budgetItems.${i}.unit`);
                 const cell = (
@@ -433,10 +431,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
         <Field
           id="selfHelp"
           label={t.swadaya}
-          error={
-            reasonOf(error, 'selfHelpAmount') ??
-            (form.selfHelp && parseRupiahCell(form.selfHelp) === undefined ? t.invalidRupiah : undefined)
-          }
+          error={unreadableRupiah(form.selfHelp) ? t.invalidRupiah : reasonOf(error, 'selfHelpAmount')}
         >
           <input inputMode="numeric" value={form.selfHelp} onChange={(e) => set('selfHelp', e.target.value)} />
         </Field>

@@ -9,6 +9,7 @@ export const RefusalCode = {
   TooSmall: 'too_small',
   TooBig: 'too_big',
   NotWholeNumber: 'not_whole_number',
+  NotANumber: 'not_a_number',
   InvalidFormat: 'invalid_format',
   NotAfterStart: 'not_after_start',
   InFuture: 'IN_FUTURE',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import type { FieldError } from '../errors/field-error';
+import { RefusalCode } from '../errors/refusal-code';
 
 /**
- * zod's issues as field errors: one per unknown field (named, as it would be if it were known), and
- * a missing field as `required` rather than a wrong type. Parse with `reportInput` to tell them apart.
+ * zod's issues as field errors: one per unknown field (named, as it would be if it were known), a
+ * missing field as `required` rather than a wrong type, and text where a number belongs ("2,5 miliar"
+ * typed into an amount) as `not_a_number`. Parse with `reportInput` to tell them apart.
  */
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] => {
@@ -19,6 +21,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
     const field = path.join('.') || '(body)';
     if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined)
       return [{ field, reason: 'is required', code: 'required' }];
+    if (issue.code === 'invalid_type' && issue.expected === 'number' && 'input' in issue && typeof issue.input === 'string')
+      return [{ field, reason: 'must be a number, written in figures', code: RefusalCode.NotANumber }];
     const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : issue.code;
     return [{ field, reason: issue.message, code }];
   });

@@ -9,7 +9,7 @@ import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { useActionKeys } from '../../lib/action-key';
-import { parseRupiah, rupiahFieldText } from '../../lib/rupiah';
+import { parseRupiah, rupiahFieldText, unreadableRupiah } from '../../lib/rupiah';
 
 /** The fields of a programme version that a draft is written with (CreateProgrammeDraft); the rest of a view is its state. */
 const DEFINITION_FIELDS = [
@@ -126,6 +126,8 @@ export function AdminProgrammesPage() {
   const rupiahInput = (name: 'maxRequestedAmount' | 'ceilingAmount') => (
     <input inputMode="numeric" value={draft[name]} onChange={set(name)} autoComplete="off" required />
   );
+  const rupiahError = (name: 'maxRequestedAmount' | 'ceilingAmount', field: string) =>
+    unreadableRupiah(draft[name]) ? t.invalidRupiah : reasonOf(formError, field);
 
   return (
     <section>
@@ -226,7 +228,7 @@ export function AdminProgrammesPage() {
           <Field id="programme-year" label={a.fiscalYear} error={reasonOf(formError, 'fiscalYear')}>
             <input type="number" inputMode="numeric" value={draft.fiscalYear} onChange={set('fiscalYear')} required />
           </Field>
-          <Field id="programme-max" label={a.maxRequested} error={reasonOf(formError, 'maxRequestedAmount')}>
+          <Field id="programme-max" label={a.maxRequested} error={rupiahError('maxRequestedAmount', 'maxRequestedAmount')}>
             {rupiahInput('maxRequestedAmount')}
           </Field>
           <Field id="programme-self-help" label={a.minSelfHelp} error={reasonOf(formError, 'minSelfHelpShareBp')}>
@@ -245,7 +247,7 @@ export function AdminProgrammesPage() {
             id="programme-ceiling"
             label={ceilingLabel}
             hint={a.defaultCeilingHint}
-            error={reasonOf(formError, 'budgetCeiling.amount')}
+            error={rupiahError('ceilingAmount', 'budgetCeiling.amount')}
           >
             {rupiahInput('ceilingAmount')}
           </Field>
