@@ -5,7 +5,7 @@ import { INestApplication } from '@nestjs/common';
 import { jetstream, JetStreamClient } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventContract, EventEnvelope, PayloadOf, subjectFor, UserSavedPayload, UserSavedV1 } from '@alur/contracts';
+import { EventContract, EventEnvelope, PayloadOf, ProposalSubmittedV1, subjectFor, UserSavedPayload, UserSavedV1 } from '@alur/contracts';
 import { HEADER_AGGREGATE_ID } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { expectEventually, TestIsolation } from '@alur/testing';
@@ -62,6 +62,30 @@ export class EventPublisher {
 
   async saveUser(user: UserSavedPayload): Promise<void> {
     await this.publish(UserSavedV1, user.userId, user);
+  }
+
+  /** A proposal of `bkm`'s village, submitted as the proposals service announces it (the notifications service keeps its title); its id. */
+  async submitProposal(title: string, bkm: UserSavedPayload): Promise<string> {
+    const proposalId = randomUUID();
+    const segments = bkm.regionCode.split('.');
+    await this.publish(ProposalSubmittedV1, proposalId, {
+      proposalId,
+      programCode: 'KOTAKU-2026',
+      programVersion: 1,
+      villageCode: bkm.regionCode,
+      districtCode: segments.slice(0, 3).join('.'),
+      regencyCode: segments.slice(0, 2).join('.'),
+      title,
+      category: 'INFRASTRUCTURE',
+      budgetTotal: 250_000_000,
+      selfHelpAmount: 12_500_000,
+      requestedAmount: 237_500_000,
+      bkmUserId: bkm.userId,
+      submissionNumber: 1,
+      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
+      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
+    });
+    return proposalId;
   }
 
   close(): Promise<void> {
@@ -132,6 +156,14 @@ export function user(
     active: true,
     ...over,
   };
+}
+
+/** What the service told `u` of a proposal, oldest first, as stored. */
+export function notificationsOf(db: DataSource, u: UserSavedPayload, proposalId: string): Promise<Array<Record<string, any>>> {
+  return db.query('SELECT kind, content, link FROM notification WHERE recipient_user_id = $1 AND proposal_id = $2 ORDER BY created_at', [
+    u.userId,
+    proposalId,
+  ]);
 }
 
 /** Waits until the service has stored these users (events of different users are handled in parallel). */

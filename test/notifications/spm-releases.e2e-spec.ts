@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ProposalSubmittedV1, SpmReturnedPayload, SpmReturnedV1, TranchePreparedV1, UserSavedPayload } from '@alur/contracts';
+import { SpmReturnedPayload, SpmReturnedV1, TranchePreparedV1, UserSavedPayload } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
-import { EventPublisher, RunningNotifications, startMailCatcher, startNotifications, user, waitForUsers } from './notifications-harness';
+import {
+  EventPublisher,
+  notificationsOf,
+  RunningNotifications,
+  startMailCatcher,
+  startNotifications,
+  user,
+  waitForUsers,
+} from './notifications-harness';
 
 const VILLAGE = '14.03.09.1004'; // Balik Alam, Mandau, Kabupaten Bengkalis (14.03)
 const CONSOLE = 'http://console.alur.test';
@@ -21,33 +29,12 @@ describe('BPKAD’s second official is asked to authorise an SPM, and its prepar
   let catcher: MailCatcher;
   let service: RunningNotifications;
   let events: EventPublisher;
-  const inboxOf = (u: UserSavedPayload, proposalId: string) =>
-    service.db.query('SELECT kind, content, link FROM notification WHERE recipient_user_id = $1 AND proposal_id = $2 ORDER BY created_at', [
-      u.userId,
-      proposalId,
-    ]) as Promise<Array<Record<string, any>>>;
+  const inboxOf = (u: UserSavedPayload, proposalId: string) => notificationsOf(service.db, u, proposalId);
   const mailTo = (u: UserSavedPayload, title: string) => catcher.to(u.email!).filter((m) => m.subject.includes(title));
 
-  /** A BKM's proposal, as the proposals service announces it: the notifications service keeps its title. */
+  /** A BKM's submitted proposal and its first tranche. */
   async function submit(title: string): Promise<{ proposalId: string; tranche: Tranche }> {
-    const proposalId = randomUUID();
-    await events.publish(ProposalSubmittedV1, proposalId, {
-      proposalId,
-      programCode: 'KOTAKU-2026',
-      programVersion: 1,
-      villageCode: VILLAGE,
-      districtCode: '14.03.09',
-      regencyCode: '14.03',
-      title,
-      category: 'INFRASTRUCTURE',
-      budgetTotal: 250_000_000,
-      selfHelpAmount: 12_500_000,
-      requestedAmount: 237_500_000,
-      bkmUserId: bkm.userId,
-      submissionNumber: 1,
-      approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
-      reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },
-    });
+    const proposalId = await events.submitProposal(title, bkm);
     return { proposalId, tranche: { proposalId, disbursementId: randomUUID(), villageCode: VILLAGE, trancheNumber: 1, trancheCount: 2 } };
   }
   const prepare = (tranche: Tranche, sp2dNumber: string) =>

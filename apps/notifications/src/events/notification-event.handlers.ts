@@ -12,6 +12,8 @@ import {
   EventEnvelope,
   PayloadOf,
   ProgrammePublishedV1,
+  ProgressReportVerifiedV1,
+  ProgressReportedV1,
   ProposalApprovedV1,
   ProposalAwaitingBudgetV1,
   ProposalCompletedV1,
@@ -33,6 +35,8 @@ import { NotifyRecipientsUseCase } from './use-cases/notify-recipients.use-case'
 
 type Event<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
 
+const leading = (code: string, segments: number) => code.split('.').slice(0, segments).join('.');
+
 /** How many of the proposals waiting for a post a newly appointed Plt's message names; the inbox holds the rest. */
 const AWAITING_LISTED = 10;
 
@@ -50,8 +54,9 @@ export class NotificationEventHandlers {
     private readonly regions: RegionDirectory,
   ) {}
 
-  private readonly regencyOf = (villageCode: string): string =>
-    this.regions.regencyOf(villageCode)?.code ?? villageCode.split('.').slice(0, 2).join('.');
+  // By the official list; a code it lacks, by the code's own segments (kabupaten 14.03, kecamatan 14.03.09).
+  private readonly regencyOf = (villageCode: string): string => this.regions.regencyOf(villageCode)?.code ?? leading(villageCode, 2);
+  private readonly districtOf = (villageCode: string): string => this.regions.districtOf(villageCode)?.code ?? leading(villageCode, 3);
 
   @HandleEvent(UserSavedV1)
   async onUserSaved(event: Event<typeof UserSavedV1>, tx: EntityManager): Promise<void> {
@@ -190,6 +195,16 @@ export class NotificationEventHandlers {
   @HandleEvent(TrancheReleasedV1)
   async onTrancheReleased(event: Event<typeof TrancheReleasedV1>, tx: EntityManager): Promise<void> {
     await this.notify.execute(tx, event, plans.planTrancheReleased(event.payload));
+  }
+
+  @HandleEvent(ProgressReportedV1)
+  async onProgressReported(event: Event<typeof ProgressReportedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planProgressReported(event.payload, this.districtOf));
+  }
+
+  @HandleEvent(ProgressReportVerifiedV1)
+  async onProgressReportVerified(event: Event<typeof ProgressReportVerifiedV1>, tx: EntityManager): Promise<void> {
+    await this.notify.execute(tx, event, plans.planProgressVerified(event.payload));
   }
 
   @HandleEvent(ProposalCompletedV1)

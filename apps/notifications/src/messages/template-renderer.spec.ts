@@ -13,6 +13,8 @@ const common = {
 };
 const stage = { role: 'LURAH', stageOrder: 1, stageCount: 5, programCode: 'BK-DESA-2026' };
 const at = '2026-03-12T07:30:00Z';
+const progress = { physicalProgressPercent: 45, amountSpent: 52_300_000, final: false };
+const queueLink = 'http://127.0.0.1:3000/verifikasi';
 
 /** A realistic set of values for every kind, as the notifier gives them. */
 const SAMPLES: Record<NotificationKind, TemplateValues> = {
@@ -69,6 +71,9 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
     returnedAt: at,
   },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
+  PROGRESS_REPORTED: { ...common, ...progress, reportedAt: at },
+  PROGRESS_ACCEPTED: { ...common, ...progress, note: null, verifiedAt: at },
+  PROGRESS_SENT_BACK: { ...common, ...progress, note: 'Foto saluran RT 03 belum ada', verifiedAt: at },
   PROPOSAL_COMPLETED: { ...common, totalReleased: 237_500_000, completedAt: at },
   ACTING_APPOINTMENT: {
     ...common,
@@ -120,6 +125,7 @@ describe('message templates', () => {
     'TRANCHE_READY',
     'SPM_PREPARED',
     'SPM_RETURNED',
+    'PROGRESS_REPORTED',
     'AWAITING_BUDGET',
     'PROPOSAL_WITHDRAWN',
   ] as NotificationKind[])('adds the village to the title of %s, which officials receive for many villages', (kind) => {
@@ -167,6 +173,81 @@ describe('message templates', () => {
     expect(returned.en.title).toBe('SPM returned: Perbaikan drainase RT 03 (Balik Alam)');
     expect(returned.en.body).toContain('under SP2D number 0012/SP2D/LS/2026 was returned on 12 March 2026 at 14.30 WIB.');
     expect(returned.en.body).toContain('Reason: Nama pemilik rekening tidak sesuai dengan BKM\nOnce it is corrected, prepare a new SPM;');
+  });
+
+  it('asks the verifier to check a progress report on site, in their queue, and says when it is the final one (LPJ)', () => {
+    const reported = renderer.renderAll('PROGRESS_REPORTED', { ...SAMPLES.PROGRESS_REPORTED, link: queueLink });
+    expect(reported.id.title).toBe('Laporan kemajuan menunggu verifikasi: Perbaikan drainase RT 03 (Balik Alam)');
+    expect(reported.id.body).toBe(
+      'BKM Balik Alam melaporkan kemajuan fisik 45% untuk usulan "Perbaikan drainase RT 03" dengan dana terpakai Rp\u00a052.300.000 ' +
+        'pada 12 Maret 2026 pukul 14.30 WIB.\n' +
+        'Periksa di lokasi, lalu terima laporan atau kembalikan dengan catatan.\n' +
+        `Verifikasi di: ${queueLink}`,
+    );
+    expect(reported.en.title).toBe('Progress report awaiting verification: Perbaikan drainase RT 03 (Balik Alam)');
+    expect(reported.en.body).toBe(
+      'The BKM of Balik Alam reported 45% physical progress on the proposal "Perbaikan drainase RT 03", Rp\u00a052.300.000 spent, ' +
+        'on 12 March 2026 at 14.30 WIB.\n' +
+        'Check it on site, then accept the report or send it back with a note.\n' +
+        `Verify at: ${queueLink}`,
+    );
+
+    const final = renderer.renderAll('PROGRESS_REPORTED', { ...SAMPLES.PROGRESS_REPORTED, physicalProgressPercent: 100, final: true });
+    expect(final.id.body).toContain('kemajuan fisik 100% untuk usulan');
+    expect(final.id.body).toContain('pukul 14.30 WIB. Ini laporan akhir (LPJ).\nPeriksa di lokasi');
+    expect(final.en.body).toContain('at 14.30 WIB. This is the final report (LPJ).\nCheck it on site');
+  });
+
+  it('tells the BKM its report was accepted, the final one as its LPJ, with the verifier’s note when there is one', () => {
+    const accepted = renderer.renderAll('PROGRESS_ACCEPTED', SAMPLES.PROGRESS_ACCEPTED);
+    expect(accepted.id.title).toBe('Laporan kemajuan 45% diterima: Perbaikan drainase RT 03');
+    expect(accepted.id.body).toBe(
+      'Laporan kemajuan fisik 45% untuk usulan "Perbaikan drainase RT 03" dengan dana terpakai Rp\u00a052.300.000 diterima verifikator ' +
+        'pada 12 Maret 2026 pukul 14.30 WIB.\n' +
+        `Lihat usulan: ${common.link}`,
+    );
+    expect(accepted.en.title).toBe('Progress report 45% accepted: Perbaikan drainase RT 03');
+    expect(accepted.en.body).toBe(
+      'The report of 45% physical progress on the proposal "Perbaikan drainase RT 03", Rp\u00a052.300.000 spent, was accepted by the ' +
+        'verifier on 12 March 2026 at 14.30 WIB.\n' +
+        `View the proposal: ${common.link}`,
+    );
+
+    const lpj = renderer.renderAll('PROGRESS_ACCEPTED', {
+      ...SAMPLES.PROGRESS_ACCEPTED,
+      physicalProgressPercent: 100,
+      final: true,
+      note: 'Sesuai RAB',
+    });
+    expect(lpj.id.title).toBe('Laporan kemajuan 100% diterima: Perbaikan drainase RT 03');
+    expect(lpj.id.body).toContain('pukul 14.30 WIB.\nLaporan akhir (LPJ) telah diterima.\nCatatan verifikator: Sesuai RAB\nLihat usulan: ');
+    expect(lpj.en.body).toContain(
+      "at 14.30 WIB.\nThe final report (LPJ) has been accepted.\nVerifier's note: Sesuai RAB\nView the proposal: ",
+    );
+  });
+
+  it('tells the BKM its report was sent back, quoting the verifier’s note, and to report again as the site stands', () => {
+    const sentBack = renderer.renderAll('PROGRESS_SENT_BACK', SAMPLES.PROGRESS_SENT_BACK);
+    expect(sentBack.id.title).toBe('Laporan kemajuan 45% dikembalikan: Perbaikan drainase RT 03');
+    expect(sentBack.id.body).toBe(
+      'Laporan kemajuan fisik 45% untuk usulan "Perbaikan drainase RT 03" dengan dana terpakai Rp\u00a052.300.000 dikembalikan ' +
+        'verifikator pada 12 Maret 2026 pukul 14.30 WIB.\n' +
+        'Catatan verifikator: Foto saluran RT 03 belum ada\n' +
+        'Laporkan kembali kemajuan sesuai kondisi di lokasi.\n' +
+        `Lihat usulan: ${common.link}`,
+    );
+    expect(sentBack.en.title).toBe('Progress report 45% sent back: Perbaikan drainase RT 03');
+    expect(sentBack.en.body).toBe(
+      'The report of 45% physical progress on the proposal "Perbaikan drainase RT 03", Rp\u00a052.300.000 spent, was sent back by the ' +
+        'verifier on 12 March 2026 at 14.30 WIB.\n' +
+        "Verifier's note: Foto saluran RT 03 belum ada\n" +
+        'Report the progress again as it stands on site.\n' +
+        `View the proposal: ${common.link}`,
+    );
+
+    const lpj = renderer.renderAll('PROGRESS_SENT_BACK', { ...SAMPLES.PROGRESS_SENT_BACK, physicalProgressPercent: 100, final: true });
+    expect(lpj.id.body).toContain('Laporan kemajuan fisik 100% (laporan akhir/LPJ) untuk usulan');
+    expect(lpj.en.body).toContain('The report of 100% physical progress (the final report, LPJ) on the proposal');
   });
 
   it('names the pagu a commitment was made against, as the proposal’s timeline does', () => {

@@ -53,9 +53,10 @@ export class NotifyRecipientsUseCase {
       if (recipients.length === 0) continue;
       const title = plan.title ?? (proposalId ? (found.title ?? `#${proposalId.slice(0, 8)}`) : '');
       const programme = plan.programCode ? { programmeName: found.programmeName ?? plan.programCode } : {};
-      const link = proposalId
-        ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId)
-        : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
+      const link =
+        proposalId && !plan.consolePath
+          ? proposalLink(this.env.WEB_CONSOLE_URL, proposalId)
+          : consoleLink(this.env.WEB_CONSOLE_URL, plan.consolePath ?? '/');
       const villageName = this.renderer.regionName(plan.villageCode);
       const category = categoryOf(plan.kind);
 

@@ -9,6 +9,8 @@ import {
   planProposalReturned,
   planProposalSubmitted,
   planProposalWithdrawn,
+  planProgressReported,
+  planProgressVerified,
   planReminderDue,
   planStageDecided,
   planStageEscalated,
@@ -24,6 +26,7 @@ const village = '14.03.09.1004';
 const proposalId = '6f1c2a34-0000-4000-8000-000000000001';
 const at = '2026-03-12T07:30:00Z';
 const regencyOf = (code: string) => code.split('.').slice(0, 2).join('.');
+const districtOf = (code: string) => code.split('.').slice(0, 3).join('.');
 const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef => ({
   stageId: '6f1c2a34-0000-4000-8000-0000000000aa',
   proposalId,
@@ -240,6 +243,55 @@ describe('who hears of each event', () => {
     });
     expect(returned).toMatchObject([{ kind: 'SPM_RETURNED', audiences: [], userIds: ['bpkad'], proposalId }]);
     expect(returned[0].facts).toMatchObject({ trancheNumber: 1, sp2dNumber: 'SP2D-1', reason: 'Nomor rekening tidak sesuai' });
+  });
+
+  it('asks the verifiers of the village’s kecamatan, not the regency’s, to check a progress report, in their queue', () => {
+    const plans = planProgressReported(
+      {
+        proposalId,
+        disbursementId: '6f1c2a34-0000-4000-8000-0000000000dd',
+        villageCode: village,
+        reportId: '6f1c2a34-0000-4000-8000-0000000000ee',
+        physicalProgressPercent: 45,
+        amountSpent: 52_300_000,
+        final: false,
+        reportedAt: at,
+      },
+      districtOf,
+    );
+    expect(who(plans)).toEqual([['PROGRESS_REPORTED', ['VERIFIKATOR@14.03.09']]]);
+    // The link leads to the queue where reports are accepted or sent back; the message stays about the proposal.
+    expect(plans[0]).toMatchObject({ proposalId, consolePath: '/verifikasi', villageCode: village });
+    expect(plans[0].facts).toEqual({ physicalProgressPercent: 45, amountSpent: 52_300_000, final: false, reportedAt: at });
+  });
+
+  it('tells the BKM whether its progress report was accepted or sent back, with the verifier’s note', () => {
+    const verified = (decision: 'ACCEPTED' | 'SENT_BACK', note: string | null) =>
+      planProgressVerified({
+        proposalId,
+        disbursementId: '6f1c2a34-0000-4000-8000-0000000000dd',
+        villageCode: village,
+        reportId: '6f1c2a34-0000-4000-8000-0000000000ee',
+        decision,
+        note,
+        physicalProgressPercent: 100,
+        amountSpent: 230_000_000,
+        final: true,
+        verifiedBy: { userId: 'verifikator', username: 'verifikator.14.03.09', role: 'VERIFIKATOR', regionCode: '14.03.09' },
+        verifiedAt: at,
+      });
+    expect(who(verified('ACCEPTED', null))).toEqual([['PROGRESS_ACCEPTED', ['BKM@14.03.09.1004']]]);
+    const sentBack = verified('SENT_BACK', 'Foto saluran belum ada');
+    expect(who(sentBack)).toEqual([['PROGRESS_SENT_BACK', ['BKM@14.03.09.1004']]]);
+    expect(sentBack[0]).toMatchObject({ proposalId, title: null });
+    expect(sentBack[0].consolePath).toBeUndefined();
+    expect(sentBack[0].facts).toEqual({
+      physicalProgressPercent: 100,
+      amountSpent: 230_000_000,
+      final: true,
+      note: 'Foto saluran belum ada',
+      verifiedAt: at,
+    });
   });
 
   it('tells a newly appointed Plt by name, with the proposals already waiting for the post and how many more there are', () => {

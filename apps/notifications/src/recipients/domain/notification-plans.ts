@@ -13,6 +13,8 @@ import {
   ProposalReturnedPayload,
   ProposalSubmittedPayload,
   ProposalWithdrawnPayload,
+  ProgressReportVerifiedPayload,
+  ProgressReportedPayload,
   SpmReturnedPayload,
   TranchePreparedPayload,
   TrancheReadyPayload,
@@ -37,12 +39,24 @@ const stageFacts = (stage: ApprovalStageRef) => ({
 });
 const aboutStage = (stage: ApprovalStageRef) => ({ proposalId: stage.proposalId, title: stage.title, villageCode: stage.villageCode });
 type TrancheRef = Pick<TrancheReadyPayload, 'proposalId' | 'villageCode' | 'trancheNumber' | 'trancheCount'>;
-const aboutTranche = (p: TrancheRef) => ({ proposalId: p.proposalId, title: null, villageCode: p.villageCode });
+const aboutDisbursement = (p: Pick<TrancheRef, 'proposalId' | 'villageCode'>) => ({
+  proposalId: p.proposalId,
+  title: null,
+  villageCode: p.villageCode,
+});
 const trancheFacts = (p: TrancheRef) => ({ trancheNumber: p.trancheNumber, trancheCount: p.trancheCount });
 const bpkadOf = (villageCode: string, regencyOf: RegencyOf): Audience => ({ role: 'BPKAD', regionCode: regencyOf(villageCode) });
+type ProgressRef = Pick<ProgressReportedPayload, 'physicalProgressPercent' | 'amountSpent' | 'final'>;
+const progressFacts = (p: ProgressRef) => ({
+  physicalProgressPercent: p.physicalProgressPercent,
+  amountSpent: p.amountSpent,
+  final: p.final,
+});
 
 /** Finds a village's kabupaten, whose BPKAD releases its money. */
 export type RegencyOf = (villageCode: string) => string;
+/** Finds a village's kecamatan, whose field verifiers check its progress on site. */
+export type DistrictOf = (villageCode: string) => string;
 
 export function planProposalSubmitted(p: ProposalSubmittedPayload): PlannedNotification[] {
   return [
@@ -207,7 +221,7 @@ export function planTrancheReady(p: TrancheReadyPayload, regencyOf: RegencyOf): 
     {
       kind: 'TRANCHE_READY',
       audiences: [bpkadOf(p.villageCode, regencyOf)],
-      ...aboutTranche(p),
+      ...aboutDisbursement(p),
       facts: { ...trancheFacts(p), amount: p.amount },
     },
   ];
@@ -224,7 +238,7 @@ export function planSpmPrepared(p: TranchePreparedPayload, regencyOf: RegencyOf)
       kind: 'SPM_PREPARED',
       audiences: [bpkadOf(p.villageCode, regencyOf)],
       exceptUserIds: peopleBehind(p.preparedBy),
-      ...aboutTranche(p),
+      ...aboutDisbursement(p),
       facts: { ...trancheFacts(p), amount: p.amount, sp2dNumber: p.sp2dNumber, preparedAt: p.preparedAt },
     },
   ];
@@ -237,7 +251,7 @@ export function planSpmReturned(p: SpmReturnedPayload): PlannedNotification[] {
       kind: 'SPM_RETURNED',
       audiences: [],
       userIds: [p.preparedBy.userId],
-      ...aboutTranche(p),
+      ...aboutDisbursement(p),
       facts: { ...trancheFacts(p), sp2dNumber: p.sp2dNumber, reason: p.reason, returnedAt: p.returnedAt },
     },
   ];
@@ -248,8 +262,39 @@ export function planTrancheReleased(p: TrancheReleasedPayload): PlannedNotificat
     {
       kind: 'TRANCHE_RELEASED',
       audiences: [bkmOf(p.villageCode)],
-      ...aboutTranche(p),
+      ...aboutDisbursement(p),
       facts: { ...trancheFacts(p), amount: p.amount, sp2dNumber: p.sp2dNumber, releasedAt: p.releasedAt },
+    },
+  ];
+}
+
+/**
+ * The field verifiers (VERIFIKATOR) of the village's kecamatan are asked to check a progress report on site.
+ * Decided: the kecamatan's verifiers only, not the regency-wide one, who may verify any report of the regency but,
+ * told of each, would hear of every report in it; they find them in their queue (a kecamatan without a verifier of
+ * its own tells nobody). The message leads to that queue, `/verifikasi`, where a report is accepted or sent back:
+ * the proposal's page shows the reports but decides none, and offers no way on to the queue.
+ */
+export function planProgressReported(p: ProgressReportedPayload, districtOf: DistrictOf): PlannedNotification[] {
+  return [
+    {
+      kind: 'PROGRESS_REPORTED',
+      audiences: [{ role: 'VERIFIKATOR', regionCode: districtOf(p.villageCode) }],
+      ...aboutDisbursement(p),
+      consolePath: '/verifikasi',
+      facts: { ...progressFacts(p), reportedAt: p.reportedAt },
+    },
+  ];
+}
+
+/** The BKM is told whether its report was accepted or sent back, with the verifier's note: a report sent back is made again. */
+export function planProgressVerified(p: ProgressReportVerifiedPayload): PlannedNotification[] {
+  return [
+    {
+      kind: p.decision === 'ACCEPTED' ? 'PROGRESS_ACCEPTED' : 'PROGRESS_SENT_BACK',
+      audiences: [bkmOf(p.villageCode)],
+      ...aboutDisbursement(p),
+      facts: { ...progressFacts(p), note: p.note, verifiedAt: p.verifiedAt },
     },
   ];
 }

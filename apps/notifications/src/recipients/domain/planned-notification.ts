@@ -9,8 +9,12 @@ export interface PlannedNotification {
   userIds?: string[];
   /** Users the audiences leave out although they hold the role: who prepared an SPM is not asked to authorise it. */
   exceptUserIds?: string[];
-  /** The proposal it is about; null for news about the recipient (an appointment), which links to `consolePath`. */
+  /** The proposal it is about; null for news about the recipient (an appointment). */
   proposalId: string | null;
+  /**
+   * The console page the message leads to, where its reader acts (a verifier's queue, a Plt's inbox); without it,
+   * the proposal's page (the console's home for news about no proposal).
+   */
   consolePath?: string;
   /** The proposal's title when the event carries it; otherwise the service's own copy is used. */
   title: string | null;
