@@ -99,6 +99,12 @@ describe('the officials’ console: changes since the last submission, the actin
       .waitFor();
     // The Lurah's stage waits in the Camat's inbox, marked as one to decide for the Lurah, by name.
     await reloadUntilVisible(camat, () => camat.getByText('sebagai Plt/Plh Lurah Balik Alam'));
+    // The message of the appointment opens that inbox (its title was no link: it names no proposal).
+    await camat.goto(`${system.url}/notifikasi`);
+    const appointed = camat.getByTestId('notification').getByRole('link', { name: /^Anda ditunjuk sebagai pelaksana tugas/ });
+    await reloadUntilVisible(camat, () => appointed);
+    await appointed.click();
+    await camat.waitForURL((url) => url.pathname === '/kotak-masuk');
     await camat.goto(`${system.url}/usulan/${proposalId}`);
     // The approvals service opens stage 1 (the Lurah's) once it hears of the submission.
     await reloadUntilVisible(camat, () => camat.getByRole('heading', { name: /Keputusan/ }));

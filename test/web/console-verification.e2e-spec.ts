@@ -217,7 +217,28 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
       [35, 'ACCEPTED', null],
       [20, 'SENT_BACK', SEND_BACK_NOTE],
     ]);
+
+    // The verifier was told of each report, and a message opens the queue, where reports are decided.
+    await verifier.goto(`${system.url}/notifikasi`);
+    const toCheck = `Laporan kemajuan menunggu verifikasi: ${TITLE} (Balik Alam)`;
+    const told = verifier.getByTestId('notification').filter({ hasText: toCheck });
+    await reloadUntilVisible(verifier, () => told.first());
+    await expectEventually(async () => expect(await told.count()).toBe(2));
+    await told.first().getByRole('link', { name: toCheck }).click();
+    await verifier.waitForURL((url) => url.pathname === '/verifikasi');
     await verifier.close();
+
+    // The BKM is told its 20% report was sent back, with the note, and the message opens the proposal.
+    const bkm = await browser.newPage(PHONE);
+    await logIn(bkm, system.url, `bkm.${BALIK_ALAM}`);
+    await bkm.goto(`${system.url}/notifikasi`);
+    const sentBackTitle = `Laporan kemajuan 20% dikembalikan: ${TITLE}`;
+    const sentBack = bkm.getByTestId('notification').filter({ hasText: sentBackTitle });
+    await reloadUntilVisible(bkm, () => sentBack);
+    await sentBack.getByText(`Catatan verifikator: ${SEND_BACK_NOTE}`, { exact: false }).waitFor();
+    await sentBack.getByRole('link', { name: sentBackTitle }).click();
+    await bkm.waitForURL((url) => url.pathname === `/usulan/${proposalId}`);
+    await bkm.close();
   });
 
   it('shows BPKAD tranche 2 ready, its SPM offering the account tranche 1 was paid into, and the reports with their photos on the proposal', async () => {

@@ -7,10 +7,22 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { Link } from 'react-router';
 
-/** A notification's link (`/proposals/<id>`) as the console's own page for it. */
+/**
+ * A notification's link as the console's own page for it: a proposal's address (`…/proposals/<id>`) is its page,
+ * any other (a verifier's queue, an acting official's inbox) the page it names. Links are written in full for
+ * e-mail and SMS; here only their path counts.
+ */
 function consolePathOf(link: string | null, proposalId: string | null): string | null {
-  if (proposalId) return `/usulan/${proposalId}`;
-  return link && link.startsWith('/') ? link : null;
+  const proposalPage = proposalId ? `/usulan/${proposalId}` : null;
+  if (!link) return proposalPage;
+  let url: URL;
+  try {
+    url = new URL(link, window.location.origin);
+  } catch {
+    return proposalPage;
+  }
+  const proposal = /^\/proposals\/([^/]+)$/.exec(url.pathname);
+  return proposal ? `/usulan/${proposal[1]}` : `${url.pathname}${url.search}`;
 }
 
 /**
