@@ -180,6 +180,12 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     expect(await claim35.getByTestId('photo-warning').count()).toBe(0);
     await claim35.getByText(/km dari Duri/).waitFor();
     await checkPage(verifier, 'verification-01-queue-phone');
+    // On the proposal's page the reports are read, and its button leads back to the queue, where they are decided.
+    await claim35.getByRole('link', { name: TITLE }).click();
+    await verifier.waitForURL((url) => url.pathname === `/usulan/${proposalId}`);
+    await verifier.getByRole('link', { name: 'Periksa laporan yang menunggu di halaman Verifikasi' }).click();
+    await verifier.waitForURL((url) => url.pathname === '/verifikasi');
+    await expectEventually(async () => expect(await items.count()).toBe(2));
 
     // Sending back without a note: the refusal in Indonesian, from the API's code, by the field's label.
     await claim20.getByRole('button', { name: 'Kembalikan ke BKM' }).click();

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { api } from '../api/api-client';
+import { useSession } from '../auth/session';
 import type { AnswerOf, ListProposalProgressReports } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useProgressTexts } from '../i18n/progress-messages';
@@ -15,6 +17,7 @@ import { useLoad } from './use-load';
 export function ProgressReportList({ proposalId, title, refresh }: { proposalId: string; title: string; refresh?: unknown }) {
   const { t, dateTime } = useI18n();
   const x = useProgressTexts();
+  const { user } = useSession();
   const { data, error } = useLoad(
     () => api<AnswerOf<typeof ListProposalProgressReports>>('GET', `/proposals/${proposalId}/progress-reports`),
     [proposalId, refresh],
@@ -25,6 +28,14 @@ export function ProgressReportList({ proposalId, title, refresh }: { proposalId:
       <ErrorSummary error={error} />
       {!data && !error && <p aria-live="polite">{t.loading}</p>}
       {data && data.items.length === 0 && <p>{x.noReports}</p>}
+      {/* A verifier reads the reports here and decides them in the queue, where each shows what it is weighed against. */}
+      {user?.role === 'VERIFIKATOR' && data?.items.some((report) => report.verificationStatus === 'PENDING') && (
+        <p>
+          <Link className="button primary" to="/verifikasi">
+            {x.verifyInQueue}
+          </Link>
+        </p>
+      )}
       {data && data.items.length > 0 && (
         <ol className="report-list">
           {data.items.map((report) => (

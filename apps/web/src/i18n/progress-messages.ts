@@ -46,6 +46,7 @@ const id = {
   // progress reports on a proposal
   reportsTitle: 'Laporan kemajuan',
   noReports: 'Belum ada laporan kemajuan.',
+  verifyInQueue: 'Periksa laporan yang menunggu di halaman Verifikasi',
   verification: {
     PENDING: 'Menunggu verifikasi',
     ACCEPTED: 'Diterima verifikator',
@@ -122,6 +123,7 @@ const en: ProgressMessages = {
   finalReport: 'Final report (LPJ)',
   reportsTitle: 'Progress reports',
   noReports: 'No progress reports yet.',
+  verifyInQueue: 'Check the waiting reports on the verification page',
   verification: {
     PENDING: 'Waiting for verification',
     ACCEPTED: 'Accepted by the verifier',
