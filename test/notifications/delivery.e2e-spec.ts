@@ -22,6 +22,7 @@ import { NotificationQueue } from '../../apps/notifications/src/delivery/notific
 import { RunReminderDigestUseCase } from '../../apps/notifications/src/digest/use-cases/run-reminder-digest.use-case';
 import { PreferencesUseCase } from '../../apps/notifications/src/preferences/use-cases/preferences.use-case';
 import {
+  actorOf,
   EventPublisher,
   FakeSmsGateway,
   RunningNotifications,
@@ -41,7 +42,6 @@ const lurah = user(`lurah.${VILLAGE}`, 'LURAH', VILLAGE, { displayName: 'Lurah B
 const plt = user('plt.lurah', 'LURAH', '14.03.09.1006', { displayName: 'Plt Lurah' });
 const camat = user(`camat.${DISTRICT}`, 'CAMAT', DISTRICT, { displayName: 'Camat Mandau' });
 const admin = { userId: randomUUID(), username: 'admin', role: 'ADMIN', regionCode: '14.03' };
-const actorOf = (u: typeof bkm) => ({ userId: u.userId, username: u.username, role: u.role, regionCode: u.regionCode });
 
 function submitted(proposalId: string, title: string) {
   return {

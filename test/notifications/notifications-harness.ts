@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { EventContract, EventEnvelope, PayloadOf, ProposalSubmittedV1, subjectFor, UserSavedPayload, UserSavedV1 } from '@alur/contracts';
 import { HEADER_AGGREGATE_ID } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
-import { expectEventually, TestIsolation } from '@alur/testing';
+import { expectEventually, removeTestResources, TestIsolation } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
 
@@ -135,6 +135,46 @@ export async function startMailCatcher(): Promise<{ catcher: MailCatcher; smtpUr
   const catcher = new MailCatcher({ smtpPort: 0, httpPort: null });
   const { smtpPort } = await catcher.start();
   return { catcher, smtpUrl: `smtp://127.0.0.1:${smtpPort}` };
+}
+
+/** A user as an event names its actor. */
+export function actorOf(u: UserSavedPayload) {
+  return { userId: u.userId, username: u.username, role: u.role, regionCode: u.regionCode };
+}
+
+/** What a file's tests work with: the mail catcher, the notifications service sending to it, and a publisher. */
+export interface MailedNotifications {
+  catcher: MailCatcher;
+  service: RunningNotifications;
+  events: EventPublisher;
+}
+
+/**
+ * Before a file's tests, a mail catcher, the notifications service (with `env`) sending to it, a publisher,
+ * and `users` in the service's directory, handed to `started`; after them, all closed and the run's resources removed.
+ */
+export function useMailedNotifications(
+  isolation: TestIsolation,
+  users: UserSavedPayload[],
+  env: NodeJS.ProcessEnv,
+  started: (world: MailedNotifications) => void,
+): void {
+  const world: Partial<MailedNotifications> = {};
+  beforeAll(async () => {
+    const mail = await startMailCatcher();
+    world.catcher = mail.catcher;
+    world.service = await startNotifications(isolation, { SMTP_URL: mail.smtpUrl, ...env });
+    const events = (world.events = await EventPublisher.connect(isolation));
+    for (const u of users) await events.saveUser(u);
+    await waitForUsers(world.service.db, users);
+    started(world as MailedNotifications);
+  });
+  afterAll(async () => {
+    await world.events?.close();
+    await world.service?.close();
+    await world.catcher?.stop();
+    await removeTestResources(isolation.id, isolation.env);
+  });
 }
 
 /** A user as the gateway announces it. */

@@ -6,17 +6,9 @@ import {
   ProgressReportVerifiedV1,
   UserSavedPayload,
 } from '@alur/contracts';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
-import {
-  EventPublisher,
-  notificationsOf,
-  RunningNotifications,
-  startMailCatcher,
-  startNotifications,
-  user,
-  waitForUsers,
-} from './notifications-harness';
+import { actorOf, EventPublisher, notificationsOf, RunningNotifications, useMailedNotifications, user } from './notifications-harness';
 
 const VILLAGE = '14.03.09.1004'; // Balik Alam, Mandau, Kabupaten Bengkalis (14.03)
 const CONSOLE = 'http://console.alur.test';
@@ -67,25 +59,16 @@ describe('the kecamatan’s verifier is told a progress report waits, and the BK
       ...progress,
       decision,
       note,
-      verifiedBy: { userId: mandau.userId, username: mandau.username, role: mandau.role, regionCode: mandau.regionCode },
+      verifiedBy: actorOf(mandau),
       verifiedAt: '2026-06-11T02:00:00Z',
     });
 
-  beforeAll(async () => {
-    const mail = await startMailCatcher();
-    catcher = mail.catcher;
-    service = await startNotifications(isolation, { SMTP_URL: mail.smtpUrl, WEB_CONSOLE_URL: CONSOLE });
-    events = await EventPublisher.connect(isolation);
-    for (const u of [mandau, regency, elsewhere, bkm]) await events.saveUser(u);
-    await waitForUsers(service.db, [mandau, regency, elsewhere, bkm]);
-  });
-
-  afterAll(async () => {
-    await events?.close();
-    await service?.close();
-    await catcher?.stop();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useMailedNotifications(
+    isolation,
+    [mandau, regency, elsewhere, bkm],
+    { WEB_CONSOLE_URL: CONSOLE },
+    (world) => ({ catcher, service, events } = world),
+  );
 
   it('asks the verifier of the village’s kecamatan to check a report, linking to their queue; not the regency’s verifier nor another kecamatan’s', async () => {
     const funded = await submit('Drainase RT 03');

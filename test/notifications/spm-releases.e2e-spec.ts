@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SpmReturnedPayload, SpmReturnedV1, TranchePreparedV1, UserSavedPayload } from '@alur/contracts';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
-import {
-  EventPublisher,
-  notificationsOf,
-  RunningNotifications,
-  startMailCatcher,
-  startNotifications,
-  user,
-  waitForUsers,
-} from './notifications-harness';
+import { actorOf, EventPublisher, notificationsOf, RunningNotifications, useMailedNotifications, user } from './notifications-harness';
 
 const VILLAGE = '14.03.09.1004'; // Balik Alam, Mandau, Kabupaten Bengkalis (14.03)
 const CONSOLE = 'http://console.alur.test';
@@ -22,7 +14,6 @@ const ppk = user('bpkad', 'BPKAD', '14.03', { displayName: 'PPK-SKPD BPKAD Kabup
 const kuasaBud = user('bpkad.kuasa-bud', 'BPKAD', '14.03', { displayName: 'Kuasa BUD BPKAD Kabupaten Bengkalis', language: 'en' });
 const bkm = user(`bkm.${VILLAGE}`, 'BKM', VILLAGE, { displayName: 'BKM Balik Alam' });
 type Tranche = Pick<SpmReturnedPayload, 'proposalId' | 'disbursementId' | 'villageCode' | 'trancheNumber' | 'trancheCount'>;
-const actorOf = (u: UserSavedPayload) => ({ userId: u.userId, username: u.username, role: u.role, regionCode: u.regionCode });
 
 describe('BPKAD’s second official is asked to authorise an SPM, and its preparer told when it comes back', () => {
   const isolation = createTestIsolation();
@@ -56,21 +47,7 @@ describe('BPKAD’s second official is asked to authorise an SPM, and its prepar
       returnedAt: '2026-03-12T08:15:00Z',
     });
 
-  beforeAll(async () => {
-    const mail = await startMailCatcher();
-    catcher = mail.catcher;
-    service = await startNotifications(isolation, { SMTP_URL: mail.smtpUrl, WEB_CONSOLE_URL: CONSOLE });
-    events = await EventPublisher.connect(isolation);
-    for (const u of [ppk, kuasaBud, bkm]) await events.saveUser(u);
-    await waitForUsers(service.db, [ppk, kuasaBud, bkm]);
-  });
-
-  afterAll(async () => {
-    await events?.close();
-    await service?.close();
-    await catcher?.stop();
-    await removeTestResources(isolation.id, isolation.env);
-  });
+  useMailedNotifications(isolation, [ppk, kuasaBud, bkm], { WEB_CONSOLE_URL: CONSOLE }, (world) => ({ catcher, service, events } = world));
 
   it('asks the other BPKAD official to authorise a prepared SPM, not the one who prepared it, and leaves the account number out', async () => {
     const { proposalId, tranche } = await submit('Drainase RT 03');
