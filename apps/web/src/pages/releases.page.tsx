@@ -90,7 +90,7 @@ function ReturnedSpmNote({ returned }: { returned: NonNullable<Tranche['returned
 function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
   const { t } = useI18n();
   const { disbursement, tranche } = pending;
-  const [paidBefore] = useState(() => lastPaidTranche(disbursement, tranche.number));
+  const paidBefore = lastPaidTranche(disbursement, tranche.number);
   const account = paidBefore?.spm?.bankAccount;
   const [sp2d, setSp2d] = useState('');
   const [bankName, setBankName] = useState(account?.bankName ?? '');
