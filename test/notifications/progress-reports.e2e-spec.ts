@@ -19,6 +19,8 @@ const mandau = user('verifikator.14.03.09', 'VERIFIKATOR', '14.03.09', { display
 const regency = user('verifikator', 'VERIFIKATOR', '14.03', { displayName: 'Verifikator Dinas Teknis Kabupaten Bengkalis' });
 const elsewhere = user('verifikator.14.03.13', 'VERIFIKATOR', '14.03.13');
 const bkm = user(`bkm.${VILLAGE}`, 'BKM', VILLAGE, { displayName: 'BKM Balik Alam' });
+// A village of Kecamatan Bengkalis, which has no verifier of its own here.
+const damon = user('bkm.14.03.01.1002', 'BKM', '14.03.01.1002', { displayName: 'BKM Damon' });
 type Report = Pick<ProgressReportedPayload, 'proposalId' | 'disbursementId' | 'villageCode' | 'reportId'>;
 type Progress = Pick<ProgressReportedPayload, 'physicalProgressPercent' | 'amountSpent' | 'final'>;
 
@@ -39,9 +41,9 @@ describe('the kecamatan’s verifier is told a progress report waits, and the BK
     });
 
   /** A proposal of Balik Alam's BKM, funded: its disbursement. */
-  const submit = async (title: string) => ({ proposalId: await events.submitProposal(title, bkm), disbursementId: randomUUID() });
-  async function reportProgress(funded: { proposalId: string; disbursementId: string }, progress: Progress) {
-    const report: Report = { ...funded, villageCode: VILLAGE, reportId: randomUUID() };
+  const submit = async (title: string, of = bkm) => ({ proposalId: await events.submitProposal(title, of), disbursementId: randomUUID() });
+  async function reportProgress(funded: { proposalId: string; disbursementId: string }, progress: Progress, villageCode = VILLAGE) {
+    const report: Report = { ...funded, villageCode, reportId: randomUUID() };
     const event = await events.publish(ProgressReportedV1, report.proposalId, {
       ...report,
       ...progress,
@@ -65,7 +67,7 @@ describe('the kecamatan’s verifier is told a progress report waits, and the BK
 
   useMailedNotifications(
     isolation,
-    [mandau, regency, elsewhere, bkm],
+    [mandau, regency, elsewhere, bkm, damon],
     { WEB_CONSOLE_URL: CONSOLE },
     (world) => ({ catcher, service, events } = world),
   );
@@ -102,6 +104,18 @@ describe('the kecamatan’s verifier is told a progress report waits, and the BK
     expect(await kindsOf(mandau, funded.proposalId)).toEqual(['PROGRESS_REPORTED']);
     await received(bkm, 'Drainase RT 03', 1);
     expect(mailTo(mandau, 'Drainase RT 03')).toHaveLength(1);
+  });
+
+  it('asks the regency’s verifier where the village’s kecamatan has no verifier of its own, so that no report waits unheard of', async () => {
+    const funded = await submit('Jalan setapak RT 01', damon);
+    await reportProgress(funded, { physicalProgressPercent: 30, amountSpent: 40_000_000, final: false }, damon.regionCode);
+
+    const [mail] = await received(regency, 'Jalan setapak RT 01', 1);
+    expect(mail.subject).toBe('Laporan kemajuan menunggu verifikasi: Jalan setapak RT 01 (Damon)');
+    expect(mail.text).toContain(`Verifikasi di: ${CONSOLE}/verifikasi`);
+    // The other kecamatan's verifiers do not stand in for Bengkalis'.
+    expect(await inboxOf(mandau, funded.proposalId)).toEqual([]);
+    expect(await inboxOf(elsewhere, funded.proposalId)).toEqual([]);
   });
 
   it('tells the BKM its report was sent back, quoting the verifier’s note, then that its final report was accepted; repeated events add nothing', async () => {

@@ -199,7 +199,7 @@ export class NotificationEventHandlers {
 
   @HandleEvent(ProgressReportedV1)
   async onProgressReported(event: Event<typeof ProgressReportedV1>, tx: EntityManager): Promise<void> {
-    await this.notify.execute(tx, event, plans.planProgressReported(event.payload, this.districtOf));
+    await this.notify.execute(tx, event, plans.planProgressReported(event.payload, this.districtOf, this.regencyOf));
   }
 
   @HandleEvent(ProgressReportVerifiedV1)

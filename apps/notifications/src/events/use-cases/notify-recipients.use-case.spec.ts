@@ -8,6 +8,7 @@ import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
 import { TemplateRenderer } from '../../messages/template-renderer';
 import {
+  planProgressReported,
   planProposalReturned,
   planProposalWithdrawn,
   planReminderDue,
@@ -326,5 +327,35 @@ describe('telling everyone concerned of an event', () => {
     await useCase.execute(tx, envelope(), planStageOpened({ ...stage(), openedAt: AT, dueAt: '2026-03-17T07:30:00Z' }));
 
     expect(notifications.rows).toEqual([]);
+  });
+
+  it('waits for a kecamatan’s own verifier still arriving rather than tell the regency’s, who stands in only where the kecamatan has none', async () => {
+    const { useCase, directory, notifications } = setUp();
+    const mandauVerifier = person('verifikator-mandau', 'VERIFIKATOR', DISTRICT);
+    directory.add(person('verifikator', 'VERIFIKATOR', '14.03'));
+    directory.arriving = true;
+    const reported = () =>
+      planProgressReported(
+        {
+          proposalId,
+          disbursementId: '6f1c2a34-0000-4000-8000-0000000000dd',
+          villageCode: VILLAGE,
+          reportId: randomUUID(),
+          physicalProgressPercent: 45,
+          amountSpent: 52_300_000,
+          final: false,
+          reportedAt: AT,
+        },
+        () => DISTRICT,
+        () => '14.03',
+      );
+
+    await expect(useCase.execute(tx, envelope(), reported())).rejects.toBeInstanceOf(EventNotReadyError);
+    expect(notifications.rows).toEqual([]);
+    // Once the users have arrived: Mandau's own verifier is asked, not the regency's.
+    directory.arriving = false;
+    directory.add(mandauVerifier);
+    await useCase.execute(tx, envelope(), reported());
+    expect(notifications.rows.map((n) => n.recipientUserId)).toEqual([mandauVerifier.userId]);
   });
 });

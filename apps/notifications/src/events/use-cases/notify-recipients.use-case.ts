@@ -14,7 +14,8 @@ import { categoryOf } from '../../messages/domain/notification-kind';
 import { TemplateRenderer } from '../../messages/template-renderer';
 import { effectivePreferences } from '../../preferences/domain/notification-preferences';
 import { PlannedNotification } from '../../recipients/domain/planned-notification';
-import { Recipient, resolveRecipients } from '../../recipients/domain/recipient-resolver';
+import { Audience, withStandIns } from '../../recipients/domain/audience';
+import { isAnswered, Recipient, resolveRecipients } from '../../recipients/domain/recipient-resolver';
 
 /**
  * Turns an event's planned notifications into inbox entries and deliveries, in the event handler's
@@ -110,13 +111,16 @@ export class NotifyRecipientsUseCase {
       }
       return { recipients, ...found };
     }
-    const { users, appointments, ...found } = await this.directory.candidatesFor(tx, plan.audiences, lookups);
+    const { users, appointments, ...found } = await this.directory.candidatesFor(tx, withStandIns(plan.audiences), lookups);
     const replaceAbsent = categoryOf(plan.kind) === 'REMINDER';
     const resolved = resolveRecipients(plan.audiences, users, appointments, at, { replaceAbsent });
     // Users saved just before (a fresh system, a restore, a replay) may be in a batch that has not committed
-    // yet: wait for it rather than tell nobody. A post that is simply vacant, with no user on the way, reaches nobody.
-    // Judged before the exceptions below: a post whose only holder is left out has arrived, and waits for nothing.
-    if (resolved.length === 0 && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
+    // yet: wait for it rather than tell nobody, or tell a stand-in in place of a holder on the way. A post that
+    // is simply vacant, with no user on the way, reaches nobody (or its stand-in). Judged before the exceptions
+    // below: a post whose only holder is left out has arrived, and waits for nothing.
+    const unanswered = (audience: Audience) => !isAnswered(audience, users, appointments, at);
+    const standsIn = plan.audiences.some((audience) => audience.orElse && unanswered(audience));
+    if ((resolved.length === 0 || standsIn) && plan.audiences.length > 0 && (await this.directory.usersStillArriving(tx))) {
       throw new EventNotReadyError('the users still arriving in the directory');
     }
     // Four eyes: whoever prepared an SPM (or the official they acted for) may not authorise it, so is not asked to.

@@ -245,7 +245,7 @@ describe('who hears of each event', () => {
     expect(returned[0].facts).toMatchObject({ trancheNumber: 1, sp2dNumber: 'SP2D-1', reason: 'Nomor rekening tidak sesuai' });
   });
 
-  it('asks the verifiers of the village’s kecamatan, not the regency’s, to check a progress report, in their queue', () => {
+  it('asks the verifiers of the village’s kecamatan to check a progress report in their queue, the regency’s only where it has none', () => {
     const plans = planProgressReported(
       {
         proposalId,
@@ -258,8 +258,10 @@ describe('who hears of each event', () => {
         reportedAt: at,
       },
       districtOf,
+      regencyOf,
     );
     expect(who(plans)).toEqual([['PROGRESS_REPORTED', ['VERIFIKATOR@14.03.09']]]);
+    expect(plans[0].audiences[0].orElse).toEqual({ role: 'VERIFIKATOR', regionCode: '14.03' });
     // The link leads to the queue where reports are accepted or sent back; the message stays about the proposal.
     expect(plans[0]).toMatchObject({ proposalId, consolePath: '/verifikasi', villageCode: village });
     expect(plans[0].facts).toEqual({ physicalProgressPercent: 45, amountSpent: 52_300_000, final: false, reportedAt: at });

@@ -270,16 +270,22 @@ export function planTrancheReleased(p: TrancheReleasedPayload): PlannedNotificat
 
 /**
  * The field verifiers (VERIFIKATOR) of the village's kecamatan are asked to check a progress report on site.
- * Decided: the kecamatan's verifiers only, not the regency-wide one, who may verify any report of the regency but,
- * told of each, would hear of every report in it; they find them in their queue (a kecamatan without a verifier of
- * its own tells nobody). The message leads to that queue, `/verifikasi`, where a report is accepted or sent back:
- * the proposal's page shows the reports but decides none, and offers no way on to the queue.
+ * Decided: the kecamatan's verifiers, not the regency-wide ones, who may verify any report of the regency but,
+ * told of each, would hear of every report in it; they are asked only where the kecamatan has no verifier of its
+ * own (nor one acting), so that no report waits unheard of. The message leads to the queue, `/verifikasi`, where
+ * a report is accepted or sent back: the proposal's page shows the reports but decides none.
  */
-export function planProgressReported(p: ProgressReportedPayload, districtOf: DistrictOf): PlannedNotification[] {
+export function planProgressReported(p: ProgressReportedPayload, districtOf: DistrictOf, regencyOf: RegencyOf): PlannedNotification[] {
   return [
     {
       kind: 'PROGRESS_REPORTED',
-      audiences: [{ role: 'VERIFIKATOR', regionCode: districtOf(p.villageCode) }],
+      audiences: [
+        {
+          role: 'VERIFIKATOR',
+          regionCode: districtOf(p.villageCode),
+          orElse: { role: 'VERIFIKATOR', regionCode: regencyOf(p.villageCode) },
+        },
+      ],
       ...aboutDisbursement(p),
       consolePath: '/verifikasi',
       facts: { ...progressFacts(p), reportedAt: p.reportedAt },

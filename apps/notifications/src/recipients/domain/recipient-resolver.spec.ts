@@ -66,6 +66,35 @@ describe('resolving audiences to users', () => {
     expect(resolveRecipients(mandau, [camat], [selfActing], new Date('2026-03-10T00:00:00Z'))).toEqual([{ user: camat, actingFor: null }]);
   });
 
+  describe('an audience with a stand-in (a kecamatan’s field verifiers, else the regency’s)', () => {
+    const verifiers = [
+      { role: 'VERIFIKATOR' as const, regionCode: '14.03.09', orElse: { role: 'VERIFIKATOR' as const, regionCode: '14.03' } },
+    ];
+    const mandauVerifier = user('verifikator-mandau', 'VERIFIKATOR', '14.03.09');
+    const regencyVerifier = user('verifikator-bengkalis', 'VERIFIKATOR', '14.03');
+    const at = new Date('2026-03-10T00:00:00Z');
+    const told = (users: DirectoryUser[], appointments: ActingAppointment[] = []) =>
+      resolveRecipients(verifiers, users, appointments, at).map((r) => r.user.userId);
+
+    it('tells the kecamatan’s own verifier, not the stand-in', () => {
+      expect(told([mandauVerifier, regencyVerifier])).toEqual([mandauVerifier.userId]);
+    });
+
+    it('tells the stand-in where the kecamatan has no verifier, or only an inactive one', () => {
+      expect(told([regencyVerifier])).toEqual([regencyVerifier.userId]);
+      expect(told([{ ...mandauVerifier, active: false }, regencyVerifier])).toEqual([regencyVerifier.userId]);
+    });
+
+    it('tells an official acting for the kecamatan’s verifier, not the stand-in, while the appointment is in force', () => {
+      const actingVerifier = { ...plt, actingForUserId: mandauVerifier.userId, role: 'VERIFIKATOR' as const };
+      const users = [{ ...mandauVerifier, active: false }, regencyVerifier, sekcam];
+      expect(told(users, [actingVerifier])).toEqual([sekcam.userId]);
+      expect(resolveRecipients(verifiers, users, [actingVerifier], new Date('2026-04-10T00:00:00Z')).map((r) => r.user.userId)).toEqual([
+        regencyVerifier.userId,
+      ]);
+    });
+  });
+
   it('leaves out inactive users', () => {
     expect(resolveRecipients(mandau, [{ ...camat, active: false }], [], new Date())).toEqual([]);
   });

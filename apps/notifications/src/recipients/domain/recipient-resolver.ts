@@ -32,19 +32,39 @@ export interface Recipient {
   actingFor: Audience | null;
 }
 
+const inForce = (appointment: ActingAppointment, at: Date) => at >= appointment.validFrom && at < appointment.validUntil;
+
+/** Whether anyone answers for the audience at `at`: an active holder, or an active official appointed to act for it. */
+export function isAnswered(
+  audience: Audience,
+  users: readonly DirectoryUser[],
+  appointments: readonly ActingAppointment[],
+  at: Date,
+): boolean {
+  const active = (userId: string) => users.some((user) => user.userId === userId && user.active);
+  return (
+    users.some((user) => user.active && sameAudience(user, audience)) ||
+    appointments.some((appointment) => sameAudience(appointment, audience) && inForce(appointment, at) && active(appointment.actingUserId))
+  );
+}
+
 /**
  * Turns audiences into users: every active holder of the role over the region, and every active user
- * appointed to act for it at `at` (the moment of the event). A user is told once even when they
- * belong to an audience both in their own right and as acting official. With `replaceAbsent`
- * (reminders), an official someone acts for at `at` is left out: the reminder is the acting one's.
+ * appointed to act for it at `at` (the moment of the event); an audience nobody answers for gives way to
+ * its `orElse`. A user is told once even when they belong to an audience both in their own right and as
+ * acting official. With `replaceAbsent` (reminders), an official someone acts for at `at` is left out:
+ * the reminder is the acting one's.
  */
 export function resolveRecipients(
-  audiences: readonly Audience[],
+  given: readonly Audience[],
   users: readonly DirectoryUser[],
   appointments: readonly ActingAppointment[],
   at: Date,
   options: { replaceAbsent?: boolean } = {},
 ): Recipient[] {
+  const answering = (audience: Audience): Audience =>
+    audience.orElse && !isAnswered(audience, users, appointments, at) ? answering(audience.orElse) : audience;
+  const audiences = given.map(answering);
   const byId = new Map(users.map((user) => [user.userId, user]));
   const recipients = new Map<string, Recipient>();
   for (const audience of audiences) {
@@ -54,7 +74,7 @@ export function resolveRecipients(
   }
   for (const audience of audiences) {
     for (const appointment of appointments) {
-      if (!sameAudience(appointment, audience) || at < appointment.validFrom || at >= appointment.validUntil) continue;
+      if (!sameAudience(appointment, audience) || !inForce(appointment, at)) continue;
       const acting = byId.get(appointment.actingUserId);
       if (!acting?.active) continue;
       const absent = appointment.actingForUserId;
