@@ -105,7 +105,7 @@ describe('the web console’s first load on a weak phone', () => {
     await logIn(bupati, system.url, 'bupati');
     expect(later.some((url) => url.includes('dashboard'))).toBe(false);
     await bupati.getByRole('link', { name: 'Dasbor' }).click();
-    await bupati.getByRole('heading', { name: 'Dasbor kabupaten' }).waitFor();
+    await bupati.getByRole('heading', { name: 'Dasbor Kabupaten Bengkalis' }).waitFor();
     expect(later.some((url) => url.includes('dashboard'))).toBe(true);
     // Nothing submitted yet: the cards say so in words a screen reader reads, where empty axes stood.
     for (const [card, words] of [

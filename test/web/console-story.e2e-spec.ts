@@ -472,7 +472,8 @@ describe('the web console, the whole story in a browser', () => {
     const bupati = await browser.newPage(DESKTOP);
     await logIn(bupati, system.url, 'bupati');
     await bupati.getByRole('link', { name: 'Dasbor' }).click();
-    await bupati.getByRole('heading', { name: 'Dasbor kabupaten' }).waitFor();
+    // It names the regency it is of.
+    await bupati.getByRole('heading', { name: 'Dasbor Kabupaten Bengkalis', exact: true }).waitFor();
     await bupati.getByRole('region', { name: 'Dana per kecamatan' }).locator('.recharts-bar-rectangle').first().waitFor();
     // The legends read in the order the bars stand (recharts sorted them by name).
     expect(
@@ -495,7 +496,7 @@ describe('the web console, the whole story in a browser', () => {
       .waitFor();
     await checkPage(bupati, '23-bupati-dashboard-desktop');
     await bupati.getByRole('button', { name: 'EN' }).click();
-    await bupati.getByRole('heading', { name: 'Regency dashboard' }).waitFor();
+    await bupati.getByRole('heading', { name: 'Kabupaten Bengkalis dashboard', exact: true }).waitFor();
     const inEnglish = await bupati
       .getByRole('region', { name: 'Median decision time per stage' })
       .locator('.recharts-label')

@@ -30,6 +30,7 @@ export class DashboardController {
     const nameOf = (code: string) => this.regions.get(code)?.name ?? code;
     return {
       regencyCode: actor.regionCode,
+      regencyName: this.regions.placeNameOf(actor.regionCode),
       perStage: stages.perStage,
       overdueByDistrict: stages.overdueByDistrict.map((d) => ({ ...d, name: nameOf(d.districtCode) })),
       fundsByDistrict: transparencyReport(funds.items, nameOf).districts.map((d) => ({

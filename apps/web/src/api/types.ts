@@ -115,6 +115,7 @@ export interface TransparencyPage extends TransparencyReport {
  */
 export interface Dashboard {
   regencyCode: string;
+  regencyName: string;
   perStage: ApprovalStageReport['perStage'];
   overdueByDistrict: Array<ApprovalStageReport['overdueByDistrict'][number] & { name: string }>;
   fundsByDistrict: Array<MoneyTotals & { districtCode: string; name: string }>;

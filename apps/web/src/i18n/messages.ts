@@ -419,6 +419,7 @@ const id = {
   preferencesSaved: 'Pengaturan tersimpan',
   // dashboard
   dashboardTitle: 'Dasbor kabupaten',
+  dashboardOf: (regency: string) => `Dasbor ${regency}`,
   perStageChart: 'Usulan menunggu per tahap',
   overduePerStage: 'Terlambat per tahap',
   overduePerDistrict: 'Keputusan terlambat per kecamatan',
@@ -853,6 +854,7 @@ const en: Messages = {
   notAvailable: '(not available)',
   preferencesSaved: 'Settings saved',
   dashboardTitle: 'Regency dashboard',
+  dashboardOf: (regency: string) => `${regency} dashboard`,
   perStageChart: 'Proposals waiting per stage',
   overduePerStage: 'Overdue per stage',
   overduePerDistrict: 'Overdue decisions per kecamatan',

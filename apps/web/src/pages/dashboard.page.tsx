@@ -71,7 +71,7 @@ export function DashboardPage() {
   const medianUnit = durationUnitOf(Math.max(0, ...stages.map((s) => s.medianMinutes ?? 0)));
   return (
     <section>
-      <h1>{t.dashboardTitle}</h1>
+      <h1>{t.dashboardOf(data.regencyName)}</h1>
       <div className="dashboard-grid">
         <ChartCard
           title={t.perStageChart}
