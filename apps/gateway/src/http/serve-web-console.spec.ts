@@ -15,8 +15,8 @@ describe('serveWebConsole', () => {
   const dist = mkdtempSync(join(tmpdir(), 'alur-web-'));
   let app: INestApplication;
   let url: string;
-  const page = async (path: string) => {
-    const answer = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
+  const page = async (path: string, accept = 'text/html') => {
+    const answer = await fetch(`${url}${path}`, { headers: { accept } });
     return { status: answer.status, type: answer.headers.get('content-type'), body: await answer.text() };
   };
 
@@ -40,6 +40,16 @@ describe('serveWebConsole', () => {
       expect(answer.body).toContain('<meta name="alur-time-zone" content="Asia/Makassar" />');
       expect(answer.body).toContain('/assets/index-v1.js');
     }
+  });
+
+  it('answers / and /index.html with the console to a client that asks for anything (curl), and a missing file with 404', async () => {
+    for (const path of ['/', '/index.html']) {
+      const answer = await page(path, '*/*');
+      expect(answer).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+      expect(answer.body).toContain('/assets/index-v1.js');
+    }
+    expect((await page('/assets/index-v0.js', '*/*')).status).toBe(404);
+    expect((await page('/usulan/123', '*/*')).status).toBe(404);
   });
 
   it('serves the console as built now, after a rebuild under the running gateway', async () => {
