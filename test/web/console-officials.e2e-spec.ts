@@ -40,7 +40,7 @@ interface StageAnswer {
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(120_000);
 
-describe('the officials’ console: changes since the last submission, the acting official’s panel, a warned reject, uploads with progress, the phone menu', () => {
+describe('the officials’ console: changes since the last submission, the acting official’s panel, a warned reject and withdrawal, uploads with progress, the phone menu', () => {
   const isolation = createTestIsolation();
   let system: RunningSystem;
   let browser: Browser;
@@ -120,8 +120,9 @@ describe('the officials’ console: changes since the last submission, the actin
       .getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)')
       .fill('Harga semen terlalu tinggi; sesuaikan dengan HSPK dan lengkapi foto lokasi.');
     await panel.getByRole('button', { name: 'Tolak' }).click();
+    // Named by its own title, though the page also holds the BKM's withdrawal dialog (closed).
+    await camat.getByRole('dialog', { name: 'Tolak usulan ini?' }).waitFor();
     const dialog = camat.getByRole('dialog');
-    await dialog.getByText('Tolak usulan ini?').waitFor();
     await dialog.getByText(/tidak bisa diperbaiki atau diajukan kembali/).waitFor();
     expect(await dialog.getAttribute('class')).toContain('dialog-danger');
     expect(await dialog.getByRole('button', { name: 'Tolak' }).getAttribute('class')).toContain('danger-solid');
@@ -134,6 +135,10 @@ describe('the officials’ console: changes since the last submission, the actin
     await dialog.getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
     await camat.getByRole('status').getByText('Keputusan tersimpan').waitFor();
     await camat.locator('section.decision').waitFor({ state: 'detached' });
+    // The proposals service hears of the return moments later: the page catches up without a reload, its status
+    // and history saying what was decided.
+    await camat.locator('.page-title .badge').getByText('Dikembalikan untuk revisi').waitFor();
+    await camat.locator('.timeline').getByText('Dikembalikan untuk revisi oleh Lurah / Kepala Desa (tahap 1)', { exact: false }).waitFor();
     const [first] = await stagesOf(await as(CAMAT));
     expect(first).toMatchObject({ stageOrder: 1, status: 'RETURNED', decidedBy: { username: CAMAT, actingFor: { username: LURAH } } });
     await camat.close();
@@ -334,5 +339,63 @@ describe('the officials’ console: changes since the last submission, the actin
       if (username === 'admin') await screenshot(phone, 'officials-05-admin-menu-phone');
       await phone.close();
     }
+  });
+
+  it('warns the BKM before it withdraws a proposal under review, naming what follows, and shows it withdrawn with its reason', async () => {
+    const { id } = await bkm<{ id: string }>('POST', '/proposals', kotakuDraft(BALIK_ALAM, { title: 'Pos ronda RT 07' }));
+    await bkm('POST', `/proposals/${id}/submit`, {});
+    const phone = await browser.newPage(PHONE);
+    await logIn(phone, system.url, BKM);
+    await phone.goto(`${system.url}/usulan/${id}`);
+    await phone.getByRole('button', { name: 'Tarik usulan' }).click();
+
+    // Withdrawing cannot be undone: it asks in warning colours, names what follows, and the safe choice has the focus.
+    const dialog = phone.getByRole('dialog', { name: 'Tarik usulan ini?' });
+    await dialog.getByText('tidak bisa diperbaiki atau diajukan kembali; untuk mengusulkannya lagi, buat usulan baru').waitFor();
+    expect(await dialog.getAttribute('class')).toContain('dialog-danger');
+    expect(await dialog.getByRole('button', { name: 'Batal' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await dialog.getByLabel('Alasan penarikan (boleh dikosongkan)').fill('Lokasi sudah dibiayai dana desa tahun ini.');
+    await checkPage(phone, 'officials-06-withdraw-warning-phone');
+    await dialog.getByRole('button', { name: 'Tarik usulan' }).click();
+
+    await phone.locator('.page-title .badge').getByText('Ditarik').waitFor();
+    // The history says, in words, that the proposal was withdrawn and (once the approvals service's word arrives)
+    // its waiting stage cancelled, the reason once.
+    const history = phone.locator('.timeline');
+    await reloadUntilVisible(phone, () => history.getByText('Penilaian dihentikan, tahap yang menunggu dibatalkan', { exact: false }));
+    await history.locator('li').filter({ hasText: 'Ditarik' }).getByText('Lokasi sudah dibiayai dana desa tahun ini.').waitFor();
+    expect(await history.getByText('Lokasi sudah dibiayai dana desa tahun ini.').count()).toBe(1);
+    expect(await history.innerText()).not.toContain('approval.');
+    expect(await phone.getByRole('button', { name: 'Tarik usulan' }).count()).toBe(0);
+    expect(await bkm<{ status: string }>('GET', `/proposals/${id}`)).toMatchObject({ status: 'WITHDRAWN' });
+    await phone.close();
+  });
+
+  it('shows the BKM at the top of a rejected proposal who rejected it and why, and that a new proposal is the way on', async () => {
+    const { id } = await bkm<{ id: string }>('POST', '/proposals', kotakuDraft(BALIK_ALAM, { title: 'Gapura RW 01' }));
+    await bkm('POST', `/proposals/${id}/submit`, {});
+    // The Camat, acting for the Lurah, rejects it once its stage has opened.
+    const camat = await as(CAMAT);
+    const stage = await expectEventually(async () => {
+      const inbox = await camat<{ items: Array<{ stageId: string; proposal: { proposalId: string } }> }>('GET', '/approvals/inbox');
+      const waiting = inbox.items.find((item) => item.proposal.proposalId === id);
+      expect(waiting).toBeDefined();
+      return waiting!;
+    });
+    const reason = 'Gapura bukan kegiatan yang dibiayai program KOTAKU.';
+    await camat('POST', `/approvals/${stage.stageId}/decision`, { decision: 'REJECT', note: reason });
+
+    const phone = await browser.newPage(PHONE);
+    await logIn(phone, system.url, BKM);
+    await phone.goto(`${system.url}/usulan/${id}`);
+    const rejection = phone.getByTestId('rejection');
+    await reloadUntilVisible(phone, () => rejection);
+    await rejection.getByText(`Ditolak oleh Lurah / Kepala Desa: ${reason}`).waitFor();
+    await rejection.getByText('Usulan yang ditolak tidak bisa diperbaiki atau diajukan kembali', { exact: false }).waitFor();
+    // It sits above the proposal's facts, where a phone shows it first.
+    expect(await rejection.evaluate((notice) => notice.nextElementSibling?.classList.contains('facts'))).toBe(true);
+    await rejection.getByRole('link', { name: 'Usulan baru' }).click();
+    await phone.waitForURL((url) => url.pathname === '/usulan/baru');
+    await phone.close();
   });
 });

@@ -272,6 +272,10 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     const history = bpkad.locator('.timeline');
     await history.getByText('Disetujui di semua tahap', { exact: false }).waitFor();
     await history.getByText(`dialokasikan dari pagu Kec. Mandau tahun ${DEMO_FISCAL_YEAR}`, { exact: false }).waitFor();
+    // Each verification in words (they read as their codes, "disbursement.progress-accepted").
+    await history.getByText('Laporan kemajuan diterima verifikator', { exact: false }).waitFor();
+    await history.getByText('Laporan kemajuan dikembalikan verifikator', { exact: false }).waitFor();
+    expect(await history.innerText()).not.toContain('disbursement.');
     const reports = bpkad.getByTestId('progress-report');
     await expectEventually(async () => expect(await reports.count()).toBe(2));
     expect(await reports.getByTestId('verification-status').allTextContents()).toEqual([

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { Actor } from '@alur/contracts';
+import { Actor, ProposalTimelineKind } from '@alur/contracts';
 import { RidingStatement } from '@alur/database';
 import { TimelineEntryDraft } from './domain/proposal';
 import { FlatJson } from './domain/flat-json';
@@ -22,7 +22,7 @@ export class ProposalHistory {
     tx: EntityManager,
     change: {
       actor: Actor | null;
-      action: string;
+      action: ProposalTimelineKind;
       proposalId: string;
       fromStatus?: string | null;
       toStatus?: string | null;

@@ -1,4 +1,4 @@
-import { DependencyList, useCallback, useEffect, useState } from 'react';
+import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -25,4 +25,24 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/**
+ * While `waiting`, loads again (`reload`) `everyMs` after each answer (`loaded`), at most `tries` times: for a page
+ * showing what another service learns moments after an act, as the proposal's status after an official's decision.
+ */
+export function useReloadWhile(waiting: boolean, reload: () => void, loaded: unknown, { everyMs = 500, tries = 20 } = {}): void {
+  const spent = useRef(0);
+  useEffect(() => {
+    if (!waiting) {
+      spent.current = 0;
+      return;
+    }
+    if (spent.current >= tries) return;
+    const timer = setTimeout(() => {
+      spent.current += 1;
+      reload();
+    }, everyMs);
+    return () => clearTimeout(timer);
+  }, [waiting, reload, loaded, everyMs, tries]);
 }

@@ -18,7 +18,7 @@ import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
 import { DueBadge, StatusBadge } from '../components/status-badge';
-import { useLoad } from '../components/use-load';
+import { useLoad, useReloadWhile } from '../components/use-load';
 import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
@@ -75,6 +75,11 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState(false);
+  // The proposals service hears of a decision from the approvals service moments after it is taken: until its
+  // history holds the decision, the page would still say "Dalam penilaian" over the proposal just rejected.
+  const [historyWhenDecided, setHistoryWhenDecided] = useState<number>();
+  const historyBehind = historyWhenDecided !== undefined && (data?.proposal.timeline?.length ?? Infinity) <= historyWhenDecided;
+  useReloadWhile(historyBehind, reload, data);
   const keys = useActionKeys();
 
   if (!data) {
@@ -95,6 +100,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   // acting for them, and nobody who already decided another stage of this submission (the API says which).
   const mayDecide = open?.yourDecision !== undefined;
   const lastReturn = [...stages].reverse().find((s) => s.status === 'RETURNED');
+  const rejection = p.status === 'REJECTED' ? stages.find((s) => s.status === 'REJECTED') : undefined;
 
   const act = async (work: () => Promise<unknown>, message: string) => {
     setBusy(true);
@@ -137,6 +143,19 @@ export function ProposalDetailPage({ id }: { id: string }) {
       {p.status === 'RETURNED' && lastReturn?.note && (
         <div className="notice warn">
           <strong>{t.returnedNote}:</strong> {lastReturn.note}
+        </div>
+      )}
+      {/* Why it ended, where the BKM looks first, and what it can do now: the stages below say it far down a phone. */}
+      {rejection && (
+        <div className="notice bad" data-testid="rejection">
+          <p>
+            <strong>{t.rejectedBy(t.roles[rejection.role] ?? rejection.role)}:</strong> {rejection.note}
+          </p>
+          {isBkm && (
+            <p>
+              {t.rejectedNext} <Link to="/usulan/baru">{t.newProposal}</Link>
+            </p>
+          )}
         </div>
       )}
 
@@ -241,7 +260,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
       )}
       <ConfirmDialog
         open={withdrawing}
-        title={t.withdraw}
+        title={t.withdrawQuestion}
+        confirmLabel={t.withdraw}
+        tone="danger"
         busy={busy}
         onCancel={() => setWithdrawing(false)}
         onConfirm={() => {
@@ -256,7 +277,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
           );
         }}
       >
-        <p>{t.withdrawConfirm}</p>
+        <p className="notice bad">{t.withdrawConsequence}</p>
         <Field id="withdraw-reason" label={t.withdrawReason} error={reasonOf(actionError, 'reason')}>
           <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
@@ -353,6 +374,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
           stage={open}
           onDecided={() => {
             setDecided(true);
+            setHistoryWhenDecided(p.timeline?.length);
             reload();
           }}
         />
@@ -428,7 +450,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
                     {entry.actor.actingFor && ` (${t.actingFor(nameOf(entry.actor.actingFor))})`}
                   </span>
                 )}
-                {entry.note && !repeatsDecisionNote(p.timeline!, i) && <p className="quote">{entry.note}</p>}
+                {entry.note && !repeatsNote(p.timeline!, i) && <p className="quote">{entry.note}</p>}
               </li>
             ))}
           </ol>
@@ -457,9 +479,13 @@ function timelineLine(entry: TimelineEntry, t: Messages): string {
   return t.timelineKinds[entry.kind] ?? (entry.toStatus ? (t.status[entry.toStatus] ?? entry.toStatus) : entry.kind);
 }
 
-/** A return or rejection carries the official's note the stage's decision just showed: once is enough. */
-function repeatsDecisionNote(timeline: TimelineEntry[], i: number): boolean {
+/**
+ * A return or rejection carries the official's note the stage's decision just showed, and the approvals service's
+ * word that it stopped a review the reason of the BKM's withdrawal beside it: once is enough.
+ */
+function repeatsNote(timeline: TimelineEntry[], i: number): boolean {
   const entry = timeline[i];
+  if (entry.kind === 'approval.review-withdrawn') return timeline.some((e) => e.kind === 'proposal.withdrawn' && e.note === entry.note);
   if (entry.kind !== 'proposal.returned' && entry.kind !== 'proposal.rejected') return false;
   const decided = timeline
     .slice(0, i)

@@ -116,7 +116,6 @@ function QueuedReport({ report, onDecided }: { report: ProgressReportItem; onDec
           {x.accept}
         </button>
       </div>
-      {/* Only while asked: one dialog (and one confirm-title) on the page at a time. */}
       {confirming && (
         <ConfirmDialog
           open

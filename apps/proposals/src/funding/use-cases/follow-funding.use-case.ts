@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { EventEnvelope } from '@alur/contracts';
+import { EventEnvelope, ProposalTimelineKind } from '@alur/contracts';
 import { EventNotReadyError } from '@alur/messaging';
 import { FlatJson } from '../../proposals/domain/flat-json';
 import { TimelineEntryDraft } from '../../proposals/domain/proposal';
@@ -11,7 +11,7 @@ import { ProposalRepository } from '../../proposals/proposal.repository';
 import { FundingStatus, isTooEarlyFor } from '../domain/funding-status';
 
 export interface FundingChange {
-  kind: string;
+  kind: ProposalTimelineKind;
   note: string;
   details: FlatJson;
   /** The status the event moves the proposal to; none for events that only add to the timeline. */

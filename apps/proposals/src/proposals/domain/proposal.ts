@@ -1,4 +1,4 @@
-import type { Actor, ProposalCategory, ProposalDocument } from '@alur/contracts';
+import type { Actor, ProposalCategory, ProposalDocument, ProposalTimelineKind } from '@alur/contracts';
 import type { FlatJson } from './flat-json';
 import type { ProposalStatus } from './proposal-status';
 
@@ -53,7 +53,7 @@ export interface TimelineEntryDraft {
   /** The event (or audit record) the entry comes from; appending the same one twice adds nothing. */
   sourceEventId: string;
   occurredAt: Date;
-  kind: string;
+  kind: ProposalTimelineKind;
   actor: Actor | null;
   fromStatus?: string | null;
   toStatus?: string | null;

@@ -8,6 +8,7 @@ import {
   ProposalApprovedPayload,
   ProposalRejectedPayload,
   ProposalReturnedPayload,
+  ProposalTimelineKind,
   ReviewWithdrawnPayload,
 } from '@alur/contracts';
 import { RidingStatement } from '@alur/database';
@@ -127,7 +128,7 @@ export class FollowReviewUseCase {
     proposalId: string,
     submissionNumber: number,
     to: ProposalStatus,
-    action: string,
+    action: ProposalTimelineKind,
     note: string | null,
   ): Promise<void> {
     const proposal = await this.current(tx, proposalId, submissionNumber);
@@ -151,7 +152,7 @@ export class FollowReviewUseCase {
     event: EventEnvelope<{ proposalId: string }>,
     proposal: Proposal,
     to: ProposalStatus,
-    action: string,
+    action: ProposalTimelineKind,
     change: { currentStage: FlatJson | null; note: string | null; details: FlatJson | null },
   ): Promise<void> {
     const from = proposal.status;
@@ -190,7 +191,7 @@ export class FollowReviewUseCase {
   private trace(
     tx: EntityManager,
     event: EventEnvelope<{ proposalId: string }>,
-    kind: string,
+    kind: ProposalTimelineKind,
     note: string | null,
     details: FlatJson | null,
     alongside?: RidingStatement,

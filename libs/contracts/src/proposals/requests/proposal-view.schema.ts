@@ -57,6 +57,34 @@ export const BudgetLineViewSchema = z.object({
 
 const Person = z.object({ userId: z.string(), username: z.string(), role: z.string(), regionCode: z.string() });
 
+/**
+ * What a timeline entry says happened: the proposal's own changes, and what the proposals service hears from the
+ * approvals and disbursements services. The console has words for each (a kind it has none for reads as its code).
+ */
+export const PROPOSAL_TIMELINE_KINDS = [
+  'proposal.created',
+  'proposal.updated',
+  'proposal.submitted',
+  'proposal.resubmitted',
+  'proposal.withdrawn',
+  'proposal.returned',
+  'proposal.rejected',
+  'proposal.approved',
+  'approval.stage-opened',
+  'approval.stage-decided',
+  'approval.stage-overdue',
+  'approval.review-withdrawn',
+  'disbursement.awaiting-budget',
+  'disbursement.budget-committed',
+  'disbursement.tranche-ready',
+  'disbursement.tranche-released',
+  'disbursement.progress-reported',
+  'disbursement.progress-accepted',
+  'disbursement.progress-sent-back',
+  'disbursement.completed',
+] as const;
+export type ProposalTimelineKind = (typeof PROPOSAL_TIMELINE_KINDS)[number];
+
 /** One thing that happened to a proposal; `actor` is null for what the system did. */
 export const ProposalTimelineEntrySchema = z.object({
   at: z.iso.datetime(),
