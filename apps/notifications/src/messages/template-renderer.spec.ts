@@ -294,7 +294,17 @@ describe('message templates', () => {
 
   it('leaves out what is not there, such as a missing withdrawal reason', () => {
     const { id } = renderer.renderAll('PROPOSAL_WITHDRAWN', { ...SAMPLES.PROPOSAL_WITHDRAWN, reason: null });
-    expect(id.body).toContain('telah ditarik oleh BKM.');
+    expect(id.body).toContain('telah ditarik oleh BKM.\nTidak ada keputusan');
+    expect(id.body).not.toContain('Alasan');
+  });
+
+  it('gives a withdrawal’s reason a line of its own, as the BKM wrote it: its own full stop is not doubled', () => {
+    const { id, en } = renderer.renderAll('PROPOSAL_WITHDRAWN', {
+      ...SAMPLES.PROPOSAL_WITHDRAWN,
+      reason: 'Lokasi sudah dibiayai dana desa.',
+    });
+    expect(id.body).toContain('telah ditarik oleh BKM.\nAlasan: Lokasi sudah dibiayai dana desa.\nTidak ada keputusan');
+    expect(en.body).toContain('was withdrawn by its BKM.\nReason: Lokasi sudah dibiayai dana desa.\nNo decision');
   });
 
   it('lists every reminder of the day in a digest', () => {
