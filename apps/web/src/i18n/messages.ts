@@ -1,4 +1,4 @@
-import type { ProposalDocumentKind, ProposalTimelineKind } from '@alur/contracts';
+import type { ProposalCategory, ProposalDocumentKind, ProposalTimelineKind, Role } from '@alur/contracts';
 import type { ShownStatus } from '../api/types';
 
 /** Every text the console shows, in Bahasa Indonesia first and in English; the keys are the same in both. */
@@ -198,7 +198,7 @@ const id = {
     BPKAD: 'BPKAD',
     ADMIN: 'Administrator',
     VERIFIKATOR: 'Verifikator dinas teknis',
-  } as Record<string, string>,
+  } satisfies Record<Role, string> as Record<string, string>,
   timelineKinds: {
     'proposal.created': 'Draf dibuat',
     'proposal.updated': 'Draf diubah',
@@ -221,7 +221,10 @@ const id = {
     'disbursement.progress-sent-back': 'Laporan kemajuan dikembalikan verifikator',
     'disbursement.completed': 'Selesai',
   } satisfies Record<ProposalTimelineKind, string> as Record<string, string>,
-  categories: { INFRASTRUCTURE: 'Infrastruktur', LIVELIHOOD: 'Ekonomi / usaha produktif', SOCIAL: 'Sosial' } as Record<string, string>,
+  categories: { INFRASTRUCTURE: 'Infrastruktur', LIVELIHOOD: 'Ekonomi / usaha produktif', SOCIAL: 'Sosial' } satisfies Record<
+    ProposalCategory,
+    string
+  > as Record<string, string>,
   // proposals
   myProposals: 'Usulan saya',
   noProposals: 'Belum ada usulan. Mulai dengan membuat usulan baru.',
@@ -636,7 +639,7 @@ const en: Messages = {
     READY: 'Ready to release',
     PREPARED: 'Awaiting authorisation',
     RELEASED: 'Released',
-  },
+  } satisfies Record<ShownStatus, string>,
   roles: {
     BKM: 'BKM',
     LURAH: 'Lurah / Village head',
@@ -647,7 +650,7 @@ const en: Messages = {
     BPKAD: 'BPKAD (finance)',
     ADMIN: 'Administrator',
     VERIFIKATOR: 'Technical verifier',
-  },
+  } satisfies Record<Role, string>,
   timelineKinds: {
     'proposal.created': 'Draft created',
     'proposal.updated': 'Draft edited',
@@ -670,7 +673,10 @@ const en: Messages = {
     'disbursement.progress-sent-back': 'Progress report sent back by the verifier',
     'disbursement.completed': 'Completed',
   } satisfies Record<ProposalTimelineKind, string>,
-  categories: { INFRASTRUCTURE: 'Infrastructure', LIVELIHOOD: 'Livelihood / economic', SOCIAL: 'Social' },
+  categories: { INFRASTRUCTURE: 'Infrastructure', LIVELIHOOD: 'Livelihood / economic', SOCIAL: 'Social' } satisfies Record<
+    ProposalCategory,
+    string
+  >,
   myProposals: 'My proposals',
   noProposals: 'No proposals yet. Start by writing a new one.',
   title: 'Proposal title',
