@@ -168,15 +168,20 @@ export class UserAccountRepository {
     );
   }
 
-  /** Gives the account a new role, region or standing; `updated_at` moves only when one of them changes. */
-  async changeStanding(tx: EntityManager, id: string, standing: UserStanding): Promise<UserAccount> {
+  /**
+   * Gives the account a new role, region or standing, and with `passwordHash` a new password as changePassword
+   * does, in the same statement; `updated_at` moves only when one of them changes.
+   */
+  async changeStanding(tx: EntityManager, id: string, standing: UserStanding, passwordHash?: string): Promise<UserAccount> {
     const [user] = await updateRows(
       tx,
       UserAccountRow,
-      `UPDATE user_account SET role = $2, region_code = $3, active = $4,
-         updated_at = CASE WHEN (role, region_code, active) IS DISTINCT FROM ($2::text, $3::text, $4::boolean) THEN now() ELSE updated_at END
+      `UPDATE user_account SET role = $2, region_code = $3, active = $4, password_hash = COALESCE($5::text, password_hash),
+         token_version = token_version + CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END,
+         updated_at = CASE WHEN $5::text IS NOT NULL OR (role, region_code, active) IS DISTINCT FROM ($2::text, $3::text, $4::boolean)
+           THEN now() ELSE updated_at END
        WHERE id = $1 RETURNING *`,
-      [id, standing.role, standing.regionCode, standing.active],
+      [id, standing.role, standing.regionCode, standing.active, passwordHash ?? null],
     );
     return user;
   }

@@ -43,8 +43,7 @@ export class UpdateUserUseCase {
       const role = command.role ?? user.role;
       const regionCode = command.regionCode ?? user.regionCode;
       requirePlacement(this.regions, admin, role, regionCode, 'place');
-      const placed = await this.users.changeStanding(tx, id, { role, regionCode, active: command.active ?? user.active });
-      const changed = passwordHash ? await this.users.changePassword(tx, id, passwordHash) : placed;
+      const changed = await this.users.changeStanding(tx, id, { role, regionCode, active: command.active ?? user.active }, passwordHash);
       await announceUsersSaved(this.outbox, tx, [changed]);
       const after = { ...standingOf(changed), ...(passwordHash ? { passwordReset: true } : {}) };
       await this.audit.record(
