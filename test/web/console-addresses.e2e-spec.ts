@@ -4,7 +4,17 @@ import { createTestIsolation, expectEventually, freePorts } from '@alur/testing'
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { startMailCatcher } from '../notifications/notifications-harness';
 import { kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, closeConsole, DESKTOP, openConsole, PHONE, reloadUntilVisible, RunningSystem } from './console-harness';
+import {
+  Browser,
+  callApiAs,
+  checkPage,
+  closeConsole,
+  DESKTOP,
+  openConsole,
+  PHONE,
+  reloadUntilVisible,
+  RunningSystem,
+} from './console-harness';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 
 const BKM = 'bkm.14.03.09.1004';
@@ -172,5 +182,31 @@ describe('every address of the web console, opened cold, logged in or out', () =
     expect(await bkm.getByTestId('return-note').textContent()).toContain('Lurah / Kepala Desa');
     await checkPage(bkm, 'addr-05-bkm-revise-with-return-note-phone');
     await bkm.close();
+  });
+
+  it('pages the BKM’s proposals in the address, twenty to a page, so that none is out of reach', async () => {
+    // Years of proposals of one village: 21 drafts, the last written first on the list.
+    const village = '14.03.09.1009';
+    const bkm = await callApiAs(system.url, `bkm.${village}`);
+    for (let n = 1; n <= 21; n++)
+      await bkm('POST', '/proposals', kotakuDraft(village, { title: `Usulan ke-${String(n).padStart(2, '0')}` }));
+
+    const phone = await browser.newPage(PHONE);
+    await phone.goto(`${system.url}/usulan`);
+    await logInHere(phone, `bkm.${village}`);
+    const cards = phone.getByTestId('proposal-card');
+    await cards.first().getByRole('link', { name: 'Usulan ke-21' }).waitFor();
+    expect(await cards.count()).toBe(20);
+    const pager = phone.getByRole('navigation', { name: 'Halaman' });
+    await pager.getByText('Halaman 1 dari 2').waitFor();
+    await pager.getByRole('link', { name: 'Berikutnya' }).click();
+    await phone.waitForURL((url) => url.search === '?halaman=2');
+    await cards.first().getByRole('link', { name: 'Usulan ke-01' }).waitFor();
+    expect(await cards.count()).toBe(1);
+    // The page holds on a reload, as a shared link would.
+    await phone.reload();
+    await cards.first().getByRole('link', { name: 'Usulan ke-01' }).waitFor();
+    await pager.getByRole('link', { name: 'Sebelumnya' }).waitFor();
+    await phone.close();
   });
 });

@@ -1,14 +1,19 @@
 import { api, partOf } from '../api/api-client';
 import type { NamedProposalStage } from '@alur/contracts';
 import type { ProposalPage, ProposalSummary } from '../api/types';
+import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
-import { Link } from 'react-router';
+import { addressPageOf, setAddressPage } from '../lib/address-page';
+import { Link, useSearchParams } from 'react-router';
 import { openStageOf } from './waiting-stage';
+
+/** Each proposal in review asks where it waits: twenty to a page keeps a phone on a village's signal quick. */
+const PAGE_SIZE = 20;
 
 interface Row {
   proposal: ProposalSummary;
@@ -23,13 +28,20 @@ async function withWaitingStage(proposal: ProposalSummary): Promise<Row> {
   return { proposal, waitingAt: openStageOf(stages ?? []) };
 }
 
-/** The BKM's home: its proposals, their status and where each waits. */
+/**
+ * The BKM's home: its proposals, the most recently changed first, their status and where each waits; over
+ * the years more than a page, paged in the address (they were cut at fifty, the older ones unreachable).
+ */
 export function MyProposalsPage() {
   const { t, dateTime } = useI18n();
+  const [params] = useSearchParams();
+  const page = addressPageOf(params);
   const { data, error, loading } = useLoad(async () => {
-    const page = await api<ProposalPage>('GET', '/proposals', { query: { pageSize: 50 } });
-    return Promise.all(page.items.map(withWaitingStage));
-  }, []);
+    const answer = await api<ProposalPage>('GET', '/proposals', { query: { page, pageSize: PAGE_SIZE } });
+    return { ...answer, rows: await Promise.all(answer.items.map(withWaitingStage)) };
+  }, [page]);
+  usePageWithinList(data);
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
 
   return (
     <section>
@@ -41,9 +53,9 @@ export function MyProposalsPage() {
       </div>
       <ErrorSummary error={error} />
       {loading && !data && <p aria-live="polite">{t.loading}</p>}
-      {data && data.length === 0 && <p>{t.noProposals}</p>}
+      {data && data.total === 0 && <p>{t.noProposals}</p>}
       <ul className="cards" aria-label={t.myProposals}>
-        {data?.map(({ proposal: p, waitingAt }) => (
+        {data?.rows.map(({ proposal: p, waitingAt }) => (
           <li key={p.id} className="card proposal-card" data-testid="proposal-card">
             <h2>
               <Link to={`/usulan/${p.id}`}>{p.title}</Link>
@@ -87,6 +99,7 @@ export function MyProposalsPage() {
           </li>
         ))}
       </ul>
+      <AddressPager page={page} pages={pages} hrefOf={(n) => `?${setAddressPage(new URLSearchParams(params), n)}`} />
     </section>
   );
 }
