@@ -96,11 +96,11 @@ export class InMemoryUserAccounts implements Public<UserAccountRepository> {
     return saved;
   }
 
-  async changeStanding(_tx: EntityManager, id: string, standing: UserStanding, passwordHash?: string): Promise<UserAccount> {
+  async changeStanding(tx: EntityManager, id: string, standing: UserStanding, passwordHash?: string): Promise<UserAccount> {
     const user = this.rows.find((u) => u.id === id)!;
     const changed = user.role !== standing.role || user.regionCode !== standing.regionCode || user.active !== standing.active;
     Object.assign(user, standing, changed ? { updatedAt: new Date() } : {});
-    return passwordHash === undefined ? { ...user } : this.changePassword(_tx, id, passwordHash);
+    return passwordHash === undefined ? { ...user } : this.changePassword(tx, id, passwordHash);
   }
 
   async changePassword(_tx: EntityManager, id: string, passwordHash: string): Promise<UserAccount> {
