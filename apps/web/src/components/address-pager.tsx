@@ -27,16 +27,23 @@ export function AddressPager({ page, pages, hrefOf }: { page: number; pages: num
   );
 }
 
+/** How many pages a paged answer's list fills: at least one, the empty list's (one too while nothing has come). */
+export function pageCountOf(answer: { pageSize: number; total: number } | undefined): number {
+  return answer ? Math.max(1, Math.ceil(answer.total / answer.pageSize)) : 1;
+}
+
 /**
  * When the address names a page past the list's end (what was on it was decided or released meanwhile,
  * or an old link), shows the last page instead of an empty one that reads as "nothing here". Judged
  * only on the answer for the page the address names: one for another page may still be on screen.
+ * Answers the list's page count (pageCountOf).
  */
-export function usePageWithinList(answer: { page: number; pageSize: number; total: number } | undefined): void {
+export function usePageWithinList(answer: { page: number; pageSize: number; total: number } | undefined): number {
   const [params, setParams] = useSearchParams();
-  const pages = answer ? Math.max(1, Math.ceil(answer.total / answer.pageSize)) : 1;
+  const pages = pageCountOf(answer);
   const beyond = answer !== undefined && answer.page === addressPageOf(params) && answer.page > pages;
   useEffect(() => {
     if (beyond) setParams(setAddressPage(new URLSearchParams(params), pages), { replace: true });
   }, [beyond, pages, params, setParams]);
+  return pages;
 }

@@ -41,9 +41,8 @@ export function InboxPage() {
   };
   // The count and the page number come with the answer, so they never describe the page before it.
   const total = inbox.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const pages = usePageWithinList(inbox.data);
   const filtered = isFiltered(search);
-  usePageWithinList(inbox.data);
 
   return (
     <section>

@@ -40,8 +40,7 @@ export function MyProposalsPage() {
     const answer = await api<ProposalPage>('GET', '/proposals', { query: { page, pageSize: PAGE_SIZE } });
     return { ...answer, rows: await Promise.all(answer.items.map(withWaitingStage)) };
   }, [page]);
-  usePageWithinList(data);
-  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
+  const pages = usePageWithinList(data);
 
   return (
     <section>

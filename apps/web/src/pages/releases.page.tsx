@@ -271,8 +271,7 @@ export function ReleasesPage() {
       }),
     [page, proposalId],
   );
-  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / RELEASES_PAGE_SIZE));
-  usePageWithinList(data);
+  const pages = usePageWithinList(data);
   const [pending, setPending] = useState<Pending | null>(null);
   const keys = useActionKeys();
   const openings = useRef(0);

@@ -48,8 +48,7 @@ export function TransparencyPage() {
   };
   const districts = data?.map ?? [];
   const villages = districts.find((d) => d.code === draft.districtCode)?.villages.filter((v) => v.proposals > 0) ?? [];
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  usePageWithinList(data);
+  const pages = usePageWithinList(data);
   const filtered = Boolean(search.q || search.districtCode);
 
   return (

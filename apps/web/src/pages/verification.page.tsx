@@ -152,8 +152,7 @@ export function VerificationPage() {
       }),
     [page],
   );
-  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / QUEUE_PAGE_SIZE));
-  usePageWithinList(data);
+  const pages = usePageWithinList(data);
   const [notice, setNotice] = useState<string>();
   return (
     <section>

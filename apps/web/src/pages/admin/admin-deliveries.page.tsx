@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AnswerOf, DeliveryView as Delivery, ListDeliveries, NotificationDeliveryStatus, RetryDelivery } from '@alur/contracts';
 import { api } from '../../api/api-client';
+import { pageCountOf } from '../../components/address-pager';
 import { ErrorSummary } from '../../components/error-summary';
 import { useLoad } from '../../components/use-load';
 import { useAdminTexts } from '../../i18n/admin-messages';
@@ -29,7 +30,7 @@ export function AdminDeliveriesPage() {
   const [busy, setBusy] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
-  const pages = Math.max(1, Math.ceil((deliveries.data?.total ?? 0) / PAGE_SIZE));
+  const pages = pageCountOf(deliveries.data);
 
   const retry = async (delivery: Delivery) => {
     setBusy(delivery.id);

@@ -1,5 +1,6 @@
 import { FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/api-client';
+import { pageCountOf } from '../../components/address-pager';
 import {
   type CreateUserRequestInput,
   type ListUsersRequest,
@@ -49,7 +50,7 @@ export function AdminUsersPage() {
       }),
     [roleFilter, query, page],
   );
-  const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
+  const pages = pageCountOf(users.data);
   const showOnly = (text: string) => {
     setSearchText(text);
     setQuery(text);
