@@ -109,15 +109,13 @@ export class FollowReviewUseCase {
 
   /**
    * The approvals service accepted the BKM's withdrawal. The gateway usually withdrew the proposal
-   * already, right after; this completes it when that second step never came (a crash in between).
+   * already, right after; this completes it when that second step has not come yet (it is on its way,
+   * or a crash came in between). Either way the history says the waiting stage was cancelled.
    */
   async withdrawn(tx: EntityManager, event: EventEnvelope<ReviewWithdrawnPayload>): Promise<void> {
     const p = event.payload;
     const proposal = await this.current(tx, p.proposalId, p.submissionNumber);
-    if (proposal && canTransition(proposal.status, 'WITHDRAWN')) {
-      await this.withdrawal.withdrawLocked(tx, proposal, event.actor, p.reason);
-      return;
-    }
+    if (proposal && canTransition(proposal.status, 'WITHDRAWN')) await this.withdrawal.withdrawLocked(tx, proposal, event.actor, p.reason);
     await this.trace(tx, event, 'approval.review-withdrawn', p.reason, { submissionNumber: p.submissionNumber });
   }
 
