@@ -32,10 +32,19 @@ type UpdateProposalInput = z.output<typeof UpdateProposalInput>;
 const WithdrawProposalInput = WithdrawProposal.request.omit({ reviewWithdrawn: true });
 type WithdrawProposalInput = z.output<typeof WithdrawProposalInput>;
 
-/** `"3"` or `W/"3"` → 3. */
+/** `"3"`, `W/"3"` or a read's `"3.7"` → 3. */
 function versionFromIfMatch(header: string | undefined): number | undefined {
-  const match = header ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
+  const match = header ? /^(?:W\/)?"?(\d+)(?:\.\d+)?"?$/.exec(header.trim()) : null;
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A read's ETag: the version, and the timeline's length when it is shown. Another service's word that
+ * changes no field (a stage overdue, a withdrawal's echo) adds an entry without a new version; with the
+ * version alone, a browser revalidating its copy was told 304 and showed the history without it.
+ */
+function etagOfRead(proposal: { version: number; timeline?: readonly unknown[] }): string {
+  return proposal.timeline ? `"${proposal.version}.${proposal.timeline.length}"` : `"${proposal.version}"`;
 }
 
 /**
@@ -68,13 +77,15 @@ export class ProposalsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One proposal with its status, current stage and timeline (who acted, by name); ETag carries its version' })
+  @ApiOperation({
+    summary: 'One proposal with its status, current stage and timeline (who acted, by name); ETag carries its version and timeline length',
+  })
   async get(
     @ContractInput(GetProposal, { from: 'path', params: ['id'], ownAnswer: true }) request: RequestOf<typeof GetProposal>,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const proposal = await this.rpc.send(GetProposal, request);
-    response.setHeader('ETag', `"${proposal.version}"`);
+    response.setHeader('ETag', etagOfRead(proposal));
     if (!proposal.timeline) return withRegionNames(proposal, this.regions);
     const actors = await this.names.name(proposal.timeline.map((entry) => entry.actor));
     return withRegionNames({ ...proposal, timeline: proposal.timeline.map((entry, i) => ({ ...entry, actor: actors[i] })) }, this.regions);
@@ -82,7 +93,11 @@ export class ProposalsController {
 
   @Patch(':id')
   @Roles('BKM')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version last read (or send `version` in the body)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the last read, or its version (or send `version` in the body)',
+  })
   @ApiOperation({ summary: 'Edit a DRAFT or RETURNED proposal; a stale version answers 409' })
   async update(
     @ContractInput(UpdateProposal, { from: 'body', params: ['id'], schema: UpdateProposalInput }) input: UpdateProposalInput,
