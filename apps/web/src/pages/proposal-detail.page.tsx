@@ -75,11 +75,13 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState(false);
-  // The proposals service hears of a decision from the approvals service moments after it is taken: until its
-  // history holds the decision, the page would still say "Dalam penilaian" over the proposal just rejected.
-  const [historyWhenDecided, setHistoryWhenDecided] = useState<number>();
-  const historyBehind = historyWhenDecided !== undefined && (data?.proposal.timeline?.length ?? Infinity) <= historyWhenDecided;
-  useReloadWhile(historyBehind, reload, data);
+  // The proposals service hears of a decision from the approvals service moments after it is taken: until the
+  // proposal moves on (a new version: the next stage opened, or returned, rejected, approved), the page would still
+  // say "Dalam penilaian" over the proposal just rejected. Its history grows a line earlier (the stage decided),
+  // so its length says too soon.
+  const [versionWhenDecided, setVersionWhenDecided] = useState<number>();
+  const behind = versionWhenDecided !== undefined && (data?.proposal.version ?? Infinity) <= versionWhenDecided;
+  useReloadWhile(behind, reload, data);
   const keys = useActionKeys();
 
   if (!data) {
@@ -374,7 +376,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
           stage={open}
           onDecided={() => {
             setDecided(true);
-            setHistoryWhenDecided(p.timeline?.length);
+            setVersionWhenDecided(p.version);
             reload();
           }}
         />
