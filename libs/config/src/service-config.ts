@@ -190,6 +190,11 @@ export const baseEnvSchema = z
     WEB_CONSOLE_URL: url(['http:', 'https:'], 'http://127.0.0.1:3000'),
     NOTIFICATIONS_MAX_ATTEMPTS: int(5, 1),
     NOTIFICATIONS_RETRY_BASE_MS: int(30_000, 1),
+    /**
+     * How often the notifications service puts back on the queue a delivery whose job Redis lost (or a
+     * worker killed between its commit and its enqueue never added): one still queued after twice this.
+     */
+    NOTIFICATIONS_RECONCILE_SECONDS: int(30, 1),
     /** Local hour (in TIMEZONE) at which officials who chose a digest receive the day's reminders. */
     NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /**

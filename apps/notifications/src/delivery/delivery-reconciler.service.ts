@@ -1,13 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_ENV, BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
 import { DeliveryRepository } from './delivery.repository';
 import { NotificationQueue } from './notification-queue';
 
-/** A queued delivery without progress for this long has probably lost its job (Redis keeps nothing on disk here). */
-export const STALE_QUEUED_MS = 60_000;
 /** Longer than any send can take (SMTP socket and gateway timeouts are far shorter). */
 export const INTERRUPTED_SENDING_MS = 5 * 60_000;
-const INTERVAL_MS = 30_000;
 const INTERRUPTED_REASON = 'interrupted while sending: the message may have gone out; check with the recipient before retrying';
 
 /**
@@ -20,18 +18,26 @@ const INTERRUPTED_REASON = 'interrupted while sending: the message may have gone
 export class DeliveryReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryReconciler.name);
   private timer?: NodeJS.Timeout;
+  /**
+   * A queued delivery without progress for this long has probably lost its job (Redis keeps nothing on disk
+   * here): two passes. Putting back one whose job is only slow costs a look at its job (same id, no second job).
+   */
+  private readonly staleQueuedMs: number;
 
   constructor(
+    @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly transactions: Transactions,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
-  ) {}
+  ) {
+    this.staleQueuedMs = 2 * env.NOTIFICATIONS_RECONCILE_SECONDS * 1000;
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       void this.reconcile().catch((error) => this.logger.warn({ err: error }, 'Delivery reconciliation failed'));
       void this.restoreDigestSchedule().catch((error) => this.logger.warn({ err: error }, 'Digest scheduler check failed'));
-    }, INTERVAL_MS);
+    }, this.env.NOTIFICATIONS_RECONCILE_SECONDS * 1000);
     this.timer.unref();
   }
 
@@ -44,7 +50,7 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
     const interrupted = await this.transactions.run((tx) =>
       this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
     );
-    const stale = await this.deliveries.stale(this.transactions.manager, STALE_QUEUED_MS, now);
+    const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now);
     await this.queue.requeueDeliveries(stale);
     if (stale.length || interrupted) this.logger.log({ requeued: stale.length, interrupted }, 'Deliveries reconciled');
     return { requeued: stale.length, interrupted };
