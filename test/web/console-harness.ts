@@ -229,12 +229,18 @@ export async function answerAsServiceDown(page: Page, pattern: string, service: 
   );
 }
 
-/** Reloads the page until `locator()` shows: for what other services do after an event, not at once. */
+/**
+ * Reloads the page until `locator()` shows: for what other services do after an event, not at once. Each look
+ * waits longer than the one before (2 s, 4 s, up to 8 s), so that a page slow to load on a busy machine is not
+ * reloaded again before it could show what it has.
+ */
 export async function reloadUntilVisible(page: Page, locator: () => ReturnType<Page['locator']>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let look = 1; ; look++) {
     try {
-      await locator().first().waitFor({ state: 'visible', timeout: 2_000 });
+      await locator()
+        .first()
+        .waitFor({ state: 'visible', timeout: Math.min(2_000 * look, 8_000) });
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
