@@ -33,7 +33,8 @@ interface Waiting {
  * Nothing is lost or sent twice by going around the queue. The delivery row, committed before it comes
  * here, is the truth: an attempt claims it first (DeliverNotificationUseCase), so a job that reaches it
  * too does nothing; and a delivery this process never got to is queued as a job when it stops, or, if it
- * died, still `queued` in the database, where DeliveryReconciler finds it after two of its passes (NOTIFICATIONS_RECONCILE_SECONDS).
+ * died, still `queued` in the database, where DeliveryReconciler finds it after two of its passes
+ * (NOTIFICATIONS_RECONCILE_SECONDS).
  */
 @Injectable()
 export class DeliveryDispatcher implements BeforeApplicationShutdown {
