@@ -12,7 +12,7 @@ import {
   ProposalWithdrawnV1,
   TrancheReleasedV1,
 } from '@alur/contracts';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, firstApprovalStage, removeTestResources } from '@alur/testing';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { DeliverNotificationUseCase } from '../../apps/notifications/src/delivery/use-cases/deliver-notification.use-case';
 import { DeliveryLogUseCase } from '../../apps/notifications/src/delivery/use-cases/delivery-log.use-case';
@@ -63,20 +63,7 @@ function submitted(proposalId: string, title: string) {
   };
 }
 function stage(proposalId: string, title: string, over: Partial<ApprovalStageRef> = {}): ApprovalStageRef {
-  return {
-    stageId: randomUUID(),
-    proposalId,
-    submissionNumber: 1,
-    stageOrder: 1,
-    stageCount: 5,
-    role: 'LURAH',
-    regionLevel: 'village',
-    regionCode: VILLAGE,
-    villageCode: VILLAGE,
-    programCode: 'BK-DESA-2026',
-    title,
-    ...over,
-  };
+  return firstApprovalStage({ proposalId, title, villageCode: VILLAGE, programCode: 'BK-DESA-2026' }, over);
 }
 
 describe('notifications reach people on their channels, once', () => {

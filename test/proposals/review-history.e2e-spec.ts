@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { ApprovalStageEscalatedV1, ApprovalStageRef, ReviewWithdrawnV1 } from '@alur/contracts';
-import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
+import { ApprovalStageEscalatedV1, ReviewWithdrawnV1 } from '@alur/contracts';
+import { createTestIsolation, expectEventually, firstApprovalStage, removeTestResources } from '@alur/testing';
 import { EventPublisher } from '../disbursements/disbursements-harness';
 import { DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { RunningGateway, startGateway } from '../gateway/gateway-harness';
@@ -50,19 +49,8 @@ describe('the approvals service’s word in a proposal’s history', () => {
     expect((await gateway.call('POST', `/api/v1/proposals/${id}/submit`, { token: bkm, body: {} })).status).toBe(200);
     return id as string;
   };
-  const firstStage = (proposalId: string, title: string): ApprovalStageRef => ({
-    stageId: randomUUID(),
-    proposalId,
-    submissionNumber: 1,
-    stageOrder: 1,
-    stageCount: 5,
-    role: 'LURAH',
-    regionLevel: 'village',
-    regionCode: BALIK_ALAM,
-    villageCode: BALIK_ALAM,
-    programCode: DEMO_KOTAKU,
-    title,
-  });
+  const firstStage = (proposalId: string, title: string) =>
+    firstApprovalStage({ proposalId, title, villageCode: BALIK_ALAM, programCode: DEMO_KOTAKU });
 
   // The gateway withdraws a proposal under review in two steps: the approvals service ends the review, then the
   // proposals service withdraws the proposal. The approvals service's word can come first: it was quicker than the

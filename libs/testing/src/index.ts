@@ -2,6 +2,7 @@ export * from './test-isolation';
 export * from './expect-eventually';
 export * from './test-resources';
 export * from './tiny-png';
+export * from './approval-stage';
 export * from './fiscal-year';
 export * from './pdf-text';
 export * from './free-port';

@@ -4,6 +4,7 @@ import { ApprovalStageRef, EventEnvelope } from '@alur/contracts';
 import { AfterCommit } from '@alur/database';
 import { EventNotReadyError } from '@alur/messaging';
 import { Region } from '@alur/regions';
+import { firstApprovalStage } from '@alur/testing';
 import { SmsGatewaySender } from '../../delivery/channels/sms-gateway.sender';
 import { DeliveryDispatcher } from '../../delivery/delivery-dispatcher';
 import { TemplateRenderer } from '../../messages/template-renderer';
@@ -64,20 +65,8 @@ const ppk = person('ppk', 'BPKAD', '14.03');
 const kuasaBud = person('kuasa-bud', 'BPKAD', '14.03');
 
 const proposalId = '6f1c2a34-0000-4000-8000-000000000001';
-const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef => ({
-  stageId: randomUUID(),
-  proposalId,
-  submissionNumber: 1,
-  stageOrder: 1,
-  stageCount: 5,
-  role: 'LURAH',
-  regionLevel: 'village',
-  regionCode: VILLAGE,
-  villageCode: VILLAGE,
-  programCode: 'BK-DESA-2026',
-  title: 'Drainase RT 03',
-  ...over,
-});
+const stage = (over: Partial<ApprovalStageRef> = {}): ApprovalStageRef =>
+  firstApprovalStage({ proposalId, title: 'Drainase RT 03', villageCode: VILLAGE, programCode: 'BK-DESA-2026' }, over);
 /** The SPM of tranche 1 prepared by `preparer`, as the disbursements service announces it. */
 const spmPreparedBy = (preparer: DirectoryUser) =>
   planSpmPrepared(
