@@ -110,7 +110,9 @@ describe('the web console’s first load on a weak phone', () => {
     // Nothing submitted yet: the cards say so in words a screen reader reads, where empty axes stood.
     for (const [card, words] of [
       ['Usulan menunggu per tahap', 'Tidak ada usulan yang menunggu keputusan.'],
+      ['Median waktu keputusan per tahap', 'Belum ada tahap yang diputuskan.'],
       ['Keputusan terlambat per kecamatan', 'Tidak ada keputusan yang terlambat.'],
+      ['Dana per kecamatan', 'Belum ada data.'],
     ]) {
       expect(await bupati.getByRole('region', { name: card }).getByRole('paragraph').allTextContents()).toEqual([words]);
     }

@@ -112,6 +112,7 @@ export function DashboardPage() {
 
         <ChartCard
           title={t.medianTime}
+          empty={stages.every((s) => s.medianMinutes === null) && t.noneDecided}
           table={
             <table>
               <tbody>
