@@ -132,12 +132,20 @@ describe('the officials’ console: changes since the last submission, the actin
 
     await panel.getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
     expect(await dialog.getAttribute('class')).not.toContain('dialog-danger');
+    // The proposals service hears of the return moments later; here it is slow to (busy, or restarting): the
+    // page's first 21 looks after the decision, its first ten seconds of looking, are answered the proposal as it
+    // was before it.
+    const asBefore = await (await as(CAMAT))('GET', `/proposals/${proposalId}`);
+    let looks = 0;
+    await camat.route(`**/api/v1/proposals/${proposalId}`, (route) =>
+      route.request().method() === 'GET' && ++looks <= 21 ? route.fulfill({ json: asBefore }) : route.fallback(),
+    );
     await dialog.getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
     await camat.getByRole('status').getByText('Keputusan tersimpan').waitFor();
     await camat.locator('section.decision').waitFor({ state: 'detached' });
-    // The proposals service hears of the return moments later: the page catches up without a reload, its status
-    // and history saying what was decided.
+    // The page catches up without a reload all the same, its status and history saying what was decided.
     await camat.locator('.page-title .badge').getByText('Dikembalikan untuk revisi').waitFor();
+    expect(looks).toBeGreaterThan(21);
     await camat.locator('.timeline').getByText('Dikembalikan untuk revisi oleh Lurah / Kepala Desa (tahap 1)', { exact: false }).waitFor();
     const [first] = await stagesOf(await as(CAMAT));
     expect(first).toMatchObject({ stageOrder: 1, status: 'RETURNED', decidedBy: { username: CAMAT, actingFor: { username: LURAH } } });

@@ -1,4 +1,5 @@
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { DEFAULT_RELOAD_PACE, ReloadPace, reloadDelayMs } from '../lib/reload-pace';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -28,21 +29,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
 }
 
 /**
- * While `waiting`, loads again (`reload`) `everyMs` after each answer (`loaded`), at most `tries` times: for a page
- * showing what another service learns moments after an act, as the proposal's status after an official's decision.
+ * While `waiting`, loads again (`reload`) after each answer (`loaded`): every half second at first, then every few
+ * seconds (reloadDelayMs), for a page showing what another service learns moments after an act, as the proposal's
+ * status after an official's decision. It does not give up: a page left showing the state before the act would
+ * say the act had not happened.
  */
-export function useReloadWhile(waiting: boolean, reload: () => void, loaded: unknown, { everyMs = 500, tries = 20 } = {}): void {
+export function useReloadWhile(waiting: boolean, reload: () => void, loaded: unknown, pace: ReloadPace = DEFAULT_RELOAD_PACE): void {
   const spent = useRef(0);
   useEffect(() => {
     if (!waiting) {
       spent.current = 0;
       return;
     }
-    if (spent.current >= tries) return;
-    const timer = setTimeout(() => {
-      spent.current += 1;
-      reload();
-    }, everyMs);
+    const timer = setTimeout(
+      () => {
+        spent.current += 1;
+        reload();
+      },
+      reloadDelayMs(spent.current, pace),
+    );
     return () => clearTimeout(timer);
-  }, [waiting, reload, loaded, everyMs, tries]);
+  }, [waiting, reload, loaded, pace]);
 }
