@@ -386,6 +386,7 @@ describe('the web console, the whole story in a browser', () => {
     const unreadBefore = Number(await bkm.getByTestId('unread-count').textContent());
     await released.getByRole('link', { name: `Termin 1 dicairkan: ${TITLE}` }).click();
     await bkm.getByRole('heading', { name: TITLE, exact: true }).waitFor();
+    const proposalPage = bkm.url();
     // Tranche 1 names its SP2D and the account it was paid into, for the BKM to find it in the bank.
     await bkm.locator('.tranches').getByText(`SP2D ${SP2D}, ke rekening Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam`).waitFor();
     // Before typing, the BKM reads what opens the next tranches and how much may have been spent: tranche 1 plus the swadaya.
@@ -434,7 +435,17 @@ describe('the web console, the whole story in a browser', () => {
       .filter({ hasText: `Tranche 1 released: ${TITLE}` })
       .waitFor();
     expect(await bkm.getByTestId('notification').filter({ hasText: 'Termin 1 dicairkan' }).count()).toBe(0);
+    // And the proposal's history: the funding lines, which the proposals service writes in Bahasa Indonesia, too.
+    await bkm.goto(proposalPage);
+    const history = bkm.locator('.timeline');
+    await history.getByText(`Tranche 1 of 3, ${FIRST_TRANCHE}, released under SP2D ${SP2D}.`).waitFor();
+    await history
+      .getByText(`Rp 39.925.000 allocated from the Kec. Mandau ceiling for ${DEMO_FISCAL_YEAR}, to be released in 3 tranches.`)
+      .waitFor();
+    expect(await history.getByText(/dicairkan|dialokasikan|Laporan kemajuan/).count()).toBe(0);
     await bkm.getByRole('button', { name: 'ID' }).click();
+    await history.getByText(`Termin 1 dari 3 sebesar ${FIRST_TRANCHE} dicairkan dengan SP2D ${SP2D}.`).waitFor();
+    await bkm.goto(`${system.url}/notifikasi`);
     await released.waitFor();
   });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, partOf } from '../api/api-client';
+import { fundingLineText } from '@alur/contracts';
 import type {
   AnswerOf,
   DisbursementView,
@@ -61,7 +62,7 @@ async function loadDetails(id: string): Promise<Details> {
 
 /** One proposal with its budget, stages, funds and history; the actions its reader may take on it. */
 export function ProposalDetailPage({ id }: { id: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, language } = useI18n();
   const { user } = useSession();
   const [search] = useSearchParams();
   // Opened from the inbox, the way back is to the same search and page.
@@ -452,7 +453,11 @@ export function ProposalDetailPage({ id }: { id: string }) {
                     {entry.actor.actingFor && ` (${t.actingFor(nameOf(entry.actor.actingFor))})`}
                   </span>
                 )}
-                {entry.note && !repeatsNote(p.timeline!, i) && <p className="quote">{entry.note}</p>}
+                {entry.note && !repeatsNote(p.timeline!, i) && (
+                  // A funding line is the proposals service's sentence in Bahasa Indonesia: written again in the reader's
+                  // language from its facts, where it keeps them all.
+                  <p className="quote">{fundingLineText(entry.kind, entry.details, language) ?? entry.note}</p>
+                )}
               </li>
             ))}
           </ol>

@@ -6,3 +6,4 @@ export * from './proposal-withdrawn/proposal-withdrawn.event';
 export * from './proposal-document/proposal-document.schema';
 export * from './requests';
 export * from './budget-rules';
+export * from './funding-lines';
