@@ -55,6 +55,14 @@ describe('the officials’ console: changes since the last submission, the actin
     return bkm('POST', '/uploads/documents', form);
   }
 
+  /** The open stage of a proposal, once it waits in the inbox of the official `call` acts as. */
+  const waitingIn = (call: ApiCall, id: string) =>
+    expectEventually(async () => {
+      const inbox = await call<{ items: Array<{ stageId: string; proposal: { proposalId: string } }> }>('GET', '/approvals/inbox');
+      const waiting = inbox.items.find((item) => item.proposal.proposalId === id);
+      expect(waiting).toBeDefined();
+      return waiting!;
+    });
   const stagesOf = (call: ApiCall) => call<StageAnswer[]>('GET', `/approvals/proposals/${proposalId}/stages`);
   const stored = async (url: string) =>
     (
@@ -379,17 +387,42 @@ describe('the officials’ console: changes since the last submission, the actin
     await phone.close();
   });
 
+  it('tells an official whose decision came after another one on the same stage that theirs was not saved, and shows the stage as it stands', async () => {
+    const { id } = await bkm<{ id: string }>('POST', '/proposals', kotakuDraft(BALIK_ALAM, { title: 'Drainase RW 02' }));
+    await bkm('POST', `/proposals/${id}/submit`, {});
+    const camat = await as(CAMAT);
+    const stage = await waitingIn(camat, id);
+    const phone = await browser.newPage(PHONE);
+    await logIn(phone, system.url, CAMAT);
+    await phone.goto(`${system.url}/usulan/${id}`);
+    const panel = phone.locator('section.decision');
+    await panel.getByRole('heading', { name: 'Keputusan sebagai Plt Lurah / Kepala Desa Balik Alam' }).waitFor();
+    // Meanwhile the stage is approved from another device, while the phone's page still offers the decision.
+    await camat('POST', `/approvals/${stage.stageId}/decision`, { decision: 'APPROVE' });
+    await panel.getByLabel('Catatan (wajib untuk dikembalikan atau ditolak)').fill('Lengkapi foto lokasi.');
+    await panel.getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
+    await phone.getByRole('dialog').getByRole('button', { name: 'Kembalikan untuk revisi' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText('Tahap ini berubah sebelum keputusan Anda tersimpan: sudah diputuskan di perangkat lain atau oleh pejabat lain', {
+        exact: false,
+      })
+      .waitFor();
+    // The page shows the stage as decided, without the person reloading it, and offers no decision on it any more.
+    await phone.locator('.stages').getByText('Disetujui', { exact: false }).first().waitFor();
+    await panel.waitFor({ state: 'detached' });
+    await checkPage(phone, 'officials-07-decision-outdated-phone');
+    const [first] = await camat<StageAnswer[]>('GET', `/approvals/proposals/${id}/stages`);
+    expect(first).toMatchObject({ stageOrder: 1, status: 'APPROVED' });
+    await phone.close();
+  });
+
   it('shows the BKM at the top of a rejected proposal who rejected it and why, and that a new proposal is the way on', async () => {
     const { id } = await bkm<{ id: string }>('POST', '/proposals', kotakuDraft(BALIK_ALAM, { title: 'Gapura RW 01' }));
     await bkm('POST', `/proposals/${id}/submit`, {});
     // The Camat, acting for the Lurah, rejects it once its stage has opened.
     const camat = await as(CAMAT);
-    const stage = await expectEventually(async () => {
-      const inbox = await camat<{ items: Array<{ stageId: string; proposal: { proposalId: string } }> }>('GET', '/approvals/inbox');
-      const waiting = inbox.items.find((item) => item.proposal.proposalId === id);
-      expect(waiting).toBeDefined();
-      return waiting!;
-    });
+    const stage = await waitingIn(camat, id);
     const reason = 'Gapura bukan kegiatan yang dibiayai program KOTAKU.';
     await camat('POST', `/approvals/${stage.stageId}/decision`, { decision: 'REJECT', note: reason });
 

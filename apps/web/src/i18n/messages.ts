@@ -311,6 +311,8 @@ const id = {
   decision: 'Keputusan',
   toYourDecision: 'Ke keputusan Anda ↓',
   decisionNote: 'Catatan (wajib untuk dikembalikan atau ditolak)',
+  decisionOutdated:
+    'Tahap ini berubah sebelum keputusan Anda tersimpan: sudah diputuskan di perangkat lain atau oleh pejabat lain, atau usulannya ditarik. Keputusan Anda tidak disimpan; halaman ini kini menampilkan keadaannya.',
   approve: 'Setujui',
   returnForRevision: 'Kembalikan untuk revisi',
   reject: 'Tolak',
@@ -760,6 +762,8 @@ const en: Messages = {
   decision: 'Decision',
   toYourDecision: 'To your decision ↓',
   decisionNote: 'Note (required to return or reject)',
+  decisionOutdated:
+    'This stage changed before your decision was saved: it was decided on another device or by another official, or the proposal was withdrawn. Your decision was not saved; the page now shows where it stands.',
   approve: 'Approve',
   returnForRevision: 'Return for revision',
   reject: 'Reject',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AnswerOf, DecideStage, NamedProposalStage, RequestInputOf } from '@alur/contracts';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { ApiError } from '../api/api-client';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
@@ -17,9 +18,11 @@ type Decision = StageDecision['decision'];
 /**
  * Approve, return or reject the open stage, with a note, after confirming; a rejection in warning
  * colours naming its consequence. A Plt/Plh sees whose place they decide in: the API records the
- * decision as acting (it finds the appointment itself; the panel only says so).
+ * decision as acting (it finds the appointment itself; the panel only says so). A decision refused as
+ * conflicting (409: the stage was decided meanwhile, on another device or by another official) is the page's to
+ * show: `onOutdated`, where the page loads the stage as it stands.
  */
-export function DecisionPanel({ stage, onDecided }: { stage: NamedProposalStage; onDecided(): void }) {
+export function DecisionPanel({ stage, onDecided, onOutdated }: { stage: NamedProposalStage; onDecided(): void; onOutdated(): void }) {
   const { t } = useI18n();
   const texts = useOfficialsTexts();
   const actingFor = stage.yourDecision?.actingFor;
@@ -43,7 +46,8 @@ export function DecisionPanel({ stage, onDecided }: { stage: NamedProposalStage;
       onDecided();
     } catch (e) {
       setPending(null);
-      setError(e);
+      if (e instanceof ApiError && e.status === 409) onOutdated();
+      else setError(e);
     } finally {
       setBusy(false);
     }

@@ -76,6 +76,8 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState(false);
+  // The official's decision met a stage that had changed (decided meanwhile, or withdrawn): it was not saved, and the page says so.
+  const [outdated, setOutdated] = useState(false);
   // The proposals service hears of a decision from the approvals service moments after it is taken: until the
   // proposal moves on (a new version: the next stage opened, or returned, rejected, approved), the page would still
   // say "Dalam penilaian" over the proposal just rejected. Its history grows a line earlier (the stage decided),
@@ -134,6 +136,11 @@ export function ProposalDetailPage({ id }: { id: string }) {
         </p>
       )}
       <ErrorSummary error={actionError} fieldLabels={{ reason: t.withdrawReason }} />
+      {outdated && (
+        <p role="alert" className="notice warn">
+          {t.decisionOutdated}
+        </p>
+      )}
       {(data.stages === undefined || data.disbursements === undefined) && (
         <div role="alert" className="notice warn" data-testid="parts-unavailable">
           {data.stages === undefined && <p>{t.stagesUnavailable}</p>}
@@ -378,6 +385,11 @@ export function ProposalDetailPage({ id }: { id: string }) {
           onDecided={() => {
             setDecided(true);
             setVersionWhenDecided(p.version);
+            reload();
+          }}
+          onOutdated={() => {
+            setNotice(undefined);
+            setOutdated(true);
             reload();
           }}
         />
