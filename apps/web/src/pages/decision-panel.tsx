@@ -19,8 +19,8 @@ type Decision = StageDecision['decision'];
  * Approve, return or reject the open stage, with a note, after confirming; a rejection in warning
  * colours naming its consequence. A Plt/Plh sees whose place they decide in: the API records the
  * decision as acting (it finds the appointment itself; the panel only says so). A decision refused as
- * conflicting (409: the stage was decided meanwhile, on another device or by another official) is the page's to
- * show: `onOutdated`, where the page loads the stage as it stands.
+ * conflicting (409: the stage was decided meanwhile, on another device or by another official, or the proposal
+ * withdrawn) is the page's to show: `onOutdated`, where the page loads the stage as it stands.
  */
 export function DecisionPanel({ stage, onDecided, onOutdated }: { stage: NamedProposalStage; onDecided(): void; onOutdated(): void }) {
   const { t } = useI18n();

@@ -383,6 +383,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
         <DecisionPanel
           stage={open}
           onDecided={() => {
+            setOutdated(false);
             setDecided(true);
             setVersionWhenDecided(p.version);
             reload();

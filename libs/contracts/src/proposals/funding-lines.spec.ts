@@ -60,6 +60,7 @@ describe('the funding lines of a proposal’s timeline', () => {
       fundingLineText('disbursement.progress-sent-back', { physicalProgressPercent: 45, decision: 'SENT_BACK' }, 'en'),
     ).toBeUndefined();
     expect(fundingLineText('proposal.submitted', {}, 'en')).toBeUndefined();
+    expect(fundingLineText('constructor', {}, 'en')).toBeUndefined();
     expect(fundingLineText('disbursement.tranche-ready', null, 'en')).toBeUndefined();
   });
 });

@@ -71,7 +71,7 @@ const FUNDING_LINES: Record<string, FundingLine> = {
  * any other kind, and for an entry whose details lack a fact the sentence needs (the console then shows its note).
  */
 export function fundingLineText(kind: string, details: Facts | null | undefined, language: 'id' | 'en'): string | undefined {
+  if (!details || !Object.hasOwn(FUNDING_LINES, kind)) return undefined;
   const line = FUNDING_LINES[kind];
-  if (!line || !details || line.needs.some((fact) => !(fact in details))) return undefined;
-  return line[language](details);
+  return line.needs.every((fact) => Object.hasOwn(details, fact)) ? line[language](details) : undefined;
 }
