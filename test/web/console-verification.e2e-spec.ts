@@ -323,6 +323,37 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await bpkad.close();
   });
 
+  it('tells a BPKAD official whose SPM came after another one for the same tranche that theirs was not saved, and shows the tranche as it stands', async () => {
+    const bpkad = await browser.newPage(DESKTOP);
+    await logIn(bpkad, system.url, 'bpkad');
+    const ready = bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }).filter({ hasText: 'Termin 2' });
+    await ready.getByText('Siap dicairkan').waitFor();
+    await ready.getByRole('button', { name: 'Siapkan SPM Termin 2' }).click();
+    await bpkad.getByLabel('Nomor SP2D', { exact: true }).fill(`0079/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`);
+    // Meanwhile the tranche's SPM is prepared from another device, with another SP2D number.
+    const { items } = await call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, tokens.bpkad);
+    const bankAccount = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+    await call(
+      'POST',
+      `/api/v1/disbursements/${items[0].id}/tranches/2/spm`,
+      tokens.bpkad,
+      { sp2dNumber: `0080/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`, bankAccount },
+      { 'Idempotency-Key': randomUUID() },
+    );
+    await bpkad.getByRole('button', { name: 'Siapkan SPM', exact: true }).click();
+    await bpkad
+      .getByRole('alert')
+      .getByText('Termin ini berubah sebelum tindakan Anda tersimpan: SPM-nya baru saja disiapkan', { exact: false })
+      .waitFor();
+    // The form is gone and the tranche shows the SPM that was saved, without the person reloading the page.
+    await bpkad.locator('form.release-form').waitFor({ state: 'detached' });
+    await ready.getByText('Menunggu otorisasi').waitFor();
+    await checkPage(bpkad, 'verification-05c-bpkad-spm-overtaken-desktop');
+    const [disbursement] = (await call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, tokens.bpkad)).items;
+    expect(disbursement.tranches[1]).toMatchObject({ status: 'PREPARED', spm: { sp2dNumber: `0080/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}` } });
+    await bpkad.close();
+  });
+
   it('lets BPKAD set the closing date of the fiscal year in WIB and see the carry-over', async () => {
     const bpkad = await browser.newPage(DESKTOP);
     await logIn(bpkad, system.url, 'bpkad');

@@ -86,6 +86,7 @@ const id = {
       spmnotprepared: 'SPM termin ini belum disiapkan.',
       spmalreadyprepared: 'SPM termin ini sudah disiapkan dan menunggu otorisasi.',
       spmchanged: 'SPM ini baru saja diubah. Muat ulang halaman lalu periksa lagi.',
+      tranchealreadyreleased: 'Termin ini sudah dicairkan.',
       ceilingbelowcommitted: 'Pagu tidak boleh di bawah jumlah yang sudah dikomitmenkan.',
       ceilingchanged: 'Pagu ini baru saja diubah orang lain. Muat ulang halaman lalu periksa lagi.',
       wrongpassword: 'Bukan kata sandi Anda sekarang.',
@@ -341,6 +342,8 @@ const id = {
   inactive: 'Tidak berlaku',
   // disbursements
   releasesTitle: 'Termin siap dicairkan',
+  trancheOutdated:
+    'Termin ini berubah sebelum tindakan Anda tersimpan: SPM-nya baru saja disiapkan, dikembalikan atau diotorisasi oleh pejabat BPKAD lain atau dari perangkat lain. Tindakan Anda tidak disimpan; daftar ini kini menampilkan keadaannya.',
   releasesEmpty: 'Tidak ada termin yang siap dicairkan.',
   releasesOfOne: 'Hanya usulan ini.',
   releasesAll: 'Lihat semua yang menunggu',
@@ -547,6 +550,7 @@ const en: Messages = {
       spmnotprepared: 'No SPM has been prepared for this tranche yet.',
       spmalreadyprepared: 'An SPM for this tranche is already prepared and awaits authorisation.',
       spmchanged: 'This SPM changed a moment ago. Reload the page and check it again.',
+      tranchealreadyreleased: 'This tranche was already released.',
       ceilingbelowcommitted: 'The ceiling cannot be below what is already committed.',
       ceilingchanged: 'Someone else changed this ceiling a moment ago. Reload the page and check it again.',
       wrongpassword: 'This is not your current password.',
@@ -790,6 +794,8 @@ const en: Messages = {
   active: 'In force',
   inactive: 'Not in force',
   releasesTitle: 'Tranches ready to release',
+  trancheOutdated:
+    'This tranche changed before your step was saved: its SPM was just prepared, returned or authorised by another BPKAD official or from another device. Your step was not saved; the list now shows where it stands.',
   releasesEmpty: 'No tranche is ready to release.',
   releasesOfOne: 'This proposal only.',
   releasesAll: 'See everything waiting',

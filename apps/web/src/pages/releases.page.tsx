@@ -1,5 +1,5 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api } from '../api/api-client';
+import { api, ApiError } from '../api/api-client';
 import type {
   AnswerOf,
   DisbursementView as Disbursement,
@@ -10,7 +10,7 @@ import type {
   ReturnSpm,
   TrancheView as Tranche,
 } from '@alur/contracts';
-import { Uuid } from '@alur/contracts';
+import { RefusalCode, Uuid } from '@alur/contracts';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -52,7 +52,22 @@ interface StepProps {
   keys: ActionKeys;
   onDone(message: string): void;
   onCancel(): void;
+  /** The step was refused because the tranche moved on meanwhile (overtaken): the page shows it as it stands. */
+  onOutdated(): void;
 }
+
+/**
+ * Refusals that mean another BPKAD official (or the same one on another device) took a step on the tranche meanwhile:
+ * prepared its SPM, returned it, prepared it anew or released the tranche. Other 409s (an SP2D number already used,
+ * the fiscal year closed) are the person's to read and act on in the form.
+ */
+const OVERTAKEN: ReadonlySet<string> = new Set([
+  RefusalCode.SpmAlreadyPrepared,
+  RefusalCode.SpmNotPrepared,
+  RefusalCode.SpmChanged,
+  RefusalCode.TrancheAlreadyReleased,
+]);
+const overtaken = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code !== undefined && OVERTAKEN.has(e.code);
 
 function trancheUrl({ disbursement, tranche }: Pending): string {
   return `/disbursements/${disbursement.id}/tranches/${tranche.number}`;
@@ -87,7 +102,7 @@ function ReturnedSpmNote({ returned }: { returned: NonNullable<Tranche['returned
 }
 
 /** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
-function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
+function PrepareForm({ pending, keys, onDone, onCancel, onOutdated }: StepProps) {
   const { t } = useI18n();
   const { disbursement, tranche } = pending;
   const paidBefore = lastPaidTranche(disbursement, tranche.number);
@@ -110,7 +125,8 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
       } satisfies SpmPreparation);
       onDone(`${t.spmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
-      setError(e);
+      if (overtaken(e)) onOutdated();
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -152,7 +168,7 @@ function PrepareForm({ pending, keys, onDone, onCancel }: StepProps) {
 }
 
 /** The second official's step: the SP2D date, then a confirmation naming the amount and SP2D number. */
-function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
+function AuthoriseForm({ pending, keys, onDone, onCancel, onOutdated }: StepProps) {
   const { t } = useI18n();
   const [at, setAt] = useState(() => localFieldValue(new Date()));
   const [confirming, setConfirming] = useState(false);
@@ -177,7 +193,8 @@ function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
       onDone(`${t.releaseDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
       setConfirming(false);
-      setError(e);
+      if (overtaken(e)) onOutdated();
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -210,7 +227,7 @@ function AuthoriseForm({ pending, keys, onDone, onCancel }: StepProps) {
 }
 
 /** The second official sends the SPM back, saying why; the tranche is ready for a new SPM. */
-function ReturnForm({ pending, keys, onDone, onCancel }: StepProps) {
+function ReturnForm({ pending, keys, onDone, onCancel, onOutdated }: StepProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
@@ -227,7 +244,8 @@ function ReturnForm({ pending, keys, onDone, onCancel }: StepProps) {
       } satisfies SpmReturn);
       onDone(`${t.returnSpmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
-      setError(e);
+      if (overtaken(e)) onOutdated();
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -276,11 +294,13 @@ export function ReleasesPage() {
   const keys = useActionKeys();
   const openings = useRef(0);
   const [notice, setNotice] = useState<string>();
+  const [outdated, setOutdated] = useState(false);
   const open = (data?.items ?? []).flatMap((d) =>
     d.tranches.filter((tr) => tr.status === 'READY' || tr.status === 'PREPARED').map((tranche) => ({ disbursement: d, tranche })),
   );
   const start = (step: Pending['step'], disbursement: Disbursement, tranche: Tranche) => {
     setNotice(undefined);
+    setOutdated(false);
     setPending({ step, disbursement, tranche, opening: ++openings.current });
   };
   const StepForm = pending ? STEP_FORMS[pending.step] : null;
@@ -298,6 +318,11 @@ export function ReleasesPage() {
           {notice}
         </p>
       )}
+      {outdated && (
+        <p role="alert" className="notice warn">
+          {t.trancheOutdated}
+        </p>
+      )}
       <ErrorSummary error={error} />
       {pending && StepForm && (
         <StepForm
@@ -308,6 +333,11 @@ export function ReleasesPage() {
           onDone={(message) => {
             setPending(null);
             setNotice(message);
+            reload();
+          }}
+          onOutdated={() => {
+            setPending(null);
+            setOutdated(true);
             reload();
           }}
         />

@@ -48,6 +48,7 @@ export const RefusalCode = {
   SpmAlreadyPrepared: 'SPM_ALREADY_PREPARED',
   SpmNotPrepared: 'SPM_NOT_PREPARED',
   SpmChanged: 'SPM_CHANGED',
+  TrancheAlreadyReleased: 'TRANCHE_ALREADY_RELEASED',
   StageDecider: 'STAGE_DECIDER',
   SameOfficial: 'SAME_OFFICIAL',
   CeilingBelowCommitted: 'CEILING_BELOW_COMMITTED',

@@ -31,7 +31,9 @@ export function refuseSamePerson(actor: Actor, preparedBy: Actor, what: string):
 /** 409 for a tranche that cannot take this step: already released, not yet ready, or cancelled. */
 export function refuseFinishedOrLocked(tranche: Tranche): void {
   if (tranche.status === 'RELEASED') {
-    throw new ConflictError(`Tranche ${tranche.number} was already released with SP2D ${tranche.sp2dNumber}`);
+    throw new ConflictError(`Tranche ${tranche.number} was already released with SP2D ${tranche.sp2dNumber}`, {
+      code: RefusalCode.TrancheAlreadyReleased,
+    });
   }
   if (tranche.status === 'LOCKED') {
     throw new ConflictError(

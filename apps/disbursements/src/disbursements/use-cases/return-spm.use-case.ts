@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ConflictError, RequestOf, requireRole, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
+import { Actor, AnswerOf, ConflictError, RefusalCode, RequestOf, requireRole, ReturnSpm, SpmReturnedV1 } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
 import { TrancheRepository } from '../../tranches/tranche.repository';
@@ -39,7 +39,9 @@ export class ReturnSpmUseCase {
         !tranche.spmSp2dNumber ||
         !tranche.spmBankAccount
       ) {
-        throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`);
+        throw new ConflictError(`Tranche ${tranche.number} has no SPM waiting for authorisation: there is nothing to return`, {
+          code: RefusalCode.SpmNotPrepared,
+        });
       }
       refuseSamePerson(actor, tranche.preparedBy, 'returning it');
       const returnedAt = new Date();
