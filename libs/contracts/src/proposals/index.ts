@@ -7,3 +7,4 @@ export * from './proposal-document/proposal-document.schema';
 export * from './requests';
 export * from './budget-rules';
 export * from './funding-lines';
+export * from './submission-requirements';

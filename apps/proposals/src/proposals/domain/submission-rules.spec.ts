@@ -1,4 +1,4 @@
-import { ProgrammeDefinition, RefusalCode } from '@alur/contracts';
+import { missingForSubmission, ProgrammeDefinition, RefusalCode } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { DEMO_BK_DESA, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../seed/demo-programmes';
 import { checkSubmission, SubmissionCandidate } from './submission-rules';
@@ -38,6 +38,42 @@ describe('submission rules', () => {
     expect(
       fields(valid({ title: ' ', description: null, executorGroup: '', category: null, beneficiaries: null, budgetItems: [] })),
     ).toEqual(expect.arrayContaining(['title', 'description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems']));
+  });
+
+  it('names every missing field as the console does before sending, and the programme’s rules in their fields’ places', () => {
+    const empty = valid({ title: ' ', description: null, executorGroup: '', category: null, beneficiaries: null, budgetItems: [] });
+    // The console tells these before it sends anything (missingForSubmission): the API answers the same, in the same order.
+    expect(checkSubmission({ ...empty, selfHelpAmount: 0 }, BK_DESA, regions)).toEqual({ ok: false, errors: missingForSubmission(empty) });
+    expect(missingForSubmission(empty).map((e) => e.field)).toEqual([
+      'title',
+      'description',
+      'executorGroup',
+      'category',
+      'beneficiaries',
+      'budgetItems',
+    ]);
+    // The programme's own rules take their field's place among the missing ones.
+    const check = checkSubmission(
+      valid({
+        villageCode: BENGKALIS_TOWN_VILLAGE,
+        description: '',
+        category: 'HOUSING',
+        beneficiaries: { households: 0, poorHouseholds: 1 },
+        budgetItems: [{ description: ' ', quantity: 1, unit: '', unitPrice: 100 }],
+        selfHelpAmount: 0,
+      }),
+      BK_DESA,
+      regions,
+    );
+    expect(check.ok ? [] : check.errors.map((e) => [e.field, e.code])).toEqual([
+      ['description', RefusalCode.Required],
+      ['category', RefusalCode.CategoryNotInProgramme],
+      ['beneficiaries.households', RefusalCode.TooSmall],
+      ['beneficiaries.poorHouseholds', RefusalCode.PoorAboveHouseholds],
+      ['villageCode', RefusalCode.VillageNotEligible],
+      ['budgetItems.0.description', RefusalCode.Required],
+      ['budgetItems.0.unit', RefusalCode.Required],
+    ]);
   });
 
   it('requires a category the programme offers and sensible beneficiaries', () => {

@@ -1,4 +1,4 @@
-import { ProgrammeDefinition, RefusalCode } from '@alur/contracts';
+import { missingForSubmission, ProgrammeDefinition, RefusalCode } from '@alur/contracts';
 import { BudgetFigures, BudgetItemInput, computeBudget } from './budget';
 import type { FieldError } from '@alur/contracts';
 
@@ -23,7 +23,6 @@ export type SubmissionCheck = { ok: true; figures: BudgetFigures } | { ok: false
 
 const rupiah = (amount: number) => `Rp ${amount.toLocaleString('id-ID')}`;
 const percent = (bp: number) => `${bp / 100}%`;
-const blank = (value: string | null) => value === null || value.trim() === '';
 
 /**
  * Everything a proposal must satisfy to enter the approval chain under a programme version:
@@ -31,16 +30,21 @@ const blank = (value: string | null) => value === null || value.trim() === '';
  * the minimum swadaya share. Reports every broken rule at once, each naming its field.
  */
 export function checkSubmission(candidate: SubmissionCandidate, programme: ProgrammeDefinition, regions: RegionCoverage): SubmissionCheck {
-  const errors: FieldError[] = [];
-  const required = (field: keyof SubmissionCandidate, value: string | null) => {
-    if (blank(value)) errors.push({ field, reason: 'is required before submission', code: RefusalCode.Required });
-  };
-  required('title', candidate.title);
-  required('description', candidate.description);
-  required('executorGroup', candidate.executorGroup);
-  if (blank(candidate.category)) {
-    errors.push({ field: 'category', reason: 'is required before submission', code: RefusalCode.Required });
-  } else if (!(programme.categories as string[]).includes(candidate.category!)) {
+  // What must be filled in is the contract's rule, which the console applies before it sends; each field's
+  // missing entry keeps its place here, among the rules that need the programme.
+  const missing = missingForSubmission(candidate);
+  const missingIn = (field: string) => missing.filter((e) => e.field === field || e.field.startsWith(`${field}.`));
+  const errors: FieldError[] = [
+    ...missingIn('title'),
+    ...missingIn('description'),
+    ...missingIn('executorGroup'),
+    ...missingIn('category'),
+  ];
+  if (
+    candidate.category !== null &&
+    missingIn('category').length === 0 &&
+    !(programme.categories as string[]).includes(candidate.category)
+  ) {
     errors.push({
       field: 'category',
       reason: `must be one of ${programme.categories.join(', ')} for ${programme.code}`,
@@ -48,10 +52,9 @@ export function checkSubmission(candidate: SubmissionCandidate, programme: Progr
     });
   }
 
+  errors.push(...missingIn('beneficiaries'));
   const beneficiaries = candidate.beneficiaries;
-  if (!beneficiaries) {
-    errors.push({ field: 'beneficiaries', reason: 'is required before submission', code: RefusalCode.Required });
-  } else {
+  if (beneficiaries) {
     if (!Number.isSafeInteger(beneficiaries.households) || beneficiaries.households < 1) {
       errors.push({ field: 'beneficiaries.households', reason: 'must be at least 1 household', code: RefusalCode.TooSmall });
     }
@@ -75,13 +78,7 @@ export function checkSubmission(candidate: SubmissionCandidate, programme: Progr
     });
   }
 
-  if (candidate.budgetItems.length === 0) {
-    errors.push({ field: 'budgetItems', reason: 'needs at least one budget line (RAB)', code: RefusalCode.BudgetLineRequired });
-  }
-  candidate.budgetItems.forEach((item, i) => {
-    if (blank(item.description)) errors.push({ field: `budgetItems.${i}.description`, reason: 'is required', code: RefusalCode.Required });
-    if (blank(item.unit)) errors.push({ field: `budgetItems.${i}.unit`, reason: 'is required', code: RefusalCode.Required });
-  });
+  errors.push(...missingIn('budgetItems'));
 
   const budget = computeBudget(candidate.budgetItems, candidate.selfHelpAmount);
   if (!budget.ok) return { ok: false, errors: [...errors, ...budget.errors] };
