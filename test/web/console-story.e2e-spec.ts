@@ -1,4 +1,4 @@
-import { Page } from 'playwright-core';
+import { Page, Request } from 'playwright-core';
 import { formatRupiah } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { createTestIsolation, expectEventually, TINY_PNG } from '@alur/testing';
@@ -88,13 +88,32 @@ describe('the web console, the whole story in a browser', () => {
     ]);
     expect(next!.y + next!.height).toBeLessThanOrEqual(summaryBox!.y);
 
-    // Submitting without a title: the API's 400 names the field, and the form shows it in Indonesian, by its label.
+    // Submitting the empty form: every field a submission needs is named at once, in Indonesian, by its label, as
+    // the API's 400 would name them; and nothing is sent, so no draft is made of it (where the draft's POST once
+    // named the title alone, and the rest came one click later).
+    const writes: string[] = [];
+    const recordWrite = (request: Request) => {
+      if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/api/')) writes.push(request.url());
+    };
+    bkm.on('request', recordWrite);
     await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     const refusal = bkm.getByRole('alert');
     await refusal.getByText('Judul usulan').first().waitFor();
-    expect(await refusal.textContent()).not.toMatch(/should|must|title/);
-    await bkm.locator('#title[aria-invalid="true"]').waitFor();
+    expect(await refusal.locator('.field-name').allTextContents()).toEqual([
+      'Judul usulan',
+      'Uraian kegiatan',
+      'KSM pelaksana',
+      'Kategori',
+      'Jumlah KK penerima manfaat',
+      'Rencana anggaran biaya (RAB)',
+    ]);
+    expect(await refusal.textContent()).not.toMatch(/should|must|title|required/);
+    for (const field of ['title', 'description', 'executorGroup', 'category', 'households'])
+      await bkm.locator(`#${field}[aria-invalid="true"]`).waitFor();
+    await bkm.locator('#budgetItems-error').getByText('Tambahkan paling sedikit satu baris RAB.').waitFor();
     await checkPage(bkm, '02-bkm-form-api-errors-phone');
+    bkm.off('request', recordWrite);
+    expect(writes).toEqual([]);
 
     await bkm.getByLabel('Judul usulan').fill(TITLE);
     await bkm.getByLabel('Kategori').selectOption('INFRASTRUCTURE');

@@ -23,6 +23,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A refusal the console tells by the API's own rule (shared in @alur/contracts) before it sends anything: the
+ * 400 the API would answer, so the form shows it as it shows the API's.
+ */
+export function refusedBeforeSending(errors: FieldError[]): ApiError {
+  return new ApiError(400, 'Validation failed', errors);
+}
+
 /** fetch, with "no answer at all" (offline, dropped connection) as an ApiError the console can put in words. */
 async function send(url: string, init?: RequestInit): Promise<Response> {
   try {

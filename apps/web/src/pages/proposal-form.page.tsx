@@ -5,6 +5,7 @@ import {
   type CreateProposal,
   hundredthsToQuantity,
   type ListProgrammes,
+  missingForSubmission,
   type NamedProposalStage,
   PROPOSAL_CATEGORIES,
   type ProposalCategory,
@@ -13,7 +14,7 @@ import {
   type SubmitProposal,
   type UpdateProposal,
 } from '@alur/contracts';
-import { api, isTransient, partOf } from '../api/api-client';
+import { api, isTransient, partOf, refusedBeforeSending } from '../api/api-client';
 import type { AsTyped, Proposal } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -182,6 +183,13 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     setForm((f) => ({ ...f, rows: f.rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)) }));
 
   const save = async (andSubmit: boolean) => {
+    // Submitting needs every field the API's submission asks for: all of them are told at once, and nothing is
+    // sent (a new proposal's draft asks only for its title, so the API would have named the rest one click later).
+    const missing = andSubmit ? missingForSubmission(contentOf(form)) : [];
+    if (missing.length) {
+      setError(refusedBeforeSending(missing));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     // The action: this content, on this proposal as the form read it. A click after one that met no
