@@ -209,4 +209,28 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await pager.getByRole('link', { name: 'Sebelumnya' }).waitFor();
     await phone.close();
   });
+
+  it('opens a draft’s page and its form without asking for approval stages it cannot have yet', async () => {
+    // A draft has never entered the approval chain: the approvals service knows nothing of it and would answer 404,
+    // which the browser reports in its console as an error on a page that is fine.
+    const village = '14.03.09.1008';
+    const draft = await (await callApiAs(system.url, `bkm.${village}`))<{ id: string }>('POST', '/proposals', kotakuDraft(village));
+    const phone = await browser.newPage(PHONE);
+    await phone.goto(`${system.url}/usulan`);
+    await logInHere(phone, `bkm.${village}`);
+    const asked: string[] = [];
+    const failures: string[] = [];
+    phone.on('request', (request) => request.url().includes('/stages') && asked.push(new URL(request.url()).pathname));
+    phone.on('response', (response) => response.status() >= 400 && failures.push(`${response.status()} ${response.url()}`));
+    phone.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
+    await phone.goto(`${system.url}/usulan/${draft.id}`);
+    await phone.getByRole('heading', { name: 'Semenisasi Jalan Gang Damai' }).waitFor();
+    await phone.getByRole('link', { name: 'Ubah usulan' }).click();
+    await phone.getByRole('heading', { name: 'Ubah usulan' }).waitFor();
+    await phone.getByTestId('budget-total').getByText('Rp 100.000.000').waitFor();
+    expect(await phone.getByLabel('Judul usulan').inputValue()).toBe('Semenisasi Jalan Gang Damai');
+    expect(asked).toEqual([]);
+    expect(failures).toEqual([]);
+    await phone.close();
+  });
 });

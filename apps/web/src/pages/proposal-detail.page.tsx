@@ -49,15 +49,16 @@ interface Details {
 }
 
 async function loadDetails(id: string): Promise<Details> {
-  const [proposal, stages, disbursements] = await Promise.all([
-    api<Proposal>('GET', `/proposals/${id}`),
-    partOf(api<NamedProposalStage[]>('GET', `/approvals/proposals/${id}/stages`), []),
-    partOf(
-      api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).then((page) => page.items),
-      [],
-    ),
-  ]);
-  return { proposal, stages, disbursements };
+  const disbursements = partOf(
+    api<AnswerOf<typeof ListDisbursements>>('GET', '/disbursements', { query: { proposalId: id } }).then((page) => page.items),
+    [],
+  );
+  const proposal = await api<Proposal>('GET', `/proposals/${id}`);
+  // A proposal never submitted (a draft, or one withdrawn as a draft) has no stages: the approvals service
+  // would answer 404, which the browser reports as an error, so it is not asked.
+  const stages =
+    proposal.submissionNumber > 0 ? await partOf(api<NamedProposalStage[]>('GET', `/approvals/proposals/${id}/stages`), []) : [];
+  return { proposal, stages, disbursements: await disbursements };
 }
 
 /** One proposal with its budget, stages, funds and history; the actions its reader may take on it. */

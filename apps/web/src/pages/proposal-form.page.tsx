@@ -126,12 +126,14 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   const navigate = useNavigate();
   const programmes = useLoad(() => api<AnswerOf<typeof ListProgrammes>>('GET', '/programmes'), []);
   const existing = useLoad(async () => (proposalId ? api<Proposal>('GET', `/proposals/${proposalId}`) : undefined), [proposalId]);
-  // Revising a returned proposal: the official's note says what to change (or that it cannot be read now).
+  // Revising a returned proposal: the official's note says what to change (or that it cannot be read now). Only a
+  // returned one has it: a draft has no stages to ask for (the approvals service would answer 404).
+  const returned = existing.data?.status === 'RETURNED';
   const returnNote = useLoad(async () => {
-    if (!proposalId) return { unavailable: false };
+    if (!proposalId || !returned) return { unavailable: false };
     const stages = await partOf(api<NamedProposalStage[]>('GET', `/approvals/proposals/${proposalId}/stages`), []);
     return { stage: stages && [...stages].reverse().find((s) => s.status === 'RETURNED'), unavailable: stages === undefined };
-  }, [proposalId]);
+  }, [proposalId, returned]);
   // What was being written here before (a reload, an expired session, a dropped connection) comes back.
   const draftKey = user ? `proposal.${user.id}.${proposalId ?? 'new'}` : undefined;
   const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptDraft>(draftKey) : undefined));
