@@ -359,6 +359,31 @@ describe('the staged approval chain, through the gateway', () => {
     expect((await bad.json()).errors[0].field).toBe('date');
   });
 
+  it('lets admins take a day off the working calendar again', async () => {
+    const cutiBersama = { date: '2026-12-24', name: 'Cuti bersama Natal (uji)' };
+    const listed = async () =>
+      (await (await world.gateway.call('GET', '/api/v1/approvals/holidays?year=2026', { token: await token('admin') })).json()) as Array<{
+        date: string;
+      }>;
+    expect(
+      (await world.gateway.call('POST', '/api/v1/approvals/holidays', { token: await token('admin'), body: cutiBersama })).status,
+    ).toBe(201);
+    const path = `/api/v1/approvals/holidays/${cutiBersama.date}`;
+    expect((await world.gateway.call('DELETE', path, { token: await token(OFFICIALS[0]) })).status).toBe(403);
+    expect((await listed()).map((holiday) => holiday.date)).toContain(cutiBersama.date);
+
+    const removed = await world.gateway.call('DELETE', path, { token: await token('admin') });
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual(cutiBersama);
+    expect((await listed()).map((holiday) => holiday.date)).not.toContain(cutiBersama.date);
+    const again = await world.gateway.call('DELETE', path, { token: await token('admin') });
+    expect(again.status).toBe(404);
+    expect((await again.json()).message).toBe('2026-12-24 is not a holiday');
+    const bad = await world.gateway.call('DELETE', '/api/v1/approvals/holidays/24-12-2026', { token: await token('admin') });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].field).toBe('date');
+  });
+
   it('shows every declared queue in Bull Board, the notifications queue too, to admins only', async () => {
     const board = '/api/v1/admin/queues';
     expect((await world.gateway.call('GET', `${board}/api/queues`)).status).toBe(401);

@@ -390,6 +390,12 @@ const ROWS: Row[] = [
     who: ['ADMIN'],
     request: () => json('/api/v1/approvals/holidays', { date: `${DEMO_FISCAL_YEAR + 1}-03-20`, name: 'Cuti bersama (uji matriks)' }),
   },
+  // The day the row above added: the administrator takes it off the calendar again.
+  {
+    route: 'DELETE /api/v1/approvals/holidays/{date}',
+    who: ['ADMIN'],
+    request: () => json(`/api/v1/approvals/holidays/${DEMO_FISCAL_YEAR + 1}-03-20`),
+  },
   { route: 'GET /api/v1/notifications/deliveries', who: ['ADMIN'], request: () => json('/api/v1/notifications/deliveries?status=sent') },
   {
     route: 'GET /api/v1/notifications/deliveries/{id}',

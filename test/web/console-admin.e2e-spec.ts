@@ -153,6 +153,34 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await checkPage(admin, '53-admin-holidays');
   });
 
+  it('removes a holiday from the working calendar, and says so when another administrator removed it first', async () => {
+    const year = DEMO_FISCAL_YEAR + 1;
+    const holidays = admin.getByTestId('holidays');
+    // The holiday the test before added, on 20 March: removed after a question.
+    await holidays.getByRole('button', { name: `Hapus: 20 Mar ${year}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Hapus hari libur 20 Mar ${year}?` });
+    await dialog.getByText('Cuti bersama (uji konsol)').waitFor();
+    await dialog.getByText('Tenggat tahap yang sudah terbuka tidak berubah.', { exact: false }).waitFor();
+    await checkPage(admin, '54-admin-holiday-remove-dialog');
+    await dialog.getByRole('button', { name: 'Hapus' }).click();
+    await admin.getByRole('status').getByText(`Hari libur 20 Mar ${year} dihapus.`).waitFor();
+    await holidays.getByText('Cuti bersama (uji konsol)').waitFor({ state: 'detached' });
+
+    // Another administrator removes a day while this one is asked to confirm the same removal.
+    const api = await callApiAs(system.url, 'admin');
+    await api('POST', '/approvals/holidays', { date: `${year}-03-23`, name: 'Cuti bersama (uji dua admin)' });
+    await admin.reload();
+    await admin.getByLabel('Tahun').selectOption(String(year));
+    await holidays.getByRole('button', { name: `Hapus: 23 Mar ${year}` }).click();
+    expect(await api('DELETE', `/approvals/holidays/${year}-03-23`)).toEqual({
+      date: `${year}-03-23`,
+      name: 'Cuti bersama (uji dua admin)',
+    });
+    await admin.getByRole('dialog').getByRole('button', { name: 'Hapus' }).click();
+    await admin.getByRole('alert').getByText('Tanggal ini sudah tidak ada di daftar hari libur; daftarnya dimuat ulang.').waitFor();
+    await holidays.getByText('Cuti bersama (uji dua admin)').waitFor({ state: 'detached' });
+  });
+
   it('lists failed deliveries and sends one again, or says there are none', async () => {
     await menu(admin).getByRole('link', { name: 'Pengiriman pesan', exact: true }).click();
     await admin.getByRole('heading', { name: 'Pengiriman pesan', level: 1 }).waitFor();

@@ -288,6 +288,12 @@ export class InMemoryHolidays implements Public<HolidayRepository> {
     return true;
   }
 
+  async remove(_tx: EntityManager, date: string): Promise<Holiday | null> {
+    const holiday = this.rows.get(date) ?? null;
+    this.rows.delete(date);
+    return holiday;
+  }
+
   async ofYear(_db: EntityManager, year: number): Promise<Holiday[]> {
     return [...this.rows.values()].filter((h) => h.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date));
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '@alur/contracts';
-import { queryRows } from '@alur/database';
+import { queryRows, updateRows } from '@alur/database';
 import { Holiday } from './domain/holiday';
 
 const HolidayRow = z.object({ date: z.string(), name: z.string() });
@@ -29,6 +29,17 @@ export class HolidayRepository {
       [holiday.date, holiday.name, JSON.stringify(createdBy)],
     );
     return inserted.length > 0;
+  }
+
+  /** Takes the day off the calendar; the holiday it was, or null (and nothing changed) when it was not one. */
+  async remove(tx: EntityManager, date: string): Promise<Holiday | null> {
+    const [removed] = await updateRows(
+      tx,
+      HolidayRow,
+      `DELETE FROM working_calendar_holiday WHERE holiday_date = $1 RETURNING to_char(holiday_date, 'YYYY-MM-DD') AS date, name`,
+      [date],
+    );
+    return removed ?? null;
   }
 
   /** The holidays of one year, in date order. */

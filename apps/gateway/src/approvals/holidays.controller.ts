@@ -1,6 +1,6 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AddHoliday, ListHolidays, RequestOf } from '@alur/contracts';
+import { AddHoliday, ListHolidays, RemoveHoliday, RequestOf } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
@@ -22,5 +22,12 @@ export class HolidaysController {
   @ApiOperation({ summary: 'Add a non-working day (e.g. cuti bersama); stages opened afterwards skip it' })
   add(@ContractInput(AddHoliday, { from: 'body' }) body: RequestOf<typeof AddHoliday>) {
     return this.rpc.send(AddHoliday, body);
+  }
+
+  @Delete(':date')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Take a day off the working calendar (added by mistake, or moved); stages opened afterwards count it' })
+  remove(@ContractInput(RemoveHoliday, { from: 'path', params: ['date'] }) request: RequestOf<typeof RemoveHoliday>) {
+    return this.rpc.send(RemoveHoliday, request);
   }
 }

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
-import type { AddHoliday, AnswerOf, ListHolidays, RequestInputOf } from '@alur/contracts';
+import type { AddHoliday, AnswerOf, HolidayView, ListHolidays, RemoveHoliday, RequestInputOf } from '@alur/contracts';
 import { api } from '../../api/api-client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { useLoad } from '../../components/use-load';
@@ -8,8 +9,9 @@ import { useAdminTexts } from '../../i18n/admin-messages';
 import { useI18n } from '../../i18n/i18n';
 import { useActionKeys } from '../../lib/action-key';
 import { yearNow } from '../../lib/regency-time';
+import { adminError } from './admin-error';
 
-/** ADMIN: the non-working days of a year (national holidays and those added here), and adding one. */
+/** ADMIN: the non-working days of a year (national holidays and those added here), adding one and removing one. */
 export function AdminHolidaysPage() {
   const { t, date } = useI18n();
   const a = useAdminTexts();
@@ -24,6 +26,9 @@ export function AdminHolidaysPage() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
   const keys = useActionKeys();
+  const [toRemove, setToRemove] = useState<HolidayView>();
+  const [removeError, setRemoveError] = useState<unknown>();
+  const dayOf = (holiday: HolidayView) => date(`${holiday.date}T12:00:00+07:00`);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +46,24 @@ export function AdminHolidaysPage() {
       setFormError(error);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const remove = async (holiday: HolidayView) => {
+    setBusy(true);
+    setRemoveError(undefined);
+    setNotice(undefined);
+    try {
+      await keys.send<AnswerOf<typeof RemoveHoliday>>('DELETE', `/approvals/holidays/${holiday.date}`);
+      setNotice(a.holidayRemoved(dayOf(holiday)));
+      holidays.reload();
+    } catch (error) {
+      const shown = adminError(error, { gone: a.holidayGoneAlready });
+      setRemoveError(shown);
+      if (shown !== error) holidays.reload();
+    } finally {
+      setBusy(false);
+      setToRemove(undefined);
     }
   };
 
@@ -63,7 +86,7 @@ export function AdminHolidaysPage() {
           ))}
         </select>
       </div>
-      <ErrorSummary error={holidays.error} />
+      <ErrorSummary error={removeError ?? holidays.error} />
       {holidays.loading && !holidays.data && <p aria-live="polite">{t.loading}</p>}
       {holidays.data && holidays.data.length === 0 && <p>{t.noData}</p>}
       {holidays.data && holidays.data.length > 0 && (
@@ -73,19 +96,43 @@ export function AdminHolidaysPage() {
               <tr>
                 <th scope="col">{a.date}</th>
                 <th scope="col">{a.holidayName}</th>
+                <th scope="col">{a.actions}</th>
               </tr>
             </thead>
             <tbody>
               {holidays.data.map((holiday) => (
                 <tr key={`${holiday.date}-${holiday.name}`}>
-                  <td>{date(`${holiday.date}T12:00:00+07:00`)}</td>
-                  <td>{holiday.name}</td>
+                  <td data-label={a.date}>{dayOf(holiday)}</td>
+                  <td data-label={a.holidayName}>{holiday.name}</td>
+                  <td data-label={a.actions}>
+                    <button
+                      type="button"
+                      className="button danger"
+                      onClick={() => setToRemove(holiday)}
+                      aria-label={`${a.removeHoliday}: ${dayOf(holiday)}`}
+                    >
+                      {a.removeHoliday}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <ConfirmDialog
+        open={toRemove !== undefined}
+        title={toRemove ? a.removeHolidayQuestion(dayOf(toRemove)) : ''}
+        confirmLabel={a.removeHoliday}
+        busy={busy}
+        onConfirm={() => toRemove && void remove(toRemove)}
+        onCancel={() => setToRemove(undefined)}
+      >
+        <p>
+          <strong>{toRemove?.name}</strong>
+        </p>
+        <p>{a.removeHolidayWarning}</p>
+      </ConfirmDialog>
       <form className="card" onSubmit={add} aria-labelledby="add-holiday" noValidate>
         <h2 id="add-holiday">{a.addHoliday}</h2>
         <ErrorSummary error={formError} fieldLabels={{ date: a.date, name: a.holidayName }} />

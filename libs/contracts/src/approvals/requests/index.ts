@@ -9,6 +9,7 @@ export * from './list-acting-appointments.request';
 export * from './end-acting-appointment.request';
 export * from './holiday-view.schema';
 export * from './add-holiday.request';
+export * from './remove-holiday.request';
 export * from './list-holidays.request';
 export * from './report-approval-stages.request';
 export * from './evaluate-stages.request';

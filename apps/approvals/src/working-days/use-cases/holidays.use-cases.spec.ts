@@ -1,6 +1,6 @@
 import { AuditTrail } from '@alur/audit';
 import { BaseEnv } from '@alur/config';
-import { Actor, AddHoliday, ConflictError, ForbiddenError, ListHolidays } from '@alur/contracts';
+import { Actor, AddHoliday, ConflictError, ForbiddenError, ListHolidays, NotFoundError, RemoveHoliday } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { as, InMemoryTransactions, RecordingAuditTrail, refusalOf } from '@alur/testing';
 import { NATIONAL_HOLIDAYS_2026 } from '../../database/migrations/create-approvals-tables.migration';
@@ -8,8 +8,9 @@ import { InMemoryHolidays } from '../../testing/in-memory-repositories';
 import { WorkingCalendar } from '../working-calendar.service';
 import { AddHolidayUseCase } from './add-holiday.use-case';
 import { ListHolidaysUseCase } from './list-holidays.use-case';
+import { RemoveHolidayUseCase } from './remove-holiday.use-case';
 
-// Adding a holiday against an in-memory holiday table: no database, so a broken rule fails in milliseconds.
+// Adding and removing a holiday against an in-memory holiday table: no database, so a broken rule fails in milliseconds.
 // Through the gateway it is test/approvals/approval-chain.e2e-spec.ts's.
 
 const ADMIN: Actor = { userId: 'u-admin', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
@@ -24,10 +25,12 @@ async function setUp() {
   const calendar = new WorkingCalendar(as<BaseEnv>({ APPROVALS_WORKING_DAY_SECONDS: 0, TIMEZONE: 'Asia/Jakarta' }), transactions, holidays);
   await calendar.onModuleInit();
   const add = new AddHolidayUseCase(transactions, holidays, calendar, as<AuditTrail>(audit));
+  const remove = new RemoveHolidayUseCase(transactions, holidays, calendar, as<AuditTrail>(audit));
   const list = new ListHolidaysUseCase(transactions, holidays);
   return {
     /** Through the request's contract, as the service reads it. */
     add: (actor: Actor, command: unknown) => add.execute(actor, AddHoliday.request.parse(command)),
+    remove: (actor: Actor, command: unknown) => remove.execute(actor, RemoveHoliday.request.parse(command)),
     listed: async (year: number) => ListHolidays.answer.parse(await list.execute(ListHolidays.request.parse({ year }))),
     calendar,
     holidays,
@@ -90,6 +93,62 @@ describe('adding a holiday to the working calendar', () => {
 
     expect(refusal).toBeInstanceOf(ForbiddenError);
     expect(refusal.message).toBe('Only ADMIN may do this');
+    expect(await listed(2026)).toHaveLength(NATIONAL_HOLIDAYS_2026.length);
+    expect(calendar.clock.addWorkingDays(OPENED, 1)).toEqual(new Date('2026-03-20T10:00:00+07:00'));
+  });
+});
+
+describe('removing a holiday from the working calendar', () => {
+  it('removes the day: it is no longer listed, deadlines counted from then on count it, and the removal is audited', async () => {
+    const { add, remove, listed, calendar, audit } = await setUp();
+    await add(ADMIN, CUTI_BERSAMA);
+    expect(calendar.clock.addWorkingDays(OPENED, 1)).toEqual(new Date('2026-03-23T10:00:00+07:00'));
+
+    const removed = await remove(ADMIN, { date: '2026-03-20' });
+
+    expect(removed).toEqual(CUTI_BERSAMA);
+    expect((await listed(2026)).map((holiday) => holiday.date)).not.toContain('2026-03-20');
+    // Friday is a working day again: one working day from Wednesday (Thursday being Nyepi) is Friday.
+    expect(calendar.clock.addWorkingDays(OPENED, 1)).toEqual(new Date('2026-03-20T10:00:00+07:00'));
+    expect(audit.entries.at(-1)).toEqual({
+      actor: ADMIN,
+      action: 'working-calendar.holiday-removed',
+      entityType: 'working-calendar-holiday',
+      entityId: '2026-03-20',
+      before: CUTI_BERSAMA,
+    });
+  });
+
+  it('removes a holiday the service shipped with too (a national holiday the government moved)', async () => {
+    const { remove, listed, calendar } = await setUp();
+
+    expect(await remove(ADMIN, { date: '2026-03-19' })).toEqual({ date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)' });
+
+    expect(await listed(2026)).toHaveLength(NATIONAL_HOLIDAYS_2026.length - 1);
+    expect(calendar.clock.addWorkingDays(OPENED, 1)).toEqual(new Date('2026-03-19T10:00:00+07:00'));
+  });
+
+  it('answers a day that is not a holiday with not found, and changes nothing', async () => {
+    const { remove, listed, audit } = await setUp();
+
+    const refusal = await refusalOf(remove(ADMIN, { date: '2026-03-18' }));
+
+    expect(refusal.error).toBeInstanceOf(NotFoundError);
+    expect(refusal).toEqual({
+      error: refusal.error,
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: '2026-03-18 is not a holiday' },
+    });
+    expect(await listed(2026)).toHaveLength(NATIONAL_HOLIDAYS_2026.length);
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('is for admins only: an official is refused and the holiday stays', async () => {
+    const { remove, listed, calendar } = await setUp();
+
+    const refusal = (await refusalOf(remove(LURAH, { date: '2026-03-19' }))).error;
+
+    expect(refusal).toBeInstanceOf(ForbiddenError);
     expect(await listed(2026)).toHaveLength(NATIONAL_HOLIDAYS_2026.length);
     expect(calendar.clock.addWorkingDays(OPENED, 1)).toEqual(new Date('2026-03-20T10:00:00+07:00'));
   });
