@@ -14,7 +14,7 @@ import {
   type SubmitProposal,
   type UpdateProposal,
 } from '@alur/contracts';
-import { api, isTransient, partOf, refusedBeforeSending } from '../api/api-client';
+import { api, ApiError, isTransient, partOf, refusedBeforeSending } from '../api/api-client';
 import type { AsTyped, Proposal } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
@@ -93,30 +93,50 @@ type ProposalEdit = AsTyped<Omit<RequestInputOf<typeof UpdateProposal>, 'id'>>;
 type Submission = Omit<RequestInputOf<typeof SubmitProposal>, 'id'>;
 
 /** The body the API takes: what is filled in; an unreadable cell is sent as typed, so the API names it. */
+/** A RAB row the BKM typed something in: those are sent, in order; an empty row is left out. */
+const typedIn = (row: BudgetRowInput) => Boolean(row.description || row.quantity || row.unit || row.unitPrice);
+
+/**
+ * What the form says, as a draft's content. A field left empty is sent as null, which empties it: on an
+ * edit, a field left out would keep what was saved before, and a BKM who cleared it would find it back.
+ */
 function contentOf(form: FormState): ProposalContent & { title: string } {
   const int = (text: string) => (text.trim() === '' ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
   const households = int(form.households);
   const poor = int(form.poorHouseholds);
   return {
     title: form.title,
-    category: form.category || undefined,
-    description: form.description || undefined,
-    executorGroup: form.executorGroup || undefined,
-    beneficiaries: households === undefined && poor === undefined ? undefined : { households: households ?? 0, poorHouseholds: poor ?? 0 },
-    budgetItems: form.rows
-      .filter((r) => r.description || r.quantity || r.unit || r.unitPrice)
-      .map((r) => {
-        const hundredths = parseQuantity(r.quantity);
-        return {
-          description: r.description,
-          quantity: hundredths === undefined ? r.quantity : hundredthsToQuantity(hundredths),
-          unit: r.unit,
-          unitPrice: parseRupiah(r.unitPrice) ?? r.unitPrice,
-        };
-      }),
+    category: form.category || null,
+    description: form.description || null,
+    executorGroup: form.executorGroup || null,
+    beneficiaries: households === undefined && poor === undefined ? null : { households: households ?? 0, poorHouseholds: poor ?? 0 },
+    budgetItems: form.rows.filter(typedIn).map((r) => {
+      const hundredths = parseQuantity(r.quantity);
+      return {
+        description: r.description,
+        quantity: hundredths === undefined ? r.quantity : hundredthsToQuantity(hundredths),
+        unit: r.unit,
+        unitPrice: parseRupiah(r.unitPrice) ?? r.unitPrice,
+      };
+    }),
     selfHelpAmount: form.selfHelp.trim() === '' ? 0 : (parseRupiah(form.selfHelp) ?? form.selfHelp),
     documents: form.documents,
   };
+}
+
+/**
+ * The API numbers the RAB lines it was sent; the form numbers its rows, the empty ones left out among them. A
+ * line's refusal is shown on its own row and named by that row's number (a refusal of line 1 may be row 2's).
+ */
+function onFormRows(error: unknown, rows: BudgetRowInput[]): unknown {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return error;
+  const rowOfLine = rows.flatMap((row, i) => (typedIn(row) ? [i] : []));
+  const fieldErrors = error.fieldErrors.map((fieldError) => {
+    const line = /^budgetItems\.(\d+)(\..*)?$/.exec(fieldError.field);
+    const row = line ? rowOfLine[Number(line[1])] : undefined;
+    return row === undefined ? fieldError : { ...fieldError, field: `budgetItems.${row}${line![2] ?? ''}` };
+  });
+  return new ApiError(error.status, error.message, fieldErrors, error.code);
 }
 
 /** Writing or revising a proposal: the RAB totals itself and the swadaya share is checked against the programme as the BKM types. */
@@ -189,7 +209,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     // sent (a new proposal's draft asks only for its title, so the API would have named the rest one click later).
     const missing = andSubmit ? missingForSubmission(contentOf(form)) : [];
     if (missing.length) {
-      setError(refusedBeforeSending(missing));
+      setError(onFormRows(refusedBeforeSending(missing), form.rows));
       return;
     }
     setBusy(true);
@@ -232,7 +252,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
       forgetDraft();
       void navigate(`/usulan/${saved.id}?pesan=${andSubmit ? 'diajukan' : 'tersimpan'}`);
     } catch (e) {
-      setError(e);
+      setError(onFormRows(e, form.rows));
       // A refusal is an answer: read the proposal again (its version may have moved on). After no answer
       // the form stays as it was, so that clicking again is the same action with the same requests.
       if (existing.data && !isTransient(e)) existing.reload();
