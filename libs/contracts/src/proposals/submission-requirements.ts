@@ -3,7 +3,7 @@ import { RefusalCode } from '../errors/refusal-code';
 
 /**
  * What a proposal says, as far as submission requires it filled in: as the proposals service stored it,
- * or as the console's form would send it (where a field left empty is absent).
+ * or as the console's form would send it (where a field left empty is null).
  */
 export interface SubmissionContent {
   title?: string | null;
