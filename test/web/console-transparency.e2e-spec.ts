@@ -187,6 +187,10 @@ describe('the public transparency page: search, filters, paging, the village pla
     const visitor = await browser.newPage(PHONE);
     await visitor.goto(`${system.url}/transparansi?q=${encodeURIComponent(REPORTED)}`);
     await found(visitor, 1);
+    // In English one proposal is one proposal, not "1 proposals".
+    await visitor.getByRole('button', { name: 'EN' }).click();
+    await visitor.getByTestId('transparency-found').getByText('1 proposal found', { exact: true }).waitFor();
+    await visitor.getByRole('button', { name: 'ID' }).click();
     await rows(visitor).getByRole('button', { name: 'Lihat kemajuan dan foto' }).click();
     const progress = visitor.getByTestId('public-progress');
     await progress.getByText('40% terverifikasi').waitFor();

@@ -19,3 +19,4 @@ export * from './errors';
 export * from './time/zoned-time';
 export * from './time/deadline-text';
 export * from './regions/region-options';
+export * from './words/english-count';

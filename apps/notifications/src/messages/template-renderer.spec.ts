@@ -254,6 +254,10 @@ describe('message templates', () => {
     const { id, en } = renderer.renderAll('BUDGET_COMMITTED', SAMPLES.BUDGET_COMMITTED);
     expect(id.body).toContain('telah dialokasikan dari pagu Kec. Mandau tahun anggaran 2026 pada 12 Maret 2026');
     expect(en.body).toContain('was committed against the 2026 budget ceiling (pagu) of Kec. Mandau on 12 March 2026');
+    expect(en.body).toContain('It is paid in 2 tranches (termin)');
+    const single = renderer.renderAll('BUDGET_COMMITTED', { ...SAMPLES.BUDGET_COMMITTED, trancheCount: 1 });
+    expect(single.en.body).toContain('It is paid in 1 tranche (termin)');
+    expect(single.id.body).toContain('Dana dicairkan dalam 1 termin');
   });
 
   it('names the programme by its name, and the pagu a proposal waits under by its region', () => {
@@ -313,6 +317,10 @@ describe('message templates', () => {
     expect(id.body).toContain('- Drainase RT 03 (Balik Alam), batas waktu 12 Maret 2026 pukul 14.30 WIB: http://x/proposals/1');
     expect(id.body).toContain('- Sumur bor (Balik Alam), terlambat sejak 10 Maret 2026 pukul 09.00 WIB: http://x/proposals/2');
     expect(en.body).toContain('- Sumur bor (Balik Alam), overdue since 10 March 2026 at 09.00 WIB');
+    expect(en.title).toBe('Daily digest: 2 proposals await your decision');
+    const one = renderer.renderAll('REMINDER_DIGEST', { ...SAMPLES.REMINDER_DIGEST, count: 1 });
+    expect(one.en.title).toBe('Daily digest: 1 proposal awaits your decision');
+    expect(one.id.title).toBe('Ringkasan harian: 1 usulan menunggu keputusan Anda');
   });
 
   it('names the proposals already waiting for the post when a Plt is appointed, and says how many more the inbox holds', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { Role } from '@alur/contracts';
+import { englishCount, Role } from '@alur/contracts';
 import { RegionDirectory } from '@alur/regions';
 import { Audience } from '../recipients/domain/audience';
 import { formatDateTime, formatDeadline, formatRupiah } from './domain/message-format';
@@ -103,6 +103,10 @@ export class TemplateRenderer {
       regionName: (code: string) => this.regionName(code),
       /** A region as readers name it: "Kec. Mandau", "Balik Alam, Kec. Mandau". */
       placeName: (code: string) => this.regions.placeNameOf(code),
+      /** A count and its noun, for the English templates: `{{counted trancheCount "tranche"}}` is "1 tranche", "3 tranches". */
+      counted: (n: number, singular: string, ...rest: unknown[]) =>
+        // Handlebars hands its options object last: a plural is there only when the template names one.
+        englishCount(n, singular, rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined),
     };
   }
 }

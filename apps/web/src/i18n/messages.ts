@@ -1,3 +1,4 @@
+import { englishCount } from '@alur/contracts';
 import type { ProposalCategory, ProposalDocumentKind, ProposalTimelineKind, Role } from '@alur/contracts';
 import type { ShownStatus } from '../api/types';
 
@@ -693,7 +694,7 @@ const en: Messages = {
   executorGroup: 'Executing KSM',
   households: 'Beneficiary households',
   poorHouseholds: 'Of which poor households',
-  householdsOf: (households: number, poor: number) => `${households} households (${poor} poor)`,
+  householdsOf: (households: number, poor: number) => `${englishCount(households, 'household')} (${poor} poor)`,
   statusLabel: 'Status',
   waitingAt: 'Waiting at',
   waitingAtStage: (role: string, order: number, count: number) => `${role} (stage ${order} of ${count})`,
@@ -783,7 +784,7 @@ const en: Messages = {
   anyDeadline: 'Any',
   clearFilters: 'Clear the search',
   inboxNoMatch: 'No proposal matches this search.',
-  resultCount: (n: number) => (n === 1 ? '1 proposal' : `${n} proposals`),
+  resultCount: (n: number) => englishCount(n, 'proposal'),
   pages: 'Pages',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   previousPage: 'Previous',
@@ -803,8 +804,7 @@ const en: Messages = {
   awaitingBudgetHint:
     'What is left of its budget ceiling does not cover it: the proposal is funded once the ceiling is raised, in approval order.',
   openCeiling: 'Open its ceiling on the Budget ceilings page',
-  releasesCount: (n: number) =>
-    `${n === 1 ? '1 proposal' : `${n} proposals`} with a tranche waiting for BPKAD, the earliest approved first`,
+  releasesCount: (n: number) => `${englishCount(n, 'proposal')} with a tranche waiting for BPKAD, the earliest approved first`,
   tranche: (n: number) => `Tranche ${n}`,
   release: 'Release',
   sp2dNumber: 'SP2D number',
@@ -851,9 +851,9 @@ const en: Messages = {
   saveCeiling: 'Save ceiling',
   ceilingConfirm: (region: string, from: string, to: string) => `Change the ceiling of ${region} from ${from} to ${to}?`,
   ceilingWaitingNote: (count: number, amount: string) =>
-    `${count} proposals await budget (${amount}): those that fit under the new ceiling are funded at once, in the order they were approved.`,
+    `${englishCount(count, 'proposal awaits', 'proposals await')} budget (${amount}): those that fit under the new ceiling are funded at once, in the order they were approved.`,
   ceilingSaved: (region: string, amount: string, funded: number) =>
-    `The ceiling of ${region} is now ${amount}.${funded > 0 ? ` ${funded} waiting proposals are now funded.` : ''}`,
+    `The ceiling of ${region} is now ${amount}.${funded > 0 ? ` ${englishCount(funded, 'waiting proposal is', 'waiting proposals are')} now funded.` : ''}`,
   region: 'Region',
   year: 'Year',
   progressReports: 'Progress reports',
@@ -896,7 +896,7 @@ const en: Messages = {
   noneDecided: 'No stage has been decided yet.',
   noneOverdue: 'No decision is overdue.',
   noneWaiting: 'No proposal is waiting for a decision.',
-  decisionsCount: (n: number) => `${n} ${n === 1 ? 'decision' : 'decisions'}`,
+  decisionsCount: (n: number) => englishCount(n, 'decision'),
   dataTable: 'Data table',
   transparencyTitle: 'Transparency of community grants',
   transparencyIntro:

@@ -1,3 +1,4 @@
+import { englishCount } from '@alur/contracts';
 import type { PhotoFlag, ProgressVerificationStatus } from '@alur/contracts';
 import { useI18n } from './i18n';
 
@@ -89,7 +90,7 @@ const en: ProgressMessages = {
   verificationIntro:
     'Progress reports of the BKMs in your region waiting for a check on site. An accepted report counts toward the next tranche; a report sent back must be reported again by the BKM. The one waiting longest comes first.',
   queueEmpty: 'No reports are waiting for verification.',
-  queueCount: (n) => `${n} reports waiting`,
+  queueCount: (n) => `${englishCount(n, 'report')} waiting`,
   villageOf: (village, district) => `${village}, Kec. ${district}`,
   physical: 'Physical progress',
   spent: 'Money spent',
@@ -105,7 +106,7 @@ const en: ProgressMessages = {
   photoUnavailable: 'The photo could not be loaded.',
   capturedAt: (at) => `Taken ${at}`,
   distance: (km, place) => `${km.toLocaleString('en-GB')} km from ${place}`,
-  daysBefore: (days) => `${days} days before the report`,
+  daysBefore: (days) => `${englishCount(days, 'day')} before the report`,
   flags: {
     FAR_FROM_VILLAGE: 'Taken far from the village',
     TAKEN_LONG_BEFORE: 'Taken long before the report',

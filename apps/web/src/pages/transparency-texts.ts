@@ -1,3 +1,4 @@
+import { englishCount } from '@alur/contracts';
 import { useI18n } from '../i18n/i18n';
 
 /** The public page's own texts, Indonesian first; loaded with the page (a lazy route), not with the first visit. */
@@ -35,7 +36,7 @@ const en: TransparencyTexts = {
   allDistricts: 'All kecamatan',
   allVillages: 'All villages',
   clear: 'Clear the search',
-  found: (n) => `${n} proposals found`,
+  found: (n) => `${englishCount(n, 'proposal')} found`,
   mapTitle: 'Villages receiving funds',
   seatMapTitle: 'Map of the kecamatan seats; green dots: kecamatan with funded proposals',
   mapIntro:

@@ -37,6 +37,9 @@ describe('the funding lines of a proposal’s timeline', () => {
     expect(fundingLineText('disbursement.budget-committed', committed, 'en')).toBe(
       'Rp 39.925.000 allocated from the Kec. Mandau ceiling for 2026, to be released in 3 tranches.',
     );
+    expect(fundingLineText('disbursement.budget-committed', { ...committed, trancheCount: 1 }, 'en')).toBe(
+      'Rp 39.925.000 allocated from the Kec. Mandau ceiling for 2026, to be released in 1 tranche.',
+    );
   });
 
   it('say what a progress report was and what its verifier decided, with the verifier’s note', () => {

@@ -1,4 +1,5 @@
 import { formatRupiah } from '../money/format-rupiah';
+import { englishCount } from '../words/english-count';
 
 /** A funding line's facts: the `details` of its timeline entry. */
 type Facts = Readonly<Record<string, string | number | boolean | null>>;
@@ -24,7 +25,7 @@ const FUNDING_LINES: Record<string, FundingLine> = {
     id: (d) =>
       `Dana ${rp(d.amount)} dialokasikan dari pagu ${d.ceilingName} tahun ${d.fiscalYear}, dicairkan dalam ${d.trancheCount} termin.`,
     en: (d) =>
-      `${rp(d.amount)} allocated from the ${d.ceilingName} ceiling for ${d.fiscalYear}, to be released in ${d.trancheCount} tranches.`,
+      `${rp(d.amount)} allocated from the ${d.ceilingName} ceiling for ${d.fiscalYear}, to be released in ${englishCount(Number(d.trancheCount), 'tranche')}.`,
   },
   'disbursement.awaiting-budget': {
     needs: ['requestedAmount', 'available', 'ceilingName'],
