@@ -629,7 +629,7 @@ const en: Messages = {
   navDeliveries: 'Message deliveries',
   navVerification: 'Verify reports',
   navFiscalYear: 'Fiscal year',
-  unreadCount: (n: number) => `${n} unread notifications`,
+  unreadCount: (n: number) => englishCount(n, 'unread notification'),
   status: {
     DRAFT: 'Draft',
     SUBMITTED: 'Submitted',

@@ -41,7 +41,7 @@ const en: TransparencyTexts = {
   seatMapTitle: 'Map of the kecamatan seats; green dots: kecamatan with funded proposals',
   mapIntro:
     'Below, a schematic plan, not a map to scale: one square per village of the kecamatan that receive funds; a coloured square is a village with funded proposals. Choose a square to see its proposals.',
-  funded: (n) => `${n} funded proposals`,
+  funded: (n) => englishCount(n, 'funded proposal'),
   notFunded: 'no funded proposal yet',
   showProgress: 'Show progress and photos',
   hideProgress: 'Close progress',
