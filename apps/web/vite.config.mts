@@ -25,6 +25,12 @@ export default defineConfig({
       // loading), so a page takes what it uses: ROLES does not bring every event's schema and zod along.
       // A constant the console uses is kept apart from schemas (a module's schemas stay with it).
       treeshake: { moduleSideEffects: (id: string) => !/[\\/](libs[\\/]contracts[\\/]src|node_modules[\\/]zod)[\\/]/.test(id) },
+      // React Router marks its modules "use client" for React Server Components, which a console bundled for the
+      // browser alone has no use for: the bundler's warning that it drops the directive is noise in `npm start`.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+        warn(warning);
+      },
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
