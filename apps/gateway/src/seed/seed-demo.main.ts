@@ -29,18 +29,8 @@ async function main(): Promise<void> {
   try {
     // No relay runs here: the gateway's relay publishes the recorded events when it starts (or at once, if running).
     const { users } = await seedDemoUsers(dataSource, RegionDirectory.shared(), new OutboxService(env));
-    process.stdout.write(
-      [
-        `Demo users ready: ${users} in Kabupaten Bengkalis (14.03), all with the password alur-demo.`,
-        'Log in with POST /api/v1/auth/login {"username": ..., "password": "alur-demo"}, for example:',
-        '  bkm.14.03.09.1004 / alur-demo    BKM of Balik Alam (kecamatan Mandau)',
-        '  lurah.14.03.09.1004 / alur-demo  Lurah of Balik Alam',
-        '  camat.14.03.09 / alur-demo       Camat of Mandau',
-        '  dinas, sekda, bupati, bpkad, admin / alur-demo   regency officials',
-        '  bpkad.kuasa-bud / alur-demo      the second BPKAD official: bpkad prepares an SPM, bpkad.kuasa-bud authorises it',
-        '',
-      ].join('\n'),
-    );
+    // One line: `npm start`, which runs this, ends with the addresses and the logins to try.
+    process.stdout.write(`Demo users ready: ${users} in Kabupaten Bengkalis (14.03), all with the password alur-demo.\n`);
   } finally {
     await dataSource.destroy();
   }
