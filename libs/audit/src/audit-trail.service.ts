@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditRecordView, AuditTrailPage, AuditTrailQuery } from '@alur/contracts';
 import { hostPlaceholders, idempotencyKeyClaim, RidingStatement, together } from '@alur/database';
 import { AUDIT_CHAINS, auditChainOf } from './audit-chains';
 import { AuditChainHead, AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
@@ -117,6 +118,42 @@ export class AuditTrail {
   }
 
   /**
+   * A page of the trail as an administrator reads it, newest first (by seq, the service's one sequence, drawn
+   * in each chain's order), narrowed by `query`'s filters; `nextBefore` asks for the older records after it.
+   * Keyset-paged, so a page costs the same however far back it is and records written meanwhile move nothing.
+   * (A record whose transaction commits after a page was read can still appear among seqs that page covered:
+   * seq is drawn before commit.)
+   */
+  async page(
+    query: Partial<AuditTrailQuery> & { pageSize: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditTrailPage> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const when = (condition: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(condition(`$${params.length}`));
+    };
+    if (query.action?.endsWith('.')) when((p) => `action LIKE ${p}`, `${query.action.replace(/[\\%_]/g, '\\$&')}%`);
+    else if (query.action) when((p) => `action = ${p}`, query.action);
+    if (query.entityType) when((p) => `entity_type = ${p}`, query.entityType);
+    if (query.entityId) when((p) => `entity_id = ${p}`, query.entityId);
+    if (query.actor) when((p) => `(actor_user_id = ${p} OR actor ->> 'username' = ${p})`, query.actor);
+    if (query.from) when((p) => `occurred_at >= ${p}`, query.from);
+    if (query.to) when((p) => `occurred_at < ${p}`, query.to);
+    if (query.before !== undefined) when((p) => `seq < ${p}`, query.before);
+    params.push(query.pageSize + 1);
+    const rows = (await manager.query(
+      `SELECT seq, id, occurred_at, actor, action, entity_type, entity_id, from_status, to_status, before, after
+         FROM audit_record ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    )) as Array<Omit<AuditRow, 'prev_hash' | 'hash'>>;
+    const items = rows.slice(0, query.pageSize).map(toView);
+    return { items, nextBefore: rows.length > query.pageSize ? items[items.length - 1].seq : null };
+  }
+
+  /**
    * Re-hashes every chain from its first row and reports the first row (by chain, then seq) whose content
    * or link does not match. (Removing a chain's newest rows leaves a shorter valid chain: keep the latest
    * hashes elsewhere to catch that.)
@@ -180,7 +217,7 @@ function json(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-function toRecord(row: AuditRow): AuditRecord {
+function toView(row: Omit<AuditRow, 'prev_hash' | 'hash'>): AuditRecordView {
   return {
     seq: Number(row.seq),
     id: row.id,
@@ -193,7 +230,9 @@ function toRecord(row: AuditRow): AuditRecord {
     toStatus: row.to_status,
     before: row.before,
     after: row.after,
-    prevHash: row.prev_hash,
-    hash: row.hash,
   };
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  return { ...toView(row), prevHash: row.prev_hash, hash: row.hash };
 }

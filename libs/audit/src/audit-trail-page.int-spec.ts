@@ -1,0 +1,150 @@
+import { DataSource } from 'typeorm';
+import { AuditTrailQuerySchema } from '@alur/contracts';
+import { createTestIsolation, openTestDatabase, removeTestResources } from '@alur/testing';
+import { AuditEntry, AuditRecord } from './audit-entry';
+import { AuditTrail } from './audit-trail.service';
+import { AUDIT_TRAIL_MIGRATIONS } from './migrations/audit-trail-migrations';
+
+describe('an administrator’s read of the audit trail', () => {
+  const isolation = createTestIsolation();
+  let dataSource: DataSource;
+  let trail: AuditTrail;
+  const admin = { userId: 'u-admin', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
+  const bupati = { userId: 'u-bupati', username: 'bupati', role: 'BUPATI', regionCode: '14.03' };
+  const pltBupati = { userId: 'u-sekda', username: 'sekda', role: 'SEKDA', regionCode: '14.03', actingFor: bupati };
+  const written: AuditRecord[] = [];
+  /** The page as the service reads it: the query parsed by the contract, as the gateway's and the service's are. */
+  const page = (query: Record<string, unknown> = {}) => trail.page(AuditTrailQuerySchema.parse(query));
+  const seqsOf = (records: Array<{ seq: number }>) => records.map((r) => r.seq);
+  const newestFirst = (records: AuditRecord[]) => seqsOf(records).sort((a, b) => b - a);
+
+  beforeAll(async () => {
+    dataSource = await openTestDatabase(isolation, 'audit_page', {
+      migrations: AUDIT_TRAIL_MIGRATIONS,
+      applicationName: 'alur-audit-test',
+    });
+    trail = new AuditTrail(dataSource);
+    const entries: AuditEntry[] = [
+      { actor: admin, action: 'working-calendar.holiday-added', entityType: 'holiday', entityId: '2026-03-20', after: { name: 'Cuti' } },
+      { actor: admin, action: 'working-calendar.holiday-removed', entityType: 'holiday', entityId: '2026-03-20', before: { name: 'Cuti' } },
+      {
+        actor: pltBupati,
+        action: 'approval-chain.approved',
+        entityType: 'approval-chain',
+        entityId: 'p-1#1',
+        fromStatus: 'IN_REVIEW',
+        toStatus: 'APPROVED',
+      },
+      { actor: bupati, action: 'proposal.submitted', entityType: 'proposal', entityId: 'p-1', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' },
+      { actor: null, action: 'proposal.updated', entityType: 'proposal', entityId: 'p-2' },
+      // Not of `proposal.`: a longer word that starts the same.
+      { actor: admin, action: 'proposals-export.made', entityType: 'export', entityId: 'e-1' },
+      { actor: admin, action: 'user.updated', entityType: 'user', entityId: 'u-bkm', before: { active: true }, after: { active: false } },
+    ];
+    // One after another, each committed before the next: their seqs are in the order written.
+    for (const entry of entries) written.push(await dataSource.transaction((tx) => trail.record(tx, entry)));
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  it('lists the records newest first with who, what, which and the change, and no hashes', async () => {
+    const { items, nextBefore } = await page();
+    expect(seqsOf(items)).toEqual(newestFirst(written));
+    expect(nextBefore).toBeNull();
+    expect(items[0]).toEqual({
+      seq: written[6].seq,
+      id: written[6].id,
+      occurredAt: written[6].occurredAt,
+      actor: admin,
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: 'u-bkm',
+      fromStatus: null,
+      toStatus: null,
+      before: { active: true },
+      after: { active: false },
+    });
+    const acted = items.find((r) => r.action === 'approval-chain.approved')!;
+    expect(acted).toMatchObject({
+      actor: { username: 'sekda', actingFor: { username: 'bupati' } },
+      fromStatus: 'IN_REVIEW',
+      toStatus: 'APPROVED',
+    });
+  });
+
+  it('pages back by seq without repeating or skipping a record', async () => {
+    const seen: number[] = [];
+    const sizes: number[] = [];
+    let before: number | undefined;
+    do {
+      const next = await page({ pageSize: '3', ...(before === undefined ? {} : { before: String(before) }) });
+      seen.push(...seqsOf(next.items));
+      sizes.push(next.items.length);
+      before = next.nextBefore ?? undefined;
+    } while (before !== undefined);
+    expect(sizes).toEqual([3, 3, 1]);
+    expect(seen).toEqual(newestFirst(written));
+  });
+
+  it('narrows by one action, or by an action’s start ending in a dot', async () => {
+    expect((await page({ action: 'working-calendar.holiday-removed' })).items.map((r) => r.seq)).toEqual([written[1].seq]);
+    const proposals = await page({ action: 'proposal.' });
+    expect(proposals.items.map((r) => r.action)).toEqual(['proposal.updated', 'proposal.submitted']);
+    expect((await page({ action: 'proposal' })).items).toEqual([]);
+  });
+
+  it('narrows by entity type and entity id', async () => {
+    expect((await page({ entityType: 'holiday' })).items.map((r) => r.action)).toEqual([
+      'working-calendar.holiday-removed',
+      'working-calendar.holiday-added',
+    ]);
+    expect(seqsOf((await page({ entityType: 'proposal', entityId: 'p-1' })).items)).toEqual([written[3].seq]);
+    expect(seqsOf((await page({ entityId: 'p-1#1' })).items)).toEqual([written[2].seq]);
+  });
+
+  it('narrows by who acted, by username or by user id; a Plt is who acted, not whom they acted for', async () => {
+    const byName = seqsOf((await page({ actor: 'admin' })).items);
+    expect(byName).toEqual(newestFirst(written.filter((r) => r.actor?.username === 'admin')));
+    expect(seqsOf((await page({ actor: 'u-admin' })).items)).toEqual(byName);
+    expect(seqsOf((await page({ actor: 'sekda' })).items)).toEqual([written[2].seq]);
+    expect(seqsOf((await page({ actor: 'bupati' })).items)).toEqual([written[3].seq]);
+    expect((await page({ actor: 'nobody' })).items).toEqual([]);
+  });
+
+  it('narrows by when: from inclusive, to exclusive', async () => {
+    const from = written[2].occurredAt;
+    const to = written[5].occurredAt;
+    const expected = written.filter((r) => r.occurredAt >= from && r.occurredAt < to);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(seqsOf((await page({ from, to })).items)).toEqual(newestFirst(expected));
+  });
+
+  it('combines filters with paging', async () => {
+    const first = await page({ actor: 'admin', pageSize: '2' });
+    const second = await page({ actor: 'admin', pageSize: '2', before: String(first.nextBefore) });
+    expect([...seqsOf(first.items), ...seqsOf(second.items)]).toEqual(newestFirst(written.filter((r) => r.actor?.username === 'admin')));
+    expect(second.nextBefore).toBeNull();
+  });
+
+  it('has an index for each filter that would otherwise read the whole table', async () => {
+    const planOf = (where: string, params: unknown[]) =>
+      dataSource.transaction(async (tx) => {
+        // The table is small, so the planner would read it whole anyway: what matters is that an index fits the query.
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const plan = (await tx.query(`EXPLAIN SELECT seq FROM audit_record WHERE ${where} ORDER BY seq DESC LIMIT 51`, params)) as Array<{
+          'QUERY PLAN': string;
+        }>;
+        return plan.map((line) => line['QUERY PLAN']).join('\n');
+      });
+    expect(await planOf('action = $1', ['user.updated'])).toContain('audit_record_action');
+    expect(await planOf('action LIKE $1', ['proposal.%'])).toContain('audit_record_action');
+    expect(await planOf(`(actor_user_id = $1 OR actor ->> 'username' = $1)`, ['admin'])).toMatch(
+      /audit_record_actor_user[\s\S]*audit_record_actor_username|audit_record_actor_username[\s\S]*audit_record_actor_user\b/,
+    );
+    expect(await planOf('occurred_at >= $1 AND occurred_at < $2', [written[0].occurredAt, written[1].occurredAt])).toContain(
+      'audit_record_occurred_at',
+    );
+  });
+});
