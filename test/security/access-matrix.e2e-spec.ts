@@ -408,6 +408,8 @@ const ROWS: Row[] = [
     request: (f) => json(`/api/v1/notifications/deliveries/${f.deliveryId}/retry`, {}),
   },
   { route: 'GET /api/v1/system/spine', who: ['ADMIN'], request: () => json('/api/v1/system/spine') },
+  // Who changed what, in a domain service's trail (over NATS) and in the gateway's own.
+  { route: 'GET /api/v1/audit', who: ['ADMIN'], request: () => json('/api/v1/audit?context=approvals&action=working-calendar.') },
   { route: 'POST /api/v1/admin/queues/session', who: ['ADMIN'], request: () => json('/api/v1/admin/queues/session', {}) },
   { route: 'GET /ops/spine', who: ['ADMIN'], request: () => json('/ops/spine') },
   { route: 'GET /ops/dead-letters', who: ['ADMIN'], request: () => json('/ops/dead-letters') },

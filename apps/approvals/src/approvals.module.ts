@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { RetentionModule } from '@alur/database';
-import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
+import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { ActingModule } from './acting/acting.module';
 import { ChainModule } from './chain/chain.module';
 import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION } from './database/approvals-schema';
@@ -16,6 +16,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('approvals', { env, entities: APPROVALS_ENTITIES, migrations: APPROVALS_MIGRATIONS, usesRedis: true }),
+      AuditTrailRpcModule.forService('approvals'),
       RetentionModule.forRules(APPROVALS_RETENTION),
       WorkingDaysModule,
       TimersModule,

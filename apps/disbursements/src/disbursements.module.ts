@@ -1,5 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
+import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { BudgetsModule } from './budgets/budgets.module';
 import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
 import { DisbursementsFeatureModule } from './disbursements/disbursements-feature.module';
@@ -14,6 +14,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('disbursements', { env, migrations: DISBURSEMENTS_MIGRATIONS, usesRedis: false }),
+      AuditTrailRpcModule.forService('disbursements'),
       ProgrammesModule,
       BudgetsModule,
       TranchesModule,

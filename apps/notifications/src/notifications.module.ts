@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { RetentionModule } from '@alur/database';
-import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
+import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { NOTIFICATIONS_MIGRATIONS, NOTIFICATIONS_RETENTION } from './database/notifications-schema';
 import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationProcessor } from './delivery/notification.processor';
@@ -13,6 +13,7 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }),
+      AuditTrailRpcModule.forService('notifications'),
       RetentionModule.forRules(NOTIFICATIONS_RETENTION),
       DeliveryModule,
       PreferencesModule,

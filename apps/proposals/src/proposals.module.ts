@@ -1,5 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
+import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-schema';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FundingModule } from './funding/funding.module';
@@ -11,6 +11,7 @@ function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('proposals', { env, usesRedis: false, entities: PROPOSALS_ENTITIES, migrations: PROPOSALS_MIGRATIONS }),
+      AuditTrailRpcModule.forService('proposals'),
       ProgrammesModule,
       ProposalsFeatureModule,
       ReviewModule,

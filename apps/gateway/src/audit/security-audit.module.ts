@@ -1,8 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@alur/audit';
 import { GatewayPersistenceModule } from '../database/gateway-persistence.module';
+import { AuditTrailController } from './audit-trail.controller';
 import { SecurityAudit } from './security-audit.service';
 
+/** The gateway's own audit trail: recording its security-relevant actions, and an administrator's read of every service's trail. */
 @Global()
-@Module({ imports: [AuditModule, GatewayPersistenceModule], providers: [SecurityAudit], exports: [SecurityAudit] })
+@Module({
+  imports: [AuditModule, GatewayPersistenceModule],
+  controllers: [AuditTrailController],
+  providers: [SecurityAudit],
+  exports: [SecurityAudit],
+})
 export class SecurityAuditModule {}
