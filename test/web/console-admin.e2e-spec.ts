@@ -41,7 +41,7 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
   const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
 
   it('shows the administration pages in the menu of an ADMIN only', async () => {
-    for (const entry of ['Pengguna', 'Program', 'Plt/Plh', 'Hari libur', 'Pengiriman pesan'])
+    for (const entry of ['Pengguna', 'Program', 'Plt/Plh', 'Hari libur', 'Pengiriman pesan', 'Jejak audit'])
       await menu(admin).getByRole('link', { name: entry, exact: true }).waitFor();
     const lurah = await browser.newPage(DESKTOP);
     await logIn(lurah, system.url, `lurah.${BALIK_ALAM}`);
@@ -179,6 +179,60 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await admin.getByRole('dialog').getByRole('button', { name: 'Hapus' }).click();
     await admin.getByRole('alert').getByText('Tanggal ini sudah tidak ada di daftar hari libur; daftarnya dimuat ulang.').waitFor();
     await holidays.getByText('Cuti bersama (uji dua admin)').waitFor({ state: 'detached' });
+  });
+
+  it('finds in the audit trail a holiday the administrator just added, named with who added it, on a desktop and a phone', async () => {
+    const date = `${DEMO_FISCAL_YEAR + 1}-04-10`;
+    await menu(admin).getByRole('link', { name: 'Hari libur', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Hari libur', level: 1 }).waitFor();
+    await admin.getByLabel('Tanggal', { exact: true }).fill(date);
+    await admin.getByLabel('Keterangan').fill('Cuti bersama (uji jejak audit)');
+    await admin.getByRole('button', { name: 'Tambah hari libur' }).click();
+    await admin.getByRole('status').waitFor();
+
+    await menu(admin).getByRole('link', { name: 'Jejak audit', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Jejak audit', level: 1 }).waitFor();
+    const filters = admin.getByRole('search', { name: 'Saringan jejak audit' });
+    await filters.getByLabel('Layanan').selectOption({ label: 'Persetujuan, Plt/Plh dan hari libur' });
+    await filters.getByLabel('Tindakan').fill('working-calendar.');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    const added = admin.getByTestId('audit-row').filter({ hasText: 'Cuti bersama (uji jejak audit)' });
+    await added.waitFor();
+    // Who (username and role in words), what (in words, with its code), on which day, and what it became.
+    for (const text of ['admin', 'Administrator', 'Hari libur ditambahkan', 'working-calendar.holiday-added', date])
+      await added.getByText(text, { exact: true }).first().waitFor();
+    await added.getByText('name: — → Cuti bersama (uji jejak audit)').waitFor();
+    await added.getByText('Rincian').click();
+    await added.getByText('"name": "Cuti bersama (uji jejak audit)"', { exact: false }).waitFor();
+    await checkPage(admin, '55-admin-audit-trail');
+
+    // Narrowed to the day and its actor: that record alone; by someone who did nothing here: none.
+    await filters.getByLabel('Tindakan').fill('');
+    await filters.getByLabel('ID objek').fill(date);
+    await filters.getByLabel('Pelaku').fill('admin');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await expectEventually(async () => expect(await admin.getByTestId('audit-row').count()).toBe(1));
+    await filters.getByLabel('Pelaku').fill('bupati');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await admin.getByText('Tidak ada catatan yang cocok dengan saringan ini.').waitFor();
+    // A filter the trail cannot take is named in words.
+    await filters.getByLabel('Tindakan').fill('Hari Libur');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await admin.getByRole('alert').getByText('Tindakan', { exact: false }).waitFor();
+
+    // Every service answers for its own trail.
+    const api = await callApiAs(system.url, 'admin');
+    for (const context of ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'])
+      expect(await api<{ items: unknown[] }>('GET', `/audit?context=${context}&pageSize=1`)).toMatchObject({ items: expect.any(Array) });
+
+    const phone = await browser.newPage(PHONE);
+    await logIn(phone, system.url, 'admin');
+    await phone.goto(`${system.url}/admin/jejak-audit`);
+    await phone.getByLabel('Layanan').selectOption({ label: 'Persetujuan, Plt/Plh dan hari libur' });
+    await phone.getByRole('button', { name: 'Tampilkan' }).click();
+    await phone.getByTestId('audit-row').filter({ hasText: 'Cuti bersama (uji jejak audit)' }).waitFor();
+    await checkPage(phone, '55b-admin-audit-trail-phone');
+    await phone.close();
   });
 
   it('lists failed deliveries and sends one again, or says there are none', async () => {

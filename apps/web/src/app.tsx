@@ -39,6 +39,7 @@ const AdminProgrammesPage = page(() => import('./pages/admin/admin-programmes.pa
 const AdminActingPage = page(() => import('./pages/admin/admin-acting.page'), 'AdminActingPage');
 const AdminHolidaysPage = page(() => import('./pages/admin/admin-holidays.page'), 'AdminHolidaysPage');
 const AdminDeliveriesPage = page(() => import('./pages/admin/admin-deliveries.page'), 'AdminDeliveriesPage');
+const AdminAuditPage = page(() => import('./pages/admin/admin-audit.page'), 'AdminAuditPage');
 
 const EVERYONE: readonly Role[] = ROLES;
 
@@ -137,6 +138,7 @@ export function App() {
           <Route path="/admin/plt-plh" element={only(['ADMIN'], AdminActingPage)} />
           <Route path="/admin/hari-libur" element={only(['ADMIN'], AdminHolidaysPage)} />
           <Route path="/admin/pengiriman" element={only(['ADMIN'], AdminDeliveriesPage)} />
+          <Route path="/admin/jejak-audit" element={only(['ADMIN'], AdminAuditPage)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

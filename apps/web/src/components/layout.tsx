@@ -20,6 +20,7 @@ function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, s
       ['/admin/plt-plh', t.navActing],
       ['/admin/hari-libur', t.navHolidays],
       ['/admin/pengiriman', t.navDeliveries],
+      ['/admin/jejak-audit', t.navAudit],
       ['/pagu', t.navCeilings],
       ['/tahun-anggaran', t.navFiscalYear],
     );
