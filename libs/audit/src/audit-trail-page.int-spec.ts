@@ -9,7 +9,7 @@ describe('an administrator’s read of the audit trail', () => {
   const isolation = createTestIsolation();
   let dataSource: DataSource;
   let trail: AuditTrail;
-  const admin = { userId: 'u-admin', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
+  const admin = { userId: '0b7c3f4e-5d6a-4e8b-9c1d-2e3f4a5b6c7d', username: 'admin', role: 'ADMIN', regionCode: '14.03' };
   const bupati = { userId: 'u-bupati', username: 'bupati', role: 'BUPATI', regionCode: '14.03' };
   const pltBupati = { userId: 'u-sekda', username: 'sekda', role: 'SEKDA', regionCode: '14.03', actingFor: bupati };
   const written: AuditRecord[] = [];
@@ -107,7 +107,7 @@ describe('an administrator’s read of the audit trail', () => {
   it('narrows by who acted, by username or by user id; a Plt is who acted, not whom they acted for', async () => {
     const byName = seqsOf((await page({ actor: 'admin' })).items);
     expect(byName).toEqual(newestFirst(written.filter((r) => r.actor?.username === 'admin')));
-    expect(seqsOf((await page({ actor: 'u-admin' })).items)).toEqual(byName);
+    expect(seqsOf((await page({ actor: admin.userId })).items)).toEqual(byName);
     expect(seqsOf((await page({ actor: 'sekda' })).items)).toEqual([written[2].seq]);
     expect(seqsOf((await page({ actor: 'bupati' })).items)).toEqual([written[3].seq]);
     expect((await page({ actor: 'nobody' })).items).toEqual([]);
@@ -140,9 +140,8 @@ describe('an administrator’s read of the audit trail', () => {
       });
     expect(await planOf('action = $1', ['user.updated'])).toContain('audit_record_action');
     expect(await planOf('action LIKE $1', ['proposal.%'])).toContain('audit_record_action');
-    expect(await planOf(`(actor_user_id = $1 OR actor ->> 'username' = $1)`, ['admin'])).toMatch(
-      /audit_record_actor_user[\s\S]*audit_record_actor_username|audit_record_actor_username[\s\S]*audit_record_actor_user\b/,
-    );
+    expect(await planOf(`actor ->> 'username' = $1`, ['admin'])).toContain('audit_record_actor_username');
+    expect(await planOf('actor_user_id = $1', [admin.userId])).toContain('audit_record_actor_user ');
     expect(await planOf('occurred_at >= $1 AND occurred_at < $2', [written[0].occurredAt, written[1].occurredAt])).toContain(
       'audit_record_occurred_at',
     );

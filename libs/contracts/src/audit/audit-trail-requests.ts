@@ -17,7 +17,7 @@ const instant = (field: 'from' | 'to') => z.iso.datetime({ offset: true, message
 /**
  * What narrows a read of one service's audit trail, newest first. `action` is one action
  * (`working-calendar.holiday-removed`) or, ending in a dot, every action that starts so (`proposal.`);
- * `actor` is the username, or the user id, of whoever acted; `from`/`to` bound when (to exclusive);
+ * `actor` is the username, or the user id (a UUID), of whoever acted; `from`/`to` bound when (to exclusive);
  * `before` is the `nextBefore` of the page read last (keyset paging by the trail's sequence).
  */
 const AuditTrailFilters = {
