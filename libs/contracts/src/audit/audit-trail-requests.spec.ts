@@ -17,6 +17,12 @@ describe('the audit trail’s request', () => {
     expect(AuditTrailQuerySchema.parse(asked)).toEqual(asked);
   });
 
+  it('takes every entity type the services write, the gateway’s with an underscore among them', () => {
+    for (const entityType of ['proposal', 'approval-stage', 'working-calendar-holiday', 'user_account', 'uploaded_file'])
+      expect(AuditTrailQuerySchema.parse({ entityType })).toMatchObject({ entityType });
+    expect(refused(AuditTrailQuerySchema.safeParse({ entityType: 'User Account' }))).toEqual(['entityType']);
+  });
+
   it('refuses, naming the field, a bad action, a page over a hundred, a cursor of 0, a time without offset, an end before the start, an unknown filter', () => {
     expect(refused(AuditTrailQuerySchema.safeParse({ action: 'proposal.%' }))).toEqual(['action']);
     expect(refused(AuditTrailQuerySchema.safeParse({ action: 'Proposal.Submitted' }))).toEqual(['action']);

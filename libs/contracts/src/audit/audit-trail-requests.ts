@@ -12,6 +12,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_MAX_PAGE_SIZE = 100;
 
 const dotted = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+/** The services name their entities with a dash (`approval-stage`) or, the gateway's, an underscore (`user_account`). */
+const entityTypeName = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 const instant = (field: 'from' | 'to') => z.iso.datetime({ offset: true, message: `${field} must be an ISO 8601 date and time` });
 
 /**
@@ -28,7 +30,7 @@ const AuditTrailFilters = {
       message: 'must be an action such as proposal.submitted, or its start ending in a dot such as proposal.',
     })
     .optional(),
-  entityType: z.string().max(60).regex(dotted, { message: 'must be an entity type such as proposal' }).optional(),
+  entityType: z.string().max(60).regex(entityTypeName, { message: 'must be an entity type such as proposal' }).optional(),
   entityId: z.string().trim().min(1).max(200).optional(),
   actor: z.string().trim().min(1).max(64).optional(),
   from: instant('from').optional(),
