@@ -2,7 +2,7 @@ import { RegionDirectory } from '@alur/regions';
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
-import { BALIK_ALAM, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
+import { BALIK_ALAM, kotakuDraft, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
 import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
 
 const NEW_USER = 'lurah.plt.uji';
@@ -181,7 +181,7 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await holidays.getByText('Cuti bersama (uji dua admin)').waitFor({ state: 'detached' });
   });
 
-  it('finds in the audit trail a holiday the administrator just added, named with who added it, on a desktop and a phone', async () => {
+  it('finds in the audit trail a holiday the administrator just added, named with who added it, and a withdrawn proposal’s approval chain leading to its page, on a desktop and a phone', async () => {
     const date = `${DEMO_FISCAL_YEAR + 1}-04-10`;
     await menu(admin).getByRole('link', { name: 'Hari libur', exact: true }).click();
     await admin.getByRole('heading', { name: 'Hari libur', level: 1 }).waitFor();
@@ -224,6 +224,30 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     const api = await callApiAs(system.url, 'admin');
     for (const context of ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'])
       expect(await api<{ items: unknown[] }>('GET', `/audit?context=${context}&pageSize=1`)).toMatchObject({ items: expect.any(Array) });
+
+    // A proposal withdrawn under review: its approval chain's record leads to the proposal's page.
+    const bkm = await callApiAs(system.url, `bkm.${BALIK_ALAM}`);
+    const proposal = await bkm<{ id: string; version: number }>(
+      'POST',
+      '/proposals',
+      kotakuDraft(BALIK_ALAM, { title: 'Talud (uji jejak audit)' }),
+    );
+    await bkm('POST', `/proposals/${proposal.id}/submit`, { version: proposal.version });
+    await expectEventually(async () => expect(await bkm<unknown[]>('GET', `/approvals/proposals/${proposal.id}/stages`)).not.toEqual([]));
+    await bkm('POST', `/proposals/${proposal.id}/withdraw`, { reason: 'Lokasi sudah dibiayai dana desa' });
+    await filters.getByLabel('Tindakan').fill('');
+    await filters.getByLabel('Pelaku').fill('');
+    await filters.getByLabel('ID objek').fill(`${proposal.id}#1`);
+    await expectEventually(async () => {
+      await filters.getByRole('button', { name: 'Tampilkan' }).click();
+      expect(await admin.getByTestId('audit-row').count()).toBeGreaterThan(0);
+    });
+    await admin
+      .getByTestId('audit-row')
+      .getByRole('link', { name: `${proposal.id}#1` })
+      .first()
+      .click();
+    await admin.getByRole('heading', { name: 'Talud (uji jejak audit)', level: 1 }).waitFor();
 
     const phone = await browser.newPage(PHONE);
     await logIn(phone, system.url, 'admin');

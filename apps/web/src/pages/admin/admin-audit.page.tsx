@@ -46,6 +46,13 @@ function queryOf(filters: Filters): Query {
   };
 }
 
+/** The proposal a record is about, where its object names one: the proposal itself, or its approval chain (`<id>#<submission>`). */
+function proposalOf(record: AuditRecordView): string | undefined {
+  if (record.entityType === 'proposal') return record.entityId;
+  if (record.entityType === 'approval-chain') return record.entityId.split('#')[0];
+  return undefined;
+}
+
 /** ADMIN: who changed what, when, from what to what, in one service's audit trail; newest first, older on request. */
 export function AdminAuditPage() {
   const { t } = useI18n();
@@ -221,11 +228,7 @@ function AuditRow({ record }: { record: AuditRecordView }) {
       <td data-label={w.which}>
         <span>{w.entityTypes[record.entityType] ?? record.entityType}</span>
         <br />
-        {record.entityType === 'proposal' ? (
-          <Link to={`/usulan/${record.entityId}`}>{record.entityId}</Link>
-        ) : (
-          <code>{record.entityId}</code>
-        )}
+        {proposalOf(record) ? <Link to={`/usulan/${proposalOf(record)}`}>{record.entityId}</Link> : <code>{record.entityId}</code>}
       </td>
       <td data-label={w.change}>
         {(record.fromStatus !== null || record.toStatus !== null) && (
