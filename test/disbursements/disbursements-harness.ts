@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { CustomStrategy } from '@nestjs/microservices';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers, NatsConnection } from '@nats-io/transport-node';
@@ -35,7 +36,9 @@ export interface RunningDisbursements {
 /** The disbursements service in this process, answering the gateway over NATS and consuming the test's stream. */
 export async function startDisbursements(isolation: TestIsolation): Promise<RunningDisbursements> {
   const env: NodeJS.ProcessEnv = { ...isolation.env, DISBURSEMENTS_PORT: '0' };
-  const app = await NestFactory.create(DisbursementsModule.forRoot(env), { logger: false });
+  // Through the test's pino logger, as startGateway's (`logger: false` silenced every app of the process).
+  const app = await NestFactory.create(DisbursementsModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   // Before connecting: the transport builds its handlers, filters included, when it is connected.
   app.useGlobalFilters(new RpcExceptionFilter());
   app.connectMicroservice<CustomStrategy>(

@@ -1,5 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -39,7 +40,11 @@ export async function startGateway(
   } = {},
 ): Promise<RunningGateway> {
   const gateway = GatewayModule.forRoot({ ...isolation.env, GATEWAY_PORT: '0' });
-  const app = await NestFactory.create(options.module ? options.module(gateway) : gateway, { logger: false });
+  // Its logs go through the test's pino logger (silent unless TEST_LOG_LEVEL says otherwise), as a service's do.
+  // `logger: false` silenced Nest's shared Logger for every app in the process: a service started beside it
+  // then answered a request it failed with a 500 and logged nothing, even with TEST_LOG_LEVEL=error.
+  const app = await NestFactory.create(options.module ? options.module(gateway) : gateway, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   configureGateway(app);
   await app.listen(0, options.host ?? '127.0.0.1');
   await seedDemoUsers(app.get(DataSource), RegionDirectory.shared(), app.get(OutboxService));

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { CustomStrategy } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
@@ -18,7 +19,9 @@ export interface RunningProposals {
 /** The proposals service in this process, answering the gateway over NATS, with the demo programmes seeded. */
 export async function startProposals(isolation: TestIsolation): Promise<RunningProposals> {
   const env: NodeJS.ProcessEnv = { ...isolation.env, PROPOSALS_PORT: '0' };
-  const app = await NestFactory.create(ProposalsModule.forRoot(env), { logger: false });
+  // Through the test's pino logger, as startGateway's (`logger: false` silenced every app of the process).
+  const app = await NestFactory.create(ProposalsModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   // Before connecting: the microservice resolves its global filters when it registers its handlers.
   app.useGlobalFilters(new RpcExceptionFilter());
   app.connectMicroservice<CustomStrategy>(
