@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestIsolation, expectEventually, openTestDatabase, removeTestResources } from '@alur/testing';
-import { warnWithoutAutovacuum } from './database-bootstrap';
+import { openServiceDatabase, serviceDataSourceOptions, warnWithoutAutovacuum } from './database-bootstrap';
 
 describe('a service database', () => {
   const isolation = createTestIsolation();
@@ -73,6 +73,59 @@ describe('a service database', () => {
       expect(warned).toBe(autovacuum === 'off');
     } finally {
       warn.mockRestore();
+    }
+  });
+
+  it('lets two replicas start together while a migration builds an index CONCURRENTLY: both start, the migrations run once', async () => {
+    const schema = `${isolation.env.DB_SCHEMA_PREFIX}replicas`;
+    class CreateNotes1700000000001 implements MigrationInterface {
+      name = 'CreateNotes1700000000001';
+      async up(q: QueryRunner) {
+        await q.query('CREATE TABLE note (id int, body text)');
+        // Long enough for the other replica to be waiting for the lock when the index is built.
+        await q.query('SELECT pg_sleep(0.5)');
+      }
+      async down(q: QueryRunner) {
+        await q.query('DROP TABLE note');
+      }
+    }
+    class IndexNotes1700000000002 implements MigrationInterface {
+      name = 'IndexNotes1700000000002';
+      transaction = false as const;
+      async up(q: QueryRunner) {
+        await q.query('CREATE INDEX CONCURRENTLY note_body ON note (body)');
+      }
+      async down(q: QueryRunner) {
+        await q.query('DROP INDEX note_body');
+      }
+    }
+    const replica = (n: number) =>
+      openServiceDatabase(
+        serviceDataSourceOptions({
+          url: isolation.env.DATABASE_URL!,
+          schema,
+          entities: [],
+          migrations: [CreateNotes1700000000001, IndexNotes1700000000002],
+          applicationName: `alur-${isolation.id}-replica-${n}`,
+          poolSize: 2,
+        }),
+      );
+
+    const started = await Promise.allSettled([replica(1), replica(2)]);
+
+    try {
+      // Waiting in pg_advisory_lock, the second replica was ended by PostgreSQL as a deadlock with the index build.
+      expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+      const ran = (await dataSource.query(`SELECT name FROM "${schema}".migrations ORDER BY id`)) as Array<{ name: string }>;
+      expect(ran.map((row) => row.name)).toEqual(['CreateNotes1700000000001', 'IndexNotes1700000000002']);
+      const [index] = (await dataSource.query(
+        `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE c.relname = 'note_body' AND c.relnamespace = $1::regnamespace`,
+        [schema],
+      )) as Array<{ valid: boolean }>;
+      expect(index).toEqual({ valid: true });
+    } finally {
+      await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.destroy() : undefined)));
     }
   });
 });

@@ -61,9 +61,16 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): Servi
   };
 }
 
+/** How long a replica waits before it asks again for the lock another replica migrates under. */
+const MIGRATION_LOCK_POLL_MS = 200;
+
 /**
  * Opens the service's data source and brings its schema up to date. Replicas starting together
- * serialise on an advisory lock so that each migration runs once.
+ * serialise on an advisory lock so that each migration runs once. A replica asks for the lock again
+ * and again rather than waiting in `pg_advisory_lock`: a statement waiting there holds a snapshot for
+ * the whole wait, and a migration that builds an index CONCURRENTLY waits for every older snapshot to
+ * end, so the two would wait for each other, which PostgreSQL ends as a deadlock, failing the waiting
+ * replica's start.
  */
 export async function openServiceDatabase(options: ServiceDataSourceOptions): Promise<DataSource> {
   await ensureDatabase(options.url);
@@ -73,7 +80,13 @@ export async function openServiceDatabase(options: ServiceDataSourceOptions): Pr
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`alur-migrate:${options.schema}`]);
+    for (;;) {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        `alur-migrate:${options.schema}`,
+      ])) as Array<{ locked: boolean }>;
+      if (locked) break;
+      await new Promise((resolve) => setTimeout(resolve, MIGRATION_LOCK_POLL_MS));
+    }
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
