@@ -137,4 +137,43 @@ describe('the audit trail, read by an administrator through the gateway', () => 
     expect(await fieldsOf('context=approvals&action=proposal.%25')).toEqual(['action']);
     expect(await fieldsOf('context=approvals&from=2031-03-02T00:00:00Z&to=2031-03-01T00:00:00Z')).toEqual(['to']);
   });
+
+  it('exports as CSV every record the filters match, newest first, for administrators only', async () => {
+    const csv = async (query: string, username = 'admin') =>
+      world.gateway.call('GET', `/api/v1/audit/csv?${query}`, { token: await token(username) });
+    const answer = await csv('context=approvals&action=working-calendar.');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('text/csv');
+    expect(answer.headers.get('content-disposition')).toContain('jejak-audit-approvals.csv');
+    const text = await answer.text();
+    const [header, ...lines] = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(header).toBe(
+      'seq,waktu_utc,pelaku,peran_pelaku,atas_nama,tindakan,jenis_objek,id_objek,status_sebelum,status_sesudah,sebelum_json,sesudah_json',
+    );
+    // The same records as the list, in its order, all of them on one file.
+    expect(lines.map((line) => Number(line.split(',')[0]))).toEqual(
+      (await page('context=approvals&action=working-calendar.')).items.map((r) => r.seq),
+    );
+    const removal = lines.find((line) => line.includes('working-calendar.holiday-removed'))!;
+    expect(removal).toContain(`,admin,ADMIN,,working-calendar.holiday-removed,working-calendar-holiday,${days[0]},,,`);
+    expect(removal).toContain(`"{""date"":""${days[0]}"",""name"":""Cuti bersama ${days[0]}""}"`);
+
+    expect((await csv('context=approvals', 'bupati')).status).toBe(403);
+    const paged = await csv('context=approvals&pageSize=5');
+    expect(paged.status).toBe(400);
+    expect(((await paged.json()).errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['pageSize']);
+
+    // More records than one file holds: refused with a code the console puts in words, not cut short.
+    await world.db.query(
+      `INSERT INTO audit_record (id, occurred_at, action, entity_type, entity_id, prev_hash, hash)
+       SELECT gen_random_uuid(), now(), 'test.bulk-export', 'test', g::text, repeat('0', 64), md5(g::text) || md5('x' || g::text)
+         FROM generate_series(1, 10001) AS g`,
+    );
+    const tooMany = await csv('context=approvals&action=test.bulk-export');
+    expect(tooMany.status).toBe(422);
+    expect(await tooMany.json()).toMatchObject({ code: 'AUDIT_EXPORT_TOO_LARGE' });
+  });
 });

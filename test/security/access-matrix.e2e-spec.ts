@@ -410,6 +410,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/system/spine', who: ['ADMIN'], request: () => json('/api/v1/system/spine') },
   // Who changed what, in a domain service's trail (over NATS) and in the gateway's own.
   { route: 'GET /api/v1/audit', who: ['ADMIN'], request: () => json('/api/v1/audit?context=approvals&action=working-calendar.') },
+  { route: 'GET /api/v1/audit/csv', who: ['ADMIN'], request: () => json('/api/v1/audit/csv?context=approvals&action=working-calendar.') },
   { route: 'POST /api/v1/admin/queues/session', who: ['ADMIN'], request: () => json('/api/v1/admin/queues/session', {}) },
   { route: 'GET /ops/spine', who: ['ADMIN'], request: () => json('/ops/spine') },
   { route: 'GET /ops/dead-letters', who: ['ADMIN'], request: () => json('/ops/dead-letters') },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RegionDirectory } from '@alur/regions';
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually } from '@alur/testing';
@@ -205,6 +206,15 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await added.getByText('Rincian').click();
     await added.getByText('"name": "Cuti bersama (uji jejak audit)"', { exact: false }).waitFor();
     await checkPage(admin, '55-admin-audit-trail');
+    // The same records, all of them, as a file for an inspector's working papers.
+    const [csv] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Unduh CSV (semua yang cocok)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('jejak-audit-approvals.csv');
+    const exported = readFileSync((await csv.path())!, 'utf8');
+    expect(exported).toContain(',admin,ADMIN,,working-calendar.holiday-added,working-calendar-holiday,');
+    expect(exported).toContain('Cuti bersama (uji jejak audit)');
 
     // Narrowed to the day and its actor: that record alone; by someone who did nothing here: none.
     await filters.getByLabel('Tindakan').fill('');

@@ -1,5 +1,5 @@
 import { PilotEvaluation } from '@alur/contracts';
-import { field } from '../transparency/transparency-csv';
+import { field } from '../http/csv';
 import { GROUP_FIGURES, rolesOf, STAGE_FIGURES, stageOf, yearsOf } from './evaluation-figures';
 
 /**

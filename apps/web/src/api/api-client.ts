@@ -91,7 +91,8 @@ function messageOf(body: unknown, status: number): string {
 export async function fetchFile(url: string): Promise<Blob> {
   const token = tokenStore.get();
   const response = await send(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
+  // A refusal is read as any answer is, so its code and fields can be told in words.
+  if (!response.ok) answerOf(response.status, await response.text(), response.headers.get('content-type'), token);
   return response.blob();
 }
 

@@ -1,3 +1,4 @@
+import { englishCount } from '@alur/contracts';
 import type { AuditContext } from '@alur/contracts';
 import { useI18n } from './i18n';
 
@@ -38,6 +39,7 @@ const id = {
   none: 'Tidak ada catatan yang cocok dengan saringan ini.',
   noMore: 'Tidak ada catatan yang lebih lama.',
   count: (n: number) => `${n} catatan ditampilkan`,
+  downloadCsv: 'Unduh CSV (semua yang cocok)',
   actions: {
     'working-calendar.holiday-added': 'Hari libur ditambahkan',
     'working-calendar.holiday-removed': 'Hari libur dihapus',
@@ -127,7 +129,8 @@ const en: AuditMessages = {
   olderRecords: 'Load older',
   none: 'No records match these filters.',
   noMore: 'There are no older records.',
-  count: (n) => (n === 1 ? '1 record shown' : `${n} records shown`),
+  count: (n) => `${englishCount(n, 'record')} shown`,
+  downloadCsv: 'Download CSV (all that match)',
   actions: {
     'working-calendar.holiday-added': 'Holiday added',
     'working-calendar.holiday-removed': 'Holiday removed',

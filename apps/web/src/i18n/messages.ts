@@ -125,6 +125,8 @@ const id = {
       noactiveuser: 'Tidak ada pengguna aktif dengan nama ini.',
       ownaccount: 'Anda tidak dapat menonaktifkan akun Anda sendiri atau mengubah perannya.',
       uploadnotown: 'Berkas ini bukan unggahan desa/kelurahan Anda.',
+      auditexporttoolarge:
+        'Terlalu banyak catatan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya waktunya atau tindakannya.',
     } as Record<string, string>,
     /** A refused field whose code the console does not know. */
     fieldInvalid: 'Isian ini belum benar.',
@@ -590,6 +592,7 @@ const en: Messages = {
       noactiveuser: 'No active user has this name.',
       ownaccount: 'You cannot deactivate your own account or change its role.',
       uploadnotown: 'This file was not uploaded by your own village.',
+      auditexporttoolarge: 'Too many records for one CSV file (more than 10,000): narrow the filters, for instance the time or the action.',
     },
     fieldInvalid: 'This entry is not right yet.',
   },

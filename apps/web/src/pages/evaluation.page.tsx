@@ -1,9 +1,10 @@
-import { MouseEvent, ReactNode, useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, fetchFile } from '../api/api-client';
+import { api } from '../api/api-client';
 import type { AnswerOf, ListProgrammes, PilotEvaluation } from '@alur/contracts';
 import { useSession } from '../auth/session';
+import { DownloadLink } from '../components/download-link';
 import { ErrorSummary } from '../components/error-summary';
 import { RegionPicker, regionsWithin } from '../components/region-picker';
 import { useLoad } from '../components/use-load';
@@ -145,31 +146,6 @@ function ChartCard({ title, children, table }: { title: string; children: ReactN
       </div>
       <div className="table-scroll">{table}</div>
     </section>
-  );
-}
-
-/** A download of an export as the logged-in user (the API wants the bearer token, which a plain link does not send). */
-function DownloadLink({ href, fileName, children }: { href: string; fileName: string; children: ReactNode }) {
-  const [error, setError] = useState<unknown>();
-  const download = async (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    try {
-      const url = URL.createObjectURL(await fetchFile(href));
-      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setError(undefined);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return (
-    <>
-      <a className="button secondary" href={href} download={fileName} onClick={(event) => void download(event)}>
-        {children}
-      </a>
-      <ErrorSummary error={error} />
-    </>
   );
 }
 

@@ -22,7 +22,7 @@ const instant = (field: 'from' | 'to') => z.iso.datetime({ offset: true, message
  * `actor` is the username, or the user id (a UUID), of whoever acted; `from`/`to` bound when (to exclusive);
  * `before` is the `nextBefore` of the page read last (keyset paging by the trail's sequence).
  */
-const AuditTrailFilters = {
+const AuditTrailNarrowing = {
   action: z
     .string()
     .max(120)
@@ -35,6 +35,9 @@ const AuditTrailFilters = {
   actor: z.string().trim().min(1).max(64).optional(),
   from: instant('from').optional(),
   to: instant('to').optional(),
+};
+const AuditTrailFilters = {
+  ...AuditTrailNarrowing,
   before: queryInt({ min: 1 }).optional(),
   pageSize: queryInt({ min: 1, max: AUDIT_MAX_PAGE_SIZE }).default(AUDIT_PAGE_SIZE),
 };
@@ -51,6 +54,14 @@ export type AuditTrailQuery = z.output<typeof AuditTrailQuerySchema>;
 
 /** The gateway's route takes the same, with which service's trail to read. */
 export const AuditTrailHttpQuerySchema = z.strictObject({ context: z.enum(AUDIT_CONTEXTS), ...AuditTrailFilters }).superRefine(checkPeriod);
+
+/** The most records one CSV export of the trail holds: more are refused (422), to be narrowed by time or action. */
+export const AUDIT_CSV_MAX_RECORDS = 10_000;
+
+/** The CSV export takes the same narrowing, with no paging: every record that matches, up to AUDIT_CSV_MAX_RECORDS. */
+export const AuditTrailCsvQuerySchema = z
+  .strictObject({ context: z.enum(AUDIT_CONTEXTS), ...AuditTrailNarrowing })
+  .superRefine(checkPeriod);
 
 /** One record as the administrator reads it: who, when, what, to which entity, from what to what (not its hashes). */
 export const AuditRecordViewSchema = z.object({

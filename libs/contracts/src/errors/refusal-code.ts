@@ -64,5 +64,6 @@ export const RefusalCode = {
   PasswordUnchanged: 'PASSWORD_UNCHANGED',
   UnsupportedFile: 'UNSUPPORTED_FILE',
   UploadNotOwn: 'upload_not_own',
+  AuditExportTooLarge: 'AUDIT_EXPORT_TOO_LARGE',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];

@@ -9,6 +9,7 @@ import {
   type AuditTrailPage,
 } from '@alur/contracts';
 import { api } from '../../api/api-client';
+import { DownloadLink } from '../../components/download-link';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { useLoad } from '../../components/use-load';
@@ -44,6 +45,12 @@ function queryOf(filters: Filters): Query {
     from: filters.from ? instantOfLocalField(filters.from) : undefined,
     to: filters.to ? instantOfLocalField(filters.to) : undefined,
   };
+}
+
+/** The export's query: the same filters as the list, all the records they match (no paging). */
+function csvQueryOf(filters: Filters): string {
+  const defined = Object.entries(queryOf(filters)).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return new URLSearchParams(defined).toString();
 }
 
 /** The proposal a record is about, where its object names one: the proposal itself, or its approval chain (`<id>#<submission>`). */
@@ -152,7 +159,12 @@ export function AdminAuditPage() {
       {first.data && items.length === 0 && <p data-testid="no-audit-records">{w.none}</p>}
       {items.length > 0 && (
         <>
-          <p className="muted" aria-live="polite">{`${w.contexts[applied.context]} · ${w.count(items.length)}`}</p>
+          <div className="actions">
+            <p className="muted" aria-live="polite">{`${w.contexts[applied.context]} · ${w.count(items.length)}`}</p>
+            <DownloadLink href={`/api/v1/audit/csv?${csvQueryOf(applied)}`} fileName={`jejak-audit-${applied.context}.csv`}>
+              {w.downloadCsv}
+            </DownloadLink>
+          </div>
           <div className="table-scroll card">
             <table className="stack-table audit-table" data-testid="audit-records">
               <thead>

@@ -1,0 +1,44 @@
+import type { AuditRecordView } from '@alur/contracts';
+import { csvWithBom } from '../http/csv';
+
+const HEADER = [
+  'seq',
+  'waktu_utc',
+  'pelaku',
+  'peran_pelaku',
+  'atas_nama',
+  'tindakan',
+  'jenis_objek',
+  'id_objek',
+  'status_sebelum',
+  'status_sesudah',
+  'sebelum_json',
+  'sesudah_json',
+];
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Audit records as UTF-8 CSV with a BOM, one line per record in the order given (newest first), for an
+ * inspector's working papers: the time in UTC as stored, who acted (and for whom, as Plt/Plh), what, on
+ * which object, and the record's before and after as JSON, exactly as kept.
+ */
+export function auditTrailCsv(records: readonly AuditRecordView[]): string {
+  return csvWithBom(
+    HEADER,
+    records.map((r) => [
+      r.seq,
+      r.occurredAt,
+      r.actor?.username ?? null,
+      r.actor?.role ?? null,
+      r.actor?.actingFor?.username ?? null,
+      r.action,
+      r.entityType,
+      r.entityId,
+      r.fromStatus,
+      r.toStatus,
+      json(r.before),
+      json(r.after),
+    ]),
+  );
+}
