@@ -34,6 +34,7 @@ export function AdminHolidaysPage() {
     event.preventDefault();
     setBusy(true);
     setFormError(undefined);
+    setRemoveError(undefined);
     setNotice(undefined);
     try {
       await keys.send<AnswerOf<typeof AddHoliday>>('POST', '/approvals/holidays', form);
