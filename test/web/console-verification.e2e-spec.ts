@@ -247,6 +247,20 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await bkm.close();
   });
 
+  it('shows the administrator the verifier’s decisions in the audit trail, a report’s status in words', async () => {
+    const admin = await browser.newPage(DESKTOP);
+    await logIn(admin, system.url, 'admin');
+    await admin.goto(`${system.url}/admin/jejak-audit`);
+    await admin.getByLabel('Layanan').selectOption({ label: 'Pagu, pencairan dan laporan kemajuan' });
+    await admin.getByLabel('Tindakan').fill('progress.');
+    await admin.getByRole('button', { name: 'Tampilkan' }).click();
+    const rows = admin.getByTestId('audit-row');
+    await rows.filter({ hasText: 'Menunggu verifikasi → Dikembalikan verifikator' }).first().waitFor();
+    await rows.filter({ hasText: 'Menunggu verifikasi → Diterima verifikator' }).first().waitFor();
+    await rows.filter({ hasText: VERIFIER }).first().waitFor();
+    await admin.close();
+  });
+
   it('shows BPKAD tranche 2 ready, its SPM offering the account tranche 1 was paid into, and the reports with their photos on the proposal', async () => {
     const bpkad = await browser.newPage(DESKTOP);
     await logIn(bpkad, system.url, 'bpkad');

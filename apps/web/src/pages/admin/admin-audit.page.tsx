@@ -15,6 +15,7 @@ import { Field } from '../../components/field';
 import { useLoad } from '../../components/use-load';
 import { useAuditTexts } from '../../i18n/audit-messages';
 import { useI18n } from '../../i18n/i18n';
+import { useProgressTexts } from '../../i18n/progress-messages';
 import { instantOfLocalField } from '../../lib/regency-time';
 import { changedFields } from './audit-changes';
 
@@ -202,7 +203,10 @@ function AuditRow({ record }: { record: AuditRecordView }) {
   const { t, dateTime } = useI18n();
   const w = useAuditTexts();
   const role = (code: string) => t.roles[code] ?? code;
-  const status = (code: string | null) => (code === null ? '—' : (t.status[code] ?? code));
+  const progress = useProgressTexts();
+  // A proposal's, stage's or tranche's status, or a progress report's verification (PENDING, ACCEPTED, SENT_BACK).
+  const status = (code: string | null) =>
+    code === null ? '—' : (t.status[code] ?? (progress.verification as Record<string, string>)[code] ?? code);
   const words = w.actions[record.action] ?? t.timelineKinds[record.action];
   const changes = changedFields(record.before, record.after);
   const hasContent = record.before != null || record.after != null;
