@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
@@ -85,7 +86,7 @@ export async function openServiceDatabase(options: ServiceDataSourceOptions): Pr
         `alur-migrate:${options.schema}`,
       ])) as Array<{ locked: boolean }>;
       if (locked) break;
-      await new Promise((resolve) => setTimeout(resolve, MIGRATION_LOCK_POLL_MS));
+      await sleep(MIGRATION_LOCK_POLL_MS);
     }
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await dataSource.runMigrations({ transaction: 'each' });

@@ -77,7 +77,7 @@ export class AuditTrailController {
     return auditTrailCsv(records);
   }
 
-  private read(context: AuditContext, query: Omit<AuditTrailQuery, 'pageSize'> & { pageSize: number }): Promise<AuditTrailPage> {
+  private read(context: AuditContext, query: AuditTrailQuery): Promise<AuditTrailPage> {
     if (context === 'gateway') return this.trail.page(query);
     return this.rpc.send(auditTrailRequest(context), query);
   }

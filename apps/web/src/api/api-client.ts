@@ -138,9 +138,14 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   return callOnce<T>(method, path, options);
 }
 
+/** The gateway's address of an API path with its query, the fields left empty or undefined left out. */
+export function apiUrl(path: string, query: RequestOptions['query'] = {}): string {
+  const given = Object.entries(query).filter(([, v]) => v !== undefined && v !== '');
+  return `/api/v1${path}${given.length ? `?${new URLSearchParams(given.map(([k, v]) => [k, String(v)]))}` : ''}`;
+}
+
 async function callOnce<T>(method: string, path: string, options: RequestOptions): Promise<T> {
-  const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
-  const url = `/api/v1${path}${query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : ''}`;
+  const url = apiUrl(path, options.query);
   const token = tokenStore.get();
   // A FormData body (a file upload) goes as multipart, with the boundary the browser sets.
   const multipart = options.body instanceof FormData;

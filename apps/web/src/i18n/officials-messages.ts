@@ -1,3 +1,4 @@
+import { englishCount } from '@alur/contracts';
 import { useI18n } from './i18n';
 
 /**
@@ -76,7 +77,7 @@ const en: OfficialsMessages = {
   rejectConsequence:
     'A rejected proposal ends here: it cannot be revised or submitted again, the BKM has to write a new proposal. This decision cannot be undone.',
   stillWaiting: (n: number, searched: boolean) =>
-    `${n === 1 ? '1 more proposal' : `${n} more proposals`}${searched ? ' matching your search' : ''} ${n === 1 ? 'waits' : 'wait'} for your decision.`,
+    `${englishCount(n, 'more proposal')}${searched ? ' matching your search' : ''} ${n === 1 ? 'waits' : 'wait'} for your decision.`,
   nextWaiting: 'Next',
   openNext: 'Open the next proposal',
   nothingLeft: (searched: boolean) =>

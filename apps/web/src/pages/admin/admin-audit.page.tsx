@@ -8,7 +8,7 @@ import {
   type AuditTrailHttpQuerySchema,
   type AuditTrailPage,
 } from '@alur/contracts';
-import { api } from '../../api/api-client';
+import { api, apiUrl } from '../../api/api-client';
 import { DownloadLink } from '../../components/download-link';
 import { ErrorSummary, reasonOf } from '../../components/error-summary';
 import { Field } from '../../components/field';
@@ -46,12 +46,6 @@ function queryOf(filters: Filters): Query {
     from: filters.from ? instantOfLocalField(filters.from) : undefined,
     to: filters.to ? instantOfLocalField(filters.to) : undefined,
   };
-}
-
-/** The export's query: the same filters as the list, all the records they match (no paging). */
-function csvQueryOf(filters: Filters): string {
-  const defined = Object.entries(queryOf(filters)).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return new URLSearchParams(defined).toString();
 }
 
 /** The proposal a record is about, where its object names one: the proposal itself, or its approval chain (`<id>#<submission>`). */
@@ -162,7 +156,7 @@ export function AdminAuditPage() {
         <>
           <div className="actions">
             <p className="muted" aria-live="polite">{`${w.contexts[applied.context]} · ${w.count(items.length)}`}</p>
-            <DownloadLink href={`/api/v1/audit/csv?${csvQueryOf(applied)}`} fileName={`jejak-audit-${applied.context}.csv`}>
+            <DownloadLink href={apiUrl('/audit/csv', queryOf(applied))} fileName={`jejak-audit-${applied.context}.csv`}>
               {w.downloadCsv}
             </DownloadLink>
           </div>
