@@ -1,7 +1,7 @@
 import { ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '../api/api-client';
+import { api, apiUrl } from '../api/api-client';
 import type { AnswerOf, ListProgrammes, PilotEvaluation } from '@alur/contracts';
 import { useSession } from '../auth/session';
 import { DownloadLink } from '../components/download-link';
@@ -253,14 +253,11 @@ export function EvaluationPage() {
   const programme = list.find((p) => p.code === code);
   const pilot = search.get('pilot') ?? '';
   const compare = search.get('banding') === '1';
-  const query = new URLSearchParams([
-    ...(pilot ? [['pilot', pilot]] : []),
-    ...(compare ? [['compareWith', 'previous-year']] : []),
-  ]).toString();
+  const query = { pilot: pilot || undefined, compareWith: compare ? 'previous-year' : undefined };
   const base = programme ? `/evaluations/${programme.code}/${programme.latest!.fiscalYear}` : '';
   const evaluation = useLoad(
-    () => (base ? api<PilotEvaluation>('GET', `${base}${query ? `?${query}` : ''}`) : Promise.resolve(undefined)),
-    [base, query],
+    () => (base ? api<PilotEvaluation>('GET', base, { query }) : Promise.resolve(undefined)),
+    [base, pilot, compare],
   );
   const data = evaluation.data;
 
@@ -362,10 +359,10 @@ export function EvaluationPage() {
             {x.pilotRegions}: {data.pilotRegions.map((region) => region.name).join(', ') || t.none}
           </p>
           <div className="actions">
-            <DownloadLink href={`/api/v1${base}/csv${query ? `?${query}` : ''}`} fileName={`${fileBase}.csv`}>
+            <DownloadLink href={apiUrl(`${base}/csv`, query)} fileName={`${fileBase}.csv`}>
               {x.downloadCsv}
             </DownloadLink>{' '}
-            <DownloadLink href={`/api/v1${base}/pdf${query ? `?${query}` : ''}`} fileName={`${fileBase}.pdf`}>
+            <DownloadLink href={apiUrl(`${base}/pdf`, query)} fileName={`${fileBase}.pdf`}>
               {x.downloadPdf}
             </DownloadLink>
           </div>
