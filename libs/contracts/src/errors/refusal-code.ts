@@ -48,6 +48,8 @@ export const RefusalCode = {
   SpmAlreadyPrepared: 'SPM_ALREADY_PREPARED',
   SpmNotPrepared: 'SPM_NOT_PREPARED',
   SpmChanged: 'SPM_CHANGED',
+  AccountChangeNoteRequired: 'ACCOUNT_CHANGE_NOTE_REQUIRED',
+  AccountUnchanged: 'ACCOUNT_UNCHANGED',
   TrancheAlreadyReleased: 'TRANCHE_ALREADY_RELEASED',
   StageDecider: 'STAGE_DECIDER',
   SameOfficial: 'SAME_OFFICIAL',
