@@ -4,6 +4,7 @@ import { loadavg } from 'node:os';
 import { TEST_RUN_ENV } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
+import { demoPayeeAccount } from '../../apps/proposals/src/seed/demo-payee-accounts';
 import { machineOf, round, writeResults } from '../shared/bench-results';
 import { startSystem } from '../shared/running-system';
 import { assignCallers, CALLER_ORDER, fuzzCases, loginCallers, operationsOf, runFuzz } from './request-fuzz';
@@ -31,6 +32,7 @@ export const VALID_PROPOSAL = {
     { description: 'Pasir', quantity: 120.5, unit: 'm3', unitPrice: 400_000 },
   ],
   selfHelpAmount: 5_000_000,
+  payeeAccount: demoPayeeAccount('14.03.09.1004'),
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BankAccount } from '@alur/contracts';
 import { DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { AlurApi, ApiError } from './alur-api';
 import { Desk } from './desk';
@@ -28,6 +29,8 @@ export interface ReleasingOfficials {
 export interface Disbursement {
   id: string;
   proposalId: string;
+  /** The account the BKM gave in its proposal, which the SPM names as the console's form does. */
+  payeeAccount: BankAccount | null;
   tranches: Tranche[];
 }
 
@@ -93,7 +96,7 @@ export async function releaseTranche(
     sp2dNumber = `${disbursement.id.slice(0, 8)}-${tranche.number}/SP2D/LS/${DEMO_FISCAL_YEAR}`;
     await api.call('POST', `${path}/spm`, {
       token: officials.preparer,
-      body: { sp2dNumber, bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM' } },
+      body: { sp2dNumber, bankAccount: disbursement.payeeAccount },
       headers: { 'Idempotency-Key': randomUUID() },
       label: 'prepare',
     });

@@ -1,4 +1,5 @@
 import { DEMO_REGENCY_CODE, RegionDirectory } from '@alur/regions';
+import { demoPayeeAccount } from '../../apps/proposals/src/seed/demo-payee-accounts';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { AlurApi, ApiError } from './alur-api';
 import { sleep } from './bench-results';
@@ -35,6 +36,7 @@ export function benchDraft(villageCode: string, n: number) {
       { description: 'Upah tukang', quantity: 1, unit: 'ls', unitPrice: 25_000_000 },
     ],
     selfHelpAmount: 5_000_000,
+    payeeAccount: demoPayeeAccount(villageCode),
   };
 }
 

@@ -25,6 +25,7 @@ import { RegionDirectory } from '@alur/regions';
 import { expectEventually, TestIsolation, THIS_FISCAL_YEAR } from '@alur/testing';
 import { DisbursementsModule } from '../../apps/disbursements/src/disbursements.module';
 import type { GatewayResponse, RunningGateway } from '../gateway/gateway-harness';
+import { BKM_ACCOUNT } from '../proposals/proposal-fixtures';
 
 export interface RunningDisbursements {
   app: INestApplication;
@@ -69,8 +70,7 @@ export async function fundedDisbursements(gateway: RunningGateway, token: string
   });
 }
 
-/** The account the tests' SPMs pay into. */
-export const BKM_ACCOUNT = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+export { BKM_ACCOUNT };
 
 /**
  * A tranche released as BPKAD does it, by two officials: `preparer` prepares the SPM, `authoriser`
@@ -201,6 +201,7 @@ export function submission(
     selfHelpAmount: amounts.selfHelpAmount,
     requestedAmount: amounts.requestedAmount,
     bkmUserId: `bkm.${villageCode}`,
+    payeeAccount: BKM_ACCOUNT,
     submissionNumber: 1,
     approvalChain: [{ role: 'LURAH', regionLevel: 'village', serviceLevelWorkingDays: 3 }],
     reminderSchedule: { beforeDueWorkingDays: 1, afterDueWorkingDays: 1 },

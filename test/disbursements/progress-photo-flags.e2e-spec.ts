@@ -83,7 +83,7 @@ describe('progress photos keep when and where they were taken, and the verifier 
     await events.publish(ProposalApprovedV1, proposalId, approval(PROGRAMME, BALIK_ALAM, 1_000_000, new Date(), { proposalId }));
     const { [proposalId]: disbursementId } = await fundedDisbursements(gateway, tokens.bpkad, [proposalId]);
     await expectEventually(async () => {
-      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [
+      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_submission WHERE proposal_id = $1', [
         proposalId,
       ]);
       expect(swadaya?.self_help_amount).toBe('100000');

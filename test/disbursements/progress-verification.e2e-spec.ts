@@ -84,7 +84,7 @@ describe('progress reports are checked, then verified on site before money moves
     await events.publish(ProposalApprovedV1, proposalId, approval(PROGRAMME, BALIK_ALAM, REQUESTED, new Date(), { proposalId }));
     ({ [proposalId]: disbursementId } = await fundedDisbursements(gateway, tokens.bpkad, [proposalId]));
     await expectEventually(async () => {
-      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [
+      const [swadaya] = await disbursements.db.query('SELECT self_help_amount FROM proposal_submission WHERE proposal_id = $1', [
         proposalId,
       ]);
       expect(swadaya?.self_help_amount).toBe(String(SWADAYA));

@@ -12,6 +12,9 @@ export const OTHER_MANDAU_VILLAGE = regions.villagesOf(MANDAU).find((v) => v.cod
 /** A village of kecamatan Bengkalis, outside the BK-DESA pilot. */
 export const OUTSIDE_PILOT_VILLAGE = regions.villagesOf('14.03.01')[0].code;
 
+/** The account the tests' BKMs have their grants paid into, and their SPMs name. */
+export const BKM_ACCOUNT = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+
 /** A complete KOTAKU draft: Rp 100,000,000 budget total, 5% swadaya. */
 export function kotakuDraft(villageCode = BALIK_ALAM, overrides: Record<string, unknown> = {}) {
   return {
@@ -28,6 +31,7 @@ export function kotakuDraft(villageCode = BALIK_ALAM, overrides: Record<string, 
       { description: 'Upah tukang', quantity: 1, unit: 'ls', unitPrice: 11_800_000 },
     ],
     selfHelpAmount: 5_000_000,
+    payeeAccount: BKM_ACCOUNT,
     ...overrides,
   };
 }

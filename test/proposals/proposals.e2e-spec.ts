@@ -179,7 +179,7 @@ describe('proposals through the gateway', () => {
       const bare = { programCode: DEMO_KOTAKU, villageCode: BALIK_ALAM, title: 'Drainase' };
       expect(await errorsOf(await submitDraft(bare))).toEqual([
         400,
-        ['description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems'],
+        ['description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems', 'payeeAccount'],
       ]);
     });
 

@@ -5,7 +5,7 @@ import { ROLES, Role } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources, TINY_PNG } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
-import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE, PINGGIR } from '../proposals/proposal-fixtures';
+import { BALIK_ALAM, BKM_ACCOUNT, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE, PINGGIR } from '../proposals/proposal-fixtures';
 import { RunningSystem, startSystem } from '../web/console-harness';
 
 /**
@@ -118,7 +118,7 @@ const upload = (name: string, file: Buffer, type: string) => () => {
 };
 const spmBody = (f: Fixtures) => ({
   sp2dNumber: `${f.disbursementId.slice(0, 8)}-2/SP2D/LS/${DEMO_FISCAL_YEAR}`,
-  bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
+  bankAccount: BKM_ACCOUNT,
 });
 
 const ROWS: Row[] = [

@@ -7,6 +7,7 @@ import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProgressModule } from './progress/progress.module';
+import { ProposalSubmissionsModule } from './proposal-submissions/proposal-submissions.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { TranchesModule } from './tranches/tranches.module';
 
@@ -21,6 +22,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
       FiscalCalendarModule,
       DisbursementsFeatureModule,
       ProgressModule,
+      ProposalSubmissionsModule,
       ReportingModule,
       EvaluationModule,
     ],

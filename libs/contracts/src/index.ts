@@ -10,6 +10,7 @@ export * from './approvals';
 export * from './disbursements';
 export * from './notifications';
 export * from './money/fiscal-year';
+export * from './money/bank-account';
 export * from './identity/user-saved/user-saved.event';
 export * from './identity/requests';
 export * from './requests';

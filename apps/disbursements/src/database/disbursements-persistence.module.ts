@@ -5,7 +5,7 @@ import { DisbursementRepository } from '../disbursements/disbursement.repository
 import { FiscalYearClosingRepository } from '../fiscal-calendar/fiscal-year-closing.repository';
 import { ProgrammeVersionRepository } from '../programmes/programme-version.repository';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
-import { SelfHelpRepository } from '../progress/self-help.repository';
+import { ProposalSubmissionRepository } from '../proposal-submissions/proposal-submission.repository';
 import { ReportingRepository } from '../reporting/reporting.repository';
 import { TrancheRepository } from '../tranches/tranche.repository';
 
@@ -15,7 +15,7 @@ const REPOSITORIES = [
   DisbursementRepository,
   TrancheRepository,
   ProgressReportRepository,
-  SelfHelpRepository,
+  ProposalSubmissionRepository,
   ProgrammeVersionRepository,
   FiscalYearClosingRepository,
   ReportingRepository,

@@ -6,6 +6,7 @@ import { AddReturnedSpm1765700000001 } from './migrations/add-returned-spm.migra
 import { AddTwoPersonReleases1764600000001 } from './migrations/add-two-person-releases.migration';
 import { CreateDisbursementsTables1764100000001 } from './migrations/create-disbursements-tables.migration';
 import { DropIdempotencyKeys1765600000001 } from './migrations/drop-idempotency-keys.migration';
+import { KeepPayeeAccounts1765900000001 } from './migrations/keep-payee-accounts.migration';
 
 /** The disbursements service's migrations, in order (ServiceCoreModule puts the messaging tables' in front). */
 export const DISBURSEMENTS_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const DISBURSEMENTS_MIGRATIONS = [
   AddTwoPersonReleases1764600000001,
   DropIdempotencyKeys1765600000001,
   AddReturnedSpm1765700000001,
+  KeepPayeeAccounts1765900000001,
 ];

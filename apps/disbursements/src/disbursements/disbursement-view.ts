@@ -4,6 +4,7 @@ import type { DisbursementView, OfficialRef, SpmView, TrancheView } from '@alur/
 import { RegionDirectory } from '@alur/regions';
 import { officialRef } from '../common/official-ref';
 import { ProgressReportRepository } from '../progress/progress-report.repository';
+import { ProposalSubmissionRepository } from '../proposal-submissions/proposal-submission.repository';
 import { Tranche } from '../tranches/domain/tranche';
 import { TrancheRepository } from '../tranches/tranche.repository';
 import { Disbursement } from './domain/disbursement';
@@ -26,12 +27,14 @@ export function toTrancheView(tranche: Tranche): TrancheView {
         ? {
             sp2dNumber: tranche.spmSp2dNumber,
             bankAccount: tranche.spmBankAccount,
+            accountChangeNote: tranche.spmAccountChangeNote,
             preparedBy: officialRef(tranche.preparedBy),
             preparedAt: tranche.preparedAt.toISOString(),
           }
         : null,
     returnedSpm: tranche.returnedSpm && {
       ...tranche.returnedSpm,
+      accountChangeNote: tranche.returnedSpm.accountChangeNote ?? null,
       preparedBy: officialRef(tranche.returnedSpm.preparedBy),
       returnedBy: officialRef(tranche.returnedSpm.returnedBy),
     },
@@ -47,6 +50,7 @@ export class DisbursementViews {
     private readonly disbursements: DisbursementRepository,
     private readonly tranches: TrancheRepository,
     private readonly reports: ProgressReportRepository,
+    private readonly submissions: ProposalSubmissionRepository,
     private readonly regions: RegionDirectory,
   ) {}
 
@@ -56,6 +60,10 @@ export class DisbursementViews {
     const ids = disbursements.map((d) => d.id);
     const tranches = await this.tranches.ofDisbursements(db, ids);
     const progressOf = await this.reports.highestAcceptedOf(db, ids);
+    const payeeAccounts = await this.submissions.payeeAccountsOf(
+      db,
+      disbursements.map((d) => d.proposalId),
+    );
     return disbursements.map((d) => ({
       id: d.id,
       proposalId: d.proposalId,
@@ -76,6 +84,7 @@ export class DisbursementViews {
       committedAt: d.committedAt?.toISOString() ?? null,
       completedAt: d.completedAt?.toISOString() ?? null,
       progressPercent: progressOf.get(d.id) ?? null,
+      payeeAccount: payeeAccounts.get(d.proposalId) ?? null,
       tranches: tranches.filter((t) => t.disbursementId === d.id).map(toTrancheView),
     }));
   }

@@ -217,7 +217,7 @@ export class ProgressReportRepository {
     if (filter.proposalId) where.push(`d.proposal_id = $${params.push(filter.proposalId)}`);
     if (filter.verificationStatus) where.push(`r.verification_status = $${params.push(filter.verificationStatus)}`);
     const order = filter.verificationStatus === 'PENDING' ? 'ASC' : 'DESC';
-    const from = `FROM progress_report r JOIN disbursement d ON d.id = r.disbursement_id LEFT JOIN proposal_self_help s ON s.proposal_id = d.proposal_id
+    const from = `FROM progress_report r JOIN disbursement d ON d.id = r.disbursement_id LEFT JOIN proposal_submission s ON s.proposal_id = d.proposal_id
       WHERE ${where.join(' AND ')}`;
     const [{ total }] = await queryRows(db, ReportCountRow, `SELECT count(*)::int AS total ${from}`, params);
     const items = await queryRows(

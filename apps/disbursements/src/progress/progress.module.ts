@@ -5,15 +5,14 @@ import { DisbursementsPersistenceModule } from '../database/disbursements-persis
 import { DisbursementsFeatureModule } from '../disbursements/disbursements-feature.module';
 import { TranchesModule } from '../tranches/tranches.module';
 import { ProgressRpcController } from './progress.rpc-controller';
-import { ProposalSubmittedHandler } from './proposal-submitted.handler';
 import { ListProgressReportsUseCase } from './use-cases/list-progress-reports.use-case';
 import { ReportProgressUseCase } from './use-cases/report-progress.use-case';
 import { VerifyProgressReportUseCase } from './use-cases/verify-progress-report.use-case';
 
-/** Progress reports by the BKM (with their photos' checks) and their verification on site, and the self-help (swadaya) each proposal pledged. */
+/** Progress reports by the BKM (with their photos' checks) and their verification on site. */
 @Module({
   imports: [AuditModule, RegionsModule, DisbursementsPersistenceModule, DisbursementsFeatureModule, TranchesModule],
   controllers: [ProgressRpcController],
-  providers: [ReportProgressUseCase, ListProgressReportsUseCase, VerifyProgressReportUseCase, ProposalSubmittedHandler],
+  providers: [ReportProgressUseCase, ListProgressReportsUseCase, VerifyProgressReportUseCase],
 })
 export class ProgressModule {}

@@ -130,6 +130,7 @@ export class InMemoryTranches implements Partial<Public<TrancheRepository>> {
       recordedAt: null,
       spmSp2dNumber: null,
       spmBankAccount: null,
+      spmAccountChangeNote: null,
       preparedBy: null,
       preparedAt: null,
       returnedSpm: null,

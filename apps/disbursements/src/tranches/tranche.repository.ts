@@ -9,6 +9,7 @@ import { ReturnedSpm, Tranche } from './domain/tranche';
 const ReturnedSpmColumn: z.ZodType<ReturnedSpm> = z.object({
   sp2dNumber: z.string(),
   bankAccount: BankAccountSchema,
+  accountChangeNote: z.string().nullable().optional(),
   preparedBy: ActorSchema,
   preparedAt: z.iso.datetime(),
   returnedBy: ActorSchema,
@@ -33,6 +34,7 @@ export const TrancheRow = z
     recorded_at: z.date().nullable(),
     spm_sp2d_number: z.string().nullable(),
     spm_bank_account: jsonField(BankAccountSchema).nullable(),
+    spm_account_change_note: z.string().nullable(),
     prepared_by: jsonField(ActorSchema).nullable(),
     prepared_at: z.date().nullable(),
     returned_spm: jsonField(ReturnedSpmColumn).nullable(),
@@ -52,6 +54,7 @@ export const TrancheRow = z
     recordedAt: row.recorded_at,
     spmSp2dNumber: row.spm_sp2d_number,
     spmBankAccount: row.spm_bank_account,
+    spmAccountChangeNote: row.spm_account_change_note,
     preparedBy: row.prepared_by,
     preparedAt: row.prepared_at,
     returnedSpm: row.returned_spm,
@@ -147,22 +150,31 @@ export class TrancheRepository {
   markingPrepared(
     disbursementId: string,
     number: number,
-    spm: { sp2dNumber: string; bankAccount: BankAccount; preparedBy: Actor; preparedAt: Date },
+    spm: { sp2dNumber: string; bankAccount: BankAccount; accountChangeNote: string | null; preparedBy: Actor; preparedAt: Date },
   ): RidingStatement {
     return {
       with: `tranche_prepared AS (
-        UPDATE tranche SET status = 'PREPARED', spm_sp2d_number = $3, spm_bank_account = $4, prepared_by = $5, prepared_at = $6
+        UPDATE tranche SET status = 'PREPARED', spm_sp2d_number = $3, spm_bank_account = $4, spm_account_change_note = $5,
+               prepared_by = $6, prepared_at = $7
          WHERE disbursement_id = $1 AND number = $2)`,
       select: 'NULL',
-      params: [disbursementId, number, spm.sp2dNumber, JSON.stringify(spm.bankAccount), JSON.stringify(spm.preparedBy), spm.preparedAt],
+      params: [
+        disbursementId,
+        number,
+        spm.sp2dNumber,
+        JSON.stringify(spm.bankAccount),
+        spm.accountChangeNote,
+        JSON.stringify(spm.preparedBy),
+        spm.preparedAt,
+      ],
     };
   }
 
   /** The tranche READY again, its SPM kept as the one returned (the SP2D number it held is free). */
   async returnSpm(tx: EntityManager, disbursementId: string, number: number, returned: ReturnedSpm): Promise<void> {
     await tx.query(
-      `UPDATE tranche SET status = 'READY', spm_sp2d_number = NULL, spm_bank_account = NULL, prepared_by = NULL, prepared_at = NULL,
-              returned_spm = $3
+      `UPDATE tranche SET status = 'READY', spm_sp2d_number = NULL, spm_bank_account = NULL, spm_account_change_note = NULL,
+              prepared_by = NULL, prepared_at = NULL, returned_spm = $3
           WHERE disbursement_id = $1 AND number = $2`,
       [disbursementId, number, JSON.stringify(returned)],
     );

@@ -44,7 +44,8 @@ export class DisbursementsController {
     summary:
       'Prepare the SPM of a READY tranche (SP2D number to be, bank account): it waits, PREPARED, for another BPKAD official to authorise it',
     description:
-      'Refused (403) to anyone who decided an approval stage of the proposal, in their own name or as acting official; 409 when an SPM already waits.',
+      'Refused (403) to anyone who decided an approval stage of the proposal, in their own name or as acting official; 409 when an SPM already waits. ' +
+      'An account other than the one the BKM gave in its proposal needs accountChangeNote (400 without it), which the authorising official is shown.',
   })
   prepare(
     @ContractInput(PrepareSpm, { from: 'body', params: ['id', 'n'], schema: PrepareSpmInput }) input: z.output<typeof PrepareSpmInput>,

@@ -70,6 +70,15 @@ const SAMPLES: Record<NotificationKind, TemplateValues> = {
     reason: 'Nama pemilik rekening tidak sesuai dengan BKM',
     returnedAt: at,
   },
+  PAYEE_ACCOUNT_CHANGED: {
+    ...common,
+    trancheNumber: 1,
+    trancheCount: 2,
+    amount: 118_750_000,
+    sp2dNumber: '0012/SP2D/LS/2026',
+    preparedAt: at,
+    reason: 'Surat BKM No. 12/XI/2026: rekening pindah ke BRI',
+  },
   TRANCHE_RELEASED: { ...common, trancheNumber: 1, trancheCount: 2, amount: 118_750_001, sp2dNumber: '0012/SP2D/LS/2026', releasedAt: at },
   PROGRESS_REPORTED: { ...common, ...progress, reportedAt: at },
   PROGRESS_ACCEPTED: { ...common, ...progress, note: null, verifiedAt: at },
@@ -160,6 +169,29 @@ describe('message templates', () => {
         '12 March 2026 at 14.30 WIB and awaits authorisation by a BPKAD official other than the one who prepared it.',
     );
     expect(prepared.en.body).toMatch(/\nView the proposal: http:\/\/127\.0\.0\.1:3000\/proposals\/\S+$/);
+    expect(prepared.id.body).not.toContain('rekening');
+
+    // To another account than the proposal's: the authorisers are warned, the BKM is told before the money goes.
+    const elsewhere = renderer.renderAll('SPM_PREPARED', { ...SAMPLES.SPM_PREPARED, accountChanged: true });
+    expect(elsewhere.id.body).toContain(
+      'menunggu otorisasi pejabat BPKAD selain penyiapnya.\n' +
+        'Perhatian: SPM ini membayar ke rekening yang berbeda dari rekening dalam usulan; baca alasannya sebelum mengotorisasi.\n' +
+        'Periksa, lalu otorisasi',
+    );
+    expect(elsewhere.en.body).toContain(
+      'Note: this SPM pays into another account than the one in the proposal; read why before authorising it.',
+    );
+    const told = renderer.renderAll('PAYEE_ACCOUNT_CHANGED', SAMPLES.PAYEE_ACCOUNT_CHANGED);
+    expect(told.id.title).toBe('Termin 1 akan dibayar ke rekening lain: Perbaikan drainase RT 03');
+    expect(told.id.body).toBe(
+      'SPM termin 1 dari 2 untuk usulan "Perbaikan drainase RT 03" sebesar Rp\u00a0118.750.000 disiapkan BPKAD pada 12 Maret 2026 pukul ' +
+        '14.30 WIB untuk dibayarkan ke rekening yang berbeda dari rekening dalam usulan BKM.\n' +
+        'Alasan yang dicatat BPKAD: Surat BKM No. 12/XI/2026: rekening pindah ke BRI\n' +
+        'Bila BKM tidak meminta perubahan rekening ini, segera hubungi BPKAD sebelum dana dicairkan.\n' +
+        `Lihat usulan: ${common.link}`,
+    );
+    expect(told.en.title).toBe('Tranche 1 to be paid into another account: Perbaikan drainase RT 03');
+    expect(told.en.body).toContain('If the BKM did not ask for this change, contact BPKAD at once, before the money is released.');
 
     const returned = renderer.renderAll('SPM_RETURNED', SAMPLES.SPM_RETURNED);
     expect(returned.id.title).toBe('SPM dikembalikan: Perbaikan drainase RT 03 (Balik Alam)');

@@ -4,6 +4,7 @@ import { ProposalBudgetItemEntity } from '../proposals/proposal-budget-item.enti
 import { ProposalTimelineEntryEntity } from '../proposals/proposal-timeline-entry.entity';
 import { ProposalEntity } from '../proposals/proposal.entity';
 import { AddProgrammeChecklists1764200000014 } from './migrations/add-programme-checklists.migration';
+import { AddPayeeAccount1765900000000 } from './migrations/add-payee-account.migration';
 import { AddProposalDocuments1764100000002 } from './migrations/add-proposal-documents.migration';
 import { CreateProposalsTables1764000000001 } from './migrations/create-proposals-tables.migration';
 
@@ -16,4 +17,5 @@ export const PROPOSALS_MIGRATIONS = [
   CreateProposalsTables1764000000001,
   AddProposalDocuments1764100000002,
   AddProgrammeChecklists1764200000014,
+  AddPayeeAccount1765900000000,
 ];

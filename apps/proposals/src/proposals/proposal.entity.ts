@@ -1,4 +1,4 @@
-import type { ProposalCategory, ProposalDocument } from '@alur/contracts';
+import type { BankAccount, ProposalCategory, ProposalDocument } from '@alur/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { FlatJson } from './domain/flat-json';
 import { rupiahColumn } from '@alur/database';
@@ -29,6 +29,7 @@ export class ProposalEntity implements Proposal {
   @Column('int', { name: 'submission_number' }) submissionNumber: number;
   @Column('jsonb', { name: 'current_stage', nullable: true }) currentStage: FlatJson | null;
   @Column('jsonb') documents: ProposalDocument[];
+  @Column('jsonb', { name: 'payee_account', nullable: true }) payeeAccount: BankAccount | null;
   @Column('text', { name: 'bkm_user_id' }) bkmUserId: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;

@@ -56,6 +56,7 @@ function toProposal(entity: ProposalEntity): Proposal {
     submissionNumber: entity.submissionNumber,
     currentStage: entity.currentStage,
     documents: entity.documents,
+    payeeAccount: entity.payeeAccount,
     bkmUserId: entity.bkmUserId,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

@@ -42,6 +42,7 @@ export function proposalView(p: Proposal, items: readonly BudgetLine[], timeline
       unitPrice: item.unitPrice,
       amount: item.amount,
     })),
+    payeeAccount: p.payeeAccount,
     bkmUserId: p.bkmUserId,
     ...(timeline
       ? {

@@ -84,6 +84,9 @@ export const PUBLISHED_BK_DESA = publishedVersion(BK_DESA_DRAFT);
 /** Another version of KOTAKU: published version 1 with what `changes` says. */
 export const kotakuVersion = (changes: Partial<ProgrammeVersion>): ProgrammeVersion => ({ ...PUBLISHED_KOTAKU, ...changes });
 
+/** The account Balik Alam's BKM has its grants paid into. */
+export const BALIK_ALAM_ACCOUNT = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+
 /** A complete KOTAKU draft: Rp 100,000,000 budget total, Rp 5,000,000 (5%) swadaya. */
 export function kotakuDraft(overrides: Partial<CreateProposalCommand> = {}): CreateProposalCommand {
   return {
@@ -100,6 +103,7 @@ export function kotakuDraft(overrides: Partial<CreateProposalCommand> = {}): Cre
       { description: 'Upah tukang', quantity: 1, unit: 'ls', unitPrice: 11_800_000 },
     ],
     selfHelpAmount: 5_000_000,
+    payeeAccount: BALIK_ALAM_ACCOUNT,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ describe('what a proposal must have filled in before it is submitted', () => {
     category: 'INFRASTRUCTURE',
     beneficiaries: { households: 120, poorHouseholds: 45 },
     budgetItems: [{ description: 'Semen', unit: 'sak' }],
+    payeeAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
   };
 
   it('names nothing for a proposal with every field filled in', () => {
@@ -24,10 +25,19 @@ describe('what a proposal must have filled in before it is submitted', () => {
       required('category'),
       required('beneficiaries'),
       { field: 'budgetItems', reason: 'needs at least one budget line (RAB)', code: RefusalCode.BudgetLineRequired },
+      { field: 'payeeAccount', reason: 'is required before submission: the account the grant is paid into', code: RefusalCode.Required },
     ];
     // As stored (null), and as an empty form sends it (absent), blank text counting as none.
     expect(
-      missingForSubmission({ title: ' ', description: null, executorGroup: null, category: null, beneficiaries: null, budgetItems: [] }),
+      missingForSubmission({
+        title: ' ',
+        description: null,
+        executorGroup: null,
+        category: null,
+        beneficiaries: null,
+        budgetItems: [],
+        payeeAccount: null,
+      }),
     ).toEqual(everyField);
     expect(missingForSubmission({ title: '' })).toEqual(everyField);
   });

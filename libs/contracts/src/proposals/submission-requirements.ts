@@ -11,6 +11,7 @@ export interface SubmissionContent {
   executorGroup?: string | null;
   category?: string | null;
   beneficiaries?: object | null;
+  payeeAccount?: object | null;
   budgetItems?: ReadonlyArray<{ description?: string | null; unit?: string | null }>;
 }
 
@@ -41,5 +42,12 @@ export function missingForSubmission(content: SubmissionContent): FieldError[] {
     if (blank(line.description)) errors.push({ field: `budgetItems.${i}.description`, reason: 'is required', code: RefusalCode.Required });
     if (blank(line.unit)) errors.push({ field: `budgetItems.${i}.unit`, reason: 'is required', code: RefusalCode.Required });
   });
+  if (content.payeeAccount === null || content.payeeAccount === undefined) {
+    errors.push({
+      field: 'payeeAccount',
+      reason: 'is required before submission: the account the grant is paid into',
+      code: RefusalCode.Required,
+    });
+  }
   return errors;
 }

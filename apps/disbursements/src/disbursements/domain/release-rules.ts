@@ -1,4 +1,13 @@
-import { Actor, ConflictError, ForbiddenError, peopleBehind, RefusalCode } from '@alur/contracts';
+import {
+  Actor,
+  BankAccount,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  peopleBehind,
+  RefusalCode,
+  sameBankAccount,
+} from '@alur/contracts';
 import { isUniqueViolation } from '@alur/database';
 import { Tranche } from '../../tranches/domain/tranche';
 import { Disbursement } from './disbursement';
@@ -41,6 +50,35 @@ export function refuseFinishedOrLocked(tranche: Tranche): void {
     );
   }
   if (tranche.status === 'CANCELLED') throw new ConflictError(`Tranche ${tranche.number} was cancelled: nothing can be paid out`);
+}
+
+/**
+ * What an SPM keeps of why it pays where it does: nothing when it pays into the account the BKM gave in its
+ * proposal; when it pays elsewhere (the BKM's letter of a new account, say), a reason is required, which the second
+ * official reads before authorising. A proposal submitted before proposals named an account has none to check against.
+ */
+export function accountChangeNote(onRecord: BankAccount | undefined, account: BankAccount, note: string | undefined): string | null {
+  if (!onRecord) return note ?? null;
+  const same = sameBankAccount(onRecord, account);
+  if (!same && note === undefined) {
+    throw new InvalidInputError([
+      {
+        field: 'accountChangeNote',
+        reason: `the account differs from the one in the proposal (${onRecord.bankName} ${onRecord.accountNumber} a.n. ${onRecord.accountHolder}): say why`,
+        code: RefusalCode.AccountChangeNoteRequired,
+      },
+    ]);
+  }
+  if (same && note !== undefined) {
+    throw new InvalidInputError([
+      {
+        field: 'accountChangeNote',
+        reason: 'the account is the one in the proposal: there is no change to explain',
+        code: RefusalCode.AccountUnchanged,
+      },
+    ]);
+  }
+  return note ?? null;
 }
 
 export function sp2dTaken(sp2dNumber: string): ConflictError {

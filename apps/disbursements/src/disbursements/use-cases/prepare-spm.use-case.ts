@@ -14,7 +14,8 @@ import {
 import { Transactions } from '@alur/database';
 import { ChangeRecorder } from '@alur/messaging';
 import { TrancheRepository } from '../../tranches/tranche.repository';
-import { refuseFinishedOrLocked, refuseStageDeciders, refusingTakenSp2d, sp2dTaken } from '../domain/release-rules';
+import { ProposalSubmissionRepository } from '../../proposal-submissions/proposal-submission.repository';
+import { accountChangeNote, refuseFinishedOrLocked, refuseStageDeciders, refusingTakenSp2d, sp2dTaken } from '../domain/release-rules';
 import { TrancheLocks } from '../locked-tranche';
 
 export type PrepareSpmRequest = RequestOf<typeof PrepareSpm>;
@@ -33,6 +34,7 @@ export class PrepareSpmUseCase {
     private readonly transactions: Transactions,
     private readonly locks: TrancheLocks,
     private readonly tranches: TrancheRepository,
+    private readonly submissions: ProposalSubmissionRepository,
     private readonly changes: ChangeRecorder,
   ) {}
 
@@ -56,6 +58,8 @@ export class PrepareSpmUseCase {
       );
     }
     if (await this.tranches.isSp2dTaken(tx, tranche.regencyCode, request.sp2dNumber)) throw sp2dTaken(request.sp2dNumber);
+    const onRecord = (await this.submissions.payeeAccountsOf(tx, [disbursement.proposalId])).get(disbursement.proposalId);
+    const note = accountChangeNote(onRecord, request.bankAccount, request.accountChangeNote);
 
     const preparedAt = new Date();
     const amount = tranche.amount;
@@ -64,6 +68,7 @@ export class PrepareSpmUseCase {
       alongside: this.tranches.markingPrepared(disbursement.id, tranche.number, {
         sp2dNumber: request.sp2dNumber,
         bankAccount: request.bankAccount,
+        accountChangeNote: note,
         preparedBy: actor,
         preparedAt,
       }),
@@ -80,6 +85,7 @@ export class PrepareSpmUseCase {
           amount,
           sp2dNumber: request.sp2dNumber,
           bankAccount: request.bankAccount,
+          ...(note !== null ? { accountChangeNote: note } : {}),
           preparedBy: actor,
           preparedAt: preparedAt.toISOString(),
         },
@@ -90,7 +96,14 @@ export class PrepareSpmUseCase {
         entityId: `${disbursement.id}/${tranche.number}`,
         fromStatus: 'READY',
         toStatus: 'PREPARED',
-        after: { amount, sp2dNumber: request.sp2dNumber, bankAccount: request.bankAccount, idempotencyKey: request.idempotencyKey },
+        after: {
+          amount,
+          sp2dNumber: request.sp2dNumber,
+          bankAccount: request.bankAccount,
+          accountChangeNote: note,
+          ...(onRecord ? { proposalAccount: onRecord } : {}),
+          idempotencyKey: request.idempotencyKey,
+        },
       },
     });
     return {
@@ -101,6 +114,7 @@ export class PrepareSpmUseCase {
       amount,
       sp2dNumber: request.sp2dNumber,
       bankAccount: request.bankAccount,
+      accountChangeNote: note,
       preparedBy: { userId: actor.userId, username: actor.username },
       preparedAt: preparedAt.toISOString(),
       status: 'PREPARED',

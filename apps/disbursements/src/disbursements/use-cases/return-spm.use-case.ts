@@ -48,6 +48,7 @@ export class ReturnSpmUseCase {
       await this.tranches.returnSpm(tx, disbursement.id, tranche.number, {
         sp2dNumber: tranche.spmSp2dNumber,
         bankAccount: tranche.spmBankAccount,
+        accountChangeNote: tranche.spmAccountChangeNote,
         preparedBy: tranche.preparedBy,
         preparedAt: tranche.preparedAt.toISOString(),
         returnedBy: actor,
@@ -81,6 +82,7 @@ export class ReturnSpmUseCase {
           before: {
             sp2dNumber: tranche.spmSp2dNumber,
             bankAccount: tranche.spmBankAccount,
+            accountChangeNote: tranche.spmAccountChangeNote,
             preparedBy: tranche.preparedBy.username,
             preparedAt: tranche.preparedAt?.toISOString(),
           },

@@ -24,7 +24,7 @@ import { checkPhoto } from '../domain/photo-flags';
 import { progressReportView, ReportedPhoto } from '../progress-report-view';
 import { ProgressReportRepository } from '../progress-report.repository';
 import { progressClaimErrors, ProgressStanding } from '../domain/progress-rules';
-import { SelfHelpRepository } from '../self-help.repository';
+import { ProposalSubmissionRepository } from '../../proposal-submissions/proposal-submission.repository';
 
 export { MAX_REPORT_PHOTOS } from '@alur/contracts';
 
@@ -39,7 +39,7 @@ export class ReportProgressUseCase {
     private readonly transactions: Transactions,
     private readonly disbursements: DisbursementRepository,
     private readonly reports: ProgressReportRepository,
-    private readonly selfHelp: SelfHelpRepository,
+    private readonly submissions: ProposalSubmissionRepository,
     private readonly programmes: ProgrammeVersionRepository,
     private readonly views: DisbursementViews,
     private readonly changes: ChangeRecorder,
@@ -125,7 +125,7 @@ export class ReportProgressUseCase {
 
   private async standingOf(tx: EntityManager, disbursement: Disbursement): Promise<ProgressStanding> {
     const previous = await this.reports.latestCounting(tx, disbursement.id);
-    const selfHelpAmount = await this.selfHelp.amountOf(tx, disbursement.proposalId);
+    const selfHelpAmount = await this.submissions.selfHelpOf(tx, disbursement.proposalId);
     const photosRequired = await this.programmes.photosRequired(tx, disbursement.programCode, disbursement.programVersion);
     return {
       previous: previous ?? null,

@@ -6,6 +6,8 @@ export type { TrancheStatus };
 export interface ReturnedSpm {
   sp2dNumber: string;
   bankAccount: BankAccount;
+  /** Why it named another account than the proposal's; absent from SPMs returned before it was kept. */
+  accountChangeNote?: string | null;
   preparedBy: Actor;
   preparedAt: string;
   returnedBy: Actor;
@@ -30,6 +32,8 @@ export interface Tranche {
   recordedAt: Date | null;
   spmSp2dNumber: string | null;
   spmBankAccount: BankAccount | null;
+  /** Why the SPM pays into another account than the one the BKM gave in its proposal; null when it pays into that one. */
+  spmAccountChangeNote: string | null;
   preparedBy: Actor | null;
   preparedAt: Date | null;
   /** The last SPM returned for it, with why: what the next one corrects. */

@@ -32,6 +32,7 @@ export const NOTIFICATION_KINDS = {
   TRANCHE_READY: { category: 'FUNDS', template: 'tranche-ready' },
   SPM_PREPARED: { category: 'FUNDS', template: 'spm-prepared' },
   SPM_RETURNED: { category: 'FUNDS', template: 'spm-returned' },
+  PAYEE_ACCOUNT_CHANGED: { category: 'FUNDS', template: 'payee-account-changed' },
   TRANCHE_RELEASED: { category: 'FUNDS', template: 'tranche-released' },
   PROGRESS_REPORTED: { category: 'TASK', template: 'progress-reported' },
   PROGRESS_ACCEPTED: { category: 'STATUS', template: 'progress-accepted' },

@@ -204,7 +204,7 @@ describe('who hears of each event', () => {
     ]);
   });
 
-  it('asks BPKAD of the regency to authorise a prepared SPM, all but whoever prepared it, and tells the preparer of a return', () => {
+  it('asks BPKAD of the regency to authorise a prepared SPM, all but whoever prepared it, warns of another account, and tells the preparer of a return', () => {
     const tranche = {
       proposalId,
       disbursementId: '6f1c2a34-0000-4000-8000-0000000000dd',
@@ -213,13 +213,14 @@ describe('who hears of each event', () => {
       trancheCount: 2,
     };
     const bpkad = { userId: 'bpkad', username: 'bpkad', role: 'BPKAD', regionCode: '14.03' };
+    const bankAccount = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
     const preparedBy = (actor: typeof bpkad & { actingFor?: typeof bpkad }) =>
       planSpmPrepared(
         {
           ...tranche,
           amount: 5,
           sp2dNumber: 'SP2D-1',
-          bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
+          bankAccount,
           preparedBy: actor,
           preparedAt: at,
         },
@@ -230,6 +231,24 @@ describe('who hears of each event', () => {
     expect(prepared[0].exceptUserIds).toEqual(['bpkad']);
     // The account number is not for SMS, WhatsApp and e-mail.
     expect(prepared[0].facts).toEqual({ trancheNumber: 1, trancheCount: 2, amount: 5, sp2dNumber: 'SP2D-1', preparedAt: at });
+    // Into another account than the proposal's: the authorisers are warned and the BKM told, the number left out still.
+    const elsewhere = planSpmPrepared(
+      { ...tranche, amount: 5, sp2dNumber: 'SP2D-1', bankAccount, accountChangeNote: 'Surat BKM 12/XI', preparedBy: bpkad, preparedAt: at },
+      regencyOf,
+    );
+    expect(who(elsewhere)).toEqual([
+      ['SPM_PREPARED', ['BPKAD@14.03']],
+      ['PAYEE_ACCOUNT_CHANGED', [`BKM@${village}`]],
+    ]);
+    expect(elsewhere[0].facts).toMatchObject({ accountChanged: true });
+    expect(elsewhere[1].facts).toEqual({
+      trancheNumber: 1,
+      trancheCount: 2,
+      amount: 5,
+      sp2dNumber: 'SP2D-1',
+      preparedAt: at,
+      reason: 'Surat BKM 12/XI',
+    });
     // A Plt who prepared it in an absent official's place: neither of the two may authorise it.
     expect(preparedBy({ ...bpkad, userId: 'plt', username: 'plt.bpkad', actingFor: bpkad })[0].exceptUserIds).toEqual(['plt', 'bpkad']);
 

@@ -230,16 +230,26 @@ export function planTrancheReady(p: TrancheReadyPayload, regencyOf: RegencyOf): 
 /**
  * BPKAD of the regency is asked to authorise a prepared SPM, all but whoever prepared it (and the official they
  * acted for): four eyes, the disbursements service refuses them. The bank account stays out of the message, which
- * SMS, WhatsApp and e-mail carry.
+ * SMS, WhatsApp and e-mail carry. An SPM paying into another account than the one the BKM gave in its proposal says
+ * so to them, and the BKM is told before the money goes: if it asked for no such change, it can stop it in time.
  */
 export function planSpmPrepared(p: TranchePreparedPayload, regencyOf: RegencyOf): PlannedNotification[] {
+  const facts = { ...trancheFacts(p), amount: p.amount, sp2dNumber: p.sp2dNumber, preparedAt: p.preparedAt };
+  const toAuthorise: PlannedNotification = {
+    kind: 'SPM_PREPARED',
+    audiences: [bpkadOf(p.villageCode, regencyOf)],
+    exceptUserIds: peopleBehind(p.preparedBy),
+    ...aboutDisbursement(p),
+    facts: p.accountChangeNote ? { ...facts, accountChanged: true } : facts,
+  };
+  if (!p.accountChangeNote) return [toAuthorise];
   return [
+    toAuthorise,
     {
-      kind: 'SPM_PREPARED',
-      audiences: [bpkadOf(p.villageCode, regencyOf)],
-      exceptUserIds: peopleBehind(p.preparedBy),
+      kind: 'PAYEE_ACCOUNT_CHANGED',
+      audiences: [bkmOf(p.villageCode)],
       ...aboutDisbursement(p),
-      facts: { ...trancheFacts(p), amount: p.amount, sp2dNumber: p.sp2dNumber, preparedAt: p.preparedAt },
+      facts: { ...facts, reason: p.accountChangeNote },
     },
   ];
 }

@@ -1,4 +1,4 @@
-import type { Actor, ProposalCategory, ProposalDocument, ProposalTimelineKind } from '@alur/contracts';
+import type { Actor, BankAccount, ProposalCategory, ProposalDocument, ProposalTimelineKind } from '@alur/contracts';
 import type { FlatJson } from './flat-json';
 import type { ProposalStatus } from './proposal-status';
 
@@ -27,6 +27,8 @@ export interface Proposal {
   /** The approval stage open now, as the approvals service's events describe it. */
   currentStage: FlatJson | null;
   documents: ProposalDocument[];
+  /** The BKM's account the grant is paid into; null until the BKM names it. */
+  payeeAccount: BankAccount | null;
   bkmUserId: string;
   createdAt: Date;
   updatedAt: Date;

@@ -19,7 +19,18 @@ const valid = (overrides: Partial<SubmissionCandidate> = {}): SubmissionCandidat
   beneficiaries: { households: 120, poorHouseholds: 45 },
   budgetItems: [{ description: 'Semen', quantity: 1000, unit: 'sak', unitPrice: 100_000 }],
   selfHelpAmount: 5_000_000,
+  payeeAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
   ...overrides,
+});
+/** A proposal with nothing a submission requires filled in. */
+const empty = valid({
+  title: ' ',
+  description: null,
+  executorGroup: '',
+  category: null,
+  beneficiaries: null,
+  budgetItems: [],
+  payeeAccount: null,
 });
 const fields = (candidate: SubmissionCandidate, definition = KOTAKU) => {
   const check = checkSubmission(candidate, definition, regions);
@@ -34,14 +45,13 @@ describe('submission rules', () => {
     });
   });
 
-  it('requires title, description, executor group, category, beneficiaries and a budget line', () => {
-    expect(
-      fields(valid({ title: ' ', description: null, executorGroup: '', category: null, beneficiaries: null, budgetItems: [] })),
-    ).toEqual(expect.arrayContaining(['title', 'description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems']));
+  it('requires title, description, executor group, category, beneficiaries, a budget line and the account it is paid into', () => {
+    expect(fields(empty)).toEqual(
+      expect.arrayContaining(['title', 'description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems', 'payeeAccount']),
+    );
   });
 
   it('names every missing field as the console does before sending, and the programme’s rules in their fields’ places', () => {
-    const empty = valid({ title: ' ', description: null, executorGroup: '', category: null, beneficiaries: null, budgetItems: [] });
     // The console tells these before it sends anything (missingForSubmission): the API answers the same, in the same order.
     expect(checkSubmission({ ...empty, selfHelpAmount: 0 }, BK_DESA, regions)).toEqual({ ok: false, errors: missingForSubmission(empty) });
     expect(missingForSubmission(empty).map((e) => e.field)).toEqual([
@@ -51,6 +61,7 @@ describe('submission rules', () => {
       'category',
       'beneficiaries',
       'budgetItems',
+      'payeeAccount',
     ]);
     // The programme's own rules take their field's place among the missing ones.
     const check = checkSubmission(

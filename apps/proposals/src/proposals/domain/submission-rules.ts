@@ -1,6 +1,6 @@
 import { missingForSubmission, ProgrammeDefinition, RefusalCode } from '@alur/contracts';
 import { BudgetFigures, BudgetItemInput, computeBudget } from './budget';
-import type { FieldError } from '@alur/contracts';
+import type { BankAccount, FieldError } from '@alur/contracts';
 
 /** What the BKM wrote, as it stands when submitted. */
 export interface SubmissionCandidate {
@@ -12,6 +12,7 @@ export interface SubmissionCandidate {
   beneficiaries: { households: number; poorHouseholds: number } | null;
   budgetItems: BudgetItemInput[];
   selfHelpAmount: number;
+  payeeAccount: BankAccount | null;
 }
 
 /** The one question the rules ask of the region hierarchy. */
@@ -79,6 +80,7 @@ export function checkSubmission(candidate: SubmissionCandidate, programme: Progr
   }
 
   errors.push(...missingIn('budgetItems'));
+  errors.push(...missingIn('payeeAccount'));
 
   const budget = computeBudget(candidate.budgetItems, candidate.selfHelpAmount);
   if (!budget.ok) return { ok: false, errors: [...errors, ...budget.errors] };

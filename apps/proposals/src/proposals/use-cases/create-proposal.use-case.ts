@@ -56,6 +56,7 @@ export class CreateProposalUseCase {
         description: command.description ?? null,
         executorGroup: command.executorGroup ?? null,
         documents: command.documents ?? [],
+        payeeAccount: command.payeeAccount ?? null,
         households: command.beneficiaries?.households ?? null,
         poorHouseholds: command.beneficiaries?.poorHouseholds ?? null,
         budgetTotal: figures.budgetTotal,

@@ -67,6 +67,8 @@ export class ReadProposalsUseCase {
       executorGroup: view.executorGroup,
       beneficiaries: view.beneficiaries,
       budgetItems: view.budgetItems,
+      // A submission made before proposals named an account has none in its record.
+      payeeAccount: view.payeeAccount ?? null,
       budgetTotal: view.budgetTotal,
       selfHelpAmount: view.selfHelpAmount,
       requestedAmount: view.requestedAmount,

@@ -2,6 +2,7 @@ import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFound
 import { refusalOf } from '@alur/testing';
 import {
   AIR_JAMBAN,
+  BALIK_ALAM_ACCOUNT,
   BK_DESA,
   BKM,
   bkmOf,
@@ -47,6 +48,7 @@ describe('a BKM submitting its proposal', () => {
         budgetTotal: 100_000_000,
         selfHelpAmount: 5_000_000,
         requestedAmount: 95_000_000,
+        payeeAccount: BALIK_ALAM_ACCOUNT,
         submissionNumber: 1,
         approvalChain: PUBLISHED_KOTAKU.approvalChain,
         reminderSchedule: PUBLISHED_KOTAKU.reminderSchedule,
@@ -84,6 +86,37 @@ describe('a BKM submitting its proposal', () => {
     expect((await bed.timelineOf(draft.id)).at(-1)).toEqual(['proposal.resubmitted', 'SUBMITTED']);
   });
 
+  it('announces a resubmission with the account the BKM changed it to, and keeps the account an edit leaves alone', async () => {
+    const bed = proposalsTestBed();
+    const draft = await bed.create.execute(BKM, kotakuDraft());
+    await bed.submit.execute(BKM, { id: draft.id });
+    await bed.moveTo(draft.id, 'RETURNED');
+    const newAccount = { bankName: 'BRI', accountNumber: '002101000123', accountHolder: 'BKM Balik Alam' };
+
+    const edited = await bed.update.execute(BKM, { id: draft.id, version: 3, payeeAccount: newAccount });
+    const retitled = await bed.update.execute(BKM, { id: draft.id, version: 4, title: 'Semenisasi Jalan Gang Damai II' });
+    await bed.submit.execute(BKM, { id: draft.id, version: 5 });
+
+    expect(edited.payeeAccount).toEqual(newAccount);
+    expect(retitled.payeeAccount).toEqual(newAccount);
+    expect(bed.outbox.ofType(ProposalSubmittedV1).map((e) => (e.payload as { payeeAccount?: unknown }).payeeAccount)).toEqual([
+      BALIK_ALAM_ACCOUNT,
+      newAccount,
+    ]);
+  });
+
+  it('is refused (400) on payeeAccount when the BKM emptied the account', async () => {
+    const bed = proposalsTestBed();
+    const draft = await bed.create.execute(BKM, kotakuDraft());
+    await bed.update.execute(BKM, { id: draft.id, version: 1, payeeAccount: null });
+
+    const refused = await refusalOf(bed.submit.execute(BKM, { id: draft.id }));
+
+    expect(refused.status).toBe(400);
+    expect(fieldsOf(refused)).toEqual(['payeeAccount']);
+    expect(bed.outbox.events).toEqual([]);
+  });
+
   it('is refused (400) with every missing part named at once, and stays a draft', async () => {
     const bed = proposalsTestBed();
     const draft = await bed.create.execute(BKM, { programCode: KOTAKU, villageCode: BKM.regionCode, title: 'Drainase RT 05' });
@@ -92,7 +125,7 @@ describe('a BKM submitting its proposal', () => {
 
     expect(refused.error).toBeInstanceOf(InvalidInputError);
     expect(refused.status).toBe(400);
-    expect(fieldsOf(refused)).toEqual(['description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems']);
+    expect(fieldsOf(refused)).toEqual(['description', 'executorGroup', 'category', 'beneficiaries', 'budgetItems', 'payeeAccount']);
     expect(bed.proposals.stored(draft.id)).toMatchObject({ status: 'DRAFT', version: 1, submissionNumber: 0 });
     expect(bed.outbox.events).toEqual([]);
   });

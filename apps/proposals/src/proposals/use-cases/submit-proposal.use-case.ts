@@ -64,6 +64,7 @@ export class SubmitProposalUseCase {
             proposal.households === null ? null : { households: proposal.households, poorHouseholds: proposal.poorHouseholds ?? 0 },
           budgetItems: budgetInputOf(lines),
           selfHelpAmount: proposal.selfHelpAmount,
+          payeeAccount: proposal.payeeAccount,
         },
         definition,
         this.regions,
@@ -110,6 +111,8 @@ export class SubmitProposalUseCase {
               selfHelpAmount: submitted.selfHelpAmount,
               requestedAmount: submitted.requestedAmount,
               bkmUserId: submitted.bkmUserId,
+              // Checked above: a proposal is submitted only with the account its grant is paid into.
+              payeeAccount: submitted.payeeAccount!,
               submissionNumber: submitted.submissionNumber,
               approvalChain: definition.approvalChain,
               reminderSchedule: definition.reminderSchedule,

@@ -43,6 +43,7 @@ export class UpdateProposalUseCase {
         ...(command.description !== undefined ? { description: command.description } : {}),
         ...(command.executorGroup !== undefined ? { executorGroup: command.executorGroup } : {}),
         ...(command.documents !== undefined ? { documents: command.documents } : {}),
+        ...(command.payeeAccount !== undefined ? { payeeAccount: command.payeeAccount } : {}),
         ...(command.beneficiaries !== undefined
           ? { households: command.beneficiaries?.households ?? null, poorHouseholds: command.beneficiaries?.poorHouseholds ?? null }
           : {}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BankAccountSchema } from '../tranche-prepared/tranche-prepared.event';
+import { BankAccountSchema } from '../../money/bank-account';
 import { DISBURSEMENT_STATUSES } from '../funds-report/funds-report-item';
 import { OfficialRefSchema } from '../../identity/official-ref.schema';
 
@@ -10,6 +10,8 @@ export type TrancheStatus = (typeof TRANCHE_STATUSES)[number];
 export const SpmViewSchema = z.object({
   sp2dNumber: z.string(),
   bankAccount: BankAccountSchema,
+  /** Why it pays into another account than the proposal's; null when it pays into the proposal's. */
+  accountChangeNote: z.string().nullable(),
   preparedBy: OfficialRefSchema,
   preparedAt: z.iso.datetime(),
 });
@@ -65,6 +67,11 @@ export const DisbursementViewSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
   /** The highest physical progress the BKM reported and a Verifikator accepted, in percent; null before the first accepted report. */
   progressPercent: z.number().int().nullable(),
+  /**
+   * The account the BKM gave in its proposal as last submitted, which its tranches are paid into; null for a
+   * proposal submitted before proposals named one.
+   */
+  payeeAccount: BankAccountSchema.nullable(),
   tranches: z.array(TrancheViewSchema),
 });
 export type DisbursementView = z.infer<typeof DisbursementViewSchema>;

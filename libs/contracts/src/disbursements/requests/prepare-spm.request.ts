@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { defineRequest } from '../../requests/request-contract';
 import { text, Uuid } from '../../requests/request-fields';
-import { BankAccountSchema } from '../tranche-prepared/tranche-prepared.event';
+import { BankAccountInput, BankAccountSchema } from '../../money/bank-account';
 import { IdempotencyKey, Sp2dNumber, TrancheNumber } from './disbursement-fields';
 import { OfficialRefSchema } from '../../identity/official-ref.schema';
 import { TrancheStepFields } from './disbursement-view.schema';
-
-/** The account a tranche is paid into (the BKM's), as BPKAD enters it. */
-export const BankAccountInput = z.strictObject({
-  bankName: text(100),
-  accountNumber: z.string().regex(/^\d{5,30}$/, { message: 'must be 5 to 30 digits' }),
-  accountHolder: text(200),
-});
 
 /** What the official sends to prepare an SPM, besides the tranche it is for. */
 export const SpmPreparationFields = {
@@ -19,6 +12,11 @@ export const SpmPreparationFields = {
   sp2dNumber: Sp2dNumber,
   /** Where the tranche is paid. */
   bankAccount: BankAccountInput,
+  /**
+   * Why the SPM pays into another account than the one the BKM gave in its proposal (the BKM's letter, say);
+   * required then, and refused when the account is the proposal's.
+   */
+  accountChangeNote: text(500).optional(),
 };
 
 /**
@@ -35,6 +33,7 @@ export const PrepareSpm = defineRequest('disbursements.tranches.prepare', {
   answer: z.object({
     ...TrancheStepFields,
     bankAccount: BankAccountSchema,
+    accountChangeNote: z.string().nullable(),
     preparedBy: OfficialRefSchema,
     preparedAt: z.iso.datetime(),
     status: z.literal('PREPARED'),

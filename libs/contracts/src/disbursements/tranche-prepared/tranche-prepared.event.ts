@@ -3,14 +3,7 @@ import { ActorSchema } from '../../envelope/event-envelope';
 import { defineEvent } from '../../envelope/event-contract';
 import { TrancheRefSchema } from '../disbursement-ref.schema';
 import { Rupiah } from '../../money/rupiah';
-
-/** The account a tranche is paid into, as the SPM names it. */
-export const BankAccountSchema = z.object({
-  bankName: z.string().min(1),
-  accountNumber: z.string().min(1),
-  accountHolder: z.string().min(1),
-});
-export type BankAccount = z.infer<typeof BankAccountSchema>;
+import { BankAccountSchema } from '../../money/bank-account';
 
 /**
  * A BPKAD official prepared the SPM (Surat Perintah Membayar) of a READY tranche: its amount, the
@@ -26,6 +19,8 @@ export const TranchePreparedV1 = defineEvent({
     amount: Rupiah,
     sp2dNumber: z.string().min(1),
     bankAccount: BankAccountSchema,
+    /** Why the account is not the one the BKM gave in its proposal; absent when it is. */
+    accountChangeNote: z.string().min(1).optional(),
     preparedBy: ActorSchema,
     preparedAt: z.iso.datetime({ offset: true }),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope/event-contract';
+import { BankAccountSchema } from '../../money/bank-account';
 import { Rupiah } from '../../money/rupiah';
 import { ApprovalStageSchema, PROPOSAL_CATEGORIES, ReminderScheduleSchema } from '../programme-definition/programme-definition.schema';
 
@@ -26,6 +27,8 @@ export const ProposalSubmittedV1 = defineEvent({
     selfHelpAmount: Rupiah,
     requestedAmount: Rupiah,
     bkmUserId: z.string().min(1),
+    /** The BKM's account the grant is paid into; absent from submissions made before proposals named one. */
+    payeeAccount: BankAccountSchema.optional(),
     submissionNumber: z.number().int().positive(),
     approvalChain: z.array(ApprovalStageSchema).min(1),
     reminderSchedule: ReminderScheduleSchema,

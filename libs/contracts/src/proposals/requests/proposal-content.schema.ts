@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BankAccountInput } from '../../money/bank-account';
 import { Rupiah } from '../../money/rupiah';
 import { text } from '../../requests/request-fields';
 import { budgetLineAmount, MAX_BUDGET_TOTAL, quantityToHundredths } from '../budget-rules';
@@ -79,6 +80,8 @@ export const ProposalContentFields = {
   executorGroup: z.string().max(200).nullable().optional(),
   beneficiaries: BeneficiariesSchema.nullable().optional(),
   budgetItems: BudgetItemsInputSchema.optional(),
+  /** The BKM's account the grant is paid into, which BPKAD's payment orders then name. */
+  payeeAccount: BankAccountInput.nullable().optional(),
   selfHelpAmount: Rupiah.meta({ description: 'Swadaya: the community’s own contribution, whole rupiah' }).optional(),
   documents: z
     .array(ProposalDocumentInputSchema)

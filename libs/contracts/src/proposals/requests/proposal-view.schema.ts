@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROPOSAL_CATEGORIES, RequiredDocumentSchema } from '../programme-definition/programme-definition.schema';
 import { ProposalDocumentSchema } from '../proposal-document/proposal-document.schema';
+import { BankAccountSchema } from '../../money/bank-account';
 
 export const PROPOSAL_STATUSES = [
   'DRAFT',
@@ -103,6 +104,8 @@ export const ProposalViewSchema = ProposalSummaryViewSchema.extend({
   documents: z.array(ProposalDocumentSchema),
   beneficiaries: z.object({ households: z.number().int(), poorHouseholds: z.number().int() }).nullable(),
   budgetItems: z.array(BudgetLineViewSchema),
+  /** The BKM's account the grant is paid into; null until the BKM names it. */
+  payeeAccount: BankAccountSchema.nullable(),
   bkmUserId: z.string(),
   timeline: z.array(ProposalTimelineEntrySchema).optional(),
 });
@@ -125,6 +128,7 @@ export const SubmittedContentSchema = ProposalViewSchema.pick({
   executorGroup: true,
   beneficiaries: true,
   budgetItems: true,
+  payeeAccount: true,
   budgetTotal: true,
   selfHelpAmount: true,
   requestedAmount: true,
