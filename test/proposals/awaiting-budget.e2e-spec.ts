@@ -89,9 +89,11 @@ describe('a proposal that does not fit its ceiling shows that it waits for budge
 
   it('moves on to FUNDING once the ceiling is raised', async () => {
     expect((await setCeiling(2_000_000_000)).status).toBe(200);
+    // FUNDING comes with the commitment; the first tranche's readiness is another event, heard after it.
     const funded = await expectEventually(async () => {
       const view = await proposal();
       expect(view.status).toBe('FUNDING');
+      expect(view.timeline.map((e: TimelineEntry) => e.kind)).toContain('disbursement.tranche-ready');
       return view;
     });
     const kinds = funded.timeline.map((e: TimelineEntry) => e.kind);
