@@ -28,12 +28,13 @@ describe('BPKAD’s second official is asked to authorise an SPM, and its prepar
     const proposalId = await events.submitProposal(title, bkm);
     return { proposalId, tranche: { proposalId, disbursementId: randomUUID(), villageCode: VILLAGE, trancheNumber: 1, trancheCount: 2 } };
   }
-  const prepare = (tranche: Tranche, sp2dNumber: string) =>
+  const prepare = (tranche: Tranche, sp2dNumber: string, accountChangeNote?: string) =>
     events.publish(TranchePreparedV1, tranche.proposalId, {
       ...tranche,
       amount: 118_750_000,
       sp2dNumber,
       bankAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: ACCOUNT_NUMBER, accountHolder: 'BKM Balik Alam' },
+      ...(accountChangeNote ? { accountChangeNote } : {}),
       preparedBy: actorOf(ppk),
       preparedAt: '2026-03-12T07:30:00Z',
     });
@@ -118,5 +119,26 @@ describe('BPKAD’s second official is asked to authorise an SPM, and its prepar
     await expectEventually(() => expect(mailTo(kuasaBud, 'Sumur bor RT 02')).toHaveLength(2));
     expect(mailTo(ppk, 'Sumur bor RT 02')).toHaveLength(1);
     expect((await inboxOf(bkm, proposalId)).map((n) => n.kind)).toEqual(['PROPOSAL_SUBMITTED']);
+  });
+
+  it('warns the authoriser of an SPM to another account than the proposal’s, and tells the BKM before the money goes', async () => {
+    const { proposalId, tranche } = await submit('Jalan setapak RT 05');
+    await prepare(tranche, '0014/SP2D/LS/2026', 'Surat BKM No. 12/XI/2026: rekening pindah ke BRI');
+
+    const [mail] = await expectEventually(() => {
+      const received = mailTo(bkm, 'Jalan setapak RT 05').filter((m) => m.subject.startsWith('Termin 1'));
+      expect(received).toHaveLength(1);
+      return received;
+    });
+    expect(mail.subject).toBe('Termin 1 akan dibayar ke rekening lain: Jalan setapak RT 05');
+    expect(mail.text).toContain('Alasan yang dicatat BPKAD: Surat BKM No. 12/XI/2026: rekening pindah ke BRI');
+    expect(mail.text).toContain('Bila BKM tidak meminta perubahan rekening ini, segera hubungi BPKAD sebelum dana dicairkan.');
+    expect(mail.text).not.toContain(ACCOUNT_NUMBER);
+    expect((await inboxOf(bkm, proposalId)).map((n) => n.kind)).toEqual(['PROPOSAL_SUBMITTED', 'PAYEE_ACCOUNT_CHANGED']);
+    const [asked] = await inboxOf(kuasaBud, proposalId);
+    expect(asked.content.en.body).toContain(
+      'Note: this SPM pays into another account than the one in the proposal; read why before authorising it.',
+    );
+    expect(await inboxOf(ppk, proposalId)).toEqual([]);
   });
 });
