@@ -106,11 +106,16 @@ describe('the web console, the whole story in a browser', () => {
       'Kategori',
       'Jumlah KK penerima manfaat',
       'Rencana anggaran biaya (RAB)',
+      'Rekening penerima hibah',
     ]);
     expect(await refusal.textContent()).not.toMatch(/should|must|title|required/);
     for (const field of ['title', 'description', 'executorGroup', 'category', 'households'])
       await bkm.locator(`#${field}[aria-invalid="true"]`).waitFor();
     await bkm.locator('#budgetItems-error').getByText('Tambahkan paling sedikit satu baris RAB.').waitFor();
+    // The account the grant is paid into is asked for as a whole, on its group; its name in the summary leads there.
+    await bkm.getByTestId('payee-account').locator('#payeeAccount-error').getByText('Wajib diisi.').waitFor();
+    await refusal.getByRole('link', { name: 'Rekening penerima hibah' }).click();
+    expect(await bkm.evaluate(() => document.activeElement?.id)).toBe('payeeAccount-bankName');
     await checkPage(bkm, '02-bkm-form-api-errors-phone');
     bkm.off('request', recordWrite);
     expect(writes).toEqual([]);
@@ -135,6 +140,10 @@ describe('the web console, the whole story in a browser', () => {
       await bkm.getByLabel(`Satuan ${i + 1}`, { exact: true }).fill(unit);
       await bkm.getByLabel(`Harga satuan (Rp) ${i + 1}`, { exact: true }).fill(price);
     }
+    // The BKM's own account, its number as the passbook groups it.
+    await bkm.getByLabel('Nama bank').fill('Bank Riau Kepri Syariah');
+    await bkm.getByLabel('Nomor rekening').fill('123.0045.678');
+    await bkm.getByLabel('Atas nama').fill('BKM Balik Alam');
     // What was typed survives a reload: it is kept on the phone until it is sent.
     await bkm.reload();
     await bkm.getByText('Isian yang belum terkirim dipulihkan dari perangkat ini.').waitFor();
@@ -142,6 +151,7 @@ describe('the web console, the whole story in a browser', () => {
     // The programme chosen before the reload is chosen again once the list has loaded.
     await expectEventually(async () => expect(await bkm.getByLabel('Program').inputValue()).toBe(DEMO_KOTAKU));
     expect(await bkm.getByLabel('Harga satuan (Rp) 3', { exact: true }).inputValue()).toBe('150.000');
+    expect(await bkm.getByLabel('Nomor rekening').inputValue()).toBe('123.0045.678');
     expect(await bkm.getByTestId('rab-amount-1').textContent()).toBe('Rp 3.125.000');
     expect(await bkm.getByTestId('budget-total').textContent()).toBe('Rp 42.125.000');
 
@@ -190,6 +200,8 @@ describe('the web console, the whole story in a browser', () => {
     expect(proposals).toEqual([{ title: TITLE }]);
     // The approvals service opens the first stage once it hears of the submission.
     await reloadUntilVisible(bkm, () => bkm.getByTestId('waiting-at').getByText('Lurah / Kepala Desa (tahap 1 dari 5)'));
+    // The account the grant will be paid into, as the API keeps it: digits only.
+    expect(await bkm.getByTestId('payee-account').textContent()).toBe('Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam');
     await checkPage(bkm, '05-bkm-proposal-submitted-phone');
     // On a phone the RAB's lines stack, and its total is one ruled line: the label at the left, the amount at the right.
     const rab = bkm.locator('table.stack-table');

@@ -21,7 +21,16 @@ export function reasonOf(error: unknown, name: string): string | undefined {
  * (a budget line by its number) with the reason; otherwise the message for the API's code or status.
  * It takes the focus when it appears, so a screen reader and a keyboard user land on it.
  */
-export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fieldLabels?: Record<string, string> }) {
+export function ErrorSummary({
+  error,
+  fieldLabels = {},
+  anchorOf,
+}: {
+  error: unknown;
+  fieldLabels?: Record<string, string>;
+  /** The id of the input (or a group's first input) a refused field is shown at: its name in the summary then links there. */
+  anchorOf?: (field: string) => string | undefined;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -45,7 +54,7 @@ export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fiel
           <ul>
             {apiError.fieldErrors.map((e, i) => (
               <li key={i}>
-                <span className="field-name">{labelOf(e.field)}</span>: {fieldReasonOf(e, t)}
+                <FieldName label={labelOf(e.field)} anchor={anchorOf?.(e.field)} />: {fieldReasonOf(e, t)}
               </li>
             ))}
           </ul>
@@ -54,5 +63,25 @@ export function ErrorSummary({ error, fieldLabels = {} }: { error: unknown; fiel
         <p>{errorMessageOf(error, t)}</p>
       )}
     </div>
+  );
+}
+
+/** A refused field's name in the summary; a link that takes the reader (and the focus) to its input where it has one. */
+function FieldName({ label, anchor }: { label: string; anchor: string | undefined }) {
+  if (!anchor) return <span className="field-name">{label}</span>;
+  return (
+    <a
+      className="field-name"
+      href={`#${anchor}`}
+      onClick={(event) => {
+        const input = document.getElementById(anchor);
+        if (!input) return;
+        // Focused rather than only scrolled to: the reader types the fix at once, and a screen reader reads the field's error.
+        event.preventDefault();
+        input.focus();
+      }}
+    >
+      {label}
+    </a>
   );
 }

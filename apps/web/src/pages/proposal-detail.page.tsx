@@ -24,6 +24,7 @@ import { ProgrammeName } from '../components/programme-name';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { formatShareBp } from '../lib/budget';
+import { accountLine } from '../lib/bank-account';
 import { DECISION_ANCHOR, DecisionPanel } from './decision-panel';
 import { NextInInbox } from './next-in-inbox';
 import { SubmissionChanges } from './submission-changes';
@@ -232,6 +233,11 @@ export function ProposalDetailPage({ id }: { id: string }) {
             {p.beneficiaries ? t.householdsOf(p.beneficiaries.households, p.beneficiaries.poorHouseholds) : '—'}
           </dd>
         </div>
+        {/* Where BPKAD pays the grant: for the BKM to check, the officials to weigh, BPKAD to pay into. */}
+        <div>
+          <dt>{t.payeeAccountFact}</dt>
+          <dd data-testid="payee-account">{p.payeeAccount ? accountLine(t, p.payeeAccount) : '—'}</dd>
+        </div>
       </dl>
       {p.description && <p className="description">{p.description}</p>}
 
@@ -416,8 +422,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
                     {' '}
                     SP2D {tr.sp2dNumber}
                     {/* Where the money went, for the BKM to find it in its bank and BPKAD to check the next SPM against. */}
-                    {tr.spm &&
-                      `, ${t.paidInto(t.bankAccountLine(tr.spm.bankAccount.bankName, tr.spm.bankAccount.accountNumber, tr.spm.bankAccount.accountHolder))}`}
+                    {tr.spm && `, ${t.paidInto(accountLine(t, tr.spm.bankAccount))}`}
                   </span>
                 )}
                 {tr.status === 'LOCKED' && <span className="muted"> {t.trancheUnlocksAt(tr.unlockProgressPercent)}</span>}

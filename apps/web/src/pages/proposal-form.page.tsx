@@ -27,6 +27,8 @@ import { fingerprintOf, useActionKeys } from '../lib/action-key';
 import { deviceDrafts, useDeviceDraft } from '../lib/device-draft';
 import { formatRupiah, parseRupiah, rupiahFieldText, unreadableRupiah } from '../lib/rupiah';
 import { DocumentsEditor } from '../components/proposal-documents';
+import { accountFieldId, BankAccountFields } from '../components/bank-account-fields';
+import { ACCOUNT_PARTS, accountTextOf, BankAccountText, isBlankAccount, typedAccount } from '../lib/bank-account';
 
 /** What the device keeps of a form being written; `proposalId` once the server has it as a draft. */
 interface KeptDraft {
@@ -47,6 +49,8 @@ interface FormState {
   rows: BudgetRowInput[];
   selfHelp: string;
   documents: ProposalDocument[];
+  /** The BKM's account the grant is paid into (payeeAccount). */
+  payee: BankAccountText;
 }
 
 const blankForm = (programCode = ''): FormState => ({
@@ -60,6 +64,7 @@ const blankForm = (programCode = ''): FormState => ({
   rows: [{ ...EMPTY_ROW }],
   selfHelp: '',
   documents: [],
+  payee: accountTextOf(null),
 });
 
 const quantityText = (quantity: number) => String(quantity).replace('.', ',');
@@ -83,6 +88,7 @@ function formOf(p: Proposal): FormState {
       : [{ ...EMPTY_ROW }],
     selfHelp: p.selfHelpAmount === null || p.selfHelpAmount === undefined ? '' : rupiahFieldText(p.selfHelpAmount),
     documents: p.documents ?? [],
+    payee: accountTextOf(p.payeeAccount),
   };
 }
 
@@ -121,6 +127,7 @@ function contentOf(form: FormState): ProposalContent & { title: string } {
     }),
     selfHelpAmount: form.selfHelp.trim() === '' ? 0 : (parseRupiah(form.selfHelp) ?? form.selfHelp),
     documents: form.documents,
+    payeeAccount: isBlankAccount(form.payee) ? null : typedAccount(form.payee),
   };
 }
 
@@ -137,6 +144,29 @@ function onFormRows(error: unknown, rows: BudgetRowInput[]): unknown {
     return row === undefined ? fieldError : { ...fieldError, field: `budgetItems.${row}${line![2] ?? ''}` };
   });
   return new ApiError(error.status, error.message, fieldErrors, error.code);
+}
+
+/** The inputs the API's fields are typed in, where the error summary links each refusal to. */
+const INPUT_OF_FIELD: Record<string, string> = {
+  programCode: 'programCode',
+  title: 'title',
+  category: 'category',
+  description: 'description',
+  executorGroup: 'executorGroup',
+  beneficiaries: 'households',
+  'beneficiaries.households': 'households',
+  'beneficiaries.poorHouseholds': 'poorHouseholds',
+  budgetItems: 'rab-0-description',
+  selfHelpAmount: 'selfHelp',
+  documents: 'documentKind',
+  payeeAccount: accountFieldId('bankName', 'payeeAccount'),
+  ...Object.fromEntries(ACCOUNT_PARTS.map((part) => [`payeeAccount.${part}`, accountFieldId(part, 'payeeAccount')])),
+};
+
+/** Where the form shows a refused field: a RAB line's cell on its row (the field as onFormRows numbered it), else its input. */
+function inputOfField(field: string): string | undefined {
+  const cell = /^budgetItems\.(\d+)\.(description|quantity|unit|unitPrice)$/.exec(field);
+  return cell ? `rab-${cell[1]}-${cell[2]}` : INPUT_OF_FIELD[field];
 }
 
 /** Writing or revising a proposal: the RAB totals itself and the swadaya share is checked against the programme as the BKM types. */
@@ -157,7 +187,8 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
   // What was being written here before (a reload, an expired session, a dropped connection) comes back.
   const draftKey = user ? `proposal.${user.id}.${proposalId ?? 'new'}` : undefined;
   const [kept] = useState(() => (draftKey ? deviceDrafts.read<KeptDraft>(draftKey) : undefined));
-  const [form, setForm] = useState<FormState>(() => kept?.form ?? blankForm());
+  // A form kept before it had a field (the payee account) gets it empty.
+  const [form, setForm] = useState<FormState>(() => ({ ...blankForm(), ...kept?.form }));
   // A new proposal the server already has as a draft (its first submit was refused): saved again, not created twice.
   const [created, setCreated] = useState<{ id: string; version?: number } | undefined>(
     kept?.proposalId ? { id: kept.proposalId } : undefined,
@@ -283,7 +314,14 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     selfHelpAmount: t.swadaya,
     requestedAmount: t.requested,
     documents: t.documents,
+    payeeAccount: t.payeeAccount,
+    'payeeAccount.bankName': t.bankName,
+    'payeeAccount.accountNumber': t.accountNumber,
+    'payeeAccount.accountHolder': t.accountHolder,
   };
+  // The payee account as a whole ("is required before submission") is told on its group; a part on its own field.
+  const payeeError = (part: keyof BankAccountText) => reasonOf(error, `payeeAccount.${part}`);
+  const payeeGroupError = ACCOUNT_PARTS.some(payeeError) ? undefined : reasonOf(error, 'payeeAccount');
   // A programme asking no swadaya has no minimum to show; an empty RAB has no share to judge yet.
   const minShare = programme && programme.minSelfHelpShareBp > 0 ? formatShareBp(programme.minSelfHelpShareBp) : undefined;
   const shareJudged = summary.total > 0 ? (summary.shareMet ? 'ok' : 'bad') : undefined;
@@ -315,7 +353,7 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           </button>
         </div>
       )}
-      <ErrorSummary error={error ?? programmes.error ?? existing.error} fieldLabels={fieldLabels} />
+      <ErrorSummary error={error ?? programmes.error ?? existing.error} fieldLabels={fieldLabels} anchorOf={inputOfField} />
       <form onSubmit={onSubmit} noValidate className="proposal-form">
         <div className="grid-2">
           <Field id="programCode" label={t.programme} error={reasonOf(error, 'programCode')}>
@@ -494,6 +532,25 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
             {!summary.withinMaximum && programme && <li>{t.overMaximum(formatRupiah(programme.maxRequestedAmount))}</li>}
           </ul>
         </div>
+
+        <fieldset
+          className={`payee-account${payeeGroupError ? ' field-invalid' : ''}`}
+          aria-describedby={payeeGroupError ? 'payeeAccount-hint payeeAccount-error' : 'payeeAccount-hint'}
+          data-testid="payee-account"
+        >
+          <legend>{t.payeeAccount}</legend>
+          <p className="hint" id="payeeAccount-hint">
+            {t.payeeAccountHint}
+          </p>
+          {payeeGroupError && (
+            <p className="field-error" id="payeeAccount-error">
+              {payeeGroupError}
+            </p>
+          )}
+          <div className="grid-3">
+            <BankAccountFields idPrefix="payeeAccount" value={form.payee} onChange={(payee) => set('payee', payee)} errorOf={payeeError} />
+          </div>
+        </fieldset>
 
         <div className="actions">
           <button type="button" className="button secondary" disabled={busy} onClick={() => void save(false)}>
