@@ -28,6 +28,9 @@ const LURAH = `lurah.${BALIK_ALAM}`;
 const CAMAT = `camat.${MANDAU}`;
 const DED_PDF = Buffer.from('%PDF-1.7\n% gambar rencana\n%%EOF\n');
 const SITE_PDF = Buffer.from('%PDF-1.7\n% foto lokasi dan denah\n%%EOF\n');
+/** The account the BKM named in its first submission, and the one its revision names instead. */
+const FIRST_ACCOUNT = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
+const REVISED_ACCOUNT = { bankName: 'Bank Rakyat Indonesia', accountNumber: '002101987654', accountHolder: 'Amri Yusuf' };
 
 interface StageAnswer {
   stageId: string;
@@ -81,6 +84,7 @@ describe('the officials’ console: changes since the last submission, the actin
     const ded = await uploadPdf('DED Gang Damai.pdf', DED_PDF);
     ({ id: proposalId } = await bkm<{ id: string }>('POST', '/proposals', {
       ...kotakuDraft(BALIK_ALAM),
+      payeeAccount: FIRST_ACCOUNT,
       documents: [{ url: ded.url, name: ded.name, kind: 'DED' }],
     }));
     await bkm('POST', `/proposals/${proposalId}/submit`, {});
@@ -209,6 +213,7 @@ describe('the officials’ console: changes since the last submission, the actin
         { description: 'Besi beton 10 mm', quantity: 40, unit: 'batang', unitPrice: 95_000 },
       ],
       selfHelpAmount: 3_000_000,
+      payeeAccount: REVISED_ACCOUNT,
       documents: [...ded.map(({ url, name, kind }) => ({ url, name, kind })), { url: site.url, name: site.name, kind: 'OTHER' }],
     });
     await bkm('POST', `/proposals/${proposalId}/submit`, {});
@@ -236,6 +241,18 @@ describe('the officials’ console: changes since the last submission, the actin
       /Semen 50 kg: 500 sak × Rp 80\.000 = Rp 40\.000\.000\s*→\s*Semen 50 kg: 500 sak × Rp 72\.000 = Rp 36\.000\.000/,
     );
     expect(await changes.getByTestId('document-changes').innerText()).toBe('Dokumen ditambahkan: Lainnya Denah lokasi.pdf');
+    // The grant would go to another account, a person's: the Lurah is told first, in red, with both accounts.
+    expect(await changes.getByTestId('changed-payeeAccount').innerText()).toMatch(
+      new RegExp(
+        [
+          'Rekening penerima hibah berubah: pastikan rekening yang baru atas nama BKM sendiri\\.',
+          'Sebelumnya: Bank Riau Kepri Syariah 1230045678 a\\.n\\. BKM Balik Alam',
+          'Sekarang: Bank Rakyat Indonesia 002101987654 a\\.n\\. Amri Yusuf',
+        ].join('\\s+'),
+      ),
+    );
+    // And the proposal's page names the account it now asks to be paid into.
+    expect(await lurah.getByTestId('payee-account').textContent()).toBe('Bank Rakyat Indonesia 002101987654 a.n. Amri Yusuf');
     await checkPage(lurah, 'officials-02-changes-since-last-submission-desktop');
     await lurah.close();
   });

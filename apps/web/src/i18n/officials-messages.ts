@@ -30,6 +30,7 @@ const id = {
   rabChanged: 'Diubah',
   documentsAdded: 'Dokumen ditambahkan',
   documentsRemoved: 'Dokumen dihapus',
+  payeeAccountChanged: 'Rekening penerima hibah berubah: pastikan rekening yang baru atas nama BKM sendiri.',
   actingAs: (role: string, region: string) => `sebagai Plt ${role} ${region}`.trim(),
   actingNote: (name: string) => `Keputusan Anda dicatat sebagai keputusan pelaksana tugas atas nama ${name}.`,
   rejectConsequence:
@@ -72,6 +73,7 @@ const en: OfficialsMessages = {
   rabChanged: 'Changed',
   documentsAdded: 'Documents added',
   documentsRemoved: 'Documents removed',
+  payeeAccountChanged: 'The grant payee account changed: make sure the new one is the BKM’s own account.',
   actingAs: (role: string, region: string) => `as acting ${role} ${region}`.trim(),
   actingNote: (name: string) => `Your decision is recorded as taken in place of ${name}.`,
   rejectConsequence:

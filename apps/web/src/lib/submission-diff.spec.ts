@@ -15,6 +15,7 @@ const first: SubmissionContent = {
   selfHelpAmount: 2_200_000,
   requestedAmount: 39_925_000,
   documents: [{ url: '/api/v1/uploads/documents/a', name: 'DED.pdf', kind: 'DED' }],
+  payeeAccount: { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' },
 };
 
 describe('what changed since the previous submission', () => {
@@ -48,7 +49,30 @@ describe('what changed since the previous submission', () => {
     expect(diff.budgetLines.changed).toEqual([{ before: first.budgetItems[0], after: second.budgetItems[0] }]);
     expect(diff.documents.added.map((d) => d.name)).toEqual(['RAB.pdf']);
     expect(diff.documents.removed.map((d) => d.name)).toEqual(['DED.pdf']);
+    expect(diff.payeeAccount).toBeNull();
     expect(isUnchanged(diff)).toBe(false);
+  });
+
+  it('flags another payee account, even when nothing else changed: the grant would be paid elsewhere', () => {
+    const elsewhere = { bankName: 'Bank Rakyat Indonesia', accountNumber: '0021019876543', accountHolder: 'Sdr. Amri' };
+    const diff = diffSubmissions(first, { ...first, payeeAccount: elsewhere });
+    expect(diff.payeeAccount).toEqual({ before: first.payeeAccount, after: elsewhere });
+    expect(isUnchanged(diff)).toBe(false);
+    // One digit is another account.
+    const oneDigit = { ...first.payeeAccount!, accountNumber: '1230045679' };
+    expect(diffSubmissions(first, { ...first, payeeAccount: oneDigit }).payeeAccount).toEqual({
+      before: first.payeeAccount,
+      after: oneDigit,
+    });
+  });
+
+  it('flags an account named where the previous submission had none, and not the same account typed in other letters or spacing', () => {
+    // A submission made before proposals named an account carries none.
+    expect(diffSubmissions({ ...first, payeeAccount: null }, first).payeeAccount).toEqual({ before: null, after: first.payeeAccount });
+    const retyped = { bankName: 'bank riau  kepri syariah', accountNumber: '1230045678', accountHolder: 'BKM BALIK ALAM ' };
+    const diff = diffSubmissions(first, { ...first, payeeAccount: retyped });
+    expect(diff.payeeAccount).toBeNull();
+    expect(isUnchanged(diff)).toBe(true);
   });
 
   it('matches lines of the same description in order, so a duplicated line reads as one added', () => {

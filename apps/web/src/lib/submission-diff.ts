@@ -1,4 +1,4 @@
-import type { ProposalDocument, SubmittedContent } from '@alur/contracts';
+import { type BankAccount, type ProposalDocument, sameBankAccount, type SubmittedContent } from '@alur/contracts';
 
 /** A RAB line as a submission carries it. */
 export type BudgetLine = SubmittedContent['budgetItems'][number];
@@ -16,6 +16,7 @@ export type SubmissionContent = Pick<
   | 'selfHelpAmount'
   | 'requestedAmount'
   | 'documents'
+  | 'payeeAccount'
 >;
 
 export type TextField = 'title' | 'category' | 'description' | 'executorGroup' | 'beneficiaries';
@@ -30,6 +31,8 @@ export interface SubmissionDiff {
     changed: Array<{ before: BudgetLine; after: BudgetLine }>;
   };
   documents: { added: ProposalDocument[]; removed: ProposalDocument[] };
+  /** The account the grant is to be paid into, when it is another one now (or was none before); null when it is the same. */
+  payeeAccount: { before: BankAccount | null; after: BankAccount | null } | null;
 }
 
 const TEXT_FIELDS: TextField[] = ['title', 'category', 'description', 'executorGroup', 'beneficiaries'];
@@ -37,6 +40,9 @@ const AMOUNT_FIELDS: AmountField[] = ['budgetTotal', 'selfHelpAmount', 'requeste
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const lineKey = (line: BudgetLine) => line.description.trim().toLocaleLowerCase('id');
+
+/** Two accounts are one when sameBankAccount says so (the letter case or spacing it was typed in aside); none is one with none. */
+const sameAccount = (a: BankAccount | null, b: BankAccount | null) => (a && b ? sameBankAccount(a, b) : a === b);
 
 /**
  * What changed from the previous submission to this one. RAB lines are matched by their description
@@ -61,6 +67,8 @@ export function diffSubmissions(before: SubmissionContent, after: SubmissionCont
   const urls = (documents: ProposalDocument[]) => new Set(documents.map((d) => d.url));
   const beforeUrls = urls(before.documents);
   const afterUrls = urls(after.documents);
+  // A submission made before proposals named an account carries none.
+  const [accountBefore, accountAfter] = [before.payeeAccount ?? null, after.payeeAccount ?? null];
   return {
     texts: TEXT_FIELDS.filter((f) => !same(before[f], after[f])).map((field) => ({ field, before: before[field], after: after[field] })),
     amounts: AMOUNT_FIELDS.filter((f) => before[f] !== after[f]).map((field) => ({ field, before: before[field], after: after[field] })),
@@ -69,13 +77,21 @@ export function diffSubmissions(before: SubmissionContent, after: SubmissionCont
       added: after.documents.filter((d) => !beforeUrls.has(d.url)),
       removed: before.documents.filter((d) => !afterUrls.has(d.url)),
     },
+    payeeAccount: sameAccount(accountBefore, accountAfter) ? null : { before: accountBefore, after: accountAfter },
   };
 }
 
 /** Nothing the officials would see differs. */
 export function isUnchanged(diff: SubmissionDiff): boolean {
-  const { texts, amounts, budgetLines: b, documents: d } = diff;
+  const { texts, amounts, budgetLines: b, documents: d, payeeAccount } = diff;
   return (
-    !texts.length && !amounts.length && !b.added.length && !b.removed.length && !b.changed.length && !d.added.length && !d.removed.length
+    !texts.length &&
+    !amounts.length &&
+    !b.added.length &&
+    !b.removed.length &&
+    !b.changed.length &&
+    !d.added.length &&
+    !d.removed.length &&
+    !payeeAccount
   );
 }

@@ -3,6 +3,7 @@ import type { ProposalCategory, SubmittedContent } from '@alur/contracts';
 import { Money } from '../components/money';
 import { useI18n } from '../i18n/i18n';
 import { useOfficialsTexts } from '../i18n/officials-messages';
+import { accountLine } from '../lib/bank-account';
 import { BudgetLine, diffSubmissions, isUnchanged, SubmissionContent, TextField } from '../lib/submission-diff';
 
 /**
@@ -32,6 +33,20 @@ export function SubmissionChanges({ previous, current }: { previous: SubmittedCo
       ) : (
         <>
           <p>{texts.changesIntro}</p>
+          {/* Another account is where the grant would be paid: told first, where the official cannot miss it. */}
+          {diff.payeeAccount && (
+            <div className="notice bad" data-testid="changed-payeeAccount">
+              <p>
+                <strong>{texts.payeeAccountChanged}</strong>
+              </p>
+              <p>
+                {texts.before}: <del>{diff.payeeAccount.before ? accountLine(t, diff.payeeAccount.before) : '—'}</del>
+              </p>
+              <p>
+                {texts.after}: <ins>{diff.payeeAccount.after ? accountLine(t, diff.payeeAccount.after) : '—'}</ins>
+              </p>
+            </div>
+          )}
           {(diff.texts.length > 0 || diff.amounts.length > 0) && (
             <div className="table-scroll">
               <table className="stack-table">
