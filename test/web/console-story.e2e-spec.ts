@@ -299,9 +299,12 @@ describe('the web console, the whole story in a browser', () => {
 
     await tranche.getByRole('button', { name: 'Siapkan SPM Termin 1' }).click();
     await bpkad.getByLabel('Nomor SP2D').fill(SP2D);
-    await bpkad.getByLabel('Nama bank').fill('Bank Riau Kepri Syariah');
-    await bpkad.getByLabel('Nomor rekening').fill('1230045678');
-    await bpkad.getByLabel('Atas nama').fill('BKM Balik Alam');
+    // The SPM pays into the account the BKM named in its proposal: the form starts from it, and says so.
+    await bpkad.getByText('Rekening diisi dari usulan: rekening penerima hibah yang dinamai BKM.').waitFor();
+    expect(
+      await Promise.all(['Nama bank', 'Nomor rekening', 'Atas nama'].map((label) => bpkad.getByLabel(label, { exact: true }).inputValue())),
+    ).toEqual(['Bank Riau Kepri Syariah', '1230045678', 'BKM Balik Alam']);
+    expect(await bpkad.getByLabel('Alasan rekening berbeda').count()).toBe(0);
     await bpkad.getByRole('button', { name: 'Siapkan SPM', exact: true }).click();
     await bpkad.getByRole('status').getByText(`SPM disiapkan, menunggu otorisasi: ${TITLE}, Termin 1`).waitFor();
     // Whoever prepared the SPM sees it waiting for someone else, with nothing to authorise.

@@ -261,7 +261,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await admin.close();
   });
 
-  it('shows BPKAD tranche 2 ready, its SPM offering the account tranche 1 was paid into, and the reports with their photos on the proposal', async () => {
+  it('shows BPKAD tranche 2 ready, its SPM offering the account the BKM named in its proposal, and the reports with their photos on the proposal', async () => {
     const bpkad = await browser.newPage(DESKTOP);
     await logIn(bpkad, system.url, 'bpkad');
     await bpkad.getByRole('heading', { name: 'Termin siap dicairkan' }).waitFor();
@@ -269,9 +269,9 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     await reloadUntilVisible(bpkad, ready);
     await ready().getByText('Rp 28.500.000').waitFor();
 
-    // Tranche 2's SPM pays into the account tranche 1 was paid into: the form offers it, and says where it comes from.
+    // Tranche 2's SPM pays into the account the proposal names, as tranche 1's did: the form offers it, and says where it comes from.
     await ready().getByRole('button', { name: 'Siapkan SPM Termin 2' }).click();
-    await bpkad.getByText('Rekening diisi dari SPM termin 1', { exact: false }).waitFor();
+    await bpkad.getByText('Rekening diisi dari usulan', { exact: false }).waitFor();
     expect(
       await Promise.all(['Nama bank', 'Nomor rekening', 'Atas nama'].map((label) => bpkad.getByLabel(label, { exact: true }).inputValue())),
     ).toEqual(['Bank Riau Kepri Syariah', '1230045678', 'BKM Balik Alam']);

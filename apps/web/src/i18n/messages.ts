@@ -376,6 +376,14 @@ const id = {
   accountFromEarlierTranche: (n: number) =>
     `Rekening diisi dari SPM termin ${n}, yang sudah dicairkan ke rekening itu. Periksa sebelum menyiapkan SPM.`,
   bankAccountLine: (bank: string, number: string, holder: string) => `${bank} ${number} a.n. ${holder}`,
+  accountFromProposal: 'Rekening diisi dari usulan: rekening penerima hibah yang dinamai BKM.',
+  accountDiffers: 'Rekening berbeda dari usulan',
+  accountDiffersHint:
+    'Dana hibah dibayarkan ke rekening yang dinamai BKM dalam usulannya. Tulis alasan rekening lain ini, misalnya surat BKM tentang pergantian rekening: pejabat yang mengotorisasi SP2D akan membacanya.',
+  accountDiffersCheck: 'Periksa alasannya sebelum mengotorisasi SP2D: dana dicairkan ke rekening dalam SPM.',
+  accountInProposal: 'Rekening dalam usulan',
+  accountInSpm: 'Rekening dalam SPM',
+  accountChangeNote: 'Alasan rekening berbeda',
   paidInto: (account: string) => `ke rekening ${account}`,
   spmReturnedBy: (who: string, at: string) => `SPM sebelumnya dikembalikan oleh ${who}, ${at}`,
   returnedSpmWas: (sp2d: string, account: string) => `SPM itu: SP2D ${sp2d}, rekening ${account}.`,
@@ -837,6 +845,14 @@ const en: Messages = {
   accountFromEarlierTranche: (n: number) =>
     `The account is filled in from tranche ${n}'s SPM, which was paid into it. Check it before preparing the SPM.`,
   bankAccountLine: (bank: string, number: string, holder: string) => `${bank} ${number}, ${holder}`,
+  accountFromProposal: 'The account is filled in from the proposal: the payee account the BKM named.',
+  accountDiffers: 'Account differs from the proposal',
+  accountDiffersHint:
+    'A grant is paid into the account the BKM named in its proposal. Give the reason for this other account, such as the BKM’s letter about its new account: the official who authorises the SP2D will read it.',
+  accountDiffersCheck: 'Check the reason before authorising the SP2D: the money goes to the account in the SPM.',
+  accountInProposal: 'Account in the proposal',
+  accountInSpm: 'Account in the SPM',
+  accountChangeNote: 'Reason for the different account',
   paidInto: (account: string) => `paid into ${account}`,
   spmReturnedBy: (who: string, at: string) => `The previous SPM was returned by ${who}, ${at}`,
   returnedSpmWas: (sp2d: string, account: string) => `That SPM: SP2D ${sp2d}, account ${account}.`,

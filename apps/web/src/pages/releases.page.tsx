@@ -8,13 +8,15 @@ import type {
   ReleaseTranche,
   RequestInputOf,
   ReturnSpm,
+  SpmView,
   TrancheView as Tranche,
 } from '@alur/contracts';
-import { RefusalCode, Uuid } from '@alur/contracts';
+import { RefusalCode, sameBankAccount, Uuid } from '@alur/contracts';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
+import { accountFieldId, BankAccountFields } from '../components/bank-account-fields';
 import { FormActions } from '../components/form-actions';
 import { Money } from '../components/money';
 import { StatusBadge } from '../components/status-badge';
@@ -28,6 +30,7 @@ import { Link, useSearchParams } from 'react-router';
 import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { addressPageOf, setAddressPage } from '../lib/address-page';
 import { instantOfLocalField, localFieldValue } from '../lib/regency-time';
+import { ACCOUNT_PARTS, accountLine, accountTextOf, typedAccount } from '../lib/bank-account';
 
 /** Proposals with a tranche waiting, to a page: a deadline day's queue is long, and each card carries its own actions. */
 const RELEASES_PAGE_SIZE = 20;
@@ -42,7 +45,7 @@ interface Pending {
 }
 
 /** What each step sends: the tranche is named in the path, the Idempotency-Key goes as a header. */
-type SpmPreparation = Pick<RequestInputOf<typeof PrepareSpm>, 'sp2dNumber' | 'bankAccount'>;
+type SpmPreparation = Pick<RequestInputOf<typeof PrepareSpm>, 'sp2dNumber' | 'bankAccount' | 'accountChangeNote'>;
 type TrancheRelease = Pick<RequestInputOf<typeof ReleaseTranche>, 'sp2dNumber' | 'releasedAt'>;
 type SpmReturn = Pick<RequestInputOf<typeof ReturnSpm>, 'reason'>;
 
@@ -90,38 +93,80 @@ function lastPaidTranche(disbursement: Disbursement, before: number): Tranche | 
  */
 function ReturnedSpmNote({ returned }: { returned: NonNullable<Tranche['returnedSpm']> }) {
   const { t, dateTime } = useI18n();
-  const account = returned.bankAccount;
   return (
     <div className="notice warn" data-testid="returned-spm">
       <strong>{t.spmReturnedBy(nameOf(returned.returnedBy), dateTime(returned.returnedAt))}:</strong> {returned.reason}
-      <p className="muted">
-        {t.returnedSpmWas(returned.sp2dNumber, t.bankAccountLine(account.bankName, account.accountNumber, account.accountHolder))}
-      </p>
+      <p className="muted">{t.returnedSpmWas(returned.sp2dNumber, accountLine(t, returned.bankAccount))}</p>
     </div>
   );
 }
 
-/** The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. */
+/**
+ * An SPM that pays into another account than the one the BKM named in its proposal, and why: in full view of the
+ * official who authorises it, who checks the reason before the money leaves.
+ */
+function AccountChangeWarning({ disbursement, spm }: { disbursement: Disbursement; spm: SpmView }) {
+  const { t } = useI18n();
+  if (!spm.accountChangeNote) return null;
+  return (
+    <div className="notice bad" data-testid="account-change">
+      <p>
+        <strong>{t.accountDiffers}</strong>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t.accountInProposal}</dt>
+          <dd>{disbursement.payeeAccount ? accountLine(t, disbursement.payeeAccount) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t.accountInSpm}</dt>
+          <dd>{accountLine(t, spm.bankAccount)}</dd>
+        </div>
+        <div>
+          <dt>{t.accountChangeNote}</dt>
+          <dd>{spm.accountChangeNote}</dd>
+        </div>
+      </dl>
+      <p>{t.accountDiffersCheck}</p>
+    </div>
+  );
+}
+
+/** The SPM form's inputs, where its error summary links each refused field to. */
+const SPM_INPUTS: Record<string, string> = {
+  sp2dNumber: 'sp2dNumber',
+  accountChangeNote: 'accountChangeNote',
+  ...Object.fromEntries(ACCOUNT_PARTS.map((part) => [`bankAccount.${part}`, accountFieldId(part)])),
+};
+
+/**
+ * The first official's step: the SPM, with the SP2D number it is to carry and the account it pays into. The account
+ * starts as the one the BKM named in its proposal (for a proposal submitted before proposals named one, the one the
+ * last tranche was paid into); another one needs a reason, which the second official reads.
+ */
 function PrepareForm({ pending, keys, onDone, onCancel, onOutdated }: StepProps) {
   const { t } = useI18n();
   const { disbursement, tranche } = pending;
-  const paidBefore = lastPaidTranche(disbursement, tranche.number);
-  const account = paidBefore?.spm?.bankAccount;
+  const onRecord = disbursement.payeeAccount ?? null;
+  const paidBefore = onRecord ? undefined : lastPaidTranche(disbursement, tranche.number);
   const [sp2d, setSp2d] = useState('');
-  const [bankName, setBankName] = useState(account?.bankName ?? '');
-  const [accountNumber, setAccountNumber] = useState(account?.accountNumber ?? '');
-  const [accountHolder, setAccountHolder] = useState(account?.accountHolder ?? '');
+  const [account, setAccount] = useState(() => accountTextOf(onRecord ?? paidBefore?.spm?.bankAccount));
+  const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const bankAccount = typedAccount(account);
+  const differs = onRecord !== null && !sameBankAccount(bankAccount, onRecord);
 
   const prepare = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
+      // The reason goes only with another account (the API refuses one for the proposal's); left empty, the API asks for it.
       await keys.send<AnswerOf<typeof PrepareSpm>>('POST', `${trancheUrl(pending)}/spm`, {
         sp2dNumber: sp2d.trim(),
-        bankAccount: { bankName: bankName.trim(), accountNumber: accountNumber.trim(), accountHolder: accountHolder.trim() },
+        bankAccount,
+        ...(differs && note.trim() ? { accountChangeNote: note.trim() } : {}),
       } satisfies SpmPreparation);
       onDone(`${t.spmDone}: ${disbursement.title}, ${t.tranche(tranche.number)}`);
     } catch (e) {
@@ -144,24 +189,38 @@ function PrepareForm({ pending, keys, onDone, onCancel, onOutdated }: StepProps)
           'bankAccount.bankName': t.bankName,
           'bankAccount.accountNumber': t.accountNumber,
           'bankAccount.accountHolder': t.accountHolder,
+          accountChangeNote: t.accountChangeNote,
         }}
+        anchorOf={(field) => SPM_INPUTS[field]}
       />
       {tranche.returnedSpm && <ReturnedSpmNote returned={tranche.returnedSpm} />}
+      {onRecord && <p className="muted">{t.accountFromProposal}</p>}
       {paidBefore && <p className="muted">{t.accountFromEarlierTranche(paidBefore.number)}</p>}
       <div className="grid-2">
         <Field id="sp2dNumber" label={t.sp2dNumber} error={reasonOf(error, 'sp2dNumber')}>
           <input value={sp2d} onChange={(e) => setSp2d(e.target.value)} placeholder="0042/SP2D/LS/BPKAD/2026" required />
         </Field>
-        <Field id="bankName" label={t.bankName} error={reasonOf(error, 'bankAccount.bankName')}>
-          <input value={bankName} onChange={(e) => setBankName(e.target.value)} required />
-        </Field>
-        <Field id="accountNumber" label={t.accountNumber} error={reasonOf(error, 'bankAccount.accountNumber')}>
-          <input value={accountNumber} onChange={(e) => setAccountNumber(e.target.value)} inputMode="numeric" required />
-        </Field>
-        <Field id="accountHolder" label={t.accountHolder} error={reasonOf(error, 'bankAccount.accountHolder')}>
-          <input value={accountHolder} onChange={(e) => setAccountHolder(e.target.value)} required />
-        </Field>
+        <BankAccountFields value={account} onChange={setAccount} errorOf={(part) => reasonOf(error, `bankAccount.${part}`)} required />
       </div>
+      {/* Told as the official types: the warning and the reason come with the first character that makes it another account. */}
+      <div aria-live="polite">
+        {differs && (
+          <div className="notice bad" data-testid="account-differs">
+            <p>
+              <strong>{t.accountDiffers}</strong>
+            </p>
+            <p>
+              {t.accountInProposal}: {accountLine(t, onRecord)}
+            </p>
+            <p>{t.accountDiffersHint}</p>
+          </div>
+        )}
+      </div>
+      {differs && (
+        <Field id="accountChangeNote" label={t.accountChangeNote} error={reasonOf(error, 'accountChangeNote')}>
+          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} required />
+        </Field>
+      )}
       <FormActions label={t.prepareSpm} busy={busy} onCancel={onCancel} />
     </form>
   );
@@ -206,6 +265,7 @@ function AuthoriseForm({ pending, keys, onDone, onCancel, onOutdated }: StepProp
         {t.authorise}: {disbursement.title} · {t.tranche(tranche.number)} · <Money amount={tranche.amount} />
       </h2>
       <ErrorSummary error={error} fieldLabels={{ sp2dNumber: t.sp2dNumber, releasedAt: t.releasedAt }} />
+      {tranche.spm && <AccountChangeWarning disbursement={disbursement} spm={tranche.spm} />}
       <div className="grid-2">
         <Field id="releasedAt" label={t.releasedAt} error={reasonOf(error, 'releasedAt')}>
           <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
@@ -386,7 +446,7 @@ export function ReleasesPage() {
                     </div>
                     <div>
                       <dt>{t.bankAccount}</dt>
-                      <dd>{t.bankAccountLine(spm.bankAccount.bankName, spm.bankAccount.accountNumber, spm.bankAccount.accountHolder)}</dd>
+                      <dd>{accountLine(t, spm.bankAccount)}</dd>
                     </div>
                     <div>
                       <dt>{t.spmPreparedBy}</dt>
@@ -398,6 +458,7 @@ export function ReleasesPage() {
                 )}
               </dl>
               {tranche.returnedSpm && <ReturnedSpmNote returned={tranche.returnedSpm} />}
+              {spm && <AccountChangeWarning disbursement={d} spm={spm} />}
               {!spm && (
                 <button type="button" className="button primary" onClick={() => start('prepare', d, tranche)}>
                   {t.prepareSpm} {t.tranche(tranche.number)}
