@@ -10,6 +10,7 @@ import {
   DESKTOP,
   logIn,
   openConsole,
+  PHONE,
   reloadUntilVisible,
   RunningSystem,
 } from './console-harness';
@@ -154,6 +155,20 @@ describe('the BKM’s account on record in the console: BPKAD’s SPM starts fro
     await authorise.click();
     await kuasaBud.locator('form.release-form').getByTestId('account-change').getByText(REASON).waitFor();
     await kuasaBud.close();
+  });
+
+  it('keeps the SP2D number and the accounts within their boxes on a phone', async () => {
+    const phone = await browser.newPage(PHONE);
+    await logIn(phone, system.url, 'bpkad.kuasa-bud');
+    await phone.goto(`${system.url}/pencairan?usulan=${proposalId}`);
+    const tranche = phone.getByTestId('ready-tranche').filter({ hasText: TITLE });
+    await tranche.getByTestId('account-change').waitFor();
+    // Each fact's text stays within its own box: an SP2D number such as 0051/SP2D/LS/BPKAD/2026 has no space to break at.
+    const overflowing = await tranche
+      .locator('dd')
+      .evaluateAll((dds) => dds.filter((dd) => dd.scrollWidth > dd.clientWidth).map((dd) => dd.textContent));
+    expect(overflowing).toEqual([]);
+    await phone.close();
   });
 
   it('keeps the account off the public transparency pages', async () => {
