@@ -148,4 +148,24 @@ describe('an SPM paying into the account the BKM gave in its proposal', () => {
       expect(item?.payeeAccount).toEqual(NEW_ACCOUNT);
     });
   });
+
+  it('lets a replica of the release before, still running during a rolling upgrade, keep and read each swadaya under the old name', async () => {
+    const older = randomUUID();
+    // The statements of the release before, as they were.
+    const keep = (submissionNumber: number, amount: number) =>
+      disbursements.db.query(
+        `INSERT INTO proposal_self_help (proposal_id, submission_number, self_help_amount) VALUES ($1, $2, $3)
+         ON CONFLICT (proposal_id) DO UPDATE SET submission_number = EXCLUDED.submission_number, self_help_amount = EXCLUDED.self_help_amount, updated_at = now()
+         WHERE proposal_self_help.submission_number < EXCLUDED.submission_number`,
+        [older, submissionNumber, String(amount)],
+      );
+    await keep(2, 7_000_000);
+    await keep(1, 5_000_000);
+    expect(await disbursements.db.query('SELECT self_help_amount FROM proposal_self_help WHERE proposal_id = $1', [older])).toEqual([
+      { self_help_amount: '7000000' },
+    ]);
+    expect(
+      await disbursements.db.query('SELECT submission_number, payee_account FROM proposal_submission WHERE proposal_id = $1', [older]),
+    ).toEqual([{ submission_number: 2, payee_account: null }]);
+  });
 });
