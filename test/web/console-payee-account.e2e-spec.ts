@@ -171,6 +171,27 @@ describe('the BKM’s account on record in the console: BPKAD’s SPM starts fro
     await phone.close();
   });
 
+  it('keeps the reason with the SPM the second official returned, for the first to read when preparing the next', async () => {
+    const kuasaBud = await browser.newPage(DESKTOP);
+    await logIn(kuasaBud, system.url, 'bpkad.kuasa-bud');
+    await kuasaBud.goto(`${system.url}/pencairan?usulan=${proposalId}`);
+    const waiting = kuasaBud.getByTestId('ready-tranche').filter({ hasText: TITLE });
+    await waiting.getByRole('button', { name: 'Kembalikan SPM' }).click();
+    await kuasaBud.getByLabel('Alasan pengembalian').fill('Surat BKM belum dilegalisasi Lurah.');
+    await kuasaBud.locator('form.release-form').getByRole('button', { name: 'Kembalikan SPM' }).click();
+    await kuasaBud.getByRole('status').getByText(`SPM dikembalikan: ${TITLE}, Termin 1`).waitFor();
+    await kuasaBud.close();
+
+    const bpkad = await browser.newPage(DESKTOP);
+    await logIn(bpkad, system.url, 'bpkad');
+    await bpkad.goto(`${system.url}/pencairan?usulan=${proposalId}`);
+    const note = bpkad.getByTestId('ready-tranche').filter({ hasText: TITLE }).getByTestId('returned-spm');
+    await note.getByText('Surat BKM belum dilegalisasi Lurah.', { exact: false }).waitFor();
+    await note.getByText(`SPM itu: SP2D ${SP2D}, rekening ${OTHER_LINE}.`).waitFor();
+    await note.getByText(`Alasan rekening berbeda: ${REASON}`).waitFor();
+    await bpkad.close();
+  });
+
   it('keeps the account off the public transparency pages', async () => {
     const visitor = await browser.newPage(DESKTOP);
     await visitor.goto(`${system.url}/transparansi`);

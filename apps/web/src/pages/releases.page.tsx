@@ -97,6 +97,12 @@ function ReturnedSpmNote({ returned }: { returned: NonNullable<Tranche['returned
     <div className="notice warn" data-testid="returned-spm">
       <strong>{t.spmReturnedBy(nameOf(returned.returnedBy), dateTime(returned.returnedAt))}:</strong> {returned.reason}
       <p className="muted">{t.returnedSpmWas(returned.sp2dNumber, accountLine(t, returned.bankAccount))}</p>
+      {/* An SPM to another account than the proposal's is often returned for just that: its reason, as it was given. */}
+      {returned.accountChangeNote && (
+        <p className="muted">
+          {t.accountChangeNote}: {returned.accountChangeNote}
+        </p>
+      )}
     </div>
   );
 }
