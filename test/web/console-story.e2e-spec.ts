@@ -335,7 +335,10 @@ describe('the web console, the whole story in a browser', () => {
     await waiting.getByRole('button', { name: 'Otorisasi SP2D Termin 1' }).click();
     await kuasaBud.getByRole('button', { name: 'Cairkan', exact: true }).click();
     const dialog = kuasaBud.getByRole('dialog');
-    await dialog.getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D ${SP2D}?`).waitFor();
+    // The last question names where the money goes.
+    await dialog
+      .getByText(`Cairkan ${FIRST_TRANCHE} dengan SP2D ${SP2D} ke rekening Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam?`)
+      .waitFor();
     await checkPage(kuasaBud, '17-bpkad-confirm-desktop');
     await dialog.getByRole('button', { name: 'Cairkan' }).click();
     await kuasaBud.getByRole('status').getByText(`Termin dicairkan: ${TITLE}, Termin 1`).waitFor();

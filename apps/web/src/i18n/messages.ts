@@ -365,7 +365,8 @@ const id = {
   release: 'Cairkan',
   sp2dNumber: 'Nomor SP2D',
   releasedAt: 'Tanggal SP2D',
-  releaseConfirm: (amount: string, sp2d: string) => `Cairkan ${amount} dengan SP2D ${sp2d}? Pencairan tidak dapat dibatalkan.`,
+  releaseConfirm: (amount: string, sp2d: string, account: string) =>
+    `Cairkan ${amount} dengan SP2D ${sp2d} ke rekening ${account}? Pencairan tidak dapat dibatalkan.`,
   releaseDone: 'Termin dicairkan',
   prepareSpm: 'Siapkan SPM',
   spmDone: 'SPM disiapkan, menunggu otorisasi',
@@ -834,7 +835,8 @@ const en: Messages = {
   release: 'Release',
   sp2dNumber: 'SP2D number',
   releasedAt: 'SP2D date',
-  releaseConfirm: (amount: string, sp2d: string) => `Release ${amount} under SP2D ${sp2d}? A release cannot be undone.`,
+  releaseConfirm: (amount: string, sp2d: string, account: string) =>
+    `Release ${amount} under SP2D ${sp2d} into account ${account}? A release cannot be undone.`,
   releaseDone: 'Tranche released',
   prepareSpm: 'Prepare SPM',
   spmDone: 'SPM prepared, awaiting authorisation',

@@ -286,7 +286,8 @@ function AuthoriseForm({ pending, keys, onDone, onCancel, onOutdated }: StepProp
         onConfirm={() => void release()}
         onCancel={() => setConfirming(false)}
       >
-        <p>{t.releaseConfirm(formatRupiah(tranche.amount), sp2d)}</p>
+        {/* The last question names where the money goes, for the official to read once more before it leaves. */}
+        <p>{t.releaseConfirm(formatRupiah(tranche.amount), sp2d, tranche.spm ? accountLine(t, tranche.spm.bankAccount) : '—')}</p>
       </ConfirmDialog>
     </form>
   );
