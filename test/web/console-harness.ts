@@ -63,6 +63,20 @@ export async function callApiAs(url: string, username: string): Promise<ApiCall>
   return Object.assign(call, { token: accessToken });
 }
 
+/** Each official of the chain, in turn, approves the proposal's open stage through the API. */
+export async function approveByChain(url: string, proposalId: string, officials: readonly string[]): Promise<void> {
+  for (const username of officials) {
+    const official = await callApiAs(url, username);
+    const stageId = await expectEventually(async () => {
+      const stages = await official<Array<{ stageId: string; status: string }>>('GET', `/approvals/proposals/${proposalId}/stages`);
+      const open = stages.find((s) => s.status === 'OPEN');
+      expect(open).toBeDefined();
+      return open!.stageId;
+    });
+    await official('POST', `/approvals/${stageId}/decision`, { decision: 'APPROVE' });
+  }
+}
+
 export interface RunningSystem {
   url: string;
   /** The gateway's application, for tests that look at its routes. */

@@ -3,6 +3,7 @@ import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
 import {
+  approveByChain,
   Browser,
   callApiAs,
   checkPage,
@@ -51,16 +52,7 @@ describe('the BKM’s account on record in the console: BPKAD’s SPM starts fro
       kotakuDraft(BALIK_ALAM, { title: TITLE, payeeAccount: ON_RECORD }),
     ));
     await bkm('POST', `/proposals/${proposalId}/submit`, {});
-    for (const username of CHAIN) {
-      const official = await as(username);
-      const stageId = await expectEventually(async () => {
-        const stages = await official<Array<{ stageId: string; status: string }>>('GET', `/approvals/proposals/${proposalId}/stages`);
-        const open = stages.find((s) => s.status === 'OPEN');
-        expect(open).toBeDefined();
-        return open!.stageId;
-      });
-      await official('POST', `/approvals/${stageId}/decision`, { decision: 'APPROVE' });
-    }
+    await approveByChain(system.url, proposalId, CHAIN);
     const bpkad = await as('bpkad');
     await expectEventually(
       async () => {

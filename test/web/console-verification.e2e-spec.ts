@@ -6,7 +6,18 @@ import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/dem
 import { jpegWithExif, wibExifTime } from '../disbursements/jpeg-with-exif';
 import { RegionDirectory } from '@alur/regions';
 import { BALIK_ALAM, kotakuDraft, MANDAU, PINGGIR } from '../proposals/proposal-fixtures';
-import { Browser, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, reloadUntilVisible, RunningSystem } from './console-harness';
+import {
+  approveByChain,
+  Browser,
+  checkPage,
+  closeConsole,
+  DESKTOP,
+  logIn,
+  openConsole,
+  PHONE,
+  reloadUntilVisible,
+  RunningSystem,
+} from './console-harness';
 
 /**
  * The verifier's work and BPKAD's fiscal year in the console. A KOTAKU proposal of Balik Alam
@@ -52,19 +63,6 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     });
     return ((await response.json()) as { accessToken: string }).accessToken;
   };
-  /** Each official of the chain, in turn, approves the proposal's open stage. */
-  const approveByChain = async (id: string, officials: string[]) => {
-    for (const username of officials) {
-      tokens[username] ??= await logInAs(username);
-      const stageId = await expectEventually(async () => {
-        const stages = await call('GET', `/api/v1/approvals/proposals/${id}/stages`, tokens[username]);
-        const open = stages.find((s: { status: string }) => s.status === 'OPEN');
-        expect(open).toBeDefined();
-        return open.stageId as string;
-      });
-      await call('POST', `/api/v1/approvals/${stageId}/decision`, tokens[username], { decision: 'APPROVE' });
-    }
-  };
   const uploadPhoto = async (jpeg: Buffer, name: string): Promise<string> => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), name);
@@ -88,7 +86,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     proposalId = proposal.id;
     await call('POST', `/api/v1/proposals/${proposalId}/submit`, tokens.bkm, {});
     await call('PUT', `/api/v1/budgets/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/${MANDAU}`, tokens.bpkad, { amount: 1_000_000_000 });
-    await approveByChain(proposalId, chain);
+    await approveByChain(system.url, proposalId, chain);
     const disbursement = await expectEventually(
       async () => {
         const { items } = await call('GET', `/api/v1/disbursements?proposalId=${proposalId}`, tokens.bpkad);
@@ -410,7 +408,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
     const bkm = await logInAs(`bkm.${PINGGIR_VILLAGE.code}`);
     const waiting = await call('POST', '/api/v1/proposals', bkm, kotakuDraft(PINGGIR_VILLAGE.code, { title: WAITING_TITLE }));
     await call('POST', `/api/v1/proposals/${waiting.id}/submit`, bkm, {});
-    await approveByChain(waiting.id, [`lurah.${PINGGIR_VILLAGE.code}`, `camat.${PINGGIR}`, 'dinas', 'sekda', 'bupati']);
+    await approveByChain(system.url, waiting.id, [`lurah.${PINGGIR_VILLAGE.code}`, `camat.${PINGGIR}`, 'dinas', 'sekda', 'bupati']);
     const fundsOf = async () => (await call('GET', `/api/v1/disbursements?proposalId=${waiting.id}`, tokens.bpkad)).items[0]?.status;
     await expectEventually(async () => expect(await fundsOf()).toBe('AWAITING_BUDGET'), { timeoutMs: 30_000 });
 
