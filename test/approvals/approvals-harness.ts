@@ -178,13 +178,19 @@ export async function openStageOf(db: DataSource, proposalId: string): Promise<O
   return stage;
 }
 
-/** How many sessions wait, directly or behind another waiter, for a lock that `holder` holds. */
+/**
+ * How many sessions wait, directly or behind another waiter, for a row that `holder` has locked. Only
+ * row-lock waits count: a CREATE INDEX CONCURRENTLY in another test file's migration waits for every
+ * open transaction of the database, this one included, and is not a request of this test.
+ */
 export async function waitingOn(db: DataSource, holder: QueryRunner): Promise<number> {
   const [{ pid }] = (await holder.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>;
   const [{ count }] = (await db.query(
-    `WITH RECURSIVE waiting(pid) AS (
-       SELECT a.pid FROM pg_stat_activity a WHERE $1 = ANY(pg_blocking_pids(a.pid))
-       UNION SELECT a.pid FROM pg_stat_activity a JOIN waiting w ON w.pid = ANY(pg_blocking_pids(a.pid)))
+    `WITH RECURSIVE row_waiter(pid) AS (
+       SELECT DISTINCT l.pid FROM pg_locks l WHERE NOT l.granted AND l.locktype IN ('transactionid', 'tuple')),
+     waiting(pid) AS (
+       SELECT r.pid FROM row_waiter r WHERE $1 = ANY(pg_blocking_pids(r.pid))
+       UNION SELECT r.pid FROM row_waiter r JOIN waiting w ON w.pid = ANY(pg_blocking_pids(r.pid)))
      SELECT count(*)::int AS count FROM waiting`,
     [pid],
   )) as Array<{ count: number }>;
