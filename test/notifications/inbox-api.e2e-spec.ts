@@ -223,6 +223,18 @@ describe('the in-app inbox, preferences and delivery log through the gateway', (
         toStatus: 'queued',
       }),
     ]);
+
+    // …and among the records about the proposal the message was of, where an inspector following that grant reads it.
+    const [{ proposal_id: proposalId }] = await service.db.query(
+      'SELECT n.proposal_id FROM delivery d JOIN notification n ON n.id = d.notification_id WHERE d.id = $1',
+      [failed[0].id],
+    );
+    const aboutProposal = async (id: string) =>
+      (await (await gateway.call('GET', `/api/v1/audit?context=notifications&proposalId=${id}`, { token: adminToken })).json()).items;
+    expect((await aboutProposal(proposalId)).map((r: any) => [r.action, r.entityId])).toEqual([
+      ['notification-delivery.retried', failed[0].id],
+    ]);
+    expect(await aboutProposal(randomUUID())).toEqual([]);
   });
 
   it('names the programme in the BKM’s messages by its latest version’s name, whichever version arrives last', async () => {

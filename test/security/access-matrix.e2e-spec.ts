@@ -411,6 +411,12 @@ const ROWS: Row[] = [
   // Who changed what, in a domain service's trail (over NATS) and in the gateway's own.
   { route: 'GET /api/v1/audit', who: ['ADMIN'], request: () => json('/api/v1/audit?context=approvals&action=working-calendar.') },
   { route: 'GET /api/v1/audit/csv', who: ['ADMIN'], request: () => json('/api/v1/audit/csv?context=approvals&action=working-calendar.') },
+  { route: 'GET /api/v1/audit/proposals/{proposalId}', who: ['ADMIN'], request: (f) => json(`/api/v1/audit/proposals/${f.inReviewId}`) },
+  {
+    route: 'GET /api/v1/audit/proposals/{proposalId}/csv',
+    who: ['ADMIN'],
+    request: (f) => json(`/api/v1/audit/proposals/${f.inReviewId}/csv`),
+  },
   { route: 'POST /api/v1/admin/queues/session', who: ['ADMIN'], request: () => json('/api/v1/admin/queues/session', {}) },
   { route: 'GET /ops/spine', who: ['ADMIN'], request: () => json('/ops/spine') },
   { route: 'GET /ops/dead-letters', who: ['ADMIN'], request: () => json('/ops/dead-letters') },

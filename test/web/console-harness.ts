@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -77,10 +77,30 @@ export async function approveByChain(url: string, proposalId: string, officials:
   }
 }
 
+type DomainService = 'proposals' | 'approvals' | 'disbursements' | 'notifications';
+
+/** Waits until the approved proposal's first tranche is READY for BPKAD, and answers its disbursement's id. */
+export async function firstTrancheReady(url: string, proposalId: string): Promise<string> {
+  const bpkad = await callApiAs(url, 'bpkad');
+  return expectEventually(
+    async () => {
+      const { items } = await bpkad<{ items: Array<{ id: string; tranches: Array<{ status: string }> }> }>(
+        'GET',
+        `/disbursements?proposalId=${proposalId}`,
+      );
+      expect(items[0]?.tranches[0]?.status).toBe('READY');
+      return items[0].id;
+    },
+    { timeoutMs: 30_000 },
+  );
+}
+
 export interface RunningSystem {
   url: string;
   /** The gateway's application, for tests that look at its routes. */
   gateway: INestApplication;
+  /** Stops one domain service, as a crash or a deployment would, for a test of what the others do without it. */
+  stop(service: DomainService): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,16 +121,21 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
     ...overrides,
   };
   const apps: INestApplication[] = [];
+  const services = new Map<DomainService, INestApplication>();
   const closeAll = async () => {
     for (const app of apps.reverse()) await app.close();
   };
   try {
-    const proposals = await createServiceApp(ProposalsModule.forRoot(env), 'proposals', { rpc: true });
-    apps.push(proposals);
-    apps.push(await createServiceApp(ApprovalsModule.forRoot(env), 'approvals', { rpc: true }));
-    const disbursements = await createServiceApp(DisbursementsModule.forRoot(env), 'disbursements', { rpc: true });
-    apps.push(disbursements);
-    apps.push(await createServiceApp(NotificationsModule.forRoot(env), 'notifications', { rpc: true }));
+    const start = async (service: DomainService, module: DynamicModule) => {
+      const app = await createServiceApp(module, service, { rpc: true });
+      apps.push(app);
+      services.set(service, app);
+      return app;
+    };
+    const proposals = await start('proposals', ProposalsModule.forRoot(env));
+    await start('approvals', ApprovalsModule.forRoot(env));
+    const disbursements = await start('disbursements', DisbursementsModule.forRoot(env));
+    await start('notifications', NotificationsModule.forRoot(env));
     const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
     apps.push(gateway);
     await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
@@ -125,7 +150,12 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
       const [{ known }] = await disbursements.get(DataSource).query('SELECT count(*)::int AS known FROM programme_version');
       expect(known).toBeGreaterThanOrEqual(programmes.published.length);
     });
-    return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), gateway, close: closeAll };
+    const stop = async (service: DomainService) => {
+      const app = services.get(service)!;
+      apps.splice(apps.indexOf(app), 1);
+      await app.close();
+    };
+    return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), gateway, stop, close: closeAll };
   } catch (error) {
     // A system that did not come up whole is stopped, so the test fails instead of hanging on open services.
     await closeAll();

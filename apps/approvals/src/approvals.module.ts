@@ -3,7 +3,7 @@ import { RetentionModule } from '@alur/database';
 import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { ActingModule } from './acting/acting.module';
 import { ChainModule } from './chain/chain.module';
-import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION } from './database/approvals-schema';
+import { APPROVALS_ENTITIES, APPROVALS_MIGRATIONS, APPROVALS_RETENTION, APPROVALS_AUDIT_OBJECTS } from './database/approvals-schema';
 import { DecisionsModule } from './decisions/decisions.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -16,7 +16,7 @@ function approvalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('approvals', { env, entities: APPROVALS_ENTITIES, migrations: APPROVALS_MIGRATIONS, usesRedis: true }),
-      AuditTrailRpcModule.forService('approvals'),
+      AuditTrailRpcModule.forService('approvals', APPROVALS_AUDIT_OBJECTS),
       RetentionModule.forRules(APPROVALS_RETENTION),
       WorkingDaysModule,
       TimersModule,

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
 import { BudgetsModule } from './budgets/budgets.module';
-import { DISBURSEMENTS_MIGRATIONS } from './database/disbursements-schema';
+import { DISBURSEMENTS_MIGRATIONS, DISBURSEMENTS_AUDIT_OBJECTS } from './database/disbursements-schema';
 import { DisbursementsFeatureModule } from './disbursements/disbursements-feature.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FiscalCalendarModule } from './fiscal-calendar/fiscal-calendar.module';
@@ -15,7 +15,7 @@ function disbursementsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('disbursements', { env, migrations: DISBURSEMENTS_MIGRATIONS, usesRedis: false }),
-      AuditTrailRpcModule.forService('disbursements'),
+      AuditTrailRpcModule.forService('disbursements', DISBURSEMENTS_AUDIT_OBJECTS),
       ProgrammesModule,
       BudgetsModule,
       TranchesModule,

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { RetentionModule } from '@alur/database';
 import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
-import { NOTIFICATIONS_MIGRATIONS, NOTIFICATIONS_RETENTION } from './database/notifications-schema';
+import { NOTIFICATIONS_MIGRATIONS, NOTIFICATIONS_RETENTION, NOTIFICATIONS_AUDIT_OBJECTS } from './database/notifications-schema';
 import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationProcessor } from './delivery/notification.processor';
 import { DigestModule } from './digest/digest.module';
@@ -13,7 +13,7 @@ function notificationsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('notifications', { env, migrations: NOTIFICATIONS_MIGRATIONS, usesRedis: true }),
-      AuditTrailRpcModule.forService('notifications'),
+      AuditTrailRpcModule.forService('notifications', NOTIFICATIONS_AUDIT_OBJECTS),
       RetentionModule.forRules(NOTIFICATIONS_RETENTION),
       DeliveryModule,
       PreferencesModule,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuditTrailRpcModule, ServiceCoreModule, systemPingController, withEnvironment } from '@alur/platform';
-import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from './database/proposals-schema';
+import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS, PROPOSALS_AUDIT_OBJECTS } from './database/proposals-schema';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FundingModule } from './funding/funding.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -11,7 +11,7 @@ function proposalsMetadata(env?: NodeJS.ProcessEnv): ModuleMetadata {
   return {
     imports: [
       ServiceCoreModule.forService('proposals', { env, usesRedis: false, entities: PROPOSALS_ENTITIES, migrations: PROPOSALS_MIGRATIONS }),
-      AuditTrailRpcModule.forService('proposals'),
+      AuditTrailRpcModule.forService('proposals', PROPOSALS_AUDIT_OBJECTS),
       ProgrammesModule,
       ProposalsFeatureModule,
       ReviewModule,

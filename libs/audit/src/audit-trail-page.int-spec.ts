@@ -104,6 +104,20 @@ describe('an administrator’s read of the audit trail', () => {
     expect(seqsOf((await page({ entityId: 'p-1#1' })).items)).toEqual([written[2].seq]);
   });
 
+  it('keeps the records about one proposal, whichever of the service’s objects they name; without its objects, none', async () => {
+    const proposalId = '7d9f6c1e-2b3a-4c5d-8e6f-0a1b2c3d4e5f';
+    // As a service names them: here p-1 is the proposal, p-1#1 its chain.
+    const proposalObjects = (p: string) =>
+      `SELECT 'proposal', 'p-1' WHERE ${p}::uuid = '${proposalId}' UNION ALL SELECT 'approval-chain', 'p-1#1' WHERE ${p}::uuid = '${proposalId}'`;
+    const about = (id: string, objects?: typeof proposalObjects) =>
+      trail.page(AuditTrailQuerySchema.parse({ proposalId: id }), { proposalObjects: objects });
+    expect(seqsOf((await about(proposalId, proposalObjects)).items)).toEqual([written[3].seq, written[2].seq]);
+    expect((await about('0f1e2d3c-4b5a-4968-8776-655443322110', proposalObjects)).items).toEqual([]);
+    expect(await about(proposalId)).toEqual({ items: [], nextBefore: null });
+    const narrowed = await trail.page(AuditTrailQuerySchema.parse({ proposalId, actor: 'sekda' }), { proposalObjects });
+    expect(seqsOf(narrowed.items)).toEqual([written[2].seq]);
+  });
+
   it('narrows by who acted, by username or by user id; a Plt is who acted, not whom they acted for', async () => {
     const byName = seqsOf((await page({ actor: 'admin' })).items);
     expect(byName).toEqual(newestFirst(written.filter((r) => r.actor?.username === 'admin')));
@@ -142,6 +156,7 @@ describe('an administrator’s read of the audit trail', () => {
     expect(await planOf('action LIKE $1', ['proposal.%'])).toContain('audit_record_action');
     expect(await planOf(`actor ->> 'username' = $1`, ['admin'])).toContain('audit_record_actor_username');
     expect(await planOf('actor_user_id = $1', [admin.userId])).toContain('audit_record_actor_user ');
+    expect(await planOf(`(entity_type, entity_id) IN (SELECT 'proposal', $1::text)`, ['p-1'])).toContain('audit_record_entity');
     expect(await planOf('occurred_at >= $1 AND occurred_at < $2', [written[0].occurredAt, written[1].occurredAt])).toContain(
       'audit_record_occurred_at',
     );

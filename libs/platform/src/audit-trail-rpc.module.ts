@@ -1,6 +1,6 @@
 import { Controller, DynamicModule, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AuditModule, AuditTrail } from '@alur/audit';
+import { AuditModule, AuditTrail, ProposalAuditObjects } from '@alur/audit';
 import { AuditTrailPage, auditTrailRequest, RequestOf, requireRole } from '@alur/contracts';
 import { actorOf, AnswersRequest, RpcRequest } from '@alur/messaging';
 
@@ -13,7 +13,8 @@ type DomainService = Parameters<typeof auditTrailRequest>[0];
  */
 @Module({})
 export class AuditTrailRpcModule {
-  static forService(service: DomainService): DynamicModule {
+  /** `proposalObjects`: which of the service's objects belong to a proposal, for the `proposalId` filter. */
+  static forService(service: DomainService, proposalObjects: ProposalAuditObjects): DynamicModule {
     const contract = auditTrailRequest(service);
 
     @Controller()
@@ -23,7 +24,7 @@ export class AuditTrailRpcModule {
       @AnswersRequest(contract)
       page(@Payload() request: RpcRequest<RequestOf<typeof contract>>): Promise<AuditTrailPage> {
         requireRole(actorOf(request), 'ADMIN');
-        return this.trail.page(request.data);
+        return this.trail.page(request.data, { proposalObjects });
       }
     }
 

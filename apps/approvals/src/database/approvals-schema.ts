@@ -1,4 +1,4 @@
-import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS, ProposalAuditObjects } from '@alur/audit';
 import { ActingAppointmentEntity } from '../acting/acting-appointment.entity';
 import { ApprovalChainEntity } from '../chain/approval-chain.entity';
 import { ApprovalStageEntity } from '../stages/approval-stage.entity';
@@ -36,3 +36,8 @@ export const APPROVALS_RETENTION: RetentionRule[] = [
     where: `NOT EXISTS (SELECT 1 FROM approval_stage s WHERE s.id = stage_timer.stage_id AND s.status = 'OPEN')`,
   },
 ];
+
+/** The approvals service's records about a proposal: its stages (opened, decided, escalated) and chains (approved, withdrawn). */
+export const APPROVALS_AUDIT_OBJECTS: ProposalAuditObjects = (p) =>
+  `SELECT 'approval-stage', id::text FROM approval_stage WHERE proposal_id = ${p}::uuid
+   UNION ALL SELECT 'approval-chain', proposal_id || '#' || submission_number FROM approval_chain WHERE proposal_id = ${p}::uuid`;

@@ -1,4 +1,4 @@
-import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS, ProposalAuditObjects } from '@alur/audit';
 import { AddIdempotencyKeyRetentionIndex1764500000001 } from './migrations/add-idempotency-key-retention-index.migration';
 import { AddProgressVerification1764200000014 } from './migrations/add-progress-verification.migration';
 import { AddProposalWithdrawals1764200000001 } from './migrations/add-proposal-withdrawals.migration';
@@ -20,3 +20,13 @@ export const DISBURSEMENTS_MIGRATIONS = [
   AddReturnedSpm1765700000001,
   KeepPayeeAccounts1765900000001,
 ];
+
+/**
+ * The disbursements service's records about a proposal: the proposal's wait for budget, its disbursement (committed,
+ * progress reported and verified) and its tranches (`<disbursement>/<number>`: prepared, returned, released).
+ */
+export const DISBURSEMENTS_AUDIT_OBJECTS: ProposalAuditObjects = (p) =>
+  `SELECT 'proposal', ${p}::uuid::text
+   UNION ALL SELECT 'disbursement', id::text FROM disbursement WHERE proposal_id = ${p}::uuid
+   UNION ALL SELECT 'tranche', t.disbursement_id || '/' || t.number
+               FROM tranche t JOIN disbursement d ON d.id = t.disbursement_id WHERE d.proposal_id = ${p}::uuid`;

@@ -1,4 +1,4 @@
-import type { AuditRecordView } from '@alur/contracts';
+import type { AuditRecordView, ProposalAuditRecord } from '@alur/contracts';
 import { csvWithBom } from '../http/csv';
 
 const HEADER = [
@@ -24,21 +24,30 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
  * which object, and the record's before and after as JSON, exactly as kept.
  */
 export function auditTrailCsv(records: readonly AuditRecordView[]): string {
+  return csvWithBom(HEADER, records.map(cellsOf));
+}
+
+/** A proposal's records across services, in the order given (oldest first), each led by the service that keeps it. */
+export function proposalAuditTrailCsv(records: readonly ProposalAuditRecord[]): string {
   return csvWithBom(
-    HEADER,
-    records.map((r) => [
-      r.seq,
-      r.occurredAt,
-      r.actor?.username ?? null,
-      r.actor?.role ?? null,
-      r.actor?.actingFor?.username ?? null,
-      r.action,
-      r.entityType,
-      r.entityId,
-      r.fromStatus,
-      r.toStatus,
-      json(r.before),
-      json(r.after),
-    ]),
+    ['layanan', ...HEADER],
+    records.map((r) => [r.context, ...cellsOf(r)]),
   );
+}
+
+function cellsOf(r: AuditRecordView) {
+  return [
+    r.seq,
+    r.occurredAt,
+    r.actor?.username ?? null,
+    r.actor?.role ?? null,
+    r.actor?.actingFor?.username ?? null,
+    r.action,
+    r.entityType,
+    r.entityId,
+    r.fromStatus,
+    r.toStatus,
+    json(r.before),
+    json(r.after),
+  ];
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -14,13 +14,26 @@ import {
   AuditTrailPageSchema,
   AuditTrailQuery,
   auditTrailRequest,
+  NotFoundError,
+  PROPOSAL_AUDIT_CONTEXTS,
+  ProposalAuditRecord,
+  ProposalAuditTrail,
+  ProposalAuditTrailSchema,
   RefusalCode,
   UnprocessableError,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput, openApiSchemaOf } from '../http/contract-input';
-import { auditTrailCsv } from './audit-trail-csv';
+import { auditTrailCsv, proposalAuditTrailCsv } from './audit-trail-csv';
+
+type AuditTrailNarrowing = Omit<AuditTrailQuery, 'before' | 'pageSize'>;
+
+const ProposalPathSchema = z.strictObject({ proposalId: z.uuid({ message: 'must be a proposal id (a UUID)' }) });
+
+/** A service that did not answer (503) or not in time (504): its records are missing, not refused. */
+const unanswered = (error: unknown) =>
+  error instanceof HttpException && [HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT].includes(error.getStatus());
 
 /**
  * The audit trail of one service, for an administrator (and, through them, an inspector): who changed
@@ -59,26 +72,93 @@ export class AuditTrailController {
     { context, ...filters }: z.output<typeof AuditTrailCsvQuerySchema>,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
+    const records = await this.everyRecord(context, filters);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-${context}.csv"`);
+    return auditTrailCsv(records);
+  }
+
+  @Get('proposals/:proposalId')
+  @ApiOperation({
+    summary:
+      'Every record every service keeps about one proposal (its drafts and submissions, each stage, its disbursement, tranches and message retries), oldest first; `unavailable` names a service that did not answer',
+  })
+  @ApiOkResponse({ schema: openApiSchemaOf(ProposalAuditTrailSchema, 'output') })
+  async proposal(
+    @ContractInput(null, { from: 'path', params: ['proposalId'], schema: ProposalPathSchema })
+    { proposalId }: z.output<typeof ProposalPathSchema>,
+  ): Promise<ProposalAuditTrail> {
+    const { records, unavailable } = await this.proposalRecords(proposalId, { partial: true });
+    return { proposalId, items: records, unavailable };
+  }
+
+  @Get('proposals/:proposalId/csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: `The same records as CSV, with the service keeping each; 503 when a service does not answer (a file must not silently miss records), 422 AUDIT_EXPORT_TOO_LARGE beyond ${AUDIT_CSV_MAX_RECORDS}`,
+  })
+  async proposalCsv(
+    @ContractInput(null, { from: 'path', params: ['proposalId'], schema: ProposalPathSchema })
+    { proposalId }: z.output<typeof ProposalPathSchema>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const { records } = await this.proposalRecords(proposalId, { partial: false });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-usulan-${proposalId.slice(0, 8)}.csv"`);
+    return proposalAuditTrailCsv(records);
+  }
+
+  /**
+   * Each service's records about the proposal, asked at once, merged oldest first (in the services' order where the
+   * clock ties). `partial`: a service that does not answer is named in `unavailable` instead of failing the read.
+   * A proposal's creation is always recorded by the proposals service, so its answering with none means there is
+   * no such proposal.
+   */
+  private async proposalRecords(
+    proposalId: string,
+    { partial }: { partial: boolean },
+  ): Promise<{ records: ProposalAuditRecord[]; unavailable: AuditContext[] }> {
+    const answers = await Promise.all(
+      PROPOSAL_AUDIT_CONTEXTS.map((context) =>
+        this.everyRecord(context, { proposalId }).catch((error: unknown) => {
+          if (partial && unanswered(error)) return undefined;
+          throw error;
+        }),
+      ),
+    );
+    if (answers[PROPOSAL_AUDIT_CONTEXTS.indexOf('proposals')]?.length === 0) throw new NotFoundError(`No proposal ${proposalId}`);
+    const records = PROPOSAL_AUDIT_CONTEXTS.flatMap((context, i) =>
+      [...(answers[i] ?? [])].reverse().map((record) => ({ ...record, context })),
+    );
+    if (records.length > AUDIT_CSV_MAX_RECORDS) throw tooLarge();
+    return {
+      records: records.sort((x, y) => x.occurredAt.localeCompare(y.occurredAt)),
+      unavailable: PROPOSAL_AUDIT_CONTEXTS.filter((_, i) => answers[i] === undefined),
+    };
+  }
+
+  /** Every record of one service's trail the filters match, newest first, paged through; refused beyond the export's limit. */
+  private async everyRecord(context: AuditContext, filters: AuditTrailNarrowing): Promise<AuditRecordView[]> {
     const records: AuditRecordView[] = [];
     let before: number | undefined;
     do {
       const page = await this.read(context, { ...filters, before, pageSize: AUDIT_MAX_PAGE_SIZE });
       records.push(...page.items);
       // Refused rather than cut short: a file that silently ends early would mislead its reader.
-      if (records.length > AUDIT_CSV_MAX_RECORDS) {
-        throw new UnprocessableError(`More than ${AUDIT_CSV_MAX_RECORDS} records match: narrow the filters (time, action)`, {
-          code: RefusalCode.AuditExportTooLarge,
-        });
-      }
+      if (records.length > AUDIT_CSV_MAX_RECORDS) throw tooLarge();
       before = page.nextBefore ?? undefined;
     } while (before !== undefined);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-${context}.csv"`);
-    return auditTrailCsv(records);
+    return records;
   }
 
   private read(context: AuditContext, query: AuditTrailQuery): Promise<AuditTrailPage> {
     if (context === 'gateway') return this.trail.page(query);
     return this.rpc.send(auditTrailRequest(context), query);
   }
+}
+
+function tooLarge(): UnprocessableError {
+  return new UnprocessableError(`More than ${AUDIT_CSV_MAX_RECORDS} records match: narrow the filters (time, action)`, {
+    code: RefusalCode.AuditExportTooLarge,
+  });
 }

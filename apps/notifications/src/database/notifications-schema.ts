@@ -1,4 +1,4 @@
-import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS, ProposalAuditObjects } from '@alur/audit';
 import { RetentionRule } from '@alur/database';
 import { AddDeliveryAttemptRetentionIndex1765000000002 } from './migrations/add-delivery-attempt-retention-index.migration';
 import { CreateNotificationsTables1765000000001 } from './migrations/create-notifications-tables.migration';
@@ -21,3 +21,13 @@ export const NOTIFICATIONS_RETENTION: RetentionRule[] = [
     where: `EXISTS (SELECT 1 FROM delivery d WHERE d.id = delivery_attempt.delivery_id AND d.status = 'sent')`,
   },
 ];
+
+/**
+ * The notifications service's records about a proposal: an administrator's retry of a delivery of one of its
+ * messages. Found from the records' side (retries are few; a notification has no index by proposal, which every
+ * message would pay for).
+ */
+export const NOTIFICATIONS_AUDIT_OBJECTS: ProposalAuditObjects = (p) =>
+  `SELECT a.entity_type, a.entity_id FROM audit_record a
+     JOIN delivery d ON d.id = a.entity_id::uuid JOIN notification n ON n.id = d.notification_id
+    WHERE a.entity_type = 'notification-delivery' AND n.proposal_id = ${p}::uuid`;

@@ -1,4 +1,4 @@
-import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
+import { AUDIT_TRAIL_MIGRATIONS, ProposalAuditObjects } from '@alur/audit';
 import { ProgrammeVersionEntity } from '../programmes/programme-version.entity';
 import { ProposalBudgetItemEntity } from '../proposals/proposal-budget-item.entity';
 import { ProposalTimelineEntryEntity } from '../proposals/proposal-timeline-entry.entity';
@@ -19,3 +19,6 @@ export const PROPOSALS_MIGRATIONS = [
   AddProgrammeChecklists1764200000014,
   AddPayeeAccount1765900000000,
 ];
+
+/** The proposals service's records about a proposal: the proposal's own (drafted, submitted, approved, funded…). */
+export const PROPOSALS_AUDIT_OBJECTS: ProposalAuditObjects = (p) => `SELECT 'proposal', ${p}::uuid::text`;

@@ -19,7 +19,9 @@ const instant = (field: 'from' | 'to') => z.iso.datetime({ offset: true, message
 /**
  * What narrows a read of one service's audit trail, newest first. `action` is one action
  * (`working-calendar.holiday-removed`) or, ending in a dot, every action that starts so (`proposal.`);
- * `actor` is the username, or the user id (a UUID), of whoever acted; `from`/`to` bound when (to exclusive);
+ * `actor` is the username, or the user id (a UUID), of whoever acted; `proposalId` keeps the records about that
+ * proposal, whatever the object they name (each service knows which of its objects belong to a proposal);
+ * `from`/`to` bound when (to exclusive);
  * `before` is the `nextBefore` of the page read last (keyset paging by the trail's sequence).
  */
 const AuditTrailNarrowing = {
@@ -33,6 +35,8 @@ const AuditTrailNarrowing = {
   entityType: z.string().max(60).regex(entityTypeName, { message: 'must be an entity type such as proposal' }).optional(),
   entityId: z.string().trim().min(1).max(200).optional(),
   actor: z.string().trim().min(1).max(64).optional(),
+  /** Every record of the service about one proposal: the proposal, its stages and chains, its disbursement, tranches and deliveries. */
+  proposalId: z.uuid({ message: 'must be a proposal id (a UUID)' }).optional(),
   from: instant('from').optional(),
   to: instant('to').optional(),
 };
@@ -52,8 +56,22 @@ function checkPeriod(query: { from?: string; to?: string }, ctx: z.RefinementCtx
 export const AuditTrailQuerySchema = z.strictObject(AuditTrailFilters).superRefine(checkPeriod);
 export type AuditTrailQuery = z.output<typeof AuditTrailQuerySchema>;
 
+/** The gateway's own trail is of users, logins and files: asked for a proposal's records, it says so rather than answer none. */
+function checkProposalContext(query: { context: AuditContext; proposalId?: string }, ctx: z.RefinementCtx): void {
+  if (query.proposalId && query.context === 'gateway') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['proposalId'],
+      message: "the gateway's trail keeps no records about proposals (users, logins, files)",
+    });
+  }
+}
+
 /** The gateway's route takes the same, with which service's trail to read. */
-export const AuditTrailHttpQuerySchema = z.strictObject({ context: z.enum(AUDIT_CONTEXTS), ...AuditTrailFilters }).superRefine(checkPeriod);
+export const AuditTrailHttpQuerySchema = z
+  .strictObject({ context: z.enum(AUDIT_CONTEXTS), ...AuditTrailFilters })
+  .superRefine(checkPeriod)
+  .superRefine(checkProposalContext);
 
 /** The most records one CSV export of the trail holds: more are refused (422), to be narrowed by time or action. */
 export const AUDIT_CSV_MAX_RECORDS = 10_000;
@@ -61,7 +79,8 @@ export const AUDIT_CSV_MAX_RECORDS = 10_000;
 /** The CSV export takes the same narrowing, with no paging: every record that matches, up to AUDIT_CSV_MAX_RECORDS. */
 export const AuditTrailCsvQuerySchema = z
   .strictObject({ context: z.enum(AUDIT_CONTEXTS), ...AuditTrailNarrowing })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .superRefine(checkProposalContext);
 
 /** One record as the administrator reads it: who, when, what, to which entity, from what to what (not its hashes). */
 export const AuditRecordViewSchema = z.object({
@@ -87,6 +106,29 @@ export const AuditTrailPageSchema = z.object({
   nextBefore: z.number().int().nullable(),
 });
 export type AuditTrailPage = z.infer<typeof AuditTrailPageSchema>;
+
+/** The services that keep records about a proposal (the gateway's are of users, logins and files). */
+export const PROPOSAL_AUDIT_CONTEXTS = [
+  'proposals',
+  'approvals',
+  'disbursements',
+  'notifications',
+] as const satisfies readonly AuditContext[];
+
+/** One record of a proposal's trail across services: the record, and the service whose trail holds it. */
+export const ProposalAuditRecordSchema = AuditRecordViewSchema.extend({ context: z.enum(AUDIT_CONTEXTS) });
+export type ProposalAuditRecord = z.infer<typeof ProposalAuditRecordSchema>;
+
+/**
+ * Everything every service recorded about one proposal, oldest first, for an inspector following one grant from
+ * its draft to its last tranche. `unavailable` names a service that did not answer: its records are missing.
+ */
+export const ProposalAuditTrailSchema = z.object({
+  proposalId: z.uuid(),
+  items: z.array(ProposalAuditRecordSchema),
+  unavailable: z.array(z.enum(AUDIT_CONTEXTS)),
+});
+export type ProposalAuditTrail = z.infer<typeof ProposalAuditTrailSchema>;
 
 /** ADMIN: a page of `service`'s audit trail (`<service>.audit.list`), answered alike by every domain service. */
 export const auditTrailRequest = (service: Exclude<AuditContext, 'gateway'>) =>
