@@ -40,6 +40,7 @@ const AdminActingPage = page(() => import('./pages/admin/admin-acting.page'), 'A
 const AdminHolidaysPage = page(() => import('./pages/admin/admin-holidays.page'), 'AdminHolidaysPage');
 const AdminDeliveriesPage = page(() => import('./pages/admin/admin-deliveries.page'), 'AdminDeliveriesPage');
 const AdminAuditPage = page(() => import('./pages/admin/admin-audit.page'), 'AdminAuditPage');
+const AdminProposalAuditPage = page(() => import('./pages/admin/admin-proposal-audit.page'), 'AdminProposalAuditPage');
 
 const EVERYONE: readonly Role[] = ROLES;
 
@@ -86,6 +87,11 @@ function MessageLink() {
 function ProposalDetailRoute() {
   const { id = '' } = useParams();
   return <ProposalDetailPage key={id} id={id} />;
+}
+
+function ProposalAuditRoute() {
+  const { id = '' } = useParams();
+  return <AdminProposalAuditPage key={id} id={id} />;
 }
 
 function ProposalEditRoute() {
@@ -139,6 +145,7 @@ export function App() {
           <Route path="/admin/hari-libur" element={only(['ADMIN'], AdminHolidaysPage)} />
           <Route path="/admin/pengiriman" element={only(['ADMIN'], AdminDeliveriesPage)} />
           <Route path="/admin/jejak-audit" element={only(['ADMIN'], AdminAuditPage)} />
+          <Route path="/admin/jejak-audit/usulan/:id" element={only(['ADMIN'], AdminProposalAuditPage, <ProposalAuditRoute />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

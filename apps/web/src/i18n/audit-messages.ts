@@ -40,6 +40,18 @@ const id = {
   noMore: 'Tidak ada catatan yang lebih lama.',
   count: (n: number) => `${n} catatan ditampilkan`,
   downloadCsv: 'Unduh CSV (semua yang cocok)',
+  /** A record about a proposal leads to everything every service recorded about it. */
+  proposalTrailLink: 'Jejak audit usulan',
+  proposalTrailTitle: 'Jejak audit usulan',
+  proposalTrailIntro:
+    'Semua yang dicatat setiap layanan tentang satu usulan, dari draf sampai termin terakhir: siapa, kapan, apa, dari apa menjadi apa. Yang terlama di atas.',
+  proposalTrailOf: 'Usulan',
+  proposalTrailNone: 'Belum ada catatan tentang usulan ini.',
+  proposalTrailCount: (n: number) => `${n} catatan, yang terlama di atas`,
+  proposalTrailCsv: 'Unduh CSV',
+  /** A service that did not answer: its records are missing from the trail shown. */
+  contextUnavailable: (service: string) =>
+    `Catatan layanan “${service}” tidak dapat dimuat saat ini: layanan itu tidak menjawab. Jejak di bawah ini tidak lengkap.`,
   actions: {
     'working-calendar.holiday-added': 'Hari libur ditambahkan',
     'working-calendar.holiday-removed': 'Hari libur dihapus',
@@ -59,6 +71,9 @@ const id = {
     'tranche.prepared': 'SPM disiapkan',
     'tranche.spm-returned': 'SPM dikembalikan',
     'tranche.released': 'Termin dicairkan (SP2D)',
+    'disbursement.withdrawn': 'Pencairan dibatalkan (usulan ditarik)',
+    'disbursement.withdrawal-after-release': 'Usulan ditarik setelah dana dicairkan',
+    'disbursement.approval-after-withdrawal': 'Persetujuan tiba setelah usulan ditarik',
     'progress.reported': 'Laporan kemajuan dikirim',
     'progress.final-reported': 'Laporan akhir dikirim',
     'progress.accepted': 'Laporan kemajuan diterima',
@@ -131,6 +146,16 @@ const en: AuditMessages = {
   noMore: 'There are no older records.',
   count: (n) => `${englishCount(n, 'record')} shown`,
   downloadCsv: 'Download CSV (all that match)',
+  proposalTrailLink: 'Proposal audit trail',
+  proposalTrailTitle: 'Proposal audit trail',
+  proposalTrailIntro:
+    'Everything each service recorded about one proposal, from its draft to its last tranche: who, when, what, from what to what. Oldest first.',
+  proposalTrailOf: 'Proposal',
+  proposalTrailNone: 'Nothing has been recorded about this proposal yet.',
+  proposalTrailCount: (n) => `${englishCount(n, 'record')}, oldest first`,
+  proposalTrailCsv: 'Download CSV',
+  contextUnavailable: (service) =>
+    `The records of the service “${service}” cannot be loaded right now: it is not answering. The trail below is incomplete.`,
   actions: {
     'working-calendar.holiday-added': 'Holiday added',
     'working-calendar.holiday-removed': 'Holiday removed',
@@ -150,6 +175,9 @@ const en: AuditMessages = {
     'tranche.prepared': 'SPM prepared',
     'tranche.spm-returned': 'SPM returned',
     'tranche.released': 'Tranche released (SP2D)',
+    'disbursement.withdrawn': 'Disbursement cancelled (proposal withdrawn)',
+    'disbursement.withdrawal-after-release': 'Proposal withdrawn after money was released',
+    'disbursement.approval-after-withdrawal': 'Approval arrived after the proposal was withdrawn',
     'progress.reported': 'Progress report sent',
     'progress.final-reported': 'Final report sent',
     'progress.accepted': 'Progress report accepted',

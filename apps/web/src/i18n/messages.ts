@@ -317,6 +317,8 @@ const id = {
   payeeAccount: 'Rekening penerima hibah',
   payeeAccountHint: 'BPKAD mencairkan setiap termin ke rekening ini. Gunakan rekening atas nama BKM sendiri, bukan rekening pribadi.',
   payeeAccountFact: 'Rekening penerima',
+  /** ADMIN: everything every service recorded about the proposal shown. */
+  proposalAuditTrail: 'Jejak audit usulan ini',
   accountNumberHint: 'Angka saja, 5 sampai 30 digit.',
   // decision
   decision: 'Keputusan',
@@ -789,6 +791,7 @@ const en: Messages = {
   payeeAccount: 'Grant payee account',
   payeeAccountHint: 'BPKAD pays every tranche into this account. Use the BKM’s own account, not a personal one.',
   payeeAccountFact: 'Payee account',
+  proposalAuditTrail: 'This proposal’s audit trail',
   accountNumberHint: 'Digits only, 5 to 30 of them.',
   decision: 'Decision',
   toYourDecision: 'To your decision ↓',

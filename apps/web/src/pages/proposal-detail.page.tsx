@@ -35,6 +35,7 @@ import { ProgressReportList } from '../components/progress-report-list';
 import { useActionKeys } from '../lib/action-key';
 import { inboxPathOf, inboxSearchFromState } from '../lib/inbox-search';
 import { nameOf } from '../lib/person-name';
+import { proposalAuditPath } from './admin/proposal-audit-path';
 
 const EDITABLE: readonly ProposalStatus[] = ['DRAFT', 'RETURNED'];
 const WITHDRAWABLE: readonly ProposalStatus[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'];
@@ -240,6 +241,14 @@ export function ProposalDetailPage({ id }: { id: string }) {
         </div>
       </dl>
       {p.description && <p className="description">{p.description}</p>}
+
+      {user?.role === 'ADMIN' && (
+        <p>
+          <Link className="button secondary" to={proposalAuditPath(p.id)}>
+            {t.proposalAuditTrail}
+          </Link>
+        </p>
+      )}
 
       {p.previousSubmission && <SubmissionChanges previous={p.previousSubmission} current={p} />}
 

@@ -1,9 +1,13 @@
 import { Link } from 'react-router';
-import type { AuditRecordView } from '@alur/contracts';
+import type { AuditContext, AuditRecordView } from '@alur/contracts';
 import { useAuditTexts } from '../../i18n/audit-messages';
 import { useI18n } from '../../i18n/i18n';
 import { useProgressTexts } from '../../i18n/progress-messages';
 import { changedFields } from './audit-changes';
+import { proposalAuditPath } from './proposal-audit-path';
+
+/** A record as a table shows it; `context` names the service whose trail holds it, where records of several are shown together. */
+export type ShownAuditRecord = AuditRecordView & { context?: AuditContext };
 
 /** The proposal a record is about, where its object names one: the proposal itself, or its approval chain (`<id>#<submission>`). */
 function proposalOf(record: AuditRecordView): string | undefined {
@@ -15,9 +19,18 @@ function proposalOf(record: AuditRecordView): string | undefined {
 /**
  * Audit records as a table (on a phone, a card each): when, who (and for whom, as Plt/Plh), what in words with
  * its code, on which object, from which status to which and which fields changed, the whole before and after
- * under Rincian. `linkProposals` lets a record about a proposal lead to its page.
+ * under Rincian. `byService` adds the service that recorded each; `linkProposals` lets a record about a proposal
+ * lead to its page and to its whole trail (pointless where every record is about the same proposal).
  */
-export function AuditRecords({ records, linkProposals = false }: { records: AuditRecordView[]; linkProposals?: boolean }) {
+export function AuditRecords({
+  records,
+  byService = false,
+  linkProposals = false,
+}: {
+  records: ShownAuditRecord[];
+  byService?: boolean;
+  linkProposals?: boolean;
+}) {
   const w = useAuditTexts();
   return (
     <div className="table-scroll card">
@@ -25,6 +38,7 @@ export function AuditRecords({ records, linkProposals = false }: { records: Audi
         <thead>
           <tr>
             <th scope="col">{w.when}</th>
+            {byService && <th scope="col">{w.context}</th>}
             <th scope="col">{w.who}</th>
             <th scope="col">{w.what}</th>
             <th scope="col">{w.which}</th>
@@ -33,7 +47,7 @@ export function AuditRecords({ records, linkProposals = false }: { records: Audi
         </thead>
         <tbody>
           {records.map((record) => (
-            <AuditRow key={record.id} record={record} linkProposals={linkProposals} />
+            <AuditRow key={`${record.context ?? ''}:${record.id}`} record={record} byService={byService} linkProposals={linkProposals} />
           ))}
         </tbody>
       </table>
@@ -41,7 +55,7 @@ export function AuditRecords({ records, linkProposals = false }: { records: Audi
   );
 }
 
-function AuditRow({ record, linkProposals }: { record: AuditRecordView; linkProposals: boolean }) {
+function AuditRow({ record, byService, linkProposals }: { record: ShownAuditRecord; byService: boolean; linkProposals: boolean }) {
   const { t, dateTime } = useI18n();
   const w = useAuditTexts();
   const role = (code: string) => t.roles[code] ?? code;
@@ -56,6 +70,7 @@ function AuditRow({ record, linkProposals }: { record: AuditRecordView; linkProp
   return (
     <tr data-testid="audit-row" data-action={record.action}>
       <td data-label={w.when}>{dateTime(record.occurredAt)}</td>
+      {byService && <td data-label={w.context}>{record.context ? w.contexts[record.context] : '—'}</td>}
       <td data-label={w.who}>
         {record.actor ? (
           <>
@@ -87,7 +102,15 @@ function AuditRow({ record, linkProposals }: { record: AuditRecordView; linkProp
       <td data-label={w.which}>
         <span>{w.entityTypes[record.entityType] ?? record.entityType}</span>
         <br />
-        {proposalId ? <Link to={`/usulan/${proposalId}`}>{record.entityId}</Link> : <code>{record.entityId}</code>}
+        {proposalId ? (
+          <>
+            <Link to={`/usulan/${proposalId}`}>{record.entityId}</Link>
+            <br />
+            <Link to={proposalAuditPath(proposalId)}>{w.proposalTrailLink}</Link>
+          </>
+        ) : (
+          <code>{record.entityId}</code>
+        )}
       </td>
       <td data-label={w.change}>
         {(record.fromStatus !== null || record.toStatus !== null) && (
