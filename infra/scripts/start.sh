@@ -122,16 +122,23 @@ for service in proposals approvals disbursements notifications gateway; do
 done
 
 gateway="http://$host:$(port_of gateway 3000)"
+# Demo proposals, made through the API once the services are up (those already there are kept). Not fatal: the
+# system runs without them.
+node dist/apps/gateway/src/seed/demo-proposals.main.js "$gateway" ||
+  echo "demo proposals: not made (see above); the system runs without them" >&2
 cat <<INFO
 
 Alur is running.
   Web console    $gateway/   (public transparency page: $gateway/transparansi)
   API            $gateway/api/v1   (OpenAPI: $gateway/api/docs)
   Demo e-mail    http://127.0.0.1:${MAIL_CATCHER_HTTP_PORT:-1080}/
-  Demo logins    password alur-demo for every user, e.g.
-                   bkm.14.03.09.1004   BKM of Balik Alam, Mandau
-                   lurah.14.03.09.1004 camat.14.03.09  dinas  sekda  bupati  bpkad  admin
-                   bpkad prepares a tranche's SPM, bpkad.kuasa-bud (Kuasa BUD) authorises its SP2D
+  Demo logins    password alur-demo for every user; each of these finds something waiting:
+                   bkm.14.03.09.1004    BKM of Balik Alam, Mandau: a draft, and a grant being paid
+                   lurah.14.03.09.1006  camat.14.03.09  dinas  sekda  bupati: a proposal each to decide
+                   bpkad                a tranche whose SPM to prepare (BPKAD's first official)
+                   bpkad.kuasa-bud      an SPM to authorise, releasing its SP2D (Kuasa BUD, the second)
+                   bkm.14.03.09.1001    a proposal returned for revision, with the Lurah's note
+                   admin                users, programmes, holidays, deliveries, the audit trail
   Try            curl -s $gateway/api/v1/auth/login -H 'content-type: application/json' \\
                    -d '{"username":"bkm.14.03.09.1004","password":"alur-demo"}'
 
