@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
-import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
-import { approveByChain, callApiAs, RunningSystem, startSystem } from '../web/console-harness';
+import { BALIK_ALAM, BKM_ACCOUNT, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
+import { approveByChain, callApiAs, firstTrancheReady, RunningSystem, startSystem } from '../web/console-harness';
 
 const CHAIN = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
 
@@ -9,7 +9,7 @@ interface TrailRecord {
   context: string;
   seq: number;
   occurredAt: string;
-  actor: { username: string } | null;
+  actor: { username: string; displayName?: string } | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -46,19 +46,10 @@ describe('a proposal’s audit trail across the services', () => {
     await approveByChain(system.url, proposalId, CHAIN);
 
     const bpkad = await callApiAs(system.url, 'bpkad');
-    type Disbursement = { id: string; payeeAccount: unknown; tranches: Array<{ status: string }> };
-    const disbursement = await expectEventually(
-      async () => {
-        const { items } = await bpkad<{ items: Disbursement[] }>('GET', `/disbursements?proposalId=${proposalId}`);
-        expect(items[0]?.tranches[0]?.status).toBe('READY');
-        return items[0];
-      },
-      { timeoutMs: 30_000 },
-    );
-    disbursementId = disbursement.id;
+    disbursementId = await firstTrancheReady(system.url, proposalId);
     const sp2dNumber = '0042/SP2D/LS/BPKAD/2026';
     const tranche = `/disbursements/${disbursementId}/tranches/1`;
-    await bpkad('POST', `${tranche}/spm`, { sp2dNumber, bankAccount: disbursement.payeeAccount }, { 'Idempotency-Key': randomUUID() });
+    await bpkad('POST', `${tranche}/spm`, { sp2dNumber, bankAccount: BKM_ACCOUNT }, { 'Idempotency-Key': randomUUID() });
     const kuasaBud = await callApiAs(system.url, 'bpkad.kuasa-bud');
     await kuasaBud('POST', `${tranche}/release`, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
   }, 120_000);
@@ -94,6 +85,15 @@ describe('a proposal’s audit trail across the services', () => {
         ['approval-stage.decided', official],
       ]),
       ['approval-chain.approved', 'bupati'],
+    ]);
+    // Each by the name their account carries, beside the username the record keeps.
+    const decided = trail.items.filter((r) => r.action === 'approval-stage.decided').map((r) => r.actor!.displayName);
+    expect(decided).toEqual([
+      'Lurah Balik Alam',
+      'Camat Mandau',
+      'Dinas Teknis Kabupaten Bengkalis',
+      'Sekretaris Daerah Kabupaten Bengkalis',
+      'Bupati Bengkalis',
     ]);
     expect(keptBy('disbursements')).toEqual([
       ['disbursement.budget-committed', null],

@@ -199,8 +199,14 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     await filters.getByRole('button', { name: 'Tampilkan' }).click();
     const added = admin.getByTestId('audit-row').filter({ hasText: 'Cuti bersama (uji jejak audit)' });
     await added.waitFor();
-    // Who (username and role in words), what (in words, with its code), on which day, and what it became.
-    for (const text of ['admin', 'Administrator', 'Hari libur ditambahkan', 'working-calendar.holiday-added', date])
+    // Who (by name, with the username and role in words), what (in words, with its code), on which day, and what it became.
+    for (const text of [
+      'Administrator Alur Bengkalis',
+      'admin · Administrator',
+      'Hari libur ditambahkan',
+      'working-calendar.holiday-added',
+      date,
+    ])
       await added.getByText(text, { exact: true }).first().waitFor();
     await added.getByText('name: — → Cuti bersama (uji jejak audit)').waitFor();
     await added.getByText('Rincian').click();

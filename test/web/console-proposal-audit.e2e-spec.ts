@@ -28,6 +28,14 @@ const SP2D = `0063/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`;
 const BKM = `bkm.${BALIK_ALAM}`;
 const CHAIN = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
 const CHAIN_ROLES = ['Lurah / Kepala Desa', 'Camat', 'Dinas teknis', 'Sekda', 'Bupati'];
+/** Each official as the trail shows them: by the name their account carries, with the username the record keeps. */
+const CHAIN_NAMES = [
+  'Lurah Balik Alam',
+  'Camat Mandau',
+  'Dinas Teknis Kabupaten Bengkalis',
+  'Sekretaris Daerah Kabupaten Bengkalis',
+  'Bupati Bengkalis',
+];
 const SERVICE = {
   proposals: 'Usulan dan program',
   approvals: 'Persetujuan, Plt/Plh dan hari libur',
@@ -102,10 +110,10 @@ describe('a proposal’s audit trail across services in the console, for an admi
     });
     const followed = rows.filter((row) => FOLLOWED.has(row.action!));
     expect(followed.map((row) => [row.action, row.cells[1], row.cells[2].split('\n').slice(0, 2)])).toEqual([
-      ['proposal.submitted', SERVICE.proposals, [BKM, 'BKM']],
-      ...CHAIN.map((official, i) => ['approval-stage.decided', SERVICE.approvals, [official, CHAIN_ROLES[i]]]),
-      ['tranche.prepared', SERVICE.disbursements, ['bpkad', 'BPKAD']],
-      ['tranche.released', SERVICE.disbursements, ['bpkad.kuasa-bud', 'BPKAD']],
+      ['proposal.submitted', SERVICE.proposals, ['BKM Balik Alam', `${BKM} · BKM`]],
+      ...CHAIN.map((official, i) => ['approval-stage.decided', SERVICE.approvals, [CHAIN_NAMES[i], `${official} · ${CHAIN_ROLES[i]}`]]),
+      ['tranche.prepared', SERVICE.disbursements, ['PPK-SKPD BPKAD Kabupaten Bengkalis', 'bpkad · BPKAD']],
+      ['tranche.released', SERVICE.disbursements, ['Kuasa BUD BPKAD Kabupaten Bengkalis', 'bpkad.kuasa-bud · BPKAD']],
     ]);
     // What each did, in words, and from which status to which.
     const [submitted, ...rest] = followed;

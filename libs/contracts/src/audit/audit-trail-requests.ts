@@ -82,14 +82,19 @@ export const AuditTrailCsvQuerySchema = z
   .superRefine(checkPeriod)
   .superRefine(checkProposalContext);
 
+const NamedPrincipalSchema = ActorSchema.shape.actingFor.unwrap().extend({ displayName: z.string().optional() });
+
 /** One record as the administrator reads it: who, when, what, to which entity, from what to what (not its hashes). */
 export const AuditRecordViewSchema = z.object({
   /** The record's place in its service's trail: what `before` pages by. */
   seq: z.number().int(),
   id: z.string(),
   occurredAt: z.iso.datetime(),
-  /** Null for the system itself (a seed, a scheduled job). */
-  actor: ActorSchema.nullable(),
+  /**
+   * Null for the system itself (a seed, a scheduled job). Through the gateway, with the name each account carries
+   * (`displayName`, as people are shown everywhere else) beside the username the record keeps.
+   */
+  actor: ActorSchema.extend({ displayName: z.string().optional(), actingFor: NamedPrincipalSchema.optional() }).nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),

@@ -74,13 +74,18 @@ function AuditRow({ record, byService, linkProposals }: { record: ShownAuditReco
       <td data-label={w.who}>
         {record.actor ? (
           <>
-            <strong>{record.actor.username}</strong>
+            <strong>{record.actor.displayName ?? record.actor.username}</strong>
             <br />
-            <span className="muted">{role(record.actor.role)}</span>
+            {/* The username too: it is what the record keeps, and what the trail's filter and its CSV name. */}
+            <span className="muted">
+              {record.actor.username} · {role(record.actor.role)}
+            </span>
             {record.actor.actingFor && (
               <>
                 <br />
-                <span>{w.actingAs(record.actor.actingFor.username, role(record.actor.actingFor.role))}</span>
+                <span>
+                  {w.actingAs(record.actor.actingFor.displayName ?? record.actor.actingFor.username, role(record.actor.actingFor.role))}
+                </span>
               </>
             )}
           </>
