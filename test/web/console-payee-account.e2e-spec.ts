@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually } from '@alur/testing';
+import { createTestIsolation } from '@alur/testing';
 import { DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
 import {
@@ -9,6 +9,7 @@ import {
   checkPage,
   closeConsole,
   DESKTOP,
+  firstTrancheReady,
   logIn,
   openConsole,
   PHONE,
@@ -53,17 +54,7 @@ describe('the BKM’s account on record in the console: BPKAD’s SPM starts fro
     ));
     await bkm('POST', `/proposals/${proposalId}/submit`, {});
     await approveByChain(system.url, proposalId, CHAIN);
-    const bpkad = await as('bpkad');
-    await expectEventually(
-      async () => {
-        const { items } = await bpkad<{ items: Array<{ tranches: Array<{ status: string }> }> }>(
-          'GET',
-          `/disbursements?proposalId=${proposalId}`,
-        );
-        expect(items[0]?.tranches[0]?.status).toBe('READY');
-      },
-      { timeoutMs: 30_000 },
-    );
+    await firstTrancheReady(system.url, proposalId);
   });
 
   afterAll(() => closeConsole(isolation, { system, browser }));
