@@ -170,7 +170,10 @@ export class AuditTrailController {
 }
 
 function tooLarge(): UnprocessableError {
-  return new UnprocessableError(`More than ${AUDIT_CSV_MAX_RECORDS} records match: narrow the filters (time, action)`, {
-    code: RefusalCode.AuditExportTooLarge,
-  });
+  return new UnprocessableError(
+    `More than ${AUDIT_CSV_MAX_RECORDS} records match: read them a service at a time, narrowed by time or action`,
+    {
+      code: RefusalCode.AuditExportTooLarge,
+    },
+  );
 }
