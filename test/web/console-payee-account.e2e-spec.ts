@@ -175,6 +175,24 @@ describe('the BKM’s account on record in the console: BPKAD’s SPM starts fro
     await bpkad.close();
   });
 
+  it('offers the BKM, writing its next proposal, the account it named in its last one, and says where it came from', async () => {
+    const bkm = await browser.newPage(PHONE);
+    await logIn(bkm, system.url, `bkm.${BALIK_ALAM}`);
+    await bkm.getByRole('link', { name: 'Usulan baru' }).first().click();
+    await bkm.getByRole('heading', { name: 'Usulan baru' }).waitFor();
+    const notice = bkm.getByTestId('account-from-previous');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      `Diisi dari usulan “${TITLE}”. Periksa kembali: jika rekening BKM sudah berubah, ganti di sini.`,
+    );
+    expect(await accountFields(bkm)).toEqual([ON_RECORD.bankName, ON_RECORD.accountNumber, ON_RECORD.accountHolder]);
+    await checkPage(bkm, 'payee-05-bkm-new-proposal-account-phone');
+    // Another account typed in is the BKM's own: the form no longer says it came from the last proposal.
+    await bkm.getByLabel('Nomor rekening', { exact: true }).fill(OTHER_NUMBER);
+    await notice.waitFor({ state: 'detached' });
+    await bkm.close();
+  });
+
   it('keeps the account off the public transparency pages', async () => {
     const visitor = await browser.newPage(DESKTOP);
     await visitor.goto(`${system.url}/transparansi`);

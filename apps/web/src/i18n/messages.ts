@@ -316,6 +316,8 @@ const id = {
   beneficiaries: 'Penerima manfaat',
   payeeAccount: 'Rekening penerima hibah',
   payeeAccountHint: 'BPKAD mencairkan setiap termin ke rekening ini. Gunakan rekening atas nama BKM sendiri, bukan rekening pribadi.',
+  payeeAccountFromPrevious: (title: string) =>
+    `Diisi dari usulan “${title}”. Periksa kembali: jika rekening BKM sudah berubah, ganti di sini.`,
   payeeAccountFact: 'Rekening penerima',
   /** ADMIN: everything every service recorded about the proposal shown. */
   proposalAuditTrail: 'Jejak audit usulan ini',
@@ -790,6 +792,8 @@ const en: Messages = {
   beneficiaries: 'Beneficiaries',
   payeeAccount: 'Grant payee account',
   payeeAccountHint: 'BPKAD pays every tranche into this account. Use the BKM’s own account, not a personal one.',
+  payeeAccountFromPrevious: (title) =>
+    `Filled in from the proposal “${title}”. Check it: if the BKM’s account has changed, change it here.`,
   payeeAccountFact: 'Payee account',
   proposalAuditTrail: 'This proposal’s audit trail',
   accountNumberHint: 'Digits only, 5 to 30 of them.',

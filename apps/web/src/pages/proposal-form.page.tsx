@@ -2,9 +2,11 @@ import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   type AnswerOf,
+  sameBankAccount,
   type CreateProposal,
   hundredthsToQuantity,
   type ListProgrammes,
+  type ListProposals,
   missingForSubmission,
   type NamedProposalStage,
   PROPOSAL_CATEGORIES,
@@ -216,6 +218,26 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
     // Only while nothing is chosen: on a slow phone the person may pick a programme before this runs.
     if (!proposalId && first && !form.programCode) setForm((f) => (f.programCode ? f : { ...f, programCode: first.code }));
   }, [programmes.data, proposalId, form.programCode]);
+
+  // A new proposal starts from the account the BKM named in its latest submitted proposal: a BKM's account seldom
+  // changes, and typing it again is where a digit goes wrong. The form says where it came from, to be checked.
+  const previousAccount = useLoad(async () => {
+    if (proposalId || kept) return undefined;
+    const { items } = await api<AnswerOf<typeof ListProposals>>('GET', '/proposals', { query: { pageSize: 20 } });
+    const latest = items.find((p) => p.status !== 'DRAFT');
+    if (!latest) return undefined;
+    const proposal = await api<Proposal>('GET', `/proposals/${latest.id}`);
+    return proposal.payeeAccount ? { account: proposal.payeeAccount, title: proposal.title } : undefined;
+  }, [proposalId]);
+  const [accountFilledFrom, setAccountFilledFrom] = useState<NonNullable<typeof previousAccount.data>>();
+  useEffect(() => {
+    const previous = previousAccount.data;
+    // Once, and only into fields nothing was typed in yet.
+    if (!previous || accountFilledFrom || !isBlankAccount(form.payee)) return;
+    setAccountFilledFrom(previous);
+    setForm((f) => ({ ...f, payee: accountTextOf(previous.account) }));
+  }, [previousAccount.data, accountFilledFrom, form.payee]);
+  const accountAsFilled = accountFilledFrom && sameBankAccount(typedAccount(form.payee), accountFilledFrom.account);
 
   const summaryBox = useRef<HTMLDivElement>(null);
   useScrollClearance(summaryBox);
@@ -542,6 +564,11 @@ export function ProposalFormPage({ proposalId }: { proposalId?: string }) {
           <p className="hint" id="payeeAccount-hint">
             {t.payeeAccountHint}
           </p>
+          {accountAsFilled && (
+            <p className="notice info" role="status" data-testid="account-from-previous">
+              {t.payeeAccountFromPrevious(accountFilledFrom.title)}
+            </p>
+          )}
           {payeeGroupError && (
             <p className="field-error" id="payeeAccount-error">
               {payeeGroupError}
