@@ -171,6 +171,29 @@ describe('a proposal’s audit trail across services in the console, for an admi
     await admin.close();
   });
 
+  it('narrows one service’s trail to the proposal, its tranche’s records included, and says the gateway keeps none', async () => {
+    const admin = await browser.newPage(DESKTOP);
+    await logIn(admin, system.url, 'admin');
+    await admin.goto(`${system.url}/admin/jejak-audit`);
+    const filters = admin.getByRole('search', { name: 'Saringan jejak audit' });
+    await filters.getByLabel('Layanan').selectOption({ label: SERVICE.disbursements });
+    await filters.getByLabel('ID usulan').fill(proposalId);
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await admin.locator('[data-testid="audit-row"][data-action="tranche.prepared"]').waitFor();
+    // Newest first, as this page lists: the release, the SPM, the money committed when the Bupati approved.
+    expect((await rowsOf(admin)).map((row) => row.action)).toEqual([
+      'tranche.released',
+      'tranche.prepared',
+      'disbursement.budget-committed',
+    ]);
+
+    await filters.getByLabel('Layanan').selectOption({ label: 'Akun pengguna dan akses' });
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await admin.getByRole('alert').getByText('ID usulan').waitFor();
+    await admin.locator('#audit-proposal[aria-invalid="true"]').waitFor();
+    await admin.close();
+  });
+
   it('shows the trail to no one but an administrator', async () => {
     const bkm = await browser.newPage(DESKTOP);
     await logIn(bkm, system.url, BKM);

@@ -18,13 +18,15 @@ interface Filters {
   action: string;
   entityType: string;
   entityId: string;
+  /** Every record of the chosen service about one proposal, whatever its object (a stage, a tranche). */
+  proposalId: string;
   actor: string;
   /** datetime-local values, the regency's clock. */
   from: string;
   to: string;
 }
 
-const NO_FILTERS: Filters = { context: 'proposals', action: '', entityType: '', entityId: '', actor: '', from: '', to: '' };
+const NO_FILTERS: Filters = { context: 'proposals', action: '', entityType: '', entityId: '', proposalId: '', actor: '', from: '', to: '' };
 
 /** The request for the filters as the form holds them: empty fields left out, times as instants. */
 function queryOf(filters: Filters): Query {
@@ -34,6 +36,7 @@ function queryOf(filters: Filters): Query {
     action: text(filters.action),
     entityType: text(filters.entityType),
     entityId: text(filters.entityId),
+    proposalId: text(filters.proposalId),
     actor: text(filters.actor),
     from: filters.from ? instantOfLocalField(filters.from) : undefined,
     to: filters.to ? instantOfLocalField(filters.to) : undefined,
@@ -111,6 +114,9 @@ export function AdminAuditPage() {
         <Field id="audit-entity-id" label={w.entityId} error={reasonOf(error, 'entityId')}>
           <input value={form.entityId} onChange={set('entityId')} autoComplete="off" spellCheck={false} />
         </Field>
+        <Field id="audit-proposal" label={w.proposalId} hint={w.proposalIdHint} error={reasonOf(error, 'proposalId')}>
+          <input value={form.proposalId} onChange={set('proposalId')} autoComplete="off" spellCheck={false} />
+        </Field>
         <Field id="audit-from" label={w.from} error={reasonOf(error, 'from')}>
           <input type="datetime-local" value={form.from} onChange={set('from')} />
         </Field>
@@ -131,6 +137,7 @@ export function AdminAuditPage() {
           actor: w.actor,
           entityType: w.entityType,
           entityId: w.entityId,
+          proposalId: w.proposalId,
           from: w.from,
           to: w.to,
         }}
