@@ -151,14 +151,16 @@ describe('the audit trail, read by an administrator through the gateway', () => 
       .trimEnd()
       .split('\r\n');
     expect(header).toBe(
-      'seq,waktu_utc,pelaku,peran_pelaku,atas_nama,tindakan,jenis_objek,id_objek,status_sebelum,status_sesudah,sebelum_json,sesudah_json',
+      'seq,waktu_utc,pelaku,nama_pelaku,peran_pelaku,atas_nama,nama_atas_nama,tindakan,jenis_objek,id_objek,status_sebelum,status_sesudah,sebelum_json,sesudah_json',
     );
     // The same records as the list, in its order, all of them on one file.
     expect(lines.map((line) => Number(line.split(',')[0]))).toEqual(
       (await page('context=approvals&action=working-calendar.')).items.map((r) => r.seq),
     );
     const removal = lines.find((line) => line.includes('working-calendar.holiday-removed'))!;
-    expect(removal).toContain(`,admin,ADMIN,,working-calendar.holiday-removed,working-calendar-holiday,${days[0]},,,`);
+    expect(removal).toContain(
+      `,admin,Administrator Alur Bengkalis,ADMIN,,,working-calendar.holiday-removed,working-calendar-holiday,${days[0]},,,`,
+    );
     expect(removal).toContain(`"{""date"":""${days[0]}"",""name"":""Cuti bersama ${days[0]}""}"`);
 
     expect((await csv('context=approvals', 'bupati')).status).toBe(403);

@@ -134,10 +134,10 @@ describe('a proposal’s audit trail across the services', () => {
       .trimEnd()
       .split('\r\n');
     expect(header).toBe(
-      'layanan,seq,waktu_utc,pelaku,peran_pelaku,atas_nama,tindakan,jenis_objek,id_objek,status_sebelum,status_sesudah,sebelum_json,sesudah_json',
+      'layanan,seq,waktu_utc,pelaku,nama_pelaku,peran_pelaku,atas_nama,nama_atas_nama,tindakan,jenis_objek,id_objek,status_sebelum,status_sesudah,sebelum_json,sesudah_json',
     );
     expect(lines.map((line) => line.split(',').slice(0, 3))).toEqual(items.map((r) => [r.context, String(r.seq), r.occurredAt]));
-    expect(lines.at(-1)).toContain(',bpkad.kuasa-bud,BPKAD,,tranche.released,tranche,');
+    expect(lines.at(-1)).toContain(',bpkad.kuasa-bud,Kuasa BUD BPKAD Kabupaten Bengkalis,BPKAD,,,tranche.released,tranche,');
   });
 
   it('narrows one service’s trail to the proposal, and refuses what it cannot answer', async () => {

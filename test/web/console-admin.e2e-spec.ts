@@ -219,7 +219,7 @@ describe('the ADMIN’s pages: users, programmes, acting officials, holidays and
     ]);
     expect(csv.suggestedFilename()).toBe('jejak-audit-approvals.csv');
     const exported = readFileSync((await csv.path())!, 'utf8');
-    expect(exported).toContain(',admin,ADMIN,,working-calendar.holiday-added,working-calendar-holiday,');
+    expect(exported).toContain(',admin,Administrator Alur Bengkalis,ADMIN,,,working-calendar.holiday-added,working-calendar-holiday,');
     expect(exported).toContain('Cuti bersama (uji jejak audit)');
 
     // Narrowed to the day and its actor: that record alone; by someone who did nothing here: none.

@@ -5,8 +5,10 @@ const HEADER = [
   'seq',
   'waktu_utc',
   'pelaku',
+  'nama_pelaku',
   'peran_pelaku',
   'atas_nama',
+  'nama_atas_nama',
   'tindakan',
   'jenis_objek',
   'id_objek',
@@ -20,8 +22,9 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 
 /**
  * Audit records as UTF-8 CSV with a BOM, one line per record in the order given (newest first), for an
- * inspector's working papers: the time in UTC as stored, who acted (and for whom, as Plt/Plh), what, on
- * which object, and the record's before and after as JSON, exactly as kept.
+ * inspector's working papers: the time in UTC as stored, who acted (and for whom, as Plt/Plh), each by username
+ * and by the name their account carries, what, on which object, and the record's before and after as JSON,
+ * exactly as kept.
  */
 export function auditTrailCsv(records: readonly AuditRecordView[]): string {
   return csvWithBom(HEADER, records.map(cellsOf));
@@ -40,8 +43,10 @@ function cellsOf(r: AuditRecordView) {
     r.seq,
     r.occurredAt,
     r.actor?.username ?? null,
+    r.actor?.displayName ?? null,
     r.actor?.role ?? null,
     r.actor?.actingFor?.username ?? null,
+    r.actor?.actingFor?.displayName ?? null,
     r.action,
     r.entityType,
     r.entityId,

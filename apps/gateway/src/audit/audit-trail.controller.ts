@@ -75,7 +75,7 @@ export class AuditTrailController {
     { context, ...filters }: z.output<typeof AuditTrailCsvQuerySchema>,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const records = await this.everyRecord(context, filters);
+    const records = await this.named(await this.everyRecord(context, filters));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-${context}.csv"`);
     return auditTrailCsv(records);
@@ -106,9 +106,10 @@ export class AuditTrailController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { records } = await this.proposalRecords(proposalId, { partial: false });
+    const named = await this.named(records);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-usulan-${proposalId.slice(0, 8)}.csv"`);
-    return proposalAuditTrailCsv(records);
+    return proposalAuditTrailCsv(named);
   }
 
   /**
