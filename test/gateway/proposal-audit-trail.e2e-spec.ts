@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { BALIK_ALAM, BKM_ACCOUNT, kotakuDraft, MANDAU } from '../proposals/proposal-fixtures';
-import { approveByChain, callApiAs, firstTrancheReady, RunningSystem, startSystem } from '../web/console-harness';
+import { approveByChain, callApiAs, firstTrancheReady, releaseTranche, RunningSystem, startSystem } from '../web/console-harness';
 
 const CHAIN = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
 
@@ -45,13 +45,8 @@ describe('a proposal’s audit trail across the services', () => {
     await bkm('POST', `/proposals/${otherProposalId}/submit`, {});
     await approveByChain(system.url, proposalId, CHAIN);
 
-    const bpkad = await callApiAs(system.url, 'bpkad');
     disbursementId = await firstTrancheReady(system.url, proposalId);
-    const sp2dNumber = '0042/SP2D/LS/BPKAD/2026';
-    const tranche = `/disbursements/${disbursementId}/tranches/1`;
-    await bpkad('POST', `${tranche}/spm`, { sp2dNumber, bankAccount: BKM_ACCOUNT }, { 'Idempotency-Key': randomUUID() });
-    const kuasaBud = await callApiAs(system.url, 'bpkad.kuasa-bud');
-    await kuasaBud('POST', `${tranche}/release`, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
+    await releaseTranche(system.url, disbursementId, 1, { sp2dNumber: '0042/SP2D/LS/BPKAD/2026', bankAccount: BKM_ACCOUNT });
   }, 120_000);
 
   afterAll(async () => {

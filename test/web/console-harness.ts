@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -5,6 +6,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import type { BankAccount } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
@@ -75,6 +77,19 @@ export async function approveByChain(url: string, proposalId: string, officials:
     });
     await official('POST', `/approvals/${stageId}/decision`, { decision: 'APPROVE' });
   }
+}
+
+/** Four eyes, through the API: `bpkad` prepares the tranche's SPM into `bankAccount`, `bpkad.kuasa-bud` authorises its SP2D. */
+export async function releaseTranche(
+  url: string,
+  disbursementId: string,
+  trancheNumber: number,
+  { sp2dNumber, bankAccount }: { sp2dNumber: string; bankAccount: BankAccount },
+): Promise<void> {
+  const tranche = `/disbursements/${disbursementId}/tranches/${trancheNumber}`;
+  const [preparer, authoriser] = await Promise.all([callApiAs(url, 'bpkad'), callApiAs(url, 'bpkad.kuasa-bud')]);
+  await preparer('POST', `${tranche}/spm`, { sp2dNumber, bankAccount }, { 'Idempotency-Key': randomUUID() });
+  await authoriser('POST', `${tranche}/release`, { sp2dNumber, releasedAt: new Date().toISOString() }, { 'Idempotency-Key': randomUUID() });
 }
 
 type DomainService = 'proposals' | 'approvals' | 'disbursements' | 'notifications';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { createTestIsolation, expectEventually } from '@alur/testing';
@@ -15,6 +14,7 @@ import {
   logIn,
   openConsole,
   PHONE,
+  releaseTranche,
   RunningSystem,
 } from './console-harness';
 
@@ -70,13 +70,8 @@ describe('a proposal’s audit trail across services in the console, for an admi
     ({ id: proposalId } = await bkm<{ id: string }>('POST', '/proposals', kotakuDraft(BALIK_ALAM, { title: TITLE })));
     await bkm('POST', `/proposals/${proposalId}/submit`, {});
     await approveByChain(system.url, proposalId, CHAIN);
-    const disbursementId = await firstTrancheReady(system.url, proposalId);
     // Four eyes: one official prepares the SPM, another authorises its SP2D.
-    const once = () => ({ 'Idempotency-Key': randomUUID() });
-    const tranche = `/disbursements/${disbursementId}/tranches/1`;
-    const [preparer, authoriser] = await Promise.all([as('bpkad'), as('bpkad.kuasa-bud')]);
-    await preparer('POST', `${tranche}/spm`, { sp2dNumber: SP2D, bankAccount: BKM_ACCOUNT }, once());
-    await authoriser('POST', `${tranche}/release`, { sp2dNumber: SP2D, releasedAt: new Date().toISOString() }, once());
+    await releaseTranche(system.url, await firstTrancheReady(system.url, proposalId), 1, { sp2dNumber: SP2D, bankAccount: BKM_ACCOUNT });
   });
 
   afterAll(() => closeConsole(isolation, { system, browser }));

@@ -16,6 +16,7 @@ import {
   openConsole,
   PHONE,
   reloadUntilVisible,
+  releaseTranche,
   RunningSystem,
 } from './console-harness';
 
@@ -77,7 +78,7 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
 
   beforeAll(async () => {
     ({ system, browser } = await openConsole(isolation));
-    const users: Record<string, string> = { bkm: `bkm.${BALIK_ALAM}`, bpkad: 'bpkad', kuasaBud: 'bpkad.kuasa-bud', verifier: VERIFIER };
+    const users: Record<string, string> = { bkm: `bkm.${BALIK_ALAM}`, bpkad: 'bpkad', verifier: VERIFIER };
     const chain = [`lurah.${BALIK_ALAM}`, `camat.${MANDAU}`, 'dinas', 'sekda', 'bupati'];
     for (const [name, username] of [...Object.entries(users), ...chain.map((u) => [u, u])]) tokens[name] = await logInAs(username);
 
@@ -95,17 +96,8 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
       },
       { timeoutMs: 30_000 },
     );
-    const tranche1 = `/api/v1/disbursements/${disbursement.id}/tranches/1`;
-    const sp2dNumber = `0077/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`;
     const bankAccount = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '1230045678', accountHolder: 'BKM Balik Alam' };
-    await call('POST', `${tranche1}/spm`, tokens.bpkad, { sp2dNumber, bankAccount }, { 'Idempotency-Key': randomUUID() });
-    await call(
-      'POST',
-      `${tranche1}/release`,
-      tokens.kuasaBud,
-      { sp2dNumber, releasedAt: new Date().toISOString() },
-      { 'Idempotency-Key': randomUUID() },
-    );
+    await releaseTranche(system.url, disbursement.id, 1, { sp2dNumber: `0077/SP2D/LS/BPKAD/${DEMO_FISCAL_YEAR}`, bankAccount });
 
     // Two claims, both waiting for the verifier: 20% with a photo from elsewhere, 35% with one from the site.
     const yesterday = wibExifTime(new Date(Date.now() - 24 * 3600_000));
