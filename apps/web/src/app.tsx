@@ -1,8 +1,7 @@
 import { ComponentType, createElement, lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
-import { ROLES, type Role } from '@alur/contracts';
-import { DECIDING_ROLES } from '@alur/contracts';
-import { DASHBOARD_ROLES, homeOf, useSession } from './auth/session';
+import { AUDIT_READING_ROLES, BUDGET_READING_ROLES, DECIDING_ROLES, REGENCY_OVERVIEW_ROLES, ROLES, type Role } from '@alur/contracts';
+import { homeOf, useSession } from './auth/session';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
 import { afterLoginPath, loginPathFor } from './lib/return-path';
@@ -131,11 +130,11 @@ export function App() {
           <Route path="/usulan/:id" element={only(EVERYONE, ProposalDetailPage, <ProposalDetailRoute />)} />
           <Route path="/kotak-masuk" element={only(DECIDING_ROLES, InboxPage)} />
           <Route path="/pencairan" element={only(['BPKAD'], ReleasesPage)} />
-          <Route path="/pagu" element={only(['BPKAD', 'ADMIN'], CeilingsPage)} />
-          <Route path="/tahun-anggaran" element={only(['BPKAD', 'ADMIN'], FiscalYearPage)} />
+          <Route path="/pagu" element={only(BUDGET_READING_ROLES, CeilingsPage)} />
+          <Route path="/tahun-anggaran" element={only(BUDGET_READING_ROLES, FiscalYearPage)} />
           <Route path="/verifikasi" element={only(['VERIFIKATOR'], VerificationPage)} />
-          <Route path="/dasbor" element={only(DASHBOARD_ROLES, DashboardPage)} />
-          <Route path="/evaluasi" element={only(DASHBOARD_ROLES, EvaluationPage)} />
+          <Route path="/dasbor" element={only(REGENCY_OVERVIEW_ROLES, DashboardPage)} />
+          <Route path="/evaluasi" element={only(REGENCY_OVERVIEW_ROLES, EvaluationPage)} />
           <Route path="/notifikasi" element={only(EVERYONE, NotificationsPage)} />
           <Route path="/notifikasi/pengaturan" element={only(EVERYONE, PreferencesPage)} />
           <Route path="/kata-sandi" element={only(EVERYONE, PasswordPage)} />
@@ -144,8 +143,8 @@ export function App() {
           <Route path="/admin/plt-plh" element={only(['ADMIN'], AdminActingPage)} />
           <Route path="/admin/hari-libur" element={only(['ADMIN'], AdminHolidaysPage)} />
           <Route path="/admin/pengiriman" element={only(['ADMIN'], AdminDeliveriesPage)} />
-          <Route path="/admin/jejak-audit" element={only(['ADMIN'], AdminAuditPage)} />
-          <Route path="/admin/jejak-audit/usulan/:id" element={only(['ADMIN'], AdminProposalAuditPage, <ProposalAuditRoute />)} />
+          <Route path="/admin/jejak-audit" element={only(AUDIT_READING_ROLES, AdminAuditPage)} />
+          <Route path="/admin/jejak-audit/usulan/:id" element={only(AUDIT_READING_ROLES, AdminProposalAuditPage, <ProposalAuditRoute />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -110,6 +110,7 @@ export function homeOf(user: User): string {
     case 'BPKAD':
       return '/pencairan';
     case 'ADMIN':
+    case 'INSPEKTORAT':
       return '/dasbor';
     case 'VERIFIKATOR':
       return '/verifikasi';
@@ -117,5 +118,3 @@ export function homeOf(user: User): string {
       return '/kotak-masuk';
   }
 }
-
-export const DASHBOARD_ROLES = ['DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN'] as const;

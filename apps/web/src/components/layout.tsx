@@ -1,17 +1,17 @@
 import { ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import type { Role } from '@alur/contracts';
-import { decidesStages } from '@alur/contracts';
-import { DASHBOARD_ROLES, useSession } from '../auth/session';
+import { AUDIT_READING_ROLES, BUDGET_READING_ROLES, decidesStages, isOneOf, REGENCY_OVERVIEW_ROLES, type Role } from '@alur/contracts';
+import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Language } from '../i18n/messages';
 import { NotificationBell } from './notification-bell';
 
+/** The menu of a role: the pages its work starts from, then those of the role groups it is in (as the routes admit them). */
 function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, string]> {
   const items: Array<[string, string]> = [];
   if (role === 'BKM') items.push(['/usulan', t.navProposals], ['/usulan/baru', t.navNewProposal]);
   if (decidesStages(role)) items.push(['/kotak-masuk', t.navInbox]);
-  if (role === 'BPKAD') items.push(['/pencairan', t.navReleases], ['/pagu', t.navCeilings], ['/tahun-anggaran', t.navFiscalYear]);
+  if (role === 'BPKAD') items.push(['/pencairan', t.navReleases]);
   if (role === 'VERIFIKATOR') items.push(['/verifikasi', t.navVerification]);
   if (role === 'ADMIN') {
     items.push(
@@ -20,12 +20,11 @@ function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, s
       ['/admin/plt-plh', t.navActing],
       ['/admin/hari-libur', t.navHolidays],
       ['/admin/pengiriman', t.navDeliveries],
-      ['/admin/jejak-audit', t.navAudit],
-      ['/pagu', t.navCeilings],
-      ['/tahun-anggaran', t.navFiscalYear],
     );
   }
-  if ((DASHBOARD_ROLES as readonly string[]).includes(role)) items.push(['/dasbor', t.navDashboard], ['/evaluasi', t.navEvaluation]);
+  if (isOneOf(role, AUDIT_READING_ROLES)) items.push(['/admin/jejak-audit', t.navAudit]);
+  if (isOneOf(role, BUDGET_READING_ROLES)) items.push(['/pagu', t.navCeilings], ['/tahun-anggaran', t.navFiscalYear]);
+  if (isOneOf(role, REGENCY_OVERVIEW_ROLES)) items.push(['/dasbor', t.navDashboard], ['/evaluasi', t.navEvaluation]);
   items.push(['/notifikasi', t.navNotifications], ['/transparansi', t.navTransparency]);
   return items;
 }

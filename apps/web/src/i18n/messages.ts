@@ -205,6 +205,7 @@ const id = {
     BPKAD: 'BPKAD',
     ADMIN: 'Administrator',
     VERIFIKATOR: 'Verifikator dinas teknis',
+    INSPEKTORAT: 'Inspektorat',
   } satisfies Record<Role, string> as Record<string, string>,
   timelineKinds: {
     'proposal.created': 'Draf dibuat',
@@ -319,7 +320,7 @@ const id = {
   payeeAccountFromPrevious: (title: string) =>
     `Diisi dari usulan “${title}”. Periksa kembali: jika rekening BKM sudah berubah, ganti di sini.`,
   payeeAccountFact: 'Rekening penerima',
-  /** ADMIN: everything every service recorded about the proposal shown. */
+  /** AUDIT_READING_ROLES: everything every service recorded about the proposal shown. */
   proposalAuditTrail: 'Jejak audit usulan ini',
   accountNumberHint: 'Angka saja, 5 sampai 30 digit.',
   // decision
@@ -684,6 +685,7 @@ const en: Messages = {
     BPKAD: 'BPKAD (finance)',
     ADMIN: 'Administrator',
     VERIFIKATOR: 'Technical verifier',
+    INSPEKTORAT: 'Inspectorate (internal audit)',
   } satisfies Record<Role, string>,
   timelineKinds: {
     'proposal.created': 'Draft created',

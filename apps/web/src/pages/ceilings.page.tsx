@@ -121,7 +121,7 @@ export function CeilingsPage() {
   // A programme with no ceiling here (an old link) filters nothing out.
   const filter = programmes.includes(programCode) ? programCode : '';
   const shown = data?.items.filter((b) => !filter || b.programCode === filter) ?? [];
-  // The treasury owns the pagu: the administrator sees the ceilings, BPKAD changes them.
+  // The treasury owns the pagu: the administrator and the inspectorate read the ceilings, BPKAD changes them.
   const mayChange = user?.role === 'BPKAD';
   // BPKAD came from a proposal waiting for budget (`?program=…&wilayah=…`): the form of the pagu it waits under opens, once.
   const askedOpened = useRef(false);

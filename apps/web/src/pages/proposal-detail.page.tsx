@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, partOf } from '../api/api-client';
-import { fundingLineText } from '@alur/contracts';
+import { AUDIT_READING_ROLES, fundingLineText, isOneOf } from '@alur/contracts';
 import type {
   AnswerOf,
   DisbursementView,
@@ -242,7 +242,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
       </dl>
       {p.description && <p className="description">{p.description}</p>}
 
-      {user?.role === 'ADMIN' && (
+      {user && isOneOf(user.role, AUDIT_READING_ROLES) && (
         <p>
           <Link className="button secondary" to={proposalAuditPath(p.id)}>
             {t.proposalAuditTrail}
@@ -284,30 +284,33 @@ export function ProposalDetailPage({ id }: { id: string }) {
           )}
         </div>
       )}
-      <ConfirmDialog
-        open={withdrawing}
-        title={t.withdrawQuestion}
-        confirmLabel={t.withdraw}
-        tone="danger"
-        busy={busy}
-        onCancel={() => setWithdrawing(false)}
-        onConfirm={() => {
-          setWithdrawing(false);
-          const withdrawal = { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } satisfies Omit<
-            ProposalAction<typeof WithdrawProposal>,
-            'reviewWithdrawn'
-          >;
-          void act(
-            () => keys.send<AnswerOf<typeof WithdrawProposal>>('POST', `/proposals/${p.id}/withdraw`, withdrawal),
-            t.status.WITHDRAWN,
-          );
-        }}
-      >
-        <p className="notice bad">{t.withdrawConsequence}</p>
-        <Field id="withdraw-reason" label={t.withdrawReason} error={reasonOf(actionError, 'reason')}>
-          <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-      </ConfirmDialog>
+      {/* Only the BKM withdraws: the question and its field are on nobody else's page, even closed. */}
+      {isBkm && (
+        <ConfirmDialog
+          open={withdrawing}
+          title={t.withdrawQuestion}
+          confirmLabel={t.withdraw}
+          tone="danger"
+          busy={busy}
+          onCancel={() => setWithdrawing(false)}
+          onConfirm={() => {
+            setWithdrawing(false);
+            const withdrawal = { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } satisfies Omit<
+              ProposalAction<typeof WithdrawProposal>,
+              'reviewWithdrawn'
+            >;
+            void act(
+              () => keys.send<AnswerOf<typeof WithdrawProposal>>('POST', `/proposals/${p.id}/withdraw`, withdrawal),
+              t.status.WITHDRAWN,
+            );
+          }}
+        >
+          <p className="notice bad">{t.withdrawConsequence}</p>
+          <Field id="withdraw-reason" label={t.withdrawReason} error={reasonOf(actionError, 'reason')}>
+            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
+        </ConfirmDialog>
+      )}
 
       <section className="card">
         <h2>{t.rab}</h2>

@@ -43,7 +43,10 @@ function queryOf(filters: Filters): Query {
   };
 }
 
-/** ADMIN: who changed what, when, from what to what, in one service's audit trail; newest first, older on request. */
+/**
+ * AUDIT_READING_ROLES (the administrator and the inspectorate): who changed what, when, from what to what, in one
+ * service's audit trail; newest first, older on request. It only reads.
+ */
 export function AdminAuditPage() {
   const { t } = useI18n();
   const w = useAuditTexts();

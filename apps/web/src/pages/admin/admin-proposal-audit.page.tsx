@@ -26,8 +26,9 @@ async function load(id: string): Promise<Loaded> {
 }
 
 /**
- * ADMIN, for an inspector following one grant from its draft to its last tranche: everything every service recorded
- * about one proposal, oldest first, with the service that recorded each; a service that did not answer is named.
+ * AUDIT_READING_ROLES (the administrator, the inspectorate and through it the BPK's examiners), following one grant
+ * from its draft to its last tranche: everything every service recorded about one proposal, oldest first, with the
+ * service that recorded each; a service that did not answer is named.
  */
 export function AdminProposalAuditPage({ id }: { id: string }) {
   const { t } = useI18n();
