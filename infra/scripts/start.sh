@@ -139,6 +139,7 @@ Alur is running.
                    bpkad.kuasa-bud      an SPM to authorise, releasing its SP2D (Kuasa BUD, the second)
                    bkm.14.03.09.1001    a proposal returned for revision, with the Lurah's note
                    admin                users, programmes, holidays, deliveries, the audit trail
+                   inspektorat          every proposal and the audit trails, to read (the regency's inspectorate)
   Try            curl -s $gateway/api/v1/auth/login -H 'content-type: application/json' \\
                    -d '{"username":"bkm.14.03.09.1004","password":"alur-demo"}'
 

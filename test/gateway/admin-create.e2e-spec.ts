@@ -98,7 +98,7 @@ describe('npm run admin:create', () => {
     expect(argv.stderr).toMatch(/Unknown option '--password'/);
     expect((await run(['--username', 'admin.two', '--region', '14.03'], 'short\n')).stderr).toMatch(/at least 12 characters/);
     expect((await run(['--username', 'admin.two', '--region', '14.03.09'], `${PASSWORD}\n`)).stderr).toMatch(
-      /--region: a ADMIN acts on a kabupaten\/kota/,
+      /--region: an ADMIN acts on a kabupaten\/kota/,
     );
     const [{ count }] = await gateway.app
       .get(DataSource)

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ListFundsReport, ReportApprovalStages } from '@alur/contracts';
+import { Actor, ListFundsReport, REGENCY_OVERVIEW_ROLES, ReportApprovalStages } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -18,7 +18,7 @@ export class DashboardController {
   ) {}
 
   @Get()
-  @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
+  @Roles(...REGENCY_OVERVIEW_ROLES)
   @ApiOperation({
     summary: 'Proposals waiting and overdue per stage and kecamatan, median time to decide per stage (minutes), funds per kecamatan',
   })

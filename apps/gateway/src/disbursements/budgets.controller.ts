@@ -1,6 +1,6 @@
 import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListBudgets, RequestOf, SetCeiling } from '@alur/contracts';
+import { BUDGET_READING_ROLES, ListBudgets, RequestOf, SetCeiling } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
@@ -12,7 +12,7 @@ export class BudgetsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Roles('ADMIN', 'BPKAD')
+  @Roles(...BUDGET_READING_ROLES)
   @ApiOperation({ summary: 'Ceilings of the caller’s kabupaten: amount, committed, released, available and what waits for budget' })
   list(@ContractInput(ListBudgets, { from: 'query' }) query: RequestOf<typeof ListBudgets>) {
     return this.rpc.send(ListBudgets, query);

@@ -1,6 +1,6 @@
 import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReportCarryOver, RequestOf, SetReleasesClosing } from '@alur/contracts';
+import { BUDGET_READING_ROLES, ReportCarryOver, RequestOf, SetReleasesClosing } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
@@ -27,7 +27,7 @@ export class FiscalYearsController {
   }
 
   @Get(':fiscalYear/carry-over')
-  @Roles('BPKAD', 'ADMIN')
+  @Roles(...BUDGET_READING_ROLES)
   @ApiOperation({
     summary:
       'The closing date and the carry-over (SiLPA): every committed tranche of the year not released (with its village’s and kecamatan’s names), with totals per programme',

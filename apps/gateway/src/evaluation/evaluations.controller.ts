@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CountProposals, EvaluateProgrammeFunds, EvaluateStages, PilotEvaluation } from '@alur/contracts';
+import { CountProposals, EvaluateProgrammeFunds, EvaluateStages, PilotEvaluation, REGENCY_OVERVIEW_ROLES } from '@alur/contracts';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
@@ -25,7 +25,7 @@ export class EvaluationsController {
   ) {}
 
   @Get()
-  @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
+  @Roles(...REGENCY_OVERVIEW_ROLES)
   @ApiOperation({
     summary:
       'Submitted, approved, returned and rejected proposals; working days per stage (median, p90), overdue and escalated stages; funded, awaiting budget, absorption (released ÷ committed ÷ ceiling), verified progress and completion on time, pilot against the rest',
@@ -35,7 +35,7 @@ export class EvaluationsController {
   }
 
   @Get('csv')
-  @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
+  @Roles(...REGENCY_OVERVIEW_ROLES)
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same evaluation as CSV, one line per group (and year)' })
   async csv(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
@@ -46,7 +46,7 @@ export class EvaluationsController {
   }
 
   @Get('pdf')
-  @Roles('DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN')
+  @Roles(...REGENCY_OVERVIEW_ROLES)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
   async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<StreamableFile> {

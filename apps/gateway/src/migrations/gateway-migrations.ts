@@ -1,6 +1,7 @@
 import { AUDIT_TRAIL_MIGRATIONS } from '@alur/audit';
 import { AddTokenVersion1764200000000 } from './add-token-version.migration';
 import { AddPhotoCapture1764300000000 } from './add-photo-capture.migration';
+import { AllowInspektoratRole1764500000000 } from './allow-inspektorat-role.migration';
 import { AllowVerifikatorRole1764200000001 } from './allow-verifikator-role.migration';
 import { CreateProgressPhotos1764100000000 } from './create-progress-photos.migration';
 import { CreateUserAccounts1764000000000 } from './create-user-accounts.migration';
@@ -16,6 +17,7 @@ export const GATEWAY_MIGRATIONS = [
   AllowVerifikatorRole1764200000001,
   AddPhotoCapture1764300000000,
   NotifyAccountStanding1764400000000,
+  AllowInspektoratRole1764500000000,
   // Security-relevant actions (logins, new users, uploads, queue-board sessions).
   ...AUDIT_TRAIL_MIGRATIONS,
 ];

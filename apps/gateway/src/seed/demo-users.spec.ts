@@ -24,6 +24,7 @@ describe('the demo users of Kabupaten Bengkalis', () => {
       ['bpkad.kuasa-bud', '14.03'],
       ['admin', '14.03'],
       ['verifikator', '14.03'],
+      ['inspektorat', '14.03'],
     ]);
     expect(new Set(users.map((u) => u.username)).size).toBe(users.length);
   });

@@ -49,6 +49,7 @@ export function demoUsers(regions: RegionDirectory, regencyCode = DEMO_REGENCY_C
     ['bpkad.kuasa-bud', 'BPKAD', `Kuasa BUD BPKAD Kabupaten ${regencyName}`],
     ['admin', 'ADMIN', `Administrator Alur ${regencyName}`],
     ['verifikator', 'VERIFIKATOR', `Verifikator Dinas Teknis Kabupaten ${regencyName}`],
+    ['inspektorat', 'INSPEKTORAT', `Inspektorat Kabupaten ${regencyName}`],
   ];
   return [...villages, ...districts, ...regencyRoles.map(([name, role, title]) => user(name, role, regencyCode, title))];
 }

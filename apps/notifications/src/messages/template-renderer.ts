@@ -25,6 +25,7 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
     BPKAD: 'BPKAD',
     ADMIN: 'Admin',
     VERIFIKATOR: 'Verifikator Dinas Teknis',
+    INSPEKTORAT: 'Inspektorat',
   },
   en: {
     BKM: 'BKM',
@@ -36,6 +37,7 @@ const ROLE_NAMES: Record<Language, Record<Role, string>> = {
     BPKAD: 'finance agency (BPKAD)',
     ADMIN: 'administrator',
     VERIFIKATOR: 'field verifier (Dinas)',
+    INSPEKTORAT: 'inspectorate (internal audit)',
   },
 };
 

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, EvaluateStages, EvaluationStages, NotFoundError, RequestOf, requireRole, StageFigures } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  EvaluateStages,
+  EvaluationStages,
+  NotFoundError,
+  REGENCY_OVERVIEW_ROLES,
+  RequestOf,
+  requireRole,
+  StageFigures,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { WorkingCalendar } from '../../working-days/working-calendar.service';
@@ -25,7 +35,7 @@ export class EvaluateStagesUseCase {
   ) {}
 
   async execute(actor: Actor, request: RequestOf<typeof EvaluateStages>, now = new Date()): Promise<AnswerOf<typeof EvaluateStages>> {
-    requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
+    requireRole(actor, ...REGENCY_OVERVIEW_ROLES);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     // Another replica may have added a holiday since this one last read the table.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, ReportApprovalStages, requireRole } from '@alur/contracts';
+import { Actor, AnswerOf, REGENCY_OVERVIEW_ROLES, ReportApprovalStages, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { medianMinutes } from '../domain/median-minutes';
 import { StageReportRepository } from '../stage-report.repository';
@@ -16,7 +16,7 @@ export class StageReportUseCase {
   ) {}
 
   async execute(actor: Actor, now = new Date()): Promise<AnswerOf<typeof ReportApprovalStages>> {
-    requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
+    requireRole(actor, ...REGENCY_OVERVIEW_ROLES);
     const regency = actor.regionCode;
     const db = this.transactions.manager;
     const open = await this.report.openByRole(db, regency, now);

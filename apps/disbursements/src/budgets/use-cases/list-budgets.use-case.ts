@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseEnv, InjectEnv } from '@alur/config';
-import { Actor, AnswerOf, BudgetView, fiscalYearAt, ListBudgets, RequestOf, requireRole } from '@alur/contracts';
+import { Actor, AnswerOf, BUDGET_READING_ROLES, BudgetView, fiscalYearAt, ListBudgets, RequestOf, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeVersionRepository } from '../../programmes/programme-version.repository';
@@ -28,7 +28,7 @@ export class ListBudgetsUseCase {
   ) {}
 
   async execute(actor: Actor, filter: ListBudgetsRequest, now = new Date()): Promise<AnswerOf<typeof ListBudgets>> {
-    requireRole(actor, 'ADMIN', 'BPKAD');
+    requireRole(actor, ...BUDGET_READING_ROLES);
     const db = this.transactions.manager;
     const ceilings = await this.ceilings.listInRegency(db, actor.regionCode, {
       programCode: filter.programCode,

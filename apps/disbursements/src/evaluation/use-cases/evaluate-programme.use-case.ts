@@ -5,6 +5,7 @@ import {
   EvaluationGroup,
   NotFoundError,
   ProgrammeEvaluation,
+  REGENCY_OVERVIEW_ROLES,
   RequestOf,
   requireRole,
 } from '@alur/contracts';
@@ -34,7 +35,7 @@ export class EvaluateProgrammeUseCase {
   ) {}
 
   async execute(actor: Actor, request: RequestOf<typeof EvaluateProgrammeFunds>): Promise<ProgrammeEvaluation> {
-    requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
+    requireRole(actor, ...REGENCY_OVERVIEW_ROLES);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     const manager = this.transactions.manager;

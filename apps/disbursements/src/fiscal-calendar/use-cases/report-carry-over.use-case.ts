@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, CarryOverItem, NotFoundError, ReportCarryOver, RequestOf, requireRole } from '@alur/contracts';
+import {
+  Actor,
+  AnswerOf,
+  BUDGET_READING_ROLES,
+  CarryOverItem,
+  NotFoundError,
+  ReportCarryOver,
+  RequestOf,
+  requireRole,
+} from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { ReportingRepository } from '../../reporting/reporting.repository';
@@ -23,7 +32,7 @@ export class ReportCarryOverUseCase {
   ) {}
 
   async execute(actor: Actor, request: RequestOf<typeof ReportCarryOver>): Promise<CarryOverReport> {
-    requireRole(actor, 'BPKAD', 'ADMIN');
+    requireRole(actor, ...BUDGET_READING_ROLES);
     const regencyCode = this.regions.regencyOf(actor.regionCode)?.code;
     if (!regencyCode) throw new NotFoundError(`${actor.regionCode} is not in a kabupaten`);
     const closing = await this.calendar.closingOf(this.transactions.manager, regencyCode, request.fiscalYear);

@@ -13,6 +13,7 @@ describe('which region a role may hold', () => {
     ['ADMIN', '14.03'],
     ['VERIFIKATOR', '14.03'],
     ['VERIFIKATOR', '14.03.09'],
+    ['INSPEKTORAT', '14.03'],
   ] as const)('lets a %s act on %s', (role, code) => {
     expect(roleRegionMismatch(regions, role, code)).toBeNull();
   });
@@ -25,6 +26,9 @@ describe('which region a role may hold', () => {
     expect(roleRegionMismatch(regions, 'SEKDA', '14')).toBe('a SEKDA acts on a kabupaten/kota, but 14 is a provinsi');
     expect(roleRegionMismatch(regions, 'VERIFIKATOR', '14.03.09.1004')).toBe(
       'a VERIFIKATOR acts on a kecamatan or a kabupaten/kota, but 14.03.09.1004 is a kelurahan/desa',
+    );
+    expect(roleRegionMismatch(regions, 'INSPEKTORAT', '14.03.09')).toBe(
+      'an INSPEKTORAT acts on a kabupaten/kota, but 14.03.09 is a kecamatan',
     );
   });
 

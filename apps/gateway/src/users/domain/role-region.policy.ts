@@ -13,7 +13,7 @@ export function roleRegionMismatch(regions: RegionDirectory, role: Role, regionC
   if (!level) return `${regionCode} is not a known region code`;
   const wanted = ROLE_REGION_LEVELS[role];
   if (!(wanted as readonly string[]).includes(level)) {
-    return `a ${role} acts on ${wanted.map((w) => LEVEL_WORDS[w]).join(' or ')}, but ${regionCode} is ${LEVEL_WORDS[level]}`;
+    return `${/^[AEIOU]/.test(role) ? 'an' : 'a'} ${role} acts on ${wanted.map((w) => LEVEL_WORDS[w]).join(' or ')}, but ${regionCode} is ${LEVEL_WORDS[level]}`;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnswerOf, CountProposals, NotFoundError, RequestOf, requireRole } from '@alur/contracts';
+import { Actor, AnswerOf, CountProposals, NotFoundError, REGENCY_OVERVIEW_ROLES, RequestOf, requireRole } from '@alur/contracts';
 import { Transactions } from '@alur/database';
 import { RegionDirectory } from '@alur/regions';
 import { ProgrammeRepository } from '../../programmes/programme.repository';
@@ -20,7 +20,7 @@ export class CountProposalsUseCase {
   ) {}
 
   async execute(actor: Actor, request: RequestOf<typeof CountProposals>): Promise<AnswerOf<typeof CountProposals>> {
-    requireRole(actor, 'DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN');
+    requireRole(actor, ...REGENCY_OVERVIEW_ROLES);
     const db = this.transactions.manager;
     const eligible = await this.programmes.publishedEligibility(db, request.programCode, request.fiscalYear);
     if (!eligible)

@@ -35,8 +35,10 @@ describe('programme rules', () => {
     draft.approvalChain = [
       { role: 'CAMAT', regionLevel: 'village', serviceLevelWorkingDays: 3 },
       { role: 'BKM', regionLevel: 'village', serviceLevelWorkingDays: 3 },
+      // The inspectorate reads; it never decides, even at its own (the regency's) level.
+      { role: 'INSPEKTORAT', regionLevel: 'regency', serviceLevelWorkingDays: 3 },
     ];
-    expect(fields(draft)).toEqual(['approvalChain.0.regionLevel', 'approvalChain.1.role']);
+    expect(fields(draft)).toEqual(['approvalChain.0.regionLevel', 'approvalChain.1.role', 'approvalChain.2.role']);
   });
 
   it('requires eligible regions to be known kecamatan or villages', () => {

@@ -1,4 +1,4 @@
-import { CreateProgrammeDraft, RequestOf, ROLE_REGION_LEVEL, RefusalCode } from '@alur/contracts';
+import { CreateProgrammeDraft, decidesStages, RequestOf, ROLE_REGION_LEVEL, RefusalCode } from '@alur/contracts';
 import type { FieldError } from '@alur/contracts';
 
 /** A programme version as an admin drafts it (its shape is the request's contract); the service numbers the version. */
@@ -19,7 +19,7 @@ export type ProgrammeCheck = { ok: true; draft: ProgrammeDraftInput } | { ok: fa
 export function checkProgrammeDraft(draft: ProgrammeDraftInput, regions: RegionLookup): ProgrammeCheck {
   const errors: FieldError[] = [];
   draft.approvalChain.forEach((stage, i) => {
-    if (stage.role === 'BKM' || stage.role === 'ADMIN' || stage.role === 'VERIFIKATOR') {
+    if (!decidesStages(stage.role)) {
       errors.push({
         field: `approvalChain.${i}.role`,
         reason: `${stage.role} does not decide on proposals`,
