@@ -13,6 +13,7 @@ const verifyCli = join(__dirname, '../../dist/libs/platform/src/cli/audit-verify
 interface Run {
   code: number;
   stdout: string;
+  stderr: string;
 }
 
 describe('runbook: verify the audit trails', () => {
@@ -29,7 +30,7 @@ describe('runbook: verify the audit trails', () => {
         process.execPath,
         [verifyCli, '--service', 'disbursements', ...args],
         { env: { ...process.env, ...isolation.env } },
-        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
   const record = (n: number) =>
@@ -96,6 +97,14 @@ describe('runbook: verify the audit trails', () => {
     const run = await verify('--expect', kept);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`disbursements HEADS GONE   1 head(s) of --expect no longer in the trail (chain ${chain} record ${seq})`);
+  });
+
+  it('refuses a kept file that is not a report, saying what in it is wrong', async () => {
+    const damaged = join(mkdtempSync(join(tmpdir(), 'alur-audit-')), 'audit-heads.json');
+    writeFileSync(damaged, JSON.stringify({ services: [{ service: 'disbursements', heads: [{ chain: 0, seq: 1, hash: 'x' }] }] }));
+    const run = await verify('--expect', damaged);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--expect ${damaged}: services.0.heads.0.hash must be a record hash (64 hexadecimal digits)`);
   });
 
   it('finds a record whose content was changed, and names it', async () => {

@@ -19,7 +19,10 @@ import { RunningSystem, startSystem } from '../web/console-harness';
  */
 
 const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
-const REGENCY_READERS: Role[] = ['DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN'];
+const REGENCY_READERS: Role[] = ['DINAS', 'SEKDA', 'BUPATI', 'BPKAD', 'ADMIN', 'INSPEKTORAT'];
+/** Who reads the ceilings and the carry-over; the audit trails: the inspectorate with them, never the accounts' administration. */
+const BUDGET_READERS: Role[] = ['BPKAD', 'ADMIN', 'INSPEKTORAT'];
+const AUDIT_READERS: Role[] = ['ADMIN', 'INSPEKTORAT'];
 const EVERYONE: Role[] = [...ROLES];
 
 interface Caller {
@@ -43,6 +46,7 @@ const CALLERS: Caller[] = [
       ['bupati', 'BUPATI'],
       ['bpkad', 'BPKAD'],
       ['admin', 'ADMIN'],
+      ['inspektorat', 'INSPEKTORAT'],
     ] as const
   ).map(([username, role]) => ({ username, role, foreign: false })),
   ...(
@@ -276,7 +280,7 @@ const ROWS: Row[] = [
   },
 
   // BPKAD's treasury work (regency-wide).
-  { route: 'GET /api/v1/budgets', who: ['ADMIN', 'BPKAD'], request: () => json(`/api/v1/budgets?year=${DEMO_FISCAL_YEAR}`) },
+  { route: 'GET /api/v1/budgets', who: BUDGET_READERS, request: () => json(`/api/v1/budgets?year=${DEMO_FISCAL_YEAR}`) },
   {
     route: 'PUT /api/v1/budgets/{programCode}/{fiscalYear}/{regionCode}',
     who: ['BPKAD'],
@@ -311,7 +315,7 @@ const ROWS: Row[] = [
   },
   {
     route: 'GET /api/v1/fiscal-years/{fiscalYear}/carry-over',
-    who: ['BPKAD', 'ADMIN'],
+    who: BUDGET_READERS,
     request: () => json(`/api/v1/fiscal-years/${DEMO_FISCAL_YEAR}/carry-over`),
   },
 
@@ -409,12 +413,21 @@ const ROWS: Row[] = [
   },
   { route: 'GET /api/v1/system/spine', who: ['ADMIN'], request: () => json('/api/v1/system/spine') },
   // Who changed what, in a domain service's trail (over NATS) and in the gateway's own.
-  { route: 'GET /api/v1/audit', who: ['ADMIN'], request: () => json('/api/v1/audit?context=approvals&action=working-calendar.') },
-  { route: 'GET /api/v1/audit/csv', who: ['ADMIN'], request: () => json('/api/v1/audit/csv?context=approvals&action=working-calendar.') },
-  { route: 'GET /api/v1/audit/proposals/{proposalId}', who: ['ADMIN'], request: (f) => json(`/api/v1/audit/proposals/${f.inReviewId}`) },
+  { route: 'GET /api/v1/audit', who: AUDIT_READERS, request: () => json('/api/v1/audit?context=approvals&action=working-calendar.') },
+  {
+    route: 'GET /api/v1/audit/csv',
+    who: AUDIT_READERS,
+    request: () => json('/api/v1/audit/csv?context=approvals&action=working-calendar.'),
+  },
+  {
+    route: 'GET /api/v1/audit/proposals/{proposalId}',
+    who: AUDIT_READERS,
+    request: (f) => json(`/api/v1/audit/proposals/${f.inReviewId}`),
+  },
+  { route: 'POST /api/v1/audit/verification', who: AUDIT_READERS, request: () => json('/api/v1/audit/verification', {}) },
   {
     route: 'GET /api/v1/audit/proposals/{proposalId}/csv',
-    who: ['ADMIN'],
+    who: AUDIT_READERS,
     request: (f) => json(`/api/v1/audit/proposals/${f.inReviewId}/csv`),
   },
   { route: 'POST /api/v1/admin/queues/session', who: ['ADMIN'], request: () => json('/api/v1/admin/queues/session', {}) },

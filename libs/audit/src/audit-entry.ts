@@ -40,9 +40,5 @@ export type AuditChainVerification =
       firstBroken: { seq: number; id: string; reason: 'content-changed' | 'chain-broken' };
     };
 
-/** A chain's newest record when it was read: kept away from the database, it later shows whether records were removed. */
-export interface AuditChainHead {
-  chain: number;
-  seq: number;
-  hash: string;
-}
+/** A chain's newest record when it was read (the contract's, as a verification's report carries it). */
+export type { AuditChainHead } from '@alur/contracts';

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditRecordView, AuditTrailPage, AuditTrailQuery } from '@alur/contracts';
+import type { AuditIntegrity, AuditRecordView, AuditTrailPage, AuditTrailQuery } from '@alur/contracts';
 import { hostPlaceholders, idempotencyKeyClaim, RidingStatement, together } from '@alur/database';
 import { AUDIT_CHAINS, auditChainOf } from './audit-chains';
 import { AuditChainHead, AuditChainVerification, AuditEntry, AuditRecord } from './audit-entry';
@@ -204,6 +205,26 @@ export class AuditTrail {
     return { valid: true, checked };
   }
 
+  /**
+   * The trail verified in one snapshot (so the heads are those of the records verified): its hashes and links,
+   * each chain's newest record with their fingerprint, and which of `expected` (heads an earlier verification
+   * read) it no longer holds. What the console's and the command line's verifications report for each service.
+   */
+  integrity(expected: readonly AuditChainHead[] = []): Promise<AuditIntegrity> {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const verification = await this.verifyChain(tx);
+      const heads = await this.heads(tx);
+      return {
+        valid: verification.valid,
+        checked: verification.checked,
+        firstBroken: verification.valid ? null : verification.firstBroken,
+        heads,
+        missingHeads: await this.missingHeads(expected, tx),
+        fingerprint: headsFingerprint(heads),
+      };
+    });
+  }
+
   /** Each chain's newest record, by chain: what an auditor keeps elsewhere to catch the removal verifyChain cannot see. */
   async heads(manager: EntityManager = this.dataSource.manager): Promise<AuditChainHead[]> {
     const rows = (await manager.query('SELECT DISTINCT ON (chain) chain, seq, hash FROM audit_record ORDER BY chain, seq DESC')) as Array<{
@@ -228,6 +249,14 @@ export class AuditTrail {
     const found = new Set(held.map((row) => Number(row.seq)));
     return expected.filter((head) => !found.has(head.seq));
   }
+}
+
+/** The heads in a few characters, to write down beside the date or compare by eye. */
+export function headsFingerprint(heads: readonly AuditChainHead[]): string {
+  return createHash('sha256')
+    .update(heads.map((h) => `${h.chain}:${h.seq}:${h.hash}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function json(value: unknown): string | null {

@@ -1,11 +1,17 @@
-import { Controller, Get, HttpException, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpException, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
 import {
+  AUDIT_CONTEXTS,
   AUDIT_CSV_MAX_RECORDS,
   AUDIT_MAX_PAGE_SIZE,
+  AuditChainHead,
+  auditIntegrityRequest,
+  AuditIntegrityReport,
+  AuditIntegrityReportSchema,
+  AUDIT_READING_ROLES,
   AuditContext,
   AuditRecordView,
   AuditTrailCsvQuerySchema,
@@ -14,12 +20,14 @@ import {
   AuditTrailPageSchema,
   AuditTrailQuery,
   auditTrailRequest,
+  AuditVerificationRequestSchema,
   NotFoundError,
   PROPOSAL_AUDIT_CONTEXTS,
   ProposalAuditRecord,
   ProposalAuditTrail,
   ProposalAuditTrailSchema,
   RefusalCode,
+  ServiceAuditIntegrity,
   UnprocessableError,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
@@ -32,18 +40,24 @@ type AuditTrailNarrowing = Omit<AuditTrailQuery, 'before' | 'pageSize'>;
 
 const ProposalPathSchema = z.strictObject({ proposalId: z.uuid({ message: 'must be a proposal id (a UUID)' }) });
 
+/**
+ * How long a service may take to re-hash its trail: far longer than a read's, since it reads every record (a
+ * regency's year is a few thousand per service, checked within a second; a province's, far more).
+ */
+const VERIFY_TIMEOUT_MS = 60_000;
+
 /** A service that did not answer (503) or not in time (504): its records are missing, not refused. */
 const unanswered = (error: unknown) =>
   error instanceof HttpException && [HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT].includes(error.getStatus());
 
 /**
- * The audit trail of one service, for an administrator (and, through them, an inspector): who changed
+ * The audit trail of one service, for an administrator and the inspectorate (AUDIT_READING_ROLES): who changed
  * what, when, from what to what. A domain service's trail is asked for over NATS; the gateway's own (users,
  * logins, uploads) is read here. Reading changes nothing, so it is not itself recorded.
  */
 @ApiTags('audit')
 @Controller('api/v1/audit')
-@Roles('ADMIN')
+@Roles(...AUDIT_READING_ROLES)
 export class AuditTrailController {
   constructor(
     private readonly rpc: RpcClient,
@@ -110,6 +124,44 @@ export class AuditTrailController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-usulan-${proposalId.slice(0, 8)}.csv"`);
     return proposalAuditTrailCsv(named);
+  }
+
+  @Post('verification')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Verifies every service’s trail now: each record’s hash and link to the one before, and each chain’s newest record (its head, with a fingerprint); given an earlier report as `expected`, also which of its heads are gone (records removed). A service that does not answer is reported with `error`',
+  })
+  @ApiOkResponse({ schema: openApiSchemaOf(AuditIntegrityReportSchema, 'output') })
+  async verify(
+    @ContractInput(null, { from: 'body', schema: AuditVerificationRequestSchema })
+    { expected }: z.output<typeof AuditVerificationRequestSchema>,
+  ): Promise<AuditIntegrityReport> {
+    const checkedAt = new Date().toISOString();
+    const services = await Promise.all(
+      AUDIT_CONTEXTS.map((service) => this.integrityOf(service, expected?.services.find((s) => s.service === service)?.heads ?? [])),
+    );
+    return { checkedAt, services };
+  }
+
+  private async integrityOf(service: AuditContext, expectedHeads: AuditChainHead[]): Promise<ServiceAuditIntegrity> {
+    try {
+      if (service === 'gateway') return { service, ...(await this.trail.integrity(expectedHeads)) };
+      return { service, ...(await this.rpc.send(auditIntegrityRequest(service), { expectedHeads }, { timeoutMs: VERIFY_TIMEOUT_MS })) };
+    } catch (error) {
+      // Reported, not thrown: the other services' verdicts stand, and this one is plainly not checked.
+      if (!unanswered(error)) throw error;
+      return {
+        service,
+        valid: false,
+        checked: 0,
+        firstBroken: null,
+        heads: [],
+        missingHeads: [],
+        fingerprint: '',
+        error: 'did not answer',
+      };
+    }
   }
 
   /**

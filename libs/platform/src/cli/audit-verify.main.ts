@@ -1,8 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AuditChainHead, AuditTrail } from '@alur/audit';
 import { BaseEnv, baseEnvSchema, parseEnv, SERVICE_PORTS, ServiceName } from '@alur/config';
+import {
+  AuditIntegrityReport,
+  auditReportSound,
+  AuditVerificationRequest,
+  AuditVerificationRequestSchema,
+  ServiceAuditIntegrity,
+} from '@alur/contracts';
 import { openServiceSchema } from './service-schema';
 
 const usage = `Verifies the services' audit trails: every record's hash and its link to the one before.
@@ -11,58 +17,29 @@ const usage = `Verifies the services' audit trails: every record's hash and its 
   npm run audit:verify -- --service disbursements      one service (--service may be given again)
   npm run audit:verify -- --json > audit-heads.json    the same as JSON, with each chain's newest record (its head)
   npm run audit:verify -- --expect audit-heads.json    also checks that the heads read then are still there
+                                                       (a file the console's Keutuhan jejak audit wrote serves too)
 
 What is left after the newest records of a chain were removed still verifies: keep the JSON (or the
 fingerprints the lines print) away from the database, and check against it later with --expect.
 Exits 1 when a trail does not verify or a head is missing.`;
 
-/** One service's trail, as verified. */
-interface ServiceAudit {
-  service: ServiceName;
-  valid: boolean;
-  checked: number;
-  firstBroken?: { seq: number; id: string; reason: string };
-  heads: AuditChainHead[];
-  /** Heads named by --expect that the trail no longer holds. */
-  missingHeads: AuditChainHead[];
-  /** The heads in a few characters, to write down or compare by eye. */
-  fingerprint: string;
-  error?: string;
-}
-
-interface AuditReport {
-  checkedAt: string;
-  services: ServiceAudit[];
-}
-
-const fingerprintOf = (heads: AuditChainHead[]) =>
-  createHash('sha256')
-    .update(heads.map((h) => `${h.chain}:${h.seq}:${h.hash}`).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
-
-async function auditOf(service: ServiceName, env: BaseEnv, expected: AuditChainHead[]) {
+async function auditOf(service: ServiceName, env: BaseEnv, expected: AuditChainHead[]): Promise<ServiceAuditIntegrity> {
   const dataSource = await openServiceSchema(env, service, 'alur-audit-verify');
   try {
-    const trail = new AuditTrail(dataSource);
-    // One snapshot for the three reads, so the heads are those of the records verified.
-    return await dataSource.transaction('REPEATABLE READ', async (tx): Promise<ServiceAudit> => {
-      const verification = await trail.verifyChain(tx);
-      const heads = await trail.heads(tx);
-      const missingHeads = await trail.missingHeads(expected, tx);
-      return {
-        service,
-        valid: verification.valid,
-        checked: verification.checked,
-        ...(verification.valid ? {} : { firstBroken: verification.firstBroken }),
-        heads,
-        missingHeads,
-        fingerprint: fingerprintOf(heads),
-      };
-    });
+    return { service, ...(await new AuditTrail(dataSource).integrity(expected)) };
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** The report an earlier run wrote (`--json`, or the console's download): each service's heads, checked for shape. */
+function expectedHeads(path: string): AuditVerificationRequest['expected'] {
+  const parsed = AuditVerificationRequestSchema.shape.expected.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`--expect ${path}: ${issue.path.join('.') || 'the file'} ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 const REASONS: Record<string, string> = {
@@ -70,7 +47,7 @@ const REASONS: Record<string, string> = {
   'chain-broken': 'it does not link to the record before it (one was removed or inserted)',
 };
 
-function lineOf(audit: ServiceAudit): string {
+function lineOf(audit: ServiceAuditIntegrity): string {
   const name = audit.service.padEnd(14);
   if (audit.error) return `${name}NOT CHECKED  ${audit.error}`;
   if (!audit.valid) {
@@ -98,23 +75,22 @@ async function main(): Promise<void> {
   const services = (values.service ?? known) as ServiceName[];
   const unknown = services.filter((s) => !known.includes(s));
   if (unknown.length > 0) throw new Error(`--service must be one of ${known.join(', ')} (not ${unknown.join(', ')})`);
-  const expected = values.expect ? (JSON.parse(readFileSync(values.expect, 'utf8')) as AuditReport) : undefined;
+  const expected = values.expect ? expectedHeads(values.expect) : undefined;
 
   const env = parseEnv(baseEnvSchema);
-  const report: AuditReport = { checkedAt: new Date().toISOString(), services: [] };
+  const report: AuditIntegrityReport = { checkedAt: new Date().toISOString(), services: [] };
   for (const service of services) {
     const heads = expected?.services.find((s) => s.service === service)?.heads ?? [];
     try {
       report.services.push(await auditOf(service, env, heads));
     } catch (error) {
-      const empty = { valid: false, checked: 0, heads: [], missingHeads: [], fingerprint: '' };
+      const empty = { valid: false, checked: 0, firstBroken: null, heads: [], missingHeads: [], fingerprint: '' };
       report.services.push({ service, ...empty, error: (error as Error).message });
     }
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else for (const audit of report.services) console.log(lineOf(audit));
-  const sound = report.services.every((s) => !s.error && s.valid && s.missingHeads.length === 0);
-  process.exitCode = sound ? 0 : 1;
+  process.exitCode = auditReportSound(report) ? 0 : 1;
 }
 
 main().catch((error: Error) => {
