@@ -40,6 +40,7 @@ const AdminHolidaysPage = page(() => import('./pages/admin/admin-holidays.page')
 const AdminDeliveriesPage = page(() => import('./pages/admin/admin-deliveries.page'), 'AdminDeliveriesPage');
 const AdminAuditPage = page(() => import('./pages/admin/admin-audit.page'), 'AdminAuditPage');
 const AdminProposalAuditPage = page(() => import('./pages/admin/admin-proposal-audit.page'), 'AdminProposalAuditPage');
+const AuditIntegrityPage = page(() => import('./pages/admin/audit-integrity.page'), 'AuditIntegrityPage');
 
 const EVERYONE: readonly Role[] = ROLES;
 
@@ -145,6 +146,7 @@ export function App() {
           <Route path="/admin/pengiriman" element={only(['ADMIN'], AdminDeliveriesPage)} />
           <Route path="/admin/jejak-audit" element={only(AUDIT_READING_ROLES, AdminAuditPage)} />
           <Route path="/admin/jejak-audit/usulan/:id" element={only(AUDIT_READING_ROLES, AdminProposalAuditPage, <ProposalAuditRoute />)} />
+          <Route path="/admin/jejak-audit/keutuhan" element={only(AUDIT_READING_ROLES, AuditIntegrityPage)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

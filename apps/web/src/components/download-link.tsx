@@ -1,5 +1,6 @@
 import { MouseEvent, ReactNode, useState } from 'react';
 import { fetchFile } from '../api/api-client';
+import { saveFile } from '../lib/save-file';
 import { ErrorSummary } from './error-summary';
 
 /** A download of an export as the logged-in user (the API wants the bearer token, which a plain link does not send). */
@@ -8,10 +9,7 @@ export function DownloadLink({ href, fileName, children }: { href: string; fileN
   const download = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     try {
-      const url = URL.createObjectURL(await fetchFile(href));
-      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await fetchFile(href), fileName);
       setError(undefined);
     } catch (failure) {
       setError(failure);

@@ -54,6 +54,34 @@ const id = {
   /** A service that did not answer: its records are missing from the trail shown. */
   contextUnavailable: (service: string) =>
     `Catatan layanan “${service}” tidak dapat dimuat saat ini: layanan itu tidak menjawab. Jejak di bawah ini tidak lengkap.`,
+  integrityLink: 'Periksa keutuhan jejak audit',
+  integrityTitle: 'Keutuhan jejak audit',
+  integrityIntro:
+    'Periksa bahwa tidak ada catatan yang diubah atau dihapus sejak ditulis: setiap catatan setiap layanan dihitung ulang sidiknya (hash) dan dicocokkan dengan catatan sebelumnya. Simpan hasilnya di luar Alur, misalnya di kertas kerja pemeriksaan; pemeriksaan berikutnya dengan berkas itu menemukan catatan terbaru yang dihapus sejak itu, yang tidak terlihat dari sisa rantainya.',
+  integrityKept: 'Hasil pemeriksaan sebelumnya (boleh kosong)',
+  integrityKeptHint: 'Berkas JSON yang diunduh dari halaman ini, atau dari npm run audit:verify -- --json.',
+  integrityNotAReport: (file: string) => `${file} bukan hasil pemeriksaan jejak audit: pilih berkas JSON yang diunduh dari halaman ini.`,
+  integrityCheck: 'Periksa sekarang',
+  integrityChecking: 'Memeriksa setiap catatan…',
+  integrityAllSound: (when: string) => `Semua jejak audit utuh (diperiksa ${when}).`,
+  integrityProblems: (when: string, services: string[]) => `Ditemukan masalah (diperiksa ${when}): ${services.join('; ')}.`,
+  integrityComparedWith: (file: string, when: string | undefined) =>
+    `Dibandingkan dengan ${file}${when ? `, hasil pemeriksaan ${when}` : ''}.`,
+  integrityVerdict: 'Hasil',
+  integrityChecked: 'Catatan diperiksa',
+  integrityFingerprint: 'Sidik kepala rantai',
+  integritySound: 'Utuh',
+  integrityNotChecked: 'Tidak diperiksa: layanan tidak menjawab. Periksa lagi nanti.',
+  integrityBroken: (seq: number, reason: string) => `RUSAK pada catatan #${seq}: ${reason}`,
+  integrityReasons: {
+    'content-changed': 'isinya berubah setelah ditulis',
+    'chain-broken': 'tidak tersambung ke catatan sebelumnya (ada catatan yang dihapus atau disisipkan)',
+  },
+  integrityHeadsGone: (heads: string) => `Catatan terbaru HILANG sejak pemeriksaan sebelumnya: ${heads}`,
+  integrityHead: (chain: number, seq: number) => `catatan #${seq} (rantai ${chain})`,
+  integrityKeepHint:
+    'Unduh hasil ini dan simpan di luar Alur (kertas kerja, surel ke pemeriksa): orang yang mengelola basis data tidak boleh bisa mengubahnya. Sidik kepala rantai boleh juga dicatat dengan tangan.',
+  integrityDownload: 'Unduh hasil (JSON)',
   actions: {
     'working-calendar.holiday-added': 'Hari libur ditambahkan',
     'working-calendar.holiday-removed': 'Hari libur dihapus',
@@ -160,6 +188,33 @@ const en: AuditMessages = {
   proposalTrailCsv: 'Download CSV',
   contextUnavailable: (service) =>
     `The records of the service “${service}” cannot be loaded right now: it is not answering. The trail below is incomplete.`,
+  integrityLink: 'Check the audit trails are intact',
+  integrityTitle: 'Audit trail integrity',
+  integrityIntro:
+    'Check that no record was changed or removed since it was written: every record of every service is hashed again and matched with the one before it. Keep the result outside Alur, in the examination’s working papers; the next check with that file finds newest records removed since, which what is left of a chain cannot show.',
+  integrityKept: 'The result of an earlier check (optional)',
+  integrityKeptHint: 'A JSON file downloaded from this page, or from npm run audit:verify -- --json.',
+  integrityNotAReport: (file) => `${file} is not the result of an audit trail check: choose a JSON file downloaded from this page.`,
+  integrityCheck: 'Check now',
+  integrityChecking: 'Checking every record…',
+  integrityAllSound: (when) => `Every audit trail is intact (checked ${when}).`,
+  integrityProblems: (when, services) => `Problems found (checked ${when}): ${services.join('; ')}.`,
+  integrityComparedWith: (file, when) => `Compared with ${file}${when ? `, the check of ${when}` : ''}.`,
+  integrityVerdict: 'Result',
+  integrityChecked: 'Records checked',
+  integrityFingerprint: 'Fingerprint of the chains’ heads',
+  integritySound: 'Intact',
+  integrityNotChecked: 'Not checked: the service did not answer. Check again later.',
+  integrityBroken: (seq, reason) => `BROKEN at record #${seq}: ${reason}`,
+  integrityReasons: {
+    'content-changed': 'its content changed after it was written',
+    'chain-broken': 'it does not link to the record before it (a record was removed or inserted)',
+  },
+  integrityHeadsGone: (heads) => `Newest records GONE since the earlier check: ${heads}`,
+  integrityHead: (chain, seq) => `record #${seq} (chain ${chain})`,
+  integrityKeepHint:
+    'Download this result and keep it outside Alur (working papers, an e-mail to the examiner), where those who run the database cannot change it. The fingerprints may also be written down by hand.',
+  integrityDownload: 'Download the result (JSON)',
   actions: {
     'working-calendar.holiday-added': 'Holiday added',
     'working-calendar.holiday-removed': 'Holiday removed',

@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { AUDIT_CONTEXTS, type AuditContext, type AuditTrailHttpQuerySchema, type AuditTrailPage } from '@alur/contracts';
 import { api, apiUrl } from '../../api/api-client';
@@ -88,6 +89,9 @@ export function AdminAuditPage() {
     <section>
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
+      <p>
+        <Link to="/admin/jejak-audit/keutuhan">{w.integrityLink}</Link>
+      </p>
       <form className="card filters" role="search" aria-label={w.filters} onSubmit={show} noValidate>
         <Field id="audit-context" label={w.context} error={reasonOf(error, 'context')}>
           <select value={form.context} onChange={(e) => setForm({ ...form, context: e.target.value as AuditContext })}>
