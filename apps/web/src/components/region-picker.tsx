@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RegionOptionList, RegionOptionsQuery, RoleRegionLevel } from '@alur/contracts';
+import type { RegionOption, RegionOptionList, RegionOptionsQuery, RoleRegionLevel } from '@alur/contracts';
 import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n';
 import { districtCodeOf, levelOfCode } from '../lib/region-code';
@@ -10,6 +10,21 @@ import { useLoad } from './use-load';
 /** The regions one tier below a code (a regency's kecamatan, a kecamatan's villages), by name. */
 export const regionsWithin = (within: string) =>
   api<RegionOptionList>('GET', '/regions', { query: { within } satisfies RegionOptionsQuery });
+
+/**
+ * The regions `regionsWithin(within)` answered, as a select's options by name, a village with whether it is a
+ * kelurahan or a desa. Only those within `within`: a list still loading from the region chosen before is not offered.
+ */
+export function RegionOptions({ options, within }: { options: readonly RegionOption[] | undefined; within: string }) {
+  const { t } = useI18n();
+  return options
+    ?.filter((option) => option.code.startsWith(`${within}.`))
+    .map((option) => (
+      <option key={option.code} value={option.code}>
+        {option.villageKind ? `${option.name} (${t.villageKinds[option.villageKind]})` : option.name}
+      </option>
+    ));
+}
 
 interface RegionPickerProps {
   /** The id of the select that decides the value (the village's, where a village is asked for): its error is shown there. */
@@ -78,11 +93,7 @@ export function RegionPicker({ id, label, regencyCode, levels, value, onChange, 
           }}
         >
           {wantsRegency ? <option value={regencyCode}>{t.wholeRegency}</option> : <option value="">{t.chooseDistrict}</option>}
-          {districts.data?.items.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.name}
-            </option>
-          ))}
+          <RegionOptions options={districts.data?.items} within={regencyCode} />
         </select>
       </Field>
       {wantsVillage && (
@@ -95,14 +106,7 @@ export function RegionPicker({ id, label, regencyCode, levels, value, onChange, 
             disabled={!district}
           >
             <option value="">{t.chooseVillage}</option>
-            {/* Only the chosen kecamatan's: a list still loading from the kecamatan before is not offered. */}
-            {villages.data?.items
-              .filter((option) => option.code.startsWith(`${district}.`))
-              .map((option) => (
-                <option key={option.code} value={option.code}>
-                  {option.villageKind ? `${option.name} (${t.villageKinds[option.villageKind]})` : option.name}
-                </option>
-              ))}
+            <RegionOptions options={villages.data?.items} within={district} />
           </select>
         </Field>
       )}

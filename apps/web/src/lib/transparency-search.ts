@@ -1,42 +1,30 @@
 import type { TransparencyReportQuerySchema } from '@alur/contracts';
 import type { z } from 'zod';
 import { addressPageOf, setAddressPage } from './address-page';
+import { AddressRegion, addressRegionOf, regionCodeOf, setAddressRegion } from './address-region';
 
 /** The public page's search as the address keeps it (`/transparansi?q=jalan&kecamatan=14.03.09&desa=14.03.09.1004&halaman=2`). */
-export interface TransparencySearch {
+export interface TransparencySearch extends AddressRegion {
   q: string;
-  districtCode: string;
-  villageCode: string;
   /** From 1. */
   page: number;
 }
 
-const REGION = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
-
 /** Reads the search from the address; anything unreadable falls back to no filter and the first page. */
 export function transparencySearchOf(params: URLSearchParams): TransparencySearch {
-  const districtCode = REGION.test(params.get('kecamatan') ?? '') ? params.get('kecamatan')! : '';
-  const village = params.get('desa') ?? '';
-  return {
-    q: params.get('q')?.trim() ?? '',
-    districtCode,
-    villageCode: REGION.test(village) && village.startsWith(`${districtCode}.`) ? village : '',
-    page: addressPageOf(params),
-  };
+  return { q: params.get('q')?.trim() ?? '', ...addressRegionOf(params), page: addressPageOf(params) };
 }
 
 /** The address's query for a search, leaving out what is not set (the first page included). */
 export function transparencySearchParams(search: TransparencySearch): URLSearchParams {
   const params = new URLSearchParams();
   if (search.q) params.set('q', search.q);
-  if (search.districtCode) params.set('kecamatan', search.districtCode);
-  if (search.villageCode) params.set('desa', search.villageCode);
-  return setAddressPage(params, search.page);
+  return setAddressPage(setAddressRegion(params, search), search.page);
 }
 
 /** The query of `GET /public/transparency` for a search. */
 export function transparencyQueryOf(search: TransparencySearch, pageSize: number): z.input<typeof TransparencyReportQuerySchema> {
-  return { q: search.q || undefined, regionCode: search.villageCode || search.districtCode || undefined, page: search.page, pageSize };
+  return { q: search.q || undefined, regionCode: regionCodeOf(search), page: search.page, pageSize };
 }
 
 /** The CSV of everything the search matches (all pages). */

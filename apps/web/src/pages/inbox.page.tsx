@@ -6,7 +6,8 @@ import { AddressPager, usePageWithinList } from '../components/address-pager';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { Money } from '../components/money';
-import { useProgrammeNames } from '../components/programme-name';
+import { ProgrammeFilter } from '../components/programme-filter';
+import { SearchActions } from '../components/search-actions';
 import { DueBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -30,7 +31,6 @@ export function InboxPage() {
   );
   const appointments = useLoad(() => api<AnswerOf<typeof ListActingAppointments>>('GET', '/approvals/acting-appointments'), []);
   const appointmentList = appointments.data ?? [];
-  const programmes = [...useProgrammeNames().entries()];
 
   const [text, setText] = useState(search.q);
   useEffect(() => setText(search.q), [search.q]);
@@ -51,16 +51,11 @@ export function InboxPage() {
         <Field id="inbox-q" label={t.inboxSearch}>
           <input type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} />
         </Field>
-        <Field id="inbox-programme" label={t.programme}>
-          <select name="programCode" value={search.programCode} onChange={(e) => go({ ...search, programCode: e.target.value, page: 1 })}>
-            <option value="">{t.allProgrammes}</option>
-            {programmes.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ProgrammeFilter
+          id="inbox-programme"
+          value={search.programCode}
+          onChange={(programCode) => go({ ...search, programCode, page: 1 })}
+        />
         <Field id="inbox-due" label={t.deadline}>
           <select name="due" value={search.due} onChange={(e) => go({ ...search, due: e.target.value as InboxSearch['due'], page: 1 })}>
             <option value="">{t.anyDeadline}</option>
@@ -68,16 +63,7 @@ export function InboxPage() {
             <option value="on-time">{t.onTime}</option>
           </select>
         </Field>
-        <div className="actions">
-          <button type="submit" className="button primary">
-            {t.search}
-          </button>
-          {filtered && (
-            <button type="button" className="button secondary" onClick={() => go(NO_INBOX_SEARCH)}>
-              {t.clearFilters}
-            </button>
-          )}
-        </div>
+        <SearchActions filtered={filtered} onClear={() => go(NO_INBOX_SEARCH)} />
       </form>
       <ErrorSummary error={inbox.error} />
       {inbox.loading && !inbox.data && <p aria-live="polite">{t.loading}</p>}

@@ -82,7 +82,7 @@ export function TransparencyPage() {
             value={draft.districtCode}
             onChange={(e) => setDraft({ ...draft, districtCode: e.target.value, villageCode: '' })}
           >
-            <option value="">{x.allDistricts}</option>
+            <option value="">{t.allDistricts}</option>
             {districts.map((d) => (
               <option key={d.code} value={d.code}>
                 {d.name}
@@ -98,7 +98,7 @@ export function TransparencyPage() {
             disabled={!draft.districtCode}
             onChange={(e) => setDraft({ ...draft, villageCode: e.target.value })}
           >
-            <option value="">{x.allVillages}</option>
+            <option value="">{t.allVillages}</option>
             {villages.map((v) => (
               <option key={v.code} value={v.code}>
                 {v.name}
