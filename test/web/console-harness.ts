@@ -43,12 +43,12 @@ export type ApiCall = (<T = unknown>(method: string, path: string, body?: unknow
   token: string;
 };
 
-/** Logs `username` in (the demo password) and answers a way to call the API as them. */
-export async function callApiAs(url: string, username: string): Promise<ApiCall> {
+/** Logs `username` in (the demo password, or the one a test gave the account) and answers a way to call the API as them. */
+export async function callApiAs(url: string, username: string, password = DEMO_PASSWORD): Promise<ApiCall> {
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -262,11 +262,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
 }
 
-/** Logs a demo user in through the login page, as a person would. */
-export async function logIn(page: Page, url: string, username: string): Promise<void> {
+/** Logs a demo user (or one a test made, with its password) in through the login page, as a person would. */
+export async function logIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${url}/masuk`);
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }

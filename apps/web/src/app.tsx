@@ -1,7 +1,7 @@
 import { ComponentType, createElement, lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { AUDIT_READING_ROLES, BUDGET_READING_ROLES, DECIDING_ROLES, REGENCY_OVERVIEW_ROLES, ROLES, type Role } from '@alur/contracts';
-import { homeOf, useSession } from './auth/session';
+import { homeOf, PROPOSAL_LIST_ROLES, useSession } from './auth/session';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
 import { afterLoginPath, loginPathFor } from './lib/return-path';
@@ -24,6 +24,7 @@ const DashboardPage = page(() => import('./pages/dashboard.page'), 'DashboardPag
 const EvaluationPage = page(() => import('./pages/evaluation.page'), 'EvaluationPage');
 const InboxPage = page(() => import('./pages/inbox.page'), 'InboxPage');
 const MyProposalsPage = page(() => import('./pages/my-proposals.page'), 'MyProposalsPage');
+const ProposalListPage = page(() => import('./pages/proposal-list.page'), 'ProposalListPage');
 const NotificationsPage = page(() => import('./pages/notifications.page'), 'NotificationsPage');
 const PreferencesPage = page(() => import('./pages/preferences.page'), 'PreferencesPage');
 const PasswordPage = page(() => import('./pages/password.page'), 'PasswordPage');
@@ -129,6 +130,7 @@ export function App() {
           <Route path="/usulan/baru" element={only(['BKM'], ProposalFormPage)} />
           <Route path="/usulan/:id/ubah" element={only(['BKM'], ProposalFormPage, <ProposalEditRoute />)} />
           <Route path="/usulan/:id" element={only(EVERYONE, ProposalDetailPage, <ProposalDetailRoute />)} />
+          <Route path="/daftar-usulan" element={only(PROPOSAL_LIST_ROLES, ProposalListPage)} />
           <Route path="/kotak-masuk" element={only(DECIDING_ROLES, InboxPage)} />
           <Route path="/pencairan" element={only(['BPKAD'], ReleasesPage)} />
           <Route path="/pagu" element={only(BUDGET_READING_ROLES, CeilingsPage)} />

@@ -1,6 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/api-client';
-import type { ChangePasswordRequest, LoginRequest, LoginResult, UserView as User } from '@alur/contracts';
+import { ROLES } from '@alur/contracts';
+import type { ChangePasswordRequest, LoginRequest, LoginResult, Role, UserView as User } from '@alur/contracts';
 
 interface Session {
   user: User | null;
@@ -118,3 +119,9 @@ export function homeOf(user: User): string {
       return '/kotak-masuk';
   }
 }
+
+/**
+ * Who finds the proposals of their region in a list they can search and filter (Daftar usulan): every role
+ * but the BKM, whose own proposals are its list (Usulan saya). The API answers each within their region.
+ */
+export const PROPOSAL_LIST_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'BKM');

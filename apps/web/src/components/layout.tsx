@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { AUDIT_READING_ROLES, BUDGET_READING_ROLES, decidesStages, isOneOf, REGENCY_OVERVIEW_ROLES, type Role } from '@alur/contracts';
-import { useSession } from '../auth/session';
+import { PROPOSAL_LIST_ROLES, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Language } from '../i18n/messages';
 import { NotificationBell } from './notification-bell';
@@ -11,6 +11,7 @@ function navOf(role: Role, t: ReturnType<typeof useI18n>['t']): Array<[string, s
   const items: Array<[string, string]> = [];
   if (role === 'BKM') items.push(['/usulan', t.navProposals], ['/usulan/baru', t.navNewProposal]);
   if (decidesStages(role)) items.push(['/kotak-masuk', t.navInbox]);
+  if (isOneOf(role, PROPOSAL_LIST_ROLES)) items.push(['/daftar-usulan', t.navProposalList]);
   if (role === 'BPKAD') items.push(['/pencairan', t.navReleases]);
   if (role === 'VERIFIKATOR') items.push(['/verifikasi', t.navVerification]);
   if (role === 'ADMIN') {

@@ -1,4 +1,4 @@
-import { afterLoginPath, loginPathFor } from './return-path';
+import { afterLoginPath, fromList, listPathFromState, loginPathFor } from './return-path';
 
 describe('the page to go on to after logging in', () => {
   it('brings the visitor back to the page they asked for, query included', () => {
@@ -12,5 +12,17 @@ describe('the page to go on to after logging in', () => {
       expect(afterLoginPath(`?lanjut=${encodeURIComponent(next)}`)).toBeUndefined();
     }
     expect(afterLoginPath('')).toBeUndefined();
+  });
+});
+
+describe('the way back to the list a proposal was opened from', () => {
+  it('returns to the list’s search and page', () => {
+    const state = fromList({ pathname: '/daftar-usulan', search: '?status=IN_REVIEW&halaman=2' });
+    expect(listPathFromState(state)).toBe('/daftar-usulan?status=IN_REVIEW&halaman=2');
+  });
+
+  it('knows none where the page was opened otherwise, and never leads to another site', () => {
+    for (const state of [null, undefined, 'x', { inbox: 'q=a' }, { list: 3 }, { list: '//evil.example' }, { list: 'https://evil.example' }])
+      expect(listPathFromState(state)).toBeUndefined();
   });
 });

@@ -35,6 +35,7 @@ import { ProgressReportList } from '../components/progress-report-list';
 import { useActionKeys } from '../lib/action-key';
 import { inboxPathOf, inboxSearchFromState } from '../lib/inbox-search';
 import { nameOf } from '../lib/person-name';
+import { listPathFromState } from '../lib/return-path';
 import { proposalAuditPath } from './admin/proposal-audit-path';
 
 const EDITABLE: readonly ProposalStatus[] = ['DRAFT', 'RETURNED'];
@@ -68,8 +69,10 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const { t, dateTime, language } = useI18n();
   const { user } = useSession();
   const [search] = useSearchParams();
-  // Opened from the inbox, the way back is to the same search and page.
-  const fromInbox = inboxSearchFromState(useLocation().state);
+  // Opened from the inbox or a list of proposals, the way back is to the same search and page.
+  const { state } = useLocation();
+  const fromInbox = inboxSearchFromState(state);
+  const fromList = listPathFromState(state);
   const { data, error, reload } = useLoad(() => loadDetails(id), [id]);
   const [notice, setNotice] = useState<string | undefined>(() =>
     search.get('pesan') === 'diajukan' ? t.submitted : search.get('pesan') === 'tersimpan' ? t.saved : undefined,
@@ -127,7 +130,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
   return (
     <article className="proposal-detail">
       <p>
-        <Link to={fromInbox ? inboxPathOf(fromInbox) : user ? homeOf(user) : '/'}>← {t.back}</Link>
+        <Link to={fromInbox ? inboxPathOf(fromInbox) : (fromList ?? (user ? homeOf(user) : '/'))}>← {t.back}</Link>
       </p>
       <div className="page-title">
         <h1>{p.title}</h1>
