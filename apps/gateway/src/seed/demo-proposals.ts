@@ -202,6 +202,26 @@ const DEMO_PROPOSALS: DemoProposal[] = [
 
 type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
 
+/** An answer of 400 or more, with its status. */
+class RefusedCall extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A read of what another service has not heard of yet: 404 until the event reaches it. */
+async function notYetThere<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof RefusedCall && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
 /** The public API as one demo user: logged in once, every write with its own Idempotency-Key. */
 async function loginAs(baseUrl: string, username: string): Promise<Call> {
   const send = async (method: string, path: string, body: unknown, token?: string) => {
@@ -215,7 +235,8 @@ async function loginAs(baseUrl: string, username: string): Promise<Call> {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const answer: unknown = await response.json();
-    if (!response.ok) throw new Error(`${username}: ${method} ${path} answered ${response.status} ${JSON.stringify(answer)}`);
+    if (!response.ok)
+      throw new RefusedCall(`${username}: ${method} ${path} answered ${response.status} ${JSON.stringify(answer)}`, response.status);
     return answer;
   };
   const { accessToken } = (await send('POST', '/auth/login', { username, password: DEMO_PASSWORD })) as { accessToken: string };
@@ -290,8 +311,9 @@ async function makeProposal(
   for (const [i, decision] of decisions.entries()) {
     const official = await as(chain[i]);
     const stageId = await eventually(`stage ${i + 1} of “${demo.title}”`, async () => {
-      const stages = await official<Array<{ stageId: string; status: string; order: number }>>('GET', `/approvals/proposals/${id}/stages`);
-      return stages.find((s) => s.status === 'OPEN')?.stageId;
+      // The approvals service knows the proposal once it has heard of the submission.
+      const stages = await notYetThere(official<Array<{ stageId: string; status: string }>>('GET', `/approvals/proposals/${id}/stages`));
+      return stages?.find((s) => s.status === 'OPEN')?.stageId;
     });
     await official('POST', `/approvals/${stageId}/decision`, decision);
   }
