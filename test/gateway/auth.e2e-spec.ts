@@ -39,9 +39,9 @@ class ProbeController {
 }
 
 const SEED_MAIN = join(__dirname, '../../dist/apps/gateway/src/seed/seed-demo.main.js');
-// Per village a BKM and a lurah, per kecamatan a camat and a verifikator, and the regency's seven:
-// dinas, sekda, bupati, the regency's verifikator, admin, and BPKAD's two (bpkad prepares, bpkad.kuasa-bud authorises).
-const USERS_IN_DEMO = 155 * 2 + 11 * 2 + 7;
+// Per village a BKM and a lurah, per kecamatan a camat and a verifikator, and the regency's eight: dinas, sekda,
+// bupati, the regency's verifikator, admin, inspektorat, and BPKAD's two (bpkad prepares, bpkad.kuasa-bud authorises).
+const USERS_IN_DEMO = 155 * 2 + 11 * 2 + 8;
 
 describe('gateway identity and access', () => {
   const isolation = createTestIsolation();
