@@ -170,6 +170,7 @@ const ROWS: Row[] = [
   },
   { route: 'POST /api/v1/auth/logout', who: EVERYONE, request: () => json('/api/v1/auth/logout', {}), last: true },
   { route: 'GET /api/v1/proposals', who: EVERYONE, request: () => json('/api/v1/proposals') },
+  { route: 'GET /api/v1/proposals/csv', who: EVERYONE, request: () => json('/api/v1/proposals/csv') },
   { route: 'GET /api/v1/programmes', who: EVERYONE, request: () => json('/api/v1/programmes') },
   { route: 'GET /api/v1/regions', who: EVERYONE, request: () => json('/api/v1/regions?within=14.03') },
   { route: 'GET /api/v1/programmes/{code}', who: EVERYONE, request: () => json(`/api/v1/programmes/${DEMO_KOTAKU}`) },

@@ -8,3 +8,4 @@ export * from './pdf-text';
 export * from './free-port';
 export * from './stand-ins';
 export * from './test-database';
+export * from './csv-records';

@@ -1,11 +1,14 @@
 import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { BaseEnv, InjectEnv } from '@alur/config';
 import {
   CreateProposal,
   GetProposal,
   InvalidInputError,
   ListProposals,
+  ListProposalsCsvQuerySchema,
+  PROPOSAL_CSV_MAX_ROWS,
   RequestOf,
   SubmitProposal,
   UpdateProposal,
@@ -18,6 +21,8 @@ import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { OfficialNames } from '../users/official-names.service';
+import { everyProposal } from './every-proposal';
+import { proposalListCsv, proposalListFileName } from './proposal-list-csv';
 import { withRegionNames } from './proposal-region-names';
 
 interface HeaderSink {
@@ -59,6 +64,7 @@ export class ProposalsController {
     private readonly regions: RegionDirectory,
     private readonly names: OfficialNames,
     private readonly ownUploads: OwnUploadsPipe,
+    @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
   @Post()
@@ -74,6 +80,23 @@ export class ProposalsController {
   async list(@ContractInput(ListProposals, { from: 'query', ownAnswer: true }) query: RequestOf<typeof ListProposals>) {
     const page = await this.rpc.send(ListProposals, query);
     return { ...page, items: page.items.map((p) => withRegionNames(p, this.regions)) };
+  }
+
+  // Declared before `:id`, which would otherwise take `csv` for a proposal's id.
+  @Get('csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: `Every proposal the list’s filters match within the caller’s region, newest change first, as CSV for an inspector’s working papers; more than ${PROPOSAL_CSV_MAX_ROWS} answer 422 PROPOSAL_EXPORT_TOO_LARGE`,
+  })
+  async csv(
+    @ContractInput(null, { from: 'query', schema: ListProposalsCsvQuerySchema })
+    filters: z.output<typeof ListProposalsCsvQuerySchema>,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<string> {
+    const proposals = await everyProposal((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }));
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${proposalListFileName(new Date(), this.env.TIMEZONE)}"`);
+    return proposalListCsv(proposals.map((p) => withRegionNames(p, this.regions)));
   }
 
   @Get(':id')

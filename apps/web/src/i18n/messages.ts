@@ -129,6 +129,8 @@ const id = {
       uploadnotown: 'Berkas ini bukan unggahan desa/kelurahan Anda.',
       auditexporttoolarge:
         'Terlalu banyak catatan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya waktunya atau tindakannya.',
+      proposalexporttoolarge:
+        'Terlalu banyak usulan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya status, kecamatan atau programnya.',
     } as Record<string, string>,
     /** A refused field whose code the console does not know. */
     fieldInvalid: 'Isian ini belum benar.',
@@ -627,6 +629,8 @@ const en: Messages = {
       ownaccount: 'You cannot deactivate your own account or change its role.',
       uploadnotown: 'This file was not uploaded by your own village.',
       auditexporttoolarge: 'Too many records for one CSV file (more than 10,000): narrow the filters, for instance the time or the action.',
+      proposalexporttoolarge:
+        'Too many proposals for one CSV file (more than 10,000): narrow the filters, for instance the status, the kecamatan or the programme.',
     },
     fieldInvalid: 'This entry is not right yet.',
   },

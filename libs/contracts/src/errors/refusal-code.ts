@@ -67,5 +67,6 @@ export const RefusalCode = {
   UnsupportedFile: 'UNSUPPORTED_FILE',
   UploadNotOwn: 'upload_not_own',
   AuditExportTooLarge: 'AUDIT_EXPORT_TOO_LARGE',
+  ProposalExportTooLarge: 'PROPOSAL_EXPORT_TOO_LARGE',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
