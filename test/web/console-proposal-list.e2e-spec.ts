@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually } from '@alur/testing';
+import { createTestIsolation, csvRecords, expectEventually } from '@alur/testing';
 import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE, PINGGIR } from '../proposals/proposal-fixtures';
 import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
 
@@ -175,6 +176,37 @@ describe('Daftar usulan: the officials’ list of the proposals of their region,
       .filter({ hasText: /^3 proposals$/ })
       .waitFor();
     await phone.close();
+  });
+
+  it('gives the inspector every proposal their search finds as a CSV file for their working papers, and no file when none is found', async () => {
+    const inspector = await logInInspector();
+    await inspector.goto(`${system.url}/daftar-usulan`);
+    await expectListed(inspector, '3 usulan', [IN_REVIEW, DRAFT, OF_PINGGIR]);
+    await filters(inspector).getByLabel('Kecamatan').selectOption({ label: 'Mandau' });
+    await expectListed(inspector, '2 usulan', [IN_REVIEW, DRAFT]);
+
+    const [file] = await Promise.all([
+      inspector.waitForEvent('download'),
+      inspector.getByRole('link', { name: 'Unduh CSV', exact: true }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^daftar-usulan-\d{4}-\d{2}-\d{2}\.csv$/);
+    const records = csvRecords(readFileSync((await file.path())!, 'utf8'));
+    expect(records.map((r) => r.judul).sort()).toEqual([IN_REVIEW, DRAFT].sort());
+    expect(records.find((r) => r.judul === IN_REVIEW)).toMatchObject({
+      id: inReviewId,
+      desa_kelurahan: 'Balik Alam',
+      kode_desa: BALIK_ALAM,
+      kecamatan: 'Mandau',
+      dana_diminta: '95000000',
+    });
+    await checkPage(inspector, 'proposal-list-05-inspector-csv-desktop');
+
+    // Nothing found, nothing to download.
+    await filters(inspector).getByLabel('Desa/Kelurahan').selectOption({ label: 'Balik Alam (kelurahan)' });
+    await filters(inspector).getByLabel('Status').selectOption({ label: 'Draf' });
+    await expectListed(inspector, 'Tidak ada usulan yang cocok dengan pencarian dan saringan ini.', []);
+    expect(await inspector.getByRole('link', { name: 'Unduh CSV' }).count()).toBe(0);
+    await inspector.close();
   });
 
   it('shows a Camat the proposals of their kecamatan alone, narrowed by village: none of Mandau for the Camat of Pinggir', async () => {

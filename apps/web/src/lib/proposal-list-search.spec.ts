@@ -2,6 +2,7 @@ import { PROPOSAL_STATUSES } from '@alur/contracts';
 import {
   isListFiltered,
   NO_PROPOSAL_LIST_SEARCH,
+  proposalListFiltersOf,
   proposalListQueryOf,
   proposalListSearchOf,
   proposalListSearchParams,
@@ -53,5 +54,10 @@ describe('the officials’ list of proposals in the address', () => {
     expect(
       proposalListQueryOf({ ...NO_PROPOSAL_LIST_SEARCH, districtCode: '14.03.09', villageCode: '14.03.09.1004', page: 3 }, 20),
     ).toMatchObject({ regionCode: '14.03.09.1004', page: 3 });
+  });
+
+  it('asks for the CSV with the same filters and no page, whichever page is shown', () => {
+    const search = { ...NO_PROPOSAL_LIST_SEARCH, q: 'drainase', districtCode: '14.03.09', programCode: 'KOTAKU-2026', page: 3 };
+    expect(proposalListFiltersOf(search)).toEqual({ q: 'drainase', status: undefined, regionCode: '14.03.09', programCode: 'KOTAKU-2026' });
   });
 });

@@ -72,14 +72,20 @@ export function isListFiltered(search: ProposalListSearch): boolean {
   return Boolean(search.q || search.status || search.districtCode || search.villageCode || search.programCode);
 }
 
-/** The query of `GET /proposals` for a search: paged by number, `pageSize` to a page. */
-export function proposalListQueryOf(search: ProposalListSearch, pageSize: number): RequestInputOf<typeof ListProposals> {
+/** What `GET /proposals` is narrowed by: the search without its page. */
+export type ProposalListFilters = Omit<RequestInputOf<typeof ListProposals>, 'page' | 'pageSize'>;
+
+/** The filters of a search, as `GET /proposals` and its CSV (`GET /proposals/csv`, every proposal, no page) take them. */
+export function proposalListFiltersOf(search: ProposalListSearch): ProposalListFilters {
   return {
     q: search.q || undefined,
     status: search.status || undefined,
     regionCode: regionCodeOf(search),
     programCode: search.programCode || undefined,
-    page: search.page,
-    pageSize,
   };
+}
+
+/** The query of `GET /proposals` for a search: paged by number, `pageSize` to a page. */
+export function proposalListQueryOf(search: ProposalListSearch, pageSize: number): RequestInputOf<typeof ListProposals> {
+  return { ...proposalListFiltersOf(search), page: search.page, pageSize };
 }

@@ -1,8 +1,10 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ProposalStatus } from '@alur/contracts';
+import { apiUrl } from '../api/api-client';
 import { useSession } from '../auth/session';
 import { AddressPager, usePageWithinList } from '../components/address-pager';
+import { DownloadLink } from '../components/download-link';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
 import { ProgrammeFilter } from '../components/programme-filter';
@@ -10,10 +12,12 @@ import { RegionFilter } from '../components/region-filter';
 import { SearchActions } from '../components/search-actions';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
+import { localFieldValue } from '../lib/regency-time';
 import {
   isListFiltered,
   NO_PROPOSAL_LIST_SEARCH,
   PROPOSAL_STATUS_CHOICES,
+  proposalListFiltersOf,
   ProposalListSearch,
   proposalListQueryOf,
   proposalListSearchOf,
@@ -25,7 +29,8 @@ import { loadProposalRows, PROPOSAL_PAGE_SIZE, ProposalCards } from './proposal-
  * Daftar usulan, for every official (and the administrator and the inspectorate): the proposals of their region,
  * drafts included, the most recently changed first, searched by text and narrowed by status, kecamatan and village,
  * and programme; a page of twenty at a time. The search lives in the address, so the back button, a reload and a
- * shared link keep it; a proposal opened from here leads back to it.
+ * shared link keep it; a proposal opened from here leads back to it. Every proposal the search finds, not only the
+ * page shown, comes as a CSV file for an inspector's working papers.
  */
 export function ProposalListPage() {
   const { t } = useI18n();
@@ -72,10 +77,20 @@ export function ProposalListPage() {
       <ErrorSummary error={error} />
       {loading && !data && <p aria-live="polite">{t.loading}</p>}
       {data && (
-        <p className="muted" aria-live="polite" data-testid="proposal-count">
-          {data.total > 0 ? t.resultCount(data.total) : filtered ? t.proposalListNoMatch : t.proposalListEmpty}
-          {data.total > 0 && pages > 1 && ` · ${t.pageOf(data.page, pages)}`}
-        </p>
+        <div className="actions">
+          <p className="muted" aria-live="polite" data-testid="proposal-count">
+            {data.total > 0 ? t.resultCount(data.total) : filtered ? t.proposalListNoMatch : t.proposalListEmpty}
+            {data.total > 0 && pages > 1 && ` · ${t.pageOf(data.page, pages)}`}
+          </p>
+          {data.total > 0 && (
+            <DownloadLink
+              href={apiUrl('/proposals/csv', proposalListFiltersOf(search))}
+              fileName={`daftar-usulan-${localFieldValue(new Date()).slice(0, 10)}.csv`}
+            >
+              {t.downloadCsv}
+            </DownloadLink>
+          )}
+        </div>
       )}
       {data && data.total === 0 && filtered && (
         <p>
