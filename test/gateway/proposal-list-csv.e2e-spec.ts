@@ -10,7 +10,7 @@ const nameOf = (code: string) => regions.get(code)!.name;
 
 /** The file's first line, as a spreadsheet shows its columns. */
 const HEADER =
-  'id,judul,status,desa_kelurahan,kode_desa,kecamatan,program,kategori,total_rab,swadaya,dana_diminta,diajukan_pada,diubah_pada';
+  'id,judul,status,desa_kelurahan,kode_desa,kecamatan,program,kategori,ksm_pelaksana,kk_penerima,kk_miskin,total_rab,swadaya,dana_diminta,diajukan_pada,diubah_pada';
 
 interface Listed {
   id: string;
@@ -107,6 +107,9 @@ describe('the list of proposals as a CSV file', () => {
       kecamatan: nameOf(MANDAU),
       program: DEMO_KOTAKU,
       kategori: 'INFRASTRUCTURE',
+      ksm_pelaksana: 'KSM Maju Bersama',
+      kk_penerima: '120',
+      kk_miskin: '45',
       total_rab: '100000000',
       swadaya: '5000000',
       dana_diminta: '95000000',
@@ -119,6 +122,7 @@ describe('the list of proposals as a CSV file', () => {
       desa_kelurahan: nameOf(OTHER_MANDAU_VILLAGE),
       kode_desa: OTHER_MANDAU_VILLAGE,
       kecamatan: nameOf(MANDAU),
+      ksm_pelaksana: OTHER_VILLAGE.executorGroup,
       swadaya: '12345000',
       dana_diminta: '87655000',
     });

@@ -10,6 +10,8 @@ const summary: ProposalSummaryView = {
   regencyCode: '14.03',
   title: 'Drainase, tahap "dua"',
   category: 'INFRASTRUCTURE',
+  executorGroup: 'KSM Sinar Pramuka',
+  beneficiaries: { households: 120, poorHouseholds: 45 },
   budgetTotal: 150_000_000,
   selfHelpAmount: 15_000_000,
   requestedAmount: 135_000_000,
@@ -27,14 +29,24 @@ describe('proposalListCsv', () => {
   it('writes a line per proposal: names beside codes, whole rupiah as plain integers, times as the API gives them', () => {
     const csv = proposalListCsv([
       { ...summary, villageName: 'Balik Alam', districtName: 'Mandau' },
-      { ...summary, id: 'x', title: '=SUM(A1)', category: null, submittedAt: null, villageName: null, districtName: null },
+      {
+        ...summary,
+        id: 'x',
+        title: '=SUM(A1)',
+        category: null,
+        executorGroup: null,
+        beneficiaries: null,
+        submittedAt: null,
+        villageName: null,
+        districtName: null,
+      },
     ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'id,judul,status,desa_kelurahan,kode_desa,kecamatan,program,kategori,total_rab,swadaya,dana_diminta,diajukan_pada,diubah_pada',
-      `${summary.id},"Drainase, tahap ""dua""",IN_REVIEW,Balik Alam,14.03.09.1004,Mandau,KOTAKU-2026,INFRASTRUCTURE,150000000,15000000,135000000,2026-03-02T02:00:00.000Z,2026-03-02T02:30:00.000Z`,
+      'id,judul,status,desa_kelurahan,kode_desa,kecamatan,program,kategori,ksm_pelaksana,kk_penerima,kk_miskin,total_rab,swadaya,dana_diminta,diajukan_pada,diubah_pada',
+      `${summary.id},"Drainase, tahap ""dua""",IN_REVIEW,Balik Alam,14.03.09.1004,Mandau,KOTAKU-2026,INFRASTRUCTURE,KSM Sinar Pramuka,120,45,150000000,15000000,135000000,2026-03-02T02:00:00.000Z,2026-03-02T02:30:00.000Z`,
       // A draft never submitted, in a village the directory does not know; a formula is defused for spreadsheets.
-      `x,'=SUM(A1),IN_REVIEW,,14.03.09.1004,,KOTAKU-2026,,150000000,15000000,135000000,,2026-03-02T02:30:00.000Z`,
+      `x,'=SUM(A1),IN_REVIEW,,14.03.09.1004,,KOTAKU-2026,,,,,150000000,15000000,135000000,,2026-03-02T02:30:00.000Z`,
       '',
     ]);
   });

@@ -13,6 +13,9 @@ const HEADER = [
   'kecamatan',
   'program',
   'kategori',
+  'ksm_pelaksana',
+  'kk_penerima',
+  'kk_miskin',
   'total_rab',
   'swadaya',
   'dana_diminta',
@@ -22,8 +25,8 @@ const HEADER = [
 
 /**
  * The proposals of the list as UTF-8 CSV with a BOM, one line per proposal in the order given (newest change first),
- * for an inspector's working papers: rupiah as whole integers, times in UTC (ISO 8601) as the API gives them. Only
- * what the list carries: the executing KSM and the beneficiaries are on each proposal's own page.
+ * for an inspector's working papers: rupiah as whole integers, households as counts, times in UTC (ISO 8601) as the
+ * API gives them.
  */
 export function proposalListCsv(proposals: readonly NamedProposalSummary[]): string {
   return csvWithBom(
@@ -37,6 +40,9 @@ export function proposalListCsv(proposals: readonly NamedProposalSummary[]): str
       p.districtName,
       p.programCode,
       p.category,
+      p.executorGroup,
+      p.beneficiaries?.households ?? null,
+      p.beneficiaries?.poorHouseholds ?? null,
       p.budgetTotal,
       p.selfHelpAmount,
       p.requestedAmount,

@@ -13,6 +13,8 @@ export function proposalSummaryView(p: Proposal): ProposalSummaryView {
     regencyCode: p.regencyCode,
     title: p.title,
     category: p.category,
+    executorGroup: p.executorGroup,
+    beneficiaries: p.households === null ? null : { households: p.households, poorHouseholds: p.poorHouseholds ?? 0 },
     budgetTotal: p.budgetTotal,
     selfHelpAmount: p.selfHelpAmount,
     requestedAmount: p.requestedAmount,
@@ -32,9 +34,7 @@ export function proposalView(p: Proposal, items: readonly BudgetLine[], timeline
   return {
     ...proposalSummaryView(p),
     description: p.description,
-    executorGroup: p.executorGroup,
     documents: p.documents,
-    beneficiaries: p.households === null ? null : { households: p.households, poorHouseholds: p.poorHouseholds ?? 0 },
     budgetItems: items.map((item) => ({
       description: item.description,
       quantity: hundredthsToQuantity(item.quantityHundredths),

@@ -30,6 +30,10 @@ export const ProposalSummaryViewSchema = z.object({
   regencyCode: z.string(),
   title: z.string(),
   category: z.enum(PROPOSAL_CATEGORIES).nullable(),
+  /** The KSM that carries the work out. */
+  executorGroup: z.string().nullable(),
+  /** Households that benefit, of them poor ones: with the executor, what a list's reader (an inspector's file) needs. */
+  beneficiaries: z.object({ households: z.number().int(), poorHouseholds: z.number().int() }).nullable(),
   budgetTotal: z.number().int(),
   selfHelpAmount: z.number().int(),
   /** budgetTotal − selfHelpAmount. */
@@ -100,9 +104,7 @@ export const ProposalTimelineEntrySchema = z.object({
 /** A proposal with everything: its RAB, beneficiaries and, when asked for, its timeline. */
 export const ProposalViewSchema = ProposalSummaryViewSchema.extend({
   description: z.string().nullable(),
-  executorGroup: z.string().nullable(),
   documents: z.array(ProposalDocumentSchema),
-  beneficiaries: z.object({ households: z.number().int(), poorHouseholds: z.number().int() }).nullable(),
   budgetItems: z.array(BudgetLineViewSchema),
   /** The BKM's account the grant is paid into; null until the BKM names it. */
   payeeAccount: BankAccountSchema.nullable(),
