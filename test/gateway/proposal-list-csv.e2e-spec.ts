@@ -36,7 +36,7 @@ const OF_PINGGIR = { title: 'Jalan Setapak Pinggir (uji CSV)', selfHelpAmount: 7
  * an inspector's working papers. The refusal beyond PROPOSAL_CSV_MAX_ROWS (10,000) is not made here: 10,001 proposals
  * through the API would take this test minutes, and rows written behind the proposals service would skip its
  * invariants (RAB totals, timeline, audit chain). The gateway's paging and refusal are unit-tested at a smaller
- * injected limit instead (apps/gateway/src/proposals/every-proposal.spec.ts).
+ * injected limit instead (apps/gateway/src/http/every-item.spec.ts).
  */
 describe('the list of proposals as a CSV file', () => {
   const isolation = createTestIsolation();

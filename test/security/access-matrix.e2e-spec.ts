@@ -175,6 +175,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/regions', who: EVERYONE, request: () => json('/api/v1/regions?within=14.03') },
   { route: 'GET /api/v1/programmes/{code}', who: EVERYONE, request: () => json(`/api/v1/programmes/${DEMO_KOTAKU}`) },
   { route: 'GET /api/v1/disbursements', who: EVERYONE, request: () => json('/api/v1/disbursements') },
+  { route: 'GET /api/v1/disbursements/csv', who: EVERYONE, request: () => json('/api/v1/disbursements/csv') },
   { route: 'GET /api/v1/progress-reports', who: EVERYONE, request: () => json('/api/v1/progress-reports') },
   { route: 'GET /api/v1/approvals/inbox', who: EVERYONE, request: () => json('/api/v1/approvals/inbox') },
   { route: 'GET /api/v1/approvals/acting-appointments', who: EVERYONE, request: () => json('/api/v1/approvals/acting-appointments') },

@@ -1,14 +1,40 @@
-import { Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ListDisbursements, PrepareSpm, ReleaseTranche, RequestOf, ReturnSpm } from '@alur/contracts';
+import { BaseEnv, InjectEnv } from '@alur/config';
+import {
+  DISBURSEMENT_CSV_MAX_ROWS,
+  DISBURSEMENT_LIST_MAX_PAGE_SIZE,
+  ListDisbursements,
+  ListDisbursementsCsvQuerySchema,
+  PrepareSpm,
+  RefusalCode,
+  ReleaseTranche,
+  RequestOf,
+  ReturnSpm,
+} from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
+import { everyItem, ExportOptions } from '../http/every-item';
 import { checkedIdempotencyKey } from '../http/idempotency-key.interceptor';
 import { OfficialNames } from '../users/official-names.service';
+import { disbursementLedgerCsv, disbursementLedgerFileName } from './disbursement-ledger-csv';
 import { PrepareSpmInput, ReleaseTrancheInput, ReturnSpmInput } from './http-inputs';
 import { withNamedTreasurers } from './named-officials';
+
+interface HeaderSink {
+  setHeader(name: string, value: string): void;
+}
+
+/** The disbursements' file: the list paged at its largest page, up to DISBURSEMENT_CSV_MAX_ROWS disbursements. */
+const DISBURSEMENT_EXPORT: ExportOptions = {
+  maxRows: DISBURSEMENT_CSV_MAX_ROWS,
+  pageSize: DISBURSEMENT_LIST_MAX_PAGE_SIZE,
+  tooLarge: RefusalCode.DisbursementExportTooLarge,
+  items: 'disbursements',
+  narrowBy: 'status, fiscal year, programme or region',
+};
 
 /**
  * Disbursements with their tranches (termin), and their release by two BPKAD officials: one prepares
@@ -20,6 +46,7 @@ export class DisbursementsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly names: OfficialNames,
+    @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
   @Get()
@@ -30,6 +57,26 @@ export class DisbursementsController {
   async list(@ContractInput(ListDisbursements, { from: 'query' }) query: RequestOf<typeof ListDisbursements>) {
     const page = await this.rpc.send(ListDisbursements, query);
     return { ...page, items: await withNamedTreasurers(this.names, page.items) };
+  }
+
+  // Declared before the `:id` routes, which would otherwise take `csv` for a disbursement's id.
+  @Get('csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: `Every tranche of every disbursement the list’s filters match within the caller’s region, a line each, with who prepared and authorised its SPM (by name), the SP2D number and the account paid into, as CSV for an inspector’s working papers and BPKAD’s reconciliation; more than ${DISBURSEMENT_CSV_MAX_ROWS} disbursements answer 422 DISBURSEMENT_EXPORT_TOO_LARGE`,
+  })
+  async csv(
+    @ContractInput(null, { from: 'query', schema: ListDisbursementsCsvQuerySchema })
+    filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<string> {
+    const disbursements = await everyItem(
+      (page, pageSize) => this.rpc.send(ListDisbursements, { ...filters, page, pageSize }),
+      DISBURSEMENT_EXPORT,
+    );
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${disbursementLedgerFileName(new Date(), this.env.TIMEZONE)}"`);
+    return disbursementLedgerCsv(await withNamedTreasurers(this.names, disbursements));
   }
 
   @Post(':id/tranches/:n/spm')

@@ -15,3 +15,9 @@ export function csvWithBom(header: readonly string[], rows: Iterable<ReadonlyArr
   for (const row of rows) lines.push(row.map(field).join(','));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
+
+/** `<name>-2026-12-06.csv`: the day in the regency's time zone, as its reader's calendar says. */
+export function datedCsvFileName(name: string, at: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return `${name}-${day}.csv`;
+}

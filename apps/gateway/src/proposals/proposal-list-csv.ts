@@ -1,5 +1,5 @@
 import type { ProposalSummaryView } from '@alur/contracts';
-import { csvWithBom } from '../http/csv';
+import { csvWithBom, datedCsvFileName } from '../http/csv';
 
 /** A proposal of the list with its village's and kecamatan's names (withRegionNames). */
 type NamedProposalSummary = ProposalSummaryView & { villageName: string | null; districtName: string | null };
@@ -54,6 +54,5 @@ export function proposalListCsv(proposals: readonly NamedProposalSummary[]): str
 
 /** `daftar-usulan-2026-12-06.csv`: the day in the regency's time zone, as its reader's calendar says. */
 export function proposalListFileName(at: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  return `daftar-usulan-${day}.csv`;
+  return datedCsvFileName('daftar-usulan', at, timeZone);
 }

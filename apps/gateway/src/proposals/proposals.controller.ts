@@ -9,6 +9,8 @@ import {
   ListProposals,
   ListProposalsCsvQuerySchema,
   PROPOSAL_CSV_MAX_ROWS,
+  PROPOSAL_LIST_MAX_PAGE_SIZE,
+  RefusalCode,
   RequestOf,
   SubmitProposal,
   UpdateProposal,
@@ -19,9 +21,9 @@ import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
+import { everyItem, ExportOptions } from '../http/every-item';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { OfficialNames } from '../users/official-names.service';
-import { everyProposal } from './every-proposal';
 import { proposalListCsv, proposalListFileName } from './proposal-list-csv';
 import { withRegionNames } from './proposal-region-names';
 
@@ -36,6 +38,15 @@ type UpdateProposalInput = z.output<typeof UpdateProposalInput>;
 /** A withdrawal as a client sends it: whether a review was closed for it is the gateway's to find out. */
 const WithdrawProposalInput = WithdrawProposal.request.omit({ reviewWithdrawn: true });
 type WithdrawProposalInput = z.output<typeof WithdrawProposalInput>;
+
+/** The proposals' file: the list paged at its largest page, up to PROPOSAL_CSV_MAX_ROWS. */
+const PROPOSAL_EXPORT: ExportOptions = {
+  maxRows: PROPOSAL_CSV_MAX_ROWS,
+  pageSize: PROPOSAL_LIST_MAX_PAGE_SIZE,
+  tooLarge: RefusalCode.ProposalExportTooLarge,
+  items: 'proposals',
+  narrowBy: 'status, region, programme or text',
+};
 
 /** `"3"`, `W/"3"` or a read's `"3.7"` → 3. */
 function versionFromIfMatch(header: string | undefined): number | undefined {
@@ -93,7 +104,7 @@ export class ProposalsController {
     filters: z.output<typeof ListProposalsCsvQuerySchema>,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
-    const proposals = await everyProposal((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }));
+    const proposals = await everyItem((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }), PROPOSAL_EXPORT);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${proposalListFileName(new Date(), this.env.TIMEZONE)}"`);
     return proposalListCsv(proposals.map((p) => withRegionNames(p, this.regions)));

@@ -68,5 +68,6 @@ export const RefusalCode = {
   UploadNotOwn: 'upload_not_own',
   AuditExportTooLarge: 'AUDIT_EXPORT_TOO_LARGE',
   ProposalExportTooLarge: 'PROPOSAL_EXPORT_TOO_LARGE',
+  DisbursementExportTooLarge: 'DISBURSEMENT_EXPORT_TOO_LARGE',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];

@@ -3,6 +3,9 @@ import { defineRequest } from '../../requests/request-contract';
 import { FiscalYear, pageQuery, pageWithSliceOf, ProgrammeCode, queryBoolean, RegionCode, Uuid } from '../../requests/request-fields';
 import { DisbursementViewSchema } from './disbursement-view.schema';
 
+/** The most disbursements one page of the list holds: what the CSV export pages through the service by. */
+export const DISBURSEMENT_LIST_MAX_PAGE_SIZE = 200;
+
 /**
  * Disbursements with their tranches within the caller's region (the kabupaten for regency officials,
  * a kecamatan for a Camat, a village for its BKM and Lurah), newest approval first; the treasury's
@@ -10,7 +13,7 @@ import { DisbursementViewSchema } from './disbursement-view.schema';
  */
 export const ListDisbursements = defineRequest('disbursements.list', {
   request: z.strictObject({
-    ...pageQuery({ defaultPageSize: 50, maxPageSize: 200, acceptsLimitOffset: true }),
+    ...pageQuery({ defaultPageSize: 50, maxPageSize: DISBURSEMENT_LIST_MAX_PAGE_SIZE, acceptsLimitOffset: true }),
     status: z.enum(['AWAITING_BUDGET', 'FUNDING', 'COMPLETED']).optional(),
     programCode: ProgrammeCode.optional(),
     fiscalYear: FiscalYear.optional(),
@@ -25,4 +28,20 @@ export const ListDisbursements = defineRequest('disbursements.list', {
     proposalId: Uuid.optional(),
   }),
   answer: pageWithSliceOf(DisbursementViewSchema),
+});
+
+/** The most disbursements one CSV file holds (a line per tranche): more are refused (422 DISBURSEMENT_EXPORT_TOO_LARGE), to be narrowed. */
+export const DISBURSEMENT_CSV_MAX_ROWS = 10_000;
+
+/**
+ * The CSV export of the list takes the same filters, with no paging (neither page/pageSize nor limit/offset): every
+ * disbursement that matches, up to DISBURSEMENT_CSV_MAX_ROWS.
+ */
+export const ListDisbursementsCsvQuerySchema = ListDisbursements.request.pick({
+  status: true,
+  programCode: true,
+  fiscalYear: true,
+  regionCode: true,
+  awaitingTreasury: true,
+  proposalId: true,
 });
