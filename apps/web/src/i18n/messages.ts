@@ -131,6 +131,8 @@ const id = {
         'Terlalu banyak catatan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya waktunya atau tindakannya.',
       proposalexporttoolarge:
         'Terlalu banyak usulan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya status, kecamatan atau programnya.',
+      disbursementexporttoolarge:
+        'Terlalu banyak pencairan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya status, tahun anggaran atau programnya.',
     } as Record<string, string>,
     /** A refused field whose code the console does not know. */
     fieldInvalid: 'Isian ini belum benar.',
@@ -413,6 +415,7 @@ const id = {
   returnSpmDone: 'SPM dikembalikan',
   funds: 'Dana',
   ceilingsTitle: 'Pagu anggaran',
+  disbursementLedgerCsv: 'Unduh rincian pencairan (CSV)',
   ceiling: 'Pagu',
   committed: 'Dikomitmenkan',
   released: 'Dicairkan',
@@ -631,6 +634,8 @@ const en: Messages = {
       auditexporttoolarge: 'Too many records for one CSV file (more than 10,000): narrow the filters, for instance the time or the action.',
       proposalexporttoolarge:
         'Too many proposals for one CSV file (more than 10,000): narrow the filters, for instance the status, the kecamatan or the programme.',
+      disbursementexporttoolarge:
+        'Too many disbursements for one CSV file (more than 10,000): narrow the filters, for instance the status, the fiscal year or the programme.',
     },
     fieldInvalid: 'This entry is not right yet.',
   },
@@ -900,6 +905,7 @@ const en: Messages = {
   returnSpmDone: 'SPM returned',
   funds: 'Funds',
   ceilingsTitle: 'Budget ceilings',
+  disbursementLedgerCsv: 'Download disbursement details (CSV)',
   ceiling: 'Ceiling',
   committed: 'Committed',
   released: 'Released',

@@ -1,10 +1,11 @@
 import { FormEvent, Fragment, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../api/api-client';
+import { api, apiUrl } from '../api/api-client';
 import type { AsTyped } from '../api/types';
 import type { AnswerOf, BudgetView, ListBudgets, RequestInputOf, SetCeiling } from '@alur/contracts';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { DownloadLink } from '../components/download-link';
 import { ErrorSummary, reasonOf } from '../components/error-summary';
 import { Field } from '../components/field';
 import { FormActions } from '../components/form-actions';
@@ -13,6 +14,7 @@ import { ProgrammeName, useProgrammeNames } from '../components/programme-name';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useActionKeys } from '../lib/action-key';
+import { localFieldValue } from '../lib/regency-time';
 import { formatRupiah, parseRupiah, rupiahFieldText, unreadableRupiah } from '../lib/rupiah';
 
 const regionOf = (b: BudgetView) => b.regionName ?? b.regionCode;
@@ -137,6 +139,12 @@ export function CeilingsPage() {
     <section>
       <h1>{t.ceilingsTitle}</h1>
       <p className="muted">{t.ceilingsIntro}</p>
+      {/* Every tranche of the region's disbursements, a line each: the inspectorate's working papers, BPKAD's reconciliation with the bank. */}
+      <div className="actions">
+        <DownloadLink href={apiUrl('/disbursements/csv')} fileName={`pencairan-${localFieldValue(new Date()).slice(0, 10)}.csv`}>
+          {t.disbursementLedgerCsv}
+        </DownloadLink>
+      </div>
       {notice && (
         <p role="status" className="notice ok">
           {notice}
