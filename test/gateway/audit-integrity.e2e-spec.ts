@@ -1,7 +1,7 @@
 import { AuditIntegrityReport, auditReportSound } from '@alur/contracts';
 import { createTestIsolation, expectEventually, removeTestResources } from '@alur/testing';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
-import { callApiAs, queryDatabase, RunningSystem, startSystem } from '../web/console-harness';
+import { callApiAs, pastAuditTriggers, queryDatabase, RunningSystem, startSystem } from '../web/console-harness';
 
 const SERVICES = ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'];
 
@@ -27,17 +27,6 @@ describe('the audit trails verified by the inspectorate through the gateway', ()
     return (await response.json()) as AuditIntegrityReport;
   };
   const of = (checked: AuditIntegrityReport, service: string) => checked.services.find((s) => s.service === service)!;
-  /** As a database superuser could, past the triggers that refuse it to everyone else. */
-  const behindTheServices = (service: string, statement: string) =>
-    queryDatabase(
-      isolation,
-      `DO $$ BEGIN
-         SET LOCAL search_path TO "${isolation.env.DB_SCHEMA_PREFIX}${service}";
-         ALTER TABLE audit_record DISABLE TRIGGER USER;
-         ${statement};
-         ALTER TABLE audit_record ENABLE TRIGGER USER;
-       END $$`,
-    );
 
   beforeAll(async () => {
     system = await startSystem(isolation);
@@ -78,7 +67,7 @@ describe('the audit trails verified by the inspectorate through the gateway', ()
   it('finds the newest record of a trail removed, against the report kept from an earlier check', async () => {
     const kept = await report();
     const [newest] = [...of(kept, 'approvals').heads].sort((a, b) => b.seq - a.seq);
-    await behindTheServices('approvals', `DELETE FROM audit_record WHERE chain = ${newest.chain} AND seq = ${newest.seq}`);
+    await pastAuditTriggers(isolation, 'approvals', `DELETE FROM audit_record WHERE chain = ${newest.chain} AND seq = ${newest.seq}`);
 
     // What is left still links up: without the kept report, nothing shows the loss.
     expect(of(await report(), 'approvals')).toMatchObject({ valid: true, missingHeads: [] });
@@ -95,7 +84,8 @@ describe('the audit trails verified by the inspectorate through the gateway', ()
       isolation,
       `SELECT seq, id FROM "${isolation.env.DB_SCHEMA_PREFIX}proposals".audit_record WHERE action = 'proposal.submitted'`,
     );
-    await behindTheServices(
+    await pastAuditTriggers(
+      isolation,
       'proposals',
       `UPDATE audit_record SET after = jsonb_set(after, '{requestedAmount}', '999000000') WHERE seq = ${Number(target.seq)}`,
     );

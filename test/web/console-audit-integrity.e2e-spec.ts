@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import type { AuditIntegrityReport } from '@alur/contracts';
 import { createTestIsolation, expectEventually } from '@alur/testing';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
-import { Browser, callApiAs, checkPage, closeConsole, logIn, openConsole, PHONE, queryDatabase, RunningSystem } from './console-harness';
+import {
+  Browser,
+  callApiAs,
+  checkPage,
+  closeConsole,
+  logIn,
+  openConsole,
+  PHONE,
+  pastAuditTriggers,
+  RunningSystem,
+} from './console-harness';
 
 const CODES = ['proposals', 'approvals', 'disbursements', 'notifications', 'gateway'];
 const SERVICES = [
@@ -74,15 +84,7 @@ describe('the audit trails’ integrity in the console, for the inspectorate', (
 
     // Later, someone with the database's keys removes the approvals trail's newest record, past its triggers.
     const [newest] = [...kept.services.find((s) => s.service === 'approvals')!.heads].sort((a, b) => b.seq - a.seq);
-    await queryDatabase(
-      isolation,
-      `DO $$ BEGIN
-         SET LOCAL search_path TO "${isolation.env.DB_SCHEMA_PREFIX}approvals";
-         ALTER TABLE audit_record DISABLE TRIGGER USER;
-         DELETE FROM audit_record WHERE chain = ${newest.chain} AND seq = ${newest.seq};
-         ALTER TABLE audit_record ENABLE TRIGGER USER;
-       END $$`,
-    );
+    await pastAuditTriggers(isolation, 'approvals', `DELETE FROM audit_record WHERE chain = ${newest.chain} AND seq = ${newest.seq}`);
 
     await inspector.reload();
     await inspector.getByLabel('Hasil pemeriksaan sebelumnya (boleh kosong)').setInputFiles(keptPath);

@@ -36,6 +36,22 @@ export async function queryDatabase<T>(isolation: TestIsolation, sql: string, pa
 }
 
 /**
+ * A statement on one service's audit trail (`audit_record` in its schema) as a database superuser could run it, past
+ * the triggers that refuse a change or removal to everyone else: what the trails' verification must find.
+ */
+export async function pastAuditTriggers(isolation: TestIsolation, service: string, statement: string): Promise<void> {
+  await queryDatabase(
+    isolation,
+    `DO $$ BEGIN
+       SET LOCAL search_path TO "${isolation.env.DB_SCHEMA_PREFIX}${service}";
+       ALTER TABLE audit_record DISABLE TRIGGER USER;
+       ${statement};
+       ALTER TABLE audit_record ENABLE TRIGGER USER;
+     END $$`,
+  );
+}
+
+/**
  * A request to the API as the caller logged in, answering its body; any answer of 300 or more throws, naming it.
  * A FormData body goes as multipart (an upload), anything else as JSON; `token` is the caller's access token.
  */

@@ -28,6 +28,7 @@ import {
   ProposalAuditTrailSchema,
   RefusalCode,
   ServiceAuditIntegrity,
+  uncheckedAudit,
   UnprocessableError,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
@@ -151,16 +152,7 @@ export class AuditTrailController {
     } catch (error) {
       // Reported, not thrown: the other services' verdicts stand, and this one is plainly not checked.
       if (!unanswered(error)) throw error;
-      return {
-        service,
-        valid: false,
-        checked: 0,
-        firstBroken: null,
-        heads: [],
-        missingHeads: [],
-        fingerprint: '',
-        error: 'did not answer',
-      };
+      return uncheckedAudit(service, 'did not answer');
     }
   }
 

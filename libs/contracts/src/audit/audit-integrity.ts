@@ -66,9 +66,19 @@ export const AuditVerificationRequestSchema = z.strictObject({
 });
 export type AuditVerificationRequest = z.output<typeof AuditVerificationRequestSchema>;
 
-/** Whether a report finds nothing wrong: every service checked, verifying, with every expected head still there. */
+/** Whether a service's verification finds nothing wrong: checked, verifying, with every expected head still there. */
+export function serviceAuditSound(service: ServiceAuditIntegrity): boolean {
+  return !service.error && service.valid && service.missingHeads.length === 0;
+}
+
+/** Whether a report finds nothing wrong in any service. */
 export function auditReportSound(report: AuditIntegrityReport): boolean {
-  return report.services.every((s) => !s.error && s.valid && s.missingHeads.length === 0);
+  return report.services.every(serviceAuditSound);
+}
+
+/** A service whose trail could not be checked, and why (it did not answer; its database could not be opened). */
+export function uncheckedAudit(service: AuditContext, error: string): ServiceAuditIntegrity {
+  return { service, valid: false, checked: 0, firstBroken: null, heads: [], missingHeads: [], fingerprint: '', error };
 }
 
 /** Audit readers: verify `service`'s trail (`<service>.audit.verify`), answered alike by every domain service. */

@@ -8,6 +8,7 @@ import {
   AuditVerificationRequest,
   AuditVerificationRequestSchema,
   ServiceAuditIntegrity,
+  uncheckedAudit,
 } from '@alur/contracts';
 import { openServiceSchema } from './service-schema';
 
@@ -84,8 +85,7 @@ async function main(): Promise<void> {
     try {
       report.services.push(await auditOf(service, env, heads));
     } catch (error) {
-      const empty = { valid: false, checked: 0, firstBroken: null, heads: [], missingHeads: [], fingerprint: '' };
-      report.services.push({ service, ...empty, error: (error as Error).message });
+      report.services.push(uncheckedAudit(service, (error as Error).message));
     }
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));

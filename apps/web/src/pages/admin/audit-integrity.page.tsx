@@ -1,6 +1,6 @@
 import { ChangeEvent, FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { auditReportSound } from '@alur/contracts';
+import { auditReportSound, serviceAuditSound } from '@alur/contracts';
 import type { AuditIntegrityReport, AuditVerificationRequest, ServiceAuditIntegrity } from '@alur/contracts';
 import { api } from '../../api/api-client';
 import { ErrorSummary } from '../../components/error-summary';
@@ -112,7 +112,7 @@ export function AuditIntegrityPage() {
             <p role="alert" className="notice warn">
               {w.integrityProblems(
                 dateTime(report.checkedAt),
-                report.services.filter((s) => !(s.valid && !s.error && s.missingHeads.length === 0)).map((s) => w.contexts[s.service]),
+                report.services.filter((s) => !serviceAuditSound(s)).map((s) => w.contexts[s.service]),
               )}
             </p>
           )}
