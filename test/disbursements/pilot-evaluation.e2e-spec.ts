@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createServiceApp } from '@alur/platform';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, expectEventually, pdfText, removeTestResources } from '@alur/testing';
+import { createTestIsolation, expectEventually, pdfText, removeTestResources, spreadsheetSheets } from '@alur/testing';
 import { ApprovalsModule } from '../../apps/approvals/src/approvals.module';
 import { FireStageTimerUseCase } from '../../apps/approvals/src/timers/use-cases/fire-stage-timer.use-case';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU, DEMO_PROGRAMMES } from '../../apps/proposals/src/seed/demo-programmes';
@@ -311,6 +311,36 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     expect((await evaluation('?pilot=Mandau')).status).toBe(400);
   });
 
+  it('gives the same figures as a spreadsheet: worded headers, rupiah as numbers, shares as percentages, the pilot in its Keterangan', async () => {
+    const response = await evaluation(`/xlsx?pilot=${MANDAU}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="evaluasi-${PROGRAMME}.xlsx"`);
+    const [figures, about] = await spreadsheetSheets(Buffer.from(await response.arrayBuffer()));
+    expect(figures.sheet).toBe('Evaluasi pilot');
+    expect(figures.header.slice(0, 3)).toEqual(['Program', 'Tahun anggaran', 'Kelompok']);
+    expect(figures.header).toContain('Camat: median (hari kerja)');
+    // The CSV's figures, a line per group: rupiah and counts as numbers, basis points as the share they are.
+    expect(
+      figures.records.map((r) => [
+        r.Kelompok,
+        r['Usulan diajukan'],
+        r['Dicairkan (Rp)'],
+        r['Serapan: cair / komitmen'],
+        r['Camat: median (hari kerja)'],
+      ]),
+    ).toEqual([
+      ['pilot', 3, 47_500_000, 0.25, 3.2],
+      ['lainnya', 2, 47_500_000, 0.5, 0.5],
+    ]);
+    const told = Object.fromEntries([about.header, ...about.records.map((r) => Object.values(r))]);
+    expect(told).toMatchObject({
+      Berkas: 'Evaluasi pilot',
+      Saringan: `programCode=${PROGRAMME}; fiscalYear=${DEMO_FISCAL_YEAR}; pilot=${MANDAU}`,
+    });
+    expect((await evaluation('/xlsx', tokens.bkm)).status).toBe(403);
+  });
+
   it('gives the same figures as a PDF to attach to a report, with the pilot named and the stages in working days', async () => {
     const response = await evaluation(`/pdf?pilot=${MANDAU}`);
     expect(response.status).toBe(200);
@@ -410,5 +440,15 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     const lines = (await csv.text()).split('\r\n');
     expect(lines[0]).toContain(',judul_usulan,program,nama_program,tahun_anggaran,');
     expect(lines.filter((line) => line.includes(`,${PROGRAMME},${renamed.name},${DEMO_FISCAL_YEAR},`))).toHaveLength(3);
+
+    // And in its spreadsheet, which anyone may download too: the same three, saying for no one whom it was made for.
+    const xlsx = await gateway.call('GET', `/api/v1/public/transparency/xlsx?fiscalYear=${DEMO_FISCAL_YEAR}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="transparansi.xlsx"');
+    const [report, about] = await spreadsheetSheets(Buffer.from(await xlsx.arrayBuffer()));
+    const ofProgramme = report.records.filter((r) => r.Program === PROGRAMME);
+    expect(ofProgramme.map((r) => [r['Nama program'], r['Tahun anggaran']])).toEqual(Array(3).fill([renamed.name, DEMO_FISCAL_YEAR]));
+    expect(ofProgramme.every((r) => typeof r['Disetujui (Rp)'] === 'number')).toBe(true);
+    expect(about.records.map((r) => Object.values(r)[0])).not.toContain('Diunduh oleh');
   });
 });

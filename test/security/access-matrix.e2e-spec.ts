@@ -148,6 +148,11 @@ const ROWS: Row[] = [
     request: () => json(`/api/v1/public/transparency/csv?fiscalYear=${DEMO_FISCAL_YEAR}`),
   },
   {
+    route: 'GET /api/v1/public/transparency/xlsx',
+    who: 'public',
+    request: () => json(`/api/v1/public/transparency/xlsx?fiscalYear=${DEMO_FISCAL_YEAR}`),
+  },
+  {
     route: 'GET /api/v1/public/transparency/proposals/{id}/progress',
     who: 'public',
     request: (f) => json(`/api/v1/public/transparency/proposals/${f.fundedId}/progress`),
@@ -171,11 +176,13 @@ const ROWS: Row[] = [
   { route: 'POST /api/v1/auth/logout', who: EVERYONE, request: () => json('/api/v1/auth/logout', {}), last: true },
   { route: 'GET /api/v1/proposals', who: EVERYONE, request: () => json('/api/v1/proposals') },
   { route: 'GET /api/v1/proposals/csv', who: EVERYONE, request: () => json('/api/v1/proposals/csv') },
+  { route: 'GET /api/v1/proposals/xlsx', who: EVERYONE, request: () => json('/api/v1/proposals/xlsx') },
   { route: 'GET /api/v1/programmes', who: EVERYONE, request: () => json('/api/v1/programmes') },
   { route: 'GET /api/v1/regions', who: EVERYONE, request: () => json('/api/v1/regions?within=14.03') },
   { route: 'GET /api/v1/programmes/{code}', who: EVERYONE, request: () => json(`/api/v1/programmes/${DEMO_KOTAKU}`) },
   { route: 'GET /api/v1/disbursements', who: EVERYONE, request: () => json('/api/v1/disbursements') },
   { route: 'GET /api/v1/disbursements/csv', who: EVERYONE, request: () => json('/api/v1/disbursements/csv') },
+  { route: 'GET /api/v1/disbursements/xlsx', who: EVERYONE, request: () => json('/api/v1/disbursements/xlsx') },
   { route: 'GET /api/v1/progress-reports', who: EVERYONE, request: () => json('/api/v1/progress-reports') },
   { route: 'GET /api/v1/approvals/inbox', who: EVERYONE, request: () => json('/api/v1/approvals/inbox') },
   { route: 'GET /api/v1/approvals/acting-appointments', who: EVERYONE, request: () => json('/api/v1/approvals/acting-appointments') },
@@ -332,6 +339,11 @@ const ROWS: Row[] = [
     route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/csv',
     who: REGENCY_READERS,
     request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/csv`),
+  },
+  {
+    route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/xlsx',
+    who: REGENCY_READERS,
+    request: () => json(`/api/v1/evaluations/${DEMO_KOTAKU}/${DEMO_FISCAL_YEAR}/xlsx`),
   },
   {
     route: 'GET /api/v1/evaluations/{programCode}/{fiscalYear}/pdf',

@@ -9,3 +9,4 @@ export * from './free-port';
 export * from './stand-ins';
 export * from './test-database';
 export * from './csv-records';
+export * from './spreadsheet-records';

@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import {
+  Actor,
   DISBURSEMENT_CSV_MAX_ROWS,
   DISBURSEMENT_LIST_MAX_PAGE_SIZE,
   ListDisbursements,
@@ -14,12 +15,14 @@ import {
   ReturnSpm,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
 import { everyItem, ExportOptions } from '../http/every-item';
+import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { checkedIdempotencyKey } from '../http/idempotency-key.interceptor';
 import { OfficialNames } from '../users/official-names.service';
-import { disbursementLedgerCsv, disbursementLedgerFileName } from './disbursement-ledger-csv';
+import { disbursementLedgerCsv, disbursementLedgerFileName, disbursementLedgerXlsx } from './disbursement-ledger-file';
 import { PrepareSpmInput, ReleaseTrancheInput, ReturnSpmInput } from './http-inputs';
 import { withNamedTreasurers } from './named-officials';
 
@@ -70,13 +73,34 @@ export class DisbursementsController {
     filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
+    const disbursements = await this.everyListed(filters);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${disbursementLedgerFileName(new Date(), this.env.TIMEZONE, 'csv')}"`);
+    return disbursementLedgerCsv(disbursements);
+  }
+
+  @Get('xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary: `The same tranches as the CSV, as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: account numbers as text (their leading zeros kept), amounts as numbers, times in the regency’s zone, and a sheet saying when, for whom and with which filters it was made`,
+  })
+  async xlsx(
+    @ContractInput(null, { from: 'query', schema: ListDisbursementsCsvQuerySchema })
+    filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE };
+    const file = await disbursementLedgerXlsx(await this.everyListed(filters), request);
+    return spreadsheetAnswer(file, disbursementLedgerFileName(request.madeAt, request.timeZone, 'xlsx'));
+  }
+
+  /** Every disbursement the filters match within the caller's region, its treasurers named: the files' rows. */
+  private async everyListed(filters: z.output<typeof ListDisbursementsCsvQuerySchema>) {
     const disbursements = await everyItem(
       (page, pageSize) => this.rpc.send(ListDisbursements, { ...filters, page, pageSize }),
       DISBURSEMENT_EXPORT,
     );
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${disbursementLedgerFileName(new Date(), this.env.TIMEZONE)}"`);
-    return disbursementLedgerCsv(await withNamedTreasurers(this.names, disbursements));
+    return withNamedTreasurers(this.names, disbursements);
   }
 
   @Post(':id/tranches/:n/spm')

@@ -47,6 +47,15 @@ export const STAGE_FIGURES: Array<{ csv: string; label: string; kind: FigureKind
   { csv: 'dieskalasi', label: 'dieskalasi', kind: 'count', value: (s) => s.escalated },
 ];
 
+/** The roles of an approval chain as a report names them. */
+export const ROLE_NAMES: Record<string, string> = {
+  LURAH: 'Lurah/Kepala Desa',
+  CAMAT: 'Camat',
+  DINAS: 'Dinas',
+  SEKDA: 'Sekda',
+  BUPATI: 'Bupati',
+};
+
 /** The evaluation and, when asked for, its previous year: the years an export shows, newest first. */
 export function yearsOf(evaluation: PilotEvaluation): PilotEvaluation[] {
   return evaluation.previousYear ? [evaluation, evaluation.previousYear] : [evaluation];

@@ -1,6 +1,15 @@
 import PDFDocument from 'pdfkit';
 import { PilotEvaluation } from '@alur/contracts';
-import { EvaluationGroupFigures, FigureKind, GROUP_FIGURES, rolesOf, STAGE_FIGURES, stageOf, yearsOf } from './evaluation-figures';
+import {
+  EvaluationGroupFigures,
+  FigureKind,
+  GROUP_FIGURES,
+  ROLE_NAMES,
+  rolesOf,
+  STAGE_FIGURES,
+  stageOf,
+  yearsOf,
+} from './evaluation-figures';
 
 const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
@@ -18,8 +27,6 @@ export function formatFigure(kind: FigureKind, value: number | null): string {
       return number.format(value);
   }
 }
-
-const ROLE_NAMES: Record<string, string> = { LURAH: 'Lurah/Kepala Desa', CAMAT: 'Camat', DINAS: 'Dinas', SEKDA: 'Sekda', BUPATI: 'Bupati' };
 
 export interface EvaluationPdfOptions {
   /** The regency's time zone (TIMEZONE), in which the PDF says when it was made. */

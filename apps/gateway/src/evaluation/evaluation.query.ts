@@ -4,7 +4,7 @@ import { queryInt } from '@alur/contracts';
 const PILOT_REGION = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/;
 
 /**
- * `GET /api/v1/evaluations/:programCode/:fiscalYear[/csv|/pdf]`: the programme's year in the path, the
+ * `GET /api/v1/evaluations/:programCode/:fiscalYear[/csv|/xlsx|/pdf]`: the programme's year in the path, the
  * pilot and the comparison in the query. Gateway-only: the gateway asks three services and joins their answers.
  */
 export const EvaluationQuery = z.strictObject({

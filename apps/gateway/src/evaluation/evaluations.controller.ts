@@ -1,13 +1,15 @@
 import { Controller, Get, Inject, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CountProposals, EvaluateProgrammeFunds, EvaluateStages, PilotEvaluation, REGENCY_OVERVIEW_ROLES } from '@alur/contracts';
+import { Actor, CountProposals, EvaluateProgrammeFunds, EvaluateStages, PilotEvaluation, REGENCY_OVERVIEW_ROLES } from '@alur/contracts';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
-import { evaluationCsv } from './evaluation-csv';
+import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
+import { evaluationCsv, evaluationXlsx } from './evaluation-file';
 import { evaluationPdf } from './evaluation-pdf';
 import { EvaluationQuery } from './evaluation.query';
 import { previousProgrammeCode } from './previous-programme-code';
@@ -43,6 +45,24 @@ export class EvaluationsController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(evaluation, 'csv')}"`);
     return evaluationCsv(evaluation);
+  }
+
+  @Get('xlsx')
+  @Roles(...REGENCY_OVERVIEW_ROLES)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary:
+      'The same evaluation as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: worded headers, amounts as numbers, shares as percentages, and a sheet saying when, for whom and for which pilot it was made',
+  })
+  async xlsx(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const evaluation = await this.load(query);
+    const file = await evaluationXlsx(evaluation, {
+      filters: query,
+      madeAt: new Date(),
+      madeBy: actor.username,
+      timeZone: this.env.TIMEZONE,
+    });
+    return spreadsheetAnswer(file, fileName(evaluation, 'xlsx'));
   }
 
   @Get('pdf')

@@ -16,8 +16,11 @@ export function csvWithBom(header: readonly string[], rows: Iterable<ReadonlyArr
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
-/** `<name>-2026-12-06.csv`: the day in the regency's time zone, as its reader's calendar says. */
-export function datedCsvFileName(name: string, at: Date, timeZone: string): string {
+/** The files an export is offered as: CSV for scripts and open data, xlsx for a spreadsheet (see tableXlsx). */
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** `<name>-2026-12-06.<format>`: the day in the regency's time zone, as its reader's calendar says. */
+export function datedFileName(name: string, format: ExportFormat, at: Date, timeZone: string): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  return `${name}-${day}.csv`;
+  return `${name}-${day}.${format}`;
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Patch, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import {
+  Actor,
   CreateProposal,
   GetProposal,
   InvalidInputError,
@@ -19,12 +20,14 @@ import {
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ContractInput } from '../http/contract-input';
 import { everyItem, ExportOptions } from '../http/every-item';
+import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
 import { OfficialNames } from '../users/official-names.service';
-import { proposalListCsv, proposalListFileName } from './proposal-list-csv';
+import { proposalListCsv, proposalListFileName, proposalListXlsx } from './proposal-list-file';
 import { withRegionNames } from './proposal-region-names';
 
 interface HeaderSink {
@@ -104,10 +107,31 @@ export class ProposalsController {
     filters: z.output<typeof ListProposalsCsvQuerySchema>,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
-    const proposals = await everyItem((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }), PROPOSAL_EXPORT);
+    const proposals = await this.everyListed(filters);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${proposalListFileName(new Date(), this.env.TIMEZONE)}"`);
-    return proposalListCsv(proposals.map((p) => withRegionNames(p, this.regions)));
+    response.setHeader('Content-Disposition', `attachment; filename="${proposalListFileName(new Date(), this.env.TIMEZONE, 'csv')}"`);
+    return proposalListCsv(proposals);
+  }
+
+  @Get('xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary: `The same proposals as the CSV, as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: amounts as numbers, times in the regency’s zone, and a sheet saying when, for whom and with which filters it was made`,
+  })
+  async xlsx(
+    @ContractInput(null, { from: 'query', schema: ListProposalsCsvQuerySchema })
+    filters: z.output<typeof ListProposalsCsvQuerySchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE };
+    const file = await proposalListXlsx(await this.everyListed(filters), request);
+    return spreadsheetAnswer(file, proposalListFileName(request.madeAt, request.timeZone, 'xlsx'));
+  }
+
+  /** Every proposal the filters match within the caller's region, with its region's names: the files' rows. */
+  private async everyListed(filters: z.output<typeof ListProposalsCsvQuerySchema>) {
+    const proposals = await everyItem((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }), PROPOSAL_EXPORT);
+    return proposals.map((p) => withRegionNames(p, this.regions));
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { transparencyCsv } from './transparency-csv';
+import { transparencyCsv } from './transparency-file';
 import { transparencyReport } from './transparency-report';
 import { FundsReportItem } from '@alur/contracts';
 import { transparencyPage } from './transparency-page';

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, NotFoundException, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BaseEnv, InjectEnv } from '@alur/config';
 import { RpcClient } from '@alur/messaging';
 import { RegionDirectory, villageLocationOf } from '@alur/regions';
 import {
@@ -12,9 +13,10 @@ import {
 } from '@alur/contracts';
 import { Public } from '../auth/public.decorator';
 import { ContractInput } from '../http/contract-input';
+import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { IdPath } from '../http/id-path';
 import { UploadedFiles } from '../uploads/uploaded-files.service';
-import { transparencyCsv } from './transparency-csv';
+import { transparencyCsv, transparencyXlsx } from './transparency-file';
 import { TransparencyPage, transparencyPage } from './transparency-page';
 import { transparencyReport } from './transparency-report';
 import { PublicProgress, publicProgress } from './public-progress';
@@ -28,6 +30,7 @@ export class TransparencyController {
     private readonly rpc: RpcClient,
     private readonly regions: RegionDirectory,
     private readonly files: UploadedFiles,
+    @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
   @Get()
@@ -62,13 +65,36 @@ export class TransparencyController {
   async csv(
     @ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery,
   ): Promise<string> {
-    const page = transparencyPage(
+    return transparencyCsv(await this.everyMatching(query));
+  }
+
+  @Get('xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary:
+      'The same report as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: amounts as numbers, and a sheet saying when and with which search it was made',
+  })
+  async xlsx(
+    @ContractInput(null, { from: 'query', schema: TransparencyReportQuerySchema }) query: TransparencyReportQuery,
+  ): Promise<StreamableFile> {
+    const filters = { fiscalYear: query.fiscalYear, q: query.q, regionCode: query.regionCode };
+    const file = await transparencyXlsx(await this.everyMatching(query), {
+      filters,
+      madeAt: new Date(),
+      madeBy: null,
+      timeZone: this.env.TIMEZONE,
+    });
+    return spreadsheetAnswer(file, 'transparansi.xlsx');
+  }
+
+  /** Every approved proposal the search matches, all pages: the files' lines. */
+  private async everyMatching(query: TransparencyReportQuery) {
+    return transparencyPage(
       await this.items(query.fiscalYear),
       { q: query.q, regionCode: query.regionCode, page: 1, pageSize: Number.MAX_SAFE_INTEGER },
       this.nameOf,
       () => [],
     );
-    return transparencyCsv(page);
   }
 
   @Get('proposals/:id/progress')

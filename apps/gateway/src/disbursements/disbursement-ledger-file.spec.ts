@@ -1,5 +1,6 @@
 import { DisbursementView, TrancheView } from '@alur/contracts';
-import { disbursementLedgerCsv, disbursementLedgerFileName } from './disbursement-ledger-csv';
+import { spreadsheetSheets } from '@alur/testing';
+import { disbursementLedgerCsv, disbursementLedgerFileName, disbursementLedgerXlsx } from './disbursement-ledger-file';
 
 const account = { bankName: 'Bank Riau Kepri Syariah', accountNumber: '0012300456', accountHolder: 'BKM Balik Alam, RT 03' };
 const bpkad = { userId: 'u1', username: 'bpkad', displayName: 'PPK-SKPD BPKAD Kabupaten Bengkalis' };
@@ -85,7 +86,32 @@ describe('disbursementLedgerCsv', () => {
     expect(line).toContain(',bpkad.lama,');
   });
 
+  it('writes the same tranches as a spreadsheet: the account number as text with its leading zeros, the amount and share as numbers', async () => {
+    const file = await disbursementLedgerXlsx([disbursement], {
+      filters: {},
+      madeAt: new Date('2026-04-04T00:00:00Z'),
+      madeBy: 'bpkad',
+      timeZone: 'Asia/Jakarta',
+    });
+    const [{ sheet, header, records }] = await spreadsheetSheets(file);
+    expect(sheet).toBe('Rincian pencairan');
+    expect(header).toHaveLength(20);
+    const [released, locked] = records;
+    expect(released).toMatchObject({
+      Judul: '=HYPERLINK("x") jalan',
+      'Tahun anggaran': 2026,
+      Termin: 1,
+      'Nilai termin (Rp)': 38_000_000,
+      'Nomor rekening': '0012300456',
+      'SP2D diotorisasi oleh': 'Kuasa BUD Bengkalis (bpkad.kuasa-bud)',
+      // 03:00 UTC is 10:00 in Bengkalis.
+      'Dicairkan pada (WIB)': new Date('2026-04-03T10:00:00.000Z'),
+    });
+    expect(locked).toMatchObject({ Termin: 2, Persen: 33.33, 'Nomor rekening': null, 'Dicairkan pada (WIB)': null });
+  });
+
   it('names the file after the day in the regency’s time zone', () => {
-    expect(disbursementLedgerFileName(new Date('2026-12-31T20:00:00Z'), 'Asia/Jakarta')).toBe('pencairan-2027-01-01.csv');
+    expect(disbursementLedgerFileName(new Date('2026-12-31T20:00:00Z'), 'Asia/Jakarta', 'csv')).toBe('pencairan-2027-01-01.csv');
+    expect(disbursementLedgerFileName(new Date('2026-12-31T20:00:00Z'), 'Asia/Jakarta', 'xlsx')).toBe('pencairan-2027-01-01.xlsx');
   });
 });

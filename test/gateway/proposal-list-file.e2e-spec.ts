@@ -1,5 +1,5 @@
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, csvRecords, expectEventually, removeTestResources } from '@alur/testing';
+import { createTestIsolation, csvRecords, expectEventually, removeTestResources, spreadsheetSheets } from '@alur/testing';
 import { DEMO_BK_DESA, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE, PINGGIR } from '../proposals/proposal-fixtures';
 import { ApiCall, callApiAs, RunningSystem, startSystem } from '../web/console-harness';
@@ -38,7 +38,7 @@ const OF_PINGGIR = { title: 'Jalan Setapak Pinggir (uji CSV)', selfHelpAmount: 7
  * invariants (RAB totals, timeline, audit chain). The gateway's paging and refusal are unit-tested at a smaller
  * injected limit instead (apps/gateway/src/http/every-item.spec.ts).
  */
-describe('the list of proposals as a CSV file', () => {
+describe('the list of proposals as a CSV file and a spreadsheet', () => {
   const isolation = createTestIsolation();
   let system: RunningSystem;
   let inspector: ApiCall;
@@ -54,6 +54,9 @@ describe('the list of proposals as a CSV file', () => {
     return csvRecords(await fileOf(answer));
   };
   const titlesOf = async (query = '', token = inspector.token) => (await recordsOf(query, token)).map((r) => r.judul).sort();
+  const xlsx = (query = '', token = inspector.token) =>
+    fetch(`${system.url}/api/v1/proposals/xlsx${query ? `?${query}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+  const sheetsOf = async (answer: Response) => spreadsheetSheets(Buffer.from(await answer.arrayBuffer()));
 
   beforeAll(async () => {
     system = await startSystem(isolation);
@@ -166,5 +169,41 @@ describe('the list of proposals as a CSV file', () => {
     expect(await fieldsOf('regionCode=mandau')).toEqual([400, ['regionCode']]);
     expect(await fieldsOf('page=2')).toEqual([400, ['page']]);
     expect((await fetch(`${system.url}/api/v1/proposals/csv`)).status).toBe(401);
+  });
+
+  it('gives the same proposals as a spreadsheet that keeps the filters it was made with and whom it was made for', async () => {
+    const answer = await xlsx(`regionCode=${MANDAU}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="daftar-usulan-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const [rows, about] = await sheetsOf(answer);
+
+    // The CSV's proposals, in its order, amounts as numbers a spreadsheet sums.
+    const records = await recordsOf(`regionCode=${MANDAU}`);
+    expect(rows.sheet).toBe('Daftar usulan');
+    expect(rows.records.map((r) => r['ID usulan'])).toEqual(records.map((r) => r.id));
+    expect(rows.records.map((r) => r['Dana diminta (Rp)'])).toEqual(records.map((r) => Number(r.dana_diminta)));
+    const quoted = rows.records.find((r) => r['ID usulan'] === ids[QUOTED.title]);
+    expect(quoted).toMatchObject({ Judul: QUOTED.title, Status: 'DRAFT', 'Kode desa': BALIK_ALAM, 'Diajukan pada (WIB)': null });
+    const inReview = rows.records.find((r) => r['ID usulan'] === ids[IN_REVIEW.title])!;
+    expect(inReview['Diajukan pada (WIB)']).toBeInstanceOf(Date);
+
+    expect(about.sheet).toBe('Keterangan');
+    const told = Object.fromEntries([about.header, ...about.records.map((r) => Object.values(r))]);
+    expect(told).toMatchObject({
+      Berkas: 'Daftar usulan',
+      'Diunduh oleh': 'inspektorat',
+      Saringan: `regionCode=${MANDAU}`,
+      'Jumlah baris': 3,
+    });
+
+    // A Camat of Pinggir gets Pinggir's only; a bad filter 400 naming it; no token 401.
+    const camatPinggir = await callApiAs(system.url, `camat.${PINGGIR}`);
+    const [ofPinggir] = await sheetsOf(await xlsx('', camatPinggir.token));
+    expect(ofPinggir.records.map((r) => r.Judul)).toEqual([OF_PINGGIR.title]);
+    const refused = await xlsx('status=DIBUANG');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors.map((e: { field: string }) => e.field)).toEqual(['status']);
+    expect((await fetch(`${system.url}/api/v1/proposals/xlsx`)).status).toBe(401);
   });
 });

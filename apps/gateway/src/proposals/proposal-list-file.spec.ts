@@ -1,5 +1,6 @@
 import { ProposalSummaryView } from '@alur/contracts';
-import { proposalListCsv, proposalListFileName } from './proposal-list-csv';
+import { spreadsheetSheets } from '@alur/testing';
+import { proposalListCsv, proposalListFileName, proposalListXlsx } from './proposal-list-file';
 
 const summary: ProposalSummaryView = {
   id: '0b7f4c1e-6a57-4c8e-9d43-5a1f2b3c4d5e',
@@ -51,9 +52,43 @@ describe('proposalListCsv', () => {
     ]);
   });
 
+  it('writes the same proposals as a spreadsheet: worded headers, amounts and households as numbers, times in WIB', async () => {
+    const file = await proposalListXlsx([{ ...summary, villageName: 'Balik Alam', districtName: 'Mandau' }], {
+      filters: { status: 'IN_REVIEW' },
+      madeAt: new Date('2026-03-03T00:00:00Z'),
+      madeBy: 'inspektorat',
+      timeZone: 'Asia/Jakarta',
+    });
+    const [{ sheet, header, records }] = await spreadsheetSheets(file);
+    expect(sheet).toBe('Daftar usulan');
+    expect(header).toHaveLength(16);
+    expect(records).toEqual([
+      {
+        'ID usulan': summary.id,
+        Judul: 'Drainase, tahap "dua"',
+        Status: 'IN_REVIEW',
+        'Desa/kelurahan': 'Balik Alam',
+        'Kode desa': '14.03.09.1004',
+        Kecamatan: 'Mandau',
+        Program: 'KOTAKU-2026',
+        Kategori: 'INFRASTRUCTURE',
+        'KSM pelaksana': 'KSM Sinar Pramuka',
+        'KK penerima': 120,
+        'KK miskin': 45,
+        'Total RAB (Rp)': 150_000_000,
+        'Swadaya (Rp)': 15_000_000,
+        'Dana diminta (Rp)': 135_000_000,
+        // 02:00 and 02:30 UTC are 09:00 and 09:30 in Bengkalis.
+        'Diajukan pada (WIB)': new Date('2026-03-02T09:00:00.000Z'),
+        'Diubah pada (WIB)': new Date('2026-03-02T09:30:00.000Z'),
+      },
+    ]);
+  });
+
   it('names the file after the day in the regency’s time zone', () => {
     // 20:00 UTC on 31 December is already 1 January in Bengkalis (WIB, UTC+7).
-    expect(proposalListFileName(new Date('2026-12-31T20:00:00Z'), 'Asia/Jakarta')).toBe('daftar-usulan-2027-01-01.csv');
-    expect(proposalListFileName(new Date('2026-12-31T20:00:00Z'), 'UTC')).toBe('daftar-usulan-2026-12-31.csv');
+    expect(proposalListFileName(new Date('2026-12-31T20:00:00Z'), 'Asia/Jakarta', 'csv')).toBe('daftar-usulan-2027-01-01.csv');
+    expect(proposalListFileName(new Date('2026-12-31T20:00:00Z'), 'UTC', 'csv')).toBe('daftar-usulan-2026-12-31.csv');
+    expect(proposalListFileName(new Date('2026-12-31T20:00:00Z'), 'Asia/Jakarta', 'xlsx')).toBe('daftar-usulan-2027-01-01.xlsx');
   });
 });

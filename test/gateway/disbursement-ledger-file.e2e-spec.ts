@@ -1,4 +1,4 @@
-import { createTestIsolation, csvRecords, removeTestResources } from '@alur/testing';
+import { createTestIsolation, csvRecords, removeTestResources, spreadsheetSheets } from '@alur/testing';
 import { BALIK_ALAM, BKM_ACCOUNT, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE } from '../proposals/proposal-fixtures';
 import { approveByChain, callApiAs, firstTrancheReady, releaseTranche, RunningSystem, startSystem } from '../web/console-harness';
 
@@ -25,7 +25,7 @@ const named = (official: Official) => `${official.displayName} (${official.usern
  * file, with the SP2D number, the account paid into, and who prepared and who authorised the SPM. The refusal beyond
  * DISBURSEMENT_CSV_MAX_ROWS is unit-tested at a smaller limit (apps/gateway/src/http/every-item.spec.ts).
  */
-describe('the disbursements’ tranches as a CSV file', () => {
+describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => {
   const isolation = createTestIsolation();
   let system: RunningSystem;
   let proposalId: string;
@@ -113,5 +113,49 @@ describe('the disbursements’ tranches as a CSV file', () => {
       expect(refused.status).toBe(400);
     }
     expect((await fetch(`${system.url}/api/v1/disbursements/csv`)).status).toBe(401);
+  });
+
+  it('gives the same tranches as a spreadsheet: the account number as text, amounts as numbers, times in WIB', async () => {
+    const inspector = await callApiAs(system.url, 'inspektorat');
+    const answer = await fetch(`${system.url}/api/v1/disbursements/xlsx?proposalId=${proposalId}`, {
+      headers: { authorization: `Bearer ${inspector.token}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="pencairan-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const [rows, about] = await spreadsheetSheets(Buffer.from(await answer.arrayBuffer()));
+
+    const records = csvRecords(await fileOf(await csv(`proposalId=${proposalId}`, inspector.token)));
+    expect(rows.sheet).toBe('Rincian pencairan');
+    expect(rows.records.map((r) => [r['ID pencairan'], r.Termin, r['Nilai termin (Rp)']])).toEqual(
+      records.map((r) => [r.id_pencairan, Number(r.termin), Number(r.nilai_termin)]),
+    );
+    const [released, locked] = rows.records;
+    expect(released).toMatchObject({
+      'Status termin': 'RELEASED',
+      'Nomor SP2D': SP2D,
+      'Nomor rekening': BKM_ACCOUNT.accountNumber,
+      'Pemilik rekening': BKM_ACCOUNT.accountHolder,
+      'Tahun anggaran': 2026,
+      Persen: 40,
+    });
+    // The release's moment on the regency's wall clock (UTC+7), to the minute as a spreadsheet shows it.
+    const releasedAt = new Date(records[0].dicairkan_pada);
+    const wib = new Date(Math.round((releasedAt.getTime() + 7 * 3_600_000) / 60_000) * 60_000);
+    expect(released['Dicairkan pada (WIB)']).toEqual(wib);
+    expect(locked).toMatchObject({ 'Status termin': 'LOCKED', 'Nomor rekening': null, 'Dicairkan pada (WIB)': null });
+
+    const told = Object.fromEntries([about.header, ...about.records.map((r) => Object.values(r))]);
+    expect(told).toMatchObject({
+      Berkas: 'Rincian pencairan',
+      'Diunduh oleh': 'inspektorat',
+      Saringan: `proposalId=${proposalId}`,
+      'Jumlah baris': 3,
+    });
+
+    expect(
+      (await fetch(`${system.url}/api/v1/disbursements/xlsx?page=2`, { headers: { authorization: `Bearer ${inspector.token}` } })).status,
+    ).toBe(400);
+    expect((await fetch(`${system.url}/api/v1/disbursements/xlsx`)).status).toBe(401);
   });
 });
