@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createTestIsolation, expectEventually, pdfText } from '@alur/testing';
+import { createTestIsolation, expectEventually, pdfText, spreadsheetSheets } from '@alur/testing';
 import { DEMO_BK_DESA, DEMO_FISCAL_YEAR } from '../../apps/proposals/src/seed/demo-programmes';
 import { BALIK_ALAM, kotakuDraft } from '../proposals/proposal-fixtures';
 import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
@@ -91,6 +91,10 @@ describe('the pilot evaluation page, for Bappeda (Dinas) and regency officials, 
     expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[1]).toMatch(
       new RegExp(`^${DEMO_BK_DESA},${DEMO_FISCAL_YEAR},pilot,2,0,0,1,`),
     );
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`evaluasi-${DEMO_BK_DESA}.xlsx`);
+    const [figures] = await spreadsheetSheets(readFileSync((await xlsx.path())!));
+    expect(figures.records[0]).toMatchObject({ Program: DEMO_BK_DESA, Kelompok: 'pilot', 'Usulan diajukan': 2, 'Usulan ditolak': 1 });
 
     // Another pilot, chosen by name: without Mandau, Balik Alam's two proposals count among the others.
     await page.getByLabel('Mandau', { exact: true }).uncheck();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { RegionDirectory } from '@alur/regions';
-import { createTestIsolation, csvRecords, expectEventually } from '@alur/testing';
+import { createTestIsolation, csvRecords, expectEventually, spreadsheetSheets } from '@alur/testing';
 import { BALIK_ALAM, kotakuDraft, MANDAU, OTHER_MANDAU_VILLAGE, PINGGIR } from '../proposals/proposal-fixtures';
 import { Browser, callApiAs, checkPage, closeConsole, DESKTOP, logIn, openConsole, PHONE, RunningSystem } from './console-harness';
 
@@ -178,7 +178,7 @@ describe('Daftar usulan: the officials’ list of the proposals of their region,
     await phone.close();
   });
 
-  it('gives the inspector every proposal their search finds as a CSV file for their working papers, and no file when none is found', async () => {
+  it('gives the inspector every proposal their search finds as a spreadsheet and a CSV file for their working papers, and no file when none is found', async () => {
     const inspector = await logInInspector();
     await inspector.goto(`${system.url}/daftar-usulan`);
     await expectListed(inspector, '3 usulan', [IN_REVIEW, DRAFT, OF_PINGGIR]);
@@ -201,11 +201,23 @@ describe('Daftar usulan: the officials’ list of the proposals of their region,
     });
     await checkPage(inspector, 'proposal-list-05-inspector-csv-desktop');
 
+    // The same two as a spreadsheet, which an Excel set to Indonesian opens as it is, and which says what it holds.
+    const [spreadsheet] = await Promise.all([
+      inspector.waitForEvent('download'),
+      inspector.getByRole('link', { name: 'Unduh Excel', exact: true }).click(),
+    ]);
+    expect(spreadsheet.suggestedFilename()).toMatch(/^daftar-usulan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [rows, about] = await spreadsheetSheets(readFileSync((await spreadsheet.path())!));
+    expect(rows.records.map((r) => r.Judul).sort()).toEqual([IN_REVIEW, DRAFT].sort());
+    expect(rows.records.find((r) => r.Judul === IN_REVIEW)).toMatchObject({ 'ID usulan': inReviewId, 'Dana diminta (Rp)': 95_000_000 });
+    expect(about.records).toContainEqual({ Berkas: 'Saringan', 'Daftar usulan': `regionCode=${MANDAU}` });
+    expect(about.records).toContainEqual({ Berkas: 'Diunduh oleh', 'Daftar usulan': INSPECTOR });
+
     // Nothing found, nothing to download.
     await filters(inspector).getByLabel('Desa/Kelurahan').selectOption({ label: 'Balik Alam (kelurahan)' });
     await filters(inspector).getByLabel('Status').selectOption({ label: 'Draf' });
     await expectListed(inspector, 'Tidak ada usulan yang cocok dengan pencarian dan saringan ini.', []);
-    expect(await inspector.getByRole('link', { name: 'Unduh CSV' }).count()).toBe(0);
+    expect(await inspector.getByRole('link', { name: /^Unduh (CSV|Excel)$/ }).count()).toBe(0);
     await inspector.close();
   });
 

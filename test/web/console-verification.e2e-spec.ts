@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
-import { createTestIsolation, expectEventually } from '@alur/testing';
+import { createTestIsolation, expectEventually, spreadsheetSheets } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
 import { DEMO_FISCAL_YEAR, DEMO_KOTAKU } from '../../apps/proposals/src/seed/demo-programmes';
 import { jpegWithExif, wibExifTime } from '../disbursements/jpeg-with-exif';
@@ -431,6 +432,22 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
       .getByText('Pagu Kec. Pinggir kini Rp 2.000.000.000. 1 usulan yang menunggu kini mendapat anggaran.')
       .waitFor();
     await expectEventually(async () => expect(await fundsOf()).toBe('FUNDING'));
+
+    // Every tranche of the regency's disbursements as a spreadsheet, for the reconciliation with the bank: Balik
+    // Alam's three, the first paid into the BKM's account (its number text, as the bank prints it), the amounts numbers.
+    const [download] = await Promise.all([
+      bpkad.waitForEvent('download'),
+      bpkad.getByRole('link', { name: 'Unduh rincian pencairan (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^pencairan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [ledger] = await spreadsheetSheets(readFileSync((await download.path())!));
+    const balikAlam = ledger.records.filter((r) => r.Judul === TITLE);
+    expect(balikAlam.map((r) => [r.Termin, r['Nilai termin (Rp)']])).toEqual([
+      [1, 38_000_000],
+      [2, 28_500_000],
+      [3, 28_500_000],
+    ]);
+    expect(balikAlam[0]).toMatchObject({ 'Status termin': 'RELEASED', 'Nomor rekening': '1230045678', Bank: 'Bank Riau Kepri Syariah' });
     await bpkad.close();
   });
 });

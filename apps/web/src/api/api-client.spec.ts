@@ -1,5 +1,5 @@
 import { ActionKeys } from '../lib/action-key';
-import { api, ApiError, isTransient } from './api-client';
+import { api, ApiError, fileNameOf, isTransient } from './api-client';
 
 /** The gateway as the phone meets it: answers queued one per request. */
 function gatewayAnswering(...answers: Array<number | 'offline'>) {
@@ -95,5 +95,14 @@ describe('the console API client', () => {
     expect([0, 502, 503, 504].map((status) => isTransient(new ApiError(status, '')))).toEqual([true, true, true, true]);
     expect([400, 409, 422, 500].map((status) => isTransient(new ApiError(status, '')))).toEqual([false, false, false, false]);
     expect(isTransient(new Error('x'))).toBe(false);
+  });
+});
+
+describe('the name a downloaded file is saved under', () => {
+  it('is the one the gateway gives, quoted or not, and none when it gives none', () => {
+    expect(fileNameOf('attachment; filename="pencairan-2027-01-01.xlsx"')).toBe('pencairan-2027-01-01.xlsx');
+    expect(fileNameOf('attachment; filename=transparansi.csv')).toBe('transparansi.csv');
+    expect(fileNameOf('attachment')).toBe('');
+    expect(fileNameOf(null)).toBe('');
   });
 });

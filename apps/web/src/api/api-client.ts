@@ -87,13 +87,22 @@ function messageOf(body: unknown, status: number): string {
   return `HTTP ${status}`;
 }
 
-/** Fetches a file the gateway keeps (an uploaded photo or document) as the logged-in user. */
-export async function fetchFile(url: string): Promise<Blob> {
+/**
+ * Fetches a file the gateway keeps or makes (an uploaded photo or document, an export) as the logged-in user, under
+ * the name the gateway gives it.
+ */
+export async function fetchFile(url: string): Promise<File> {
   const token = tokenStore.get();
   const response = await send(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   // A refusal is read as any answer is, so its code and fields can be told in words.
   if (!response.ok) answerOf(response.status, await response.text(), response.headers.get('content-type'), token);
-  return response.blob();
+  const blob = await response.blob();
+  return new File([blob], fileNameOf(response.headers.get('content-disposition')), { type: blob.type });
+}
+
+/** The name an answer gives its file (`attachment; filename="pencairan-2026-12-06.xlsx"`), or '' when it gives none. */
+export function fileNameOf(contentDisposition: string | null): string {
+  return /filename="([^"]+)"/.exec(contentDisposition ?? '')?.[1] ?? /filename=([^;\s]+)/.exec(contentDisposition ?? '')?.[1] ?? '';
 }
 
 /** A request that met no answer or a busy server is sent again after these pauses: a weak phone's signal drops, a busy service answers 504. */

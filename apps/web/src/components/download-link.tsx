@@ -3,13 +3,17 @@ import { fetchFile } from '../api/api-client';
 import { saveFile } from '../lib/save-file';
 import { ErrorSummary } from './error-summary';
 
-/** A download of an export as the logged-in user (the API wants the bearer token, which a plain link does not send). */
-export function DownloadLink({ href, fileName, children }: { href: string; fileName: string; children: ReactNode }) {
+/**
+ * A download of an export as the logged-in user (the API wants the bearer token, which a plain link does not send),
+ * saved under the name the gateway gives it: dated in the regency's day, as the gateway's clock and zone say.
+ */
+export function DownloadLink({ href, children }: { href: string; children: ReactNode }) {
   const [error, setError] = useState<unknown>();
   const download = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     try {
-      saveFile(await fetchFile(href), fileName);
+      const file = await fetchFile(href);
+      saveFile(file, file.name || 'unduhan');
       setError(undefined);
     } catch (failure) {
       setError(failure);
@@ -17,7 +21,7 @@ export function DownloadLink({ href, fileName, children }: { href: string; fileN
   };
   return (
     <>
-      <a className="button secondary" href={href} download={fileName} onClick={(event) => void download(event)}>
+      <a className="button secondary" href={href} download onClick={(event) => void download(event)}>
         {children}
       </a>
       <ErrorSummary error={error} />

@@ -415,6 +415,7 @@ const id = {
   returnSpmDone: 'SPM dikembalikan',
   funds: 'Dana',
   ceilingsTitle: 'Pagu anggaran',
+  disbursementLedgerXlsx: 'Unduh rincian pencairan (Excel)',
   disbursementLedgerCsv: 'Unduh rincian pencairan (CSV)',
   ceiling: 'Pagu',
   committed: 'Dikomitmenkan',
@@ -490,6 +491,7 @@ const id = {
   transparencyTitle: 'Transparansi dana bantuan masyarakat',
   transparencyIntro:
     'Usulan yang telah disetujui Bupati, dana yang dikomitmenkan dan dicairkan, serta kemajuan pekerjaan, per kecamatan dan desa/kelurahan.',
+  downloadXlsx: 'Unduh Excel',
   downloadCsv: 'Unduh CSV',
   district: 'Kecamatan',
   village: 'Desa/Kelurahan',
@@ -905,6 +907,7 @@ const en: Messages = {
   returnSpmDone: 'SPM returned',
   funds: 'Funds',
   ceilingsTitle: 'Budget ceilings',
+  disbursementLedgerXlsx: 'Download disbursement details (Excel)',
   disbursementLedgerCsv: 'Download disbursement details (CSV)',
   ceiling: 'Ceiling',
   committed: 'Committed',
@@ -976,6 +979,7 @@ const en: Messages = {
   transparencyTitle: 'Transparency of community grants',
   transparencyIntro:
     'Proposals approved by the Bupati, the funds committed and released, and the progress of the works, per kecamatan and village.',
+  downloadXlsx: 'Download Excel',
   downloadCsv: 'Download CSV',
   district: 'Kecamatan',
   village: 'Village',

@@ -75,7 +75,7 @@ export function isListFiltered(search: ProposalListSearch): boolean {
 /** What `GET /proposals` is narrowed by: the search without its page. */
 export type ProposalListFilters = Omit<RequestInputOf<typeof ListProposals>, 'page' | 'pageSize'>;
 
-/** The filters of a search, as `GET /proposals` and its CSV (`GET /proposals/csv`, every proposal, no page) take them. */
+/** The filters of a search, as `GET /proposals` and its files (`GET /proposals/csv` and `/xlsx`, every proposal, no page) take them. */
 export function proposalListFiltersOf(search: ProposalListSearch): ProposalListFilters {
   return {
     q: search.q || undefined,

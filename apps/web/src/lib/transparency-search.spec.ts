@@ -1,4 +1,4 @@
-import { transparencyCsvHref, transparencyQueryOf, transparencySearchOf, transparencySearchParams } from './transparency-search';
+import { transparencyFileHref, transparencyQueryOf, transparencySearchOf, transparencySearchParams } from './transparency-search';
 
 describe('the public page’s search in the address', () => {
   it('reads and writes the search, kecamatan, village and page', () => {
@@ -18,10 +18,13 @@ describe('the public page’s search in the address', () => {
     expect(transparencySearchOf(new URLSearchParams('kecamatan=DROP TABLE'))).toMatchObject({ districtCode: '' });
   });
 
-  it('downloads the CSV of what matched, over all pages', () => {
-    expect(transparencyCsvHref({ q: 'jalan', districtCode: '14.03.09', villageCode: '', page: 3 })).toBe(
+  it('downloads the spreadsheet or CSV of what matched, over all pages', () => {
+    expect(transparencyFileHref({ q: 'jalan', districtCode: '14.03.09', villageCode: '', page: 3 }, 'csv')).toBe(
       '/api/v1/public/transparency/csv?q=jalan&regionCode=14.03.09',
     );
-    expect(transparencyCsvHref({ q: '', districtCode: '', villageCode: '', page: 1 })).toBe('/api/v1/public/transparency/csv');
+    expect(transparencyFileHref({ q: '', districtCode: '', villageCode: '', page: 1 }, 'csv')).toBe('/api/v1/public/transparency/csv');
+    expect(transparencyFileHref({ q: '', districtCode: '14.03.09', villageCode: '', page: 1 }, 'xlsx')).toBe(
+      '/api/v1/public/transparency/xlsx?regionCode=14.03.09',
+    );
   });
 });

@@ -27,11 +27,11 @@ export function transparencyQueryOf(search: TransparencySearch, pageSize: number
   return { q: search.q || undefined, regionCode: regionCodeOf(search), page: search.page, pageSize };
 }
 
-/** The CSV of everything the search matches (all pages). */
-export function transparencyCsvHref(search: TransparencySearch): string {
+/** The file of everything the search matches (all pages): a spreadsheet (xlsx) or CSV. */
+export function transparencyFileHref(search: TransparencySearch, format: 'csv' | 'xlsx'): string {
   const { q, regionCode } = transparencyQueryOf(search, 1);
   const params = new URLSearchParams();
   if (q) params.set('q', String(q));
   if (regionCode) params.set('regionCode', String(regionCode));
-  return `/api/v1/public/transparency/csv${params.size ? `?${params}` : ''}`;
+  return `/api/v1/public/transparency/${format}${params.size ? `?${params}` : ''}`;
 }

@@ -14,7 +14,6 @@ import { ProgrammeName, useProgrammeNames } from '../components/programme-name';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useActionKeys } from '../lib/action-key';
-import { localFieldValue } from '../lib/regency-time';
 import { formatRupiah, parseRupiah, rupiahFieldText, unreadableRupiah } from '../lib/rupiah';
 
 const regionOf = (b: BudgetView) => b.regionName ?? b.regionCode;
@@ -141,9 +140,8 @@ export function CeilingsPage() {
       <p className="muted">{t.ceilingsIntro}</p>
       {/* Every tranche of the region's disbursements, a line each: the inspectorate's working papers, BPKAD's reconciliation with the bank. */}
       <div className="actions">
-        <DownloadLink href={apiUrl('/disbursements/csv')} fileName={`pencairan-${localFieldValue(new Date()).slice(0, 10)}.csv`}>
-          {t.disbursementLedgerCsv}
-        </DownloadLink>
+        <DownloadLink href={apiUrl('/disbursements/xlsx')}>{t.disbursementLedgerXlsx}</DownloadLink>
+        <DownloadLink href={apiUrl('/disbursements/csv')}>{t.disbursementLedgerCsv}</DownloadLink>
       </div>
       {notice && (
         <p role="status" className="notice ok">

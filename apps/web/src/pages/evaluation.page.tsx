@@ -32,6 +32,7 @@ const TEXTS = {
     show: 'Tampilkan',
     pilotGroup: 'Pilot',
     others: 'Lainnya',
+    downloadXlsx: 'Unduh Excel',
     downloadCsv: 'Unduh CSV',
     downloadPdf: 'Unduh PDF',
     proposals: 'Usulan',
@@ -78,6 +79,7 @@ const TEXTS = {
     show: 'Show',
     pilotGroup: 'Pilot',
     others: 'Others',
+    downloadXlsx: 'Download Excel',
     downloadCsv: 'Download CSV',
     downloadPdf: 'Download PDF',
     proposals: 'Proposals',
@@ -281,7 +283,6 @@ export function EvaluationPage() {
   const columns = data ? columnsOf(data, x) : [];
   const roles = data ? [...new Set(columnsOf(data, x).flatMap((c) => c.group.stages.map((s) => s.role)))] : [];
   const roleName = (role: string) => t.roles[role as keyof typeof t.roles] ?? role;
-  const fileBase = data ? `evaluasi-${data.programCode}${data.previousYear ? `-banding-${data.previousYear.fiscalYear}` : ''}` : '';
   const head = (
     <thead>
       <tr>
@@ -359,12 +360,9 @@ export function EvaluationPage() {
             {x.pilotRegions}: {data.pilotRegions.map((region) => region.name).join(', ') || t.none}
           </p>
           <div className="actions">
-            <DownloadLink href={apiUrl(`${base}/csv`, query)} fileName={`${fileBase}.csv`}>
-              {x.downloadCsv}
-            </DownloadLink>{' '}
-            <DownloadLink href={apiUrl(`${base}/pdf`, query)} fileName={`${fileBase}.pdf`}>
-              {x.downloadPdf}
-            </DownloadLink>
+            <DownloadLink href={apiUrl(`${base}/xlsx`, query)}>{x.downloadXlsx}</DownloadLink>{' '}
+            <DownloadLink href={apiUrl(`${base}/csv`, query)}>{x.downloadCsv}</DownloadLink>{' '}
+            <DownloadLink href={apiUrl(`${base}/pdf`, query)}>{x.downloadPdf}</DownloadLink>
           </div>
           <div className="dashboard-grid">
             <ChartCard

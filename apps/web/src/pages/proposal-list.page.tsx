@@ -12,7 +12,6 @@ import { RegionFilter } from '../components/region-filter';
 import { SearchActions } from '../components/search-actions';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { localFieldValue } from '../lib/regency-time';
 import {
   isListFiltered,
   NO_PROPOSAL_LIST_SEARCH,
@@ -83,12 +82,10 @@ export function ProposalListPage() {
             {data.total > 0 && pages > 1 && ` · ${t.pageOf(data.page, pages)}`}
           </p>
           {data.total > 0 && (
-            <DownloadLink
-              href={apiUrl('/proposals/csv', proposalListFiltersOf(search))}
-              fileName={`daftar-usulan-${localFieldValue(new Date()).slice(0, 10)}.csv`}
-            >
-              {t.downloadCsv}
-            </DownloadLink>
+            <>
+              <DownloadLink href={apiUrl('/proposals/xlsx', proposalListFiltersOf(search))}>{t.downloadXlsx}</DownloadLink>
+              <DownloadLink href={apiUrl('/proposals/csv', proposalListFiltersOf(search))}>{t.downloadCsv}</DownloadLink>
+            </>
           )}
         </div>
       )}

@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/status-badge';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import {
-  transparencyCsvHref,
+  transparencyFileHref,
   TransparencySearch,
   transparencyQueryOf,
   transparencySearchOf,
@@ -55,9 +55,14 @@ export function TransparencyPage() {
     <section className="transparency">
       <div className="page-title">
         <h1>{t.transparencyTitle}</h1>
-        <a className="button secondary" href={transparencyCsvHref(search)} download="transparansi.csv">
-          {t.downloadCsv}
-        </a>
+        <span className="actions">
+          <a className="button secondary" href={transparencyFileHref(search, 'xlsx')} download="transparansi.xlsx">
+            {t.downloadXlsx}
+          </a>
+          <a className="button secondary" href={transparencyFileHref(search, 'csv')} download="transparansi.csv">
+            {t.downloadCsv}
+          </a>
+        </span>
       </div>
       <p className="lead">{t.transparencyIntro}</p>
 

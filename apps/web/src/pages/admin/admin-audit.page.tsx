@@ -155,9 +155,7 @@ export function AdminAuditPage() {
         <>
           <div className="actions">
             <p className="muted" aria-live="polite">{`${w.contexts[applied.context]} · ${w.count(items.length)}`}</p>
-            <DownloadLink href={apiUrl('/audit/csv', queryOf(applied))} fileName={`jejak-audit-${applied.context}.csv`}>
-              {w.downloadCsv}
-            </DownloadLink>
+            <DownloadLink href={apiUrl('/audit/csv', queryOf(applied))}>{w.downloadCsv}</DownloadLink>
           </div>
           <AuditRecords records={items} linkProposals />
           <nav className="pager" aria-label={t.pages}>

@@ -67,12 +67,7 @@ export function AdminProposalAuditPage({ id }: { id: string }) {
             <p className="muted" aria-live="polite">
               {w.proposalTrailCount(items.length)}
             </p>
-            <DownloadLink
-              href={apiUrl(`/audit/proposals/${encodeURIComponent(id)}/csv`)}
-              fileName={`jejak-audit-usulan-${id.slice(0, 8)}.csv`}
-            >
-              {w.proposalTrailCsv}
-            </DownloadLink>
+            <DownloadLink href={apiUrl(`/audit/proposals/${encodeURIComponent(id)}/csv`)}>{w.proposalTrailCsv}</DownloadLink>
           </div>
           <AuditRecords records={items} byService />
         </>
