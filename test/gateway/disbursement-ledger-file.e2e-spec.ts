@@ -153,6 +153,16 @@ describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => 
       'Jumlah baris': 3,
     });
 
+    // Both downloads, the accounts they disclose among them, are in the gateway's audit trail, newest first.
+    const trail = await inspector<{ items: Array<{ entityId: string; actor: { username: string }; after: unknown }> }>(
+      'GET',
+      '/audit?context=gateway&action=export.downloaded&actor=inspektorat',
+    );
+    expect(trail.items.slice(0, 2)).toMatchObject([
+      { entityId: '/api/v1/disbursements/csv', after: { filters: { proposalId }, rows: 3 } },
+      { entityId: '/api/v1/disbursements/xlsx', after: { filters: { proposalId }, rows: 3 } },
+    ]);
+
     expect(
       (await fetch(`${system.url}/api/v1/disbursements/xlsx?page=2`, { headers: { authorization: `Bearer ${inspector.token}` } })).status,
     ).toBe(400);

@@ -197,6 +197,13 @@ describe('the list of proposals as a CSV file and a spreadsheet', () => {
       'Jumlah baris': 3,
     });
 
+    // The download is in the gateway's audit trail: who, which file, narrowed how, how many lines.
+    const trail = await inspector<{ items: Array<{ entityId: string; actor: { username: string }; after: unknown }> }>(
+      'GET',
+      `/audit?context=gateway&action=export.downloaded&entityId=${encodeURIComponent('/api/v1/proposals/xlsx')}`,
+    );
+    expect(trail.items[0]).toMatchObject({ actor: { username: 'inspektorat' }, after: { filters: { regionCode: MANDAU }, rows: 3 } });
+
     // A Camat of Pinggir gets Pinggir's only; a bad filter 400 naming it; no token 401.
     const camatPinggir = await callApiAs(system.url, `camat.${PINGGIR}`);
     const [ofPinggir] = await sheetsOf(await xlsx('', camatPinggir.token));

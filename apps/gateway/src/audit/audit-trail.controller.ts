@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AuditTrail } from '@alur/audit';
 import {
+  Actor,
   AUDIT_CONTEXTS,
   AUDIT_CSV_MAX_RECORDS,
   AUDIT_MAX_PAGE_SIZE,
@@ -32,10 +33,12 @@ import {
   UnprocessableError,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { OfficialNames } from '../users/official-names.service';
 import { ContractInput, openApiSchemaOf } from '../http/contract-input';
 import { auditTrailCsv, proposalAuditTrailCsv } from './audit-trail-csv';
+import { SecurityAudit } from './security-audit.service';
 
 type AuditTrailNarrowing = Omit<AuditTrailQuery, 'before' | 'pageSize'>;
 
@@ -64,6 +67,7 @@ export class AuditTrailController {
     private readonly rpc: RpcClient,
     private readonly trail: AuditTrail,
     private readonly names: OfficialNames,
+    private readonly audit: SecurityAudit,
   ) {}
 
   @Get()
@@ -88,9 +92,11 @@ export class AuditTrailController {
   async csv(
     @ContractInput(null, { from: 'query', schema: AuditTrailCsvQuerySchema })
     { context, ...filters }: z.output<typeof AuditTrailCsvQuerySchema>,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const records = await this.named(await this.everyRecord(context, filters));
+    await this.audit.exported(actor, { route: '/api/v1/audit/csv', filters: { context, ...filters }, rows: records.length });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-${context}.csv"`);
     return auditTrailCsv(records);
@@ -118,10 +124,12 @@ export class AuditTrailController {
   async proposalCsv(
     @ContractInput(null, { from: 'path', params: ['proposalId'], schema: ProposalPathSchema })
     { proposalId }: z.output<typeof ProposalPathSchema>,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { records } = await this.proposalRecords(proposalId, { partial: false });
     const named = await this.named(records);
+    await this.audit.exported(actor, { route: '/api/v1/audit/proposals/{proposalId}/csv', filters: { proposalId }, rows: named.length });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="jejak-audit-usulan-${proposalId.slice(0, 8)}.csv"`);
     return proposalAuditTrailCsv(named);

@@ -17,7 +17,9 @@ import {
 import { RpcClient } from '@alur/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { SecurityAudit } from '../audit/security-audit.service';
 import { ContractInput } from '../http/contract-input';
+import { ExportFormat } from '../http/csv';
 import { everyItem, ExportOptions } from '../http/every-item';
 import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { checkedIdempotencyKey } from '../http/idempotency-key.interceptor';
@@ -49,6 +51,7 @@ export class DisbursementsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly names: OfficialNames,
+    private readonly audit: SecurityAudit,
     @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
@@ -71,9 +74,10 @@ export class DisbursementsController {
   async csv(
     @ContractInput(null, { from: 'query', schema: ListDisbursementsCsvQuerySchema })
     filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
-    const disbursements = await this.everyListed(filters);
+    const disbursements = await this.exportedRows(filters, actor, 'csv');
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${disbursementLedgerFileName(new Date(), this.env.TIMEZONE, 'csv')}"`);
     return disbursementLedgerCsv(disbursements);
@@ -90,16 +94,19 @@ export class DisbursementsController {
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
     const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE };
-    const file = await disbursementLedgerXlsx(await this.everyListed(filters), request);
+    const file = await disbursementLedgerXlsx(await this.exportedRows(filters, actor, 'xlsx'), request);
     return spreadsheetAnswer(file, disbursementLedgerFileName(request.madeAt, request.timeZone, 'xlsx'));
   }
 
-  /** Every disbursement the filters match within the caller's region, its treasurers named: the files' rows. */
-  private async everyListed(filters: z.output<typeof ListDisbursementsCsvQuerySchema>) {
+  /** Every disbursement the filters match within the caller's region, its treasurers named: a file's rows, its download recorded. */
+  private async exportedRows(filters: z.output<typeof ListDisbursementsCsvQuerySchema>, actor: Actor, format: ExportFormat) {
     const disbursements = await everyItem(
       (page, pageSize) => this.rpc.send(ListDisbursements, { ...filters, page, pageSize }),
       DISBURSEMENT_EXPORT,
     );
+    // A line per tranche, as the file has them.
+    const rows = disbursements.reduce((lines, d) => lines + d.tranches.length, 0);
+    await this.audit.exported(actor, { route: `/api/v1/disbursements/${format}`, filters, rows });
     return withNamedTreasurers(this.names, disbursements);
   }
 

@@ -7,9 +7,11 @@ import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { SecurityAudit } from '../audit/security-audit.service';
 import { ContractInput } from '../http/contract-input';
 import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { evaluationCsv, evaluationXlsx } from './evaluation-file';
+import { yearsOf } from './evaluation-figures';
 import { evaluationPdf } from './evaluation-pdf';
 import { EvaluationQuery } from './evaluation.query';
 import { previousProgrammeCode } from './previous-programme-code';
@@ -23,6 +25,7 @@ export class EvaluationsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly regions: RegionDirectory,
+    private readonly audit: SecurityAudit,
     @Inject(APP_ENV) private readonly env: BaseEnv,
   ) {}
 
@@ -40,8 +43,12 @@ export class EvaluationsController {
   @Roles(...REGENCY_OVERVIEW_ROLES)
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same evaluation as CSV, one line per group (and year)' })
-  async csv(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const evaluation = await this.load(query);
+  async csv(
+    @ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const evaluation = await this.exported(query, actor, 'csv');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(evaluation, 'csv')}"`);
     return evaluationCsv(evaluation);
@@ -55,7 +62,7 @@ export class EvaluationsController {
       'The same evaluation as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: worded headers, amounts as numbers, shares as percentages, and a sheet saying when, for whom and for which pilot it was made',
   })
   async xlsx(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery, @CurrentActor() actor: Actor): Promise<StreamableFile> {
-    const evaluation = await this.load(query);
+    const evaluation = await this.exported(query, actor, 'xlsx');
     const file = await evaluationXlsx(evaluation, {
       filters: query,
       madeAt: new Date(),
@@ -69,14 +76,22 @@ export class EvaluationsController {
   @Roles(...REGENCY_OVERVIEW_ROLES)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same evaluation as a printable PDF (A4 landscape) to attach to a report' })
-  async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery): Promise<StreamableFile> {
-    const evaluation = await this.load(query);
+  async pdf(@ContractInput(null, EVALUATION_INPUT) query: EvaluationQuery, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const evaluation = await this.exported(query, actor, 'pdf');
     const pdf = await evaluationPdf(evaluation, { timeZone: this.env.TIMEZONE });
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="${fileName(evaluation, 'pdf')}"`,
       length: pdf.length,
     });
+  }
+
+  /** The evaluation for a file, its download recorded (a line per group and year, as the CSV has them). */
+  private async exported(query: EvaluationQuery, actor: Actor, format: 'csv' | 'xlsx' | 'pdf'): Promise<PilotEvaluation> {
+    const evaluation = await this.load(query);
+    const rows = yearsOf(evaluation).reduce((lines, year) => lines + year.groups.length, 0);
+    await this.audit.exported(actor, { route: `/api/v1/evaluations/{programCode}/{fiscalYear}/${format}`, filters: query, rows });
+    return evaluation;
   }
 
   private async load(query: EvaluationQuery): Promise<PilotEvaluation> {

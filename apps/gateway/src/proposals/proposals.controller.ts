@@ -22,7 +22,9 @@ import { RpcClient } from '@alur/messaging';
 import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { SecurityAudit } from '../audit/security-audit.service';
 import { ContractInput } from '../http/contract-input';
+import { ExportFormat } from '../http/csv';
 import { everyItem, ExportOptions } from '../http/every-item';
 import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { OwnUploadsPipe } from '../uploads/own-uploads.pipe';
@@ -78,6 +80,7 @@ export class ProposalsController {
     private readonly regions: RegionDirectory,
     private readonly names: OfficialNames,
     private readonly ownUploads: OwnUploadsPipe,
+    private readonly audit: SecurityAudit,
     @InjectEnv() private readonly env: BaseEnv,
   ) {}
 
@@ -105,9 +108,10 @@ export class ProposalsController {
   async csv(
     @ContractInput(null, { from: 'query', schema: ListProposalsCsvQuerySchema })
     filters: z.output<typeof ListProposalsCsvQuerySchema>,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
-    const proposals = await this.everyListed(filters);
+    const proposals = await this.exportedRows(filters, actor, 'csv');
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${proposalListFileName(new Date(), this.env.TIMEZONE, 'csv')}"`);
     return proposalListCsv(proposals);
@@ -124,13 +128,14 @@ export class ProposalsController {
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
     const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE };
-    const file = await proposalListXlsx(await this.everyListed(filters), request);
+    const file = await proposalListXlsx(await this.exportedRows(filters, actor, 'xlsx'), request);
     return spreadsheetAnswer(file, proposalListFileName(request.madeAt, request.timeZone, 'xlsx'));
   }
 
-  /** Every proposal the filters match within the caller's region, with its region's names: the files' rows. */
-  private async everyListed(filters: z.output<typeof ListProposalsCsvQuerySchema>) {
+  /** Every proposal the filters match within the caller's region, with its region's names: a file's rows, its download recorded. */
+  private async exportedRows(filters: z.output<typeof ListProposalsCsvQuerySchema>, actor: Actor, format: ExportFormat) {
     const proposals = await everyItem((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }), PROPOSAL_EXPORT);
+    await this.audit.exported(actor, { route: `/api/v1/proposals/${format}`, filters, rows: proposals.length });
     return proposals.map((p) => withRegionNames(p, this.regions));
   }
 
