@@ -132,7 +132,7 @@ describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => 
     );
     const [released, locked] = rows.records;
     expect(released).toMatchObject({
-      'Status termin': 'RELEASED',
+      'Status termin': 'Sudah dicairkan',
       'Nomor SP2D': SP2D,
       'Nomor rekening': BKM_ACCOUNT.accountNumber,
       'Pemilik rekening': BKM_ACCOUNT.accountHolder,
@@ -143,7 +143,7 @@ describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => 
     const releasedAt = new Date(records[0].dicairkan_pada);
     const wib = new Date(Math.round((releasedAt.getTime() + 7 * 3_600_000) / 60_000) * 60_000);
     expect(released['Dicairkan pada (WIB)']).toEqual(wib);
-    expect(locked).toMatchObject({ 'Status termin': 'LOCKED', 'Nomor rekening': null, 'Dicairkan pada (WIB)': null });
+    expect(locked).toMatchObject({ 'Status termin': 'Terkunci', 'Nomor rekening': null, 'Dicairkan pada (WIB)': null });
 
     const told = Object.fromEntries([about.header, ...about.records.map((r) => Object.values(r))]);
     expect(told).toMatchObject({

@@ -184,7 +184,7 @@ describe('the list of proposals as a CSV file and a spreadsheet', () => {
     expect(rows.records.map((r) => r['ID usulan'])).toEqual(records.map((r) => r.id));
     expect(rows.records.map((r) => r['Dana diminta (Rp)'])).toEqual(records.map((r) => Number(r.dana_diminta)));
     const quoted = rows.records.find((r) => r['ID usulan'] === ids[QUOTED.title]);
-    expect(quoted).toMatchObject({ Judul: QUOTED.title, Status: 'DRAFT', 'Kode desa': BALIK_ALAM, 'Diajukan pada (WIB)': null });
+    expect(quoted).toMatchObject({ Judul: QUOTED.title, Status: 'Draf', 'Kode desa': BALIK_ALAM, 'Diajukan pada (WIB)': null });
     const inReview = rows.records.find((r) => r['ID usulan'] === ids[IN_REVIEW.title])!;
     expect(inReview['Diajukan pada (WIB)']).toBeInstanceOf(Date);
 

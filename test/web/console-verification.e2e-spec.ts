@@ -447,7 +447,11 @@ describe('the console for the verifier and for BPKAD’s fiscal year', () => {
       [2, 28_500_000],
       [3, 28_500_000],
     ]);
-    expect(balikAlam[0]).toMatchObject({ 'Status termin': 'RELEASED', 'Nomor rekening': '1230045678', Bank: 'Bank Riau Kepri Syariah' });
+    expect(balikAlam[0]).toMatchObject({
+      'Status termin': 'Sudah dicairkan',
+      'Nomor rekening': '1230045678',
+      Bank: 'Bank Riau Kepri Syariah',
+    });
     await bpkad.close();
   });
 });

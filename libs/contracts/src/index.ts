@@ -21,5 +21,6 @@ export * from './time/zoned-time';
 export * from './time/deadline-text';
 export * from './regions/region-options';
 export * from './words/english-count';
+export * from './words/status-words';
 export * from './audit/audit-integrity';
 export * from './audit/audit-trail-requests';

@@ -1,4 +1,4 @@
-import type { DisbursementView, OfficialRef, TrancheView } from '@alur/contracts';
+import { type DisbursementView, type OfficialRef, STATUS_IN_INDONESIAN, type TrancheView } from '@alur/contracts';
 import { datedFileName, ExportFormat } from '../http/csv';
 import { ExportColumn, ExportRequest, tableCsv, tableXlsx } from '../http/export-table';
 
@@ -28,7 +28,13 @@ const COLUMNS: readonly ExportColumn<TrancheLine>[] = [
   { key: 'termin', title: 'Termin', kind: 'count', value: ({ tranche }) => tranche.number },
   { key: 'persen', title: 'Persen', kind: 'decimal', value: ({ tranche }) => tranche.shareBp / 100 },
   { key: 'nilai_termin', title: 'Nilai termin (Rp)', kind: 'rupiah', value: ({ tranche }) => tranche.amount },
-  { key: 'status_termin', title: 'Status termin', kind: 'text', value: ({ tranche }) => tranche.status },
+  {
+    key: 'status_termin',
+    title: 'Status termin',
+    kind: 'text',
+    value: ({ tranche }) => tranche.status,
+    shown: ({ tranche }) => STATUS_IN_INDONESIAN[tranche.status],
+  },
   { key: 'siap_pada', title: 'Siap pada', kind: 'instant', value: ({ tranche }) => tranche.readyAt },
   {
     key: 'spm_disiapkan_oleh',

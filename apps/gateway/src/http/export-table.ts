@@ -22,6 +22,8 @@ export interface ExportColumn<Row> {
   title: string;
   kind: ColumnKind;
   value: (row: Row) => ExportValue;
+  /** What a spreadsheet shows instead, where people read something else than scripts: a status in words ("Ditolak"). */
+  shown?: (row: Row) => ExportValue;
   /** Width in characters, where the kind's default would cut a usual value short (a title, a name). */
   width?: number;
 }
@@ -76,7 +78,7 @@ export function tableXlsx<Row>(columns: readonly ExportColumn<Row>[], rows: read
     header: columns.map((column) => (column.kind === 'instant' ? `${column.title} (${zone})` : column.title)),
     formats: columns.map((column) => FORMAT[column.kind]),
     widths: columns.map((column) => column.width ?? Math.max(WIDTH[column.kind], column.title.length + 2)),
-    rows: rows.map((row) => columns.map((column) => cellValueOf(column.kind, column.value(row), provenance.timeZone))),
+    rows: rows.map((row) => columns.map((column) => cellValueOf(column.kind, (column.shown ?? column.value)(row), provenance.timeZone))),
   };
   return writeXlsxInWorker(table, { sheet: 'Keterangan', data: aboutRows(provenance, rows.length, zone), widths: [16, 60] });
 }

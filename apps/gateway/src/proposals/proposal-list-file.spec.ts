@@ -66,7 +66,7 @@ describe('proposalListCsv', () => {
       {
         'ID usulan': summary.id,
         Judul: 'Drainase, tahap "dua"',
-        Status: 'IN_REVIEW',
+        Status: 'Dalam penilaian',
         'Desa/kelurahan': 'Balik Alam',
         'Kode desa': '14.03.09.1004',
         Kecamatan: 'Mandau',

@@ -1,4 +1,4 @@
-import type { ProposalSummaryView } from '@alur/contracts';
+import { type ProposalSummaryView, STATUS_IN_INDONESIAN } from '@alur/contracts';
 import { datedFileName, ExportFormat } from '../http/csv';
 import { ExportColumn, ExportRequest, tableCsv, tableXlsx } from '../http/export-table';
 
@@ -12,7 +12,7 @@ export type NamedProposalSummary = ProposalSummaryView & { villageName: string |
 const COLUMNS: readonly ExportColumn<NamedProposalSummary>[] = [
   { key: 'id', title: 'ID usulan', kind: 'text', value: (p) => p.id, width: 38 },
   { key: 'judul', title: 'Judul', kind: 'text', value: (p) => p.title, width: 40 },
-  { key: 'status', title: 'Status', kind: 'text', value: (p) => p.status, width: 20 },
+  { key: 'status', title: 'Status', kind: 'text', value: (p) => p.status, shown: (p) => STATUS_IN_INDONESIAN[p.status], width: 24 },
   { key: 'desa_kelurahan', title: 'Desa/kelurahan', kind: 'text', value: (p) => p.villageName },
   { key: 'kode_desa', title: 'Kode desa', kind: 'text', value: (p) => p.villageCode, width: 15 },
   { key: 'kecamatan', title: 'Kecamatan', kind: 'text', value: (p) => p.districtName },

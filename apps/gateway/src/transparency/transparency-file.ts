@@ -1,14 +1,6 @@
-import type { DisbursementStatus } from '@alur/contracts';
+import { STATUS_IN_INDONESIAN } from '@alur/contracts';
 import { ExportColumn, ExportRequest, tableCsv, tableXlsx } from '../http/export-table';
 import { TransparencyDistrict, TransparencyProposal, TransparencyReport, TransparencyVillage } from './transparency-report';
-
-/** The public reads statuses in words; the code follows for those who sort or filter by it. */
-const STATUS_WORDS: Record<DisbursementStatus, string> = {
-  AWAITING_BUDGET: 'Menunggu anggaran',
-  FUNDING: 'Pencairan berjalan',
-  COMPLETED: 'Selesai',
-  WITHDRAWN: 'Ditarik',
-};
 
 /** A line of the report: one approved proposal in its village and kecamatan. */
 interface ReportLine {
@@ -17,7 +9,7 @@ interface ReportLine {
   proposal: TransparencyProposal;
 }
 
-/** One line per approved proposal, rupiah as whole integers. */
+/** One line per approved proposal, rupiah as whole integers; the public reads statuses in words, the code following for those who sort or filter by it. */
 const COLUMNS: readonly ExportColumn<ReportLine>[] = [
   { key: 'kode_kecamatan', title: 'Kode kecamatan', kind: 'text', value: ({ district }) => district.code },
   { key: 'kecamatan', title: 'Kecamatan', kind: 'text', value: ({ district }) => district.name },
@@ -31,7 +23,7 @@ const COLUMNS: readonly ExportColumn<ReportLine>[] = [
   { key: 'dikomitmenkan_rp', title: 'Dikomitmenkan (Rp)', kind: 'rupiah', value: ({ proposal }) => proposal.committed },
   { key: 'dicairkan_rp', title: 'Dicairkan (Rp)', kind: 'rupiah', value: ({ proposal }) => proposal.released },
   { key: 'progres_fisik_persen', title: 'Progres fisik (%)', kind: 'decimal', value: ({ proposal }) => proposal.progressPercent },
-  { key: 'status', title: 'Status', kind: 'text', value: ({ proposal }) => STATUS_WORDS[proposal.status] ?? proposal.status },
+  { key: 'status', title: 'Status', kind: 'text', value: ({ proposal }) => STATUS_IN_INDONESIAN[proposal.status] ?? proposal.status },
   { key: 'kode_status', title: 'Kode status', kind: 'text', value: ({ proposal }) => proposal.status },
 ];
 

@@ -2,16 +2,12 @@ import type {
   AnswerOf,
   ApprovalStageReport,
   CarryOverItem,
-  DisbursementStatus,
   FundsReportItem,
   GetProposal,
   ListProgressReports,
   ListProposals,
   ProgressReportListItem,
-  ProposalStatus,
   ReportCarryOver,
-  StageStatus,
-  TrancheStatus,
 } from '@alur/contracts';
 
 /**
@@ -21,7 +17,7 @@ import type {
  */
 
 /** The statuses a badge shows (each needs a label and a tone): a proposal's, a stage's, a disbursement's and a tranche's. */
-export type ShownStatus = ProposalStatus | StageStatus | DisbursementStatus | TrancheStatus;
+export type { ShownStatus } from '@alur/contracts';
 
 /**
  * A request body as a form sends it: a number the console could not read from what was typed goes as

@@ -1,4 +1,4 @@
-import { englishCount } from '@alur/contracts';
+import { englishCount, STATUS_IN_INDONESIAN } from '@alur/contracts';
 import type { ProposalCategory, ProposalDocumentKind, ProposalTimelineKind, Role } from '@alur/contracts';
 import type { ShownStatus } from '../api/types';
 
@@ -130,9 +130,9 @@ const id = {
       auditexporttoolarge:
         'Terlalu banyak catatan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya waktunya atau tindakannya.',
       proposalexporttoolarge:
-        'Terlalu banyak usulan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya status, kecamatan atau programnya.',
+        'Terlalu banyak usulan untuk satu berkas (lebih dari 10.000): persempit saringan, misalnya status, kecamatan atau programnya.',
       disbursementexporttoolarge:
-        'Terlalu banyak pencairan untuk satu berkas CSV (lebih dari 10.000): persempit saringan, misalnya status, tahun anggaran atau programnya.',
+        'Terlalu banyak pencairan untuk satu berkas (lebih dari 10.000): persempit saringan, misalnya status, tahun anggaran atau programnya.',
     } as Record<string, string>,
     /** A refused field whose code the console does not know. */
     fieldInvalid: 'Isian ini belum benar.',
@@ -182,24 +182,8 @@ const id = {
   navProposalList: 'Daftar usulan',
   unreadCount: (n: number) => `${n} notifikasi belum dibaca`,
   // statuses
-  status: {
-    DRAFT: 'Draf',
-    SUBMITTED: 'Diajukan',
-    IN_REVIEW: 'Dalam penilaian',
-    RETURNED: 'Dikembalikan untuk revisi',
-    APPROVED: 'Disetujui',
-    REJECTED: 'Ditolak',
-    WITHDRAWN: 'Ditarik',
-    FUNDING: 'Pencairan berjalan',
-    COMPLETED: 'Selesai',
-    AWAITING_BUDGET: 'Menunggu anggaran',
-    OPEN: 'Menunggu keputusan',
-    CANCELLED: 'Dibatalkan',
-    LOCKED: 'Terkunci',
-    READY: 'Siap dicairkan',
-    PREPARED: 'Menunggu otorisasi',
-    RELEASED: 'Sudah dicairkan',
-  } satisfies Record<ShownStatus, string> as Record<string, string>,
+  // The regency's words, which the spreadsheets and the public report share.
+  status: STATUS_IN_INDONESIAN as Record<string, string>,
   roles: {
     BKM: 'BKM',
     LURAH: 'Lurah / Kepala Desa',
@@ -635,9 +619,9 @@ const en: Messages = {
       uploadnotown: 'This file was not uploaded by your own village.',
       auditexporttoolarge: 'Too many records for one CSV file (more than 10,000): narrow the filters, for instance the time or the action.',
       proposalexporttoolarge:
-        'Too many proposals for one CSV file (more than 10,000): narrow the filters, for instance the status, the kecamatan or the programme.',
+        'Too many proposals for one file (more than 10,000): narrow the filters, for instance the status, the kecamatan or the programme.',
       disbursementexporttoolarge:
-        'Too many disbursements for one CSV file (more than 10,000): narrow the filters, for instance the status, the fiscal year or the programme.',
+        'Too many disbursements for one file (more than 10,000): narrow the filters, for instance the status, the fiscal year or the programme.',
     },
     fieldInvalid: 'This entry is not right yet.',
   },

@@ -3,7 +3,7 @@ import { defineRequest } from '../../requests/request-contract';
 import { FiscalYear, pageQuery, pageWithSliceOf, ProgrammeCode, queryBoolean, RegionCode, Uuid } from '../../requests/request-fields';
 import { DisbursementViewSchema } from './disbursement-view.schema';
 
-/** The most disbursements one page of the list holds: what the CSV export pages through the service by. */
+/** The most disbursements one page of the list holds: what the exports (CSV, xlsx) page through the service by. */
 export const DISBURSEMENT_LIST_MAX_PAGE_SIZE = 200;
 
 /**
@@ -30,11 +30,11 @@ export const ListDisbursements = defineRequest('disbursements.list', {
   answer: pageWithSliceOf(DisbursementViewSchema),
 });
 
-/** The most disbursements one CSV file holds (a line per tranche): more are refused (422 DISBURSEMENT_EXPORT_TOO_LARGE), to be narrowed. */
+/** The most disbursements one file holds (CSV or spreadsheet) (a line per tranche): more are refused (422 DISBURSEMENT_EXPORT_TOO_LARGE), to be narrowed. */
 export const DISBURSEMENT_CSV_MAX_ROWS = 10_000;
 
 /**
- * The CSV export of the list takes the same filters, with no paging (neither page/pageSize nor limit/offset): every
+ * The exports of the list (CSV, xlsx) take the same filters, with no paging (neither page/pageSize nor limit/offset): every
  * disbursement that matches, up to DISBURSEMENT_CSV_MAX_ROWS.
  */
 export const ListDisbursementsCsvQuerySchema = ListDisbursements.request.pick({

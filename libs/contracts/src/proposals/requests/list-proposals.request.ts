@@ -3,7 +3,7 @@ import { defineRequest } from '../../requests/request-contract';
 import { pageOf, pageQuery, ProgrammeCode, RegionCode } from '../../requests/request-fields';
 import { PROPOSAL_STATUSES, ProposalSummaryViewSchema } from './proposal-view.schema';
 
-/** The most proposals one page of the list holds: what the CSV export pages through the service by. */
+/** The most proposals one page of the list holds: what the exports (CSV, xlsx) page through the service by. */
 export const PROPOSAL_LIST_MAX_PAGE_SIZE = 100;
 
 /** Proposals within the caller's region, newest change first. */
@@ -20,8 +20,8 @@ export const ListProposals = defineRequest('proposals.list', {
   answer: pageOf(ProposalSummaryViewSchema),
 });
 
-/** The most proposals one CSV file of the list holds: more are refused (422 PROPOSAL_EXPORT_TOO_LARGE), to be narrowed. */
+/** The most proposals one file of the list holds (CSV or spreadsheet): more are refused (422 PROPOSAL_EXPORT_TOO_LARGE), to be narrowed. */
 export const PROPOSAL_CSV_MAX_ROWS = 10_000;
 
-/** The CSV export of the list takes the same filters, with no paging: every proposal that matches, up to PROPOSAL_CSV_MAX_ROWS. */
+/** The exports of the list (CSV, xlsx) take the same filters, with no paging: every proposal that matches, up to PROPOSAL_CSV_MAX_ROWS. */
 export const ListProposalsCsvQuerySchema = ListProposals.request.omit({ page: true, pageSize: true });
