@@ -336,7 +336,7 @@ describe('the pilot evaluation: a programme’s pilot regions against the others
     const told = Object.fromEntries([about.header, ...about.records.map((r) => Object.values(r))]);
     expect(told).toMatchObject({
       Berkas: 'Evaluasi pilot',
-      Saringan: `programCode=${PROGRAMME}; fiscalYear=${DEMO_FISCAL_YEAR}; pilot=${MANDAU}`,
+      Saringan: `Program: ${PROGRAMME}; Tahun anggaran: ${DEMO_FISCAL_YEAR}; Wilayah pilot: Mandau (${MANDAU})`,
     });
     expect((await evaluation('/xlsx', tokens.bkm)).status).toBe(403);
   });

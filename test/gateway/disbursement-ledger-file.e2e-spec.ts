@@ -149,7 +149,7 @@ describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => 
     expect(told).toMatchObject({
       Berkas: 'Rincian pencairan',
       'Diunduh oleh': 'inspektorat',
-      Saringan: `proposalId=${proposalId}`,
+      Saringan: `Usulan: ${proposalId}`,
       'Jumlah baris': 3,
     });
 

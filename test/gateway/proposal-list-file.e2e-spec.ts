@@ -193,7 +193,7 @@ describe('the list of proposals as a CSV file and a spreadsheet', () => {
     expect(told).toMatchObject({
       Berkas: 'Daftar usulan',
       'Diunduh oleh': 'inspektorat',
-      Saringan: `regionCode=${MANDAU}`,
+      Saringan: `Wilayah: ${nameOf(MANDAU)} (${MANDAU})`,
       'Jumlah baris': 3,
     });
 

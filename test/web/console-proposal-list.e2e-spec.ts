@@ -210,7 +210,7 @@ describe('Daftar usulan: the officials’ list of the proposals of their region,
     const [rows, about] = await spreadsheetSheets(readFileSync((await spreadsheet.path())!));
     expect(rows.records.map((r) => r.Judul).sort()).toEqual([IN_REVIEW, DRAFT].sort());
     expect(rows.records.find((r) => r.Judul === IN_REVIEW)).toMatchObject({ 'ID usulan': inReviewId, 'Dana diminta (Rp)': 95_000_000 });
-    expect(about.records).toContainEqual({ Berkas: 'Saringan', 'Daftar usulan': `regionCode=${MANDAU}` });
+    expect(about.records).toContainEqual({ Berkas: 'Saringan', 'Daftar usulan': `Wilayah: Mandau (${MANDAU})` });
     expect(about.records).toContainEqual({ Berkas: 'Diunduh oleh', 'Daftar usulan': INSPECTOR });
 
     // Nothing found, nothing to download.

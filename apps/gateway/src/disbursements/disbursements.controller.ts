@@ -15,6 +15,7 @@ import {
   ReturnSpm,
 } from '@alur/contracts';
 import { RpcClient } from '@alur/messaging';
+import { RegionDirectory } from '@alur/regions';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { SecurityAudit } from '../audit/security-audit.service';
@@ -51,6 +52,7 @@ export class DisbursementsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly names: OfficialNames,
+    private readonly regions: RegionDirectory,
     private readonly audit: SecurityAudit,
     @InjectEnv() private readonly env: BaseEnv,
   ) {}
@@ -93,7 +95,7 @@ export class DisbursementsController {
     filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE };
+    const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE, regions: this.regions };
     const file = await disbursementLedgerXlsx(await this.exportedRows(filters, actor, 'xlsx'), request);
     return spreadsheetAnswer(file, disbursementLedgerFileName(request.madeAt, request.timeZone, 'xlsx'));
   }

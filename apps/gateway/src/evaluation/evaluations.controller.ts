@@ -68,6 +68,7 @@ export class EvaluationsController {
       madeAt: new Date(),
       madeBy: actor.username,
       timeZone: this.env.TIMEZONE,
+      regions: this.regions,
     });
     return spreadsheetAnswer(file, fileName(evaluation, 'xlsx'));
   }

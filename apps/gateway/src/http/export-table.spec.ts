@@ -38,7 +38,8 @@ const LINES: Line[] = [
 const PROVENANCE = {
   title: 'Rincian pencairan',
   source: 'GET /api/v1/disbursements/xlsx',
-  filters: { status: 'FUNDING', fiscalYear: 2026, programCode: undefined },
+  filters: { status: 'FUNDING', fiscalYear: 2026, programCode: undefined, regionCode: '14.03.09', unknownFilter: 'x' },
+  regions: { get: (code: string) => (code === '14.03.09' ? { name: 'Mandau' } : undefined) },
   madeAt: new Date('2026-12-06T08:05:00.000Z'),
   madeBy: 'inspektorat',
   timeZone: 'Asia/Jakarta',
@@ -88,7 +89,7 @@ describe('an exported table', () => {
       ['Berkas', 'Rincian pencairan'],
       ['Diunduh pada', new Date('2026-12-06T15:05:00.000Z')],
       ['Diunduh oleh', 'inspektorat'],
-      ['Saringan', 'status=FUNDING; fiscalYear=2026'],
+      ['Saringan', 'Status: Pencairan berjalan; Tahun anggaran: 2026; Wilayah: Mandau (14.03.09); unknownFilter=x'],
       ['Jumlah baris', 2],
       ['Zona waktu', 'WIB (Asia/Jakarta)'],
       ['Sumber', 'Alur, GET /api/v1/disbursements/xlsx'],

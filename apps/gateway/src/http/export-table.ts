@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import type { Cell, Row as SheetRow } from 'write-excel-file/node';
-import { toLocal } from '@alur/contracts';
+import { STATUS_IN_INDONESIAN, toLocal } from '@alur/contracts';
 import { csvWithBom } from './csv';
 import { SheetValue, TableSheet, writeXlsxInWorker } from './xlsx-worker';
 
@@ -37,6 +37,8 @@ export interface ExportRequest {
   madeBy: string | null;
   /** The regency's zone (TIMEZONE): the wall clock of every time in the file. */
   timeZone: string;
+  /** The region directory, to name the filters' regions in words; their codes alone without it. */
+  regions?: { get(code: string): { name: string } | undefined };
 }
 
 /** What a spreadsheet is: its first sheet's name and title ("Daftar usulan"), and the route that makes it. */
@@ -128,11 +130,45 @@ function aboutRows(provenance: ExportProvenance, rowCount: number, zone: string)
     }),
     // Only a file made for someone logged in says for whom (the public report's is made for anyone).
     ...(provenance.madeBy === null ? [] : [line('Diunduh oleh', provenance.madeBy)]),
-    line('Saringan', filters.length ? filters.map(([name, value]) => `${name}=${String(value)}`).join('; ') : 'tidak ada'),
+    line(
+      'Saringan',
+      filters.length ? filters.map(([name, value]) => filterInWords(name, value, provenance.regions)).join('; ') : 'tidak ada',
+    ),
     line('Jumlah baris', { value: rowCount, align: 'left' }),
     line('Zona waktu', `${zone} (${provenance.timeZone})`),
     line('Sumber', `Alur, ${provenance.source}`),
   ];
+}
+
+/** How a filter reads on Keterangan, in the words of the page it was chosen on; a filter it does not know as `name=value`. */
+function filterInWords(name: string, value: unknown, regions: ExportRequest['regions']): string {
+  const region = (code: string) => {
+    const named = regions?.get(code)?.name;
+    return named ? `${named} (${code})` : code;
+  };
+  const values = Array.isArray(value) ? value.map(String) : [String(value)];
+  switch (name) {
+    case 'regionCode':
+      return `Wilayah: ${region(String(value))}`;
+    case 'pilot':
+      return `Wilayah pilot: ${values.map(region).join(', ')}`;
+    case 'status':
+      return `Status: ${STATUS_IN_INDONESIAN[value as keyof typeof STATUS_IN_INDONESIAN] ?? String(value)}`;
+    case 'programCode':
+      return `Program: ${String(value)}`;
+    case 'fiscalYear':
+      return `Tahun anggaran: ${String(value)}`;
+    case 'q':
+      return `Pencarian: "${String(value)}"`;
+    case 'proposalId':
+      return `Usulan: ${String(value)}`;
+    case 'awaitingTreasury':
+      return `Menunggu BPKAD: ${value ? 'ya' : 'tidak'}`;
+    case 'compareWith':
+      return 'Dibandingkan dengan tahun sebelumnya';
+    default:
+      return `${name}=${values.join(',')}`;
+  }
 }
 
 /** A spreadsheet as the answer to its download, under its name. */

@@ -127,7 +127,7 @@ export class ProposalsController {
     filters: z.output<typeof ListProposalsCsvQuerySchema>,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE };
+    const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE, regions: this.regions };
     const file = await proposalListXlsx(await this.exportedRows(filters, actor, 'xlsx'), request);
     return spreadsheetAnswer(file, proposalListFileName(request.madeAt, request.timeZone, 'xlsx'));
   }

@@ -83,6 +83,7 @@ export class TransparencyController {
       madeAt: new Date(),
       madeBy: null,
       timeZone: this.env.TIMEZONE,
+      regions: this.regions,
     });
     return spreadsheetAnswer(file, 'transparansi.xlsx');
   }
