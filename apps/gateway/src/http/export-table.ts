@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import type { Cell, Row as SheetRow } from 'write-excel-file/node';
-import { STATUS_IN_INDONESIAN, toLocal } from '@alur/contracts';
+import { STATUS_IN_INDONESIAN, toLocal, zoneAbbreviation } from '@alur/contracts';
 import { csvWithBom } from './csv';
 import { SheetValue, TableSheet, writeXlsxInWorker } from './xlsx-worker';
 
@@ -74,7 +74,7 @@ export function tableCsv<Row>(columns: readonly ExportColumn<Row>[], rows: reado
  * one column in an Excel set to Indonesian, whose list separator is the semicolon, and loses an account's leading zero.
  */
 export function tableXlsx<Row>(columns: readonly ExportColumn<Row>[], rows: readonly Row[], provenance: ExportProvenance): Promise<Buffer> {
-  const zone = zoneName(provenance.timeZone, provenance.madeAt);
+  const zone = zoneAbbreviation(provenance.timeZone, provenance.madeAt);
   const table: TableSheet = {
     sheet: sheetName(provenance.title),
     header: columns.map((column) => (column.kind === 'instant' ? `${column.title} (${zone})` : column.title)),
@@ -105,12 +105,6 @@ function cellValueOf(kind: ColumnKind, value: ExportValue, timeZone: string): Sh
 function wallClock(instant: Date, timeZone: string): Date {
   const local = toLocal(instant, timeZone);
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
-}
-
-/** The zone as Indonesians name it: WIB, WITA, WIT; another zone by its own short name. */
-function zoneName(timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat('id-ID', { timeZone, timeZoneName: 'short' }).formatToParts(at);
-  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** Excel's limits on a sheet's name: 31 characters, none of `[]:*?/\`. */

@@ -1,4 +1,4 @@
-import { fromLocal, isTimeZone } from '@alur/contracts';
+import { fromLocal, isTimeZone, zoneAbbreviation } from '@alur/contracts';
 
 /** The tag the gateway adds to the console's page, naming the regency's time zone (its TIMEZONE). */
 const TIME_ZONE_META = 'meta[name="alur-time-zone"]';
@@ -15,8 +15,7 @@ export const REGENCY_TIME_ZONE = zoneOfPage();
 
 /** The zone as people there name it: WIB, WITA or WIT. */
 export function zoneName(timeZone = REGENCY_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('id-ID', { timeZone, timeZoneName: 'short' }).formatToParts(new Date());
-  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return zoneAbbreviation(timeZone);
 }
 
 /** The regency's zone by that name, worked out once: the zone never changes while the console runs. */

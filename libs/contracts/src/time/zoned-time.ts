@@ -44,6 +44,12 @@ export function assertTimeZone(timeZone: string): void {
   formatterOf(timeZone);
 }
 
+/** The zone as people there name it: WIB, WITA or WIT; a zone elsewhere by its own short name. */
+export function zoneAbbreviation(timeZone: string, at = new Date()): string {
+  const parts = new Intl.DateTimeFormat('id-ID', { timeZone, timeZoneName: 'short' }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
 /** The wall-clock reading of `instant` in `timeZone`. */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
