@@ -37,9 +37,11 @@ export async function startGateway(
     module?: (gateway: ReturnType<typeof GatewayModule.forRoot>) => Type<unknown>;
     /** The interface to listen on; `url` is on loopback either way. */
     host?: string;
+    /** Changes to the isolation's environment, e.g. GATEWAY_TRUSTED_PROXY_HOPS. */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<RunningGateway> {
-  const gateway = GatewayModule.forRoot({ ...isolation.env, GATEWAY_PORT: '0' });
+  const gateway = GatewayModule.forRoot({ ...isolation.env, ...options.env, GATEWAY_PORT: '0' });
   // Its logs go through the test's pino logger (silent unless TEST_LOG_LEVEL says otherwise), as a service's do.
   // `logger: false` silenced Nest's shared Logger for every app in the process: a service started beside it
   // then answered a request it failed with a 500 and logged nothing, even with TEST_LOG_LEVEL=error.

@@ -6,6 +6,15 @@ import { RunningGateway, startGateway } from '../gateway/gateway-harness';
 import { BALIK_ALAM } from '../proposals/proposal-fixtures';
 import { outsideAddress } from './outside-address';
 
+async function loginAt(base: string, username: string, password: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 describe('login throttling in Redis, and the audit trail of security-relevant actions', () => {
   const isolation = createTestIsolation();
   let gateway: RunningGateway;
@@ -33,14 +42,8 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
     await removeTestResources(isolation.id, isolation.env);
   });
 
-  const login = async (username: string, password: string, base = gateway.url) => {
-    const response = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  const login = (username: string, password: string, base = gateway.url, headers: Record<string, string> = {}) =>
+    loginAt(base, username, password, headers);
   /** The clock moves on: the attacker waits `seconds`, as they were told to. */
   const wait = (seconds: number) => {
     throttleNow += seconds * 1000;
@@ -79,6 +82,8 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
     for (const username of usernames) statuses.push((await login(username, 'password123', elsewhere)).status);
     expect(statuses).toEqual(usernames.map(() => 401));
     expect((await login('camat.14.03.09', 'alur-demo', elsewhere)).status).toBe(429);
+    // With no proxy configured, a client that writes its own X-Forwarded-For is still its own address.
+    expect((await login('camat.14.03.09', 'alur-demo', elsewhere, { 'x-forwarded-for': '198.51.100.7' })).status).toBe(429);
     expect((await login('camat.14.03.09', 'alur-demo')).status).toBe(200);
   });
 
@@ -135,5 +140,44 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
 
     expect((await gateway.call('POST', '/api/v1/auth/logout', { token: bkm })).status).toBe(204);
     expect((await audit('logout')).map((r) => r.actor?.username)).toEqual([`bkm.${BALIK_ALAM}`]);
+  });
+});
+
+describe('behind the ingress (one trusted proxy), each client is its own address', () => {
+  const isolation = createTestIsolation();
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    gateway = await startGateway(isolation, { env: { GATEWAY_TRUSTED_PROXY_HOPS: '1' } });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await removeTestResources(isolation.id, isolation.env);
+  });
+
+  /** A login through the ingress, which writes the address it saw last in X-Forwarded-For, after whatever the client wrote. */
+  const throughIngress = (client: string, username: string, password: string, written?: string) =>
+    loginAt(gateway.url, username, password, { 'x-forwarded-for': written ? `${written}, ${client}` : client });
+
+  it('stops the address spraying passwords, not everyone else who comes through the same ingress', async () => {
+    const sprayer = '198.51.100.7';
+    const camat = '203.0.113.20';
+    for (let attempt = 0; attempt < 30; attempt++) {
+      expect((await throughIngress(sprayer, `bkm.14.03.09.${1004 + attempt}`, 'password123')).status).toBe(401);
+    }
+    expect((await throughIngress(sprayer, 'camat.14.03.09', 'alur-demo')).status).toBe(429);
+    // Writing someone else's address first does not make the sprayer them: the ingress's own entry counts.
+    expect((await throughIngress(sprayer, 'camat.14.03.09', 'alur-demo', camat)).status).toBe(429);
+    expect((await throughIngress(camat, 'camat.14.03.09', 'alur-demo')).status).toBe(200);
+
+    const records = (await gateway.app
+      .get(DataSource)
+      .query(`SELECT action, after FROM audit_record WHERE action IN ('login.failed', 'login.succeeded') ORDER BY seq`)) as Array<{
+      action: string;
+      after: { address: string };
+    }>;
+    expect(records.filter((r) => r.action === 'login.failed').map((r) => r.after.address)).toEqual(Array(30).fill(sprayer));
+    expect(records.filter((r) => r.action === 'login.succeeded').map((r) => r.after.address)).toEqual([camat]);
   });
 });

@@ -169,6 +169,12 @@ export const baseEnvSchema = z
      */
     HEALTH_CHECK_TIMEOUT_MS: int(1500, 100),
     GATEWAY_PORT: int(SERVICE_PORTS.gateway),
+    /**
+     * Reverse proxies in front of the gateway (an ingress, a load balancer) whose X-Forwarded-For it believes: the
+     * client's address (login throttling, the audit trail) is the one the outermost of them saw. 0 (no proxy) reads
+     * the connection's own address and ignores the header, which a client could otherwise write to be anyone.
+     */
+    GATEWAY_TRUSTED_PROXY_HOPS: int(0, 0),
     PROPOSALS_PORT: int(SERVICE_PORTS.proposals),
     APPROVALS_PORT: int(SERVICE_PORTS.approvals),
     DISBURSEMENTS_PORT: int(SERVICE_PORTS.disbursements),

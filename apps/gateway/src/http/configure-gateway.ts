@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import type { Application } from 'express';
 import helmet from 'helmet';
 import { BodyRefusalFilter } from './body-refusal.filter';
 import { BodyTooLargeFilter } from './body-too-large.filter';
@@ -17,6 +18,9 @@ export const API_DOCS_PATH = 'api/docs';
  * description at /api/docs (JSON at /api/docs-json). Also used by tests that build the app in-process.
  */
 export function configureGateway(app: INestApplication): void {
+  const env = app.get<BaseEnv>(APP_ENV);
+  // The client's address (@Ip(): login throttling, the audit trail) past the proxies the configuration names.
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', env.GATEWAY_TRUSTED_PROXY_HOPS);
   app.use(compressSmallAnswers());
   app.use(compression());
   app.use(helmet());
@@ -35,5 +39,5 @@ export function configureGateway(app: INestApplication): void {
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
   // The web console (apps/web), when it has been built.
-  serveWebConsole(app, app.get<BaseEnv>(APP_ENV).TIMEZONE);
+  serveWebConsole(app, env.TIMEZONE);
 }
