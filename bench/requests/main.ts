@@ -11,8 +11,9 @@ import { waitSettled } from '../shared/spine-backlog';
  * npm run bench:requests: what one request through the public HTTP API costs, by process, for the
  * reads the web console makes most (an official's inbox, a proposal's page, the funding list, the
  * notification bell) and for one the gateway answers alone (the logged-in user, from its own
- * database). The gateway's per-request overhead is the difference between the two kinds. A few
- * lifecycles run first, so that the pages read have something on them.
+ * database). The gateway's per-request overhead is the difference between the two kinds. Then the
+ * public report, read by anyone without logging in: its page and its spreadsheet. A few lifecycles
+ * run first, so that the pages read have something on them.
  */
 const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const REQUESTS = int('BENCH_REQUESTS', 3_000);
@@ -23,8 +24,10 @@ const IDLE_SECONDS = int('BENCH_IDLE_S', 10);
 interface RequestKind {
   label: string;
   path: string;
-  /** Whose token reads it. */
-  as: string;
+  /** Whose token reads it; null for the public report, read without logging in. */
+  as: string | null;
+  /** Answered as a file (read as bytes), not JSON; a tenth as many are asked for (each is a workbook written). */
+  file?: boolean;
   /** The service that answers it, behind the gateway; none for one the gateway answers itself. */
   answeredBy: string | null;
 }
@@ -63,28 +66,34 @@ async function main(): Promise<void> {
       { label: 'proposal', path: `/proposals/${proposalId}`, as: `lurah.${village}`, answeredBy: 'proposals' },
       { label: 'funding list', path: '/disbursements?awaitingTreasury=true&page=1&pageSize=20', as: 'bpkad', answeredBy: 'disbursements' },
       { label: 'notifications', path: '/notifications?pageSize=20', as: bkm, answeredBy: 'notifications' },
+      // The public report, as a flood of citizens (or one script) would ask for it: its page, and its spreadsheet.
+      { label: 'public report', path: '/public/transparency?pageSize=20', as: null, answeredBy: 'proposals' },
+      { label: 'public xlsx', path: '/public/transparency/xlsx', as: null, answeredBy: 'proposals', file: true },
     ];
 
     // BENCH_KINDS=me,inbox: only those kinds (their labels).
     const only = process.env.BENCH_KINDS?.split(',').map((k) => k.trim());
     const results = [];
     for (const kind of kinds.filter((k) => !only || only.includes(k.label))) {
-      const token = people.token(kind.as);
+      const token = kind.as === null ? undefined : people.token(kind.as);
+      const read = () =>
+        kind.file ? api.download(kind.path, { token, label: kind.label }) : api.call('GET', kind.path, { token, label: kind.label });
       // One call first, so a wrong path fails here rather than as thousands of errors.
-      await api.call('GET', kind.path, { token, label: kind.label });
+      await read();
       const latencies: number[] = [];
-      const progress = new ProgressBar(kind.label.padEnd(14), REQUESTS);
+      const requests = kind.file ? Math.ceil(REQUESTS / 10) : REQUESTS;
+      const progress = new ProgressBar(kind.label.padEnd(14), requests);
       let sent = 0;
       await meter.start();
       const from = Date.now();
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          while (sent < REQUESTS) {
+          while (sent < requests) {
             sent++;
             const at = performance.now();
-            await api.call('GET', kind.path, { token, label: kind.label });
+            await read();
             latencies.push(performance.now() - at);
-            if (latencies.length % 100 === 0) progress.update(latencies.length);
+            if (latencies.length % 10 === 0) progress.update(latencies.length);
           }
         }),
       );

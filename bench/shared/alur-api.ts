@@ -33,9 +33,23 @@ export class AlurApi {
   }
 
   async call<T>(method: string, path: string, options: CallOptions): Promise<T> {
+    const response = await this.send(method, path, options);
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, options.label, text);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A file (a CSV, a spreadsheet) read with GET: its bytes. */
+  async download(path: string, options: CallOptions): Promise<Buffer> {
+    const response = await this.send('GET', path, options);
+    if (!response.ok) throw new ApiError(response.status, options.label, await response.text());
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  private send(method: string, path: string, options: CallOptions): Promise<Response> {
     this.requests.set(options.label, (this.requests.get(options.label) ?? 0) + 1);
     const gateway = this.baseUrls[this.turn++ % this.baseUrls.length];
-    const response = await fetch(`${gateway}/api/v1${path}`, {
+    return fetch(`${gateway}/api/v1${path}`, {
       method,
       headers: {
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -44,9 +58,6 @@ export class AlurApi {
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
-    const text = await response.text();
-    if (!response.ok) throw new ApiError(response.status, options.label, text);
-    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   async logIn(username: string): Promise<string> {
