@@ -1,5 +1,6 @@
 import { spreadsheetSheets } from '@alur/testing';
 import { ExportColumn, tableCsv, tableXlsx } from './export-table';
+import { PUBLIC_XLSX_MAX_WAITING } from './xlsx-worker';
 
 interface Line {
   title: string;
@@ -114,5 +115,30 @@ describe('an exported table', () => {
     expect((await spreadsheetSheets(first))[0].records.map((r) => r.Judul)).toEqual(['=HYPERLINK("x")']);
     const [rows] = await spreadsheetSheets(second);
     expect([rows.sheet, rows.records.map((r) => r.Judul)]).toEqual(['Daftar usulan', ['Drainase, tahap "dua"']]);
+  });
+
+  it('gives an official their file while the public report’s wait in their own line, and turns the public away past eight waiting', async () => {
+    const forAnyone = { ...PROVENANCE, title: 'Transparansi', madeBy: null };
+    // The public's files are long (2,000 lines), the official's short: in one line, the official's would come last.
+    const longReport = Array.from({ length: 1_000 }, () => LINES).flat();
+    const publicFiles = Array.from({ length: PUBLIC_XLSX_MAX_WAITING }, () => tableXlsx(COLUMNS, longReport, forAnyone));
+    let lastPublicWritten = false;
+    void publicFiles.at(-1)!.then(() => (lastPublicWritten = true));
+    await expect(tableXlsx(COLUMNS, LINES, forAnyone)).rejects.toMatchObject({
+      status: 503,
+      response: { message: expect.stringContaining('try again in a minute'), retryAfterSeconds: 60 },
+    });
+
+    const official = await tableXlsx(COLUMNS, LINES, PROVENANCE);
+    expect(lastPublicWritten).toBe(false);
+    expect((await spreadsheetSheets(official))[0].records).toHaveLength(2);
+
+    for (const file of await Promise.all(publicFiles)) {
+      const [rows, about] = await spreadsheetSheets(file);
+      expect([rows.sheet, rows.records.length]).toEqual(['Transparansi', 2_000]);
+      expect(about.records.map((r) => r.Berkas)).not.toContain('Diunduh oleh');
+    }
+    // Once the line has gone down, the public is served again.
+    expect((await spreadsheetSheets(await tableXlsx(COLUMNS, LINES, forAnyone)))[0].records).toHaveLength(2);
   });
 });

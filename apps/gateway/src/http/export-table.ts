@@ -82,7 +82,8 @@ export function tableXlsx<Row>(columns: readonly ExportColumn<Row>[], rows: read
     widths: columns.map((column) => column.width ?? Math.max(WIDTH[column.kind], column.title.length + 2)),
     rows: rows.map((row) => columns.map((column) => cellValueOf(column.kind, (column.shown ?? column.value)(row), provenance.timeZone))),
   };
-  return writeXlsxInWorker(table, { sheet: 'Keterangan', data: aboutRows(provenance, rows.length, zone), widths: [16, 60] });
+  const about = { sheet: 'Keterangan', data: aboutRows(provenance, rows.length, zone), widths: [16, 60] };
+  return writeXlsxInWorker(table, about, provenance.madeBy === null ? 'public' : 'officials');
 }
 
 /** A value as its column's kind has a spreadsheet hold it; the cell's type follows from it (see writeXlsxInWorker). */

@@ -15,6 +15,7 @@ import { Public } from '../auth/public.decorator';
 import { ContractInput } from '../http/contract-input';
 import { spreadsheetAnswer, XLSX_CONTENT_TYPE } from '../http/export-table';
 import { IdPath } from '../http/id-path';
+import { InFlightReads } from '../http/in-flight-reads';
 import { UploadedFiles } from '../uploads/uploaded-files.service';
 import { transparencyCsv, transparencyXlsx } from './transparency-file';
 import { TransparencyPage, transparencyPage } from './transparency-page';
@@ -121,8 +122,14 @@ export class TransparencyController {
 
   private readonly nameOf = (code: string) => this.regions.get(code)?.name ?? code;
 
-  private async items(fiscalYear: number | undefined): Promise<FundsReportItem[]> {
-    const { items } = await this.rpc.send(ListFundsReport, { fiscalYear });
-    return items;
+  private readonly fundsReports = new InFlightReads<FundsReportItem[]>();
+
+  /**
+   * The funded proposals of a year (or of every year), from the disbursements service (which keeps the money). Anyone may ask, as often as they
+   * like: a request that comes while the same year is being read shares that read, so that a crowd (or a script)
+   * costs the disbursements service one read at a time.
+   */
+  private items(fiscalYear: number | undefined): Promise<FundsReportItem[]> {
+    return this.fundsReports.read(String(fiscalYear ?? 'all'), async () => (await this.rpc.send(ListFundsReport, { fiscalYear })).items);
   }
 }
