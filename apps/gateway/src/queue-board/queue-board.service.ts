@@ -1,13 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import { APP_ENV, BaseEnv, redisOptionsOf } from '@alur/config';
 import { DECLARED_QUEUES } from '@alur/jobs';
 import { AccessTokens } from '../auth/access-tokens.service';
 import { BoardRequest, BoardResponse, QUEUE_BOARD_PATH, queueBoardToken } from './queue-board-session';
+
+type BoardRouter = (req: BoardRequest, res: BoardResponse, next: () => void) => void;
 
 /**
  * Bull Board, mounted on the gateway's Express instance under /api/v1/admin/queues, showing every
@@ -17,33 +16,43 @@ import { BoardRequest, BoardResponse, QUEUE_BOARD_PATH, queueBoardToken } from '
  */
 @Injectable()
 export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
-  private readonly queues: Array<{ queue: Queue; description: string }>;
+  /** The board and its queues, once an administrator has opened it on this gateway. */
+  private board?: { router: BoardRouter; queues: Queue[] };
 
   constructor(
-    @Inject(APP_ENV) env: BaseEnv,
+    @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: AccessTokens,
-  ) {
-    this.queues = DECLARED_QUEUES.map((declared) => ({
-      queue: new Queue(declared.name, { connection: redisOptionsOf(env), prefix: env.QUEUE_PREFIX }),
-      description: `${declared.description} (${declared.owner})`,
-    }));
-  }
+  ) {}
 
   onModuleInit(): void {
-    const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
-    createBullBoard({ queues: this.queues.map(({ queue, description }) => new BullMQAdapter(queue, { description })), serverAdapter });
     const express = this.adapterHost.httpAdapter?.getInstance<{ use: (...args: unknown[]) => void }>();
     // A gateway built without HTTP (none today) simply has no board.
-    express?.use(
-      QUEUE_BOARD_PATH,
-      (req: BoardRequest, res: BoardResponse, next: () => void) => void this.admit(req, res, next),
-      serverAdapter.getRouter(),
-    );
+    express?.use(QUEUE_BOARD_PATH, (req: BoardRequest, res: BoardResponse, next: () => void) => void this.admit(req, res, next));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.queues.map(({ queue }) => queue.close()));
+    await Promise.all(this.board?.queues.map((queue) => queue.close()) ?? []);
+  }
+
+  /**
+   * The board, built for the first administrator who opens it: Bull Board (7 MiB loaded) and a Redis connection per
+   * queue are held only by a gateway whose board someone uses, not by every replica from its start.
+   */
+  private routerOf(): BoardRouter {
+    if (!this.board) {
+      const { createBullBoard } = require('@bull-board/api') as typeof import('@bull-board/api');
+      const { BullMQAdapter } = require('@bull-board/api/bullMQAdapter') as typeof import('@bull-board/api/bullMQAdapter');
+      const { ExpressAdapter } = require('@bull-board/express') as typeof import('@bull-board/express');
+      const queues = DECLARED_QUEUES.map((declared) => ({
+        queue: new Queue(declared.name, { connection: redisOptionsOf(this.env), prefix: this.env.QUEUE_PREFIX }),
+        description: `${declared.description} (${declared.owner})`,
+      }));
+      const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
+      createBullBoard({ queues: queues.map(({ queue, description }) => new BullMQAdapter(queue, { description })), serverAdapter });
+      this.board = { router: serverAdapter.getRouter() as BoardRouter, queues: queues.map(({ queue }) => queue) };
+    }
+    return this.board.router;
   }
 
   private async admit(req: BoardRequest, res: BoardResponse, next: () => void): Promise<void> {
@@ -64,6 +73,6 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
       res.status(403).json({ statusCode: 403, message: 'Only ADMIN may see the queues' });
       return;
     }
-    next();
+    this.routerOf()(req, res, next);
   }
 }
