@@ -19,8 +19,8 @@ let started: { provider: NodeTracerProvider; users: number } | undefined;
  * Turns tracing on when OTEL_EXPORTER_OTLP_ENDPOINT is set: spans of this process go in batches over
  * OTLP/HTTP to `<endpoint>/v1/traces`, named by service, with W3C trace context as the propagation
  * format. Unset, nothing is registered (nor the SDK loaded) and the OpenTelemetry API stays its no-op
- * self: spans cost a function call and no trace context is written anywhere. One provider per process: services started
- * together in one process (tests) share the first one's. `processors` replace the OTLP export (a test's
+ * self: spans cost a function call and no trace context is written anywhere. One provider per process:
+ * services started together in one process (tests) share the first one's. `processors` replace the OTLP export (a test's
  * in-memory exporter) and turn tracing on without an endpoint.
  */
 export function startTracing(

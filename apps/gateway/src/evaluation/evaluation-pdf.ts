@@ -38,9 +38,10 @@ export interface EvaluationPdfOptions {
  * groups' figures side by side (and the previous year's beside them), then each stage's working days,
  * overdue and escalated stages, and how the figures are defined.
  */
-export async function evaluationPdf(evaluation: PilotEvaluation, options: EvaluationPdfOptions): Promise<Buffer> {
+export function evaluationPdf(evaluation: PilotEvaluation, options: EvaluationPdfOptions): Promise<Buffer> {
   // Loaded by the first PDF asked for: pdfkit takes 0.13 s and 10 MiB to load, in a gateway that may never make one.
-  const { default: PDFDocument } = await import('pdfkit');
+  // require, not import(): the build would keep import() and load pdfkit's ES module, the tests its CommonJS one.
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
   const years = yearsOf(evaluation);
   const doc = new PDFDocument({
     size: 'A4',

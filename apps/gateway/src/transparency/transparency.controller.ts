@@ -125,9 +125,9 @@ export class TransparencyController {
   private readonly fundsReports = new InFlightReads<FundsReportItem[]>();
 
   /**
-   * The funded proposals of a year (or of every year), from the disbursements service (which keeps the money). Anyone may ask, as often as they
-   * like: a request that comes while the same year is being read shares that read, so that a crowd (or a script)
-   * costs the disbursements service one read at a time.
+   * The funded proposals of a year (or of every year), from the disbursements service, which keeps the money. Anyone
+   * may ask, as often as they like: a request that comes while the same year is being read shares that read, so that
+   * a crowd (or a script) costs the disbursements service one read at a time.
    */
   private items(fiscalYear: number | undefined): Promise<FundsReportItem[]> {
     return this.fundsReports.read(String(fiscalYear ?? 'all'), async () => (await this.rpc.send(ListFundsReport, { fiscalYear })).items);
