@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
+import { PUBLIC_XLSX_MAX_WAITING } from '../../apps/gateway/src/http/xlsx-worker';
 import { formatLoad, machineOf, percentile, round, sleep, writeResults } from '../shared/bench-results';
 import { ApiError } from '../shared/alur-api';
 import { netOfIdle } from '../shared/cost-meter';
@@ -83,8 +84,8 @@ async function main(): Promise<void> {
       await read();
       const latencies: number[] = [];
       const requests = kind.file ? Math.ceil(REQUESTS / 10) : REQUESTS;
-      // Files are asked for by as many at once as the public report's line lets wait (PUBLIC_XLSX_MAX_WAITING).
-      const concurrency = kind.file ? Math.min(CONCURRENCY, 8) : CONCURRENCY;
+      // Files are asked for by as many at once as the public report's line lets wait.
+      const concurrency = kind.file ? Math.min(CONCURRENCY, PUBLIC_XLSX_MAX_WAITING) : CONCURRENCY;
       const progress = new ProgressBar(kind.label.padEnd(14), requests);
       let sent = 0;
       let turnedAway = 0;
