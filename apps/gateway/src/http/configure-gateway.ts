@@ -5,7 +5,7 @@ import compression from 'compression';
 import type { Application } from 'express';
 import helmet from 'helmet';
 import { BodyRefusalFilter } from './body-refusal.filter';
-import { BodyTooLargeFilter } from './body-too-large.filter';
+import { HttpRefusalFilter } from './http-refusal.filter';
 import { compressSmallAnswers } from './compress-small-answers';
 import { serveWebConsole } from './serve-web-console';
 
@@ -25,7 +25,7 @@ export function configureGateway(app: INestApplication): void {
   app.use(compression());
   app.use(helmet());
   // Nest tries global filters last-registered first: the catch-all goes first so the 400 filter is asked before it.
-  app.useGlobalFilters(new BodyTooLargeFilter(app.getHttpAdapter()), new BodyRefusalFilter());
+  app.useGlobalFilters(new HttpRefusalFilter(app.getHttpAdapter()), new BodyRefusalFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
