@@ -488,4 +488,26 @@ describe('notifications reach people on their channels, once', () => {
       expect(await service.app.get(DeliveryLogUseCase).get(delivery.id)).toMatchObject({ status: 'sent' }),
     );
   });
+
+  it('leaves alone a delivery whose job is only slow: no second job, nothing counted as requeued', async () => {
+    const repository = service.app.get(DeliveryRepository);
+    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
+    const [delivery] = await service.db.transaction((tx) =>
+      repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Slow job', body: 'x' }]),
+    );
+    const queue = service.app.get(NotificationQueue).queue;
+    // Its job waits (a long back-off, or a line the worker has not reached yet) while the row stays queued.
+    await queue.add('deliver', { deliveryId: delivery.id }, { jobId: delivery.id, delay: 3_600_000 });
+
+    expect(await service.app.get(DeliveryReconciler).reconcile(new Date(Date.now() + 10 * 60_000))).toEqual({
+      requeued: 0,
+      interrupted: 0,
+    });
+    expect(await queue.getJobState(delivery.id)).toBe('delayed');
+    const jobsOfIt = (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter(
+      (job) => job.data.deliveryId === delivery.id,
+    );
+    expect(jobsOfIt.map((job) => job.id)).toEqual([delivery.id]);
+    expect(await service.db.query('SELECT status FROM delivery WHERE id = $1', [delivery.id])).toEqual([{ status: 'queued' }]);
+  });
 });

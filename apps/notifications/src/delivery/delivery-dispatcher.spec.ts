@@ -1,7 +1,7 @@
 import { BaseEnv } from '@alur/config';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { DeliveryFailedError } from './channels/channel-sender';
-import { DeliveryDispatcher, DISPATCH_WAITING_MAX } from './delivery-dispatcher';
+import { DeliveryDispatcher, DISPATCH_WAITING_MAX, dispatchHoldMs } from './delivery-dispatcher';
 import { NotificationQueue } from './notification-queue';
 import { DeliverNotificationUseCase, DeliveryOutcome } from './use-cases/deliver-notification.use-case';
 
@@ -30,7 +30,7 @@ function setUp(maxAttempts = 5) {
     enqueueRetry: jest.fn(async (_delivery: { id: string; retryRound: number }, _attemptsLeft: number) => undefined),
   };
   const dispatcher = new DeliveryDispatcher(
-    as<BaseEnv>({ NOTIFICATIONS_MAX_ATTEMPTS: maxAttempts }),
+    as<BaseEnv>({ NOTIFICATIONS_MAX_ATTEMPTS: maxAttempts, NOTIFICATIONS_RECONCILE_SECONDS: 30 }),
     as<DeliverNotificationUseCase>(deliver),
     as<NotificationQueue>(queue),
   );
@@ -92,6 +92,48 @@ describe('DeliveryDispatcher: a new delivery’s first attempt at once, the rest
 
     expect(sends).toHaveLength(slots);
     expect(queue.enqueueDeliveries).toHaveBeenCalledWith(deliveriesNumbered(2, slots + DISPATCH_WAITING_MAX));
+  });
+
+  it('queues as jobs the deliveries that waited for a slot longer than half a reconciler pass, oldest first', async () => {
+    const { dispatcher, queue, sends, settled } = setUp();
+    const slots = NOTIFICATIONS_QUEUE.concurrency;
+    const hold = dispatchHoldMs({ NOTIFICATIONS_RECONCILE_SECONDS: 30 });
+    expect(hold).toBe(15_000);
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      await dispatcher.dispatch(deliveriesNumbered(slots + 2));
+      clock.mockReturnValue(1_000_000 + 10_000);
+      await dispatcher.dispatch(deliveriesNumbered(2, slots + 2));
+
+      await dispatcher.queueLongWaiting(1_000_000 + hold - 1);
+      expect(queue.enqueueDeliveries).not.toHaveBeenCalled();
+      await dispatcher.queueLongWaiting(1_000_000 + hold);
+      expect(queue.enqueueDeliveries).toHaveBeenCalledWith(deliveriesNumbered(2, slots));
+
+      // The younger two still wait here, and take the slots that free up.
+      sends[0].settle('sent');
+      sends[1].settle('sent');
+      await settled();
+      expect(sends.map((s) => s.id).slice(slots)).toEqual(deliveriesNumbered(2, slots + 2).map((d) => d.id));
+      expect(queue.enqueueDeliveries).toHaveBeenCalledTimes(1);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('keeps the deliveries that waited too long at the front of its line when Redis cannot take them', async () => {
+    const { dispatcher, queue, sends, settled } = setUp();
+    const slots = NOTIFICATIONS_QUEUE.concurrency;
+    await dispatcher.dispatch(deliveriesNumbered(slots + 2));
+    await dispatcher.dispatch(deliveriesNumbered(1, 500));
+    queue.enqueueDeliveries.mockRejectedValueOnce(new Error('Connection is closed.'));
+
+    await dispatcher.queueLongWaiting(Date.now() + dispatchHoldMs({ NOTIFICATIONS_RECONCILE_SECONDS: 30 }));
+    expect(queue.enqueueDeliveries).toHaveBeenCalledWith([...deliveriesNumbered(2, slots), ...deliveriesNumbered(1, 500)]);
+
+    for (const send of sends.slice(0, 3)) send.settle('sent');
+    await settled();
+    expect(sends.map((s) => s.id).slice(slots)).toEqual(['d25', 'd26', 'd500']);
   });
 
   it('on shutdown queues what waits, lets the attempts under way finish, and queues what comes after', async () => {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { contextOfCarrier, currentTraceCarrier, inSpan, SpanKind, TraceCarrier, tracingEnabled } from '@alur/observability';
@@ -12,6 +12,16 @@ import { DeliverNotificationUseCase } from './use-cases/deliver-notification.use
  */
 export const DISPATCH_WAITING_MAX = 1_000;
 
+/**
+ * How long a delivery may wait here for a slot before it goes to the queue as a job: half a pass of
+ * DeliveryReconciler, which takes a delivery `queued` for two passes for one whose job was lost. So
+ * such a delivery always has a job unless its process died, and the reconciler never queues again one
+ * that a process still holds (which would then be tried twice, the second try finding it claimed).
+ */
+export function dispatchHoldMs(env: Pick<BaseEnv, 'NOTIFICATIONS_RECONCILE_SECONDS'>): number {
+  return (env.NOTIFICATIONS_RECONCILE_SECONDS * 1000) / 2;
+}
+
 interface NewDelivery {
   id: string;
   retryRound: number;
@@ -19,6 +29,8 @@ interface NewDelivery {
 
 interface Waiting {
   delivery: NewDelivery;
+  /** When it came here (Date.now()). */
+  since: number;
   /** The trace of the change that created it, when tracing is on: an attempt started later, from another's end, continues it. */
   cause?: TraceCarrier;
 }
@@ -34,35 +46,68 @@ interface Waiting {
  * here, is the truth: an attempt claims it first (DeliverNotificationUseCase), so a job that reaches it
  * too does nothing; and a delivery this process never got to is queued as a job when it stops, or, if it
  * died, still `queued` in the database, where DeliveryReconciler finds it after two of its passes
- * (NOTIFICATIONS_RECONCILE_SECONDS).
+ * (NOTIFICATIONS_RECONCILE_SECONDS). A line that sends cannot keep up with is not held here for long
+ * (dispatchHoldMs): its older part goes to the queue, whose worker's slots then join these.
  */
 @Injectable()
-export class DeliveryDispatcher implements BeforeApplicationShutdown {
+export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly waiting: Waiting[] = [];
   private readonly running = new Set<Promise<void>>();
+  private readonly holdMs: number;
+  private timer?: NodeJS.Timeout;
   private stopping = false;
 
   constructor(
     @Inject(APP_ENV) private readonly env: BaseEnv,
     private readonly deliver: DeliverNotificationUseCase,
     private readonly queue: NotificationQueue,
-  ) {}
+  ) {
+    this.holdMs = dispatchHoldMs(env);
+  }
+
+  onApplicationBootstrap(): void {
+    // A quarter of the hold: nothing waits here much beyond it, even while every slot's send hangs.
+    this.timer = setInterval(() => void this.queueLongWaiting(), Math.max(1_000, this.holdMs / 4));
+    this.timer.unref();
+  }
 
   /** Called once the deliveries are committed; resolves when each is under way or on the queue. */
   async dispatch(deliveries: readonly NewDelivery[]): Promise<void> {
     const free = Math.max(0, NOTIFICATIONS_QUEUE.concurrency - this.running.size);
     const room = this.stopping ? 0 : free + Math.max(0, DISPATCH_WAITING_MAX - this.waiting.length);
     const cause = tracingEnabled() ? currentTraceCarrier() : undefined;
-    for (const delivery of deliveries.slice(0, room)) this.waiting.push({ delivery, cause });
+    const since = Date.now();
+    for (const delivery of deliveries.slice(0, room)) this.waiting.push({ delivery, since, cause });
     this.startAttempts();
     const overflow = deliveries.slice(room);
     if (overflow.length > 0) await this.queue.enqueueDeliveries(overflow);
   }
 
+  /**
+   * Queues as jobs the deliveries that have waited here for a slot longer than the hold. If Redis cannot
+   * take them they wait on here, at the front: sooner sent by this process than by the reconciler later.
+   */
+  async queueLongWaiting(now = Date.now()): Promise<void> {
+    const young = this.waiting.findIndex((waiting) => now - waiting.since < this.holdMs);
+    const old = this.waiting.splice(0, young === -1 ? this.waiting.length : young);
+    if (old.length === 0) return;
+    try {
+      await this.queue.enqueueDeliveries(old.map((waiting) => waiting.delivery));
+      this.logger.log({ deliveries: old.length, holdMs: this.holdMs }, 'Queued as jobs the deliveries that waited too long for a slot');
+    } catch (error) {
+      this.logger.warn({ err: error, deliveries: old.length }, 'Could not queue the deliveries that waited too long; they wait on here');
+      if (!this.stopping) {
+        this.waiting.unshift(...old);
+        this.startAttempts();
+      }
+    }
+  }
+
   /** What waits goes to the queue, and the attempts under way finish (their outcomes written), before the queue closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.timer);
     const left = this.waiting.splice(0).map((waiting) => waiting.delivery);
     if (left.length > 0) {
       await this.queue

@@ -20,7 +20,9 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   /**
    * A queued delivery without progress for this long has probably lost its job (Redis keeps nothing on disk
-   * here): two passes. Putting back one whose job is only slow costs a look at its job (same id, no second job).
+   * here): two passes. One still waiting for a slot in a DeliveryDispatcher would have gone to the queue as a
+   * job after half a pass (dispatchHoldMs), so it is not queued a second time; one whose job is only slow
+   * costs a look at its job's state.
    */
   private readonly staleQueuedMs: number;
 
@@ -51,9 +53,9 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
       this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
     );
     const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now);
-    await this.queue.requeueDeliveries(stale);
-    if (stale.length || interrupted) this.logger.log({ requeued: stale.length, interrupted }, 'Deliveries reconciled');
-    return { requeued: stale.length, interrupted };
+    const requeued = (await this.queue.requeueDeliveries(stale)).length;
+    if (requeued || interrupted) this.logger.log({ requeued, interrupted }, 'Deliveries reconciled');
+    return { requeued, interrupted };
   }
 
   /** Returns whether the digest's scheduler had to be set again. */
