@@ -36,6 +36,7 @@ const KEEP = 500;
 export class MailCatcher {
   readonly messages: CaughtMail[] = [];
   refuseWith?: string;
+  private held?: Promise<void>;
   private smtp?: SMTPServer;
   private http?: Server;
 
@@ -57,7 +58,8 @@ export class MailCatcher {
           return;
         }
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            await this.held;
             this.keep({
               id: randomUUID(),
               messageId: mail.messageId ?? null,
@@ -91,6 +93,16 @@ export class MailCatcher {
       });
     }
     return { smtpPort, httpPort };
+  }
+
+  /** Answers no message until the returned function is called, as a relay slower than its senders would (tests). */
+  holdAnswers(): () => void {
+    let release!: () => void;
+    this.held = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.held = undefined;
+      release();
+    };
   }
 
   async stop(): Promise<void> {
