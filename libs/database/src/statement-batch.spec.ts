@@ -57,6 +57,22 @@ describe('StatementBatch', () => {
     expect(batch.waiting).toBe(0);
   });
 
+  it('runs the waiting requests once the turn is over, with those made in it, when asked to go soon', async () => {
+    const runs: number[][] = [];
+    const batch = new StatementBatch<number, number>(async (inputs) => {
+      runs.push(inputs);
+      return inputs;
+    }, 60_000);
+    const a = batch.submit(1);
+    batch.flushSoon();
+    const b = batch.submit(2);
+    batch.flushSoon();
+    // Not yet: the rest of this turn's requests may still join.
+    expect(batch.waiting).toBe(2);
+    await expect(Promise.all([a, b])).resolves.toEqual([1, 2]);
+    expect(runs).toEqual([[1, 2]]);
+  });
+
   it('runs each request alone when PostgreSQL refuses the batch, so that only the bad one fails', async () => {
     const runs: number[][] = [];
     const batch = new StatementBatch<number, number>(async (inputs) => {

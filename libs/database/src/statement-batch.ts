@@ -13,6 +13,8 @@
 export class StatementBatch<I, O> {
   private pending: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
   private timer?: NodeJS.Timeout;
+  /** Whether the timer set is flushSoon's, not the window's. */
+  private soon = false;
   private running = false;
   /** The batch running, if one is. */
   private current?: Promise<void>;
@@ -50,9 +52,21 @@ export class StatementBatch<I, O> {
     if (!this.running && this.pending.length) void this.flush();
   }
 
+  /**
+   * Runs the waiting requests as soon as the current turn is over, with those made in it, rather than at
+   * the end of the window: for when no request but this turn's can come to join them.
+   */
+  flushSoon(): void {
+    if (this.running || this.soon || !this.pending.length) return;
+    clearTimeout(this.timer);
+    this.soon = true;
+    this.timer = setTimeout(() => void this.flush(), 0);
+  }
+
   private async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.soon = false;
     const batch = this.pending.splice(0, this.maxSize);
     if (batch.length === 0) return;
     this.running = true;

@@ -107,6 +107,29 @@ describe('DeliverNotificationUseCase', () => {
     expect(deliveries.statements).toEqual([`claim ${ids.length}`, `outcomes ${ids.length}`]);
   });
 
+  it('claims at once, with the others of its turn, when every slot is taken: waiting the window would only hold the slots', async () => {
+    const hung: Array<() => void> = [];
+    const { deliveries, useCase } = setUp(
+      (m) => new Promise((resolve) => hung.push(() => resolve({ providerMessageId: `<${m.deliveryId}>` }))),
+    );
+    const busy = Array.from({ length: NOTIFICATIONS_QUEUE.concurrency - 1 }, (_, i) => `busy${i}`);
+    for (const id of [...busy, 'x', 'y']) deliveries.status.set(id, 'queued');
+    jest.useFakeTimers();
+    const all = busy.map((id) => useCase.execute(id, false));
+    await jest.advanceTimersByTimeAsync(DELIVERY_BATCH_WINDOW_MS);
+    expect(hung).toHaveLength(busy.length);
+
+    // Two more in one turn, as when an outcome statement frees slots: every slot taken, they need not wait the window.
+    all.push(useCase.execute('x', false), useCase.execute('y', false));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(hung).toHaveLength(busy.length + 2);
+    expect(deliveries.statements).toEqual([`claim ${busy.length}`, 'claim 2']);
+
+    for (const release of hung) release();
+    await jest.advanceTimersByTimeAsync(DELIVERY_OUTCOME_WINDOW_MS);
+    await expect(Promise.all(all)).resolves.toEqual(Array(busy.length + 2).fill('sent'));
+  });
+
   it('writes an outcome within its short window of the send ending, not the claims’ longer one: a delivery is `sending` hardly longer than its send', async () => {
     let sendEnded = 0;
     const { deliveries, useCase } = setUp(async (m) => {
