@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
 import { createTestIsolation, expectEventually } from '@alur/testing';
 import { DeliveryDispatcher } from '../../apps/notifications/src/delivery/delivery-dispatcher';
 import { DeliveryReconciler } from '../../apps/notifications/src/delivery/delivery-reconciler.service';
-import { DeliveryRepository } from '../../apps/notifications/src/delivery/delivery.repository';
 import { NotificationQueue } from '../../apps/notifications/src/delivery/notification-queue';
-import { MailedNotifications, useMailedNotifications, user } from './notifications-harness';
+import { emailDeliveriesWithoutJob, MailedNotifications, useMailedNotifications, user } from './notifications-harness';
 
 const lurah = user('lurah.14.03.09.1004', 'LURAH', '14.03.09.1004');
 
@@ -23,19 +21,10 @@ describe('a line of e-mails that the relay cannot keep up with', () => {
     const release = catcher.holdAnswers();
     const slots = NOTIFICATIONS_QUEUE.concurrency;
     const count = slots + 15;
-    const repository = service.app.get(DeliveryRepository);
-    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
-    const deliveries = await service.db.transaction((tx) =>
-      repository.create(
-        tx,
-        Array.from({ length: count }, (_, i) => ({
-          ...draft,
-          address: lurah.email!,
-          sourceId: randomUUID(),
-          subject: `Antrean ${i}`,
-          body: 'x',
-        })),
-      ),
+    const deliveries = await emailDeliveriesWithoutJob(
+      service,
+      lurah,
+      Array.from({ length: count }, (_, i) => `Antrean ${i}`),
     );
     const ids = deliveries.map((delivery) => delivery.id);
     await service.app.get(DeliveryDispatcher).dispatch(deliveries);

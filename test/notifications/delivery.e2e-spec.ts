@@ -23,6 +23,7 @@ import { RunReminderDigestUseCase } from '../../apps/notifications/src/digest/us
 import { PreferencesUseCase } from '../../apps/notifications/src/preferences/use-cases/preferences.use-case';
 import {
   actorOf,
+  emailDeliveriesWithoutJob,
   EventPublisher,
   FakeSmsGateway,
   RunningNotifications,
@@ -365,19 +366,8 @@ describe('notifications reach people on their channels, once', () => {
     await expectEventually(async () =>
       expect(await service.db.query(`SELECT id FROM delivery WHERE status NOT IN ('sent', 'failed')`)).toEqual([]),
     );
-    const repository = service.app.get(DeliveryRepository);
-    const draft = {
-      recipientUserId: lurah.userId,
-      channel: 'email' as const,
-      kind: 'PROPOSAL_APPROVED' as const,
-      notificationId: null,
-      address: lurah.email!,
-    };
     // Committed without a job, as when the process dies between commit and enqueue (or Redis loses the job).
-    const [lost, interrupted] = await service.db.transaction(async (tx) => [
-      ...(await repository.create(tx, [{ ...draft, sourceId: randomUUID(), subject: 'Lost job', body: 'x' }])),
-      ...(await repository.create(tx, [{ ...draft, sourceId: randomUUID(), subject: 'Interrupted', body: 'y' }])),
-    ]);
+    const [lost, interrupted] = await emailDeliveriesWithoutJob(service, lurah, ['Lost job', 'Interrupted']);
     await service.db.query(`UPDATE delivery SET status = 'sending', attempts = 1 WHERE id = $1`, [interrupted.id]);
 
     const reconciler = service.app.get(DeliveryReconciler);
@@ -395,12 +385,8 @@ describe('notifications reach people on their channels, once', () => {
 
   it('records a sent delivery once when its outcome statement loses its connection, whether or not it had committed', async () => {
     const repository = service.app.get(DeliveryRepository);
-    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
     // Committed without a job: the use case runs it here, as a job would.
-    const [committed, lost] = await service.db.transaction(async (tx) => [
-      ...(await repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Answer lost', body: 'x' }])),
-      ...(await repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Never ran', body: 'y' }])),
-    ]);
+    const [committed, lost] = await emailDeliveriesWithoutJob(service, lurah, ['Answer lost', 'Never ran']);
     const record = repository.recordOutcomes.bind(repository);
     const outcomes = jest
       .spyOn(repository, 'recordOutcomes')
@@ -434,20 +420,7 @@ describe('notifications reach people on their channels, once', () => {
 
   it('re-enqueues a delivery whose job failed for good without writing its outcome (its claims lost their connection)', async () => {
     const repository = service.app.get(DeliveryRepository);
-    const [delivery] = await service.db.transaction((tx) =>
-      repository.create(tx, [
-        {
-          recipientUserId: lurah.userId,
-          channel: 'email',
-          kind: 'PROPOSAL_APPROVED',
-          notificationId: null,
-          address: lurah.email!,
-          sourceId: randomUUID(),
-          subject: 'Claim lost',
-          body: 'z',
-        },
-      ]),
-    );
+    const [delivery] = await emailDeliveriesWithoutJob(service, lurah, ['Claim lost']);
     const claimAll = repository.claimAll.bind(repository);
     const claims = jest.spyOn(repository, 'claimAll').mockImplementation(async (db, ids) => {
       if (ids.includes(delivery.id)) throw new Error('Connection terminated unexpectedly');
@@ -471,11 +444,7 @@ describe('notifications reach people on their channels, once', () => {
   });
 
   it('re-enqueues a delivery whose job Redis lost in part (its hash left, in no list), which a re-add of its id would not touch', async () => {
-    const repository = service.app.get(DeliveryRepository);
-    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
-    const [delivery] = await service.db.transaction((tx) =>
-      repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Half lost', body: 'x' }]),
-    );
+    const [delivery] = await emailDeliveriesWithoutJob(service, lurah, ['Half lost']);
     const queue = service.app.get(NotificationQueue).queue;
     // A job far in the future, then taken out of the delayed set: its hash stays, as after keys lost one by one.
     await queue.add('deliver', { deliveryId: delivery.id }, { jobId: delivery.id, delay: 3_600_000 });
@@ -490,11 +459,7 @@ describe('notifications reach people on their channels, once', () => {
   });
 
   it('leaves alone a delivery whose job is only slow: no second job, nothing counted as requeued', async () => {
-    const repository = service.app.get(DeliveryRepository);
-    const draft = { recipientUserId: lurah.userId, channel: 'email' as const, kind: 'PROPOSAL_APPROVED' as const, notificationId: null };
-    const [delivery] = await service.db.transaction((tx) =>
-      repository.create(tx, [{ ...draft, address: lurah.email!, sourceId: randomUUID(), subject: 'Slow job', body: 'x' }]),
-    );
+    const [delivery] = await emailDeliveriesWithoutJob(service, lurah, ['Slow job']);
     const queue = service.app.get(NotificationQueue).queue;
     // Its job waits (a long back-off, or a line the worker has not reached yet) while the row stays queued.
     await queue.add('deliver', { deliveryId: delivery.id }, { jobId: delivery.id, delay: 3_600_000 });

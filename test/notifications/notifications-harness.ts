@@ -9,6 +9,7 @@ import { EventContract, EventEnvelope, PayloadOf, ProposalSubmittedV1, subjectFo
 import { HEADER_AGGREGATE_ID } from '@alur/messaging';
 import { createServiceApp } from '@alur/platform';
 import { expectEventually, removeTestResources, TestIsolation } from '@alur/testing';
+import { DeliveryRepository, QueuedDelivery } from '../../apps/notifications/src/delivery/delivery.repository';
 import { MailCatcher } from '../../apps/notifications/src/dev/mail-catcher';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
 
@@ -24,6 +25,32 @@ export async function startNotifications(isolation: TestIsolation, env: NodeJS.P
     rpc: true,
   });
   return { app, db: app.get(DataSource), close: () => app.close() };
+}
+
+/**
+ * E-mail deliveries to `to`, one per subject and in their order, committed without a job: as when the process
+ * dies between commit and enqueue, or Redis loses the job, and for a test that makes the attempts itself.
+ */
+export function emailDeliveriesWithoutJob(
+  service: RunningNotifications,
+  to: UserSavedPayload,
+  subjects: readonly string[],
+): Promise<QueuedDelivery[]> {
+  const repository = service.app.get(DeliveryRepository);
+  const draft = {
+    recipientUserId: to.userId,
+    channel: 'email',
+    kind: 'PROPOSAL_APPROVED',
+    notificationId: null,
+    address: to.email!,
+  } as const;
+  return service.db.transaction(async (tx) => {
+    const created: QueuedDelivery[] = [];
+    // One insert each: the rows come back in the subjects' order.
+    for (const subject of subjects)
+      created.push(...(await repository.create(tx, [{ ...draft, sourceId: randomUUID(), subject, body: 'x' }])));
+    return created;
+  });
 }
 
 /** Publishes events into the isolation's stream as a producer's outbox relay would. */
