@@ -1,5 +1,7 @@
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { BaseEnv } from '@alur/config';
 import { NOTIFICATIONS_QUEUE } from '@alur/jobs';
+import { currentTraceCarrier, inSpan, startTracing, Tracing } from '@alur/observability';
 import { DeliveryFailedError } from './channels/channel-sender';
 import { DeliveryDispatcher, DISPATCH_WAITING_MAX, dispatchHoldMs } from './delivery-dispatcher';
 import { NotificationQueue } from './notification-queue';
@@ -155,5 +157,26 @@ describe('DeliveryDispatcher: a new delivery’s first attempt at once, the rest
     await dispatcher.dispatch(deliveriesNumbered(1, 100));
     expect(queue.enqueueDeliveries).toHaveBeenLastCalledWith(deliveriesNumbered(1, 100));
     expect(sends).toHaveLength(slots);
+  });
+});
+
+describe('DeliveryDispatcher, when tracing is on', () => {
+  let tracing: Tracing | undefined;
+  beforeAll(() => {
+    tracing = startTracing('notifications', { OTEL_TRACES_SAMPLER_ARG: 1 }, [new SimpleSpanProcessor(new InMemorySpanExporter())]);
+  });
+  afterAll(() => tracing?.shutdown());
+
+  it('hands a delivery that waited too long to the queue in the trace that created it, not in the timer’s', async () => {
+    const { dispatcher, queue } = setUp();
+    const slots = NOTIFICATIONS_QUEUE.concurrency;
+    const cause = await inSpan('event approvals.approval-stage-opened.v1 handle', {}, async () => {
+      await dispatcher.dispatch(deliveriesNumbered(slots + 1));
+      return currentTraceCarrier();
+    });
+    expect(cause?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+
+    await inSpan('timer', {}, () => dispatcher.queueLongWaiting(Date.now() + dispatchHoldMs({ NOTIFICATIONS_RECONCILE_SECONDS: 30 })));
+    expect(queue.enqueueDeliveries).toHaveBeenCalledWith([{ ...deliveriesNumbered(1, slots)[0], cause }]);
   });
 });

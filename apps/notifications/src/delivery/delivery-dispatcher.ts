@@ -35,6 +35,11 @@ interface Waiting {
   cause?: TraceCarrier;
 }
 
+/** A waiting delivery as it goes to the queue: its job continues the trace that created it, not the timer's. */
+function withCause({ delivery, cause }: Waiting): NewDelivery & { cause?: TraceCarrier } {
+  return cause ? { ...delivery, cause } : delivery;
+}
+
 /**
  * Makes the first attempt of new deliveries in this process, as soon as the transaction that created
  * them has committed, and hands the later attempts to the notifications queue, which times them with
@@ -93,7 +98,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const old = this.waiting.splice(0, young === -1 ? this.waiting.length : young);
     if (old.length === 0) return;
     try {
-      await this.queue.enqueueDeliveries(old.map((waiting) => waiting.delivery));
+      await this.queue.enqueueDeliveries(old.map(withCause));
       this.logger.log({ deliveries: old.length, holdMs: this.holdMs }, 'Queued as jobs the deliveries that waited too long for a slot');
     } catch (error) {
       this.logger.warn({ err: error, deliveries: old.length }, 'Could not queue the deliveries that waited too long; they wait on here');
@@ -108,7 +113,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
-    const left = this.waiting.splice(0).map((waiting) => waiting.delivery);
+    const left = this.waiting.splice(0).map(withCause);
     if (left.length > 0) {
       await this.queue
         .enqueueDeliveries(left)

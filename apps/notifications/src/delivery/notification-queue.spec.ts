@@ -32,3 +32,22 @@ describe('NotificationQueue.enqueueRetry: the attempts left after a first attemp
     expect(waitsOf(options, options.delay)).toEqual([BASE_MS, 2 * BASE_MS, 4 * BASE_MS, 8 * BASE_MS]);
   });
 });
+
+describe('NotificationQueue.enqueueDeliveries', () => {
+  it('gives each job its delivery’s id, versioned per operator retry, and the trace the delivery was created in when it kept one', async () => {
+    const added: Array<{ name: string; data: unknown; opts: JobsOptions }> = [];
+    const queue = { addBulk: async (jobs: typeof added) => void added.push(...jobs) };
+    const notifications = new NotificationQueue(env, queue as unknown as Queue);
+    const cause = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+
+    await notifications.enqueueDeliveries([
+      { id: 'delivery-1', retryRound: 0, cause },
+      { id: 'delivery-2', retryRound: 1 },
+    ]);
+
+    expect(added.map(({ name, data, opts }) => [name, data, opts.jobId])).toEqual([
+      ['deliver', { deliveryId: 'delivery-1', trace: cause }, 'delivery-1'],
+      ['deliver', { deliveryId: 'delivery-2' }, 'delivery-2_r1'],
+    ]);
+  });
+});

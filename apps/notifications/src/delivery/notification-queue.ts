@@ -48,13 +48,17 @@ export class NotificationQueue implements OnApplicationBootstrap {
     await this.scheduleDigest();
   }
 
-  async enqueueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number }>): Promise<void> {
+  /**
+   * A delivery's `cause` is the trace it was created in, when it was kept for later (DeliveryDispatcher's
+   * line); without one, the job continues the trace of the code that queues it.
+   */
+  async enqueueDeliveries(deliveries: ReadonlyArray<{ id: string; retryRound: number; cause?: TraceCarrier }>): Promise<void> {
     if (deliveries.length === 0) return;
     const trace = currentTraceCarrier();
     await this.queue.addBulk(
-      deliveries.map(({ id, retryRound }) => ({
+      deliveries.map(({ id, retryRound, cause }) => ({
         name: NOTIFICATION_JOBS.deliver,
-        data: deliverJobData(id, trace),
+        data: deliverJobData(id, cause ?? trace),
         // Attempts, back-off and removal: the queue's defaults (NOTIFICATIONS_QUEUE).
         opts: { jobId: deliveryJobId(id, retryRound) },
       })),
