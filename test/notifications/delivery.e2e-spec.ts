@@ -475,4 +475,22 @@ describe('notifications reach people on their channels, once', () => {
     expect(jobsOfIt.map((job) => job.id)).toEqual([delivery.id]);
     expect(await service.db.query('SELECT status FROM delivery WHERE id = $1', [delivery.id])).toEqual([{ status: 'queued' }]);
   });
+
+  it('looks at every stale delivery in one pass, a page at a time: one lost behind a page of slow jobs is queued too', async () => {
+    // Made in one transaction, so with one updated_at: the pages go on by id. The last by id has lost its job.
+    const deliveries = await emailDeliveriesWithoutJob(service, lurah, ['Paged 1', 'Paged 2', 'Paged 3', 'Paged 4']);
+    const [lost, ...slow] = [...deliveries].sort((a, b) => b.id.localeCompare(a.id));
+    const queue = service.app.get(NotificationQueue).queue;
+    for (const delivery of slow) await queue.add('deliver', { deliveryId: delivery.id }, { jobId: delivery.id, delay: 3_600_000 });
+
+    // Pages of two: the slow jobs (and the earlier test's) fill the first pages; one page alone would not reach the lost one.
+    expect(await service.app.get(DeliveryReconciler).reconcile(new Date(Date.now() + 10 * 60_000), 2)).toEqual({
+      requeued: 1,
+      interrupted: 0,
+    });
+    await expectEventually(async () => expect(await service.app.get(DeliveryLogUseCase).get(lost.id)).toMatchObject({ status: 'sent' }));
+    const lostSubject = `Paged ${deliveries.indexOf(lost) + 1}`;
+    expect(catcher.to(lurah.email!).filter((m) => m.subject === lostSubject)).toHaveLength(1);
+    expect(await Promise.all(slow.map((delivery) => queue.getJobState(delivery.id)))).toEqual(['delayed', 'delayed', 'delayed']);
+  });
 });

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
-import { DeliveryRepository } from './delivery.repository';
+import { DeliveryRepository, StaleCursor } from './delivery.repository';
 import { NotificationQueue } from './notification-queue';
 
 /** Longer than any send can take (SMTP socket and gateway timeouts are far shorter). */
 export const INTERRUPTED_SENDING_MS = 5 * 60_000;
+const STALE_PAGE = 1000;
 const INTERRUPTED_REASON = 'interrupted while sending: the message may have gone out; check with the recipient before retrying';
 
 /**
@@ -47,13 +48,21 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
     clearInterval(this.timer);
   }
 
-  async reconcile(now: Date = new Date()): Promise<{ requeued: number; interrupted: number }> {
+  /** One pass; `page` is how many stale deliveries it looks at a time (their jobs asked of Redis at once). */
+  async reconcile(now: Date = new Date(), page = STALE_PAGE): Promise<{ requeued: number; interrupted: number }> {
     // Interrupted sends first: a delivery re-enqueued below may be claimed (and be `sending`) at once.
     const interrupted = await this.transactions.run((tx) =>
       this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
     );
-    const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now);
-    const requeued = (await this.queue.requeueDeliveries(stale)).length;
+    let requeued = 0;
+    // Every stale delivery, a page at a time: under a line longer than a page whose jobs only wait, one lost
+    // beyond the first page is found in this pass, not once the line has drained.
+    for (let after: StaleCursor | null = null; ;) {
+      const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now, after, page);
+      requeued += (await this.queue.requeueDeliveries(stale)).length;
+      if (stale.length < page) break;
+      after = stale[stale.length - 1].cursor;
+    }
     if (requeued || interrupted) this.logger.log({ requeued, interrupted }, 'Deliveries reconciled');
     return { requeued, interrupted };
   }

@@ -97,10 +97,19 @@ const ClaimedRow = z.object({
   attempts: z.number().int(),
 });
 
-const QueuedRow = z.object({ id: z.string(), retry_round: z.number().int() }).transform((row): QueuedDelivery => ({
-  id: row.id,
-  retryRound: row.retry_round,
-}));
+/** Where a look at stale deliveries stopped: the last row's `updated_at` (as text, to the microsecond) and id. */
+export interface StaleCursor {
+  updatedAt: string;
+  id: string;
+}
+
+const StaleRow = z
+  .object({ id: z.string(), retry_round: z.number().int(), updated_at: z.string() })
+  .transform((row): QueuedDelivery & { cursor: StaleCursor } => ({
+    id: row.id,
+    retryRound: row.retry_round,
+    cursor: { updatedAt: row.updated_at, id: row.id },
+  }));
 
 /** The deliveries a statement created (see deliveriesInsert). */
 const CreatedDeliveryRow = z.object({ id: z.string() });
@@ -237,13 +246,25 @@ export class DeliveryRepository {
     );
   }
 
-  /** Queued or retrying deliveries untouched for `olderThanMs`: their job may have been lost with Redis. */
-  async stale(db: EntityManager, olderThanMs: number, now: Date): Promise<QueuedDelivery[]> {
+  /**
+   * Queued or retrying deliveries untouched for `olderThanMs`, whose job may have been lost with Redis: the
+   * oldest `limit` after `after` (from the start when null), each with the cursor to go on from.
+   */
+  async stale(
+    db: EntityManager,
+    olderThanMs: number,
+    now: Date,
+    after: StaleCursor | null,
+    limit: number,
+  ): Promise<Array<QueuedDelivery & { cursor: StaleCursor }>> {
     return queryRows(
       db,
-      QueuedRow,
-      `SELECT id, retry_round FROM delivery WHERE status IN ('queued', 'retrying') AND updated_at < $1 ORDER BY updated_at LIMIT 1000`,
-      [new Date(now.getTime() - olderThanMs)],
+      StaleRow,
+      `SELECT id, retry_round, updated_at::text AS updated_at FROM delivery
+        WHERE status IN ('queued', 'retrying') AND updated_at < $1
+          AND ($2::timestamptz IS NULL OR (updated_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY updated_at, id LIMIT $4`,
+      [new Date(now.getTime() - olderThanMs), after?.updatedAt ?? null, after?.id ?? null, limit],
     );
   }
 
