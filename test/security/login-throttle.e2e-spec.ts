@@ -62,17 +62,24 @@ describe('login throttling in Redis, and the audit trail of security-relevant ac
     for (let attempt = 0; attempt < 5; attempt++) statuses.push((await login('bpkad', 'guess')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     const waits = [];
+    const messages = [];
     for (let round = 0; round < 3; round++) {
       const refused = await login('bpkad', 'alur-demo');
       expect(refused).toMatchObject({ status: 429, body: { retryAfterSeconds: expect.any(Number) } });
-      const { retryAfterSeconds } = refused.body as { retryAfterSeconds: number };
+      const { retryAfterSeconds, message } = refused.body as { retryAfterSeconds: number; message: string };
       // The same wait in the header clients and proxies read.
       expect(refused.retryAfter).toBe(String(retryAfterSeconds));
       waits.push(retryAfterSeconds);
+      messages.push(message);
       wait(retryAfterSeconds);
       expect((await login('bpkad', 'guess')).status).toBe(401);
     }
     expect(waits).toEqual([1, 2, 4]);
+    expect(messages).toEqual([
+      'Too many failed logins: wait 1 second and try again',
+      'Too many failed logins: wait 2 seconds and try again',
+      'Too many failed logins: wait 4 seconds and try again',
+    ]);
     // The real BPKAD, at another address, is not locked out by the attacker.
     expect((await login('bpkad', 'alur-demo', elsewhere)).status).toBe(200);
   });

@@ -36,7 +36,11 @@ export class LoginThrottle implements OnApplicationShutdown {
     const wait = loginWaitSeconds({ pair, account, address: fromAddress }, now);
     if (wait > 0) {
       throw new HttpException(
-        { statusCode: 429, message: `Too many failed logins: wait ${wait} seconds and try again`, retryAfterSeconds: wait },
+        {
+          statusCode: 429,
+          message: `Too many failed logins: wait ${wait} ${wait === 1 ? 'second' : 'seconds'} and try again`,
+          retryAfterSeconds: wait,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
