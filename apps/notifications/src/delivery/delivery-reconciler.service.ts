@@ -55,9 +55,10 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
       this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
     );
     let requeued = 0;
+    let after: StaleCursor | null = null;
     // Every stale delivery, a page at a time: under a line longer than a page whose jobs only wait, one lost
     // beyond the first page is found in this pass, not once the line has drained.
-    for (let after: StaleCursor | null = null; ;) {
+    for (;;) {
       const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now, after, page);
       requeued += (await this.queue.requeueDeliveries(stale)).length;
       if (stale.length < page) break;
