@@ -23,7 +23,7 @@ const named = (official: Official) => `${official.displayName} (${official.usern
 /**
  * The inspectorate follows the money: every tranche (termin) of every disbursement of the kabupaten as a line of one
  * file, with the SP2D number, the account paid into, and who prepared and who authorised the SPM. The refusal beyond
- * DISBURSEMENT_CSV_MAX_ROWS is unit-tested at a smaller limit (apps/gateway/src/http/every-item.spec.ts).
+ * DISBURSEMENT_EXPORT_MAX_ROWS is unit-tested at a smaller limit (apps/gateway/src/http/every-item.spec.ts).
  */
 describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => {
   const isolation = createTestIsolation();

@@ -33,7 +33,7 @@ const OF_PINGGIR = { title: 'Jalan Setapak Pinggir (uji CSV)', selfHelpAmount: 7
 
 /**
  * Daftar usulan as a file: every proposal the list's filters find within the caller's region, not a page of it, for
- * an inspector's working papers. The refusal beyond PROPOSAL_CSV_MAX_ROWS (10,000) is not made here: 10,001 proposals
+ * an inspector's working papers. The refusal beyond PROPOSAL_EXPORT_MAX_ROWS (10,000) is not made here: 10,001 proposals
  * through the API would take this test minutes, and rows written behind the proposals service would skip its
  * invariants (RAB totals, timeline, audit chain). The gateway's paging and refusal are unit-tested at a smaller
  * injected limit instead (apps/gateway/src/http/every-item.spec.ts).

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { BaseEnv, InjectEnv } from '@alur/config';
 import {
   Actor,
-  DISBURSEMENT_CSV_MAX_ROWS,
+  DISBURSEMENT_EXPORT_MAX_ROWS,
   DISBURSEMENT_LIST_MAX_PAGE_SIZE,
   ListDisbursements,
-  ListDisbursementsCsvQuerySchema,
+  ListDisbursementsExportQuerySchema,
   PrepareSpm,
   RefusalCode,
   ReleaseTranche,
@@ -33,9 +33,9 @@ interface HeaderSink {
   setHeader(name: string, value: string): void;
 }
 
-/** The disbursements' file: the list paged at its largest page, up to DISBURSEMENT_CSV_MAX_ROWS disbursements. */
+/** The disbursements' file: the list paged at its largest page, up to DISBURSEMENT_EXPORT_MAX_ROWS disbursements. */
 const DISBURSEMENT_EXPORT: ExportOptions = {
-  maxRows: DISBURSEMENT_CSV_MAX_ROWS,
+  maxRows: DISBURSEMENT_EXPORT_MAX_ROWS,
   pageSize: DISBURSEMENT_LIST_MAX_PAGE_SIZE,
   tooLarge: RefusalCode.DisbursementExportTooLarge,
   items: 'disbursements',
@@ -71,11 +71,11 @@ export class DisbursementsController {
   @Get('csv')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: `Every tranche of every disbursement the list’s filters match within the caller’s region, a line each, with who prepared and authorised its SPM (by name), the SP2D number and the account paid into, as CSV for an inspector’s working papers and BPKAD’s reconciliation; more than ${DISBURSEMENT_CSV_MAX_ROWS} disbursements answer 422 DISBURSEMENT_EXPORT_TOO_LARGE`,
+    summary: `Every tranche of every disbursement the list’s filters match within the caller’s region, a line each, with who prepared and authorised its SPM (by name), the SP2D number and the account paid into, as CSV for an inspector’s working papers and BPKAD’s reconciliation; more than ${DISBURSEMENT_EXPORT_MAX_ROWS} disbursements answer 422 DISBURSEMENT_EXPORT_TOO_LARGE`,
   })
   async csv(
-    @ContractInput(null, { from: 'query', schema: ListDisbursementsCsvQuerySchema })
-    filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
+    @ContractInput(null, { from: 'query', schema: ListDisbursementsExportQuerySchema })
+    filters: z.output<typeof ListDisbursementsExportQuerySchema>,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
@@ -91,8 +91,8 @@ export class DisbursementsController {
     summary: `The same tranches as the CSV, as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: account numbers as text (their leading zeros kept), amounts as numbers, times in the regency’s zone, and a sheet saying when, for whom and with which filters it was made`,
   })
   async xlsx(
-    @ContractInput(null, { from: 'query', schema: ListDisbursementsCsvQuerySchema })
-    filters: z.output<typeof ListDisbursementsCsvQuerySchema>,
+    @ContractInput(null, { from: 'query', schema: ListDisbursementsExportQuerySchema })
+    filters: z.output<typeof ListDisbursementsExportQuerySchema>,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
     const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE, regions: this.regions };
@@ -101,7 +101,7 @@ export class DisbursementsController {
   }
 
   /** Every disbursement the filters match within the caller's region, its treasurers named: a file's rows, its download recorded. */
-  private async exportedRows(filters: z.output<typeof ListDisbursementsCsvQuerySchema>, actor: Actor, format: ExportFormat) {
+  private async exportedRows(filters: z.output<typeof ListDisbursementsExportQuerySchema>, actor: Actor, format: ExportFormat) {
     const disbursements = await everyItem(
       (page, pageSize) => this.rpc.send(ListDisbursements, { ...filters, page, pageSize }),
       DISBURSEMENT_EXPORT,

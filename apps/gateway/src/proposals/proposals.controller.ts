@@ -8,8 +8,8 @@ import {
   GetProposal,
   InvalidInputError,
   ListProposals,
-  ListProposalsCsvQuerySchema,
-  PROPOSAL_CSV_MAX_ROWS,
+  ListProposalsExportQuerySchema,
+  PROPOSAL_EXPORT_MAX_ROWS,
   PROPOSAL_LIST_MAX_PAGE_SIZE,
   RefusalCode,
   RequestOf,
@@ -44,9 +44,9 @@ type UpdateProposalInput = z.output<typeof UpdateProposalInput>;
 const WithdrawProposalInput = WithdrawProposal.request.omit({ reviewWithdrawn: true });
 type WithdrawProposalInput = z.output<typeof WithdrawProposalInput>;
 
-/** The proposals' file: the list paged at its largest page, up to PROPOSAL_CSV_MAX_ROWS. */
+/** The proposals' file: the list paged at its largest page, up to PROPOSAL_EXPORT_MAX_ROWS. */
 const PROPOSAL_EXPORT: ExportOptions = {
-  maxRows: PROPOSAL_CSV_MAX_ROWS,
+  maxRows: PROPOSAL_EXPORT_MAX_ROWS,
   pageSize: PROPOSAL_LIST_MAX_PAGE_SIZE,
   tooLarge: RefusalCode.ProposalExportTooLarge,
   items: 'proposals',
@@ -103,11 +103,11 @@ export class ProposalsController {
   @Get('csv')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: `Every proposal the list’s filters match within the caller’s region, newest change first, as CSV for an inspector’s working papers; more than ${PROPOSAL_CSV_MAX_ROWS} answer 422 PROPOSAL_EXPORT_TOO_LARGE`,
+    summary: `Every proposal the list’s filters match within the caller’s region, newest change first, as CSV for an inspector’s working papers; more than ${PROPOSAL_EXPORT_MAX_ROWS} answer 422 PROPOSAL_EXPORT_TOO_LARGE`,
   })
   async csv(
-    @ContractInput(null, { from: 'query', schema: ListProposalsCsvQuerySchema })
-    filters: z.output<typeof ListProposalsCsvQuerySchema>,
+    @ContractInput(null, { from: 'query', schema: ListProposalsExportQuerySchema })
+    filters: z.output<typeof ListProposalsExportQuerySchema>,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<string> {
@@ -123,8 +123,8 @@ export class ProposalsController {
     summary: `The same proposals as the CSV, as a spreadsheet (.xlsx) that opens as it is in an Excel set to Indonesian: amounts as numbers, times in the regency’s zone, and a sheet saying when, for whom and with which filters it was made`,
   })
   async xlsx(
-    @ContractInput(null, { from: 'query', schema: ListProposalsCsvQuerySchema })
-    filters: z.output<typeof ListProposalsCsvQuerySchema>,
+    @ContractInput(null, { from: 'query', schema: ListProposalsExportQuerySchema })
+    filters: z.output<typeof ListProposalsExportQuerySchema>,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
     const request = { filters, madeAt: new Date(), madeBy: actor.username, timeZone: this.env.TIMEZONE, regions: this.regions };
@@ -133,7 +133,7 @@ export class ProposalsController {
   }
 
   /** Every proposal the filters match within the caller's region, with its region's names: a file's rows, its download recorded. */
-  private async exportedRows(filters: z.output<typeof ListProposalsCsvQuerySchema>, actor: Actor, format: ExportFormat) {
+  private async exportedRows(filters: z.output<typeof ListProposalsExportQuerySchema>, actor: Actor, format: ExportFormat) {
     const proposals = await everyItem((page, pageSize) => this.rpc.send(ListProposals, { ...filters, page, pageSize }), PROPOSAL_EXPORT);
     await this.audit.exported(actor, { route: `/api/v1/proposals/${format}`, filters, rows: proposals.length });
     return proposals.map((p) => withRegionNames(p, this.regions));

@@ -31,13 +31,13 @@ export const ListDisbursements = defineRequest('disbursements.list', {
 });
 
 /** The most disbursements one file holds (CSV or spreadsheet) (a line per tranche): more are refused (422 DISBURSEMENT_EXPORT_TOO_LARGE), to be narrowed. */
-export const DISBURSEMENT_CSV_MAX_ROWS = 10_000;
+export const DISBURSEMENT_EXPORT_MAX_ROWS = 10_000;
 
 /**
  * The exports of the list (CSV, xlsx) take the same filters, with no paging (neither page/pageSize nor limit/offset): every
- * disbursement that matches, up to DISBURSEMENT_CSV_MAX_ROWS.
+ * disbursement that matches, up to DISBURSEMENT_EXPORT_MAX_ROWS.
  */
-export const ListDisbursementsCsvQuerySchema = ListDisbursements.request.pick({
+export const ListDisbursementsExportQuerySchema = ListDisbursements.request.pick({
   status: true,
   programCode: true,
   fiscalYear: true,

@@ -21,7 +21,7 @@ export const ListProposals = defineRequest('proposals.list', {
 });
 
 /** The most proposals one file of the list holds (CSV or spreadsheet): more are refused (422 PROPOSAL_EXPORT_TOO_LARGE), to be narrowed. */
-export const PROPOSAL_CSV_MAX_ROWS = 10_000;
+export const PROPOSAL_EXPORT_MAX_ROWS = 10_000;
 
-/** The exports of the list (CSV, xlsx) take the same filters, with no paging: every proposal that matches, up to PROPOSAL_CSV_MAX_ROWS. */
-export const ListProposalsCsvQuerySchema = ListProposals.request.omit({ page: true, pageSize: true });
+/** The exports of the list (CSV, xlsx) take the same filters, with no paging: every proposal that matches, up to PROPOSAL_EXPORT_MAX_ROWS. */
+export const ListProposalsExportQuerySchema = ListProposals.request.omit({ page: true, pageSize: true });
