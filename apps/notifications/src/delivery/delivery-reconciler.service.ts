@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_ENV, BaseEnv } from '@alur/config';
 import { Transactions } from '@alur/database';
-import { DeliveryRepository, StaleCursor } from './delivery.repository';
+import { DeliveryRepository, StaleDelivery } from './delivery.repository';
 import { NotificationQueue } from './notification-queue';
 
 /** Longer than any send can take (SMTP socket and gateway timeouts are far shorter). */
@@ -55,14 +55,14 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
       this.deliveries.failInterrupted(tx, INTERRUPTED_SENDING_MS, now, INTERRUPTED_REASON),
     );
     let requeued = 0;
-    let after: StaleCursor | null = null;
+    let after: StaleDelivery | null = null;
     // Every stale delivery, a page at a time: under a line longer than a page whose jobs only wait, one lost
     // beyond the first page is found in this pass, not once the line has drained.
     for (;;) {
       const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now, after, page);
       requeued += (await this.queue.requeueDeliveries(stale)).length;
       if (stale.length < page) break;
-      after = stale[stale.length - 1].cursor;
+      after = stale[stale.length - 1];
     }
     if (requeued || interrupted) this.logger.log({ requeued, interrupted }, 'Deliveries reconciled');
     return { requeued, interrupted };

@@ -97,19 +97,14 @@ const ClaimedRow = z.object({
   attempts: z.number().int(),
 });
 
-/** Where a look at stale deliveries stopped: the last row's `updated_at` (as text, to the microsecond) and id. */
-export interface StaleCursor {
+/** A stale delivery with its `updated_at` as text (to the microsecond): the last of a page is where the next goes on. */
+export interface StaleDelivery extends QueuedDelivery {
   updatedAt: string;
-  id: string;
 }
 
 const StaleRow = z
   .object({ id: z.string(), retry_round: z.number().int(), updated_at: z.string() })
-  .transform((row): QueuedDelivery & { cursor: StaleCursor } => ({
-    id: row.id,
-    retryRound: row.retry_round,
-    cursor: { updatedAt: row.updated_at, id: row.id },
-  }));
+  .transform((row): StaleDelivery => ({ id: row.id, retryRound: row.retry_round, updatedAt: row.updated_at }));
 
 /** The deliveries a statement created (see deliveriesInsert). */
 const CreatedDeliveryRow = z.object({ id: z.string() });
@@ -248,15 +243,9 @@ export class DeliveryRepository {
 
   /**
    * Queued or retrying deliveries untouched for `olderThanMs`, whose job may have been lost with Redis: the
-   * oldest `limit` after `after` (from the start when null), each with the cursor to go on from.
+   * oldest `limit` after the delivery `after` (from the start when null), by `updated_at` then id.
    */
-  async stale(
-    db: EntityManager,
-    olderThanMs: number,
-    now: Date,
-    after: StaleCursor | null,
-    limit: number,
-  ): Promise<Array<QueuedDelivery & { cursor: StaleCursor }>> {
+  async stale(db: EntityManager, olderThanMs: number, now: Date, after: StaleDelivery | null, limit: number): Promise<StaleDelivery[]> {
     return queryRows(
       db,
       StaleRow,
