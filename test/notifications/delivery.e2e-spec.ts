@@ -476,6 +476,31 @@ describe('notifications reach people on their channels, once', () => {
     expect(await service.db.query('SELECT status FROM delivery WHERE id = $1', [delivery.id])).toEqual([{ status: 'queued' }]);
   });
 
+  it('leaves to the worker a delivery whose job waits in its line, and queues one again once the worker finds its job lost (its id left in the line)', async () => {
+    const [waiting, orphaned] = await emailDeliveriesWithoutJob(service, lurah, ['In the line', 'Id left in the line']);
+    const queue = service.app.get(NotificationQueue).queue;
+    const reconciler = service.app.get(DeliveryReconciler);
+    // The worker busy elsewhere: both jobs wait in the line, and Redis loses the second one's hash, its id left there.
+    await queue.pause();
+    try {
+      for (const delivery of [waiting, orphaned]) await queue.add('deliver', { deliveryId: delivery.id }, { jobId: delivery.id });
+      await (await queue.getBackend().client).runCommand('del', [queue.toKey(orphaned.id)]);
+      expect(await reconciler.reconcile(new Date(Date.now() + 10 * 60_000))).toEqual({ requeued: 0, interrupted: 0 });
+      expect(await queue.getRanges(['wait'], 0, -1)).toEqual(expect.arrayContaining([waiting.id, orphaned.id]));
+    } finally {
+      await queue.resume();
+    }
+    // The worker reaches them: the first job sends its e-mail; the lost one, a job without a name, fails.
+    await expectEventually(async () => expect(await queue.getJobState(orphaned.id)).toBe('failed'));
+    expect(await reconciler.reconcile(new Date(Date.now() + 10 * 60_000))).toEqual({ requeued: 1, interrupted: 0 });
+    for (const { id } of [waiting, orphaned]) {
+      await expectEventually(async () => expect(await service.app.get(DeliveryLogUseCase).get(id)).toMatchObject({ status: 'sent' }));
+    }
+    for (const subject of ['In the line', 'Id left in the line']) {
+      expect(catcher.to(lurah.email!).filter((m) => m.subject === subject)).toHaveLength(1);
+    }
+  });
+
   it('looks at every stale delivery in one pass, a page at a time: one lost behind a page of slow jobs is queued too', async () => {
     // Made in one transaction, so with one updated_at: the pages go on by id. The last by id has lost its job.
     const deliveries = await emailDeliveriesWithoutJob(service, lurah, ['Paged 1', 'Paged 2', 'Paged 3', 'Paged 4']);
