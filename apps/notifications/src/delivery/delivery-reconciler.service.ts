@@ -56,12 +56,16 @@ export class DeliveryReconciler implements OnApplicationBootstrap, OnApplication
     );
     let requeued = 0;
     let after: StaleDelivery | null = null;
-    const pending = await this.queue.pendingJobIds();
+    // The queue's waiting and delayed jobs, read once a pass and only when a delivery is stale.
+    let pending: ReadonlySet<string> | undefined;
     // Every stale delivery, a page at a time: under a line longer than a page whose jobs only wait, one lost
     // beyond the first page is found in this pass, not once the line has drained.
     for (;;) {
       const stale = await this.deliveries.stale(this.transactions.manager, this.staleQueuedMs, now, after, page);
-      requeued += (await this.queue.requeueDeliveries(stale, pending)).length;
+      if (stale.length > 0) {
+        pending ??= await this.queue.pendingJobIds();
+        requeued += (await this.queue.requeueDeliveries(stale, pending)).length;
+      }
       if (stale.length < page) break;
       after = stale[stale.length - 1];
     }

@@ -102,7 +102,7 @@ export class NotificationQueue implements OnApplicationBootstrap {
    * ignored. A job waiting, delayed or running is left alone: those in `pending` (pendingJobIds, read
    * earlier in the pass) without a look, as a job finished since without its outcome is found by the next
    * pass. The others' states are asked all at once (one script each), and only the few without a working
-   * job are fetched, to be removed: fetching every job too cost a fifth more CPU and Redis commands.
+   * job are fetched, to be removed.
    */
   async requeueDeliveries<T extends { id: string; retryRound: number }>(
     deliveries: readonly T[],
