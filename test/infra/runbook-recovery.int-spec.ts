@@ -26,6 +26,14 @@ describe('runbook: recover from lost JetStream state', () => {
     const from = new Date(Date.now() - 60_000);
     const { proposalId } = await world.submit();
     await expectEventually(async () => expect((await lastStageOpened())?.json<{ aggregateId: string }>().aggregateId).toBe(proposalId));
+    // The relay marks its rows published once JetStream has acknowledged them: an event is in the stream a moment before.
+    await expectEventually(async () => {
+      const [{ unpublished }] = await world.db.query(
+        'SELECT count(*)::int AS unpublished FROM outbox_event WHERE aggregate_id = $1 AND published_at IS NULL',
+        [proposalId],
+      );
+      expect(unpublished).toBe(0);
+    });
     // As if committed two hours before the range, while NATS was away, and published only within it:
     // the range is of publication, which is what the stream lost.
     const backdated = await world.db.query(
