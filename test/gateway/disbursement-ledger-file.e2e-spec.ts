@@ -139,9 +139,9 @@ describe('the disbursements’ tranches as a CSV file and a spreadsheet', () => 
       'Tahun anggaran': 2026,
       Persen: 40,
     });
-    // The release's moment on the regency's wall clock (UTC+7), to the minute as a spreadsheet shows it.
+    // The release's moment on the regency's wall clock (UTC+7), to the whole second a spreadsheet keeps.
     const releasedAt = new Date(records[0].dicairkan_pada);
-    const wib = new Date(Math.round((releasedAt.getTime() + 7 * 3_600_000) / 60_000) * 60_000);
+    const wib = new Date(Math.floor((releasedAt.getTime() + 7 * 3_600_000) / 1_000) * 1_000);
     expect(released['Dicairkan pada (WIB)']).toEqual(wib);
     expect(locked).toMatchObject({ 'Status termin': 'Terkunci', 'Nomor rekening': null, 'Dicairkan pada (WIB)': null });
 
