@@ -142,11 +142,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }, wait);
       return;
     }
+    void this.startDrain().catch(() => undefined); // logged, and the relay marked unclean, by startDrain
+  }
+
+  /**
+   * Resolves once everything committed before the call that this relay could claim is published (used by
+   * tests). It drains as the relay's one running drain, so a wake-up meanwhile waits for it rather than
+   * claiming partitions beside it, which this drain would then skip and resolve without.
+   */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.startDrain();
+  }
+
+  /** The relay's one drain at a time: the returned promise rejects as the drain did; `draining` never does. */
+  private startDrain(): Promise<void> {
+    const startedAt = Date.now();
     const sinceLastMs = startedAt - this.lastDrainStartedAt;
     const publishedBefore = this.stats.published;
     this.lastDrainStartedAt = startedAt;
     this.stats.drains++;
-    this.draining = this.drainUntilEmpty()
+    const drain = this.drainUntilEmpty();
+    this.draining = drain
       .catch((error) => {
         this.lastDrainClean = false;
         this.logger.error({ err: error }, 'Outbox relay drain failed; the next poll retries');
@@ -160,12 +177,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.wake();
         }
       });
-  }
-
-  /** Resolves once everything committed before the call is published (used by tests and shutdown). */
-  async flush(): Promise<void> {
-    while (this.draining) await this.draining;
-    await this.drainUntilEmpty();
+    return drain;
   }
 
   private async drainUntilEmpty(): Promise<void> {
