@@ -147,8 +147,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * Resolves once everything committed before the call that this relay could claim is published (used by
-   * tests). It drains as the relay's one running drain, so a wake-up meanwhile waits for it rather than
-   * claiming partitions beside it, which this drain would then skip and resolve without.
+   * tests and bench:events). It drains as the relay's one running drain, so a wake-up meanwhile waits for it
+   * rather than claiming partitions beside it, which this drain would then skip and resolve without.
    */
   async flush(): Promise<void> {
     while (this.draining) await this.draining;
