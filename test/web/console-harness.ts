@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import type { BankAccount } from '@alur/contracts';
 import { OutboxService } from '@alur/messaging';
@@ -21,6 +21,7 @@ import { seedDemoUsers } from '../../apps/gateway/src/seed/seed-demo-users';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
 import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
+import { Browser, launchBrowser } from './console-browser';
 
 export const SCREENSHOTS_DIR = join(__dirname, '../../test-artifacts/web');
 
@@ -213,45 +214,8 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
   }
 }
 
-export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1280, height: 860 };
-
-export interface Browser {
-  /** A new person on their own device: a fresh browser context (own storage, so own session), with one tab open. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
-  close(): Promise<void>;
-}
-
-/** Debian's Chromium, headless; each person gets a fresh context, as if on their own phone or laptop. */
-export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    async newPage(viewport = DESKTOP) {
-      const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      context.setDefaultTimeout(30_000);
-      const page = await context.newPage();
-      // Closing the tab ends the person's visit: their context goes with it.
-      page.on('close', () => void context.close().catch(() => undefined));
-      return page;
-    },
-    async close() {
-      await browser.close();
-    },
-  };
-}
+export { DESKTOP, launchBrowser, PHONE } from './console-browser';
+export type { Browser } from './console-browser';
 
 /** A spec's console under test: the system and a browser to use it with. */
 export interface ConsoleUnderTest {
