@@ -20,6 +20,7 @@ describe('the stories’ browser', () => {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
     expect(targetInfos.filter((t) => t.type !== 'page').map((t) => `${t.type} ${t.url}`)).toEqual([]);
     expect(targetInfos.filter((t) => t.type === 'page')).toHaveLength(1);
+    await cdp.detach();
     await page.close();
   });
 
