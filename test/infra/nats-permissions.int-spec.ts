@@ -175,11 +175,7 @@ describe('NATS users and per-service permissions', () => {
       { rpc: true },
     );
     try {
-      const seeded = await seedDemoProgrammes(proposals.get(DataSource), {
-        NODE_ENV: 'test',
-        NATS_SUBJECT_PREFIX: ownPrefix,
-        DB_SCHEMA_PREFIX: own.env.DB_SCHEMA_PREFIX!,
-      });
+      const seeded = await seedDemoProgrammes(proposals.get(DataSource), proposals.get(OutboxService), { NODE_ENV: 'test' });
       expect(seeded.published.length).toBeGreaterThan(0);
       const nc = await connect({ servers: outdatedUrl, user: 'proposals', pass: password('proposals') });
       open.push(nc);
@@ -216,11 +212,7 @@ describe('NATS users and per-service permissions', () => {
       const gateway = await createServiceApp(GatewayModule.forRoot(envOf('gateway')), 'gateway', { configure: configureGateway });
       apps.push(gateway);
       await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
-      await seedDemoProgrammes(proposals.get(DataSource), {
-        NODE_ENV: 'test',
-        NATS_SUBJECT_PREFIX: prefix,
-        DB_SCHEMA_PREFIX: isolation.env.DB_SCHEMA_PREFIX!,
-      });
+      await seedDemoProgrammes(proposals.get(DataSource), proposals.get(OutboxService), { NODE_ENV: 'test' });
       const base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
       const call = async (method: string, path: string, token?: string, body?: unknown) => {
         const response = await fetch(`${base}${path}`, {

@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { CustomStrategy } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@alur/audit';
-import { PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
+import { OutboxService, PrefixedNatsServer, RpcExceptionFilter } from '@alur/messaging';
 import { TestIsolation } from '@alur/testing';
 import { ProposalsModule } from '../../apps/proposals/src/proposals.module';
 import { seedDemoProgrammes } from '../../apps/proposals/src/seed/seed-demo-programmes';
@@ -37,10 +37,6 @@ export async function startProposals(isolation: TestIsolation): Promise<RunningP
   await app.startAllMicroservices();
   await app.init();
   const db = app.get(DataSource);
-  await seedDemoProgrammes(db, {
-    NODE_ENV: 'test',
-    NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!,
-    DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX!,
-  });
+  await seedDemoProgrammes(db, app.get(OutboxService), { NODE_ENV: 'test' });
   return { app, db, audit: app.get(AuditTrail), close: () => app.close() };
 }

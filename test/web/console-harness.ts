@@ -190,11 +190,7 @@ export async function startSystem(isolation: TestIsolation, overrides: NodeJS.Pr
     const gateway = await createServiceApp(GatewayModule.forRoot(env), 'gateway', { configure: configureGateway });
     apps.push(gateway);
     await seedDemoUsers(gateway.get(DataSource), RegionDirectory.shared(), gateway.get(OutboxService));
-    const programmes = await seedDemoProgrammes(proposals.get(DataSource), {
-      NODE_ENV: 'test',
-      NATS_SUBJECT_PREFIX: env.NATS_SUBJECT_PREFIX!,
-      DB_SCHEMA_PREFIX: env.DB_SCHEMA_PREFIX!,
-    });
+    const programmes = await seedDemoProgrammes(proposals.get(DataSource), proposals.get(OutboxService), { NODE_ENV: 'test' });
     // BPKAD sets a ceiling against a programme version disbursements has heard of: a test that does so first
     // thing would otherwise race the published programmes' events (404 "has no version for fiscal year").
     await expectEventually(async () => {

@@ -18,15 +18,18 @@ export interface ProgrammeSeedResult {
  * Creates and publishes the demo programmes through the same use cases an admin uses, so each is
  * audited and announced (ProgrammePublishedV1) like any other. A programme that already has a
  * published version is left alone: running the seed again changes nothing.
+ *
+ * `outbox` is a running service's own where there is one (its commits wake the relay at once); the
+ * command-line seed's has no wake-up, and the relay's poll or start finds its events.
  */
 export async function seedDemoProgrammes(
   dataSource: DataSource,
-  env: Pick<BaseEnv, 'NODE_ENV' | 'NATS_SUBJECT_PREFIX' | 'DB_SCHEMA_PREFIX'>,
+  outbox: OutboxService,
+  env: Pick<BaseEnv, 'NODE_ENV'>,
   regions: RegionDirectory = RegionDirectory.shared(),
 ): Promise<ProgrammeSeedResult> {
   if (env.NODE_ENV === 'production') throw new Error('The demo programmes are not seeded in production');
   const audit = new AuditTrail(dataSource);
-  const outbox = new OutboxService(env as BaseEnv);
   const transactions = new Transactions(dataSource);
   const programmes = new ProgrammeRepository();
   const createDraft = new CreateProgrammeDraftUseCase(transactions, programmes, regions, audit);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { MESSAGING_MIGRATIONS } from '@alur/messaging';
+import { MESSAGING_MIGRATIONS, OutboxService } from '@alur/messaging';
 import { baseEnvSchema, parseEnv } from '@alur/config';
 import { openServiceDatabase, schemaFor, serviceDataSourceOptions } from '@alur/database';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '../database/proposals-schema';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     }),
   );
   try {
-    const { published, alreadyThere } = await seedDemoProgrammes(dataSource, env);
+    const { published, alreadyThere } = await seedDemoProgrammes(dataSource, new OutboxService(env), env);
     process.stdout.write(
       `Demo programmes: ${published.length ? `published ${published.join(', ')}` : 'nothing new'}` +
         `${alreadyThere.length ? `; already there: ${alreadyThere.join(', ')}` : ''}\n`,
