@@ -32,6 +32,20 @@ async function logInHere(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
+/**
+ * Holds back the page's requests for the scripts at `pattern` (a page's code, as on a slow line) until `release`:
+ * what the console shows meanwhile is what a person on a weak phone line sees.
+ */
+async function holdScripts(page: Page, pattern: string): Promise<{ release(): void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.
 jest.setTimeout(180_000);
 
@@ -62,13 +76,21 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await catcher?.stop();
   });
 
-  it('greets a newcomer at / with the login page, not a blank one', async () => {
+  it('greets a newcomer at / with the login page, not a blank one, and says the page is loading after the login', async () => {
     const visitor = await browser.newPage(PHONE);
     await visitor.goto(`${system.url}/`);
     await visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
     expect(new URL(visitor.url()).pathname).toBe('/masuk');
     await visitor.getByRole('link', { name: 'Lihat halaman transparansi publik' }).waitFor();
     await checkPage(visitor, 'addr-01-login-from-root-phone');
+
+    // Logged in, the BKM is taken to its proposals; until their page's code has come (held back here, as a weak
+    // line would), the console says it is loading rather than showing an empty page.
+    const codeHeld = await holdScripts(visitor, '**/assets/my-proposals.page-*.js');
+    await logInHere(visitor, BKM);
+    await visitor.getByRole('main').getByText('Memuat…').waitFor();
+    codeHeld.release();
+    await visitor.getByRole('heading', { name: 'Usulan saya' }).waitFor();
     await visitor.close();
   });
 
@@ -143,8 +165,13 @@ describe('every address of the web console, opened cold, logged in or out', () =
     expect(link).toBe(`${consoleUrl}/proposals/${draft.id}`);
 
     const lurah = await browser.newPage(DESKTOP);
+    // On a weak line the proposal's page comes a while after the login; until it has, the console says it is
+    // loading (it stood empty before). Here the page's code is held back until that shows.
+    const codeHeld = await holdScripts(lurah, '**/assets/proposal-detail.page-*.js');
     await lurah.goto(link!);
     await logInHere(lurah, LURAH);
+    await lurah.getByRole('main').getByText('Memuat…').waitFor();
+    codeHeld.release();
     await lurah.getByRole('heading', { name: TITLE }).waitFor();
     expect(new URL(lurah.url()).pathname).toBe(`/usulan/${draft.id}`);
     await lurah.getByRole('heading', { name: 'Keputusan', exact: true }).waitFor();

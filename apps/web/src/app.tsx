@@ -51,6 +51,20 @@ function Loading() {
 }
 
 /**
+ * Sends the reader on to `to`, saying meanwhile that the page is loading. The router navigates in a React
+ * transition, which keeps what is shown until the next page's code has come, and a bare `<Navigate>` shows
+ * nothing: on a weak phone line the page stood empty for one to two seconds after every login.
+ */
+function Redirect({ to }: { to: string }) {
+  return (
+    <>
+      <Navigate to={to} replace />
+      <Loading />
+    </>
+  );
+}
+
+/**
  * A page for logged-in users of some roles: anyone else is sent to log in first and brought back here
  * afterwards; a user of another role is told the page is not theirs.
  */
@@ -60,7 +74,7 @@ function Restricted({ roles, page, children }: { roles: readonly Role[]; page: L
   // On a slow link the page's code comes while the session is checked, not after.
   if (checking) page.preload();
   if (checking) return <Loading />;
-  if (!user) return <Navigate to={loginPathFor(location)} replace />;
+  if (!user) return <Redirect to={loginPathFor(location)} />;
   if (!roles.includes(user.role)) return <NotFoundPage />;
   return <>{children}</>;
 }
@@ -69,20 +83,20 @@ function LoginRoute() {
   const { user, checking } = useSession();
   const location = useLocation();
   if (checking) return <Loading />;
-  if (user) return <Navigate to={afterLoginPath(location.search) ?? homeOf(user)} replace />;
+  if (user) return <Redirect to={afterLoginPath(location.search) ?? homeOf(user)} />;
   return <LoginPage />;
 }
 
 function HomeRoute() {
   const { user, checking } = useSession();
   if (checking) return <Loading />;
-  return <Navigate to={user ? homeOf(user) : '/masuk'} replace />;
+  return <Redirect to={user ? homeOf(user) : '/masuk'} />;
 }
 
 /** Links in e-mail, SMS and WhatsApp messages name a proposal's page in English (`/proposals/<id>`). */
 function MessageLink() {
   const { id } = useParams();
-  return <Navigate to={`/usulan/${id}`} replace />;
+  return <Redirect to={`/usulan/${id}`} />;
 }
 
 function ProposalDetailRoute() {
