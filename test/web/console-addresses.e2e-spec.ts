@@ -76,7 +76,7 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await catcher?.stop();
   });
 
-  it('greets a newcomer at / with the login page, not a blank one, and says the page is loading after the login', async () => {
+  it('greets a newcomer at / with the login page, not a blank one, and says a page is loading until its code has come', async () => {
     const visitor = await browser.newPage(PHONE);
     await visitor.goto(`${system.url}/`);
     await visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
@@ -91,6 +91,13 @@ describe('every address of the web console, opened cold, logged in or out', () =
     await visitor.getByRole('main').getByText('Memuat…').waitFor();
     codeHeld.release();
     await visitor.getByRole('heading', { name: 'Usulan saya' }).waitFor();
+    // So it does moving on to another page whose code has not come yet: the page left goes at once.
+    const notificationsHeld = await holdScripts(visitor, '**/assets/notifications.page-*.js');
+    await visitor.getByRole('navigation').getByRole('link', { name: 'Notifikasi' }).click();
+    await visitor.getByRole('main').getByText('Memuat…').waitFor();
+    expect(await visitor.getByRole('heading', { name: 'Usulan saya' }).count()).toBe(0);
+    notificationsHeld.release();
+    await visitor.getByRole('heading', { name: 'Notifikasi', exact: true }).waitFor();
     await visitor.close();
   });
 

@@ -8,7 +8,7 @@ import { afterLoginPath, loginPathFor } from './lib/return-path';
 import { LoginPage } from './pages/login.page';
 import { NotFoundPage } from './pages/not-found.page';
 
-type LazyPage = ReturnType<typeof lazy<ComponentType<any>>> & { preload(): void };
+type LazyPage = ReturnType<typeof lazy<ComponentType<any>>> & { preload(): void; pageName: string };
 
 /**
  * A page loaded only when it is first shown, so the first visit downloads the shell and the login page
@@ -17,7 +17,7 @@ type LazyPage = ReturnType<typeof lazy<ComponentType<any>>> & { preload(): void 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K): LazyPage {
   let loading: Promise<{ default: ComponentType<any> }> | undefined;
   const start = () => (loading ??= load().then((module) => ({ default: module[name] })));
-  return Object.assign(lazy(start), { preload: () => void start() });
+  return Object.assign(lazy(start), { preload: () => void start(), pageName: name });
 }
 const CeilingsPage = page(() => import('./pages/ceilings.page'), 'CeilingsPage');
 const DashboardPage = page(() => import('./pages/dashboard.page'), 'DashboardPage');
@@ -124,13 +124,28 @@ function FocusOnNavigation() {
   return null;
 }
 
+/**
+ * A page in a Suspense boundary of its own, keyed by the page, so that moving to a page whose code has not come yet
+ * shows the loading line at once. Under one boundary for every route, the router's transition kept the page being
+ * left on screen, with no sign that anything was happening, until the next page's code had come.
+ */
+function ownBoundary(page: LazyPage, element: ReactNode): ReactNode {
+  return (
+    <Suspense key={page.pageName} fallback={<Loading />}>
+      {element}
+    </Suspense>
+  );
+}
+
 /** The console's pages by path (Indonesian paths: the console speaks Indonesian first). */
 export function App() {
-  const only = (roles: readonly Role[], page: LazyPage, element: ReactNode = createElement(page)) => (
-    <Restricted roles={roles} page={page}>
-      {element}
-    </Restricted>
-  );
+  const only = (roles: readonly Role[], page: LazyPage, element: ReactNode = createElement(page)) =>
+    ownBoundary(
+      page,
+      <Restricted roles={roles} page={page}>
+        {element}
+      </Restricted>,
+    );
   return (
     <Layout>
       <FocusOnNavigation />
@@ -138,7 +153,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomeRoute />} />
           <Route path="/masuk" element={<LoginRoute />} />
-          <Route path="/transparansi" element={<TransparencyPage />} />
+          <Route path="/transparansi" element={ownBoundary(TransparencyPage, <TransparencyPage />)} />
           <Route path="/proposals/:id" element={<MessageLink />} />
           <Route path="/usulan" element={only(['BKM'], MyProposalsPage)} />
           <Route path="/usulan/baru" element={only(['BKM'], ProposalFormPage)} />
