@@ -10,6 +10,7 @@ import {
   checkPage,
   closeConsole,
   DESKTOP,
+  holdScripts,
   openConsole,
   PHONE,
   reloadUntilVisible,
@@ -30,20 +31,6 @@ async function logInHere(page: Page, username: string): Promise<void> {
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
-}
-
-/**
- * Holds back the page's requests for the scripts at `pattern` (a page's code, as on a slow line) until `release`:
- * what the console shows meanwhile is what a person on a weak phone line sees.
- */
-async function holdScripts(page: Page, pattern: string): Promise<{ release(): void }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(pattern, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return { release };
 }
 
 // A browser step, and the accessibility check of each page, takes seconds on a busy 2-core machine.

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { Page } from 'playwright-core';
 import { createTestIsolation } from '@alur/testing';
 import { DEMO_PASSWORD } from '../../apps/gateway/src/seed/demo-users';
-import { Browser, closeConsole, logIn, openConsole, PHONE, RunningSystem, SCREENSHOTS_DIR } from './console-harness';
+import { Browser, closeConsole, holdScripts, logIn, openConsole, PHONE, RunningSystem, SCREENSHOTS_DIR } from './console-harness';
 
 /**
  * What `/` may make a phone download before the login page shows: the console's shell, React and the
@@ -79,6 +79,18 @@ describe('the web console’s first load on a weak phone', () => {
     // A client that asks for nothing compressed gets the plain bytes.
     const plain = await fetch(`${system.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('shows the console’s name and that it is loading until its script has come, not a white page', async () => {
+    const visitor = await browser.newPage(PHONE);
+    // The script held back, as a weak line would (seconds): the page as its HTML alone draws it.
+    const scriptHeld = await holdScripts(visitor, '**/assets/index-*.js');
+    await visitor.goto(`${system.url}/`, { waitUntil: 'commit' });
+    await visitor.getByRole('banner').getByText('Alur', { exact: true }).waitFor();
+    await visitor.getByRole('main').getByText('Memuat…').waitFor();
+    scriptHeld.release();
+    await visitor.getByRole('heading', { name: 'Masuk', exact: true }).waitFor();
+    await visitor.close();
   });
 
   it('loads at / only the shell and the login page, within the script budget; the charts come with the dashboard alone', async () => {

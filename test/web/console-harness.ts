@@ -263,6 +263,20 @@ export async function logIn(page: Page, url: string, username: string, password 
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
 
+/**
+ * Holds back the page's requests for the scripts at `pattern` (a page's code, as on a slow line) until `release`:
+ * what the console shows meanwhile is what a person on a weak phone line sees.
+ */
+export async function holdScripts(page: Page, pattern: string): Promise<{ release(): void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
 /** What the console is shown of a proposal's approval stages while the approvals service is down. */
 export const APPROVAL_STAGES = '**/api/v1/approvals/proposals/*/stages';
 

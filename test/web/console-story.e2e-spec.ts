@@ -50,7 +50,7 @@ describe('the web console, the whole story in a browser', () => {
     const page = await fetch(`${system.url}/transparansi`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('<div id="root">');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const api = await fetch(`${system.url}/api/v1/no-such-route`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
