@@ -261,9 +261,9 @@ describe('Daftar usulan: the officials’ list of the proposals of their region,
     await inspector.getByRole('heading', { name: 'Riwayat' }).waitFor();
     // Every service let them read: nothing is said to be missing.
     expect(await inspector.getByTestId('parts-unavailable').count()).toBe(0);
-    // Nothing on the page changes anything: no button, no field, no form or dialog, no way to edit or decide.
+    // Nothing on the page changes anything: no button but the one that prints it, no field, no form or dialog, no way to edit or decide.
     const main = inspector.locator('main');
-    expect(await main.getByRole('button').allInnerTexts()).toEqual([]);
+    expect(await main.getByRole('button').allInnerTexts()).toEqual(['Cetak']);
     expect(await main.locator('input, select, textarea, form, dialog').count()).toBe(0);
     expect(await main.getByRole('link', { name: /Ubah|Revisi|Cairkan|pagu|keputusan/i }).count()).toBe(0);
     await checkPage(inspector, 'proposal-list-04-inspector-proposal-desktop');

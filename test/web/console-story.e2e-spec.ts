@@ -39,6 +39,8 @@ describe('the web console, the whole story in a browser', () => {
   let system: RunningSystem;
   let browser: Browser;
   let bkm: Page;
+  /** The proposal's page, once funded (the BKM's address of it). */
+  let proposalPage: string;
 
   beforeAll(async () => {
     ({ system, browser } = await openConsole(isolation));
@@ -423,7 +425,7 @@ describe('the web console, the whole story in a browser', () => {
     const unreadBefore = Number(await bkm.getByTestId('unread-count').textContent());
     await released.getByRole('link', { name: `Termin 1 dicairkan: ${TITLE}` }).click();
     await bkm.getByRole('heading', { name: TITLE, exact: true }).waitFor();
-    const proposalPage = bkm.url();
+    proposalPage = bkm.url();
     // Tranche 1 names its SP2D and the account it was paid into, for the BKM to find it in the bank.
     await bkm.locator('.tranches').getByText(`SP2D ${SP2D}, ke rekening Bank Riau Kepri Syariah 1230045678 a.n. BKM Balik Alam`).waitFor();
     // Before typing, the BKM reads what opens the next tranches and how much may have been spent: tranche 1 plus the swadaya.
@@ -484,6 +486,51 @@ describe('the web console, the whole story in a browser', () => {
     await history.getByText(`Termin 1 dari 3 sebesar ${FIRST_TRANCHE} dicairkan dengan SP2D ${SP2D}.`).waitFor();
     await bkm.goto(`${system.url}/notifikasi`);
     await released.waitFor();
+  });
+
+  it('prints the proposal as its paper copy for the berkas: the whole proposal, headed by its address, who printed it and when; no menu, buttons or forms', async () => {
+    // An A4 page leaves about 700 px between its margins, where the screen's rules would stack the RAB into a phone's cards.
+    const office = await browser.newPage({ width: 700, height: 990 });
+    await logIn(office, system.url, BKM);
+    await office.goto(proposalPage);
+    await office.getByRole('heading', { name: TITLE, exact: true }).waitFor();
+    await office.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await office.getByRole('button', { name: 'Cetak' }).click();
+    expect(await office.locator('body').getAttribute('data-printed')).toBe('yes');
+    expect(await office.getByTestId('print-header').isVisible()).toBe(false);
+
+    // The browser stamps the copy as it prepares to print, on the day it is printed.
+    await office.clock.setFixedTime(new Date('2026-08-17T03:00:00Z'));
+    await office.emulateMedia({ media: 'print' });
+    await office.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await office.getByTestId('print-header').locator('p').allInnerTexts()).toEqual([
+      'Alur · Usulan masyarakat, dari BKM sampai pencairan dana',
+      `Alamat halaman: ${proposalPage}`,
+      'Dicetak oleh BKM Balik Alam (BKM) pada 17 Agu 2026, 10.00',
+    ]);
+    for (const tool of [
+      office.getByRole('navigation', { name: 'Menu' }),
+      office.getByRole('button', { name: 'Keluar' }),
+      office.getByRole('button', { name: 'Cetak' }),
+      office.getByRole('link', { name: /Kembali/ }),
+      office.getByRole('button', { name: 'Kirim laporan' }),
+      office.getByLabel('Kemajuan fisik (%)'),
+    ])
+      expect(await tool.isVisible()).toBe(false);
+    // The RAB is a table with its column heads, the stages and the funds as on screen.
+    expect(await office.getByRole('columnheader', { name: 'Harga satuan' }).isVisible()).toBe(true);
+    expect(await office.getByRole('row', { name: /Semen/ }).first().isVisible()).toBe(true);
+    expect(await office.locator('.stages li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Lurah/),
+      expect.stringMatching(/^Camat/),
+      expect.stringMatching(/^Dinas/),
+      expect.stringMatching(/^Sekda/),
+      expect.stringMatching(/^Bupati/),
+    ]);
+    expect(await office.locator('.tranches').getByText(`SP2D ${SP2D}`).isVisible()).toBe(true);
+    await office.close();
   });
 
   it('shows the amounts on the public transparency page, without logging in, on a phone and a desktop', async () => {

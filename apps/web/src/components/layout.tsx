@@ -1,4 +1,5 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { AUDIT_READING_ROLES, BUDGET_READING_ROLES, decidesStages, isOneOf, REGENCY_OVERVIEW_ROLES, type Role } from '@alur/contracts';
 import { PROPOSAL_LIST_ROLES, useSession } from '../auth/session';
@@ -43,6 +44,33 @@ export function LanguageSwitch() {
   );
 }
 
+/**
+ * The top of the page on paper, hidden on screen: its address, for whoever holds the paper to find the proposal
+ * again, and who printed it when (the time is taken as the browser prepares to print, not when the page opened).
+ */
+function PrintHeader() {
+  const { user } = useSession();
+  const { t, dateTime } = useI18n();
+  const { pathname, search } = useLocation();
+  const [printedAt, setPrintedAt] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    // Synchronously: the browser lays the page out for printing as soon as its listeners return.
+    const stamp = () => flushSync(() => setPrintedAt(new Date().toISOString()));
+    window.addEventListener('beforeprint', stamp);
+    return () => window.removeEventListener('beforeprint', stamp);
+  }, []);
+  const at = dateTime(printedAt);
+  return (
+    <div className="print-header" data-testid="print-header">
+      <p>
+        <strong>{t.appName}</strong> · {t.tagline}
+      </p>
+      <p>{t.printedFrom(`${window.location.origin}${pathname}${search}`)}</p>
+      <p>{user ? t.printedBy(`${user.displayName} (${t.roles[user.role]})`, at) : t.printedAt(at)}</p>
+    </div>
+  );
+}
+
 /** The frame of every page: skip link, header with navigation, bell, language and logout; then the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { user, checking, logout } = useSession();
@@ -54,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
+      <PrintHeader />
       <header className="site-header">
         <div className="header-row">
           <Link to="/" className="brand">

@@ -311,6 +311,11 @@ const id = {
   payeeAccountFact: 'Rekening penerima',
   /** AUDIT_READING_ROLES: everything every service recorded about the proposal shown. */
   proposalAuditTrail: 'Jejak audit usulan ini',
+  print: 'Cetak',
+  /** The top of a printed page: where it came from, and who printed it when. */
+  printedFrom: (address: string) => `Alamat halaman: ${address}`,
+  printedBy: (who: string, at: string) => `Dicetak oleh ${who} pada ${at}`,
+  printedAt: (at: string) => `Dicetak pada ${at}`,
   accountNumberHint: 'Angka saja, 5 sampai 30 digit.',
   // decision
   decision: 'Keputusan',
@@ -806,6 +811,10 @@ const en: Messages = {
     `Filled in from the proposal “${title}”. Check it: if the BKM’s account has changed, change it here.`,
   payeeAccountFact: 'Payee account',
   proposalAuditTrail: 'This proposal’s audit trail',
+  print: 'Print',
+  printedFrom: (address) => `Page address: ${address}`,
+  printedBy: (who, at) => `Printed by ${who} on ${at}`,
+  printedAt: (at) => `Printed on ${at}`,
   accountNumberHint: 'Digits only, 5 to 30 of them.',
   decision: 'Decision',
   toYourDecision: 'To your decision ↓',

@@ -54,7 +54,7 @@ export function DecisionPanel({ stage, onDecided, onOutdated }: { stage: NamedPr
   };
 
   return (
-    <section className="card decision" id={DECISION_ANCHOR} aria-labelledby="decision-title">
+    <section className="card decision no-print" id={DECISION_ANCHOR} aria-labelledby="decision-title">
       <h2 id="decision-title">
         {t.decision}
         {actingFor && (

@@ -31,7 +31,7 @@ export function NextInInbox({ decidedProposalId, from }: { decidedProposalId: st
   const left = waiting.data && others ? waiting.data.total - (waiting.data.items.length - others.length) : 0;
 
   return (
-    <section className="card next-in-inbox" aria-labelledby="next-in-inbox-title" data-testid="next-in-inbox">
+    <section className="card next-in-inbox no-print" aria-labelledby="next-in-inbox-title" data-testid="next-in-inbox">
       <div role="status">
         <h2 id="next-in-inbox-title" ref={heading} tabIndex={-1}>
           {t.decided}

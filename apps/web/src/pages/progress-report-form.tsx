@@ -123,7 +123,7 @@ export function ProgressReportForm({ proposalId, spendingLimit, onSent }: { prop
   const photoFilesError = [reasonOf(error, 'file'), photosMissing ? reasonOf(error, 'photos') : undefined].filter(Boolean).join(' ');
 
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form onSubmit={submit} noValidate className="card no-print">
       <h3>{t.progressReports}</h3>
       <ErrorSummary
         error={error}

@@ -129,7 +129,7 @@ export function ProposalDetailPage({ id }: { id: string }) {
 
   return (
     <article className="proposal-detail">
-      <p>
+      <p className="no-print">
         <Link to={fromInbox ? inboxPathOf(fromInbox) : (fromList ?? (user ? homeOf(user) : '/'))}>← {t.back}</Link>
       </p>
       <div className="page-title">
@@ -203,7 +203,9 @@ export function ProposalDetailPage({ id }: { id: string }) {
               {mayDecide && (
                 <>
                   {' '}
-                  <a href={`#${DECISION_ANCHOR}`}>{t.toYourDecision}</a>
+                  <a href={`#${DECISION_ANCHOR}`} className="no-print">
+                    {t.toYourDecision}
+                  </a>
                 </>
               )}
             </dd>
@@ -245,18 +247,22 @@ export function ProposalDetailPage({ id }: { id: string }) {
       </dl>
       {p.description && <p className="description">{p.description}</p>}
 
-      {user && isOneOf(user.role, AUDIT_READING_ROLES) && (
-        <p>
+      {/* A berkas is filed, and a proposal weighed in a meeting, on paper: the page prints as its copy. */}
+      <p className="actions no-print">
+        <button type="button" className="button secondary" onClick={() => window.print()}>
+          {t.print}
+        </button>
+        {user && isOneOf(user.role, AUDIT_READING_ROLES) && (
           <Link className="button secondary" to={proposalAuditPath(p.id)}>
             {t.proposalAuditTrail}
           </Link>
-        </p>
-      )}
+        )}
+      </p>
 
       {p.previousSubmission && <SubmissionChanges previous={p.previousSubmission} current={p} />}
 
       {isBkm && (
-        <div className="actions">
+        <div className="actions no-print">
           {EDITABLE.includes(p.status) && (
             <>
               <Link to={`/usulan/${p.id}/ubah`} className="button secondary">
