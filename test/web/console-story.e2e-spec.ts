@@ -194,6 +194,8 @@ describe('the web console, the whole story in a browser', () => {
     // The second click is the same action: the same key, so the gateway answers with the draft it made.
     await bkm.getByRole('button', { name: 'Simpan dan ajukan' }).click();
     await bkm.getByRole('status').getByText('Usulan diajukan').waitFor();
+    // Said once: the address does not keep the word, so that a reload or a copied link does not say it again.
+    await bkm.waitForURL((url) => /^\/usulan\/[0-9a-f-]{36}$/.test(url.pathname) && url.search === '');
     await bkm.unroute('**/api/v1/proposals');
     expect(creations).toHaveLength(5);
     expect(new Set(creations).size).toBe(1);

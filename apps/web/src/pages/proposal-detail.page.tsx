@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, partOf } from '../api/api-client';
 import { AUDIT_READING_ROLES, fundingLineText, isOneOf } from '@alur/contracts';
@@ -68,7 +68,7 @@ async function loadDetails(id: string): Promise<Details> {
 export function ProposalDetailPage({ id }: { id: string }) {
   const { t, dateTime, language } = useI18n();
   const { user } = useSession();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   // Opened from the inbox or a list of proposals, the way back is to the same search and page.
   const { state } = useLocation();
   const fromInbox = inboxSearchFromState(state);
@@ -77,6 +77,17 @@ export function ProposalDetailPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | undefined>(() =>
     search.get('pesan') === 'diajukan' ? t.submitted : search.get('pesan') === 'tersimpan' ? t.saved : undefined,
   );
+  // Said once: the address loses the word, so that a reload, a copied link or a printed copy does not say it again.
+  useEffect(() => {
+    if (!search.has('pesan')) return;
+    setSearch(
+      (params) => {
+        params.delete('pesan');
+        return params;
+      },
+      { replace: true, state },
+    );
+  }, [search, setSearch, state]);
   const [actionError, setActionError] = useState<unknown>();
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
